@@ -1,0 +1,43 @@
+"""The check registry: pure functions from facts to results, registered loudly by checklist id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from parr.facts import Facts
+
+
+@dataclass(frozen=True)
+class Fail:
+    message: str
+    loc: tuple[str | int, ...] = ()  # where in parr.yaml; resolved to a line by the runner
+    file: str | None = None  # a file in the repository instead of parr.yaml
+    line: int | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pass:
+    message: str
+
+
+@dataclass(frozen=True)
+class NotApplicable:
+    message: str
+
+
+Result = Fail | Pass | NotApplicable
+CheckFn = Callable[[Facts], Iterable[Result]]
+
+REGISTRY: dict[str, CheckFn] = {}
+
+
+def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
+    def register(fn: CheckFn) -> CheckFn:
+        if check_id in REGISTRY:
+            raise RuntimeError(f"check {check_id} is registered twice ({REGISTRY[check_id].__module__}, {fn.__module__})")
+        REGISTRY[check_id] = fn
+        return fn
+
+    return register

@@ -1,0 +1,108 @@
+"""Policies: a deterministic engine decides; its files parse; high-risk actions are gated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parr.checks.base import Fail, NotApplicable, Pass, Result, check
+from parr.facts import Facts
+from parr.manifest.models import Access, Risk
+
+HIGH_RISK_ACCESS = frozenset({Access.DELETE, Access.PAY, Access.EXECUTE})
+HIGH_RISK = frozenset({Risk.HIGH, Risk.CRITICAL})
+MAX_APPROVAL_BATCH = 25
+
+
+@check("POL-001")
+def engine_declared(facts: Facts) -> Iterator[Result]:
+    policies = facts.manifest.policies
+    if policies.engine is None:
+        yield Fail("no policy engine declared", loc=("policies",))
+    elif not policies.files:
+        yield Fail(f"engine '{policies.engine}' is declared but no policy files are listed", loc=("policies", "engine"))
+    else:
+        yield Pass(f"{policies.engine}: {len(policies.files)} file(s)")
+
+
+@check("POL-002")
+def files_parse(facts: Facts) -> Iterator[Result]:
+    if not facts.policy_files:
+        yield NotApplicable("no policy files declared")
+        return
+    for index, fact in enumerate(facts.policy_files):
+        loc = ("policies", "files", index)
+        if not fact.exists:
+            yield Fail(f"policy file {fact.path} does not exist", loc=loc)
+        elif fact.error:
+            yield Fail(f"policy file {fact.path}: {fact.error}", loc=loc, evidence=(fact.error,))
+
+
+@check("POL-003")
+def high_risk_gated(facts: Facts) -> Iterator[Result]:
+    for index, tool in enumerate(facts.manifest.permissions.tools):
+        risky = tool.access in HIGH_RISK_ACCESS or tool.risk in HIGH_RISK
+        if risky and tool.gate_kind == "none":
+            why = f"risk {tool.risk.value}" if tool.risk in HIGH_RISK else f"access {tool.access.value}"
+            yield Fail(f"tool '{tool.name}' ({why}) runs with no policy or approval gate", loc=("permissions", "tools", index, "gate"))
+
+
+@check("POL-004")
+def gates_name_defined_rules(facts: Facts) -> Iterator[Result]:
+    gated = [
+        (i, t, t.gate.split(":", 1)[1]) for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "policy"
+    ]
+    if not gated:
+        yield NotApplicable("no tool has a policy gate")
+        return
+    readable = [f for f in facts.policy_files if f.exists and not f.error]
+    if not readable:
+        yield Fail("tools name policy gates but no policy file could be read", loc=("policies",))
+        return
+    defined = set().union(*(f.rule_ids for f in readable))
+    for index, tool, rule in gated:
+        if rule not in defined:
+            yield Fail(
+                f"tool '{tool.name}' is gated by policy rule '{rule}', which no policy file defines",
+                loc=("permissions", "tools", index, "gate"),
+                evidence=(f"rules defined: {', '.join(sorted(defined)) or 'none'}",),
+            )
+
+
+@check("POL-005")
+def policies_tested(facts: Facts) -> Iterator[Result]:
+    policies = facts.manifest.policies
+    if policies.engine is None:
+        yield NotApplicable("no policy engine declared")
+        return
+    if not policies.tests:
+        yield Fail("the policies have no test cases", loc=("policies",))
+        return
+    actions = [test.request.action for test in policies.tests]
+    for index, tool in enumerate(facts.manifest.permissions.tools):
+        # Cedar spells actions as entity ids (Action::"refund"); Rego tests usually use the bare name.
+        tested = any(a == tool.name or a.endswith(f'::"{tool.name}"') for a in actions)
+        if tool.gate_kind == "policy" and not tested:
+            yield Fail(f"no policy test exercises gated tool '{tool.name}'", loc=("permissions", "tools", index, "gate"))
+
+
+@check("POL-006")
+def approval_queues_staffed(facts: Facts) -> Iterator[Result]:
+    approvals = {a.tool: (i, a) for i, a in enumerate(facts.manifest.policies.approvals)}
+    queued = [(i, t) for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "approval"]
+    if not queued:
+        yield NotApplicable("no tool has an approval gate")
+        return
+    for index, tool in queued:
+        entry = approvals.get(tool.name)
+        if entry is None:
+            yield Fail(
+                f"tool '{tool.name}' waits on approval but `policies.approvals` names no approver for it",
+                loc=("permissions", "tools", index, "gate"),
+            )
+            continue
+        approval_index, approval = entry
+        if approval.max_batch is None or approval.max_batch > MAX_APPROVAL_BATCH:
+            yield Fail(
+                f"approvals for '{tool.name}' have no batch limit of {MAX_APPROVAL_BATCH} or fewer",
+                loc=("policies", "approvals", approval_index),
+            )

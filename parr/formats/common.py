@@ -1,0 +1,38 @@
+"""Small helpers the renderers share: paths as shown to users, stage names, finding locations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from parr.findings import Finding
+from parr.verdict import ItemResult
+
+
+def display_path(path: str | None) -> str | None:
+    """Relative to the working directory when inside it, with '/', as CI annotations expect."""
+    if path is None:
+        return None
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate = candidate.relative_to(Path.cwd())
+        except ValueError:
+            return candidate.as_posix()
+    return candidate.as_posix() if os.sep == "/" else str(candidate).replace(os.sep, "/")
+
+
+def where(finding: Finding) -> str:
+    path = display_path(finding.file)
+    if path is None:
+        return ""
+    return f"{path}:{finding.line}" if finding.line else path
+
+
+def problems(result: ItemResult) -> list[Finding]:
+    """The findings worth showing for an item: failures and errors, else nothing."""
+    return [f for f in result.findings if f.outcome in ("fail", "error")]
+
+
+def blocking_from(result: ItemResult) -> str:
+    return str(getattr(result.item.blocking_from, "value", result.item.blocking_from))

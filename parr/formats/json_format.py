@@ -1,0 +1,54 @@
+"""JSON: a stable, versioned document (schema_version bumps on any breaking change)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from parr import __version__
+from parr.verdict import REPORT_SCHEMA_VERSION, ItemResult, Report
+
+
+def _item(result: ItemResult) -> dict[str, Any]:
+    item = result.item
+    out: dict[str, Any] = {
+        "id": item.id,
+        "area": item.area,
+        "title": item.title,
+        "severity": item.severity.value,
+        "blocking_from": getattr(item.blocking_from, "value", item.blocking_from),
+        "owner": item.owner,
+        "outcome": result.outcome,
+        "blocking": result.blocking,
+        "findings": [f.model_dump(mode="json") for f in result.findings if f.outcome != "pass"],
+    }
+    if result.waiver is not None:
+        out["waiver"] = result.waiver.model_dump(mode="json")
+    return out
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "agent_id": report.agent_id,
+        "manifest": report.manifest,
+        "stage": report.stage.value,
+        "verdict": report.verdict,
+        "counts": report.counts(),
+        "items": [_item(r) for r in report.results],
+        "waiver_notes": [n.model_dump(mode="json") for n in report.waiver_notes],
+        "disabled": list(report.disabled),
+    }
+
+
+def document(reports: Sequence[Report]) -> dict[str, Any]:
+    return {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "parr_version": __version__,
+        "verdict": "NO-GO" if any(r.verdict == "NO-GO" for r in reports) else "GO",
+        "reports": [report_dict(r) for r in reports],
+    }
+
+
+def render(reports: Sequence[Report], color: bool = False) -> str:
+    return json.dumps(document(reports), indent=2) + "\n"

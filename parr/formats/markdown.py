@@ -1,0 +1,65 @@
+"""Markdown for a pull-request comment: the verdict first, then what blocks, then warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from parr.formats.common import blocking_from, problems, where
+from parr.verdict import ItemResult, Report
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _rows(results: Sequence[ItemResult]) -> list[str]:
+    rows = ["| check | severity | finding | where |", "|---|---|---|---|"]
+    for result in results:
+        for finding in problems(result) or []:
+            location = where(finding)
+            rows.append(
+                f"| `{result.item.id}` {_cell(result.item.title)} | {result.item.severity.value} | "
+                f"{_cell(finding.message)} | {f'`{location}`' if location else ''} |"
+            )
+    return rows
+
+
+def _report(report: Report) -> list[str]:
+    mark = "✅" if report.verdict == "GO" else "❌"
+    counts = report.counts()
+    out = [
+        f"### {mark} {report.verdict}: `{report.agent_id}` at stage `{report.stage.value}`",
+        "",
+        f"{counts['pass']} passed · {counts['blocking']} blocking · "
+        f"{counts['fail'] + counts['error'] - counts['blocking']} warnings · {counts['waived']} waived · "
+        f"{counts['not_applicable']} not applicable",
+        "",
+    ]
+    blocking = [r for r in report.results if r.blocking]
+    warnings = [r for r in report.results if r.outcome in ("fail", "error") and not r.blocking]
+    if blocking:
+        out += ["**Blocking**", "", *_rows(blocking), ""]
+    if warnings:
+        out += ["<details><summary>Warnings (block at a later stage)</summary>", "", *_rows(warnings), ""]
+        out += [f"- `{r.item.id}` blocks from `{blocking_from(r)}`" for r in warnings]
+        out += ["", "</details>", ""]
+    waived = [r for r in report.results if r.waiver is not None]
+    if waived:
+        out += ["**Waived**", ""]
+        out += [
+            f"- `{r.item.id}` by {r.waiver.owner} until {r.waiver.expires.isoformat()}: {r.waiver.reason}"
+            for r in waived
+            if r.waiver
+        ]
+        out.append("")
+    if report.waiver_notes:
+        out += ["**Waiver notes**", ""] + [f"- {n.message}" for n in report.waiver_notes] + [""]
+    return out
+
+
+def render(reports: Sequence[Report], color: bool = False) -> str:
+    overall = "NO-GO" if any(r.verdict == "NO-GO" for r in reports) else "GO"
+    lines = [f"## parr check: {overall}", ""]
+    for report in reports:
+        lines += _report(report)
+    return "\n".join(lines).rstrip() + "\n"

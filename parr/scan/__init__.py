@@ -1,0 +1,1 @@
+"""Tool discovery: which tools an agent's code exposes to a model (DESIGN §3)."""

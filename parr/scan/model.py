@@ -1,0 +1,73 @@
+"""The scan contract: what `parr scan` reports about one tool and about the whole run (DESIGN §3)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCAN_SCHEMA_VERSION = "1"
+
+Language = Literal["python", "typescript", "javascript"]
+SchemaKind = Literal[
+    "type_hints", "pydantic", "zod", "json_schema", "provider_defined", "framework_defined", "none"
+]
+
+# Broad capabilities a tool's body or kind grants; checks on production reachability read these.
+Capability = Literal[
+    "shell", "code_execution", "sql", "http_write", "http", "file_write", "file_read",
+    "email", "payment", "browser", "computer_use", "mcp_remote",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ToolRecord(_Frozen):
+    """One tool the code exposes to a model."""
+
+    name: str = Field(description="the name the model sees")
+    file: str = Field(description="path relative to the scanned root, with '/'")
+    line: int = Field(ge=1, description="def/class line, or the line where the call or literal starts")
+    language: Language
+    framework: str
+    style: str = Field(description="declaration style, e.g. 'openai_agents.function_tool'")
+    mutating: bool
+    typed: bool
+    schema_kind: SchemaKind = Field(alias="schema", serialization_alias="schema")
+    gates: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = Field(default=(), description="why mutating/typed were judged so")
+    description: str | None = None
+    capabilities: tuple[Capability, ...] = ()
+    # MCP tool annotations and similar hints, as read from the code (e.g. {"destructiveHint": True}).
+    annotations: dict[str, bool | str] = Field(default_factory=dict)
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class ScanError(_Frozen):
+    """A file the scanner could not read or parse; reported, never fatal."""
+
+    file: str
+    line: int | None = None
+    message: str
+
+
+class SkippedCounts(_Frozen):
+    ignored: int = 0
+    too_large: int = 0
+    binary: int = 0
+    symlink_outside: int = 0
+
+
+class ScanResult(_Frozen):
+    schema_version: str = SCAN_SCHEMA_VERSION
+    root: str
+    tools: tuple[ToolRecord, ...]
+    files_scanned: int
+    errors: tuple[ScanError, ...] = ()
+    skipped: SkippedCounts = SkippedCounts()
+
+    def to_json_dict(self) -> dict:
+        return self.model_dump(mode="json", by_alias=True)

@@ -1,0 +1,171 @@
+"""From facts to a verdict: run every enabled check, apply waivers, decide GO or NO-GO for a stage."""
+
+from __future__ import annotations
+
+import traceback
+from collections import Counter
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from parr import __version__
+from parr.checklist import Checklist, ChecklistItem
+from parr.checks import REGISTRY
+from parr.checks.base import Fail, NotApplicable, Pass
+from parr.checks.rules import evaluate_rule
+from parr.facts import Facts
+from parr.findings import Finding, Outcome
+from parr.manifest.models import Waiver
+from parr.stages import Stage
+
+REPORT_SCHEMA_VERSION = "1"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ItemResult(_Frozen):
+    item: ChecklistItem
+    outcome: Outcome
+    blocking: bool
+    findings: tuple[Finding, ...]
+    waiver: Waiver | None = None
+
+
+class WaiverNote(_Frozen):
+    check: str
+    kind: Literal["expired", "unused", "unknown_check"]
+    message: str
+    line: int | None = None
+
+
+class Report(_Frozen):
+    """One agent's verdict for one stage."""
+
+    schema_version: str = REPORT_SCHEMA_VERSION
+    parr_version: str = __version__
+    manifest: str
+    agent_id: str
+    stage: Stage
+    verdict: Literal["GO", "NO-GO"]
+    results: tuple[ItemResult, ...]
+    waiver_notes: tuple[WaiverNote, ...] = ()
+    disabled: tuple[str, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        tally = Counter(r.outcome for r in self.results)
+        tally["blocking"] = sum(1 for r in self.results if r.blocking)
+        return {k: tally.get(k, 0) for k in ("pass", "fail", "error", "waived", "not_applicable", "blocking")}
+
+    @property
+    def blocking(self) -> tuple[ItemResult, ...]:
+        return tuple(r for r in self.results if r.blocking)
+
+
+def _run_item(item: ChecklistItem, facts: Facts) -> list[Finding]:
+    """Run one check; a check that crashes becomes an `error` finding, never a crash of the run."""
+    if item.rule is not None:
+        produce = lambda: evaluate_rule(item.rule, facts)  # noqa: E731
+    else:
+        fn = REGISTRY.get(item.id) or next((REGISTRY[a] for a in item.aliases if a in REGISTRY), None)
+        if fn is None:
+            return [Finding(check_id=item.id, outcome="error", message="no implementation is registered for this check")]
+        produce = lambda: fn(facts)  # noqa: E731
+    findings: list[Finding] = []
+    manifest_file = str(facts.loaded.path)
+    try:
+        for result in produce():
+            if isinstance(result, Fail):
+                if result.file is not None:
+                    where, line = result.file, result.line
+                else:
+                    where, line = manifest_file, result.line or facts.loaded.line_of(*result.loc)
+                findings.append(
+                    Finding(check_id=item.id, outcome="fail", message=result.message, file=where, line=line, evidence=result.evidence)
+                )
+            elif isinstance(result, Pass):
+                findings.append(Finding(check_id=item.id, outcome="pass", message=result.message))
+            elif isinstance(result, NotApplicable):
+                findings.append(Finding(check_id=item.id, outcome="not_applicable", message=result.message))
+    except Exception as exc:  # noqa: BLE001 - any crash in one check must not stop the others
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        findings.append(
+            Finding(
+                check_id=item.id,
+                outcome="error",
+                message=f"the check crashed: {type(exc).__name__}: {exc}",
+                evidence=(f"{frame.filename}:{frame.lineno}",),
+            )
+        )
+    return findings
+
+
+def _outcome(findings: list[Finding]) -> Outcome:
+    kinds = {f.outcome for f in findings}
+    if "error" in kinds:
+        return "error"
+    if "fail" in kinds:
+        return "fail"
+    if kinds == {"not_applicable"}:
+        return "not_applicable"
+    return "pass"
+
+
+def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
+    waivers = facts.manifest.waivers
+    results: list[ItemResult] = []
+    used: set[int] = set()
+    notes: list[WaiverNote] = []
+    for item in checklist.items:
+        findings = _run_item(item, facts)
+        outcome = _outcome(findings)
+        waiver = None
+        for index, candidate in enumerate(waivers):
+            if candidate.check != item.id and candidate.check not in item.aliases:
+                continue
+            line = facts.loaded.line_of("waivers", index)
+            if candidate.expires < facts.today:
+                notes.append(
+                    WaiverNote(
+                        check=candidate.check,
+                        kind="expired",
+                        message=f"waiver for {candidate.check} ({candidate.owner}) expired on {candidate.expires.isoformat()} and no longer counts",
+                        line=line,
+                    )
+                )
+                used.add(index)
+                continue
+            if outcome in ("fail", "error"):
+                waiver = candidate
+                used.add(index)
+        if waiver is not None:
+            outcome = "waived"
+        blocking = outcome in ("fail", "error") and item.blocks_at(stage)
+        results.append(ItemResult(item=item, outcome=outcome, blocking=blocking, findings=tuple(findings), waiver=waiver))
+    known = {item.id for item in checklist.items} | {a for item in checklist.items for a in item.aliases}
+    disabled = {d.id for d in checklist.disabled}
+    for index, candidate in enumerate(waivers):
+        if index in used:
+            continue
+        line = facts.loaded.line_of("waivers", index)
+        if candidate.check in known:
+            message = f"waiver for {candidate.check} matches nothing: the check does not fail; remove the waiver"
+            notes.append(WaiverNote(check=candidate.check, kind="unused", message=message, line=line))
+        elif candidate.check in disabled:
+            message = f"waiver for {candidate.check} matches nothing: the check is disabled by the checklist"
+            notes.append(WaiverNote(check=candidate.check, kind="unused", message=message, line=line))
+        else:
+            message = f"waiver names {candidate.check}, which is not a check in this checklist"
+            notes.append(WaiverNote(check=candidate.check, kind="unknown_check", message=message, line=line))
+    verdict = "NO-GO" if any(r.blocking for r in results) else "GO"
+    return Report(
+        manifest=str(facts.loaded.path),
+        agent_id=facts.manifest.agent.id,
+        stage=stage,
+        verdict=verdict,
+        results=tuple(results),
+        waiver_notes=tuple(notes),
+        disabled=tuple(sorted(disabled)),
+    )
+

@@ -1,0 +1,51 @@
+"""Every check against its passing and failing cases in cases.yaml."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from parr.checklist import load_checklist
+from parr.facts import gather_facts
+from parr.manifest.loader import load_manifest
+from parr.stages import Stage
+from parr.verdict import evaluate
+from tests.conftest import TODAY, build_repo
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())
+CHECKLIST = load_checklist()
+
+
+def _case_id(case: dict) -> str:
+    detail = case.get("message") or ",".join(sorted((case.get("patch") or {}).keys())) or "base"
+    return f"{case['check']}-{case['expect']}-{detail}"[:80]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+def test_case(case: dict, tmp_path: Path) -> None:
+    repo = build_repo(tmp_path / "repo", case.get("patch"), case.get("files"))
+    loaded = load_manifest(repo / "parr.yaml")
+    report = evaluate(CHECKLIST, gather_facts(loaded, today=TODAY), Stage(case.get("stage", "propose")))
+    result = next(r for r in report.results if r.item.id == case["check"])
+    shown = [f"{f.outcome}: {f.message}" for f in result.findings]
+    assert result.outcome == case["expect"], shown
+    failing = [f for f in result.findings if f.outcome == "fail"]
+    if "message" in case:
+        assert any(case["message"] in f.message for f in failing), shown
+    if "line_of" in case:
+        text = (repo / "parr.yaml").read_text().splitlines()
+        expected = next(i for i, line in enumerate(text, start=1) if case["line_of"] in line)
+        assert any(f.line == expected for f in failing), [(f.line, f.message) for f in failing]
+    for finding in failing:
+        assert finding.file and finding.line, f"a failing finding must point into parr.yaml: {finding}"
+
+
+def test_every_check_has_a_passing_and_a_failing_case() -> None:
+    seen: dict[str, set[str]] = defaultdict(set)
+    for case in CASES:
+        seen[case["check"]].add("fail" if case["expect"] == "fail" else "ok")
+    lacking = [item.id for item in CHECKLIST.items if seen[item.id] != {"fail", "ok"}]
+    assert not lacking, f"checks without both a passing and a failing case: {lacking}"
