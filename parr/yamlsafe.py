@@ -15,6 +15,7 @@ MAX_YAML_BYTES = 2 * 1024 * 1024
 MAX_YAML_NODES = 200_000
 
 Loc = tuple[str | int, ...]
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 @dataclass
@@ -49,6 +50,11 @@ class _Builder:
                 "(aliases nested too deep?); write it out without anchors and aliases."
             )
         self.lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+            raise ParrInputError(
+                f"{self.path}:{node.start_mark.line + 1}: the YAML tag {node.tag} is not allowed; "
+                "use plain mappings and lists."
+            )
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             out: dict[Any, Any] = {}
