@@ -104,6 +104,17 @@ class DisabledItem(_Strict):
     reason: str = Field(min_length=3)
 
 
+ApproverRole = Literal["dri", "security", "sre", "product", "engineering"]
+
+
+class GraduationRule(_Strict):
+    """What promotion into a stage needs beyond a GO for that stage."""
+
+    min_days_in_previous: float = Field(0, ge=0)
+    approver_roles: tuple[ApproverRole, ...] = ()
+    min_pass_rate: dict[Literal["regression", "scenario", "adversarial"], float] = Field(default_factory=dict)
+
+
 class ChecklistFile(_Strict):
     api_version: Literal["parr/v1"] = Field(alias="apiVersion")
     kind: Literal["checklist"]
@@ -111,6 +122,7 @@ class ChecklistFile(_Strict):
     items: list[ChecklistItem] = Field(default_factory=list)
     overrides: list[ItemOverride] = Field(default_factory=list)
     disable: list[DisabledItem] = Field(default_factory=list)
+    graduation: dict[Stage, GraduationRule] = Field(default_factory=dict)
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -121,6 +133,7 @@ class Checklist(_Strict):
     items: tuple[ChecklistItem, ...]
     disabled: tuple[DisabledItem, ...] = ()
     sources: tuple[str, ...] = ()
+    graduation: dict[Stage, GraduationRule] = Field(default_factory=dict)
 
     def get(self, check_id: str) -> ChecklistItem | None:
         for item in self.items:
@@ -161,6 +174,7 @@ def load_checklist(extra_files: list[Path] | tuple[Path, ...] = ()) -> Checklist
             raise ParrInputError(f"default checklist: duplicate id {item.id}.")
         items[item.id] = item
     disabled: list[DisabledItem] = []
+    graduation = dict(base.graduation)
     sources = [str(default_path)]
     for path in extra_files:
         overlay = _read_file(path, str(path))
@@ -195,6 +209,7 @@ def load_checklist(extra_files: list[Path] | tuple[Path, ...] = ()) -> Checklist
                     )
                 changes["blocking_from"] = override.blocking_from
             items[override.id] = current.model_copy(update=changes)
+        graduation.update(overlay.graduation)  # an organisation's rule for a stage replaces the default's
         for entry in overlay.disable:
             if entry.id not in items:
                 raise ParrInputError(f"{path}: cannot disable unknown check {entry.id}.")
@@ -203,4 +218,4 @@ def load_checklist(extra_files: list[Path] | tuple[Path, ...] = ()) -> Checklist
     kept = tuple(item for item in items.values() if item.id not in disabled_ids)
     if not kept:
         raise ParrInputError("the checklist has no enabled items; a checklist that checks nothing says GO to anything.")
-    return Checklist(items=kept, disabled=tuple(disabled), sources=tuple(sources))
+    return Checklist(items=kept, disabled=tuple(disabled), sources=tuple(sources), graduation=graduation)

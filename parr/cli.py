@@ -151,3 +151,174 @@ def schema() -> None:
     from parr.manifest.schema import manifest_json_schema
 
     click.echo(json.dumps(manifest_json_schema(), indent=2))
+
+
+# ---- rollout -------------------------------------------------------------------------------
+
+_rollout_path = click.argument("path", type=click.Path(path_type=Path), default=".")
+_manifest_opt = click.option("--manifest", type=click.Path(path_type=Path), help="The manifest (default PATH/parr.yaml).")
+_reason_opt = click.option("--reason", required=True, help="Why; recorded in the ledger.")
+_checklist_opt = click.option("--checklist", "checklists", multiple=True, type=click.Path(path_type=Path),
+                              envvar="PARR_CHECKLIST", help="Organisation checklist file(s).")
+
+
+def _entry_line(entry: Any) -> str:
+    approver = f", approved by {entry.approver}" if entry.approver and entry.approver != entry.actor.name else ""
+    commit = f" at {entry.commit[:12]}" if entry.commit else " (no git commit)"
+    dirty = " (dirty tree allowed)" if entry.allow_dirty else ""
+    return (f"#{entry.seq} {entry.time} {entry.action} {entry.from_stage.value} → {entry.to_stage.value} "
+            f"by {entry.actor.name}{approver}{commit}{dirty}: {entry.reason}")
+
+
+@main.group()
+def rollout() -> None:
+    """Staged rollout: status, promote, rollback, hold, release, history, verify."""
+
+
+@rollout.command("status")
+@_rollout_path
+@_manifest_opt
+@_checklist_opt
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@input_errors_exit_2
+def rollout_status(path: Path, manifest: Path | None, checklists: tuple[Path, ...], fmt: str) -> None:
+    """Current stage, since when, by whom, at which commit, and what the next stage still needs."""
+    from parr import rollout as ops
+
+    ctx = ops.open_rollout(path, manifest, checklists)
+    st = ops.status(ctx)
+    blocking = [f"{r.item.id} {r.item.title}: " + "; ".join(f.message for f in r.findings if f.outcome in ("fail", "error"))
+                for r in (st.next_report.blocking if st.next_report else ())]
+    if fmt == "json":
+        click.echo(json.dumps({
+            "agent_id": st.agent_id,
+            "stage": st.stage.value,
+            "since": st.since.model_dump(mode="json") if st.since else None,
+            "held": st.held.model_dump(mode="json") if st.held else None,
+            "next_stage": st.next_stage.value if st.next_stage else None,
+            "next_stage_verdict": st.next_report.verdict if st.next_report else None,
+            "next_stage_needs": blocking + st.graduation,
+            "git": st.git_note,
+        }, indent=2))
+        return
+    click.echo(f"{st.agent_id}: {st.stage.value}")
+    if st.since:
+        click.echo(f"  since {st.since.time}, {st.since.action} by {st.since.actor.name}"
+                   + (f" at {st.since.commit[:12]}" if st.since.commit else "") + f": {st.since.reason}")
+    else:
+        click.echo("  no rollout recorded yet: every agent starts in propose")
+    if st.held:
+        click.echo(f"  ON HOLD since {st.held.time} by {st.held.actor.name}: {st.held.reason}")
+    if st.git_note:
+        click.echo(f"  note: {st.git_note}; actor and commit are not recorded from git")
+    if st.next_stage is None:
+        click.echo("  autonomous is the last stage")
+        return
+    needs = blocking + st.graduation
+    verdict = st.next_report.verdict if st.next_report else "?"
+    click.echo(f"  next: {st.next_stage.value} ({verdict} on checks)")
+    for need in needs:
+        click.echo(f"    - {need}")
+
+
+def _refused(exc: Any) -> None:
+    click.echo("parr: promotion refused:", err=True)
+    for reason in exc.reasons:
+        click.echo(f"  - {reason}", err=True)
+    sys.exit(EXIT_NO_GO)
+
+
+@rollout.command("promote")
+@_rollout_path
+@_manifest_opt
+@_checklist_opt
+@_reason_opt
+@click.option("--to", "to", callback=_parse_stage, help="Target stage (only the next one is allowed).")
+@click.option("--approver", help="Who approves, by the handle or name in parr.yaml (required where the checklist names a role).")
+@click.option("--allow-dirty", is_flag=True, help="Promote despite uncommitted changes (recorded in the ledger).")
+@input_errors_exit_2
+def rollout_promote(path: Path, manifest: Path | None, checklists: tuple[Path, ...], reason: str, to: Any,
+                    approver: str | None, allow_dirty: bool) -> None:
+    """Move to the next stage if its checks say GO; refused (exit 1) otherwise."""
+    from parr import rollout as ops
+
+    ctx = ops.open_rollout(path, manifest, checklists)
+    try:
+        entry, _ = ops.promote(ctx, reason=reason, to=to, approver=approver, allow_dirty=allow_dirty)
+    except ops.RolloutRefused as exc:
+        _refused(exc)
+    click.echo(_entry_line(entry))
+    if ctx.git.note:
+        click.echo(f"note: {ctx.git.note}; recorded without a commit", err=True)
+
+
+@rollout.command("rollback")
+@_rollout_path
+@_manifest_opt
+@_reason_opt
+@click.option("--to", "to", callback=_parse_stage, help="Stage to return to (default: the previous one).")
+@input_errors_exit_2
+def rollout_rollback(path: Path, manifest: Path | None, reason: str, to: Any) -> None:
+    """Return to an earlier stage. Always allowed: it is the kill switch."""
+    from parr import rollout as ops
+
+    entry = ops.rollback(ops.open_rollout(path, manifest), reason=reason, to=to)
+    click.echo(_entry_line(entry))
+
+
+@rollout.command("hold")
+@_rollout_path
+@_manifest_opt
+@_reason_opt
+@input_errors_exit_2
+def rollout_hold(path: Path, manifest: Path | None, reason: str) -> None:
+    """Freeze promotion until `parr rollout release`."""
+    from parr import rollout as ops
+
+    click.echo(_entry_line(ops.hold(ops.open_rollout(path, manifest), reason=reason)))
+
+
+@rollout.command("release")
+@_rollout_path
+@_manifest_opt
+@_reason_opt
+@input_errors_exit_2
+def rollout_release(path: Path, manifest: Path | None, reason: str) -> None:
+    """Lift a hold."""
+    from parr import rollout as ops
+
+    click.echo(_entry_line(ops.release(ops.open_rollout(path, manifest), reason=reason)))
+
+
+@rollout.command("history")
+@_rollout_path
+@_manifest_opt
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+@click.option("--no-color", is_flag=True)
+@input_errors_exit_2
+def rollout_history(path: Path, manifest: Path | None, fmt: str, no_color: bool) -> None:
+    """Every promote, rollback, hold and release, oldest first."""
+    from parr import rollout as ops
+    from parr.formats.rollout import render_history
+
+    entries = ops.history(ops.open_rollout(path, manifest))
+    click.echo(render_history(entries, fmt, color=_use_color(no_color)), nl=False)
+
+
+@rollout.command("verify")
+@_rollout_path
+@_manifest_opt
+@input_errors_exit_2
+def rollout_verify(path: Path, manifest: Path | None) -> None:
+    """Check the ledger's hash chain (and that it extends the copy committed in git): exit 1 if broken."""
+    from parr import rollout as ops
+
+    ctx = ops.open_rollout(path, manifest)
+    problems = ops.verify(ctx)
+    if not problems:
+        count = len(ops.history(ctx)) if ctx.ledger.exists() else 0
+        click.echo(f"{ctx.ledger}: {count} entr{'y' if count == 1 else 'ies'}, chain intact")
+        return
+    for problem in problems:
+        click.echo(f"{ctx.ledger}:{problem.line}: {problem.message}")
+    sys.exit(EXIT_NO_GO)

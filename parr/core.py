@@ -44,7 +44,9 @@ def find_all_manifests(root: Path) -> list[Path]:
 
 def default_stage(manifest_path: Path) -> Stage:
     """The stage to judge when none is given: the rollout ledger's, else propose."""
-    return Stage.PROPOSE
+    from parr.rollout import current_stage
+
+    return current_stage(manifest_path)
 
 
 def run_check(request: CheckRequest, checklist: Checklist | None = None) -> list[Report]:
