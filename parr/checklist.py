@@ -160,22 +160,28 @@ def _read_file(path: Path, text_name: str) -> ChecklistFile:
         raise ParrInputError(problems[0], problems) from None
 
 
-def default_checklist_path() -> Path:
-    return Path(str(resources.files("parr") / "checklists" / "default.yaml"))
+def default_checklist_paths() -> list[Path]:
+    """Every checklist file shipped in the package: default.yaml first, then the others by name."""
+    folder = Path(str(resources.files("parr") / "checklists"))
+    return sorted(folder.glob("*.yaml"), key=lambda p: (p.name != "default.yaml", p.name))
 
 
 def load_checklist(extra_files: list[Path] | tuple[Path, ...] = ()) -> Checklist:
-    """The default checklist, then each organisation file in order; problems raise ParrInputError."""
-    default_path = default_checklist_path()
-    base = _read_file(default_path, "default checklist")
+    """The shipped checklist files, then each organisation file in order; problems raise ParrInputError."""
     items: dict[str, ChecklistItem] = {}
-    for item in base.items:
-        if item.id in items:
-            raise ParrInputError(f"default checklist: duplicate id {item.id}.")
-        items[item.id] = item
+    graduation: dict[Stage, GraduationRule] = {}
+    sources: list[str] = []
+    for default_path in default_checklist_paths():
+        base = _read_file(default_path, f"shipped checklist {default_path.name}")
+        for item in base.items:
+            if item.id in items:
+                raise ParrInputError(f"shipped checklist {default_path.name}: duplicate id {item.id}.")
+            items[item.id] = item
+        graduation.update(base.graduation)
+        sources.append(str(default_path))
+    if not items:
+        raise ParrInputError("no shipped checklist was found; the parr installation is incomplete.")
     disabled: list[DisabledItem] = []
-    graduation = dict(base.graduation)
-    sources = [str(default_path)]
     for path in extra_files:
         overlay = _read_file(path, str(path))
         sources.append(str(path))

@@ -1,4 +1,4 @@
-"""Every check against its passing and failing cases in cases.yaml."""
+"""Every check against its passing and failing cases in cases/*.yaml."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from parr.stages import Stage
 from parr.verdict import evaluate
 from tests.conftest import TODAY, build_repo
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text())
+CASE_FILES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+CASES = [case for path in CASE_FILES for case in yaml.safe_load(path.read_text())]
 CHECKLIST = load_checklist()
 
 
