@@ -322,3 +322,12 @@ def rollout_verify(path: Path, manifest: Path | None) -> None:
     for problem in problems:
         click.echo(f"{ctx.ledger}:{problem.line}: {problem.message}")
     sys.exit(EXIT_NO_GO)
+
+
+def _register_groups() -> None:
+    from parr.documents.commands import generate
+
+    main.add_command(generate)
+
+
+_register_groups()

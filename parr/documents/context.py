@@ -1,0 +1,229 @@
+"""The plain data the oncall documents are rendered from: manifest, scan, ledger and traces, merged.
+
+Templates only ever see dicts, lists, strings and numbers built here, never parr's objects, so an
+overriding template has nothing to reach through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from parr.ledger import LedgerState
+from parr.manifest.loader import LoadedManifest
+from parr.scan.model import ScanResult, ToolRecord
+from parr.stages import STAGE_ORDER
+from parr.traces.events import TraceEvent
+
+PRODUCTION = frozenset({"production", "prod", "prd", "live"})
+
+
+def _tools(loaded: LoadedManifest, scan: ScanResult | None) -> list[dict[str, Any]]:
+    """Every tool the manifest declares or the code exposes, with where each fact came from."""
+    found: dict[str, ToolRecord] = {}
+    for record in scan.tools if scan else ():
+        found.setdefault(record.name, record)
+    rows = []
+    for tool in loaded.manifest.permissions.tools:
+        code = found.pop(tool.name, None)
+        rows.append({
+            "name": tool.name,
+            "declared": True,
+            "access": tool.access.value,
+            "mutating": tool.access.mutating,
+            "risk": tool.risk.value if tool.risk else "not assessed",
+            "gate": tool.gate,
+            "environments": list(tool.environments),
+            "production": any(e.lower() in PRODUCTION for e in tool.environments),
+            "sandbox": tool.sandbox,
+            "location": f"{code.file}:{code.line}" if code else None,
+            "in_code": code is not None if scan else None,
+            "code_mutating": code.mutating if code else None,
+            "framework": code.framework if code else None,
+        })
+    for name, code in sorted(found.items()):
+        rows.append({
+            "name": name,
+            "declared": False,
+            "access": "undeclared",
+            "mutating": code.mutating,
+            "risk": "not assessed",
+            "gate": "none",
+            "environments": [],
+            "production": False,
+            "sandbox": None,
+            "location": f"{code.file}:{code.line}",
+            "in_code": True,
+            "code_mutating": code.mutating,
+            "framework": code.framework,
+        })
+    return rows
+
+
+def _dependencies(loaded: LoadedManifest) -> list[dict[str, Any]]:
+    failsafes = loaded.manifest.failsafes
+    breakers = {b.dependency: b for b in failsafes.circuit_breakers}
+    limits = {r.dependency: r for r in failsafes.rate_limits}
+    names = list(dict.fromkeys([*failsafes.dependencies, *breakers, *limits]))
+    return [
+        {
+            "name": name,
+            "circuit_breaker": (
+                f"opens after {breakers[name].failure_threshold} failures, retries after {breakers[name].reset_seconds:g}s"
+                if name in breakers else None
+            ),
+            "rate_limit": f"{limits[name].per_minute:g}/min" if name in limits else None,
+        }
+        for name in names
+    ]
+
+
+def _stage_at(ledger: LedgerState | None, when: str | None) -> str | None:
+    if ledger is None or not ledger.entries:
+        return None
+    stage = "propose"
+    for entry in ledger.entries:
+        if when is not None and entry.time > when:
+            break
+        if entry.action in ("promote", "rollback"):
+            stage = entry.to_stage.value
+    return stage
+
+
+def _tidy(value: Any) -> Any:
+    """Whole floats as ints (a cap of 200 reads "200", not "200.0"), recursively."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    return value
+
+
+def _data(model: Any) -> Any:
+    return _tidy(model.model_dump(mode="json", by_alias=True)) if model is not None else None
+
+
+def build_context(
+    loaded: LoadedManifest,
+    *,
+    scan: ScanResult | None,
+    ledger: LedgerState | None,
+    today: dt.date,
+    manifest_display: str,
+) -> dict[str, Any]:
+    manifest = loaded.manifest
+    tools = _tools(loaded, scan)
+    fs = manifest.failsafes
+    stage = ledger.stage.value if ledger is not None else "propose"
+    facts = {
+        "has_policies": manifest.policies.engine is not None,
+        "has_dependencies": bool(_dependencies(loaded)),
+        "has_production_mutations": any(t["mutating"] and t["production"] for t in tools),
+        "has_mutations": any(t["mutating"] for t in tools),
+        "has_tools": bool(tools),
+        "has_traces": manifest.observability.trace is not None,
+        "has_kpis": bool(manifest.agent.workflow and manifest.agent.workflow.kpis),
+        "has_budgets": manifest.budgets.per_run is not None or manifest.budgets.per_day is not None,
+    }
+    return {
+        "generated_on": today.isoformat(),
+        "manifest_path": manifest_display,
+        "agent": _data(manifest.agent),
+        "model": _data(manifest.model),
+        "permissions": _data(manifest.permissions),
+        "policies": _data(manifest.policies),
+        "evals": _data(manifest.evals),
+        "observability": _data(manifest.observability),
+        "failsafes": _data(fs),
+        "budgets": _data(manifest.budgets),
+        "memory": _data(manifest.memory),
+        "waivers": [_data(w) for w in manifest.waivers],
+        "tools": tools,
+        "undeclared_tools": [t for t in tools if not t["declared"]],
+        "scanned": scan is not None,
+        "scan_files": scan.files_scanned if scan else 0,
+        "dependencies": _dependencies(loaded),
+        "stage": stage,
+        "stages": [s.value for s in STAGE_ORDER],
+        "ledger": [_data(e) for e in ledger.entries] if ledger else [],
+        "applies": facts,
+        "procedures": [],
+    }
+
+
+def load_procedures(index_file: Path, context: dict[str, Any]) -> list[dict[str, Any]]:
+    """The failure-mode procedures that apply to this agent, from runbooks/index.yaml."""
+    index = yaml.safe_load(index_file.read_text(encoding="utf-8"))
+    chosen = []
+    for entry in index["procedures"]:
+        condition = entry.get("applies", "always")
+        if condition == "always" or context["applies"].get(condition):
+            chosen.append({"id": entry["id"], "title": entry["title"], "template": entry["template"]})
+    return chosen
+
+
+# ---- postmortem timeline -------------------------------------------------------------------
+
+
+def mask(value: Any) -> str:
+    """A stable, non-reversible stand-in: the same value always masks the same way."""
+    text = value if isinstance(value, str) else repr(value)
+    return "‹redacted " + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8] + "›"
+
+
+def redact_args(args: Any) -> str:
+    if args is None:
+        return ""
+    if isinstance(args, dict):
+        return ", ".join(f"{key}={mask(value)}" for key, value in args.items())
+    return mask(args)
+
+
+def _cell(text: str) -> str:
+    """Trace content lands in Markdown table cells: a pipe or newline must not break the table."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def timeline(events: Iterable[TraceEvent], session: str, ledger: LedgerState | None) -> dict[str, Any]:
+    rows = []
+    cost = 0.0
+    tokens = 0
+    for event in events:
+        if event.session_id != session:
+            continue
+        cost += event.cost or 0.0
+        tokens += (event.input_tokens or 0) + (event.output_tokens or 0)
+        rows.append({
+            "ts": event.ts or "",
+            "trace_id": event.trace_id or "",
+            "tool": _cell(event.tool_name or ""),
+            "args": _cell(redact_args(event.tool_args)),
+            "policy": _cell(" ".join(p for p in (event.policy_decision, f"({event.policy_rule})" if event.policy_rule else None) if p)),
+            "result": _cell(f"{event.result_status or 'error'}: {event.error}" if event.error else (event.result_status or "")),
+            "retry": event.retry if event.retry is not None else "",
+            "latency_ms": f"{event.latency_ms:g}" if event.latency_ms is not None else "",
+            "cost": f"{event.cost:.4f}" if event.cost is not None else "",
+            "model": event.model or "",
+            "line": event.line,
+        })
+    rows.sort(key=lambda r: (r["ts"], r["line"]))
+    start = rows[0]["ts"] if rows else None
+    return {
+        "session": session,
+        "rows": rows,
+        "start": start,
+        "end": rows[-1]["ts"] if rows else None,
+        "tool_calls": sum(1 for r in rows if r["tool"]),
+        "denials": sum(1 for r in rows if r["policy"].startswith(("deny", "denied", "forbid"))),
+        "errors": sum(1 for r in rows if r["result"].startswith(("error", "failed", "timeout"))),
+        "cost": f"{cost:.4f}",
+        "tokens": tokens,
+        "stage_at_time": _stage_at(ledger, start),
+    }
