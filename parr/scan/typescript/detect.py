@@ -1,0 +1,1361 @@
+"""Tool declarations in one TypeScript/JavaScript syntax tree.
+
+One tree-sitter query finds the anchors (tool-making calls, `new Dynamic*Tool`, classes with a
+base, and object properties such as `tools`, `functionDeclarations`, `type: "function"`,
+`parameters`/`inputSchema`); each anchor is then read by a small detector. Candidates whose
+model-visible name depends on other files carry references that the project phase resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tree_sitter import Node, QueryCursor
+
+from parr.scan.typescript import effects as fx
+from parr.scan.typescript.nodes import (
+    args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
+    property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
+)
+from parr.scan.typescript.schema import SchemaInfo, analyze_schema
+from parr.scan.typescript.values import FileCtx
+
+_QUERY_COMMON = r"""
+(call_expression function: (identifier) @callee
+  (#match? @callee "^(tool|dynamicTool|createTool|zodFunction|zodResponsesFunction|createCodeTool|[A-Za-z]+Tool)$")) @call
+(call_expression function: (member_expression property: (property_identifier) @mprop
+  (#any-of? @mprop "registerTool" "tool" "paidTool" "asTool" "createTool" "dynamicTool"))) @mcall
+(call_expression function: (member_expression
+   object: (member_expression property: (property_identifier) @tp (#eq? @tp "tools")))) @provcall
+(new_expression constructor: [(identifier) (member_expression)] @ctor
+  (#match? @ctor "(^|\.)(DynamicStructuredTool|DynamicTool|Tool)$")) @new
+(class_declaration (class_heritage)) @class
+(pair key: (property_identifier) @pk
+  (#any-of? @pk "functionDeclarations" "function_declarations" "tools")) @toolspair
+(pair key: (property_identifier) @tk value: [(string) __AS_STRING__] @tv (#eq? @tk "type")) @typepair
+(pair key: (property_identifier) @sk
+  (#any-of? @sk "parameters" "inputSchema" "input_schema")) @schemapair
+(pair key: (_) @ik value: (identifier) @iv) @idpair
+(pair key: (_) @ck value: (call_expression function: (identifier) @cv)) @callpair
+(shorthand_property_identifier) @short
+"""
+
+# Pattern indexes in the query above.
+P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT = range(11)
+
+_OPENAI_AGENT_BUILTINS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {
+    # factory: (default name, mutating, typed, capabilities)
+    "webSearchTool": ("web_search", False, True, ("http",)),
+    "fileSearchTool": ("file_search", False, True, ()),
+    "codeInterpreterTool": ("code_interpreter", True, False, ("code_execution",)),
+    "imageGenerationTool": ("image_generation", False, True, ()),
+    "computerTool": ("computer_use_preview", True, True, ("computer_use",)),
+    "shellTool": ("shell", True, False, ("shell",)),
+    "localShellTool": ("local_shell", True, False, ("shell",)),
+    "applyPatchTool": ("apply_patch", True, True, ("file_write",)),
+    "toolSearchTool": ("tool_search", False, True, ()),
+}
+_GEMINI_BUILTINS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
+    "googleSearch": (False, True, ("http",)), "google_search": (False, True, ("http",)),
+    "googleSearchRetrieval": (False, True, ("http",)), "google_search_retrieval": (False, True, ("http",)),
+    "codeExecution": (True, False, ("code_execution",)), "code_execution": (True, False, ("code_execution",)),
+    "urlContext": (False, True, ("http",)), "url_context": (False, True, ("http",)),
+    "googleMaps": (False, True, ("http",)), "google_maps": (False, True, ("http",)),
+    "fileSearch": (False, True, ()), "file_search": (False, True, ()),
+    "enterpriseWebSearch": (False, True, ("http",)),
+    "computerUse": (True, True, ("computer_use",)), "computer_use": (True, True, ("computer_use",)),
+}
+_OPENAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
+    "web_search": (False, True, ("http",)), "web_search_preview": (False, True, ("http",)),
+    "file_search": (False, True, ()), "code_interpreter": (True, False, ("code_execution",)),
+    "image_generation": (False, True, ()), "computer_use_preview": (True, True, ("computer_use",)),
+    "computer": (True, True, ("computer_use",)),
+    "local_shell": (True, False, ("shell",)), "shell": (True, False, ("shell",)),
+    "apply_patch": (True, True, ("file_write",)), "mcp": (False, True, ("mcp_remote",)),
+}
+_ANTHROPIC_SERVER_TOOL = re.compile(r"^([a-z_]+?)_(\d{8})$")
+_MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory", re.I)
+_UNTYPED_PROVIDER_TOOL = re.compile(r"bash|shell|code", re.I)
+_NOT_PROVIDER_TOOLS = frozenset({"map", "some", "every", "filter", "forEach", "find", "findIndex", "entries",
+                                 "keys", "values", "push", "reduce", "flatMap", "includes", "slice", "get", "set",
+                                 "has", "concat", "sort", "join", "length", "indexOf", "splice", "add", "delete"})
+
+
+def _is_provider_module(module: str | None) -> bool:
+    return bool(module) and (module.startswith("@ai-sdk/") or "ai-sdk-provider" in module
+                             or module in ("workers-ai-provider", "ollama-ai-provider", "@openrouter/ai-sdk-provider"))
+
+
+_NON_TOOL_CALLS = frozenset({"registerPrompt", "registerResource", "prompt", "resource", "setRequestHandler_prompts"})
+_WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaration", "config", "schema", "def"})
+_GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
+_FRAMEWORK_PREFIXES = (
+    ("@modelcontextprotocol/", "mcp-typescript-sdk"),
+    ("@openai/agents", "openai-agents-js"),
+    ("@langchain/", "langchainjs"), ("langchain", "langchainjs"),
+    ("@voltagent/", "voltagent"), ("@mastra/", "mastra"),
+    ("@ai-sdk/", "ai-sdk"),
+    ("@cloudflare/", "cloudflare-agents"), ("agents/", "cloudflare-agents"),
+    ("@google/genai", "google-genai"), ("@google/generative-ai", "google-genai"),
+    ("@anthropic-ai/", "anthropic"),
+    ("openai/", "openai"),
+)
+
+
+def framework_of(module: str | None) -> str | None:
+    if not module:
+        return None
+    if module == "ai":
+        return "ai-sdk"
+    if module == "agents":
+        return "cloudflare-agents"
+    if module == "openai":
+        return "openai"
+    if module == "langchain":
+        return "langchainjs"
+    for prefix, fw in _FRAMEWORK_PREFIXES:
+        if module.startswith(prefix):
+            return fw
+    return None
+
+
+class Detector:
+    def __init__(self, ctx: FileCtx):
+        self.ctx = ctx
+        self.tools: list[dict[str, Any]] = []
+        self.key_refs: list[dict[str, Any]] = []
+        self.key_index: dict[str, list[tuple[Any, int]]] = {}        # identifier -> [(key, line)]
+        self.call_key_index: dict[str, list[tuple[Any, int]]] = {}   # function name -> [(key, line)]
+        self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
+        self._last_numeric = False
+        self._call_index: dict[str, list[Node]] | None = None
+        self.mcp_signal = "mcp-typescript-sdk" in self.frameworks or any(
+            m.startswith("agents/mcp") for m, _ in ctx.imports.values()) or b"McpServer" in ctx.source \
+            or b"McpAgent" in ctx.source
+
+    # ------------------------------------------------------------------------------------------
+    def run(self) -> None:
+        ctx = self.ctx
+        q = query(ctx.grammar, _QUERY_COMMON.replace(
+            "__AS_STRING__", "" if ctx.grammar == "javascript" else "(as_expression (string))"))
+        cursor = QueryCursor(q, match_limit=1 << 16)
+        phase1: list[tuple[int, dict]] = []
+        phase2: list[tuple[int, dict]] = []
+        phase3: list[tuple[int, dict]] = []
+        for pattern, caps in cursor.matches(ctx.root):
+            if pattern in (P_IDPAIR, P_CALLPAIR, P_SHORT):
+                self._index_key(pattern, caps)
+            elif pattern in (P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS):
+                phase1.append((pattern, caps))
+            elif pattern in (P_TOOLS, P_TYPE):
+                phase2.append((pattern, caps))
+            else:
+                phase3.append((pattern, caps))
+        for pattern, caps in phase1:
+            self._last_numeric = False
+            try:
+                if pattern == P_CALL:
+                    self._on_call(caps["call"][0], text(caps["callee"][0]))
+                elif pattern == P_MCALL:
+                    self._on_member_call(caps["mcall"][0], text(caps["mprop"][0]))
+                elif pattern == P_PROV:
+                    self._on_provider_call(caps["provcall"][0])
+                elif pattern == P_NEW:
+                    self._on_new(caps["new"][0])
+                elif pattern == P_CLASS:
+                    self._on_class(caps["class"][0])
+            except RecursionError:  # pragma: no cover - defensive
+                continue
+        for pattern, caps in phase2:
+            self._last_numeric = False
+            if pattern == P_TOOLS:
+                self._on_tools_pair(caps["toolspair"][0], text(caps["pk"][0]))
+            else:
+                if string_literal(unwrap(caps["tv"][0])) == "function":
+                    self._on_function_type(caps["typepair"][0].parent)
+        for pattern, caps in phase3:
+            self._last_numeric = False
+            self._on_schema_pair(caps["schemapair"][0])
+        self._name_unnamed()
+
+    # -- key index (for tools named by the object key they are stored under) --------------------
+    def _index_key(self, pattern: int, caps: dict) -> None:
+        ctx = self.ctx
+        if pattern == P_SHORT:
+            node = caps["short"][0]
+            ident = text(node)
+            k: Any = ident
+            target_idx = self.key_index
+        elif pattern == P_IDPAIR:
+            pair = caps["idpair"][0]
+            node = caps["iv"][0]
+            ident = text(node)
+            k = self._pair_key(pair)
+            target_idx = self.key_index
+        else:
+            pair = caps["callpair"][0]
+            node = caps["cv"][0]
+            ident = text(node)
+            k = self._pair_key(pair)
+            target_idx = self.call_key_index
+        if k is None:
+            return
+        target_idx.setdefault(ident, []).append((k, line(node)))
+        imp = ctx.imports.get(ident)
+        if imp is not None and (imp[0].startswith(".") or imp[0].startswith(("@/", "~/", "#"))):
+            self.key_refs.append({"key": k, "module": imp[0], "name": imp[1],
+                                  "call": pattern == P_CALLPAIR})
+
+    def _pair_key(self, pair: Node) -> Any:
+        k = property_key(pair)
+        if k is not None:
+            return k
+        key_node = pair.child_by_field_name("key")
+        if key_node is not None and key_node.type == "computed_property_name" and key_node.named_children:
+            return self.ctx.string_value(key_node.named_children[0])
+        return None
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _config(self, node: Node | None) -> tuple[Node | None, dict[str, Node]]:
+        obj = self.ctx.value_node(node)
+        if obj is not None and obj.type == "object":
+            return obj, object_entries(obj)
+        return None, {}
+
+    def _entry(self, entries: dict[str, Node], *names: str) -> Node | None:
+        for n in names:
+            e = entries.get(n)
+            if e is not None:
+                return entry_value(e)
+        return None
+
+    def _description(self, node: Node | None) -> tuple[str | None, Any]:
+        if node is None:
+            return None, None
+        v = self.ctx.string_value(node)
+        if isinstance(v, str):
+            return v, None
+        if isinstance(v, dict):
+            return None, v
+        return self.ctx.loose_string(node), None
+
+    def _handler(self, node: Node | None) -> Node | None:
+        node = unwrap(node)
+        if node is None:
+            return None
+        if is_function(node):
+            return node
+        if node.type in ("identifier", "shorthand_property_identifier"):
+            b = self.ctx.lookup(node, text(node))
+            if b is not None:
+                if b.kind == "function":
+                    return b.node
+                if b.kind in ("var", "default") and is_function(unwrap(b.node)):
+                    return unwrap(b.node)
+            return None
+        if node.type == "call_expression":
+            # wrappers such as withAuth(async (args) => ...): use the first function argument
+            for a in args_of(node):
+                h = self._handler(a)
+                if h is not None:
+                    return h
+        return None
+
+    def _gates(self, entries: dict[str, Node], eff: fx.Effects | None) -> list[str]:
+        gates: list[str] = []
+        for k in _GATE_KEYS:
+            v = self._entry(entries, k)
+            if v is not None and text(v) not in ("false", "undefined", "null"):
+                gates.append("needs_approval")
+                break
+        if eff is not None and eff.hitl and eff.confirm_text:
+            gates.append("human_in_the_loop")
+        return gates
+
+    def _typed(self, info: SchemaInfo, handler: Node | None, eff: fx.Effects | None,
+               no_schema_means_no_params: bool = False) -> tuple[bool, list[str]]:
+        self._last_numeric = bool(info.fields) and all(
+            t in ("number", "int", "bigint", "integer", "float", "coerce") for t in (info.fields or {}).values())
+        ev = list(info.evidence)
+        if info.typed is False:
+            return False, ev or ["untyped schema"]
+        if not info.declared:
+            if no_schema_means_no_params:
+                return True, ["no parameters"]
+            params = function_params(handler) if handler is not None else []
+            if not params:
+                return True, ["no parameters"]
+            if any(param_has_any_type(p) for p in params[:1]):
+                return False, ["parameter typed any"]
+            return False, ["no input schema"]
+        fields = info.fields
+        if fields is not None and eff is not None:
+            strings = [f for f, t in fields.items() if t == "string"]
+            if len(fields) == 1 and len(strings) == 1 and strings[0] in eff.executed:
+                return False, [f"raw string '{strings[0]}' is executed or interpreted"]
+        return True, ev
+
+    def _annotations(self, node: Node | None) -> dict[str, Any]:
+        obj = self.ctx.value_node(node)
+        out: dict[str, Any] = {}
+        if obj is None or obj.type != "object":
+            return out
+        for k, e in object_entries(obj).items():
+            v = entry_value(e)
+            if v is None:
+                continue
+            if v.type in ("true", "false"):
+                out[k] = v.type == "true"
+            else:
+                s = self.ctx.string_value(v)
+                if isinstance(s, str):
+                    out[k] = s
+        return out
+
+    def _emit(self, *, node: Node, name: Any, framework: str, style: str, schema: str, typed: bool,
+              typed_evidence: list[str] | None = None, description: str | None = None, description_ref: Any = None,
+              handler: Node | None = None, eff: fx.Effects | None = None, gates: list[str] | None = None,
+              caps: tuple[str, ...] | list[str] = (), annotations: dict | None = None,
+              kind_mutating: bool | None = None, name_inferred: bool = False, bind: dict | None = None,
+              extends: dict | None = None, at_line: int | None = None) -> dict[str, Any]:
+        if isinstance(name, list):
+            cand: dict[str, Any] = {}
+            for one in name[:50]:
+                cand = self._emit(node=node, name=one, framework=framework, style=style, schema=schema, typed=typed,
+                                  typed_evidence=typed_evidence, description=description,
+                                  description_ref=description_ref, handler=handler, eff=eff, gates=gates,
+                                  caps=caps, annotations=annotations, kind_mutating=kind_mutating,
+                                  name_inferred=name_inferred, bind=bind, extends=extends, at_line=at_line)
+            return cand
+        if eff is None:
+            eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        cand: dict[str, Any] = {
+            "name": name if isinstance(name, str) else None,
+            "name_ref": name if isinstance(name, dict) else None,
+            "name_inferred": name_inferred,
+            "bind": bind,
+            "line": at_line if at_line is not None else line(node),
+            "framework": framework,
+            "style": style,
+            "schema": schema,
+            "typed": typed,
+            "typed_evidence": typed_evidence or [],
+            "description": description[:2000] if isinstance(description, str) else None,
+            "description_ref": description_ref,
+            "gates": sorted(set(gates or [])),
+            "caps": sorted(set(caps) | eff.caps),
+            "annotations": annotations or {},
+            "strong": eff.strong[:8],
+            "medium": eff.medium[:4],
+            "weak": eff.weak[:8],
+            "kind_mutating": kind_mutating,
+            "extends": extends,
+        }
+        if getattr(self, "_last_numeric", False):
+            cand["numeric_only"] = True
+            self._last_numeric = False
+        self.tools.append(cand)
+        return cand
+
+    def _names(self, node: Node | None) -> list[Any]:
+        """Names a name expression can take: a static string, a cross-file reference, or the string
+        arguments that callers in this file pass to the factory parameter it comes from."""
+        v = self.ctx.string_value(node)
+        if v is not None:
+            return [v]
+        node = unwrap(node)
+        if node is None:
+            return []
+        key = None
+        if node.type in ("identifier", "shorthand_property_identifier"):
+            ident = node
+        elif node.type == "member_expression":
+            ident = unwrap(node.child_by_field_name("object"))
+            if ident is None or ident.type != "identifier":
+                return []
+            key = text(node.child_by_field_name("property"))
+        else:
+            return []
+        b = self.ctx.lookup(ident, text(ident))
+        if b is None or b.kind != "param" or b.node is None:
+            return []
+        param = b.node
+        fn = param.parent.parent if param.parent is not None else None
+        if fn is None or not is_function(fn):
+            return []
+        params = function_params(fn)
+        try:
+            idx = [p.id for p in params].index(param.id)
+        except ValueError:
+            return []
+        pattern = param_pattern(param)
+        if pattern is not None and pattern.type == "object_pattern" and key is None:
+            key = text(ident)
+        fname = _function_name(fn)
+        out: list[Any] = []
+        if fname:
+            for call in self._calls_to(fname):
+                a = args_of(call)
+                if idx >= len(a):
+                    continue
+                arg = a[idx]
+                if key is not None:
+                    obj = self.ctx.value_node(arg)
+                    if obj is None or obj.type != "object":
+                        continue
+                    entry = object_entries(obj).get(key)
+                    val = self.ctx.string_value(entry_value(entry)) if entry is not None else None
+                else:
+                    val = self.ctx.string_value(arg)
+                if val is not None and val not in out:
+                    out.append(val)
+        if not out and key is None and pattern is not None and pattern.type == "identifier":
+            ann = param.child_by_field_name("type")
+            if ann is not None:
+                for lit in iter_descendants(ann, 200):
+                    if lit.type == "literal_type":
+                        sv = string_literal(lit.named_children[0]) if lit.named_children else None
+                        if sv is not None and sv not in out:
+                            out.append(sv)
+        return out
+
+    def _calls_to(self, fname: str) -> list[Node]:
+        """Calls `fname(...)` in this file (one query over the file, indexed on first use)."""
+        if self._call_index is None:
+            self._call_index = {}
+            q = query(self.ctx.grammar, "(call_expression function: (identifier) @f) @c")
+            for _, caps in QueryCursor(q, match_limit=1 << 16).matches(self.ctx.root):
+                f = caps.get("f")
+                c = caps.get("c")
+                if f and c:
+                    self._call_index.setdefault(text(f[0]), []).append(c[0])
+        return self._call_index.get(fname, [])
+
+    def _callee_binding(self, call: Node, name: str):
+        fn = call.child_by_field_name("function")
+        return self.ctx.lookup(fn if fn is not None else call, name)
+
+    # -- bare calls: tool(), createTool(), builtins ----------------------------------------------
+    def _on_call(self, call: Node, fname: str) -> None:
+        ctx = self.ctx
+        b = self._callee_binding(call, fname)
+        if b is not None and b.kind != "import":
+            return  # a local function or variable of that name, not the framework's
+        module = b.module if b is not None else None
+        imported = b.imported if b is not None else fname
+        fw = framework_of(module)
+        if module is not None and fw is None and not module.startswith("."):
+            # imported from a package we do not know; only accept the unambiguous factories
+            if imported not in ("tool", "createTool", "dynamicTool"):
+                return
+        if module is not None and module.startswith((".", "@/", "~/")):
+            if imported not in ("tool", "createTool", "dynamicTool"):
+                return  # a project helper (e.g. createLookupTool) - the tool is reported where it is built
+            fw = None  # a project re-export of a framework's tool(): judge by shape
+        self._dispatch(call, imported or fname, fw)
+
+    def _dispatch(self, call: Node, fname: str, fw: str | None) -> None:
+        args = args_of(call)
+        if fname == "tool":
+            if not args:
+                return
+            first = unwrap(args[0])
+            if fw == "langchainjs" or (fw is None and len(args) >= 2 and (is_function(first) or first.type == "identifier")):
+                self._langchain_tool(call, args)
+            elif fw == "openai-agents-js":
+                self._agents_tool(call, args)
+            elif fw in ("ai-sdk", "cloudflare-agents", None, "mastra", "voltagent"):
+                _, entries = self._config(args[0])
+                if fw is None and "name" in entries:
+                    self._agents_tool(call, args)
+                else:
+                    self._ai_tool(call, args, "ai_sdk.tool")
+        elif fname == "dynamicTool":
+            self._ai_tool(call, args, "ai_sdk.dynamicTool")
+        elif fname == "createTool":
+            self._create_tool(call, args, fw)
+        elif fname in ("zodFunction", "zodResponsesFunction"):
+            self._zod_function(call, args)
+        elif fname == "createCodeTool":
+            self._code_tool(call, args)
+        elif fname == "hostedMcpTool":
+            self._hosted_mcp(call, args)
+        elif fname in _OPENAI_AGENT_BUILTINS and fw in ("openai-agents-js", None):
+            self._agents_builtin(call, args, fname)
+
+    def _on_member_call(self, call: Node, prop: str) -> None:
+        ctx = self.ctx
+        fn = unwrap(call.child_by_field_name("function"))
+        obj = unwrap(fn.child_by_field_name("object")) if fn is not None else None
+        chain = member_chain(obj) if obj is not None else []
+        root_import = ctx.imports.get(chain[0]) if chain and len(chain) == 1 else None
+        if root_import is not None and root_import[1] == "*":
+            fw = framework_of(root_import[0])
+            if fw is not None and fw != "mcp-typescript-sdk":
+                self._dispatch(call, prop, fw)
+                return
+        args = args_of(call)
+        if prop == "registerTool":
+            self._mcp_register(call, args)
+        elif prop == "tool":
+            recv = chain[-1] if chain else ""
+            if self.mcp_signal or re.search(r"server|mcp", recv, re.I):
+                self._mcp_tool(call, args, paid=False)
+        elif prop == "paidTool":
+            self._mcp_tool(call, args, paid=True)
+        elif prop == "asTool":
+            self._as_tool(call, args, obj)
+
+    # -- MCP ---------------------------------------------------------------------------------------
+    def _mcp_register(self, call: Node, args: list[Node]) -> None:
+        if len(args) < 2:
+            return
+        name = self._names(args[0])
+        if not name:
+            return
+        cfg, entries = self._config(args[1])
+        if cfg is None and unwrap(args[1]) is not None and unwrap(args[1]).type not in ("identifier", "member_expression"):
+            return
+        if cfg is not None:
+            self.ctx.claim(cfg)
+        handler = self._handler(args[-1]) if len(args) >= 3 else None
+        schema_node = self._entry(entries, "inputSchema")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=True)
+        desc, dref = self._description(self._entry(entries, "description"))
+        ann = self._annotations(self._entry(entries, "annotations"))
+        title = self._entry(entries, "title")
+        if title is not None and "title" not in ann:
+            t = self.ctx.string_value(title)
+            if isinstance(t, str):
+                ann["title"] = t
+        self._emit(node=call, name=name, framework="mcp-typescript-sdk", style="mcp_ts.registerTool",
+                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                   description=desc, description_ref=dref, handler=handler, eff=eff,
+                   gates=self._gates(entries, eff), annotations=ann, caps=())
+
+    def _mcp_tool(self, call: Node, args: list[Node], paid: bool) -> None:
+        if len(args) < 2:
+            return
+        name = self._names(args[0])
+        if not name:
+            return
+        handler = self._handler(args[-1])
+        if handler is None and unwrap(args[-1]).type not in ("identifier", "member_expression", "call_expression"):
+            return
+        description = None
+        dref = None
+        schema_node = None
+        ann_node = None
+        middle = args[1:-1]
+        for i, m in enumerate(middle):
+            v = unwrap(m)
+            if v is None:
+                continue
+            if v.type == "number" or (paid and i == 1):
+                continue  # price of a paid tool
+            resolved = self.ctx.value_node(v)
+            if resolved is not None and resolved.type in ("string", "template_string", "binary_expression") or (
+                    i == 0 and description is None and resolved is not None and resolved.type == "identifier"
+                    and isinstance(self.ctx.string_value(v), (str, dict))):
+                d, r = self._description(v)
+                if description is None and dref is None:
+                    description, dref = d, r
+                continue
+            if resolved is not None and resolved.type == "object":
+                keys = set(object_entries(resolved))
+                if keys and all(k.endswith("Hint") or k == "title" for k in keys) and schema_node is not None:
+                    ann_node = resolved
+                    continue
+                if keys and all(k.endswith("Hint") or k == "title" for k in keys) and len(middle) - i == 1 and \
+                        any(k.endswith("Hint") for k in keys):
+                    ann_node = resolved
+                    continue
+                if schema_node is None:
+                    schema_node = v
+                else:
+                    ann_node = resolved
+                continue
+            if schema_node is None:
+                schema_node = v
+            elif ann_node is None:
+                ann_node = resolved
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=True)
+        ann = self._annotations(ann_node) if ann_node is not None else {}
+        if paid:
+            ann["paid"] = True
+        self._emit(node=call, name=name,
+                   framework="cloudflare-agents" if paid else "mcp-typescript-sdk",
+                   style="x402.paidTool" if paid else "mcp_ts.tool",
+                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                   description=description, description_ref=dref, handler=handler, eff=eff,
+                   gates=self._gates({}, eff), annotations=ann)
+
+    # -- AI SDK -------------------------------------------------------------------------------------
+    def _ai_tool(self, call: Node, args: list[Node], style: str) -> None:
+        if not args:
+            return
+        cfg, entries = self._config(args[0])
+        if cfg is None:
+            return
+        self.ctx.claim(cfg)
+        schema_node = self._entry(entries, "inputSchema", "parameters")
+        handler = self._handler(self._entry(entries, "execute"))
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(info, handler, eff)
+        desc, dref = self._description(self._entry(entries, "description"))
+        naming = self._naming(call)
+        self._emit_named(call, naming, default_name=None, framework="ai-sdk", style=style,
+                         schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                         description=desc, description_ref=dref, handler=handler, eff=eff,
+                         gates=self._gates(entries, eff))
+
+    def _on_provider_call(self, call: Node) -> None:
+        fn = unwrap(call.child_by_field_name("function"))
+        chain = member_chain(fn)
+        if len(chain) != 3 or chain[1] != "tools":
+            return
+        root = chain[0]
+        tool_id = chain[2]
+        if tool_id in _NOT_PROVIDER_TOOLS:
+            return
+        b = self.ctx.lookup(call, root)
+        if b is None:
+            return
+        if b.kind == "import":
+            if not _is_provider_module(b.module):
+                return
+        elif b.kind in ("var", "default"):
+            init = self.ctx.value_node(b.node)
+            if init is None or init.type != "call_expression":
+                return
+            fn_chain = member_chain(unwrap(init.child_by_field_name("function")))
+            if not fn_chain or not _is_provider_module(self.ctx.import_source(fn_chain[0])):
+                return
+        else:
+            return
+        mutating = bool(_MUTATING_PROVIDER_TOOL.search(tool_id))
+        typed = not _UNTYPED_PROVIDER_TOOL.search(tool_id)
+        caps: list[str] = []
+        low = tool_id.lower()
+        if "bash" in low or "shell" in low:
+            caps.append("shell")
+        elif "code" in low:
+            caps.append("code_execution")
+        elif "computer" in low:
+            caps.append("computer_use")
+        elif "editor" in low or "patch" in low:
+            caps.append("file_write")
+        elif "search" in low or "fetch" in low or "url" in low:
+            caps.append("http")
+        args = args_of(call)
+        _, entries = self._config(args[0]) if args else (None, {})
+        eff = fx.Effects()
+        if entries:
+            h = self._handler(self._entry(entries, "execute"))
+            if h is not None:
+                eff = fx.analyze(self.ctx, h)
+        naming = self._naming(call)
+        self._emit_named(call, naming, default_name=re.sub(r"_\d{8}$", "", tool_id), framework="ai-sdk",
+                         style="ai_sdk.provider_tool", schema="provider_defined", typed=typed,
+                         typed_evidence=[] if typed else ["model-written command or code"],
+                         eff=eff, caps=caps, kind_mutating=mutating, gates=self._gates(entries, eff))
+
+    # -- openai-agents-js ------------------------------------------------------------------------
+    def _agents_tool(self, call: Node, args: list[Node]) -> None:
+        cfg, entries = self._config(args[0])
+        if cfg is None:
+            return
+        self.ctx.claim(cfg)
+        name_node = self._entry(entries, "name")
+        exec_entry = entries.get("execute")
+        name: Any = self._names(name_node) if name_node is not None else None
+        name = name or None
+        inferred = False
+        if name is None and name_node is None and exec_entry is not None:
+            inferred = True
+            ev = entry_value(exec_entry)
+            if exec_entry.type == "method_definition" or (ev is not None and ev.type == "arrow_function"):
+                name = "execute"
+            elif ev is not None and ev.type in ("function_expression", "function") and ev.child_by_field_name("name"):
+                name = text(ev.child_by_field_name("name"))
+            elif ev is not None and ev.type == "identifier":
+                name = text(ev)
+            else:
+                name = "execute"
+        if name is None:
+            return
+        schema_node = self._entry(entries, "parameters")
+        handler = self._handler(self._entry(entries, "execute"))
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(info, handler, eff)
+        desc, dref = self._description(self._entry(entries, "description"))
+        self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.tool",
+                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                   description=desc, description_ref=dref, handler=handler, eff=eff,
+                   gates=self._gates(entries, eff), name_inferred=inferred)
+
+    def _agents_builtin(self, call: Node, args: list[Node], fname: str) -> None:
+        default, mutating, typed, caps = _OPENAI_AGENT_BUILTINS[fname]
+        _, entries = self._config(args[0]) if args else (None, {})
+        name: Any = default
+        n = self._entry(entries, "name")
+        if n is not None:
+            v = self.ctx.string_value(n)
+            if v is not None:
+                name = v
+        self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.builtin_tool",
+                   schema="provider_defined", typed=typed,
+                   typed_evidence=[] if typed else ["model-written command or code"],
+                   caps=caps, kind_mutating=mutating, gates=self._gates(entries, None))
+
+    def _hosted_mcp(self, call: Node, args: list[Node]) -> None:
+        _, entries = self._config(args[0]) if args else (None, {})
+        label = self._entry(entries, "serverLabel", "server_label")
+        name = self.ctx.string_value(label) if label is not None else None
+        if name is None:
+            name = "hosted_mcp"
+        gates = []
+        ra = self._entry(entries, "requireApproval")
+        if ra is not None and string_literal(ra) != "never" and text(ra) not in ("false",):
+            gates.append("needs_approval")
+        desc, dref = self._description(self._entry(entries, "serverDescription"))
+        self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.hosted_mcp",
+                   schema="provider_defined", typed=True, caps=("mcp_remote",), gates=gates,
+                   description=desc, description_ref=dref)
+
+    def _as_tool(self, call: Node, args: list[Node], receiver: Node | None) -> None:
+        _, entries = self._config(args[0]) if args else (None, {})
+        name: Any = None
+        tn = self._entry(entries, "toolName", "name")
+        if tn is not None:
+            name = self.ctx.string_value(tn)
+        if name is None and receiver is not None:
+            agent = self.ctx.value_node(receiver)
+            if agent is not None and agent.type in ("new_expression", "call_expression"):
+                a = args_of(agent)
+                _, aentries = self._config(a[0]) if a else (None, {})
+                an = self._entry(aentries, "name")
+                v = self.ctx.string_value(an) if an is not None else None
+                if isinstance(v, str):
+                    name = re.sub(r"[^a-zA-Z0-9]+", "_", v).strip("_").lower()
+        if name is None:
+            return
+        desc, dref = self._description(self._entry(entries, "toolDescription", "description"))
+        if "langchainjs" in self.frameworks and "openai-agents-js" not in self.frameworks:
+            schema_node = self._entry(entries, "schema")
+            info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+            typed, tev = self._typed(info, None, None) if info.declared else (False, ["no schema"])
+            self._emit(node=call, name=name, framework="langchainjs", style="langchain_js.as_tool",
+                       schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                       description=desc, description_ref=dref)
+            return
+        self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.as_tool",
+                   schema="framework_defined", typed=False,
+                   typed_evidence=["free-form prompt string to a sub-agent"],
+                   description=desc, description_ref=dref, gates=self._gates(entries, None))
+
+    # -- langchainjs ---------------------------------------------------------------------------------
+    def _langchain_tool(self, call: Node, args: list[Node]) -> None:
+        if len(args) < 2:
+            return
+        cfg, entries = self._config(args[1])
+        if cfg is None:
+            return
+        self.ctx.claim(cfg)
+        name_node = self._entry(entries, "name")
+        name = self.ctx.string_value(name_node) if name_node is not None else None
+        handler = self._handler(args[0])
+        if name is None:
+            if handler is not None and handler.child_by_field_name("name") is not None:
+                name = text(handler.child_by_field_name("name"))
+            else:
+                return
+        schema_node = self._entry(entries, "schema")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        if info.declared:
+            typed, tev = self._typed(info, handler, eff)
+        else:
+            typed, tev = False, ["string input (no schema)"]
+        desc, dref = self._description(self._entry(entries, "description"))
+        self._emit(node=call, name=name, framework="langchainjs", style="langchain_js.tool",
+                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                   description=desc, description_ref=dref, handler=handler, eff=eff,
+                   gates=self._gates(entries, eff))
+
+    def _on_new(self, new: Node) -> None:
+        ctor = unwrap(new.child_by_field_name("constructor"))
+        chain = member_chain(ctor)
+        cls = chain[-1] if chain else ""
+        b = self.ctx.lookup(new, chain[0]) if chain else None
+        if b is not None and b.kind != "import":
+            return
+        fw = framework_of(b.module) if b is not None else None
+        if cls == "Tool":
+            if fw == "voltagent":
+                self._create_tool(new, args_of(new), "voltagent", style="voltagent.Tool")
+            return
+        if fw not in ("langchainjs", None):
+            return
+        args = args_of(new)
+        if not args:
+            return
+        cfg, entries = self._config(args[0])
+        if cfg is None:
+            return
+        self.ctx.claim(cfg)
+        name_node = self._entry(entries, "name")
+        name = (self._names(name_node) or None) if name_node is not None else None
+        if name is None:
+            return
+        handler = self._handler(self._entry(entries, "func"))
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        desc, dref = self._description(self._entry(entries, "description"))
+        if cls == "DynamicStructuredTool":
+            schema_node = self._entry(entries, "schema")
+            info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+            typed, tev = self._typed(info, handler, eff)
+            schema = info.kind if info.declared else "none"
+        else:
+            typed, tev, schema = False, ["single free-form string input"], "framework_defined"
+        self._emit(node=new, name=name, framework="langchainjs", style=f"langchain_js.{cls}",
+                   schema=schema, typed=typed, typed_evidence=tev, description=desc, description_ref=dref,
+                   handler=handler, eff=eff, gates=self._gates(entries, eff))
+
+    def _on_class(self, cls: Node) -> None:
+        info = class_info(self.ctx, cls)
+        if info is None or info.get("name") is None:
+            return
+        base = info["base"]
+        root = resolve_local_base(self.ctx, cls, base)
+        extends = None
+        if root is None:
+            return
+        if root == "pending":
+            extends = {"module": info["base_module"], "name": base}
+            style_root = "StructuredTool"
+        else:
+            style_root = root
+        eff = fx.Effects()
+        body = cls.child_by_field_name("body")
+        for member in (body.named_children if body is not None else []):
+            if member.type == "method_definition":
+                mname = member.child_by_field_name("name")
+                if mname is not None and text(mname) == "constructor":
+                    continue
+                eff.merge(fx.analyze(self.ctx, member))
+        schema_node = info.get("schema_node")
+        if style_root == "Tool" or style_root == "DynamicTool":
+            schema, typed, tev = "framework_defined", False, ["single free-form string input"]
+            style = "langchain_js.Tool_subclass"
+        else:
+            sinfo = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+            typed, tev = self._typed(sinfo, None, eff) if sinfo.declared else (False, ["no schema field"])
+            schema = sinfo.kind if sinfo.declared else "none"
+            style = "langchain_js.StructuredTool_subclass"
+            if extends is not None:
+                schema = sinfo.kind if sinfo.declared else "framework_defined"
+                typed = typed if sinfo.declared else None
+        name_node = cls.child_by_field_name("name")
+        self._emit(node=cls, at_line=line(name_node) if name_node is not None else line(cls),
+                   name=info["name"], framework="langchainjs", style=style, schema=schema,
+                   typed=typed if typed is not None else True, typed_evidence=tev,
+                   description=info.get("description"), description_ref=info.get("description_ref"),
+                   eff=eff, extends=extends)
+
+    # -- VoltAgent / Mastra / codemode / OpenAI helpers ------------------------------------------------
+    def _create_tool(self, call: Node, args: list[Node], fw: str | None, style: str | None = None) -> None:
+        if not args:
+            return
+        cfg, entries = self._config(args[0])
+        if cfg is None:
+            return
+        self.ctx.claim(cfg)
+        if fw is None:
+            fw = "mastra" if "id" in entries and "name" not in entries else "voltagent"
+        name_node = self._entry(entries, "name", "id") if fw != "mastra" else self._entry(entries, "id", "name")
+        name = (self._names(name_node) or None) if name_node is not None else None
+        naming = None
+        if name is None:
+            naming = self._naming(call)
+        schema_node = self._entry(entries, "parameters", "inputSchema")
+        handler = self._handler(self._entry(entries, "execute"))
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(info, handler, eff)
+        desc, dref = self._description(self._entry(entries, "description"))
+        framework = "mastra" if fw == "mastra" else "voltagent"
+        kw = dict(framework=framework, style=style or f"{framework}.createTool",
+                  schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                  description=desc, description_ref=dref, handler=handler, eff=eff,
+                  gates=self._gates(entries, eff))
+        if name is not None:
+            self._emit(node=call, name=name, **kw)
+        else:
+            self._emit_named(call, naming, default_name=None, **kw)
+
+    def _zod_function(self, call: Node, args: list[Node]) -> None:
+        cfg, entries = self._config(args[0]) if args else (None, {})
+        if cfg is None:
+            return
+        self.ctx.claim(cfg)
+        name_node = self._entry(entries, "name")
+        name = (self._names(name_node) or None) if name_node is not None else None
+        if name is None:
+            return
+        schema_node = self._entry(entries, "parameters")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        typed, tev = self._typed(info, None, None)
+        desc, dref = self._description(self._entry(entries, "description"))
+        self._emit(node=call, name=name, framework="openai", style="openai.zodFunction",
+                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                   description=desc, description_ref=dref)
+
+    def _code_tool(self, call: Node, args: list[Node]) -> None:
+        cfg, entries = self._config(args[0]) if args else (None, {})
+        if cfg is not None:
+            self.ctx.claim(cfg)
+        desc, dref = self._description(self._entry(entries, "description"))
+        naming = self._naming(call)
+        self._emit_named(call, naming, default_name="codemode", framework="cloudflare-agents",
+                         style="codemode.createCodeTool", schema="framework_defined", typed=False,
+                         typed_evidence=["model-written code is executed"], description=desc,
+                         description_ref=dref, caps=("code_execution",), kind_mutating=True,
+                         gates=self._gates(entries, None))
+
+    # -- object literals ---------------------------------------------------------------------------------
+    def _on_tools_pair(self, pair: Node, key_name: str) -> None:
+        value = self.ctx.value_node(entry_value(pair))
+        if value is None:
+            return
+        if key_name in ("functionDeclarations", "function_declarations"):
+            if value.type != "array":
+                return
+            for el in value.named_children:
+                obj = self.ctx.value_node(el)
+                if obj is not None and obj.type == "object" and not self.ctx.is_claimed(obj):
+                    self._raw_literal(obj, style="gemini.function_declarations", framework="google-genai")
+            return
+        if value.type != "array":
+            return
+        for el in value.named_children:
+            obj = unwrap(el)
+            if obj is None or obj.type != "object" or self.ctx.is_claimed(obj):
+                continue
+            entries = object_entries(obj)
+            if len(entries) == 1:
+                (k, e), = entries.items()
+                if k in _GEMINI_BUILTINS:
+                    mut, typed, caps = _GEMINI_BUILTINS[k]
+                    self.ctx.claim(obj)
+                    self._emit(node=obj, name=k, framework="google-genai", style="gemini.builtin_tool",
+                               schema="provider_defined", typed=typed,
+                               typed_evidence=[] if typed else ["model-written code is executed"],
+                               caps=caps, kind_mutating=mut)
+                    continue
+            t = self._entry(entries, "type")
+            tval = string_literal(t) if t is not None else None
+            if tval is None or tval == "function":
+                continue
+            if tval in _OPENAI_HOSTED_TYPES:
+                mut, typed, caps = _OPENAI_HOSTED_TYPES[tval]
+                name: Any = tval
+                if tval == "mcp":
+                    lab = self._entry(entries, "server_label", "serverLabel")
+                    v = self.ctx.string_value(lab) if lab is not None else None
+                    name = v if v is not None else "mcp"
+                self.ctx.claim(obj)
+                self._emit(node=obj, name=name, framework="openai", style="openai.builtin_tool",
+                           schema="provider_defined", typed=typed, caps=caps,
+                           kind_mutating=None if tval == "mcp" else mut,
+                           typed_evidence=[] if typed else ["model-written command or code"])
+                continue
+            m = _ANTHROPIC_SERVER_TOOL.match(tval)
+            if m:
+                n = self._entry(entries, "name")
+                name = self.ctx.string_value(n) if n is not None else m.group(1)
+                prefix = m.group(1)
+                self.ctx.claim(obj)
+                caps = ("shell",) if "bash" in prefix else ("code_execution",) if "code" in prefix else \
+                    ("computer_use",) if "computer" in prefix else ("file_write",) if "editor" in prefix else \
+                    ("http",) if "web" in prefix else ()
+                untyped = bool(_UNTYPED_PROVIDER_TOOL.search(prefix))
+                self._emit(node=obj, name=name, framework="anthropic", style="anthropic.server_tool",
+                           schema="provider_defined", typed=not untyped, caps=caps,
+                           kind_mutating=bool(_MUTATING_PROVIDER_TOOL.search(prefix)),
+                           typed_evidence=["model-written command or code"] if untyped else [])
+
+    def _on_function_type(self, obj: Node | None) -> None:
+        if obj is None or obj.type != "object" or self.ctx.is_claimed(obj):
+            return
+        parent = obj.parent
+        while parent is not None and parent.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+            parent = parent.parent
+        if parent is not None and parent.type == "pair" and property_key(parent) in (
+                "tool_choice", "toolChoice", "function_call", "functionCall"):
+            return
+        entries = object_entries(obj)
+        if "arguments" in entries or "call_id" in entries:
+            return
+        inner_node = self._entry(entries, "function")
+        inner = self.ctx.value_node(inner_node) if inner_node is not None else None
+        target_entries = entries
+        if inner is not None and inner.type == "object":
+            target_entries = object_entries(inner)
+            self.ctx.claim(inner)
+        if "arguments" in target_entries:
+            return
+        if "parameters" not in target_entries and "description" not in target_entries:
+            return
+        name_node = self._entry(target_entries, "name")
+        name = (self._names(name_node) or None) if name_node is not None else None
+        if name is None:
+            return
+        self.ctx.claim(obj)
+        schema_node = self._entry(target_entries, "parameters")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        typed, tev = self._typed(info, None, None, no_schema_means_no_params=True)
+        desc, dref = self._description(self._entry(target_entries, "description"))
+        handler = self._handler(self._entry(target_entries, "function")) if inner is None else None
+        self._emit(node=obj, name=name, framework="openai", style="openai.raw_function_schema",
+                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                   description=desc, description_ref=dref, handler=handler)
+
+    def _on_schema_pair(self, pair: Node) -> None:
+        obj = pair.parent
+        if obj is None or obj.type != "object" or self.ctx.is_claimed(obj):
+            return
+        # Inside a declaration already read (a tool's config) or a prompt/resource registration?
+        anc = obj.parent
+        hops = 0
+        while anc is not None and hops < 12:
+            if anc.type == "object" and self.ctx.is_claimed(anc):
+                return
+            if anc.type in ("call_expression", "new_expression"):
+                if self.ctx.is_claimed(anc):
+                    return
+                cname = member_chain(unwrap(anc.child_by_field_name("function")))
+                if cname and cname[-1] in _NON_TOOL_CALLS:
+                    return
+            anc = anc.parent
+            hops += 1
+        self._raw_literal(obj)
+
+    def _raw_literal(self, obj: Node, style: str | None = None, framework: str | None = None) -> None:
+        ctx = self.ctx
+        entries = object_entries(obj)
+        schema_key = next((k for k in ("parameters", "inputSchema", "input_schema") if k in entries), None)
+        schema_node = self._entry(entries, schema_key) if schema_key else None
+        sval = ctx.value_node(schema_node) if schema_node is not None else None
+        if schema_key is not None:
+            if sval is None or sval.type in ("array", "string", "number", "true", "false", "null"):
+                return
+            if sval.type == "object":
+                sentries = object_entries(sval)
+                if not ({"type", "properties", "anyOf", "oneOf", "$schema"} & set(sentries)) and not any(
+                        entry_value(e) is not None and entry_value(e).type == "call_expression" for e in sentries.values()):
+                    return
+        if "arguments" in entries or "args" in entries and "name" in entries and schema_key is None:
+            return
+        if "execute" not in entries and "description" not in entries and style is None:
+            return
+        name: Any = None
+        name_node = self._entry(entries, "name")
+        at_line = line(obj)
+        if name_node is not None:
+            name = ctx.string_value(name_node)
+        if name is None and name_node is None:
+            # named by the key it is stored under: { getWeather: { description, parameters } }
+            cur = obj
+            for _ in range(3):
+                p = cur.parent
+                while p is not None and p.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+                    p = p.parent
+                if p is None or p.type != "pair":
+                    break
+                k = self._pair_key(p)
+                if isinstance(k, str) and k in _WRAPPER_KEYS:
+                    cur = p.parent
+                    continue
+                if k is not None:
+                    name = k
+                    at_line = line(p)
+                break
+        if name is None:
+            return
+        ctx.claim(obj)
+        handler = self._handler(self._entry(entries, "execute"))
+        info = analyze_schema(ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=handler is None)
+        desc, dref = self._description(self._entry(entries, "description"))
+        if style is None:
+            if schema_key == "input_schema":
+                style, framework = "anthropic.raw_tool_schema", "anthropic"
+            elif "cloudflare-agents" in self.frameworks and name_node is None:
+                style, framework = "cloudflare.client_tool", "cloudflare-agents"
+            elif schema_key == "inputSchema" and self.mcp_signal and name_node is not None:
+                style, framework = "mcp_ts.list_tools", "mcp-typescript-sdk"
+            elif "google-genai" in self.frameworks and schema_key == "parameters":
+                style, framework = "gemini.function_declarations", "google-genai"
+            elif name_node is None:
+                style, framework = "ai_sdk.raw_tool", "ai-sdk" if "ai-sdk" in self.frameworks else "unknown"
+            else:
+                style, framework = "raw_function_schema", "openai" if "openai" in self.frameworks else "unknown"
+        self._emit(node=obj, at_line=at_line, name=name, framework=framework or "unknown", style=style,
+                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                   description=desc, description_ref=dref, handler=handler, eff=eff,
+                   gates=self._gates(entries, eff))
+
+    # -- naming of tools that take their name from where they are stored ---------------------------------
+    def _naming(self, call: Node) -> dict[str, Any]:
+        cur = call
+        wrappers = 0
+        for _ in range(24):
+            p = cur.parent
+            if p is None:
+                break
+            t = p.type
+            if t in ("parenthesized_expression", "as_expression", "satisfies_expression", "await_expression",
+                     "non_null_expression"):
+                cur = p
+                continue
+            if t == "arguments" and wrappers < 2 and p.parent is not None and p.parent.type == "call_expression":
+                cname = member_chain(unwrap(p.parent.child_by_field_name("function")))
+                if cname and cname[-1] in ("streamText", "generateText", "createAgent", "tools"):
+                    break
+                cur = p.parent
+                wrappers += 1
+                continue
+            if t == "pair":
+                k = self._pair_key(p)
+                if k is None:
+                    break
+                return {"kind": "key", "name": k, "line": line(p)}
+            if t == "variable_declarator":
+                n = p.child_by_field_name("name")
+                if n is not None and n.type == "identifier":
+                    return {"kind": "var", "local": text(n), "exported": _declarator_exported(self.ctx, p, text(n))}
+                break
+            if t == "assignment_expression":
+                left = unwrap(p.child_by_field_name("left"))
+                if left is not None and left.type == "member_expression":
+                    prop = text(left.child_by_field_name("property"))
+                    if member_chain(left)[:1] in (["exports"], ["module"]):
+                        return {"kind": "var", "local": prop, "exported": True}
+                    return {"kind": "key", "name": prop, "line": line(p)}
+                if left is not None and left.type == "identifier":
+                    return {"kind": "var", "local": text(left), "exported": False}
+                break
+            if t == "export_statement":
+                return {"kind": "var", "local": "default", "exported": True}
+            if t == "return_statement" or (t == "arrow_function" and p.child_by_field_name("body") == cur):
+                fn = p if t == "arrow_function" else None
+                anc = p
+                while fn is None and anc is not None:
+                    if is_function(anc):
+                        fn = anc
+                    anc = anc.parent
+                fname = _function_name(fn) if fn is not None else None
+                if fname:
+                    return {"kind": "return", "local": fname, "exported": _function_exported(self.ctx, fn, fname)}
+                break
+            break
+        return {"kind": "none"}
+
+    def _emit_named(self, call: Node, naming: dict[str, Any] | None, default_name: str | None, **kw: Any) -> None:
+        naming = naming or {"kind": "none"}
+        kind = naming["kind"]
+        if kind == "key":
+            self._emit(node=call, name=naming["name"], **kw)
+            return
+        if kind in ("var", "return"):
+            self._emit(node=call, name=None, bind={"kind": kind, "local": naming["local"],
+                                                   "exported": naming.get("exported", False),
+                                                   "default": default_name}, **kw)
+            return
+        if default_name is not None:
+            self._emit(node=call, name=default_name, **kw)
+
+    def _name_unnamed(self) -> None:
+        """Give tools bound to a variable the key under which that variable is stored."""
+        for cand in self.tools:
+            bind = cand.get("bind")
+            if not bind or cand.get("name") or cand.get("name_ref"):
+                continue
+            idx = self.key_index if bind["kind"] == "var" else self.call_key_index
+            keys = idx.get(bind["local"], [])
+            if keys:
+                k = keys[0][0]
+                if isinstance(k, str):
+                    cand["name"] = k
+                else:
+                    cand["name_ref"] = k
+                cand["bind"] = None
+            elif not bind["exported"]:
+                cand["name"] = bind.get("default") or fallback_name(bind)
+                cand["bind"] = None
+
+
+def fallback_name(bind: dict[str, Any]) -> str:
+    """Name for a tool whose storing key was not found: the variable, or the factory's noun."""
+    local = bind.get("local") or "tool"
+    if bind.get("kind") == "return":
+        m = re.fullmatch(r"_*(?:create|make|build|new|get)([A-Z]\w*?)(?:Tool|Tools)?", local)
+        if m and m.group(1):
+            core = m.group(1)
+            return core[0].lower() + core[1:]
+    return local
+
+
+def _function_name(fn: Node) -> str | None:
+    n = fn.child_by_field_name("name")
+    if n is not None:
+        return text(n)
+    p = fn.parent
+    if p is not None and p.type == "variable_declarator":
+        n = p.child_by_field_name("name")
+        if n is not None and n.type == "identifier":
+            return text(n)
+    return None
+
+
+def _function_exported(ctx: FileCtx, fn: Node, name: str) -> bool:
+    p = fn.parent
+    if p is not None and p.type == "export_statement":
+        return True
+    if p is not None and p.type == "variable_declarator":
+        return _declarator_exported(ctx, p, name)
+    return _exported_by_list(ctx, name)
+
+
+def _declarator_exported(ctx: FileCtx, declarator: Node, name: str) -> bool:
+    decl = declarator.parent
+    if decl is not None and decl.parent is not None and decl.parent.type == "export_statement":
+        return True
+    return _exported_by_list(ctx, name)
+
+
+def _exported_by_list(ctx: FileCtx, name: str) -> bool:
+    for stmt in ctx.root.named_children:
+        if stmt.type == "export_statement" and stmt.child_by_field_name("source") is None:
+            for clause in stmt.named_children:
+                if clause.type == "export_clause":
+                    for spec in clause.named_children:
+                        n = spec.child_by_field_name("name")
+                        if n is not None and text(n) == name:
+                            return True
+    return False
+
+
+# -- classes ------------------------------------------------------------------------------------------
+_LC_TOOL_BASES = {"Tool": "Tool", "StructuredTool": "StructuredTool", "DynamicTool": "DynamicTool",
+                  "DynamicStructuredTool": "StructuredTool", "BaseTool": "StructuredTool"}
+
+
+def class_heritage_base(cls: Node) -> Node | None:
+    for child in cls.named_children:
+        if child.type == "class_heritage":
+            for h in child.named_children:
+                if h.type == "extends_clause":
+                    return h.child_by_field_name("value") or (h.named_children[0] if h.named_children else None)
+                if h.type not in ("implements_clause",):
+                    return h  # JavaScript: the expression itself
+    return None
+
+
+def class_info(ctx: FileCtx, cls: Node) -> dict[str, Any] | None:
+    """Base class and the tool-relevant fields of a class: name, description, schema."""
+    base_node = unwrap(class_heritage_base(cls))
+    if base_node is None:
+        return None
+    if base_node.type == "call_expression":  # mixins: extends Mixin(Tool)
+        return None
+    chain = member_chain(base_node)
+    if not chain:
+        return None
+    base = chain[-1]
+    base_module = ctx.import_source(chain[0])
+    out: dict[str, Any] = {"base": base, "base_module": base_module, "name": None}
+    body = cls.child_by_field_name("body")
+    if body is None:
+        return out
+    for member in body.named_children:
+        if member.type in ("public_field_definition", "field_definition"):
+            if any(c.type == "static" for c in member.children):
+                continue
+            k = member.child_by_field_name("name") or member.child_by_field_name("property")
+            if k is None:
+                continue
+            kname = text(k)
+            value = member.child_by_field_name("value")
+            if kname == "name" and value is not None:
+                v = ctx.string_value(value)
+                if v is not None:
+                    out["name"] = v if isinstance(v, str) else None
+                    if isinstance(v, dict):
+                        out["name"] = None
+                        out["name_ref"] = v
+            elif kname == "description" and value is not None:
+                v = ctx.string_value(value)
+                if isinstance(v, str):
+                    out["description"] = v
+                elif isinstance(v, dict):
+                    out["description_ref"] = v
+                else:
+                    out["description"] = ctx.loose_string(value)
+            elif kname == "schema" and value is not None:
+                out["schema_node"] = value
+        elif member.type == "method_definition":
+            k = member.child_by_field_name("name")
+            if k is not None and text(k) == "name" and any(c.type == "get" for c in member.children):
+                bodyn = member.child_by_field_name("body")
+                if bodyn is not None:
+                    for st in bodyn.named_children:
+                        if st.type == "return_statement" and st.named_children:
+                            v = ctx.string_value(st.named_children[0])
+                            if isinstance(v, str):
+                                out["name"] = v
+    return out
+
+
+def resolve_local_base(ctx: FileCtx, cls: Node, base: str) -> str | None:
+    """'Tool'/'StructuredTool' when the class derives from a LangChain tool base (through classes of this
+    file), 'pending' when the chain leaves the file through a relative import, None otherwise."""
+    seen: set[str] = set()
+    current_cls = cls
+    for _ in range(8):
+        if base in seen:
+            return None
+        seen.add(base)
+        b = ctx.lookup(current_cls, base)
+        if b is None:
+            return _LC_TOOL_BASES.get(base) if base in _LC_TOOL_BASES else None
+        if b.kind == "import":
+            fw = framework_of(b.module)
+            if fw == "langchainjs":
+                return _LC_TOOL_BASES.get(b.imported or base, "StructuredTool") if (b.imported or base) in _LC_TOOL_BASES \
+                    or (b.imported or "").endswith("Tool") else None
+            if b.module is not None and (b.module.startswith(".") or b.module.startswith(("@/", "~/"))):
+                return "pending"
+            return None
+        if b.kind == "class" and b.node is not None:
+            base_node = unwrap(class_heritage_base(b.node))
+            if base_node is None:
+                return None
+            chain = member_chain(base_node)
+            if not chain:
+                return None
+            current_cls = b.node
+            base = chain[-1]
+            continue
+        return None
+    return None
+

@@ -1,0 +1,465 @@
+"""What a tool's handler body does: writes, deletes, sends, pays, runs shell/code/SQL (from its calls).
+
+The analysis reads calls in the handler's syntax tree (and, one or two levels deep, the bodies of
+functions of the same file that it calls). It never runs anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from parr.scan.typescript.nodes import (
+    args_of, is_function, iter_descendants, member_chain, object_entries, entry_value, text, unwrap,
+)
+from parr.scan.typescript.values import FileCtx
+
+_HTTP_WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_FS_MODULES = frozenset({"fs", "node:fs", "fs/promises", "node:fs/promises", "fs-extra", "graceful-fs", "memfs"})
+_FS_ROOTS = frozenset({"fs", "fsp", "fse", "fsPromises", "fsExtra"})
+_FS_WRITE = frozenset({
+    "writeFile", "writeFileSync", "appendFile", "appendFileSync", "unlink", "unlinkSync", "rm", "rmSync",
+    "rmdir", "rmdirSync", "mkdir", "mkdirSync", "rename", "renameSync", "copyFile", "copyFileSync", "cp",
+    "cpSync", "createWriteStream", "truncate", "truncateSync", "symlink", "symlinkSync", "chmod", "chmodSync",
+    "chown", "chownSync", "outputFile", "outputFileSync", "outputJson", "writeJson", "writeJSON", "remove",
+    "removeSync", "emptyDir", "move", "moveSync", "ensureFile", "ensureDir", "mkdirp", "link", "utimes",
+})
+_FS_READ = frozenset({
+    "readFile", "readFileSync", "readdir", "readdirSync", "stat", "statSync", "lstat", "access", "accessSync",
+    "existsSync", "exists", "createReadStream", "readJson", "readJSON", "opendir", "realpath",
+})
+_CP_MODULES = frozenset({"child_process", "node:child_process", "execa", "zx", "shelljs", "cross-spawn"})
+_CP_FUNCS = frozenset({"exec", "execSync", "execFile", "execFileSync", "spawn", "spawnSync", "fork",
+                       "execa", "execaSync", "execaCommand", "execaCommandSync", "$", "command"})
+_VM_FUNCS = frozenset({"runInNewContext", "runInContext", "runInThisContext", "compileFunction"})
+_CODE_RUN_NAMES = frozenset({"runCode", "run_code", "executeCode", "execCode", "evaluateCode", "runPython",
+                             "runScript", "execScript"})
+_SQL_METHODS = frozenset({"query", "execute", "exec", "run", "raw", "all", "get", "prepare", "unsafe", "sql",
+                          "$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe", "many", "one",
+                          "none", "any", "oneOrNone", "manyOrNone", "batch", "first", "queryRaw"})
+_SQL_START = re.compile(r"^\s*\(?\s*(SELECT|WITH|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|TRUNCATE|REPLACE|MERGE|UPSERT|GRANT|REVOKE|PRAGMA|SHOW|DESCRIBE|EXPLAIN)\b", re.I)
+_SQL_WRITE = re.compile(r"^\s*\(?\s*(INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|TRUNCATE|REPLACE|MERGE|UPSERT|GRANT|REVOKE)\b", re.I)
+_SQL_WRITE_ANYWHERE = re.compile(r"\b(INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|DROP\s+TABLE|TRUNCATE\s+TABLE|ALTER\s+TABLE)\b", re.I)
+_DBISH = re.compile(r"db|database|sql|conn|pool|knex|prisma|pg|mysql|sqlite|postgres|supabase|drizzle|tx|trx|d1|neon|turso|client", re.I)
+_DB_WRITE_METHODS = frozenset({
+    "insert", "insertOne", "insertMany", "update", "updateOne", "updateMany", "delete", "deleteOne",
+    "deleteMany", "upsert", "replaceOne", "findOneAndUpdate", "findOneAndDelete", "findOneAndReplace",
+    "findByIdAndUpdate", "findByIdAndDelete", "bulkWrite", "createMany", "updateMany", "destroy", "truncate",
+    "del", "set", "put", "remove", "save", "create", "drop", "add", "setDoc", "addDoc", "updateDoc", "deleteDoc",
+})
+_STOREISH = re.compile(r"db|database|prisma|knex|supabase|collection|repo|repository|table|sql|mongo|redis|"
+                       r"\bkv\b|kv$|^kv|cache|bucket|storage|r2|s3|firestore|dynamo|drizzle|store", re.I)
+_EMAIL_MODULES = frozenset({"nodemailer", "resend", "@sendgrid/mail", "postmark", "mailgun.js", "mailgun-js",
+                            "@aws-sdk/client-ses", "@aws-sdk/client-sesv2", "@mailchimp/mailchimp_transactional",
+                            "emailjs", "@react-email/render"})
+_PAYMENT_MODULES = re.compile(r"^(stripe|@stripe/|@paypal/|paypal|braintree|square|@square/|razorpay|@adyen/|coinbase)", re.I)
+_PAYMENT_VERBS = frozenset({"create", "update", "del", "cancel", "capture", "confirm", "refund", "pay", "void",
+                            "finalizeInvoice", "sendInvoice", "charge", "transfer", "createPayment", "createOrder",
+                            "captureOrder", "authorize"})
+_MUTATING_METHOD_PREFIX = re.compile(
+    r"^(create|update|delete|remove|send|post|put|patch|insert|upsert|publish|cancel|refund|charge|transfer|"
+    r"merge|archive|destroy|write|upload|drop|submit|approve|reject|assign|invite|close|reopen|add|set|"
+    r"book|purchase|pay|execute|deploy|trigger|dispatch|enqueue|notify|reply|comment|move|rename|revoke|grant)"
+    r"(?=$|[A-Z_])")
+_CLIENTISH = re.compile(r"client|api|sdk|octokit|github|gitlab|slack|stripe|twilio|resend|mailer|transporter|"
+                        r"jira|linear|notion|gmail|calendar|drive|sheets|s3|bucket|prisma|supabase|firestore|"
+                        r"mongo|hubspot|salesforce|shopify|zendesk|intercom|discord|telegram|airtable|asana|"
+                        r"trello|clickup|sendgrid|mailgun|postmark|sns|sqs|ses|lambda|queue|kafka|webhook", re.I)
+_BROWSER_ACTIONS = frozenset({"goto", "click", "fill", "type", "press", "evaluate", "screenshot", "pdf",
+                              "setContent", "selectOption", "check", "hover", "dblclick", "tap", "dragAndDrop",
+                              "keyboard", "mouse", "newPage", "waitForSelector", "setInputFiles"})
+_AGENT_CALLS = frozenset({"invoke", "stream", "run", "call", "generate", "generateText", "streamText",
+                          "ainvoke", "chat", "ask", "prompt", "execute", "runAgent", "generateObject",
+                          "streamVNext", "generateVNext"})
+_AGENTISH = re.compile(r"agent|chain|executor|graph|crew|supervisor|assistant|workflow", re.I)
+_SHARED_MUTATORS = frozenset({"push", "splice", "set", "delete", "add", "clear", "unshift", "pop", "shift",
+                              "setState", "assign", "fill", "copyWithin"})
+_HITL_CALLS = frozenset({"elicitInput", "elicit", "interrupt", "requestApproval", "askForApproval",
+                         "requestConfirmation", "confirmAction", "humanApproval"})
+
+_MUTATING_FN_NAME = re.compile(
+    r"^(add|append|apply|approve|archive|assign|book|buy|cancel|charge|clear|close|commit|complete|create|"
+    r"delete|deploy|destroy|disable|drop|edit|enable|erase|execute|grant|insert|install|invite|kill|mark|"
+    r"merge|modify|move|mutate|notify|pay|persist|post|publish|purchase|push|put|refund|register|reject|"
+    r"remove|rename|replace|reset|restart|restore|revoke|save|schedule|send|set|store|submit|transfer|"
+    r"trigger|unlink|update|upload|upsert|write)(?=$|[A-Z_])")
+
+
+_BENIGN_GLOBALS = frozenset({"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval",
+                             "clearImmediate", "addEventListener", "removeEventListener", "setState", "setLoading",
+                             "setError", "setResult", "setData", "setStatus", "postMessage"})
+
+
+_TELEMETRY = re.compile(r"span|attribute|trace|log|metric|telemetry|timer|timeout|interval|header|cookie|"
+                        r"loading|context|state|status|progress|debug|cache", re.I)
+
+
+@dataclass
+class Effects:
+    strong: list[str] = field(default_factory=list)      # evidence that the handler writes/sends/executes
+    weak: list[str] = field(default_factory=list)        # evidence of in-memory state changes
+    medium: list[str] = field(default_factory=list)      # POSTs: writes unless the name says it reads
+    caps: set[str] = field(default_factory=set)
+    executed: set[str] = field(default_factory=set)      # names passed raw to shell/code/SQL/agent sinks
+    hitl: bool = False
+    confirm_text: bool = False
+
+    def add_strong(self, evidence: str, cap: str | None = None) -> None:
+        if evidence not in self.strong:
+            self.strong.append(evidence)
+        if cap:
+            self.caps.add(cap)
+
+    def merge(self, other: "Effects") -> None:
+        for e in other.strong:
+            if e not in self.strong:
+                self.strong.append(e)
+        for e in other.weak:
+            if e not in self.weak:
+                self.weak.append(e)
+        for e in other.medium:
+            if e not in self.medium:
+                self.medium.append(e)
+        self.caps |= other.caps
+        self.hitl = self.hitl or other.hitl
+
+
+def _names_in(node: Node | None, limit: int = 400) -> set[str]:
+    out: set[str] = set()
+    if node is None:
+        return out
+    for n in iter_descendants(node, limit):
+        if n.type in ("identifier", "property_identifier", "shorthand_property_identifier"):
+            out.add(text(n))
+    return out
+
+
+def _method_of(call: Node) -> str | None:
+    """HTTP method named in a fetch-style options object (2nd argument) or a config object."""
+    for arg in args_of(call):
+        arg = unwrap(arg)
+        if arg is not None and arg.type == "object":
+            entry = object_entries(arg).get("method")
+            if entry is not None:
+                v = entry_value(entry)
+                s = text(v).strip("'\"`") if v is not None else ""
+                return s.upper()
+    return None
+
+
+def _sql_text(ctx: FileCtx, node: Node | None) -> str | None:
+    """Text of an SQL argument: literal, template (substitutions blanked) or a local string variable."""
+    node = unwrap(node)
+    if node is None:
+        return None
+    if node.type == "identifier":
+        b = ctx.lookup(node, text(node))
+        if b is not None and b.kind in ("var", "default") and b.node is not None:
+            node = unwrap(b.node)
+        else:
+            return None
+    if node is None:
+        return None
+    if node.type in ("string", "template_string"):
+        raw = text(node)
+        return re.sub(r"\$\{[^}]*\}", "?", raw[1:-1])
+    if node.type == "binary_expression":
+        return re.sub(r"\$\{[^}]*\}", "?", text(node))
+    return None
+
+
+def _is_param_derived(ctx: FileCtx, fn: Node, node: Node | None) -> bool:
+    """True when `node` is (a member of) a parameter of the handler `fn`."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    chain = member_chain(node) if node.type == "member_expression" else [text(node)] if node.type == "identifier" else []
+    if not chain:
+        return False
+    b = ctx.lookup(node, chain[0]) if node.type == "identifier" else None
+    if node.type == "member_expression":
+        root = node
+        while root is not None and root.type == "member_expression":
+            root = unwrap(root.child_by_field_name("object"))
+        if root is None or root.type != "identifier":
+            return False
+        b = ctx.lookup(root, text(root))
+    if b is None:
+        return False
+    if b.kind == "param":
+        return True
+    return False
+
+
+def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None) -> Effects:
+    """Effects of a handler function (or any node: class bodies, config objects)."""
+    eff = Effects()
+    if fn is None:
+        return eff
+    if visited is None:
+        visited = set()
+    visited.add(fn.id)
+    fn_start, fn_end = fn.start_byte, fn.end_byte
+    for node in iter_descendants(fn, 60_000):
+        t = node.type
+        if t == "call_expression":
+            _call(ctx, fn, node, eff, depth, visited)
+        elif t == "new_expression":
+            ctor = unwrap(node.child_by_field_name("constructor"))
+            chain = member_chain(ctor)
+            last = chain[-1] if chain else ""
+            if last == "Function" and len(chain) == 1:
+                eff.add_strong("new Function() compiles code", "code_execution")
+                eff.executed |= _names_in(node.child_by_field_name("arguments"))
+            elif chain[-2:] == ["vm", "Script"] or (last == "Script" and ctx.import_source(chain[0]) in ("vm", "node:vm")):
+                eff.add_strong("vm.Script runs code", "code_execution")
+                eff.executed |= _names_in(node.child_by_field_name("arguments"))
+            elif last.endswith("Command") and _MUTATING_METHOD_PREFIX.match(last):
+                cap = "email" if "Email" in last else "http_write"
+                eff.add_strong(f"{last} request", cap)
+            elif last.endswith("Command") and last.startswith(("Get", "List", "Describe", "Query", "Scan", "Head")):
+                eff.caps.add("http")
+        elif t in ("assignment_expression", "augmented_assignment_expression"):
+            left = unwrap(node.child_by_field_name("left"))
+            if left is not None and left.type in ("member_expression", "subscript_expression"):
+                root = left
+                while root is not None and root.type in ("member_expression", "subscript_expression"):
+                    root = unwrap(root.child_by_field_name("object"))
+                if root is None:
+                    continue
+                if root.type == "this":
+                    eff.weak.append("assigns this." + text(left.child_by_field_name("property") or left)[:40])
+                elif root.type == "identifier":
+                    name = text(root)
+                    if name in ("document", "window", "globalThis", "localStorage", "sessionStorage"):
+                        continue
+                    b = ctx.lookup(root, name)
+                    if b is not None and b.kind in ("var", "default", "pattern", "param"):
+                        decl = b.node
+                        if b.kind == "pattern" or (decl is not None and fn_start <= decl.start_byte < fn_end):
+                            continue
+                        if b.kind == "param":
+                            continue
+                    if b is None:
+                        continue
+                    eff.weak.append(f"assigns {name}.…")
+        elif t == "string" and not eff.confirm_text:
+            s = text(node).lower()
+            if "confirm" in s or "are you sure" in s:
+                eff.confirm_text = True
+    return eff
+
+
+def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited: set) -> None:
+    callee = unwrap(call.child_by_field_name("function"))
+    if callee is None:
+        return
+    chain = member_chain(callee)
+    if not chain:
+        return
+    name = chain[-1].lstrip("_#")
+    root = chain[0]
+    root_module = ctx.import_source(root) if root not in ("this", "()", "?", "[]") else None
+    args = args_of(call)
+    first = args[0] if args else None
+    lname = name.lower()
+
+    # --- HTTP ------------------------------------------------------------------------------
+    if name in ("fetch", "$fetch", "ofetch", "fetchWithTimeout", "undiciFetch", "request") and (
+            len(chain) == 1 or root in ("window", "globalThis", "self", "undici")):
+        method = _method_of(call)
+        if method == "POST":
+            eff.medium.append("fetch with method POST")
+            eff.caps.add("http_write")
+        elif method in _HTTP_WRITE_METHODS:
+            eff.add_strong(f"fetch with method {method}", "http_write")
+        else:
+            eff.caps.add("http")
+        return
+    if len(chain) >= 2 and lname in ("post", "put", "patch", "delete") and (
+            re.search(r"axios|http|got|ky|superagent|needle|request|api|client|fetcher|instance|octokit", " ".join(chain[:-1]), re.I)
+            or (root_module is not None and not root_module.startswith("."))):
+        if lname == "post":
+            eff.medium.append(f"{'.'.join(chain[-2:])}() HTTP POST")
+            eff.caps.add("http_write")
+        else:
+            eff.add_strong(f"{'.'.join(chain[-2:])}() HTTP {name.upper()}", "http_write")
+        return
+    if root in ("axios", "got", "ky") and (len(chain) == 1 or name == "request"):
+        method = _method_of(call)
+        if method == "POST":
+            eff.medium.append(f"{root} with method POST")
+            eff.caps.add("http_write")
+        elif method in _HTTP_WRITE_METHODS:
+            eff.add_strong(f"{root} with method {method}", "http_write")
+        else:
+            eff.caps.add("http")
+        return
+    if len(chain) >= 2 and lname in ("get", "head") and re.search(r"axios|http|got|ky|superagent|needle|request", chain[-2], re.I):
+        eff.caps.add("http")
+        return
+
+    # --- files -------------------------------------------------------------------------------
+    is_fs = root_module in _FS_MODULES or root in _FS_ROOTS or (len(chain) >= 2 and chain[-2] == "promises" and root in _FS_ROOTS)
+    if is_fs or (len(chain) == 1 and root_module in _FS_MODULES):
+        if name in _FS_WRITE:
+            eff.add_strong(f"fs.{name}", "file_write")
+            return
+        if name in _FS_READ:
+            eff.caps.add("file_read")
+            return
+    if name in ("writeFile", "writeFileSync", "appendFile", "unlink", "rm", "mkdir") and len(chain) >= 2 and \
+            re.search(r"fs|file|vfs|workspace|storage|disk", chain[-2], re.I):
+        eff.add_strong(f"{chain[-2]}.{name}", "file_write")
+        return
+
+    # --- shell ---------------------------------------------------------------------------------
+    is_cp = root_module in _CP_MODULES or root in ("child_process", "cp", "childProcess", "shell", "shelljs")
+    if (is_cp and name in _CP_FUNCS | {"exec", "spawn"}) or (len(chain) == 1 and root_module in _CP_MODULES):
+        eff.add_strong(f"child_process {name}()", "shell")
+        if first is not None:
+            eff.executed |= _names_in(first)
+        return
+    if root in ("Bun", "Deno") and name in ("spawn", "spawnSync", "run", "Command"):
+        eff.add_strong(f"{root}.{name}()", "shell")
+        if first is not None:
+            eff.executed |= _names_in(first)
+        return
+    if len(chain) >= 2 and name in ("exec", "run", "spawn", "execute", "execCommand", "runCommand") and \
+            re.search(r"sandbox|shell|terminal|commands?$|container|ssh|process$", chain[-2], re.I) and root != "process":
+        eff.add_strong(f"{'.'.join(chain[-2:])}() runs a command", "shell")
+        if first is not None:
+            eff.executed |= _names_in(first)
+        return
+
+    # --- code execution --------------------------------------------------------------------------
+    if chain == ["eval"] or chain[-2:] == ["window", "eval"] or chain[-2:] == ["globalThis", "eval"]:
+        eff.add_strong("eval() of code", "code_execution")
+        if first is not None:
+            eff.executed |= _names_in(first)
+        return
+    if name in _VM_FUNCS and (root == "vm" or root_module in ("vm", "node:vm") or len(chain) == 1):
+        eff.add_strong(f"vm.{name}() runs code", "code_execution")
+        if first is not None:
+            eff.executed |= _names_in(first)
+        return
+    if name in _CODE_RUN_NAMES:
+        eff.add_strong(f"{name}() runs code", "code_execution")
+        if first is not None:
+            eff.executed |= _names_in(first)
+        return
+
+    # --- SQL -------------------------------------------------------------------------------------
+    if name in _SQL_METHODS or (call.child_by_field_name("arguments") is not None
+                                and call.child_by_field_name("arguments").type == "template_string"
+                                and lname == "sql"):
+        sql = _sql_text(ctx, first)
+        if sql is not None and (_SQL_START.search(sql) or _SQL_WRITE_ANYWHERE.search(sql)):
+            eff.caps.add("sql")
+            m = _SQL_WRITE.search(sql) or _SQL_WRITE_ANYWHERE.search(sql)
+            if m:
+                verb = m.group(1).split()[0].upper()
+                eff.add_strong(f"SQL {verb}", "sql")
+            return
+        receiver = " ".join(chain[:-1])
+        if first is not None and _DBISH.search(receiver or name) and _is_param_derived(ctx, fn, first) and \
+                not re.search(r"agent|runner|chain|graph|llm|model", receiver, re.I):
+            eff.add_strong("executes model-supplied SQL", "sql")
+            eff.executed |= _names_in(first)
+            return
+
+    # --- e-mail / payments / SaaS writes ------------------------------------------------------------
+    if name in ("sendMail", "sendEmail", "send_email", "sendTransacEmail") or (
+            root_module in _EMAIL_MODULES and name in ("send", "create", "sendEmailWithTemplate", "sendMultiple")) or (
+            len(chain) >= 2 and chain[-2] == "emails" and name == "send"):
+        eff.add_strong(f"{'.'.join(chain[-2:])}() sends e-mail", "email")
+        return
+    if (root_module is not None and _PAYMENT_MODULES.match(root_module)) or re.search(r"stripe|paypal|braintree|razorpay", root, re.I):
+        if name in _PAYMENT_VERBS or _MUTATING_METHOD_PREFIX.match(name):
+            eff.add_strong(f"{'.'.join(chain)}() payment call", "payment")
+            return
+    if name == "postMessage" and "chat" in chain:
+        eff.add_strong("chat.postMessage()", "http_write")
+        return
+
+    # --- browser ---------------------------------------------------------------------------------
+    if name in _BROWSER_ACTIONS and len(chain) >= 2 and re.search(r"page|browser|frame|tab|locator|context", chain[-2], re.I):
+        eff.caps.add("browser")
+        if name in ("pdf", "screenshot") and args and unwrap(args[0]) is not None and unwrap(args[0]).type == "object" \
+                and "path" in object_entries(unwrap(args[0])):
+            eff.add_strong(f"page.{name}() writes a file", "file_write")
+        return
+
+    # --- agents (free-form input forwarded) -----------------------------------------------------------
+    if name in _AGENT_CALLS and len(chain) >= 2 and _AGENTISH.search(chain[-2]):
+        for a in args:
+            eff.executed |= _names_in(a)
+        return
+    if chain == ["run"] and root_module is not None and root_module.startswith("@openai/agents") and len(args) >= 2:
+        eff.executed |= _names_in(args[1])
+        return
+
+    # --- human in the loop -------------------------------------------------------------------------
+    if name in _HITL_CALLS:
+        eff.hitl = True
+        return
+
+    # --- databases / stores / SaaS clients ---------------------------------------------------------------
+    if len(chain) >= 2:
+        receiver_text = " ".join(chain[:-1])
+        if name in _DB_WRITE_METHODS and _STOREISH.search(receiver_text) and name not in ("add", "set") or \
+                (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
+            eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store", "sql" if re.search(r"sql|db|prisma|knex|drizzle", receiver_text, re.I) else None)
+            return
+        if _MUTATING_METHOD_PREFIX.match(name) and (
+                _CLIENTISH.search(receiver_text)
+                or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES
+                    and not root_module.startswith(("@modelcontextprotocol", "zod", "ai", "@ai-sdk", "@openai/agents",
+                                                    "@langchain", "langchain", "@voltagent", "@mastra", "react",
+                                                    "node:", "path", "url", "util", "crypto", "events")))):
+            eff.add_strong(f"{'.'.join(chain[-3:])}() call", "http_write")
+            return
+        if name in _SHARED_MUTATORS:
+            base = chain[-2]
+            if root == "this":
+                eff.weak.append(f"{'.'.join(chain[-2:])}() changes object state")
+                return
+            if root in ("()", "?", "[]", "Object", "Array", "JSON", "Math", "console", "Promise", "Reflect", "params",
+                        "url", "headers", "searchParams", "res", "response", "reply", "req", "request", "ctx"):
+                return
+            rb = None
+            # Find the root identifier node to look up its binding.
+            node = unwrap(callee)
+            while node is not None and node.type in ("member_expression", "subscript_expression"):
+                node = unwrap(node.child_by_field_name("object"))
+            if node is not None and node.type == "identifier":
+                rb = ctx.lookup(node, text(node))
+            if rb is None or rb.kind in ("param", "pattern"):
+                return
+            decl = rb.node
+            if decl is not None and fn.start_byte <= decl.start_byte < fn.end_byte:
+                return
+            if rb.kind == "import" and rb.module is not None and not rb.module.startswith("."):
+                return
+            eff.weak.append(f"{base}.{name}() changes shared state")
+            return
+
+    # --- calls into functions of this file ------------------------------------------------------------
+    if len(chain) == 1 and callee.type == "identifier":
+        if _MUTATING_FN_NAME.match(name) and name not in _BENIGN_GLOBALS and not _TELEMETRY.search(name) and \
+                root_module is not None and root_module.startswith((".", "@/", "~/")):
+            eff.weak.append(f"calls {name}()")
+        if depth < 2:
+            b = ctx.lookup(callee, name)
+            target = None
+            if b is not None:
+                if b.kind == "function":
+                    target = b.node
+                elif b.kind in ("var", "default") and is_function(unwrap(b.node)):
+                    target = unwrap(b.node)
+            if target is not None and target.id not in visited and target.end_byte - target.start_byte < 200_000:
+                sub = analyze(ctx, target, depth + 1, visited)
+                sub.strong = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.strong]
+                eff.merge(sub)

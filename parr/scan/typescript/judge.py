@@ -1,0 +1,104 @@
+"""Combine the evidence gathered for one tool into `mutating` (with the reasons why)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from parr.scan.evidence import Verdict, description_verdict, name_verdict, name_words
+
+# Words that lead a name as a noun as often as a verb: "request_count", "order_status", "run_history".
+_NOUN_VERBS = frozenset("""
+    request order message comment tag label type post run set lock mark issue book email patch push release
+    schedule sign start stop store sync transfer trigger update upload commit charge block ban task event
+    """.split())
+_READ_NOUNS = frozenset("""
+    count counts status statuses info information details detail history list summary stats statistics id ids
+    log logs size length total number url urls data metadata schema state progress
+    """.split())
+
+# Side effects stated in a description that the shared verb list does not cover (gerunds, "add ... to").
+_EXTRA_DESCRIPTION = re.compile(
+    r"\b(adds?|adding|marks? (?:\w+ ){0,3}as|marking|approves?|approving|rejects?|rejecting|assigns?|assigning|"
+    r"scheduling|saves?|saving|storing|clearing|resets?|resetting|renames?|renaming|installs?|installing|"
+    r"deploys?|deploying|launch(?:es|ing)|terminat(?:e|es|ing)|restarts?|restarting|creating|deleting|"
+    r"removing|updating|writing|sending|posting|publishing|executing|"
+    r"running (?:a |the )?(?:shell|command|code|query|sql|script)|paying|booking|cancell?ing|transferring|"
+    r"submitting|uploading|inserting|dropping|overwriting|modifying|purchas(?:e|es|ing))\b", re.I)
+_ADD_TO = re.compile(r"\badd(?:s|ing)?\b[^.]{0,60}\bto\b", re.I)
+# A description that warns about the tool's power.
+_CAUTION = re.compile(r"\b(use with caution|dangerous|destructive|irreversibl[ey]|cannot be undone|permanently|"
+                      r"superpower|admin(?:istrative)? (?:tool|action|access|override))\b", re.I)
+_READ_ONLY_DESCRIPTION = re.compile(r"\b(read[- ]only|does not (?:modify|change|write)|without (?:modifying|changing))\b", re.I)
+
+
+# Tools whose name alone says they run commands, code or drive a computer.
+_EXECUTOR_NAME = re.compile(r"(bash|shell|terminal|computer|computer_use|code_interpreter|python_repl|repl|"
+                            r"run_code|execute_code|exec_code|run_python|execute_python|apply_patch|"
+                            r"run_command|execute_command|run_shell|exec)(_\d{8})?")
+
+
+def ts_name_verdict(name: str) -> Verdict:
+    words = name_words(name)
+    if len(words) >= 2 and words[0] in _NOUN_VERBS and words[-1] in _READ_NOUNS:
+        return Verdict(None, [f"name '{name}' reads as a noun phrase"])
+    return name_verdict(name)
+
+
+_COMPOUND_NOUN = re.compile(r"\b(write|set|add|run|post|log|sign|check|mark|roll|back|push|pop|drop)-(up|on|in|out|down|off|back|time|based|only|processing)\b", re.I)
+
+
+def ts_description_verdict(description: str | None) -> Verdict:
+    if description:
+        description = _COMPOUND_NOUN.sub(lambda m: m.group(1) + m.group(2), description)
+    v = description_verdict(description)
+    if v.mutating:
+        return v
+    if not description:
+        return Verdict()
+    first = description.strip().split("\n\n", 1)[0]
+    m = _EXTRA_DESCRIPTION.search(first)
+    if m:
+        word = m.group(0).lower()
+        if word.startswith("add") and not _ADD_TO.search(first):
+            pass
+        else:
+            return Verdict(True, [f"description says '{word}'"])
+    m = _CAUTION.search(first)
+    if m:
+        return Verdict(True, [f"description warns '{m.group(0).lower()}'"])
+    return Verdict()
+
+
+def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> tuple[bool, list[str]]:
+    ann = cand.get("annotations") or {}
+    strong = cand.get("strong") or []
+    kind = cand.get("kind_mutating")
+    if ann.get("destructiveHint") is True:
+        return True, ["annotation destructiveHint: true"] + strong[:3]
+    if kind is True:
+        return True, ["built-in tool runs commands, code or edits"] + strong[:3]
+    if strong:
+        return True, list(strong[:5])
+    if ann.get("readOnlyHint") is True:
+        return False, ["annotation readOnlyHint: true"]
+    if kind is False:
+        return False, ["built-in read-only tool"]
+    if not cand.get("name_inferred") and _EXECUTOR_NAME.fullmatch(name.strip().lower()):
+        return True, [f"name '{name}' is a command/code executor"]
+    medium = cand.get("medium") or []
+    if not cand.get("name_inferred"):
+        nv = ts_name_verdict(name)
+        if nv.mutating is not None:
+            return nv.mutating, nv.evidence
+    if medium:
+        return True, list(medium[:3])
+    dv = ts_description_verdict(description)
+    if dv.mutating:
+        return True, dv.evidence
+    if description and _READ_ONLY_DESCRIPTION.search(description):
+        return False, ["description says read-only"]
+    weak = cand.get("weak") or []
+    if weak:
+        return True, [f"body {weak[0]}"]
+    return False, []

@@ -1,0 +1,277 @@
+"""Tree-sitter plumbing for the TypeScript/JavaScript scanner: parsers, node helpers, literal values.
+
+Everything here works on syntax nodes; nothing evaluates the scanned code.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import lru_cache
+
+from tree_sitter import Language, Node, Parser, Query
+
+# Grammar per file extension. JSX files go through the JavaScript grammar, which parses JSX.
+_GRAMMAR_BY_EXT = {
+    ".ts": "typescript", ".mts": "typescript", ".cts": "typescript",
+    ".tsx": "tsx",
+    ".js": "javascript", ".jsx": "javascript", ".mjs": "javascript", ".cjs": "javascript",
+}
+
+FUNCTION_TYPES = frozenset({
+    "arrow_function", "function_expression", "function", "function_declaration",
+    "generator_function", "generator_function_declaration", "method_definition",
+})
+# Nodes that only wrap an expression and do not change its value.
+_TRANSPARENT = frozenset({
+    "parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression",
+    "type_assertion", "await_expression",
+})
+
+
+def grammar_for(rel_path: str) -> str | None:
+    lower = rel_path.lower()
+    if lower.endswith(".d.ts") or lower.endswith(".d.mts") or lower.endswith(".d.cts"):
+        return None
+    dot = lower.rfind(".")
+    if dot < 0:
+        return None
+    return _GRAMMAR_BY_EXT.get(lower[dot:])
+
+
+@lru_cache(maxsize=None)
+def language(grammar: str) -> Language:
+    if grammar == "javascript":
+        import tree_sitter_javascript as tsj
+
+        return Language(tsj.language())
+    import tree_sitter_typescript as tst
+
+    return Language(tst.language_tsx() if grammar == "tsx" else tst.language_typescript())
+
+
+@lru_cache(maxsize=None)
+def parser(grammar: str) -> Parser:
+    return Parser(language(grammar))
+
+
+@lru_cache(maxsize=None)
+def query(grammar: str, source: str) -> Query:
+    return Query(language(grammar), source)
+
+
+def text(node: Node | None) -> str:
+    if node is None:
+        return ""
+    return node.text.decode("utf-8", "replace")
+
+
+def line(node: Node) -> int:
+    return node.start_point[0] + 1
+
+
+def key(node: Node) -> tuple[int, int, str]:
+    """A stable identity for a node within one tree."""
+    return (node.start_byte, node.end_byte, node.type)
+
+
+def unwrap(node: Node | None) -> Node | None:
+    """Strip parentheses, `as`, `satisfies`, `!` and `await` around an expression."""
+    while node is not None and node.type in _TRANSPARENT:
+        inner = None
+        for child in node.named_children:
+            inner = child
+            break
+        node = inner
+    return node
+
+
+def args_of(call: Node) -> list[Node]:
+    """Named argument nodes of a call or `new` expression (comments dropped)."""
+    arguments = call.child_by_field_name("arguments")
+    if arguments is None:
+        return []
+    if arguments.type == "template_string":
+        return [arguments]
+    return [c for c in arguments.named_children if c.type != "comment"]
+
+
+def callee_name(call: Node) -> str:
+    """`foo` for foo(...), `bar` for a.b.bar(...), '' otherwise."""
+    fn = unwrap(call.child_by_field_name("function") or call.child_by_field_name("constructor"))
+    if fn is None:
+        return ""
+    if fn.type == "identifier":
+        return text(fn)
+    if fn.type == "member_expression":
+        return text(fn.child_by_field_name("property"))
+    return ""
+
+
+def member_chain(node: Node | None) -> list[str]:
+    """['a', 'b', 'c'] for a.b.c; `this` and call results appear as 'this' and '()'."""
+    parts: list[str] = []
+    node = unwrap(node)
+    depth = 0
+    while node is not None and depth < 64:
+        depth += 1
+        if node.type == "member_expression":
+            parts.append(text(node.child_by_field_name("property")))
+            node = unwrap(node.child_by_field_name("object"))
+        elif node.type in ("identifier", "property_identifier", "shorthand_property_identifier"):
+            parts.append(text(node))
+            break
+        elif node.type == "this":
+            parts.append("this")
+            break
+        elif node.type == "call_expression":
+            parts.append("()")
+            node = unwrap(node.child_by_field_name("function"))
+        elif node.type == "subscript_expression":
+            parts.append("[]")
+            node = unwrap(node.child_by_field_name("object"))
+        else:
+            parts.append("?")
+            break
+    parts.reverse()
+    return parts
+
+
+def property_key(pair_or_member: Node) -> str | None:
+    """The static key of an object pair / method / shorthand property, or None when computed."""
+    t = pair_or_member.type
+    if t == "shorthand_property_identifier":
+        return text(pair_or_member)
+    k = pair_or_member.child_by_field_name("key") or pair_or_member.child_by_field_name("name")
+    if k is None:
+        return None
+    if k.type in ("property_identifier", "identifier", "private_property_identifier", "number"):
+        return text(k)
+    if k.type == "string":
+        return string_literal(k)
+    return None
+
+
+def object_entries(obj: Node) -> dict[str, Node]:
+    """Static keys of an object literal mapped to their pair (or method/shorthand) node."""
+    out: dict[str, Node] = {}
+    for child in obj.named_children:
+        if child.type in ("pair", "method_definition", "shorthand_property_identifier"):
+            k = property_key(child)
+            if k is not None and k not in out:
+                out[k] = child
+    return out
+
+
+def entry_value(entry: Node) -> Node | None:
+    """The value node of an object entry: pair value, the method itself, or the shorthand identifier."""
+    if entry.type == "pair":
+        return unwrap(entry.child_by_field_name("value"))
+    return entry
+
+
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _escape(seq: str) -> str:
+    body = seq[1:]
+    if not body:
+        return ""
+    if body[0] in _SIMPLE_ESCAPES and len(body) == 1:
+        return _SIMPLE_ESCAPES[body[0]]
+    if body[0] in "\r\n":
+        return ""  # line continuation
+    if body[0] == "u" and body[1:2] == "{":
+        try:
+            return chr(int(body[2:-1], 16))
+        except ValueError:
+            return ""
+    if body[0] in "ux":
+        try:
+            return codecs.decode(seq, "unicode_escape")
+        except (UnicodeDecodeError, ValueError):
+            return ""
+    return body
+
+
+def string_literal(node: Node | None) -> str | None:
+    """The value of a string literal, or a template literal without substitutions."""
+    node = unwrap(node)
+    if node is None:
+        return None
+    if node.type == "string":
+        parts = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                parts.append(text(child))
+            elif child.type == "escape_sequence":
+                parts.append(_escape(text(child)))
+        return "".join(parts)
+    if node.type == "template_string":
+        parts = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                parts.append(text(child))
+            elif child.type == "escape_sequence":
+                parts.append(_escape(text(child)))
+            elif child.type == "template_substitution":
+                return None
+        return "".join(parts)
+    return None
+
+
+def is_function(node: Node | None) -> bool:
+    return node is not None and node.type in FUNCTION_TYPES
+
+
+def function_params(fn: Node) -> list[Node]:
+    params = fn.child_by_field_name("parameters")
+    if params is None:
+        single = fn.child_by_field_name("parameter")  # `x => ...`
+        return [single] if single is not None else []
+    return [p for p in params.named_children if p.type != "comment"]
+
+
+def param_pattern(param: Node) -> Node | None:
+    """The binding pattern of a formal parameter (TS wraps it in required/optional_parameter)."""
+    if param.type in ("required_parameter", "optional_parameter"):
+        return param.child_by_field_name("pattern")
+    if param.type == "assignment_pattern":
+        return param.child_by_field_name("left")
+    return param
+
+
+def param_has_any_type(param: Node) -> bool:
+    """True when the parameter is annotated `any`/`unknown`."""
+    t = param.child_by_field_name("type")
+    if t is None:
+        return False
+    ann = text(t).lstrip(":").strip()
+    return ann in ("any", "unknown")
+
+
+def iter_descendants(node: Node, max_nodes: int = 200_000):
+    """Pre-order walk of a subtree with a cursor (no recursion), bounded in size."""
+    cursor = node.walk()
+    count = 0
+    while True:
+        yield cursor.node
+        count += 1
+        if count >= max_nodes:
+            return
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return
+            if cursor.node == node:
+                return
+        # loop continues on the sibling
+
+
+def ancestors(node: Node, limit: int = 200):
+    parent = node.parent
+    n = 0
+    while parent is not None and n < limit:
+        yield parent
+        parent = parent.parent
+        n += 1

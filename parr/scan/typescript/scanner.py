@@ -1,0 +1,469 @@
+"""TypeScriptScanner: the LanguageScanner for .ts/.tsx/.mts/.cts/.js/.jsx/.mjs/.cjs files."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Any
+
+from parr.scan.language import FileFacts
+from parr.scan.model import ScanError, ToolRecord
+from parr.scan.typescript import detect as _detect
+from parr.scan.typescript.judge import judge_mutating
+from parr.scan.typescript.nodes import entry_value, grammar_for, parser, property_key, string_literal, text
+from parr.scan.typescript.values import FileCtx, enum_members
+
+FACTS_VERSION = "ts-1"
+MAX_BYTES = 4_000_000
+_MAX_TOOLS_PER_FILE = 2000
+
+# Files worth a full parse mention one of these (cheap bytes tests before any parsing; each
+# pattern starts with a literal so the regex engine can skip ahead quickly).
+_TRIGGER_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b"asTool", b"unctionDeclarations",
+                     b"function_declarations", b"googleSearch", b"google_search", b"codeExecution",
+                     b"code_execution", b"urlContext", b"url_context")
+_TRIGGER_PATTERNS = tuple(re.compile(p) for p in (
+    rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:\s*[\[{]",
+    rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:"))
+
+
+def has_trigger(source: bytes) -> bool:
+    if not (b"ool" in source or b"unction" in source or b"chema" in source or b"arameters" in source
+            or b"earch" in source or b"xecution" in source or b"ontext" in source):
+        return False
+    for lit in _TRIGGER_LITERALS:
+        if lit in source:
+            return True
+    for pattern in _TRIGGER_PATTERNS:
+        if pattern.search(source):
+            return True
+    return False
+
+
+# Files without triggers may still export constants other files use as tool names.
+_EXPORT_LINE = re.compile(
+    rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
+    rb"^export\s+default\s+['\"`]", re.M)
+_TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?)/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
+                        r"(^|/)(test[-_]?utils?|test[-_]?helpers?|testing[-_]?utils?|mocks?)\.[cm]?[jt]sx?$")
+
+_CAPABILITIES = frozenset({"shell", "code_execution", "sql", "http_write", "http", "file_write", "file_read",
+                           "email", "payment", "browser", "computer_use", "mcp_remote"})
+_EXTS = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
+_ARITHMETIC = re.compile(r"\b(numbers?|sum|integers?|arithmetic|math)\b|\d+\s*(?:and|\+|plus|to)\s*\d+", re.I)
+
+
+def _empty_exports() -> dict[str, Any]:
+    return {"consts": {}, "enums": {}, "objects": {}, "reexports": [], "classes": {}, "names": []}
+
+
+def is_test_path(rel_path: str) -> bool:
+    return bool(_TEST_PATH.search(rel_path.replace("\\", "/")))
+
+
+def collect_exports(ctx: FileCtx) -> dict[str, Any]:
+    """What this file exports that other files may use as tool names, descriptions or bases."""
+    ex = _empty_exports()
+    names: set[str] = set()
+
+    def export_value(name: str, value) -> None:
+        names.add(name)
+        v = ctx.string_value(value)
+        if isinstance(v, (str, dict)):
+            ex["consts"][name] = v
+            return
+        node = ctx.value_node(value)
+        if node is not None and node.type == "object":
+            table: dict[str, Any] = {}
+            for child in node.named_children:
+                if child.type == "pair":
+                    k = property_key(child)
+                    if k is None:
+                        continue
+                    sv = ctx.string_value(entry_value(child))
+                    if isinstance(sv, (str, dict)):
+                        table[k] = sv
+            if table:
+                ex["objects"][name] = table
+
+    def export_class(name: str, cls) -> None:
+        names.add(name)
+        info = _detect.class_info(ctx, cls)
+        if info is None:
+            ex["classes"][name] = {"root": None}
+            return
+        root = _detect.resolve_local_base(ctx, cls, info["base"])
+        ex["classes"][name] = {"root": root, "base": info["base"], "base_module": info["base_module"]}
+
+    for stmt in ctx.root.named_children:
+        if stmt.type != "export_statement":
+            continue
+        source = string_literal(stmt.child_by_field_name("source"))
+        clause = next((c for c in stmt.named_children if c.type == "export_clause"), None)
+        if source is not None:
+            if clause is None:
+                if any(c.type == "namespace_export" for c in stmt.named_children):
+                    continue
+                ex["reexports"].append({"module": source, "name": "*", "as": "*"})
+            else:
+                for spec in clause.named_children:
+                    n = spec.child_by_field_name("name")
+                    a = spec.child_by_field_name("alias")
+                    if n is not None:
+                        ex["reexports"].append({"module": source, "name": text(n), "as": text(a or n)})
+            continue
+        decl = stmt.child_by_field_name("declaration")
+        if decl is not None:
+            if decl.type in ("lexical_declaration", "variable_declaration"):
+                for d in decl.named_children:
+                    if d.type == "variable_declarator":
+                        n = d.child_by_field_name("name")
+                        if n is not None and n.type == "identifier":
+                            export_value(text(n), d.child_by_field_name("value"))
+            elif decl.type == "enum_declaration":
+                n = decl.child_by_field_name("name")
+                if n is not None:
+                    ex["enums"][text(n)] = enum_members(decl)
+                    names.add(text(n))
+            elif decl.type in ("class_declaration", "abstract_class_declaration"):
+                n = decl.child_by_field_name("name")
+                if n is not None:
+                    export_class(text(n), decl)
+            elif decl.type in ("function_declaration", "generator_function_declaration"):
+                n = decl.child_by_field_name("name")
+                if n is not None:
+                    names.add(text(n))
+            continue
+        value = stmt.child_by_field_name("value")
+        if value is not None:
+            export_value("default", value)
+            continue
+        if clause is not None:
+            for spec in clause.named_children:
+                n = spec.child_by_field_name("name")
+                a = spec.child_by_field_name("alias")
+                if n is None:
+                    continue
+                local, public = text(n), text(a or n)
+                b = ctx.lookup(spec, local)
+                if b is None:
+                    continue
+                if b.kind == "import" and b.module is not None:
+                    ex["reexports"].append({"module": b.module, "name": b.imported, "as": public})
+                elif b.kind in ("var", "default"):
+                    export_value(public, b.node)
+                elif b.kind == "enum":
+                    ex["enums"][public] = enum_members(b.node)
+                    names.add(public)
+                elif b.kind == "class":
+                    export_class(public, b.node)
+                else:
+                    names.add(public)
+        else:
+            # export default class / function
+            for c in stmt.named_children:
+                if c.type in ("class_declaration", "class"):
+                    export_class("default", c)
+    ex["names"] = sorted(names)
+    return ex
+
+
+class TypeScriptScanner:
+    language = "typescript"
+    facts_version = FACTS_VERSION
+
+    def handles(self, rel_path: str) -> bool:
+        return grammar_for(rel_path) is not None
+
+    # -- phase 1 ------------------------------------------------------------------------------
+    def extract(self, rel_path: str, source: bytes) -> FileFacts:
+        grammar = grammar_for(rel_path)
+        lang = "javascript" if grammar == "javascript" else "typescript"
+        facts: dict[str, Any] = {"v": FACTS_VERSION, "lang": lang, "tools": [], "exports": _empty_exports(),
+                                 "key_refs": [], "errors": []}
+        if grammar is None or is_test_path(rel_path):
+            return facts
+        if len(source) > MAX_BYTES:
+            facts["errors"].append({"line": None, "message": f"file too large to scan ({len(source)} bytes)"})
+            return facts
+        try:
+            if has_trigger(source):
+                self._full(rel_path, source, grammar, facts)
+            elif b"export" in source:
+                self._exports_only(rel_path, source, grammar, facts)
+        except RecursionError:
+            facts["tools"] = []
+            facts["errors"].append({"line": None, "message": "syntax tree too deeply nested to scan"})
+        except (ValueError, MemoryError) as exc:  # pragma: no cover - defensive
+            facts["tools"] = []
+            facts["errors"].append({"line": None, "message": f"could not scan file: {exc.__class__.__name__}"})
+        return facts
+
+    def _parse(self, source: bytes, grammar: str):
+        tree = parser(grammar).parse(source)
+        if tree is None:
+            raise ValueError("parse failed")
+        return tree
+
+    def _full(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> None:
+        tree = self._parse(source, grammar)
+        ctx = FileCtx(rel_path, source, tree.root_node, grammar)
+        det = _detect.Detector(ctx)
+        det.run()
+        tools = det.tools[:_MAX_TOOLS_PER_FILE]
+        facts["tools"] = tools
+        facts["key_refs"] = det.key_refs[:5000]
+        facts["exports"] = collect_exports(ctx)
+        if tree.root_node.has_error and not tools:
+            err = _first_error(tree.root_node)
+            if err is not None and _is_severe(tree.root_node):
+                facts["errors"].append({"line": err, "message": "syntax error; file may be only partly scanned"})
+
+    def _exports_only(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> None:
+        """Parse just the top-level export statements of a file without tool triggers."""
+        chunks: list[bytes] = []
+        lines = source.split(b"\n")
+        starts = set()
+        pos = 0
+        line_no = 0
+        for m in _EXPORT_LINE.finditer(source):
+            line_no += source.count(b"\n", pos, m.start())
+            pos = m.start()
+            starts.add(line_no)
+        if not starts:
+            return
+        for i in sorted(starts):
+            j = i + 1
+            while j < len(lines) and j - i < 400:
+                ln = lines[j]
+                if ln and not ln[:1].isspace() and not ln.startswith((b"}", b")", b"]", b"`", b"'", b'"')):
+                    break
+                j += 1
+            chunks.append(b"\n".join(lines[i:j]))
+        snippet = b"\n".join(chunks)
+        tree = self._parse(snippet, grammar)
+        ctx = FileCtx(rel_path, snippet, tree.root_node, grammar)
+        facts["exports"] = collect_exports(ctx)
+
+    # -- phase 2 -------------------------------------------------------------------------------
+    def resolve(self, facts_by_path: dict[str, FileFacts]) -> tuple[list[ToolRecord], list[ScanError]]:
+        return _Resolver(facts_by_path).run()
+
+
+def _first_error(root) -> int | None:
+    stack = [root]
+    n = 0
+    while stack and n < 100_000:
+        node = stack.pop()
+        n += 1
+        if node.is_error or node.is_missing:
+            return node.start_point[0] + 1
+        if node.has_error:
+            stack.extend(reversed(node.children))
+    return None
+
+
+def _is_severe(root) -> bool:
+    errors = sum(1 for c in root.children if c.is_error)
+    return errors > 0
+
+
+class _Resolver:
+    def __init__(self, facts_by_path: dict[str, FileFacts]):
+        self.facts = {p.replace("\\", "/"): f for p, f in facts_by_path.items() if isinstance(f, dict)}
+        self.paths = set(self.facts)
+
+    # module paths ---------------------------------------------------------------------------------
+    def module_path(self, from_path: str, spec: str) -> str | None:
+        if spec.startswith("."):
+            base = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), spec))
+        elif spec.startswith(("@/", "~/")):
+            base = spec[2:]
+            for prefix in ("src/", "", "app/"):
+                hit = self._try(prefix + base)
+                if hit:
+                    return hit
+            return None
+        else:
+            return None
+        return self._try(base)
+
+    def _try(self, base: str) -> str | None:
+        if base.startswith("./"):
+            base = base[2:]
+        if base in self.paths:
+            return base
+        stem, ext = posixpath.splitext(base)
+        swaps = {".js": (".ts", ".tsx"), ".jsx": (".tsx",), ".mjs": (".mts",), ".cjs": (".cts",)}
+        for alt in swaps.get(ext, ()):
+            if stem + alt in self.paths:
+                return stem + alt
+        for e in _EXTS:
+            if base + e in self.paths:
+                return base + e
+        for e in _EXTS:
+            if f"{base}/index{e}" in self.paths:
+                return f"{base}/index{e}"
+        return None
+
+    # values -------------------------------------------------------------------------------------
+    def value(self, from_path: str, ref: Any, depth: int = 0) -> str | None:
+        if isinstance(ref, str):
+            return ref
+        if not isinstance(ref, dict) or depth > 12:
+            return None
+        target = self.module_path(from_path, ref.get("module") or "")
+        if target is None:
+            return None
+        return self.export_value(target, ref.get("name"), ref.get("member"), depth + 1)
+
+    def export_value(self, path: str, name: str | None, member: str | None, depth: int) -> str | None:
+        if name is None or depth > 12:
+            return None
+        ex = (self.facts.get(path) or {}).get("exports") or {}
+        consts = ex.get("consts") or {}
+        if member is None:
+            if name in consts:
+                return self.value(path, consts[name], depth + 1)
+        else:
+            enums = ex.get("enums") or {}
+            if name in enums:
+                return enums[name].get(member)
+            objects = ex.get("objects") or {}
+            if name in objects and member in objects[name]:
+                return self.value(path, objects[name][member], depth + 1)
+            if name in consts and isinstance(consts[name], dict) and consts[name].get("member") is None:
+                ref = dict(consts[name])
+                ref["member"] = member
+                return self.value(path, ref, depth + 1)
+        for r in ex.get("reexports") or []:
+            if r.get("as") == name:
+                return self.value(path, {"module": r["module"], "name": r["name"], "member": member}, depth + 1)
+        for r in ex.get("reexports") or []:
+            if r.get("as") == "*":
+                v = self.value(path, {"module": r["module"], "name": name, "member": member}, depth + 1)
+                if v is not None:
+                    return v
+        return None
+
+    def origin(self, path: str, name: str, depth: int = 0) -> tuple[str, str] | None:
+        """The file and local name where an exported `name` of `path` is declared."""
+        if depth > 12:
+            return None
+        ex = (self.facts.get(path) or {}).get("exports") or {}
+        if name in (ex.get("names") or []) or name in (ex.get("consts") or {}) or name == "default":
+            return path, name
+        for r in ex.get("reexports") or []:
+            if r.get("as") == name:
+                target = self.module_path(path, r["module"])
+                if target:
+                    return self.origin(target, r["name"], depth + 1)
+        for r in ex.get("reexports") or []:
+            if r.get("as") == "*":
+                target = self.module_path(path, r["module"])
+                if target:
+                    o = self.origin(target, name, depth + 1)
+                    if o is not None:
+                        return o
+        return None
+
+    def class_root(self, path: str, name: str, depth: int = 0) -> str | None:
+        if depth > 10:
+            return None
+        o = self.origin(path, name)
+        if o is None:
+            return None
+        opath, oname = o
+        cls = ((self.facts.get(opath) or {}).get("exports") or {}).get("classes", {}).get(oname)
+        if not cls:
+            return None
+        root = cls.get("root")
+        if root == "pending":
+            target = self.module_path(opath, cls.get("base_module") or "")
+            if target is None:
+                return None
+            return self.class_root(target, cls.get("base") or "", depth + 1)
+        return root
+
+    # main ------------------------------------------------------------------------------------------------
+    def run(self) -> tuple[list[ToolRecord], list[ScanError]]:
+        errors: list[ScanError] = []
+        key_names: dict[tuple[str, str, bool], Any] = {}
+        for path, facts in self.facts.items():
+            for kr in facts.get("key_refs") or []:
+                target = self.module_path(path, kr.get("module") or "")
+                if target is None:
+                    continue
+                o = self.origin(target, kr.get("name") or "")
+                if o is None:
+                    continue
+                k = kr.get("key")
+                if isinstance(k, dict):
+                    k = self.value(path, k)
+                if isinstance(k, str):
+                    key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
+        records: list[ToolRecord] = []
+        seen: set[tuple[str, int, str]] = set()
+        for path in sorted(self.facts):
+            facts = self.facts[path]
+            for err in facts.get("errors") or []:
+                errors.append(ScanError(file=path, line=err.get("line"), message=str(err.get("message"))))
+            lang = facts.get("lang") or "typescript"
+            for cand in facts.get("tools") or []:
+                rec = self._record(path, lang, cand, key_names)
+                if rec is None:
+                    continue
+                k = (rec.file, rec.line, rec.name)
+                if k in seen:
+                    continue
+                seen.add(k)
+                records.append(rec)
+        records.sort(key=lambda r: (r.file, r.line, r.name))
+        return records, errors
+
+    def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict) -> ToolRecord | None:
+        name = cand.get("name")
+        if name is None and cand.get("name_ref") is not None:
+            name = self.value(path, cand["name_ref"])
+        bind = cand.get("bind")
+        if name is None and bind:
+            name = key_names.get((path, bind.get("local"), bind.get("kind") == "return"))
+            if name is None:
+                name = bind.get("default") or _detect.fallback_name(bind)
+        if not isinstance(name, str) or not name:
+            return None
+        style = cand.get("style") or "unknown"
+        typed = cand.get("typed")
+        schema = cand.get("schema") or "none"
+        ext = cand.get("extends")
+        if ext:
+            target = self.module_path(path, ext.get("module") or "")
+            root = self.class_root(target, ext.get("name") or "") if target else None
+            if root not in ("Tool", "StructuredTool", "DynamicTool"):
+                return None
+            if root in ("Tool", "DynamicTool"):
+                style, typed, schema = "langchain_js.Tool_subclass", False, "framework_defined"
+            elif typed is None:
+                typed = True
+        description = cand.get("description")
+        if description is None and cand.get("description_ref") is not None:
+            description = self.value(path, cand["description_ref"])
+        mutating, mev = judge_mutating(cand, name, description)
+        if mutating and mev and mev[0] in ("name verb 'add'", "name verb 'subtract'") and not cand.get("strong") and (
+                cand.get("numeric_only") or (description and _ARITHMETIC.search(description))):
+            mutating, mev = False, ["arithmetic 'add'"]
+        evidence = list(mev) + [e for e in (cand.get("typed_evidence") or []) if e not in mev]
+        caps = tuple(c for c in (cand.get("caps") or []) if c in _CAPABILITIES)
+        annotations = {k: v for k, v in (cand.get("annotations") or {}).items() if isinstance(v, (bool, str))}
+        try:
+            return ToolRecord(
+                name=name, file=path, line=max(1, int(cand.get("line") or 1)), language=lang,
+                framework=cand.get("framework") or "unknown", style=style, mutating=bool(mutating),
+                typed=bool(typed if typed is not None else True), schema=schema,
+                gates=tuple(cand.get("gates") or ()), evidence=tuple(evidence[:8]),
+                description=description, capabilities=caps, annotations=annotations,
+            )
+        except Exception:  # pragma: no cover - a malformed cached fact must not stop the scan
+            return None
+
+

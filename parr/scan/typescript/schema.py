@@ -1,0 +1,170 @@
+"""Input schemas of tools: zod, JSON Schema, none; whether they declare types; their fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from parr.scan.typescript.nodes import (
+    args_of, entry_value, iter_descendants, member_chain, object_entries, string_literal, text, unwrap,
+)
+from parr.scan.typescript.values import FileCtx
+
+_ZOD_MODULES = ("zod", "zod/v4", "zod/v3", "zod/mini", "zod/v4-mini", "@hono/zod-openapi", "zod-openapi")
+_UNTYPED_ZOD = frozenset({"any", "unknown"})
+_JSON_SCHEMA_HELPERS = frozenset({"jsonSchema", "asSchema", "Type", "toJsonSchema", "zodToJsonSchema",
+                                  "zodSchema", "standardSchema"})
+
+
+@dataclass
+class SchemaInfo:
+    kind: str = "none"                    # zod | json_schema | none
+    typed: bool | None = None             # None: unknown (declared elsewhere)
+    fields: dict[str, str] | None = None  # field name -> base type ('string', 'number', ...)
+    evidence: list[str] = field(default_factory=list)
+    declared: bool = False                # a schema expression was present
+
+
+def _is_zod_root(ctx: FileCtx, name: str) -> bool:
+    if name in ("z", "zod"):
+        return True
+    src = ctx.import_source(name)
+    return src is not None and (src in _ZOD_MODULES or src.startswith("zod"))
+
+
+def _zod_base(ctx: FileCtx, node: Node | None) -> tuple[str | None, Node | None]:
+    """For z.string().describe(..).optional(): ('string', the z.string() call)."""
+    node = unwrap(node)
+    steps = 0
+    while node is not None and steps < 64:
+        steps += 1
+        if node.type != "call_expression":
+            return None, None
+        fn = unwrap(node.child_by_field_name("function"))
+        if fn is None or fn.type != "member_expression":
+            if fn is not None and fn.type == "identifier":
+                return None, None
+            return None, None
+        obj = unwrap(fn.child_by_field_name("object"))
+        if obj is not None and obj.type == "identifier" and _is_zod_root(ctx, text(obj)):
+            return text(fn.child_by_field_name("property")), node
+        node = obj
+    return None, None
+
+
+def _zod_untyped(ctx: FileCtx, node: Node) -> str | None:
+    for n in iter_descendants(node, 20_000):
+        if n.type == "member_expression":
+            obj = n.child_by_field_name("object")
+            prop = n.child_by_field_name("property")
+            if obj is not None and prop is not None and text(prop) in _UNTYPED_ZOD and obj.type == "identifier" \
+                    and _is_zod_root(ctx, text(obj)):
+                return f"z.{text(prop)}()"
+    return None
+
+
+def _is_zodish(ctx: FileCtx, node: Node) -> bool:
+    base, _ = _zod_base(ctx, node)
+    return base is not None
+
+
+def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInfo:
+    node = unwrap(node)
+    if node is None:
+        return SchemaInfo()
+    if node.type == "identifier":
+        resolved = ctx.value_node(node)
+        if resolved is not None and resolved.type != "identifier" and depth < 4:
+            info = analyze_schema(ctx, resolved, depth + 1)
+            info.declared = True
+            return info
+        # Declared in another file or a parameter: assume it declares its types.
+        kind = "zod" if _file_uses_zod(ctx) else "json_schema"
+        return SchemaInfo(kind=kind, typed=True, declared=True, evidence=[f"schema {text(node)} declared elsewhere"])
+    if node.type == "call_expression":
+        base, base_call = _zod_base(ctx, node)
+        if base is not None:
+            info = SchemaInfo(kind="zod", typed=True, declared=True)
+            bad = _zod_untyped(ctx, node)
+            if bad:
+                info.typed = False
+                info.evidence.append(f"{bad} parameter")
+            if base in ("object", "strictObject", "looseObject") and base_call is not None:
+                a = args_of(base_call)
+                shape = ctx.value_node(a[0]) if a else None
+                if shape is not None and shape.type == "object":
+                    info.fields = _zod_fields(ctx, shape)
+            elif base in _UNTYPED_ZOD:
+                info.typed = False
+            return info
+        fn = unwrap(node.child_by_field_name("function"))
+        chain = member_chain(fn)
+        if chain and (chain[-1] in _JSON_SCHEMA_HELPERS or chain[0] in _JSON_SCHEMA_HELPERS):
+            a = args_of(node)
+            if a and depth < 4:
+                inner = analyze_schema(ctx, a[0], depth + 1)
+                if inner.kind == "none":
+                    inner.kind = "json_schema"
+                if chain[-1] in ("jsonSchema", "Object") or chain[0] == "Type":
+                    inner.kind = "json_schema" if inner.kind != "zod" else "zod"
+                inner.declared = True
+                if inner.typed is None:
+                    inner.typed = True
+                return inner
+        # Some other schema builder (valibot, typebox, effect ...): declared, assume typed.
+        return SchemaInfo(kind="json_schema", typed=True, declared=True)
+    if node.type == "object":
+        entries = object_entries(node)
+        if not entries and not node.named_children:
+            # `{}`: an MCP raw shape or an empty JSON schema with no parameters.
+            return SchemaInfo(kind="zod" if _file_uses_zod(ctx) else "json_schema",
+                              typed=True, fields={}, declared=True)
+        if "type" in entries or "properties" in entries or "$schema" in entries or "anyOf" in entries or "oneOf" in entries:
+            return _json_schema(ctx, node, entries)
+        # Raw zod shape: { a: z.number(), b: z.string() }
+        values = [entry_value(e) for e in entries.values()]
+        if values and any(v is not None and _is_zodish(ctx, v) for v in values):
+            info = SchemaInfo(kind="zod", typed=True, declared=True)
+            bad = _zod_untyped(ctx, node)
+            if bad:
+                info.typed = False
+                info.evidence.append(f"{bad} parameter")
+            info.fields = _zod_fields(ctx, node)
+            return info
+        return SchemaInfo(kind="json_schema", typed=True, declared=True)
+    return SchemaInfo(kind="json_schema", typed=True, declared=True)
+
+
+def _zod_fields(ctx: FileCtx, shape: Node) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for name, entry in object_entries(shape).items():
+        base, _ = _zod_base(ctx, entry_value(entry))
+        fields[name] = base or "?"
+    return fields
+
+
+def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaInfo:
+    info = SchemaInfo(kind="json_schema", typed=True, declared=True, fields={})
+    props_entry = entries.get("properties")
+    props = entry_value(props_entry) if props_entry is not None else None
+    props = ctx.value_node(props) if props is not None else None
+    if props is not None and props.type == "object":
+        for name, e in object_entries(props).items():
+            v = ctx.value_node(entry_value(e))
+            typ = "?"
+            if v is not None and v.type == "object":
+                te = object_entries(v).get("type")
+                if te is not None:
+                    tv = entry_value(te)
+                    s = string_literal(tv)
+                    typ = (s if s is not None else text(tv).split(".")[-1]).lower()
+                elif not object_entries(v):
+                    info.typed = False
+                    info.evidence.append(f"parameter '{name}' has no type")
+            info.fields[name] = typ  # type: ignore[index]
+    return info
+
+
+def _file_uses_zod(ctx: FileCtx) -> bool:
+    return any(src in _ZOD_MODULES or src.startswith("zod") for src, _ in ctx.imports.values()) or b"zod" in ctx.source

@@ -1,0 +1,400 @@
+"""Static values of expressions: string constants, enum members, `as const` objects, bindings in scope.
+
+A value is either a plain `str`, a cross-file reference (a dict naming the import it comes from,
+resolved in the project phase), or None when the expression is not a static string.
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+from tree_sitter import Node
+
+from parr.scan.typescript.nodes import (
+    _escape, FUNCTION_TYPES, function_params, object_entries, entry_value, param_pattern, string_literal,
+    text, unwrap,
+)
+
+Ref = dict  # {"module": "./consts", "name": "TOOL_NAME", "member": "FOO" | None}
+Value = Union[str, Ref, None]
+
+_CONTAINERS = frozenset({"program", "statement_block", "class_body", "switch_body", "module", "internal_module"})
+_MAX_DEPTH = 12
+
+
+class Binding:
+    """What a name is bound to in some scope."""
+
+    __slots__ = ("kind", "node", "module", "imported")
+
+    def __init__(self, kind: str, node: Node | None = None, module: str | None = None, imported: str | None = None):
+        self.kind = kind          # var | default | param | function | class | enum | import | pattern
+        self.node = node          # the value / declaration node
+        self.module = module      # for imports
+        self.imported = imported  # for imports: the exported name, '*' or 'default'
+
+
+class FileCtx:
+    """Per-file state shared by the detectors: source, imports, scope tables."""
+
+    def __init__(self, rel_path: str, source: bytes, root: Node, grammar: str):
+        self.path = rel_path
+        self.source = source
+        self.root = root
+        self.grammar = grammar
+        self.imports: dict[str, tuple[str, str]] = {}   # local name -> (module, imported name)
+        self._scopes: dict[int, dict[str, Binding]] = {}
+        self.claimed: set[tuple[int, int]] = set()
+        self._collect_imports()
+
+    # -- imports ---------------------------------------------------------------------------
+    def _collect_imports(self) -> None:
+        for stmt in self.root.named_children:
+            if stmt.type == "import_statement":
+                src = string_literal(stmt.child_by_field_name("source"))
+                if src is None:
+                    continue
+                for clause in stmt.named_children:
+                    if clause.type != "import_clause":
+                        continue
+                    for part in clause.named_children:
+                        if part.type == "identifier":
+                            self.imports[text(part)] = (src, "default")
+                        elif part.type == "namespace_import":
+                            for ident in part.named_children:
+                                if ident.type == "identifier":
+                                    self.imports[text(ident)] = (src, "*")
+                        elif part.type == "named_imports":
+                            for spec in part.named_children:
+                                if spec.type != "import_specifier":
+                                    continue
+                                name = spec.child_by_field_name("name")
+                                alias = spec.child_by_field_name("alias")
+                                imported = string_literal(name) if name is not None and name.type == "string" else text(name)
+                                self.imports[text(alias or name)] = (src, imported)
+            elif stmt.type in ("lexical_declaration", "variable_declaration"):
+                # CommonJS: const x = require("m"); const { a, b: c } = require("m")
+                for decl in stmt.named_children:
+                    if decl.type != "variable_declarator":
+                        continue
+                    value = unwrap(decl.child_by_field_name("value"))
+                    module = _require_source(value)
+                    if module is None:
+                        continue
+                    pattern = decl.child_by_field_name("name")
+                    if pattern is None:
+                        continue
+                    if pattern.type == "identifier":
+                        self.imports[text(pattern)] = (module, "*")
+                    elif pattern.type == "object_pattern":
+                        for part in pattern.named_children:
+                            if part.type == "shorthand_property_identifier_pattern":
+                                self.imports[text(part)] = (module, text(part))
+                            elif part.type == "pair_pattern":
+                                k = part.child_by_field_name("key")
+                                v = part.child_by_field_name("value")
+                                if k is not None and v is not None and v.type == "identifier":
+                                    self.imports[text(v)] = (module, text(k))
+
+    def import_source(self, name: str) -> str | None:
+        entry = self.imports.get(name)
+        return entry[0] if entry else None
+
+    # -- scopes ----------------------------------------------------------------------------
+    def _container_bindings(self, container: Node) -> dict[str, Binding]:
+        cached = self._scopes.get(container.id)
+        if cached is not None:
+            return cached
+        table: dict[str, Binding] = {}
+        for stmt in container.named_children:
+            _bind_statement(stmt, table)
+        if container.type == "program":
+            for local, (module, imported) in self.imports.items():
+                table[local] = Binding("import", None, module, imported)
+        self._scopes[container.id] = table
+        return table
+
+    def lookup(self, at: Node, name: str) -> Binding | None:
+        """The innermost binding of `name` visible at node `at`."""
+        node = at.parent
+        steps = 0
+        while node is not None and steps < 400:
+            steps += 1
+            t = node.type
+            if t in _CONTAINERS:
+                b = self._container_bindings(node).get(name)
+                if b is not None:
+                    return b
+            elif t in FUNCTION_TYPES:
+                b = _param_binding(node, name)
+                if b is not None:
+                    return b
+            elif t in ("for_in_statement", "for_statement"):
+                left = node.child_by_field_name("left") or node.child_by_field_name("initializer")
+                if left is not None and name in {text(i) for i in _pattern_names(left)}:
+                    return Binding("pattern", None)
+            node = node.parent
+        return None
+
+    def claim(self, node: Node) -> None:
+        self.claimed.add((node.start_byte, node.end_byte))
+
+    def is_claimed(self, node: Node) -> bool:
+        return (node.start_byte, node.end_byte) in self.claimed
+
+    # -- values ----------------------------------------------------------------------------
+    def value_node(self, node: Node | None, depth: int = 0) -> Node | None:
+        """Follow identifiers to the expression they are bound to within this file."""
+        node = unwrap(node)
+        while node is not None and node.type in ("identifier", "shorthand_property_identifier") and depth < _MAX_DEPTH:
+            b = self.lookup(node, text(node))
+            if b is None or b.kind not in ("var", "default") or b.node is None:
+                return node
+            node = unwrap(b.node)
+            depth += 1
+        return node
+
+    def string_value(self, node: Node | None, depth: int = 0) -> Value:
+        """A static string for `node`, a cross-file reference, or None."""
+        node = unwrap(node)
+        if node is None or depth > _MAX_DEPTH:
+            return None
+        t = node.type
+        if t == "string":
+            return string_literal(node)
+        if t == "template_string":
+            return self._template(node, depth)
+        if t in ("identifier", "shorthand_property_identifier"):
+            name = text(node)
+            b = self.lookup(node, name)
+            if b is None:
+                return None
+            if b.kind in ("var", "default"):
+                return self.string_value(b.node, depth + 1)
+            if b.kind == "import" and b.module is not None and b.imported not in ("*",):
+                return {"module": b.module, "name": b.imported, "member": None}
+            return None
+        if t == "member_expression":
+            obj = unwrap(node.child_by_field_name("object"))
+            prop = node.child_by_field_name("property")
+            if obj is None or prop is None:
+                return None
+            member = text(prop)
+            if obj.type == "identifier":
+                b = self.lookup(obj, text(obj))
+                if b is None:
+                    return None
+                if b.kind == "enum":
+                    return enum_members(b.node).get(member)
+                if b.kind in ("var", "default"):
+                    target = self.value_node(b.node, depth + 1)
+                    if target is not None and target.type == "object":
+                        entry = object_entries(target).get(member)
+                        if entry is not None:
+                            return self.string_value(entry_value(entry), depth + 1)
+                    return None
+                if b.kind == "import" and b.module is not None:
+                    if b.imported == "*":
+                        return {"module": b.module, "name": member, "member": None}
+                    return {"module": b.module, "name": b.imported, "member": member}
+            return None
+        if t == "binary_expression":
+            op = node.child_by_field_name("operator")
+            if op is not None and text(op) == "+":
+                left = self.string_value(node.child_by_field_name("left"), depth + 1)
+                right = self.string_value(node.child_by_field_name("right"), depth + 1)
+                if isinstance(left, str) and isinstance(right, str):
+                    return left + right
+            return None
+        if t == "call_expression":
+            # "...".trim(), `...`.trim(), ["a", "b"].join("\n"), dedent`...`
+            fn = unwrap(node.child_by_field_name("function"))
+            if fn is not None and fn.type == "member_expression":
+                method = text(fn.child_by_field_name("property"))
+                inner = fn.child_by_field_name("object")
+                if method in ("trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase"):
+                    v = self.string_value(inner, depth + 1)
+                    if isinstance(v, str):
+                        return getattr(v, {"trimStart": "lstrip", "trimEnd": "rstrip", "trim": "strip",
+                                           "toLowerCase": "lower", "toUpperCase": "upper"}[method])()
+                    return None
+                if method == "join":
+                    arr = unwrap(inner)
+                    if arr is not None and arr.type == "array":
+                        items = [self.string_value(x, depth + 1) for x in arr.named_children]
+                        if all(isinstance(x, str) for x in items):
+                            args = node.child_by_field_name("arguments")
+                            sep = ","
+                            if args is not None and args.named_children:
+                                s = self.string_value(args.named_children[0], depth + 1)
+                                sep = s if isinstance(s, str) else ","
+                            return sep.join(items)  # type: ignore[arg-type]
+                return None
+            args = node.child_by_field_name("arguments")
+            if args is not None and args.type == "template_string":  # dedent`...`
+                return self._template(args, depth)
+            return None
+        return None
+
+    def _template(self, node: Node, depth: int) -> str | None:
+        parts: list[str] = []
+        for child in node.named_children:
+            if child.type == "string_fragment":
+                parts.append(text(child))
+            elif child.type == "escape_sequence":
+                parts.append(_escape(text(child)))
+            elif child.type == "template_substitution":
+                inner = child.named_children[0] if child.named_children else None
+                v = self.string_value(inner, depth + 1)
+                if not isinstance(v, str):
+                    return None
+                parts.append(v)
+        return "".join(parts)
+
+    def loose_string(self, node: Node | None) -> str | None:
+        """Like string_value, but a template with unknown parts keeps them as `${...}` text."""
+        v = self.string_value(node)
+        if isinstance(v, str):
+            return v
+        node = unwrap(node)
+        if node is not None and node.type == "call_expression":
+            fn = unwrap(node.child_by_field_name("function"))
+            if fn is not None and fn.type == "member_expression":
+                node = unwrap(fn.child_by_field_name("object"))
+        if node is not None and node.type == "template_string":
+            raw = text(node)
+            return raw[1:-1] if len(raw) >= 2 else raw
+        return None
+
+
+def _require_source(value: Node | None) -> str | None:
+    if value is None or value.type != "call_expression":
+        return None
+    fn = value.child_by_field_name("function")
+    if fn is None or fn.type != "identifier" or text(fn) != "require":
+        return None
+    args = value.child_by_field_name("arguments")
+    if args is None or not args.named_children:
+        return None
+    return string_literal(args.named_children[0])
+
+
+def _pattern_names(pattern: Node):
+    """Identifiers bound by a (possibly destructuring) pattern."""
+    stack = [pattern]
+    while stack:
+        n = stack.pop()
+        t = n.type
+        if t in ("identifier", "shorthand_property_identifier_pattern"):
+            yield n
+        elif t in ("object_pattern", "array_pattern", "rest_pattern", "lexical_declaration", "variable_declaration"):
+            stack.extend(n.named_children)
+        elif t == "variable_declarator":
+            name = n.child_by_field_name("name")
+            if name is not None:
+                stack.append(name)
+        elif t == "pair_pattern":
+            v = n.child_by_field_name("value")
+            if v is not None:
+                stack.append(v)
+        elif t in ("object_assignment_pattern", "assignment_pattern"):
+            left = n.child_by_field_name("left")
+            if left is not None:
+                stack.append(left)
+
+
+def _bind_pattern(pattern: Node, value: Node | None, table: dict[str, Binding]) -> None:
+    """Bind names of a declarator pattern; destructuring defaults become 'default' bindings."""
+    if pattern.type == "identifier":
+        table.setdefault(text(pattern), Binding("var", value))
+        return
+    stack = [pattern]
+    while stack:
+        n = stack.pop()
+        t = n.type
+        if t == "object_assignment_pattern":
+            left = n.child_by_field_name("left")
+            right = n.child_by_field_name("right")
+            if left is not None and left.type in ("shorthand_property_identifier_pattern", "identifier"):
+                table.setdefault(text(left), Binding("default", right))
+            elif left is not None:
+                stack.append(left)
+        elif t == "assignment_pattern":
+            left = n.child_by_field_name("left")
+            right = n.child_by_field_name("right")
+            if left is not None and left.type == "identifier":
+                table.setdefault(text(left), Binding("default", right))
+            elif left is not None:
+                stack.append(left)
+        elif t in ("shorthand_property_identifier_pattern", "identifier"):
+            table.setdefault(text(n), Binding("pattern", None))
+        elif t in ("object_pattern", "array_pattern", "rest_pattern"):
+            stack.extend(n.named_children)
+        elif t == "pair_pattern":
+            v = n.child_by_field_name("value")
+            if v is not None:
+                stack.append(v)
+
+
+def _bind_statement(stmt: Node, table: dict[str, Binding]) -> None:
+    t = stmt.type
+    if t == "export_statement":
+        decl = stmt.child_by_field_name("declaration")
+        if decl is not None:
+            _bind_statement(decl, table)
+        return
+    if t in ("lexical_declaration", "variable_declaration"):
+        for decl in stmt.named_children:
+            if decl.type == "variable_declarator":
+                name = decl.child_by_field_name("name")
+                if name is not None:
+                    _bind_pattern(name, decl.child_by_field_name("value"), table)
+    elif t in ("function_declaration", "generator_function_declaration"):
+        name = stmt.child_by_field_name("name")
+        if name is not None:
+            table.setdefault(text(name), Binding("function", stmt))
+    elif t in ("class_declaration", "abstract_class_declaration"):
+        name = stmt.child_by_field_name("name")
+        if name is not None:
+            table.setdefault(text(name), Binding("class", stmt))
+    elif t == "enum_declaration":
+        name = stmt.child_by_field_name("name")
+        if name is not None:
+            table.setdefault(text(name), Binding("enum", stmt))
+    elif t in ("public_field_definition", "field_definition"):
+        pass
+
+
+def _param_binding(fn: Node, name: str) -> Binding | None:
+    for param in function_params(fn):
+        pattern = param_pattern(param)
+        if pattern is None:
+            continue
+        default = param.child_by_field_name("value") if param.type in ("required_parameter", "optional_parameter") else None
+        if pattern.type == "identifier":
+            if text(pattern) == name:
+                return Binding("default", default) if default is not None else Binding("param", param)
+            continue
+        table: dict[str, Binding] = {}
+        _bind_pattern(pattern, None, table)
+        b = table.get(name)
+        if b is not None:
+            return b if b.kind == "default" else Binding("param", param)
+    return None
+
+
+def enum_members(enum_decl: Node | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if enum_decl is None:
+        return out
+    body = enum_decl.child_by_field_name("body")
+    if body is None:
+        return out
+    for m in body.named_children:
+        if m.type == "enum_assignment":
+            n = m.child_by_field_name("name")
+            v = string_literal(m.child_by_field_name("value"))
+            if n is not None and v is not None:
+                out[text(n) if n.type != "string" else (string_literal(n) or "")] = v
+    return out
+

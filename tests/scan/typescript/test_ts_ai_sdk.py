@@ -1,0 +1,47 @@
+"""Vercel AI SDK: tool()/dynamicTool() named by the key they are stored under, provider tools."""
+
+from ts_scan_helpers import scan
+
+
+def tools():
+    return scan("ai_sdk")
+
+
+def test_names_are_keys_including_cross_file_and_spreads():
+    t = tools()
+    assert t.names() == {"weather", "notifyTool", "searchDocs", "lookupPage", "runScript", "web_search", "bash",
+                         "inspect", "count_rows"}
+    # weatherTool is declared in tools.ts and stored under the key `weather` in agent.ts
+    assert t["weather"].file == "tools.ts" and t["weather"].line == 7
+    # shorthand property and a spread map defined in another file
+    assert t["notifyTool"].line == 13
+    assert t["searchDocs"].line == 23 and t["lookupPage"].line == 31
+
+
+def test_gates_and_effects():
+    t = tools()
+    assert t["notifyTool"].gates == ("needs_approval",)
+    assert t["notifyTool"].mutating and "email" in t["notifyTool"].capabilities
+    assert not t["weather"].mutating and t["weather"].typed and t["weather"].schema_kind == "zod"
+
+
+def test_executed_raw_string_is_untyped_and_mutating():
+    r = tools()["runScript"]
+    assert r.mutating and not r.typed and "shell" in r.capabilities
+
+
+def test_provider_tools():
+    t = tools()
+    assert t["web_search"].style == "ai_sdk.provider_tool" and t["web_search"].schema_kind == "provider_defined"
+    assert not t["web_search"].mutating
+    assert t["bash"].mutating and not t["bash"].typed
+
+
+def test_dynamic_tool_with_unknown_input_is_untyped():
+    r = tools()["inspect"]
+    assert r.style == "ai_sdk.dynamicTool" and not r.typed
+
+
+def test_json_schema_helper():
+    r = tools()["count_rows"]
+    assert r.schema_kind == "json_schema" and r.typed and not r.mutating

@@ -1,0 +1,62 @@
+"""Helpers for the TypeScript scanner tests: scan a fixture folder through both phases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from parr.scan.typescript import TypeScriptScanner
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "scan" / "typescript"
+
+
+def scan_folder(folder: str | Path, scanner: TypeScriptScanner | None = None):
+    scanner = scanner or TypeScriptScanner()
+    root = FIXTURES / folder if not Path(folder).is_absolute() else Path(folder)
+    facts = {}
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(root).as_posix()
+        if not scanner.handles(rel):
+            continue
+        fact = scanner.extract(rel, path.read_bytes())
+        # The engine caches facts as JSON: they must survive a round trip unchanged.
+        assert json.loads(json.dumps(fact)) == fact
+        facts[rel] = fact
+    return scanner.resolve(facts)
+
+
+def scan_sources(sources: dict[str, str]):
+    scanner = TypeScriptScanner()
+    facts = {rel: scanner.extract(rel, text.encode()) for rel, text in sources.items()}
+    return scanner.resolve(facts)
+
+
+class Tools:
+    """Scan results indexed by tool name (one record per name expected)."""
+
+    def __init__(self, records):
+        self.records = records
+        self.by_name = {}
+        for r in records:
+            assert r.name not in self.by_name, f"duplicate tool {r.name}"
+            self.by_name[r.name] = r
+
+    def __getitem__(self, name):
+        return self.by_name[name]
+
+    def names(self):
+        return set(self.by_name)
+
+
+_CACHE: dict[str, Tools] = {}
+
+
+def scan(folder: str) -> Tools:
+    """Scan a fixture folder once per test session; fail on scan errors."""
+    if folder not in _CACHE:
+        records, errors = scan_folder(folder)
+        assert not errors, errors
+        _CACHE[folder] = Tools(records)
+    return _CACHE[folder]
