@@ -23,6 +23,13 @@ MUTATING_VERBS = frozenset(
     start stop store submit subscribe suspend sync tag terminate transfer trigger type
     unassign unlock unsubscribe update upload upsert write
     """.split()
+) | frozenset(
+    # added with the Python scanner: social, device and money actions
+    """
+    record reimburse follow unfollow like unlike repost retweet toggle activate deactivate hang
+    withdraw deposit vote upvote downvote pin unpin mute unmute kick uninstall reboot provision
+    deprovision revert change
+    """.split()
 )
 
 # Verbs that, leading a tool's name, mean it only reads.
@@ -80,4 +87,50 @@ def description_verdict(description: str | None) -> Verdict:
     match = _MUTATING_DESCRIPTION.search(first_sentence)
     if match:
         return Verdict(True, [f"description says '{match.group(0).lower()}'"])
+    return Verdict()
+
+
+# --- Added for the Python scanner (additive; existing names and signatures unchanged) ---------
+
+# Lead-ins that precede the real verb of a tool description ("Useful for checking ...").
+_DESCRIPTION_LEAD_IN = re.compile(
+    r"^\s*(?:this\s+(?:tool|function)\s+(?:is\s+)?(?:used\s+)?(?:to\s+)?|use\s+this\s+(?:tool|function)\s+to\s+|"
+    r"useful\s+(?:for|to)\s+|used\s+(?:for|to)\s+|a\s+tool\s+(?:for|to)\s+|tool\s+(?:for|to)\s+|helps?\s+(?:to\s+)?|"
+    r"allows?\s+(?:you\s+)?to\s+|lets?\s+you\s+)",
+    re.IGNORECASE,
+)
+
+
+def _verb_stems(word: str) -> list[str]:
+    w = word.lower()
+    out = [w]
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    if w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            out.append(w[:-4])
+    if w.endswith("ed"):
+        out += [w[:-2], w[:-1]]
+    return out
+
+
+def description_lead_verb(description: str | None) -> Verdict:
+    """Verdict from the first word of a description once lead-ins such as 'Useful for' are
+    removed: 'Useful for checking if ...' reads, 'Deletes the ...' mutates."""
+    if not description:
+        return Verdict()
+    text = _DESCRIPTION_LEAD_IN.sub("", description.strip(), count=1)
+    m = re.match(r"[A-Za-z]+", text)
+    if not m:
+        return Verdict()
+    for stem in _verb_stems(m.group(0)):
+        if stem in MUTATING_VERBS:
+            return Verdict(True, [f"description starts with '{m.group(0).lower()}'"])
+        if stem in READ_VERBS:
+            return Verdict(False, [f"description starts with '{m.group(0).lower()}'"])
     return Verdict()

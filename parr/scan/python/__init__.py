@@ -1,0 +1,122 @@
+"""Python language scanner: finds the tools Python agent code exposes to a model, using only `ast`
+(scanned code is never imported or executed)."""
+
+from __future__ import annotations
+
+from parr.scan.language import FileFacts
+from parr.scan.model import ScanError, ToolRecord
+import ast
+import re
+
+from parr.scan.python.extract import FACTS_VERSION, extract_source, module_name
+from parr.scan.python.resolve import resolve_project
+
+__all__ = ["PythonScanner"]
+
+# A file that contains none of these byte strings cannot declare a tool in any style we know.
+_TRIGGERS = (
+    b"tool", b"Tool", b"TOOL", b"kernel_function", b".action", b"input_schema", b"inputSchema",
+    b"'function'", b'"function"', b"Function(", b"FunctionDeclaration", b"spec_functions", b"register_for_llm",
+)
+MAX_NESTING_ERROR = "file is nested too deeply to analyse"
+_TEST_DIRS = ("tests/", "test/", "testing/", "__tests__/")
+
+
+def is_test_path(rel_path: str) -> bool:
+    """Test suites declare test doubles, not tools the product exposes."""
+    p = "/" + rel_path.replace("\\", "/")
+    name = p.rsplit("/", 1)[-1]
+    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        return True
+    return any(f"/{d}" in p for d in _TEST_DIRS)
+
+
+_TOP_DEF = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(", re.M)
+_SIG_END = re.compile(r"\)[ \t]*(?:->[^\n]*?)?:[ \t]*(?:#[^\n]*)?$", re.M)
+_TOP_CONST = re.compile(r"^([A-Za-z_]\w*)[ \t]*(?::[ \t]*str[ \t]*)?=[ \t]*([\"'])([^\"'\\\n]*)\2[ \t]*$", re.M)
+_ENUM_CLASS = re.compile(r"^class[ \t]+(\w+)\((?:str,[ \t]*)?(?:enum\.)?(?:Str)?Enum\):[ \t]*\n((?:[ \t]+[^\n]*\n|[ \t]*\n)*)", re.M)
+_ENUM_MEMBER = re.compile(r"^[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*([\"'])([^\"'\\\n]*)\2", re.M)
+
+
+def _light_facts(rel_path: str, source: bytes) -> FileFacts:
+    """Facts of a file that declares no tool: its module-level functions (name, line, signature),
+    string constants and string enums, so that other files can list its functions in tools=[...]
+    or name tools with its constants. Signatures are parsed on their own, never the whole file."""
+    facts = _empty(rel_path=rel_path)
+    facts["skipped"] = True
+    try:
+        text = source.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return facts
+    from parr.scan.python.extract import FileExtractor
+
+    funcs = {}
+    for m in _TOP_DEF.finditer(text):
+        end = _SIG_END.search(text, m.end())
+        if end is None or end.end() - m.start() > 4000:
+            continue
+        sig = text[m.start():end.end()]
+        line = text.count("\n", 0, m.start()) + 1
+        entry = {"line": line, "fx": [], "ext": [], "lazy": True, "params": [], "doc": None}
+        try:
+            node = ast.parse(sig + " pass").body[0]
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        fx = FileExtractor(rel_path, ast.Module(body=[], type_ignores=[]))
+        from parr.scan.python.extract import FuncInfo
+
+        fi = FuncInfo(node, node.name, node.name, fx.module_scope, None)
+        entry["params"] = fx.params_of(fi, "plain_function")
+        doc = re.match(r"\s*[rbuRBU]?(\"\"\"|\'\'\')(.*?)\1", text[end.end():end.end() + 2000], re.S)
+        if doc:
+            para = doc.group(2).strip().split("\n\n", 1)[0]
+            entry["doc"] = " ".join(para.split()) or None
+        funcs[m.group(1)] = entry
+    facts["funcs"] = funcs
+    facts["consts"] = {m.group(1): m.group(3) for m in _TOP_CONST.finditer(text)}
+    enums = {}
+    for m in _ENUM_CLASS.finditer(text):
+        members = {mm.group(1): mm.group(3) for mm in _ENUM_MEMBER.finditer(m.group(2))}
+        if members:
+            enums[m.group(1)] = members
+    facts["enums"] = enums
+    return facts
+
+
+def _empty(errors=None, rel_path: str = "") -> FileFacts:
+    return {"v": FACTS_VERSION, "module": module_name(rel_path) if rel_path else "", "imports": {}, "consts": {}, "enums": {}, "classes": {},
+            "funcs": {}, "agents": {}, "hints": [], "tools": [], "refs": [], "errors": errors or []}
+
+
+class PythonScanner:
+    language = "python"
+    facts_version = FACTS_VERSION
+
+    def handles(self, rel_path: str) -> bool:
+        return rel_path.endswith(".py")
+
+    def extract(self, rel_path: str, source: bytes) -> FileFacts:
+        if is_test_path(rel_path):
+            facts = _empty(rel_path=rel_path)
+            facts["skipped"] = True
+            return facts
+        if not any(t in source for t in _TRIGGERS):
+            return _light_facts(rel_path, source)
+        try:
+            text = source.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = source.decode("latin-1")
+            except Exception:  # pragma: no cover - latin-1 decodes everything
+                return _empty([{"line": None, "message": "cannot decode file as UTF-8"}], rel_path)
+        try:
+            return extract_source(rel_path, text)
+        except SyntaxError as e:
+            return _empty([{"line": e.lineno, "message": f"syntax error: {e.msg}"}], rel_path)
+        except (RecursionError, MemoryError):
+            return _empty([{"line": None, "message": MAX_NESTING_ERROR}], rel_path)
+        except ValueError as e:  # e.g. source contains null bytes
+            return _empty([{"line": None, "message": f"cannot parse: {e}"}], rel_path)
+
+    def resolve(self, facts_by_path: dict[str, FileFacts]) -> tuple[list[ToolRecord], list[ScanError]]:
+        return resolve_project(facts_by_path)

@@ -1,0 +1,250 @@
+"""What one call inside a function body does: capability, how strongly it implies a mutation, and
+the evidence string. Pure functions over already-computed dotted names; no tree walking here."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from parr.scan.evidence import MUTATING_VERBS, name_words
+from parr.scan.python import catalog
+
+STRONG = "strong"  # the call itself changes state outside the process (or runs code/shell)
+WEAK = "weak"  # the call probably changes state (verb-named client method, workflow state)
+READ = "read"  # a capability without a mutation (HTTP GET, file read)
+
+_SUBPROCESS_FUNCS = frozenset(
+    "run call check_call check_output Popen getoutput getstatusoutput".split()
+)
+_OS_SHELL = re.compile(r"^(system|popen|exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?|startfile)$")
+_OS_FILE_WRITE = frozenset(
+    "remove unlink rmdir removedirs rename renames replace makedirs mkdir chmod chown truncate "
+    "symlink link write".split()
+)
+_SHUTIL_WRITE = frozenset(
+    "rmtree move copy copy2 copyfile copytree make_archive unpack_archive copymode copystat".split()
+)
+_PATH_WRITE = frozenset({"write_text", "write_bytes", "mkdir", "unlink", "rmdir", "touch", "symlink_to", "hardlink_to"})
+_PATH_READ = frozenset({"read_text", "read_bytes"})
+_HTTP_ROOTS = frozenset({"requests", "httpx", "aiohttp", "urllib3", "treq"})
+_HTTP_WRITE = frozenset({"post", "put", "patch", "delete"})
+_HTTP_READ = frozenset({"get", "head", "options"})
+_HTTPISH_RECEIVER = re.compile(r"(requests|httpx|aiohttp|session|client|http|api\b|_api|urllib3)", re.I)
+_SQL_RECEIVER = re.compile(r"(cursor|\bcur\b|conn|connection|session|sess\b|\bdb\b|_db\b|engine|\bcon\b|database|transaction|\btx\b)", re.I)
+_SQL_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "raw", "run_sql", "query"})
+_SQL_WRITE = re.compile(
+    r"^\s*(insert\s+into|update\s+[\w\".`\[\]]+\s+set|delete\s+from|drop\s+(table|database|schema|index|view)|"
+    r"truncate|alter\s+table|create\s+(table|database|schema|index|view)|merge\s+into|replace\s+into|grant|revoke)\b",
+    re.I,
+)
+_SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
+_EMAIL_ROOTS = frozenset({"smtplib", "yagmail", "sendgrid", "resend", "postmark", "mailjet_rest", "aiosmtplib"})
+_PAYMENT_ROOTS = frozenset({"stripe", "braintree", "paypalrestsdk", "razorpay", "square", "adyen", "mollie"})
+_PAYMENT_WRITE = frozenset(
+    "create modify delete capture confirm cancel refund charge pay transfer void update reverse".split()
+)
+_BROWSER_RECEIVER = re.compile(r"(page|browser|driver|frame|locator|tab)\b|page\.|\bpage", re.I)
+_BROWSER_MUTATING = frozenset(
+    "click dblclick fill type press check uncheck select_option set_input_files tap send_keys submit "
+    "execute_script execute_async_script drag_and_drop hover".split()
+)
+_BROWSER_READ = frozenset({"goto", "navigate", "screenshot", "content", "inner_text", "text_content", "get"})
+_LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|warnings|st|tracer|span|progress|pbar|rich)\b", re.I)
+_CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
+_AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
+
+
+def _first_str(call: ast.Call) -> str | None:
+    if call.args:
+        a = call.args[0]
+        if isinstance(a, ast.Constant) and isinstance(a.value, str):
+            return a.value
+        if isinstance(a, ast.JoinedStr):
+            return "".join(v.value for v in a.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    return None
+
+
+def _kw(call: ast.Call, name: str):
+    for k in call.keywords:
+        if k.arg == name:
+            return k.value
+    return None
+
+
+def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_builtin_name: bool,
+                  str_lookup, injected: frozenset[str]) -> list[tuple[str, str, str]]:
+    """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
+    written ("self.client.post"), `qual` the same with its root resolved through the imports.
+    `str_lookup(name)` returns a local string literal assigned to a name in the same function."""
+    if not dotted:
+        return []
+    q = qual or dotted
+    parts = q.split(".")
+    root = parts[0]
+    last = parts[-1]
+    recv = dotted.rsplit(".", 1)[0] if "." in dotted else ""
+    out: list[tuple[str, str, str]] = []
+
+    # --- builtins called by bare name
+    if "." not in dotted and is_builtin_name:
+        if last in ("exec", "eval"):
+            arg = call.args[0] if call.args else None
+            if not (isinstance(arg, ast.Constant)):
+                out.append(("code_execution", STRONG, f"calls {last}()"))
+            return out
+        if last == "open":
+            return _open_mode(call, "open()")
+        if last in _CONFIRM_CALLS:
+            return [("", "gate:user_confirmation", "asks the user for confirmation")]
+        return out
+    if last == "get_user_input" or (last in ("confirm", "ask") and root in ("click", "typer", "rich", "Confirm", "questionary")):
+        return [("", "gate:user_confirmation", "asks the user for confirmation")]
+    if last == "interrupt" and ("langgraph" in q or dotted == "interrupt"):
+        return [("", "gate:interrupt", "calls langgraph interrupt()")]
+
+    # --- shell / processes
+    if root == "subprocess" and last in _SUBPROCESS_FUNCS:
+        return [("shell", STRONG, f"runs a subprocess ({dotted})")]
+    if root == "os" and len(parts) == 2 and _OS_SHELL.match(last):
+        return [("shell", STRONG, f"runs a shell command (os.{last})")]
+    if root == "asyncio" and last in ("create_subprocess_exec", "create_subprocess_shell"):
+        return [("shell", STRONG, f"runs a subprocess (asyncio.{last})")]
+    if root in ("pty", "pexpect") and last in ("spawn", "run", "fork"):
+        return [("shell", STRONG, f"runs a subprocess ({root}.{last})")]
+    if root == "runpy" and last in ("run_path", "run_module"):
+        return [("code_execution", STRONG, f"runs Python code (runpy.{last})")]
+    if root == "pyautogui":
+        return [("computer_use", STRONG, f"drives mouse/keyboard (pyautogui.{last})")]
+
+    # --- files
+    if root == "os" and len(parts) == 2 and last in _OS_FILE_WRITE:
+        return [("file_write", STRONG, f"changes files (os.{last})")]
+    if root == "shutil" and last in _SHUTIL_WRITE:
+        return [("file_write", STRONG, f"changes files (shutil.{last})")]
+    if last in ("open",) and root in ("io", "codecs", "aiofiles", "gzip", "bz2", "lzma"):
+        return _open_mode(call, f"{root}.open()")
+    if last in _PATH_WRITE and recv:
+        return [("file_write", STRONG, f"writes files (.{last}())")]
+    if last == "open" and recv and not _HTTPISH_RECEIVER.search(recv):
+        # Path(...).open("w")
+        return _open_mode(call, ".open()", mode_pos=0)
+    if last in _PATH_READ and recv:
+        return [("file_read", READ, f"reads files (.{last}())")]
+
+    # --- e-mail and payments
+    if root in _EMAIL_ROOTS or last in ("sendmail", "send_mail", "send_email", "send_mass_mail"):
+        return [("email", STRONG, f"sends e-mail ({dotted})")]
+    if last == "send_message" and re.search(r"smtp", recv, re.I):
+        return [("email", STRONG, f"sends e-mail ({dotted})")]
+    if last == "send" and ("messages()" in dotted or "drafts()" in dotted):
+        return [("email", STRONG, f"sends e-mail ({dotted})")]
+    if root in _PAYMENT_ROOTS:
+        if last in _PAYMENT_WRITE:
+            return [("payment", STRONG, f"moves money ({dotted})")]
+        return [("payment", READ, f"payment API ({dotted})")]
+
+    # --- HTTP
+    if root in _HTTP_ROOTS or (recv and _HTTPISH_RECEIVER.search(recv)):
+        if last in _HTTP_WRITE:
+            return [("http_write", STRONG, f"HTTP {last.upper()} ({dotted})")]
+        if last == "request":
+            m = _first_str(call) or ""
+            mv = _kw(call, "method")
+            if isinstance(mv, ast.Constant) and isinstance(mv.value, str):
+                m = mv.value
+            if m.upper() in ("POST", "PUT", "PATCH", "DELETE"):
+                return [("http_write", STRONG, f"HTTP {m.upper()} ({dotted})")]
+            return [("http", READ, f"HTTP request ({dotted})")]
+        if last in _HTTP_READ and (root in _HTTP_ROOTS or re.search(r"client|http|session", recv, re.I)):
+            return [("http", READ, f"HTTP GET ({dotted})")]
+        if last in ("urlopen", "fetch", "stream"):
+            return [("http", READ, f"HTTP request ({dotted})")]
+    if q.startswith("urllib.request.urlopen") or (root == "urllib" and last == "urlopen"):
+        if _kw(call, "data") is not None or len(call.args) > 1:
+            return [("http_write", STRONG, "HTTP request with a body (urlopen data=)")]
+        return [("http", READ, "HTTP request (urlopen)")]
+    if last in ("post", "put", "patch") and recv and not re.search(r"queue|\bq\b", recv, re.I):
+        return [("", WEAK, f"calls .{last}()")]
+
+    # --- SQL
+    if last in _SQL_METHODS and call.args:
+        arg = call.args[0]
+        text = None
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            text = arg.value
+        elif isinstance(arg, ast.JoinedStr):
+            text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        elif isinstance(arg, ast.Name):
+            text = str_lookup(arg.id)
+        elif isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text" and arg.args:
+            a0 = arg.args[0]
+            if isinstance(a0, ast.Constant) and isinstance(a0.value, str):
+                text = a0.value
+            elif isinstance(a0, ast.Name):
+                text = str_lookup(a0.id)
+        sqlish = bool(_SQL_RECEIVER.search(recv)) or (text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))) \
+            or (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text")
+        if sqlish and last != "query" or (last == "query" and text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))):
+            if text is not None and _SQL_WRITE.match(text):
+                return [("sql", STRONG, f"writes to a database ({_sql_head(text)})")]
+            if text is not None and _SQL_READ.match(text):
+                return [("sql", READ, f"reads a database ({_sql_head(text)})")]
+            return [("sql", "raw", f"executes SQL built at run time ({dotted})")]
+
+    # --- browser and page scripts
+    if last == "evaluate" and re.search(r"Runtime|page|frame|cdp", dotted):
+        return [("browser", WEAK, f"runs JavaScript in the page ({dotted})")]
+    if recv and _BROWSER_RECEIVER.search(recv):
+        if last in _BROWSER_MUTATING:
+            return [("browser", WEAK, f"acts on a web page (.{last}())")]
+        if last in _BROWSER_READ and re.search(r"page|driver|browser", recv, re.I):
+            return [("browser", READ, f"reads a web page (.{last}())")]
+
+    # --- MCP client sessions and sub-agents
+    if last == "call_tool" and recv:
+        out.append(("mcp_remote", READ, f"calls a remote MCP tool ({dotted})"))
+        return out
+    if last in _AGENT_RUN and (re.search(r"agent|a2a|crew|team", recv, re.I) or q.startswith("agents.Runner")):
+        return [("", "prompt", f"forwards input to another agent ({dotted})")]
+    if last == "send_message" and recv and "a2a" in (qual or "").lower():
+        return [("", "prompt", f"forwards input to another agent ({dotted})")]
+
+    # --- workflow state held by the framework (llama-index Context.set / ctx.store.set)
+    head = dotted.split(".", 1)[0]
+    if head in injected:
+        if last == "set" and (dotted.count(".") == 1 or dotted.endswith(".store.set")):
+            return [("", WEAK, f"writes shared workflow state ({dotted})")]
+        return []
+
+    # --- verb-named client methods (create_post, hang_up, messages.update...)
+    if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) \
+            and last not in catalog.METHOD_RULE_EXCLUDED_NAMES:
+        words = name_words(last)
+        if words:
+            verb = words[0]
+            if len(words) == 1:
+                if verb in catalog.BODY_STRONG_SINGLE_METHODS:
+                    return [("", WEAK, f"calls .{last}()")]
+            elif verb not in catalog.NON_MUTATING_METHOD_PREFIXES and (
+                verb in MUTATING_VERBS or verb in catalog.BODY_STRONG_SINGLE_METHODS
+            ):
+                return [("", WEAK, f"calls .{last}()")]
+    return out
+
+
+def _sql_head(text: str) -> str:
+    return " ".join(text.split()[:2]).upper()
+
+
+def _open_mode(call: ast.Call, what: str, mode_pos: int = 1) -> list[tuple[str, str, str]]:
+    mode = None
+    if len(call.args) > mode_pos:
+        m = call.args[mode_pos]
+        if isinstance(m, ast.Constant) and isinstance(m.value, str):
+            mode = m.value
+    mk = _kw(call, "mode")
+    if isinstance(mk, ast.Constant) and isinstance(mk.value, str):
+        mode = mk.value
+    if mode and any(ch in mode for ch in "wax+"):
+        return [("file_write", STRONG, f"opens a file for writing ({what} mode '{mode}')")]
+    return [("file_read", READ, f"reads files ({what})")]

@@ -1,0 +1,1629 @@
+"""Phase 1 for Python: one file's facts, from one `ast.parse` and one walk.
+
+The walk keeps a scope chain (module, class, function) so that names in `tools=[...]` lists resolve
+to the right nested definition, records every call's effect on the innermost enclosing function,
+and collects declaration candidates. After the walk, tool-context references are resolved against
+the scopes, effects are closed over local helper calls, and candidates are serialised.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+from typing import Any
+
+from parr.scan.python import catalog
+from parr.scan.python.effects import classify_call
+
+FACTS_VERSION = "py-1"
+
+_BUILTIN_NAMES = frozenset(dir(builtins))
+_TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|functions)$", re.I)
+_CTX_POSITIONAL = {
+    "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
+    "achat_with_tools": 0, "chat_with_tools": 0, "astream_chat_with_tools": 0, "stream_chat_with_tools": 0,
+    "predict_and_call": 0, "apredict_and_call": 0, "create_tool_calling_agent": 1, "create_openai_tools_agent": 1,
+    "create_agent": 1, "bind": -1,
+}
+_EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_async", "execute", "invoke",
+                 "ainvoke", "call", "_call", "run_json", "acall", "_execute")
+_BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
+_ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
+_DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
+_GOOGLE_API_TOOLSETS = frozenset(
+    {"CalendarToolset", "GmailToolset", "DocsToolset", "SheetsToolset", "SlidesToolset", "YoutubeToolset",
+     "BigQueryToolset", "GoogleApiToolset", "SpannerToolset", "BigtableToolset"}
+)
+
+
+def module_name(rel_path: str) -> str:
+    p = rel_path[:-3] if rel_path.endswith(".py") else rel_path
+    parts = [x for x in p.split("/") if x]
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+class Scope:
+    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name")
+
+    def __init__(self, kind, parent, func=None, cls=None, name=""):
+        self.kind = kind
+        self.parent = parent
+        self.defs: dict[str, Any] = {}
+        self.assigns: dict[str, ast.AST] = {}
+        self.func = func
+        self.cls = cls
+        self.name = name
+
+
+class FuncInfo:
+    __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
+                 "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
+                 "injected")
+
+    def __init__(self, node, name, qual, scope, cls):
+        self.node = node
+        self.name = name
+        self.qual = qual
+        self.scope = scope  # scope the def lives in
+        self.cls = cls
+        self.fx: list = []
+        self.local_calls: list = []
+        self.self_calls: list = []
+        self.ext_calls: list = []
+        self.strs: dict[str, str] = {}
+        self.is_static = False
+        self.returns: list = []
+        self.candidate = False
+        self.body_scope = None
+        self.decorators: list[str] = []
+        self.deferred = False
+        self.injected = None
+
+
+class ClassInfo:
+    __slots__ = ("node", "name", "qual", "scope", "bases", "methods", "attrs", "registered", "init_name",
+                 "init_desc", "abstract", "body_scope")
+
+    def __init__(self, node, name, qual, scope, bases):
+        self.node = node
+        self.name = name
+        self.qual = qual
+        self.scope = scope
+        self.bases = bases
+        self.methods: dict[str, FuncInfo] = {}
+        self.attrs: dict[str, ast.AST] = {}
+        self.registered: list = []  # (method name, line) registered as tools from inside the class
+        self.init_name = None
+        self.init_desc = None
+        self.abstract = False
+        self.body_scope = None
+
+
+def _docstring(node) -> str | None:
+    try:
+        d = ast.get_docstring(node, clean=True)
+    except Exception:
+        return None
+    if not d:
+        return None
+    para = d.strip().split("\n\n", 1)[0]
+    return " ".join(para.split())
+
+
+def _const_str(e) -> str | None:
+    if isinstance(e, ast.Constant) and isinstance(e.value, str):
+        return e.value
+    return None
+
+
+def _kw(call: ast.Call, *names):
+    for k in call.keywords:
+        if k.arg in names:
+            return k.value
+    return None
+
+
+def _truthy_kw(call: ast.Call, name: str) -> bool:
+    v = _kw(call, name)
+    if v is None:
+        return False
+    if isinstance(v, ast.Constant) and v.value in (False, None, 0, ""):
+        return False
+    return True
+
+
+def _ann_name(ann) -> str | None:
+    if ann is None:
+        return None
+    if isinstance(ann, ast.Name):
+        return ann.id
+    if isinstance(ann, ast.Attribute):
+        return ann.attr
+    if isinstance(ann, ast.Subscript):
+        return _ann_name(ann.value)
+    if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
+        return ann.value.split("[", 1)[0].split(".")[-1].strip()
+    return None
+
+
+def _unwrap_ann(ann):
+    """Strip Optional[...], X | None, Annotated[X, ...]; returns (inner, annotated_metadata)."""
+    meta = []
+    for _ in range(6):
+        if isinstance(ann, ast.Subscript):
+            head = _ann_name(ann.value)
+            sl = ann.slice
+            if head == "Annotated" and isinstance(sl, ast.Tuple) and sl.elts:
+                meta.extend(sl.elts[1:])
+                ann = sl.elts[0]
+                continue
+            if head == "Optional":
+                ann = sl
+                continue
+            if head == "Union" and isinstance(sl, ast.Tuple):
+                rest = [e for e in sl.elts if not (isinstance(e, ast.Constant) and e.value is None) and _ann_name(e) != "None"]
+                if len(rest) == 1:
+                    ann = rest[0]
+                    continue
+        if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+            sides = [ann.left, ann.right]
+            rest = [e for e in sides if not (isinstance(e, ast.Constant) and e.value is None)]
+            if len(rest) == 1:
+                ann = rest[0]
+                continue
+        break
+    return ann, meta
+
+
+def _is_blob(ann) -> bool:
+    n = _ann_name(ann)
+    if n in _BLOB_ANN:
+        if n in ("dict", "Dict", "Mapping", "MutableMapping") and isinstance(ann, ast.Subscript):
+            # dict[str, X] is a blob only when values are Any/object
+            sl = ann.slice
+            if isinstance(sl, ast.Tuple) and len(sl.elts) == 2:
+                return _ann_name(sl.elts[1]) in ("Any", "object")
+            return True
+        return True
+    return False
+
+
+class FileExtractor:
+    def __init__(self, rel_path: str, tree: ast.Module, text: str = ""):
+        self.rel = rel_path
+        self.tree = tree
+        self.text = text
+        self.offsets = None
+        self.module = module_name(rel_path)
+        self.is_pkg = rel_path.endswith("__init__.py")
+        self.imports: dict[str, str] = {}
+        self.consts: dict[str, str] = {}
+        self.enums: dict[str, dict[str, str]] = {}
+        self.classes: list[ClassInfo] = []
+        self.funcs: list[FuncInfo] = []
+        self.cands: list[dict] = []
+        self.ctx_items: list = []  # (expr, scope, framework_hint, line)
+        self.agents: dict[str, str] = {}
+        self.fw_hints: set[str] = set()
+        self.consumed: set[int] = set()  # ids of nodes already turned into candidates
+        self.list_tool_funcs: list[FuncInfo] = []
+        self.var_ctor: dict[str, str] = {}
+        self.module_scope = Scope("module", None)
+        self.tool_spec_dicts: list = []
+        self.toolkit_refs: list = []  # (ClassInfo, attr name, line)
+        self.local_decorator_names: set[str] = set()
+        self.refs: list[dict] = []
+        self.a2a = False
+
+    # ------------------------------------------------------------------ names
+    def dotted(self, e) -> str | None:
+        parts = []
+        while True:
+            if isinstance(e, ast.Attribute):
+                parts.append(e.attr)
+                e = e.value
+            elif isinstance(e, ast.Name):
+                parts.append(e.id)
+                break
+            elif isinstance(e, ast.Call):
+                inner = self.dotted(e.func)
+                if inner is None:
+                    return None
+                parts.append(inner + "()")
+                break
+            elif isinstance(e, ast.Subscript):
+                e = e.value
+            else:
+                return None
+        return ".".join(reversed(parts))
+
+    def qualify(self, dotted: str | None) -> str | None:
+        if not dotted:
+            return dotted
+        head, _, rest = dotted.partition(".")
+        hq = self.imports.get(head.rstrip("()"))
+        if hq:
+            return hq + ("." + rest if rest else "")
+        return dotted
+
+    def _abs_module(self, module: str | None, level: int) -> str:
+        if not level:
+            return module or ""
+        base = self.module.split(".") if self.module else []
+        if not self.is_pkg:
+            base = base[:-1]
+        if level > 1:
+            base = base[: len(base) - (level - 1)] if level - 1 <= len(base) else []
+        if module:
+            base = base + module.split(".")
+        return ".".join(base)
+
+    def fw_of_qual(self, qual: str | None) -> str | None:
+        if not qual:
+            return None
+        return _fw_cached(qual)
+
+    def file_framework(self, prefer: tuple[str, ...] = ()) -> str:
+        for p in prefer:
+            if p in self.fw_hints:
+                return p
+        order = ("google-adk", "agno", "llama-index", "semantic-kernel", "browser-use", "strands-agents",
+                 "openai-agents", "pydantic-ai", "crewai", "smolagents", "autogen", "fastmcp", "mcp",
+                 "langgraph", "langchain", "anthropic", "openai")
+        for f in order:
+            if f in self.fw_hints:
+                return f
+        return "unknown"
+
+    def lookup(self, scope: Scope, name: str):
+        s = scope
+        while s is not None:
+            if s.kind == "class" and s is not scope:
+                s = s.parent
+                continue
+            if name in s.defs:
+                return s.defs[name], s
+            if name in s.assigns:
+                return s.assigns[name], s
+            s = s.parent
+        return None, None
+
+    # ------------------------------------------------------------------ walk
+    def run(self):
+        self.visit_body(self.tree.body, self.module_scope)
+        self.finish()
+
+    def visit_body(self, stmts, scope):
+        for st in stmts:
+            self.visit(st, scope)
+
+    def visit(self, node, scope):
+        t = type(node)
+        if t in _LEAF:
+            return
+        if t is ast.Attribute:
+            self.visit(node.value, scope)
+        elif t is ast.Call:
+            self.visit_call(node, scope)
+        elif t is ast.FunctionDef or t is ast.AsyncFunctionDef:
+            self.visit_func(node, scope)
+        elif t is ast.ClassDef:
+            self.visit_class(node, scope)
+        elif t is ast.Import:
+            for a in node.names:
+                local = a.asname or a.name.split(".")[0]
+                self.imports[local] = a.name if a.asname else a.name.split(".")[0]
+                self._hint(a.name)
+        elif t is ast.ImportFrom:
+            mod = self._abs_module(node.module, node.level)
+            if not node.level:
+                self._hint(mod)
+                if mod.split(".", 1)[0] in ("a2a", "python_a2a"):
+                    self.a2a = True
+            for a in node.names:
+                if a.name == "*":
+                    continue
+                self.imports[a.asname or a.name] = f"{mod}.{a.name}" if mod else a.name
+        elif t is ast.Assign or t is ast.AnnAssign:
+            self.visit_assign(node, scope)
+        elif t is ast.Dict:
+            self.visit_dict(node, scope)
+            for v in node.values:
+                if v is not None:
+                    self.visit(v, scope)
+            for k in node.keys:
+                if k is not None:
+                    self.visit(k, scope)
+        elif t is ast.Return:
+            if node.value is not None:
+                if scope.func is not None and isinstance(node.value, (ast.List, ast.Tuple)):
+                    scope.func.returns.append(node.value)
+                self.visit(node.value, scope)
+        elif t is ast.Expr:
+            if type(node.value) is not ast.Constant:
+                self.visit(node.value, scope)
+        elif t is ast.Lambda:
+            return
+        else:
+            for name in node._fields:
+                v = getattr(node, name, None)
+                if v is None:
+                    continue
+                if type(v) is list:
+                    for item in v:
+                        if isinstance(item, ast.AST):
+                            self.visit(item, scope)
+                elif isinstance(v, ast.AST):
+                    self.visit(v, scope)
+
+    def _hint(self, mod: str):
+        fw = catalog.framework_of(mod)
+        if fw:
+            self.fw_hints.add(fw)
+
+    # ------------------------------------------------------------------ defs
+    def visit_func(self, node, scope):
+        cls = scope.cls if scope.kind == "class" else None
+        qual = f"{cls.qual}.{node.name}" if cls else (f"{scope.func.qual}.<locals>.{node.name}" if scope.func else node.name)
+        fi = FuncInfo(node, node.name, qual, scope, cls)
+        self.funcs.append(fi)
+        scope.defs[node.name] = fi
+        if cls is not None:
+            cls.methods[node.name] = fi
+        for d in node.decorator_list:
+            dn = self.dotted(d.func if isinstance(d, ast.Call) else d) or ""
+            fi.decorators.append(dn)
+            if dn in ("staticmethod",):
+                fi.is_static = True
+            if dn.endswith("abstractmethod") and cls is not None:
+                cls.abstract = True
+        # decorators are evaluated in the enclosing scope
+        for d in node.decorator_list:
+            self.visit(d, scope)
+        for d in node.decorator_list:
+            self.decorator_candidate(d, fi, scope)
+        a = node.args
+        for dflt in a.defaults + [x for x in a.kw_defaults if x is not None]:
+            self.visit(dflt, scope)
+        body_scope = Scope("func", scope, func=fi, name=node.name)
+        fi.body_scope = body_scope
+        for arg in a.posonlyargs + a.args + a.kwonlyargs:
+            body_scope.assigns.setdefault(arg.arg, arg)
+        if self.text and not self._body_has_triggers(node):
+            fi.deferred = True  # walked on demand, when a tool calls it
+        else:
+            self.visit_body(node.body, body_scope)
+
+    def _body_has_triggers(self, node) -> bool:
+        if self.offsets is None:
+            offs = [0]
+            find = self.text.find
+            i = find("\n")
+            while i >= 0:
+                offs.append(i + 1)
+                i = find("\n", i + 1)
+            self.offsets = offs
+        offs = self.offsets
+        first = node.body[0]
+        start_line = first.lineno - 1
+        end_line = getattr(node, "end_lineno", None) or len(offs)
+        start = offs[start_line] if start_line < len(offs) else 0
+        end = offs[end_line] if end_line < len(offs) else len(self.text)
+        find = self.text.find
+        for tok in _BODY_TOKENS:
+            if find(tok, start, end) >= 0:
+                return True
+        return False
+
+    def ensure_walked(self, fi: FuncInfo):
+        if fi.deferred:
+            fi.deferred = False
+            self.visit_body(fi.node.body, fi.body_scope)
+
+    def visit_class(self, node, scope):
+        bases = []
+        for b in node.bases:
+            d = self.dotted(b)
+            if d:
+                bases.append(self.qualify(d))
+            self.visit(b, scope)
+        qual = node.name if scope.kind == "module" else f"{scope.name}.{node.name}"
+        ci = ClassInfo(node, node.name, qual, scope, bases)
+        self.classes.append(ci)
+        scope.defs[node.name] = ci
+        for d in node.decorator_list:
+            self.visit(d, scope)
+        lasts = {b.rsplit(".", 1)[-1] for b in bases}
+        if lasts & {"ABC", "ABCMeta", "Protocol"}:
+            ci.abstract = True
+        for kw in node.keywords:
+            if kw.arg == "metaclass" and (self.dotted(kw.value) or "").endswith("ABCMeta"):
+                ci.abstract = True
+        body_scope = Scope("class", scope, cls=ci, name=qual)
+        body_scope.func = None
+        ci.body_scope = body_scope
+        for st in node.body:
+            if isinstance(st, ast.Assign):
+                for t in st.targets:
+                    if isinstance(t, ast.Name):
+                        ci.attrs[t.id] = st.value
+            elif isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value is not None:
+                ci.attrs[st.target.id] = st.value
+        if lasts & _ENUM_BASES:
+            members = {}
+            for k, v in ci.attrs.items():
+                s = _const_str(v)
+                if s is not None:
+                    members[k] = s
+            if members and scope.kind == "module":
+                self.enums[node.name] = members
+        self.visit_body(node.body, body_scope)
+
+    def visit_assign(self, node, scope):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        value = node.value
+        if value is None:
+            return
+        for t in targets:
+            if isinstance(t, ast.Name):
+                scope.assigns[t.id] = value
+                s = _const_str(value)
+                if scope.kind == "module":
+                    if s is not None:
+                        self.consts[t.id] = s
+                    if isinstance(value, ast.Call):
+                        d = self.dotted(value.func)
+                        if d:
+                            self.var_ctor[t.id] = self.qualify(d)
+                        last = (d or "").rsplit(".", 1)[-1]
+                        if last in ("Agent", "LlmAgent", "SequentialAgent", "ParallelAgent", "LoopAgent"):
+                            nm = _const_str(_kw(value, "name"))
+                            if nm:
+                                self.agents[t.id] = nm
+                    if t.id == "TOOL_SPEC" and isinstance(value, ast.Dict):
+                        self.tool_spec_dicts.append(value)
+                        self.consumed.add(id(value))
+                if scope.func is not None and s is not None:
+                    scope.func.strs[t.id] = s
+                elif scope.func is not None and isinstance(value, ast.JoinedStr):
+                    scope.func.strs[t.id] = "".join(
+                        v.value for v in value.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+                if _TOOLS_VAR.search(t.id) and isinstance(value, (ast.List, ast.Tuple)):
+                    self.ctx_items.append((value, scope, None, value.lineno))
+                    if scope.cls is None and scope.func is not None and scope.func.cls is not None:
+                        self._collect_self_refs(value, scope)
+            elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                pass
+        self.visit(value, scope)
+
+    # ------------------------------------------------------------------ calls
+    def visit_call(self, node: ast.Call, scope: Scope):
+        d = self.dotted(node.func)
+        q = self.qualify(d) if d else None
+        fn = scope.func
+        if fn is not None and d:
+            self.record_effects(node, d, q, fn)
+        if d:
+            self.call_candidate(node, d, q, scope)
+            self.call_tool_context(node, d, q, scope)
+        # recurse
+        self.visit(node.func, scope)
+        for a in node.args:
+            self.visit(a, scope)
+        for k in node.keywords:
+            self.visit(k.value, scope)
+
+    def record_effects(self, node, d, q, fn: FuncInfo):
+        head = d.split(".", 1)[0]
+        is_builtin = "." not in d and d not in self.imports and d in _BUILTIN_NAMES
+        injected = fn.injected
+        if injected is None:
+            injected = fn.injected = self._injected_names(fn)
+        fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected)
+        if fx:
+            fn.fx.extend(fx)
+        if self.a2a and d.endswith(".send_message"):
+            fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
+        # calls to helpers
+        if "." not in d:
+            if d in self.imports:
+                fn.ext_calls.append(self.imports[d])
+            elif not is_builtin:
+                fn.local_calls.append((fn.body_scope, d))
+        elif head in ("self", "cls") and d.count(".") == 1:
+            fn.self_calls.append(d.split(".", 1)[1])
+        elif head in self.imports and "()" not in d:
+            fn.ext_calls.append(q)
+
+    def _injected_names(self, fn: FuncInfo) -> frozenset:
+        names = set()
+        a = fn.node.args
+        for arg in a.posonlyargs + a.args + a.kwonlyargs:
+            if arg.arg in catalog.INJECTED_PARAM_NAMES or _ann_name(_unwrap_ann(arg.annotation)[0]) in catalog.INJECTED_ANNOTATIONS:
+                if arg.arg not in ("self", "cls"):
+                    names.add(arg.arg)
+        return frozenset(names)
+
+    def _collect_self_refs(self, expr, scope):
+        """self.method references in a tools list or register() call inside a class method."""
+        cls = scope.func.cls if scope.func else None
+        if cls is None:
+            return
+        for e in ast.walk(expr):
+            if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "self":
+                self.toolkit_refs.append((cls, e.attr, e.lineno))
+
+    def call_tool_context(self, node: ast.Call, d: str, q: str | None, scope: Scope):
+        last = d.rsplit(".", 1)[-1]
+        fw = self.fw_of_qual(q)
+        tools_kw = _kw(node, "tools")
+        if tools_kw is not None:
+            self.ctx_items.append((tools_kw, scope, fw, getattr(tools_kw, "lineno", node.lineno)))
+            if scope.func is not None and scope.func.cls is not None:
+                self._collect_self_refs(tools_kw, scope)
+                if isinstance(tools_kw, ast.Name):
+                    v = scope.assigns.get(tools_kw.id)
+                    if v is not None and not isinstance(v, ast.arg):
+                        self._collect_self_refs(v, scope)
+        pos = _CTX_POSITIONAL.get(last)
+        if pos is not None and pos >= 0 and len(node.args) > pos:
+            self.ctx_items.append((node.args[pos], scope, fw, node.lineno))
+        # Toolkit registration inside a class: self.register(self.x), tools.append(self.x)
+        if scope.func is not None and scope.func.cls is not None:
+            if last in ("register", "append", "extend", "add_tool", "register_tool") and node.args:
+                recv = d.rsplit(".", 1)[0] if "." in d else ""
+                if last in ("register", "add_tool", "register_tool") or _TOOLS_VAR.search(recv.split(".")[-1] or ""):
+                    self._collect_self_refs(node.args[0], scope)
+        # module-level registration helpers: tools.append(fn), tools.extend([...])
+        if last in ("append", "extend") and node.args and "." in d:
+            recv = d.rsplit(".", 1)[0]
+            if _TOOLS_VAR.search(recv.split(".")[-1]) and not recv.startswith("self"):
+                self.ctx_items.append((node.args[0], scope, None, node.lineno))
+
+    # ------------------------------------------------------------------ helpers for candidates
+    def str_of(self, e, scope) -> tuple[str | None, str | None]:
+        """(literal, ref): the string an expression evaluates to, or a qualified reference to
+        resolve later (constant or enum member in another module)."""
+        if e is None:
+            return None, None
+        s = _const_str(e)
+        if s is not None:
+            return s, None
+        if isinstance(e, ast.Attribute) and e.attr == "value":
+            e = e.value
+        if isinstance(e, ast.Name):
+            if e.id in self.consts:
+                return self.consts[e.id], None
+            v, _ = self.lookup(scope, e.id)
+            s = _const_str(v) if isinstance(v, ast.AST) else None
+            if s is not None:
+                return s, None
+            if e.id in self.imports:
+                return None, self.imports[e.id]
+            return None, None
+        if isinstance(e, ast.Attribute):
+            d = self.dotted(e)
+            if not d or "()" in d:
+                return None, None
+            head, _, rest = d.partition(".")
+            if head in self.enums and rest in self.enums[head]:
+                return self.enums[head][rest], None
+            if head in self.imports:
+                return None, self.qualify(d)
+            # Class attribute constant in this module
+            for ci in self.classes:
+                if ci.name == head and rest in ci.attrs:
+                    s = _const_str(ci.attrs[rest])
+                    if s is not None:
+                        return s, None
+            return None, None
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+            l, _ = self.str_of(e.left, scope)
+            r, _ = self.str_of(e.right, scope)
+            if l is not None and r is not None:
+                return l + r, None
+        return None, None
+
+    def resolve_func_expr(self, e, scope) -> FuncInfo | None:
+        if isinstance(e, ast.Name):
+            v, _ = self.lookup(scope, e.id)
+            if isinstance(v, FuncInfo):
+                return v
+            return None
+        if isinstance(e, ast.Attribute):
+            base = e.value
+            if isinstance(base, ast.Name) and base.id == "self" and scope.func is not None and scope.func.cls is not None:
+                return scope.func.cls.methods.get(e.attr)
+            if isinstance(base, ast.Call):
+                base = base.func
+            if isinstance(base, ast.Name):
+                v, _ = self.lookup(scope, base.id)
+                if isinstance(v, ClassInfo):
+                    return v.methods.get(e.attr)
+        return None
+
+    def ext_ref_of(self, e) -> str | None:
+        if isinstance(e, ast.Name) and e.id in self.imports:
+            return self.imports[e.id]
+        if isinstance(e, ast.Attribute):
+            d = self.dotted(e)
+            if d and "()" not in d and d.split(".", 1)[0] in self.imports:
+                return self.qualify(d)
+        return None
+
+    def new_cand(self, *, name, line, framework, style, schema, fn: FuncInfo | None = None, name_ref=None,
+                 description=None, gates=(), annotations=None, flags=(), params=None, typed=None,
+                 mutating=None, caps=(), def_line=None, extra=None, normalize=None, cls: ClassInfo | None = None):
+        c = {
+            "name": name, "name_ref": name_ref, "line": line, "framework": framework, "style": style,
+            "schema": schema, "description": description, "gates": list(gates),
+            "annotations": annotations or {}, "flags": list(flags), "typed": typed, "mutating": mutating,
+            "caps": list(caps), "def_line": def_line, "normalize": normalize,
+            "_fn": fn, "_cls": cls,
+        }
+        if params is not None:
+            c["params"] = params
+        if extra:
+            c.update(extra)
+        self.cands.append(c)
+        if fn is not None:
+            fn.candidate = True
+        return c
+
+    # ------------------------------------------------------------------ decorators
+    def decorator_candidate(self, d, fi: FuncInfo, scope: Scope):
+        call = d if isinstance(d, ast.Call) else None
+        target = d.func if call else d
+        dotted = self.dotted(target)
+        if not dotted or "()" in dotted.rsplit(".", 1)[-1]:
+            return
+        q = self.qualify(dotted)
+        last = dotted.rsplit(".", 1)[-1]
+        recv = dotted.rsplit(".", 1)[0] if "." in dotted else ""
+        node = fi.node
+        doc = _docstring(node)
+        kw = (lambda *n: _kw(call, *n)) if call else (lambda *n: None)
+
+        def name_from(*kws, positional=False):
+            for k in kws:
+                v = kw(k)
+                if v is not None:
+                    return self.str_of(v, scope)
+            if positional and call and call.args:
+                s, r = self.str_of(call.args[0], scope)
+                if s is not None or r is not None:
+                    return s, r
+            return None, None
+
+        def desc_from():
+            v = kw("description")
+            s = _const_str(v) if v is not None else None
+            return s or doc
+
+        gates = []
+        if call is not None:
+            if _truthy_kw(call, "needs_approval") or _truthy_kw(call, "requires_confirmation") \
+                    or _truthy_kw(call, "require_confirmation") or _truthy_kw(call, "requires_approval"):
+                gates.append("needs_approval")
+            if _kw(call, "tool_input_guardrails", "tool_output_guardrails", "guardrails") is not None:
+                gates.append("guardrails")
+
+        if last == "tool" and not recv:
+            qq = self.imports.get("tool")
+            if qq is None:
+                if "tool" in self.module_scope.defs or not self.fw_hints:
+                    return
+                fw = self.file_framework(("langchain", "crewai", "smolagents", "agno", "strands-agents"))
+            else:
+                fw = catalog.framework_of(qq) or self.file_framework(
+                    ("langchain", "crewai", "smolagents", "agno", "strands-agents"))
+            if fw == "langgraph":
+                fw = "langchain"
+            n, r = name_from("name", "name_or_callable", positional=True)
+            normalize = None
+            if fw == "crewai":
+                normalize = "crewai"
+            style = {
+                "langchain": "langchain.tool_decorator", "crewai": "crewai.tool_decorator",
+                "smolagents": "smolagents.tool_decorator", "agno": "agno.tool_decorator",
+                "strands-agents": "strands.tool_decorator", "fastmcp": "fastmcp.standalone_tool",
+                "mcp": "fastmcp.standalone_tool", "openai-agents": "openai_agents.function_tool",
+            }.get(fw, f"{fw}.tool_decorator")
+            if fw == "mcp":
+                fw = "fastmcp"
+            ann = self._mcp_annotations(call) if fw == "fastmcp" else {}
+            self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc_from(), gates,
+                            normalize=normalize, annotations=ann)
+            return
+        if last in ("tool", "tool_plain") and recv:
+            fw, style = self._receiver_tool_framework(recv, scope, last)
+            if fw is None:
+                return
+            n, r = name_from("name", positional=(fw in ("mcp", "fastmcp")))
+            ann = self._mcp_annotations(call) if fw in ("mcp", "fastmcp") else {}
+            self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc_from(), gates,
+                            annotations=ann, plain=(last == "tool_plain"))
+            return
+        if last == "function_tool":
+            n, r = name_from("name_override")
+            self._func_cand(fi, scope, n or (None if r else fi.name), r, "openai-agents",
+                            "openai_agents.function_tool", desc_from(), gates)
+            return
+        if last == "kernel_function":
+            n, r = name_from("name")
+            self._func_cand(fi, scope, n or (None if r else fi.name), r, "semantic-kernel",
+                            "semantic_kernel.kernel_function", desc_from(), gates)
+            return
+        if last == "action" and recv:
+            rl = recv.rsplit(".", 1)[-1]
+            cls = fi.scope.cls if fi.scope.kind == "class" else None
+            if "browser-use" not in self.fw_hints and rl not in ("registry", "controller"):
+                return
+            desc = None
+            if call is not None:
+                desc = _const_str(call.args[0]) if call.args else None
+                desc = desc or _const_str(kw("description"))
+            self._func_cand(fi, scope, fi.name, None, "browser-use", "browser_use.registry_action",
+                            desc or doc, gates)
+            return
+        if last in ("beta_tool", "beta_async_tool"):
+            n, r = name_from("name")
+            self._func_cand(fi, scope, n or (None if r else fi.name), r, "anthropic", "anthropic.beta_tool",
+                            desc_from(), gates)
+            return
+        if last == "register_for_llm":
+            n, r = name_from("name")
+            self._func_cand(fi, scope, n or (None if r else fi.name), r, "autogen", "autogen.register_for_llm",
+                            desc_from(), gates)
+            return
+        if last == "list_tools" and recv:
+            self.list_tool_funcs.append(fi)
+            return
+
+    def _receiver_tool_framework(self, recv: str, scope: Scope, last: str):
+        """Which framework a `@X.tool` decorator belongs to, from how X was built."""
+        base = recv.split(".")[-1]
+        ctor = None
+        v, _ = self.lookup(scope, recv) if "." not in recv else (None, None)
+        if isinstance(v, ast.Call):
+            ctor = self.qualify(self.dotted(v.func))
+        elif recv in self.imports:
+            ctor = None
+        ctor_last = (ctor or "").rsplit(".", 1)[-1]
+        ctor_fw = catalog.framework_of(ctor) if ctor else None
+        if last == "tool_plain" or ctor_fw == "pydantic-ai" or (ctor_last == "Agent" and "pydantic-ai" in self.fw_hints):
+            return "pydantic-ai", ("pydantic_ai.agent_tool_plain" if last == "tool_plain" else "pydantic_ai.agent_tool")
+        if ctor_last in ("FastMCP", "MCPServer") or ctor_fw in ("mcp", "fastmcp"):
+            return ("fastmcp" if ctor_fw == "fastmcp" else "mcp"), "mcp.decorator"
+        if ctor is not None and ctor_last not in ("FastMCP",):
+            # built from something else: only trust it when the file speaks MCP or pydantic-ai
+            if ctor_fw is None and not ({"mcp", "fastmcp", "pydantic-ai"} & self.fw_hints):
+                return None, None
+        if "pydantic-ai" in self.fw_hints and not ({"mcp", "fastmcp"} & self.fw_hints):
+            return "pydantic-ai", "pydantic_ai.agent_tool"
+        if {"mcp", "fastmcp"} & self.fw_hints or "mcp" in base.lower() or "server" in base.lower():
+            return ("fastmcp" if "fastmcp" in self.fw_hints else "mcp"), "mcp.decorator"
+        if self.fw_hints:
+            return self.file_framework(), "mcp.decorator"
+        return None, None
+
+    def _mcp_annotations(self, call) -> dict:
+        if call is None:
+            return {}
+        v = _kw(call, "annotations")
+        out = {}
+        if isinstance(v, ast.Call):
+            for k in v.keywords:
+                if k.arg and isinstance(k.value, ast.Constant) and isinstance(k.value.value, (bool, str)):
+                    out[k.arg] = k.value.value
+        elif isinstance(v, ast.Dict):
+            for k, val in zip(v.keys, v.values):
+                ks = _const_str(k)
+                if ks and isinstance(val, ast.Constant) and isinstance(val.value, (bool, str)):
+                    out[ks] = val.value
+        return out
+
+    def _func_cand(self, fi: FuncInfo, scope, name, name_ref, fw, style, desc, gates, *, normalize=None,
+                   annotations=None, plain=False, line=None, schema="type_hints", flags=(), extra=None):
+        return self.new_cand(
+            name=name, name_ref=name_ref, line=line or fi.node.lineno, framework=fw, style=style,
+            schema=schema, fn=fi, description=desc, gates=gates, annotations=annotations,
+            normalize=normalize, def_line=fi.node.lineno, flags=flags, extra=extra,
+        )
+
+    # ------------------------------------------------------------------ call declarations
+    def call_candidate(self, node: ast.Call, d: str, q: str | None, scope: Scope):
+        last = d.rsplit(".", 1)[-1]
+        fw_q = self.fw_of_qual(q)
+        line = node.lineno
+
+        def fn_arg(*kws, pos=0):
+            v = _kw(node, *kws)
+            if v is None and len(node.args) > pos:
+                v = node.args[pos]
+            return v
+
+        def finish_fn_cand(fexpr, fw, style, name_kws=("name",), desc_kws=("description",), flags=(),
+                           gates=(), schema="type_hints", typed=None, extra=None):
+            fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
+            n, r = None, None
+            for k in name_kws:
+                v = _kw(node, k)
+                if v is not None:
+                    n, r = self.str_of(v, scope)
+                    break
+            if n is None and r is None:
+                if fi is not None:
+                    n = fi.name
+                elif isinstance(fexpr, ast.Name):
+                    n = fexpr.id
+                    ref = self.ext_ref_of(fexpr)
+                    if ref:
+                        extra = dict(extra or {}, ext_fn=ref)
+                elif isinstance(fexpr, ast.Attribute):
+                    n = fexpr.attr
+                else:
+                    return None
+            desc = None
+            for k in desc_kws:
+                desc = _const_str(_kw(node, k))
+                if desc:
+                    break
+            if desc is None and fi is not None:
+                desc = _docstring(fi.node)
+            c = self.new_cand(name=n, name_ref=r, line=line, framework=fw, style=style, schema=schema,
+                              fn=fi, description=desc, gates=gates, flags=flags, typed=typed, extra=extra,
+                              def_line=fi.node.lineno if fi else None)
+            self.consumed.add(id(node))
+            return c
+
+        if last == "FunctionTool" or last == "FunctionTool.from_defaults":
+            if fw_q == "google-adk" or _kw(node, "func") is not None:
+                gates = ["needs_approval"] if _truthy_kw(node, "require_confirmation") else []
+                finish_fn_cand(fn_arg("func"), "google-adk", "adk.FunctionTool", gates=gates)
+            elif fw_q == "openai-agents" or _kw(node, "params_json_schema") is not None:
+                gates = ["needs_approval"] if _truthy_kw(node, "needs_approval") else []
+                finish_fn_cand(_kw(node, "on_invoke_tool"), "openai-agents", "openai_agents.FunctionTool",
+                               schema="json_schema", gates=gates)
+            elif fw_q == "llama-index" or _kw(node, "fn", "async_fn") is not None:
+                finish_fn_cand(fn_arg("fn", "async_fn"), "llama-index", "llama_index.FunctionTool")
+            elif fw_q == "autogen" or node.args:
+                finish_fn_cand(fn_arg("func"), "autogen", "autogen.FunctionTool")
+            return
+        if last == "LongRunningFunctionTool":
+            finish_fn_cand(fn_arg("func"), "google-adk", "adk.LongRunningFunctionTool", flags=("long_running",))
+            return
+        if last == "AgentTool":
+            a = fn_arg("agent")
+            n = r = None
+            if isinstance(a, ast.Name):
+                v, _ = self.lookup(scope, a.id)
+                if isinstance(v, ast.Call):
+                    n = _const_str(_kw(v, "name"))
+                if n is None and a.id in self.imports:
+                    r = "agent:" + self.imports[a.id]
+            elif isinstance(a, ast.Call):
+                n = _const_str(_kw(a, "name"))
+            if n or r:
+                self.new_cand(name=n, name_ref=r, line=line, framework="google-adk", style="adk.AgentTool",
+                              schema="framework_defined", typed=False, flags=("agent_tool",))
+                self.consumed.add(id(node))
+            return
+        if last == "as_tool" and "." in d:
+            n, r = self.str_of(_kw(node, "tool_name"), scope)
+            if n or r:
+                desc = _const_str(_kw(node, "tool_description"))
+                self.new_cand(name=n, name_ref=r, line=line, framework="openai-agents", style="openai_agents.as_tool",
+                              schema="framework_defined", typed=False, description=desc, flags=("agent_tool",))
+            return
+        if last == "from_defaults" and "." in d:
+            recv_last = d.rsplit(".", 1)[0].rsplit(".", 1)[-1]
+            if "QueryEngineTool" in recv_last or "RetrieverTool" in recv_last:
+                n, r = self.str_of(_kw(node, "name"), scope)
+                if n or r:
+                    desc = _const_str(_kw(node, "description"))
+                    self.new_cand(name=n, name_ref=r, line=line, framework="llama-index",
+                                  style="llama_index.QueryEngineTool", schema="framework_defined", typed=False,
+                                  description=desc, flags=("agent_tool",))
+                return
+            fexpr = _kw(node, "fn", "async_fn")
+            if fexpr is None and node.args and self.resolve_func_expr(node.args[0], scope) is not None:
+                fexpr = node.args[0]
+            if fexpr is not None:
+                finish_fn_cand(fexpr, "llama-index", "llama_index.FunctionTool.from_defaults")
+            return
+        if last == "from_function" and "." in d:
+            recv = d.rsplit(".", 1)[0]
+            fw = fw_q or self.file_framework(("langchain", "fastmcp"))
+            if fw in ("fastmcp", "mcp"):
+                style = "fastmcp.Tool.from_function"
+                fw = "fastmcp"
+            else:
+                fw = "langchain"
+                style = "langchain.StructuredTool.from_function" if "Structured" in recv else "langchain.Tool.from_function"
+            schema = "pydantic" if _kw(node, "args_schema") is not None else "type_hints"
+            typed = True if schema == "pydantic" else None
+            flags = () if "Structured" in recv or fw == "fastmcp" or schema == "pydantic" else ()
+            finish_fn_cand(fn_arg("func", "fn", "coroutine"), fw, style, schema=schema, typed=typed, flags=flags)
+            return
+        if last == "Tool":
+            if _kw(node, "inputSchema", "input_schema") is not None or fw_q == "mcp":
+                n, r = self.str_of(_kw(node, "name"), scope)
+                if n or r:
+                    schema_v = _kw(node, "inputSchema", "input_schema")
+                    sch = self.json_schema_info(schema_v, scope)
+                    desc = _const_str(_kw(node, "description"))
+                    ann = self._mcp_annotations(node)
+                    self.new_cand(name=n, name_ref=r, line=line, framework="mcp", style="mcp.lowlevel_Tool",
+                                  schema="json_schema", description=desc, annotations=ann,
+                                  extra={"jschema": sch})
+                    self.consumed.add(id(node))
+                return
+            if _kw(node, "func", "coroutine") is not None or fw_q in ("langchain", "langgraph"):
+                if _kw(node, "name") is None and not node.args:
+                    return
+                finish_fn_cand(_kw(node, "func", "coroutine"), "langchain", "langchain.Tool",
+                               schema="framework_defined", typed=False)
+                return
+            if fw_q == "pydantic-ai" or (node.args and self.resolve_func_expr(node.args[0], scope) is not None):
+                finish_fn_cand(fn_arg("function"), "pydantic-ai", "pydantic_ai.Tool")
+            return
+        if last == "Function" and (fw_q == "agno" or _kw(node, "entrypoint") is not None):
+            n, r = self.str_of(_kw(node, "name"), scope)
+            fexpr = _kw(node, "entrypoint")
+            params_v = _kw(node, "parameters")
+            if n is None and r is None:
+                fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
+                if fi is None:
+                    return
+                n = fi.name
+            fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
+            desc = _const_str(_kw(node, "description")) or (_docstring(fi.node) if fi else None)
+            extra = {}
+            schema = "type_hints"
+            if params_v is not None:
+                schema = "json_schema"
+                extra["jschema"] = self.json_schema_info(params_v, scope)
+            self.new_cand(name=n, name_ref=r, line=line, framework="agno", style="agno.Function", schema=schema,
+                          fn=fi, description=desc, extra=extra, def_line=fi.node.lineno if fi else None)
+            self.consumed.add(id(node))
+            return
+        if last == "FunctionDeclaration":
+            n, r = self.str_of(_kw(node, "name"), scope)
+            if n or r:
+                self.new_cand(name=n, name_ref=r, line=line, framework="google-genai",
+                              style="gemini.FunctionDeclaration", schema="json_schema",
+                              description=_const_str(_kw(node, "description")),
+                              extra={"jschema": self.json_schema_info(_kw(node, "parameters"), scope)})
+            return
+        if last in ("get_function_tool", "pydantic_function_tool"):
+            a = node.args[0] if node.args else None
+            n, r = self.str_of(_kw(node, "name"), scope)
+            ci = None
+            if isinstance(a, ast.Name):
+                v, _ = self.lookup(scope, a.id)
+                if isinstance(v, ClassInfo):
+                    ci = v
+                if n is None and r is None:
+                    n = a.id
+            if n is None and r is None:
+                return
+            fw, style = ("openai", "openai.pydantic_function_tool") if last == "pydantic_function_tool" \
+                else ("llama-index", "llama_index.get_function_tool")
+            desc = _const_str(_kw(node, "description")) or (_docstring(ci.node) if ci else None)
+            self.new_cand(name=n, name_ref=r, line=line, framework=fw, style=style, schema="pydantic",
+                          typed=True, description=desc, flags=("schema_only",),
+                          def_line=ci.node.lineno if ci else None)
+            self.consumed.add(id(node))
+            return
+        if (last.endswith("Toolset") or last.endswith("ToolSet")) and _kw(node, "tool_filter") is not None:
+            tf = _kw(node, "tool_filter")
+            if isinstance(tf, (ast.List, ast.Tuple)):
+                fw = fw_q or self.file_framework(("google-adk",))
+                if last in _GOOGLE_API_TOOLSETS:
+                    style = "adk.google_api_toolset"
+                elif "MCP" in last or "Mcp" in last:
+                    style = "adk.MCPToolset"
+                else:
+                    style = f"adk.{last}"
+                caps = ("mcp_remote",) if style == "adk.MCPToolset" else ()
+                for el in tf.elts:
+                    s, r = self.str_of(el, scope)
+                    if s or r:
+                        self.new_cand(name=s, name_ref=r, line=line, framework=fw, style=style,
+                                      schema="provider_defined", typed=True, caps=caps)
+            return
+
+    # ------------------------------------------------------------------ dict literals
+    def visit_dict(self, node: ast.Dict, scope):
+        if id(node) in self.consumed:
+            return
+        keys = {}
+        for k, v in zip(node.keys, node.values):
+            ks = _const_str(k) if k is not None else None
+            if ks is not None:
+                keys[ks] = v
+        if "name" not in keys:
+            if keys.get("type") is not None and _const_str(keys.get("type")) == "function" and isinstance(keys.get("function"), ast.Dict):
+                inner = keys["function"]
+                ik = {_const_str(k): v for k, v in zip(inner.keys, inner.values) if k is not None}
+                if "name" in ik:
+                    n, r = self.str_of(ik["name"], scope)
+                    if n or r:
+                        self.consumed.add(id(inner))
+                        self.new_cand(name=n, name_ref=r, line=node.lineno, framework="openai",
+                                      style="openai.raw_function_schema", schema="json_schema",
+                                      description=_const_str(ik.get("description")),
+                                      extra={"jschema": self.json_schema_info(ik.get("parameters"), scope)})
+            return
+        t = _const_str(keys.get("type")) if "type" in keys else None
+        n, r = self.str_of(keys["name"], scope)
+        if not (n or r):
+            return
+        if t == "function" and ("parameters" in keys or "description" in keys or "strict" in keys):
+            self.new_cand(name=n, name_ref=r, line=node.lineno, framework="openai",
+                          style="openai.raw_function_schema", schema="json_schema",
+                          description=_const_str(keys.get("description")),
+                          extra={"jschema": self.json_schema_info(keys.get("parameters"), scope)})
+            return
+        if "input_schema" in keys and t in (None, "custom"):
+            self.new_cand(name=n, name_ref=r, line=node.lineno, framework="anthropic",
+                          style="anthropic.raw_tool_dict", schema="json_schema",
+                          description=_const_str(keys.get("description")),
+                          extra={"jschema": self.json_schema_info(keys.get("input_schema"), scope)})
+            return
+        if t and catalog.anthropic_builtin_type(t):
+            base = t.rsplit("_", 1)[0]
+            caps, mut, typed = catalog.ANTHROPIC_BUILTIN_CAPS.get(base, ((), False, True))
+            self.new_cand(name=n, name_ref=r, line=node.lineno, framework="anthropic",
+                          style="anthropic.builtin_tool", schema="provider_defined", caps=caps,
+                          mutating=mut, typed=typed)
+            return
+        if "parameters" in keys and t is None and scope.func is None and self._in_function_declarations(node):
+            self.new_cand(name=n, name_ref=r, line=node.lineno, framework="google-genai",
+                          style="gemini.function_declaration_dict", schema="json_schema",
+                          description=_const_str(keys.get("description")),
+                          extra={"jschema": self.json_schema_info(keys.get("parameters"), scope)})
+
+    def _in_function_declarations(self, node) -> bool:
+        return False
+
+    def json_schema_info(self, v, scope, depth=0) -> dict | None:
+        """Summary of a JSON-schema literal: property names, types, descriptions; 'blob' when a
+        property has no type, is 'object' without properties, or the schema is not a literal."""
+        if isinstance(v, ast.Name) and depth < 3:
+            val, _ = self.lookup(scope, v.id)
+            if isinstance(val, ast.AST) and not isinstance(val, ast.arg):
+                return self.json_schema_info(val, scope, depth + 1)
+            return None
+        if isinstance(v, ast.Call):
+            # .model_json_schema() of a pydantic model, or a helper: typed but not inspectable
+            return {"pydantic": True}
+        if not isinstance(v, ast.Dict):
+            return None
+        keys = {_const_str(k): val for k, val in zip(v.keys, v.values) if k is not None}
+        if "json" in keys and isinstance(keys["json"], ast.Dict):
+            keys = {_const_str(k): val for k, val in zip(keys["json"].keys, keys["json"].values) if k is not None}
+        props = keys.get("properties")
+        out = {"props": [], "blob": False}
+        if props is None:
+            return out
+        if not isinstance(props, ast.Dict):
+            return {"props": [], "blob": False, "opaque": True}
+        for k, val in zip(props.keys, props.values):
+            pn = _const_str(k) if k is not None else None
+            if pn is None:
+                continue
+            ptype = None
+            pdesc = None
+            has_props = False
+            if isinstance(val, ast.Dict):
+                for kk, vv in zip(val.keys, val.values):
+                    kn = _const_str(kk) if kk is not None else None
+                    if kn == "type":
+                        ptype = _const_str(vv)
+                        if isinstance(vv, (ast.List, ast.Tuple)):
+                            ptype = "union"
+                    elif kn == "description":
+                        pdesc = _const_str(vv)
+                    elif kn in ("properties", "enum", "anyOf", "oneOf", "$ref", "items", "allOf", "const"):
+                        has_props = True
+                        if ptype is None and kn != "properties":
+                            ptype = ptype or "composite"
+            out["props"].append({"n": pn, "t": ptype, "d": pdesc, "sub": has_props})
+        return out
+
+    # ------------------------------------------------------------------ finish
+    def finish(self):
+        # TOOL_SPEC modules (strands)
+        for dct in self.tool_spec_dicts:
+            keys = {_const_str(k): v for k, v in zip(dct.keys, dct.values) if k is not None}
+            n, r = self.str_of(keys.get("name"), self.module_scope)
+            if not (n or r):
+                continue
+            handler = None
+            if n and n in self.module_scope.defs and isinstance(self.module_scope.defs[n], FuncInfo):
+                handler = self.module_scope.defs[n]
+            else:
+                for fi in self.funcs:
+                    if fi.scope is self.module_scope and fi.node.args.args and \
+                            _ann_name(fi.node.args.args[0].annotation) == "ToolUse":
+                        handler = fi
+                        break
+            self.new_cand(name=n, name_ref=r, line=dct.lineno, framework="strands-agents",
+                          style="strands.TOOL_SPEC_module", schema="json_schema", fn=handler,
+                          description=_const_str(keys.get("description")),
+                          extra={"jschema": self.json_schema_info(keys.get("inputSchema"), self.module_scope),
+                                 "no_params": True})
+        # MCP low-level: Tool(...) inside @server.list_tools() are found by call_candidate already.
+        # Toolkit / plugin classes
+        self.class_candidates()
+        # tool contexts
+        seen_ctx: set[int] = set()
+        for expr, scope, fw, line in self.ctx_items:
+            self.ctx_elem(expr, scope, fw, line, 0, seen_ctx)
+
+    def class_candidates(self):
+        registered: dict[int, list] = {}
+        for ci, attr, line in self.toolkit_refs:
+            registered.setdefault(id(ci), []).append((attr, line))
+        subclassed = set()
+        for ci in self.classes:
+            for b in ci.bases:
+                subclassed.add(b.rsplit(".", 1)[-1])
+        for ci in self.classes:
+            lasts = [b.rsplit(".", 1)[-1] for b in ci.bases]
+            fw_bases = [catalog.framework_of(b) for b in ci.bases]
+            # agno Toolkit-style registration (self.method in tools list / register)
+            regs = registered.get(id(ci), [])
+            if regs:
+                seen = set()
+                is_browser = bool(set(lasts) & catalog.BROWSER_USE_REGISTRY_BASES) and "browser-use" in self.fw_hints
+                for attr, line in regs:
+                    fi = ci.methods.get(attr)
+                    if fi is None or attr in seen or fi.candidate or is_browser:
+                        continue
+                    seen.add(attr)
+                    fw = next((f for f in fw_bases if f), None) or self.file_framework(("agno",))
+                    style = "agno.Toolkit_method" if fw == "agno" or set(lasts) & catalog.TOOLKIT_BASES else f"{fw}.method_tool"
+                    self._func_cand(fi, ci.body_scope, fi.name, None, fw, style, _docstring(fi.node), [])
+            # llama-index ToolSpec
+            spec = ci.attrs.get("spec_functions")
+            if spec is not None and isinstance(spec, (ast.List, ast.Tuple)):
+                for el in spec.elts:
+                    if isinstance(el, ast.Tuple) and el.elts:
+                        el = el.elts[0]
+                    s = _const_str(el)
+                    fi = ci.methods.get(s) if s else None
+                    if fi is not None and not fi.candidate:
+                        self._func_cand(fi, ci.body_scope, s, None, "llama-index", "llama_index.ToolSpec_method",
+                                        _docstring(fi.node), [])
+                continue
+            # class-based tools (BaseTool / Tool subclasses): decided in resolve from the base chain
+            if not ci.bases or ci.abstract:
+                continue
+            if set(lasts) & (_ENUM_BASES | {"BaseModel", "TypedDict", "NamedTuple", "Exception"}):
+                continue
+            name_e = ci.attrs.get("name")
+            n = r = None
+            if name_e is not None:
+                if isinstance(name_e, ast.Call):  # Field(default="x")
+                    name_e = _kw(name_e, "default") or (name_e.args[0] if name_e.args else None)
+                n, r = self.str_of(name_e, ci.body_scope)
+            if n is None and r is None:
+                init = ci.methods.get("__init__")
+                if init is not None:
+                    n, r = self._super_init_name(init)
+            if n is None and r is None:
+                continue
+            if ci.name.startswith(_DOUBLE_PREFIX) and ("test" in self.rel.lower()):
+                continue
+            desc_e = ci.attrs.get("description")
+            if isinstance(desc_e, ast.Call):
+                desc_e = _kw(desc_e, "default") or (desc_e.args[0] if desc_e.args else None)
+            desc = _const_str(desc_e) if desc_e is not None else None
+            if desc is None and isinstance(desc_e, ast.BinOp):
+                desc, _ = self.str_of(desc_e, ci.body_scope)
+            desc = desc or _docstring(ci.node)
+            exec_fn = None
+            for m in _EXEC_METHODS:
+                if m in ci.methods:
+                    exec_fn = ci.methods[m]
+                    break
+            extra = {"class_bases": ci.bases, "class_name": ci.name, "class_subclassed_here": ci.name in subclassed}
+            schema = "type_hints"
+            typed = None
+            if "args_schema" in ci.attrs or "args_type" in ci.attrs:
+                schema = "pydantic"
+                typed = True
+            inputs = ci.attrs.get("inputs")
+            if isinstance(inputs, ast.Dict):
+                schema = "json_schema"
+                extra["jschema"] = self._smol_inputs(inputs)
+            c = self.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework="?", style="?", schema=schema,
+                              fn=exec_fn, description=desc, typed=typed, extra=extra, cls=ci,
+                              def_line=ci.node.lineno)
+            if exec_fn is None:
+                c["flags"].append("no_exec")
+
+    def _super_init_name(self, init: FuncInfo):
+        for e in ast.walk(init.node):
+            if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__":
+                v = _kw(e, "name")
+                if v is None and len(e.args) >= 3:
+                    v = e.args[2]  # autogen BaseTool(args_type, return_type, name, description)
+                if v is not None:
+                    return self.str_of(v, init.body_scope)
+        return None, None
+
+    def _smol_inputs(self, d: ast.Dict) -> dict:
+        out = {"props": [], "blob": False}
+        for k, v in zip(d.keys, d.values):
+            pn = _const_str(k) if k is not None else None
+            if pn is None:
+                continue
+            t = None
+            desc = None
+            if isinstance(v, ast.Dict):
+                for kk, vv in zip(v.keys, v.values):
+                    kn = _const_str(kk) if kk is not None else None
+                    if kn == "type":
+                        t = _const_str(vv)
+                    elif kn == "description":
+                        desc = _const_str(vv)
+            out["props"].append({"n": pn, "t": t, "d": desc, "sub": False})
+        return out
+
+    def ctx_elem(self, e, scope, fw, line, depth, seen):
+        if e is None or depth > 6:
+            return
+        key = (id(e), id(scope))
+        if key in seen:
+            return
+        seen.add(key)
+        if isinstance(e, (ast.List, ast.Tuple, ast.Set)):
+            for el in e.elts:
+                self.ctx_elem(el, scope, fw, getattr(el, "lineno", line), depth + 1, seen)
+            return
+        if isinstance(e, ast.Starred):
+            self.ctx_elem(e.value, scope, fw, line, depth + 1, seen)
+            return
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+            self.ctx_elem(e.left, scope, fw, line, depth + 1, seen)
+            self.ctx_elem(e.right, scope, fw, line, depth + 1, seen)
+            return
+        if isinstance(e, ast.IfExp):
+            self.ctx_elem(e.body, scope, fw, line, depth + 1, seen)
+            self.ctx_elem(e.orelse, scope, fw, line, depth + 1, seen)
+            return
+        if isinstance(e, ast.Name):
+            v, vscope = self.lookup(scope, e.id)
+            if isinstance(v, FuncInfo):
+                self.plain_function(v, fw)
+                return
+            if isinstance(v, ClassInfo):
+                return
+            if isinstance(v, ast.arg) or v is None:
+                if v is None and e.id in self.imports:
+                    self.ext_ctx_ref(self.imports[e.id], line, fw)
+                return
+            if isinstance(v, ast.AST):
+                self.ctx_elem(v, vscope, fw, line, depth + 1, seen)
+            return
+        if isinstance(e, ast.Attribute):
+            fi = self.resolve_func_expr(e, scope)
+            if fi is not None:
+                if not fi.candidate:
+                    self.plain_function(fi, fw)
+                return
+            ref = self.ext_ref_of(e)
+            if ref:
+                self.ext_ctx_ref(ref, line, fw)
+            return
+        if isinstance(e, ast.Subscript):
+            inner = e.value
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "to_tool_list":
+                idx = e.slice
+                names = self.toolspec_names(inner, scope)
+                if names and isinstance(idx, ast.Constant) and isinstance(idx.value, int):
+                    try:
+                        self.spec_cand(names[0][idx.value], e.lineno, names[1])
+                    except IndexError:
+                        pass
+            return
+        if isinstance(e, ast.Call):
+            d = self.dotted(e.func) or ""
+            last = d.rsplit(".", 1)[-1]
+            if last == "to_tool_list":
+                names = self.toolspec_names(e, scope)
+                if names:
+                    for nm in names[0]:
+                        self.spec_cand(nm, e.lineno, names[1])
+                return
+            if id(e) in self.consumed:
+                return
+            q = self.qualify(d)
+            b = self.builtin_for(last, q)
+            if b is not None:
+                self.new_cand(name=b.name, line=e.lineno, framework=b.framework,
+                              style=f"{_style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
+                              typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
+                              flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+                self.consumed.add(id(e))
+                return
+            # list returned by a local factory: tools=get_tools()
+            fi = self.resolve_func_expr(e.func, scope)
+            if fi is not None and fi.returns:
+                for rv in fi.returns:
+                    self.ctx_elem(rv, fi.body_scope, fw, getattr(rv, "lineno", line), depth + 1, seen)
+            return
+
+    def toolspec_names(self, call: ast.Call, scope):
+        recv = call.func.value if isinstance(call.func, ast.Attribute) else None
+        ctor = None
+        if isinstance(recv, ast.Call):
+            ctor = self.dotted(recv.func)
+        elif isinstance(recv, ast.Name):
+            v, _ = self.lookup(scope, recv.id)
+            if isinstance(v, ast.Call):
+                ctor = self.dotted(v.func)
+        if not ctor:
+            return None
+        last = ctor.rsplit(".", 1)[-1]
+        if last in catalog.LLAMA_TOOLSPECS:
+            return list(catalog.LLAMA_TOOLSPECS[last]), last
+        return None
+
+    def spec_cand(self, name, line, spec):
+        self.new_cand(name=name, line=line, framework="llama-index", style="llama_index.ToolSpec.to_tool_list",
+                      schema="type_hints", typed=True, flags=("builtin",))
+
+    def builtin_for(self, last: str, q: str | None):
+        table = catalog.BUILTIN_CLASSES.get(last)
+        if not table:
+            return None
+        fw = catalog.framework_of(q)
+        if fw in ("langgraph",):
+            fw = "langchain"
+        if fw in table:
+            return table[fw]
+        if fw is None and len(table) == 1:
+            return next(iter(table.values()))
+        if fw is None:
+            for f in ("openai-agents", "langchain"):
+                if f in self.fw_hints and f in table:
+                    return table[f]
+        return None
+
+    def ext_ctx_ref(self, qual: str, line: int, fw):
+        last = qual.rsplit(".", 1)[-1]
+        qfw = catalog.framework_of(qual)
+        if qfw and qfw in catalog.BUILTIN_INSTANCES and last in catalog.BUILTIN_INSTANCES[qfw]:
+            b = catalog.BUILTIN_INSTANCES[qfw][last]
+            self.new_cand(name=b.name, line=line, framework=b.framework,
+                          style=f"{_style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
+                          typed=b.typed, caps=b.caps, flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+            return
+        if qfw:
+            return  # some other framework object
+        self.refs.append({"target": qual, "line": line, "framework": fw})
+
+    def plain_function(self, fi: FuncInfo, fw):
+        if fi.candidate:
+            return
+        fw = fw or self.file_framework()
+        if fw == "langgraph":
+            fw = "langchain"
+        self._func_cand(fi, fi.scope, fi.name, None, fw, "plain_function", _docstring(fi.node), [])
+
+    # ------------------------------------------------------------------ serialise
+    def closure(self, fi: FuncInfo, depth=0, seen=None):
+        """Effects of a function and of the local helpers it calls (transitively)."""
+        if seen is None:
+            seen = set()
+        if id(fi) in seen or depth > 5:
+            return [], []
+        seen.add(id(fi))
+        self.ensure_walked(fi)
+        fx = [tuple(x) + ((0,) if len(x) == 3 else ()) for x in fi.fx]
+        ext = list(fi.ext_calls)
+        callees = []
+        for sc, name in fi.local_calls:
+            v, _ = self.lookup(sc, name) if sc is not None else (None, None)
+            if isinstance(v, FuncInfo):
+                callees.append(v)
+            elif isinstance(v, ClassInfo):
+                init = v.methods.get("__init__")
+        if fi.cls is not None:
+            for m in fi.self_calls:
+                t = self._method_lookup(fi.cls, m)
+                if t is not None:
+                    callees.append(t)
+        for c in callees:
+            cfx, cext = self.closure(c, depth + 1, seen)
+            for x in cfx:
+                fx.append((x[0], x[1], x[2], x[3] + 1 if len(x) > 3 else 1))
+            ext.extend(cext)
+        return fx, ext
+
+    def _method_lookup(self, ci: ClassInfo, m: str, depth=0):
+        if m in ci.methods:
+            return ci.methods[m]
+        if depth > 4:
+            return None
+        for b in ci.bases:
+            v = self.module_scope.defs.get(b)
+            if isinstance(v, ClassInfo):
+                r = self._method_lookup(v, m, depth + 1)
+                if r is not None:
+                    return r
+        return None
+
+    def params_of(self, fi: FuncInfo, style: str) -> list:
+        a = fi.node.args
+        args = list(a.posonlyargs) + list(a.args)
+        if fi.cls is not None and not fi.is_static and args and args[0].arg in ("self", "cls"):
+            args = args[1:]
+        args += list(a.kwonlyargs)
+        out = []
+        first = True
+        for arg in args:
+            inner, meta = _unwrap_ann(arg.annotation)
+            an = _ann_name(inner)
+            meta_names = {_ann_name(m) for m in meta}
+            injected = (arg.arg in catalog.INJECTED_PARAM_NAMES and (arg.annotation is None or an not in ("str", "int", "float", "bool")))\
+                or an in catalog.INJECTED_ANNOTATIONS or bool(meta_names & catalog.INJECTED_ANNOTATIONS)
+            if injected:
+                first = False
+                continue
+            first = False
+            ok = arg.annotation is not None and not _is_blob(inner)
+            out.append({"n": arg.arg, "ok": ok, "str": an == "str"})
+        return out
+
+    def serialise(self) -> dict:
+        tools = []
+        for c in self.cands:
+            fi: FuncInfo | None = c.pop("_fn")
+            ci: ClassInfo | None = c.pop("_cls")
+            if fi is not None:
+                fx, ext = self.closure(fi)
+                if ci is not None:
+                    # other exec-ish methods of a tool class contribute too
+                    for m in _EXEC_METHODS:
+                        mf = ci.methods.get(m)
+                        if mf is not None and mf is not fi:
+                            f2, e2 = self.closure(mf)
+                            fx += f2
+                            ext += e2
+                c["fx"] = [list(x) for x in _dedupe(fx)]
+                c["ext_calls"] = sorted(set(ext))[:50]
+                if "params" not in c and not c.get("no_params"):
+                    c["params"] = self.params_of(fi, c["style"])
+                if _is_arith(fi.node):
+                    c["flags"].append("arith")
+                if c["description"] is None:
+                    c["description"] = _docstring(fi.node)
+            else:
+                c.setdefault("fx", [])
+                c.setdefault("ext_calls", [])
+            tools.append(c)
+        # module-level functions other files may list in tools=[...] or call from tools
+        funcs = {}
+        for fi in list(self.funcs):
+            if fi.scope is self.module_scope or (fi.cls is not None and fi.cls.scope is self.module_scope):
+                if fi.deferred:
+                    entry = {"line": fi.node.lineno, "fx": [], "ext": [], "lazy": True}
+                else:
+                    fx, ext = self.closure(fi)
+                    entry = {"line": fi.node.lineno, "fx": [list(x) for x in _dedupe(fx)][:40],
+                             "ext": sorted(set(ext))[:30]}
+                if fi.scope is self.module_scope:
+                    entry["doc"] = _docstring(fi.node)
+                    entry["params"] = self.params_of(fi, "plain_function")
+                    if _is_arith(fi.node):
+                        entry["arith"] = True
+                    entry["cand"] = fi.candidate
+                funcs[fi.qual] = entry
+        classes = {ci.qual: {"bases": ci.bases, "line": ci.node.lineno} for ci in self.classes}
+        return {
+            "v": FACTS_VERSION,
+            "module": self.module,
+            "imports": self.imports,
+            "consts": self.consts,
+            "enums": self.enums,
+            "classes": classes,
+            "funcs": funcs,
+            "agents": self.agents,
+            "hints": sorted(self.fw_hints),
+            "tools": tools,
+            "refs": self.refs,
+            "errors": [],
+        }
+
+
+_LEAF = frozenset(
+    [ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue, ast.Global,
+     ast.Nonlocal, ast.JoinedStr, ast.alias]
+    + [c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, (ast.operator, ast.unaryop, ast.cmpop, ast.boolop))]
+)
+
+_FW_CACHE: dict[str, str | None] = {}
+
+
+def _fw_cached(qual: str) -> str | None:
+    r = _FW_CACHE.get(qual, 0)
+    if r == 0:
+        r = catalog.framework_of(qual)
+        if len(_FW_CACHE) < 20000:
+            _FW_CACHE[qual] = r
+    return r
+
+
+# Tokens whose absence from a function body means the body declares no tool and performs none of
+# the recognised side effects; such bodies are only walked when a tool calls the function.
+_BODY_TOKENS = (
+    "tool", "Tool", "TOOL", "kernel_function", ".action", "input_schema", "inputSchema", "function\"",
+    "function'", "Function(", "FunctionDeclaration", "spec_functions", "register", "from_defaults",
+    "subprocess", "shutil", "open(", "exec(", "eval(", "requests.", "httpx", "aiohttp", "urlopen", ".execute(",
+    "smtp", "SMTP", "stripe", "runpy", "pyautogui", "os.system", "os.remove", "os.unlink", "os.popen",
+)
+
+
+def _style_prefix(fw: str) -> str:
+    return {"openai-agents": "openai_agents", "google-adk": "adk", "llama-index": "llama_index",
+            "semantic-kernel": "semantic_kernel", "browser-use": "browser_use", "strands-agents": "strands",
+            "pydantic-ai": "pydantic_ai"}.get(fw, fw)
+
+
+def _dedupe(fx):
+    seen = set()
+    out = []
+    for x in fx:
+        k = (x[0], x[1], x[2])
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(x)
+    return out
+
+
+_ARITH_OPS = (ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Compare, ast.BoolOp, ast.IfExp)
+_PURE_CALLS = frozenset({"int", "float", "abs", "round", "min", "max", "sum", "pow", "divmod", "len", "str", "bool", "complex"})
+
+
+def _is_arith(node) -> bool:
+    """A function whose body only computes a number from its parameters (a calculator tool)."""
+    body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
+    if not body or len(body) > 4:
+        return False
+    has_op = False
+    for st in body:
+        if isinstance(st, (ast.Return, ast.Assign, ast.If, ast.Raise)):
+            for e in ast.walk(st):
+                if isinstance(e, ast.Call):
+                    f = e.func
+                    if isinstance(f, ast.Name) and f.id in _PURE_CALLS | {"ValueError", "ZeroDivisionError"}:
+                        continue
+                    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "math":
+                        continue
+                    return False
+                if isinstance(e, (ast.Dict, ast.List, ast.JoinedStr, ast.Attribute, ast.Subscript, ast.Await)):
+                    if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "math":
+                        continue
+                    return False
+                if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)):
+                    has_op = True
+        else:
+            return False
+    return has_op
+
+
+def extract_source(rel_path: str, text: str) -> dict:
+    tree = ast.parse(text, filename=rel_path)
+    fx = FileExtractor(rel_path, tree, text)
+    fx.run()
+    return fx.serialise()

@@ -1,0 +1,170 @@
+"""Final judgement of one candidate: mutating, typed, capabilities, gates and evidence.
+
+Order of the mutating judgement, strongest first: a built-in tool known to change state; what the
+body (or a helper it calls) does that certainly changes state (shell, code, SQL writes, HTTP writes,
+file writes, e-mail, payments); MCP annotations written by the author; agent hand-offs and pure
+calculations (never mutating); the verb in the name; the description; weaker body hints
+(verb-named client methods, writes to shared workflow state)."""
+
+from __future__ import annotations
+
+import re
+
+from parr.scan.evidence import description_lead_verb, description_verdict, name_verdict, name_words
+from parr.scan.python import catalog
+
+_EXEC_CAPS = frozenset({"code_execution", "shell"})
+_RAW_DESC = re.compile(r"\b(execut\w*|run\w*|eval\w*|shell|command|sql|script|python code|code to)\b", re.I)
+_HANDOFF = re.compile(r"\b(transfer\w*|hand\s?off\w*|handoff\w*|route\w*|delegat\w*)\b[^.]{0,40}\bagents?\b", re.I)
+_EXTRA_DESC = re.compile(
+    r"\b(stores?|records?|saves?|reimburses?|schedules?|books?|hangs? up|follows?|likes?|reposts?|"
+    r"toggles?|activates?|deactivates?|installs?|deploys?|files? an?)\b", re.I)
+_PROCESS_VERBS = frozenset({"process", "handle", "initiate", "issue", "file", "place", "open", "lodge"})
+_BUSINESS_OBJECTS = frozenset(
+    {"return", "returns", "refund", "refunds", "order", "orders", "payment", "payments", "claim", "claims",
+     "application", "transaction", "transactions", "invoice", "invoices", "ticket", "tickets", "withdrawal",
+     "deposit", "booking", "reservation", "complaint", "dispute", "chargeback", "shipment"})
+
+
+def _fx_evidence(x) -> str:
+    ev = x[2]
+    if len(x) > 3 and x[3]:
+        ev += " via a helper"
+    return ev
+
+
+def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
+    """-> (mutating, typed, evidence, capabilities, gates)."""
+    fx = c.get("fx") or []
+    flags = set(c.get("flags") or ())
+    name = c.get("name") or ""
+    desc = c.get("description")
+    evidence: list[str] = []
+    caps: list[str] = list(c.get("caps") or ())
+    gates: list[str] = list(c.get("gates") or ())
+    for x in fx:
+        if x[0] and x[0] not in caps:
+            caps.append(x[0])
+        if isinstance(x[1], str) and x[1].startswith("gate:"):
+            g = x[1][5:]
+            if g not in gates:
+                gates.append(g)
+    if c.get("framework") == "browser-use" and "browser" not in caps:
+        caps.append("browser")
+
+    mutating = _mutating(c, fx, flags, name, desc, evidence)
+    typed = _typed(c, fx, caps, evidence)
+    caps = [k for k in caps if k in _KNOWN_CAPS]
+    return mutating, typed, evidence, sorted(set(caps), key=caps.index), gates
+
+
+_KNOWN_CAPS = frozenset(
+    "shell code_execution sql http_write http file_write file_read email payment browser computer_use mcp_remote".split())
+
+
+def _mutating(c, fx, flags, name, desc, evidence) -> bool:
+    if c.get("mutating") is True or "builtin_mutating" in flags:
+        evidence.append("built-in tool that changes state")
+        return True
+    strong = [x for x in fx if x[1] in ("strong", "raw")]
+    if strong:
+        strong.sort(key=lambda x: x[3] if len(x) > 3 else 0)
+        evidence.append(_fx_evidence(strong[0]))
+        return True
+    ann = c.get("annotations") or {}
+    if ann.get("destructiveHint") is True or ann.get("readOnlyHint") is False:
+        evidence.append("MCP annotation readOnlyHint=False" if ann.get("readOnlyHint") is False
+                        else "MCP annotation destructiveHint=True")
+        return True
+    if ann.get("readOnlyHint") is True:
+        evidence.append("MCP annotation readOnlyHint=True")
+        return False
+    if "long_running" in flags:
+        evidence.append("starts a long-running operation (LongRunningFunctionTool)")
+        return True
+    text = f"{' '.join(name_words(name))} {desc or ''}"
+    if _HANDOFF.search(text) or "agent_tool" in flags and not name_verdict(name).mutating:
+        evidence.append("agent hand-off or sub-agent call, not a state change")
+        return False
+    if "arith" in flags:
+        evidence.append("pure calculation on its arguments")
+        return False
+    nv = name_verdict(name)
+    words = name_words(name)
+    if nv.mutating is None and len(words) >= 2 and words[0] in _PROCESS_VERBS and set(words[1:]) & _BUSINESS_OBJECTS:
+        evidence.append(f"name '{name}' acts on a business record")
+        return True
+    if nv.mutating is not None:
+        evidence.extend(nv.evidence)
+        if nv.mutating:
+            return True
+        return False
+    lead = description_lead_verb(desc)
+    if lead.mutating is True:
+        evidence.extend(lead.evidence)
+        return True
+    dv = description_verdict(desc) if lead.mutating is None else None
+    if dv is not None and dv.mutating:
+        evidence.extend(dv.evidence)
+        return True
+    if desc and lead.mutating is None:
+        m = _EXTRA_DESC.search(desc.strip().split("\n\n", 1)[0])
+        if m:
+            evidence.append(f"description says '{m.group(0).lower()}'")
+            return True
+    weak = [x for x in fx if x[1] == "weak"]
+    if weak:
+        weak.sort(key=lambda x: x[3] if len(x) > 3 else 0)
+        evidence.append(_fx_evidence(weak[0]))
+        return True
+    return False
+
+
+def _typed(c, fx, caps, evidence) -> bool:
+    preset = c.get("typed")
+    if preset is False:
+        if "agent_tool" in (c.get("flags") or ()):
+            evidence.append("input is a free-form prompt for a sub-agent")
+        elif c.get("schema") == "framework_defined":
+            evidence.append("framework-defined single string input")
+        else:
+            evidence.append("input is a raw string that is executed")
+        return False
+    exec_caps = bool(set(caps) & _EXEC_CAPS) or any(x[1] == "raw" for x in fx)
+    prompt_fw = any(x[1] == "prompt" for x in fx)
+    params = c.get("params")
+    if params is not None and c.get("schema") in ("type_hints",) and preset is None:
+        for p in params:
+            if not p["ok"]:
+                evidence.append(f"parameter '{p['n']}' has no declared type (or is Any/dict)")
+                return False
+        for p in params:
+            if p["str"] and p["n"] in catalog.RAW_PARAM_NAMES and exec_caps:
+                evidence.append(f"parameter '{p['n']}' is a raw string that is executed")
+                return False
+            if p["str"] and p["n"] in catalog.PROMPT_PARAM_NAMES and prompt_fw:
+                evidence.append(f"parameter '{p['n']}' is a free-form prompt forwarded to another agent")
+                return False
+        return True
+    js = c.get("jschema")
+    if c.get("schema") == "json_schema" and js:
+        if js.get("opaque"):
+            return True
+        for p in js.get("props", []):
+            t = p.get("t")
+            if t is None and not p.get("sub"):
+                evidence.append(f"property '{p['n']}' has no type")
+                return False
+            if t == "object" and not p.get("sub"):
+                evidence.append(f"property '{p['n']}' is an untyped object")
+                return False
+        for p in js.get("props", []):
+            if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES:
+                d = f"{p.get('d') or ''} {c.get('description') or ''}"
+                if exec_caps or _RAW_DESC.search(d):
+                    evidence.append(f"property '{p['n']}' is a raw string that is executed")
+                    return False
+        return True
+    if preset is True:
+        return True
+    return True

@@ -1,0 +1,280 @@
+"""Phase 2 for Python: resolve cross-file references and turn candidates into ToolRecords.
+
+Cheap: dictionaries only. Resolves names given as constants, enum members or agent variables
+defined in other modules; decides whether a class candidate really derives from a framework tool
+base (possibly through project classes in other files) and drops bases that other classes extend;
+adds the effects of helpers imported from other modules; turns references to imported plain
+functions in `tools=[...]` lists into tools declared in the defining file."""
+
+from __future__ import annotations
+
+from parr.scan.model import ScanError, ToolRecord
+from parr.scan.python import catalog
+from parr.scan.python.judge import judge
+
+
+class Project:
+    def __init__(self, facts_by_path: dict[str, dict]):
+        self.facts = {p: f for p, f in facts_by_path.items() if isinstance(f, dict) and "tools" in f}
+        self.by_module: dict[str, list[str]] = {}
+        for path, f in self.facts.items():
+            mod = f.get("module") or ""
+            parts = mod.split(".") if mod else []
+            for i in range(len(parts)):
+                self.by_module.setdefault(".".join(parts[i:]), []).append(path)
+        self.base_names: set[str] = set()
+        for f in self.facts.values():
+            for info in (f.get("classes") or {}).values():
+                for b in info.get("bases", []):
+                    self.base_names.add(b.rsplit(".", 1)[-1])
+
+    def find_module(self, mod: str, near: str | None = None) -> str | None:
+        paths = self.by_module.get(mod)
+        if not paths:
+            return None
+        if len(paths) == 1 or near is None:
+            return paths[0]
+        # prefer the file that shares the longest directory prefix with the referencing file
+        def score(p):
+            a, b = p.split("/"), near.split("/")
+            n = 0
+            for x, y in zip(a, b):
+                if x != y:
+                    break
+                n += 1
+            return n
+        return max(paths, key=score)
+
+    def split_target(self, qual: str, near: str | None):
+        """'pkg.mod.Name.ATTR' -> (path, ['Name', 'ATTR']) for the longest module prefix found."""
+        parts = qual.split(".")
+        for i in range(len(parts) - 1, 0, -1):
+            p = self.find_module(".".join(parts[:i]), near)
+            if p is not None:
+                return p, parts[i:]
+        return None, None
+
+    def resolve_str(self, qual: str, near: str | None, depth: int = 0) -> str | None:
+        if depth > 5 or not qual:
+            return None
+        path, rest = self.split_target(qual, near)
+        if path is None or not rest:
+            return None
+        f = self.facts[path]
+        if rest and rest[-1] == "value":
+            rest = rest[:-1]
+        if len(rest) == 1:
+            if rest[0] in f.get("consts", {}):
+                return f["consts"][rest[0]]
+            imp = f.get("imports", {}).get(rest[0])
+            if imp:
+                return self.resolve_str(imp, path, depth + 1)
+        if len(rest) == 2:
+            members = f.get("enums", {}).get(rest[0])
+            if members and rest[1] in members:
+                return members[rest[1]]
+            imp = f.get("imports", {}).get(rest[0])
+            if imp:
+                return self.resolve_str(imp + "." + rest[1], path, depth + 1)
+        return None
+
+    def resolve_agent(self, qual: str, near: str | None, depth: int = 0) -> str | None:
+        path, rest = self.split_target(qual, near)
+        if path is None or not rest or len(rest) != 1 or depth > 5:
+            return None
+        f = self.facts[path]
+        if rest[0] in f.get("agents", {}):
+            return f["agents"][rest[0]]
+        imp = f.get("imports", {}).get(rest[0])
+        if imp:
+            return self.resolve_agent(imp, path, depth + 1)
+        return None
+
+    def find_class(self, qual: str, near: str, depth: int = 0):
+        """(path, class info, qualified base list) of a project class named by `qual`."""
+        if depth > 5:
+            return None
+        f = self.facts.get(near)
+        if f is not None and "." not in qual and qual in f.get("classes", {}):
+            return near, f["classes"][qual]
+        path, rest = self.split_target(qual, near)
+        if path is None or not rest:
+            return None
+        g = self.facts[path]
+        name = ".".join(rest)
+        if name in g.get("classes", {}):
+            return path, g["classes"][name]
+        imp = g.get("imports", {}).get(rest[0])
+        if imp and len(rest) == 1:
+            return self.find_class(imp, path, depth + 1)
+        return None
+
+    def tool_base_framework(self, bases: list[str], path: str, depth: int = 0, hints=()) -> str | None:
+        """Framework whose tool base class the class derives from, or None."""
+        if depth > 8:
+            return None
+        for b in bases:
+            last = b.rsplit(".", 1)[-1]
+            fw = catalog.framework_of(b)
+            if fw == "langgraph":
+                fw = "langchain"
+            if last in catalog.TOOL_BASE_CLASSES:
+                allowed = catalog.TOOL_BASE_CLASSES[last]
+                if fw in allowed:
+                    return fw
+                if fw is None:
+                    found = self.find_class(b, path)
+                    if found is None:
+                        if "." in b or last == "BaseTool":
+                            for h in hints:
+                                if h in allowed:
+                                    return h
+                        continue
+                    p2, info = found
+                    r = self.tool_base_framework(info.get("bases", []), p2, depth + 1, self.facts[p2].get("hints", ()))
+                    if r:
+                        return r
+                continue
+            if fw is not None:
+                continue
+            found = self.find_class(b, path)
+            if found is not None:
+                p2, info = found
+                r = self.tool_base_framework(info.get("bases", []), p2, depth + 1, self.facts[p2].get("hints", ()))
+                if r:
+                    return r
+        return None
+
+    def ext_effects(self, calls: list[str], near: str, depth: int = 0, seen=None) -> list:
+        out = []
+        if seen is None:
+            seen = set()
+        for q in calls:
+            if q in seen or depth > 3:
+                continue
+            seen.add(q)
+            path, rest = self.split_target(q, near)
+            if path is None or not rest:
+                continue
+            f = self.facts[path]
+            name = ".".join(rest)
+            entry = f.get("funcs", {}).get(name)
+            if entry is None and len(rest) == 1:
+                imp = f.get("imports", {}).get(rest[0])
+                if imp:
+                    out += self.ext_effects([imp], path, depth + 1, seen)
+                continue
+            if entry is None:
+                continue
+            for x in entry.get("fx", []):
+                x = list(x)
+                if len(x) < 4:
+                    x.append(1)
+                x[3] = x[3] + 1
+                out.append(x)
+            out += self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
+        return out
+
+
+def _record(c: dict, path: str) -> ToolRecord | None:
+    name = c.get("name")
+    if not name:
+        return None
+    mutating, typed, evidence, caps, gates = judge(c)
+    line = c.get("line") or 1
+    return ToolRecord(
+        name=name, file=path, line=max(1, int(line)), language="python",
+        framework=c.get("framework") or "unknown", style=c.get("style") or "unknown",
+        mutating=mutating, typed=typed, schema=c.get("schema") or "none", gates=tuple(gates),
+        evidence=tuple(evidence), description=c.get("description"), capabilities=tuple(caps),
+        annotations={k: v for k, v in (c.get("annotations") or {}).items() if isinstance(v, (bool, str))},
+    )
+
+
+def resolve_project(facts_by_path: dict[str, dict]) -> tuple[list[ToolRecord], list[ScanError]]:
+    proj = Project(facts_by_path)
+    errors: list[ScanError] = []
+    records: list[ToolRecord] = []
+    for path, f in facts_by_path.items():
+        for e in (f or {}).get("errors", []) if isinstance(f, dict) else []:
+            errors.append(ScanError(file=path, line=e.get("line"), message=e.get("message", "error")))
+    taken: dict[str, set] = {}  # path -> def lines already reported
+    pending_refs = []
+    for path, f in proj.facts.items():
+        hints = tuple(f.get("hints") or ())
+        seen_keys = set()
+        for c in f["tools"]:
+            c = dict(c)
+            if "class_bases" in c:
+                fw = proj.tool_base_framework(c["class_bases"], path, 0, hints)
+                if fw is None:
+                    continue
+                if c.get("class_name") in proj.base_names:
+                    continue  # extended by other tool classes: an abstract base
+                c["framework"] = fw
+                c["style"] = catalog.CLASS_STYLE.get(fw, f"{fw}.BaseTool_subclass")
+                if fw == "crewai":
+                    c["normalize"] = "crewai"
+            if not c.get("name") and c.get("name_ref"):
+                ref = c["name_ref"]
+                if ref.startswith("agent:"):
+                    c["name"] = proj.resolve_agent(ref[6:], path)
+                else:
+                    c["name"] = proj.resolve_str(ref, path)
+                if not c.get("name"):
+                    continue
+            if c.get("normalize") == "crewai" and c.get("name"):
+                c["name"] = catalog.crewai_sanitize(c["name"])
+            ext = list(c.get("ext_calls") or ())
+            if c.get("ext_fn"):
+                ext.append(c["ext_fn"])
+            if ext:
+                c["fx"] = list(c.get("fx") or []) + proj.ext_effects(ext, path)
+            key = (c.get("def_line"), c.get("name"), c.get("line")) if c.get("def_line") else (None, c.get("name"), c.get("line"))
+            dl = c.get("def_line")
+            if dl and c.get("style") == "plain_function" and dl in taken.get(path, set()):
+                continue
+            if key in seen_keys:
+                continue
+            seen_keys.add(key)
+            rec = _record(c, path)
+            if rec is not None:
+                records.append(rec)
+                if dl:
+                    taken.setdefault(path, set()).add(dl)
+        for r in f.get("refs", []):
+            pending_refs.append((path, r))
+    # imported plain functions listed in tools=[...]
+    for path, r in pending_refs:
+        tpath, rest = proj.split_target(r["target"], path)
+        depth = 0
+        while tpath is not None and rest and len(rest) == 1 and depth < 4:
+            g = proj.facts[tpath]
+            if rest[0] in g.get("funcs", {}):
+                break
+            imp = g.get("imports", {}).get(rest[0])
+            if not imp:
+                break
+            tpath, rest = proj.split_target(imp, tpath)
+            depth += 1
+        if tpath is None or not rest or len(rest) != 1:
+            continue
+        g = proj.facts[tpath]
+        entry = g.get("funcs", {}).get(rest[0])
+        if entry is None or entry.get("cand"):
+            continue
+        if entry["line"] in taken.get(tpath, set()):
+            continue
+        fw = r.get("framework") or next(iter(g.get("hints") or []), None) or "unknown"
+        if fw == "langgraph":
+            fw = "langchain"
+        c = {"name": rest[0], "line": entry["line"], "framework": fw, "style": "plain_function",
+             "schema": "type_hints", "description": entry.get("doc"), "params": entry.get("params", []),
+             "fx": list(entry.get("fx", [])) + proj.ext_effects(entry.get("ext", []), tpath),
+             "flags": ["arith"] if entry.get("arith") else []}
+        rec = _record(c, tpath)
+        if rec is not None:
+            records.append(rec)
+            taken.setdefault(tpath, set()).add(entry["line"])
+    records.sort(key=lambda t: (t.file, t.line, t.name))
+    return records, errors
