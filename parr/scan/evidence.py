@@ -21,7 +21,7 @@ MUTATING_VERBS = frozenset(
     refund register reject release remove rename reply replace request reset resolve
     restart restore revoke rollback run save schedule send set share shutdown sign
     start stop store submit subscribe suspend sync tag terminate transfer trigger type
-    unassign unlock unsubscribe update upload upsert write
+    unassign unlock unsubscribe update upload upsert write scale rollout cordon drain evict void
     """.split()
 ) | frozenset(
     # added with the Python scanner: social, device and money actions
@@ -39,6 +39,7 @@ READ_VERBS = frozenset(
     detect diff download estimate evaluate explain extract fetch find forecast format get
     inspect list load lookup match parse plan predict preview query read recommend render
     retrieve scan score search show summarize summarise translate validate verify view watch
+    draft compose propose suggest
     """.split()
 )
 

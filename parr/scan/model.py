@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -68,6 +68,10 @@ class ScanResult(_Frozen):
     files_scanned: int
     errors: tuple[ScanError, ...] = ()
     skipped: SkippedCounts = SkippedCounts()
+    # Beyond tools: model clients and tracing libraries found in the code (parr.scan.wiring), and
+    # credentials committed with it, masked (parr.scan.secrets_scan).
+    wiring: dict[str, Any] = Field(default_factory=dict)
+    secrets: tuple[dict[str, Any], ...] = ()
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)

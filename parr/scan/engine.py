@@ -1,0 +1,388 @@
+"""Scan a repository: walk it, extract per-file facts (cached, in parallel when large), resolve tools per language."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
+from parr.scan.language import FileFacts, LanguageScanner
+from parr.scan.model import ScanError, ScanResult, ToolRecord
+from parr.scan.walker import (
+    DEFAULT_EXCLUDED_DIRS,
+    DEFAULT_MAX_FILE_BYTES,
+    FileEntry,
+    WalkOptions,
+    WalkStats,
+    looks_binary,
+    walk_files,
+)
+
+# Below this many files to extract, worker start-up costs more than it saves.
+POOL_MIN_FILES = 200
+# Files per task sent to a worker, and a byte cap so one task never carries a huge payload.
+CHUNK_FILES = 64
+CHUNK_BYTES = 4 * 1024 * 1024
+# Files read per step; with at most two steps in flight, contents held in memory stay bounded.
+READ_BATCH = 512
+READ_BATCH_BYTES = 32 * 1024 * 1024
+# Files extracted in-process between collections of the young generation.
+IN_PROCESS_GC_FILES = 16
+
+
+class ScanInputError(Exception):
+    """The scan root is unusable (missing, or not a directory)."""
+
+
+def default_scanners() -> list[LanguageScanner]:
+    """The scanners `parr scan` runs when none are given."""
+    from parr.scan.python import PythonScanner
+    from parr.scan.secrets_scan import SecretsScanner
+    from parr.scan.typescript import TypeScriptScanner
+    from parr.scan.wiring import WiringScanner
+
+    return [PythonScanner(), TypeScriptScanner(), WiringScanner(), SecretsScanner()]
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A file whose facts must be extracted: scanner index, path, content, cache key."""
+
+    scanner: int
+    rel_path: str
+    source: bytes
+    key: bytes
+
+
+def scan_repository(
+    root: Path,
+    *,
+    scanners: Sequence[LanguageScanner] | None = None,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    excluded_dirs: frozenset[str] = DEFAULT_EXCLUDED_DIRS,
+) -> ScanResult:
+    """Every tool the code under `root` exposes to a model; per-file problems become `ScanError`s."""
+    root = Path(root)
+    if not root.exists():
+        raise ScanInputError(f"Scan root {root} does not exist.")
+    if not root.is_dir():
+        raise ScanInputError(f"Scan root {root} is not a directory.")
+    active = list(scanners) if scanners is not None else default_scanners()
+    stats = WalkStats()
+    options = WalkOptions(max_file_bytes=max_file_bytes, excluded_dirs=excluded_dirs)
+    entries = walk_files(root, lambda rel: _scanners_for(active, rel), stats, options)
+    errors: list[ScanError] = []
+    cache = FactsCache(cache_dir or default_cache_dir()) if use_cache else None
+    with _gc_paused():
+        try:
+            facts_by_scanner, files_scanned = _extract_all(entries, active, max_file_bytes, stats, errors, cache, jobs)
+        finally:
+            if cache:
+                cache.close()
+        # The facts go once resolved, while collection is still paused: reference counting frees
+        # them, and re-enabling the collector does not start with a pass over millions of them.
+        tools = _resolve_all(active, facts_by_scanner, errors)
+        summaries = _summarize_all(active, facts_by_scanner, errors)
+        del facts_by_scanner
+    errors.extend(stats.errors)
+    tools.sort(key=lambda t: (t.file, t.line, t.name))
+    # Scanners may report facts['errors'] from resolve too; the engine reports them either way, once.
+    unique_errors = sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.message))
+    return ScanResult(
+        root=root.as_posix(),
+        tools=tuple(tools),
+        files_scanned=files_scanned,
+        errors=tuple(unique_errors),
+        skipped=stats.skipped(),
+        wiring=summaries.get("wiring", {}),
+        secrets=tuple(summaries.get("secrets", {}).get("secrets", ())),
+    )
+
+
+def _summarize_all(
+    scanners: Sequence[LanguageScanner], facts_by_scanner: list[dict[str, FileFacts]], errors: list[ScanError]
+) -> dict[str, dict]:
+    """Project-wide facts from scanners that report more than tools (wiring, committed secrets)."""
+    out: dict[str, dict] = {}
+    for scanner, facts_by_path in zip(scanners, facts_by_scanner):
+        summarize = getattr(scanner, "summarize", None)
+        if summarize is None:
+            continue
+        try:
+            out[scanner.language] = summarize(facts_by_path)
+        except Exception as exc:  # noqa: BLE001 - like resolve: one scanner's bug must not lose the rest
+            errors.append(ScanError(file=".", message=f"{scanner.language} summary failed: {exc!r}"))
+    return out
+
+
+def _extract_all(
+    entries: Iterator[FileEntry],
+    scanners: Sequence[LanguageScanner],
+    max_file_bytes: int,
+    stats: WalkStats,
+    errors: list[ScanError],
+    cache: FactsCache | None,
+    jobs: int | None,
+) -> tuple[list[dict[str, FileFacts]], int]:
+    """Facts of every file, per scanner, from the cache or extracted; and the number of files read."""
+    # Seeded once per scanner; each file's key is a copy fed with the file's bytes.
+    hashers = [key_hasher(s.language, s.facts_version) for s in scanners]
+    facts_by_scanner: list[dict[str, FileFacts]] = [{} for _ in scanners]
+    files_scanned = 0
+    in_flight: deque[Iterator[tuple[_Pending, FileFacts, str | None]]] = deque()
+
+    def collect(results: Iterator[tuple[_Pending, FileFacts, str | None]]) -> None:
+        for item, facts, crash in results:
+            if crash is not None:
+                language = scanners[item.scanner].language
+                errors.append(ScanError(file=item.rel_path, message=f"{language} scanner failed: {crash}"))
+                continue
+            facts_by_scanner[item.scanner][item.rel_path] = facts
+            if cache:
+                cache.put(item.key, facts)
+
+    extractor = _Extractor(scanners, jobs)
+    try:
+        for batch in _batches(entries):
+            pending: list[_Pending] = []
+            for entry, source in _read_batch(batch, max_file_bytes, stats, errors):
+                files_scanned += 1
+                # entry.tag is a bit mask: every scanner that reads this file gets its own pending item.
+                for index in range(len(scanners)):
+                    if not entry.tag >> index & 1:
+                        continue
+                    hasher = hashers[index].copy()
+                    # The path is part of the key: scanners read it (module names, test files, .tsx).
+                    hasher.update(entry.rel_path.encode("utf-8", "surrogateescape") + b"\0")
+                    hasher.update(source)
+                    pending.append(_Pending(index, entry.rel_path, source, hasher.digest()))
+            cached = cache.get_many(p.key for p in pending) if cache else {}
+            misses: list[_Pending] = []
+            for item in pending:
+                hit = cached.get(item.key)
+                if hit is not None:
+                    facts_by_scanner[item.scanner][item.rel_path] = hit
+                else:
+                    misses.append(item)
+            del pending, cached
+            # Workers extract this batch while the next one is read and looked up.
+            in_flight.append(extractor.submit(misses))
+            while len(in_flight) > 1:
+                collect(in_flight.popleft())
+        while in_flight:
+            collect(in_flight.popleft())
+    finally:
+        extractor.close()
+    return facts_by_scanner, files_scanned
+
+
+def _resolve_all(
+    scanners: Sequence[LanguageScanner], facts_by_scanner: list[dict[str, FileFacts]], errors: list[ScanError]
+) -> list[ToolRecord]:
+    """Each scanner's tools from its files' facts; per-file and resolve errors go to `errors`."""
+    tools: list[ToolRecord] = []
+    for scanner, facts_by_path in zip(scanners, facts_by_scanner):
+        errors.extend(_fact_errors(facts_by_path))
+        try:
+            found, resolve_errors = scanner.resolve(dict(sorted(facts_by_path.items())))
+        except Exception as exc:  # noqa: BLE001 - a scanner bug must not lose the other languages' results
+            errors.append(ScanError(file=".", message=f"{scanner.language} resolve failed: {exc!r}"))
+            continue
+        tools.extend(found)
+        errors.extend(resolve_errors)
+    return tools
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause automatic garbage collection: the facts of 100k files are millions of long-lived,
+    acyclic containers that repeated collections would traverse again and again (4x slower)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _scanners_for(scanners: Sequence[LanguageScanner], rel_path: str) -> int | None:
+    """Bit mask of the scanners that read the path (bit i: scanners[i]), or None when none does."""
+    mask = 0
+    for index, scanner in enumerate(scanners):
+        if scanner.handles(rel_path):
+            mask |= 1 << index
+    return mask or None
+
+
+def _batches(entries: Iterator[FileEntry]) -> Iterator[list[FileEntry]]:
+    """Consecutive entries, at most READ_BATCH files or READ_BATCH_BYTES bytes a batch."""
+    batch: list[FileEntry] = []
+    size = 0
+    for entry in entries:
+        batch.append(entry)
+        size += entry.size
+        if len(batch) >= READ_BATCH or size >= READ_BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _read_batch(
+    batch: list[FileEntry], max_bytes: int, stats: WalkStats, errors: list[ScanError]
+) -> Iterator[tuple[FileEntry, bytes]]:
+    """Contents of the batch's files; unreadable ones become errors, binary ones are counted."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for entry in batch:
+        try:
+            # Raw fd reads: a buffered file object per file is measurable on 100k files.
+            # O_NOFOLLOW: the file may have been swapped for a symlink since the walk.
+            fd = os.open(entry.path, flags)
+            try:
+                # Never trust the walk's size alone: the file may have grown since (or be a device).
+                source = _read_up_to(fd, entry.size, max_bytes + 1)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            errors.append(ScanError(file=entry.rel_path, message=f"cannot read: {exc.strerror or exc}"))
+            continue
+        if len(source) > max_bytes:
+            stats.too_large += 1
+            continue
+        if looks_binary(source):
+            stats.binary += 1
+            continue
+        yield entry, source
+
+
+def _read_up_to(fd: int, expected: int, limit: int) -> bytes:
+    """At most `limit` bytes; asks for the size the walk saw (+1 to notice growth), since asking
+    for `limit` every time allocates a limit-sized buffer per file."""
+    parts: list[bytes] = []
+    size = 0
+    want = min(limit, expected + 1)
+    while size < limit:
+        chunk = os.read(fd, want)
+        parts.append(chunk)
+        size += len(chunk)
+        if len(chunk) < want:
+            break  # a short read of a regular file is its end
+        want = min(limit - size, 1024 * 1024)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _fact_errors(facts_by_path: dict[str, FileFacts]) -> Iterator[ScanError]:
+    """The decode and syntax errors scanners put in facts['errors']."""
+    for rel_path, facts in facts_by_path.items():
+        for err in facts.get("errors") or ():
+            if not isinstance(err, dict):
+                continue
+            line = err.get("line")
+            yield ScanError(
+                file=rel_path,
+                line=line if isinstance(line, int) and line >= 1 else None,
+                message=str(err.get("message", "error")),
+            )
+
+
+# Scanners a worker process uses; set once by the pool initializer.
+_WORKER_SCANNERS: Sequence[LanguageScanner] = ()
+
+
+def _init_worker(scanners: Sequence[LanguageScanner]) -> None:
+    global _WORKER_SCANNERS
+    _WORKER_SCANNERS = scanners
+    # A forked worker inherits the parent's paused collector; extraction makes cyclic garbage.
+    gc.enable()
+
+
+def _extract_one(scanner: LanguageScanner, rel_path: str, source: bytes) -> tuple[FileFacts, str | None]:
+    try:
+        return scanner.extract(rel_path, source), None
+    except Exception as exc:  # noqa: BLE001 - the protocol says never raise; a bug in one file must not stop the scan
+        return {}, repr(exc)
+
+
+def _extract_chunk(items: list[tuple[int, str, bytes]]) -> list[tuple[FileFacts, str | None]]:
+    return [_extract_one(_WORKER_SCANNERS[i], rel, src) for i, rel, src in items]
+
+
+class _Extractor:
+    """Runs `extract` in-process until enough files need it, then in a process pool."""
+
+    def __init__(self, scanners: Sequence[LanguageScanner], jobs: int | None) -> None:
+        self._scanners = scanners
+        self._workers = max(1, jobs) if jobs is not None else max(1, min(os.cpu_count() or 1, 8))
+        # jobs=None decides by volume: small repos and warm rescans never pay for a pool.
+        self._min_files = POOL_MIN_FILES if jobs is None else 0
+        self._seen = 0
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, items: list[_Pending]) -> Iterator[tuple[_Pending, FileFacts, str | None]]:
+        """Start extracting; the returned iterator yields results in order, waiting as needed."""
+        self._seen += len(items)
+        if self._workers <= 1 or self._seen < self._min_files or len(items) < CHUNK_FILES:
+            return self._in_process(items)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self._workers, initializer=_init_worker, initargs=(self._scanners,))
+        chunks = list(_chunks(items))
+        futures = [self._pool.submit(_extract_chunk, [(p.scanner, p.rel_path, p.source) for p in c]) for c in chunks]
+        return self._pooled(chunks, futures)
+
+    def _in_process(self, items: list[_Pending]) -> Iterator[tuple[_Pending, FileFacts, str | None]]:
+        for done, item in enumerate(items, 1):
+            facts, crash = _extract_one(self._scanners[item.scanner], item.rel_path, item.source)
+            yield item, facts, crash
+            if done % IN_PROCESS_GC_FILES == 0 and not gc.isenabled():
+                # Parsing leaves cyclic garbage (some holding parse trees' C memory). With
+                # automatic collection paused, a young-generation pass frees it and visits
+                # each new object only once.
+                gc.collect(0)
+
+    def _pooled(
+        self, chunks: list[list[_Pending]], futures: list[Future[list[tuple[FileFacts, str | None]]]]
+    ) -> Iterator[tuple[_Pending, FileFacts, str | None]]:
+        for chunk, future in zip(chunks, futures):
+            try:
+                results = future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker died (e.g. out of memory): report the chunk, carry on
+                results = [({}, f"worker failed: {exc!r}")] * len(chunk)
+                if isinstance(exc, BrokenProcessPool):
+                    self._drop_broken_pool()
+            for item, (facts, crash) in zip(chunk, results):
+                yield item, facts, crash
+
+    def _drop_broken_pool(self) -> None:
+        # A broken pool fails every later task; the next submit starts a fresh one.
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def _chunks(items: list[_Pending]) -> Iterator[list[_Pending]]:
+    chunk: list[_Pending] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.source)
+        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk

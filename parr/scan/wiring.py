@@ -1,0 +1,134 @@
+"""How the agent is wired, beyond its tools: model clients (with or without timeouts and retry
+limits) and tracing libraries. Lets `parr check` test the manifest's claims against the code.
+
+Runs as a scanner in the same engine pass (cached by content like the tool scanners); its
+`resolve` reports no tools, its `summarize` returns the project-wide wiring facts.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from parr.scan.language import FileFacts
+from parr.scan.model import ScanError, ToolRecord
+
+# Constructors of model clients, and the keyword arguments that set a timeout / a retry limit.
+PY_CLIENTS = frozenset({
+    "OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Anthropic", "AsyncAnthropic",
+    "AnthropicBedrock", "AnthropicVertex", "ChatOpenAI", "AzureChatOpenAI", "ChatAnthropic",
+    "ChatGoogleGenerativeAI", "ChatVertexAI", "ChatBedrock", "ChatMistralAI", "ChatGroq", "ChatOllama",
+    "Mistral", "Groq", "Cohere", "ClientV2", "OpenAIChat", "Claude", "Gemini",
+})
+# Model wrappers (OpenAIChatCompletionsModel, pydantic-ai's OpenAIModel, ...) take a client and have no
+# timeout of their own; the client they wrap is what is judged.
+PY_TIMEOUT_KWARGS = frozenset({"timeout", "request_timeout", "timeout_seconds", "read_timeout"})
+PY_RETRY_KWARGS = frozenset({"max_retries", "retries", "max_attempts", "num_retries"})
+
+TS_CLIENTS = frozenset({
+    "OpenAI", "AzureOpenAI", "Anthropic", "ChatOpenAI", "AzureChatOpenAI", "ChatAnthropic",
+    "ChatGoogleGenerativeAI", "ChatVertexAI", "ChatBedrockConverse", "ChatMistralAI", "ChatGroq", "Mistral",
+    "Groq", "GoogleGenAI", "createOpenAI", "createAnthropic", "createGoogleGenerativeAI", "createAzure",
+    "generateText", "streamText", "generateObject", "streamObject",
+})
+TS_TIMEOUT_KEYS = frozenset({"timeout", "abortSignal", "requestTimeout", "timeoutMs"})
+TS_RETRY_KEYS = frozenset({"maxRetries", "retries", "maxAttempts"})
+
+# Import roots of tracing libraries (Python module roots, npm package names or scopes).
+PY_TRACING = {
+    "opentelemetry": "OpenTelemetry", "langfuse": "Langfuse", "logfire": "Logfire", "langsmith": "LangSmith",
+    "openinference": "OpenInference", "traceloop": "Traceloop", "phoenix": "Arize Phoenix", "arize": "Arize",
+    "weave": "W&B Weave", "braintrust": "Braintrust", "helicone": "Helicone", "agentops": "AgentOps",
+    "mlflow": "MLflow", "ddtrace": "Datadog", "sentry_sdk": "Sentry", "opik": "Opik", "lunary": "Lunary",
+}
+TS_TRACING = {
+    "@opentelemetry": "OpenTelemetry", "langfuse": "Langfuse", "langfuse-vercel": "Langfuse", "@langfuse": "Langfuse",
+    "langsmith": "LangSmith", "@traceloop": "Traceloop", "@arizeai": "Arize", "@vercel/otel": "OpenTelemetry",
+    "braintrust": "Braintrust", "@helicone": "Helicone", "dd-trace": "Datadog", "@sentry": "Sentry", "weave": "W&B Weave",
+}
+# Frameworks that trace by default unless told not to.
+PY_DEFAULT_TRACING = {"agents": "OpenAI Agents SDK tracing"}
+TS_DEFAULT_TRACING = {"@openai/agents": "OpenAI Agents SDK tracing"}
+
+_PY_TRIGGERS = (b"import", b"OpenAI", b"Anthropic", b"Chat")
+_TS_TRIGGERS = (b"import", b"require(", b"OpenAI", b"Anthropic", b"generateText", b"streamText", b"experimental_telemetry")
+
+
+class WiringScanner:
+    language = "wiring"
+    facts_version = "1"
+
+    def handles(self, rel_path: str) -> bool:
+        return rel_path.endswith((".py", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")) and not rel_path.endswith(".d.ts")
+
+    def extract(self, rel_path: str, source: bytes) -> FileFacts:
+        if rel_path.endswith(".py"):
+            if not any(t in source for t in _PY_TRIGGERS):
+                return {}
+            return _extract_python(source)
+        if not any(t in source for t in _TS_TRIGGERS):
+            return {}
+        return _extract_typescript(rel_path, source)
+
+    def resolve(self, facts_by_path: dict[str, FileFacts]) -> tuple[list[ToolRecord], list[ScanError]]:
+        return [], []
+
+    def summarize(self, facts_by_path: dict[str, FileFacts]) -> dict[str, Any]:
+        clients = []
+        tracing: dict[str, str] = {}
+        tracing_disabled = []
+        for path, facts in sorted(facts_by_path.items()):
+            for client in facts.get("clients", []):
+                clients.append({**client, "file": path})
+            for library in facts.get("tracing", []):
+                tracing.setdefault(library, path)
+            if facts.get("tracing_disabled"):
+                tracing_disabled.append(path)
+        return {
+            "clients": clients,
+            "tracing": [{"library": k, "file": v} for k, v in sorted(tracing.items())],
+            "tracing_disabled": tracing_disabled,
+        }
+
+
+def _extract_python(source: bytes) -> FileFacts:
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {}  # the tool scanner reports the syntax error; wiring just has nothing to say
+    clients = []
+    tracing = set()
+    disabled = False
+    try:
+        nodes = list(ast.walk(tree))
+    except RecursionError:
+        return {}
+    for node in nodes:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            for module in modules:
+                root = module.split(".")[0]
+                if root in PY_TRACING:
+                    tracing.add(PY_TRACING[root])
+                if root in PY_DEFAULT_TRACING:
+                    tracing.add(PY_DEFAULT_TRACING[root])
+        elif isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            if name == "set_tracing_disabled" and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value is True:
+                disabled = True
+            if name in PY_CLIENTS:
+                keys = {k.arg for k in node.keywords if k.arg}
+                spread = any(k.arg is None for k in node.keywords)  # **kwargs: cannot tell, assume set
+                clients.append({
+                    "name": name,
+                    "line": node.lineno,
+                    "timeout": spread or bool(keys & PY_TIMEOUT_KWARGS),
+                    "retries": spread or bool(keys & PY_RETRY_KWARGS),
+                })
+    return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled}
+
+
+def _extract_typescript(rel_path: str, source: bytes) -> FileFacts:
+    from parr.scan.wiring_ts import extract_typescript_wiring
+
+    return extract_typescript_wiring(rel_path, source)

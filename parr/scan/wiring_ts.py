@@ -1,0 +1,72 @@
+"""Wiring facts from TypeScript/JavaScript, walking the tree-sitter syntax tree."""
+
+from __future__ import annotations
+
+from parr.scan.language import FileFacts
+from parr.scan.typescript.nodes import args_of, callee_name, grammar_for, object_entries, parser, string_literal, unwrap
+from parr.scan.wiring import TS_CLIENTS, TS_DEFAULT_TRACING, TS_RETRY_KEYS, TS_TIMEOUT_KEYS, TS_TRACING
+
+MAX_DEPTH = 400
+
+
+def _tracing_library(module: str) -> str | None:
+    for prefix, name in TS_TRACING.items():
+        if module == prefix or module.startswith(prefix + "/"):
+            return name
+    for prefix, name in TS_DEFAULT_TRACING.items():
+        if module == prefix or module.startswith(prefix + "/"):
+            return name
+    return None
+
+
+def extract_typescript_wiring(rel_path: str, source: bytes) -> FileFacts:
+    grammar = grammar_for(rel_path)
+    if grammar is None:
+        return {}
+    tree = parser(grammar).parse(source)
+    clients = []
+    tracing: set[str] = set()
+    disabled = False
+    # Iterative walk: deep nesting in hostile files must not hit the recursion limit.
+    stack = [(tree.root_node, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            continue
+        kind = node.type
+        if kind == "import_statement":
+            source_node = node.child_by_field_name("source")
+            module = string_literal(source_node) if source_node is not None else None
+            library = _tracing_library(module or "")
+            if library:
+                tracing.add(library)
+        elif kind in ("call_expression", "new_expression"):
+            name = callee_name(node)
+            if name == "require":
+                args = args_of(node)
+                library = _tracing_library(string_literal(args[0]) or "") if args else None
+                if library:
+                    tracing.add(library)
+            elif name == "setTracingDisabled":
+                args = args_of(node)
+                disabled = disabled or bool(args and args[0].type == "true")
+            elif name in TS_CLIENTS:
+                keys: set[str] = set()
+                spread = False
+                for arg in args_of(node):
+                    arg = unwrap(arg)
+                    if arg is not None and arg.type == "object":
+                        keys |= set(object_entries(arg))
+                        spread = spread or any(c.type == "spread_element" for c in arg.named_children)
+                clients.append({
+                    "name": name,
+                    "line": node.start_point[0] + 1,
+                    "timeout": spread or bool(keys & TS_TIMEOUT_KEYS),
+                    "retries": spread or bool(keys & TS_RETRY_KEYS),
+                })
+        elif kind == "pair":
+            key = node.child_by_field_name("key")
+            if key is not None and key.text == b"experimental_telemetry":
+                tracing.add("AI SDK telemetry (OpenTelemetry)")
+        stack.extend((child, depth + 1) for child in reversed(node.children))
+    return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled}

@@ -1,0 +1,142 @@
+"""Scan renderers: table (plain and coloured), JSON, and SARIF validated against the official 2.1.0 schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import parr
+from parr.scan.model import ScanError, ScanResult, SkippedCounts, ToolRecord
+from parr.scan.report import ScanFormat, render_scan, summary_line
+
+SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "sarif-schema-2.1.0.json"
+
+
+def _tool(**overrides: Any) -> ToolRecord:
+    fields: dict[str, Any] = {
+        "name": "get_weather", "file": "agents/weather.py", "line": 12, "language": "python",
+        "framework": "openai-agents", "style": "openai_agents.function_tool", "mutating": False,
+        "typed": True, "schema": "type_hints",
+    }
+    fields.update(overrides)
+    return ToolRecord(**fields)
+
+
+@pytest.fixture
+def result() -> ScanResult:
+    return ScanResult(
+        root="/repo",
+        tools=(
+            _tool(),
+            _tool(name="send_email", line=30, mutating=True, gates=("needs_approval",), evidence=("name verb 'send'",)),
+            _tool(name="run [sql]", file="web dir/db tools.ts", line=4, language="typescript", framework="langchainjs",
+                  style="langchain.tool", mutating=True, typed=False, schema="zod", capabilities=("sql",)),
+        ),
+        files_scanned=7,
+        errors=(ScanError(file="broken.py", line=3, message="invalid syntax"), ScanError(file="bin.py", message="not UTF-8")),
+        skipped=SkippedCounts(ignored=4, too_large=1, binary=2, symlink_outside=1),
+    )
+
+
+def test_every_format_has_a_renderer(result: ScanResult) -> None:
+    for fmt in ScanFormat:
+        assert render_scan(result, fmt, color=False).endswith("\n")
+
+
+def test_unknown_format_is_rejected(result: ScanResult) -> None:
+    with pytest.raises(ValueError):
+        render_scan(result, "xml", color=False)
+
+
+def test_table_groups_tools_by_file_and_ends_with_a_summary(result: ScanResult) -> None:
+    text = render_scan(result, "table", color=False)
+    assert "\x1b[" not in text
+    weather, db = text.index("agents/weather.py"), text.index("web dir/db tools.ts")
+    assert weather < text.index("send_email") < db < text.index("run [sql]")
+    for column in ("name", "line", "framework", "style", "mutating", "typed", "schema", "gates"):
+        assert column in text
+    assert "needs_approval" in text
+    assert "broken.py:3: invalid syntax" in text
+    assert text.rstrip().splitlines()[-1] == summary_line(result)
+
+
+def test_summary_line_counts_everything(result: ScanResult) -> None:
+    assert summary_line(result) == (
+        "3 tools (2 mutating, 1 untyped) in 7 files scanned; "
+        "skipped: 4 ignored, 1 too large, 2 binary, 1 symlinks outside root; 2 errors"
+    )
+
+
+def test_coloured_table_highlights_mutating_tools(result: ScanResult) -> None:
+    text = render_scan(result, "table", color=True)
+    assert "\x1b[1;31msend_email" in text
+    assert "\x1b[1;31mget_weather" not in text
+
+
+def test_table_of_an_empty_scan_is_just_the_summary() -> None:
+    empty = ScanResult(root=".", tools=(), files_scanned=0)
+    assert render_scan(empty, "table", color=False).strip() == summary_line(empty)
+
+
+def test_json_is_the_model_dump_in_field_order(result: ScanResult) -> None:
+    text = render_scan(result, ScanFormat.JSON, color=True)
+    data = json.loads(text)
+    assert data == result.to_json_dict()
+    assert list(data["tools"][0])[:4] == ["name", "file", "line", "language"]
+    assert data["tools"][0]["schema"] == "type_hints"
+    assert render_scan(result, "json", color=False) == text
+
+
+def _sarif(result: ScanResult) -> dict[str, Any]:
+    return json.loads(render_scan(result, "sarif", color=False))
+
+
+def test_sarif_validates_against_the_official_schema(result: ScanResult) -> None:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator_cls = jsonschema.validators.validator_for(schema)
+    validator_cls.check_schema(schema)
+    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
+    for log in (_sarif(result), _sarif(ScanResult(root=".", tools=(), files_scanned=0))):
+        errors = sorted(validator.iter_errors(log), key=str)
+        assert errors == [], errors[0].message if errors else ""
+
+
+def test_sarif_has_one_result_per_tool_with_level_by_mutation(result: ScanResult) -> None:
+    run = _sarif(result)["runs"][0]
+    assert [(r["ruleId"], r["level"]) for r in run["results"]] == [
+        ("PARR-SCAN-TOOL", "note"),
+        ("PARR-SCAN-MUTATING-TOOL", "warning"),
+        ("PARR-SCAN-MUTATING-TOOL", "warning"),
+    ]
+    rules = run["tool"]["driver"]["rules"]
+    for r in run["results"]:
+        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+
+
+def test_sarif_driver_and_rules(result: ScanResult) -> None:
+    log = _sarif(result)
+    assert log["version"] == "2.1.0"
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "parr"
+    assert driver["version"] == parr.__version__
+    assert driver["informationUri"].startswith("https://")
+    for rule in driver["rules"]:
+        assert rule["help"]["text"]
+        assert rule["shortDescription"]["text"]
+
+
+def test_sarif_locations_are_relative_uris_with_start_lines(result: ScanResult) -> None:
+    locations = [r["locations"][0]["physicalLocation"] for r in _sarif(result)["runs"][0]["results"]]
+    assert locations[0] == {"artifactLocation": {"uri": "agents/weather.py"}, "region": {"startLine": 12}}
+    assert locations[2]["artifactLocation"]["uri"] == "web%20dir/db%20tools.ts"
+
+
+def test_sarif_reports_scan_errors_as_notifications(result: ScanResult) -> None:
+    invocation = _sarif(result)["runs"][0]["invocations"][0]
+    notes = invocation["toolExecutionNotifications"]
+    assert [n["message"]["text"] for n in notes] == ["invalid syntax", "not UTF-8"]
+    assert notes[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 3}
