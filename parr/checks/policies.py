@@ -33,6 +33,14 @@ def files_parse(facts: Facts) -> Iterator[Result]:
         loc = ("policies", "files", index)
         if not fact.exists:
             yield Fail(f"policy file {fact.path} does not exist", loc=loc)
+        elif fact.error and fact.error_line:
+            # Point into the policy file itself: that is where the fix goes.
+            yield Fail(
+                f"policy file {fact.path}:{fact.error_line}: {fact.error}",
+                file=str(facts.loaded.resolve(fact.path)),
+                line=fact.error_line,
+                evidence=(fact.error,),
+            )
         elif fact.error:
             yield Fail(f"policy file {fact.path}: {fact.error}", loc=loc, evidence=(fact.error,))
 
