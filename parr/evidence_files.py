@@ -6,18 +6,15 @@ fact the checks judge, not a crash.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gzip
-import io
 import json
-import os
-import re
-import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from parr.traces.analysis import TraceAnalysis
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 TRACE_SAMPLE_MAX_LINES = 100_000
@@ -60,28 +57,6 @@ class TraceSampleFact:
 
 # ---- policies ------------------------------------------------------------------------------
 
-_REGO_RULE = re.compile(r"^\s*(?:default\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[|\(|:=|=|\bif\b|\bcontains\b|\{)", re.M)
-_REGO_KEYWORDS = {"package", "import", "default", "else", "some", "every", "not", "with", "as"}
-
-
-@contextlib.contextmanager
-def _quiet_fds() -> Iterator[None]:
-    """The Rego runtime prints parse errors to the process's stdout/stderr; keep them off the user's."""
-    saved = []
-    with tempfile.TemporaryFile() as sink:
-        for fd in (1, 2):
-            try:
-                saved.append((fd, os.dup(fd)))
-                os.dup2(sink.fileno(), fd)
-            except OSError:
-                pass
-        try:
-            yield
-        finally:
-            for fd, copy in saved:
-                os.dup2(copy, fd)
-                os.close(copy)
-
 
 def read_policy_file(path: Path, shown: str, engine: str | None) -> PolicyFileFact:
     text, problem = _read_text(path)
@@ -94,36 +69,27 @@ def read_policy_file(path: Path, shown: str, engine: str | None) -> PolicyFileFa
 
 
 def _parse_cedar(text: str, shown: str) -> PolicyFileFact:
-    import cedarpy
+    from parr.policy import cedar
 
-    try:
-        as_json = json.loads(cedarpy.policies_to_json_str(text))
-    except ValueError as exc:
-        return PolicyFileFact(shown, exists=True, error=f"Cedar syntax error: {exc}")
-    ids = set()
-    for policy in as_json.get("staticPolicies", {}).values():
-        annotation = (policy.get("annotations") or {}).get("id")
-        if annotation:
-            ids.add(annotation)
-    return PolicyFileFact(shown, exists=True, rule_ids=frozenset(ids))
+    line, error, ids = cedar.parse_file(text)
+    if error is not None:
+        return PolicyFileFact(shown, exists=True, error=f"Cedar syntax error: {error}", error_line=line)
+    return PolicyFileFact(shown, exists=True, rule_ids=ids)
 
 
 def _parse_rego(text: str, shown: str) -> PolicyFileFact:
-    import regopy
+    from parr.policy import rego
 
-    interpreter = regopy.Interpreter()
-    try:
-        with _quiet_fds():
-            interpreter.add_module(Path(shown).stem or "policy", text)
-            # Compilation errors surface on the first query, not on add_module.
-            interpreter.query("data")
-    except regopy.RegoError as exc:
-        message = str(exc)
-        match = re.search(r"errormsg \d+:([^)]*)\)", message)
-        detail = match.group(1).strip() if match else message.splitlines()[0]
-        return PolicyFileFact(shown, exists=True, error=f"Rego error: {detail}")
-    rules = {m.group(1) for m in _REGO_RULE.finditer(text)} - _REGO_KEYWORDS
-    return PolicyFileFact(shown, exists=True, rule_ids=frozenset(rules))
+    if shown.lower().endswith(".json"):  # a Rego data document, not a module
+        try:
+            json.loads(text)
+        except ValueError as exc:
+            return PolicyFileFact(shown, exists=True, error=f"Rego data is not JSON: {exc}")
+        return PolicyFileFact(shown, exists=True)
+    line, error, rules = rego.parse_file(text, shown)
+    if error is not None:
+        return PolicyFileFact(shown, exists=True, error=f"Rego error: {error}", error_line=line)
+    return PolicyFileFact(shown, exists=True, rule_ids=rules)
 
 
 # ---- evals ---------------------------------------------------------------------------------
@@ -189,82 +155,34 @@ def _parse_time(value: Any) -> dt.datetime | None:
 # ---- traces --------------------------------------------------------------------------------
 
 
-def read_trace_sample(path: Path, shown: str, fmt: str, required: list[str]) -> TraceSampleFact:
-    if not path.is_file():
-        return TraceSampleFact(shown, exists=path.exists(), error="no such file" if not path.exists() else "not a file")
-    if fmt == "otlp":
-        return _read_otlp_sample(path, shown)
-    events = 0
-    bad: list[int] = []
-    missing: dict[str, list[int]] = {name: [] for name in required}
-    counts = {name: 0 for name in required}
-    try:
-        with _open_maybe_gzip(path) as stream:
-            for number, line in enumerate(stream, start=1):
-                if number > TRACE_SAMPLE_MAX_LINES:
-                    break
-                if not line.strip():
-                    continue
-                try:
-                    event = json.loads(line)
-                except ValueError:
-                    bad.append(number)
-                    continue
-                if not isinstance(event, dict):
-                    bad.append(number)
-                    continue
-                events += 1
-                for name in required:
-                    if not has_path(event, name):
-                        counts[name] += 1
-                        if len(missing[name]) < 5:
-                            missing[name].append(number)
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        return TraceSampleFact(shown, exists=True, error=f"cannot read it: {exc}")
+def read_trace_analysis(path: Path, shown: str, fmt: str | None, required: list[str],
+                        manifest: Any | None = None) -> TraceAnalysis:
+    """Lint and signals of the trace sample, through the same reader and code as `parr traces`."""
+    from parr.traces.analysis import analyze_trace_file
+
+    # "jsonl" is also the manifest's default, so only a declared "otlp" is taken at its word;
+    # otherwise the reader sniffs (it tells OTLP export lines and documents from seed-shaped events).
+    return analyze_trace_file(path, shown, manifest=manifest, fmt="otlp" if fmt == "otlp" else None,
+                              required=required, max_lines=TRACE_SAMPLE_MAX_LINES)
+
+
+def trace_sample_fact(analysis: TraceAnalysis) -> TraceSampleFact:
+    """The summary OBS-001 and OBS-003 judge: readable, events, unparsable lines, missing fields."""
+    lint = analysis.lint
+    if lint is None or analysis.error:
+        return TraceSampleFact(analysis.path, exists=analysis.exists, error=analysis.error)
     return TraceSampleFact(
-        shown,
+        analysis.path,
         exists=True,
-        events=events,
-        bad_lines=tuple(bad[:20]),
-        missing={k: tuple(v) for k, v in missing.items() if v},
-        missing_counts={k: v for k, v in counts.items() if v},
+        events=lint.events,
+        bad_lines=tuple(b.line for b in lint.bad.items[:20]),
+        missing={name: tuple(lines) for name, lines in lint.missing_lines.items()},
+        missing_counts=dict(lint.missing),
     )
 
 
-def _read_otlp_sample(path: Path, shown: str) -> TraceSampleFact:
-    raw, problem = _read_bytes(path)
-    if raw is None:
-        return TraceSampleFact(shown, exists=True, error=problem)
-    try:
-        if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
-        data = json.loads(raw)
-        spans = [
-            span
-            for resource in data.get("resourceSpans", [])
-            for scope in resource.get("scopeSpans", [])
-            for span in scope.get("spans", [])
-        ]
-    except (ValueError, AttributeError, TypeError, OSError) as exc:
-        return TraceSampleFact(shown, exists=True, error=f"not OTLP JSON: {exc}")
-    return TraceSampleFact(shown, exists=True, events=len(spans))
-
-
-def has_path(event: dict[str, Any], dotted: str) -> bool:
-    current: Any = event
-    for part in dotted.split("."):
-        if not isinstance(current, dict) or part not in current or current[part] is None:
-            return False
-        current = current[part]
-    return True
-
-
-def _open_maybe_gzip(path: Path) -> io.TextIOBase:
-    with open(path, "rb") as probe:
-        magic = probe.read(2)
-    if magic == b"\x1f\x8b":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace")
+def read_trace_sample(path: Path, shown: str, fmt: str, required: list[str]) -> TraceSampleFact:
+    return trace_sample_fact(read_trace_analysis(path, shown, fmt, required))
 
 
 # ---- shared --------------------------------------------------------------------------------

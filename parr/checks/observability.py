@@ -56,9 +56,6 @@ def sample_has_required_fields(facts: Facts) -> Iterator[Result]:
     if sample is None or not sample.exists or sample.error or sample.events == 0:
         yield NotApplicable("no readable trace sample")
         return
-    if facts.manifest.observability.trace and facts.manifest.observability.trace.format == "otlp":
-        yield NotApplicable("field presence is checked on JSON Lines samples; `parr traces lint` reads OTLP")
-        return
     for name, count in sorted(sample.missing_counts.items()):
         lines = ", ".join(str(n) for n in sample.missing[name])
         yield Fail(

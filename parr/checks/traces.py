@@ -1,0 +1,253 @@
+"""What the trace sample shows: redaction, document bodies, signal fields, retries, timeouts and spend.
+
+The facts come from `parr.traces.analysis` (the same lint and signals code as `parr traces`), read
+once in `gather_facts`; these checks only judge them. Findings point at the sample's line when one
+event or run is to blame, and at the threshold in parr.yaml when a rate or a total is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parr.checks.base import Fail, NotApplicable, Pass, Result, check
+from parr.facts import Facts
+from parr.traces.analysis import TraceAnalysis
+from parr.traces.lint import FileLint
+from parr.traces.redaction import counted
+from parr.traces.signals import Limit, SignalsReport
+
+# The rules OBS-009 judges, with what one of each is called.
+_PRIVACY_RULES: dict[str, str] = {
+    "unredacted-email": "email",
+    "unredacted-phone": "phone",
+    "unredacted-payment-card": "payment_card",
+    "unredacted-iban": "iban",
+    "unredacted-national-id": "national_id",
+    "unredacted-secret": "secret",
+}
+_NO_SAMPLE = "no readable trace sample (see OBS-001)"
+
+
+def _sample(facts: Facts) -> tuple[TraceAnalysis, FileLint, SignalsReport] | None:
+    analysis = getattr(facts, "trace_analysis", None)
+    if analysis is None or not analysis.readable or analysis.lint is None or analysis.signals is None:
+        return None
+    if analysis.lint.events == 0:
+        return None
+    return analysis, analysis.lint, analysis.signals
+
+
+def _first(lint: FileLint, rule: str) -> tuple[int, str, str]:
+    finding = next(f for f in lint.findings if f.rule == rule)
+    return finding.line, finding.field, finding.masked
+
+
+def _limit_fail(message: str, limit: Limit | None, analysis: TraceAnalysis, line: int = 1) -> Fail:
+    """Point at the threshold in parr.yaml when it is declared there, else at the sample."""
+    if limit is not None and limit.loc:
+        return Fail(message, loc=limit.loc)
+    return Fail(message, file=analysis.file, line=line)
+
+
+@check("OBS-009")
+def sample_has_no_sensitive_values(facts: Facts) -> Iterator[Result]:
+    found = _sample(facts)
+    if found is None:
+        yield NotApplicable(_NO_SAMPLE)
+        return
+    analysis, lint, _ = found
+    clean = True
+    for rule, kind in _PRIVACY_RULES.items():
+        count = lint.counts.get(rule, 0)
+        if count:
+            clean = False
+            line, field, masked = _first(lint, rule)
+            yield Fail(f"{counted(count, kind)} in clear in {analysis.path}, first in '{field}' ({masked})",
+                       file=analysis.file, line=line)
+    if clean:
+        yield Pass(f"no sensitive values in {lint.events} event(s) of {analysis.path}")
+
+
+@check("OBS-010")
+def declared_redactions_hold(facts: Facts) -> Iterator[Result]:
+    if not facts.manifest.observability.redacted_fields:
+        yield NotApplicable("no fields are declared redacted (see OBS-004)")
+        return
+    found = _sample(facts)
+    if found is None:
+        yield NotApplicable(_NO_SAMPLE)
+        return
+    analysis, lint, _ = found
+    count = lint.counts.get("redacted-field-in-clear", 0)
+    if count:
+        line, field, masked = _first(lint, "redacted-field-in-clear")
+        yield Fail(f"{counted(count, 'redacted_field')}, first '{field}' ({masked}) in {analysis.path}",
+                   file=analysis.file, line=line)
+    else:
+        yield Pass(f"declared redactions hold in {lint.events} event(s)")
+
+
+@check("OBS-011")
+def retrieval_ids_not_bodies(facts: Facts) -> Iterator[Result]:
+    found = _sample(facts)
+    if found is None:
+        yield NotApplicable(_NO_SAMPLE)
+        return
+    analysis, lint, _ = found
+    count = lint.counts.get("raw-document-body", 0)
+    if count:
+        line, field, masked = _first(lint, "raw-document-body")
+        yield Fail(f"{counted(count, 'document_body')} in {analysis.path}, first in '{field}' ({masked}); trace ids instead",
+                   file=analysis.file, line=line)
+    else:
+        yield Pass("no raw document bodies")
+
+
+@check("OBS-012")
+def sample_records_signal_fields(facts: Facts) -> Iterator[Result]:
+    found = _sample(facts)
+    if found is None:
+        yield NotApplicable(_NO_SAMPLE)
+        return
+    analysis, _, signals = found
+    stats = signals.overall
+    if stats.with_latency == 0:
+        yield Fail(f"no event in {analysis.path} records its latency", file=analysis.file, line=1)
+    if stats.with_tokens == 0 and stats.with_cost == 0:
+        yield Fail(f"no event in {analysis.path} records token usage or cost, so spend cannot be measured from traces",
+                   file=analysis.file, line=1)
+    if stats.with_latency and (stats.with_tokens or stats.with_cost):
+        yield Pass(f"latency on {stats.with_latency}, tokens on {stats.with_tokens}, cost on {stats.with_cost} of {stats.events} event(s)")
+
+
+@check("OBS-013")
+def sample_rates_under_alerts(facts: Facts) -> Iterator[Result]:
+    found = _sample(facts)
+    if found is None:
+        yield NotApplicable(_NO_SAMPLE)
+        return
+    analysis, _, signals = found
+    thresholds = signals.thresholds
+    for name, limit in (("tool_error_rate", thresholds.tool_error_rate), ("denial_rate", thresholds.denial_rate)):
+        signal = signals.signal(name)
+        if signal is None or signal.mark != "alert":
+            continue
+        yield _limit_fail(f"the sample's {signal.label} is {signal.value}, above the alert threshold {signal.limit} ({signal.source})",
+                          limit, analysis)
+    if not any(s.mark == "alert" for s in (signals.signal("tool_error_rate"), signals.signal("denial_rate")) if s):
+        yield Pass("tool error and policy denial rates are under their alert thresholds")
+
+
+@check("FS-007")
+def no_runaway_retries(facts: Facts) -> Iterator[Result]:
+    found = _sample(facts)
+    if found is None:
+        yield NotApplicable(_NO_SAMPLE)
+        return
+    analysis, _, signals = found
+    stats = signals.overall
+    limit = signals.thresholds.max_retries
+    if stats.runs == 0:
+        yield NotApplicable("the sample's events carry no session or trace id to group them into runs")
+        return
+    if stats.runaway_runs:
+        run, retries, line = stats.runaway_examples[0]
+        yield Fail(f"{stats.runaway_runs} of {stats.runs} run(s) retried a call more than {limit.value:g} time(s) "
+                   f"(run {run}: {retries} retries)" if limit else f"{stats.runaway_runs} runaway run(s)",
+                   file=analysis.file, line=line)
+    else:
+        yield Pass(f"no call retried past the limit in {stats.runs} run(s)")
+
+
+@check("FS-008")
+def tool_calls_within_timeout(facts: Facts) -> Iterator[Result]:
+    limit = None
+    found = _sample(facts)
+    if found is not None:
+        limit = found[2].thresholds.tool_timeout_ms
+    if found is None or limit is None:
+        yield NotApplicable(_NO_SAMPLE if found is None else "no tool-call timeout is declared (see FS-001)")
+        return
+    analysis, _, signals = found
+    stats = signals.overall
+    if stats.over_timeout:
+        slowest = max(signals.tools, key=lambda t: t.over_timeout)
+        yield _limit_fail(f"{stats.over_timeout} tool call(s) in the sample ran longer than the {limit.value / 1000:g} s timeout "
+                          f"(most: {slowest.tool})", limit, analysis)
+    elif stats.latency.count == 0:
+        yield NotApplicable("the sample records no latency (see OBS-012)")
+    else:
+        yield Pass(f"every timed tool call finished within {limit.value / 1000:g} s")
+
+
+def _cost_sample(facts: Facts) -> tuple[TraceAnalysis, SignalsReport] | NotApplicable:
+    found = _sample(facts)
+    if found is None:
+        return NotApplicable(_NO_SAMPLE)
+    analysis, _, signals = found
+    if signals.overall.runs_with_cost == 0:
+        return NotApplicable("the sample records no cost per run (see OBS-012)")
+    return analysis, signals
+
+
+@check("BUD-005")
+def sample_runs_within_cap(facts: Facts) -> Iterator[Result]:
+    cap = facts.manifest.budgets.per_run
+    found = _cost_sample(facts)
+    if isinstance(found, NotApplicable) or cap is None:
+        yield found if isinstance(found, NotApplicable) else NotApplicable("no per-run cap (see BUD-001)")
+        return
+    analysis, signals = found
+    stats = signals.overall
+    currency = facts.manifest.budgets.currency
+    if stats.runs_over_cap:
+        run, cost, line = stats.over_cap_examples[0]
+        yield Fail(f"{stats.runs_over_cap} of {stats.runs_with_cost} run(s) cost more than the {cap:g} {currency} cap "
+                   f"(run {run}: {cost:.4f} {currency})", file=analysis.file, line=line)
+    else:
+        yield Pass(f"max cost per run {stats.cost_per_run.max:.4f} {currency} within the {cap:g} {currency} cap")
+
+
+@check("BUD-006")
+def sample_runs_below_alert(facts: Facts) -> Iterator[Result]:
+    found = _cost_sample(facts)
+    if isinstance(found, NotApplicable):
+        yield found
+        return
+    analysis, signals = found
+    limit = signals.thresholds.run_alert
+    if limit is None:
+        yield NotApplicable("no per-run alert level (budgets.per_run and alert_threshold, see BUD-002)")
+        return
+    stats = signals.overall
+    over = stats.runs_over_alert + stats.runs_over_cap
+    currency = facts.manifest.budgets.currency
+    p95 = stats.cost_per_run.quantile(0.95)
+    if over:
+        yield _limit_fail(f"{over} of {stats.runs_with_cost} run(s) cost more than the alert level {limit.value:.4f} {currency} "
+                          f"(p95 {p95:.4f} {currency})", limit, analysis)
+    else:
+        yield Pass(f"p95 cost per run {p95:.4f} {currency} below the alert level {limit.value:.4f} {currency}")
+
+
+@check("BUD-007")
+def sample_days_within_cap(facts: Facts) -> Iterator[Result]:
+    cap = facts.manifest.budgets.per_day
+    found = _cost_sample(facts)
+    if isinstance(found, NotApplicable) or cap is None:
+        yield found if isinstance(found, NotApplicable) else NotApplicable("no per-day cap (see BUD-001)")
+        return
+    _, signals = found
+    days = signals.overall.daily
+    currency = facts.manifest.budgets.currency
+    if not days:
+        yield NotApplicable("the sample's costs carry no timestamps to group them by day")
+        return
+    over = sorted(day for day, spend in days.items() if spend > cap)
+    if over:
+        worst = max(over, key=lambda d: days[d])
+        yield Fail(f"spend exceeded the {cap:g} {currency} daily cap on {len(over)} day(s) in the sample "
+                   f"({worst}: {days[worst]:.2f} {currency})", loc=("budgets", "per_day"))
+    else:
+        worst = max(days, key=lambda d: days[d])
+        yield Pass(f"highest daily spend {days[worst]:.2f} {currency} ({worst}) within the {cap:g} {currency} cap")

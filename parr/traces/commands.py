@@ -1,0 +1,151 @@
+"""`parr traces lint|signals FILE…`: the command group; parses options, calls the core, picks the exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from parr.errors import ParrInputError
+from parr.traces.events import TraceReadError
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _input_errors_exit_2(fn: F) -> F:
+    """Bad input ends with one line per problem on stderr and exit 2, as everywhere in parr."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ParrInputError as exc:
+            for problem in exc.problems:
+                click.echo(f"parr: {problem}", err=True)
+            sys.exit(EXIT_INPUT)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def load_thresholds_manifest(manifest: Path | None) -> Any | None:
+    """--manifest FILE or a directory holding parr.yaml; without it ./parr.yaml if present, else None."""
+    from parr.manifest.loader import MANIFEST_NAME, load_manifest
+
+    if manifest is None:
+        default = Path(MANIFEST_NAME)
+        return load_manifest(default).manifest if default.is_file() else None
+    path = manifest / MANIFEST_NAME if manifest.is_dir() else manifest
+    if not path.exists():
+        where = f"{manifest} holds no {MANIFEST_NAME}" if manifest.is_dir() else f"{manifest}: no such manifest"
+        raise ParrInputError(f"{where}; pass --manifest FILE or run `parr init` to draft one.")
+    return load_manifest(path).manifest
+
+
+def _check_files(files: tuple[Path, ...]) -> list[tuple[Path, str]]:
+    problems = []
+    for path in files:
+        if not path.exists():
+            problems.append(f"{path}: no such trace file.")
+        elif not path.is_file():
+            problems.append(f"{path}: not a file; pass trace files (JSON Lines or OTLP JSON, gzipped or not).")
+    if problems:
+        raise ParrInputError(problems[0], problems)
+    return [(path, path.as_posix()) for path in files]
+
+
+def _unreadable(exc: TraceReadError) -> ParrInputError:
+    return ParrInputError(f"{exc.path}: cannot read the trace file ({exc.reason}); check it is complete "
+                          "(a cut gzip file ends early) and readable.")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from parr.fsutil import write_atomic
+
+    write_atomic(output, text)
+
+
+def _color(no_color: bool, output: Path | None) -> bool:
+    return not no_color and output is None and sys.stdout.isatty()
+
+
+_manifest_option = click.option(
+    "--manifest", type=click.Path(path_type=Path),
+    help="parr.yaml (or the directory holding it) whose thresholds and fields apply; default ./parr.yaml if present.")
+_output_option = click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
+_color_option = click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
+_quiet_option = click.option("--quiet", is_flag=True, help="Print nothing on stdout; the exit code tells.")
+_files_argument = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+
+
+@click.group()
+def traces() -> None:
+    """Trace files: lint for redaction and schema, signals against the manifest's thresholds."""
+
+
+@traces.command("lint")
+@_files_argument
+@_manifest_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "sarif"]), default="table", show_default=True)
+@_output_option
+@_color_option
+@_quiet_option
+@click.option("--max-findings", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Findings kept per rule and file (every one is still counted).")
+@_input_errors_exit_2
+def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, no_color: bool,
+         quiet: bool, max_findings: int) -> None:
+    """Missing required fields, unparsable lines and unredacted sensitive values: exit 0 clean, 1 findings, 2 bad input."""
+    from parr.traces.lint import DEFAULT_REQUIRED_FIELDS, lint_file
+    from parr.traces.report import LINT_RENDERERS, LintFormat
+
+    loaded = load_thresholds_manifest(manifest)
+    checked = _check_files(files)
+    required = list(loaded.observability.required_fields) if loaded else []
+    redacted = list(loaded.observability.redacted_fields) if loaded else []
+    results = []
+    for path, shown in checked:
+        try:
+            # Each file's format is sniffed: one command may lint JSON Lines and OTLP side by side.
+            results.append(lint_file(path, shown=shown, required=required or DEFAULT_REQUIRED_FIELDS,
+                                     redacted=redacted, keep=max_findings))
+        except TraceReadError as exc:
+            raise _unreadable(exc) from None
+    if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
+        _emit(LINT_RENDERERS[LintFormat(fmt)](results, _color(no_color, output)), output)
+    sys.exit(EXIT_FINDINGS if any(r.total for r in results) else EXIT_CLEAN)
+
+
+@traces.command("signals")
+@_files_argument
+@_manifest_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+@_output_option
+@_color_option
+@_quiet_option
+@_input_errors_exit_2
+def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, no_color: bool,
+            quiet: bool) -> None:
+    """Runs, tool errors, denials, retries, spend and latency per agent and per tool: exit 1 when a threshold is breached."""
+    from parr.traces.report import SIGNALS_RENDERERS, SignalsFormat
+    from parr.traces.signals import Thresholds, collect_from_files
+
+    loaded = load_thresholds_manifest(manifest)
+    checked = _check_files(files)
+    try:
+        report = collect_from_files(checked, Thresholds.from_manifest(loaded))
+    except TraceReadError as exc:
+        raise _unreadable(exc) from None
+    if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
+        _emit(SIGNALS_RENDERERS[SignalsFormat(fmt)](report, _color(no_color, output)), output)
+    sys.exit(EXIT_FINDINGS if report.breached else EXIT_CLEAN)
