@@ -94,16 +94,17 @@ def main() -> None:
 @click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--quiet", is_flag=True, help="Print nothing; the exit code says GO (0) or NO-GO (1).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
+@click.option("--no-scan", is_flag=True, help="Judge the manifest alone; skip the code-against-manifest checks.")
 @click.option("--today", callback=_parse_date, hidden=True, help="Judge dates (waivers, rotation) as of this day.")
 @input_errors_exit_2
 def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, checklists: tuple[Path, ...],
-          fmt: str, output: Path | None, quiet: bool, no_color: bool, today: dt.date | None) -> None:
+          fmt: str, output: Path | None, quiet: bool, no_color: bool, no_scan: bool, today: dt.date | None) -> None:
     """Readiness verdict for a rollout stage: exit 0 GO, 1 NO-GO, 2 bad input."""
     from parr.core import CheckRequest, run_check
     from parr.formats import Format, overall_verdict, renderer_for
 
     request = CheckRequest(path=path, manifest=manifest, stage=stage, all_manifests=all_manifests,
-                           checklist_files=tuple(checklists), today=today)
+                           checklist_files=tuple(checklists), today=today, scan_code=not no_scan)
     reports = run_check(request)
     if not quiet:
         text = renderer_for(Format(fmt))(reports, _use_color(no_color) and output is None)
@@ -151,6 +152,51 @@ def schema() -> None:
     from parr.manifest.schema import manifest_json_schema
 
     click.echo(json.dumps(manifest_json_schema(), indent=2))
+
+
+# ---- scan and init ------------------------------------------------------------------------
+
+
+def _scan(path: Path, use_cache: bool = True) -> Any:
+    from parr.scan.engine import ScanInputError, scan_repository
+
+    try:
+        return scan_repository(path, use_cache=use_cache)
+    except ScanInputError as exc:
+        raise ParrInputError(str(exc)) from None
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "sarif"]), default="table", show_default=True)
+@click.option("--output", type=click.Path(path_type=Path), help="Write to FILE (atomically) instead of stdout.")
+@click.option("--no-cache", is_flag=True, help="Re-extract every file instead of using the content-hash cache.")
+@click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
+@input_errors_exit_2
+def scan(path: Path, fmt: str, output: Path | None, no_cache: bool, no_color: bool) -> None:
+    """Every tool the code under PATH exposes to a model (never imports or runs it)."""
+    from parr.scan.report import render_scan
+
+    result = _scan(path, use_cache=not no_cache)
+    _emit(render_scan(result, fmt, color=_use_color(no_color) and output is None), output)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--force", is_flag=True, help="Overwrite an existing parr.yaml.")
+@input_errors_exit_2
+def init(path: Path, force: bool) -> None:
+    """Scan PATH and write a draft parr.yaml with every tool declared."""
+    from parr.fsutil import write_atomic
+    from parr.init import draft_manifest
+    from parr.manifest.loader import MANIFEST_NAME, load_manifest
+
+    result = _scan(path)
+    target = path / MANIFEST_NAME
+    write_atomic(target, draft_manifest(path, result), overwrite=force)
+    load_manifest(target)  # the draft must pass validation; a failure here is a parr bug
+    mutating = sum(1 for t in result.tools if t.mutating)
+    click.echo(f"wrote {target}: {len(result.tools)} tool(s), {mutating} mutating; review every TODO, then `parr check {path}`")
 
 
 # ---- rollout -------------------------------------------------------------------------------
@@ -326,8 +372,12 @@ def rollout_verify(path: Path, manifest: Path | None) -> None:
 
 def _register_groups() -> None:
     from parr.documents.commands import generate
+    from parr.policy.commands import policy
+    from parr.traces.commands import traces
 
     main.add_command(generate)
+    main.add_command(policy)
+    main.add_command(traces)
 
 
 _register_groups()

@@ -26,6 +26,7 @@ class CheckRequest:
     all_manifests: bool = False
     checklist_files: tuple[Path, ...] = ()
     today: dt.date | None = None
+    scan_code: bool = True
 
 
 def find_all_manifests(root: Path) -> list[Path]:
@@ -68,7 +69,7 @@ def run_check(request: CheckRequest, checklist: Checklist | None = None) -> list
     if problems:
         raise ParrInputError(problems[0], problems)
     for loaded in loaded_all:
-        facts = gather_facts(loaded, today=request.today)
+        facts = gather_facts(loaded, today=request.today, scan_code=request.scan_code)
         stage = request.stage or default_stage(loaded.path)
         reports.append(evaluate(checklist, facts, stage))
     return reports

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from parr.evidence_files import (
     EvalResultFact,
@@ -11,10 +12,14 @@ from parr.evidence_files import (
     TraceSampleFact,
     read_eval_result,
     read_policy_file,
-    read_trace_sample,
+    read_trace_analysis,
+    trace_sample_fact,
 )
 from parr.manifest.loader import LoadedManifest
+from parr.policy.evaluate import evaluate_policies
+from parr.policy.model import PolicyEvaluation
 from parr.scan.model import ScanResult
+from parr.traces.analysis import TraceAnalysis
 
 DEFAULT_REQUIRED_TRACE_FIELDS = ("ts", "agent_id", "session_id", "tool_call", "policy", "result")
 
@@ -26,7 +31,16 @@ class Facts:
     policy_files: tuple[PolicyFileFact, ...] = ()
     eval_results: dict[str, EvalResultFact] = field(default_factory=dict)
     trace_sample: TraceSampleFact | None = None
+    # The trace sample linted and measured by the same code as `parr traces` (parr.traces.analysis).
+    trace_analysis: TraceAnalysis | None = None
     scan: ScanResult | None = None
+    # The declared Cedar/Rego policies evaluated for real: tests, probe of every tool (parr.policy).
+    policy_eval: PolicyEvaluation | None = None
+    # Project-wide facts from the scan pass (parr.scan.wiring / parr.scan.secrets); None when not scanned.
+    wiring: dict[str, Any] | None = None
+    secrets: tuple[dict[str, Any], ...] | None = None
+    # Inline `parr: ignore[ID] reason` comments, keyed by (file as in findings, line of the tool).
+    suppressions: dict[tuple[str, int], tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
     @property
     def manifest(self):  # noqa: ANN201 - the Manifest model
@@ -36,8 +50,34 @@ class Facts:
         return list(self.manifest.observability.required_fields) or list(DEFAULT_REQUIRED_TRACE_FIELDS)
 
 
-def gather_facts(loaded: LoadedManifest, *, today: dt.date | None = None, scan: ScanResult | None = None) -> Facts:
+def scan_agent(loaded: LoadedManifest, *, use_cache: bool = True) -> ScanResult:
+    """The tool inventory of the agent's repository: the directory holding its manifest."""
+    from parr.errors import ParrInputError
+    from parr.scan.engine import ScanInputError, scan_repository
+
+    try:
+        return scan_repository(loaded.root, use_cache=use_cache)
+    except ScanInputError as exc:
+        raise ParrInputError(str(exc)) from None
+
+
+def _code_locations(scan: ScanResult) -> list[tuple[str, int]]:
+    """Every place in the code a finding can point at, where an inline suppression may sit."""
+    places = [(t.file, t.line) for t in scan.tools]
+    places += [(c["file"], c["line"]) for c in scan.wiring.get("clients", [])]
+    places += [(s["file"], s["line"]) for s in scan.secrets]
+    return places
+
+
+def gather_facts(loaded: LoadedManifest, *, today: dt.date | None = None, scan: ScanResult | None = None,
+                 scan_code: bool = False, use_cache: bool = True) -> Facts:
+    """All I/O for one manifest. With `scan_code`, the agent's repository is scanned (unless a
+    `scan` is given) so the code-against-manifest checks have something to judge."""
+    from parr.suppressions import collect
+
     manifest = loaded.manifest
+    if scan is None and scan_code:
+        scan = scan_agent(loaded, use_cache=use_cache)
     policies = tuple(
         read_policy_file(loaded.resolve(f), f, manifest.policies.engine) for f in manifest.policies.files
     )
@@ -47,15 +87,22 @@ def gather_facts(loaded: LoadedManifest, *, today: dt.date | None = None, scan: 
         if suite is not None and suite.results:
             evals[suite_name] = read_eval_result(loaded.resolve(suite.results), suite.results, suite.format)
     trace = manifest.observability.trace
-    sample = None
+    sample = trace_analysis = None
     if trace is not None and trace.sample:
         required = list(manifest.observability.required_fields) or list(DEFAULT_REQUIRED_TRACE_FIELDS)
-        sample = read_trace_sample(loaded.resolve(trace.sample), trace.sample, trace.format, required)
+        # One streamed pass feeds both OBS-001/003 (the sample fact) and the trace checks (lint, signals).
+        trace_analysis = read_trace_analysis(loaded.resolve(trace.sample), trace.sample, trace.format, required, manifest)
+        sample = trace_sample_fact(trace_analysis)
     return Facts(
         loaded=loaded,
         today=today or dt.date.today(),
         policy_files=policies,
         eval_results=evals,
         trace_sample=sample,
+        trace_analysis=trace_analysis,
         scan=scan,
+        policy_eval=evaluate_policies(loaded, scan=scan),
+        wiring=scan.wiring if scan is not None else None,
+        secrets=scan.secrets if scan is not None else None,
+        suppressions=collect(loaded.root, _code_locations(scan)) if scan is not None else {},
     )

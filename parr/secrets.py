@@ -11,23 +11,30 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-# (kind, pattern). Prefixes are the providers' documented ones; lengths keep out short lookalikes.
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("private key", r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"),
-        ("Anthropic API key", r"\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}"),
-        ("OpenAI API key", r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}"),
-        ("AWS access key id", r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"),
-        ("GitHub token", r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b"),
-        ("GitLab token", r"\bglpat-[A-Za-z0-9_-]{20,}\b"),
-        ("Slack token", r"\bxox[abprs]-[A-Za-z0-9-]{20,}\b"),
-        ("Stripe secret key", r"\b[rs]k_live_[A-Za-z0-9]{20,}\b"),
-        ("Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"),
-        ("Hugging Face token", r"\bhf_[A-Za-z0-9]{34,}\b"),
-        ("SendGrid API key", r"\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b"),
-        ("JSON Web Token", r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}"),
-    )
+# (pattern, what it is, how many leading characters a mask may keep: the public prefix only).
+# One table for both uses: committed secrets in a repository and unredacted secrets in traces.
+CREDENTIAL_RULES: tuple[tuple[str, str, int], ...] = (
+    (r"sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{20,}", "Anthropic API key", 7),
+    (r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", "OpenAI-style secret key", 3),
+    (r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}", "AWS access key id", 4),
+    (r"gh[pousr]_[A-Za-z0-9]{36,}", "GitHub token", 4),
+    (r"github_pat_[A-Za-z0-9_]{22,}", "GitHub fine-grained token", 11),
+    (r"glpat-[A-Za-z0-9_-]{20,}", "GitLab token", 6),
+    (r"xox[abposr]-[A-Za-z0-9-]{10,}", "Slack token", 5),
+    (r"AIza[0-9A-Za-z_-]{35}", "Google API key", 4),
+    (r"[sr]k_(?:live|test)_[A-Za-z0-9]{16,}", "Stripe secret key", 8),
+    (r"hf_[A-Za-z0-9]{30,}", "Hugging Face token", 3),
+    (r"npm_[A-Za-z0-9]{36}", "npm token", 4),
+    (r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", "SendGrid API key", 3),
+    (r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", "JWT", 3),
+    (r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----", "private key", 0),
+    (r"(?<=[Bb]earer )[A-Za-z0-9._~+/-]{20,}=*", "bearer token", 0),
+)
+# A credential starts at a token boundary: not in the middle of a longer identifier.
+CREDENTIAL_BOUNDARY = r"(?<![A-Za-z0-9_-])"
+PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
+    (label, re.compile(pattern if pattern.startswith("(?<=") else CREDENTIAL_BOUNDARY + pattern), keep)
+    for pattern, label, keep in CREDENTIAL_RULES
 )
 # `api_key = "..."`, `"token": "..."`, `PASSWORD=...`: a name that says secret, then a literal value.
 _ASSIGNED = re.compile(
@@ -35,9 +42,9 @@ _ASSIGNED = re.compile(
 )
 _PLACEHOLDER = re.compile(r"(?i)(x{4,}|\*{3,}|your|example|dummy|placeholder|changeme|redacted|sample|fake|test|todo|<|\$\{|\{\{|process\.env|os\.environ|getenv)")
 # Cheap substrings that any match contains; a line with none of them is skipped without regexes.
-_TRIGGERS = ("-----BEGIN", "sk-", "AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "glpat-", "xox", "_live_",
-             "AIza", "hf_", "SG.", "eyJ", "key", "KEY", "Key", "secret", "SECRET", "Secret", "token", "TOKEN",
-             "Token", "pass", "PASS", "Pass")
+_TRIGGERS = ("-----BEGIN", "sk-", "AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "glpat-", "xox", "k_live_",
+             "k_test_", "AIza", "hf_", "npm_", "SG.", "eyJ", "earer ", "key", "KEY", "Key", "secret", "SECRET",
+             "Secret", "token", "TOKEN", "Token", "pass", "PASS", "Pass")
 MIN_ENTROPY = 3.5
 
 
@@ -49,9 +56,9 @@ class SecretHit:
     masked: str
 
 
-def mask(value: str) -> str:
-    """`sk-p…(164 chars)`: enough to find it, never enough to use it."""
-    keep = 4 if len(value) > 12 else 0
+def mask(value: str, keep: int = 4) -> str:
+    """`sk-p…(164 chars)`: the public prefix at most, enough to find it, never enough to use it."""
+    keep = keep if len(value) > 12 else 0
     return f"{value[:keep]}…({len(value)} chars)"
 
 
@@ -67,7 +74,7 @@ def find_secrets(text: str) -> list[SecretHit]:
         return []
     hits: list[SecretHit] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
+    for kind, pattern, keep in PATTERNS:
         for match in pattern.finditer(text):
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
@@ -75,7 +82,7 @@ def find_secrets(text: str) -> list[SecretHit]:
             if kind != "private key" and _PLACEHOLDER.search(match.group(0)):
                 continue  # documentation keys such as AKIAIOSFODNN7EXAMPLE
             taken.append(span)
-            hits.append(SecretHit(kind, span[0], span[1], mask(match.group(0))))
+            hits.append(SecretHit(kind, span[0], span[1], mask(match.group(0), keep)))
     for match in _ASSIGNED.finditer(text):
         value = match.group("value")
         span = match.span("value")

@@ -33,6 +33,16 @@ class ItemResult(_Frozen):
     waiver: Waiver | None = None
 
 
+class SuppressionNote(_Frozen):
+    """An inline `parr: ignore[ID] reason` that silenced a finding, or was refused for lacking a reason."""
+
+    check: str
+    file: str
+    line: int
+    reason: str
+    accepted: bool
+
+
 class WaiverNote(_Frozen):
     check: str
     kind: Literal["expired", "unused", "unknown_check"]
@@ -51,6 +61,7 @@ class Report(_Frozen):
     verdict: Literal["GO", "NO-GO"]
     results: tuple[ItemResult, ...]
     waiver_notes: tuple[WaiverNote, ...] = ()
+    suppressions: tuple[SuppressionNote, ...] = ()
     disabled: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
@@ -63,7 +74,23 @@ class Report(_Frozen):
         return tuple(r for r in self.results if r.blocking)
 
 
-def _run_item(item: ChecklistItem, facts: Facts) -> list[Finding]:
+def _suppressed(item: ChecklistItem, facts: Facts, file: str | None, line: int | None,
+                notes: list[SuppressionNote]) -> dict | None:
+    """The inline suppression that silences this finding, if one with a reason sits at its tool."""
+    if file is None or line is None:
+        return None
+    for entry in facts.suppressions.get((file, line), ()):
+        if item.id not in entry["ids"] and not set(item.aliases) & set(entry["ids"]):
+            continue
+        note = SuppressionNote(check=item.id, file=file, line=entry["line"], reason=entry["reason"], accepted=bool(entry["reason"]))
+        if note not in notes:
+            notes.append(note)
+        if entry["reason"]:
+            return entry
+    return None
+
+
+def _run_item(item: ChecklistItem, facts: Facts, notes: list[SuppressionNote] | None = None) -> list[Finding]:
     """Run one check; a check that crashes becomes an `error` finding, never a crash of the run."""
     if item.rule is not None:
         produce = lambda: evaluate_rule(item.rule, facts)  # noqa: E731
@@ -81,6 +108,13 @@ def _run_item(item: ChecklistItem, facts: Facts) -> list[Finding]:
                     where, line = result.file, result.line
                 else:
                     where, line = manifest_file, result.line or facts.loaded.line_of(*result.loc)
+                suppression = _suppressed(item, facts, result.file, result.line, notes if notes is not None else [])
+                if suppression is not None:
+                    findings.append(Finding(
+                        check_id=item.id, outcome="waived", file=where, line=line, evidence=result.evidence,
+                        message=f"{result.message} (suppressed at line {suppression['line']}: {suppression['reason']})",
+                    ))
+                    continue
                 findings.append(
                     Finding(check_id=item.id, outcome="fail", message=result.message, file=where, line=line, evidence=result.evidence)
                 )
@@ -107,6 +141,8 @@ def _outcome(findings: list[Finding]) -> Outcome:
         return "error"
     if "fail" in kinds:
         return "fail"
+    if "waived" in kinds:
+        return "waived"
     if kinds == {"not_applicable"}:
         return "not_applicable"
     return "pass"
@@ -117,8 +153,9 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
     results: list[ItemResult] = []
     used: set[int] = set()
     notes: list[WaiverNote] = []
+    suppression_notes: list[SuppressionNote] = []
     for item in checklist.items:
-        findings = _run_item(item, facts)
+        findings = _run_item(item, facts, suppression_notes)
         outcome = _outcome(findings)
         waiver = None
         for index, candidate in enumerate(waivers):
@@ -166,6 +203,7 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
         verdict=verdict,
         results=tuple(results),
         waiver_notes=tuple(notes),
+        suppressions=tuple(suppression_notes),
         disabled=tuple(sorted(disabled)),
     )
 

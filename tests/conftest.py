@@ -31,8 +31,12 @@ def deep_merge(base: Any, patch: Any) -> Any:
     return merged
 
 
-def build_repo(target: Path, patch: dict | None = None, files: dict[str, str] | None = None) -> Path:
+def build_repo(target: Path, patch: dict | None = None, files: dict[str, str] | None = None,
+               remove: list[str] | None = None) -> Path:
     shutil.copytree(BASE, target, dirs_exist_ok=True)
+    for rel in remove or ():
+        victim = target / rel
+        shutil.rmtree(victim) if victim.is_dir() else victim.unlink()
     manifest_path = target / "parr.yaml"
     if patch:
         data = yaml.safe_load(manifest_path.read_text())

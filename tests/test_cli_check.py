@@ -31,6 +31,9 @@ SCENARIO = {
     ],
 }
 SCENARIO_FILES = {
+    "agent/admin.py": "from agents import function_tool\n\n\n"
+    "# parr: ignore[CODE-001] admin-only deployment, reviewed in SEC-231\n"
+    "@function_tool\ndef delete_customer(customer_id: str) -> str:\n    \"\"\"Delete a customer.\"\"\"\n    return 'deleted'\n",
     "evals/regression.xml": "<testsuite name='r' timestamp='2026-11-20T10:00:00'><testcase name='a'/>"
     "<testcase name='b'><failure message='picked the wrong tool'/></testcase></testsuite>",
 }
@@ -81,6 +84,9 @@ def test_json_matches_its_schema(scenario: Path) -> None:
     blocking = [i["id"] for i in report["items"] if i["blocking"]]
     assert blocking == ["FS-005"]
     assert {n["kind"] for n in report["waiver_notes"]} == {"expired", "unused"}
+    assert report["suppressions"] == [{"check": "CODE-001", "file": report["suppressions"][0]["file"], "line": 4,
+                                       "reason": "admin-only deployment, reviewed in SEC-231", "accepted": True}]
+    assert report["suppressions"][0]["file"].endswith("agent/admin.py")
     _golden("check.json", out)
 
 
@@ -110,12 +116,15 @@ def test_junit_has_a_testcase_per_item_and_failures_for_blocking(scenario: Path)
     root = ET.fromstring(out)
     suite = root.find("testsuite")
     cases = suite.findall("testcase")
-    assert len(cases) == 48 == int(suite.get("tests"))
+    from parr.checklist import load_checklist
+
+    assert len(cases) == len(load_checklist().items) == int(suite.get("tests"))
     failed = [c.get("name") for c in cases if c.find("failure") is not None]
     assert failed == ["FS-005 A named kill switch, with the steps to pull it"]
     assert root.get("failures") == "1"
-    skipped = {c.get("name").split()[0] for c in cases if c.find("skipped") is not None}
-    assert "EVAL-002" in skipped
+    skipped = {c.get("name").split()[0]: c.find("skipped").get("message") for c in cases if c.find("skipped") is not None}
+    assert skipped["EVAL-002"].startswith("waived by @priya until 2026-12-15")
+    assert skipped["CODE-001"].startswith("suppressed inline: mutating tool 'delete_customer'")
     _golden("check.junit.xml", out)
 
 

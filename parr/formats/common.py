@@ -36,3 +36,8 @@ def problems(result: ItemResult) -> list[Finding]:
 
 def blocking_from(result: ItemResult) -> str:
     return str(getattr(result.item.blocking_from, "value", result.item.blocking_from))
+
+
+def plural(count: int, word: str) -> str:
+    """`1 warning`, `2 warnings`."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

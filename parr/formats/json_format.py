@@ -37,6 +37,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "counts": report.counts(),
         "items": [_item(r) for r in report.results],
         "waiver_notes": [n.model_dump(mode="json") for n in report.waiver_notes],
+        "suppressions": [n.model_dump(mode="json") for n in report.suppressions],
         "disabled": list(report.disabled),
     }
 

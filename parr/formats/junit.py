@@ -44,6 +44,10 @@ def render(reports: Sequence[Report], color: bool = False) -> str:
                     case, "skipped", message=f"waived by {waiver.owner} until {waiver.expires.isoformat()}: {waiver.reason}"
                 )
                 counts["skipped"] += 1
+            elif result.outcome == "waived":
+                suppressed = "; ".join(f.message for f in result.findings if f.outcome == "waived")
+                ET.SubElement(case, "skipped", message=f"suppressed inline: {suppressed}")
+                counts["skipped"] += 1
             elif result.outcome in ("fail", "error"):
                 # Below its blocking stage a failure is a warning: the case passes and says so.
                 out = ET.SubElement(case, "system-out")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parr.formats.common import blocking_from, problems, where
+from parr.formats.common import blocking_from, plural, problems, where
+from parr.formats.common import display_path as where_path
 from parr.verdict import ItemResult, Report
 
 
@@ -31,7 +32,7 @@ def _report(report: Report) -> list[str]:
         f"### {mark} {report.verdict}: `{report.agent_id}` at stage `{report.stage.value}`",
         "",
         f"{counts['pass']} passed · {counts['blocking']} blocking · "
-        f"{counts['fail'] + counts['error'] - counts['blocking']} warnings · {counts['waived']} waived · "
+        f"{plural(counts['fail'] + counts['error'] - counts['blocking'], 'warning')} · {counts['waived']} waived · "
         f"{counts['not_applicable']} not applicable",
         "",
     ]
@@ -50,6 +51,14 @@ def _report(report: Report) -> list[str]:
             f"- `{r.item.id}` by {r.waiver.owner} until {r.waiver.expires.isoformat()}: {r.waiver.reason}"
             for r in waived
             if r.waiver
+        ]
+        out.append("")
+    if report.suppressions:
+        out += ["**Suppressed inline**", ""]
+        out += [
+            f"- `{n.check}` at `{where_path(n.file)}:{n.line}`: {n.reason}" if n.accepted
+            else f"- `{n.check}` at `{where_path(n.file)}:{n.line}` has no reason and does not count"
+            for n in report.suppressions
         ]
         out.append("")
     if report.waiver_notes:

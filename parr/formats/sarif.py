@@ -47,7 +47,8 @@ def document(reports: Sequence[Report]) -> dict[str, Any]:
     for report in reports:
         for result in report.results:
             rules.setdefault(result.item.id, _rule(result.item))
-            for finding in problems(result):
+            inline = [f for f in result.findings if f.outcome == "waived"]
+            for finding in problems(result) + inline:
                 path = display_path(finding.file) or display_path(report.manifest)
                 entry: dict[str, Any] = {
                     "ruleId": result.item.id,
@@ -70,7 +71,9 @@ def document(reports: Sequence[Report]) -> dict[str, Any]:
                 }
                 if finding.evidence:
                     entry["properties"]["evidence"] = list(finding.evidence)
-                if result.waiver is not None:
+                if finding.outcome == "waived":
+                    entry["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": finding.message}]
+                elif result.waiver is not None:
                     entry["suppressions"] = [
                         {
                             "kind": "external",

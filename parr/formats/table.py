@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from parr.formats.common import blocking_from, problems, where
+from parr.formats.common import blocking_from, display_path, plural, problems, where
 from parr.verdict import Report
 
 _STYLE = {"NO-GO": "bold red", "GO": "bold green"}
@@ -31,6 +31,8 @@ def _report(console: Console, report: Report) -> None:
         if result.outcome == "waived" and result.waiver is not None:
             message = f"waived until {result.waiver.expires.isoformat()}: {result.waiver.reason}"
             findings_text = [(message, "")]
+        elif result.outcome == "waived":
+            findings_text = [(f.message, where(f)) for f in result.findings if f.outcome == "waived"]
         else:
             findings_text = [(f.message, where(f)) for f in findings] or [(result.item.title, "")]
         check = f"{result.item.id} {result.item.title}"
@@ -50,11 +52,17 @@ def _report(console: Console, report: Report) -> None:
     warnings = counts["fail"] + counts["error"] - counts["blocking"]
     console.print(
         f"[{_STYLE[report.verdict]}]{report.verdict}[/] {report.agent_id} at {report.stage.value}: "
-        f"{counts['pass']} passed, {counts['blocking']} blocking, {warnings} warnings, "
+        f"{counts['pass']} passed, {counts['blocking']} blocking, {plural(warnings, 'warning')}, "
         f"{counts['waived']} waived, {counts['not_applicable']} not applicable"
     )
     for note in report.waiver_notes:
         console.print(f"[yellow]note[/] {note.message}" + (f" (line {note.line})" if note.line else ""))
+    for s in report.suppressions:
+        where_ = f"{display_path(s.file)}:{s.line}"
+        if s.accepted:
+            console.print(f"[cyan]suppressed[/] {s.check} at {where_}: {s.reason}")
+        else:
+            console.print(f"[yellow]note[/] suppression of {s.check} at {where_} has no reason and does not count")
 
 
 def render(reports: Sequence[Report], color: bool = False) -> str:

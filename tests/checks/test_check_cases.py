@@ -27,9 +27,10 @@ def _case_id(case: dict) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
 def test_case(case: dict, tmp_path: Path) -> None:
-    repo = build_repo(tmp_path / "repo", case.get("patch"), case.get("files"))
+    repo = build_repo(tmp_path / "repo", case.get("patch"), case.get("files"), case.get("remove"))
     loaded = load_manifest(repo / "parr.yaml")
-    report = evaluate(CHECKLIST, gather_facts(loaded, today=TODAY), Stage(case.get("stage", "propose")))
+    facts = gather_facts(loaded, today=TODAY, scan_code=True, use_cache=False)
+    report = evaluate(CHECKLIST, facts, Stage(case.get("stage", "propose")))
     result = next(r for r in report.results if r.item.id == case["check"])
     shown = [f"{f.outcome}: {f.message}" for f in result.findings]
     assert result.outcome == case["expect"], shown
@@ -40,8 +41,12 @@ def test_case(case: dict, tmp_path: Path) -> None:
         text = (repo / "parr.yaml").read_text().splitlines()
         expected = next(i for i, line in enumerate(text, start=1) if case["line_of"] in line)
         assert any(f.line == expected for f in failing), [(f.line, f.message) for f in failing]
+    if "at" in case:
+        # A code finding points at the tool's own file and line, not at parr.yaml.
+        places = [(f"{Path(f.file).relative_to(repo).as_posix()}:{f.line}") for f in result.findings if f.file]
+        assert case["at"] in places, places
     for finding in failing:
-        assert finding.file and finding.line, f"a failing finding must point into parr.yaml: {finding}"
+        assert finding.file and finding.line, f"a failing finding must point at a file and line: {finding}"
 
 
 def test_every_check_has_a_passing_and_a_failing_case() -> None:

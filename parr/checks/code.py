@@ -1,0 +1,225 @@
+"""Code against manifest: the tools the scan found compared with what parr.yaml declares."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from parr.checks.base import Fail, NotApplicable, Pass, Result, check
+from parr.facts import Facts
+from parr.manifest.models import Access, ToolPermission
+from parr.scan.model import ToolRecord
+
+PRODUCTION = frozenset({"production", "prod", "prd", "live"})
+BROAD_CAPABILITIES = {
+    "shell": "runs shell commands",
+    "code_execution": "executes code",
+    "http": "calls arbitrary URLs",
+    "http_write": "sends arbitrary HTTP writes",
+    "file_write": "writes to the file system",
+    "computer_use": "drives a computer",
+    "browser": "drives a browser",
+}
+# Gates a framework enforces in code, as the scanner reports them.
+APPROVAL_HOOKS = frozenset({"needs_approval", "needsApproval", "interrupt", "human_in_the_loop", "hitl", "approval", "requires_confirmation", "confirmation"})
+
+
+def _where(facts: Facts, tool: ToolRecord) -> tuple[str, int]:
+    return str(facts.loaded.root / tool.file), tool.line
+
+
+def _fail(facts: Facts, tool: ToolRecord, message: str, *extra: str) -> Fail:
+    file, line = _where(facts, tool)
+    return Fail(message, file=file, line=line, evidence=tuple(extra) + tuple(tool.evidence))
+
+
+def _declared(facts: Facts) -> dict[str, tuple[int, ToolPermission]]:
+    return {t.name: (i, t) for i, t in enumerate(facts.manifest.permissions.tools)}
+
+
+def _code_tools(facts: Facts) -> list[ToolRecord] | None:
+    return list(facts.scan.tools) if facts.scan is not None else None
+
+
+def _is_production(tool: ToolPermission) -> bool:
+    return any(env.lower() in PRODUCTION for env in tool.environments)
+
+
+@check("CODE-001")
+def undeclared_mutating(facts: Facts) -> Iterator[Result]:
+    tools = _code_tools(facts)
+    if tools is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    declared = _declared(facts)
+    for tool in tools:
+        if tool.mutating and tool.name not in declared:
+            yield _fail(facts, tool, f"mutating tool '{tool.name}' ({tool.framework}) is not in the permission manifest")
+
+
+@check("CODE-002")
+def undeclared_read_only(facts: Facts) -> Iterator[Result]:
+    tools = _code_tools(facts)
+    if tools is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    declared = _declared(facts)
+    for tool in tools:
+        if not tool.mutating and tool.name not in declared:
+            yield _fail(facts, tool, f"tool '{tool.name}' ({tool.framework}) is not in the permission manifest")
+
+
+@check("CODE-003")
+def declared_but_gone(facts: Facts) -> Iterator[Result]:
+    tools = _code_tools(facts)
+    if tools is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    names = sorted({t.name for t in tools})
+    for index, tool in enumerate(facts.manifest.permissions.tools):
+        if tool.name in names or "*" in tool.name:
+            continue
+        closest = difflib.get_close_matches(tool.name, names, n=1, cutoff=0.5)
+        hint = f"; the closest tool in the code is '{closest[0]}'" if closest else ""
+        yield Fail(f"declared tool '{tool.name}' is not exposed by the code{hint}", loc=("permissions", "tools", index, "name"))
+
+
+@check("CODE-004")
+def mutating_declared_read(facts: Facts) -> Iterator[Result]:
+    tools = _code_tools(facts)
+    if tools is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    declared = _declared(facts)
+    for tool in tools:
+        entry = declared.get(tool.name)
+        if entry and tool.mutating and entry[1].access is Access.READ:
+            yield _fail(facts, tool, f"tool '{tool.name}' is declared read but its code mutates",
+                        f"parr.yaml line {facts.loaded.line_of('permissions', 'tools', entry[0])}")
+
+
+@check("CODE-005")
+def mutating_ungated(facts: Facts) -> Iterator[Result]:
+    tools = _code_tools(facts) or []
+    declared = _declared(facts)
+    code_by_name = {t.name: t for t in tools}
+    for name, (index, permission) in declared.items():
+        code = code_by_name.get(name)
+        mutating = permission.access.mutating or (code is not None and code.mutating)
+        if not mutating or permission.gate_kind != "none":
+            continue
+        hint = ""
+        if code is not None and set(code.gates) & APPROVAL_HOOKS:
+            hint = f" (the code has {', '.join(sorted(set(code.gates) & APPROVAL_HOOKS))}: declare it as approval:<queue>)"
+        message = f"mutating tool '{name}' has gate none{hint}"
+        if code is not None:
+            yield _fail(facts, code, message)
+        else:
+            yield Fail(message, loc=("permissions", "tools", index, "gate"))
+
+
+@check("CODE-006")
+def mutating_stringly_typed(facts: Facts) -> Iterator[Result]:
+    tools = _code_tools(facts)
+    if tools is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    declared = _declared(facts)
+    for tool in tools:
+        if not tool.mutating or tool.typed:
+            continue
+        entry = declared.get(tool.name)
+        if entry and entry[1].sandbox:
+            continue
+        yield _fail(facts, tool, f"mutating tool '{tool.name}' takes untyped or raw-string input (schema: {tool.schema_kind})")
+
+
+@check("CODE-007")
+def broad_capability_in_production(facts: Facts) -> Iterator[Result]:
+    tools = _code_tools(facts)
+    if tools is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    declared = _declared(facts)
+    for tool in tools:
+        broad = [BROAD_CAPABILITIES[c] for c in tool.capabilities if c in BROAD_CAPABILITIES]
+        if not broad:
+            continue
+        entry = declared.get(tool.name)
+        if entry is None:
+            continue  # undeclared tools are CODE-001/002's findings; they reach no declared environment
+        permission = entry[1]
+        if _is_production(permission) and not permission.sandbox:
+            yield _fail(facts, tool, f"tool '{tool.name}' {' and '.join(broad)} and may run in production")
+
+
+@check("CODE-008")
+def approval_claim_has_hook(facts: Facts) -> Iterator[Result]:
+    tools = _code_tools(facts)
+    if tools is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    declared = _declared(facts)
+    for tool in tools:
+        entry = declared.get(tool.name)
+        gate_kind = entry[1].gate_kind if entry else "none"
+        hooks = set(tool.gates) & APPROVAL_HOOKS
+        if gate_kind == "approval" and not hooks:
+            # An MCP server cannot wait for a human itself: the host application asks. parr cannot
+            # see the host, so the finding stands but says where the approval has to live.
+            host = (" (an MCP server relies on its host to confirm the call: if yours does, "
+                    "suppress this with the host named as the reason)") if tool.framework.startswith("mcp") else ""
+            yield _fail(facts, tool, f"'{tool.name}' is declared {entry[1].gate} but its code has no approval hook{host}")
+        if tool.annotations.get("destructiveHint") is True and gate_kind == "none":
+            yield _fail(facts, tool, f"'{tool.name}' is marked destructiveHint in MCP but has no gate")
+
+
+@check("CODE-009")
+def clients_honour_failsafes(facts: Facts) -> Iterator[Result]:
+    wiring = facts.wiring
+    if wiring is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    clients = wiring.get("clients", [])
+    if not clients:
+        yield NotApplicable("no model client construction found in the code")
+        return
+    timeouts = facts.manifest.failsafes.timeouts
+    retries = facts.manifest.failsafes.retries
+    declared_timeout = timeouts.tool_call_seconds is not None or timeouts.run_seconds is not None
+    for client in clients:
+        file = str(facts.loaded.root / client["file"])
+        if declared_timeout and not client["timeout"]:
+            yield Fail(f"{client['name']}(...) is built without a timeout; the SDK default applies, not the declared one",
+                       file=file, line=client["line"])
+        if retries.max is not None and retries.max < 2 and not client["retries"]:
+            yield Fail(f"{client['name']}(...) sets no retry limit; SDKs retry twice by default, the manifest allows {retries.max}",
+                       file=file, line=client["line"])
+
+
+@check("CODE-010")
+def tracing_wired(facts: Facts) -> Iterator[Result]:
+    wiring = facts.wiring
+    if wiring is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    if facts.manifest.observability.trace is None:
+        yield NotApplicable("no tracing declared")
+        return
+    libraries = wiring.get("tracing", [])
+    if not libraries:
+        yield Fail("tracing is declared but no tracing library is wired in the code", loc=("observability", "trace"))
+    elif wiring.get("tracing_disabled") and all("Agents SDK" in lib["library"] for lib in libraries):
+        yield Fail(f"the framework's tracing is disabled in {wiring['tracing_disabled'][0]}", loc=("observability", "trace"))
+    else:
+        yield Pass(", ".join(f"{lib['library']} ({lib['file']})" for lib in libraries))
+
+
+@check("CODE-011")
+def no_committed_secrets(facts: Facts) -> Iterator[Result]:
+    if facts.secrets is None:
+        yield NotApplicable("the repository was not scanned")
+        return
+    for hit in facts.secrets:
+        yield Fail(f"{hit['kind']} committed in the repository ({hit['masked']})",
+                   file=str(facts.loaded.root / hit["file"]), line=hit["line"])
