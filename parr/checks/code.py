@@ -21,7 +21,8 @@ BROAD_CAPABILITIES = {
     "browser": "drives a browser",
 }
 # Gates a framework enforces in code, as the scanner reports them.
-APPROVAL_HOOKS = frozenset({"needs_approval", "needsApproval", "interrupt", "human_in_the_loop", "hitl", "approval", "requires_confirmation", "confirmation"})
+APPROVAL_HOOKS = frozenset({"needs_approval", "needsApproval", "interrupt", "human_in_the_loop", "hitl", "approval",
+                            "approval_request", "requires_confirmation", "confirmation", "user_confirmation"})
 
 
 def _where(facts: Facts, tool: ToolRecord) -> tuple[str, int]:

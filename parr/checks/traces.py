@@ -120,6 +120,9 @@ def sample_records_signal_fields(facts: Facts) -> Iterator[Result]:
         yield Pass(f"latency on {stats.with_latency}, tokens on {stats.with_tokens}, cost on {stats.with_cost} of {stats.events} event(s)")
 
 
+MIN_CALLS_FOR_RATES = 20
+
+
 @check("OBS-013")
 def sample_rates_under_alerts(facts: Facts) -> Iterator[Result]:
     found = _sample(facts)
@@ -127,6 +130,12 @@ def sample_rates_under_alerts(facts: Facts) -> Iterator[Result]:
         yield NotApplicable(_NO_SAMPLE)
         return
     analysis, _, signals = found
+    calls = signals.overall.tool_calls
+    if calls < MIN_CALLS_FOR_RATES:
+        # One outage in a dozen calls is 8%: a rate from so few calls says nothing about the agent.
+        yield NotApplicable(f"the sample holds {calls} tool call(s); rates are judged from {MIN_CALLS_FOR_RATES} up "
+                            "(run `parr traces signals` on a day of traffic)")
+        return
     thresholds = signals.thresholds
     for name, limit in (("tool_error_rate", thresholds.tool_error_rate), ("denial_rate", thresholds.denial_rate)):
         signal = signals.signal(name)

@@ -54,7 +54,9 @@ class LoadedManifest:
         return self.document.line_of(tuple(loc))
 
     def resolve(self, relative: str) -> Path:
-        return (self.root / relative).resolve()
+        """A path from the manifest, relative to its directory; kept as typed (not made absolute)
+        so findings show it the way the user wrote the command."""
+        return self.root / relative
 
 
 def find_manifest(path: Path, manifest: Path | None = None) -> Path:

@@ -50,13 +50,28 @@ TS_TRACING = {
 PY_DEFAULT_TRACING = {"agents": "OpenAI Agents SDK tracing"}
 TS_DEFAULT_TRACING = {"@openai/agents": "OpenAI Agents SDK tracing"}
 
-_PY_TRIGGERS = (b"import", b"OpenAI", b"Anthropic", b"Chat")
-_TS_TRIGGERS = (b"import", b"require(", b"OpenAI", b"Anthropic", b"generateText", b"streamText", b"experimental_telemetry")
+# A hand-written tracer is tracing too: a dict, object or record type whose keys are the trace
+# fields oncall reads (the seed's event shape) counts as wired tracing.
+TRACE_FIELDS = frozenset({
+    "ts", "timestamp", "agent_id", "session_id", "trace_id", "span_id", "run_id", "tool_call", "tool", "tool_name",
+    "policy", "policy_decision", "result", "latency_ms", "tokens", "cost", "cost_usd", "model", "retrieval",
+})
+_RUN_KEYS = frozenset({"session_id", "trace_id", "span_id", "run_id"})
+_ACTION_KEYS = frozenset({"tool_call", "tool", "tool_name", "policy", "policy_decision"})
+
+
+def is_trace_event_shape(keys: set[str]) -> bool:
+    return len(keys & TRACE_FIELDS) >= 4 and bool(keys & _RUN_KEYS) and bool(keys & _ACTION_KEYS)
+
+
+_PY_TRIGGERS = (b"import", b"OpenAI", b"Anthropic", b"Chat", b"session_id", b"trace_id")
+_TS_TRIGGERS = (b"import", b"require(", b"OpenAI", b"Anthropic", b"generateText", b"streamText", b"experimental_telemetry",
+                b"session_id", b"trace_id")
 
 
 class WiringScanner:
     language = "wiring"
-    facts_version = "1"
+    facts_version = "2"
 
     def handles(self, rel_path: str) -> bool:
         return rel_path.endswith((".py", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")) and not rel_path.endswith(".d.ts")
@@ -78,6 +93,8 @@ class WiringScanner:
         tracing: dict[str, str] = {}
         tracing_disabled = []
         for path, facts in sorted(facts_by_path.items()):
+            if facts.get("trace_event_line"):
+                tracing.setdefault(f"hand-written trace events (line {facts['trace_event_line']})", path)
             for client in facts.get("clients", []):
                 clients.append({**client, "file": path})
             for library in facts.get("tracing", []):
@@ -103,7 +120,15 @@ def _extract_python(source: bytes) -> FileFacts:
         nodes = list(ast.walk(tree))
     except RecursionError:
         return {}
+    trace_event_line = None
     for node in nodes:
+        if trace_event_line is None and isinstance(node, (ast.Dict, ast.ClassDef)):
+            if isinstance(node, ast.Dict):
+                keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+            else:  # TypedDict, dataclass or pydantic model of an event
+                keys = {s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)}
+            if is_trace_event_shape(keys):
+                trace_event_line = node.lineno
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
             for module in modules:
@@ -125,7 +150,8 @@ def _extract_python(source: bytes) -> FileFacts:
                     "timeout": spread or bool(keys & PY_TIMEOUT_KWARGS),
                     "retries": spread or bool(keys & PY_RETRY_KWARGS),
                 })
-    return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled}
+    return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled,
+            "trace_event_line": trace_event_line}
 
 
 def _extract_typescript(rel_path: str, source: bytes) -> FileFacts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parr.scan.language import FileFacts
 from parr.scan.typescript.nodes import args_of, callee_name, grammar_for, object_entries, parser, string_literal, unwrap
-from parr.scan.wiring import TS_CLIENTS, TS_DEFAULT_TRACING, TS_RETRY_KEYS, TS_TIMEOUT_KEYS, TS_TRACING
+from parr.scan.wiring import TS_CLIENTS, TS_DEFAULT_TRACING, TS_RETRY_KEYS, TS_TIMEOUT_KEYS, TS_TRACING, is_trace_event_shape
 
 MAX_DEPTH = 400
 
@@ -27,6 +27,7 @@ def extract_typescript_wiring(rel_path: str, source: bytes) -> FileFacts:
     clients = []
     tracing: set[str] = set()
     disabled = False
+    trace_event_line = None
     # Iterative walk: deep nesting in hostile files must not hit the recursion limit.
     stack = [(tree.root_node, 0)]
     while stack:
@@ -64,9 +65,22 @@ def extract_typescript_wiring(rel_path: str, source: bytes) -> FileFacts:
                     "timeout": spread or bool(keys & TS_TIMEOUT_KEYS),
                     "retries": spread or bool(keys & TS_RETRY_KEYS),
                 })
-        elif kind == "pair":
+        elif kind in ("object", "object_type", "interface_body") and trace_event_line is None:
+            keys = set()
+            for child in node.named_children:
+                name = child.child_by_field_name("name") if child.type == "property_signature" else None
+                if name is not None:
+                    keys.add(name.text.decode("utf-8", "replace"))
+                elif child.type in ("pair", "shorthand_property_identifier"):
+                    key = child.child_by_field_name("key") if child.type == "pair" else child
+                    if key is not None:
+                        keys.add(key.text.decode("utf-8", "replace").strip("\"'"))
+            if is_trace_event_shape(keys):
+                trace_event_line = node.start_point[0] + 1
+        if kind == "pair":
             key = node.child_by_field_name("key")
             if key is not None and key.text == b"experimental_telemetry":
                 tracing.add("AI SDK telemetry (OpenTelemetry)")
         stack.extend((child, depth + 1) for child in reversed(node.children))
-    return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled}
+    return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled,
+            "trace_event_line": trace_event_line}

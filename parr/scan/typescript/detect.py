@@ -271,6 +271,8 @@ class Detector:
                 break
         if eff is not None and eff.hitl and eff.confirm_text:
             gates.append("human_in_the_loop")
+        if eff is not None and eff.approval_request:
+            gates.append("approval_request")
         return gates
 
     def _typed(self, info: SchemaInfo, handler: Node | None, eff: fx.Effects | None,

@@ -104,6 +104,7 @@ class Effects:
     caps: set[str] = field(default_factory=set)
     executed: set[str] = field(default_factory=set)      # names passed raw to shell/code/SQL/agent sinks
     hitl: bool = False
+    approval_request: bool = False  # filed a request in an approval queue (approvals.propose(...))
     confirm_text: bool = False
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
@@ -124,6 +125,7 @@ class Effects:
                 self.medium.append(e)
         self.caps |= other.caps
         self.hitl = self.hitl or other.hitl
+        self.approval_request = self.approval_request or other.approval_request
 
 
 def _names_in(node: Node | None, limit: int = 400) -> set[str]:
@@ -404,6 +406,10 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     # --- human in the loop -------------------------------------------------------------------------
     if name in _HITL_CALLS:
         eff.hitl = True
+        return
+    if len(chain) >= 2 and re.search(r"approv", chain[-2], re.I):
+        # approvals.propose(...), approvalQueue.submit(...): the change waits for a person.
+        eff.approval_request = True
         return
 
     # --- databases / stores / SaaS clients ---------------------------------------------------------------

@@ -13,7 +13,7 @@ from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import entry_value, grammar_for, parser, property_key, string_literal, text
 from parr.scan.typescript.values import FileCtx, enum_members
 
-FACTS_VERSION = "ts-1"
+FACTS_VERSION = "ts-2"
 MAX_BYTES = 4_000_000
 _MAX_TOOLS_PER_FILE = 2000
 
