@@ -38,8 +38,36 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
 )
 # `api_key = "..."`, `"token": "..."`, `PASSWORD=...`: a name that says secret, then a literal value.
 _ASSIGNED = re.compile(
-    r"(?i)\b[\w.-]*(?:api[_-]?key|secret|token|passw(?:or)?d|private[_-]?key|access[_-]?key)[\w.-]*[\"']?\s*[:=]\s*[\"']?(?P<value>[A-Za-z0-9+/_\-.=]{20,})[\"']?"
+    r"(?i)(?:api[_-]?key|secret|token|passw(?:or)?d|private[_-]?key|access[_-]?key)[\w.-]*[\"']?\s*[:=]\s*[\"']?(?P<value>[A-Za-z0-9+/_\-.=]{20,})[\"']?"
 )
+# Byte-level screening before any decoding. Each credential pattern runs on its own and without
+# the boundary look-behind: a leading literal lets the regex engine skip ahead, which neither one
+# big alternation nor a look-behind allows. Patterns that start with a class or a look-behind run
+# only where a literal they need occurs.
+_GUARDS = {"Stripe secret key": (b"k_live_", b"k_test_"), "bearer token": (b"earer ",)}
+_CREDENTIAL_BYTES = tuple(
+    (re.compile(rb"[Bb]earer [A-Za-z0-9._~+/-]{20,}" if p.startswith("(?<=") else p.encode()), _GUARDS.get(label, ()))
+    for p, label, _ in CREDENTIAL_RULES
+)
+_KEYWORDS = (b"key", b"secret", b"token", b"passw")
+_ASSIGNED_BYTES = re.compile(
+    rb"(?:api[_-]?key|secret|token|passw(?:or)?d|private[_-]?key|access[_-]?key)[\w.-]*[\"']?\s*[:=]\s*[\"']?[a-z0-9+/_\-.=]{20,}"
+)
+
+
+def first_candidate(source: bytes) -> int | None:
+    """Offset of the earliest place in raw bytes that may hold a credential, or None (most files)."""
+    starts = [
+        m.start()
+        for pattern, guards in _CREDENTIAL_BYTES
+        if (not guards or any(g in source for g in guards)) and (m := pattern.search(source))
+    ]
+    lowered = source.lower()
+    if any(k in lowered for k in _KEYWORDS) and (m := _ASSIGNED_BYTES.search(lowered)):
+        starts.append(m.start())
+    return min(starts) if starts else None
+
+
 _PLACEHOLDER = re.compile(r"(?i)(x{4,}|\*{3,}|your|example|dummy|placeholder|changeme|redacted|sample|fake|test|todo|<|\$\{|\{\{|process\.env|os\.environ|getenv)")
 # Cheap substrings that any match contains; a line with none of them is skipped without regexes.
 _TRIGGERS = ("-----BEGIN", "sk-", "AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "glpat-", "xox", "k_live_",

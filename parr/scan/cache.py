@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from parr.scan.language import FileFacts
 CACHE_DB_NAME = "scan-facts-v2.sqlite3"
 # sqlite's default limit on bound parameters is 999 on old builds; stay under it.
 _LOOKUP_BATCH = 900
+# Whole-tree results kept (most recently used first); each is one ScanResult, small next to the facts.
+TREES_KEPT = 64
 
 
 def default_cache_dir() -> Path:
@@ -48,6 +51,7 @@ class FactsCache:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=OFF")
             conn.execute("CREATE TABLE IF NOT EXISTS facts (key BLOB PRIMARY KEY, facts TEXT NOT NULL) WITHOUT ROWID")
+            conn.execute("CREATE TABLE IF NOT EXISTS trees (digest BLOB PRIMARY KEY, result TEXT NOT NULL, used REAL NOT NULL)")
             self._conn = conn
         except (OSError, sqlite3.Error):
             self._conn = None
@@ -74,6 +78,33 @@ class FactsCache:
         except sqlite3.Error:
             self._disable()
         return found
+
+    def get_tree(self, digest: bytes) -> str | None:
+        """The stored ScanResult JSON of a whole tree with this digest, if any."""
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute("SELECT result FROM trees WHERE digest = ?", (digest,)).fetchone()
+            if row is not None:
+                self._conn.execute("UPDATE trees SET used = ? WHERE digest = ?", (time.time(), digest))
+        except sqlite3.Error:
+            self._disable()
+            return None
+        return row[0] if row else None
+
+    def put_tree(self, digest: bytes, result_json: str) -> None:
+        """Remember a whole tree's result; only the most recently used trees are kept."""
+        if self._conn is None:
+            return
+        try:
+            with self._conn:
+                self._conn.execute("BEGIN")
+                self._conn.execute("INSERT OR REPLACE INTO trees (digest, result, used) VALUES (?, ?, ?)",
+                                   (digest, result_json, time.time()))
+                self._conn.execute("DELETE FROM trees WHERE digest NOT IN (SELECT digest FROM trees ORDER BY used DESC LIMIT ?)",
+                                   (TREES_KEPT,))
+        except sqlite3.Error:
+            self._disable()
 
     def put(self, key: bytes, facts: FileFacts) -> None:
         """Queue facts for writing; written in batches by `flush`."""

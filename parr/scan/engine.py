@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -15,6 +16,7 @@ from pathlib import Path
 from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
 from parr.scan.language import FileFacts, LanguageScanner
 from parr.scan.model import ScanError, ScanResult, ToolRecord
+from parr.scan.wiring import summarize_wiring
 from parr.scan.walker import (
     DEFAULT_EXCLUDED_DIRS,
     DEFAULT_MAX_FILE_BYTES,
@@ -83,30 +85,70 @@ def scan_repository(
     entries = walk_files(root, lambda rel: _scanners_for(active, rel), stats, options)
     errors: list[ScanError] = []
     cache = FactsCache(cache_dir or default_cache_dir()) if use_cache else None
+    tree_digest: bytes | None = None
+    if cache is not None and cache.enabled:
+        # An unchanged tree (same paths, same contents, same scanners, same skips) gets its last
+        # result back whole: reading and hashing every file is then the whole cost of a rescan.
+        entries_list = list(entries)
+        tree_digest = _tree_digest(entries_list, active, max_file_bytes, stats)
+        stored = cache.get_tree(tree_digest)
+        if stored is not None:
+            cache.close()
+            try:
+                return ScanResult.model_validate_json(stored).model_copy(update={"root": root.as_posix()})
+            except ValueError:
+                pass  # an entry from an incompatible parr: scan afresh
+        entries = iter(entries_list)
     with _gc_paused():
         try:
             facts_by_scanner, files_scanned = _extract_all(entries, active, max_file_bytes, stats, errors, cache, jobs)
         finally:
-            if cache:
+            if cache and tree_digest is None:
                 cache.close()
         # The facts go once resolved, while collection is still paused: reference counting frees
         # them, and re-enabling the collector does not start with a pass over millions of them.
         tools = _resolve_all(active, facts_by_scanner, errors)
         summaries = _summarize_all(active, facts_by_scanner, errors)
+        wiring = summarize_wiring({path: facts for by_path in facts_by_scanner for path, facts in by_path.items()
+                                   if "wiring" in facts})
         del facts_by_scanner
     errors.extend(stats.errors)
     tools.sort(key=lambda t: (t.file, t.line, t.name))
     # Scanners may report facts['errors'] from resolve too; the engine reports them either way, once.
     unique_errors = sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.message))
-    return ScanResult(
+    result = ScanResult(
         root=root.as_posix(),
         tools=tuple(tools),
         files_scanned=files_scanned,
         errors=tuple(unique_errors),
         skipped=stats.skipped(),
-        wiring=summaries.get("wiring", {}),
+        wiring=wiring,
         secrets=tuple(summaries.get("secrets", {}).get("secrets", ())),
     )
+    if cache is not None and tree_digest is not None:
+        cache.put_tree(tree_digest, result.model_dump_json(by_alias=True))
+        cache.close()
+    return result
+
+
+def _tree_digest(entries: list[FileEntry], scanners: Sequence[LanguageScanner], max_file_bytes: int,
+                 stats: WalkStats) -> bytes:
+    """One hash over every file's path and content key per scanner, plus what the walk skipped.
+    Files are read here only to be hashed; contents are not kept."""
+    hashers = [key_hasher(s.language, s.facts_version) for s in scanners]
+    tree = hashlib.blake2b(digest_size=20)
+    read_stats = WalkStats()
+    read_errors: list[ScanError] = []
+    for batch in _batches(iter(entries)):
+        for entry, source in _read_batch(batch, max_file_bytes, read_stats, read_errors):
+            content = hashlib.blake2b(source, digest_size=20).digest()
+            tree.update(entry.rel_path.encode("utf-8", "surrogateescape") + b"\0" + content)
+            tree.update(entry.tag.to_bytes(4, "little"))
+    for hasher in hashers:
+        tree.update(hasher.digest())  # parr version, scanner languages and their facts versions
+    skipped = stats.skipped()
+    tree.update(f"{skipped.model_dump_json()}|{read_stats.skipped().model_dump_json()}|{len(read_errors)}|{max_file_bytes}".encode())
+    return tree.digest()
 
 
 def _summarize_all(

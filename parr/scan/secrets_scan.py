@@ -6,7 +6,7 @@ from typing import Any
 
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
-from parr.secrets import find_secrets
+from parr.secrets import find_secrets, first_candidate
 
 # Code and configuration; prose (.md, .txt) is left out because docs are full of sample keys.
 _EXTENSIONS = (
@@ -19,16 +19,22 @@ MAX_HITS_PER_FILE = 50
 
 class SecretsScanner:
     language = "secrets"
-    facts_version = "1"
+    facts_version = "2"
 
     def handles(self, rel_path: str) -> bool:
         name = rel_path.rsplit("/", 1)[-1]
         return name.startswith(".env") or rel_path.endswith(_EXTENSIONS)
 
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
-        text = source.decode("utf-8", errors="replace")
+        first = first_candidate(source)
+        if first is None:
+            return {}
+        # Only the lines from the first candidate on are decoded and judged one by one.
+        start = source.rfind(b"\n", 0, first) + 1
+        first_line = source.count(b"\n", 0, start) + 1
+        text = source[start:].decode("utf-8", errors="replace")
         hits = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.splitlines(), start=first_line):
             for hit in find_secrets(line):
                 hits.append({"line": number, "kind": hit.kind, "masked": hit.masked})
                 if len(hits) >= MAX_HITS_PER_FILE:

@@ -1,8 +1,9 @@
 """How the agent is wired, beyond its tools: model clients (with or without timeouts and retry
 limits) and tracing libraries. Lets `parr check` test the manifest's claims against the code.
 
-Runs as a scanner in the same engine pass (cached by content like the tool scanners); its
-`resolve` reports no tools, its `summarize` returns the project-wide wiring facts.
+Python files get their wiring from the Python tool scanner's own parse (`python_wiring`);
+TypeScript/JavaScript files from `WiringScanner`. Either way it sits under facts["wiring"], and
+`summarize_wiring` gathers the project-wide view.
 """
 
 from __future__ import annotations
@@ -64,64 +65,90 @@ def is_trace_event_shape(keys: set[str]) -> bool:
     return len(keys & TRACE_FIELDS) >= 4 and bool(keys & _RUN_KEYS) and bool(keys & _ACTION_KEYS)
 
 
-_PY_TRIGGERS = (b"import", b"OpenAI", b"Anthropic", b"Chat", b"session_id", b"trace_id")
-_TS_TRIGGERS = (b"import", b"require(", b"OpenAI", b"Anthropic", b"generateText", b"streamText", b"experimental_telemetry",
-                b"session_id", b"trace_id")
+# A file is parsed for wiring only when it names a client, a tracing library or trace fields:
+# most files name none, and parsing every file twice would halve the scan's speed.
+_PY_TRIGGERS = tuple({name.encode() for name in PY_CLIENTS} | {root.encode() for root in PY_TRACING}
+                     | {b"agents", b"set_tracing_disabled", b"session_id", b"trace_id"})
+_TS_TRIGGERS = tuple({name.encode() for name in TS_CLIENTS} | {name.encode() for name in TS_TRACING}
+                     | {b"@openai/agents", b"experimental_telemetry", b"setTracingDisabled", b"session_id", b"trace_id"})
 
 
 class WiringScanner:
+    """Wiring of TypeScript/JavaScript files (Python's comes from the Python scanner's own parse)."""
+
     language = "wiring"
-    facts_version = "2"
+    facts_version = "3"
 
     def handles(self, rel_path: str) -> bool:
-        return rel_path.endswith((".py", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")) and not rel_path.endswith(".d.ts")
+        return rel_path.endswith((".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")) and not rel_path.endswith(".d.ts")
 
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
-        if rel_path.endswith(".py"):
-            if not any(t in source for t in _PY_TRIGGERS):
-                return {}
-            return _extract_python(source)
         if not any(t in source for t in _TS_TRIGGERS):
             return {}
-        return _extract_typescript(rel_path, source)
+        return {"wiring": _extract_typescript(rel_path, source)}
 
     def resolve(self, facts_by_path: dict[str, FileFacts]) -> tuple[list[ToolRecord], list[ScanError]]:
         return [], []
 
-    def summarize(self, facts_by_path: dict[str, FileFacts]) -> dict[str, Any]:
-        clients = []
-        tracing: dict[str, str] = {}
-        tracing_disabled = []
-        for path, facts in sorted(facts_by_path.items()):
-            if facts.get("trace_event_line"):
-                tracing.setdefault(f"hand-written trace events (line {facts['trace_event_line']})", path)
-            for client in facts.get("clients", []):
-                clients.append({**client, "file": path})
-            for library in facts.get("tracing", []):
-                tracing.setdefault(library, path)
-            if facts.get("tracing_disabled"):
-                tracing_disabled.append(path)
-        return {
-            "clients": clients,
-            "tracing": [{"library": k, "file": v} for k, v in sorted(tracing.items())],
-            "tracing_disabled": tracing_disabled,
-        }
+
+def has_python_wiring_trigger(source: bytes) -> bool:
+    return any(t in source for t in _PY_TRIGGERS)
 
 
-def _extract_python(source: bytes) -> FileFacts:
+def wiring_from_python_source(source: bytes) -> FileFacts:
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return {}  # the tool scanner reports the syntax error; wiring just has nothing to say
+    return python_wiring(tree)
+
+
+def summarize_wiring(facts_by_path: dict[str, FileFacts]) -> dict[str, Any]:
+    """Project-wide wiring from every file's `wiring` facts, whichever scanner produced them."""
+    clients = []
+    tracing: dict[str, str] = {}
+    tracing_disabled = []
+    for path, all_facts in sorted(facts_by_path.items()):
+        facts = all_facts.get("wiring") or {}
+        if facts.get("trace_event_line"):
+            tracing.setdefault(f"hand-written trace events (line {facts['trace_event_line']})", path)
+        for client in facts.get("clients", []):
+            clients.append({**client, "file": path})
+        for library in facts.get("tracing", []):
+            tracing.setdefault(library, path)
+        if facts.get("tracing_disabled"):
+            tracing_disabled.append(path)
+    return {
+        "clients": clients,
+        "tracing": [{"library": k, "file": v} for k, v in sorted(tracing.items())],
+        "tracing_disabled": tracing_disabled,
+    }
+
+
+_SKIP = (ast.Constant, ast.Name, ast.Load, ast.Store, ast.operator, ast.cmpop, ast.unaryop, ast.boolop)
+
+
+def _nodes(tree: ast.AST):
+    """Every node of interest, depth first, without ast.walk's generator-per-node overhead."""
+    stack = [tree]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        yield node
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                push(v for v in value if isinstance(v, ast.AST) and not isinstance(v, _SKIP))
+            elif isinstance(value, ast.AST) and not isinstance(value, _SKIP):
+                stack.append(value)
+
+
+def python_wiring(tree: ast.AST) -> FileFacts:
     clients = []
     tracing = set()
     disabled = False
-    try:
-        nodes = list(ast.walk(tree))
-    except RecursionError:
-        return {}
     trace_event_line = None
-    for node in nodes:
+    for node in _nodes(tree):
         if trace_event_line is None and isinstance(node, (ast.Dict, ast.ClassDef)):
             if isinstance(node, ast.Dict):
                 keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}

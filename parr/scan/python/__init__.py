@@ -88,6 +88,9 @@ def _empty(errors=None, rel_path: str = "") -> FileFacts:
             "funcs": {}, "agents": {}, "hints": [], "tools": [], "refs": [], "errors": errors or []}
 
 
+from parr.scan.wiring import has_python_wiring_trigger, wiring_from_python_source  # noqa: E402
+
+
 class PythonScanner:
     language = "python"
     facts_version = FACTS_VERSION
@@ -101,7 +104,10 @@ class PythonScanner:
             facts["skipped"] = True
             return facts
         if not any(t in source for t in _TRIGGERS):
-            return _light_facts(rel_path, source)
+            facts = _light_facts(rel_path, source)
+            if has_python_wiring_trigger(source):
+                facts["wiring"] = wiring_from_python_source(source)
+            return facts
         try:
             text = source.decode("utf-8-sig")
         except UnicodeDecodeError:

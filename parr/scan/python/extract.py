@@ -16,7 +16,7 @@ from typing import Any
 from parr.scan.python import catalog
 from parr.scan.python.effects import classify_call
 
-FACTS_VERSION = "py-1"
+FACTS_VERSION = "py-2"
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|functions)$", re.I)
@@ -1623,7 +1623,12 @@ def _is_arith(node) -> bool:
 
 
 def extract_source(rel_path: str, text: str) -> dict:
+    from parr.scan.wiring import python_wiring
+
     tree = ast.parse(text, filename=rel_path)
     fx = FileExtractor(rel_path, tree, text)
     fx.run()
-    return fx.serialise()
+    facts = fx.serialise()
+    # Model clients and tracing come from the same parse: a second parse per file would cost as much as this one.
+    facts["wiring"] = python_wiring(tree)
+    return facts

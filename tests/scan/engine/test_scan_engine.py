@@ -379,3 +379,26 @@ def test_a_dying_worker_costs_its_files_not_the_scan(repo: Path, write: Callable
     # Later batches run on a fresh pool.
     assert len(result.tools) + len(failed) == engine.CHUNK_FILES * 4 + 1
     assert len(result.tools) >= engine.CHUNK_FILES * 2
+
+
+def test_unchanged_tree_is_answered_from_the_tree_cache(tmp_path: Path, repo: Path, write: Callable) -> None:
+    from parr.scan.cache import FactsCache
+
+    for i in range(3):
+        write(f"m{i}.py", f"def tool_t{i}(): ...\n")
+    cache_dir = tmp_path / "cache"
+    cold = _scan(repo, FakeScanner(), use_cache=True, cache_dir=cache_dir)
+    warm_scanner = FakeScanner()
+    warm = _scan(repo, warm_scanner, use_cache=True, cache_dir=cache_dir)
+    assert warm == cold and warm_scanner.calls == []
+    # One edited file: the tree digest changes, only that file is extracted again.
+    write("m1.py", "def tool_changed(): ...\n")
+    third = FakeScanner()
+    changed = _scan(repo, third, use_cache=True, cache_dir=cache_dir)
+    assert third.calls == ["m1.py"]
+    assert ("m1.py", 1, "changed") in _names(changed)
+    cache = FactsCache(cache_dir)
+    try:
+        assert cache.enabled
+    finally:
+        cache.close()
