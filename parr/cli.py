@@ -5,40 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from parr import __version__
+from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2
 from parr.errors import ParrInputError
 
-EXIT_GO = 0
-EXIT_NO_GO = 1
-EXIT_INPUT = 2
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail_input(exc: ParrInputError) -> None:
-    for problem in exc.problems:
-        click.echo(f"parr: {problem}", err=True)
-    sys.exit(EXIT_INPUT)
-
-
-def input_errors_exit_2(fn: F) -> F:
-    """Bad input of any kind ends with one line per problem on stderr and exit code 2."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except ParrInputError as exc:
-            _fail_input(exc)
-
-    return wrapper  # type: ignore[return-value]
+EXIT_GO = EXIT_OK
+EXIT_NO_GO = EXIT_FAIL
 
 
 def _use_color(no_color: bool) -> bool:

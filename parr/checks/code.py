@@ -38,8 +38,18 @@ def _declared(facts: Facts) -> dict[str, tuple[int, ToolPermission]]:
     return {t.name: (i, t) for i, t in enumerate(facts.manifest.permissions.tools)}
 
 
-def _code_tools(facts: Facts) -> list[ToolRecord] | None:
-    return list(facts.scan.tools) if facts.scan is not None else None
+def scanned(fn):  # noqa: ANN001, ANN201 - wraps a check taking (facts, tools)
+    """Checks that judge the code: not applicable when the repository was not scanned."""
+
+    def run(facts: Facts) -> Iterator[Result]:
+        if facts.scan is None:
+            yield NotApplicable("the code was not scanned")
+            return
+        yield from fn(facts, list(facts.scan.tools))
+
+    run.__name__ = fn.__name__
+    run.__doc__ = fn.__doc__
+    return run
 
 
 def _is_production(tool: ToolPermission) -> bool:
@@ -47,11 +57,8 @@ def _is_production(tool: ToolPermission) -> bool:
 
 
 @check("CODE-001")
-def undeclared_mutating(facts: Facts) -> Iterator[Result]:
-    tools = _code_tools(facts)
-    if tools is None:
-        yield NotApplicable("the code was not scanned")
-        return
+@scanned
+def undeclared_mutating(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
         if tool.mutating and tool.name not in declared:
@@ -59,11 +66,8 @@ def undeclared_mutating(facts: Facts) -> Iterator[Result]:
 
 
 @check("CODE-002")
-def undeclared_read_only(facts: Facts) -> Iterator[Result]:
-    tools = _code_tools(facts)
-    if tools is None:
-        yield NotApplicable("the code was not scanned")
-        return
+@scanned
+def undeclared_read_only(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
         if not tool.mutating and tool.name not in declared:
@@ -71,11 +75,8 @@ def undeclared_read_only(facts: Facts) -> Iterator[Result]:
 
 
 @check("CODE-003")
-def declared_but_gone(facts: Facts) -> Iterator[Result]:
-    tools = _code_tools(facts)
-    if tools is None:
-        yield NotApplicable("the code was not scanned")
-        return
+@scanned
+def declared_but_gone(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     names = sorted({t.name for t in tools})
     for index, tool in enumerate(facts.manifest.permissions.tools):
         if tool.name in names or "*" in tool.name:
@@ -86,11 +87,8 @@ def declared_but_gone(facts: Facts) -> Iterator[Result]:
 
 
 @check("CODE-004")
-def mutating_declared_read(facts: Facts) -> Iterator[Result]:
-    tools = _code_tools(facts)
-    if tools is None:
-        yield NotApplicable("the code was not scanned")
-        return
+@scanned
+def mutating_declared_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
         entry = declared.get(tool.name)
@@ -100,8 +98,8 @@ def mutating_declared_read(facts: Facts) -> Iterator[Result]:
 
 
 @check("CODE-005")
-def mutating_ungated(facts: Facts) -> Iterator[Result]:
-    tools = _code_tools(facts) or []
+@scanned
+def mutating_ungated(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     code_by_name = {t.name: t for t in tools}
     for name, (index, permission) in declared.items():
@@ -120,11 +118,8 @@ def mutating_ungated(facts: Facts) -> Iterator[Result]:
 
 
 @check("CODE-006")
-def mutating_stringly_typed(facts: Facts) -> Iterator[Result]:
-    tools = _code_tools(facts)
-    if tools is None:
-        yield NotApplicable("the code was not scanned")
-        return
+@scanned
+def mutating_stringly_typed(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
         if not tool.mutating or tool.typed:
@@ -136,11 +131,8 @@ def mutating_stringly_typed(facts: Facts) -> Iterator[Result]:
 
 
 @check("CODE-007")
-def broad_capability_in_production(facts: Facts) -> Iterator[Result]:
-    tools = _code_tools(facts)
-    if tools is None:
-        yield NotApplicable("the code was not scanned")
-        return
+@scanned
+def broad_capability_in_production(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
         broad = [BROAD_CAPABILITIES[c] for c in tool.capabilities if c in BROAD_CAPABILITIES]
@@ -155,11 +147,8 @@ def broad_capability_in_production(facts: Facts) -> Iterator[Result]:
 
 
 @check("CODE-008")
-def approval_claim_has_hook(facts: Facts) -> Iterator[Result]:
-    tools = _code_tools(facts)
-    if tools is None:
-        yield NotApplicable("the code was not scanned")
-        return
+@scanned
+def approval_claim_has_hook(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
         entry = declared.get(tool.name)

@@ -78,7 +78,7 @@ def generate() -> None:
 
 
 def _wrap(fn: Any) -> Any:
-    from parr.cli import input_errors_exit_2
+    from parr.cliutil import input_errors_exit_2
 
     return input_errors_exit_2(fn)
 

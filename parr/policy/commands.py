@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from parr.cliutil import input_errors_exit_2
 from parr.errors import ParrInputError
 
 EXIT_OK = 0
@@ -17,20 +18,6 @@ EXIT_FAIL = 1
 EXIT_INPUT = 2
 
 
-def _input_errors_exit_2(fn: Any) -> Any:
-    """Bad input ends with one line per problem on stderr and exit code 2 (as in parr.cli)."""
-    from functools import wraps
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except ParrInputError as exc:
-            for problem in exc.problems:
-                click.echo(f"parr: {problem}", err=True)
-            sys.exit(EXIT_INPUT)
-
-    return wrapper
 
 
 def _parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -72,7 +59,7 @@ def policy() -> None:
 @click.option("--no-scan", is_flag=True, help="Probe the manifest's tools only; do not scan the code for more.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds the evaluation may take (default 10, or $PARR_POLICY_TIMEOUT).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
-@_input_errors_exit_2
+@input_errors_exit_2
 def policy_test(path: Path, manifest: Path | None, stage: Any, fmt: str, output: Path | None, no_scan: bool,
                 timeout: float | None, no_color: bool) -> None:
     """Run the policy's test cases and probe every tool: exit 0 all good, 1 failures, 2 bad policy files."""
@@ -116,7 +103,7 @@ def policy_test(path: Path, manifest: Path | None, stage: Any, fmt: str, output:
 @click.option("--output", "output_dir", type=click.Path(path_type=Path),
               help="Directory for the .cedar and .cedarschema files (default: policies/ beside the manifest).")
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
-@_input_errors_exit_2
+@input_errors_exit_2
 def policy_scaffold(path: Path, manifest: Path | None, output_dir: Path | None, force: bool) -> None:
     """Draft a Cedar policy and schema from the permission manifest: reads allowed, production mutations need approval."""
     from parr.fsutil import write_atomic

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from parr.cliutil import input_errors_exit_2
 from parr.errors import ParrInputError
 from parr.traces.events import TraceReadError
 
@@ -20,19 +20,6 @@ EXIT_INPUT = 2
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _input_errors_exit_2(fn: F) -> F:
-    """Bad input ends with one line per problem on stderr and exit 2, as everywhere in parr."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except ParrInputError as exc:
-            for problem in exc.problems:
-                click.echo(f"parr: {problem}", err=True)
-            sys.exit(EXIT_INPUT)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def load_thresholds_manifest(manifest: Path | None) -> Any | None:
@@ -102,7 +89,7 @@ def traces() -> None:
 @_quiet_option
 @click.option("--max-findings", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Findings kept per rule and file (every one is still counted).")
-@_input_errors_exit_2
+@input_errors_exit_2
 def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, no_color: bool,
          quiet: bool, max_findings: int) -> None:
     """Missing required fields, unparsable lines and unredacted sensitive values: exit 0 clean, 1 findings, 2 bad input."""
@@ -133,7 +120,7 @@ def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path 
 @_output_option
 @_color_option
 @_quiet_option
-@_input_errors_exit_2
+@input_errors_exit_2
 def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, no_color: bool,
             quiet: bool) -> None:
     """Runs, tool errors, denials, retries, spend and latency per agent and per tool: exit 1 when a threshold is breached."""

@@ -680,7 +680,6 @@ class FileExtractor:
         dotted = self.dotted(target)
         if not dotted or "()" in dotted.rsplit(".", 1)[-1]:
             return
-        q = self.qualify(dotted)
         last = dotted.rsplit(".", 1)[-1]
         recv = dotted.rsplit(".", 1)[0] if "." in dotted else ""
         node = fi.node
@@ -759,7 +758,6 @@ class FileExtractor:
             return
         if last == "action" and recv:
             rl = recv.rsplit(".", 1)[-1]
-            cls = fi.scope.cls if fi.scope.kind == "class" else None
             if "browser-use" not in self.fw_hints and rl not in ("registry", "controller"):
                 return
             desc = None
@@ -1435,8 +1433,6 @@ class FileExtractor:
             v, _ = self.lookup(sc, name) if sc is not None else (None, None)
             if isinstance(v, FuncInfo):
                 callees.append(v)
-            elif isinstance(v, ClassInfo):
-                init = v.methods.get("__init__")
         if fi.cls is not None:
             for m in fi.self_calls:
                 t = self._method_lookup(fi.cls, m)
@@ -1469,7 +1465,6 @@ class FileExtractor:
             args = args[1:]
         args += list(a.kwonlyargs)
         out = []
-        first = True
         for arg in args:
             inner, meta = _unwrap_ann(arg.annotation)
             an = _ann_name(inner)
@@ -1477,9 +1472,7 @@ class FileExtractor:
             injected = (arg.arg in catalog.INJECTED_PARAM_NAMES and (arg.annotation is None or an not in ("str", "int", "float", "bool")))\
                 or an in catalog.INJECTED_ANNOTATIONS or bool(meta_names & catalog.INJECTED_ANNOTATIONS)
             if injected:
-                first = False
                 continue
-            first = False
             ok = arg.annotation is not None and not _is_blob(inner)
             out.append({"n": arg.arg, "ok": ok, "str": an == "str"})
         return out

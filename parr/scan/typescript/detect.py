@@ -440,7 +440,6 @@ class Detector:
 
     # -- bare calls: tool(), createTool(), builtins ----------------------------------------------
     def _on_call(self, call: Node, fname: str) -> None:
-        ctx = self.ctx
         b = self._callee_binding(call, fname)
         if b is not None and b.kind != "import":
             return  # a local function or variable of that name, not the framework's
