@@ -67,17 +67,20 @@ def is_trace_event_shape(keys: set[str]) -> bool:
 
 # A file is parsed for wiring only when it names a client, a tracing library or trace fields:
 # most files name none, and parsing every file twice would halve the scan's speed.
-_PY_TRIGGERS = tuple({name.encode() for name in PY_CLIENTS} | {root.encode() for root in PY_TRACING}
-                     | {b"agents", b"set_tracing_disabled", b"session_id", b"trace_id"})
-_TS_TRIGGERS = tuple({name.encode() for name in TS_CLIENTS} | {name.encode() for name in TS_TRACING}
-                     | {b"@openai/agents", b"experimental_telemetry", b"setTracingDisabled", b"session_id", b"trace_id"})
+# Deep triggers need a walk of the whole tree (client constructions, trace-event shapes); the
+# others are settled by the top-level imports alone.
+_PY_DEEP = tuple({name.encode() for name in PY_CLIENTS} | {b"set_tracing_disabled", b"session_id", b"trace_id"})
+_PY_TRIGGERS = _PY_DEEP + tuple({root.encode() for root in PY_TRACING} | {b"agents"})
+TS_DEEP = tuple({name.encode() for name in TS_CLIENTS}
+                | {b"experimental_telemetry", b"setTracingDisabled", b"session_id", b"trace_id"})
+_TS_TRIGGERS = TS_DEEP + tuple({name.encode() for name in TS_TRACING} | {b"@openai/agents"})
 
 
 class WiringScanner:
     """Wiring of TypeScript/JavaScript files (Python's comes from the Python scanner's own parse)."""
 
     language = "wiring"
-    facts_version = "3"
+    facts_version = "4"
 
     def handles(self, rel_path: str) -> bool:
         return rel_path.endswith((".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")) and not rel_path.endswith(".d.ts")
@@ -100,7 +103,7 @@ def wiring_from_python_source(source: bytes) -> FileFacts:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return {}  # the tool scanner reports the syntax error; wiring just has nothing to say
-    return python_wiring(tree)
+    return python_wiring(tree, source)
 
 
 def summarize_wiring(facts_by_path: dict[str, FileFacts]) -> dict[str, Any]:
@@ -143,12 +146,18 @@ def _nodes(tree: ast.AST):
                 stack.append(value)
 
 
-def python_wiring(tree: ast.AST) -> FileFacts:
+def python_wiring(tree: ast.AST, source: bytes | None = None) -> FileFacts:
+    """Clients, tracing imports and trace-event shapes; with `source` and none of the deep
+    triggers in it, only the module's top-level statements are looked at (imports live there)."""
+    if source is not None and not any(t in source for t in _PY_DEEP):
+        nodes = [n for n in getattr(tree, "body", []) if isinstance(n, (ast.Import, ast.ImportFrom))]
+    else:
+        nodes = _nodes(tree)
     clients = []
     tracing = set()
     disabled = False
     trace_event_line = None
-    for node in _nodes(tree):
+    for node in nodes:
         if trace_event_line is None and isinstance(node, (ast.Dict, ast.ClassDef)):
             if isinstance(node, ast.Dict):
                 keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from parr.scan.language import FileFacts
 from parr.scan.typescript.nodes import args_of, callee_name, grammar_for, object_entries, parser, string_literal, unwrap
-from parr.scan.wiring import TS_CLIENTS, TS_DEFAULT_TRACING, TS_RETRY_KEYS, TS_TIMEOUT_KEYS, TS_TRACING, is_trace_event_shape
+from parr.scan.wiring import (
+    TS_CLIENTS,
+    TS_DEEP,
+    TS_DEFAULT_TRACING,
+    TS_RETRY_KEYS,
+    TS_TIMEOUT_KEYS,
+    TS_TRACING,
+    is_trace_event_shape,
+)
 
 MAX_DEPTH = 400
+_IMPORT_NAMES = tuple(name.encode() for name in (*TS_TRACING, *TS_DEFAULT_TRACING))
 
 
 def _tracing_library(module: str) -> str | None:
@@ -23,13 +32,22 @@ def extract_typescript_wiring(rel_path: str, source: bytes) -> FileFacts:
     grammar = grammar_for(rel_path)
     if grammar is None:
         return {}
+    deep = any(t in source for t in TS_DEEP)
+    if not deep:
+        # Only imports matter here, and they sit at the top: parse up to the line of the last
+        # mention of a tracing package, not the whole file.
+        last = max(source.rfind(t) for t in _IMPORT_NAMES)
+        end = source.find(b"\n", last)
+        source = source if end < 0 else source[: end + 1]
     tree = parser(grammar).parse(source)
     clients = []
     tracing: set[str] = set()
     disabled = False
     trace_event_line = None
-    # Iterative walk: deep nesting in hostile files must not hit the recursion limit.
-    stack = [(tree.root_node, 0)]
+    # Iterative walk: deep nesting in hostile files must not hit the recursion limit. Without a
+    # deep trigger (a client, trace fields) the top-level statements settle it: imports live there.
+    roots = [tree.root_node] if deep else [c for c in tree.root_node.children if c.type == "import_statement"]
+    stack = [(node, 0) for node in roots]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:

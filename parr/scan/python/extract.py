@@ -16,7 +16,7 @@ from typing import Any
 from parr.scan.python import catalog
 from parr.scan.python.effects import classify_call
 
-FACTS_VERSION = "py-2"
+FACTS_VERSION = "py-3"
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|functions)$", re.I)
@@ -1623,5 +1623,5 @@ def extract_source(rel_path: str, text: str) -> dict:
     fx.run()
     facts = fx.serialise()
     # Model clients and tracing come from the same parse: a second parse per file would cost as much as this one.
-    facts["wiring"] = python_wiring(tree)
+    facts["wiring"] = python_wiring(tree, text.encode("utf-8", "surrogatepass"))
     return facts
