@@ -48,24 +48,48 @@ def test_documented_verdicts(example: str, stage: str, code: int, blocking: list
     assert not [i["id"] for i in report["items"] if i["outcome"] == "error"], "no check may crash on an example"
 
 
-def test_adding_an_undeclared_mutating_tool_turns_the_verdict(tmp_path: Path) -> None:
+UNDECLARED = {
+    # example: (stage at which it is GO or judged, file to append to, code, the def/call line's text)
+    "support-triage": ("narrow-production-writes", "triage/tools.py",
+                       '\n\n@function_tool\ndef refund_order(order_id: str, amount_cents: int) -> str:\n'
+                       '    """Refund an order."""\n    return "refunded"\n',
+                       "def refund_order(order_id: str, amount_cents: int) -> str:"),
+    "infra-oncall": ("propose", "oncall/tools.py",
+                     '\n\n@tool\ndef drain_node(node: str) -> str:\n    """Drain a Kubernetes node before maintenance."""\n'
+                     '    return node\n',
+                     "def drain_node(node: str) -> str:"),
+    "billing-mcp": ("propose", "src/tools/admin.ts",
+                    'import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nimport { z } from "zod";\n\n'
+                    'export function registerAdminTools(server: McpServer): void {\n'
+                    '  server.registerTool("delete_customer", { description: "Delete a customer", '
+                    'inputSchema: { customerId: z.string() } },\n'
+                    '    async ({ customerId }) => ({ content: [{ type: "text", text: customerId }] }));\n}\n',
+                    '  server.registerTool("delete_customer"'),
+}
+
+
+@pytest.mark.parametrize("example", sorted(UNDECLARED))
+def test_adding_an_undeclared_mutating_tool_turns_the_verdict(tmp_path: Path, example: str) -> None:
     import shutil
 
-    copy = tmp_path / "support-triage"
-    shutil.copytree(ROOT / "examples" / "support-triage", copy)
-    tools = copy / "triage" / "tools.py"
-    source = tools.read_text()
-    source += '\n\n@function_tool\ndef refund_order(order_id: str, amount_cents: int) -> str:\n    """Refund an order."""\n    return "refunded"\n'
-    tools.write_text(source)
-    line = source.splitlines().index("def refund_order(order_id: str, amount_cents: int) -> str:") + 1
-    result = _run(["check", str(copy), "--stage", "narrow-production-writes", "--format", "json", *TODAY])
-    assert result.exit_code == 1
-    [report] = json.loads(result.stdout)["reports"]
+    stage, rel, code, marker = UNDECLARED[example]
+    copy = tmp_path / example
+    shutil.copytree(ROOT / "examples" / example, copy)
+    before = _run(["check", str(copy), "--stage", stage, "--format", "json", *TODAY])
+    [report] = json.loads(before.stdout)["reports"]
+    assert not [i for i in report["items"] if i["id"] == "CODE-001" and i["blocking"]]
+    target = copy / rel
+    source = (target.read_text() if target.exists() else "") + code
+    target.write_text(source)
+    line = next(n for n, text in enumerate(source.splitlines(), start=1) if text.startswith(marker))
+    after = _run(["check", str(copy), "--stage", stage, "--format", "json", *TODAY])
+    assert after.exit_code == 1
+    [report] = json.loads(after.stdout)["reports"]
+    assert report["verdict"] == "NO-GO"
     [item] = [i for i in report["items"] if i["id"] == "CODE-001"]
     assert item["blocking"]
     [finding] = item["findings"]
-    assert finding["file"].endswith("triage/tools.py") and finding["line"] == line
-    assert "'refund_order'" in finding["message"]
+    assert finding["file"].endswith(rel) and finding["line"] == line, finding
 
 
 @pytest.mark.parametrize("example", ["support-triage", "billing-mcp", "infra-oncall"])
