@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from parr.facts import Facts
 
@@ -41,3 +42,24 @@ def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
         return fn
 
     return register
+
+
+T = TypeVar("T")
+
+
+def needs(fact: Callable[[Facts], T | None], missing: str) -> Callable[[Callable[[Facts, T], Iterable[Result]]], CheckFn]:
+    """Decorate a check that judges one fact: not applicable (saying why) when the fact is absent,
+    otherwise the check runs with the fact as its second argument."""
+
+    def wrap(fn: Callable[[Facts, Any], Iterable[Result]]) -> CheckFn:
+        def run(facts: Facts) -> Iterator[Result]:
+            value = fact(facts)
+            if value is None:
+                yield NotApplicable(missing)
+                return
+            yield from fn(facts, value)
+
+        run.__name__, run.__doc__ = fn.__name__, fn.__doc__
+        return run
+
+    return wrap

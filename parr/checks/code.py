@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from parr.checks.base import Fail, NotApplicable, Pass, Result, check
+from parr.checks.base import Fail, NotApplicable, Pass, Result, check, needs
 from parr.facts import Facts
 from parr.manifest.models import Access, ToolPermission
 from parr.scan.model import ToolRecord
@@ -38,18 +38,7 @@ def _declared(facts: Facts) -> dict[str, tuple[int, ToolPermission]]:
     return {t.name: (i, t) for i, t in enumerate(facts.manifest.permissions.tools)}
 
 
-def scanned(fn):  # noqa: ANN001, ANN201 - wraps a check taking (facts, tools)
-    """Checks that judge the code: not applicable when the repository was not scanned."""
-
-    def run(facts: Facts) -> Iterator[Result]:
-        if facts.scan is None:
-            yield NotApplicable("the code was not scanned")
-            return
-        yield from fn(facts, list(facts.scan.tools))
-
-    run.__name__ = fn.__name__
-    run.__doc__ = fn.__doc__
-    return run
+scanned = needs(lambda facts: list(facts.scan.tools) if facts.scan is not None else None, "the code was not scanned")
 
 
 def _is_production(tool: ToolPermission) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parr.checks.base import Fail, NotApplicable, Pass, Result, check
+from parr.checks.base import Fail, NotApplicable, Pass, Result, check, needs
 from parr.facts import Facts
 from parr.policy.model import PolicyEvaluation, PolicyProblem, ProbeFinding
 
@@ -16,6 +16,9 @@ def _problem_fail(facts: Facts, problem: PolicyProblem, loc: tuple[str | int, ..
     if problem.file and problem.line:
         return Fail(problem.sentence(), file=str(facts.loaded.resolve(problem.file)), line=problem.line)
     return Fail(problem.sentence(), loc=loc)
+
+
+with_policies = needs(lambda facts: facts.policy_eval, "no policies declared")
 
 
 def _not_run(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
@@ -41,11 +44,8 @@ def _finding_fail(facts: Facts, finding: ProbeFinding) -> Fail:
 
 
 @check("POL-007")
-def policies_validate(facts: Facts) -> Iterator[Result]:
-    evaluation = facts.policy_eval
-    if evaluation is None:
-        yield NotApplicable("no policies declared")
-        return
+@with_policies
+def policies_validate(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     schema_missing = [
         p for p in evaluation.problems
         if p.kind in ("missing", "limit") and evaluation.schema_file and p.file == evaluation.schema_file
@@ -68,11 +68,8 @@ def policies_validate(facts: Facts) -> Iterator[Result]:
 
 
 @check("POL-008")
-def policy_tests_pass(facts: Facts) -> Iterator[Result]:
-    evaluation = facts.policy_eval
-    if evaluation is None:
-        yield NotApplicable("no policies declared")
-        return
+@with_policies
+def policy_tests_pass(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.evaluated:
         yield from _not_run(facts, evaluation)
         return
@@ -90,11 +87,8 @@ def policy_tests_pass(facts: Facts) -> Iterator[Result]:
 
 
 @check("POL-009")
-def mutations_need_their_approval(facts: Facts) -> Iterator[Result]:
-    evaluation = facts.policy_eval
-    if evaluation is None:
-        yield NotApplicable("no policies declared")
-        return
+@with_policies
+def mutations_need_their_approval(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.evaluated:
         yield from _not_run(facts, evaluation)
         return
@@ -107,11 +101,8 @@ def mutations_need_their_approval(facts: Facts) -> Iterator[Result]:
 
 
 @check("POL-010")
-def denies_by_default(facts: Facts) -> Iterator[Result]:
-    evaluation = facts.policy_eval
-    if evaluation is None:
-        yield NotApplicable("no policies declared")
-        return
+@with_policies
+def denies_by_default(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.evaluated:
         yield from _not_run(facts, evaluation)
         return
@@ -123,11 +114,8 @@ def denies_by_default(facts: Facts) -> Iterator[Result]:
 
 
 @check("POL-011")
-def every_tool_named(facts: Facts) -> Iterator[Result]:
-    evaluation = facts.policy_eval
-    if evaluation is None:
-        yield NotApplicable("no policies declared")
-        return
+@with_policies
+def every_tool_named(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.evaluated:
         yield NotApplicable("the policies could not be evaluated")
         return

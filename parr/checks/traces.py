@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parr.checks.base import Fail, NotApplicable, Pass, Result, check
+from parr.checks.base import Fail, NotApplicable, Pass, Result, check, needs
 from parr.facts import Facts
 from parr.traces.analysis import TraceAnalysis
 from parr.traces.lint import FileLint
@@ -37,6 +37,9 @@ def _sample(facts: Facts) -> tuple[TraceAnalysis, FileLint, SignalsReport] | Non
     return analysis, analysis.lint, analysis.signals
 
 
+with_sample = needs(_sample, _NO_SAMPLE)
+
+
 def _first(lint: FileLint, rule: str) -> tuple[int, str, str]:
     finding = next(f for f in lint.findings if f.rule == rule)
     return finding.line, finding.field, finding.masked
@@ -50,11 +53,8 @@ def _limit_fail(message: str, limit: Limit | None, analysis: TraceAnalysis, line
 
 
 @check("OBS-009")
-def sample_has_no_sensitive_values(facts: Facts) -> Iterator[Result]:
-    found = _sample(facts)
-    if found is None:
-        yield NotApplicable(_NO_SAMPLE)
-        return
+@with_sample
+def sample_has_no_sensitive_values(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, lint, _ = found
     clean = True
     for rule, kind in _PRIVACY_RULES.items():
@@ -69,13 +69,10 @@ def sample_has_no_sensitive_values(facts: Facts) -> Iterator[Result]:
 
 
 @check("OBS-010")
-def declared_redactions_hold(facts: Facts) -> Iterator[Result]:
+@with_sample
+def declared_redactions_hold(facts: Facts, found: tuple) -> Iterator[Result]:
     if not facts.manifest.observability.redacted_fields:
         yield NotApplicable("no fields are declared redacted (see OBS-004)")
-        return
-    found = _sample(facts)
-    if found is None:
-        yield NotApplicable(_NO_SAMPLE)
         return
     analysis, lint, _ = found
     count = lint.counts.get("redacted-field-in-clear", 0)
@@ -88,11 +85,8 @@ def declared_redactions_hold(facts: Facts) -> Iterator[Result]:
 
 
 @check("OBS-011")
-def retrieval_ids_not_bodies(facts: Facts) -> Iterator[Result]:
-    found = _sample(facts)
-    if found is None:
-        yield NotApplicable(_NO_SAMPLE)
-        return
+@with_sample
+def retrieval_ids_not_bodies(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, lint, _ = found
     count = lint.counts.get("raw-document-body", 0)
     if count:
@@ -104,11 +98,8 @@ def retrieval_ids_not_bodies(facts: Facts) -> Iterator[Result]:
 
 
 @check("OBS-012")
-def sample_records_signal_fields(facts: Facts) -> Iterator[Result]:
-    found = _sample(facts)
-    if found is None:
-        yield NotApplicable(_NO_SAMPLE)
-        return
+@with_sample
+def sample_records_signal_fields(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, _, signals = found
     stats = signals.overall
     if stats.with_latency == 0:
@@ -124,11 +115,8 @@ MIN_CALLS_FOR_RATES = 20
 
 
 @check("OBS-013")
-def sample_rates_under_alerts(facts: Facts) -> Iterator[Result]:
-    found = _sample(facts)
-    if found is None:
-        yield NotApplicable(_NO_SAMPLE)
-        return
+@with_sample
+def sample_rates_under_alerts(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, _, signals = found
     calls = signals.overall.tool_calls
     if calls < MIN_CALLS_FOR_RATES:
@@ -148,11 +136,8 @@ def sample_rates_under_alerts(facts: Facts) -> Iterator[Result]:
 
 
 @check("FS-007")
-def no_runaway_retries(facts: Facts) -> Iterator[Result]:
-    found = _sample(facts)
-    if found is None:
-        yield NotApplicable(_NO_SAMPLE)
-        return
+@with_sample
+def no_runaway_retries(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, _, signals = found
     stats = signals.overall
     limit = signals.thresholds.max_retries
