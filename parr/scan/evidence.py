@@ -21,7 +21,7 @@ MUTATING_VERBS = frozenset(
     refund register reject release remove rename reply replace request reset resolve
     restart restore revoke rollback run save schedule send set share shutdown sign
     start stop store submit subscribe suspend sync tag terminate transfer trigger type
-    unassign unlock unsubscribe update upload upsert write scale rollout cordon drain evict void
+    unassign unlock unsubscribe update upload upsert write scale cordon drain evict void
     """.split()
 ) | frozenset(
     # added with the Python scanner: social, device and money actions

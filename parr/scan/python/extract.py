@@ -16,7 +16,7 @@ from typing import Any
 from parr.scan.python import catalog
 from parr.scan.python.effects import classify_call
 
-FACTS_VERSION = "py-3"
+FACTS_VERSION = "py-4"
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|functions)$", re.I)
@@ -1346,9 +1346,13 @@ class FileExtractor:
             q = self.qualify(d)
             b = self.builtin_for(last, q)
             if b is not None:
+                # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.
+                approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
+                               for k in e.keywords)
                 self.new_cand(name=b.name, line=e.lineno, framework=b.framework,
                               style=f"{_style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
+                              gates=("needs_approval",) if approval else (),
                               flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
                 self.consumed.add(id(e))
                 return
@@ -1588,6 +1592,15 @@ _ARITH_OPS = (ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Compare, ast.B
 _PURE_CALLS = frozenset({"int", "float", "abs", "round", "min", "max", "sum", "pow", "divmod", "len", "str", "bool", "complex"})
 
 
+def _is_logging_call(call: ast.Call) -> bool:
+    f = call.func
+    if isinstance(f, ast.Name):
+        return f.id == "print"
+    return (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)
+            and f.value.id in ("logger", "log", "logging", "LOGGER") and f.attr in
+            ("debug", "info", "warning", "warn", "error", "exception", "critical"))
+
+
 def _is_arith(node) -> bool:
     """A function whose body only computes a number from its parameters (a calculator tool)."""
     body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
@@ -1595,6 +1608,8 @@ def _is_arith(node) -> bool:
         return False
     has_op = False
     for st in body:
+        if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call) and _is_logging_call(st.value):
+            continue  # a debug print or a log line changes nothing the agent's users can see
         if isinstance(st, (ast.Return, ast.Assign, ast.If, ast.Raise)):
             for e in ast.walk(st):
                 if isinstance(e, ast.Call):

@@ -30,6 +30,9 @@ def _by(tools, file):
 
 # (file, name, line, mutating, typed, gates that must be present)
 EXPECTED = [
+    ("hosted_approval_and_calculator.py", "add", 12, False, True, ()),
+    ("hosted_approval_and_calculator.py", "review_rollout_risk", 19, False, True, ()),
+    ("hosted_approval_and_calculator.py", "shell", 27, True, False, ("needs_approval",)),
     ("openai_agents_app.py", "lookup_order", 18, False, True, ()),
     ("openai_agents_app.py", "refund_customer", 25, True, True, ("needs_approval",)),
     ("openai_agents_app.py", "run_shell", 32, True, False, ()),
