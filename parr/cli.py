@@ -152,7 +152,7 @@ def _scan(path: Path, use_cache: bool = True) -> Any:
 @input_errors_exit_2
 def scan(path: Path, fmt: str, output: Path | None, no_cache: bool, no_color: bool) -> None:
     """Every tool the code under PATH exposes to a model (never imports or runs it)."""
-    from parr.scan.report import render_scan
+    from parr.formats.scan_report import render_scan
 
     result = _scan(path, use_cache=not no_cache)
     _emit(render_scan(result, fmt, color=_use_color(no_color) and output is None), output)

@@ -12,7 +12,6 @@ from typing import Any
 from parr.checklist import Checklist, GraduationRule, load_checklist
 from parr.errors import ParrInputError
 from parr.facts import Facts, gather_facts
-from parr.formats.json_format import report_dict
 from parr.gitinfo import GitContext, git_context
 from parr.ledger import (
     CheckDigest,
@@ -83,7 +82,7 @@ def _check(ctx: RolloutContext, stage: Stage, loaded: LoadedManifest, checklist:
 
 
 def _digest(report: Report) -> CheckDigest:
-    body = report_dict(report)
+    body = report.model_dump(mode="json")
     digest = hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
     counts = report.counts()
     return CheckDigest(

@@ -11,7 +11,7 @@ import pytest
 
 import parr
 from parr.scan.model import ScanError, ScanResult, SkippedCounts, ToolRecord
-from parr.scan.report import ScanFormat, render_scan, summary_line
+from parr.formats.scan_report import ScanFormat, render_scan, summary_line
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "fixtures" / "sarif-schema-2.1.0.json"
 
