@@ -35,6 +35,8 @@ CHUNK_BYTES = 4 * 1024 * 1024
 # Files read per step; with at most two steps in flight, contents held in memory stay bounded.
 READ_BATCH = 512
 READ_BATCH_BYTES = 32 * 1024 * 1024
+# Shared by every file whose facts are empty (see `_extract_all`).
+_NO_FACTS: FileFacts = {}
 # Files extracted in-process between collections of the young generation.
 IN_PROCESS_GC_FILES = 16
 
@@ -98,7 +100,8 @@ def scan_repository(
                 return ScanResult.model_validate_json(stored).model_copy(update={"root": root.as_posix()})
             except ValueError:
                 pass  # an entry from an incompatible parr: scan afresh
-        entries = iter(entries_list)
+        entries = _consume(entries_list)
+        del entries_list
     with _gc_paused():
         try:
             facts_by_scanner, files_scanned = _extract_all(entries, active, max_file_bytes, stats, errors, cache, jobs)
@@ -189,9 +192,11 @@ def _extract_all(
                 language = scanners[item.scanner].language
                 errors.append(ScanError(file=item.rel_path, message=f"{language} scanner failed: {crash}"))
                 continue
-            facts_by_scanner[item.scanner][item.rel_path] = facts
             if cache:
                 cache.put(item.key, facts)
+            # Most files have nothing for most scanners: one shared empty dict stands for all of
+            # them (no resolver writes into facts; tens of thousands of empty dicts add up).
+            facts_by_scanner[item.scanner][item.rel_path] = facts or _NO_FACTS
 
     extractor = _Extractor(scanners, jobs)
     try:
@@ -213,7 +218,7 @@ def _extract_all(
             for item in pending:
                 hit = cached.get(item.key)
                 if hit is not None:
-                    facts_by_scanner[item.scanner][item.rel_path] = hit
+                    facts_by_scanner[item.scanner][item.rel_path] = hit or _NO_FACTS
                 else:
                     misses.append(item)
             del pending, cached
@@ -226,6 +231,15 @@ def _extract_all(
     finally:
         extractor.close()
     return facts_by_scanner, files_scanned
+
+
+def _consume(items: list[FileEntry]) -> Iterator[FileEntry]:
+    """The items in order, each dropped from the list as it is taken (the list is left empty),
+    so entries already read are not all held until the scan ends."""
+    items.reverse()
+    pop = items.pop
+    while items:
+        yield pop()
 
 
 def _resolve_all(
@@ -346,6 +360,9 @@ def _init_worker(scanners: Sequence[LanguageScanner]) -> None:
     global _WORKER_SCANNERS
     _WORKER_SCANNERS = scanners
     # A forked worker inherits the parent's paused collector; extraction makes cyclic garbage.
+    # Everything inherited (modules, scanners, the parent's state at fork) lives as long as the
+    # worker: frozen, the collector never traverses it again (extraction is ~15% faster).
+    gc.freeze()
     gc.enable()
 
 

@@ -8,7 +8,7 @@ from parr.scan.model import ScanError, ToolRecord
 import ast
 import re
 
-from parr.scan.python.extract import FACTS_VERSION, extract_source, module_name
+from parr.scan.python.extract import FACTS_VERSION, compact_params, extract_source, module_name, pack_part
 from parr.scan.python.resolve import resolve_project
 
 __all__ = ["PythonScanner"]
@@ -48,8 +48,9 @@ def _light_facts(rel_path: str, source: bytes) -> FileFacts:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError:
         return facts
-    from parr.scan.python.extract import FileExtractor
+    from parr.scan.python.extract import FileExtractor, FuncInfo
 
+    fx = FileExtractor(rel_path, ast.Module(body=[], type_ignores=[]))
     funcs = {}
     for m in _TOP_DEF.finditer(text):
         end = _SIG_END.search(text, m.end())
@@ -57,38 +58,46 @@ def _light_facts(rel_path: str, source: bytes) -> FileFacts:
             continue
         sig = text[m.start():end.end()]
         line = text.count("\n", 0, m.start()) + 1
-        entry = {"line": line, "fx": [], "ext": [], "lazy": True, "params": [], "doc": None}
+        entry = {"line": line}
         try:
             node = ast.parse(sig + " pass").body[0]
         except (SyntaxError, ValueError, RecursionError):
             continue
-        fx = FileExtractor(rel_path, ast.Module(body=[], type_ignores=[]))
-        from parr.scan.python.extract import FuncInfo
-
         fi = FuncInfo(node, node.name, node.name, fx.module_scope, None)
-        entry["params"] = fx.params_of(fi, "plain_function")
+        params = fx.params_of(fi, "plain_function")
+        if params:
+            entry["params"] = compact_params(params)
         doc = re.match(r"\s*[rbuRBU]?(\"\"\"|\'\'\')(.*?)\1", text[end.end():end.end() + 2000], re.S)
         if doc:
             para = doc.group(2).strip().split("\n\n", 1)[0]
-            entry["doc"] = " ".join(para.split()) or None
+            if para.split():
+                entry["doc"] = " ".join(para.split())
         funcs[m.group(1)] = entry
-    facts["funcs"] = funcs
-    facts["consts"] = {m.group(1): m.group(3) for m in _TOP_CONST.finditer(text)}
+    if funcs:
+        facts["funcs"] = pack_part(funcs)
+    consts = {m.group(1): m.group(3) for m in _TOP_CONST.finditer(text)}
+    if consts:
+        facts["consts"] = consts
     enums = {}
     for m in _ENUM_CLASS.finditer(text):
         members = {mm.group(1): mm.group(3) for mm in _ENUM_MEMBER.finditer(m.group(2))}
         if members:
             enums[m.group(1)] = members
-    facts["enums"] = enums
+    if enums:
+        facts["enums"] = enums
     return facts
 
 
 def _empty(errors=None, rel_path: str = "") -> FileFacts:
-    return {"v": FACTS_VERSION, "module": module_name(rel_path) if rel_path else "", "imports": {}, "consts": {}, "enums": {}, "classes": {},
-            "funcs": {}, "agents": {}, "hints": [], "tools": [], "refs": [], "errors": errors or []}
+    """Facts with no parts but the module name, `tools` (which resolve expects) and any errors;
+    the other parts are read with defaults, so empty ones are left out."""
+    facts: FileFacts = {"module": module_name(rel_path) if rel_path else "", "tools": []}
+    if errors:
+        facts["errors"] = errors
+    return facts
 
 
-from parr.scan.wiring import has_python_wiring_trigger, wiring_from_python_source  # noqa: E402
+from parr.scan.wiring import compact_wiring, has_python_wiring_trigger, wiring_from_python_source  # noqa: E402
 
 
 class PythonScanner:
@@ -106,7 +115,9 @@ class PythonScanner:
         if not any(t in source for t in _TRIGGERS):
             facts = _light_facts(rel_path, source)
             if has_python_wiring_trigger(source):
-                facts["wiring"] = wiring_from_python_source(source)
+                wiring = compact_wiring(wiring_from_python_source(source))
+                if wiring:
+                    facts["wiring"] = wiring
             return facts
         try:
             text = source.decode("utf-8-sig")

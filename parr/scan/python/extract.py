@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import ast
 import builtins
+import json
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Any
 
 from parr.scan.python import catalog
 from parr.scan.python.effects import classify_call
 
-FACTS_VERSION = "py-4"
+FACTS_VERSION = "py-7"
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|functions)$", re.I)
@@ -197,6 +200,8 @@ class FileExtractor:
         self.tree = tree
         self.text = text
         self.offsets = None
+        self.hit_starts: list[int] = []
+        self.hit_ends: list[int] = []
         self.module = module_name(rel_path)
         self.is_pkg = rel_path.endswith("__init__.py")
         self.imports: dict[str, str] = {}
@@ -399,23 +404,34 @@ class FileExtractor:
 
     def _body_has_triggers(self, node) -> bool:
         if self.offsets is None:
-            offs = [0]
+            # Line start offsets, and every occurrence of every body token (start, end), found
+            # once per file: one find per token and file, not one per token and function.
+            self.offsets = [0, *accumulate(map(_plus_one, map(len, self.text.split("\n")[:-1])))]
+            hits = []
             find = self.text.find
-            i = find("\n")
-            while i >= 0:
-                offs.append(i + 1)
-                i = find("\n", i + 1)
-            self.offsets = offs
+            for tok in _BODY_TOKENS:
+                n = len(tok)
+                i = find(tok)
+                while i >= 0:
+                    hits.append((i, i + n))
+                    i = find(tok, i + 1)
+            hits.sort()
+            self.hit_starts = [h[0] for h in hits]
+            self.hit_ends = [h[1] for h in hits]
         offs = self.offsets
         first = node.body[0]
         start_line = first.lineno - 1
         end_line = getattr(node, "end_lineno", None) or len(offs)
         start = offs[start_line] if start_line < len(offs) else 0
         end = offs[end_line] if end_line < len(offs) else len(self.text)
-        find = self.text.find
-        for tok in _BODY_TOKENS:
-            if find(tok, start, end) >= 0:
+        # True when some token occurrence lies wholly within text[start:end].
+        starts, ends = self.hit_starts, self.hit_ends
+        i = bisect_left(starts, start)
+        n = len(starts)
+        while i < n and starts[i] < end:
+            if ends[i] <= end:
                 return True
+            i += 1
         return False
 
     def ensure_walked(self, fi: FuncInfo):
@@ -1512,34 +1528,70 @@ class FileExtractor:
         funcs = {}
         for fi in list(self.funcs):
             if fi.scope is self.module_scope or (fi.cls is not None and fi.cls.scope is self.module_scope):
-                if fi.deferred:
-                    entry = {"line": fi.node.lineno, "fx": [], "ext": [], "lazy": True}
-                else:
+                entry: dict[str, Any] = {"line": fi.node.lineno}
+                if not fi.deferred:
                     fx, ext = self.closure(fi)
-                    entry = {"line": fi.node.lineno, "fx": [list(x) for x in _dedupe(fx)][:40],
-                             "ext": sorted(set(ext))[:30]}
+                    if fx:
+                        entry["fx"] = [list(x) for x in _dedupe(fx)][:40]
+                    if ext:
+                        entry["ext"] = sorted(set(ext))[:30]
                 if fi.scope is self.module_scope:
-                    entry["doc"] = _docstring(fi.node)
-                    entry["params"] = self.params_of(fi, "plain_function")
+                    doc = _docstring(fi.node)
+                    if doc is not None:
+                        entry["doc"] = doc
+                    params = self.params_of(fi, "plain_function")
+                    if params:
+                        entry["params"] = compact_params(params)
                     if _is_arith(fi.node):
                         entry["arith"] = True
-                    entry["cand"] = fi.candidate
+                    if fi.candidate:
+                        entry["cand"] = True
+                elif len(entry) == 1:
+                    # A method with no effects: nothing another file could take from it (and an
+                    # absent entry reads like an empty one, also where it replaces an earlier def).
+                    funcs.pop(fi.qual, None)
+                    continue
                 funcs[fi.qual] = entry
-        classes = {ci.qual: {"bases": ci.bases, "line": ci.node.lineno} for ci in self.classes}
-        return {
-            "v": FACTS_VERSION,
-            "module": self.module,
-            "imports": self.imports,
-            "consts": self.consts,
-            "enums": self.enums,
-            "classes": classes,
-            "funcs": funcs,
-            "agents": self.agents,
-            "hints": sorted(self.fw_hints),
-            "tools": tools,
-            "refs": self.refs,
-            "errors": [],
-        }
+        classes = {ci.qual: ci.bases for ci in self.classes}
+        facts = {"module": self.module, "tools": tools}
+        # Empty parts are left out (resolve reads every part with a default): on a large tree the
+        # facts of every file are held at once, and most files declare nothing.
+        for key, value in (("imports", self.imports), ("consts", self.consts), ("enums", self.enums),
+                           ("classes", classes), ("funcs", funcs),
+                           ("agents", self.agents), ("hints", sorted(self.fw_hints)), ("refs", self.refs),
+                           # what resolve needs of every file's classes: the last names of their bases
+                           ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases}))):
+            if value:
+                facts[key] = pack_part(value) if key in PACKED_PARTS else value
+        return facts
+
+
+# Parts only looked up in the few files other files reference, kept as JSON text until then:
+# text is several times smaller than the dicts it decodes to, and every file's facts are held at once.
+PACKED_PARTS = ("imports", "funcs", "classes")
+
+
+def pack_part(value: dict) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def unpack_part(facts: dict, key: str) -> dict:
+    """A part of a file's facts, decoded (once: the decoded value replaces the text)."""
+    value = facts.get(key)
+    if value is None:
+        return {}
+    if type(value) is str:
+        value = facts[key] = json.loads(value)
+    return value
+
+
+def compact_params(params: list[dict]) -> list[list]:
+    """Parameters as [name, ok, str] triples, the form `funcs` entries keep them in."""
+    return [[p["n"], p["ok"], p["str"]] for p in params]
+
+
+def expand_params(params: list[list]) -> list[dict]:
+    return [{"n": n, "ok": ok, "str": is_str} for n, ok, is_str in params]
 
 
 _LEAF = frozenset(
@@ -1568,6 +1620,9 @@ _BODY_TOKENS = (
     "subprocess", "shutil", "open(", "exec(", "eval(", "requests.", "httpx", "aiohttp", "urlopen", ".execute(",
     "smtp", "SMTP", "stripe", "runpy", "pyautogui", "os.system", "os.remove", "os.unlink", "os.popen",
 )
+
+
+_plus_one = (1).__add__
 
 
 def _style_prefix(fw: str) -> str:
@@ -1631,12 +1686,14 @@ def _is_arith(node) -> bool:
 
 
 def extract_source(rel_path: str, text: str) -> dict:
-    from parr.scan.wiring import python_wiring
+    from parr.scan.wiring import compact_wiring, python_wiring
 
     tree = ast.parse(text, filename=rel_path)
     fx = FileExtractor(rel_path, tree, text)
     fx.run()
     facts = fx.serialise()
     # Model clients and tracing come from the same parse: a second parse per file would cost as much as this one.
-    facts["wiring"] = python_wiring(tree, text.encode("utf-8", "surrogatepass"))
+    wiring = compact_wiring(python_wiring(tree, text.encode("utf-8", "surrogatepass")))
+    if wiring:
+        facts["wiring"] = wiring
     return facts

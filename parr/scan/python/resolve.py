@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from parr.scan.model import ScanError, ToolRecord
 from parr.scan.python import catalog
+from parr.scan.python.extract import expand_params, unpack_part as _part
 from parr.scan.python.judge import judge
 
 
@@ -24,9 +25,7 @@ class Project:
                 self.by_module.setdefault(".".join(parts[i:]), []).append(path)
         self.base_names: set[str] = set()
         for f in self.facts.values():
-            for info in (f.get("classes") or {}).values():
-                for b in info.get("bases", []):
-                    self.base_names.add(b.rsplit(".", 1)[-1])
+            self.base_names.update(f.get("base_names") or ())
 
     def find_module(self, mod: str, near: str | None = None) -> str | None:
         paths = self.by_module.get(mod)
@@ -66,14 +65,14 @@ class Project:
         if len(rest) == 1:
             if rest[0] in f.get("consts", {}):
                 return f["consts"][rest[0]]
-            imp = f.get("imports", {}).get(rest[0])
+            imp = _part(f, "imports").get(rest[0])
             if imp:
                 return self.resolve_str(imp, path, depth + 1)
         if len(rest) == 2:
             members = f.get("enums", {}).get(rest[0])
             if members and rest[1] in members:
                 return members[rest[1]]
-            imp = f.get("imports", {}).get(rest[0])
+            imp = _part(f, "imports").get(rest[0])
             if imp:
                 return self.resolve_str(imp + "." + rest[1], path, depth + 1)
         return None
@@ -85,26 +84,26 @@ class Project:
         f = self.facts[path]
         if rest[0] in f.get("agents", {}):
             return f["agents"][rest[0]]
-        imp = f.get("imports", {}).get(rest[0])
+        imp = _part(f, "imports").get(rest[0])
         if imp:
             return self.resolve_agent(imp, path, depth + 1)
         return None
 
     def find_class(self, qual: str, near: str, depth: int = 0):
-        """(path, class info, qualified base list) of a project class named by `qual`."""
+        """(path, qualified base list) of a project class named by `qual`."""
         if depth > 5:
             return None
         f = self.facts.get(near)
-        if f is not None and "." not in qual and qual in f.get("classes", {}):
+        if f is not None and "." not in qual and qual in _part(f, "classes"):
             return near, f["classes"][qual]
         path, rest = self.split_target(qual, near)
         if path is None or not rest:
             return None
         g = self.facts[path]
         name = ".".join(rest)
-        if name in g.get("classes", {}):
+        if name in _part(g, "classes"):
             return path, g["classes"][name]
-        imp = g.get("imports", {}).get(rest[0])
+        imp = _part(g, "imports").get(rest[0])
         if imp and len(rest) == 1:
             return self.find_class(imp, path, depth + 1)
         return None
@@ -130,8 +129,8 @@ class Project:
                                 if h in allowed:
                                     return h
                         continue
-                    p2, info = found
-                    r = self.tool_base_framework(info.get("bases", []), p2, depth + 1, self.facts[p2].get("hints", ()))
+                    p2, bases2 = found
+                    r = self.tool_base_framework(bases2, p2, depth + 1, self.facts[p2].get("hints", ()))
                     if r:
                         return r
                 continue
@@ -139,8 +138,8 @@ class Project:
                 continue
             found = self.find_class(b, path)
             if found is not None:
-                p2, info = found
-                r = self.tool_base_framework(info.get("bases", []), p2, depth + 1, self.facts[p2].get("hints", ()))
+                p2, bases2 = found
+                r = self.tool_base_framework(bases2, p2, depth + 1, self.facts[p2].get("hints", ()))
                 if r:
                     return r
         return None
@@ -158,9 +157,9 @@ class Project:
                 continue
             f = self.facts[path]
             name = ".".join(rest)
-            entry = f.get("funcs", {}).get(name)
+            entry = _part(f, "funcs").get(name)
             if entry is None and len(rest) == 1:
-                imp = f.get("imports", {}).get(rest[0])
+                imp = _part(f, "imports").get(rest[0])
                 if imp:
                     out += self.ext_effects([imp], path, depth + 1, seen)
                 continue
@@ -250,9 +249,9 @@ def resolve_project(facts_by_path: dict[str, dict]) -> tuple[list[ToolRecord], l
         depth = 0
         while tpath is not None and rest and len(rest) == 1 and depth < 4:
             g = proj.facts[tpath]
-            if rest[0] in g.get("funcs", {}):
+            if rest[0] in _part(g, "funcs"):
                 break
-            imp = g.get("imports", {}).get(rest[0])
+            imp = _part(g, "imports").get(rest[0])
             if not imp:
                 break
             tpath, rest = proj.split_target(imp, tpath)
@@ -260,7 +259,7 @@ def resolve_project(facts_by_path: dict[str, dict]) -> tuple[list[ToolRecord], l
         if tpath is None or not rest or len(rest) != 1:
             continue
         g = proj.facts[tpath]
-        entry = g.get("funcs", {}).get(rest[0])
+        entry = _part(g, "funcs").get(rest[0])
         if entry is None or entry.get("cand"):
             continue
         if entry["line"] in taken.get(tpath, set()):
@@ -269,7 +268,7 @@ def resolve_project(facts_by_path: dict[str, dict]) -> tuple[list[ToolRecord], l
         if fw == "langgraph":
             fw = "langchain"
         c = {"name": rest[0], "line": entry["line"], "framework": fw, "style": "plain_function",
-             "schema": "type_hints", "description": entry.get("doc"), "params": entry.get("params", []),
+             "schema": "type_hints", "description": entry.get("doc"), "params": expand_params(entry.get("params", [])),
              "fx": list(entry.get("fx", [])) + proj.ext_effects(entry.get("ext", []), tpath),
              "flags": ["arith"] if entry.get("arith") else []}
         rec = _record(c, tpath)

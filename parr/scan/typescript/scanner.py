@@ -13,7 +13,7 @@ from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import entry_value, grammar_for, parser, property_key, string_literal, text
 from parr.scan.typescript.values import FileCtx, enum_members
 
-FACTS_VERSION = "ts-2"
+FACTS_VERSION = "ts-3"
 MAX_BYTES = 4_000_000
 _MAX_TOOLS_PER_FILE = 2000
 
@@ -168,6 +168,18 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
     return ex
 
 
+def _compact(facts: dict[str, Any]) -> dict[str, Any]:
+    """Facts without their empty parts, nor the version, nor the default language: the resolver
+    reads every part with a default, and on a large tree the facts of every file are held at once."""
+    out = {k: v for k, v in facts.items() if v and k not in ("v", "exports", "lang")}
+    exports = {k: v for k, v in (facts.get("exports") or {}).items() if v}
+    if exports:
+        out["exports"] = exports
+    if facts.get("lang") != "typescript":
+        out["lang"] = facts.get("lang")
+    return out
+
+
 class TypeScriptScanner:
     language = "typescript"
     facts_version = FACTS_VERSION
@@ -177,6 +189,9 @@ class TypeScriptScanner:
 
     # -- phase 1 ------------------------------------------------------------------------------
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
+        return _compact(self._extract(rel_path, source))
+
+    def _extract(self, rel_path: str, source: bytes) -> FileFacts:
         grammar = grammar_for(rel_path)
         lang = "javascript" if grammar == "javascript" else "typescript"
         facts: dict[str, Any] = {"v": FACTS_VERSION, "lang": lang, "tools": [], "exports": _empty_exports(),
