@@ -101,6 +101,9 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [("", "gate:user_confirmation", "asks the user for confirmation")]
     if last == "interrupt" and ("langgraph" in q or dotted == "interrupt"):
         return [("", "gate:interrupt", "calls langgraph interrupt()")]
+    if recv and "approv" in recv.rsplit(".", 1)[-1].lower():
+        # approvals.propose(...), self.approval_queue.submit(...): the change waits for a person.
+        return [("", "gate:approval_request", f"files a request with {recv}.{last}()")]
 
     # --- shell / processes
     if root == "subprocess" and last in _SUBPROCESS_FUNCS:

@@ -19,7 +19,7 @@ from typing import Any
 from parr.scan.python import catalog
 from parr.scan.python.effects import classify_call
 
-FACTS_VERSION = "py-7"
+FACTS_VERSION = "py-8"
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|functions)$", re.I)

@@ -30,6 +30,8 @@ def _by(tools, file):
 
 # (file, name, line, mutating, typed, gates that must be present)
 EXPECTED = [
+    ("approval_queue_tool.py", "update_billing_email", 9, True, True, ("approval_request",)),
+    ("approval_queue_tool.py", "update_shipping_address", 16, True, True, ()),
     ("hosted_approval_and_calculator.py", "add", 12, False, True, ()),
     ("hosted_approval_and_calculator.py", "review_rollout_risk", 19, False, True, ()),
     ("hosted_approval_and_calculator.py", "shell", 27, True, False, ("needs_approval",)),
@@ -193,3 +195,9 @@ def tools_b():
     sc = PythonScanner()
     tools, _ = sc.resolve({"m.py": sc.extract("m.py", src)})
     assert [(t.name, t.line, t.description) for t in tools] == [("check", 7, "First."), ("check", 13, "Second.")]
+
+
+def test_a_direct_write_has_no_approval_gate(scan):
+    tools = _by(scan, "approval_queue_tool.py")
+    assert tools["update_shipping_address"].mutating
+    assert "approval_request" not in tools["update_shipping_address"].gates
