@@ -133,6 +133,13 @@ def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Pa
         report = collect_from_files(checked, Thresholds.from_manifest(loaded))
     except TraceReadError as exc:
         raise _unreadable(exc) from None
+    if report.events == 0:
+        # Signals from nothing would read as "within thresholds": say the input is not a trace.
+        names = ", ".join(shown for _, shown in checked)
+        raise ParrInputError(
+            f"{names}: no trace event could be read ({report.bad_lines} unparsable line(s)); "
+            "give JSON Lines events or OTLP JSON spans."
+        )
     if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
         _emit(SIGNALS_RENDERERS[SignalsFormat(fmt)](report, _color(no_color, output)), output)
     sys.exit(EXIT_FINDINGS if report.breached else EXIT_CLEAN)

@@ -412,3 +412,15 @@ def test_signals_never_print_sensitive_ids(tmp_path: Path) -> None:
         code, out, _ = _run(["signals", str(path), "--format", fmt, "--no-color", "--manifest", str(BASE)])
         assert code == 1
         assert "jane.doe" not in out and "4111 1111" not in out
+
+
+def test_signals_on_a_file_with_no_events_is_bad_input(tmp_path):
+    from click.testing import CliRunner
+
+    from parr.cli import main
+
+    path = tmp_path / "notes.txt"
+    path.write_text("this is not a trace\nneither is this\n")
+    result = CliRunner().invoke(main, ["traces", "signals", str(path)])
+    assert result.exit_code == 2
+    assert "no trace event could be read (2 unparsable line(s))" in result.stderr
