@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from parr.evidence_files import (
@@ -15,7 +16,7 @@ from parr.evidence_files import (
     read_trace_analysis,
     trace_sample_fact,
 )
-from parr.manifest.loader import LoadedManifest
+from parr.manifest.loader import MANIFEST_NAME, LoadedManifest
 from parr.policy.evaluate import evaluate_policies
 from parr.policy.model import PolicyEvaluation
 from parr.scan.model import ScanResult
@@ -56,9 +57,37 @@ def scan_agent(loaded: LoadedManifest, *, use_cache: bool = True) -> ScanResult:
     from parr.scan.engine import ScanInputError, scan_repository
 
     try:
-        return scan_repository(loaded.root, use_cache=use_cache)
+        result = scan_repository(loaded.root, use_cache=use_cache)
     except ScanInputError as exc:
         raise ParrInputError(str(exc)) from None
+    return without_nested_agents(result, loaded.root)
+
+
+def without_nested_agents(result: ScanResult, root: Path) -> ScanResult:
+    """A monorepo agent's scan, less the code of other agents below it: a directory holding its
+    own parr.yaml belongs to that manifest, not to this one."""
+    owned: dict[str, bool] = {}
+
+    def nested(rel_file: str) -> bool:
+        parts = rel_file.split("/")[:-1]
+        for depth in range(len(parts), 0, -1):
+            directory = "/".join(parts[:depth])
+            if directory not in owned:
+                owned[directory] = (root / directory / MANIFEST_NAME).is_file()
+            if owned[directory]:
+                return True
+        return False
+
+    tools = tuple(t for t in result.tools if not nested(t.file))
+    secrets = tuple(s for s in result.secrets if not nested(s["file"]))
+    wiring = {
+        **result.wiring,
+        "clients": [c for c in result.wiring.get("clients", []) if not nested(c["file"])],
+        "tracing": [t for t in result.wiring.get("tracing", []) if not nested(t["file"])],
+    } if result.wiring else result.wiring
+    if len(tools) == len(result.tools) and len(secrets) == len(result.secrets) and wiring == result.wiring:
+        return result
+    return result.model_copy(update={"tools": tools, "secrets": secrets, "wiring": wiring})
 
 
 def _code_locations(scan: ScanResult) -> list[tuple[str, int]]:

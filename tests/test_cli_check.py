@@ -215,3 +215,20 @@ def test_schema_is_a_json_schema_that_accepts_the_base_manifest() -> None:
     jsonschema.validate(manifest, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**manifest, "budgetz": {}}, schema)
+
+
+def test_a_monorepo_agent_does_not_own_the_tools_of_agents_below_it(tmp_path: Path) -> None:
+    from tests.conftest import build_repo
+
+    outer = build_repo(tmp_path / "mono")
+    inner = build_repo(outer / "agents" / "deleter", patch={"agent": {"id": "deleter"}, "permissions": {"tools": [
+        {"name": "delete_customer", "access": "delete", "environments": ["staging"], "risk": "high", "gate": "approval:ops"}]}})
+    (inner / "agent" / "admin.py").write_text(
+        "from agents import function_tool\n\n\n@function_tool(needs_approval=True)\n"
+        "def delete_customer(customer_id: str) -> str:\n    \"\"\"Delete a customer.\"\"\"\n    return 'deleted'\n")
+    code, out, _ = _run(["check", ".", "--all", "--today", "2026-11-24", "--format", "json"], outer)
+    reports = {r["agent_id"]: r for r in json.loads(out)["reports"]}
+    outer_code001 = next(i for i in reports["refunds-assistant"]["items"] if i["id"] == "CODE-001")
+    assert outer_code001["outcome"] == "pass", outer_code001["findings"]
+    inner_code003 = next(i for i in reports["deleter"]["items"] if i["id"] == "CODE-003")
+    assert inner_code003["outcome"] == "pass", "the inner agent sees its own tool"

@@ -27,12 +27,9 @@ def _generate(kind: str, fmt: str, path: Path, manifest: Path | None, templates:
     ledger = read_ledger(ledger_file) if ledger_file.exists() else None
     scan_result = None
     if scan:
-        from parr.scan.engine import ScanInputError, scan_repository
+        from parr.facts import scan_agent
 
-        try:
-            scan_result = scan_repository(loaded.root)
-        except ScanInputError as exc:
-            raise ParrInputError(str(exc)) from None
+        scan_result = scan_agent(loaded)
     context: dict[str, Any] = build_context(
         loaded, scan=scan_result, ledger=ledger, today=today or dt.date.today(),
         manifest_display=display_path(str(manifest_path)) or str(manifest_path),

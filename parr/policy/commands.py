@@ -33,12 +33,11 @@ def _parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 def _scan(root: Path) -> Any:
     """The repository's tools when the scanner is available; the probe works without them."""
+    from parr.facts import without_nested_agents
+    from parr.scan.engine import scan_repository
+
     try:
-        from parr.scan.engine import scan_repository
-    except ImportError:
-        return None
-    try:
-        return scan_repository(root)
+        return without_nested_agents(scan_repository(root), root)
     except Exception as exc:  # noqa: BLE001 - the scan only adds tools to probe; its failure must not stop the test
         click.echo(f"parr: note: the scan of {root} failed ({type(exc).__name__}: {exc}); probing the manifest's tools only", err=True)
         return None
