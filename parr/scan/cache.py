@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -30,11 +31,27 @@ def default_cache_dir() -> Path:
     return base / "parr"
 
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> bytes:
+    """A digest of parr's own scanner code: any change to it (an edited resolver, a new rule)
+    invalidates cached facts and cached whole-tree results, even where nobody bumped a version."""
+    h = hashlib.blake2b(digest_size=16)
+    root = Path(__file__).parent
+    # The scanners' code, and the credential patterns the secrets pass shares with trace linting.
+    for path in [*sorted(root.rglob("*.py")), root.parent / "secrets.py"]:
+        try:
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+        except OSError:
+            h.update(path.name.encode())
+    return h.digest()
+
+
 def key_hasher(language: str, facts_version: str) -> hashlib.blake2b:
     """A hasher already fed with everything but the file; `copy()` it per file, then feed it the
-    file's path and bytes."""
+    file's path and the digest of its bytes."""
     h = hashlib.blake2b(digest_size=20)
-    h.update(f"parr={parr.__version__}\0lang={language}\0facts={facts_version}\0".encode())
+    h.update(f"parr={parr.__version__}\0lang={language}\0facts={facts_version}\0key=2\0".encode())
+    h.update(code_fingerprint())
     return h
 
 

@@ -204,15 +204,23 @@ def _extract_all(
             pending: list[_Pending] = []
             for entry, source in _read_batch(batch, max_file_bytes, stats, errors):
                 files_scanned += 1
+                # The content is hashed once per file (not once per scanner), and not at all when
+                # there is no cache to key. The path is part of the key: scanners read it (module
+                # names, test files, .tsx).
+                file_id = b""
+                if cache:
+                    content = hashlib.blake2b(source, digest_size=20).digest()
+                    file_id = entry.rel_path.encode("utf-8", "surrogateescape") + b"\0" + content
                 # entry.tag is a bit mask: every scanner that reads this file gets its own pending item.
                 for index in range(len(scanners)):
                     if not entry.tag >> index & 1:
                         continue
-                    hasher = hashers[index].copy()
-                    # The path is part of the key: scanners read it (module names, test files, .tsx).
-                    hasher.update(entry.rel_path.encode("utf-8", "surrogateescape") + b"\0")
-                    hasher.update(source)
-                    pending.append(_Pending(index, entry.rel_path, source, hasher.digest()))
+                    key = b""
+                    if cache:
+                        hasher = hashers[index].copy()
+                        hasher.update(file_id)
+                        key = hasher.digest()
+                    pending.append(_Pending(index, entry.rel_path, source, key))
             cached = cache.get_many(p.key for p in pending) if cache else {}
             misses: list[_Pending] = []
             for item in pending:

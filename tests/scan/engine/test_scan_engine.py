@@ -402,3 +402,13 @@ def test_unchanged_tree_is_answered_from_the_tree_cache(tmp_path: Path, repo: Pa
         assert cache.enabled
     finally:
         cache.close()
+
+
+def test_cache_keys_follow_the_scanner_code() -> None:
+    from parr.scan.cache import code_fingerprint, key_hasher
+
+    assert len(code_fingerprint()) == 16
+    first = key_hasher("python", "v").digest()
+    code_fingerprint.cache_clear()
+    assert key_hasher("python", "v").digest() == first, "same code, same keys"
+    assert key_hasher("python", "w").digest() != first
