@@ -36,11 +36,11 @@ def code_fingerprint() -> bytes:
     """A digest of parr's own scanner code: any change to it (an edited resolver, a new rule)
     invalidates cached facts and cached whole-tree results, even where nobody bumped a version."""
     h = hashlib.blake2b(digest_size=16)
-    root = Path(__file__).parent
+    package = Path(__file__).parent.parent
     # The scanners' code, and the credential patterns the secrets pass shares with trace linting.
-    for path in [*sorted(root.rglob("*.py")), root.parent / "secrets.py"]:
+    for path in [*sorted((package / "scan").rglob("*.py")), package / "secrets.py"]:
         try:
-            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+            h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
         except OSError:
             h.update(path.name.encode())
     return h.digest()
