@@ -12,7 +12,6 @@ from parr.formats.common import display_path, problems
 from parr.verdict import Report
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/parr-dev/parr"
 _LEVEL_BY_SEVERITY = {"critical": "error", "high": "error", "medium": "warning", "low": "note"}
 _SECURITY_SEVERITY = {"critical": "9.0", "high": "7.0", "medium": "5.0", "low": "3.0"}
 
@@ -96,7 +95,6 @@ def document(reports: Sequence[Report]) -> dict[str, Any]:
                         "name": "parr",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": ordered_rules,
                     }
                 },

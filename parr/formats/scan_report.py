@@ -18,7 +18,6 @@ from rich.text import Text
 import parr
 from parr.scan.model import ScanResult, ToolRecord
 
-INFORMATION_URI = "https://github.com/parr-dev/parr"
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 
@@ -181,7 +180,6 @@ def _render_sarif(result: ScanResult, color: bool, width: int) -> str:
         "tool": {
             "driver": {
                 "name": "parr",
-                "informationUri": INFORMATION_URI,
                 "version": parr.__version__,
                 "semanticVersion": parr.__version__,
                 "rules": _RULES,

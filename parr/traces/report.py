@@ -20,7 +20,6 @@ from parr.traces.signals import Signal, SignalsReport
 
 REPORT_SCHEMA_VERSION = "1"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/parr-dev/parr"
 TABLE_ROWS = 200  # findings shown per file in a table; JSON and SARIF carry every kept finding
 
 
@@ -155,7 +154,7 @@ def sarif_document(results: Sequence[FileLint]) -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "parr", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": [_sarif_rule(r) for r in used]}},
+                                "rules": [_sarif_rule(r) for r in used]}},
             "automationDetails": {"id": "parr/traces/lint/"},
             "results": sarif_results,
             "properties": {"counts": {r.file: r.rule_counts() for r in results}},

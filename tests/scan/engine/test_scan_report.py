@@ -123,7 +123,7 @@ def test_sarif_driver_and_rules(result: ScanResult) -> None:
     driver = log["runs"][0]["tool"]["driver"]
     assert driver["name"] == "parr"
     assert driver["version"] == parr.__version__
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver, "no made-up project URL"
     for rule in driver["rules"]:
         assert rule["help"]["text"]
         assert rule["shortDescription"]["text"]
