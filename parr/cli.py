@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from parr import __version__
-from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2
+from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2, parse_stage
 from parr.errors import ParrInputError
 
 EXIT_GO = EXIT_OK
@@ -40,17 +40,6 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter("use YYYY-MM-DD") from None
 
 
-def _parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    if value is None:
-        return None
-    from parr.stages import Stage
-
-    try:
-        return Stage.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
 format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown"])
 
 
@@ -62,7 +51,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=".")
-@click.option("--stage", callback=_parse_stage, help="Stage to judge: propose, staging-writes, narrow-production-writes, autonomous.")
+@click.option("--stage", callback=parse_stage, help="Stage to judge: propose, staging-writes, narrow-production-writes, autonomous.")
 @click.option("--all", "all_manifests", is_flag=True, help="Check every parr.yaml under PATH: one verdict each and overall.")
 @click.option("--manifest", type=click.Path(path_type=Path), help="The manifest to read (default PATH/parr.yaml).")
 @click.option("--checklist", "checklists", multiple=True, type=click.Path(path_type=Path), envvar="PARR_CHECKLIST",
@@ -256,7 +245,7 @@ def _refused(exc: Any) -> None:
 @_manifest_opt
 @_checklist_opt
 @_reason_opt
-@click.option("--to", "to", callback=_parse_stage, help="Target stage (only the next one is allowed).")
+@click.option("--to", "to", callback=parse_stage, help="Target stage (only the next one is allowed).")
 @click.option("--approver", help="Who approves, by the handle or name in parr.yaml (required where the checklist names a role).")
 @click.option("--allow-dirty", is_flag=True, help="Promote despite uncommitted changes (recorded in the ledger).")
 @input_errors_exit_2
@@ -279,7 +268,7 @@ def rollout_promote(path: Path, manifest: Path | None, checklists: tuple[Path, .
 @_rollout_path
 @_manifest_opt
 @_reason_opt
-@click.option("--to", "to", callback=_parse_stage, help="Stage to return to (default: the previous one).")
+@click.option("--to", "to", callback=parse_stage, help="Stage to return to (default: the previous one).")
 @input_errors_exit_2
 def rollout_rollback(path: Path, manifest: Path | None, reason: str, to: Any) -> None:
     """Return to an earlier stage. Always allowed: it is the kill switch."""

@@ -31,3 +31,15 @@ def input_errors_exit_2(fn: F) -> F:
             sys.exit(EXIT_INPUT)
 
     return wrapper  # type: ignore[return-value]
+
+
+def parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """click callback: a rollout stage by name, or a usage error listing the stages."""
+    if value is None:
+        return None
+    from parr.stages import Stage
+
+    try:
+        return Stage.parse(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None

@@ -10,25 +10,8 @@ from typing import Any
 
 import click
 
-from parr.cliutil import input_errors_exit_2
+from parr.cliutil import input_errors_exit_2, parse_stage
 from parr.errors import ParrInputError
-
-EXIT_OK = 0
-EXIT_FAIL = 1
-EXIT_INPUT = 2
-
-
-
-
-def _parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-    if value is None:
-        return None
-    from parr.stages import Stage
-
-    try:
-        return Stage.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
 
 
 def _scan(root: Path) -> Any:
@@ -51,7 +34,7 @@ def policy() -> None:
 @policy.command("test")
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--manifest", type=click.Path(path_type=Path), help="The manifest (default PATH/parr.yaml).")
-@click.option("--stage", callback=_parse_stage,
+@click.option("--stage", callback=parse_stage,
               help="Probe at this stage only (when the policy reads context.stage); default: every stage.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 @click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")

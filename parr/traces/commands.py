@@ -9,17 +9,12 @@ from typing import Any, TypeVar
 
 import click
 
-from parr.cliutil import input_errors_exit_2
+from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2
 from parr.errors import ParrInputError
 from parr.traces.events import TraceReadError
 
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
 
 
 def load_thresholds_manifest(manifest: Path | None) -> Any | None:
@@ -110,7 +105,7 @@ def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path 
             raise _unreadable(exc) from None
     if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
         _emit(LINT_RENDERERS[LintFormat(fmt)](results, _color(no_color, output)), output)
-    sys.exit(EXIT_FINDINGS if any(r.total for r in results) else EXIT_CLEAN)
+    sys.exit(EXIT_FAIL if any(r.total for r in results) else EXIT_OK)
 
 
 @traces.command("signals")
@@ -142,4 +137,4 @@ def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Pa
         )
     if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
         _emit(SIGNALS_RENDERERS[SignalsFormat(fmt)](report, _color(no_color, output)), output)
-    sys.exit(EXIT_FINDINGS if report.breached else EXIT_CLEAN)
+    sys.exit(EXIT_FAIL if report.breached else EXIT_OK)
