@@ -105,12 +105,12 @@ def scan_repository(
     with _gc_paused():
         try:
             facts_by_scanner, files_scanned = _extract_all(entries, active, max_file_bytes, stats, errors, cache, jobs)
+            # The facts go once resolved, while collection is still paused: reference counting frees
+            # them, and re-enabling the collector does not start with a pass over millions of them.
+            tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache))
         finally:
             if cache and tree_digest is None:
                 cache.close()
-        # The facts go once resolved, while collection is still paused: reference counting frees
-        # them, and re-enabling the collector does not start with a pass over millions of them.
-        tools = _resolve_all(active, facts_by_scanner, errors)
         summaries = _summarize_all(active, facts_by_scanner, errors)
         wiring = summarize_wiring({path: facts for by_path in facts_by_scanner for path, facts in by_path.items()
                                    if "wiring" in facts})
@@ -250,15 +250,71 @@ def _consume(items: list[FileEntry]) -> Iterator[FileEntry]:
         yield pop()
 
 
+class _FullFacts:
+    """Full facts of one file on demand, for scanners whose `extract` keeps only an index of the
+    files that cannot declare a tool (`extract_full`): resolve asks for the few such files a tool
+    refers to (a helper listed in tools=[...], a module re-exporting one). Read afresh from disk,
+    under the same limits as the walk, and cached under their own key."""
+
+    def __init__(self, root: Path, scanners: Sequence[LanguageScanner], max_file_bytes: int,
+                 cache: FactsCache | None) -> None:
+        self._root = root
+        self._scanners = scanners
+        self._max = max_file_bytes
+        self._cache = cache
+
+    def loader(self, index: int):
+        scanner = self._scanners[index]
+        if getattr(scanner, "extract_full", None) is None:
+            return None
+        hasher = key_hasher(scanner.language + "+full", scanner.facts_version)
+        return lambda rel_path: self._load(scanner, hasher, rel_path)
+
+    def _load(self, scanner: LanguageScanner, hasher, rel_path: str) -> FileFacts | None:
+        stats, errors = WalkStats(), []
+        entry = FileEntry(rel_path=rel_path, path=str(self._root / rel_path), size=0, tag=0)
+        read = list(_read_batch([entry], self._max, stats, errors))
+        if not read:
+            return None
+        source = read[0][1]
+        key = b""
+        if self._cache:
+            h = hasher.copy()
+            h.update(rel_path.encode("utf-8", "surrogateescape") + b"\0" + hashlib.blake2b(source, digest_size=20).digest())
+            key = h.digest()
+            hit = self._cache.get_many([key]).get(key)
+            if hit is not None:
+                return hit
+        facts, crash = _extract_one_full(scanner, rel_path, source)
+        if crash is not None:
+            return None
+        if self._cache:
+            self._cache.put(key, facts)
+        return facts
+
+
+def _extract_one_full(scanner: LanguageScanner, rel_path: str, source: bytes) -> tuple[FileFacts, str | None]:
+    try:
+        return scanner.extract_full(rel_path, source), None  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - same contract as `_extract_one`
+        return {}, repr(exc)
+
+
 def _resolve_all(
-    scanners: Sequence[LanguageScanner], facts_by_scanner: list[dict[str, FileFacts]], errors: list[ScanError]
+    scanners: Sequence[LanguageScanner], facts_by_scanner: list[dict[str, FileFacts]], errors: list[ScanError],
+    full: _FullFacts | None = None,
 ) -> list[ToolRecord]:
     """Each scanner's tools from its files' facts; per-file and resolve errors go to `errors`."""
     tools: list[ToolRecord] = []
-    for scanner, facts_by_path in zip(scanners, facts_by_scanner):
+    for index, (scanner, facts_by_path) in enumerate(zip(scanners, facts_by_scanner)):
         errors.extend(_fact_errors(facts_by_path))
+        loader = full.loader(index) if full is not None else None
         try:
-            found, resolve_errors = scanner.resolve(dict(sorted(facts_by_path.items())))
+            ordered = dict(sorted(facts_by_path.items()))
+            if loader is None:
+                found, resolve_errors = scanner.resolve(ordered)
+            else:
+                found, resolve_errors = scanner.resolve(ordered, full_facts=loader)  # type: ignore[call-arg]
         except Exception as exc:  # noqa: BLE001 - a scanner bug must not lose the other languages' results
             errors.append(ScanError(file=".", message=f"{scanner.language} resolve failed: {exc!r}"))
             continue

@@ -8,7 +8,10 @@ engine may run it in worker processes and cache its result keyed by the file's c
 
 Phase 2, `resolve(all_facts)`, sees every file's facts of that language at once and produces the
 final `ToolRecord`s: it resolves cross-file references and drops candidates that turn out not to
-be tools. It must be cheap (no parsing).
+be tools. It must be cheap: no parsing, except that a scanner whose `extract` keeps only an
+index of files that cannot declare a tool may also offer `extract_full(rel_path, source)`; its
+`resolve` then gets `full_facts(rel_path)`, which returns (reading, extracting and caching) the
+full facts of one such file when a tool refers to it.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from parr.scan.model import ScanError, ToolRecord
 import ast
 import re
 
-from parr.scan.python.extract import FACTS_VERSION, compact_params, extract_source, module_name, pack_part
+from parr.scan.python.extract import _CTX_POSITIONAL, FACTS_VERSION, compact_params, extract_source, module_name, pack_part
 from parr.scan.python.resolve import resolve_project
 
 __all__ = ["PythonScanner"]
@@ -17,6 +17,8 @@ __all__ = ["PythonScanner"]
 _TRIGGERS = (
     b"tool", b"Tool", b"TOOL", b"kernel_function", b".action", b"input_schema", b"inputSchema",
     b"'function'", b'"function"', b"Function(", b"FunctionDeclaration", b"spec_functions", b"register_for_llm",
+    # Calls that take a tool list positionally (create_react_agent(model, [search])) name no tool.
+    *(name.encode() for name, position in _CTX_POSITIONAL.items() if position >= 0 and "tool" not in name.lower()),
 )
 MAX_NESTING_ERROR = "file is nested too deeply to analyse"
 _TEST_DIRS = ("tests/", "test/", "testing/", "__tests__/")
@@ -113,11 +115,23 @@ class PythonScanner:
             facts["skipped"] = True
             return facts
         if not any(t in source for t in _TRIGGERS):
-            facts = _light_facts(rel_path, source)
-            if has_python_wiring_trigger(source):
-                wiring = compact_wiring(wiring_from_python_source(source))
-                if wiring:
-                    facts["wiring"] = wiring
+            return self._light(rel_path, source)
+        return self.extract_full(rel_path, source)
+
+    def _light(self, rel_path: str, source: bytes) -> FileFacts:
+        facts = _light_facts(rel_path, source)
+        if has_python_wiring_trigger(source):
+            wiring = compact_wiring(wiring_from_python_source(source))
+            if wiring:
+                facts["wiring"] = wiring
+        return facts
+
+    def extract_full(self, rel_path: str, source: bytes) -> FileFacts:
+        """Facts from a whole parse, whatever the file mentions: for a file `extract` only indexed
+        (no tool declaration possible) that a tool turns out to use (its effects, its imports)."""
+        if is_test_path(rel_path):
+            facts = _empty(rel_path=rel_path)
+            facts["skipped"] = True
             return facts
         try:
             text = source.decode("utf-8-sig")
@@ -135,5 +149,5 @@ class PythonScanner:
         except ValueError as e:  # e.g. source contains null bytes
             return _empty([{"line": None, "message": f"cannot parse: {e}"}], rel_path)
 
-    def resolve(self, facts_by_path: dict[str, FileFacts]) -> tuple[list[ToolRecord], list[ScanError]]:
-        return resolve_project(facts_by_path)
+    def resolve(self, facts_by_path: dict[str, FileFacts], full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
+        return resolve_project(facts_by_path, full_facts)

@@ -15,8 +15,9 @@ from parr.scan.python.judge import judge
 
 
 class Project:
-    def __init__(self, facts_by_path: dict[str, dict]):
+    def __init__(self, facts_by_path: dict[str, dict], full_facts=None):
         self.facts = {p: f for p, f in facts_by_path.items() if isinstance(f, dict) and "tools" in f}
+        self._full_facts = full_facts
         self.by_module: dict[str, list[str]] = {}
         for path, f in self.facts.items():
             mod = f.get("module") or ""
@@ -26,6 +27,20 @@ class Project:
         self.base_names: set[str] = set()
         for f in self.facts.values():
             self.base_names.update(f.get("base_names") or ())
+
+    def at(self, path: str) -> dict:
+        """A file's facts; a file extract only indexed (it declares no tool) is read in full the
+        first time a tool's resolution reaches it: its functions' effects, imports and classes."""
+        f = self.facts[path]
+        if f.get("skipped") and self._full_facts is not None:
+            full = self._full_facts(path)
+            if isinstance(full, dict) and "tools" in full:
+                # Its candidates are not added: the file was listed before; what it declares was
+                # settled then (nothing, or it would not have been indexed only).
+                f = self.facts[path] = {**full, "skipped": False, "tools": []}
+            else:
+                f = self.facts[path] = {**f, "skipped": False}
+        return f
 
     def find_module(self, mod: str, near: str | None = None) -> str | None:
         paths = self.by_module.get(mod)
@@ -59,7 +74,7 @@ class Project:
         path, rest = self.split_target(qual, near)
         if path is None or not rest:
             return None
-        f = self.facts[path]
+        f = self.at(path)
         if rest and rest[-1] == "value":
             rest = rest[:-1]
         if len(rest) == 1:
@@ -81,7 +96,7 @@ class Project:
         path, rest = self.split_target(qual, near)
         if path is None or not rest or len(rest) != 1 or depth > 5:
             return None
-        f = self.facts[path]
+        f = self.at(path)
         if rest[0] in f.get("agents", {}):
             return f["agents"][rest[0]]
         imp = _part(f, "imports").get(rest[0])
@@ -93,13 +108,13 @@ class Project:
         """(path, qualified base list) of a project class named by `qual`."""
         if depth > 5:
             return None
-        f = self.facts.get(near)
+        f = self.at(near) if near in self.facts else None
         if f is not None and "." not in qual and qual in _part(f, "classes"):
             return near, f["classes"][qual]
         path, rest = self.split_target(qual, near)
         if path is None or not rest:
             return None
-        g = self.facts[path]
+        g = self.at(path)
         name = ".".join(rest)
         if name in _part(g, "classes"):
             return path, g["classes"][name]
@@ -130,7 +145,7 @@ class Project:
                                     return h
                         continue
                     p2, bases2 = found
-                    r = self.tool_base_framework(bases2, p2, depth + 1, self.facts[p2].get("hints", ()))
+                    r = self.tool_base_framework(bases2, p2, depth + 1, self.at(p2).get("hints", ()))
                     if r:
                         return r
                 continue
@@ -139,7 +154,7 @@ class Project:
             found = self.find_class(b, path)
             if found is not None:
                 p2, bases2 = found
-                r = self.tool_base_framework(bases2, p2, depth + 1, self.facts[p2].get("hints", ()))
+                r = self.tool_base_framework(bases2, p2, depth + 1, self.at(p2).get("hints", ()))
                 if r:
                     return r
         return None
@@ -155,7 +170,7 @@ class Project:
             path, rest = self.split_target(q, near)
             if path is None or not rest:
                 continue
-            f = self.facts[path]
+            f = self.at(path)
             name = ".".join(rest)
             entry = _part(f, "funcs").get(name)
             if entry is None and len(rest) == 1:
@@ -190,8 +205,8 @@ def _record(c: dict, path: str) -> ToolRecord | None:
     )
 
 
-def resolve_project(facts_by_path: dict[str, dict]) -> tuple[list[ToolRecord], list[ScanError]]:
-    proj = Project(facts_by_path)
+def resolve_project(facts_by_path: dict[str, dict], full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
+    proj = Project(facts_by_path, full_facts)
     errors: list[ScanError] = []
     records: list[ToolRecord] = []
     for path, f in facts_by_path.items():
@@ -248,7 +263,7 @@ def resolve_project(facts_by_path: dict[str, dict]) -> tuple[list[ToolRecord], l
         tpath, rest = proj.split_target(r["target"], path)
         depth = 0
         while tpath is not None and rest and len(rest) == 1 and depth < 4:
-            g = proj.facts[tpath]
+            g = proj.at(tpath)
             if rest[0] in _part(g, "funcs"):
                 break
             imp = _part(g, "imports").get(rest[0])
@@ -258,7 +273,7 @@ def resolve_project(facts_by_path: dict[str, dict]) -> tuple[list[ToolRecord], l
             depth += 1
         if tpath is None or not rest or len(rest) != 1:
             continue
-        g = proj.facts[tpath]
+        g = proj.at(tpath)
         entry = _part(g, "funcs").get(rest[0])
         if entry is None or entry.get("cand"):
             continue
