@@ -20,6 +20,55 @@ _TRIGGERS = (
     # Calls that take a tool list positionally (create_react_agent(model, [search])) name no tool.
     *(name.encode() for name, position in _CTX_POSITIONAL.items() if position >= 0 and "tool" not in name.lower()),
 )
+_TRIGGER_RE = re.compile(b"|".join(re.escape(t) for t in _TRIGGERS))
+# An import statement (one line, with backslash continuations, or a parenthesised list).
+_IMPORT_STMT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]*\)|[^\n]*(?:\\\r?\n[^\n]*)*)", re.M)
+_IMPORTED = re.compile(rb"([\w.]+)(?:\s+as\s+(\w+))?")
+
+
+def _imported_names(stmt: bytes) -> list[bytes] | None:
+    """Local names an import statement binds; None when it cannot tell (a star import, a ';')."""
+    if b";" in stmt or b"*" in stmt:
+        return None
+    head, sep, names = stmt.partition(b" import ")
+    if not sep:  # "import a.b, c as d"
+        names, is_from = stmt.split(b"import", 1)[1], False
+    else:
+        is_from = head.lstrip().startswith(b"from")
+    names = names.split(b"#", 1)[0]
+    out = []
+    for m in _IMPORTED.finditer(names.replace(b"\\", b" ").strip(b" \t\r\n()")):
+        out.append(m.group(2) or (m.group(1) if is_from else m.group(1).split(b".", 1)[0]))
+    return out
+
+
+def can_declare_tools(source: bytes) -> bool:
+    """False when every tool word sits in an import statement whose names the file never uses
+    (a shared header importing an SDK, a package re-exporting tools): such a file declares
+    nothing itself; it is indexed, and read in full only if a tool turns out to use it."""
+    if _TRIGGER_RE.search(source) is None:
+        return False
+    rest: list[bytes] = []
+    names: list[bytes] = []
+    pos = 0
+    for stmt in _IMPORT_STMT.finditer(source):
+        rest.append(source[pos:stmt.start()])
+        pos = stmt.end()
+        text = stmt.group()
+        if _TRIGGER_RE.search(text) is None:
+            continue
+        bound = _imported_names(text)
+        if bound is None:
+            return True
+        names.extend(bound)
+    rest.append(source[pos:])
+    body = b"\n".join(rest)
+    if _TRIGGER_RE.search(body) is not None:
+        return True
+    return any(re.search(rb"(?<![\w.])" + re.escape(n) + rb"\b", body) for n in set(names))
+
+
 MAX_NESTING_ERROR = "file is nested too deeply to analyse"
 _TEST_DIRS = ("tests/", "test/", "testing/", "__tests__/")
 
@@ -114,7 +163,7 @@ class PythonScanner:
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
             return facts
-        if not any(t in source for t in _TRIGGERS):
+        if not can_declare_tools(source):
             return self._light(rel_path, source)
         return self.extract_full(rel_path, source)
 

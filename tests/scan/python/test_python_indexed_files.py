@@ -121,3 +121,59 @@ def test_full_facts_only_for_files_a_tool_reaches(tmp_path: Path, monkeypatch: p
     assert tools["cleanup_workspace"].file == "lib/util_3.py"
     # agent.py is parsed whole in extract; of the indexed files only the one a tool names.
     assert sorted(read) == ["agent.py", "lib/util_3.py"]
+
+
+@pytest.mark.parametrize(("source", "declares"), [
+    # tool words only in imports whose names the file never uses: nothing declared here
+    ("from agents import function_tool, RunContextWrapper\n\n\nclass Repo:\n    pass\n", False),
+    ("from agents import (\n    Agent,\n    function_tool,\n)\n\nx = 1\n", False),
+    ("try:\n    from agents import function_tool\nexcept ImportError:\n    pass\n", False),
+    ("from .tools import search, archive\n", False),
+    # the imported name is used, aliased, joined with ';' or unknown (star): parse the file
+    ("from agents import function_tool as ft\n\n\n@ft\ndef a() -> str:\n    return 'a'\n", True),
+    ("from agents import function_tool; t = function_tool(f)\n", True),
+    ("from myproj.tools.base import BaseSearch\n\n\nclass Web(BaseSearch):\n    pass\n", True),
+    ("from mytools import search\n\ngraph = create_react_agent(model, [search])\n", True),
+    ("from .tools import *\n", True),
+    ("from x import y\n# tools are registered below\n", True),
+])
+def test_which_files_can_declare_tools(source: str, declares: bool) -> None:
+    from parr.scan.python import can_declare_tools
+
+    assert can_declare_tools(source.encode()) is declares
+
+
+def test_subclass_of_a_project_tool_imported_from_a_tools_package(tmp_path: Path) -> None:
+    root = _write(tmp_path, {
+        "myproj/__init__.py": "",
+        "myproj/tools/__init__.py": "",
+        "myproj/tools/base.py": "from langchain_core.tools import BaseTool\n\n\nclass BaseSearch(BaseTool):\n"
+                                "    name: str = 'base_search'\n    description: str = 'Search.'\n\n"
+                                "    def _run(self, query: str) -> str:\n        return query\n",
+        "myproj/web.py": "from myproj.tools.base import BaseSearch\n\n\nclass WebSearch(BaseSearch):\n"
+                         "    name: str = 'web_search'\n    description: str = 'Search the web.'\n",
+    })
+    tools = _tools(root, use_cache=False)
+    assert tools["web_search"].file == "myproj/web.py"
+    assert "base_search" not in tools  # extended by another tool class: an abstract base
+
+
+def test_shared_sdk_header_is_indexed_not_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    original = PythonScanner.extract_full
+
+    def spy(self, rel_path, source):
+        read.append(rel_path)
+        return original(self, rel_path, source)
+
+    monkeypatch.setattr(PythonScanner, "extract_full", spy)
+    header = "from agents import function_tool, RunContextWrapper\n\n"
+    root = _write(tmp_path, {
+        "svc/store.py": header + HELPERS,
+        "svc/math.py": header + "def double(x: int) -> int:\n    return 2 * x\n",
+        "agent.py": "from agents import Agent\nfrom svc.store import cleanup_workspace\n\n"
+                    "agent = Agent(name='ops', tools=[cleanup_workspace])\n",
+    })
+    tools = _tools(root, use_cache=False, jobs=1)
+    assert tools["cleanup_workspace"].mutating is True
+    assert sorted(read) == ["agent.py", "svc/store.py"]
