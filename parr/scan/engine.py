@@ -50,9 +50,8 @@ def default_scanners() -> list[LanguageScanner]:
     from parr.scan.python import PythonScanner
     from parr.scan.secrets_scan import SecretsScanner
     from parr.scan.typescript import TypeScriptScanner
-    from parr.scan.wiring import WiringScanner
 
-    return [PythonScanner(), TypeScriptScanner(), WiringScanner(), SecretsScanner()]
+    return [PythonScanner(), TypeScriptScanner(), SecretsScanner()]
 
 
 @dataclass(slots=True)

@@ -1,8 +1,8 @@
 """How the agent is wired, beyond its tools: model clients (with or without timeouts and retry
 limits) and tracing libraries. Lets `parr check` test the manifest's claims against the code.
 
-Python files get their wiring from the Python tool scanner's own parse (`python_wiring`);
-TypeScript/JavaScript files from `WiringScanner`. Either way it sits under facts["wiring"], and
+Each language's tool scanner takes the wiring from its own parse of the file (`python_wiring`
+here, `wiring_ts` for TypeScript/JavaScript): it sits under facts["wiring"], and
 `summarize_wiring` gathers the project-wide view.
 """
 
@@ -89,30 +89,27 @@ _PY_TRIGGER_RE = _any_of(_PY_TRIGGERS)
 _PY_DEEP_RE = _any_of(_PY_DEEP)
 
 
-class WiringScanner:
-    """Wiring of TypeScript/JavaScript files (Python's comes from the Python scanner's own parse)."""
-
-    language = "wiring"
-    facts_version = "5"
-
-    def handles(self, rel_path: str) -> bool:
-        return rel_path.endswith((".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")) and not rel_path.endswith(".d.ts")
-
-    def extract(self, rel_path: str, source: bytes) -> FileFacts:
-        if _TS_TRIGGER_RE.search(source) is None:
-            return {}
-        wiring = compact_wiring(_extract_typescript(rel_path, source))
-        return {"wiring": wiring} if wiring else {}
-
-    def resolve(self, facts_by_path: dict[str, FileFacts]) -> tuple[list[ToolRecord], list[ScanError]]:
-        return [], []
+def has_typescript_wiring_trigger(source: bytes) -> bool:
+    return _TS_TRIGGER_RE.search(source) is not None
 
 
 def has_python_wiring_trigger(source: bytes) -> bool:
     return _PY_TRIGGER_RE.search(source) is not None
 
 
+# A top-level import statement (column 0), with continuations or a parenthesised name list.
+_PY_TOP_IMPORT = re.compile(rb"^(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]*\)|[^\n]*(?:\\\r?\n[^\n]*)*)", re.M)
+
+
 def wiring_from_python_source(source: bytes) -> FileFacts:
+    """Wiring of a file the tool scanner did not parse. Without a deep trigger only the top-level
+    imports count, so only they are parsed, not the whole file."""
+    if _PY_DEEP_RE.search(source) is None:
+        imports = b"\n".join(m.group() for m in _PY_TOP_IMPORT.finditer(source))
+        try:
+            return python_wiring(ast.parse(imports), imports)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            pass  # an odd statement the pattern cut short: parse the whole file
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -248,9 +245,3 @@ def python_wiring(tree: ast.AST, source: bytes | None = None) -> FileFacts:
                 })
     return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled,
             "trace_event_line": trace_event_line}
-
-
-def _extract_typescript(rel_path: str, source: bytes) -> FileFacts:
-    from parr.scan.wiring_ts import extract_typescript_wiring
-
-    return extract_typescript_wiring(rel_path, source)

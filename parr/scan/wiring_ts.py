@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from tree_sitter import Node, Query, QueryCursor, Tree
+
 from parr.scan.language import FileFacts
-from parr.scan.typescript.nodes import args_of, callee_name, grammar_for, object_entries, parser, string_literal, unwrap
+from parr.scan.typescript.nodes import (
+    args_of,
+    callee_name,
+    grammar_for,
+    object_entries,
+    parser,
+    query,
+    string_literal,
+    unwrap,
+)
 from parr.scan.wiring import (
+    _RUN_KEYS,
     TS_CLIENTS,
     TS_DEEP,
     TS_DEFAULT_TRACING,
@@ -14,7 +28,6 @@ from parr.scan.wiring import (
     is_trace_event_shape,
 )
 
-MAX_DEPTH = 400
 _IMPORT_NAMES = tuple(name.encode() for name in (*TS_TRACING, *TS_DEFAULT_TRACING))
 
 
@@ -28,77 +41,109 @@ def _tracing_library(module: str) -> str | None:
     return None
 
 
-def extract_typescript_wiring(rel_path: str, source: bytes) -> FileFacts:
+_RUN_KEY_BYTES = tuple(k.encode() for k in _RUN_KEYS)
+
+
+@lru_cache(maxsize=None)
+def _queries(grammar: str) -> tuple[Query, Query, Query]:
+    """Calls of interest (selected by name inside tree-sitter), object shapes, object keys."""
+    names = " ".join(f'"{n}"' for n in sorted({*TS_CLIENTS, "require", "setTracingDisabled"}))
+    callee = "[(identifier) @n (member_expression property: (property_identifier) @n)]"
+    calls = query(grammar, f"""
+        (call_expression function: {callee} (#any-of? @n {names})) @call
+        (new_expression constructor: {callee} (#any-of? @n {names})) @call
+        (import_statement) @call
+    """)
+    shapes = query(grammar, "(object) @o" + (" (object_type) @o (interface_body) @o" if grammar != "javascript" else ""))
+    keys = query(grammar, "(pair key: (_) @k)")
+    return calls, shapes, keys
+
+
+def _captured(q: Query, root: Node, name: str) -> list[Node]:
+    nodes = QueryCursor(q, match_limit=1 << 16).captures(root).get(name, [])
+    nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))  # document order, outer before inner
+    return nodes
+
+
+def extract_typescript_wiring(rel_path: str, source: bytes, tree: Tree | None = None) -> FileFacts:
+    """Clients, tracing imports and trace-event shapes of one file. `tree` is the file's parse
+    when the tool scanner already made one. Tree-sitter queries pick the few nodes that matter
+    (calls by name, imports), so the tree is never walked node by node in Python."""
     grammar = grammar_for(rel_path)
     if grammar is None:
         return {}
     deep = any(t in source for t in TS_DEEP)
-    if not deep:
-        # Only imports matter here, and they sit at the top: parse up to the line of the last
-        # mention of a tracing package, not the whole file.
-        last = max(source.rfind(t) for t in _IMPORT_NAMES)
-        end = source.find(b"\n", last)
-        source = source if end < 0 else source[: end + 1]
-    tree = parser(grammar).parse(source)
+    if tree is None:
+        if not deep:
+            # Only imports matter here, and they sit at the top: parse up to the line of the last
+            # mention of a tracing package, not the whole file.
+            last = max(source.rfind(t) for t in _IMPORT_NAMES)
+            end = source.find(b"\n", last)
+            source = source if end < 0 else source[: end + 1]
+        tree = parser(grammar).parse(source)
+    root = tree.root_node
     clients = []
     tracing: set[str] = set()
     disabled = False
     trace_event_line = None
-    # Iterative walk: deep nesting in hostile files must not hit the recursion limit. Without a
-    # deep trigger (a client, trace fields) the top-level statements settle it: imports live there.
-    roots = [tree.root_node] if deep else [c for c in tree.root_node.children if c.type == "import_statement"]
-    stack = [(node, 0) for node in roots]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            continue
-        kind = node.type
-        if kind == "import_statement":
+    calls_q, shapes_q, keys_q = _queries(grammar)
+    if deep:
+        nodes = _captured(calls_q, root, "call")
+    else:
+        nodes = [c for c in root.children if c.type == "import_statement"]
+    for node in nodes:
+        if node.type == "import_statement":
             source_node = node.child_by_field_name("source")
-            module = string_literal(source_node) if source_node is not None else None
-            library = _tracing_library(module or "")
+            library = _tracing_library((string_literal(source_node) if source_node is not None else None) or "")
             if library:
                 tracing.add(library)
-        elif kind in ("call_expression", "new_expression"):
-            name = callee_name(node)
-            if name == "require":
-                args = args_of(node)
-                library = _tracing_library(string_literal(args[0]) or "") if args else None
-                if library:
-                    tracing.add(library)
-            elif name == "setTracingDisabled":
-                args = args_of(node)
-                disabled = disabled or bool(args and args[0].type == "true")
-            elif name in TS_CLIENTS:
-                keys: set[str] = set()
-                spread = False
-                for arg in args_of(node):
-                    arg = unwrap(arg)
-                    if arg is not None and arg.type == "object":
-                        keys |= set(object_entries(arg))
-                        spread = spread or any(c.type == "spread_element" for c in arg.named_children)
-                clients.append({
-                    "name": name,
-                    "line": node.start_point[0] + 1,
-                    "timeout": spread or bool(keys & TS_TIMEOUT_KEYS),
-                    "retries": spread or bool(keys & TS_RETRY_KEYS),
-                })
-        elif kind in ("object", "object_type", "interface_body") and trace_event_line is None:
-            keys = set()
-            for child in node.named_children:
-                name = child.child_by_field_name("name") if child.type == "property_signature" else None
-                if name is not None:
-                    keys.add(name.text.decode("utf-8", "replace"))
-                elif child.type in ("pair", "shorthand_property_identifier"):
-                    key = child.child_by_field_name("key") if child.type == "pair" else child
-                    if key is not None:
-                        keys.add(key.text.decode("utf-8", "replace").strip("\"'"))
-            if is_trace_event_shape(keys):
+            continue
+        name = callee_name(node)
+        if name == "require":
+            args = args_of(node)
+            library = _tracing_library(string_literal(args[0]) or "") if args else None
+            if library:
+                tracing.add(library)
+        elif name == "setTracingDisabled":
+            args = args_of(node)
+            disabled = disabled or bool(args and args[0].type == "true")
+        elif name in TS_CLIENTS:
+            keys: set[str] = set()
+            spread = False
+            for arg in args_of(node):
+                arg = unwrap(arg)
+                if arg is not None and arg.type == "object":
+                    keys |= set(object_entries(arg))
+                    spread = spread or any(c.type == "spread_element" for c in arg.named_children)
+            clients.append({
+                "name": name,
+                "line": node.start_point[0] + 1,
+                "timeout": spread or bool(keys & TS_TIMEOUT_KEYS),
+                "retries": spread or bool(keys & TS_RETRY_KEYS),
+            })
+    if deep and any(k in source for k in _RUN_KEY_BYTES):
+        for node in _captured(shapes_q, root, "o"):
+            if _shape_keys(node) is not None:
                 trace_event_line = node.start_point[0] + 1
-        if kind == "pair":
-            key = node.child_by_field_name("key")
-            if key is not None and key.text == b"experimental_telemetry":
+                break
+    if deep and b"experimental_telemetry" in source:
+        for key in _captured(keys_q, root, "k"):
+            if key.text == b"experimental_telemetry":
                 tracing.add("AI SDK telemetry (OpenTelemetry)")
-        stack.extend((child, depth + 1) for child in reversed(node.children))
+                break
     return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled,
             "trace_event_line": trace_event_line}
+
+
+def _shape_keys(node: Node) -> set[str] | None:
+    """The keys of an object literal, object type or interface when they are a trace event's."""
+    keys = set()
+    for child in node.named_children:
+        name = child.child_by_field_name("name") if child.type == "property_signature" else None
+        if name is not None:
+            keys.add(name.text.decode("utf-8", "replace"))
+        elif child.type in ("pair", "shorthand_property_identifier"):
+            key = child.child_by_field_name("key") if child.type == "pair" else child
+            if key is not None:
+                keys.add(key.text.decode("utf-8", "replace").strip("\"'"))
+    return keys if is_trace_event_shape(keys) else None

@@ -6,14 +6,18 @@ import posixpath
 import re
 from typing import Any
 
+from tree_sitter import Tree
+
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 from parr.scan.typescript import detect as _detect
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import entry_value, grammar_for, parser, property_key, string_literal, text
 from parr.scan.typescript.values import FileCtx, enum_members
+from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
+from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-3"
+FACTS_VERSION = "ts-4"
 MAX_BYTES = 4_000_000
 _MAX_TOOLS_PER_FILE = 2000
 
@@ -202,10 +206,16 @@ class TypeScriptScanner:
             facts["errors"].append({"line": None, "message": f"file too large to scan ({len(source)} bytes)"})
             return facts
         try:
+            tree = None
             if has_trigger(source):
-                self._full(rel_path, source, grammar, facts)
+                tree = self._full(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
+            if has_wiring_trigger(source):
+                # Model clients and tracing, from the same parse when the file had one.
+                wiring = compact_wiring(extract_typescript_wiring(rel_path, source, tree))
+                if wiring:
+                    facts["wiring"] = wiring
         except RecursionError:
             facts["tools"] = []
             facts["errors"].append({"line": None, "message": "syntax tree too deeply nested to scan"})
@@ -220,7 +230,7 @@ class TypeScriptScanner:
             raise ValueError("parse failed")
         return tree
 
-    def _full(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> None:
+    def _full(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> Tree:
         tree = self._parse(source, grammar)
         ctx = FileCtx(rel_path, source, tree.root_node, grammar)
         det = _detect.Detector(ctx)
@@ -233,6 +243,7 @@ class TypeScriptScanner:
             err = _first_error(tree.root_node)
             if err is not None and _is_severe(tree.root_node):
                 facts["errors"].append({"line": err, "message": "syntax error; file may be only partly scanned"})
+        return tree
 
     def _exports_only(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> None:
         """Parse just the top-level export statements of a file without tool triggers."""
