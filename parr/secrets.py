@@ -55,17 +55,27 @@ _ASSIGNED_BYTES = re.compile(
 )
 
 
-def first_candidate(source: bytes) -> int | None:
-    """Offset of the earliest place in raw bytes that may hold a credential, or None (most files)."""
-    starts = [
-        m.start()
-        for pattern, guards in _CREDENTIAL_BYTES
-        if (not guards or any(g in source for g in guards)) and (m := pattern.search(source))
-    ]
+def candidate_lines(source: bytes) -> list[int]:
+    """Offsets of the starts of the lines that may hold a credential, in order (most files: none).
+    Every line a byte-level match touches is included, so each line `find_secrets` would report
+    on is among them."""
+    spans: list[tuple[int, int]] = []
+    for pattern, guards in _CREDENTIAL_BYTES:
+        if not guards or any(g in source for g in guards):
+            spans.extend(m.span() for m in pattern.finditer(source))
     lowered = source.lower()
-    if any(k in lowered for k in _KEYWORDS) and (m := _ASSIGNED_BYTES.search(lowered)):
-        starts.append(m.start())
-    return min(starts) if starts else None
+    if any(k in lowered for k in _KEYWORDS):
+        spans.extend(m.span() for m in _ASSIGNED_BYTES.finditer(lowered))
+    starts: set[int] = set()
+    for start, end in spans:
+        line = source.rfind(b"\n", 0, start) + 1
+        while True:
+            starts.add(line)
+            nxt = source.find(b"\n", line, end)
+            if nxt < 0 or nxt + 1 >= end:
+                break
+            line = nxt + 1
+    return sorted(starts)
 
 
 _PLACEHOLDER = re.compile(r"(?i)(x{4,}|\*{3,}|your|example|dummy|placeholder|changeme|redacted|sample|fake|test|todo|<|\$\{|\{\{|process\.env|os\.environ|getenv)")

@@ -6,7 +6,7 @@ from typing import Any
 
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
-from parr.secrets import find_secrets, first_candidate
+from parr.secrets import candidate_lines, find_secrets
 
 # Code and configuration; prose (.md, .txt) is left out because docs are full of sample keys.
 _EXTENSIONS = (
@@ -26,16 +26,18 @@ class SecretsScanner:
         return name.startswith(".env") or rel_path.endswith(_EXTENSIONS)
 
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
-        first = first_candidate(source)
-        if first is None:
+        starts = candidate_lines(source)
+        if not starts:
             return {}
-        # Only the lines from the first candidate on are decoded and judged one by one.
-        start = source.rfind(b"\n", 0, first) + 1
-        first_line = source.count(b"\n", 0, start) + 1
-        text = source[start:].decode("utf-8", errors="replace")
+        # Only the lines a byte-level screen picked are decoded and judged, in file order.
         hits = []
-        for number, line in enumerate(text.splitlines(), start=first_line):
-            for hit in find_secrets(line):
+        number, counted = 1, 0
+        for start in starts:
+            number += source.count(b"\n", counted, start)
+            counted = start
+            end = source.find(b"\n", start)
+            line = source[start:] if end < 0 else source[start:end]
+            for hit in find_secrets(line.decode("utf-8", errors="replace").rstrip("\r")):
                 hits.append({"line": number, "kind": hit.kind, "masked": hit.masked})
                 if len(hits) >= MAX_HITS_PER_FILE:
                     return {"secrets": hits, "truncated": True}

@@ -1,0 +1,68 @@
+"""Committed credentials: the secrets pass finds them at the right line, masks them, and leaves
+placeholders, prose and environment lookups alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parr.scan.engine import scan_repository
+from parr.scan.secrets_scan import MAX_HITS_PER_FILE, SecretsScanner
+
+# Built at run time so that no complete credential-shaped string sits in this repository.
+OPENAI = "sk-proj-" + "Q7vR2mX9kL4pW8nB3cT6yH1j"
+AWS = "AKIA" + "Q7VR2MX9KL4PW8NB"
+GITHUB = "ghp_" + "Q7vR2mX9kL4pW8nB3cT6yH1jZ5dF0sA2gE7uK9"
+
+
+def _scan(root: Path) -> list[tuple[str, int, str]]:
+    result = scan_repository(root, scanners=[SecretsScanner()], use_cache=False)
+    return [(s["file"], s["line"], s["kind"]) for s in result.secrets]
+
+
+def test_keys_are_found_at_their_line_and_masked(tmp_path: Path) -> None:
+    (tmp_path / "settings.py").write_text(
+        f'import os\n\nOPENAI_KEY = "{OPENAI}"\nREGION = "eu-west-1"\n\n\ndef client():\n    return "{AWS}"\n')
+    (tmp_path / ".env").write_text(f"GITHUB_TOKEN={GITHUB}\n")
+    (tmp_path / "web.ts").write_text(f'const apiKey = process.env.OPENAI_API_KEY;\nconst k = "{OPENAI}";\n')
+    result = scan_repository(tmp_path, scanners=[SecretsScanner()], use_cache=False)
+    found = [(s["file"], s["line"], s["kind"]) for s in result.secrets]
+    assert found == [
+        (".env", 1, "GitHub token"),
+        ("settings.py", 3, "OpenAI-style secret key"),
+        ("settings.py", 8, "AWS access key id"),
+        ("web.ts", 2, "OpenAI-style secret key"),
+    ]
+    for secret in result.secrets:
+        assert OPENAI not in secret["masked"] and AWS not in secret["masked"] and GITHUB not in secret["masked"]
+
+
+def test_line_numbers_count_newlines_only(tmp_path: Path) -> None:
+    # CRLF endings and a form feed (old Python files have them between sections) are not extra lines.
+    key = OPENAI.encode()
+    (tmp_path / "a.py").write_bytes(b"a = '" + key + b"'\r\n\x0c\r\ny = 2 \x0c z = 3\r\nb = '" + key + b"'\r\n")
+    assert _scan(tmp_path) == [("a.py", 1, "OpenAI-style secret key"), ("a.py", 4, "OpenAI-style secret key")]
+
+
+def test_placeholders_and_lookups_are_not_secrets(tmp_path: Path) -> None:
+    (tmp_path / "config.py").write_text(
+        'import os\n'
+        'api_key = os.environ["OPENAI_API_KEY"]\n'
+        'token = "your-token-goes-here-please"\n'
+        'password = "xxxxxxxxxxxxxxxxxxxxxxxx"\n'
+        'AWS_EXAMPLE = "AKIAIOSFODNN7EXAMPLE"\n'
+        'secret_name = "database_connection_string"\n'
+    )
+    (tmp_path / "README.md").write_text(f"Set OPENAI_API_KEY={OPENAI}\n")  # prose is not scanned
+    assert _scan(tmp_path) == []
+
+
+def test_an_assigned_high_entropy_value_is_a_secret(tmp_path: Path) -> None:
+    (tmp_path / "deploy.yaml").write_text("service:\n  name: billing\n  api_key: 9fQ2xL7vB3mK8pR4tW6zN1cH5jD0sG\n")
+    assert _scan(tmp_path) == [("deploy.yaml", 3, "assigned secret")]
+
+
+def test_a_file_full_of_keys_is_capped(tmp_path: Path) -> None:
+    (tmp_path / "dump.py").write_text("".join(f'K{i} = "{OPENAI}{i:04d}"\n' for i in range(200)))
+    facts = SecretsScanner().extract("dump.py", (tmp_path / "dump.py").read_bytes())
+    assert len(facts["secrets"]) == MAX_HITS_PER_FILE and facts["truncated"] is True
+    assert [h["line"] for h in facts["secrets"]] == list(range(1, MAX_HITS_PER_FILE + 1))
