@@ -16,7 +16,7 @@ from pathlib import Path
 from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
 from parr.scan.language import FileFacts, LanguageScanner
 from parr.scan.model import ScanError, ScanResult, ToolRecord
-from parr.scan.wiring import summarize_wiring
+from parr.scan.wiring import WiringSummary
 from parr.scan.walker import (
     DEFAULT_EXCLUDED_DIRS,
     DEFAULT_MAX_FILE_BYTES,
@@ -37,6 +37,8 @@ READ_BATCH = 512
 READ_BATCH_BYTES = 32 * 1024 * 1024
 # Shared by every file whose facts are empty (see `_extract_all`).
 _NO_FACTS: FileFacts = {}
+# Stands for the facts of every file a scanner only indexed (its `index_only` says so).
+_INDEXED: FileFacts = {"tools": [], "skipped": True}
 # Files extracted in-process between collections of the young generation.
 IN_PROCESS_GC_FILES = 16
 
@@ -103,7 +105,7 @@ def scan_repository(
         del entries_list
     with _gc_paused():
         try:
-            facts_by_scanner, files_scanned = _extract_all(entries, active, max_file_bytes, stats, errors, cache, jobs)
+            facts_by_scanner, wiring_summary, files_scanned = _extract_all(entries, active, max_file_bytes, stats, errors, cache, jobs)
             # The facts go once resolved, while collection is still paused: reference counting frees
             # them, and re-enabling the collector does not start with a pass over millions of them.
             tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache))
@@ -111,8 +113,7 @@ def scan_repository(
             if cache and tree_digest is None:
                 cache.close()
         summaries = _summarize_all(active, facts_by_scanner, errors)
-        wiring = summarize_wiring({path: facts for by_path in facts_by_scanner for path, facts in by_path.items()
-                                   if "wiring" in facts})
+        wiring = wiring_summary.result()
         del facts_by_scanner
     errors.extend(stats.errors)
     tools.sort(key=lambda t: (t.file, t.line, t.name))
@@ -177,13 +178,31 @@ def _extract_all(
     errors: list[ScanError],
     cache: FactsCache | None,
     jobs: int | None,
-) -> tuple[list[dict[str, FileFacts]], int]:
-    """Facts of every file, per scanner, from the cache or extracted; and the number of files read."""
+) -> tuple[list[dict[str, FileFacts]], WiringSummary, int]:
+    """Facts of every file, per scanner, from the cache or extracted; the project's wiring; and
+    the number of files read."""
     # Seeded once per scanner; each file's key is a copy fed with the file's bytes.
     hashers = [key_hasher(s.language, s.facts_version) for s in scanners]
     facts_by_scanner: list[dict[str, FileFacts]] = [{} for _ in scanners]
+    wiring_summary = WiringSummary()
     files_scanned = 0
     in_flight: deque[Iterator[tuple[_Pending, FileFacts, str | None]]] = deque()
+
+    # Only what resolve needs stays in memory: wiring is summed up as it comes, and the facts
+    # of files a scanner only indexed are dropped; resolve reads such a file in full if a tool
+    # reaches it (`_FullFacts`). Most files have nothing for most scanners: one shared empty dict
+    # stands for all of them (no resolver writes into facts; tens of thousands of dicts add up).
+    index_only = [getattr(s, "index_only", None) if getattr(s, "extract_full", None) else None for s in scanners]
+
+    def keep(index: int, rel_path: str, facts: FileFacts) -> None:
+        wiring = facts.get("wiring")
+        if wiring:
+            wiring_summary.add(rel_path, wiring)
+            facts = {k: v for k, v in facts.items() if k != "wiring"}
+        dropped = index_only[index]
+        if dropped is not None and dropped(facts):
+            facts = _INDEXED
+        facts_by_scanner[index][rel_path] = facts or _NO_FACTS
 
     def collect(results: Iterator[tuple[_Pending, FileFacts, str | None]]) -> None:
         for item, facts, crash in results:
@@ -193,9 +212,7 @@ def _extract_all(
                 continue
             if cache:
                 cache.put(item.key, facts)
-            # Most files have nothing for most scanners: one shared empty dict stands for all of
-            # them (no resolver writes into facts; tens of thousands of empty dicts add up).
-            facts_by_scanner[item.scanner][item.rel_path] = facts or _NO_FACTS
+            keep(item.scanner, item.rel_path, facts)
 
     extractor = _Extractor(scanners, jobs)
     try:
@@ -225,7 +242,7 @@ def _extract_all(
             for item in pending:
                 hit = cached.get(item.key)
                 if hit is not None:
-                    facts_by_scanner[item.scanner][item.rel_path] = hit or _NO_FACTS
+                    keep(item.scanner, item.rel_path, hit)
                 else:
                     misses.append(item)
             del pending, cached
@@ -237,7 +254,7 @@ def _extract_all(
             collect(in_flight.popleft())
     finally:
         extractor.close()
-    return facts_by_scanner, files_scanned
+    return facts_by_scanner, wiring_summary, files_scanned
 
 
 def _consume(items: list[FileEntry]) -> Iterator[FileEntry]:

@@ -123,26 +123,44 @@ def compact_wiring(facts: FileFacts) -> FileFacts:
     return {k: v for k, v in facts.items() if v}
 
 
+class WiringSummary:
+    """Project-wide wiring gathered file by file, in any order; what it holds grows with the
+    clients and libraries found, not with the number of files."""
+
+    def __init__(self) -> None:
+        self._clients: list[tuple[str, int, dict[str, Any]]] = []
+        self._tracing: dict[str, str] = {}  # library -> first file (in path order) that wires it
+        self._disabled: list[str] = []
+
+    def add(self, path: str, facts: FileFacts) -> None:
+        if facts.get("trace_event_line"):
+            self._first(f"hand-written trace events (line {facts['trace_event_line']})", path)
+        for order, client in enumerate(facts.get("clients", [])):
+            self._clients.append((path, order, client))
+        for library in facts.get("tracing", []):
+            self._first(library, path)
+        if facts.get("tracing_disabled"):
+            self._disabled.append(path)
+
+    def _first(self, library: str, path: str) -> None:
+        known = self._tracing.get(library)
+        if known is None or path < known:
+            self._tracing[library] = path
+
+    def result(self) -> dict[str, Any]:
+        return {
+            "clients": [{**client, "file": path} for path, _, client in sorted(self._clients, key=lambda c: c[:2])],
+            "tracing": [{"library": k, "file": v} for k, v in sorted(self._tracing.items())],
+            "tracing_disabled": sorted(self._disabled),
+        }
+
+
 def summarize_wiring(facts_by_path: dict[str, FileFacts]) -> dict[str, Any]:
     """Project-wide wiring from every file's `wiring` facts, whichever scanner produced them."""
-    clients = []
-    tracing: dict[str, str] = {}
-    tracing_disabled = []
-    for path, all_facts in sorted(facts_by_path.items()):
-        facts = all_facts.get("wiring") or {}
-        if facts.get("trace_event_line"):
-            tracing.setdefault(f"hand-written trace events (line {facts['trace_event_line']})", path)
-        for client in facts.get("clients", []):
-            clients.append({**client, "file": path})
-        for library in facts.get("tracing", []):
-            tracing.setdefault(library, path)
-        if facts.get("tracing_disabled"):
-            tracing_disabled.append(path)
-    return {
-        "clients": clients,
-        "tracing": [{"library": k, "file": v} for k, v in sorted(tracing.items())],
-        "tracing_disabled": tracing_disabled,
-    }
+    summary = WiringSummary()
+    for path, all_facts in facts_by_path.items():
+        summary.add(path, all_facts.get("wiring") or {})
+    return summary.result()
 
 
 _SKIP = (ast.Constant, ast.Name, ast.Load, ast.Store, ast.operator, ast.cmpop, ast.unaryop, ast.boolop)

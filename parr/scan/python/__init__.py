@@ -167,6 +167,12 @@ class PythonScanner:
             return self._light(rel_path, source)
         return self.extract_full(rel_path, source)
 
+    @staticmethod
+    def index_only(facts: FileFacts) -> bool:
+        """Facts of a file that declares no tool and reports no error: resolve needs nothing of
+        them until a tool reaches the file, and then it reads the file in full."""
+        return facts.get("skipped") is True and not facts.get("errors")
+
     def _light(self, rel_path: str, source: bytes) -> FileFacts:
         facts = _light_facts(rel_path, source)
         if has_python_wiring_trigger(source):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from parr.scan.model import ScanError, ToolRecord
 from parr.scan.python import catalog
-from parr.scan.python.extract import expand_params, unpack_part as _part
+from parr.scan.python.extract import expand_params, module_name, unpack_part as _part
 from parr.scan.python.judge import judge
 
 
@@ -20,7 +20,8 @@ class Project:
         self._full_facts = full_facts
         self.by_module: dict[str, list[str]] = {}
         for path, f in self.facts.items():
-            mod = f.get("module") or ""
+            # The engine drops the facts of files it only indexed; their module follows from the path.
+            mod = f["module"] if "module" in f else module_name(path)
             parts = mod.split(".") if mod else []
             for i in range(len(parts)):
                 self.by_module.setdefault(".".join(parts[i:]), []).append(path)

@@ -61,7 +61,9 @@ def test_helper_from_a_file_without_tool_words_keeps_its_effects(tmp_path: Path,
         "agent.py": "from google.adk.agents import Agent\nfrom helpers import cleanup_workspace, word_count\n\n"
                     "root_agent = Agent(name='ops', tools=[cleanup_workspace, word_count])\n",
     })
-    for _ in range(2):  # the second run reads the full facts from the cache
+    for run in range(3):
+        if run == 2:  # a changed tree: helpers.py's facts come from the facts cache, not the tree cache
+            (root / "agent.py").write_text((root / "agent.py").read_text() + "# reviewed\n")
         tools = _tools(root, use_cache=cache, cache_dir=tmp_path / "cache")
         assert tools["cleanup_workspace"].file == "helpers.py"
         assert tools["cleanup_workspace"].line == 4
