@@ -18,13 +18,15 @@ class Project:
     def __init__(self, facts_by_path: dict[str, dict], full_facts=None):
         self.facts = {p: f for p, f in facts_by_path.items() if isinstance(f, dict) and "tools" in f}
         self._full_facts = full_facts
-        self.by_module: dict[str, list[str]] = {}
+        # Files by the last part of their module name: a reference may name any dotted suffix of a
+        # module ("tools.search" for "app.tools.search"); indexing every suffix would cost several
+        # entries per file on a large tree.
+        self.by_last: dict[str, list[tuple[str, str]]] = {}
         for path, f in self.facts.items():
             # The engine drops the facts of files it only indexed; their module follows from the path.
             mod = f["module"] if "module" in f else module_name(path)
-            parts = mod.split(".") if mod else []
-            for i in range(len(parts)):
-                self.by_module.setdefault(".".join(parts[i:]), []).append(path)
+            if mod:
+                self.by_last.setdefault(mod.rpartition(".")[2], []).append((path, mod))
         self.base_names: set[str] = set()
         for f in self.facts.values():
             self.base_names.update(f.get("base_names") or ())
@@ -44,7 +46,8 @@ class Project:
         return f
 
     def find_module(self, mod: str, near: str | None = None) -> str | None:
-        paths = self.by_module.get(mod)
+        suffix = "." + mod
+        paths = [p for p, m in self.by_last.get(mod.rpartition(".")[2], ()) if m == mod or m.endswith(suffix)]
         if not paths:
             return None
         if len(paths) == 1 or near is None:
