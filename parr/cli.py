@@ -61,7 +61,9 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="Print nothing; the exit code says GO (0) or NO-GO (1).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
 @click.option("--no-scan", is_flag=True, help="Judge the manifest alone; skip the code-against-manifest checks.")
-@click.option("--today", callback=_parse_date, hidden=True, help="Judge dates (waivers, rotation) as of this day.")
+@click.option("--today", callback=_parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
+              help="Judge dates (eval freshness, secret rotation, waiver expiry) as of this day, not the "
+                   "real date: to reproduce a past verdict, or see what expires before a launch.")
 @input_errors_exit_2
 def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, checklists: tuple[Path, ...],
           fmt: str, output: Path | None, quiet: bool, no_color: bool, no_scan: bool, today: dt.date | None) -> None:

@@ -63,7 +63,8 @@ def _common(fn: Any) -> Any:
         click.option("--output", type=click.Path(path_type=Path), help="Write to FILE atomically (refuses to overwrite without --force)."),
         click.option("--force", is_flag=True, help="Overwrite --output if it exists."),
         click.option("--no-scan", is_flag=True, help="Do not scan the code for tools; use the manifest alone."),
-        click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), hidden=True),
+        click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), envvar="PARR_TODAY", metavar="YYYY-MM-DD",
+                     help="Judge dates as of this day, not the real date (as `parr check --today`)."),
     ]):
         fn = decorator(fn)
     return fn
