@@ -473,10 +473,19 @@ class _Extractor:
         self._seen += len(items)
         if self._workers <= 1 or self._seen < self._min_files or len(items) < CHUNK_FILES:
             return self._in_process(items)
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(self._workers, initializer=_init_worker, initargs=(self._scanners,))
         chunks = list(_chunks(items))
-        futures = [self._pool.submit(_extract_chunk, [(p.scanner, p.rel_path, p.source) for p in c]) for c in chunks]
+        for attempt in range(3):
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(self._workers, initializer=_init_worker, initargs=(self._scanners,))
+            try:
+                futures = [self._pool.submit(_extract_chunk, [(p.scanner, p.rel_path, p.source) for p in c]) for c in chunks]
+                break
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory) before any result said so: the pool takes no
+                # more work. Its failed tasks are reported where their results are read.
+                self._drop_broken_pool()
+        else:
+            return ((item, {}, "worker failed: the process pool kept breaking") for item in items)
         return self._pooled(chunks, futures)
 
     def _in_process(self, items: list[_Pending]) -> Iterator[tuple[_Pending, FileFacts, str | None]]:
