@@ -14,7 +14,12 @@ from pathlib import Path
 import parr
 from parr.scan.language import FileFacts
 
-CACHE_DB_NAME = "scan-facts-v2.sqlite3"
+CACHE_DB_NAME = "scan-facts-v3.sqlite3"
+# Above this size the least recently used facts are evicted when a scan ends (PARR_CACHE_MAX_MB).
+DEFAULT_MAX_MB = 1024
+# A hit refreshes an entry's stamp only when the stamp is this many scans old: recency to within a
+# few scans is enough for eviction, and a rescan does not rewrite every row it reads.
+STAMP_SLACK = 16
 # sqlite's default limit on bound parameters is 999 on old builds; stay under it.
 _LOOKUP_BATCH = 900
 # Whole-tree results kept (most recently used first); each is one ScanResult, small next to the facts.
@@ -46,6 +51,15 @@ def code_fingerprint() -> bytes:
     return h.digest()
 
 
+def _max_bytes_from_env() -> int:
+    value = os.environ.get("PARR_CACHE_MAX_MB", "")
+    try:
+        megabytes = int(value) if value else DEFAULT_MAX_MB
+    except ValueError:
+        megabytes = DEFAULT_MAX_MB  # a cache setting never fails a scan
+    return max(1, megabytes) * 1024 * 1024
+
+
 def key_hasher(language: str, facts_version: str) -> hashlib.blake2b:
     """A hasher already fed with everything but the file; `copy()` it per file, then feed it the
     file's path and the digest of its bytes."""
@@ -58,17 +72,31 @@ def key_hasher(language: str, facts_version: str) -> hashlib.blake2b:
 class FactsCache:
     """Get and put facts by key; every failure degrades to a cache miss, never to a failed scan."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, max_bytes: int | None = None) -> None:
         self._conn: sqlite3.Connection | None = None
-        self._pending: list[tuple[bytes, str]] = []
+        self._pending: list[tuple[bytes, str, int]] = []
+        self._touched: list[tuple[int, bytes]] = []
+        self._generation = 0
+        self._max_bytes = max_bytes if max_bytes is not None else _max_bytes_from_env()
         try:
             directory.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(directory / CACHE_DB_NAME, timeout=10, isolation_level=None)
+            # Freed pages go back to the file system when entries are evicted (set before any table).
+            conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
             # WAL lets concurrent parr runs read while one writes; a lost cache write is harmless.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=OFF")
-            conn.execute("CREATE TABLE IF NOT EXISTS facts (key BLOB PRIMARY KEY, facts TEXT NOT NULL) WITHOUT ROWID")
+            conn.execute("CREATE TABLE IF NOT EXISTS facts (key BLOB PRIMARY KEY, facts TEXT NOT NULL, "
+                         "stamp INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
+            conn.execute("CREATE INDEX IF NOT EXISTS facts_stamp ON facts (stamp)")
             conn.execute("CREATE TABLE IF NOT EXISTS trees (digest BLOB PRIMARY KEY, result TEXT NOT NULL, used REAL NOT NULL)")
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+            # Each scan is one generation; an entry's stamp is the last generation that used it.
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                row = conn.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()
+                self._generation = (row[0] if row else 0) + 1
+                conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('generation', ?)", (self._generation,))
             self._conn = conn
         except (OSError, sqlite3.Error):
             self._conn = None
@@ -87,11 +115,14 @@ class FactsCache:
             for i in range(0, len(key_list), _LOOKUP_BATCH):
                 batch = key_list[i : i + _LOOKUP_BATCH]
                 marks = ",".join("?" * len(batch))
-                for key, text in self._conn.execute(f"SELECT key, facts FROM facts WHERE key IN ({marks})", batch):
+                rows = self._conn.execute(f"SELECT key, facts, stamp FROM facts WHERE key IN ({marks})", batch)
+                for key, text, stamp in rows:
                     try:
                         found[key] = json.loads(text)
                     except ValueError:
                         continue
+                    if stamp < self._generation - STAMP_SLACK:
+                        self._touched.append((self._generation, key))
         except sqlite3.Error:
             self._disable()
         return found
@@ -131,23 +162,61 @@ class FactsCache:
             text = json.dumps(facts, separators=(",", ":"), ensure_ascii=False)
         except (TypeError, ValueError):
             return  # a scanner returned something not JSON-serialisable: just don't cache it
-        self._pending.append((key, text))
+        self._pending.append((key, text, self._generation))
         if len(self._pending) >= 2000:
             self.flush()
 
     def flush(self) -> None:
-        if self._conn is None or not self._pending:
+        if self._conn is None or not (self._pending or self._touched):
             return
         try:
             with self._conn:
                 self._conn.execute("BEGIN")
-                self._conn.executemany("INSERT OR REPLACE INTO facts (key, facts) VALUES (?, ?)", self._pending)
+                self._conn.executemany("INSERT OR REPLACE INTO facts (key, facts, stamp) VALUES (?, ?, ?)", self._pending)
+                self._conn.executemany("UPDATE facts SET stamp = ? WHERE key = ?", self._touched)
         except sqlite3.Error:
             self._disable()
         self._pending.clear()
+        self._touched.clear()
+
+    def size_bytes(self) -> int:
+        if self._conn is None:
+            return 0
+        try:
+            pages = self._conn.execute("PRAGMA page_count").fetchone()[0]
+            free = self._conn.execute("PRAGMA freelist_count").fetchone()[0]
+            size = self._conn.execute("PRAGMA page_size").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+        return (pages - free) * size
+
+    def evict(self) -> None:
+        """Over the size limit, drop the least recently used half of the facts (older stamps
+        first) and give the space back. Entries used in the last STAMP_SLACK scans are kept, so
+        the limit is soft: a cache may stay above it while everything in it is in use."""
+        if self._conn is None or self.size_bytes() <= self._max_bytes:
+            return
+        try:
+            row = self._conn.execute("SELECT (SELECT MIN(stamp) FROM facts), stamp FROM facts ORDER BY stamp "
+                                     "LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM facts)").fetchone()
+            if row is None:
+                return
+            oldest, median = row
+            # Everything older than the median; when the oldest generation is half or more of the
+            # cache, that whole generation. Never what this scan used.
+            # Entries this scan read may carry stamps up to STAMP_SLACK generations old.
+            cutoff = min(median if median > oldest else median + 1, self._generation - STAMP_SLACK)
+            with self._conn:
+                self._conn.execute("BEGIN")
+                self._conn.execute("DELETE FROM facts WHERE stamp < ?", (cutoff,))
+            # One page per step; executescript steps it to the end (execute would free one page).
+            self._conn.executescript("PRAGMA incremental_vacuum;")
+        except sqlite3.Error:
+            self._disable()
 
     def close(self) -> None:
         self.flush()
+        self.evict()
         if self._conn is not None:
             self._conn.close()
             self._conn = None

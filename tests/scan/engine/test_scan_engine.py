@@ -412,3 +412,64 @@ def test_cache_keys_follow_the_scanner_code() -> None:
     code_fingerprint.cache_clear()
     assert key_hasher("python", "v").digest() == first, "same code, same keys"
     assert key_hasher("python", "w").digest() != first
+
+
+def _facts_rows(cache_dir: Path) -> dict[bytes, int]:
+    with sqlite3.connect(cache_dir / CACHE_DB_NAME) as conn:
+        return dict(conn.execute("SELECT key, stamp FROM facts"))
+
+
+def test_cache_evicts_least_recently_used_facts_over_its_size_limit(tmp_path: Path) -> None:
+    from parr.scan import cache as cache_module
+    from parr.scan.cache import FactsCache
+
+    cache_dir = tmp_path / "cache"
+    blob = {"tools": [], "pad": "x" * 20_000}
+    old = FactsCache(cache_dir, max_bytes=1 << 40)
+    for i in range(100):
+        old.put(b"old%03d" % i, blob)
+    old.close()
+    for _ in range(cache_module.STAMP_SLACK):  # scans of other trees
+        FactsCache(cache_dir, max_bytes=1 << 40).close()
+    recent = FactsCache(cache_dir, max_bytes=1 << 40)
+    for i in range(100):
+        recent.put(b"new%03d" % i, blob)
+    recent.close()
+    size_before = (cache_dir / CACHE_DB_NAME).stat().st_size
+    assert len(_facts_rows(cache_dir)) == 200
+    # A third scan under a 1 MiB limit: the older generation goes, the recent one stays.
+    small = FactsCache(cache_dir, max_bytes=1 << 20)
+    assert small.get_many([b"new000"])
+    small.close()
+    rows = _facts_rows(cache_dir)
+    assert not any(k.startswith(b"old") for k in rows)
+    # The recent generation is kept even though the cache is still over the limit: it is in use.
+    assert sum(k.startswith(b"new") for k in rows) == 100
+    assert (cache_dir / CACHE_DB_NAME).stat().st_size < size_before * 0.6
+
+
+def test_cache_hits_refresh_old_entries_so_they_survive_eviction(tmp_path: Path) -> None:
+    from parr.scan import cache as cache_module
+    from parr.scan.cache import FactsCache
+
+    cache_dir = tmp_path / "cache"
+    first = FactsCache(cache_dir, max_bytes=1 << 40)
+    first.put(b"kept", {"tools": []})
+    first.put(b"dropped", {"tools": []})
+    first.close()
+    for _ in range(cache_module.STAMP_SLACK + 2):  # scans of other trees
+        FactsCache(cache_dir, max_bytes=1 << 40).close()
+    reader = FactsCache(cache_dir, max_bytes=1 << 40)
+    assert set(reader.get_many([b"kept"])) == {b"kept"}
+    reader.close()
+    rows = _facts_rows(cache_dir)
+    assert rows[b"kept"] > rows[b"dropped"]
+
+
+def test_cache_size_limit_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from parr.scan.cache import DEFAULT_MAX_MB, _max_bytes_from_env
+
+    monkeypatch.setenv("PARR_CACHE_MAX_MB", "64")
+    assert _max_bytes_from_env() == 64 << 20
+    monkeypatch.setenv("PARR_CACHE_MAX_MB", "a lot")
+    assert _max_bytes_from_env() == DEFAULT_MAX_MB << 20
