@@ -51,6 +51,19 @@ def code_fingerprint() -> bytes:
     return h.digest()
 
 
+# Databases of earlier cache layouts, which this parr never reads again.
+_OLD_DB_NAMES = ("scan-facts-v1.sqlite3", "scan-facts-v2.sqlite3")
+
+
+def _remove_old_versions(directory: Path) -> None:
+    for name in _OLD_DB_NAMES:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                (directory / (name + suffix)).unlink()
+            except OSError:
+                pass  # absent, or in use by an older parr still running: leave it
+
+
 def _max_bytes_from_env() -> int:
     value = os.environ.get("PARR_CACHE_MAX_MB", "")
     try:
@@ -80,6 +93,7 @@ class FactsCache:
         self._max_bytes = max_bytes if max_bytes is not None else _max_bytes_from_env()
         try:
             directory.mkdir(parents=True, exist_ok=True)
+            _remove_old_versions(directory)
             conn = sqlite3.connect(directory / CACHE_DB_NAME, timeout=10, isolation_level=None)
             # Freed pages go back to the file system when entries are evicted (set before any table).
             conn.execute("PRAGMA auto_vacuum=INCREMENTAL")

@@ -473,3 +473,14 @@ def test_cache_size_limit_comes_from_the_environment(tmp_path: Path, monkeypatch
     assert _max_bytes_from_env() == 64 << 20
     monkeypatch.setenv("PARR_CACHE_MAX_MB", "a lot")
     assert _max_bytes_from_env() == DEFAULT_MAX_MB << 20
+
+
+def test_databases_of_older_cache_layouts_are_removed(tmp_path: Path) -> None:
+    from parr.scan.cache import FactsCache
+
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    for name in ("scan-facts-v2.sqlite3", "scan-facts-v2.sqlite3-wal", "notes.txt"):
+        (cache_dir / name).write_text("x")
+    FactsCache(cache_dir).close()
+    assert sorted(p.name for p in cache_dir.iterdir() if not p.name.startswith(CACHE_DB_NAME)) == ["notes.txt"]
