@@ -46,7 +46,8 @@ READ_VERBS = frozenset(
 # Phrases in a description that state a side effect even when the name is neutral.
 _MUTATING_DESCRIPTION = re.compile(
     r"\b(creates?|deletes?|removes?|updates?|writes?|sends?|posts?|publish(?:es)?|refunds?|"
-    r"charges?|pays?|books?|cancels?|executes?|runs? (?:a |the )?(?:shell|command|code|query|sql|script)|"
+    r"charges?|pays?|books?(?= (?:a|an|the|your|their|my|flights?|hotels?|rooms?|tables?|seats?|appointments?|"
+    r"tickets?|meetings?)\b)|cancels?|executes?|runs? (?:a |the )?(?:shell|command|code|query|sql|script)|"
     r"modif(?:y|ies)|overwrites?|transfers?|submits?|uploads?|inserts?|drops?)\b",
     re.IGNORECASE,
 )

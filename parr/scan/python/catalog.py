@@ -47,12 +47,26 @@ def framework_of(qualified: str | None) -> str | None:
     return FRAMEWORK_ROOTS.get(root)
 
 
+def framework_of_module(module: str) -> str | None:
+    """Framework whose package a repository module sits in, wherever the package's folder is
+    (src/smolagents/tools.py is module src.smolagents.tools: smolagents)."""
+    parts = module.split(".")
+    for i, part in enumerate(parts):
+        if part == "google" and parts[i + 1:i + 2] == ["adk"]:
+            return "google-adk"
+        fw = FRAMEWORK_ROOTS.get(part)
+        if fw is not None:
+            return fw
+    return None
+
+
 # Class names that make a subclass a tool, by framework. Matched on the last segment of the
 # qualified base name; the import root (when known) picks the framework.
 TOOL_BASE_CLASSES: dict[str, tuple[str, ...]] = {
     "BaseTool": ("langchain", "crewai", "autogen", "google-adk"),
     "StructuredTool": ("langchain",),
     "Tool": ("smolagents", "langchain"),
+    "PipelineTool": ("smolagents",),
     "BaseToolWithState": ("autogen",),
     "BaseStreamTool": ("autogen",),
 }

@@ -1262,6 +1262,8 @@ class FileExtractor:
                               def_line=ci.node.lineno)
             if exec_fn is None:
                 c["flags"].append("no_exec")
+            elif _is_stub(exec_fn.node):
+                c["flags"].append("abstract_exec")
 
     def _super_init_name(self, init: FuncInfo):
         for e in ast.walk(init.node):
@@ -1645,6 +1647,19 @@ def _dedupe(fx):
 
 _ARITH_OPS = (ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Compare, ast.BoolOp, ast.IfExp)
 _PURE_CALLS = frozenset({"int", "float", "abs", "round", "min", "max", "sum", "pow", "divmod", "len", "str", "bool", "complex"})
+
+
+def _is_stub(node) -> bool:
+    """A method with nothing but a docstring, `pass`, `...` or `raise NotImplementedError`."""
+    for st in node.body:
+        if isinstance(st, ast.Pass) or (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant)):
+            continue
+        if isinstance(st, ast.Raise) and st.exc is not None:
+            exc = st.exc.func if isinstance(st.exc, ast.Call) else st.exc
+            if isinstance(exc, ast.Name) and exc.id == "NotImplementedError":
+                continue
+        return False
+    return True
 
 
 def _is_logging_call(call: ast.Call) -> bool:

@@ -17,7 +17,8 @@ _EXEC_CAPS = frozenset({"code_execution", "shell"})
 _RAW_DESC = re.compile(r"\b(execut\w*|run\w*|eval\w*|shell|command|sql|script|python code|code to)\b", re.I)
 _HANDOFF = re.compile(r"\b(transfer\w*|hand\s?off\w*|handoff\w*|route\w*|delegat\w*)\b[^.]{0,40}\bagents?\b", re.I)
 _EXTRA_DESC = re.compile(
-    r"\b(stores?|records?|saves?|reimburses?|schedules?|books?|hangs? up|follows?|likes?|reposts?|"
+    r"\b(stores?|records?|saves?|reimburses?|schedules?|books?(?= (?:a|an|the|your|their|my|flights?|"
+    r"hotels?|rooms?|tables?|seats?|appointments?|tickets?|meetings?)\b)|hangs? up|follows?|likes?|reposts?|"
     r"toggles?|activates?|deactivates?|installs?|deploys?|files? an?)\b", re.I)
 _PROCESS_VERBS = frozenset({"process", "handle", "initiate", "issue", "file", "place", "open", "lodge"})
 _BUSINESS_OBJECTS = frozenset(
@@ -54,6 +55,11 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
 
     mutating = _mutating(c, fx, flags, name, desc, evidence)
     typed = _typed(c, fx, caps, evidence)
+    if not mutating and not typed and any(e.endswith("is a raw string that is executed") for e in evidence):
+        # Its own input is run as code, a command or SQL: whatever that string says, it does.
+        mutating = True
+        if "code_execution" not in caps and "shell" not in caps and "sql" not in caps:
+            caps.append("code_execution")
     caps = [k for k in caps if k in _KNOWN_CAPS]
     return mutating, typed, evidence, sorted(set(caps), key=caps.index), gates
 

@@ -8,6 +8,8 @@ functions in `tools=[...]` lists into tools declared in the defining file."""
 
 from __future__ import annotations
 
+import re
+
 from parr.scan.model import ScanError, ToolRecord
 from parr.scan.python import catalog
 from parr.scan.python.extract import expand_params, module_name, unpack_part as _part
@@ -128,7 +130,10 @@ class Project:
         return None
 
     def tool_base_framework(self, bases: list[str], path: str, depth: int = 0, hints=()) -> str | None:
-        """Framework whose tool base class the class derives from, or None."""
+        """Framework whose tool base class the class derives from, or None. Bases are followed
+        through this repository's own classes, also where they sit in a framework's package (the
+        repository is that framework, or a tools package built on it: crewai_tools' RagTool,
+        langchain_community's GmailBaseTool)."""
         if depth > 8:
             return None
         for b in bases:
@@ -149,11 +154,13 @@ class Project:
                                     return h
                         continue
                     p2, bases2 = found
+                    # The framework's own tool base, defined here (src/smolagents/tools.py: Tool).
+                    home = catalog.framework_of_module(self.module_of(p2))
+                    if home in allowed:
+                        return home
                     r = self.tool_base_framework(bases2, p2, depth + 1, self.at(p2).get("hints", ()))
                     if r:
                         return r
-                continue
-            if fw is not None:
                 continue
             found = self.find_class(b, path)
             if found is not None:
@@ -162,6 +169,10 @@ class Project:
                 if r:
                     return r
         return None
+
+    def module_of(self, path: str) -> str:
+        f = self.facts[path]
+        return f["module"] if "module" in f else module_name(path)
 
     def ext_effects(self, calls: list[str], near: str, depth: int = 0, seen=None) -> list:
         out = []
@@ -192,6 +203,16 @@ class Project:
                 out.append(x)
             out += self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
         return out
+
+
+_ABSTRACT_NAME = re.compile(r"^(?:Base|Abstract)[A-Z_]|(?:Base|Mixin|Abstract)$")
+
+
+def _looks_abstract(c: dict) -> bool:
+    """A tool class others extend is a base to build on, unless it is complete itself: a name of
+    its own, a body that does something (RagTool, a deprecated alias's concrete parent)."""
+    flags = c.get("flags") or ()
+    return bool(_ABSTRACT_NAME.search(c.get("class_name") or "")) or "no_exec" in flags or "abstract_exec" in flags
 
 
 def _record(c: dict, path: str) -> ToolRecord | None:
@@ -227,8 +248,11 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None) -> tuple[li
                 fw = proj.tool_base_framework(c["class_bases"], path, 0, hints)
                 if fw is None:
                     continue
-                if c.get("class_name") in proj.base_names:
-                    continue  # extended by other tool classes: an abstract base
+                own = catalog.TOOL_BASE_CLASSES.get(c.get("class_name") or "")
+                if own and catalog.framework_of_module(proj.module_of(path)) in own:
+                    continue  # the framework's own tool base class (scanning the framework itself)
+                if c.get("class_name") in proj.base_names and _looks_abstract(c):
+                    continue  # extended by other tool classes and not usable itself: an abstract base
                 c["framework"] = fw
                 c["style"] = catalog.CLASS_STYLE.get(fw, f"{fw}.BaseTool_subclass")
                 if fw == "crewai":
