@@ -22,7 +22,9 @@ from parr.scan.python.effects import classify_call
 FACTS_VERSION = "py-8"
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
-_TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|functions)$", re.I)
+# Names of lists that hold tools; "functions" only on its own (SETUP_FUNCTIONS holds no tools).
+_TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)$|^_?functions$", re.I)
+_REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
 _CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
     "achat_with_tools": 0, "chat_with_tools": 0, "astream_chat_with_tools": 0, "stream_chat_with_tools": 0,
@@ -205,6 +207,7 @@ class FileExtractor:
         self.module = module_name(rel_path)
         self.is_pkg = rel_path.endswith("__init__.py")
         self.imports: dict[str, str] = {}
+        self.star_import = False  # "from x import *": names may come from anywhere
         self.consts: dict[str, str] = {}
         self.enums: dict[str, dict[str, str]] = {}
         self.classes: list[ClassInfo] = []
@@ -283,6 +286,16 @@ class FileExtractor:
                 return f
         return "unknown"
 
+    def self_attr_str(self, e, scope: Scope) -> str | None:
+        """The string a `self.attr` (or `cls.attr`) holds when the enclosing class sets it literally."""
+        if not (isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id in ("self", "cls")):
+            return None
+        cls = scope.func.cls if scope.func is not None else None
+        value = cls.attrs.get(e.attr) if cls is not None else None
+        if isinstance(value, ast.Call):  # name: str = Field(default="x")
+            value = _kw(value, "default") or (value.args[0] if value.args else None)
+        return _const_str(value) if value is not None else None
+
     def lookup(self, scope: Scope, name: str):
         s = scope
         while s is not None:
@@ -330,6 +343,7 @@ class FileExtractor:
                     self.a2a = True
             for a in node.names:
                 if a.name == "*":
+                    self.star_import = True
                     continue
                 self.imports[a.asname or a.name] = f"{mod}.{a.name}" if mod else a.name
         elif t is ast.Assign or t is ast.AnnAssign:
@@ -568,8 +582,11 @@ class FileExtractor:
         cls = scope.func.cls if scope.func else None
         if cls is None:
             return
+        called = {id(e.func) for e in ast.walk(expr) if isinstance(e, ast.Call)}
         for e in ast.walk(expr):
             if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "self":
+                if id(e) in called:
+                    continue  # self.convert(tool): the call's result goes in the list, not the method
                 self.toolkit_refs.append((cls, e.attr, e.lineno))
 
     def call_tool_context(self, node: ast.Call, d: str, q: str | None, scope: Scope):
@@ -591,7 +608,10 @@ class FileExtractor:
         if scope.func is not None and scope.func.cls is not None:
             if last in ("register", "append", "extend", "add_tool", "register_tool") and node.args:
                 recv = d.rsplit(".", 1)[0] if "." in d else ""
-                if last in ("register", "add_tool", "register_tool") or _TOOLS_VAR.search(recv.split(".")[-1] or ""):
+                recv_last = recv.split(".")[-1]
+                if (last in ("add_tool", "register_tool") or _TOOLS_VAR.search(recv_last or "")
+                        or (last == "register" and (recv in ("self", "super()", "cls") or recv_last in _REGISTRIES))):
+                    # atexit.register(self.close), signal handlers: registrations, not tools
                     self._collect_self_refs(node.args[0], scope)
         # module-level registration helpers: tools.append(fn), tools.extend([...])
         if last in ("append", "extend") and node.args and "." in d:
@@ -864,15 +884,27 @@ class FileExtractor:
                            gates=(), schema="type_hints", typed=None, extra=None):
             fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
             n, r = None, None
+            named = False
             for k in name_kws:
                 v = _kw(node, k)
                 if v is not None:
+                    named = True
                     n, r = self.str_of(v, scope)
+                    if n is None and r is None:
+                        n = self.self_attr_str(v, scope)
                     break
             if n is None and r is None:
+                if named:
+                    return None  # a name made at run time (kwargs["x"], tool.name): not one to report
                 if fi is not None:
                     n = fi.name
                 elif isinstance(fexpr, ast.Name):
+                    bound, _ = self.lookup(scope, fexpr.id)
+                    if isinstance(bound, ast.arg) or (bound is None and fexpr.id not in self.imports
+                                                      and not self.star_import):
+                        # A parameter or loop variable: code that wraps whatever it is given
+                        # (framework plumbing), not a declaration of a tool.
+                        return None
                     n = fexpr.id
                     ref = self.ext_ref_of(fexpr)
                     if ref:

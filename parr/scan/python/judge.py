@@ -14,6 +14,9 @@ from parr.scan.evidence import description_lead_verb, description_verdict, name_
 from parr.scan.python import catalog
 
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
+_RUNS_CODE = re.compile(r"(?:parameter|property) '(?:code|source|source_code|script|command|cmd|commands|shell_command|"
+                        r"bash_command|python_code|js_code|javascript|program|snippet|sql|sql_query|statements?|"
+                        r"cypher|cypher_query)' is a raw string that is executed$|input is a raw string that is executed$")
 _RAW_DESC = re.compile(r"\b(execut\w*|run\w*|eval\w*|shell|command|sql|script|python code|code to)\b", re.I)
 _HANDOFF = re.compile(r"\b(transfer\w*|hand\s?off\w*|handoff\w*|route\w*|delegat\w*)\b[^.]{0,40}\bagents?\b", re.I)
 _EXTRA_DESC = re.compile(
@@ -55,8 +58,9 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
 
     mutating = _mutating(c, fx, flags, name, desc, evidence)
     typed = _typed(c, fx, caps, evidence)
-    if not mutating and not typed and any(e.endswith("is a raw string that is executed") for e in evidence):
-        # Its own input is run as code, a command or SQL: whatever that string says, it does.
+    if not mutating and not typed and any(_RUNS_CODE.match(e) for e in evidence):
+        # Its own input is run as code or a command: whatever that string says, it does. ("query"
+        # and "expression" are left out: a search query is run too, and changes nothing.)
         mutating = True
         if "code_execution" not in caps and "shell" not in caps and "sql" not in caps:
             caps.append("code_execution")
