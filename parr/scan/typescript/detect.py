@@ -75,11 +75,24 @@ _OPENAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
     "apply_patch": (True, True, ("file_write",)), "mcp": (False, True, ("mcp_remote",)),
 }
 _ANTHROPIC_SERVER_TOOL = re.compile(r"^([a-z_]+?)_(\d{8})$")
-_MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory", re.I)
-_UNTYPED_PROVIDER_TOOL = re.compile(r"bash|shell|code", re.I)
+_MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory|programmatic", re.I)
+# programmaticToolCalling: the model writes a program the provider runs; customTool: free-form text
+# constrained only by a grammar the app supplies.
+_UNTYPED_PROVIDER_TOOL = re.compile(r"bash|shell|code|programmatic|customTool", re.I)
 _NOT_PROVIDER_TOOLS = frozenset({"map", "some", "every", "filter", "forEach", "find", "findIndex", "entries",
                                  "keys", "values", "push", "reduce", "flatMap", "includes", "slice", "get", "set",
                                  "has", "concat", "sort", "join", "length", "indexOf", "splice", "add", "delete"})
+
+
+def _in_tools_map(obj: Node) -> bool:
+    """The object is a value of a `tools: { name: {...} }` map (its key is the tool's name)."""
+    pair = obj.parent
+    while pair is not None and pair.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+        pair = pair.parent
+    if pair is None or pair.type != "pair" or pair.parent is None or pair.parent.type != "object":
+        return False
+    outer = pair.parent.parent
+    return outer is not None and outer.type == "pair" and property_key(outer) == "tools"
 
 
 def _is_provider_module(module: str | None) -> bool:
@@ -629,7 +642,8 @@ class Detector:
         if b is None:
             return
         if b.kind == "import":
-            if not _is_provider_module(b.module):
+            # The AI Gateway's tools come from the core package: import { gateway } from "ai".
+            if not _is_provider_module(b.module) and not (b.module == "ai" and root == "gateway"):
                 return
         elif b.kind in ("var", "default"):
             init = self.ctx.value_node(b.node)
@@ -646,7 +660,7 @@ class Detector:
         low = tool_id.lower()
         if "bash" in low or "shell" in low:
             caps.append("shell")
-        elif "code" in low:
+        elif "code" in low or "programmatic" in low:
             caps.append("code_execution")
         elif "computer" in low:
             caps.append("computer_use")
@@ -664,8 +678,10 @@ class Detector:
         naming = self._naming(call)
         self._emit_named(call, naming, default_name=re.sub(r"_\d{8}$", "", tool_id), framework="ai-sdk",
                          style="ai_sdk.provider_tool", schema="provider_defined", typed=typed,
-                         typed_evidence=[] if typed else ["model-written command or code"],
-                         eff=eff, caps=caps, kind_mutating=mutating, gates=self._gates(entries, eff))
+                         typed_evidence=[] if typed else ["free-form text input (a grammar, not a schema)"
+                                                          if tool_id == "customTool" else "model-written command or code"],
+                         eff=eff, caps=caps, kind_mutating=None if tool_id == "customTool" else mutating,
+                         gates=self._gates(entries, eff))
 
     # -- openai-agents-js ------------------------------------------------------------------------
     def _agents_tool(self, call: Node, args: list[Node]) -> None:
@@ -1065,7 +1081,7 @@ class Detector:
                     return
         if "arguments" in entries or "args" in entries and "name" in entries and schema_key is None:
             return
-        if "execute" not in entries and "description" not in entries and style is None:
+        if "execute" not in entries and "description" not in entries and style is None and not _in_tools_map(obj):
             return
         name: Any = None
         name_node = self._entry(entries, "name")

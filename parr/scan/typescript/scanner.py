@@ -304,12 +304,19 @@ class _Resolver:
         if spec.startswith("."):
             base = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), spec))
         elif spec.startswith(("@/", "~/")):
+            # A tsconfig "paths" alias for the package's root or its src/: the package is the
+            # nearest folder above the importing file that holds the target (tsconfig.json itself
+            # is not read; a monorepo has one per package).
             base = spec[2:]
-            for prefix in ("src/", "", "app/"):
-                hit = self._try(prefix + base)
-                if hit:
-                    return hit
-            return None
+            folder = posixpath.dirname(from_path)
+            while True:
+                for prefix in ("src/", "", "app/"):
+                    hit = self._try(posixpath.join(folder, prefix + base) if folder else prefix + base)
+                    if hit:
+                        return hit
+                if not folder:
+                    return None
+                folder = posixpath.dirname(folder)
         else:
             return None
         return self._try(base)

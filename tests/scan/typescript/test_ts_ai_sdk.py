@@ -45,3 +45,14 @@ def test_dynamic_tool_with_unknown_input_is_untyped():
 def test_json_schema_helper():
     r = tools()["count_rows"]
     assert r.schema_kind == "json_schema" and r.typed and not r.mutating
+
+
+def test_app_with_alias_imports_gateway_and_client_tools():
+    t = scan("ai_sdk_app")
+    assert t.names() == {"weather", "exa_search", "program", "write_sql", "cityAttractions"}
+    # named by the key it is stored under, though imported through "@/tool/..." from a nested app
+    assert t["weather"].file == "examples/chat/tool/weather-tool.ts" and t["weather"].line == 4
+    assert t["exa_search"].style == "ai_sdk.provider_tool" and not t["exa_search"].mutating
+    assert t["program"].mutating and not t["program"].typed and "code_execution" in t["program"].capabilities
+    assert not t["write_sql"].typed
+    assert t["cityAttractions"].line == 24 and t["cityAttractions"].typed
