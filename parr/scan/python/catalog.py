@@ -34,6 +34,7 @@ FRAMEWORK_ROOTS: dict[str, str] = {
     "llama_index": "llama-index",
     "semantic_kernel": "semantic-kernel",
     "browser_use": "browser-use",
+    "camel": "camel",
 }
 
 

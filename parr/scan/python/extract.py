@@ -411,6 +411,11 @@ class FileExtractor:
         fi.body_scope = body_scope
         for arg in a.posonlyargs + a.args + a.kwonlyargs:
             body_scope.assigns.setdefault(arg.arg, arg)
+        if cls is not None and node.name == "get_tools":
+            # A toolkit's get_tools() hands out its methods (CAMEL's BaseToolkit, and the same
+            # convention elsewhere), also through a name -> method map or a loop.
+            for st in node.body:
+                self._collect_self_refs(st, body_scope)
         if self.text and not self._body_has_triggers(node):
             fi.deferred = True  # walked on demand, when a tool calls it
         else:
@@ -873,6 +878,16 @@ class FileExtractor:
         last = d.rsplit(".", 1)[-1]
         fw_q = self.fw_of_qual(q)
         line = node.lineno
+        if last in ("tool", "tool_plain", "add_tool") and "." in d and len(node.args) == 1 and not node.keywords:
+            # agent.tool(fn), mcp.add_tool(fn): the decorator, applied by a call
+            fi = self.resolve_func_expr(node.args[0], scope)
+            if isinstance(fi, FuncInfo) and not fi.candidate:
+                target = node.func if last != "add_tool" else ast.Attribute(value=node.func.value, attr="tool",
+                                                                             ctx=ast.Load())
+                self.decorator_candidate(target, fi, fi.scope)
+                if fi.candidate:
+                    self.consumed.add(id(node))
+                    return
 
         def fn_arg(*kws, pos=0):
             v = _kw(node, *kws)
@@ -881,12 +896,14 @@ class FileExtractor:
             return v
 
         def finish_fn_cand(fexpr, fw, style, name_kws=("name",), desc_kws=("description",), flags=(),
-                           gates=(), schema="type_hints", typed=None, extra=None):
+                           gates=(), schema="type_hints", typed=None, extra=None, name_pos=None, desc_pos=None):
             fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
             n, r = None, None
             named = False
             for k in name_kws:
                 v = _kw(node, k)
+                if v is None and name_pos is not None and len(node.args) > name_pos:
+                    v = node.args[name_pos]
                 if v is not None:
                     named = True
                     n, r = self.str_of(v, scope)
@@ -918,6 +935,8 @@ class FileExtractor:
                 desc = _const_str(_kw(node, k))
                 if desc:
                     break
+            if desc is None and desc_pos is not None and len(node.args) > desc_pos:
+                desc = _const_str(node.args[desc_pos])
             if desc is None and fi is not None:
                 desc = _docstring(fi.node)
             c = self.new_cand(name=n, name_ref=r, line=line, framework=fw, style=style, schema=schema,
@@ -927,7 +946,9 @@ class FileExtractor:
             return c
 
         if last == "FunctionTool" or last == "FunctionTool.from_defaults":
-            if fw_q == "google-adk" or _kw(node, "func") is not None:
+            if fw_q == "camel":
+                finish_fn_cand(fn_arg("func"), "camel", "camel.FunctionTool")
+            elif fw_q == "google-adk" or _kw(node, "func") is not None:
                 gates = ["needs_approval"] if _truthy_kw(node, "require_confirmation") else []
                 finish_fn_cand(fn_arg("func"), "google-adk", "adk.FunctionTool", gates=gates)
             elif fw_q == "openai-agents" or _kw(node, "params_json_schema") is not None:
@@ -1011,8 +1032,12 @@ class FileExtractor:
             if _kw(node, "func", "coroutine") is not None or fw_q in ("langchain", "langgraph"):
                 if _kw(node, "name") is None and not node.args:
                     return
-                finish_fn_cand(_kw(node, "func", "coroutine"), "langchain", "langchain.Tool",
-                               schema="framework_defined", typed=False)
+                # Tool(name, func, description) positionally, or by keyword
+                fexpr = _kw(node, "func", "coroutine")
+                if fexpr is None and len(node.args) > 1:
+                    fexpr = node.args[1]
+                finish_fn_cand(fexpr, "langchain", "langchain.Tool", schema="framework_defined", typed=False,
+                               name_pos=0, desc_pos=2)
                 return
             if fw_q == "pydantic-ai" or (node.args and self.resolve_func_expr(node.args[0], scope) is not None):
                 finish_fn_cand(fn_arg("function"), "pydantic-ai", "pydantic_ai.Tool")
@@ -1093,6 +1118,20 @@ class FileExtractor:
             if ks is not None:
                 keys[ks] = v
         if "name" not in keys:
+            spec = keys.get("toolSpec")
+            if isinstance(spec, ast.Dict):  # Amazon Bedrock Converse: {"toolSpec": {name, description, inputSchema: {json}}}
+                sk = {_const_str(k): v for k, v in zip(spec.keys, spec.values) if k is not None}
+                schema_v = sk.get("inputSchema")
+                if "name" in sk and isinstance(schema_v, ast.Dict):
+                    n, r = self.str_of(sk["name"], scope)
+                    if n or r:
+                        inner = {_const_str(k): v for k, v in zip(schema_v.keys, schema_v.values) if k is not None}
+                        self.consumed.add(id(spec))
+                        self.new_cand(name=n, name_ref=r, line=node.lineno, framework="bedrock",
+                                      style="bedrock.tool_spec", schema="json_schema",
+                                      description=_const_str(sk.get("description")),
+                                      extra={"jschema": self.json_schema_info(inner.get("json"), scope)})
+                return
             if keys.get("type") is not None and _const_str(keys.get("type")) == "function" and isinstance(keys.get("function"), ast.Dict):
                 inner = keys["function"]
                 ik = {_const_str(k): v for k, v in zip(inner.keys, inner.values) if k is not None}
@@ -1232,6 +1271,9 @@ class FileExtractor:
                     fi = ci.methods.get(attr)
                     if fi is None or attr in seen or fi.candidate or is_browser:
                         continue
+                    if any(d.rsplit(".", 1)[-1] in ("property", "cached_property") or d.endswith(".setter")
+                           for d in fi.decorators):
+                        continue  # self.is_connected reads a property; it hands out no method
                     seen.add(attr)
                     fw = next((f for f in fw_bases if f), None) or self.file_framework(("agno",))
                     style = "agno.Toolkit_method" if fw == "agno" or set(lasts) & catalog.TOOLKIT_BASES else f"{fw}.method_tool"
@@ -1346,6 +1388,10 @@ class FileExtractor:
         if isinstance(e, ast.IfExp):
             self.ctx_elem(e.body, scope, fw, line, depth + 1, seen)
             self.ctx_elem(e.orelse, scope, fw, line, depth + 1, seen)
+            return
+        if isinstance(e, ast.BoolOp):  # tools=tools or [default, tools]
+            for v in e.values:
+                self.ctx_elem(v, scope, fw, line, depth + 1, seen)
             return
         if isinstance(e, ast.Name):
             v, vscope = self.lookup(scope, e.id)

@@ -1,0 +1,50 @@
+"""More declaration styles seen in real repositories: CAMEL toolkits handing out methods through
+a name map, decorators applied by a call, positional LangChain Tool(), Bedrock toolSpec dicts,
+and tool lists with a default (tools or [...])."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parr.scan.engine import scan_repository
+from parr.scan.python import PythonScanner
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "scan" / "python_more"
+
+
+def _tools():
+    result = scan_repository(FIXTURES, scanners=[PythonScanner()], use_cache=False)
+    assert result.errors == ()
+    return {t.name: t for t in result.tools}
+
+
+def test_camel_toolkit_methods_through_a_name_map() -> None:
+    tools = _tools()
+    assert tools["read_note"].framework == "camel" and tools["read_note"].line == 17
+    assert tools["read_note"].mutating is False
+    assert tools["write_note"].mutating is True
+    assert "is_ready" not in tools  # a property read in get_tools, not a method handed out
+
+
+def test_decorators_applied_by_a_call() -> None:
+    tools = _tools()
+    assert tools["redraw_diagram"].framework == "pydantic-ai" and tools["redraw_diagram"].line == 9
+    assert tools["delete_note"].framework == "mcp" and tools["delete_note"].mutating is True
+
+
+def test_positional_langchain_tool_and_bedrock_tool_spec() -> None:
+    tools = _tools()
+    dalle = tools["Dall-E-Image-Generator"]
+    assert dalle.style == "langchain.Tool" and dalle.description == "Generate an image from a prompt."
+    weather = tools["get_weather"]
+    assert weather.framework == "bedrock" and weather.schema_kind == "json_schema" and weather.typed
+
+
+def test_tool_list_with_a_default() -> None:
+    shot = _tools()["save_screenshot"]
+    assert shot.file == "helpers_video.py" and shot.mutating is True
+
+
+def test_nothing_else() -> None:
+    assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
+                             "get_weather", "save_screenshot"}
