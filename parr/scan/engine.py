@@ -23,7 +23,9 @@ from parr.scan.walker import (
     FileEntry,
     WalkOptions,
     WalkStats,
+    file_path,
     looks_binary,
+    root_prefix,
     walk_files,
 )
 
@@ -86,6 +88,7 @@ def scan_repository(
     stats = WalkStats()
     options = WalkOptions(max_file_bytes=max_file_bytes, excluded_dirs=excluded_dirs)
     entries = walk_files(root, lambda rel: _scanners_for(active, rel), stats, options)
+    prefix = root_prefix(root)
     errors: list[ScanError] = []
     cache = FactsCache(cache_dir or default_cache_dir()) if use_cache else None
     tree_digest: bytes | None = None
@@ -93,7 +96,7 @@ def scan_repository(
         # An unchanged tree (same paths, same contents, same scanners, same skips) gets its last
         # result back whole: reading and hashing every file is then the whole cost of a rescan.
         entries_list = list(entries)
-        tree_digest = _tree_digest(entries_list, active, max_file_bytes, stats)
+        tree_digest = _tree_digest(entries_list, prefix, active, max_file_bytes, stats)
         stored = cache.get_tree(tree_digest)
         if stored is not None:
             cache.close()
@@ -105,7 +108,7 @@ def scan_repository(
         del entries_list
     with _gc_paused():
         try:
-            facts_by_scanner, wiring_summary, files_scanned = _extract_all(entries, active, max_file_bytes, stats, errors, cache, jobs)
+            facts_by_scanner, wiring_summary, files_scanned = _extract_all(entries, prefix, active, max_file_bytes, stats, errors, cache, jobs)
             # The facts go once resolved, while collection is still paused: reference counting frees
             # them, and re-enabling the collector does not start with a pass over millions of them.
             tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache))
@@ -134,7 +137,7 @@ def scan_repository(
     return result
 
 
-def _tree_digest(entries: list[FileEntry], scanners: Sequence[LanguageScanner], max_file_bytes: int,
+def _tree_digest(entries: list[FileEntry], prefix: str, scanners: Sequence[LanguageScanner], max_file_bytes: int,
                  stats: WalkStats) -> bytes:
     """One hash over every file's path and content key per scanner, plus what the walk skipped.
     Files are read here only to be hashed; contents are not kept."""
@@ -143,7 +146,7 @@ def _tree_digest(entries: list[FileEntry], scanners: Sequence[LanguageScanner], 
     read_stats = WalkStats()
     read_errors: list[ScanError] = []
     for batch in _batches(iter(entries)):
-        for entry, source in _read_batch(batch, max_file_bytes, read_stats, read_errors):
+        for entry, source in _read_batch(batch, prefix, max_file_bytes, read_stats, read_errors):
             content = hashlib.blake2b(source, digest_size=20).digest()
             tree.update(entry.rel_path.encode("utf-8", "surrogateescape") + b"\0" + content)
             tree.update(entry.tag.to_bytes(4, "little"))
@@ -172,6 +175,7 @@ def _summarize_all(
 
 def _extract_all(
     entries: Iterator[FileEntry],
+    prefix: str,
     scanners: Sequence[LanguageScanner],
     max_file_bytes: int,
     stats: WalkStats,
@@ -193,6 +197,8 @@ def _extract_all(
     # reaches it (`_FullFacts`). Most files have nothing for most scanners: one shared empty dict
     # stands for all of them (no resolver writes into facts; tens of thousands of dicts add up).
     index_only = [getattr(s, "index_only", None) if getattr(s, "extract_full", None) else None for s in scanners]
+    # A scanner whose resolve needs no list of every file (secrets) keeps only the files with facts.
+    every_path = [getattr(s, "needs_every_path", True) for s in scanners]
 
     def keep(index: int, rel_path: str, facts: FileFacts) -> None:
         wiring = facts.get("wiring")
@@ -202,7 +208,8 @@ def _extract_all(
         dropped = index_only[index]
         if dropped is not None and dropped(facts):
             facts = _INDEXED
-        facts_by_scanner[index][rel_path] = facts or _NO_FACTS
+        if facts or every_path[index]:
+            facts_by_scanner[index][rel_path] = facts or _NO_FACTS
 
     def collect(results: Iterator[tuple[_Pending, FileFacts, str | None]]) -> None:
         for item, facts, crash in results:
@@ -218,7 +225,7 @@ def _extract_all(
     try:
         for batch in _batches(entries):
             pending: list[_Pending] = []
-            for entry, source in _read_batch(batch, max_file_bytes, stats, errors):
+            for entry, source in _read_batch(batch, prefix, max_file_bytes, stats, errors):
                 files_scanned += 1
                 # The content is hashed once per file (not once per scanner), and not at all when
                 # there is no cache to key. The path is part of the key: scanners read it (module
@@ -288,8 +295,8 @@ class _FullFacts:
 
     def _load(self, scanner: LanguageScanner, hasher, rel_path: str) -> FileFacts | None:
         stats, errors = WalkStats(), []
-        entry = FileEntry(rel_path=rel_path, path=str(self._root / rel_path), size=0, tag=0)
-        read = list(_read_batch([entry], self._max, stats, errors))
+        entry = FileEntry(rel_path=rel_path, size=0, tag=0)
+        read = list(_read_batch([entry], root_prefix(self._root), self._max, stats, errors))
         if not read:
             return None
         source = read[0][1]
@@ -376,7 +383,7 @@ def _batches(entries: Iterator[FileEntry]) -> Iterator[list[FileEntry]]:
 
 
 def _read_batch(
-    batch: list[FileEntry], max_bytes: int, stats: WalkStats, errors: list[ScanError]
+    batch: list[FileEntry], prefix: str, max_bytes: int, stats: WalkStats, errors: list[ScanError]
 ) -> Iterator[tuple[FileEntry, bytes]]:
     """Contents of the batch's files; unreadable ones become errors, binary ones are counted."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
@@ -384,7 +391,7 @@ def _read_batch(
         try:
             # Raw fd reads: a buffered file object per file is measurable on 100k files.
             # O_NOFOLLOW: the file may have been swapped for a symlink since the walk.
-            fd = os.open(entry.path, flags)
+            fd = os.open(file_path(prefix, entry.rel_path), flags)
             try:
                 # Never trust the walk's size alone: the file may have grown since (or be a device).
                 source = _read_up_to(fd, entry.size, max_bytes + 1)

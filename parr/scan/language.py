@@ -11,7 +11,8 @@ final `ToolRecord`s: it resolves cross-file references and drops candidates that
 be tools. It must be cheap: no parsing, except that a scanner whose `extract` keeps only an
 index of files that cannot declare a tool may also offer `extract_full(rel_path, source)`; its
 `resolve` then gets `full_facts(rel_path)`, which returns (reading, extracting and caching) the
-full facts of one such file when a tool refers to it.
+full facts of one such file when a tool refers to it. A scanner whose `resolve` and `summarize`
+need only the files that have facts sets `needs_every_path = False`.
 """
 
 from __future__ import annotations

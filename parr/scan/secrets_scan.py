@@ -20,6 +20,8 @@ MAX_HITS_PER_FILE = 50
 class SecretsScanner:
     language = "secrets"
     facts_version = "2"
+    # Only files with findings matter; the engine need not remember every file it read.
+    needs_every_path = False
 
     def handles(self, rel_path: str) -> bool:
         name = rel_path.rsplit("/", 1)[-1]

@@ -38,13 +38,22 @@ def looks_binary(head: bytes) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class FileEntry:
-    """One file to scan: '/'-separated path relative to the root, absolute path, size, and the
-    tag the caller's `classify` gave it (e.g. which scanner reads it)."""
+    """One file to scan: '/'-separated path relative to the root (the real path of the root the
+    walk was given: see `file_path`), size, and the tag the caller's `classify` gave it (e.g.
+    which scanner reads it). No absolute path: a monorepo's entries are all held at once."""
 
     rel_path: str
-    path: str
     size: int
     tag: int
+
+
+def root_prefix(root: Path | str) -> str:
+    """What `file_path` joins a relative path to: the real path of the walked root, with a slash."""
+    return os.path.realpath(root).rstrip(os.sep) + os.sep
+
+
+def file_path(prefix: str, rel_path: str) -> str:
+    return prefix + rel_path
 
 
 @dataclass
@@ -186,7 +195,7 @@ def _walk_git_listing(
             if st.st_size > options.max_file_bytes:
                 stats.too_large += 1
                 continue
-            yield FileEntry(rel, path, st.st_size, tag)
+            yield FileEntry(rel, st.st_size, tag)
     finally:
         stats.ignored += len(excluded_seen) + _git_ignored_count(ignored, classify)
 
@@ -321,5 +330,5 @@ def _walk_tree(root: str, classify: Classify, stats: WalkStats, options: WalkOpt
             if size > options.max_file_bytes:
                 stats.too_large += 1
                 continue
-            yield FileEntry(rel, entry.path, size, tag)
+            yield FileEntry(rel, size, tag)
         stack.extend(reversed(subdirs))
