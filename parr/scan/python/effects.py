@@ -221,7 +221,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 
     # --- verb-named client methods (create_post, hang_up, messages.update...)
     if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) \
-            and last not in catalog.METHOD_RULE_EXCLUDED_NAMES:
+            and last not in catalog.METHOD_RULE_EXCLUDED_NAMES and not _INFERENCE_CALL.search(dotted):
         words = name_words(last)
         if words:
             verb = words[0]
@@ -233,6 +233,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
             ):
                 return [("", WEAK, f"calls .{last}()")]
     return out
+
+
+# A model call is not a state change: chat.completions.create(), messages.create(),
+# responses.create(), embeddings.create(), an AutoGen model_client.create().
+_INFERENCE_CALL = re.compile(
+    r"(?:^|\.)(?:completions|messages|responses|embeddings|moderations|model_client|_model_client|llm)\.a?create$")
 
 
 def _sql_head(text: str) -> str:

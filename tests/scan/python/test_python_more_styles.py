@@ -45,6 +45,12 @@ def test_tool_list_with_a_default() -> None:
     assert shot.file == "helpers_video.py" and shot.mutating is True
 
 
+def test_a_model_call_is_not_a_state_change() -> None:
+    tools = _tools()
+    assert tools["mind_answer"].mutating is False
+    assert tools["new_incident"].mutating is True  # tracker.incidents.create(): a record in another system
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
-                             "get_weather", "save_screenshot"}
+                             "get_weather", "save_screenshot", "mind_answer", "new_incident"}
