@@ -960,6 +960,20 @@ class FileExtractor:
             elif fw_q == "autogen" or node.args:
                 finish_fn_cand(fn_arg("func"), "autogen", "autogen.FunctionTool")
             return
+        if last == "ToolSchema" and (fw_q == "autogen" or "autogen" in self.fw_hints):
+            # autogen_core's ToolSchema(name=..., description=..., parameters=ParametersSchema(...)):
+            # a function schema handed to model_client.create(tools=[...])
+            n, r = self.str_of(_kw(node, "name"), scope)
+            if n or r:
+                params = _kw(node, "parameters")
+                if isinstance(params, ast.Call) and not params.args:
+                    params = ast.Dict(keys=[ast.Constant(k.arg) for k in params.keywords if k.arg],
+                                      values=[k.value for k in params.keywords if k.arg])
+                self.new_cand(name=n, name_ref=r, line=line, framework="autogen", style="autogen.ToolSchema",
+                              schema="json_schema", description=_const_str(_kw(node, "description")),
+                              extra={"jschema": self.json_schema_info(params, scope)})
+                self.consumed.add(id(node))
+            return
         if last == "LongRunningFunctionTool":
             finish_fn_cand(fn_arg("func"), "google-adk", "adk.LongRunningFunctionTool", flags=("long_running",))
             return

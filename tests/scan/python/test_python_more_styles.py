@@ -51,6 +51,12 @@ def test_a_model_call_is_not_a_state_change() -> None:
     assert tools["new_incident"].mutating is True  # tracker.incidents.create(): a record in another system
 
 
+def test_autogen_tool_schemas() -> None:
+    tools = _tools()
+    assert tools["open_path"].style == "autogen.ToolSchema" and tools["open_path"].line == 3
+    assert tools["open_path"].typed and tools["page_up"].typed and not tools["page_up"].mutating
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
-                             "get_weather", "save_screenshot", "mind_answer", "new_incident"}
+                             "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up"}
