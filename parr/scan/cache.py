@@ -89,6 +89,7 @@ class FactsCache:
         self._conn: sqlite3.Connection | None = None
         self._pending: list[tuple[bytes, str, int]] = []
         self._touched: list[tuple[int, bytes]] = []
+        self._stats: list[tuple[bytes, int, bytes, int]] = []
         self._generation = 0
         self._max_bytes = max_bytes if max_bytes is not None else _max_bytes_from_env()
         try:
@@ -105,6 +106,10 @@ class FactsCache:
             conn.execute("CREATE INDEX IF NOT EXISTS facts_stamp ON facts (stamp)")
             conn.execute("CREATE TABLE IF NOT EXISTS trees (digest BLOB PRIMARY KEY, result TEXT NOT NULL, used REAL NOT NULL)")
             conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+            # Content digests by file (root and path) and stat fingerprint: an unchanged file is not
+            # read again to learn its digest.
+            conn.execute("CREATE TABLE IF NOT EXISTS stats (key BLOB PRIMARY KEY, sig INTEGER NOT NULL, "
+                         "digest BLOB NOT NULL, stamp INTEGER NOT NULL) WITHOUT ROWID")
             # Each scan is one generation; an entry's stamp is the last generation that used it.
             with conn:
                 conn.execute("BEGIN IMMEDIATE")
@@ -140,6 +145,31 @@ class FactsCache:
         except sqlite3.Error:
             self._disable()
         return found
+
+    def get_digests(self, keys: list[bytes]) -> dict[bytes, tuple[int, bytes]]:
+        """(stat fingerprint, content digest) remembered for these files."""
+        if self._conn is None:
+            return {}
+        found: dict[bytes, tuple[int, bytes]] = {}
+        try:
+            for i in range(0, len(keys), _LOOKUP_BATCH):
+                batch = keys[i : i + _LOOKUP_BATCH]
+                marks = ",".join("?" * len(batch))
+                for key, sig, digest, stamp in self._conn.execute(
+                        f"SELECT key, sig, digest, stamp FROM stats WHERE key IN ({marks})", batch):
+                    found[key] = (sig, digest)
+                    if stamp < self._generation - STAMP_SLACK:
+                        self._stats.append((key, sig, digest, self._generation))  # still in use
+        except sqlite3.Error:
+            self._disable()
+        return found
+
+    def put_digest(self, key: bytes, sig: int, digest: bytes) -> None:
+        if self._conn is None:
+            return
+        self._stats.append((key, sig, digest, self._generation))
+        if len(self._stats) >= 5000:
+            self.flush()
 
     def get_tree(self, digest: bytes) -> str | None:
         """The stored ScanResult JSON of a whole tree with this digest, if any."""
@@ -181,17 +211,20 @@ class FactsCache:
             self.flush()
 
     def flush(self) -> None:
-        if self._conn is None or not (self._pending or self._touched):
+        if self._conn is None or not (self._pending or self._touched or self._stats):
             return
         try:
             with self._conn:
                 self._conn.execute("BEGIN")
                 self._conn.executemany("INSERT OR REPLACE INTO facts (key, facts, stamp) VALUES (?, ?, ?)", self._pending)
                 self._conn.executemany("UPDATE facts SET stamp = ? WHERE key = ?", self._touched)
+                self._conn.executemany("INSERT OR REPLACE INTO stats (key, sig, digest, stamp) VALUES (?, ?, ?, ?)",
+                                       self._stats)
         except sqlite3.Error:
             self._disable()
         self._pending.clear()
         self._touched.clear()
+        self._stats.clear()
 
     def size_bytes(self) -> int:
         if self._conn is None:
@@ -223,6 +256,7 @@ class FactsCache:
             with self._conn:
                 self._conn.execute("BEGIN")
                 self._conn.execute("DELETE FROM facts WHERE stamp < ?", (cutoff,))
+                self._conn.execute("DELETE FROM stats WHERE stamp < ?", (cutoff,))
             # One page per step; executescript steps it to the end (execute would free one page).
             self._conn.executescript("PRAGMA incremental_vacuum;")
         except sqlite3.Error:

@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
+from itertools import chain, islice
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -64,7 +65,7 @@ class _Pending:
 
     scanner: int
     rel_path: str
-    source: bytes
+    source: bytes | None  # None until read: a remembered digest made reading unnecessary so far
     key: bytes
 
 
@@ -92,23 +93,44 @@ def scan_repository(
     errors: list[ScanError] = []
     cache = FactsCache(cache_dir or default_cache_dir()) if use_cache else None
     tree_digest: bytes | None = None
+    known: _Digests | None = None
+    tree: _TreeHash | None = None
     if cache is not None and cache.enabled:
         # An unchanged tree (same paths, same contents, same scanners, same skips) gets its last
         # result back whole: reading and hashing every file is then the whole cost of a rescan.
-        entries_list = list(entries)
-        tree_digest = _tree_digest(entries_list, prefix, active, max_file_bytes, stats)
-        stored = cache.get_tree(tree_digest)
-        if stored is not None:
-            cache.close()
-            try:
-                return ScanResult.model_validate_json(stored).model_copy(update={"root": root.as_posix()})
-            except ValueError:
-                pass  # an entry from an incompatible parr: scan afresh
-        entries = _consume(entries_list)
-        del entries_list
+        known = _Digests(cache, prefix)
+        walked = iter(entries)
+        head = list(islice(walked, 4096))
+        if known.mostly_known(head):
+            entries_list = head + list(walked)
+            del head
+            tree_digest = _tree_digest(entries_list, prefix, active, max_file_bytes, stats, known)
+            stored = cache.get_tree(tree_digest)
+            if stored is not None:
+                cache.close()
+                try:
+                    return ScanResult.model_validate_json(stored).model_copy(update={"root": root.as_posix()})
+                except ValueError:
+                    pass  # an entry from an incompatible parr: scan afresh
+            known.flush()  # what the digest pass learnt, for the extraction pass to look up
+            entries = _consume(entries_list)
+            del entries_list
+        else:
+            # Mostly new or changed files: no stored result can match, and their facts are not
+            # cached either. Extraction reads each file once and hashes the tree on the way,
+            # while the walk goes on.
+            tree = _TreeHash(active, stats, max_file_bytes)
+            entries = chain(head, walked)
+            del head
     with _gc_paused():
         try:
-            facts_by_scanner, wiring_summary, files_scanned = _extract_all(entries, prefix, active, max_file_bytes, stats, errors, cache, jobs)
+            facts_by_scanner, wiring_summary, files_scanned = _extract_all(
+                entries, prefix, active, max_file_bytes, stats, errors, cache, jobs,
+                known if tree is None else None, tree, known if tree is not None else None)
+            if tree is not None:
+                tree_digest = tree.digest()  # the walk is over: `stats` holds its skips
+                stats.binary += tree.read_stats.binary
+                stats.too_large += tree.read_stats.too_large
             # The facts go once resolved, while collection is still paused: reference counting frees
             # them, and re-enabling the collector does not start with a pass over millions of them.
             tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache))
@@ -137,23 +159,124 @@ def scan_repository(
     return result
 
 
+# What a remembered digest says of a file that is not text within the size limit.
+_BINARY = b"binary"
+_TOO_LARGE = b"too-large"
+
+
+class _Digests:
+    """Content digests of files whose stat fingerprint matches the one remembered with the digest:
+    a rescan does not read (or hash) files that have not changed. Looked up a batch at a time, so
+    nothing here grows with the tree; new digests are remembered as files are read."""
+
+    def __init__(self, cache: FactsCache, prefix: str) -> None:
+        self._cache = cache
+        self._prefix = prefix.encode("utf-8", "surrogateescape")
+
+    def _key(self, rel_path: str) -> bytes:
+        return hashlib.blake2b(self._prefix + rel_path.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+
+    def mostly_known(self, entries: list[FileEntry]) -> bool:
+        """Whether about half the files or more have a remembered digest (a rescan, not a first
+        scan), judged on an evenly spread sample."""
+        if not entries:
+            return False
+        step = max(1, len(entries) // 512)
+        sample = entries[::step]
+        return len(self.lookup(sample)) * 2 >= len(sample)
+
+    def lookup(self, batch: list[FileEntry]) -> dict[str, bytes]:
+        """rel_path -> digest (or a binary / too-large marker) for the batch's unchanged files."""
+        keys = {self._key(e.rel_path): e for e in batch if e.sig}
+        if not keys:
+            return {}
+        found = {}
+        for key, (sig, digest) in self._cache.get_digests(list(keys)).items():
+            entry = keys[key]
+            if sig == entry.sig:
+                found[entry.rel_path] = digest
+        return found
+
+    def learn(self, entry: FileEntry, digest: bytes) -> None:
+        if entry.sig:
+            self._cache.put_digest(self._key(entry.rel_path), entry.sig, digest)
+
+    def flush(self) -> None:
+        self._cache.flush()
+
+
+def _read_and_learn(batch: list[FileEntry], prefix: str, max_file_bytes: int, stats: WalkStats,
+                    errors: list[ScanError], known: _Digests | None) -> Iterator[tuple[FileEntry, bytes, bytes]]:
+    """Text files of the batch with their content digest; what is binary or too large is counted
+    in `stats` and remembered as such."""
+    skipped: list[tuple[FileEntry, bytes]] = []
+    for entry, source in _read_batch(batch, prefix, max_file_bytes, stats, errors,
+                                     skipped if known is not None else None):
+        digest = hashlib.blake2b(source, digest_size=20).digest()
+        if known is not None:
+            known.learn(entry, digest)
+        yield entry, source, digest
+    for entry, marker in skipped:
+        known.learn(entry, marker)  # type: ignore[union-attr]
+
+
+def _count_known_skip(digest: bytes, stats: WalkStats) -> bool:
+    """True (and counted) when a remembered digest says the file is binary or too large."""
+    if digest == _BINARY:
+        stats.binary += 1
+        return True
+    if digest == _TOO_LARGE:
+        stats.too_large += 1
+        return True
+    return False
+
+
+class _TreeHash:
+    """One hash over every text file's path, content digest and scanner tag (in walk order),
+    what the walk and the reads skipped, and the scanners' versions: equal hashes, same result."""
+
+    def __init__(self, scanners: Sequence[LanguageScanner], walk_stats: WalkStats, max_file_bytes: int) -> None:
+        self._hash = hashlib.blake2b(digest_size=20)
+        self._versions = [key_hasher(s.language, s.facts_version).digest() for s in scanners]
+        self._walk = walk_stats  # read once the walk is over
+        self._max = max_file_bytes
+        self.read_stats = WalkStats()  # binary and too large files found by reading
+        self.read_errors = 0
+
+    def file(self, entry: FileEntry, digest: bytes) -> None:
+        self._hash.update(entry.rel_path.encode("utf-8", "surrogateescape") + b"\0" + digest)
+        self._hash.update(entry.tag.to_bytes(4, "little"))
+
+    def digest(self) -> bytes:
+        for version in self._versions:
+            self._hash.update(version)  # parr version, scanner languages and their facts versions
+        self._hash.update(f"{self._walk.skipped().model_dump_json()}|{self.read_stats.skipped().model_dump_json()}|{self.read_errors}|{self._max}".encode())
+        return self._hash.digest()
+
+
 def _tree_digest(entries: list[FileEntry], prefix: str, scanners: Sequence[LanguageScanner], max_file_bytes: int,
-                 stats: WalkStats) -> bytes:
-    """One hash over every file's path and content key per scanner, plus what the walk skipped.
-    Files are read here only to be hashed; contents are not kept."""
-    hashers = [key_hasher(s.language, s.facts_version) for s in scanners]
-    tree = hashlib.blake2b(digest_size=20)
-    read_stats = WalkStats()
+                 stats: WalkStats, known: _Digests | None = None) -> bytes:
+    """The tree's `_TreeHash`, reading only the files whose digest is not remembered; contents
+    are not kept."""
+    tree = _TreeHash(scanners, stats, max_file_bytes)
     read_errors: list[ScanError] = []
     for batch in _batches(iter(entries)):
-        for entry, source in _read_batch(batch, prefix, max_file_bytes, read_stats, read_errors):
-            content = hashlib.blake2b(source, digest_size=20).digest()
-            tree.update(entry.rel_path.encode("utf-8", "surrogateescape") + b"\0" + content)
-            tree.update(entry.tag.to_bytes(4, "little"))
-    for hasher in hashers:
-        tree.update(hasher.digest())  # parr version, scanner languages and their facts versions
-    skipped = stats.skipped()
-    tree.update(f"{skipped.model_dump_json()}|{read_stats.skipped().model_dump_json()}|{len(read_errors)}|{max_file_bytes}".encode())
+        digests: dict[str, bytes] = {}
+        unknown: list[FileEntry] = []
+        remembered = known.lookup(batch) if known is not None else {}
+        for entry in batch:
+            d = remembered.get(entry.rel_path)
+            if d is None:
+                unknown.append(entry)
+            elif not _count_known_skip(d, tree.read_stats):
+                digests[entry.rel_path] = d
+        for entry, _, digest in _read_and_learn(unknown, prefix, max_file_bytes, tree.read_stats, read_errors, known):
+            digests[entry.rel_path] = digest
+        for entry in batch:  # in walk order, whichever way the digest was learnt
+            content = digests.get(entry.rel_path)
+            if content is not None:
+                tree.file(entry, content)
+    tree.read_errors = len(read_errors)
     return tree.digest()
 
 
@@ -182,6 +305,9 @@ def _extract_all(
     errors: list[ScanError],
     cache: FactsCache | None,
     jobs: int | None,
+    known: _Digests | None = None,
+    tree: _TreeHash | None = None,
+    learn: _Digests | None = None,
 ) -> tuple[list[dict[str, FileFacts]], WiringSummary, int]:
     """Facts of every file, per scanner, from the cache or extracted; the project's wiring; and
     the number of files read."""
@@ -221,29 +347,54 @@ def _extract_all(
                 cache.put(item.key, facts)
             keep(item.scanner, item.rel_path, facts)
 
+    def add_pending(pending: list[_Pending], entry: FileEntry, source: bytes | None, digest: bytes) -> None:
+        # The content is hashed once per file (not once per scanner), and not at all when there is
+        # no cache to key. The path is part of the key: scanners read it (module names, test
+        # files, .tsx). entry.tag is a bit mask: every scanner that reads the file gets an item.
+        file_id = entry.rel_path.encode("utf-8", "surrogateescape") + b"\0" + digest if cache else b""
+        for index in range(len(scanners)):
+            if not entry.tag >> index & 1:
+                continue
+            key = b""
+            if cache:
+                hasher = hashers[index].copy()
+                hasher.update(file_id)
+                key = hasher.digest()
+            pending.append(_Pending(index, entry.rel_path, source, key))
+
     extractor = _Extractor(scanners, jobs)
     try:
         for batch in _batches(entries):
             pending: list[_Pending] = []
-            for entry, source in _read_batch(batch, prefix, max_file_bytes, stats, errors):
-                files_scanned += 1
-                # The content is hashed once per file (not once per scanner), and not at all when
-                # there is no cache to key. The path is part of the key: scanners read it (module
-                # names, test files, .tsx).
-                file_id = b""
-                if cache:
-                    content = hashlib.blake2b(source, digest_size=20).digest()
-                    file_id = entry.rel_path.encode("utf-8", "surrogateescape") + b"\0" + content
-                # entry.tag is a bit mask: every scanner that reads this file gets its own pending item.
-                for index in range(len(scanners)):
-                    if not entry.tag >> index & 1:
-                        continue
-                    key = b""
-                    if cache:
-                        hasher = hashers[index].copy()
-                        hasher.update(file_id)
-                        key = hasher.digest()
-                    pending.append(_Pending(index, entry.rel_path, source, key))
+            # Files whose digest is remembered (unchanged since a scan saw them) are read only if
+            # some scanner's facts for them are not cached.
+            unread: dict[str, FileEntry] = {}
+            to_read: list[FileEntry] = []
+            remembered = known.lookup(batch) if known is not None else {}
+            for entry in batch:
+                digest = remembered.get(entry.rel_path)
+                if digest is None:
+                    to_read.append(entry)
+                elif not _count_known_skip(digest, stats):
+                    files_scanned += 1
+                    unread[entry.rel_path] = entry
+                    add_pending(pending, entry, None, digest)
+            if cache:
+                read_stats = tree.read_stats if tree is not None else stats
+                read_errors: list[ScanError] = []
+                for entry, source, digest in _read_and_learn(to_read, prefix, max_file_bytes, read_stats, read_errors,
+                                                             known or learn):
+                    files_scanned += 1
+                    add_pending(pending, entry, source, digest)
+                    if tree is not None:
+                        tree.file(entry, digest)
+                errors.extend(read_errors)
+                if tree is not None:
+                    tree.read_errors += len(read_errors)
+            else:
+                for entry, source in _read_batch(to_read, prefix, max_file_bytes, stats, errors):
+                    files_scanned += 1
+                    add_pending(pending, entry, source, b"")
             cached = cache.get_many(p.key for p in pending) if cache else {}
             misses: list[_Pending] = []
             for item in pending:
@@ -253,6 +404,8 @@ def _extract_all(
                 else:
                     misses.append(item)
             del pending, cached
+            if any(item.source is None for item in misses):
+                misses = _read_misses(misses, unread, prefix, max_file_bytes, stats, errors, known, add_pending)
             # Workers extract this batch while the next one is read and looked up.
             in_flight.append(extractor.submit(misses))
             while len(in_flight) > 1:
@@ -262,6 +415,23 @@ def _extract_all(
     finally:
         extractor.close()
     return facts_by_scanner, wiring_summary, files_scanned
+
+
+def _read_misses(misses: list[_Pending], unread: dict[str, FileEntry], prefix: str, max_file_bytes: int,
+                 stats: WalkStats, errors: list[ScanError], known: _Digests | None, add_pending) -> list[_Pending]:
+    """Read the files of cache misses whose digest was remembered, not read. A file that changed
+    since the walk is keyed by its new content (its facts must not be cached under the old key)."""
+    ready = [item for item in misses if item.source is not None]
+    wanted = {item.rel_path: unread[item.rel_path] for item in misses if item.source is None}
+    missing_scanners: dict[str, set[int]] = {}
+    for item in misses:
+        if item.source is None:
+            missing_scanners.setdefault(item.rel_path, set()).add(item.scanner)
+    for entry, source, digest in _read_and_learn(list(wanted.values()), prefix, max_file_bytes, stats, errors, known):
+        fresh: list[_Pending] = []
+        add_pending(fresh, entry, source, digest)
+        ready.extend(p for p in fresh if p.scanner in missing_scanners[entry.rel_path])
+    return ready
 
 
 def _consume(items: list[FileEntry]) -> Iterator[FileEntry]:
@@ -383,9 +553,11 @@ def _batches(entries: Iterator[FileEntry]) -> Iterator[list[FileEntry]]:
 
 
 def _read_batch(
-    batch: list[FileEntry], prefix: str, max_bytes: int, stats: WalkStats, errors: list[ScanError]
+    batch: list[FileEntry], prefix: str, max_bytes: int, stats: WalkStats, errors: list[ScanError],
+    skipped: list[tuple[FileEntry, bytes]] | None = None,
 ) -> Iterator[tuple[FileEntry, bytes]]:
-    """Contents of the batch's files; unreadable ones become errors, binary ones are counted."""
+    """Contents of the batch's files; unreadable ones become errors, binary and too large ones are
+    counted (and listed in `skipped` with why, when given)."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     for entry in batch:
         try:
@@ -402,9 +574,13 @@ def _read_batch(
             continue
         if len(source) > max_bytes:
             stats.too_large += 1
+            if skipped is not None:
+                skipped.append((entry, _TOO_LARGE))
             continue
         if looks_binary(source):
             stats.binary += 1
+            if skipped is not None:
+                skipped.append((entry, _BINARY))
             continue
         yield entry, source
 

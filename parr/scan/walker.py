@@ -7,6 +7,7 @@ import re
 import shutil
 import stat
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,19 @@ class FileEntry:
     rel_path: str
     size: int
     tag: int
+    # A fingerprint of the file's stat (size, mtime, ctime, inode): equal fingerprints mean the
+    # content hash remembered for it still holds. 0 when it cannot be trusted: a file changed
+    # within the last seconds could change again within the same clock tick (git's "racy" case).
+    sig: int = 0
+
+
+RACY_NS = 2_000_000_000
+
+
+def stat_sig(st: os.stat_result, racy_after_ns: int) -> int:
+    if st.st_mtime_ns >= racy_after_ns:
+        return 0
+    return hash((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)) & 0x7FFF_FFFF_FFFF_FFFF or 1
 
 
 def root_prefix(root: Path | str) -> str:
@@ -168,6 +182,7 @@ def _walk_git_listing(
     listed, ignored = listing
     excluded = options.excluded_dirs
     excluded_seen: set[str] = set()
+    racy_after = time.time_ns() - RACY_NS
     prefix = root.rstrip(os.sep) + os.sep
     try:
         for rel in listed:
@@ -195,7 +210,7 @@ def _walk_git_listing(
             if st.st_size > options.max_file_bytes:
                 stats.too_large += 1
                 continue
-            yield FileEntry(rel, st.st_size, tag)
+            yield FileEntry(rel, st.st_size, tag, stat_sig(st, racy_after))
     finally:
         stats.ignored += len(excluded_seen) + _git_ignored_count(ignored, classify)
 
@@ -285,6 +300,7 @@ def _walk_tree(root: str, classify: Classify, stats: WalkStats, options: WalkOpt
     """Depth-first walk outside git, honouring every .gitignore on the way down."""
     # Explicit stack rather than recursion: deep trees must not hit the recursion limit.
     stack: list[tuple[str, str, list[_IgnoreFile]]] = [(root, "", [])]
+    racy_after = time.time_ns() - RACY_NS
     while stack:
         dir_path, rel_dir, inherited = stack.pop()
         try:
@@ -323,12 +339,12 @@ def _walk_tree(root: str, classify: Classify, stats: WalkStats, options: WalkOpt
                 stats.ignored += 1
                 continue
             try:
-                size = entry.stat(follow_symlinks=False).st_size
+                st = entry.stat(follow_symlinks=False)
             except OSError as exc:
                 stats.errors.append(ScanError(file=rel, message=f"cannot stat: {exc.strerror}"))
                 continue
-            if size > options.max_file_bytes:
+            if st.st_size > options.max_file_bytes:
                 stats.too_large += 1
                 continue
-            yield FileEntry(rel, size, tag)
+            yield FileEntry(rel, st.st_size, tag, stat_sig(st, racy_after))
         stack.extend(reversed(subdirs))

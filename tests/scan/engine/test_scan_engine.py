@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -484,3 +485,53 @@ def test_databases_of_older_cache_layouts_are_removed(tmp_path: Path) -> None:
         (cache_dir / name).write_text("x")
     FactsCache(cache_dir).close()
     assert sorted(p.name for p in cache_dir.iterdir() if not p.name.startswith(CACHE_DB_NAME)) == ["notes.txt"]
+
+
+def _age(root: Path, seconds: float = 3600) -> None:
+    """Make every file older than the racy window, as files are before a rescan."""
+    old = time.time() - seconds
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, (old, old))
+
+
+def _count_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path, *args, **kwargs):
+        opened.append(os.path.basename(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(engine.os, "open", spy)
+    return opened
+
+
+def test_unchanged_files_are_not_read_again(tmp_path: Path, repo: Path, write: Callable,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(5):
+        write(f"m{i}.py", f"def tool_t{i}(): ...\n")
+    _age(repo)
+    cache_dir = tmp_path / "cache"
+    cold = _scan(repo, FakeScanner(), use_cache=True, cache_dir=cache_dir)
+    opened = _count_opens(monkeypatch)
+    assert _scan(repo, FakeScanner(), use_cache=True, cache_dir=cache_dir) == cold
+    assert opened == []  # digests remembered by stat fingerprint: nothing read, the tree cache answers
+    # One file edited: only it is read (for its digest, then for its facts).
+    write("m2.py", "def tool_changed(): ...\n")
+    old = time.time() - 1800
+    os.utime(repo / "m2.py", (old, old))
+    scanner = FakeScanner()
+    changed = _scan(repo, scanner, use_cache=True, cache_dir=cache_dir)
+    assert set(opened) == {"m2.py"} and scanner.calls == ["m2.py"]
+    assert ("m2.py", 1, "changed") in _names(changed)
+
+
+def test_files_changed_within_the_racy_window_are_always_read(tmp_path: Path, repo: Path, write: Callable,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    write("fresh.py", "def tool_a(): ...\n")  # just written: its stat may not change with its next edit
+    cache_dir = tmp_path / "cache"
+    _scan(repo, FakeScanner(), use_cache=True, cache_dir=cache_dir)
+    opened = _count_opens(monkeypatch)
+    _scan(repo, FakeScanner(), use_cache=True, cache_dir=cache_dir)
+    assert "fresh.py" in opened
