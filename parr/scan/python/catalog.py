@@ -193,7 +193,8 @@ INJECTED_ANNOTATIONS = frozenset(
 RAW_PARAM_NAMES = frozenset(
     """code source source_code script command cmd commands shell_command bash_command sql query
     sql_query statement statements expression expr python_code js_code javascript program snippet
-    cypher cypher_query
+    cypher cypher_query bqml_code sql_string sql_text sql_statement shell_script bash_script code_snippet
+    command_line cmd_line graphql_query sparql_query ts_code typescript_code r_code script_code
     """.split()
 )
 PROMPT_PARAM_NAMES = frozenset(

@@ -217,6 +217,8 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if head in injected:
         if last == "set" and (dotted.count(".") == 1 or dotted.endswith(".store.set")):
             return [("", WEAK, f"writes shared workflow state ({dotted})")]
+        if last in ("save_artifact", "delete_artifact"):  # ADK: persisted in the artifact service
+            return [("", WEAK, f"{'saves' if last == 'save_artifact' else 'deletes'} an artifact ({dotted})")]
         return []
 
     # --- verb-named client methods (create_post, hang_up, messages.update...)

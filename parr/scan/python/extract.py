@@ -22,6 +22,9 @@ from parr.scan.python.effects import classify_call
 FACTS_VERSION = "py-8"
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
+# Stands for a tool name computed at run time (decorator name=... that is not a literal).
+_DYNAMIC_NAME = "\0dynamic"
+_SK_PROCESS_STEPS = frozenset({"KernelProcessStep"})
 # Names of lists that hold tools; "functions" only on its own (SETUP_FUNCTIONS holds no tools).
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)$|^_?functions$", re.I)
 _REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
@@ -731,7 +734,11 @@ class FileExtractor:
             for k in kws:
                 v = kw(k)
                 if v is not None:
-                    return self.str_of(v, scope)
+                    s, r = self.str_of(v, scope)
+                    if s is None and r is None:
+                        # name=self.name, name=function_name: the class's literal, or made at run time
+                        s = self.self_attr_str(v, fi.scope if fi.cls is not None else scope) or _DYNAMIC_NAME
+                    return s, r
             if positional and call and call.args:
                 s, r = self.str_of(call.args[0], scope)
                 if s is not None or r is not None:
@@ -867,6 +874,11 @@ class FileExtractor:
 
     def _func_cand(self, fi: FuncInfo, scope, name, name_ref, fw, style, desc, gates, *, normalize=None,
                    annotations=None, plain=False, line=None, schema="type_hints", flags=(), extra=None):
+        if name is _DYNAMIC_NAME:
+            return None  # a wrapper whose tool name is made at run time: framework plumbing
+        if style == "semantic_kernel.kernel_function" and fi.cls is not None and \
+                {b.rsplit(".", 1)[-1] for b in fi.cls.bases} & _SK_PROCESS_STEPS:
+            return None  # a process step's handler: the process runtime calls it, not a model
         return self.new_cand(
             name=name, name_ref=name_ref, line=line or fi.node.lineno, framework=fw, style=style,
             schema=schema, fn=fi, description=desc, gates=gates, annotations=annotations,

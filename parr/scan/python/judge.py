@@ -16,7 +16,8 @@ from parr.scan.python import catalog
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
 _RUNS_CODE = re.compile(r"(?:parameter|property) '(?:code|source|source_code|script|command|cmd|commands|shell_command|"
                         r"bash_command|python_code|js_code|javascript|program|snippet|sql|sql_query|statements?|"
-                        r"cypher|cypher_query)' is a raw string that is executed$|input is a raw string that is executed$")
+                        r"cypher|cypher_query|bqml_code|sql_string|sql_text|sql_statement|shell_script|bash_script|"
+                        r"code_snippet|command_line|cmd_line|ts_code|typescript_code|r_code|script_code)' is a raw string that is executed$|input is a raw string that is executed$")
 _RAW_DESC = re.compile(r"\b(execut\w*|run\w*|eval\w*|shell|command|sql|script|python code|code to)\b", re.I)
 _HANDOFF = re.compile(r"\b(transfer\w*|hand\s?off\w*|handoff\w*|route\w*|delegat\w*)\b[^.]{0,40}\bagents?\b", re.I)
 _EXTRA_DESC = re.compile(

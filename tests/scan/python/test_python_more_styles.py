@@ -57,6 +57,20 @@ def test_autogen_tool_schemas() -> None:
     assert tools["open_path"].typed and tools["page_up"].typed and not tools["page_up"].mutating
 
 
+def test_semantic_kernel_process_steps_and_run_time_names_are_not_tools() -> None:
+    tools = _tools()
+    assert "switch_on" in tools
+    assert "create_plan" not in tools  # a process step's handler: the process runtime calls it
+    assert "_as_kernel_function" not in tools  # name=function_name: made at run time
+
+
+def test_adk_artifacts_are_saved_state_but_session_bookkeeping_is_not() -> None:
+    tools = _tools()
+    assert tools["keep_chart"].mutating is True
+    assert tools["roll_dice"].mutating is False
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
-                             "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up"}
+                             "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
+                             "switch_on", "keep_chart", "roll_dice"}
