@@ -136,3 +136,15 @@ def description_lead_verb(description: str | None) -> Verdict:
         if stem in READ_VERBS:
             return Verdict(False, [f"description starts with '{m.group(0).lower()}'"])
     return Verdict()
+
+
+# OpenAI hosted tools, given as {"type": ...} entries of a tools list (Responses and Assistants
+# APIs): type -> (mutating, typed, capabilities). Shared by the Python and TypeScript scanners.
+OPENAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
+    "web_search": (False, True, ("http",)), "web_search_preview": (False, True, ("http",)),
+    "file_search": (False, True, ()), "code_interpreter": (True, False, ("code_execution",)),
+    "image_generation": (False, True, ()), "computer_use_preview": (True, True, ("computer_use",)),
+    "computer": (True, True, ("computer_use",)),
+    "local_shell": (True, False, ("shell",)), "shell": (True, False, ("shell",)),
+    "apply_patch": (True, True, ("file_write",)), "mcp": (False, True, ("mcp_remote",)),
+}

@@ -17,6 +17,7 @@ from itertools import accumulate
 from typing import Any
 
 from parr.scan.python import catalog
+from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan.python.effects import classify_call
 
 FACTS_VERSION = "py-8"
@@ -625,7 +626,13 @@ class FileExtractor:
         if last in ("append", "extend") and node.args and "." in d:
             recv = d.rsplit(".", 1)[0]
             if _TOOLS_VAR.search(recv.split(".")[-1]) and not recv.startswith("self"):
-                self.ctx_items.append((node.args[0], scope, None, node.lineno))
+                arg = node.args[0]
+                if isinstance(arg, ast.Dict) and scope.func is not None:
+                    # tools.append({"type": "file_search"}) in a function: an SDK translating the
+                    # tools it was configured with into API dicts, not a declaration
+                    self.consumed.add(id(arg))
+                else:
+                    self.ctx_items.append((arg, scope, None, node.lineno))
 
     # ------------------------------------------------------------------ helpers for candidates
     def str_of(self, e, scope) -> tuple[str | None, str | None]:
@@ -1419,6 +1426,9 @@ class FileExtractor:
             for v in e.values:
                 self.ctx_elem(v, scope, fw, line, depth + 1, seen)
             return
+        if isinstance(e, ast.Dict) and id(e) not in self.consumed:
+            self.hosted_tool_dict(e, scope)
+            return
         if isinstance(e, ast.Name):
             v, vscope = self.lookup(scope, e.id)
             if isinstance(v, FuncInfo):
@@ -1484,6 +1494,22 @@ class FileExtractor:
                 for rv in fi.returns:
                     self.ctx_elem(rv, fi.body_scope, fw, getattr(rv, "lineno", line), depth + 1, seen)
             return
+
+    def hosted_tool_dict(self, d: ast.Dict, scope) -> None:
+        """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list."""
+        keys = {_const_str(k): v for k, v in zip(d.keys, d.values) if k is not None}
+        kind = _const_str(keys.get("type"))
+        if kind not in OPENAI_HOSTED_TYPES or "function" in keys:
+            return
+        mutating, typed, caps = OPENAI_HOSTED_TYPES[kind]
+        name = kind
+        if kind == "mcp":
+            label = _const_str(keys.get("server_label"))
+            name = label or "mcp"
+        self.consumed.add(id(d))
+        self.new_cand(name=name, line=d.lineno, framework="openai", style="openai.builtin_tool",
+                      schema="provider_defined", typed=typed, mutating=mutating if mutating else None, caps=caps,
+                      flags=("builtin",) + (("builtin_mutating",) if mutating else ()))
 
     def toolspec_names(self, call: ast.Call, scope):
         recv = call.func.value if isinstance(call.func, ast.Attribute) else None

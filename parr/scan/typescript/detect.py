@@ -13,6 +13,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
+from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.nodes import (
     args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
@@ -66,14 +67,7 @@ _GEMINI_BUILTINS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
     "enterpriseWebSearch": (False, True, ("http",)),
     "computerUse": (True, True, ("computer_use",)), "computer_use": (True, True, ("computer_use",)),
 }
-_OPENAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
-    "web_search": (False, True, ("http",)), "web_search_preview": (False, True, ("http",)),
-    "file_search": (False, True, ()), "code_interpreter": (True, False, ("code_execution",)),
-    "image_generation": (False, True, ()), "computer_use_preview": (True, True, ("computer_use",)),
-    "computer": (True, True, ("computer_use",)),
-    "local_shell": (True, False, ("shell",)), "shell": (True, False, ("shell",)),
-    "apply_patch": (True, True, ("file_write",)), "mcp": (False, True, ("mcp_remote",)),
-}
+_OPENAI_HOSTED_TYPES = OPENAI_HOSTED_TYPES
 _ANTHROPIC_SERVER_TOOL = re.compile(r"^([a-z_]+?)_(\d{8})$")
 _MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory|programmatic", re.I)
 # programmaticToolCalling: the model writes a program the provider runs; customTool: free-form text

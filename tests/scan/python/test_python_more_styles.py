@@ -70,7 +70,14 @@ def test_adk_artifacts_are_saved_state_but_session_bookkeeping_is_not() -> None:
     assert tools["roll_dice"].mutating is False
 
 
+def test_openai_hosted_tools_given_as_dicts() -> None:
+    tools = _tools()
+    assert tools["code_interpreter"].mutating and not tools["code_interpreter"].typed
+    assert not tools["file_search"].mutating and tools["web_search_preview"].style == "openai.builtin_tool"
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
-                             "switch_on", "keep_chart", "roll_dice"}
+                             "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
+                             "web_search_preview"}
