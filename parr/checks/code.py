@@ -38,6 +38,21 @@ def _declared(facts: Facts) -> dict[str, tuple[int, ToolPermission]]:
     return {t.name: (i, t) for i, t in enumerate(facts.manifest.permissions.tools)}
 
 
+def _entry(declared: dict[str, tuple[int, ToolPermission]], tool: ToolRecord) -> tuple[int, ToolPermission] | None:
+    """The manifest entry of a scanned tool, by its name or by the full name the model sees
+    (Semantic Kernel's Plugin-function): a manifest may use either."""
+    entry = declared.get(tool.name)
+    if entry is None and tool.model_name:
+        entry = declared.get(tool.model_name)
+    return entry
+
+
+def _code_names(tools: list[ToolRecord]) -> dict[str, ToolRecord]:
+    out = {t.name: t for t in tools}
+    out.update({t.model_name: t for t in tools if t.model_name})
+    return out
+
+
 scanned = needs(lambda facts: list(facts.scan.tools) if facts.scan is not None else None, "the code was not scanned")
 
 
@@ -50,7 +65,7 @@ def _is_production(tool: ToolPermission) -> bool:
 def undeclared_mutating(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
-        if tool.mutating and tool.name not in declared:
+        if tool.mutating and _entry(declared, tool) is None:
             yield _fail(facts, tool, f"mutating tool '{tool.name}' ({tool.framework}) is not in the permission manifest")
 
 
@@ -59,14 +74,14 @@ def undeclared_mutating(facts: Facts, tools: list[ToolRecord]) -> Iterator[Resul
 def undeclared_read_only(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
-        if not tool.mutating and tool.name not in declared:
+        if not tool.mutating and _entry(declared, tool) is None:
             yield _fail(facts, tool, f"tool '{tool.name}' ({tool.framework}) is not in the permission manifest")
 
 
 @check("CODE-003")
 @scanned
 def declared_but_gone(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
-    names = sorted({t.name for t in tools})
+    names = sorted(_code_names(tools))
     for index, tool in enumerate(facts.manifest.permissions.tools):
         if tool.name in names or "*" in tool.name:
             continue
@@ -80,7 +95,7 @@ def declared_but_gone(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]
 def mutating_declared_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
-        entry = declared.get(tool.name)
+        entry = _entry(declared, tool)
         if entry and tool.mutating and entry[1].access is Access.READ:
             yield _fail(facts, tool, f"tool '{tool.name}' is declared read but its code mutates",
                         f"parr.yaml line {facts.loaded.line_of('permissions', 'tools', entry[0])}")
@@ -90,7 +105,7 @@ def mutating_declared_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Re
 @scanned
 def mutating_ungated(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
-    code_by_name = {t.name: t for t in tools}
+    code_by_name = _code_names(tools)
     for name, (index, permission) in declared.items():
         code = code_by_name.get(name)
         mutating = permission.access.mutating or (code is not None and code.mutating)
@@ -113,7 +128,7 @@ def mutating_stringly_typed(facts: Facts, tools: list[ToolRecord]) -> Iterator[R
     for tool in tools:
         if not tool.mutating or tool.typed:
             continue
-        entry = declared.get(tool.name)
+        entry = _entry(declared, tool)
         if entry and entry[1].sandbox:
             continue
         yield _fail(facts, tool, f"mutating tool '{tool.name}' takes untyped or raw-string input (schema: {tool.schema_kind})")
@@ -127,7 +142,7 @@ def broad_capability_in_production(facts: Facts, tools: list[ToolRecord]) -> Ite
         broad = [BROAD_CAPABILITIES[c] for c in tool.capabilities if c in BROAD_CAPABILITIES]
         if not broad:
             continue
-        entry = declared.get(tool.name)
+        entry = _entry(declared, tool)
         if entry is None:
             continue  # undeclared tools are CODE-001/002's findings; they reach no declared environment
         permission = entry[1]
@@ -140,7 +155,7 @@ def broad_capability_in_production(facts: Facts, tools: list[ToolRecord]) -> Ite
 def approval_claim_has_hook(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
     for tool in tools:
-        entry = declared.get(tool.name)
+        entry = _entry(declared, tool)
         gate_kind = entry[1].gate_kind if entry else "none"
         hooks = set(tool.gates) & APPROVAL_HOOKS
         if gate_kind == "approval" and not hooks:

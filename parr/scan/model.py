@@ -42,6 +42,9 @@ class ToolRecord(_Frozen):
     capabilities: tuple[Capability, ...] = ()
     # MCP tool annotations and similar hints, as read from the code (e.g. {"destructiveHint": True}).
     annotations: dict[str, bool | str] = Field(default_factory=dict)
+    model_name: str | None = Field(
+        default=None, description="the full name the model sees where the framework qualifies `name` "
+                                  "(Semantic Kernel: Plugin-function, from where the plugin is added)")
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 

@@ -17,6 +17,7 @@ __all__ = ["PythonScanner"]
 _TRIGGERS = (
     b"tool", b"Tool", b"TOOL", b"kernel_function", b".action", b"input_schema", b"inputSchema",
     b"'function'", b'"function"', b"Function(", b"FunctionDeclaration", b"spec_functions", b"register_for_llm",
+    b"add_plugin", b"plugins=",  # Semantic Kernel plugin registrations: they name what the model sees
     # Calls that take a tool list positionally (create_react_agent(model, [search])) name no tool.
     *(name.encode() for name, position in _CTX_POSITIONAL.items() if position >= 0 and "tool" not in name.lower()),
 )

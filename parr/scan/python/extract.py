@@ -212,6 +212,7 @@ class FileExtractor:
         self.is_pkg = rel_path.endswith("__init__.py")
         self.imports: dict[str, str] = {}
         self.star_import = False  # "from x import *": names may come from anywhere
+        self.sk_plugins: list[list[str]] = []  # [plugin class reference, plugin name]
         self.consts: dict[str, str] = {}
         self.enums: dict[str, dict[str, str]] = {}
         self.classes: list[ClassInfo] = []
@@ -598,9 +599,43 @@ class FileExtractor:
                     continue  # self.convert(tool): the call's result goes in the list, not the method
                 self.toolkit_refs.append((cls, e.attr, e.lineno))
 
+    def _sk_plugin_class(self, e, scope) -> str | None:
+        """The class of a Semantic Kernel plugin object: MenuPlugin() or a variable holding one."""
+        if isinstance(e, ast.Name):
+            v, _ = self.lookup(scope, e.id)
+            if isinstance(v, ast.Call):
+                e = v
+            elif isinstance(v, ClassInfo):
+                return v.name
+            else:
+                return None
+        if isinstance(e, ast.Call):
+            e = e.func
+        d = self.dotted(e) if isinstance(e, (ast.Name, ast.Attribute)) else None
+        if not d or "()" in d:
+            return None
+        return self.qualify(d) if d.split(".", 1)[0] in self.imports else d
+
+    def sk_registration(self, node: ast.Call, last: str, scope) -> None:
+        if last == "add_plugin":
+            plugin = _kw(node, "plugin") or (node.args[0] if node.args else None)
+            name_e = _kw(node, "plugin_name") or (node.args[1] if len(node.args) > 1 else None)
+            cls = self._sk_plugin_class(plugin, scope) if plugin is not None else None
+            if cls:
+                name, _ = self.str_of(name_e, scope) if name_e is not None else (None, None)
+                self.sk_plugins.append([cls, name or cls.rsplit(".", 1)[-1]])
+        plugins = _kw(node, "plugins")
+        if isinstance(plugins, (ast.List, ast.Tuple)):
+            for el in plugins.elts:
+                cls = self._sk_plugin_class(el, scope)
+                if cls:
+                    self.sk_plugins.append([cls, cls.rsplit(".", 1)[-1]])
+
     def call_tool_context(self, node: ast.Call, d: str, q: str | None, scope: Scope):
         last = d.rsplit(".", 1)[-1]
         fw = self.fw_of_qual(q)
+        if last == "add_plugin" or _kw(node, "plugins") is not None:
+            self.sk_registration(node, last, scope)
         tools_kw = _kw(node, "tools")
         if tools_kw is not None:
             self.ctx_items.append((tools_kw, scope, fw, getattr(tools_kw, "lineno", node.lineno)))
@@ -808,8 +843,11 @@ class FileExtractor:
             return
         if last == "kernel_function":
             n, r = name_from("name")
+            # The model sees Plugin-function; the plugin name comes from where the class is added
+            # to a kernel or an agent (resolve matches it up, in any file).
+            extra = {"sk_class": fi.cls.name} if fi.cls is not None else None
             self._func_cand(fi, scope, n or (None if r else fi.name), r, "semantic-kernel",
-                            "semantic_kernel.kernel_function", desc_from(), gates)
+                            "semantic_kernel.kernel_function", desc_from(), gates, extra=extra)
             return
         if last == "action" and recv:
             rl = recv.rsplit(".", 1)[-1]
@@ -1692,7 +1730,8 @@ class FileExtractor:
                            ("classes", classes), ("funcs", funcs),
                            ("agents", self.agents), ("hints", sorted(self.fw_hints)), ("refs", self.refs),
                            # what resolve needs of every file's classes: the last names of their bases
-                           ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases}))):
+                           ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases})),
+                           ("sk_plugins", self.sk_plugins)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
@@ -1751,6 +1790,7 @@ _BODY_TOKENS = (
     "function'", "Function(", "FunctionDeclaration", "spec_functions", "register", "from_defaults",
     "subprocess", "shutil", "open(", "exec(", "eval(", "requests.", "httpx", "aiohttp", "urlopen", ".execute(",
     "smtp", "SMTP", "stripe", "runpy", "pyautogui", "os.system", "os.remove", "os.unlink", "os.popen",
+    "add_plugin", "plugins=", "save_artifact",
 )
 
 

@@ -227,11 +227,26 @@ def _record(c: dict, path: str) -> ToolRecord | None:
         mutating=mutating, typed=typed, schema=c.get("schema") or "none", gates=tuple(gates),
         evidence=tuple(evidence), description=c.get("description"), capabilities=tuple(caps),
         annotations={k: v for k, v in (c.get("annotations") or {}).items() if isinstance(v, (bool, str))},
+        model_name=c.get("model_name"),
     )
+
+
+def _sk_plugin_names(proj: Project) -> dict[tuple[str, str], str]:
+    """(file, class) -> the plugin name a Semantic Kernel plugin class is added under, from
+    add_plugin(...) and plugins=[...] anywhere in the project (the first name, sorted, when
+    there are several)."""
+    names: dict[tuple[str, str], set[str]] = {}
+    for path, f in proj.facts.items():
+        for cls_ref, plugin in f.get("sk_plugins") or ():
+            found = proj.find_class(cls_ref, path)
+            if found is not None:
+                names.setdefault((found[0], cls_ref.rsplit(".", 1)[-1]), set()).add(plugin)
+    return {k: sorted(v)[0] for k, v in names.items()}
 
 
 def resolve_project(facts_by_path: dict[str, dict], full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
     proj = Project(facts_by_path, full_facts)
+    sk_plugins = _sk_plugin_names(proj)
     errors: list[ScanError] = []
     records: list[ToolRecord] = []
     for path, f in facts_by_path.items():
@@ -279,6 +294,10 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None) -> tuple[li
             if key in seen_keys:
                 continue
             seen_keys.add(key)
+            if c.get("sk_class") and c.get("name"):
+                plugin = sk_plugins.get((path, c["sk_class"]))
+                if plugin:
+                    c["model_name"] = f"{plugin}-{c['name']}"
             rec = _record(c, path)
             if rec is not None:
                 records.append(rec)

@@ -76,8 +76,17 @@ def test_openai_hosted_tools_given_as_dicts() -> None:
     assert not tools["file_search"].mutating and tools["web_search_preview"].style == "openai.builtin_tool"
 
 
+def test_semantic_kernel_functions_carry_the_plugin_qualified_name() -> None:
+    tools = _tools()
+    # added with plugin_name="menu" in another file; plugins=[LightsPlugin()] names it after the class
+    assert tools["get_specials"].model_name == "menu-get_specials"
+    assert tools["place_order"].model_name == "menu-place_order" and tools["place_order"].mutating
+    assert tools["switch_on"].model_name == "LightsPlugin-switch_on"
+    assert tools["read_note"].model_name is None
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
                              "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
-                             "web_search_preview"}
+                             "web_search_preview", "get_specials", "place_order"}
