@@ -68,6 +68,8 @@ _GEMINI_BUILTINS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
     "computerUse": (True, True, ("computer_use",)), "computer_use": (True, True, ("computer_use",)),
 }
 _OPENAI_HOSTED_TYPES = OPENAI_HOSTED_TYPES
+_RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
+                         "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
 _ANTHROPIC_SERVER_TOOL = re.compile(r"^([a-z_]+?)_(\d{8})$")
 _MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory|programmatic", re.I)
 # programmaticToolCalling: the model writes a program the provider runs; customTool: free-form text
@@ -301,8 +303,10 @@ class Detector:
         fields = info.fields
         if fields is not None and eff is not None:
             strings = [f for f, t in fields.items() if t == "string"]
-            if len(fields) == 1 and len(strings) == 1 and strings[0] in eff.executed:
-                return False, [f"raw string '{strings[0]}' is executed or interpreted"]
+            # The one string input, or a code/command field beside options (timeout, cwd), run as is.
+            raw = [f for f in strings if f in eff.executed and (len(fields) == 1 or f.lower() in _RAW_FIELDS)]
+            if raw:
+                return False, [f"raw string '{raw[0]}' is executed or interpreted"]
         return True, ev
 
     def _annotations(self, node: Node | None) -> dict[str, Any]:
@@ -611,14 +615,21 @@ class Detector:
         if cfg is None:
             return
         self.ctx.claim(cfg)
-        schema_node = self._entry(entries, "inputSchema", "parameters")
+        callee = member_chain(unwrap(call.child_by_field_name("function")))
+        opencode = bool(callee) and self.ctx.import_source(callee[0]) == "@opencode-ai/plugin"
+        # OpenCode plugins: tool({ description, args: { x: tool.schema.string() }, execute })
+        schema_node = self._entry(entries, "args") if opencode else self._entry(entries, "inputSchema", "parameters")
         handler = self._handler(self._entry(entries, "execute"))
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff)
         desc, dref = self._description(self._entry(entries, "description"))
         naming = self._naming(call)
-        self._emit_named(call, naming, default_name=None, framework="ai-sdk", style=style,
+        if opencode:
+            framework, style = "opencode", "opencode.plugin_tool"
+        else:
+            framework = "ai-sdk"
+        self._emit_named(call, naming, default_name=None, framework=framework, style=style,
                          schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                          description=desc, description_ref=dref, handler=handler, eff=eff,
                          gates=self._gates(entries, eff))

@@ -49,6 +49,12 @@ def _zod_base(ctx: FileCtx, node: Node | None) -> tuple[str | None, Node | None]
         obj = unwrap(fn.child_by_field_name("object"))
         if obj is not None and obj.type == "identifier" and _is_zod_root(ctx, text(obj)):
             return text(fn.child_by_field_name("property")), node
+        if obj is not None and obj.type == "member_expression" and text(obj.child_by_field_name("property")) == "schema":
+            # OpenCode's tool.schema is zod: tool.schema.string()
+            owner = unwrap(obj.child_by_field_name("object"))
+            if owner is not None and owner.type == "identifier" and \
+                    ctx.import_source(text(owner)) == "@opencode-ai/plugin":
+                return text(fn.child_by_field_name("property")), node
         node = obj
     return None, None
 
