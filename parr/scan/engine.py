@@ -17,6 +17,7 @@ from pathlib import Path
 from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
 from parr.scan.language import FileFacts, LanguageScanner
 from parr.scan.model import ScanError, ScanResult, ToolRecord
+from parr.scan.pathindex import PathIndex
 from parr.scan.wiring import WiringSummary
 from parr.scan.walker import (
     DEFAULT_EXCLUDED_DIRS,
@@ -122,19 +123,22 @@ def scan_repository(
             tree = _TreeHash(active, stats, max_file_bytes)
             entries = chain(head, walked)
             del head
+    paths = PathIndex()
     with _gc_paused():
         try:
             facts_by_scanner, wiring_summary, files_scanned = _extract_all(
                 entries, prefix, active, max_file_bytes, stats, errors, cache, jobs,
-                known if tree is None else None, tree, known if tree is not None else None)
+                known if tree is None else None, tree, known if tree is not None else None, paths)
             if tree is not None:
                 tree_digest = tree.digest()  # the walk is over: `stats` holds its skips
                 stats.binary += tree.read_stats.binary
                 stats.too_large += tree.read_stats.too_large
             # The facts go once resolved, while collection is still paused: reference counting frees
             # them, and re-enabling the collector does not start with a pass over millions of them.
-            tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache))
+            tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache),
+                                 paths)
         finally:
+            paths.close()
             if cache and tree_digest is None:
                 cache.close()
         summaries = _summarize_all(active, facts_by_scanner, errors)
@@ -308,6 +312,7 @@ def _extract_all(
     known: _Digests | None = None,
     tree: _TreeHash | None = None,
     learn: _Digests | None = None,
+    paths: PathIndex | None = None,
 ) -> tuple[list[dict[str, FileFacts]], WiringSummary, int]:
     """Facts of every file, per scanner, from the cache or extracted; the project's wiring; and
     the number of files read."""
@@ -325,6 +330,8 @@ def _extract_all(
     index_only = [getattr(s, "index_only", None) if getattr(s, "extract_full", None) else None for s in scanners]
     # A scanner whose resolve needs no list of every file (secrets) keeps only the files with facts.
     every_path = [getattr(s, "needs_every_path", True) for s in scanners]
+    # A scanner that takes a path index (`path_key`) gets every path from disk at resolve time.
+    path_keys = [getattr(s, "path_key", None) if paths is not None else None for s in scanners]
 
     def keep(index: int, rel_path: str, facts: FileFacts) -> None:
         wiring = facts.get("wiring")
@@ -332,6 +339,13 @@ def _extract_all(
             wiring_summary.add(rel_path, wiring)
             facts = {k: v for k, v in facts.items() if k != "wiring"}
         dropped = index_only[index]
+        key_of = path_keys[index]
+        if key_of is not None:
+            # Every path goes to the on-disk index; only facts resolve must iterate stay here.
+            paths.add(index, rel_path, key_of(rel_path))
+            if facts and not (dropped is not None and dropped(facts)):
+                facts_by_scanner[index][rel_path] = facts
+            return
         if dropped is not None and dropped(facts):
             facts = _INDEXED
         if facts or every_path[index]:
@@ -495,19 +509,21 @@ def _extract_one_full(scanner: LanguageScanner, rel_path: str, source: bytes) ->
 
 def _resolve_all(
     scanners: Sequence[LanguageScanner], facts_by_scanner: list[dict[str, FileFacts]], errors: list[ScanError],
-    full: _FullFacts | None = None,
+    full: _FullFacts | None = None, paths: PathIndex | None = None,
 ) -> list[ToolRecord]:
     """Each scanner's tools from its files' facts; per-file and resolve errors go to `errors`."""
     tools: list[ToolRecord] = []
     for index, (scanner, facts_by_path) in enumerate(zip(scanners, facts_by_scanner)):
         errors.extend(_fact_errors(facts_by_path))
+        extra: dict = {}
         loader = full.loader(index) if full is not None else None
+        if loader is not None:
+            extra["full_facts"] = loader
+        if paths is not None and getattr(scanner, "path_key", None) is not None:
+            extra["paths"] = paths.view(index)
         try:
             ordered = dict(sorted(facts_by_path.items()))
-            if loader is None:
-                found, resolve_errors = scanner.resolve(ordered)
-            else:
-                found, resolve_errors = scanner.resolve(ordered, full_facts=loader)  # type: ignore[call-arg]
+            found, resolve_errors = scanner.resolve(ordered, **extra)
         except Exception as exc:  # noqa: BLE001 - a scanner bug must not lose the other languages' results
             errors.append(ScanError(file=".", message=f"{scanner.language} resolve failed: {exc!r}"))
             continue

@@ -205,5 +205,11 @@ class PythonScanner:
         except ValueError as e:  # e.g. source contains null bytes
             return _empty([{"line": None, "message": f"cannot parse: {e}"}], rel_path)
 
-    def resolve(self, facts_by_path: dict[str, FileFacts], full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
-        return resolve_project(facts_by_path, full_facts)
+    @staticmethod
+    def path_key(rel_path: str) -> str:
+        """How resolve looks files up: by the last part of their module name."""
+        return module_name(rel_path).rpartition(".")[2]
+
+    def resolve(self, facts_by_path: dict[str, FileFacts], full_facts=None,
+                paths=None) -> tuple[list[ToolRecord], list[ScanError]]:
+        return resolve_project(facts_by_path, full_facts, paths)

@@ -17,14 +17,17 @@ from parr.scan.python.judge import judge
 
 
 class Project:
-    def __init__(self, facts_by_path: dict[str, dict], full_facts=None):
+    def __init__(self, facts_by_path: dict[str, dict], full_facts=None, paths=None):
         self.facts = {p: f for p, f in facts_by_path.items() if isinstance(f, dict) and "tools" in f}
         self._full_facts = full_facts
+        # Every Python file, with facts or not, when the engine keeps the list on disk (`paths`);
+        # else the files in facts_by_path are all there are.
+        self._paths = paths
         # Files by the last part of their module name: a reference may name any dotted suffix of a
         # module ("tools.search" for "app.tools.search"); indexing every suffix would cost several
         # entries per file on a large tree.
         self.by_last: dict[str, list[tuple[str, str]]] = {}
-        for path, f in self.facts.items():
+        for path, f in ([] if paths is not None else self.facts.items()):
             # The engine drops the facts of files it only indexed; their module follows from the path.
             mod = f["module"] if "module" in f else module_name(path)
             if mod:
@@ -36,7 +39,9 @@ class Project:
     def at(self, path: str) -> dict:
         """A file's facts; a file extract only indexed (it declares no tool) is read in full the
         first time a tool's resolution reaches it: its functions' effects, imports and classes."""
-        f = self.facts[path]
+        f = self.facts.get(path)
+        if f is None:  # a file the engine indexed on disk only
+            f = self.facts[path] = {"tools": [], "skipped": True, "module": module_name(path)}
         if f.get("skipped") and self._full_facts is not None:
             full = self._full_facts(path)
             if isinstance(full, dict) and "tools" in full:
@@ -49,7 +54,12 @@ class Project:
 
     def find_module(self, mod: str, near: str | None = None) -> str | None:
         suffix = "." + mod
-        paths = [p for p, m in self.by_last.get(mod.rpartition(".")[2], ()) if m == mod or m.endswith(suffix)]
+        last = mod.rpartition(".")[2]
+        if self._paths is not None:
+            candidates = [(p, self.module_of(p)) for p in self._paths.with_key(last)]
+        else:
+            candidates = self.by_last.get(last, ())
+        paths = [p for p, m in candidates if m == mod or m.endswith(suffix)]
         if not paths:
             return None
         if len(paths) == 1 or near is None:
@@ -114,7 +124,7 @@ class Project:
         """(path, qualified base list) of a project class named by `qual`."""
         if depth > 5:
             return None
-        f = self.at(near) if near in self.facts else None
+        f = self.at(near) if near in self.facts or (self._paths is not None and near in self._paths) else None
         if f is not None and "." not in qual and qual in _part(f, "classes"):
             return near, f["classes"][qual]
         path, rest = self.split_target(qual, near)
@@ -171,8 +181,8 @@ class Project:
         return None
 
     def module_of(self, path: str) -> str:
-        f = self.facts[path]
-        return f["module"] if "module" in f else module_name(path)
+        f = self.facts.get(path)
+        return f["module"] if f is not None and "module" in f else module_name(path)
 
     def ext_effects(self, calls: list[str], near: str, depth: int = 0, seen=None) -> list:
         out = []
@@ -236,7 +246,7 @@ def _sk_plugin_names(proj: Project) -> dict[tuple[str, str], str]:
     add_plugin(...) and plugins=[...] anywhere in the project (the first name, sorted, when
     there are several)."""
     names: dict[tuple[str, str], set[str]] = {}
-    for path, f in proj.facts.items():
+    for path, f in list(proj.facts.items()):
         for cls_ref, plugin in f.get("sk_plugins") or ():
             found = proj.find_class(cls_ref, path)
             if found is not None:
@@ -244,8 +254,9 @@ def _sk_plugin_names(proj: Project) -> dict[tuple[str, str], str]:
     return {k: sorted(v)[0] for k, v in names.items()}
 
 
-def resolve_project(facts_by_path: dict[str, dict], full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
-    proj = Project(facts_by_path, full_facts)
+def resolve_project(facts_by_path: dict[str, dict], full_facts=None,
+                    paths=None) -> tuple[list[ToolRecord], list[ScanError]]:
+    proj = Project(facts_by_path, full_facts, paths)
     sk_plugins = _sk_plugin_names(proj)
     errors: list[ScanError] = []
     records: list[ToolRecord] = []
@@ -254,7 +265,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None) -> tuple[li
             errors.append(ScanError(file=path, line=e.get("line"), message=e.get("message", "error")))
     taken: dict[str, set] = {}  # path -> def lines already reported
     pending_refs = []
-    for path, f in proj.facts.items():
+    for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
         seen_keys = set()
         for c in f["tools"]:

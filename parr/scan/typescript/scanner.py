@@ -272,8 +272,12 @@ class TypeScriptScanner:
         facts["exports"] = collect_exports(ctx)
 
     # -- phase 2 -------------------------------------------------------------------------------
-    def resolve(self, facts_by_path: dict[str, FileFacts]) -> tuple[list[ToolRecord], list[ScanError]]:
-        return _Resolver(facts_by_path).run()
+    @staticmethod
+    def path_key(rel_path: str) -> str:
+        return ""  # files are only looked up by path (module resolution)
+
+    def resolve(self, facts_by_path: dict[str, FileFacts], paths=None) -> tuple[list[ToolRecord], list[ScanError]]:
+        return _Resolver(facts_by_path, paths).run()
 
 
 def _first_error(root) -> int | None:
@@ -295,9 +299,10 @@ def _is_severe(root) -> bool:
 
 
 class _Resolver:
-    def __init__(self, facts_by_path: dict[str, FileFacts]):
+    def __init__(self, facts_by_path: dict[str, FileFacts], paths=None):
         self.facts = {p.replace("\\", "/"): f for p, f in facts_by_path.items() if isinstance(f, dict)}
-        self.paths = set(self.facts)
+        # Every file (from the engine's on-disk index), or the files given here.
+        self.paths = paths if paths is not None else set(self.facts)
 
     # module paths ---------------------------------------------------------------------------------
     def module_path(self, from_path: str, spec: str) -> str | None:

@@ -500,7 +500,8 @@ def _count_opens(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real_open = os.open
 
     def spy(path, *args, **kwargs):
-        opened.append(os.path.basename(path))
+        if str(path).endswith(".py"):  # the scanned files (not the scan's own temporary files)
+            opened.append(os.path.basename(path))
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(engine.os, "open", spy)
@@ -535,3 +536,23 @@ def test_files_changed_within_the_racy_window_are_always_read(tmp_path: Path, re
     opened = _count_opens(monkeypatch)
     _scan(repo, FakeScanner(), use_cache=True, cache_dir=cache_dir)
     assert "fresh.py" in opened
+
+
+def test_path_index_on_disk_and_its_memory_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from parr.scan.pathindex import PathIndex
+
+    for broken in (False, True):
+        if broken:  # no temporary directory: the index lives in memory, with the same answers
+            monkeypatch.setattr("tempfile.TemporaryDirectory", lambda **_: (_ for _ in ()).throw(OSError("no tmp")))
+        index = PathIndex()
+        for i in range(12000):
+            index.add(0, f"pkg{i % 7}/mod{i}.py", f"mod{i % 100}")
+        index.add(1, "web/tools.ts", "")
+        python, typescript = index.view(0), index.view(1)
+        assert "pkg3/mod3.py" in python and "pkg3/mod4.py" not in python and "web/tools.ts" not in python
+        assert "web/tools.ts" in typescript
+        keyed = python.with_key("mod42")
+        assert keyed == sorted(keyed) and len(keyed) == 120
+        assert all(int(p.split("mod")[-1][:-3]) % 100 == 42 for p in keyed)
+        assert list(typescript) == ["web/tools.ts"]
+        index.close()
