@@ -103,9 +103,8 @@ def scan_repository(
         walked = iter(entries)
         head = list(islice(walked, 4096))
         if known.mostly_known(head):
-            entries_list = head + list(walked)
+            tree_digest = _tree_digest(chain(head, walked), prefix, active, max_file_bytes, stats, known)
             del head
-            tree_digest = _tree_digest(entries_list, prefix, active, max_file_bytes, stats, known)
             stored = cache.get_tree(tree_digest)
             if stored is not None:
                 cache.close()
@@ -114,8 +113,10 @@ def scan_repository(
                 except ValueError:
                     pass  # an entry from an incompatible parr: scan afresh
             known.flush()  # what the digest pass learnt, for the extraction pass to look up
-            entries = _consume(entries_list)
-            del entries_list
+            # Walk again rather than hold every entry of the first walk: memory stays flat, and
+            # a rescan that finds changes pays one more listing of the tree.
+            stats = WalkStats()
+            entries = walk_files(root, lambda rel: _scanners_for(active, rel), stats, options)
         else:
             # Mostly new or changed files: no stored result can match, and their facts are not
             # cached either. Extraction reads each file once and hashes the tree on the way,
@@ -446,15 +447,6 @@ def _read_misses(misses: list[_Pending], unread: dict[str, FileEntry], prefix: s
         add_pending(fresh, entry, source, digest)
         ready.extend(p for p in fresh if p.scanner in missing_scanners[entry.rel_path])
     return ready
-
-
-def _consume(items: list[FileEntry]) -> Iterator[FileEntry]:
-    """The items in order, each dropped from the list as it is taken (the list is left empty),
-    so entries already read are not all held until the scan ends."""
-    items.reverse()
-    pop = items.pop
-    while items:
-        yield pop()
 
 
 class _FullFacts:

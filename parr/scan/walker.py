@@ -7,6 +7,7 @@ import re
 import shutil
 import stat
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ def walk_files(
 _GIT_ENV = {"GIT_OPTIONAL_LOCKS": "0"}
 
 
-def _git_listing(root: str) -> tuple[list[str], subprocess.Popen[bytes]] | None:
+def _git_listing(root: str) -> tuple[Iterator[str], subprocess.Popen[bytes]] | None:
     """Tracked and untracked-but-not-ignored files under `root`, plus a running listing of the
     ignored ones; None when root is not in a git work tree (or git is unusable)."""
     git = shutil.which("git")
@@ -141,18 +142,40 @@ def _git_listing(root: str) -> tuple[list[str], subprocess.Popen[bytes]] | None:
             [git, "ls-files", "-o", "-i", "--exclude-standard", "--directory", "-z"],
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
-        # Run from root: ls-files then lists only files below it, relative to it.
+        # Run from root: ls-files then lists only files below it, relative to it. The listing is
+        # spooled to a temporary file and read back a chunk at a time: a monorepo's list of paths
+        # is never held in memory whole.
+        spool = tempfile.TemporaryFile()
         out = subprocess.run(
             [git, "ls-files", "-co", "--exclude-standard", "-z"],
-            cwd=root, capture_output=True, env=env, check=False,
+            cwd=root, stdout=spool, stderr=subprocess.DEVNULL, env=env, check=False,
         )
     except OSError:
         return None
     if out.returncode != 0:
+        spool.close()
         ignored.kill()
         ignored.communicate()
         return None
-    return out.stdout.decode("utf-8", "surrogateescape").split("\0"), ignored
+    return _spooled_paths(spool), ignored
+
+
+def _spooled_paths(spool, chunk_size: int = 1 << 20) -> Iterator[str]:
+    """NUL-separated paths from a spooled listing, one at a time; the file is closed at the end."""
+    with spool:
+        spool.seek(0)
+        rest = b""
+        while True:
+            chunk = spool.read(chunk_size)
+            if not chunk:
+                break
+            parts = (rest + chunk).split(b"\0")
+            rest = parts.pop()
+            for part in parts:
+                if part:
+                    yield part.decode("utf-8", "surrogateescape")
+        if rest:
+            yield rest.decode("utf-8", "surrogateescape")
 
 
 def _git_ignored_count(ignored: subprocess.Popen[bytes], classify: Classify) -> int:
@@ -174,7 +197,7 @@ def _git_ignored_count(ignored: subprocess.Popen[bytes], classify: Classify) -> 
 
 def _walk_git_listing(
     root: str,
-    listing: tuple[list[str], subprocess.Popen[bytes]],
+    listing: tuple[Iterator[str], subprocess.Popen[bytes]],
     classify: Classify,
     stats: WalkStats,
     options: WalkOptions,
