@@ -333,8 +333,11 @@ def _extract_all(
     every_path = [getattr(s, "needs_every_path", True) for s in scanners]
     # A scanner that takes a path index (`path_key`) gets every path from disk at resolve time.
     path_keys = [getattr(s, "path_key", None) if paths is not None else None for s in scanners]
+    spillable = [getattr(s, "lookup_only", None) for s in scanners]
+    if paths is not None and cache:
+        paths.load_facts = lambda fkey: cache.get_many([fkey]).get(fkey)
 
-    def keep(index: int, rel_path: str, facts: FileFacts) -> None:
+    def keep(index: int, rel_path: str, facts: FileFacts, key: bytes = b"") -> None:
         wiring = facts.get("wiring")
         if wiring:
             wiring_summary.add(rel_path, wiring)
@@ -343,9 +346,14 @@ def _extract_all(
         key_of = path_keys[index]
         if key_of is not None:
             # Every path goes to the on-disk index; only facts resolve must iterate stay here.
-            paths.add(index, rel_path, key_of(rel_path))
+            # Facts it only looks up (a module's exports) stay in the cache, found by their key.
             if facts and not (dropped is not None and dropped(facts)):
+                spill = spillable[index]
+                if key and cache and spill is not None and spill(facts):
+                    paths.add(index, rel_path, key_of(rel_path), key)
+                    return
                 facts_by_scanner[index][rel_path] = facts
+            paths.add(index, rel_path, key_of(rel_path))
             return
         if dropped is not None and dropped(facts):
             facts = _INDEXED
@@ -360,7 +368,7 @@ def _extract_all(
                 continue
             if cache:
                 cache.put(item.key, facts)
-            keep(item.scanner, item.rel_path, facts)
+            keep(item.scanner, item.rel_path, facts, item.key)
 
     def add_pending(pending: list[_Pending], entry: FileEntry, source: bytes | None, digest: bytes) -> None:
         # The content is hashed once per file (not once per scanner), and not at all when there is
@@ -415,7 +423,7 @@ def _extract_all(
             for item in pending:
                 hit = cached.get(item.key)
                 if hit is not None:
-                    keep(item.scanner, item.rel_path, hit)
+                    keep(item.scanner, item.rel_path, hit, item.key)
                 else:
                     misses.append(item)
             del pending, cached
@@ -429,6 +437,8 @@ def _extract_all(
             collect(in_flight.popleft())
     finally:
         extractor.close()
+    if cache:
+        cache.flush()  # resolve reads facts it did not keep in memory back from the cache
     return facts_by_scanner, wiring_summary, files_scanned
 
 

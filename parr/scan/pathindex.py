@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 _FLUSH_ROWS = 5000
@@ -22,8 +22,10 @@ class PathIndex:
     """Paths per scanner, each with a lookup key the scanner chose (a Python module's last part)."""
 
     def __init__(self) -> None:
-        self._pending: list[tuple[int, str, str]] = []
-        self._memory: dict[int, dict[str, str]] | None = None
+        self._pending: list[tuple[int, str, str, bytes | None]] = []
+        self._memory: dict[int, dict[str, tuple[str, bytes | None]]] | None = None
+        # Reads facts back by their cache key (set by the engine when there is a cache).
+        self.load_facts: Callable[[bytes], dict | None] | None = None
         self._dir: tempfile.TemporaryDirectory[str] | None = None
         self._conn: sqlite3.Connection | None = None
         try:
@@ -32,17 +34,18 @@ class PathIndex:
             conn.execute("PRAGMA journal_mode=OFF")
             conn.execute("PRAGMA synchronous=OFF")
             conn.execute("CREATE TABLE paths (scanner INTEGER NOT NULL, path TEXT NOT NULL, key TEXT NOT NULL, "
-                         "PRIMARY KEY (scanner, path)) WITHOUT ROWID")
+                         "fkey BLOB, PRIMARY KEY (scanner, path)) WITHOUT ROWID")
             conn.execute("CREATE INDEX paths_key ON paths (scanner, key)")
             self._conn = conn
         except (OSError, sqlite3.Error):
             self._fall_back()
 
-    def add(self, scanner: int, path: str, key: str) -> None:
+    def add(self, scanner: int, path: str, key: str, facts_key: bytes | None = None) -> None:
+        """`facts_key`: where the file's facts are cached, for facts not kept in memory."""
         if self._memory is not None:
-            self._memory.setdefault(scanner, {})[path] = key
+            self._memory.setdefault(scanner, {})[path] = (key, facts_key)
             return
-        self._pending.append((scanner, path, key))
+        self._pending.append((scanner, path, key, facts_key))
         if len(self._pending) >= _FLUSH_ROWS:
             self._flush()
 
@@ -65,28 +68,28 @@ class PathIndex:
         try:
             with self._conn:
                 self._conn.execute("BEGIN")
-                self._conn.executemany("INSERT OR REPLACE INTO paths (scanner, path, key) VALUES (?, ?, ?)",
+                self._conn.executemany("INSERT OR REPLACE INTO paths (scanner, path, key, fkey) VALUES (?, ?, ?, ?)",
                                        self._pending)
         except sqlite3.Error:
             rows = self._pending
             self._fall_back()
-            for scanner, path, key in rows:
-                self.add(scanner, path, key)
+            for scanner, path, key, facts_key in rows:
+                self.add(scanner, path, key, facts_key)
         self._pending = []
 
     def _fall_back(self) -> None:
         """Keep everything in memory from here on (what the disk already holds is copied over)."""
-        memory: dict[int, dict[str, str]] = {}
+        memory: dict[int, dict[str, tuple[str, bytes | None]]] = {}
         if self._conn is not None:
             try:
-                for scanner, path, key in self._conn.execute("SELECT scanner, path, key FROM paths"):
-                    memory.setdefault(scanner, {})[path] = key
+                for scanner, path, key, fkey in self._conn.execute("SELECT scanner, path, key, fkey FROM paths"):
+                    memory.setdefault(scanner, {})[path] = (key, fkey)
             except sqlite3.Error:
                 pass
         self.close()
         self._memory = memory
-        for scanner, path, key in self._pending:
-            memory.setdefault(scanner, {})[path] = key
+        for scanner, path, key, fkey in self._pending:
+            memory.setdefault(scanner, {})[path] = (key, fkey)
         self._pending = []
 
     def _contains(self, scanner: int, path: str) -> bool:
@@ -96,9 +99,16 @@ class PathIndex:
         row = self._conn.execute("SELECT 1 FROM paths WHERE scanner = ? AND path = ?", (scanner, path)).fetchone()
         return row is not None
 
+    def _facts_key(self, scanner: int, path: str) -> bytes | None:
+        if self._memory is not None:
+            return self._memory.get(scanner, {}).get(path, ("", None))[1]
+        assert self._conn is not None
+        row = self._conn.execute("SELECT fkey FROM paths WHERE scanner = ? AND path = ?", (scanner, path)).fetchone()
+        return row[0] if row else None
+
     def _with_key(self, scanner: int, key: str) -> list[str]:
         if self._memory is not None:
-            return sorted(p for p, k in self._memory.get(scanner, {}).items() if k == key)
+            return sorted(p for p, (k, _) in self._memory.get(scanner, {}).items() if k == key)
         assert self._conn is not None
         rows = self._conn.execute("SELECT path FROM paths WHERE scanner = ? AND key = ? ORDER BY path", (scanner, key))
         return [r[0] for r in rows]
@@ -119,6 +129,7 @@ class PathView:
         self._index = index
         self._scanner = scanner
         self._seen: dict[str, bool] = {}
+        self._loaded: dict[str, dict] = {}
 
     def __contains__(self, path: object) -> bool:
         if not isinstance(path, str):
@@ -133,6 +144,21 @@ class PathView:
 
     def with_key(self, key: str) -> list[str]:
         return self._index._with_key(self._scanner, key)
+
+    def facts(self, path: str) -> dict | None:
+        """Facts the engine left in the cache instead of memory (None when it kept them, or has none)."""
+        hit = self._loaded.get(path)
+        if hit is not None:
+            return hit
+        fkey = self._index._facts_key(self._scanner, path)
+        load = self._index.load_facts
+        if fkey is None or load is None:
+            return None
+        facts = load(fkey) or {}
+        if len(self._loaded) >= _CONTAINS_CACHE:
+            self._loaded.clear()
+        self._loaded[path] = facts
+        return facts
 
     def __iter__(self) -> Iterator[str]:
         return self._index._iter(self._scanner)

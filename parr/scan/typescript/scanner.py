@@ -10,6 +10,7 @@ from tree_sitter import Tree
 
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
+from parr.scan.pathindex import PathView
 from parr.scan.typescript import detect as _detect
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import entry_value, grammar_for, parser, property_key, string_literal, text
@@ -276,6 +277,11 @@ class TypeScriptScanner:
     def path_key(rel_path: str) -> str:
         return ""  # files are only looked up by path (module resolution)
 
+    @staticmethod
+    def lookup_only(facts: FileFacts) -> bool:
+        """Facts resolve only looks up by path (a module's exports): they may wait in the cache."""
+        return set(facts) <= {"exports", "lang"}
+
     def resolve(self, facts_by_path: dict[str, FileFacts], paths=None) -> tuple[list[ToolRecord], list[ScanError]]:
         return _Resolver(facts_by_path, paths).run()
 
@@ -303,6 +309,12 @@ class _Resolver:
         self.facts = {p.replace("\\", "/"): f for p, f in facts_by_path.items() if isinstance(f, dict)}
         # Every file (from the engine's on-disk index), or the files given here.
         self.paths = paths if paths is not None else set(self.facts)
+
+    def facts_of(self, path: str) -> FileFacts:
+        f = self.facts.get(path)
+        if f is None and isinstance(self.paths, PathView):
+            f = self.paths.facts(path)
+        return f or {}
 
     # module paths ---------------------------------------------------------------------------------
     def module_path(self, from_path: str, spec: str) -> str | None:
@@ -358,7 +370,7 @@ class _Resolver:
     def export_value(self, path: str, name: str | None, member: str | None, depth: int) -> str | None:
         if name is None or depth > 12:
             return None
-        ex = (self.facts.get(path) or {}).get("exports") or {}
+        ex = self.facts_of(path).get("exports") or {}
         consts = ex.get("consts") or {}
         if member is None:
             if name in consts:
@@ -388,7 +400,7 @@ class _Resolver:
         """The file and local name where an exported `name` of `path` is declared."""
         if depth > 12:
             return None
-        ex = (self.facts.get(path) or {}).get("exports") or {}
+        ex = self.facts_of(path).get("exports") or {}
         if name in (ex.get("names") or []) or name in (ex.get("consts") or {}) or name == "default":
             return path, name
         for r in ex.get("reexports") or []:
@@ -412,7 +424,7 @@ class _Resolver:
         if o is None:
             return None
         opath, oname = o
-        cls = ((self.facts.get(opath) or {}).get("exports") or {}).get("classes", {}).get(oname)
+        cls = (self.facts_of(opath).get("exports") or {}).get("classes", {}).get(oname)
         if not cls:
             return None
         root = cls.get("root")

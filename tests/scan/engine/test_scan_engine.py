@@ -556,3 +556,28 @@ def test_path_index_on_disk_and_its_memory_fallback(tmp_path: Path, monkeypatch:
         assert all(int(p.split("mod")[-1][:-3]) % 100 == 42 for p in keyed)
         assert list(typescript) == ["web/tools.ts"]
         index.close()
+
+
+def test_facts_left_in_the_cache_are_read_back_by_resolve(tmp_path: Path) -> None:
+    from parr.scan.typescript import TypeScriptScanner
+
+    repo = tmp_path / "repo"
+    (repo / "src").mkdir(parents=True)
+    # names.ts has no tool of its own: its exports wait in the cache, not in memory
+    (repo / "src" / "names.ts").write_text('export const REFUND = "issue_refund";\nexport enum Tools { Void = "void_invoice" }\n')
+    (repo / "src" / "server.ts").write_text(
+        'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\n'
+        'import { z } from "zod";\nimport { REFUND, Tools } from "./names";\n\n'
+        'const server = new McpServer({ name: "billing", version: "1.0.0" });\n'
+        'server.tool(REFUND, { id: z.string() }, async ({ id }) => ({ content: [] }));\n'
+        'server.tool(Tools.Void, { id: z.string() }, async ({ id }) => ({ content: [] }));\n')
+    _age(repo)
+    uncached = scan_repository(repo, scanners=[TypeScriptScanner()], use_cache=False)
+    assert {t.name for t in uncached.tools} == {"issue_refund", "void_invoice"}
+    cache_dir = tmp_path / "cache"
+    for _ in range(2):
+        cached = scan_repository(repo, scanners=[TypeScriptScanner()], cache_dir=cache_dir)
+        assert cached.tools == uncached.tools
+    (repo / "src" / "server.ts").write_text((repo / "src" / "server.ts").read_text() + "// reviewed\n")
+    edited = scan_repository(repo, scanners=[TypeScriptScanner()], cache_dir=cache_dir)
+    assert {t.name for t in edited.tools} == {"issue_refund", "void_invoice"}
