@@ -8,8 +8,9 @@ from parr.scan.model import ScanError, ToolRecord
 import ast
 import re
 
-from parr.scan.python.extract import _CTX_POSITIONAL, FACTS_VERSION, compact_params, extract_source, module_name, pack_part
-from parr.scan.python.resolve import resolve_project
+# The extractor and resolver are imported when first needed: a rescan answered whole from the
+# cache never loads them.
+from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name
 
 __all__ = ["PythonScanner"]
 
@@ -100,7 +101,7 @@ def _light_facts(rel_path: str, source: bytes) -> FileFacts:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError:
         return facts
-    from parr.scan.python.extract import FileExtractor, FuncInfo
+    from parr.scan.python.extract import FileExtractor, FuncInfo, compact_params, pack_part
 
     fx = FileExtractor(rel_path, ast.Module(body=[], type_ignores=[]))
     funcs = {}
@@ -196,6 +197,8 @@ class PythonScanner:
                 text = source.decode("latin-1")
             except Exception:  # pragma: no cover - latin-1 decodes everything
                 return _empty([{"line": None, "message": "cannot decode file as UTF-8"}], rel_path)
+        from parr.scan.python.extract import extract_source
+
         try:
             return extract_source(rel_path, text)
         except SyntaxError as e:
@@ -212,4 +215,6 @@ class PythonScanner:
 
     def resolve(self, facts_by_path: dict[str, FileFacts], full_facts=None,
                 paths=None) -> tuple[list[ToolRecord], list[ScanError]]:
+        from parr.scan.python.resolve import resolve_project
+
         return resolve_project(facts_by_path, full_facts, paths)

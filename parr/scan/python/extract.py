@@ -19,8 +19,8 @@ from typing import Any
 from parr.scan.python import catalog
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan.python.effects import classify_call
+from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
-FACTS_VERSION = "py-8"
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 # Stands for a tool name computed at run time (decorator name=... that is not a literal).
@@ -29,12 +29,6 @@ _SK_PROCESS_STEPS = frozenset({"KernelProcessStep"})
 # Names of lists that hold tools; "functions" only on its own (SETUP_FUNCTIONS holds no tools).
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)$|^_?functions$", re.I)
 _REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
-_CTX_POSITIONAL = {
-    "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
-    "achat_with_tools": 0, "chat_with_tools": 0, "astream_chat_with_tools": 0, "stream_chat_with_tools": 0,
-    "predict_and_call": 0, "apredict_and_call": 0, "create_tool_calling_agent": 1, "create_openai_tools_agent": 1,
-    "create_agent": 1, "bind": -1,
-}
 _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_async", "execute", "invoke",
                  "ainvoke", "call", "_call", "run_json", "acall", "_execute")
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
@@ -44,14 +38,6 @@ _GOOGLE_API_TOOLSETS = frozenset(
     {"CalendarToolset", "GmailToolset", "DocsToolset", "SheetsToolset", "SlidesToolset", "YoutubeToolset",
      "BigQueryToolset", "GoogleApiToolset", "SpannerToolset", "BigtableToolset"}
 )
-
-
-def module_name(rel_path: str) -> str:
-    p = rel_path[:-3] if rel_path.endswith(".py") else rel_path
-    parts = [x for x in p.split("/") if x]
-    if parts and parts[-1] == "__init__":
-        parts = parts[:-1]
-    return ".".join(parts)
 
 
 class Scope:

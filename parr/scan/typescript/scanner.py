@@ -11,7 +11,6 @@ from tree_sitter import Tree
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 from parr.scan.pathindex import PathView
-from parr.scan.typescript import detect as _detect
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import entry_value, grammar_for, parser, property_key, string_literal, text
 from parr.scan.typescript.values import FileCtx, enum_members
@@ -19,6 +18,13 @@ from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as ha
 from parr.scan.wiring_ts import extract_typescript_wiring
 
 FACTS_VERSION = "ts-4"
+
+
+def _detect():
+    """The detector module, imported when first needed (a rescan answered from the cache never is)."""
+    from parr.scan.typescript import detect
+
+    return detect
 MAX_BYTES = 4_000_000
 _MAX_TOOLS_PER_FILE = 2000
 
@@ -93,11 +99,11 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
 
     def export_class(name: str, cls) -> None:
         names.add(name)
-        info = _detect.class_info(ctx, cls)
+        info = _detect().class_info(ctx, cls)
         if info is None:
             ex["classes"][name] = {"root": None}
             return
-        root = _detect.resolve_local_base(ctx, cls, info["base"])
+        root = _detect().resolve_local_base(ctx, cls, info["base"])
         ex["classes"][name] = {"root": root, "base": info["base"], "base_module": info["base_module"]}
 
     for stmt in ctx.root.named_children:
@@ -234,7 +240,7 @@ class TypeScriptScanner:
     def _full(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> Tree:
         tree = self._parse(source, grammar)
         ctx = FileCtx(rel_path, source, tree.root_node, grammar)
-        det = _detect.Detector(ctx)
+        det = _detect().Detector(ctx)
         det.run()
         tools = det.tools[:_MAX_TOOLS_PER_FILE]
         facts["tools"] = tools
@@ -479,7 +485,7 @@ class _Resolver:
         if name is None and bind:
             name = key_names.get((path, bind.get("local"), bind.get("kind") == "return"))
             if name is None:
-                name = bind.get("default") or _detect.fallback_name(bind)
+                name = bind.get("default") or _detect().fallback_name(bind)
         if not isinstance(name, str) or not name:
             return None
         style = cand.get("style") or "unknown"
