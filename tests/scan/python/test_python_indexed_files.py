@@ -48,6 +48,19 @@ def _write(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+def _spy_full_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the Python scanner parses in full, in order."""
+    read: list[str] = []
+    original = PythonScanner.extract_full
+
+    def spy(self, rel_path, source):
+        read.append(rel_path)
+        return original(self, rel_path, source)
+
+    monkeypatch.setattr(PythonScanner, "extract_full", spy)
+    return read
+
+
 def _tools(root: Path, **kwargs):
     result = scan_repository(root, scanners=[PythonScanner()], **kwargs)
     assert result.errors == ()
@@ -107,14 +120,7 @@ def test_unreferenced_helpers_are_never_tools(tmp_path: Path) -> None:
 
 
 def test_full_facts_only_for_files_a_tool_reaches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[str] = []
-    original = PythonScanner.extract_full
-
-    def spy(self, rel_path, source):
-        read.append(rel_path)
-        return original(self, rel_path, source)
-
-    monkeypatch.setattr(PythonScanner, "extract_full", spy)
+    read = _spy_full_reads(monkeypatch)
     files = {f"lib/util_{i}.py": HELPERS for i in range(20)}
     files["agent.py"] = ("from google.adk.agents import Agent\nfrom lib.util_3 import cleanup_workspace\n\n"
                          "root_agent = Agent(name='ops', tools=[cleanup_workspace])\n")
@@ -161,14 +167,7 @@ def test_subclass_of_a_project_tool_imported_from_a_tools_package(tmp_path: Path
 
 
 def test_shared_sdk_header_is_indexed_not_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    read: list[str] = []
-    original = PythonScanner.extract_full
-
-    def spy(self, rel_path, source):
-        read.append(rel_path)
-        return original(self, rel_path, source)
-
-    monkeypatch.setattr(PythonScanner, "extract_full", spy)
+    read = _spy_full_reads(monkeypatch)
     header = "from agents import function_tool, RunContextWrapper\n\n"
     root = _write(tmp_path, {
         "svc/store.py": header + HELPERS,
