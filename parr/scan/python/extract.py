@@ -527,6 +527,12 @@ class FileExtractor:
 
     # ------------------------------------------------------------------ calls
     def visit_call(self, node: ast.Call, scope: Scope):
+        if isinstance(node.func, ast.Call) and len(node.args) == 1 and not node.keywords:
+            # mcp.tool(name="x")(fn), assistant.register_for_llm(name="calc")(fn): a decorator
+            # factory's result applied by a call
+            fi = self.resolve_func_expr(node.args[0], scope)
+            if isinstance(fi, FuncInfo) and not fi.candidate:
+                self.decorator_candidate(node.func, fi, fi.scope)
         d = self.dotted(node.func)
         q = self.qualify(d) if d else None
         fn = scope.func

@@ -85,8 +85,15 @@ def test_semantic_kernel_functions_carry_the_plugin_qualified_name() -> None:
     assert tools["read_note"].model_name is None
 
 
+def test_decorator_factories_applied_by_a_call() -> None:
+    tools = _tools()
+    assert tools["calculator"].style == "autogen.register_for_llm" and tools["calculator"].line == 7
+    assert tools["remove_file"].framework == "mcp" and tools["remove_file"].mutating
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
                              "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
-                             "web_search_preview", "get_specials", "place_order"}
+                             "web_search_preview", "get_specials", "place_order", "calculator",
+                             "remove_file"}
