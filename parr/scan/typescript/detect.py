@@ -491,6 +491,11 @@ class Detector:
             self._zod_function(call, args)
         elif fname == "createCodeTool":
             self._code_tool(call, args)
+        elif fname in ("agentTool", "createExecuteTool") and self._from_cloudflare(call):
+            if fname == "agentTool":
+                self._agent_tool(call, args)
+            else:
+                self._code_tool(call, args[1:], style="think.createExecuteTool", default_name="execute")
         elif fname == "hostedMcpTool":
             self._hosted_mcp(call, args)
         elif fname in _OPENAI_AGENT_BUILTINS and fw in ("openai-agents-js", None):
@@ -940,14 +945,35 @@ class Detector:
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref)
 
-    def _code_tool(self, call: Node, args: list[Node]) -> None:
+    def _from_cloudflare(self, call: Node) -> bool:
+        """The callee comes from Cloudflare's agents packages (agents, agents/*, @cloudflare/*)."""
+        chain = member_chain(unwrap(call.child_by_field_name("function")))
+        source = self.ctx.import_source(chain[0]) if chain else None
+        return bool(source) and (source == "agents" or source.startswith(("agents/", "@cloudflare/")))
+
+    def _agent_tool(self, call: Node, args: list[Node]) -> None:
+        """agentTool(ResearcherAgent, { description, inputSchema }): a sub-agent the model calls."""
+        cfg, entries = self._config(args[1]) if len(args) > 1 else (None, {})
+        if cfg is not None:
+            self.ctx.claim(cfg)
+        schema_node = self._entry(entries, "inputSchema", "parameters")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        typed, tev = self._typed(info, None, None, no_schema_means_no_params=True)
+        desc, dref = self._description(self._entry(entries, "description"))
+        self._emit_named(call, self._naming(call), default_name=None, framework="cloudflare-agents",
+                         style="cloudflare.agentTool", schema=info.kind if info.declared else "none",
+                         typed=typed, typed_evidence=tev, description=desc, description_ref=dref,
+                         gates=self._gates(entries, None))
+
+    def _code_tool(self, call: Node, args: list[Node], style: str = "codemode.createCodeTool",
+                   default_name: str = "codemode") -> None:
         cfg, entries = self._config(args[0]) if args else (None, {})
         if cfg is not None:
             self.ctx.claim(cfg)
         desc, dref = self._description(self._entry(entries, "description"))
         naming = self._naming(call)
-        self._emit_named(call, naming, default_name="codemode", framework="cloudflare-agents",
-                         style="codemode.createCodeTool", schema="framework_defined", typed=False,
+        self._emit_named(call, naming, default_name=default_name, framework="cloudflare-agents",
+                         style=style, schema="framework_defined", typed=False,
                          typed_evidence=["model-written code is executed"], description=desc,
                          description_ref=dref, caps=("code_execution",), kind_mutating=True,
                          gates=self._gates(entries, None))
