@@ -101,6 +101,7 @@ class Builtin:
 # name is shared between frameworks (resolved through the import root).
 _OA = "openai-agents"
 _LC = "langchain"
+_ADK = "google-adk"
 BUILTIN_CLASSES: dict[str, dict[str, Builtin]] = {
     "WebSearchTool": {_OA: Builtin(_OA, "web_search", ["http"])},
     "FileSearchTool": {_OA: Builtin(_OA, "file_search"), _LC: Builtin(_LC, "file_search", ["file_read"], schema="pydantic")},
@@ -147,6 +148,12 @@ BUILTIN_CLASSES: dict[str, dict[str, Builtin]] = {
     "ListSQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_list_tables", ["sql"], schema="pydantic")},
     "QuerySQLCheckerTool": {_LC: Builtin(_LC, "sql_db_query_checker", [], False, False, "pydantic")},
     "HumanInputRun": {_LC: Builtin(_LC, "human", [], schema="pydantic")},
+    # Google ADK tool classes (a name= given to the instance overrides the default)
+    "VertexAiRagRetrieval": {_ADK: Builtin(_ADK, "vertex_ai_rag_retrieval", ["http"], schema="framework_defined")},
+    "VertexAiSearchTool": {_ADK: Builtin(_ADK, "vertex_ai_search", ["http"])},
+    "GoogleSearchTool": {_ADK: Builtin(_ADK, "google_search", ["http"])},
+    "EnterpriseWebSearchTool": {_ADK: Builtin(_ADK, "enterprise_web_search", ["http"])},
+    "UrlContextTool": {_ADK: Builtin(_ADK, "url_context", ["http"])},
 }
 
 # Module-level tool instances shipped by a framework, imported by name and listed in tools=[...].

@@ -1511,7 +1511,8 @@ class FileExtractor:
                 # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
                                for k in e.keywords)
-                self.new_cand(name=b.name, line=e.lineno, framework=b.framework,
+                named = _const_str(_kw(e, "name"))  # VertexAiRagRetrieval(name="retrieve_docs", ...)
+                self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework,
                               style=f"{_style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
                               gates=("needs_approval",) if approval else (),

@@ -91,9 +91,14 @@ def test_decorator_factories_applied_by_a_call() -> None:
     assert tools["remove_file"].framework == "mcp" and tools["remove_file"].mutating
 
 
+def test_adk_built_in_tool_named_by_its_instance() -> None:
+    rag = _tools()["retrieve_rag_documentation"]
+    assert rag.framework == "google-adk" and rag.style == "adk.builtin_tool_instance" and rag.line == 4
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
                              "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
                              "web_search_preview", "get_specials", "place_order", "calculator",
-                             "remove_file"}
+                             "remove_file", "retrieve_rag_documentation"}
