@@ -1126,6 +1126,18 @@ class Detector:
                 p = cur.parent
                 while p is not None and p.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
                     p = p.parent
+                if p is not None and p.type == "assignment_expression" and cur is not obj:
+                    break
+                if p is not None and p.type == "assignment_expression":
+                    # toolSet.set_context = { description, inputSchema, execute }
+                    left = unwrap(p.child_by_field_name("left"))
+                    if left is not None and left.type == "member_expression":
+                        name = text(left.child_by_field_name("property"))
+                        at_line = line(p)
+                    elif left is not None and left.type == "subscript_expression":
+                        name = self.ctx.string_value(left.child_by_field_name("index"))
+                        at_line = line(p)
+                    break
                 if p is None or p.type != "pair":
                     break
                 k = self._pair_key(p)
