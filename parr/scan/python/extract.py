@@ -830,8 +830,9 @@ class FileExtractor:
             return
         if last == "function_tool":
             n, r = name_from("name_override")
+            desc = _const_str(kw("description_override")) or desc_from()  # what the model is shown
             self._func_cand(fi, scope, n or (None if r else fi.name), r, "openai-agents",
-                            "openai_agents.function_tool", desc_from(), gates)
+                            "openai_agents.function_tool", desc, gates)
             return
         if last == "kernel_function":
             n, r = name_from("name")
@@ -1229,6 +1230,17 @@ class FileExtractor:
             self.new_cand(name=n, name_ref=r, line=node.lineno, framework="anthropic",
                           style="anthropic.builtin_tool", schema="provider_defined", caps=caps,
                           mutating=mut, typed=typed)
+            return
+        if "args_schema" in keys and t is None and ("description" in keys or "method" in keys):
+            # A toolkit's own list of tool definitions, handed to adapters for each framework:
+            # {"method": "create_customer", "name": "Create Customer", "args_schema": CreateCustomer}
+            if " " in (n or "") and "method" in keys:
+                m, _ = self.str_of(keys["method"], scope)
+                if m:
+                    n, r = m, None
+            desc, _ = self.str_of(keys.get("description"), scope) if "description" in keys else (None, None)
+            self.new_cand(name=n, name_ref=r, line=node.lineno, framework=self.file_framework() or "unknown",
+                          style="tool_definition_dict", schema="pydantic", typed=True, description=desc)
             return
         if "parameters" in keys and t is None and scope.func is None and self._in_function_declarations(node):
             self.new_cand(name=n, name_ref=r, line=node.lineno, framework="google-genai",

@@ -559,19 +559,25 @@ class Detector:
         name = self._names(args[0])
         if not name:
             return
-        handler = self._handler(args[-1])
-        if handler is None and unwrap(args[-1]).type not in ("identifier", "member_expression", "call_expression"):
+        last = len(args) - 1
+        if paid:
+            # x402: (name, description, price, schema, handler); Stripe's paidTool puts an options
+            # object after the handler: (name, description, schema, handler, options)
+            while last > 1 and self._handler(args[last]) is None and unwrap(args[last]).type == "object":
+                last -= 1
+        handler = self._handler(args[last])
+        if handler is None and unwrap(args[last]).type not in ("identifier", "member_expression", "call_expression"):
             return
         description = None
         dref = None
         schema_node = None
         ann_node = None
-        middle = args[1:-1]
+        middle = args[1:last]
         for i, m in enumerate(middle):
             v = unwrap(m)
             if v is None:
                 continue
-            if v.type == "number" or (paid and i == 1):
+            if v.type == "number" or (paid and i == 1 and v.type in ("string", "template_string")):
                 continue  # price of a paid tool
             resolved = self.ctx.value_node(v)
             if resolved is not None and resolved.type in ("string", "template_string", "binary_expression") or (
@@ -620,6 +626,8 @@ class Detector:
         if cfg is None:
             return
         self.ctx.claim(cfg)
+        if self._wraps_parameters(entries, ("description",), ("inputSchema", "parameters", "args")):
+            return  # tool({ description, inputSchema: schema, execute }) over a function's parameters: an adapter
         callee = member_chain(unwrap(call.child_by_field_name("function")))
         opencode = bool(callee) and self.ctx.import_source(callee[0]) == "@opencode-ai/plugin"
         # OpenCode plugins: tool({ description, args: { x: tool.schema.string() }, execute })
@@ -638,6 +646,18 @@ class Detector:
                          schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                          description=desc, description_ref=dref, handler=handler, eff=eff,
                          gates=self._gates(entries, eff))
+
+    def _wraps_parameters(self, entries: dict[str, Node], *groups: tuple[str, ...]) -> bool:
+        """Every named part is a parameter of the enclosing function: code that builds tools from
+        whatever it is given (framework or toolkit plumbing), not a declaration of one."""
+        for keys in groups:
+            value = unwrap(self._entry(entries, *keys))
+            if value is None or value.type not in ("identifier", "shorthand_property_identifier"):
+                return False
+            b = self.ctx.lookup(value, text(value))
+            if b is None or b.kind != "param":
+                return False
+        return True
 
     def _on_provider_call(self, call: Node) -> None:
         fn = unwrap(call.child_by_field_name("function"))
@@ -1119,6 +1139,11 @@ class Detector:
         at_line = line(obj)
         if name_node is not None:
             name = ctx.string_value(name_node)
+            method_node = self._entry(entries, "method")
+            if isinstance(name, str) and " " in name and method_node is not None:
+                # { method: "create_customer", name: "Create Customer" }: a display name beside the
+                # function name adapters hand to the model (a name with spaces cannot be one)
+                name = ctx.string_value(method_node) or name
         if name is None and name_node is None:
             # named by the key it is stored under: { getWeather: { description, parameters } }
             cur = obj

@@ -96,9 +96,24 @@ def test_adk_built_in_tool_named_by_its_instance() -> None:
     assert rag.framework == "google-adk" and rag.style == "adk.builtin_tool_instance" and rag.line == 4
 
 
+def test_a_toolkits_own_list_of_tool_definitions() -> None:
+    tools = _tools()
+    # the display name has spaces; adapters give the model the method
+    create = tools["create_customer"]
+    assert create.file == "stripe_like/tools.py" and create.line == 7 and create.mutating and create.typed
+    assert tools["list_customers"].mutating is False
+
+
+def test_description_override_is_what_the_model_reads() -> None:
+    seat = _tools()["display_seat_map"]
+    assert seat.description.startswith("Display an interactive seat map")
+    assert seat.mutating is False  # the docstring's "Trigger the UI" is not shown to the model
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
                              "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
                              "web_search_preview", "get_specials", "place_order", "calculator",
-                             "remove_file", "retrieve_rag_documentation"}
+                             "remove_file", "retrieve_rag_documentation", "create_customer", "list_customers",
+                             "display_seat_map"}
