@@ -28,7 +28,7 @@ MUTATING_VERBS = frozenset(
     """
     record reimburse follow unfollow like unlike repost retweet toggle activate deactivate hang
     withdraw deposit vote upvote downvote pin unpin mute unmute kick uninstall reboot provision
-    deprovision revert change rmdir mkdir unlink chmod chown truncate purge wipe finalize
+    deprovision revert change rmdir mkdir unlink chmod chown truncate purge wipe finalize forget
     """.split()
 )
 

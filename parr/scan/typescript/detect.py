@@ -26,7 +26,7 @@ _QUERY_COMMON = r"""
 (call_expression function: (identifier) @callee
   (#match? @callee "^(tool|dynamicTool|createTool|zodFunction|zodResponsesFunction|createCodeTool|[A-Za-z]+Tool)$")) @call
 (call_expression function: (member_expression property: (property_identifier) @mprop
-  (#any-of? @mprop "registerTool" "tool" "paidTool" "asTool" "createTool" "dynamicTool"))) @mcall
+  (#any-of? @mprop "registerTool" "tool" "paidTool" "asTool" "createTool" "dynamicTool" "bindTools"))) @mcall
 (call_expression function: (member_expression
    object: (member_expression property: (property_identifier) @tp (#eq? @tp "tools")))) @provcall
 (new_expression constructor: [(identifier) (member_expression)] @ctor
@@ -523,6 +523,11 @@ class Detector:
             self._mcp_tool(call, args, paid=True)
         elif prop == "asTool":
             self._as_tool(call, args, obj)
+        elif prop == "bindTools" and args:
+            # model.bindTools([{ type: "computer_use_preview", ... }]): hosted tools, as in tools: [...]
+            value = self.ctx.value_node(args[0])
+            if value is not None and value.type == "array":
+                self._hosted_in_array(value)
 
     # -- MCP ---------------------------------------------------------------------------------------
     def _mcp_register(self, call: Node, args: list[Node]) -> None:
@@ -810,15 +815,18 @@ class Detector:
 
     # -- langchainjs ---------------------------------------------------------------------------------
     def _langchain_tool(self, call: Node, args: list[Node]) -> None:
-        if len(args) < 2:
+        if not args:
             return
-        cfg, entries = self._config(args[1])
-        if cfg is None:
+        # tool(fn, { name, schema }), or the headless overload tool({ name, description, schema })
+        # that the client runs (no function here)
+        headless = len(args) == 1
+        cfg, entries = self._config(args[0] if headless else args[1])
+        if cfg is None or (headless and ("name" not in entries or "schema" not in entries)):
             return
         self.ctx.claim(cfg)
         name_node = self._entry(entries, "name")
         name = self.ctx.string_value(name_node) if name_node is not None else None
-        handler = self._handler(args[0])
+        handler = None if headless else self._handler(args[0])
         if name is None:
             if handler is not None and handler.child_by_field_name("name") is not None:
                 name = text(handler.child_by_field_name("name"))
@@ -1013,6 +1021,10 @@ class Detector:
             return
         if value.type != "array":
             return
+        self._hosted_in_array(value)
+
+    def _hosted_in_array(self, value: Node) -> None:
+        """Built-in and hosted tools given as objects in a tools array."""
         for el in value.named_children:
             obj = unwrap(el)
             if obj is None or obj.type != "object" or self.ctx.is_claimed(obj):

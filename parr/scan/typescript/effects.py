@@ -342,6 +342,10 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if first is not None:
             eff.executed |= _names_in(first)
         return
+    if chain == ["Function"]:  # Function(src)() compiles code like new Function(src)
+        eff.add_strong("Function() compiles code", "code_execution")
+        eff.executed |= _names_in(call.child_by_field_name("arguments"))
+        return
     if name in _VM_FUNCS and (root == "vm" or root_module in ("vm", "node:vm") or len(chain) == 1):
         eff.add_strong(f"vm.{name}() runs code", "code_execution")
         if first is not None:

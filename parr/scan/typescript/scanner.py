@@ -30,7 +30,7 @@ _MAX_TOOLS_PER_FILE = 2000
 
 # Files worth a full parse mention one of these (cheap bytes tests before any parsing; each
 # pattern starts with a literal so the regex engine can skip ahead quickly).
-_TRIGGER_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b"asTool", b"unctionDeclarations",
+_TRIGGER_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b"asTool", b"bindTools", b"unctionDeclarations",
                      b"function_declarations", b"googleSearch", b"google_search", b"codeExecution",
                      b"code_execution", b"urlContext", b"url_context")
 _TRIGGER_PATTERNS = tuple(re.compile(p) for p in (
@@ -55,7 +55,8 @@ def has_trigger(source: bytes) -> bool:
 _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
     rb"^export\s+default\s+['\"`]", re.M)
-_TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?)/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
+_TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?|"
+                        r"[\w-]+[-_]tests?|tests?[-_][\w-]+)/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
                         r"(^|/)(test[-_]?utils?|test[-_]?helpers?|testing[-_]?utils?|mocks?)\.[cm]?[jt]sx?$")
 
 _CAPABILITIES = frozenset({"shell", "code_execution", "sql", "http_write", "http", "file_write", "file_read",
