@@ -1365,6 +1365,10 @@ class FileExtractor:
                         self._func_cand(fi, ci.body_scope, s, None, "llama-index", "llama_index.ToolSpec_method",
                                         _docstring(fi.node), [])
                 continue
+            # Classes that stand for an Anthropic built-in tool (the computer-use reference code:
+            # api_type = "bash_20250124", name = "bash", sent by to_params())
+            if not ci.abstract and self._anthropic_tool_class(ci):
+                continue
             # class-based tools (BaseTool / Tool subclasses): decided in resolve from the base chain
             if not ci.bases or ci.abstract:
                 continue
@@ -1413,6 +1417,35 @@ class FileExtractor:
                 c["flags"].append("no_exec")
             elif _is_stub(exec_fn.node):
                 c["flags"].append("abstract_exec")
+
+    def _class_attr_str(self, ci: ClassInfo, attr: str, depth: int = 0) -> str | None:
+        """A class attribute's literal string, from the class or its bases in this file."""
+        value = ci.attrs.get(attr)
+        if value is not None:
+            return _const_str(value)
+        if depth > 5:
+            return None
+        for base in ci.bases:
+            parent = next((c for c in self.classes if c.name == base.rsplit(".", 1)[-1] and c is not ci), None)
+            if parent is not None:
+                found = self._class_attr_str(parent, attr, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _anthropic_tool_class(self, ci: ClassInfo) -> bool:
+        api = self._class_attr_str(ci, "api_type")
+        if api is None:
+            return False
+        base = api.rsplit("_", 1)[0] if catalog.anthropic_builtin_type(api) else api
+        if base not in catalog.ANTHROPIC_BUILTIN_CAPS:
+            return False
+        name = self._class_attr_str(ci, "name") or base
+        caps, mutating, typed = catalog.ANTHROPIC_BUILTIN_CAPS[base]
+        self.new_cand(name=name, line=ci.node.lineno, framework="anthropic", style="anthropic.builtin_tool_class",
+                      schema="provider_defined", caps=caps, mutating=mutating or None, typed=typed,
+                      flags=("builtin",) + (("builtin_mutating",) if mutating else ()))
+        return True
 
     def _super_init_name(self, init: FuncInfo):
         for e in ast.walk(init.node):

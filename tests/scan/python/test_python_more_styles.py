@@ -110,10 +110,17 @@ def test_description_override_is_what_the_model_reads() -> None:
     assert seat.mutating is False  # the docstring's "Trigger the UI" is not shown to the model
 
 
+def test_classes_standing_for_anthropic_built_in_tools() -> None:
+    tools = _tools()
+    bash, computer = tools["bash"], tools["computer"]
+    assert bash.line == 13 and bash.style == "anthropic.builtin_tool_class" and bash.mutating and not bash.typed
+    assert computer.line == 25 and computer.mutating and "computer_use" in computer.capabilities  # name from its base
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
                              "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
                              "web_search_preview", "get_specials", "place_order", "calculator",
                              "remove_file", "retrieve_rag_documentation", "create_customer", "list_customers",
-                             "display_seat_map"}
+                             "display_seat_map", "bash", "computer"}
