@@ -73,6 +73,8 @@ def can_declare_tools(source: bytes) -> bool:
 
 MAX_NESTING_ERROR = "file is nested too deeply to analyse"
 _TEST_DIRS = ("tests/", "test/", "testing/", "__tests__/")
+# integration_tests/, e2e-tests/, test_utils/, tests-data/ ...
+_TEST_DIR_NAME = re.compile(r"/(?:[\w-]+[_-]tests?|tests?[_-][\w-]+)/")
 
 
 def is_test_path(rel_path: str) -> bool:
@@ -81,7 +83,7 @@ def is_test_path(rel_path: str) -> bool:
     name = p.rsplit("/", 1)[-1]
     if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
         return True
-    return any(f"/{d}" in p for d in _TEST_DIRS)
+    return any(f"/{d}" in p for d in _TEST_DIRS) or _TEST_DIR_NAME.search(p) is not None
 
 
 _TOP_DEF = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(", re.M)

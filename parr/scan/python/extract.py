@@ -56,7 +56,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected")
+                 "injected", "renamed")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -76,6 +76,7 @@ class FuncInfo:
         self.decorators: list[str] = []
         self.deferred = False
         self.injected = None
+        self.renamed = None  # fn.__name__ = ...: the new literal name, or _DYNAMIC_NAME
 
 
 class ClassInfo:
@@ -494,6 +495,10 @@ class FileExtractor:
         if value is None:
             return
         for t in targets:
+            if isinstance(t, ast.Attribute) and t.attr == "__name__" and isinstance(t.value, ast.Name):
+                fi, _ = self.lookup(scope, t.value.id)
+                if isinstance(fi, FuncInfo):
+                    fi.renamed = _const_str(value) or _DYNAMIC_NAME
             if isinstance(t, ast.Name):
                 scope.assigns[t.id] = value
                 s = _const_str(value)
@@ -928,6 +933,14 @@ class FileExtractor:
         last = d.rsplit(".", 1)[-1]
         fw_q = self.fw_of_qual(q)
         line = node.lineno
+        if last in ("function_tool", "tool", "beta_tool", "beta_async_tool") and "." not in d and node.args:
+            # function_tool(fn), tool(fn), function_tool(fn, name_override="x"): the decorator as a call
+            fi = self.resolve_func_expr(node.args[0], scope)
+            if isinstance(fi, FuncInfo) and not fi.candidate:
+                self.decorator_candidate(node, fi, fi.scope)
+                if fi.candidate:
+                    self.consumed.add(id(node))
+                    return
         if last in ("tool", "tool_plain", "add_tool") and "." in d and len(node.args) == 1 and not node.keywords:
             # agent.tool(fn), mcp.add_tool(fn): the decorator, applied by a call
             fi = self.resolve_func_expr(node.args[0], scope)
@@ -1384,6 +1397,8 @@ class FileExtractor:
                 init = ci.methods.get("__init__")
                 if init is not None:
                     n, r = self._super_init_name(init)
+                    if (n or r) and self._anthropic_schema_class(ci, init, n, r):
+                        continue
             if n is None and r is None:
                 continue
             if ci.name.startswith(_DOUBLE_PREFIX) and ("test" in self.rel.lower()):
@@ -1446,6 +1461,23 @@ class FileExtractor:
                       schema="provider_defined", caps=caps, mutating=mutating or None, typed=typed,
                       flags=("builtin",) + (("builtin_mutating",) if mutating else ()))
         return True
+
+    def _anthropic_schema_class(self, ci: ClassInfo, init: FuncInfo, n, r) -> bool:
+        """super().__init__(name="think", description=..., input_schema={...}) in a tool class:
+        the class declares a tool in Anthropic's shape, whatever its (project) base is."""
+        for e in ast.walk(init.node):
+            if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__":
+                schema = _kw(e, "input_schema")
+                if not isinstance(schema, ast.Dict):
+                    return False
+                desc, _ = self.str_of(_kw(e, "description"), init.body_scope)
+                exec_fn = next((ci.methods[m] for m in _EXEC_METHODS if m in ci.methods), None)
+                self.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework="anthropic",
+                              style="anthropic.tool_class", schema="json_schema", fn=exec_fn,
+                              description=desc or _docstring(ci.node), def_line=ci.node.lineno,
+                              extra={"jschema": self.json_schema_info(schema, init.body_scope), "no_params": True})
+                return True
+        return False
 
     def _super_init_name(self, init: FuncInfo):
         for e in ast.walk(init.node):
@@ -1710,6 +1742,10 @@ class FileExtractor:
         for c in self.cands:
             fi: FuncInfo | None = c.pop("_fn")
             ci: ClassInfo | None = c.pop("_cls")
+            if fi is not None and fi.renamed is not None and c.get("name") == fi.name:
+                if fi.renamed is _DYNAMIC_NAME:
+                    continue  # wrapper.__name__ = tool_name: named at run time, framework plumbing
+                c["name"] = fi.renamed
             if fi is not None:
                 fx, ext = self.closure(fi)
                 if ci is not None:

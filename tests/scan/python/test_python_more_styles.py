@@ -117,10 +117,21 @@ def test_classes_standing_for_anthropic_built_in_tools() -> None:
     assert computer.line == 25 and computer.mutating and "computer_use" in computer.capabilities  # name from its base
 
 
+def test_tool_class_passing_an_anthropic_schema_to_its_base() -> None:
+    note = _tools()["note_write"]
+    assert note.style == "anthropic.tool_class" and note.line == 15 and note.mutating and note.typed
+
+
+def test_functions_renamed_with_dunder_name() -> None:
+    tools = _tools()
+    assert tools["find_order"].line == 13  # lookup_order.__name__ = "find_order"
+    assert "proxy" not in tools and "lookup_order" not in tools  # proxy.__name__ = tool_name: run time
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
                              "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
                              "web_search_preview", "get_specials", "place_order", "calculator",
                              "remove_file", "retrieve_rag_documentation", "create_customer", "list_customers",
-                             "display_seat_map", "bash", "computer"}
+                             "display_seat_map", "bash", "computer", "note_write", "find_order"}
