@@ -161,10 +161,23 @@ class Detector:
                 phase2.append((pattern, caps))
             else:
                 phase3.append((pattern, caps))
+        # Provider tool namespaces imported on their own: import { tools as openaiTools } from
+        # "@langchain/openai"; openaiTools.imageGeneration() is openai.tools.imageGeneration().
+        aliases = sorted(local for local, (module, imported) in ctx.imports.items()
+                         if imported == "tools" and module and (_is_provider_module(module)
+                                                                or module.startswith("@langchain/")))
+        if aliases:
+            names = " ".join(f'"{a}"' for a in aliases)
+            alias_q = query(ctx.grammar, "(call_expression function: (member_expression object: (identifier) @o "
+                                         f"property: (property_identifier)) (#any-of? @o {names})) @c")
+            for node in QueryCursor(alias_q, match_limit=1 << 16).captures(ctx.root).get("c", []):
+                phase1.append((-1, {"aliascall": [node]}))
         for pattern, caps in phase1:
             self._last_numeric = False
             try:
-                if pattern == P_CALL:
+                if pattern == -1:
+                    self._on_provider_call(caps["aliascall"][0], aliased=True)
+                elif pattern == P_CALL:
                     self._on_call(caps["call"][0], text(caps["callee"][0]))
                 elif pattern == P_MCALL:
                     self._on_member_call(caps["mcall"][0], text(caps["mprop"][0]))
@@ -664,19 +677,27 @@ class Detector:
                 return False
         return True
 
-    def _on_provider_call(self, call: Node) -> None:
+    def _on_provider_call(self, call: Node, aliased: bool = False) -> None:
         fn = unwrap(call.child_by_field_name("function"))
         chain = member_chain(fn)
-        if len(chain) != 3 or chain[1] != "tools":
-            return
-        root = chain[0]
-        tool_id = chain[2]
+        if aliased:
+            if len(chain) != 2 or chain[1] in _NOT_PROVIDER_TOOLS or self.ctx.is_claimed(call):
+                return
+            root, tool_id = chain
+        else:
+            if len(chain) != 3 or chain[1] != "tools":
+                return
+            root = chain[0]
+            tool_id = chain[2]
         if tool_id in _NOT_PROVIDER_TOOLS:
             return
         b = self.ctx.lookup(call, root)
         if b is None:
             return
-        if b.kind == "import":
+        if aliased:
+            if b.kind != "import":  # shadowed by a local of the same name
+                return
+        elif b.kind == "import":
             # The AI Gateway's tools come from the core package: import { gateway } from "ai".
             if not _is_provider_module(b.module) and not (b.module == "ai" and root == "gateway"):
                 return
@@ -711,8 +732,14 @@ class Detector:
             if h is not None:
                 eff = fx.analyze(self.ctx, h)
         naming = self._naming(call)
-        self._emit_named(call, naming, default_name=re.sub(r"_\d{8}$", "", tool_id), framework="ai-sdk",
-                         style="ai_sdk.provider_tool", schema="provider_defined", typed=typed,
+        langchain = b.kind == "import" and (b.module or "").startswith("@langchain/")
+        default_name = re.sub(r"_\d{8}$", "", tool_id)
+        if langchain:  # the hosted tool's type: imageGeneration -> image_generation
+            default_name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", default_name).lower()
+        self._emit_named(call, naming, default_name=default_name,
+                         framework="langchainjs" if langchain else "ai-sdk",
+                         style="langchain_js.provider_tool" if langchain else "ai_sdk.provider_tool",
+                         schema="provider_defined", typed=typed,
                          typed_evidence=[] if typed else ["free-form text input (a grammar, not a schema)"
                                                           if tool_id == "customTool" else "model-written command or code"],
                          eff=eff, caps=caps, kind_mutating=None if tool_id == "customTool" else mutating,
