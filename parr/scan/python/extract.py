@@ -1041,6 +1041,10 @@ class FileExtractor:
             finish_fn_cand(fn_arg("func"), "google-adk", "adk.LongRunningFunctionTool", flags=("long_running",))
             return
         if last == "AgentTool":
+            if scope.func is not None and self._calls_run_async(scope.func):
+                # agent_tool = AgentTool(agent=db_agent); await agent_tool.run_async(...): the code
+                # runs the sub-agent itself inside a tool; no model is handed this one
+                return
             a = fn_arg("agent")
             n = r = None
             if isinstance(a, ast.Name):
@@ -1461,6 +1465,11 @@ class FileExtractor:
                       schema="provider_defined", caps=caps, mutating=mutating or None, typed=typed,
                       flags=("builtin",) + (("builtin_mutating",) if mutating else ()))
         return True
+
+    @staticmethod
+    def _calls_run_async(fi: FuncInfo) -> bool:
+        return any(isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "run_async"
+                   for e in ast.walk(fi.node))
 
     def _anthropic_schema_class(self, ci: ClassInfo, init: FuncInfo, n, r) -> bool:
         """super().__init__(name="think", description=..., input_schema={...}) in a tool class:

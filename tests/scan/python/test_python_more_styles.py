@@ -128,10 +128,15 @@ def test_functions_renamed_with_dunder_name() -> None:
     assert "proxy" not in tools and "lookup_order" not in tools  # proxy.__name__ = tool_name: run time
 
 
+def test_agent_tool_run_by_code_is_not_handed_to_a_model() -> None:
+    tools = _tools()
+    assert "call_db_agent" in tools and "database_agent" not in tools
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
                              "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
                              "web_search_preview", "get_specials", "place_order", "calculator",
                              "remove_file", "retrieve_rag_documentation", "create_customer", "list_customers",
-                             "display_seat_map", "bash", "computer", "note_write", "find_order"}
+                             "display_seat_map", "bash", "computer", "note_write", "find_order", "call_db_agent"}
