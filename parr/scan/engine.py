@@ -41,8 +41,6 @@ READ_BATCH = 512
 READ_BATCH_BYTES = 32 * 1024 * 1024
 # Shared by every file whose facts are empty (see `_extract_all`).
 _NO_FACTS: FileFacts = {}
-# Stands for the facts of every file a scanner only indexed (its `index_only` says so).
-_INDEXED: FileFacts = {"tools": [], "skipped": True}
 # Files extracted in-process between collections of the young generation.
 IN_PROCESS_GC_FILES = 16
 
@@ -355,8 +353,6 @@ def _extract_all(
                 facts_by_scanner[index][rel_path] = facts
             paths.add(index, rel_path, key_of(rel_path))
             return
-        if dropped is not None and dropped(facts):
-            facts = _INDEXED
         if facts or every_path[index]:
             facts_by_scanner[index][rel_path] = facts or _NO_FACTS
 

@@ -3,7 +3,7 @@ limits) and tracing libraries. Lets `parr check` test the manifest's claims agai
 
 Each language's tool scanner takes the wiring from its own parse of the file (`python_wiring`
 here, `wiring_ts` for TypeScript/JavaScript): it sits under facts["wiring"], and
-`summarize_wiring` gathers the project-wide view.
+`WiringSummary` gathers the project-wide view.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def wiring_from_python_source(source: bytes) -> FileFacts:
 
 
 def compact_wiring(facts: FileFacts) -> FileFacts:
-    """Wiring facts without their empty parts (`summarize_wiring` reads each with a default);
+    """Wiring facts without their empty parts (`WiringSummary` reads each with a default);
     empty when the file says nothing about wiring."""
     return {k: v for k, v in facts.items() if v}
 
@@ -153,14 +153,6 @@ class WiringSummary:
             "tracing": [{"library": k, "file": v} for k, v in sorted(self._tracing.items())],
             "tracing_disabled": sorted(self._disabled),
         }
-
-
-def summarize_wiring(facts_by_path: dict[str, FileFacts]) -> dict[str, Any]:
-    """Project-wide wiring from every file's `wiring` facts, whichever scanner produced them."""
-    summary = WiringSummary()
-    for path, all_facts in facts_by_path.items():
-        summary.add(path, all_facts.get("wiring") or {})
-    return summary.result()
 
 
 _SKIP = (ast.Constant, ast.Name, ast.Load, ast.Store, ast.operator, ast.cmpop, ast.unaryop, ast.boolop)
