@@ -28,6 +28,10 @@ class PathIndex:
         self.load_facts: Callable[[bytes], dict | None] | None = None
         self._dir: tempfile.TemporaryDirectory[str] | None = None
         self._conn: sqlite3.Connection | None = None
+        self._opened = False  # the temporary file is made on the first path added
+
+    def _open(self) -> None:
+        self._opened = True
         try:
             self._dir = tempfile.TemporaryDirectory(prefix="parr-paths-")
             conn = sqlite3.connect(Path(self._dir.name) / "paths.sqlite3", isolation_level=None)
@@ -42,6 +46,8 @@ class PathIndex:
 
     def add(self, scanner: int, path: str, key: str, facts_key: bytes | None = None) -> None:
         """`facts_key`: where the file's facts are cached, for facts not kept in memory."""
+        if not self._opened:
+            self._open()
         if self._memory is not None:
             self._memory.setdefault(scanner, {})[path] = (key, facts_key)
             return
@@ -50,6 +56,9 @@ class PathIndex:
             self._flush()
 
     def view(self, scanner: int) -> PathView:
+        if not self._opened:
+            self._memory = {}  # nothing was added: an empty index needs no file
+            self._opened = True
         self._flush()
         return PathView(self, scanner)
 
