@@ -169,6 +169,22 @@ BUILTIN_INSTANCES: dict[str, dict[str, Builtin]] = {
         "get_user_choice": Builtin("google-adk", "get_user_choice", [], schema="framework_defined"),
         "built_in_code_execution": Builtin("google-adk", "code_execution", ["code_execution"], True, False),
     },
+    # strands_tools: the community tools package, imported by name into tools=[...]
+    "strands-agents": {
+        "file_read": Builtin("strands-agents", "file_read", ["file_read"], schema="framework_defined"),
+        "file_write": Builtin("strands-agents", "file_write", ["file_write"], True, schema="framework_defined"),
+        "editor": Builtin("strands-agents", "editor", ["file_write"], True, schema="framework_defined"),
+        "shell": Builtin("strands-agents", "shell", ["shell"], True, False, schema="framework_defined"),
+        "python_repl": Builtin("strands-agents", "python_repl", ["code_execution"], True, False,
+                               schema="framework_defined"),
+        "http_request": Builtin("strands-agents", "http_request", ["http_write"], True, schema="framework_defined"),
+        "use_aws": Builtin("strands-agents", "use_aws", ["http_write"], True, schema="framework_defined"),
+        "load_tool": Builtin("strands-agents", "load_tool", ["code_execution"], True, schema="framework_defined"),
+        "calculator": Builtin("strands-agents", "calculator", [], schema="framework_defined"),
+        "current_time": Builtin("strands-agents", "current_time", [], schema="framework_defined"),
+        "think": Builtin("strands-agents", "think", [], schema="framework_defined"),
+        "retrieve": Builtin("strands-agents", "retrieve", ["http"], schema="framework_defined"),
+    },
 }
 
 # llama-index ToolSpec classes from llama-index-tools-* packages -> spec_functions (model names).

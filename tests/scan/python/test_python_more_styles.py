@@ -133,10 +133,18 @@ def test_agent_tool_run_by_code_is_not_handed_to_a_model() -> None:
     assert "call_db_agent" in tools and "database_agent" not in tools
 
 
+def test_strands_community_tools_imported_by_name() -> None:
+    tools = _tools()
+    assert tools["http_request"].mutating and tools["http_request"].style == "strands.builtin_tool_instance"
+    assert tools["shell"].mutating and not tools["shell"].typed
+    assert not tools["current_time"].mutating
+
+
 def test_nothing_else() -> None:
     assert set(_tools()) == {"read_note", "write_note", "redraw_diagram", "delete_note", "Dall-E-Image-Generator",
                              "get_weather", "save_screenshot", "mind_answer", "new_incident", "open_path", "page_up",
                              "switch_on", "keep_chart", "roll_dice", "code_interpreter", "file_search",
                              "web_search_preview", "get_specials", "place_order", "calculator",
                              "remove_file", "retrieve_rag_documentation", "create_customer", "list_customers",
-                             "display_seat_map", "bash", "computer", "note_write", "find_order", "call_db_agent"}
+                             "display_seat_map", "bash", "computer", "note_write", "find_order", "call_db_agent", "http_request", "shell",
+                             "current_time"}
