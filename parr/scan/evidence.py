@@ -148,3 +148,8 @@ OPENAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
     "local_shell": (True, False, ("shell",)), "shell": (True, False, ("shell",)),
     "apply_patch": (True, True, ("file_write",)), "mcp": (False, True, ("mcp_remote",)),
 }
+
+
+# Folder names that hold test code besides tests/ itself, in either language: integration_tests,
+# e2e-tests, test_utils, test-exports-cjs (a regular-expression fragment, one path segment).
+TEST_DIR_WORDS = r"[\w-]+[-_]tests?|tests?[-_][\w-]+"

@@ -78,15 +78,15 @@ _TS_TRIGGERS = TS_DEEP + tuple({name.encode() for name in TS_TRACING} | {b"@open
 
 
 
-def _any_of(needles: tuple[bytes, ...]) -> re.Pattern[bytes]:
+def any_of(needles: tuple[bytes, ...]) -> re.Pattern[bytes]:
     """One search for "does any of these byte strings occur": as exact as a loop of `in` tests,
     and one pass instead of one per needle."""
     return re.compile(b"|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
 
 
-_TS_TRIGGER_RE = _any_of(_TS_TRIGGERS)
-_PY_TRIGGER_RE = _any_of(_PY_TRIGGERS)
-_PY_DEEP_RE = _any_of(_PY_DEEP)
+_TS_TRIGGER_RE = any_of(_TS_TRIGGERS)
+_PY_TRIGGER_RE = any_of(_PY_TRIGGERS)
+_PY_DEEP_RE = any_of(_PY_DEEP)
 
 
 def has_typescript_wiring_trigger(source: bytes) -> bool:

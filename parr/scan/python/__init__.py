@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from parr.scan.evidence import TEST_DIR_WORDS
+from parr.scan.wiring import any_of
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 import ast
@@ -22,7 +24,7 @@ _TRIGGERS = (
     # Calls that take a tool list positionally (create_react_agent(model, [search])) name no tool.
     *(name.encode() for name, position in _CTX_POSITIONAL.items() if position >= 0 and "tool" not in name.lower()),
 )
-_TRIGGER_RE = re.compile(b"|".join(re.escape(t) for t in _TRIGGERS))
+_TRIGGER_RE = any_of(_TRIGGERS)
 # An import statement (one line, with backslash continuations, or a parenthesised list).
 _IMPORT_STMT = re.compile(
     rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]*\)|[^\n]*(?:\\\r?\n[^\n]*)*)", re.M)
@@ -74,7 +76,7 @@ def can_declare_tools(source: bytes) -> bool:
 MAX_NESTING_ERROR = "file is nested too deeply to analyse"
 _TEST_DIRS = ("tests/", "test/", "testing/", "__tests__/")
 # integration_tests/, e2e-tests/, test_utils/, tests-data/ ...
-_TEST_DIR_NAME = re.compile(r"/(?:[\w-]+[_-]tests?|tests?[_-][\w-]+)/")
+_TEST_DIR_NAME = re.compile(rf"/(?:{TEST_DIR_WORDS})/")
 
 
 def is_test_path(rel_path: str) -> bool:

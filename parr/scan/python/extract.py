@@ -109,6 +109,12 @@ def _docstring(node) -> str | None:
     return " ".join(para.split())
 
 
+def _literal_keys(d: ast.Dict) -> dict:
+    """A dict literal's entries by string key (None for keys that are not string literals;
+    `**spread` entries are left out)."""
+    return {_const_str(k): v for k, v in zip(d.keys, d.values) if k is not None}
+
+
 def _const_str(e) -> str | None:
     if isinstance(e, ast.Constant) and isinstance(e.value, str):
         return e.value
@@ -1201,12 +1207,12 @@ class FileExtractor:
         if "name" not in keys:
             spec = keys.get("toolSpec")
             if isinstance(spec, ast.Dict):  # Amazon Bedrock Converse: {"toolSpec": {name, description, inputSchema: {json}}}
-                sk = {_const_str(k): v for k, v in zip(spec.keys, spec.values) if k is not None}
+                sk = _literal_keys(spec)
                 schema_v = sk.get("inputSchema")
                 if "name" in sk and isinstance(schema_v, ast.Dict):
                     n, r = self.str_of(sk["name"], scope)
                     if n or r:
-                        inner = {_const_str(k): v for k, v in zip(schema_v.keys, schema_v.values) if k is not None}
+                        inner = _literal_keys(schema_v)
                         self.consumed.add(id(spec))
                         self.new_cand(name=n, name_ref=r, line=node.lineno, framework="bedrock",
                                       style="bedrock.tool_spec", schema="json_schema",
@@ -1215,7 +1221,7 @@ class FileExtractor:
                 return
             if keys.get("type") is not None and _const_str(keys.get("type")) == "function" and isinstance(keys.get("function"), ast.Dict):
                 inner = keys["function"]
-                ik = {_const_str(k): v for k, v in zip(inner.keys, inner.values) if k is not None}
+                ik = _literal_keys(inner)
                 if "name" in ik:
                     n, r = self.str_of(ik["name"], scope)
                     if n or r:
@@ -1281,9 +1287,9 @@ class FileExtractor:
             return {"pydantic": True}
         if not isinstance(v, ast.Dict):
             return None
-        keys = {_const_str(k): val for k, val in zip(v.keys, v.values) if k is not None}
+        keys = _literal_keys(v)
         if "json" in keys and isinstance(keys["json"], ast.Dict):
-            keys = {_const_str(k): val for k, val in zip(keys["json"].keys, keys["json"].values) if k is not None}
+            keys = _literal_keys(keys["json"])
         props = keys.get("properties")
         out = {"props": [], "blob": False}
         if props is None:
@@ -1317,7 +1323,7 @@ class FileExtractor:
     def finish(self):
         # TOOL_SPEC modules (strands)
         for dct in self.tool_spec_dicts:
-            keys = {_const_str(k): v for k, v in zip(dct.keys, dct.values) if k is not None}
+            keys = _literal_keys(dct)
             n, r = self.str_of(keys.get("name"), self.module_scope)
             if not (n or r):
                 continue
@@ -1614,7 +1620,7 @@ class FileExtractor:
 
     def hosted_tool_dict(self, d: ast.Dict, scope) -> None:
         """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list."""
-        keys = {_const_str(k): v for k, v in zip(d.keys, d.values) if k is not None}
+        keys = _literal_keys(d)
         kind = _const_str(keys.get("type"))
         if kind not in OPENAI_HOSTED_TYPES or "function" in keys:
             return

@@ -8,6 +8,7 @@ from typing import Any
 
 from tree_sitter import Tree
 
+from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 from parr.scan.pathindex import PathView
@@ -56,7 +57,7 @@ _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
     rb"^export\s+default\s+['\"`]", re.M)
 _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?|"
-                        r"[\w-]+[-_]tests?|tests?[-_][\w-]+)/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
+                        rf"{TEST_DIR_WORDS})/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
                         r"(^|/)(test[-_]?utils?|test[-_]?helpers?|testing[-_]?utils?|mocks?)\.[cm]?[jt]sx?$")
 
 _CAPABILITIES = frozenset({"shell", "code_execution", "sql", "http_write", "http", "file_write", "file_read",
