@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 if TYPE_CHECKING:
     from parr.traces.analysis import TraceAnalysis
@@ -130,18 +133,47 @@ def _parse_junit(raw: bytes, shown: str) -> EvalResultFact:
 
 
 def _parse_promptfoo(raw: bytes, shown: str) -> EvalResultFact:
-    data = json.loads(raw)
-    results = data["results"] if "results" in data and isinstance(data["results"], dict) else data
-    stats = results["stats"]
-    passed = int(stats.get("successes", 0))
-    failed = int(stats.get("failures", 0)) + int(stats.get("errors", 0))
+    # orjson refuses NaN, infinities and nesting past 1024 levels, which json.loads lets through.
+    data = orjson.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("the top level is not a JSON object")
+    results = data["results"] if isinstance(data.get("results"), dict) else data
+    stats = results.get("stats")
+    if not isinstance(stats, dict):
+        raise ValueError("no 'stats' object (results.stats)")
+    passed = _count(stats, "successes")
+    failed = _count(stats, "failures") + _count(stats, "errors")
     stamp = _parse_time(results.get("timestamp") or data.get("createdAt"))
     return EvalResultFact(shown, exists=True, total=passed + failed, passed=passed, timestamp=stamp)
 
 
+MAX_COUNT = 10**12  # no eval suite runs a trillion cases
+
+
+def _count(stats: dict[str, Any], key: str) -> int:
+    """A test count: a whole, non-negative number of sane size (orjson reads huge integers as floats)."""
+    value = stats.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"stats.{key} is not a number")
+    if not (0 <= value <= MAX_COUNT) or value != int(value):
+        raise ValueError(f"stats.{key} is not a whole count between 0 and {MAX_COUNT}")
+    return int(value)
+
+
+# The latest instant a datetime holds, as a Unix time: later stamps are nonsense, not far futures.
+_MAX_UNIX_SECONDS = 253_402_300_799
+
+
 def _parse_time(value: Any) -> dt.datetime | None:
+    """A run time as UTC; an unreadable or impossible stamp is no stamp (the freshness check says so)."""
+    if isinstance(value, bool):
+        return None
     if isinstance(value, (int, float)):
+        if not math.isfinite(value) or value < 0:
+            return None
         seconds = value / 1000 if value > 1e11 else value
+        if seconds > _MAX_UNIX_SECONDS:
+            return None
         return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
     if not isinstance(value, str) or not value:
         return None

@@ -44,10 +44,18 @@ def _generate(kind: str, fmt: str, path: Path, manifest: Path | None, templates:
                 raise ParrInputError("--trace and --session go together: the timeline is one session of one trace file.")
             if not trace.is_file():
                 raise ParrInputError(f"{trace}: no such trace file.")
-            from parr.traces.events import iter_events
+            from parr.traces.events import READ_ERRORS, TraceReadError, iter_events
 
-            context["timeline"] = timeline(iter_events(trace), session, ledger)
-    text = render_document(DOCUMENTS[(kind, fmt)], context, templates)
+            try:
+                context["timeline"] = timeline(iter_events(trace), session, ledger)
+            except READ_ERRORS as exc:
+                reason = TraceReadError(str(trace), exc).reason
+                raise ParrInputError(f"{trace}: cannot read the trace file ({reason}).") from None
+    from parr.documents.escape import escape_tree
+
+    # Everything from the manifest, the scan and the trace is shown escaped, so a stray fence,
+    # heading or HTML comment in it cannot reshape the document (and hide the kill switch).
+    text = render_document(DOCUMENTS[(kind, fmt)], escape_tree(context), templates)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -12,13 +12,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
 
+from parr.errors import ParrInputError
 from parr.ledger import LedgerState
 from parr.manifest.loader import LoadedManifest
 from parr.scan.model import ScanResult, ToolRecord
 from parr.stages import STAGE_ORDER
 from parr.traces.events import TraceEvent
+from parr.yamlsafe import load_yaml
 
 PRODUCTION = frozenset({"production", "prod", "prd", "live"})
 
@@ -158,14 +160,47 @@ def build_context(
     }
 
 
+class Procedure(BaseModel):
+    """One entry of runbooks/index.yaml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    title: str
+    template: str
+    applies: str = "always"
+
+
+class ProcedureIndex(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    procedures: list[Procedure]
+
+
 def load_procedures(index_file: Path, context: dict[str, Any]) -> list[dict[str, Any]]:
-    """The failure-mode procedures that apply to this agent, from runbooks/index.yaml."""
-    index = yaml.safe_load(index_file.read_text(encoding="utf-8"))
+    """The failure-mode procedures that apply to this agent, from runbooks/index.yaml (or an override's)."""
+    document = load_yaml(index_file, what="runbook index")
+    try:
+        index = ProcedureIndex.model_validate(document.data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        line = document.line_of(tuple(err["loc"])) or 1
+        where = ".".join(str(part) for part in err["loc"]) or "the top level"
+        raise ParrInputError(
+            f"{index_file}:{line}: {where}: {err['msg'][0].lower() + err['msg'][1:]}; each procedure needs "
+            "id, title and template (and may name a fact it `applies` to)."
+        ) from None
+    known = {"always", *context["applies"]}
     chosen = []
-    for entry in index["procedures"]:
-        condition = entry.get("applies", "always")
-        if condition == "always" or context["applies"].get(condition):
-            chosen.append({"id": entry["id"], "title": entry["title"], "template": entry["template"]})
+    for number, entry in enumerate(index.procedures):
+        if entry.applies not in known:
+            line = document.line_of(("procedures", number, "applies")) or 1
+            raise ParrInputError(
+                f"{index_file}:{line}: applies '{entry.applies}' is not a fact parr knows; use one of "
+                f"{', '.join(sorted(known))}."
+            )
+        if entry.applies == "always" or context["applies"].get(entry.applies):
+            chosen.append({"id": entry.id, "title": entry.title, "template": entry.template})
     return chosen
 
 
@@ -186,11 +221,6 @@ def redact_args(args: Any) -> str:
     return mask(args)
 
 
-def _cell(text: str) -> str:
-    """Trace content lands in Markdown table cells: a pipe or newline must not break the table."""
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def timeline(events: Iterable[TraceEvent], session: str, ledger: LedgerState | None) -> dict[str, Any]:
     rows = []
     cost = 0.0
@@ -203,10 +233,10 @@ def timeline(events: Iterable[TraceEvent], session: str, ledger: LedgerState | N
         rows.append({
             "ts": event.ts or "",
             "trace_id": event.trace_id or "",
-            "tool": _cell(event.tool_name or ""),
-            "args": _cell(redact_args(event.tool_args)),
-            "policy": _cell(" ".join(p for p in (event.policy_decision, f"({event.policy_rule})" if event.policy_rule else None) if p)),
-            "result": _cell(f"{event.result_status or 'error'}: {event.error}" if event.error else (event.result_status or "")),
+            "tool": event.tool_name or "",
+            "args": redact_args(event.tool_args),
+            "policy": " ".join(p for p in (event.policy_decision, f"({event.policy_rule})" if event.policy_rule else None) if p),
+            "result": f"{event.result_status or 'error'}: {event.error}" if event.error else (event.result_status or ""),
             "retry": event.retry if event.retry is not None else "",
             "latency_ms": f"{event.latency_ms:g}" if event.latency_ms is not None else "",
             "cost": f"{event.cost:.4f}" if event.cost is not None else "",

@@ -1,8 +1,17 @@
-"""Rendering documents from jinja2 templates in a sandbox, with overrides taken by name from a folder."""
+"""Rendering documents from jinja2 templates in a sandbox, with overrides taken by name from a folder.
+
+Override templates are the user's code: they run in jinja2's sandbox, in a child process with a
+deadline and a memory cap, and their output is bounded; whatever goes wrong in them ends as one
+line naming the template file and line.
+"""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import sys
+import traceback
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +28,11 @@ DOCUMENTS = {
     ("postmortem", "markdown"): "postmortem.md.j2",
 }
 
+# Bounds for override templates: the shipped documents are a few kilobytes and render in milliseconds.
+MAX_OUTPUT_CHARS = 8 * 1024 * 1024
+TEMPLATE_TIMEOUT_SECONDS = 10.0
+TEMPLATE_MEMORY_BYTES = 512 * 1024 * 1024
+
 
 def package_dir(name: str) -> Path:
     return Path(str(resources.files("parr") / name))
@@ -26,7 +40,9 @@ def package_dir(name: str) -> Path:
 
 def _yaml_scalar(value: Any) -> str:
     """A YAML-safe scalar: JSON strings and numbers are valid YAML, and quoting defeats injection."""
-    return json.dumps(value, ensure_ascii=False)
+    from parr.documents.escape import raw_text
+
+    return json.dumps(raw_text(value), ensure_ascii=False)
 
 
 def environment(override_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
@@ -45,14 +61,38 @@ def environment(override_dir: Path | None = None) -> ImmutableSandboxedEnvironme
         trim_blocks=False,
     )
     env.filters["yaml"] = _yaml_scalar
+    from parr.documents.escape import code_span, markdown_text
+
+    env.filters["md"] = markdown_text
+    env.filters["code"] = code_span
     return env
 
 
 def render_document(template_name: str, context: dict[str, Any], override_dir: Path | None = None) -> str:
+    """The document; with override templates, rendered in a bounded child process where the OS allows."""
+    if override_dir is None:
+        return _render(template_name, context, None)
+    environment(override_dir)  # a missing folder is reported here, not from the child
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _render(template_name, context, override_dir)
+    return _render_in_child(template_name, context, override_dir)
+
+
+def _render(template_name: str, context: dict[str, Any], override_dir: Path | None) -> str:
     env = environment(override_dir)
     try:
         template = env.get_template(template_name)
-        return template.render(**context)
+        pieces: list[str] = []
+        size = 0
+        for piece in template.generate(**context):
+            size += len(piece)
+            if size > MAX_OUTPUT_CHARS:
+                raise ParrInputError(
+                    f"{_where(override_dir, template_name)}: the rendered document passed "
+                    f"{MAX_OUTPUT_CHARS // (1024 * 1024)} MiB; a loop in the template?"
+                )
+            pieces.append(piece)
+        return "".join(pieces)
     except jinja2.TemplateSyntaxError as exc:
         raise ParrInputError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}.") from None
     except jinja2.UndefinedError as exc:
@@ -61,3 +101,107 @@ def render_document(template_name: str, context: dict[str, Any], override_dir: P
         raise ParrInputError(f"template {template_name}: refused by the sandbox: {exc}.") from None
     except jinja2.TemplateNotFound as exc:
         raise ParrInputError(f"template {exc.name} not found in {override_dir or 'the package'}.") from None
+    except (ParrInputError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - only errors raised inside an override template are caught
+        place = _override_frame(exc, override_dir)
+        if place is None:
+            raise  # raised in parr's own templates or code: a parr bug, not the user's
+        file, line = place
+        kind = "nesting too deep (does a template include itself?)" if isinstance(exc, RecursionError) else (
+            f"{type(exc).__name__}: {_short(str(exc))}")
+        raise ParrInputError(f"{file}:{line}: the template failed: {kind}; fix the template.") from None
+
+
+def _override_frame(exc: BaseException, override_dir: Path | None) -> tuple[str, int] | None:
+    """The innermost traceback frame inside an override template (jinja maps frames to template lines)."""
+    if override_dir is None:
+        return None
+    root = os.path.realpath(override_dir)
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename and os.path.realpath(frame.filename).startswith(root + os.sep):
+            found = (frame.filename, frame.lineno or 0)
+    return found
+
+
+def _where(override_dir: Path | None, template_name: str) -> str:
+    if override_dir is not None and (override_dir / template_name).is_file():
+        return str(override_dir / template_name)
+    return f"template {template_name}"
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _render_in_child(template_name: str, context: dict[str, Any], override_dir: Path) -> str:
+    """Render in a forked child with a deadline and an address-space cap, so a template that loops,
+    recurses or allocates without end costs at most TEMPLATE_TIMEOUT_SECONDS and the cap."""
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child_main, args=(send, template_name, context, override_dir), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(TEMPLATE_TIMEOUT_SECONDS):
+            raise ParrInputError(
+                f"{override_dir}: rendering {template_name} did not finish within {TEMPLATE_TIMEOUT_SECONDS:g} s; "
+                "look for a loop or a template that includes itself."
+            )
+        try:
+            kind, payload = receive.recv()
+        except EOFError:
+            child.join(1)
+            raise ParrInputError(
+                f"{override_dir}: rendering {template_name} was killed (exit {child.exitcode}); "
+                f"the templates may use more than {TEMPLATE_MEMORY_BYTES // (1024 * 1024)} MiB."
+            ) from None
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+    if kind == "ok":
+        return str(payload)
+    if kind == "input":
+        raise ParrInputError(payload[0], payload)
+    raise RuntimeError(f"rendering {template_name} failed inside parr:\n{payload}")
+
+
+def _child_main(send: Any, template_name: str, context: dict[str, Any], override_dir: Path) -> None:
+    _limit_memory()
+    try:
+        message: tuple[str, Any] = ("ok", _render(template_name, context, override_dir))
+    except ParrInputError as exc:
+        message = ("input", list(exc.problems))
+    except MemoryError:
+        message = ("input", [f"{override_dir}: rendering {template_name} needed more than "
+                             f"{TEMPLATE_MEMORY_BYTES // (1024 * 1024)} MiB; look for a runaway loop or a huge string."])
+    except BaseException:  # noqa: BLE001 - handed to the parent, which reports it as parr's own bug
+        message = ("bug", traceback.format_exc())
+    try:
+        send.send(message)
+    finally:
+        send.close()
+        # Skip atexit handlers and buffers inherited from the parent: they belong to it.
+        os._exit(0)
+
+
+def _limit_memory() -> None:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        return
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        used = 0
+    limit = used + TEMPLATE_MEMORY_BYTES
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if sys.platform.startswith("linux"):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

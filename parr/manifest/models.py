@@ -10,12 +10,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 API_VERSION = "parr/v1"
+# A century: longer periods mean nothing for rotation or retention and overflow date arithmetic.
+MAX_DAYS = 36_500
 
 
 class Strict(BaseModel):
     """Every manifest block: immutable, and unknown keys are errors (typos must not pass silently)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # allow_inf_nan: "nan" or "1e999" as a string would otherwise become a float no check can compare.
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
 
 class Access(str, Enum):
@@ -135,7 +138,7 @@ class ToolPermission(Strict):
 
 class Secret(Strict):
     name: str
-    rotation_days: int | None = Field(None, ge=1)
+    rotation_days: int | None = Field(None, ge=1, le=MAX_DAYS)
     last_rotated: dt.date | None = None
     store: str | None = None
 
@@ -193,7 +196,7 @@ class Suite(Strict):
     format: Literal["junit", "promptfoo"] | None = None
     pass_threshold: float = Field(0.95, ge=0, le=1)
     categories: list[str] = Field(default_factory=list)
-    max_age_days: int | None = Field(None, ge=1)
+    max_age_days: int | None = Field(None, ge=1, le=MAX_DAYS)
 
 
 class Evals(Strict):
@@ -212,7 +215,7 @@ class Trace(Strict):
 
 class Stream(Strict):
     sink: str | None = None
-    retention_days: int | None = Field(None, ge=1)
+    retention_days: int | None = Field(None, ge=1, le=MAX_DAYS)
     immutable: bool = False
 
 
@@ -297,13 +300,13 @@ class Scratchpad(Strict):
 class LongTerm(Strict):
     enabled: bool = False
     user_approved: bool = False
-    retention_days: int | None = Field(None, ge=1)
+    retention_days: int | None = Field(None, ge=1, le=MAX_DAYS)
     store: str | None = None
 
 
 class ActionLog(Strict):
     immutable: bool = False
-    retention_days: int | None = Field(None, ge=1)
+    retention_days: int | None = Field(None, ge=1, le=MAX_DAYS)
     store: str | None = None
 
 

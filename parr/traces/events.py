@@ -17,27 +17,34 @@ import datetime as dt
 import gc
 import gzip
 import io
-import json
+import math
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-try:  # orjson parses trace lines 5-10x faster than the standard library; optional so parr still runs without it
-    import orjson
-
-    _fast_loads: Callable[[bytes | str], Any] = orjson.loads
-except ImportError:  # pragma: no cover - exercised only where orjson is missing
-    _fast_loads = json.loads
+# orjson parses trace lines 5-10x faster than the standard library, and refuses what a trace must
+# not hold: NaN and infinities, lone surrogates, nesting past 1024 levels. A required dependency.
+import orjson
 
 TraceFormat = Literal["jsonl", "otlp"]
 
 BLOCK_SIZE = 1024 * 1024  # bigger blocks are no faster and leave glibc more room to fragment
 # One line longer than this is reported as unparsable and skipped, so one runaway line cannot
-# take memory with it.
-MAX_LINE_BYTES = 256 * 1024 * 1024
+# take memory with it (a parsed line costs several times its size).
+MAX_LINE_BYTES = 16 * 1024 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
+# A gzip file may inflate to this many times its size (real traces compress 5-30x), and at least
+# MIN_INFLATE_LIMIT: a 240 KB bomb of zeros or blank lines stops here instead of at 4 GB.
+MAX_INFLATE_RATIO = 200
+MIN_INFLATE_LIMIT = 64 * 1024 * 1024
+# Records nested deeper than this are unparsable lines: the walkers that lint and redact a record
+# recurse, and no tracer nests anywhere near this.
+MAX_JSON_DEPTH = 64
+# Integers outside int64 (as OTLP counts them) are not counts, times or tokens; they read as absent.
+MAX_INT = 2**63 - 1
 
 
 @dataclass(slots=True)
@@ -94,6 +101,17 @@ class TraceReadError(Exception):
         super().__init__(f"{path}: {self.reason}")
 
 
+class InflateLimitExceeded(OSError):
+    """A gzip trace inflates past MAX_INFLATE_RATIO times its size: a decompression bomb."""
+
+    def __init__(self, limit: int, compressed: int) -> None:
+        super().__init__(
+            f"it inflates to more than {limit // (1024 * 1024)} MiB from {compressed} bytes of gzip "
+            f"(over {MAX_INFLATE_RATIO}x); reading stopped there. Split it, or give it uncompressed"
+        )
+        self.strerror = str(self.args[0])
+
+
 READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
@@ -147,22 +165,48 @@ def paused_gc() -> Iterator[None]:
 # ---- opening and sniffing ------------------------------------------------------------------
 
 
+class _BoundedGzip(io.RawIOBase):
+    """A gzip stream that raises InflateLimitExceeded once it has inflated past its limit."""
+
+    def __init__(self, path: Path) -> None:
+        compressed = path.stat().st_size
+        self._inner = gzip.open(path, "rb")
+        self._limit = max(MIN_INFLATE_LIMIT, MAX_INFLATE_RATIO * compressed)
+        self._compressed = compressed
+        self._read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        piece = self._inner.read(size if size is not None and size >= 0 else self._limit + 1 - self._read)
+        self._read += len(piece)
+        if self._read > self._limit:
+            raise InflateLimitExceeded(self._limit, self._compressed)
+        return piece
+
+    def readinto(self, buffer: Any) -> int:
+        piece = self.read(len(buffer))
+        buffer[: len(piece)] = piece
+        return len(piece)
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
 def open_binary(path: Path) -> BinaryIO:
-    """A byte stream over `path`, gunzipping when the file starts with the gzip magic bytes."""
+    """A byte stream over `path`, gunzipping (within the inflate limit) when it starts with the gzip magic bytes."""
     with open(path, "rb") as probe:
         magic = probe.read(2)
     if magic == GZIP_MAGIC:
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return _BoundedGzip(path)  # type: ignore[return-value]
     return open(path, "rb", buffering=0)
 
 
 def open_text(path: Path) -> io.TextIOBase:
     """A text stream over `path`, gunzipping when the file starts with the gzip magic bytes."""
-    with open(path, "rb") as probe:
-        magic = probe.read(2)
-    if magic == GZIP_MAGIC:
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    return open(path, encoding="utf-8", errors="replace")
+    return io.TextIOWrapper(io.BufferedReader(open_binary(path)), encoding="utf-8", errors="replace")  # type: ignore[arg-type]
 
 
 def _first_line(path: Path, limit: int = 1 << 20) -> bytes:
@@ -190,17 +234,46 @@ def _is_jsonl_otlp(path: Path) -> bool:
     document spans many lines. Tell them apart by whether the first line is a whole object."""
     first = _first_line(path)
     try:
-        return isinstance(_fast_loads(first), dict)
+        return isinstance(loads_line(first), dict)
     except ValueError:
         return False
 
 
 def loads_line(text: bytes) -> Any:
-    """Parse one line; invalid UTF-8 is replaced rather than rejected, as a text reader would."""
+    """Parse one line; invalid UTF-8 is replaced rather than rejected, as a text reader would.
+
+    Raises ValueError for anything that is not plain finite JSON within MAX_JSON_DEPTH levels.
+    """
     try:
-        return _fast_loads(text)
-    except ValueError:
-        return json.loads(text.decode("utf-8", errors="replace"))
+        record = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        if "UTF-8" not in str(exc):
+            raise
+        record = orjson.loads(text.decode("utf-8", errors="replace"))
+    if (text.count(b"[") + text.count(b"{") > MAX_JSON_DEPTH) and too_deep(text):
+        raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
+    return record
+
+
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"\\')
+_STRING = re.compile(rb'"[^"]*"')
+
+
+def too_deep(text: bytes) -> bool:
+    """Whether valid JSON nests deeper than MAX_JSON_DEPTH, in C-speed passes rather than a Python walk.
+
+    Keep only brackets, quotes and backslashes; drop escaped characters and whole strings; then
+    peel the innermost bracket pairs off one round at a time. Each round takes away at least one
+    level and at most two: True means deeper than MAX_JSON_DEPTH, False means at most twice that,
+    which the recursive walkers downstream handle.
+    """
+    skeleton = text.translate(None, _NOT_STRUCTURE).replace(b"\\\\", b"").replace(b'\\"', b"")
+    skeleton = _STRING.sub(b"", skeleton).replace(b"\\", b"")
+    for _ in range(MAX_JSON_DEPTH):
+        if not skeleton:
+            return False
+        skeleton = skeleton.replace(b"[]", b"").replace(b"{}", b"")
+    return bool(skeleton)
 
 
 def decode_error(exc: ValueError) -> str:
@@ -288,21 +361,50 @@ def _limited_blocks(path: Path, bad: BadLines, max_lines: int | None) -> Iterato
         yield chunk
 
 
+def _numbered_lines(chunk: Chunk) -> Iterator[tuple[int, bytes]]:
+    """(line number, text) of the lines of a chunk that may hold a record.
+
+    A block of mostly blank lines (a gzip of newlines inflates to a billion of them) is walked
+    from one non-blank character to the next in C, not line by line in Python.
+    """
+    text = chunk.text
+    newlines = text.count(b"\n")
+    if newlines * 8 <= len(text):
+        yield from enumerate(text.split(b"\n"), chunk.first_line)
+        return
+    number, counted, position = chunk.first_line, 0, 0
+    while True:
+        found = _NON_BLANK.search(text, position)
+        if found is None:
+            return
+        start = text.rfind(b"\n", 0, found.start()) + 1
+        end = text.find(b"\n", found.start())
+        end = len(text) if end < 0 else end
+        number += text.count(b"\n", counted, start)
+        counted = start
+        yield number, text[start:end]
+        position = end
+
+
+_NON_BLANK = re.compile(rb"[^\s]")
+
+
 def iter_records(chunk: Chunk, bad: BadLines) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, parsed object) for each line of a `lines` chunk; blank lines are skipped and
     unparsable ones go to `bad`. Records are handed on one at a time, never kept: holding a
     block's worth of parsed dicts costs more than parsing them."""
-    number = chunk.first_line - 1
-    loads = _fast_loads
-    for text in chunk.text.split(b"\n"):
-        number += 1
+    loads = orjson.loads
+    for number, text in _numbered_lines(chunk):
         try:
             record = loads(text)
+            if (text.count(b"[") + text.count(b"{") > MAX_JSON_DEPTH) and too_deep(text):
+                bad.add(number, f"nested more than {MAX_JSON_DEPTH} levels deep")
+                continue
         except ValueError:
             if not text.strip():
                 continue
             try:
-                record = json.loads(text.decode("utf-8", errors="replace"))
+                record = loads_line(text)
             except ValueError as exc:
                 bad.add(number, decode_error(exc))
                 continue
@@ -321,30 +423,34 @@ def line_count(chunk: Chunk) -> int:
 
 
 def _num(value: Any) -> float | None:
-    if value.__class__ is float or value.__class__ is int:
-        return float(value)
+    """A finite float, or None: NaN, infinities and numbers past float range read as absent."""
+    if value.__class__ is float:
+        return value if math.isfinite(value) else None  # type: ignore[no-any-return]
+    if value.__class__ is int:
+        return float(value) if -MAX_INT <= value <= MAX_INT else None  # type: ignore[operator]
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
+    if isinstance(value, (int, float, str)):
         try:
-            return float(value)
-        except ValueError:
+            number = float(value) if not isinstance(value, str) or len(value) <= 64 else math.nan
+        except (ValueError, OverflowError):
             return None
+        return number if math.isfinite(number) else None
     return None
 
 
 def _int(value: Any) -> int | None:
+    """An int within int64, or None."""
     if value.__class__ is int:
-        return value  # type: ignore[no-any-return]
-    if value.__class__ is str:
+        return value if -MAX_INT <= value <= MAX_INT else None  # type: ignore[no-any-return,operator]
+    if value.__class__ is str and len(value) <= 64:
         try:
-            return int(value)  # OTLP's int64 nanoseconds arrive as strings; float would round them
+            number = int(value)  # OTLP's int64 nanoseconds arrive as strings; float would round them
+            return number if -MAX_INT <= number <= MAX_INT else None
         except ValueError:
             pass
     number = _num(value)
-    return None if number is None else int(number)
+    return None if number is None or not -MAX_INT <= number <= MAX_INT else int(number)
 
 
 def _str(value: Any) -> str | None:
@@ -418,10 +524,9 @@ def _attr_value(value: dict[str, Any]) -> Any:
         if key in value:
             raw = value[key]
             if key == "intValue":
-                try:
-                    return int(raw)
-                except (TypeError, ValueError):
-                    return None
+                return _int(raw) if not isinstance(raw, bool) else None
+            if key == "doubleValue":
+                return _num(raw)
             return raw
     if "arrayValue" in value:
         return [_attr_value(v) for v in (value["arrayValue"] or {}).get("values", []) or []]
@@ -487,7 +592,7 @@ def event_from_span(span: dict[str, Any], resource: dict[str, Any], line: int, p
     args = get("gen_ai.tool.call.arguments")
     if args.__class__ is str and args[:1] in ("{", "["):
         try:
-            args = _fast_loads(args)
+            args = loads_line(args.encode("utf-8", errors="replace"))
         except ValueError:
             pass
     code = status.get("code")

@@ -51,6 +51,7 @@ DEFAULT_KEEP = 1000  # findings kept per rule and file; the rest are counted
 RULES: dict[str, tuple[str, str]] = {
     # rule id: (short description, how to fix)
     "unparsable-line": ("A line is not a JSON object", "Write one JSON object per line; a crash mid-write leaves half a line."),
+    "no-events": ("The file holds no trace event", "Point parr at the tracer's output: JSON Lines events or OTLP JSON spans."),
     "missing-field": ("An event lacks a required field", "Make the tracer write the field, or drop it from observability.required_fields."),
     "unredacted-email": ("An e-mail address in clear", "Hash or drop the address before it is traced."),
     "unredacted-phone": ("A phone number in clear", "Hash or drop the number before it is traced."),
@@ -392,4 +393,8 @@ def lint_file(path: Path, *, shown: str | None = None, required: Iterable[str] =
     except READ_ERRORS as exc:
         raise TraceReadError(result.file, exc) from None
     result.truncated = max_lines is not None and result.lines >= max_lines
+    if result.events == 0:
+        # An empty file has nothing unredacted in it, and proves nothing either: never clean.
+        result.add(LintFinding("no-events", result.file, 1, "",
+                               f"no trace event in {result.lines} line(s) ({result.bad.count} unparsable)"))
     return result
