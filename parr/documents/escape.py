@@ -13,11 +13,12 @@ import re
 from typing import Any
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
-# or end a construct inline. `<`, `>` and `&` become entities instead (valid inside HTML too).
+# or end a construct inline. `<` (any HTML, comments included) and an `&` that would start an
+# entity become entities instead; `>` only matters at the start of a line (a quote).
 # An underscore between two letters or digits can neither open nor close emphasis, so
 # snake_case names stay readable in the Markdown source.
 _INLINE = re.compile(r"([\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_]))")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Line breaks and other control or invisible layout characters, including Unicode line separators
 # and bidirectional overrides that could make text read differently than it is stored.
 _BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
@@ -33,7 +34,7 @@ class MarkdownText(str):
 
     def __new__(cls, raw: str) -> MarkdownText:
         text = _BREAKS.sub(" ", raw)
-        text = "".join(_ENTITIES.get(ch, ch) for ch in text) if any(ch in text for ch in "&<>") else text
+        text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;")
         text = _INLINE.sub(r"\\\1", text)
         text = _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", text.strip()))
         made = super().__new__(cls, text)

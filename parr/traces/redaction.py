@@ -576,6 +576,7 @@ _LINE_NEEDLES: tuple[bytes, ...] = (b"PRIVATE KEY", b"\\u0040")
 _BYTE_PATTERNS: dict[str, re.Pattern[bytes]] = {
     name: re.compile(pattern.pattern.encode()) for name, pattern in _TEXT_PATTERNS.items()
 }
+_MAX_AT_PROBES = 512
 _WINDOW = 40  # bytes either side of a shape that a real value could start or end in
 
 
@@ -609,8 +610,9 @@ def candidate_offsets(block: bytes) -> list[int]:
                     start -= 1
                 standalone = (start == 0 or shaped[start - 1] not in _JOINERS) and (end == len(shaped) or shaped[end] not in _JOINERS)
                 # Epoch timestamps (OTLP's startTimeUnixNano on every span) start with 1, which no card
-                # network issues; runs over 19 digits are neither cards nor phone numbers.
-                if standalone and (block[start] == 0x31 or end - start > 19):
+                # network issues; runs over 19 digits are neither cards nor phone numbers, joined or
+                # not (and resuming inside one would walk it back again and again: quadratic).
+                if end - start > 19 or (standalone and block[start] == 0x31):
                     at = find(needle, end)
                     continue
             hit = _validated_at(block, kinds, at, at + len(needle))
@@ -629,11 +631,17 @@ def candidate_offsets(block: bytes) -> list[int]:
         if end < 0:
             break
         at = tokens_find(_TOKEN_RUN, end)
-    at = block.find(b"@")
-    while at >= 0:
-        if _BYTE_PATTERNS["email"].search(block, max(0, at - 65), min(len(block), at + 256)):
-            offsets.append(at)
-        at = block.find(b"@", at + 1)
+    email = _BYTE_PATTERNS["email"]
+    if block.count(b"@") > _MAX_AT_PROBES:
+        # Probing a window around every '@' costs a window per '@': a block full of them (a few
+        # kilobytes of "@@@@") would take seconds. One pass of the pattern is linear.
+        offsets.extend(match.start() for match in email.finditer(block))
+    else:
+        at = block.find(b"@")
+        while at >= 0:
+            if email.search(block, max(0, at - 65), min(len(block), at + 256)):
+                offsets.append(at)
+            at = block.find(b"@", at + 1)
     for needle in _LINE_NEEDLES:
         at = block.find(needle)
         while at >= 0:

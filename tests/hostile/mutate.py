@@ -241,7 +241,7 @@ def trace_event(rng: random.Random, index: int) -> dict[str, Any]:
 
 def hostile_line(rng: random.Random) -> bytes:
     """One line a broken or malicious tracer might write."""
-    choice = rng.randrange(16)
+    choice = rng.randrange(17)
     if choice == 0:
         depth = rng.choice((600, 3000, 50_000))
         return b"[" * depth + b"]" * depth
@@ -278,6 +278,12 @@ def hostile_line(rng: random.Random) -> bytes:
         return b'{"tool_call": {"name": "```\\n# hidden", "args": "<!--"}, "session_id": "s1"}'
     if choice == 14:
         return b'{"a": "' + b"x" * rng.choice((10, 100_000)) + b'"}'
+    if choice == 15:
+        # Shapes the redaction prefilter probes one by one: each must stay linear.
+        text = rng.choice(["@" * 50_000, "a@" * 20_000, "0000 " * 10_000, "+0" * 20_000, "(415)" * 10_000,
+                           "123-45-6789 " * 5_000, "sk-" * 20_000, "x" * 19 + " " * 1])
+        return json.dumps({"tool_call": {"name": "t", "args": {"q": text, "n": int("9" * 19)}},
+                           "note": "9" * rng.choice((13, 200, 20_000))}).encode()
     return json.dumps(trace_event(rng, rng.randrange(100))).encode()
 
 

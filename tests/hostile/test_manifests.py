@@ -1,0 +1,124 @@
+"""Thousands of mutated parr.yaml files: loaded and judged in-process, a few hundred through `parr check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from parr.checklist import load_checklist
+from parr.errors import ParrInputError
+from parr.facts import gather_facts
+from parr.manifest.loader import load_manifest
+from parr.stages import Stage
+from parr.verdict import evaluate
+from tests.hostile.harness import MARKER, SEED, TALLY, changed, hostile_examples, invoke, judge, outcome, scaled, snapshot
+from tests.hostile.mutate import ManifestMutator
+
+IN_PROCESS = scaled(5200)
+JUDGED_IN_PROCESS = scaled(60)  # of the mutations that load, how many also go through facts and checks
+THROUGH_CLI = scaled(400)
+THROUGH_CLI_WITH_SCAN = scaled(20)
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return hostile_examples(tmp_path_factory.mktemp("hostile-manifests"))
+
+
+def _cases(examples: dict[str, Path], seed: int, count: int):
+    rng = random.Random(seed)
+    mutators = {name: ManifestMutator((path / "parr.yaml").read_text()) for name, path in examples.items()}
+    names = sorted(examples)
+    for index in range(count):
+        name = rng.choice(names)
+        kind, raw = mutators[name].mutate(rng)
+        yield f"{seed}#{index} {name} {kind}", examples[name], raw
+
+
+def test_mutated_manifests_load_or_fail_with_one_line_each(examples: dict[str, Path]) -> None:
+    checklist = load_checklist([])
+    originals = {root: (root / "parr.yaml").read_bytes() for root in examples.values()}
+    before = {root: snapshot(root) for root in examples.values()}
+    judged = 0
+    try:
+        for case, root, raw in _cases(examples, SEED, IN_PROCESS):
+            manifest = root / "parr.yaml"
+            manifest.write_bytes(raw)
+            try:
+                loaded = load_manifest(manifest)
+            except ParrInputError as exc:
+                bad = [p for p in exc.problems if not p.startswith(str(manifest)) or "\n" in p]
+                if bad:
+                    TALLY.fail("load+validate (in-process)", case, f"problem not one line naming the file: {bad[0][:200]!r}")
+                else:
+                    TALLY.record("load+validate (in-process)", "input error")
+                continue
+            except Exception as exc:  # noqa: BLE001 - the failure being hunted
+                TALLY.fail("load+validate (in-process)", case, f"{type(exc).__name__}: {str(exc)[:200]}")
+                continue
+            TALLY.record("load+validate (in-process)", "valid")
+            if judged >= JUDGED_IN_PROCESS:
+                continue
+            judged += 1
+            try:
+                facts = gather_facts(loaded, today=TODAY, scan_code=False)
+                report = evaluate(checklist, facts, Stage.NARROW_PRODUCTION_WRITES)
+                TALLY.record("facts+checks (in-process)", report.verdict)
+            except ParrInputError as exc:
+                TALLY.record("facts+checks (in-process)", "input error")
+                if any("\n" in p for p in exc.problems):
+                    TALLY.fail("facts+checks (in-process)", case, f"multi-line problem {exc.problems[0][:200]!r}")
+            except Exception as exc:  # noqa: BLE001
+                TALLY.fail("facts+checks (in-process)", case, f"{type(exc).__name__}: {str(exc)[:200]}")
+    finally:
+        for root, raw in originals.items():
+            (root / "parr.yaml").write_bytes(raw)
+    for root in examples.values():
+        assert not (root / MARKER).exists()
+        assert changed(before[root], snapshot(root), {"parr.yaml"}) == []
+    failures = [f for f in TALLY.failures if "(in-process)" in f]
+    assert TALLY.tried["load+validate (in-process)"] + len(failures) >= 5000 or IN_PROCESS < 5000
+    assert not failures, "\n".join(failures[:10])
+
+
+def _through_cli(examples: dict[str, Path], cache: Path, seed: int, count: int, scan: bool) -> list[str]:
+    env = {"PARR_CACHE_DIR": str(cache), "PARR_TODAY": "2026-11-24", "NO_COLOR": "1"}
+    originals = {root: (root / "parr.yaml").read_bytes() for root in examples.values()}
+    command = "parr check" + (" (with scan)" if scan else " --no-scan")
+    failures = []
+    try:
+        for case, root, raw in _cases(examples, seed, count):
+            (root / "parr.yaml").write_bytes(raw)
+            before = snapshot(root)
+            result = invoke(["check", str(root), "--format", "json", *([] if scan else ["--no-scan"])], root, env)
+            why = judge(result, ["parr.yaml"])
+            if why is None and (root / MARKER).exists():
+                why = "the planted code ran: " + ((root / MARKER).read_text() or "a git hook, filter or fsmonitor")
+            (root / MARKER).unlink(missing_ok=True)  # so the next case is judged on its own
+            moved = changed(before, snapshot(root), {"parr.yaml", MARKER})
+            if why is None and moved:
+                why = f"wrote {moved[:5]}"
+            if why:
+                TALLY.fail(command, case, why)
+                failures.append(f"{case}: {why}")
+            else:
+                TALLY.record(command, outcome(result))
+    finally:
+        for root, raw in originals.items():
+            (root / "parr.yaml").write_bytes(raw)
+    return failures
+
+
+def test_mutated_manifests_through_parr_check(examples: dict[str, Path], tmp_path: Path) -> None:
+    failures = _through_cli(examples, tmp_path / "cache", SEED + 1, THROUGH_CLI, scan=False)
+    assert not failures, "\n".join(failures[:10])
+
+
+def test_mutated_manifests_through_parr_check_with_scan(examples: dict[str, Path], tmp_path: Path) -> None:
+    """The scan reads the repository through git: nothing the planted git config names may run."""
+    failures = _through_cli(examples, tmp_path / "cache", SEED + 2, THROUGH_CLI_WITH_SCAN, scan=True)
+    assert not failures, "\n".join(failures[:10])
