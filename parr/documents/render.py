@@ -98,7 +98,7 @@ def _render(template_name: str, context: dict[str, Any], override_dir: Path | No
     except jinja2.UndefinedError as exc:
         raise ParrInputError(f"template {template_name}: {exc.message}; the template uses a value parr does not provide.") from None
     except jinja2.exceptions.SecurityError as exc:
-        raise ParrInputError(f"template {template_name}: refused by the sandbox: {exc}.") from None
+        raise ParrInputError(f"{_where(override_dir, template_name)}: refused by the sandbox: {str(exc).rstrip('.')}.") from None
     except jinja2.TemplateNotFound as exc:
         raise ParrInputError(f"template {exc.name} not found in {override_dir or 'the package'}.") from None
     except (ParrInputError, MemoryError):

@@ -368,6 +368,8 @@ def _numbered_lines(chunk: Chunk) -> Iterator[tuple[int, bytes]]:
     from one non-blank character to the next in C, not line by line in Python.
     """
     text = chunk.text
+    if not text.strip():
+        return
     newlines = text.count(b"\n")
     if newlines * 8 <= len(text):
         yield from enumerate(text.split(b"\n"), chunk.first_line)
