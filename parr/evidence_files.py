@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
+import stat
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +66,7 @@ class TraceSampleFact:
 def read_policy_file(path: Path, shown: str, engine: str | None) -> PolicyFileFact:
     text, problem = _read_text(path)
     if text is None:
-        return PolicyFileFact(shown, exists=path.exists(), error=problem)
+        return PolicyFileFact(shown, exists=probe_file(path)[0], error=problem)
     kind = engine or ("rego" if path.suffix == ".rego" else "cedar")
     if kind == "cedar":
         return _parse_cedar(text, shown)
@@ -85,7 +87,7 @@ def _parse_rego(text: str, shown: str) -> PolicyFileFact:
 
     if shown.lower().endswith(".json"):  # a Rego data document, not a module
         try:
-            json.loads(text)
+            orjson.loads(text)  # bounded depth: json.loads recursed into a RecursionError
         except ValueError as exc:
             return PolicyFileFact(shown, exists=True, error=f"Rego data is not JSON: {exc}")
         return PolicyFileFact(shown, exists=True)
@@ -101,7 +103,7 @@ def _parse_rego(text: str, shown: str) -> PolicyFileFact:
 def read_eval_result(path: Path, shown: str, fmt: str | None) -> EvalResultFact:
     raw, problem = _read_bytes(path)
     if raw is None:
-        return EvalResultFact(shown, exists=path.exists(), error=problem)
+        return EvalResultFact(shown, exists=probe_file(path)[0], error=problem)
     kind = fmt or ("junit" if path.suffix.lower() == ".xml" else "promptfoo")
     try:
         if kind == "junit":
@@ -220,10 +222,25 @@ def read_trace_sample(path: Path, shown: str, fmt: str, required: list[str]) -> 
 # ---- shared --------------------------------------------------------------------------------
 
 
-def _read_bytes(path: Path) -> tuple[bytes | None, str | None]:
+def probe_file(path: Path) -> tuple[bool, str | None]:
+    """(exists, why it cannot be read as a file or None): a path from a manifest may be too long,
+    hold a NUL byte or loop through symlinks, and pathlib raises for some of those."""
     try:
-        if not path.is_file():
-            return None, "no such file" if not path.exists() else "not a file"
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return False, "no such file"
+    except ValueError:
+        return False, "the path holds a NUL byte"
+    except OSError as exc:
+        return False, f"cannot read it ({exc.strerror or type(exc).__name__})"
+    return True, None if stat.S_ISREG(mode) else "not a file"
+
+
+def _read_bytes(path: Path) -> tuple[bytes | None, str | None]:
+    exists, problem = probe_file(path)
+    if problem is not None:
+        return None, problem
+    try:
         if path.stat().st_size > MAX_EVIDENCE_BYTES:
             return None, f"larger than {MAX_EVIDENCE_BYTES // (1024 * 1024)} MiB"
         return path.read_bytes(), None

@@ -86,7 +86,7 @@ def load_manifest(path: Path) -> LoadedManifest:
     if version != API_VERSION:
         line = document.line_of(("apiVersion",))
         raise ParrInputError(
-            f"{path}:{line}: apiVersion '{version}' is not supported; this parr reads '{API_VERSION}'."
+            f"{path}:{line}: apiVersion {_show(version)} is not supported; this parr reads '{API_VERSION}'."
         )
     try:
         manifest = Manifest.model_validate(data)

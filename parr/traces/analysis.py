@@ -40,8 +40,11 @@ class TraceAnalysis:
 def analyze_trace_file(path: Path, shown: str, *, manifest: Any | None = None, fmt: TraceFormat | None = None,
                        required: list[str] | None = None, max_lines: int | None = SAMPLE_MAX_LINES) -> TraceAnalysis:
     """Lint and signals of one trace file in a single streamed pass; never raises for bad content."""
-    if not path.is_file():
-        return TraceAnalysis(shown, str(path), exists=path.exists(), error="no such file" if not path.exists() else "not a file")
+    from parr.evidence_files import probe_file
+
+    exists, problem = probe_file(path)
+    if problem is not None:
+        return TraceAnalysis(shown, str(path), exists=exists, error=problem)
     observability = manifest.observability if manifest is not None else None
     required = required if required is not None else (
         list(observability.required_fields) if observability and observability.required_fields else list(DEFAULT_REQUIRED_FIELDS))

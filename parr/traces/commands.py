@@ -32,12 +32,17 @@ def load_thresholds_manifest(manifest: Path | None) -> Any | None:
 
 
 def _check_files(files: tuple[Path, ...]) -> list[tuple[Path, str]]:
+    from parr.evidence_files import probe_file
+
     problems = []
     for path in files:
-        if not path.exists():
+        exists, problem = probe_file(path)
+        if not exists and problem == "no such file":
             problems.append(f"{path}: no such trace file.")
-        elif not path.is_file():
+        elif problem == "not a file":
             problems.append(f"{path}: not a file; pass trace files (JSON Lines or OTLP JSON, gzipped or not).")
+        elif problem is not None:
+            problems.append(f"{path}: {problem}.")
     if problems:
         raise ParrInputError(problems[0], problems)
     return [(path, path.as_posix()) for path in files]

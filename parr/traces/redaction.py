@@ -10,13 +10,13 @@ that leaves this module.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from parr.secrets import CREDENTIAL_BOUNDARY, CREDENTIAL_RULES
+from parr.traces.events import loads_line
 
 Kind = Literal["email", "phone", "payment_card", "iban", "national_id", "secret", "document_body", "redacted_field"]
 
@@ -519,7 +519,8 @@ def _scan_string(value: str, path: str, key: str, in_retrieval: bool) -> Iterato
     if stripped[:1] in ("{", "[") and len(stripped) > 2:
         # JSON inside a string (OTLP tool arguments, serialised payloads): name the inner field.
         try:
-            inner = json.loads(value)
+            # The trace reader's parser: bounded depth, no NaN (json.loads recursed without limit).
+            inner = loads_line(value.encode("utf-8", errors="replace"))
         except ValueError:
             inner = None
         if isinstance(inner, (dict, list)):

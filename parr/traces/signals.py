@@ -130,8 +130,12 @@ def _threshold_number(value: float | str | None, rate: bool) -> float | None:
             number = float(text.rstrip("%").strip())
         except ValueError:
             return None
+        if not math.isfinite(number):
+            return None  # "nan" would make every comparison false: a threshold never breached
         return number / 100 if percent else (number / 100 if rate and number > 1 else number)
     number = float(value)
+    if not math.isfinite(number):
+        return None
     return number / 100 if rate and number > 1 else number
 
 

@@ -213,6 +213,22 @@ class ManifestMutator:
     def mutate(self, rng: random.Random) -> tuple[str, bytes]:
         return self.structural(rng) if rng.random() < 0.7 else self.textual(rng)
 
+    def mild(self, rng: random.Random) -> tuple[str, bytes]:
+        """Hostile values in the right places: strings for strings, edge numbers for numbers, so
+        most cases still validate and reach the checks and the documents."""
+        tree = copy.deepcopy(self.tree)
+        leaves = [p for p in _paths(tree) if isinstance(_get(tree, p), (str, int, float)) and not isinstance(_get(tree, p), bool)]
+        for path in rng.sample(leaves, min(len(leaves), rng.choice((1, 3, 10)))):
+            if path[-1] == "apiVersion":
+                continue
+            value = _get(tree, path)
+            if isinstance(value, str):
+                _set(tree, path, rng.choice(ODD_STRINGS) if rng.random() < 0.7 else value + rng.choice(ODD_STRINGS))
+            else:
+                _set(tree, path, rng.choice([0, -1, 1, 2**62, 1e300, 5e-324, 0.1, 10**9, 36500, 36501]))
+        return "mild", yaml.dump(tree, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=10_000).encode(
+            "utf-8", errors="surrogatepass")
+
 
 def _splice(text: str, marker: str, raw: str) -> str:
     """Put raw YAML where the marker string was dumped; a block scalar or mapping needs its own line."""

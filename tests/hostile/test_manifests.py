@@ -29,13 +29,14 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return hostile_examples(tmp_path_factory.mktemp("hostile-manifests"))
 
 
-def _cases(examples: dict[str, Path], seed: int, count: int):
+def _cases(examples: dict[str, Path], seed: int, count: int, mild: float = 0.0):
+    """(case id, example copy, manifest bytes); a `mild` share keeps the shape so checks run."""
     rng = random.Random(seed)
     mutators = {name: ManifestMutator((path / "parr.yaml").read_text()) for name, path in examples.items()}
     names = sorted(examples)
     for index in range(count):
         name = rng.choice(names)
-        kind, raw = mutators[name].mutate(rng)
+        kind, raw = mutators[name].mild(rng) if rng.random() < mild else mutators[name].mutate(rng)
         yield f"{seed}#{index} {name} {kind}", examples[name], raw
 
 
@@ -45,7 +46,7 @@ def test_mutated_manifests_load_or_fail_with_one_line_each(examples: dict[str, P
     before = {root: snapshot(root) for root in examples.values()}
     judged = 0
     try:
-        for case, root, raw in _cases(examples, SEED, IN_PROCESS):
+        for case, root, raw in _cases(examples, SEED, IN_PROCESS, mild=0.15):
             manifest = root / "parr.yaml"
             manifest.write_bytes(raw)
             try:
@@ -91,7 +92,7 @@ def _through_cli(examples: dict[str, Path], cache: Path, seed: int, count: int, 
     command = "parr check" + (" (with scan)" if scan else " --no-scan")
     failures = []
     try:
-        for case, root, raw in _cases(examples, seed, count):
+        for case, root, raw in _cases(examples, seed, count, mild=0.5):
             (root / "parr.yaml").write_bytes(raw)
             before = snapshot(root)
             result = invoke(["check", str(root), "--format", "json", *([] if scan else ["--no-scan"])], root, env)
@@ -107,10 +108,34 @@ def _through_cli(examples: dict[str, Path], cache: Path, seed: int, count: int, 
                 failures.append(f"{case}: {why}")
             else:
                 TALLY.record(command, outcome(result))
+            if not scan and result.exit_code in (0, 1):
+                failures.extend(_runbook_holds(root, case, env))
     finally:
         for root, raw in originals.items():
             (root / "parr.yaml").write_bytes(raw)
     return failures
+
+
+_STRUCTURE = {"fence", "code_block", "html_block", "html_inline", "blockquote_open"}
+
+
+def _runbook_holds(root: Path, case: str, env: dict[str, str]) -> list[str]:
+    """A valid manifest's runbook: rendered, and no manifest text turned into code, HTML or quotes."""
+    from markdown_it import MarkdownIt
+
+    before = snapshot(root)
+    result = invoke(["generate", "runbook", str(root), "--no-scan"], root, env)
+    why = judge(result, ["parr.yaml"])
+    if why is None and result.exit_code == 0:
+        kinds = {t.type for t in MarkdownIt("commonmark").enable("table").parse(result.stdout)} & _STRUCTURE
+        why = f"manifest text became {sorted(kinds)}" if kinds else None
+    if why is None and changed(before, snapshot(root), set()):
+        why = "wrote into the repository"
+    if why:
+        TALLY.fail("parr generate runbook", case, why)
+        return [f"runbook {case}: {why}"]
+    TALLY.record("parr generate runbook", outcome(result))
+    return []
 
 
 def test_mutated_manifests_through_parr_check(examples: dict[str, Path], tmp_path: Path) -> None:

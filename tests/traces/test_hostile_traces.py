@@ -142,3 +142,19 @@ def test_a_runaway_line_is_capped_and_reported(tmp_path: Path, monkeypatch: pyte
     path = _write(tmp_path / "long.jsonl", b'{"a": "' + b"x" * 300_000 + b'"}', json.dumps(GOOD).encode())
     result = lint_file(path)
     assert result.events == 1 and result.bad.items[0].line == 1 and "longer than" in result.bad.items[0].message
+
+
+def test_deep_json_inside_a_string_value_is_scanned_as_text(tmp_path: Path) -> None:
+    # Tool arguments often arrive as JSON in a string; the redaction scan parses them, boundedly.
+    args = {"q": "[" * 50_000 + "]" * 50_000, "to": "jane.doe+refunds@example.co.uk"}
+    path = _write(tmp_path / "t.jsonl", json.dumps({**GOOD, "tool_call": {"name": "send", "args": json.dumps(args)}}).encode())
+    result = lint_file(path)
+    assert (result.events, result.bad.count, result.counts["unredacted-email"]) == (1, 0, 1)
+
+
+@pytest.mark.parametrize("threshold", ['"nan"', '"inf"', '"-inf%"'])
+def test_a_threshold_that_is_not_a_finite_number_is_no_threshold(threshold: str) -> None:
+    from parr.traces.signals import _threshold_number
+
+    assert _threshold_number(json.loads(threshold), rate=True) is None
+    assert _threshold_number("5%", rate=True) == 0.05
