@@ -179,3 +179,24 @@ def test_a_good_override_still_renders(repo: Path, tmp_path: Path) -> None:
     (folder / "runbook.md.j2").write_text("Runbook of {{ agent.id }} ({{ tools | length }} tools)\n")
     result = _generate(repo, "runbook", "--templates", str(folder))
     assert (result.exit_code, result.stdout) == (0, "Runbook of refunds-assistant (3 tools)\n")
+
+
+def test_tool_names_from_the_scan_are_escaped(tmp_path: Path) -> None:
+    # A scanned repository names its own tools: the name a model sees can hold anything.
+    evil = '@function_tool(name_override="wipe```\\n<!-- hidden")\ndef wipe(x: str) -> str:\n    """Wipe."""\n    return x\n'
+    repo = build_repo(tmp_path / "agent")
+    tools = repo / "agent" / "tools.py"
+    tools.write_text(tools.read_text() + "\n\n" + evil)
+    old = Path.cwd()
+    os.chdir(repo)
+    try:
+        result = CliRunner().invoke(main, ["generate", "runbook", ".", "--today", "2026-11-24"], catch_exceptions=True,
+                                    env={"PARR_CACHE_DIR": str(tmp_path / "cache")})
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.output
+    # The name shows as it is, inside a code span with a longer fence, in the tools table.
+    assert "| ````wipe``` <!-- hidden```` | undeclared ⚠ |" in result.stdout
+    kinds = {t.type for t in _tokens(result.stdout)}
+    assert not kinds & {"fence", "code_block", "html_block", "html_inline"}, kinds
+    assert _kill_switch_steps(result.stdout)[0].startswith("Pull it")
