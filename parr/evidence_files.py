@@ -241,9 +241,11 @@ def _read_bytes(path: Path) -> tuple[bytes | None, str | None]:
     if problem is not None:
         return None, problem
     try:
-        if path.stat().st_size > MAX_EVIDENCE_BYTES:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_EVIDENCE_BYTES + 1)  # bounded even if the file grows meanwhile
+        if len(raw) > MAX_EVIDENCE_BYTES:
             return None, f"larger than {MAX_EVIDENCE_BYTES // (1024 * 1024)} MiB"
-        return path.read_bytes(), None
+        return raw, None
     except OSError as exc:
         return None, f"cannot read it ({exc.strerror})"
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,17 +151,24 @@ def _shown(value: Any) -> str:
 def load_yaml(path: Path, *, what: str = "file") -> YamlDocument:
     """Read one YAML document from `path`; every problem becomes a ParrInputError with a line."""
     try:
-        if path.is_dir():
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
             raise ParrInputError(f"{path}: is a directory, expected a YAML {what}.")
-        size = path.stat().st_size
+        if not stat.S_ISREG(mode):
+            # A FIFO blocks forever and /dev/zero never ends: only regular files are read.
+            raise ParrInputError(f"{path}: is not a regular file (a pipe or a device?); expected a YAML {what}.")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
         raise ParrInputError(f"{path}: no such {what}.") from None
+    except ValueError:
+        raise ParrInputError(f"{path}: the path holds a NUL byte.") from None
     except OSError as exc:
-        raise ParrInputError(f"{path}: cannot read it ({exc.strerror}).") from None
-    if size > MAX_YAML_BYTES:
-        raise ParrInputError(f"{path}: {size} bytes is too large for a {what} (limit {MAX_YAML_BYTES}).")
+        raise ParrInputError(f"{path}: cannot read it ({exc.strerror or type(exc).__name__}).") from None
+    if len(raw) > MAX_YAML_BYTES:
+        raise ParrInputError(f"{path}: too large for a {what} (limit {MAX_YAML_BYTES} bytes).")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ParrInputError(
             f"{path}: byte {exc.start} is not valid UTF-8; save the {what} as UTF-8."

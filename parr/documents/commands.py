@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ def _generate(kind: str, fmt: str, path: Path, manifest: Path | None, templates:
         manifest_display=display_path(str(manifest_path)) or str(manifest_path),
     )
     if kind == "runbook":
-        override = templates / "index.yaml" if templates and (templates / "index.yaml").is_file() else None
+        # Present in any form (even a pipe or a broken link): then it is read, and refused if unreadable.
+        override = templates / "index.yaml" if templates and os.path.lexists(templates / "index.yaml") else None
         context["procedures"] = load_procedures(override or package_dir("runbooks") / "index.yaml", context)
     if kind == "postmortem":
         context["timeline"] = None

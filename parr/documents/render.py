@@ -48,13 +48,13 @@ def _yaml_scalar(value: Any) -> str:
 def environment(override_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
     """Templates run sandboxed (no attribute access to Python internals, no mutation of the context)
     and fail loudly on any undefined variable. A folder given with --templates wins by file name."""
-    search = [str(package_dir("templates")), str(package_dir("runbooks"))]
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(package_dir("templates")), str(package_dir("runbooks"))])]
     if override_dir is not None:
         if not override_dir.is_dir():
             raise ParrInputError(f"{override_dir}: --templates must be a directory of .j2 templates.")
-        search.insert(0, str(override_dir))
+        loaders.insert(0, _OverrideLoader(str(override_dir)))
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
+        loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -66,6 +66,18 @@ def environment(override_dir: Path | None = None) -> ImmutableSandboxedEnvironme
     env.filters["md"] = markdown_text
     env.filters["code"] = code_span
     return env
+
+
+class _OverrideLoader(jinja2.FileSystemLoader):
+    """The --templates folder: a name there that is not a regular file (a FIFO, a link to
+    /dev/zero) is an error, not a silent fall-back to the shipped template of that name."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        for folder in self.searchpath:
+            path = os.path.join(folder, *jinja2.loaders.split_template_path(template))
+            if os.path.lexists(path) and not os.path.isfile(path):
+                raise ParrInputError(f"{path}: is not a regular file; an override template must be one.")
+        return super().get_source(environment, template)
 
 
 def render_document(template_name: str, context: dict[str, Any], override_dir: Path | None = None) -> str:

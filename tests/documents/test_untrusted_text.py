@@ -173,6 +173,16 @@ def test_hostile_template_overrides_end_in_one_line_naming_the_file(
     assert len(lines) == 1 and lines[0].startswith(f"parr: {folder}") and says in lines[0], lines
 
 
+@pytest.mark.parametrize("name", ["index.yaml", "runbook.md.j2", "_macros.md.j2"])
+def test_an_override_that_is_a_device_is_refused_not_skipped(repo: Path, tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "override"
+    folder.mkdir()
+    (folder / name).symlink_to("/dev/zero")
+    result = _generate(repo, "runbook", "--templates", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"parr: {folder / name}: is not a regular file")
+
+
 def test_a_good_override_still_renders(repo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "override"
     folder.mkdir()

@@ -169,3 +169,27 @@ def test_a_parr_bug_exits_70_with_one_line_and_a_saved_traceback(repo: Path, mon
         assert "KeyError: 'a parr bug'" in saved.read_text()
     finally:
         saved.unlink()
+
+
+# ---- files that never end: pipes and devices -------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_manifest_that_is_a_pipe_or_a_device_is_refused_not_read(repo: Path, kind: str) -> None:
+    manifest = repo / "other.yaml"
+    if kind == "fifo":
+        os.mkfifo(manifest)
+    else:
+        manifest.symlink_to("/dev/zero")
+    result = _check(repo, "--manifest", str(manifest))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"parr: {manifest}: is not a regular file (a pipe or a device?); expected a YAML manifest."
+
+
+@pytest.mark.parametrize("target", ["evals/adversarial.json", "traces/sample.jsonl"])
+def test_evidence_that_is_a_device_is_not_a_file(repo: Path, target: str) -> None:
+    (repo / target).unlink()
+    (repo / target).symlink_to("/dev/zero")
+    result = _check(repo)
+    assert result.exit_code in (0, 1)
+    assert f"{target}" in result.stdout and "not a file" in result.stdout
