@@ -7,7 +7,6 @@ fact the checks judge, not a crash.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import os
 import stat

@@ -23,7 +23,12 @@ from tests.hostile.harness import (
     scaled,
     snapshot,
 )
-from tests.hostile.mutate import junit_file, promptfoo_file, template_override, trace_file
+from tests.hostile.mutate import (
+    junit_file,
+    promptfoo_file,
+    template_override,
+    trace_file,
+)
 
 TRACE_FILES_IN_PROCESS = scaled(600)
 TRACE_FILES = scaled(120)

@@ -14,7 +14,18 @@ from parr.facts import gather_facts
 from parr.manifest.loader import load_manifest
 from parr.stages import Stage
 from parr.verdict import evaluate
-from tests.hostile.harness import MARKER, SEED, TALLY, changed, hostile_examples, invoke, judge, outcome, scaled, snapshot
+from tests.hostile.harness import (
+    MARKER,
+    SEED,
+    TALLY,
+    changed,
+    hostile_examples,
+    invoke,
+    judge,
+    outcome,
+    scaled,
+    snapshot,
+)
 from tests.hostile.mutate import ManifestMutator
 
 IN_PROCESS = scaled(5200)
