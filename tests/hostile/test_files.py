@@ -112,6 +112,18 @@ def test_generated_trace_files(examples: dict[str, Path], tmp_path: Path) -> Non
                 # A file without a single event is never clean.
                 TALLY.fail("parr traces lint", case, "a file without events passed")
                 failures.append(f"lint [{case}]: no events, exit 0")
+        if index % 3 == 0:
+            # The postmortem timeline reads the same file; trace values land in a Markdown table.
+            before = snapshot(traces)
+            result = invoke(["generate", "postmortem", str(root), "--no-scan", "--trace", str(path), "--session", "s1"],
+                            tmp_path, ENV)
+            _check("parr generate postmortem --trace", case, result, [path.name], traces, before, set(), failures)
+            if result.exit_code == 0:
+                from markdown_it import MarkdownIt
+
+                kinds = {t.type for t in MarkdownIt("commonmark").enable("table").parse(result.stdout)}
+                if kinds & {"fence", "code_block", "html_block", "html_inline"}:
+                    failures.append(f"postmortem [{case}]: trace text became {sorted(kinds)}")
     sample = root / "traces" / "sample.jsonl"
     original = sample.read_bytes()
     try:
@@ -200,4 +212,29 @@ def test_generated_template_overrides(examples: dict[str, Path], tmp_path: Path,
         _check("parr generate runbook --templates", f"{SEED + 30}#{index} {kind}", result,
                [str(folder), "template "], root, before, set(), failures)
         shutil.rmtree(folder)
+    assert not failures, "\n".join(failures[:10])
+
+
+CHECKLIST_FILES = scaled(300)
+
+
+def test_generated_organisation_checklists(tmp_path: Path) -> None:
+    """Mutations of an organisation checklist through `parr explain --checklist`: exit 0 or 2, one line each."""
+    from tests.hostile.mutate import ManifestMutator
+    from tests.test_checklist import ORG
+
+    mutator = ManifestMutator(ORG)
+    rng = random.Random(SEED + 40)
+    path = tmp_path / "org-checklist.yaml"
+    failures: list[str] = []
+    for index in range(CHECKLIST_FILES):
+        kind, raw = mutator.mild(rng) if rng.random() < 0.3 else mutator.mutate(rng)
+        path.write_bytes(raw)
+        result = invoke(["explain", "--checklist", str(path)], tmp_path, ENV)
+        why = judge(result, [path.name], allowed_exits=frozenset({0, 2}))
+        if why:
+            TALLY.fail("parr explain --checklist", f"{SEED + 40}#{index} {kind}", why)
+            failures.append(f"{kind}: {why}")
+        else:
+            TALLY.record("parr explain --checklist", outcome(result))
     assert not failures, "\n".join(failures[:10])
