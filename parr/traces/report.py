@@ -258,13 +258,22 @@ def _signals_json(report: SignalsReport, color: bool) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Agent and tool names come from the trace: escaped, so one cannot open a fence or an HTML comment."""
+    from parr.documents.escape import MarkdownText
+
+    return str(MarkdownText(text))
+
+
+def _code(text: str) -> str:
+    from parr.documents.escape import code_span
+
+    return code_span(text)
 
 
 def _signals_markdown(report: SignalsReport, color: bool) -> str:
     lines = ["# Trace signals", ""]
     state = "**thresholds breached**" if report.breached else "within thresholds"
-    lines.append(f"{report.events:,} event(s) from {', '.join(f'`{_md(f)}`' for f in report.files)}: {state}.")
+    lines.append(f"{report.events:,} event(s) from {', '.join(_code(f) for f in report.files)}: {state}.")
     if report.bad_lines:
         lines.append(f"{report.bad_lines:,} unparsable line(s) skipped.")
     for scope in report.scopes:
@@ -278,7 +287,7 @@ def _signals_markdown(report: SignalsReport, color: bool) -> str:
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
         for r in report.tools:
             mark = f"**{r.mark}**" if r.mark in ("alert", "breach") else r.mark
-            lines.append(f"| `{_md(r.tool)}` | {r.calls:,} | {r.errors:,} | {_fmt_rate(r.error_rate)} | {r.denials:,} | "
+            lines.append(f"| {_code(r.tool)} | {r.calls:,} | {r.errors:,} | {_fmt_rate(r.error_rate)} | {r.denials:,} | "
                          f"{_fmt_rate(r.denial_rate)} | {r.retries:,} | {_fmt_ms(r.latency_p50)} | {_fmt_ms(r.latency_p95)} | "
                          f"{r.cost:,.4f} | {_declared(r.declared)} | {mark} |")
     return "\n".join(lines) + "\n"

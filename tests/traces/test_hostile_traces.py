@@ -158,3 +158,16 @@ def test_a_threshold_that_is_not_a_finite_number_is_no_threshold(threshold: str)
 
     assert _threshold_number(json.loads(threshold), rate=True) is None
     assert _threshold_number("5%", rate=True) == 0.05
+
+
+def test_signals_markdown_escapes_names_from_the_trace(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    records = [{**GOOD, "agent_id": "agent<!--", "tool_call": {"name": "x`` ```\n# h", "args": {}}},
+               {**GOOD, "agent_id": "ok", "tool_call": {"name": "get_charge", "args": {}}}]
+    path = _write(tmp_path / "t.jsonl", *(json.dumps(r).encode() for r in records))
+    result = _run("traces", "signals", str(path), "--format", "markdown")
+    assert result.exit_code in (0, 1), result.output
+    kinds = {t.type for t in MarkdownIt("commonmark").enable("table").parse(result.stdout)}
+    assert not kinds & {"fence", "code_block", "html_block", "html_inline"}, kinds
+    assert "## Per tool" in result.stdout and "get_charge" in result.stdout
