@@ -40,8 +40,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 # MIN_INFLATE_LIMIT: a 240 KB bomb of zeros or blank lines stops here instead of at 4 GB.
 MAX_INFLATE_RATIO = 200
 MIN_INFLATE_LIMIT = 64 * 1024 * 1024
-# Records nested deeper than this are unparsable lines: the walkers that lint and redact a record
-# recurse, and no tracer nests anywhere near this.
+# Records nested deeper than this may be unparsable lines, twice as deep always are (see too_deep):
+# the walkers that lint and redact a record recurse, and no tracer nests anywhere near this.
 MAX_JSON_DEPTH = 64
 # Integers outside int64 (as OTLP counts them) are not counts, times or tokens; they read as absent.
 MAX_INT = 2**63 - 1
