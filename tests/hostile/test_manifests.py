@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from parr.checklist import load_checklist
 from parr.errors import ParrInputError
@@ -158,12 +159,23 @@ def _runbook_holds(root: Path, case: str, env: dict[str, str]) -> list[str]:
     if why is None and result.exit_code == 0:
         kinds = {t.type for t in MarkdownIt("commonmark").enable("table").parse(result.stdout)} & _STRUCTURE
         why = f"manifest text became {sorted(kinds)}" if kinds else None
+    if why is None and result.exit_code == 0:
+        # The Backstage fragment quotes every value: whatever the manifest holds, it parses back.
+        dri = invoke(["generate", "dri", str(root), "--no-scan", "--format", "yaml"], root, env)
+        why = judge(dri, ["parr.yaml"])
+        if why is None:
+            try:
+                document = yaml.safe_load(dri.stdout)
+                if not isinstance(document, dict) or document.get("kind") != "Component":
+                    why = "the DRI fragment is not one Component"
+            except yaml.YAMLError as exc:
+                why = f"the DRI fragment is not YAML: {str(exc)[:200]}"
     if why is None and changed(before, snapshot(root), set()):
         why = "wrote into the repository"
     if why:
-        TALLY.fail("parr generate runbook", case, why)
+        TALLY.fail("parr generate runbook+dri", case, why)
         return [f"runbook {case}: {why}"]
-    TALLY.record("parr generate runbook", outcome(result))
+    TALLY.record("parr generate runbook+dri", outcome(result))
     return []
 
 
