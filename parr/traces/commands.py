@@ -49,6 +49,8 @@ def _check_files(files: tuple[Path, ...]) -> list[tuple[Path, str]]:
 
 
 def _unreadable(exc: TraceReadError) -> ParrInputError:
+    if exc.reason.startswith("it inflates"):
+        return ParrInputError(f"{exc.path}: {exc.reason}.")
     return ParrInputError(f"{exc.path}: cannot read the trace file ({exc.reason}); check it is complete "
                           "(a cut gzip file ends early) and readable.")
 
