@@ -217,3 +217,12 @@ def no_committed_secrets(facts: Facts) -> Iterator[Result]:
     for hit in facts.secrets:
         yield Fail(f"{hit['kind']} committed in the repository ({hit['masked']})",
                    file=str(facts.loaded.root / hit["file"]), line=hit["line"])
+
+
+@check("CODE-013")
+@scanned
+def read_only_annotation_contradicted(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
+    for tool in tools:
+        if tool.annotations.get("readOnlyHint") is True and tool.mutating:
+            yield _fail(facts, tool, f"tool '{tool.name}' is annotated readOnlyHint: true but its code changes state; "
+                                     "a host may run it without asking")

@@ -30,6 +30,12 @@ MUTATING_VERBS = frozenset(
     withdraw deposit vote upvote downvote pin unpin mute unmute kick uninstall reboot provision
     deprovision revert change rmdir mkdir unlink chmod chown truncate purge wipe finalize forget
     """.split()
+) | frozenset(
+    # cloud and account operations (AWS, Supabase, GitHub verbs: DetachRolePolicy, pause_project)
+    """
+    detach pause rebase associate disassociate deregister unregister unarchive unban unblock reopen
+    redeploy promote demote migrate enroll unenroll dismiss accept
+    """.split()
 )
 
 # Verbs that, leading a tool's name, mean it only reads.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
+from parr.scan import effects_kb
 from parr.scan.evidence import MUTATING_VERBS, name_words
 from parr.scan.python import catalog
 
@@ -72,10 +73,13 @@ def _kw(call: ast.Call, name: str):
 
 
 def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_builtin_name: bool,
-                  str_lookup, injected: frozenset[str]) -> list[tuple[str, str, str]]:
+                  str_lookup, injected: frozenset[str], *, origin: str | None = None,
+                  file_roots: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
     written ("self.client.post"), `qual` the same with its root resolved through the imports.
-    `str_lookup(name)` returns a local string literal assigned to a name in the same function."""
+    `str_lookup(name)` returns a local string literal assigned to a name in the same function;
+    `origin` the qualified callee that built the receiver, `file_roots` the file's import roots
+    (both for the SDK knowledge in parr.scan.effects_kb)."""
     if not dotted:
         return []
     q = qual or dotted
@@ -145,6 +149,15 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if last in _PAYMENT_WRITE:
             return [("payment", STRONG, f"moves money ({dotted})")]
         return [("payment", READ, f"payment API ({dotted})")]
+
+    # --- SDK calls that change state (parr.scan.effects_kb: AWS, Google APIs, Kubernetes, Slack,
+    # GitHub, Twilio, SendGrid, Supabase, ORMs, MongoDB, Redis, Prisma)
+    if recv:
+        if origin is None and qual and qual != dotted:
+            origin = qual.rsplit(".", 1)[0]  # the receiver is an import: boto3.client("iam")
+        hit = effects_kb.match_python(last, recv, origin, file_roots)
+        if hit is not None:
+            return [(hit.capability, hit.strength, hit.evidence)]
 
     # --- HTTP
     if root in _HTTP_ROOTS or (recv and _HTTPISH_RECEIVER.search(recv)):

@@ -204,6 +204,7 @@ class FileExtractor:
         self.module = module_name(rel_path)
         self.is_pkg = rel_path.endswith("__init__.py")
         self.imports: dict[str, str] = {}
+        self._roots_cache: tuple[int, frozenset] | None = None
         self.star_import = False  # "from x import *": names may come from anywhere
         self.sk_plugins: list[list[str]] = []  # [plugin class reference, plugin name]
         self.consts: dict[str, str] = {}
@@ -565,7 +566,8 @@ class FileExtractor:
         injected = fn.injected
         if injected is None:
             injected = fn.injected = self._injected_names(fn)
-        fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected)
+        fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
+                           origin=self._receiver_origin(d, fn), file_roots=self._import_roots())
         if fx:
             fn.fx.extend(fx)
         if self.a2a and d.endswith(".send_message"):
@@ -580,6 +582,25 @@ class FileExtractor:
             fn.self_calls.append(d.split(".", 1)[1])
         elif head in self.imports and "()" not in d:
             fn.ext_calls.append(q)
+
+    def _receiver_origin(self, d: str, fn: FuncInfo) -> str | None:
+        """The qualified callee that built a call's receiver variable (`iam = boto3.client("iam")`,
+        `iam = get_iam_client()`), so the effects knowledge can tell which SDK it is."""
+        head = d.split(".", 1)[0]
+        if "." not in d or head in ("self", "cls") or head in self.imports or fn.body_scope is None:
+            return None
+        v, _ = self.lookup(fn.body_scope, head)
+        if isinstance(v, ast.Await):
+            v = v.value
+        if not isinstance(v, ast.Call):
+            return None
+        od = self.dotted(v.func)
+        return (self.qualify(od) + "()") if od else None
+
+    def _import_roots(self) -> frozenset:
+        if self._roots_cache is None or self._roots_cache[0] != len(self.imports):
+            self._roots_cache = (len(self.imports), frozenset(v.split(".", 1)[0] for v in self.imports.values()))
+        return self._roots_cache[1]
 
     def _injected_names(self, fn: FuncInfo) -> frozenset:
         names = set()

@@ -77,12 +77,15 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if c.get("mutating") is True or "builtin_mutating" in flags:
         evidence.append("built-in tool that changes state")
         return True
+    ann = c.get("annotations") or {}
     strong = [x for x in fx if x[1] in ("strong", "raw")]
     if strong:
         strong.sort(key=lambda x: x[3] if len(x) > 3 else 0)
         evidence.append(_fx_evidence(strong[0]))
+        if ann.get("readOnlyHint") is True:
+            # The code outranks its annotation (CODE-013 reports the contradiction).
+            evidence.append("annotated readOnlyHint=True, but the body changes state")
         return True
-    ann = c.get("annotations") or {}
     if ann.get("destructiveHint") is True or ann.get("readOnlyHint") is False:
         evidence.append("MCP annotation readOnlyHint=False" if ann.get("readOnlyHint") is False
                         else "MCP annotation destructiveHint=True")

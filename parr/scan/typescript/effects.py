@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from parr.scan import effects_kb
 from parr.scan.typescript.nodes import (
     args_of, is_function, iter_descendants, member_chain, object_entries, entry_value, text, unwrap,
 )
@@ -33,6 +34,8 @@ _FS_READ = frozenset({
 _CP_MODULES = frozenset({"child_process", "node:child_process", "execa", "zx", "shelljs", "cross-spawn"})
 _CP_FUNCS = frozenset({"exec", "execSync", "execFile", "execFileSync", "spawn", "spawnSync", "fork",
                        "execa", "execaSync", "execaCommand", "execaCommandSync", "$", "command"})
+_SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
+                            "executeRawSql", "runRawSql"})
 _VM_FUNCS = frozenset({"runInNewContext", "runInContext", "runInThisContext", "compileFunction"})
 _CODE_RUN_NAMES = frozenset({"runCode", "run_code", "executeCode", "execCode", "evaluateCode", "runPython",
                              "runScript", "execScript"})
@@ -218,11 +221,12 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
             elif chain[-2:] == ["vm", "Script"] or (last == "Script" and ctx.import_source(chain[0]) in ("vm", "node:vm")):
                 eff.add_strong("vm.Script runs code", "code_execution")
                 eff.executed |= _names_in(node.child_by_field_name("arguments"))
+            elif last.endswith("Command") and (hit := effects_kb.match_command_class(last, ctx.import_source(chain[0]))):
+                # new DetachRolePolicyCommand(...) of the AWS SDK v3: the operation's verb decides
+                eff.add_strong(hit.evidence, hit.capability or None)
             elif last.endswith("Command") and _MUTATING_METHOD_PREFIX.match(last):
-                cap = "email" if "Email" in last else "http_write"
+                cap = "email" if "Email" in last else None  # a command object of the app's own bus
                 eff.add_strong(f"{last} request", cap)
-            elif last.endswith("Command") and last.startswith(("Get", "List", "Describe", "Query", "Scan", "Head")):
-                eff.caps.add("http")
         elif t in ("assignment_expression", "augmented_assignment_expression"):
             left = unwrap(node.child_by_field_name("left"))
             if left is not None and left.type in ("member_expression", "subscript_expression"):
@@ -356,6 +360,22 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if first is not None:
             eff.executed |= _names_in(first)
         return
+
+    if name in _SQL_RUN_NAMES and args:
+        # database.executeSql(projectId, { query }): a method named for running SQL runs what it is given
+        eff.add_strong(f"{name}() runs SQL", "sql")
+        for a in args:
+            eff.executed |= _names_in(a)
+        return
+
+    # --- SDK calls that change state (parr.scan.effects_kb) ------------------------------------------
+    if len(chain) >= 2:
+        hit = effects_kb.match_typescript([*chain[:-1], name], root_module)
+        if hit is not None:
+            eff.add_strong(hit.evidence, hit.capability or None)
+            if hit.capability == "shell" and first is not None:
+                eff.executed |= _names_in(first)
+            return
 
     # --- SQL -------------------------------------------------------------------------------------
     if name in _SQL_METHODS or (call.child_by_field_name("arguments") is not None

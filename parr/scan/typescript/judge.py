@@ -79,7 +79,12 @@ def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> 
     if kind is True:
         return True, ["built-in tool runs commands, code or edits"] + strong[:3]
     if strong:
+        if ann.get("readOnlyHint") is True:
+            # The code outranks its annotation (CODE-013 reports the contradiction).
+            return True, list(strong[:4]) + ["annotated readOnlyHint: true, but the body changes state"]
         return True, list(strong[:5])
+    if ann.get("readOnlyHint") is False:
+        return True, ["annotation readOnlyHint: false"]
     if ann.get("readOnlyHint") is True:
         return False, ["annotation readOnlyHint: true"]
     if kind is False:

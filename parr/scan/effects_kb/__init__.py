@@ -1,0 +1,161 @@
+"""SDK calls that change state, as data: one table per SDK family, read by one small matcher.
+
+Each family module declares a `FAMILY` (or several): the import roots and receiver names that
+identify a client of the SDK, and the operations that change state, either by the SDK's naming
+rule (a leading verb, as botocore names operations) or as exact method names. Both language
+scanners ask `match_python` / `match_typescript`; neither keeps its own list of SDK methods."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+STRONG = "strong"
+WEAK = "weak"
+READ = "read"
+
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def words_of(name: str) -> list[str]:
+    """snake_case, camelCase and PascalCase names as lower-case words."""
+    return [w.lower() for w in _WORDS.findall(name)]
+
+
+@dataclass(frozen=True)
+class Family:
+    """One SDK family's state-changing calls.
+
+    A call matches when its client is identified (the receiver was built by one of `modules`, or
+    the file imports one of them and the receiver's name fits `receivers`, or the receiver or its
+    origin fits `identifying`) and the method is a mutation: an
+    exact name in `methods`, or a name whose verb (the first word, or the word after the
+    namespace for `namespaced` SDKs such as Slack's chat_postMessage) is in `verbs`, with at
+    least `min_words` words."""
+
+    name: str
+    what: str  # evidence wording, e.g. "changes AWS resources"
+    capability: str = ""  # a scan capability ("email", "payment", "shell", "sql") or ""
+    py_modules: frozenset[str] = frozenset()
+    ts_modules: tuple[str, ...] = ()  # module specifiers, matched as prefixes ("@aws-sdk/")
+    receivers: re.Pattern[str] | None = None  # receiver text (or its origin) fitting a client, in a file importing it
+    identifying: re.Pattern[str] | None = None  # receiver text (or its origin) that alone names the SDK
+    anywhere: bool = False  # `methods` are unique to the SDK: no client needs identifying
+    verbs: frozenset[str] = frozenset()
+    min_words: int = 2
+    namespaced: bool = False
+    methods: frozenset[str] = frozenset()
+    read_methods: frozenset[str] = frozenset()
+    chain_requires: re.Pattern[str] | None = None  # the receiver chain must show this shape
+    ts_command_classes: bool = False  # `new <Verb><Noun>Command(...)` of a modular v3 SDK
+    shell_methods: frozenset[str] = field(default_factory=frozenset)  # calls that run a command
+
+
+@dataclass(frozen=True)
+class Hit:
+    family: str
+    capability: str
+    strength: str
+    evidence: str
+
+
+def _verb(method: str, fam: Family) -> tuple[str | None, int]:
+    base = method.rstrip("_")
+    if fam.namespaced and "_" in base:
+        base = base.split("_", 1)[1]
+    words = words_of(base)
+    return (words[0] if words else None), len(words)
+
+
+def _mutation(method: str, fam: Family) -> bool:
+    if method in fam.read_methods:
+        return False
+    if method in fam.methods:
+        return True
+    verb, n = _verb(method, fam)
+    return verb is not None and verb in fam.verbs and n >= fam.min_words
+
+
+def _identified_py(fam: Family, receiver: str, origin: str | None, file_roots: frozenset[str]) -> bool:
+    if fam.anywhere:
+        return True
+    if origin and origin.split(".", 1)[0].rstrip("()") in fam.py_modules:
+        return True
+    if fam.chain_requires is not None and not fam.chain_requires.search(receiver):
+        return False
+    text = f"{receiver} {origin or ''}"
+    fits = fam.receivers is None or bool(fam.receivers.search(text))
+    if file_roots & fam.py_modules and fits:
+        return True
+    return fam.identifying is not None and bool(fam.identifying.search(text))
+
+
+def match_python(method: str, receiver: str, origin: str | None, file_roots: frozenset[str],
+                 families: tuple[Family, ...] | None = None) -> Hit | None:
+    """The state change of `receiver.method(...)`, or None. `origin` is the qualified callee that
+    built the receiver (`boto3.client`), when the scanner knows it; `file_roots` the file's
+    top-level imports."""
+    if not receiver or receiver in ("self", "cls"):
+        return None
+    for fam in families or ALL:
+        if method in fam.shell_methods and _identified_py(fam, receiver, origin, file_roots):
+            return Hit(fam.name, "shell", STRONG, f"runs a command ({fam.name} {method})")
+        if _mutation(method, fam) and _identified_py(fam, receiver, origin, file_roots):
+            return Hit(fam.name, fam.capability, STRONG, f"{fam.what} ({receiver.rsplit('.', 1)[-1]}.{method})")
+    return None
+
+
+def _ts_module_of(fam: Family, module: str | None) -> bool:
+    return module is not None and any(module == m or module.startswith(m) for m in fam.ts_modules)
+
+
+def match_typescript(chain: list[str], module: str | None, families: tuple[Family, ...] | None = None) -> Hit | None:
+    """The state change of a call `a.b.method(...)` given as its member chain, with the module the
+    chain's root was imported from (if any)."""
+    if len(chain) < 2:
+        return None
+    method = chain[-1]
+    receiver = ".".join(chain[:-1]).replace(".()", "()")  # supabase.from("t").insert: supabase.from()
+    shown = receiver.rsplit(".", 1)[-1]
+    for fam in families or ALL:
+        if not fam.ts_modules and not fam.anywhere:
+            continue
+        if fam.chain_requires is not None and not fam.chain_requires.search(receiver):
+            continue
+        ident = fam.anywhere or _ts_module_of(fam, module) or (
+            fam.identifying is not None and bool(fam.identifying.search(receiver)))
+        if not ident:
+            continue
+        if method in fam.shell_methods:
+            return Hit(fam.name, "shell", STRONG, f"runs a command ({fam.name} {method})")
+        if _mutation(method, fam):
+            return Hit(fam.name, fam.capability, STRONG, f"{fam.what} ({shown}.{method})")
+    return None
+
+
+def match_command_class(cls_name: str, module: str | None) -> Hit | None:
+    """`new DetachRolePolicyCommand(...)` of a modular SDK (AWS SDK v3): the operation is the
+    class name without 'Command', named by the SDK's verb rule."""
+    if not cls_name.endswith("Command") or len(cls_name) <= len("Command"):
+        return None
+    op = cls_name[: -len("Command")]
+    for fam in ALL:
+        if not fam.ts_command_classes:
+            continue
+        if module is not None and not _ts_module_of(fam, module):
+            continue
+        verb, n = _verb(op, fam)
+        if verb in fam.verbs and n >= 1:
+            cap = fam.capability
+            if "Email" in op and verb == "send":
+                cap = "email"
+            return Hit(fam.name, cap, STRONG, f"{fam.what} ({cls_name})")
+    return None
+
+
+from parr.scan.effects_kb import aws, datastores, google, kubernetes, messaging, saas  # noqa: E402
+
+ALL: tuple[Family, ...] = (
+    *datastores.FAMILIES, *aws.FAMILIES, *google.FAMILIES, *kubernetes.FAMILIES, *messaging.FAMILIES,
+    *saas.FAMILIES,
+)

@@ -1,0 +1,79 @@
+"""Databases and stores through their client libraries: Supabase/PostgREST, SQL ORMs, MongoDB,
+Redis, Prisma. (SQL text sent to a driver's execute() is read in the language scanners, which
+see the statement.)"""
+
+from __future__ import annotations
+
+import re
+
+from parr.scan.effects_kb import Family
+
+# supabase.table("t").insert(...).execute(), .from_("t").update(...).eq(...), .storage.from_(b).upload
+SUPABASE = Family(
+    name="supabase",
+    what="writes rows through PostgREST",
+    capability="",
+    py_modules=frozenset({"supabase", "postgrest", "supabase_py", "supabase_client"}),
+    ts_modules=("@supabase/",),
+    receivers=re.compile(r"(?:table|from_?|schema)\(\)|storage", re.I),
+    identifying=re.compile(r"(?:^|\.)(?:table|from_)\(\)(?:\.\w+\(\))*$|supabase", re.I),
+    methods=frozenset({"insert", "update", "upsert", "delete", "upload", "remove", "move", "copy"}),
+)
+
+# SQLAlchemy / SQLModel sessions, Django models and querysets, Peewee, Tortoise.
+ORM = Family(
+    name="orm",
+    what="writes through the ORM",
+    py_modules=frozenset({"sqlalchemy", "sqlmodel", "flask_sqlalchemy", "django", "peewee", "tortoise",
+                          "pony", "ormar", "beanie", "odmantic", "mongoengine", "piccolo"}),
+    receivers=re.compile(r"session|\bdb\b|db\.session|objects|sess\b|\bs\b|uow|transaction|\w+\(\)|"
+                         r"record|instance|obj|model|user|order|item|entry|row", re.I),
+    methods=frozenset({"add", "add_all", "delete", "merge", "commit", "bulk_save_objects", "bulk_insert_mappings",
+                       "bulk_update_mappings", "bulk_create", "bulk_update", "get_or_create", "update_or_create",
+                       "save", "insert", "update", "create", "execute_write"}),
+)
+
+# pymongo / motor collections: the method names are the MongoDB CRUD spec's, unique to it.
+MONGODB = Family(
+    name="mongodb",
+    what="writes to MongoDB",
+    anywhere=True,
+    methods=frozenset({"insert_one", "insert_many", "update_one", "update_many", "replace_one", "delete_one",
+                       "delete_many", "find_one_and_update", "find_one_and_replace", "find_one_and_delete",
+                       "bulk_write", "drop_collection", "insertOne", "insertMany", "updateOne", "updateMany",
+                       "replaceOne", "deleteOne", "deleteMany", "findOneAndUpdate", "findOneAndReplace",
+                       "findOneAndDelete", "bulkWrite", "dropCollection"}),
+)
+
+# redis-py / ioredis / @upstash/redis commands that write (the Redis command table's write flag).
+_REDIS_WRITES = frozenset(
+    """set setex psetex setnx mset msetnx getset getdel getex append incr incrby incrbyfloat decr decrby
+    delete del unlink expire expireat pexpire persist rename renamenx hset hsetnx hmset hdel hincrby
+    lpush rpush lpushx rpushx lpop rpop lset ltrim lrem linsert rpoplpush blpop brpop lmove sadd srem
+    spop smove zadd zrem zincrby zpopmin zpopmax zremrangebyscore zremrangebyrank xadd xdel xtrim
+    xack publish flushdb flushall pfadd geoadd copy restore json_set""".split()
+)
+REDIS = Family(
+    name="redis",
+    what="writes to Redis",
+    py_modules=frozenset({"redis", "aioredis", "valkey", "upstash_redis", "fakeredis"}),
+    ts_modules=("ioredis", "redis", "@upstash/redis", "@redis/"),
+    receivers=re.compile(r"redis|valkey|\br\b|cache|kv|client|conn|pipe|pipeline|store", re.I),
+    methods=_REDIS_WRITES,
+)
+
+# Prisma Client Python (prisma.user.create) and JS (prisma.user.create).
+PRISMA = Family(
+    name="prisma",
+    what="writes through Prisma",
+    capability="sql",
+    py_modules=frozenset({"prisma"}),
+    ts_modules=("@prisma/client",),
+    receivers=re.compile(r"prisma|\bdb\b", re.I),
+    identifying=re.compile(r"^(?:this\.|self\.)?prisma\.\w+$", re.I),
+    methods=frozenset({"create", "create_many", "createMany", "update", "update_many", "updateMany", "upsert",
+                       "delete", "delete_many", "deleteMany", "execute_raw", "$executeRaw", "$executeRawUnsafe"}),
+    chain_requires=re.compile(r"(?:prisma|\bdb)\.\w+$", re.I),
+)
+
+FAMILIES = (SUPABASE, MONGODB, REDIS, PRISMA, ORM)

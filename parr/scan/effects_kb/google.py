@@ -1,0 +1,27 @@
+"""Google API discovery clients (googleapiclient): service.<resource>().<method>(...).execute().
+
+Every Google REST resource names its methods after the REST verb's meaning: get/list/watch read;
+insert, patch, update, delete, and the custom methods below change state. The receiver is always
+a chain of resource collections (`service.users().messages()`), which is what identifies it."""
+
+from __future__ import annotations
+
+import re
+
+from parr.scan.effects_kb import Family
+
+GOOGLE_API = Family(
+    name="google-api",
+    what="changes Google Workspace/Cloud data",
+    py_modules=frozenset({"googleapiclient", "apiclient"}),
+    receivers=None,
+    identifying=re.compile(r"^(?:self\.)?\w*(?:service|gmail|drive|calendar|sheets|docs|slides|youtube|people|"
+                           r"directory|classroom)\w*\.", re.I),
+    chain_requires=re.compile(r"\w\(\)$"),
+    methods=frozenset(
+        """insert patch update delete send trash untrash modify batchModify batchDelete batchUpdate
+        import_ move copy create emptyTrash clear quickAdd append stop remove undelete""".split()
+    ),
+)
+
+FAMILIES = (GOOGLE_API,)
