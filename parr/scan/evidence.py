@@ -34,7 +34,7 @@ MUTATING_VERBS = frozenset(
     # cloud and account operations (AWS, Supabase, GitHub verbs: DetachRolePolicy, pause_project)
     """
     detach pause rebase associate disassociate deregister unregister unarchive unban unblock reopen
-    redeploy promote demote migrate enroll unenroll dismiss accept
+    redeploy promote demote migrate enroll unenroll dismiss accept initiate
     """.split()
 )
 
@@ -45,7 +45,7 @@ READ_VERBS = frozenset(
     detect diff download estimate evaluate explain extract fetch find forecast format get
     inspect list load lookup match parse plan predict preview query read recommend render
     retrieve scan score search show summarize summarise translate validate verify view watch
-    draft compose propose suggest
+    draft compose propose suggest rewrite rephrase reword paraphrase
     """.split()
 )
 
@@ -74,10 +74,37 @@ class Verdict:
     evidence: list[str] = field(default_factory=list)
 
 
-def name_verdict(name: str) -> Verdict:
+# Words that end a name for a person or agent, not an action: refund_policy_specialist.
+_ROLE_NOUNS = frozenset("specialist agent expert assistant advisor analyst bot helper".split())
+_ADVERBS = frozenset("possibly optionally maybe also then immediately automatically conditionally".split())
+
+
+def _verb_words(name: str) -> list[str]:
+    """The name's words with a split prefix joined back (ReWriteEmail: rewrite, email)."""
     words = name_words(name)
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] in ("re", "pre", "un") and w.isalpha():
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def name_verdict(name: str) -> Verdict:
+    words = _verb_words(name)
     if not words:
         return Verdict()
+    if len(words) >= 2 and words[-1] in _ROLE_NOUNS:
+        return Verdict()  # names a specialist (a hand-off), not what it does
+    # Every clause of a compound name counts: checkEligibilityAndPossiblyInitiateReturn mutates.
+    for i, word in enumerate(words[1:], start=1):
+        if words[i - 1] in ("and", "then", "or"):
+            j = i
+            while j < len(words) and words[j] in _ADVERBS:
+                j += 1
+            if j < len(words) and words[j] in MUTATING_VERBS:
+                return Verdict(True, [f"name verb '{words[j]}'"])
     # Namespaced names such as "crm.updateCase" or "github__create_issue": the verb follows
     # the namespace, so look at every word but prefer the first verb found.
     for word in words:

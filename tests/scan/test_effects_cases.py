@@ -43,3 +43,17 @@ def test_effects_case(folder: str) -> None:
             if key in want and want[key] != got[key]:
                 wrong.append(f"{name}: {key} {got[key]} (expected {want[key]}); evidence {tool.evidence}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize(("name", "mutating"), [
+    ("checkEligibilityAndPossiblyInitiateReturn", True),  # every clause's verb counts
+    ("validate_and_then_submit_claim", True),
+    ("ReWriteEmail", False),  # rewriting text is not writing anything
+    ("refund_policy_specialist", None),  # names a specialist, not an action
+    ("get_order_status", False),
+    ("detach_role_policy", True),
+])
+def test_name_verbs(name: str, mutating: bool | None) -> None:
+    from parr.scan.evidence import name_verdict
+
+    assert name_verdict(name).mutating is mutating

@@ -74,12 +74,14 @@ def _kw(call: ast.Call, name: str):
 
 def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_builtin_name: bool,
                   str_lookup, injected: frozenset[str], *, origin: str | None = None,
-                  file_roots: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
+                  file_roots: frozenset[str] = frozenset(), url_source=None) -> list[tuple[str, str, str]]:
     """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
     written ("self.client.post"), `qual` the same with its root resolved through the imports.
     `str_lookup(name)` returns a local string literal assigned to a name in the same function;
     `origin` the qualified callee that built the receiver, `file_roots` the file's import roots
-    (both for the SDK knowledge in parr.scan.effects_kb)."""
+    (both for the SDK knowledge in parr.scan.effects_kb). `url_source(expr)` names the function's
+    parameters that choose a URL's scheme or host; an HTTP capability carries them after '@'
+    ("http@url"), and an empty result (a fixed base URL) leaves no broad capability."""
     if not dotted:
         return []
     q = qual or dotted
@@ -159,26 +161,13 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if hit is not None:
             return [(hit.capability, hit.strength, hit.evidence)]
 
-    # --- HTTP
-    if root in _HTTP_ROOTS or (recv and _HTTPISH_RECEIVER.search(recv)):
-        if last in _HTTP_WRITE:
-            return [("http_write", STRONG, f"HTTP {last.upper()} ({dotted})")]
-        if last == "request":
-            m = _first_str(call) or ""
-            mv = _kw(call, "method")
-            if isinstance(mv, ast.Constant) and isinstance(mv.value, str):
-                m = mv.value
-            if m.upper() in ("POST", "PUT", "PATCH", "DELETE"):
-                return [("http_write", STRONG, f"HTTP {m.upper()} ({dotted})")]
-            return [("http", READ, f"HTTP request ({dotted})")]
-        if last in _HTTP_READ and (root in _HTTP_ROOTS or re.search(r"client|http|session", recv, re.I)):
-            return [("http", READ, f"HTTP GET ({dotted})")]
-        if last in ("urlopen", "fetch", "stream"):
-            return [("http", READ, f"HTTP request ({dotted})")]
-    if q.startswith("urllib.request.urlopen") or (root == "urllib" and last == "urlopen"):
-        if _kw(call, "data") is not None or len(call.args) > 1:
-            return [("http_write", STRONG, "HTTP request with a body (urlopen data=)")]
-        return [("http", READ, "HTTP request (urlopen)")]
+    # --- HTTP: broad ("http"/"http_write") only where model input picks the URL's scheme or host
+    http = _http(call, dotted, q, root, last, recv)
+    if http:
+        cap, strength, ev = http[0]
+        url = _url_arg(call, last)
+        src = url_source(url) if (url_source is not None and url is not None) else frozenset({"?"})
+        return [(f"{cap}@{','.join(sorted(src))}" if src else "", strength, ev)]
     if last in ("post", "put", "patch") and recv and not re.search(r"queue|\bq\b", recv, re.I):
         return [("", WEAK, f"calls .{last}()")]
 
@@ -248,6 +237,39 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
             ):
                 return [("", WEAK, f"calls .{last}()")]
     return out
+
+
+def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) -> list[tuple[str, str, str]]:
+    if root in _HTTP_ROOTS or (recv and _HTTPISH_RECEIVER.search(recv)):
+        if last in _HTTP_WRITE:
+            return [("http_write", STRONG, f"HTTP {last.upper()} ({dotted})")]
+        if last == "request":
+            m = _first_str(call) or ""
+            mv = _kw(call, "method")
+            if isinstance(mv, ast.Constant) and isinstance(mv.value, str):
+                m = mv.value
+            if m.upper() in ("POST", "PUT", "PATCH", "DELETE"):
+                return [("http_write", STRONG, f"HTTP {m.upper()} ({dotted})")]
+            return [("http", READ, f"HTTP request ({dotted})")]
+        if last in _HTTP_READ and (root in _HTTP_ROOTS or re.search(r"client|http|session", recv, re.I)):
+            return [("http", READ, f"HTTP GET ({dotted})")]
+        if last in ("urlopen", "fetch", "stream"):
+            return [("http", READ, f"HTTP request ({dotted})")]
+    if last == "urlopen" and (q.startswith("urllib.request.") or root == "urllib"):
+        if _kw(call, "data") is not None or len(call.args) > 1:
+            return [("http_write", STRONG, "HTTP request with a body (urlopen data=)")]
+        return [("http", READ, "HTTP request (urlopen)")]
+    return []
+
+
+def _url_arg(call: ast.Call, last: str):
+    """The expression holding the URL: url=, else the first argument (the second for
+    request(method, url))."""
+    kw = _kw(call, "url")
+    if kw is not None:
+        return kw
+    pos = 1 if last == "request" else 0
+    return call.args[pos] if len(call.args) > pos else None
 
 
 # A model call is not a state change: chat.completions.create(), messages.create(),

@@ -56,7 +56,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed")
+                 "injected", "renamed", "call_nodes")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -77,6 +77,7 @@ class FuncInfo:
         self.deferred = False
         self.injected = None
         self.renamed = None  # fn.__name__ = ...: the new literal name, or _DYNAMIC_NAME
+        self.call_nodes: dict[str, list] = {}  # helper name (or self.method) -> its call sites here
 
 
 class ClassInfo:
@@ -567,12 +568,15 @@ class FileExtractor:
         if injected is None:
             injected = fn.injected = self._injected_names(fn)
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
-                           origin=self._receiver_origin(d, fn), file_roots=self._import_roots())
+                           origin=self._receiver_origin(d, fn), file_roots=self._import_roots(),
+                           url_source=lambda e: self.url_source(fn, e))
         if fx:
             fn.fx.extend(fx)
         if self.a2a and d.endswith(".send_message"):
             fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
         # calls to helpers
+        if "." not in d or (head in ("self", "cls") and d.count(".") == 1):
+            fn.call_nodes.setdefault(d.split(".", 1)[-1], []).append(node)
         if "." not in d:
             if d in self.imports:
                 fn.ext_calls.append(self.imports[d])
@@ -582,6 +586,83 @@ class FileExtractor:
             fn.self_calls.append(d.split(".", 1)[1])
         elif head in self.imports and "()" not in d:
             fn.ext_calls.append(q)
+
+    def _params(self, fn: FuncInfo) -> list[str]:
+        a = fn.node.args
+        names = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs]
+        if fn.cls is not None and not fn.is_static and names and names[0] in ("self", "cls"):
+            names = names[1:]
+        return names
+
+    def url_source(self, fn: FuncInfo, e, depth: int = 0) -> frozenset:
+        """Parameters of `fn` that choose the scheme or host of the URL `e` (empty when the base is
+        fixed: a literal with a host, a path relative to a client's base_url, a constant)."""
+        if e is None or depth > 4:
+            return frozenset()
+        params = set(self._params(fn))
+        if isinstance(e, ast.Constant):
+            return frozenset()
+        if isinstance(e, ast.JoinedStr):
+            for i, v in enumerate(e.values):
+                if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                    if _fixes_host(v.value, i == len(e.values) - 1):
+                        return frozenset()
+                    if "://" in v.value or not v.value:
+                        continue  # "https://{host}/...": the host comes next
+                    return frozenset()  # "api/v1/{x}": relative to a fixed base
+                if isinstance(v, ast.FormattedValue):
+                    return self.url_source(fn, v.value, depth + 1)
+            return frozenset()
+        if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Mod)):
+            return self.url_source(fn, e.left, depth + 1)
+        if isinstance(e, ast.Name):
+            if e.id in params:
+                return frozenset({e.id})
+            v, _ = self.lookup(fn.body_scope, e.id) if fn.body_scope is not None else (None, None)
+            if isinstance(v, ast.expr) and not isinstance(v, ast.Name):
+                return self.url_source(fn, v, depth + 1)
+            return frozenset()
+        if isinstance(e, (ast.Attribute, ast.Subscript)):
+            root = e
+            while isinstance(root, (ast.Attribute, ast.Subscript)):
+                root = root.value
+            return frozenset({root.id}) if isinstance(root, ast.Name) and root.id in params else frozenset()
+        if isinstance(e, ast.Call):
+            if isinstance(e.func, ast.Attribute) and e.func.attr == "format":
+                return self.url_source(fn, e.func.value, depth + 1)
+            if e.args:  # urljoin(base, path), Request(url), quote(...): the first argument leads
+                return self.url_source(fn, e.args[0], depth + 1)
+            return frozenset()
+        return frozenset(n.id for n in ast.walk(e) if isinstance(n, ast.Name) and n.id in params)
+
+    def _map_url_caps(self, caller: FuncInfo, callee: FuncInfo, key: str, fx: list) -> list:
+        """A helper's HTTP capability tied to its parameters ("http@url"), seen from the caller:
+        tied to the caller's parameters that reach those arguments, or dropped when the caller
+        passes a fixed URL."""
+        names = self._params(callee)
+        calls = caller.call_nodes.get(key) or []
+        out = []
+        for x in fx:
+            cap = x[0]
+            if "@" not in cap or not calls:
+                out.append(x)
+                continue
+            base, _, tied = cap.partition("@")
+            src: set[str] = set()
+            for p in tied.split(","):
+                if p not in names:
+                    src.add("?")
+                    continue
+                i = names.index(p)
+                for call in calls:
+                    arg = next((k.value for k in call.keywords if k.arg == p), None)
+                    if arg is None and i < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:i + 1]):
+                        arg = call.args[i]
+                    if arg is None and (any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)):
+                        src.add("?")
+                    src |= self.url_source(caller, arg)
+            out.append((f"{base}@{','.join(sorted(src))}" if src else "",) + tuple(x[1:]))
+        return out
 
     def _receiver_origin(self, d: str, fn: FuncInfo) -> str | None:
         """The qualified callee that built a call's receiver variable (`iam = boto3.client("iam")`,
@@ -1728,14 +1809,15 @@ class FileExtractor:
         for sc, name in fi.local_calls:
             v, _ = self.lookup(sc, name) if sc is not None else (None, None)
             if isinstance(v, FuncInfo):
-                callees.append(v)
+                callees.append((v, name))
         if fi.cls is not None:
             for m in fi.self_calls:
                 t = self._method_lookup(fi.cls, m)
                 if t is not None:
-                    callees.append(t)
-        for c in callees:
+                    callees.append((t, m))
+        for c, key in callees:
             cfx, cext = self.closure(c, depth + 1, seen)
+            cfx = self._map_url_caps(fi, c, key, cfx)
             for x in cfx:
                 fx.append((x[0], x[1], x[2], x[3] + 1 if len(x) > 3 else 1))
             ext.extend(cext)
@@ -1911,6 +1993,15 @@ def _style_prefix(fw: str) -> str:
     return {"openai-agents": "openai_agents", "google-adk": "adk", "llama-index": "llama_index",
             "semantic-kernel": "semantic_kernel", "browser-use": "browser_use", "strands-agents": "strands",
             "pydantic-ai": "pydantic_ai"}.get(fw, fw)
+
+
+def _fixes_host(text: str, last: bool) -> bool:
+    """A URL literal that fixes the scheme and host ('https://api.example.com/...', or the whole
+    string when nothing follows) or is a path on a client's base URL ('/v1/items')."""
+    if text.startswith("/"):
+        return True
+    _, sep, rest = text.partition("://")
+    return bool(sep) and (bool(re.match(r"[^/{]+/", rest)) or (last and bool(rest)))
 
 
 def _dedupe(fx):

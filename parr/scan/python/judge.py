@@ -22,7 +22,8 @@ _RAW_DESC = re.compile(r"\b(execut\w*|run\w*|eval\w*|shell|command|sql|script|py
 _HANDOFF = re.compile(r"\b(transfer\w*|hand\s?off\w*|handoff\w*|route\w*|delegat\w*)\b[^.]{0,40}\bagents?\b", re.I)
 _EXTRA_DESC = re.compile(
     r"\b(stores?|records?|saves?|reimburses?|schedules?|books?(?= (?:a|an|the|your|their|my|flights?|"
-    r"hotels?|rooms?|tables?|seats?|appointments?|tickets?|meetings?)\b)|hangs? up|follows?|likes?|reposts?|"
+    r"hotels?|rooms?|tables?|seats?|appointments?|tickets?|meetings?)\b)|hangs? up|follows?|"
+    r"likes? (?:a |the |this |that )?(?:post|tweet|comment|photo|video|message|page|story|reply)s?|reposts?|"
     r"toggles?|activates?|deactivates?|installs?|deploys?|files? an?)\b", re.I)
 _PROCESS_VERBS = frozenset({"process", "handle", "initiate", "issue", "file", "place", "open", "lodge"})
 _BUSINESS_OBJECTS = frozenset(
@@ -48,8 +49,9 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     caps: list[str] = list(c.get("caps") or ())
     gates: list[str] = list(c.get("gates") or ())
     for x in fx:
-        if x[0] and x[0] not in caps:
-            caps.append(x[0])
+        cap = x[0].partition("@")[0]  # "http@url": the URL's host comes from parameter url
+        if cap and cap not in caps:
+            caps.append(cap)
         if isinstance(x[1], str) and x[1].startswith("gate:"):
             g = x[1][5:]
             if g not in gates:

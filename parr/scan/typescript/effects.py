@@ -198,6 +198,58 @@ def _is_param_derived(ctx: FileCtx, fn: Node, node: Node | None) -> bool:
     return False
 
 
+def _url_from_input(ctx: FileCtx, node: Node | None, depth: int = 0) -> bool:
+    """Whether a parameter (model input, or a helper's caller) chooses the scheme or host of the URL
+    `node`. A literal with a host, a path on a client's base URL, or a constant base followed by
+    typed path or query fields is a fixed destination: a narrow call, not arbitrary HTTP. A
+    helper's own parameter counts as input (its callers are not followed here: fail closed)."""
+    node = unwrap(node)
+    if node is None or depth > 4:
+        return False
+    t = node.type
+    if t == "string":
+        return False
+    if t == "template_string":
+        raw = text(node)[1:-1]
+        cut = raw.find("${")
+        prefix = raw if cut < 0 else raw[:cut]
+        if prefix.startswith("/") or re.match(r"[a-z][\w+.-]*://[^/$]+/", prefix) or (cut < 0 and prefix):
+            return False
+        if prefix and "://" not in prefix:
+            return False  # "api/v1/${x}": relative to a fixed base
+        for child in node.named_children:
+            if child.type == "template_substitution":
+                inner = child.named_children[0] if child.named_children else None
+                return _url_from_input(ctx, inner, depth + 1)
+        return False
+    if t == "binary_expression":
+        return _url_from_input(ctx, node.child_by_field_name("left"), depth + 1)
+    if t == "new_expression":  # new URL(path, base): the base decides
+        args = args_of(node)
+        return _url_from_input(ctx, args[1] if len(args) > 1 else (args[0] if args else None), depth + 1)
+    if t == "call_expression":
+        args = args_of(node)
+        return bool(args) and _url_from_input(ctx, args[0], depth + 1)
+    if t in ("member_expression", "subscript_expression"):
+        root = node
+        while root is not None and root.type in ("member_expression", "subscript_expression"):
+            root = unwrap(root.child_by_field_name("object"))
+        if root is None or root.type != "identifier":
+            return False
+        b = ctx.lookup(root, text(root))
+        return b is not None and b.kind == "param"
+    if t == "identifier":
+        b = ctx.lookup(node, text(node))
+        if b is None:
+            return False
+        if b.kind == "param":
+            return True
+        if b.kind in ("var", "default") and b.node is not None and b.node is not node:
+            return _url_from_input(ctx, b.node, depth + 1)
+        return False
+    return False
+
+
 def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None) -> Effects:
     """Effects of a handler function (or any node: class bodies, config objects)."""
     eff = Effects()
@@ -276,35 +328,46 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     if name in ("fetch", "$fetch", "ofetch", "fetchWithTimeout", "undiciFetch", "request") and (
             len(chain) == 1 or root in ("window", "globalThis", "self", "undici")):
         method = _method_of(call)
+        broad = _url_from_input(ctx, first)
         if method == "POST":
             eff.medium.append("fetch with method POST")
-            eff.caps.add("http_write")
+            if broad:
+                eff.caps.add("http_write")
         elif method in _HTTP_WRITE_METHODS:
-            eff.add_strong(f"fetch with method {method}", "http_write")
-        else:
+            eff.add_strong(f"fetch with method {method}", "http_write" if broad else None)
+        elif broad:
             eff.caps.add("http")
         return
     if len(chain) >= 2 and lname in ("post", "put", "patch", "delete") and (
             re.search(r"axios|http|got|ky|superagent|needle|request|api|client|fetcher|instance|octokit", " ".join(chain[:-1]), re.I)
             or (root_module is not None and not root_module.startswith("."))):
+        broad = _url_from_input(ctx, first)
         if lname == "post":
             eff.medium.append(f"{'.'.join(chain[-2:])}() HTTP POST")
-            eff.caps.add("http_write")
+            if broad:
+                eff.caps.add("http_write")
         else:
-            eff.add_strong(f"{'.'.join(chain[-2:])}() HTTP {name.upper()}", "http_write")
+            eff.add_strong(f"{'.'.join(chain[-2:])}() HTTP {name.upper()}", "http_write" if broad else None)
         return
     if root in ("axios", "got", "ky") and (len(chain) == 1 or name == "request"):
         method = _method_of(call)
+        url = first
+        if url is not None and unwrap(url) is not None and unwrap(url).type == "object":
+            entry = object_entries(unwrap(url)).get("url")
+            url = entry_value(entry) if entry is not None else None
+        broad = _url_from_input(ctx, url)
         if method == "POST":
             eff.medium.append(f"{root} with method POST")
-            eff.caps.add("http_write")
+            if broad:
+                eff.caps.add("http_write")
         elif method in _HTTP_WRITE_METHODS:
-            eff.add_strong(f"{root} with method {method}", "http_write")
-        else:
+            eff.add_strong(f"{root} with method {method}", "http_write" if broad else None)
+        elif broad:
             eff.caps.add("http")
         return
     if len(chain) >= 2 and lname in ("get", "head") and re.search(r"axios|http|got|ky|superagent|needle|request", chain[-2], re.I):
-        eff.caps.add("http")
+        if _url_from_input(ctx, first):
+            eff.caps.add("http")
         return
 
     # --- files -------------------------------------------------------------------------------

@@ -141,7 +141,8 @@ def test_unexposed_builtin_instance_not_reported(scan):
 def test_capabilities_and_schema(scan):
     oa = _by(scan, "openai_agents_app.py")
     assert "shell" in oa["run_shell"].capabilities
-    assert "http_write" in oa["refund_customer"].capabilities
+    # A POST to a fixed URL changes state but is not "arbitrary HTTP" (issue 19 item 5).
+    assert oa["refund_customer"].mutating and "http_write" not in oa["refund_customer"].capabilities
     assert _by(scan, "langchain_tools.py")["city_population"].schema_kind == "pydantic"
     assert _by(scan, "anthropic_raw.py")["get_stock_price"].schema_kind == "json_schema"
     assert _by(scan, "autogen_tools.py")["send_email"].capabilities == ("email",)

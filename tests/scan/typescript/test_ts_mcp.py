@@ -52,7 +52,8 @@ def test_helper_registration_in_another_file_is_reported_where_registered():
     t = tools()
     r = t["refund_payment"]
     assert r.file == "billing.ts" and r.line == 9
-    assert r.mutating and "http_write" in r.capabilities
+    # A POST to a fixed host changes state but is not arbitrary HTTP (issue 19 item 5).
+    assert r.mutating and "http_write" not in r.capabilities
 
 
 def test_this_server_in_mcp_agent():

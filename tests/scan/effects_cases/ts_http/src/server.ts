@@ -1,0 +1,25 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import axios from "axios";
+import { z } from "zod";
+
+const server = new McpServer({ name: "web", version: "1.0.0" });
+const API = "https://api.example.com/v2";
+
+// expect: name=read_url mutating=false caps=http
+server.registerTool("read_url", { description: "Read a web page", inputSchema: { url: z.string() } },
+  async ({ url }) => ({ content: [{ type: "text", text: await (await fetch(url)).text() }] }));
+
+// expect: name=project_info mutating=false caps=-
+server.registerTool("project_info", { description: "Info on a project", inputSchema: { id: z.string() } },
+  async ({ id }) => ({ content: [{ type: "text", text: await (await fetch(`${API}/projects/${encodeURIComponent(id)}`)).text() }] }));
+
+// expect: name=tenant_ping mutating=false caps=http
+server.registerTool("tenant_ping", { description: "Ping a tenant", inputSchema: { host: z.string() } },
+  async ({ host }) => ({ content: [{ type: "text", text: String((await fetch(`https://${host}/health`)).status) }] }));
+
+// expect: name=pause_project mutating=true caps=-
+server.registerTool("pause_project", { description: "Pause a project", inputSchema: { id: z.string() } },
+  async ({ id }) => {
+    await axios.delete(`${API}/projects/${id}/compute`);
+    return { content: [{ type: "text", text: "paused" }] };
+  });
