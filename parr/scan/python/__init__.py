@@ -171,7 +171,7 @@ class PythonScanner:
             return facts
         if not can_declare_tools(source):
             return self._light(rel_path, source)
-        return self.extract_full(rel_path, source)
+        return self.extract_full(rel_path, source, eager=False)
 
     @staticmethod
     def index_only(facts: FileFacts) -> bool:
@@ -187,9 +187,11 @@ class PythonScanner:
                 facts["wiring"] = wiring
         return facts
 
-    def extract_full(self, rel_path: str, source: bytes) -> FileFacts:
+    def extract_full(self, rel_path: str, source: bytes, eager: bool = True) -> FileFacts:
         """Facts from a whole parse, whatever the file mentions: for a file `extract` only indexed
-        (no tool declaration possible) that a tool turns out to use (its effects, its imports)."""
+        (no tool declaration possible) that a tool turns out to use (its effects, its imports).
+        `eager` (resolve asking for a file a tool reaches) reads every function's effects, not only
+        those whose text mentions a known trigger: a helper's SDK call is what the tool does."""
         if is_test_path(rel_path):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
@@ -204,7 +206,7 @@ class PythonScanner:
         from parr.scan.python.extract import extract_source
 
         try:
-            return extract_source(rel_path, text)
+            return extract_source(rel_path, text, eager=eager)
         except SyntaxError as e:
             return _empty([{"line": e.lineno, "message": f"syntax error: {e.msg}"}], rel_path)
         except (RecursionError, MemoryError):

@@ -56,7 +56,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes")
+                 "injected", "renamed", "call_nodes", "obj_calls")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -78,6 +78,7 @@ class FuncInfo:
         self.injected = None
         self.renamed = None  # fn.__name__ = ...: the new literal name, or _DYNAMIC_NAME
         self.call_nodes: dict[str, list] = {}  # helper name (or self.method) -> its call sites here
+        self.obj_calls: list = []  # (ClassInfo, method): crm.close_case() on an object of a class here
 
 
 class ClassInfo:
@@ -199,6 +200,7 @@ class FileExtractor:
         self.rel = rel_path
         self.tree = tree
         self.text = text
+        self.eager = False  # walk every function now, not only those the byte prefilter picks
         self.offsets = None
         self.hit_starts: list[int] = []
         self.hit_ends: list[int] = []
@@ -416,7 +418,7 @@ class FileExtractor:
             # convention elsewhere), also through a name -> method map or a loop.
             for st in node.body:
                 self._collect_self_refs(st, body_scope)
-        if self.text and not self._body_has_triggers(node):
+        if self.text and not self.eager and not self._body_has_triggers(node):
             fi.deferred = True  # walked on demand, when a tool calls it
         else:
             self.visit_body(node.body, body_scope)
@@ -586,6 +588,20 @@ class FileExtractor:
             fn.self_calls.append(d.split(".", 1)[1])
         elif head in self.imports and "()" not in d:
             fn.ext_calls.append(q)
+        elif d.count(".") == 1 and head not in ("self", "cls"):
+            # client.close_case(): a method of the class that built `client` (here or imported)
+            ctor = self._receiver_origin(d, fn)
+            if ctor is None:
+                v, _ = self.lookup(fn.body_scope, head) if fn.body_scope is not None else (None, None)
+                ctor = (self.var_ctor.get(head) + "()") if v is not None and self.var_ctor.get(head) else None
+            if ctor and ctor.endswith("()") and "()" not in ctor[:-2]:
+                cls_name = ctor[:-2]
+                ci = self.module_scope.defs.get(cls_name)
+                method = d.split(".", 1)[1]
+                if isinstance(ci, ClassInfo):
+                    fn.obj_calls.append((ci, method))
+                elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
+                    fn.ext_calls.append(f"{cls_name}.{method}")
 
     def _params(self, fn: FuncInfo) -> list[str]:
         a = fn.node.args
@@ -621,6 +637,10 @@ class FileExtractor:
             v, _ = self.lookup(fn.body_scope, e.id) if fn.body_scope is not None else (None, None)
             if isinstance(v, ast.expr) and not isinstance(v, ast.Name):
                 return self.url_source(fn, v, depth + 1)
+            if v is None and e.id not in self.imports and e.id not in _BUILTIN_NAMES:
+                # bound where this reading does not follow (url, body = json.loads(raw), a loop
+                # variable): it may well be model input, so it counts as such (fail closed)
+                return frozenset({"?"})
             return frozenset()
         if isinstance(e, (ast.Attribute, ast.Subscript)):
             root = e
@@ -1815,9 +1835,14 @@ class FileExtractor:
                 t = self._method_lookup(fi.cls, m)
                 if t is not None:
                     callees.append((t, m))
+        for ci, m in fi.obj_calls:
+            t = self._method_lookup(ci, m)
+            if t is not None:
+                callees.append((t, None))
         for c, key in callees:
             cfx, cext = self.closure(c, depth + 1, seen)
-            cfx = self._map_url_caps(fi, c, key, cfx)
+            if key is not None:
+                cfx = self._map_url_caps(fi, c, key, cfx)
             for x in cfx:
                 fx.append((x[0], x[1], x[2], x[3] + 1 if len(x) > 3 else 1))
             ext.extend(cext)
@@ -1915,11 +1940,16 @@ class FileExtractor:
                     continue
                 funcs[fi.qual] = entry
         classes = {ci.qual: ci.bases for ci in self.classes}
+        # crm = Crm(...) at module level: another file's crm.close_case() is Crm.close_case
+        instances = {k: v for k, v in self.var_ctor.items()
+                     if v and v.rsplit(".", 1)[-1][:1].isupper() and (v in classes or "." in v)}
         facts = {"module": self.module, "tools": tools}
+        if any(fi.deferred for fi in self.funcs):
+            facts["lazy"] = True  # some functions' effects were not read: resolve re-reads the file eagerly
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
         for key, value in (("imports", self.imports), ("consts", self.consts), ("enums", self.enums),
-                           ("classes", classes), ("funcs", funcs),
+                           ("classes", classes), ("funcs", funcs), ("instances", instances),
                            ("agents", self.agents), ("hints", sorted(self.fw_hints)), ("refs", self.refs),
                            # what resolve needs of every file's classes: the last names of their bases
                            ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases})),
@@ -2071,11 +2101,12 @@ def _is_arith(node) -> bool:
     return has_op
 
 
-def extract_source(rel_path: str, text: str) -> dict:
+def extract_source(rel_path: str, text: str, eager: bool = False) -> dict:
     from parr.scan.wiring import compact_wiring, python_wiring
 
     tree = ast.parse(text, filename=rel_path)
     fx = FileExtractor(rel_path, tree, text)
+    fx.eager = eager
     fx.run()
     facts = fx.serialise()
     # Model clients and tracing come from the same parse: a second parse per file would cost as much as this one.

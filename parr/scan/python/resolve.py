@@ -52,6 +52,19 @@ class Project:
                 f = self.facts[path] = {**f, "skipped": False}
         return f
 
+    def eager_at(self, path: str) -> dict:
+        """A file's facts with every function's effects read: the first pass skips functions whose
+        text names no trigger, but a helper a tool calls is part of what the tool does."""
+        f = self.at(path)
+        if f.get("lazy") and self._full_facts is not None:
+            full = self._full_facts(path)
+            f = self.facts[path] = {**f, "lazy": False}
+            if isinstance(full, dict) and "tools" in full:
+                f["funcs"] = full.get("funcs") or {}
+                if full.get("instances"):
+                    f["instances"] = full["instances"]
+        return f
+
     def find_module(self, mod: str, near: str | None = None) -> str | None:
         suffix = "." + mod
         last = mod.rpartition(".")[2]
@@ -195,9 +208,16 @@ class Project:
             path, rest = self.split_target(q, near)
             if path is None or not rest:
                 continue
-            f = self.at(path)
+            f = self.eager_at(path)
             name = ".".join(rest)
             entry = _part(f, "funcs").get(name)
+            if entry is None and len(rest) == 2 and rest[0] in (f.get("instances") or {}):
+                # crm.close_case() on a module-level object: its class's method
+                cls = f["instances"][rest[0]]
+                entry = _part(f, "funcs").get(f"{cls}.{rest[1]}")
+                if entry is None and "." in cls:
+                    out += self.ext_effects([f"{cls}.{rest[1]}"], path, depth + 1, seen)
+                    continue
             if entry is None and len(rest) == 1:
                 imp = _part(f, "imports").get(rest[0])
                 if imp:

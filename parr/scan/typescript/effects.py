@@ -242,7 +242,8 @@ def _url_from_input(ctx: FileCtx, node: Node | None, depth: int = 0) -> bool:
         b = ctx.lookup(node, text(node))
         if b is None:
             return False
-        if b.kind == "param":
+        if b.kind in ("param", "pattern"):
+            # a destructured local (const { url } = JSON.parse(input)) is not followed: fail closed
             return True
         if b.kind in ("var", "default") and b.node is not None and b.node is not node:
             return _url_from_input(ctx, b.node, depth + 1)

@@ -53,9 +53,9 @@ def _spy_full_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     original = PythonScanner.extract_full
 
-    def spy(self, rel_path, source):
+    def spy(self, rel_path, source, **kwargs):
         read.append(rel_path)
-        return original(self, rel_path, source)
+        return original(self, rel_path, source, **kwargs)
 
     monkeypatch.setattr(PythonScanner, "extract_full", spy)
     return read
