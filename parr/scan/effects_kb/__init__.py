@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 STRONG = "strong"
 WEAK = "weak"
@@ -90,6 +91,13 @@ def _identified_py(fam: Family, receiver: str, origin: str | None, file_roots: f
     return fam.identifying is not None and bool(fam.identifying.search(text))
 
 
+@lru_cache(maxsize=8192)
+def candidates(method: str) -> tuple[Family, ...]:
+    """The families in which `method` would be a mutation or run a command (a pure function of
+    the name, asked for every call a scanner sees: cached)."""
+    return tuple(f for f in ALL if method in f.shell_methods or _mutation(method, f))
+
+
 def match_python(method: str, receiver: str, origin: str | None, file_roots: frozenset[str],
                  families: tuple[Family, ...] | None = None) -> Hit | None:
     """The state change of `receiver.method(...)`, or None. `origin` is the qualified callee that
@@ -97,7 +105,7 @@ def match_python(method: str, receiver: str, origin: str | None, file_roots: fro
     top-level imports."""
     if not receiver or receiver in ("self", "cls"):
         return None
-    for fam in families or ALL:
+    for fam in families or candidates(method):
         if method in fam.shell_methods and _identified_py(fam, receiver, origin, file_roots):
             return Hit(fam.name, "shell", STRONG, f"runs a command ({fam.name} {method})")
         if _mutation(method, fam) and _identified_py(fam, receiver, origin, file_roots):
@@ -115,9 +123,12 @@ def match_typescript(chain: list[str], module: str | None, families: tuple[Famil
     if len(chain) < 2:
         return None
     method = chain[-1]
+    cands = families or candidates(method)
+    if not cands:
+        return None
     receiver = ".".join(chain[:-1]).replace(".()", "()")  # supabase.from("t").insert: supabase.from()
     shown = receiver.rsplit(".", 1)[-1]
-    for fam in families or ALL:
+    for fam in cands:
         if not fam.ts_modules and not fam.anywhere:
             continue
         if fam.chain_requires is not None and not fam.chain_requires.search(receiver):

@@ -50,14 +50,16 @@ AWS = Family(
     min_words=2,
     # boto3 helpers that are not Verb+Noun operations
     methods=frozenset({"upload_file", "upload_fileobj", "copy", "put_object", "delete_objects",
-                       "batch_write_item", "transact_write_items", "batch_execute_statement"}),
+                       "batch_write_item", "transact_write_items"}),
     read_methods=frozenset({"generate_presigned_url", "generate_presigned_post", "get_paginator",
                             "get_waiter", "can_paginate", "batch_get_item", "transact_get_items",
                             "request_spot_price_history", "start_query", "stop_query",
                             # model inference and retrieval on Bedrock / SageMaker: no state change
                             "invoke_model", "invoke_model_with_response_stream", "invoke_endpoint",
                             "invoke_endpoint_async", "invoke_endpoint_with_response_stream", "retrieve_and_generate",
-                            "invoke_inline_agent"}),
+                            "invoke_inline_agent",
+                            # Redshift / RDS Data API: the SQL sent decides, not the operation's verb
+                            "execute_statement", "batch_execute_statement", "execute_sql"}),
     ts_command_classes=True,
 )
 

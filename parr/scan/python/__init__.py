@@ -171,7 +171,7 @@ class PythonScanner:
             return facts
         if not can_declare_tools(source):
             return self._light(rel_path, source)
-        return self.extract_full(rel_path, source, eager=False)
+        return self.extract_full(rel_path, source)
 
     @staticmethod
     def index_only(facts: FileFacts) -> bool:
@@ -190,8 +190,9 @@ class PythonScanner:
     def extract_full(self, rel_path: str, source: bytes, eager: bool = True) -> FileFacts:
         """Facts from a whole parse, whatever the file mentions: for a file `extract` only indexed
         (no tool declaration possible) that a tool turns out to use (its effects, its imports).
-        `eager` (resolve asking for a file a tool reaches) reads every function's effects, not only
-        those whose text mentions a known trigger: a helper's SDK call is what the tool does."""
+        `eager` reads every function's effects, not only those whose text names a known trigger:
+        a helper's SDK call in another file is what the tool that calls it does, and reading every
+        function of a parsed file costs less than parsing again the files tools reach."""
         if is_test_path(rel_path):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True

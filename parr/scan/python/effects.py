@@ -154,7 +154,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 
     # --- SDK calls that change state (parr.scan.effects_kb: AWS, Google APIs, Kubernetes, Slack,
     # GitHub, Twilio, SendGrid, Supabase, ORMs, MongoDB, Redis, Prisma)
-    if recv:
+    if recv and effects_kb.candidates(last):
         if origin is None and qual and qual != dotted:
             origin = qual.rsplit(".", 1)[0]  # the receiver is an import: boto3.client("iam")
         hit = effects_kb.match_python(last, recv, origin, file_roots)

@@ -569,8 +569,9 @@ class FileExtractor:
         injected = fn.injected
         if injected is None:
             injected = fn.injected = self._injected_names(fn)
+        origin = self._receiver_origin(d, fn) if "." in d and head not in self.imports else None
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
-                           origin=self._receiver_origin(d, fn), file_roots=self._import_roots(),
+                           origin=origin, file_roots=self._import_roots(),
                            url_source=lambda e: self.url_source(fn, e))
         if fx:
             fn.fx.extend(fx)
@@ -590,7 +591,7 @@ class FileExtractor:
             fn.ext_calls.append(q)
         elif d.count(".") == 1 and head not in ("self", "cls"):
             # client.close_case(): a method of the class that built `client` (here or imported)
-            ctor = self._receiver_origin(d, fn)
+            ctor = origin
             if ctor is None:
                 v, _ = self.lookup(fn.body_scope, head) if fn.body_scope is not None else (None, None)
                 ctor = (self.var_ctor.get(head) + "()") if v is not None and self.var_ctor.get(head) else None
@@ -688,7 +689,7 @@ class FileExtractor:
         """The qualified callee that built a call's receiver variable (`iam = boto3.client("iam")`,
         `iam = get_iam_client()`), so the effects knowledge can tell which SDK it is."""
         head = d.split(".", 1)[0]
-        if "." not in d or head in ("self", "cls") or head in self.imports or fn.body_scope is None:
+        if head in ("self", "cls") or fn.body_scope is None:
             return None
         v, _ = self.lookup(fn.body_scope, head)
         if isinstance(v, ast.Await):
@@ -1944,8 +1945,6 @@ class FileExtractor:
         instances = {k: v for k, v in self.var_ctor.items()
                      if v and v.rsplit(".", 1)[-1][:1].isupper() and (v in classes or "." in v)}
         facts = {"module": self.module, "tools": tools}
-        if any(fi.deferred for fi in self.funcs):
-            facts["lazy"] = True  # some functions' effects were not read: resolve re-reads the file eagerly
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
         for key, value in (("imports", self.imports), ("consts", self.consts), ("enums", self.enums),
@@ -2101,7 +2100,7 @@ def _is_arith(node) -> bool:
     return has_op
 
 
-def extract_source(rel_path: str, text: str, eager: bool = False) -> dict:
+def extract_source(rel_path: str, text: str, eager: bool = True) -> dict:
     from parr.scan.wiring import compact_wiring, python_wiring
 
     tree = ast.parse(text, filename=rel_path)

@@ -52,19 +52,6 @@ class Project:
                 f = self.facts[path] = {**f, "skipped": False}
         return f
 
-    def eager_at(self, path: str) -> dict:
-        """A file's facts with every function's effects read: the first pass skips functions whose
-        text names no trigger, but a helper a tool calls is part of what the tool does."""
-        f = self.at(path)
-        if f.get("lazy") and self._full_facts is not None:
-            full = self._full_facts(path)
-            f = self.facts[path] = {**f, "lazy": False}
-            if isinstance(full, dict) and "tools" in full:
-                f["funcs"] = full.get("funcs") or {}
-                if full.get("instances"):
-                    f["instances"] = full["instances"]
-        return f
-
     def find_module(self, mod: str, near: str | None = None) -> str | None:
         suffix = "." + mod
         last = mod.rpartition(".")[2]
@@ -208,16 +195,11 @@ class Project:
             path, rest = self.split_target(q, near)
             if path is None or not rest:
                 continue
-            f = self.eager_at(path)
-            name = ".".join(rest)
-            entry = _part(f, "funcs").get(name)
-            if entry is None and len(rest) == 2 and rest[0] in (f.get("instances") or {}):
-                # crm.close_case() on a module-level object: its class's method
-                cls = f["instances"][rest[0]]
-                entry = _part(f, "funcs").get(f"{cls}.{rest[1]}")
-                if entry is None and "." in cls:
-                    out += self.ext_effects([f"{cls}.{rest[1]}"], path, depth + 1, seen)
-                    continue
+            f = self.at(path)
+            entry, redirect = _func_entry(f, rest)
+            if redirect is not None:
+                out += self.ext_effects([redirect], path, depth + 1, seen)
+                continue
             if entry is None and len(rest) == 1:
                 imp = _part(f, "imports").get(rest[0])
                 if imp:
@@ -233,6 +215,20 @@ class Project:
                 out.append(x)
             out += self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
         return out
+
+
+def _func_entry(f: dict, rest: list[str]) -> tuple[dict | None, str | None]:
+    """The funcs entry `rest` names in a file's facts (a function, Class.method, or the method of a
+    module-level object: crm.close_case is Crm.close_case), or where to look instead (the object's
+    class lives in another module)."""
+    funcs = _part(f, "funcs")
+    entry = funcs.get(".".join(rest))
+    if entry is None and len(rest) == 2 and rest[0] in (f.get("instances") or {}):
+        cls = f["instances"][rest[0]]
+        entry = funcs.get(f"{cls}.{rest[1]}")
+        if entry is None and "." in cls:
+            return None, f"{cls}.{rest[1]}"
+    return entry, None
 
 
 _ABSTRACT_NAME = re.compile(r"^(?:Base|Abstract)[A-Z_]|(?:Base|Mixin|Abstract)$")
