@@ -16,6 +16,7 @@ BROAD_CAPABILITIES = {
     "code_execution": "executes code",
     "http": "calls arbitrary URLs",
     "http_write": "sends arbitrary HTTP writes",
+    "sql": "runs SQL the model writes",
     "file_write": "writes to the file system",
     "computer_use": "drives a computer",
     "browser": "drives a browser",

@@ -66,7 +66,6 @@ REDIS = Family(
 PRISMA = Family(
     name="prisma",
     what="writes through Prisma",
-    capability="sql",
     py_modules=frozenset({"prisma"}),
     ts_modules=("@prisma/client",),
     receivers=re.compile(r"prisma|\bdb\b", re.I),

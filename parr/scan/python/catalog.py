@@ -144,8 +144,9 @@ BUILTIN_CLASSES: dict[str, dict[str, Builtin]] = {
     "DeleteFileTool": {_LC: Builtin(_LC, "file_delete", ["file_write"], True, schema="pydantic")},
     "QuerySQLDataBaseTool": {_LC: Builtin(_LC, "sql_db_query", ["sql"], True, False, "pydantic")},
     "QuerySQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_query", ["sql"], True, False, "pydantic")},
-    "InfoSQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_schema", ["sql"], schema="pydantic")},
-    "ListSQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_list_tables", ["sql"], schema="pydantic")},
+    # schema and table listings: the toolkit writes that SQL, not the model ("sql" is model-written SQL)
+    "InfoSQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_schema", [], schema="pydantic")},
+    "ListSQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_list_tables", [], schema="pydantic")},
     "QuerySQLCheckerTool": {_LC: Builtin(_LC, "sql_db_query_checker", [], False, False, "pydantic")},
     "HumanInputRun": {_LC: Builtin(_LC, "human", [], schema="pydantic")},
     # Google ADK tool classes (a name= given to the instance overrides the default)

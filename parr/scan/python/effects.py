@@ -190,11 +190,17 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         sqlish = bool(_SQL_RECEIVER.search(recv)) or (text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))) \
             or (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text")
         if sqlish and last != "query" or (last == "query" and text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))):
+            # The capability "sql" (broad) is for SQL the model writes: a statement whose start
+            # comes from a parameter. A statement the code writes, with values bound or
+            # interpolated, is a database read or write, not arbitrary SQL.
             if text is not None and _SQL_WRITE.match(text):
-                return [("sql", STRONG, f"writes to a database ({_sql_head(text)})")]
+                return [("", STRONG, f"writes to a database ({_sql_head(text)})")]
             if text is not None and _SQL_READ.match(text):
-                return [("sql", READ, f"reads a database ({_sql_head(text)})")]
-            return [("sql", "raw", f"executes SQL built at run time ({dotted})")]
+                return [("", READ, f"reads a database ({_sql_head(text)})")]
+            src = url_source(arg) if url_source is not None else frozenset({"?"})
+            if src:
+                return [(f"sql@{','.join(sorted(src))}", "raw", f"executes SQL the model writes ({dotted})")]
+            return [("", "raw", f"executes SQL built at run time ({dotted})")]
 
     # --- browser and page scripts
     if last == "evaluate" and re.search(r"Runtime|page|frame|cdp", dotted):
@@ -276,6 +282,16 @@ def _url_arg(call: ast.Call, last: str):
 # responses.create(), embeddings.create(), an AutoGen model_client.create().
 _INFERENCE_CALL = re.compile(
     r"(?:^|\.)(?:completions|messages|responses|embeddings|moderations|model_client|_model_client|llm)\.a?create$")
+
+
+def sql_text_effect(texts: list[str]) -> tuple[str, str, str]:
+    """What literal SQL statements handed to a helper that runs them do: a write if any writes."""
+    for t in texts:
+        if _SQL_WRITE.match(t):
+            return ("", STRONG, f"writes to a database ({_sql_head(t)})")
+    if all(_SQL_READ.match(t) for t in texts):
+        return ("", READ, f"reads a database ({_sql_head(texts[0])})")
+    return ("", "raw", "executes SQL built at run time")
 
 
 def _sql_head(text: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from parr.scan.python import catalog
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
-from parr.scan.python.effects import classify_call
+from parr.scan.python.effects import classify_call, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
 
@@ -636,7 +636,7 @@ class FileExtractor:
             if e.id in params:
                 return frozenset({e.id})
             v, _ = self.lookup(fn.body_scope, e.id) if fn.body_scope is not None else (None, None)
-            if isinstance(v, ast.expr) and not isinstance(v, ast.Name):
+            if isinstance(v, ast.expr) and not (isinstance(v, ast.Name) and v.id == e.id):
                 return self.url_source(fn, v, depth + 1)
             if v is None and e.id not in self.imports and e.id not in _BUILTIN_NAMES:
                 # bound where this reading does not follow (url, body = json.loads(raw), a loop
@@ -670,6 +670,7 @@ class FileExtractor:
                 continue
             base, _, tied = cap.partition("@")
             src: set[str] = set()
+            texts: list[str | None] = []
             for p in tied.split(","):
                 if p not in names:
                     src.add("?")
@@ -682,6 +683,11 @@ class FileExtractor:
                     if arg is None and (any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)):
                         src.add("?")
                     src |= self.url_source(caller, arg)
+                    texts.append(arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None)
+            if base == "sql" and not src and texts and all(t is not None for t in texts):
+                # _run("SELECT ... WHERE id = ?", (id,)): the statement is the caller's literal
+                out.append(sql_text_effect(texts) + tuple(x[3:]))
+                continue
             out.append((f"{base}@{','.join(sorted(src))}" if src else "",) + tuple(x[1:]))
         return out
 

@@ -149,10 +149,16 @@ def _typed(c, fx, caps, evidence) -> bool:
     exec_caps = bool(set(caps) & _EXEC_CAPS) or any(x[1] == "raw" for x in fx)
     prompt_fw = any(x[1] == "prompt" for x in fx)
     params = c.get("params")
+    # Parameters whose value starts an SQL statement the tool runs (in its body or a helper).
+    model_sql = {n for x in fx if x[0].startswith("sql@") for n in x[0][4:].split(",")}
     if params is not None and c.get("schema") in ("type_hints",) and preset is None:
         for p in params:
             if not p["ok"]:
                 evidence.append(f"parameter '{p['n']}' has no declared type (or is Any/dict)")
+                return False
+        for p in params:
+            if p["str"] and p["n"] in model_sql:
+                evidence.append(f"parameter '{p['n']}' is SQL the model writes")
                 return False
         for p in params:
             if p["str"] and p["n"] in catalog.RAW_PARAM_NAMES and exec_caps:
@@ -175,6 +181,9 @@ def _typed(c, fx, caps, evidence) -> bool:
                 evidence.append(f"property '{p['n']}' is an untyped object")
                 return False
         for p in js.get("props", []):
+            if p.get("t") == "string" and p["n"] in model_sql:
+                evidence.append(f"property '{p['n']}' is SQL the model writes")
+                return False
             if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES:
                 d = f"{p.get('d') or ''} {c.get('description') or ''}"
                 if exec_caps or _RAW_DESC.search(d):

@@ -175,6 +175,19 @@ def _sql_text(ctx: FileCtx, node: Node | None) -> str | None:
     return None
 
 
+def _param_names(ctx: FileCtx, fn: Node, node: Node | None) -> set[str]:
+    """Identifiers under `node` bound to a parameter (a shorthand { query } passes one)."""
+    out: set[str] = set()
+    if node is None:
+        return out
+    for n in iter_descendants(node, 200):
+        if n.type in ("identifier", "shorthand_property_identifier"):
+            b = ctx.lookup(n, text(n))
+            if b is not None and b.kind == "param":
+                out.add(text(n))
+    return out
+
+
 def _is_param_derived(ctx: FileCtx, fn: Node, node: Node | None) -> bool:
     """True when `node` is (a member of) a parameter of the handler `fn`."""
     node = unwrap(node)
@@ -427,7 +440,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
 
     if name in _SQL_RUN_NAMES and args:
         # database.executeSql(projectId, { query }): a method named for running SQL runs what it is given
-        eff.add_strong(f"{name}() runs SQL", "sql")
+        model_sql = any(_is_param_derived(ctx, fn, a) or _names_in(a) & _param_names(ctx, fn, a) for a in args)
+        eff.add_strong(f"{name}() runs SQL", "sql" if model_sql else None)
         for a in args:
             eff.executed |= _names_in(a)
         return
@@ -447,11 +461,12 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                                 and lname == "sql"):
         sql = _sql_text(ctx, first)
         if sql is not None and (_SQL_START.search(sql) or _SQL_WRITE_ANYWHERE.search(sql)):
-            eff.caps.add("sql")
+            # SQL the code writes (values bound or interpolated): a read or a write, not the broad
+            # capability "sql", which is SQL the model writes
             m = _SQL_WRITE.search(sql) or _SQL_WRITE_ANYWHERE.search(sql)
             if m:
                 verb = m.group(1).split()[0].upper()
-                eff.add_strong(f"SQL {verb}", "sql")
+                eff.add_strong(f"SQL {verb}")
             return
         receiver = " ".join(chain[:-1])
         if first is not None and _DBISH.search(receiver or name) and _is_param_derived(ctx, fn, first) and \
@@ -505,7 +520,7 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         receiver_text = " ".join(chain[:-1])
         if name in _DB_WRITE_METHODS and _STOREISH.search(receiver_text) and name not in ("add", "set") or \
                 (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
-            eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store", "sql" if re.search(r"sql|db|prisma|knex|drizzle", receiver_text, re.I) else None)
+            eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store")
             return
         if _MUTATING_METHOD_PREFIX.match(name) and (
                 _CLIENTISH.search(receiver_text)

@@ -19,7 +19,7 @@ def ticket_details(case_id: str) -> dict:
     return crm.case(case_id)
 
 
-# expect: name=order_progress mutating=true caps=sql
+# expect: name=order_progress mutating=true typed=true caps=-
 @function_tool
 def order_progress(order_id: int, state: str) -> str:
     """An order's state."""
@@ -28,7 +28,7 @@ def order_progress(order_id: int, state: str) -> str:
     return state
 
 
-# expect: name=find_order mutating=false caps=sql
+# expect: name=find_order mutating=false typed=true caps=-
 @function_tool
 def find_order(order_id: int) -> tuple:
     """One order."""
