@@ -13,7 +13,8 @@ from tree_sitter import Node
 
 from parr.scan import effects_kb
 from parr.scan.typescript.nodes import (
-    args_of, is_function, iter_descendants, member_chain, object_entries, entry_value, text, unwrap,
+    args_of, entry_value, function_params, is_function, iter_descendants, member_chain, object_entries,
+    param_pattern, text, unwrap,
 )
 from parr.scan.typescript.values import FileCtx
 
@@ -109,6 +110,7 @@ class Effects:
     hitl: bool = False
     approval_request: bool = False  # filed a request in an approval queue (approvals.propose(...))
     confirm_text: bool = False
+    pending: list = field(default_factory=list)  # (capability, helper parameters picking a URL's host)
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -211,30 +213,30 @@ def _is_param_derived(ctx: FileCtx, fn: Node, node: Node | None) -> bool:
     return False
 
 
-def _url_from_input(ctx: FileCtx, node: Node | None, depth: int = 0) -> bool:
-    """Whether a parameter (model input, or a helper's caller) chooses the scheme or host of the URL
-    `node`. A literal with a host, a path on a client's base URL, or a constant base followed by
-    typed path or query fields is a fixed destination: a narrow call, not arbitrary HTTP. A
-    helper's own parameter counts as input (its callers are not followed here: fail closed)."""
+def _url_from_input(ctx: FileCtx, node: Node | None, depth: int = 0) -> frozenset[str]:
+    """The parameters that choose the scheme or host of the URL `node` ("?" when it is bound where
+    this reading does not follow). Empty for a fixed destination: a literal with a host, a path on
+    a client's base URL, or a constant base followed by typed path or query fields."""
     node = unwrap(node)
+    none: frozenset[str] = frozenset()
     if node is None or depth > 4:
-        return False
+        return none
     t = node.type
     if t == "string":
-        return False
+        return none
     if t == "template_string":
         raw = text(node)[1:-1]
         cut = raw.find("${")
         prefix = raw if cut < 0 else raw[:cut]
         if prefix.startswith("/") or re.match(r"[a-z][\w+.-]*://[^/$]+/", prefix) or (cut < 0 and prefix):
-            return False
+            return none
         if prefix and "://" not in prefix:
-            return False  # "api/v1/${x}": relative to a fixed base
+            return none  # "api/v1/${x}": relative to a fixed base
         for child in node.named_children:
             if child.type == "template_substitution":
                 inner = child.named_children[0] if child.named_children else None
                 return _url_from_input(ctx, inner, depth + 1)
-        return False
+        return none
     if t == "binary_expression":
         return _url_from_input(ctx, node.child_by_field_name("left"), depth + 1)
     if t == "new_expression":  # new URL(path, base): the base decides
@@ -242,26 +244,68 @@ def _url_from_input(ctx: FileCtx, node: Node | None, depth: int = 0) -> bool:
         return _url_from_input(ctx, args[1] if len(args) > 1 else (args[0] if args else None), depth + 1)
     if t == "call_expression":
         args = args_of(node)
-        return bool(args) and _url_from_input(ctx, args[0], depth + 1)
+        return _url_from_input(ctx, args[0], depth + 1) if args else none
     if t in ("member_expression", "subscript_expression"):
         root = node
         while root is not None and root.type in ("member_expression", "subscript_expression"):
             root = unwrap(root.child_by_field_name("object"))
         if root is None or root.type != "identifier":
-            return False
+            return none
         b = ctx.lookup(root, text(root))
-        return b is not None and b.kind == "param"
+        return frozenset({"?"}) if b is not None and b.kind == "param" else none
     if t == "identifier":
         b = ctx.lookup(node, text(node))
         if b is None:
-            return False
-        if b.kind in ("param", "pattern"):
+            return none
+        if b.kind == "param":
+            return frozenset({text(node)})
+        if b.kind == "pattern":
             # a destructured local (const { url } = JSON.parse(input)) is not followed: fail closed
-            return True
+            return frozenset({"?"})
         if b.kind in ("var", "default") and b.node is not None and b.node is not node:
             return _url_from_input(ctx, b.node, depth + 1)
-        return False
-    return False
+        return none
+    return none
+
+
+def _http_cap(ctx: FileCtx, eff: "Effects", depth: int, url: Node | None, cap: str) -> str | None:
+    """The broad capability of an HTTP call, when model input picks where it goes. In a helper
+    (depth > 0) a URL from the helper's own parameters waits for the call site (`pending`)."""
+    src = _url_from_input(ctx, url)
+    if not src:
+        return None
+    if depth == 0 or "?" in src:
+        return cap
+    eff.pending.append((cap, src))
+    return None
+
+
+def _map_pending(ctx: FileCtx, eff: "Effects", sub: "Effects", target: Node, call: Node, depth: int) -> None:
+    """A helper's URL tied to its parameters, seen from the call site: broad when the caller's
+    argument comes from input, nothing when the caller passes a fixed URL."""
+    names = []
+    for param in function_params(target):
+        pat = param_pattern(param)
+        names.append(text(pat) if pat is not None and pat.type == "identifier" else None)
+    args = args_of(call)
+    for cap, tied in sub.pending:
+        src: set[str] = set()
+        for name in tied:
+            if name not in names:
+                src.add("?")
+                continue
+            i = names.index(name)
+            if i < len(args):
+                if unwrap(args[i]) is not None and unwrap(args[i]).type == "spread_element":
+                    src.add("?")
+                else:
+                    src |= _url_from_input(ctx, args[i])
+        if not src:
+            continue
+        if depth == 0 or "?" in src:
+            eff.caps.add(cap)
+        else:
+            eff.pending.append((cap, frozenset(src)))
 
 
 def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None) -> Effects:
@@ -342,26 +386,28 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     if name in ("fetch", "$fetch", "ofetch", "fetchWithTimeout", "undiciFetch", "request") and (
             len(chain) == 1 or root in ("window", "globalThis", "self", "undici")):
         method = _method_of(call)
-        broad = _url_from_input(ctx, first)
         if method == "POST":
             eff.medium.append("fetch with method POST")
-            if broad:
-                eff.caps.add("http_write")
+            cap = _http_cap(ctx, eff, depth, first, "http_write")
+            if cap:
+                eff.caps.add(cap)
         elif method in _HTTP_WRITE_METHODS:
-            eff.add_strong(f"fetch with method {method}", "http_write" if broad else None)
-        elif broad:
-            eff.caps.add("http")
+            eff.add_strong(f"fetch with method {method}", _http_cap(ctx, eff, depth, first, "http_write"))
+        else:
+            cap = _http_cap(ctx, eff, depth, first, "http")
+            if cap:
+                eff.caps.add(cap)
         return
     if len(chain) >= 2 and lname in ("post", "put", "patch", "delete") and (
             re.search(r"axios|http|got|ky|superagent|needle|request|api|client|fetcher|instance|octokit", " ".join(chain[:-1]), re.I)
             or (root_module is not None and not root_module.startswith("."))):
-        broad = _url_from_input(ctx, first)
         if lname == "post":
             eff.medium.append(f"{'.'.join(chain[-2:])}() HTTP POST")
-            if broad:
-                eff.caps.add("http_write")
+            cap = _http_cap(ctx, eff, depth, first, "http_write")
+            if cap:
+                eff.caps.add(cap)
         else:
-            eff.add_strong(f"{'.'.join(chain[-2:])}() HTTP {name.upper()}", "http_write" if broad else None)
+            eff.add_strong(f"{'.'.join(chain[-2:])}() HTTP {name.upper()}", _http_cap(ctx, eff, depth, first, "http_write"))
         return
     if root in ("axios", "got", "ky") and (len(chain) == 1 or name == "request"):
         method = _method_of(call)
@@ -369,19 +415,22 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if url is not None and unwrap(url) is not None and unwrap(url).type == "object":
             entry = object_entries(unwrap(url)).get("url")
             url = entry_value(entry) if entry is not None else None
-        broad = _url_from_input(ctx, url)
         if method == "POST":
             eff.medium.append(f"{root} with method POST")
-            if broad:
-                eff.caps.add("http_write")
+            cap = _http_cap(ctx, eff, depth, url, "http_write")
+            if cap:
+                eff.caps.add(cap)
         elif method in _HTTP_WRITE_METHODS:
-            eff.add_strong(f"{root} with method {method}", "http_write" if broad else None)
-        elif broad:
-            eff.caps.add("http")
+            eff.add_strong(f"{root} with method {method}", _http_cap(ctx, eff, depth, url, "http_write"))
+        else:
+            cap = _http_cap(ctx, eff, depth, url, "http")
+            if cap:
+                eff.caps.add(cap)
         return
     if len(chain) >= 2 and lname in ("get", "head") and re.search(r"axios|http|got|ky|superagent|needle|request", chain[-2], re.I):
-        if _url_from_input(ctx, first):
-            eff.caps.add("http")
+        cap = _http_cap(ctx, eff, depth, first, "http")
+        if cap:
+            eff.caps.add(cap)
         return
 
     # --- files -------------------------------------------------------------------------------
@@ -572,3 +621,4 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 sub = analyze(ctx, target, depth + 1, visited)
                 sub.strong = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.strong]
                 eff.merge(sub)
+                _map_pending(ctx, eff, sub, target, call, depth)

@@ -23,3 +23,22 @@ server.registerTool("pause_project", { description: "Pause a project", inputSche
     await axios.delete(`${API}/projects/${id}/compute`);
     return { content: [{ type: "text", text: "paused" }] };
   });
+
+const NWS_API_BASE = "https://api.weather.gov";
+
+async function makeNWSRequest<T>(url: string): Promise<T | null> {
+  const response = await fetch(url, { headers: { Accept: "application/geo+json" } });
+  return response.ok ? ((await response.json()) as T) : null;
+}
+
+// expect: name=get_forecast mutating=false caps=-
+server.registerTool("get_forecast", { description: "Forecast for a location", inputSchema: { latitude: z.number(), longitude: z.number() } },
+  async ({ latitude, longitude }) => {
+    const pointsUrl = `${NWS_API_BASE}/points/${latitude.toFixed(4)},${longitude.toFixed(4)}`;
+    const data = await makeNWSRequest<unknown>(pointsUrl);
+    return { content: [{ type: "text", text: JSON.stringify(data) }] };
+  });
+
+// expect: name=fetch_feed mutating=false caps=http
+server.registerTool("fetch_feed", { description: "Any feed the model names", inputSchema: { feedUrl: z.string() } },
+  async ({ feedUrl }) => ({ content: [{ type: "text", text: JSON.stringify(await makeNWSRequest<unknown>(feedUrl)) }] }));
