@@ -7,6 +7,18 @@ import ast
 import re
 
 from parr.scan import effects_kb
+from parr.scan.effects_kb.system import (
+    PY_SUBPROCESS_FUNCS as _SUBPROCESS_FUNCS, PY_OS_SHELL as _OS_SHELL, PY_OS_FILE_WRITE as _OS_FILE_WRITE, PY_SHUTIL_WRITE as _SHUTIL_WRITE, PY_PATH_WRITE as _PATH_WRITE, PY_PATH_READ as _PATH_READ,
+)
+from parr.scan.effects_kb.http import (
+    PY_HTTP_ROOTS as _HTTP_ROOTS, PY_HTTP_WRITE as _HTTP_WRITE, PY_HTTP_READ as _HTTP_READ,
+)
+from parr.scan.effects_kb.payments import (
+    PY_PAYMENT_ROOTS as _PAYMENT_ROOTS, PY_PAYMENT_WRITE as _PAYMENT_WRITE,
+)
+from parr.scan.effects_kb.email import (
+    PY_EMAIL_ROOTS as _EMAIL_ROOTS,
+)
 from parr.scan.evidence import MUTATING_VERBS, name_words
 from parr.scan.python import catalog
 
@@ -14,22 +26,6 @@ STRONG = "strong"  # the call itself changes state outside the process (or runs 
 WEAK = "weak"  # the call probably changes state (verb-named client method, workflow state)
 READ = "read"  # a capability without a mutation (HTTP GET, file read)
 
-_SUBPROCESS_FUNCS = frozenset(
-    "run call check_call check_output Popen getoutput getstatusoutput".split()
-)
-_OS_SHELL = re.compile(r"^(system|popen|exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?|startfile)$")
-_OS_FILE_WRITE = frozenset(
-    "remove unlink rmdir removedirs rename renames replace makedirs mkdir chmod chown truncate "
-    "symlink link write".split()
-)
-_SHUTIL_WRITE = frozenset(
-    "rmtree move copy copy2 copyfile copytree make_archive unpack_archive copymode copystat".split()
-)
-_PATH_WRITE = frozenset({"write_text", "write_bytes", "mkdir", "unlink", "rmdir", "touch", "symlink_to", "hardlink_to"})
-_PATH_READ = frozenset({"read_text", "read_bytes"})
-_HTTP_ROOTS = frozenset({"requests", "httpx", "aiohttp", "urllib3", "treq"})
-_HTTP_WRITE = frozenset({"post", "put", "patch", "delete"})
-_HTTP_READ = frozenset({"get", "head", "options"})
 _HTTPISH_RECEIVER = re.compile(r"(requests|httpx|aiohttp|session|client|http|api\b|_api|urllib3)", re.I)
 _SQL_RECEIVER = re.compile(r"(cursor|\bcur\b|conn|connection|session|sess\b|\bdb\b|_db\b|engine|\bcon\b|database|transaction|\btx\b)", re.I)
 _SQL_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "raw", "run_sql", "query"})
@@ -39,11 +35,6 @@ _SQL_WRITE = re.compile(
     re.I,
 )
 _SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
-_EMAIL_ROOTS = frozenset({"smtplib", "yagmail", "sendgrid", "resend", "postmark", "mailjet_rest", "aiosmtplib"})
-_PAYMENT_ROOTS = frozenset({"stripe", "braintree", "paypalrestsdk", "razorpay", "square", "adyen", "mollie"})
-_PAYMENT_WRITE = frozenset(
-    "create modify delete capture confirm cancel refund charge pay transfer void update reverse".split()
-)
 _BROWSER_RECEIVER = re.compile(r"(page|browser|driver|frame|locator|tab)\b|page\.|\bpage", re.I)
 _BROWSER_MUTATING = frozenset(
     "click dblclick fill type press check uncheck select_option set_input_files tap send_keys submit "

@@ -81,6 +81,10 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         return True
     ann = c.get("annotations") or {}
     strong = [x for x in fx if x[1] in ("strong", "raw")]
+    if strong and ann.get("readOnlyHint") is True and all(x[2].startswith("HTTP POST") for x in strong):
+        # A POST alone is also how query APIs are called (search, suggestions, GraphQL): with the
+        # author's read-only annotation it is taken as one, as the TypeScript scanner does.
+        strong = []
     if strong:
         strong.sort(key=lambda x: x[3] if len(x) > 3 else 0)
         evidence.append(_fx_evidence(strong[0]))

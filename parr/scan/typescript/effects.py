@@ -12,34 +12,26 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from parr.scan import effects_kb
+from parr.scan.effects_kb.system import (
+    TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
+)
+from parr.scan.effects_kb.http import (
+    TS_HTTP_WRITE_METHODS as _HTTP_WRITE_METHODS,
+)
+from parr.scan.effects_kb.payments import (
+    TS_PAYMENT_MODULES as _PAYMENT_MODULES, TS_PAYMENT_VERBS as _PAYMENT_VERBS,
+)
+from parr.scan.effects_kb.email import (
+    TS_EMAIL_MODULES as _EMAIL_MODULES,
+)
 from parr.scan.typescript.nodes import (
     args_of, entry_value, function_params, is_function, iter_descendants, member_chain, object_entries,
     param_pattern, text, unwrap,
 )
 from parr.scan.typescript.values import FileCtx
 
-_HTTP_WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-_FS_MODULES = frozenset({"fs", "node:fs", "fs/promises", "node:fs/promises", "fs-extra", "graceful-fs", "memfs"})
-_FS_ROOTS = frozenset({"fs", "fsp", "fse", "fsPromises", "fsExtra"})
-_FS_WRITE = frozenset({
-    "writeFile", "writeFileSync", "appendFile", "appendFileSync", "unlink", "unlinkSync", "rm", "rmSync",
-    "rmdir", "rmdirSync", "mkdir", "mkdirSync", "rename", "renameSync", "copyFile", "copyFileSync", "cp",
-    "cpSync", "createWriteStream", "truncate", "truncateSync", "symlink", "symlinkSync", "chmod", "chmodSync",
-    "chown", "chownSync", "outputFile", "outputFileSync", "outputJson", "writeJson", "writeJSON", "remove",
-    "removeSync", "emptyDir", "move", "moveSync", "ensureFile", "ensureDir", "mkdirp", "link", "utimes",
-})
-_FS_READ = frozenset({
-    "readFile", "readFileSync", "readdir", "readdirSync", "stat", "statSync", "lstat", "access", "accessSync",
-    "existsSync", "exists", "createReadStream", "readJson", "readJSON", "opendir", "realpath",
-})
-_CP_MODULES = frozenset({"child_process", "node:child_process", "execa", "zx", "shelljs", "cross-spawn"})
-_CP_FUNCS = frozenset({"exec", "execSync", "execFile", "execFileSync", "spawn", "spawnSync", "fork",
-                       "execa", "execaSync", "execaCommand", "execaCommandSync", "$", "command"})
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
                             "executeRawSql", "runRawSql"})
-_VM_FUNCS = frozenset({"runInNewContext", "runInContext", "runInThisContext", "compileFunction"})
-_CODE_RUN_NAMES = frozenset({"runCode", "run_code", "executeCode", "execCode", "evaluateCode", "runPython",
-                             "runScript", "execScript"})
 _SQL_METHODS = frozenset({"query", "execute", "exec", "run", "raw", "all", "get", "prepare", "unsafe", "sql",
                           "$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe", "many", "one",
                           "none", "any", "oneOrNone", "manyOrNone", "batch", "first", "queryRaw"})
@@ -55,13 +47,6 @@ _DB_WRITE_METHODS = frozenset({
 })
 _STOREISH = re.compile(r"db|database|prisma|knex|supabase|collection|repo|repository|table|sql|mongo|redis|"
                        r"\bkv\b|kv$|^kv|cache|bucket|storage|r2|s3|firestore|dynamo|drizzle|store", re.I)
-_EMAIL_MODULES = frozenset({"nodemailer", "resend", "@sendgrid/mail", "postmark", "mailgun.js", "mailgun-js",
-                            "@aws-sdk/client-ses", "@aws-sdk/client-sesv2", "@mailchimp/mailchimp_transactional",
-                            "emailjs", "@react-email/render"})
-_PAYMENT_MODULES = re.compile(r"^(stripe|@stripe/|@paypal/|paypal|braintree|square|@square/|razorpay|@adyen/|coinbase)", re.I)
-_PAYMENT_VERBS = frozenset({"create", "update", "del", "cancel", "capture", "confirm", "refund", "pay", "void",
-                            "finalizeInvoice", "sendInvoice", "charge", "transfer", "createPayment", "createOrder",
-                            "captureOrder", "authorize"})
 _MUTATING_METHOD_PREFIX = re.compile(
     r"^(create|update|delete|remove|send|post|put|patch|insert|upsert|publish|cancel|refund|charge|transfer|"
     r"merge|archive|destroy|write|upload|drop|submit|approve|reject|assign|invite|close|reopen|add|set|"
