@@ -68,12 +68,19 @@ def _verb(method: str, fam: Family) -> tuple[str | None, int]:
     return (words[0] if words else None), len(words)
 
 
+# create_client, create_clidriver, create_session: factories of in-process objects, not operations
+_FACTORY_NOUNS = frozenset("client clidriver driver session connection engine parser logger app agent model "
+                           "pool config context builder factory waiter paginator".split())
+
+
 def _mutation(method: str, fam: Family) -> bool:
     if method in fam.read_methods:
         return False
     if method in fam.methods:
         return True
     verb, n = _verb(method, fam)
+    if verb == "create" and words_of(method)[-1] in _FACTORY_NOUNS:
+        return False
     return verb is not None and verb in fam.verbs and n >= fam.min_words
 
 

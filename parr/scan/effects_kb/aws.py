@@ -33,7 +33,7 @@ _SERVICES = (
     r"stepfunctions|sfn|apigateway|cognito|cognito_idp|backup|redshift|emr|elasticache|opensearch|"
     r"batch|codebuild|codepipeline|codecommit|acm|wafv2|guardduty|securityhub|support|ce|budgets"
 )
-RECEIVERS = re.compile(r"client|resource|boto|aws|session|" + _SERVICES, re.I)
+RECEIVERS = re.compile(r"client|resource|boto|aws|" + _SERVICES, re.I)  # a Session is configuration, not a service
 # A receiver named after a service (iam, s3_client, self.ec2) or built by a helper named so
 # (get_iam_client()) is an AWS client whatever the file imports.
 IDENTIFYING = re.compile(
