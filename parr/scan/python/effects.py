@@ -87,7 +87,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if last in ("exec", "eval"):
             arg = call.args[0] if call.args else None
             if not (isinstance(arg, ast.Constant)):
-                out.append(("code_execution", STRONG, f"calls {last}()"))
+                out.append((_tied("code_execution", arg, url_source), STRONG, f"calls {last}()"))
             return out
         if last == "open":
             return _open_mode(call, "open()")
@@ -104,13 +104,13 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 
     # --- shell / processes
     if root == "subprocess" and last in _SUBPROCESS_FUNCS:
-        return [("shell", STRONG, f"runs a subprocess ({dotted})")]
+        return [(_tied("shell", _command_arg(call), url_source), STRONG, f"runs a subprocess ({dotted})")]
     if root == "os" and len(parts) == 2 and _OS_SHELL.match(last):
-        return [("shell", STRONG, f"runs a shell command (os.{last})")]
+        return [(_tied("shell", _command_arg(call), url_source), STRONG, f"runs a shell command (os.{last})")]
     if root == "asyncio" and last in ("create_subprocess_exec", "create_subprocess_shell"):
-        return [("shell", STRONG, f"runs a subprocess (asyncio.{last})")]
+        return [(_tied("shell", _command_arg(call), url_source), STRONG, f"runs a subprocess (asyncio.{last})")]
     if root in ("pty", "pexpect") and last in ("spawn", "run", "fork"):
-        return [("shell", STRONG, f"runs a subprocess ({root}.{last})")]
+        return [(_tied("shell", _command_arg(call), url_source), STRONG, f"runs a subprocess ({root}.{last})")]
     if root == "runpy" and last in ("run_path", "run_module"):
         return [("code_execution", STRONG, f"runs Python code (runpy.{last})")]
     if root == "pyautogui":
@@ -257,6 +257,24 @@ def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) 
             return [("http_write", STRONG, "HTTP request with a body (urlopen data=)")]
         return [("http", READ, "HTTP request (urlopen)")]
     return []
+
+
+def _command_arg(call: ast.Call):
+    """The command of a process call: args=/cmd=, else the first argument."""
+    for name in ("args", "cmd", "command"):
+        kw = _kw(call, name)
+        if kw is not None:
+            return kw
+    return call.args[0] if call.args else None
+
+
+def _tied(cap: str, arg, url_source) -> str:
+    """`cap`, tied to the parameters whose value starts the command or code ("shell@cmd"), so
+    the judge can tell a command the model writes from a fixed one."""
+    if arg is None or url_source is None:
+        return cap
+    src = url_source(arg)
+    return f"{cap}@{','.join(sorted(src))}" if src else cap
 
 
 def _url_arg(call: ast.Call, last: str):

@@ -630,6 +630,10 @@ class FileExtractor:
                 if isinstance(v, ast.FormattedValue):
                     return self.url_source(fn, v.value, depth + 1)
             return frozenset()
+        if isinstance(e, (ast.List, ast.Tuple)):  # ["git", "clone", url]: the program leads
+            return self.url_source(fn, e.elts[0], depth + 1) if e.elts else frozenset()
+        if isinstance(e, ast.Starred):
+            return self.url_source(fn, e.value, depth + 1)
         if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Mod)):
             return self.url_source(fn, e.left, depth + 1)
         if isinstance(e, ast.Name):
@@ -688,7 +692,9 @@ class FileExtractor:
                 # _run("SELECT ... WHERE id = ?", (id,)): the statement is the caller's literal
                 out.append(sql_text_effect(texts) + tuple(x[3:]))
                 continue
-            out.append((f"{base}@{','.join(sorted(src))}" if src else "",) + tuple(x[1:]))
+            # a fixed URL or statement is no broad capability; a fixed command still runs a shell
+            keep = base if base in ("shell", "code_execution") else ""
+            out.append((f"{base}@{','.join(sorted(src))}" if src else keep,) + tuple(x[1:]))
         return out
 
     def _receiver_origin(self, d: str, fn: FuncInfo) -> str | None:

@@ -153,8 +153,10 @@ def _typed(c, fx, caps, evidence) -> bool:
     exec_caps = bool(set(caps) & _EXEC_CAPS) or any(x[1] == "raw" for x in fx)
     prompt_fw = any(x[1] == "prompt" for x in fx)
     params = c.get("params")
-    # Parameters whose value starts an SQL statement the tool runs (in its body or a helper).
-    model_sql = {n for x in fx if x[0].startswith("sql@") for n in x[0][4:].split(",")}
+    # Parameters whose value starts an SQL statement, a command or code the tool runs (in its body
+    # or a helper): what the model writes there is what runs.
+    model_sql = {n for x in fx if x[0].partition("@")[0] in ("sql", "shell", "code_execution") and "@" in x[0]
+                 for n in x[0].partition("@")[2].split(",")}
     if params is not None and c.get("schema") in ("type_hints",) and preset is None:
         for p in params:
             if not p["ok"]:
@@ -162,7 +164,7 @@ def _typed(c, fx, caps, evidence) -> bool:
                 return False
         for p in params:
             if p["str"] and p["n"] in model_sql:
-                evidence.append(f"parameter '{p['n']}' is SQL the model writes")
+                evidence.append(f"parameter '{p['n']}' is SQL, a command or code the model writes")
                 return False
         for p in params:
             if p["str"] and p["n"] in catalog.RAW_PARAM_NAMES and exec_caps:
@@ -186,7 +188,7 @@ def _typed(c, fx, caps, evidence) -> bool:
                 return False
         for p in js.get("props", []):
             if p.get("t") == "string" and p["n"] in model_sql:
-                evidence.append(f"property '{p['n']}' is SQL the model writes")
+                evidence.append(f"property '{p['n']}' is SQL, a command or code the model writes")
                 return False
             if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES:
                 d = f"{p.get('d') or ''} {c.get('description') or ''}"
