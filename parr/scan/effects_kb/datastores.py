@@ -20,6 +20,21 @@ SUPABASE = Family(
     methods=frozenset({"insert", "update", "upsert", "delete", "upload", "remove", "move", "copy"}),
 )
 
+# supabase.rpc("fn", {...}): a Postgres function, named by its author. A name that reads (get_, list_,
+# search_, match_documents) reads; any other may write, and counts as a weak sign.
+RPC_READ_VERBS = frozenset("get list search match find count select fetch lookup read query check similarity".split())
+
+
+def rpc_effect(function_name: str | None) -> tuple[str, str] | None:
+    """(strength, evidence) of calling the database function `function_name` through rpc()."""
+    from parr.scan.effects_kb import words_of
+
+    words = words_of(function_name or "")
+    if words and words[0] in RPC_READ_VERBS:
+        return None
+    return ("weak", f"calls database function {function_name!r} (rpc)" if function_name else "calls a database function (rpc)")
+
+
 # SQLAlchemy / SQLModel sessions, Django models and querysets, Peewee, Tortoise.
 ORM = Family(
     name="orm",

@@ -7,6 +7,7 @@ import ast
 import re
 
 from parr.scan import effects_kb
+from parr.scan.effects_kb import datastores
 from parr.scan.effects_kb.system import (
     PY_SUBPROCESS_FUNCS as _SUBPROCESS_FUNCS, PY_OS_SHELL as _OS_SHELL, PY_OS_FILE_WRITE as _OS_FILE_WRITE, PY_SHUTIL_WRITE as _SHUTIL_WRITE, PY_PATH_WRITE as _PATH_WRITE, PY_PATH_READ as _PATH_READ,
 )
@@ -142,6 +143,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if last in _PAYMENT_WRITE:
             return [("payment", STRONG, f"moves money ({dotted})")]
         return [("payment", READ, f"payment API ({dotted})")]
+
+    if last == "rpc" and recv and ("supabase" in recv.lower() or "supabase" in file_roots or "postgrest" in file_roots):
+        rpc = datastores.rpc_effect(_first_str(call))
+        return [("", rpc[0], rpc[1])] if rpc else []
 
     # --- SDK calls that change state (parr.scan.effects_kb: AWS, Google APIs, Kubernetes, Slack,
     # GitHub, Twilio, SendGrid, Supabase, ORMs, MongoDB, Redis, Prisma)

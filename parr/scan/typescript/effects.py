@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from parr.scan import effects_kb
+from parr.scan.effects_kb import datastores
 from parr.scan.effects_kb.system import (
     TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
 )
@@ -478,6 +479,15 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         eff.add_strong(f"{name}() runs SQL", "sql" if model_sql else None)
         for a in args:
             eff.executed |= _names_in(a)
+        return
+
+    if name == "rpc" and len(chain) >= 2 and ((root_module or "").startswith("@supabase/") or "supabase" in " ".join(chain).lower()):
+        fn_name = None
+        if first is not None and unwrap(first) is not None and unwrap(first).type == "string":
+            fn_name = text(unwrap(first)).strip("'\"`")
+        rpc = datastores.rpc_effect(fn_name)
+        if rpc:
+            eff.weak.append(rpc[1])
         return
 
     # --- SDK calls that change state (parr.scan.effects_kb) ------------------------------------------

@@ -62,3 +62,17 @@ def audit_entry(session: Session, text: str) -> str:
 class AuditEntry:
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+# expect: name=similar_tickets mutating=false caps=-
+@function_tool
+def similar_tickets(embedding: list[float]) -> list:
+    """Tickets like this one (vector search in a database function)."""
+    return supabase.rpc("match_tickets", {"query_embedding": embedding, "match_count": 5}).execute().data
+
+
+# expect: name=loyalty_points mutating=true caps=-
+@function_tool
+def loyalty_points(customer_id: int, points: int) -> int:
+    """A customer's loyalty points, topped up."""
+    return supabase.rpc("award_points", {"customer": customer_id, "points": points}).execute().data
