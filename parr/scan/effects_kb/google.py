@@ -24,4 +24,15 @@ GOOGLE_API = Family(
     ),
 )
 
-FAMILIES = (GOOGLE_API,)
+# googleapis for Node: gmail.users.messages.send({...}), drive.files.delete({...}): the same
+# resources and methods, reached as properties instead of calls.
+GOOGLE_API_JS = Family(
+    name="google-api",
+    what="changes Google Workspace/Cloud data",
+    ts_modules=("googleapis", "@googleapis/"),
+    identifying=re.compile(r"^(?:this\.)?\w*(?:gmail|drive|calendar|sheets|docs|slides|youtube|people|admin|"
+                           r"classroom|tasks)\w*\.\w+", re.I),
+    methods=GOOGLE_API.methods,
+)
+
+FAMILIES = (GOOGLE_API, GOOGLE_API_JS)

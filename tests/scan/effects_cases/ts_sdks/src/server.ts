@@ -37,3 +37,18 @@ server.registerTool("team_note", { description: "A note for the team", inputSche
     await slack.chat.postMessage({ channel: "#ops", text });
     return { content: [{ type: "text", text: "ok" }] };
   });
+
+import { google } from "googleapis";
+
+const gmail = google.gmail({ version: "v1" });
+
+// expect: name=inbox_cleanup mutating=true caps=-
+server.registerTool("inbox_cleanup", { description: "Inbox hygiene", inputSchema: { id: z.string() } },
+  async ({ id }) => {
+    await gmail.users.messages.trash({ userId: "me", id });
+    return { content: [{ type: "text", text: "ok" }] };
+  });
+
+// expect: name=inbox_search mutating=false caps=-
+server.registerTool("inbox_search", { description: "Find messages", inputSchema: { q: z.string() } },
+  async ({ q }) => ({ content: [{ type: "text", text: JSON.stringify((await gmail.users.messages.list({ userId: "me", q })).data) }] }));
