@@ -41,6 +41,7 @@ class Family:
     ts_modules: tuple[str, ...] = ()  # module specifiers, matched as prefixes ("@aws-sdk/")
     receivers: re.Pattern[str] | None = None  # receiver text (or its origin) fitting a client, in a file importing it
     identifying: re.Pattern[str] | None = None  # receiver text (or its origin) that alone names the SDK
+    not_clients: re.Pattern[str] | None = None  # receivers (or origins) that are configuration, not clients
     anywhere: bool = False  # `methods` are unique to the SDK: no client needs identifying
     verbs: frozenset[str] = frozenset()
     min_words: int = 2
@@ -87,6 +88,9 @@ def _mutation(method: str, fam: Family) -> bool:
 def _identified_py(fam: Family, receiver: str, origin: str | None, file_roots: frozenset[str]) -> bool:
     if fam.anywhere:
         return True
+    if fam.not_clients is not None and fam.not_clients.search(
+            f"{receiver.rsplit('.', 1)[-1]} {(origin or '').rstrip('()').rsplit('.', 1)[-1]}"):
+        return False  # judged by what built the receiver last: Session().client("s3") is a client
     if origin and origin.split(".", 1)[0].rstrip("()") in fam.py_modules:
         return True
     if fam.chain_requires is not None and not fam.chain_requires.search(receiver):

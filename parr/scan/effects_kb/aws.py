@@ -46,6 +46,8 @@ AWS = Family(
     ts_modules=("@aws-sdk/", "aws-sdk"),
     receivers=RECEIVERS,
     identifying=IDENTIFYING,
+    # boto3.Session / botocore sessions and configs are set up in-process (set_credentials)
+    not_clients=re.compile(r"session$|session\s|get_session|config$|config\s", re.I),
     verbs=MUTATING_VERBS,
     min_words=2,
     # boto3 helpers that are not Verb+Noun operations

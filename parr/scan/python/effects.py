@@ -204,7 +204,9 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if recv and _BROWSER_RECEIVER.search(recv):
         if last in _BROWSER_MUTATING:
             return [("browser", WEAK, f"acts on a web page (.{last}())")]
-        if last in _BROWSER_READ and re.search(r"page|driver|browser", recv, re.I):
+        if last in _BROWSER_READ and re.search(r"page|driver|browser", recv, re.I) and not (
+                last == "get" and call.args and not re.search(r"driver|browser", recv, re.I)):
+            # page.get("NextToken") is a dict of paginated results, not a browser; driver.get(url) is
             return [("browser", READ, f"reads a web page (.{last}())")]
 
     # --- MCP client sessions and sub-agents
