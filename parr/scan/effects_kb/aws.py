@@ -61,7 +61,8 @@ AWS = Family(
                             "invoke_endpoint_async", "invoke_endpoint_with_response_stream", "retrieve_and_generate",
                             "invoke_inline_agent",
                             # Redshift / RDS Data API: the SQL sent decides, not the operation's verb
-                            "execute_statement", "batch_execute_statement", "execute_sql"}),
+                            "execute_statement", "batch_execute_statement", "execute_sql",
+                            "start_query_execution", "stop_query_execution"}),
     ts_command_classes=True,
 )
 

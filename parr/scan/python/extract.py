@@ -83,7 +83,7 @@ class FuncInfo:
 
 class ClassInfo:
     __slots__ = ("node", "name", "qual", "scope", "bases", "methods", "attrs", "registered", "init_name",
-                 "init_desc", "abstract", "body_scope")
+                 "init_desc", "abstract", "body_scope", "self_attrs")
 
     def __init__(self, node, name, qual, scope, bases):
         self.node = node
@@ -93,6 +93,7 @@ class ClassInfo:
         self.bases = bases
         self.methods: dict[str, FuncInfo] = {}
         self.attrs: dict[str, ast.AST] = {}
+        self.self_attrs: dict[str, ast.Call] = {}  # self.iam = boto3.client("iam") in a method
         self.registered: list = []  # (method name, line) registered as tools from inside the class
         self.init_name = None
         self.init_desc = None
@@ -537,7 +538,10 @@ class FileExtractor:
                     if scope.cls is None and scope.func is not None and scope.func.cls is not None:
                         self._collect_self_refs(value, scope)
             elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
-                pass
+                fn_cls = scope.func.cls if scope.func is not None else None
+                call = value.value if isinstance(value, ast.Await) else value
+                if fn_cls is not None and isinstance(call, ast.Call):
+                    fn_cls.self_attrs.setdefault(t.attr, call)
         self.visit(value, scope)
 
     # ------------------------------------------------------------------ calls
@@ -589,8 +593,9 @@ class FileExtractor:
             fn.self_calls.append(d.split(".", 1)[1])
         elif head in self.imports and "()" not in d:
             fn.ext_calls.append(q)
-        elif d.count(".") == 1 and head not in ("self", "cls"):
-            # client.close_case(): a method of the class that built `client` (here or imported)
+        elif (d.count(".") == 1 and head not in ("self", "cls")) or (head == "self" and d.count(".") == 2):
+            # client.close_case(), self.crm.close_case(): a method of the class that built the
+            # object (here or imported)
             ctor = origin
             if ctor is None:
                 v, _ = self.lookup(fn.body_scope, head) if fn.body_scope is not None else (None, None)
@@ -598,7 +603,7 @@ class FileExtractor:
             if ctor and ctor.endswith("()") and "()" not in ctor[:-2]:
                 cls_name = ctor[:-2]
                 ci = self.module_scope.defs.get(cls_name)
-                method = d.split(".", 1)[1]
+                method = d.rsplit(".", 1)[1]
                 if isinstance(ci, ClassInfo):
                     fn.obj_calls.append((ci, method))
                 elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
@@ -701,6 +706,10 @@ class FileExtractor:
         """The qualified callee that built a call's receiver variable (`iam = boto3.client("iam")`,
         `iam = get_iam_client()`), so the effects knowledge can tell which SDK it is."""
         head = d.split(".", 1)[0]
+        if head == "self" and d.count(".") == 2 and fn.cls is not None:
+            v = fn.cls.self_attrs.get(d.split(".")[1])  # self.iam.detach_user_policy()
+            od = self.dotted(v.func) if v is not None else None
+            return (self.qualify(od) + "()") if od else None
         if head in ("self", "cls") or fn.body_scope is None:
             return None
         v, _ = self.lookup(fn.body_scope, head)
