@@ -51,7 +51,9 @@ _STOREISH = re.compile(r"db|database|prisma|knex|supabase|collection|repo|reposi
 _MUTATING_METHOD_PREFIX = re.compile(
     r"^(create|update|delete|remove|send|post|put|patch|insert|upsert|publish|cancel|refund|charge|transfer|"
     r"merge|archive|destroy|write|upload|drop|submit|approve|reject|assign|invite|close|reopen|add|set|"
-    r"book|purchase|pay|execute|deploy|trigger|dispatch|enqueue|notify|reply|comment|move|rename|revoke|grant)"
+    r"book|purchase|pay|execute|deploy|trigger|dispatch|enqueue|notify|reply|comment|move|rename|revoke|grant|"
+    r"pause|resume|detach|attach|terminate|restore|rebase|reset|associate|disassociate|deregister|unarchive|"
+    r"reboot|purge|restart)"
     r"(?=$|[A-Z_])")
 _CLIENTISH = re.compile(r"client|api|sdk|octokit|github|gitlab|slack|stripe|twilio|resend|mailer|transporter|"
                         r"jira|linear|notion|gmail|calendar|drive|sheets|s3|bucket|prisma|supabase|firestore|"
@@ -530,7 +532,7 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             eff.add_strong(f"{'.'.join(chain)}() payment call", "payment")
             return
     if name == "postMessage" and "chat" in chain:
-        eff.add_strong("chat.postMessage()", "http_write")
+        eff.add_strong("chat.postMessage()")  # a fixed API: a write, not arbitrary HTTP
         return
 
     # --- browser ---------------------------------------------------------------------------------
@@ -572,7 +574,7 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                     and not root_module.startswith(("@modelcontextprotocol", "zod", "ai", "@ai-sdk", "@openai/agents",
                                                     "@langchain", "langchain", "@voltagent", "@mastra", "react",
                                                     "node:", "path", "url", "util", "crypto", "events")))):
-            eff.add_strong(f"{'.'.join(chain[-3:])}() call", "http_write")
+            eff.add_strong(f"{'.'.join(chain[-3:])}() call")  # an SDK method: a write, not arbitrary HTTP
             return
         if name in _SHARED_MUTATORS:
             base = chain[-2]
