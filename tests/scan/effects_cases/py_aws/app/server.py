@@ -50,3 +50,27 @@ def archive_report(report_id: str, body: str) -> str:
 
     boto3.client("s3").put_object(Bucket="reports", Key=f"{report_id}.txt", Body=body)
     return "stored"
+
+
+# expect: name=caller_identity mutating=false caps=-
+@mcp.tool()
+def caller_identity(profile: str) -> str:
+    """Who the server runs as (sessions and clients are set up in-process)."""
+    import boto3
+    import botocore.session
+
+    session = botocore.session.get_session()
+    session.set_credentials("key", "secret")
+    sts = boto3.Session(profile_name=profile).client("sts")
+    return sts.get_caller_identity()["Arn"]
+
+
+# expect: name=new_bucket_for_team mutating=true caps=-
+@mcp.tool()
+def new_bucket_for_team(team: str) -> str:
+    """Storage for a team."""
+    import boto3
+
+    s3 = boto3.Session().client("s3")
+    s3.create_bucket(Bucket=f"team-{team}")
+    return "ok"
