@@ -18,6 +18,7 @@ from typing import Any
 
 from parr.scan.python import catalog
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
+from parr.scan import effects_kb
 from parr.scan.python.effects import classify_call, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -581,6 +582,24 @@ class FileExtractor:
             fn.fx.extend(fx)
         if self.a2a and d.endswith(".send_message"):
             fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
+        # a helper handed to a runner (asyncio.to_thread(fn, ...), loop.run_in_executor(None, fn),
+        # executor.submit(fn), functools.partial(fn)) runs as if called here
+        if d.rsplit(".", 1)[-1] in _RUNS_ITS_ARGUMENT:
+            for a in node.args[:2]:
+                ad = self.dotted(a) if isinstance(a, (ast.Name, ast.Attribute)) else None
+                if not ad or "()" in ad:
+                    continue
+                ahead = ad.split(".", 1)[0]
+                if "." not in ad:
+                    if ad in self.imports:
+                        fn.ext_calls.append(self.imports[ad])
+                    elif ad not in _BUILTIN_NAMES:
+                        fn.local_calls.append((fn.body_scope, ad))
+                elif ahead in ("self", "cls") and ad.count(".") == 1:
+                    fn.self_calls.append(ad.split(".", 1)[1])
+                elif ahead in self.imports:
+                    fn.ext_calls.append(self.qualify(ad))
+                break
         # calls to helpers
         if "." not in d or (head in ("self", "cls") and d.count(".") == 1):
             fn.call_nodes.setdefault(d.split(".", 1)[-1], []).append(node)
@@ -1862,6 +1881,8 @@ class FileExtractor:
             if t is not None:
                 callees.append((t, None))
         for c, key in callees:
+            if effects_kb.is_plumbing(c.name):
+                continue  # get_credentials() writing a token cache is not the tool's effect
             cfx, cext = self.closure(c, depth + 1, seen)
             if key is not None:
                 cfx = self._map_url_caps(fi, c, key, cfx)
@@ -2043,6 +2064,10 @@ def _style_prefix(fw: str) -> str:
     return {"openai-agents": "openai_agents", "google-adk": "adk", "llama-index": "llama_index",
             "semantic-kernel": "semantic_kernel", "browser-use": "browser_use", "strands-agents": "strands",
             "pydantic-ai": "pydantic_ai"}.get(fw, fw)
+
+
+_RUNS_ITS_ARGUMENT = frozenset({"to_thread", "run_in_executor", "submit", "run_sync", "partial", "start_soon",
+                                "run_in_threadpool", "sync_to_async"})
 
 
 def _fixes_host(text: str, last: bool) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord
 from parr.scan.python import catalog
 from parr.scan.python.extract import expand_params, module_name, unpack_part as _part
@@ -189,8 +190,8 @@ class Project:
         if seen is None:
             seen = set()
         for q in calls:
-            if q in seen or depth > 3:
-                continue
+            if q in seen or depth > 3 or effects_kb.is_plumbing(q):
+                continue  # sign-in, logging and settings helpers are not what the tool does
             seen.add(q)
             path, rest = self.split_target(q, near)
             if path is None or not rest:

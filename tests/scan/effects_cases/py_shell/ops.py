@@ -26,3 +26,16 @@ def disk_usage(mount: str) -> str:
 def evaluate_formula(formula: str) -> str:
     """The value of a spreadsheet formula."""
     return str(eval(formula))
+
+
+def _restart(unit: str) -> str:
+    return subprocess.run(["systemctl", "restart", unit], capture_output=True, text=True).stdout
+
+
+# expect: name=service_health mutating=true typed=true caps=shell
+@function_tool
+async def service_health(unit: str) -> str:
+    """A unit's health, after a restart run off the event loop."""
+    import asyncio
+
+    return await asyncio.to_thread(_restart, unit)
