@@ -183,14 +183,15 @@ ALL: tuple[Family, ...] = (
 )
 
 
-# Helpers that are the server's own plumbing (sign-in and token caches, logging, tracing, metrics,
-# settings): what they write is not what a tool does for the model, so their effects are not
-# followed into the tools that call them. Matched on the helper's own name, word by word.
+# Helpers that are the server's own plumbing (sign-in and its credential cache, logging, tracing,
+# metrics): what they write is not what a tool does for the model, so their effects are not
+# followed into the tools that call them. Matched on the helper's own name, word by word; words
+# that also name actions (authorize a payment, revoke a token, update settings) are left out.
 _PLUMBING_WORDS = frozenset(
-    "auth authenticate authentication authorize credentials credential creds token tokens oauth login "
-    "logger logging log telemetry trace tracing tracer span metric metrics settings config".split())
+    "auth authenticate authentication credentials credential creds oauth login "
+    "logger logging log telemetry trace tracing tracer span metric metrics".split())
 
 
 def is_plumbing(function_name: str) -> bool:
-    """Whether a helper's name says it is sign-in, logging, tracing or settings plumbing."""
+    """Whether a helper's name says it is sign-in, logging, tracing or metrics plumbing."""
     return bool(set(words_of(function_name.rsplit(".", 1)[-1])) & _PLUMBING_WORDS)
