@@ -1,6 +1,6 @@
 """SDK calls that change state, as data: one table per SDK family, read by one small matcher.
 
-Each family module declares a `FAMILY` (or several): the import roots and receiver names that
+Each family module declares its `FAMILIES`: the import roots and receiver names that
 identify a client of the SDK, and the operations that change state, either by the SDK's naming
 rule (a leading verb, as botocore names operations) or as exact method names. Both language
 scanners ask `match_python` / `match_typescript`; neither keeps its own list of SDK methods."""
@@ -66,6 +66,8 @@ def _verb(method: str, fam: Family) -> tuple[str | None, int]:
     if fam.namespaced and "_" in base:
         base = base.split("_", 1)[1]
     words = words_of(base)
+    if len(words) > 1 and words[0] in ("batch", "transact"):
+        words = words[1:]  # BatchDeleteAttributes, TransactWriteItems: the second word is the verb
     return (words[0] if words else None), len(words)
 
 
