@@ -58,3 +58,22 @@ class Crm:
     def close_case(self, case_id: str) -> dict:
         """Close a case."""
         return self._post(f"/cases/{case_id}/close", {})
+
+
+import os
+
+STATUS_URL = os.environ.get("STATUS_URL", "https://status.example.com")
+
+
+# expect: name=service_status mutating=false caps=-
+@mcp.tool()
+def service_status(component: str) -> str:
+    """Status of a component (the base URL comes from the deployment, not the model)."""
+    return requests.get(f"{STATUS_URL}/components/{component}", timeout=10).text
+
+
+# expect: name=mirror_page mutating=false caps=http
+@mcp.tool()
+def mirror_page(page: dict) -> str:
+    """Fetch the page a structured request names."""
+    return requests.get(page["url"], timeout=10).text

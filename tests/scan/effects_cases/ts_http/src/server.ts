@@ -42,3 +42,11 @@ server.registerTool("get_forecast", { description: "Forecast for a location", in
 // expect: name=fetch_feed mutating=false caps=http
 server.registerTool("fetch_feed", { description: "Any feed the model names", inputSchema: { feedUrl: z.string() } },
   async ({ feedUrl }) => ({ content: [{ type: "text", text: JSON.stringify(await makeNWSRequest<unknown>(feedUrl)) }] }));
+
+// expect: name=doc_page mutating=false caps=-
+server.registerTool("doc_page", { description: "A documentation page", inputSchema: { path: z.string() } },
+  async ({ path }) => ({ content: [{ type: "text", text: await (await fetch(new URL(path, API))).text() }] }));
+
+// expect: name=open_link mutating=false caps=http
+server.registerTool("open_link", { description: "Open a link", inputSchema: { link: z.string() } },
+  async ({ link }) => ({ content: [{ type: "text", text: await (await fetch(new URL(link))).text() }] }));
