@@ -73,16 +73,18 @@ def read_policy_file(path: Path, shown: str, engine: str | None) -> PolicyFileFa
 
 
 def _parse_cedar(text: str, shown: str) -> PolicyFileFact:
-    from parr.policy import cedar
+    from parr.policy.bounded import timeout_seconds
+    from parr.policy.isolated import parse_policy
 
-    line, error, ids = cedar.parse_file(text)
+    line, error, ids = parse_policy("cedar", text, shown, timeout_seconds())
     if error is not None:
-        return PolicyFileFact(shown, exists=True, error=f"Cedar syntax error: {error}", error_line=line)
+        return PolicyFileFact(shown, exists=True, error=error, error_line=line)
     return PolicyFileFact(shown, exists=True, rule_ids=ids)
 
 
 def _parse_rego(text: str, shown: str) -> PolicyFileFact:
-    from parr.policy import rego
+    from parr.policy.bounded import timeout_seconds
+    from parr.policy.isolated import parse_policy
 
     if shown.lower().endswith(".json"):  # a Rego data document, not a module
         try:
@@ -90,9 +92,9 @@ def _parse_rego(text: str, shown: str) -> PolicyFileFact:
         except ValueError as exc:
             return PolicyFileFact(shown, exists=True, error=f"Rego data is not JSON: {exc}")
         return PolicyFileFact(shown, exists=True)
-    line, error, rules = rego.parse_file(text, shown)
+    line, error, rules = parse_policy("rego", text, shown, timeout_seconds())
     if error is not None:
-        return PolicyFileFact(shown, exists=True, error=f"Rego error: {error}", error_line=line)
+        return PolicyFileFact(shown, exists=True, error=error, error_line=line)
     return PolicyFileFact(shown, exists=True, rule_ids=rules)
 
 

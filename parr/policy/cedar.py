@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -276,12 +275,8 @@ class CedarPolicies:
         entities = scope.get("entities") or ([scope["entity"]] if "entity" in scope else [])
         return any(isinstance(e, dict) and e.get("id") == tool for e in entities)
 
-    def evaluate(
-        self, calls: Sequence[PolicyCall], *, with_schema: bool, cancelled: threading.Event | None = None
-    ) -> list[Evaluation]:
-        """Authorize every call in one batch; with_schema also validates each request against the schema.
-
-        Cedar evaluation terminates by construction, so one batch needs no cancellation point."""
+    def evaluate(self, calls: Sequence[PolicyCall], *, with_schema: bool) -> list[Evaluation]:
+        """Authorize every call in one batch; with_schema also validates each request against the schema."""
         import cedarpy
 
         if not calls:

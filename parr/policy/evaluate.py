@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from parr.manifest.loader import LoadedManifest
-from parr.policy.bounded import MAX_REQUESTS, EvaluationTimeout, run_bounded, timeout_seconds
-from parr.policy.cedar import CedarPolicies, load_cedar
+from parr.policy.bounded import MAX_REQUESTS, timeout_seconds
+from parr.policy.isolated import MEMORY_ENV, EngineFailure, engine_process
 from parr.policy.model import (
     Engine,
     Evaluation,
     PolicyEvaluation,
     PolicyProblem,
     PolicyTestResult,
+    RuleRef,
 )
 from parr.policy.probe import judge, plan_probes, probe_targets
-from parr.policy.rego import RegoPolicies, load_rego
 from parr.policy.requests import action_name, default_principal, test_call
-from parr.policy.sources import read_source
+from parr.policy.sources import PolicySource, read_source
 from parr.scan.model import ScanResult
 from parr.stages import STAGE_ORDER, Stage
 
@@ -72,68 +71,73 @@ def _evaluate(
     sources = [read_source(loaded.resolve(f), f) for f in declared.files]
     problems = [s.problem for s in sources if s.problem is not None]
     notes: list[str] = []
-    policies: CedarPolicies | RegoPolicies | None
+    schema_source = None
     if engine == "cedar":
         if declared.entrypoint:
             notes.append("policies.entrypoint is a Rego query; Cedar ignores it")
         schema_source = read_source(loaded.resolve(declared.schema_file), declared.schema_file) if declared.schema_file else None
         if schema_source is not None and schema_source.problem is not None:
             problems.append(schema_source.problem)
-        policies, loading = load_cedar(sources, schema_source)
-    else:
-        if declared.schema_file:
-            notes.append("policies.schema is a Cedar schema; Rego ignores it")
-        policies, loading, rego_notes = load_rego(sources, declared.entrypoint)
-        notes.extend(rego_notes)
-    problems.extend(loading)
-    result = result.model_copy(update={"notes": tuple(notes)})
-    if policies is None or any(p.kind in ("missing", "limit") for p in problems):
-        return result.model_copy(update={"problems": tuple(problems)})
-
-    principal = default_principal(manifest, engine)
-    tests = list(declared.tests)
-    test_calls = [test_call(test, principal) for test in tests]
-    reads_stage = policies.reads("stage")
-    if not reads_stage:
-        stages: list[str | None] = [None]
-    elif stage is not None:
-        stages = [stage.value]
-    else:
-        stages = [s.value for s in STAGE_ORDER]
-    targets = probe_targets(manifest, scan)
-    probe_calls, planned = plan_probes(
-        manifest, targets, principal=principal, stages=stages,
-        stage_value=(stage or Stage.PROPOSE).value,
-    )
-    result = result.model_copy(update={
-        "principal": principal,
-        "rules": policies.rules,
-        "stages": tuple(s for s in stages if s is not None),
-    })
-    total = len(test_calls) + len(probe_calls)
-    if total > MAX_REQUESTS:
-        problems.append(PolicyProblem(
-            kind="limit",
-            message=f"the probe needs {total} requests, more than the {MAX_REQUESTS} parr evaluates; pass --stage to probe one stage",
-        ))
-        return result.model_copy(update={"problems": tuple(problems)})
-
-    def work(cancelled: threading.Event) -> tuple[list[Evaluation], list[Evaluation]]:
-        return (
-            policies.evaluate(test_calls, with_schema=True, cancelled=cancelled),
-            policies.evaluate(probe_calls, with_schema=False, cancelled=cancelled),
-        )
-
+    elif declared.schema_file:
+        notes.append("policies.schema is a Cedar schema; Rego ignores it")
     seconds = timeout_seconds(timeout)
-    try:
-        test_results, probe_results = run_bounded(work, seconds)
-    except EvaluationTimeout as exc:
-        problems.append(PolicyProblem(kind="timeout", file=declared.files[0], message=f"{exc}; simplify the policy or raise $PARR_POLICY_TIMEOUT"))
-        return result.model_copy(update={"problems": tuple(problems)})
-    except Exception as exc:  # noqa: BLE001 - an engine crash is a finding about the policy, not a parr crash
-        problems.append(PolicyProblem(kind="engine", file=declared.files[0], message=f"the {engine} engine failed: {type(exc).__name__}: {exc}"))
-        return result.model_copy(update={"problems": tuple(problems)})
+    with engine_process(engine) as process:
+        try:
+            loading = process.ask({
+                "op": "load", "engine": engine, "entrypoint": declared.entrypoint,
+                "sources": [_wire(s) for s in sources if s.text is not None],
+                "schema": _wire(schema_source) if schema_source is not None and schema_source.text is not None else None,
+            }, seconds)
+        except EngineFailure as failure:
+            problems.append(failure_problem(failure))
+            return result.model_copy(update={"problems": tuple(problems), "notes": tuple(notes)})
+        problems.extend(PolicyProblem(**p) for p in loading["problems"])
+        notes.extend(loading["notes"])
+        result = result.model_copy(update={"notes": tuple(notes)})
+        if not loading["loaded"] or any(p.kind in ("missing", "limit") for p in problems):
+            return result.model_copy(update={"problems": tuple(problems)})
 
+        principal = default_principal(manifest, engine)
+        tests = list(declared.tests)
+        test_calls = [test_call(test, principal) for test in tests]
+        if not loading["reads_stage"]:
+            stages: list[str | None] = [None]
+        elif stage is not None:
+            stages = [stage.value]
+        else:
+            stages = [s.value for s in STAGE_ORDER]
+        targets = probe_targets(manifest, scan)
+        probe_calls, planned = plan_probes(
+            manifest, targets, principal=principal, stages=stages,
+            stage_value=(stage or Stage.PROPOSE).value,
+        )
+        result = result.model_copy(update={
+            "principal": principal,
+            "rules": tuple(RuleRef(**r) for r in loading["rules"]),
+            "stages": tuple(s for s in stages if s is not None),
+        })
+        total = len(test_calls) + len(probe_calls)
+        if total > MAX_REQUESTS:
+            problems.append(PolicyProblem(
+                kind="limit",
+                message=f"the probe needs {total} requests, more than the {MAX_REQUESTS} parr evaluates; pass --stage to probe one stage",
+            ))
+            return result.model_copy(update={"problems": tuple(problems)})
+        try:
+            answer = process.ask({
+                "op": "evaluate",
+                "files": ", ".join(declared.files),
+                "tools": sorted({probe.target.tool for probe in planned}),
+                "tests": [call.model_dump(mode="json") for call in test_calls],
+                "probes": [call.model_dump(mode="json") for call in probe_calls],
+            }, seconds)
+        except EngineFailure as failure:
+            problems.append(failure_problem(failure))
+            return result.model_copy(update={"problems": tuple(problems)})
+
+    test_results = [Evaluation(**e) for e in answer["tests"]]
+    probe_results = [Evaluation(**e) for e in answer["probes"]]
+    mentions: dict[str, bool] = answer["mentions"]
     results = tuple(
         PolicyTestResult(
             index=index,
@@ -144,7 +148,7 @@ def _evaluate(
         )
         for index, (test, evaluation) in enumerate(zip(tests, test_results))
     )
-    rows, findings = judge(manifest, planned, probe_results, policies.mentions)
+    rows, findings = judge(manifest, planned, probe_results, lambda tool: mentions.get(tool, False))
     return result.model_copy(update={
         "problems": tuple(problems),
         "tests": results,
@@ -153,3 +157,20 @@ def _evaluate(
         "evaluated": True,
     })
 
+
+def _wire(source: PolicySource) -> dict[str, str | None]:
+    """A policy file as the engine process receives it: its name for messages and its text, never a path."""
+    return {"shown": source.shown, "text": source.text}
+
+
+FIXES = {
+    "timeout": "; simplify the policy or raise $PARR_POLICY_TIMEOUT",
+    "memory": f"; simplify the policy or raise ${MEMORY_ENV}",
+}
+
+
+def failure_problem(failure: EngineFailure) -> PolicyProblem:
+    """One sentence for an engine that could not answer, e.g. `the Rego engine crashed (SIGSEGV) on policies/x.rego`."""
+    where = f" on {failure.at}" if failure.at else ""
+    kind = "timeout" if failure.kind == "timeout" else "engine"
+    return PolicyProblem(kind=kind, message=f"{failure}{where}{FIXES.get(failure.kind, '')}")

@@ -24,7 +24,7 @@ allowing condition as a named rule to get precise findings.
 
 Errors: rego-cpp reports parse errors as a node tree with `name|offset|length` positions, which
 parr turns into file:line. It also prints them to the process's stdout/stderr; parr silences the
-file descriptors while modules are added (not during evaluation, which runs in a worker thread).
+file descriptors while modules are added (evaluation runs in the engine process, whose stdout is not parr's).
 """
 
 from __future__ import annotations
@@ -34,12 +34,10 @@ import json
 import os
 import re
 import tempfile
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from parr.policy.bounded import Cancelled
 from parr.policy.model import Evaluation, PolicyCall, PolicyProblem, RuleRef
 from parr.policy.sources import PolicySource
 
@@ -211,16 +209,9 @@ class RegoPolicies:
         pattern = re.compile(rf"\b{re.escape(attribute)}\b")
         return any(pattern.search(module.code) for module in self.modules)
 
-    def evaluate(
-        self, calls: Sequence[PolicyCall], *, with_schema: bool = False, cancelled: threading.Event | None = None
-    ) -> list[Evaluation]:
+    def evaluate(self, calls: Sequence[PolicyCall], *, with_schema: bool = False) -> list[Evaluation]:
         """One decision per call; `with_schema` has no meaning for Rego and is ignored."""
-        results = []
-        for call in calls:
-            if cancelled is not None and cancelled.is_set():
-                raise Cancelled()
-            results.append(self._evaluate(call))
-        return results
+        return [self._evaluate(call) for call in calls]
 
     def _evaluate(self, call: PolicyCall) -> Evaluation:
         document: dict[str, Any] = {"principal": call.principal, "action": call.action, "context": dict(call.context)}

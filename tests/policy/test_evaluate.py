@@ -9,7 +9,6 @@ import pytest
 
 from parr.manifest.loader import load_manifest
 from parr.policy import evaluate as evaluate_module
-from parr.policy.bounded import EvaluationTimeout, run_bounded
 from parr.policy.evaluate import evaluate_policies
 from parr.policy.model import PolicyEvaluation, ProbeRow
 from parr.scan.model import ScanResult, ToolRecord
@@ -201,11 +200,3 @@ def test_slow_rego_is_cut_off_by_the_deadline(make_repo) -> None:
     assert evaluation.exit_code() == 2
     assert [p.kind for p in evaluation.problems] == ["timeout"]
     assert "did not finish within 0.05 s" in evaluation.problems[0].message
-
-
-def test_run_bounded() -> None:
-    assert run_bounded(lambda cancelled: 42, 1.0) == 42
-    with pytest.raises(EvaluationTimeout):
-        run_bounded(lambda cancelled: cancelled.wait(5), 0.01)
-    with pytest.raises(ZeroDivisionError):
-        run_bounded(lambda cancelled: 1 / 0, 1.0)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from parr.policy.bounded import Cancelled
 from parr.policy.model import PolicyCall
 from parr.policy.rego import load_rego, parse_file, rule_heads
 from parr.policy.sources import PolicySource
@@ -140,12 +139,3 @@ def test_data_documents_and_mentions() -> None:
     assert allowed.allowed
     assert loaded.mentions("get_invoice")  # named in the data document
     assert not loaded.mentions("hidden_tool")  # commented out
-
-
-def test_cancelled_worker_stops_before_the_next_request() -> None:
-    loaded, _, _ = _load(BILLING)
-    assert loaded is not None
-    cancelled = threading.Event()
-    cancelled.set()
-    with pytest.raises(Cancelled):
-        loaded.evaluate([PolicyCall(principal="p", action="a")], cancelled=cancelled)

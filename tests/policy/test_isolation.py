@@ -1,0 +1,144 @@
+"""Policy engines that crash, hang or eat memory end as one clear problem; parr and its other checks go on.
+
+Each input below took the whole parr process down (or ran for gigabytes) before the engines ran in a
+child process: a nested Cedar policy (SIGSEGV in the parser), `with input as` in a Rego module and
+deep Rego (gigabytes, then SIGSEGV in the query), a Rego comprehension and a Cedar schema whose request validation
+grow without bound (memory), and a slow Rego array (time).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parr.cli import main
+from parr.manifest.loader import load_manifest
+from parr.policy.evaluate import evaluate_policies
+from parr.policy.isolated import EngineProcess, engine_session
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+NESTED_CEDAR = 'permit(principal, action, resource) when { ' + "(" * 700 + "true" + ")" * 700 + " };\n"
+DEEP_REGO = "package refunds\n\nallow := " + "[" * 10000 + "1" + "]" * 10000 + "\n"
+COMPREHENSION_REGO = (
+    "package refunds\nimport rego.v1\n\nxs := numbers.range(1, 3000)\n"
+    "allow if {\n\tcount([[a, b] | some a in xs; some b in xs]) < 0\n}\n"
+)
+LARGE_ARRAY_REGO = "package refunds\nimport rego.v1\n\nxs := [" + ",".join(["1"] * 60000) + "]\nallow if count(xs) < 0\n"
+
+
+def _exponential_schema(depth: int) -> str:
+    """Each type holds two of the next: Cedar validates a request against 2**depth records."""
+    lines = [f"type T{i} = {{a: T{i + 1}, b: T{i + 1}}};" for i in range(depth)]
+    lines.append(f"type T{depth} = {{x: Long}};")
+    lines.append("entity Agent;\nentity Tool;\nentity Charge;")
+    lines.append('action "issue_refund" appliesTo { principal: [Agent], resource: [Charge], context: T0 };')
+    return "\n".join(lines) + "\n"
+
+
+def _rego(files: dict[str, str]) -> dict:
+    return {"policies": {"engine": "rego", "files": list(files), "entrypoint": "data.refunds.allow",
+                         "tests": [{"name": "refund", "request": {"action": "issue_refund"}, "expect": "deny"}]}}
+
+
+CASES = {
+    # name: (manifest patch, files, problem kind, words of the sentence)
+    "nested-cedar": ({}, {"policies/refunds.cedar": NESTED_CEDAR}, "engine",
+                     "the Cedar engine crashed (SIGSEGV) on policies/refunds.cedar"),
+    "deep-rego": (_rego({"policies/refunds.rego": 1}), {"policies/refunds.rego": DEEP_REGO}, "engine",
+                  "the Rego engine used more than 200 MiB of memory and was stopped on policies/refunds.rego"),
+    "rego-comprehension": (_rego({"policies/refunds.rego": 1}), {"policies/refunds.rego": COMPREHENSION_REGO}, "engine",
+                           "the Rego engine used more than 200 MiB of memory and was stopped on policies/refunds.rego"),
+    "cedar-schema": (
+        {"policies": {"schema": "policies/refunds.cedarschema"}},
+        {"policies/refunds.cedarschema": _exponential_schema(20)}, "engine",
+        "the Cedar engine used more than 200 MiB of memory and was stopped on policies/refunds.cedar",
+    ),
+    # `with input as` in a module: see test_shipped_rego_test_module_in_policies_files.
+    "large-rego-array": (_rego({"policies/refunds.rego": 1}), {"policies/refunds.rego": LARGE_ARRAY_REGO}, "timeout",
+                         "the Rego engine did not finish within 1 s on policies/refunds.rego"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _caps(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    monkeypatch.setenv("PARR_POLICY_MEMORY_MB", "200")
+    # The memory cases need time to grow; the time case needs a short deadline.
+    monkeypatch.setenv("PARR_POLICY_TIMEOUT", "1" if "array" in request.node.name else "30")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_engine_failure_is_one_problem_and_the_check_goes_on(make_repo, name: str) -> None:
+    patch, files, kind, sentence = CASES[name]
+    repo = make_repo(patch=patch, files=files)
+
+    evaluation = evaluate_policies(load_manifest(repo / "parr.yaml"))
+    assert evaluation is not None and not evaluation.evaluated
+    engine_problems = [p for p in evaluation.problems if p.kind == kind]
+    assert len(engine_problems) == 1, evaluation.problems
+    assert sentence in engine_problems[0].message
+
+    result = CliRunner().invoke(main, ["check", str(repo), "--format", "json"])
+    assert result.exit_code == 1, result.output  # NO-GO: what parr could not evaluate does not pass
+    report = json.loads(result.stdout)["reports"][0]
+    outcomes = {item["id"]: item["outcome"] for item in report["items"]}
+    assert outcomes["POL-008"] in ("fail", "error") and outcomes["POL-009"] in ("fail", "error")
+    messages = [f["message"] for item in report["items"] if item["id"] == "POL-008" for f in item["findings"]]
+    assert any(sentence in m for m in messages), messages
+    assert outcomes["PERM-001"] != "error"  # the other checks ran
+    assert len(outcomes) > 30
+
+
+def test_policy_test_reports_a_crash_and_exits_2(make_repo) -> None:
+    repo = make_repo(files={"policies/refunds.cedar": NESTED_CEDAR})
+    result = CliRunner().invoke(main, ["policy", "test", str(repo), "--no-scan"])
+    assert result.exit_code == 2
+    assert "the Cedar engine crashed (SIGSEGV)" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_shipped_rego_test_module_in_policies_files(tmp_path: Path) -> None:
+    """examples/billing-mcp's own billing_test.rego, listed under policies.files, crashed regopy."""
+    repo = tmp_path / "billing-mcp"
+    shutil.copytree(EXAMPLES / "billing-mcp", repo)
+    manifest = repo / "parr.yaml"
+    manifest.write_text(manifest.read_text().replace(
+        "files: [policies/billing.rego]", "files: [policies/billing.rego, policies/billing_test.rego]"))
+    for command in (["check", str(repo)], ["policy", "test", str(repo), "--no-scan"], ["rollout", "status", str(repo)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code in (0, 1, 2), (command, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), command
+    evaluation = evaluate_policies(load_manifest(manifest))
+    assert evaluation is not None
+    assert any("the Rego engine crashed (SIGSEGV)" in p.message and "billing_test.rego" in p.message
+               for p in evaluation.problems)
+
+
+def test_one_process_serves_a_whole_run(make_repo) -> None:
+    repo = make_repo()
+    process = EngineProcess("cedar")
+    with process:
+        text = (repo / "policies/refunds.cedar").read_text()
+        for _ in range(3):
+            answer = process.ask({"op": "parse", "engine": "cedar", "text": text, "shown": "x.cedar"}, 5)
+            assert answer["error"] is None and answer["ids"]
+    assert process.started == 1
+    with engine_session():
+        from parr.facts import gather_facts
+
+        facts = gather_facts(load_manifest(repo / "parr.yaml"))
+    assert facts.policy_eval is not None and facts.policy_eval.evaluated
+
+
+def test_the_engine_process_cannot_see_the_repository(make_repo, tmp_path: Path) -> None:
+    """`python -I` in an empty directory: a sitecustomize.py or a module beside the policies is never run."""
+    marker = tmp_path / "ran"
+    plant = f"open({str(marker)!r}, 'w').write('x')\n"
+    repo = make_repo(files={"sitecustomize.py": plant, "cedarpy.py": plant, "policies/cedarpy.py": plant})
+    evaluation = evaluate_policies(load_manifest(repo / "parr.yaml"))
+    assert evaluation is not None and evaluation.evaluated
+    assert not marker.exists()
