@@ -17,6 +17,7 @@ from parr.evidence_files import (
     trace_sample_fact,
 )
 from parr.manifest.loader import MANIFEST_NAME, LoadedManifest
+from parr.policy.enforcement import EnforcementPoint, read_enforcement_points
 from parr.policy.evaluate import evaluate_policies
 from parr.policy.model import PolicyEvaluation
 from parr.scan.model import ScanResult
@@ -40,6 +41,8 @@ class Facts:
     # Project-wide facts from the scan pass (parr.scan.wiring / parr.scan.secrets); None when not scanned.
     wiring: dict[str, Any] | None = None
     secrets: tuple[dict[str, Any], ...] | None = None
+    # `policies.enforcement_points` checked against the code (parr.policy.enforcement).
+    enforcement_points: tuple[EnforcementPoint, ...] = ()
     # Inline `parr: ignore[ID] reason` comments, keyed by (file as in findings, line of the tool).
     suppressions: dict[tuple[str, int], tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
@@ -84,6 +87,7 @@ def without_nested_agents(result: ScanResult, root: Path) -> ScanResult:
         **result.wiring,
         "clients": [c for c in result.wiring.get("clients", []) if not nested(c["file"])],
         "tracing": [t for t in result.wiring.get("tracing", []) if not nested(t["file"])],
+        "policy_points": [p for p in result.wiring.get("policy_points", []) if not nested(p["file"])],
     } if result.wiring else result.wiring
     if len(tools) == len(result.tools) and len(secrets) == len(result.secrets) and wiring == result.wiring:
         return result
@@ -138,6 +142,7 @@ def _gather(loaded: LoadedManifest, today: dt.date | None, scan: ScanResult | No
         trace_analysis=trace_analysis,
         scan=scan,
         policy_eval=evaluate_policies(loaded, scan=scan),
+        enforcement_points=read_enforcement_points(loaded),
         wiring=scan.wiring if scan is not None else None,
         secrets=scan.secrets if scan is not None else None,
         suppressions=collect(loaded.root, _code_locations(scan)) if scan is not None else {},

@@ -13,15 +13,56 @@ HIGH_RISK = frozenset({Risk.HIGH, Risk.CRITICAL})
 MAX_APPROVAL_BATCH = 25
 
 
+def enforcement_in_code(facts: Facts) -> tuple[str, ...]:
+    """Where the code asks a policy decision point: an SDK or OPA REST call the scan found, or a
+    function `policies.enforcement_points` names that parr found defined. Empty when none is seen."""
+    seen = [f"{p.entry} (defined at line {p.line})" for p in facts.enforcement_points if p.verified]
+    seen += [
+        f"{point['sdk']}: {point['call']}() at {point['file']}:{point['line']}"
+        for point in (facts.wiring or {}).get("policy_points", [])
+    ]
+    return tuple(seen)
+
+
+def _tool_hooks(facts: Facts, tool: str) -> tuple[str, ...]:
+    """The framework's own gates on one tool in the code (needs_approval, interrupt, guardrails)."""
+    if facts.scan is None:
+        return ()
+    return tuple(f"{gate} on {t.name} at {t.file}:{t.line}" for t in facts.scan.tools if t.name == tool for gate in t.gates)
+
+
+def _no_enforcement(facts: Facts) -> str:
+    if facts.scan is None:
+        return "the code was not scanned, so parr cannot see where it asks the policy"
+    return ("the code calls no policy decision point parr knows (cedarpy, OPA REST or SDK, regopy, Verified "
+            "Permissions, Cerbos, OpenFGA, Permit.io, Oso) and `policies.enforcement_points` names none it could find")
+
+
 @check("POL-001")
 def engine_declared(facts: Facts) -> Iterator[Result]:
     policies = facts.manifest.policies
     if policies.engine is None:
         yield Fail("no policy engine declared", loc=("policies",))
-    elif not policies.files:
+        return
+    if not policies.files:
         yield Fail(f"engine '{policies.engine}' is declared but no policy files are listed", loc=("policies", "engine"))
-    else:
-        yield Pass(f"{policies.engine}: {len(policies.files)} file(s)")
+        return
+    for point in facts.enforcement_points:
+        if not point.verified:
+            yield Fail(f"policies.enforcement_points: {point.entry}: {point.problem}",
+                       loc=("policies", "enforcement_points", point.index))
+    hooks = tuple(h for t in facts.manifest.permissions.tools for h in _tool_hooks(facts, t.name))
+    seen = enforcement_in_code(facts) + hooks
+    if not seen and facts.scan is None:
+        # Like every code check: without a scan (--no-scan) parr says it did not look, and does not pass.
+        yield NotApplicable(f"{policies.engine}: {len(policies.files)} file(s); {_no_enforcement(facts)}")
+        return
+    if not seen:
+        yield Fail(f"{policies.engine} policies are declared, but {_no_enforcement(facts)}: nothing in the code "
+                   "puts them between the model and the tools", loc=("policies", "engine"))
+        return
+    yield Pass(f"{policies.engine}: {len(policies.files)} file(s), asked at {seen[0]}"
+               + (f" and {len(seen) - 1} more place(s)" if len(seen) > 1 else ""))
 
 
 @check("POL-002")
@@ -114,3 +155,30 @@ def approval_queues_staffed(facts: Facts) -> Iterator[Result]:
                 f"approvals for '{tool.name}' have no batch limit of {MAX_APPROVAL_BATCH} or fewer",
                 loc=("policies", "approvals", approval_index),
             )
+
+
+@check("POL-012")
+def policy_gates_enforced(facts: Facts) -> Iterator[Result]:
+    gated = [
+        (i, t, t.gate.split(":", 1)[1]) for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "policy"
+    ]
+    if not gated:
+        yield NotApplicable("no tool has a policy gate")
+        return
+    readable = [f for f in facts.policy_files if f.exists and not f.error]
+    defined = set().union(*(f.rule_ids for f in readable)) if readable else set()
+    in_code = enforcement_in_code(facts)
+    for index, tool, rule in gated:
+        loc = ("permissions", "tools", index, "gate")
+        if not readable:
+            yield Fail(f"tool '{tool.name}' is gated by policy:{rule}, but no declared policy file could be read", loc=loc)
+        elif rule not in defined:
+            yield Fail(f"tool '{tool.name}' is gated by policy:{rule}, which no declared policy file defines", loc=loc,
+                       evidence=(f"rules defined: {', '.join(sorted(defined)) or 'none'}",))
+        points = in_code + _tool_hooks(facts, tool.name)
+        if not points and facts.scan is None:
+            yield NotApplicable(f"'{tool.name}': {_no_enforcement(facts)}")
+        elif not points:
+            yield Fail(f"tool '{tool.name}' is gated by policy:{rule}, but {_no_enforcement(facts)}", loc=loc)
+        elif readable and rule in defined:
+            yield Pass(f"'{tool.name}': rule {rule} is defined and asked at {points[0]}")

@@ -186,6 +186,11 @@ class Policies(Strict):
     tests: list[PolicyTest] = Field(default_factory=list)
     approvals: list[Approval] = Field(default_factory=list)
     deny: list[str] = Field(default_factory=list, description="tools or actions never allowed")
+    enforcement_points: list[str] = Field(
+        default_factory=list,
+        description="functions that ask the policy before a tool runs, as FILE:FUNCTION (e.g. src/gate.py:authorize); "
+        "parr checks each is defined there",
+    )
 
 
 # ---- evals ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import ast
 import re
 from typing import Any
 
+from parr.scan import policy_points
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 
@@ -70,10 +71,12 @@ def is_trace_event_shape(keys: set[str]) -> bool:
 # most files name none, and parsing every file twice would halve the scan's speed.
 # Deep triggers need a walk of the whole tree (client constructions, trace-event shapes); the
 # others are settled by the top-level imports alone.
-_PY_DEEP = tuple({name.encode() for name in PY_CLIENTS} | {b"set_tracing_disabled", b"session_id", b"trace_id"})
+_PY_DEEP = tuple({name.encode() for name in PY_CLIENTS} | {b"set_tracing_disabled", b"session_id", b"trace_id"}
+                 | set(policy_points.PY_TRIGGERS))
 _PY_TRIGGERS = _PY_DEEP + tuple({root.encode() for root in PY_TRACING} | {b"agents"})
 TS_DEEP = tuple({name.encode() for name in TS_CLIENTS}
-                | {b"experimental_telemetry", b"setTracingDisabled", b"session_id", b"trace_id"})
+                | {b"experimental_telemetry", b"setTracingDisabled", b"session_id", b"trace_id"}
+                | set(policy_points.TS_TRIGGERS))
 _TS_TRIGGERS = TS_DEEP + tuple({name.encode() for name in TS_TRACING} | {b"@openai/agents"})
 
 
@@ -131,8 +134,10 @@ class WiringSummary:
         self._clients: list[tuple[str, int, dict[str, Any]]] = []
         self._tracing: dict[str, str] = {}  # library -> first file (in path order) that wires it
         self._disabled: list[str] = []
+        self._policy_points: list[dict[str, Any]] = []
 
     def add(self, path: str, facts: FileFacts) -> None:
+        self._policy_points.extend({**point, "file": path} for point in facts.get("policy_points", []))
         if facts.get("trace_event_line"):
             self._first(f"hand-written trace events (line {facts['trace_event_line']})", path)
         for order, client in enumerate(facts.get("clients", [])):
@@ -152,6 +157,7 @@ class WiringSummary:
             "clients": [{**client, "file": path} for path, _, client in sorted(self._clients, key=lambda c: c[:2])],
             "tracing": [{"library": k, "file": v} for k, v in sorted(self._tracing.items())],
             "tracing_disabled": sorted(self._disabled),
+            "policy_points": sorted(self._policy_points, key=lambda p: (p["file"], p["line"])),
         }
 
 
@@ -224,6 +230,8 @@ def python_wiring(tree: ast.AST, source: bytes | None = None) -> FileFacts:
     tracing = set()
     disabled = False
     trace_event_line = None
+    sdks: set[str] = set()
+    decision_calls: list[tuple[str, int]] = []
     for node in nodes:
         if trace_event_line is None and isinstance(node, (ast.Dict, ast.ClassDef)):
             if isinstance(node, ast.Dict):
@@ -235,6 +243,7 @@ def python_wiring(tree: ast.AST, source: bytes | None = None) -> FileFacts:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
             for module in modules:
+                sdks.update(sdk.name for sdk in policy_points.py_sdks_for_module(module))
                 root = module.split(".")[0]
                 if root in PY_TRACING:
                     tracing.add(PY_TRACING[root])
@@ -242,6 +251,8 @@ def python_wiring(tree: ast.AST, source: bytes | None = None) -> FileFacts:
                     tracing.add(PY_DEFAULT_TRACING[root])
         elif isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            if name in _PY_DECISION_CALLS:
+                decision_calls.append((name, node.lineno))
             if name == "set_tracing_disabled" and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value is True:
                 disabled = True
             if name in PY_CLIENTS:
@@ -254,4 +265,24 @@ def python_wiring(tree: ast.AST, source: bytes | None = None) -> FileFacts:
                     "retries": spread or bool(keys & PY_RETRY_KWARGS),
                 })
     return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled,
-            "trace_event_line": trace_event_line}
+            "trace_event_line": trace_event_line,
+            "policy_points": _python_policy_points(sdks, decision_calls, source)}
+
+
+_PY_DECISION_CALLS = frozenset({c for sdk in policy_points.SDKS for c in sdk.py_calls} | policy_points.PY_HTTP_CALLS)
+
+
+def _python_policy_points(sdks: set[str], calls: list[tuple[str, int]], source: bytes | None) -> list[dict[str, Any]]:
+    """Decision calls of an SDK the file imports (or names, for boto3 services); a POST to OPA's REST path."""
+    if source is not None:
+        sdks |= {sdk.name for sdk in policy_points.py_markers() if sdk.py_marker and sdk.py_marker.encode() in source}
+    found: dict[str, dict[str, Any]] = {}
+    for name, line in calls:
+        for sdk in policy_points.SDKS:
+            if sdk.name in sdks and name in sdk.py_calls and sdk.name not in found:
+                found[sdk.name] = {"sdk": sdk.name, "call": name, "line": line}
+    if source is not None and policy_points.OPA_REST_PATH.encode() in source:
+        http = next(((n, line) for n, line in calls if n in policy_points.PY_HTTP_CALLS), None)
+        if http is not None:
+            found["opa-rest"] = {"sdk": "opa-rest", "call": http[0], "line": http[1]}
+    return list(found.values())

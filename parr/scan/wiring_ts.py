@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from tree_sitter import Node, Query, QueryCursor, Tree
 
+from parr.scan import policy_points
 from parr.scan.language import FileFacts
 from parr.scan.typescript.nodes import (
     args_of,
@@ -47,7 +48,7 @@ _RUN_KEY_BYTES = tuple(k.encode() for k in _RUN_KEYS)
 @lru_cache(maxsize=None)
 def _queries(grammar: str) -> tuple[Query, Query, Query]:
     """Calls of interest (selected by name inside tree-sitter), object shapes, object keys."""
-    names = " ".join(f'"{n}"' for n in sorted({*TS_CLIENTS, "require", "setTracingDisabled"}))
+    names = " ".join(f'"{n}"' for n in sorted({*TS_CLIENTS, "require", "setTracingDisabled", *policy_points.TS_CALL_NAMES}))
     callee = "[(identifier) @n (member_expression property: (property_identifier) @n)]"
     calls = query(grammar, f"""
         (call_expression function: {callee} (#any-of? @n {names})) @call
@@ -86,6 +87,8 @@ def extract_typescript_wiring(rel_path: str, source: bytes, tree: Tree | None = 
     tracing: set[str] = set()
     disabled = False
     trace_event_line = None
+    sdks: set[str] = set()
+    decision_calls: list[tuple[str, int]] = []
     calls_q, shapes_q, keys_q = _queries(grammar)
     if deep:
         nodes = _captured(calls_q, root, "call")
@@ -94,16 +97,22 @@ def extract_typescript_wiring(rel_path: str, source: bytes, tree: Tree | None = 
     for node in nodes:
         if node.type == "import_statement":
             source_node = node.child_by_field_name("source")
-            library = _tracing_library((string_literal(source_node) if source_node is not None else None) or "")
+            module = (string_literal(source_node) if source_node is not None else None) or ""
+            library = _tracing_library(module)
             if library:
                 tracing.add(library)
+            sdks.update(sdk.name for sdk in policy_points.ts_sdks_for_package(module))
             continue
         name = callee_name(node)
+        if name in policy_points.TS_CALL_NAMES:
+            decision_calls.append((name, node.start_point[0] + 1))
         if name == "require":
             args = args_of(node)
-            library = _tracing_library(string_literal(args[0]) or "") if args else None
+            module = (string_literal(args[0]) or "") if args else ""
+            library = _tracing_library(module)
             if library:
                 tracing.add(library)
+            sdks.update(sdk.name for sdk in policy_points.ts_sdks_for_package(module))
         elif name == "setTracingDisabled":
             args = args_of(node)
             disabled = disabled or bool(args and args[0].type == "true")
@@ -132,7 +141,22 @@ def extract_typescript_wiring(rel_path: str, source: bytes, tree: Tree | None = 
                 tracing.add("AI SDK telemetry (OpenTelemetry)")
                 break
     return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled,
-            "trace_event_line": trace_event_line}
+            "trace_event_line": trace_event_line,
+            "policy_points": _policy_points(sdks, decision_calls, source) if deep else []}
+
+
+def _policy_points(sdks: set[str], calls: list[tuple[str, int]], source: bytes) -> list[dict[str, object]]:
+    """Decision calls of an SDK the file imports; an HTTP call in a file that names OPA's REST path."""
+    found: dict[str, dict[str, object]] = {}
+    for name, line in calls:
+        for sdk in policy_points.SDKS:
+            if sdk.name in sdks and name in sdk.ts_calls and sdk.name not in found:
+                found[sdk.name] = {"sdk": sdk.name, "call": name, "line": line}
+    if policy_points.OPA_REST_PATH.encode() in source:
+        http = next(((n, line) for n, line in calls if n in policy_points.TS_HTTP_CALLS), None)
+        if http is not None:
+            found["opa-rest"] = {"sdk": "opa-rest", "call": http[0], "line": http[1]}
+    return list(found.values())
 
 
 def _shape_keys(node: Node) -> set[str] | None:
