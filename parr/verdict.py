@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from parr import __version__
 from parr.checklist import Checklist, ChecklistItem
 from parr.checks import REGISTRY
-from parr.checks.base import Fail, NotApplicable, Pass
+from parr.checks.base import Error, Fail, NotApplicable, Pass
 from parr.checks.rules import evaluate_rule
 from parr.facts import Facts
 from parr.findings import Finding, Outcome
@@ -122,6 +122,9 @@ def _run_item(item: ChecklistItem, facts: Facts, notes: list[SuppressionNote] | 
                 findings.append(Finding(check_id=item.id, outcome="pass", message=result.message))
             elif isinstance(result, NotApplicable):
                 findings.append(Finding(check_id=item.id, outcome="not_applicable", message=result.message))
+            elif isinstance(result, Error):
+                line = facts.loaded.line_of(*result.loc) if result.loc else None
+                findings.append(Finding(check_id=item.id, outcome="error", message=result.message, file=manifest_file, line=line))
     except Exception as exc:  # noqa: BLE001 - any crash in one check must not stop the others
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         findings.append(

@@ -28,7 +28,16 @@ class NotApplicable:
     message: str
 
 
-Result = Fail | Pass | NotApplicable
+@dataclass(frozen=True)
+class Error:
+    """parr could not judge (a policy engine crashed, timed out or ran out of memory): the `error`
+    outcome, which blocks like a failure."""
+
+    message: str
+    loc: tuple[str | int, ...] = ()
+
+
+Result = Fail | Pass | NotApplicable | Error
 CheckFn = Callable[[Facts], Iterable[Result]]
 
 REGISTRY: dict[str, CheckFn] = {}

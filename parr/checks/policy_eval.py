@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parr.checks.base import Fail, NotApplicable, Pass, Result, check, needs
+from parr.checks.base import Error, Fail, NotApplicable, Pass, Result, check, needs
 from parr.facts import Facts
 from parr.policy.model import PolicyEvaluation, PolicyProblem, ProbeFinding
 
@@ -22,10 +22,15 @@ with_policies = needs(lambda facts: facts.policy_eval, "no policies declared")
 
 
 def _not_run(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
-    """Why nothing was evaluated: a bounded run that failed is a failure, unreadable files are POL-002's."""
+    """Why nothing was evaluated: an engine that crashed, timed out or ran out of memory is an
+    `error` (parr could not judge, and that blocks); too many requests is a failure; unreadable
+    files are POL-002's."""
     ran_out = [p for p in evaluation.problems if p.kind in RUN_PROBLEMS]
     for problem in ran_out:
-        yield _problem_fail(facts, problem, ("policies", "files"))
+        if problem.kind in ("timeout", "engine"):
+            yield Error(problem.sentence(), loc=("policies", "files"))
+        else:
+            yield _problem_fail(facts, problem, ("policies", "files"))
     if not ran_out:
         yield NotApplicable("the policies could not be loaded (see POL-002 and POL-007)")
 

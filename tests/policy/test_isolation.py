@@ -86,9 +86,10 @@ def test_engine_failure_is_one_problem_and_the_check_goes_on(make_repo, name: st
     assert result.exit_code == 1, result.output  # NO-GO: what parr could not evaluate does not pass
     report = json.loads(result.stdout)["reports"][0]
     outcomes = {item["id"]: item["outcome"] for item in report["items"]}
-    assert outcomes["POL-008"] in ("fail", "error") and outcomes["POL-009"] in ("fail", "error")
-    messages = [f["message"] for item in report["items"] if item["id"] == "POL-008" for f in item["findings"]]
-    assert any(sentence in m for m in messages), messages
+    assert outcomes["POL-008"] == outcomes["POL-009"] == outcomes["POL-010"] == "error"
+    errors = [f for item in report["items"] if item["id"] == "POL-008" for f in item["findings"]]
+    assert [f["outcome"] for f in errors] == ["error"] and sentence in errors[0]["message"], errors
+    assert errors[0]["line"]  # the manifest's policies.files line
     assert outcomes["PERM-001"] != "error"  # the other checks ran
     assert len(outcomes) > 30
 
