@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from parr.manifest.loader import LoadedManifest
 from parr.policy.bounded import MAX_REQUESTS, timeout_seconds
-from parr.policy.isolated import MEMORY_ENV, EngineFailure, engine_process
+from parr.policy.isolated import MEMORY_ENV, EngineFailure, EngineProcess, engine_process
 from parr.policy.model import (
     Engine,
     Evaluation,
@@ -81,13 +82,14 @@ def _evaluate(
     elif declared.schema_file:
         notes.append("policies.schema is a Cedar schema; Rego ignores it")
     seconds = timeout_seconds(timeout)
+    load_request = {
+        "op": "load", "engine": engine, "entrypoint": declared.entrypoint,
+        "sources": [_wire(s) for s in sources if s.text is not None],
+        "schema": _wire(schema_source) if schema_source is not None and schema_source.text is not None else None,
+    }
     with engine_process(engine) as process:
         try:
-            loading = process.ask({
-                "op": "load", "engine": engine, "entrypoint": declared.entrypoint,
-                "sources": [_wire(s) for s in sources if s.text is not None],
-                "schema": _wire(schema_source) if schema_source is not None and schema_source.text is not None else None,
-            }, seconds)
+            loading = process.ask(load_request, seconds)
         except EngineFailure as failure:
             problems.append(failure_problem(failure))
             return result.model_copy(update={"problems": tuple(problems), "notes": tuple(notes)})
@@ -123,15 +125,18 @@ def _evaluate(
                 message=f"the probe needs {total} requests, more than the {MAX_REQUESTS} parr evaluates; pass --stage to probe one stage",
             ))
             return result.model_copy(update={"problems": tuple(problems)})
+        evaluate_request = {
+            "op": "evaluate",
+            "files": ", ".join(declared.files),
+            "tools": sorted({probe.target.tool for probe in planned}),
+            "tests": [call.model_dump(mode="json") for call in test_calls],
+            "probes": [call.model_dump(mode="json") for call in probe_calls],
+        }
         try:
-            answer = process.ask({
-                "op": "evaluate",
-                "files": ", ".join(declared.files),
-                "tools": sorted({probe.target.tool for probe in planned}),
-                "tests": [call.model_dump(mode="json") for call in test_calls],
-                "probes": [call.model_dump(mode="json") for call in probe_calls],
-            }, seconds)
+            answer = process.ask(evaluate_request, seconds)
         except EngineFailure as failure:
+            if failure.kind == "crash":
+                failure.at = blame(engine, load_request, evaluate_request) or failure.at
             problems.append(failure_problem(failure))
             return result.model_copy(update={"problems": tuple(problems)})
 
@@ -156,6 +161,35 @@ def _evaluate(
         "findings": tuple(findings),
         "evaluated": True,
     })
+
+
+MAX_BLAMED_FILES = 8
+BLAME_SECONDS = 5.0
+
+
+def blame(engine: str, load_request: dict[str, Any], evaluate_request: dict[str, Any]) -> str | None:
+    """The one file without which the engine no longer crashes on the first request, if there is one.
+
+    A crash while evaluating involves every module loaded together (a Rego module that uses `with
+    input as` crashes queries of any package), so parr loads the files again leaving one out at a
+    time, each in a fresh process, and asks the first request. Only on the crash path; at most
+    MAX_BLAMED_FILES files."""
+    sources = load_request["sources"]
+    if not 1 < len(sources) <= MAX_BLAMED_FILES:
+        return None
+    calls = (evaluate_request["tests"] + evaluate_request["probes"])[:1]
+    suspects = []
+    for left_out in sources:
+        with EngineProcess(engine) as trial:
+            try:
+                loading = trial.ask({**load_request, "sources": [s for s in sources if s is not left_out]}, BLAME_SECONDS)
+                if not loading["loaded"]:
+                    continue  # the others do not load without it: no verdict about this file
+                trial.ask({**evaluate_request, "tests": calls, "probes": [], "tools": []}, BLAME_SECONDS)
+            except EngineFailure:
+                continue
+        suspects.append(left_out["shown"])
+    return suspects[0] if len(suspects) == 1 else None
 
 
 def _wire(source: PolicySource) -> dict[str, str | None]:
