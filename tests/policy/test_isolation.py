@@ -145,3 +145,36 @@ def test_the_engine_process_cannot_see_the_repository(make_repo, tmp_path: Path)
     evaluation = evaluate_policies(load_manifest(repo / "parr.yaml"))
     assert evaluation is not None and evaluation.evaluated
     assert not marker.exists()
+
+
+def test_an_abort_names_the_signal_and_the_engine_s_last_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rego-cpp under memory pressure prints "Failed to initialise snmalloc." and aborts."""
+    from parr.policy import isolated
+
+    boot = "import os, sys; sys.stderr.write('noise\\nFailed to initialise snmalloc.\\n'); sys.stderr.flush(); os.abort()"
+    monkeypatch.setattr(isolated, "_BOOT", boot)
+    with EngineProcess("rego") as process, pytest.raises(isolated.EngineFailure) as failure:
+        process.ask({"op": "parse", "engine": "rego", "text": "package x", "shown": "x.rego"}, 5)
+    assert failure.value.kind == "crash"
+    assert str(failure.value) == "the Rego engine crashed (SIGABRT): Failed to initialise snmalloc."
+
+
+def test_an_exception_in_the_engine_process_is_one_line() -> None:
+    with EngineProcess("cedar") as process:
+        with pytest.raises(Exception) as failure:
+            process.ask({"op": "no-such-op"}, 5)
+        assert "\n" not in str(failure.value) and "KeyError" in str(failure.value)
+        # The process survives a failed request and answers the next one.
+        answer = process.ask({"op": "parse", "engine": "cedar", "text": "permit(principal, action, resource);", "shown": "a.cedar"}, 5)
+        assert answer["error"] is None
+    assert process.started == 1
+
+
+def test_nothing_is_left_behind(make_repo) -> None:
+    import tempfile
+
+    before = {p.name for p in Path(tempfile.gettempdir()).glob("parr-policy-*")}
+    repo = make_repo(files={"policies/refunds.cedar": NESTED_CEDAR})
+    evaluate_policies(load_manifest(repo / "parr.yaml"))
+    evaluate_policies(load_manifest(make_repo() / "parr.yaml"))
+    assert {p.name for p in Path(tempfile.gettempdir()).glob("parr-policy-*")} <= before
