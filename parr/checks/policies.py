@@ -98,7 +98,8 @@ def high_risk_gated(facts: Facts) -> Iterator[Result]:
 @check("POL-004")
 def gates_name_defined_rules(facts: Facts) -> Iterator[Result]:
     gated = [
-        (i, t, t.gate.split(":", 1)[1]) for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "policy"
+        (i, t, t.gate.split(":", 1)[1].replace("/", "."))
+        for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "policy"
     ]
     if not gated:
         yield NotApplicable("no tool has a policy gate")
@@ -113,7 +114,7 @@ def gates_name_defined_rules(facts: Facts) -> Iterator[Result]:
             yield Fail(
                 f"tool '{tool.name}' is gated by policy rule '{rule}', which no policy file defines",
                 loc=("permissions", "tools", index, "gate"),
-                evidence=(f"rules defined: {', '.join(sorted(defined)) or 'none'}",),
+                evidence=(f"rules defined: {', '.join(sorted(n for n in defined if '.' not in n)) or 'none'}",),
             )
 
 
@@ -160,7 +161,9 @@ def approval_queues_staffed(facts: Facts) -> Iterator[Result]:
 @check("POL-012")
 def policy_gates_enforced(facts: Facts) -> Iterator[Result]:
     gated = [
-        (i, t, t.gate.split(":", 1)[1]) for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "policy"
+        # OPA spells rule paths with dots or slashes (billing/void_unpaid_only).
+        (i, t, t.gate.split(":", 1)[1].replace("/", "."))
+        for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "policy"
     ]
     if not gated:
         yield NotApplicable("no tool has a policy gate")
@@ -174,7 +177,7 @@ def policy_gates_enforced(facts: Facts) -> Iterator[Result]:
             yield Fail(f"tool '{tool.name}' is gated by policy:{rule}, but no declared policy file could be read", loc=loc)
         elif rule not in defined:
             yield Fail(f"tool '{tool.name}' is gated by policy:{rule}, which no declared policy file defines", loc=loc,
-                       evidence=(f"rules defined: {', '.join(sorted(defined)) or 'none'}",))
+                       evidence=(f"rules defined: {', '.join(sorted(n for n in defined if '.' not in n)) or 'none'}",))
         points = in_code + _tool_hooks(facts, tool.name)
         if not points and facts.scan is None:
             yield NotApplicable(f"'{tool.name}': {_no_enforcement(facts)}")

@@ -155,12 +155,17 @@ def _add_module_problems(name: str, text: str) -> list[tuple[int | None, str]]:
 
 
 def parse_file(text: str, shown: str) -> tuple[int | None, str | None, frozenset[str]]:
-    """For POL-002 and evidence_files: (error line, error message, rule names)."""
+    """For POL-002 and evidence_files: (error line, error message, rule names, bare and by path)."""
     problems = _add_module_problems(shown, text)
     if problems:
         line, message = problems[0]
         return line, message, frozenset()
-    return None, None, frozenset(rule_heads(text)) - _KEYWORDS
+    names = set(rule_heads(text)) - _KEYWORDS
+    package = _PACKAGE.search(strip_comments(text))
+    if package is not None:
+        # OPA names a rule by its path too: a gate may say billing.void_unpaid_only or data.billing.void_unpaid_only.
+        names |= {f"{prefix}{package.group(1)}.{name}" for name in names for prefix in ("", "data.")}
+    return None, None, frozenset(names)
 
 
 @dataclass(frozen=True)
