@@ -137,11 +137,17 @@ def test_one_process_serves_a_whole_run(make_repo) -> None:
     assert facts.policy_eval is not None and facts.policy_eval.evaluated
 
 
-def test_the_engine_process_cannot_see_the_repository(make_repo, tmp_path: Path) -> None:
+def test_the_engine_process_cannot_see_the_repository(make_repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`python -I` in an empty directory: a sitecustomize.py or a module beside the policies is never run."""
     marker = tmp_path / "ran"
     plant = f"open({str(marker)!r}, 'w').write('x')\n"
-    repo = make_repo(files={"sitecustomize.py": plant, "cedarpy.py": plant, "policies/cedarpy.py": plant})
+    repo = make_repo(files={"sitecustomize.py": plant, "cedarpy.py": plant, "policies/cedarpy.py": plant,
+                            "usercustomize.py": plant, "startup.py": plant})
+    # Everything that would make an ordinary `python` child import from the repository.
+    monkeypatch.setenv("PYTHONPATH", f"{repo}:{repo / 'policies'}")
+    monkeypatch.setenv("PYTHONSTARTUP", str(repo / "startup.py"))
+    monkeypatch.setenv("PYTHONUSERBASE", str(repo))
+    monkeypatch.chdir(repo)
     evaluation = evaluate_policies(load_manifest(repo / "parr.yaml"))
     assert evaluation is not None and evaluation.evaluated
     assert not marker.exists()
