@@ -8,24 +8,25 @@ and native code cannot be interrupted any other way.
 
 from __future__ import annotations
 
+import math
 import os
 
 DEFAULT_TIMEOUT_SECONDS = 10.0
+# A deadline is a number of seconds parr can wait for; "inf" or 1e30 would mean no deadline at all.
+MAX_TIMEOUT_SECONDS = 3600.0
 TIMEOUT_ENV = "PARR_POLICY_TIMEOUT"
 # Probe rows times variants; far above any real manifest, low enough to stay fast.
 MAX_REQUESTS = 5000
 
 
 def timeout_seconds(explicit: float | None = None) -> float:
-    """The deadline: an explicit value, else $PARR_POLICY_TIMEOUT, else 10 seconds."""
-    if explicit is not None:
-        return explicit
-    raw = os.environ.get(TIMEOUT_ENV)
-    if raw:
+    """The deadline: an explicit value, else $PARR_POLICY_TIMEOUT, else 10 seconds; at most an hour."""
+    value = explicit
+    if value is None:
         try:
-            value = float(raw)
+            value = float(os.environ.get(TIMEOUT_ENV) or DEFAULT_TIMEOUT_SECONDS)
         except ValueError:
-            return DEFAULT_TIMEOUT_SECONDS
-        if value > 0:
-            return value
-    return DEFAULT_TIMEOUT_SECONDS
+            value = DEFAULT_TIMEOUT_SECONDS
+    if math.isnan(value) or value <= 0:
+        return DEFAULT_TIMEOUT_SECONDS
+    return min(value, MAX_TIMEOUT_SECONDS)

@@ -53,9 +53,9 @@ class EngineFailure(Exception):
 
 
 def memory_limit_mib() -> int:
-    """The cap: $PARR_POLICY_MEMORY_MB when it is a positive integer, else 512 MiB."""
+    """The cap: $PARR_POLICY_MEMORY_MB when it is a positive integer (digits only), else 512 MiB."""
     raw = os.environ.get(MEMORY_ENV, "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MEMORY_MIB
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 10 and int(raw) > 0 else DEFAULT_MEMORY_MIB
 
 
 def _resident_bytes(pid: int) -> int | None:

@@ -96,8 +96,14 @@ def main() -> None:
     native engines print (rego-cpp prints parse errors) lands on stderr, which the parent keeps."""
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
-    cpu_seconds = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    cpu_seconds = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 0
     if cpu_seconds > 0:
         # A backstop for a parent that dies before it can stop us: the kernel ends a runaway engine.
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        if hard != resource.RLIM_INFINITY:
+            cpu_seconds = min(cpu_seconds, hard - 1)
+        try:
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1 if hard == resource.RLIM_INFINITY else hard))
+        except (ValueError, OSError):
+            pass  # the parent's deadline still holds
     serve(sys.stdin, answers)

@@ -184,3 +184,23 @@ def test_nothing_is_left_behind(make_repo) -> None:
     evaluate_policies(load_manifest(repo / "parr.yaml"))
     evaluate_policies(load_manifest(make_repo() / "parr.yaml"))
     assert {p.name for p in Path(tempfile.gettempdir()).glob("parr-policy-*")} <= before
+
+
+@pytest.mark.parametrize(("raw", "seconds"), [
+    ("inf", 3600.0), ("1e30", 3600.0), ("nan", 10.0), ("-1", 10.0), ("abc", 10.0), ("", 10.0), ("2.5", 2.5),
+])
+def test_the_deadline_is_a_number_parr_can_wait_for(monkeypatch: pytest.MonkeyPatch, raw: str, seconds: float) -> None:
+    """`PARR_POLICY_TIMEOUT=inf` raised OverflowError in `parr check` before it was capped."""
+    from parr.policy.bounded import timeout_seconds
+
+    monkeypatch.setenv("PARR_POLICY_TIMEOUT", raw)
+    assert timeout_seconds() == seconds
+    assert timeout_seconds(float("inf")) == 3600.0
+
+
+@pytest.mark.parametrize(("raw", "mib"), [("99999999999999999999", 512), ("\u0663", 512), ("0", 512), ("64", 64)])
+def test_the_memory_cap_reads_plain_digits(monkeypatch: pytest.MonkeyPatch, raw: str, mib: int) -> None:
+    from parr.policy.isolated import memory_limit_mib
+
+    monkeypatch.setenv("PARR_POLICY_MEMORY_MB", raw)
+    assert memory_limit_mib() == mib
