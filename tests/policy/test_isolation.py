@@ -109,10 +109,25 @@ def test_shipped_rego_test_module_in_policies_files(tmp_path: Path) -> None:
     manifest = repo / "parr.yaml"
     manifest.write_text(manifest.read_text().replace(
         "files: [policies/billing.rego]", "files: [policies/billing.rego, policies/billing_test.rego]"))
-    for command in (["check", str(repo)], ["policy", "test", str(repo), "--no-scan"], ["rollout", "status", str(repo)]):
+    import git
+
+    git_repo = git.Repo.init(repo)
+    with git_repo.config_writer() as config:
+        config.set_value("user", "name", "Ingrid Halvorsen")
+        config.set_value("user", "email", "ingrid@example.com")
+    git_repo.git.add(A=True)
+    git_repo.index.commit("billing agent")
+    promote = ["rollout", "promote", str(repo), "--reason", "try", "--approver", "@finance-platform-eng"]
+    for command, code in (
+        (["check", str(repo), "--format", "json"], 1), (["policy", "test", str(repo), "--no-scan"], 2), (["rollout", "status", str(repo)], 0),
+        (promote, 1),
+    ):
         result = CliRunner().invoke(main, command)
-        assert result.exit_code in (0, 1, 2), (command, result.output)
+        assert result.exit_code == code, (command, result.output)
         assert result.exception is None or isinstance(result.exception, SystemExit), command
+        assert "Traceback" not in result.output
+        if command[0] != "policy":  # the policy report itself prints one line per problem
+            assert "the Rego engine crashed (SIGSEGV) on policies/billing_test.rego" in result.output, command
     evaluation = evaluate_policies(load_manifest(manifest))
     assert evaluation is not None
     # Every module was loaded together when it crashed; leaving each out in turn names the one.
