@@ -105,7 +105,10 @@ class EngineProcess:
 
     def ask(self, request: dict[str, Any], seconds: float) -> Any:
         """The answer to one request, within `seconds` of engine time; EngineFailure otherwise."""
-        child = self._child if self._child is not None and self._child.poll() is None else self._start(seconds)
+        child = self._child
+        if child is None or child.poll() is not None:
+            self.close()  # a process that died between requests leaves its directory and stderr file
+            child = self._start(seconds)
         assert child.stdin is not None and child.stdout is not None
         at: str | None = None
         try:
@@ -151,15 +154,18 @@ class EngineProcess:
         self._buffer += chunk
         return not chunk
 
-    def _messages(self) -> Iterator[dict[str, Any]]:
-        while b"\n" in self._buffer:
-            line, self._buffer = self._buffer.split(b"\n", 1)
+    def _messages(self) -> list[dict[str, Any]]:
+        """The complete lines read so far, as messages; a partial last line waits for the next read."""
+        *lines, self._buffer = self._buffer.split(b"\n")
+        messages = []
+        for line in lines:
             try:
                 message = json.loads(line)
             except ValueError:
                 continue
             if isinstance(message, dict):
-                yield message
+                messages.append(message)
+        return messages
 
     def _died(self, child: subprocess.Popen[bytes], at: str | None) -> EngineFailure:
         code = child.wait()

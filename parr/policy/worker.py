@@ -12,9 +12,10 @@ import json
 import os
 import resource
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
-from parr.policy.model import PolicyCall, PolicyProblem
+from parr.policy.model import PolicyCall
 from parr.policy.sources import PolicySource
 
 # Policies loaded by the last `load` request, kept for the `evaluate` requests that follow.
@@ -22,8 +23,8 @@ _loaded: dict[str, Any] = {}
 
 
 def _source(data: dict[str, Any]) -> PolicySource:
-    problem = PolicyProblem(**data["problem"]) if data.get("problem") else None
-    return PolicySource(data["shown"], data["shown"], data.get("text"), problem)  # type: ignore[arg-type]
+    # No real path: the child never opens the repository's files, it is handed their text.
+    return PolicySource(data["shown"], Path(data["shown"]), data.get("text"))
 
 
 def _parse(request: dict[str, Any], progress: Any) -> dict[str, Any]:
