@@ -31,6 +31,15 @@ COMPREHENSION_REGO = (
 LARGE_ARRAY_REGO = "package refunds\nimport rego.v1\n\nxs := [" + ",".join(["1"] * 60000) + "]\nallow if count(xs) < 0\n"
 
 
+# rego-cpp 1.x: a module that uses `with input as`, loaded beside a rule that tests `in` a set literal,
+# crashes any query (found through examples/billing-mcp's billing_test.rego).
+IN_SET_REGO = 'package refunds\nimport rego.v1\n\ndefault allow := false\n\nallow if {\n\tinput.action in {"get_charge", "issue_refund"}\n}\n'
+WITH_INPUT_TEST = (
+    "package refunds_test\nimport rego.v1\nimport data.refunds\n\n"
+    'test_refund if {\n\trefunds.allow with input as {"action": "issue_refund"}\n}\n'
+)
+
+
 def _exponential_schema(depth: int) -> str:
     """Each type holds two of the next: Cedar validates a request against 2**depth records."""
     lines = [f"type T{i} = {{a: T{i + 1}, b: T{i + 1}}};" for i in range(depth)]
@@ -58,7 +67,11 @@ CASES = {
         {"policies/refunds.cedarschema": _exponential_schema(20)}, "engine",
         "the Cedar engine used more than 200 MiB of memory and was stopped on policies/refunds.cedar",
     ),
-    # `with input as` in a module: see test_shipped_rego_test_module_in_policies_files.
+    "with-input-as": (
+        _rego({"policies/refunds.rego": 1, "policies/refunds_test.rego": 1}),
+        {"policies/refunds.rego": IN_SET_REGO, "policies/refunds_test.rego": WITH_INPUT_TEST}, "engine",
+        "the Rego engine crashed (SIGSEGV) on policies/refunds_test.rego",
+    ),
     "large-rego-array": (_rego({"policies/refunds.rego": 1}), {"policies/refunds.rego": LARGE_ARRAY_REGO}, "timeout",
                          "the Rego engine did not finish within 1 s on policies/refunds.rego"),
 }
