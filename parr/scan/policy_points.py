@@ -33,6 +33,9 @@ SDKS: tuple[DecisionSdk, ...] = (
     # opa-python-client: OpaClient().check_permission(input_data, policy_name, rule_name).
     DecisionSdk("opa-python-client", py_modules=("opa_client",),
                 py_calls=("check_permission", "check_policy_rule", "query_rule", "ad_hoc_query")),
+    # OPA's TypeScript SDK (first @styra/opa, now @open-policy-agent/opa): new OPAClient(url).evaluate(path, input).
+    DecisionSdk("opa-typescript", ts_packages=("@styra/opa", "@open-policy-agent/opa"),
+                ts_calls=("evaluate", "evaluateBatch", "evaluateDefault", "executePolicyWithInput")),
     # OPA compiled to Wasm: loadPolicy(wasm) then policy.evaluate(input).
     DecisionSdk("opa-wasm", ts_packages=("@open-policy-agent/opa-wasm",), ts_calls=("evaluate",)),
     # Amazon Verified Permissions: boto3.client("verifiedpermissions").is_authorized(...);

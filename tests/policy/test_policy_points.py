@@ -54,6 +54,10 @@ TYPESCRIPT = {
         'import { loadPolicy } from "@open-policy-agent/opa-wasm";\n\n'
         "export async function allowed(wasm: ArrayBuffer, input: object) {\n"
         "  const policy = await loadPolicy(wasm);\n  return policy.evaluate(input)[0]?.result === true;\n}\n", 5),
+    "opa-typescript": (
+        'import { OPAClient } from "@open-policy-agent/opa";\n\nconst opa = new OPAClient("http://opa:8181");\n\n'
+        "export async function allowed(input: object): Promise<boolean> {\n"
+        '  return (await opa.evaluate("agent/allow", input)) === true;\n}\n', 6),
     "verified-permissions": (
         'import { VerifiedPermissionsClient, IsAuthorizedCommand } from "@aws-sdk/client-verifiedpermissions";\n\n'
         "const avp = new VerifiedPermissionsClient({});\n\n"
