@@ -107,14 +107,15 @@ def gather_facts(loaded: LoadedManifest, *, today: dt.date | None = None, scan: 
     """All I/O for one manifest. With `scan_code`, the agent's repository is scanned (unless a
     `scan` is given) so the code-against-manifest checks have something to judge."""
     from parr.policy.isolated import engine_session
-    from parr.suppressions import collect
 
     with engine_session():  # one policy engine process serves the file parses and the evaluation
-        return _gather(loaded, today, scan, scan_code, use_cache, collect)
+        return _gather(loaded, today, scan, scan_code, use_cache)
 
 
 def _gather(loaded: LoadedManifest, today: dt.date | None, scan: ScanResult | None, scan_code: bool,
-            use_cache: bool, collect: Any) -> Facts:
+            use_cache: bool) -> Facts:
+    from parr.suppressions import collect
+
     manifest = loaded.manifest
     if scan is None and scan_code:
         scan = scan_agent(loaded, use_cache=use_cache)
