@@ -51,6 +51,10 @@ def _finding_fail(facts: Facts, finding: ProbeFinding) -> Fail:
 @check("POL-007")
 @with_policies
 def policies_validate(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
+    if not evaluation.loaded and any(p.kind in ("timeout", "engine") for p in evaluation.problems):
+        # The engine died before it could say whether the files validate: nothing here may pass.
+        yield from _not_run(facts, evaluation)
+        return
     schema_missing = [
         p for p in evaluation.problems
         if p.kind in ("missing", "limit") and evaluation.schema_file and p.file == evaluation.schema_file

@@ -95,7 +95,7 @@ def _evaluate(
             return result.model_copy(update={"problems": tuple(problems), "notes": tuple(notes)})
         problems.extend(PolicyProblem(**p) for p in loading["problems"])
         notes.extend(loading["notes"])
-        result = result.model_copy(update={"notes": tuple(notes)})
+        result = result.model_copy(update={"notes": tuple(notes), "loaded": bool(loading["loaded"])})
         if not loading["loaded"] or any(p.kind in ("missing", "limit") for p in problems):
             return result.model_copy(update={"problems": tuple(problems)})
 

@@ -165,6 +165,7 @@ class PolicyEvaluation(_Frozen):
     probes: tuple[ProbeRow, ...] = ()
     findings: tuple[ProbeFinding, ...] = ()
     stages: tuple[str, ...] = Field(default=(), description="stages probed; empty when the policy never reads the stage")
+    loaded: bool = Field(default=False, description="the engine loaded the files (parsed, validated against the schema)")
     evaluated: bool = Field(default=False, description="the engine ran (no syntax error, no timeout)")
 
     @property

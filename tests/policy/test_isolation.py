@@ -100,6 +100,10 @@ def test_engine_failure_is_one_problem_and_the_check_goes_on(make_repo, name: st
     report = json.loads(result.stdout)["reports"][0]
     outcomes = {item["id"]: item["outcome"] for item in report["items"]}
     assert outcomes["POL-008"] == outcomes["POL-009"] == outcomes["POL-010"] == "error"
+    # Nothing that needed the engine passes: validation is an error too when the engine died loading.
+    if not evaluation.loaded:
+        assert outcomes["POL-007"] == "error", outcomes["POL-007"]
+    assert outcomes["POL-011"] != "pass"
     errors = [f for item in report["items"] if item["id"] == "POL-008" for f in item["findings"]]
     assert [f["outcome"] for f in errors] == ["error"] and sentence in errors[0]["message"], errors
     assert errors[0]["line"]  # the manifest's policies.files line
