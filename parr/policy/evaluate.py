@@ -127,7 +127,8 @@ def _evaluate(
             return result.model_copy(update={"problems": tuple(problems)})
         evaluate_request = {
             "op": "evaluate",
-            "files": ", ".join(declared.files),
+            # What the engine reads while it evaluates: the policies, and for Cedar the schema requests are validated against.
+            "files": ", ".join([*declared.files, *([schema_source.shown] if schema_source is not None else [])]),
             "tools": sorted({probe.target.tool for probe in planned}),
             "tests": [call.model_dump(mode="json") for call in test_calls],
             "probes": [call.model_dump(mode="json") for call in probe_calls],

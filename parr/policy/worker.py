@@ -44,12 +44,12 @@ def _load(request: dict[str, Any], progress: Any) -> dict[str, Any]:
     sources = [_source(s) for s in request["sources"]]
     _loaded.clear()
     notes: list[str] = []
-    progress(", ".join(s.shown for s in sources if s.text is not None), "loading")
+    schema = request.get("schema")
+    progress(", ".join([*(s.shown for s in sources if s.text is not None), *([schema["shown"]] if schema else [])]), "loading")
     if request["engine"] == "cedar":
         from parr.policy.cedar import load_cedar
 
-        schema = _source(request["schema"]) if request.get("schema") else None
-        policies, problems = load_cedar(sources, schema)
+        policies, problems = load_cedar(sources, _source(schema) if schema else None)
     else:
         from parr.policy.rego import load_rego
 

@@ -65,7 +65,7 @@ CASES = {
     "cedar-schema": (
         {"policies": {"schema": "policies/refunds.cedarschema"}},
         {"policies/refunds.cedarschema": _exponential_schema(20)}, "engine",
-        "the Cedar engine used more than 200 MiB of memory and was stopped on policies/refunds.cedar",
+        "the Cedar engine used more than 200 MiB of memory and was stopped on policies/refunds.cedar, policies/refunds.cedarschema",
     ),
     "with-input-as": (
         _rego({"policies/refunds.rego": 1, "policies/refunds_test.rego": 1}),
