@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from parr.cli import main
 from parr.manifest.loader import load_manifest
 from parr.policy.evaluate import evaluate_policies
-from parr.policy.isolated import EngineProcess, engine_session
+from parr.policy.isolated import EngineProcess
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -153,7 +153,7 @@ def test_shipped_rego_test_module_in_policies_files(tmp_path: Path) -> None:
     ]
 
 
-def test_one_process_serves_a_whole_run(make_repo) -> None:
+def test_one_process_answers_many_requests(make_repo) -> None:
     repo = make_repo()
     process = EngineProcess("cedar")
     with process:
@@ -162,11 +162,25 @@ def test_one_process_serves_a_whole_run(make_repo) -> None:
             answer = process.ask({"op": "parse", "engine": "cedar", "text": text, "shown": "x.cedar"}, 5)
             assert answer["error"] is None and answer["ids"]
     assert process.started == 1
-    with engine_session():
-        from parr.facts import gather_facts
 
-        facts = gather_facts(load_manifest(repo / "parr.yaml"))
+
+def test_a_check_starts_one_engine_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """POL-002's parse of each file, the load and the evaluation all go to the same process."""
+    from parr.facts import gather_facts
+    from parr.policy import isolated
+
+    started: list[str] = []
+    real = isolated.EngineProcess._start
+
+    def counting(self: EngineProcess, seconds: float):  # noqa: ANN202 - the real method's return
+        started.append(self.engine)
+        return real(self, seconds)
+
+    monkeypatch.setattr(isolated.EngineProcess, "_start", counting)
+    facts = gather_facts(load_manifest(EXAMPLES / "support-triage/parr.yaml"), scan_code=True)
     assert facts.policy_eval is not None and facts.policy_eval.evaluated
+    assert [f.rule_ids for f in facts.policy_files]  # parsed through the same process
+    assert started == ["cedar"]
 
 
 def test_the_engine_process_cannot_see_the_repository(make_repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
