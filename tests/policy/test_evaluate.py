@@ -196,7 +196,7 @@ def test_slow_rego_is_cut_off_by_the_deadline(make_repo) -> None:
     repo = make_repo(patch=REGO_PATCH, files={"policies/refunds.rego": slow})
     started = time.monotonic()
     evaluation = _evaluate(repo, timeout=0.05)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 5  # the engine process starts first (about 0.3 s, more on a busy machine)
     assert evaluation.exit_code() == 2
     assert [p.kind for p in evaluation.problems] == ["timeout"]
     assert "did not finish within 0.05 s" in evaluation.problems[0].message
