@@ -22,13 +22,10 @@ def _use_color(no_color: bool) -> bool:
     return not no_color and sys.stdout.isatty()
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from parr.fsutil import write_atomic
+def _emit(text: str, output: Path | None, force: bool = False) -> None:
+    from parr.cliutil import emit_output
 
-    write_atomic(output, text)
+    emit_output(text, output, force=force)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -57,7 +54,9 @@ def main() -> None:
 @click.option("--checklist", "checklists", multiple=True, type=click.Path(path_type=Path), envvar="PARR_CHECKLIST",
               help="An organisation checklist file adding, tightening or disabling items (repeatable).")
 @click.option("--format", "fmt", type=format_choice, default="table", show_default=True)
-@click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--output", type=click.Path(path_type=Path),
+              help="Write the report to FILE (atomically; `-` is stdout). Replaces only a report parr wrote.")
+@click.option("--force", is_flag=True, help="Replace --output even if it is not a report parr wrote (never parr.yaml or .parr/).")
 @click.option("--quiet", is_flag=True, help="Print nothing; the exit code says GO (0) or NO-GO (1).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
 @click.option("--no-scan", is_flag=True, help="Judge the manifest alone; skip the code-against-manifest checks.")
@@ -66,7 +65,8 @@ def main() -> None:
                    "real date: to reproduce a past verdict, or see what expires before a launch.")
 @input_errors_exit_2
 def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, checklists: tuple[Path, ...],
-          fmt: str, output: Path | None, quiet: bool, no_color: bool, no_scan: bool, today: dt.date | None) -> None:
+          fmt: str, output: Path | None, force: bool, quiet: bool, no_color: bool, no_scan: bool,
+          today: dt.date | None) -> None:
     """Readiness verdict for a rollout stage: exit 0 GO, 1 NO-GO, 2 bad input."""
     from parr.core import CheckRequest, run_check
     from parr.formats import Format, overall_verdict, renderer_for
@@ -76,7 +76,7 @@ def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, ch
     reports = run_check(request)
     if not quiet:
         text = renderer_for(Format(fmt))(reports, _use_color(no_color) and output is None)
-        _emit(text, output)
+        _emit(text, output, force)
     sys.exit(EXIT_NO_GO if overall_verdict(reports) == "NO-GO" else EXIT_GO)
 
 
@@ -137,16 +137,18 @@ def _scan(path: Path, use_cache: bool = True) -> Any:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "sarif"]), default="table", show_default=True)
-@click.option("--output", type=click.Path(path_type=Path), help="Write to FILE (atomically) instead of stdout.")
+@click.option("--output", type=click.Path(path_type=Path),
+              help="Write to FILE (atomically; `-` is stdout). Replaces only a report parr wrote.")
+@click.option("--force", is_flag=True, help="Replace --output even if it is not a report parr wrote (never parr.yaml or .parr/).")
 @click.option("--no-cache", is_flag=True, help="Re-extract every file instead of using the content-hash cache.")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
 @input_errors_exit_2
-def scan(path: Path, fmt: str, output: Path | None, no_cache: bool, no_color: bool) -> None:
+def scan(path: Path, fmt: str, output: Path | None, force: bool, no_cache: bool, no_color: bool) -> None:
     """Every tool the code under PATH exposes to a model (never imports or runs it)."""
     from parr.formats.scan_report import render_scan
 
     result = _scan(path, use_cache=not no_cache)
-    _emit(render_scan(result, fmt, color=_use_color(no_color) and output is None), output)
+    _emit(render_scan(result, fmt, color=_use_color(no_color) and output is None), output, force)
 
 
 @main.command()

@@ -1,10 +1,14 @@
-"""What every parr command shares: exit codes, and bad input ending as one line per problem + exit 2."""
+"""What every parr command shares: exit codes, bad input ending as one line + exit 2, and writing --output."""
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -69,3 +73,98 @@ def parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) -
         return Stage.parse(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+# How parr recognises a report it wrote itself, from the first bytes of the file: the places in
+# its formats that carry parr's name (JSON reports' "parr_version", SARIF's tool.driver.name,
+# JUnit's <testsuites name="parr ...">). Reports in formats with no such place (table, Markdown)
+# are replaced only with --force.
+_OWN_REPORT_HEAD = 4096
+_OWN_REPORT_MARKERS = tuple(re.compile(p) for p in (
+    rb'\A\s*\{\s*"schema_version"\s*:\s*"[^"]*"\s*,\s*"parr_version"\s*:',
+    rb'\A\s*\{\s*"\$schema"\s*:\s*"[^"]*sarif[^"]*"[\s\S]*?"driver"\s*:\s*\{\s*"name"\s*:\s*"parr"',
+    rb'\A\s*<\?xml[^>]*\?>\s*<testsuites name="parr ',
+))
+# Never an output target, --force or not: what the rollout and the verdict stand on.
+_PROTECTED_NAMES = ("parr.yaml",)
+_PROTECTED_DIR = ".parr"
+
+
+def is_parr_report(head: bytes) -> bool:
+    """True when these first bytes of a file are those of a report parr writes."""
+    return any(marker.search(head) for marker in _OWN_REPORT_MARKERS)
+
+
+def emit_output(text: str, output: Path | None, *, force: bool = False) -> None:
+    """A command's report to stdout (no --output, or `-`), or written to `output` by `write_output`."""
+    if output is None or str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    write_output(output, text, force=force)
+
+
+def write_output(output: Path, text: str, *, force: bool = False) -> None:
+    """Write a report atomically (fsync, rename) with a normal file's mode. Refuses (ParrInputError,
+    one sentence) parr.yaml and anything under .parr/ whatever --force says, a path through a
+    symlink that leads out of the directory holding it, anything that is not a regular file, and
+    an existing file that is not a report parr wrote, unless --force."""
+    problem = output_problem(output, force=force)
+    if problem is not None:
+        raise ParrInputError(f"{output}: {problem}")
+    from parr.fsutil import write_atomic
+
+    # A file that was not there when looked at is created without replacing: one that appears
+    # meanwhile is refused, not clobbered.
+    write_atomic(output, text, overwrite=os.path.lexists(output))
+
+
+def output_problem(output: Path, *, force: bool) -> str | None:
+    """Why `output` may not be written (None when it may)."""
+    absolute = Path(os.path.abspath(output))
+    if absolute.name in _PROTECTED_NAMES:
+        return "parr never writes a report over a manifest; choose another --output file."
+    # Each component as given, then where the symlinks among them lead.
+    for part in absolute.parts:
+        if part == _PROTECTED_DIR:
+            return "parr never writes a report into .parr/ (the rollout ledger lives there); choose another --output file."
+    link = _escaping_symlink(absolute)
+    if link is not None:
+        return (f"{link} is a symbolic link leading outside its directory; parr does not write through it. "
+                "Give the real path instead.")
+    real = Path(os.path.realpath(absolute))
+    if real.name in _PROTECTED_NAMES or _PROTECTED_DIR in real.parts:
+        return "it leads to a manifest or into .parr/; choose another --output file."
+    try:
+        st = os.lstat(absolute)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot inspect it ({exc.strerror}); choose another --output file."
+    if stat.S_ISLNK(st.st_mode):
+        return "it is a symbolic link; parr does not write through links. Give the real path instead."
+    if not stat.S_ISREG(st.st_mode):
+        return "it exists and is not a regular file; choose another --output file."
+    if force:
+        return None
+    try:
+        with open(absolute, "rb") as handle:
+            head = handle.read(_OWN_REPORT_HEAD)
+    except OSError as exc:
+        return f"it exists and cannot be read ({exc.strerror}); pass --force to replace it."
+    if is_parr_report(head):
+        return None
+    return "already exists; pass --force to replace it (it is not a report parr wrote), or choose another file."
+
+
+def _escaping_symlink(absolute: Path) -> Path | None:
+    """The first directory on the path that is a symlink leading outside the directory holding it."""
+    current = Path(absolute.anchor)
+    for part in absolute.parts[1:-1]:
+        current = current / part
+        if not os.path.islink(current):
+            continue
+        holder = os.path.realpath(current.parent)
+        target = os.path.realpath(current)
+        if target != holder and not target.startswith(holder.rstrip(os.sep) + os.sep):
+            return current
+    return None

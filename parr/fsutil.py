@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
         raise ParrInputError(f"{path}: the directory {directory} does not exist.")
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file 0600; the result gets the mode the file already had, else the one
+        # any new file gets under the user's umask (a report is for the team to read).
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -35,3 +39,15 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        st = os.stat(path, follow_symlinks=False)
+        if stat.S_ISREG(st.st_mode):
+            return stat.S_IMODE(st.st_mode)
+    except OSError:
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask

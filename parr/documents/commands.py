@@ -18,7 +18,6 @@ def _generate(kind: str, fmt: str, path: Path, manifest: Path | None, templates:
     from parr.documents.context import build_context, load_procedures, timeline
     from parr.documents.render import DOCUMENTS, package_dir, render_document
     from parr.formats.common import display_path
-    from parr.fsutil import write_atomic
     from parr.ledger import ledger_path, read_ledger
     from parr.manifest.loader import find_manifest, load_manifest
 
@@ -58,10 +57,12 @@ def _generate(kind: str, fmt: str, path: Path, manifest: Path | None, templates:
     # Everything from the manifest, the scan and the trace is shown escaped, so a stray fence,
     # heading or HTML comment in it cannot reshape the document (and hide the kill switch).
     text = render_document(DOCUMENTS[(kind, fmt)], escape_tree(context), templates)
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text, overwrite=force)
+        from parr.cliutil import write_output
+
+        write_output(output, text, force=force)
         click.echo(f"wrote {output}", err=True)
 
 

@@ -37,16 +37,18 @@ def policy() -> None:
 @click.option("--stage", callback=parse_stage,
               help="Probe at this stage only (when the policy reads context.stage); default: every stage.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-@click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--output", type=click.Path(path_type=Path),
+              help="Write the report to FILE (atomically; `-` is stdout). Replaces only a report parr wrote.")
+@click.option("--force", is_flag=True, help="Replace --output even if it is not a report parr wrote (never parr.yaml or .parr/).")
 @click.option("--no-scan", is_flag=True, help="Probe the manifest's tools only; do not scan the code for more.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds the evaluation may take (default 10, or $PARR_POLICY_TIMEOUT).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
 @input_errors_exit_2
-def policy_test(path: Path, manifest: Path | None, stage: Any, fmt: str, output: Path | None, no_scan: bool,
-                timeout: float | None, no_color: bool) -> None:
+def policy_test(path: Path, manifest: Path | None, stage: Any, fmt: str, output: Path | None, force: bool,
+                no_scan: bool, timeout: float | None, no_color: bool) -> None:
     """Run the policy's test cases and probe every tool: exit 0 all good, 1 failures, 2 bad policy files."""
+    from parr.cliutil import emit_output
     from parr.formats.common import display_path
-    from parr.fsutil import write_atomic
     from parr.manifest.loader import find_manifest, load_manifest
     from parr.policy.evaluate import evaluate_policies
     from parr.policy.render import PolicyFormat, PolicyReport, renderer_for
@@ -67,10 +69,7 @@ def policy_test(path: Path, manifest: Path | None, stage: Any, fmt: str, output:
     )
     color = not no_color and output is None and sys.stdout.isatty()
     text = renderer_for(PolicyFormat(fmt))(report, color)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
+    emit_output(text, output, force=force)
     if evaluation is not None and evaluation.input_problems:
         for problem in evaluation.input_problems:
             shown = display_path(str(loaded.resolve(problem.file))) if problem.file else display_path(str(manifest_path))

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from parr import __version__
 from parr.policy.model import Evaluation, PolicyEvaluation, ProbeRow
 
 POLICY_REPORT_SCHEMA_VERSION = "1"
@@ -192,6 +193,7 @@ def _decision_cell(unapproved: Evaluation, over: Evaluation | None) -> str:
 def render_json(report: PolicyReport, color: bool = False) -> str:
     document = {
         "schema_version": POLICY_REPORT_SCHEMA_VERSION,
+        "parr_version": __version__,  # as in every JSON report; --output recognises parr's own by it
         "manifest": report.manifest,
         "agent_id": report.agent_id,
         "result": report.result,

@@ -189,6 +189,10 @@ class FactsCache:
         if self._conn is None:
             return
         try:
+            result_json.encode("utf-8")
+        except UnicodeEncodeError:
+            return  # not storable as sqlite text: the next scan just redoes the work
+        try:
             with self._conn:
                 self._conn.execute("BEGIN")
                 self._conn.execute("INSERT OR REPLACE INTO trees (digest, result, used) VALUES (?, ?, ?)",
@@ -203,7 +207,10 @@ class FactsCache:
         if self._conn is None:
             return
         try:
-            text = json.dumps(facts, separators=(",", ":"), ensure_ascii=False)
+            # ASCII escapes: facts hold paths and strings with lone surrogates (file names that are
+            # not UTF-8, escaped literals in the scanned code), which sqlite cannot encode; json
+            # escapes them as \udcXX and reads them back unchanged.
+            text = json.dumps(facts, separators=(",", ":"), ensure_ascii=True)
         except (TypeError, ValueError):
             return  # a scanner returned something not JSON-serialisable: just don't cache it
         self._pending.append((key, text, self._generation))

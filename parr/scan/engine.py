@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from itertools import chain, islice
@@ -13,6 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
 from parr.scan.language import FileFacts, LanguageScanner
@@ -107,7 +109,8 @@ def scan_repository(
             if stored is not None:
                 cache.close()
                 try:
-                    return ScanResult.model_validate_json(stored).model_copy(update={"root": root.as_posix()})
+                    return readable_result(
+                        ScanResult.model_validate_json(stored).model_copy(update={"root": root.as_posix()}))
                 except ValueError:
                     pass  # an entry from an incompatible parr: scan afresh
             known.flush()  # what the digest pass learnt, for the extraction pass to look up
@@ -156,10 +159,46 @@ def scan_repository(
         wiring=wiring,
         secrets=tuple(summaries.get("secrets", {}).get("secrets", ())),
     )
+    result = readable_result(result)
     if cache is not None and tree_digest is not None:
         cache.put_tree(tree_digest, result.model_dump_json(by_alias=True))
         cache.close()
     return result
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # 0xDC80-0xDCFF stand for the undecodable bytes of a file name (surrogateescape): show the byte.
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def readable_text(text: str) -> str:
+    """`text` with each lone surrogate written as a backslash escape: valid UTF-8 for every format."""
+    return _SURROGATE.sub(_escape_surrogate, text)
+
+
+def _readable(value: Any) -> Any:
+    if isinstance(value, str):
+        return readable_text(value)
+    if isinstance(value, dict):
+        return {_readable(k): _readable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_readable(v) for v in value]
+    return value
+
+
+def readable_result(result: ScanResult) -> ScanResult:
+    """The result as every format can write it. File names that are not valid UTF-8 (and escaped
+    lone surrogates in scanned strings) reach parr as lone surrogates, which no UTF-8 output can
+    hold: they are shown as \\xNN / \\uNNNN escapes instead of ending the command with a traceback."""
+    try:
+        result.model_dump_json(by_alias=True)
+        return result
+    except ValueError:  # pydantic's serialisation error wraps the UnicodeEncodeError
+        return ScanResult.model_validate(_readable(result.model_dump(by_alias=True)))
 
 
 # What a remembered digest says of a file that is not text within the size limit.

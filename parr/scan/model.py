@@ -20,6 +20,12 @@ Capability = Literal[
 ]
 
 
+def _parr_version() -> str:
+    from parr import __version__
+
+    return __version__
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -66,6 +72,8 @@ class SkippedCounts(_Frozen):
 
 class ScanResult(_Frozen):
     schema_version: str = SCAN_SCHEMA_VERSION
+    # Also how `--output` recognises a scan report parr wrote (parr.cliutil).
+    parr_version: str = Field(default_factory=lambda: _parr_version())
     root: str
     tools: tuple[ToolRecord, ...]
     files_scanned: int

@@ -18,11 +18,22 @@ _FLUSH_ROWS = 5000
 _CONTAINS_CACHE = 4096
 
 
+# Paths and keys are stored as UTF-8 bytes with surrogates passed through: a file name that is not
+# valid UTF-8 reaches parr as a str with lone surrogates, which sqlite cannot store as text. Byte
+# order is code point order, so ORDER BY matches sorting the strings.
+def _db(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _str(blob: bytes) -> str:
+    return blob.decode("utf-8", "surrogatepass")
+
+
 class PathIndex:
     """Paths per scanner, each with a lookup key the scanner chose (a Python module's last part)."""
 
     def __init__(self) -> None:
-        self._pending: list[tuple[int, str, str, bytes | None]] = []
+        self._pending: list[tuple[int, bytes, bytes, bytes | None]] = []
         self._memory: dict[int, dict[str, tuple[str, bytes | None]]] | None = None
         # Reads facts back by their cache key (set by the engine when there is a cache).
         self.load_facts: Callable[[bytes], dict | None] | None = None
@@ -37,7 +48,7 @@ class PathIndex:
             conn = sqlite3.connect(Path(self._dir.name) / "paths.sqlite3", isolation_level=None)
             conn.execute("PRAGMA journal_mode=OFF")
             conn.execute("PRAGMA synchronous=OFF")
-            conn.execute("CREATE TABLE paths (scanner INTEGER NOT NULL, path TEXT NOT NULL, key TEXT NOT NULL, "
+            conn.execute("CREATE TABLE paths (scanner INTEGER NOT NULL, path BLOB NOT NULL, key BLOB NOT NULL, "
                          "fkey BLOB, PRIMARY KEY (scanner, path)) WITHOUT ROWID")
             conn.execute("CREATE INDEX paths_key ON paths (scanner, key)")
             self._conn = conn
@@ -51,7 +62,7 @@ class PathIndex:
         if self._memory is not None:
             self._memory.setdefault(scanner, {})[path] = (key, facts_key)
             return
-        self._pending.append((scanner, path, key, facts_key))
+        self._pending.append((scanner, _db(path), _db(key), facts_key))
         if len(self._pending) >= _FLUSH_ROWS:
             self._flush()
 
@@ -83,7 +94,7 @@ class PathIndex:
             rows = self._pending
             self._fall_back()
             for scanner, path, key, facts_key in rows:
-                self.add(scanner, path, key, facts_key)
+                self.add(scanner, _str(path), _str(key), facts_key)
         self._pending = []
 
     def _fall_back(self) -> None:
@@ -92,35 +103,35 @@ class PathIndex:
         if self._conn is not None:
             try:
                 for scanner, path, key, fkey in self._conn.execute("SELECT scanner, path, key, fkey FROM paths"):
-                    memory.setdefault(scanner, {})[path] = (key, fkey)
+                    memory.setdefault(scanner, {})[_str(path)] = (_str(key), fkey)
             except sqlite3.Error:
                 pass
         self.close()
         self._memory = memory
         for scanner, path, key, fkey in self._pending:
-            memory.setdefault(scanner, {})[path] = (key, fkey)
+            memory.setdefault(scanner, {})[_str(path)] = (_str(key), fkey)
         self._pending = []
 
     def _contains(self, scanner: int, path: str) -> bool:
         if self._memory is not None:
             return path in self._memory.get(scanner, {})
         assert self._conn is not None
-        row = self._conn.execute("SELECT 1 FROM paths WHERE scanner = ? AND path = ?", (scanner, path)).fetchone()
+        row = self._conn.execute("SELECT 1 FROM paths WHERE scanner = ? AND path = ?", (scanner, _db(path))).fetchone()
         return row is not None
 
     def _facts_key(self, scanner: int, path: str) -> bytes | None:
         if self._memory is not None:
             return self._memory.get(scanner, {}).get(path, ("", None))[1]
         assert self._conn is not None
-        row = self._conn.execute("SELECT fkey FROM paths WHERE scanner = ? AND path = ?", (scanner, path)).fetchone()
+        row = self._conn.execute("SELECT fkey FROM paths WHERE scanner = ? AND path = ?", (scanner, _db(path))).fetchone()
         return row[0] if row else None
 
     def _with_key(self, scanner: int, key: str) -> list[str]:
         if self._memory is not None:
             return sorted(p for p, (k, _) in self._memory.get(scanner, {}).items() if k == key)
         assert self._conn is not None
-        rows = self._conn.execute("SELECT path FROM paths WHERE scanner = ? AND key = ? ORDER BY path", (scanner, key))
-        return [r[0] for r in rows]
+        rows = self._conn.execute("SELECT path FROM paths WHERE scanner = ? AND key = ? ORDER BY path", (scanner, _db(key)))
+        return [_str(r[0]) for r in rows]
 
     def _iter(self, scanner: int) -> Iterator[str]:
         if self._memory is not None:
@@ -128,7 +139,7 @@ class PathIndex:
             return
         assert self._conn is not None
         for (path,) in self._conn.execute("SELECT path FROM paths WHERE scanner = ? ORDER BY path", (scanner,)):
-            yield path
+            yield _str(path)
 
 
 class PathView:

@@ -55,13 +55,10 @@ def _unreadable(exc: TraceReadError) -> ParrInputError:
                           "(a cut gzip file ends early) and readable.")
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from parr.fsutil import write_atomic
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    from parr.cliutil import emit_output
 
-    write_atomic(output, text)
+    emit_output(text, output, force=force)
 
 
 def _color(no_color: bool, output: Path | None) -> bool:
@@ -71,7 +68,10 @@ def _color(no_color: bool, output: Path | None) -> bool:
 _manifest_option = click.option(
     "--manifest", type=click.Path(path_type=Path),
     help="parr.yaml (or the directory holding it) whose thresholds and fields apply; default ./parr.yaml if present.")
-_output_option = click.option("--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of stdout.")
+_output_option = click.option("--output", type=click.Path(path_type=Path),
+                              help="Write the report to FILE (atomically; `-` is stdout). Replaces only a report parr wrote.")
+_force_option = click.option("--force", is_flag=True,
+                             help="Replace --output even if it is not a report parr wrote (never parr.yaml or .parr/).")
 _color_option = click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
 _quiet_option = click.option("--quiet", is_flag=True, help="Print nothing on stdout; the exit code tells.")
 _files_argument = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -87,13 +87,14 @@ def traces() -> None:
 @_manifest_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "sarif"]), default="table", show_default=True)
 @_output_option
+@_force_option
 @_color_option
 @_quiet_option
 @click.option("--max-findings", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Findings kept per rule and file (every one is still counted).")
 @input_errors_exit_2
-def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, no_color: bool,
-         quiet: bool, max_findings: int) -> None:
+def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, force: bool,
+         no_color: bool, quiet: bool, max_findings: int) -> None:
     """Missing required fields, unparsable lines and unredacted sensitive values: exit 0 clean, 1 findings, 2 bad input."""
     from parr.traces.lint import DEFAULT_REQUIRED_FIELDS, lint_file
     from parr.traces.report import LINT_RENDERERS, LintFormat
@@ -111,7 +112,7 @@ def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path 
         except TraceReadError as exc:
             raise _unreadable(exc) from None
     if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
-        _emit(LINT_RENDERERS[LintFormat(fmt)](results, _color(no_color, output)), output)
+        _emit(LINT_RENDERERS[LintFormat(fmt)](results, _color(no_color, output)), output, force)
     sys.exit(EXIT_FAIL if any(r.total for r in results) else EXIT_OK)
 
 
@@ -120,11 +121,12 @@ def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path 
 @_manifest_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 @_output_option
+@_force_option
 @_color_option
 @_quiet_option
 @input_errors_exit_2
-def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, no_color: bool,
-            quiet: bool) -> None:
+def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, force: bool,
+            no_color: bool, quiet: bool) -> None:
     """Runs, tool errors, denials, retries, spend and latency per agent and per tool: exit 1 when a threshold is breached."""
     from parr.traces.report import SIGNALS_RENDERERS, SignalsFormat
     from parr.traces.signals import Thresholds, collect_from_files
@@ -143,5 +145,5 @@ def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Pa
             "give JSON Lines events or OTLP JSON spans."
         )
     if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
-        _emit(SIGNALS_RENDERERS[SignalsFormat(fmt)](report, _color(no_color, output)), output)
+        _emit(SIGNALS_RENDERERS[SignalsFormat(fmt)](report, _color(no_color, output)), output, force)
     sys.exit(EXIT_FAIL if report.breached else EXIT_OK)
