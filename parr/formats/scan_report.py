@@ -39,11 +39,19 @@ def summary_line(result: ScanResult) -> str:
     mutating = sum(t.mutating for t in result.tools)
     untyped = sum(not t.typed for t in result.tools)
     s = result.skipped
+    # Limits most scans never reach are named only when they did.
+    extra = "".join(f", {count} {label}" for count, label in ((s.too_deep, "too deeply nested"),
+                                                               (s.unreadable, "unreadable")) if count)
     return (
         f"{len(result.tools)} tools ({mutating} mutating, {untyped} untyped) in {result.files_scanned} files scanned; "
         f"skipped: {s.ignored} ignored, {s.too_large} too large, {s.binary} binary, "
-        f"{s.symlink_outside} symlinks outside root; {len(result.errors)} errors"
+        f"{s.symlink_outside} symlinks outside root{extra}; {len(result.errors)} errors"
     )
+
+
+_UNREAD_SHOWN = 20
+_UNREAD_LABELS = {"too_large": "too large", "binary": "binary", "too_deep": "too deeply nested",
+                  "unreadable": "unreadable"}
 
 
 def _render_table(result: ScanResult, color: bool, width: int) -> str:
@@ -62,6 +70,12 @@ def _render_table(result: ScanResult, color: bool, width: int) -> str:
         for err in result.errors:
             where = f"{err.file}:{err.line}" if err.line else err.file
             console.print(Text(f"  {where}: {err.message}"), soft_wrap=True)
+    if result.unread:
+        console.print(Text("not read (their tools, if any, are not in this scan):", style="bold yellow"))
+        for unread in result.unread[:_UNREAD_SHOWN]:
+            console.print(Text(f"  {unread.file}: {_UNREAD_LABELS.get(unread.reason, unread.reason)}"), soft_wrap=True)
+        if len(result.unread) > _UNREAD_SHOWN:
+            console.print(Text(f"  ... and {len(result.unread) - _UNREAD_SHOWN} more (--format json lists them all)"))
     console.print(Text(summary_line(result)), soft_wrap=True)
     # rich pads cells to the column width; trailing blanks only add noise to logs and diffs.
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"

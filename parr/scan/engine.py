@@ -6,6 +6,7 @@ import gc
 import hashlib
 import os
 import re
+import stat
 from collections import deque
 from collections.abc import Iterator, Sequence
 from itertools import chain, islice
@@ -18,12 +19,13 @@ from typing import Any
 
 from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
 from parr.scan.language import FileFacts, LanguageScanner
-from parr.scan.model import ScanError, ScanResult, ToolRecord
+from parr.scan.model import ScanError, ScanResult, ToolRecord, UnreadFile
 from parr.scan.pathindex import PathIndex
 from parr.scan.wiring import WiringSummary
 from parr.scan.walker import (
     DEFAULT_EXCLUDED_DIRS,
     DEFAULT_MAX_FILE_BYTES,
+    UNREAD_REASONS,
     FileEntry,
     WalkOptions,
     WalkStats,
@@ -133,8 +135,7 @@ def scan_repository(
                 known if tree is None else None, tree, known if tree is not None else None, paths)
             if tree is not None:
                 tree_digest = tree.digest()  # the walk is over: `stats` holds its skips
-                stats.binary += tree.read_stats.binary
-                stats.too_large += tree.read_stats.too_large
+                stats.merge(tree.read_stats)
             # The facts go once resolved, while collection is still paused: reference counting frees
             # them, and re-enabling the collector does not start with a pass over millions of them.
             tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache),
@@ -156,6 +157,7 @@ def scan_repository(
         files_scanned=files_scanned,
         errors=tuple(unique_errors),
         skipped=stats.skipped(),
+        unread=tuple(UnreadFile(file=f, reason=r) for r, f in sorted(set(stats.unread), key=lambda u: (u[1], u[0]))),
         wiring=wiring,
         secrets=tuple(summaries.get("secrets", {}).get("secrets", ())),
     )
@@ -262,13 +264,13 @@ def _read_and_learn(batch: list[FileEntry], prefix: str, max_file_bytes: int, st
         known.learn(entry, marker)  # type: ignore[union-attr]
 
 
-def _count_known_skip(digest: bytes, stats: WalkStats) -> bool:
+def _count_known_skip(digest: bytes, stats: WalkStats, rel_path: str) -> bool:
     """True (and counted) when a remembered digest says the file is binary or too large."""
     if digest == _BINARY:
-        stats.binary += 1
+        stats.count_unread("binary", rel_path)
         return True
     if digest == _TOO_LARGE:
-        stats.too_large += 1
+        stats.count_unread("too_large", rel_path)
         return True
     return False
 
@@ -293,6 +295,9 @@ class _TreeHash:
         for version in self._versions:
             self._hash.update(version)  # parr version, scanner languages and their facts versions
         self._hash.update(f"{self._walk.skipped().model_dump_json()}|{self.read_stats.skipped().model_dump_json()}|{self.read_errors}|{self._max}".encode())
+        # The names of the files left unread are part of the result, not only their number.
+        for reason, rel_path in sorted([*self._walk.unread, *self.read_stats.unread]):
+            self._hash.update(f"{reason}\0".encode() + rel_path.encode("utf-8", "surrogateescape") + b"\0")
         return self._hash.digest()
 
 
@@ -310,7 +315,7 @@ def _tree_digest(entries: list[FileEntry], prefix: str, scanners: Sequence[Langu
             d = remembered.get(entry.rel_path)
             if d is None:
                 unknown.append(entry)
-            elif not _count_known_skip(d, tree.read_stats):
+            elif not _count_known_skip(d, tree.read_stats, entry.rel_path):
                 digests[entry.rel_path] = d
         for entry, _, digest in _read_and_learn(unknown, prefix, max_file_bytes, tree.read_stats, read_errors, known):
             digests[entry.rel_path] = digest
@@ -375,6 +380,10 @@ def _extract_all(
         paths.load_facts = lambda fkey: cache.get_many([fkey]).get(fkey)
 
     def keep(index: int, rel_path: str, facts: FileFacts, key: bytes = b"") -> None:
+        limit = facts.get("limit")
+        if limit in UNREAD_REASONS:
+            # The scanner read the file but a limit (nesting depth) kept it from seeing into it.
+            stats.count_unread(limit, rel_path)
         wiring = facts.get("wiring")
         if wiring:
             wiring_summary.add(rel_path, wiring)
@@ -433,7 +442,7 @@ def _extract_all(
                 digest = remembered.get(entry.rel_path)
                 if digest is None:
                     to_read.append(entry)
-                elif not _count_known_skip(digest, stats):
+                elif not _count_known_skip(digest, stats, entry.rel_path):
                     files_scanned += 1
                     unread[entry.rel_path] = entry
                     add_pending(pending, entry, None, digest)
@@ -611,27 +620,36 @@ def _read_batch(
 ) -> Iterator[tuple[FileEntry, bytes]]:
     """Contents of the batch's files; unreadable ones become errors, binary and too large ones are
     counted (and listed in `skipped` with why, when given)."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    flags = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+             | getattr(os, "O_CLOEXEC", 0))
     for entry in batch:
         try:
             # Raw fd reads: a buffered file object per file is measurable on 100k files.
-            # O_NOFOLLOW: the file may have been swapped for a symlink since the walk.
+            # O_NOFOLLOW: the file may have been swapped for a symlink since the walk; O_NONBLOCK
+            # and the S_ISREG test: or for a fifo or a device, which would block or never end.
             fd = os.open(file_path(prefix, entry.rel_path), flags)
             try:
-                # Never trust the walk's size alone: the file may have grown since (or be a device).
-                source = _read_up_to(fd, entry.size, max_bytes + 1)
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    source = None
+                else:
+                    # Never trust the walk's size alone: the file may have grown since.
+                    source = _read_up_to(fd, entry.size, max_bytes + 1)
             finally:
                 os.close(fd)
         except OSError as exc:
             errors.append(ScanError(file=entry.rel_path, message=f"cannot read: {exc.strerror or exc}"))
+            stats.count_unread("unreadable", entry.rel_path)
+            continue
+        if source is None:
+            stats.count_unread("unreadable", entry.rel_path)
             continue
         if len(source) > max_bytes:
-            stats.too_large += 1
+            stats.count_unread("too_large", entry.rel_path)
             if skipped is not None:
                 skipped.append((entry, _TOO_LARGE))
             continue
         if looks_binary(source):
-            stats.binary += 1
+            stats.count_unread("binary", entry.rel_path)
             if skipped is not None:
                 skipped.append((entry, _BINARY))
             continue

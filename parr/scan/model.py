@@ -68,6 +68,20 @@ class SkippedCounts(_Frozen):
     too_large: int = 0
     binary: int = 0
     symlink_outside: int = 0
+    # Files a scanner would read but could not: nested beyond what it parses safely, or not
+    # readable (permissions, a fifo or device under a source file's name). Each is in `unread`.
+    too_deep: int = 0
+    unreadable: int = 0
+
+
+UnreadReason = Literal["too_large", "binary", "too_deep", "unreadable"]
+
+
+class UnreadFile(_Frozen):
+    """A file a scanner would have read but a limit kept it from: the scan did not see its tools."""
+
+    file: str
+    reason: UnreadReason
 
 
 class ScanResult(_Frozen):
@@ -79,6 +93,8 @@ class ScanResult(_Frozen):
     files_scanned: int
     errors: tuple[ScanError, ...] = ()
     skipped: SkippedCounts = SkippedCounts()
+    # Every file counted in skipped.too_large / binary / too_deep / unreadable, by name.
+    unread: tuple[UnreadFile, ...] = ()
     # Beyond tools: model clients and tracing libraries found in the code (parr.scan.wiring), and
     # credentials committed with it, masked (parr.scan.secrets_scan).
     wiring: dict[str, Any] = Field(default_factory=dict)

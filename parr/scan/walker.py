@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -9,6 +10,7 @@ import stat
 import subprocess
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,23 @@ DEFAULT_EXCLUDED_DIRS: frozenset[str] = frozenset(
 
 # git's own heuristic: a NUL byte in the first 8000 bytes means binary; 8 KiB is close enough.
 BINARY_SNIFF_BYTES = 8192
+
+# Limits on a .gitignore read outside git (git applies its own inside a work tree). Past any of
+# them the file's patterns are not applied at all, and it is reported: scanning what it would
+# have hidden is the safe side (a partial file could drop a `!` re-include and hide more).
+MAX_IGNORE_FILE_BYTES = 256 * 1024
+MAX_IGNORE_PATTERNS = 1000
+MAX_IGNORE_PATTERN_CHARS = 1024
+# Patterns are matched with RE2 (linear time, no backtracking) through pathspec's re2 backend:
+# Python's re takes exponential time on patterns like `*a*a*a*a*a*a*a*a*b`. Without google-re2
+# installed, the pure-Python backend is used and patterns with many wildcards are not applied.
+try:
+    import re2 as _re2  # noqa: F401  (google-re2)
+
+    _IGNORE_BACKEND = "re2"
+except ImportError:  # pragma: no cover - google-re2 is a dependency; a platform without a wheel
+    _IGNORE_BACKEND = "simple"
+MAX_WILDCARDS_WITHOUT_RE2 = 4
 
 
 def looks_binary(head: bytes) -> bool:
@@ -73,13 +92,29 @@ def file_path(prefix: str, rel_path: str) -> str:
 
 @dataclass
 class WalkStats:
-    """What the walk left out, counted as it goes; `errors` holds unreadable directories."""
+    """What the walk and the reads left out, counted as they go; `unread` names each file a
+    scanner would have read but a limit kept it from (reason, path); `errors` holds unreadable
+    directories and ignore files."""
 
     ignored: int = 0
     too_large: int = 0
     binary: int = 0
     symlink_outside: int = 0
+    too_deep: int = 0
+    unreadable: int = 0
+    unread: list[tuple[str, str]] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
+
+    def count_unread(self, reason: str, rel_path: str) -> None:
+        """One file not read (reason: too_large, binary, too_deep or unreadable)."""
+        setattr(self, reason, getattr(self, reason) + 1)
+        self.unread.append((reason, rel_path))
+
+    def merge(self, other: WalkStats) -> None:
+        """Add what another pass counted (e.g. the reads of a tree-hash pass)."""
+        for reason in UNREAD_REASONS:
+            setattr(self, reason, getattr(self, reason) + getattr(other, reason))
+        self.unread.extend(other.unread)
 
     def skipped(self) -> SkippedCounts:
         return SkippedCounts(
@@ -87,7 +122,12 @@ class WalkStats:
             too_large=self.too_large,
             binary=self.binary,
             symlink_outside=self.symlink_outside,
+            too_deep=self.too_deep,
+            unreadable=self.unreadable,
         )
+
+
+UNREAD_REASONS = ("too_large", "binary", "too_deep", "unreadable")
 
 
 @dataclass(frozen=True)
@@ -225,13 +265,16 @@ def _walk_git_listing(
             if stat.S_ISLNK(st.st_mode):
                 _count_symlink(root, path, stats)
                 continue
-            if not stat.S_ISREG(st.st_mode):
+            if stat.S_ISDIR(st.st_mode):
                 continue  # submodule gitlinks show up as directories
             tag = classify(rel)
             if tag is None:
                 continue
+            if not stat.S_ISREG(st.st_mode):
+                stats.count_unread("unreadable", rel)  # a fifo, socket or device under a source name
+                continue
             if st.st_size > options.max_file_bytes:
-                stats.too_large += 1
+                stats.count_unread("too_large", rel)
                 continue
             yield FileEntry(rel, st.st_size, tag, stat_sig(st, racy_after))
     finally:
@@ -256,7 +299,8 @@ class _IgnoreFile:
     def __init__(self, base: str, spec: pathspec.GitIgnoreSpec) -> None:
         self.base = base
         self.spec = spec
-        self._any = _any_pattern_regex(spec)
+        # RE2 already matches every pattern in one pass; the prefilter is for Python's re.
+        self._any = _any_pattern_regex(spec) if _IGNORE_BACKEND != "re2" else None
 
     def check(self, rel: str) -> bool | None:
         """True ignored, False re-included by a '!' pattern, None when no pattern matches."""
@@ -298,21 +342,74 @@ def _is_ignored(rel: str, is_dir: bool, ignores: list[_IgnoreFile]) -> bool:
     return False
 
 
+_NOT_APPLIED = "its patterns are not applied, so the files it would hide are scanned"
+
+
 def _read_gitignore(dir_path: str, rel_dir: str, stats: WalkStats) -> _IgnoreFile | None:
-    path = os.path.join(dir_path, ".gitignore")
+    """The directory's .gitignore, or None (reported) when it is absent, not a regular file (a
+    fifo would block the walk, a link to /dev/zero never end), too large or too complex."""
+    name = _join(rel_dir, ".gitignore")
+
+    def unusable(why: str, line: int | None = None) -> None:
+        stats.errors.append(ScanError(file=name, line=line, message=f"{why}; {_NOT_APPLIED}"))
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
+        fd = os.open(os.path.join(dir_path, ".gitignore"), flags)
     except FileNotFoundError:
         return None
     except OSError as exc:
-        stats.errors.append(ScanError(file=_join(rel_dir, ".gitignore"), message=f"cannot read: {exc.strerror}"))
+        # As git does: a symlinked .gitignore in the work tree is not followed.
+        unusable("a symbolic link, not followed" if exc.errno == errno.ELOOP else f"cannot read ({exc.strerror})")
         return None
     try:
-        return _IgnoreFile(rel_dir, pathspec.GitIgnoreSpec.from_lines(lines))
-    except (ValueError, TypeError) as exc:  # pathspec rejects some malformed patterns
-        stats.errors.append(ScanError(file=_join(rel_dir, ".gitignore"), message=f"invalid pattern: {exc}"))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            unusable("not a regular file")
+            return None
+        data = _read_bounded(fd, MAX_IGNORE_FILE_BYTES + 1)
+    except OSError as exc:
+        unusable(f"cannot read ({exc.strerror})")
         return None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_IGNORE_FILE_BYTES:
+        unusable(f"larger than {MAX_IGNORE_FILE_BYTES // 1024} KiB")
+        return None
+    lines = data.decode("utf-8", "replace").splitlines()
+    patterns = 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        patterns += 1
+        if patterns > MAX_IGNORE_PATTERNS:
+            unusable(f"more than {MAX_IGNORE_PATTERNS} patterns", number)
+            return None
+        if len(line) > MAX_IGNORE_PATTERN_CHARS:
+            unusable(f"a pattern longer than {MAX_IGNORE_PATTERN_CHARS} characters", number)
+            return None
+        if _IGNORE_BACKEND != "re2" and len(re.findall(r"\*+|\?", line)) > MAX_WILDCARDS_WITHOUT_RE2:
+            unusable(f"a pattern with more than {MAX_WILDCARDS_WITHOUT_RE2} wildcards", number)
+            return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pathspec's FutureWarnings on odd character classes
+            spec = pathspec.GitIgnoreSpec.from_lines(lines, backend=_IGNORE_BACKEND)
+        return _IgnoreFile(rel_dir, spec)
+    except Exception as exc:  # noqa: BLE001 - pathspec and re2 reject malformed or oversized patterns their own ways
+        unusable(f"invalid pattern ({exc.__class__.__name__}: {str(exc)[:200]})")
+        return None
+
+
+def _read_bounded(fd: int, limit: int) -> bytes:
+    parts: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, min(limit - size, 65536))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
 
 
 def _join(rel_dir: str, name: str) -> str:
@@ -352,8 +449,6 @@ def _walk_tree(root: str, classify: Classify, stats: WalkStats, options: WalkOpt
                 else:
                     subdirs.append((entry.path, rel, ignores))
                 continue
-            if not entry.is_file(follow_symlinks=False):
-                continue  # sockets, fifos, devices
             # Only files a scanner would read are ignore-checked (and counted): checks cost time.
             tag = classify(rel)
             if tag is None:
@@ -361,13 +456,17 @@ def _walk_tree(root: str, classify: Classify, stats: WalkStats, options: WalkOpt
             if _is_ignored(rel, False, ignores):
                 stats.ignored += 1
                 continue
+            if not entry.is_file(follow_symlinks=False):
+                stats.count_unread("unreadable", rel)  # a fifo, socket or device under a source name
+                continue
             try:
                 st = entry.stat(follow_symlinks=False)
             except OSError as exc:
                 stats.errors.append(ScanError(file=rel, message=f"cannot stat: {exc.strerror}"))
+                stats.count_unread("unreadable", rel)
                 continue
             if st.st_size > options.max_file_bytes:
-                stats.too_large += 1
+                stats.count_unread("too_large", rel)
                 continue
             yield FileEntry(rel, st.st_size, tag, stat_sig(st, racy_after))
         stack.extend(reversed(subdirs))

@@ -74,6 +74,8 @@ def can_declare_tools(source: bytes) -> bool:
 
 
 MAX_NESTING_ERROR = "file is nested too deeply to analyse"
+# CPython's tokenizer limits, reported as syntax errors, that valid but hostile code reaches.
+_NESTING_LIMIT_MESSAGES = frozenset({"too many nested parentheses", "too many levels of indentation"})
 _TEST_DIRS = ("tests/", "test/", "testing/", "__tests__/")
 # integration_tests/, e2e-tests/, test_utils/, tests-data/ ...
 _TEST_DIR_NAME = re.compile(rf"/(?:{TEST_DIR_WORDS})/")
@@ -209,9 +211,15 @@ class PythonScanner:
         try:
             return extract_source(rel_path, text, eager=eager)
         except SyntaxError as e:
-            return _empty([{"line": e.lineno, "message": f"syntax error: {e.msg}"}], rel_path)
+            facts = _empty([{"line": e.lineno, "message": f"syntax error: {e.msg}"}], rel_path)
+            if e.msg in _NESTING_LIMIT_MESSAGES:
+                facts["limit"] = "too_deep"  # counted and named by the engine: the scan could not see in
+            return facts
         except (RecursionError, MemoryError):
-            return _empty([{"line": None, "message": MAX_NESTING_ERROR}], rel_path)
+            # CPython's parser and parr's own walk of the tree both stop at a nesting depth.
+            facts = _empty([{"line": None, "message": MAX_NESTING_ERROR}], rel_path)
+            facts["limit"] = "too_deep"
+            return facts
         except ValueError as e:  # e.g. source contains null bytes
             return _empty([{"line": None, "message": f"cannot parse: {e}"}], rel_path)
 

@@ -275,3 +275,34 @@ def ancestors(node: Node, limit: int = 200):
         yield parent
         parent = parent.parent
         n += 1
+
+
+# Deeper than this, a syntax tree is not analysed (the file is reported as too deep). Written code
+# stays far below it; past it tree-sitter's query matching slows down without bound (a 400 KB
+# object nested 40,000 deep takes minutes) and parr's own recursive readers run out of stack.
+MAX_TREE_DEPTH = 400
+_OPENERS = (b"{", b"(", b"[", b"<")
+
+
+class TreeTooDeep(RecursionError):
+    """A syntax tree nested deeper than MAX_TREE_DEPTH: handled like running out of stack."""
+
+
+def deeper_than(source: bytes, root: Node, limit: int = MAX_TREE_DEPTH) -> bool:
+    """Whether the tree nests more than `limit` levels. Each level of the nesting that costs
+    (objects, calls, arrays, JSX) needs an opening bracket, which strings cannot take back; a
+    file with fewer openers than `limit` is not walked."""
+    if sum(source.count(opener) for opener in _OPENERS) < limit // 2:
+        return False
+    cursor = root.walk()
+    depth = 0
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > limit:
+                return True
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return False
+            depth -= 1

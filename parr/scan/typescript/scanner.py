@@ -13,7 +13,9 @@ from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 from parr.scan.pathindex import PathView
 from parr.scan.typescript.judge import judge_mutating
-from parr.scan.typescript.nodes import entry_value, grammar_for, parser, property_key, string_literal, text
+from parr.scan.typescript.nodes import (
+    TreeTooDeep, deeper_than, entry_value, grammar_for, parser, property_key, string_literal, text,
+)
 from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
@@ -225,9 +227,10 @@ class TypeScriptScanner:
                 wiring = compact_wiring(extract_typescript_wiring(rel_path, source, tree))
                 if wiring:
                     facts["wiring"] = wiring
-        except RecursionError:
+        except RecursionError:  # TreeTooDeep too: counted and named by the engine as too deep
             facts["tools"] = []
             facts["errors"].append({"line": None, "message": "syntax tree too deeply nested to scan"})
+            facts["limit"] = "too_deep"
         except (ValueError, MemoryError) as exc:  # pragma: no cover - defensive
             facts["tools"] = []
             facts["errors"].append({"line": None, "message": f"could not scan file: {exc.__class__.__name__}"})
@@ -237,6 +240,8 @@ class TypeScriptScanner:
         tree = parser(grammar).parse(source)
         if tree is None:
             raise ValueError("parse failed")
+        if deeper_than(source, tree.root_node):
+            raise TreeTooDeep()
         return tree
 
     def _full(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> Tree:
