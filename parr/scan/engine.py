@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
+import multiprocessing.context
 import os
 import re
 import stat
+import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from itertools import chain, islice
@@ -730,7 +733,8 @@ class _Extractor:
         chunks = list(_chunks(items))
         for attempt in range(3):
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(self._workers, initializer=_init_worker, initargs=(self._scanners,))
+                self._pool = ProcessPoolExecutor(self._workers, mp_context=_worker_context(),
+                                                 initializer=_init_worker, initargs=(self._scanners,))
             try:
                 futures = [self._pool.submit(_extract_chunk, [(p.scanner, p.rel_path, p.source) for p in c]) for c in chunks]
                 break
@@ -775,6 +779,20 @@ class _Extractor:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start, such that none can import the scanned repository's code.
+
+    A forked worker imports nothing. A spawned one (macOS, Windows, and forkserver, Linux's default
+    from Python 3.14) is a new interpreter started with `-c` in parr's working directory, which
+    Python puts first on sys.path: run from inside the scanned repository, its `multiprocessing/`
+    or `parr/` would be imported. PYTHONSAFEPATH (3.11+) keeps that directory off sys.path in
+    every Python parr starts; on 3.10, fork where the platform has it."""
+    os.environ["PYTHONSAFEPATH"] = "1"
+    if sys.version_info < (3, 11) and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
 
 
 def _chunks(items: list[_Pending]) -> Iterator[list[_Pending]]:

@@ -309,7 +309,13 @@ class _IgnoreFile:
         # common case) far faster on .gitignore files with dozens of patterns.
         if self._any is not None and self._any.match(sub) is None:
             return None
-        return self.spec.check_file(sub).include
+        try:
+            return self.spec.check_file(sub).include
+        except UnicodeEncodeError:
+            # A name that is not UTF-8 (lone surrogates): RE2 takes UTF-8 only. Its bad bytes
+            # become U+FFFD, as the .gitignore's own bad bytes did when it was read.
+            readable = sub.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return self.spec.check_file(readable).include
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")

@@ -180,3 +180,13 @@ def test_file_names_that_are_not_utf8_are_scanned_cached_and_shown_escaped(repo:
 def test_readable_text() -> None:
     assert readable_text("a\udcffb\ud800") == "a\\xffb\\ud800"
     assert readable_text("plain é") == "plain é"
+
+
+def test_ignore_patterns_apply_to_names_that_are_not_utf8(repo: Path, write: Callable) -> None:
+    write(".gitignore", "gen*/\n")
+    for folder in (b"gen\x8b", b"src\x8b"):
+        os.makedirs(os.fsencode(repo) + b"/" + folder)
+        with open(os.fsencode(repo) + b"/" + folder + b"/t.py", "w") as handle:
+            handle.write(TOOL)
+    files, stats = _walk(repo)
+    assert files == ["src\udc8b/t.py"] and stats.ignored == 1
