@@ -211,8 +211,8 @@ class FactsCache:
             # not UTF-8, escaped literals in the scanned code), which sqlite cannot encode; json
             # escapes them as \udcXX and reads them back unchanged.
             text = json.dumps(facts, separators=(",", ":"), ensure_ascii=True)
-        except (TypeError, ValueError):
-            return  # a scanner returned something not JSON-serialisable: just don't cache it
+        except (TypeError, ValueError, RecursionError):
+            return  # a scanner returned something not JSON-serialisable (or too deep): just don't cache it
         self._pending.append((key, text, self._generation))
         if len(self._pending) >= 2000:
             self.flush()
@@ -227,7 +227,7 @@ class FactsCache:
                 self._conn.executemany("UPDATE facts SET stamp = ? WHERE key = ?", self._touched)
                 self._conn.executemany("INSERT OR REPLACE INTO stats (key, sig, digest, stamp) VALUES (?, ?, ?, ?)",
                                        self._stats)
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeError):
             self._disable()
         self._pending.clear()
         self._touched.clear()

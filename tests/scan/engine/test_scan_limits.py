@@ -114,8 +114,19 @@ def _deep_ts(depth: int) -> str:
             + "{a:" * depth + "1" + "}" * depth + " });\n")
 
 
-def test_a_deeply_nested_typescript_file_is_bounded_and_reported(repo: Path, write: Callable, tmp_path: Path) -> None:
-    write("deep.ts", _deep_ts(100_000))  # 400 KB; minutes of tree-sitter query matching unbounded
+# Each reaches a different parse: the tool scan's, the export index's, the model-client scan's.
+DEEP_TS = {
+    "tool_object": _deep_ts(100_000),  # 400 KB: minutes in tree-sitter's query matching, unbounded
+    "tool_call": "import { tool } from 'ai';\nexport const t = tool(" + "f(" * 100_000 + "1" + ")" * 100_000 + ");\n",
+    "export_only": "export const x = " + "{a:" * 100_000 + "1" + "}" * 100_000 + ";\n",
+    "client_only": "import OpenAI from 'openai';\nconst c = new OpenAI(" + "f(" * 100_000 + "1" + ")" * 100_000 + ");\n",
+}
+
+
+@pytest.mark.parametrize("shape", DEEP_TS)
+def test_a_deeply_nested_typescript_file_is_bounded_and_reported(repo: Path, write: Callable, tmp_path: Path,
+                                                                 shape: str) -> None:
+    write("deep.ts", DEEP_TS[shape])
     write("tools.py", TOOL)
     started = time.monotonic()
     result = _scan(repo, tmp_path, jobs=1)
