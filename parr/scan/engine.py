@@ -412,6 +412,7 @@ def _extract_all(
             if crash is not None:
                 language = scanners[item.scanner].language
                 errors.append(ScanError(file=item.rel_path, message=f"{language} scanner failed: {crash}"))
+                stats.count_unread("failed", item.rel_path)  # a scanner bug, or its worker died on the file
                 continue
             if cache:
                 cache.put(item.key, facts)

@@ -102,11 +102,12 @@ class WalkStats:
     symlink_outside: int = 0
     too_deep: int = 0
     unreadable: int = 0
+    failed: int = 0
     unread: list[tuple[str, str]] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
 
     def count_unread(self, reason: str, rel_path: str) -> None:
-        """One file not read (reason: too_large, binary, too_deep or unreadable)."""
+        """One file not read (reason: one of UNREAD_REASONS)."""
         setattr(self, reason, getattr(self, reason) + 1)
         self.unread.append((reason, rel_path))
 
@@ -124,10 +125,11 @@ class WalkStats:
             symlink_outside=self.symlink_outside,
             too_deep=self.too_deep,
             unreadable=self.unreadable,
+            failed=self.failed,
         )
 
 
-UNREAD_REASONS = ("too_large", "binary", "too_deep", "unreadable")
+UNREAD_REASONS = ("too_large", "binary", "too_deep", "unreadable", "failed")
 
 
 @dataclass(frozen=True)

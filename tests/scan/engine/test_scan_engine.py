@@ -377,6 +377,9 @@ def test_a_dying_worker_costs_its_files_not_the_scan(repo: Path, write: Callable
     failed = {e.file for e in result.errors}
     assert "die.py" in failed
     assert all("worker failed" in e.message for e in result.errors)
+    # Named as not read, as every file a limit or a failure kept the scan from.
+    assert {u.file for u in result.unread if u.reason == "failed"} == failed == {u.file for u in result.unread}
+    assert result.skipped.failed == len(failed)
     # Later batches run on a fresh pool.
     assert len(result.tools) + len(failed) == engine.CHUNK_FILES * 4 + 1
     assert len(result.tools) >= engine.CHUNK_FILES * 2
