@@ -113,9 +113,11 @@ def write_output(output: Path, text: str, *, force: bool = False) -> None:
         raise ParrInputError(f"{output}: {problem}")
     from parr.fsutil import write_atomic
 
+    # The path that was checked: `link/..` is resolved as written, never through the link.
+    target = Path(os.path.abspath(output))
     # A file that was not there when looked at is created without replacing: one that appears
     # meanwhile is refused, not clobbered.
-    write_atomic(output, text, overwrite=os.path.lexists(output))
+    write_atomic(target, text, overwrite=os.path.lexists(target))
 
 
 def output_problem(output: Path, *, force: bool) -> str | None:
@@ -147,8 +149,12 @@ def output_problem(output: Path, *, force: bool) -> str | None:
     if force:
         return None
     try:
-        with open(absolute, "rb") as handle:
-            head = handle.read(_OWN_REPORT_HEAD)
+        # Non-blocking and not through a link: the file may have been swapped since the lstat.
+        fd = os.open(absolute, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        try:
+            head = os.read(fd, _OWN_REPORT_HEAD) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+        finally:
+            os.close(fd)
     except OSError as exc:
         return f"it exists and cannot be read ({exc.strerror}); pass --force to replace it."
     if is_parr_report(head):

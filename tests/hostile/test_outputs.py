@@ -113,10 +113,14 @@ def test_never_through_a_symlink(repo: Path, tmp_path: Path, command: str) -> No
     (repo / "reports").symlink_to(outside)  # a directory the repository links out of itself
     (repo / "link.json").symlink_to(outside / "victim.json")
     (repo / "to-ledger.json").symlink_to(repo / ".parr" / "ledger.jsonl")
-    for target in ("reports/new.json", "reports/victim.json", "link.json", "to-ledger.json"):
+    (repo / "inside").mkdir()
+    for target in ("reports/new.json", "reports/victim.json", "link.json", "to-ledger.json", "inside/../reports/x.json"):
         for extra in ((), ("--force",)):
             _refused(_run(command, target, *extra))
     assert sorted(p.name for p in outside.iterdir()) == ["victim.json"]
+    # `link/..` is the folder holding the link, as written, never the link's target's parent.
+    assert _run(command, "reports/../lexical.json").exit_code in (0, 1)
+    assert (repo / "lexical.json").exists() and not (tmp_path / "lexical.json").exists()
     assert (outside / "victim.json").read_text() == "precious\n"
     assert (repo / ".parr" / "ledger.jsonl").read_bytes() == ledger
 
