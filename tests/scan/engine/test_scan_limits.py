@@ -201,3 +201,33 @@ def test_ignore_patterns_apply_to_names_that_are_not_utf8(repo: Path, write: Cal
             handle.write(TOOL)
     files, stats = _walk(repo)
     assert files == ["src\udc8b/t.py"] and stats.ignored == 1
+
+
+@pytest.mark.parametrize("command", [
+    ["scan", ".", "--format", "table"], ["scan", ".", "--format", "json"], ["scan", ".", "--format", "sarif"],
+    ["check", ".", "--format", "table"], ["check", ".", "--format", "json"], ["check", ".", "--format", "sarif"],
+    ["check", ".", "--format", "junit"], ["check", ".", "--format", "markdown"],
+])
+def test_every_format_shows_a_non_utf8_file_name_readably(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          command: list[str]) -> None:
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from parr.cli import main
+
+    repo = tmp_path / "agent"
+    shutil.copytree(Path(__file__).parents[3] / "examples" / "support-triage", repo)
+    with open(os.fsencode(repo) + b"/triage/extra\xff.py", "w") as handle:
+        handle.write(TOOL)
+    monkeypatch.setenv("PARR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("PARR_TODAY", "2026-11-24")
+    monkeypatch.chdir(repo)
+    for _ in range(2):  # cold, then from the cache
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code in (0, 1), (result.stderr, result.exception)
+        text = result.stdout_bytes.decode("utf-8")  # strict: valid UTF-8
+        assert "extra\\xff.py" in text or "extra\\\\xff.py" in text  # the undeclared tool, where it is
+        if command[-1] in ("json", "sarif"):
+            json.loads(text)
