@@ -49,7 +49,7 @@ try:
     _IGNORE_BACKEND = "re2"
 except ImportError:  # pragma: no cover - google-re2 is a dependency; a platform without a wheel
     _IGNORE_BACKEND = "simple"
-MAX_WILDCARDS_WITHOUT_RE2 = 4
+MAX_WILDCARDS_WITHOUT_RE2 = 3  # backtracking grows as (name length) ** wildcards
 
 
 def looks_binary(head: bytes) -> bool:

@@ -231,3 +231,17 @@ def test_every_format_shows_a_non_utf8_file_name_readably(tmp_path: Path, monkey
         assert "extra\\xff.py" in text or "extra\\\\xff.py" in text  # the undeclared tool, where it is
         if command[-1] in ("json", "sarif"):
             json.loads(text)
+
+
+def test_without_re2_wildcard_heavy_patterns_are_not_applied(repo: Path, write: Callable,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import parr.scan.walker as walker
+
+    monkeypatch.setattr(walker, "_IGNORE_BACKEND", "simple")
+    write(".gitignore", "*.log\n" + "*a" * 12 + "b\n")
+    write("a" * 60 + ".py", TOOL)
+    started = time.monotonic()
+    files, stats = _walk(repo)
+    assert time.monotonic() - started < 5
+    assert files == ["a" * 60 + ".py"]
+    assert [(e.file, e.line) for e in stats.errors] == [(".gitignore", 2)]
