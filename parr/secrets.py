@@ -37,22 +37,53 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
     for pattern, label, keep in CREDENTIAL_RULES
 )
 # `api_key = "..."`, `"token": "..."`, `PASSWORD=...`: a name that says secret, then a literal value.
+# The name's tail is bounded: unbounded, each keyword in a run like `tokentokentoken...` rescans
+# the rest of the run (quadratic: 40 KB took 27 s).
 _ASSIGNED = re.compile(
-    r"(?i)(?:api[_-]?key|secret|token|passw(?:or)?d|private[_-]?key|access[_-]?key)[\w.-]*[\"']?\s*[:=]\s*[\"']?(?P<value>[A-Za-z0-9+/_\-.=]{20,})[\"']?"
+    r"(?i)(?:api[_-]?key|secret|token|passw(?:or)?d|private[_-]?key|access[_-]?key)[\w.-]{0,64}[\"']?\s*[:=]\s*[\"']?(?P<value>[A-Za-z0-9+/_\-.=]{20,})[\"']?"
 )
 # Byte-level screening before any decoding. Each credential pattern runs on its own and without
 # the boundary look-behind: a leading literal lets the regex engine skip ahead, which neither one
 # big alternation nor a look-behind allows. Patterns that start with a class or a look-behind run
-# only where a literal they need occurs.
+# only where a literal they need occurs. A screen only finds where a credential may start, so each
+# pattern stops at its first open-ended repeat, taken exactly: without the boundary, every `eyJ`
+# inside a long run would otherwise rescan the run looking for what follows it (quadratic).
 _GUARDS = {"Stripe secret key": (b"k_live_", b"k_test_"), "bearer token": (b"earer ",)}
+
+
+def _screen(pattern: str) -> bytes:
+    pattern = r"[Bb]earer [A-Za-z0-9._~+/-]{20,}" if pattern.startswith("(?<=") else pattern
+    return re.sub(r"\{(\d+),\}.*\Z", r"{\1}", pattern, flags=re.S).encode()
+
+
+# RE2 (google-re2, as for .gitignore patterns) runs the screens in linear time whatever the bytes;
+# Python's re stays the fallback where google-re2 has no wheel.
+try:
+    import re2 as _screen_engine
+except ImportError:  # pragma: no cover
+    _screen_engine = re  # type: ignore[assignment]
 _CREDENTIAL_BYTES = tuple(
-    (re.compile(rb"[Bb]earer [A-Za-z0-9._~+/-]{20,}" if p.startswith("(?<=") else p.encode()), _GUARDS.get(label, ()))
-    for p, label, _ in CREDENTIAL_RULES
+    (_screen_engine.compile(_screen(p)), _GUARDS.get(label, ())) for p, label, _ in CREDENTIAL_RULES
 )
 _KEYWORDS = (b"key", b"secret", b"token", b"passw")
-_ASSIGNED_BYTES = re.compile(
-    rb"(?:api[_-]?key|secret|token|passw(?:or)?d|private[_-]?key|access[_-]?key)[\w.-]*[\"']?\s*[:=]\s*[\"']?[a-z0-9+/_\-.=]{20,}"
+_ASSIGNED_BYTES = _screen_engine.compile(
+    rb"(?:api[_-]?key|secret|token|passw(?:or)?d|private[_-]?key|access[_-]?key)[\w.-]{0,64}[\"']?\s*[:=]\s*[\"']?[a-z0-9+/_\-.=]{20,}"
 )
+
+
+def _first_per_line(pattern, source: bytes, spans: list[tuple[int, int]]) -> None:
+    """The pattern's first match in each line it matches: one more in the same line adds nothing
+    (a minified file is one line, and may hold 100k matches)."""
+    pos = 0
+    while True:
+        match = pattern.search(source, pos)
+        if match is None:
+            return
+        spans.append(match.span())
+        newline = source.find(b"\n", match.end())
+        if newline < 0:
+            return
+        pos = newline + 1
 
 
 def candidate_lines(source: bytes) -> list[int]:
@@ -62,20 +93,32 @@ def candidate_lines(source: bytes) -> list[int]:
     spans: list[tuple[int, int]] = []
     for pattern, guards in _CREDENTIAL_BYTES:
         if not guards or any(g in source for g in guards):
-            spans.extend(m.span() for m in pattern.finditer(source))
+            _first_per_line(pattern, source, spans)
     lowered = source.lower()
     if any(k in lowered for k in _KEYWORDS):
-        spans.extend(m.span() for m in _ASSIGNED_BYTES.finditer(lowered))
-    starts: set[int] = set()
+        _first_per_line(_ASSIGNED_BYTES, lowered, spans)
+    # In offset order, each stretch of the file is searched for newlines once: a 2 MB line with
+    # 100k matches in it must not be scanned back to its start 100k times.
+    spans.sort()
+    starts: list[int] = []
+    covered = 0  # the lines starting before this offset are decided
     for start, end in spans:
-        line = source.rfind(b"\n", 0, start) + 1
+        if end <= covered:
+            continue
+        if start < covered:
+            line = covered
+        else:
+            newline = source.rfind(b"\n", covered, start)
+            line = newline + 1 if newline >= 0 else covered
         while True:
-            starts.add(line)
+            starts.append(line)
             nxt = source.find(b"\n", line, end)
             if nxt < 0 or nxt + 1 >= end:
                 break
             line = nxt + 1
-    return sorted(starts)
+        line_end = source.find(b"\n", line)
+        covered = line_end + 1 if line_end >= 0 else len(source) + 1
+    return starts
 
 
 _PLACEHOLDER = re.compile(r"(?i)(x{4,}|\*{3,}|your|example|dummy|placeholder|changeme|redacted|sample|fake|test|todo|<|\$\{|\{\{|process\.env|os\.environ|getenv)")
@@ -106,14 +149,19 @@ def entropy(text: str) -> float:
     return -sum(c / total * math.log2(c / total) for c in counts.values())
 
 
-def find_secrets(text: str) -> list[SecretHit]:
-    """Every credential in one line or field of text, strongest kinds first, without overlaps."""
+def find_secrets(text: str, limit: int | None = None) -> list[SecretHit]:
+    """Every credential in one line or field of text, strongest kinds first, without overlaps;
+    at most `limit` of them (each new hit is checked against every earlier one)."""
     if not any(t in text for t in _TRIGGERS):
         return []
     hits: list[SecretHit] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern, keep in PATTERNS:
+        if limit is not None and len(hits) >= limit:
+            return hits
         for match in pattern.finditer(text):
+            if limit is not None and len(hits) >= limit:
+                return hits
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
@@ -122,6 +170,8 @@ def find_secrets(text: str) -> list[SecretHit]:
             taken.append(span)
             hits.append(SecretHit(kind, span[0], span[1], mask(match.group(0), keep)))
     for match in _ASSIGNED.finditer(text):
+        if limit is not None and len(hits) >= limit:
+            return hits
         value = match.group("value")
         span = match.span("value")
         if any(a < span[1] and span[0] < b for a, b in taken):

@@ -39,7 +39,7 @@ class SecretsScanner:
             counted = start
             end = source.find(b"\n", start)
             line = source[start:] if end < 0 else source[start:end]
-            for hit in find_secrets(line.decode("utf-8", errors="replace").rstrip("\r")):
+            for hit in find_secrets(line.decode("utf-8", errors="replace").rstrip("\r"), MAX_HITS_PER_FILE - len(hits)):
                 hits.append({"line": number, "kind": hit.kind, "masked": hit.masked})
                 if len(hits) >= MAX_HITS_PER_FILE:
                     return {"secrets": hits, "truncated": True}

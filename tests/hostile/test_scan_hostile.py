@@ -181,6 +181,9 @@ _contents = st.one_of(
     st.integers(1, 20_000).map(lambda n: ("x = " + "-" * n + "1\n").encode()),
     st.integers(1, 200_000).map(lambda n: b"# " + b"x" * n + b"\n"),  # a huge line
     st.just(b"\xef\xbb\xbf" + _PY_SNIPPETS[0].encode()),
+    # Runs that made the credential screen quadratic (tokentoken..., eyJ... without the dots).
+    st.tuples(st.sampled_from([b"token", b"eyJaaaaaaaa", b"sk-aaaaaaaaaaaaaaaaaaaaaa ", b"api_key=", b"Bearer "]),
+              st.integers(1, 100_000)).map(lambda k: k[0] * k[1]),
 )
 _name_part = st.one_of(
     st.sampled_from(["a", "src", "tools", "node_modules", ".git", "..", "-rf", "--output", "__init__", " "]),

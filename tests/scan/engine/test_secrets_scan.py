@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from parr.scan.engine import scan_repository
 from parr.scan.secrets_scan import MAX_HITS_PER_FILE, SecretsScanner
 
@@ -66,3 +68,22 @@ def test_a_file_full_of_keys_is_capped(tmp_path: Path) -> None:
     facts = SecretsScanner().extract("dump.py", (tmp_path / "dump.py").read_bytes())
     assert len(facts["secrets"]) == MAX_HITS_PER_FILE and facts["truncated"] is True
     assert [h["line"] for h in facts["secrets"]] == list(range(1, MAX_HITS_PER_FILE + 1))
+
+
+@pytest.mark.parametrize("name, source", [
+    ("keyword run", b"token" * 400_000),                      # was quadratic: 40 KB took 27 s
+    ("jwt-like run", b"eyJaaaaaaaa" * 180_000),
+    ("jwt-like run with dots", b"eyJaaaaaaaa." * 160_000),
+    ("many keys on one line", b"sk-aaaaaaaaaaaaaaaaaaaaaaaa " * 70_000),
+    ("assignments chained", b"token=token=" * 160_000),
+    ("a key per line", b"sk-aaaaaaaaaaaaaaaaaaaaaaaa\n" * 70_000),
+])
+def test_hostile_2mb_files_are_screened_in_linear_time(name: str, source: bytes) -> None:
+    import time
+
+    from parr.scan.secrets_scan import MAX_HITS_PER_FILE, SecretsScanner
+
+    started = time.monotonic()
+    facts = SecretsScanner().extract("x.py", source)
+    assert time.monotonic() - started < 20, name
+    assert len(facts.get("secrets", [])) <= MAX_HITS_PER_FILE
