@@ -245,3 +245,17 @@ def test_without_re2_wildcard_heavy_patterns_are_not_applied(repo: Path, write: 
     assert time.monotonic() - started < 5
     assert files == ["a" * 60 + ".py"]
     assert [(e.file, e.line) for e in stats.errors] == [(".gitignore", 2)]
+
+
+def test_typescript_and_python_paths_that_are_not_utf8_go_through_the_path_index(repo: Path, tmp_path: Path) -> None:
+    base = os.fsencode(repo)
+    with open(base + b"/tools\xe9.ts", "w") as handle:
+        handle.write("import { tool } from 'ai';\nexport const sendEmail = tool({ description: 'Send an email',"
+                     " parameters: z.object({ to: z.string() }), execute: async () => {} });\n")
+    with open(base + b"/helpers\xe9.py", "w") as handle:
+        handle.write("def helper():\n    return 1\n")
+    with open(base + b"/agent.py", "w") as handle:
+        handle.write(TOOL)
+    for _ in range(2):
+        result = _scan(repo, tmp_path)
+        assert sorted(t.file for t in result.tools) == ["agent.py", "tools\\xe9.ts"]
