@@ -146,6 +146,8 @@ def test_ordinary_nesting_is_still_read(repo: Path, write: Callable, tmp_path: P
     "x = " + "-" * 200_000 + "1\n",               # the parser's own stack
     "x = a" + ".b" * 100_000 + "\n",              # parr's walk of the tree
     "x = " + "(" * 300 + "1" + ")" * 300 + "\n",  # the tokenizer's limit
+    "import " + "a." * 300_000 + "a\n",         # the parser's quadratic memory on dotted names (OOM kill)
+    "from " + "a . " * 100_000 + "a import b\n",
 ])
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_deeply_nested_python_is_reported_in_process_and_in_workers(repo: Path, write: Callable, tmp_path: Path,
