@@ -42,7 +42,8 @@ def summary_line(result: ScanResult) -> str:
     # Limits most scans never reach are named only when they did.
     extra = "".join(f", {count} {label}" for count, label in ((s.too_deep, "too deeply nested"),
                                                                (s.unreadable, "unreadable"),
-                                                               (s.failed, "failed")) if count)
+                                                               (s.failed, "failed"),
+                                                               (s.unparsable, "unparsable")) if count)
     return (
         f"{len(result.tools)} tools ({mutating} mutating, {untyped} untyped) in {result.files_scanned} files scanned; "
         f"skipped: {s.ignored} ignored, {s.too_large} too large, {s.binary} binary, "
@@ -52,7 +53,8 @@ def summary_line(result: ScanResult) -> str:
 
 _UNREAD_SHOWN = 20
 _UNREAD_LABELS = {"too_large": "too large", "binary": "binary", "too_deep": "too deeply nested",
-                  "unreadable": "unreadable", "failed": "the scanner failed on it"}
+                  "unreadable": "unreadable", "failed": "the scanner failed on it",
+                  "unparsable": "a syntax error spoils too much of it"}
 
 
 def _render_table(result: ScanResult, color: bool, width: int) -> str:

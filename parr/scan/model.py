@@ -70,13 +70,15 @@ class SkippedCounts(_Frozen):
     symlink_outside: int = 0
     # Files a scanner would read but could not: nested beyond what it parses safely, not
     # readable (permissions, a fifo or device under a source file's name), or the scanner failed
-    # on it (a bug, or its worker process died). Each is in `unread`.
+    # on it (a bug, or its worker process died), or a syntax error spoilt too much of it to query.
+    # Each is in `unread`.
     too_deep: int = 0
     unreadable: int = 0
     failed: int = 0
+    unparsable: int = 0
 
 
-UnreadReason = Literal["too_large", "binary", "too_deep", "unreadable", "failed"]
+UnreadReason = Literal["too_large", "binary", "too_deep", "unreadable", "failed", "unparsable"]
 
 
 class UnreadFile(_Frozen):
@@ -95,7 +97,7 @@ class ScanResult(_Frozen):
     files_scanned: int
     errors: tuple[ScanError, ...] = ()
     skipped: SkippedCounts = SkippedCounts()
-    # Every file counted in skipped.too_large / binary / too_deep / unreadable / failed, by name.
+    # Every file counted in skipped.too_large / binary / too_deep / unreadable / failed / unparsable.
     unread: tuple[UnreadFile, ...] = ()
     # Beyond tools: model clients and tracing libraries found in the code (parr.scan.wiring), and
     # credentials committed with it, masked (parr.scan.secrets_scan).

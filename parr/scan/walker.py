@@ -103,6 +103,7 @@ class WalkStats:
     too_deep: int = 0
     unreadable: int = 0
     failed: int = 0
+    unparsable: int = 0
     unread: list[tuple[str, str]] = field(default_factory=list)
     errors: list[ScanError] = field(default_factory=list)
 
@@ -126,10 +127,11 @@ class WalkStats:
             too_deep=self.too_deep,
             unreadable=self.unreadable,
             failed=self.failed,
+            unparsable=self.unparsable,
         )
 
 
-UNREAD_REASONS = ("too_large", "binary", "too_deep", "unreadable", "failed")
+UNREAD_REASONS = ("too_large", "binary", "too_deep", "unreadable", "failed", "unparsable")
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ from parr.scan.typescript.nodes import (
     callee_name,
     grammar_for,
     object_entries,
-    TreeTooDeep,
-    deeper_than,
+    check_tree,
     parser,
     query,
     string_literal,
@@ -84,8 +83,7 @@ def extract_typescript_wiring(rel_path: str, source: bytes, tree: Tree | None = 
             end = source.find(b"\n", last)
             source = source if end < 0 else source[: end + 1]
         tree = parser(grammar).parse(source)
-        if deeper_than(source, tree.root_node):
-            raise TreeTooDeep()  # the caller reports the file as too deep, as for the tool scan
+        check_tree(source, tree.root_node)  # the caller reports the file, as for the tool scan
     root = tree.root_node
     clients = []
     tracing: set[str] = set()

@@ -288,6 +288,38 @@ class TreeTooDeep(RecursionError):
     """A syntax tree nested deeper than MAX_TREE_DEPTH: handled like running out of stack."""
 
 
+# An ERROR node wider than this (tree-sitter could not recover from a syntax error, and put what
+# followed into one node) is not queried: matching over it is quadratic (a 760 KB file after one
+# bad line took 33 s, `new new new ...` of 640 KB 49 s). Below it, a few hundred milliseconds.
+MAX_ERROR_CHILDREN = 5000
+
+
+class TreeUnparsable(Exception):
+    """A syntax error tree-sitter could not recover from, over more than MAX_ERROR_CHILDREN nodes."""
+
+
+def check_tree(source: bytes, root: Node) -> None:
+    """Raise TreeTooDeep or TreeUnparsable for a tree that parr does not query (see the limits)."""
+    if deeper_than(source, root):
+        raise TreeTooDeep()
+    if root.has_error and _widest_error(root) > MAX_ERROR_CHILDREN:
+        raise TreeUnparsable()
+
+
+def _widest_error(root: Node) -> int:
+    widest = 0
+    cursor = root.walk()
+    while True:
+        node = cursor.node
+        if node is not None and node.type == "ERROR":
+            widest = max(widest, node.child_count)
+        if node is not None and node.has_error and cursor.goto_first_child():
+            continue  # only subtrees holding an error can hold an ERROR node
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return widest
+
+
 def deeper_than(source: bytes, root: Node, limit: int = MAX_TREE_DEPTH) -> bool:
     """Whether the tree nests more than `limit` levels. Each level of the nesting that costs
     (objects, calls, arrays, JSX) needs an opening bracket, which strings cannot take back; a

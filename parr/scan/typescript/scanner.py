@@ -14,7 +14,7 @@ from parr.scan.model import ScanError, ToolRecord
 from parr.scan.pathindex import PathView
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
-    TreeTooDeep, deeper_than, entry_value, grammar_for, parser, property_key, string_literal, text,
+    TreeUnparsable, check_tree, entry_value, grammar_for, parser, property_key, string_literal, text,
 )
 from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
@@ -231,6 +231,11 @@ class TypeScriptScanner:
             facts["tools"] = []
             facts["errors"].append({"line": None, "message": "syntax tree too deeply nested to scan"})
             facts["limit"] = "too_deep"
+        except TreeUnparsable:
+            facts["tools"] = []
+            facts["errors"].append({"line": None, "message": "a syntax error the parser could not recover from "
+                                                             "spoils too much of the file; not scanned"})
+            facts["limit"] = "unparsable"
         except (ValueError, MemoryError) as exc:  # pragma: no cover - defensive
             facts["tools"] = []
             facts["errors"].append({"line": None, "message": f"could not scan file: {exc.__class__.__name__}"})
@@ -240,8 +245,7 @@ class TypeScriptScanner:
         tree = parser(grammar).parse(source)
         if tree is None:
             raise ValueError("parse failed")
-        if deeper_than(source, tree.root_node):
-            raise TreeTooDeep()
+        check_tree(source, tree.root_node)
         return tree
 
     def _full(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> Tree:

@@ -261,3 +261,25 @@ def test_typescript_and_python_paths_that_are_not_utf8_go_through_the_path_index
     for _ in range(2):
         result = _scan(repo, tmp_path)
         assert sorted(t.file for t in result.tools) == ["agent.py", "tools\\xe9.ts"]
+
+
+@pytest.mark.parametrize("body", [
+    "export const t = tool({ description: 'x', execute: " + "new " * 160_000 + "A });\n",   # 49 s unbounded
+    "@@@ { (((\n" + "server.tool('x', {}, async () => {});\n" * 20_000,                   # 33 s unbounded
+])
+def test_a_syntax_error_spoiling_a_large_file_is_reported_not_queried(repo: Path, write: Callable, tmp_path: Path,
+                                                                       body: str) -> None:
+    write("broken.ts", "import { tool } from 'ai';\n" + body)
+    write("tools.py", TOOL)
+    started = time.monotonic()
+    result = _scan(repo, tmp_path, jobs=1)
+    assert time.monotonic() - started < 20
+    assert [t.name for t in result.tools] == ["send_email"]
+    assert [(u.file, u.reason) for u in result.unread] == [("broken.ts", "unparsable")]
+
+
+def test_a_small_syntax_error_is_still_scanned_around(repo: Path, write: Callable, tmp_path: Path) -> None:
+    write("partly.ts", "import { tool } from 'ai';\n@@@ {\nexport const sendEmail = tool({ description: 'Send an email',"
+          " parameters: z.object({ to: z.string() }), execute: async () => {} });\n")
+    result = _scan(repo, tmp_path)
+    assert not result.unread
