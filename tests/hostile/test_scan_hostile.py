@@ -180,6 +180,10 @@ _contents = st.one_of(
         lambda k: (k[0] + _nested(k[1], k[2])).encode()),
     st.integers(1, 20_000).map(lambda n: ("x = " + "-" * n + "1\n").encode()),
     st.integers(1, 300_000).map(lambda n: ("from agents import function_tool\nimport " + "a." * n + "a\n").encode()),
+    st.integers(1, 100_000).map(lambda n: ("import { tool } from 'ai';\nconst t = tool({ execute: " + "new " * n
+                                           + "A });\n").encode()),
+    st.integers(1, 20_000).map(lambda n: ("import { tool } from 'ai';\n@@@ {\n" + "server.tool('x', {}, f);\n" * n)
+                               .encode()),
     st.integers(1, 200_000).map(lambda n: b"# " + b"x" * n + b"\n"),  # a huge line
     st.just(b"\xef\xbb\xbf" + _PY_SNIPPETS[0].encode()),
     # Runs that made the credential screen quadratic (tokentoken..., eyJ... without the dots).
