@@ -85,9 +85,11 @@ _OWN_REPORT_MARKERS = tuple(re.compile(p) for p in (
     rb'\A\s*\{\s*"\$schema"\s*:\s*"[^"]*sarif[^"]*"[\s\S]*?"driver"\s*:\s*\{\s*"name"\s*:\s*"parr"',
     rb'\A\s*<\?xml[^>]*\?>\s*<testsuites name="parr ',
 ))
-# Never an output target, --force or not: what the rollout and the verdict stand on.
+# Never an output target, --force or not: what the rollout and the verdict stand on (a manifest
+# by its name, or under another name by its first key).
 _PROTECTED_NAMES = ("parr.yaml",)
 _PROTECTED_DIR = ".parr"
+_MANIFEST_HEAD = re.compile(rb"^apiVersion:[ \t]*[\"']?parr/", re.M)
 
 
 def is_parr_report(head: bytes) -> bool:
@@ -146,8 +148,6 @@ def output_problem(output: Path, *, force: bool) -> str | None:
         return "it is a symbolic link; parr does not write through links. Give the real path instead."
     if not stat.S_ISREG(st.st_mode):
         return "it exists and is not a regular file; choose another --output file."
-    if force:
-        return None
     try:
         # Non-blocking and not through a link: the file may have been swapped since the lstat.
         fd = os.open(absolute, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -156,8 +156,10 @@ def output_problem(output: Path, *, force: bool) -> str | None:
         finally:
             os.close(fd)
     except OSError as exc:
-        return f"it exists and cannot be read ({exc.strerror}); pass --force to replace it."
-    if is_parr_report(head):
+        return None if force else f"it exists and cannot be read ({exc.strerror}); pass --force to replace it."
+    if _MANIFEST_HEAD.search(head):
+        return "it is a parr manifest; parr never writes a report over one. Choose another --output file."
+    if force or is_parr_report(head):
         return None
     return "already exists; pass --force to replace it (it is not a report parr wrote), or choose another file."
 

@@ -56,12 +56,15 @@ def _snapshot(root: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("target", ["parr.yaml", ".parr/ledger.jsonl", ".parr/new-report.json", "sub/../parr.yaml"])
+@pytest.mark.parametrize("target", ["parr.yaml", ".parr/ledger.jsonl", ".parr/new-report.json", "sub/../parr.yaml",
+                                    "renamed-manifest.yaml"])
 def test_manifest_and_ledger_are_never_outputs_even_with_force(repo: Path, command: str, target: str) -> None:
+    if target == "renamed-manifest.yaml":
+        (repo / target).write_bytes((repo / "parr.yaml").read_bytes())
     before = _snapshot(repo)
     for extra in ((), ("--force",)):
         message = _refused(_run(command, target, *extra))
-        assert "parr.yaml" in message or ".parr" in message
+        assert "parr.yaml" in message or ".parr" in message or "manifest" in message
     assert _snapshot(repo) == before
 
 
