@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import shutil
 import stat
 import subprocess
 import tempfile
@@ -164,26 +163,23 @@ def walk_files(
         yield from _walk_tree(root_real, classify, stats, options)
 
 
-_GIT_ENV = {"GIT_OPTIONAL_LOCKS": "0"}
-
-
 def _git_listing(root: str) -> tuple[Iterator[str], subprocess.Popen[bytes]] | None:
     """Tracked and untracked-but-not-ignored files under `root`, plus a running listing of the
-    ignored ones; None when root is not in a git work tree (or git is unusable)."""
-    git = shutil.which("git")
+    ignored ones; None when root is not in a git work tree (or git is unusable). Every call goes
+    through `parr.git_safe`, so nothing the scanned repository configures runs."""
+    from parr.git_safe import git_argv, git_env, git_executable, run_git
+
+    git = git_executable()
     if git is None:
         return None
-    env = {**os.environ, **_GIT_ENV}
+    env = git_env()
     try:
-        inside = subprocess.run(
-            [git, "rev-parse", "--is-inside-work-tree"],
-            cwd=root, capture_output=True, text=True, env=env, check=False,
-        )
-        if inside.returncode != 0 or inside.stdout.strip() != "true":
+        inside = run_git(["rev-parse", "--is-inside-work-tree"], root)
+        if not inside.ok or inside.text() != "true":
             return None
         # Only counted, so it runs alongside the main listing instead of after it.
         ignored = subprocess.Popen(
-            [git, "ls-files", "-o", "-i", "--exclude-standard", "--directory", "-z"],
+            git_argv(git, ["ls-files", "-o", "-i", "--exclude-standard", "--directory", "-z"]),
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
         # Run from root: ls-files then lists only files below it, relative to it. The listing is
@@ -191,7 +187,7 @@ def _git_listing(root: str) -> tuple[Iterator[str], subprocess.Popen[bytes]] | N
         # is never held in memory whole.
         spool = tempfile.TemporaryFile()
         out = subprocess.run(
-            [git, "ls-files", "-co", "--exclude-standard", "-z"],
+            git_argv(git, ["ls-files", "-co", "--exclude-standard", "-z"]),
             cwd=root, stdout=spool, stderr=subprocess.DEVNULL, env=env, check=False,
         )
     except OSError:

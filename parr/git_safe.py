@@ -1,0 +1,130 @@
+"""Running git on a scanned (hostile) repository without running anything that repository configures.
+
+A repository's `.git/config` can name programs git will run: `core.fsmonitor`, hooks (and
+`core.hooksPath`), clean/smudge/process filters, `diff.external` and textconv drivers, pagers,
+`core.sshCommand` and other transports (a partial clone fetches missing objects lazily), editors,
+credential helpers, `gpg.*.program`. Two layers keep all of them asleep:
+
+1. parr runs only plumbing that has no reason to start them: `rev-parse`, `ls-files`, `ls-tree`,
+   `cat-file` without `--filters`/`--textconv`, `config --get`. Nothing here runs `status`, `diff`,
+   `add` or `hash-object` on the work tree: dirtiness is decided by hashing files ourselves, with
+   no filter (`parr.gitinfo`).
+2. Every call overrides the dangerous keys with `-c` (command-line config outranks every config
+   file, includes too) and sets an environment with no pager, no optional locks (so no index
+   refresh and no `post-index-change` hook), no lazy fetch and no terminal prompt.
+
+Every git invocation in parr goes through `git_argv` / `run_git`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# Where a key takes a program, it is pointed at nothing runnable or switched off. Subsection keys
+# (filter.<driver>.clean, diff.<driver>.textconv, merge.<driver>.driver) cannot be overridden by
+# name for every driver; the commands parr runs never apply them (layer 1).
+SAFE_CONFIG: tuple[tuple[str, str], ...] = (
+    ("core.fsmonitor", "false"),
+    ("core.untrackedCache", "false"),
+    ("core.hooksPath", os.devnull),
+    ("core.pager", "cat"),
+    ("core.editor", "false"),
+    ("sequence.editor", "false"),
+    ("core.askPass", ""),
+    ("core.sshCommand", "false"),
+    ("core.gitProxy", "none"),
+    ("core.alternateRefsCommand", ""),
+    ("diff.external", ""),
+    ("credential.helper", ""),
+    ("protocol.allow", "never"),
+    # protocol.<name>.allow outranks protocol.allow, so a repository could re-allow one by name.
+    *((f"protocol.{name}.allow", "never") for name in ("ext", "file", "ssh", "git", "http", "https", "fd")),
+    ("gpg.program", "false"),
+    ("gpg.ssh.program", "false"),
+    ("gpg.x509.program", "false"),
+    ("gpg.ssh.defaultKeyCommand", ""),
+    ("gc.auto", "0"),
+    ("maintenance.auto", "false"),
+    ("fetch.recurseSubmodules", "false"),
+    ("submodule.recurse", "false"),
+    ("core.splitIndex", "false"),
+)
+
+# Environment variables from the user's shell that could start a program or redirect git; the
+# user's own settings are trusted, but parr does not want a pager or prompt in any case.
+_DROPPED_ENV = ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "PAGER", "GIT_EDITOR", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH",
+                "GIT_SSH_COMMAND", "GIT_PROXY_COMMAND")
+
+SAFE_ENV: dict[str, str] = {
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_PAGER": "cat",
+    "PAGER": "cat",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_NO_LAZY_FETCH": "1",
+    "GIT_NO_REPLACE_OBJECTS": "1",
+    "GIT_ALLOW_PROTOCOL": "",
+    "LC_ALL": "C",
+}
+
+GIT_TIMEOUT_SECONDS = 60
+
+
+def git_executable() -> str | None:
+    return shutil.which("git")
+
+
+def git_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
+    env.update(SAFE_ENV)
+    return env
+
+
+def git_argv(git: str, args: Sequence[str]) -> list[str]:
+    """`git --no-pager -c key=value ... <args>`: the argv every parr git call uses."""
+    argv = [git, "--no-pager"]
+    for key, value in SAFE_CONFIG:
+        argv += ["-c", f"{key}={value}"]
+    return argv + list(args)
+
+
+@dataclass(frozen=True)
+class GitResult:
+    returncode: int
+    stdout: bytes
+    stderr: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def text(self) -> str:
+        return self.stdout.decode("utf-8", "surrogateescape").strip()
+
+    def why(self) -> str:
+        """The first line git wrote on stderr, or the exit status: for a one-line message."""
+        lines = [line.strip() for line in self.stderr.splitlines() if line.strip()]
+        first = lines[0] if lines else f"git exited with status {self.returncode}"
+        return first.removeprefix("fatal: ").removeprefix("error: ")
+
+
+def run_git(args: Sequence[str], cwd: Path | str, *, stdin: bytes | None = None,
+            timeout: float = GIT_TIMEOUT_SECONDS) -> GitResult:
+    """Run one git plumbing command under the safe settings; never raises for git's own failures."""
+    git = git_executable()
+    if git is None:
+        return GitResult(127, b"", "git is not installed")
+    try:
+        done = subprocess.run(
+            git_argv(git, args), cwd=str(cwd), input=stdin, capture_output=True, env=git_env(),
+            timeout=timeout, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return GitResult(124, b"", f"git {args[0]} took longer than {timeout:g}s")
+    except OSError as exc:
+        return GitResult(126, b"", f"cannot run git: {exc.strerror or exc}")
+    return GitResult(done.returncode, done.stdout, done.stderr.decode("utf-8", "replace"))

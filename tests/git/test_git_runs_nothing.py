@@ -1,0 +1,146 @@
+"""A scanned repository's git configuration never makes parr run a command (issue 20).
+
+The fixture's `.git/config` names a marker-writing program in every key git documents as taking a
+command (fsmonitor, hooks and hooksPath, filters, external diff and textconv, pagers, editors,
+transports, credential helpers, gpg programs), a tracked `.gitattributes` routes every file through
+those filters, and the work tree is touched so that an index refresh would re-hash (and filter)
+everything. Every parr command that can reach git then runs; the marker must never appear. A
+control at the end runs plain `git status` and `git diff` to prove the trap is armed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parr.cli import main
+from tests.conftest import build_repo
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+HOOKS = (
+    "applypatch-msg pre-applypatch post-applypatch pre-commit pre-merge-commit prepare-commit-msg commit-msg "
+    "post-commit pre-rebase post-checkout post-merge pre-push pre-receive update proc-receive post-receive "
+    "post-update reference-transaction push-to-checkout pre-auto-gc post-rewrite sendemail-validate "
+    "fsmonitor-watchman post-index-change"
+).split()
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def _executable(path: Path, text: str) -> None:
+    path.write_text(text)
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+def hostile_repo(tmp_path: Path) -> tuple[Path, Path]:
+    """An agent repository whose git configuration would run `evil` in every way it can."""
+    marker = tmp_path / "MARKER"
+    evil = tmp_path / "evil.sh"
+    # Records who ran it, and behaves enough like each program (cat for filters) not to hang git.
+    _executable(evil, f'#!/bin/sh\necho "$0 $*" >> "{marker}"\ncat >/dev/null 2>&1 </dev/null\nexit 0\n')
+    repo = build_repo(tmp_path / "agent", files={".gitattributes": "* filter=evil diff=evil merge=evil\n"})
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.name", "Priya Natarajan")
+    _git(repo, "config", "user.email", "priya@example.com")
+    _git(repo, "add", "-A")
+    assert _git(repo, "commit", "-qm", "agent").returncode == 0
+
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    for directory in (hooks, repo / ".git" / "hooks"):
+        for name in HOOKS:
+            _executable(directory / name, f'#!/bin/sh\necho "hook {name}" >> "{marker}"\n')
+    settings = {
+        "core.fsmonitor": f"{evil} fsmonitor",
+        "core.hooksPath": str(hooks),
+        "core.pager": f"{evil} pager",
+        "core.editor": f"{evil} editor",
+        "sequence.editor": f"{evil} sequence-editor",
+        "core.askPass": f"{evil} askpass",
+        "core.sshCommand": f"{evil} ssh",
+        "core.gitProxy": f"{evil} gitproxy",
+        "core.alternateRefsCommand": f"{evil} alternate-refs",
+        "core.untrackedCache": "true",
+        "filter.evil.clean": f"{evil} clean",
+        "filter.evil.smudge": f"{evil} smudge",
+        "filter.evil.process": f"{evil} process",
+        "filter.evil.required": "true",
+        "diff.external": f"{evil} external-diff",
+        "diff.evil.textconv": f"{evil} textconv",
+        "diff.evil.command": f"{evil} diff-command",
+        "merge.evil.driver": f"{evil} merge-driver",
+        "pager.status": f"{evil} pager-status",
+        "pager.diff": f"{evil} pager-diff",
+        "pager.log": f"{evil} pager-log",
+        "pager.ls-files": f"{evil} pager-ls-files",
+        "pager.cat-file": f"{evil} pager-cat-file",
+        "credential.helper": f"!{evil} credential",
+        "gpg.program": f"{evil} gpg",
+        "gpg.ssh.program": f"{evil} gpg-ssh",
+        "gpg.ssh.defaultKeyCommand": f"{evil} ssh-default-key",
+        "gc.auto": "1",
+        "gc.autoDetach": "false",
+        "protocol.ext.allow": "always",
+        "remote.origin.url": f"ext::{evil} ext-transport",
+        "remote.origin.uploadpack": f"{evil} uploadpack",
+        "web.browser": "evil",
+        "browser.evil.cmd": f"{evil} browser",
+        "alias.ls-files": f"!{evil} alias",
+    }
+    for key, value in settings.items():
+        assert _git(repo, "config", key, value).returncode == 0, key
+    # A touched work tree: any index refresh (status, diff, add) would re-hash through the filter.
+    later = time.time() + 5
+    for path in repo.rglob("*"):
+        if ".git" not in path.parts and path.is_file():
+            os.utime(path, (later, later))
+    assert not marker.exists(), "setting up the fixture ran a command"
+    return repo, marker
+
+
+COMMANDS = [
+    ["scan", "{repo}", "--no-cache", "--format", "json"],
+    ["check", "{repo}", "--format", "json", "--today", "2026-11-24"],
+    ["check", "{repo}", "--all", "--today", "2026-11-24"],
+    ["generate", "runbook", "{repo}"],
+    ["policy", "test", "{repo}"],
+    ["rollout", "status", "{repo}"],
+    ["rollout", "promote", "{repo}", "--reason", "go", "--approver", "@eng-billing"],
+    ["rollout", "hold", "{repo}", "--reason", "look"],
+    ["rollout", "release", "{repo}", "--reason", "ok"],
+    ["rollout", "history", "{repo}", "--format", "json"],
+    ["rollout", "verify", "{repo}"],
+    ["rollout", "rollback", "{repo}", "--reason", "kill"],
+]
+
+
+def test_no_git_configured_program_runs_for_any_command(tmp_path: Path) -> None:
+    repo, marker = hostile_repo(tmp_path)
+    runner = CliRunner()
+    outcomes = {}
+    for command in COMMANDS:
+        args = [a.format(repo=repo) for a in command]
+        result = runner.invoke(main, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+        outcomes[" ".join(command[:2])] = result.exit_code
+        assert not marker.exists(), f"`parr {' '.join(command)}` ran: {marker.read_text()}"
+    # The rollout commands really reached git: the promotion recorded the commit.
+    assert outcomes["rollout promote"] == 0
+    head = _git(repo, "rev-parse", "HEAD").stdout.strip()
+    assert head in (repo / ".parr" / "ledger.jsonl").read_text()
+
+    # Control: git itself, without parr's settings, does run the planted programs here.
+    _git(repo, "status")
+    _git(repo, "diff")
+    assert marker.exists() and "fsmonitor" in marker.read_text()
