@@ -176,14 +176,36 @@ _manifest_opt = click.option("--manifest", type=click.Path(path_type=Path), help
 _reason_opt = click.option("--reason", required=True, help="Why; recorded in the ledger.")
 _checklist_opt = click.option("--checklist", "checklists", multiple=True, type=click.Path(path_type=Path),
                               envvar="PARR_CHECKLIST", help="Organisation checklist file(s).")
+_sign_opt = click.option("--sign-key", metavar="KEY", help="SSH key to sign the entry with (default: your global git "
+                         "user.signingkey, when the repository has .parr/allowed_signers).")
+
+
+def _ledger_errors(fn: Any) -> Any:
+    """A ledger parr cannot use ends the command with one line: exit 1 for a broken ledger's
+    content, exit 2 for a ledger place that is not usable (a directory, a symlink out, ...)."""
+    from functools import wraps
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from parr.ledger import LedgerError
+
+        try:
+            return fn(*args, **kwargs)
+        except LedgerError as exc:
+            for problem in exc.problems:
+                click.echo(f"parr: {problem}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper
 
 
 def _entry_line(entry: Any) -> str:
     approver = f", approved by {entry.approver}" if entry.approver and entry.approver != entry.actor.name else ""
     commit = f" at {entry.commit[:12]}" if entry.commit else " (no git commit)"
     dirty = " (dirty tree allowed)" if entry.allow_dirty else ""
+    signed = " [signed]" if entry.signature else ""
     return (f"#{entry.seq} {entry.time} {entry.action} {entry.from_stage.value} → {entry.to_stage.value} "
-            f"by {entry.actor.name}{approver}{commit}{dirty}: {entry.reason}")
+            f"by {entry.actor.name}{approver}{commit}{dirty}{signed}: {entry.reason}")
 
 
 @main.group()
@@ -197,6 +219,7 @@ def rollout() -> None:
 @_checklist_opt
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @input_errors_exit_2
+@_ledger_errors
 def rollout_status(path: Path, manifest: Path | None, checklists: tuple[Path, ...], fmt: str) -> None:
     """Current stage, since when, by whom, at which commit, and what the next stage still needs."""
     from parr import rollout as ops
@@ -237,8 +260,8 @@ def rollout_status(path: Path, manifest: Path | None, checklists: tuple[Path, ..
         click.echo(f"    - {need}")
 
 
-def _refused(exc: Any) -> None:
-    click.echo("parr: promotion refused:", err=True)
+def _refused(exc: Any, what: str = "promotion") -> None:
+    click.echo(f"parr: {what} refused:", err=True)
     for reason in exc.reasons:
         click.echo(f"  - {reason}", err=True)
     sys.exit(EXIT_NO_GO)
@@ -250,22 +273,24 @@ def _refused(exc: Any) -> None:
 @_checklist_opt
 @_reason_opt
 @click.option("--to", "to", callback=parse_stage, help="Target stage (only the next one is allowed).")
-@click.option("--approver", help="Who approves, by the handle or name in parr.yaml (required where the checklist names a role).")
-@click.option("--allow-dirty", is_flag=True, help="Promote despite uncommitted changes (recorded in the ledger).")
+@click.option("--approver", help="Who approves, by the handle or name in parr.yaml (required where the checklist "
+                                 "names a role); never the person running the promotion.")
+@click.option("--allow-dirty", is_flag=True, help="Promote despite uncommitted changes to files the verdict does not "
+                                                  "read (recorded in the ledger); never covers parr.yaml or evidence.")
+@_sign_opt
 @input_errors_exit_2
+@_ledger_errors
 def rollout_promote(path: Path, manifest: Path | None, checklists: tuple[Path, ...], reason: str, to: Any,
-                    approver: str | None, allow_dirty: bool) -> None:
-    """Move to the next stage if its checks say GO; refused (exit 1) otherwise."""
+                    approver: str | None, allow_dirty: bool, sign_key: str | None) -> None:
+    """Move to the next stage if its checks say GO; refused (exit 1, every reason listed) otherwise."""
     from parr import rollout as ops
 
-    ctx = ops.open_rollout(path, manifest, checklists)
+    ctx = ops.open_rollout(path, manifest, checklists, sign_key=sign_key)
     try:
         entry, _ = ops.promote(ctx, reason=reason, to=to, approver=approver, allow_dirty=allow_dirty)
     except ops.RolloutRefused as exc:
         _refused(exc)
     click.echo(_entry_line(entry))
-    if ctx.git.note:
-        click.echo(f"note: {ctx.git.note}; recorded without a commit", err=True)
 
 
 @rollout.command("rollback")
@@ -273,37 +298,60 @@ def rollout_promote(path: Path, manifest: Path | None, checklists: tuple[Path, .
 @_manifest_opt
 @_reason_opt
 @click.option("--to", "to", callback=parse_stage, help="Stage to return to (default: the previous one).")
+@_sign_opt
 @input_errors_exit_2
-def rollout_rollback(path: Path, manifest: Path | None, reason: str, to: Any) -> None:
-    """Return to an earlier stage. Always allowed: it is the kill switch."""
+def rollout_rollback(path: Path, manifest: Path | None, reason: str, to: Any, sign_key: str | None) -> None:
+    """Return to an earlier stage. Always allowed: it is the kill switch. Exit 1 when the ledger
+    could not take it (the rollback is then written to a file of its own, named on stderr)."""
     from parr import rollout as ops
+    from parr.ledger import LedgerError
 
-    entry = ops.rollback(ops.open_rollout(path, manifest), reason=reason, to=to)
-    click.echo(_entry_line(entry))
+    try:
+        outcome = ops.rollback(ops.open_rollout(path, manifest, sign_key=sign_key, for_rollback=True), reason=reason, to=to)
+    except LedgerError as exc:
+        click.echo(f"parr: {exc.problems[0]}", err=True)
+        sys.exit(EXIT_NO_GO)
+    for warning in outcome.warnings:
+        click.echo(f"parr: warning: {warning}", err=True)
+    if outcome.entry is None:
+        click.echo(f"parr: the rollback was written to {outcome.recorded_in} instead; treat the agent as rolled back, "
+                   "repair the ledger, then record the rollback again.", err=True)
+        sys.exit(EXIT_NO_GO)
+    click.echo(_entry_line(outcome.entry))
 
 
 @rollout.command("hold")
 @_rollout_path
 @_manifest_opt
 @_reason_opt
+@_sign_opt
 @input_errors_exit_2
-def rollout_hold(path: Path, manifest: Path | None, reason: str) -> None:
+@_ledger_errors
+def rollout_hold(path: Path, manifest: Path | None, reason: str, sign_key: str | None) -> None:
     """Freeze promotion until `parr rollout release`."""
     from parr import rollout as ops
 
-    click.echo(_entry_line(ops.hold(ops.open_rollout(path, manifest), reason=reason)))
+    try:
+        click.echo(_entry_line(ops.hold(ops.open_rollout(path, manifest, sign_key=sign_key), reason=reason)))
+    except ops.RolloutRefused as exc:
+        _refused(exc, "hold")
 
 
 @rollout.command("release")
 @_rollout_path
 @_manifest_opt
 @_reason_opt
+@_sign_opt
 @input_errors_exit_2
-def rollout_release(path: Path, manifest: Path | None, reason: str) -> None:
+@_ledger_errors
+def rollout_release(path: Path, manifest: Path | None, reason: str, sign_key: str | None) -> None:
     """Lift a hold."""
     from parr import rollout as ops
 
-    click.echo(_entry_line(ops.release(ops.open_rollout(path, manifest), reason=reason)))
+    try:
+        click.echo(_entry_line(ops.release(ops.open_rollout(path, manifest, sign_key=sign_key), reason=reason)))
+    except ops.RolloutRefused as exc:
+        _refused(exc, "release")
 
 
 @rollout.command("history")
@@ -312,6 +360,7 @@ def rollout_release(path: Path, manifest: Path | None, reason: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 @click.option("--no-color", is_flag=True)
 @input_errors_exit_2
+@_ledger_errors
 def rollout_history(path: Path, manifest: Path | None, fmt: str, no_color: bool) -> None:
     """Every promote, rollback, hold and release, oldest first."""
     from parr import rollout as ops
@@ -324,20 +373,25 @@ def rollout_history(path: Path, manifest: Path | None, fmt: str, no_color: bool)
 @rollout.command("verify")
 @_rollout_path
 @_manifest_opt
+@click.option("--require-signed", is_flag=True, envvar="PARR_REQUIRE_SIGNED",
+              help="Every entry must carry a valid signature from .parr/allowed_signers (as committed).")
 @input_errors_exit_2
-def rollout_verify(path: Path, manifest: Path | None) -> None:
-    """Check the ledger's hash chain (and that it extends the copy committed in git): exit 1 if broken."""
+@_ledger_errors
+def rollout_verify(path: Path, manifest: Path | None, require_signed: bool) -> None:
+    """Check the ledger's hash chain, that it extends the copy committed in git, its signatures,
+    and the files each promotion certified (read from its commit): exit 1 if anything is broken.
+    Entries not yet in a commit are reported as unanchored, without failing by themselves."""
     from parr import rollout as ops
 
-    ctx = ops.open_rollout(path, manifest)
-    problems = ops.verify(ctx)
-    if not problems:
-        count = len(ops.history(ctx)) if ctx.ledger.exists() else 0
-        click.echo(f"{ctx.ledger}: {count} entr{'y' if count == 1 else 'ies'}, chain intact")
-        return
+    ctx = ops.open_rollout(path, manifest, for_rollback=True)
+    problems = ops.verify(ctx, require_signed=require_signed)
     for problem in problems:
-        click.echo(f"{ctx.ledger}:{problem.line}: {problem.message}")
-    sys.exit(EXIT_NO_GO)
+        where = f"{ctx.ledger}:{problem.line}" if problem.line else str(ctx.ledger)
+        click.echo(f"{where}: {'' if problem.failing else 'note: '}{problem.message}")
+    if any(p.failing for p in problems):
+        sys.exit(EXIT_NO_GO)
+    count = len(ops.history(ctx))
+    click.echo(f"{ctx.ledger}: {count} entr{'y' if count == 1 else 'ies'}, chain intact")
 
 
 def _register_groups() -> None:

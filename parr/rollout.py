@@ -5,25 +5,32 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from parr.checklist import Checklist, GraduationRule, load_checklist
 from parr.errors import ParrInputError
 from parr.facts import Facts, gather_facts
 from parr.gitinfo import GitContext, git_context
 from parr.ledger import (
+    LEDGER_DIR,
     CheckDigest,
     Entry,
+    EvidenceDigest,
+    LedgerError,
     LedgerState,
     VerifyProblem,
     append_entry,
     ledger_path,
     read_ledger,
+    read_raw,
     verify_entries,
 )
-from parr.manifest.loader import LoadedManifest, find_manifest, load_manifest
+from parr.ledger_signing import ALLOWED_SIGNERS, SigningError, check_signature, resolve_key, sign, ssh_keygen
+from parr.manifest.loader import MANIFEST_NAME, LoadedManifest, find_manifest, load_manifest
 from parr.stages import STAGE_ORDER, Stage
 from parr.verdict import Report, evaluate
 
@@ -44,6 +51,16 @@ class RolloutContext:
     git: GitContext
     now: dt.datetime
     checklist_files: tuple[Path, ...] = ()
+    sign_key: str | None = None  # --sign-key; else the user's global git user.signingkey
+
+    @property
+    def root(self) -> Path:
+        """What the ledger may not lead out of: the git repository, else the manifest's directory."""
+        return self.git.root if self.git.root is not None else self.manifest_path.parent
+
+    @property
+    def allowed_signers(self) -> Path:
+        return self.ledger.parent / ALLOWED_SIGNERS
 
     @property
     def today(self) -> dt.date:
@@ -60,20 +77,27 @@ class RolloutContext:
 
 
 def open_rollout(path: Path, manifest: Path | None = None, checklist_files: tuple[Path, ...] = (),
-                 now: dt.datetime | None = None) -> RolloutContext:
-    manifest_path = find_manifest(path, manifest)
+                 now: dt.datetime | None = None, *, sign_key: str | None = None,
+                 for_rollback: bool = False) -> RolloutContext:
+    if for_rollback and manifest is None and path.is_dir() and os.path.lexists(path / LEDGER_DIR):
+        # The kill switch works with parr.yaml gone: the ledger beside where it was is enough.
+        manifest_path = path / MANIFEST_NAME
+    else:
+        manifest_path = find_manifest(path, manifest)
     return RolloutContext(
         manifest_path=manifest_path,
         ledger=ledger_path(manifest_path),
         git=git_context(manifest_path),
         now=now or dt.datetime.now(dt.timezone.utc),
         checklist_files=tuple(checklist_files),
+        sign_key=sign_key,
     )
 
 
 def current_stage(manifest_path: Path) -> Stage:
     """The ledger's stage for this manifest; propose when there is no ledger yet."""
-    return read_ledger(ledger_path(manifest_path)).stage
+    git = git_context(manifest_path)
+    return read_ledger(ledger_path(manifest_path), git.root or manifest_path.parent).stage
 
 
 def _check(ctx: RolloutContext, stage: Stage, loaded: LoadedManifest, checklist: Checklist) -> tuple[Report, Facts]:
@@ -110,6 +134,9 @@ def _base_fields(ctx: RolloutContext, action: str, from_stage: Stage, to_stage: 
     }
 
 
+# ---- who is who: roles and four eyes ---------------------------------------------------------
+
+
 def _role_holders(loaded: LoadedManifest, role: str) -> set[str]:
     agent = loaded.manifest.agent
     if role == "dri":
@@ -120,14 +147,37 @@ def _role_holders(loaded: LoadedManifest, role: str) -> set[str]:
     return {owner} if owner else set()
 
 
+def _norm(identity: str) -> str:
+    return identity.strip().lstrip("@").casefold()
+
+
+def _people(loaded: LoadedManifest) -> list[set[str]]:
+    """Every person parr.yaml names with more than one identifier (name, handle, e-mail)."""
+    agent = loaded.manifest.agent
+    people = []
+    for person in (agent.dri, agent.dri.backup if agent.dri else None):
+        if person is not None:
+            people.append({_norm(v) for v in (person.name, person.handle, person.email) if v})
+    return people
+
+
+def same_person(ctx: RolloutContext, loaded: LoadedManifest, approver: str) -> bool:
+    """Whether `approver` is the person running the promotion: by git name or e-mail, or by any
+    identifier parr.yaml lists for the same person."""
+    runner = {_norm(v) for v in (ctx.git.actor_name, ctx.git.actor_email) if v}
+    for person in _people(loaded):
+        if runner & person:
+            runner |= person
+    return _norm(approver) in runner
+
+
 def _graduation_problems(ctx: RolloutContext, state: LedgerState, target: Stage, rule: GraduationRule,
                          approver: str | None, facts: Facts) -> list[str]:
     """Time in the previous stage, the approver's role, eval pass rates: what the checklist demands."""
     problems = []
     since = state.last_move
-    entered = dt.datetime.fromisoformat(since.time) if since else None
-    if rule.min_days_in_previous and entered is not None:
-        days = (ctx.now - entered).total_seconds() / 86400
+    if rule.min_days_in_previous and since is not None:
+        days = (ctx.now - since.moment).total_seconds() / 86400
         if days < rule.min_days_in_previous:
             problems.append(
                 f"{target.value} needs {rule.min_days_in_previous:g} days in {state.stage.value}; "
@@ -150,9 +200,100 @@ def _graduation_problems(ctx: RolloutContext, state: LedgerState, target: Stage,
     return problems
 
 
+# ---- what the verdict read, as committed ----------------------------------------------------
+
+
+def evidence_files(ctx: RolloutContext, loaded: LoadedManifest) -> list[Path]:
+    """Every file the verdict reads from the repository or the command line, in a stable order."""
+    manifest = loaded.manifest
+    named = [*manifest.policies.files]
+    if manifest.policies.schema_file:
+        named.append(manifest.policies.schema_file)
+    for suite_name in ("regression", "scenario", "adversarial"):
+        suite = getattr(manifest.evals, suite_name)
+        if suite is not None and suite.results:
+            named.append(suite.results)
+    trace = manifest.observability.trace
+    if trace is not None and trace.sample:
+        named.append(trace.sample)
+    files = [ctx.manifest_path, *(loaded.resolve(n) for n in named), *ctx.checklist_files]
+    seen: set[str] = set()
+    unique = []
+    for path in files:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _sha256(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _evidence(ctx: RolloutContext, loaded: LoadedManifest) -> tuple[list[EvidenceDigest], list[str]]:
+    """Digests of the files the verdict read, and why any of them is not committed as it is."""
+    digests: list[EvidenceDigest] = []
+    problems: list[str] = []
+    for path in evidence_files(ctx, loaded):
+        if not path.is_file():
+            continue  # a declared file that is missing: the checks that read it say so
+        rel = ctx.git.relative(path)
+        if rel is not None:
+            state = ctx.git.file_state(path)
+            shown = rel
+        else:
+            other = git_context(path)  # an organisation checklist kept in its own repository
+            state = other.file_state(path) if other.root is not None else "outside any git repository"
+            shown = str(path)
+        if state is not None:
+            problems.append(f"{shown}: {state}; the ledger can only certify files committed as they are")
+        digest = _sha256(path)
+        if digest is not None:
+            digests.append(EvidenceDigest(path=shown, sha256=digest, in_repository=rel is not None))
+    return digests, problems
+
+
+# ---- signing --------------------------------------------------------------------------------
+
+
+def _signer(ctx: RolloutContext, *, required: bool) -> Callable[[bytes], str] | None:
+    """How to sign this entry: with --sign-key or the user's global signing key, whenever one is
+    given or the repository lists allowed signers. `required`: a missing key is refused."""
+    wanted = ctx.sign_key is not None or os.path.isfile(ctx.allowed_signers)
+    if not wanted:
+        return None
+    key = resolve_key(ctx.sign_key)
+    if key is None:
+        if required:
+            raise RolloutRefused([f"{ctx.allowed_signers} lists who may sign ledger entries; pass --sign-key KEY "
+                                  "or set your global git user.signingkey"])
+        return None
+    return lambda payload: sign(payload, key)
+
+
+def _append(ctx: RolloutContext, build: Callable[[LedgerState], dict[str, Any]], *, lenient: bool = False,
+            signer: Callable[[bytes], str] | None = None) -> Entry:
+    try:
+        return append_entry(ctx.ledger, build, ctx.root, lenient=lenient, sign=signer)
+    except SigningError as exc:
+        raise RolloutRefused([f"the entry was not recorded: {exc}"]) from None
+
+
+# ---- the commands ---------------------------------------------------------------------------
+
+
 def promote(ctx: RolloutContext, *, reason: str, to: Stage | None = None, approver: str | None = None,
             allow_dirty: bool = False) -> tuple[Entry, Report]:
-    state = read_ledger(ctx.ledger)
+    """Move one stage on. Every reason to refuse is gathered and given at once."""
+    state = read_ledger(ctx.ledger, ctx.root)
     current = state.stage
     if current is Stage.AUTONOMOUS:
         raise RolloutRefused(["the agent is already autonomous; there is no stage to promote to"])
@@ -162,18 +303,44 @@ def promote(ctx: RolloutContext, *, reason: str, to: Stage | None = None, approv
         raise ParrInputError(f"{target.value} is not after {current.value}; use `parr rollout rollback --to {target.value}`.")
     if target is not following:
         raise RolloutRefused([f"promotion goes one stage at a time: {current.value} → {following.value}, not {target.value}"])
+    if not reason or not reason.strip():
+        raise ParrInputError("`parr rollout promote` needs --reason TEXT; the ledger records why.")
+    reasons: list[str] = []
     if state.held is not None:
         hold = state.held
-        raise RolloutRefused([f"promotion is on hold since {hold.time} by {hold.actor.name}: {hold.reason}; `parr rollout release` lifts it"])
-    if ctx.git.dirty and not allow_dirty:
-        raise RolloutRefused(["the working tree has uncommitted changes; commit them or pass --allow-dirty (recorded)"])
+        reasons.append(f"promotion is on hold since {hold.time} by {hold.actor.name}: {hold.reason}; "
+                       "`parr rollout release` lifts it")
     loaded, checklist = ctx.loaded, ctx.checklist
+    if ctx.git.root is None or ctx.git.commit is None:
+        reasons.append(f"{ctx.git.note or 'the repository has no commit yet'}: no commit can hold the files this "
+                       "verdict reads, so the ledger could not certify it; commit the agent to git")
+        evidence: list[EvidenceDigest] = []
+    else:
+        evidence, unsettled = _evidence(ctx, loaded)
+        reasons += unsettled
+        worktree = ctx.git.worktree
+        certified = {e.path for e in evidence if e.in_repository}
+        others = [p for p in worktree.changed if p not in certified and not p.startswith(".parr/") and "/.parr/" not in p]
+        if worktree.problem and not allow_dirty:
+            reasons.append(f"{worktree.problem}, so parr cannot tell whether the tree is clean; repair it "
+                           "(`git read-tree HEAD` rebuilds a lost index) or pass --allow-dirty (recorded)")
+        elif others and not allow_dirty:
+            shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+            reasons.append(f"the working tree has uncommitted changes ({shown}); commit them or pass --allow-dirty (recorded)")
     report, facts = _check(ctx, target, loaded, checklist)
-    reasons = [f"{r.item.id} {r.item.title}: {r.findings[0].message if r.findings else ''}".rstrip(": ")
-               for r in report.blocking]
+    reasons += [f"{r.item.id} {r.item.title}: {r.findings[0].message if r.findings else ''}".rstrip(": ")
+                for r in report.blocking]
     rule = checklist.graduation.get(target)
     if rule is not None:
         reasons += _graduation_problems(ctx, state, target, rule, approver, facts)
+    if approver is not None and same_person(ctx, loaded, approver):
+        reasons.append(f"approver '{approver}' is the person running the promotion ({ctx.git.actor_name}); "
+                       "four eyes: someone else must approve, and run it or be named with --approver")
+    signer = None
+    try:
+        signer = _signer(ctx, required=True)
+    except RolloutRefused as refused:
+        reasons += refused.reasons
     if reasons:
         raise RolloutRefused(reasons, report)
 
@@ -181,25 +348,93 @@ def promote(ctx: RolloutContext, *, reason: str, to: Stage | None = None, approv
         if latest.stage is not current or latest.head != state.head:
             raise RolloutRefused(["the ledger changed while the checks ran; run the promotion again"])
         fields = _base_fields(ctx, "promote", current, target, reason)
-        fields.update(approver=approver or ctx.git.actor_name, allow_dirty=allow_dirty, check=_digest(report).model_dump(mode="json"))
+        fields.update(approver=approver, allow_dirty=allow_dirty, check=_digest(report).model_dump(mode="json"),
+                      evidence=[e.model_dump(mode="json") for e in evidence])
         return fields
 
-    return append_entry(ctx.ledger, build), report
+    return _append(ctx, build, signer=signer), report
 
 
-def rollback(ctx: RolloutContext, *, reason: str, to: Stage | None = None) -> Entry:
-    """Always allowed: it is the kill switch. No checks, no clean tree needed."""
+@dataclass(frozen=True)
+class RollbackOutcome:
+    """A rollback as recorded: in the ledger, or (when the ledger could not take it) in a file
+    of its own whose path is `recorded_in`."""
+
+    entry: Entry | None
+    recorded_in: Path
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def in_ledger(self) -> bool:
+        return self.entry is not None
+
+
+def rollback(ctx: RolloutContext, *, reason: str, to: Stage | None = None) -> RollbackOutcome:
+    """Always allowed: it is the kill switch. No checks, no clean tree, no valid ledger needed.
+    A ledger with unreadable lines is read around them (and, without --to, the rollback goes to
+    propose: the stage they hid is unknown); a ledger that cannot be written at all leaves the
+    rollback in a file beside the manifest (or in the temporary directory), and says where."""
+    base = _base_fields(ctx, "rollback", Stage.PROPOSE, Stage.PROPOSE, reason)
+    warnings: list[str] = []
+    if ctx.git.note:
+        warnings.append(f"{ctx.git.note}; recorded without a commit")
 
     def build(state: LedgerState) -> dict[str, Any]:
         current = state.stage
+        if state.unreadable:
+            lines = ", ".join(str(n) for n in state.unreadable[:10])
+            warnings.append(f"{ctx.ledger}: line(s) {lines} are not ledger entries and were skipped; "
+                            "run `parr rollout verify`")
+            return {**base, "from_stage": current.value, "to_stage": (to or Stage.PROPOSE).value}
         if current is Stage.PROPOSE:
             raise ParrInputError("the agent is already in propose, the first stage; there is nothing to roll back.")
         target = to or STAGE_ORDER[current.rank - 1]
         if target.rank >= current.rank:
             raise ParrInputError(f"rollback goes to an earlier stage than {current.value}, not {target.value}.")
-        return _base_fields(ctx, "rollback", current, target, reason)
+        return {**base, "from_stage": current.value, "to_stage": target.value}
 
-    return append_entry(ctx.ledger, build)
+    try:
+        signer = _signer(ctx, required=False)
+    except RolloutRefused:
+        signer = None
+
+    def signed(payload: bytes) -> str:
+        try:
+            return signer(payload) if signer else ""
+        except SigningError as exc:
+            warnings.append(f"recorded unsigned: {exc}")  # the kill switch does not wait for a key
+            return ""
+
+    try:
+        entry = append_entry(ctx.ledger, build, ctx.root, lenient=True, sign=signed)
+        return RollbackOutcome(entry, ctx.ledger, tuple(warnings))
+    except LedgerError as exc:
+        problem = exc.problems[0]
+    # The ledger cannot take it: keep the decision anyway, where it can be found and replayed.
+    record = {"parr_rollback_not_in_ledger": str(ctx.ledger), "why": problem,
+              **{k: v for k, v in base.items() if k != "from_stage"}, "to_stage": (to or Stage.PROPOSE).value}
+    where = _write_aside(ctx, record)
+    return RollbackOutcome(None, where, (*warnings, f"could not record the rollback in the ledger: {problem}"))
+
+
+def _write_aside(ctx: RolloutContext, record: dict[str, Any]) -> Path:
+    stamp = ctx.now.strftime("%Y%m%dT%H%M%SZ")
+    name = f"parr-rollback-{stamp}-{os.getpid()}.json"
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n"
+    for directory in (ctx.manifest_path.parent, Path(tempfile.gettempdir())):
+        target = directory / name
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError:
+            continue
+        try:
+            os.write(fd, text.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return target
+    raise LedgerError(f"could not record the rollback anywhere (not in {ctx.ledger}, not beside the manifest, not in "
+                      f"the temporary directory); record it by hand: {text.strip()}")
 
 
 def hold(ctx: RolloutContext, *, reason: str) -> Entry:
@@ -208,7 +443,7 @@ def hold(ctx: RolloutContext, *, reason: str) -> Entry:
             raise ParrInputError(f"promotion is already on hold since {state.held.time}: {state.held.reason}.")
         return _base_fields(ctx, "hold", state.stage, state.stage, reason)
 
-    return append_entry(ctx.ledger, build)
+    return _append(ctx, build, signer=_signer(ctx, required=True))
 
 
 def release(ctx: RolloutContext, *, reason: str) -> Entry:
@@ -217,7 +452,7 @@ def release(ctx: RolloutContext, *, reason: str) -> Entry:
             raise ParrInputError("promotion is not on hold; there is nothing to release.")
         return _base_fields(ctx, "release", state.stage, state.stage, reason)
 
-    return append_entry(ctx.ledger, build)
+    return _append(ctx, build, signer=_signer(ctx, required=True))
 
 
 @dataclass(frozen=True)
@@ -233,7 +468,7 @@ class Status:
 
 
 def status(ctx: RolloutContext) -> Status:
-    state = read_ledger(ctx.ledger)
+    state = read_ledger(ctx.ledger, ctx.root)
     nxt = STAGE_ORDER[state.stage.rank + 1] if state.stage is not Stage.AUTONOMOUS else None
     report = None
     graduation: list[str] = []
@@ -259,12 +494,100 @@ def status(ctx: RolloutContext) -> Status:
 
 
 def history(ctx: RolloutContext) -> tuple[Entry, ...]:
-    return read_ledger(ctx.ledger).entries
+    return read_ledger(ctx.ledger, ctx.root).entries
 
 
-def verify(ctx: RolloutContext) -> list[VerifyProblem]:
-    if not ctx.ledger.exists():
+def verify(ctx: RolloutContext, *, require_signed: bool = False) -> list[VerifyProblem]:
+    """The chain, its anchoring in git, the signatures, and the files each promotion certified."""
+    raw = read_raw(ctx.ledger, ctx.root)
+    if raw is None:
         return []
-    raw = ctx.ledger.read_bytes()
     committed = ctx.git.committed_file(ctx.ledger)
-    return verify_entries(raw, str(ctx.ledger), committed)
+    problems = verify_entries(raw, str(ctx.ledger), committed)
+    if ctx.git.root is None or ctx.git.commit is None:
+        problems.append(VerifyProblem(0, f"{ctx.git.note or 'no commit yet'}: no entry is anchored in a commit, so "
+                                         "nothing but this file vouches for them", failing=False))
+    elif committed is None:
+        problems.append(VerifyProblem(1, "the ledger is not committed: every entry is unanchored; commit it", failing=False))
+    state = read_ledger(ctx.ledger, ctx.root, lenient=True)
+    problems += _signature_problems(ctx, state, raw, require_signed)
+    problems += _evidence_problems(ctx, state)
+    return sorted(problems, key=lambda p: (p.line, not p.failing))
+
+
+def _line_numbers(raw: bytes) -> dict[str, int]:
+    from parr.ledger import _split_lines, load_json
+
+    numbers = {}
+    for number, line in enumerate(_split_lines(raw)[0], start=1):
+        try:
+            data = load_json(line)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("hash"), str):
+            numbers[data["hash"]] = number
+    return numbers
+
+
+def _allowed_signers(ctx: RolloutContext) -> tuple[bytes | None, str | None]:
+    """The allowed signers as committed (a copy only on disk could have been written by anyone)."""
+    committed = ctx.git.committed_file(ctx.allowed_signers)
+    if committed is not None:
+        return committed, None
+    if os.path.isfile(ctx.allowed_signers):
+        return None, f"{ctx.allowed_signers} is not committed, so it cannot vouch for any signature; commit it"
+    return None, f"no {ctx.allowed_signers} lists who may sign ledger entries"
+
+
+def _signature_problems(ctx: RolloutContext, state: LedgerState, raw: bytes, required: bool) -> list[VerifyProblem]:
+    signed_any = any(e.signature for e in state.entries)
+    if not signed_any and not required:
+        return []
+    numbers = _line_numbers(raw)
+    problems: list[VerifyProblem] = []
+    signers, why_not = _allowed_signers(ctx)
+    if ssh_keygen() is None:
+        return [VerifyProblem(0, "ssh-keygen is not installed, so no signature can be checked", failing=required)]
+    seen_signed = False
+    for entry in state.entries:
+        line = numbers.get(entry.hash, 0)
+        if not entry.signature:
+            if required:
+                problems.append(VerifyProblem(line, f"entry {entry.seq} is not signed, and signatures are required"))
+            elif seen_signed:
+                problems.append(VerifyProblem(line, f"entry {entry.seq} is not signed, though entries before it are "
+                                                    "(appended by hand, or without the signing key?)"))
+            continue
+        seen_signed = True
+        if signers is None:
+            problems.append(VerifyProblem(line, f"entry {entry.seq} is signed, but {why_not}"))
+            continue
+        result = check_signature(entry.signed_payload(), entry.signature, signers)
+        if not result.valid:
+            problems.append(VerifyProblem(line, f"entry {entry.seq}: {result.problem}"))
+    return problems
+
+
+def _evidence_problems(ctx: RolloutContext, state: LedgerState) -> list[VerifyProblem]:
+    """Each promotion's recorded file digests, rechecked against the blobs of its recorded commit."""
+    problems: list[VerifyProblem] = []
+    if ctx.git.root is None:
+        return problems
+    for number, entry in enumerate(state.entries, start=1):
+        if not entry.evidence or not entry.commit:
+            continue
+        if not ctx.git.has_commit(entry.commit):
+            problems.append(VerifyProblem(number, f"entry {entry.seq}: commit {entry.commit[:12]} is not in this clone, "
+                                                  "so the files it certified cannot be rechecked", failing=False))
+            continue
+        for item in entry.evidence:
+            if not item.in_repository:
+                continue
+            blob = ctx.git.blob_at(entry.commit, item.path)
+            if blob is None:
+                problems.append(VerifyProblem(number, f"entry {entry.seq}: {item.path} is not in commit "
+                                                      f"{entry.commit[:12]}, though the promotion certified it"))
+            elif hashlib.sha256(blob).hexdigest() != item.sha256:
+                problems.append(VerifyProblem(number, f"entry {entry.seq}: {item.path} in commit {entry.commit[:12]} "
+                                                      "is not the file the promotion judged (digest differs)"))
+    return problems

@@ -25,8 +25,9 @@ T0 = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
 def _git_repo(path: Path) -> git.Repo:
     repo = git.Repo.init(path)
     with repo.config_writer() as config:
-        config.set_value("user", "name", "Priya Natarajan")
-        config.set_value("user", "email", "priya@example.com")
+        # Not a person parr.yaml names as an approver: four eyes allows @priya to approve.
+        config.set_value("user", "name", "Sam Okafor")
+        config.set_value("user", "email", "sam@example.com")
     repo.git.add(A=True)
     repo.index.commit("agent")
     return repo
@@ -69,7 +70,7 @@ def test_full_rollout_path(agent) -> None:
     entry, report = promote(open_rollout(path, now=T0), reason="ready for staging", approver="@priya")
     assert (entry.seq, entry.from_stage, entry.to_stage) == (1, Stage.PROPOSE, Stage.STAGING_WRITES)
     assert entry.commit == repo.head.commit.hexsha
-    assert entry.actor.name == "Priya Natarajan" and entry.approver == "@priya"
+    assert entry.actor.name == "Sam Okafor" and entry.approver == "@priya"
     assert entry.check is not None and entry.check.verdict == "GO" and len(entry.check.digest) == 64
 
     # Narrow production writes need 7 days in staging and the security owner's approval.
@@ -87,7 +88,7 @@ def test_full_rollout_path(agent) -> None:
 
     # Rollback needs no checks and works even with a broken manifest.
     (path / "parr.yaml").write_text("apiVersion: parr/v1\nagent: {id: [broken\n")
-    entry = rollback(open_rollout(path, now=T0 + dt.timedelta(days=9)), reason="refund spike")
+    entry = rollback(open_rollout(path, now=T0 + dt.timedelta(days=9)), reason="refund spike").entry
     assert (entry.from_stage, entry.to_stage) == (Stage.NARROW_PRODUCTION_WRITES, Stage.STAGING_WRITES)
     repo.git.checkout("--", "parr.yaml")
 
@@ -95,7 +96,9 @@ def test_full_rollout_path(agent) -> None:
     result = CliRunner().invoke(main, ["check", str(path), "--format", "json", "--today", "2026-11-24"])
     assert json.loads(result.stdout)["reports"][0]["stage"] == "staging-writes"
 
-    assert verify(open_rollout(path)) == []
+    problems = verify(open_rollout(path))
+    assert [p.message for p in problems if p.failing] == []
+    assert [p.message for p in problems] == ["the ledger is not committed: every entry is unanchored; commit it"]
     assert [e.action for e in read_ledger(ctx.ledger).entries] == ["promote", "promote", "rollback"]
 
 
@@ -113,11 +116,24 @@ def test_hold_freezes_promotion_until_released(agent) -> None:
 
 def test_dirty_tree_is_refused_unless_allowed(agent) -> None:
     path, _ = agent
-    (path / "policies" / "refunds.cedar").write_text((path / "policies" / "refunds.cedar").read_text() + "\n// edit\n")
-    with pytest.raises(RolloutRefused, match="uncommitted changes"):
+    (path / "agent" / "main.py").write_text((path / "agent" / "main.py").read_text() + "\n# edit\n")
+    with pytest.raises(RolloutRefused, match=r"uncommitted changes \(agent/main.py\)"):
         promote(open_rollout(path, now=T0), reason="x", approver="@priya")
     entry, _ = promote(open_rollout(path, now=T0), reason="x", approver="@priya", allow_dirty=True)
     assert entry.dirty and entry.allow_dirty
+
+
+def test_allow_dirty_never_covers_the_files_the_verdict_read(agent) -> None:
+    path, _ = agent
+    (path / "policies" / "refunds.cedar").write_text((path / "policies" / "refunds.cedar").read_text() + "\n// edit\n")
+    (path / "evals" / "extra.xml").write_text("<testsuite/>")
+    _edit_manifest(path, lambda d: d["evals"]["regression"].update(results="evals/extra.xml"))
+    with pytest.raises(RolloutRefused) as refused:
+        promote(open_rollout(path, now=T0), reason="x", approver="@priya", allow_dirty=True)
+    reasons = refused.value.reasons
+    assert "parr.yaml: changed since the commit; the ledger can only certify files committed as they are" in reasons
+    assert any(r.startswith("policies/refunds.cedar: changed since the commit") for r in reasons)
+    assert any(r.startswith("evals/extra.xml: not committed") for r in reasons)
 
 
 def test_rollback_needs_a_reason_and_an_earlier_stage(agent) -> None:
@@ -129,12 +145,18 @@ def test_rollback_needs_a_reason_and_an_earlier_stage(agent) -> None:
         rollback(open_rollout(path, now=T0), reason="  ")
 
 
-def test_outside_git_it_still_works_and_says_so(tmp_path: Path) -> None:
+def test_outside_git_promotion_is_refused_and_the_kill_switch_still_works(tmp_path: Path) -> None:
     path = build_repo(tmp_path / "plain")
     ctx = open_rollout(path, now=T0)
     assert ctx.git.note and "not inside a git repository" in ctx.git.note
-    entry, _ = promote(ctx, reason="x", approver="@priya")
+    with pytest.raises(RolloutRefused, match="no commit can hold the files this verdict reads"):
+        promote(ctx, reason="x", approver="@priya")
+    entry = hold(ctx, reason="freeze")
     assert entry.commit is None
+    ledger = path / ".parr" / "ledger.jsonl"
+    ledger.write_text(ledger.read_text() + json.dumps({"seq": 2, "action": "promote"}) + "\n")
+    outcome = rollback(open_rollout(path, now=T0), reason="stop")
+    assert outcome.in_ledger and outcome.entry.to_stage is Stage.PROPOSE
 
 
 def _ledger_with_entries(agent, n: int = 3) -> Path:
@@ -214,7 +236,7 @@ def test_cli_promote_refusal_exits_1_and_lists_why(agent) -> None:
     assert "promotion refused" in result.stderr and "needs --approver" in result.stderr
     ok = CliRunner().invoke(main, ["rollout", "promote", str(path), "--reason", "go", "--approver", "@priya"])
     assert ok.exit_code == 0, ok.output
-    assert "promote propose → staging-writes by Priya Natarajan, approved by @priya" in ok.stdout
+    assert "promote propose → staging-writes by Sam Okafor, approved by @priya" in ok.stdout
     history = CliRunner().invoke(main, ["rollout", "history", str(path), "--format", "json"])
     assert json.loads(history.stdout)[0]["to_stage"] == "staging-writes"
     status_out = CliRunner().invoke(main, ["rollout", "status", str(path)])

@@ -113,10 +113,12 @@ def test_postmortem_timeline_from_otlp_with_redacted_arguments(repo: Path) -> No
 
 
 def test_postmortem_stage_at_the_time_comes_from_the_ledger(repo: Path) -> None:
-    from parr.rollout import open_rollout, promote
-    import datetime as dt
+    from parr.ledger import append_entry
 
-    promote(open_rollout(repo, now=dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)), reason="x", approver="@priya")
+    # Written directly: `rollout promote` needs a git commit to certify, and this repo has none.
+    append_entry(repo / ".parr" / "ledger.jsonl", lambda state: {
+        "time": "2026-11-01T00:00:00+00:00", "action": "promote", "actor": {"name": "Sam Okafor"},
+        "from_stage": "propose", "to_stage": "staging-writes", "reason": "x"})
     out = _run(["generate", "postmortem", ".", "--trace", "traces/sample.jsonl", "--session", "s-01", *COMMON], repo).stdout
     assert "| Stage at the time | `staging-writes` (from the rollout ledger) |" in out
 
