@@ -1,0 +1,259 @@
+"""Every rollout command on odd ledgers, odd ledger places and broken git states (issue 20): one
+line and exit 1 (broken ledger) or 2 (unusable place), never a traceback; and rollback, the kill
+switch, records anyway or says where it wrote instead."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parr.cli import main
+from parr.errors import ParrInputError
+from parr.ledger import append_entry, entry_hash, read_ledger, verify_entries
+from parr.stages import Stage
+from tests.conftest import build_repo
+
+READERS = [
+    ["rollout", "status"],
+    ["rollout", "verify"],
+    ["rollout", "history"],
+    ["rollout", "hold", "--reason", "freeze"],
+    ["rollout", "promote", "--reason", "go", "--approver", "@priya"],
+]
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def agent(tmp_path: Path) -> Path:
+    path = build_repo(tmp_path / "agent")
+    _git(path, "init", "-q")
+    _git(path, "config", "user.name", "Sam Okafor")
+    _git(path, "config", "user.email", "sam@example.com")
+    _git(path, "add", "-A")
+    assert _git(path, "commit", "-qm", "agent").returncode == 0
+    return path
+
+
+def _run(args: list[str], path: Path):
+    result = CliRunner().invoke(main, [*args[:2], str(path), *args[2:]])
+    assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
+    return result
+
+
+def _one_line_error(result, code: int, needle: str) -> None:
+    assert result.exit_code == code, (result.exit_code, result.output)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("parr: ")]
+    assert lines and needle in lines[0], result.stderr
+    assert "Traceback" not in result.output
+
+
+def _seed(path: Path) -> Path:
+    """A ledger at staging-writes: one real promotion entry."""
+    ledger = path / ".parr" / "ledger.jsonl"
+    append_entry(ledger, lambda s: {"time": "2026-11-24T09:00:00+00:00", "action": "promote",
+                                    "actor": {"name": "Sam Okafor"}, "from_stage": "propose",
+                                    "to_stage": "staging-writes", "reason": "seed"})
+    return ledger
+
+
+def _forged(ledger: Path, **changes) -> bytes:
+    """A second entry with a correctly recomputed chain and hash, carrying `changes`."""
+    head = read_ledger(ledger).head
+    body = {"seq": 2, "time": "2026-11-25T09:00:00+00:00", "action": "promote", "actor": {"name": "Mallory"},
+            "approver": None, "commit": None, "dirty": False, "allow_dirty": False, "from_stage": "staging-writes",
+            "to_stage": "narrow-production-writes", "reason": "forged", "check": None, "prev": head}
+    body.update(changes)
+    try:
+        body["hash"] = entry_hash(body)
+    except (TypeError, ValueError, UnicodeEncodeError):
+        body["hash"] = "0" * 64
+    return json.dumps(body).encode() + b"\n"
+
+
+ODD_ENTRIES = {
+    "naive time": lambda ledger: _forged(ledger, time="2026-11-25T09:00:00"),
+    "yesterday": lambda ledger: _forged(ledger, time="yesterday"),
+    "year 10000": lambda ledger: _forged(ledger, time="10000-01-01T00:00:00+00:00"),
+    "integer time": lambda ledger: _forged(ledger, time=1764000000),
+    "NaN seq": lambda ledger: _forged(ledger).replace(b'"seq": 2', b'"seq": NaN'),
+    "huge seq": lambda ledger: _forged(ledger).replace(b'"seq": 2', b'"seq": ' + b"9" * 5000),
+    "lone surrogate": lambda ledger: _forged(ledger).replace(b'"forged"', b'"\\ud800"'),
+    "deep JSON": lambda ledger: b"[" * 5000 + b"]" * 5000 + b"\n",
+    "deep JSON in a field": lambda ledger: _forged(ledger).replace(b'"check": null', b'"check": ' + b"[" * 5000 + b"]" * 5000),
+    "not an object": lambda ledger: b'"just a string"\n',
+    "unknown action": lambda ledger: _forged(ledger, action="promote-all"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_ENTRIES))
+def test_odd_entries_are_named_and_rollback_still_records(agent: Path, name: str) -> None:
+    ledger = _seed(agent)
+    with open(ledger, "ab") as handle:
+        handle.write(ODD_ENTRIES[name](ledger))
+    for command in READERS:
+        result = _run(command, agent)
+        if command[1] == "verify":
+            assert result.exit_code == 1 and ":2: not a valid ledger entry" in result.stdout, result.output
+        else:
+            _one_line_error(result, 1, f"{ledger}:2: not a ledger entry")
+    outcome = _run(["rollout", "rollback", "--reason", "stop"], agent)
+    assert outcome.exit_code == 0, outcome.output
+    assert "line(s) 2 are not ledger entries and were skipped" in outcome.stderr
+    assert "rollback staging-writes → propose" in outcome.stdout
+    assert read_ledger(ledger, lenient=True).stage is Stage.PROPOSE
+
+
+def _place_cases(agent: Path, outside: Path) -> dict:
+    parr_dir = agent / ".parr"
+    ledger = parr_dir / "ledger.jsonl"
+
+    def directory() -> str:
+        ledger.mkdir(parents=True)
+        return "is a directory"
+
+    def parr_is_a_file() -> str:
+        parr_dir.write_text("not a directory\n")
+        return "is a file"
+
+    def lock_loop() -> str:
+        _seed(agent)
+        (parr_dir / "ledger.jsonl.lock").unlink()
+        os.symlink("ledger.jsonl.lock", parr_dir / "ledger.jsonl.lock")
+        return "symlink"
+
+    def ledger_outside() -> str:
+        parr_dir.mkdir()
+        outside.write_text("")
+        os.symlink(outside, ledger)
+        return "outside"
+
+    def parr_outside() -> str:
+        outside.mkdir()
+        os.symlink(outside, parr_dir)
+        return "outside"
+
+    def fifo() -> str:
+        parr_dir.mkdir()
+        os.mkfifo(ledger)
+        return "not a regular file"
+
+    return {"directory": directory, "parr is a file": parr_is_a_file, "lock symlink loop": lock_loop,
+            "ledger symlinked outside": ledger_outside, ".parr symlinked outside": parr_outside, "fifo": fifo}
+
+
+PLACES = ["directory", "parr is a file", "lock symlink loop", "ledger symlinked outside", ".parr symlinked outside", "fifo"]
+
+
+@pytest.mark.parametrize("case", PLACES)
+def test_unusable_ledger_places_are_named_and_rollback_writes_aside(agent: Path, tmp_path: Path, case: str) -> None:
+    outside = tmp_path / "outside"
+    needle = _place_cases(agent, outside)[case]()
+    before = sorted((p.name, p.stat().st_size) for p in tmp_path.rglob("*") if p.is_file() and "agent" not in p.parts)
+    for command in READERS:
+        result = _run(command, agent)
+        if case == "lock symlink loop" and command[1] in ("status", "verify", "history", "promote"):
+            continue  # reading needs no lock; promote is refused for another reason (four eyes/approver)
+        _one_line_error(result, 2, needle)
+    outcome = _run(["rollout", "rollback", "--reason", "stop", "--to", "propose"], agent)
+    assert outcome.exit_code == 1, outcome.output
+    assert "could not record the rollback in the ledger" in outcome.stderr
+    aside = sorted(agent.glob("parr-rollback-*.json"))
+    assert len(aside) == 1 and f"written to {aside[0]}" in outcome.stderr.replace("\n", " ")
+    record = json.loads(aside[0].read_text())
+    assert record["to_stage"] == "propose" and record["reason"] == "stop"
+    after = sorted((p.name, p.stat().st_size) for p in tmp_path.rglob("*") if p.is_file() and "agent" not in p.parts)
+    assert after == before, "something was written outside the repository"
+
+
+def test_a_lock_symlinked_to_a_user_file_never_truncates_it(agent: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "bashrc"
+    victim.write_text("export IMPORTANT=1\n")
+    (agent / ".parr").mkdir()
+    os.symlink(victim, agent / ".parr" / "ledger.jsonl.lock")
+    _one_line_error(_run(["rollout", "hold", "--reason", "x"], agent), 2, "symlink")
+    assert victim.read_text() == "export IMPORTANT=1\n"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_an_unreadable_ledger_is_named(agent: Path) -> None:
+    ledger = _seed(agent)
+    ledger.chmod(0)
+    try:
+        _one_line_error(_run(["rollout", "status"], agent), 2, "cannot read the ledger")
+    finally:
+        ledger.chmod(0o644)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "short", "half"])
+def test_a_corrupt_index_refuses_promotion_and_keeps_the_kill_switch(agent: Path, damage: str) -> None:
+    _seed(agent)
+    index = agent / ".git" / "index"
+    data = index.read_bytes()
+    index.write_bytes({"garbage": b"DIRC\0\0\0\2garbage", "short": data[:20], "half": data[: len(data) // 2]}[damage])
+    # git 2.39 exits 128 on the first two and reads the half index as entries of zeros.
+    assert (_git(agent, "diff").returncode == 128) is (damage != "half")
+    assert _run(["rollout", "status"], agent).exit_code == 0
+    refused = _run(["rollout", "promote", "--reason", "go", "--approver", "@sec-lead"], agent)
+    why = "uncommitted changes" if damage == "half" else "git cannot read the index"
+    assert refused.exit_code == 1 and why in refused.stderr, refused.output
+    outcome = _run(["rollout", "rollback", "--reason", "stop"], agent)
+    assert outcome.exit_code == 0 and "rollback staging-writes → propose" in outcome.stdout, outcome.output
+
+
+def test_a_corrupt_git_config_still_lets_rollback_record(agent: Path) -> None:
+    _seed(agent)
+    (agent / ".git" / "config").write_text("[core\n\tbroken = = =\n")
+    outcome = _run(["rollout", "rollback", "--reason", "stop"], agent)
+    assert outcome.exit_code == 0, outcome.output
+    assert "git is not usable here" in outcome.stderr and "recorded without a commit" in outcome.stderr
+    refused = _run(["rollout", "promote", "--reason", "go", "--approver", "@eng-billing"], agent)
+    assert refused.exit_code == 1 and "git is not usable here" in refused.stderr
+
+
+def test_rollback_works_with_parr_yaml_gone(agent: Path) -> None:
+    _seed(agent)
+    (agent / "parr.yaml").unlink()
+    outcome = _run(["rollout", "rollback", "--reason", "stop"], agent)
+    assert outcome.exit_code == 0 and "rollback staging-writes → propose" in outcome.stdout, outcome.output
+
+
+def _promote_and_roll_back(args: tuple[str, int, int]) -> tuple[int, int]:
+    """One worker: append a promotion directly, then pull the kill switch; count the outcomes."""
+    from parr.rollout import open_rollout, rollback
+
+    root, worker, rounds = args
+    recorded = already = 0
+    for i in range(rounds):
+        append_entry(Path(root) / ".parr" / "ledger.jsonl",
+                     lambda s, i=i: {"time": f"2026-11-24T00:00:{i:02d}+00:00", "action": "promote",
+                                     "actor": {"name": f"w{worker}"}, "from_stage": s.stage.value,
+                                     "to_stage": "staging-writes" if s.stage is Stage.PROPOSE else s.stage.value,
+                                     "reason": "load"})
+        try:
+            outcome = rollback(open_rollout(Path(root)), reason=f"w{worker} r{i}", to=Stage.PROPOSE)
+            recorded += outcome.in_ledger
+        except ParrInputError:
+            already += 1  # another worker's rollback got there first
+    return recorded, already
+
+
+def test_rollback_under_concurrent_load_loses_nothing(agent: Path) -> None:
+    workers, rounds = 4, 8
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        results = pool.map(_promote_and_roll_back, [(str(agent), w, rounds) for w in range(workers)])
+    recorded = sum(r for r, _ in results)
+    assert recorded + sum(a for _, a in results) == workers * rounds and recorded > 0
+    ledger = agent / ".parr" / "ledger.jsonl"
+    entries = read_ledger(ledger).entries
+    assert sum(1 for e in entries if e.action == "rollback") == recorded
+    assert [p for p in verify_entries(ledger.read_bytes(), str(ledger)) if p.failing] == []
