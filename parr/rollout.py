@@ -393,10 +393,10 @@ def rollback(ctx: RolloutContext, *, reason: str, to: Stage | None = None) -> Ro
             raise ParrInputError(f"rollback goes to an earlier stage than {current.value}, not {target.value}.")
         return {**base, "from_stage": current.value, "to_stage": target.value}
 
-    try:
-        signer = _signer(ctx, required=False)
-    except RolloutRefused:
-        signer = None
+    signer = _signer(ctx, required=False)
+    if signer is None and os.path.isfile(ctx.allowed_signers):
+        warnings.append("recorded unsigned: no --sign-key and no global git user.signingkey; "
+                        "`parr rollout verify` will say so")
 
     def signed(payload: bytes) -> str:
         try:
