@@ -101,7 +101,8 @@ def current_stage(manifest_path: Path) -> Stage:
 
 
 def _check(ctx: RolloutContext, stage: Stage, loaded: LoadedManifest, checklist: Checklist) -> tuple[Report, Facts]:
-    facts = gather_facts(loaded, today=ctx.today)
+    # The same judgement as `parr check`: with the code scanned, so no code check passes as "not scanned".
+    facts = gather_facts(loaded, today=ctx.today, scan_code=True)
     return evaluate(checklist, facts, stage), facts
 
 

@@ -127,3 +127,18 @@ def test_cli_verify_says_unanchored_entries_without_failing(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert ":2: note: entry 2 unanchored: not in any commit yet" in result.stdout
     assert "2 entries, chain intact" in result.stdout
+
+
+def test_promotion_judges_the_code_as_parr_check_does(tmp_path: Path) -> None:
+    """An undeclared mutating tool is NO-GO in `parr check`; the promotion may not pass it as
+    "the code was not scanned"."""
+    path = build_repo(tmp_path / "agent", files={"agent/admin.py": (
+        "from agents import function_tool\n\n\n@function_tool\ndef delete_customer(customer_id: str) -> str:\n"
+        '    """Delete a customer and all their data."""\n    return "deleted"\n')})
+    _git(path, "init", "-q")
+    _git(path, "config", "user.name", "Sam Okafor")
+    _git(path, "config", "user.email", "sam@example.com")
+    _commit(path, "agent")
+    with pytest.raises(RolloutRefused) as refused:
+        promote(open_rollout(path, now=T0), reason="go", approver="@priya")
+    assert any(r.startswith("CODE-001 ") and "delete_customer" in r for r in refused.value.reasons), refused.value.reasons
