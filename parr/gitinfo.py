@@ -111,6 +111,18 @@ class GitContext:
         result = run_git(["cat-file", "blob", f"{commit}:{rel}"], self.root)
         return result.stdout if result.ok else None
 
+    def tree_entry(self, commit: str, rel: str) -> TreeEntry | None:
+        """Mode and object id of `rel` at `commit` (trees only: works in a partial clone too)."""
+        if self.root is None:
+            return None
+        listed = run_git(["ls-tree", "-z", "--full-tree", commit, "--", rel], self.root)
+        for item in _split_z(listed.stdout) if listed.ok else ():
+            meta, _, path = item.partition("\t")
+            if path == rel:
+                mode, _kind, oid = meta.split(" ")
+                return TreeEntry(mode, oid)
+        return None
+
     def has_commit(self, commit: str) -> bool:
         if self.root is None:
             return False

@@ -94,6 +94,7 @@ class EvidenceDigest(BaseModel):
 
     path: str  # relative to the repository root with '/', or absolute when outside it
     sha256: str
+    blob: str | None = None  # git's object id at the recorded commit: checkable without the content
     in_repository: bool = True  # False: another repository or parr's own files; not rechecked from this git
 
 

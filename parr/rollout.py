@@ -258,7 +258,9 @@ def _evidence(ctx: RolloutContext, loaded: LoadedManifest) -> tuple[list[Evidenc
             problems.append(f"{shown}: {state}; the ledger can only certify files committed as they are")
         digest = _sha256(path)
         if digest is not None:
-            digests.append(EvidenceDigest(path=shown, sha256=digest, in_repository=rel is not None))
+            committed = ctx.git.head_tree.get(rel) if rel is not None and ctx.git.head_tree else None
+            digests.append(EvidenceDigest(path=shown, sha256=digest, blob=committed.oid if committed else None,
+                                          in_repository=rel is not None))
     return digests, problems
 
 
@@ -584,11 +586,22 @@ def _evidence_problems(ctx: RolloutContext, state: LedgerState) -> list[VerifyPr
         for item in entry.evidence:
             if not item.in_repository:
                 continue
-            blob = ctx.git.blob_at(entry.commit, item.path)
-            if blob is None:
+            at = f"{item.path} in commit {entry.commit[:12]}"
+            listed = ctx.git.tree_entry(entry.commit, item.path)
+            if listed is None:
                 problems.append(VerifyProblem(number, f"entry {entry.seq}: {item.path} is not in commit "
                                                       f"{entry.commit[:12]}, though the promotion certified it"))
+                continue
+            if item.blob is not None and listed.oid != item.blob:
+                problems.append(VerifyProblem(number, f"entry {entry.seq}: {at} is not the file the promotion "
+                                                      "judged (object id differs)"))
+                continue
+            blob = ctx.git.blob_at(entry.commit, item.path)
+            if blob is None:
+                # A partial clone lacks the content; parr never fetches it (that could run a transport).
+                problems.append(VerifyProblem(number, f"entry {entry.seq}: {at} is not in this clone (a partial "
+                                                      "clone?), so its digest cannot be rechecked", failing=False))
             elif hashlib.sha256(blob).hexdigest() != item.sha256:
-                problems.append(VerifyProblem(number, f"entry {entry.seq}: {item.path} in commit {entry.commit[:12]} "
-                                                      "is not the file the promotion judged (digest differs)"))
+                problems.append(VerifyProblem(number, f"entry {entry.seq}: {at} is not the file the promotion "
+                                                      "judged (digest differs)"))
     return problems

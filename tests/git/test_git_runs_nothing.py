@@ -144,3 +144,38 @@ def test_no_git_configured_program_runs_for_any_command(tmp_path: Path) -> None:
     _git(repo, "status")
     _git(repo, "diff")
     assert marker.exists() and "fsmonitor" in marker.read_text()
+
+
+def test_a_partial_clone_never_fetches_through_a_configured_transport(tmp_path: Path) -> None:
+    """Reading an old blob that a partial clone lacks would make git fetch it lazily from the
+    promisor remote, through whatever transport the repository names (here `ext::`, re-allowed
+    by `protocol.ext.allow`). `rollout verify` reads certified files from old commits."""
+    from parr.rollout import open_rollout, promote
+
+    marker = tmp_path / "MARKER"
+    evil = tmp_path / "evil.sh"
+    _executable(evil, f'#!/bin/sh\necho "$0 $*" >> "{marker}"\nexit 1\n')
+    src = build_repo(tmp_path / "src")
+    _git(src, "init", "-q")
+    _git(src, "config", "user.name", "Sam Okafor")
+    _git(src, "config", "user.email", "sam@example.com")
+    _git(src, "config", "uploadpack.allowFilter", "true")
+    _git(src, "add", "-A")
+    _git(src, "commit", "-qm", "agent")
+    promote(open_rollout(src), reason="ready", approver="@priya")
+    (src / "parr.yaml").write_text((src / "parr.yaml").read_text() + "# reviewed\n")
+    _git(src, "add", "-A")
+    _git(src, "commit", "-qm", "ledger, and a later manifest")
+    dst = tmp_path / "dst"
+    assert _git(tmp_path, "clone", "-q", "--filter=blob:none", f"file://{src}", str(dst)).returncode == 0
+    _git(dst, "config", "protocol.ext.allow", "always")
+    _git(dst, "config", "remote.origin.url", f"ext::{evil} %S")
+
+    result = CliRunner().invoke(main, ["rollout", "verify", str(dst)])
+    assert result.exit_code == 0, result.output
+    assert "parr.yaml in commit" in result.stdout and "is not in this clone (a partial clone?)" in result.stdout
+    assert not marker.exists()
+
+    old = _git(src, "rev-parse", "HEAD~1").stdout.strip()
+    _git(dst, "cat-file", "blob", f"{old}:parr.yaml")  # control: git alone runs the transport
+    assert marker.exists()
