@@ -257,3 +257,14 @@ def test_rollback_under_concurrent_load_loses_nothing(agent: Path) -> None:
     entries = read_ledger(ledger).entries
     assert sum(1 for e in entries if e.action == "rollback") == recorded
     assert [p for p in verify_entries(ledger.read_bytes(), str(ledger)) if p.failing] == []
+
+
+def test_history_shows_ledger_text_as_data(agent: Path) -> None:
+    """A reason is anyone's text: rich markup in it crashed the table; Markdown in it broke the table."""
+    reason = "INC-9 [/] [bold]x | y\n```\n<script>"
+    assert _run(["rollout", "hold", "--reason", reason], agent).exit_code == 0
+    table = _run(["rollout", "history"], agent)
+    assert table.exit_code == 0 and "[/] [bold]x" in table.stdout, table.output
+    markdown = _run(["rollout", "history", "--format", "markdown"], agent)
+    row = markdown.stdout.splitlines()[2]
+    assert markdown.exit_code == 0 and row.endswith(r"| INC-9 [/] [bold]x \| y \`\`\` &lt;script&gt; |"), row
