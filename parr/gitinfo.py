@@ -171,10 +171,21 @@ class GitContext:
             index[rel] = TreeEntry(mode, oid)
         changed |= {rel for rel in tree.keys() ^ index.keys()}  # staged additions and removals
         root = str(self.root)
+        real_root = os.path.realpath(root)
+        directories: dict[str, bool] = {}
         for rel, staged in index.items():
             if tree.get(rel) != staged:
                 changed.add(rel)
             if staged.mode == GITLINK_MODE or _is_parr_state(rel):
+                continue
+            parent = os.path.dirname(rel)
+            if parent not in directories:
+                # git never reads a tracked path through a symlinked directory; neither does parr
+                # (it could lead to a device or /proc): such a path counts as changed.
+                expected = os.path.normpath(os.path.join(real_root, parent))
+                directories[parent] = os.path.realpath(os.path.join(root, parent)) == expected
+            if not directories[parent]:
+                changed.add(rel)
                 continue
             on_disk = _file_blob(os.path.join(root, rel), self.object_format)
             # The executable bit is left out, as with core.fileMode=false; a symlink is not a file.

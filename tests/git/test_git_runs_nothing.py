@@ -179,3 +179,19 @@ def test_a_partial_clone_never_fetches_through_a_configured_transport(tmp_path: 
     old = _git(src, "rev-parse", "HEAD~1").stdout.strip()
     _git(dst, "cat-file", "blob", f"{old}:parr.yaml")  # control: git alone runs the transport
     assert marker.exists()
+
+
+def test_cleanliness_never_reads_a_tracked_path_through_a_symlinked_directory(tmp_path: Path) -> None:
+    from parr.gitinfo import git_context
+
+    repo = build_repo(tmp_path / "agent")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "agent")
+    assert git_context(repo).worktree.changed == ()
+    # Swap a tracked directory for a link to a directory outside holding the same names.
+    outside = tmp_path / "elsewhere"
+    shutil.move(str(repo / "evals"), str(outside))
+    os.symlink(outside, repo / "evals")
+    changed = git_context(repo).worktree.changed
+    assert {"evals/regression.xml", "evals/scenario.xml", "evals/adversarial.json"} <= set(changed)
