@@ -199,13 +199,19 @@ def _ledger_errors(fn: Any) -> Any:
     return wrapper
 
 
+def _shown(text: str) -> str:
+    """Ledger text for a terminal: control characters (escape sequences, carriage returns) as
+    escapes, so an entry cannot rewrite what the screen shows."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def _entry_line(entry: Any) -> str:
     approver = f", approved by {entry.approver}" if entry.approver and entry.approver != entry.actor.name else ""
     commit = f" at {entry.commit[:12]}" if entry.commit else " (no git commit)"
     dirty = " (dirty tree allowed)" if entry.allow_dirty else ""
     signed = " [signed]" if entry.signature else ""
-    return (f"#{entry.seq} {entry.time} {entry.action} {entry.from_stage.value} → {entry.to_stage.value} "
-            f"by {entry.actor.name}{approver}{commit}{dirty}{signed}: {entry.reason}")
+    return _shown(f"#{entry.seq} {entry.time} {entry.action} {entry.from_stage.value} → {entry.to_stage.value} "
+                  f"by {entry.actor.name}{approver}{commit}{dirty}{signed}: {entry.reason}")
 
 
 @main.group()
@@ -242,12 +248,12 @@ def rollout_status(path: Path, manifest: Path | None, checklists: tuple[Path, ..
         return
     click.echo(f"{st.agent_id}: {st.stage.value}")
     if st.since:
-        click.echo(f"  since {st.since.time}, {st.since.action} by {st.since.actor.name}"
-                   + (f" at {st.since.commit[:12]}" if st.since.commit else "") + f": {st.since.reason}")
+        click.echo(_shown(f"  since {st.since.time}, {st.since.action} by {st.since.actor.name}"
+                          + (f" at {st.since.commit[:12]}" if st.since.commit else "") + f": {st.since.reason}"))
     else:
         click.echo("  no rollout recorded yet: every agent starts in propose")
     if st.held:
-        click.echo(f"  ON HOLD since {st.held.time} by {st.held.actor.name}: {st.held.reason}")
+        click.echo(_shown(f"  ON HOLD since {st.held.time} by {st.held.actor.name}: {st.held.reason}"))
     if st.git_note:
         click.echo(f"  note: {st.git_note}; actor and commit are not recorded from git")
     if st.next_stage is None:
@@ -263,7 +269,7 @@ def rollout_status(path: Path, manifest: Path | None, checklists: tuple[Path, ..
 def _refused(exc: Any, what: str = "promotion") -> None:
     click.echo(f"parr: {what} refused:", err=True)
     for reason in exc.reasons:
-        click.echo(f"  - {reason}", err=True)
+        click.echo(f"  - {_shown(reason)}", err=True)
     sys.exit(EXIT_NO_GO)
 
 
@@ -387,7 +393,7 @@ def rollout_verify(path: Path, manifest: Path | None, require_signed: bool) -> N
     problems = ops.verify(ctx, require_signed=require_signed)
     for problem in problems:
         where = f"{ctx.ledger}:{problem.line}" if problem.line else str(ctx.ledger)
-        click.echo(f"{where}: {'' if problem.failing else 'note: '}{problem.message}")
+        click.echo(_shown(f"{where}: {'' if problem.failing else 'note: '}{problem.message}"))
     if any(p.failing for p in problems):
         sys.exit(EXIT_NO_GO)
     count = len(ops.history(ctx))

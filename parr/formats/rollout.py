@@ -14,11 +14,16 @@ from rich.table import Table
 from parr.ledger import Entry
 
 
+def _plain(text: str) -> str:
+    """Control characters as escapes: ledger text cannot move the cursor or retitle a terminal."""
+    return escape("".join(c if c.isprintable() else repr(c)[1:-1] for c in text))
+
+
 def _cell(text: str | None) -> str:
     """Ledger text in a Markdown table cell: one line, no column breaks, no HTML."""
     if not text:
         return ""
-    flat = " ".join(text.split())
+    flat = "".join(c if c.isprintable() else repr(c)[1:-1] for c in " ".join(text.split()))
     return flat.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("`", "\\`")
 
 
@@ -44,9 +49,9 @@ def render_history(entries: Sequence[Entry], fmt: str, *, color: bool = False) -
         style = {"rollback": "red", "hold": "yellow"}.get(e.action, "")
         # Ledger text is data: escaped, so "[/]" in a reason is shown, not taken as rich markup.
         table.add_row(str(e.seq), e.time, f"[{style}]{e.action}[/]" if style else e.action,
-                      f"{e.from_stage.value} → {e.to_stage.value}", escape(e.actor.name),
-                      escape((e.commit or "")[:12]) + (" dirty" if e.allow_dirty else "") + (" signed" if e.signature else ""),
-                      escape(f"{e.check.verdict} {e.check.digest[:8]}") if e.check else "", escape(e.reason))
+                      f"{e.from_stage.value} → {e.to_stage.value}", _plain(e.actor.name),
+                      _plain((e.commit or "")[:12]) + (" dirty" if e.allow_dirty else "") + (" signed" if e.signature else ""),
+                      _plain(f"{e.check.verdict} {e.check.digest[:8]}") if e.check else "", _plain(e.reason))
     buffer = io.StringIO()
     width = shutil.get_terminal_size((120, 24)).columns if color else 160
     Console(file=buffer, force_terminal=color, no_color=not color, width=width).print(table)

@@ -268,3 +268,10 @@ def test_history_shows_ledger_text_as_data(agent: Path) -> None:
     markdown = _run(["rollout", "history", "--format", "markdown"], agent)
     row = markdown.stdout.splitlines()[2]
     assert markdown.exit_code == 0 and row.endswith(r"| INC-9 [/] [bold]x \| y \`\`\` &lt;script&gt; |"), row
+
+
+def test_ledger_text_cannot_drive_the_terminal(agent: Path) -> None:
+    assert _run(["rollout", "hold", "--reason", "ok\x1b[2J\x1b]0;pwned\x07\rfine"], agent).exit_code == 0
+    for command in (["rollout", "status"], ["rollout", "history"], ["rollout", "release", "--reason", "\x1b[31mx"]):
+        result = _run(command, agent)
+        assert "\x1b" not in result.output and "\r" not in result.output, (command, result.output)
