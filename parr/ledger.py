@@ -214,7 +214,7 @@ def load_json(line: bytes) -> Any:
     return pydantic_core.from_json(line)
 
 
-def _split_lines(raw: bytes) -> tuple[list[bytes], bool]:
+def split_lines(raw: bytes) -> tuple[list[bytes], bool]:
     """Complete lines, and whether a torn (unterminated) tail was dropped."""
     if not raw:
         return [], False
@@ -240,7 +240,7 @@ def _entry_problem(exc: ValidationError) -> str:
 def parse_entries(raw: bytes, shown: str, *, lenient: bool = False) -> LedgerState:
     """The entries of a ledger. Strict: the first line that is not an entry raises LedgerBroken.
     Lenient (rollback): such lines are skipped and their numbers kept."""
-    lines, torn = _split_lines(raw)
+    lines, torn = split_lines(raw)
     entries = []
     unreadable = []
     for number, line in enumerate(lines, start=1):
@@ -456,7 +456,7 @@ class VerifyProblem:
 def verify_entries(raw: bytes, shown: str, committed: bytes | None = None) -> list[VerifyProblem]:
     """Every way the chain can be broken: edited, removed, reordered or inserted entries."""
     problems: list[VerifyProblem] = []
-    lines, torn = _split_lines(raw)
+    lines, torn = split_lines(raw)
     previous = GENESIS
     expected_seq = 1
     for number, line in enumerate(lines, start=1):
@@ -486,7 +486,7 @@ def verify_entries(raw: bytes, shown: str, committed: bytes | None = None) -> li
     if torn:
         problems.append(VerifyProblem(len(lines) + 1, "the last line is incomplete (a write was interrupted); the next append removes it"))
     if committed is not None:
-        committed_lines, _ = _split_lines(committed)
+        committed_lines, _ = split_lines(committed)
         for number, (old, new) in enumerate(zip(committed_lines, lines), start=1):
             if old != new:
                 problems.append(VerifyProblem(number, "differs from the ledger committed in git (rewritten history)"))

@@ -513,16 +513,18 @@ def verify(ctx: RolloutContext, *, require_signed: bool = False) -> list[VerifyP
     elif committed is None:
         problems.append(VerifyProblem(1, "the ledger is not committed: every entry is unanchored; commit it", failing=False))
     state = read_ledger(ctx.ledger, ctx.root, lenient=True)
-    problems += _signature_problems(ctx, state, raw, require_signed)
-    problems += _evidence_problems(ctx, state)
+    numbers = _line_numbers(raw)
+    problems += _signature_problems(ctx, state, numbers, require_signed)
+    problems += _evidence_problems(ctx, state, numbers)
     return sorted(problems, key=lambda p: (p.line, not p.failing))
 
 
 def _line_numbers(raw: bytes) -> dict[str, int]:
-    from parr.ledger import _split_lines, load_json
+    """Line number of each entry by its hash, so problems found on parsed entries point at lines."""
+    from parr.ledger import load_json, split_lines
 
     numbers = {}
-    for number, line in enumerate(_split_lines(raw)[0], start=1):
+    for number, line in enumerate(split_lines(raw)[0], start=1):
         try:
             data = load_json(line)
         except ValueError:
@@ -542,11 +544,11 @@ def _allowed_signers(ctx: RolloutContext) -> tuple[bytes | None, str | None]:
     return None, f"no {ctx.allowed_signers} lists who may sign ledger entries"
 
 
-def _signature_problems(ctx: RolloutContext, state: LedgerState, raw: bytes, required: bool) -> list[VerifyProblem]:
+def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[str, int],
+                        required: bool) -> list[VerifyProblem]:
     signed_any = any(e.signature for e in state.entries)
     if not signed_any and not required:
         return []
-    numbers = _line_numbers(raw)
     problems: list[VerifyProblem] = []
     signers, why_not = _allowed_signers(ctx)
     if ssh_keygen() is None:
@@ -571,14 +573,15 @@ def _signature_problems(ctx: RolloutContext, state: LedgerState, raw: bytes, req
     return problems
 
 
-def _evidence_problems(ctx: RolloutContext, state: LedgerState) -> list[VerifyProblem]:
+def _evidence_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[str, int]) -> list[VerifyProblem]:
     """Each promotion's recorded file digests, rechecked against the blobs of its recorded commit."""
     problems: list[VerifyProblem] = []
     if ctx.git.root is None:
         return problems
-    for number, entry in enumerate(state.entries, start=1):
+    for entry in state.entries:
         if not entry.evidence or not entry.commit:
             continue
+        number = numbers.get(entry.hash, 0)
         if not ctx.git.has_commit(entry.commit):
             problems.append(VerifyProblem(number, f"entry {entry.seq}: commit {entry.commit[:12]} is not in this clone, "
                                                   "so the files it certified cannot be rechecked", failing=False))
