@@ -119,9 +119,9 @@ def run_git(args: Sequence[str], cwd: Path | str, *, stdin: bytes | None = None,
     if git is None:
         return GitResult(127, b"", "git is not installed")
     try:
+        feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
         done = subprocess.run(
-            git_argv(git, args), cwd=str(cwd), input=stdin, capture_output=True, env=git_env(),
-            timeout=timeout, check=False,
+            git_argv(git, args), cwd=str(cwd), capture_output=True, env=git_env(), timeout=timeout, check=False, **feed,
         )
     except subprocess.TimeoutExpired:
         return GitResult(124, b"", f"git {args[0]} took longer than {timeout:g}s")

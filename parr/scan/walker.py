@@ -163,6 +163,10 @@ def walk_files(
         yield from _walk_tree(root_real, classify, stats, options)
 
 
+# Listing a large monorepo takes seconds; a listing still running after this is blocked.
+GIT_LISTING_TIMEOUT_SECONDS = 60
+
+
 def _git_listing(root: str) -> tuple[Iterator[str], subprocess.Popen[bytes]] | None:
     """Tracked and untracked-but-not-ignored files under `root`, plus a running listing of the
     ignored ones; None when root is not in a git work tree (or git is unusable). Every call goes
@@ -180,19 +184,24 @@ def _git_listing(root: str) -> tuple[Iterator[str], subprocess.Popen[bytes]] | N
         # Only counted, so it runs alongside the main listing instead of after it.
         ignored = subprocess.Popen(
             git_argv(git, ["ls-files", "-o", "-i", "--exclude-standard", "--directory", "-z"]),
-            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-        )
-        # Run from root: ls-files then lists only files below it, relative to it. The listing is
-        # spooled to a temporary file and read back a chunk at a time: a monorepo's list of paths
-        # is never held in memory whole.
-        spool = tempfile.TemporaryFile()
-        out = subprocess.run(
-            git_argv(git, ["ls-files", "-co", "--exclude-standard", "-z"]),
-            cwd=root, stdout=spool, stderr=subprocess.DEVNULL, env=env, check=False,
+            cwd=root, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
     except OSError:
         return None
-    if out.returncode != 0:
+    # Run from root: ls-files then lists only files below it, relative to it. The listing is
+    # spooled to a temporary file and read back a chunk at a time: a monorepo's list of paths
+    # is never held in memory whole.
+    spool = tempfile.TemporaryFile()
+    try:
+        out = subprocess.run(
+            git_argv(git, ["ls-files", "-co", "--exclude-standard", "-z"]),
+            cwd=root, stdin=subprocess.DEVNULL, stdout=spool, stderr=subprocess.DEVNULL, env=env, check=False,
+            timeout=GIT_LISTING_TIMEOUT_SECONDS,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        # git blocks for ever opening a .gitignore or info/exclude that is a FIFO: walk the tree instead.
+        out = None
+    if out is None or out.returncode != 0:
         spool.close()
         ignored.kill()
         ignored.communicate()

@@ -195,3 +195,21 @@ def test_cleanliness_never_reads_a_tracked_path_through_a_symlinked_directory(tm
     os.symlink(outside, repo / "evals")
     changed = git_context(repo).worktree.changed
     assert {"evals/regression.xml", "evals/scenario.xml", "evals/adversarial.json"} <= set(changed)
+
+
+def test_a_fifo_exclude_file_does_not_hang_the_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git blocks for ever opening .git/info/exclude when it is a FIFO; the scan walks the tree instead."""
+    import parr.scan.walker as walker
+
+    monkeypatch.setattr(walker, "GIT_LISTING_TIMEOUT_SECONDS", 2)
+    repo = build_repo(tmp_path / "agent")
+    _git(repo, "init", "-q")
+    exclude = repo / ".git" / "info" / "exclude"
+    exclude.parent.mkdir(exist_ok=True)
+    exclude.unlink(missing_ok=True)
+    os.mkfifo(exclude)
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["scan", str(repo), "--no-cache", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert time.monotonic() - started < 30
+    assert "issue_refund" in result.stdout
