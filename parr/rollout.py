@@ -25,8 +25,10 @@ from parr.ledger import (
     VerifyProblem,
     append_entry,
     ledger_path,
+    load_json,
     read_ledger,
     read_raw,
+    split_lines,
     verify_entries,
 )
 from parr.ledger_signing import ALLOWED_SIGNERS, SigningError, check_signature, resolve_key, sign, ssh_keygen
@@ -514,15 +516,14 @@ def verify(ctx: RolloutContext, *, require_signed: bool = False) -> list[VerifyP
         problems.append(VerifyProblem(1, "the ledger is not committed: every entry is unanchored; commit it", failing=False))
     state = read_ledger(ctx.ledger, ctx.root, lenient=True)
     numbers = _line_numbers(raw)
-    problems += _signature_problems(ctx, state, numbers, require_signed)
+    anchored = len(split_lines(committed)[0]) if committed is not None else 0
+    problems += _signature_problems(ctx, state, numbers, anchored, require_signed)
     problems += _evidence_problems(ctx, state, numbers)
     return sorted(problems, key=lambda p: (p.line, not p.failing))
 
 
 def _line_numbers(raw: bytes) -> dict[str, int]:
     """Line number of each entry by its hash, so problems found on parsed entries point at lines."""
-    from parr.ledger import load_json, split_lines
-
     numbers = {}
     for number, line in enumerate(split_lines(raw)[0], start=1):
         try:
@@ -544,15 +545,19 @@ def _allowed_signers(ctx: RolloutContext) -> tuple[bytes | None, str | None]:
     return None, f"no {ctx.allowed_signers} lists who may sign ledger entries"
 
 
-def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[str, int],
+def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[str, int], anchored: int,
                         required: bool) -> list[VerifyProblem]:
-    signed_any = any(e.signature for e in state.entries)
-    if not signed_any and not required:
-        return []
-    problems: list[VerifyProblem] = []
+    """Signatures checked against the committed allowed signers. An entry must be signed when
+    signatures are required, when an entry before it is signed, or when it is not committed yet
+    while HEAD already lists allowed signers (parr would have signed it: it was forged, or
+    written without the key)."""
     signers, why_not = _allowed_signers(ctx)
+    unanchored = [e for e in state.entries if numbers.get(e.hash, 0) > anchored]
+    if not (required or any(e.signature for e in state.entries) or (signers is not None and unanchored)):
+        return []
     if ssh_keygen() is None:
         return [VerifyProblem(0, "ssh-keygen is not installed, so no signature can be checked", failing=required)]
+    problems: list[VerifyProblem] = []
     seen_signed = False
     for entry in state.entries:
         line = numbers.get(entry.hash, 0)
@@ -562,6 +567,10 @@ def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[s
             elif seen_signed:
                 problems.append(VerifyProblem(line, f"entry {entry.seq} is not signed, though entries before it are "
                                                     "(appended by hand, or without the signing key?)"))
+            elif signers is not None and line > anchored:
+                problems.append(VerifyProblem(line, f"entry {entry.seq} is not signed and not committed yet, though "
+                                                    f"the committed {ALLOWED_SIGNERS} lists who signs (appended by "
+                                                    "hand, or without the signing key?)"))
             continue
         seen_signed = True
         if signers is None:

@@ -108,6 +108,7 @@ def test_an_edited_signed_entry_with_a_recomputed_hash_is_caught(signed_repo) ->
 def test_required_signatures_fail_unsigned_ledgers_and_a_missing_ssh_keygen(signed_repo, monkeypatch) -> None:
     path, _ = signed_repo
     (path / ".parr" / "allowed_signers").unlink()
+    _commit(path)  # no allowed signers in HEAD any more
     _forge(path)
     assert _verify(path).exit_code == 0  # not required: an unsigned ledger is a plain chain
     required = _verify(path, "--require-signed")
@@ -139,3 +140,13 @@ def test_a_repository_config_never_chooses_the_signing_program_or_key(signed_rep
     held = CliRunner().invoke(main, ["rollout", "hold", str(path), "--reason", "x"])
     assert held.exit_code == 1, held.output  # the repository's user.signingkey is not the user's key
     assert not marker.exists()
+
+
+def test_an_unsigned_entry_not_yet_committed_is_caught_where_signers_are_committed(signed_repo) -> None:
+    """No entry signed yet, but HEAD lists allowed signers: a hand-appended entry is caught
+    before it is ever committed."""
+    path, _ = signed_repo
+    _forge(path)
+    bad = _verify(path)
+    assert bad.exit_code == 1
+    assert "entry 1 is not signed and not committed yet, though the committed allowed_signers lists who signs" in bad.stdout
