@@ -164,14 +164,19 @@ def _people(loaded: LoadedManifest) -> list[set[str]]:
     return people
 
 
+def _identities(names: set[str], people: list[set[str]]) -> set[str]:
+    """`names`, plus every other identifier of the parr.yaml people they match."""
+    known = {_norm(v) for v in names if v}
+    for person in people:
+        if known & person:
+            known |= person
+    return known
+
+
 def same_person(ctx: RolloutContext, loaded: LoadedManifest, approver: str) -> bool:
     """Whether `approver` is the person running the promotion: by git name or e-mail, or by any
     identifier parr.yaml lists for the same person."""
-    runner = {_norm(v) for v in (ctx.git.actor_name, ctx.git.actor_email) if v}
-    for person in _people(loaded):
-        if runner & person:
-            runner |= person
-    return _norm(approver) in runner
+    return _norm(approver) in _identities({ctx.git.actor_name, ctx.git.actor_email or ""}, _people(loaded))
 
 
 def _graduation_problems(ctx: RolloutContext, state: LedgerState, target: Stage, rule: GraduationRule,
@@ -558,6 +563,10 @@ def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[s
     if ssh_keygen() is None:
         return [VerifyProblem(0, "ssh-keygen is not installed, so no signature can be checked", failing=required)]
     problems: list[VerifyProblem] = []
+    try:
+        people = _people(ctx.loaded)
+    except ParrInputError:
+        people = []  # a broken parr.yaml: only the principal itself is matched
     seen_signed = False
     for entry in state.entries:
         line = numbers.get(entry.hash, 0)
@@ -579,6 +588,10 @@ def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[s
         result = check_signature(entry.signed_payload(), entry.signature, signers)
         if not result.valid:
             problems.append(VerifyProblem(line, f"entry {entry.seq}: {result.problem}"))
+        elif entry.approver and result.principal and _norm(entry.approver) in _identities({result.principal}, people):
+            # A git name is anyone's to set; the signing key is not: four eyes, checked on the key.
+            problems.append(VerifyProblem(line, f"entry {entry.seq} was signed by {result.principal}, who is also "
+                                                f"its approver ({entry.approver}): four eyes"))
     return problems
 
 

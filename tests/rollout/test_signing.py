@@ -150,3 +150,16 @@ def test_an_unsigned_entry_not_yet_committed_is_caught_where_signers_are_committ
     bad = _verify(path)
     assert bad.exit_code == 1
     assert "entry 1 is not signed and not committed yet, though the committed allowed_signers lists who signs" in bad.stdout
+
+
+def test_four_eyes_is_checked_on_the_signing_key_not_the_git_name(signed_repo) -> None:
+    """The runner set a git name that is not hers; the key she signed with says who she is."""
+    path, key = signed_repo
+    data = (path / "parr.yaml").read_text().replace('handle: "@priya"', 'handle: "@priya"\n    email: sam@example.com', 1)
+    (path / "parr.yaml").write_text(data)
+    _commit(path)
+    _git(path, "config", "user.name", "Someone Else")
+    _git(path, "config", "user.email", "else@example.com")
+    promote(open_rollout(path, now=T0, sign_key=str(key)), reason="ready", approver="@priya")
+    bad = _verify(path)
+    assert bad.exit_code == 1 and "entry 1 was signed by sam@example.com, who is also its approver (@priya)" in bad.stdout
