@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from parr.checklist import Checklist, GraduationRule, load_checklist
+from parr import __version__
+from parr.checklist import Checklist, GraduationRule, default_checklist_paths, load_checklist
 from parr.errors import ParrInputError
 from parr.facts import Facts, gather_facts
 from parr.gitinfo import GitContext, git_context
@@ -268,6 +269,13 @@ def _evidence(ctx: RolloutContext, loaded: LoadedManifest) -> tuple[list[Evidenc
             committed = ctx.git.head_tree.get(rel) if rel is not None and ctx.git.head_tree else None
             digests.append(EvidenceDigest(path=shown, sha256=digest, blob=committed.oid if committed else None,
                                           in_repository=rel is not None))
+    # The checklist parr ships judged too: recorded (with parr's version) so a verdict can be traced
+    # to the items it applied, though no commit of this repository holds them.
+    for shipped in default_checklist_paths():
+        digest = _sha256(shipped)
+        if digest is not None:
+            digests.append(EvidenceDigest(path=f"parr {__version__}: checklists/{shipped.name}", sha256=digest,
+                                          in_repository=False))
     return digests, problems
 
 

@@ -48,10 +48,12 @@ def _sha(path: Path) -> str:
 def test_promotion_records_a_digest_of_every_file_the_verdict_read(tmp_path: Path) -> None:
     path = _repo(tmp_path)
     entry, _ = promote(open_rollout(path, now=T0), reason="ready", approver="@priya")
-    recorded = {e.path: e.sha256 for e in entry.evidence}
+    recorded = {e.path: e.sha256 for e in entry.evidence if e.in_repository}
     expected = ["parr.yaml", "policies/refunds.cedar", "evals/regression.xml", "evals/scenario.xml",
                 "evals/adversarial.json", "traces/sample.jsonl"]
     assert sorted(recorded) == sorted(expected)
+    shipped = [e.path for e in entry.evidence if not e.in_repository]
+    assert shipped and all(p.startswith("parr ") and "checklists/" in p for p in shipped)
     assert all(recorded[p] == _sha(path / p) for p in expected)
     _commit(path, "ledger")
     assert [p for p in verify(open_rollout(path)) if p.failing] == []
