@@ -292,11 +292,15 @@ def checked_location(path: Path, root: Path | None = None) -> str:
         raise LedgerError(f"{path}: leads to {real}, outside {root}; parr never reads or writes a ledger through a "
                           "symlink out of the repository: replace the link with the ledger file itself.")
     if os.path.lexists(real):
-        mode = os.stat(real).st_mode
-        if stat.S_ISDIR(mode):
+        st = os.stat(real)
+        if stat.S_ISDIR(st.st_mode):
             raise LedgerError(f"{path}: is a directory, not a ledger file; move it away.")
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(st.st_mode):
             raise LedgerError(f"{path}: is not a regular file (a pipe or device?); replace it with the ledger file.")
+        if st.st_nlink > 1:
+            # A hard link can share its content with any file on the disk: parr appends only to its own.
+            raise LedgerError(f"{path}: has {st.st_nlink} hard links, so it may be another file too; "
+                              "replace it with a copy (cp it aside, then move the copy back).")
     return real
 
 

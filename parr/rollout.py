@@ -324,6 +324,11 @@ def promote(ctx: RolloutContext, *, reason: str, to: Stage | None = None, approv
     if not reason or not reason.strip():
         raise ParrInputError("`parr rollout promote` needs --reason TEXT; the ledger records why.")
     reasons: list[str] = []
+    raw = read_raw(ctx.ledger, ctx.root)
+    if raw is not None:
+        # A promotion never builds on a tampered ledger: it would carry the forgery forward.
+        broken = [p for p in verify_entries(raw, str(ctx.ledger), ctx.git.committed_file(ctx.ledger)) if p.failing]
+        reasons += [f"{ctx.ledger}:{p.line}: {p.message}; run `parr rollout verify`" for p in broken]
     if state.held is not None:
         hold = state.held
         reasons.append(f"promotion is on hold since {hold.time} by {hold.actor.name}: {hold.reason}; "

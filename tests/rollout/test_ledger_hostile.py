@@ -275,3 +275,24 @@ def test_ledger_text_cannot_drive_the_terminal(agent: Path) -> None:
     for command in (["rollout", "status"], ["rollout", "history"], ["rollout", "release", "--reason", "\x1b[31mx"]):
         result = _run(command, agent)
         assert "\x1b" not in result.output and "\r" not in result.output, (command, result.output)
+
+
+def test_a_hard_linked_ledger_is_never_written(agent: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "notes.txt"
+    victim.write_text("mine\n")
+    (agent / ".parr").mkdir()
+    os.link(victim, agent / ".parr" / "ledger.jsonl")
+    _one_line_error(_run(["rollout", "hold", "--reason", "x"], agent), 2, "hard links")
+    assert victim.read_text() == "mine\n"
+
+
+def test_promotion_never_builds_on_a_tampered_ledger(agent: Path) -> None:
+    ledger = _seed(agent)
+    _run(["rollout", "hold", "--reason", "freeze"], agent)
+    _run(["rollout", "release", "--reason", "done"], agent)
+    lines = ledger.read_text().splitlines()
+    edited = json.loads(lines[1])
+    edited["reason"] = "nothing happened"
+    ledger.write_text("\n".join([lines[0], json.dumps(edited), lines[2]]) + "\n")
+    refused = _run(["rollout", "promote", "--reason", "go", "--approver", "@sec-lead"], agent)
+    assert refused.exit_code == 1 and ":2: entry 2 was edited" in refused.stderr, refused.output
