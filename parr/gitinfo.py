@@ -240,10 +240,18 @@ def git_context(path: Path) -> GitContext:
             return GitContext(None, None, _fallback_actor(), None, note=f"{path} is not inside a git repository")
         return GitContext(None, None, _fallback_actor(), None, note=f"git is not usable here: {why}")
     root = Path(top.text())
-    head = run_git(["rev-parse", "--verify", "-q", "HEAD^{commit}"], root)
-    commit = head.text() if head.ok and head.text() else None  # None: a repository with no commits yet
+    head = run_git(["rev-parse", "--verify", "HEAD^{commit}"], root)
+    commit = head.text() if head.ok and head.text() else None
+    note = None
+    if commit is None:
+        # No commit yet (an unborn branch, no refs at all), or a HEAD or object store git cannot read.
+        refs = run_git(["for-each-ref", "--count=1", "--format=%(refname)"], root)
+        if not refs.ok:
+            note = f"git cannot read the repository's refs ({refs.why()})"
+        elif refs.text():
+            note = f"git cannot read the commit at HEAD ({head.why()})"
     fmt = run_git(["rev-parse", "--show-object-format"], root)
     object_format = fmt.text() if fmt.ok and fmt.text() in ("sha1", "sha256") else "sha1"
     name = _config(root, "user.name") or _fallback_actor()
     email = _config(root, "user.email")
-    return GitContext(root, commit, name, email, object_format=object_format)
+    return GitContext(root, commit, name, email, note=note, object_format=object_format)

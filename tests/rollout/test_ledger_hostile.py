@@ -296,3 +296,19 @@ def test_promotion_never_builds_on_a_tampered_ledger(agent: Path) -> None:
     ledger.write_text("\n".join([lines[0], json.dumps(edited), lines[2]]) + "\n")
     refused = _run(["rollout", "promote", "--reason", "go", "--approver", "@sec-lead"], agent)
     assert refused.exit_code == 1 and ":2: entry 2 was edited" in refused.stderr, refused.output
+
+
+@pytest.mark.parametrize("damage", ["HEAD", "objects"])
+def test_a_broken_head_or_object_store_refuses_promotion_and_keeps_the_kill_switch(agent: Path, damage: str) -> None:
+    _seed(agent)
+    if damage == "HEAD":
+        (agent / ".git" / "HEAD").write_text("ref: refs/heads/../../../../etc\n")
+    else:
+        for pack in (agent / ".git" / "objects").rglob("*"):
+            if pack.is_file():
+                pack.chmod(0o644)
+                pack.write_bytes(b"garbage")
+    refused = _run(["rollout", "promote", "--reason", "go", "--approver", "@eng-billing"], agent)
+    assert refused.exit_code == 1 and "git cannot read the commit at HEAD" in refused.stderr, refused.output
+    outcome = _run(["rollout", "rollback", "--reason", "stop"], agent)
+    assert outcome.exit_code == 0 and "rollback staging-writes → propose" in outcome.stdout, outcome.output
