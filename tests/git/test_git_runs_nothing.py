@@ -97,7 +97,11 @@ def hostile_repo(tmp_path: Path) -> tuple[Path, Path]:
         "web.browser": "evil",
         "browser.evil.cmd": f"{evil} browser",
         "alias.ls-files": f"!{evil} alias",
+        "include.path": str(tmp_path / "included.gitconfig"),
     }
+    # An included file is config too: command-line -c still outranks it.
+    (tmp_path / "included.gitconfig").write_text(f"[core]\n\tfsmonitor = {evil} included-fsmonitor\n"
+                                                 f"\thooksPath = {hooks}\n[diff]\n\texternal = {evil} included-diff\n")
     for key, value in settings.items():
         assert _git(repo, "config", key, value).returncode == 0, key
     # A touched work tree: any index refresh (status, diff, add) would re-hash through the filter.
@@ -122,6 +126,7 @@ COMMANDS = [
     ["rollout", "history", "{repo}", "--format", "json"],
     ["rollout", "verify", "{repo}"],
     ["rollout", "rollback", "{repo}", "--reason", "kill"],
+    ["init", "{repo}"],  # scans, then refuses to overwrite parr.yaml
 ]
 
 
