@@ -45,6 +45,7 @@ SAFE_CONFIG: tuple[tuple[str, str], ...] = (
     # protocol.<name>.allow outranks protocol.allow, so a repository could re-allow one by name.
     *((f"protocol.{name}.allow", "never") for name in ("ext", "file", "ssh", "git", "http", "https", "fd")),
     ("gpg.program", "false"),
+    ("gpg.openpgp.program", "false"),
     ("gpg.ssh.program", "false"),
     ("gpg.x509.program", "false"),
     ("gpg.ssh.defaultKeyCommand", ""),
@@ -53,6 +54,10 @@ SAFE_CONFIG: tuple[tuple[str, str], ...] = (
     ("fetch.recurseSubmodules", "false"),
     ("submodule.recurse", "false"),
     ("core.splitIndex", "false"),
+    ("core.useReplaceRefs", "false"),  # replace refs would let the repository swap what HEAD's files read as
+    # A scanned tree can hold a bare repository (HEAD, objects/, config) of its own; git would then
+    # read that repository's config for any directory inside it. Only an explicit --git-dir opens one.
+    ("safe.bareRepository", "explicit"),
 )
 
 # Environment variables from the user's shell that could start a program or redirect git; the
