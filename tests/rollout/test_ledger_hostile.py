@@ -184,14 +184,22 @@ def test_a_lock_symlinked_to_a_user_file_never_truncates_it(agent: Path, tmp_pat
     assert victim.read_text() == "export IMPORTANT=1\n"
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_an_unreadable_ledger_is_named(agent: Path) -> None:
+def test_an_unreadable_ledger_is_named_and_rollback_writes_aside(agent: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ledger = _seed(agent)
-    ledger.chmod(0)
-    try:
-        _one_line_error(_run(["rollout", "status"], agent), 2, "cannot read the ledger")
-    finally:
-        ledger.chmod(0o644)
+    real_open = os.open
+
+    def denied(path, flags, *args, **kwargs):  # as for a mode-000 file, which root would read anyway
+        if str(path).endswith("ledger.jsonl"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    for command in READERS:
+        _one_line_error(_run(command, agent), 2, "Permission denied")
+    outcome = _run(["rollout", "rollback", "--reason", "stop"], agent)
+    assert outcome.exit_code == 1 and "Permission denied" in outcome.stderr and "written to" in outcome.stderr
+    monkeypatch.undo()
+    assert len(ledger.read_text().splitlines()) == 1
 
 
 @pytest.mark.parametrize("damage", ["garbage", "short", "half"])
