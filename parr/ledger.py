@@ -39,7 +39,8 @@ LEDGER_DIR = ".parr"
 LEDGER_NAME = "ledger.jsonl"
 GENESIS = "0" * 64
 LOCK_TIMEOUT_SECONDS = 30
-MAX_LEDGER_BYTES = 64 * 1024 * 1024  # a ledger is one line per decision; more is not a ledger
+MAX_LEDGER_BYTES = 64 * 1024 * 1024
+MAX_UNCOMMITTED_SHOWN = 100  # a ledger is one line per decision; more is not a ledger
 
 Action = Literal["promote", "rollback", "hold", "release"]
 
@@ -100,7 +101,7 @@ class EvidenceDigest(BaseModel):
 
 # Fields added after the first ledgers were written: left out of the hash while unset, so an old
 # entry's hash is what it always was.
-OPTIONAL_FIELDS = ("evidence", "signature")
+OPTIONAL_FIELDS = ("evidence", "uncommitted", "signature")
 
 
 class Entry(BaseModel):
@@ -119,6 +120,8 @@ class Entry(BaseModel):
     reason: str
     check: CheckDigest | None = None
     evidence: tuple[EvidenceDigest, ...] | None = None
+    # With --allow-dirty: the paths that differed from the commit (at most MAX_UNCOMMITTED_SHOWN).
+    uncommitted: tuple[str, ...] | None = None
     signature: str | None = None  # an SSH signature (`ssh-keygen -Y sign`) over `signed_payload()`
     prev: str
     hash: str

@@ -18,6 +18,7 @@ from parr.facts import Facts, gather_facts
 from parr.gitinfo import GitContext, git_context
 from parr.ledger import (
     LEDGER_DIR,
+    MAX_UNCOMMITTED_SHOWN,
     CheckDigest,
     Entry,
     EvidenceDigest,
@@ -338,12 +339,14 @@ def promote(ctx: RolloutContext, *, reason: str, to: Stage | None = None, approv
         reasons.append(f"{ctx.git.note or 'the repository has no commit yet'}: no commit can hold the files this "
                        "verdict reads, so the ledger could not certify it; commit the agent to git")
         evidence: list[EvidenceDigest] = []
+        uncommitted = []
     else:
         evidence, unsettled = _evidence(ctx, loaded)
         reasons += unsettled
         worktree = ctx.git.worktree
         certified = {e.path for e in evidence if e.in_repository}
         others = [p for p in worktree.changed if p not in certified and not p.startswith(".parr/") and "/.parr/" not in p]
+        uncommitted = [worktree.problem] if worktree.problem else others
         if worktree.problem and not allow_dirty:
             reasons.append(f"{worktree.problem}, so parr cannot tell whether the tree is clean; repair it "
                            "(`git read-tree HEAD` rebuilds a lost index) or pass --allow-dirty (recorded)")
@@ -373,6 +376,9 @@ def promote(ctx: RolloutContext, *, reason: str, to: Stage | None = None, approv
         fields = _base_fields(ctx, "promote", current, target, reason)
         fields.update(approver=approver, allow_dirty=allow_dirty, check=_digest(report).model_dump(mode="json"),
                       evidence=[e.model_dump(mode="json") for e in evidence])
+        if allow_dirty and uncommitted:
+            # --allow-dirty stays honest: what differed from the commit is in the entry itself.
+            fields["uncommitted"] = uncommitted[:MAX_UNCOMMITTED_SHOWN]
         return fields
 
     return _append(ctx, build, signer=signer), report

@@ -120,7 +120,7 @@ def test_dirty_tree_is_refused_unless_allowed(agent) -> None:
     with pytest.raises(RolloutRefused, match=r"uncommitted changes \(agent/main.py\)"):
         promote(open_rollout(path, now=T0), reason="x", approver="@priya")
     entry, _ = promote(open_rollout(path, now=T0), reason="x", approver="@priya", allow_dirty=True)
-    assert entry.dirty and entry.allow_dirty
+    assert entry.dirty and entry.allow_dirty and entry.uncommitted == ("agent/main.py",)
 
 
 def test_allow_dirty_never_covers_the_files_the_verdict_read(agent) -> None:
