@@ -229,7 +229,12 @@ def _spooled_paths(spool, chunk_size: int = 1 << 20) -> Iterator[str]:
 
 def _git_ignored_count(ignored: subprocess.Popen[bytes], classify: Classify) -> int:
     """Ignored directories under root (each once) plus ignored files a scanner would read."""
-    stdout, _ = ignored.communicate()
+    try:
+        stdout, _ = ignored.communicate(timeout=GIT_LISTING_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        ignored.kill()  # blocked like the main listing can be (a FIFO among the ignore files)
+        ignored.communicate()
+        return 0
     if ignored.returncode != 0:
         return 0
     entries = sorted(p for p in stdout.decode("utf-8", "surrogateescape").split("\0") if p)
