@@ -337,10 +337,15 @@ def rollout_hold(path: Path, manifest: Path | None, reason: str, sign_key: str |
     """Freeze promotion until `parr rollout release`."""
     from parr import rollout as ops
 
+    ctx = ops.open_rollout(path, manifest, sign_key=sign_key)
     try:
-        click.echo(_entry_line(ops.hold(ops.open_rollout(path, manifest, sign_key=sign_key), reason=reason)))
+        entry = ops.hold(ctx, reason=reason)
     except ops.RolloutRefused as exc:
         _refused(exc, "hold")
+    click.echo(_entry_line(entry))
+    if not entry.signature and ctx.allowed_signers.is_file():
+        click.echo("parr: warning: recorded unsigned: no --sign-key and no global git user.signingkey; "
+                   "`parr rollout verify` will say so", err=True)
 
 
 @rollout.command("release")

@@ -121,9 +121,12 @@ def test_required_signatures_fail_unsigned_ledgers_and_a_missing_ssh_keygen(sign
 def test_where_signers_are_listed_a_write_without_a_key_is_refused_but_rollback_records(signed_repo) -> None:
     path, key = signed_repo
     runner = CliRunner()
-    refused = runner.invoke(main, ["rollout", "hold", str(path), "--reason", "x"])
+    refused = runner.invoke(main, ["rollout", "promote", str(path), "--reason", "x", "--approver", "@priya"])
     assert refused.exit_code == 1 and "pass --sign-key KEY or set your global git user.signingkey" in refused.stderr
     promote(open_rollout(path, now=T0, sign_key=str(key)), reason="ready", approver="@priya")
+    braked = runner.invoke(main, ["rollout", "hold", str(path), "--reason", "brake"])  # a brake is never refused
+    assert braked.exit_code == 0 and "recorded unsigned" in braked.stderr, braked.output
+    runner.invoke(main, ["rollout", "release", str(path), "--reason", "ok", "--sign-key", str(key)])
     rolled = runner.invoke(main, ["rollout", "rollback", str(path), "--reason", "stop"])
     assert rolled.exit_code == 0 and "recorded unsigned" in rolled.stderr, rolled.output
     # Signed with the user's global git key when no option is given.
@@ -137,8 +140,8 @@ def test_a_repository_config_never_chooses_the_signing_program_or_key(signed_rep
     marker = tmp_path / "MARKER"
     _git(path, "config", "gpg.ssh.program", f"sh -c 'touch {marker}'")
     _git(path, "config", "user.signingkey", str(_key(tmp_path, "repo-key")))
-    held = CliRunner().invoke(main, ["rollout", "hold", str(path), "--reason", "x"])
-    assert held.exit_code == 1, held.output  # the repository's user.signingkey is not the user's key
+    refused = CliRunner().invoke(main, ["rollout", "promote", str(path), "--reason", "x", "--approver", "@priya"])
+    assert refused.exit_code == 1 and "--sign-key" in refused.stderr  # the repository's user.signingkey is not the user's
     assert not marker.exists()
 
 
