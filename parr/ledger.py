@@ -17,6 +17,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 from collections.abc import Callable
@@ -43,6 +44,7 @@ MAX_LEDGER_BYTES = 64 * 1024 * 1024
 MAX_UNCOMMITTED_SHOWN = 100  # a ledger is one line per decision; more is not a ledger
 
 Action = Literal["promote", "rollback", "hold", "release"]
+COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 class LedgerError(ParrInputError):
@@ -130,6 +132,14 @@ class Entry(BaseModel):
     @classmethod
     def _aware_iso_time(cls, value: str) -> str:
         parse_time(value)
+        return value
+
+    @field_validator("commit")
+    @classmethod
+    def _commit_id(cls, value: str | None) -> str | None:
+        # It reaches git's command line in verify: an object id, never an option or a revision expression.
+        if value is not None and not COMMIT_ID.fullmatch(value):
+            raise ValueError(f"commit {value[:50]!r} is not a git commit id (40 or 64 hex digits)")
         return value
 
     @model_validator(mode="after")

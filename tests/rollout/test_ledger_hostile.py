@@ -320,3 +320,11 @@ def test_a_broken_head_or_object_store_refuses_promotion_and_keeps_the_kill_swit
     assert refused.exit_code == 1 and "git cannot read the commit at HEAD" in refused.stderr, refused.output
     outcome = _run(["rollout", "rollback", "--reason", "stop"], agent)
     assert outcome.exit_code == 0 and "rollback staging-writes → propose" in outcome.stdout, outcome.output
+
+
+def test_a_commit_field_that_is_not_an_object_id_never_reaches_git(agent: Path) -> None:
+    ledger = _seed(agent)
+    with open(ledger, "ab") as handle:
+        handle.write(_forged(ledger, commit="--output=/tmp/x"))
+    result = _run(["rollout", "verify"], agent)
+    assert result.exit_code == 1 and "is not a git commit id" in result.stdout, result.output
