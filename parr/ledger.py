@@ -45,6 +45,8 @@ MAX_UNCOMMITTED_SHOWN = 100  # a ledger is one line per decision; more is not a 
 
 Action = Literal["promote", "rollback", "hold", "release"]
 COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+# The last path component is never followed as a symlink (where the platform can say so).
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 class LedgerError(ParrInputError):
@@ -341,7 +343,7 @@ def read_raw(path: Path, root: Path | None = None) -> bytes | None:
     if not os.path.lexists(real):
         return None
     try:
-        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(real, os.O_RDONLY | _NO_FOLLOW)
     except OSError as exc:
         raise LedgerError(f"{path}: cannot read the ledger ({_why(exc)}).") from None
     try:
@@ -421,7 +423,7 @@ def append_entry(path: Path, build: Callable[[LedgerState], dict[str, Any]], roo
         raise LedgerError(f"{path.parent}: cannot create the ledger directory ({_why(exc)}).") from None
     with _Lock(real, str(path)):
         try:
-            fd = os.open(real, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+            fd = os.open(real, os.O_RDWR | os.O_CREAT | _NO_FOLLOW, 0o644)
         except OSError as exc:
             raise LedgerError(f"{path}: cannot open the ledger for writing ({_why(exc)}).") from None
         try:
