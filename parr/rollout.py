@@ -15,6 +15,7 @@ from parr import __version__
 from parr.checklist import Checklist, GraduationRule, default_checklist_paths, load_checklist
 from parr.errors import ParrInputError
 from parr.facts import Facts, gather_facts
+from parr.git_safe import run_git
 from parr.gitinfo import GitContext, git_context
 from parr.ledger import (
     LEDGER_DIR,
@@ -571,15 +572,36 @@ def _allowed_signers(ctx: RolloutContext) -> tuple[bytes | None, str | None]:
     return None, f"no {ctx.allowed_signers} lists who may sign ledger entries"
 
 
+def _signed_from_line(ctx: RolloutContext, anchored: int) -> int | None:
+    """How many ledger lines predate the repository's allowed signers: every later entry must be
+    signed. None when HEAD lists no signers. Entries not committed yet always count as later."""
+    rel = ctx.git.relative(ctx.allowed_signers)
+    ledger_rel = ctx.git.relative(ctx.ledger)
+    if rel is None or ledger_rel is None or ctx.git.commit is None:
+        return None
+    listed = run_git(["rev-list", "--reverse", ctx.git.commit, "--", rel], ctx.git.root)
+    first = listed.text().split("\n")[0] if listed.ok else ""
+    if not first:
+        return None
+    before = ctx.git.blob_at(first, ledger_rel)
+    return min(anchored, len(split_lines(before)[0]) if before is not None else 0)
+
+
+# A forged brake can only make the agent safer (or stop promotions, which a look at the ledger
+# undoes); a forged promote or release is the attack. Brakes are also recorded without a key.
+BRAKES = ("rollback", "hold")
+
+
 def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[str, int], anchored: int,
                         required: bool) -> list[VerifyProblem]:
     """Signatures checked against the committed allowed signers. An entry must be signed when
-    signatures are required, when an entry before it is signed, or when it is not committed yet
-    while HEAD already lists allowed signers (parr would have signed it: it was forged, or
-    written without the key)."""
+    signatures are required, when an entry before it is signed, or when it was written after the
+    repository started listing allowed signers (parr would have signed it: it was forged, or
+    written without the key). An unsigned brake (rollback, hold) there is said, not failed,
+    unless signatures are required."""
     signers, why_not = _allowed_signers(ctx)
-    unanchored = [e for e in state.entries if numbers.get(e.hash, 0) > anchored]
-    if not (required or any(e.signature for e in state.entries) or (signers is not None and unanchored)):
+    signed_from = _signed_from_line(ctx, anchored) if signers is not None else None
+    if not (required or any(e.signature for e in state.entries) or signed_from is not None):
         return []
     if ssh_keygen() is None:
         return [VerifyProblem(0, "ssh-keygen is not installed, so no signature can be checked", failing=required)]
@@ -594,13 +616,18 @@ def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[s
         if not entry.signature:
             if required:
                 problems.append(VerifyProblem(line, f"entry {entry.seq} is not signed, and signatures are required"))
-            elif seen_signed:
-                problems.append(VerifyProblem(line, f"entry {entry.seq} is not signed, though entries before it are "
-                                                    "(appended by hand, or without the signing key?)"))
-            elif signers is not None and line > anchored:
-                problems.append(VerifyProblem(line, f"entry {entry.seq} is not signed and not committed yet, though "
-                                                    f"the committed {ALLOWED_SIGNERS} lists who signs (appended by "
-                                                    "hand, or without the signing key?)"))
+                continue
+            if seen_signed:
+                why = "though entries before it are"
+            elif signed_from is not None and line > signed_from:
+                why = f"though it was written after the repository listed allowed signers in {ALLOWED_SIGNERS}"
+            else:
+                continue
+            brake = entry.action in BRAKES
+            problems.append(VerifyProblem(line, f"entry {entry.seq} ({entry.action}) is not signed, {why}"
+                                                + (" (a brake, recorded without a key?)" if brake else
+                                                   " (appended by hand, or without the signing key?)"),
+                                          failing=not brake))
             continue
         seen_signed = True
         if signers is None:

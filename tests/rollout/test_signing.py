@@ -79,7 +79,7 @@ def test_signed_entries_verify_and_a_forged_unsigned_one_is_caught(signed_repo) 
     _forge(path)
     bad = _verify(path)
     assert bad.exit_code == 1
-    assert "entry 2 is not signed, though entries before it are" in bad.stdout
+    assert "entry 2 (release) is not signed, though entries before it are" in bad.stdout
     assert "entry 2 unanchored" in bad.stdout
 
 
@@ -145,14 +145,20 @@ def test_a_repository_config_never_chooses_the_signing_program_or_key(signed_rep
     assert not marker.exists()
 
 
-def test_an_unsigned_entry_not_yet_committed_is_caught_where_signers_are_committed(signed_repo) -> None:
-    """No entry signed yet, but HEAD lists allowed signers: a hand-appended entry is caught
-    before it is ever committed."""
+def test_an_unsigned_entry_is_caught_once_signers_are_listed_committed_or_not(signed_repo) -> None:
+    """No entry signed yet, but the repository lists allowed signers: a hand-appended entry is
+    caught before it is committed, and after (a reviewer missed it); an unsigned brake is said."""
     path, _ = signed_repo
     _forge(path)
     bad = _verify(path)
     assert bad.exit_code == 1
-    assert "entry 1 is not signed and not committed yet, though the committed allowed_signers lists who signs" in bad.stdout
+    _commit(path)
+    assert _verify(path).exit_code == 1
+    CliRunner().invoke(main, ["rollout", "hold", str(path), "--reason", "brake"])
+    said = _verify(path)
+    assert "entry 2 (hold) is not signed" in said.stdout and "note: entry 2 (hold)" in said.stdout
+    assert ("entry 1 (release) is not signed, though it was written after the repository listed allowed signers"
+            in bad.stdout)
 
 
 def test_four_eyes_is_checked_on_the_signing_key_not_the_git_name(signed_repo) -> None:
