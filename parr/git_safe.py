@@ -60,10 +60,13 @@ SAFE_CONFIG: tuple[tuple[str, str], ...] = (
     ("safe.bareRepository", "explicit"),
 )
 
-# Environment variables from the user's shell that could start a program or redirect git; the
-# user's own settings are trusted, but parr does not want a pager or prompt in any case.
+# Environment variables that start a program (parr wants no pager, editor or prompt in any case),
+# or that point git at another repository than the path parr was asked about: a git hook runs
+# parr with GIT_DIR and GIT_INDEX_FILE set for the repository being committed to.
 _DROPPED_ENV = ("GIT_EXTERNAL_DIFF", "GIT_PAGER", "PAGER", "GIT_EDITOR", "GIT_ASKPASS", "SSH_ASKPASS", "GIT_SSH",
-                "GIT_SSH_COMMAND", "GIT_PROXY_COMMAND")
+                "GIT_SSH_COMMAND", "GIT_PROXY_COMMAND",
+                "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+                "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_PREFIX", "GIT_QUARANTINE_PATH")
 
 SAFE_ENV: dict[str, str] = {
     "GIT_OPTIONAL_LOCKS": "0",

@@ -218,3 +218,22 @@ def test_a_fifo_exclude_file_does_not_hang_the_scan(tmp_path: Path, monkeypatch:
     assert result.exit_code == 0, result.output
     assert time.monotonic() - started < 30
     assert "issue_refund" in result.stdout
+
+
+def test_git_reads_the_repository_at_the_path_not_one_named_by_the_environment(tmp_path: Path, monkeypatch) -> None:
+    """A git hook runs parr with GIT_DIR/GIT_INDEX_FILE of the repository being committed to."""
+    from parr.gitinfo import git_context
+
+    agent = build_repo(tmp_path / "agent")
+    other = tmp_path / "other"
+    other.mkdir()
+    for repo in (agent, other):
+        _git(repo, "init", "-q")
+        (repo / "x.txt").write_text(repo.name)
+        _git(repo, "add", "-A")
+        _git(repo, "-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", repo.name)
+    monkeypatch.setenv("GIT_DIR", str(other / ".git"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(other / ".git" / "index"))
+    context = git_context(agent)
+    assert context.root == agent and context.commit == _git(agent, "rev-parse", "HEAD").stdout.strip()
+    assert context.worktree.changed == ()
