@@ -237,3 +237,17 @@ def test_git_reads_the_repository_at_the_path_not_one_named_by_the_environment(t
     context = git_context(agent)
     assert context.root == agent and context.commit == _git(agent, "rev-parse", "HEAD").stdout.strip()
     assert context.worktree.changed == ()
+
+
+def test_no_git_configured_program_runs_in_a_real_process(tmp_path: Path) -> None:
+    """The same trap through a separate parr process (its own environment and stdin/stdout)."""
+    import sys
+
+    repo, marker = hostile_repo(tmp_path)
+    for command in (["scan", str(repo), "--no-cache"], ["check", str(repo)], ["rollout", "status", str(repo)],
+                    ["rollout", "verify", str(repo)]):
+        done = subprocess.run([sys.executable, "-c", "from parr.cli import main; main()", *command],
+                              capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode in (0, 1), (command, done.stderr[-500:])
+        assert "Traceback" not in done.stderr
+        assert not marker.exists(), f"`parr {' '.join(command)}` ran: {marker.read_text()}"
