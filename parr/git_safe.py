@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,12 +121,88 @@ class GitResult:
         return first.removeprefix("fatal: ").removeprefix("error: ")
 
 
+# Files git opens on the way to any answer. One that is a FIFO (or a device) blocks git for ever,
+# so each is checked before git runs. refs/ is walked too, up to a bound.
+_GITDIR_FILES = ("config", "config.worktree", "HEAD", "index", "packed-refs", "commondir", "shallow",
+                 "info/exclude", "info/grafts", "objects/info/alternates", "sharedindex")
+_MAX_REFS_CHECKED = 5000
+
+
+def _git_dir_of(start: Path) -> Path | None:
+    """The .git directory git would find from `start` (work trees only: bare repositories are
+    refused by safe.bareRepository), following a `gitdir:` file as git does."""
+    for directory in (start, *start.parents):
+        dot_git = directory / ".git"
+        if not os.path.lexists(dot_git):
+            continue
+        if dot_git.is_dir():
+            return dot_git
+        if dot_git.is_file():
+            try:
+                with open(dot_git, "rb") as handle:
+                    pointer = handle.read(4096).decode("utf-8", "replace").strip()
+            except OSError:
+                return dot_git
+            if pointer.startswith("gitdir:"):
+                target = Path(pointer.removeprefix("gitdir:").strip())
+                return target if target.is_absolute() else directory / target
+        return dot_git  # neither a directory nor a file: checked (and refused) below
+    return None
+
+
+def repository_hazard(cwd: Path | str) -> str | None:
+    """Why git cannot be run safely from `cwd` (a file it must read is a FIFO or a device), or None."""
+    git_dir = _git_dir_of(Path(os.path.abspath(cwd)))
+    if git_dir is None:
+        return None
+    candidates = [git_dir]
+    try:
+        common = (git_dir / "commondir").read_text(encoding="utf-8", errors="replace").strip() \
+            if (git_dir / "commondir").is_file() else ""
+    except OSError:
+        common = ""
+    if common:
+        candidates.append(git_dir / common if not os.path.isabs(common) else Path(common))
+    checked = 0
+    for base in candidates:
+        paths = [base, *(base / name for name in _GITDIR_FILES)]
+        for path in paths:
+            problem = _not_plain(path, directory_ok=path == base)
+            if problem:
+                return problem
+        for directory, dirs, files in os.walk(base / "refs"):
+            for name in (*dirs, *files):
+                checked += 1
+                path = Path(directory) / name
+                problem = _not_plain(path, directory_ok=name in dirs)
+                if problem:
+                    return problem
+            if checked > _MAX_REFS_CHECKED:
+                break
+    return None
+
+
+def _not_plain(path: Path, *, directory_ok: bool) -> str | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"{path}: {exc.strerror or exc}; git cannot read the repository"
+    if stat.S_ISREG(st.st_mode) or (directory_ok and stat.S_ISDIR(st.st_mode)):
+        return None
+    return f"{path} is not a regular file (a pipe or device?), so git would block reading it"
+
+
 def run_git(args: Sequence[str], cwd: Path | str, *, stdin: bytes | None = None,
             timeout: float = GIT_TIMEOUT_SECONDS) -> GitResult:
     """Run one git plumbing command under the safe settings; never raises for git's own failures."""
     git = git_executable()
     if git is None:
         return GitResult(127, b"", "git is not installed")
+    hazard = repository_hazard(cwd)
+    if hazard is not None:
+        return GitResult(125, b"", hazard)
     try:
         feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
         done = subprocess.run(

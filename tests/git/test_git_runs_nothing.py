@@ -251,3 +251,33 @@ def test_no_git_configured_program_runs_in_a_real_process(tmp_path: Path) -> Non
         assert done.returncode in (0, 1), (command, done.stderr[-500:])
         assert "Traceback" not in done.stderr
         assert not marker.exists(), f"`parr {' '.join(command)}` ran: {marker.read_text()}"
+
+
+@pytest.mark.parametrize("where", ["config", "HEAD", "index", "packed-refs", "refs/heads/trap", "info/exclude"])
+def test_a_fifo_inside_dot_git_never_hangs_a_command(tmp_path: Path, where: str) -> None:
+    """git blocks for ever opening any of these when it is a FIFO; parr checks before it runs git."""
+    repo = build_repo(tmp_path / "agent")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=a", "-c", "user.email=a@b", "commit", "-qm", "agent")
+    ledger = repo / ".parr" / "ledger.jsonl"
+    ledger.parent.mkdir()
+    ledger.write_text('{"action":"promote","actor":{"email":null,"name":"S"},"allow_dirty":false,"approver":null,'
+                      '"check":null,"commit":null,"dirty":false,"from_stage":"propose","hash":"x","prev":"0",'
+                      '"reason":"seed","seq":1,"time":"2026-11-24T09:00:00+00:00","to_stage":"staging-writes"}\n')
+    target = repo / ".git" / where
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    os.mkfifo(target)
+    started = time.monotonic()
+    runner = CliRunner()
+    for command in (["scan", str(repo), "--no-cache", "--format", "json"], ["rollout", "status", str(repo)],
+                    ["rollout", "promote", str(repo), "--reason", "go", "--approver", "@eng-billing"],
+                    ["rollout", "verify", str(repo)]):
+        result = runner.invoke(main, command)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.exception)
+    promote = runner.invoke(main, ["rollout", "promote", str(repo), "--reason", "go", "--approver", "@eng-billing"])
+    assert promote.exit_code == 1 and "is not a regular file (a pipe or device?)" in promote.stderr, promote.output
+    rolled = runner.invoke(main, ["rollout", "rollback", str(repo), "--reason", "stop"])
+    assert rolled.exit_code == 0 and "rollback staging-writes → propose" in rolled.stdout, rolled.output
+    assert time.monotonic() - started < 60
