@@ -328,3 +328,26 @@ def test_a_commit_field_that_is_not_an_object_id_never_reaches_git(agent: Path) 
         handle.write(_forged(ledger, commit="--output=/tmp/x"))
     result = _run(["rollout", "verify"], agent)
     assert result.exit_code == 1 and "is not a git commit id" in result.stdout, result.output
+
+
+def test_ledgers_written_before_evidence_and_signatures_still_load_and_verify(tmp_path: Path) -> None:
+    """An entry exactly as the previous parr wrote it (every old field, none of the new ones)."""
+    import hashlib
+
+    body = {"seq": 1, "time": "2026-11-24T09:00:00+00:00", "action": "promote",
+            "actor": {"name": "Priya Natarajan", "email": "priya@example.com"}, "approver": "@priya",
+            "commit": "a" * 40, "dirty": False, "allow_dirty": False, "from_stage": "propose",
+            "to_stage": "staging-writes", "reason": "ready",
+            "check": {"stage": "staging-writes", "verdict": "GO", "digest": "b" * 64, "passed": 40, "blocking": 0,
+                      "warnings": 2}, "prev": "0" * 64}
+    body["hash"] = hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+                                  .encode()).hexdigest()
+    ledger = tmp_path / ".parr" / "ledger.jsonl"
+    ledger.parent.mkdir()
+    ledger.write_text(json.dumps(body, sort_keys=True) + "\n")
+    assert verify_entries(ledger.read_bytes(), str(ledger)) == []
+    assert read_ledger(ledger).stage is Stage.STAGING_WRITES
+    append_entry(ledger, lambda s: {"time": "2026-11-25T09:00:00+00:00", "action": "hold", "actor": {"name": "S"},
+                                    "from_stage": "staging-writes", "to_stage": "staging-writes", "reason": "x"})
+    assert verify_entries(ledger.read_bytes(), str(ledger)) == []
+    assert ledger.read_text().splitlines()[0] == json.dumps(body, sort_keys=True)
