@@ -631,7 +631,7 @@ def _signature_problems(ctx: RolloutContext, state: LedgerState, numbers: dict[s
             continue
         seen_signed = True
         if signers is None:
-            problems.append(VerifyProblem(line, f"entry {entry.seq} is signed, but {why_not}"))
+            problems.append(VerifyProblem(line, f"entry {entry.seq} is signed, but {why_not}", failing=required))
             continue
         result = check_signature(entry.signed_payload(), entry.signature, signers)
         if not result.valid:

@@ -172,3 +172,13 @@ def test_four_eyes_is_checked_on_the_signing_key_not_the_git_name(signed_repo) -
     promote(open_rollout(path, now=T0, sign_key=str(key)), reason="ready", approver="@priya")
     bad = _verify(path)
     assert bad.exit_code == 1 and "entry 1 was signed by sam@example.com, who is also its approver (@priya)" in bad.stdout
+
+
+def test_a_signature_nobody_can_check_is_said_and_fails_only_when_required(signed_repo) -> None:
+    path, key = signed_repo
+    (path / ".parr" / "allowed_signers").unlink()
+    _commit(path)
+    promote(open_rollout(path, now=T0, sign_key=str(key)), reason="ready", approver="@priya")
+    said = _verify(path)
+    assert said.exit_code == 0 and "note: entry 1 is signed, but no" in said.stdout, said.output
+    assert _verify(path, "--require-signed").exit_code == 1
