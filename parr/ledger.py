@@ -415,19 +415,20 @@ def append_entry(path: Path, build: Callable[[LedgerState], dict[str, Any]], roo
                  lenient: bool = False, sign: Callable[[bytes], str] | None = None) -> Entry:
     """Append under an exclusive lock. `build(state)` returns the new entry's fields (without
     seq, prev and hash) or raises; it sees the ledger as it is at the moment of writing.
-    `sign(payload)` returns a signature for the entry (or "" for none); the hash covers it."""
+    `sign(payload)` returns a signature for the entry (or "" for none); the hash covers it.
+    A refused append leaves no trace: a `.parr` it had to create is removed again."""
     real = checked_location(path, root)
+    directory = os.path.dirname(real)
+    created_dir = not os.path.isdir(directory)
     try:
-        os.makedirs(os.path.dirname(real), exist_ok=True)
+        os.makedirs(directory, exist_ok=True)
     except OSError as exc:
         raise LedgerError(f"{path.parent}: cannot create the ledger directory ({_why(exc)}).") from None
-    with _Lock(real, str(path)):
-        try:
-            fd = os.open(real, os.O_RDWR | os.O_CREAT | _NO_FOLLOW, 0o644)
-        except OSError as exc:
-            raise LedgerError(f"{path}: cannot open the ledger for writing ({_why(exc)}).") from None
-        try:
-            raw = _read_fd(fd, str(path))
+    lock = _Lock(real, str(path))
+    wrote = False
+    try:
+        with lock:
+            raw = read_raw(path, root) or b""
             state = parse_entries(raw, str(path), lenient=lenient)
             fields = build(state)
             fields = {**fields, "seq": len(state.entries) + 1 + len(state.unreadable), "prev": state.head}
@@ -436,21 +437,41 @@ def append_entry(path: Path, build: Callable[[LedgerState], dict[str, Any]], roo
             if signature:
                 entry = seal({**fields, "signature": signature})
             data = (entry_line(entry) + "\n").encode("utf-8")
-            if state.torn_tail:
-                # Cut the half line a crashed writer left, so the ledger stays line-parsable.
-                os.ftruncate(fd, raw.rfind(b"\n") + 1)
-            elif raw and not raw.endswith(b"\n"):
-                data = b"\n" + data
-            os.lseek(fd, 0, os.SEEK_END)
-            written = 0
-            while written < len(data):
-                written += os.write(fd, data[written:])
-            os.fsync(fd)
-        except OSError as exc:
-            raise LedgerError(f"{path}: cannot write the ledger ({_why(exc)}).") from None
-        finally:
-            os.close(fd)
-        return entry
+            try:
+                fd = os.open(real, os.O_RDWR | os.O_CREAT | _NO_FOLLOW, 0o644)
+            except OSError as exc:
+                raise LedgerError(f"{path}: cannot open the ledger for writing ({_why(exc)}).") from None
+            try:
+                if os.fstat(fd).st_size != len(raw):
+                    raise LedgerError(f"{path}: changed while parr held its lock (written by something other than "
+                                      "parr?); run the command again.")
+                if state.torn_tail:
+                    # Cut the half line a crashed writer left, so the ledger stays line-parsable.
+                    os.ftruncate(fd, raw.rfind(b"\n") + 1)
+                elif raw and not raw.endswith(b"\n"):
+                    data = b"\n" + data
+                os.lseek(fd, 0, os.SEEK_END)
+                written = 0
+                while written < len(data):
+                    written += os.write(fd, data[written:])
+                wrote = True
+                os.fsync(fd)
+            except OSError as exc:
+                raise LedgerError(f"{path}: cannot write the ledger ({_why(exc)}).") from None
+            finally:
+                os.close(fd)
+            return entry
+    finally:
+        if created_dir and not wrote:
+            for leftover in (lock.path,):
+                try:
+                    os.unlink(leftover)
+                except OSError:
+                    pass
+            try:
+                os.rmdir(directory)
+            except OSError:
+                pass
 
 
 def entry_line(entry: Entry) -> str:

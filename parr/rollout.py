@@ -536,6 +536,8 @@ def verify(ctx: RolloutContext, *, require_signed: bool = False) -> list[VerifyP
         return []
     committed = ctx.git.committed_file(ctx.ledger)
     problems = verify_entries(raw, str(ctx.ledger), committed)
+    if not split_lines(raw)[0]:
+        return problems  # an empty ledger: nothing to anchor, sign or recheck
     if ctx.git.root is None or ctx.git.commit is None:
         problems.append(VerifyProblem(0, f"{ctx.git.note or 'no commit yet'}: no entry is anchored in a commit, so "
                                          "nothing but this file vouches for them", failing=False))

@@ -351,3 +351,12 @@ def test_ledgers_written_before_evidence_and_signatures_still_load_and_verify(tm
                                     "from_stage": "staging-writes", "to_stage": "staging-writes", "reason": "x"})
     assert verify_entries(ledger.read_bytes(), str(ledger)) == []
     assert ledger.read_text().splitlines()[0] == json.dumps(body, sort_keys=True)
+
+
+def test_a_refused_write_leaves_no_trace(tmp_path: Path) -> None:
+    repo = build_repo(tmp_path / "plain")
+    for command in (["rollout", "rollback", "--reason", "x"], ["rollout", "release", "--reason", "x"]):
+        assert _run(command, repo).exit_code == 2
+    assert not (repo / ".parr").exists()
+    verified = _run(["rollout", "verify"], repo)
+    assert verified.exit_code == 0 and "note" not in verified.stdout
