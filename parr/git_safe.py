@@ -204,10 +204,12 @@ def run_git(args: Sequence[str], cwd: Path | str, *, stdin: bytes | None = None,
     if hazard is not None:
         return GitResult(125, b"", hazard)
     try:
-        feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
-        done = subprocess.run(
-            git_argv(git, args), cwd=str(cwd), capture_output=True, env=git_env(), timeout=timeout, check=False, **feed,
-        )
+        if stdin is not None:
+            done = subprocess.run(git_argv(git, args), cwd=str(cwd), input=stdin, capture_output=True, env=git_env(),
+                                  timeout=timeout, check=False)
+        else:  # git never reads parr's own stdin
+            done = subprocess.run(git_argv(git, args), cwd=str(cwd), stdin=subprocess.DEVNULL, capture_output=True,
+                                  env=git_env(), timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return GitResult(124, b"", f"git {args[0]} took longer than {timeout:g}s")
     except OSError as exc:

@@ -329,7 +329,7 @@ def _read_fd(fd: int, shown: str) -> bytes:
     size = os.fstat(fd).st_size
     if size > MAX_LEDGER_BYTES:
         raise LedgerBroken(f"{shown}: is {size} bytes; a ledger over {MAX_LEDGER_BYTES} bytes is not parr's.")
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         chunk = os.read(fd, 1 << 20)
         if not chunk:

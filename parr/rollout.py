@@ -579,7 +579,7 @@ def _signed_from_line(ctx: RolloutContext, anchored: int) -> int | None:
     signed. None when HEAD lists no signers. Entries not committed yet always count as later."""
     rel = ctx.git.relative(ctx.allowed_signers)
     ledger_rel = ctx.git.relative(ctx.ledger)
-    if rel is None or ledger_rel is None or ctx.git.commit is None:
+    if rel is None or ledger_rel is None or ctx.git.commit is None or ctx.git.root is None:
         return None
     listed = run_git(["rev-list", "--reverse", ctx.git.commit, "--", rel], ctx.git.root)
     first = listed.text().split("\n")[0] if listed.ok else ""
