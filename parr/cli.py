@@ -244,6 +244,7 @@ def rollout_status(path: Path, manifest: Path | None, checklists: tuple[Path, ..
             "next_stage_verdict": st.next_report.verdict if st.next_report else None,
             "next_stage_needs": blocking + st.graduation,
             "git": st.git_note,
+            "unanchored_entries": st.unanchored,
         }, indent=2))
         return
     click.echo(f"{st.agent_id}: {st.stage.value}")
@@ -256,6 +257,9 @@ def rollout_status(path: Path, manifest: Path | None, checklists: tuple[Path, ..
         click.echo(_shown(f"  ON HOLD since {st.held.time} by {st.held.actor.name}: {st.held.reason}"))
     if st.git_note:
         click.echo(f"  note: {st.git_note}; actor and commit are not recorded from git")
+    if st.unanchored:
+        click.echo(f"  note: {st.unanchored} ledger entr{'y is' if st.unanchored == 1 else 'ies are'} not in any commit "
+                   "yet; commit the ledger (`parr rollout verify` checks it)")
     if st.next_stage is None:
         click.echo("  autonomous is the last stage")
         return

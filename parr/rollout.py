@@ -497,10 +497,13 @@ class Status:
     next_report: Report | None
     graduation: list[str] = field(default_factory=list)
     git_note: str | None = None
+    unanchored: int = 0  # entries no commit holds yet: only the file vouches for them
 
 
 def status(ctx: RolloutContext) -> Status:
     state = read_ledger(ctx.ledger, ctx.root)
+    committed = ctx.git.committed_file(ctx.ledger)
+    unanchored = len(state.entries) - (len(split_lines(committed)[0]) if committed is not None else 0)
     nxt = STAGE_ORDER[state.stage.rank + 1] if state.stage is not Stage.AUTONOMOUS else None
     report = None
     graduation: list[str] = []
@@ -522,6 +525,7 @@ def status(ctx: RolloutContext) -> Status:
         next_report=report,
         graduation=graduation,
         git_note=ctx.git.note,
+        unanchored=max(unanchored, 0),
     )
 
 

@@ -129,6 +129,8 @@ def test_cli_verify_says_unanchored_entries_without_failing(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert ":2: note: entry 2 unanchored: not in any commit yet" in result.stdout
     assert "2 entries, chain intact" in result.stdout
+    shown = CliRunner().invoke(main, ["rollout", "status", str(path)])
+    assert "note: 1 ledger entry is not in any commit yet" in shown.stdout, shown.output
 
 
 def test_promotion_judges_the_code_as_parr_check_does(tmp_path: Path) -> None:
