@@ -184,8 +184,6 @@ def test_mutated_manifests_through_parr_check(examples: dict[str, Path], tmp_pat
     assert not failures, "\n".join(failures[:10])
 
 
-@pytest.mark.xfail(strict=False, reason="issue 20: the scan's `git ls-files` runs the planted core.fsmonitor; "
-                   "the git-safety work (scan walker, gitinfo) fixes it. XPASS then: drop this marker.")
 def test_mutated_manifests_through_parr_check_with_scan(examples: dict[str, Path], tmp_path: Path) -> None:
     """The scan reads the repository through git: nothing the planted git config names may run."""
     failures = _through_cli(examples, tmp_path / "cache", SEED + 2, THROUGH_CLI_WITH_SCAN, scan=True)
