@@ -43,7 +43,12 @@ def summary_line(result: ScanResult) -> str:
         f"{len(result.tools)} tools ({mutating} mutating, {untyped} untyped) in {result.files_scanned} files scanned; "
         f"skipped: {s.ignored} ignored, {s.too_large} too large, {s.binary} binary, "
         f"{s.symlink_outside} symlinks outside root; {len(result.errors)} errors"
-    )
+    ) + (f"; {unread_sites_sentence(result)}" if result.unresolved else "")
+
+
+def unread_sites_sentence(result: ScanResult) -> str:
+    n = len(result.unresolved)
+    return f"{n} place{'s' if n != 1 else ''} hand{'s' if n == 1 else ''} tools to a model that parr could not read"
 
 
 def _render_table(result: ScanResult, color: bool, width: int) -> str:
@@ -62,6 +67,10 @@ def _render_table(result: ScanResult, color: bool, width: int) -> str:
         for err in result.errors:
             where = f"{err.file}:{err.line}" if err.line else err.file
             console.print(Text(f"  {where}: {err.message}"), soft_wrap=True)
+    if result.unresolved:
+        console.print(Text(f"{unread_sites_sentence(result)} (declare them in parr.yaml):", style="bold yellow"))
+        for site in result.unresolved:
+            console.print(Text(f"  {site.file}:{site.line}: {site.call} ({site.reason})"), soft_wrap=True)
     console.print(Text(summary_line(result)), soft_wrap=True)
     # rich pads cells to the column width; trailing blanks only add noise to logs and diffs.
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
 from parr.scan.language import FileFacts, LanguageScanner
-from parr.scan.model import ScanError, ScanResult, ToolRecord
+from parr.scan.model import ScanError, ScanResult, ToolRecord, UnresolvedSite
 from parr.scan.pathindex import PathIndex
 from parr.scan.wiring import WiringSummary
 from parr.scan.walker import (
@@ -90,6 +90,7 @@ def scan_repository(
     entries = walk_files(root, lambda rel: _scanners_for(active, rel), stats, options)
     prefix = root_prefix(root)
     errors: list[ScanError] = []
+    sites: list[UnresolvedSite] = []
     cache = FactsCache(cache_dir or default_cache_dir()) if use_cache else None
     tree_digest: bytes | None = None
     known: _Digests | None = None
@@ -135,7 +136,7 @@ def scan_repository(
             # The facts go once resolved, while collection is still paused: reference counting frees
             # them, and re-enabling the collector does not start with a pass over millions of them.
             tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache),
-                                 paths)
+                                 paths, sites)
         finally:
             paths.close()
             if cache and tree_digest is None:
@@ -155,6 +156,7 @@ def scan_repository(
         skipped=stats.skipped(),
         wiring=wiring,
         secrets=tuple(summaries.get("secrets", {}).get("secrets", ())),
+        unresolved=tuple(sorted(set(sites), key=lambda s: (s.file, s.line, s.call))),
     )
     if cache is not None and tree_digest is not None:
         cache.put_tree(tree_digest, result.model_dump_json(by_alias=True))
@@ -507,9 +509,10 @@ def _extract_one_full(scanner: LanguageScanner, rel_path: str, source: bytes) ->
 
 def _resolve_all(
     scanners: Sequence[LanguageScanner], facts_by_scanner: list[dict[str, FileFacts]], errors: list[ScanError],
-    full: _FullFacts | None = None, paths: PathIndex | None = None,
+    full: _FullFacts | None = None, paths: PathIndex | None = None, sites: list[UnresolvedSite] | None = None,
 ) -> list[ToolRecord]:
-    """Each scanner's tools from its files' facts; per-file and resolve errors go to `errors`."""
+    """Each scanner's tools from its files' facts; per-file and resolve errors go to `errors`, the
+    places where tools are handed to a model that a scanner could not read go to `sites`."""
     tools: list[ToolRecord] = []
     for index, (scanner, facts_by_path) in enumerate(zip(scanners, facts_by_scanner)):
         errors.extend(_fact_errors(facts_by_path))
@@ -519,6 +522,8 @@ def _resolve_all(
             extra["full_facts"] = loader
         if paths is not None and getattr(scanner, "path_key", None) is not None:
             extra["paths"] = paths.view(index)
+        if sites is not None and getattr(scanner, "reports_sites", False):
+            extra["sites"] = sites
         try:
             ordered = dict(sorted(facts_by_path.items()))
             found, resolve_errors = scanner.resolve(ordered, **extra)

@@ -1,0 +1,51 @@
+"""Places where Python code hands tools to a model that the scan cannot turn into tools are
+reported (file, line, call, reason); elements that resolve to tools found elsewhere are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parr.formats.scan_report import render_scan
+from parr.scan.engine import scan_repository
+from parr.scan.python import PythonScanner
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "scan" / "python_unresolved"
+
+
+def _scan():
+    return scan_repository(FIXTURES, scanners=[PythonScanner()], use_cache=False)
+
+
+def test_each_unread_site_is_reported_with_its_reason() -> None:
+    sites = {(s.file, s.line, s.reason) for s in _scan().unresolved}
+    assert sites == {
+        ("app/agent.py", 31, "tools made by a call parr cannot read"),
+        ("app/agent.py", 33, "imported from a module parr did not scan"),
+        ("app/agent.py", 35, "tools made by a call parr cannot read"),
+        ("app/server.py", 18, "tool registration parr cannot read"),
+        ("app/server.py", 24, "tool name made at run time"),
+    }
+
+
+def test_traps_resolve_to_tools_and_make_no_site() -> None:
+    result = _scan()
+    # tools=[...] at line 27 lists found tools, a spread of a list of found tools, a hosted tool,
+    # a local factory and a project function that returns a tool list: all read, no site.
+    assert not [s for s in result.unresolved if s.line in (21, 27, 28, 29, 38)]
+    names = {t.name for t in result.tools}
+    assert {"lookup_order", "search", "fetch_page", "web_search", "delete_user"} <= names
+
+
+def test_site_text_names_the_call_and_the_context() -> None:
+    site = next(s for s in _scan().unresolved if s.line == 31)
+    assert site.call == "toolkit.get_tools() in Agent(tools=...)"
+
+
+def test_scan_table_and_json_show_the_sites() -> None:
+    result = _scan()
+    table = render_scan(result, "table", color=False)
+    assert "5 places hand tools to a model that parr could not read" in table
+    assert "app/agent.py:33: make_crm_tools() in Agent(tools=...)" in table
+    data = result.to_json_dict()
+    assert {"file": "app/server.py", "line": 24, "call": "@mcp.tool(name=...) def run",
+            "reason": "tool name made at run time"} in data["unresolved"]
