@@ -83,12 +83,78 @@ def undeclared_read_only(facts: Facts, tools: list[ToolRecord]) -> Iterator[Resu
 @scanned
 def declared_but_gone(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     names = sorted(_code_names(tools))
+    sites = {f"{s.file}:{s.line}" for s in facts.scan.unresolved}
+    blind = _blind_spots(facts)
     for index, tool in enumerate(facts.manifest.permissions.tools):
         if tool.name in names or "*" in tool.name:
+            continue
+        if tool.source is not None:
+            if tool.source not in sites:
+                yield Fail(f"declared tool '{tool.name}' names source {tool.source}, which no longer hands tools "
+                           "to a model (see `parr scan`)", loc=("permissions", "tools", index, "source"))
+            continue
+        if blind:
+            # Not stale for all parr knows: the code it could not read may expose it.
+            yield Fail(f"declared tool '{tool.name}' was not found, but the scan could not see everything "
+                       f"({blind}): give the entry source: <file>:<line> of the place that hands it to the model",
+                       loc=("permissions", "tools", index, "name"))
             continue
         closest = difflib.get_close_matches(tool.name, names, n=1, cutoff=0.5)
         hint = f"; the closest tool in the code is '{closest[0]}'" if closest else ""
         yield Fail(f"declared tool '{tool.name}' is not exposed by the code{hint}", loc=("permissions", "tools", index, "name"))
+
+
+# Skipped-file categories that are not blind spots: files the user excluded on purpose, and links
+# out of the repository (not the agent's code). Every other category, present or added later, is.
+_DELIBERATE_SKIPS = frozenset({"ignored", "symlink_outside"})
+
+
+def _unexplained_sites(facts: Facts) -> list:
+    """Unresolved sites no manifest entry points at with `source: file:line`."""
+    explained = {t.source for t in facts.manifest.permissions.tools if t.source}
+    return [s for s in facts.scan.unresolved if f"{s.file}:{s.line}" not in explained]
+
+
+def _skipped(facts: Facts) -> dict[str, int]:
+    counts = facts.scan.skipped.model_dump()
+    return {k: v for k, v in counts.items() if k not in _DELIBERATE_SKIPS and isinstance(v, int) and v > 0}
+
+
+def _blind_spots(facts: Facts) -> str:
+    """What the scan could not see, in words ('' when it saw everything): unexplained sites, files
+    it could not read or parse, files it left out."""
+    parts = []
+    sites = _unexplained_sites(facts)
+    if sites:
+        parts.append(f"{len(sites)} place{'s' if len(sites) != 1 else ''} handing tools to a model it could not read")
+    if facts.scan.errors:
+        parts.append(f"{len(facts.scan.errors)} file{'s' if len(facts.scan.errors) != 1 else ''} it could not read")
+    for category, count in _skipped(facts).items():
+        parts.append(f"{count} file{'s' if count != 1 else ''} skipped as {category.replace('_', ' ')}")
+    return ", ".join(parts)
+
+
+def _tools_line(facts: Facts) -> int:
+    """Where a finding about the whole scan points: the manifest's tool list, else its first line."""
+    return facts.loaded.line_of("permissions", "tools") or facts.loaded.line_of("permissions") or 1
+
+
+@check("CODE-012")
+@scanned
+def code_parr_could_not_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
+    root = facts.loaded.root
+    for site in _unexplained_sites(facts):
+        yield Fail(f"{site.call}: tools handed to a model that parr could not read ({site.reason})",
+                   file=str(root / site.file), line=site.line)
+    for err in facts.scan.errors:
+        if err.file in (".", ""):
+            yield Fail(f"the scan failed in part: {err.message}; tools there were not seen", line=_tools_line(facts))
+        else:
+            yield Fail(f"parr could not read this file ({err.message}); a tool in it would not be seen",
+                       file=str(root / err.file), line=err.line or 1)
+    for category, count in _skipped(facts).items():
+        yield Fail(f"{count} file{'s' if count != 1 else ''} of the agent's code were not scanned "
+                   f"({category.replace('_', ' ')}); a tool in them would not be seen", line=_tools_line(facts))
 
 
 @check("CODE-004")
