@@ -35,6 +35,9 @@ _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_asy
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
 _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
 _TOOLISH = re.compile(r"tool|mcp|function", re.I)
+# Decorators that by their name make a tool (register_tool, ai_function, toolbox.tool, my_tool).
+_TOOL_DECORATOR = re.compile(r"(^|_)(tool|tools|function_tool|ai_function|llm_function)$|^register_(tool|function)$", re.I)
+_NOT_TOOL_DECORATORS = frozenset({"list_tools", "call_tool"})
 # Calls that register a tool with a server or registry, whatever the receiver is called.
 _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "register_tools"})
 # Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
@@ -416,8 +419,11 @@ class FileExtractor:
         # decorators are evaluated in the enclosing scope
         for d in node.decorator_list:
             self.visit(d, scope)
+        made = len(self.cands)
         for d in node.decorator_list:
             self.decorator_candidate(d, fi, scope)
+        if len(self.cands) == made:
+            self._unknown_tool_decorator(node, fi)
         a = node.args
         for dflt in a.defaults + [x for x in a.kw_defaults if x is not None]:
             self.visit(dflt, scope)
@@ -1079,6 +1085,22 @@ class FileExtractor:
             return
         if last == "list_tools" and recv:
             self.list_tool_funcs.append(fi)
+            return
+
+    def _unknown_tool_decorator(self, node, fi: FuncInfo) -> None:
+        """@register_tool, @toolbox.tool, @ai_function from an API parr has no rule for: a place that
+        plainly makes a tool, recorded rather than passed over."""
+        for d, name in zip(node.decorator_list, fi.decorators):
+            last = name.rsplit(".", 1)[-1]
+            if not _TOOL_DECORATOR.search(last) or last in _NOT_TOOL_DECORATORS:
+                continue
+            head = name.split(".", 1)[0]
+            if head in self.local_decorator_names or (head in self.module_scope.defs and "." not in name):
+                continue  # a decorator this file defines: what it does is read like any function
+            if self.fw_of_qual(self.qualify(name)) is not None and last in ("tool", "tool_plain"):
+                continue  # a known framework's @x.tool that its rules rejected (not a tool receiver)
+            self.unresolved_site(None, "", node.lineno, "tool decorator parr does not know",
+                                 text=f"@{name} def {fi.name}")
             return
 
     def _receiver_tool_framework(self, recv: str, scope: Scope, last: str):

@@ -24,6 +24,7 @@ def test_each_unread_site_is_reported_with_its_reason() -> None:
         ("app/agent.py", 35, "tools made by a call parr cannot read"),
         ("app/server.py", 18, "tool registration parr cannot read"),
         ("app/server.py", 24, "tool name made at run time"),
+        ("app/plugins.py", 6, "tool decorator parr does not know"),
     }
 
 
@@ -44,7 +45,7 @@ def test_site_text_names_the_call_and_the_context() -> None:
 def test_scan_table_and_json_show_the_sites() -> None:
     result = _scan()
     table = render_scan(result, "table", color=False)
-    assert "5 places hand tools to a model that parr could not read" in table
+    assert "6 places hand tools to a model that parr could not read" in table
     assert "app/agent.py:33: make_crm_tools() in Agent(tools=...)" in table
     data = result.to_json_dict()
     assert {"file": "app/server.py", "line": 24, "call": "@mcp.tool(name=...) def run",
