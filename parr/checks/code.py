@@ -61,7 +61,7 @@ def _is_production(tool: ToolPermission) -> bool:
     return any(env.lower() in PRODUCTION for env in tool.environments)
 
 
-@check("CODE-001")
+@check("CODE-001", reads=("permissions.tools[*].name",))
 @scanned
 def undeclared_mutating(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -70,7 +70,7 @@ def undeclared_mutating(facts: Facts, tools: list[ToolRecord]) -> Iterator[Resul
             yield _fail(facts, tool, f"mutating tool '{tool.name}' ({tool.framework}) is not in the permission manifest")
 
 
-@check("CODE-002")
+@check("CODE-002", reads=("permissions.tools[*].name",))
 @scanned
 def undeclared_read_only(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -79,7 +79,7 @@ def undeclared_read_only(facts: Facts, tools: list[ToolRecord]) -> Iterator[Resu
             yield _fail(facts, tool, f"tool '{tool.name}' ({tool.framework}) is not in the permission manifest")
 
 
-@check("CODE-003")
+@check("CODE-003", reads=("permissions.tools[*].name", "permissions.tools[*].source",))
 @scanned
 def declared_but_gone(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     names = sorted(_code_names(tools))
@@ -139,7 +139,7 @@ def _tools_line(facts: Facts) -> int:
     return facts.loaded.line_of("permissions", "tools") or facts.loaded.line_of("permissions") or 1
 
 
-@check("CODE-012")
+@check("CODE-012", reads=("permissions.tools[*].source",))
 @scanned
 def code_parr_could_not_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     root = facts.loaded.root
@@ -157,7 +157,7 @@ def code_parr_could_not_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[
                    f"({category.replace('_', ' ')}); a tool in them would not be seen", line=_tools_line(facts))
 
 
-@check("CODE-004")
+@check("CODE-004", reads=("permissions.tools[*].name", "permissions.tools[*].access",))
 @scanned
 def mutating_declared_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -168,7 +168,7 @@ def mutating_declared_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Re
                         f"parr.yaml line {facts.loaded.line_of('permissions', 'tools', entry[0])}")
 
 
-@check("CODE-005")
+@check("CODE-005", reads=("permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].gate",))
 @scanned
 def mutating_ungated(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -188,7 +188,7 @@ def mutating_ungated(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
             yield Fail(message, loc=("permissions", "tools", index, "gate"))
 
 
-@check("CODE-006")
+@check("CODE-006", reads=("permissions.tools[*].name", "permissions.tools[*].sandbox",))
 @scanned
 def mutating_stringly_typed(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -201,7 +201,7 @@ def mutating_stringly_typed(facts: Facts, tools: list[ToolRecord]) -> Iterator[R
         yield _fail(facts, tool, f"mutating tool '{tool.name}' takes untyped or raw-string input (schema: {tool.schema_kind})")
 
 
-@check("CODE-007")
+@check("CODE-007", reads=("permissions.tools[*].name", "permissions.tools[*].environments", "permissions.tools[*].sandbox",))
 @scanned
 def broad_capability_in_production(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -217,7 +217,7 @@ def broad_capability_in_production(facts: Facts, tools: list[ToolRecord]) -> Ite
             yield _fail(facts, tool, f"tool '{tool.name}' {' and '.join(broad)} and may run in production")
 
 
-@check("CODE-008")
+@check("CODE-008", reads=("permissions.tools[*].name", "permissions.tools[*].gate",))
 @scanned
 def approval_claim_has_hook(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -235,7 +235,7 @@ def approval_claim_has_hook(facts: Facts, tools: list[ToolRecord]) -> Iterator[R
             yield _fail(facts, tool, f"'{tool.name}' is marked destructiveHint in MCP but has no gate")
 
 
-@check("CODE-009")
+@check("CODE-009", reads=("failsafes.timeouts", "failsafes.retries",))
 def clients_honour_failsafes(facts: Facts) -> Iterator[Result]:
     wiring = facts.wiring
     if wiring is None:
@@ -258,7 +258,7 @@ def clients_honour_failsafes(facts: Facts) -> Iterator[Result]:
                        file=file, line=client["line"])
 
 
-@check("CODE-010")
+@check("CODE-010", reads=("observability.trace",))
 def tracing_wired(facts: Facts) -> Iterator[Result]:
     wiring = facts.wiring
     if wiring is None:
