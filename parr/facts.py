@@ -84,6 +84,11 @@ def without_nested_agents(result: ScanResult, root: Path) -> ScanResult:
     tools = tuple(t for t in result.tools if not nested(t.file))
     secrets = tuple(s for s in result.secrets if not nested(s["file"]))
     unresolved = tuple(u for u in result.unresolved if not nested(u.file))
+    errors = tuple(e for e in result.errors if not nested(e.file))
+    skipped_files = tuple(f for f in result.skipped_files if not nested(f.file))
+    counts = result.skipped.model_dump()
+    for other in set(result.skipped_files) - set(skipped_files):
+        counts[other.reason] = max(0, counts.get(other.reason, 0) - 1)  # another agent's file
     wiring = {
         **result.wiring,
         "clients": [c for c in result.wiring.get("clients", []) if not nested(c["file"])],
@@ -91,9 +96,12 @@ def without_nested_agents(result: ScanResult, root: Path) -> ScanResult:
         "policy_points": [p for p in result.wiring.get("policy_points", []) if not nested(p["file"])],
     } if result.wiring else result.wiring
     if (len(tools) == len(result.tools) and len(secrets) == len(result.secrets) and wiring == result.wiring
-            and len(unresolved) == len(result.unresolved)):
+            and len(unresolved) == len(result.unresolved) and len(errors) == len(result.errors)
+            and len(skipped_files) == len(result.skipped_files)):
         return result
-    return result.model_copy(update={"tools": tools, "secrets": secrets, "wiring": wiring, "unresolved": unresolved})
+    return result.model_copy(update={
+        "tools": tools, "secrets": secrets, "wiring": wiring, "unresolved": unresolved, "errors": errors,
+        "skipped_files": skipped_files, "skipped": type(result.skipped).model_validate(counts)})
 
 
 def _code_locations(scan: ScanResult) -> list[tuple[str, int]]:

@@ -152,9 +152,19 @@ def code_parr_could_not_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[
         else:
             yield Fail(f"parr could not read this file ({err.message}); a tool in it would not be seen",
                        file=str(root / err.file), line=err.line or 1)
+    named: dict[str, int] = {}
+    for skipped in facts.scan.skipped_files:
+        if skipped.reason in _DELIBERATE_SKIPS:
+            continue
+        named[skipped.reason] = named.get(skipped.reason, 0) + 1
+        yield Fail(f"parr did not scan this file ({skipped.reason.replace('_', ' ')}); a tool in it would not be seen",
+                   file=str(root / skipped.file), line=1)
     for category, count in _skipped(facts).items():
-        yield Fail(f"{count} file{'s' if count != 1 else ''} of the agent's code were not scanned "
-                   f"({category.replace('_', ' ')}); a tool in them would not be seen", line=_tools_line(facts))
+        rest = count - named.get(category, 0)
+        if rest > 0:
+            yield Fail(f"{rest} {'more ' if named.get(category) else ''}file{'s' if rest != 1 else ''} of the agent's "
+                       f"code were not scanned ({category.replace('_', ' ')}); a tool in them would not be seen",
+                       line=_tools_line(facts))
 
 
 @check("CODE-004", reads=("permissions.tools[*].name", "permissions.tools[*].access",))

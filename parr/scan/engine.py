@@ -16,7 +16,7 @@ from pathlib import Path
 
 from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
 from parr.scan.language import FileFacts, LanguageScanner
-from parr.scan.model import ScanError, ScanResult, ToolRecord, UnresolvedSite
+from parr.scan.model import ScanError, ScanResult, SkippedFile, ToolRecord, UnresolvedSite
 from parr.scan.pathindex import PathIndex
 from parr.scan.wiring import WiringSummary
 from parr.scan.walker import (
@@ -133,6 +133,7 @@ def scan_repository(
                 tree_digest = tree.digest()  # the walk is over: `stats` holds its skips
                 stats.binary += tree.read_stats.binary
                 stats.too_large += tree.read_stats.too_large
+                stats.skipped_files.extend(tree.read_stats.skipped_files)
             # The facts go once resolved, while collection is still paused: reference counting frees
             # them, and re-enabling the collector does not start with a pass over millions of them.
             tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache),
@@ -154,6 +155,7 @@ def scan_repository(
         files_scanned=files_scanned,
         errors=tuple(unique_errors),
         skipped=stats.skipped(),
+        skipped_files=tuple(SkippedFile(file=f, reason=c) for f, c in sorted(set(stats.skipped_files))),
         wiring=wiring,
         secrets=tuple(summaries.get("secrets", {}).get("secrets", ())),
         unresolved=tuple(sorted(set(sites), key=lambda s: (s.file, s.line, s.call))),
@@ -225,13 +227,13 @@ def _read_and_learn(batch: list[FileEntry], prefix: str, max_file_bytes: int, st
         known.learn(entry, marker)  # type: ignore[union-attr]
 
 
-def _count_known_skip(digest: bytes, stats: WalkStats) -> bool:
+def _count_known_skip(digest: bytes, stats: WalkStats, rel_path: str) -> bool:
     """True (and counted) when a remembered digest says the file is binary or too large."""
     if digest == _BINARY:
-        stats.binary += 1
+        stats.skip("binary", rel_path)
         return True
     if digest == _TOO_LARGE:
-        stats.too_large += 1
+        stats.skip("too_large", rel_path)
         return True
     return False
 
@@ -273,7 +275,7 @@ def _tree_digest(entries: list[FileEntry], prefix: str, scanners: Sequence[Langu
             d = remembered.get(entry.rel_path)
             if d is None:
                 unknown.append(entry)
-            elif not _count_known_skip(d, tree.read_stats):
+            elif not _count_known_skip(d, tree.read_stats, entry.rel_path):
                 digests[entry.rel_path] = d
         for entry, _, digest in _read_and_learn(unknown, prefix, max_file_bytes, tree.read_stats, read_errors, known):
             digests[entry.rel_path] = digest
@@ -396,7 +398,7 @@ def _extract_all(
                 digest = remembered.get(entry.rel_path)
                 if digest is None:
                     to_read.append(entry)
-                elif not _count_known_skip(digest, stats):
+                elif not _count_known_skip(digest, stats, entry.rel_path):
                     files_scanned += 1
                     unread[entry.rel_path] = entry
                     add_pending(pending, entry, None, digest)
@@ -592,12 +594,12 @@ def _read_batch(
             errors.append(ScanError(file=entry.rel_path, message=f"cannot read: {exc.strerror or exc}"))
             continue
         if len(source) > max_bytes:
-            stats.too_large += 1
+            stats.skip("too_large", entry.rel_path)
             if skipped is not None:
                 skipped.append((entry, _TOO_LARGE))
             continue
         if looks_binary(source):
-            stats.binary += 1
+            stats.skip("binary", entry.rel_path)
             if skipped is not None:
                 skipped.append((entry, _BINARY))
             continue

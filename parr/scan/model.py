@@ -66,6 +66,13 @@ class UnresolvedSite(_Frozen):
     reason: str = Field(description="why parr could not read it, e.g. 'tools made by a call parr cannot read'")
 
 
+class SkippedFile(_Frozen):
+    """A file of a scanned language left out of the scan, and why (a SkippedCounts category)."""
+
+    file: str
+    reason: str
+
+
 class SkippedCounts(_Frozen):
     ignored: int = 0
     too_large: int = 0
@@ -85,6 +92,8 @@ class ScanResult(_Frozen):
     wiring: dict[str, Any] = Field(default_factory=dict)
     secrets: tuple[dict[str, Any], ...] = ()
     unresolved: tuple[UnresolvedSite, ...] = ()
+    # The files counted in `skipped` other than ignored ones (the first 1000), by name.
+    skipped_files: tuple[SkippedFile, ...] = ()
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)

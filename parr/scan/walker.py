@@ -71,6 +71,9 @@ def file_path(prefix: str, rel_path: str) -> str:
     return prefix + rel_path
 
 
+MAX_LISTED_SKIPS = 1000
+
+
 @dataclass
 class WalkStats:
     """What the walk left out, counted as it goes; `errors` holds unreadable directories."""
@@ -80,6 +83,14 @@ class WalkStats:
     binary: int = 0
     symlink_outside: int = 0
     errors: list[ScanError] = field(default_factory=list)
+    # (path, category) of files left out for a reason other than being ignored: a check reports
+    # each by name (CODE-012). The first MAX_LISTED_SKIPS only; the counts stay exact.
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)
+
+    def skip(self, category: str, rel_path: str) -> None:
+        setattr(self, category, getattr(self, category) + 1)
+        if len(self.skipped_files) < MAX_LISTED_SKIPS:
+            self.skipped_files.append((rel_path, category))
 
     def skipped(self) -> SkippedCounts:
         return SkippedCounts(
@@ -231,7 +242,7 @@ def _walk_git_listing(
             if tag is None:
                 continue
             if st.st_size > options.max_file_bytes:
-                stats.too_large += 1
+                stats.skip("too_large", rel)
                 continue
             yield FileEntry(rel, st.st_size, tag, stat_sig(st, racy_after))
     finally:
@@ -367,7 +378,7 @@ def _walk_tree(root: str, classify: Classify, stats: WalkStats, options: WalkOpt
                 stats.errors.append(ScanError(file=rel, message=f"cannot stat: {exc.strerror}"))
                 continue
             if st.st_size > options.max_file_bytes:
-                stats.too_large += 1
+                stats.skip("too_large", rel)
                 continue
             yield FileEntry(rel, st.st_size, tag, stat_sig(st, racy_after))
         stack.extend(reversed(subdirs))
