@@ -38,6 +38,8 @@ _TOOLISH = re.compile(r"tool|mcp|function", re.I)
 # Decorators that by their name make a tool (register_tool, ai_function, toolbox.tool, my_tool).
 _TOOL_DECORATOR = re.compile(r"(^|_)(tool|tools|function_tool|ai_function|llm_function)$|^register_(tool|function)$", re.I)
 _NOT_TOOL_DECORATORS = frozenset({"list_tools", "call_tool"})
+# Bases of classes a framework turns into a schema-only tool when they are listed as tools.
+_SCHEMA_BASES = frozenset({"BaseModel", "TypedDict"})
 # Calls that register a tool with a server or registry, whatever the receiver is called.
 _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "register_tools"})
 # Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
@@ -1799,6 +1801,7 @@ class FileExtractor:
                 self.plain_function(v, fw)
                 return
             if isinstance(v, ClassInfo):
+                self.class_in_tools(v, fw, line, label, e)
                 return
             if isinstance(v, ast.arg):
                 return  # a parameter: the caller's own tools= or list is where they are read
@@ -1915,6 +1918,30 @@ class FileExtractor:
             self.unresolved_site(e, label, line, "tools made by a call parr cannot read")
             return
         self.unresolved_site(e, label, line, "unknown element")
+
+    def class_in_tools(self, ci: ClassInfo, fw, line: int, label: str, e) -> None:
+        """A class listed as a tool: a tool class the class rules read, a pydantic model or
+        TypedDict the framework turns into a schema-only tool (bind_tools([NewEmailDraft])), or a
+        class parr cannot read as a tool."""
+        if any(c.get("class_name") == ci.name for c in self.cands):
+            return
+        if {b.rsplit(".", 1)[-1] for b in ci.bases} & _SCHEMA_BASES:
+            self.schema_class_tool(ci, fw)
+            return
+        if ci.bases:
+            self.unresolved_site(e, label, line, "class parr does not read as a tool")
+
+    def schema_class_tool(self, ci: ClassInfo, fw) -> None:
+        if any(c.get("class_name") == ci.name and c.get("style", "").endswith("schema_class") for c in self.cands):
+            return
+        fw = fw or self.file_framework(("langchain", "openai", "anthropic"))
+        if fw == "langgraph":
+            fw = "langchain"
+        # Its schema is all there is: the model's call is data handed back to the code, which acts on it.
+        self.new_cand(name=ci.name, line=ci.node.lineno, framework=fw if fw != "unknown" else "langchain",
+                      style="langchain.schema_class", schema="pydantic", typed=True,
+                      description=_docstring(ci.node), def_line=ci.node.lineno,
+                      extra={"no_params": True, "class_name": ci.name})
 
     def _site(self, e, label: str, line: int, text: str | None = None) -> dict:
         if text is None:
@@ -2155,6 +2182,9 @@ class FileExtractor:
         # crm = Crm(...) at module level: another file's crm.close_case() is Crm.close_case
         instances = {k: v for k, v in self.var_ctor.items()
                      if v and v.rsplit(".", 1)[-1][:1].isupper() and (v in classes or "." in v)}
+        # Module-level pydantic models and TypedDicts other files may list as tools: line and docstring.
+        schema_classes = {ci.name: [ci.node.lineno, _docstring(ci.node)] for ci in self.classes
+                          if ci.scope is self.module_scope and {b.rsplit(".", 1)[-1] for b in ci.bases} & _SCHEMA_BASES}
         facts = {"module": self.module, "tools": tools}
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
@@ -2164,7 +2194,7 @@ class FileExtractor:
                            # what resolve needs of every file's classes: the last names of their bases
                            ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases})),
                            ("sk_plugins", self.sk_plugins), ("unresolved", self.unresolved),
-                           ("vars", sorted(self.module_vars))):
+                           ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts

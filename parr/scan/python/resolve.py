@@ -377,6 +377,19 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             if r.get("instance"):
                 known = any(c.get("class_name") == rest[0] for c in g.get("tools") or ())
                 reason = None if known else "instance of a class parr does not read as a tool"
+            elif rest[0] in (g.get("schema_classes") or {}) and not any(
+                    c.get("class_name") == rest[0] for c in g.get("tools") or ()):
+                # bind_tools([NewEmailDraft]) with the model defined in another module: a schema-only tool
+                line, doc = g["schema_classes"][rest[0]]
+                if line not in taken.get(tpath, set()):
+                    fw = r.get("framework") or next(iter(g.get("hints") or []), None) or "langchain"
+                    rec = _record({"name": rest[0], "line": line, "framework": "langchain" if fw == "langgraph" else fw,
+                                   "style": "langchain.schema_class", "schema": "pydantic", "typed": True,
+                                   "description": doc, "fx": []}, tpath)
+                    if rec is not None:
+                        records.append(rec)
+                        taken.setdefault(tpath, set()).add(line)
+                reason = None
             elif rest[0] in _part(g, "classes") or rest[0] in (g.get("consts") or {}):
                 reason = None  # a tool class (the class rules judge it there) or a hosted tool's name
             elif rest[0] in (g.get("vars") or ()):
