@@ -60,3 +60,12 @@ def test_schema_classes_bound_as_tools_are_tools() -> None:
     assert ("NewEmailDraft", "app/mail_graph.py", 8) in tools
     invite = tools[("SendCalendarInvite", "app/schemas.py", 5)]
     assert invite.style == "langchain.schema_class" and invite.mutating
+
+
+def test_sarif_lists_each_site_as_a_warning() -> None:
+    import json
+
+    log = json.loads(render_scan(_scan(), "sarif", color=False))
+    sites = [r for r in log["runs"][0]["results"] if r["ruleId"] == "PARR-SCAN-UNRESOLVED"]
+    assert len(sites) == 7 and all(r["level"] == "warning" for r in sites)
+    assert {"app/agent.py"} <= {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sites}
