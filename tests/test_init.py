@@ -101,4 +101,4 @@ def test_unresolved_places_are_listed_for_the_user(tmp_path: Path) -> None:
     output = _init(repo)
     text = (repo / "parr.yaml").read_text()
     assert "# unresolved app/agent.py:31: toolkit.get_tools() in Agent(tools=...)" in text
-    assert "7 unresolved places to declare" in output
+    assert "8 unresolved places to declare" in output

@@ -38,6 +38,8 @@ _TOOLISH = re.compile(r"tool|mcp|function", re.I)
 # Decorators that by their name make a tool (register_tool, ai_function, toolbox.tool, my_tool).
 _TOOL_DECORATOR = re.compile(r"(^|_)(tool|tools|function_tool|ai_function|llm_function)$|^register_(tool|function)$", re.I)
 _NOT_TOOL_DECORATORS = frozenset({"list_tools", "call_tool"})
+# Calls whose first argument is a class attribute's default (pydantic and dataclass fields).
+_FIELD_CALLS = frozenset({"Field", "PrivateAttr", "field"})
 # Bases of classes a framework turns into a schema-only tool when they are listed as tools.
 _SCHEMA_BASES = frozenset({"BaseModel", "TypedDict"})
 # Calls that register a tool with a server or registry, whatever the receiver is called.
@@ -1632,8 +1634,8 @@ class FileExtractor:
             name_e = ci.attrs.get("name")
             n = r = None
             if name_e is not None:
-                if isinstance(name_e, ast.Call):  # Field(default="x")
-                    name_e = _kw(name_e, "default") or (name_e.args[0] if name_e.args else None)
+                if isinstance(name_e, ast.Call) and (self.dotted(name_e.func) or "").rsplit(".", 1)[-1] in _FIELD_CALLS:
+                    name_e = _kw(name_e, "default") or (name_e.args[0] if name_e.args else None)  # Field(default="x")
                 n, r = self.str_of(name_e, ci.body_scope)
             if n is None and r is None:
                 init = ci.methods.get("__init__")
@@ -1641,8 +1643,10 @@ class FileExtractor:
                     n, r = self._super_init_name(init)
                     if (n or r) and self._anthropic_schema_class(ci, init, n, r):
                         continue
-            if n is None and r is None:
+            if n is None and r is None and not (isinstance(name_e, ast.Call) and not ci.abstract):
                 continue
+            # name = os.environ.get(...): a name made at run time; resolve reports the class as a
+            # site once its base chain shows it is a tool class
             if ci.name.startswith(_DOUBLE_PREFIX) and ("test" in self.rel.lower()):
                 continue
             desc_e = ci.attrs.get("description")

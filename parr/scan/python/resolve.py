@@ -347,6 +347,10 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if plugin:
                     c["model_name"] = f"{plugin}-{c['name']}"
             rec = _record(c, path)
+            if rec is None and "class_bases" in c and not c.get("name"):
+                # A tool class of a known framework whose name is made at run time
+                sites.append(UnresolvedSite(file=path, line=max(1, int(c.get("line") or 1)),
+                                            call=f"class {c.get('class_name')}", reason="tool name made at run time"))
             if rec is not None:
                 records.append(rec)
                 if dl:

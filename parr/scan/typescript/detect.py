@@ -1053,7 +1053,9 @@ class Detector:
             return
         if value.type == "array":
             self._hosted_in_array(value)
-        self._check_tools_value(entry_value(pair), "tools: ...", 0)
+        if self.frameworks or self.mcp_signal:
+            # `tools:` in a file that speaks to no agent framework is some other list (a toolchain)
+            self._check_tools_value(entry_value(pair), "tools: ...", 0)
 
     # -- places handing tools to a model that parr cannot read -----------------------------------
     def _unread(self, node: Node, reason: str, call: str | None = None) -> None:
