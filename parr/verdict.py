@@ -46,7 +46,7 @@ class SuppressionNote(_Frozen):
 
 class WaiverNote(_Frozen):
     check: str
-    kind: Literal["expired", "unused", "unknown_check"]
+    kind: Literal["expired", "unused", "unknown_check", "placeholder"]
     message: str
     line: int | None = None
 
@@ -195,6 +195,15 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
             if candidate.check != item.id and candidate.check not in item.aliases:
                 continue
             line = facts.loaded.line_of("waivers", index)
+            unfilled = [p for p in getattr(facts.loaded, "placeholders", ()) if p.path[:2] == ("waivers", index)]
+            if unfilled:
+                # A waiver whose reason or owner nobody wrote waives nothing.
+                notes.append(WaiverNote(
+                    check=candidate.check, kind="placeholder", line=unfilled[0].line or line,
+                    message=f"waiver for {candidate.check} does not count: {unfilled[0].dotted} is a placeholder "
+                            f"('{unfilled[0].value}')"))
+                used.add(index)
+                continue
             if candidate.expires < facts.today:
                 notes.append(
                     WaiverNote(

@@ -29,14 +29,14 @@ def is_placeholder(value: Any) -> bool:
     return bool(_PLACEHOLDER.search(value) or _CASELESS_WORDS.search(value))
 
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class Placeholder:
     """One placeholder value at a path of the manifest (keys and list indexes), with its line."""
 
-    path: Path
+    path: FieldPath
     line: int | None
     value: str
 
@@ -48,7 +48,7 @@ class Placeholder:
         return out
 
 
-def walk(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+def walk(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every placeholder string in a YAML document, with its path (keys are never placeholders)."""
     if isinstance(data, dict):
         for key, value in data.items():
@@ -63,7 +63,7 @@ def walk(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
 _READ = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\[\*\]")
 
 
-def read_matches(read: str, path: Path) -> bool:
+def read_matches(read: str, path: FieldPath) -> bool:
     """Whether a declared read (`failsafes.timeouts`, `permissions.tools[*].gate`) covers a
     placeholder's path: its parts match the path's first parts, `[*]` matching any list index."""
     parts = _READ.findall(read)
