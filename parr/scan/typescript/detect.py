@@ -202,6 +202,8 @@ class Detector:
             self._last_numeric = False
             self._on_schema_pair(caps["schemapair"][0])
         self._name_unnamed()
+        if self.frameworks or self.mcp_signal:
+            self._tool_list_declarations()
 
     # -- key index (for tools named by the object key they are stored under) --------------------
     def _index_key(self, pattern: int, caps: dict) -> None:
@@ -1058,6 +1060,23 @@ class Detector:
             self._check_tools_value(entry_value(pair), "tools: ...", 0)
 
     # -- places handing tools to a model that parr cannot read -----------------------------------
+    def _tool_list_declarations(self) -> None:
+        """`export const TOOLS = [search, ...]` at the top of a module: the list another module binds
+        (bindTools(TOOLS), new ToolNode(TOOLS)); its elements are read here, where they are made."""
+        for stmt in self.ctx.root.named_children:
+            decl = stmt
+            if decl.type == "export_statement":
+                decl = next((c for c in decl.named_children if c.type in ("lexical_declaration", "variable_declaration")), None)
+            if decl is None or decl.type not in ("lexical_declaration", "variable_declaration"):
+                continue
+            for declarator in decl.named_children:
+                if declarator.type != "variable_declarator":
+                    continue
+                name = text(declarator.child_by_field_name("name"))
+                value = unwrap(declarator.child_by_field_name("value"))
+                if value is not None and value.type == "array" and _TOOL_LIST_NAME.search(name):
+                    self._check_tools_value(value, f"{name} = [...]", 0)
+
     def _unread(self, node: Node, reason: str, call: str | None = None) -> None:
         shown = " ".join((call or text(node)).split())
         site = {"line": line(node), "call": shown if len(shown) <= 140 else shown[:139] + "…", "reason": reason}
@@ -1131,7 +1150,13 @@ class Detector:
                 value = unwrap(arg)
                 if value is not None and value.type == "object" and "tools" in object_entries(value):
                     return  # toolNamespace({ tools: [...] }): its own tools are read as a context of their own
-            self._unread(node, "tools made by a call parr cannot read", f"{text(node)[:70]} in {label}")
+            reason = "tools made by a call parr cannot read"
+            if kind == "new_expression" and head is not None and head.type == "identifier":
+                binding = self.ctx.lookup(head, text(head))
+                fw = framework_of(binding.module or "") if binding is not None and binding.kind == "import" else None
+                if fw is not None:
+                    reason = f"{fw} tool class parr does not know"
+            self._unread(node, reason, f"{text(node)[:70]} in {label}")
             return
         # member expressions, conditionals and the like are passed along; literals hold no tool
 
@@ -1413,6 +1438,8 @@ class Detector:
                 cand["bind"] = None
 
 
+# Names of module-level arrays that hold tools: TOOLS, tools, searchTools, ALL_TOOLS.
+_TOOL_LIST_NAME = re.compile(r"(^|_)tools$|[a-z]Tools$", re.I)
 # Array methods that hand back (some of) the same elements.
 _ARRAY_PASS_ALONG = frozenset({"filter", "map", "slice", "concat", "flat", "flatMap", "sort", "toSorted", "reverse"})
 

@@ -18,7 +18,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-5-unresolved"
+FACTS_VERSION = "ts-6-unresolved"
 
 
 def _detect():
@@ -36,11 +36,12 @@ _TRIGGER_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidToo
                      b"code_execution", b"urlContext", b"url_context")
 _TRIGGER_PATTERNS = tuple(re.compile(p) for p in (
     rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:\s*[\[{]",
-    rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:"))
+    rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:",
+    rb"(?i:tools)\s*=\s*\["))  # export const TOOLS = [search]: a tool list another module binds
 
 
 def has_trigger(source: bytes) -> bool:
-    if not (b"ool" in source or b"unction" in source or b"chema" in source or b"arameters" in source
+    if not (b"ool" in source or b"OOL" in source or b"unction" in source or b"chema" in source or b"arameters" in source
             or b"earch" in source or b"xecution" in source or b"ontext" in source):
         return False
     for lit in _TRIGGER_LITERALS:
