@@ -102,3 +102,17 @@ def test_unresolved_places_are_listed_for_the_user(tmp_path: Path) -> None:
     text = (repo / "parr.yaml").read_text()
     assert "# unresolved app/agent.py:31: toolkit.get_tools() in Agent(tools=...)" in text
     assert "8 unresolved places to declare" in output
+
+
+def test_typescript_client_limits_come_from_the_code(tmp_path: Path) -> None:
+    repo = tmp_path / "ts-agent"
+    (repo / "src").mkdir(parents=True)
+    (repo / "src" / "agent.ts").write_text(
+        'import OpenAI from "openai";\nimport { tool } from "ai";\nimport { z } from "zod";\n\n'
+        "const client = new OpenAI({ timeout: 20_000, maxRetries: 1 });\n\n"
+        'export const lookup = tool({\n  description: "Look up an order",\n'
+        "  inputSchema: z.object({ id: z.string() }),\n  execute: async ({ id }) => id,\n});\n")
+    _init(repo)
+    text = (repo / "parr.yaml").read_text()
+    assert "retries: {max: 1, backoff: TODO}" in text
+    assert "OpenAI(timeout=20.0) at src/agent.ts:5" in text  # milliseconds in the JS SDKs
