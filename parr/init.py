@@ -151,7 +151,7 @@ def draft_manifest(root: Path, scan: ScanResult, evidence: Evidence | None = Non
     if tools:
         lines.append("  tools:")
     else:
-        lines.append("  tools: []  # the scan found no tools; declare them by hand")
+        lines.append("  tools: TODO  # the scan found no tools; declare them by hand")
     approvals = []
     for tool in tools:
         access = suggest_access(tool)

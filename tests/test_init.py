@@ -24,6 +24,7 @@ REPOS = {
     "support-triage": ROOT / "examples" / "support-triage",
     "python_unresolved": ROOT / "tests" / "fixtures" / "scan" / "python_unresolved",
     "ts_unresolved": ROOT / "tests" / "fixtures" / "scan" / "ts_unresolved",
+    "ts_no_known_tools": ROOT / "tests" / "fixtures" / "scan" / "ts_no_known_tools",
 }
 
 
