@@ -102,7 +102,7 @@ def test_unresolved_places_are_listed_for_the_user(tmp_path: Path) -> None:
     output = _init(repo)
     text = (repo / "parr.yaml").read_text()
     assert "# unresolved app/agent.py:31: toolkit.get_tools() in Agent(tools=...)" in text
-    assert "8 unresolved places to declare" in output
+    assert "9 unresolved places to declare" in output
 
 
 def test_typescript_client_limits_come_from_the_code(tmp_path: Path) -> None:

@@ -1911,6 +1911,11 @@ class FileExtractor:
                 # get_all_tools(config) from another module: read there if it returns a tool list
                 self.ext_ctx_ref(self.imports[cls_name], line, fw, self._site(e, label, line), call=True)
                 return
+            ref = self.ext_ref_of(e.func) if isinstance(e.func, ast.Attribute) else None
+            if ref:
+                # ExaSearchTool.tools(), tools_module.build(): read in the module that defines it
+                self.ext_ctx_ref(ref, line, fw, self._site(e, label, line), call=True)
+                return
             # list returned by a local factory: tools=get_tools()
             fi = self.resolve_func_expr(e.func, scope)
             if fi is not None:
@@ -1922,6 +1927,17 @@ class FileExtractor:
             self.unresolved_site(e, label, line, "tools made by a call parr cannot read")
             return
         self.unresolved_site(e, label, line, "unknown element")
+
+    def _returns_tools(self, fi: FuncInfo) -> bool:
+        """The function hands back a tool list read here: a list named like tools (read as a
+        context where it is built), or a literal list of tools declared in this file."""
+        for rv in fi.returns:
+            if isinstance(rv, ast.Name) and _TOOLS_VAR.search(rv.id):
+                return True
+            if isinstance(rv, (ast.List, ast.Tuple)) and rv.elts and all(
+                    (f := self.resolve_func_expr(el, fi.body_scope)) is not None and f.candidate for el in rv.elts):
+                return True
+        return False
 
     def class_in_tools(self, ci: ClassInfo, fw, line: int, label: str, e) -> None:
         """A class listed as a tool: a tool class the class rules read, a pydantic model or
@@ -2174,8 +2190,11 @@ class FileExtractor:
                         entry["arith"] = True
                     if fi.candidate:
                         entry["cand"] = True
-                    if any(isinstance(rv, ast.Name) and _TOOLS_VAR.search(rv.id) for rv in fi.returns):
+                    if self._returns_tools(fi):
                         entry["returns_tools"] = True  # its tool list was read here, element by element
+                elif fi.candidate or self._returns_tools(fi):
+                    # Tools.search listed, or Tools.tools() called, in another file's tools=[...]
+                    entry["cand" if fi.candidate else "returns_tools"] = True
                 elif len(entry) == 1:
                     # A method with no effects: nothing another file could take from it (and an
                     # absent entry reads like an empty one, also where it replaces an earlier def).

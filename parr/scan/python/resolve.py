@@ -370,6 +370,16 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 break
             tpath, rest = proj.split_target(imp, tpath)
             depth += 1
+        if tpath is not None and rest and len(rest) == 2:
+            # SearchTools.search_internet, ExaSearchTool.tools(): a method of a class in another
+            # module, read when it is a declared tool or hands back tools declared there
+            method = _part(proj.at(tpath), "funcs").get(".".join(rest))
+            if method is None or not method.get("returns_tools" if r.get("call") else "cand"):
+                reason = "tools made by a call parr cannot read" if r.get("call") else "method parr does not read as a tool"
+                site = _ref_site(path, r, reason)
+                if site is not None:
+                    sites.append(site)
+            continue
         if tpath is None or not rest or len(rest) != 1:
             site = _ref_site(path, r, "imported from a module parr did not scan" if tpath is None else "unknown element")
             if site is not None:

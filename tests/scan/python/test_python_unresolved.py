@@ -27,6 +27,7 @@ def test_each_unread_site_is_reported_with_its_reason() -> None:
         ("app/plugins.py", 6, "tool decorator parr does not know"),
         ("app/mail_graph.py", 21, "class parr does not read as a tool"),
         ("app/dynamic_tools.py", 7, "tool name made at run time"),
+        ("app/crew.py", 8, "method parr does not read as a tool"),
     }
 
 
@@ -35,6 +36,8 @@ def test_traps_resolve_to_tools_and_make_no_site() -> None:
     # tools=[...] at line 27 lists found tools, a spread of a list of found tools, a hosted tool,
     # a local factory and a project function that returns a tool list: all read, no site.
     assert not [s for s in result.unresolved if s.file == "app/agent.py" and s.line in (21, 27, 28, 29, 38)]
+    # Class.method of a tool class in another module, and Class.tools() handing back its tools
+    assert not [s for s in result.unresolved if s.file == "app/crew.py" and s.line == 6]
     names = {t.name for t in result.tools}
     assert {"lookup_order", "search", "fetch_page", "web_search", "delete_user"} <= names
 
@@ -47,7 +50,7 @@ def test_site_text_names_the_call_and_the_context() -> None:
 def test_scan_table_and_json_show_the_sites() -> None:
     result = _scan()
     table = render_scan(result, "table", color=False)
-    assert "8 places hand tools to a model that parr could not read" in table
+    assert "9 places hand tools to a model that parr could not read" in table
     assert "app/agent.py:33: make_crm_tools() in Agent(tools=...)" in table
     data = result.to_json_dict()
     assert {"file": "app/server.py", "line": 24, "call": "@mcp.tool(name=...) def run",
@@ -68,5 +71,5 @@ def test_sarif_lists_each_site_as_a_warning() -> None:
 
     log = json.loads(render_scan(_scan(), "sarif", color=False))
     sites = [r for r in log["runs"][0]["results"] if r["ruleId"] == "PARR-SCAN-UNRESOLVED"]
-    assert len(sites) == 8 and all(r["level"] == "warning" for r in sites)
+    assert len(sites) == 9 and all(r["level"] == "warning" for r in sites)
     assert {"app/agent.py"} <= {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sites}
