@@ -1850,6 +1850,15 @@ class FileExtractor:
                 return
             if isinstance(e.slice, ast.Slice):  # tools[:3]: some of the tools of a list
                 self.ctx_elem(inner, scope, fw, line, depth + 1, seen, label)
+            elif isinstance(inner, ast.Name) and isinstance(e.slice, ast.Constant):
+                held, held_scope = self.lookup(scope, inner.id)  # REGISTRY["search"]: that entry
+                if isinstance(held, ast.Dict):
+                    for key, value in zip(held.keys, held.values):
+                        if isinstance(key, ast.Constant) and key.value == e.slice.value:
+                            self.ctx_elem(value, held_scope, fw, line, depth + 1, seen, label)
+                elif isinstance(held, (ast.List, ast.Tuple)) and isinstance(e.slice.value, int) \
+                        and -len(held.elts) <= e.slice.value < len(held.elts):
+                    self.ctx_elem(held.elts[e.slice.value], held_scope, fw, line, depth + 1, seen, label)
             return
         if isinstance(e, ast.Call):
             d = self.dotted(e.func) or ""
@@ -1892,6 +1901,17 @@ class FileExtractor:
             if (last in _LIST_BUILTINS and "." not in d) or d in ("copy.copy", "copy.deepcopy", "deepcopy"):
                 for a in e.args:  # list(tools), sorted(tools, key=...), copy(tool): the same tools
                     self.ctx_elem(a, scope, fw, line, depth + 1, seen, label)
+                return
+            if isinstance(e.func, ast.Attribute) and last in ("values", "copy") and not e.args:
+                # REGISTRY.values(), BASE.copy(): the tools a dict or list of this file holds
+                receiver = e.func.value
+                if isinstance(receiver, ast.Name):
+                    held, held_scope = self.lookup(scope, receiver.id)
+                    if isinstance(held, ast.Dict):
+                        for value in held.values:
+                            self.ctx_elem(value, held_scope, fw, line, depth + 1, seen, label)
+                        return
+                self.ctx_elem(receiver, scope, fw, line, depth + 1, seen, label)
                 return
             if _kw(e, "tools") is not None or last in ("get", "getattr", "pop"):
                 # tool_namespace(tools=[...]): its own tools= is read as a context of its own;

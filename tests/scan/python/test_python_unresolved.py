@@ -38,8 +38,12 @@ def test_traps_resolve_to_tools_and_make_no_site() -> None:
     assert not [s for s in result.unresolved if s.file == "app/agent.py" and s.line in (21, 27, 28, 29, 38)]
     # Class.method of a tool class in another module, and Class.tools() handing back its tools
     assert not [s for s in result.unresolved if s.file == "app/crew.py" and s.line == 6]
+    # REGISTRY.values(), REGISTRY["a"], BASE.copy(), comprehensions, a parameter's spread
+    assert not [s for s in result.unresolved if s.file == "app/registry_traps.py"]
     names = {t.name for t in result.tools}
     assert {"lookup_order", "search", "fetch_page", "web_search", "delete_user"} <= names
+    # FUNCS["lookup_order"]: the plain function behind a map entry is a tool
+    assert ("lookup_order", "app/registry_traps.py") in {(t.name, t.file) for t in result.tools}
 
 
 def test_site_text_names_the_call_and_the_context() -> None:
