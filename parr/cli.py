@@ -158,15 +158,15 @@ def scan(path: Path, fmt: str, output: Path | None, force: bool, no_cache: bool,
 def init(path: Path, force: bool) -> None:
     """Scan PATH and write a draft parr.yaml with every tool declared."""
     from parr.fsutil import write_atomic
-    from parr.init import draft_manifest
+    from parr.init import draft_manifest, draft_summary
     from parr.manifest.loader import MANIFEST_NAME, load_manifest
 
     result = _scan(path)
     target = path / MANIFEST_NAME
     write_atomic(target, draft_manifest(path, result), overwrite=force)
-    load_manifest(target)  # the draft must pass validation; a failure here is a parr bug
-    mutating = sum(1 for t in result.tools if t.mutating)
-    click.echo(f"wrote {target}: {len(result.tools)} tool(s), {mutating} mutating; review every TODO, then `parr check {path}`")
+    loaded = load_manifest(target)  # the draft must pass validation; a failure here is a parr bug
+    summary = draft_summary(loaded, result)
+    click.echo(f"wrote {target}: {summary}; fill in every TODO, then `parr check {path}`")
 
 
 # ---- rollout -------------------------------------------------------------------------------

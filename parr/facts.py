@@ -83,15 +83,25 @@ def without_nested_agents(result: ScanResult, root: Path) -> ScanResult:
 
     tools = tuple(t for t in result.tools if not nested(t.file))
     secrets = tuple(s for s in result.secrets if not nested(s["file"]))
+    unresolved = tuple(u for u in result.unresolved if not nested(u.file))
+    errors = tuple(e for e in result.errors if not nested(e.file))
+    unread = tuple(f for f in result.unread if not nested(f.file))
+    counts = result.skipped.model_dump()
+    for other in set(result.unread) - set(unread):
+        counts[other.reason] = max(0, counts.get(other.reason, 0) - 1)  # another agent's file
     wiring = {
         **result.wiring,
         "clients": [c for c in result.wiring.get("clients", []) if not nested(c["file"])],
         "tracing": [t for t in result.wiring.get("tracing", []) if not nested(t["file"])],
         "policy_points": [p for p in result.wiring.get("policy_points", []) if not nested(p["file"])],
     } if result.wiring else result.wiring
-    if len(tools) == len(result.tools) and len(secrets) == len(result.secrets) and wiring == result.wiring:
+    if (len(tools) == len(result.tools) and len(secrets) == len(result.secrets) and wiring == result.wiring
+            and len(unresolved) == len(result.unresolved) and len(errors) == len(result.errors)
+            and len(unread) == len(result.unread)):
         return result
-    return result.model_copy(update={"tools": tools, "secrets": secrets, "wiring": wiring})
+    return result.model_copy(update={
+        "tools": tools, "secrets": secrets, "wiring": wiring, "unresolved": unresolved, "errors": errors,
+        "unread": unread, "skipped": type(result.skipped).model_validate(counts)})
 
 
 def _code_locations(scan: ScanResult) -> list[tuple[str, int]]:
@@ -99,6 +109,7 @@ def _code_locations(scan: ScanResult) -> list[tuple[str, int]]:
     places = [(t.file, t.line) for t in scan.tools]
     places += [(c["file"], c["line"]) for c in scan.wiring.get("clients", [])]
     places += [(s["file"], s["line"]) for s in scan.secrets]
+    places += [(u.file, u.line) for u in scan.unresolved]
     return places
 
 

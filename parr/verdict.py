@@ -11,11 +11,12 @@ from pydantic import BaseModel, ConfigDict
 from parr import __version__
 from parr.checklist import Checklist, ChecklistItem
 from parr.checks import REGISTRY
-from parr.checks.base import Error, Fail, NotApplicable, Pass
+from parr.checks.base import READS, Error, Fail, NotApplicable, Pass
 from parr.checks.rules import evaluate_rule
 from parr.facts import Facts
 from parr.findings import Finding, Outcome
 from parr.manifest.models import Waiver
+from parr.manifest.placeholders import read_matches
 from parr.stages import Stage
 
 REPORT_SCHEMA_VERSION = "1"
@@ -45,7 +46,7 @@ class SuppressionNote(_Frozen):
 
 class WaiverNote(_Frozen):
     check: str
-    kind: Literal["expired", "unused", "unknown_check"]
+    kind: Literal["expired", "unused", "unknown_check", "placeholder"]
     message: str
     line: int | None = None
 
@@ -90,8 +91,37 @@ def _suppressed(item: ChecklistItem, facts: Facts, file: str | None, line: int |
     return None
 
 
+def item_reads(item: ChecklistItem) -> tuple[str, ...]:
+    """The manifest fields a checklist item reads: its rule's path, or what its check declares."""
+    if item.rule is not None:
+        return (item.rule.path,)
+    for check_id in (item.id, *item.aliases):
+        if check_id in READS:
+            return READS[check_id]
+    return ()
+
+
+def _placeholder_findings(item: ChecklistItem, facts: Facts) -> list[Finding]:
+    """A check never passes on a value nobody decided: each placeholder in a field it reads fails it."""
+    reads = item_reads(item)
+    out = []
+    manifest_file = str(facts.loaded.path)
+    for placeholder in getattr(facts.loaded, "placeholders", ()):
+        if any(read_matches(read, placeholder.path) for read in reads):
+            shown = placeholder.value if len(placeholder.value) <= 40 else placeholder.value[:39] + "…"
+            out.append(Finding(
+                check_id=item.id, outcome="fail", file=manifest_file, line=placeholder.line or 1,
+                message=f"{facts.loaded.path.name}:{placeholder.line or 1}: {placeholder.dotted} is a placeholder "
+                        f"('{shown}'); write the real value"))
+    return out
+
+
 def _run_item(item: ChecklistItem, facts: Facts, notes: list[SuppressionNote] | None = None) -> list[Finding]:
     """Run one check; a check that crashes becomes an `error` finding, never a crash of the run."""
+    return _placeholder_findings(item, facts) + _run_check(item, facts, notes)
+
+
+def _run_check(item: ChecklistItem, facts: Facts, notes: list[SuppressionNote] | None = None) -> list[Finding]:
     if item.rule is not None:
         produce = lambda: evaluate_rule(item.rule, facts)  # noqa: E731
     else:
@@ -165,6 +195,15 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
             if candidate.check != item.id and candidate.check not in item.aliases:
                 continue
             line = facts.loaded.line_of("waivers", index)
+            unfilled = [p for p in getattr(facts.loaded, "placeholders", ()) if p.path[:2] == ("waivers", index)]
+            if unfilled:
+                # A waiver whose reason or owner nobody wrote waives nothing.
+                notes.append(WaiverNote(
+                    check=candidate.check, kind="placeholder", line=unfilled[0].line or line,
+                    message=f"waiver for {candidate.check} does not count: {unfilled[0].dotted} is a placeholder "
+                            f"('{unfilled[0].value}')"))
+                used.add(index)
+                continue
             if candidate.expires < facts.today:
                 notes.append(
                     WaiverNote(

@@ -56,6 +56,17 @@ def test_expired_waiver_no_longer_counts_and_says_so(make_repo) -> None:
     assert note.line is not None
 
 
+def test_waiver_with_a_placeholder_waives_nothing(make_repo) -> None:
+    waiver = {"check": "FS-003", "reason": "TODO: why", "owner": "@TODO", "expires": "2026-12-31"}
+    repo = make_repo(patch={"failsafes": {"circuit_breakers": []}, "waivers": [waiver]})
+    report = _report(repo, Stage.NARROW_PRODUCTION_WRITES)
+    result = next(r for r in report.results if r.item.id == "FS-003")
+    assert (result.outcome, result.blocking, report.verdict) == ("fail", True, "NO-GO")
+    [note] = report.waiver_notes
+    assert note.kind == "placeholder" and "waivers[0].reason is a placeholder ('TODO: why')" in note.message
+    assert note.line is not None
+
+
 @pytest.mark.parametrize(
     ("check", "kind", "text"),
     [

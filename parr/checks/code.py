@@ -61,7 +61,7 @@ def _is_production(tool: ToolPermission) -> bool:
     return any(env.lower() in PRODUCTION for env in tool.environments)
 
 
-@check("CODE-001")
+@check("CODE-001", reads=("permissions.tools[*].name",))
 @scanned
 def undeclared_mutating(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -70,7 +70,7 @@ def undeclared_mutating(facts: Facts, tools: list[ToolRecord]) -> Iterator[Resul
             yield _fail(facts, tool, f"mutating tool '{tool.name}' ({tool.framework}) is not in the permission manifest")
 
 
-@check("CODE-002")
+@check("CODE-002", reads=("permissions.tools[*].name",))
 @scanned
 def undeclared_read_only(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -79,19 +79,98 @@ def undeclared_read_only(facts: Facts, tools: list[ToolRecord]) -> Iterator[Resu
             yield _fail(facts, tool, f"tool '{tool.name}' ({tool.framework}) is not in the permission manifest")
 
 
-@check("CODE-003")
+@check("CODE-003", reads=("permissions.tools[*].name", "permissions.tools[*].source",))
 @scanned
 def declared_but_gone(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     names = sorted(_code_names(tools))
+    sites = {f"{s.file}:{s.line}" for s in facts.scan.unresolved}
+    blind = _blind_spots(facts)
     for index, tool in enumerate(facts.manifest.permissions.tools):
         if tool.name in names or "*" in tool.name:
+            continue
+        if tool.source is not None:
+            if tool.source not in sites:
+                yield Fail(f"declared tool '{tool.name}' names source {tool.source}, which no longer hands tools "
+                           "to a model (see `parr scan`)", loc=("permissions", "tools", index, "source"))
+            continue
+        if blind:
+            # Not stale for all parr knows: the code it could not read may expose it.
+            yield Fail(f"declared tool '{tool.name}' was not found, but the scan could not see everything "
+                       f"({blind}): give the entry source: <file>:<line> of the place that hands it to the model",
+                       loc=("permissions", "tools", index, "name"))
             continue
         closest = difflib.get_close_matches(tool.name, names, n=1, cutoff=0.5)
         hint = f"; the closest tool in the code is '{closest[0]}'" if closest else ""
         yield Fail(f"declared tool '{tool.name}' is not exposed by the code{hint}", loc=("permissions", "tools", index, "name"))
 
 
-@check("CODE-004")
+# Skipped-file categories that are not blind spots: files the user excluded on purpose, and links
+# out of the repository (not the agent's code). Every other category, present or added later, is.
+_DELIBERATE_SKIPS = frozenset({"ignored", "symlink_outside"})
+
+
+def _unexplained_sites(facts: Facts) -> list:
+    """Unresolved sites no manifest entry points at with `source: file:line`."""
+    explained = {t.source for t in facts.manifest.permissions.tools if t.source}
+    return [s for s in facts.scan.unresolved if f"{s.file}:{s.line}" not in explained]
+
+
+def _skipped(facts: Facts) -> dict[str, int]:
+    counts = facts.scan.skipped.model_dump()
+    return {k: v for k, v in counts.items() if k not in _DELIBERATE_SKIPS and isinstance(v, int) and v > 0}
+
+
+def _blind_spots(facts: Facts) -> str:
+    """What the scan could not see, in words ('' when it saw everything): unexplained sites, files
+    it could not read or parse, files it left out."""
+    parts = []
+    sites = _unexplained_sites(facts)
+    if sites:
+        parts.append(f"{len(sites)} place{'s' if len(sites) != 1 else ''} handing tools to a model it could not read")
+    if facts.scan.errors:
+        parts.append(f"{len(facts.scan.errors)} file{'s' if len(facts.scan.errors) != 1 else ''} it could not read")
+    for category, count in _skipped(facts).items():
+        parts.append(f"{count} file{'s' if count != 1 else ''} skipped as {category.replace('_', ' ')}")
+    return ", ".join(parts)
+
+
+def _tools_line(facts: Facts) -> int:
+    """Where a finding about the whole scan points: the manifest's tool list, else its first line."""
+    return facts.loaded.line_of("permissions", "tools") or facts.loaded.line_of("permissions") or 1
+
+
+@check("CODE-012", reads=("permissions.tools[*].source",))
+@scanned
+def code_parr_could_not_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
+    root = facts.loaded.root
+    for site in _unexplained_sites(facts):
+        yield Fail(f"{site.call}: tools handed to a model that parr could not read ({site.reason})",
+                   file=str(root / site.file), line=site.line)
+    unread = {u.file for u in facts.scan.unread}
+    for err in facts.scan.errors:
+        if err.file in unread:
+            continue  # named below, with the reason it was not read
+        if err.file in (".", ""):
+            yield Fail(f"the scan failed in part: {err.message}; tools there were not seen", line=_tools_line(facts))
+        else:
+            yield Fail(f"parr could not read this file ({err.message}); a tool in it would not be seen",
+                       file=str(root / err.file), line=err.line or 1)
+    named: dict[str, int] = {}
+    for skipped in facts.scan.unread:
+        if skipped.reason in _DELIBERATE_SKIPS:
+            continue
+        named[skipped.reason] = named.get(skipped.reason, 0) + 1
+        yield Fail(f"parr did not scan this file ({skipped.reason.replace('_', ' ')}); a tool in it would not be seen",
+                   file=str(root / skipped.file), line=1)
+    for category, count in _skipped(facts).items():
+        rest = count - named.get(category, 0)
+        if rest > 0:
+            yield Fail(f"{rest} {'more ' if named.get(category) else ''}file{'s' if rest != 1 else ''} of the agent's "
+                       f"code were not scanned ({category.replace('_', ' ')}); a tool in them would not be seen",
+                       line=_tools_line(facts))
+
+
+@check("CODE-004", reads=("permissions.tools[*].name", "permissions.tools[*].access",))
 @scanned
 def mutating_declared_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -102,7 +181,7 @@ def mutating_declared_read(facts: Facts, tools: list[ToolRecord]) -> Iterator[Re
                         f"parr.yaml line {facts.loaded.line_of('permissions', 'tools', entry[0])}")
 
 
-@check("CODE-005")
+@check("CODE-005", reads=("permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].gate",))
 @scanned
 def mutating_ungated(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -122,7 +201,7 @@ def mutating_ungated(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
             yield Fail(message, loc=("permissions", "tools", index, "gate"))
 
 
-@check("CODE-006")
+@check("CODE-006", reads=("permissions.tools[*].name", "permissions.tools[*].sandbox",))
 @scanned
 def mutating_stringly_typed(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -135,7 +214,7 @@ def mutating_stringly_typed(facts: Facts, tools: list[ToolRecord]) -> Iterator[R
         yield _fail(facts, tool, f"mutating tool '{tool.name}' takes untyped or raw-string input (schema: {tool.schema_kind})")
 
 
-@check("CODE-007")
+@check("CODE-007", reads=("permissions.tools[*].name", "permissions.tools[*].environments", "permissions.tools[*].sandbox",))
 @scanned
 def broad_capability_in_production(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -151,7 +230,7 @@ def broad_capability_in_production(facts: Facts, tools: list[ToolRecord]) -> Ite
             yield _fail(facts, tool, f"tool '{tool.name}' {' and '.join(broad)} and may run in production")
 
 
-@check("CODE-008")
+@check("CODE-008", reads=("permissions.tools[*].name", "permissions.tools[*].gate",))
 @scanned
 def approval_claim_has_hook(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
     declared = _declared(facts)
@@ -169,7 +248,7 @@ def approval_claim_has_hook(facts: Facts, tools: list[ToolRecord]) -> Iterator[R
             yield _fail(facts, tool, f"'{tool.name}' is marked destructiveHint in MCP but has no gate")
 
 
-@check("CODE-009")
+@check("CODE-009", reads=("failsafes.timeouts", "failsafes.retries",))
 def clients_honour_failsafes(facts: Facts) -> Iterator[Result]:
     wiring = facts.wiring
     if wiring is None:
@@ -192,7 +271,7 @@ def clients_honour_failsafes(facts: Facts) -> Iterator[Result]:
                        file=file, line=client["line"])
 
 
-@check("CODE-010")
+@check("CODE-010", reads=("observability.trace",))
 def tracing_wired(facts: Facts) -> Iterator[Result]:
     wiring = facts.wiring
     if wiring is None:

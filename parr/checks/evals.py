@@ -36,7 +36,7 @@ def _suite_threshold(facts: Facts, name: str, suite: Suite | None) -> Iterator[R
         yield Pass(f"{name} suite passed {fact.passed}/{fact.total}")
 
 
-@check("EVAL-001")
+@check("EVAL-001", reads=("evals.regression",))
 def regression_declared(facts: Facts) -> Iterator[Result]:
     suite = facts.manifest.evals.regression
     if suite is None or not suite.results:
@@ -49,12 +49,12 @@ def regression_declared(facts: Facts) -> Iterator[Result]:
         yield Pass(f"regression results at {suite.results}")
 
 
-@check("EVAL-002")
+@check("EVAL-002", reads=("evals.regression",))
 def regression_passes(facts: Facts) -> Iterator[Result]:
     yield from _suite_threshold(facts, "regression", facts.manifest.evals.regression)
 
 
-@check("EVAL-003")
+@check("EVAL-003", reads=("evals.adversarial",))
 def adversarial_coverage(facts: Facts) -> Iterator[Result]:
     suite = facts.manifest.evals.adversarial
     if suite is None:
@@ -66,17 +66,17 @@ def adversarial_coverage(facts: Facts) -> Iterator[Result]:
         yield Fail(f"the adversarial suite does not cover {', '.join(missing)}", loc=("evals", "adversarial"))
 
 
-@check("EVAL-004")
+@check("EVAL-004", reads=("evals.adversarial",))
 def adversarial_passes(facts: Facts) -> Iterator[Result]:
     yield from _suite_threshold(facts, "adversarial", facts.manifest.evals.adversarial)
 
 
-@check("EVAL-005")
+@check("EVAL-005", reads=("evals.scenario",))
 def scenario_passes(facts: Facts) -> Iterator[Result]:
     yield from _suite_threshold(facts, "scenario", facts.manifest.evals.scenario)
 
 
-@check("EVAL-006")
+@check("EVAL-006", reads=("evals",))
 def results_fresh(facts: Facts) -> Iterator[Result]:
     checked = False
     for name, fact in sorted(facts.eval_results.items()):
@@ -95,7 +95,7 @@ def results_fresh(facts: Facts) -> Iterator[Result]:
         yield NotApplicable("no readable eval results")
 
 
-@check("EVAL-007")
+@check("EVAL-007", reads=("evals",))
 def thresholds_meaningful(facts: Facts) -> Iterator[Result]:
     any_suite = False
     for name in ("regression", "scenario", "adversarial"):

@@ -18,7 +18,7 @@ ALERT_SIGNALS: dict[str, tuple[str, ...]] = {
 }
 
 
-@check("OBS-001")
+@check("OBS-001", reads=("observability.trace",))
 def trace_sample_parses(facts: Facts) -> Iterator[Result]:
     trace = facts.manifest.observability.trace
     if trace is None or not trace.sample:
@@ -39,7 +39,7 @@ def trace_sample_parses(facts: Facts) -> Iterator[Result]:
         yield Pass(f"{sample.events} event(s) in {trace.sample}")
 
 
-@check("OBS-002")
+@check("OBS-002", reads=("observability.required_fields", "observability.trace",))
 def required_fields_declared(facts: Facts) -> Iterator[Result]:
     declared = set(facts.manifest.observability.required_fields)
     if not declared:
@@ -50,7 +50,7 @@ def required_fields_declared(facts: Facts) -> Iterator[Result]:
         yield Fail(f"required trace fields leave out {', '.join(missing)}", loc=("observability", "required_fields"))
 
 
-@check("OBS-003")
+@check("OBS-003", reads=("observability.trace",))
 def sample_has_required_fields(facts: Facts) -> Iterator[Result]:
     sample = facts.trace_sample
     if sample is None or not sample.exists or sample.error or sample.events == 0:
@@ -64,7 +64,7 @@ def sample_has_required_fields(facts: Facts) -> Iterator[Result]:
         )
 
 
-@check("OBS-004")
+@check("OBS-004", reads=("observability.redacted_fields",))
 def redaction_declared(facts: Facts) -> Iterator[Result]:
     redacted = facts.manifest.observability.redacted_fields
     if not redacted:
@@ -73,7 +73,7 @@ def redaction_declared(facts: Facts) -> Iterator[Result]:
         yield Pass(f"redacted: {', '.join(redacted)}")
 
 
-@check("OBS-005")
+@check("OBS-005", reads=("observability.streams",))
 def two_streams(facts: Facts) -> Iterator[Result]:
     streams = facts.manifest.observability.streams
     loc = ("observability", "streams")
@@ -92,7 +92,7 @@ def two_streams(facts: Facts) -> Iterator[Result]:
         yield Fail("the compliance stream is not immutable", loc=loc + ("compliance",))
 
 
-@check("OBS-006")
+@check("OBS-006", reads=("observability.alerts",))
 def alerts_cover_signals(facts: Facts) -> Iterator[Result]:
     signals = [a.signal.lower() for a in facts.manifest.observability.alerts]
     missing = [name for name, words in ALERT_SIGNALS.items() if not any(w in s for s in signals for w in words)]
@@ -101,13 +101,13 @@ def alerts_cover_signals(facts: Facts) -> Iterator[Result]:
         yield Fail(f"no alert for {', '.join(missing)}", loc=loc)
 
 
-@check("OBS-007")
+@check("OBS-007", reads=("observability.dashboards",))
 def dashboards(facts: Facts) -> Iterator[Result]:
     if not facts.manifest.observability.dashboards:
         yield Fail("no dashboard is linked", loc=("observability",))
 
 
-@check("OBS-008")
+@check("OBS-008", reads=("observability.report_issue",))
 def failure_reportable(facts: Facts) -> Iterator[Result]:
     if not facts.manifest.observability.report_issue:
         yield Fail("no one-click issue link with trace ids is declared", loc=("observability",))

@@ -17,7 +17,7 @@ _NOT_ONE_PERSON = re.compile(r"(\bteam\b|\bsquad\b|\boncall\b|\bon-call\b|\brota
 # ---- fail-safes ----------------------------------------------------------------------------
 
 
-@check("FS-001")
+@check("FS-001", reads=("failsafes.timeouts",))
 def timeouts_set(facts: Facts) -> Iterator[Result]:
     timeouts = facts.manifest.failsafes.timeouts
     if timeouts.tool_call_seconds is None:
@@ -32,7 +32,7 @@ def timeouts_set(facts: Facts) -> Iterator[Result]:
         yield Fail("the tool-call timeout is longer than the whole run's", loc=("failsafes", "timeouts", "tool_call_seconds"))
 
 
-@check("FS-002")
+@check("FS-002", reads=("failsafes.retries",))
 def retries_bounded(facts: Facts) -> Iterator[Result]:
     retries = facts.manifest.failsafes.retries
     if retries.max is None:
@@ -53,19 +53,19 @@ def _per_dependency(facts: Facts, kind: str, covered: set[str]) -> Iterator[Resu
             yield Fail(f"dependency '{dependency}' has no {kind}", loc=("failsafes", "dependencies", index))
 
 
-@check("FS-003")
+@check("FS-003", reads=("failsafes.circuit_breakers", "failsafes.dependencies",))
 def circuit_breakers(facts: Facts) -> Iterator[Result]:
     covered = {b.dependency for b in facts.manifest.failsafes.circuit_breakers}
     yield from _per_dependency(facts, "circuit breaker", covered)
 
 
-@check("FS-004")
+@check("FS-004", reads=("failsafes.dependencies", "failsafes.rate_limits",))
 def rate_limits(facts: Facts) -> Iterator[Result]:
     covered = {r.dependency for r in facts.manifest.failsafes.rate_limits}
     yield from _per_dependency(facts, "rate limit", covered)
 
 
-@check("FS-005")
+@check("FS-005", reads=("failsafes.kill_switch",))
 def kill_switch(facts: Facts) -> Iterator[Result]:
     switch = facts.manifest.failsafes.kill_switch
     if switch is None or not switch.name.strip():
@@ -76,7 +76,7 @@ def kill_switch(facts: Facts) -> Iterator[Result]:
         yield Pass(f"kill switch '{switch.name}'")
 
 
-@check("FS-006")
+@check("FS-006", reads=("failsafes.fallback",))
 def fallback(facts: Facts) -> Iterator[Result]:
     if not facts.manifest.failsafes.fallback:
         yield Fail("no safe fallback is described", loc=("failsafes",))
@@ -85,7 +85,7 @@ def fallback(facts: Facts) -> Iterator[Result]:
 # ---- ownership -----------------------------------------------------------------------------
 
 
-@check("OWN-001")
+@check("OWN-001", reads=("agent.dri",))
 def one_dri(facts: Facts) -> Iterator[Result]:
     dri = facts.manifest.agent.dri
     if dri is None or not dri.name.strip():
@@ -98,7 +98,7 @@ def one_dri(facts: Facts) -> Iterator[Result]:
         yield Pass(f"DRI {dri.name} ({dri.handle or dri.email})")
 
 
-@check("OWN-002")
+@check("OWN-002", reads=("agent.dri",))
 def dri_authority(facts: Facts) -> Iterator[Result]:
     dri = facts.manifest.agent.dri
     if dri is None:
@@ -109,7 +109,7 @@ def dri_authority(facts: Facts) -> Iterator[Result]:
         yield Fail(f"the DRI lacks authority: {', '.join(lacking)}", loc=("agent", "dri"))
 
 
-@check("OWN-003")
+@check("OWN-003", reads=("agent.owners",))
 def owners_named(facts: Facts) -> Iterator[Result]:
     owners = facts.manifest.agent.owners
     missing = [role for role in ("security", "sre", "product", "engineering") if not getattr(owners, role)]
@@ -117,7 +117,7 @@ def owners_named(facts: Facts) -> Iterator[Result]:
         yield Fail(f"no owner named for {', '.join(missing)}", loc=("agent",))
 
 
-@check("OWN-004")
+@check("OWN-004", reads=("agent.workflow",))
 def kpi_baseline(facts: Facts) -> Iterator[Result]:
     workflow = facts.manifest.agent.workflow
     if workflow is None or not workflow.kpis:
@@ -128,14 +128,14 @@ def kpi_baseline(facts: Facts) -> Iterator[Result]:
             yield Fail(f"KPI '{kpi.name}' has no baseline", loc=("agent", "workflow", "kpis", index))
 
 
-@check("OWN-005")
+@check("OWN-005", reads=("agent.dri",))
 def review_cadence(facts: Facts) -> Iterator[Result]:
     dri = facts.manifest.agent.dri
     if dri is None or not dri.review_cadence:
         yield Fail("no review cadence for spend and SLOs", loc=("agent", "dri") if dri else ("agent",))
 
 
-@check("OWN-006")
+@check("OWN-006", reads=("agent.dri",))
 def dri_backup(facts: Facts) -> Iterator[Result]:
     dri = facts.manifest.agent.dri
     if dri is None or dri.backup is None:
@@ -147,7 +147,7 @@ def dri_backup(facts: Facts) -> Iterator[Result]:
 # ---- budgets -------------------------------------------------------------------------------
 
 
-@check("BUD-001")
+@check("BUD-001", reads=("budgets",))
 def spend_caps(facts: Facts) -> Iterator[Result]:
     budgets = facts.manifest.budgets
     if budgets.per_run is None:
@@ -156,7 +156,7 @@ def spend_caps(facts: Facts) -> Iterator[Result]:
         yield Fail("no per-day spend cap", loc=("budgets",))
 
 
-@check("BUD-002")
+@check("BUD-002", reads=("budgets.alert_threshold", "budgets.per_run", "budgets.per_day",))
 def alert_before_cap(facts: Facts) -> Iterator[Result]:
     threshold = facts.manifest.budgets.alert_threshold
     if threshold is None:
@@ -168,7 +168,7 @@ def alert_before_cap(facts: Facts) -> Iterator[Result]:
         )
 
 
-@check("BUD-003")
+@check("BUD-003", reads=("budgets",))
 def run_cap_within_day_cap(facts: Facts) -> Iterator[Result]:
     budgets = facts.manifest.budgets
     if budgets.per_run is None or budgets.per_day is None:
@@ -180,7 +180,7 @@ def run_cap_within_day_cap(facts: Facts) -> Iterator[Result]:
         )
 
 
-@check("BUD-004")
+@check("BUD-004", reads=("model.routing",))
 def model_routing(facts: Facts) -> Iterator[Result]:
     if not facts.manifest.model.routing:
         yield Fail("no model routing declared", loc=("model",))
@@ -189,7 +189,7 @@ def model_routing(facts: Facts) -> Iterator[Result]:
 # ---- memory --------------------------------------------------------------------------------
 
 
-@check("MEM-001")
+@check("MEM-001", reads=("memory.scratchpad",))
 def scratchpad_ephemeral(facts: Facts) -> Iterator[Result]:
     scratchpad = facts.manifest.memory.scratchpad
     if scratchpad is None:
@@ -198,7 +198,7 @@ def scratchpad_ephemeral(facts: Facts) -> Iterator[Result]:
         yield Fail("the scratchpad is retained", loc=("memory", "scratchpad", "retained"))
 
 
-@check("MEM-002")
+@check("MEM-002", reads=("memory.long_term",))
 def long_term_governed(facts: Facts) -> Iterator[Result]:
     long_term = facts.manifest.memory.long_term
     if long_term is None or not long_term.enabled:
@@ -210,7 +210,7 @@ def long_term_governed(facts: Facts) -> Iterator[Result]:
         yield Fail("long-term memory never expires", loc=("memory", "long_term"))
 
 
-@check("MEM-003")
+@check("MEM-003", reads=("memory.action_log",))
 def action_log(facts: Facts) -> Iterator[Result]:
     log = facts.manifest.memory.action_log
     if log is None:

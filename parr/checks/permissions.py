@@ -17,7 +17,7 @@ def is_production(environment: str) -> bool:
     return environment.lower() in PRODUCTION_NAMES
 
 
-@check("PERM-001")
+@check("PERM-001", reads=("permissions.role",))
 def role_declared(facts: Facts) -> Iterator[Result]:
     role = facts.manifest.permissions.role
     if not role or not role.strip():
@@ -26,7 +26,7 @@ def role_declared(facts: Facts) -> Iterator[Result]:
         yield Pass(f"runs as role '{role}'")
 
 
-@check("PERM-002")
+@check("PERM-002", reads=("permissions.tools",))
 def tools_declared(facts: Facts) -> Iterator[Result]:
     tools = facts.manifest.permissions.tools
     if not tools:
@@ -35,7 +35,7 @@ def tools_declared(facts: Facts) -> Iterator[Result]:
         yield Pass(f"{len(tools)} tool(s) declared")
 
 
-@check("PERM-003")
+@check("PERM-003", reads=("permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].environments", "permissions.tools[*].gate",))
 def production_mutations_allowlisted(facts: Facts) -> Iterator[Result]:
     for index, tool in enumerate(facts.manifest.permissions.tools):
         if not tool.access.mutating:
@@ -48,7 +48,7 @@ def production_mutations_allowlisted(facts: Facts) -> Iterator[Result]:
             )
 
 
-@check("PERM-004")
+@check("PERM-004", reads=("permissions.environments", "permissions.tools[*].name", "permissions.tools[*].environments",))
 def environments_within_role(facts: Facts) -> Iterator[Result]:
     granted = set(facts.manifest.permissions.environments)
     if not granted:
@@ -63,7 +63,7 @@ def environments_within_role(facts: Facts) -> Iterator[Result]:
                 )
 
 
-@check("PERM-005")
+@check("PERM-005", reads=("permissions.secrets",))
 def secrets_rotated(facts: Facts) -> Iterator[Result]:
     secrets = facts.manifest.permissions.secrets
     if not secrets:
@@ -88,14 +88,14 @@ def secrets_rotated(facts: Facts) -> Iterator[Result]:
             )
 
 
-@check("PERM-006")
+@check("PERM-006", reads=("permissions.tools[*].name",))
 def no_wildcards(facts: Facts) -> Iterator[Result]:
     for index, tool in enumerate(facts.manifest.permissions.tools):
         if "*" in tool.name:
             yield Fail(f"tool entry '{tool.name}' is a wildcard grant", loc=("permissions", "tools", index, "name"))
 
 
-@check("PERM-007")
+@check("PERM-007", reads=("permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].sandbox",))
 def execute_sandboxed(facts: Facts) -> Iterator[Result]:
     executing = [(i, t) for i, t in enumerate(facts.manifest.permissions.tools) if t.access is Access.EXECUTE]
     if not executing:
@@ -106,7 +106,7 @@ def execute_sandboxed(facts: Facts) -> Iterator[Result]:
             yield Fail(f"tool '{tool.name}' executes with no sandbox declared", loc=("permissions", "tools", index))
 
 
-@check("PERM-008")
+@check("PERM-008", reads=("permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].risk",))
 def mutating_risk_assessed(facts: Facts) -> Iterator[Result]:
     for index, tool in enumerate(facts.manifest.permissions.tools):
         if tool.access.mutating and tool.risk is None:

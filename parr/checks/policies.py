@@ -38,7 +38,7 @@ def _no_enforcement(facts: Facts) -> str:
             "Permissions, Cerbos, OpenFGA, Permit.io, Oso) and `policies.enforcement_points` names none it could find")
 
 
-@check("POL-001")
+@check("POL-001", reads=("policies", "permissions.tools[*].name"))
 def engine_declared(facts: Facts) -> Iterator[Result]:
     policies = facts.manifest.policies
     if policies.engine is None:
@@ -65,7 +65,7 @@ def engine_declared(facts: Facts) -> Iterator[Result]:
                + (f" and {len(seen) - 1} more place(s)" if len(seen) > 1 else ""))
 
 
-@check("POL-002")
+@check("POL-002", reads=("policies.engine", "policies.files",))
 def files_parse(facts: Facts) -> Iterator[Result]:
     if not facts.policy_files:
         yield NotApplicable("no policy files declared")
@@ -86,7 +86,7 @@ def files_parse(facts: Facts) -> Iterator[Result]:
             yield Fail(f"policy file {fact.path}: {fact.error}", loc=loc, evidence=(fact.error,))
 
 
-@check("POL-003")
+@check("POL-003", reads=("permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].risk", "permissions.tools[*].gate",))
 def high_risk_gated(facts: Facts) -> Iterator[Result]:
     for index, tool in enumerate(facts.manifest.permissions.tools):
         risky = tool.access in HIGH_RISK_ACCESS or tool.risk in HIGH_RISK
@@ -95,7 +95,7 @@ def high_risk_gated(facts: Facts) -> Iterator[Result]:
             yield Fail(f"tool '{tool.name}' ({why}) runs with no policy or approval gate", loc=("permissions", "tools", index, "gate"))
 
 
-@check("POL-004")
+@check("POL-004", reads=("permissions.tools[*].name", "permissions.tools[*].gate", "policies.files",))
 def gates_name_defined_rules(facts: Facts) -> Iterator[Result]:
     gated = [
         (i, t, t.gate.split(":", 1)[1].replace("/", "."))
@@ -118,7 +118,7 @@ def gates_name_defined_rules(facts: Facts) -> Iterator[Result]:
             )
 
 
-@check("POL-005")
+@check("POL-005", reads=("permissions.tools[*].name", "permissions.tools[*].gate", "policies.tests",))
 def policies_tested(facts: Facts) -> Iterator[Result]:
     policies = facts.manifest.policies
     if policies.engine is None:
@@ -135,7 +135,7 @@ def policies_tested(facts: Facts) -> Iterator[Result]:
             yield Fail(f"no policy test exercises gated tool '{tool.name}'", loc=("permissions", "tools", index, "gate"))
 
 
-@check("POL-006")
+@check("POL-006", reads=("permissions.tools[*].name", "permissions.tools[*].gate", "policies.approvals",))
 def approval_queues_staffed(facts: Facts) -> Iterator[Result]:
     approvals = {a.tool: (i, a) for i, a in enumerate(facts.manifest.policies.approvals)}
     queued = [(i, t) for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "approval"]
@@ -158,7 +158,7 @@ def approval_queues_staffed(facts: Facts) -> Iterator[Result]:
             )
 
 
-@check("POL-012")
+@check("POL-012", reads=("permissions.tools[*].name", "permissions.tools[*].gate", "policies.files", "policies.enforcement_points"))
 def policy_gates_enforced(facts: Facts) -> Iterator[Result]:
     gated = [
         # OPA spells rule paths with dots or slashes (billing/void_unpaid_only).

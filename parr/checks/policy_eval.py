@@ -48,7 +48,7 @@ def _finding_fail(facts: Facts, finding: ProbeFinding) -> Fail:
     return Fail(finding.text(), loc=("policies",), evidence=evidence)
 
 
-@check("POL-007")
+@check("POL-007", reads=("policies.engine", "policies.files", "policies.tests",))
 @with_policies
 def policies_validate(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.loaded and any(p.kind in ("timeout", "engine") for p in evaluation.problems):
@@ -76,7 +76,7 @@ def policies_validate(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Re
         yield NotApplicable("no Cedar schema declared, so the policies are not type-checked")
 
 
-@check("POL-008")
+@check("POL-008", reads=("policies.engine", "policies.files", "policies.tests", "permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].gate",))
 @with_policies
 def policy_tests_pass(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.evaluated:
@@ -95,7 +95,7 @@ def policy_tests_pass(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Re
         yield Pass(f"{len(evaluation.tests)}/{len(evaluation.tests)} policy tests pass under {evaluation.engine}")
 
 
-@check("POL-009")
+@check("POL-009", reads=("policies.engine", "policies.files", "policies.tests", "permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].gate",))
 @with_policies
 def mutations_need_their_approval(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.evaluated:
@@ -109,7 +109,7 @@ def mutations_need_their_approval(facts: Facts, evaluation: PolicyEvaluation) ->
         yield Pass(f"{probed} mutating tool(s) probed; none is allowed in production without the approval it needs")
 
 
-@check("POL-010")
+@check("POL-010", reads=("policies.engine", "policies.files", "policies.tests", "permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].gate",))
 @with_policies
 def denies_by_default(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.evaluated:
@@ -122,7 +122,7 @@ def denies_by_default(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Re
         yield Pass("a tool nobody declared is denied")
 
 
-@check("POL-011")
+@check("POL-011", reads=("policies.engine", "policies.files", "policies.tests", "permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].gate",))
 @with_policies
 def every_tool_named(facts: Facts, evaluation: PolicyEvaluation) -> Iterator[Result]:
     if not evaluation.evaluated:

@@ -52,7 +52,7 @@ def _limit_fail(message: str, limit: Limit | None, analysis: TraceAnalysis, line
     return Fail(message, file=analysis.file, line=line)
 
 
-@check("OBS-009")
+@check("OBS-009", reads=("observability.trace",))
 @with_sample
 def sample_has_no_sensitive_values(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, lint, _ = found
@@ -68,7 +68,7 @@ def sample_has_no_sensitive_values(facts: Facts, found: tuple) -> Iterator[Resul
         yield Pass(f"no sensitive values in {lint.events} event(s) of {analysis.path}")
 
 
-@check("OBS-010")
+@check("OBS-010", reads=("observability.redacted_fields", "observability.trace",))
 @with_sample
 def declared_redactions_hold(facts: Facts, found: tuple) -> Iterator[Result]:
     if not facts.manifest.observability.redacted_fields:
@@ -84,7 +84,7 @@ def declared_redactions_hold(facts: Facts, found: tuple) -> Iterator[Result]:
         yield Pass(f"declared redactions hold in {lint.events} event(s)")
 
 
-@check("OBS-011")
+@check("OBS-011", reads=("observability.trace",))
 @with_sample
 def retrieval_ids_not_bodies(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, lint, _ = found
@@ -97,7 +97,7 @@ def retrieval_ids_not_bodies(facts: Facts, found: tuple) -> Iterator[Result]:
         yield Pass("no raw document bodies")
 
 
-@check("OBS-012")
+@check("OBS-012", reads=("observability.trace",))
 @with_sample
 def sample_records_signal_fields(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, _, signals = found
@@ -114,7 +114,7 @@ def sample_records_signal_fields(facts: Facts, found: tuple) -> Iterator[Result]
 MIN_CALLS_FOR_RATES = 20
 
 
-@check("OBS-013")
+@check("OBS-013", reads=("observability.trace",))
 @with_sample
 def sample_rates_under_alerts(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, _, signals = found
@@ -135,7 +135,7 @@ def sample_rates_under_alerts(facts: Facts, found: tuple) -> Iterator[Result]:
         yield Pass("tool error and policy denial rates are under their alert thresholds")
 
 
-@check("FS-007")
+@check("FS-007", reads=("failsafes.retries", "observability.trace",))
 @with_sample
 def no_runaway_retries(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, _, signals = found
@@ -153,7 +153,7 @@ def no_runaway_retries(facts: Facts, found: tuple) -> Iterator[Result]:
         yield Pass(f"no call retried past the limit in {stats.runs} run(s)")
 
 
-@check("FS-008")
+@check("FS-008", reads=("failsafes.timeouts", "observability.trace",))
 def tool_calls_within_timeout(facts: Facts) -> Iterator[Result]:
     limit = None
     found = _sample(facts)
@@ -184,7 +184,7 @@ def _cost_sample(facts: Facts) -> tuple[TraceAnalysis, SignalsReport] | NotAppli
     return analysis, signals
 
 
-@check("BUD-005")
+@check("BUD-005", reads=("budgets.currency", "budgets.per_run",))
 def sample_runs_within_cap(facts: Facts) -> Iterator[Result]:
     cap = facts.manifest.budgets.per_run
     found = _cost_sample(facts)
@@ -202,7 +202,7 @@ def sample_runs_within_cap(facts: Facts) -> Iterator[Result]:
         yield Pass(f"max cost per run {stats.cost_per_run.max:.4f} {currency} within the {cap:g} {currency} cap")
 
 
-@check("BUD-006")
+@check("BUD-006", reads=("budgets.currency",))
 def sample_runs_below_alert(facts: Facts) -> Iterator[Result]:
     found = _cost_sample(facts)
     if isinstance(found, NotApplicable):
@@ -224,7 +224,7 @@ def sample_runs_below_alert(facts: Facts) -> Iterator[Result]:
         yield Pass(f"p95 cost per run {p95:.4f} {currency} below the alert level {limit.value:.4f} {currency}")
 
 
-@check("BUD-007")
+@check("BUD-007", reads=("budgets.currency", "budgets.per_day",))
 def sample_days_within_cap(facts: Facts) -> Iterator[Result]:
     cap = facts.manifest.budgets.per_day
     found = _cost_sample(facts)

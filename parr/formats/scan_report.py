@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 import parr
-from parr.scan.model import ScanResult, ToolRecord
+from parr.scan.model import ScanResult, ToolRecord, UnresolvedSite
 
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -48,7 +48,12 @@ def summary_line(result: ScanResult) -> str:
         f"{len(result.tools)} tools ({mutating} mutating, {untyped} untyped) in {result.files_scanned} files scanned; "
         f"skipped: {s.ignored} ignored, {s.too_large} too large, {s.binary} binary, "
         f"{s.symlink_outside} symlinks outside root{extra}; {len(result.errors)} errors"
-    )
+    ) + (f"; {unread_sites_sentence(result)}" if result.unresolved else "")
+
+
+def unread_sites_sentence(result: ScanResult) -> str:
+    n = len(result.unresolved)
+    return f"{n} place{'s' if n != 1 else ''} hand{'s' if n == 1 else ''} tools to a model that parr could not read"
 
 
 _UNREAD_SHOWN = 20
@@ -79,6 +84,10 @@ def _render_table(result: ScanResult, color: bool, width: int) -> str:
             console.print(Text(f"  {unread.file}: {_UNREAD_LABELS.get(unread.reason, unread.reason)}"), soft_wrap=True)
         if len(result.unread) > _UNREAD_SHOWN:
             console.print(Text(f"  ... and {len(result.unread) - _UNREAD_SHOWN} more (--format json lists them all)"))
+    if result.unresolved:
+        console.print(Text(f"{unread_sites_sentence(result)} (declare them in parr.yaml):", style="bold yellow"))
+        for site in result.unresolved:
+            console.print(Text(f"  {site.file}:{site.line}: {site.call} ({site.reason})"), soft_wrap=True)
     console.print(Text(summary_line(result)), soft_wrap=True)
     # rich pads cells to the column width; trailing blanks only add noise to logs and diffs.
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
@@ -140,6 +149,23 @@ _RULES: list[dict[str, Any]] = [
         },
         "defaultConfiguration": {"level": "warning"},
     },
+    {
+        "id": "PARR-SCAN-UNRESOLVED",
+        "name": "ToolsParrCouldNotRead",
+        "shortDescription": {"text": "A place that hands tools to a model which parr could not read."},
+        "fullDescription": {
+            "text": "The code passes tools to a model here (a tools= argument, bind_tools, a registration) but "
+            "parr cannot tell which tools: they are made by a call it cannot follow, come from a package it "
+            "did not scan, or are named at run time."
+        },
+        "help": {
+            "text": "Declare the tools this place hands over in parr.yaml with source: <file>:<line>, or suppress "
+            "with `parr: ignore[CODE-012] reason` on the line.",
+            "markdown": "Declare the tools this place hands over in `parr.yaml` with `source: <file>:<line>`, or "
+            "suppress with `parr: ignore[CODE-012] reason` on the line.",
+        },
+        "defaultConfiguration": {"level": "warning"},
+    },
 ]
 _RULE_INDEX = {rule["id"]: i for i, rule in enumerate(_RULES)}
 
@@ -184,6 +210,19 @@ def _sarif_result(tool: ToolRecord) -> dict[str, Any]:
     }
 
 
+def _sarif_site(site: UnresolvedSite) -> dict[str, Any]:
+    return {
+        "ruleId": "PARR-SCAN-UNRESOLVED",
+        "ruleIndex": _RULE_INDEX["PARR-SCAN-UNRESOLVED"],
+        "level": "warning",
+        "message": {"text": f"{site.call}: tools handed to a model that parr could not read ({site.reason})."},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(site.file, safe="/")},
+                                            "region": {"startLine": site.line}}}],
+        "partialFingerprints": {"parrUnresolved/v1": f"{site.file}:{site.call}"},
+        "properties": {"call": site.call, "reason": site.reason},
+    }
+
+
 def _render_sarif(result: ScanResult, color: bool, width: int) -> str:
     notifications = []
     for err in result.errors:
@@ -203,7 +242,7 @@ def _render_sarif(result: ScanResult, color: bool, width: int) -> str:
             }
         },
         "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
-        "results": [_sarif_result(tool) for tool in result.tools],
+        "results": [_sarif_result(tool) for tool in result.tools] + [_sarif_site(site) for site in result.unresolved],
         "columnKind": "unicodeCodePoints",
         "properties": {"filesScanned": result.files_scanned, "skipped": result.skipped.model_dump()},
     }

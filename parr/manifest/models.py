@@ -123,6 +123,10 @@ class ToolPermission(Strict):
     gate: str = Field("none", description="none | policy:<rule> | approval:<queue>")
     sandbox: str | None = Field(None, description="where model-supplied code, SQL or commands run isolated")
     description: str | None = None
+    source: str | None = Field(
+        None, pattern=r"^[^:\s][^:]*:[1-9][0-9]*$",
+        description="file:line (relative to parr.yaml) of a place that hands this tool to a model which "
+                    "`parr scan` lists as unresolved: the declaration explains that place (CODE-012)")
 
     @field_validator("gate")
     @classmethod

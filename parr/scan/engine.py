@@ -22,7 +22,7 @@ from typing import Any
 
 from parr.scan.cache import FactsCache, default_cache_dir, key_hasher
 from parr.scan.language import FileFacts, LanguageScanner
-from parr.scan.model import ScanError, ScanResult, ToolRecord, UnreadFile
+from parr.scan.model import ScanError, ScanResult, ToolRecord, UnreadFile, UnresolvedSite
 from parr.scan.pathindex import PathIndex
 from parr.scan.wiring import WiringSummary
 from parr.scan.walker import (
@@ -97,6 +97,7 @@ def scan_repository(
     entries = walk_files(root, lambda rel: _scanners_for(active, rel), stats, options)
     prefix = root_prefix(root)
     errors: list[ScanError] = []
+    sites: list[UnresolvedSite] = []
     cache = FactsCache(cache_dir or default_cache_dir()) if use_cache else None
     tree_digest: bytes | None = None
     known: _Digests | None = None
@@ -142,7 +143,7 @@ def scan_repository(
             # The facts go once resolved, while collection is still paused: reference counting frees
             # them, and re-enabling the collector does not start with a pass over millions of them.
             tools = _resolve_all(active, facts_by_scanner, errors, _FullFacts(root, active, max_file_bytes, cache),
-                                 paths)
+                                 paths, sites)
         finally:
             paths.close()
             if cache and tree_digest is None:
@@ -163,6 +164,7 @@ def scan_repository(
         unread=tuple(UnreadFile(file=f, reason=r) for r, f in sorted(set(stats.unread), key=lambda u: (u[1], u[0]))),
         wiring=wiring,
         secrets=tuple(summaries.get("secrets", {}).get("secrets", ())),
+        unresolved=tuple(sorted(set(sites), key=lambda s: (s.file, s.line, s.call))),
     )
     result = readable_result(result)
     if cache is not None and tree_digest is not None:
@@ -559,9 +561,10 @@ def _extract_one_full(scanner: LanguageScanner, rel_path: str, source: bytes) ->
 
 def _resolve_all(
     scanners: Sequence[LanguageScanner], facts_by_scanner: list[dict[str, FileFacts]], errors: list[ScanError],
-    full: _FullFacts | None = None, paths: PathIndex | None = None,
+    full: _FullFacts | None = None, paths: PathIndex | None = None, sites: list[UnresolvedSite] | None = None,
 ) -> list[ToolRecord]:
-    """Each scanner's tools from its files' facts; per-file and resolve errors go to `errors`."""
+    """Each scanner's tools from its files' facts; per-file and resolve errors go to `errors`, the
+    places where tools are handed to a model that a scanner could not read go to `sites`."""
     tools: list[ToolRecord] = []
     for index, (scanner, facts_by_path) in enumerate(zip(scanners, facts_by_scanner)):
         errors.extend(_fact_errors(facts_by_path))
@@ -571,6 +574,8 @@ def _resolve_all(
             extra["full_facts"] = loader
         if paths is not None and getattr(scanner, "path_key", None) is not None:
             extra["paths"] = paths.view(index)
+        if sites is not None and getattr(scanner, "reports_sites", False):
+            extra["sites"] = sites
         try:
             ordered = dict(sorted(facts_by_path.items()))
             found, resolve_errors = scanner.resolve(ordered, **extra)

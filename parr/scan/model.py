@@ -63,6 +63,15 @@ class ScanError(_Frozen):
     message: str
 
 
+class UnresolvedSite(_Frozen):
+    """A place where tools are plainly handed to a model but the scan could not turn them into tools."""
+
+    file: str
+    line: int = Field(ge=1)
+    call: str = Field(description="the call or expression, shortened")
+    reason: str = Field(description="why parr could not read it, e.g. 'tools made by a call parr cannot read'")
+
+
 class SkippedCounts(_Frozen):
     ignored: int = 0
     too_large: int = 0
@@ -103,6 +112,7 @@ class ScanResult(_Frozen):
     # credentials committed with it, masked (parr.scan.secrets_scan).
     wiring: dict[str, Any] = Field(default_factory=dict)
     secrets: tuple[dict[str, Any], ...] = ()
+    unresolved: tuple[UnresolvedSite, ...] = ()
 
     def to_json_dict(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)

@@ -258,12 +258,22 @@ def python_wiring(tree: ast.AST, source: bytes | None = None) -> FileFacts:
             if name in PY_CLIENTS:
                 keys = {k.arg for k in node.keywords if k.arg}
                 spread = any(k.arg is None for k in node.keywords)  # **kwargs: cannot tell, assume set
-                clients.append({
+                client = {
                     "name": name,
                     "line": node.lineno,
                     "timeout": spread or bool(keys & PY_TIMEOUT_KWARGS),
                     "retries": spread or bool(keys & PY_RETRY_KWARGS),
-                })
+                }
+                # The literal values, where the code writes them: `parr init` drafts them, never invents them.
+                for k in node.keywords:
+                    value = k.value.value if isinstance(k.value, ast.Constant) else None
+                    if isinstance(value, bool) or not isinstance(value, (int, float)):
+                        continue
+                    if k.arg in PY_TIMEOUT_KWARGS and value > 0:
+                        client["timeout_seconds"] = value
+                    elif k.arg in PY_RETRY_KWARGS and value >= 0:
+                        client["max_retries"] = int(value)
+                clients.append(client)
     return {"clients": clients, "tracing": sorted(tracing), "tracing_disabled": disabled,
             "trace_event_line": trace_event_line,
             "policy_points": _python_policy_points(sdks, decision_calls, source)}

@@ -11,12 +11,14 @@ from parr.scan.language import FileFacts
 from parr.scan.typescript.nodes import (
     args_of,
     callee_name,
+    entry_value,
     grammar_for,
     object_entries,
     check_tree,
     parser,
     query,
     string_literal,
+    text,
     unwrap,
 )
 from parr.scan.wiring import (
@@ -121,17 +123,36 @@ def extract_typescript_wiring(rel_path: str, source: bytes, tree: Tree | None = 
         elif name in TS_CLIENTS:
             keys: set[str] = set()
             spread = False
+            literals: dict[str, float] = {}
             for arg in args_of(node):
                 arg = unwrap(arg)
                 if arg is not None and arg.type == "object":
-                    keys |= set(object_entries(arg))
+                    entries = object_entries(arg)
+                    keys |= set(entries)
                     spread = spread or any(c.type == "spread_element" for c in arg.named_children)
-            clients.append({
+                    for key, entry in entries.items():
+                        value = unwrap(entry_value(entry)) if entry.type == "pair" else None
+                        if value is not None and value.type == "number":
+                            try:
+                                literals[key] = float(text(value).replace("_", ""))
+                            except ValueError:
+                                pass
+            client = {
                 "name": name,
                 "line": node.start_point[0] + 1,
                 "timeout": spread or bool(keys & TS_TIMEOUT_KEYS),
                 "retries": spread or bool(keys & TS_RETRY_KEYS),
-            })
+            }
+            # The literal values, where the code writes them: `parr init` drafts them, never invents them.
+            for key in ("timeout", "requestTimeout", "timeoutMs"):
+                if literals.get(key, 0) > 0:
+                    client["timeout_seconds"] = literals[key] / 1000  # the JS SDKs take milliseconds
+                    break
+            for key in TS_RETRY_KEYS:
+                if key in literals and literals[key] >= 0:
+                    client["max_retries"] = int(literals[key])
+                    break
+            clients.append(client)
     if deep and any(k in source for k in _RUN_KEY_BYTES):
         for node in _captured(shapes_q, root, "o"):
             if _shape_keys(node) is not None:

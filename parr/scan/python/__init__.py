@@ -182,6 +182,7 @@ from parr.scan.wiring import compact_wiring, has_python_wiring_trigger, wiring_f
 class PythonScanner:
     language = "python"
     facts_version = FACTS_VERSION
+    reports_sites = True  # resolve(..., sites=[...]) lists places handing tools to a model it could not read
 
     def handles(self, rel_path: str) -> bool:
         return rel_path.endswith(".py")
@@ -251,7 +252,7 @@ class PythonScanner:
         return module_name(rel_path).rpartition(".")[2]
 
     def resolve(self, facts_by_path: dict[str, FileFacts], full_facts=None,
-                paths=None) -> tuple[list[ToolRecord], list[ScanError]]:
+                paths=None, sites=None) -> tuple[list[ToolRecord], list[ScanError]]:
         from parr.scan.python.resolve import resolve_project
 
-        return resolve_project(facts_by_path, full_facts, paths)
+        return resolve_project(facts_by_path, full_facts, paths, sites)

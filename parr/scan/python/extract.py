@@ -34,6 +34,18 @@ _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_asy
                  "ainvoke", "call", "_call", "run_json", "acall", "_execute")
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
 _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
+_TOOLISH = re.compile(r"tool|mcp|function", re.I)
+# Decorators that by their name make a tool (register_tool, ai_function, toolbox.tool, my_tool).
+_TOOL_DECORATOR = re.compile(r"(^|_)(tool|tools|function_tool|ai_function|llm_function)$|^register_(tool|function)$", re.I)
+_NOT_TOOL_DECORATORS = frozenset({"list_tools", "call_tool"})
+# Calls whose first argument is a class attribute's default (pydantic and dataclass fields).
+_FIELD_CALLS = frozenset({"Field", "PrivateAttr", "field"})
+# Bases of classes a framework turns into a schema-only tool when they are listed as tools.
+_SCHEMA_BASES = frozenset({"BaseModel", "TypedDict"})
+# Calls that register a tool with a server or registry, whatever the receiver is called.
+_REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "register_tools"})
+# Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
+_LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reversed"})
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 _GOOGLE_API_TOOLSETS = frozenset(
     {"CalendarToolset", "GmailToolset", "DocsToolset", "SheetsToolset", "SlidesToolset", "YoutubeToolset",
@@ -217,7 +229,11 @@ class FileExtractor:
         self.classes: list[ClassInfo] = []
         self.funcs: list[FuncInfo] = []
         self.cands: list[dict] = []
-        self.ctx_items: list = []  # (expr, scope, framework_hint, line)
+        self.ctx_items: list = []  # (expr, scope, framework_hint, line, label of the handing site)
+        # Places where tools are plainly handed to a model but the expression cannot be turned
+        # into tools: {"line", "call", "reason"}; references to other modules are settled by resolve.
+        self.unresolved: list[dict] = []
+        self.module_vars: set[str] = set()  # module-level names bound to something other than a string
         self.agents: dict[str, str] = {}
         self.fw_hints: set[str] = set()
         self.consumed: set[int] = set()  # ids of nodes already turned into candidates
@@ -362,8 +378,9 @@ class FileExtractor:
                     self.visit(k, scope)
         elif t is ast.Return:
             if node.value is not None:
-                if scope.func is not None and isinstance(node.value, (ast.List, ast.Tuple)):
-                    scope.func.returns.append(node.value)
+                if scope.func is not None and (isinstance(node.value, (ast.List, ast.Tuple)) or (
+                        isinstance(node.value, ast.Name) and _TOOLS_VAR.search(node.value.id))):
+                    scope.func.returns.append(node.value)  # [a, b], or `return tools` after building it
                 self.visit(node.value, scope)
         elif t is ast.Expr:
             if type(node.value) is not ast.Constant:
@@ -406,8 +423,11 @@ class FileExtractor:
         # decorators are evaluated in the enclosing scope
         for d in node.decorator_list:
             self.visit(d, scope)
+        made = len(self.cands)
         for d in node.decorator_list:
             self.decorator_candidate(d, fi, scope)
+        if len(self.cands) == made:
+            self._unknown_tool_decorator(node, fi)
         a = node.args
         for dflt in a.defaults + [x for x in a.kw_defaults if x is not None]:
             self.visit(dflt, scope)
@@ -443,7 +463,8 @@ class FileExtractor:
             self.hit_ends = [h[1] for h in hits]
         offs = self.offsets
         first = node.body[0]
-        start_line = first.lineno - 1
+        # A nested def's decorators sit above its `def` line, and they are what declares a tool.
+        start_line = min([first.lineno] + [d.lineno for d in getattr(first, "decorator_list", ())]) - 1
         end_line = getattr(node, "end_lineno", None) or len(offs)
         start = offs[start_line] if start_line < len(offs) else 0
         end = offs[end_line] if end_line < len(offs) else len(self.text)
@@ -517,6 +538,8 @@ class FileExtractor:
                 if scope.kind == "module":
                     if s is not None:
                         self.consts[t.id] = s
+                    else:
+                        self.module_vars.add(t.id)
                     if isinstance(value, ast.Call):
                         d = self.dotted(value.func)
                         if d:
@@ -535,7 +558,7 @@ class FileExtractor:
                     scope.func.strs[t.id] = "".join(
                         v.value for v in value.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
                 if _TOOLS_VAR.search(t.id) and isinstance(value, (ast.List, ast.Tuple)):
-                    self.ctx_items.append((value, scope, None, value.lineno))
+                    self.ctx_items.append((value, scope, None, value.lineno, f"{t.id} = "))
                     if scope.cls is None and scope.func is not None and scope.func.cls is not None:
                         self._collect_self_refs(value, scope)
             elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
@@ -559,7 +582,10 @@ class FileExtractor:
         if fn is not None and d:
             self.record_effects(node, d, q, fn)
         if d:
+            made = len(self.cands)
             self.call_candidate(node, d, q, scope)
+            if len(self.cands) > made:
+                self.consumed.add(id(node))  # a declaration rule read this call: its tools are known
             self.call_tool_context(node, d, q, scope)
         # recurse
         self.visit(node.func, scope)
@@ -797,14 +823,38 @@ class FileExtractor:
                 if cls:
                     self.sk_plugins.append([cls, cls.rsplit(".", 1)[-1]])
 
+    def registration_site(self, node: ast.Call, d: str, scope: Scope, fw) -> None:
+        """server.add_tool(x), register_tool(...) that no declaration rule read: its argument is
+        read like a tools list element, or the call is recorded as a site parr could not read."""
+        arg = node.args[0] if node.args else _kw(node, "tool", "func", "fn", "function", "tools")
+        if arg is None or any(isinstance(x, ast.Attribute) and isinstance(x.value, ast.Name) and x.value.id in ("self", "cls")
+                              for x in ast.walk(arg)):
+            return  # self.add_tool(self.method): the toolkit's class rules read it
+        if isinstance(arg, ast.Name) and isinstance(self.lookup(scope, arg.id)[0], ast.arg):
+            return  # a method that registers whatever it is given: plumbing; its callers are the sites
+        named = _kw(node, "name")
+        if named is not None or len(node.args) > 1:
+            # add_tool(fn, name=...), register_tool(name, fn, ...): a registration rule parr does not have
+            self.unresolved.append({"line": node.lineno, "call": _shorten(_short_source(node)),
+                                    "reason": "tool registration parr cannot read"})
+            return
+        self.ctx_items.append((arg, scope, fw, node.lineno, f"{d}("))
+
     def call_tool_context(self, node: ast.Call, d: str, q: str | None, scope: Scope):
         last = d.rsplit(".", 1)[-1]
         fw = self.fw_of_qual(q)
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
         tools_kw = _kw(node, "tools")
+        for other in ("functions", "toolsets"):
+            # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai)
+            value = _kw(node, other)
+            if value is not None:
+                self.ctx_items.append((value, scope, fw, getattr(value, "lineno", node.lineno), f"{d}({other}="))
+        if last in _REGISTRATION_CALLS and id(node) not in self.consumed and (node.args or node.keywords):
+            self.registration_site(node, d, scope, fw)
         if tools_kw is not None:
-            self.ctx_items.append((tools_kw, scope, fw, getattr(tools_kw, "lineno", node.lineno)))
+            self.ctx_items.append((tools_kw, scope, fw, getattr(tools_kw, "lineno", node.lineno), f"{d}(tools="))
             if scope.func is not None and scope.func.cls is not None:
                 self._collect_self_refs(tools_kw, scope)
                 if isinstance(tools_kw, ast.Name):
@@ -813,7 +863,7 @@ class FileExtractor:
                         self._collect_self_refs(v, scope)
         pos = _CTX_POSITIONAL.get(last)
         if pos is not None and pos >= 0 and len(node.args) > pos:
-            self.ctx_items.append((node.args[pos], scope, fw, node.lineno))
+            self.ctx_items.append((node.args[pos], scope, fw, node.lineno, f"{d}("))
         # Toolkit registration inside a class: self.register(self.x), tools.append(self.x)
         if scope.func is not None and scope.func.cls is not None:
             if last in ("register", "append", "extend", "add_tool", "register_tool") and node.args:
@@ -833,7 +883,7 @@ class FileExtractor:
                     # tools it was configured with into API dicts, not a declaration
                     self.consumed.add(id(arg))
                 else:
-                    self.ctx_items.append((arg, scope, None, node.lineno))
+                    self.ctx_items.append((arg, scope, None, node.lineno, f"{d}("))
 
     # ------------------------------------------------------------------ helpers for candidates
     def str_of(self, e, scope) -> tuple[str | None, str | None]:
@@ -1041,6 +1091,22 @@ class FileExtractor:
             self.list_tool_funcs.append(fi)
             return
 
+    def _unknown_tool_decorator(self, node, fi: FuncInfo) -> None:
+        """@register_tool, @toolbox.tool, @ai_function from an API parr has no rule for: a place that
+        plainly makes a tool, recorded rather than passed over."""
+        for d, name in zip(node.decorator_list, fi.decorators):
+            last = name.rsplit(".", 1)[-1]
+            if not _TOOL_DECORATOR.search(last) or last in _NOT_TOOL_DECORATORS:
+                continue
+            head = name.split(".", 1)[0]
+            if head in self.local_decorator_names or (head in self.module_scope.defs and "." not in name):
+                continue  # a decorator this file defines: what it does is read like any function
+            if self.fw_of_qual(self.qualify(name)) is not None and last in ("tool", "tool_plain"):
+                continue  # a known framework's @x.tool that its rules rejected (not a tool receiver)
+            self.unresolved_site(None, "", node.lineno, "tool decorator parr does not know",
+                                 text=f"@{name} def {fi.name}")
+            return
+
     def _receiver_tool_framework(self, recv: str, scope: Scope, last: str):
         """Which framework a `@X.tool` decorator belongs to, from how X was built."""
         base = recv.split(".")[-1]
@@ -1087,7 +1153,12 @@ class FileExtractor:
     def _func_cand(self, fi: FuncInfo, scope, name, name_ref, fw, style, desc, gates, *, normalize=None,
                    annotations=None, plain=False, line=None, schema="type_hints", flags=(), extra=None):
         if name is _DYNAMIC_NAME:
-            return None  # a wrapper whose tool name is made at run time: framework plumbing
+            # A tool whose name is made at run time: parr cannot say what the model sees. Inside
+            # a function that wraps whatever it is given it is plumbing, still a place to declare.
+            deco = next((x for x in reversed(fi.decorators) if x), "")
+            self.unresolved_site(None, "", line or fi.node.lineno, "tool name made at run time",
+                                 text=f"@{deco}(name=...) def {fi.name}" if deco else f"def {fi.name}")
+            return None
         if style == "semantic_kernel.kernel_function" and fi.cls is not None and \
                 {b.rsplit(".", 1)[-1] for b in fi.cls.bases} & _SK_PROCESS_STEPS:
             return None  # a process step's handler: the process runtime calls it, not a model
@@ -1509,8 +1580,8 @@ class FileExtractor:
         self.class_candidates()
         # tool contexts
         seen_ctx: set[int] = set()
-        for expr, scope, fw, line in self.ctx_items:
-            self.ctx_elem(expr, scope, fw, line, 0, seen_ctx)
+        for expr, scope, fw, line, label in self.ctx_items:
+            self.ctx_elem(expr, scope, fw, line, 0, seen_ctx, label)
 
     def class_candidates(self):
         registered: dict[int, list] = {}
@@ -1563,8 +1634,8 @@ class FileExtractor:
             name_e = ci.attrs.get("name")
             n = r = None
             if name_e is not None:
-                if isinstance(name_e, ast.Call):  # Field(default="x")
-                    name_e = _kw(name_e, "default") or (name_e.args[0] if name_e.args else None)
+                if isinstance(name_e, ast.Call) and (self.dotted(name_e.func) or "").rsplit(".", 1)[-1] in _FIELD_CALLS:
+                    name_e = _kw(name_e, "default") or (name_e.args[0] if name_e.args else None)  # Field(default="x")
                 n, r = self.str_of(name_e, ci.body_scope)
             if n is None and r is None:
                 init = ci.methods.get("__init__")
@@ -1572,8 +1643,10 @@ class FileExtractor:
                     n, r = self._super_init_name(init)
                     if (n or r) and self._anthropic_schema_class(ci, init, n, r):
                         continue
-            if n is None and r is None:
+            if n is None and r is None and not (isinstance(name_e, ast.Call) and not ci.abstract):
                 continue
+            # name = os.environ.get(...): a name made at run time; resolve reports the class as a
+            # site once its base chain shows it is a tool class
             if ci.name.startswith(_DOUBLE_PREFIX) and ("test" in self.rel.lower()):
                 continue
             desc_e = ci.attrs.get("description")
@@ -1685,7 +1758,8 @@ class FileExtractor:
             out["props"].append({"n": pn, "t": t, "d": desc, "sub": False})
         return out
 
-    def ctx_elem(self, e, scope, fw, line, depth, seen):
+    def ctx_elem(self, e, scope, fw, line, depth, seen, label=""):
+        """Turn one expression handed to a model as tools into candidates, or record why not."""
         if e is None or depth > 6:
             return
         key = (id(e), id(scope))
@@ -1694,39 +1768,55 @@ class FileExtractor:
         seen.add(key)
         if isinstance(e, (ast.List, ast.Tuple, ast.Set)):
             for el in e.elts:
-                self.ctx_elem(el, scope, fw, getattr(el, "lineno", line), depth + 1, seen)
+                self.ctx_elem(el, scope, fw, getattr(el, "lineno", line), depth + 1, seen, label)
             return
         if isinstance(e, ast.Starred):
-            self.ctx_elem(e.value, scope, fw, line, depth + 1, seen)
+            self.ctx_elem(e.value, scope, fw, line, depth + 1, seen, label)
             return
         if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
-            self.ctx_elem(e.left, scope, fw, line, depth + 1, seen)
-            self.ctx_elem(e.right, scope, fw, line, depth + 1, seen)
+            self.ctx_elem(e.left, scope, fw, line, depth + 1, seen, label)
+            self.ctx_elem(e.right, scope, fw, line, depth + 1, seen, label)
             return
         if isinstance(e, ast.IfExp):
-            self.ctx_elem(e.body, scope, fw, line, depth + 1, seen)
-            self.ctx_elem(e.orelse, scope, fw, line, depth + 1, seen)
+            self.ctx_elem(e.body, scope, fw, line, depth + 1, seen, label)
+            self.ctx_elem(e.orelse, scope, fw, line, depth + 1, seen, label)
             return
         if isinstance(e, ast.BoolOp):  # tools=tools or [default, tools]
             for v in e.values:
-                self.ctx_elem(v, scope, fw, line, depth + 1, seen)
+                self.ctx_elem(v, scope, fw, line, depth + 1, seen, label)
             return
-        if isinstance(e, ast.Dict) and id(e) not in self.consumed:
-            self.hosted_tool_dict(e, scope)
+        if isinstance(e, ast.Await):
+            self.ctx_elem(e.value, scope, fw, line, depth + 1, seen, label)
             return
+        if isinstance(e, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            # [t for t in tools if ...]: the tools are the iterated ones, filtered or wrapped
+            for gen in e.generators:
+                self.ctx_elem(gen.iter, scope, fw, line, depth + 1, seen, label)
+            return
+        if isinstance(e, ast.Dict):
+            if id(e) not in self.consumed:
+                self.hosted_tool_dict(e, scope)
+            return
+        if isinstance(e, ast.Constant) or isinstance(e, ast.JoinedStr):
+            return  # None, a hosted tool's name, an empty value: nothing hidden
         if isinstance(e, ast.Name):
             v, vscope = self.lookup(scope, e.id)
             if isinstance(v, FuncInfo):
                 self.plain_function(v, fw)
                 return
             if isinstance(v, ClassInfo):
+                self.class_in_tools(v, fw, line, label, e)
                 return
-            if isinstance(v, ast.arg) or v is None:
-                if v is None and e.id in self.imports:
-                    self.ext_ctx_ref(self.imports[e.id], line, fw)
+            if isinstance(v, ast.arg):
+                return  # a parameter: the caller's own tools= or list is where they are read
+            if v is None:
+                if e.id in self.imports:
+                    self.ext_ctx_ref(self.imports[e.id], line, fw, self._site(e, label, line))
+                elif self.star_import and e.id not in _BUILTIN_NAMES:
+                    self.unresolved_site(e, label, line, "name from a star import")
                 return
             if isinstance(v, ast.AST):
-                self.ctx_elem(v, vscope, fw, line, depth + 1, seen)
+                self.ctx_elem(v, vscope, fw, line, depth + 1, seen, label)
             return
         if isinstance(e, ast.Attribute):
             fi = self.resolve_func_expr(e, scope)
@@ -1736,7 +1826,16 @@ class FileExtractor:
                 return
             ref = self.ext_ref_of(e)
             if ref:
-                self.ext_ctx_ref(ref, line, fw)
+                self.ext_ctx_ref(ref, line, fw, self._site(e, label, line))
+                return
+            head = e.value
+            while isinstance(head, ast.Attribute):
+                head = head.value
+            if isinstance(head, ast.Name) and head.id not in ("self", "cls"):
+                bound, _ = self.lookup(scope, head.id)
+                if isinstance(bound, ast.Call) and id(bound) not in self.consumed:
+                    # search.run where search = SomeWrapper(...): a method of an object parr cannot read
+                    self.unresolved_site(e, label, line, "attribute of an object parr cannot read")
             return
         if isinstance(e, ast.Subscript):
             inner = e.value
@@ -1748,6 +1847,18 @@ class FileExtractor:
                         self.spec_cand(names[0][idx.value], e.lineno, names[1])
                     except IndexError:
                         pass
+                return
+            if isinstance(e.slice, ast.Slice):  # tools[:3]: some of the tools of a list
+                self.ctx_elem(inner, scope, fw, line, depth + 1, seen, label)
+            elif isinstance(inner, ast.Name) and isinstance(e.slice, ast.Constant):
+                held, held_scope = self.lookup(scope, inner.id)  # REGISTRY["search"]: that entry
+                if isinstance(held, ast.Dict):
+                    for key, value in zip(held.keys, held.values):
+                        if isinstance(key, ast.Constant) and key.value == e.slice.value:
+                            self.ctx_elem(value, held_scope, fw, line, depth + 1, seen, label)
+                elif isinstance(held, (ast.List, ast.Tuple)) and isinstance(e.slice.value, int) \
+                        and -len(held.elts) <= e.slice.value < len(held.elts):
+                    self.ctx_elem(held.elts[e.slice.value], held_scope, fw, line, depth + 1, seen, label)
             return
         if isinstance(e, ast.Call):
             d = self.dotted(e.func) or ""
@@ -1757,10 +1868,23 @@ class FileExtractor:
                 if names:
                     for nm in names[0]:
                         self.spec_cand(nm, e.lineno, names[1])
+                else:
+                    self.unresolved_site(e, label, line, "tool spec parr does not know")
                 return
             if id(e) in self.consumed:
                 return
             q = self.qualify(d)
+            if last == "tool" and self.fw_of_qual(q) in ("langchain", "langgraph") and len(e.args) == 1 \
+                    and isinstance(e.args[0], ast.Name) and e.args[0].id[:1].isupper():
+                # tool(ResearchComplete): a pydantic model offered as a tool, its schema is all there is;
+                # the model's call is data handed back to the graph, not an action of its own
+                schema_cls, _ = self.lookup(scope, e.args[0].id)
+                self.new_cand(name=e.args[0].id, line=e.lineno, framework="langchain",
+                              style="langchain.tool_from_schema", schema="pydantic", typed=True,
+                              description=_docstring(schema_cls.node) if isinstance(schema_cls, ClassInfo) else None,
+                              extra={"no_params": True})
+                self.consumed.add(id(e))
+                return
             b = self.builtin_for(last, q)
             if b is not None:
                 # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.
@@ -1774,12 +1898,108 @@ class FileExtractor:
                               flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
                 self.consumed.add(id(e))
                 return
+            if (last in _LIST_BUILTINS and "." not in d) or d in ("copy.copy", "copy.deepcopy", "deepcopy"):
+                for a in e.args:  # list(tools), sorted(tools, key=...), copy(tool): the same tools
+                    self.ctx_elem(a, scope, fw, line, depth + 1, seen, label)
+                return
+            if isinstance(e.func, ast.Attribute) and last in ("values", "copy") and not e.args:
+                # REGISTRY.values(), BASE.copy(): the tools a dict or list of this file holds
+                receiver = e.func.value
+                if isinstance(receiver, ast.Name):
+                    held, held_scope = self.lookup(scope, receiver.id)
+                    if isinstance(held, ast.Dict):
+                        for value in held.values:
+                            self.ctx_elem(value, held_scope, fw, line, depth + 1, seen, label)
+                        return
+                self.ctx_elem(receiver, scope, fw, line, depth + 1, seen, label)
+                return
+            if _kw(e, "tools") is not None or last in ("get", "getattr", "pop"):
+                # tool_namespace(tools=[...]): its own tools= is read as a context of its own;
+                # settings.get("tools"): tools made elsewhere, passed along like a parameter
+                return
+            cls_name = e.func.id if isinstance(e.func, ast.Name) else None
+            bound = self.lookup(scope, cls_name)[0] if cls_name else None
+            if isinstance(bound, ClassInfo):
+                # SearchTool(): an instance of a class of this file, a tool when the class rules found it
+                if not any(c.get("class_name") == bound.name for c in self.cands):
+                    self.unresolved_site(e, label, line, "instance of a class parr does not read as a tool")
+                return
+            if cls_name and bound is None and cls_name in self.imports and cls_name[:1].isupper():
+                self.ext_ctx_ref(self.imports[cls_name], line, fw, self._site(e, label, line), instance=True)
+                return
+            if cls_name and bound is None and cls_name in self.imports:
+                # get_all_tools(config) from another module: read there if it returns a tool list
+                self.ext_ctx_ref(self.imports[cls_name], line, fw, self._site(e, label, line), call=True)
+                return
+            ref = self.ext_ref_of(e.func) if isinstance(e.func, ast.Attribute) else None
+            if ref:
+                # ExaSearchTool.tools(), tools_module.build(): read in the module that defines it
+                self.ext_ctx_ref(ref, line, fw, self._site(e, label, line), call=True)
+                return
             # list returned by a local factory: tools=get_tools()
             fi = self.resolve_func_expr(e.func, scope)
+            if fi is not None:
+                self.ensure_walked(fi)
             if fi is not None and fi.returns:
                 for rv in fi.returns:
-                    self.ctx_elem(rv, fi.body_scope, fw, getattr(rv, "lineno", line), depth + 1, seen)
+                    self.ctx_elem(rv, fi.body_scope, fw, getattr(rv, "lineno", line), depth + 1, seen, label)
+                return
+            self.unresolved_site(e, label, line, "tools made by a call parr cannot read")
             return
+        self.unresolved_site(e, label, line, "unknown element")
+
+    def _returns_tools(self, fi: FuncInfo) -> bool:
+        """The function hands back a tool list read here: a list named like tools (read as a
+        context where it is built), or a literal list of tools declared in this file."""
+        for rv in fi.returns:
+            if isinstance(rv, ast.Name) and _TOOLS_VAR.search(rv.id):
+                return True
+            if isinstance(rv, (ast.List, ast.Tuple)) and rv.elts and all(
+                    (f := self.resolve_func_expr(el, fi.body_scope)) is not None and f.candidate for el in rv.elts):
+                return True
+        return False
+
+    def class_in_tools(self, ci: ClassInfo, fw, line: int, label: str, e) -> None:
+        """A class listed as a tool: a tool class the class rules read, a pydantic model or
+        TypedDict the framework turns into a schema-only tool (bind_tools([NewEmailDraft])), or a
+        class parr cannot read as a tool."""
+        if any(c.get("class_name") == ci.name for c in self.cands):
+            return
+        if {b.rsplit(".", 1)[-1] for b in ci.bases} & _SCHEMA_BASES:
+            self.schema_class_tool(ci, fw)
+            return
+        if ci.bases:
+            self.unresolved_site(e, label, line, "class parr does not read as a tool")
+
+    def schema_class_tool(self, ci: ClassInfo, fw) -> None:
+        if any(c.get("class_name") == ci.name and c.get("style", "").endswith("schema_class") for c in self.cands):
+            return
+        fw = fw or self.file_framework(("langchain", "openai", "anthropic"))
+        if fw == "langgraph":
+            fw = "langchain"
+        # Its schema is all there is: the model's call is data handed back to the code, which acts on it.
+        self.new_cand(name=ci.name, line=ci.node.lineno, framework=fw if fw != "unknown" else "langchain",
+                      style="langchain.schema_class", schema="pydantic", typed=True,
+                      description=_docstring(ci.node), def_line=ci.node.lineno,
+                      extra={"no_params": True, "class_name": ci.name})
+
+    def _site(self, e, label: str, line: int, text: str | None = None) -> dict:
+        if text is None:
+            text = _shorten(_short_source(e), 70)
+            if label:
+                context = label + ("...)" if label.endswith("(") or (label.endswith("=") and "(" in label) else "[...]")
+                text = f"{text} in {context}"
+        return {"line": line, "call": _shorten(text, 140)}
+
+    def unresolved_site(self, e, label: str, line: int, reason: str, text: str | None = None) -> None:
+        if label.endswith(" = ") or label.endswith(".append(") or label.endswith(".extend("):
+            # A list merely named like tools (called_tools.append(name)): only what mentions a
+            # tool is a tool handed over; tools=, bind_tools(...) and registrations are plain.
+            if not _TOOLISH.search(_short_source(e) if e is not None else text or ""):
+                return
+        site = dict(self._site(e, label, line, text), reason=reason)
+        if site not in self.unresolved:
+            self.unresolved.append(site)
 
     def hosted_tool_dict(self, d: ast.Dict, scope) -> None:
         """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list."""
@@ -1834,7 +2054,8 @@ class FileExtractor:
                     return table[f]
         return None
 
-    def ext_ctx_ref(self, qual: str, line: int, fw):
+    def ext_ctx_ref(self, qual: str, line: int, fw, site: dict | None = None, instance: bool = False,
+                    call: bool = False):
         last = qual.rsplit(".", 1)[-1]
         qfw = catalog.framework_of(qual)
         if qfw and qfw in catalog.BUILTIN_INSTANCES and last in catalog.BUILTIN_INSTANCES[qfw]:
@@ -1844,8 +2065,21 @@ class FileExtractor:
                           typed=b.typed, caps=b.caps, flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
             return
         if qfw:
+            if instance and site is not None and last[:1].isupper():
+                # TavilySearch() from a framework's package parr has no entry for: a tool it cannot judge
+                self.unresolved.append(dict(site, reason=f"{qfw} tool class parr does not know"))
+            elif call and site is not None:
+                # load_tools([...]), codex_tool(...): tools a framework makes that parr has no entry for
+                self.unresolved.append(dict(site, reason=f"tools made by {qfw}'s {last}(), which parr does not know"))
             return  # some other framework object
-        self.refs.append({"target": qual, "line": line, "framework": fw})
+        ref = {"target": qual, "line": line, "framework": fw}
+        if site is not None:
+            ref["site"] = site["call"]
+        if instance:
+            ref["instance"] = True
+        if call:
+            ref["call"] = True
+        self.refs.append(ref)
 
     def plain_function(self, fi: FuncInfo, fw):
         if fi.candidate:
@@ -1976,6 +2210,11 @@ class FileExtractor:
                         entry["arith"] = True
                     if fi.candidate:
                         entry["cand"] = True
+                    if self._returns_tools(fi):
+                        entry["returns_tools"] = True  # its tool list was read here, element by element
+                elif fi.candidate or self._returns_tools(fi):
+                    # Tools.search listed, or Tools.tools() called, in another file's tools=[...]
+                    entry["cand" if fi.candidate else "returns_tools"] = True
                 elif len(entry) == 1:
                     # A method with no effects: nothing another file could take from it (and an
                     # absent entry reads like an empty one, also where it replaces an earlier def).
@@ -1986,6 +2225,9 @@ class FileExtractor:
         # crm = Crm(...) at module level: another file's crm.close_case() is Crm.close_case
         instances = {k: v for k, v in self.var_ctor.items()
                      if v and v.rsplit(".", 1)[-1][:1].isupper() and (v in classes or "." in v)}
+        # Module-level pydantic models and TypedDicts other files may list as tools: line and docstring.
+        schema_classes = {ci.name: [ci.node.lineno, _docstring(ci.node)] for ci in self.classes
+                          if ci.scope is self.module_scope and {b.rsplit(".", 1)[-1] for b in ci.bases} & _SCHEMA_BASES}
         facts = {"module": self.module, "tools": tools}
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
@@ -1994,7 +2236,8 @@ class FileExtractor:
                            ("agents", self.agents), ("hints", sorted(self.fw_hints)), ("refs", self.refs),
                            # what resolve needs of every file's classes: the last names of their bases
                            ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases})),
-                           ("sk_plugins", self.sk_plugins)):
+                           ("sk_plugins", self.sk_plugins), ("unresolved", self.unresolved),
+                           ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
@@ -2017,6 +2260,17 @@ def unpack_part(facts: dict, key: str) -> dict:
     if type(value) is str:
         value = facts[key] = json.loads(value)
     return value
+
+
+def _short_source(e) -> str:
+    try:
+        return " ".join(ast.unparse(e).split())
+    except Exception:  # noqa: BLE001 - unparse of an odd node must not stop the scan
+        return type(e).__name__
+
+
+def _shorten(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def compact_params(params: list[dict]) -> list[list]:

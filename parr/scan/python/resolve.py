@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from parr.scan import effects_kb
-from parr.scan.model import ScanError, ToolRecord
+from parr.scan.model import ScanError, ToolRecord, UnresolvedSite
 from parr.scan.python import catalog
-from parr.scan.python.extract import expand_params, module_name, unpack_part as _part
+from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
 from parr.scan.python.judge import judge
 
 
@@ -271,8 +271,23 @@ def _sk_plugin_names(proj: Project) -> dict[tuple[str, str], str]:
     return {k: sorted(v)[0] for k, v in names.items()}
 
 
-def resolve_project(facts_by_path: dict[str, dict], full_facts=None,
-                    paths=None) -> tuple[list[ToolRecord], list[ScanError]]:
+def _ref_site(path: str, r: dict, reason: str) -> UnresolvedSite | None:
+    if not r.get("site"):
+        return None
+    return UnresolvedSite(file=path, line=max(1, int(r.get("line") or 1)), call=r["site"], reason=reason)
+
+
+def _var_covered(g: dict, name: str) -> bool:
+    """A module-level variable of another file handed over as tools: its elements were read where
+    it is defined when it is named like a tool list, or the file declares tools it may hold."""
+    return bool(_TOOLS_VAR.search(name)) or bool(g.get("tools"))
+
+
+def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
+                    sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
+    """Tools of the project; places where tools are handed to a model that could not be read go to `sites`."""
+    if sites is None:
+        sites = []
     proj = Project(facts_by_path, full_facts, paths)
     sk_plugins = _sk_plugin_names(proj)
     errors: list[ScanError] = []
@@ -285,6 +300,9 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None,
     for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
         seen_keys = set()
+        for site in f.get("unresolved") or ():
+            sites.append(UnresolvedSite(file=path, line=max(1, int(site.get("line") or 1)),
+                                        call=str(site.get("call") or ""), reason=str(site.get("reason") or "unknown element")))
         for c in f["tools"]:
             c = dict(c)
             if "class_bases" in c:
@@ -307,6 +325,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None,
                 else:
                     c["name"] = proj.resolve_str(ref, path)
                 if not c.get("name"):
+                    sites.append(UnresolvedSite(file=path, line=max(1, int(c.get("line") or 1)), call=f"name={ref}",
+                                                reason="tool name defined elsewhere that parr cannot read"))
                     continue
             if c.get("normalize") == "crewai" and c.get("name"):
                 c["name"] = catalog.crewai_sanitize(c["name"])
@@ -327,6 +347,10 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None,
                 if plugin:
                     c["model_name"] = f"{plugin}-{c['name']}"
             rec = _record(c, path)
+            if rec is None and "class_bases" in c and not c.get("name"):
+                # A tool class of a known framework whose name is made at run time
+                sites.append(UnresolvedSite(file=path, line=max(1, int(c.get("line") or 1)),
+                                            call=f"class {c.get('class_name')}", reason="tool name made at run time"))
             if rec is not None:
                 records.append(rec)
                 if dl:
@@ -346,11 +370,57 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None,
                 break
             tpath, rest = proj.split_target(imp, tpath)
             depth += 1
+        if tpath is not None and rest and len(rest) == 2:
+            # SearchTools.search_internet, ExaSearchTool.tools(): a method of a class in another
+            # module, read when it is a declared tool or hands back tools declared there
+            method = _part(proj.at(tpath), "funcs").get(".".join(rest))
+            if method is None or not method.get("returns_tools" if r.get("call") else "cand"):
+                reason = "tools made by a call parr cannot read" if r.get("call") else "method parr does not read as a tool"
+                site = _ref_site(path, r, reason)
+                if site is not None:
+                    sites.append(site)
+            continue
         if tpath is None or not rest or len(rest) != 1:
+            site = _ref_site(path, r, "imported from a module parr did not scan" if tpath is None else "unknown element")
+            if site is not None:
+                sites.append(site)
             continue
         g = proj.at(tpath)
         entry = _part(g, "funcs").get(rest[0])
-        if entry is None or entry.get("cand"):
+        if entry is None:
+            if r.get("instance"):
+                known = any(c.get("class_name") == rest[0] for c in g.get("tools") or ())
+                reason = None if known else "instance of a class parr does not read as a tool"
+            elif rest[0] in (g.get("schema_classes") or {}) and not any(
+                    c.get("class_name") == rest[0] for c in g.get("tools") or ()):
+                # bind_tools([NewEmailDraft]) with the model defined in another module: a schema-only tool
+                line, doc = g["schema_classes"][rest[0]]
+                if line not in taken.get(tpath, set()):
+                    fw = r.get("framework") or next(iter(g.get("hints") or []), None) or "langchain"
+                    rec = _record({"name": rest[0], "line": line, "framework": "langchain" if fw == "langgraph" else fw,
+                                   "style": "langchain.schema_class", "schema": "pydantic", "typed": True,
+                                   "description": doc, "fx": []}, tpath)
+                    if rec is not None:
+                        records.append(rec)
+                        taken.setdefault(tpath, set()).add(line)
+                reason = None
+            elif rest[0] in _part(g, "classes") or rest[0] in (g.get("consts") or {}):
+                reason = None  # a tool class (the class rules judge it there) or a hosted tool's name
+            elif rest[0] in (g.get("vars") or ()):
+                reason = None if _var_covered(g, rest[0]) else "a value from another module parr cannot read"
+            else:
+                reason = "unknown element"
+            site = _ref_site(path, r, reason) if reason else None
+            if site is not None:
+                sites.append(site)
+            continue
+        if r.get("call"):
+            if not entry.get("returns_tools"):
+                site = _ref_site(path, r, "tools made by a call parr cannot read")
+                if site is not None:
+                    sites.append(site)
+            continue
+        if entry.get("cand"):
             continue
         if entry["line"] in taken.get(tpath, set()):
             continue
@@ -366,4 +436,5 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None,
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
     records.sort(key=lambda t: (t.file, t.line, t.name))
+    sites.sort(key=lambda s: (s.file, s.line, s.call))
     return records, errors

@@ -134,6 +134,8 @@ class Detector:
         self.ctx = ctx
         self.tools: list[dict[str, Any]] = []
         self.key_refs: list[dict[str, Any]] = []
+        # Places handing tools to a model that no rule here can read: {"line", "call", "reason"}.
+        self.unresolved: list[dict[str, Any]] = []
         self.key_index: dict[str, list[tuple[Any, int]]] = {}        # identifier -> [(key, line)]
         self.call_key_index: dict[str, list[tuple[Any, int]]] = {}   # function name -> [(key, line)]
         self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
@@ -200,6 +202,8 @@ class Detector:
             self._last_numeric = False
             self._on_schema_pair(caps["schemapair"][0])
         self._name_unnamed()
+        if self.frameworks or self.mcp_signal:
+            self._tool_list_declarations()
 
     # -- key index (for tools named by the object key they are stored under) --------------------
     def _index_key(self, pattern: int, caps: dict) -> None:
@@ -541,6 +545,7 @@ class Detector:
             value = self.ctx.value_node(args[0])
             if value is not None and value.type == "array":
                 self._hosted_in_array(value)
+            self._check_tools_value(args[0], "bindTools(...)", 0)
 
     # -- MCP ---------------------------------------------------------------------------------------
     def _mcp_register(self, call: Node, args: list[Node]) -> None:
@@ -548,6 +553,7 @@ class Detector:
             return
         name = self._names(args[0])
         if not name:
+            self._unread(call, "tool name made at run time", f"registerTool({text(args[0])[:60]}, ...)")
             return
         cfg, entries = self._config(args[1])
         if cfg is None and unwrap(args[1]) is not None and unwrap(args[1]).type not in ("identifier", "member_expression"):
@@ -576,6 +582,7 @@ class Detector:
             return
         name = self._names(args[0])
         if not name:
+            self._unread(call, "tool name made at run time", f"tool({text(args[0])[:60]}, ...)")
             return
         last = len(args) - 1
         if paid:
@@ -1046,9 +1053,112 @@ class Detector:
                 if obj is not None and obj.type == "object" and not self.ctx.is_claimed(obj):
                     self._raw_literal(obj, style="gemini.function_declarations", framework="google-genai")
             return
-        if value.type != "array":
+        if value.type == "array":
+            self._hosted_in_array(value)
+        if self.frameworks or self.mcp_signal:
+            # `tools:` in a file that speaks to no agent framework is some other list (a toolchain)
+            self._check_tools_value(entry_value(pair), "tools: ...", 0)
+
+    # -- places handing tools to a model that parr cannot read -----------------------------------
+    def _tool_list_declarations(self) -> None:
+        """`export const TOOLS = [search, ...]` at the top of a module: the list another module binds
+        (bindTools(TOOLS), new ToolNode(TOOLS)); its elements are read here, where they are made."""
+        for stmt in self.ctx.root.named_children:
+            decl = stmt
+            if decl.type == "export_statement":
+                decl = next((c for c in decl.named_children if c.type in ("lexical_declaration", "variable_declaration")), None)
+            if decl is None or decl.type not in ("lexical_declaration", "variable_declaration"):
+                continue
+            for declarator in decl.named_children:
+                if declarator.type != "variable_declarator":
+                    continue
+                name = text(declarator.child_by_field_name("name"))
+                value = unwrap(declarator.child_by_field_name("value"))
+                if value is not None and value.type == "array" and _TOOL_LIST_NAME.search(name):
+                    self._check_tools_value(value, f"{name} = [...]", 0)
+
+    def _unread(self, node: Node, reason: str, call: str | None = None) -> None:
+        shown = " ".join((call or text(node)).split())
+        site = {"line": line(node), "call": shown if len(shown) <= 140 else shown[:139] + "…", "reason": reason}
+        if site not in self.unresolved:
+            self.unresolved.append(site)
+
+    def _is_tool_node(self, node: Node) -> bool:
+        """A candidate was made from this node (a tool(...) call, a new DynamicTool, a hosted tool)."""
+        at = line(node)
+        return self.ctx.is_claimed(node) or any(c.get("line") == at for c in self.tools)
+
+    def _check_tools_value(self, node: Node | None, label: str, depth: int) -> None:
+        """Each element of a tools array or map: a tool found here, a name bound to one, an import
+        from this project or a framework; anything else is a site parr could not read."""
+        node = unwrap(node)
+        if node is None or depth > 4:
             return
-        self._hosted_in_array(value)
+        kind = node.type
+        if kind in ("array", "object"):
+            for el in node.named_children:
+                if el.type == "pair":
+                    self._check_tools_value(entry_value(el), label, depth + 1)
+                elif el.type in ("spread_element",):
+                    self._check_tools_value(el.named_children[0] if el.named_children else None, label, depth + 1)
+                elif kind == "array":
+                    self._check_tools_value(el, label, depth + 1)
+            return
+        if kind == "spread_element":
+            self._check_tools_value(node.named_children[0] if node.named_children else None, label, depth + 1)
+            return
+        if kind == "await_expression":
+            self._check_tools_value(node.named_children[0] if node.named_children else None, label, depth + 1)
+            return
+        if kind in ("identifier", "shorthand_property_identifier"):
+            binding = self.ctx.lookup(node, text(node))
+            if binding is None or binding.kind in ("param", "pattern", "function", "class"):
+                return  # a parameter or a destructured value: the caller's list is where tools are read
+            if binding.kind == "import":
+                module = binding.module or ""
+                if not _project_module(module) and framework_of(module) is None:
+                    self._unread(node, "imported from a package parr did not scan", f"{text(node)} in {label}")
+                return
+            if binding.node is not None:
+                self._check_tools_value(binding.node, label, depth + 1)
+            return
+        if kind in ("call_expression", "new_expression"):
+            if self._is_tool_node(node):
+                return
+            callee = unwrap(node.child_by_field_name("function") or node.child_by_field_name("constructor"))
+            if callee is not None and callee.type == "member_expression" and text(
+                    callee.child_by_field_name("property")) in _ARRAY_PASS_ALONG:
+                # tools.filter(...), tools.map(...), [...].concat(more): the same tools, or fewer
+                self._check_tools_value(callee.child_by_field_name("object"), label, depth + 1)
+                for arg in args_of(node) if text(callee.child_by_field_name("property")) == "concat" else ():
+                    self._check_tools_value(arg, label, depth + 1)
+                return
+            head = callee
+            while head is not None and head.type == "member_expression":
+                head = unwrap(head.child_by_field_name("object"))
+            if head is not None and head.type == "identifier":
+                binding = self.ctx.lookup(head, text(head))
+                if text(head) == "z" or (binding is not None and binding.kind == "import"
+                                         and (binding.module or "").startswith("zod")):
+                    return  # a zod schema describing tools, not tools
+                if binding is not None and binding.kind == "function" and callee is head:
+                    return  # a factory of this file: the tools it builds are read where it builds them
+                if binding is not None and binding.kind == "import" and _project_module(binding.module or "") \
+                        and callee is head:
+                    return  # a factory of this project: the tools it builds are read in its own file
+            for arg in args_of(node) if kind == "call_expression" else ():
+                value = unwrap(arg)
+                if value is not None and value.type == "object" and "tools" in object_entries(value):
+                    return  # toolNamespace({ tools: [...] }): its own tools are read as a context of their own
+            reason = "tools made by a call parr cannot read"
+            if kind == "new_expression" and head is not None and head.type == "identifier":
+                binding = self.ctx.lookup(head, text(head))
+                fw = framework_of(binding.module or "") if binding is not None and binding.kind == "import" else None
+                if fw is not None:
+                    reason = f"{fw} tool class parr does not know"
+            self._unread(node, reason, f"{text(node)[:70]} in {label}")
+            return
+        # member expressions, conditionals and the like are passed along; literals hold no tool
 
     def _hosted_in_array(self, value: Node) -> None:
         """Built-in and hosted tools given as objects in a tools array."""
@@ -1326,6 +1436,17 @@ class Detector:
             elif not bind["exported"]:
                 cand["name"] = bind.get("default") or fallback_name(bind)
                 cand["bind"] = None
+
+
+# Names of module-level arrays that hold tools: TOOLS, tools, searchTools, ALL_TOOLS.
+_TOOL_LIST_NAME = re.compile(r"(^|_)tools$|[a-z]Tools$", re.I)
+# Array methods that hand back (some of) the same elements.
+_ARRAY_PASS_ALONG = frozenset({"filter", "map", "slice", "concat", "flat", "flatMap", "sort", "toSorted", "reverse"})
+
+
+def _project_module(module: str) -> bool:
+    """A module of this repository: relative, or through a path alias (@/lib/..., ~/..., #app/...)."""
+    return module.startswith((".", "@/", "~/", "#"))
 
 
 def fallback_name(bind: dict[str, Any]) -> str:

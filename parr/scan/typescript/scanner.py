@@ -10,7 +10,7 @@ from tree_sitter import Tree
 
 from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
-from parr.scan.model import ScanError, ToolRecord
+from parr.scan.model import ScanError, ToolRecord, UnresolvedSite
 from parr.scan.pathindex import PathView
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
@@ -20,7 +20,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-5-effects"
+FACTS_VERSION = "ts-6-unresolved"
 
 
 def _detect():
@@ -38,11 +38,12 @@ _TRIGGER_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidToo
                      b"code_execution", b"urlContext", b"url_context")
 _TRIGGER_PATTERNS = tuple(re.compile(p) for p in (
     rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:\s*[\[{]",
-    rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:"))
+    rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:",
+    rb"(?i:tools)\s*=\s*\["))  # export const TOOLS = [search]: a tool list another module binds
 
 
 def has_trigger(source: bytes) -> bool:
-    if not (b"ool" in source or b"unction" in source or b"chema" in source or b"arameters" in source
+    if not (b"ool" in source or b"OOL" in source or b"unction" in source or b"chema" in source or b"arameters" in source
             or b"earch" in source or b"xecution" in source or b"ontext" in source):
         return False
     for lit in _TRIGGER_LITERALS:
@@ -198,6 +199,7 @@ def _compact(facts: dict[str, Any]) -> dict[str, Any]:
 class TypeScriptScanner:
     language = "typescript"
     facts_version = FACTS_VERSION
+    reports_sites = True  # resolve(..., sites=[...]) lists places handing tools to a model it could not read
 
     def handles(self, rel_path: str) -> bool:
         return grammar_for(rel_path) is not None
@@ -254,7 +256,12 @@ class TypeScriptScanner:
         det = _detect().Detector(ctx)
         det.run()
         tools = det.tools[:_MAX_TOOLS_PER_FILE]
+        if len(det.tools) > _MAX_TOOLS_PER_FILE:
+            # Fail closed: the tools past the limit are not reported, so the file counts as not read.
+            facts["errors"].append({"line": None, "message": f"more than {_MAX_TOOLS_PER_FILE} tools in one file; "
+                                                             "the rest were not read"})
         facts["tools"] = tools
+        facts["unresolved"] = det.unresolved[:500]
         facts["key_refs"] = det.key_refs[:5000]
         facts["exports"] = collect_exports(ctx)
         if tree.root_node.has_error and not tools:
@@ -299,8 +306,9 @@ class TypeScriptScanner:
         """Facts resolve only looks up by path (a module's exports): they may wait in the cache."""
         return set(facts) <= {"exports", "lang"}
 
-    def resolve(self, facts_by_path: dict[str, FileFacts], paths=None) -> tuple[list[ToolRecord], list[ScanError]]:
-        return _Resolver(facts_by_path, paths).run()
+    def resolve(self, facts_by_path: dict[str, FileFacts], paths=None,
+                sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
+        return _Resolver(facts_by_path, paths).run(sites)
 
 
 def _first_error(root) -> int | None:
@@ -453,7 +461,9 @@ class _Resolver:
         return root
 
     # main ------------------------------------------------------------------------------------------------
-    def run(self) -> tuple[list[ToolRecord], list[ScanError]]:
+    def run(self, sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
+        if sites is None:
+            sites = []
         errors: list[ScanError] = []
         key_names: dict[tuple[str, str, bool], Any] = {}
         for path, facts in self.facts.items():
@@ -475,10 +485,17 @@ class _Resolver:
             facts = self.facts[path]
             for err in facts.get("errors") or []:
                 errors.append(ScanError(file=path, line=err.get("line"), message=str(err.get("message"))))
+            for site in facts.get("unresolved") or []:
+                sites.append(UnresolvedSite(file=path, line=max(1, int(site.get("line") or 1)),
+                                            call=str(site.get("call") or ""), reason=str(site.get("reason") or "")))
             lang = facts.get("lang") or "typescript"
             for cand in facts.get("tools") or []:
                 rec = self._record(path, lang, cand, key_names)
                 if rec is None:
+                    if cand.get("name") is None and cand.get("name_ref") is not None and not cand.get("bind"):
+                        sites.append(UnresolvedSite(
+                            file=path, line=max(1, int(cand.get("line") or 1)), call=f"{cand.get('style') or 'tool'}(...)",
+                            reason="tool name defined elsewhere that parr cannot read"))
                     continue
                 k = (rec.file, rec.line, rec.name)
                 if k in seen:
