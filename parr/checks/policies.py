@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from parr.checks.base import Fail, NotApplicable, Pass, Result, check
 from parr.facts import Facts
@@ -95,12 +96,18 @@ def high_risk_gated(facts: Facts) -> Iterator[Result]:
             yield Fail(f"tool '{tool.name}' ({why}) runs with no policy or approval gate", loc=("permissions", "tools", index, "gate"))
 
 
-@check("POL-004", reads=("permissions.tools[*].name", "permissions.tools[*].gate", "policies.files",))
-def gates_name_defined_rules(facts: Facts) -> Iterator[Result]:
-    gated = [
+def _policy_gated(facts: Facts) -> list[tuple[int, Any, str]]:
+    """(manifest index, tool entry, rule path) of every tool behind a `policy:<rule>` gate; OPA
+    spells rule paths with dots or slashes (billing/void_unpaid_only), so slashes become dots."""
+    return [
         (i, t, t.gate.split(":", 1)[1].replace("/", "."))
         for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "policy"
     ]
+
+
+@check("POL-004", reads=("permissions.tools[*].name", "permissions.tools[*].gate", "policies.files",))
+def gates_name_defined_rules(facts: Facts) -> Iterator[Result]:
+    gated = _policy_gated(facts)
     if not gated:
         yield NotApplicable("no tool has a policy gate")
         return
@@ -160,11 +167,7 @@ def approval_queues_staffed(facts: Facts) -> Iterator[Result]:
 
 @check("POL-012", reads=("permissions.tools[*].name", "permissions.tools[*].gate", "policies.files", "policies.enforcement_points"))
 def policy_gates_enforced(facts: Facts) -> Iterator[Result]:
-    gated = [
-        # OPA spells rule paths with dots or slashes (billing/void_unpaid_only).
-        (i, t, t.gate.split(":", 1)[1].replace("/", "."))
-        for i, t in enumerate(facts.manifest.permissions.tools) if t.gate_kind == "policy"
-    ]
+    gated = _policy_gated(facts)
     if not gated:
         yield NotApplicable("no tool has a policy gate")
         return
