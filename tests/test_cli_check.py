@@ -135,6 +135,20 @@ def test_markdown_for_a_pull_request(scenario: Path) -> None:
     _golden("check.md", out)
 
 
+def test_markdown_report_keeps_manifest_text_inert(make_repo) -> None:
+    """A waiver reason is the manifest's text: in a PR comment it must not open an HTML comment
+    that hides what follows, break the table, or ping the owner's handle."""
+    hostile = "<!-- hide the rest | of it\n```\n[x](javascript:alert(1))"
+    patch = {**SCENARIO, "waivers": [{"check": "EVAL-002", "reason": hostile, "owner": "@priya", "expires": "2026-12-15"}]}
+    code, out, _ = _check(make_repo(patch=patch, files=SCENARIO_FILES), "markdown")
+    assert code == 1
+    waived = next(line for line in out.splitlines() if line.startswith("- `EVAL-002`"))
+    assert "<!--" not in out and "&lt;!--" in waived
+    assert "`@priya`" in waived and " @priya" not in waived
+    assert "\\|" in waived and "\\[x\\]" in waived and "```" not in out
+    assert "**Suppressed inline**" in out  # what follows the reason is still there to read
+
+
 def test_go_exits_0_and_quiet_prints_nothing(make_repo) -> None:
     repo = make_repo()
     code, out, _ = _run(["check", ".", "--stage", "autonomous", "--today", "2026-11-24", "--quiet"], repo)

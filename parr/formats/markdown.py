@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from parr.documents.escape import MarkdownText, code_span
 from parr.formats.common import blocking_from, plural, problems, where
 from parr.formats.common import display_path as where_path
 from parr.verdict import ItemResult, Report
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Untrusted text (messages quote manifest values, tool names and code) made inert: it can
+    neither break the table nor open HTML, links or a fence."""
+    return MarkdownText(text)
 
 
 def _rows(results: Sequence[ItemResult]) -> list[str]:
@@ -20,7 +23,7 @@ def _rows(results: Sequence[ItemResult]) -> list[str]:
             location = where(finding)
             rows.append(
                 f"| `{result.item.id}` {_cell(result.item.title)} | {result.item.severity.value} | "
-                f"{_cell(finding.message)} | {f'`{location}`' if location else ''} |"
+                f"{_cell(finding.message)} | {code_span(location) if location else ''} |"
             )
     return rows
 
@@ -29,7 +32,7 @@ def _report(report: Report) -> list[str]:
     mark = "✅" if report.verdict == "GO" else "❌"
     counts = report.counts()
     out = [
-        f"### {mark} {report.verdict}: `{report.agent_id}` at stage `{report.stage.value}`",
+        f"### {mark} {report.verdict}: {code_span(report.agent_id)} at stage `{report.stage.value}`",
         "",
         f"{counts['pass']} passed · {counts['blocking']} blocking · "
         f"{plural(counts['fail'] + counts['error'] - counts['blocking'], 'warning')} · {counts['waived']} waived · "
@@ -48,7 +51,7 @@ def _report(report: Report) -> list[str]:
     if waived:
         out += ["**Waived**", ""]
         out += [
-            f"- `{r.item.id}` by {r.waiver.owner} until {r.waiver.expires.isoformat()}: {r.waiver.reason}"
+            f"- `{r.item.id}` by {code_span(r.waiver.owner)} until {r.waiver.expires.isoformat()}: {_cell(r.waiver.reason)}"
             for r in waived
             if r.waiver
         ]
@@ -56,13 +59,13 @@ def _report(report: Report) -> list[str]:
     if report.suppressions:
         out += ["**Suppressed inline**", ""]
         out += [
-            f"- `{n.check}` at `{where_path(n.file)}:{n.line}`: {n.reason}" if n.accepted
-            else f"- `{n.check}` at `{where_path(n.file)}:{n.line}` has no reason and does not count"
+            f"- {code_span(n.check)} at {code_span(f'{where_path(n.file)}:{n.line}')}: {_cell(n.reason)}" if n.accepted
+            else f"- {code_span(n.check)} at {code_span(f'{where_path(n.file)}:{n.line}')} has no reason and does not count"
             for n in report.suppressions
         ]
         out.append("")
     if report.waiver_notes:
-        out += ["**Waiver notes**", ""] + [f"- {n.message}" for n in report.waiver_notes] + [""]
+        out += ["**Waiver notes**", ""] + [f"- {_cell(n.message)}" for n in report.waiver_notes] + [""]
     return out
 
 
