@@ -212,12 +212,12 @@ class PythonScanner:
                 facts["wiring"] = wiring
         return facts
 
-    def extract_full(self, rel_path: str, source: bytes, eager: bool = True) -> FileFacts:
+    def extract_full(self, rel_path: str, source: bytes) -> FileFacts:
         """Facts from a whole parse, whatever the file mentions: for a file `extract` only indexed
         (no tool declaration possible) that a tool turns out to use (its effects, its imports).
-        `eager` reads every function's effects, not only those whose text names a known trigger:
-        a helper's SDK call in another file is what the tool that calls it does, and reading every
-        function of a parsed file costs less than parsing again the files tools reach."""
+        Every function's effects are read, not only those a tool in this file calls: a helper's SDK
+        call in another file is what the tool that calls it does, and reading every function of a
+        parsed file costs less than parsing again the files tools reach."""
         if is_test_path(rel_path):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
@@ -234,7 +234,7 @@ class PythonScanner:
         from parr.scan.python.extract import extract_source
 
         try:
-            return extract_source(rel_path, text, eager=eager)
+            return extract_source(rel_path, text)
         except SyntaxError as e:
             facts = _empty([{"line": e.lineno, "message": f"syntax error: {e.msg}"}], rel_path)
             if e.msg in _NESTING_LIMIT_MESSAGES:

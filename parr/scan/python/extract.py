@@ -12,8 +12,6 @@ import ast
 import builtins
 import json
 import re
-from bisect import bisect_left
-from itertools import accumulate
 from typing import Any
 
 from parr.scan.python import catalog
@@ -87,7 +85,6 @@ class FuncInfo:
         self.candidate = False
         self.body_scope = None
         self.decorators: list[str] = []
-        self.deferred = False
         self.injected = None
         self.renamed = None  # fn.__name__ = ...: the new literal name, or _DYNAMIC_NAME
         self.call_nodes: dict[str, list] = {}  # helper name (or self.method) -> its call sites here
@@ -214,10 +211,6 @@ class FileExtractor:
         self.rel = rel_path
         self.tree = tree
         self.text = text
-        self.eager = False  # walk every function now, not only those the byte prefilter picks
-        self.offsets = None
-        self.hit_starts: list[int] = []
-        self.hit_ends: list[int] = []
         self.module = module_name(rel_path)
         self.is_pkg = rel_path.endswith("__init__.py")
         self.imports: dict[str, str] = {}
@@ -440,48 +433,7 @@ class FileExtractor:
             # convention elsewhere), also through a name -> method map or a loop.
             for st in node.body:
                 self._collect_self_refs(st, body_scope)
-        if self.text and not self.eager and not self._body_has_triggers(node):
-            fi.deferred = True  # walked on demand, when a tool calls it
-        else:
-            self.visit_body(node.body, body_scope)
-
-    def _body_has_triggers(self, node) -> bool:
-        if self.offsets is None:
-            # Line start offsets, and every occurrence of every body token (start, end), found
-            # once per file: one find per token and file, not one per token and function.
-            self.offsets = [0, *accumulate(map(_plus_one, map(len, self.text.split("\n")[:-1])))]
-            hits = []
-            find = self.text.find
-            for tok in _BODY_TOKENS:
-                n = len(tok)
-                i = find(tok)
-                while i >= 0:
-                    hits.append((i, i + n))
-                    i = find(tok, i + 1)
-            hits.sort()
-            self.hit_starts = [h[0] for h in hits]
-            self.hit_ends = [h[1] for h in hits]
-        offs = self.offsets
-        first = node.body[0]
-        # A nested def's decorators sit above its `def` line, and they are what declares a tool.
-        start_line = min([first.lineno] + [d.lineno for d in getattr(first, "decorator_list", ())]) - 1
-        end_line = getattr(node, "end_lineno", None) or len(offs)
-        start = offs[start_line] if start_line < len(offs) else 0
-        end = offs[end_line] if end_line < len(offs) else len(self.text)
-        # True when some token occurrence lies wholly within text[start:end].
-        starts, ends = self.hit_starts, self.hit_ends
-        i = bisect_left(starts, start)
-        n = len(starts)
-        while i < n and starts[i] < end:
-            if ends[i] <= end:
-                return True
-            i += 1
-        return False
-
-    def ensure_walked(self, fi: FuncInfo):
-        if fi.deferred:
-            fi.deferred = False
-            self.visit_body(fi.node.body, fi.body_scope)
+        self.visit_body(node.body, body_scope)
 
     def visit_class(self, node, scope):
         bases = []
@@ -1938,8 +1890,6 @@ class FileExtractor:
                 return
             # list returned by a local factory: tools=get_tools()
             fi = self.resolve_func_expr(e.func, scope)
-            if fi is not None:
-                self.ensure_walked(fi)
             if fi is not None and fi.returns:
                 for rv in fi.returns:
                     self.ctx_elem(rv, fi.body_scope, fw, getattr(rv, "lineno", line), depth + 1, seen, label)
@@ -2097,7 +2047,6 @@ class FileExtractor:
         if id(fi) in seen or depth > 5:
             return [], []
         seen.add(id(fi))
-        self.ensure_walked(fi)
         fx = [tuple(x) + ((0,) if len(x) == 3 else ()) for x in fi.fx]
         ext = list(fi.ext_calls)
         callees = []
@@ -2193,12 +2142,11 @@ class FileExtractor:
         for fi in list(self.funcs):
             if fi.scope is self.module_scope or (fi.cls is not None and fi.cls.scope is self.module_scope):
                 entry: dict[str, Any] = {"line": fi.node.lineno}
-                if not fi.deferred:
-                    fx, ext = self.closure(fi)
-                    if fx:
-                        entry["fx"] = [list(x) for x in _dedupe(fx)][:40]
-                    if ext:
-                        entry["ext"] = sorted(set(ext))[:30]
+                fx, ext = self.closure(fi)
+                if fx:
+                    entry["fx"] = [list(x) for x in _dedupe(fx)][:40]
+                if ext:
+                    entry["ext"] = sorted(set(ext))[:30]
                 if fi.scope is self.module_scope:
                     doc = _docstring(fi.node)
                     if doc is not None:
@@ -2300,20 +2248,6 @@ def _fw_cached(qual: str) -> str | None:
     return r
 
 
-# Tokens whose absence from a function body means the body declares no tool and performs none of
-# the recognised side effects; such bodies are only walked when a tool calls the function.
-_BODY_TOKENS = (
-    "tool", "Tool", "TOOL", "kernel_function", ".action", "input_schema", "inputSchema", "function\"",
-    "function'", "Function(", "FunctionDeclaration", "spec_functions", "register", "from_defaults",
-    "subprocess", "shutil", "open(", "exec(", "eval(", "requests.", "httpx", "aiohttp", "urlopen", ".execute(",
-    "smtp", "SMTP", "stripe", "runpy", "pyautogui", "os.system", "os.remove", "os.unlink", "os.popen",
-    "add_plugin", "plugins=", "save_artifact",
-)
-
-
-_plus_one = (1).__add__
-
-
 def _style_prefix(fw: str) -> str:
     return {"openai-agents": "openai_agents", "google-adk": "adk", "llama-index": "llama_index",
             "semantic-kernel": "semantic_kernel", "browser-use": "browser_use", "strands-agents": "strands",
@@ -2400,12 +2334,11 @@ def _is_arith(node) -> bool:
     return has_op
 
 
-def extract_source(rel_path: str, text: str, eager: bool = True) -> dict:
+def extract_source(rel_path: str, text: str) -> dict:
     from parr.scan.wiring import compact_wiring, python_wiring
 
     tree = ast.parse(text, filename=rel_path)
     fx = FileExtractor(rel_path, tree, text)
-    fx.eager = eager
     fx.run()
     facts = fx.serialise()
     # Model clients and tracing come from the same parse: a second parse per file would cost as much as this one.
