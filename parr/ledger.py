@@ -285,22 +285,11 @@ def checked_location(path: Path, root: Path | None = None) -> str:
     `root` (default: the manifest's directory)."""
     root = root if root is not None else path.parent.parent
     directory = path.parent
-    try:
-        os.stat(directory)
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise LedgerError(f"{directory}: cannot be used for the ledger ({_why(exc)}).") from None
-    else:
-        if not directory.is_dir():
-            raise LedgerError(f"{directory}: is a file, but parr keeps its ledger in the directory "
-                              f"{LEDGER_DIR}/{LEDGER_NAME}; move the file away.")
-    try:
-        os.stat(path)
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise LedgerError(f"{path}: cannot be used as the ledger ({_why(exc)}).") from None
+    dir_stat = _stat_if_present(directory, "cannot be used for the ledger")
+    if dir_stat is not None and not stat.S_ISDIR(dir_stat.st_mode):
+        raise LedgerError(f"{directory}: is a file, but parr keeps its ledger in the directory "
+                          f"{LEDGER_DIR}/{LEDGER_NAME}; move the file away.")
+    _stat_if_present(path, "cannot be used as the ledger")
     real = os.path.realpath(path)
     real_root = os.path.realpath(root)
     if not _inside(real, real_root):
@@ -317,6 +306,17 @@ def checked_location(path: Path, root: Path | None = None) -> str:
             raise LedgerError(f"{path}: has {st.st_nlink} hard links, so it may be another file too; "
                               "replace it with a copy (cp it aside, then move the copy back).")
     return real
+
+
+def _stat_if_present(path: Path, unusable: str) -> os.stat_result | None:
+    """`path`'s stat (symlinks followed), None when nothing is there; any other failure (a
+    symlink loop, no permission) is the one-line LedgerError "<path>: <unusable> (<why>)."."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise LedgerError(f"{path}: {unusable} ({_why(exc)}).") from None
 
 
 def _why(exc: OSError) -> str:
