@@ -52,10 +52,16 @@ class WorktreeState:
         return bool(self.problem) or any(not _is_parr_state(p) for p in self.changed)
 
 
+def _blob_hasher(object_format: str, size: int) -> "hashlib._Hash":
+    """A hash object already fed git's blob header for `size` bytes, in the repository's object format."""
+    digest = hashlib.sha256() if object_format == "sha256" else hashlib.sha1()
+    digest.update(b"blob %d\0" % size)
+    return digest
+
+
 def blob_id(data: bytes, object_format: str = "sha1") -> str:
     """The object id git gives `data` as a blob (no filters applied)."""
-    digest = hashlib.sha256() if object_format == "sha256" else hashlib.sha1()
-    digest.update(b"blob %d\0" % len(data))
+    digest = _blob_hasher(object_format, len(data))
     digest.update(data)
     return digest.hexdigest()
 
@@ -72,8 +78,7 @@ def _file_blob(path: str, object_format: str) -> tuple[str, str] | None:
         return GITLINK_MODE, ""
     if not stat.S_ISREG(st.st_mode):
         return None
-    digest = hashlib.sha256() if object_format == "sha256" else hashlib.sha1()
-    digest.update(b"blob %d\0" % st.st_size)
+    digest = _blob_hasher(object_format, st.st_size)
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
