@@ -356,6 +356,62 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
     return eff
 
 
+# A JavaScript collection built in this file: `clients.delete(id)` on a `new Set()` is not an HTTP
+# DELETE and `cache.set(k, v)` on a `new Map()` is not a store write, whatever the variable is called.
+_COLLECTION_CTORS = frozenset({"Set", "Map", "WeakMap", "WeakSet", "Array", "URLSearchParams", "Headers",
+                               "FormData"})
+_COLLECTION_TYPE = re.compile(r"^(Readonly)?(Set|Map|WeakMap|WeakSet|Array|ReadonlyArray|Record)\s*<|\[\]\s*$")
+
+
+def _is_collection_value(node: Node | None) -> bool:
+    node = unwrap(node)
+    if node is None:
+        return False
+    if node.type in ("array", "object"):
+        return True
+    if node.type == "new_expression":
+        ctor = unwrap(node.child_by_field_name("constructor"))
+        return ctor is not None and ctor.type == "identifier" and text(ctor) in _COLLECTION_CTORS
+    return False
+
+
+def _class_field(fn_node: Node, field_name: str) -> Node | None:
+    """The `field = value` / `field: T` definition of the class enclosing `fn_node`, if any."""
+    node = fn_node.parent
+    while node is not None and node.type != "class_body":
+        node = node.parent
+    if node is None:
+        return None
+    for member in node.named_children:
+        if member.type in ("public_field_definition", "field_definition"):
+            prop = member.child_by_field_name("name") or member.child_by_field_name("property")
+            if prop is not None and text(prop) == field_name:
+                return member
+    return None
+
+
+def _in_memory_receiver(ctx: FileCtx, call: Node, chain: list[str]) -> bool:
+    """Whether the call's receiver is a Set/Map/array/object literal declared in this file."""
+    if len(chain) == 2 and chain[0] not in ("this", "()", "?", "[]"):
+        b = ctx.lookup(call, chain[0])
+        if b is None or b.kind != "var" or b.node is None:
+            return False
+        if _is_collection_value(b.node):
+            return True
+        decl = b.node.parent
+        annotation = decl.child_by_field_name("type") if decl is not None and decl.type == "variable_declarator" else None
+        return annotation is not None and bool(_COLLECTION_TYPE.match(text(annotation).lstrip(": ").strip()))
+    if len(chain) == 3 and chain[0] == "this":
+        member = _class_field(call, chain[1])
+        if member is None:
+            return False
+        if _is_collection_value(member.child_by_field_name("value")):
+            return True
+        annotation = member.child_by_field_name("type")
+        return annotation is not None and bool(_COLLECTION_TYPE.match(text(annotation).lstrip(": ").strip()))
+    return False
+
+
 def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited: set) -> None:
     callee = unwrap(call.child_by_field_name("function"))
     if callee is None:
@@ -365,6 +421,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         return
     name = chain[-1].lstrip("_#")
     root = chain[0]
+    if _in_memory_receiver(ctx, call, chain):
+        return
     root_module = ctx.import_source(root) if root not in ("this", "()", "?", "[]") else None
     args = args_of(call)
     first = args[0] if args else None
