@@ -25,6 +25,9 @@ from parr.scan.python import catalog
 
 STRONG = "strong"  # the call itself changes state outside the process (or runs code/shell)
 WEAK = "weak"  # the call probably changes state (verb-named client method, workflow state)
+# A POST is how writes are sent and also how many query APIs are called (search, scrape, GraphQL):
+# it changes state unless the tool's name says it reads, as in the TypeScript scanner.
+MEDIUM = "medium"
 READ = "read"  # a capability without a mutation (HTTP GET, file read)
 
 _HTTPISH_RECEIVER = re.compile(r"(requests|httpx|aiohttp|session|client|http|api\b|_api|urllib3)", re.I)
@@ -246,14 +249,14 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) -> list[tuple[str, str, str]]:
     if root in _HTTP_ROOTS or (recv and _HTTPISH_RECEIVER.search(recv)):
         if last in _HTTP_WRITE:
-            return [("http_write", STRONG, f"HTTP {last.upper()} ({dotted})")]
+            return [("http_write", MEDIUM if last == "post" else STRONG, f"HTTP {last.upper()} ({dotted})")]
         if last == "request":
             m = _first_str(call) or ""
             mv = _kw(call, "method")
             if isinstance(mv, ast.Constant) and isinstance(mv.value, str):
                 m = mv.value
             if m.upper() in ("POST", "PUT", "PATCH", "DELETE"):
-                return [("http_write", STRONG, f"HTTP {m.upper()} ({dotted})")]
+                return [("http_write", MEDIUM if m.upper() == "POST" else STRONG, f"HTTP {m.upper()} ({dotted})")]
             return [("http", READ, f"HTTP request ({dotted})")]
         if last in _HTTP_READ and (root in _HTTP_ROOTS or re.search(r"client|http|session", recv, re.I)):
             return [("http", READ, f"HTTP GET ({dotted})")]

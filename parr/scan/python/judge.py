@@ -81,10 +81,7 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         return True
     ann = c.get("annotations") or {}
     strong = [x for x in fx if x[1] in ("strong", "raw")]
-    if strong and ann.get("readOnlyHint") is True and all(x[2].startswith("HTTP POST") for x in strong):
-        # A POST alone is also how query APIs are called (search, suggestions, GraphQL): with the
-        # author's read-only annotation it is taken as one, as the TypeScript scanner does.
-        strong = []
+    medium = [x for x in fx if x[1] == "medium"]
     if strong:
         strong.sort(key=lambda x: x[3] if len(x) > 3 else 0)
         evidence.append(_fx_evidence(strong[0]))
@@ -118,7 +115,13 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         evidence.extend(nv.evidence)
         if nv.mutating:
             return True
+        if medium:
+            evidence.append(f"{_fx_evidence(medium[0])} taken as a query: the name says it reads")
         return False
+    if medium:
+        # A POST with no read verb in the name: a write, whatever the description says.
+        evidence.append(_fx_evidence(medium[0]))
+        return True
     lead = description_lead_verb(desc)
     if lead.mutating is True:
         evidence.extend(lead.evidence)

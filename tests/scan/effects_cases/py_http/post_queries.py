@@ -1,0 +1,38 @@
+import requests
+from crewai.tools import tool
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("web")
+SEARCH_URL = "https://search.example.com/v1/search"
+HOOKS_URL = "https://hooks.example.com/v1/items"
+
+
+# A search API called with POST: the name says it reads, so the POST is taken as a query.
+# expect: name=search_the_internet mutating=false typed=false caps=-
+@tool("search_the_internet")
+def search_internet(query):
+    """Search the internet about a topic and return relevant results."""
+    return requests.request("POST", SEARCH_URL, data={"q": query}, timeout=10).json()
+
+
+# expect: name=scrape_page mutating=false caps=-
+@mcp.tool()
+def scrape_page(page_id: int) -> str:
+    """Text of a page through a rendering service."""
+    return requests.post(SEARCH_URL + "/render", json={"id": page_id}, timeout=10).text
+
+
+# A POST and a name that says nothing either way: a write.
+# expect: name=item_intake mutating=true caps=-
+@mcp.tool()
+def item_intake(title: str) -> str:
+    """Item intake."""
+    return requests.post(HOOKS_URL, json={"title": title}, timeout=10).text
+
+
+# A PUT is a write whatever the name says.
+# expect: name=get_and_store mutating=true caps=-
+@mcp.tool()
+def get_and_store(key: str, value: str) -> str:
+    """Look a value up."""
+    return requests.put(f"{HOOKS_URL}/{key}", json={"value": value}, timeout=10).text
