@@ -410,10 +410,12 @@ def rollout_verify(path: Path, manifest: Path | None, require_signed: bool) -> N
 
 
 def _register_groups() -> None:
+    from parr.diff.commands import diff
     from parr.documents.commands import generate
     from parr.policy.commands import policy
     from parr.traces.commands import traces
 
+    main.add_command(diff)
     main.add_command(generate)
     main.add_command(policy)
     main.add_command(traces)

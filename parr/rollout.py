@@ -216,17 +216,9 @@ def _graduation_problems(ctx: RolloutContext, state: LedgerState, target: Stage,
 
 def evidence_files(ctx: RolloutContext, loaded: LoadedManifest) -> list[Path]:
     """Every file the verdict reads from the repository or the command line, in a stable order."""
-    manifest = loaded.manifest
-    named = [*manifest.policies.files]
-    if manifest.policies.schema_file:
-        named.append(manifest.policies.schema_file)
-    for suite_name in ("regression", "scenario", "adversarial"):
-        suite = getattr(manifest.evals, suite_name)
-        if suite is not None and suite.results:
-            named.append(suite.results)
-    trace = manifest.observability.trace
-    if trace is not None and trace.sample:
-        named.append(trace.sample)
+    from parr.manifest.references import referenced_files
+
+    named = referenced_files(loaded.manifest)
     files = [ctx.manifest_path, *(loaded.resolve(n) for n in named), *ctx.checklist_files]
     seen: set[str] = set()
     unique = []

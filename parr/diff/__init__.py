@@ -1,0 +1,1 @@
+"""`parr diff`: what a change does to an agent's tool surface, manifest, policy decisions and verdict."""
