@@ -141,9 +141,7 @@ def _agents(base_dir: Path, head_dir: Path, rel: str, all_manifests: bool, targe
         return top / rel if rel else top
 
     if not all_manifests:
-        if not (sub(base_dir) / MANIFEST_NAME).is_file() and not (sub(head_dir) / MANIFEST_NAME).is_file():
-            raise ParrInputError(f"{target}: no {MANIFEST_NAME} here at either revision; give the agent's directory "
-                                 "or use --all.")
+        # With no parr.yaml at either revision, the code is still compared (the tool surface alone).
         return [rel]
     found = {_join(rel, a) for a in _manifests_under(sub(base_dir)) + _manifests_under(sub(head_dir))}
     if not found:
@@ -206,7 +204,11 @@ def _side(label: Revision, agent_dir: Path, checklist: Checklist, stage: Stage, 
 
     manifest = agent_dir / MANIFEST_NAME
     if not manifest.is_file():
-        return SideSummary(revision=label.label, commit=label.commit, present=False), None, None, None
+        scan = _scan_only(agent_dir)
+        summary = SideSummary(revision=label.label, commit=label.commit, present=False,
+                              tools=len(scan.tools) if scan else 0,
+                              mutating=sum(1 for t in scan.tools if t.mutating) if scan else 0)
+        return summary, None, _CodeOnly(scan) if scan else None, None
     try:
         loaded = load_manifest(manifest)
         facts = gather_facts(loaded, today=today, scan_code=True)
@@ -220,6 +222,25 @@ def _side(label: Revision, agent_dir: Path, checklist: Checklist, stage: Stage, 
                         tools=len(scan.tools) if scan else 0,
                         mutating=sum(1 for t in scan.tools if t.mutating) if scan else 0),
             loaded, facts, report)
+
+
+@dataclass(frozen=True)
+class _CodeOnly:
+    """The facts of a side with no manifest: only its scan (no policies, no verdict)."""
+
+    scan: object
+    policy_eval: None = None
+
+
+def _scan_only(agent_dir: Path):
+    from parr.scan.engine import ScanInputError, scan_repository
+
+    if not agent_dir.is_dir():
+        return None
+    try:
+        return scan_repository(agent_dir)
+    except ScanInputError as exc:
+        raise ParrInputError(str(exc)) from None
 
 
 def _stage_for(request: DiffRequest, root: Path, agent_rel: str) -> Stage:

@@ -35,9 +35,13 @@ def headline(report: DiffReport) -> str:
 def _verdicts(agent: AgentDiff) -> str:
     def side(s) -> str:
         if not s.present:
-            return "absent"
-        return s.verdict or f"error ({s.problem})" if s.problem else (s.verdict or "-")
-    return f"{agent.agent_id} at {agent.stage}: {side(agent.base)} → {side(agent.head)}"
+            return "no parr.yaml"
+        return f"error ({s.problem})" if s.problem else (s.verdict or "-")
+
+    tools = f" (tools {agent.base.tools} → {agent.head.tools}, mutating {agent.base.mutating} → {agent.head.mutating})"
+    if not agent.base.present and not agent.head.present:
+        return f"{agent.agent_id}: code only, no parr.yaml at either revision{tools}"
+    return f"{agent.agent_id} at {agent.stage}: {side(agent.base)} → {side(agent.head)}{tools}"
 
 
 def _table(report: DiffReport, color: bool, width: int) -> str:

@@ -433,3 +433,20 @@ def test_json_output_matches_its_published_schema(repo: Path):
     out = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", str(repo / "agents/orders"), "--format", "json",
                                     "--today", "2026-11-24"])
     jsonschema.validate(json.loads(out.output), published)
+
+
+def test_without_a_manifest_the_code_is_still_compared(tmp_path: Path):
+    repo = tmp_path / "bare"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    write(repo, "server.py", PY_TOOLS)
+    commit(repo, "base")
+    write(repo, "server.py", PY_TOOLS.replace('@mcp.tool()\ndef get_order', '@mcp.tool()\ndef get_order_v2'))
+    commit(repo, "rename by function name, no description change")
+    report = run_diff(DiffRequest(path=repo, base="HEAD~1", head="HEAD", today=TODAY))
+    (agent,) = report.agents
+    assert not agent.base.present and not agent.head.present
+    assert agent.base.tools == agent.head.tools == 2
+    changes = kinds(agent)
+    assert [c.after for c in changes["tool_renamed"]] == ["get_order_v2"]
+    assert "verdict" not in {c.area for c in agent.changes}
