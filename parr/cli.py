@@ -413,11 +413,13 @@ def _register_groups() -> None:
     from parr.diff.commands import diff
     from parr.documents.commands import generate
     from parr.policy.commands import policy
+    from parr.report.commands import report
     from parr.traces.commands import traces
 
     main.add_command(diff)
     main.add_command(generate)
     main.add_command(policy)
+    main.add_command(report)
     main.add_command(traces)
 
 

@@ -1,0 +1,1 @@
+"""`parr report`: one self-contained HTML page with the verdict, tool surface, rollout history and signals."""
