@@ -188,3 +188,18 @@ def test_in_a_browser_the_example_reads_right(browser, tmp_path: Path):
     overflow = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert overflow
     page.close()
+
+
+def test_the_ledger_is_a_timeline_with_its_text_escaped(hostile_agent: Path, tmp_path: Path):
+    from parr.ledger import append_entry
+
+    ledger = hostile_agent / ".parr" / "ledger.jsonl"
+    append_entry(ledger, lambda s: {"time": "2026-11-20T09:00:00+00:00", "action": "promote",
+                                    "actor": {"name": "Sam Okafor"}, "approver": "@priya", "from_stage": "propose",
+                                    "to_stage": "staging-writes", "reason": f"evals green {PLANTED}"})
+    html = _report(hostile_agent, tmp_path / "r.html")
+    timeline = html[html.index('<ol class="timeline">'):html.index("</ol>")]
+    assert "promote</strong> propose → staging-writes" in timeline
+    assert "by Sam Okafor, approved by @priya" in timeline
+    assert "evals green &lt;script&gt;" in timeline
+    assert "at <strong>staging-writes</strong>" in html  # the ledger's stage is the one judged
