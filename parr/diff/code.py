@@ -149,11 +149,36 @@ def _tool_changes(old: ToolRecord, new: ToolRecord, file: str, line: int) -> lis
         add("schema_changed", "medium" if new.schema_kind == "none" else "low",
             f"'{name}' now declares its parameters as {new.schema_kind} (was {old.schema_kind})",
             old.schema_kind, new.schema_kind)
+    out.extend(_annotation_changes(old, new, file, line))
     old_params = getattr(old, "params", None)
     new_params = getattr(new, "params", None)
     if old_params is not None and new_params is not None:
         out.extend(_param_changes(old_params, new_params, name, file, line))
     return out
+
+
+def _annotation_changes(old: ToolRecord, new: ToolRecord, file: str, line: int) -> list[Change]:
+    """One change per tool whose hints changed. Hosts act on them: a tool marked read-only may run
+    without a confirmation, so that mark on a tool whose code changes state is high; calling a
+    state-changing tool not destructive, medium; hints that agree with the code, low."""
+    moved = [k for k in sorted(set(old.annotations) | set(new.annotations)) if old.annotations.get(k) != new.annotations.get(k)]
+    if not moved:
+        return []
+    risk: Risk = "low"
+    if new.mutating and new.annotations.get("readOnlyHint") is True:
+        risk = "high"
+    elif new.mutating and new.annotations.get("destructiveHint") is False and "destructiveHint" in moved:
+        risk = "medium"
+    parts = ", ".join(f"{k} {_show(old.annotations.get(k))} → {_show(new.annotations.get(k))}" for k in moved)
+    note = " (the code changes state: a host may now run it without asking)" if risk == "high" else ""
+    return [Change(area="code", kind="annotations_changed", subject=new.name, risk=risk,
+                   message=f"'{new.name}' hints changed: {parts}{note}",
+                   before=", ".join(f"{k}={_show(old.annotations.get(k))}" for k in moved),
+                   after=", ".join(f"{k}={_show(new.annotations.get(k))}" for k in moved), file=file, line=line)]
+
+
+def _show(value: object) -> str:
+    return "unset" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _param_changes(old_params, new_params, name: str, file: str, line: int) -> list[Change]:

@@ -450,3 +450,14 @@ def test_without_a_manifest_the_code_is_still_compared(tmp_path: Path):
     changes = kinds(agent)
     assert [c.after for c in changes["tool_renamed"]] == ["get_order_v2"]
     assert "verdict" not in {c.area for c in agent.changes}
+
+
+def test_a_read_only_hint_on_a_tool_that_writes_is_high(repo: Path):
+    edit(repo, "agents/orders/server.py", '@mcp.tool(name="refund_order")',
+         '@mcp.tool(name="refund_order", annotations={"readOnlyHint": True})')
+    edit(repo, "agents/orders/server.py", '@mcp.tool()\ndef get_order',
+         '@mcp.tool(annotations={"readOnlyHint": True})\ndef get_order')
+    commit(repo, "hints")
+    changes = {c.subject: c for c in kinds(agent_diff(repo))["annotations_changed"]}
+    assert changes["refund_order"].risk == "high"  # the code changes state
+    assert changes["get_order"].risk == "low"  # the hint agrees with the code
