@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from parr import __version__
-from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2, parse_stage
+from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2, parse_date, parse_stage
 from parr.errors import ParrInputError
 
 EXIT_GO = EXIT_OK
@@ -26,15 +26,6 @@ def _emit(text: str, output: Path | None, force: bool = False) -> None:
     from parr.cliutil import emit_output
 
     emit_output(text, output, force=force)
-
-
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter("use YYYY-MM-DD") from None
 
 
 format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown"])
@@ -60,7 +51,7 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="Print nothing; the exit code says GO (0) or NO-GO (1).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
 @click.option("--no-scan", is_flag=True, help="Judge the manifest alone; skip the code-against-manifest checks.")
-@click.option("--today", callback=_parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
+@click.option("--today", callback=parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
               help="Judge dates (eval freshness, secret rotation, waiver expiry) as of this day, not the "
                    "real date: to reproduce a past verdict, or see what expires before a launch.")
 @input_errors_exit_2

@@ -63,6 +63,18 @@ def _save_traceback() -> str:
         return "(could not be saved)"
 
 
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """click callback: a YYYY-MM-DD date (--today), or a usage error saying the format."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("use YYYY-MM-DD") from None
+
+
 def parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     """click callback: a rollout stage by name, or a usage error listing the stages."""
     if value is None:

@@ -9,18 +9,9 @@ from typing import Any
 
 import click
 
-from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2, parse_stage
+from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2, parse_date, parse_stage
 
 RISK_LEVELS = ("low", "medium", "high", "critical")
-
-
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter("use YYYY-MM-DD") from None
 
 
 @click.command("diff", context_settings={"ignore_unknown_options": False})
@@ -35,7 +26,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="Write to FILE (atomically; `-` is stdout). Replaces only a report parr wrote.")
 @click.option("--force", is_flag=True, help="Replace --output even if it is not a report parr wrote (never parr.yaml or .parr/).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
-@click.option("--today", callback=_parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
+@click.option("--today", callback=parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
               help="Judge dates on both sides as of this day.")
 @input_errors_exit_2
 def diff(args: tuple[str, ...], stage: Any, all_manifests: bool, checklists: tuple[Path, ...], fail_on: str | None,

@@ -21,9 +21,6 @@ from parr.errors import ParrInputError
 from parr.manifest.loader import MANIFEST_NAME
 from parr.stages import Stage
 
-_PRUNE = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "dist", "build", ".parr"})
-
-
 @dataclass(frozen=True)
 class DiffRequest:
     path: Path
@@ -125,14 +122,12 @@ def _relative(target: Path, root: Path) -> str:
 
 
 def _manifests_under(top: Path) -> list[str]:
-    found = []
-    if not top.is_dir():
-        return found
-    for directory, subdirs, files in os.walk(top, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if d not in _PRUNE)
-        if MANIFEST_NAME in files:
-            found.append(Path(directory).relative_to(top).as_posix())
-    return found
+    from parr.core import find_all_manifests
+
+    try:
+        return [p.parent.relative_to(top).as_posix() for p in find_all_manifests(top)]
+    except ParrInputError:
+        return []  # none here (or no such directory at this revision)
 
 
 def _agents(base_dir: Path, head_dir: Path, rel: str, all_manifests: bool, target: Path) -> list[str]:

@@ -8,16 +8,7 @@ from typing import Any
 
 import click
 
-from parr.cliutil import input_errors_exit_2, parse_stage
-
-
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter("use YYYY-MM-DD") from None
+from parr.cliutil import input_errors_exit_2, parse_date, parse_stage
 
 
 @click.command("report")
@@ -32,7 +23,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="An organisation checklist file (repeatable).")
 @click.option("--traces", "traces", multiple=True, type=click.Path(path_type=Path),
               help="Trace files whose signals to chart (default: the manifest's trace sample). Repeatable.")
-@click.option("--today", callback=_parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
+@click.option("--today", callback=parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
               help="Judge dates as of this day.")
 @input_errors_exit_2
 def report(path: Path, output: Path, force: bool, all_manifests: bool, manifest: Path | None, stage: Any,
