@@ -14,6 +14,7 @@ from typing import Any
 from tree_sitter import Node, QueryCursor
 
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
+from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.nodes import (
     args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
@@ -1343,6 +1344,11 @@ class Detector:
                 style, framework = "ai_sdk.raw_tool", "ai-sdk" if "ai-sdk" in self.frameworks else "unknown"
             else:
                 style, framework = "raw_function_schema", "openai" if "openai" in self.frameworks else "unknown"
+        if style == "mcp_ts.list_tools" and handler is None:
+            branch = dispatch.branches(ctx).get(name)  # its code is in the CallTool handler's branch
+            if branch is not None:
+                eff = fx.analyze(ctx, branch)
+                typed, tev = self._typed(info, None, eff, no_schema_means_no_params=True)
         self._emit(node=obj, at_line=at_line, name=name, framework=framework or "unknown", style=style,
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,

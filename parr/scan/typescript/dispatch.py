@@ -1,0 +1,98 @@
+"""The body of a tool declared to the MCP low-level server by its list, found in the call handler.
+
+With the MCP TypeScript SDK's low-level `Server`, tools are listed in one request handler
+(`ListToolsRequestSchema`) and run in another (`CallToolRequestSchema`), which dispatches on the
+tool's name: `switch (request.params.name) { case "x": ... }` or `if (name === "x") { ... }`. What a
+listed tool does is the code of its branch, so its effects are read there, as for any handler.
+Cases that fall through (`case "a": case "b": {...}`) share the branch they fall into.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from parr.scan.typescript.nodes import args_of, iter_descendants, member_chain, text, unwrap
+from parr.scan.typescript.values import FileCtx
+
+_CALL_SCHEMA = "CallToolRequestSchema"
+_MAX_NODES = 200_000
+
+
+def _handlers(ctx: FileCtx) -> list[Node]:
+    """Functions passed to `<server>.setRequestHandler(CallToolRequestSchema, fn)` in this file."""
+    found = []
+    for node in iter_descendants(ctx.root, _MAX_NODES):
+        if node.type != "call_expression":
+            continue
+        chain = member_chain(unwrap(node.child_by_field_name("function")))
+        if not chain or chain[-1] != "setRequestHandler":
+            continue
+        args = args_of(node)
+        if len(args) >= 2 and member_chain(unwrap(args[0]))[-1:] == [_CALL_SCHEMA]:
+            fn = unwrap(args[1])
+            if fn is not None and fn.type in ("arrow_function", "function_expression", "function"):
+                found.append(fn)
+            elif fn is not None and fn.type == "identifier":
+                value = ctx.value_node(fn)
+                if value is not None and value.type in ("arrow_function", "function_expression", "function",
+                                                        "function_declaration"):
+                    found.append(value)
+    return found
+
+
+def _names_a_tool(node: Node | None) -> bool:
+    """`name`, `request.params.name`, `req.params.name`, `toolName`: the thing dispatched on."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    chain = member_chain(node)
+    return bool(chain) and chain[-1].lower() in ("name", "toolname", "tool_name", "tool")
+
+
+def _string(node: Node | None) -> str | None:
+    node = unwrap(node)
+    if node is not None and node.type == "string":
+        inner = [c for c in node.named_children if c.type == "string_fragment"]
+        return text(inner[0]) if len(inner) == 1 else ("" if not inner else None)
+    return None
+
+
+def branches(ctx: FileCtx) -> dict[str, Node]:
+    """Tool name -> the node holding the code that runs for it, for every call handler of the file."""
+    cached = getattr(ctx, "_dispatch_branches", None)
+    if cached is not None:
+        return cached
+    out: dict[str, Node] = {}
+    for handler in _handlers(ctx):
+        for node in iter_descendants(handler, _MAX_NODES):
+            if node.type == "switch_statement" and _names_a_tool(node.child_by_field_name("value")):
+                body = node.child_by_field_name("body")
+                pending: list[str] = []
+                for case in body.named_children if body is not None else ():
+                    if case.type != "switch_case":
+                        continue
+                    name = _string(case.child_by_field_name("value"))
+                    if name is not None:
+                        pending.append(name)
+                    has_code = any(c.type not in ("comment",) for c in case.children_by_field_name("body"))
+                    if has_code:
+                        for tool in pending:
+                            out.setdefault(tool, case)
+                        pending = []
+            elif node.type == "if_statement":
+                condition = unwrap(node.child_by_field_name("condition"))
+                if condition is not None and condition.type == "binary_expression":
+                    op = condition.child_by_field_name("operator")
+                    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+                    if op is not None and text(op) in ("===", "=="):
+                        for a, b in ((left, right), (right, left)):
+                            name = _string(b)
+                            if name is not None and _names_a_tool(a):
+                                consequence = node.child_by_field_name("consequence")
+                                if consequence is not None:
+                                    out.setdefault(name, consequence)
+    try:
+        ctx._dispatch_branches = out  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    return out
