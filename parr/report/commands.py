@@ -13,8 +13,8 @@ from parr.cliutil import input_errors_exit_2, parse_date, parse_stage
 
 @click.command("report")
 @click.argument("path", type=click.Path(path_type=Path), default=".")
-@click.option("--output", type=click.Path(path_type=Path), required=True,
-              help="The HTML file to write (atomically; `-` is stdout).")
+@click.option("--output", type=click.Path(path_type=Path),
+              help="The HTML file to write (atomically); without it, or with `-`, the page goes to stdout.")
 @click.option("--force", is_flag=True, help="Replace --output even if it is not a report parr wrote.")
 @click.option("--all", "all_manifests", is_flag=True, help="Every parr.yaml under PATH, with a fleet overview first.")
 @click.option("--manifest", type=click.Path(path_type=Path), help="The manifest to read (default PATH/parr.yaml).")
@@ -26,7 +26,7 @@ from parr.cliutil import input_errors_exit_2, parse_date, parse_stage
 @click.option("--today", callback=parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
               help="Judge dates as of this day.")
 @input_errors_exit_2
-def report(path: Path, output: Path, force: bool, all_manifests: bool, manifest: Path | None, stage: Any,
+def report(path: Path, output: Path | None, force: bool, all_manifests: bool, manifest: Path | None, stage: Any,
            checklists: tuple[Path, ...], traces: tuple[Path, ...], today: dt.date | None) -> None:
     """One self-contained HTML page: verdicts, blockers and fixes, the tool surface (sortable,
     filterable), waivers and decisions, the rollout history and runtime signals."""
