@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from parr.errors import ParrInputError
+from parr.manifest.models import AgentKind
 from parr.stages import STAGE_ORDER, Stage
 from parr.yamlsafe import load_yaml
 
@@ -88,6 +89,22 @@ class ChecklistItem(_Strict):
     owner: OwnerRole
     aliases: tuple[str, ...] = ()
     rule: Rule | None = None
+    not_for_kinds: dict[AgentKind, str] = Field(
+        default_factory=dict,
+        description="agent kinds the item does not apply to, each with the reason shown in the report")
+
+    @field_validator("not_for_kinds")
+    @classmethod
+    def _reasons_written(cls, value: dict[AgentKind, str]) -> dict[AgentKind, str]:
+        for kind, reason in value.items():
+            if len(reason.strip()) < 3:
+                raise ValueError(f"not_for_kinds.{kind.value} needs a reason the report can show")
+        return value
+
+    def not_applicable_to(self, kind: AgentKind | None) -> str | None:
+        """Why the item does not apply to an agent of this kind, or None when it applies (always
+        when the kind is not declared: nothing is exempted on a guess)."""
+        return None if kind is None else self.not_for_kinds.get(kind)
 
     def blocks_at(self, stage: Stage) -> bool:
         return self.blocking_from != NEVER and stage.at_least(Stage(self.blocking_from))
@@ -102,6 +119,8 @@ class ItemOverride(_Strict):
 class DisabledItem(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     reason: str = Field(min_length=3)
+    kinds: tuple[AgentKind, ...] = Field(
+        (), description="only for agents of these kinds: the item is then not applicable to them, with this reason")
 
 
 ApproverRole = Literal["dri", "security", "sre", "product", "engineering"]
@@ -219,6 +238,13 @@ def load_checklist(extra_files: list[Path] | tuple[Path, ...] = ()) -> Checklist
         for entry in overlay.disable:
             if entry.id not in items:
                 raise ParrInputError(f"{path}: cannot disable unknown check {entry.id}.")
+            if entry.kinds:
+                # Disabled for some kinds only: the item stays, and reports "not applicable: <reason>"
+                # for agents of those kinds.
+                current = items[entry.id]
+                exempt = {**current.not_for_kinds, **{kind: entry.reason for kind in entry.kinds}}
+                items[entry.id] = current.model_copy(update={"not_for_kinds": exempt})
+                continue
             disabled.append(entry)
     disabled_ids = {d.id for d in disabled}
     kept = tuple(item for item in items.values() if item.id not in disabled_ids)

@@ -6,7 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Outcome = Literal["pass", "fail", "not_applicable", "error", "waived"]
+# `decided`: the check fails, and an owner's standing decision (parr.yaml `decisions`) says the item
+# does not apply to this agent; it never blocks and every report shows it.
+Outcome = Literal["pass", "fail", "not_applicable", "error", "waived", "decided"]
 
 
 class Finding(BaseModel):

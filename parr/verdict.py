@@ -15,7 +15,7 @@ from parr.checks.base import READS, Error, Fail, NotApplicable, Pass
 from parr.checks.rules import evaluate_rule
 from parr.facts import Facts
 from parr.findings import Finding, Outcome
-from parr.manifest.models import Waiver
+from parr.manifest.models import AgentKind, OwnerDecision, Waiver
 from parr.manifest.placeholders import read_matches
 from parr.stages import Stage
 
@@ -32,6 +32,11 @@ class ItemResult(_Frozen):
     blocking: bool
     findings: tuple[Finding, ...]
     waiver: Waiver | None = None
+    # An owner's standing decision (parr.yaml `decisions`) that the item does not apply: it turns a
+    # failure into the `decided` outcome, which never blocks and is shown in every report.
+    decision: OwnerDecision | None = None
+    # Why the item does not apply to the agent's declared kind (the checklist's `not_for_kinds`).
+    not_applicable_reason: str | None = None
 
 
 class SuppressionNote(_Frozen):
@@ -51,6 +56,16 @@ class WaiverNote(_Frozen):
     line: int | None = None
 
 
+class DecisionNote(_Frozen):
+    """Something about an owner's decision the report must say: it decides nothing (placeholder,
+    unknown or unused), or it sets aside a critical security item at a stage where it would block."""
+
+    check: str
+    kind: Literal["placeholder", "unused", "unknown_check", "security_item"]
+    message: str
+    line: int | None = None
+
+
 class Report(_Frozen):
     """One agent's verdict for one stage."""
 
@@ -61,14 +76,16 @@ class Report(_Frozen):
     stage: Stage
     verdict: Literal["GO", "NO-GO"]
     results: tuple[ItemResult, ...]
+    agent_kind: AgentKind | None = None
     waiver_notes: tuple[WaiverNote, ...] = ()
+    decision_notes: tuple[DecisionNote, ...] = ()
     suppressions: tuple[SuppressionNote, ...] = ()
     disabled: tuple[str, ...] = ()
 
     def counts(self) -> dict[str, int]:
         tally = Counter(r.outcome for r in self.results)
         tally["blocking"] = sum(1 for r in self.results if r.blocking)
-        return {k: tally.get(k, 0) for k in ("pass", "fail", "error", "waived", "not_applicable", "blocking")}
+        return {k: tally.get(k, 0) for k in ("pass", "fail", "error", "waived", "decided", "not_applicable", "blocking")}
 
     @property
     def blocking(self) -> tuple[ItemResult, ...]:
@@ -181,21 +198,78 @@ def _outcome(findings: list[Finding]) -> Outcome:
     return "pass"
 
 
+# A decision on one of these at a stage where it would block is honoured (owners decide) but said
+# out loud: it sets aside a critical security control exactly where the agent starts to write.
+_WRITE_STAGES = (Stage.STAGING_WRITES, Stage.NARROW_PRODUCTION_WRITES, Stage.AUTONOMOUS)
+
+
+def _placeholders_at(facts: Facts, section: str, index: int) -> list:
+    return [p for p in getattr(facts.loaded, "placeholders", ()) if p.path[:2] == (section, index)]
+
+
+def _matches(check: str, item: ChecklistItem) -> bool:
+    return check == item.id or check in item.aliases
+
+
+def _decide(item: ChecklistItem, facts: Facts, stage: Stage, outcome: Outcome, used: set[int],
+            notes: list[DecisionNote]) -> OwnerDecision | None:
+    """The owner's decision that covers this failing item, if one is written in full."""
+    chosen = None
+    for index, candidate in enumerate(facts.manifest.decisions):
+        if not _matches(candidate.check, item):
+            continue
+        line = facts.loaded.line_of("decisions", index)
+        unfilled = _placeholders_at(facts, "decisions", index)
+        if unfilled:
+            notes.append(DecisionNote(
+                check=candidate.check, kind="placeholder", line=unfilled[0].line or line,
+                message=f"decision on {candidate.check} decides nothing: {unfilled[0].dotted} is a placeholder "
+                        f"('{unfilled[0].value}')"))
+            used.add(index)
+            continue
+        if outcome in ("fail", "error") and chosen is None:
+            chosen = candidate
+            used.add(index)
+            if item.owner == "Security" and item.severity.value == "critical" and stage in _WRITE_STAGES \
+                    and item.blocks_at(stage):
+                notes.append(DecisionNote(
+                    check=candidate.check, kind="security_item", line=line,
+                    message=f"warning: {candidate.owner} decided that {item.id} ({item.title}) does not apply; it is a "
+                            f"critical security item that blocks at {stage.value} and would block now "
+                            f"(review by {candidate.review_by.isoformat()})"))
+    return chosen
+
+
 def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
     waivers = facts.manifest.waivers
+    kind = facts.manifest.agent.kind
     results: list[ItemResult] = []
     used: set[int] = set()
+    used_decisions: set[int] = set()
     notes: list[WaiverNote] = []
+    decision_notes: list[DecisionNote] = []
     suppression_notes: list[SuppressionNote] = []
+    exempt: dict[str, str] = {}
     for item in checklist.items:
+        reason = item.not_applicable_to(kind)
+        if reason is not None:
+            # The item does not fit this kind of agent: it is not run, and the report says why.
+            exempt[item.id] = reason
+            shown = kind.value if kind is not None else ""
+            results.append(ItemResult(
+                item=item, outcome="not_applicable", blocking=False, not_applicable_reason=reason,
+                findings=(Finding(check_id=item.id, outcome="not_applicable",
+                                  message=f"not applicable to a {shown}: {reason}"),)))
+            continue
         findings = _run_item(item, facts, suppression_notes)
         outcome = _outcome(findings)
+        decision = _decide(item, facts, stage, outcome, used_decisions, decision_notes)
         waiver = None
         for index, candidate in enumerate(waivers):
-            if candidate.check != item.id and candidate.check not in item.aliases:
+            if not _matches(candidate.check, item):
                 continue
             line = facts.loaded.line_of("waivers", index)
-            unfilled = [p for p in getattr(facts.loaded, "placeholders", ()) if p.path[:2] == ("waivers", index)]
+            unfilled = _placeholders_at(facts, "waivers", index)
             if unfilled:
                 # A waiver whose reason or owner nobody wrote waives nothing.
                 notes.append(WaiverNote(
@@ -215,20 +289,31 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
                 )
                 used.add(index)
                 continue
-            if outcome in ("fail", "error"):
+            if outcome in ("fail", "error") and decision is None:
                 waiver = candidate
                 used.add(index)
-        if waiver is not None:
+        if decision is not None:
+            outcome = "decided"
+        elif waiver is not None:
             outcome = "waived"
         blocking = outcome in ("fail", "error") and item.blocks_at(stage)
-        results.append(ItemResult(item=item, outcome=outcome, blocking=blocking, findings=tuple(findings), waiver=waiver))
+        results.append(ItemResult(item=item, outcome=outcome, blocking=blocking, findings=tuple(findings), waiver=waiver,
+                                  decision=decision))
     known = {item.id for item in checklist.items} | {a for item in checklist.items for a in item.aliases}
     disabled = {d.id for d in checklist.disabled}
+    decided = {r.item.id for r in results if r.decision is not None}
     for index, candidate in enumerate(waivers):
         if index in used:
             continue
         line = facts.loaded.line_of("waivers", index)
-        if candidate.check in known:
+        if candidate.check in exempt:
+            message = (f"waiver for {candidate.check} matches nothing: the check does not apply to a "
+                       f"{kind.value if kind else ''} ({exempt[candidate.check]})")
+            notes.append(WaiverNote(check=candidate.check, kind="unused", message=message, line=line))
+        elif candidate.check in decided:
+            message = f"waiver for {candidate.check} is not needed: an owner decided the check does not apply"
+            notes.append(WaiverNote(check=candidate.check, kind="unused", message=message, line=line))
+        elif candidate.check in known:
             message = f"waiver for {candidate.check} matches nothing: the check does not fail; remove the waiver"
             notes.append(WaiverNote(check=candidate.check, kind="unused", message=message, line=line))
         elif candidate.check in disabled:
@@ -237,6 +322,21 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
         else:
             message = f"waiver names {candidate.check}, which is not a check in this checklist"
             notes.append(WaiverNote(check=candidate.check, kind="unknown_check", message=message, line=line))
+    for index, choice in enumerate(facts.manifest.decisions):
+        if index in used_decisions:
+            continue
+        line = facts.loaded.line_of("decisions", index)
+        if choice.check in exempt:
+            message = (f"decision on {choice.check} is not needed: the check does not apply to a "
+                       f"{kind.value if kind else ''} ({exempt[choice.check]})")
+            decision_notes.append(DecisionNote(check=choice.check, kind="unused", message=message, line=line))
+        elif choice.check in known or choice.check in disabled:
+            # Decisions do not expire: one that is not needed today stays for the day the check fails.
+            message = f"decision on {choice.check} is not needed today: the check does not fail"
+            decision_notes.append(DecisionNote(check=choice.check, kind="unused", message=message, line=line))
+        else:
+            message = f"decision names {choice.check}, which is not a check in this checklist"
+            decision_notes.append(DecisionNote(check=choice.check, kind="unknown_check", message=message, line=line))
     verdict = "NO-GO" if any(r.blocking for r in results) else "GO"
     return Report(
         manifest=str(facts.loaded.path),
@@ -244,8 +344,9 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
         stage=stage,
         verdict=verdict,
         results=tuple(results),
+        agent_kind=kind,
         waiver_notes=tuple(notes),
+        decision_notes=tuple(decision_notes),
         suppressions=tuple(suppression_notes),
         disabled=tuple(sorted(disabled)),
     )
-

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from parr.checks.base import Fail, NotApplicable, Pass, Result, check, needs
 from parr.facts import Facts
-from parr.manifest.models import Access, ToolPermission
+from parr.kinds import kind_evidence
+from parr.manifest.models import Access, AgentKind, ToolPermission
 from parr.scan.model import ToolRecord
 
 PRODUCTION = frozenset({"production", "prod", "prd", "live"})
@@ -306,3 +307,37 @@ def read_only_annotation_contradicted(facts: Facts, tools: list[ToolRecord]) -> 
         if tool.annotations.get("readOnlyHint") is True and tool.mutating:
             yield _fail(facts, tool, f"tool '{tool.name}' is annotated readOnlyHint: true but its code changes state; "
                                      "a host may run it without asking")
+
+
+@check("CODE-014", reads=("agent.kind", "permissions.tools[*].access", "permissions.tools[*].sandbox"))
+def declared_kind_matches_code(facts: Facts) -> Iterator[Result]:
+    """A kind exempts checklist items, so it is a claim the code must bear out: an MCP server calls no
+    model, and a sandboxed runner's writes stay in its sandbox."""
+    kind = facts.manifest.agent.kind
+    if kind is None:
+        yield NotApplicable("agent.kind is not declared, so every item applies")
+        return
+    if kind is AgentKind.SANDBOXED_RUNNER:
+        for index, tool in enumerate(facts.manifest.permissions.tools):
+            if tool.access.mutating and not tool.sandbox:
+                yield Fail(f"agent.kind is sandboxed-runner, but tool '{tool.name}' ({tool.access.value}) names no "
+                           "sandbox, so its writes may outlive the run; set its `sandbox`, or declare another kind",
+                           loc=("permissions", "tools", index))
+    if kind.calls_model:
+        yield Pass(f"agent.kind {kind.value}")
+        return
+    if facts.scan is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    found = kind_evidence(facts.scan)
+    for client in found.model_clients:
+        yield Fail(f"agent.kind is {kind.value}, which exempts the spend and model items, but the code builds a model "
+                   f"client ({client['name']}); declare kind model-loop or workflow-step",
+                   file=str(facts.loaded.root / client["file"]), line=client["line"])
+    if found.loop_tools:
+        first = found.loop_tools[0]
+        more = f" and {len(found.loop_tools) - 1} more" if len(found.loop_tools) > 1 else ""
+        yield _fail(facts, first, f"agent.kind is {kind.value}, but '{first.name}'{more} ({first.framework}) are tools "
+                                  "handed to a model loop in this code, not served over MCP; declare kind model-loop")
+    if not found.model_clients and not found.loop_tools:
+        yield Pass(f"{len(found.mcp_tools)} MCP tool registration(s) and no model client")

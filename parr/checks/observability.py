@@ -92,10 +92,14 @@ def two_streams(facts: Facts) -> Iterator[Result]:
         yield Fail("the compliance stream is not immutable", loc=loc + ("compliance",))
 
 
-@check("OBS-006", reads=("observability.alerts",))
+@check("OBS-006", reads=("observability.alerts", "agent.kind"))
 def alerts_cover_signals(facts: Facts) -> Iterator[Result]:
     signals = [a.signal.lower() for a in facts.manifest.observability.alerts]
-    missing = [name for name, words in ALERT_SIGNALS.items() if not any(w in s for s in signals for w in words)]
+    wanted = dict(ALERT_SIGNALS)
+    kind = facts.manifest.agent.kind
+    if kind is not None and not kind.calls_model:
+        del wanted["cost_per_run"]  # a server that calls no model has no model spend per run to alert on
+    missing = [name for name, words in wanted.items() if not any(w in s for s in signals for w in words)]
     if missing:
         loc = ("observability", "alerts") if signals else ("observability",)
         yield Fail(f"no alert for {', '.join(missing)}", loc=loc)

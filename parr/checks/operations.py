@@ -220,3 +220,22 @@ def action_log(facts: Facts) -> Iterator[Result]:
         yield Fail("the action log is not immutable", loc=("memory", "action_log"))
     if log.retention_days is None:
         yield Fail("the action log has no retention period", loc=("memory", "action_log"))
+
+
+# ---- decisions -----------------------------------------------------------------------------
+
+
+@check("OWN-007", reads=("decisions",))
+def decisions_reviewed(facts: Facts) -> Iterator[Result]:
+    """Decisions do not expire, so their review date is the only thing that brings them back."""
+    decisions = facts.manifest.decisions
+    if not decisions:
+        yield NotApplicable("no decisions are recorded")
+        return
+    for index, decision in enumerate(decisions):
+        if decision.review_by < facts.today:
+            yield Fail(f"the decision that {decision.check} does not apply ({decision.owner}, {decision.decided.isoformat()}) "
+                       f"was due for review on {decision.review_by.isoformat()}; it still holds, but review it and move "
+                       "review_by on (or remove it)", loc=("decisions", index, "review_by"))
+        else:
+            yield Pass(f"decision on {decision.check} is reviewed by {decision.review_by.isoformat()}")

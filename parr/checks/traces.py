@@ -97,13 +97,20 @@ def retrieval_ids_not_bodies(facts: Facts, found: tuple) -> Iterator[Result]:
         yield Pass("no raw document bodies")
 
 
-@check("OBS-012", reads=("observability.trace",))
+@check("OBS-012", reads=("observability.trace", "agent.kind"))
 @with_sample
 def sample_records_signal_fields(facts: Facts, found: tuple) -> Iterator[Result]:
     analysis, _, signals = found
     stats = signals.overall
+    kind = facts.manifest.agent.kind
+    # Token usage and cost are the spend of a model loop; a server that calls no model has only latency.
+    spends = kind is None or kind.calls_model
     if stats.with_latency == 0:
         yield Fail(f"no event in {analysis.path} records its latency", file=analysis.file, line=1)
+    if not spends:
+        if stats.with_latency:
+            yield Pass(f"latency on {stats.with_latency} of {stats.events} event(s); a {kind.value} spends no tokens")
+        return
     if stats.with_tokens == 0 and stats.with_cost == 0:
         yield Fail(f"no event in {analysis.path} records token usage or cost, so spend cannot be measured from traces",
                    file=analysis.file, line=1)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from parr.findings import Finding
-from parr.verdict import ItemResult
+from parr.verdict import ItemResult, Report
 
 
 def display_path(path: str | None) -> str | None:
@@ -36,6 +36,15 @@ def problems(result: ItemResult) -> list[Finding]:
 
 def blocking_from(result: ItemResult) -> str:
     return str(getattr(result.item.blocking_from, "value", result.item.blocking_from))
+
+
+def not_applicable_by_reason(report: Report) -> list[tuple[str, list[str]]]:
+    """The items the agent's kind exempts, grouped by the checklist's reason, in checklist order."""
+    groups: dict[str, list[str]] = {}
+    for result in report.results:
+        if result.not_applicable_reason is not None:
+            groups.setdefault(result.not_applicable_reason, []).append(result.item.id)
+    return list(groups.items())
 
 
 def plural(count: int, word: str) -> str:

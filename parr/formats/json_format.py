@@ -25,6 +25,10 @@ def _item(result: ItemResult) -> dict[str, Any]:
     }
     if result.waiver is not None:
         out["waiver"] = result.waiver.model_dump(mode="json")
+    if result.decision is not None:
+        out["decision"] = result.decision.model_dump(mode="json")
+    if result.not_applicable_reason is not None:
+        out["not_applicable_reason"] = result.not_applicable_reason
     return out
 
 
@@ -34,9 +38,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "manifest": report.manifest,
         "stage": report.stage.value,
         "verdict": report.verdict,
+        "agent_kind": report.agent_kind.value if report.agent_kind is not None else None,
         "counts": report.counts(),
         "items": [_item(r) for r in report.results],
         "waiver_notes": [n.model_dump(mode="json") for n in report.waiver_notes],
+        "decision_notes": [n.model_dump(mode="json") for n in report.decision_notes],
         "suppressions": [n.model_dump(mode="json") for n in report.suppressions],
         "disabled": list(report.disabled),
     }

@@ -36,7 +36,13 @@ def render(reports: Sequence[Report], color: bool = False) -> str:
                 node.text = f"{detail}\n\nHow to fix: {item.remediation}"
                 counts["failures"] += 1
             elif result.outcome == "not_applicable":
-                ET.SubElement(case, "skipped", message="not applicable")
+                reason = result.not_applicable_reason
+                ET.SubElement(case, "skipped", message=f"not applicable: {reason}" if reason else "not applicable")
+                counts["skipped"] += 1
+            elif result.outcome == "decided" and result.decision is not None:
+                decision = result.decision
+                ET.SubElement(case, "skipped", message=f"decided not to apply by {decision.owner} (review by "
+                                                       f"{decision.review_by.isoformat()}): {decision.reason}")
                 counts["skipped"] += 1
             elif result.outcome == "waived" and result.waiver is not None:
                 waiver = result.waiver

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parr.documents.escape import MarkdownText, code_span
-from parr.formats.common import blocking_from, plural, problems, where
+from parr.formats.common import blocking_from, not_applicable_by_reason, plural, problems, where
 from parr.formats.common import display_path as where_path
 from parr.verdict import ItemResult, Report
 
@@ -36,7 +36,7 @@ def _report(report: Report) -> list[str]:
         "",
         f"{counts['pass']} passed · {counts['blocking']} blocking · "
         f"{plural(counts['fail'] + counts['error'] - counts['blocking'], 'warning')} · {counts['waived']} waived · "
-        f"{counts['not_applicable']} not applicable",
+        f"{counts['not_applicable']} not applicable" + (f" · {counts['decided']} decided" if counts["decided"] else ""),
         "",
     ]
     blocking = [r for r in report.results if r.blocking]
@@ -56,6 +56,21 @@ def _report(report: Report) -> list[str]:
             if r.waiver
         ]
         out.append("")
+    decided = [r for r in report.results if r.decision is not None]
+    if decided:
+        out += ["**Decided not to apply**", ""]
+        out += [
+            f"- `{r.item.id}` by {code_span(r.decision.owner)} on {r.decision.decided.isoformat()}, review by "
+            f"{r.decision.review_by.isoformat()}: {_cell(r.decision.reason)}"
+            for r in decided
+            if r.decision
+        ]
+        out.append("")
+    exempt = not_applicable_by_reason(report)
+    if exempt and report.agent_kind is not None:
+        out += [f"**Not applicable to a {code_span(report.agent_kind.value)}**", ""]
+        out += [f"- {', '.join(f'`{i}`' for i in ids)}: {_cell(reason)}" for reason, ids in exempt]
+        out.append("")
     if report.suppressions:
         out += ["**Suppressed inline**", ""]
         out += [
@@ -66,6 +81,8 @@ def _report(report: Report) -> list[str]:
         out.append("")
     if report.waiver_notes:
         out += ["**Waiver notes**", ""] + [f"- {_cell(n.message)}" for n in report.waiver_notes] + [""]
+    if report.decision_notes:
+        out += ["**Decision notes**", ""] + [f"- {_cell(n.message)}" for n in report.decision_notes] + [""]
     return out
 
 

@@ -72,6 +72,15 @@ def document(reports: Sequence[Report]) -> dict[str, Any]:
                     entry["properties"]["evidence"] = list(finding.evidence)
                 if finding.outcome == "waived":
                     entry["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": finding.message}]
+                elif result.decision is not None:
+                    entry["suppressions"] = [
+                        {
+                            "kind": "external",
+                            "status": "accepted",
+                            "justification": f"decided not to apply: {result.decision.reason} (owner "
+                                             f"{result.decision.owner}, review by {result.decision.review_by.isoformat()})",
+                        }
+                    ]
                 elif result.waiver is not None:
                     entry["suppressions"] = [
                         {

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from parr.formats.common import blocking_from, display_path, plural, problems, where
+from parr.formats.common import blocking_from, display_path, not_applicable_by_reason, plural, problems, where
 from parr.verdict import Report
 
 _STYLE = {"NO-GO": "bold red", "GO": "bold green"}
-_MARK = {"blocking": ("BLOCK", "bold red"), "fail": ("warn", "yellow"), "error": ("error", "red"), "waived": ("waived", "cyan")}
+_MARK = {"blocking": ("BLOCK", "bold red"), "fail": ("warn", "yellow"), "error": ("error", "red"), "waived": ("waived", "cyan"),
+         "decided": ("decided", "cyan")}
 
 
 def _report(console: Console, report: Report) -> None:
@@ -21,14 +22,18 @@ def _report(console: Console, report: Report) -> None:
     for name in ("", "check", "severity", "finding", "where"):
         table.add_column(name, overflow="fold")
     ordered = sorted(
-        (r for r in report.results if r.outcome in ("fail", "error", "waived")),
-        key=lambda r: (not r.blocking, r.outcome == "waived", r.item.id),
+        (r for r in report.results if r.outcome in ("fail", "error", "waived", "decided")),
+        key=lambda r: (not r.blocking, r.outcome in ("waived", "decided"), r.item.id),
     )
     for result in ordered:
         key = "blocking" if result.blocking else result.outcome
         label, style = _MARK[key]
         findings = problems(result)
-        if result.outcome == "waived" and result.waiver is not None:
+        if result.outcome == "decided" and result.decision is not None:
+            decision = result.decision
+            findings_text = [(f"decided not to apply by {decision.owner} (review by {decision.review_by.isoformat()}): "
+                              f"{decision.reason}", "")]
+        elif result.outcome == "waived" and result.waiver is not None:
             message = f"waived until {result.waiver.expires.isoformat()}: {result.waiver.reason}"
             findings_text = [(message, "")]
         elif result.outcome == "waived":
@@ -54,7 +59,13 @@ def _report(console: Console, report: Report) -> None:
         f"[{_STYLE[report.verdict]}]{report.verdict}[/] {report.agent_id} at {report.stage.value}: "
         f"{counts['pass']} passed, {counts['blocking']} blocking, {plural(warnings, 'warning')}, "
         f"{counts['waived']} waived, {counts['not_applicable']} not applicable"
+        + (f", {counts['decided']} decided" if counts["decided"] else "")
     )
+    for reason, ids in not_applicable_by_reason(report):
+        console.print(f"[dim]not applicable[/] to a {report.agent_kind.value if report.agent_kind else ''} "
+                      f"({', '.join(ids)}): {reason}")
+    for decision_note in report.decision_notes:
+        console.print(f"[yellow]note[/] {decision_note.message}" + (f" (line {decision_note.line})" if decision_note.line else ""))
     for note in report.waiver_notes:
         console.print(f"[yellow]note[/] {note.message}" + (f" (line {note.line})" if note.line else ""))
     for s in report.suppressions:

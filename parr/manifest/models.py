@@ -88,8 +88,25 @@ class Owners(Strict):
     engineering: str | None = None
 
 
+class AgentKind(str, Enum):
+    """What sort of agent this is: it selects which checklist items apply (`not_for_kinds`)."""
+
+    MODEL_LOOP = "model-loop"  # runs its own model loop: the model picks the next tool call
+    MCP_SERVER = "mcp-server"  # serves tools to other agents' models and calls no model itself
+    SANDBOXED_RUNNER = "sandboxed-runner"  # runs model-supplied code or commands in a throw-away sandbox
+    WORKFLOW_STEP = "workflow-step"  # one model-backed step that a pipeline or orchestrator runs
+
+    @property
+    def calls_model(self) -> bool:
+        """Whether an agent of this kind pays for model calls itself (CODE-014 holds an MCP server to it)."""
+        return self is not AgentKind.MCP_SERVER
+
+
 class Agent(Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    kind: AgentKind | None = Field(
+        None, description="model-loop | mcp-server | sandboxed-runner | workflow-step; selects which checklist "
+                          "items apply. Unset: every item applies")
     description: str | None = None
     workflow: Workflow | None = None
     dri: Dri | None = None
@@ -123,6 +140,10 @@ class ToolPermission(Strict):
     gate: str = Field("none", description="none | policy:<rule> | approval:<queue>")
     sandbox: str | None = Field(None, description="where model-supplied code, SQL or commands run isolated")
     description: str | None = None
+    operations: dict[str, Access] = Field(
+        default_factory=dict,
+        description="for a tool that multiplexes operations behind one argument (operation: create|read|delete): "
+                    "the access of each operation, e.g. {create: write, read: read, delete: delete} (PERM-009)")
     source: str | None = Field(
         None, pattern=r"^[^:\s][^:]*:[1-9][0-9]*$",
         description="file:line (relative to parr.yaml) of a place that hands this tool to a model which "
@@ -335,6 +356,24 @@ class Waiver(Strict):
     expires: dt.date
 
 
+class OwnerDecision(Strict):
+    """An owner's standing decision that a checklist item does not apply to this agent: it does
+    not expire, but it names a date by which it is looked at again."""
+
+    check: str = Field(pattern=r"^[A-Z]+-\d{3}$")
+    reason: str = Field(min_length=3)
+    owner: str
+    decided: dt.date
+    review_by: dt.date
+
+    @model_validator(mode="after")
+    def _review_after_decision(self) -> "OwnerDecision":
+        if self.review_by < self.decided:
+            raise ValueError(f"the decision on {self.check} is to be reviewed ({self.review_by}) before it was made "
+                             f"({self.decided})")
+        return self
+
+
 class Manifest(Strict):
     api_version: Literal["parr/v1"] = Field(alias="apiVersion")
     agent: Agent
@@ -347,6 +386,9 @@ class Manifest(Strict):
     budgets: Budgets = Budgets()
     memory: Memory = Memory()
     waivers: list[Waiver] = Field(default_factory=list)
+    decisions: list[OwnerDecision] = Field(
+        default_factory=list, description="items an owner decided do not apply to this agent; they do not "
+                                          "expire, and a passed review_by date is a warning (OWN-007)")
 
     @model_validator(mode="after")
     def _unique_tool_names(self) -> "Manifest":
