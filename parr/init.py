@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parr.checks.code import APPROVAL_HOOKS
+from parr.kinds import infer_kind
 from parr.manifest.loader import LoadedManifest
-from parr.manifest.models import API_VERSION
+from parr.manifest.models import API_VERSION, AgentKind
 from parr.scan.model import ScanResult, ToolRecord
 
 _ACCESS_BY_CAPABILITY = (
@@ -38,6 +39,11 @@ def suggest_access(tool: ToolRecord) -> str:
     if _SEND_WORDS.search(words):
         return "send"
     return "write"
+
+
+def _comment(text: str) -> str:
+    """Text from the repository (file names) made safe to sit after `#` on one YAML line."""
+    return " ".join(text.split())
 
 
 def _q(value: str) -> str:
@@ -126,14 +132,24 @@ def draft_manifest(root: Path, scan: ScanResult, evidence: Evidence | None = Non
     cannot show is a TODO, which fails the checks that read it until someone writes the value."""
     evidence = evidence if evidence is not None else find_evidence(root)
     agent_id = slug(root.resolve().name)
+    kind, why = infer_kind(scan)
+    # A kind is written only when the code shows it, with what showed it; it exempts items, and
+    # CODE-014 holds it to the code on every check.
+    kind_line = (f"  kind: {kind.value}  # inferred by parr init from {_comment(why)}; check it" if kind is not None
+                 else f"  kind: TODO  # model-loop | mcp-server | sandboxed-runner | workflow-step ({_comment(why)})")
+    server = kind is AgentKind.MCP_SERVER
     lines = [
         "# Draft written by `parr init` from a scan of this repository. Every TODO is a decision the",
         "# code cannot show; `parr check` fails on each until it holds the real value.",
         f"apiVersion: {API_VERSION}",
         "agent:",
         f"  id: {_q(agent_id)}",
+        kind_line,
         "  description: \"TODO: what the agent does, for whom\"",
-        "  workflow: {name: TODO, kpis: TODO, baseline: \"TODO: where and when the baseline was measured\"}",
+    ]
+    if not server:  # an MCP server has no workflow, model routing, spend or scratchpad of its own
+        lines.append("  workflow: {name: TODO, kpis: TODO, baseline: \"TODO: where and when the baseline was measured\"}")
+    lines += [
         "  dri:",
         "    name: TODO one person",
         "    handle: \"@TODO\"",
@@ -141,8 +157,10 @@ def draft_manifest(root: Path, scan: ScanResult, evidence: Evidence | None = Non
         "    backup: {name: TODO, handle: \"@TODO\"}",
         "    review_cadence: TODO",
         "  owners: {security: \"@TODO\", sre: \"@TODO\", product: \"@TODO\", engineering: \"@TODO\"}",
-        "model:",
-        "  routing: TODO",
+    ]
+    if not server:
+        lines += ["model:", "  routing: TODO"]
+    lines += [
         "permissions:",
         "  role: TODO-service-account",
         "  environments: [staging]",
@@ -220,16 +238,13 @@ def draft_manifest(root: Path, scan: ScanResult, evidence: Evidence | None = Non
         "  kill_switch: {name: TODO_FLAG, how: \"TODO: the exact steps\"}",
         "  dependencies: TODO",
         "  fallback: \"TODO: what happens when the agent is off\"",
-        "budgets:",
-        "  currency: USD",
-        "  per_run: TODO",
-        "  per_day: TODO",
-        "  alert_threshold: TODO",
-        "memory:",
-        "  scratchpad: {retained: TODO}",
-        "  action_log: {immutable: TODO, retention_days: TODO, store: TODO}",
-        "",
     ]
+    if not server:
+        lines += ["budgets:", "  currency: USD", "  per_run: TODO", "  per_day: TODO", "  alert_threshold: TODO"]
+    lines.append("memory:")
+    if not server:
+        lines.append("  scratchpad: {retained: TODO}")
+    lines += ["  action_log: {immutable: TODO, retention_days: TODO, store: TODO}", ""]
     return "\n".join(lines)
 
 

@@ -117,3 +117,25 @@ def test_typescript_client_limits_come_from_the_code(tmp_path: Path) -> None:
     text = (repo / "parr.yaml").read_text()
     assert "retries: {max: 1, backoff: TODO}" in text
     assert "OpenAI(timeout=20.0) at src/agent.ts:5" in text  # milliseconds in the JS SDKs
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    ("billing-mcp", "  kind: mcp-server  # inferred by parr init from 5 MCP tool registration(s), the first at "
+                    "src/tools/customers.ts:15, and no model client; check it"),
+    ("support-triage", "  kind: model-loop  # inferred by parr init from "),
+    ("ts_no_known_tools", "  kind: TODO  # model-loop | mcp-server | sandboxed-runner | workflow-step (the scan "
+                          "found neither tools nor a model client)"),
+])
+def test_kind_is_inferred_from_the_code_and_says_from_what(name: str, line: str, tmp_path: Path) -> None:
+    repo = _code_only(REPOS[name], tmp_path / name)
+    _init(repo)
+    text = (repo / "parr.yaml").read_text()
+    assert any(row.startswith(line) for row in text.splitlines()), text[:600]
+    loaded = load_manifest(repo / "parr.yaml")
+    report = evaluate(load_checklist(), gather_facts(loaded, today=TODAY, scan_code=True, use_cache=False), Stage.PROPOSE)
+    code014 = next(r for r in report.results if r.item.id == "CODE-014")
+    # An inferred kind stands up to the code; an undecided one fails until someone writes it.
+    assert code014.outcome == ("fail" if "TODO" in line else "pass"), [f.message for f in code014.findings]
+    if name == "billing-mcp":
+        assert "budgets:" not in text and "routing" not in text, "an MCP server's draft asks for no spend or routing"
+        assert {r.item.id for r in report.results if r.not_applicable_reason} >= {"BUD-001", "BUD-004", "MEM-001"}
