@@ -7,7 +7,6 @@ fact the checks judge, not a crash.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import stat
 import xml.etree.ElementTree as ET
@@ -41,6 +40,10 @@ class EvalResultFact:
     total: int = 0
     passed: int = 0
     timestamp: dt.datetime | None = None
+    format: str = ""
+    # What in the file says it evaluated a model, an agent or a prompt (EVAL-008): the marker words a
+    # JUnit file holds, or the model the other formats record.
+    markers: tuple[str, ...] = ()
 
     @property
     def pass_rate(self) -> float | None:
@@ -101,90 +104,21 @@ def _parse_rego(text: str, shown: str) -> PolicyFileFact:
 # ---- evals ---------------------------------------------------------------------------------
 
 
-def read_eval_result(path: Path, shown: str, fmt: str | None) -> EvalResultFact:
+def read_eval_result(path: Path, shown: str, fmt: str | None, names: tuple[str, ...] = ()) -> EvalResultFact:
+    """One suite's result file in any format parr reads (parr.eval_formats); `names` (the agent's
+    id and tool names) count as signs that a JUnit file tested this agent (EVAL-008)."""
+    from parr.eval_formats import parse, sniff
+
     raw, problem = _read_bytes(path)
     if raw is None:
         return EvalResultFact(shown, exists=probe_file(path)[0], error=problem)
-    kind = fmt or ("junit" if path.suffix.lower() == ".xml" else "promptfoo")
+    kind = fmt or sniff(raw, path.suffix.lower())
     try:
-        if kind == "junit":
-            return _parse_junit(raw, shown)
-        return _parse_promptfoo(raw, shown)
-    except (ValueError, ET.ParseError, KeyError, TypeError) as exc:
-        return EvalResultFact(shown, exists=True, error=f"cannot read it as {kind}: {exc}")
-
-
-def _parse_junit(raw: bytes, shown: str) -> EvalResultFact:
-    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-        raise ValueError("DOCTYPE and entity declarations are not accepted in result files")
-    root = ET.fromstring(raw)
-    suites = [root] if root.tag == "testsuite" else root.findall(".//testsuite")
-    total = failed = skipped = 0
-    stamp = None
-    for suite in suites:
-        cases = suite.findall("testcase")
-        total += len(cases)
-        for case in cases:
-            if case.find("failure") is not None or case.find("error") is not None:
-                failed += 1
-            elif case.find("skipped") is not None:
-                skipped += 1
-        stamp = stamp or _parse_time(suite.get("timestamp"))
-    stamp = stamp or _parse_time(root.get("timestamp"))
-    counted = total - skipped
-    return EvalResultFact(shown, exists=True, total=counted, passed=counted - failed, timestamp=stamp)
-
-
-def _parse_promptfoo(raw: bytes, shown: str) -> EvalResultFact:
-    # orjson refuses NaN, infinities and nesting past 1024 levels, which json.loads lets through.
-    data = orjson.loads(raw)
-    if not isinstance(data, dict):
-        raise ValueError("the top level is not a JSON object")
-    results = data["results"] if isinstance(data.get("results"), dict) else data
-    stats = results.get("stats")
-    if not isinstance(stats, dict):
-        raise ValueError("no 'stats' object (results.stats)")
-    passed = _count(stats, "successes")
-    failed = _count(stats, "failures") + _count(stats, "errors")
-    stamp = _parse_time(results.get("timestamp") or data.get("createdAt"))
-    return EvalResultFact(shown, exists=True, total=passed + failed, passed=passed, timestamp=stamp)
-
-
-MAX_COUNT = 10**12  # no eval suite runs a trillion cases
-
-
-def _count(stats: dict[str, Any], key: str) -> int:
-    """A test count: a whole, non-negative number of sane size (orjson reads huge integers as floats)."""
-    value = stats.get(key, 0)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"stats.{key} is not a number")
-    if not (0 <= value <= MAX_COUNT) or value != int(value):
-        raise ValueError(f"stats.{key} is not a whole count between 0 and {MAX_COUNT}")
-    return int(value)
-
-
-# The latest instant a datetime holds, as a Unix time: later stamps are nonsense, not far futures.
-_MAX_UNIX_SECONDS = 253_402_300_799
-
-
-def _parse_time(value: Any) -> dt.datetime | None:
-    """A run time as UTC; an unreadable or impossible stamp is no stamp (the freshness check says so)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        if not math.isfinite(value) or value < 0:
-            return None
-        seconds = value / 1000 if value > 1e11 else value
-        if seconds > _MAX_UNIX_SECONDS:
-            return None
-        return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+        parsed = parse(kind, raw, names, path.name)
+    except (ValueError, ET.ParseError, KeyError, TypeError, AttributeError) as exc:
+        return EvalResultFact(shown, exists=True, error=f"cannot read it as {kind}: {exc}", format=kind)
+    return EvalResultFact(shown, exists=True, total=parsed.total, passed=parsed.passed, timestamp=parsed.timestamp,
+                          format=kind, markers=parsed.markers)
 
 
 # ---- traces --------------------------------------------------------------------------------

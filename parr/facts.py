@@ -134,10 +134,12 @@ def _gather(loaded: LoadedManifest, today: dt.date | None, scan: ScanResult | No
         read_policy_file(loaded.resolve(f), f, manifest.policies.engine) for f in manifest.policies.files
     )
     evals: dict[str, EvalResultFact] = {}
+    # The agent's own names count as signs that a JUnit file tested this agent (EVAL-008).
+    names = (manifest.agent.id, *(t.name for t in manifest.permissions.tools))
     for suite_name in ("regression", "scenario", "adversarial"):
         suite = getattr(manifest.evals, suite_name)
         if suite is not None and suite.results:
-            evals[suite_name] = read_eval_result(loaded.resolve(suite.results), suite.results, suite.format)
+            evals[suite_name] = read_eval_result(loaded.resolve(suite.results), suite.results, suite.format, names)
     trace = manifest.observability.trace
     sample = trace_analysis = None
     if trace is not None and trace.sample:

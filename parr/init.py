@@ -82,9 +82,21 @@ def _head(path: Path, size: int = 4096) -> str:
         return ""
 
 
+def _json_results(head: str) -> str | None:
+    """The eval result format a JSON file's first bytes show, if any (parr.eval_formats reads them)."""
+    if '"testCases"' in head or '"testRunData"' in head:
+        return "deepeval"
+    if '"eval"' in head and '"status"' in head and '"version"' in head and '"model"' in head:
+        return "inspect"
+    if '"results"' in head and ("promptfoo" in head or '"evalId"' in head or '"stats"' in head):
+        return "promptfoo"
+    return None
+
+
 def find_evidence(root: Path) -> Evidence:
-    """Policy files, eval result files (JUnit XML, promptfoo JSON) and a trace sample in the
-    repository, by name and by the first bytes of the file; nothing is run or imported."""
+    """Policy files, eval result files (JUnit XML, promptfoo, inspect-ai, DeepEval, OpenAI Evals)
+    and a trace sample in the repository, by name and by the first bytes of the file; nothing is
+    run or imported."""
     found = Evidence()
     seen = 0
     for directory, dirs, files in os.walk(root):
@@ -100,9 +112,10 @@ def find_evidence(root: Path) -> Evidence:
                 found.policy_files.append(rel)
             elif lower.endswith(".xml") and "<testsuite" in _head(path):
                 _assign(found, rel, "junit")
-            elif lower.endswith(".json") and '"results"' in (head := _head(path)) and (
-                    "promptfoo" in head or '"evalId"' in head or '"stats"' in head):
-                _assign(found, rel, "promptfoo")
+            elif lower.endswith(".json") and (fmt := _json_results(_head(path))) is not None:
+                _assign(found, rel, fmt)
+            elif lower.endswith(".jsonl") and _head(path, 16).lstrip().startswith('{"spec"'):
+                _assign(found, rel, "openai-evals")
             elif lower.endswith(".jsonl") and "trace" in rel.lower() and found.trace_sample is None:
                 found.trace_sample = rel
     return found

@@ -139,3 +139,18 @@ def test_kind_is_inferred_from_the_code_and_says_from_what(name: str, line: str,
     if name == "billing-mcp":
         assert "budgets:" not in text and "routing" not in text, "an MCP server's draft asks for no spend or routing"
         assert {r.item.id for r in report.results if r.not_applicable_reason} >= {"BUD-001", "BUD-004", "MEM-001"}
+
+
+def test_eval_results_in_every_format_are_found(tmp_path: Path) -> None:
+    from parr.init import find_evidence
+
+    results = ROOT / "tests" / "fixtures" / "eval_results"
+    repo = tmp_path / "agent"
+    (repo / "evals").mkdir(parents=True)
+    shutil.copy(results / "inspect-log.json", repo / "evals" / "adversarial-inspect.json")
+    shutil.copy(results / "deepeval-test-run.json", repo / "evals" / "scenario-deepeval.json")
+    shutil.copy(results / "oaieval-record.jsonl", repo / "evals" / "regression.jsonl")
+    found = find_evidence(repo)
+    assert found.eval_results == {"adversarial": ("evals/adversarial-inspect.json", "inspect"),
+                                  "scenario": ("evals/scenario-deepeval.json", "deepeval"),
+                                  "regression": ("evals/regression.jsonl", "openai-evals")}

@@ -111,3 +111,23 @@ def thresholds_meaningful(facts: Facts) -> Iterator[Result]:
     if not any_suite:
         yield NotApplicable("no eval suites declared")
 
+
+
+@check("EVAL-008", reads=("evals",))
+def results_are_evals(facts: Facts) -> Iterator[Result]:
+    """A JUnit file says nothing about what it tested; one that never names a model, an agent, a
+    prompt or this agent's tools is a unit-test run, whatever suite it is declared as."""
+    readable = False
+    for name, fact in sorted(facts.eval_results.items()):
+        if not fact.exists or fact.error:
+            continue
+        readable = True
+        if fact.format == "junit" and not fact.markers:
+            yield Fail(f"{name} results {fact.path} are unit tests, not an eval suite: no suite, case, property or "
+                       "output in it names a model, an agent, a prompt, this agent's id or one of its tools",
+                       loc=("evals", name, "results"))
+        else:
+            shown = ", ".join(fact.markers[:3])
+            yield Pass(f"{name} results ({fact.format}) name {shown}")
+    if not readable:
+        yield NotApplicable("no readable eval results")

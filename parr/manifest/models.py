@@ -222,8 +222,11 @@ class Policies(Strict):
 
 
 class Suite(Strict):
-    results: str | None = Field(None, description="result file: JUnit XML or promptfoo JSON")
-    format: Literal["junit", "promptfoo"] | None = None
+    results: str | None = Field(
+        None, description="result file: JUnit XML, promptfoo JSON, an inspect-ai JSON log, a DeepEval test run "
+                          "or an OpenAI Evals record file (JSON Lines)")
+    format: Literal["junit", "promptfoo", "inspect", "deepeval", "openai-evals"] | None = Field(
+        None, description="unset: told from the file's suffix and content")
     pass_threshold: float = Field(0.95, ge=0, le=1)
     categories: list[str] = Field(default_factory=list)
     max_age_days: int | None = Field(None, ge=1, le=MAX_DAYS)
