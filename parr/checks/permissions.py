@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from parr.checks.base import Fail, NotApplicable, Pass, Result, check
 from parr.facts import Facts
-from parr.manifest.models import Access
+from parr.manifest.models import Access, AgentKind
 
 PRODUCTION_NAMES = frozenset({"production", "prod", "prd", "live"})
 MAX_ROTATION_DAYS = 90
@@ -26,10 +26,16 @@ def role_declared(facts: Facts) -> Iterator[Result]:
         yield Pass(f"runs as role '{role}'")
 
 
-@check("PERM-002", reads=("permissions.tools",))
+@check("PERM-002", reads=("permissions.tools", "agent.kind"))
 def tools_declared(facts: Facts) -> Iterator[Result]:
     tools = facts.manifest.permissions.tools
-    if not tools:
+    scan = facts.scan
+    if not tools and facts.manifest.agent.kind is AgentKind.WORKFLOW_STEP and scan is not None \
+            and not scan.tools and not scan.unresolved and not scan.unread:
+        # One model call with no tools: the empty list is the true manifest, and the scan read every
+        # file and found no tool either (CODE-012 would say if it could not).
+        yield Pass("a workflow step that hands its model no tools; the scan found none")
+    elif not tools:
         yield Fail("the permission manifest lists no tools", loc=("permissions",))
     else:
         yield Pass(f"{len(tools)} tool(s) declared")
