@@ -259,7 +259,7 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
             results.append(ItemResult(
                 item=item, outcome="not_applicable", blocking=False, not_applicable_reason=reason,
                 findings=(Finding(check_id=item.id, outcome="not_applicable",
-                                  message=f"not applicable to a {shown}: {reason}"),)))
+                                  message=f"not applicable to kind {shown}: {reason}"),)))
             continue
         findings = _run_item(item, facts, suppression_notes)
         outcome = _outcome(findings)
@@ -307,7 +307,7 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
             continue
         line = facts.loaded.line_of("waivers", index)
         if candidate.check in exempt:
-            message = (f"waiver for {candidate.check} matches nothing: the check does not apply to a "
+            message = (f"waiver for {candidate.check} matches nothing: the check does not apply to kind "
                        f"{kind.value if kind else ''} ({exempt[candidate.check]})")
             notes.append(WaiverNote(check=candidate.check, kind="unused", message=message, line=line))
         elif candidate.check in decided:
@@ -327,7 +327,7 @@ def evaluate(checklist: Checklist, facts: Facts, stage: Stage) -> Report:
             continue
         line = facts.loaded.line_of("decisions", index)
         if choice.check in exempt:
-            message = (f"decision on {choice.check} is not needed: the check does not apply to a "
+            message = (f"decision on {choice.check} is not needed: the check does not apply to kind "
                        f"{kind.value if kind else ''} ({exempt[choice.check]})")
             decision_notes.append(DecisionNote(check=choice.check, kind="unused", message=message, line=line))
         elif choice.check in known or choice.check in disabled:

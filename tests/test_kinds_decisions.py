@@ -46,17 +46,17 @@ def test_mcp_server_kind_exempts_spend_with_the_reason_shown_everywhere(make_rep
     budget = _by_id(report)["BUD-001"]
     assert budget.outcome == "not_applicable" and not budget.blocking
     assert "calls no model of its own" in budget.not_applicable_reason
-    assert budget.findings[0].message.startswith("not applicable to a mcp-server: an MCP server calls no model")
+    assert budget.findings[0].message.startswith("not applicable to kind mcp-server: an MCP server calls no model")
     # The code of the base fixture builds a model client: the claim is refused where it matters.
     assert _by_id(report)["CODE-014"].blocking
     text = _text(report)
-    assert "not applicable to a mcp-server (BUD-001, BUD-002, BUD-003, BUD-004, BUD-005, BUD-006, BUD-007)" in text
+    assert "not applicable to kind mcp-server (BUD-001, BUD-002, BUD-003, BUD-004, BUD-005, BUD-006, BUD-007)" in text
     assert "MEM-001" in text and "OWN-004" in text
     doc = json.loads(json_format.render([report]))["reports"][0]
     assert doc["agent_kind"] == "mcp-server"
     item = next(i for i in doc["items"] if i["id"] == "BUD-001")
     assert "calls no model" in item["not_applicable_reason"]
-    assert "Not applicable to a `mcp-server`" in markdown.render([report])
+    assert "Not applicable to kind `mcp-server`" in markdown.render([report])
     assert 'message="not applicable: an MCP server calls no model' in junit.render([report])
 
 

@@ -68,7 +68,7 @@ def _report(report: Report) -> list[str]:
         out.append("")
     exempt = not_applicable_by_reason(report)
     if exempt and report.agent_kind is not None:
-        out += [f"**Not applicable to a {code_span(report.agent_kind.value)}**", ""]
+        out += [f"**Not applicable to kind {code_span(report.agent_kind.value)}**", ""]
         out += [f"- {', '.join(f'`{i}`' for i in ids)}: {_cell(reason)}" for reason, ids in exempt]
         out.append("")
     if report.suppressions:

@@ -62,7 +62,7 @@ def _report(console: Console, report: Report) -> None:
         + (f", {counts['decided']} decided" if counts["decided"] else "")
     )
     for reason, ids in not_applicable_by_reason(report):
-        console.print(f"[dim]not applicable[/] to a {report.agent_kind.value if report.agent_kind else ''} "
+        console.print(f"[dim]not applicable[/] to kind {report.agent_kind.value if report.agent_kind else ''} "
                       f"({', '.join(ids)}): {reason}")
     for decision_note in report.decision_notes:
         console.print(f"[yellow]note[/] {decision_note.message}" + (f" (line {decision_note.line})" if decision_note.line else ""))
