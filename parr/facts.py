@@ -21,6 +21,7 @@ from parr.policy.enforcement import EnforcementPoint, read_enforcement_points
 from parr.policy.evaluate import evaluate_policies
 from parr.policy.model import PolicyEvaluation
 from parr.scan.model import ScanResult
+from parr.scan.switches import find_switches
 from parr.traces.analysis import TraceAnalysis
 
 DEFAULT_REQUIRED_TRACE_FIELDS = ("ts", "agent_id", "session_id", "tool_call", "policy", "result")
@@ -43,6 +44,9 @@ class Facts:
     secrets: tuple[dict[str, Any], ...] | None = None
     # `policies.enforcement_points` checked against the code (parr.policy.enforcement).
     enforcement_points: tuple[EnforcementPoint, ...] = ()
+    # Server write switches read in the code (parr.scan.switches): flags and environment variables
+    # that keep a server read-only, and the ones the manifest names; None when not scanned.
+    switches: tuple[dict[str, Any], ...] | None = None
     # Inline `parr: ignore[ID] reason` comments, keyed by (file as in findings, line of the tool).
     suppressions: dict[tuple[str, int], tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
@@ -160,4 +164,17 @@ def _gather(loaded: LoadedManifest, today: dt.date | None, scan: ScanResult | No
         wiring=scan.wiring if scan is not None else None,
         secrets=scan.secrets if scan is not None else None,
         suppressions=collect(loaded.root, _code_locations(scan)) if scan is not None else {},
+        switches=find_switches(loaded.root, declared_switches(manifest)) if scan is not None else None,
     )
+
+
+def declared_switches(manifest: Any) -> list[str]:
+    """The switch names the manifest gives: each tool's `switch`, and a kill switch named like a flag
+    or an environment variable."""
+    from parr.scan.switches import looks_like_switch
+
+    names = [t.switch for t in manifest.permissions.tools if t.switch]
+    kill = manifest.failsafes.kill_switch
+    if kill is not None and looks_like_switch(kill.name):
+        names.append(kill.name)
+    return names

@@ -120,3 +120,69 @@ def mutating_risk_assessed(facts: Facts) -> Iterator[Result]:
                 f"tool '{tool.name}' has access '{tool.access.value}' but no risk stated",
                 loc=("permissions", "tools", index),
             )
+
+
+@check("PERM-009", reads=("permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].operations"))
+def operations_declared(facts: Facts) -> Iterator[Result]:
+    """A tool that multiplexes operations behind one argument is as dangerous as its worst
+    operation; each operation the schema offers needs its own access level in the manifest."""
+    if facts.scan is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    declared = {t.name: (i, t) for i, t in enumerate(facts.manifest.permissions.tools)}
+    seen = False
+    for tool in facts.scan.tools:
+        entry = declared.get(tool.name) or (declared.get(tool.model_name) if tool.model_name else None)
+        if entry is None or not tool.operations:
+            continue
+        index, permission = entry
+        if not permission.operations and not tool.mutating:
+            continue  # a read-only tool with modes: its one access level says it all
+        seen = True
+        where = {"file": str(facts.loaded.root / tool.file), "line": tool.line}
+        missing = [op for op in tool.operations if op not in permission.operations]
+        if missing:
+            yield Fail(f"tool '{tool.name}' offers operations {', '.join(tool.operations)} (argument "
+                       f"'{tool.operation_param}') and parr.yaml gives no access for {', '.join(missing)}; add "
+                       f"`operations: {{{', '.join(f'{op}: ...' for op in missing)}}}`", **where)
+        unknown = [op for op in permission.operations if op not in tool.operations]
+        if unknown:
+            yield Fail(f"tool '{tool.name}' declares operations {', '.join(unknown)}, which its schema does not offer "
+                       f"({', '.join(tool.operations)})", loc=("permissions", "tools", index, "operations"))
+        writes = [op for op, access in permission.operations.items() if access.mutating]
+        if writes and not permission.access.mutating:
+            yield Fail(f"tool '{tool.name}' is declared read, but its operations {', '.join(writes)} change state",
+                       loc=("permissions", "tools", index, "access"))
+        if not missing and not unknown and not (writes and not permission.access.mutating):
+            yield Pass(f"'{tool.name}': " + ", ".join(f"{op} {a.value}" for op, a in permission.operations.items()))
+    if not seen:
+        yield NotApplicable("no mutating tool multiplexes operations behind an enum argument")
+
+
+@check("PERM-010", reads=("permissions.tools[*].name", "permissions.tools[*].switch", "failsafes.kill_switch"))
+def switches_in_code(facts: Facts) -> Iterator[Result]:
+    """A write switch or kill switch named like a flag or an environment variable is a claim about
+    the code: parr looks for where the code reads it."""
+    if facts.switches is None:
+        yield NotApplicable("the code was not scanned")
+        return
+    from parr.scan.switches import looks_like_switch, normalise
+
+    found: dict[str, dict] = {}
+    for hit in facts.switches:
+        found.setdefault(normalise(hit["name"]), hit)
+    claims = [(t.switch, ("permissions", "tools", i, "switch"), f"tool '{t.name}'")
+              for i, t in enumerate(facts.manifest.permissions.tools) if t.switch]
+    kill = facts.manifest.failsafes.kill_switch
+    if kill is not None and looks_like_switch(kill.name):
+        claims.append((kill.name, ("failsafes", "kill_switch", "name"), "the kill switch"))
+    if not claims:
+        yield NotApplicable("no switch is named as a flag or an environment variable")
+        return
+    for name, loc, whose in claims:
+        hit = found.get(normalise(name))
+        if hit is None:
+            yield Fail(f"{whose} names the switch '{name}', but no flag or environment variable of that name is read "
+                       "in the code", loc=loc)
+        else:
+            yield Pass(f"{whose}: '{name}' is read at {hit['file']}:{hit['line']} ({hit['how']})")

@@ -144,6 +144,10 @@ class ToolPermission(Strict):
         default_factory=dict,
         description="for a tool that multiplexes operations behind one argument (operation: create|read|delete): "
                     "the access of each operation, e.g. {create: write, read: read, delete: delete} (PERM-009)")
+    switch: str | None = Field(
+        None, description="a server flag or environment variable (--read-only, --allow-write, READ_ONLY) without "
+                          "which the server does not register this tool or refuses its writes; parr finds where "
+                          "the code reads it (PERM-010). Per deployment, not per call: it is no policy or approval gate")
     source: str | None = Field(
         None, pattern=r"^[^:\s][^:]*:[1-9][0-9]*$",
         description="file:line (relative to parr.yaml) of a place that hands this tool to a model which "

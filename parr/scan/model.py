@@ -20,6 +20,20 @@ Capability = Literal[
 ]
 
 
+# Arguments that pick which operation a multiplexed tool performs (`operation: create|read|delete`);
+# when one is an enum or a literal union, its values are the tool's operations (PERM-009).
+OPERATION_PARAM_NAMES = frozenset({"operation", "op", "action", "method", "mode", "command", "verb", "operation_type",
+                                   "action_type", "subcommand"})
+
+
+def operations_of(fields: dict[str, list[str]]) -> tuple[str | None, tuple[str, ...]]:
+    """The operation argument among a tool's enum-typed fields, and its values."""
+    for name, values in fields.items():
+        if name.lower() in OPERATION_PARAM_NAMES and len(values) > 1:
+            return name, tuple(dict.fromkeys(values))
+    return None, ()
+
+
 def _parr_version() -> str:
     from parr import __version__
 
@@ -51,6 +65,10 @@ class ToolRecord(_Frozen):
     model_name: str | None = Field(
         default=None, description="the full name the model sees where the framework qualifies `name` "
                                   "(Semantic Kernel: Plugin-function, from where the plugin is added)")
+    operation_param: str | None = Field(
+        default=None, description="the argument that selects the operation of a multiplexed tool")
+    operations: tuple[str, ...] = Field(
+        default=(), description="that argument's values (enum or literal union in the schema)")
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 

@@ -1488,6 +1488,7 @@ class FileExtractor:
                 continue
             ptype = None
             pdesc = None
+            popts: list[str] = []
             has_props = False
             if isinstance(val, ast.Dict):
                 for kk, vv in zip(val.keys, val.values):
@@ -1498,11 +1499,13 @@ class FileExtractor:
                             ptype = "union"
                     elif kn == "description":
                         pdesc = _const_str(vv)
-                    elif kn in ("properties", "enum", "anyOf", "oneOf", "$ref", "items", "allOf", "const"):
+                    if kn == "enum" and isinstance(vv, (ast.List, ast.Tuple)):
+                        popts = [s for s in (_const_str(e) for e in vv.elts) if s is not None]
+                    if kn in ("properties", "enum", "anyOf", "oneOf", "$ref", "items", "allOf", "const"):
                         has_props = True
                         if ptype is None and kn != "properties":
                             ptype = ptype or "composite"
-            out["props"].append({"n": pn, "t": ptype, "d": pdesc, "sub": has_props})
+            out["props"].append({"n": pn, "t": ptype, "d": pdesc, "sub": has_props, **({"ops": popts} if popts else {})})
         return out
 
     # ------------------------------------------------------------------ finish
@@ -2103,8 +2106,22 @@ class FileExtractor:
             if injected:
                 continue
             ok = arg.annotation is not None and not _is_blob(inner)
-            out.append({"n": arg.arg, "ok": ok, "str": an == "str"})
+            entry = {"n": arg.arg, "ok": ok, "str": an == "str"}
+            options = self._options(inner)
+            if options:
+                entry["ops"] = options  # Literal[...] or a module enum: the values the model may pass
+            out.append(entry)
         return out
+
+    def _options(self, ann) -> list[str]:
+        """The string values of a Literal["a", "b"] annotation or of an enum class of this module."""
+        if isinstance(ann, ast.Subscript) and _ann_name(ann.value) == "Literal":
+            elts = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+            return [e.value for e in elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        name = _ann_name(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
+        if name is not None and name in self.enums:
+            return list(self.enums[name].values())
+        return []
 
     def serialise(self) -> dict:
         tools = []

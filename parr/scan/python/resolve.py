@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from parr.scan import effects_kb
-from parr.scan.model import ScanError, ToolRecord, UnresolvedSite
+from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.python import catalog
 from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
 from parr.scan.python.judge import judge
@@ -248,13 +248,16 @@ def _record(c: dict, path: str) -> ToolRecord | None:
         return None
     mutating, typed, evidence, caps, gates = judge(c)
     line = c.get("line") or 1
+    options = {p["n"]: p["ops"] for p in (c.get("params") or []) if isinstance(p, dict) and p.get("ops")}
+    options.update({p["n"]: p["ops"] for p in ((c.get("jschema") or {}).get("props") or []) if p.get("ops")})
+    operation_param, operations = operations_of(options)
     return ToolRecord(
         name=name, file=path, line=max(1, int(line)), language="python",
         framework=c.get("framework") or "unknown", style=c.get("style") or "unknown",
         mutating=mutating, typed=typed, schema=c.get("schema") or "none", gates=tuple(gates),
         evidence=tuple(evidence), description=c.get("description"), capabilities=tuple(caps),
         annotations={k: v for k, v in (c.get("annotations") or {}).items() if isinstance(v, (bool, str))},
-        model_name=c.get("model_name"),
+        model_name=c.get("model_name"), operation_param=operation_param, operations=operations,
     )
 
 

@@ -141,6 +141,7 @@ class Detector:
         self.call_key_index: dict[str, list[tuple[Any, int]]] = {}   # function name -> [(key, line)]
         self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
         self._last_numeric = False
+        self._last_options: dict[str, list[str]] = {}
         self._call_index: dict[str, list[Node]] | None = None
         self.mcp_signal = "mcp-typescript-sdk" in self.frameworks or any(
             m.startswith("agents/mcp") for m, _ in ctx.imports.values()) or b"McpServer" in ctx.source \
@@ -177,6 +178,7 @@ class Detector:
                 phase1.append((-1, {"aliascall": [node]}))
         for pattern, caps in phase1:
             self._last_numeric = False
+            self._last_options = {}
             try:
                 if pattern == -1:
                     self._on_provider_call(caps["aliascall"][0], aliased=True)
@@ -194,6 +196,7 @@ class Detector:
                 continue
         for pattern, caps in phase2:
             self._last_numeric = False
+            self._last_options = {}
             if pattern == P_TOOLS:
                 self._on_tools_pair(caps["toolspair"][0], text(caps["pk"][0]))
             else:
@@ -201,6 +204,7 @@ class Detector:
                     self._on_function_type(caps["typepair"][0].parent)
         for pattern, caps in phase3:
             self._last_numeric = False
+            self._last_options = {}
             self._on_schema_pair(caps["schemapair"][0])
         self._name_unnamed()
         if self.frameworks or self.mcp_signal:
@@ -306,6 +310,7 @@ class Detector:
                no_schema_means_no_params: bool = False) -> tuple[bool, list[str]]:
         self._last_numeric = bool(info.fields) and all(
             t in ("number", "int", "bigint", "integer", "float", "coerce") for t in (info.fields or {}).values())
+        self._last_options = dict(info.options)  # the enum fields, for a multiplexed tool's operations
         ev = list(info.evidence)
         if info.typed is False:
             return False, ev or ["untyped schema"]
@@ -386,6 +391,9 @@ class Detector:
         if getattr(self, "_last_numeric", False):
             cand["numeric_only"] = True
             self._last_numeric = False
+        if self._last_options:
+            cand["options"] = self._last_options
+            self._last_options = {}
         self.tools.append(cand)
         return cand
 

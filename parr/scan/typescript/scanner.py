@@ -10,7 +10,7 @@ from tree_sitter import Tree
 
 from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
-from parr.scan.model import ScanError, ToolRecord, UnresolvedSite
+from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.pathindex import PathView
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
@@ -539,6 +539,7 @@ class _Resolver:
         evidence = list(mev) + [e for e in (cand.get("typed_evidence") or []) if e not in mev]
         caps = tuple(c for c in (cand.get("caps") or []) if c in _CAPABILITIES)
         annotations = {k: v for k, v in (cand.get("annotations") or {}).items() if isinstance(v, (bool, str))}
+        operation_param, operations = operations_of(cand.get("options") or {})
         try:
             return ToolRecord(
                 name=name, file=path, line=max(1, int(cand.get("line") or 1)), language=lang,
@@ -546,6 +547,7 @@ class _Resolver:
                 typed=bool(typed if typed is not None else True), schema=schema,
                 gates=tuple(cand.get("gates") or ()), evidence=tuple(evidence[:8]),
                 description=description, capabilities=caps, annotations=annotations,
+                operation_param=operation_param, operations=operations,
             )
         except Exception:  # pragma: no cover - a malformed cached fact must not stop the scan
             return None

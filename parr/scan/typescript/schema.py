@@ -24,6 +24,7 @@ class SchemaInfo:
     fields: dict[str, str] | None = None  # field name -> base type ('string', 'number', ...)
     evidence: list[str] = field(default_factory=list)
     declared: bool = False                # a schema expression was present
+    options: dict[str, list[str]] = field(default_factory=dict)  # field -> its enum / literal values
 
 
 def _is_zod_root(ctx: FileCtx, name: str) -> bool:
@@ -101,6 +102,7 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
                 shape = ctx.value_node(a[0]) if a else None
                 if shape is not None and shape.type == "object":
                     info.fields = _zod_fields(ctx, shape)
+                    info.options = _zod_options(ctx, shape)
             elif base in _UNTYPED_ZOD:
                 info.typed = False
             return info
@@ -137,6 +139,7 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
                 info.typed = False
                 info.evidence.append(f"{bad} parameter")
             info.fields = _zod_fields(ctx, node)
+            info.options = _zod_options(ctx, node)
             return info
         return SchemaInfo(kind="json_schema", typed=True, declared=True)
     return SchemaInfo(kind="json_schema", typed=True, declared=True)
@@ -148,6 +151,39 @@ def _zod_fields(ctx: FileCtx, shape: Node) -> dict[str, str]:
         base, _ = _zod_base(ctx, entry_value(entry))
         fields[name] = base or "?"
     return fields
+
+
+def _literal_strings(ctx: FileCtx, array: Node | None) -> list[str]:
+    array = ctx.value_node(array) if array is not None else None
+    if array is None or array.type != "array":
+        return []
+    return [s for s in (string_literal(e) for e in array.named_children) if s is not None]
+
+
+def _zod_options(ctx: FileCtx, shape: Node) -> dict[str, list[str]]:
+    """Fields whose zod type is an enum (z.enum([...])) or a union of string literals."""
+    options: dict[str, list[str]] = {}
+    for name, entry in object_entries(shape).items():
+        base, call = _zod_base(ctx, entry_value(entry))
+        a = args_of(call) if call is not None else []
+        if base == "enum" and a:
+            values = _literal_strings(ctx, a[0])
+        elif base == "union" and a:
+            array = ctx.value_node(a[0])
+            values = []
+            for member in (array.named_children if array is not None and array.type == "array" else []):
+                member_base, member_call = _zod_base(ctx, member)
+                member_args = args_of(member_call) if member_base == "literal" and member_call is not None else []
+                value = string_literal(member_args[0]) if member_args else None
+                if value is None:
+                    values = []
+                    break
+                values.append(value)
+        else:
+            continue
+        if values:
+            options[name] = values
+    return options
 
 
 def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaInfo:
@@ -168,6 +204,9 @@ def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaIn
                 elif not object_entries(v):
                     info.typed = False
                     info.evidence.append(f"parameter '{name}' has no type")
+                enum = object_entries(v).get("enum")
+                if enum is not None and _literal_strings(ctx, entry_value(enum)):
+                    info.options[name] = _literal_strings(ctx, entry_value(enum))
             info.fields[name] = typ  # type: ignore[index]
     return info
 
