@@ -113,7 +113,7 @@ def thresholds_meaningful(facts: Facts) -> Iterator[Result]:
 
 
 
-@check("EVAL-008", reads=("evals",))
+@check("EVAL-008", reads=("evals.regression.results", "evals.scenario.results", "evals.adversarial.results"))
 def results_are_evals(facts: Facts) -> Iterator[Result]:
     """A JUnit file says nothing about what it tested; one that never names a model, an agent, a
     prompt or this agent's tools is a unit-test run, whatever suite it is declared as."""

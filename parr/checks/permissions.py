@@ -159,7 +159,7 @@ def operations_declared(facts: Facts) -> Iterator[Result]:
         yield NotApplicable("no mutating tool multiplexes operations behind an enum argument")
 
 
-@check("PERM-010", reads=("permissions.tools[*].name", "permissions.tools[*].switch", "failsafes.kill_switch"))
+@check("PERM-010", reads=("permissions.tools[*].switch", "failsafes.kill_switch.name"))
 def switches_in_code(facts: Facts) -> Iterator[Result]:
     """A write switch or kill switch named like a flag or an environment variable is a claim about
     the code: parr looks for where the code reads it."""
