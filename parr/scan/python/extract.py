@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from parr.scan.python import catalog
+from parr.scan.python import catalog, frameworks
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python.effects import classify_call, sql_text_effect
@@ -973,22 +973,16 @@ class FileExtractor:
             if qq is None:
                 if "tool" in self.module_scope.defs or not self.fw_hints:
                     return
-                fw = self.file_framework(("langchain", "crewai", "smolagents", "agno", "strands-agents"))
+                fw = self.file_framework(frameworks.BARE_TOOL_PREFERENCE)
             else:
-                fw = catalog.framework_of(qq) or self.file_framework(
-                    ("langchain", "crewai", "smolagents", "agno", "strands-agents"))
+                fw = catalog.framework_of(qq) or self.file_framework(frameworks.BARE_TOOL_PREFERENCE)
             if fw == "langgraph":
                 fw = "langchain"
             n, r = name_from("name", "name_or_callable", positional=True)
             normalize = None
             if fw == "crewai":
                 normalize = "crewai"
-            style = {
-                "langchain": "langchain.tool_decorator", "crewai": "crewai.tool_decorator",
-                "smolagents": "smolagents.tool_decorator", "agno": "agno.tool_decorator",
-                "strands-agents": "strands.tool_decorator", "fastmcp": "fastmcp.standalone_tool",
-                "mcp": "fastmcp.standalone_tool", "openai-agents": "openai_agents.function_tool",
-            }.get(fw, f"{fw}.tool_decorator")
+            style = frameworks.BARE_TOOL_STYLE.get(fw, f"{fw}.tool_decorator")
             if fw == "mcp":
                 fw = "fastmcp"
             ann = self._mcp_annotations(call) if fw == "fastmcp" else {}
@@ -1004,19 +998,18 @@ class FileExtractor:
             self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc_from(), gates,
                             annotations=ann, plain=(last == "tool_plain"))
             return
-        if last == "function_tool":
-            n, r = name_from("name_override")
-            desc = _const_str(kw("description_override")) or desc_from()  # what the model is shown
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, "openai-agents",
-                            "openai_agents.function_tool", desc, gates)
-            return
-        if last == "kernel_function":
-            n, r = name_from("name")
-            # The model sees Plugin-function; the plugin name comes from where the class is added
-            # to a kernel or an agent (resolve matches it up, in any file).
-            extra = {"sk_class": fi.cls.name} if fi.cls is not None else None
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, "semantic-kernel",
-                            "semantic_kernel.kernel_function", desc_from(), gates, extra=extra)
+        specs = frameworks.DECORATORS.get(last)
+        spec = next(((fw, sp) for fw, sp in specs if sp.receiver is not None), None) if specs else None
+        if spec is not None:
+            fw, sp = spec
+            n, r = name_from(*sp.name_kws, positional=sp.positional_name)
+            desc = next((s for s in (_const_str(kw(k)) for k in sp.desc_kws) if s), None) or doc
+            extra = None
+            if fw == "semantic-kernel" and fi.cls is not None:
+                # The model sees Plugin-function; the plugin name comes from where the class is added
+                # to a kernel or an agent (resolve matches it up, in any file).
+                extra = {"sk_class": fi.cls.name}
+            self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, sp.style, desc, gates, extra=extra)
             return
         if last == "action" and recv:
             rl = recv.rsplit(".", 1)[-1]
@@ -1028,16 +1021,6 @@ class FileExtractor:
                 desc = desc or _const_str(kw("description"))
             self._func_cand(fi, scope, fi.name, None, "browser-use", "browser_use.registry_action",
                             desc or doc, gates)
-            return
-        if last in ("beta_tool", "beta_async_tool"):
-            n, r = name_from("name")
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, "anthropic", "anthropic.beta_tool",
-                            desc_from(), gates)
-            return
-        if last == "register_for_llm":
-            n, r = name_from("name")
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, "autogen", "autogen.register_for_llm",
-                            desc_from(), gates)
             return
         if last == "list_tools" and recv:
             self.list_tool_funcs.append(fi)
@@ -1125,7 +1108,7 @@ class FileExtractor:
         last = d.rsplit(".", 1)[-1]
         fw_q = self.fw_of_qual(q)
         line = node.lineno
-        if last in ("function_tool", "tool", "beta_tool", "beta_async_tool") and "." not in d and node.args:
+        if last in frameworks.CALLABLE_DECORATORS and "." not in d and node.args:
             # function_tool(fn), tool(fn), function_tool(fn, name_override="x"): the decorator as a call
             fi = self.resolve_func_expr(node.args[0], scope)
             if isinstance(fi, FuncInfo) and not fi.candidate:
@@ -1200,20 +1183,15 @@ class FileExtractor:
             self.consumed.add(id(node))
             return c
 
-        if last == "FunctionTool" or last == "FunctionTool.from_defaults":
-            if fw_q == "camel":
-                finish_fn_cand(fn_arg("func"), "camel", "camel.FunctionTool")
-            elif fw_q == "google-adk" or _kw(node, "func") is not None:
-                gates = ["needs_approval"] if _truthy_kw(node, "require_confirmation") else []
-                finish_fn_cand(fn_arg("func"), "google-adk", "adk.FunctionTool", gates=gates)
-            elif fw_q == "openai-agents" or _kw(node, "params_json_schema") is not None:
-                gates = ["needs_approval"] if _truthy_kw(node, "needs_approval") else []
-                finish_fn_cand(_kw(node, "on_invoke_tool"), "openai-agents", "openai_agents.FunctionTool",
-                               schema="json_schema", gates=gates)
-            elif fw_q == "llama-index" or _kw(node, "fn", "async_fn") is not None:
-                finish_fn_cand(fn_arg("fn", "async_fn"), "llama-index", "llama_index.FunctionTool")
-            elif fw_q == "autogen" or node.args:
-                finish_fn_cand(fn_arg("func"), "autogen", "autogen.FunctionTool")
+        factories = frameworks.FACTORIES.get(last)
+        if factories:
+            for f in factories:
+                if fw_q == f.framework or any(_kw(node, k) is not None for k in f.when_kws) \
+                        or (f.when_args and node.args):
+                    gates = ["needs_approval"] if any(_truthy_kw(node, k) for k in f.gate_kws) else []
+                    fexpr = _kw(node, *f.fn_kws) if f.fn_pos is None else fn_arg(*f.fn_kws, pos=f.fn_pos)
+                    finish_fn_cand(fexpr, f.framework, f.style, schema=f.schema, gates=gates, flags=f.flags)
+                    break
             return
         if last == "ToolSchema" and (fw_q == "autogen" or "autogen" in self.fw_hints):
             # autogen_core's ToolSchema(name=..., description=..., parameters=ParametersSchema(...)):
@@ -1228,9 +1206,6 @@ class FileExtractor:
                               schema="json_schema", description=_const_str(_kw(node, "description")),
                               extra={"jschema": self.json_schema_info(params, scope)})
                 self.consumed.add(id(node))
-            return
-        if last == "LongRunningFunctionTool":
-            finish_fn_cand(fn_arg("func"), "google-adk", "adk.LongRunningFunctionTool", flags=("long_running",))
             return
         if last == "AgentTool":
             if scope.func is not None and self._calls_run_async(scope.func):
@@ -1844,7 +1819,7 @@ class FileExtractor:
                                for k in e.keywords)
                 named = _const_str(_kw(e, "name"))  # VertexAiRagRetrieval(name="retrieve_docs", ...)
                 self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework,
-                              style=f"{_style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
+                              style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
                               gates=("needs_approval",) if approval else (),
                               flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
@@ -2011,7 +1986,7 @@ class FileExtractor:
         if qfw and qfw in catalog.BUILTIN_INSTANCES and last in catalog.BUILTIN_INSTANCES[qfw]:
             b = catalog.BUILTIN_INSTANCES[qfw][last]
             self.new_cand(name=b.name, line=line, framework=b.framework,
-                          style=f"{_style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
+                          style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                           typed=b.typed, caps=b.caps, flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
             return
         if qfw:
@@ -2246,12 +2221,6 @@ def _fw_cached(qual: str) -> str | None:
         if len(_FW_CACHE) < 20000:
             _FW_CACHE[qual] = r
     return r
-
-
-def _style_prefix(fw: str) -> str:
-    return {"openai-agents": "openai_agents", "google-adk": "adk", "llama-index": "llama_index",
-            "semantic-kernel": "semantic_kernel", "browser-use": "browser_use", "strands-agents": "strands",
-            "pydantic-ai": "pydantic_ai"}.get(fw, fw)
 
 
 _RUNS_ITS_ARGUMENT = frozenset({"to_thread", "run_in_executor", "submit", "run_sync", "partial", "start_soon",
