@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from parr.scan.python import catalog, frameworks
+from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python.effects import classify_call, sql_text_effect
@@ -45,10 +46,6 @@ _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "regi
 # Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
 _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reversed"})
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
-_GOOGLE_API_TOOLSETS = frozenset(
-    {"CalendarToolset", "GmailToolset", "DocsToolset", "SheetsToolset", "SlidesToolset", "YoutubeToolset",
-     "BigQueryToolset", "GoogleApiToolset", "SpannerToolset", "BigtableToolset"}
-)
 
 
 class Scope:
@@ -109,45 +106,6 @@ class ClassInfo:
         self.init_desc = None
         self.abstract = False
         self.body_scope = None
-
-
-def _docstring(node) -> str | None:
-    try:
-        d = ast.get_docstring(node, clean=True)
-    except Exception:
-        return None
-    if not d:
-        return None
-    para = d.strip().split("\n\n", 1)[0]
-    return " ".join(para.split())
-
-
-def _literal_keys(d: ast.Dict) -> dict:
-    """A dict literal's entries by string key (None for keys that are not string literals;
-    `**spread` entries are left out)."""
-    return {_const_str(k): v for k, v in zip(d.keys, d.values) if k is not None}
-
-
-def _const_str(e) -> str | None:
-    if isinstance(e, ast.Constant) and isinstance(e.value, str):
-        return e.value
-    return None
-
-
-def _kw(call: ast.Call, *names):
-    for k in call.keywords:
-        if k.arg in names:
-            return k.value
-    return None
-
-
-def _truthy_kw(call: ast.Call, name: str) -> bool:
-    v = _kw(call, name)
-    if v is None:
-        return False
-    if isinstance(v, ast.Constant) and v.value in (False, None, 0, ""):
-        return False
-    return True
 
 
 def _ann_name(ann) -> str | None:
@@ -1104,6 +1062,78 @@ class FileExtractor:
         )
 
     # ------------------------------------------------------------------ call declarations
+    def fn_cand(self, node: ast.Call, scope: Scope, fexpr, fw, style, name_kws=("name",), desc_kws=("description",),
+                flags=(), gates=(), schema="type_hints", typed=None, extra=None, name_pos=None, desc_pos=None):
+        """A tool a call makes from a function (FunctionTool(func=f), Tool.from_function(f)): its name
+        from name_kws (or the function), its description from desc_kws (or the docstring)."""
+        fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
+        n, r = None, None
+        named = False
+        for k in name_kws:
+            v = _kw(node, k)
+            if v is None and name_pos is not None and len(node.args) > name_pos:
+                v = node.args[name_pos]
+            if v is not None:
+                named = True
+                n, r = self.str_of(v, scope)
+                if n is None and r is None:
+                    n = self.self_attr_str(v, scope)
+                break
+        if n is None and r is None:
+            if named:
+                return None  # a name made at run time (kwargs["x"], tool.name): not one to report
+            if fi is not None:
+                n = fi.name
+            elif isinstance(fexpr, ast.Name):
+                bound, _ = self.lookup(scope, fexpr.id)
+                if isinstance(bound, ast.arg) or (bound is None and fexpr.id not in self.imports
+                                                  and not self.star_import):
+                    # A parameter or loop variable: code that wraps whatever it is given
+                    # (framework plumbing), not a declaration of a tool.
+                    return None
+                n = fexpr.id
+                ref = self.ext_ref_of(fexpr)
+                if ref:
+                    extra = dict(extra or {}, ext_fn=ref)
+            elif isinstance(fexpr, ast.Attribute):
+                n = fexpr.attr
+            else:
+                return None
+        desc = None
+        for k in desc_kws:
+            desc = _const_str(_kw(node, k))
+            if desc:
+                break
+        if desc is None and desc_pos is not None and len(node.args) > desc_pos:
+            desc = _const_str(node.args[desc_pos])
+        if desc is None and fi is not None:
+            desc = _docstring(fi.node)
+        c = self.new_cand(name=n, name_ref=r, line=node.lineno, framework=fw, style=style, schema=schema,
+                          fn=fi, description=desc, gates=gates, flags=flags, typed=typed, extra=extra,
+                          def_line=fi.node.lineno if fi else None)
+        self.consumed.add(id(node))
+        return c
+
+    def schema_factory_cand(self, node: ast.Call, scope: Scope, fw: str, style: str) -> bool:
+        """pydantic_function_tool(Model), get_function_tool(Model): a schema-only tool from a class."""
+        a = node.args[0] if node.args else None
+        n, r = self.str_of(_kw(node, "name"), scope)
+        ci = None
+        if isinstance(a, ast.Name):
+            v, _ = self.lookup(scope, a.id)
+            if isinstance(v, ClassInfo):
+                ci = v
+            if n is None and r is None:
+                n = a.id
+        if n is None and r is None:
+            return True
+        desc = _const_str(_kw(node, "description")) or (_docstring(ci.node) if ci else None)
+        self.new_cand(name=n, name_ref=r, line=node.lineno, framework=fw, style=style, schema="pydantic",
+                      typed=True, description=desc, flags=("schema_only",),
+                      def_line=ci.node.lineno if ci else None)
+        self.consumed.add(id(node))
+        return True
+
     def call_candidate(self, node: ast.Call, d: str, q: str | None, scope: Scope):
         last = d.rsplit(".", 1)[-1]
         fw_q = self.fw_of_qual(q)
@@ -1127,234 +1157,22 @@ class FileExtractor:
                     self.consumed.add(id(node))
                     return
 
-        def fn_arg(*kws, pos=0):
-            v = _kw(node, *kws)
-            if v is None and len(node.args) > pos:
-                v = node.args[pos]
-            return v
-
-        def finish_fn_cand(fexpr, fw, style, name_kws=("name",), desc_kws=("description",), flags=(),
-                           gates=(), schema="type_hints", typed=None, extra=None, name_pos=None, desc_pos=None):
-            fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
-            n, r = None, None
-            named = False
-            for k in name_kws:
-                v = _kw(node, k)
-                if v is None and name_pos is not None and len(node.args) > name_pos:
-                    v = node.args[name_pos]
-                if v is not None:
-                    named = True
-                    n, r = self.str_of(v, scope)
-                    if n is None and r is None:
-                        n = self.self_attr_str(v, scope)
-                    break
-            if n is None and r is None:
-                if named:
-                    return None  # a name made at run time (kwargs["x"], tool.name): not one to report
-                if fi is not None:
-                    n = fi.name
-                elif isinstance(fexpr, ast.Name):
-                    bound, _ = self.lookup(scope, fexpr.id)
-                    if isinstance(bound, ast.arg) or (bound is None and fexpr.id not in self.imports
-                                                      and not self.star_import):
-                        # A parameter or loop variable: code that wraps whatever it is given
-                        # (framework plumbing), not a declaration of a tool.
-                        return None
-                    n = fexpr.id
-                    ref = self.ext_ref_of(fexpr)
-                    if ref:
-                        extra = dict(extra or {}, ext_fn=ref)
-                elif isinstance(fexpr, ast.Attribute):
-                    n = fexpr.attr
-                else:
-                    return None
-            desc = None
-            for k in desc_kws:
-                desc = _const_str(_kw(node, k))
-                if desc:
-                    break
-            if desc is None and desc_pos is not None and len(node.args) > desc_pos:
-                desc = _const_str(node.args[desc_pos])
-            if desc is None and fi is not None:
-                desc = _docstring(fi.node)
-            c = self.new_cand(name=n, name_ref=r, line=line, framework=fw, style=style, schema=schema,
-                              fn=fi, description=desc, gates=gates, flags=flags, typed=typed, extra=extra,
-                              def_line=fi.node.lineno if fi else None)
-            self.consumed.add(id(node))
-            return c
-
         factories = frameworks.FACTORIES.get(last)
         if factories:
             for f in factories:
                 if fw_q == f.framework or any(_kw(node, k) is not None for k in f.when_kws) \
                         or (f.when_args and node.args):
                     gates = ["needs_approval"] if any(_truthy_kw(node, k) for k in f.gate_kws) else []
-                    fexpr = _kw(node, *f.fn_kws) if f.fn_pos is None else fn_arg(*f.fn_kws, pos=f.fn_pos)
-                    finish_fn_cand(fexpr, f.framework, f.style, schema=f.schema, gates=gates, flags=f.flags)
+                    fexpr = _kw(node, *f.fn_kws) if f.fn_pos is None else fn_arg(node, *f.fn_kws, pos=f.fn_pos)
+                    self.fn_cand(node, scope, fexpr, f.framework, f.style, schema=f.schema, gates=gates, flags=f.flags)
                     break
             return
-        if last == "ToolSchema" and (fw_q == "autogen" or "autogen" in self.fw_hints):
-            # autogen_core's ToolSchema(name=..., description=..., parameters=ParametersSchema(...)):
-            # a function schema handed to model_client.create(tools=[...])
-            n, r = self.str_of(_kw(node, "name"), scope)
-            if n or r:
-                params = _kw(node, "parameters")
-                if isinstance(params, ast.Call) and not params.args:
-                    params = ast.Dict(keys=[ast.Constant(k.arg) for k in params.keywords if k.arg],
-                                      values=[k.value for k in params.keywords if k.arg])
-                self.new_cand(name=n, name_ref=r, line=line, framework="autogen", style="autogen.ToolSchema",
-                              schema="json_schema", description=_const_str(_kw(node, "description")),
-                              extra={"jschema": self.json_schema_info(params, scope)})
-                self.consumed.add(id(node))
-            return
-        if last == "AgentTool":
-            if scope.func is not None and self._calls_run_async(scope.func):
-                # agent_tool = AgentTool(agent=db_agent); await agent_tool.run_async(...): the code
-                # runs the sub-agent itself inside a tool; no model is handed this one
+        for hook in frameworks.CALL_HOOKS.get(last, ()):
+            if hook(self, node, d, fw_q, scope):
                 return
-            a = fn_arg("agent")
-            n = r = None
-            if isinstance(a, ast.Name):
-                v, _ = self.lookup(scope, a.id)
-                if isinstance(v, ast.Call):
-                    n = _const_str(_kw(v, "name"))
-                if n is None and a.id in self.imports:
-                    r = "agent:" + self.imports[a.id]
-            elif isinstance(a, ast.Call):
-                n = _const_str(_kw(a, "name"))
-            if n or r:
-                self.new_cand(name=n, name_ref=r, line=line, framework="google-adk", style="adk.AgentTool",
-                              schema="framework_defined", typed=False, flags=("agent_tool",))
-                self.consumed.add(id(node))
-            return
-        if last == "as_tool" and "." in d:
-            n, r = self.str_of(_kw(node, "tool_name"), scope)
-            if n or r:
-                desc = _const_str(_kw(node, "tool_description"))
-                self.new_cand(name=n, name_ref=r, line=line, framework="openai-agents", style="openai_agents.as_tool",
-                              schema="framework_defined", typed=False, description=desc, flags=("agent_tool",))
-            return
-        if last == "from_defaults" and "." in d:
-            recv_last = d.rsplit(".", 1)[0].rsplit(".", 1)[-1]
-            if "QueryEngineTool" in recv_last or "RetrieverTool" in recv_last:
-                n, r = self.str_of(_kw(node, "name"), scope)
-                if n or r:
-                    desc = _const_str(_kw(node, "description"))
-                    self.new_cand(name=n, name_ref=r, line=line, framework="llama-index",
-                                  style="llama_index.QueryEngineTool", schema="framework_defined", typed=False,
-                                  description=desc, flags=("agent_tool",))
+        for suffix, hook in frameworks.CALL_SUFFIX_HOOKS:
+            if last.endswith(suffix) and hook(self, node, d, fw_q, scope):
                 return
-            fexpr = _kw(node, "fn", "async_fn")
-            if fexpr is None and node.args and self.resolve_func_expr(node.args[0], scope) is not None:
-                fexpr = node.args[0]
-            if fexpr is not None:
-                finish_fn_cand(fexpr, "llama-index", "llama_index.FunctionTool.from_defaults")
-            return
-        if last == "from_function" and "." in d:
-            recv = d.rsplit(".", 1)[0]
-            fw = fw_q or self.file_framework(("langchain", "fastmcp"))
-            if fw in ("fastmcp", "mcp"):
-                style = "fastmcp.Tool.from_function"
-                fw = "fastmcp"
-            else:
-                fw = "langchain"
-                style = "langchain.StructuredTool.from_function" if "Structured" in recv else "langchain.Tool.from_function"
-            schema = "pydantic" if _kw(node, "args_schema") is not None else "type_hints"
-            typed = True if schema == "pydantic" else None
-            flags = () if "Structured" in recv or fw == "fastmcp" or schema == "pydantic" else ()
-            finish_fn_cand(fn_arg("func", "fn", "coroutine"), fw, style, schema=schema, typed=typed, flags=flags)
-            return
-        if last == "Tool":
-            if _kw(node, "inputSchema", "input_schema") is not None or fw_q == "mcp":
-                n, r = self.str_of(_kw(node, "name"), scope)
-                if n or r:
-                    schema_v = _kw(node, "inputSchema", "input_schema")
-                    sch = self.json_schema_info(schema_v, scope)
-                    desc = _const_str(_kw(node, "description"))
-                    ann = self._mcp_annotations(node)
-                    self.new_cand(name=n, name_ref=r, line=line, framework="mcp", style="mcp.lowlevel_Tool",
-                                  schema="json_schema", description=desc, annotations=ann,
-                                  extra={"jschema": sch})
-                    self.consumed.add(id(node))
-                return
-            if _kw(node, "func", "coroutine") is not None or fw_q in ("langchain", "langgraph"):
-                if _kw(node, "name") is None and not node.args:
-                    return
-                # Tool(name, func, description) positionally, or by keyword
-                fexpr = _kw(node, "func", "coroutine")
-                if fexpr is None and len(node.args) > 1:
-                    fexpr = node.args[1]
-                finish_fn_cand(fexpr, "langchain", "langchain.Tool", schema="framework_defined", typed=False,
-                               name_pos=0, desc_pos=2)
-                return
-            if fw_q == "pydantic-ai" or (node.args and self.resolve_func_expr(node.args[0], scope) is not None):
-                finish_fn_cand(fn_arg("function"), "pydantic-ai", "pydantic_ai.Tool")
-            return
-        if last == "Function" and (fw_q == "agno" or _kw(node, "entrypoint") is not None):
-            n, r = self.str_of(_kw(node, "name"), scope)
-            fexpr = _kw(node, "entrypoint")
-            params_v = _kw(node, "parameters")
-            if n is None and r is None:
-                fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
-                if fi is None:
-                    return
-                n = fi.name
-            fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
-            desc = _const_str(_kw(node, "description")) or (_docstring(fi.node) if fi else None)
-            extra = {}
-            schema = "type_hints"
-            if params_v is not None:
-                schema = "json_schema"
-                extra["jschema"] = self.json_schema_info(params_v, scope)
-            self.new_cand(name=n, name_ref=r, line=line, framework="agno", style="agno.Function", schema=schema,
-                          fn=fi, description=desc, extra=extra, def_line=fi.node.lineno if fi else None)
-            self.consumed.add(id(node))
-            return
-        if last == "FunctionDeclaration":
-            n, r = self.str_of(_kw(node, "name"), scope)
-            if n or r:
-                self.new_cand(name=n, name_ref=r, line=line, framework="google-genai",
-                              style="gemini.FunctionDeclaration", schema="json_schema",
-                              description=_const_str(_kw(node, "description")),
-                              extra={"jschema": self.json_schema_info(_kw(node, "parameters"), scope)})
-            return
-        if last in ("get_function_tool", "pydantic_function_tool"):
-            a = node.args[0] if node.args else None
-            n, r = self.str_of(_kw(node, "name"), scope)
-            ci = None
-            if isinstance(a, ast.Name):
-                v, _ = self.lookup(scope, a.id)
-                if isinstance(v, ClassInfo):
-                    ci = v
-                if n is None and r is None:
-                    n = a.id
-            if n is None and r is None:
-                return
-            fw, style = ("openai", "openai.pydantic_function_tool") if last == "pydantic_function_tool" \
-                else ("llama-index", "llama_index.get_function_tool")
-            desc = _const_str(_kw(node, "description")) or (_docstring(ci.node) if ci else None)
-            self.new_cand(name=n, name_ref=r, line=line, framework=fw, style=style, schema="pydantic",
-                          typed=True, description=desc, flags=("schema_only",),
-                          def_line=ci.node.lineno if ci else None)
-            self.consumed.add(id(node))
-            return
-        if (last.endswith("Toolset") or last.endswith("ToolSet")) and _kw(node, "tool_filter") is not None:
-            tf = _kw(node, "tool_filter")
-            if isinstance(tf, (ast.List, ast.Tuple)):
-                fw = fw_q or self.file_framework(("google-adk",))
-                if last in _GOOGLE_API_TOOLSETS:
-                    style = "adk.google_api_toolset"
-                elif "MCP" in last or "Mcp" in last:
-                    style = "adk.MCPToolset"
-                else:
-                    style = f"adk.{last}"
-                caps = ("mcp_remote",) if style == "adk.MCPToolset" else ()
-                for el in tf.elts:
-                    s, r = self.str_of(el, scope)
-                    if s or r:
-                        self.new_cand(name=s, name_ref=r, line=line, framework=fw, style=style,
-                                      schema="provider_defined", typed=True, caps=caps)
-            return
 
     # ------------------------------------------------------------------ dict literals
     def visit_dict(self, node: ast.Dict, scope):
@@ -2315,3 +2133,4 @@ def extract_source(rel_path: str, text: str) -> dict:
     if wiring:
         facts["wiring"] = wiring
     return facts
+

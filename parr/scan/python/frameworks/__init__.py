@@ -13,6 +13,7 @@ from parr.scan.python.frameworks import (
     camel,
     crewai,
     google_adk,
+    google_genai,
     langchain,
     llamaindex,
     mcp,
@@ -23,15 +24,16 @@ from parr.scan.python.frameworks import (
     smolagents,
     strands,
 )
-from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework
+from parr.scan.python.frameworks.spec import Builtin, CallHook, Decorator, Factory, Framework
 
 __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWORKS"]
 
 # Order matters only where two families share a callee name: FunctionTool(...) is tried as CAMEL's
-# (by its import only), then ADK's, the Agents SDK's, LlamaIndex's and AutoGen's.
+# (by its import only), then ADK's, the Agents SDK's, LlamaIndex's and AutoGen's; Tool(...) as MCP's
+# low-level Tool, then LangChain's, then Pydantic AI's.
 FAMILIES = (
-    camel, google_adk, openai_agents, llamaindex, autogen, langchain, mcp, crewai, smolagents, pydantic_ai,
-    anthropic, openai_raw, agno, strands, semantic_kernel, browser_use,
+    camel, google_adk, openai_agents, llamaindex, autogen, mcp, langchain, pydantic_ai, crewai, smolagents,
+    anthropic, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
@@ -111,6 +113,19 @@ def _factories() -> dict[str, tuple[Factory, ...]]:
 
 # Callee name -> the factories that read it, tried in family order.
 FACTORIES: Mapping[str, tuple[Factory, ...]] = MappingProxyType(_factories())
+
+
+def _call_hooks() -> dict[str, tuple[CallHook, ...]]:
+    out: dict[str, tuple[CallHook, ...]] = {}
+    for fw in FRAMEWORKS:
+        for callee, hooks in fw.call_hooks.items():
+            out[callee] = out.get(callee, ()) + tuple(hooks)
+    return out
+
+
+# Callee name -> hooks, in family order; the first that answers True has read the call.
+CALL_HOOKS: Mapping[str, tuple[CallHook, ...]] = MappingProxyType(_call_hooks())
+CALL_SUFFIX_HOOKS: tuple[tuple[str, CallHook], ...] = tuple(h for fw in FRAMEWORKS for h in fw.call_suffix_hooks)
 
 
 def style_prefix(label: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+
+from parr.scan.python.astutil import _kw, fn_arg
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
 
 _LC = "langchain"
@@ -11,6 +14,38 @@ def _lc(name: str, caps: tuple[str, ...] = ("http",), mutating: bool = False, ty
     return Builtin(_LC, name, caps, mutating, typed, "pydantic")
 
 
+def _from_function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """StructuredTool.from_function(func), Tool.from_function(...), and FastMCP's Tool.from_function."""
+    if "." not in d:
+        return False
+    recv = d.rsplit(".", 1)[0]
+    fw = fw_q or ex.file_framework(("langchain", "fastmcp"))
+    if fw in ("fastmcp", "mcp"):
+        style = "fastmcp.Tool.from_function"
+        fw = "fastmcp"
+    else:
+        fw = "langchain"
+        style = "langchain.StructuredTool.from_function" if "Structured" in recv else "langchain.Tool.from_function"
+    schema = "pydantic" if _kw(node, "args_schema") is not None else "type_hints"
+    typed = True if schema == "pydantic" else None
+    ex.fn_cand(node, scope, fn_arg(node, "func", "fn", "coroutine"), fw, style, schema=schema, typed=typed)
+    return True
+
+
+def _tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """Tool(name, func, description), positionally or by keyword."""
+    if not (_kw(node, "func", "coroutine") is not None or fw_q in ("langchain", "langgraph")):
+        return False
+    if _kw(node, "name") is None and not node.args:
+        return True
+    fexpr = _kw(node, "func", "coroutine")
+    if fexpr is None and len(node.args) > 1:
+        fexpr = node.args[1]
+    ex.fn_cand(node, scope, fexpr, "langchain", "langchain.Tool", schema="framework_defined", typed=False,
+               name_pos=0, desc_pos=2)
+    return True
+
+
 FRAMEWORKS = (
     Framework(
         label=_LC,
@@ -18,6 +53,7 @@ FRAMEWORKS = (
         decorators=(Decorator("tool", "langchain.tool_decorator", receiver=None),),
         tool_base_classes=("BaseTool", "StructuredTool", "Tool"),
         class_style="langchain.BaseTool_subclass",
+        call_hooks={"from_function": (_from_function,), "Tool": (_tool,)},
         builtin_classes={
             "FileSearchTool": _lc("file_search", ("file_read",)),
             "ShellTool": _lc("terminal", ("shell",), True, False),

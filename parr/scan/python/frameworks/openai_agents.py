@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import ast
+
+from parr.scan.python.astutil import _const_str, _kw
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework
 
 _OA = "openai-agents"
+
+def _as_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """agent.as_tool(tool_name=..., tool_description=...): an agent offered as a tool."""
+    if "." not in d:
+        return False
+    n, r = ex.str_of(_kw(node, "tool_name"), scope)
+    if n or r:
+        desc = _const_str(_kw(node, "tool_description"))
+        ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="openai-agents", style="openai_agents.as_tool",
+                    schema="framework_defined", typed=False, description=desc, flags=("agent_tool",))
+    return True
+
 
 FRAMEWORKS = (
     Framework(
         label=_OA,
         roots=("agents",),
         style_prefix="openai_agents",
+        call_hooks={"as_tool": (_as_tool,)},
         decorators=(
             Decorator("function_tool", "openai_agents.function_tool", name_kws=("name_override",),
                       desc_kws=("description_override", "description")),

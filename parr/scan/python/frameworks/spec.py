@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 
+CallHook = Callable[..., bool]
+
+
 @dataclass(frozen=True)
 class Builtin:
     """A tool the framework ships: what the model sees for it and what it can do."""
@@ -59,7 +62,7 @@ class Factory:
 
 @dataclass(frozen=True)
 class Framework:
-    """One framework family's tool API, as data; `hooks` name the few forms data cannot say."""
+    """One framework family's tool API, as data; `call_hooks` read the few forms data cannot say."""
 
     label: str
     roots: tuple[str, ...] = ()
@@ -74,4 +77,7 @@ class Framework:
     builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
     # Tool-spec classes (llama-index) -> the names of the tools their to_tool_list() hands out.
     toolspecs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    hooks: Mapping[str, Callable[..., object]] = field(default_factory=dict)
+    # Calls data cannot describe: callee name -> functions (extractor, call, dotted callee, framework
+    # of the callee's import, scope) that record the tool and answer True when the call is theirs.
+    call_hooks: Mapping[str, tuple[CallHook, ...]] = field(default_factory=dict)
+    call_suffix_hooks: tuple[tuple[str, CallHook], ...] = ()
