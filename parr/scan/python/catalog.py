@@ -30,7 +30,14 @@ def framework_of(qualified: str | None) -> str | None:
     if qualified.startswith("google.adk"):
         return "google-adk"
     root = qualified.split(".", 1)[0]
-    return FRAMEWORK_ROOTS.get(root)
+    return FRAMEWORK_ROOTS.get(root) or _by_prefix(root)
+
+
+def _by_prefix(root: str) -> str | None:
+    for prefix, label in frameworks.ROOT_PREFIXES:
+        if root.startswith(prefix):
+            return label
+    return None
 
 
 def framework_of_module(module: str) -> str | None:
@@ -40,7 +47,7 @@ def framework_of_module(module: str) -> str | None:
     for i, part in enumerate(parts):
         if part == "google" and parts[i + 1:i + 2] == ["adk"]:
             return "google-adk"
-        fw = FRAMEWORK_ROOTS.get(part)
+        fw = FRAMEWORK_ROOTS.get(part) or _by_prefix(part)
         if fw is not None:
             return fw
     return None
@@ -119,3 +126,13 @@ def crewai_sanitize(name: str) -> str:
         suffix = "_" + hashlib.sha256(s.encode()).hexdigest()[:8]
         s = s[: 64 - len(suffix)].rstrip("_") + suffix
     return s
+
+
+def handoff_tool_name(agent_name: str, naming: str) -> str:
+    """The tool name the model sees for a hand-off to an agent: the Agents SDK makes
+    transfer_to_<name> function-style (whitespace and other characters to '_', lower case);
+    AutoGen lower-cases transfer_to_<target>."""
+    name = f"transfer_to_{agent_name}"
+    if naming == "openai":
+        return re.sub(r"[^a-zA-Z0-9_]", "_", re.sub(r"\s", "_", name)).lower()
+    return name.lower()

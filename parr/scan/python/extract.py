@@ -196,6 +196,8 @@ class FileExtractor:
         self.local_decorator_names: set[str] = set()
         self.refs: list[dict] = []
         self.a2a = False
+        self.applied_decorators: list = []  # (call, scope): deco(...)(fn) whose fn was not yet defined
+        self.handoff_items: list = []  # (handoffs=[...] value, scope, framework of the call, line)
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -486,6 +488,10 @@ class FileExtractor:
             fi = self.resolve_func_expr(node.args[0], scope)
             if isinstance(fi, FuncInfo) and not fi.candidate:
                 self.decorator_candidate(node.func, fi, fi.scope)
+            elif fi is None:
+                # self.mcp.tool(name=...)(self.handler) in __init__: the method is defined further
+                # down the class; read it once the whole file has been walked
+                self.applied_decorators.append((node, scope))
         d = self.dotted(node.func)
         q = self.qualify(d) if d else None
         fn = scope.func
@@ -759,8 +765,15 @@ class FileExtractor:
         for other in ("functions", "toolsets"):
             # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai)
             value = _kw(node, other)
+            if value is not None and other == "functions" and not (last.endswith(("Agent", "Plugin")) or fw == "autogen"):
+                # functions=[...] of a registry, a workflow or a scheduler: functions it calls itself;
+                # an agent's (Swarm, AutoGen) or a Semantic Kernel plugin's are offered to the model
+                continue
             if value is not None:
                 self.ctx_items.append((value, scope, fw, getattr(value, "lineno", node.lineno), f"{d}({other}="))
+        handoffs = _kw(node, "handoffs")
+        if handoffs is not None:
+            self.handoff_items.append((handoffs, scope, fw, node.lineno))
         if last in _REGISTRATION_CALLS and id(node) not in self.consumed and (node.args or node.keywords):
             self.registration_site(node, d, scope, fw)
         if tools_kw is not None:
@@ -839,6 +852,14 @@ class FileExtractor:
                 return l + r, None
         return None, None
 
+    def class_of_call(self, e, scope) -> ClassInfo | None:
+        """The class of this file an expression instantiates: SearchComponent(...)."""
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name):
+            v, _ = self.lookup(scope, e.func.id)
+            if isinstance(v, ClassInfo):
+                return v
+        return None
+
     def resolve_func_expr(self, e, scope) -> FuncInfo | None:
         if isinstance(e, ast.Name):
             v, _ = self.lookup(scope, e.id)
@@ -853,6 +874,8 @@ class FileExtractor:
                 base = base.func
             if isinstance(base, ast.Name):
                 v, _ = self.lookup(scope, base.id)
+                if isinstance(v, ast.Call) and isinstance(v.func, ast.Name):
+                    v, _ = self.lookup(scope, v.func.id)  # handlers = Handlers(): a method of that class
                 if isinstance(v, ClassInfo):
                     return v.methods.get(e.attr)
         return None
@@ -941,6 +964,9 @@ class FileExtractor:
             if fw == "crewai":
                 normalize = "crewai"
             style = frameworks.BARE_TOOL_STYLE.get(fw, f"{fw}.tool_decorator")
+            spec = next((sp for label, sp in frameworks.DECORATORS.get("tool", ()) if label == fw), None)
+            if spec is not None and _gated(call, spec.gate_values) and "needs_approval" not in gates:
+                gates.append("needs_approval")
             if fw == "mcp":
                 fw = "fastmcp"
             ann = self._mcp_annotations(call) if fw == "fastmcp" else {}
@@ -960,6 +986,8 @@ class FileExtractor:
         spec = next(((fw, sp) for fw, sp in specs if sp.receiver is not None), None) if specs else None
         if spec is not None:
             fw, sp = spec
+            if _gated(call, sp.gate_values) and "needs_approval" not in gates:
+                gates.append("needs_approval")
             n, r = name_from(*sp.name_kws, positional=sp.positional_name)
             desc = next((s for s in (_const_str(kw(k)) for k in sp.desc_kws) if s), None) or doc
             extra = None
@@ -1159,13 +1187,15 @@ class FileExtractor:
 
         factories = frameworks.FACTORIES.get(last)
         if factories:
-            for f in factories:
-                if fw_q == f.framework or any(_kw(node, k) is not None for k in f.when_kws) \
-                        or (f.when_args and node.args):
-                    gates = ["needs_approval"] if any(_truthy_kw(node, k) for k in f.gate_kws) else []
-                    fexpr = _kw(node, *f.fn_kws) if f.fn_pos is None else fn_arg(node, *f.fn_kws, pos=f.fn_pos)
-                    self.fn_cand(node, scope, fexpr, f.framework, f.style, schema=f.schema, gates=gates, flags=f.flags)
-                    break
+            # The import names the framework; else the keywords and arguments it is given decide.
+            f = next((f for f in factories if f.framework == fw_q), None) or next(
+                (f for f in factories if any(_kw(node, k) is not None for k in f.when_kws)
+                 or (f.when_args and node.args)), None)
+            if f is not None:
+                gated = any(_truthy_kw(node, k) for k in f.gate_kws) or _gated(node, f.gate_values)
+                fexpr = _kw(node, *f.fn_kws) if f.fn_pos is None else fn_arg(node, *f.fn_kws, pos=f.fn_pos)
+                self.fn_cand(node, scope, fexpr, f.framework, f.style, schema=f.schema,
+                             gates=["needs_approval"] if gated else [], flags=f.flags)
             return
         for hook in frameworks.CALL_HOOKS.get(last, ()):
             if hook(self, node, d, fw_q, scope):
@@ -1320,13 +1350,145 @@ class FileExtractor:
                           description=_const_str(keys.get("description")),
                           extra={"jschema": self.json_schema_info(keys.get("inputSchema"), self.module_scope),
                                  "no_params": True})
+        for node, scope in self.applied_decorators:
+            self.late_applied_decorator(node, scope)
         # MCP low-level: Tool(...) inside @server.list_tools() are found by call_candidate already.
         # Toolkit / plugin classes
         self.class_candidates()
+        for value, scope, fw, line in self.handoff_items:
+            self.handoff_elem(value, scope, fw, line, 0)
         # tool contexts
         seen_ctx: set[int] = set()
         for expr, scope, fw, line, label in self.ctx_items:
             self.ctx_elem(expr, scope, fw, line, 0, seen_ctx, label)
+
+    def handoff_elem(self, e, scope: Scope, fw, line: int, depth: int) -> None:
+        """One hand-off in handoffs=[...]: the model sees it as a tool (transfer_to_<agent>), or
+        handoff(agent, tool_name_override=...), or AutoGen's Handoff(target=..., name=...)."""
+        if depth > 4 or e is None:
+            return
+        line = getattr(e, "lineno", line)
+        if isinstance(e, (ast.List, ast.Tuple)):
+            for el in e.elts:
+                self.handoff_elem(el, scope, fw, line, depth + 1)
+            return
+        if isinstance(e, ast.Starred):
+            self.handoff_elem(e.value, scope, fw, line, depth + 1)
+            return
+        if isinstance(e, ast.Attribute) or (isinstance(e, ast.Constant) and e.value is None):
+            return  # self.handoffs, agent.handoffs: hand-offs read where they are built
+        if isinstance(e, ast.Name):
+            v, vscope = self.lookup(scope, e.id)
+            if isinstance(v, ast.arg):
+                return  # a parameter: the caller's handoffs=[...] is where they are read
+            if isinstance(v, (ast.List, ast.Tuple, ast.Call)):
+                self.handoff_elem(v, vscope, fw, line, depth + 1)
+                return
+        if isinstance(e, ast.Call):
+            callee = (self.dotted(e.func) or "").rsplit(".", 1)[-1]
+            if callee in _LIST_BUILTINS or callee == "cast":
+                for a in e.args[-1:]:  # tuple(handoffs), cast(list[Handoff], handoffs)
+                    self.handoff_elem(a, scope, fw, line, depth + 1)
+                return
+        if fw not in frameworks.HANDOFF_NAMING:
+            fw = self.file_framework(tuple(frameworks.HANDOFF_NAMING))
+        naming = frameworks.HANDOFF_NAMING.get(fw)
+        if naming is None:
+            self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
+            return
+        name = ref = None
+        if isinstance(e, ast.Constant) and isinstance(e.value, str):  # AutoGen: handoffs=["flights_refunder"]
+            name = catalog.handoff_tool_name(e.value, naming)
+        elif isinstance(e, ast.Call) and (self.dotted(e.func) or "").rsplit(".", 1)[-1].lower().endswith("handoff"):
+            override = _kw(e, "tool_name_override", "name")
+            if override is not None:
+                name, ref = self.str_of(override, scope)
+                if name is None and ref is None:
+                    self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
+                    return
+            else:
+                target = fn_arg(e, "agent", "target")
+                name, ref = self._agent_name(target, scope)
+                if name is not None:
+                    name = catalog.handoff_tool_name(name, naming)
+        else:
+            name, ref = self._agent_name(e, scope)
+            if name is not None:
+                name = catalog.handoff_tool_name(name, naming)
+        if name is None and ref is None:
+            self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
+            return
+        self.new_cand(name=name, name_ref=ref, line=line, framework=fw, style=f"{frameworks.style_prefix(fw)}.handoff",
+                      schema="framework_defined", typed=True, flags=("handoff",),
+                      normalize=("handoff_" + naming) if ref and ref.startswith("agent:") else None,
+                      extra={"no_params": True})
+
+    def _agent_name(self, e, scope: Scope):
+        """(name, ref) of the agent an expression stands for: Agent(name="x") here, a variable holding
+        one, an agent imported from another module ("agent:<module.name>"), or a literal target."""
+        if isinstance(e, ast.Constant) and isinstance(e.value, str):
+            return e.value, None
+        if isinstance(e, ast.Name):
+            v, _ = self.lookup(scope, e.id)
+            if isinstance(v, ast.Call):
+                e = v
+            elif v is None and e.id in self.imports:
+                return None, "agent:" + self.imports[e.id]
+            else:
+                return None, None
+        if isinstance(e, ast.Call):
+            name_e = _kw(e, "name") or (e.args[0] if e.args else None)
+            s, _ = self.str_of(name_e, scope) if name_e is not None else (None, None)
+            return s, None
+        return None, None
+
+    def _ext_decorated(self, node: ast.Call, scope: Scope, ref: str) -> bool:
+        """mcp.tool(name=...)(docs.fetch_doc) with the function in another module: the decorator's
+        rules run on a stand-in for the function, and what they make is resolved in that module
+        (its parameters, docstring and effects), under the decorator's name and style."""
+        stub = ast.FunctionDef(name=ref.rsplit(".", 1)[-1], args=ast.arguments(
+            posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
+            body=[ast.Pass()], decorator_list=[], returns=None, lineno=node.lineno, col_offset=0)
+        fi = FuncInfo(stub, stub.name, stub.name, scope, None)
+        made = len(self.cands)
+        self.decorator_candidate(node.func, fi, scope)
+        if len(self.cands) == made:
+            return False
+        c = self.cands.pop()
+        if c.get("name_ref"):
+            self.unresolved_site(None, "", node.lineno, "tool name defined elsewhere that parr cannot read",
+                                 text=_shorten(_short_source(node), 140))
+            return True
+        over = {k: c[k] for k in ("name", "style", "gates", "annotations", "description") if c.get(k)}
+        self.refs.append({"target": ref, "line": node.lineno, "framework": c["framework"],
+                          "site": _shorten(_short_source(node), 140), "as": over})
+        return True
+
+    def late_applied_decorator(self, node: ast.Call, scope: Scope) -> None:
+        """deco(...)(fn) where fn could not be read when the call was walked: read it now, or, when
+        the decorator makes tools, record the site rather than pass it over."""
+        arg = node.args[0]
+        fi = self.resolve_func_expr(arg, scope)
+        if isinstance(fi, FuncInfo):
+            if not fi.candidate:
+                self.decorator_candidate(node.func, fi, fi.scope)
+            return
+        target = self.dotted(node.func.func) or ""
+        last = target.rsplit(".", 1)[-1]
+        if last not in frameworks.DECORATORS or "()" in last:
+            return
+        if isinstance(arg, ast.Name) and isinstance(self.lookup(scope, arg.id)[0], ast.arg):
+            return  # a helper that registers whatever function it is given: its callers are the sites
+        ref = self.ext_ref_of(arg)
+        if ref and self._ext_decorated(node, scope, ref):
+            return
+        if last in ("tool", "tool_plain") and "." in target:
+            if self._receiver_tool_framework(target.rsplit(".", 1)[0], scope, last)[0] is None:
+                return
+        elif "." not in target and target not in self.imports:
+            return  # a tool(...) this file defines or never imports
+        self.unresolved_site(None, "", node.lineno, "tool registration parr cannot read",
+                             text=_shorten(_short_source(node), 140))
 
     def class_candidates(self):
         registered: dict[int, list] = {}
@@ -1406,6 +1568,8 @@ class FileExtractor:
                 if m in ci.methods:
                     exec_fn = ci.methods[m]
                     break
+            if exec_fn is None and "__init__" in ci.methods:
+                exec_fn = self._init_function_method(ci)  # super().__init__(..., function=self.search)
             extra = {"class_bases": ci.bases, "class_name": ci.name, "class_subclassed_here": ci.name in subclassed}
             schema = "type_hints"
             typed = None
@@ -1475,6 +1639,14 @@ class FileExtractor:
                 return True
         return False
 
+    def _init_function_method(self, ci: ClassInfo) -> FuncInfo | None:
+        for e in ast.walk(ci.methods["__init__"].node):
+            if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__":
+                f = _kw(e, "function", "func")
+                if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
+                    return ci.methods.get(f.attr)
+        return None
+
     def _super_init_name(self, init: FuncInfo):
         for e in ast.walk(init.node):
             if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__":
@@ -1482,7 +1654,10 @@ class FileExtractor:
                 if v is None and len(e.args) >= 3:
                     v = e.args[2]  # autogen BaseTool(args_type, return_type, name, description)
                 if v is not None:
-                    return self.str_of(v, init.body_scope)
+                    n, r = self.str_of(v, init.body_scope)
+                    if n is None and r is None and isinstance(v, ast.Name):
+                        n = _param_default_str(init.node, v.id)  # def __init__(self, name="weather")
+                    return n, r
         return None, None
 
     def _smol_inputs(self, d: ast.Dict) -> dict:
@@ -1541,6 +1716,8 @@ class FileExtractor:
         if isinstance(e, ast.Dict):
             if id(e) not in self.consumed:
                 self.hosted_tool_dict(e, scope)
+            if id(e) not in self.consumed:
+                self.schema_dict_in_tools(e, scope, fw)
             return
         if isinstance(e, ast.Constant) or isinstance(e, ast.JoinedStr):
             return  # None, a hosted tool's name, an empty value: nothing hidden
@@ -1658,7 +1835,8 @@ class FileExtractor:
                         return
                 self.ctx_elem(receiver, scope, fw, line, depth + 1, seen, label)
                 return
-            if _kw(e, "tools") is not None or last in ("get", "getattr", "pop"):
+            if _kw(e, "tools") is not None or last in ("get", "getattr", "pop") or \
+                    0 <= _CTX_POSITIONAL.get(last, -1) < len(e.args):
                 # tool_namespace(tools=[...]): its own tools= is read as a context of its own;
                 # settings.get("tools"): tools made elsewhere, passed along like a parameter
                 return
@@ -1743,6 +1921,24 @@ class FileExtractor:
         site = dict(self._site(e, label, line, text), reason=reason)
         if site not in self.unresolved:
             self.unresolved.append(site)
+
+    def schema_dict_in_tools(self, d: ast.Dict, scope, fw) -> None:
+        """{"name": ..., "description": ..., "parameters": {...}} handed over as a tool: LangChain's
+        bind_tools and similar converters take a bare function schema (no "type": "function")."""
+        keys = _literal_keys(d)
+        if "name" not in keys or "type" in keys or not ("parameters" in keys or "input_schema" in keys):
+            return
+        n, r = self.str_of(keys["name"], scope)
+        if not (n or r):
+            return  # {"name": spec["name"], ...}: code translating tools it was given into API dicts
+        fw = fw or self.file_framework(("langchain", "openai", "anthropic"))
+        if fw == "langgraph":
+            fw = "langchain"
+        self.consumed.add(id(d))
+        self.new_cand(name=n, name_ref=r, line=d.lineno, framework=fw if fw != "unknown" else "openai",
+                      style="function_schema_dict", schema="json_schema",
+                      description=_const_str(keys.get("description")),
+                      extra={"jschema": self.json_schema_info(keys.get("parameters") or keys.get("input_schema"), scope)})
 
     def hosted_tool_dict(self, d: ast.Dict, scope) -> None:
         """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list."""
@@ -2134,3 +2330,21 @@ def extract_source(rel_path: str, text: str) -> dict:
         facts["wiring"] = wiring
     return facts
 
+
+
+def _gated(call: ast.Call | None, gate_values) -> bool:
+    """A keyword given the literal that puts a person before each call (approval_mode="always_require")."""
+    return call is not None and any(_const_str(_kw(call, k)) == v for k, v in gate_values)
+
+
+def _param_default_str(fn: ast.FunctionDef, param: str) -> str | None:
+    """The literal string default of a function's parameter, if it has one."""
+    a = fn.args
+    positional = a.posonlyargs + a.args
+    for arg, default in zip(positional[len(positional) - len(a.defaults):], a.defaults):
+        if arg.arg == param:
+            return _const_str(default)
+    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
+        if arg.arg == param and default is not None:
+            return _const_str(default)
+    return None

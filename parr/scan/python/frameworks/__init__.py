@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from parr.scan.python.frameworks import (
+    agent_framework,
     agno,
     anthropic,
     autogen,
@@ -14,6 +15,7 @@ from parr.scan.python.frameworks import (
     crewai,
     google_adk,
     google_genai,
+    haystack,
     langchain,
     llamaindex,
     mcp,
@@ -28,12 +30,12 @@ from parr.scan.python.frameworks.spec import Builtin, CallHook, Decorator, Facto
 
 __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWORKS"]
 
-# Order matters only where two families share a callee name: FunctionTool(...) is tried as CAMEL's
-# (by its import only), then ADK's, the Agents SDK's, LlamaIndex's and AutoGen's; Tool(...) as MCP's
-# low-level Tool, then LangChain's, then Pydantic AI's.
+# Order matters only where two families share a callee name and the import does not say which:
+# FunctionTool(...) is tried as ADK's, the Agents SDK's, LlamaIndex's, then AutoGen's; Tool(...) as
+# MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's.
 FAMILIES = (
-    camel, google_adk, openai_agents, llamaindex, autogen, mcp, langchain, pydantic_ai, crewai, smolagents,
-    anthropic, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
+    camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
+    crewai, smolagents, anthropic, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
@@ -51,6 +53,9 @@ _check_unique()
 
 # Top-level import roots -> framework label used in ToolRecord.framework.
 FRAMEWORK_ROOTS: Mapping[str, str] = MappingProxyType({r: fw.label for fw in FRAMEWORKS for r in fw.roots})
+ROOT_PREFIXES: tuple[tuple[str, str], ...] = tuple((p, fw.label) for fw in FRAMEWORKS for p in fw.root_prefixes)
+HANDOFF_NAMING: Mapping[str, str] = MappingProxyType(
+    {fw.label: fw.handoff_naming for fw in FRAMEWORKS if fw.handoff_naming})
 
 
 def _tool_base_classes() -> dict[str, tuple[str, ...]]:

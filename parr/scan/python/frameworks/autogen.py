@@ -30,7 +30,13 @@ FRAMEWORKS = (
         label="autogen",
         roots=("autogen_core", "autogen_ext", "autogen_agentchat", "autogen"),
         decorators=(Decorator("register_for_llm", "autogen.register_for_llm", as_call=False),),
-        factories=(Factory("FunctionTool", "autogen", "autogen.FunctionTool", when_args=True),),
+        factories=(
+            Factory("FunctionTool", "autogen", "autogen.FunctionTool", when_args=True),
+            # AG2 / AutoGen 0.2: register_function(f, caller=assistant, executor=user, name=..., description=...)
+            Factory("register_function", "autogen", "autogen.register_function", when_kws=("caller", "executor"),
+                    fn_kws=("f",)),
+        ),
+        handoff_naming="autogen",
         tool_base_classes=("BaseTool", "BaseToolWithState", "BaseStreamTool"),
         class_style="autogen.BaseTool_subclass",
         call_hooks={"ToolSchema": (_tool_schema,)},

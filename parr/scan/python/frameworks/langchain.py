@@ -50,6 +50,8 @@ FRAMEWORKS = (
     Framework(
         label=_LC,
         roots=("langchain", "langchain_core", "langchain_community", "langchain_tavily", "langchain_experimental"),
+        # partner packages: langchain_openai, langchain_anthropic, langchain_aws, langchain_mcp_adapters...
+        root_prefixes=("langchain_",),
         decorators=(Decorator("tool", "langchain.tool_decorator", receiver=None),),
         tool_base_classes=("BaseTool", "StructuredTool", "Tool"),
         class_style="langchain.BaseTool_subclass",

@@ -26,6 +26,7 @@ FRAMEWORKS = (
         label=_OA,
         roots=("agents",),
         style_prefix="openai_agents",
+        handoff_naming="openai",
         call_hooks={"as_tool": (_as_tool,)},
         decorators=(
             Decorator("function_tool", "openai_agents.function_tool", name_kws=("name_override",),

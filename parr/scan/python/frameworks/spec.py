@@ -37,6 +37,8 @@ class Decorator:
     receiver: str | None = "any"
     as_call: bool = True
     positional_name: bool = False
+    # (keyword, literal) pairs that put a person before each call: approval_mode="always_require"
+    gate_values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Factory:
     fn_pos: int | None = 0
     schema: str = "type_hints"
     gate_kws: tuple[str, ...] = ()
+    gate_values: tuple[tuple[str, str], ...] = ()
     flags: tuple[str, ...] = ()
 
 
@@ -66,6 +69,8 @@ class Framework:
 
     label: str
     roots: tuple[str, ...] = ()
+    # Import roots that belong to the family by their prefix (langchain_openai, langchain_aws, ...).
+    root_prefixes: tuple[str, ...] = ()
     # Style prefix of built-in tool instances (openai-agents -> openai_agents.builtin_tool_instance).
     style_prefix: str | None = None
     decorators: tuple[Decorator, ...] = ()
@@ -81,3 +86,6 @@ class Framework:
     # of the callee's import, scope) that record the tool and answer True when the call is theirs.
     call_hooks: Mapping[str, tuple[CallHook, ...]] = field(default_factory=dict)
     call_suffix_hooks: tuple[tuple[str, CallHook], ...] = ()
+    # How the model names a hand-off to another agent: "openai" (transfer_to_<agent name>, made
+    # function-style) or "autogen" (transfer_to_<target>, lower-cased).
+    handoff_naming: str | None = None
