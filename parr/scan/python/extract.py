@@ -1126,6 +1126,9 @@ class FileExtractor:
             elif isinstance(fexpr, ast.Attribute):
                 n = fexpr.attr
             else:
+                if fexpr is not None:  # Tool.from_function(partial(f, x)), FunctionTool(lambda q: ...)
+                    self.unresolved_site(None, "", node.lineno, "tool registration parr cannot read",
+                                         text=_shorten(_short_source(node), 140))
                 return None
         desc = None
         for k in desc_kws:
