@@ -1389,6 +1389,8 @@ class FileExtractor:
                 return
         if isinstance(e, ast.Call):
             callee = (self.dotted(e.func) or "").rsplit(".", 1)[-1]
+            if callee in ("get", "getattr", "pop"):
+                return  # settings.get("handoffs"): made elsewhere and passed along, like a parameter
             if callee in _LIST_BUILTINS or callee == "cast":
                 for a in e.args[-1:]:  # tuple(handoffs), cast(list[Handoff], handoffs)
                     self.handoff_elem(a, scope, fw, line, depth + 1)
@@ -1439,7 +1441,8 @@ class FileExtractor:
                 return None, "agent:" + self.imports[e.id]
             else:
                 return None, None
-        if isinstance(e, ast.Call):
+        if isinstance(e, ast.Call) and (self.dotted(e.func) or "").rsplit(".", 1)[-1][:1].isupper():
+            # Agent(name="Billing"), AssistantAgent("travel", ...): an agent built here
             name_e = _kw(e, "name") or (e.args[0] if e.args else None)
             s, _ = self.str_of(name_e, scope) if name_e is not None else (None, None)
             return s, None
