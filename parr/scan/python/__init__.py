@@ -12,7 +12,7 @@ import re
 
 # The extractor and resolver are imported when first needed: a rescan answered whole from the
 # cache never loads them.
-from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name
+from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, EXTRA_TRIGGERS as _EXTRA_TRIGGERS, FACTS_VERSION, module_name
 
 __all__ = ["PythonScanner"]
 
@@ -23,6 +23,7 @@ _TRIGGERS = (
     b"add_plugin", b"plugins=",  # Semantic Kernel plugin registrations: they name what the model sees
     # Calls that take a tool list positionally (create_react_agent(model, [search])) name no tool.
     *(name.encode() for name, position in _CTX_POSITIONAL.items() if position >= 0 and "tool" not in name.lower()),
+    *(word.encode() for word in _EXTRA_TRIGGERS),
 )
 _TRIGGER_RE = any_of(_TRIGGERS)
 # An import statement (one line, with backslash continuations, or a parenthesised list).

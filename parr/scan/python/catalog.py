@@ -1,41 +1,26 @@
-"""Static knowledge about Python agent frameworks: where their tool APIs live, which built-in tools
-they ship and what the model sees for them. Data only; the detection logic lives in `extract`."""
+"""Static knowledge the Python scanner shares across frameworks: injected parameters, raw-input
+parameter names, state-changing method verbs; each framework's own API is in `frameworks`."""
 
 from __future__ import annotations
 
 import re
 
-# Top-level import roots -> framework label used in ToolRecord.framework.
-FRAMEWORK_ROOTS: dict[str, str] = {
-    "agents": "openai-agents",
-    "mcp": "mcp",
-    "fastmcp": "fastmcp",
-    "langchain": "langchain",
-    "langchain_core": "langchain",
-    "langchain_community": "langchain",
-    "langchain_tavily": "langchain",
-    "langchain_experimental": "langchain",
-    "langgraph": "langgraph",
-    "crewai": "crewai",
-    "crewai_tools": "crewai",
-    "smolagents": "smolagents",
-    "autogen_core": "autogen",
-    "autogen_ext": "autogen",
-    "autogen_agentchat": "autogen",
-    "autogen": "autogen",
-    "pydantic_ai": "pydantic-ai",
-    "anthropic": "anthropic",
-    "openai": "openai",
-    "google.adk": "google-adk",
-    "agno": "agno",
-    "phi": "agno",
-    "strands": "strands-agents",
-    "strands_tools": "strands-agents",
-    "llama_index": "llama-index",
-    "semantic_kernel": "semantic-kernel",
-    "browser_use": "browser-use",
-    "camel": "camel",
-}
+from parr.scan.python import frameworks
+from parr.scan.python.frameworks import agno, anthropic, browser_use, llamaindex
+
+# The framework tables are declared one family per module in `frameworks`; these names stay
+# here so that every reader of the catalog keeps one import.
+FRAMEWORK_ROOTS = frameworks.FRAMEWORK_ROOTS
+TOOL_BASE_CLASSES = frameworks.TOOL_BASE_CLASSES
+CLASS_STYLE = frameworks.CLASS_STYLE
+BUILTIN_CLASSES = frameworks.BUILTIN_CLASSES
+BUILTIN_INSTANCES = frameworks.BUILTIN_INSTANCES
+LLAMA_TOOLSPECS = frameworks.TOOLSPECS
+TOOLKIT_BASES = agno.TOOLKIT_BASES
+TOOLSPEC_BASES = llamaindex.TOOLSPEC_BASES
+BROWSER_USE_REGISTRY_BASES = browser_use.REGISTRY_BASES
+ANTHROPIC_BUILTIN_CAPS = anthropic.BUILTIN_CAPS
+anthropic_builtin_type = anthropic.builtin_type
 
 
 def framework_of(qualified: str | None) -> str | None:
@@ -45,7 +30,14 @@ def framework_of(qualified: str | None) -> str | None:
     if qualified.startswith("google.adk"):
         return "google-adk"
     root = qualified.split(".", 1)[0]
-    return FRAMEWORK_ROOTS.get(root)
+    return FRAMEWORK_ROOTS.get(root) or _by_prefix(root)
+
+
+def _by_prefix(root: str) -> str | None:
+    for prefix, label in frameworks.ROOT_PREFIXES:
+        if root.startswith(prefix):
+            return label
+    return None
 
 
 def framework_of_module(module: str) -> str | None:
@@ -55,149 +47,11 @@ def framework_of_module(module: str) -> str | None:
     for i, part in enumerate(parts):
         if part == "google" and parts[i + 1:i + 2] == ["adk"]:
             return "google-adk"
-        fw = FRAMEWORK_ROOTS.get(part)
+        fw = FRAMEWORK_ROOTS.get(part) or _by_prefix(part)
         if fw is not None:
             return fw
     return None
 
-
-# Class names that make a subclass a tool, by framework. Matched on the last segment of the
-# qualified base name; the import root (when known) picks the framework.
-TOOL_BASE_CLASSES: dict[str, tuple[str, ...]] = {
-    "BaseTool": ("langchain", "crewai", "autogen", "google-adk"),
-    "StructuredTool": ("langchain",),
-    "Tool": ("smolagents", "langchain"),
-    "PipelineTool": ("smolagents",),
-    "BaseToolWithState": ("autogen",),
-    "BaseStreamTool": ("autogen",),
-}
-TOOLKIT_BASES = frozenset({"Toolkit"})  # agno / phidata
-TOOLSPEC_BASES = frozenset({"BaseToolSpec"})  # llama-index
-BROWSER_USE_REGISTRY_BASES = frozenset({"Tools", "Controller"})
-
-# Styles by framework for class-based tools.
-CLASS_STYLE = {
-    "langchain": "langchain.BaseTool_subclass",
-    "crewai": "crewai.BaseTool_subclass",
-    "autogen": "autogen.BaseTool_subclass",
-    "google-adk": "adk.BaseTool_subclass",
-    "smolagents": "smolagents.Tool_subclass",
-}
-
-
-class Builtin:
-    __slots__ = ("framework", "name", "caps", "mutating", "typed", "schema")
-
-    def __init__(self, framework, name, caps=(), mutating=False, typed=True, schema="provider_defined"):
-        self.framework = framework
-        self.name = name
-        self.caps = tuple(caps)
-        self.mutating = mutating
-        self.typed = typed
-        self.schema = schema
-
-
-# Built-in tool classes whose instances are tools; key = class name, then framework when a class
-# name is shared between frameworks (resolved through the import root).
-_OA = "openai-agents"
-_LC = "langchain"
-_ADK = "google-adk"
-BUILTIN_CLASSES: dict[str, dict[str, Builtin]] = {
-    "WebSearchTool": {_OA: Builtin(_OA, "web_search", ["http"])},
-    "FileSearchTool": {_OA: Builtin(_OA, "file_search"), _LC: Builtin(_LC, "file_search", ["file_read"], schema="pydantic")},
-    "ComputerTool": {_OA: Builtin(_OA, "computer_use_preview", ["computer_use"], True)},
-    "CodeInterpreterTool": {_OA: Builtin(_OA, "code_interpreter", ["code_execution"], True, False)},
-    "HostedMCPTool": {_OA: Builtin(_OA, "hosted_mcp", ["mcp_remote"])},
-    "ImageGenerationTool": {_OA: Builtin(_OA, "image_generation")},
-    "LocalShellTool": {_OA: Builtin(_OA, "local_shell", ["shell"], True, False)},
-    "ShellTool": {
-        _OA: Builtin(_OA, "shell", ["shell"], True, False),
-        _LC: Builtin(_LC, "terminal", ["shell"], True, False, "pydantic"),
-    },
-    "ApplyPatchTool": {_OA: Builtin(_OA, "apply_patch", ["file_write"], True)},
-    # langchain community / partner packages
-    "TavilySearchResults": {_LC: Builtin(_LC, "tavily_search_results_json", ["http"], schema="pydantic")},
-    "TavilySearch": {_LC: Builtin(_LC, "tavily_search", ["http"], schema="pydantic")},
-    "TavilyAnswer": {_LC: Builtin(_LC, "tavily_answer", ["http"], schema="pydantic")},
-    "DuckDuckGoSearchRun": {_LC: Builtin(_LC, "duckduckgo_search", ["http"], schema="pydantic")},
-    "DuckDuckGoSearchResults": {_LC: Builtin(_LC, "duckduckgo_results_json", ["http"], schema="pydantic")},
-    "WikipediaQueryRun": {_LC: Builtin(_LC, "wikipedia", ["http"], schema="pydantic")},
-    "ArxivQueryRun": {_LC: Builtin(_LC, "arxiv", ["http"], schema="pydantic")},
-    "PubmedQueryRun": {_LC: Builtin(_LC, "pub_med", ["http"], schema="pydantic")},
-    "GoogleSearchRun": {_LC: Builtin(_LC, "google_search", ["http"], schema="pydantic")},
-    "GoogleSerperRun": {_LC: Builtin(_LC, "google_serper", ["http"], schema="pydantic")},
-    "BraveSearch": {_LC: Builtin(_LC, "brave_search", ["http"], schema="pydantic")},
-    "YouTubeSearchTool": {_LC: Builtin(_LC, "youtube_search", ["http"], schema="pydantic")},
-    "WolframAlphaQueryRun": {_LC: Builtin(_LC, "wolfram_alpha", ["http"], schema="pydantic")},
-    "PythonREPLTool": {_LC: Builtin(_LC, "Python_REPL", ["code_execution"], True, False, "pydantic")},
-    "PythonAstREPLTool": {_LC: Builtin(_LC, "python_repl_ast", ["code_execution"], True, False, "pydantic")},
-    "RequestsGetTool": {_LC: Builtin(_LC, "requests_get", ["http"], False, False, "pydantic")},
-    "RequestsPostTool": {_LC: Builtin(_LC, "requests_post", ["http_write"], True, False, "pydantic")},
-    "RequestsPutTool": {_LC: Builtin(_LC, "requests_put", ["http_write"], True, False, "pydantic")},
-    "RequestsPatchTool": {_LC: Builtin(_LC, "requests_patch", ["http_write"], True, False, "pydantic")},
-    "RequestsDeleteTool": {_LC: Builtin(_LC, "requests_delete", ["http_write"], True, False, "pydantic")},
-    "ReadFileTool": {_LC: Builtin(_LC, "read_file", ["file_read"], schema="pydantic")},
-    "WriteFileTool": {_LC: Builtin(_LC, "write_file", ["file_write"], True, schema="pydantic")},
-    "ListDirectoryTool": {_LC: Builtin(_LC, "list_directory", ["file_read"], schema="pydantic")},
-    "CopyFileTool": {_LC: Builtin(_LC, "copy_file", ["file_write"], True, schema="pydantic")},
-    "MoveFileTool": {_LC: Builtin(_LC, "move_file", ["file_write"], True, schema="pydantic")},
-    "DeleteFileTool": {_LC: Builtin(_LC, "file_delete", ["file_write"], True, schema="pydantic")},
-    "QuerySQLDataBaseTool": {_LC: Builtin(_LC, "sql_db_query", ["sql"], True, False, "pydantic")},
-    "QuerySQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_query", ["sql"], True, False, "pydantic")},
-    # schema and table listings: the toolkit writes that SQL, not the model ("sql" is model-written SQL)
-    "InfoSQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_schema", [], schema="pydantic")},
-    "ListSQLDatabaseTool": {_LC: Builtin(_LC, "sql_db_list_tables", [], schema="pydantic")},
-    "QuerySQLCheckerTool": {_LC: Builtin(_LC, "sql_db_query_checker", [], False, False, "pydantic")},
-    "HumanInputRun": {_LC: Builtin(_LC, "human", [], schema="pydantic")},
-    # Google ADK tool classes (a name= given to the instance overrides the default)
-    "VertexAiRagRetrieval": {_ADK: Builtin(_ADK, "vertex_ai_rag_retrieval", ["http"], schema="framework_defined")},
-    "VertexAiSearchTool": {_ADK: Builtin(_ADK, "vertex_ai_search", ["http"])},
-    "GoogleSearchTool": {_ADK: Builtin(_ADK, "google_search", ["http"])},
-    "EnterpriseWebSearchTool": {_ADK: Builtin(_ADK, "enterprise_web_search", ["http"])},
-    "UrlContextTool": {_ADK: Builtin(_ADK, "url_context", ["http"])},
-}
-
-# Module-level tool instances shipped by a framework, imported by name and listed in tools=[...].
-BUILTIN_INSTANCES: dict[str, dict[str, Builtin]] = {
-    "google-adk": {
-        "google_search": Builtin("google-adk", "google_search", ["http"]),
-        "enterprise_web_search": Builtin("google-adk", "enterprise_web_search", ["http"]),
-        "url_context": Builtin("google-adk", "url_context", ["http"]),
-        "load_memory": Builtin("google-adk", "load_memory", [], schema="framework_defined"),
-        "preload_memory": Builtin("google-adk", "preload_memory", [], schema="framework_defined"),
-        "load_artifacts": Builtin("google-adk", "load_artifacts", [], schema="framework_defined"),
-        "exit_loop": Builtin("google-adk", "exit_loop", [], schema="framework_defined"),
-        "get_user_choice": Builtin("google-adk", "get_user_choice", [], schema="framework_defined"),
-        "built_in_code_execution": Builtin("google-adk", "code_execution", ["code_execution"], True, False),
-    },
-    # strands_tools: the community tools package, imported by name into tools=[...]
-    "strands-agents": {
-        "file_read": Builtin("strands-agents", "file_read", ["file_read"], schema="framework_defined"),
-        "file_write": Builtin("strands-agents", "file_write", ["file_write"], True, schema="framework_defined"),
-        "editor": Builtin("strands-agents", "editor", ["file_write"], True, schema="framework_defined"),
-        "shell": Builtin("strands-agents", "shell", ["shell"], True, False, schema="framework_defined"),
-        "python_repl": Builtin("strands-agents", "python_repl", ["code_execution"], True, False,
-                               schema="framework_defined"),
-        "http_request": Builtin("strands-agents", "http_request", ["http_write"], True, schema="framework_defined"),
-        "use_aws": Builtin("strands-agents", "use_aws", ["http_write"], True, schema="framework_defined"),
-        "load_tool": Builtin("strands-agents", "load_tool", ["code_execution"], True, schema="framework_defined"),
-        "calculator": Builtin("strands-agents", "calculator", [], schema="framework_defined"),
-        "current_time": Builtin("strands-agents", "current_time", [], schema="framework_defined"),
-        "think": Builtin("strands-agents", "think", [], schema="framework_defined"),
-        "retrieve": Builtin("strands-agents", "retrieve", ["http"], schema="framework_defined"),
-    },
-}
-
-# llama-index ToolSpec classes from llama-index-tools-* packages -> spec_functions (model names).
-LLAMA_TOOLSPECS: dict[str, tuple[str, ...]] = {
-    "TavilyToolSpec": ("search",),
-    "WikipediaToolSpec": ("load_data", "search_data"),
-    "DuckDuckGoSearchToolSpec": ("duckduckgo_instant_search", "duckduckgo_full_search"),
-    "ArxivToolSpec": ("arxiv_query",),
-    "BraveSearchToolSpec": ("brave_search",),
-    "YahooFinanceToolSpec": ("balance_sheet", "income_statement", "cash_flow", "stock_basic_info",
-                             "stock_analyst_recommendations", "stock_news"),
-}
 
 # Parameters a framework fills in itself; never model-visible.
 INJECTED_PARAM_NAMES = frozenset(
@@ -254,29 +108,6 @@ METHOD_RULE_EXCLUDED_NAMES = frozenset(
     """.split()
 )
 
-_ANTHROPIC_BUILTIN_TYPE = re.compile(
-    r"^(bash|text_editor|computer|web_search|web_fetch|code_execution|memory|str_replace_editor|"
-    r"str_replace_based_edit_tool|tool_search_tool_regex|tool_search_tool_bm25)_\d{8}$"
-)
-
-
-def anthropic_builtin_type(t: str) -> bool:
-    return bool(_ANTHROPIC_BUILTIN_TYPE.match(t))
-
-
-ANTHROPIC_BUILTIN_CAPS = {
-    "bash": (("shell",), True, False),
-    "text_editor": (("file_write",), True, True),
-    "str_replace_editor": (("file_write",), True, True),
-    "str_replace_based_edit_tool": (("file_write",), True, True),
-    "computer": (("computer_use",), True, True),
-    "web_search": (("http",), False, True),
-    "web_fetch": (("http",), False, True),
-    "code_execution": (("code_execution",), True, False),
-    "memory": ((), True, True),
-}
-
-
 def crewai_sanitize(name: str) -> str:
     """The name crewAI sends to the model for a tool (lower-case, a-z0-9 and single underscores),
     following crewai.utilities.string_utils.sanitize_tool_name."""
@@ -295,3 +126,13 @@ def crewai_sanitize(name: str) -> str:
         suffix = "_" + hashlib.sha256(s.encode()).hexdigest()[:8]
         s = s[: 64 - len(suffix)].rstrip("_") + suffix
     return s
+
+
+def handoff_tool_name(agent_name: str, naming: str) -> str:
+    """The tool name the model sees for a hand-off to an agent: the Agents SDK makes
+    transfer_to_<name> function-style (whitespace and other characters to '_', lower case);
+    AutoGen lower-cases transfer_to_<target>."""
+    name = f"transfer_to_{agent_name}"
+    if naming == "openai":
+        return re.sub(r"[^a-zA-Z0-9_]", "_", re.sub(r"\s", "_", name)).lower()
+    return name.lower()

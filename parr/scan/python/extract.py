@@ -14,7 +14,8 @@ import json
 import re
 from typing import Any
 
-from parr.scan.python import catalog
+from parr.scan.python import catalog, frameworks
+from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python.effects import classify_call, sql_text_effect
@@ -45,10 +46,6 @@ _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "regi
 # Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
 _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reversed"})
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
-_GOOGLE_API_TOOLSETS = frozenset(
-    {"CalendarToolset", "GmailToolset", "DocsToolset", "SheetsToolset", "SlidesToolset", "YoutubeToolset",
-     "BigQueryToolset", "GoogleApiToolset", "SpannerToolset", "BigtableToolset"}
-)
 
 
 class Scope:
@@ -109,45 +106,6 @@ class ClassInfo:
         self.init_desc = None
         self.abstract = False
         self.body_scope = None
-
-
-def _docstring(node) -> str | None:
-    try:
-        d = ast.get_docstring(node, clean=True)
-    except Exception:
-        return None
-    if not d:
-        return None
-    para = d.strip().split("\n\n", 1)[0]
-    return " ".join(para.split())
-
-
-def _literal_keys(d: ast.Dict) -> dict:
-    """A dict literal's entries by string key (None for keys that are not string literals;
-    `**spread` entries are left out)."""
-    return {_const_str(k): v for k, v in zip(d.keys, d.values) if k is not None}
-
-
-def _const_str(e) -> str | None:
-    if isinstance(e, ast.Constant) and isinstance(e.value, str):
-        return e.value
-    return None
-
-
-def _kw(call: ast.Call, *names):
-    for k in call.keywords:
-        if k.arg in names:
-            return k.value
-    return None
-
-
-def _truthy_kw(call: ast.Call, name: str) -> bool:
-    v = _kw(call, name)
-    if v is None:
-        return False
-    if isinstance(v, ast.Constant) and v.value in (False, None, 0, ""):
-        return False
-    return True
 
 
 def _ann_name(ann) -> str | None:
@@ -238,6 +196,8 @@ class FileExtractor:
         self.local_decorator_names: set[str] = set()
         self.refs: list[dict] = []
         self.a2a = False
+        self.applied_decorators: list = []  # (call, scope): deco(...)(fn) whose fn was not yet defined
+        self.handoff_items: list = []  # (handoffs=[...] value, scope, framework of the call, line)
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -528,6 +488,10 @@ class FileExtractor:
             fi = self.resolve_func_expr(node.args[0], scope)
             if isinstance(fi, FuncInfo) and not fi.candidate:
                 self.decorator_candidate(node.func, fi, fi.scope)
+            elif fi is None:
+                # self.mcp.tool(name=...)(self.handler) in __init__: the method is defined further
+                # down the class; read it once the whole file has been walked
+                self.applied_decorators.append((node, scope))
         d = self.dotted(node.func)
         q = self.qualify(d) if d else None
         fn = scope.func
@@ -801,8 +765,15 @@ class FileExtractor:
         for other in ("functions", "toolsets"):
             # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai)
             value = _kw(node, other)
+            if value is not None and other == "functions" and not (last.endswith(("Agent", "Plugin")) or fw == "autogen"):
+                # functions=[...] of a registry, a workflow or a scheduler: functions it calls itself;
+                # an agent's (Swarm, AutoGen) or a Semantic Kernel plugin's are offered to the model
+                continue
             if value is not None:
                 self.ctx_items.append((value, scope, fw, getattr(value, "lineno", node.lineno), f"{d}({other}="))
+        handoffs = _kw(node, "handoffs")
+        if handoffs is not None:
+            self.handoff_items.append((handoffs, scope, fw, node.lineno))
         if last in _REGISTRATION_CALLS and id(node) not in self.consumed and (node.args or node.keywords):
             self.registration_site(node, d, scope, fw)
         if tools_kw is not None:
@@ -881,6 +852,14 @@ class FileExtractor:
                 return l + r, None
         return None, None
 
+    def class_of_call(self, e, scope) -> ClassInfo | None:
+        """The class of this file an expression instantiates: SearchComponent(...)."""
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name):
+            v, _ = self.lookup(scope, e.func.id)
+            if isinstance(v, ClassInfo):
+                return v
+        return None
+
     def resolve_func_expr(self, e, scope) -> FuncInfo | None:
         if isinstance(e, ast.Name):
             v, _ = self.lookup(scope, e.id)
@@ -895,6 +874,8 @@ class FileExtractor:
                 base = base.func
             if isinstance(base, ast.Name):
                 v, _ = self.lookup(scope, base.id)
+                if isinstance(v, ast.Call) and isinstance(v.func, ast.Name):
+                    v, _ = self.lookup(scope, v.func.id)  # handlers = Handlers(): a method of that class
                 if isinstance(v, ClassInfo):
                     return v.methods.get(e.attr)
         return None
@@ -973,22 +954,19 @@ class FileExtractor:
             if qq is None:
                 if "tool" in self.module_scope.defs or not self.fw_hints:
                     return
-                fw = self.file_framework(("langchain", "crewai", "smolagents", "agno", "strands-agents"))
+                fw = self.file_framework(frameworks.BARE_TOOL_PREFERENCE)
             else:
-                fw = catalog.framework_of(qq) or self.file_framework(
-                    ("langchain", "crewai", "smolagents", "agno", "strands-agents"))
+                fw = catalog.framework_of(qq) or self.file_framework(frameworks.BARE_TOOL_PREFERENCE)
             if fw == "langgraph":
                 fw = "langchain"
             n, r = name_from("name", "name_or_callable", positional=True)
             normalize = None
             if fw == "crewai":
                 normalize = "crewai"
-            style = {
-                "langchain": "langchain.tool_decorator", "crewai": "crewai.tool_decorator",
-                "smolagents": "smolagents.tool_decorator", "agno": "agno.tool_decorator",
-                "strands-agents": "strands.tool_decorator", "fastmcp": "fastmcp.standalone_tool",
-                "mcp": "fastmcp.standalone_tool", "openai-agents": "openai_agents.function_tool",
-            }.get(fw, f"{fw}.tool_decorator")
+            style = frameworks.BARE_TOOL_STYLE.get(fw, f"{fw}.tool_decorator")
+            spec = next((sp for label, sp in frameworks.DECORATORS.get("tool", ()) if label == fw), None)
+            if spec is not None and _gated(call, spec.gate_values) and "needs_approval" not in gates:
+                gates.append("needs_approval")
             if fw == "mcp":
                 fw = "fastmcp"
             ann = self._mcp_annotations(call) if fw == "fastmcp" else {}
@@ -1004,19 +982,20 @@ class FileExtractor:
             self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc_from(), gates,
                             annotations=ann, plain=(last == "tool_plain"))
             return
-        if last == "function_tool":
-            n, r = name_from("name_override")
-            desc = _const_str(kw("description_override")) or desc_from()  # what the model is shown
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, "openai-agents",
-                            "openai_agents.function_tool", desc, gates)
-            return
-        if last == "kernel_function":
-            n, r = name_from("name")
-            # The model sees Plugin-function; the plugin name comes from where the class is added
-            # to a kernel or an agent (resolve matches it up, in any file).
-            extra = {"sk_class": fi.cls.name} if fi.cls is not None else None
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, "semantic-kernel",
-                            "semantic_kernel.kernel_function", desc_from(), gates, extra=extra)
+        specs = frameworks.DECORATORS.get(last)
+        spec = next(((fw, sp) for fw, sp in specs if sp.receiver is not None), None) if specs else None
+        if spec is not None:
+            fw, sp = spec
+            if _gated(call, sp.gate_values) and "needs_approval" not in gates:
+                gates.append("needs_approval")
+            n, r = name_from(*sp.name_kws, positional=sp.positional_name)
+            desc = next((s for s in (_const_str(kw(k)) for k in sp.desc_kws) if s), None) or doc
+            extra = None
+            if fw == "semantic-kernel" and fi.cls is not None:
+                # The model sees Plugin-function; the plugin name comes from where the class is added
+                # to a kernel or an agent (resolve matches it up, in any file).
+                extra = {"sk_class": fi.cls.name}
+            self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, sp.style, desc, gates, extra=extra)
             return
         if last == "action" and recv:
             rl = recv.rsplit(".", 1)[-1]
@@ -1028,16 +1007,6 @@ class FileExtractor:
                 desc = desc or _const_str(kw("description"))
             self._func_cand(fi, scope, fi.name, None, "browser-use", "browser_use.registry_action",
                             desc or doc, gates)
-            return
-        if last in ("beta_tool", "beta_async_tool"):
-            n, r = name_from("name")
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, "anthropic", "anthropic.beta_tool",
-                            desc_from(), gates)
-            return
-        if last == "register_for_llm":
-            n, r = name_from("name")
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, "autogen", "autogen.register_for_llm",
-                            desc_from(), gates)
             return
         if last == "list_tools" and recv:
             self.list_tool_funcs.append(fi)
@@ -1121,11 +1090,86 @@ class FileExtractor:
         )
 
     # ------------------------------------------------------------------ call declarations
+    def fn_cand(self, node: ast.Call, scope: Scope, fexpr, fw, style, name_kws=("name",), desc_kws=("description",),
+                flags=(), gates=(), schema="type_hints", typed=None, extra=None, name_pos=None, desc_pos=None):
+        """A tool a call makes from a function (FunctionTool(func=f), Tool.from_function(f)): its name
+        from name_kws (or the function), its description from desc_kws (or the docstring)."""
+        fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
+        n, r = None, None
+        named = False
+        for k in name_kws:
+            v = _kw(node, k)
+            if v is None and name_pos is not None and len(node.args) > name_pos:
+                v = node.args[name_pos]
+            if v is not None:
+                named = True
+                n, r = self.str_of(v, scope)
+                if n is None and r is None:
+                    n = self.self_attr_str(v, scope)
+                break
+        if n is None and r is None:
+            if named:
+                return None  # a name made at run time (kwargs["x"], tool.name): not one to report
+            if fi is not None:
+                n = fi.name
+            elif isinstance(fexpr, ast.Name):
+                bound, _ = self.lookup(scope, fexpr.id)
+                if isinstance(bound, ast.arg) or (bound is None and fexpr.id not in self.imports
+                                                  and not self.star_import):
+                    # A parameter or loop variable: code that wraps whatever it is given
+                    # (framework plumbing), not a declaration of a tool.
+                    return None
+                n = fexpr.id
+                ref = self.ext_ref_of(fexpr)
+                if ref:
+                    extra = dict(extra or {}, ext_fn=ref)
+            elif isinstance(fexpr, ast.Attribute):
+                n = fexpr.attr
+            else:
+                if fexpr is not None:  # Tool.from_function(partial(f, x)), FunctionTool(lambda q: ...)
+                    self.unresolved_site(None, "", node.lineno, "tool registration parr cannot read",
+                                         text=_shorten(_short_source(node), 140))
+                return None
+        desc = None
+        for k in desc_kws:
+            desc = _const_str(_kw(node, k))
+            if desc:
+                break
+        if desc is None and desc_pos is not None and len(node.args) > desc_pos:
+            desc = _const_str(node.args[desc_pos])
+        if desc is None and fi is not None:
+            desc = _docstring(fi.node)
+        c = self.new_cand(name=n, name_ref=r, line=node.lineno, framework=fw, style=style, schema=schema,
+                          fn=fi, description=desc, gates=gates, flags=flags, typed=typed, extra=extra,
+                          def_line=fi.node.lineno if fi else None)
+        self.consumed.add(id(node))
+        return c
+
+    def schema_factory_cand(self, node: ast.Call, scope: Scope, fw: str, style: str) -> bool:
+        """pydantic_function_tool(Model), get_function_tool(Model): a schema-only tool from a class."""
+        a = node.args[0] if node.args else None
+        n, r = self.str_of(_kw(node, "name"), scope)
+        ci = None
+        if isinstance(a, ast.Name):
+            v, _ = self.lookup(scope, a.id)
+            if isinstance(v, ClassInfo):
+                ci = v
+            if n is None and r is None:
+                n = a.id
+        if n is None and r is None:
+            return True
+        desc = _const_str(_kw(node, "description")) or (_docstring(ci.node) if ci else None)
+        self.new_cand(name=n, name_ref=r, line=node.lineno, framework=fw, style=style, schema="pydantic",
+                      typed=True, description=desc, flags=("schema_only",),
+                      def_line=ci.node.lineno if ci else None)
+        self.consumed.add(id(node))
+        return True
+
     def call_candidate(self, node: ast.Call, d: str, q: str | None, scope: Scope):
         last = d.rsplit(".", 1)[-1]
         fw_q = self.fw_of_qual(q)
         line = node.lineno
-        if last in ("function_tool", "tool", "beta_tool", "beta_async_tool") and "." not in d and node.args:
+        if last in frameworks.CALLABLE_DECORATORS and "." not in d and node.args:
             # function_tool(fn), tool(fn), function_tool(fn, name_override="x"): the decorator as a call
             fi = self.resolve_func_expr(node.args[0], scope)
             if isinstance(fi, FuncInfo) and not fi.candidate:
@@ -1144,242 +1188,24 @@ class FileExtractor:
                     self.consumed.add(id(node))
                     return
 
-        def fn_arg(*kws, pos=0):
-            v = _kw(node, *kws)
-            if v is None and len(node.args) > pos:
-                v = node.args[pos]
-            return v
-
-        def finish_fn_cand(fexpr, fw, style, name_kws=("name",), desc_kws=("description",), flags=(),
-                           gates=(), schema="type_hints", typed=None, extra=None, name_pos=None, desc_pos=None):
-            fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
-            n, r = None, None
-            named = False
-            for k in name_kws:
-                v = _kw(node, k)
-                if v is None and name_pos is not None and len(node.args) > name_pos:
-                    v = node.args[name_pos]
-                if v is not None:
-                    named = True
-                    n, r = self.str_of(v, scope)
-                    if n is None and r is None:
-                        n = self.self_attr_str(v, scope)
-                    break
-            if n is None and r is None:
-                if named:
-                    return None  # a name made at run time (kwargs["x"], tool.name): not one to report
-                if fi is not None:
-                    n = fi.name
-                elif isinstance(fexpr, ast.Name):
-                    bound, _ = self.lookup(scope, fexpr.id)
-                    if isinstance(bound, ast.arg) or (bound is None and fexpr.id not in self.imports
-                                                      and not self.star_import):
-                        # A parameter or loop variable: code that wraps whatever it is given
-                        # (framework plumbing), not a declaration of a tool.
-                        return None
-                    n = fexpr.id
-                    ref = self.ext_ref_of(fexpr)
-                    if ref:
-                        extra = dict(extra or {}, ext_fn=ref)
-                elif isinstance(fexpr, ast.Attribute):
-                    n = fexpr.attr
-                else:
-                    return None
-            desc = None
-            for k in desc_kws:
-                desc = _const_str(_kw(node, k))
-                if desc:
-                    break
-            if desc is None and desc_pos is not None and len(node.args) > desc_pos:
-                desc = _const_str(node.args[desc_pos])
-            if desc is None and fi is not None:
-                desc = _docstring(fi.node)
-            c = self.new_cand(name=n, name_ref=r, line=line, framework=fw, style=style, schema=schema,
-                              fn=fi, description=desc, gates=gates, flags=flags, typed=typed, extra=extra,
-                              def_line=fi.node.lineno if fi else None)
-            self.consumed.add(id(node))
-            return c
-
-        if last == "FunctionTool" or last == "FunctionTool.from_defaults":
-            if fw_q == "camel":
-                finish_fn_cand(fn_arg("func"), "camel", "camel.FunctionTool")
-            elif fw_q == "google-adk" or _kw(node, "func") is not None:
-                gates = ["needs_approval"] if _truthy_kw(node, "require_confirmation") else []
-                finish_fn_cand(fn_arg("func"), "google-adk", "adk.FunctionTool", gates=gates)
-            elif fw_q == "openai-agents" or _kw(node, "params_json_schema") is not None:
-                gates = ["needs_approval"] if _truthy_kw(node, "needs_approval") else []
-                finish_fn_cand(_kw(node, "on_invoke_tool"), "openai-agents", "openai_agents.FunctionTool",
-                               schema="json_schema", gates=gates)
-            elif fw_q == "llama-index" or _kw(node, "fn", "async_fn") is not None:
-                finish_fn_cand(fn_arg("fn", "async_fn"), "llama-index", "llama_index.FunctionTool")
-            elif fw_q == "autogen" or node.args:
-                finish_fn_cand(fn_arg("func"), "autogen", "autogen.FunctionTool")
+        factories = frameworks.FACTORIES.get(last)
+        if factories:
+            # The import names the framework; else the keywords and arguments it is given decide.
+            f = next((f for f in factories if f.framework == fw_q), None) or next(
+                (f for f in factories if any(_kw(node, k) is not None for k in f.when_kws)
+                 or (f.when_args and node.args)), None)
+            if f is not None:
+                gated = any(_truthy_kw(node, k) for k in f.gate_kws) or _gated(node, f.gate_values)
+                fexpr = _kw(node, *f.fn_kws) if f.fn_pos is None else fn_arg(node, *f.fn_kws, pos=f.fn_pos)
+                self.fn_cand(node, scope, fexpr, f.framework, f.style, schema=f.schema,
+                             gates=["needs_approval"] if gated else [], flags=f.flags)
             return
-        if last == "ToolSchema" and (fw_q == "autogen" or "autogen" in self.fw_hints):
-            # autogen_core's ToolSchema(name=..., description=..., parameters=ParametersSchema(...)):
-            # a function schema handed to model_client.create(tools=[...])
-            n, r = self.str_of(_kw(node, "name"), scope)
-            if n or r:
-                params = _kw(node, "parameters")
-                if isinstance(params, ast.Call) and not params.args:
-                    params = ast.Dict(keys=[ast.Constant(k.arg) for k in params.keywords if k.arg],
-                                      values=[k.value for k in params.keywords if k.arg])
-                self.new_cand(name=n, name_ref=r, line=line, framework="autogen", style="autogen.ToolSchema",
-                              schema="json_schema", description=_const_str(_kw(node, "description")),
-                              extra={"jschema": self.json_schema_info(params, scope)})
-                self.consumed.add(id(node))
-            return
-        if last == "LongRunningFunctionTool":
-            finish_fn_cand(fn_arg("func"), "google-adk", "adk.LongRunningFunctionTool", flags=("long_running",))
-            return
-        if last == "AgentTool":
-            if scope.func is not None and self._calls_run_async(scope.func):
-                # agent_tool = AgentTool(agent=db_agent); await agent_tool.run_async(...): the code
-                # runs the sub-agent itself inside a tool; no model is handed this one
+        for hook in frameworks.CALL_HOOKS.get(last, ()):
+            if hook(self, node, d, fw_q, scope):
                 return
-            a = fn_arg("agent")
-            n = r = None
-            if isinstance(a, ast.Name):
-                v, _ = self.lookup(scope, a.id)
-                if isinstance(v, ast.Call):
-                    n = _const_str(_kw(v, "name"))
-                if n is None and a.id in self.imports:
-                    r = "agent:" + self.imports[a.id]
-            elif isinstance(a, ast.Call):
-                n = _const_str(_kw(a, "name"))
-            if n or r:
-                self.new_cand(name=n, name_ref=r, line=line, framework="google-adk", style="adk.AgentTool",
-                              schema="framework_defined", typed=False, flags=("agent_tool",))
-                self.consumed.add(id(node))
-            return
-        if last == "as_tool" and "." in d:
-            n, r = self.str_of(_kw(node, "tool_name"), scope)
-            if n or r:
-                desc = _const_str(_kw(node, "tool_description"))
-                self.new_cand(name=n, name_ref=r, line=line, framework="openai-agents", style="openai_agents.as_tool",
-                              schema="framework_defined", typed=False, description=desc, flags=("agent_tool",))
-            return
-        if last == "from_defaults" and "." in d:
-            recv_last = d.rsplit(".", 1)[0].rsplit(".", 1)[-1]
-            if "QueryEngineTool" in recv_last or "RetrieverTool" in recv_last:
-                n, r = self.str_of(_kw(node, "name"), scope)
-                if n or r:
-                    desc = _const_str(_kw(node, "description"))
-                    self.new_cand(name=n, name_ref=r, line=line, framework="llama-index",
-                                  style="llama_index.QueryEngineTool", schema="framework_defined", typed=False,
-                                  description=desc, flags=("agent_tool",))
+        for suffix, hook in frameworks.CALL_SUFFIX_HOOKS:
+            if last.endswith(suffix) and hook(self, node, d, fw_q, scope):
                 return
-            fexpr = _kw(node, "fn", "async_fn")
-            if fexpr is None and node.args and self.resolve_func_expr(node.args[0], scope) is not None:
-                fexpr = node.args[0]
-            if fexpr is not None:
-                finish_fn_cand(fexpr, "llama-index", "llama_index.FunctionTool.from_defaults")
-            return
-        if last == "from_function" and "." in d:
-            recv = d.rsplit(".", 1)[0]
-            fw = fw_q or self.file_framework(("langchain", "fastmcp"))
-            if fw in ("fastmcp", "mcp"):
-                style = "fastmcp.Tool.from_function"
-                fw = "fastmcp"
-            else:
-                fw = "langchain"
-                style = "langchain.StructuredTool.from_function" if "Structured" in recv else "langchain.Tool.from_function"
-            schema = "pydantic" if _kw(node, "args_schema") is not None else "type_hints"
-            typed = True if schema == "pydantic" else None
-            flags = () if "Structured" in recv or fw == "fastmcp" or schema == "pydantic" else ()
-            finish_fn_cand(fn_arg("func", "fn", "coroutine"), fw, style, schema=schema, typed=typed, flags=flags)
-            return
-        if last == "Tool":
-            if _kw(node, "inputSchema", "input_schema") is not None or fw_q == "mcp":
-                n, r = self.str_of(_kw(node, "name"), scope)
-                if n or r:
-                    schema_v = _kw(node, "inputSchema", "input_schema")
-                    sch = self.json_schema_info(schema_v, scope)
-                    desc = _const_str(_kw(node, "description"))
-                    ann = self._mcp_annotations(node)
-                    self.new_cand(name=n, name_ref=r, line=line, framework="mcp", style="mcp.lowlevel_Tool",
-                                  schema="json_schema", description=desc, annotations=ann,
-                                  extra={"jschema": sch})
-                    self.consumed.add(id(node))
-                return
-            if _kw(node, "func", "coroutine") is not None or fw_q in ("langchain", "langgraph"):
-                if _kw(node, "name") is None and not node.args:
-                    return
-                # Tool(name, func, description) positionally, or by keyword
-                fexpr = _kw(node, "func", "coroutine")
-                if fexpr is None and len(node.args) > 1:
-                    fexpr = node.args[1]
-                finish_fn_cand(fexpr, "langchain", "langchain.Tool", schema="framework_defined", typed=False,
-                               name_pos=0, desc_pos=2)
-                return
-            if fw_q == "pydantic-ai" or (node.args and self.resolve_func_expr(node.args[0], scope) is not None):
-                finish_fn_cand(fn_arg("function"), "pydantic-ai", "pydantic_ai.Tool")
-            return
-        if last == "Function" and (fw_q == "agno" or _kw(node, "entrypoint") is not None):
-            n, r = self.str_of(_kw(node, "name"), scope)
-            fexpr = _kw(node, "entrypoint")
-            params_v = _kw(node, "parameters")
-            if n is None and r is None:
-                fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
-                if fi is None:
-                    return
-                n = fi.name
-            fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
-            desc = _const_str(_kw(node, "description")) or (_docstring(fi.node) if fi else None)
-            extra = {}
-            schema = "type_hints"
-            if params_v is not None:
-                schema = "json_schema"
-                extra["jschema"] = self.json_schema_info(params_v, scope)
-            self.new_cand(name=n, name_ref=r, line=line, framework="agno", style="agno.Function", schema=schema,
-                          fn=fi, description=desc, extra=extra, def_line=fi.node.lineno if fi else None)
-            self.consumed.add(id(node))
-            return
-        if last == "FunctionDeclaration":
-            n, r = self.str_of(_kw(node, "name"), scope)
-            if n or r:
-                self.new_cand(name=n, name_ref=r, line=line, framework="google-genai",
-                              style="gemini.FunctionDeclaration", schema="json_schema",
-                              description=_const_str(_kw(node, "description")),
-                              extra={"jschema": self.json_schema_info(_kw(node, "parameters"), scope)})
-            return
-        if last in ("get_function_tool", "pydantic_function_tool"):
-            a = node.args[0] if node.args else None
-            n, r = self.str_of(_kw(node, "name"), scope)
-            ci = None
-            if isinstance(a, ast.Name):
-                v, _ = self.lookup(scope, a.id)
-                if isinstance(v, ClassInfo):
-                    ci = v
-                if n is None and r is None:
-                    n = a.id
-            if n is None and r is None:
-                return
-            fw, style = ("openai", "openai.pydantic_function_tool") if last == "pydantic_function_tool" \
-                else ("llama-index", "llama_index.get_function_tool")
-            desc = _const_str(_kw(node, "description")) or (_docstring(ci.node) if ci else None)
-            self.new_cand(name=n, name_ref=r, line=line, framework=fw, style=style, schema="pydantic",
-                          typed=True, description=desc, flags=("schema_only",),
-                          def_line=ci.node.lineno if ci else None)
-            self.consumed.add(id(node))
-            return
-        if (last.endswith("Toolset") or last.endswith("ToolSet")) and _kw(node, "tool_filter") is not None:
-            tf = _kw(node, "tool_filter")
-            if isinstance(tf, (ast.List, ast.Tuple)):
-                fw = fw_q or self.file_framework(("google-adk",))
-                if last in _GOOGLE_API_TOOLSETS:
-                    style = "adk.google_api_toolset"
-                elif "MCP" in last or "Mcp" in last:
-                    style = "adk.MCPToolset"
-                else:
-                    style = f"adk.{last}"
-                caps = ("mcp_remote",) if style == "adk.MCPToolset" else ()
-                for el in tf.elts:
-                    s, r = self.str_of(el, scope)
-                    if s or r:
-                        self.new_cand(name=s, name_ref=r, line=line, framework=fw, style=style,
-                                      schema="provider_defined", typed=True, caps=caps)
-            return
 
     # ------------------------------------------------------------------ dict literals
     def visit_dict(self, node: ast.Dict, scope):
@@ -1530,13 +1356,148 @@ class FileExtractor:
                           description=_const_str(keys.get("description")),
                           extra={"jschema": self.json_schema_info(keys.get("inputSchema"), self.module_scope),
                                  "no_params": True})
+        for node, scope in self.applied_decorators:
+            self.late_applied_decorator(node, scope)
         # MCP low-level: Tool(...) inside @server.list_tools() are found by call_candidate already.
         # Toolkit / plugin classes
         self.class_candidates()
+        for value, scope, fw, line in self.handoff_items:
+            self.handoff_elem(value, scope, fw, line, 0)
         # tool contexts
         seen_ctx: set[int] = set()
         for expr, scope, fw, line, label in self.ctx_items:
             self.ctx_elem(expr, scope, fw, line, 0, seen_ctx, label)
+
+    def handoff_elem(self, e, scope: Scope, fw, line: int, depth: int) -> None:
+        """One hand-off in handoffs=[...]: the model sees it as a tool (transfer_to_<agent>), or
+        handoff(agent, tool_name_override=...), or AutoGen's Handoff(target=..., name=...)."""
+        if depth > 4 or e is None:
+            return
+        line = getattr(e, "lineno", line)
+        if isinstance(e, (ast.List, ast.Tuple)):
+            for el in e.elts:
+                self.handoff_elem(el, scope, fw, line, depth + 1)
+            return
+        if isinstance(e, ast.Starred):
+            self.handoff_elem(e.value, scope, fw, line, depth + 1)
+            return
+        if isinstance(e, ast.Attribute) or (isinstance(e, ast.Constant) and e.value is None):
+            return  # self.handoffs, agent.handoffs: hand-offs read where they are built
+        if isinstance(e, ast.Name):
+            v, vscope = self.lookup(scope, e.id)
+            if isinstance(v, ast.arg):
+                return  # a parameter: the caller's handoffs=[...] is where they are read
+            if isinstance(v, (ast.List, ast.Tuple, ast.Call)):
+                self.handoff_elem(v, vscope, fw, line, depth + 1)
+                return
+        if isinstance(e, ast.Call):
+            callee = (self.dotted(e.func) or "").rsplit(".", 1)[-1]
+            if callee in ("get", "getattr", "pop"):
+                return  # settings.get("handoffs"): made elsewhere and passed along, like a parameter
+            if callee in _LIST_BUILTINS or callee == "cast":
+                for a in e.args[-1:]:  # tuple(handoffs), cast(list[Handoff], handoffs)
+                    self.handoff_elem(a, scope, fw, line, depth + 1)
+                return
+        if fw not in frameworks.HANDOFF_NAMING:
+            fw = self.file_framework(tuple(frameworks.HANDOFF_NAMING))
+        naming = frameworks.HANDOFF_NAMING.get(fw)
+        if naming is None:
+            self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
+            return
+        name = ref = None
+        if isinstance(e, ast.Constant) and isinstance(e.value, str):  # AutoGen: handoffs=["flights_refunder"]
+            name = catalog.handoff_tool_name(e.value, naming)
+        elif isinstance(e, ast.Call) and (self.dotted(e.func) or "").rsplit(".", 1)[-1].lower().endswith("handoff"):
+            override = _kw(e, "tool_name_override", "name")
+            if override is not None:
+                name, ref = self.str_of(override, scope)
+                if name is None and ref is None:
+                    self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
+                    return
+            else:
+                target = fn_arg(e, "agent", "target")
+                name, ref = self._agent_name(target, scope)
+                if name is not None:
+                    name = catalog.handoff_tool_name(name, naming)
+        else:
+            name, ref = self._agent_name(e, scope)
+            if name is not None:
+                name = catalog.handoff_tool_name(name, naming)
+        if name is None and ref is None:
+            self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
+            return
+        self.new_cand(name=name, name_ref=ref, line=line, framework=fw, style=f"{frameworks.style_prefix(fw)}.handoff",
+                      schema="framework_defined", typed=True, flags=("handoff",),
+                      normalize=("handoff_" + naming) if ref and ref.startswith("agent:") else None,
+                      extra={"no_params": True})
+
+    def _agent_name(self, e, scope: Scope):
+        """(name, ref) of the agent an expression stands for: Agent(name="x") here, a variable holding
+        one, an agent imported from another module ("agent:<module.name>"), or a literal target."""
+        if isinstance(e, ast.Constant) and isinstance(e.value, str):
+            return e.value, None
+        if isinstance(e, ast.Name):
+            v, _ = self.lookup(scope, e.id)
+            if isinstance(v, ast.Call):
+                e = v
+            elif v is None and e.id in self.imports:
+                return None, "agent:" + self.imports[e.id]
+            else:
+                return None, None
+        if isinstance(e, ast.Call) and (self.dotted(e.func) or "").rsplit(".", 1)[-1][:1].isupper():
+            # Agent(name="Billing"), AssistantAgent("travel", ...): an agent built here
+            name_e = _kw(e, "name") or (e.args[0] if e.args else None)
+            s, _ = self.str_of(name_e, scope) if name_e is not None else (None, None)
+            return s, None
+        return None, None
+
+    def _ext_decorated(self, node: ast.Call, scope: Scope, ref: str) -> bool:
+        """mcp.tool(name=...)(docs.fetch_doc) with the function in another module: the decorator's
+        rules run on a stand-in for the function, and what they make is resolved in that module
+        (its parameters, docstring and effects), under the decorator's name and style."""
+        stub = ast.FunctionDef(name=ref.rsplit(".", 1)[-1], args=ast.arguments(
+            posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]),
+            body=[ast.Pass()], decorator_list=[], returns=None, lineno=node.lineno, col_offset=0)
+        fi = FuncInfo(stub, stub.name, stub.name, scope, None)
+        made = len(self.cands)
+        self.decorator_candidate(node.func, fi, scope)
+        if len(self.cands) == made:
+            return False
+        c = self.cands.pop()
+        if c.get("name_ref"):
+            self.unresolved_site(None, "", node.lineno, "tool name defined elsewhere that parr cannot read",
+                                 text=_shorten(_short_source(node), 140))
+            return True
+        over = {k: c[k] for k in ("name", "style", "gates", "annotations", "description") if c.get(k)}
+        self.refs.append({"target": ref, "line": node.lineno, "framework": c["framework"],
+                          "site": _shorten(_short_source(node), 140), "as": over})
+        return True
+
+    def late_applied_decorator(self, node: ast.Call, scope: Scope) -> None:
+        """deco(...)(fn) where fn could not be read when the call was walked: read it now, or, when
+        the decorator makes tools, record the site rather than pass it over."""
+        arg = node.args[0]
+        fi = self.resolve_func_expr(arg, scope)
+        if isinstance(fi, FuncInfo):
+            if not fi.candidate:
+                self.decorator_candidate(node.func, fi, fi.scope)
+            return
+        target = self.dotted(node.func.func) or ""
+        last = target.rsplit(".", 1)[-1]
+        if last not in frameworks.DECORATORS or "()" in last:
+            return
+        if isinstance(arg, ast.Name) and isinstance(self.lookup(scope, arg.id)[0], ast.arg):
+            return  # a helper that registers whatever function it is given: its callers are the sites
+        ref = self.ext_ref_of(arg)
+        if ref and self._ext_decorated(node, scope, ref):
+            return
+        if last in ("tool", "tool_plain") and "." in target:
+            if self._receiver_tool_framework(target.rsplit(".", 1)[0], scope, last)[0] is None:
+                return
+        elif "." not in target and target not in self.imports:
+            return  # a tool(...) this file defines or never imports
+        self.unresolved_site(None, "", node.lineno, "tool registration parr cannot read",
+                             text=_shorten(_short_source(node), 140))
 
     def class_candidates(self):
         registered: dict[int, list] = {}
@@ -1616,6 +1577,8 @@ class FileExtractor:
                 if m in ci.methods:
                     exec_fn = ci.methods[m]
                     break
+            if exec_fn is None and "__init__" in ci.methods:
+                exec_fn = self._init_function_method(ci)  # super().__init__(..., function=self.search)
             extra = {"class_bases": ci.bases, "class_name": ci.name, "class_subclassed_here": ci.name in subclassed}
             schema = "type_hints"
             typed = None
@@ -1685,6 +1648,14 @@ class FileExtractor:
                 return True
         return False
 
+    def _init_function_method(self, ci: ClassInfo) -> FuncInfo | None:
+        for e in ast.walk(ci.methods["__init__"].node):
+            if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__":
+                f = _kw(e, "function", "func")
+                if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
+                    return ci.methods.get(f.attr)
+        return None
+
     def _super_init_name(self, init: FuncInfo):
         for e in ast.walk(init.node):
             if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__":
@@ -1692,7 +1663,10 @@ class FileExtractor:
                 if v is None and len(e.args) >= 3:
                     v = e.args[2]  # autogen BaseTool(args_type, return_type, name, description)
                 if v is not None:
-                    return self.str_of(v, init.body_scope)
+                    n, r = self.str_of(v, init.body_scope)
+                    if n is None and r is None and isinstance(v, ast.Name):
+                        n = _param_default_str(init.node, v.id)  # def __init__(self, name="weather")
+                    return n, r
         return None, None
 
     def _smol_inputs(self, d: ast.Dict) -> dict:
@@ -1751,6 +1725,8 @@ class FileExtractor:
         if isinstance(e, ast.Dict):
             if id(e) not in self.consumed:
                 self.hosted_tool_dict(e, scope)
+            if id(e) not in self.consumed:
+                self.schema_dict_in_tools(e, scope, fw)
             return
         if isinstance(e, ast.Constant) or isinstance(e, ast.JoinedStr):
             return  # None, a hosted tool's name, an empty value: nothing hidden
@@ -1847,7 +1823,7 @@ class FileExtractor:
                                for k in e.keywords)
                 named = _const_str(_kw(e, "name"))  # VertexAiRagRetrieval(name="retrieve_docs", ...)
                 self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework,
-                              style=f"{_style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
+                              style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
                               gates=("needs_approval",) if approval else (),
                               flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
@@ -1868,7 +1844,8 @@ class FileExtractor:
                         return
                 self.ctx_elem(receiver, scope, fw, line, depth + 1, seen, label)
                 return
-            if _kw(e, "tools") is not None or last in ("get", "getattr", "pop"):
+            if _kw(e, "tools") is not None or last in ("get", "getattr", "pop") or \
+                    0 <= _CTX_POSITIONAL.get(last, -1) < len(e.args):
                 # tool_namespace(tools=[...]): its own tools= is read as a context of its own;
                 # settings.get("tools"): tools made elsewhere, passed along like a parameter
                 return
@@ -1954,6 +1931,24 @@ class FileExtractor:
         if site not in self.unresolved:
             self.unresolved.append(site)
 
+    def schema_dict_in_tools(self, d: ast.Dict, scope, fw) -> None:
+        """{"name": ..., "description": ..., "parameters": {...}} handed over as a tool: LangChain's
+        bind_tools and similar converters take a bare function schema (no "type": "function")."""
+        keys = _literal_keys(d)
+        if "name" not in keys or "type" in keys or not ("parameters" in keys or "input_schema" in keys):
+            return
+        n, r = self.str_of(keys["name"], scope)
+        if not (n or r):
+            return  # {"name": spec["name"], ...}: code translating tools it was given into API dicts
+        fw = fw or self.file_framework(("langchain", "openai", "anthropic"))
+        if fw == "langgraph":
+            fw = "langchain"
+        self.consumed.add(id(d))
+        self.new_cand(name=n, name_ref=r, line=d.lineno, framework=fw if fw != "unknown" else "openai",
+                      style="function_schema_dict", schema="json_schema",
+                      description=_const_str(keys.get("description")),
+                      extra={"jschema": self.json_schema_info(keys.get("parameters") or keys.get("input_schema"), scope)})
+
     def hosted_tool_dict(self, d: ast.Dict, scope) -> None:
         """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list."""
         keys = _literal_keys(d)
@@ -2014,7 +2009,7 @@ class FileExtractor:
         if qfw and qfw in catalog.BUILTIN_INSTANCES and last in catalog.BUILTIN_INSTANCES[qfw]:
             b = catalog.BUILTIN_INSTANCES[qfw][last]
             self.new_cand(name=b.name, line=line, framework=b.framework,
-                          style=f"{_style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
+                          style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                           typed=b.typed, caps=b.caps, flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
             return
         if qfw:
@@ -2265,12 +2260,6 @@ def _fw_cached(qual: str) -> str | None:
     return r
 
 
-def _style_prefix(fw: str) -> str:
-    return {"openai-agents": "openai_agents", "google-adk": "adk", "llama-index": "llama_index",
-            "semantic-kernel": "semantic_kernel", "browser-use": "browser_use", "strands-agents": "strands",
-            "pydantic-ai": "pydantic_ai"}.get(fw, fw)
-
-
 _RUNS_ITS_ARGUMENT = frozenset({"to_thread", "run_in_executor", "submit", "run_sync", "partial", "start_soon",
                                 "run_in_threadpool", "sync_to_async"})
 
@@ -2363,3 +2352,22 @@ def extract_source(rel_path: str, text: str) -> dict:
     if wiring:
         facts["wiring"] = wiring
     return facts
+
+
+
+def _gated(call: ast.Call | None, gate_values) -> bool:
+    """A keyword given the literal that puts a person before each call (approval_mode="always_require")."""
+    return call is not None and any(_const_str(_kw(call, k)) == v for k, v in gate_values)
+
+
+def _param_default_str(fn: ast.FunctionDef, param: str) -> str | None:
+    """The literal string default of a function's parameter, if it has one."""
+    a = fn.args
+    positional = a.posonlyargs + a.args
+    for arg, default in zip(positional[len(positional) - len(a.defaults):], a.defaults):
+        if arg.arg == param:
+            return _const_str(default)
+    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
+        if arg.arg == param and default is not None:
+            return _const_str(default)
+    return None

@@ -96,6 +96,9 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if ann.get("readOnlyHint") is True:
         evidence.append("MCP annotation readOnlyHint=True")
         return False
+    if "handoff" in flags:
+        evidence.append("agent hand-off: passes the conversation on, changes nothing by itself")
+        return False
     if "long_running" in flags:
         evidence.append("starts a long-running operation (LongRunningFunctionTool)")
         return True

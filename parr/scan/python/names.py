@@ -4,14 +4,19 @@ that a rescan answered from the cache does not import the extractor."""
 
 from __future__ import annotations
 
-FACTS_VERSION = "py-10-unresolved"
+FACTS_VERSION = "py-11-frameworks"
 
 CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
     "achat_with_tools": 0, "chat_with_tools": 0, "astream_chat_with_tools": 0, "stream_chat_with_tools": 0,
     "predict_and_call": 0, "apredict_and_call": 0, "create_tool_calling_agent": 1, "create_openai_tools_agent": 1,
     "create_agent": 1, "bind": -1,
+    "Toolset": 0,  # Haystack: Toolset([tool_a, tool_b])
 }
+
+# Words besides "tool" that a file declaring or handing over tools must contain (the byte
+# prefilter's list; tests/scan/python/test_framework_cases.py checks every framework form is in it).
+EXTRA_TRIGGERS = ("register_function", "andoff", "functions=", "ai_function")
 
 
 def module_name(rel_path: str) -> str:

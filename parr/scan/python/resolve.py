@@ -333,6 +333,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     continue
             if c.get("normalize") == "crewai" and c.get("name"):
                 c["name"] = catalog.crewai_sanitize(c["name"])
+            elif (c.get("normalize") or "").startswith("handoff_") and c.get("name") and c.get("name_ref"):
+                c["name"] = catalog.handoff_tool_name(c["name"], c["normalize"][8:])  # the agent's name, read elsewhere
             ext = list(c.get("ext_calls") or ())
             if c.get("ext_fn"):
                 ext.append(c["ext_fn"])
@@ -434,6 +436,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
              "schema": "type_hints", "description": entry.get("doc"), "params": expand_params(entry.get("params", [])),
              "fx": list(entry.get("fx", [])) + proj.ext_effects(entry.get("ext", []), tpath),
              "flags": ["arith"] if entry.get("arith") else []}
+        c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
         rec = _record(c, tpath)
         if rec is not None:
             records.append(rec)

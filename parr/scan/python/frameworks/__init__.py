@@ -1,0 +1,138 @@
+"""Every Python framework family's tool API, gathered from one module per family into lookup tables."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Mapping
+
+from parr.scan.python.frameworks import (
+    agent_framework,
+    agno,
+    anthropic,
+    autogen,
+    browser_use,
+    camel,
+    crewai,
+    google_adk,
+    google_genai,
+    haystack,
+    langchain,
+    llamaindex,
+    mcp,
+    openai_agents,
+    openai_raw,
+    pydantic_ai,
+    semantic_kernel,
+    smolagents,
+    strands,
+)
+from parr.scan.python.frameworks.spec import Builtin, CallHook, Decorator, Factory, Framework
+
+__all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWORKS"]
+
+# Order matters only where two families share a callee name and the import does not say which:
+# FunctionTool(...) is tried as ADK's, the Agents SDK's, LlamaIndex's, then AutoGen's; Tool(...) as
+# MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's.
+FAMILIES = (
+    camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
+    crewai, smolagents, anthropic, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
+)
+FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
+
+
+def _check_unique() -> None:
+    labels = [fw.label for fw in FRAMEWORKS]
+    dupes = {x for x in labels if labels.count(x) > 1}
+    roots = [r for fw in FRAMEWORKS for r in fw.roots]
+    dupe_roots = {x for x in roots if roots.count(x) > 1}
+    if dupes or dupe_roots:  # a second declaration would silently win: refuse it loudly
+        raise RuntimeError(f"framework declared twice: {sorted(dupes | dupe_roots)}")
+
+
+_check_unique()
+
+# Top-level import roots -> framework label used in ToolRecord.framework.
+FRAMEWORK_ROOTS: Mapping[str, str] = MappingProxyType({r: fw.label for fw in FRAMEWORKS for r in fw.roots})
+ROOT_PREFIXES: tuple[tuple[str, str], ...] = tuple((p, fw.label) for fw in FRAMEWORKS for p in fw.root_prefixes)
+HANDOFF_NAMING: Mapping[str, str] = MappingProxyType(
+    {fw.label: fw.handoff_naming for fw in FRAMEWORKS if fw.handoff_naming})
+
+
+def _tool_base_classes() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for fw in FRAMEWORKS:
+        for name in fw.tool_base_classes:
+            out[name] = out.get(name, ()) + (fw.label,)
+    return out
+
+
+# Class names that make a subclass a tool, by framework (matched on the base's last segment; the
+# import root, when known, picks the framework).
+TOOL_BASE_CLASSES: Mapping[str, tuple[str, ...]] = MappingProxyType(_tool_base_classes())
+CLASS_STYLE: Mapping[str, str] = MappingProxyType({fw.label: fw.class_style for fw in FRAMEWORKS if fw.class_style})
+
+
+def _builtin_classes() -> dict[str, dict[str, Builtin]]:
+    out: dict[str, dict[str, Builtin]] = {}
+    for fw in FRAMEWORKS:
+        for cls, b in fw.builtin_classes.items():
+            out.setdefault(cls, {})[fw.label] = b
+    return out
+
+
+# Built-in tool classes whose instances are tools: class name -> framework -> what the model sees.
+BUILTIN_CLASSES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(_builtin_classes())
+# Module-level tool instances a framework ships, imported by name and listed in tools=[...].
+BUILTIN_INSTANCES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(
+    {fw.label: fw.builtin_instances for fw in FRAMEWORKS if fw.builtin_instances})
+TOOLSPECS: Mapping[str, tuple[str, ...]] = MappingProxyType({k: v for fw in FRAMEWORKS for k, v in fw.toolspecs.items()})
+STYLE_PREFIX: Mapping[str, str] = MappingProxyType({fw.label: fw.style_prefix for fw in FRAMEWORKS if fw.style_prefix})
+
+
+def _decorators() -> dict[str, tuple[tuple[str, Decorator], ...]]:
+    out: dict[str, tuple[tuple[str, Decorator], ...]] = {}
+    for fw in FRAMEWORKS:
+        for d in fw.decorators:
+            out[d.name] = out.get(d.name, ()) + ((fw.label, d),)
+    return out
+
+
+# Decorator name -> (framework, spec) pairs, in family order.
+DECORATORS: Mapping[str, tuple[tuple[str, Decorator], ...]] = MappingProxyType(_decorators())
+# Style of a bare @tool by the framework it comes from.
+BARE_TOOL_STYLE: Mapping[str, str] = MappingProxyType(
+    {label: d.style for label, d in DECORATORS.get("tool", ()) if d.receiver is None})
+# Decorators also applied as a plain call to a function: function_tool(fn), tool(fn).
+CALLABLE_DECORATORS = frozenset(name for name, specs in DECORATORS.items() if any(d.as_call for _, d in specs))
+# Frameworks whose bare @tool a file means when the import does not say, in order of preference.
+BARE_TOOL_PREFERENCE = ("langchain", "crewai", "smolagents", "agno", "strands-agents")
+
+
+def _factories() -> dict[str, tuple[Factory, ...]]:
+    out: dict[str, tuple[Factory, ...]] = {}
+    for fw in FRAMEWORKS:
+        for f in fw.factories:
+            out[f.callee] = out.get(f.callee, ()) + (f,)
+    return out
+
+
+# Callee name -> the factories that read it, tried in family order.
+FACTORIES: Mapping[str, tuple[Factory, ...]] = MappingProxyType(_factories())
+
+
+def _call_hooks() -> dict[str, tuple[CallHook, ...]]:
+    out: dict[str, tuple[CallHook, ...]] = {}
+    for fw in FRAMEWORKS:
+        for callee, hooks in fw.call_hooks.items():
+            out[callee] = out.get(callee, ()) + tuple(hooks)
+    return out
+
+
+# Callee name -> hooks, in family order; the first that answers True has read the call.
+CALL_HOOKS: Mapping[str, tuple[CallHook, ...]] = MappingProxyType(_call_hooks())
+CALL_SUFFIX_HOOKS: tuple[tuple[str, CallHook], ...] = tuple(h for fw in FRAMEWORKS for h in fw.call_suffix_hooks)
+
+
+def style_prefix(label: str) -> str:
+    """The prefix of a framework's style names (openai-agents -> openai_agents)."""
+    return STYLE_PREFIX.get(label, label)

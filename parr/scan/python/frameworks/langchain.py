@@ -1,0 +1,99 @@
+"""LangChain and LangGraph: @tool, Tool/StructuredTool, BaseTool subclasses, community built-in tools."""
+
+from __future__ import annotations
+
+import ast
+
+from parr.scan.python.astutil import _kw, fn_arg
+from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
+
+_LC = "langchain"
+
+
+def _lc(name: str, caps: tuple[str, ...] = ("http",), mutating: bool = False, typed: bool = True) -> Builtin:
+    return Builtin(_LC, name, caps, mutating, typed, "pydantic")
+
+
+def _from_function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """StructuredTool.from_function(func), Tool.from_function(...), and FastMCP's Tool.from_function."""
+    if "." not in d:
+        return False
+    recv = d.rsplit(".", 1)[0]
+    fw = fw_q or ex.file_framework(("langchain", "fastmcp"))
+    if fw in ("fastmcp", "mcp"):
+        style = "fastmcp.Tool.from_function"
+        fw = "fastmcp"
+    else:
+        fw = "langchain"
+        style = "langchain.StructuredTool.from_function" if "Structured" in recv else "langchain.Tool.from_function"
+    schema = "pydantic" if _kw(node, "args_schema") is not None else "type_hints"
+    typed = True if schema == "pydantic" else None
+    ex.fn_cand(node, scope, fn_arg(node, "func", "fn", "coroutine"), fw, style, schema=schema, typed=typed)
+    return True
+
+
+def _tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """Tool(name, func, description), positionally or by keyword."""
+    if not (_kw(node, "func", "coroutine") is not None or fw_q in ("langchain", "langgraph")):
+        return False
+    if _kw(node, "name") is None and not node.args:
+        return True
+    fexpr = _kw(node, "func", "coroutine")
+    if fexpr is None and len(node.args) > 1:
+        fexpr = node.args[1]
+    ex.fn_cand(node, scope, fexpr, "langchain", "langchain.Tool", schema="framework_defined", typed=False,
+               name_pos=0, desc_pos=2)
+    return True
+
+
+FRAMEWORKS = (
+    Framework(
+        label=_LC,
+        roots=("langchain", "langchain_core", "langchain_community", "langchain_tavily", "langchain_experimental"),
+        # partner packages: langchain_openai, langchain_anthropic, langchain_aws, langchain_mcp_adapters...
+        root_prefixes=("langchain_",),
+        decorators=(Decorator("tool", "langchain.tool_decorator", receiver=None),),
+        tool_base_classes=("BaseTool", "StructuredTool", "Tool"),
+        class_style="langchain.BaseTool_subclass",
+        call_hooks={"from_function": (_from_function,), "Tool": (_tool,)},
+        builtin_classes={
+            "FileSearchTool": _lc("file_search", ("file_read",)),
+            "ShellTool": _lc("terminal", ("shell",), True, False),
+            "TavilySearchResults": _lc("tavily_search_results_json"),
+            "TavilySearch": _lc("tavily_search"),
+            "TavilyAnswer": _lc("tavily_answer"),
+            "DuckDuckGoSearchRun": _lc("duckduckgo_search"),
+            "DuckDuckGoSearchResults": _lc("duckduckgo_results_json"),
+            "WikipediaQueryRun": _lc("wikipedia"),
+            "ArxivQueryRun": _lc("arxiv"),
+            "PubmedQueryRun": _lc("pub_med"),
+            "GoogleSearchRun": _lc("google_search"),
+            "GoogleSerperRun": _lc("google_serper"),
+            "BraveSearch": _lc("brave_search"),
+            "YouTubeSearchTool": _lc("youtube_search"),
+            "WolframAlphaQueryRun": _lc("wolfram_alpha"),
+            "PythonREPLTool": _lc("Python_REPL", ("code_execution",), True, False),
+            "PythonAstREPLTool": _lc("python_repl_ast", ("code_execution",), True, False),
+            "RequestsGetTool": _lc("requests_get", ("http",), False, False),
+            "RequestsPostTool": _lc("requests_post", ("http_write",), True, False),
+            "RequestsPutTool": _lc("requests_put", ("http_write",), True, False),
+            "RequestsPatchTool": _lc("requests_patch", ("http_write",), True, False),
+            "RequestsDeleteTool": _lc("requests_delete", ("http_write",), True, False),
+            "ReadFileTool": _lc("read_file", ("file_read",)),
+            "WriteFileTool": _lc("write_file", ("file_write",), True),
+            "ListDirectoryTool": _lc("list_directory", ("file_read",)),
+            "CopyFileTool": _lc("copy_file", ("file_write",), True),
+            "MoveFileTool": _lc("move_file", ("file_write",), True),
+            "DeleteFileTool": _lc("file_delete", ("file_write",), True),
+            "QuerySQLDataBaseTool": _lc("sql_db_query", ("sql",), True, False),
+            "QuerySQLDatabaseTool": _lc("sql_db_query", ("sql",), True, False),
+            # schema and table listings: the toolkit writes that SQL, not the model ("sql" is model-written SQL)
+            "InfoSQLDatabaseTool": _lc("sql_db_schema", ()),
+            "ListSQLDatabaseTool": _lc("sql_db_list_tables", ()),
+            "QuerySQLCheckerTool": _lc("sql_db_query_checker", (), False, False),
+            "HumanInputRun": _lc("human", ()),
+        },
+    ),
+    # LangGraph's prebuilt agents take LangChain tools; its tools are reported as LangChain's.
+    Framework(label="langgraph", roots=("langgraph",)),
+)

@@ -1,0 +1,53 @@
+"""OpenAI Agents SDK (`agents`): @function_tool, FunctionTool(...), hosted and local built-in tools."""
+
+from __future__ import annotations
+
+import ast
+
+from parr.scan.python.astutil import _const_str, _kw
+from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework
+
+_OA = "openai-agents"
+
+def _as_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """agent.as_tool(tool_name=..., tool_description=...): an agent offered as a tool."""
+    if "." not in d:
+        return False
+    n, r = ex.str_of(_kw(node, "tool_name"), scope)
+    if n or r:
+        desc = _const_str(_kw(node, "tool_description"))
+        ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="openai-agents", style="openai_agents.as_tool",
+                    schema="framework_defined", typed=False, description=desc, flags=("agent_tool",))
+    return True
+
+
+FRAMEWORKS = (
+    Framework(
+        label=_OA,
+        roots=("agents",),
+        style_prefix="openai_agents",
+        handoff_naming="openai",
+        call_hooks={"as_tool": (_as_tool,)},
+        decorators=(
+            Decorator("function_tool", "openai_agents.function_tool", name_kws=("name_override",),
+                      desc_kws=("description_override", "description")),
+            # `from agents import tool`-style bare @tool in a file that speaks only this SDK
+            Decorator("tool", "openai_agents.function_tool", receiver=None),
+        ),
+        factories=(
+            Factory("FunctionTool", _OA, "openai_agents.FunctionTool", when_kws=("params_json_schema",),
+                    fn_kws=("on_invoke_tool",), fn_pos=None, schema="json_schema", gate_kws=("needs_approval",)),
+        ),
+        builtin_classes={
+            "WebSearchTool": Builtin(_OA, "web_search", ("http",)),
+            "FileSearchTool": Builtin(_OA, "file_search"),
+            "ComputerTool": Builtin(_OA, "computer_use_preview", ("computer_use",), True),
+            "CodeInterpreterTool": Builtin(_OA, "code_interpreter", ("code_execution",), True, False),
+            "HostedMCPTool": Builtin(_OA, "hosted_mcp", ("mcp_remote",)),
+            "ImageGenerationTool": Builtin(_OA, "image_generation"),
+            "LocalShellTool": Builtin(_OA, "local_shell", ("shell",), True, False),
+            "ShellTool": Builtin(_OA, "shell", ("shell",), True, False),
+            "ApplyPatchTool": Builtin(_OA, "apply_patch", ("file_write",), True),
+        },
+    ),
+)

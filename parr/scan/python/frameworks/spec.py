@@ -1,0 +1,91 @@
+"""The shape in which a framework family declares its tool API to the Python scanner: data only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+
+CallHook = Callable[..., bool]
+
+
+@dataclass(frozen=True)
+class Builtin:
+    """A tool the framework ships: what the model sees for it and what it can do."""
+
+    framework: str
+    name: str
+    caps: tuple[str, ...] = ()
+    mutating: bool = False
+    typed: bool = True
+    schema: str = "provider_defined"
+
+
+@dataclass(frozen=True)
+class Decorator:
+    """A decorator that makes the function it wraps a tool (`@function_tool`, `@agent.tool`).
+
+    `name_kws` and `desc_kws` are the keywords that give the name and description the model sees,
+    tried in order (the docstring comes last). `receiver`: None when it is used bare (`@tool`),
+    "required" when only an attribute of some object (`@mcp.tool`), "any" when both occur.
+    `as_call`: also applied as a call, `tool(fn)` or `server.tool(name=...)(fn)`."""
+
+    name: str
+    style: str
+    name_kws: tuple[str, ...] = ("name",)
+    desc_kws: tuple[str, ...] = ("description",)
+    receiver: str | None = "any"
+    as_call: bool = True
+    positional_name: bool = False
+    # (keyword, literal) pairs that put a person before each call: approval_mode="always_require"
+    gate_values: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Factory:
+    """A call that makes a tool from a function: `FunctionTool(func=f)`, `Tool.from_function(f)`.
+
+    It applies when the callee's package is `framework`, or when any of `when_kws` is given, or
+    (`when_args`) when it has positional arguments. The function is the first of `fn_kws` given,
+    else the positional argument at `fn_pos`. `gate_kws`: keywords that, when true, put a person
+    before each call."""
+
+    callee: str
+    framework: str
+    style: str
+    when_kws: tuple[str, ...] = ()
+    when_args: bool = False
+    fn_kws: tuple[str, ...] = ("func",)
+    fn_pos: int | None = 0
+    schema: str = "type_hints"
+    gate_kws: tuple[str, ...] = ()
+    gate_values: tuple[tuple[str, str], ...] = ()
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Framework:
+    """One framework family's tool API, as data; `call_hooks` read the few forms data cannot say."""
+
+    label: str
+    roots: tuple[str, ...] = ()
+    # Import roots that belong to the family by their prefix (langchain_openai, langchain_aws, ...).
+    root_prefixes: tuple[str, ...] = ()
+    # Style prefix of built-in tool instances (openai-agents -> openai_agents.builtin_tool_instance).
+    style_prefix: str | None = None
+    decorators: tuple[Decorator, ...] = ()
+    factories: tuple[Factory, ...] = ()
+    # Class names whose subclasses are tools of this framework, and the style such a class gets.
+    tool_base_classes: tuple[str, ...] = ()
+    class_style: str | None = None
+    builtin_classes: Mapping[str, Builtin] = field(default_factory=dict)
+    builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
+    # Tool-spec classes (llama-index) -> the names of the tools their to_tool_list() hands out.
+    toolspecs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Calls data cannot describe: callee name -> functions (extractor, call, dotted callee, framework
+    # of the callee's import, scope) that record the tool and answer True when the call is theirs.
+    call_hooks: Mapping[str, tuple[CallHook, ...]] = field(default_factory=dict)
+    call_suffix_hooks: tuple[tuple[str, CallHook], ...] = ()
+    # How the model names a hand-off to another agent: "openai" (transfer_to_<agent name>, made
+    # function-style) or "autogen" (transfer_to_<target>, lower-cased).
+    handoff_naming: str | None = None
