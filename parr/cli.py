@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from parr import __version__
+from parr.clilazy import LazyGroup
 from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2, parse_date, parse_stage
 from parr.errors import ParrInputError
 
@@ -31,7 +32,13 @@ def _emit(text: str, output: Path | None, force: bool = False) -> None:
 format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown"])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, lazy_subcommands={
+    "diff": "parr.diff.commands:diff",
+    "generate": "parr.documents.commands:generate",
+    "policy": "parr.policy.commands:policy",
+    "report": "parr.report.commands:report",
+    "traces": "parr.traces.commands:traces",
+})
 @click.version_option(__version__, prog_name="parr")
 def main() -> None:
     """parr: production readiness for AI agents. Scan the tools, check the manifest, GO or NO-GO."""
@@ -398,20 +405,3 @@ def rollout_verify(path: Path, manifest: Path | None, require_signed: bool) -> N
         sys.exit(EXIT_NO_GO)
     count = len(ops.history(ctx))
     click.echo(f"{ctx.ledger}: {count} entr{'y' if count == 1 else 'ies'}, chain intact")
-
-
-def _register_groups() -> None:
-    from parr.diff.commands import diff
-    from parr.documents.commands import generate
-    from parr.policy.commands import policy
-    from parr.report.commands import report
-    from parr.traces.commands import traces
-
-    main.add_command(diff)
-    main.add_command(generate)
-    main.add_command(policy)
-    main.add_command(report)
-    main.add_command(traces)
-
-
-_register_groups()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from parr.verdict import Report
+if TYPE_CHECKING:  # the verdict pulls in the checklist and every check; `parr scan` needs none of them
+    from parr.verdict import Report
 
 
 class Format(str, Enum):
@@ -16,7 +18,7 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
 
 
-Renderer = Callable[[Sequence[Report], bool], str]
+Renderer = Callable[[Sequence["Report"], bool], str]
 
 
 def renderer_for(fmt: Format) -> Renderer:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import parr
+from parr.policy.engines import ENGINE_MODULES, ENGINE_NAMES, engine_installed, missing_engine_sentence
 
 DEFAULT_MEMORY_MIB = 512
 MEMORY_ENV = "PARR_POLICY_MEMORY_MB"
@@ -37,8 +38,7 @@ POLL_SECONDS = 0.01
 # Fixed cost of the child's interpreter and imports, not counted against the policy's deadline.
 STARTUP_SECONDS = 10.0
 
-FailureKind = Literal["crash", "timeout", "memory", "failed"]
-ENGINE_NAMES = {"cedar": "Cedar", "rego": "Rego"}
+FailureKind = Literal["crash", "timeout", "memory", "failed", "missing"]
 
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from parr.policy.worker import main; main()"
 
@@ -105,6 +105,9 @@ class EngineProcess:
 
     def ask(self, request: dict[str, Any], seconds: float) -> Any:
         """The answer to one request, within `seconds` of engine time; EngineFailure otherwise."""
+        if not engine_installed(self.engine):
+            # The engines are an extra: without them nothing can pass that needs their answer.
+            raise EngineFailure("missing", missing_engine_sentence(self.engine), None)
         child = self._child
         if child is None or child.poll() is not None:
             self.close()  # a process that died between requests leaves its directory and stderr file
@@ -130,6 +133,9 @@ class EngineProcess:
                         deadline = deadline or time.monotonic() + seconds
                         continue
                     if "failed" in message:
+                        if f"No module named '{ENGINE_MODULES.get(self.engine)}'" in message["failed"]:
+                            # Seen by this interpreter but not by the isolated one (`-I` drops the user site).
+                            raise EngineFailure("missing", missing_engine_sentence(self.engine), None)
                         raise EngineFailure("failed", f"the {self.name} engine failed: {message['failed']}", at)
                     return message.get("ok")
                 if ended:
@@ -248,7 +254,7 @@ def parse_policy(engine: str, text: str, shown: str, seconds: float) -> tuple[in
         try:
             answer = process.ask({"op": "parse", "engine": engine, "text": text, "shown": shown}, seconds)
         except EngineFailure as failure:
-            return None, f"{failure} while parsing it", frozenset()
+            return None, str(failure) if failure.kind == "missing" else f"{failure} while parsing it", frozenset()
     if answer["error"] is not None:
         prefix = "Cedar syntax error" if engine == "cedar" else "Rego error"
         return answer["line"], f"{prefix}: {answer['error']}", frozenset()
