@@ -12,7 +12,7 @@ import click
 
 from parr import __version__
 from parr.clilazy import LazyGroup
-from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2, parse_date, parse_stage
+from parr.cliutil import EXIT_FAIL, EXIT_INPUT, EXIT_OK, input_errors_exit_2, parse_date, parse_stage
 from parr.errors import ParrInputError
 
 EXIT_GO = EXIT_OK
@@ -110,6 +110,30 @@ def explain(check_id: str | None, checklists: tuple[Path, ...]) -> None:
     if item.rule is not None:
         click.echo("")
         click.echo("Rule: " + json.dumps(item.rule.model_dump(exclude_none=True)))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--quiet", is_flag=True, help="Print nothing when every manifest is valid.")
+@input_errors_exit_2
+def validate(paths: tuple[Path, ...], quiet: bool) -> None:
+    """Load each manifest (a parr.yaml or the directory holding one; default .) without scanning:
+    exit 0 when all are valid, 2 with one line per problem otherwise. Fast enough for pre-commit."""
+    from parr.manifest.loader import find_manifest, load_manifest
+
+    problems: list[str] = []
+    for path in paths or (Path("."),):
+        try:
+            loaded = load_manifest(find_manifest(path))
+        except ParrInputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not quiet:
+            tools = len(loaded.manifest.permissions.tools)
+            click.echo(f"{loaded.path}: valid ({loaded.manifest.agent.id}, {tools} tool{'' if tools == 1 else 's'} declared)")
+    for problem in problems:
+        click.echo(f"parr: {problem}", err=True)
+    sys.exit(EXIT_INPUT if problems else EXIT_OK)
 
 
 @main.command()
