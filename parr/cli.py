@@ -40,8 +40,46 @@ format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown"])
     "traces": "parr.traces.commands:traces",
 })
 @click.version_option(__version__, prog_name="parr")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """parr: production readiness for AI agents. Scan the tools, check the manifest, GO or NO-GO."""
+    if ctx.invoked_subcommand == "check":
+        # Only `check` reads the configuration: a broken file must never stop `rollout rollback`.
+        try:
+            ctx.default_map = {"check": _check_defaults()}
+        except ParrInputError as exc:
+            for problem in exc.problems:
+                click.echo(f"parr: {problem}", err=True)
+            sys.exit(EXIT_INPUT)
+
+
+# Configuration key -> the `check` parameter it gives a default to (flags and $PARR_* still win).
+CONFIG_PARAMS = {"stage": "stage", "checklist": "checklists", "baseline": "baseline", "fail-on": "fail_on",
+                 "format": "fmt"}
+
+
+def _check_defaults() -> dict[str, Any]:
+    from parr.config import find_config, load_config
+
+    found = find_config(Path.cwd())
+    if found is None:
+        return {}
+    config = load_config(found)
+    params = {p.name: p for p in check.params}
+    values = {"stage": config.stage.value if config.stage else None,
+              "checklist": [str(p) for p in config.checklist] or None,
+              "baseline": str(config.baseline) if config.baseline else None,
+              "fail-on": config.fail_on, "format": config.format}
+    defaults: dict[str, Any] = {}
+    for key, value in values.items():
+        param = params.get(CONFIG_PARAMS[key])
+        if value is None or param is None:
+            continue
+        choices = getattr(param.type, "choices", None)
+        if choices is not None and value not in choices:
+            raise ParrInputError(f"{found}:{config.line_of(key)}: {key} must be one of {', '.join(choices)}, not {value!r}.")
+        defaults[CONFIG_PARAMS[key]] = value
+    return defaults
 
 
 @main.command()
@@ -61,10 +99,12 @@ def main() -> None:
 @click.option("--today", callback=parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
               help="Judge dates (eval freshness, secret rotation, waiver expiry) as of this day, not the "
                    "real date: to reproduce a past verdict, or see what expires before a launch.")
+@click.option("--fail-on", type=click.Choice(["no-go", "bad-input"]), default="no-go", show_default=True,
+              help="no-go: exit 1 on NO-GO. bad-input: report NO-GO but exit 0 (advisory CI runs); bad input still exits 2.")
 @input_errors_exit_2
 def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, checklists: tuple[Path, ...],
           fmt: str, output: Path | None, force: bool, quiet: bool, no_color: bool, no_scan: bool,
-          today: dt.date | None) -> None:
+          today: dt.date | None, fail_on: str) -> None:
     """Readiness verdict for a rollout stage: exit 0 GO, 1 NO-GO, 2 bad input."""
     from parr.core import CheckRequest, run_check
     from parr.formats import Format, overall_verdict, renderer_for
@@ -75,7 +115,7 @@ def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, ch
     if not quiet:
         text = renderer_for(Format(fmt))(reports, _use_color(no_color) and output is None)
         _emit(text, output, force)
-    sys.exit(EXIT_NO_GO if overall_verdict(reports) == "NO-GO" else EXIT_GO)
+    sys.exit(EXIT_NO_GO if overall_verdict(reports) == "NO-GO" and fail_on == "no-go" else EXIT_GO)
 
 
 @main.command()
