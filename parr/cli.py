@@ -20,7 +20,9 @@ EXIT_NO_GO = EXIT_FAIL
 
 
 def _use_color(no_color: bool) -> bool:
-    return not no_color and sys.stdout.isatty()
+    from parr.cliutil import use_color
+
+    return use_color(no_color)
 
 
 def _emit(text: str, output: Path | None, force: bool = False) -> None:
@@ -32,7 +34,23 @@ def _emit(text: str, output: Path | None, force: bool = False) -> None:
 format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown"])
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, lazy_subcommands={
+# Every environment variable parr reads, for `parr --help` (tests/ci/test_conventions.py finds them in the code).
+ENVIRONMENT = (
+    ("PARR_TODAY", "judge dates as of YYYY-MM-DD instead of today (check --today)"),
+    ("PARR_CHECKLIST", "an organisation checklist file (--checklist of check, explain, rollout)"),
+    ("PARR_REQUIRE_SIGNED", "1: every ledger entry must be signed (rollout verify --require-signed)"),
+    ("PARR_POLICY_TIMEOUT", "seconds a policy evaluation may take (default 10; policy test --timeout)"),
+    ("PARR_POLICY_MEMORY_MB", "memory cap of the policy engine process in MiB (default 512)"),
+    ("PARR_CACHE_DIR", "the scan cache (default $XDG_CACHE_HOME/parr, else ~/.cache/parr)"),
+    ("PARR_CACHE_MAX_MB", "the scan cache's size cap in MiB (default 1024)"),
+    ("NO_COLOR", "any non-empty value: plain text even on a terminal (--no-color)"),
+    ("TERM", "dumb: no scan progress line on the terminal"),
+)
+_EPILOG = "\b\nEnvironment:\n" + "\n".join(f"  {name:<22} {text}" for name, text in ENVIRONMENT) + (
+    "\n\n\b\nConfiguration: [tool.parr] in pyproject.toml or .parr.toml (check's defaults; see the README).")
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG, lazy_subcommands={
     "diff": "parr.diff.commands:diff",
     "generate": "parr.documents.commands:generate",
     "policy": "parr.policy.commands:policy",
@@ -188,10 +206,12 @@ def schema() -> None:
 
 
 def _scan(path: Path, use_cache: bool = True) -> Any:
+    from parr.progress import ScanProgress
     from parr.scan.engine import ScanInputError, scan_repository
 
     try:
-        return scan_repository(path, use_cache=use_cache)
+        with ScanProgress() as progress:
+            return scan_repository(path, use_cache=use_cache, progress=progress)
     except ScanInputError as exc:
         raise ParrInputError(str(exc)) from None
 

@@ -75,6 +75,13 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter("use YYYY-MM-DD") from None
 
 
+def use_color(no_color: bool, output: Path | None = None) -> bool:
+    """Colour only on a terminal: never with --no-color, with --output, or with $NO_COLOR set to
+    anything but the empty string (no-color.org). rich's own NO_COLOR check is bypassed when parr
+    passes no_color explicitly, so it is decided here, once."""
+    return not no_color and output is None and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
 def parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     """click callback: a rollout stage by name, or a usage error listing the stages."""
     if value is None:

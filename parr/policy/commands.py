@@ -67,7 +67,9 @@ def policy_test(path: Path, manifest: Path | None, stage: Any, fmt: str, output:
         agent_id=loaded.manifest.agent.id,
         evaluation=evaluation,
     )
-    color = not no_color and output is None and sys.stdout.isatty()
+    from parr.cliutil import use_color
+
+    color = use_color(no_color, output)
     text = renderer_for(PolicyFormat(fmt))(report, color)
     emit_output(text, output, force=force)
     if evaluation is not None and evaluation.input_problems:

@@ -11,7 +11,7 @@ import re
 import stat
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -75,6 +75,18 @@ class _Pending:
     key: bytes
 
 
+def _reported(entries: Iterator[FileEntry], progress: Callable[[], None] | None) -> Iterator[FileEntry]:
+    if progress is None:
+        return entries
+    return _each_reported(entries, progress)
+
+
+def _each_reported(entries: Iterator[FileEntry], progress: Callable[[], None]) -> Iterator[FileEntry]:
+    for entry in entries:
+        progress()
+        yield entry
+
+
 def scan_repository(
     root: Path,
     *,
@@ -84,8 +96,10 @@ def scan_repository(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     excluded_dirs: frozenset[str] = DEFAULT_EXCLUDED_DIRS,
+    progress: Callable[[], None] | None = None,
 ) -> ScanResult:
-    """Every tool the code under `root` exposes to a model; per-file problems become `ScanError`s."""
+    """Every tool the code under `root` exposes to a model; per-file problems become `ScanError`s.
+    `progress`, when given, is called once per file walked (a progress display; it decides nothing)."""
     root = Path(root)
     if not root.exists():
         raise ScanInputError(f"Scan root {root} does not exist.")
@@ -94,7 +108,7 @@ def scan_repository(
     active = list(scanners) if scanners is not None else default_scanners()
     stats = WalkStats()
     options = WalkOptions(max_file_bytes=max_file_bytes, excluded_dirs=excluded_dirs)
-    entries = walk_files(root, lambda rel: _scanners_for(active, rel), stats, options)
+    entries = _reported(walk_files(root, lambda rel: _scanners_for(active, rel), stats, options), progress)
     prefix = root_prefix(root)
     errors: list[ScanError] = []
     sites: list[UnresolvedSite] = []
@@ -123,7 +137,7 @@ def scan_repository(
             # Walk again rather than hold every entry of the first walk: memory stays flat, and
             # a rescan that finds changes pays one more listing of the tree.
             stats = WalkStats()
-            entries = walk_files(root, lambda rel: _scanners_for(active, rel), stats, options)
+            entries = _reported(walk_files(root, lambda rel: _scanners_for(active, rel), stats, options), progress)
         else:
             # Mostly new or changed files: no stored result can match, and their facts are not
             # cached either. Extraction reads each file once and hashes the tree on the way,

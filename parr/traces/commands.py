@@ -62,7 +62,9 @@ def _emit(text: str, output: Path | None, force: bool) -> None:
 
 
 def _color(no_color: bool, output: Path | None) -> bool:
-    return not no_color and output is None and sys.stdout.isatty()
+    from parr.cliutil import use_color
+
+    return use_color(no_color, output)
 
 
 _manifest_option = click.option(
