@@ -13,6 +13,7 @@ run with a fake `gh` on PATH, and the action pins no extra JavaScript action.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import subprocess
@@ -67,9 +68,10 @@ class Inputs:
 
     def marker(self) -> str:
         """The hidden line that finds this action's comment again: one per checked path, so two jobs
-        checking two agents keep one comment each."""
-        target = "--all " + self.path if self.all_manifests else self.path
-        return f"<!-- parr-check-report: {json.dumps(target)} -->"
+        checking two agents keep one comment each. A digest, not the path: a path holding `-->`
+        would end the HTML comment early."""
+        target = ("--all " if self.all_manifests else "") + os.path.normpath(self.path)
+        return f"<!-- parr-check-report {hashlib.sha256(target.encode()).hexdigest()[:16]} -->"
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from parr.ci.github import Inputs
 
 ROOT = Path(__file__).parents[2]
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
@@ -111,7 +114,9 @@ def test_no_go_pull_request(tmp_path: Path) -> None:
     assert listing["args"][:3] == ["api", "--paginate", "repos/acme/agents/issues/17/comments"]
     assert created["args"][:4] == ["api", "-X", "POST", "repos/acme/agents/issues/17/comments"]
     body = created["input"]["body"]
-    marker = '<!-- parr-check-report: "." -->'
+    marker = Inputs().marker()
+    assert re.fullmatch(r"<!-- parr-check-report [0-9a-f]{16} -->", marker)
+    assert Inputs(path="./").marker() == marker != Inputs(path="agents/billing").marker() != Inputs(all_manifests=True).marker()
     assert body.startswith(marker + "\n") and "parr check: NO-GO" in body and "CODE-005" in body
     jq = listing["args"][listing["args"].index("--jq") + 1]
     assert jq == f".[] | select(.body | contains({json.dumps(marker)})) | .id"  # exactly this marker
@@ -207,15 +212,11 @@ def test_action_wiring() -> None:
       "--checklist", "ci/a.yaml", "--checklist", "ci/b.yaml", "--baseline", "ci/base.json"]),
 ])
 def test_inputs_become_check_flags(inputs: dict[str, str], expected: list[str]) -> None:
-    from parr.ci.github import Inputs
-
     assert Inputs.from_env(inputs).check_args() == expected
 
 
 @pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed (gh evaluates the same filter with gojq)")
 def test_the_comment_filter_finds_only_this_paths_comment() -> None:
-    from parr.ci.github import Inputs
-
     marker = Inputs(path="agents/billing").marker()
     comments = [{"id": 1, "body": "LGTM"}, {"id": 2, "body": Inputs().marker() + "\nreport for ."},
                 {"id": 3, "body": marker + "\n## parr check: NO-GO"}]

@@ -92,3 +92,9 @@ def test_traces_lint_hook(triage: Path) -> None:
     bad = _run_hook("parr-traces-lint", triage)
     assert bad.returncode == 1
     assert "leaky-trace.jsonl" in bad.stdout and "dana.whitfield@gmail.com" not in bad.stdout
+
+
+def test_hooks_file_against_pre_commits_own_schema() -> None:
+    clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is not installed here")
+    hooks = clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    assert {h["id"] for h in hooks} == set(HOOKS)
