@@ -64,7 +64,7 @@ def main(ctx: click.Context) -> None:
     if ctx.invoked_subcommand == "check":
         # Only `check` reads the configuration: a broken file must never stop `rollout rollback`.
         try:
-            ctx.default_map = {"check": _check_defaults()}
+            ctx.default_map = {"check": _check_defaults(ctx.meta)}
         except ParrInputError as exc:
             for problem in exc.problems:
                 click.echo(f"parr: {problem}", err=True)
@@ -76,13 +76,14 @@ CONFIG_PARAMS = {"stage": "stage", "checklist": "checklists", "baseline": "basel
                  "format": "fmt"}
 
 
-def _check_defaults() -> dict[str, Any]:
+def _check_defaults(meta: dict[str, Any]) -> dict[str, Any]:
     from parr.config import find_config, load_config
 
     found = find_config(Path.cwd())
     if found is None:
         return {}
     config = load_config(found)
+    meta["parr.config"] = config
     params = {p.name: p for p in check.params}
     values = {"stage": config.stage.value if config.stage else None,
               "checklist": [str(p) for p in config.checklist] or None,
@@ -98,6 +99,19 @@ def _check_defaults() -> dict[str, Any]:
             raise ParrInputError(f"{found}:{config.line_of(key)}: {key} must be one of {', '.join(choices)}, not {value!r}.")
         defaults[CONFIG_PARAMS[key]] = value
     return defaults
+
+
+def _config_notes(ctx: click.Context) -> None:
+    """Say on stderr where a setting that changes what is judged came from, when it came from the
+    configuration file: a change to pyproject.toml that lowers the bar shows in every CI log."""
+    from click.core import ParameterSource
+
+    config = ctx.meta.get("parr.config")
+    if config is None:
+        return
+    for key, name in (("stage", "stage"), ("fail-on", "fail_on"), ("checklist", "checklists"), ("baseline", "baseline")):
+        if name in ctx.params and ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP:
+            click.echo(f"parr: note: {key} is set by {config.source}:{config.line_of(key)}", err=True)
 
 
 @main.command()
@@ -125,6 +139,9 @@ def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, ch
           today: dt.date | None, fail_on: str) -> None:
     """Readiness verdict for a rollout stage: exit 0 GO, 1 NO-GO, 2 bad input."""
     from parr.core import CheckRequest, run_check
+
+    if not quiet:
+        _config_notes(click.get_current_context())
     from parr.formats import Format, overall_verdict, renderer_for
 
     request = CheckRequest(path=path, manifest=manifest, stage=stage, all_manifests=all_manifests,

@@ -30,9 +30,9 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _check(*args: str) -> tuple[int, dict | str]:
     result = CliRunner().invoke(main, ["check", "../../agent", *args])
     try:
-        return result.exit_code, json.loads(result.output)
+        return result.exit_code, json.loads(result.stdout)
     except ValueError:
-        return result.exit_code, result.output
+        return result.exit_code, result.stdout
 
 
 def test_found_upward_nearest_first_and_not_above_the_repository(workspace: Path) -> None:
@@ -124,3 +124,16 @@ def test_every_setting_feeds_a_check_option() -> None:
             continue  # --baseline arrives with the baselines work; its default then comes from here
         assert with_flag and with_flag[0].name == name, key
         assert name in params
+
+
+def test_settings_from_the_file_are_named_on_stderr(workspace: Path) -> None:
+    (workspace / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.parr]\nformat = "json"\nfail-on = "bad-input"\n'
+                                              'stage = "staging-writes"\n')
+    result = CliRunner().invoke(main, ["check", "../../agent"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["verdict"] == "NO-GO"
+    assert result.stderr.splitlines() == [f"parr: note: stage is set by {workspace / 'pyproject.toml'}:7",
+                                          f"parr: note: fail-on is set by {workspace / 'pyproject.toml'}:6"]
+    flagged = CliRunner().invoke(main, ["check", "../../agent", "--stage", "propose", "--fail-on", "no-go"])
+    assert flagged.exit_code == 0 and flagged.stderr == ""
+    quiet = CliRunner().invoke(main, ["check", "../../agent", "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == ""
