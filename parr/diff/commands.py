@@ -37,7 +37,7 @@ def diff(args: tuple[str, ...], stage: Any, all_manifests: bool, checklists: tup
     current directory. Both revisions are read from git's objects; nothing is checked out.
     Exit 0, or 1 with --fail-on when a change is at or above that risk; 2 on bad input.
     """
-    from parr.cliutil import emit_output
+    from parr.cliutil import emit_output, use_color
     from parr.diff.run import DiffRequest, run_diff, split_arguments
     from parr.formats.diff import render_diff
 
@@ -46,6 +46,6 @@ def diff(args: tuple[str, ...], stage: Any, all_manifests: bool, checklists: tup
                                   checklist_files=tuple(checklists), today=today))
     if fail_on:
         report = report.model_copy(update={"fail_on": fail_on})
-    color = not no_color and sys.stdout.isatty() and output is None
+    color = use_color(no_color, output)
     emit_output(render_diff(report, fmt, color=color), output, force=force)
     sys.exit(EXIT_FAIL if fail_on and report.at_or_above(fail_on) else EXIT_OK)

@@ -66,6 +66,13 @@ def test_no_color_is_honoured_on_a_terminal(args: list[str]) -> None:
     assert len(plain) > 50
 
 
+def test_colour_is_decided_in_one_place() -> None:
+    """Every command asks cliutil.use_color, so NO_COLOR holds for commands added later too."""
+    deciding = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                      if "stdout.isatty()" in p.read_text(encoding="utf-8"))
+    assert deciding == ["cliutil.py"]
+
+
 ENV_READS = (
     re.compile(r"""environ\.get\(\s*["']([A-Z][A-Z0-9_]+)["']"""),
     re.compile(r"""envvar=["']([A-Z][A-Z0-9_]+)["']"""),

@@ -104,7 +104,7 @@ LAZY_PROBE = """
 # What `parr scan` must not load: the policy engines' wrappers, the checklist and its checks, the
 # verdict, the documents and their templates, the trace readers.
 NOT_FOR_SCAN = ("parr.policy", "parr.checklist", "parr.checks", "parr.verdict", "parr.documents", "parr.traces",
-                "parr.rollout", "parr.ledger", "jinja2", "cedarpy", "regopy")
+                "parr.rollout", "parr.ledger", "parr.diff", "parr.report", "jinja2", "cedarpy", "regopy")
 
 
 def _modules(args: list[str]) -> set[str]:
