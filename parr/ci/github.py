@@ -95,6 +95,8 @@ def run_checks(inputs: Inputs, env: dict[str, str]) -> Outcome:
     env = {**env, "PARR_TODAY": env.get("PARR_TODAY") or dt.date.today().isoformat(), "NO_COLOR": "1"}
     base = inputs.check_args()
     verdict_run = _parr([*base, "--format", "json"], env)
+    # parr's notes (settings taken from [tool.parr], warnings) belong in the job log.
+    sys.stderr.write(verdict_run.stderr)
     if verdict_run.returncode not in (0, 1):
         problem = verdict_run.stderr.strip() or f"parr exited with status {verdict_run.returncode}"
         text = ("## parr check: could not judge\n\n"

@@ -134,7 +134,10 @@ def test_second_run_updates_the_same_comment(tmp_path: Path) -> None:
 
 def test_go_without_comment(tmp_path: Path) -> None:
     runner = Runner(tmp_path, "infra-oncall")
+    (runner.workspace / ".parr.toml").write_text('stage = "propose"\nfail-on = "bad-input"\n')
     step = runner.run_step(comment="false")
+    # The repository's settings are named in the job log; its fail-on loses to the action's input.
+    assert "parr: note: stage is set by" in step.stderr and "fail-on is set" not in step.stderr
     assert step.returncode == 0, step.stderr
     assert runner.output()["verdict"] == "GO" and runner.output()["exit-code"] == "0"
     assert runner.job_exit() == 0
