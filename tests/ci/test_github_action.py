@@ -100,7 +100,7 @@ def test_no_go_pull_request(tmp_path: Path) -> None:
     out = runner.output()
     assert out["verdict"] == "NO-GO" and out["exit-code"] == "1"
     counts = json.loads(out["counts"])
-    assert counts["blocking"] == 3 and counts["pass"] > 0
+    assert counts["blocking"] > 0 and counts["pass"] > 0 and set(counts) >= {"fail", "error", "waived", "not_applicable"}
     assert runner.job_exit() == 1
 
     sarif = json.loads((runner.workspace / out["sarif"]).read_text())
