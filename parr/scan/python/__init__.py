@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from parr.scan.evidence import TEST_DIR_WORDS
-from parr.scan.wiring import any_of
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 import ast
@@ -12,65 +11,14 @@ import re
 
 # The extractor and resolver are imported when first needed: a rescan answered whole from the
 # cache never loads them.
-from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name
+from parr.scan import prefilter
+from parr.scan.python.names import FACTS_VERSION, module_name
 
 __all__ = ["PythonScanner"]
 
-# A file that contains none of these byte strings cannot declare a tool in any style we know.
-_TRIGGERS = (
-    b"tool", b"Tool", b"TOOL", b"kernel_function", b".action", b"input_schema", b"inputSchema",
-    b"'function'", b'"function"', b"Function(", b"FunctionDeclaration", b"spec_functions", b"register_for_llm",
-    b"add_plugin", b"plugins=",  # Semantic Kernel plugin registrations: they name what the model sees
-    # Calls that take a tool list positionally (create_react_agent(model, [search])) name no tool.
-    *(name.encode() for name, position in _CTX_POSITIONAL.items() if position >= 0 and "tool" not in name.lower()),
-)
-_TRIGGER_RE = any_of(_TRIGGERS)
-# An import statement (one line, with backslash continuations, or a parenthesised list).
-_IMPORT_STMT = re.compile(
-    rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]*\)|[^\n]*(?:\\\r?\n[^\n]*)*)", re.M)
-_IMPORTED = re.compile(rb"([\w.]+)(?:\s+as\s+(\w+))?")
-
-
-def _imported_names(stmt: bytes) -> list[bytes] | None:
-    """Local names an import statement binds; None when it cannot tell (a star import, a ';')."""
-    if b";" in stmt or b"*" in stmt:
-        return None
-    head, sep, names = stmt.partition(b" import ")
-    if not sep:  # "import a.b, c as d"
-        names, is_from = stmt.split(b"import", 1)[1], False
-    else:
-        is_from = head.lstrip().startswith(b"from")
-    names = names.split(b"#", 1)[0]
-    out = []
-    for m in _IMPORTED.finditer(names.replace(b"\\", b" ").strip(b" \t\r\n()")):
-        out.append(m.group(2) or (m.group(1) if is_from else m.group(1).split(b".", 1)[0]))
-    return out
-
-
 def can_declare_tools(source: bytes) -> bool:
-    """False when every tool word sits in an import statement whose names the file never uses
-    (a shared header importing an SDK, a package re-exporting tools): such a file declares
-    nothing itself; it is indexed, and read in full only if a tool turns out to use it."""
-    if _TRIGGER_RE.search(source) is None:
-        return False
-    rest: list[bytes] = []
-    names: list[bytes] = []
-    pos = 0
-    for stmt in _IMPORT_STMT.finditer(source):
-        rest.append(source[pos:stmt.start()])
-        pos = stmt.end()
-        text = stmt.group()
-        if _TRIGGER_RE.search(text) is None:
-            continue
-        bound = _imported_names(text)
-        if bound is None:
-            return True
-        names.extend(bound)
-    rest.append(source[pos:])
-    body = b"\n".join(rest)
-    if _TRIGGER_RE.search(body) is not None:
-        return True
-    return any(re.search(rb"(?<![\w.])" + re.escape(n) + rb"\b", body) for n in set(names))
+    """Whether the file may declare or register a tool itself (see `parr.scan.prefilter`)."""
+    return prefilter.python_can_declare(source)
 
 
 MAX_NESTING_ERROR = "file is nested too deeply to analyse"
@@ -181,7 +129,10 @@ from parr.scan.wiring import compact_wiring, has_python_wiring_trigger, wiring_f
 
 class PythonScanner:
     language = "python"
-    facts_version = FACTS_VERSION
+
+    @property
+    def facts_version(self) -> str:
+        return FACTS_VERSION + prefilter.variant()
     reports_sites = True  # resolve(..., sites=[...]) lists places handing tools to a model it could not read
 
     def handles(self, rel_path: str) -> bool:

@@ -51,6 +51,20 @@ _GOOGLE_API_TOOLSETS = frozenset(
 )
 
 
+def prefilter_names() -> frozenset[str]:
+    """Names this extractor matches in code rather than in catalog data (decorators, registration
+    calls, keywords that hold tools, dict keys of tool definitions): parr/scan/prefilter.py parses
+    in full every file that mentions one. A name added to a test here belongs in this set too
+    (tests/scan/engine/test_prefilter.py reads this module's comparisons to check)."""
+    return frozenset({
+        *_REGISTRATION_CALLS, *_GOOGLE_API_TOOLSETS, *_SK_PROCESS_STEPS, *_REGISTRIES,
+        "function_tool", "ai_function", "llm_function", "register_function",  # _TOOL_DECORATOR's words
+        "kernel_function", ".action", "register_for_llm", "add_plugin", "plugins", "plugin_name",
+        "spec_functions", "FunctionDeclaration", "input_schema", "inputSchema", "functions", "toolsets",
+        "Function(", "entrypoint", "'function'", '"function"', "params_json_schema", "on_invoke_tool",
+        "as_tool", "TOOL_SPEC",
+    })
+
 class Scope:
     __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name")
 
