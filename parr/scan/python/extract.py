@@ -51,6 +51,7 @@ _GOOGLE_API_TOOLSETS = frozenset(
 )
 
 
+
 def prefilter_names() -> frozenset[str]:
     """Names this extractor matches in code rather than in catalog data (decorators, registration
     calls, keywords that hold tools, dict keys of tool definitions): parr/scan/prefilter.py parses
@@ -813,7 +814,11 @@ class FileExtractor:
             self.sk_registration(node, last, scope)
         tools_kw = _kw(node, "tools")
         for other in ("functions", "toolsets"):
-            # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai)
+            # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai). agno
+            # hands tools over as tools= only: its Registry(functions=[...]) lists functions to
+            # restore by name, not a model's tools.
+            if other == "functions" and fw == "agno":
+                continue
             value = _kw(node, other)
             if value is not None:
                 self.ctx_items.append((value, scope, fw, getattr(value, "lineno", node.lineno), f"{d}({other}="))
@@ -1289,7 +1294,9 @@ class FileExtractor:
             if fexpr is not None:
                 finish_fn_cand(fexpr, "llama-index", "llama_index.FunctionTool.from_defaults")
             return
-        if last == "from_function" and "." in d:
+        # Tool.from_function / StructuredTool.from_function; fastmcp's Prompt.from_function and
+        # Resource.from_function make prompts and resources, not tools.
+        if last == "from_function" and "." in d and "Tool" in (q or d).rsplit(".", 2)[-2]:
             recv = d.rsplit(".", 1)[0]
             fw = fw_q or self.file_framework(("langchain", "fastmcp"))
             if fw in ("fastmcp", "mcp"):

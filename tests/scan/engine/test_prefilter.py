@@ -169,3 +169,25 @@ def test_every_name_the_extractor_matches_is_a_token() -> None:
     for word in ("tool", "Tool", "TOOL", "ai_function", "llm_function", "register_function", "function_tool"):
         assert search(word.encode()) is not None  # _TOOL_DECORATOR's words
 
+
+# Files the wider token list now parses in full, and what the full parse must not call a tool.
+_TRAPS = {
+    "fastmcp_prompt": ("from fastmcp.prompts import Prompt\n\ndef helper() -> str:\n    return 'x'\n\n"
+                       "p = Prompt.from_function(helper, name='p', description='d')\n", []),
+    "fastmcp_tool": ("from fastmcp.tools import Tool\n\ndef helper(q: str) -> str:\n    return q\n\n"
+                     "p = Tool.from_function(helper, name='p', description='d')\n", ["p"]),
+    "agno_registry": ("from agno.registry import Registry\n\ndef f(q: str) -> str:\n    return q\n\n"
+                      "r = Registry(name='r', functions=[f])\n", []),
+    "autogen_functions": ("from autogen import ConversableAgent\n\ndef f(q: str) -> str:\n    return q\n\n"
+                          "a = ConversableAgent('a', functions=[f])\n", ["f"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_TRAPS))
+def test_prompts_and_registries_are_not_tools(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    source, expected = _TRAPS[case]
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "app.py").write_text(source)
+    result = scan_repository(tmp_path / "repo", use_cache=False, jobs=1)
+    assert [t.name for t in result.tools] == expected
