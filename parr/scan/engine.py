@@ -545,6 +545,12 @@ class _FullFacts:
             if hit is not None:
                 return hit
         facts, crash = _extract_one_full(scanner, rel_path, source)
+        if not gc.isenabled():
+            # Resolve runs with collection paused (`_gc_paused`), and a parse leaves its syntax
+            # tree in reference cycles: without this, every file read here kept its tree until
+            # the scan ended (26 MB of ASTs on awslabs/mcp, the +15% peak memory). Only objects
+            # made since the last collection are visited.
+            gc.collect(0)
         if crash is not None:
             return None
         if self._cache:
