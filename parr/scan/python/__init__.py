@@ -125,6 +125,27 @@ def _empty(errors=None, rel_path: str = "") -> FileFacts:
 
 
 from parr.scan.wiring import compact_wiring, has_python_wiring_trigger, wiring_from_python_source  # noqa: E402
+from parr.scan.python.notebook import NotebookUnreadable, is_notebook, read_notebook  # noqa: E402
+
+
+def _in_notebook(rel_path: str, source: bytes, extract) -> FileFacts:
+    """Facts of a notebook's code cells, scanned as one Python file; a notebook that is not
+    valid JSON is not read (counted as unparsable), and each cell that does not parse is named."""
+    try:
+        notebook = read_notebook(source)
+    except NotebookUnreadable as exc:
+        facts = _empty([{"line": None, "message": f"notebook {exc}; not scanned"}], rel_path)
+        facts["limit"] = "unparsable"  # counted and named by the engine: the scan could not see in
+        return facts
+    facts = extract(rel_path, notebook.source.encode("utf-8"))
+    if notebook.bad:
+        errors = list(facts.get("errors") or ())
+        for cell, line, message in notebook.bad:
+            at = f", line {line}" if line else ""
+            # No joined line: the message names the cell, as the notebook numbers it.
+            errors.append({"line": None, "message": f"cell {cell}{at}: {message}; the cell was not scanned"})
+        facts = {**facts, "errors": errors}  # with errors, indexed-only facts are kept
+    return facts
 
 
 class PythonScanner:
@@ -136,18 +157,23 @@ class PythonScanner:
     reports_sites = True  # resolve(..., sites=[...]) lists places handing tools to a model it could not read
 
     def handles(self, rel_path: str) -> bool:
-        return rel_path.endswith(".py")
+        return rel_path.endswith((".py", ".ipynb"))
 
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
         if is_test_path(rel_path):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
             return facts
+        if is_notebook(rel_path):
+            return _in_notebook(rel_path, source, self._extract_python)
+        return self._extract_python(rel_path, source)
+
+    def _extract_python(self, rel_path: str, source: bytes) -> FileFacts:
         if _dotted_import_too_long(source):
             return _too_deep(rel_path, DOTTED_NAME_ERROR)  # before the wiring pass parses it too
         if not can_declare_tools(source):
             return self._light(rel_path, source)
-        return self.extract_full(rel_path, source)
+        return self._extract_full_python(rel_path, source)
 
     @staticmethod
     def index_only(facts: FileFacts) -> bool:
@@ -173,6 +199,11 @@ class PythonScanner:
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
             return facts
+        if is_notebook(rel_path):
+            return _in_notebook(rel_path, source, self._extract_full_python)
+        return self._extract_full_python(rel_path, source)
+
+    def _extract_full_python(self, rel_path: str, source: bytes) -> FileFacts:
         if _dotted_import_too_long(source):
             return _too_deep(rel_path, DOTTED_NAME_ERROR)
         try:
