@@ -47,6 +47,26 @@ def _cell_text(cell: object) -> str | None:
     return source if isinstance(source, str) else None
 
 
+def _language(metadata: object) -> str | None:
+    """The language notebook or cell metadata names (kernelspec, language_info, VS Code, .NET
+    Interactive / Polyglot), lower case; None when it names none."""
+    if not isinstance(metadata, dict):
+        return None
+    candidates = [
+        (metadata.get("kernelspec") or {}).get("language") if isinstance(metadata.get("kernelspec"), dict) else None,
+        (metadata.get("language_info") or {}).get("name") if isinstance(metadata.get("language_info"), dict) else None,
+        (metadata.get("vscode") or {}).get("languageId") if isinstance(metadata.get("vscode"), dict) else None,
+        (metadata.get("dotnet_interactive") or {}).get("language")
+        if isinstance(metadata.get("dotnet_interactive"), dict) else None,
+        (metadata.get("polyglot_notebook") or {}).get("kernelName")
+        if isinstance(metadata.get("polyglot_notebook"), dict) else None,
+    ]
+    for value in candidates:
+        if isinstance(value, str) and value.strip():
+            return value.strip().lower()
+    return None
+
+
 def _without_magics(lines: list[str]) -> list[str]:
     """Each magic or shell line, and the lines it continues onto with a trailing backslash,
     becomes `pass` at its indentation (`x = !cmd` becomes `x = None`): line numbers hold, and an `else:` whose only statement
@@ -68,7 +88,8 @@ def _without_magics(lines: list[str]) -> list[str]:
 
 
 def read_notebook(data: bytes) -> Notebook:
-    """The notebook's code cells as one Python source. Markdown and raw cells, cell magics and
+    """The notebook's Python code cells as one Python source. Markdown and raw cells, cells in
+    another language (by the notebook's or the cell's metadata), cell magics and
     cells that do not parse on their own (each cell is run on its own, so each must) become
     blank lines; magic and shell lines become `pass`. Raises NotebookUnreadable."""
     try:
@@ -78,6 +99,7 @@ def read_notebook(data: bytes) -> Notebook:
     cells = doc.get("cells") if isinstance(doc, dict) else None
     if not isinstance(cells, list):
         raise NotebookUnreadable("no list of cells")
+    python_kernel = _language(doc.get("metadata")) in (None, "python")
     lines: list[str] = []
     starts: list[int] = []
     bad: list[tuple[int, int | None, str]] = []
@@ -87,7 +109,10 @@ def read_notebook(data: bytes) -> Notebook:
         if text is None:
             raise NotebookUnreadable(f"cell {number} has no readable source")
         cell_lines = text.split("\n")
-        is_code = isinstance(cell, dict) and cell.get("cell_type") == "code"
+        # A C# or R notebook (or a polyglot one's C# cells) is no Python for parr to read.
+        language = _language(cell.get("metadata")) if isinstance(cell, dict) else None
+        is_code = (isinstance(cell, dict) and cell.get("cell_type") == "code"
+                   and (language == "python" or (language is None and python_kernel)))
         if not is_code or (cell_lines and _CELL_MAGIC.match(cell_lines[0])):
             lines.extend("" for _ in cell_lines)
             continue

@@ -104,3 +104,18 @@ def test_magics_inside_blocks_assignments_and_continuations_leave_the_cell_parsa
     result = _scan(repo)
     assert not result.errors
     assert [(t.name, t.cell, t.cell_line) for t in result.tools] == [("delete_user", 3, 2)]
+
+
+def test_a_csharp_notebook_is_not_read_as_python_but_its_python_cells_are(repo: Path) -> None:
+    csharp = json.loads(_notebook(("code", ['#r "nuget: Microsoft.SemanticKernel"\n', "var kernel = Kernel.Builder();\n"])))
+    csharp["metadata"] = {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"}}
+    (repo / "dotnet.ipynb").write_text(json.dumps(csharp))
+    polyglot = json.loads(_notebook(("code", "from langchain_core.tools import tool\n"), ("code", TOOL_CELL),
+                                    ("code", "var x = 1;\n")))
+    polyglot["metadata"] = {"kernelspec": {"language": "C#"}}
+    for cell in polyglot["cells"][:2]:
+        cell["metadata"] = {"vscode": {"languageId": "python"}}
+    (repo / "polyglot.ipynb").write_text(json.dumps(polyglot))
+    result = _scan(repo)
+    assert not result.errors and not result.unread
+    assert [(t.file, t.name, t.cell) for t in result.tools] == [("polyglot.ipynb", "delete_user", 2)]
