@@ -173,7 +173,9 @@ class PythonScanner:
             return _too_deep(rel_path, DOTTED_NAME_ERROR)  # before the wiring pass parses it too
         if not can_declare_tools(source):
             return self._light(rel_path, source)
-        return self._extract_full_python(rel_path, source)
+        if is_notebook(rel_path):
+            return self._extract_full_python(rel_path, source)  # already the joined code cells
+        return self.extract_full(rel_path, source)
 
     @staticmethod
     def index_only(facts: FileFacts) -> bool:
