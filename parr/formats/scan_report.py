@@ -87,10 +87,15 @@ def _render_table(result: ScanResult, color: bool, width: int) -> str:
     if result.unresolved:
         console.print(Text(f"{unread_sites_sentence(result)} (declare them in parr.yaml):", style="bold yellow"))
         for site in result.unresolved:
-            console.print(Text(f"  {site.file}:{site.line}: {site.call} ({site.reason})"), soft_wrap=True)
+            console.print(Text(f"  {_where(site)}: {site.call} ({site.reason})"), soft_wrap=True)
     console.print(Text(summary_line(result)), soft_wrap=True)
     # rich pads cells to the column width; trailing blanks only add noise to logs and diffs.
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+def _where(record: ToolRecord | UnresolvedSite) -> str:
+    """file:12, or file.ipynb:cell 3:line 5 in a notebook."""
+    return f"{record.file}:{record.line}" if record.cell is None else f"{record.file}:{record.where()}"
 
 
 def _file_table(tools: list[ToolRecord]) -> Table:
@@ -100,7 +105,7 @@ def _file_table(tools: list[ToolRecord]) -> Table:
     for tool in tools:
         table.add_row(
             Text(tool.name, style="bold red" if tool.mutating else ""),
-            str(tool.line),
+            str(tool.line) if tool.cell is None else tool.where(),
             tool.framework,
             tool.style,
             Text("yes", style="bold red") if tool.mutating else Text("no"),
@@ -184,7 +189,7 @@ def _sarif_result(tool: ToolRecord) -> dict[str, Any]:
         "ruleId": rule_id,
         "ruleIndex": _RULE_INDEX[rule_id],
         "level": _RULES[_RULE_INDEX[rule_id]]["defaultConfiguration"]["level"],
-        "message": {"text": f"Tool '{tool.name}' ({tool.framework}, {tool.style}) is exposed to the model: {'; '.join(traits)}."},
+        "message": {"text": f"Tool '{tool.name}' ({tool.framework}, {tool.style}{_cell_note(tool)}) is exposed to the model: {'; '.join(traits)}."},
         "locations": [
             {
                 "physicalLocation": {
@@ -210,12 +215,17 @@ def _sarif_result(tool: ToolRecord) -> dict[str, Any]:
     }
 
 
+def _cell_note(record: ToolRecord | UnresolvedSite) -> str:
+    """In a notebook, where the region's line (a line of the joined code cells) is: `, cell 3:line 5`."""
+    return "" if record.cell is None else f", {record.where()}"
+
+
 def _sarif_site(site: UnresolvedSite) -> dict[str, Any]:
     return {
         "ruleId": "PARR-SCAN-UNRESOLVED",
         "ruleIndex": _RULE_INDEX["PARR-SCAN-UNRESOLVED"],
         "level": "warning",
-        "message": {"text": f"{site.call}: tools handed to a model that parr could not read ({site.reason})."},
+        "message": {"text": f"{site.call}: tools handed to a model that parr could not read ({site.reason}){_cell_note(site)}."},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(site.file, safe="/")},
                                             "region": {"startLine": site.line}}}],
         "partialFingerprints": {"parrUnresolved/v1": f"{site.file}:{site.call}"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 SCAN_SCHEMA_VERSION = "1"
 
@@ -44,12 +44,34 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class ToolRecord(_Frozen):
+class _CellLocated(_Frozen):
+    """A location that may sit in a Jupyter notebook: `line` counts the lines of the notebook's
+    code cells joined in order (every cell, markdown ones as blank lines); `cell` (from 1, every
+    cell counted) and `cell_line` say where that is in the notebook. Both are left out of the
+    JSON for other files. (The fields are declared by each subclass, after `line`.)"""
+
+    @model_serializer(mode="wrap")
+    def _without_cell(self, handler):
+        data = handler(self)
+        if getattr(self, "cell", None) is None and isinstance(data, dict):
+            data.pop("cell", None)
+            data.pop("cell_line", None)
+        return data
+
+    def where(self) -> str:
+        """`line 12`, or `cell 3:line 5` in a notebook."""
+        cell = getattr(self, "cell", None)
+        return f"cell {cell}:line {getattr(self, 'cell_line', None)}" if cell is not None else f"line {getattr(self, 'line')}"
+
+
+class ToolRecord(_CellLocated):
     """One tool the code exposes to a model."""
 
     name: str = Field(description="the name the model sees")
     file: str = Field(description="path relative to the scanned root, with '/'")
     line: int = Field(ge=1, description="def/class line, or the line where the call or literal starts")
+    cell: int | None = Field(default=None, ge=1, description="notebook cell, from 1 (notebooks only)")
+    cell_line: int | None = Field(default=None, ge=1, description="line within the cell (notebooks only)")
     language: Language
     framework: str
     style: str = Field(description="declaration style, e.g. 'openai_agents.function_tool'")
@@ -81,11 +103,13 @@ class ScanError(_Frozen):
     message: str
 
 
-class UnresolvedSite(_Frozen):
+class UnresolvedSite(_CellLocated):
     """A place where tools are plainly handed to a model but the scan could not turn them into tools."""
 
     file: str
     line: int = Field(ge=1)
+    cell: int | None = Field(default=None, ge=1, description="notebook cell, from 1 (notebooks only)")
+    cell_line: int | None = Field(default=None, ge=1, description="line within the cell (notebooks only)")
     call: str = Field(description="the call or expression, shortened")
     reason: str = Field(description="why parr could not read it, e.g. 'tools made by a call parr cannot read'")
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from parr.scan.evidence import TEST_DIR_WORDS
-from parr.scan.wiring import any_of
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 import ast
@@ -12,66 +11,14 @@ import re
 
 # The extractor and resolver are imported when first needed: a rescan answered whole from the
 # cache never loads them.
-from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, EXTRA_TRIGGERS as _EXTRA_TRIGGERS, FACTS_VERSION, module_name
+from parr.scan import prefilter
+from parr.scan.python.names import FACTS_VERSION, module_name
 
 __all__ = ["PythonScanner"]
 
-# A file that contains none of these byte strings cannot declare a tool in any style we know.
-_TRIGGERS = (
-    b"tool", b"Tool", b"TOOL", b"kernel_function", b".action", b"input_schema", b"inputSchema",
-    b"'function'", b'"function"', b"Function(", b"FunctionDeclaration", b"spec_functions", b"register_for_llm",
-    b"add_plugin", b"plugins=",  # Semantic Kernel plugin registrations: they name what the model sees
-    # Calls that take a tool list positionally (create_react_agent(model, [search])) name no tool.
-    *(name.encode() for name, position in _CTX_POSITIONAL.items() if position >= 0 and "tool" not in name.lower()),
-    *(word.encode() for word in _EXTRA_TRIGGERS),
-)
-_TRIGGER_RE = any_of(_TRIGGERS)
-# An import statement (one line, with backslash continuations, or a parenthesised list).
-_IMPORT_STMT = re.compile(
-    rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:\([^)]*\)|[^\n]*(?:\\\r?\n[^\n]*)*)", re.M)
-_IMPORTED = re.compile(rb"([\w.]+)(?:\s+as\s+(\w+))?")
-
-
-def _imported_names(stmt: bytes) -> list[bytes] | None:
-    """Local names an import statement binds; None when it cannot tell (a star import, a ';')."""
-    if b";" in stmt or b"*" in stmt:
-        return None
-    head, sep, names = stmt.partition(b" import ")
-    if not sep:  # "import a.b, c as d"
-        names, is_from = stmt.split(b"import", 1)[1], False
-    else:
-        is_from = head.lstrip().startswith(b"from")
-    names = names.split(b"#", 1)[0]
-    out = []
-    for m in _IMPORTED.finditer(names.replace(b"\\", b" ").strip(b" \t\r\n()")):
-        out.append(m.group(2) or (m.group(1) if is_from else m.group(1).split(b".", 1)[0]))
-    return out
-
-
 def can_declare_tools(source: bytes) -> bool:
-    """False when every tool word sits in an import statement whose names the file never uses
-    (a shared header importing an SDK, a package re-exporting tools): such a file declares
-    nothing itself; it is indexed, and read in full only if a tool turns out to use it."""
-    if _TRIGGER_RE.search(source) is None:
-        return False
-    rest: list[bytes] = []
-    names: list[bytes] = []
-    pos = 0
-    for stmt in _IMPORT_STMT.finditer(source):
-        rest.append(source[pos:stmt.start()])
-        pos = stmt.end()
-        text = stmt.group()
-        if _TRIGGER_RE.search(text) is None:
-            continue
-        bound = _imported_names(text)
-        if bound is None:
-            return True
-        names.extend(bound)
-    rest.append(source[pos:])
-    body = b"\n".join(rest)
-    if _TRIGGER_RE.search(body) is not None:
-        return True
-    return any(re.search(rb"(?<![\w.])" + re.escape(n) + rb"\b", body) for n in set(names))
+    """Whether the file may declare or register a tool itself (see `parr.scan.prefilter`)."""
+    return prefilter.python_can_declare(source)
 
 
 MAX_NESTING_ERROR = "file is nested too deeply to analyse"
@@ -178,25 +125,56 @@ def _empty(errors=None, rel_path: str = "") -> FileFacts:
 
 
 from parr.scan.wiring import compact_wiring, has_python_wiring_trigger, wiring_from_python_source  # noqa: E402
+from parr.scan.python.notebook import NotebookUnreadable, is_notebook, read_notebook  # noqa: E402
+
+
+def _in_notebook(rel_path: str, source: bytes, extract) -> FileFacts:
+    """Facts of a notebook's code cells, scanned as one Python file; a notebook that is not
+    valid JSON is not read (counted as unparsable), and each cell that does not parse is named."""
+    try:
+        notebook = read_notebook(source)
+    except NotebookUnreadable as exc:
+        facts = _empty([{"line": None, "message": f"notebook {exc}; not scanned"}], rel_path)
+        facts["limit"] = "unparsable"  # counted and named by the engine: the scan could not see in
+        return facts
+    facts = extract(rel_path, notebook.source.encode("utf-8"))
+    if notebook.bad:
+        errors = list(facts.get("errors") or ())
+        for cell, line, message in notebook.bad:
+            at = f", line {line}" if line else ""
+            # No joined line: the message names the cell, as the notebook numbers it.
+            errors.append({"line": None, "message": f"cell {cell}{at}: {message}; the cell was not scanned"})
+        facts = {**facts, "errors": errors}  # with errors, indexed-only facts are kept
+    return facts
 
 
 class PythonScanner:
     language = "python"
-    facts_version = FACTS_VERSION
+
+    @property
+    def facts_version(self) -> str:
+        return FACTS_VERSION + prefilter.variant()
     reports_sites = True  # resolve(..., sites=[...]) lists places handing tools to a model it could not read
 
     def handles(self, rel_path: str) -> bool:
-        return rel_path.endswith(".py")
+        return rel_path.endswith((".py", ".ipynb"))
 
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
         if is_test_path(rel_path):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
             return facts
+        if is_notebook(rel_path):
+            return _in_notebook(rel_path, source, self._extract_python)
+        return self._extract_python(rel_path, source)
+
+    def _extract_python(self, rel_path: str, source: bytes) -> FileFacts:
         if _dotted_import_too_long(source):
             return _too_deep(rel_path, DOTTED_NAME_ERROR)  # before the wiring pass parses it too
         if not can_declare_tools(source):
             return self._light(rel_path, source)
+        if is_notebook(rel_path):
+            return self._extract_full_python(rel_path, source)  # already the joined code cells
         return self.extract_full(rel_path, source)
 
     @staticmethod
@@ -223,6 +201,11 @@ class PythonScanner:
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
             return facts
+        if is_notebook(rel_path):
+            return _in_notebook(rel_path, source, self._extract_full_python)
+        return self._extract_full_python(rel_path, source)
+
+    def _extract_full_python(self, rel_path: str, source: bytes) -> FileFacts:
         if _dotted_import_too_long(source):
             return _too_deep(rel_path, DOTTED_NAME_ERROR)
         try:

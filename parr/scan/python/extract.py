@@ -48,6 +48,21 @@ _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reverse
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 
 
+
+def prefilter_names() -> frozenset[str]:
+    """Names this extractor matches in code rather than in catalog data (decorators, registration
+    calls, keywords that hold tools, dict keys of tool definitions): parr/scan/prefilter.py parses
+    in full every file that mentions one. A name added to a test here belongs in this set too
+    (tests/scan/engine/test_prefilter.py reads this module's comparisons to check)."""
+    return frozenset({
+        *_REGISTRATION_CALLS, *_SK_PROCESS_STEPS, *_REGISTRIES,
+        "function_tool", "ai_function", "llm_function", "register_function",  # _TOOL_DECORATOR's words
+        "kernel_function", ".action", "register_for_llm", "add_plugin", "plugins", "plugin_name",
+        "spec_functions", "FunctionDeclaration", "input_schema", "inputSchema", "functions", "toolsets",
+        "Function(", "entrypoint", "'function'", '"function"', "params_json_schema", "on_invoke_tool",
+        "as_tool", "TOOL_SPEC",
+    })
+
 class Scope:
     __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name")
 
@@ -763,7 +778,11 @@ class FileExtractor:
             self.sk_registration(node, last, scope)
         tools_kw = _kw(node, "tools")
         for other in ("functions", "toolsets"):
-            # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai)
+            # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai). agno
+            # hands tools over as tools= only: its Registry(functions=[...]) lists functions to
+            # restore by name, not a model's tools.
+            if other == "functions" and fw == "agno":
+                continue
             value = _kw(node, other)
             if value is not None and other == "functions" and not (last.endswith(("Agent", "Plugin")) or fw == "autogen"):
                 # functions=[...] of a registry, a workflow or a scheduler: functions it calls itself;

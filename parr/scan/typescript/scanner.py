@@ -8,6 +8,7 @@ from typing import Any
 
 from tree_sitter import Tree
 
+from parr.scan import prefilter
 from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
@@ -20,7 +21,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-6-unresolved"
+FACTS_VERSION = "ts-7-prefilter"
 
 
 def _detect():
@@ -31,28 +32,9 @@ def _detect():
 MAX_BYTES = 4_000_000
 _MAX_TOOLS_PER_FILE = 2000
 
-# Files worth a full parse mention one of these (cheap bytes tests before any parsing; each
-# pattern starts with a literal so the regex engine can skip ahead quickly).
-_TRIGGER_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b"asTool", b"bindTools", b"unctionDeclarations",
-                     b"function_declarations", b"googleSearch", b"google_search", b"codeExecution",
-                     b"code_execution", b"urlContext", b"url_context")
-_TRIGGER_PATTERNS = tuple(re.compile(p) for p in (
-    rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:\s*[\[{]",
-    rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:",
-    rb"(?i:tools)\s*=\s*\["))  # export const TOOLS = [search]: a tool list another module binds
-
-
 def has_trigger(source: bytes) -> bool:
-    if not (b"ool" in source or b"OOL" in source or b"unction" in source or b"chema" in source or b"arameters" in source
-            or b"earch" in source or b"xecution" in source or b"ontext" in source):
-        return False
-    for lit in _TRIGGER_LITERALS:
-        if lit in source:
-            return True
-    for pattern in _TRIGGER_PATTERNS:
-        if pattern.search(source):
-            return True
-    return False
+    """Whether the file is worth a full parse (see `parr.scan.prefilter`)."""
+    return prefilter.typescript_can_declare(source)
 
 
 # Files without triggers may still export constants other files use as tool names.
@@ -198,7 +180,10 @@ def _compact(facts: dict[str, Any]) -> dict[str, Any]:
 
 class TypeScriptScanner:
     language = "typescript"
-    facts_version = FACTS_VERSION
+
+    @property
+    def facts_version(self) -> str:
+        return FACTS_VERSION + prefilter.variant()
     reports_sites = True  # resolve(..., sites=[...]) lists places handing tools to a model it could not read
 
     def handles(self, rel_path: str) -> bool:
@@ -285,10 +270,13 @@ class TypeScriptScanner:
             return
         for i in sorted(starts):
             j = i + 1
+            # A template literal's lines may start at column 0: the statement goes on while one is open.
+            ticks = lines[i].count(b"`") - lines[i].count(b"\\`")
             while j < len(lines) and j - i < 400:
                 ln = lines[j]
-                if ln and not ln[:1].isspace() and not ln.startswith((b"}", b")", b"]", b"`", b"'", b'"')):
+                if ln and ticks % 2 == 0 and not ln[:1].isspace() and not ln.startswith((b"}", b")", b"]", b"`", b"'", b'"')):
                     break
+                ticks += ln.count(b"`") - ln.count(b"\\`")
                 j += 1
             chunks.append(b"\n".join(lines[i:j]))
         snippet = b"\n".join(chunks)

@@ -64,12 +64,12 @@ def test_every_family_has_cases_with_a_trap() -> None:
 
 def test_the_byte_prefilter_admits_every_declared_form() -> None:
     # A file that only says register_function(...) or handoffs=[...] must still be parsed.
-    from parr.scan.python import _TRIGGER_RE
+    from parr.scan.prefilter import _python_tool_re
 
     names = set(frameworks.DECORATORS) | set(frameworks.FACTORIES) | set(frameworks.CALL_HOOKS)
     names |= {suffix for suffix, _ in frameworks.CALL_SUFFIX_HOOKS} | {"handoffs=", "functions="}
     # Class methods called on a tool class (FunctionTool.from_defaults, StructuredTool.from_function):
     # the class's name carries "Tool".
     names -= {"from_defaults", "from_function"}
-    missed = sorted(n for n in names if _TRIGGER_RE.search(f"{n}(".encode()) is None)
+    missed = sorted(n for n in names if _python_tool_re().search(f"{n}(".encode()) is None)
     assert not missed, f"forms the prefilter would skip: {missed}"

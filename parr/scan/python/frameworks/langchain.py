@@ -19,6 +19,10 @@ def _from_function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     if "." not in d:
         return False
     recv = d.rsplit(".", 1)[0]
+    # Tool.from_function / StructuredTool.from_function; fastmcp's Prompt.from_function and
+    # Resource.from_function make prompts and resources, not tools.
+    if "Tool" not in (ex.qualify(d) or d).rsplit(".", 2)[-2]:
+        return False
     fw = fw_q or ex.file_framework(("langchain", "fastmcp"))
     if fw in ("fastmcp", "mcp"):
         style = "fastmcp.Tool.from_function"
