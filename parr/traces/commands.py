@@ -1,4 +1,4 @@
-"""`parr traces lint|signals FILE…`: the command group; parses options, calls the core, picks the exit code."""
+"""`parr traces lint|signals|review FILE…`: the command group; parses options, calls the core, picks the exit code."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ _files_argument = click.argument("files", nargs=-1, required=True, type=click.Pa
 
 @click.group()
 def traces() -> None:
-    """Trace files: lint for redaction and schema, signals against the manifest's thresholds."""
+    """Trace files: lint for redaction and schema, signals against the manifest's thresholds, an access review against its grants."""
 
 
 @traces.command("lint")
@@ -149,3 +149,38 @@ def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Pa
     if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
         _emit(SIGNALS_RENDERERS[SignalsFormat(fmt)](report, _color(no_color, output)), output, force)
     sys.exit(EXIT_FAIL if report.breached else EXIT_OK)
+
+
+@traces.command("review")
+@_files_argument
+@_manifest_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+@_output_option
+@_force_option
+@_color_option
+@_quiet_option
+@input_errors_exit_2
+def review(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, force: bool,
+           no_color: bool, quiet: bool) -> None:
+    """Access review: calls outside parr.yaml's grants, and grants never used: exit 1 on undeclared, out-of-environment or denied-but-ran calls."""
+    from parr.traces.access import Grants, review_files
+    from parr.traces.access_report import REVIEW_RENDERERS, ReviewFormat
+
+    loaded = load_thresholds_manifest(manifest)
+    if loaded is None:
+        # Without grants every call would look fine: the review needs the manifest it holds calls against.
+        raise ParrInputError("no parr.yaml here; pass --manifest FILE (the manifest whose permissions the traces are reviewed against).")
+    checked = _check_files(files)
+    try:
+        report = review_files(checked, Grants.from_manifest(loaded))
+    except TraceReadError as exc:
+        raise _unreadable(exc) from None
+    if report.events == 0:
+        names = ", ".join(shown for _, shown in checked)
+        raise ParrInputError(
+            f"{names}: no trace event could be read ({report.bad_lines} unparsable line(s)); "
+            "give JSON Lines events or OTLP JSON spans."
+        )
+    if not quiet or output is not None:
+        _emit(REVIEW_RENDERERS[ReviewFormat(fmt)](report, _color(no_color, output)), output, force)
+    sys.exit(EXIT_FAIL if report.failed else EXIT_OK)

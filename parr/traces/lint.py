@@ -16,6 +16,7 @@ from typing import Any
 
 from parr.traces.events import (
     READ_ERRORS,
+    RECORD_FORMATS,
     BadLines,
     Chunk,
     TraceEvent,
@@ -23,6 +24,7 @@ from parr.traces.events import (
     TraceReadError,
     decode_error,
     event_from_jsonl,
+    events_from_record,
     event_from_span,
     events_from_otlp,
     iter_chunks,
@@ -204,7 +206,7 @@ def otlp_rules(required: Iterable[str]) -> list[OtlpRule]:
     return rules
 
 
-def _otlp_missing(event: TraceEvent, rules: list[OtlpRule]) -> Iterator[str]:
+def _otlp_missing(event: TraceEvent, rules: list[OtlpRule], raw_keys: bool = False) -> Iterator[str]:
     kind = _span_kind(event)
     if not kind:
         return  # not a GenAI span (an HTTP client span, say): the trace schema does not apply
@@ -212,7 +214,8 @@ def _otlp_missing(event: TraceEvent, rules: list[OtlpRule]) -> Iterator[str]:
         if applies != "any" and applies != kind:
             continue
         if fields is None:
-            if name not in event.attributes:
+            # A name parr does not map is an attribute key of a span, or a key of an exported record.
+            if (not _has(event.raw, _dotted(name))) if raw_keys else (name not in event.attributes):
                 yield name
             continue
         for attribute in fields:
@@ -251,6 +254,10 @@ class Linter:
         long_lines = {first + i for i in line_indexes(text, long_offsets)} if long_offsets else _NONE
         events: list[TraceEvent] = []
         otlp = self.fmt == "otlp"
+        if self.fmt in RECORD_FORMATS:
+            for number, record in iter_records(chunk, result.bad):
+                events.extend(self._exported_record(record, number, number in deep, number in long_lines))
+            return events
         for number, record in iter_records(chunk, result.bad):
             if otlp or "resourceSpans" in record:
                 events.extend(self._otlp_record(record, number, number in deep, number in long_lines))
@@ -273,6 +280,19 @@ class Linter:
         if deep or needs_deep_scan(record, long_text):
             for path, hit in deep_scan(record):
                 self._sensitive(line, path, hit)
+
+    def _exported_record(self, record: dict[str, Any], line: int, deep: bool, long_text: bool) -> list[TraceEvent]:
+        """A Langfuse observation or LangSmith run (or a `data` list of them): required fields are
+        judged on what parr read from it, as for OTLP spans; the whole record is scanned for values."""
+        events = list(events_from_record(record, line, self.fmt))
+        for event in events:
+            self.result.events += 1
+            for name in _otlp_missing(event, self.otlp_rules, raw_keys=True):
+                self._missing(name.split(" (")[0], line, name.split(" (")[0], f"the record lacks required field '{name.split(' (')[0]}'")
+        if deep or needs_deep_scan(record, long_text):
+            for path, hit in deep_scan(record):
+                self._sensitive(line, path, hit)
+        return events
 
     def _otlp_record(self, record: dict[str, Any], line: int, deep: bool, long_text: bool) -> list[TraceEvent]:
         events = list(events_from_otlp(record, line))
