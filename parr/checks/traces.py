@@ -152,6 +152,9 @@ def no_runaway_retries(facts: Facts, found: tuple) -> Iterator[Result]:
     if stats.runs == 0:
         yield NotApplicable("the sample's events carry no session or trace id to group them into runs")
         return
+    if stats.retry_data == 0:
+        yield NotApplicable("no retry data: no event in the sample records retries, an attempt number or a tool call id")
+        return
     if stats.runaway_runs:
         run, retries, line = stats.runaway_examples[0]
         yield Fail(f"{stats.runaway_runs} of {stats.runs} run(s) retried a call more than {limit.value:g} time(s) "

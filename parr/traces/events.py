@@ -20,7 +20,7 @@ import io
 import math
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -427,16 +427,20 @@ def _numbered_lines(chunk: Chunk) -> Iterator[tuple[int, bytes]]:
 _NON_BLANK = re.compile(rb"[^\s]")
 
 
-def iter_records(chunk: Chunk, bad: BadLines) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_records(chunk: Chunk, bad: BadLines,
+                 on_bad: Callable[[int, bytes], None] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, parsed object) for each line of a `lines` chunk; blank lines are skipped and
-    unparsable ones go to `bad`. Records are handed on one at a time, never kept: holding a
-    block's worth of parsed dicts costs more than parsing them."""
+    unparsable ones go to `bad` (and their text to `on_bad`, so lint can still scan it). Records
+    are handed on one at a time, never kept: holding a block's worth of parsed dicts costs more
+    than parsing them."""
     loads = orjson.loads
     for number, text in _numbered_lines(chunk):
         try:
             record = loads(text)
             if (text.count(b"[") + text.count(b"{") > MAX_JSON_DEPTH) and too_deep(text):
                 bad.add(number, f"nested more than {MAX_JSON_DEPTH} levels deep")
+                if on_bad is not None:
+                    on_bad(number, text)
                 continue
         except ValueError:
             if not text.strip():
@@ -445,9 +449,13 @@ def iter_records(chunk: Chunk, bad: BadLines) -> Iterator[tuple[int, dict[str, A
                 record = loads_line(text)
             except ValueError as exc:
                 bad.add(number, decode_error(exc))
+                if on_bad is not None:
+                    on_bad(number, text)
                 continue
         if record.__class__ is not dict:
             bad.add(number, "not a JSON object")
+            if on_bad is not None:
+                on_bad(number, text)
             continue
         yield number, record
 
@@ -588,12 +596,30 @@ def _attr_value(value: dict[str, Any]) -> Any:
             if key == "doubleValue":
                 return _num(raw)
             return raw
+    if "bytesValue" in value:
+        return _bytes_text(value["bytesValue"])
     if "arrayValue" in value:
         return [_attr_value(v) for v in (value["arrayValue"] or {}).get("values", []) or []]
     if "kvlistValue" in value:
         return {kv["key"]: _attr_value(kv.get("value", {})) for kv in (value["kvlistValue"] or {}).get("values", []) or []
                 if isinstance(kv, dict) and "key" in kv}
     return None
+
+
+MAX_BYTES_VALUE = 1024 * 1024  # base64 characters decoded from one bytesValue; past it the value reads as absent
+
+
+def _bytes_text(value: Any) -> str | None:
+    """An OTLP bytesValue (base64 in OTLP JSON) as text, so what it carries is read and scanned like any string."""
+    import base64
+    import binascii
+
+    if value.__class__ is not str or len(value) > MAX_BYTES_VALUE:
+        return None
+    try:
+        return base64.b64decode(value, validate=True).decode("utf-8", errors="replace")
+    except (binascii.Error, ValueError):
+        return None
 
 
 def attributes(items: Any) -> dict[str, Any]:

@@ -45,10 +45,12 @@ from parr.traces.redaction import (
     looks_redacted,
     mask_generic,
     needs_deep_scan,
+    scan_text,
 )
 
 DEFAULT_REQUIRED_FIELDS: tuple[str, ...] = ("ts", "agent_id", "session_id", "tool_call", "policy", "result")
 DEFAULT_KEEP = 1000  # findings kept per rule and file; the rest are counted
+MAX_UNPARSABLE_SCAN = 1024 * 1024  # bytes of one unparsable line scanned as text
 
 RULES: dict[str, tuple[str, str]] = {
     # rule id: (short description, how to fix)
@@ -255,10 +257,10 @@ class Linter:
         events: list[TraceEvent] = []
         otlp = self.fmt == "otlp"
         if self.fmt in RECORD_FORMATS:
-            for number, record in iter_records(chunk, result.bad):
+            for number, record in iter_records(chunk, result.bad, self._scan_unparsable):
                 events.extend(self._exported_record(record, number, number in deep, number in long_lines))
             return events
-        for number, record in iter_records(chunk, result.bad):
+        for number, record in iter_records(chunk, result.bad, self._scan_unparsable):
             if otlp or "resourceSpans" in record:
                 events.extend(self._otlp_record(record, number, number in deep, number in long_lines))
             else:
@@ -267,6 +269,14 @@ class Linter:
                 if want_events:
                     events.append(event_from_jsonl(record, number))
         return events
+
+    def _scan_unparsable(self, line: int, text: bytes) -> None:
+        """A line that is not JSON may still hold what must not be there: its text is scanned as text."""
+        if len(text) > MAX_UNPARSABLE_SCAN:
+            text = text[:MAX_UNPARSABLE_SCAN]
+        decoded = text.decode("utf-8", errors="replace")
+        for hit in scan_text(decoded):
+            self._sensitive(line, "(unparsable line)", hit)
 
     def _jsonl_record(self, record: dict[str, Any], line: int, deep: bool, long_text: bool) -> None:
         for name, keys in self.required:
