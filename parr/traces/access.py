@@ -366,7 +366,7 @@ class AccessReport:
 
 
 def review_files(paths: Iterable[tuple[Path, str]], grants: Grants, fmt: TraceFormat | None = None,
-                 bad: BadLines | None = None) -> AccessReport:
+                 bad: BadLines | None = None, keep_state: list[Any] | None = None) -> AccessReport:
     """The access review over one or more trace files, read in one stream."""
     collector = AccessCollector(grants)
     bad = bad if bad is not None else BadLines()
@@ -382,4 +382,6 @@ def review_files(paths: Iterable[tuple[Path, str]], grants: Grants, fmt: TraceFo
                         collector.add(event)
         except READ_ERRORS as exc:
             raise TraceReadError(shown, exc) from None
+    if keep_state is not None:
+        keep_state.append(collector)
     return collector.finish(shown_files, bad.count)

@@ -19,6 +19,7 @@ import gzip
 import io
 import math
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -222,8 +223,79 @@ class _BoundedGzip(io.RawIOBase):
         super().close()
 
 
+STDIN = "-"
+
+
+def is_stdin(path: Path | str) -> bool:
+    return str(path) == STDIN
+
+
+class _Stdin:
+    """Standard input as a trace file: its first line is read ahead for sniffing the format and
+    replayed, so the stream is still read once, in blocks, never held whole."""
+
+    def __init__(self) -> None:
+        self.head: bytes | None = None
+        self.opened = False
+
+    def _stream(self) -> BinaryIO:
+        return sys.stdin.buffer  # type: ignore[return-value]
+
+    def first_line(self, limit: int) -> bytes:
+        if self.head is None:
+            stream, head = self._stream(), b""
+            while len(head) < limit and b"\n" not in head:
+                piece = stream.read1(65536) if hasattr(stream, "read1") else stream.read(65536)
+                if not piece:
+                    break
+                head += piece
+            self.head = head
+        return self.head
+
+    def open(self) -> BinaryIO:
+        if self.opened:
+            raise OSError("standard input can be read only once; give `-` once")
+        head = self.first_line(1 << 20)
+        if head[:2] == GZIP_MAGIC:
+            # The inflate limit is a ratio of the compressed size, which a pipe does not have.
+            raise OSError("gzip on standard input: pipe it through gunzip (zcat FILE | parr traces ... -)")
+        self.opened = True
+        return _Replay(head, self._stream())  # type: ignore[return-value]
+
+
+class _Replay(io.RawIOBase):
+    """Bytes already read, then the rest of a stream."""
+
+    def __init__(self, head: bytes, rest: Any) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size is None or size < 0:
+                piece, self._head = self._head + self._rest.read(), b""
+                return piece
+            piece, self._head = self._head[:size], self._head[size:]
+            return piece
+        return self._rest.read(size if size is not None else -1)
+
+    def readinto(self, buffer: Any) -> int:
+        piece = self.read(len(buffer))
+        buffer[: len(piece)] = piece
+        return len(piece)
+
+
+_STDIN = _Stdin()
+
+
 def open_binary(path: Path) -> BinaryIO:
-    """A byte stream over `path`, gunzipping (within the inflate limit) when it starts with the gzip magic bytes."""
+    """A byte stream over `path`, gunzipping (within the inflate limit) when it starts with the gzip magic bytes.
+    `-` is standard input."""
+    if is_stdin(path):
+        return _STDIN.open()
     with open(path, "rb") as probe:
         magic = probe.read(2)
     if magic == GZIP_MAGIC:
@@ -237,6 +309,10 @@ def open_text(path: Path) -> io.TextIOBase:
 
 
 def _first_line(path: Path, limit: int = 1 << 20) -> bytes:
+    if is_stdin(path):
+        head = _STDIN.first_line(limit)
+        lines = [line for line in head.split(b"\n") if line.strip()]
+        return lines[0] if lines else b""
     with open_binary(path) as stream:
         head = b""
         while len(head) < limit:

@@ -159,8 +159,9 @@ class _Run:
         self.line = line  # where the run's first event is, for findings
         self.cost = 0.0
         self.has_cost = False
-        # hash of the call key -> times seen << 16 | highest retry number: two ints per call, not a list
-        self.calls: dict[int, int] = {}
+        # call key -> times seen << 16 | highest retry number: one int per call, not a list. The key
+        # itself, not its hash: str hashes differ between processes, and summaries merge across them.
+        self.calls: dict[str, int] = {}
         self.events = 0
 
     def absorb(self, other: _Run) -> None:
@@ -339,7 +340,7 @@ class SignalCollector:
         if tool is not None:
             call_key = event.tool_call_id or (tool if retry is not None else None)
             if call_key is not None:
-                key_hash = hash(call_key)
+                key_hash = call_key
                 packed = run.calls.get(key_hash)
                 attempt = min(max(retry or 0, 0), 0xFFFF)
                 if packed is None:
@@ -621,7 +622,7 @@ def tool_rows(stats: AgentStats, t: Thresholds) -> list[ToolRow]:
 
 
 def collect_from_files(paths: Iterable[tuple[Path, str]], thresholds: Thresholds, fmt: TraceFormat | None = None,
-                       bad: BadLines | None = None) -> SignalsReport:
+                       bad: BadLines | None = None, keep_state: list[Any] | None = None) -> SignalsReport:
     """Signals over one or more trace files read in one stream (runs may continue across files)."""
     collector = SignalCollector(thresholds)
     bad = bad if bad is not None else BadLines()
@@ -636,6 +637,11 @@ def collect_from_files(paths: Iterable[tuple[Path, str]], thresholds: Thresholds
                         collector.add(event)
         except READ_ERRORS as exc:
             raise TraceReadError(shown, exc) from None
+    if keep_state is not None:
+        # The tallies before the runs still open are closed: what a mergeable summary holds.
+        from parr.traces.summary import signals_from, signals_state
+
+        keep_state.append(signals_from(signals_state(collector)))
     report = collector.finish()
     report.files = shown_files
     report.bad_lines = bad.count
