@@ -169,7 +169,7 @@ class Chunk:
 
     text: bytes
     first_line: int
-    kind: Literal["lines", "span"] = "lines"
+    kind: Literal["lines", "span", "resource"] = "lines"
     path: str = ""
     resource: dict[str, Any] | None = None
 
@@ -844,6 +844,8 @@ def events_from_record(record: dict[str, Any], line: int, fmt: TraceFormat) -> I
 
 
 def events_from_chunk(chunk: Chunk, bad: BadLines, fmt: TraceFormat) -> Iterator[TraceEvent]:
+    if chunk.kind == "resource":
+        return  # no event: only lint reads it (for values the resource attributes carry)
     if chunk.kind == "span":
         try:
             span = loads_line(chunk.text)

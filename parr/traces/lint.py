@@ -245,6 +245,9 @@ class Linter:
         result.bytes += len(chunk.text)
         if chunk.kind == "span":
             return self._feed_span(chunk)
+        if chunk.kind == "resource":
+            self._feed_resource(chunk)
+            return []
         result.lines += line_count(chunk)
         text = chunk.text
         if not text.strip():
@@ -332,6 +335,16 @@ class Linter:
             for path, hit in deep_scan(span, chunk.path):
                 self._sensitive(chunk.first_line, path, hit)
         return [event]
+
+    def _feed_resource(self, chunk: Chunk) -> None:
+        """A pretty-printed document's resource block: scanned like a span (no event, no required fields)."""
+        try:
+            resource = loads_line(chunk.text)
+        except ValueError:
+            return  # the stream reported it already
+        if isinstance(resource, dict):
+            for path, hit in deep_scan(resource, chunk.path):
+                self._sensitive(chunk.first_line, path, hit)
 
     def _span_checks(self, event: TraceEvent, line: int) -> None:
         result = self.result

@@ -253,9 +253,10 @@ _SECRET_RULES = CREDENTIAL_RULES + TRACE_CREDENTIAL_RULES
 _URL_PASSWORD = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s/@:\"'<>]*:(?P<value>[^\s/@\"'<>]+)@[A-Za-z0-9\[]")
 # password=… in a JDBC URL, a query string, a form body or a libpq/ODBC connection string.
 _PASSWORD_PARAM = re.compile(r"(?i)(?<![A-Za-z0-9_])(?:password|passwd|pwd)=(?P<value>[^&;\s\"'<>]+)")
-# A secret in a URL's query string: named outright, or (token, key, sig) when the value looks like one.
+# A secret in a URL's query string or a `name=value` string: named outright, or (token, key, sig)
+# when the value looks like one.
 _QUERY_SECRET = re.compile(
-    r"(?i)[?&#;](?P<name>access_token|id_token|refresh_token|auth_token|client_secret|api_key|apikey|api-key|"
+    r"(?i)(?:^|(?<=[?&#;\s]))(?P<name>access_token|id_token|refresh_token|auth_token|client_secret|api_key|apikey|api-key|"
     r"x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|signature|sig|token|key|secret|auth)"
     r"=(?P<value>[^&#\s\"'<>]+)")
 _NAMED_QUERY_SECRETS = frozenset({"access_token", "id_token", "refresh_token", "auth_token", "client_secret", "api_key",
@@ -296,7 +297,7 @@ def _credential_hits(text: str) -> list[Hit]:
         if _masked_value(value) or len(value) < 8:
             continue
         if name in _NAMED_QUERY_SECRETS or _token_like(value):
-            hits.append(Hit("secret", f"‹{name} in a URL, {len(value)} chars›", f"'{name}' in a URL query"))
+            hits.append(Hit("secret", f"‹{name}= value, {len(value)} chars›", f"'{name}=' value"))
     return hits
 _SECRET = "|".join(f"(?:{p})" for p, _, _ in _SECRET_RULES)
 _SECRET_BOUNDARY = CREDENTIAL_BOUNDARY

@@ -54,3 +54,16 @@ def test_unparsable_lines_and_otlp_bytes_values_are_scanned(tmp_path: Path) -> N
     result = lint_file(path)
     [hit] = [f for f in result.all_findings() if f.rule == "unredacted-email"]
     assert "gen_ai.tool.call.result" in hit.field and "jane" not in hit.masked
+
+
+def test_resource_attributes_of_a_pretty_printed_document_are_scanned(tmp_path: Path) -> None:
+    # Found on held-out traces: a document's resource block (user.email on the resource) was parsed
+    # for its attributes but never scanned; JSON Lines export requests were.
+    request = otlp_request([span(0), span(1)])
+    request["resourceSpans"][0]["resource"]["attributes"].append(
+        {"key": "user.email", "value": {"stringValue": "jane.doe@example.com"}})
+    for name, text in (("doc.json", json.dumps(request, indent=2)), ("lines.jsonl", json.dumps(request))):
+        path = tmp_path / name
+        path.write_text(text + "\n")
+        [hit] = [f for f in lint_file(path).all_findings() if f.rule == "unredacted-email"]
+        assert hit.field.endswith('resource.attributes["user.email"]'), hit.field
