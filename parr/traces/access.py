@@ -366,7 +366,7 @@ class AccessReport:
 
 
 def review_files(paths: Iterable[tuple[Path, str]], grants: Grants, fmt: TraceFormat | None = None,
-                 bad: BadLines | None = None, keep_state: list[Any] | None = None) -> AccessReport:
+                 bad: BadLines | None = None, keep_state: list[Any] | None = None, jobs: int = 1) -> AccessReport:
     """The access review over one or more trace files, read in one stream."""
     collector = AccessCollector(grants)
     bad = bad if bad is not None else BadLines()
@@ -376,6 +376,11 @@ def review_files(paths: Iterable[tuple[Path, str]], grants: Grants, fmt: TraceFo
         collector.file = shown
         try:
             file_fmt = fmt or sniff_format(path)
+            from parr.traces.parallel import review_parallel, use_parallel
+
+            if use_parallel(path, jobs):
+                review_parallel(collector, path, file_fmt, bad, shown, jobs)
+                continue
             with paused_gc():
                 for chunk in iter_chunks(path, file_fmt, bad):
                     for event in events_from_chunk(chunk, bad, file_fmt):

@@ -12,6 +12,7 @@ import click
 from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2
 from parr.errors import ParrInputError
 from parr.traces.events import TraceReadError, is_stdin
+from parr.traces.parallel import default_jobs
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,6 +82,9 @@ _force_option = click.option("--force", is_flag=True,
 _color_option = click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
 _quiet_option = click.option("--quiet", is_flag=True, help="Print nothing on stdout; the exit code tells.")
 # `-` reads standard input (zcat day.jsonl.gz | parr traces signals -).
+_jobs_option = click.option(
+    "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+    help="Worker processes for large files (0: one per core; 1: this process only). Results are the same.")
 _summary_option = click.option(
     "--save-summary", type=click.Path(path_type=Path),
     help="Also write a mergeable summary to FILE: shards summarised apart combine with `parr traces merge`.")
@@ -102,9 +106,10 @@ def traces() -> None:
 @_quiet_option
 @click.option("--max-findings", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Findings kept per rule and file (every one is still counted).")
+@_jobs_option
 @input_errors_exit_2
 def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, force: bool,
-         no_color: bool, quiet: bool, max_findings: int) -> None:
+         no_color: bool, quiet: bool, max_findings: int, jobs: int) -> None:
     """Missing required fields, unparsable lines and unredacted sensitive values: exit 0 clean, 1 findings, 2 bad input."""
     from parr.traces.lint import DEFAULT_REQUIRED_FIELDS, lint_file
     from parr.traces.report import LINT_RENDERERS, LintFormat
@@ -118,7 +123,7 @@ def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path 
         try:
             # Each file's format is sniffed: one command may lint JSON Lines and OTLP side by side.
             results.append(lint_file(path, shown=shown, required=required or DEFAULT_REQUIRED_FIELDS,
-                                     redacted=redacted, keep=max_findings))
+                                     redacted=redacted, keep=max_findings, jobs=jobs or default_jobs()))
         except TraceReadError as exc:
             raise _unreadable(exc) from None
     if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
@@ -135,9 +140,10 @@ def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path 
 @_color_option
 @_quiet_option
 @_summary_option
+@_jobs_option
 @input_errors_exit_2
 def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, force: bool,
-            no_color: bool, quiet: bool, save_summary: Path | None) -> None:
+            no_color: bool, quiet: bool, save_summary: Path | None, jobs: int) -> None:
     """Runs, tool errors, denials, retries, spend and latency per agent and per tool: exit 1 when a threshold is breached."""
     from parr.traces.signals import Thresholds, collect_from_files
 
@@ -145,7 +151,8 @@ def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Pa
     checked = _check_files(files)
     saved: list = []
     try:
-        report = collect_from_files(checked, Thresholds.from_manifest(loaded), keep_state=saved if save_summary else None)
+        report = collect_from_files(checked, Thresholds.from_manifest(loaded), keep_state=saved if save_summary else None,
+                                    jobs=jobs or default_jobs())
     except TraceReadError as exc:
         raise _unreadable(exc) from None
     if save_summary is not None and report.events:
@@ -179,9 +186,10 @@ def _finish_signals(report: Any, fmt: str, output: Path | None, force: bool, no_
 @_color_option
 @_quiet_option
 @_summary_option
+@_jobs_option
 @input_errors_exit_2
 def review(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, force: bool,
-           no_color: bool, quiet: bool, save_summary: Path | None) -> None:
+           no_color: bool, quiet: bool, save_summary: Path | None, jobs: int) -> None:
     """Access review: calls outside parr.yaml's grants, and grants never used: exit 1 on undeclared, out-of-environment or denied-but-ran calls."""
     from parr.traces.access import Grants, review_files
 
@@ -192,7 +200,8 @@ def review(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Pat
     checked = _check_files(files)
     saved: list = []
     try:
-        report = review_files(checked, Grants.from_manifest(loaded), keep_state=saved if save_summary else None)
+        report = review_files(checked, Grants.from_manifest(loaded), keep_state=saved if save_summary else None,
+                              jobs=jobs or default_jobs())
     except TraceReadError as exc:
         raise _unreadable(exc) from None
     if save_summary is not None and report.events:

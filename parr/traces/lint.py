@@ -424,17 +424,22 @@ def _lookup(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
 
 def lint_file(path: Path, *, shown: str | None = None, required: Iterable[str] = DEFAULT_REQUIRED_FIELDS,
               redacted: Iterable[str] = (), fmt: TraceFormat | None = None, max_lines: int | None = None,
-              keep: int = DEFAULT_KEEP) -> FileLint:
+              keep: int = DEFAULT_KEEP, jobs: int = 1) -> FileLint:
     try:
         fmt = fmt or sniff_format(path)
     except READ_ERRORS as exc:
         raise TraceReadError(shown or str(path), exc) from None
     result = FileLint(file=shown or str(path), format=fmt, keep=keep, bad=BadLines(keep))
     linter = Linter(result, list(required), list(redacted))
+    from parr.traces.parallel import lint_parallel, use_parallel
+
     try:
-        with paused_gc():
-            for chunk in iter_chunks(path, fmt, result.bad, max_lines):
-                linter.feed(chunk)
+        if max_lines is None and use_parallel(path, jobs):
+            lint_parallel(result, path, fmt, list(required), list(redacted), jobs)
+        else:
+            with paused_gc():
+                for chunk in iter_chunks(path, fmt, result.bad, max_lines):
+                    linter.feed(chunk)
     except READ_ERRORS as exc:
         raise TraceReadError(result.file, exc) from None
     result.truncated = max_lines is not None and result.lines >= max_lines

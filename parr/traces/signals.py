@@ -622,7 +622,7 @@ def tool_rows(stats: AgentStats, t: Thresholds) -> list[ToolRow]:
 
 
 def collect_from_files(paths: Iterable[tuple[Path, str]], thresholds: Thresholds, fmt: TraceFormat | None = None,
-                       bad: BadLines | None = None, keep_state: list[Any] | None = None) -> SignalsReport:
+                       bad: BadLines | None = None, keep_state: list[Any] | None = None, jobs: int = 1) -> SignalsReport:
     """Signals over one or more trace files read in one stream (runs may continue across files)."""
     collector = SignalCollector(thresholds)
     bad = bad if bad is not None else BadLines()
@@ -631,6 +631,11 @@ def collect_from_files(paths: Iterable[tuple[Path, str]], thresholds: Thresholds
         shown_files.append(shown)
         try:
             file_fmt = fmt or sniff_format(path)
+            from parr.traces.parallel import signals_parallel, use_parallel
+
+            if use_parallel(path, jobs):
+                signals_parallel(collector, path, file_fmt, bad, jobs)
+                continue
             with paused_gc():
                 for chunk in iter_chunks(path, file_fmt, bad):
                     for event in events_from_chunk(chunk, bad, file_fmt):

@@ -136,8 +136,18 @@ def merge_signals(into: SignalCollector, other: SignalCollector) -> None:
     into.events += other.events
     for name, stats in other.agents.items():
         into.agents.setdefault(name, AgentStats()).merge(stats)
-    into.trace_runs.update(other.trace_runs)
+    for trace, session in other.trace_runs.items():
+        if into.trace_runs.get(trace) != session:
+            into.trace_runs[trace] = session
+            early = into.open_runs.pop(trace, None)  # opened before the conversation was named
+            if early is not None:
+                target = into.open_runs.get(session)
+                if target is None:
+                    into.open_runs[session] = early
+                else:
+                    target.absorb(early)
     for key, run in other.open_runs.items():
+        key = into.trace_runs.get(key, key)  # a later block's run under a trace the earlier named
         mine = into.open_runs.get(key)
         if mine is None:
             into.open_runs[key] = run
@@ -146,6 +156,8 @@ def merge_signals(into: SignalCollector, other: SignalCollector) -> None:
             into.open_runs.move_to_end(key)
         while len(into.open_runs) > into.max_open_runs:
             into._close(*into.open_runs.popitem(last=False))
+    while len(into.trace_runs) > into.max_open_runs:
+        del into.trace_runs[next(iter(into.trace_runs))]
 
 
 def _grants(g: Grants) -> dict[str, Any]:

@@ -19,14 +19,15 @@ ROOT = Path(__file__).parents[2]
 PARR = [sys.executable, "-c", "from parr.cli import main; main()"]
 
 
-def _rounded(value):
-    """Sums of floats taken in another grouping differ in their last bits; nothing a report shows does."""
+def _rounded(value, drop: tuple[str, ...] = ("files", "file", "line")):
+    """Sums of floats taken in another grouping differ in their last bits; nothing a report shows does.
+    Shards number their lines from 1, so their file names and line numbers are left out."""
     if isinstance(value, float):
         return round(value, 9)
     if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items() if k not in ("files", "file", "line")}
+        return {k: _rounded(v, drop) for k, v in value.items() if k not in drop}
     if isinstance(value, list):
-        return [_rounded(v) for v in value]
+        return [_rounded(v, drop) for v in value]
     return value
 
 
@@ -112,3 +113,37 @@ def test_standard_input_gzip_and_twice_are_one_sentence(tmp_path: Path) -> None:
     assert done.returncode == 2 and b"gunzip" in done.stderr and b"Traceback" not in done.stderr
     code, out = _invoke("lint", "-", "-")
     assert code == 2 and "may be given once" in out
+
+
+@pytest.mark.parametrize("command", ["lint", "signals", "review"])
+def test_every_core_gives_the_results_of_one(tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from parr.traces import events as events_module
+    from parr.traces import parallel
+
+    # Small blocks and no size floor, so a small file spreads over many blocks and workers.
+    monkeypatch.setattr(events_module, "BLOCK_SIZE", 4096)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    whole = _trace(tmp_path)
+    with whole.open("a") as out:  # leaks and broken lines, for lint
+        out.write('{"ts": "2026-04-10T04:00:00Z", "session_id": "s-1", "tool_call": {"name": "get_charge", '
+                  '"args": {"to": "jane.doe@example.com"}}}\nnot json at all\n')
+    spans = write_jsonl(tmp_path / "spans.jsonl", [otlp_request([span(i + 6 * j) for i in range(6)]) for j in range(40)])
+    blocks: list[int] = []
+    original = parallel.map_blocks
+
+    def counting(*args, **kwargs):
+        for result in original(*args, **kwargs):
+            blocks.append(1)
+            yield result
+
+    monkeypatch.setattr(parallel, "map_blocks", counting)
+    for path in (whole, spans):
+        args = [command, str(path), "--format", "json"] + (["--manifest", str(MANIFEST)] if command != "lint" else [])
+        code_one, one = _invoke(*args, "--jobs", "1")
+        assert not blocks
+        code_many, many = _invoke(*args, "--jobs", "3")
+        assert len(blocks) > 5, "the file was spread over worker processes"
+        blocks.clear()
+        assert code_many == code_one
+        # Line numbers, examples and file names included: the same report.
+        assert _rounded(json.loads(many), drop=()) == _rounded(json.loads(one), drop=())
