@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark `parr traces lint` and `parr traces signals` against `jq -c . FILE > /dev/null` on generated traces.
+"""Benchmark `parr traces lint`, `signals` and `review` against `jq -c . FILE > /dev/null` on generated traces.
 
 usage: traces_benchmark.py [--size-gb 2] [--otlp-size-gb 0.5] [--dir DIR] [--keep] [--no-jq] [--json FILE]
 
@@ -8,6 +8,8 @@ retries, errors, denials, costs, a sensitive value and a near miss every few tho
 an OTLP file in the collector's file-exporter shape (one export request of GenAI spans per line).
 Each measurement runs in its own child process; peak memory is that child's ru_maxrss. A smaller
 slice of the same trace is measured too, to show peak memory does not grow with the file.
+`review` holds the calls against a generated parr.yaml that declares all tools but one, so it has
+findings to tally on every block.
 Never run from the test suite.
 """
 
@@ -153,12 +155,25 @@ def parr(*args: str) -> list[str]:
     return [sys.executable, "-c", RUNNER, str(REPO_ROOT), *args]
 
 
+MANIFEST = """apiVersion: parr/v1
+agent: {id: support-triage-v3}
+permissions:
+  environments: [staging, production]
+  tools:
+""" + "".join(f"    - {{name: {tool}, access: {'read' if tool.startswith(('crm.get', 'kb.', 'billing.')) else 'write'}, "
+              f"environments: [production]}}\n" for tool in TOOLS[:-1])
+
+
 def run_suite(label: str, path: Path, use_jq: bool) -> list[dict[str, Any]]:
     size_mb = path.stat().st_size / 1e6
     rows = []
+    manifest = path.parent / "parr.yaml"
+    if not manifest.exists():
+        manifest.write_text(MANIFEST)
     commands = {
         "parr traces lint": parr("lint", str(path), "--format", "json", "--max-findings", "100"),
         "parr traces signals": parr("signals", str(path), "--format", "json"),
+        "parr traces review": parr("review", str(path), "--manifest", str(manifest), "--format", "json"),
     }
     if use_jq:
         commands["jq -c ."] = ["jq", "-c", ".", str(path)]
@@ -218,7 +233,7 @@ def main() -> None:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
     by = {(r["file"], r["command"]): r for r in results}
-    for command in ("parr traces lint", "parr traces signals"):
+    for command in ("parr traces lint", "parr traces signals", "parr traces review"):
         small, big = by.get(("jsonl slice", command)), by.get(("jsonl", command))
         if small and big:
             print(f"peak RSS {command}: {small['peak_rss_mb']} MB on {small['size_mb']:.0f} MB, "

@@ -20,7 +20,7 @@ TODAY = ["--today", "2026-11-24"]
 VERDICTS = [
     ("support-triage", "narrow-production-writes", 0, []),
     ("support-triage", "autonomous", 1, ["OWN-006"]),
-    ("billing-mcp", "staging-writes", 1, ["PERM-003", "POL-003", "EVAL-002", "FS-005", "CODE-005", "CODE-008", "POL-009"]),
+    ("billing-mcp", "staging-writes", 1, ["PERM-003", "POL-003", "EVAL-002", "FS-005", "CODE-005", "CODE-008", "POL-009", "OBS-016"]),
     ("infra-oncall", "propose", 0, []),
     ("infra-oncall", "staging-writes", 1, ["POL-001", "OBS-001", "OBS-004", "BUD-002", "MEM-001"]),
 ]

@@ -1,4 +1,4 @@
-"""What the trace sample shows: redaction, document bodies, signal fields, retries, timeouts and spend.
+"""What the trace sample shows: redaction, document bodies, signal fields, retries, timeouts, spend and access.
 
 The facts come from `parr.traces.analysis` (the same lint and signals code as `parr traces`), read
 once in `gather_facts`; these checks only judge them. Findings point at the sample's line when one
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from parr.checks.base import Fail, NotApplicable, Pass, Result, check, needs
 from parr.facts import Facts
+from parr.traces.access import AccessReport
 from parr.traces.analysis import TraceAnalysis
 from parr.traces.lint import FileLint
 from parr.traces.redaction import counted
@@ -151,6 +152,9 @@ def no_runaway_retries(facts: Facts, found: tuple) -> Iterator[Result]:
     if stats.runs == 0:
         yield NotApplicable("the sample's events carry no session or trace id to group them into runs")
         return
+    if stats.retry_data == 0:
+        yield NotApplicable("no retry data: no event in the sample records retries, an attempt number or a tool call id")
+        return
     if stats.runaway_runs:
         run, retries, line = stats.runaway_examples[0]
         yield Fail(f"{stats.runaway_runs} of {stats.runs} run(s) retried a call more than {limit.value:g} time(s) "
@@ -252,3 +256,109 @@ def sample_days_within_cap(facts: Facts) -> Iterator[Result]:
     else:
         worst = max(days, key=lambda d: days[d])
         yield Pass(f"highest daily spend {days[worst]:.2f} {currency} ({worst}) within the {cap:g} {currency} cap")
+
+
+# ---- the access review of the sample (parr.traces.access) ---------------------------------
+
+
+def _access(facts: Facts) -> tuple[TraceAnalysis, AccessReport] | None:
+    found = _sample(facts)
+    if found is None or found[0].access is None:
+        return None
+    access = found[0].access
+    if access.tool_calls == 0:
+        return None
+    return found[0], access
+
+
+with_calls = needs(_access, "no tool call in a readable trace sample (see OBS-001)")
+
+
+def _call_findings(analysis: TraceAnalysis, access: AccessReport, kind: str, what: str) -> Iterator[Result]:
+    """One failure per tool (and environment) with its count, first and last time and example runs."""
+    for f in access.of_kind(kind):
+        where = f" in {f.environment}" if f.environment else ""
+        seen = f", {f.first_seen} → {f.last_seen}" if f.first_seen else ""
+        examples = f" (e.g. {', '.join(f.examples)})" if f.examples else ""
+        yield Fail(f"{f.count} {what} '{f.tool}'{where} in {analysis.path}{seen}{examples}", file=f.file, line=f.line)
+
+
+@check("OBS-014", reads=("permissions.tools[*].name", "observability.trace",))
+@with_calls
+def sample_calls_declared_tools(facts: Facts, found: tuple) -> Iterator[Result]:
+    analysis, access = found
+    failed = False
+    for result in _call_findings(analysis, access, "undeclared-tool", "call(s) to undeclared tool"):
+        failed = True
+        yield result
+    if not failed:
+        yield Pass(f"all {access.tool_calls} tool call(s) in {analysis.path} are to tools parr.yaml declares")
+
+
+@check("OBS-015", reads=("permissions.environments", "permissions.tools[*].name", "permissions.tools[*].environments",
+                         "observability.trace",))
+@with_calls
+def sample_calls_in_granted_environments(facts: Facts, found: tuple) -> Iterator[Result]:
+    analysis, access = found
+    judged = access.tool_calls - access.calls_without_environment
+    if judged == 0:
+        # Where parr cannot see, it says so: no environment recorded is no evidence either way.
+        yield NotApplicable(f"no tool call in {analysis.path} records its environment "
+                            "(`environment`, or OTLP deployment.environment.name)")
+        return
+    failed = False
+    for result in _call_findings(analysis, access, "outside-environment", "call(s) outside the granted environments of"):
+        failed = True
+        yield result
+    if not failed:
+        yield Pass(f"{judged} of {access.tool_calls} tool call(s) record an environment, each one granted to its tool")
+
+
+@check("OBS-016", reads=("permissions.tools[*].name", "permissions.tools[*].access", "observability.trace",))
+@with_calls
+def sample_mutations_allowed_or_approved(facts: Facts, found: tuple) -> Iterator[Result]:
+    analysis, access = found
+    failed = False
+    for result in _call_findings(analysis, access, "mutation-without-approval",
+                                 "mutating call(s) with no allow decision or approval recorded, to"):
+        failed = True
+        yield result
+    if not failed:
+        yield Pass(f"every mutating call in {analysis.path} records an allow decision or an approval")
+
+
+@check("OBS-017", reads=("observability.trace",))
+@with_calls
+def sample_denied_calls_did_not_run(facts: Facts, found: tuple) -> Iterator[Result]:
+    analysis, access = found
+    failed = False
+    for result in _call_findings(analysis, access, "denied-but-ran", "call(s) a policy denied that still ran, to"):
+        failed = True
+        yield result
+    if not failed:
+        yield Pass(f"no call in {analysis.path} ran after a policy denied it")
+
+
+@check("OBS-018", reads=("permissions.environments", "permissions.tools[*].name", "permissions.tools[*].access",
+                         "permissions.tools[*].environments", "observability.trace",))
+@with_calls
+def sample_uses_every_grant(facts: Facts, found: tuple) -> Iterator[Result]:
+    analysis, access = found
+    first, last = access.period
+    period = f" ({first} → {last})" if first and last else ""
+    # An unused access level is held only by unused tools: said on their findings, not once more.
+    unused_access = {grant.access for grant in access.unused if grant.kind == "unused-access"}
+    for grant in access.unused:
+        if grant.kind == "unused-access":
+            continue
+        note = ""
+        if grant.kind == "unused-tool":
+            what = f"tool '{grant.tool}' ({grant.access}) is granted"
+            note = f"; no call used '{grant.access}' access at all" if grant.access in unused_access else ""
+        elif grant.tool:
+            what = f"environment '{grant.environment}' is granted to '{grant.tool}'"
+        else:
+            what = f"environment '{grant.environment}' is granted to the agent"
+        yield Fail(f"{what} but never used in {analysis.path}{period}: {grant.proposal}{note}", loc=grant.loc)
+    if not access.unused:
+        yield Pass(f"every declared tool and access level is used in {analysis.path}{period}")

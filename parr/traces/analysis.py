@@ -1,4 +1,4 @@
-"""One pass over a manifest's trace sample: lint findings and signals together, for `parr check`."""
+"""One pass over a manifest's trace sample: lint findings, signals and the access review together, for `parr check`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from parr.traces.access import AccessCollector, AccessReport, Grants
 from parr.traces.events import (
     READ_ERRORS,
     BadLines,
@@ -31,6 +32,7 @@ class TraceAnalysis:
     error: str | None = None
     lint: FileLint | None = None
     signals: SignalsReport | None = None
+    access: AccessReport | None = None  # the access review, when a manifest's grants were given
 
     @property
     def readable(self) -> bool:
@@ -54,10 +56,15 @@ def analyze_trace_file(path: Path, shown: str, *, manifest: Any | None = None, f
         result = FileLint(file=str(path), format=file_fmt, bad=BadLines())
         linter = Linter(result, required, redacted)
         collector = SignalCollector(Thresholds.from_manifest(manifest))
+        access = AccessCollector(Grants.from_manifest(manifest)) if manifest is not None else None
+        if access is not None:
+            access.file = str(path)
         with paused_gc():
             for chunk in iter_chunks(path, file_fmt, result.bad, max_lines):
                 for event in linter.feed(chunk, want_events=True):
                     collector.add(event)
+                    if access is not None:
+                        access.add(event)
     except (TraceReadError, *READ_ERRORS) as exc:
         reason = exc.reason if isinstance(exc, TraceReadError) else (getattr(exc, "strerror", None) or type(exc).__name__)
         return TraceAnalysis(shown, str(path), exists=True, error=f"cannot read it ({reason})")
@@ -65,4 +72,5 @@ def analyze_trace_file(path: Path, shown: str, *, manifest: Any | None = None, f
     signals = collector.finish()
     signals.files = [shown]
     signals.bad_lines = result.bad.count
-    return TraceAnalysis(shown, str(path), exists=True, lint=result, signals=signals)
+    review = access.finish([shown], result.bad.count) if access is not None else None
+    return TraceAnalysis(shown, str(path), exists=True, lint=result, signals=signals, access=review)

@@ -19,8 +19,9 @@ import gzip
 import io
 import math
 import re
+import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -29,7 +30,8 @@ from typing import Any, BinaryIO, Literal
 # not hold: NaN and infinities, lone surrogates, nesting past 1024 levels. A required dependency.
 import orjson
 
-TraceFormat = Literal["jsonl", "otlp"]
+TraceFormat = Literal["jsonl", "otlp", "langfuse", "langsmith"]
+RECORD_FORMATS = ("langfuse", "langsmith")  # exported records, one per line or in a `data` list
 
 BLOCK_SIZE = 1024 * 1024  # bigger blocks are no faster and leave glibc more room to fragment
 # One line longer than this is reported as unparsable and skipped, so one runaway line cannot
@@ -72,6 +74,8 @@ class TraceEvent:
     path: str = ""  # where `raw` sits in the file, e.g. "resourceSpans[0].scopeSpans[0].spans[3]"
     operation: str | None = None  # OTLP gen_ai.operation.name (chat, execute_tool, invoke_agent, ...)
     attributes: dict[str, Any] = field(default_factory=dict)  # OTLP span attributes, decoded
+    environment: str | None = None  # where the call ran (`environment`; OTLP deployment.environment.name)
+    approval: str | None = None  # "approved", "pending", "rejected"… as recorded; None when no approval is recorded
 
     @property
     def is_error(self) -> bool:
@@ -90,6 +94,30 @@ class TraceEvent:
 
 ERROR_STATUSES = frozenset({"error", "failed", "failure", "timeout", "exception"})
 DENY_DECISIONS = frozenset({"deny", "denied", "forbid", "block", "blocked"})
+ALLOW_DECISIONS = frozenset({"allow", "allowed", "permit", "permitted", "approve", "approved"})
+# An approval record counts as granted only when it says so: a queue name alone is a request.
+APPROVED_STATES = frozenset({"approved", "granted", "allow", "allowed", "accepted"})
+
+
+def _approval_state(value: Any) -> str | None:
+    """What an `approval` record says: "approved" when it names who approved or says approved, its
+    own status otherwise ("pending", "rejected"), None when there is none."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return "approved"
+    if value.__class__ is str:
+        text = value.strip().lower()
+        return ("approved" if text in APPROVED_STATES else text) if text else None
+    if value.__class__ is dict:
+        status = value.get("status", value.get("decision", value.get("state")))
+        if status.__class__ is str and status.strip():
+            text = status.strip().lower()
+            return "approved" if text in APPROVED_STATES else text
+        if value.get("approved") is True or any(value.get(k) for k in ("approved_by", "approver", "granted_by")):
+            return "approved"
+        return "requested" if value else None
+    return None
 
 
 class TraceReadError(Exception):
@@ -141,7 +169,7 @@ class Chunk:
 
     text: bytes
     first_line: int
-    kind: Literal["lines", "span"] = "lines"
+    kind: Literal["lines", "span", "resource"] = "lines"
     path: str = ""
     resource: dict[str, Any] | None = None
 
@@ -195,8 +223,79 @@ class _BoundedGzip(io.RawIOBase):
         super().close()
 
 
+STDIN = "-"
+
+
+def is_stdin(path: Path | str) -> bool:
+    return str(path) == STDIN
+
+
+class _Stdin:
+    """Standard input as a trace file: its first line is read ahead for sniffing the format and
+    replayed, so the stream is still read once, in blocks, never held whole."""
+
+    def __init__(self) -> None:
+        self.head: bytes | None = None
+        self.opened = False
+
+    def _stream(self) -> BinaryIO:
+        return sys.stdin.buffer  # type: ignore[return-value]
+
+    def first_line(self, limit: int) -> bytes:
+        if self.head is None:
+            stream, head = self._stream(), b""
+            while len(head) < limit and b"\n" not in head:
+                piece = stream.read1(65536) if hasattr(stream, "read1") else stream.read(65536)
+                if not piece:
+                    break
+                head += piece
+            self.head = head
+        return self.head
+
+    def open(self) -> BinaryIO:
+        if self.opened:
+            raise OSError("standard input can be read only once; give `-` once")
+        head = self.first_line(1 << 20)
+        if head[:2] == GZIP_MAGIC:
+            # The inflate limit is a ratio of the compressed size, which a pipe does not have.
+            raise OSError("gzip on standard input: pipe it through gunzip (zcat FILE | parr traces ... -)")
+        self.opened = True
+        return _Replay(head, self._stream())  # type: ignore[return-value]
+
+
+class _Replay(io.RawIOBase):
+    """Bytes already read, then the rest of a stream."""
+
+    def __init__(self, head: bytes, rest: Any) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size is None or size < 0:
+                piece, self._head = self._head + self._rest.read(), b""
+                return piece
+            piece, self._head = self._head[:size], self._head[size:]
+            return piece
+        return self._rest.read(size if size is not None else -1)
+
+    def readinto(self, buffer: Any) -> int:
+        piece = self.read(len(buffer))
+        buffer[: len(piece)] = piece
+        return len(piece)
+
+
+_STDIN = _Stdin()
+
+
 def open_binary(path: Path) -> BinaryIO:
-    """A byte stream over `path`, gunzipping (within the inflate limit) when it starts with the gzip magic bytes."""
+    """A byte stream over `path`, gunzipping (within the inflate limit) when it starts with the gzip magic bytes.
+    `-` is standard input."""
+    if is_stdin(path):
+        return _STDIN.open()
     with open(path, "rb") as probe:
         magic = probe.read(2)
     if magic == GZIP_MAGIC:
@@ -210,6 +309,10 @@ def open_text(path: Path) -> io.TextIOBase:
 
 
 def _first_line(path: Path, limit: int = 1 << 20) -> bytes:
+    if is_stdin(path):
+        head = _STDIN.first_line(limit)
+        lines = [line for line in head.split(b"\n") if line.strip()]
+        return lines[0] if lines else b""
     with open_binary(path) as stream:
         head = b""
         while len(head) < limit:
@@ -224,9 +327,19 @@ def _first_line(path: Path, limit: int = 1 << 20) -> bytes:
 
 
 def sniff_format(path: Path) -> TraceFormat:
-    """OTLP when the first non-blank record holds resourceSpans, else JSON Lines."""
+    """OTLP when the first non-blank record holds resourceSpans (or opens a pretty-printed document);
+    Langfuse observations or LangSmith runs when the first record is one; else the seed's JSON Lines."""
+    from parr.traces.formats import sniff_record
+
     first = _first_line(path)
-    return "otlp" if b'"resourceSpans"' in first[:4096] or first.strip() == b"{" else "jsonl"
+    if b'"resourceSpans"' in first[:4096] or first.strip() == b"{":
+        return "otlp"
+    try:
+        record = loads_line(first) if first else None
+    except ValueError:
+        return "jsonl"
+    found = sniff_record(record)
+    return found if found in ("otlp", "langfuse", "langsmith") else "jsonl"  # type: ignore[return-value]
 
 
 def _is_jsonl_otlp(path: Path) -> bool:
@@ -390,16 +503,20 @@ def _numbered_lines(chunk: Chunk) -> Iterator[tuple[int, bytes]]:
 _NON_BLANK = re.compile(rb"[^\s]")
 
 
-def iter_records(chunk: Chunk, bad: BadLines) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_records(chunk: Chunk, bad: BadLines,
+                 on_bad: Callable[[int, bytes], None] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, parsed object) for each line of a `lines` chunk; blank lines are skipped and
-    unparsable ones go to `bad`. Records are handed on one at a time, never kept: holding a
-    block's worth of parsed dicts costs more than parsing them."""
+    unparsable ones go to `bad` (and their text to `on_bad`, so lint can still scan it). Records
+    are handed on one at a time, never kept: holding a block's worth of parsed dicts costs more
+    than parsing them."""
     loads = orjson.loads
     for number, text in _numbered_lines(chunk):
         try:
             record = loads(text)
             if (text.count(b"[") + text.count(b"{") > MAX_JSON_DEPTH) and too_deep(text):
                 bad.add(number, f"nested more than {MAX_JSON_DEPTH} levels deep")
+                if on_bad is not None:
+                    on_bad(number, text)
                 continue
         except ValueError:
             if not text.strip():
@@ -408,9 +525,13 @@ def iter_records(chunk: Chunk, bad: BadLines) -> Iterator[tuple[int, dict[str, A
                 record = loads_line(text)
             except ValueError as exc:
                 bad.add(number, decode_error(exc))
+                if on_bad is not None:
+                    on_bad(number, text)
                 continue
         if record.__class__ is not dict:
             bad.add(number, "not a JSON object")
+            if on_bad is not None:
+                on_bad(number, text)
             continue
         yield number, record
 
@@ -463,6 +584,21 @@ def _str(value: Any) -> str | None:
 _EMPTY: dict[str, Any] = {}
 
 
+def _retries(*places: dict[str, Any]) -> int | None:
+    """How many times this call was retried, however the event records it: a count of retries
+    (`retries`, `retry_count`), the number of this retry (`retry`, 0 for the first try), or the
+    attempt (`attempt`, 1 for the first try). None when the event says nothing about retries."""
+    for place in places:
+        for key in ("retries", "retry_count", "retry", "attempt_retry"):
+            value = _int(place.get(key))
+            if value is not None:
+                return max(value, 0)
+        attempt = _int(place.get("attempt", place.get("attempt_number")))
+        if attempt is not None:
+            return max(attempt - 1, 0)
+    return None
+
+
 def event_from_jsonl(record: dict[str, Any], line: int) -> TraceEvent:
     get = record.get
     tool = get("tool_call")
@@ -487,9 +623,14 @@ def event_from_jsonl(record: dict[str, Any], line: int) -> TraceEvent:
         latency = result.get("latency_ms")
     error = result.get("error")
     doc_ids = retrieval.get("doc_ids") if retrieval.__class__ is dict else None
-    retry = get("retry")
-    if retry is None:
-        retry = get("attempt_retry", tool.get("retry"))
+    retry = _retries(record, tool, result)
+    environment = get("environment", get("env"))
+    if environment is None:
+        deployment = get("deployment")
+        environment = deployment.get("environment") if deployment.__class__ is dict else None
+    approval = get("approval")
+    if approval is None:
+        approval = tool.get("approval", policy.get("approval"))
     return TraceEvent(
         line=line,
         ts=_str(get("ts", get("timestamp"))),
@@ -504,13 +645,15 @@ def event_from_jsonl(record: dict[str, Any], line: int) -> TraceEvent:
         policy_rule=_str(policy.get("rule")),
         result_status=_str(result.get("status")),
         error=_str(error) if error else None,
-        retry=_int(retry),
+        retry=retry,
         latency_ms=_num(latency),
         input_tokens=input_tokens,
         output_tokens=output_tokens,
         cost=_num(cost),
         retrieval_ids=tuple(str(d) for d in doc_ids) if isinstance(doc_ids, list) else (),
         raw=record,
+        environment=_str(environment) if environment.__class__ in (str, int) else None,
+        approval=_approval_state(approval),
     )
 
 
@@ -529,12 +672,30 @@ def _attr_value(value: dict[str, Any]) -> Any:
             if key == "doubleValue":
                 return _num(raw)
             return raw
+    if "bytesValue" in value:
+        return _bytes_text(value["bytesValue"])
     if "arrayValue" in value:
         return [_attr_value(v) for v in (value["arrayValue"] or {}).get("values", []) or []]
     if "kvlistValue" in value:
         return {kv["key"]: _attr_value(kv.get("value", {})) for kv in (value["kvlistValue"] or {}).get("values", []) or []
                 if isinstance(kv, dict) and "key" in kv}
     return None
+
+
+MAX_BYTES_VALUE = 1024 * 1024  # base64 characters decoded from one bytesValue; past it the value reads as absent
+
+
+def _bytes_text(value: Any) -> str | None:
+    """An OTLP bytesValue (base64 in OTLP JSON) as text, so what it carries is read and scanned like any string."""
+    import base64
+    import binascii
+
+    if value.__class__ is not str or len(value) > MAX_BYTES_VALUE:
+        return None
+    try:
+        return base64.b64decode(value, validate=True).decode("utf-8", errors="replace")
+    except (binascii.Error, ValueError):
+        return None
 
 
 def attributes(items: Any) -> dict[str, Any]:
@@ -583,48 +744,64 @@ def _nanos_to_iso(nanos: Any) -> str | None:
 
 
 def event_from_span(span: dict[str, Any], resource: dict[str, Any], line: int, path: str) -> TraceEvent:
-    """One OTLP span as a TraceEvent (GenAI semantic conventions; policy.* attributes where present)."""
+    """One OTLP span as a TraceEvent, read by the vocabulary it carries (parr.traces.formats)."""
+    from parr.traces.formats import read_span
+
     attrs = attributes(span.get("attributes"))
-    get = attrs.get
+    fields = read_span(attrs)
     status = span.get("status")
     if status.__class__ is not dict:
         status = _EMPTY
     start, end = _int(span.get("startTimeUnixNano")), _int(span.get("endTimeUnixNano"))
-    args = get("gen_ai.tool.call.arguments")
-    if args.__class__ is str and args[:1] in ("{", "["):
-        try:
-            args = loads_line(args.encode("utf-8", errors="replace"))
-        except ValueError:
-            pass
     code = status.get("code")
-    error_type = get("error.type")
+    error_type = fields.error_type
     failed = code in (2, "STATUS_CODE_ERROR") or error_type
-    tool_name = get("gen_ai.tool.name")
-    retry = get("retry.count")
+    tool_name = fields.tool_name
     return TraceEvent(
         line=line,
         ts=_nanos_to_iso(start),
-        agent_id=_str(get("gen_ai.agent.id") or get("gen_ai.agent.name") or resource.get("service.name")),
-        session_id=_str(get("gen_ai.conversation.id")),
+        agent_id=fields.agent_id or _str(resource.get("service.name")),
+        session_id=fields.session_id,
         trace_id=_str(span.get("traceId")),
-        model=_str(get("gen_ai.response.model") or get("gen_ai.request.model")),
-        tool_name=_str(tool_name),
-        tool_call_id=_str(get("gen_ai.tool.call.id")),
-        tool_args=args,
-        policy_decision=_str(get("policy.decision")),
-        policy_rule=_str(get("policy.rule")),
+        model=fields.model,
+        tool_name=tool_name,
+        tool_call_id=fields.tool_call_id,
+        tool_args=fields.tool_args,
+        policy_decision=fields.policy_decision,
+        policy_rule=fields.policy_rule,
         result_status="error" if failed else ("ok" if code in (1, "STATUS_CODE_OK") or tool_name else None),
         error=_str(error_type or status.get("message")) if failed else None,
-        retry=_int(retry if retry is not None else get("gen_ai.retry.count")),
+        retry=fields.retry,
         latency_ms=(end - start) / 1e6 if start and end else None,
-        input_tokens=_int(get("gen_ai.usage.input_tokens")),
-        output_tokens=_int(get("gen_ai.usage.output_tokens")),
-        cost=_num(get("gen_ai.usage.cost", get("cost.usd"))),
+        input_tokens=fields.input_tokens,
+        output_tokens=fields.output_tokens,
+        cost=fields.cost,
         raw=span,
         path=path,
-        operation=_str(get("gen_ai.operation.name")),
+        operation=fields.operation,
         attributes=attrs,
+        environment=_str(_first_of(attrs, resource, _ENVIRONMENT_KEYS)),
+        approval=_approval_state(_otlp_approval(attrs)),
     )
+
+
+# deployment.environment.name is the current semantic convention; deployment.environment the older one.
+_ENVIRONMENT_KEYS = ("deployment.environment.name", "deployment.environment")
+
+
+def _first_of(attrs: dict[str, Any], resource: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for source in (attrs, resource):
+        for key in keys:
+            value = source.get(key)
+            if value.__class__ is str and value:
+                return value
+    return None
+
+
+def _otlp_approval(attrs: dict[str, Any]) -> Any:
+    """approval.status / approval.approved_by span attributes as the same record a JSON Lines event holds."""
+    found = {key[9:]: value for key, value in attrs.items() if key.startswith("approval.")}
+    return found or None
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
@@ -640,15 +817,35 @@ def events_from_otlp(document: dict[str, Any], line: int) -> Iterator[TraceEvent
                 yield event_from_span(span, resource, line, f"resourceSpans[{r_index}].scopeSpans[{s_index}].spans[{index}]")
 
 
+def _record_events(record: dict[str, Any], line: int, fmt: TraceFormat) -> Iterator[TraceEvent]:
+    """The events of one parsed record of a record format: itself, or each item of its `data` list."""
+    from parr.traces.formats import record_reader
+
+    reader = record_reader(fmt)
+    assert reader is not None
+    data = record.get("data")
+    if data.__class__ is list:
+        for item in data:
+            if item.__class__ is dict:
+                yield reader(item, line)
+        return
+    yield reader(record, line)
+
+
 def events_from_record(record: dict[str, Any], line: int, fmt: TraceFormat) -> Iterator[TraceEvent]:
-    """The events of one parsed line: one seed-shaped event, or every span of an OTLP export request."""
+    """The events of one parsed line: one seed-shaped event, every span of an OTLP export request,
+    or the Langfuse observations or LangSmith runs it holds."""
     if fmt == "otlp" or "resourceSpans" in record:
         yield from events_from_otlp(record, line)
+    elif fmt in RECORD_FORMATS:
+        yield from _record_events(record, line, fmt)
     else:
         yield event_from_jsonl(record, line)
 
 
 def events_from_chunk(chunk: Chunk, bad: BadLines, fmt: TraceFormat) -> Iterator[TraceEvent]:
+    if chunk.kind == "resource":
+        return  # no event: only lint reads it (for values the resource attributes carry)
     if chunk.kind == "span":
         try:
             span = loads_line(chunk.text)
@@ -661,6 +858,10 @@ def events_from_chunk(chunk: Chunk, bad: BadLines, fmt: TraceFormat) -> Iterator
     if fmt == "otlp":
         for number, record in iter_records(chunk, bad):
             yield from events_from_otlp(record, number)
+        return
+    if fmt in RECORD_FORMATS:
+        for number, record in iter_records(chunk, bad):
+            yield from _record_events(record, number, fmt)
         return
     for number, record in iter_records(chunk, bad):
         if "resourceSpans" in record:

@@ -16,6 +16,7 @@ from typing import Any
 
 from parr.traces.events import (
     READ_ERRORS,
+    RECORD_FORMATS,
     BadLines,
     Chunk,
     TraceEvent,
@@ -23,6 +24,7 @@ from parr.traces.events import (
     TraceReadError,
     decode_error,
     event_from_jsonl,
+    events_from_record,
     event_from_span,
     events_from_otlp,
     iter_chunks,
@@ -43,10 +45,12 @@ from parr.traces.redaction import (
     looks_redacted,
     mask_generic,
     needs_deep_scan,
+    scan_text,
 )
 
 DEFAULT_REQUIRED_FIELDS: tuple[str, ...] = ("ts", "agent_id", "session_id", "tool_call", "policy", "result")
 DEFAULT_KEEP = 1000  # findings kept per rule and file; the rest are counted
+MAX_UNPARSABLE_SCAN = 1024 * 1024  # bytes of one unparsable line scanned as text
 
 RULES: dict[str, tuple[str, str]] = {
     # rule id: (short description, how to fix)
@@ -204,7 +208,7 @@ def otlp_rules(required: Iterable[str]) -> list[OtlpRule]:
     return rules
 
 
-def _otlp_missing(event: TraceEvent, rules: list[OtlpRule]) -> Iterator[str]:
+def _otlp_missing(event: TraceEvent, rules: list[OtlpRule], raw_keys: bool = False) -> Iterator[str]:
     kind = _span_kind(event)
     if not kind:
         return  # not a GenAI span (an HTTP client span, say): the trace schema does not apply
@@ -212,7 +216,8 @@ def _otlp_missing(event: TraceEvent, rules: list[OtlpRule]) -> Iterator[str]:
         if applies != "any" and applies != kind:
             continue
         if fields is None:
-            if name not in event.attributes:
+            # A name parr does not map is an attribute key of a span, or a key of an exported record.
+            if (not _has(event.raw, _dotted(name))) if raw_keys else (name not in event.attributes):
                 yield name
             continue
         for attribute in fields:
@@ -240,6 +245,9 @@ class Linter:
         result.bytes += len(chunk.text)
         if chunk.kind == "span":
             return self._feed_span(chunk)
+        if chunk.kind == "resource":
+            self._feed_resource(chunk)
+            return []
         result.lines += line_count(chunk)
         text = chunk.text
         if not text.strip():
@@ -251,7 +259,11 @@ class Linter:
         long_lines = {first + i for i in line_indexes(text, long_offsets)} if long_offsets else _NONE
         events: list[TraceEvent] = []
         otlp = self.fmt == "otlp"
-        for number, record in iter_records(chunk, result.bad):
+        if self.fmt in RECORD_FORMATS:
+            for number, record in iter_records(chunk, result.bad, self._scan_unparsable):
+                events.extend(self._exported_record(record, number, number in deep, number in long_lines))
+            return events
+        for number, record in iter_records(chunk, result.bad, self._scan_unparsable):
             if otlp or "resourceSpans" in record:
                 events.extend(self._otlp_record(record, number, number in deep, number in long_lines))
             else:
@@ -260,6 +272,14 @@ class Linter:
                 if want_events:
                     events.append(event_from_jsonl(record, number))
         return events
+
+    def _scan_unparsable(self, line: int, text: bytes) -> None:
+        """A line that is not JSON may still hold what must not be there: its text is scanned as text."""
+        if len(text) > MAX_UNPARSABLE_SCAN:
+            text = text[:MAX_UNPARSABLE_SCAN]
+        decoded = text.decode("utf-8", errors="replace")
+        for hit in scan_text(decoded):
+            self._sensitive(line, "(unparsable line)", hit)
 
     def _jsonl_record(self, record: dict[str, Any], line: int, deep: bool, long_text: bool) -> None:
         for name, keys in self.required:
@@ -273,6 +293,19 @@ class Linter:
         if deep or needs_deep_scan(record, long_text):
             for path, hit in deep_scan(record):
                 self._sensitive(line, path, hit)
+
+    def _exported_record(self, record: dict[str, Any], line: int, deep: bool, long_text: bool) -> list[TraceEvent]:
+        """A Langfuse observation or LangSmith run (or a `data` list of them): required fields are
+        judged on what parr read from it, as for OTLP spans; the whole record is scanned for values."""
+        events = list(events_from_record(record, line, self.fmt))
+        for event in events:
+            self.result.events += 1
+            for name in _otlp_missing(event, self.otlp_rules, raw_keys=True):
+                self._missing(name.split(" (")[0], line, name.split(" (")[0], f"the record lacks required field '{name.split(' (')[0]}'")
+        if deep or needs_deep_scan(record, long_text):
+            for path, hit in deep_scan(record):
+                self._sensitive(line, path, hit)
+        return events
 
     def _otlp_record(self, record: dict[str, Any], line: int, deep: bool, long_text: bool) -> list[TraceEvent]:
         events = list(events_from_otlp(record, line))
@@ -302,6 +335,16 @@ class Linter:
             for path, hit in deep_scan(span, chunk.path):
                 self._sensitive(chunk.first_line, path, hit)
         return [event]
+
+    def _feed_resource(self, chunk: Chunk) -> None:
+        """A pretty-printed document's resource block: scanned like a span (no event, no required fields)."""
+        try:
+            resource = loads_line(chunk.text)
+        except ValueError:
+            return  # the stream reported it already
+        if isinstance(resource, dict):
+            for path, hit in deep_scan(resource, chunk.path):
+                self._sensitive(chunk.first_line, path, hit)
 
     def _span_checks(self, event: TraceEvent, line: int) -> None:
         result = self.result
@@ -381,17 +424,22 @@ def _lookup(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
 
 def lint_file(path: Path, *, shown: str | None = None, required: Iterable[str] = DEFAULT_REQUIRED_FIELDS,
               redacted: Iterable[str] = (), fmt: TraceFormat | None = None, max_lines: int | None = None,
-              keep: int = DEFAULT_KEEP) -> FileLint:
+              keep: int = DEFAULT_KEEP, jobs: int = 1) -> FileLint:
     try:
         fmt = fmt or sniff_format(path)
     except READ_ERRORS as exc:
         raise TraceReadError(shown or str(path), exc) from None
     result = FileLint(file=shown or str(path), format=fmt, keep=keep, bad=BadLines(keep))
     linter = Linter(result, list(required), list(redacted))
+    from parr.traces.parallel import lint_parallel, use_parallel
+
     try:
-        with paused_gc():
-            for chunk in iter_chunks(path, fmt, result.bad, max_lines):
-                linter.feed(chunk)
+        if max_lines is None and use_parallel(path, jobs):
+            lint_parallel(result, path, fmt, list(required), list(redacted), jobs)
+        else:
+            with paused_gc():
+                for chunk in iter_chunks(path, fmt, result.bad, max_lines):
+                    linter.feed(chunk)
     except READ_ERRORS as exc:
         raise TraceReadError(result.file, exc) from None
     result.truncated = max_lines is not None and result.lines >= max_lines

@@ -40,7 +40,8 @@ class _Frame:
 
 
 def iter_document_spans(path: Path, bad: BadLines, max_lines: int | None = None) -> Iterator[Chunk]:
-    """Each span under resourceSpans[i].scopeSpans[j].spans[k] as a `span` chunk, with its first line."""
+    """Each span under resourceSpans[i].scopeSpans[j].spans[k] as a `span` chunk, with its first line;
+    each resource block as a `resource` chunk (its attributes also ride on the spans' chunks)."""
     stack: list[_Frame] = []
     resources: dict[int, dict[str, Any]] = {}
     buf = b""
@@ -142,6 +143,7 @@ def _finish(text: bytes, kind: str, line: int, stack: list[_Frame], resources: d
             bad.add(line, decode_error(exc))
             return None
         resources[resource_index] = attributes(parsed.get("attributes")) if isinstance(parsed, dict) else {}
-        return None
+        # Handed on too, so lint scans what the resource carries (a user.email on every span's resource).
+        return Chunk(text, line, "resource", f"resourceSpans[{resource_index}].resource")
     path = f"resourceSpans[{resource_index}].scopeSpans[{stack[3].index}].spans[{stack[5].index}]"
     return Chunk(text, line, "span", path, resources.get(resource_index, {}))

@@ -120,6 +120,68 @@ def ssn_ok(area: str, group: str, serial: str) -> bool:
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
 
 
+_VERHOEFF_D = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
+    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
+    (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+)
+_VERHOEFF_P = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
+    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+)
+
+
+def verhoeff_ok(digits: str) -> bool:
+    """The Verhoeff check (Aadhaar's last digit): the dihedral-group checksum of all digits is 0."""
+    check = 0
+    for i, ch in enumerate(reversed(digits)):
+        check = _VERHOEFF_D[check][_VERHOEFF_P[i % 8][ord(ch) - 48]]
+    return check == 0
+
+
+def aadhaar_ok(digits: str) -> bool:
+    """12 digits, not starting with 0 or 1 (never issued), Verhoeff check digit last."""
+    return len(digits) == 12 and digits[0] not in "01" and len(set(digits)) > 1 and verhoeff_ok(digits)
+
+
+def sin_ok(digits: str) -> bool:
+    """Canada's SIN: 9 digits, Luhn; 0 is never issued and 8 is a business number."""
+    return len(digits) == 9 and digits[0] not in "08" and len(set(digits)) > 1 and luhn_ok(digits)
+
+
+def cpf_ok(digits: str) -> bool:
+    """Brazil's CPF: 11 digits whose last two are mod-11 check digits over the first 9 and 10."""
+    if len(digits) != 11 or len(set(digits)) == 1:
+        return False
+    numbers = [ord(ch) - 48 for ch in digits]
+    for length in (9, 10):
+        total = sum(n * (length + 1 - i) for i, n in enumerate(numbers[:length]))
+        check = (total * 10) % 11 % 10
+        if check != numbers[length]:
+            return False
+    return True
+
+
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def dni_ok(text: str) -> bool:
+    """Spain's DNI (8 digits) or NIE (X, Y or Z and 7 digits): the letter is the number mod 23."""
+    compact = text.replace("-", "").replace(" ", "").upper()
+    head, letter = compact[:-1], compact[-1]
+    if head[:1] in ("X", "Y", "Z"):
+        head = str("XYZ".index(head[0])) + head[1:]
+    return head.isdigit() and len(head) == 8 and _DNI_LETTERS[int(head) % 23] == letter
+
+
+# India's PAN: 5 letters, 4 digits, a letter; the fourth letter says who holds it (P person,
+# C company, H Hindu undivided family, F firm, A association, T trust, B body of individuals,
+# L local authority, J artificial juridical person, G government). No public check digit.
+_PAN_HOLDER = frozenset("PCHFATBLJG")
+
+
 # ---- masking -------------------------------------------------------------------------------
 
 
@@ -153,16 +215,90 @@ def mask_generic(value: str) -> str:
 # ---- patterns ------------------------------------------------------------------------------
 
 _EMAIL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])"
-_CARD = r"(?<![\w.+-])\d(?:[ -]?\d){11,18}(?![\w-]|\.\d)"
+_CARD = r"(?<![\w.+-])\d(?:[ .-]?\d){11,18}(?![\w-]|\.\d)"
 _PHONE = (
     r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w-]|\.\d)"
     r"|(?<![\w(])\(\d{3}\) ?\d{3}[-. ]\d{4}(?![\w-])"
     r"|(?<![\w.-])\d{3}([-. ])\d{3}\1\d{4}(?![\w-]|\.\d)"
+    # National formats in prose: a trunk 0, then groups ("020 7946 0958", "06 12 34 56 78", "07700 900123")
+    r"|(?<![\w+.:/-])\(?0[1-9]\d{0,3}\)?(?:[ -]\d{2,6}){1,4}(?![\w-]|[.:/]\d)"
 )
 _SSN = r"(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])"
+# Grouped as people write them; the bare digits are too common in ids to claim without a field name.
+_AADHAAR = r"(?<![\w-])[2-9]\d{3}([ -])\d{4}\1\d{4}(?![\w-])"
+_PAN = r"(?<![A-Za-z0-9])[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z](?![A-Za-z0-9])"
+_SIN = r"(?<![\w-])\d{3}([ -])\d{3}\1\d{3}(?![\w-])"
+_CPF = r"(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])"
+_DNI = r"(?<![A-Za-z0-9-])(?:\d{8}|[XYZ]\d{7})-?[A-Z](?![A-Za-z0-9])"
 _IBAN = r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})(?![A-Za-z0-9])"
 _NINO = r"(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])"
-_SECRET_RULES = CREDENTIAL_RULES
+# Provider keys parr.secrets (shared with the code scan) does not know yet, by each provider's
+# documented key format (cross-checked against gitleaks' rule set), and credentials that only
+# traces carry: URLs with a password, signed URLs, webhook URLs.
+TRACE_CREDENTIAL_RULES: tuple[tuple[str, str, int], ...] = (
+    (r"gsk_[A-Za-z0-9]{52}", "Groq API key", 4),
+    (r"r8_[A-Za-z0-9]{37}", "Replicate API token", 3),
+    (r"pplx-[A-Za-z0-9]{48}", "Perplexity API key", 5),
+    (r"xai-[A-Za-z0-9]{80}", "xAI API key", 4),
+    (r"lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}", "LangSmith API key", 8),
+    (r"(?<=AccountKey=)[A-Za-z0-9+/]{86}==", "Azure storage account key", 0),
+    (r"-----BEGIN PGP PRIVATE KEY BLOCK-----", "PGP private key", 0),
+    (r"(?<=hooks\.slack\.com/services/)T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}", "Slack webhook URL", 0),
+    (r"(?<=/api/webhooks/)\d{15,20}/[A-Za-z0-9_-]{60,70}", "Discord webhook URL", 0),
+    (r"(?<=webhook\.office\.com/webhookb2/)[A-Za-z0-9@-]{30,}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}", "Microsoft Teams webhook URL", 0),
+)
+_SECRET_RULES = CREDENTIAL_RULES + TRACE_CREDENTIAL_RULES
+# A password in a URL's user-info (postgres://user:pw@host, redis://:pw@host, amqp://, https://).
+# A user alone (postgres://app@db) is no secret and never matches.
+_URL_PASSWORD = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s/@:\"'<>]*:(?P<value>[^\s/@\"'<>]+)@[A-Za-z0-9\[]")
+# password=… in a JDBC URL, a query string, a form body or a libpq/ODBC connection string.
+_PASSWORD_PARAM = re.compile(r"(?i)(?<![A-Za-z0-9_])(?:password|passwd|pwd)=(?P<value>[^&;\s\"'<>]+)")
+# A secret in a URL's query string or a `name=value` string: named outright, or (token, key, sig)
+# when the value looks like one.
+_QUERY_SECRET = re.compile(
+    r"(?i)(?:^|(?<=[?&#;\s]))(?P<name>access_token|id_token|refresh_token|auth_token|client_secret|api_key|apikey|api-key|"
+    r"x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|signature|sig|token|key|secret|auth)"
+    r"=(?P<value>[^&#\s\"'<>]+)")
+_NAMED_QUERY_SECRETS = frozenset({"access_token", "id_token", "refresh_token", "auth_token", "client_secret", "api_key",
+                                  "apikey", "api-key", "x-amz-signature", "x-amz-security-token", "x-goog-signature",
+                                  "signature", "sig", "secret"})
+# The user-info of any URL (with or without a password): never an e-mail address.
+_URL_USERINFO = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s/@\"'<>]*@")
+_PLACEHOLDER = re.compile(r"^(?:\$\{?[\w.-]+\}?|%\(?\w*\)?s|\{\{?[\w. -]*\}?\}|<[\w -]+>|\[[\w -]*\]|%[0-9A-Fa-f]{2}.*REDACTED.*|[*xX•#._-]+)$")
+
+
+def _masked_value(value: str) -> bool:
+    """Masked ("****", "[REDACTED]", parr's ‹…›), a template placeholder (${DB_PASSWORD}, %(pw)s,
+    {{secret}}, <password>) or empty: not a secret in clear."""
+    from urllib.parse import unquote
+
+    text = unquote(value).strip()
+    return not text or bool(_PLACEHOLDER.match(text)) or looks_redacted(text) and not _hexish(text)
+
+
+def _hexish(text: str) -> bool:
+    return len(text) >= 16 and all(ch in "0123456789abcdefABCDEF" for ch in text)
+
+
+def _token_like(value: str) -> bool:
+    """A value that reads as a credential: long, letters and digits mixed, not a word or a path."""
+    return len(value) >= 16 and any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+
+
+def _credential_hits(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for pattern, label in ((_URL_PASSWORD, "password in a URL"), (_PASSWORD_PARAM, "password parameter")):
+        for match in pattern.finditer(text):
+            value = match.group("value")
+            if len(value) >= 4 and not _masked_value(value):
+                hits.append(Hit("secret", f"‹{label}, {len(value)} chars›", label))
+    for match in _QUERY_SECRET.finditer(text):
+        name, value = match.group("name").lower(), match.group("value")
+        if _masked_value(value) or len(value) < 8:
+            continue
+        if name in _NAMED_QUERY_SECRETS or _token_like(value):
+            hits.append(Hit("secret", f"‹{name}= value, {len(value)} chars›", f"'{name}=' value"))
+    return hits
 _SECRET = "|".join(f"(?:{p})" for p, _, _ in _SECRET_RULES)
 _SECRET_BOUNDARY = CREDENTIAL_BOUNDARY
 
@@ -173,6 +309,11 @@ _TEXT_PATTERNS: dict[str, re.Pattern[str]] = {
     "ssn": re.compile(_SSN),
     "iban": re.compile(_IBAN),
     "nino": re.compile(_NINO),
+    "aadhaar": re.compile(_AADHAAR),
+    "pan": re.compile(_PAN),
+    "sin": re.compile(_SIN),
+    "cpf": re.compile(_CPF),
+    "dni": re.compile(_DNI),
 }
 _SECRET_TEXT = [(re.compile(_SECRET_BOUNDARY + p if not p.startswith("(?<=") else p), label, keep)
                 for p, label, keep in _SECRET_RULES]
@@ -195,6 +336,8 @@ def _validate(kind: str, match: re.Match[str]) -> Hit | None:
         digit_count = sum(ch.isdigit() for ch in text)
         if not 8 <= digit_count <= 15:
             return None
+        if text.lstrip("(")[:1] == "0" and not 10 <= digit_count <= 11:
+            return None  # a national number with its trunk 0 has 10 or 11 digits (UK, France, Germany, India…)
         return Hit("phone", _mask_digits(text, 2))
     if kind == "ssn":
         if not ssn_ok(match.group(1), match.group(3), match.group(4)):
@@ -207,6 +350,17 @@ def _validate(kind: str, match: re.Match[str]) -> Hit | None:
         return Hit("iban", f"{compact[:2]}{'*' * (len(compact) - 6)}{compact[-4:]}")
     if kind == "nino":
         return Hit("national_id", "*" * len(text.replace(" ", "")), "UK National Insurance number")
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if kind == "aadhaar":
+        return Hit("national_id", _mask_digits(text, 4), "India Aadhaar") if aadhaar_ok(digits) else None
+    if kind == "pan":
+        return Hit("national_id", "*" * 6 + text[-4:], "India PAN")
+    if kind == "sin":
+        return Hit("national_id", _mask_digits(text, 0), "Canada SIN") if sin_ok(digits) else None
+    if kind == "cpf":
+        return Hit("national_id", _mask_digits(text, 0), "Brazil CPF") if cpf_ok(digits) else None
+    if kind == "dni":
+        return Hit("national_id", "*" * (len(text) - 1) + text[-1], "Spain DNI/NIE") if dni_ok(text) else None
     return None
 
 
@@ -215,10 +369,16 @@ def scan_text(text: str) -> list[Hit]:
     hits: list[Hit] = []
     if len(text) < 8:
         return hits
+    if "=" in text or "://" in text:
+        hits.extend(_credential_hits(text))
     for kind, pattern in _TEXT_PATTERNS.items():
         if kind == "email" and "@" not in text:
             continue
-        for match in pattern.finditer(text):
+        searched = text
+        if kind == "email" and "://" in text:
+            # postgres://app@db.example.com names a user and a host, not a mailbox.
+            searched = _URL_USERINFO.sub(lambda m: " " * len(m.group(0)), text)
+        for match in pattern.finditer(searched):
             hit = _validate(kind, match)
             if hit is not None:
                 hits.append(hit)
@@ -232,7 +392,7 @@ def scan_text(text: str) -> list[Hit]:
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     # A spaced card number can also read as a phone number; the card is the stronger claim.
     kinds = {h.kind for h in hits}
-    if "payment_card" in kinds or "iban" in kinds:
+    if "payment_card" in kinds or "iban" in kinds or "national_id" in kinds:
         hits = [h for h in hits if h.kind != "phone"]
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -253,7 +413,8 @@ _SECRET_KEYS = frozenset({
 _PHONE_KEYS = frozenset({"phone", "phone_number", "phonenumber", "mobile", "telephone", "tel", "msisdn", "cell"})
 _NATIONAL_KEYS = frozenset({
     "ssn", "social_security_number", "national_id", "nationalid", "nino", "passport", "passport_number",
-    "tax_id", "taxid", "tin", "national_insurance_number", "personal_id",
+    "tax_id", "taxid", "tin", "national_insurance_number", "personal_id", "aadhaar", "aadhar", "aadhaar_number",
+    "pan_number", "sin", "cpf", "dni", "nie", "nif",
 })
 _CARD_KEYS = frozenset({"card_number", "cardnumber", "pan", "cc_number", "credit_card", "card_no"})
 _EMAIL_KEYS = frozenset({"email", "e_mail", "email_address", "mail"})
@@ -293,15 +454,30 @@ def normalise_key(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", last).lower()).strip("_")
 
 
+# Names that end like a secret's but hold none: pagination cursors and counters.
+_NOT_SECRET_NAMES = frozenset({"page_token", "next_page_token", "prev_page_token", "previous_page_token",
+                               "continuation_token", "sync_token", "cursor_token", "csrf_token_name"})
+
+
+def secret_name(name: str) -> bool:
+    """A normalised field name that says its value is a credential."""
+    return (name in _SECRET_KEYS or name.endswith(("_password", "_passwd", "_secret", "_api_key", "_token", "_apikey"))) \
+        and name not in _NOT_SECRET_NAMES
+
+
 def scan_keyed(key: str, value: object) -> Hit | None:
     """A value whose field name says it is sensitive, flagged even when no pattern matches it."""
     name = normalise_key(key)
+    text = value if isinstance(value, str) else str(value)
+    if secret_name(name):
+        # A long hex string is a hash anywhere else; under a secret's name it is the secret itself
+        # (many API keys are hex). Prefixed hashes ("sha256:…") and masks still read as redacted.
+        if _hexish(text.strip()) or not looks_redacted(value):
+            return Hit("secret", mask_generic(text), f"value of '{name}'")
+        return None
     if looks_redacted(value):
         return None
-    text = value if isinstance(value, str) else str(value)
     digits = sum(ch.isdigit() for ch in text)
-    if name in _SECRET_KEYS or name.endswith(("_password", "_secret", "_api_key", "_token")):
-        return Hit("secret", mask_generic(text), f"value of '{name}'")
     if name in _PHONE_KEYS or name.endswith("_phone"):
         return Hit("phone", _mask_digits(text, 2), f"value of '{name}'") if 7 <= digits <= 15 else None
     if name in _NATIONAL_KEYS:
@@ -346,8 +522,8 @@ def key_category(key: str) -> str:
         category = "retrieval"
     elif name in BODY_KEYS:
         category = "body"
-    elif (name in _SECRET_KEYS or name in _PHONE_KEYS or name in _NATIONAL_KEYS or name in _CARD_KEYS
-          or name in _EMAIL_KEYS or name.endswith(("_password", "_secret", "_api_key", "_token", "_phone"))):
+    elif (secret_name(name) or name in _PHONE_KEYS or name in _NATIONAL_KEYS or name in _CARD_KEYS
+          or name in _EMAIL_KEYS or name.endswith("_phone")):
         category = "sensitive"
     else:
         category = ""
@@ -558,6 +734,16 @@ _SHAPE_NEEDLES: tuple[tuple[bytes, tuple[str, ...]], ...] = (
     (b"000-00-0000", ("ssn",)),
     (b"AA00", ("iban", "nino")),  # also the start of a compact NI number (AA000000A)
     (b"AA-00-00-00-A", ("nino",)),
+    (b"0000-0000-0000", ("aadhaar",)),
+    (b"000-000-000", ("sin",)),
+    (b"000-000-000-00", ("cpf",)),
+    (b"00000000A", ("dni",)),
+    (b"A0000000A", ("dni",)),
+    (b"AAAAA0000A", ("pan",)),
+    (b"00-00-00-00-00", ("phone",)),  # national formats: 06 12 34 56 78
+    (b"00-0000-0000", ("phone",)),  # 020 7946 0958
+    (b"0000-000000", ("phone",)),  # 07700 900123
+    (b"000-0000-0000", ("phone",)),  # 030 1234 5678
 )
 _ZEROS = re.compile(rb"0+")
 _JOINERS = frozenset(b"-+()")
@@ -571,9 +757,18 @@ _TOKEN_RUN = b"x" * 20
 _SECRET_PREFIXES: tuple[bytes, ...] = (
     b"sk-", b"sk_live_", b"sk_test_", b"rk_live_", b"rk_test_", b"AKIA", b"ASIA", b"ghp_", b"gho_", b"ghu_",
     b"ghs_", b"ghr_", b"github_pat_", b"glpat-", b"xoxa-", b"xoxb-", b"xoxp-", b"xoxo-", b"xoxs-", b"xoxr-",
-    b"AIza", b"hf_", b"npm_", b"eyJ",
+    b"AIza", b"hf_", b"npm_", b"eyJ", b"gsk_", b"r8_", b"pplx-", b"xai-", b"lsv2_",
 )
-_LINE_NEEDLES: tuple[bytes, ...] = (b"PRIVATE KEY", b"\\u0040")
+_LINE_NEEDLES: tuple[bytes, ...] = (b"PRIVATE KEY", b"\\u0040", b"bytesValue", b"AccountKey=", b"SG.")
+# Lower-cased: a field whose name says secret (checked on every line, whatever its value looks
+# like), a password or secret in a query string or form body, webhook URLs.
+_LOWER_NEEDLES: tuple[bytes, ...] = (
+    b'password"', b'passwd"', b'token"', b'secret"', b'api_key"', b'apikey"', b'api-key"', b'credentials"',
+    b"password=", b"passwd=", b"pwd=", b"token=", b"key=", b"secret=", b"sig=", b"signature=",
+    b"hooks.slack.com/services/", b"/api/webhooks/", b"webhook.office.com/",
+)
+# A password in a URL's user-info, looked for back from each '@'.
+_USERINFO_BYTES = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s/@:\"'<>]*:[^\s/@\"'<>]+@")
 _BYTE_PATTERNS: dict[str, re.Pattern[bytes]] = {
     name: re.compile(pattern.pattern.encode()) for name, pattern in _TEXT_PATTERNS.items()
 }
@@ -648,4 +843,21 @@ def candidate_offsets(block: bytes) -> list[int]:
         while at >= 0:
             offsets.append(at)
             at = block.find(needle, at + 1)
+    lowered = block.lower()
+    for needle in _LOWER_NEEDLES:
+        at = lowered.find(needle)
+        while at >= 0:
+            offsets.append(at)
+            newline = lowered.find(b"\n", at)  # one offset per line is enough: the line gets the deep scan
+            if newline < 0:
+                break
+            at = lowered.find(needle, newline)
+    if b"://" in block:
+        at = block.find(b"@")
+        probes = 0
+        while at >= 0 and probes < _MAX_AT_PROBES:
+            probes += 1
+            if _USERINFO_BYTES.search(block, max(0, at - 200), at + 1):
+                offsets.append(at)
+            at = block.find(b"@", at + 1)
     return offsets

@@ -9,6 +9,7 @@ from constant-memory sketches, exact on small inputs.
 from __future__ import annotations
 
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,11 +41,14 @@ DEFAULT_MAX_RETRIES = 5
 
 Mark = Literal["ok", "alert", "breach", "n/a"]
 # Words that identify an alert's signal in observability.alerts (as OBS-006 reads them).
+# A cost alert must say "cost" and its period: "refund_spend_per_day" is about refunds paid, not
+# what the agent costs, and a daily alert is not a per-run one.
 _ALERT_WORDS: dict[str, tuple[str, ...]] = {
     "denial_rate": ("denial", "denied", "deny"),
     "tool_error_rate": ("tool_error", "error_rate", "tool_errors"),
     "retries": ("retry", "retries"),
-    "cost_per_run": ("cost", "spend"),
+    "cost_per_run": ("cost_per_run", "run_cost", "cost_run"),
+    "cost_per_day": ("cost_per_day", "daily_cost", "day_cost", "cost_day"),
 }
 
 
@@ -84,11 +88,14 @@ class Thresholds:
         retry_alert = _alert(alerts, "retries", rate=False)
         budgets = manifest.budgets
         fraction = budgets.alert_threshold
-        run_alert = None
-        if budgets.per_run is not None and fraction is not None:
+        # An alert declared on the signal itself (cost_per_run_usd: 0.5) is the team's own number:
+        # it wins over the level derived from the cap and alert_threshold.
+        run_alert = _alert(alerts, "cost_per_run", rate=False)
+        if run_alert is None and budgets.per_run is not None and fraction is not None:
             run_alert = Limit(budgets.per_run * fraction, "budgets.per_run × budgets.alert_threshold", ("budgets", "alert_threshold"))
-        elif (cost_alert := _alert(alerts, "cost_per_run", rate=False)) is not None:
-            run_alert = cost_alert
+        day_alert = _alert(alerts, "cost_per_day", rate=False)
+        if day_alert is None and budgets.per_day is not None and fraction is not None:
+            day_alert = Limit(budgets.per_day * fraction, "budgets.per_day × budgets.alert_threshold", ("budgets", "alert_threshold"))
         timeout = manifest.failsafes.timeouts.tool_call_seconds
         tools = manifest.permissions.tools
         return cls(
@@ -99,8 +106,7 @@ class Thresholds:
             run_cap=Limit(budgets.per_run, "budgets.per_run", ("budgets", "per_run")) if budgets.per_run is not None else None,
             run_alert=run_alert,
             day_cap=Limit(budgets.per_day, "budgets.per_day", ("budgets", "per_day")) if budgets.per_day is not None else None,
-            day_alert=Limit(budgets.per_day * fraction, "budgets.per_day × budgets.alert_threshold", ("budgets", "alert_threshold"))
-            if budgets.per_day is not None and fraction is not None else None,
+            day_alert=day_alert,
             tool_timeout_ms=Limit(timeout * 1000, "failsafes.timeouts.tool_call_seconds",
                                   ("failsafes", "timeouts", "tool_call_seconds")) if timeout else None,
             currency=budgets.currency,
@@ -119,19 +125,22 @@ def _alert(alerts: list[Any], signal: str, *, rate: bool) -> Limit | None:
     return None
 
 
+_THRESHOLD = re.compile(r"^(?:>=?|≥)?\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*(%|[a-z]{3})?$", re.IGNORECASE)
+
+
 def _threshold_number(value: float | str | None, rate: bool) -> float | None:
-    """0.05, "5%" and (for a rate) 5 all mean five per cent; anything else unreadable is no threshold."""
+    """0.05, "5%" and (for a rate) 5 all mean five per cent; "> 2,000 USD" means 2000. A count over a
+    window ("> 10 denials in 15 min") or anything else unreadable is no threshold."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):
-        text = value.strip()
-        percent = text.endswith("%")
-        try:
-            number = float(text.rstrip("%").strip())
-        except ValueError:
+        found = _THRESHOLD.match(value.strip())
+        if found is None:
             return None
+        number = float(found.group(1).replace(",", ""))
         if not math.isfinite(number):
             return None  # "nan" would make every comparison false: a threshold never breached
+        percent = found.group(2) == "%"
         return number / 100 if percent else (number / 100 if rate and number > 1 else number)
     number = float(value)
     if not math.isfinite(number):
@@ -150,9 +159,21 @@ class _Run:
         self.line = line  # where the run's first event is, for findings
         self.cost = 0.0
         self.has_cost = False
-        # hash of the call key -> times seen << 16 | highest retry number: two ints per call, not a list
-        self.calls: dict[int, int] = {}
+        # call key -> times seen << 16 | highest retry number: one int per call, not a list. The key
+        # itself, not its hash: str hashes differ between processes, and summaries merge across them.
+        self.calls: dict[str, int] = {}
         self.events = 0
+
+    def absorb(self, other: _Run) -> None:
+        """Fold in a run that turned out to be part of this one."""
+        self.line = min(self.line, other.line)
+        self.cost += other.cost
+        self.has_cost = self.has_cost or other.has_cost
+        self.events += other.events
+        for key, packed in other.calls.items():
+            mine = self.calls.get(key)
+            self.calls[key] = packed if mine is None else (
+                (((mine >> 16) + (packed >> 16)) << 16) | max(mine & 0xFFFF, packed & 0xFFFF))
 
 
 class ToolStats:
@@ -191,6 +212,7 @@ class AgentStats:
     decisions: int = 0
     denials: int = 0
     retry_events: int = 0
+    retry_data: int = 0  # events that say how often they were retried, or carry a call id repeats would show
     runaway_runs: int = 0
     runs_over_cap: int = 0
     runs_over_alert: int = 0
@@ -206,7 +228,7 @@ class AgentStats:
     tools: dict[str, ToolStats] = field(default_factory=dict)
 
     def merge(self, other: AgentStats) -> None:
-        for name in ("events", "with_latency", "with_cost", "with_tokens", "runs", "tool_calls", "tool_errors", "decisions", "denials", "retry_events", "runaway_runs",
+        for name in ("events", "with_latency", "with_cost", "with_tokens", "runs", "tool_calls", "tool_errors", "decisions", "denials", "retry_events", "retry_data", "runaway_runs",
                      "runs_over_cap", "runs_over_alert", "runs_with_cost", "over_timeout", "cost_total"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.retries_per_run.merge(other.retries_per_run)
@@ -226,7 +248,8 @@ class SignalCollector:
     def __init__(self, thresholds: Thresholds, max_open_runs: int = MAX_OPEN_RUNS) -> None:
         self.thresholds = thresholds
         self.agents: dict[str, AgentStats] = {}
-        self.open_runs: OrderedDict[tuple[str, str], _Run] = OrderedDict()
+        self.open_runs: OrderedDict[str, _Run] = OrderedDict()
+        self.trace_runs: dict[str, str] = {}  # trace id -> the conversation its spans named
         self.max_open_runs = max_open_runs
         self._max_retries = thresholds.max_retries.value if thresholds.max_retries else math.inf
         self._run_cap = thresholds.run_cap.value if thresholds.run_cap else math.inf
@@ -273,6 +296,8 @@ class SignalCollector:
                 if denied:
                     tool_stats.denials += 1
         retry = event.retry
+        if retry is not None or (tool is not None and event.tool_call_id is not None):
+            stats.retry_data += 1
         if retry is not None and retry > 0:
             stats.retry_events += 1
             if tool_stats is not None:
@@ -298,10 +323,9 @@ class SignalCollector:
             if ts and len(ts) >= 10:
                 day = ts[:10]
                 stats.daily[day] = stats.daily.get(day, 0.0) + cost
-        run_id = event.run_id
-        if run_id is None:
+        run_key = self._run_key(event)
+        if run_key is None:
             return
-        run_key = (agent_name, run_id)
         run = self.open_runs.get(run_key)
         if run is None:
             run = self.open_runs[run_key] = _Run(agent_name, event.line)
@@ -316,7 +340,7 @@ class SignalCollector:
         if tool is not None:
             call_key = event.tool_call_id or (tool if retry is not None else None)
             if call_key is not None:
-                key_hash = hash(call_key)
+                key_hash = call_key
                 packed = run.calls.get(key_hash)
                 attempt = min(max(retry or 0, 0), 0xFFFF)
                 if packed is None:
@@ -324,7 +348,30 @@ class SignalCollector:
                 else:
                     run.calls[key_hash] = (((packed >> 16) + 1) << 16) | max(packed & 0xFFFF, attempt)
 
-    def _close(self, key: tuple[str, str], run: _Run) -> None:
+    def _run_key(self, event: TraceEvent) -> str | None:
+        """The run an event belongs to: its conversation, else its trace. One run whatever service or
+        agent name each span carries; a trace whose spans name the conversation only on some (the
+        chat span, say) joins that conversation, and a run opened under the trace id before the
+        conversation was known is folded into it."""
+        session, trace = event.session_id, event.trace_id
+        if session is None:
+            if trace is None:
+                return None
+            return self.trace_runs.get(trace, trace)
+        if trace is not None and trace != session and self.trace_runs.get(trace) != session:
+            self.trace_runs[trace] = session
+            if len(self.trace_runs) > self.max_open_runs:
+                del self.trace_runs[next(iter(self.trace_runs))]
+            early = self.open_runs.pop(trace, None)
+            if early is not None:
+                target = self.open_runs.get(session)
+                if target is None:
+                    self.open_runs[session] = early
+                else:
+                    target.absorb(early)
+        return session
+
+    def _close(self, key: str, run: _Run) -> None:
         stats = self._agent(run.agent)
         stats.runs += 1
         worst = 0
@@ -337,14 +384,14 @@ class SignalCollector:
         if worst > self._max_retries:
             stats.runaway_runs += 1
             if len(stats.runaway_examples) < MAX_EXAMPLES:
-                stats.runaway_examples.append((safe_label(key[1]), worst, run.line))
+                stats.runaway_examples.append((safe_label(key), worst, run.line))
         if run.has_cost:
             stats.runs_with_cost += 1
             stats.cost_per_run.add(run.cost)
             if run.cost > self._run_cap:
                 stats.runs_over_cap += 1
                 if len(stats.over_cap_examples) < MAX_EXAMPLES:
-                    stats.over_cap_examples.append((safe_label(key[1]), run.cost, run.line))
+                    stats.over_cap_examples.append((safe_label(key), run.cost, run.line))
             elif run.cost > self._run_alert:
                 stats.runs_over_alert += 1
 
@@ -474,9 +521,14 @@ def evaluate_scope(scope: str, stats: AgentStats, t: Thresholds) -> ScopeSignals
     retry_numbers = {"p50": rpr.quantile(0.5), "p95": rpr.quantile(0.95), "max": rpr.max,
                      "runaway_runs": stats.runaway_runs, "max_retries": t.max_retries.value if t.max_retries else None,
                      "examples": [{"run": r, "retries": n, "line": ln} for r, n, ln in stats.runaway_examples]}
+    retry_numbers["retry_data"] = stats.retry_data
     if stats.runs == 0:
         retry_mark: Mark = "n/a"
         retry_value = "no runs"
+    elif stats.retry_data == 0:
+        # Zero retries would read as "no call was retried"; the traces only cannot tell.
+        retry_mark, retry_value = "n/a", "no retry data (no event records retries, attempts or a call id)"
+        retry_numbers.update({"p50": None, "p95": None, "max": None})
     else:
         retry_mark = "breach" if stats.runaway_runs else ("ok" if t.max_retries else "n/a")
         retry_value = (f"p50 {rpr.quantile(0.5):g}, p95 {rpr.quantile(0.95):g}, max {rpr.max:g}; "
@@ -570,7 +622,7 @@ def tool_rows(stats: AgentStats, t: Thresholds) -> list[ToolRow]:
 
 
 def collect_from_files(paths: Iterable[tuple[Path, str]], thresholds: Thresholds, fmt: TraceFormat | None = None,
-                       bad: BadLines | None = None) -> SignalsReport:
+                       bad: BadLines | None = None, keep_state: list[Any] | None = None, jobs: int = 1) -> SignalsReport:
     """Signals over one or more trace files read in one stream (runs may continue across files)."""
     collector = SignalCollector(thresholds)
     bad = bad if bad is not None else BadLines()
@@ -579,12 +631,22 @@ def collect_from_files(paths: Iterable[tuple[Path, str]], thresholds: Thresholds
         shown_files.append(shown)
         try:
             file_fmt = fmt or sniff_format(path)
+            from parr.traces.parallel import signals_parallel, use_parallel
+
+            if use_parallel(path, jobs):
+                signals_parallel(collector, path, file_fmt, bad, jobs)
+                continue
             with paused_gc():
                 for chunk in iter_chunks(path, file_fmt, bad):
                     for event in events_from_chunk(chunk, bad, file_fmt):
                         collector.add(event)
         except READ_ERRORS as exc:
             raise TraceReadError(shown, exc) from None
+    if keep_state is not None:
+        # The tallies before the runs still open are closed: what a mergeable summary holds.
+        from parr.traces.summary import signals_from, signals_state
+
+        keep_state.append(signals_from(signals_state(collector)))
     report = collector.finish()
     report.files = shown_files
     report.bad_lines = bad.count
