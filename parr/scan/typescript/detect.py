@@ -4,6 +4,8 @@ One tree-sitter query finds the anchors (tool-making calls, `new Dynamic*Tool`, 
 base, and object properties such as `tools`, `functionDeclarations`, `type: "function"`,
 `parameters`/`inputSchema`); each anchor is then read by a small detector. Candidates whose
 model-visible name depends on other files carry references that the project phase resolves.
+What each framework family declares (packages, factories and their keys, tool classes, built-in
+tools) lives in parr.scan.typescript.frameworks, one module per family, with its cases beside it.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
+from parr.scan.typescript.frameworks import (
+    ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
+)
+from parr.scan.typescript.frameworks import openai as openai_api
 from parr.scan.typescript.nodes import (
     args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
     property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
@@ -46,32 +51,9 @@ _QUERY_COMMON = r"""
 # Pattern indexes in the query above.
 P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT = range(11)
 
-_OPENAI_AGENT_BUILTINS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {
-    # factory: (default name, mutating, typed, capabilities)
-    "webSearchTool": ("web_search", False, True, ("http",)),
-    "fileSearchTool": ("file_search", False, True, ()),
-    "codeInterpreterTool": ("code_interpreter", True, False, ("code_execution",)),
-    "imageGenerationTool": ("image_generation", False, True, ()),
-    "computerTool": ("computer_use_preview", True, True, ("computer_use",)),
-    "shellTool": ("shell", True, False, ("shell",)),
-    "localShellTool": ("local_shell", True, False, ("shell",)),
-    "applyPatchTool": ("apply_patch", True, True, ("file_write",)),
-    "toolSearchTool": ("tool_search", False, True, ()),
-}
-_GEMINI_BUILTINS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
-    "googleSearch": (False, True, ("http",)), "google_search": (False, True, ("http",)),
-    "googleSearchRetrieval": (False, True, ("http",)), "google_search_retrieval": (False, True, ("http",)),
-    "codeExecution": (True, False, ("code_execution",)), "code_execution": (True, False, ("code_execution",)),
-    "urlContext": (False, True, ("http",)), "url_context": (False, True, ("http",)),
-    "googleMaps": (False, True, ("http",)), "google_maps": (False, True, ("http",)),
-    "fileSearch": (False, True, ()), "file_search": (False, True, ()),
-    "enterpriseWebSearch": (False, True, ("http",)),
-    "computerUse": (True, True, ("computer_use",)), "computer_use": (True, True, ("computer_use",)),
-}
-_OPENAI_HOSTED_TYPES = OPENAI_HOSTED_TYPES
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
                          "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
-_ANTHROPIC_SERVER_TOOL = re.compile(r"^([a-z_]+?)_(\d{8})$")
+_ANTHROPIC_SERVER_TOOL = anthropic.SERVER_TOOL_TYPE
 _MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory|programmatic", re.I)
 # programmaticToolCalling: the model writes a program the provider runs; customTool: free-form text
 # constrained only by a grammar the app supplies.
@@ -92,42 +74,12 @@ def _in_tools_map(obj: Node) -> bool:
     return outer is not None and outer.type == "pair" and property_key(outer) == "tools"
 
 
-def _is_provider_module(module: str | None) -> bool:
-    return bool(module) and (module.startswith("@ai-sdk/") or "ai-sdk-provider" in module
-                             or module in ("workers-ai-provider", "ollama-ai-provider", "@openrouter/ai-sdk-provider"))
+_is_provider_module = ai_sdk.is_provider_module
 
 
 _NON_TOOL_CALLS = frozenset({"registerPrompt", "registerResource", "prompt", "resource", "setRequestHandler_prompts"})
 _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaration", "config", "schema", "def"})
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
-_FRAMEWORK_PREFIXES = (
-    ("@modelcontextprotocol/", "mcp-typescript-sdk"),
-    ("@openai/agents", "openai-agents-js"),
-    ("@langchain/", "langchainjs"), ("langchain", "langchainjs"),
-    ("@voltagent/", "voltagent"), ("@mastra/", "mastra"),
-    ("@ai-sdk/", "ai-sdk"),
-    ("@cloudflare/", "cloudflare-agents"), ("agents/", "cloudflare-agents"),
-    ("@google/genai", "google-genai"), ("@google/generative-ai", "google-genai"),
-    ("@anthropic-ai/", "anthropic"),
-    ("openai/", "openai"),
-)
-
-
-def framework_of(module: str | None) -> str | None:
-    if not module:
-        return None
-    if module == "ai":
-        return "ai-sdk"
-    if module == "agents":
-        return "cloudflare-agents"
-    if module == "openai":
-        return "openai"
-    if module == "langchain":
-        return "langchainjs"
-    for prefix, fw in _FRAMEWORK_PREFIXES:
-        if module.startswith(prefix):
-            return fw
-    return None
 
 
 class Detector:
@@ -524,7 +476,7 @@ class Detector:
                 self._code_tool(call, args[1:], style="think.createExecuteTool", default_name="execute")
         elif fname == "hostedMcpTool":
             self._hosted_mcp(call, args)
-        elif fname in _OPENAI_AGENT_BUILTINS and fw in ("openai-agents-js", None):
+        elif fname in openai_agents.SPEC.builtins and fw in ("openai-agents-js", None):
             self._agents_builtin(call, args, fname)
 
     def _on_member_call(self, call: Node, prop: str) -> None:
@@ -663,17 +615,18 @@ class Detector:
         if self._wraps_parameters(entries, ("description",), ("inputSchema", "parameters", "args")):
             return  # tool({ description, inputSchema: schema, execute }) over a function's parameters: an adapter
         callee = member_chain(unwrap(call.child_by_field_name("function")))
-        opencode = bool(callee) and self.ctx.import_source(callee[0]) == "@opencode-ai/plugin"
+        in_opencode = bool(callee) and self.ctx.import_source(callee[0]) == opencode.PACKAGE
         # OpenCode plugins: tool({ description, args: { x: tool.schema.string() }, execute })
-        schema_node = self._entry(entries, "args") if opencode else self._entry(entries, "inputSchema", "parameters")
+        spec = (opencode.SPEC if in_opencode else ai_sdk.SPEC).factory("tool")
+        schema_node = self._entry(entries, *spec.schema_keys)
         handler = self._handler(self._entry(entries, "execute"))
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff)
         desc, dref = self._description(self._entry(entries, "description"))
         naming = self._naming(call)
-        if opencode:
-            framework, style = "opencode", "opencode.plugin_tool"
+        if in_opencode:
+            framework, style = opencode.SPEC.id, spec.style
         else:
             framework = "ai-sdk"
         self._emit_named(call, naming, default_name=None, framework=framework, style=style,
@@ -785,7 +738,7 @@ class Detector:
                 name = "execute"
         if name is None:
             return
-        schema_node = self._entry(entries, "parameters")
+        schema_node = self._entry(entries, *openai_agents.SPEC.factory("tool").schema_keys)
         handler = self._handler(self._entry(entries, "execute"))
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
@@ -797,7 +750,8 @@ class Detector:
                    gates=self._gates(entries, eff), name_inferred=inferred)
 
     def _agents_builtin(self, call: Node, args: list[Node], fname: str) -> None:
-        default, mutating, typed, caps = _OPENAI_AGENT_BUILTINS[fname]
+        builtin = openai_agents.SPEC.builtins[fname]
+        default, mutating, typed, caps = builtin.name, builtin.mutating, builtin.typed, builtin.capabilities
         _, entries = self._config(args[0]) if args else (None, {})
         name: Any = default
         n = self._entry(entries, "name")
@@ -978,7 +932,8 @@ class Detector:
         self.ctx.claim(cfg)
         if fw is None:
             fw = "mastra" if "id" in entries and "name" not in entries else "voltagent"
-        name_node = self._entry(entries, "name", "id") if fw != "mastra" else self._entry(entries, "id", "name")
+        family = mastra.SPEC if fw == "mastra" else voltagent.SPEC
+        name_node = self._entry(entries, *family.factory("createTool").name_keys)
         name = (self._names(name_node) or None) if name_node is not None else None
         naming = None
         if name is None:
@@ -1178,8 +1133,9 @@ class Detector:
             entries = object_entries(obj)
             if len(entries) == 1:
                 (k, e), = entries.items()
-                if k in _GEMINI_BUILTINS:
-                    mut, typed, caps = _GEMINI_BUILTINS[k]
+                if k in google_genai.SPEC.builtins:
+                    builtin = google_genai.SPEC.builtins[k]
+                    mut, typed, caps = builtin.mutating, builtin.typed, builtin.capabilities
                     self.ctx.claim(obj)
                     self._emit(node=obj, name=k, framework="google-genai", style="gemini.builtin_tool",
                                schema="provider_defined", typed=typed,
@@ -1190,8 +1146,9 @@ class Detector:
             tval = string_literal(t) if t is not None else None
             if tval is None or tval == "function":
                 continue
-            if tval in _OPENAI_HOSTED_TYPES:
-                mut, typed, caps = _OPENAI_HOSTED_TYPES[tval]
+            if tval in openai_api.SPEC.builtins:
+                builtin = openai_api.SPEC.builtins[tval]
+                mut, typed, caps = builtin.mutating, builtin.typed, builtin.capabilities
                 name: Any = tval
                 if tval == "mcp":
                     lab = self._entry(entries, "server_label", "serverLabel")
@@ -1515,8 +1472,7 @@ def _exported_by_list(ctx: FileCtx, name: str) -> bool:
 
 
 # -- classes ------------------------------------------------------------------------------------------
-_LC_TOOL_BASES = {"Tool": "Tool", "StructuredTool": "StructuredTool", "DynamicTool": "DynamicTool",
-                  "DynamicStructuredTool": "StructuredTool", "BaseTool": "StructuredTool"}
+_LC_TOOL_BASES = langchain.SPEC.tool_classes
 
 
 def class_heritage_base(cls: Node) -> Node | None:
