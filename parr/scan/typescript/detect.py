@@ -95,6 +95,10 @@ class Detector:
         self._last_numeric = False
         self._last_options: dict[str, list[str]] = {}
         self._call_index: dict[str, list[Node]] | None = None
+        # Objects with a spread parr could not follow to an object literal of this file.
+        self._unread_spreads: set[int] = set()
+        # Generic wrappers defined here: function name -> {"framework", "style", "line", "exported"}.
+        self.wrappers: dict[str, dict[str, Any]] = {}
         self.mcp_signal = "mcp-typescript-sdk" in self.frameworks or any(
             m.startswith("agents/mcp") for m, _ in ctx.imports.values()) or b"McpServer" in ctx.source \
             or b"McpAgent" in ctx.source
@@ -158,6 +162,7 @@ class Detector:
             self._last_numeric = False
             self._last_options = {}
             self._on_schema_pair(caps["schemapair"][0])
+        self._wrapper_calls_here()
         self._name_unnamed()
         if self.frameworks or self.mcp_signal:
             self._tool_list_declarations()
@@ -203,8 +208,53 @@ class Detector:
     def _config(self, node: Node | None) -> tuple[Node | None, dict[str, Node]]:
         obj = self.ctx.value_node(node)
         if obj is not None and obj.type == "object":
-            return obj, object_entries(obj)
+            return obj, self._entries(obj)
         return None, {}
+
+    def _entries(self, obj: Node, depth: int = 0, sources: list[Node] | None = None) -> dict[str, Node]:
+        """The keys of an object literal with those of the objects it spreads (`{ ...defs.x, execute }`):
+        a definition spread into a tool is part of that one tool, so it is claimed here and never
+        read again as a tool of its own (unless `sources` collects them instead, for a call that may turn
+        out not to make a tool). Own keys win, as they do in JavaScript when written after."""
+        own = object_entries(obj)
+        spreads = [el for el in obj.named_children if el.type == "spread_element"]
+        if not spreads or depth > 3:
+            return own
+        merged: dict[str, Node] = {}
+        for el in spreads:
+            source = self._spread_source(el.named_children[0] if el.named_children else None)
+            if source is None:
+                self._unread_spreads.add(obj.id)
+                continue
+            if sources is None:
+                self.ctx.claim(source)
+            else:
+                sources.append(source)
+            merged.update(self._entries(source, depth + 1, sources))
+        merged.update(own)
+        return merged
+
+    def _spread_source(self, node: Node | None, depth: int = 0) -> Node | None:
+        """The object literal a spread expression stands for in this file: `defs`, `defs.x`, `defs["x"]`."""
+        node = unwrap(node)
+        if node is None or depth > 6:
+            return None
+        if node.type in ("identifier", "shorthand_property_identifier"):
+            value = self.ctx.value_node(node)
+            return value if value is not None and value.type == "object" else None
+        if node.type == "object":
+            return node
+        if node.type in ("member_expression", "subscript_expression"):
+            base = self._spread_source(node.child_by_field_name("object"), depth + 1)
+            if base is None:
+                return None
+            if node.type == "member_expression":
+                key = text(node.child_by_field_name("property"))
+            else:
+                key = self.ctx.string_value(node.child_by_field_name("index"))
+            entry = object_entries(base).get(key) if isinstance(key, str) else None
+            return self._spread_source(entry_value(entry), depth + 1) if entry is not None else None
+        return None
 
     def _entry(self, entries: dict[str, Node], *names: str) -> Node | None:
         for n in names:
@@ -289,7 +339,7 @@ class Detector:
         out: dict[str, Any] = {}
         if obj is None or obj.type != "object":
             return out
-        for k, e in object_entries(obj).items():
+        for k, e in self._entries(obj).items():
             v = entry_value(e)
             if v is None:
                 continue
@@ -306,7 +356,8 @@ class Detector:
               handler: Node | None = None, eff: fx.Effects | None = None, gates: list[str] | None = None,
               caps: tuple[str, ...] | list[str] = (), annotations: dict | None = None,
               kind_mutating: bool | None = None, name_inferred: bool = False, bind: dict | None = None,
-              extends: dict | None = None, at_line: int | None = None) -> dict[str, Any]:
+              extends: dict | None = None, at_line: int | None = None,
+              wrapper: dict | None = None) -> dict[str, Any]:
         if isinstance(name, list):
             cand: dict[str, Any] = {}
             for one in name[:50]:
@@ -314,7 +365,8 @@ class Detector:
                                   typed_evidence=typed_evidence, description=description,
                                   description_ref=description_ref, handler=handler, eff=eff, gates=gates,
                                   caps=caps, annotations=annotations, kind_mutating=kind_mutating,
-                                  name_inferred=name_inferred, bind=bind, extends=extends, at_line=at_line)
+                                  name_inferred=name_inferred, bind=bind, extends=extends, at_line=at_line,
+                                  wrapper=wrapper)
             return cand
         if eff is None:
             eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
@@ -340,6 +392,8 @@ class Detector:
             "kind_mutating": kind_mutating,
             "extends": extends,
         }
+        if wrapper is not None:
+            cand["wrapper"] = wrapper
         if getattr(self, "_last_numeric", False):
             cand["numeric_only"] = True
             self._last_numeric = False
@@ -441,7 +495,10 @@ class Detector:
                 return
         if module is not None and module.startswith((".", "@/", "~/")):
             if imported not in ("tool", "createTool", "dynamicTool"):
-                return  # a project helper (e.g. createLookupTool) - the tool is reported where it is built
+                # A project helper: a generic wrapper whose call sites are the tools (decided once
+                # its own file is read), or a factory whose tool is reported where it is built.
+                self._wrapper_call(call, None, {"module": module, "name": imported})
+                return
             fw = None  # a project re-export of a framework's tool(): judge by shape
         self._dispatch(call, imported or fname, fw)
 
@@ -612,9 +669,13 @@ class Detector:
         if cfg is None:
             return
         self.ctx.claim(cfg)
+        callee = member_chain(unwrap(call.child_by_field_name("function")))
+        in_opencode = bool(callee) and self.ctx.import_source(callee[0]) == opencode.PACKAGE
+        if self._register_wrapper(cfg, entries, "opencode" if in_opencode else "ai-sdk",
+                                  opencode.SPEC.factory("tool").style if in_opencode else style):
+            return
         if self._wraps_parameters(entries, ("description",), ("inputSchema", "parameters", "args")):
             return  # tool({ description, inputSchema: schema, execute }) over a function's parameters: an adapter
-        callee = member_chain(unwrap(call.child_by_field_name("function")))
         in_opencode = bool(callee) and self.ctx.import_source(callee[0]) == opencode.PACKAGE
         # OpenCode plugins: tool({ description, args: { x: tool.schema.string() }, execute })
         spec = (opencode.SPEC if in_opencode else ai_sdk.SPEC).factory("tool")
@@ -623,6 +684,7 @@ class Detector:
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff)
+        typed, tev = self._spread_evidence(cfg, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         naming = self._naming(call)
         if in_opencode:
@@ -632,7 +694,104 @@ class Detector:
         self._emit_named(call, naming, default_name=None, framework=framework, style=style,
                          schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                          description=desc, description_ref=dref, handler=handler, eff=eff,
-                         gates=self._gates(entries, eff))
+                         gates=self._gates(entries, eff), annotations=self._annotations(self._entry(entries, "annotations")))
+
+    # -- generic wrappers: a function whose config parameter flows into a framework factory ----------
+    def _register_wrapper(self, cfg: Node, entries: dict[str, Node], framework: str, style: str) -> bool:
+        """The factory call sits in a named function and takes the tool's description or name from that
+        function's own config parameter (or spreads it): the function is a wrapper, its call sites are
+        the tools and this call is none (it would otherwise take one caller's name)."""
+        fn = None
+        for key in ("description", "name"):
+            fn = fn or self._config_param_function(self._entry(entries, key))
+        for el in cfg.named_children:
+            if el.type == "spread_element" and el.named_children:
+                fn = fn or self._config_param_function(el.named_children[0])
+        fname = _function_name(fn) if fn is not None else None
+        if fn is None or not fname:
+            return False
+        if fname not in self.wrappers:
+            self.wrappers[fname] = {"framework": framework, "style": style, "line": line(fn),
+                                    "exported": _function_exported(self.ctx, fn, fname)}
+        return True
+
+    def _config_param_function(self, value: Node | None) -> Node | None:
+        """The function whose object parameter `value` is read from (`{ description }` destructured from
+        it, `opts.description`, `...opts`), or None."""
+        value = unwrap(value)
+        if value is not None and value.type == "member_expression":
+            value = unwrap(value.child_by_field_name("object"))
+            destructured_only = False
+        else:
+            destructured_only = True
+        if value is None or value.type not in ("identifier", "shorthand_property_identifier"):
+            return None
+        b = self.ctx.lookup(value, text(value))
+        if b is None or b.kind != "param" or b.node is None or b.node.parent is None:
+            return None
+        pattern = param_pattern(b.node)
+        if destructured_only and (pattern is None or pattern.type != "object_pattern") and \
+                value.parent is not None and value.parent.type != "spread_element":
+            return None
+        fn = b.node.parent.parent
+        return fn if fn is not None and is_function(fn) else None
+
+    def _wrapper_calls_here(self) -> None:
+        """Calls of this file's own wrappers are tools, read like the factory call inside the wrapper."""
+        for fname, info in self.wrappers.items():
+            for call in self._calls_to(fname):
+                info["called_here"] = True
+                self._wrapper_call(call, info, None)
+
+    def _wrapper_call(self, call: Node, info: dict[str, Any] | None, ref: dict[str, Any] | None) -> None:
+        """One call of a wrapper with a config object: the tool it makes. With `ref` (a wrapper imported
+        from this project), the project phase keeps it only if that function turns out to be a wrapper."""
+        args = args_of(call)
+        if not args or self.ctx.is_claimed(call):
+            return
+        cfg = self.ctx.value_node(args[0])
+        if cfg is None or cfg.type != "object":
+            return
+        # A helper imported from this project may not be a wrapper: claim nothing, name what it absorbs.
+        sources: list[Node] | None = [] if ref is not None else None
+        entries = self._entries(cfg, sources=sources)
+        if not ({"description", "name", "execute"} & set(entries)):
+            return
+        if ref is None:
+            self.ctx.claim(cfg)
+            self.ctx.claim(call)
+        else:
+            ref = dict(ref, absorbs=sorted({line(n) for n in sources or []} | {line(n.parent) for n in sources or []
+                                                                                 if n.parent is not None}))
+        schema_node = self._entry(entries, "inputSchema", "parameters", "schema", "args")
+        handler = self._handler(self._entry(entries, "execute"))
+        sinfo = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(sinfo, handler, eff)
+        typed, tev = self._spread_evidence(cfg, sinfo, typed, tev)
+        desc, dref = self._description(self._entry(entries, "description"))
+        name_node = self._entry(entries, "name")
+        names = self._names(name_node) if name_node is not None else []
+        kw: dict[str, Any] = dict(
+            framework=(info or {}).get("framework") or "unknown", style=(info or {}).get("style") or "wrapper",
+            schema=sinfo.kind if sinfo.declared else "none", typed=typed, typed_evidence=tev, description=desc,
+            description_ref=dref, handler=handler, eff=eff, gates=self._gates(entries, eff),
+            annotations=self._annotations(self._entry(entries, "annotations")), wrapper=ref)
+        if names:
+            self._emit(node=call, name=names, **kw)
+        elif name_node is None:
+            self._emit_named(call, self._naming(call), default_name=None, **kw)
+        elif ref is not None:
+            # Whether this is a tool at all is known once the helper's own file is read.
+            self._emit(node=call, name=None, **dict(kw, wrapper=dict(ref, unread_name=text(call)[:60])))
+        else:
+            self._unread(call, "tool name made at run time", f"{text(call)[:60]}")
+
+    def _spread_evidence(self, cfg: Node, info: SchemaInfo, typed: bool, evidence: list[str]) -> tuple[bool, list[str]]:
+        """A tool built from a definition parr could not follow has a schema parr did not see: untyped."""
+        if info.declared or cfg.id not in self._unread_spreads:
+            return typed, evidence
+        return False, ["input schema may sit in a spread definition parr could not read"]
 
     def _wraps_parameters(self, entries: dict[str, Node], *groups: tuple[str, ...]) -> bool:
         """Every named part is a parameter of the enclosing function: code that builds tools from

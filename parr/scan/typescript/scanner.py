@@ -20,7 +20,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-6-unresolved"
+FACTS_VERSION = "ts-7-wrappers"
 
 
 def _detect():
@@ -263,6 +263,8 @@ class TypeScriptScanner:
         facts["tools"] = tools
         facts["unresolved"] = det.unresolved[:500]
         facts["key_refs"] = det.key_refs[:5000]
+        if det.wrappers:
+            facts["wrappers"] = det.wrappers
         facts["exports"] = collect_exports(ctx)
         if tree.root_node.has_error and not tools:
             err = _first_error(tree.root_node)
@@ -479,6 +481,7 @@ class _Resolver:
                     k = self.value(path, k)
                 if isinstance(k, str):
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
+        wrapper_of, absorbed = self._wrapper_calls(sites)
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
         for path in sorted(self.facts):
@@ -490,6 +493,18 @@ class _Resolver:
                                             call=str(site.get("call") or ""), reason=str(site.get("reason") or "")))
             lang = facts.get("lang") or "typescript"
             for cand in facts.get("tools") or []:
+                if cand.get("wrapper"):
+                    info = wrapper_of.get(id(cand))
+                    if info is None:
+                        continue  # a call of a project function that is not a generic wrapper
+                    if cand["wrapper"].get("unread_name"):
+                        sites.append(UnresolvedSite(file=path, line=max(1, int(cand.get("line") or 1)),
+                                                    call=" ".join(str(cand["wrapper"]["unread_name"]).split()),
+                                                    reason="tool name made at run time"))
+                        continue
+                    cand = dict(cand, framework=info.get("framework"), style=info.get("style"))
+                elif (path, cand.get("line")) in absorbed:
+                    continue  # a definition spread into a wrapper call: part of that one tool
                 rec = self._record(path, lang, cand, key_names)
                 if rec is None:
                     if cand.get("name") is None and cand.get("name_ref") is not None and not cand.get("bind"):
@@ -504,6 +519,33 @@ class _Resolver:
                 records.append(rec)
         records.sort(key=lambda r: (r.file, r.line, r.name))
         return records, errors
+
+    def _wrapper_calls(self, sites: list[UnresolvedSite]) -> tuple[dict[int, dict], set[tuple[str, Any]]]:
+        """Calls of generic wrappers imported from this project (each one a tool, with the wrapper's
+        framework and style), the definition lines they absorb, and a site for every wrapper no call
+        of which was found (its tools would otherwise go unreported)."""
+        wrapper_of: dict[int, dict] = {}
+        absorbed: set[tuple[str, Any]] = set()
+        used: set[tuple[str, str]] = set()
+        for path, facts in self.facts.items():
+            for cand in facts.get("tools") or []:
+                ref = cand.get("wrapper")
+                if not ref:
+                    continue
+                target = self.module_path(path, ref.get("module") or "")
+                o = self.origin(target, ref.get("name") or "") if target else None
+                info = (self.facts_of(o[0]).get("wrappers") or {}).get(o[1]) if o else None
+                if info is None:
+                    continue
+                wrapper_of[id(cand)] = info
+                used.add(o)
+                absorbed.update((path, n) for n in ref.get("absorbs") or [])
+        for path in sorted(self.facts):
+            for name, info in sorted((self.facts[path].get("wrappers") or {}).items()):
+                if not info.get("called_here") and (path, name) not in used:
+                    sites.append(UnresolvedSite(file=path, line=max(1, int(info.get("line") or 1)), call=f"{name}(...)",
+                                                reason="generic tool wrapper whose callers parr did not find"))
+        return wrapper_of, absorbed
 
     def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict) -> ToolRecord | None:
         name = cand.get("name")
