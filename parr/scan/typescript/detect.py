@@ -77,6 +77,7 @@ def _in_tools_map(obj: Node) -> bool:
 _is_provider_module = ai_sdk.is_provider_module
 
 
+_IMPORTED_DEFINITION = "input schema in a definition imported from another file"
 _NON_TOOL_CALLS = frozenset({"registerPrompt", "registerResource", "prompt", "resource", "setRequestHandler_prompts"})
 _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaration", "config", "schema", "def"})
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
@@ -97,6 +98,8 @@ class Detector:
         self._call_index: dict[str, list[Node]] | None = None
         # Objects with a spread parr could not follow to an object literal of this file.
         self._unread_spreads: set[int] = set()
+        # ... and those whose spread is a definition imported from this project: {"module", "name", "member"}.
+        self._spread_refs: dict[int, dict[str, Any]] = {}
         # Generic wrappers defined here: function name -> {"framework", "style", "line", "exported"}.
         self.wrappers: dict[str, dict[str, Any]] = {}
         self.mcp_signal = "mcp-typescript-sdk" in self.frameworks or any(
@@ -225,6 +228,9 @@ class Detector:
             source = self._spread_source(el.named_children[0] if el.named_children else None)
             if source is None:
                 self._unread_spreads.add(obj.id)
+                ref = self._import_ref(el.named_children[0] if el.named_children else None)
+                if ref is not None:
+                    self._spread_refs.setdefault(obj.id, ref)
                 continue
             if sources is None:
                 self.ctx.claim(source)
@@ -233,6 +239,24 @@ class Detector:
             merged.update(self._entries(source, depth + 1, sources))
         merged.update(own)
         return merged
+
+    def _import_ref(self, node: Node | None) -> dict[str, Any] | None:
+        """`defs`, `defs.x` or `defs["x"]` where `defs` is imported from this project: where to read it."""
+        node = unwrap(node)
+        members: list[str] = []
+        while node is not None and node.type in ("member_expression", "subscript_expression"):
+            key = text(node.child_by_field_name("property")) if node.type == "member_expression" else \
+                self.ctx.string_value(node.child_by_field_name("index"))
+            if not isinstance(key, str):
+                return None
+            members.insert(0, key)
+            node = unwrap(node.child_by_field_name("object"))
+        if node is None or node.type != "identifier" or len(members) > 1:
+            return None
+        b = self.ctx.lookup(node, text(node))
+        if b is None or b.kind != "import" or not b.module or not _project_module(b.module) or b.imported == "*":
+            return None
+        return {"module": b.module, "name": b.imported, "member": members[0] if members else None}
 
     def _spread_source(self, node: Node | None, depth: int = 0) -> Node | None:
         """The object literal a spread expression stands for in this file: `defs`, `defs.x`, `defs["x"]`."""
@@ -357,7 +381,7 @@ class Detector:
               caps: tuple[str, ...] | list[str] = (), annotations: dict | None = None,
               kind_mutating: bool | None = None, name_inferred: bool = False, bind: dict | None = None,
               extends: dict | None = None, at_line: int | None = None,
-              wrapper: dict | None = None) -> dict[str, Any]:
+              wrapper: dict | None = None, definition: dict | None = None) -> dict[str, Any]:
         if isinstance(name, list):
             cand: dict[str, Any] = {}
             for one in name[:50]:
@@ -366,7 +390,7 @@ class Detector:
                                   description_ref=description_ref, handler=handler, eff=eff, gates=gates,
                                   caps=caps, annotations=annotations, kind_mutating=kind_mutating,
                                   name_inferred=name_inferred, bind=bind, extends=extends, at_line=at_line,
-                                  wrapper=wrapper)
+                                  wrapper=wrapper, definition=definition)
             return cand
         if eff is None:
             eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
@@ -394,6 +418,9 @@ class Detector:
         }
         if wrapper is not None:
             cand["wrapper"] = wrapper
+        if definition is not None:
+            cand["definition"] = definition
+            cand["executed"] = sorted(eff.executed)[:50]
         if getattr(self, "_last_numeric", False):
             cand["numeric_only"] = True
             self._last_numeric = False
@@ -583,6 +610,12 @@ class Detector:
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=True)
+        if cfg is not None:
+            typed, tev = self._spread_evidence(cfg, info, typed, tev)
+        definition = self._definition_ref(cfg, args[1], info)
+        if cfg is None:
+            # The config is a variable parr could not follow within this file: its schema is unseen.
+            typed, tev = False, [_IMPORTED_DEFINITION if definition else "tool config parr could not read"]
         desc, dref = self._description(self._entry(entries, "description"))
         ann = self._annotations(self._entry(entries, "annotations"))
         title = self._entry(entries, "title")
@@ -593,7 +626,7 @@ class Detector:
         self._emit(node=call, name=name, framework="mcp-typescript-sdk", style="mcp_ts.registerTool",
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff), annotations=ann, caps=())
+                   gates=self._gates(entries, eff), annotations=ann, caps=(), definition=definition)
 
     def _mcp_tool(self, call: Node, args: list[Node], paid: bool) -> None:
         if len(args) < 2:
@@ -694,7 +727,8 @@ class Detector:
         self._emit_named(call, naming, default_name=None, framework=framework, style=style,
                          schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                          description=desc, description_ref=dref, handler=handler, eff=eff,
-                         gates=self._gates(entries, eff), annotations=self._annotations(self._entry(entries, "annotations")))
+                         gates=self._gates(entries, eff), annotations=self._annotations(self._entry(entries, "annotations")),
+                         definition=self._definition_ref(cfg, None, info))
 
     # -- generic wrappers: a function whose config parameter flows into a framework factory ----------
     def _register_wrapper(self, cfg: Node, entries: dict[str, Node], framework: str, style: str) -> bool:
@@ -776,7 +810,8 @@ class Detector:
             framework=(info or {}).get("framework") or "unknown", style=(info or {}).get("style") or "wrapper",
             schema=sinfo.kind if sinfo.declared else "none", typed=typed, typed_evidence=tev, description=desc,
             description_ref=dref, handler=handler, eff=eff, gates=self._gates(entries, eff),
-            annotations=self._annotations(self._entry(entries, "annotations")), wrapper=ref)
+            annotations=self._annotations(self._entry(entries, "annotations")), wrapper=ref,
+            definition=self._definition_ref(cfg, None, sinfo))
         if names:
             self._emit(node=call, name=names, **kw)
         elif name_node is None:
@@ -788,10 +823,59 @@ class Detector:
             self._unread(call, "tool name made at run time", f"{text(call)[:60]}")
 
     def _spread_evidence(self, cfg: Node, info: SchemaInfo, typed: bool, evidence: list[str]) -> tuple[bool, list[str]]:
-        """A tool built from a definition parr could not follow has a schema parr did not see: untyped."""
+        """A tool built from a definition parr could not follow has a schema parr did not see: untyped
+        (the project phase reads a definition imported from this project, see `config_ref`)."""
         if info.declared or cfg.id not in self._unread_spreads:
             return typed, evidence
+        if cfg.id in self._spread_refs:
+            return False, [_IMPORTED_DEFINITION]
         return False, ["input schema may sit in a spread definition parr could not read"]
+
+    def _definition_ref(self, cfg: Node | None, arg: Node | None, info: SchemaInfo) -> dict[str, Any] | None:
+        """Where the project phase finds the definition this tool's schema, description and
+        annotations come from, when it is imported (`registerTool(n, def, h)`, `{ ...defs.x }`)."""
+        if info.declared:
+            return None
+        if cfg is not None:
+            return self._spread_refs.get(cfg.id)
+        return self._import_ref(arg)
+
+    def exported_definitions(self) -> dict[str, dict[str, Any]]:
+        """Exported object literals shaped like a tool's config (`export const searchDef = {...}`), and
+        those one level inside (`export const defs = { drop_table: {...} }` as `defs.drop_table`), for
+        files that import them: their schema, description and annotations."""
+        out: dict[str, dict[str, Any]] = {}
+        for stmt in self.ctx.root.named_children:
+            decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+            if decl is None or decl.type not in ("lexical_declaration", "variable_declaration"):
+                continue
+            for declarator in decl.named_children:
+                name = declarator.child_by_field_name("name") if declarator.type == "variable_declarator" else None
+                obj = self.ctx.value_node(declarator.child_by_field_name("value")) if name is not None else None
+                if obj is None or obj.type != "object":
+                    continue
+                if self._definition_shape(obj):
+                    out[text(name)] = self._definition(obj)
+                    continue
+                for key, entry in list(object_entries(obj).items())[:200]:
+                    inner = self.ctx.value_node(entry_value(entry))
+                    if inner is not None and inner.type == "object" and self._definition_shape(inner):
+                        out[f"{text(name)}.{key}"] = self._definition(inner)
+        return out
+
+    def _definition_shape(self, obj: Node) -> bool:
+        keys = set(self._entries(obj, sources=[]))
+        return bool(keys & {"inputSchema", "parameters", "input_schema", "schema"}) and "description" in keys
+
+    def _definition(self, obj: Node) -> dict[str, Any]:
+        entries = self._entries(obj, sources=[])
+        schema_node = self._entry(entries, "inputSchema", "parameters", "input_schema", "schema")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        desc, dref = self._description(self._entry(entries, "description"))
+        lines = sorted({line(obj)} | ({line(obj.parent)} if obj.parent is not None else set()))
+        return {"lines": lines, "schema": info.kind if info.declared else "none", "typed": info.typed,
+                "typed_evidence": list(info.evidence), "fields": info.fields, "description": desc,
+                "description_ref": dref, "annotations": self._annotations(self._entry(entries, "annotations"))}
 
     def _wraps_parameters(self, entries: dict[str, Node], *groups: tuple[str, ...]) -> bool:
         """Every named part is a parameter of the enclosing function: code that builds tools from
@@ -902,11 +986,13 @@ class Detector:
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff)
+        typed, tev = self._spread_evidence(cfg, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.tool",
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff), name_inferred=inferred)
+                   gates=self._gates(entries, eff), name_inferred=inferred,
+                   definition=self._definition_ref(cfg, None, info))
 
     def _agents_builtin(self, call: Node, args: list[Node], fname: str) -> None:
         builtin = openai_agents.SPEC.builtins[fname]

@@ -63,6 +63,10 @@ _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-
                         rf"{TEST_DIR_WORDS})/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
                         r"(^|/)(test[-_]?utils?|test[-_]?helpers?|testing[-_]?utils?|mocks?)\.[cm]?[jt]sx?$")
 
+# Styles of tools read from an object literal alone: such a literal may be a definition another
+# tool is built from (spread into a wrapper call, or imported by a registration), then it is no tool.
+_DEFINITION_STYLES = frozenset({"ai_sdk.raw_tool", "raw_function_schema", "mcp_ts.list_tools", "anthropic.raw_tool_schema",
+                                "openai.raw_function_schema", "gemini.function_declarations", "cloudflare.client_tool"})
 _CAPABILITIES = frozenset({"shell", "code_execution", "sql", "http_write", "http", "file_write", "file_read",
                            "email", "payment", "browser", "computer_use", "mcp_remote"})
 _EXTS = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
@@ -265,6 +269,9 @@ class TypeScriptScanner:
         facts["key_refs"] = det.key_refs[:5000]
         if det.wrappers:
             facts["wrappers"] = det.wrappers
+        definitions = det.exported_definitions() if b"export" in source else {}
+        if definitions:
+            facts["definitions"] = definitions
         facts["exports"] = collect_exports(ctx)
         if tree.root_node.has_error and not tools:
             err = _first_error(tree.root_node)
@@ -503,8 +510,10 @@ class _Resolver:
                                                     reason="tool name made at run time"))
                         continue
                     cand = dict(cand, framework=info.get("framework"), style=info.get("style"))
-                elif (path, cand.get("line")) in absorbed:
-                    continue  # a definition spread into a wrapper call: part of that one tool
+                elif (path, cand.get("line")) in absorbed and cand.get("style") in _DEFINITION_STYLES:
+                    continue  # a definition spread into a wrapper call or imported: part of that one tool
+                if cand.get("definition"):
+                    cand = self._with_definition(path, cand)
                 rec = self._record(path, lang, cand, key_names)
                 if rec is None:
                     if cand.get("name") is None and cand.get("name_ref") is not None and not cand.get("bind"):
@@ -540,12 +549,52 @@ class _Resolver:
                 wrapper_of[id(cand)] = info
                 used.add(o)
                 absorbed.update((path, n) for n in ref.get("absorbs") or [])
+        for path, facts in self.facts.items():
+            for cand in facts.get("tools") or []:
+                found = self._definition(path, cand["definition"]) if cand.get("definition") else None
+                if found is not None:
+                    absorbed.update((found[0], n) for n in found[1].get("lines") or [])
         for path in sorted(self.facts):
             for name, info in sorted((self.facts[path].get("wrappers") or {}).items()):
                 if not info.get("called_here") and (path, name) not in used:
                     sites.append(UnresolvedSite(file=path, line=max(1, int(info.get("line") or 1)), call=f"{name}(...)",
                                                 reason="generic tool wrapper whose callers parr did not find"))
         return wrapper_of, absorbed
+
+    def _definition(self, path: str, ref: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """The file and facts of a tool definition another file imports (`import { defs } from "./defs"`)."""
+        target = self.module_path(path, ref.get("module") or "")
+        o = self.origin(target, ref.get("name") or "") if target else None
+        if o is None:
+            return None
+        key = o[1] + (f".{ref['member']}" if ref.get("member") else "")
+        found = (self.facts_of(o[0]).get("definitions") or {}).get(key)
+        return (o[0], found) if isinstance(found, dict) else None
+
+    def _with_definition(self, path: str, cand: dict[str, Any]) -> dict[str, Any]:
+        """A tool whose schema, description and annotations sit in an imported definition takes them from
+        it; without one found it stays as the detector left it (untyped, saying why)."""
+        found = self._definition(path, cand["definition"])
+        if found is None:
+            return cand
+        d = found[1]
+        out = dict(cand)
+        if d.get("schema") and d["schema"] != "none":
+            fields = d.get("fields") or {}
+            strings = [f for f, t in fields.items() if t == "string"]
+            executed = set(cand.get("executed") or ())
+            raw = [f for f in strings if f in executed and (len(fields) == 1 or f.lower() in _detect()._RAW_FIELDS)]
+            out["schema"] = d["schema"]
+            if d.get("typed") is False:
+                out["typed"], out["typed_evidence"] = False, list(d.get("typed_evidence") or ["untyped schema"])
+            elif raw:
+                out["typed"], out["typed_evidence"] = False, [f"raw string '{raw[0]}' is executed or interpreted"]
+            else:
+                out["typed"], out["typed_evidence"] = True, list(d.get("typed_evidence") or [])
+        if out.get("description") is None and out.get("description_ref") is None:
+            out["description"], out["description_ref"] = d.get("description"), d.get("description_ref")
+        out["annotations"] = {**(d.get("annotations") or {}), **(cand.get("annotations") or {})}
+        return out
 
     def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict) -> ToolRecord | None:
         name = cand.get("name")
