@@ -39,7 +39,7 @@ _QUERY_COMMON = r"""
   (#match? @ctor "(^|\.)(DynamicStructuredTool|DynamicTool|Tool)$")) @new
 (class_declaration (class_heritage)) @class
 (pair key: (property_identifier) @pk
-  (#any-of? @pk "functionDeclarations" "function_declarations" "tools")) @toolspair
+  (#any-of? @pk "functionDeclarations" "function_declarations" "tools" "handoffs")) @toolspair
 (pair key: (property_identifier) @tk value: [(string) __AS_STRING__] @tv (#eq? @tk "type")) @typepair
 (pair key: (property_identifier) @sk
   (#any-of? @sk "parameters" "inputSchema" "input_schema")) @schemapair
@@ -1254,6 +1254,11 @@ class Detector:
         value = self.ctx.value_node(entry_value(pair))
         if value is None:
             return
+        if key_name == "handoffs":
+            if "openai-agents-js" in self.frameworks and value.type == "array":
+                for el in value.named_children:
+                    self._handoff(el)
+            return
         if key_name in ("functionDeclarations", "function_declarations"):
             if value.type != "array":
                 return
@@ -1267,6 +1272,56 @@ class Detector:
         if self.frameworks or self.mcp_signal:
             # `tools:` in a file that speaks to no agent framework is some other list (a toolchain)
             self._check_tools_value(entry_value(pair), "tools: ...", 0)
+
+    # -- OpenAI Agents JS hand-offs: the model sees each as a tool ----------------------------------
+    def _handoff(self, el: Node) -> None:
+        """One element of `handoffs: [...]`: an agent, or `handoff(agent, { toolNameOverride, ... })`."""
+        spec = openai_agents.SPEC.handoffs[0]
+        el = unwrap(el)
+        if el is None or el.type == "spread_element":
+            if el is not None:
+                self._unread(el, "hand-offs made by code parr cannot read", f"{text(el)[:70]} in handoffs: [...]")
+            return
+        node = self.ctx.value_node(el)
+        at, entries = el, {}
+        if node is not None and node.type == "call_expression" and \
+                (member_chain(unwrap(node.child_by_field_name("function"))) or [""])[-1] == spec.function:
+            at, args = node, args_of(node)
+            _, entries = self._config(args[1]) if len(args) > 1 else (None, {})
+            node = self.ctx.value_node(args[0]) if args else None
+        schema_node = self._entry(entries, "inputType")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        handler = self._handler(self._entry(entries, "onHandoff"))
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        desc, dref = self._description(self._entry(entries, "toolDescriptionOverride"))
+        override = self._entry(entries, spec.override_key)
+        name: Any = self.ctx.string_value(override) if override is not None else None
+        agent_ref = None
+        if name is None:
+            agent_name = self._agent_name(node)
+            if isinstance(agent_name, str):
+                name = handoff_tool_name(agent_name)
+            else:
+                agent_ref = self._import_ref(node) if node is not None and node.type == "identifier" else None
+                if agent_ref is None:
+                    reason = "hand-off to an agent parr could not read" if node is None or node.type != "identifier" \
+                        or self.ctx.lookup(node, text(node)) is None or \
+                        self.ctx.lookup(node, text(node)).kind != "import" else "hand-off to an agent from a package"
+                    self._unread(at, reason, f"{text(at)[:70]} in handoffs: [...]")
+                    return
+        if self._is_tool_node(at) and any(c.get("name") == name and c.get("line") == line(at) for c in self.tools):
+            return  # the same handoff() value listed by two agents: one tool
+        cand = self._emit(node=at, name=name, framework=openai_agents.SPEC.id, style=spec.style,
+                          schema=info.kind if info.declared else "framework_defined",
+                          typed=info.typed is not False,
+                          typed_evidence=list(info.evidence) if info.declared else ["no parameters"],
+                          description=desc, description_ref=dref, handler=handler, eff=eff)
+        cand["handoff"] = True
+        if agent_ref is not None:
+            cand["agent_ref"] = agent_ref
+
+    def _agent_name(self, node: Node | None) -> Any:
+        return agent_name(self.ctx, node)
 
     # -- places handing tools to a model that parr cannot read -----------------------------------
     def _tool_list_declarations(self) -> None:
@@ -1663,6 +1718,26 @@ _ARRAY_PASS_ALONG = frozenset({"filter", "map", "slice", "concat", "flat", "flat
 def _project_module(module: str) -> bool:
     """A module of this repository: relative, or through a path alias (@/lib/..., ~/..., #app/...)."""
     return module.startswith((".", "@/", "~/", "#"))
+
+
+def handoff_tool_name(agent: str) -> str:
+    """The tool name OpenAI Agents JS gives a hand-off (`defaultHandoffToolName`, `toFunctionToolName`)."""
+    return "transfer_to_" + re.sub(r"[^a-zA-Z0-9]", "_", agent)
+
+
+def agent_name(ctx: FileCtx, node: Node | None) -> Any:
+    """The `name` of `new Agent({ name })`, `new RealtimeAgent({ name })` or `Agent.create({ name })`."""
+    node = ctx.value_node(node)
+    if node is None or node.type not in ("new_expression", "call_expression"):
+        return None
+    callee = member_chain(unwrap(node.child_by_field_name("constructor") or node.child_by_field_name("function")))
+    if not callee or not (callee[-1].endswith("Agent") or (len(callee) > 1 and callee[-2].endswith("Agent"))):
+        return None
+    args = args_of(node)
+    config = ctx.value_node(args[0]) if args else None
+    entry = object_entries(config).get("name") if config is not None and config.type == "object" else None
+    value = entry_value(entry) if entry is not None else None
+    return ctx.string_value(value) if value is not None else None
 
 
 def fallback_name(bind: dict[str, Any]) -> str:

@@ -35,7 +35,7 @@ _MAX_TOOLS_PER_FILE = 2000
 # pattern starts with a literal so the regex engine can skip ahead quickly).
 _TRIGGER_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b"asTool", b"bindTools", b"unctionDeclarations",
                      b"function_declarations", b"googleSearch", b"google_search", b"codeExecution",
-                     b"code_execution", b"urlContext", b"url_context")
+                     b"code_execution", b"urlContext", b"url_context", b"handoffs")
 _TRIGGER_PATTERNS = tuple(re.compile(p) for p in (
     rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:\s*[\[{]",
     rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:",
@@ -44,7 +44,7 @@ _TRIGGER_PATTERNS = tuple(re.compile(p) for p in (
 
 def has_trigger(source: bytes) -> bool:
     if not (b"ool" in source or b"OOL" in source or b"unction" in source or b"chema" in source or b"arameters" in source
-            or b"earch" in source or b"xecution" in source or b"ontext" in source):
+            or b"earch" in source or b"xecution" in source or b"ontext" in source or b"andoffs" in source):
         return False
     for lit in _TRIGGER_LITERALS:
         if lit in source:
@@ -93,6 +93,11 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
             ex["consts"][name] = v
             return
         node = ctx.value_node(value)
+        if node is not None and node.type in ("new_expression", "call_expression") and b"Agent" in ctx.source:
+            agent = _detect().agent_name(ctx, node)  # export const billing = new Agent({ name: "Billing" })
+            if isinstance(agent, str):
+                ex.setdefault("agents", {})[name] = agent
+            return
         if node is not None and node.type == "object":
             table: dict[str, Any] = {}
             for child in node.named_children:
@@ -514,6 +519,14 @@ class _Resolver:
                     continue  # a definition spread into a wrapper call or imported: part of that one tool
                 if cand.get("definition"):
                     cand = self._with_definition(path, cand)
+                if cand.get("agent_ref"):
+                    agent = self._agent(path, cand["agent_ref"])
+                    if agent is None:
+                        sites.append(UnresolvedSite(file=path, line=max(1, int(cand.get("line") or 1)),
+                                                    call=f"{cand['agent_ref'].get('name')} in handoffs: [...]",
+                                                    reason="hand-off to an agent parr could not read"))
+                        continue
+                    cand = dict(cand, name=_detect().handoff_tool_name(agent))
                 rec = self._record(path, lang, cand, key_names)
                 if rec is None:
                     if cand.get("name") is None and cand.get("name_ref") is not None and not cand.get("bind"):
@@ -560,6 +573,13 @@ class _Resolver:
                     sites.append(UnresolvedSite(file=path, line=max(1, int(info.get("line") or 1)), call=f"{name}(...)",
                                                 reason="generic tool wrapper whose callers parr did not find"))
         return wrapper_of, absorbed
+
+    def _agent(self, path: str, ref: dict[str, Any]) -> str | None:
+        """The name of an agent another file of the project exports."""
+        target = self.module_path(path, ref.get("module") or "")
+        o = self.origin(target, ref.get("name") or "") if target else None
+        name = ((self.facts_of(o[0]).get("exports") or {}).get("agents") or {}).get(o[1]) if o else None
+        return name if isinstance(name, str) else None
 
     def _definition(self, path: str, ref: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
         """The file and facts of a tool definition another file imports (`import { defs } from "./defs"`)."""
