@@ -1269,6 +1269,14 @@ class Detector:
             return
         if value.type == "array":
             self._hosted_in_array(value)
+        if value.type == "object" and (self.frameworks or self.mcp_signal):
+            # tools: { pause_project: { ...defs.pause_project, execute } }: the definition and its body are
+            # one tool, read before the definition itself would be read as a tool of its own.
+            for entry in value.named_children:
+                inner = unwrap(entry.child_by_field_name("value")) if entry.type == "pair" else None
+                if inner is not None and inner.type == "object" and not self.ctx.is_claimed(inner) and any(
+                        el.type == "spread_element" for el in inner.named_children):
+                    self._raw_literal(inner)
         if self.frameworks or self.mcp_signal:
             # `tools:` in a file that speaks to no agent framework is some other list (a toolchain)
             self._check_tools_value(entry_value(pair), "tools: ...", 0)
@@ -1533,7 +1541,7 @@ class Detector:
 
     def _raw_literal(self, obj: Node, style: str | None = None, framework: str | None = None) -> None:
         ctx = self.ctx
-        entries = object_entries(obj)
+        entries = self._entries(obj, sources=[])
         schema_key = next((k for k in ("parameters", "inputSchema", "input_schema") if k in entries), None)
         schema_node = self._entry(entries, schema_key) if schema_key else None
         sval = ctx.value_node(schema_node) if schema_node is not None else None
@@ -1591,10 +1599,12 @@ class Detector:
         if name is None:
             return
         ctx.claim(obj)
+        self._entries(obj)  # claims the definitions it spreads: they are part of this tool
         handler = self._handler(self._entry(entries, "execute"))
         info = analyze_schema(ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=handler is None)
+        typed, tev = self._spread_evidence(obj, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         if style is None:
             if schema_key == "input_schema":
@@ -1617,7 +1627,7 @@ class Detector:
         self._emit(node=obj, at_line=at_line, name=name, framework=framework or "unknown", style=style,
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff))
+                   gates=self._gates(entries, eff), definition=self._definition_ref(obj, None, info))
 
     # -- naming of tools that take their name from where they are stored ---------------------------------
     def _naming(self, call: Node) -> dict[str, Any]:
