@@ -21,6 +21,7 @@ from parr.scan.typescript.frameworks import (
     ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
 )
 from parr.scan.typescript.frameworks import openai as openai_api
+from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
     args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
     property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
@@ -550,7 +551,7 @@ class Detector:
         elif fname == "createTool":
             self._create_tool(call, args, fw)
         elif fname in ("zodFunction", "zodResponsesFunction"):
-            self._zod_function(call, args)
+            self._zod_function(call, args, fname)
         elif fname == "createCodeTool":
             self._code_tool(call, args)
         elif fname in ("agentTool", "createExecuteTool") and self._from_cloudflare(call):
@@ -1169,52 +1170,45 @@ class Detector:
 
     # -- VoltAgent / Mastra / codemode / OpenAI helpers ------------------------------------------------
     def _create_tool(self, call: Node, args: list[Node], fw: str | None, style: str | None = None) -> None:
-        if not args:
-            return
-        cfg, entries = self._config(args[0])
+        """Mastra's or VoltAgent's createTool / new Tool: the same config, told apart by the import or,
+        from a project re-export, by shape (Mastra names tools by `id`)."""
+        cfg, entries = self._config(args[0]) if args else (None, {})
         if cfg is None:
             return
-        self.ctx.claim(cfg)
         if fw is None:
             fw = "mastra" if "id" in entries and "name" not in entries else "voltagent"
         family = mastra.SPEC if fw == "mastra" else voltagent.SPEC
-        name_node = self._entry(entries, *family.factory("createTool").name_keys)
+        self._factory_tool(call, args, family, family.factory("Tool" if style == "voltagent.Tool" else "createTool"))
+
+    def _zod_function(self, call: Node, args: list[Node], fname: str) -> None:
+        self._factory_tool(call, args, openai_api.SPEC, openai_api.SPEC.factory(fname))
+
+    def _factory_tool(self, call: Node, args: list[Node], family: FrameworkSpec, factory: Factory) -> None:
+        """The generic reader of a factory a family declares as data: which config keys hold the name,
+        description, schema and handler (see frameworks/spec.py)."""
+        cfg, entries = self._config(args[factory.config_arg]) if len(args) > factory.config_arg else (None, {})
+        if cfg is None:
+            return
+        self.ctx.claim(cfg)
+        name_node = self._entry(entries, *factory.name_keys) if factory.name_keys else None
         name = (self._names(name_node) or None) if name_node is not None else None
-        naming = None
-        if name is None:
-            naming = self._naming(call)
-        schema_node = self._entry(entries, "parameters", "inputSchema")
-        handler = self._handler(self._entry(entries, "execute"))
+        if name is None and not factory.named_by_place:
+            return
+        naming = self._naming(call) if name is None else None
+        schema_node = self._entry(entries, *factory.schema_keys) if factory.schema_keys else None
+        handler = self._handler(self._entry(entries, *factory.handler_keys)) if factory.handler_keys else None
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff)
-        desc, dref = self._description(self._entry(entries, "description"))
-        framework = "mastra" if fw == "mastra" else "voltagent"
-        kw = dict(framework=framework, style=style or f"{framework}.createTool",
-                  schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                  description=desc, description_ref=dref, handler=handler, eff=eff,
-                  gates=self._gates(entries, eff))
+        typed, tev = self._spread_evidence(cfg, info, typed, tev)
+        desc, dref = self._description(self._entry(entries, *factory.description_keys))
+        kw = dict(framework=family.id, style=factory.style, schema=info.kind if info.declared else "none",
+                  typed=typed, typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff,
+                  gates=self._gates(entries, eff), definition=self._definition_ref(cfg, None, info))
         if name is not None:
             self._emit(node=call, name=name, **kw)
         else:
             self._emit_named(call, naming, default_name=None, **kw)
-
-    def _zod_function(self, call: Node, args: list[Node]) -> None:
-        cfg, entries = self._config(args[0]) if args else (None, {})
-        if cfg is None:
-            return
-        self.ctx.claim(cfg)
-        name_node = self._entry(entries, "name")
-        name = (self._names(name_node) or None) if name_node is not None else None
-        if name is None:
-            return
-        schema_node = self._entry(entries, "parameters")
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        typed, tev = self._typed(info, None, None)
-        desc, dref = self._description(self._entry(entries, "description"))
-        self._emit(node=call, name=name, framework="openai", style="openai.zodFunction",
-                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                   description=desc, description_ref=dref)
 
     def _from_cloudflare(self, call: Node) -> bool:
         """The callee comes from Cloudflare's agents packages (agents, agents/*, @cloudflare/*)."""

@@ -6,5 +6,5 @@ SPEC = FrameworkSpec(
     id="mastra",
     prefixes=("@mastra/",),
     factories=(Factory("createTool", "mastra.createTool", name_keys=("id", "name"),
-                       schema_keys=("parameters", "inputSchema")),),
+                       schema_keys=("parameters", "inputSchema"), named_by_place=True),),
 )

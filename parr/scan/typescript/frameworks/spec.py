@@ -16,6 +16,9 @@ class Factory:
     schema_keys: tuple[str, ...] = ()
     handler_keys: tuple[str, ...] = ("execute",)
     config_arg: int = 0
+    # Without a name key the tool takes the name of where it is stored (`tools: { x: createTool(...) }`,
+    # `const x = ...`); otherwise a config without a readable name is no tool.
+    named_by_place: bool = False
 
 
 @dataclass(frozen=True)

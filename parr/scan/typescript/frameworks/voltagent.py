@@ -6,7 +6,9 @@ SPEC = FrameworkSpec(
     id="voltagent",
     prefixes=("@voltagent/",),
     factories=(
-        Factory("createTool", "voltagent.createTool", name_keys=("name", "id"), schema_keys=("parameters", "inputSchema")),
-        Factory("Tool", "voltagent.Tool", name_keys=("name", "id"), schema_keys=("parameters", "inputSchema")),
+        Factory("createTool", "voltagent.createTool", name_keys=("name", "id"), schema_keys=("parameters", "inputSchema"),
+                named_by_place=True),
+        Factory("Tool", "voltagent.Tool", name_keys=("name", "id"), schema_keys=("parameters", "inputSchema"),
+                named_by_place=True),
     ),
 )
