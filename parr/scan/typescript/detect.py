@@ -27,7 +27,7 @@ from parr.scan.typescript.nodes import (
     property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
 )
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
-from parr.scan.typescript.values import FileCtx
+from parr.scan.typescript.values import Binding, FileCtx
 
 _QUERY_COMMON = r"""
 (call_expression function: (identifier) @callee
@@ -1249,9 +1249,16 @@ class Detector:
         if value is None:
             return
         if key_name == "handoffs":
-            if "openai-agents-js" in self.frameworks and value.type == "array":
+            if "openai-agents-js" not in self.frameworks or not self._in_agent_config(pair):
+                return
+            if value.type == "array":
                 for el in value.named_children:
                     self._handoff(el)
+            elif value.type in ("call_expression", "member_expression", "subscript_expression", "await_expression") \
+                    or (value.type == "identifier" and (self.ctx.lookup(value, text(value)) or Binding("param")).kind
+                        == "import"):
+                # Literals hold no agents and a parameter's list is read where the caller builds it.
+                self._unread(pair, "hand-offs made by code parr cannot read", f"handoffs: {text(value)[:70]}")
             return
         if key_name in ("functionDeclarations", "function_declarations"):
             if value.type != "array":
@@ -1321,6 +1328,18 @@ class Detector:
         cand["handoff"] = True
         if agent_ref is not None:
             cand["agent_ref"] = agent_ref
+
+    def _in_agent_config(self, pair: Node) -> bool:
+        """The pair sits in the config of `new Agent(...)`, `new RealtimeAgent(...)`, `Agent.create(...)`
+        or `agent.clone(...)` (the SDK's own run state also has `handoffs:` keys)."""
+        obj = pair.parent
+        args = obj.parent if obj is not None else None
+        call = args.parent if args is not None and args.type == "arguments" else None
+        if call is None or call.type not in ("new_expression", "call_expression"):
+            return False
+        callee = member_chain(unwrap(call.child_by_field_name("constructor") or call.child_by_field_name("function")))
+        return bool(callee) and (callee[-1].endswith("Agent") or callee[-1] == "clone"
+                                 or (len(callee) > 1 and callee[-1] == "create" and callee[-2].endswith("Agent")))
 
     def _agent_name(self, node: Node | None) -> Any:
         return agent_name(self.ctx, node)
