@@ -47,10 +47,12 @@ _QUERY_COMMON = r"""
 (pair key: (_) @ik value: (identifier) @iv) @idpair
 (pair key: (_) @ck value: (call_expression function: (identifier) @cv)) @callpair
 (shorthand_property_identifier) @short
+(call_expression function: (member_expression property: (property_identifier) @rprop)
+  arguments: (arguments . [(string) (template_string) (identifier) (member_expression)] . (object))) @regcall
 """
 
 # Pattern indexes in the query above.
-P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT = range(11)
+P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT, P_REGCALL = range(12)
 
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
                          "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
@@ -79,6 +81,11 @@ _is_provider_module = ai_sdk.is_provider_module
 
 
 _IMPORTED_DEFINITION = "input schema in a definition imported from another file"
+# Member calls read by their own rules (P_MCALL) or never tools.
+_REGISTRATION_METHODS = frozenset({"registerTool", "tool", "paidTool", "asTool", "createTool", "dynamicTool", "bindTools",
+                                   "registerPrompt", "registerResource", "prompt", "resource"})
+# Keys of a registration config (MCP's registerTool, and wrappers that forward it).
+_CONFIG_KEYS = frozenset({"description", "inputSchema", "parameters", "annotations", "title"})
 _NON_TOOL_CALLS = frozenset({"registerPrompt", "registerResource", "prompt", "resource", "setRequestHandler_prompts"})
 _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaration", "config", "schema", "def"})
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
@@ -119,7 +126,7 @@ class Detector:
         for pattern, caps in cursor.matches(ctx.root):
             if pattern in (P_IDPAIR, P_CALLPAIR, P_SHORT):
                 self._index_key(pattern, caps)
-            elif pattern in (P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS):
+            elif pattern in (P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_REGCALL):
                 phase1.append((pattern, caps))
             elif pattern in (P_TOOLS, P_TYPE):
                 phase2.append((pattern, caps))
@@ -152,6 +159,8 @@ class Detector:
                     self._on_new(caps["new"][0])
                 elif pattern == P_CLASS:
                     self._on_class(caps["class"][0])
+                elif pattern == P_REGCALL:
+                    self._on_registration_shaped_call(caps["regcall"][0], text(caps["rprop"][0]))
             except RecursionError:  # pragma: no cover - defensive
                 continue
         for pattern, caps in phase2:
@@ -594,12 +603,18 @@ class Detector:
             self._check_tools_value(args[0], "bindTools(...)", 0)
 
     # -- MCP ---------------------------------------------------------------------------------------
-    def _mcp_register(self, call: Node, args: list[Node]) -> None:
+    def _mcp_register(self, call: Node, args: list[Node], wrapper: dict | None = None,
+                      style: str = "mcp_ts.registerTool") -> None:
         if len(args) < 2:
             return
         name = self._names(args[0])
         if not name:
-            self._unread(call, "tool name made at run time", f"registerTool({text(args[0])[:60]}, ...)")
+            if wrapper is not None:
+                # Whether this is a tool at all is known once the method's own file is read.
+                self._emit(node=call, name=None, framework="mcp-typescript-sdk", style=style, schema="none",
+                           typed=False, wrapper=dict(wrapper, unread_name=text(call)[:60]))
+            elif not self._register_registration_wrapper(args[0], style):
+                self._unread(call, "tool name made at run time", f"registerTool({text(args[0])[:60]}, ...)")
             return
         cfg, entries = self._config(args[1])
         if cfg is None and unwrap(args[1]) is not None and unwrap(args[1]).type not in ("identifier", "member_expression"):
@@ -624,7 +639,7 @@ class Detector:
             t = self.ctx.string_value(title)
             if isinstance(t, str):
                 ann["title"] = t
-        self._emit(node=call, name=name, framework="mcp-typescript-sdk", style="mcp_ts.registerTool",
+        self._emit(node=call, name=name, framework="mcp-typescript-sdk", style=style, wrapper=wrapper,
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
                    gates=self._gates(entries, eff), annotations=ann, caps=(), definition=definition)
@@ -772,11 +787,71 @@ class Detector:
         return fn if fn is not None and is_function(fn) else None
 
     def _wrapper_calls_here(self) -> None:
-        """Calls of this file's own wrappers are tools, read like the factory call inside the wrapper."""
-        for fname, info in self.wrappers.items():
-            for call in self._calls_to(fname):
-                info["called_here"] = True
-                self._wrapper_call(call, info, None)
+        """Calls of this file's own wrappers are tools, read like the factory call inside the wrapper
+        (a registration wrapper called by another one with its own name parameter makes that one a
+        wrapper too: read until no new wrapper appears)."""
+        done: set[str] = set()
+        while len(done) < len(self.wrappers) and len(done) < 50:
+            for fname, info in list(self.wrappers.items()):
+                if fname in done:
+                    continue
+                done.add(fname)
+                for call in self._calls_to(fname):
+                    info["called_here"] = True
+                    if info.get("registration"):
+                        self._registration_call(call, info)
+                    else:
+                        self._wrapper_call(call, info, None)
+
+    # -- registration wrappers: a function or method whose name parameter flows into registerTool ------
+    def _register_registration_wrapper(self, name_arg: Node, style: str) -> bool:
+        """`registerTool(name, config, handler)` with `name` a positional parameter of the enclosing named
+        function or method: that function is a wrapper, its calls (`ctx.accountTool("x", {...}, h)`) are
+        the registrations, read with the name at the same position."""
+        value = unwrap(name_arg)
+        if value is None or value.type != "identifier":
+            return False
+        b = self.ctx.lookup(value, text(value))
+        if b is None or b.kind != "param" or b.node is None or b.node.parent is None:
+            return False
+        pattern = param_pattern(b.node)
+        fn = b.node.parent.parent
+        if pattern is None or pattern.type != "identifier" or fn is None or not is_function(fn):
+            return False
+        fname = _function_name(fn)
+        if not fname:
+            return False
+        index = [p.id for p in function_params(fn)].index(b.node.id)
+        self.wrappers.setdefault(fname, {"framework": "mcp-typescript-sdk", "style": style, "line": line(fn),
+                                         "exported": _function_exported(self.ctx, fn, fname), "registration": True,
+                                         "name_index": index})
+        return True
+
+    def _registration_call(self, call: Node, info: dict[str, Any], wrapper: dict | None = None) -> None:
+        """A call of a registration wrapper: name at the wrapper's name position, then its config, and
+        the handler last."""
+        args = args_of(call)
+        index = int(info.get("name_index") or 0)
+        if len(args) < index + 2 or self.ctx.is_claimed(call):
+            return
+        self.ctx.claim(call)
+        self._mcp_register(call, [args[index], args[index + 1], args[-1]] if len(args) > index + 2 else
+                           [args[index], args[index + 1]], wrapper=wrapper, style=info.get("style") or "mcp_ts.registerTool")
+
+    def _on_registration_shaped_call(self, call: Node, method: str) -> None:
+        """`anything.method("name", { description, inputSchema }, handler)`: a tool if `method` turns out
+        to be a registration wrapper declared somewhere in the project (decided in the project phase)."""
+        if method in _REGISTRATION_METHODS or self.ctx.is_claimed(call):
+            return
+        args = args_of(call)
+        if len(args) < 3:
+            return
+        _, entries = self._config(args[1])
+        last = unwrap(args[-1])
+        if not (_CONFIG_KEYS & set(entries)) or last is None or not (
+                is_function(last) or last.type in ("identifier", "member_expression", "call_expression")):
+            return
+        self._registration_call(call, {"name_index": 0}, wrapper={"method": method})
 
     def _wrapper_call(self, call: Node, info: dict[str, Any] | None, ref: dict[str, Any] | None) -> None:
         """One call of a wrapper with a config object: the tool it makes. With `ref` (a wrapper imported

@@ -549,10 +549,23 @@ class _Resolver:
         wrapper_of: dict[int, dict] = {}
         absorbed: set[tuple[str, Any]] = set()
         used: set[tuple[str, str]] = set()
+        # Registration wrappers by name: their calls are member calls (ctx.accountTool(...)) on objects
+        # whose type parr does not follow, so a method of that name declared anywhere here is the one.
+        by_method: dict[str, tuple[str, dict]] = {}
+        for path in sorted(self.facts):
+            for name, info in sorted((self.facts[path].get("wrappers") or {}).items()):
+                if info.get("registration"):
+                    by_method.setdefault(name, (path, info))
         for path, facts in self.facts.items():
             for cand in facts.get("tools") or []:
                 ref = cand.get("wrapper")
                 if not ref:
+                    continue
+                if ref.get("method"):
+                    found = by_method.get(ref["method"])
+                    if found is not None:
+                        wrapper_of[id(cand)] = found[1]
+                        used.add((found[0], ref["method"]))
                     continue
                 target = self.module_path(path, ref.get("module") or "")
                 o = self.origin(target, ref.get("name") or "") if target else None
@@ -569,6 +582,8 @@ class _Resolver:
                     absorbed.update((found[0], n) for n in found[1].get("lines") or [])
         for path in sorted(self.facts):
             for name, info in sorted((self.facts[path].get("wrappers") or {}).items()):
+                if info.get("registration") and name in _detect()._REGISTRATION_METHODS:
+                    continue  # server.registerTool(...) / server.paidTool(...) calls are read by their own rule
                 if not info.get("called_here") and (path, name) not in used:
                     sites.append(UnresolvedSite(file=path, line=max(1, int(info.get("line") or 1)), call=f"{name}(...)",
                                                 reason="generic tool wrapper whose callers parr did not find"))
