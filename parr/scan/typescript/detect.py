@@ -4,6 +4,8 @@ One tree-sitter query finds the anchors (tool-making calls, `new Dynamic*Tool`, 
 base, and object properties such as `tools`, `functionDeclarations`, `type: "function"`,
 `parameters`/`inputSchema`); each anchor is then read by a small detector. Candidates whose
 model-visible name depends on other files carry references that the project phase resolves.
+What each framework family declares (packages, factories and their keys, tool classes, built-in
+tools) lives in parr.scan.typescript.frameworks, one module per family, with its cases beside it.
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
+from parr.scan.typescript.frameworks import (
+    ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
+)
+from parr.scan.typescript.frameworks import openai as openai_api
+from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
     args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
     property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
 )
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
-from parr.scan.typescript.values import FileCtx
+from parr.scan.typescript.values import Binding, FileCtx
 
 _QUERY_COMMON = r"""
 (call_expression function: (identifier) @callee
@@ -34,44 +40,23 @@ _QUERY_COMMON = r"""
   (#match? @ctor "(^|\.)(DynamicStructuredTool|DynamicTool|Tool)$")) @new
 (class_declaration (class_heritage)) @class
 (pair key: (property_identifier) @pk
-  (#any-of? @pk "functionDeclarations" "function_declarations" "tools")) @toolspair
+  (#any-of? @pk "functionDeclarations" "function_declarations" "tools" "handoffs")) @toolspair
 (pair key: (property_identifier) @tk value: [(string) __AS_STRING__] @tv (#eq? @tk "type")) @typepair
 (pair key: (property_identifier) @sk
   (#any-of? @sk "parameters" "inputSchema" "input_schema")) @schemapair
 (pair key: (_) @ik value: (identifier) @iv) @idpair
 (pair key: (_) @ck value: (call_expression function: (identifier) @cv)) @callpair
 (shorthand_property_identifier) @short
+(call_expression function: (member_expression property: (property_identifier) @rprop)
+  arguments: (arguments . [(string) (template_string) (identifier) (member_expression)] . (object))) @regcall
 """
 
 # Pattern indexes in the query above.
-P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT = range(11)
+P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT, P_REGCALL = range(12)
 
-_OPENAI_AGENT_BUILTINS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {
-    # factory: (default name, mutating, typed, capabilities)
-    "webSearchTool": ("web_search", False, True, ("http",)),
-    "fileSearchTool": ("file_search", False, True, ()),
-    "codeInterpreterTool": ("code_interpreter", True, False, ("code_execution",)),
-    "imageGenerationTool": ("image_generation", False, True, ()),
-    "computerTool": ("computer_use_preview", True, True, ("computer_use",)),
-    "shellTool": ("shell", True, False, ("shell",)),
-    "localShellTool": ("local_shell", True, False, ("shell",)),
-    "applyPatchTool": ("apply_patch", True, True, ("file_write",)),
-    "toolSearchTool": ("tool_search", False, True, ()),
-}
-_GEMINI_BUILTINS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
-    "googleSearch": (False, True, ("http",)), "google_search": (False, True, ("http",)),
-    "googleSearchRetrieval": (False, True, ("http",)), "google_search_retrieval": (False, True, ("http",)),
-    "codeExecution": (True, False, ("code_execution",)), "code_execution": (True, False, ("code_execution",)),
-    "urlContext": (False, True, ("http",)), "url_context": (False, True, ("http",)),
-    "googleMaps": (False, True, ("http",)), "google_maps": (False, True, ("http",)),
-    "fileSearch": (False, True, ()), "file_search": (False, True, ()),
-    "enterpriseWebSearch": (False, True, ("http",)),
-    "computerUse": (True, True, ("computer_use",)), "computer_use": (True, True, ("computer_use",)),
-}
-_OPENAI_HOSTED_TYPES = OPENAI_HOSTED_TYPES
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
                          "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
-_ANTHROPIC_SERVER_TOOL = re.compile(r"^([a-z_]+?)_(\d{8})$")
+_ANTHROPIC_SERVER_TOOL = anthropic.SERVER_TOOL_TYPE
 _MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory|programmatic", re.I)
 # programmaticToolCalling: the model writes a program the provider runs; customTool: free-form text
 # constrained only by a grammar the app supplies.
@@ -92,42 +77,18 @@ def _in_tools_map(obj: Node) -> bool:
     return outer is not None and outer.type == "pair" and property_key(outer) == "tools"
 
 
-def _is_provider_module(module: str | None) -> bool:
-    return bool(module) and (module.startswith("@ai-sdk/") or "ai-sdk-provider" in module
-                             or module in ("workers-ai-provider", "ollama-ai-provider", "@openrouter/ai-sdk-provider"))
+_is_provider_module = ai_sdk.is_provider_module
 
 
+_IMPORTED_DEFINITION = "input schema in a definition imported from another file"
+# Member calls read by their own rules (P_MCALL) or never tools.
+_REGISTRATION_METHODS = frozenset({"registerTool", "tool", "paidTool", "asTool", "createTool", "dynamicTool", "bindTools",
+                                   "registerPrompt", "registerResource", "prompt", "resource"})
+# Keys of a registration config (MCP's registerTool, and wrappers that forward it).
+_CONFIG_KEYS = frozenset({"description", "inputSchema", "parameters", "annotations", "title"})
 _NON_TOOL_CALLS = frozenset({"registerPrompt", "registerResource", "prompt", "resource", "setRequestHandler_prompts"})
 _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaration", "config", "schema", "def"})
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
-_FRAMEWORK_PREFIXES = (
-    ("@modelcontextprotocol/", "mcp-typescript-sdk"),
-    ("@openai/agents", "openai-agents-js"),
-    ("@langchain/", "langchainjs"), ("langchain", "langchainjs"),
-    ("@voltagent/", "voltagent"), ("@mastra/", "mastra"),
-    ("@ai-sdk/", "ai-sdk"),
-    ("@cloudflare/", "cloudflare-agents"), ("agents/", "cloudflare-agents"),
-    ("@google/genai", "google-genai"), ("@google/generative-ai", "google-genai"),
-    ("@anthropic-ai/", "anthropic"),
-    ("openai/", "openai"),
-)
-
-
-def framework_of(module: str | None) -> str | None:
-    if not module:
-        return None
-    if module == "ai":
-        return "ai-sdk"
-    if module == "agents":
-        return "cloudflare-agents"
-    if module == "openai":
-        return "openai"
-    if module == "langchain":
-        return "langchainjs"
-    for prefix, fw in _FRAMEWORK_PREFIXES:
-        if module.startswith(prefix):
-            return fw
-    return None
 
 
 class Detector:
@@ -143,6 +104,12 @@ class Detector:
         self._last_numeric = False
         self._last_options: dict[str, list[str]] = {}
         self._call_index: dict[str, list[Node]] | None = None
+        # Objects with a spread parr could not follow to an object literal of this file.
+        self._unread_spreads: set[int] = set()
+        # ... and those whose spread is a definition imported from this project: {"module", "name", "member"}.
+        self._spread_refs: dict[int, dict[str, Any]] = {}
+        # Generic wrappers defined here: function name -> {"framework", "style", "line", "exported"}.
+        self.wrappers: dict[str, dict[str, Any]] = {}
         self.mcp_signal = "mcp-typescript-sdk" in self.frameworks or any(
             m.startswith("agents/mcp") for m, _ in ctx.imports.values()) or b"McpServer" in ctx.source \
             or b"McpAgent" in ctx.source
@@ -159,7 +126,7 @@ class Detector:
         for pattern, caps in cursor.matches(ctx.root):
             if pattern in (P_IDPAIR, P_CALLPAIR, P_SHORT):
                 self._index_key(pattern, caps)
-            elif pattern in (P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS):
+            elif pattern in (P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_REGCALL):
                 phase1.append((pattern, caps))
             elif pattern in (P_TOOLS, P_TYPE):
                 phase2.append((pattern, caps))
@@ -192,6 +159,8 @@ class Detector:
                     self._on_new(caps["new"][0])
                 elif pattern == P_CLASS:
                     self._on_class(caps["class"][0])
+                elif pattern == P_REGCALL:
+                    self._on_registration_shaped_call(caps["regcall"][0], text(caps["rprop"][0]))
             except RecursionError:  # pragma: no cover - defensive
                 continue
         for pattern, caps in phase2:
@@ -206,6 +175,7 @@ class Detector:
             self._last_numeric = False
             self._last_options = {}
             self._on_schema_pair(caps["schemapair"][0])
+        self._wrapper_calls_here()
         self._name_unnamed()
         if self.frameworks or self.mcp_signal:
             self._tool_list_declarations()
@@ -251,8 +221,74 @@ class Detector:
     def _config(self, node: Node | None) -> tuple[Node | None, dict[str, Node]]:
         obj = self.ctx.value_node(node)
         if obj is not None and obj.type == "object":
-            return obj, object_entries(obj)
+            return obj, self._entries(obj)
         return None, {}
+
+    def _entries(self, obj: Node, depth: int = 0, sources: list[Node] | None = None) -> dict[str, Node]:
+        """The keys of an object literal with those of the objects it spreads (`{ ...defs.x, execute }`):
+        a definition spread into a tool is part of that one tool, so it is claimed here and never
+        read again as a tool of its own (unless `sources` collects them instead, for a call that may turn
+        out not to make a tool). Own keys win, as they do in JavaScript when written after."""
+        own = object_entries(obj)
+        spreads = [el for el in obj.named_children if el.type == "spread_element"]
+        if not spreads or depth > 3:
+            return own
+        merged: dict[str, Node] = {}
+        for el in spreads:
+            source = self._spread_source(el.named_children[0] if el.named_children else None)
+            if source is None:
+                self._unread_spreads.add(obj.id)
+                ref = self._import_ref(el.named_children[0] if el.named_children else None)
+                if ref is not None:
+                    self._spread_refs.setdefault(obj.id, ref)
+                continue
+            if sources is None:
+                self.ctx.claim(source)
+            else:
+                sources.append(source)
+            merged.update(self._entries(source, depth + 1, sources))
+        merged.update(own)
+        return merged
+
+    def _import_ref(self, node: Node | None) -> dict[str, Any] | None:
+        """`defs`, `defs.x` or `defs["x"]` where `defs` is imported from this project: where to read it."""
+        node = unwrap(node)
+        members: list[str] = []
+        while node is not None and node.type in ("member_expression", "subscript_expression"):
+            key = text(node.child_by_field_name("property")) if node.type == "member_expression" else \
+                self.ctx.string_value(node.child_by_field_name("index"))
+            if not isinstance(key, str):
+                return None
+            members.insert(0, key)
+            node = unwrap(node.child_by_field_name("object"))
+        if node is None or node.type != "identifier" or len(members) > 1:
+            return None
+        b = self.ctx.lookup(node, text(node))
+        if b is None or b.kind != "import" or not b.module or not _project_module(b.module) or b.imported == "*":
+            return None
+        return {"module": b.module, "name": b.imported, "member": members[0] if members else None}
+
+    def _spread_source(self, node: Node | None, depth: int = 0) -> Node | None:
+        """The object literal a spread expression stands for in this file: `defs`, `defs.x`, `defs["x"]`."""
+        node = unwrap(node)
+        if node is None or depth > 6:
+            return None
+        if node.type in ("identifier", "shorthand_property_identifier"):
+            value = self.ctx.value_node(node)
+            return value if value is not None and value.type == "object" else None
+        if node.type == "object":
+            return node
+        if node.type in ("member_expression", "subscript_expression"):
+            base = self._spread_source(node.child_by_field_name("object"), depth + 1)
+            if base is None:
+                return None
+            if node.type == "member_expression":
+                key = text(node.child_by_field_name("property"))
+            else:
+                key = self.ctx.string_value(node.child_by_field_name("index"))
+            entry = object_entries(base).get(key) if isinstance(key, str) else None
+            return self._spread_source(entry_value(entry), depth + 1) if entry is not None else None
+        return None
 
     def _entry(self, entries: dict[str, Node], *names: str) -> Node | None:
         for n in names:
@@ -337,7 +373,7 @@ class Detector:
         out: dict[str, Any] = {}
         if obj is None or obj.type != "object":
             return out
-        for k, e in object_entries(obj).items():
+        for k, e in self._entries(obj).items():
             v = entry_value(e)
             if v is None:
                 continue
@@ -354,7 +390,8 @@ class Detector:
               handler: Node | None = None, eff: fx.Effects | None = None, gates: list[str] | None = None,
               caps: tuple[str, ...] | list[str] = (), annotations: dict | None = None,
               kind_mutating: bool | None = None, name_inferred: bool = False, bind: dict | None = None,
-              extends: dict | None = None, at_line: int | None = None) -> dict[str, Any]:
+              extends: dict | None = None, at_line: int | None = None,
+              wrapper: dict | None = None, definition: dict | None = None) -> dict[str, Any]:
         if isinstance(name, list):
             cand: dict[str, Any] = {}
             for one in name[:50]:
@@ -362,7 +399,8 @@ class Detector:
                                   typed_evidence=typed_evidence, description=description,
                                   description_ref=description_ref, handler=handler, eff=eff, gates=gates,
                                   caps=caps, annotations=annotations, kind_mutating=kind_mutating,
-                                  name_inferred=name_inferred, bind=bind, extends=extends, at_line=at_line)
+                                  name_inferred=name_inferred, bind=bind, extends=extends, at_line=at_line,
+                                  wrapper=wrapper, definition=definition)
             return cand
         if eff is None:
             eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
@@ -388,6 +426,11 @@ class Detector:
             "kind_mutating": kind_mutating,
             "extends": extends,
         }
+        if wrapper is not None:
+            cand["wrapper"] = wrapper
+        if definition is not None:
+            cand["definition"] = definition
+            cand["executed"] = sorted(eff.executed)[:50]
         if getattr(self, "_last_numeric", False):
             cand["numeric_only"] = True
             self._last_numeric = False
@@ -489,7 +532,10 @@ class Detector:
                 return
         if module is not None and module.startswith((".", "@/", "~/")):
             if imported not in ("tool", "createTool", "dynamicTool"):
-                return  # a project helper (e.g. createLookupTool) - the tool is reported where it is built
+                # A project helper: a generic wrapper whose call sites are the tools (decided once
+                # its own file is read), or a factory whose tool is reported where it is built.
+                self._wrapper_call(call, None, {"module": module, "name": imported})
+                return
             fw = None  # a project re-export of a framework's tool(): judge by shape
         self._dispatch(call, imported or fname, fw)
 
@@ -514,7 +560,7 @@ class Detector:
         elif fname == "createTool":
             self._create_tool(call, args, fw)
         elif fname in ("zodFunction", "zodResponsesFunction"):
-            self._zod_function(call, args)
+            self._zod_function(call, args, fname)
         elif fname == "createCodeTool":
             self._code_tool(call, args)
         elif fname in ("agentTool", "createExecuteTool") and self._from_cloudflare(call):
@@ -524,7 +570,7 @@ class Detector:
                 self._code_tool(call, args[1:], style="think.createExecuteTool", default_name="execute")
         elif fname == "hostedMcpTool":
             self._hosted_mcp(call, args)
-        elif fname in _OPENAI_AGENT_BUILTINS and fw in ("openai-agents-js", None):
+        elif fname in openai_agents.SPEC.builtins and fw in ("openai-agents-js", None):
             self._agents_builtin(call, args, fname)
 
     def _on_member_call(self, call: Node, prop: str) -> None:
@@ -557,12 +603,18 @@ class Detector:
             self._check_tools_value(args[0], "bindTools(...)", 0)
 
     # -- MCP ---------------------------------------------------------------------------------------
-    def _mcp_register(self, call: Node, args: list[Node]) -> None:
+    def _mcp_register(self, call: Node, args: list[Node], wrapper: dict | None = None,
+                      style: str = "mcp_ts.registerTool") -> None:
         if len(args) < 2:
             return
         name = self._names(args[0])
         if not name:
-            self._unread(call, "tool name made at run time", f"registerTool({text(args[0])[:60]}, ...)")
+            if wrapper is not None:
+                # Whether this is a tool at all is known once the method's own file is read.
+                self._emit(node=call, name=None, framework="mcp-typescript-sdk", style=style, schema="none",
+                           typed=False, wrapper=dict(wrapper, unread_name=text(call)[:60]))
+            elif not self._register_registration_wrapper(args[0], style):
+                self._unread(call, "tool name made at run time", f"registerTool({text(args[0])[:60]}, ...)")
             return
         cfg, entries = self._config(args[1])
         if cfg is None and unwrap(args[1]) is not None and unwrap(args[1]).type not in ("identifier", "member_expression"):
@@ -574,6 +626,12 @@ class Detector:
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=True)
+        if cfg is not None:
+            typed, tev = self._spread_evidence(cfg, info, typed, tev)
+        definition = self._definition_ref(cfg, args[1], info)
+        if cfg is None:
+            # The config is a variable parr could not follow within this file: its schema is unseen.
+            typed, tev = False, [_IMPORTED_DEFINITION if definition else "tool config parr could not read"]
         desc, dref = self._description(self._entry(entries, "description"))
         ann = self._annotations(self._entry(entries, "annotations"))
         title = self._entry(entries, "title")
@@ -581,10 +639,10 @@ class Detector:
             t = self.ctx.string_value(title)
             if isinstance(t, str):
                 ann["title"] = t
-        self._emit(node=call, name=name, framework="mcp-typescript-sdk", style="mcp_ts.registerTool",
+        self._emit(node=call, name=name, framework="mcp-typescript-sdk", style=style, wrapper=wrapper,
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff), annotations=ann, caps=())
+                   gates=self._gates(entries, eff), annotations=ann, caps=(), definition=definition)
 
     def _mcp_tool(self, call: Node, args: list[Node], paid: bool) -> None:
         if len(args) < 2:
@@ -660,26 +718,240 @@ class Detector:
         if cfg is None:
             return
         self.ctx.claim(cfg)
+        callee = member_chain(unwrap(call.child_by_field_name("function")))
+        in_opencode = bool(callee) and self.ctx.import_source(callee[0]) == opencode.PACKAGE
+        if self._register_wrapper(cfg, entries, "opencode" if in_opencode else "ai-sdk",
+                                  opencode.SPEC.factory("tool").style if in_opencode else style):
+            return
         if self._wraps_parameters(entries, ("description",), ("inputSchema", "parameters", "args")):
             return  # tool({ description, inputSchema: schema, execute }) over a function's parameters: an adapter
-        callee = member_chain(unwrap(call.child_by_field_name("function")))
-        opencode = bool(callee) and self.ctx.import_source(callee[0]) == "@opencode-ai/plugin"
+        in_opencode = bool(callee) and self.ctx.import_source(callee[0]) == opencode.PACKAGE
         # OpenCode plugins: tool({ description, args: { x: tool.schema.string() }, execute })
-        schema_node = self._entry(entries, "args") if opencode else self._entry(entries, "inputSchema", "parameters")
+        spec = (opencode.SPEC if in_opencode else ai_sdk.SPEC).factory("tool")
+        schema_node = self._entry(entries, *spec.schema_keys)
         handler = self._handler(self._entry(entries, "execute"))
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff)
+        typed, tev = self._spread_evidence(cfg, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         naming = self._naming(call)
-        if opencode:
-            framework, style = "opencode", "opencode.plugin_tool"
+        if in_opencode:
+            framework, style = opencode.SPEC.id, spec.style
         else:
             framework = "ai-sdk"
         self._emit_named(call, naming, default_name=None, framework=framework, style=style,
                          schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                          description=desc, description_ref=dref, handler=handler, eff=eff,
-                         gates=self._gates(entries, eff))
+                         gates=self._gates(entries, eff), annotations=self._annotations(self._entry(entries, "annotations")),
+                         definition=self._definition_ref(cfg, None, info))
+
+    # -- generic wrappers: a function whose config parameter flows into a framework factory ----------
+    def _register_wrapper(self, cfg: Node, entries: dict[str, Node], framework: str, style: str) -> bool:
+        """The factory call sits in a named function and takes the tool's description or name from that
+        function's own config parameter (or spreads it): the function is a wrapper, its call sites are
+        the tools and this call is none (it would otherwise take one caller's name)."""
+        fn = None
+        for key in ("description", "name"):
+            fn = fn or self._config_param_function(self._entry(entries, key))
+        for el in cfg.named_children:
+            if el.type == "spread_element" and el.named_children:
+                fn = fn or self._config_param_function(el.named_children[0])
+        fname = _function_name(fn) if fn is not None else None
+        if fn is None or not fname:
+            return False
+        if fname not in self.wrappers:
+            self.wrappers[fname] = {"framework": framework, "style": style, "line": line(fn),
+                                    "exported": _function_exported(self.ctx, fn, fname)}
+        return True
+
+    def _config_param_function(self, value: Node | None) -> Node | None:
+        """The function whose object parameter `value` is read from (`{ description }` destructured from
+        it, `opts.description`, `...opts`), or None."""
+        value = unwrap(value)
+        if value is not None and value.type == "member_expression":
+            value = unwrap(value.child_by_field_name("object"))
+            destructured_only = False
+        else:
+            destructured_only = True
+        if value is None or value.type not in ("identifier", "shorthand_property_identifier"):
+            return None
+        b = self.ctx.lookup(value, text(value))
+        if b is None or b.kind != "param" or b.node is None or b.node.parent is None:
+            return None
+        pattern = param_pattern(b.node)
+        if destructured_only and (pattern is None or pattern.type != "object_pattern") and \
+                value.parent is not None and value.parent.type != "spread_element":
+            return None
+        fn = b.node.parent.parent
+        return fn if fn is not None and is_function(fn) else None
+
+    def _wrapper_calls_here(self) -> None:
+        """Calls of this file's own wrappers are tools, read like the factory call inside the wrapper
+        (a registration wrapper called by another one with its own name parameter makes that one a
+        wrapper too: read until no new wrapper appears)."""
+        done: set[str] = set()
+        while len(done) < len(self.wrappers) and len(done) < 50:
+            for fname, info in list(self.wrappers.items()):
+                if fname in done:
+                    continue
+                done.add(fname)
+                for call in self._calls_to(fname):
+                    info["called_here"] = True
+                    if info.get("registration"):
+                        self._registration_call(call, info)
+                    else:
+                        self._wrapper_call(call, info, None)
+
+    # -- registration wrappers: a function or method whose name parameter flows into registerTool ------
+    def _register_registration_wrapper(self, name_arg: Node, style: str) -> bool:
+        """`registerTool(name, config, handler)` with `name` a positional parameter of the enclosing named
+        function or method: that function is a wrapper, its calls (`ctx.accountTool("x", {...}, h)`) are
+        the registrations, read with the name at the same position."""
+        value = unwrap(name_arg)
+        if value is None or value.type != "identifier":
+            return False
+        b = self.ctx.lookup(value, text(value))
+        if b is None or b.kind != "param" or b.node is None or b.node.parent is None:
+            return False
+        pattern = param_pattern(b.node)
+        fn = b.node.parent.parent
+        if pattern is None or pattern.type != "identifier" or fn is None or not is_function(fn):
+            return False
+        fname = _function_name(fn)
+        if not fname:
+            return False
+        index = [p.id for p in function_params(fn)].index(b.node.id)
+        self.wrappers.setdefault(fname, {"framework": "mcp-typescript-sdk", "style": style, "line": line(fn),
+                                         "exported": _function_exported(self.ctx, fn, fname), "registration": True,
+                                         "name_index": index})
+        return True
+
+    def _registration_call(self, call: Node, info: dict[str, Any], wrapper: dict | None = None) -> None:
+        """A call of a registration wrapper: name at the wrapper's name position, then its config, and
+        the handler last."""
+        args = args_of(call)
+        index = int(info.get("name_index") or 0)
+        if len(args) < index + 2 or self.ctx.is_claimed(call):
+            return
+        self.ctx.claim(call)
+        self._mcp_register(call, [args[index], args[index + 1], args[-1]] if len(args) > index + 2 else
+                           [args[index], args[index + 1]], wrapper=wrapper, style=info.get("style") or "mcp_ts.registerTool")
+
+    def _on_registration_shaped_call(self, call: Node, method: str) -> None:
+        """`anything.method("name", { description, inputSchema }, handler)`: a tool if `method` turns out
+        to be a registration wrapper declared somewhere in the project (decided in the project phase)."""
+        if method in _REGISTRATION_METHODS or self.ctx.is_claimed(call):
+            return
+        args = args_of(call)
+        if len(args) < 3:
+            return
+        _, entries = self._config(args[1])
+        last = unwrap(args[-1])
+        if not (_CONFIG_KEYS & set(entries)) or last is None or not (
+                is_function(last) or last.type in ("identifier", "member_expression", "call_expression")):
+            return
+        self._registration_call(call, {"name_index": 0}, wrapper={"method": method})
+
+    def _wrapper_call(self, call: Node, info: dict[str, Any] | None, ref: dict[str, Any] | None) -> None:
+        """One call of a wrapper with a config object: the tool it makes. With `ref` (a wrapper imported
+        from this project), the project phase keeps it only if that function turns out to be a wrapper."""
+        args = args_of(call)
+        if not args or self.ctx.is_claimed(call):
+            return
+        cfg = self.ctx.value_node(args[0])
+        if cfg is None or cfg.type != "object":
+            return
+        # A helper imported from this project may not be a wrapper: claim nothing, name what it absorbs.
+        sources: list[Node] | None = [] if ref is not None else None
+        entries = self._entries(cfg, sources=sources)
+        if not ({"description", "name", "execute"} & set(entries)):
+            return
+        if ref is None:
+            self.ctx.claim(cfg)
+            self.ctx.claim(call)
+        else:
+            ref = dict(ref, absorbs=sorted({line(n) for n in sources or []} | {line(n.parent) for n in sources or []
+                                                                                 if n.parent is not None}))
+        schema_node = self._entry(entries, "inputSchema", "parameters", "schema", "args")
+        handler = self._handler(self._entry(entries, "execute"))
+        sinfo = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(sinfo, handler, eff)
+        typed, tev = self._spread_evidence(cfg, sinfo, typed, tev)
+        desc, dref = self._description(self._entry(entries, "description"))
+        name_node = self._entry(entries, "name")
+        names = self._names(name_node) if name_node is not None else []
+        kw: dict[str, Any] = dict(
+            framework=(info or {}).get("framework") or "unknown", style=(info or {}).get("style") or "wrapper",
+            schema=sinfo.kind if sinfo.declared else "none", typed=typed, typed_evidence=tev, description=desc,
+            description_ref=dref, handler=handler, eff=eff, gates=self._gates(entries, eff),
+            annotations=self._annotations(self._entry(entries, "annotations")), wrapper=ref,
+            definition=self._definition_ref(cfg, None, sinfo))
+        if names:
+            self._emit(node=call, name=names, **kw)
+        elif name_node is None:
+            self._emit_named(call, self._naming(call), default_name=None, **kw)
+        elif ref is not None:
+            # Whether this is a tool at all is known once the helper's own file is read.
+            self._emit(node=call, name=None, **dict(kw, wrapper=dict(ref, unread_name=text(call)[:60])))
+        else:
+            self._unread(call, "tool name made at run time", f"{text(call)[:60]}")
+
+    def _spread_evidence(self, cfg: Node, info: SchemaInfo, typed: bool, evidence: list[str]) -> tuple[bool, list[str]]:
+        """A tool built from a definition parr could not follow has a schema parr did not see: untyped
+        (the project phase reads a definition imported from this project, see `config_ref`)."""
+        if info.declared or cfg.id not in self._unread_spreads:
+            return typed, evidence
+        if cfg.id in self._spread_refs:
+            return False, [_IMPORTED_DEFINITION]
+        return False, ["input schema may sit in a spread definition parr could not read"]
+
+    def _definition_ref(self, cfg: Node | None, arg: Node | None, info: SchemaInfo) -> dict[str, Any] | None:
+        """Where the project phase finds the definition this tool's schema, description and
+        annotations come from, when it is imported (`registerTool(n, def, h)`, `{ ...defs.x }`)."""
+        if info.declared:
+            return None
+        if cfg is not None:
+            return self._spread_refs.get(cfg.id)
+        return self._import_ref(arg)
+
+    def exported_definitions(self) -> dict[str, dict[str, Any]]:
+        """Exported object literals shaped like a tool's config (`export const searchDef = {...}`), and
+        those one level inside (`export const defs = { drop_table: {...} }` as `defs.drop_table`), for
+        files that import them: their schema, description and annotations."""
+        out: dict[str, dict[str, Any]] = {}
+        for stmt in self.ctx.root.named_children:
+            decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+            if decl is None or decl.type not in ("lexical_declaration", "variable_declaration"):
+                continue
+            for declarator in decl.named_children:
+                name = declarator.child_by_field_name("name") if declarator.type == "variable_declarator" else None
+                obj = self.ctx.value_node(declarator.child_by_field_name("value")) if name is not None else None
+                if obj is None or obj.type != "object":
+                    continue
+                if self._definition_shape(obj):
+                    out[text(name)] = self._definition(obj)
+                    continue
+                for key, entry in list(object_entries(obj).items())[:200]:
+                    inner = self.ctx.value_node(entry_value(entry))
+                    if inner is not None and inner.type == "object" and self._definition_shape(inner):
+                        out[f"{text(name)}.{key}"] = self._definition(inner)
+        return out
+
+    def _definition_shape(self, obj: Node) -> bool:
+        keys = set(self._entries(obj, sources=[]))
+        return bool(keys & {"inputSchema", "parameters", "input_schema", "schema"}) and "description" in keys
+
+    def _definition(self, obj: Node) -> dict[str, Any]:
+        entries = self._entries(obj, sources=[])
+        schema_node = self._entry(entries, "inputSchema", "parameters", "input_schema", "schema")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        desc, dref = self._description(self._entry(entries, "description"))
+        lines = sorted({line(obj)} | ({line(obj.parent)} if obj.parent is not None else set()))
+        return {"lines": lines, "schema": info.kind if info.declared else "none", "typed": info.typed,
+                "typed_evidence": list(info.evidence), "fields": info.fields, "description": desc,
+                "description_ref": dref, "annotations": self._annotations(self._entry(entries, "annotations"))}
 
     def _wraps_parameters(self, entries: dict[str, Node], *groups: tuple[str, ...]) -> bool:
         """Every named part is a parameter of the enclosing function: code that builds tools from
@@ -785,19 +1057,22 @@ class Detector:
                 name = "execute"
         if name is None:
             return
-        schema_node = self._entry(entries, "parameters")
+        schema_node = self._entry(entries, *openai_agents.SPEC.factory("tool").schema_keys)
         handler = self._handler(self._entry(entries, "execute"))
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff)
+        typed, tev = self._spread_evidence(cfg, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.tool",
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff), name_inferred=inferred)
+                   gates=self._gates(entries, eff), name_inferred=inferred,
+                   definition=self._definition_ref(cfg, None, info))
 
     def _agents_builtin(self, call: Node, args: list[Node], fname: str) -> None:
-        default, mutating, typed, caps = _OPENAI_AGENT_BUILTINS[fname]
+        builtin = openai_agents.SPEC.builtins[fname]
+        default, mutating, typed, caps = builtin.name, builtin.mutating, builtin.typed, builtin.capabilities
         _, entries = self._config(args[0]) if args else (None, {})
         name: Any = default
         n = self._entry(entries, "name")
@@ -970,51 +1245,45 @@ class Detector:
 
     # -- VoltAgent / Mastra / codemode / OpenAI helpers ------------------------------------------------
     def _create_tool(self, call: Node, args: list[Node], fw: str | None, style: str | None = None) -> None:
-        if not args:
+        """Mastra's or VoltAgent's createTool / new Tool: the same config, told apart by the import or,
+        from a project re-export, by shape (Mastra names tools by `id`)."""
+        cfg, entries = self._config(args[0]) if args else (None, {})
+        if cfg is None:
             return
-        cfg, entries = self._config(args[0])
+        if fw is None:
+            fw = "mastra" if "id" in entries and "name" not in entries else "voltagent"
+        family = mastra.SPEC if fw == "mastra" else voltagent.SPEC
+        self._factory_tool(call, args, family, family.factory("Tool" if style == "voltagent.Tool" else "createTool"))
+
+    def _zod_function(self, call: Node, args: list[Node], fname: str) -> None:
+        self._factory_tool(call, args, openai_api.SPEC, openai_api.SPEC.factory(fname))
+
+    def _factory_tool(self, call: Node, args: list[Node], family: FrameworkSpec, factory: Factory) -> None:
+        """The generic reader of a factory a family declares as data: which config keys hold the name,
+        description, schema and handler (see frameworks/spec.py)."""
+        cfg, entries = self._config(args[factory.config_arg]) if len(args) > factory.config_arg else (None, {})
         if cfg is None:
             return
         self.ctx.claim(cfg)
-        if fw is None:
-            fw = "mastra" if "id" in entries and "name" not in entries else "voltagent"
-        name_node = self._entry(entries, "name", "id") if fw != "mastra" else self._entry(entries, "id", "name")
+        name_node = self._entry(entries, *factory.name_keys) if factory.name_keys else None
         name = (self._names(name_node) or None) if name_node is not None else None
-        naming = None
-        if name is None:
-            naming = self._naming(call)
-        schema_node = self._entry(entries, "parameters", "inputSchema")
-        handler = self._handler(self._entry(entries, "execute"))
+        if name is None and not factory.named_by_place:
+            return
+        naming = self._naming(call) if name is None else None
+        schema_node = self._entry(entries, *factory.schema_keys) if factory.schema_keys else None
+        handler = self._handler(self._entry(entries, *factory.handler_keys)) if factory.handler_keys else None
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff)
-        desc, dref = self._description(self._entry(entries, "description"))
-        framework = "mastra" if fw == "mastra" else "voltagent"
-        kw = dict(framework=framework, style=style or f"{framework}.createTool",
-                  schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                  description=desc, description_ref=dref, handler=handler, eff=eff,
-                  gates=self._gates(entries, eff))
+        typed, tev = self._spread_evidence(cfg, info, typed, tev)
+        desc, dref = self._description(self._entry(entries, *factory.description_keys))
+        kw = dict(framework=family.id, style=factory.style, schema=info.kind if info.declared else "none",
+                  typed=typed, typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff,
+                  gates=self._gates(entries, eff), definition=self._definition_ref(cfg, None, info))
         if name is not None:
             self._emit(node=call, name=name, **kw)
         else:
             self._emit_named(call, naming, default_name=None, **kw)
-
-    def _zod_function(self, call: Node, args: list[Node]) -> None:
-        cfg, entries = self._config(args[0]) if args else (None, {})
-        if cfg is None:
-            return
-        self.ctx.claim(cfg)
-        name_node = self._entry(entries, "name")
-        name = (self._names(name_node) or None) if name_node is not None else None
-        if name is None:
-            return
-        schema_node = self._entry(entries, "parameters")
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        typed, tev = self._typed(info, None, None)
-        desc, dref = self._description(self._entry(entries, "description"))
-        self._emit(node=call, name=name, framework="openai", style="openai.zodFunction",
-                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                   description=desc, description_ref=dref)
 
     def _from_cloudflare(self, call: Node) -> bool:
         """The callee comes from Cloudflare's agents packages (agents, agents/*, @cloudflare/*)."""
@@ -1054,6 +1323,18 @@ class Detector:
         value = self.ctx.value_node(entry_value(pair))
         if value is None:
             return
+        if key_name == "handoffs":
+            if "openai-agents-js" not in self.frameworks or not self._in_agent_config(pair):
+                return
+            if value.type == "array":
+                for el in value.named_children:
+                    self._handoff(el)
+            elif value.type in ("call_expression", "member_expression", "subscript_expression", "await_expression") \
+                    or (value.type == "identifier" and (self.ctx.lookup(value, text(value)) or Binding("param")).kind
+                        == "import"):
+                # Literals hold no agents and a parameter's list is read where the caller builds it.
+                self._unread(pair, "hand-offs made by code parr cannot read", f"handoffs: {text(value)[:70]}")
+            return
         if key_name in ("functionDeclarations", "function_declarations"):
             if value.type != "array":
                 return
@@ -1064,9 +1345,79 @@ class Detector:
             return
         if value.type == "array":
             self._hosted_in_array(value)
+        if value.type == "object" and (self.frameworks or self.mcp_signal):
+            # tools: { pause_project: { ...defs.pause_project, execute } }: the definition and its body are
+            # one tool, read before the definition itself would be read as a tool of its own.
+            for entry in value.named_children:
+                inner = unwrap(entry.child_by_field_name("value")) if entry.type == "pair" else None
+                if inner is not None and inner.type == "object" and not self.ctx.is_claimed(inner) and any(
+                        el.type == "spread_element" for el in inner.named_children):
+                    self._raw_literal(inner)
         if self.frameworks or self.mcp_signal:
             # `tools:` in a file that speaks to no agent framework is some other list (a toolchain)
             self._check_tools_value(entry_value(pair), "tools: ...", 0)
+
+    # -- OpenAI Agents JS hand-offs: the model sees each as a tool ----------------------------------
+    def _handoff(self, el: Node) -> None:
+        """One element of `handoffs: [...]`: an agent, or `handoff(agent, { toolNameOverride, ... })`."""
+        spec = openai_agents.SPEC.handoffs[0]
+        el = unwrap(el)
+        if el is None or el.type == "spread_element":
+            if el is not None:
+                self._unread(el, "hand-offs made by code parr cannot read", f"{text(el)[:70]} in handoffs: [...]")
+            return
+        node = self.ctx.value_node(el)
+        at, entries = el, {}
+        if node is not None and node.type == "call_expression" and \
+                (member_chain(unwrap(node.child_by_field_name("function"))) or [""])[-1] == spec.function:
+            at, args = node, args_of(node)
+            _, entries = self._config(args[1]) if len(args) > 1 else (None, {})
+            node = self.ctx.value_node(args[0]) if args else None
+        schema_node = self._entry(entries, "inputType")
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        handler = self._handler(self._entry(entries, "onHandoff"))
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        desc, dref = self._description(self._entry(entries, "toolDescriptionOverride"))
+        override = self._entry(entries, spec.override_key)
+        name: Any = self.ctx.string_value(override) if override is not None else None
+        agent_ref = None
+        if name is None:
+            agent_name = self._agent_name(node)
+            if isinstance(agent_name, str):
+                name = handoff_tool_name(agent_name)
+            else:
+                agent_ref = self._import_ref(node) if node is not None and node.type == "identifier" else None
+                if agent_ref is None:
+                    reason = "hand-off to an agent parr could not read" if node is None or node.type != "identifier" \
+                        or self.ctx.lookup(node, text(node)) is None or \
+                        self.ctx.lookup(node, text(node)).kind != "import" else "hand-off to an agent from a package"
+                    self._unread(at, reason, f"{text(at)[:70]} in handoffs: [...]")
+                    return
+        if self._is_tool_node(at) and any(c.get("name") == name and c.get("line") == line(at) for c in self.tools):
+            return  # the same handoff() value listed by two agents: one tool
+        cand = self._emit(node=at, name=name, framework=openai_agents.SPEC.id, style=spec.style,
+                          schema=info.kind if info.declared else "framework_defined",
+                          typed=info.typed is not False,
+                          typed_evidence=list(info.evidence) if info.declared else ["no parameters"],
+                          description=desc, description_ref=dref, handler=handler, eff=eff)
+        cand["handoff"] = True
+        if agent_ref is not None:
+            cand["agent_ref"] = agent_ref
+
+    def _in_agent_config(self, pair: Node) -> bool:
+        """The pair sits in the config of `new Agent(...)`, `new RealtimeAgent(...)`, `Agent.create(...)`
+        or `agent.clone(...)` (the SDK's own run state also has `handoffs:` keys)."""
+        obj = pair.parent
+        args = obj.parent if obj is not None else None
+        call = args.parent if args is not None and args.type == "arguments" else None
+        if call is None or call.type not in ("new_expression", "call_expression"):
+            return False
+        callee = member_chain(unwrap(call.child_by_field_name("constructor") or call.child_by_field_name("function")))
+        return bool(callee) and (callee[-1].endswith("Agent") or callee[-1] == "clone"
+                                 or (len(callee) > 1 and callee[-1] == "create" and callee[-2].endswith("Agent")))
+
+    def _agent_name(self, node: Node | None) -> Any:
+        return agent_name(self.ctx, node)
 
     # -- places handing tools to a model that parr cannot read -----------------------------------
     def _tool_list_declarations(self) -> None:
@@ -1178,8 +1529,9 @@ class Detector:
             entries = object_entries(obj)
             if len(entries) == 1:
                 (k, e), = entries.items()
-                if k in _GEMINI_BUILTINS:
-                    mut, typed, caps = _GEMINI_BUILTINS[k]
+                if k in google_genai.SPEC.builtins:
+                    builtin = google_genai.SPEC.builtins[k]
+                    mut, typed, caps = builtin.mutating, builtin.typed, builtin.capabilities
                     self.ctx.claim(obj)
                     self._emit(node=obj, name=k, framework="google-genai", style="gemini.builtin_tool",
                                schema="provider_defined", typed=typed,
@@ -1190,8 +1542,9 @@ class Detector:
             tval = string_literal(t) if t is not None else None
             if tval is None or tval == "function":
                 continue
-            if tval in _OPENAI_HOSTED_TYPES:
-                mut, typed, caps = _OPENAI_HOSTED_TYPES[tval]
+            if tval in openai_api.SPEC.builtins:
+                builtin = openai_api.SPEC.builtins[tval]
+                mut, typed, caps = builtin.mutating, builtin.typed, builtin.capabilities
                 name: Any = tval
                 if tval == "mcp":
                     lab = self._entry(entries, "server_label", "serverLabel")
@@ -1276,7 +1629,7 @@ class Detector:
 
     def _raw_literal(self, obj: Node, style: str | None = None, framework: str | None = None) -> None:
         ctx = self.ctx
-        entries = object_entries(obj)
+        entries = self._entries(obj, sources=[])
         schema_key = next((k for k in ("parameters", "inputSchema", "input_schema") if k in entries), None)
         schema_node = self._entry(entries, schema_key) if schema_key else None
         sval = ctx.value_node(schema_node) if schema_node is not None else None
@@ -1334,10 +1687,12 @@ class Detector:
         if name is None:
             return
         ctx.claim(obj)
+        self._entries(obj)  # claims the definitions it spreads: they are part of this tool
         handler = self._handler(self._entry(entries, "execute"))
         info = analyze_schema(ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=handler is None)
+        typed, tev = self._spread_evidence(obj, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         if style is None:
             if schema_key == "input_schema":
@@ -1360,7 +1715,7 @@ class Detector:
         self._emit(node=obj, at_line=at_line, name=name, framework=framework or "unknown", style=style,
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff))
+                   gates=self._gates(entries, eff), definition=self._definition_ref(obj, None, info))
 
     # -- naming of tools that take their name from where they are stored ---------------------------------
     def _naming(self, call: Node) -> dict[str, Any]:
@@ -1463,6 +1818,26 @@ def _project_module(module: str) -> bool:
     return module.startswith((".", "@/", "~/", "#"))
 
 
+def handoff_tool_name(agent: str) -> str:
+    """The tool name OpenAI Agents JS gives a hand-off (`defaultHandoffToolName`, `toFunctionToolName`)."""
+    return "transfer_to_" + re.sub(r"[^a-zA-Z0-9]", "_", agent)
+
+
+def agent_name(ctx: FileCtx, node: Node | None) -> Any:
+    """The `name` of `new Agent({ name })`, `new RealtimeAgent({ name })` or `Agent.create({ name })`."""
+    node = ctx.value_node(node)
+    if node is None or node.type not in ("new_expression", "call_expression"):
+        return None
+    callee = member_chain(unwrap(node.child_by_field_name("constructor") or node.child_by_field_name("function")))
+    if not callee or not (callee[-1].endswith("Agent") or (len(callee) > 1 and callee[-2].endswith("Agent"))):
+        return None
+    args = args_of(node)
+    config = ctx.value_node(args[0]) if args else None
+    entry = object_entries(config).get("name") if config is not None and config.type == "object" else None
+    value = entry_value(entry) if entry is not None else None
+    return ctx.string_value(value) if value is not None else None
+
+
 def fallback_name(bind: dict[str, Any]) -> str:
     """Name for a tool whose storing key was not found: the variable, or the factory's noun."""
     local = bind.get("local") or "tool"
@@ -1515,8 +1890,7 @@ def _exported_by_list(ctx: FileCtx, name: str) -> bool:
 
 
 # -- classes ------------------------------------------------------------------------------------------
-_LC_TOOL_BASES = {"Tool": "Tool", "StructuredTool": "StructuredTool", "DynamicTool": "DynamicTool",
-                  "DynamicStructuredTool": "StructuredTool", "BaseTool": "StructuredTool"}
+_LC_TOOL_BASES = langchain.SPEC.tool_classes
 
 
 def class_heritage_base(cls: Node) -> Node | None:

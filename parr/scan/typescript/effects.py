@@ -33,6 +33,8 @@ from parr.scan.typescript.values import FileCtx
 
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
                             "executeRawSql", "runRawSql"})
+_SQL_KEYS = frozenset({"query", "sql", "statement", "text"})
+_READ_ONLY_KEYS = frozenset({"read_only", "readOnly"})
 _SQL_METHODS = frozenset({"query", "execute", "exec", "run", "raw", "all", "get", "prepare", "unsafe", "sql",
                           "$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe", "many", "one",
                           "none", "any", "oneOrNone", "manyOrNone", "batch", "first", "queryRaw"})
@@ -534,10 +536,18 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         return
 
     if name in _SQL_RUN_NAMES and args:
-        # database.executeSql(projectId, { query }): a method named for running SQL runs what it is given
-        model_sql = any(_is_param_derived(ctx, fn, a) or _names_in(a) & _param_names(ctx, fn, a) for a in args)
-        eff.add_strong(f"{name}() runs SQL", "sql" if model_sql else None)
-        for a in args:
+        # database.executeSql(projectId, { query }): a method named for running SQL runs what it is given;
+        # when an options object holds the statement, only that entry is run (not the project id beside it).
+        options = [entries for entries in (_literal_entries(a) for a in args) if entries]
+        statements = [entry_value(e) for entries in options for k, e in entries.items() if k in _SQL_KEYS]
+        run = statements or args
+        model_sql = any(_is_param_derived(ctx, fn, a) or _names_in(a) & _param_names(ctx, fn, a) for a in run)
+        read_only = any(entry_value(e) is not None and entry_value(e).type == "true"
+                        for entries in options for k, e in entries.items() if k in _READ_ONLY_KEYS)
+        # A statement the code wrote itself, run in a read-only transaction it asked for, changes nothing.
+        if not (read_only and not model_sql):
+            eff.add_strong(f"{name}() runs SQL", "sql" if model_sql else None)
+        for a in run:
             eff.executed |= _names_in(a)
         return
 
@@ -677,3 +687,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 sub.strong = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.strong]
                 eff.merge(sub)
                 _map_pending(ctx, eff, sub, target, call, depth)
+
+
+def _literal_entries(node: Node | None) -> dict[str, Node]:
+    """The entries of an object literal argument, or nothing."""
+    node = unwrap(node)
+    return object_entries(node) if node is not None and node.type == "object" else {}

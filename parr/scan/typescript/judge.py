@@ -83,6 +83,10 @@ def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> 
             # The code outranks its annotation (CODE-013 reports the contradiction).
             return True, list(strong[:4]) + ["annotated readOnlyHint: true, but the body changes state"]
         return True, list(strong[:5])
+    if cand.get("handoff"):
+        # The model hands the conversation to another agent: nothing changes until that agent acts
+        # (its own tools are reported where they are declared).
+        return False, ["hand-off to another agent"]
     if ann.get("readOnlyHint") is False:
         return True, ["annotation readOnlyHint: false"]
     if ann.get("readOnlyHint") is True:

@@ -21,7 +21,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-7-prefilter"
+FACTS_VERSION = "ts-8-wrappers-prefilter"
 
 
 def _detect():
@@ -45,6 +45,10 @@ _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-
                         rf"{TEST_DIR_WORDS})/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
                         r"(^|/)(test[-_]?utils?|test[-_]?helpers?|testing[-_]?utils?|mocks?)\.[cm]?[jt]sx?$")
 
+# Styles of tools read from an object literal alone: such a literal may be a definition another
+# tool is built from (spread into a wrapper call, or imported by a registration), then it is no tool.
+_DEFINITION_STYLES = frozenset({"ai_sdk.raw_tool", "raw_function_schema", "mcp_ts.list_tools", "anthropic.raw_tool_schema",
+                                "openai.raw_function_schema", "gemini.function_declarations", "cloudflare.client_tool"})
 _CAPABILITIES = frozenset({"shell", "code_execution", "sql", "http_write", "http", "file_write", "file_read",
                            "email", "payment", "browser", "computer_use", "mcp_remote"})
 _EXTS = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
@@ -71,6 +75,11 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
             ex["consts"][name] = v
             return
         node = ctx.value_node(value)
+        if node is not None and node.type in ("new_expression", "call_expression") and b"Agent" in ctx.source:
+            agent = _detect().agent_name(ctx, node)  # export const billing = new Agent({ name: "Billing" })
+            if isinstance(agent, str):
+                ex.setdefault("agents", {})[name] = agent
+            return
         if node is not None and node.type == "object":
             table: dict[str, Any] = {}
             for child in node.named_children:
@@ -248,6 +257,11 @@ class TypeScriptScanner:
         facts["tools"] = tools
         facts["unresolved"] = det.unresolved[:500]
         facts["key_refs"] = det.key_refs[:5000]
+        if det.wrappers:
+            facts["wrappers"] = det.wrappers
+        definitions = det.exported_definitions() if b"export" in source else {}
+        if definitions:
+            facts["definitions"] = definitions
         facts["exports"] = collect_exports(ctx)
         if tree.root_node.has_error and not tools:
             err = _first_error(tree.root_node)
@@ -467,6 +481,7 @@ class _Resolver:
                     k = self.value(path, k)
                 if isinstance(k, str):
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
+        wrapper_of, absorbed = self._wrapper_calls(sites)
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
         for path in sorted(self.facts):
@@ -478,6 +493,28 @@ class _Resolver:
                                             call=str(site.get("call") or ""), reason=str(site.get("reason") or "")))
             lang = facts.get("lang") or "typescript"
             for cand in facts.get("tools") or []:
+                if cand.get("wrapper"):
+                    info = wrapper_of.get(id(cand))
+                    if info is None:
+                        continue  # a call of a project function that is not a generic wrapper
+                    if cand["wrapper"].get("unread_name"):
+                        sites.append(UnresolvedSite(file=path, line=max(1, int(cand.get("line") or 1)),
+                                                    call=" ".join(str(cand["wrapper"]["unread_name"]).split()),
+                                                    reason="tool name made at run time"))
+                        continue
+                    cand = dict(cand, framework=info.get("framework"), style=info.get("style"))
+                elif (path, cand.get("line")) in absorbed and cand.get("style") in _DEFINITION_STYLES:
+                    continue  # a definition spread into a wrapper call or imported: part of that one tool
+                if cand.get("definition"):
+                    cand = self._with_definition(path, cand)
+                if cand.get("agent_ref"):
+                    agent = self._agent(path, cand["agent_ref"])
+                    if agent is None:
+                        sites.append(UnresolvedSite(file=path, line=max(1, int(cand.get("line") or 1)),
+                                                    call=f"{cand['agent_ref'].get('name')} in handoffs: [...]",
+                                                    reason="hand-off to an agent parr could not read"))
+                        continue
+                    cand = dict(cand, name=_detect().handoff_tool_name(agent))
                 rec = self._record(path, lang, cand, key_names)
                 if rec is None:
                     if cand.get("name") is None and cand.get("name_ref") is not None and not cand.get("bind"):
@@ -492,6 +529,95 @@ class _Resolver:
                 records.append(rec)
         records.sort(key=lambda r: (r.file, r.line, r.name))
         return records, errors
+
+    def _wrapper_calls(self, sites: list[UnresolvedSite]) -> tuple[dict[int, dict], set[tuple[str, Any]]]:
+        """Calls of generic wrappers imported from this project (each one a tool, with the wrapper's
+        framework and style), the definition lines they absorb, and a site for every wrapper no call
+        of which was found (its tools would otherwise go unreported)."""
+        wrapper_of: dict[int, dict] = {}
+        absorbed: set[tuple[str, Any]] = set()
+        used: set[tuple[str, str]] = set()
+        # Registration wrappers by name: their calls are member calls (ctx.accountTool(...)) on objects
+        # whose type parr does not follow, so a method of that name declared anywhere here is the one.
+        by_method: dict[str, tuple[str, dict]] = {}
+        for path in sorted(self.facts):
+            for name, info in sorted((self.facts[path].get("wrappers") or {}).items()):
+                if info.get("registration"):
+                    by_method.setdefault(name, (path, info))
+        for path, facts in self.facts.items():
+            for cand in facts.get("tools") or []:
+                ref = cand.get("wrapper")
+                if not ref:
+                    continue
+                if ref.get("method"):
+                    found = by_method.get(ref["method"])
+                    if found is not None:
+                        wrapper_of[id(cand)] = found[1]
+                        used.add((found[0], ref["method"]))
+                    continue
+                target = self.module_path(path, ref.get("module") or "")
+                o = self.origin(target, ref.get("name") or "") if target else None
+                info = (self.facts_of(o[0]).get("wrappers") or {}).get(o[1]) if o else None
+                if info is None:
+                    continue
+                wrapper_of[id(cand)] = info
+                used.add(o)
+                absorbed.update((path, n) for n in ref.get("absorbs") or [])
+        for path, facts in self.facts.items():
+            for cand in facts.get("tools") or []:
+                found = self._definition(path, cand["definition"]) if cand.get("definition") else None
+                if found is not None:
+                    absorbed.update((found[0], n) for n in found[1].get("lines") or [])
+        for path in sorted(self.facts):
+            for name, info in sorted((self.facts[path].get("wrappers") or {}).items()):
+                if info.get("registration") and name in _detect()._REGISTRATION_METHODS:
+                    continue  # server.registerTool(...) / server.paidTool(...) calls are read by their own rule
+                if not info.get("called_here") and (path, name) not in used:
+                    sites.append(UnresolvedSite(file=path, line=max(1, int(info.get("line") or 1)), call=f"{name}(...)",
+                                                reason="generic tool wrapper whose callers parr did not find"))
+        return wrapper_of, absorbed
+
+    def _agent(self, path: str, ref: dict[str, Any]) -> str | None:
+        """The name of an agent another file of the project exports."""
+        target = self.module_path(path, ref.get("module") or "")
+        o = self.origin(target, ref.get("name") or "") if target else None
+        name = ((self.facts_of(o[0]).get("exports") or {}).get("agents") or {}).get(o[1]) if o else None
+        return name if isinstance(name, str) else None
+
+    def _definition(self, path: str, ref: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """The file and facts of a tool definition another file imports (`import { defs } from "./defs"`)."""
+        target = self.module_path(path, ref.get("module") or "")
+        o = self.origin(target, ref.get("name") or "") if target else None
+        if o is None:
+            return None
+        key = o[1] + (f".{ref['member']}" if ref.get("member") else "")
+        found = (self.facts_of(o[0]).get("definitions") or {}).get(key)
+        return (o[0], found) if isinstance(found, dict) else None
+
+    def _with_definition(self, path: str, cand: dict[str, Any]) -> dict[str, Any]:
+        """A tool whose schema, description and annotations sit in an imported definition takes them from
+        it; without one found it stays as the detector left it (untyped, saying why)."""
+        found = self._definition(path, cand["definition"])
+        if found is None:
+            return cand
+        d = found[1]
+        out = dict(cand)
+        if d.get("schema") and d["schema"] != "none":
+            fields = d.get("fields") or {}
+            strings = [f for f, t in fields.items() if t == "string"]
+            executed = set(cand.get("executed") or ())
+            raw = [f for f in strings if f in executed and (len(fields) == 1 or f.lower() in _detect()._RAW_FIELDS)]
+            out["schema"] = d["schema"]
+            if d.get("typed") is False:
+                out["typed"], out["typed_evidence"] = False, list(d.get("typed_evidence") or ["untyped schema"])
+            elif raw:
+                out["typed"], out["typed_evidence"] = False, [f"raw string '{raw[0]}' is executed or interpreted"]
+            else:
+                out["typed"], out["typed_evidence"] = True, list(d.get("typed_evidence") or [])
+        if out.get("description") is None and out.get("description_ref") is None:
+            out["description"], out["description_ref"] = d.get("description"), d.get("description_ref")
+        out["annotations"] = {**(d.get("annotations") or {}), **(cand.get("annotations") or {})}
+        return out
 
     def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict) -> ToolRecord | None:
         name = cand.get("name")

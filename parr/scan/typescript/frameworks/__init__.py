@@ -1,0 +1,30 @@
+"""The TypeScript/JavaScript framework families parr knows, one module each, and lookups over them."""
+
+from __future__ import annotations
+
+from parr.scan.typescript.frameworks import (
+    ai_sdk, anthropic, cloudflare, google_genai, langchain, mastra, mcp, openai, openai_agents, opencode, voltagent,
+)
+from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec, Handoff, Registration
+
+# Families an import identifies (opencode's tool() is told apart from the AI SDK's by its callee).
+FAMILIES: tuple[FrameworkSpec, ...] = (
+    mcp.SPEC, openai_agents.SPEC, langchain.SPEC, voltagent.SPEC, mastra.SPEC, ai_sdk.SPEC, cloudflare.SPEC,
+    google_genai.SPEC, anthropic.SPEC, openai.SPEC,
+)
+ALL: tuple[FrameworkSpec, ...] = FAMILIES + (opencode.SPEC,)
+BY_ID: dict[str, FrameworkSpec] = {spec.id: spec for spec in ALL}
+
+
+def framework_of(module: str | None) -> str | None:
+    """The family an imported module belongs to, or None for a package parr does not know."""
+    if not module:
+        return None
+    for spec in FAMILIES:
+        if spec.owns(module):
+            return spec.id
+    return None
+
+
+__all__ = ["ALL", "BY_ID", "FAMILIES", "Builtin", "Factory", "FrameworkSpec", "Handoff", "Registration",
+           "framework_of"]

@@ -1,0 +1,20 @@
+"""OpenAI API (`openai`): raw function definitions, zodFunction(), hosted tool types."""
+
+from parr.scan.evidence import OPENAI_HOSTED_TYPES
+from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec
+
+SPEC = FrameworkSpec(
+    id="openai",
+    packages=("openai",),
+    prefixes=("openai/",),
+    factories=(
+        Factory("zodFunction", "openai.zodFunction", name_keys=("name",), schema_keys=("parameters",), handler_keys=()),
+        Factory("zodResponsesFunction", "openai.zodFunction", name_keys=("name",), schema_keys=("parameters",),
+                handler_keys=()),
+        # { type: "function", function: { name, description, parameters } } and its flat form
+        Factory("<type: function>", "openai.raw_function_schema", name_keys=("name",), schema_keys=("parameters",),
+                handler_keys=()),
+    ),
+    # { type: "web_search" } and the like in a tools array (shared with the Python scanner)
+    builtins={t: Builtin(t, mut, typed, caps) for t, (mut, typed, caps) in OPENAI_HOSTED_TYPES.items()},
+)

@@ -1,0 +1,74 @@
+"""The data one TypeScript framework family declares about its tool API (read by the detector)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Factory:
+    """A function that makes one tool from a config object: which keys hold which part."""
+
+    function: str
+    style: str
+    name_keys: tuple[str, ...] = ()
+    description_keys: tuple[str, ...] = ("description",)
+    schema_keys: tuple[str, ...] = ()
+    handler_keys: tuple[str, ...] = ("execute",)
+    config_arg: int = 0
+    # Without a name key the tool takes the name of where it is stored (`tools: { x: createTool(...) }`,
+    # `const x = ...`); otherwise a config without a readable name is no tool.
+    named_by_place: bool = False
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A method that registers one tool on a receiver (`server.tool(...)`), read positionally."""
+
+    method: str
+    style: str
+    name_arg: int = 0
+
+
+@dataclass(frozen=True)
+class Builtin:
+    """A tool the provider defines and runs: its default name and what it can do."""
+
+    name: str
+    mutating: bool
+    typed: bool
+    capabilities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A sub-agent the model reaches through a tool the framework names (`transfer_to_<agent>`)."""
+
+    function: str
+    style: str
+    name_prefix: str
+    override_key: str
+
+
+@dataclass(frozen=True)
+class FrameworkSpec:
+    """One framework family: the packages that identify it and the tool API it exposes."""
+
+    id: str
+    packages: tuple[str, ...] = ()          # exact module names
+    prefixes: tuple[str, ...] = ()          # module name prefixes ("@langchain/")
+    factories: tuple[Factory, ...] = ()
+    registrations: tuple[Registration, ...] = ()
+    tool_classes: dict[str, str] = field(default_factory=dict)  # class -> the base it behaves as
+    builtins: dict[str, Builtin] = field(default_factory=dict)  # factory or key -> hosted tool
+    handoffs: tuple[Handoff, ...] = ()
+    context_keys: tuple[str, ...] = ()      # object keys that hand tools to a model (`tools:`)
+
+    def owns(self, module: str) -> bool:
+        return module in self.packages or module.startswith(self.prefixes)
+
+    def factory(self, function: str) -> Factory:
+        for f in self.factories:
+            if f.function == function:
+                return f
+        raise KeyError(f"{self.id} declares no factory {function}")
