@@ -20,12 +20,38 @@ from parr.manifest.loader import LoadedManifest
 from parr.scan.model import ScanResult, ToolRecord
 from parr.stages import STAGE_ORDER
 from parr.traces.events import TraceEvent
+from parr.verdict import Report
 from parr.yamlsafe import load_yaml
 
 PRODUCTION = frozenset({"production", "prod", "prd", "live"})
+# The values of `agent.kind` (DESIGN.md section 2), for the runbook index's `not_for`.
+AGENT_KINDS = ("model-loop", "mcp-server", "sandboxed-runner", "workflow-step")
 
 
-def _tools(loaded: LoadedManifest, scan: ScanResult | None) -> list[dict[str, Any]]:
+# Skipped-file reasons that hide nothing of the agent: files excluded on purpose, links out of the repository.
+_DELIBERATE_SKIPS = frozenset({"ignored", "symlink_outside"})
+
+
+def _not_in_code(tool: Any, scan: ScanResult) -> str:
+    """Why a declared tool has no place in the code: the scan could not read its registration, or
+    could not read everything, or it is not there."""
+    sites = {f"{s.file}:{s.line}" for s in scan.unresolved}
+    if tool.source is not None:
+        if tool.source in sites:
+            return "unreadable_registration"
+        return "source_gone"
+    skipped = any(v for k, v in scan.skipped.model_dump().items() if k not in _DELIBERATE_SKIPS and isinstance(v, int))
+    if scan.unresolved or scan.errors or skipped:
+        return "scan_blind"
+    return "not_found"
+
+
+def _mentions(message: str, name: str) -> bool:
+    return f"'{name}'" in message
+
+
+def _tools(loaded: LoadedManifest, scan: ScanResult | None,
+           disagreements: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Every tool the manifest declares or the code exposes, with where each fact came from."""
     found: dict[str, ToolRecord] = {}
     for record in scan.tools if scan else ():
@@ -45,8 +71,12 @@ def _tools(loaded: LoadedManifest, scan: ScanResult | None) -> list[dict[str, An
             "sandbox": tool.sandbox,
             "location": f"{code.file}:{code.line}" if code else None,
             "in_code": code is not None if scan else None,
+            # not_found | unreadable_registration | scan_blind | source_gone, when the scan has no place for it
+            "not_in_code": _not_in_code(tool, scan) if scan is not None and code is None else None,
+            "source": tool.source,
             "code_mutating": code.mutating if code else None,
             "framework": code.framework if code else None,
+            "code_shows": [d["message"] for d in disagreements or () if _mentions(d["message"], tool.name)],
         })
     for name, code in sorted(found.items()):
         rows.append({
@@ -61,14 +91,21 @@ def _tools(loaded: LoadedManifest, scan: ScanResult | None) -> list[dict[str, An
             "sandbox": None,
             "location": f"{code.file}:{code.line}",
             "in_code": True,
+            "not_in_code": None,
+            "source": None,
             "code_mutating": code.mutating,
             "framework": code.framework,
+            "code_shows": [],
         })
     return rows
 
 
 def _dependencies(loaded: LoadedManifest) -> list[dict[str, Any]]:
+    from parr.documents.status_pages import status_page
+
     failsafes = loaded.manifest.failsafes
+    operations = getattr(loaded.manifest, "operations", None)
+    declared_pages = dict(operations.status_pages) if operations is not None else {}
     breakers = {b.dependency: b for b in failsafes.circuit_breakers}
     limits = {r.dependency: r for r in failsafes.rate_limits}
     names = list(dict.fromkeys([*failsafes.dependencies, *breakers, *limits]))
@@ -80,6 +117,7 @@ def _dependencies(loaded: LoadedManifest) -> list[dict[str, Any]]:
                 if name in breakers else None
             ),
             "rate_limit": f"{limits[name].per_minute:g}/min" if name in limits else None,
+            "status_page": page[1] if (page := status_page(name, declared_pages)) else None,
         }
         for name in names
     ]
@@ -119,11 +157,19 @@ def build_context(
     ledger: LedgerState | None,
     today: dt.date,
     manifest_display: str,
+    report: Report | None = None,
+    policy_reads_stage: bool | None = None,
 ) -> dict[str, Any]:
+    """`report` is the check report at the agent's stage; `policy_reads_stage` whether the declared
+    policies read `context.stage` (None: not known, no policy evaluated)."""
+    from parr.documents.verdict_view import backstage_owner, disagreements, verdict_view
+
     manifest = loaded.manifest
-    tools = _tools(loaded, scan)
+    differences = disagreements(report, loaded.root)
+    tools = _tools(loaded, scan, differences)
     fs = manifest.failsafes
     stage = ledger.stage.value if ledger is not None else "propose"
+    kind = getattr(manifest.agent, "kind", None)  # agent.kind lands with the agent-kinds work; absent before
     facts = {
         "has_policies": manifest.policies.engine is not None,
         "has_dependencies": bool(_dependencies(loaded)),
@@ -147,6 +193,13 @@ def build_context(
         "budgets": _data(manifest.budgets),
         "memory": _data(manifest.memory),
         "waivers": [_data(w) for w in manifest.waivers],
+        "operations": _data(getattr(manifest, "operations", None)),
+        "kind": getattr(kind, "value", kind),
+        "verdict": verdict_view(report),
+        "code_disagrees": differences,
+        "code_timeouts": [d for d in differences if d["check"] == "CODE-009"],
+        "policy_reads_stage": policy_reads_stage,
+        "backstage_owner": backstage_owner(manifest.agent),
         "tools": tools,
         "undeclared_tools": [t for t in tools if not t["declared"]],
         "scanned": scan is not None,
@@ -157,6 +210,7 @@ def build_context(
         "ledger": [_data(e) for e in ledger.entries] if ledger else [],
         "applies": facts,
         "procedures": [],
+        "left_out": [],
     }
 
 
@@ -169,6 +223,8 @@ class Procedure(BaseModel):
     title: str
     template: str
     applies: str = "always"
+    # Kinds of agent (agent.kind) this procedure does not fit, each with the reason the runbook shows.
+    not_for: dict[str, str] = {}
 
 
 class ProcedureIndex(BaseModel):
@@ -192,7 +248,16 @@ def load_procedures(index_file: Path, context: dict[str, Any]) -> list[dict[str,
         ) from None
     known = {"always", *context["applies"]}
     chosen = []
+    context["left_out"] = []
     for number, entry in enumerate(index.procedures):
+        for kind in entry.not_for:
+            if kind not in AGENT_KINDS:
+                line = document.line_of(("procedures", number, "not_for", kind)) or 1
+                raise ParrInputError(f"{index_file}:{line}: not_for names '{kind}', which is not a kind of agent; "
+                                     f"use one of {', '.join(AGENT_KINDS)}.")
+        if context.get("kind") in entry.not_for:
+            context["left_out"].append({"title": entry.title, "reason": entry.not_for[context["kind"]]})
+            continue
         if entry.applies not in known:
             line = document.line_of(("procedures", number, "applies")) or 1
             raise ParrInputError(
