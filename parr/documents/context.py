@@ -165,7 +165,9 @@ def build_context(
     from parr.documents.verdict_view import backstage_owner, disagreements, verdict_view
 
     manifest = loaded.manifest
-    differences = disagreements(report, loaded.root)
+    placeholders = {p.path[:2] for p in getattr(loaded, "placeholders", ())}
+    policies_declared = manifest.policies.engine is not None and ("policies", "engine") not in placeholders
+    differences = disagreements(report, loaded.root, policies_declared)
     tools = _tools(loaded, scan, differences)
     fs = manifest.failsafes
     stage = ledger.stage.value if ledger is not None else "propose"
@@ -198,6 +200,9 @@ def build_context(
         "verdict": verdict_view(report),
         "code_disagrees": differences,
         "code_timeouts": [d for d in differences if d["check"] == "CODE-009"],
+        # CODE-012's findings: places and files the scan could not read, so "nothing contradicts" is never said bare
+        "scan_unread": sum(1 for r in (report.results if report else ()) if r.item.id == "CODE-012"
+                           for f in r.findings if f.outcome in ("fail", "error")),
         "policy_reads_stage": policy_reads_stage,
         "backstage_owner": backstage_owner(manifest.agent),
         "tools": tools,

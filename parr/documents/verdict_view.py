@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from parr.formats.grouping import is_placeholder_finding
 from parr.verdict import Report
 
 # Checks whose failure means the manifest claims something the code does not do: a declared tool
@@ -64,16 +65,17 @@ def verdict_view(report: Report | None) -> dict[str, Any] | None:
     }
 
 
-def disagreements(report: Report | None, root: Path) -> list[dict[str, Any]]:
-    """What the code shows where the manifest declares otherwise, one row per finding."""
+def disagreements(report: Report | None, root: Path, policies_declared: bool = True) -> list[dict[str, Any]]:
+    """What the code shows where the manifest declares otherwise, one row per finding. A placeholder
+    claims nothing, and POL-001 disagrees with the manifest only when it declares a policy engine."""
     if report is None:
         return []
     rows = []
     for result in report.results:
-        if result.item.id not in CODE_DISAGREES:
+        if result.item.id not in CODE_DISAGREES or (result.item.id == "POL-001" and not policies_declared):
             continue
         for finding in result.findings:
-            if finding.outcome in ("fail", "error", "waived"):
+            if finding.outcome in ("fail", "error", "waived") and not is_placeholder_finding(finding.message):
                 rows.append({"check": result.item.id, "message": finding.message,
                              "where": _where(finding.file, finding.line, root), "waived": finding.outcome == "waived"
                              or result.outcome == "waived"})

@@ -38,6 +38,11 @@ class Group:
         return len(self.subjects)
 
 
+def is_placeholder_finding(message: str) -> bool:
+    """parr.verdict's finding for a placeholder value in a field the check reads."""
+    return _PLACEHOLDER.match(message) is not None
+
+
 def _key(message: str) -> tuple[str, str | None, str | None]:
     """The sentence with its subject and list indices taken out, the noun, and the subject."""
     placeholder = _PLACEHOLDER.match(message)

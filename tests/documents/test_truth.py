@@ -53,6 +53,8 @@ def test_a_registration_the_scan_could_not_read_is_said_so(tmp_path: Path) -> No
     blind = build_repo(tmp_path / "b", {"permissions": {"tools": [*TOOLS, SEND_EMAIL]}}, {"agent/mail.py": MAIL})
     text = _generate(blind, "runbook")
     assert "the scan could not read every registration" in text and "not found in code" not in text
+    assert "`CODE-003` `parr.yaml:" in text  # the manifest declares a tool the scan has no place for
+    assert "That is what the scan could read: **1 place(s) or file(s) it could not read may hold more" in text
 
     plain = build_repo(tmp_path / "c", {"permissions": {"tools": [*TOOLS, SEND_EMAIL]}})
     assert "| `send_email` |" in (text := _generate(plain, "runbook")) and "**not found in code**" in text
@@ -72,6 +74,14 @@ def test_the_code_is_shown_next_to_what_the_manifest_declares(tmp_path: Path) ->
     clean = build_repo(tmp_path / "b")
     text = _generate(clean, "runbook")
     assert "**the code:**" not in text and "nothing in the code that contradicts" in text
+    assert "in what it could read" not in text
+
+    # A placeholder claims nothing: a TODO timeout is "not set", not a disagreement with the code.
+    todo = build_repo(tmp_path / "c", {"failsafes": {"timeouts": {"tool_call_seconds": "TODO", "run_seconds": "TODO"}}},
+                      {"agent/bare.py": client})
+    text = _generate(todo, "runbook")
+    assert "- Timeouts: tool call **not set**, whole run **not set**\n" in text
+    assert "placeholder" not in text.split("## Tools", 1)[1].split("## Operations", 1)[0]
 
 
 def test_the_verdict_carries_blockers_and_waivers(tmp_path: Path) -> None:
