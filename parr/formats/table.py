@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from parr.formats.common import blocking_from, display_path, plural, problems
-from parr.formats.grouping import first_sentence, group_findings, subjects_text
+from parr.formats.grouping import first_sentence, group_findings, is_placeholder_finding, subjects_text
 from parr.verdict import ItemResult, Report
 
 _STYLE = {"NO-GO": "bold red", "GO": "bold green"}
@@ -95,6 +95,14 @@ def _warning_ids(results: list[ItemResult]) -> str:
     return ", ".join(r.item.id + (" (error)" if r.outcome == "error" else "") for r in results)
 
 
+def _warnings_line(report: Report, warnings: list[ItemResult]) -> str:
+    """`56 warnings (not blocking at propose; 48 only for TODOs to fill): ids; --verbose ...`."""
+    todo_only = sum(1 for r in warnings if (found := problems(r)) and all(is_placeholder_finding(f.message) for f in found))
+    todo = f"; {todo_only} only for TODOs to fill" if todo_only else ""
+    return (f"{plural(len(warnings), 'warning')} (not blocking at {report.stage.value}{todo}): {_warning_ids(warnings)}; "
+            "`--verbose` shows them with their findings and fixes")
+
+
 def _notes(report: Report) -> list[tuple[str, str]]:
     """(label, text) lines after the items: waiver and decision notes, inline suppressions."""
     out = []
@@ -139,10 +147,7 @@ def _plain(report: Report, verbose: bool) -> str:
     warnings = _warnings(report)
     if warnings and not verbose:
         out.append("")
-        out.extend(textwrap.wrap(
-            f"{plural(len(warnings), 'warning')} (not blocking at {report.stage.value}): {_warning_ids(warnings)}; "
-            "`--verbose` shows them with their findings and fixes", WIDTH, subsequent_indent="  ",
-            break_on_hyphens=False))
+        out.extend(textwrap.wrap(_warnings_line(report, warnings), WIDTH, subsequent_indent="  ", break_on_hyphens=False))
     if verbose and (na := _not_applicable(report)):
         out.append("")
         out.append("not applicable:")
@@ -171,9 +176,7 @@ def _rich(console: Console, report: Report, verbose: bool) -> None:
         console.print(table)
     warnings = _warnings(report)
     if warnings and not verbose:
-        console.print(Text(f"{plural(len(warnings), 'warning')} (not blocking at {report.stage.value}): "
-                           f"{_warning_ids(warnings)}; `--verbose` shows them with their findings and fixes",
-                           style="yellow"))
+        console.print(Text(_warnings_line(report, warnings), style="yellow"))
     if verbose and (na := _not_applicable(report)):
         console.print(Text("not applicable:\n  " + "\n  ".join(na), style="dim"))
     for label, text in _notes(report):

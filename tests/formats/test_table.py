@@ -75,6 +75,8 @@ def test_a_fresh_draft_fits_on_a_screen(tmp_path: Path) -> None:
     # every placeholder an item reads is one line, counted by field, never one line per tool
     assert placeholder_lines and all(" to fill" in line for line in placeholder_lines), result.stdout
     assert not any("refund_order_05" in line for line in lines)
+    summary = next(line for line in lines if " warnings (not blocking at propose" in line)
+    assert " only for TODOs to fill)" in summary
 
 
 def test_manifest_text_cannot_style_or_rewrite_the_terminal(make_repo) -> None:
