@@ -93,3 +93,18 @@ def test_the_fix_is_the_first_sentence_of_the_remediation() -> None:
     assert first_sentence("Set `risk:` (e.g. high) on each tool. Then run it again.") == "Set `risk:` (e.g. high) on each tool."
     assert first_sentence("One sentence only") == "One sentence only"
     assert first_sentence("Use v1.2 of the SDK. `parr check` again.") == "Use v1.2 of the SDK."
+
+
+def test_a_terminal_gets_the_same_rows_as_a_rich_table(make_repo, monkeypatch) -> None:
+    import parr.cli
+
+    monkeypatch.setattr(parr.cli, "_use_color", lambda no_color: not no_color)
+    repo = make_repo(files={"agent/refunds.py": MANY_TOOLS})
+    _, coloured = _check(repo, "--stage", "staging-writes")
+    assert "│ BLOCK" in coloured  # colour codes too, unless NO_COLOR or TERM says otherwise
+    import re
+
+    squeezed = re.sub(r"\x1b\[[0-9;]*m|[\s│]", "", coloured)  # the cell wraps at the terminal's width
+    assert "17tools:refund_order_00,refund_order_01,refund_order_02,+14" in squeezed
+    _, plain = _check(repo, "--stage", "staging-writes", "--no-color")
+    assert "\x1b[" not in plain and "│" not in plain
