@@ -194,3 +194,17 @@ def test_the_backstage_fragment_says_when_it_has_no_owner(tmp_path: Path) -> Non
     text = _generate(repo, "dri", "--format", "yaml", "--no-scan")
     assert "# parr: no DRI handle or e-mail, nor an engineering owner, is a valid Backstage entity name" in text
     assert yaml.safe_load(text)["spec"]["owner"] == ""
+
+
+def test_a_declared_gate_the_code_does_not_enforce_is_shown_at_the_tool(tmp_path: Path) -> None:
+    tools = [TOOLS[0], {**TOOLS[1], "gate": "approval:billing-leads"}, {**TOOLS[2], "gate": "policy:no_such_rule"}]
+    repo = build_repo(tmp_path / "a", {"permissions": {"tools": tools},
+                                       "policies": {"approvals": [{"tool": "issue_refund", "approver": "billing lead",
+                                                                   "max_batch": 5}]}})
+    text = _generate(repo, "runbook")
+    row = next(line for line in text.splitlines() if line.startswith("| `issue_refund` |"))
+    assert "approval:billing-leads (**the code disagrees: see below**)" in row
+    listed = text.split("### Where the code shows something other than the manifest", 1)[1].split("##", 1)[0]
+    assert "'issue_refund' is declared approval:billing-leads but its code has no approval hook" in listed
+    assert "tool 'close_case' is gated by policy:no_such_rule, which no declared policy file defines" in listed
+    assert "| `get_charge` | read | low | none |" in text  # a tool the code agrees with carries no mark
