@@ -46,6 +46,37 @@ def _not_in_code(tool: Any, scan: ScanResult) -> str:
     return "not_found"
 
 
+def _mark_placeholders(context: dict[str, Any], loaded: LoadedManifest) -> None:
+    """Every placeholder string the context carries from the manifest becomes a PlaceholderText,
+    so a document shows 'placeholder, not decided' where the draft says TODO."""
+    from parr.documents.escape import PlaceholderText
+
+    for placeholder in getattr(loaded, "placeholders", ()):
+        node: Any = context
+        path = list(placeholder.path)
+        for part in path[:-1]:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                node = None
+                break
+        last = path[-1] if path else None
+        if isinstance(node, dict) and last in node and isinstance(node[last], str):
+            node[last] = PlaceholderText(node[last])
+        elif isinstance(node, list) and isinstance(last, int) and last < len(node) and isinstance(node[last], str):
+            node[last] = PlaceholderText(node[last])
+    for index, tool in enumerate(loaded.manifest.permissions.tools):
+        row = next((r for r in context["tools"] if r["declared"] and r["name"] == tool.name), None)
+        for placeholder in getattr(loaded, "placeholders", ()):
+            if row is not None and placeholder.path[:3] == ("permissions", "tools", index) and len(placeholder.path) == 4:
+                field = placeholder.path[3]
+                if isinstance(field, str) and field in row:
+                    # the row holds what the model read ("not assessed", gate "none"): show the placeholder itself
+                    row[field] = PlaceholderText(placeholder.value)
+
+
 def _mentions(message: str, name: str) -> bool:
     return f"'{name}'" in message
 
@@ -182,7 +213,7 @@ def build_context(
         "has_kpis": bool(manifest.agent.workflow and manifest.agent.workflow.kpis),
         "has_budgets": manifest.budgets.per_run is not None or manifest.budgets.per_day is not None,
     }
-    return {
+    context = {
         "generated_on": today.isoformat(),
         "manifest_path": manifest_display,
         "agent": _data(manifest.agent),
@@ -217,6 +248,8 @@ def build_context(
         "procedures": [],
         "left_out": [],
     }
+    _mark_placeholders(context, loaded)
+    return context
 
 
 class Procedure(BaseModel):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from parr.formats.grouping import is_placeholder_finding
+from parr.manifest.placeholders import is_placeholder
 from parr.verdict import Report
 
 # Checks whose failure means the manifest claims something the code does not do: a declared tool
@@ -84,7 +85,7 @@ def disagreements(report: Report | None, root: Path, policies_declared: bool = T
 
 def entity_name(handle: str | None) -> str | None:
     """A Backstage entity name from a handle (`@ingrid` → `ingrid`), or None when it cannot be one."""
-    if not handle:
+    if not handle or is_placeholder(handle):
         return None
     name = handle.strip().lstrip("@")
     return name if len(name) <= 63 and _ENTITY_NAME.match(name) else None

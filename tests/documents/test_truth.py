@@ -208,3 +208,17 @@ def test_a_declared_gate_the_code_does_not_enforce_is_shown_at_the_tool(tmp_path
     assert "'issue_refund' is declared approval:billing-leads but its code has no approval hook" in listed
     assert "tool 'close_case' is gated by policy:no_such_rule, which no declared policy file defines" in listed
     assert "| `get_charge` | read | low | none |" in text  # a tool the code agrees with carries no mark
+
+
+def test_a_placeholder_is_shown_as_one_never_as_a_decided_value(tmp_path: Path) -> None:
+    tools = [TOOLS[0], {**TOOLS[1], "gate": "TODO", "risk": "TODO"}, TOOLS[2]]
+    patch = {"agent": {"dri": {"name": "TODO one person", "handle": "@TODO", "email": "__delete__"},
+                       "owners": {"engineering": "@TODO"}},
+             "permissions": {"role": "TODO-service-account", "tools": tools}}
+    repo = build_repo(tmp_path / "a", patch)
+    text = _generate(repo, "runbook", "--no-scan")
+    assert "- **Role:** **placeholder, not decided: TODO-service-account**;" in text
+    assert "- **DRI:** **placeholder, not decided: TODO one person** (**placeholder, not decided: @TODO**)" in text
+    assert "| `issue_refund` | pay ⚠ | **placeholder, not decided: TODO** | **placeholder, not decided: TODO** |" in text
+    fragment = yaml.safe_load(_generate(repo, "dri", "--format", "yaml", "--no-scan"))
+    assert fragment["spec"]["owner"] == ""  # @TODO is no one: no user:default/TODO
