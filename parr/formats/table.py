@@ -126,10 +126,23 @@ def _rows(report: Report, verbose: bool) -> list[tuple[ItemResult, _Row]]:
     return [(r, _row(r, verbose)) for r in shown]
 
 
+def _kind_exempt(report: Report) -> list[str]:
+    """Items the agent's kind exempts (`not_applicable_reason`, read defensively: it comes with
+    agent kinds), one line per reason: always shown, an exemption is never silent."""
+    groups: dict[str, list[str]] = {}
+    for r in report.results:
+        reason = getattr(r, "not_applicable_reason", None)
+        if reason:
+            groups.setdefault(reason, []).append(r.item.id)
+    kind = getattr(getattr(report, "agent_kind", None), "value", None)
+    return [_shown(f"not applicable to {'kind ' + kind if kind else 'this kind of agent'} ({', '.join(ids)}): {reason}")
+            for reason, ids in groups.items()]
+
+
 def _not_applicable(report: Report) -> list[str]:
     out = []
     for r in report.results:
-        if r.outcome != "not_applicable":
+        if r.outcome != "not_applicable" or getattr(r, "not_applicable_reason", None):
             continue
         reason = getattr(r, "not_applicable_reason", None) or next((f.message for f in r.findings if f.message), "")
         out.append(_shown(f"{r.item.id} {r.item.title}" + (f": {reason}" if reason else "")))
@@ -148,6 +161,9 @@ def _plain(report: Report, verbose: bool) -> str:
     if warnings and not verbose:
         out.append("")
         out.extend(textwrap.wrap(_warnings_line(report, warnings), WIDTH, subsequent_indent="  ", break_on_hyphens=False))
+    if exempt := _kind_exempt(report):
+        out.append("")
+        out.extend(exempt)
     if verbose and (na := _not_applicable(report)):
         out.append("")
         out.append("not applicable:")
@@ -177,6 +193,8 @@ def _rich(console: Console, report: Report, verbose: bool) -> None:
     warnings = _warnings(report)
     if warnings and not verbose:
         console.print(Text(_warnings_line(report, warnings), style="yellow"))
+    for line in _kind_exempt(report):
+        console.print(Text(line, style="dim"))
     if verbose and (na := _not_applicable(report)):
         console.print(Text("not applicable:\n  " + "\n  ".join(na), style="dim"))
     for label, text in _notes(report):
