@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from parr.errors import ParrInputError
 from parr.ledger import LedgerState
 from parr.manifest.loader import LoadedManifest
+from parr.manifest.models import AgentKind
 from parr.scan.model import ScanResult, ToolRecord
 from parr.stages import STAGE_ORDER
 from parr.traces.events import TraceEvent
@@ -24,8 +25,8 @@ from parr.verdict import Report
 from parr.yamlsafe import load_yaml
 
 PRODUCTION = frozenset({"production", "prod", "prd", "live"})
-# The values of `agent.kind` (DESIGN.md section 2), for the runbook index's `not_for`.
-AGENT_KINDS = ("model-loop", "mcp-server", "sandboxed-runner", "workflow-step")
+# The values of `agent.kind`, for the runbook index's `not_for`.
+AGENT_KINDS = tuple(kind.value for kind in AgentKind)
 
 
 # Skipped-file reasons that hide nothing of the agent: files excluded on purpose, links out of the repository.
@@ -202,7 +203,7 @@ def build_context(
     tools = _tools(loaded, scan, differences)
     fs = manifest.failsafes
     stage = ledger.stage.value if ledger is not None else "propose"
-    kind = getattr(manifest.agent, "kind", None)  # agent.kind lands with the agent-kinds work; absent before
+    kind = manifest.agent.kind
     facts = {
         "has_policies": manifest.policies.engine is not None,
         "has_dependencies": bool(_dependencies(loaded)),

@@ -43,17 +43,10 @@ def verdict_view(report: Report | None) -> dict[str, Any] | None:
                          "findings": len(problems), "first": problems[0].message if problems else result.item.title})
     waivers = [{"check": r.item.id, "title": r.item.title, "owner": r.waiver.owner, "reason": r.waiver.reason,
                 "expires": r.waiver.expires.isoformat()} for r in report.results if r.waiver is not None]
-    # Owners' standing decisions (parr.yaml `decisions`, read where the verdict carries them): the
-    # slot is always there so the documents show "none" rather than leave decisions out silently.
-    decisions = []
-    for result in report.results:
-        decision = getattr(result, "decision", None)
-        if decision is None:
-            continue
-        review = getattr(decision, "review_by", None)
-        decisions.append({"check": result.item.id, "title": result.item.title, "owner": decision.owner,
-                          "reason": decision.reason, "review_by": review.isoformat() if review else None})
-    notes = [n.message for n in (*report.waiver_notes, *getattr(report, "decision_notes", ()))]
+    # Owners' standing decisions (parr.yaml `decisions`): always listed, "none" included, never left out.
+    decisions = [{"check": r.item.id, "title": r.item.title, "owner": r.decision.owner, "reason": r.decision.reason,
+                  "review_by": r.decision.review_by.isoformat()} for r in report.results if r.decision is not None]
+    notes = [n.message for n in (*report.waiver_notes, *report.decision_notes)]
     return {
         "stage": report.stage.value,
         "verdict": report.verdict,

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from parr.formats.common import blocking_from, display_path, plural, problems
+from parr.formats.common import blocking_from, display_path, not_applicable_by_reason, plural, problems
 from parr.formats.grouping import first_sentence, group_findings, is_placeholder_finding, subjects_text
 from parr.verdict import ItemResult, Report
 
@@ -44,7 +44,7 @@ def _finding_lines(result: ItemResult, verbose: bool) -> list[str]:
     if result.outcome == "waived" and result.waiver is not None:
         w = result.waiver
         return [f"waived until {w.expires.isoformat()} by {w.owner}: {w.reason}"]
-    decision = getattr(result, "decision", None)
+    decision = result.decision
     if result.outcome == "decided" and decision is not None:
         return [f"decided not to apply by {decision.owner} (review by {decision.review_by.isoformat()}): {decision.reason}"]
     shown = [f for f in result.findings if f.outcome == "waived"] if result.outcome == "waived" else problems(result)
@@ -80,7 +80,7 @@ def _row(result: ItemResult, verbose: bool) -> _Row:
 def _summary(report: Report) -> str:
     counts = report.counts()
     warnings = counts["fail"] + counts["error"] - counts["blocking"]
-    decided = counts.get("decided", 0)
+    decided = counts["decided"]
     return (f"{report.verdict} {report.agent_id} at {report.stage.value}: {counts['pass']} passed, "
             f"{counts['blocking']} blocking, {plural(warnings, 'warning')}, {counts['waived']} waived"
             + (f", {decided} decided not to apply" if decided else "")
@@ -106,7 +106,7 @@ def _warnings_line(report: Report, warnings: list[ItemResult]) -> str:
 def _notes(report: Report) -> list[tuple[str, str]]:
     """(label, text) lines after the items: waiver and decision notes, inline suppressions."""
     out = []
-    for note in (*report.waiver_notes, *getattr(report, "decision_notes", ())):
+    for note in (*report.waiver_notes, *report.decision_notes):
         out.append(("note", note.message + (f" (line {note.line})" if note.line else "")))
     for s in report.suppressions:
         where_ = f"{display_path(s.file)}:{s.line}"
@@ -127,24 +127,18 @@ def _rows(report: Report, verbose: bool) -> list[tuple[ItemResult, _Row]]:
 
 
 def _kind_exempt(report: Report) -> list[str]:
-    """Items the agent's kind exempts (`not_applicable_reason`, read defensively: it comes with
-    agent kinds), one line per reason: always shown, an exemption is never silent."""
-    groups: dict[str, list[str]] = {}
-    for r in report.results:
-        reason = getattr(r, "not_applicable_reason", None)
-        if reason:
-            groups.setdefault(reason, []).append(r.item.id)
-    kind = getattr(getattr(report, "agent_kind", None), "value", None)
+    """Items the agent's kind exempts, one line per reason: always shown, an exemption is never silent."""
+    kind = report.agent_kind.value if report.agent_kind else None
     return [_shown(f"not applicable to {'kind ' + kind if kind else 'this kind of agent'} ({', '.join(ids)}): {reason}")
-            for reason, ids in groups.items()]
+            for reason, ids in not_applicable_by_reason(report)]
 
 
 def _not_applicable(report: Report) -> list[str]:
     out = []
     for r in report.results:
-        if r.outcome != "not_applicable" or getattr(r, "not_applicable_reason", None):
+        if r.outcome != "not_applicable" or r.not_applicable_reason:
             continue
-        reason = getattr(r, "not_applicable_reason", None) or next((f.message for f in r.findings if f.message), "")
+        reason = r.not_applicable_reason or next((f.message for f in r.findings if f.message), "")
         out.append(_shown(f"{r.item.id} {r.item.title}" + (f": {reason}" if reason else "")))
     return out
 

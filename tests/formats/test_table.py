@@ -111,17 +111,13 @@ def test_a_terminal_gets_the_same_rows_as_a_rich_table(make_repo, monkeypatch) -
     assert "\x1b[" not in plain and "│" not in plain
 
 
-def test_items_the_kind_exempts_are_named_with_the_reason_by_default() -> None:
-    from types import SimpleNamespace
 
-    from parr.formats.table import _kind_exempt
 
-    def result(item_id: str, reason: str | None) -> SimpleNamespace:
-        return SimpleNamespace(item=SimpleNamespace(id=item_id), not_applicable_reason=reason)
-
-    report = SimpleNamespace(agent_kind=SimpleNamespace(value="mcp-server"), results=[
-        result("BUD-001", "an MCP server calls no model"), result("BUD-002", "an MCP server calls no model"),
-        result("MEM-001", "it keeps no scratchpad"), result("PERM-001", None)])
-    assert _kind_exempt(report) == [  # type: ignore[arg-type]
-        "not applicable to kind mcp-server (BUD-001, BUD-002): an MCP server calls no model",
-        "not applicable to kind mcp-server (MEM-001): it keeps no scratchpad"]
+def test_items_the_kind_exempts_are_named_with_the_reason_by_default(make_repo) -> None:
+    repo = make_repo(patch={"agent": {"kind": "mcp-server"}})
+    _, out = _check(repo, "--stage", "staging-writes")
+    exempt = [line for line in out.splitlines() if line.startswith("not applicable to kind mcp-server (")]
+    assert exempt, out
+    assert all("): " in line for line in exempt)  # each with its reason
+    _, verbose = _check(repo, "--stage", "staging-writes", "--verbose")
+    assert exempt[0] in verbose
