@@ -82,9 +82,8 @@ def _summary(report: Report) -> str:
     warnings = counts["fail"] + counts["error"] - counts["blocking"]
     decided = counts["decided"]
     return (f"{report.verdict} {report.agent_id} at {report.stage.value}: {counts['pass']} passed, "
-            f"{counts['blocking']} blocking, {plural(warnings, 'warning')}, {counts['waived']} waived"
-            + (f", {decided} decided not to apply" if decided else "")
-            + f", {counts['not_applicable']} not applicable")
+            f"{counts['blocking']} blocking, {plural(warnings, 'warning')}, {counts['waived']} waived, "
+            f"{counts['not_applicable']} not applicable" + (f", {decided} decided" if decided else ""))
 
 
 def _warnings(report: Report) -> list[ItemResult]:
