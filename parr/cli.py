@@ -127,6 +127,7 @@ def _config_notes(ctx: click.Context) -> None:
 @click.option("--force", is_flag=True, help="Replace --output even if it is not a report parr wrote (never parr.yaml or .parr/).")
 @click.option("--quiet", is_flag=True, help="Print nothing; the exit code says GO (0) or NO-GO (1).")
 @click.option("--no-color", is_flag=True, help="Plain text even on a terminal.")
+@click.option("--verbose", "-v", is_flag=True, help="Table: show the warnings in full and every location (JSON always has every finding).")
 @click.option("--no-scan", is_flag=True, help="Judge the manifest alone; skip the code-against-manifest checks.")
 @click.option("--today", callback=parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
               help="Judge dates (eval freshness, secret rotation, waiver expiry) as of this day, not the "
@@ -135,7 +136,7 @@ def _config_notes(ctx: click.Context) -> None:
               help="no-go: exit 1 on NO-GO. bad-input: report NO-GO but exit 0 (advisory CI runs); bad input still exits 2.")
 @input_errors_exit_2
 def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, checklists: tuple[Path, ...],
-          fmt: str, output: Path | None, force: bool, quiet: bool, no_color: bool, no_scan: bool,
+          fmt: str, output: Path | None, force: bool, quiet: bool, no_color: bool, verbose: bool, no_scan: bool,
           today: dt.date | None, fail_on: str) -> None:
     """Readiness verdict for a rollout stage: exit 0 GO, 1 NO-GO, 2 bad input."""
     from parr.core import CheckRequest, run_check
@@ -148,7 +149,13 @@ def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, ch
                            checklist_files=tuple(checklists), today=today, scan_code=not no_scan)
     reports = run_check(request)
     if not quiet:
-        text = renderer_for(Format(fmt))(reports, _use_color(no_color) and output is None)
+        color = _use_color(no_color) and output is None
+        if fmt == "table":
+            from parr.formats import table
+
+            text = table.render(reports, color, verbose=verbose)
+        else:
+            text = renderer_for(Format(fmt))(reports, color)
         _emit(text, output, force)
     sys.exit(EXIT_NO_GO if overall_verdict(reports) == "NO-GO" and fail_on == "no-go" else EXIT_GO)
 

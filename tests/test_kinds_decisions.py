@@ -70,7 +70,7 @@ def test_decision_turns_a_failure_into_decided_and_every_format_shows_it(make_re
     import re
 
     assert re.search(r"0 waived, \d+ not applicable, 1 decided", text), text[-300:]
-    assert "│ decided │ FS-005 A named kill switch" in text and "decided not to apply by @priya" in text
+    assert "decided FS-005 A named kill switch" in text and "decided not to apply by @priya" in text
     doc = json.loads(json_format.render([report]))["reports"][0]
     assert next(i for i in doc["items"] if i["id"] == "FS-005")["decision"]["review_by"] == "2027-03-01"
     assert doc["counts"]["decided"] == 1

@@ -12,9 +12,26 @@ import click
 from parr.errors import ParrInputError
 
 
+def _verdict(loaded: Any, scan_result: Any, ledger: Any, today: dt.date | None,
+             checklists: tuple[Path, ...]) -> tuple[Any, bool | None]:
+    """The check report at the agent's stage (as `parr check` judges it) and whether the declared
+    policies read the stage (None when no policy was evaluated)."""
+    from parr.checklist import load_checklist
+    from parr.facts import gather_facts
+    from parr.stages import Stage
+    from parr.verdict import evaluate
+
+    facts = gather_facts(loaded, today=today, scan=scan_result)
+    stage = ledger.stage if ledger is not None else Stage.PROPOSE
+    report = evaluate(load_checklist(list(checklists)), facts, stage)
+    evaluation = facts.policy_eval
+    reads_stage = bool(evaluation.stages) if evaluation is not None and evaluation.loaded else None
+    return report, reads_stage
+
+
 def _generate(kind: str, fmt: str, path: Path, manifest: Path | None, templates: Path | None,
               output: Path | None, force: bool, today: dt.date | None, scan: bool,
-              trace: Path | None = None, session: str | None = None) -> None:
+              trace: Path | None = None, session: str | None = None, checklists: tuple[Path, ...] = ()) -> None:
     from parr.documents.context import build_context, load_procedures, timeline
     from parr.documents.render import DOCUMENTS, package_dir, render_document
     from parr.formats.common import display_path
@@ -30,9 +47,11 @@ def _generate(kind: str, fmt: str, path: Path, manifest: Path | None, templates:
         from parr.facts import scan_agent
 
         scan_result = scan_agent(loaded)
+    report, reads_stage = _verdict(loaded, scan_result, ledger, today, checklists)
     context: dict[str, Any] = build_context(
         loaded, scan=scan_result, ledger=ledger, today=today or dt.date.today(),
         manifest_display=display_path(str(manifest_path)) or str(manifest_path),
+        report=report, policy_reads_stage=reads_stage,
     )
     if kind == "runbook":
         # Present in any form (even a pipe or a broken link): then it is read, and refused if unreadable.
@@ -74,6 +93,8 @@ def _common(fn: Any) -> Any:
         click.option("--output", type=click.Path(path_type=Path), help="Write to FILE atomically (refuses to overwrite without --force)."),
         click.option("--force", is_flag=True, help="Overwrite --output if it exists."),
         click.option("--no-scan", is_flag=True, help="Do not scan the code for tools; use the manifest alone."),
+        click.option("--checklist", "checklists", multiple=True, type=click.Path(path_type=Path), envvar="PARR_CHECKLIST",
+                     help="Organisation checklist file(s) for the verdict the document carries (as `parr check`)."),
         click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), envvar="PARR_TODAY", metavar="YYYY-MM-DD",
                      help="Judge dates as of this day, not the real date (as `parr check --today`)."),
     ]):
@@ -95,10 +116,10 @@ def _wrap(fn: Any) -> Any:
 @generate.command()
 @_common
 def runbook(path: Path, manifest: Path | None, templates: Path | None, output: Path | None, force: bool,
-            no_scan: bool, today: dt.datetime | None) -> None:
+            no_scan: bool, checklists: tuple[Path, ...], today: dt.datetime | None) -> None:
     """The agent's runbook: owners, kill switch, tools, fail-safes and one procedure per failure mode."""
     _wrap(_generate)("runbook", "markdown", path, manifest, templates, output, force,
-                     today.date() if today else None, not no_scan)
+                     today.date() if today else None, not no_scan, checklists=checklists)
 
 
 @generate.command()
@@ -106,9 +127,10 @@ def runbook(path: Path, manifest: Path | None, templates: Path | None, output: P
 @click.option("--format", "fmt", type=click.Choice(["markdown", "yaml"]), default="markdown", show_default=True,
               help="yaml: a Backstage catalog fragment.")
 def dri(path: Path, manifest: Path | None, templates: Path | None, output: Path | None, force: bool,
-        no_scan: bool, today: dt.datetime | None, fmt: str) -> None:
+        no_scan: bool, checklists: tuple[Path, ...], today: dt.datetime | None, fmt: str) -> None:
     """The DRI record: who, authority, backup, review cadence, what they own."""
-    _wrap(_generate)("dri", fmt, path, manifest, templates, output, force, today.date() if today else None, not no_scan)
+    _wrap(_generate)("dri", fmt, path, manifest, templates, output, force, today.date() if today else None, not no_scan,
+                     checklists=checklists)
 
 
 @generate.command()
@@ -116,7 +138,8 @@ def dri(path: Path, manifest: Path | None, templates: Path | None, output: Path 
 @click.option("--trace", type=click.Path(path_type=Path), help="Trace file (JSON Lines or OTLP JSON) to prefill the timeline.")
 @click.option("--session", help="The session id in the trace whose timeline to prefill.")
 def postmortem(path: Path, manifest: Path | None, templates: Path | None, output: Path | None, force: bool,
-               no_scan: bool, today: dt.datetime | None, trace: Path | None, session: str | None) -> None:
+               no_scan: bool, checklists: tuple[Path, ...], today: dt.datetime | None, trace: Path | None,
+               session: str | None) -> None:
     """A postmortem template (Google SRE / PagerDuty sections), its timeline prefilled from a trace."""
     _wrap(_generate)("postmortem", "markdown", path, manifest, templates, output, force,
-                     today.date() if today else None, not no_scan, trace, session)
+                     today.date() if today else None, not no_scan, trace, session, checklists=checklists)

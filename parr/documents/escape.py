@@ -42,6 +42,15 @@ class MarkdownText(str):
         return made
 
 
+class PlaceholderText(MarkdownText):
+    """A placeholder from the manifest (TODO, <queue>): shown as one, never as a decided value."""
+
+    def __new__(cls, raw: str) -> PlaceholderText:
+        made = str.__new__(cls, f"**placeholder, not decided: {MarkdownText(raw)}**")
+        made.raw = raw
+        return made
+
+
 def escape_tree(value: Any, *, keep: frozenset[str] = frozenset({"template"})) -> Any:
     """Every string in `value` (dict values and list items, recursively) as MarkdownText.
 

@@ -318,6 +318,19 @@ class Failsafes(Strict):
     fallback: str | None = None
 
 
+class Operations(Strict):
+    """How oncall runs the service the agent is: the runbook's operations section. All optional;
+    the kill switch, fallback and dependencies stay under `failsafes`, dashboards under `observability`."""
+
+    health_check: str | None = Field(None, description="how to tell the agent is up: a URL, a command, a console page")
+    logs: str | None = Field(None, description="where the agent's logs are and how to read them")
+    restart: str | None = Field(None, description="the steps or command that restart the agent")
+    deploy_rollback: str | None = Field(
+        None, description="how to go back to the previous deployed build (the code; `parr rollout rollback` moves the stage)")
+    status_pages: dict[str, str] = Field(
+        default_factory=dict, description="dependency name → its status page, for dependencies parr does not know")
+
+
 # ---- budgets and memory --------------------------------------------------------------------
 
 
@@ -390,6 +403,7 @@ class Manifest(Strict):
     evals: Evals = Evals()
     observability: Observability = Observability()
     failsafes: Failsafes = Failsafes()
+    operations: Operations = Operations()
     budgets: Budgets = Budgets()
     memory: Memory = Memory()
     waivers: list[Waiver] = Field(default_factory=list)

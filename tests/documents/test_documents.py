@@ -62,7 +62,7 @@ def test_dri_yaml_is_a_backstage_component(repo: Path) -> None:
     result = _run(["generate", "dri", ".", "--format", "yaml", *COMMON], repo)
     entity = yaml.safe_load(result.stdout)
     assert entity["apiVersion"] == "backstage.io/v1alpha1" and entity["kind"] == "Component"
-    assert entity["spec"] == {"type": "ai-agent", "lifecycle": "experimental", "owner": "@priya"}
+    assert entity["spec"] == {"type": "ai-agent", "lifecycle": "experimental", "owner": "user:default/priya"}
     assert entity["metadata"]["annotations"]["parr.dev/dri"] == "Priya Natarajan"
 
 
