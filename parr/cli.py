@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from parr import __version__
-from parr.cliutil import EXIT_FAIL, EXIT_OK, input_errors_exit_2, parse_date, parse_stage
+from parr.cliutil import EXIT_FAIL, EXIT_INPUT, EXIT_OK, input_errors_exit_2, parse_date, parse_stage
 from parr.errors import ParrInputError
 
 EXIT_GO = EXIT_OK
@@ -28,7 +28,7 @@ def _emit(text: str, output: Path | None, force: bool = False) -> None:
     emit_output(text, output, force=force)
 
 
-format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown"])
+format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown", "gitlab-codequality"])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,10 +37,18 @@ def main() -> None:
     """parr: production readiness for AI agents. Scan the tools, check the manifest, GO or NO-GO."""
 
 
+def _report_root(path: Path) -> Path:
+    """Where report paths start: git's top level, else the checked directory."""
+    from parr.gitinfo import repository_root
+
+    return repository_root(path) or (path if path.is_dir() else path.parent)
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--stage", callback=parse_stage, help="Stage to judge: propose, staging-writes, narrow-production-writes, autonomous.")
-@click.option("--all", "all_manifests", is_flag=True, help="Check every parr.yaml under PATH: one verdict each and overall.")
+@click.option("--all", "all_manifests", is_flag=True, help="Check every parr.yaml under PATH: one verdict each and overall. "
+              "A manifest that cannot be read is reported as an error beside the others, and the run exits 2.")
 @click.option("--manifest", type=click.Path(path_type=Path), help="The manifest to read (default PATH/parr.yaml).")
 @click.option("--checklist", "checklists", multiple=True, type=click.Path(path_type=Path), envvar="PARR_CHECKLIST",
               help="An organisation checklist file adding, tightening or disabling items (repeatable).")
@@ -54,20 +62,74 @@ def main() -> None:
 @click.option("--today", callback=parse_date, envvar="PARR_TODAY", metavar="YYYY-MM-DD",
               help="Judge dates (eval freshness, secret rotation, waiver expiry) as of this day, not the "
                    "real date: to reproduce a past verdict, or see what expires before a launch.")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Failures recorded in FILE are reported as baselined and do not block; new ones do.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(path_type=Path), metavar="FILE",
+              help="Record every failure of this run in FILE (this run's verdict is unchanged).")
+@click.option("--since", metavar="REF",
+              help="Only code findings in files changed since the git REF block; the others are reported as not in scope.")
+@click.option("--sarif-include-suppressed", is_flag=True,
+              help="SARIF: keep waived and inline-suppressed results (code scanning shows them as open alerts).")
 @input_errors_exit_2
 def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, checklists: tuple[Path, ...],
           fmt: str, output: Path | None, force: bool, quiet: bool, no_color: bool, no_scan: bool,
-          today: dt.date | None) -> None:
+          today: dt.date | None, baseline_file: Path | None, write_baseline: Path | None, since: str | None,
+          sarif_include_suppressed: bool) -> None:
     """Readiness verdict for a rollout stage: exit 0 GO, 1 NO-GO, 2 bad input."""
-    from parr.core import CheckRequest, run_check
-    from parr.formats import Format, overall_verdict, renderer_for
+    import os
 
+    from parr.core import CheckRequest, run_checks
+    from parr.formats import Format, RenderContext, overall_verdict, renderer_for
+    from parr.formats.markdown import ci_link_base
+
+    baseline = None
+    if baseline_file is not None:
+        from parr.baseline import load_baseline
+
+        baseline = load_baseline(baseline_file)  # bad input stops the run before any scan
+    if write_baseline is not None:
+        from parr.cliutil import output_problem
+
+        problem = output_problem(write_baseline, force=force)
+        if problem is not None:
+            raise ParrInputError(f"{write_baseline}: {problem}")
     request = CheckRequest(path=path, manifest=manifest, stage=stage, all_manifests=all_manifests,
                            checklist_files=tuple(checklists), today=today, scan_code=not no_scan)
-    reports = run_check(request)
-    if not quiet:
-        text = renderer_for(Format(fmt))(reports, _use_color(no_color) and output is None)
+    scope = None
+    if since is not None:
+        from parr.baseline import changed_since
+
+        scope = changed_since(path, since)
+    run = run_checks(request)
+    reports = list(run.reports)
+    if scope is not None:
+        from parr.baseline import apply_scope
+
+        reports = apply_scope(reports, scope[1], scope[0])
+    unmatched = 0
+    if baseline is not None:
+        from parr.baseline import apply_baseline
+
+        reports, unmatched = apply_baseline(reports, baseline)
+    if write_baseline is not None:
+        from parr.baseline import baseline_of, dump_baseline
+        from parr.cliutil import write_output
+
+        write_output(write_baseline, dump_baseline(baseline_of(reports)), force=force)
+    context = RenderContext(repo_root=_report_root(path), link_base=ci_link_base(os.environ), broken=run.broken,
+                            include_suppressed=sarif_include_suppressed,
+                            baseline=str(baseline_file) if baseline_file else None, since=since)
+    if not quiet and (reports or not run.broken):
+        text = renderer_for(Format(fmt))(reports, _use_color(no_color) and output is None, context)
         _emit(text, output, force)
+    if unmatched and not quiet:
+        click.echo(f"parr: note: {unmatched} baseline entr{'y matches' if unmatched == 1 else 'ies match'} nothing now "
+                   "(fixed, or the finding changed); --write-baseline drops them", err=True)
+    if run.broken:
+        for broken in run.broken:
+            for problem in broken.problems:
+                click.echo(f"parr: {problem}", err=True)
+        sys.exit(EXIT_INPUT)
     sys.exit(EXIT_NO_GO if overall_verdict(reports) == "NO-GO" else EXIT_GO)
 
 

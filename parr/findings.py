@@ -6,7 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Outcome = Literal["pass", "fail", "not_applicable", "error", "waived"]
+# `baselined`: a failure recorded in the baseline file (`--baseline`), reported but not blocking.
+# `not_in_scope`: a failure in a file `--since REF` did not change, reported but not blocking.
+Outcome = Literal["pass", "fail", "not_applicable", "error", "waived", "baselined", "not_in_scope"]
 
 
 class Finding(BaseModel):
@@ -18,3 +20,7 @@ class Finding(BaseModel):
     file: str | None = None
     line: int | None = None
     evidence: tuple[str, ...] = ()
+    # What the finding is about, without its line: the field path in parr.yaml (list items by
+    # name) or the file relative to the manifest's directory, then the message with numbers
+    # outside quotes as `#`. Baselines and SARIF fingerprints match on it (parr.baseline).
+    key: str | None = None
