@@ -122,6 +122,12 @@ def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, ch
     if not quiet and (reports or not run.broken):
         text = renderer_for(Format(fmt))(reports, _use_color(no_color) and output is None, context)
         _emit(text, output, force)
+    aside = {kind: sum(1 for r in reports for res in r.results for f in res.findings if f.outcome == kind)
+             for kind in ("baselined", "not_in_scope")}
+    if any(aside.values()) and not quiet:
+        # Every format counts them; this line is for the table, which a person reads at a terminal.
+        click.echo(f"parr: note: not blocking: {aside['baselined']} failure(s) in the baseline, {aside['not_in_scope']} "
+                   f"in files unchanged since {since or 'the --since ref'}", err=True)
     if unmatched and not quiet:
         click.echo(f"parr: note: {unmatched} baseline entr{'y matches' if unmatched == 1 else 'ies match'} nothing now "
                    "(fixed, or the finding changed); --write-baseline drops them", err=True)
@@ -201,7 +207,8 @@ def scan(path: Path, fmt: str, output: Path | None, force: bool, no_cache: bool,
     from parr.formats.scan_report import render_scan
 
     result = _scan(path, use_cache=not no_cache)
-    _emit(render_scan(result, fmt, color=_use_color(no_color) and output is None), output, force)
+    root = _report_root(path) if fmt == "sarif" else None
+    _emit(render_scan(result, fmt, color=_use_color(no_color) and output is None, repo_root=root), output, force)
 
 
 @main.command()

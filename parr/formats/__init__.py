@@ -8,10 +8,9 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parr.verdict import Report
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `parr scan` imports parr.formats.sarif: nothing of the checklist may load with it
     from parr.core import BrokenManifest
+    from parr.verdict import Report
 
 
 class Format(str, Enum):
@@ -37,7 +36,7 @@ class RenderContext:
     since: str | None = None  # the --since ref
 
 
-Renderer = Callable[[Sequence[Report], bool, RenderContext], str]
+Renderer = Callable[[Sequence["Report"], bool, RenderContext], str]
 
 
 def renderer_for(fmt: Format) -> Renderer:

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from parr import __version__
-from parr.formats.common import problems
 
 if TYPE_CHECKING:
     from parr.checklist import ChecklistItem
@@ -152,6 +151,8 @@ def _rule(item: ChecklistItem) -> dict[str, Any]:
 def _shown(result: ItemResult, include_suppressed: bool) -> list[Any]:
     """The findings that become results: failures and errors; waived and suppressed ones only on
     request; baselined and out-of-scope ones never (they are known or not this change's)."""
+    from parr.formats.common import problems
+
     if result.waiver is not None:
         return problems(result) if include_suppressed else []
     inline = [f for f in result.findings if f.outcome == "waived"] if include_suppressed else []
