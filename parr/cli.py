@@ -116,7 +116,12 @@ def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, ch
         from parr.cliutil import write_output
 
         write_output(write_baseline, dump_baseline(baseline_of(reports)), force=force)
-    context = RenderContext(repo_root=_report_root(path), link_base=ci_link_base(os.environ), broken=run.broken,
+    from parr.gitinfo import repository_root
+
+    git_root = repository_root(path)
+    # Links only for paths relative to git's top level: CI's URL and commit name that tree.
+    context = RenderContext(repo_root=git_root or (path if path.is_dir() else path.parent),
+                            link_base=ci_link_base(os.environ) if git_root else None, broken=run.broken,
                             include_suppressed=sarif_include_suppressed,
                             baseline=str(baseline_file) if baseline_file else None, since=since)
     if not quiet and (reports or not run.broken):

@@ -186,11 +186,15 @@ def _check_run(report: Report, context: RenderContext) -> dict[str, Any]:
                                                            f"{waiver.expires.isoformat()})"}]
             results.append(entry)
     counts = report.counts()
+    # Findings (not items) the baseline or the --since scope set aside: not results, but counted.
+    aside = {kind: sum(1 for r in report.results for f in r.findings if f.outcome == kind)
+             for kind in ("baselined", "not_in_scope")}
     return sarif_run(
         automation_id=automation_id("check", report.agent_id), rules=list(rules.values()), results=results,
         root=context.repo_root,
         properties={"agent_id": report.agent_id, "stage": report.stage.value, "verdict": report.verdict,
-                    "counts": counts, "baseline": context.baseline, "since": context.since},
+                    "counts": counts, "findings_set_aside": aside, "baseline": context.baseline,
+                    "since": context.since},
     )
 
 

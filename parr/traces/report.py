@@ -117,6 +117,7 @@ def _sarif_rule(rule: str) -> dict[str, Any]:
         "id": rule,
         "name": "".join(w.capitalize() for w in rule.split("-")),
         "shortDescription": {"text": short},
+        "fullDescription": {"text": f"{short}. How to fix: {fix}"},  # GitHub refuses a rule without one
         "help": {"text": f"{short}. How to fix: {fix}", "markdown": f"{short}.\n\n**How to fix:** {fix}"},
         "defaultConfiguration": {"level": "error" if sensitive else "warning"},
         "properties": properties,
