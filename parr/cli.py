@@ -131,8 +131,9 @@ def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, ch
              for kind in ("baselined", "not_in_scope")}
     if any(aside.values()) and not quiet:
         # Every format counts them; this line is for the table, which a person reads at a terminal.
-        click.echo(f"parr: note: not blocking: {aside['baselined']} failure(s) in the baseline, {aside['not_in_scope']} "
-                   f"in files unchanged since {since or 'the --since ref'}", err=True)
+        parts = ([f"{aside['baselined']} failure(s) in the baseline"] if baseline is not None else []) + \
+                ([f"{aside['not_in_scope']} in files unchanged since {since}"] if since is not None else [])
+        click.echo(f"parr: note: not blocking: {', '.join(parts)}", err=True)
     if unmatched and not quiet:
         click.echo(f"parr: note: {unmatched} baseline entr{'y matches' if unmatched == 1 else 'ies match'} nothing now "
                    "(fixed, or the finding changed); --write-baseline drops them", err=True)

@@ -62,8 +62,9 @@ def artifact_location(path: str, root: Path | None) -> dict[str, str]:
         except ValueError:
             rel = None
         if rel is not None and rel != ".":
-            return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
-    return {"uri": absolute.as_uri()}
+            # From the file name's bytes: a name that is not UTF-8 becomes %FF, not an error.
+            return {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": "file://" + quote(os.fsencode(absolute.as_posix()), safe="/")}
 
 
 def fingerprint(*parts: str, seen: Counter[str] | None = None) -> dict[str, str]:

@@ -171,6 +171,8 @@ _RULES: dict[str, dict[str, Any]] = {rule["id"]: rule for rule in (
 
 def _tool_results(tool: ToolRecord, root: Path, repo_root: Path | None, seen: Counter[str]) -> list[dict[str, Any]]:
     """Results for a mutating tool that is ungated or untyped; nothing for one that is neither."""
+    from parr.scan.engine import readable_text
+
     if not tool.mutating:
         return []
     out = []
@@ -186,7 +188,7 @@ def _tool_results(tool: ToolRecord, root: Path, repo_root: Path | None, seen: Co
             "locations": [sarif.location(str(root / tool.file), tool.line, repo_root)],
             # Line-independent, so moving code does not open a new alert in code-scanning UIs.
             "partialFingerprints": sarif.fingerprint(rule_id, tool.file, tool.name, seen=seen),
-            "properties": {"name": tool.name, "language": tool.language, "framework": tool.framework,
+            "properties": {"name": tool.name, "file": readable_text(tool.file), "language": tool.language, "framework": tool.framework,
                            "style": tool.style, "mutating": tool.mutating, "typed": tool.typed,
                            "schema": tool.schema_kind, "gates": list(tool.gates), "evidence": list(tool.evidence),
                            "capabilities": list(tool.capabilities)},
