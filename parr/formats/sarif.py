@@ -78,6 +78,12 @@ def fingerprint(*parts: str, seen: Counter[str] | None = None) -> dict[str, str]
     return {FINGERPRINT: hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()}
 
 
+def repository_location(rel: str, line: int | None) -> dict[str, Any]:
+    """A location from a path already relative to the repository root (as `parr diff` has them)."""
+    return {"physicalLocation": {"artifactLocation": {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": SRCROOT},
+                                 "region": {"startLine": max(1, line or 1)}}}
+
+
 def location(path: str, line: int | None, root: Path | None) -> dict[str, Any]:
     return {"physicalLocation": {"artifactLocation": artifact_location(path, root),
                                  "region": {"startLine": max(1, line or 1)}}}
