@@ -31,7 +31,7 @@ def _emit(text: str, output: Path | None, force: bool = False) -> None:
     emit_output(text, output, force=force)
 
 
-format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown"])
+format_choice = click.Choice(["table", "json", "sarif", "junit", "markdown", "gitlab-codequality"])
 
 
 # Every environment variable parr reads, for `parr --help` (tests/ci/test_conventions.py finds them in the code).
@@ -43,6 +43,7 @@ ENVIRONMENT = (
     ("PARR_POLICY_MEMORY_MB", "memory cap of the policy engine process in MiB (default 512)"),
     ("PARR_CACHE_DIR", "the scan cache (default $XDG_CACHE_HOME/parr, else ~/.cache/parr)"),
     ("PARR_CACHE_MAX_MB", "the scan cache's size cap in MiB (default 1024)"),
+    ("PARR_SCAN_PREFILTER", "0: parse every file in full (no byte prefilter), to compare scan results"),
     ("NO_COLOR", "any non-empty value: plain text even on a terminal (--no-color)"),
     ("TERM", "dumb: no scan progress line on the terminal"),
 )
@@ -114,10 +115,18 @@ def _config_notes(ctx: click.Context) -> None:
             click.echo(f"parr: note: {key} is set by {config.source}:{config.line_of(key)}", err=True)
 
 
+def _report_root(path: Path) -> Path:
+    """Where report paths start: git's top level, else the checked directory."""
+    from parr.gitinfo import repository_root
+
+    return repository_root(path) or (path if path.is_dir() else path.parent)
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--stage", callback=parse_stage, help="Stage to judge: propose, staging-writes, narrow-production-writes, autonomous.")
-@click.option("--all", "all_manifests", is_flag=True, help="Check every parr.yaml under PATH: one verdict each and overall.")
+@click.option("--all", "all_manifests", is_flag=True, help="Check every parr.yaml under PATH: one verdict each and overall. "
+              "A manifest that cannot be read is reported as an error beside the others, and the run exits 2.")
 @click.option("--manifest", type=click.Path(path_type=Path), help="The manifest to read (default PATH/parr.yaml).")
 @click.option("--checklist", "checklists", multiple=True, type=click.Path(path_type=Path), envvar="PARR_CHECKLIST",
               help="An organisation checklist file adding, tightening or disabling items (repeatable).")
@@ -134,29 +143,95 @@ def _config_notes(ctx: click.Context) -> None:
                    "real date: to reproduce a past verdict, or see what expires before a launch.")
 @click.option("--fail-on", type=click.Choice(["no-go", "bad-input"]), default="no-go", show_default=True,
               help="no-go: exit 1 on NO-GO. bad-input: report NO-GO but exit 0 (advisory CI runs); bad input still exits 2.")
+@click.option("--baseline", "baseline", type=click.Path(path_type=Path), metavar="FILE",
+              help="Failures recorded in FILE are reported as baselined and do not block; new ones do.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(path_type=Path), metavar="FILE",
+              help="Record every failure of this run in FILE (this run's verdict is unchanged).")
+@click.option("--since", metavar="REF",
+              help="Only code findings in files changed since the git REF block; the others are reported as not in scope.")
+@click.option("--sarif-include-suppressed", is_flag=True,
+              help="SARIF: keep waived and inline-suppressed results (code scanning shows them as open alerts).")
 @input_errors_exit_2
 def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, checklists: tuple[Path, ...],
           fmt: str, output: Path | None, force: bool, quiet: bool, no_color: bool, verbose: bool, no_scan: bool,
-          today: dt.date | None, fail_on: str) -> None:
+          today: dt.date | None, fail_on: str, baseline: Path | None, write_baseline: Path | None,
+          since: str | None, sarif_include_suppressed: bool) -> None:
     """Readiness verdict for a rollout stage: exit 0 GO, 1 NO-GO, 2 bad input."""
-    from parr.core import CheckRequest, run_check
+    import os
 
     if not quiet:
         _config_notes(click.get_current_context())
-    from parr.formats import Format, overall_verdict, renderer_for
 
+    from parr.core import CheckRequest, run_checks
+    from parr.formats import Format, RenderContext, overall_verdict, renderer_for
+    from parr.formats.markdown import ci_link_base
+
+    baseline_file, known = baseline, None
+    if baseline_file is not None:
+        from parr.baseline import load_baseline
+
+        known = load_baseline(baseline_file)  # bad input stops the run before any scan
+    if write_baseline is not None:
+        from parr.cliutil import output_problem
+
+        problem = output_problem(write_baseline, force=force)
+        if problem is not None:
+            raise ParrInputError(f"{write_baseline}: {problem}")
     request = CheckRequest(path=path, manifest=manifest, stage=stage, all_manifests=all_manifests,
                            checklist_files=tuple(checklists), today=today, scan_code=not no_scan)
-    reports = run_check(request)
-    if not quiet:
+    scope = None
+    if since is not None:
+        from parr.baseline import changed_since
+
+        scope = changed_since(path, since)
+    run = run_checks(request)
+    reports = list(run.reports)
+    if scope is not None:
+        from parr.baseline import apply_scope
+
+        reports = apply_scope(reports, scope[1], scope[0])
+    unmatched = 0
+    if known is not None:
+        from parr.baseline import apply_baseline
+
+        reports, unmatched = apply_baseline(reports, known)
+    if write_baseline is not None:
+        from parr.baseline import baseline_of, dump_baseline
+        from parr.cliutil import write_output
+
+        write_output(write_baseline, dump_baseline(baseline_of(reports)), force=force)
+    from parr.gitinfo import repository_root
+
+    git_root = repository_root(path)
+    # Links only for paths relative to git's top level: CI's URL and commit name that tree.
+    context = RenderContext(repo_root=git_root or (path if path.is_dir() else path.parent),
+                            link_base=ci_link_base(os.environ) if git_root else None, broken=run.broken,
+                            include_suppressed=sarif_include_suppressed,
+                            baseline=str(baseline_file) if baseline_file else None, since=since)
+    if not quiet and (reports or not run.broken):
         color = _use_color(no_color) and output is None
         if fmt == "table":
             from parr.formats import table
 
             text = table.render(reports, color, verbose=verbose)
         else:
-            text = renderer_for(Format(fmt))(reports, color)
+            text = renderer_for(Format(fmt))(reports, color, context)
         _emit(text, output, force)
+    aside = {kind: sum(1 for r in reports for res in r.results for f in res.findings if f.outcome == kind)
+             for kind in ("baselined", "not_in_scope")}
+    if any(aside.values()) and not quiet:
+        # Every format counts them; this line is for the table, which a person reads at a terminal.
+        parts = ([f"{aside['baselined']} failure(s) in the baseline"] if known is not None else []) + \
+                ([f"{aside['not_in_scope']} in files unchanged since {since}"] if since is not None else [])
+        click.echo(f"parr: note: not blocking: {', '.join(parts)}", err=True)
+    if unmatched and not quiet:
+        click.echo(f"parr: note: {unmatched} baseline entr{'y matches' if unmatched == 1 else 'ies match'} nothing now "
+                   "(fixed, or the finding changed); --write-baseline drops them", err=True)
+    if run.broken:
+        for broken in run.broken:
+            for problem in broken.problems:
+                click.echo(f"parr: {problem}", err=True)
+        sys.exit(EXIT_INPUT)
     sys.exit(EXIT_NO_GO if overall_verdict(reports) == "NO-GO" and fail_on == "no-go" else EXIT_GO)
 
 
@@ -254,7 +329,8 @@ def scan(path: Path, fmt: str, output: Path | None, force: bool, no_cache: bool,
     from parr.formats.scan_report import render_scan
 
     result = _scan(path, use_cache=not no_cache)
-    _emit(render_scan(result, fmt, color=_use_color(no_color) and output is None), output, force)
+    root = _report_root(path) if fmt == "sarif" else None
+    _emit(render_scan(result, fmt, color=_use_color(no_color) and output is None, repo_root=root), output, force)
 
 
 @main.command()

@@ -96,13 +96,14 @@ def parse_stage(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 # How parr recognises a report it wrote itself, from the first bytes of the file: the places in
 # its formats that carry parr's name (JSON reports' "parr_version", SARIF's tool.driver.name,
-# JUnit's <testsuites name="parr ...">). Reports in formats with no such place (table, Markdown)
+# JUnit's <testsuites name="parr ...">, Code Quality's "engine_name"). Reports in formats with no such place (table, Markdown)
 # are replaced only with --force.
 _OWN_REPORT_HEAD = 4096
 _OWN_REPORT_MARKERS = tuple(re.compile(p) for p in (
     rb'\A\s*\{\s*"schema_version"\s*:\s*"[^"]*"\s*,\s*"parr_version"\s*:',
     rb'\A\s*\{\s*"\$schema"\s*:\s*"[^"]*sarif[^"]*"[\s\S]*?"driver"\s*:\s*\{\s*"name"\s*:\s*"parr"',
     rb'\A\s*<\?xml[^>]*\?>\s*<testsuites name="parr ',
+    rb'\A\s*\[\s*\{\s*"engine_name"\s*:\s*"parr"',  # GitLab Code Quality (an empty one `[]` needs --force)
 ))
 # Never an output target, --force or not: what the rollout and the verdict stand on (a manifest
 # by its name, or under another name by its first key).

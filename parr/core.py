@@ -50,7 +50,32 @@ def default_stage(manifest_path: Path) -> Stage:
     return current_stage(manifest_path)
 
 
+@dataclass(frozen=True)
+class BrokenManifest:
+    """A manifest `--all` found but could not judge: its own problems (YAML, fields, its ledger)."""
+
+    manifest: str
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    reports: tuple[Report, ...]
+    broken: tuple[BrokenManifest, ...] = ()
+
+
 def run_check(request: CheckRequest, checklist: Checklist | None = None) -> list[Report]:
+    """Every report, or a ParrInputError listing every problem when any manifest is broken."""
+    run = run_checks(request, checklist)
+    if run.broken:
+        problems = [p for broken in run.broken for p in broken.problems]
+        raise ParrInputError(problems[0], problems)
+    return list(run.reports)
+
+
+def run_checks(request: CheckRequest, checklist: Checklist | None = None) -> CheckRun:
+    """Judge one manifest (its problems raise), or with --all every manifest found: one that
+    cannot be judged is returned as broken and the others are still judged."""
     checklist = checklist or load_checklist(list(request.checklist_files))
     if request.all_manifests:
         if request.manifest is not None:
@@ -59,17 +84,15 @@ def run_check(request: CheckRequest, checklist: Checklist | None = None) -> list
     else:
         paths = [find_manifest(request.path, request.manifest)]
     reports: list[Report] = []
-    problems: list[str] = []
-    loaded_all = []
+    broken: list[BrokenManifest] = []
     for path in paths:
         try:
-            loaded_all.append(load_manifest(path))
+            loaded = load_manifest(path)
+            stage = request.stage or default_stage(loaded.path)  # a broken ledger is this agent's problem
+            facts = gather_facts(loaded, today=request.today, scan_code=request.scan_code)
+            reports.append(evaluate(checklist, facts, stage))
         except ParrInputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise ParrInputError(problems[0], problems)
-    for loaded in loaded_all:
-        facts = gather_facts(loaded, today=request.today, scan_code=request.scan_code)
-        stage = request.stage or default_stage(loaded.path)
-        reports.append(evaluate(checklist, facts, stage))
-    return reports
+            if not request.all_manifests:
+                raise
+            broken.append(BrokenManifest(str(path), tuple(exc.problems)))
+    return CheckRun(tuple(reports), tuple(broken))

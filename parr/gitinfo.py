@@ -260,3 +260,12 @@ def git_context(path: Path) -> GitContext:
     name = _config(root, "user.name") or _fallback_actor()
     email = _config(root, "user.email")
     return GitContext(root, commit, name, email, note=note, object_format=object_format)
+
+
+def repository_root(path: Path) -> Path | None:
+    """git's top level for `path` (one plumbing call), or None outside a repository."""
+    where = path if path.is_dir() else path.parent
+    if not where.is_dir():
+        return None
+    top = run_git(["rev-parse", "--show-toplevel"], where)
+    return Path(top.text()) if top.ok and top.text() else None

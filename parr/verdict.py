@@ -14,6 +14,7 @@ from parr.checks import REGISTRY
 from parr.checks.base import READS, Error, Fail, NotApplicable, Pass
 from parr.checks.rules import evaluate_rule
 from parr.facts import Facts
+from parr.finding_key import finding_key
 from parr.findings import Finding, Outcome
 from parr.manifest.models import AgentKind, OwnerDecision, Waiver
 from parr.manifest.placeholders import read_matches
@@ -85,7 +86,8 @@ class Report(_Frozen):
     def counts(self) -> dict[str, int]:
         tally = Counter(r.outcome for r in self.results)
         tally["blocking"] = sum(1 for r in self.results if r.blocking)
-        return {k: tally.get(k, 0) for k in ("pass", "fail", "error", "waived", "decided", "not_applicable", "blocking")}
+        return {k: tally.get(k, 0) for k in ("pass", "fail", "error", "waived", "decided", "not_applicable", "blocking",
+                                             "baselined", "not_in_scope")}
 
     @property
     def blocking(self) -> tuple[ItemResult, ...]:
@@ -129,7 +131,9 @@ def _placeholder_findings(item: ChecklistItem, facts: Facts) -> list[Finding]:
             out.append(Finding(
                 check_id=item.id, outcome="fail", file=manifest_file, line=placeholder.line or 1,
                 message=f"{facts.loaded.path.name}:{placeholder.line or 1}: {placeholder.dotted} is a placeholder "
-                        f"('{shown}'); write the real value"))
+                        f"('{shown}'); write the real value",
+                key=finding_key("is a placeholder", manifest=facts.manifest,
+                                loc=tuple(placeholder.path))))
     return out
 
 
@@ -148,6 +152,11 @@ def _run_check(item: ChecklistItem, facts: Facts, notes: list[SuppressionNote] |
         produce = lambda: fn(facts)  # noqa: E731
     findings: list[Finding] = []
     manifest_file = str(facts.loaded.path)
+
+    def key(message: str, loc: tuple[str | int, ...] = (), file: str | None = None) -> str:
+        return finding_key(message, manifest=facts.manifest, loc=loc, file=file, root=facts.loaded.root,
+                           manifest_file=manifest_file)
+
     try:
         for result in produce():
             if isinstance(result, Fail):
@@ -160,10 +169,12 @@ def _run_check(item: ChecklistItem, facts: Facts, notes: list[SuppressionNote] |
                     findings.append(Finding(
                         check_id=item.id, outcome="waived", file=where, line=line, evidence=result.evidence,
                         message=f"{result.message} (suppressed at line {suppression['line']}: {suppression['reason']})",
+                        key=key(result.message, result.loc, result.file),
                     ))
                     continue
                 findings.append(
-                    Finding(check_id=item.id, outcome="fail", message=result.message, file=where, line=line, evidence=result.evidence)
+                    Finding(check_id=item.id, outcome="fail", message=result.message, file=where, line=line,
+                            evidence=result.evidence, key=key(result.message, result.loc, result.file))
                 )
             elif isinstance(result, Pass):
                 findings.append(Finding(check_id=item.id, outcome="pass", message=result.message))
@@ -171,7 +182,8 @@ def _run_check(item: ChecklistItem, facts: Facts, notes: list[SuppressionNote] |
                 findings.append(Finding(check_id=item.id, outcome="not_applicable", message=result.message))
             elif isinstance(result, Error):
                 line = facts.loaded.line_of(*result.loc) if result.loc else None
-                findings.append(Finding(check_id=item.id, outcome="error", message=result.message, file=manifest_file, line=line))
+                findings.append(Finding(check_id=item.id, outcome="error", message=result.message, file=manifest_file,
+                                        line=line, key=key(result.message, result.loc)))
     except Exception as exc:  # noqa: BLE001 - any crash in one check must not stop the others
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         findings.append(

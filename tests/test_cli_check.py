@@ -50,9 +50,11 @@ def _run(args: list[str], cwd: Path) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def _golden(name: str, text: str) -> None:
+def _golden(name: str, text: str, root: Path | None = None) -> None:
     path = GOLDEN / name
     text = text.replace(__version__, "<version>")
+    if root is not None:  # SARIF names the repository root it resolves paths against
+        text = text.replace(root.resolve().as_uri(), "file:///<repo>")
     if UPDATE or not path.exists():
         path.write_text(text)
     assert text == path.read_text(), f"{name} differs; rerun with PARR_UPDATE_GOLDEN=1 if the change is intended"
@@ -106,8 +108,14 @@ def test_sarif_validates_against_the_2_1_0_schema(scenario: Path) -> None:
     text = (scenario / "parr.yaml").read_text().splitlines()
     assert "kill_switch" in text[location["region"]["startLine"] - 1]
     assert by_rule["FS-003"]["level"] == "warning"
+    assert "EVAL-002" not in by_rule and "CODE-001" not in by_rule, "waived and suppressed results are left out"
+    assert run["automationDetails"]["id"] == "parr/check/refunds-assistant/"
+    _golden("check.sarif", out, scenario)
+    code, out, _ = _run(["check", ".", "--stage", "staging-writes", "--today", "2026-11-24", "--format", "sarif",
+                         "--sarif-include-suppressed"], scenario)
+    by_rule = {r["ruleId"]: r for r in json.loads(out)["runs"][0]["results"]}
     assert by_rule["EVAL-002"]["suppressions"][0]["kind"] == "external"
-    _golden("check.sarif", out)
+    assert by_rule["CODE-001"]["suppressions"][0]["kind"] == "inSource"
 
 
 def test_junit_has_a_testcase_per_item_and_failures_for_blocking(scenario: Path) -> None:

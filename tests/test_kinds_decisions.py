@@ -76,7 +76,12 @@ def test_decision_turns_a_failure_into_decided_and_every_format_shows_it(make_re
     assert doc["counts"]["decided"] == 1
     assert "**Decided not to apply**" in markdown.render([report]) and "· 1 decided" in markdown.render([report])
     assert "decided not to apply by @priya" in junit.render([report])
-    results = sarif.document([report])["runs"][0]["results"]
+    # SARIF leaves set-aside results out by default (code scanning shows a suppression as an open
+    # alert); asked to keep them, it marks the decision as an accepted external suppression.
+    from parr.formats import RenderContext
+
+    assert not [r for r in sarif.document([report])["runs"][0]["results"] if r["ruleId"] == "FS-005"]
+    results = sarif.document([report], RenderContext(include_suppressed=True))["runs"][0]["results"]
     fs005 = [r for r in results if r["ruleId"] == "FS-005"]
     assert fs005 and all(r["suppressions"][0]["justification"].startswith("decided not to apply") for r in fs005)
 

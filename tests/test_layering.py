@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).parents[1] / "parr"
 CORE = [
     "facts.py", "verdict.py", "checklist.py", "core.py", "ledger.py", "rollout.py", "evidence_files.py",
-    "findings.py", "stages.py", "suppressions.py", "secrets.py", "init.py", "yamlsafe.py", "config.py",
+    "findings.py", "finding_key.py", "baseline.py", "stages.py", "suppressions.py", "secrets.py", "init.py", "yamlsafe.py", "config.py",
     "checks", "scan", "manifest", "policy/evaluate.py", "policy/probe.py", "traces/lint.py", "traces/signals.py",
 ]
 FORBIDDEN = ("parr.cli", "parr.cliutil", "parr.formats", "click", "rich")

@@ -50,3 +50,20 @@ def not_applicable_by_reason(report: Report) -> list[tuple[str, list[str]]]:
 def plural(count: int, word: str) -> str:
     """`1 warning`, `2 warnings`."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def repo_path(path: str | None, root: Path | None) -> str | None:
+    """Relative to the repository root when inside it (as CI links files), else as `display_path`."""
+    if path is None:
+        return None
+    if root is not None:
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            pass
+    return display_path(path)
+
+
+def set_aside(result: ItemResult) -> list[Finding]:
+    """Failures a --baseline or --since set aside: reported, not blocking."""
+    return [f for f in result.findings if f.outcome in ("baselined", "not_in_scope")]

@@ -127,33 +127,29 @@ def _markdown(report: DiffReport, color: bool, width: int) -> str:
 
 
 def _sarif(report: DiffReport, color: bool, width: int) -> str:
-    from parr import __version__
+    """Through the one SARIF writer (parr.formats.sarif): repository-relative URIs, line-free fingerprints."""
+    from collections import Counter
+
+    from parr.formats import sarif
 
     rules: dict[str, dict[str, Any]] = {}
     results = []
+    seen: Counter[str] = Counter()
     level = {"critical": "error", "high": "error", "medium": "warning", "low": "note"}
     for agent in report.agents:
         for finding in agent.introduced:
-            rules.setdefault(finding.check_id, {"id": finding.check_id, "shortDescription": {"text": finding.check_id}})
+            text = f"Checklist item {finding.check_id} fails after this change; `parr explain {finding.check_id}` says why."
+            rules.setdefault(finding.check_id, {"id": finding.check_id, "shortDescription": {"text": finding.check_id},
+                                                "fullDescription": {"text": text}, "help": {"text": text}})
             result: dict[str, Any] = {
                 "ruleId": finding.check_id,
                 "level": level.get(finding.severity, "warning"),
                 "message": {"text": f"{agent.agent_id}: {finding.message} (introduced by this change)"},
-                "partialFingerprints": {"parrFinding/v1": f"{agent.agent_id}:{finding.check_id}:{finding.file}:{finding.message}"},
+                "locations": [sarif.repository_location(finding.file or agent.manifest, finding.line)],
+                "partialFingerprints": sarif.fingerprint(finding.check_id, agent.agent_id, finding.file or agent.manifest,
+                                                         finding.message, seen=seen),
             }
-            if finding.file:
-                region = {"startLine": finding.line} if finding.line else {}
-                result["locations"] = [{"physicalLocation": {
-                    "artifactLocation": {"uri": finding.file, "uriBaseId": "%SRCROOT%"}, **({"region": region} if region else {})}}]
             results.append(result)
-    doc = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "parr", "version": __version__,
-                                "rules": list(rules.values())}},
-            "automationDetails": {"id": "parr/diff/"},
-            "results": results,
-        }],
-    }
-    return json.dumps(doc, indent=2) + "\n"
+    run = sarif.sarif_run(automation_id=sarif.automation_id("diff"), rules=list(rules.values()), results=results,
+                          root=None)
+    return sarif.dump(sarif.sarif_log([run]))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parr import __version__
 from parr.verdict import REPORT_SCHEMA_VERSION, ItemResult, Report
+
+if TYPE_CHECKING:
+    from parr.formats import RenderContext
 
 
 def _item(result: ItemResult) -> dict[str, Any]:
@@ -48,14 +51,18 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def document(reports: Sequence[Report]) -> dict[str, Any]:
-    return {
+def document(reports: Sequence[Report], context: RenderContext | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "parr_version": __version__,
         "verdict": "NO-GO" if any(r.verdict == "NO-GO" for r in reports) else "GO",
         "reports": [report_dict(r) for r in reports],
     }
+    if context is not None and context.broken:
+        # Manifests `check --all` could not judge: the run exits 2 after reporting the others.
+        out["errors"] = [{"manifest": b.manifest, "problems": list(b.problems)} for b in context.broken]
+    return out
 
 
-def render(reports: Sequence[Report], color: bool = False) -> str:
-    return json.dumps(document(reports), indent=2) + "\n"
+def render(reports: Sequence[Report], color: bool = False, context: RenderContext | None = None) -> str:
+    return json.dumps(document(reports, context), indent=2) + "\n"

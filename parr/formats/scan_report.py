@@ -6,19 +6,18 @@ import json
 from collections.abc import Callable
 from enum import Enum
 from io import StringIO
+from collections import Counter
 from itertools import groupby
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-import parr
+from parr.formats import sarif
 from parr.scan.model import ScanResult, ToolRecord, UnresolvedSite
-
-SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 
 class ScanFormat(str, Enum):
@@ -29,8 +28,12 @@ class ScanFormat(str, Enum):
     SARIF = "sarif"
 
 
-def render_scan(result: ScanResult, fmt: ScanFormat | str, *, color: bool, width: int = 120) -> str:
-    """The scan result in the given format, ending with a newline."""
+def render_scan(result: ScanResult, fmt: ScanFormat | str, *, color: bool, width: int = 120,
+                repo_root: Path | None = None) -> str:
+    """The scan result in the given format, ending with a newline. SARIF paths are relative to
+    `repo_root` (git's top level; default the scanned root)."""
+    if ScanFormat(fmt) is ScanFormat.SARIF:
+        return _render_sarif(result, color, width, repo_root)
     return _RENDERERS[ScanFormat(fmt)](result, color, width)
 
 
@@ -93,6 +96,11 @@ def _render_table(result: ScanResult, color: bool, width: int) -> str:
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 
 
+def _cell_note(record: ToolRecord | UnresolvedSite) -> str:
+    """In a notebook, where the region's line (a line of the joined code cells) is: `, cell 3:line 5`."""
+    return "" if getattr(record, "cell", None) is None else f", {record.where()}"
+
+
 def _where(record: ToolRecord | UnresolvedSite) -> str:
     """file:12, or file.ipynb:cell 3:line 5 in a notebook."""
     return f"{record.file}:{record.line}" if record.cell is None else f"{record.file}:{record.where()}"
@@ -121,143 +129,122 @@ def _render_json(result: ScanResult, color: bool, width: int) -> str:
     return json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-_RULES: list[dict[str, Any]] = [
-    {
-        "id": "PARR-SCAN-TOOL",
-        "name": "ToolExposedToModel",
-        "shortDescription": {"text": "A tool the code exposes to a language model."},
-        "fullDescription": {
-            "text": "parr found a function, class, schema or server registration that a language model can call "
-            "as a tool. The model chooses when to call it and with what arguments."
-        },
-        "help": {
-            "text": "Every tool is part of the agent's attack surface: check that its parameters are typed and "
-            "validated and that it only reads. Run `parr scan` to list all tools.",
-            "markdown": "Every tool is part of the agent's attack surface: check that its parameters are typed "
-            "and validated and that it only reads. Run `parr scan` to list all tools.",
-        },
-        "defaultConfiguration": {"level": "note"},
-    },
-    {
-        "id": "PARR-SCAN-MUTATING-TOOL",
-        "name": "MutatingToolExposedToModel",
-        "shortDescription": {"text": "A tool exposed to a language model that changes state."},
-        "fullDescription": {
-            "text": "parr judged this tool to write, delete, send, pay, book, or run model-supplied code, shell "
-            "commands or SQL. A model can trigger that side effect on its own."
-        },
-        "help": {
-            "text": "Gate mutating tools before production: require human approval or a policy check, limit "
-            "their scope, log every call, and declare them in parr.yaml so readiness checks cover them.",
-            "markdown": "Gate mutating tools before production: require **human approval** or a policy check, "
-            "limit their scope, log every call, and declare them in `parr.yaml` so readiness checks cover them.",
-        },
-        "defaultConfiguration": {"level": "warning"},
-    },
-    {
-        "id": "PARR-SCAN-UNRESOLVED",
-        "name": "ToolsParrCouldNotRead",
-        "shortDescription": {"text": "A place that hands tools to a model which parr could not read."},
-        "fullDescription": {
-            "text": "The code passes tools to a model here (a tools= argument, bind_tools, a registration) but "
-            "parr cannot tell which tools: they are made by a call it cannot follow, come from a package it "
-            "did not scan, or are named at run time."
-        },
-        "help": {
-            "text": "Declare the tools this place hands over in parr.yaml with source: <file>:<line>, or suppress "
-            "with `parr: ignore[CODE-012] reason` on the line.",
-            "markdown": "Declare the tools this place hands over in `parr.yaml` with `source: <file>:<line>`, or "
-            "suppress with `parr: ignore[CODE-012] reason` on the line.",
-        },
-        "defaultConfiguration": {"level": "warning"},
-    },
-]
-_RULE_INDEX = {rule["id"]: i for i, rule in enumerate(_RULES)}
-
-
-def _sarif_result(tool: ToolRecord) -> dict[str, Any]:
-    """One result per tool: a warning when it mutates, else a note (never both, so UIs don't show it twice)."""
-    rule_id = "PARR-SCAN-MUTATING-TOOL" if tool.mutating else "PARR-SCAN-TOOL"
-    traits = [
-        "mutating" if tool.mutating else "read-only",
-        "typed" if tool.typed else "untyped",
-        f"schema {tool.schema_kind}",
-    ]
-    if tool.gates:
-        traits.append("gates: " + ", ".join(tool.gates))
-    return {
-        "ruleId": rule_id,
-        "ruleIndex": _RULE_INDEX[rule_id],
-        "level": _RULES[_RULE_INDEX[rule_id]]["defaultConfiguration"]["level"],
-        "message": {"text": f"Tool '{tool.name}' ({tool.framework}, {tool.style}{_cell_note(tool)}) is exposed to the model: {'; '.join(traits)}."},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": quote(tool.file, safe="/")},
-                    "region": {"startLine": tool.line},
-                }
-            }
-        ],
-        # Line-independent, so moving code does not open a new alert in code-scanning UIs.
-        "partialFingerprints": {"parrTool/v1": f"{tool.file}:{tool.name}"},
-        "properties": {
-            "name": tool.name,
-            "language": tool.language,
-            "framework": tool.framework,
-            "style": tool.style,
-            "mutating": tool.mutating,
-            "typed": tool.typed,
-            "schema": tool.schema_kind,
-            "gates": list(tool.gates),
-            "evidence": list(tool.evidence),
-            "capabilities": list(tool.capabilities),
-        },
+def _scan_rule(rule_id: str, name: str, short: str, full: str, fix: str, level: str,
+               security: str | None = None) -> dict[str, Any]:
+    rule: dict[str, Any] = {
+        "id": rule_id, "name": name, "shortDescription": {"text": short}, "fullDescription": {"text": full},
+        "help": {"text": fix, "markdown": fix}, "defaultConfiguration": {"level": level},
+        "properties": {"tags": ["parr", "scan"] + (["security"] if security else [])},
     }
+    if security:
+        rule["properties"]["security-severity"] = security
+    return rule
 
 
-def _cell_note(record: ToolRecord | UnresolvedSite) -> str:
-    """In a notebook, where the region's line (a line of the joined code cells) is: `, cell 3:line 5`."""
-    return "" if record.cell is None else f", {record.where()}"
+# `parr scan` SARIF raises only what needs attention: the full inventory is `--format json`.
+_RULES: dict[str, dict[str, Any]] = {rule["id"]: rule for rule in (
+    _scan_rule(
+        "PARR-SCAN-UNGATED-MUTATING-TOOL", "UngatedMutatingToolExposedToModel",
+        "A tool exposed to a language model changes state with no approval or policy gate in the code.",
+        "parr judged this tool to write, delete, send, pay, book, or run model-supplied code, shell commands or SQL, "
+        "and found no approval hook on it. A model can trigger that side effect on its own.",
+        "Gate the tool before production: require human approval or a policy check, limit its scope, log every "
+        "call, and declare it in parr.yaml with its gate so `parr check` covers it.",
+        "warning", security="7.0"),
+    _scan_rule(
+        "PARR-SCAN-UNTYPED-MUTATING-TOOL", "UntypedMutatingToolExposedToModel",
+        "A tool that changes state takes untyped input, or one raw string it executes or interprets.",
+        "The model writes this tool's arguments; with no declared types, or one raw string that is run as code, "
+        "shell or SQL, nothing narrows what the model can make it do.",
+        "Give the tool typed, narrow parameters (type hints, pydantic, zod or a JSON schema) instead of a raw "
+        "command, query or code string.",
+        "warning", security="5.0"),
+    _scan_rule(
+        "PARR-SCAN-UNRESOLVED", "ToolsParrCouldNotRead",
+        "A place that hands tools to a model which parr could not read.",
+        "The code passes tools to a model here (a tools= argument, bind_tools, a registration) but parr cannot tell "
+        "which tools: they are made by a call it cannot follow, come from a package it did not scan, or are named "
+        "at run time.",
+        "Declare the tools this place hands over in parr.yaml with source: <file>:<line>, or suppress with "
+        "`parr: ignore[CODE-012] reason` on the line.",
+        "warning"),
+    _scan_rule(
+        "PARR-SCAN-UNREAD-FILE", "FileParrDidNotRead",
+        "A file of the agent's code that parr did not read, so its tools, if any, are not in the scan.",
+        "A scan limit (size, depth, an undecodable or binary file, a scanner failure) kept parr from reading this "
+        "file. A tool declared in it would be invisible to every check.",
+        "Make the file readable to parr (split it, fix its syntax or encoding), or exclude it on purpose in "
+        ".gitignore if it holds no agent code.",
+        "warning"),
+)}
 
 
-def _sarif_site(site: UnresolvedSite) -> dict[str, Any]:
-    return {
-        "ruleId": "PARR-SCAN-UNRESOLVED",
-        "ruleIndex": _RULE_INDEX["PARR-SCAN-UNRESOLVED"],
-        "level": "warning",
-        "message": {"text": f"{site.call}: tools handed to a model that parr could not read ({site.reason}){_cell_note(site)}."},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(site.file, safe="/")},
-                                            "region": {"startLine": site.line}}}],
-        "partialFingerprints": {"parrUnresolved/v1": f"{site.file}:{site.call}"},
-        "properties": {"call": site.call, "reason": site.reason},
-    }
+def _tool_results(tool: ToolRecord, root: Path, repo_root: Path | None, seen: Counter[str]) -> list[dict[str, Any]]:
+    """Results for a mutating tool that is ungated or untyped; nothing for one that is neither."""
+    from parr.scan.engine import readable_text
+
+    if not tool.mutating:
+        return []
+    out = []
+    traits = f"{tool.framework}, {tool.style}, schema {tool.schema_kind}"
+    for rule_id, needed, what in (("PARR-SCAN-UNGATED-MUTATING-TOOL", not tool.gates, "changes state with no gate"),
+                                  ("PARR-SCAN-UNTYPED-MUTATING-TOOL", not tool.typed, "changes state and takes untyped input")):
+        if not needed:
+            continue
+        out.append({
+            "ruleId": rule_id,
+            "level": "warning",
+            "message": {"text": f"Tool '{tool.name}' ({traits}) {what}{_cell_note(tool)}."},
+            "locations": [sarif.location(str(root / tool.file), tool.line, repo_root)],
+            # Line-independent, so moving code does not open a new alert in code-scanning UIs.
+            "partialFingerprints": sarif.fingerprint(rule_id, tool.file, tool.name, seen=seen),
+            "properties": {"name": tool.name, "file": readable_text(tool.file), "language": tool.language, "framework": tool.framework,
+                           "style": tool.style, "mutating": tool.mutating, "typed": tool.typed,
+                           "schema": tool.schema_kind, "gates": list(tool.gates), "evidence": list(tool.evidence),
+                           "capabilities": list(tool.capabilities)},
+        })
+    return out
 
 
-def _render_sarif(result: ScanResult, color: bool, width: int) -> str:
+def sarif_document(result: ScanResult, repo_root: Path | None = None) -> dict[str, Any]:
+    root = Path(result.root)
+    repo_root = repo_root if repo_root is not None else root
+    seen: Counter[str] = Counter()
+    results: list[dict[str, Any]] = []
+    for tool in result.tools:
+        results += _tool_results(tool, root, repo_root, seen)
+    for site in result.unresolved:
+        results.append({
+            "ruleId": "PARR-SCAN-UNRESOLVED", "level": "warning",
+            "message": {"text": f"{site.call}: tools handed to a model that parr could not read ({site.reason}){_cell_note(site)}."},
+            "locations": [sarif.location(str(root / site.file), site.line, repo_root)],
+            "partialFingerprints": sarif.fingerprint("PARR-SCAN-UNRESOLVED", site.file, site.call, seen=seen),
+            "properties": {"call": site.call, "reason": site.reason},
+        })
+    for unread in result.unread:
+        results.append({
+            "ruleId": "PARR-SCAN-UNREAD-FILE", "level": "warning",
+            "message": {"text": f"parr did not read this file ({_UNREAD_LABELS.get(unread.reason, unread.reason)}); "
+                                "a tool in it would not be seen."},
+            "locations": [sarif.location(str(root / unread.file), 1, repo_root)],
+            "partialFingerprints": sarif.fingerprint("PARR-SCAN-UNREAD-FILE", unread.file, seen=seen),
+            "properties": {"reason": unread.reason},
+        })
     notifications = []
     for err in result.errors:
-        location: dict[str, Any] = {"artifactLocation": {"uri": quote(err.file, safe="/")}}
-        if err.line:
-            location["region"] = {"startLine": err.line}
-        notifications.append(
-            {"level": "warning", "message": {"text": err.message}, "locations": [{"physicalLocation": location}]}
-        )
-    run = {
-        "tool": {
-            "driver": {
-                "name": "parr",
-                "version": parr.__version__,
-                "semanticVersion": parr.__version__,
-                "rules": _RULES,
-            }
-        },
-        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
-        "results": [_sarif_result(tool) for tool in result.tools] + [_sarif_site(site) for site in result.unresolved],
-        "columnKind": "unicodeCodePoints",
-        "properties": {"filesScanned": result.files_scanned, "skipped": result.skipped.model_dump()},
-    }
-    log = {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+        notifications.append({"level": "warning", "message": {"text": err.message},
+                              "locations": [sarif.location(str(root / err.file), err.line, repo_root)]})
+    run = sarif.sarif_run(
+        automation_id=sarif.automation_id("scan"), rules=[_RULES[k] for k in sorted({r["ruleId"] for r in results})],
+        results=results, root=repo_root, notifications=notifications,
+        properties={"tools": len(result.tools), "mutating": sum(t.mutating for t in result.tools),
+                    "filesScanned": result.files_scanned, "skipped": result.skipped.model_dump()},
+    )
+    return sarif.sarif_log([run])
+
+
+def _render_sarif(result: ScanResult, color: bool, width: int, repo_root: Path | None = None) -> str:
+    return sarif.dump(sarif_document(result, repo_root))
 
 
 _RENDERERS: dict[ScanFormat, Callable[[ScanResult, bool, int], str]] = {

@@ -127,7 +127,14 @@ def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path 
         except TraceReadError as exc:
             raise _unreadable(exc) from None
     if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
-        _emit(LINT_RENDERERS[LintFormat(fmt)](results, _color(no_color, output)), output, force)
+        if fmt == "sarif":  # paths relative to the repository root, as code scanning resolves them
+            from parr.gitinfo import repository_root
+            from parr.traces.report import _lint_sarif
+
+            text = _lint_sarif(results, False, repository_root(Path.cwd()))
+        else:
+            text = LINT_RENDERERS[LintFormat(fmt)](results, _color(no_color, output))
+        _emit(text, output, force)
     sys.exit(EXIT_FAIL if any(r.total for r in results) else EXIT_OK)
 
 

@@ -1,10 +1,11 @@
-"""Rendering trace lint results (table, JSON, SARIF 2.1.0) and signals (table, JSON, Markdown); formats decide nothing."""
+"""Rendering trace lint results (table, JSON, SARIF 2.1.0 through parr.formats.sarif) and signals (table, JSON, Markdown); formats decide nothing."""
 
 from __future__ import annotations
 
 import io
 import json
 import shutil
+from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
@@ -15,11 +16,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from parr import __version__
+from parr.formats import sarif
 from parr.traces.lint import RULES, SENSITIVE_RULES, FileLint
 from parr.traces.signals import Signal, SignalsReport
 
 REPORT_SCHEMA_VERSION = "1"
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TABLE_ROWS = 200  # findings shown per file in a table; JSON and SARIF carry every kept finding
 
 
@@ -108,62 +109,51 @@ def _lint_json(results: Sequence[FileLint], color: bool) -> str:
 
 def _sarif_rule(rule: str) -> dict[str, Any]:
     short, fix = RULES[rule]
-    level = "error" if rule in SENSITIVE_RULES else "warning"
+    sensitive = rule in SENSITIVE_RULES
+    properties: dict[str, Any] = {"tags": ["parr", "traces", "security" if sensitive else "observability"]}
+    if sensitive:  # a secret or personal data in clear in a trace: a security finding, by its rule
+        properties["security-severity"] = sarif.security_severity("high")
     return {
         "id": rule,
         "name": "".join(w.capitalize() for w in rule.split("-")),
         "shortDescription": {"text": short},
+        "fullDescription": {"text": f"{short}. How to fix: {fix}"},  # GitHub refuses a rule without one
         "help": {"text": f"{short}. How to fix: {fix}", "markdown": f"{short}.\n\n**How to fix:** {fix}"},
-        "defaultConfiguration": {"level": level},
-        "properties": {"tags": ["parr", "traces", "security" if rule in SENSITIVE_RULES else "observability"]},
+        "defaultConfiguration": {"level": "error" if sensitive else "warning"},
+        "properties": properties,
     }
 
 
-def _artifact(file: str) -> dict[str, str]:
-    """Relative paths resolve against the checkout (%SRCROOT%); absolute ones become file URIs."""
-    path = Path(file)
-    if path.is_absolute():
-        return {"uri": path.as_uri()}
-    return {"uri": path.as_posix(), "uriBaseId": "%SRCROOT%"}
-
-
-def sarif_document(results: Sequence[FileLint]) -> dict[str, Any]:
+def sarif_document(results: Sequence[FileLint], repo_root: Path | None = None) -> dict[str, Any]:
+    root = repo_root if repo_root is not None else Path.cwd()
     used = sorted({f.rule for r in results for f in r.all_findings()})
-    index = {rule: i for i, rule in enumerate(used)}
     sarif_results: list[dict[str, Any]] = []
+    seen: Counter[str] = Counter()
     for result in results:
         for finding in result.all_findings():
-            location: dict[str, Any] = {
-                "physicalLocation": {
-                    "artifactLocation": _artifact(result.file),
-                    "region": {"startLine": max(1, finding.line)},
-                }
-            }
+            location = sarif.location(result.file, finding.line, root)
             if finding.field:
                 location["logicalLocations"] = [{"fullyQualifiedName": finding.field, "kind": "member"}]
             sarif_results.append({
                 "ruleId": finding.rule,
-                "ruleIndex": index[finding.rule],
                 "level": "error" if finding.rule in SENSITIVE_RULES else "warning",
                 "message": {"text": finding.message + (f" (field {finding.field})" if finding.field else "")},
                 "locations": [location],
+                # A trace file's lines are events, not code: the same event line and field is the same finding.
+                "partialFingerprints": sarif.fingerprint(finding.rule, result.file, str(finding.line), finding.field,
+                                                         seen=seen),
                 "properties": {"field": finding.field, "masked": finding.masked} if finding.masked else {"field": finding.field},
             })
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "parr", "version": __version__, "semanticVersion": __version__,
-                                "rules": [_sarif_rule(r) for r in used]}},
-            "automationDetails": {"id": "parr/traces/lint/"},
-            "results": sarif_results,
-            "properties": {"counts": {r.file: r.rule_counts() for r in results}},
-        }],
-    }
+    notifications = [{"level": "error", "message": {"text": r.error}, "locations": [sarif.location(r.file, None, root)]}
+                     for r in results if r.error]
+    run = sarif.sarif_run(automation_id=sarif.automation_id("traces/lint"), rules=[_sarif_rule(r) for r in used],
+                          results=sarif_results, root=root, notifications=notifications,
+                          properties={"counts": {r.file: r.rule_counts() for r in results}})
+    return sarif.sarif_log([run])
 
 
-def _lint_sarif(results: Sequence[FileLint], color: bool) -> str:
-    return json.dumps(sarif_document(results), indent=2, ensure_ascii=False) + "\n"
+def _lint_sarif(results: Sequence[FileLint], color: bool, repo_root: Path | None = None) -> str:
+    return sarif.dump(sarif_document(results, repo_root))
 
 
 LINT_RENDERERS: dict[LintFormat, Callable[[Sequence[FileLint], bool], str]] = {

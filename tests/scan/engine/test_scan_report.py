@@ -105,16 +105,36 @@ def test_sarif_validates_against_the_official_schema(result: ScanResult) -> None
         assert errors == [], errors[0].message if errors else ""
 
 
-def test_sarif_has_one_result_per_tool_with_level_by_mutation(result: ScanResult) -> None:
+def test_sarif_raises_only_what_needs_attention(result: ScanResult) -> None:
+    """Not one result per tool: a read-only tool and a gated, typed mutating one raise nothing;
+    the ungated, untyped SQL tool raises one result for each problem."""
     run = _sarif(result)["runs"][0]
-    assert [(r["ruleId"], r["level"]) for r in run["results"]] == [
-        ("PARR-SCAN-TOOL", "note"),
-        ("PARR-SCAN-MUTATING-TOOL", "warning"),
-        ("PARR-SCAN-MUTATING-TOOL", "warning"),
+    assert [(r["ruleId"], r["properties"]["name"]) for r in run["results"]] == [
+        ("PARR-SCAN-UNGATED-MUTATING-TOOL", "run [sql]"),
+        ("PARR-SCAN-UNTYPED-MUTATING-TOOL", "run [sql]"),
     ]
+    assert run["automationDetails"]["id"] == "parr/scan/"
+    assert run["properties"]["tools"] == 3
     rules = run["tool"]["driver"]["rules"]
     for r in run["results"]:
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+        assert r["partialFingerprints"]["parr/v1"]
+
+
+def test_sarif_fingerprints_do_not_move_with_the_line(result: ScanResult) -> None:
+    moved = result.model_copy(update={"tools": tuple(t.model_copy(update={"line": t.line + 40}) for t in result.tools)})
+    before = [r["partialFingerprints"] for r in _sarif(result)["runs"][0]["results"]]
+    after = [r["partialFingerprints"] for r in _sarif(moved)["runs"][0]["results"]]
+    assert before == after
+
+
+def test_sarif_unread_files_are_results() -> None:
+    from parr.scan.model import UnreadFile
+
+    scanned = ScanResult(root="/repo", tools=(), files_scanned=1, unread=(UnreadFile(file="big tools.py", reason="too_large"),))
+    [found] = _sarif(scanned)["runs"][0]["results"]
+    assert found["ruleId"] == "PARR-SCAN-UNREAD-FILE"
+    assert found["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "big%20tools.py", "uriBaseId": "%SRCROOT%"}
 
 
 def test_sarif_driver_and_rules(result: ScanResult) -> None:
@@ -129,10 +149,15 @@ def test_sarif_driver_and_rules(result: ScanResult) -> None:
         assert rule["shortDescription"]["text"]
 
 
-def test_sarif_locations_are_relative_uris_with_start_lines(result: ScanResult) -> None:
-    locations = [r["locations"][0]["physicalLocation"] for r in _sarif(result)["runs"][0]["results"]]
-    assert locations[0] == {"artifactLocation": {"uri": "agents/weather.py"}, "region": {"startLine": 12}}
-    assert locations[2]["artifactLocation"]["uri"] == "web%20dir/db%20tools.ts"
+def test_sarif_locations_are_relative_to_the_repository_root(result: ScanResult) -> None:
+    run = _sarif(result)["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///repo/"}}
+    location = run["results"][0]["locations"][0]["physicalLocation"]
+    assert location == {"artifactLocation": {"uri": "web%20dir/db%20tools.ts", "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": 4}}
+    # Scanning a subdirectory of the repository: paths still start at the repository's root.
+    nested = json.loads(render_scan(result, "sarif", color=False, repo_root=Path("/")))["runs"][0]
+    assert nested["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "repo/web%20dir/db%20tools.ts"
 
 
 def test_sarif_reports_scan_errors_as_notifications(result: ScanResult) -> None:
