@@ -455,6 +455,9 @@ class FileExtractor:
         if value is None:
             return
         for t in targets:
+            if isinstance(t, ast.Attribute) and t.attr == "handoffs" and isinstance(t.value, ast.Name):
+                # triage.handoffs = [...] (or +=) after the agents exist: hand-offs given by assignment
+                self._late_handoffs(t.value.id, value, scope, node.lineno)
             if isinstance(t, ast.Attribute) and t.attr == "__name__" and isinstance(t.value, ast.Name):
                 fi, _ = self.lookup(scope, t.value.id)
                 if isinstance(fi, FuncInfo):
@@ -771,8 +774,21 @@ class FileExtractor:
             return
         self.ctx_items.append((arg, scope, fw, node.lineno, f"{d}("))
 
+    def _late_handoffs(self, agent_var: str, value, scope: Scope, line: int) -> None:
+        """Hand-offs added to an agent after it is built; read when the variable was made by a
+        framework's agent constructor (its framework names the hand-off tools)."""
+        fw = self.fw_of_qual(self.var_ctor.get(agent_var))
+        if fw is not None and fw in frameworks.HANDOFF_NAMING:
+            self.handoff_items.append((value, scope, fw, line))
+
     def call_tool_context(self, node: ast.Call, d: str, q: str | None, scope: Scope):
         last = d.rsplit(".", 1)[-1]
+        parts = d.split(".")
+        if len(parts) == 3 and parts[1] == "handoffs" and last in ("append", "extend", "insert") and node.args:
+            # triage.handoffs.append(agent) / .extend([a, b]) / .insert(0, agent)
+            added = node.args[-1]
+            self._late_handoffs(parts[0], added if last == "extend" else ast.List(elts=[added], ctx=ast.Load()),
+                                scope, node.lineno)
         fw = self.fw_of_qual(q)
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
