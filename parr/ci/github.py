@@ -38,6 +38,7 @@ class Inputs:
     fail_on: str = "no-go"
     comment: bool = True
     sarif: str = "parr.sarif"
+    diff: bool = True  # on a pull request, `parr diff` against its base leads the comment
 
     @classmethod
     def from_env(cls, env: dict[str, str]) -> Inputs:
@@ -51,7 +52,8 @@ class Inputs:
         lists = text("CHECKLIST").replace(",", "\n").splitlines()
         return cls(path=text("PATH", "."), all_manifests=flag("ALL", False), stage=text("STAGE"),
                    checklists=tuple(c.strip() for c in lists if c.strip()), baseline=text("BASELINE"),
-                   fail_on=text("FAIL_ON", "no-go"), comment=flag("COMMENT", True), sarif=text("SARIF", "parr.sarif"))
+                   fail_on=text("FAIL_ON", "no-go"), comment=flag("COMMENT", True), sarif=text("SARIF", "parr.sarif"),
+                   diff=flag("DIFF", True))
 
     def check_args(self) -> list[str]:
         """`parr check` arguments for these inputs (the format and output are added per run)."""
@@ -116,6 +118,36 @@ def run_checks(inputs: Inputs, env: dict[str, str]) -> Outcome:
     if markdown_run.returncode not in (0, 1):
         outcome.notes.append(f"Markdown report not written: {markdown_run.stderr.strip()}")
     return outcome
+
+
+def pull_request_base(env: dict[str, str]) -> str | None:
+    """The pull request's base commit, from the event file (None outside a pull request)."""
+    path = env.get("GITHUB_EVENT_PATH")
+    if not path:
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            event = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    base = ((event.get("pull_request") or {}).get("base") or {}).get("sha")
+    return base if isinstance(base, str) and base else None
+
+
+def run_diff(inputs: Inputs, base: str, env: dict[str, str]) -> tuple[str, str | None]:
+    """`parr diff BASE HEAD PATH --format markdown`: what the pull request changes in the agent's
+    tools, access, policy decisions and verdict. A diff that cannot be made is a note, never a failure
+    (a shallow checkout lacks the base commit: fetch-depth 0 gives it)."""
+    env = {**env, "PARR_TODAY": env.get("PARR_TODAY") or dt.date.today().isoformat(), "NO_COLOR": "1"}
+    args = ["diff", base, "HEAD", inputs.path, "--format", "markdown"]
+    if inputs.all_manifests:
+        args.append("--all")
+    if inputs.stage:
+        args += ["--stage", inputs.stage]
+    done = _parr(args, env)
+    if done.returncode != 0:
+        return "", f"parr diff against {base[:12]} not shown: {done.stderr.strip() or done.returncode}"
+    return done.stdout, None
 
 
 def capped(text: str, limit: int) -> str:
@@ -197,7 +229,13 @@ def main(env: dict[str, str] | None = None) -> int:
     write_outputs(outcome, inputs, env)
     number = pull_request_number(env)
     if inputs.comment and number is not None:
-        body = capped(f"{inputs.marker()}\n{outcome.markdown}", MAX_COMMENT_CHARS)
+        lead = ""
+        base = pull_request_base(env) if inputs.diff else None
+        if base is not None:
+            lead, problem = run_diff(inputs, base, env)
+            if problem:
+                print(_warning(problem))
+        body = capped(f"{inputs.marker()}\n{lead}{chr(10) if lead else ''}{outcome.markdown}", MAX_COMMENT_CHARS)
         result = upsert_comment(body, inputs.marker(), number, env)
         print(f"parr: {result}" if result.startswith(("created", "updated")) else _warning(result))
     print(f"parr: {outcome.verdict}, exit code {outcome.exit_code}")

@@ -226,3 +226,33 @@ def test_the_comment_filter_finds_only_this_paths_comment() -> None:
     jq = f".[] | select(.body | contains({json.dumps(marker)})) | .id"
     done = subprocess.run(["jq", jq], input=json.dumps(comments), capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["3"]
+
+
+def test_the_pull_requests_diff_leads_the_comment(tmp_path: Path) -> None:
+    runner = Runner(tmp_path, "billing-mcp")
+    ws = runner.workspace
+    git_env = {**runner.env, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ws, env=git_env, capture_output=True, text=True, check=True).stdout.strip()
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    base = git("rev-parse", "HEAD")
+    manifest = ws / "parr.yaml"
+    manifest.write_text(manifest.read_text().replace("per_day:", "per_day: 99999 #", 1))
+    git("commit", "-qam", "raise the daily cap")
+    event = Path(runner.env["GITHUB_EVENT_PATH"])
+    event.write_text(json.dumps({"action": "synchronize", "pull_request": {"number": 17, "base": {"sha": base}}}))
+    step = runner.run_step()
+    assert step.returncode == 0, step.stdout + step.stderr
+    body = runner.gh_calls()[-1]["input"]["body"]
+    marker = Inputs().marker()
+    assert body.startswith(marker + "\n<!-- parr-diff -->\n### parr diff")
+    assert "spend cap per day raised" in body
+    assert body.index("parr diff") < body.index("parr check: NO-GO")
+    off = runner.run_step(diff="false")
+    assert off.returncode == 0
+    assert "<!-- parr-diff -->" not in runner.gh_calls()[-1]["input"]["body"]
