@@ -231,3 +231,16 @@ def test_all_goes_on_past_a_broken_ledger(tmp_path: Path) -> None:
     code, out, err = _run(["check", "mono", "--all", *TODAY, "--format", "json"], tmp_path)
     assert code == 2 and "ledger.jsonl" in err
     assert [r["agent_id"] for r in json.loads(out)["reports"]] == ["refunds-assistant"]
+
+
+def test_the_table_counts_what_the_baseline_set_aside(onboarded: Path) -> None:
+    from click.testing import CliRunner
+
+    from parr.cli import main
+
+    CliRunner().invoke(main, ["check", str(onboarded), "--write-baseline", str(onboarded / "parr-baseline.json")])
+    result = CliRunner().invoke(main, ["check", str(onboarded), "--baseline", str(onboarded / "parr-baseline.json"),
+                                       "--no-color"])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert first.startswith("GO ") and ", 1 baselined" in first, first

@@ -83,7 +83,9 @@ def _summary(report: Report) -> str:
     decided = counts["decided"]
     return (f"{report.verdict} {report.agent_id} at {report.stage.value}: {counts['pass']} passed, "
             f"{counts['blocking']} blocking, {plural(warnings, 'warning')}, {counts['waived']} waived, "
-            f"{counts['not_applicable']} not applicable" + (f", {decided} decided" if decided else ""))
+            f"{counts['not_applicable']} not applicable" + (f", {decided} decided" if decided else "")
+            + (f", {counts['baselined']} baselined" if counts["baselined"] else "")
+            + (f", {counts['not_in_scope']} not in scope" if counts["not_in_scope"] else ""))
 
 
 def _warnings(report: Report) -> list[ItemResult]:
