@@ -156,32 +156,49 @@ def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Pa
 
     loaded = load_thresholds_manifest(manifest)
     checked = _check_files(files)
+    from parr.traces.summary import signals_summary
+
+    thresholds = Thresholds.from_manifest(loaded)
+    report = _collect(lambda files, **kw: collect_from_files(files, thresholds, **kw), checked, save_summary,
+                      signals_summary, force, jobs)
+    _finish_signals(report, fmt, output, force, no_color, quiet, [shown for _, shown in checked])
+
+
+def _collect(collect: Callable[..., Any], checked: list[tuple[Path, str]], save_summary: Path | None,
+             summarize: Callable[..., Any], force: bool, jobs: int) -> Any:
+    """Read the files (on every core unless --jobs says otherwise) and, with --save-summary, write
+    the mergeable summary of what was read."""
     saved: list = []
     try:
-        report = collect_from_files(checked, Thresholds.from_manifest(loaded), keep_state=saved if save_summary else None,
-                                    jobs=jobs or default_jobs())
+        report = collect(checked, keep_state=saved if save_summary else None, jobs=jobs or default_jobs())
     except TraceReadError as exc:
         raise _unreadable(exc) from None
     if save_summary is not None and report.events:
-        from parr.traces.summary import signals_summary, write_summary
+        from parr.traces.summary import write_summary
 
-        write_summary(save_summary, signals_summary(saved[0], report.files, report.bad_lines), force=force)
-    _finish_signals(report, fmt, output, force, no_color, quiet, [shown for _, shown in checked])
+        write_summary(save_summary, summarize(saved[0], report.files, report.bad_lines), force=force)
+    return report
+
+
+def _finish(report: Any, render: Callable[[Any, bool], str], failed: bool, output: Path | None, force: bool,
+            no_color: bool, quiet: bool, names: list[str]) -> None:
+    if report.events == 0:
+        # Signals or a review from nothing would read as "all is well": say the input is not a trace.
+        raise ParrInputError(
+            f"{', '.join(names)}: no trace event could be read ({report.bad_lines} unparsable line(s)); "
+            "give JSON Lines events or OTLP JSON spans."
+        )
+    if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
+        _emit(render(report, _color(no_color, output)), output, force)
+    sys.exit(EXIT_FAIL if failed else EXIT_OK)
 
 
 def _finish_signals(report: Any, fmt: str, output: Path | None, force: bool, no_color: bool, quiet: bool,
                     names: list[str]) -> None:
     from parr.traces.report import SIGNALS_RENDERERS, SignalsFormat
 
-    if report.events == 0:
-        # Signals from nothing would read as "within thresholds": say the input is not a trace.
-        raise ParrInputError(
-            f"{', '.join(names)}: no trace event could be read ({report.bad_lines} unparsable line(s)); "
-            "give JSON Lines events or OTLP JSON spans."
-        )
-    if not quiet or output is not None:  # --quiet silences stdout, not a report asked for by name
-        _emit(SIGNALS_RENDERERS[SignalsFormat(fmt)](report, _color(no_color, output)), output, force)
-    sys.exit(EXIT_FAIL if report.breached else EXIT_OK)
+    _finish(report, SIGNALS_RENDERERS[SignalsFormat(fmt)], report.breached if report.events else False,
+            output, force, no_color, quiet, names)
 
 
 @traces.command("review")
@@ -205,16 +222,11 @@ def review(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Pat
         # Without grants every call would look fine: the review needs the manifest it holds calls against.
         raise ParrInputError("no parr.yaml here; pass --manifest FILE (the manifest whose permissions the traces are reviewed against).")
     checked = _check_files(files)
-    saved: list = []
-    try:
-        report = review_files(checked, Grants.from_manifest(loaded), keep_state=saved if save_summary else None,
-                              jobs=jobs or default_jobs())
-    except TraceReadError as exc:
-        raise _unreadable(exc) from None
-    if save_summary is not None and report.events:
-        from parr.traces.summary import review_summary, write_summary
+    from parr.traces.summary import review_summary
 
-        write_summary(save_summary, review_summary(saved[0], report.files, report.bad_lines), force=force)
+    grants = Grants.from_manifest(loaded)
+    report = _collect(lambda files, **kw: review_files(files, grants, **kw), checked, save_summary, review_summary,
+                      force, jobs)
     _finish_review(report, fmt, output, force, no_color, quiet, [shown for _, shown in checked])
 
 
@@ -222,14 +234,8 @@ def _finish_review(report: Any, fmt: str, output: Path | None, force: bool, no_c
                    names: list[str]) -> None:
     from parr.traces.access_report import REVIEW_RENDERERS, ReviewFormat
 
-    if report.events == 0:
-        raise ParrInputError(
-            f"{', '.join(names)}: no trace event could be read ({report.bad_lines} unparsable line(s)); "
-            "give JSON Lines events or OTLP JSON spans."
-        )
-    if not quiet or output is not None:
-        _emit(REVIEW_RENDERERS[ReviewFormat(fmt)](report, _color(no_color, output)), output, force)
-    sys.exit(EXIT_FAIL if report.failed else EXIT_OK)
+    _finish(report, REVIEW_RENDERERS[ReviewFormat(fmt)], report.failed if report.events else False,
+            output, force, no_color, quiet, names)
 
 
 @traces.command("merge")
