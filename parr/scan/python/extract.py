@@ -1780,6 +1780,10 @@ class FileExtractor:
                     self.ext_ctx_ref(self.imports[e.id], line, fw, self._site(e, label, line))
                 elif self.star_import and e.id not in _BUILTIN_NAMES:
                     self.unresolved_site(e, label, line, "name from a star import")
+                elif e.id not in _BUILTIN_NAMES and not label.endswith((".append(", ".extend(", ".insert(")):
+                    # bound by a loop, an unpacking or at run time: tools parr cannot name, not none
+                    # (a list being built, `tools.append(t)`, is only a candidate: its use is the site)
+                    self.unresolved_site(e, label, line, "tools bound to a name at run time (a loop variable or an unpacking)")
                 return
             if isinstance(v, ast.AST):
                 self.ctx_elem(v, vscope, fw, line, depth + 1, seen, label)
