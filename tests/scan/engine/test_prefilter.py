@@ -133,7 +133,7 @@ def test_the_switch_turns_the_prefilter_off(monkeypatch: pytest.MonkeyPatch) -> 
 _CONTEXT_ONLY = frozenset(
     """Agent LlmAgent SequentialAgent ParallelAgent LoopAgent FastMCP MCPServer append extend copy values get
     getattr pop register from_defaults from_function description name default annotations fn func async_fn
-    coroutine guardrails plugin parameters args_schema""".split())
+    coroutine guardrails plugin parameters args_schema insert""".split())  # insert: agent.handoffs.insert(...), marked by "andoff"
 
 
 def _compared_names() -> set[str]:
