@@ -19,18 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from parr.traces.events import (
-    ALLOW_DECISIONS,
-    READ_ERRORS,
-    BadLines,
-    TraceEvent,
-    TraceFormat,
-    TraceReadError,
-    events_from_chunk,
-    iter_chunks,
-    paused_gc,
-    sniff_format,
-)
+from parr.traces.events import ALLOW_DECISIONS, BadLines, TraceEvent, TraceFormat
 from parr.traces.redaction import safe_label
 
 FindingKind = Literal["undeclared-tool", "outside-environment", "mutation-without-approval", "denied-but-ran"]
@@ -368,25 +357,17 @@ class AccessReport:
 def review_files(paths: Iterable[tuple[Path, str]], grants: Grants, fmt: TraceFormat | None = None,
                  bad: BadLines | None = None, keep_state: list[Any] | None = None, jobs: int = 1) -> AccessReport:
     """The access review over one or more trace files, read in one stream."""
+    from parr.traces.parallel import feed_files, review_parallel
+
     collector = AccessCollector(grants)
     bad = bad if bad is not None else BadLines()
-    shown_files = []
-    for path, shown in paths:
-        shown_files.append(shown)
-        collector.file = shown
-        try:
-            file_fmt = fmt or sniff_format(path)
-            from parr.traces.parallel import review_parallel, use_parallel
 
-            if use_parallel(path, jobs):
-                review_parallel(collector, path, file_fmt, bad, shown, jobs)
-                continue
-            with paused_gc():
-                for chunk in iter_chunks(path, file_fmt, bad):
-                    for event in events_from_chunk(chunk, bad, file_fmt):
-                        collector.add(event)
-        except READ_ERRORS as exc:
-            raise TraceReadError(shown, exc) from None
+    def on_file(shown: str) -> None:
+        collector.file = shown
+
+    shown_files = feed_files(paths, fmt, bad, collector.add, jobs,
+                             lambda path, file_fmt, shown: review_parallel(collector, path, file_fmt, bad, shown, jobs),
+                             on_file)
     if keep_state is not None:
         keep_state.append(collector)
     return collector.finish(shown_files, bad.count)

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from parr.traces.events import BadLines, Chunk, TraceFormat, events_from_chunk, is_stdin, iter_chunks, paused_gc
+from parr.traces.events import (
+    READ_ERRORS, BadLines, Chunk, TraceFormat, TraceReadError, events_from_chunk, is_stdin, iter_chunks, paused_gc,
+    sniff_format,
+)
 
 # Below this many bytes, starting worker processes costs more than it saves.
 MIN_PARALLEL_BYTES = 16 * 1024 * 1024
@@ -148,3 +151,28 @@ def merge_lint(into: Any, part: Any) -> None:
             into.kept[finding.rule] += 1
             into.findings.append(finding)
     merge_bad(into.bad, part.bad.count, part.bad.items)
+
+
+def feed_files(paths: Iterable[tuple[Path, str]], fmt: TraceFormat | None, bad: BadLines, add: Callable[[Any], None],
+               jobs: int, in_parallel: Callable[[Path, TraceFormat, str], None],
+               on_file: Callable[[str], None] | None = None) -> list[str]:
+    """Every event of the files, in file order, into `add` (a file big enough, with jobs > 1, goes to
+    `in_parallel` instead, which merges into the same collector); the names shown, in order. A file
+    that cannot be read ends the run as a TraceReadError naming it."""
+    shown_files = []
+    for path, shown in paths:
+        shown_files.append(shown)
+        if on_file is not None:
+            on_file(shown)
+        try:
+            file_fmt = fmt or sniff_format(path)
+            if use_parallel(path, jobs):
+                in_parallel(path, file_fmt, shown)
+                continue
+            with paused_gc():
+                for chunk in iter_chunks(path, file_fmt, bad):
+                    for event in events_from_chunk(chunk, bad, file_fmt):
+                        add(event)
+        except READ_ERRORS as exc:
+            raise TraceReadError(shown, exc) from None
+    return shown_files

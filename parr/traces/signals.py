@@ -16,17 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from parr.traces.events import (
-    READ_ERRORS,
-    BadLines,
-    TraceEvent,
-    TraceFormat,
-    TraceReadError,
-    events_from_chunk,
-    iter_chunks,
-    paused_gc,
-    sniff_format,
-)
+from parr.traces.events import BadLines, TraceEvent, TraceFormat
 from parr.traces.redaction import safe_label
 from parr.traces.sketch import Quantiles
 
@@ -624,24 +614,12 @@ def tool_rows(stats: AgentStats, t: Thresholds) -> list[ToolRow]:
 def collect_from_files(paths: Iterable[tuple[Path, str]], thresholds: Thresholds, fmt: TraceFormat | None = None,
                        bad: BadLines | None = None, keep_state: list[Any] | None = None, jobs: int = 1) -> SignalsReport:
     """Signals over one or more trace files read in one stream (runs may continue across files)."""
+    from parr.traces.parallel import feed_files, signals_parallel
+
     collector = SignalCollector(thresholds)
     bad = bad if bad is not None else BadLines()
-    shown_files = []
-    for path, shown in paths:
-        shown_files.append(shown)
-        try:
-            file_fmt = fmt or sniff_format(path)
-            from parr.traces.parallel import signals_parallel, use_parallel
-
-            if use_parallel(path, jobs):
-                signals_parallel(collector, path, file_fmt, bad, jobs)
-                continue
-            with paused_gc():
-                for chunk in iter_chunks(path, file_fmt, bad):
-                    for event in events_from_chunk(chunk, bad, file_fmt):
-                        collector.add(event)
-        except READ_ERRORS as exc:
-            raise TraceReadError(shown, exc) from None
+    shown_files = feed_files(paths, fmt, bad, collector.add, jobs,
+                             lambda path, file_fmt, shown: signals_parallel(collector, path, file_fmt, bad, jobs))
     if keep_state is not None:
         # The tallies before the runs still open are closed: what a mergeable summary holds.
         from parr.traces.summary import signals_from, signals_state
