@@ -138,26 +138,28 @@ def lint(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path 
     sys.exit(EXIT_FAIL if any(r.total for r in results) else EXIT_OK)
 
 
+def _collector_command(fn: F) -> F:
+    """The options `signals` and `review` share: files, manifest, format, output, color, quiet,
+    --save-summary and --jobs; bad input exits 2."""
+    for option in reversed((_files_argument, _manifest_option,
+                            click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]),
+                                         default="table", show_default=True),
+                            _output_option, _force_option, _color_option, _quiet_option, _summary_option,
+                            _jobs_option, input_errors_exit_2)):
+        fn = option(fn)
+    return fn
+
+
 @traces.command("signals")
-@_files_argument
-@_manifest_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-@_output_option
-@_force_option
-@_color_option
-@_quiet_option
-@_summary_option
-@_jobs_option
-@input_errors_exit_2
+@_collector_command
 def signals(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, force: bool,
             no_color: bool, quiet: bool, save_summary: Path | None, jobs: int) -> None:
     """Runs, tool errors, denials, retries, spend and latency per agent and per tool: exit 1 when a threshold is breached."""
     from parr.traces.signals import Thresholds, collect_from_files
+    from parr.traces.summary import signals_summary
 
     loaded = load_thresholds_manifest(manifest)
     checked = _check_files(files)
-    from parr.traces.summary import signals_summary
-
     thresholds = Thresholds.from_manifest(loaded)
     report = _collect(lambda files, **kw: collect_from_files(files, thresholds, **kw), checked, save_summary,
                       signals_summary, force, jobs)
@@ -202,28 +204,18 @@ def _finish_signals(report: Any, fmt: str, output: Path | None, force: bool, no_
 
 
 @traces.command("review")
-@_files_argument
-@_manifest_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-@_output_option
-@_force_option
-@_color_option
-@_quiet_option
-@_summary_option
-@_jobs_option
-@input_errors_exit_2
+@_collector_command
 def review(files: tuple[Path, ...], manifest: Path | None, fmt: str, output: Path | None, force: bool,
            no_color: bool, quiet: bool, save_summary: Path | None, jobs: int) -> None:
     """Access review: calls outside parr.yaml's grants, and grants never used: exit 1 on undeclared, out-of-environment or denied-but-ran calls."""
     from parr.traces.access import Grants, review_files
+    from parr.traces.summary import review_summary
 
     loaded = load_thresholds_manifest(manifest)
     if loaded is None:
         # Without grants every call would look fine: the review needs the manifest it holds calls against.
         raise ParrInputError("no parr.yaml here; pass --manifest FILE (the manifest whose permissions the traces are reviewed against).")
     checked = _check_files(files)
-    from parr.traces.summary import review_summary
-
     grants = Grants.from_manifest(loaded)
     report = _collect(lambda files, **kw: review_files(files, grants, **kw), checked, save_summary, review_summary,
                       force, jobs)
