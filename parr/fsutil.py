@@ -51,3 +51,16 @@ def _mode_for(path: Path) -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def relative_posix(path: str | None, root: str | Path) -> str | None:
+    """An absolute `path` relative to `root` with '/' (`../` when outside it, so two copies of a tree
+    name a shared file alike); a relative path as it is; None for none."""
+    if not path:
+        return None
+    if os.path.isabs(path):
+        try:
+            return os.path.relpath(path, root).replace(os.sep, "/")
+        except ValueError:  # another drive on Windows
+            return path
+    return path.replace(os.sep, "/")

@@ -7,22 +7,12 @@ import os
 import re
 
 from parr.diff.model import Change, FindingDelta, Risk
+from parr.fsutil import relative_posix
 from parr.verdict import Report
 
 _NUMBERS_IN_LOCATIONS = re.compile(r"(:\d+)+\b|\bline \d+\b")
 _FAILING = ("fail", "error")
 _SEVERITY_RISK: dict[str, Risk] = {"critical": "critical", "high": "high", "medium": "medium", "low": "low"}
-
-
-def _rel(path: str | None, root: str) -> str | None:
-    if not path:
-        return None
-    if os.path.isabs(path):
-        try:
-            return os.path.relpath(path, root).replace(os.sep, "/")
-        except ValueError:
-            return path
-    return path.replace(os.sep, "/")
 
 
 def _failing(report: Report | None, root: str) -> dict[tuple, FindingDelta]:
@@ -35,7 +25,7 @@ def _failing(report: Report | None, root: str) -> dict[tuple, FindingDelta]:
         for finding in result.findings:
             if finding.outcome not in _FAILING:
                 continue
-            file = _rel(finding.file, root)
+            file = relative_posix(finding.file, root)
             stable = getattr(finding, "key", None) or _NUMBERS_IN_LOCATIONS.sub("", finding.message.replace(root, ""))
             key = (finding.check_id, file, stable)
             out.setdefault(key, FindingDelta(check_id=finding.check_id, severity=result.item.severity.value,

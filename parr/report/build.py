@@ -7,12 +7,13 @@ nothing taken from a repository, a manifest or a trace can become markup or scri
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from parr.checklist import Checklist
+from parr.formats.common import display_path
+from parr.fsutil import relative_posix
 from parr.stages import STAGE_ORDER, Stage
 
 FINDINGS_SHOWN = 8
@@ -106,15 +107,7 @@ class AgentPage:
 
 
 def _rel(path: str | None, root: Path) -> str:
-    if not path:
-        return ""
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            return p.relative_to(root).as_posix()
-        except ValueError:
-            return p.as_posix()
-    return p.as_posix()
+    return relative_posix(path, root) or ""
 
 
 def _items(results, root: Path, want) -> list[ItemView]:
@@ -182,7 +175,7 @@ def _history(manifest_path: Path) -> tuple[list[HistoryEntry], str | None]:
     out = []
     for e in state.entries:
         verdict = f"{e.check.verdict} at {e.check.stage.value} ({e.check.blocking} blocking)" if e.check else ""
-        out.append(HistoryEntry(seq=e.seq, time=e.time, action=e.action, actor=e.actor.name if hasattr(e.actor, "name") else str(e.actor),
+        out.append(HistoryEntry(seq=e.seq, time=e.time, action=e.action, actor=e.actor.name,
                                 approver=e.approver or "", move=f"{e.from_stage.value} → {e.to_stage.value}",
                                 reason=e.reason, verdict=verdict))
     return out, None
@@ -285,7 +278,7 @@ def build_page(manifest_path: Path, checklist: Checklist, stage: Stage | None, t
     counts = report.counts()
     return AgentPage(
         anchor="agent-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in manifest.agent.id),
-        agent_id=manifest.agent.id, manifest=os.path.relpath(loaded.path) if not loaded.path.is_absolute() else str(loaded.path),
+        agent_id=manifest.agent.id, manifest=display_path(str(loaded.path)) or str(loaded.path),
         stage=stage.value, verdict=report.verdict, next_stage=nxt.value if nxt else None,
         next_verdict=next_report.verdict if next_report else None,
         dri=(f"{dri.name} ({dri.handle})" if dri.handle else dri.name) if dri else "",
