@@ -154,7 +154,6 @@ def _touched(agent_rel: str, changed: set[str], base_dir: Path, head_dir: Path) 
     if any(p.startswith(prefix) for p in changed):
         return True
     from parr.manifest.loader import load_manifest
-    from parr.manifest.references import referenced_files
 
     for top in (base_dir, head_dir):
         manifest = (top / agent_rel / MANIFEST_NAME) if agent_rel else top / MANIFEST_NAME
@@ -162,26 +161,22 @@ def _touched(agent_rel: str, changed: set[str], base_dir: Path, head_dir: Path) 
             loaded = load_manifest(manifest)
         except (ParrInputError, OSError):
             continue
-        for name in referenced_files(loaded.manifest):
-            resolved = os.path.normpath(os.path.join(agent_rel, name)).replace(os.sep, "/")
-            if resolved in changed:
-                return True
+        if any(path in changed for path in _named_paths(loaded.manifest, agent_rel)):
+            return True
     return False
 
 
-def _referenced_outside(root: Path, commit: str, agent_rel: str, side_dir: Path) -> None:
-    """Files the manifest names outside its directory (a shared policy, say) are read at the same revision."""
-    from parr.manifest.loader import load_manifest
+def _named_paths(manifest, agent_rel: str) -> list[str]:
+    """The files the manifest names, as repository-relative paths ('../' when outside the repository)."""
     from parr.manifest.references import referenced_files
 
-    manifest = side_dir / agent_rel / MANIFEST_NAME if agent_rel else side_dir / MANIFEST_NAME
-    try:
-        loaded = load_manifest(manifest)
-    except (ParrInputError, OSError):
-        return
+    return [os.path.normpath(os.path.join(agent_rel, name)).replace(os.sep, "/") for name in referenced_files(manifest)]
+
+
+def _referenced_outside(root: Path, commit: str, agent_rel: str, side_dir: Path, manifest) -> None:
+    """Files the manifest names outside its directory (a shared policy, say) are read at the same revision."""
     wanted = []
-    for name in referenced_files(loaded.manifest):
-        resolved = os.path.normpath(os.path.join(agent_rel, name)).replace(os.sep, "/")
+    for resolved in _named_paths(manifest, agent_rel):
         if resolved.startswith("../") or resolved == ".." or os.path.isabs(resolved):
             continue  # outside the repository: the same file for both sides, read where it is
         if agent_rel and resolved.startswith(agent_rel + "/"):
@@ -191,8 +186,10 @@ def _referenced_outside(root: Path, commit: str, agent_rel: str, side_dir: Path)
         materialize(root, commit, wanted, side_dir)
 
 
-def _side(label: Revision, agent_dir: Path, checklist: Checklist, stage: Stage, today: dt.date | None):
-    """(summary, loaded, facts, report) of one revision; a missing or broken manifest is a summary, not an error."""
+def _side(label: Revision, agent_dir: Path, checklist: Checklist, stage: Stage, today: dt.date | None,
+          before_facts=None):
+    """(summary, loaded, facts, report) of one revision; a missing or broken manifest is a summary, not an
+    error. `before_facts(manifest)` runs between loading the manifest and reading what it names."""
     from parr.facts import gather_facts
     from parr.manifest.loader import load_manifest
     from parr.verdict import evaluate
@@ -206,6 +203,8 @@ def _side(label: Revision, agent_dir: Path, checklist: Checklist, stage: Stage, 
         return summary, None, _CodeOnly(scan) if scan else None, None
     try:
         loaded = load_manifest(manifest)
+        if before_facts is not None:
+            before_facts(loaded.manifest)
         facts = gather_facts(loaded, today=today, scan_code=True)
     except ParrInputError as exc:
         problem = exc.problems[0] if exc.problems else str(exc)
@@ -255,14 +254,15 @@ def _stage_for(request: DiffRequest, root: Path, agent_rel: str) -> Stage:
 def _diff_agent(root: Path, agent_rel: str, base: Revision, head: Revision, base_dir: Path, head_dir: Path,
                 checklist: Checklist, request: DiffRequest) -> AgentDiff:
     assert base.commit is not None
-    _referenced_outside(root, base.commit, agent_rel, base_dir)
-    if head.commit:
-        _referenced_outside(root, head.commit, agent_rel, head_dir)
     stage = _stage_for(request, root, agent_rel)
     b_dir = base_dir / agent_rel if agent_rel else base_dir
     h_dir = head_dir / agent_rel if agent_rel else head_dir
-    b_sum, b_loaded, b_facts, b_report = _side(base, b_dir, checklist, stage, request.today)
-    h_sum, h_loaded, h_facts, h_report = _side(head, h_dir, checklist, stage, request.today)
+    b_sum, b_loaded, b_facts, b_report = _side(
+        base, b_dir, checklist, stage, request.today,
+        lambda manifest: _referenced_outside(root, base.commit, agent_rel, base_dir, manifest))
+    h_sum, h_loaded, h_facts, h_report = _side(
+        head, h_dir, checklist, stage, request.today,
+        (lambda manifest: _referenced_outside(root, head.commit, agent_rel, head_dir, manifest)) if head.commit else None)
     prefix = f"{agent_rel}/" if agent_rel else ""
     manifest_file = f"{prefix}{MANIFEST_NAME}"
     changes: list[Change] = []
