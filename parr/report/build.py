@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from parr.checklist import Checklist
+from parr.errors import ParrInputError
 from parr.formats.common import display_path
 from parr.fsutil import relative_posix
 from parr.stages import STAGE_ORDER, Stage
@@ -163,22 +164,23 @@ def _tool_rows(facts, root: Path) -> list[ToolRow]:
     return rows
 
 
-def _history(manifest_path: Path) -> tuple[list[HistoryEntry], str | None]:
-    from parr.errors import ParrInputError
+def _history(manifest_path: Path) -> tuple[list[HistoryEntry], ParrInputError | None, Stage]:
+    """The ledger's entries as a timeline, why it could not be read (if so), and its stage: read once
+    for both the page and the stage judged (what `parr check` takes as the default stage)."""
     from parr.gitinfo import git_context
     from parr.ledger import ledger_path, read_ledger
 
     try:
         state = read_ledger(ledger_path(manifest_path), git_context(manifest_path).root or manifest_path.parent)
     except ParrInputError as exc:
-        return [], str(exc.problems[0] if exc.problems else exc)
+        return [], exc, Stage.PROPOSE
     out = []
     for e in state.entries:
         verdict = f"{e.check.verdict} at {e.check.stage.value} ({e.check.blocking} blocking)" if e.check else ""
         out.append(HistoryEntry(seq=e.seq, time=e.time, action=e.action, actor=e.actor.name,
                                 approver=e.approver or "", move=f"{e.from_stage.value} → {e.to_stage.value}",
                                 reason=e.reason, verdict=verdict))
-    return out, None
+    return out, None, state.stage
 
 
 def _charts(signals_report) -> tuple[list[Chart], list[dict[str, str]]]:
@@ -186,7 +188,7 @@ def _charts(signals_report) -> tuple[list[Chart], list[dict[str, str]]]:
     rows: list[dict[str, str]] = []
     if signals_report is None:
         return charts, rows
-    scope = signals_report.scope("overall") if hasattr(signals_report, "scope") else None
+    scope = signals_report.scope("overall")
     for s in scope.signals if scope else ():
         n = s.numbers or {}
         rows.append({"label": s.label, "value": s.value, "limit": s.limit, "mark": s.mark})
@@ -231,14 +233,17 @@ def _merge_close(points: list[tuple[str, float]], scale: float) -> list[tuple[st
 
 def build_page(manifest_path: Path, checklist: Checklist, stage: Stage | None, today: dt.date | None,
                traces: tuple[Path, ...] = ()) -> AgentPage:
-    from parr.core import default_stage
     from parr.facts import gather_facts
     from parr.manifest.loader import load_manifest
     from parr.verdict import evaluate
 
     loaded = load_manifest(manifest_path)
     facts = gather_facts(loaded, today=today, scan_code=True)
-    stage = stage or default_stage(loaded.path)
+    history, history_error, ledger_stage = _history(loaded.path)
+    if stage is None:
+        if history_error is not None:
+            raise history_error  # no stage to judge without the ledger, as in `parr check`
+        stage = ledger_stage
     report = evaluate(checklist, facts, stage)
     nxt = _next_stage(stage)
     next_report = evaluate(checklist, facts, nxt) if nxt else None
@@ -257,7 +262,9 @@ def build_page(manifest_path: Path, checklist: Checklist, stage: Stage | None, t
                  for d in getattr(manifest, "decisions", None) or ()]
     suppressions = [{"check": s.check, "where": f"{_rel(s.file, root)}:{s.line}", "reason": s.reason,
                      "accepted": "yes" if s.accepted else "refused (no reason)"} for s in report.suppressions]
-    history, history_problem = _history(loaded.path)
+    history_problem = None
+    if history_error is not None:
+        history_problem = history_error.problems[0] if history_error.problems else str(history_error)
     signals_report, source = None, None
     if traces:
         from parr.traces.signals import Thresholds, collect_from_files
