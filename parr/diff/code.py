@@ -150,10 +150,6 @@ def _tool_changes(old: ToolRecord, new: ToolRecord, file: str, line: int) -> lis
             f"'{name}' now declares its parameters as {new.schema_kind} (was {old.schema_kind})",
             old.schema_kind, new.schema_kind)
     out.extend(_annotation_changes(old, new, file, line))
-    old_params = getattr(old, "params", None)
-    new_params = getattr(new, "params", None)
-    if old_params is not None and new_params is not None:
-        out.extend(_param_changes(old_params, new_params, name, file, line))
     return out
 
 
@@ -179,27 +175,6 @@ def _annotation_changes(old: ToolRecord, new: ToolRecord, file: str, line: int) 
 
 def _show(value: object) -> str:
     return "unset" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-
-
-def _param_changes(old_params, new_params, name: str, file: str, line: int) -> list[Change]:
-    def index(params) -> dict[str, str]:
-        return {p.get("name") if isinstance(p, dict) else p[0]: str(p.get("type") if isinstance(p, dict) else p[1])
-                for p in params}
-
-    old, new = index(old_params), index(new_params)
-    out = []
-    for param in sorted(new.keys() - old.keys()):
-        out.append(Change(area="code", kind="parameter_added", subject=name, risk="medium",
-                          message=f"'{name}' takes a new parameter '{param}' ({new[param]})", after=param,
-                          file=file, line=line))
-    for param in sorted(old.keys() & new.keys()):
-        if old[param] != new[param]:
-            wide = new[param].lower() in ("any", "str", "string", "object", "dict", "unknown", "none", "")
-            out.append(Change(area="code", kind="parameter_type_changed", subject=name,
-                              risk="high" if wide else "low",
-                              message=f"'{name}' parameter '{param}' is now {new[param]} (was {old[param]})",
-                              before=old[param], after=new[param], file=file, line=line))
-    return out
 
 
 def _visibility(base: ScanResult | None, head: ScanResult | None, prefix: str) -> list[Change]:
