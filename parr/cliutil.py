@@ -19,6 +19,7 @@ EXIT_OK = 0
 EXIT_FAIL = 1  # NO-GO, refused promotion, findings, failed policies
 EXIT_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE from sysexits.h: a bug in parr, never the user's input
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of stdout went away before parr finished writing
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,6 +42,8 @@ def input_errors_exit_2(fn: F) -> F:
             sys.exit(EXIT_INPUT)
         except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
             raise
+        except BrokenPipeError:
+            _reader_went_away()
         except Exception as exc:  # noqa: BLE001 - the documented last line of defence, see above
             saved = _save_traceback()
             click.echo(f"parr: internal error ({type(exc).__name__}): a bug in parr, not in your input; "
@@ -48,6 +51,21 @@ def input_errors_exit_2(fn: F) -> F:
             sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _reader_went_away() -> None:
+    """The reader of stdout closed it (`parr explain | head`): stop quietly, as Unix tools do.
+
+    Not a bug in parr, so no traceback and no 70. stdout is pointed at /dev/null so the interpreter's
+    final flush cannot raise again, and the exit code is the shell's for a death by SIGPIPE (128 + 13),
+    so `set -o pipefail` still sees that the command did not finish.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(EXIT_BROKEN_PIPE)
 
 
 def _save_traceback() -> str:

@@ -171,6 +171,24 @@ def test_a_parr_bug_exits_70_with_one_line_and_a_saved_traceback(repo: Path, mon
         saved.unlink()
 
 
+@pytest.mark.parametrize("argv", [["explain"], ["check", "--today", "2026-11-24"]])
+def test_a_reader_that_closes_the_pipe_ends_parr_quietly_with_141(repo: Path, argv: list[str]) -> None:
+    """`parr explain | head`: the reader leaving early is not a parr bug, so no 70 and no traceback."""
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before parr writes its first byte
+    try:
+        done = subprocess.run([sys.executable, "-m", "parr", *argv, str(repo)] if argv[0] == "check"
+                              else [sys.executable, "-m", "parr", *argv],
+                              stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141, done.stderr
+    assert done.stderr == ""
+
+
 # ---- files that never end: pipes and devices -------------------------------------------------
 
 
