@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -64,12 +65,42 @@ def main(ctx: click.Context) -> None:
     """parr: production readiness for AI agents. Scan the tools, check the manifest, GO or NO-GO."""
     if ctx.invoked_subcommand == "check":
         # Only `check` reads the configuration: a broken file must never stop `rollout rollback`.
-        try:
-            ctx.default_map = {"check": _check_defaults(ctx.meta)}
-        except ParrInputError as exc:
-            for problem in exc.problems:
-                click.echo(f"parr: {problem}", err=True)
-            sys.exit(EXIT_INPUT)
+        ctx.default_map = {"check": _ConfigDefaults(ctx.meta)}
+
+
+class _ConfigDefaults(Mapping[str, Any]):
+    """`check`'s defaults from the configuration file, read when click first asks for one.
+
+    click asks while it fills in parameters, help included: `parr check --help` prints help even
+    when the configuration file is broken, and any real run reports the file's problems (exit 2).
+    """
+
+    def __init__(self, meta: dict[str, Any]) -> None:
+        self._meta = meta
+        self._values: dict[str, Any] | None = None
+
+    def _load(self) -> dict[str, Any]:
+        if self._values is None:
+            try:
+                self._values = _check_defaults(self._meta)
+            except ParrInputError as exc:
+                # Help is rendered while parameters are filled in, so a broken file is reported
+                # by the command itself (never reached with --help), not here.
+                self._meta["parr.config_error"] = exc
+                self._values = {}
+        return self._values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __bool__(self) -> bool:  # click tests the map for truth before --help is handled
+        return True
 
 
 # Configuration key -> the `check` parameter it gives a default to (flags and $PARR_* still win).
@@ -159,6 +190,9 @@ def check(path: Path, stage: Any, all_manifests: bool, manifest: Path | None, ch
     """Readiness verdict for a rollout stage: exit 0 GO, 1 NO-GO, 2 bad input."""
     import os
 
+    config_error = click.get_current_context().meta.get("parr.config_error")
+    if config_error is not None:
+        raise config_error
     if not quiet:
         _config_notes(click.get_current_context())
 

@@ -103,6 +103,14 @@ def test_bad_configuration_is_one_line_and_exit_2(workspace: Path, text: str, li
     assert words in lines[0]
 
 
+def test_check_help_prints_even_when_the_configuration_is_broken(workspace: Path) -> None:
+    (workspace / ".parr.toml").write_text('stage = "stagin"\n')
+    result = CliRunner().invoke(main, ["check", "--help"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Usage: ") and " check [OPTIONS] [PATH]" in result.output.splitlines()[0]
+    assert CliRunner().invoke(main, ["check", "../../agent"]).exit_code == 2
+
+
 def test_pyproject_lines_count_from_the_tool_parr_table(workspace: Path) -> None:
     (workspace / "pyproject.toml").write_text('[tool.other]\nstage = 1\n\n[tool.parr]\nstage = "nope"\n')
     with pytest.raises(Exception) as caught:
