@@ -74,6 +74,11 @@ def policy_test(path: Path, manifest: Path | None, stage: Any, fmt: str, output:
     emit_output(text, output, force=force)
     if evaluation is not None and evaluation.input_problems:
         for problem in evaluation.input_problems:
+            if problem.kind in ("engine", "timeout") and not problem.file:
+                # The engine is absent, crashed or ran out of time: the sentence names the policy file
+                # involved and what to do; there is nothing to change in parr.yaml, so it is not named.
+                click.echo(f"parr: {problem.message}", err=True)
+                continue
             shown = display_path(str(loaded.resolve(problem.file))) if problem.file else display_path(str(manifest_path))
             where = f"{shown}:{problem.line}" if problem.line else str(shown)
             click.echo(f"parr: {where}: {problem.message}", err=True)

@@ -119,6 +119,20 @@ def test_policy_test_reports_a_crash_and_exits_2(make_repo) -> None:
     assert "Traceback" not in result.output + result.stderr
 
 
+def test_a_missing_engine_is_named_without_blaming_the_manifest(make_repo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No engine installed is the machine's problem: the sentence says what to install, not a parr.yaml line."""
+    from parr.policy import engines
+
+    monkeypatch.setitem(engines.ENGINE_MODULES, "cedar", "parr_no_such_engine_module")
+    repo = make_repo(files={"policies/refunds.cedar": "permit(principal, action, resource);\n"})
+    result = CliRunner().invoke(main, ["policy", "test", str(repo), "--no-scan"])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("parr: the Cedar engine (parr_no_such_engine_module) is not installed"), lines
+    assert "parr.yaml" not in lines[0]
+
+
 def test_shipped_rego_test_module_in_policies_files(tmp_path: Path) -> None:
     """examples/billing-mcp's own billing_test.rego, listed under policies.files, crashed regopy."""
     repo = tmp_path / "billing-mcp"
