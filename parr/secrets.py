@@ -29,6 +29,19 @@ CREDENTIAL_RULES: tuple[tuple[str, str, int], ...] = (
     (r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", "JWT", 3),
     (r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----", "private key", 0),
     (r"(?<=[Bb]earer )[A-Za-z0-9._~+/-]{20,}=*", "bearer token", 0),
+    # By each provider's documented key format (cross-checked against gitleaks' rule set).
+    (r"gsk_[A-Za-z0-9]{52}", "Groq API key", 4),
+    (r"r8_[A-Za-z0-9]{37}", "Replicate API token", 3),
+    (r"pplx-[A-Za-z0-9]{48}", "Perplexity API key", 5),
+    (r"xai-[A-Za-z0-9]{80}", "xAI API key", 4),
+    (r"lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}", "LangSmith API key", 8),
+    (r"(?<=AccountKey=)[A-Za-z0-9+/]{86}==", "Azure storage account key", 0),
+    (r"-----BEGIN PGP PRIVATE KEY BLOCK-----", "PGP private key", 0),
+    # Webhook URLs are credentials: whoever has one can post as the integration.
+    (r"(?<=hooks\.slack\.com/services/)T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}", "Slack webhook URL", 0),
+    (r"(?<=/api/webhooks/)\d{15,20}/[A-Za-z0-9_-]{60,70}", "Discord webhook URL", 0),
+    (r"(?<=webhook\.office\.com/webhookb2/)[A-Za-z0-9@-]{30,}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}",
+     "Microsoft Teams webhook URL", 0),
 )
 # A credential starts at a token boundary: not in the middle of a longer identifier.
 CREDENTIAL_BOUNDARY = r"(?<![A-Za-z0-9_-])"
@@ -52,7 +65,8 @@ _GUARDS = {"Stripe secret key": (b"k_live_", b"k_test_"), "bearer token": (b"ear
 
 
 def _screen(pattern: str) -> bytes:
-    pattern = r"[Bb]earer [A-Za-z0-9._~+/-]{20,}" if pattern.startswith("(?<=") else pattern
+    # A look-behind becomes a plain prefix (RE2 has none): `(?<=Bearer )x{20,}` screens `Bearer x{20}`.
+    pattern = re.sub(r"\A\(\?<=((?:[^()\\]|\\.)*)\)", r"\1", pattern)
     return re.sub(r"\{(\d+),\}.*\Z", r"{\1}", pattern, flags=re.S).encode()
 
 
@@ -125,7 +139,8 @@ _PLACEHOLDER = re.compile(r"(?i)(x{4,}|\*{3,}|your|example|dummy|placeholder|cha
 # Cheap substrings that any match contains; a line with none of them is skipped without regexes.
 _TRIGGERS = ("-----BEGIN", "sk-", "AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "glpat-", "xox", "k_live_",
              "k_test_", "AIza", "hf_", "npm_", "SG.", "eyJ", "earer ", "key", "KEY", "Key", "secret", "SECRET",
-             "Secret", "token", "TOKEN", "Token", "pass", "PASS", "Pass")
+             "Secret", "token", "TOKEN", "Token", "pass", "PASS", "Pass", "gsk_", "r8_", "pplx-", "xai-", "lsv2_",
+             "hooks.slack.com/services/", "/api/webhooks/", "webhook.office.com/")
 MIN_ENTROPY = 3.5
 
 

@@ -232,22 +232,9 @@ _CPF = r"(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])"
 _DNI = r"(?<![A-Za-z0-9-])(?:\d{8}|[XYZ]\d{7})-?[A-Z](?![A-Za-z0-9])"
 _IBAN = r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})(?![A-Za-z0-9])"
 _NINO = r"(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])"
-# Provider keys parr.secrets (shared with the code scan) does not know yet, by each provider's
-# documented key format (cross-checked against gitleaks' rule set), and credentials that only
-# traces carry: URLs with a password, signed URLs, webhook URLs.
-TRACE_CREDENTIAL_RULES: tuple[tuple[str, str, int], ...] = (
-    (r"gsk_[A-Za-z0-9]{52}", "Groq API key", 4),
-    (r"r8_[A-Za-z0-9]{37}", "Replicate API token", 3),
-    (r"pplx-[A-Za-z0-9]{48}", "Perplexity API key", 5),
-    (r"xai-[A-Za-z0-9]{80}", "xAI API key", 4),
-    (r"lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}", "LangSmith API key", 8),
-    (r"(?<=AccountKey=)[A-Za-z0-9+/]{86}==", "Azure storage account key", 0),
-    (r"-----BEGIN PGP PRIVATE KEY BLOCK-----", "PGP private key", 0),
-    (r"(?<=hooks\.slack\.com/services/)T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}", "Slack webhook URL", 0),
-    (r"(?<=/api/webhooks/)\d{15,20}/[A-Za-z0-9_-]{60,70}", "Discord webhook URL", 0),
-    (r"(?<=webhook\.office\.com/webhookb2/)[A-Za-z0-9@-]{30,}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}", "Microsoft Teams webhook URL", 0),
-)
-_SECRET_RULES = CREDENTIAL_RULES + TRACE_CREDENTIAL_RULES
+# Provider keys and webhook URLs are parr.secrets' one table, shared with the code scan; what only
+# traces carry (URLs with a password, signed URLs, secrets in query strings) follows.
+_SECRET_RULES = CREDENTIAL_RULES
 # A password in a URL's user-info (postgres://user:pw@host, redis://:pw@host, amqp://, https://).
 # A user alone (postgres://app@db) is no secret and never matches.
 _URL_PASSWORD = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s/@:\"'<>]*:(?P<value>[^\s/@\"'<>]+)@[A-Za-z0-9\[]")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from parr.scan.engine import scan_repository
+from parr.secrets import CREDENTIAL_RULES
 from parr.scan.secrets_scan import MAX_HITS_PER_FILE, SecretsScanner
 
 # Built at run time so that no complete credential-shaped string sits in this repository.
@@ -36,6 +37,58 @@ def test_keys_are_found_at_their_line_and_masked(tmp_path: Path) -> None:
     ]
     for secret in result.secrets:
         assert OPENAI not in secret["masked"] and AWS not in secret["masked"] and GITHUB not in secret["masked"]
+
+
+# Keys the trace redaction knew first; one table serves both, so committed ones are found too.
+GROQ = "gsk_" + "Q7vR2mX9kL4pW8nB3cT6yH1jZ5dF0sA2gE7uK9Q7vR2mX9kL4pW8n"
+SLACK_HOOK = "https://hooks.slack.com/services/" + "T0AB12CD3/B0EF45GH6/" + "Q7vR2mX9kL4pW8nB3cT6yH1j"
+AZURE = "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=" + "Q7vR2mX9kL4pW8nB3cT6" * 4 + "Q7vR2m==;"
+
+
+def test_provider_keys_and_webhook_urls_in_code(tmp_path: Path) -> None:
+    (tmp_path / "notify.py").write_text(
+        f'GROQ_KEY = "{GROQ}"\nWEBHOOK = "{SLACK_HOOK}"\nSTORAGE = "{AZURE}"\n'
+        'DOCS = "https://hooks.slack.com/services/T000/B000/XXXX"\n')
+    assert _scan(tmp_path) == [("notify.py", 1, "Groq API key"), ("notify.py", 2, "Slack webhook URL"),
+                               ("notify.py", 3, "Azure storage account key")]
+
+
+_R = "Q7vR2mX9kL4pW8nB3cT6yH1jZ5dF0sA2gE7uK9wN4bV8cX3zL6mP1qT5rY2"  # no real key: a fixed jumble
+SAMPLES = {  # one sample per rule, each built at run time; a new rule without a sample fails below
+    "Anthropic API key": "sk-ant-api03-" + _R[:40],
+    "OpenAI-style secret key": OPENAI,
+    "AWS access key id": AWS,
+    "GitHub token": GITHUB,
+    "GitHub fine-grained token": "github_pat_" + _R[:30],
+    "GitLab token": "glpat-" + _R[:20],
+    "Slack token": "xoxb-" + "1234567890-" + _R[:12],
+    "Google API key": "AIza" + _R[:35],
+    "Stripe secret key": "sk_" + "live_" + _R[:24],
+    "Hugging Face token": "hf_" + _R[:34],
+    "npm token": "npm_" + _R[:36],
+    "SendGrid API key": "SG." + _R[:22] + "." + _R[:43],
+    "JWT": "eyJ" + _R[:12] + ".eyJ" + _R[:12] + "." + _R[:16],
+    "private key": "-----BEGIN RSA PRIVATE KEY-----",
+    "bearer token": "Authorization: Bearer " + _R[:32],
+    "Groq API key": GROQ,
+    "Replicate API token": "r8_" + _R[:37],
+    "Perplexity API key": "pplx-" + _R[:48],
+    "xAI API key": "xai-" + (_R * 2)[:80],
+    "LangSmith API key": "lsv2_pt_" + "0123456789abcdef" * 2 + "_" + "0123456789",
+    "Azure storage account key": AZURE,
+    "PGP private key": "-----BEGIN PGP PRIVATE KEY BLOCK-----",
+    "Slack webhook URL": SLACK_HOOK,
+    "Discord webhook URL": "https://discord.com/api/webhooks/" + "123456789012345678/" + (_R + _R)[:68],
+    "Microsoft Teams webhook URL": "https://acme.webhook.office.com/webhookb2/" + _R[:36] + "/IncomingWebhook/"
+                                   + "0123456789abcdef" * 2 + "/" + "01234567-89ab-cdef-0123-456789abcdef",
+}
+
+
+@pytest.mark.parametrize("kind", [label for _, label, _ in CREDENTIAL_RULES])
+def test_every_rule_finds_its_sample_in_a_committed_file(tmp_path: Path, kind: str) -> None:
+    """Each rule passes the cheap screens (byte screen, triggers) as well as its own pattern."""
+    (tmp_path / "settings.py").write_text(f'VALUE = "{SAMPLES[kind]}"\n')
+    assert _scan(tmp_path) == [("settings.py", 1, kind)]
 
 
 def test_line_numbers_count_newlines_only(tmp_path: Path) -> None:
