@@ -70,6 +70,21 @@ def group_findings(findings: list[Finding]) -> list[Group]:
     return list(groups.values())
 
 
+def group_lines(groups: list[Group], subjects_shown: int | None) -> list[str]:
+    """One line per group: a lone finding as written (with its location when the message lacks one),
+    a repeated sentence once with its subjects (`... — 13 tools: a, b, c, +10`), placeholders by field."""
+    lines = []
+    for group in groups:
+        if group.count == 1 and group.noun != "placeholder":
+            located = group.first_location and not group.first_message.startswith(group.first_location.rpartition("/")[2])
+            lines.append(group.first_message + (f" ({group.first_location})" if located else ""))
+        elif group.noun == "placeholder":
+            lines.append(subjects_text(group, subjects_shown))
+        else:
+            lines.append(f"{group.sentence} — {subjects_text(group, subjects_shown)}")
+    return lines
+
+
 def plural_noun(noun: str | None, count: int) -> str:
     word = noun or "place"
     if count == 1:

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from parr.formats.common import blocking_from, display_path, not_applicable_by_reason, plural, problems
-from parr.formats.grouping import first_sentence, group_findings, is_placeholder_finding, subjects_text
+from parr.formats.grouping import first_sentence, group_findings, group_lines, is_placeholder_finding
 from parr.verdict import ItemResult, Report
 
 _STYLE = {"NO-GO": "bold red", "GO": "bold green"}
@@ -49,15 +49,7 @@ def _finding_lines(result: ItemResult, verbose: bool) -> list[str]:
         return [f"decided not to apply by {decision.owner} (review by {decision.review_by.isoformat()}): {decision.reason}"]
     shown = [f for f in result.findings if f.outcome == "waived"] if result.outcome == "waived" else problems(result)
     groups = group_findings(shown)
-    lines = []
-    for group in groups if verbose else groups[:GROUPS_SHOWN]:
-        if group.count == 1 and group.noun != "placeholder":
-            located = group.first_location and not group.first_message.startswith(group.first_location.rpartition("/")[2])
-            lines.append(group.first_message + (f" ({group.first_location})" if located else ""))
-        elif group.noun == "placeholder":
-            lines.append(subjects_text(group, None if verbose else SUBJECTS_SHOWN))
-        else:
-            lines.append(f"{group.sentence} — {subjects_text(group, None if verbose else SUBJECTS_SHOWN)}")
+    lines = group_lines(groups if verbose else groups[:GROUPS_SHOWN], None if verbose else SUBJECTS_SHOWN)
     hidden = sum(g.count for g in groups[GROUPS_SHOWN:]) if not verbose else 0
     if hidden:
         lines.append(f"+{plural(hidden, 'more finding')} (--verbose lists them)")

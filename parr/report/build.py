@@ -14,10 +14,12 @@ from typing import Any
 from parr.checklist import Checklist
 from parr.errors import ParrInputError
 from parr.formats.common import display_path
+from parr.formats.grouping import group_findings, group_lines
 from parr.fsutil import relative_posix
 from parr.stages import STAGE_ORDER, Stage
 
-FINDINGS_SHOWN = 8
+FINDINGS_SHOWN = 8  # locations listed under an item
+SUBJECTS_SHOWN = 12  # a repeated finding lists this many subjects, then "+N" (the table shows 3)
 
 
 @dataclass
@@ -123,7 +125,7 @@ def _items(results, root: Path, want) -> list[ItemView]:
             if loc:
                 locations.append(f"{loc}:{f.line}" if f.line else loc)
         out.append(ItemView(id=r.item.id, title=r.item.title, severity=r.item.severity.value,
-                            fix=r.item.remediation, messages=[f.message for f in failing][:FINDINGS_SHOWN],
+                            fix=r.item.remediation, messages=group_lines(group_findings(failing), SUBJECTS_SHOWN),
                             locations=sorted(set(locations))[:FINDINGS_SHOWN], outcome=r.outcome))
     return out
 

@@ -91,6 +91,14 @@ def test_page_is_self_contained_and_escapes_what_it_shows(hostile_agent: Path, t
     assert "@import" not in html and "url(" not in html
 
 
+def test_repeated_findings_are_grouped_as_in_the_table(hostile_agent: Path, tmp_path: Path):
+    manifest = hostile_agent / "parr.yaml"
+    manifest.write_text(manifest.read_text().replace("risk: low", "risk: TODO").replace("risk: medium", "risk: TODO"))
+    html = _report(hostile_agent, tmp_path / "r.html")
+    assert "is a placeholder" not in html  # one line per field, never one line per placeholder
+    assert html.count("2 placeholders to fill: permissions.tools[*].risk ×2") >= 1
+
+
 def test_bad_input_is_one_line_exit_2(tmp_path: Path):
     result = CliRunner().invoke(main, ["report", str(tmp_path), "--output", str(tmp_path / "r.html")])
     assert result.exit_code == 2
