@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Score `parr scan` against tools counted by hand on repositories the scanner was not tuned on.
 
-usage: handcount_score.py TREES_DIR [LABELS ...] [--details] [--json OUT]
+usage: handcount_score.py TREES_DIR[:TREES_DIR...] [LABELS ...] [--details] [--json OUT]
 
 Each label file (default: every benchmarks/handcounts/*.yaml) names one repository and the tools a
 person counted by reading its registration code, never by trusting parr:
 
     repo: owner/name
     commit: 1a2b3c4            # the commit counted (the tree's HEAD must match, or the run says so)
-    tree: owner+name           # folder under TREES_DIR holding a checkout of that commit
+    tree: owner+name           # folder under (the first of) TREES_DIR holding a checkout of that commit
     scope: [src/, servers/]    # optional: only tools and sites under these paths count
     tools:
       - {name: delete_file, file: src/server.py, mutating: true, typed: true}
@@ -71,9 +71,11 @@ def _head(tree: Path) -> str:
         return ""
 
 
-def score(label_path: Path, trees: Path) -> Score:
+def score(label_path: Path, trees: list[Path]) -> Score:
     label = yaml.safe_load(label_path.read_text())
-    tree = trees / label["tree"]
+    tree = next((d / label["tree"] for d in trees if (d / label["tree"]).is_dir()), None)
+    if tree is None:
+        raise SystemExit(f"{label_path}: tree {label['tree']!r} is in none of {', '.join(map(str, trees))}")
     result = scan_repository(tree, use_cache=False)
     scope = list(label.get("scope") or [])
     s = Score(repo=label["repo"], sites_expected=int(label.get("sites_expected") or 0))
@@ -117,13 +119,14 @@ def _ratio(a: int, b: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("trees", type=Path)
+    parser.add_argument("trees", help="folder(s) holding the trees, colon-separated")
     parser.add_argument("labels", nargs="*", type=Path)
     parser.add_argument("--details", action="store_true", help="list every miss, false tool and wrong verdict")
     parser.add_argument("--json", type=Path, help="write the scores as JSON")
     args = parser.parse_args()
     labels = args.labels or sorted((REPO_ROOT / "benchmarks" / "handcounts").glob("*.yaml"))
-    scores = [score(p, args.trees) for p in labels]
+    trees = [Path(d) for d in args.trees.split(":") if d]
+    scores = [score(p, trees) for p in labels]
     print(f"{'repository':42} {'hand':>5} {'found':>5} {'false':>5} {'mut':>4} {'flag':>4} {'wrong':>5} {'sites':>5}")
     for s in scores:
         print(f"{s.repo:42} {s.by_hand:5} {s.found:5} {len(s.false_tools):5} {s.hand_mutating:4} "
