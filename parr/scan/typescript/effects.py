@@ -180,15 +180,49 @@ def _param_names(ctx: FileCtx, fn: Node, node: Node | None) -> set[str]:
     return out
 
 
+# Where the SQL is among a database call's arguments. An options entry or a parameter named for a
+# statement says so outright (`d1.database.query(databaseId, { sql })`); otherwise the first argument
+# counts, unless it is named as an id (`client.d1.database.get(databaseId)`, `stmt.get(userId)`: what a
+# REST SDK or a prepared statement is given) or as GraphQL.
+_STATEMENT_KEYS = frozenset({"sql", "statement", "stmt"})
+_STATEMENT_NAME = re.compile(r"sql|statement|stmt", re.I)
+_NOT_SQL_NAME = re.compile(r"(?:^|_)(?:ids?|names?)$|[a-z](?:Ids?|Names?)$|graphql|gql")
+# Methods that take SQL text first (pg, mysql2, Prisma's raw calls, postgres.js' unsafe, D1's prepare);
+# the others (get, all, run, one, ...) run SQL only when called on the database itself (node-sqlite3's
+# `db.all(sql)`), not on a REST SDK's resource (`client.r2.buckets.get(name)`).
+_SQL_TEXT_METHODS = frozenset({"query", "execute", "exec", "raw", "unsafe", "sql", "prepare", "$queryRaw", "$executeRaw",
+                               "$queryRawUnsafe", "$executeRawUnsafe", "queryRaw"})
+
+
+def _model_statement(ctx: FileCtx, fn: Node, method: str, receiver: str, args: list[Node]) -> Node | None:
+    """The argument holding SQL the model wrote, or None."""
+    options = [entries for entries in (_literal_entries(a) for a in args) if entries]
+    named = [entry_value(e) for entries in options for k, e in entries.items() if k in _STATEMENT_KEYS]
+    for candidate in [*named, *args]:
+        if candidate is None or not _is_param_derived(ctx, fn, candidate):
+            continue
+        names = _names_in(candidate)
+        if any(_STATEMENT_NAME.search(n) for n in names) and not any("graphql" in n.lower() for n in names):
+            return candidate
+    first = args[0] if args else None
+    if named or first is None or not _is_param_derived(ctx, fn, first):
+        return None
+    if method not in _SQL_TEXT_METHODS and not _DBISH.search(receiver):
+        return None
+    return None if any(_NOT_SQL_NAME.search(n) for n in _names_in(first)) else first
+
+
 def _is_param_derived(ctx: FileCtx, fn: Node, node: Node | None) -> bool:
     """True when `node` is (a member of) a parameter of the handler `fn`."""
     node = unwrap(node)
     if node is None:
         return False
-    chain = member_chain(node) if node.type == "member_expression" else [text(node)] if node.type == "identifier" else []
+    # `{ sql }` in an options object is the variable `sql`
+    plain = node.type in ("identifier", "shorthand_property_identifier")
+    chain = member_chain(node) if node.type == "member_expression" else [text(node)] if plain else []
     if not chain:
         return False
-    b = ctx.lookup(node, chain[0]) if node.type == "identifier" else None
+    b = ctx.lookup(node, chain[0]) if plain else None
     if node.type == "member_expression":
         root = node
         while root is not None and root.type == "member_expression":
@@ -583,11 +617,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 eff.add_strong(f"SQL {verb}")
             return
         receiver = " ".join(chain[:-1])
-        if first is not None and _DBISH.search(receiver or name) and _is_param_derived(ctx, fn, first) and \
+        if first is not None and _DBISH.search(receiver or name) and \
                 not re.search(r"agent|runner|chain|graph|llm|model", receiver, re.I):
-            eff.add_strong("executes model-supplied SQL", "sql")
-            eff.executed |= _names_in(first)
-            return
+            statement = _model_statement(ctx, fn, name, chain[-2] if len(chain) >= 2 else "", args)
+            if statement is not None:
+                eff.add_strong("executes model-supplied SQL", "sql")
+                eff.executed |= _names_in(statement)
+                return
 
     # --- e-mail / payments / SaaS writes ------------------------------------------------------------
     if name in ("sendMail", "sendEmail", "send_email", "sendTransacEmail") or (
