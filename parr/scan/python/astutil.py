@@ -50,3 +50,14 @@ def fn_arg(node: ast.Call, *kws: str, pos: int = 0):
     if v is None and len(node.args) > pos:
         v = node.args[pos]
     return v
+
+
+def _short_source(e) -> str:
+    try:
+        return " ".join(ast.unparse(e).split())
+    except Exception:  # noqa: BLE001 - unparse of an odd node must not stop the scan
+        return type(e).__name__
+
+
+def _shorten(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -14,8 +14,8 @@ import json
 import re
 from typing import Any
 
-from parr.scan.python import catalog, frameworks
-from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _truthy_kw, fn_arg
+from parr.scan.python import catalog, frameworks, mcp_dispatch
+from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python.effects import classify_call, sql_text_effect
@@ -213,6 +213,16 @@ class FileExtractor:
         self.a2a = False
         self.applied_decorators: list = []  # (call, scope): deco(...)(fn) whose fn was not yet defined
         self.handoff_items: list = []  # (handoffs=[...] value, scope, framework of the call, line)
+        # MCP low-level servers: call and list handlers (FuncInfo, or (expr, scope) given as
+        # on_call_tool=/on_list_tools= to be looked up after the walk), Tool(...) constructions
+        # read (node, scope), and calls compared in an assert or a comparison (not declarations)
+        self.call_tool_funcs: list = []
+        self.handler_exprs: list = []  # (keyword, expr, scope)
+        self.mcp_tool_sites: list = []
+        self.compared: set[int] = set()
+        self.mcp_dispatch_methods: set[str] = set()
+        self.mcp_lists: list[dict] = []
+        self.mcp_makers: set[str] = set()
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -356,6 +366,10 @@ class FileExtractor:
         elif t is ast.Lambda:
             return
         else:
+            if t is ast.Assert or (t is ast.Compare and any(
+                    type(x) in (ast.Call, ast.List, ast.Tuple) for x in (node.left, *node.comparators))):
+                # assert result == types.Tool(...): a value compared, not a tool declared
+                self.compared.update(id(n) for n in ast.walk(node) if type(n) is ast.Call)
             for name in node._fields:
                 v = getattr(node, name, None)
                 if v is None:
@@ -515,6 +529,9 @@ class FileExtractor:
         fn = scope.func
         if fn is not None and d:
             self.record_effects(node, d, q, fn)
+        for k in node.keywords:
+            if k.arg in ("on_call_tool", "on_list_tools"):  # Server(on_call_tool=handle_call_tool)
+                self.handler_exprs.append((k.arg, k.value, scope))
         if d:
             made = len(self.cands)
             self.call_candidate(node, d, q, scope)
@@ -560,6 +577,13 @@ class FileExtractor:
                 elif ahead in self.imports:
                     fn.ext_calls.append(self.qualify(ad))
                 break
+        # a function defined in this one and handed to a call (self._safe_call(call_fn),
+        # retry(do_request)) is run by it: its effects are this function's
+        for a in node.args:
+            if type(a) is ast.Name and fn.body_scope is not None:
+                local = fn.body_scope.defs.get(a.id)
+                if isinstance(local, FuncInfo):
+                    fn.local_calls.append((fn.body_scope, a.id))
         # calls to helpers
         if "." not in d or (head in ("self", "cls") and d.count(".") == 1):
             fn.call_nodes.setdefault(d.split(".", 1)[-1], []).append(node)
@@ -635,12 +659,20 @@ class FileExtractor:
             root = e
             while isinstance(root, (ast.Attribute, ast.Subscript)):
                 root = root.value
+            if isinstance(root, ast.Name) and root.id not in params and fn.body_scope is not None:
+                # args = Fetch(**arguments); args.url: a field of an object built from the input
+                v = fn.body_scope.assigns.get(root.id)
+                if isinstance(v, ast.Call) and not isinstance(v.func, ast.Attribute):
+                    return self.url_source(fn, v, depth + 1)
             return frozenset({root.id}) if isinstance(root, ast.Name) and root.id in params else frozenset()
         if isinstance(e, ast.Call):
             if isinstance(e.func, ast.Attribute) and e.func.attr == "format":
                 return self.url_source(fn, e.func.value, depth + 1)
             if e.args:  # urljoin(base, path), Request(url), quote(...): the first argument leads
                 return self.url_source(fn, e.args[0], depth + 1)
+            spread = [k.value for k in e.keywords if k.arg is None]  # Model(**arguments)
+            if spread:
+                return self.url_source(fn, spread[0], depth + 1)
             return frozenset()
         return frozenset(n.id for n in ast.walk(e) if isinstance(n, ast.Name) and n.id in params)
 
@@ -1046,6 +1078,9 @@ class FileExtractor:
         if last == "list_tools" and recv:
             self.list_tool_funcs.append(fi)
             return
+        if last == "call_tool" and recv and call is not None:
+            self.call_tool_funcs.append(fi)  # @server.call_tool(): runs the listed tools by name
+            return
 
     def _unknown_tool_decorator(self, node, fi: FuncInfo) -> None:
         """@register_tool, @toolbox.tool, @ai_function from an API parr has no rule for: a place that
@@ -1393,7 +1428,8 @@ class FileExtractor:
                                  "no_params": True})
         for node, scope in self.applied_decorators:
             self.late_applied_decorator(node, scope)
-        # MCP low-level: Tool(...) inside @server.list_tools() are found by call_candidate already.
+        # MCP low-level: Tool(...) are found by call_candidate already; their code is in the call handler
+        self._mcp_lowlevel()
         # Toolkit / plugin classes
         self.class_candidates()
         for value, scope, fw, line in self.handoff_items:
@@ -1402,6 +1438,86 @@ class FileExtractor:
         seen_ctx: set[int] = set()
         for expr, scope, fw, line, label in self.ctx_items:
             self.ctx_elem(expr, scope, fw, line, 0, seen_ctx, label)
+
+    def _mcp_lowlevel(self) -> None:
+        """Ties each Tool(...) of a low-level MCP server to the code that runs it (its branch of
+        the call handler), notes the methods the handler calls on an object it looked up by name
+        (a handler class's run method, tied up in resolve), and checks that every list handler
+        lists tools parr read."""
+        for node, scope, emit in self.mcp_tool_sites:
+            emit(self, node, scope)
+        calls, lists = list(self.call_tool_funcs), list(self.list_tool_funcs)
+        for kw, e, scope in self.handler_exprs:
+            fi = self.resolve_func_expr(e, scope)
+            if isinstance(fi, FuncInfo):
+                (calls if kw == "on_call_tool" else lists).append(fi)
+        groups = [mcp_dispatch.read_handler(self, fi) for fi in calls if fi.body_scope is not None]
+        for group in groups:
+            for disp in group:
+                self.mcp_dispatch_methods |= disp.methods
+        for c in self.cands:
+            if c.get("style") != "mcp.lowlevel_Tool":
+                continue
+            key = c["name"] if c.get("name") else f"ref:{c.get('name_ref')}"
+            bodies: list = []
+            for group in groups:
+                # a handler that never looks at the name runs the same code for every tool
+                if any(key in disp.branches for disp in group) or not any(
+                        disp.branches or disp.methods for disp in group):
+                    for disp in group:
+                        found, fns = mcp_dispatch.branch_calls(disp, key)
+                        bodies.append(self._calls_as_body(disp.handler, found))
+                        bodies.extend(fns)
+            if bodies:
+                c["_bodies"] = bodies
+            elif c.get("_mcp_cls") is None:
+                c["flags"].append("dispatch_unread")
+        sites = {id(node) for node, _, _ in self.mcp_tool_sites}
+        for _, scope, _ in self.mcp_tool_sites:
+            s = scope
+            while s is not None:
+                if s.func is not None:
+                    self.mcp_makers.add(s.func.name)
+                s = s.parent
+        for name, value in self.module_scope.assigns.items():
+            if isinstance(value, ast.AST) and any(id(n) in sites for n in ast.walk(value)):
+                self.mcp_makers.add(name)  # TOOLS = [types.Tool(...), ...]
+        for fi in lists:
+            self._mcp_list_check(fi, sites)
+
+    def _calls_as_body(self, handler: FuncInfo, calls: list) -> FuncInfo:
+        """A function standing for part of a handler: the effects of just these calls, read with
+        the handler's names and parameters."""
+        part = FuncInfo(handler.node, handler.name, handler.qual, handler.scope, handler.cls)
+        part.body_scope = handler.body_scope
+        part.strs = handler.strs
+        for node in calls:
+            d = self.dotted(node.func)
+            if d:
+                self.record_effects(node, d, self.qualify(d), part)
+        return part
+
+    def _mcp_list_check(self, fi: FuncInfo, sites: set) -> None:
+        """A list handler lists tools parr read when it builds them, or refers to a function,
+        method or variable that does (here, or in another file: resolve checks); one that returns
+        only [] lists none. Anything else is a site."""
+        end = getattr(fi.node, "end_lineno", fi.node.lineno)
+        if any(fi.node.lineno <= node.lineno <= end for node, _, _ in self.mcp_tool_sites):
+            return
+        returns = [n.value for n in ast.walk(fi.node) if isinstance(n, ast.Return)]
+        if returns and all(isinstance(v, (ast.List, ast.Tuple)) and not v.elts for v in returns):
+            return
+        names = set()
+        for n in (x for st in fi.node.body for x in ast.walk(st)):
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+                names.add(n.id)
+            elif isinstance(n, ast.Attribute):
+                names.add(n.attr)
+        if names & self.mcp_makers:
+            return
+        deco = next((x for x in fi.decorators if x.endswith("list_tools")), "")
+        self.mcp_lists.append({"line": fi.node.lineno, "call": f"@{deco}() def {fi.name}" if deco else f"def {fi.name}",
+                               "names": sorted(names)[:80]})
 
     def handoff_elem(self, e, scope: Scope, fw, line: int, depth: int) -> None:
         """One hand-off in handoffs=[...]: the model sees it as a tool (transfer_to_<agent>), or
@@ -1646,6 +1762,78 @@ class FileExtractor:
                 if found is not None:
                     return found
         return None
+
+    def _local_class(self, base: str, ci: ClassInfo | None = None) -> ClassInfo | None:
+        return next((c for c in self.classes if c.name == base.rsplit(".", 1)[-1] and c is not ci), None)
+
+    def class_attr_value(self, ci: ClassInfo, attr: str, bound: dict | None = None, depth: int = 0):
+        """(literal, ref) of `self.<attr>` for an object of class `ci`: a class attribute, an
+        assignment in __init__ (from a literal, a constant, a parameter's default, or the argument
+        a subclass's super().__init__(...) passes for that parameter), or the same on a base class
+        of this file. `bound`: the base's __init__ parameters -> (expression, scope) given by the
+        subclass that called it."""
+        if depth > 5:
+            return None, None
+        v = ci.attrs.get(attr)
+        if v is not None:
+            if isinstance(v, ast.Call) and (self.dotted(v.func) or "").rsplit(".", 1)[-1] in _FIELD_CALLS:
+                v = _kw(v, "default") or (v.args[0] if v.args else None)
+            n, r = self.str_of(v, ci.body_scope)
+            if n is not None or r is not None:
+                return n, r
+        init = ci.methods.get("__init__")
+        if init is not None:
+            params = {x.arg for x in init.node.args.posonlyargs + init.node.args.args + init.node.args.kwonlyargs}
+            for st in ast.walk(init.node):
+                if isinstance(st, (ast.Assign, ast.AnnAssign)) and st.value is not None and any(
+                        isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name)
+                        and t.value.id == "self" for t in (st.targets if isinstance(st, ast.Assign) else [st.target])):
+                    val = st.value
+                    if isinstance(val, ast.Name) and val.id in params:
+                        if bound and val.id in bound:
+                            return self.str_of(*bound[val.id])
+                        return _param_default_str(init.node, val.id), None
+                    return self.str_of(val, init.body_scope)
+            for e in ast.walk(init.node):
+                if not (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__"):
+                    continue
+                recv = e.func.value
+                args = list(e.args)
+                if isinstance(recv, ast.Call) and isinstance(recv.func, ast.Name) and recv.func.id == "super":
+                    base = self._local_class(ci.bases[0], ci) if ci.bases else None
+                elif isinstance(recv, ast.Name):  # Base.__init__(self, ...)
+                    base = self._local_class(recv.id, ci)
+                    args = args[1:]
+                else:
+                    base = None
+                if base is None or "__init__" not in base.methods:
+                    continue
+                bargs = base.methods["__init__"].node.args
+                names = [x.arg for x in bargs.posonlyargs + bargs.args][1:]
+                binding = {}
+                for name, a in zip(names, args):
+                    binding[name] = self._bound_arg(a, init, bound)
+                for k in e.keywords:
+                    if k.arg:
+                        binding[k.arg] = self._bound_arg(k.value, init, bound)
+                return self.class_attr_value(base, attr, binding, depth + 1)
+        for b in ci.bases:
+            base = self._local_class(b, ci)
+            if base is not None:
+                n, r = self.class_attr_value(base, attr, bound if init is None else None, depth + 1)
+                if n is not None or r is not None:
+                    return n, r
+        return None, None
+
+    def _bound_arg(self, a, init: FuncInfo, bound: dict | None):
+        """An argument a subclass passes to its base's __init__, as (expression, scope): its own
+        parameter passed on is what its caller bound to it, or that parameter's default."""
+        if isinstance(a, ast.Name) and bound and a.id in bound:
+            return bound[a.id]
+        if isinstance(a, ast.Name) and isinstance(init.body_scope.assigns.get(a.id), ast.arg):
+            d = _param_default_str(init.node, a.id)
+            return (ast.Constant(d) if d is not None else a), init.body_scope
+        return a, init.body_scope
 
     def _anthropic_tool_class(self, ci: ClassInfo) -> bool:
         api = self._class_attr_str(ci, "api_type")
@@ -2111,6 +2299,27 @@ class FileExtractor:
             ext.extend(cext)
         return fx, ext
 
+    def _class_methods(self, ci: ClassInfo, skip: str | None) -> list:
+        """[name, effects, calls to other modules] of every method of a class (with those it
+        inherits from classes of this file), but __init__ and the one named `skip`."""
+        names: list[str] = []
+        todo, seen = [ci], set()
+        while todo and len(seen) < 8:
+            cur = todo.pop(0)
+            if id(cur) in seen:
+                continue
+            seen.add(id(cur))
+            names += [m for m in cur.methods if m not in names and m not in ("__init__", skip)]
+            todo += [b for b in (self._local_class(x, cur) for x in cur.bases) if b is not None]
+        out = []
+        for m in names[:40]:
+            f = self._method_lookup(ci, m)
+            if f is None:
+                continue
+            fx, ext = self.closure(f)
+            out.append([m, [list(x) for x in _dedupe(fx)][:40], sorted(set(ext))[:30]])
+        return out
+
     def _method_lookup(self, ci: ClassInfo, m: str, depth=0):
         if m in ci.methods:
             return ci.methods[m]
@@ -2162,6 +2371,22 @@ class FileExtractor:
         for c in self.cands:
             fi: FuncInfo | None = c.pop("_fn")
             ci: ClassInfo | None = c.pop("_cls")
+            bodies = c.pop("_bodies", None)
+            mcp_cls = c.pop("_mcp_cls", None)
+            mcp_fn = c.pop("_mcp_fn", None)
+            if bodies:
+                # a low-level MCP tool: its branch of the call handler (and what it calls)
+                fx, ext = [], []
+                for body in bodies:
+                    f2, e2 = self.closure(body)
+                    fx += f2
+                    ext += e2
+                c["fx"] = [list(x) for x in _dedupe(fx)]
+                c["ext_calls"] = sorted(set(ext))[:50]
+            elif mcp_cls is not None:
+                # built by a class's method: the method the call handler runs on the object looked
+                # up by name is its code; resolve picks it from every file's call handlers
+                c["mcp_methods"] = self._class_methods(mcp_cls, mcp_fn)
             if fi is not None and fi.renamed is not None and c.get("name") == fi.name:
                 if fi.renamed is _DYNAMIC_NAME:
                     continue  # wrapper.__name__ = tool_name: named at run time, framework plumbing
@@ -2236,7 +2461,9 @@ class FileExtractor:
                            # what resolve needs of every file's classes: the last names of their bases
                            ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases})),
                            ("sk_plugins", self.sk_plugins), ("unresolved", self.unresolved),
-                           ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes)):
+                           ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes),
+                           ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
+                           ("mcp_makers", sorted(self.mcp_makers))):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
@@ -2259,17 +2486,6 @@ def unpack_part(facts: dict, key: str) -> dict:
     if type(value) is str:
         value = facts[key] = json.loads(value)
     return value
-
-
-def _short_source(e) -> str:
-    try:
-        return " ".join(ast.unparse(e).split())
-    except Exception:  # noqa: BLE001 - unparse of an odd node must not stop the scan
-        return type(e).__name__
-
-
-def _shorten(text: str, limit: int = 100) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def compact_params(params: list[dict]) -> list[list]:

@@ -60,6 +60,10 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
         caps.append("browser")
 
     mutating = _mutating(c, fx, flags, name, desc, evidence)
+    if "dispatch_unread" in flags:
+        # a low-level MCP tool whose branch of the call handler parr did not find: said, not hidden
+        evidence.append("its code in the MCP call handler was not found: judged by its name, description "
+                        "and annotations")
     typed = _typed(c, fx, caps, evidence)
     if not mutating and not typed and any(_RUNS_CODE.match(e) for e in evidence):
         # Its own input is run as code or a command: whatever that string says, it does. ("query"

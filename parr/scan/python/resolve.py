@@ -300,12 +300,21 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             errors.append(ScanError(file=path, line=e.get("line"), message=e.get("message", "error")))
     taken: dict[str, set] = {}  # path -> def lines already reported
     pending_refs = []
+    # MCP low-level servers: methods every call handler runs on the object it looked up by name,
+    # and every function, method or variable that builds a Tool(...)
+    dispatch_methods = {m for f in proj.facts.values() for m in (f or {}).get("mcp_dispatch") or ()}
+    makers = {m for f in proj.facts.values() for m in (f or {}).get("mcp_makers") or ()}
     for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
         seen_keys = set()
         for site in f.get("unresolved") or ():
             sites.append(UnresolvedSite(file=path, line=max(1, int(site.get("line") or 1)),
                                         call=str(site.get("call") or ""), reason=str(site.get("reason") or "unknown element")))
+        for lister in f.get("mcp_lists") or ():
+            if not makers & set(lister.get("names") or ()):
+                sites.append(UnresolvedSite(file=path, line=max(1, int(lister.get("line") or 1)),
+                                            call=str(lister.get("call") or ""),
+                                            reason="MCP list_tools handler whose tools parr cannot read"))
         for c in f["tools"]:
             c = dict(c)
             if "class_bases" in c:
@@ -336,6 +345,14 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             elif (c.get("normalize") or "").startswith("handoff_") and c.get("name") and c.get("name_ref"):
                 c["name"] = catalog.handoff_tool_name(c["name"], c["normalize"][8:])  # the agent's name, read elsewhere
             ext = list(c.get("ext_calls") or ())
+            methods = c.pop("mcp_methods", None)
+            if methods is not None:
+                run = next((m for m in methods if m[0] in dispatch_methods), None)
+                if run is None:
+                    c["flags"] = list(c.get("flags") or ()) + ["dispatch_unread"]
+                else:  # handler.run_tool(arguments) on the object the call handler looked up by name
+                    c["fx"] = list(c.get("fx") or []) + [list(x) for x in run[1]]
+                    ext += run[2]
             if c.get("ext_fn"):
                 ext.append(c["ext_fn"])
             if ext:

@@ -4,23 +4,90 @@ from __future__ import annotations
 
 import ast
 
-from parr.scan.python.astutil import _const_str, _kw
+from parr.scan.python.astutil import _const_str, _kw, _short_source, _shorten
 from parr.scan.python.frameworks.spec import Decorator, Framework
 
+def _self_attr(e) -> str | None:
+    if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "self":
+        return e.attr
+    return None
+
+
+def _subclasses(ex, ci, method: str | None) -> list:
+    """Classes of this file that extend `ci` (at any depth) and do not build their own listing in
+    `method`: objects of each run the base's Tool(...) with their own attributes."""
+    out, todo = [], [ci]
+    while todo:
+        cur = todo.pop()
+        for c in ex.classes:
+            if c is not cur and c not in out and any(b.rsplit(".", 1)[-1] == cur.name for b in c.bases):
+                out.append(c)
+                todo.append(c)
+    return [c for c in out if method is None or method not in c.methods]
+
+
 def _lowlevel_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
-    """types.Tool(name=..., description=..., inputSchema={...}) listed by a low-level server."""
-    if not (_kw(node, "inputSchema", "input_schema") is not None or fw_q == "mcp"):
+    """types.Tool(name=..., description=..., inputSchema={...}) listed by a low-level server.
+
+    Only the `mcp` package's Tool (or a Tool of unknown origin given an input schema): LangChain's
+    and Haystack's Tool are read by their own families. The name is a literal, a constant, an enum
+    member, or `self.<attr>` of the class whose method builds it, read through that class and its
+    bases (`super().__init__(TOOL_NAME)`); a base class's method that builds it for every
+    subclass makes one tool per subclass. A name parr cannot read is a site, never nothing."""
+    schema_v = _kw(node, "inputSchema", "input_schema")
+    if fw_q not in (None, "mcp", "fastmcp"):
         return False
-    n, r = ex.str_of(_kw(node, "name"), scope)
-    if n or r:
-        schema_v = _kw(node, "inputSchema", "input_schema")
-        sch = ex.json_schema_info(schema_v, scope)
-        desc = _const_str(_kw(node, "description"))
-        ann = ex._mcp_annotations(node)
-        ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="mcp", style="mcp.lowlevel_Tool",
-                    schema="json_schema", description=desc, annotations=ann, extra={"jschema": sch})
-        ex.consumed.add(id(node))
+    if fw_q is None:
+        local = ex.lookup(scope, d.split(".", 1)[0])[0] if "." not in d else None
+        if schema_v is None or type(local).__name__ == "ClassInfo":
+            return False  # a Tool class of this file, or no MCP shape
+    ex.consumed.add(id(node))
+    if id(node) in ex.compared:
+        return True  # assert tools == [types.Tool(...)]: a value compared in a test, not a tool listed
+    # read once the whole file is walked: the classes and methods that name it may come later
+    ex.mcp_tool_sites.append((node, scope, _emit))
     return True
+
+
+def _emit(ex, node: ast.Call, scope) -> None:
+    """The tools one Tool(...) construction lists, or a site when its name cannot be read."""
+    schema_v = _kw(node, "inputSchema", "input_schema")
+    name_e = _kw(node, "name") if _kw(node, "name") is not None else (node.args[0] if node.args else None)
+    func = scope.func
+    cls = func.cls if func is not None else None
+    holders = []  # (name, ref, class whose object the tool is, line)
+    attr = _self_attr(name_e)
+    if attr is not None and cls is not None:
+        n, r = ex.class_attr_value(cls, attr)
+        if n or r:
+            holders.append((n, r, cls, node.lineno))
+        else:  # name = "" on a base class: each subclass names its own tool
+            for sub in _subclasses(ex, cls, func.name):
+                n, r = ex.class_attr_value(sub, attr)
+                if n or r:
+                    holders.append((n, r, sub, sub.node.lineno))
+    elif name_e is not None:
+        n, r = ex.str_of(name_e, scope)
+        if n or r:
+            holders.append((n, r, cls, node.lineno))
+    if not holders:
+        ex.unresolved_site(None, "", node.lineno, "MCP tool whose name parr cannot read",
+                           text=_shorten(_short_source(node), 100))
+        return
+    sch = ex.json_schema_info(schema_v, scope)
+    ann = ex._mcp_annotations(node)
+    desc_e = _kw(node, "description")
+    for n, r, holder, line in holders:
+        desc = _const_str(desc_e)
+        if desc is None and desc_e is not None:
+            dattr = _self_attr(desc_e)
+            desc = (ex.class_attr_value(holder, dattr)[0] if dattr and holder is not None
+                    else ex.str_of(desc_e, scope)[0])
+        c = ex.new_cand(name=n, name_ref=r, line=line, framework="mcp", style="mcp.lowlevel_Tool",
+                        schema="json_schema", description=desc, annotations=ann,
+                        extra={"jschema": sch, "no_params": True})
+        c["_mcp_cls"] = holder
+        c["_mcp_fn"] = func.name if func is not None else None
 
 
 FRAMEWORKS = (

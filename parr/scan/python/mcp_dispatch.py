@@ -1,0 +1,171 @@
+"""The code that runs a tool listed by an MCP low-level Python server, found in its call handler.
+
+With the `mcp` package's low-level `Server`, tools are listed by one handler (`@server.list_tools()`
+or `Server(on_list_tools=...)`) and run by another (`@server.call_tool()`, `on_call_tool=...`),
+which dispatches on the tool's name: `if name == "x":` (or an `elif` chain, `name in ("a", "b")`),
+`match name: case "x":`, a dict of name -> function (`handlers[name](...)`), or an object looked
+up by name whose method runs it (`registry[name].run_tool(args)`). What a listed tool does is its
+branch plus the handler's code outside every branch (shared set-up, the single tool behind an
+`if name != "x": raise` guard); the TypeScript counterpart is parr/scan/typescript/dispatch.py.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Iterator
+
+# Names the dispatched-on value goes by, besides the handler's own first parameter.
+_NAME_WORDS = frozenset({"name", "tool_name", "toolname", "tool"})
+_CTX_PARAMS = frozenset({"self", "cls", "ctx", "context"})
+_MAX_DEPTH = 2  # handler -> a helper it hands the name to -> one more
+
+
+def name_params(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The handler's parameter that holds the tool's name: its first one after self/ctx."""
+    a = fn.args
+    params = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs if x.arg not in _CTX_PARAMS]
+    return {params[0]} if params and params[0] not in ("params", "request", "req", "arguments") else set()
+
+
+def names_a_tool(e: Any, params: set[str]) -> bool:
+    """`name`, `tool_name`, `params.name`, `request.params.name`: the value dispatched on."""
+    if isinstance(e, ast.Name):
+        return e.id in params or e.id.lower() in _NAME_WORDS
+    if isinstance(e, ast.Attribute):
+        return e.attr.lower() in _NAME_WORDS and not (isinstance(e.value, ast.Name) and e.value.id == "self")
+    return False
+
+
+def _walk_own(stmts: list, skip: set[int] | None = None) -> Iterator[ast.AST]:
+    """Nodes of statements, not entering nested functions, classes or skipped subtrees."""
+    stack = list(reversed(stmts))
+    while stack:
+        node = stack.pop()
+        if skip is not None and id(node) in skip:
+            continue
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+class Dispatch:
+    """One call handler read: name key -> the statements and functions of its branch."""
+
+    def __init__(self, handler: Any) -> None:
+        self.handler = handler  # FuncInfo of the handler (or of a helper it hands the name to)
+        self.branches: dict[str, list] = {}  # key -> [statements (lists) ...] and FuncInfos
+        self.skip: set[int] = set()  # ids of every branch's nodes: not shared code
+        self.methods: set[str] = set()  # methods called on an object looked up by name
+
+    def add(self, key: str, part: Any) -> None:
+        self.branches.setdefault(key, []).append(part)
+
+
+def read_handler(ex: Any, fi: Any, params: set[str] | None = None, depth: int = 0, out: list | None = None) -> list:
+    """Every Dispatch of a call handler: its own, and those of helpers it hands the name to."""
+    if out is None:
+        out = []
+    if depth > _MAX_DEPTH:
+        return out
+    params = name_params(fi.node) if params is None else params
+    disp = Dispatch(fi)
+    scope = fi.body_scope
+    out.append(disp)
+
+    def keys(e) -> list[str]:
+        if isinstance(e, (ast.Tuple, ast.List, ast.Set)):
+            return [k for x in e.elts for k in keys(x)]
+        s, r = ex.str_of(e, scope)
+        return [s] if s is not None else ([f"ref:{r}"] if r else [])
+
+    for node in _walk_own(fi.node.body):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1:
+            cmp = node.test
+            left, op, right = cmp.left, cmp.ops[0], cmp.comparators[0]
+            if not names_a_tool(left, params):
+                left, right = right, left
+                if not names_a_tool(left, params) or not isinstance(op, ast.Eq):
+                    continue
+            if isinstance(op, (ast.Eq, ast.In)):
+                found = keys(right)
+                for k in found:
+                    disp.add(k, node.body)
+                if found:
+                    disp.skip.update(id(s) for s in node.body)
+                    last = node.orelse
+                    if last and not (len(last) == 1 and isinstance(last[0], ast.If)):
+                        disp.skip.update(id(s) for s in last)  # the final else: names no tool listed
+            elif isinstance(op, (ast.NotEq, ast.NotIn)):
+                # if name != "fetch": raise ...: the rest of the handler is that tool's code
+                for k in keys(right):
+                    disp.add(k, [])
+                disp.skip.update(id(s) for s in node.body)
+        elif isinstance(node, ast.Match) and names_a_tool(node.subject, params):
+            for case in node.cases:
+                disp.skip.update(id(s) for s in case.body)
+                pats = case.pattern.patterns if isinstance(case.pattern, ast.MatchOr) else [case.pattern]
+                for p in pats:
+                    if isinstance(p, ast.MatchValue):
+                        for k in keys(p.value):
+                            disp.add(k, case.body)
+        elif isinstance(node, ast.Subscript) and names_a_tool(node.slice, params):
+            _dict_dispatch(ex, disp, node.value, scope)
+        elif isinstance(node, ast.Call):
+            f = node.func
+            if isinstance(f, ast.Attribute) and f.attr == "get" and node.args and names_a_tool(node.args[0], params):
+                _dict_dispatch(ex, disp, f.value, scope)
+            elif isinstance(f, ast.Attribute) and _looked_up(f.value, scope):
+                disp.methods.add(f.attr)  # handler = registry[name]; handler.run_tool(arguments)
+            for i, a in enumerate(node.args):
+                if names_a_tool(a, params) and not (isinstance(f, ast.Attribute) and f.attr == "get"):
+                    # return await dispatch(name, arguments): the helper's branches are this handler's
+                    helper = ex.resolve_func_expr(f, scope)
+                    if helper is not None and helper is not fi and helper.body_scope is not None:
+                        hp = [x.arg for x in helper.node.args.posonlyargs + helper.node.args.args
+                              if x.arg not in _CTX_PARAMS]
+                        if i < len(hp):
+                            read_handler(ex, helper, {hp[i]}, depth + 1, out)
+    return out
+
+
+def _looked_up(recv: Any, scope: Any) -> bool:
+    """An object the handler got at run time (a local variable, registry[name], get_handler(name)),
+    not `self`, a parameter, a module or a module-level object (logger.error)."""
+    if isinstance(recv, (ast.Subscript, ast.Call)):
+        return True
+    if not isinstance(recv, ast.Name) or recv.id in ("self", "cls"):
+        return False
+    value = scope.assigns.get(recv.id) if scope is not None else None
+    return value is not None and not isinstance(value, ast.arg)
+
+
+def _dict_dispatch(ex: Any, disp: Dispatch, table: Any, scope: Any) -> None:
+    """handlers[name](...) / handlers.get(name): a dict literal of name -> function."""
+    if not isinstance(table, ast.Name):
+        return
+    value, _ = ex.lookup(scope, table.id)
+    if not isinstance(value, ast.Dict):
+        return
+    for k, v in zip(value.keys, value.values):
+        if k is None:
+            continue
+        s, r = ex.str_of(k, scope)
+        key = s if s is not None else (f"ref:{r}" if r else None)
+        fn = ex.resolve_func_expr(v, scope) if key is not None else None
+        if fn is not None:
+            disp.add(key, fn)
+
+
+def branch_calls(disp: Dispatch, key: str) -> tuple[list[ast.Call], list[Any]]:
+    """The calls that run for tool `key` in this handler (shared code and its branch) and the
+    functions its branch is (dict dispatch)."""
+    parts = disp.branches.get(key, [])
+    calls = [n for n in _walk_own(disp.handler.node.body, disp.skip) if isinstance(n, ast.Call)]
+    fns = []
+    for part in parts:
+        if isinstance(part, list):
+            calls += [n for n in _walk_own(part) if isinstance(n, ast.Call)]
+        else:
+            fns.append(part)
+    return calls, fns
