@@ -1462,8 +1462,7 @@ class FileExtractor:
             bodies: list = []
             for group in groups:
                 # a handler that never looks at the name runs the same code for every tool
-                if any(key in disp.branches for disp in group) or not any(
-                        disp.branches or disp.methods for disp in group):
+                if any(key in disp.branches for disp in group) or mcp_dispatch.ignores_name(group[0].handler):
                     for disp in group:
                         found, fns = mcp_dispatch.branch_calls(disp, key)
                         bodies.append(self._calls_as_body(disp.handler, found))
@@ -1484,6 +1483,10 @@ class FileExtractor:
                 self.mcp_makers.add(name)  # TOOLS = [types.Tool(...), ...]
         for fi in lists:
             self._mcp_list_check(fi, sites)
+
+    def in_framework(self, label: str) -> bool:
+        """This file is part of the framework's own package (scanning the framework itself)."""
+        return catalog.framework_of_module(self.module) == label
 
     def _calls_as_body(self, handler: FuncInfo, calls: list) -> FuncInfo:
         """A function standing for part of a handler: the effects of just these calls, read with
@@ -1515,6 +1518,8 @@ class FileExtractor:
                 names.add(n.attr)
         if names & self.mcp_makers:
             return
+        if self.in_framework("fastmcp"):
+            return  # FastMCP's own handler, serving the tools its users declare
         deco = next((x for x in fi.decorators if x.endswith("list_tools")), "")
         self.mcp_lists.append({"line": fi.node.lineno, "call": f"@{deco}() def {fi.name}" if deco else f"def {fi.name}",
                                "names": sorted(names)[:80]})

@@ -120,13 +120,35 @@ def read_handler(ex: Any, fi: Any, params: set[str] | None = None, depth: int = 
             for i, a in enumerate(node.args):
                 if names_a_tool(a, params) and not (isinstance(f, ast.Attribute) and f.attr == "get"):
                     # return await dispatch(name, arguments): the helper's branches are this handler's
-                    helper = ex.resolve_func_expr(f, scope)
+                    helper = _resolve(ex, f, scope)
                     if helper is not None and helper is not fi and helper.body_scope is not None:
                         hp = [x.arg for x in helper.node.args.posonlyargs + helper.node.args.args
                               if x.arg not in _CTX_PARAMS]
                         if i < len(hp):
                             read_handler(ex, helper, {hp[i]}, depth + 1, out)
     return out
+
+
+def _resolve(ex: Any, f: Any, scope: Any) -> Any:
+    """The function a call names; `self.method` also from a handler nested in a method."""
+    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "self":
+        s = scope
+        while s is not None:
+            if s.func is not None and s.func.cls is not None:
+                return ex._method_lookup(s.func.cls, f.attr)
+            s = s.parent
+        return None
+    return ex.resolve_func_expr(f, scope)
+
+
+def ignores_name(fi: Any) -> bool:
+    """The handler never reads the tool's name (outside an error message): it runs the same code
+    for every tool."""
+    params = name_params(fi.node)
+    if not params:
+        return False
+    skip = {id(n) for n in _walk_own(fi.node.body) if isinstance(n, ast.JoinedStr)}
+    return not any(isinstance(n, ast.Name) and n.id in params for n in _walk_own(fi.node.body, skip))
 
 
 def _looked_up(recv: Any, scope: Any) -> bool:

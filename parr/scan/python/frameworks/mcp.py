@@ -26,6 +26,35 @@ def _subclasses(ex, ci, method: str | None) -> list:
     return [c for c in out if method is None or method not in c.methods]
 
 
+def _root(e):
+    while isinstance(e, (ast.Attribute, ast.Subscript, ast.Call, ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        if isinstance(e, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+            e = e.generators[0].iter  # [f for f in kernel.functions()]: what it iterates over
+        else:
+            e = e.func if isinstance(e, ast.Call) else e.value
+    return e.id if isinstance(e, ast.Name) else None
+
+
+def _given(ex, e, scope, at: ast.AST, depth: int = 0) -> bool:
+    """The name comes from what the function was given (a parameter, or a loop over one):
+    `Tool(name=tool.name)` converting tools handed in at run time is plumbing, like any wrapper;
+    its callers, not it, declare tools."""
+    root = _root(e)
+    if root is None or depth > 4 or scope.func is None:
+        return False
+    bound, _ = ex.lookup(scope, root)
+    if isinstance(bound, ast.arg):
+        return True
+    if bound is not None:
+        return isinstance(bound, ast.AST) and _given(ex, bound, scope, bound, depth + 1)
+    for node in ast.walk(scope.func.node):  # for tool in tools / [... for func in functions]
+        for target, it in ((node.target, node.iter) for node in ([node] if isinstance(node, (ast.For, ast.AsyncFor))
+                                                                   else getattr(node, "generators", ()))):
+            if isinstance(target, ast.Name) and target.id == root:
+                return _given(ex, it, scope, it, depth + 1)
+    return False
+
+
 def _lowlevel_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """types.Tool(name=..., description=..., inputSchema={...}) listed by a low-level server.
 
@@ -71,8 +100,9 @@ def _emit(ex, node: ast.Call, scope) -> None:
         if n or r:
             holders.append((n, r, cls, node.lineno))
     if not holders:
-        ex.unresolved_site(None, "", node.lineno, "MCP tool whose name parr cannot read",
-                           text=_shorten(_short_source(node), 100))
+        if not _given(ex, name_e, scope, node) and not ex.in_framework("fastmcp"):
+            ex.unresolved_site(None, "", node.lineno, "MCP tool whose name parr cannot read",
+                               text=_shorten(_short_source(node), 100))
         return
     sch = ex.json_schema_info(schema_v, scope)
     ann = ex._mcp_annotations(node)
