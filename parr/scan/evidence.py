@@ -154,20 +154,65 @@ def _verb_stems(word: str) -> list[str]:
     return out
 
 
+# Words that start what a verb acts on: "Clear the cache", "Close it", "Delete 3 files", "Send `x`".
+_OBJECT_STARTS = frozenset(
+    """a an the this that these those all any each every some my your his her its our their one two three
+    no another both either new existing given specified selected current it them him me us""".split())
+# Verbs that are as often adjectives leading a noun phrase ("Clear description for ...", "Close
+# match", "Complete list of ...", "Open source search"): verbs only when an object follows.
+_ADJECTIVE_VERBS = frozenset(
+    "clear close open complete empty free clean secure direct live last level right light total dry blank".split())
+# What follows a plural noun, not a verb's object: "Messages waiting", "Updates since Monday".
+_AFTER_PLURAL_NOUN = frozenset("of since from in on per for about between within across by".split())
+
+
+def _in_verb_position(word: str, stem: str, nxt: str | None) -> bool:
+    """Whether a description's first word, a known verb's form, is used as a verb: in imperative
+    or third-person position with what it acts on after it. "Set of tools", "Record of calls" and
+    "Messages waiting" are nouns; "Clear description" and "Complete list" adjectives; "Deleted
+    files" a participle: each says what the tool is about, not what it does."""
+    w, n = word.lower(), (nxt or "").lower()
+    object_next = n in _OBJECT_STARTS or n.isdigit() or n[:1] in ("`", '"', "'")
+    if n == "of":
+        return False
+    if w in _ADJECTIVE_VERBS:
+        return object_next
+    if w != stem and w.endswith("ed"):
+        return object_next
+    if w != stem and w.endswith("s") and (not n or n in _AFTER_PLURAL_NOUN or n.endswith(("ing", "ed"))):
+        return False
+    return True
+
+
+def description_after_lead(description: str | None) -> str | None:
+    """The description without its first word when that word is a verb's form used as a noun
+    or adjective ("Records of calls ..."), so that other readings do not take it as a verb."""
+    if not description:
+        return description
+    text = _DESCRIPTION_LEAD_IN.sub("", description.strip(), count=1)
+    m = re.match(r"([A-Za-z]+)[ \t]*([A-Za-z]+|\d+|[`\"'])?", text)
+    stem = next((x for x in _verb_stems(m.group(1)) if x in MUTATING_VERBS or x in READ_VERBS), None) if m else None
+    if stem is not None and not _in_verb_position(m.group(1), stem, m.group(2)):
+        return text[len(m.group(1)):]
+    return description
+
+
 def description_lead_verb(description: str | None) -> Verdict:
     """Verdict from the first word of a description once lead-ins such as 'Useful for' are
-    removed: 'Useful for checking if ...' reads, 'Deletes the ...' mutates."""
+    removed: 'Useful for checking if ...' reads, 'Deletes the ...' mutates; the word counts only
+    where it is used as a verb (see `_in_verb_position`)."""
     if not description:
         return Verdict()
     text = _DESCRIPTION_LEAD_IN.sub("", description.strip(), count=1)
-    m = re.match(r"[A-Za-z]+", text)
+    m = re.match(r"([A-Za-z]+)[ \t]*([A-Za-z]+|\d+|[`\"'])?", text)
     if not m:
         return Verdict()
-    for stem in _verb_stems(m.group(0)):
-        if stem in MUTATING_VERBS:
-            return Verdict(True, [f"description starts with '{m.group(0).lower()}'"])
-        if stem in READ_VERBS:
-            return Verdict(False, [f"description starts with '{m.group(0).lower()}'"])
+    word = m.group(1)
+    for stem in _verb_stems(word):
+        if stem in MUTATING_VERBS or stem in READ_VERBS:
+            if not _in_verb_position(word, stem, m.group(2)):
+                return Verdict()
+            return Verdict(stem in MUTATING_VERBS, [f"description starts with '{word.lower()}'"])
     return Verdict()
 
 

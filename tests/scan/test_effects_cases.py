@@ -57,3 +57,27 @@ def test_name_verbs(name: str, mutating: bool | None) -> None:
     from parr.scan.evidence import name_verdict
 
     assert name_verdict(name).mutating is mutating
+
+
+@pytest.mark.parametrize(("description", "mutating"), [
+    # a verb's form used as an adjective or a noun says what the tool is about, not what it does
+    ("Clear description for the agent to follow", None),
+    ("Close match for a query", None),
+    ("Complete list of users in the workspace", None),
+    ("Messages waiting in a queue.", None),
+    ("Records of calls made today", None),
+    ("Set of tools for the planner", None),
+    ("Deleted files in the trash", None),
+    # in verb position, with what it acts on after it
+    ("Clear the cache", True),
+    ("Close the ticket", True),
+    ("Delete 3 files", True),
+    ("Sends an email to a user", True),
+    ("Send email to a user", True),
+    ("Updates the record", True),
+    ("Lists files in a folder", False),
+])
+def test_description_lead_word(description: str, mutating: bool | None) -> None:
+    from parr.scan.evidence import description_lead_verb
+
+    assert description_lead_verb(description).mutating is mutating

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from parr.scan.evidence import description_lead_verb, description_verdict, name_verdict, name_words
+from parr.scan.evidence import (description_after_lead, description_lead_verb, description_verdict, name_verdict,
+                                 name_words)
 from parr.scan.python import catalog
 
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
@@ -29,7 +30,19 @@ _PROCESS_VERBS = frozenset({"process", "handle", "initiate", "issue", "file", "p
 _BUSINESS_OBJECTS = frozenset(
     {"return", "returns", "refund", "refunds", "order", "orders", "payment", "payments", "claim", "claims",
      "application", "transaction", "transactions", "invoice", "invoices", "ticket", "tickets", "withdrawal",
-     "deposit", "booking", "reservation", "complaint", "dispute", "chargeback", "shipment"})
+     "deposit", "booking", "reservation", "complaint", "dispute", "chargeback", "shipment", "pr", "prs", "pull",
+     "issue", "issues", "incident", "incidents", "case", "cases", "account", "accounts"})
+_DETERMINERS = frozenset("a an the new this that their your my our".split())
+
+
+def _acts_on_record(desc: str | None) -> str | None:
+    """"Open a PR", "File an incident", "Place the order": a process verb leading the description,
+    whose object is a business record."""
+    words = re.findall(r"[A-Za-z]+", (desc or "")[:80].lower())
+    if len(words) < 2 or words[0] not in _PROCESS_VERBS:
+        return None
+    rest = [w for w in words[1:4] if w not in _DETERMINERS]
+    return f"{words[0]} {rest[0]}" if rest and rest[0] in _BUSINESS_OBJECTS else None
 
 
 def _fx_evidence(x) -> str:
@@ -130,15 +143,20 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         evidence.append(_fx_evidence(medium[0]))
         return True
     lead = description_lead_verb(desc)
+    acts = _acts_on_record(desc) if lead.mutating is None else None
+    if acts is not None:
+        evidence.append(f"description says '{acts}': acts on a business record")
+        return True
     if lead.mutating is True:
         evidence.extend(lead.evidence)
         return True
-    dv = description_verdict(desc) if lead.mutating is None else None
+    body = description_after_lead(desc)  # "Records of calls ...": its first word is no verb
+    dv = description_verdict(body) if lead.mutating is None else None
     if dv is not None and dv.mutating:
         evidence.extend(dv.evidence)
         return True
-    if desc and lead.mutating is None:
-        m = _EXTRA_DESC.search(desc.strip().split("\n\n", 1)[0])
+    if body and lead.mutating is None:
+        m = _EXTRA_DESC.search(body.strip().split("\n\n", 1)[0])
         if m:
             evidence.append(f"description says '{m.group(0).lower()}'")
             return True

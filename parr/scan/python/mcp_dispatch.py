@@ -162,13 +162,40 @@ def _looked_up(recv: Any, scope: Any) -> bool:
     return value is not None and not isinstance(value, ast.arg)
 
 
+def _tables(ex: Any, table: Any, scope: Any) -> list:
+    """The dict literals a dispatch table is, with the scope to read their values in: a name
+    bound to one, or `self.handlers` assigned one (directly or through a local) in a method."""
+    if isinstance(table, ast.Name):
+        value, _ = ex.lookup(scope, table.id)
+        return [(value, scope)] if isinstance(value, ast.Dict) else []
+    if not (isinstance(table, ast.Attribute) and isinstance(table.value, ast.Name) and table.value.id == "self"):
+        return []
+    s = scope
+    while s is not None and (s.func is None or s.func.cls is None):
+        s = s.parent
+    if s is None:
+        return []
+    out = []
+    for method in s.func.cls.methods.values():
+        for st in ast.walk(method.node):
+            if isinstance(st, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr == table.attr and
+                                                  isinstance(t.value, ast.Name) and t.value.id == "self"
+                                                  for t in st.targets):
+                value = st.value
+                if isinstance(value, ast.Name) and method.body_scope is not None:
+                    value = method.body_scope.assigns.get(value.id)
+                if isinstance(value, ast.Dict):
+                    out.append((value, method.body_scope))
+    return out
+
+
 def _dict_dispatch(ex: Any, disp: Dispatch, table: Any, scope: Any) -> None:
-    """handlers[name](...) / handlers.get(name): a dict literal of name -> function."""
-    if not isinstance(table, ast.Name):
-        return
-    value, _ = ex.lookup(scope, table.id)
-    if not isinstance(value, ast.Dict):
-        return
+    """handlers[name](...) / handlers.get(name) / self.handlers[name]: a dict literal of name -> function."""
+    for value, where in _tables(ex, table, scope):
+        _dict_entries(ex, disp, value, where)
+
+
+def _dict_entries(ex: Any, disp: Dispatch, value: ast.Dict, scope: Any) -> None:
     for k, v in zip(value.keys, value.values):
         if k is None:
             continue
