@@ -51,6 +51,16 @@ class Family:
     chain_requires: re.Pattern[str] | None = None  # the receiver chain must show this shape
     ts_command_classes: bool = False  # `new <Verb><Noun>Command(...)` of a modular v3 SDK
     shell_methods: frozenset[str] = field(default_factory=frozenset)  # calls that run a command
+    # (receiver pattern, method, capability): a call of the family with a capability of its own
+    # (Gmail's users().messages().send() sends e-mail; its drafts().create() only stores a draft)
+    method_caps: tuple[tuple[re.Pattern[str], str, str], ...] = ()
+
+
+def capability_of(fam: Family, receiver: str, method: str) -> str:
+    for pattern, name, cap in fam.method_caps:
+        if name == method and pattern.search(receiver):
+            return cap
+    return fam.capability
 
 
 @dataclass(frozen=True)
@@ -122,7 +132,8 @@ def match_python(method: str, receiver: str, origin: str | None, file_roots: fro
         if method in fam.shell_methods and _identified_py(fam, receiver, origin, file_roots):
             return Hit(fam.name, "shell", STRONG, f"runs a command ({fam.name} {method})")
         if _mutation(method, fam) and _identified_py(fam, receiver, origin, file_roots):
-            return Hit(fam.name, fam.capability, STRONG, f"{fam.what} ({receiver.rsplit('.', 1)[-1]}.{method})")
+            return Hit(fam.name, capability_of(fam, receiver, method), STRONG,
+                       f"{fam.what} ({receiver.rsplit('.', 1)[-1]}.{method})")
     return None
 
 
@@ -153,7 +164,7 @@ def match_typescript(chain: list[str], module: str | None, families: tuple[Famil
         if method in fam.shell_methods:
             return Hit(fam.name, "shell", STRONG, f"runs a command ({fam.name} {method})")
         if _mutation(method, fam):
-            return Hit(fam.name, fam.capability, STRONG, f"{fam.what} ({shown}.{method})")
+            return Hit(fam.name, capability_of(fam, receiver, method), STRONG, f"{fam.what} ({shown}.{method})")
     return None
 
 

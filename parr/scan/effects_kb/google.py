@@ -22,6 +22,9 @@ GOOGLE_API = Family(
         """insert patch update delete send trash untrash modify batchModify batchDelete batchUpdate
         import_ move copy create emptyTrash clear quickAdd append stop remove undelete""".split()
     ),
+    # Gmail: users().messages().send() and users().drafts().send() send mail; drafts().create()
+    # and messages().insert() only store a message in the mailbox
+    method_caps=((re.compile(r"(?:messages|drafts)(?:\(\))?$"), "send", "email"),),
 )
 
 # googleapis for Node: gmail.users.messages.send({...}), drive.files.delete({...}): the same
@@ -33,6 +36,7 @@ GOOGLE_API_JS = Family(
     identifying=re.compile(r"^(?:this\.)?\w*(?:gmail|drive|calendar|sheets|docs|slides|youtube|people|admin|"
                            r"classroom|tasks)\w*\.\w+", re.I),
     methods=GOOGLE_API.methods,
+    method_caps=GOOGLE_API.method_caps,
 )
 
 FAMILIES = (GOOGLE_API, GOOGLE_API_JS)

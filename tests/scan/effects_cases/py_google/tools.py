@@ -32,3 +32,27 @@ def calendar_entry(summary: str, start: str, end: str) -> str:
     calendar = _service("calendar", "v3")
     event = calendar.events().insert(calendarId="primary", body={"summary": summary, "start": start, "end": end}).execute()
     return event["id"]
+
+
+# expect: name=outbox_item mutating=true caps=email
+@mcp.tool()
+def outbox_item(raw: str) -> str:
+    """An outgoing message."""
+    service = _service("gmail", "v1")
+    return service.users().messages().send(userId="me", body={"raw": raw}).execute()["id"]
+
+
+# expect: name=pending_note mutating=true caps=-
+@mcp.tool()
+def pending_note(raw: str) -> str:
+    """A message kept for later."""
+    service = _service("gmail", "v1")
+    return service.users().drafts().create(userId="me", body={"message": {"raw": raw}}).execute()["id"]
+
+
+# expect: name=queued_note mutating=true caps=email
+@mcp.tool()
+def queued_note(draft_id: str) -> str:
+    """A kept message, out."""
+    service = _service("gmail", "v1")
+    return service.users().drafts().send(userId="me", body={"id": draft_id}).execute()["id"]
