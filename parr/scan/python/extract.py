@@ -1267,8 +1267,9 @@ class FileExtractor:
             if f is not None:
                 gated = any(_truthy_kw(node, k) for k in f.gate_kws) or _gated(node, f.gate_values)
                 fexpr = _kw(node, *f.fn_kws) if f.fn_pos is None else fn_arg(node, *f.fn_kws, pos=f.fn_pos)
-                self.fn_cand(node, scope, fexpr, f.framework, f.style, schema=f.schema,
-                             gates=["needs_approval"] if gated else [], flags=f.flags)
+                self.fn_cand(node, scope, fexpr, f.framework, f.style, schema=f.schema, typed=f.typed,
+                             gates=["needs_approval"] if gated else [], flags=f.flags,
+                             name_pos=f.name_pos, desc_pos=f.desc_pos)
             return
         for hook in frameworks.CALL_HOOKS.get(last, ()):
             if hook(self, node, d, fw_q, scope):

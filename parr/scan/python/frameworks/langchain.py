@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _kw, fn_arg
-from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
+from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework
 
 _LC = "langchain"
 
@@ -32,7 +32,12 @@ def _from_function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
         style = "langchain.StructuredTool.from_function" if "Structured" in recv else "langchain.Tool.from_function"
     schema = "pydantic" if _kw(node, "args_schema") is not None else "type_hints"
     typed = True if schema == "pydantic" else None
-    ex.fn_cand(node, scope, fn_arg(node, "func", "fn", "coroutine"), fw, style, schema=schema, typed=typed)
+    # Positions of the real signatures: Tool.from_function(func, name, description, ...) and
+    # StructuredTool.from_function(func, coroutine, name, description, ...); FastMCP's
+    # Tool.from_function(fn, *, name=...) takes them by keyword only.
+    pos = (None, None) if fw == "fastmcp" else ((2, 3) if "Structured" in recv else (1, 2))
+    ex.fn_cand(node, scope, fn_arg(node, "func", "fn", "coroutine"), fw, style, schema=schema, typed=typed,
+               name_pos=pos[0], desc_pos=pos[1])
     return True
 
 
@@ -60,6 +65,10 @@ FRAMEWORKS = (
         tool_base_classes=("BaseTool", "StructuredTool", "Tool"),
         class_style="langchain.BaseTool_subclass",
         call_hooks={"from_function": (_from_function,), "Tool": (_tool,)},
+        # create_retriever_tool(retriever, name, description): a search over the retriever's
+        # documents, its one input a query string (RetrieverInput)
+        factories=(Factory("create_retriever_tool", _LC, "langchain.create_retriever_tool", when_args=True,
+                           fn_kws=(), fn_pos=None, name_pos=1, desc_pos=2, schema="pydantic", typed=True),),
         builtin_classes={
             "FileSearchTool": _lc("file_search", ("file_read",)),
             "ShellTool": _lc("terminal", ("shell",), True, False),

@@ -47,8 +47,11 @@ class Factory:
 
     It applies when the callee's package is `framework`, or when any of `when_kws` is given, or
     (`when_args`) when it has positional arguments. The function is the first of `fn_kws` given,
-    else the positional argument at `fn_pos`. `gate_kws`: keywords that, when true, put a person
-    before each call."""
+    else the positional argument at `fn_pos` (neither: a tool made from no function of the
+    project, such as a retriever). The name is the `name` keyword, else the positional argument at
+    `name_pos`, else the function's name; the description likewise (`desc_pos`), else the
+    docstring: the positions are those of the real signature (create_retriever_tool(retriever,
+    name, description)). `gate_kws`: keywords that, when true, put a person before each call."""
 
     callee: str
     framework: str
@@ -57,6 +60,9 @@ class Factory:
     when_args: bool = False
     fn_kws: tuple[str, ...] = ("func",)
     fn_pos: int | None = 0
+    name_pos: int | None = None
+    desc_pos: int | None = None
+    typed: bool | None = None
     schema: str = "type_hints"
     gate_kws: tuple[str, ...] = ()
     gate_values: tuple[tuple[str, str], ...] = ()
