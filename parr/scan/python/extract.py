@@ -46,6 +46,14 @@ _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "regi
 # Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
 _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reversed"})
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
+# Model clients and SDK roots whose import shows a file talks to a model (with fw_hints, the
+# agent evidence that makes tools= on a callee parr does not know a tools position).
+_MODEL_CLIENTS = frozenset({
+    "OpenAI", "AsyncOpenAI", "AzureOpenAI", "AsyncAzureOpenAI", "Anthropic", "AsyncAnthropic", "ChatOpenAI",
+    "ChatAnthropic", "ChatGoogleGenerativeAI", "ChatVertexAI", "ChatBedrock", "ChatMistralAI", "ChatGroq",
+    "ChatOllama", "Mistral", "Groq", "Cohere", "ClientV2"})
+_MODEL_ROOTS = frozenset({"litellm", "groq", "mistralai", "cohere", "ollama", "together", "vertexai", "google.genai",
+                          "google.generativeai", "instructor", "dspy", "guidance", "outlines", "marvin"})
 
 
 
@@ -223,6 +231,8 @@ class FileExtractor:
         self.mcp_dispatch_methods: set[str] = set()
         self.mcp_lists: list[dict] = []
         self.mcp_makers: set[str] = set()
+        self.forwards: dict[str, set[str]] = {}  # function qual -> its parameters passed to a tools position
+        self.agent_classes: set[str] = set()  # classes whose methods hand self's tools to a model
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -825,6 +835,10 @@ class FileExtractor:
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
         tools_kw = _kw(node, "tools")
+        cond = None
+        if tools_kw is not None or _kw(node, "functions", "toolsets", "handoffs") is not None or (
+                0 <= _CTX_POSITIONAL.get(last, -1) < len(node.args)):
+            cond = self._position(d, q, fw, scope)
         for other in ("functions", "toolsets"):
             # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai). agno
             # hands tools over as tools= only: its Registry(functions=[...]) lists functions to
@@ -837,15 +851,15 @@ class FileExtractor:
                 # an agent's (Swarm, AutoGen) or a Semantic Kernel plugin's are offered to the model
                 continue
             if value is not None:
-                self.ctx_items.append((value, scope, fw, getattr(value, "lineno", node.lineno), f"{d}({other}="))
+                self._ctx_item(value, scope, fw, getattr(value, "lineno", node.lineno), f"{d}({other}=", cond)
         handoffs = _kw(node, "handoffs")
-        if handoffs is not None:
+        if handoffs is not None and cond is None:
             self.handoff_items.append((handoffs, scope, fw, node.lineno))
         if last in _REGISTRATION_CALLS and id(node) not in self.consumed and (node.args or node.keywords):
             self.registration_site(node, d, scope, fw)
         if tools_kw is not None:
-            self.ctx_items.append((tools_kw, scope, fw, getattr(tools_kw, "lineno", node.lineno), f"{d}(tools="))
-            if scope.func is not None and scope.func.cls is not None:
+            self._ctx_item(tools_kw, scope, fw, getattr(tools_kw, "lineno", node.lineno), f"{d}(tools=", cond)
+            if scope.func is not None and scope.func.cls is not None and (cond is None or cond[0] == "local"):
                 self._collect_self_refs(tools_kw, scope)
                 if isinstance(tools_kw, ast.Name):
                     v = scope.assigns.get(tools_kw.id)
@@ -853,7 +867,7 @@ class FileExtractor:
                         self._collect_self_refs(v, scope)
         pos = _CTX_POSITIONAL.get(last)
         if pos is not None and pos >= 0 and len(node.args) > pos:
-            self.ctx_items.append((node.args[pos], scope, fw, node.lineno, f"{d}("))
+            self._ctx_item(node.args[pos], scope, fw, node.lineno, f"{d}(", cond)
         # Toolkit registration inside a class: self.register(self.x), tools.append(self.x)
         if scope.func is not None and scope.func.cls is not None:
             if last in ("register", "append", "extend", "add_tool", "register_tool") and node.args:
@@ -874,6 +888,84 @@ class FileExtractor:
                     self.consumed.add(id(arg))
                 else:
                     self.ctx_items.append((arg, scope, None, node.lineno, f"{d}("))
+
+    def _agent_evidence(self) -> bool:
+        """The file imports an agent framework or constructs a model client: a tools= it hands
+        to a callee parr does not know may well reach a model."""
+        if self.fw_hints:
+            return True
+        return any(v.rsplit(".", 1)[-1] in _MODEL_CLIENTS or any(v == r or v.startswith(r + ".") for r in _MODEL_ROOTS)
+                   for v in self.imports.values())
+
+    def _position(self, d: str, q: str | None, fw, scope: Scope):
+        """Whether `tools=` (functions=, handoffs=, a tool list by position) of this call is a
+        framework's tools parameter: None when it is (a framework's callee, or any callee in a
+        file that speaks to a model); ("local", def) for a class or function of this file, decided
+        once the file is walked (it must have a framework base or pass the parameter on to a
+        framework); ("ext", qualified) for a callee imported from elsewhere, decided in resolve;
+        ("drop",) when it cannot be (SideSummary(tools=len(tools)) in code that knows no model)."""
+        if fw is not None:
+            return None
+        if "." not in d:
+            v, _ = self.lookup(scope, d)
+            if isinstance(v, (ClassInfo, FuncInfo)):
+                return ("local", v)
+        if self._agent_evidence():
+            return None
+        head = d.split(".", 1)[0]
+        if head in self.imports and q and "()" not in q:
+            return ("ext", q)
+        return ("drop",)
+
+    def _ctx_item(self, value, scope: Scope, fw, line: int, label: str, cond) -> None:
+        if cond is not None and cond[0] == "drop":
+            return
+        if cond is None and scope.func is not None:
+            # def build(tools): Agent(tools=tools), or a method handing self.tools (made from the
+            # object's fields) to a model: what this function or class is given reaches a framework
+            given = self._mentions_given(value, scope, 0)
+            if given:
+                self.forwards.setdefault(scope.func.qual, set()).update(given)
+            if scope.func.cls is not None and "self" in given:
+                self.agent_classes.add(scope.func.cls.qual)
+        self.ctx_items.append((value, scope, fw, line, label) + ((cond,) if cond is not None else ()))
+
+    def _mentions_given(self, value, scope: Scope, depth: int) -> set[str]:
+        """Parameters of the enclosing function (and `self`) a value is made from, through the
+        local variables it names."""
+        out: set[str] = set()
+        if depth > 3:
+            return out
+        for n in ast.walk(value):
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+                bound = scope.assigns.get(n.id)
+                if isinstance(bound, ast.arg) or n.id == "self":
+                    out.add(n.id)
+                elif isinstance(bound, ast.AST) and bound is not value:
+                    out |= self._mentions_given(bound, scope, depth + 1)
+        return out
+
+    def _position_holds(self, v) -> bool:
+        """A class or function of this file taking tools=: a class with a framework base (or
+        whose __init__ passes the parameter on), a function that passes it on."""
+        if isinstance(v, FuncInfo):
+            # a function of a file that speaks to a model may pass them on through helpers parr
+            # does not follow; a class must show it (a framework base, methods handing them over)
+            return v.qual in self.forwards or self._agent_evidence()
+        seen = 0
+        todo = [v]
+        while todo and seen < 8:
+            ci = todo.pop()
+            seen += 1
+            if f"{ci.qual}.__init__" in self.forwards or ci.qual in self.agent_classes:
+                return True
+            for b in ci.bases:
+                if self.fw_of_qual(b) is not None:
+                    return True
+                local = self._local_class(b, ci)
+                if local is not None:
+                    todo.append(local)
+        return False
 
     # ------------------------------------------------------------------ helpers for candidates
     def str_of(self, e, scope) -> tuple[str | None, str | None]:
@@ -1437,8 +1529,18 @@ class FileExtractor:
             self.handoff_elem(value, scope, fw, line, 0)
         # tool contexts
         seen_ctx: set[int] = set()
-        for expr, scope, fw, line, label in self.ctx_items:
+        # positions known to be a framework's first: a tool listed there too is no conditional one
+        for expr, scope, fw, line, label, *cond in sorted(self.ctx_items, key=lambda item: len(item) > 5):
+            if cond and cond[0][0] == "local":
+                if not self._position_holds(cond[0][1]):
+                    continue  # Report(tools=...) of a class or function of this file that is no agent's
+                cond = []
+            mark = (len(self.cands), len(self.unresolved), len(self.refs))
             self.ctx_elem(expr, scope, fw, line, 0, seen_ctx, label)
+            if cond:  # a callee imported from elsewhere, in a file that knows no model: resolve decides
+                for part, start in ((self.cands, mark[0]), (self.unresolved, mark[1]), (self.refs, mark[2])):
+                    for item in part[start:]:
+                        item["cond"] = cond[0][1]
 
     def _mcp_lowlevel(self) -> None:
         """Ties each Tool(...) of a low-level MCP server to the code that runs it (its branch of
@@ -2424,6 +2526,8 @@ class FileExtractor:
         for fi in list(self.funcs):
             if fi.scope is self.module_scope or (fi.cls is not None and fi.cls.scope is self.module_scope):
                 entry: dict[str, Any] = {"line": fi.node.lineno}
+                if fi.qual in self.forwards:
+                    entry["fwd"] = True  # passes a parameter on to a framework's tools
                 fx, ext = self.closure(fi)
                 if fx:
                     entry["fx"] = [list(x) for x in _dedupe(fx)][:40]
@@ -2469,7 +2573,8 @@ class FileExtractor:
                            ("sk_plugins", self.sk_plugins), ("unresolved", self.unresolved),
                            ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes),
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
-                           ("mcp_makers", sorted(self.mcp_makers))):
+                           ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
+                           ("model_evidence", self._agent_evidence())):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts

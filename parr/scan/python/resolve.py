@@ -286,6 +286,32 @@ def _var_covered(g: dict, name: str) -> bool:
     return bool(_TOOLS_VAR.search(name)) or bool(g.get("tools"))
 
 
+def _position_holds(proj: Project, qual: str, near: str, depth: int = 0) -> bool:
+    """tools= given to a callee imported from another module of the project, in a file that knows
+    no model: a tools position only when that function passes the parameter on to a framework,
+    or that class has a framework base (or an __init__ that passes it on). A callee outside the
+    project, in such a file, is none."""
+    path, rest = proj.split_target(qual, near)
+    if path is None or not rest or depth > 3:
+        return False
+    g = proj.at(path)
+    funcs = _part(g, "funcs")
+    name = ".".join(rest)
+    if (funcs.get(name) or {}).get("fwd") or (funcs.get(f"{name}.__init__") or {}).get("fwd"):
+        return True
+    if name in (g.get("agent_classes") or ()):
+        return True  # its methods hand the object's tools to a model
+    if g.get("model_evidence") and name in funcs and name not in _part(g, "classes"):
+        # a function of a module that speaks to a model: it may pass them on through helpers parr
+        # does not follow (a class must show it: a framework base, or methods handing them over)
+        return True
+    bases = _part(g, "classes").get(name)
+    if bases is not None:
+        return any(catalog.framework_of(b) is not None or _position_holds(proj, b, path, depth + 1) for b in bases)
+    imp = _part(g, "imports").get(rest[0]) if len(rest) == 1 else None
+    return bool(imp) and _position_holds(proj, imp, path, depth + 1)
+
+
 def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
     """Tools of the project; places where tools are handed to a model that could not be read go to `sites`."""
@@ -307,7 +333,19 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
     for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
         seen_keys = set()
+        holds: dict[str, bool] = {}
+
+        def kept(item: dict) -> bool:
+            cond = item.get("cond")
+            if cond is None:
+                return True
+            if cond not in holds:
+                holds[cond] = _position_holds(proj, cond, path)
+            return holds[cond]
+
         for site in f.get("unresolved") or ():
+            if not kept(site):
+                continue
             sites.append(UnresolvedSite(file=path, line=max(1, int(site.get("line") or 1)),
                                         call=str(site.get("call") or ""), reason=str(site.get("reason") or "unknown element")))
         for lister in f.get("mcp_lists") or ():
@@ -316,6 +354,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                                             call=str(lister.get("call") or ""),
                                             reason="MCP list_tools handler whose tools parr cannot read"))
         for c in f["tools"]:
+            if not kept(c):
+                continue  # listed in tools= of a callee that turned out to be no agent's
             c = dict(c)
             if "class_bases" in c:
                 fw = proj.tool_base_framework(c["class_bases"], path, 0, hints)
@@ -378,7 +418,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if dl:
                     taken.setdefault(path, set()).add(dl)
         for r in f.get("refs", []):
-            pending_refs.append((path, r))
+            if kept(r):
+                pending_refs.append((path, r))
     # imported plain functions listed in tools=[...]
     for path, r in pending_refs:
         tpath, rest = proj.split_target(r["target"], path)
