@@ -56,6 +56,10 @@ class Family:
     method_caps: tuple[tuple[re.Pattern[str], str, str], ...] = ()
 
 
+def _what(fam: Family, cap: str) -> str:
+    return "sends e-mail" if cap == "email" and fam.capability != "email" else fam.what
+
+
 def capability_of(fam: Family, receiver: str, method: str) -> str:
     for pattern, name, cap in fam.method_caps:
         if name == method and pattern.search(receiver):
@@ -132,8 +136,8 @@ def match_python(method: str, receiver: str, origin: str | None, file_roots: fro
         if method in fam.shell_methods and _identified_py(fam, receiver, origin, file_roots):
             return Hit(fam.name, "shell", STRONG, f"runs a command ({fam.name} {method})")
         if _mutation(method, fam) and _identified_py(fam, receiver, origin, file_roots):
-            return Hit(fam.name, capability_of(fam, receiver, method), STRONG,
-                       f"{fam.what} ({receiver.rsplit('.', 1)[-1]}.{method})")
+            cap = capability_of(fam, receiver, method)
+            return Hit(fam.name, cap, STRONG, f"{_what(fam, cap)} ({receiver.rsplit('.', 1)[-1]}.{method})")
     return None
 
 
@@ -164,7 +168,8 @@ def match_typescript(chain: list[str], module: str | None, families: tuple[Famil
         if method in fam.shell_methods:
             return Hit(fam.name, "shell", STRONG, f"runs a command ({fam.name} {method})")
         if _mutation(method, fam):
-            return Hit(fam.name, capability_of(fam, receiver, method), STRONG, f"{fam.what} ({shown}.{method})")
+            cap = capability_of(fam, receiver, method)
+            return Hit(fam.name, cap, STRONG, f"{_what(fam, cap)} ({shown}.{method})")
     return None
 
 

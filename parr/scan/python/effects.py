@@ -140,8 +140,6 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [("email", STRONG, f"sends e-mail ({dotted})")]
     if last == "send_message" and re.search(r"smtp", recv, re.I):
         return [("email", STRONG, f"sends e-mail ({dotted})")]
-    if last == "send" and ("messages()" in dotted or "drafts()" in dotted):
-        return [("email", STRONG, f"sends e-mail ({dotted})")]
     if root in _PAYMENT_ROOTS:
         if last in _PAYMENT_WRITE:
             return [("payment", STRONG, f"moves money ({dotted})")]
