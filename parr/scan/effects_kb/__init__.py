@@ -210,6 +210,15 @@ _PLUMBING_WORDS = frozenset(
     "logger logging log telemetry trace tracing tracer span metric metrics".split())
 
 
+# Calls that build the URL a person opens to sign in (OAuth authorization): what a "start auth"
+# tool does; nothing changes until the person acts. google_auth_oauthlib / requests_oauthlib
+# (authorization_url), Authlib (create_authorization_url), MSAL (get_authorization_request_url,
+# initiate_auth_code_flow), oauth2client (step1_get_authorize_url).
+SIGNIN_URL = "signin_url"
+SIGNIN_URL_METHODS = frozenset({"authorization_url", "create_authorization_url", "get_authorization_request_url",
+                                "initiate_auth_code_flow", "step1_get_authorize_url"})
+
+
 def is_plumbing(function_name: str) -> bool:
     """Whether a helper's name says it is sign-in, logging, tracing or metrics plumbing."""
     return bool(set(words_of(function_name.rsplit(".", 1)[-1])) & _PLUMBING_WORDS)

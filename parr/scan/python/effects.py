@@ -135,6 +135,9 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if last in _PATH_READ and recv:
         return [("file_read", READ, f"reads files (.{last}())")]
 
+    if last in effects_kb.SIGNIN_URL_METHODS and recv:
+        return [("", effects_kb.SIGNIN_URL, f"builds a sign-in URL ({recv.rsplit('.', 1)[-1]}.{last})")]
+
     # --- e-mail and payments
     if root in _EMAIL_ROOTS or last in ("sendmail", "send_mail", "send_email", "send_mass_mail"):
         return [("email", STRONG, f"sends e-mail ({dotted})")]

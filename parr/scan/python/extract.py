@@ -2398,7 +2398,11 @@ class FileExtractor:
                 callees.append((t, None))
         for c, key in callees:
             if effects_kb.is_plumbing(c.name):
-                continue  # get_credentials() writing a token cache is not the tool's effect
+                # get_credentials() writing a token cache is not the tool's effect; that sign-in
+                # only built a URL for the user to open is what the tool does
+                cfx, _ = self.closure(c, depth + 1, seen)
+                fx += [(x[0], x[1], x[2], (x[3] if len(x) > 3 else 0) + 1) for x in cfx if x[1] == effects_kb.SIGNIN_URL]
+                continue
             cfx, cext = self.closure(c, depth + 1, seen)
             if key is not None:
                 cfx = self._map_url_caps(fi, c, key, cfx)

@@ -131,6 +131,13 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if nv.mutating is None and len(words) >= 2 and words[0] in _PROCESS_VERBS and set(words[1:]) & _BUSINESS_OBJECTS:
         evidence.append(f"name '{name}' acts on a business record")
         return True
+    signin = [x for x in fx if x[1] == "signin_url"]
+    if nv.mutating and signin and not medium and not any(x[1] == "weak" for x in fx):
+        # start_auth: its body only builds the URL a person opens to sign in; the name's verb
+        # starts nothing by itself (code over claims)
+        evidence.append(f"{_fx_evidence(signin[0])} and changes nothing else, whatever its "
+                        f"{nv.evidence[0] if nv.evidence else 'name'} says")
+        return False
     if nv.mutating is not None:
         evidence.extend(nv.evidence)
         if nv.mutating:

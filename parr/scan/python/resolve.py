@@ -185,13 +185,20 @@ class Project:
         f = self.facts.get(path)
         return f["module"] if f is not None and "module" in f else module_name(path)
 
-    def ext_effects(self, calls: list[str], near: str, depth: int = 0, seen=None) -> list:
+    def ext_effects(self, calls: list[str], near: str, depth: int = 0, seen=None, plumbing: bool = False) -> list:
         out = []
         if seen is None:
             seen = set()
         for q in calls:
-            if q in seen or depth > 3 or effects_kb.is_plumbing(q):
-                continue  # sign-in, logging and settings helpers are not what the tool does
+            if q in seen or depth > 3:
+                continue
+            if effects_kb.is_plumbing(q) and not plumbing:
+                # sign-in, logging and settings helpers are not what the tool does, but that
+                # sign-in only built a URL for the user to open is
+                seen.add(q)
+                out += [x for x in self.ext_effects([q], near, depth, set(seen) - {q}, plumbing=True)
+                        if x[1] == effects_kb.SIGNIN_URL]
+                continue
             seen.add(q)
             path, rest = self.split_target(q, near)
             if path is None or not rest:
