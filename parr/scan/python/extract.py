@@ -1467,6 +1467,11 @@ class FileExtractor:
             keys = _literal_keys(keys["json"])
         props = keys.get("properties")
         out = {"props": [], "blob": False}
+        extra = keys.get("additionalProperties")
+        if (props is None or (isinstance(props, ast.Dict) and not props.keys)) and extra is not None and not (
+                isinstance(extra, ast.Constant) and extra.value is False):
+            # {"type": "object", "additionalProperties": {...}}: any keys the model likes
+            return {"props": [], "blob": False, "open": True}
         if props is None:
             return out
         if not isinstance(props, ast.Dict):

@@ -211,6 +211,9 @@ def _typed(c, fx, caps, evidence) -> bool:
         return True
     js = c.get("jschema")
     if c.get("schema") == "json_schema" and js:
+        if js.get("open"):
+            evidence.append("its schema declares no properties and accepts any (additionalProperties)")
+            return False
         if js.get("opaque"):
             return True
         for p in js.get("props", []):
