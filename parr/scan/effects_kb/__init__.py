@@ -222,3 +222,12 @@ SIGNIN_URL_METHODS = frozenset({"authorization_url", "create_authorization_url",
 def is_plumbing(function_name: str) -> bool:
     """Whether a helper's name says it is sign-in, logging, tracing or metrics plumbing."""
     return bool(set(words_of(function_name.rsplit(".", 1)[-1])) & _PLUMBING_WORDS)
+
+
+_SIGNIN_WORDS = frozenset("auth authenticate authentication oauth login".split())
+
+
+def is_signin(function_name: str) -> bool:
+    """Whether a plumbing helper's name says it is sign-in (the only plumbing that may build a
+    sign-in URL worth following into)."""
+    return bool(set(words_of(function_name.rsplit(".", 1)[-1])) & _SIGNIN_WORDS)

@@ -2405,8 +2405,10 @@ class FileExtractor:
             if effects_kb.is_plumbing(c.name):
                 # get_credentials() writing a token cache is not the tool's effect; that sign-in
                 # only built a URL for the user to open is what the tool does
-                cfx, _ = self.closure(c, depth + 1, seen)
-                fx += [(x[0], x[1], x[2], (x[3] if len(x) > 3 else 0) + 1) for x in cfx if x[1] == effects_kb.SIGNIN_URL]
+                if effects_kb.is_signin(c.name):
+                    cfx, _ = self.closure(c, depth + 1, seen)
+                    fx += [(x[0], x[1], x[2], (x[3] if len(x) > 3 else 0) + 1) for x in cfx
+                           if x[1] == effects_kb.SIGNIN_URL]
                 continue
             cfx, cext = self.closure(c, depth + 1, seen)
             if key is not None:

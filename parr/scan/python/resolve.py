@@ -196,8 +196,9 @@ class Project:
                 # sign-in, logging and settings helpers are not what the tool does, but that
                 # sign-in only built a URL for the user to open is
                 seen.add(q)
-                out += [x for x in self.ext_effects([q], near, depth, set(seen) - {q}, plumbing=True)
-                        if x[1] == effects_kb.SIGNIN_URL]
+                if effects_kb.is_signin(q):
+                    out += [x for x in self.ext_effects([q], near, depth, set(seen) - {q}, plumbing=True)
+                            if x[1] == effects_kb.SIGNIN_URL]
                 continue
             seen.add(q)
             path, rest = self.split_target(q, near)
