@@ -18,7 +18,7 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
-    ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
+    FAMILIES, ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
 )
 from parr.scan.typescript.frameworks import openai as openai_api
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
@@ -88,6 +88,11 @@ _REGISTRATION_METHODS = frozenset({"registerTool", "tool", "paidTool", "asTool",
 _CONFIG_KEYS = frozenset({"description", "inputSchema", "parameters", "annotations", "title"})
 _NON_TOOL_CALLS = frozenset({"registerPrompt", "registerResource", "prompt", "resource", "setRequestHandler_prompts"})
 _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaration", "config", "schema", "def"})
+# Positional readers a spread argument list can feed (`server.tool(...TOOL)`): the registrations the
+# families declare, and their factories whose config is not the first argument (`tool(fn, {...})`).
+_POSITIONAL_METHODS = tuple(r.method for spec in FAMILIES for r in spec.registrations)
+_POSITIONAL_READERS = tuple(f"member:{m}" for m in _POSITIONAL_METHODS) + tuple(
+    f"call:{f.function}:{spec.id}" for spec in FAMILIES for f in spec.factories if f.config_arg > 0)
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
 
 
@@ -110,6 +115,8 @@ class Detector:
         self._spread_refs: dict[int, dict[str, Any]] = {}
         # Generic wrappers defined here: function name -> {"framework", "style", "line", "exported"}.
         self.wrappers: dict[str, dict[str, Any]] = {}
+        # Calls whose arguments are an array or object another project file exports (see _spread_args).
+        self.spread_uses: list[dict[str, Any]] = []
         self.mcp_signal = "mcp-typescript-sdk" in self.frameworks or any(
             m.startswith("agents/mcp") for m, _ in ctx.imports.values()) or b"McpServer" in ctx.source \
             or b"McpAgent" in ctx.source
@@ -163,6 +170,8 @@ class Detector:
                     self._on_registration_shaped_call(caps["regcall"][0], text(caps["rprop"][0]))
             except RecursionError:  # pragma: no cover - defensive
                 continue
+        if b"export" in ctx.source:
+            self._exported_argument_lists()
         for pattern, caps in phase2:
             self._last_numeric = False
             self._last_options = {}
@@ -250,8 +259,9 @@ class Detector:
         merged.update(own)
         return merged
 
-    def _import_ref(self, node: Node | None) -> dict[str, Any] | None:
-        """`defs`, `defs.x` or `defs["x"]` where `defs` is imported from this project: where to read it."""
+    def _import_ref(self, node: Node | None, namespace: bool = False) -> dict[str, Any] | None:
+        """`defs`, `defs.x` or `defs["x"]` where `defs` is imported from this project: where to read it
+        (with `namespace`, also a whole module: `const defs = require("./defs")`)."""
         node = unwrap(node)
         members: list[str] = []
         while node is not None and node.type in ("member_expression", "subscript_expression"):
@@ -264,7 +274,8 @@ class Detector:
         if node is None or node.type != "identifier" or len(members) > 1:
             return None
         b = self.ctx.lookup(node, text(node))
-        if b is None or b.kind != "import" or not b.module or not _project_module(b.module) or b.imported == "*":
+        if b is None or b.kind != "import" or not b.module or not _project_module(b.module) or (
+                b.imported == "*" and not namespace):
             return None
         return {"module": b.module, "name": b.imported, "member": members[0] if members else None}
 
@@ -539,8 +550,11 @@ class Detector:
             fw = None  # a project re-export of a framework's tool(): judge by shape
         self._dispatch(call, imported or fname, fw)
 
-    def _dispatch(self, call: Node, fname: str, fw: str | None) -> None:
-        args = args_of(call)
+    def _dispatch(self, call: Node, fname: str, fw: str | None, args: list[Node] | None = None) -> None:
+        if args is None:
+            args = self._spread_args(call, args_of(call), f"call:{fname}:{fw}")
+            if args is None:
+                return
         if fname == "tool":
             if not args:
                 return
@@ -563,7 +577,7 @@ class Detector:
             self._zod_function(call, args, fname)
         elif fname == "createCodeTool":
             self._code_tool(call, args)
-        elif fname in ("agentTool", "createExecuteTool") and self._from_cloudflare(call):
+        elif fname in ("agentTool", "createExecuteTool") and fw == "cloudflare-agents":
             if fname == "agentTool":
                 self._agent_tool(call, args)
             else:
@@ -585,14 +599,13 @@ class Detector:
                 self._dispatch(call, prop, fw)
                 return
         args = args_of(call)
-        if prop == "registerTool":
-            self._mcp_register(call, args)
-        elif prop == "tool":
+        if prop in _POSITIONAL_METHODS:
             recv = chain[-1] if chain else ""
-            if self.mcp_signal or re.search(r"server|mcp", recv, re.I):
-                self._mcp_tool(call, args, paid=False)
-        elif prop == "paidTool":
-            self._mcp_tool(call, args, paid=True)
+            if prop == "tool" and not (self.mcp_signal or re.search(r"server|mcp", recv, re.I)):
+                return
+            args = self._spread_args(call, args, f"member:{prop}")
+            if args is not None:
+                self._registration(call, prop, args)
         elif prop == "asTool":
             self._as_tool(call, args, obj)
         elif prop == "bindTools" and args:
@@ -601,6 +614,129 @@ class Detector:
             if value is not None and value.type == "array":
                 self._hosted_in_array(value)
             self._check_tools_value(args[0], "bindTools(...)", 0)
+
+    def _registration(self, call: Node, method: str, args: list[Node]) -> None:
+        """A registration method read positionally: MCP's registerTool and tool, x402's paidTool."""
+        if method == "registerTool":
+            self._mcp_register(call, args)
+        else:
+            self._mcp_tool(call, args, paid=method == "paidTool")
+
+    # -- arguments spread from an array (`server.tool(...TOOL)`) ----------------------------------
+    def _spread_args(self, call: Node, args: list[Node], reader: str) -> list[Node] | None:
+        """The positional arguments a call passes: an array literal spread into it (`...TOOL`, `...defs.x`)
+        is read as the arguments it holds. An array exported by another file of this project, or an object
+        whose members are passed one by one (`m.toolName, m.toolDescription, ...`), is recorded for the
+        project phase, which reads it where it is defined; None then, and for a spread of a run-time value
+        (an unresolved site)."""
+        if not any(a.type == "spread_element" for a in args):
+            members = self._members_of_one_import(args)
+            if members is None:
+                return args
+            ref, names = members
+            self.spread_uses.append({"line": line(call), "call": _shown(call), "reader": reader,
+                                     "module": ref["module"], "name": ref["name"], "members": names})
+            return None
+        out: list[Node] = []
+        for a in args:
+            if a.type != "spread_element":
+                out.append(a)
+                continue
+            expr = a.named_children[0] if a.named_children else None
+            elements = self._spread_array(expr)
+            if elements is not None:
+                out.extend(elements)
+                continue
+            ref = self._import_ref(expr, namespace=True)
+            if ref is not None and ref["member"] is None and len(args) == 1:
+                self.spread_uses.append({"line": line(call), "call": _shown(call), "reader": reader,
+                                         "module": ref["module"], "name": ref["name"]})
+            else:
+                self._unread(call, "arguments spread from a value parr cannot read", _shown(call))
+            return None
+        return out
+
+    def _spread_array(self, node: Node | None, depth: int = 0) -> list[Node] | None:
+        """The elements of the array literal a spread expression stands for in this file (`TOOL`,
+        `defs.x`, `[...]`), nested spreads of such arrays flattened; None for anything else."""
+        node = unwrap(node)
+        if node is None or depth > 4:
+            return None
+        if node.type in ("member_expression", "subscript_expression"):
+            base = self._spread_source(node.child_by_field_name("object"))
+            key = text(node.child_by_field_name("property")) if node.type == "member_expression" else \
+                self.ctx.string_value(node.child_by_field_name("index"))
+            entry = object_entries(base).get(key) if base is not None and isinstance(key, str) else None
+            node = entry_value(entry) if entry is not None else None
+        value = self.ctx.value_node(node)
+        if value is None or value.type != "array":
+            return None
+        out: list[Node] = []
+        for el in value.named_children:
+            if el.type == "comment":
+                continue
+            if el.type == "spread_element":
+                inner = self._spread_array(el.named_children[0] if el.named_children else None, depth + 1)
+                if inner is None:
+                    return None
+                out.extend(inner)
+            else:
+                out.append(el)
+        return out
+
+    def _members_of_one_import(self, args: list[Node]) -> tuple[dict[str, Any], list[str]] | None:
+        """`m.toolName, m.toolDescription, m.toolParamsSchema, m.toolCallback` with `m` imported from this
+        project: every argument a different member of one imported object."""
+        if len(args) < 2:
+            return None
+        ref: dict[str, Any] | None = None
+        names: list[str] = []
+        for a in args:
+            r = self._import_ref(a, namespace=True) if unwrap(a) is not None and unwrap(a).type == "member_expression" else None
+            if r is None or r["member"] is None or r["member"] in names or (
+                    ref is not None and (r["module"], r["name"]) != (ref["module"], ref["name"])):
+                return None
+            ref = ref or r
+            names.append(r["member"])
+        return (ref, names) if ref is not None else None
+
+    def _exported_argument_lists(self) -> None:
+        """Arrays (and objects, read in key order) this file exports that another file may spread into
+        a registration or factory: each is read by every positional reader the families declare, and
+        the project phase keeps only the reading some call actually uses (`spread_export`)."""
+        for key, value in _exported_values(self.ctx):
+            members: list[str] | None = None
+            if value.type == "array":
+                elements = self._spread_array(value)
+            elif value.type == "object":
+                entries = [c for c in value.named_children if c.type != "comment"]
+                if not entries or any(c.type not in ("pair", "shorthand_property_identifier") for c in entries):
+                    continue
+                members = [property_key(c) for c in entries]
+                if any(m is None for m in members) or len(set(members)) != len(members):
+                    continue
+                elements = [entry_value(c) for c in entries]
+            else:
+                continue
+            if elements is None or len(elements) < 2:
+                continue
+            for reader in _POSITIONAL_READERS:
+                before, sites, wrappers = len(self.tools), list(self.unresolved), dict(self.wrappers)
+                claimed = set(self.ctx.claimed)
+                kind, name, *fw = reader.split(":")
+                if kind == "member":
+                    self._registration(value, name, elements)
+                else:
+                    self._dispatch(value, name, fw[0], elements)
+                # A speculative reading: what it could not read is reported at the call that uses it, and
+                # the literals it would claim stay free for other readings; the project phase drops them
+                # as tools of their own only if this reading is used (`absorbs`, their lines).
+                absorbs = sorted({self.ctx.source.count(b"\n", 0, start) + 1
+                                  for start, _ in self.ctx.claimed - claimed})
+                self.unresolved, self.wrappers, self.ctx.claimed = sites, wrappers, claimed
+                for cand in self.tools[before:]:
+                    cand["spread_export"] = {"name": key, "reader": reader, **({"members": members} if members else {}),
+                                             **({"absorbs": absorbs} if absorbs else {})}
 
     # -- MCP ---------------------------------------------------------------------------------------
     def _mcp_register(self, call: Node, args: list[Node], wrapper: dict | None = None,
@@ -1285,12 +1421,6 @@ class Detector:
         else:
             self._emit_named(call, naming, default_name=None, **kw)
 
-    def _from_cloudflare(self, call: Node) -> bool:
-        """The callee comes from Cloudflare's agents packages (agents, agents/*, @cloudflare/*)."""
-        chain = member_chain(unwrap(call.child_by_field_name("function")))
-        source = self.ctx.import_source(chain[0]) if chain else None
-        return bool(source) and (source == "agents" or source.startswith(("agents/", "@cloudflare/")))
-
     def _agent_tool(self, call: Node, args: list[Node]) -> None:
         """agentTool(ResearcherAgent, { description, inputSchema }): a sub-agent the model calls."""
         cfg, entries = self._config(args[1]) if len(args) > 1 else (None, {})
@@ -1811,6 +1941,53 @@ class Detector:
 _TOOL_LIST_NAME = re.compile(r"(^|_)tools$|[a-z]Tools$", re.I)
 # Array methods that hand back (some of) the same elements.
 _ARRAY_PASS_ALONG = frozenset({"filter", "map", "slice", "concat", "flat", "flatMap", "sort", "toSorted", "reverse"})
+
+
+def _shown(node: Node) -> str:
+    return " ".join(text(node).split())[:60]
+
+
+def _exported_values(ctx: FileCtx) -> list[tuple[str, Node]]:
+    """(exported name, the value it is bound to in this file) for `export default X`, `export const X =`,
+    `export { X as Y }`, `module.exports = X` (as "default", which an ESM import or a require() of the
+    file gets) and `module.exports.X =` / `exports.X =`."""
+    out: list[tuple[str, Node]] = []
+
+    def add(name: str, node: Node | None) -> None:
+        value = ctx.value_node(node)
+        if value is not None and value.type in ("array", "object"):
+            out.append((name, value))
+
+    for stmt in ctx.root.named_children:
+        if stmt.type == "export_statement":
+            if stmt.child_by_field_name("source") is not None:
+                continue
+            decl = stmt.child_by_field_name("declaration")
+            if decl is not None and decl.type in ("lexical_declaration", "variable_declaration"):
+                for d in decl.named_children:
+                    n = d.child_by_field_name("name") if d.type == "variable_declarator" else None
+                    if n is not None and n.type == "identifier":
+                        add(text(n), d.child_by_field_name("value"))
+            elif stmt.child_by_field_name("value") is not None:
+                add("default", stmt.child_by_field_name("value"))
+            else:
+                for clause in stmt.named_children:
+                    if clause.type != "export_clause":
+                        continue
+                    for spec in clause.named_children:
+                        n, a = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+                        if n is not None:
+                            add(text(a or n), n)
+        elif stmt.type == "expression_statement" and stmt.named_children:
+            assign = stmt.named_children[0]
+            if assign.type != "assignment_expression":
+                continue
+            chain = member_chain(unwrap(assign.child_by_field_name("left")))
+            if chain == ["module", "exports"]:
+                add("default", assign.child_by_field_name("right"))
+            elif len(chain) == 3 and chain[:2] == ["module", "exports"] or len(chain) == 2 and chain[0] == "exports":
+                add(chain[-1], assign.child_by_field_name("right"))
+    return out
 
 
 def _project_module(module: str) -> bool:

@@ -21,7 +21,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-9-sql-arguments"
+FACTS_VERSION = "ts-9-spread-arguments"
 
 
 def _detect():
@@ -33,8 +33,16 @@ MAX_BYTES = 4_000_000
 _MAX_TOOLS_PER_FILE = 2000
 
 def has_trigger(source: bytes) -> bool:
-    """Whether the file is worth a full parse (see `parr.scan.prefilter`)."""
-    return prefilter.typescript_can_declare(source)
+    """Whether the file is worth a full parse (see `parr.scan.prefilter`), or exports the arguments of a
+    registration another file spreads or passes member by member."""
+    return prefilter.typescript_can_declare(source) or (
+        b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None)
+
+
+# `const TOOL = ["book-car", "desc", {...}, handler]; export default TOOL`, `export default { toolName, ... }`
+_EXPORTED_ARGUMENTS = re.compile(
+    rb"(?:^(?:export\s+)?(?:const|let|var)\s+\w+[^=\n]*|^(?:module\.)?exports(?:\.\w+)?\s*)=\s*\[\s*(?:[\"'`]|\w+\s*,\s*\{)|"
+    rb"(?:export\s+default|module\.exports\s*=)\s*\{\s*\w+\s*,\s*\w+\s*[,}]", re.M)
 
 
 # Files without triggers may still export constants other files use as tool names.
@@ -53,6 +61,11 @@ _CAPABILITIES = frozenset({"shell", "code_execution", "sql", "http_write", "http
                            "email", "payment", "browser", "computer_use", "mcp_remote"})
 _EXTS = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
 _ARITHMETIC = re.compile(r"\b(numbers?|sum|integers?|arithmetic|math)\b|\d+\s*(?:and|\+|plus|to)\s*\d+", re.I)
+
+
+def _spread_key(path: str, ref: dict[str, Any]) -> tuple:
+    """An exported argument list read by one reader: (file, export, reader, the members in order)."""
+    return path, ref.get("name"), ref.get("reader"), tuple(ref.get("members") or ())
 
 
 def _empty_exports() -> dict[str, Any]:
@@ -259,6 +272,8 @@ class TypeScriptScanner:
         facts["key_refs"] = det.key_refs[:5000]
         if det.wrappers:
             facts["wrappers"] = det.wrappers
+        if det.spread_uses:
+            facts["spread_uses"] = det.spread_uses[:500]
         definitions = det.exported_definitions() if b"export" in source else {}
         if definitions:
             facts["definitions"] = definitions
@@ -482,6 +497,11 @@ class _Resolver:
                 if isinstance(k, str):
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
         wrapper_of, absorbed = self._wrapper_calls(sites)
+        spread_used = self._spread_uses(sites)
+        for path, facts in self.facts.items():
+            for cand in facts.get("tools") or []:
+                if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) in spread_used:
+                    absorbed.update((path, n) for n in cand["spread_export"].get("absorbs") or [])
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
         for path in sorted(self.facts):
@@ -493,6 +513,8 @@ class _Resolver:
                                             call=str(site.get("call") or ""), reason=str(site.get("reason") or "")))
             lang = facts.get("lang") or "typescript"
             for cand in facts.get("tools") or []:
+                if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) not in spread_used:
+                    continue  # an exported array or object no call spreads into that reader
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
                     if info is None:
@@ -576,6 +598,31 @@ class _Resolver:
                     sites.append(UnresolvedSite(file=path, line=max(1, int(info.get("line") or 1)), call=f"{name}(...)",
                                                 reason="generic tool wrapper whose callers parr did not find"))
         return wrapper_of, absorbed
+
+    def _spread_uses(self, sites: list[UnresolvedSite]) -> set[tuple]:
+        """The exported argument lists some call spreads into a reader (`server.tool(...TOOL)` with TOOL
+        imported), as keys of the readings the defining file made; a call whose list has no such reading
+        (not found, not an array literal, members in another order) is an unresolved site."""
+        readings: set[tuple] = set()
+        for path, facts in self.facts.items():
+            for cand in facts.get("tools") or []:
+                if cand.get("spread_export"):
+                    readings.add(_spread_key(path, cand["spread_export"]))
+        used: set[tuple] = set()
+        for path in sorted(self.facts):
+            for use in self.facts[path].get("spread_uses") or []:
+                target = self.module_path(path, use.get("module") or "")
+                name = use.get("name") or ""
+                o = (target, "default") if target and name in ("default", "*") else \
+                    self.origin(target, name) if target else None
+                key = _spread_key(o[0], dict(use, name=o[1])) if o else None
+                if key in readings:
+                    used.add(key)
+                    continue
+                sites.append(UnresolvedSite(file=path, line=max(1, int(use.get("line") or 1)),
+                                            call=str(use.get("call") or ""),
+                                            reason="arguments taken from another file that parr could not read as a tool"))
+        return used
 
     def _agent(self, path: str, ref: dict[str, Any]) -> str | None:
         """The name of an agent another file of the project exports."""
