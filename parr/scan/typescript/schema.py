@@ -80,7 +80,7 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
     node = unwrap(node)
     if node is None:
         return SchemaInfo()
-    if node.type == "identifier":
+    if node.type in ("identifier", "shorthand_property_identifier"):  # `{ inputSchema }` too
         resolved = ctx.value_node(node)
         if resolved is not None and resolved.type != "identifier" and depth < 4:
             info = analyze_schema(ctx, resolved, depth + 1)
