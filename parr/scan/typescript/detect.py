@@ -18,7 +18,7 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
-    FAMILIES, ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
+    FAMILIES, ai_sdk, anthropic, framework_of, google_genai, langchain, langchain_builtins, mastra, openai_agents, opencode, voltagent,
 )
 from parr.scan.typescript.frameworks import openai as openai_api
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
@@ -150,12 +150,22 @@ class Detector:
                                          f"property: (property_identifier)) (#any-of? @o {names})) @c")
             for node in QueryCursor(alias_q, match_limit=1 << 16).captures(ctx.root).get("c", []):
                 phase1.append((-1, {"aliascall": [node]}))
+        # LangChain.js built-in tool classes, by the local names they are imported as.
+        builtin_locals = sorted(local for local, (module, imported) in ctx.imports.items()
+                                if imported in langchain_builtins.BUILTIN_CLASSES and langchain_builtins.owns(module))
+        if builtin_locals:
+            names = " ".join(f'"{a}"' for a in builtin_locals)
+            new_q = query(ctx.grammar, f"(new_expression constructor: (identifier) @k (#any-of? @k {names})) @n")
+            for node in QueryCursor(new_q, match_limit=1 << 16).captures(ctx.root).get("n", []):
+                phase1.append((-2, {"builtinnew": [node]}))
         for pattern, caps in phase1:
             self._last_numeric = False
             self._last_options = {}
             try:
                 if pattern == -1:
                     self._on_provider_call(caps["aliascall"][0], aliased=True)
+                elif pattern == -2:
+                    self._on_builtin_class(caps["builtinnew"][0])
                 elif pattern == P_CALL:
                     self._on_call(caps["call"][0], text(caps["callee"][0]))
                 elif pattern == P_MCALL:
@@ -1337,6 +1347,29 @@ class Detector:
         self._emit(node=new, name=name, framework="langchainjs", style=f"langchain_js.{cls}",
                    schema=schema, typed=typed, typed_evidence=tev, description=desc, description_ref=dref,
                    handler=handler, eff=eff, gates=self._gates(entries, eff))
+
+    def _on_builtin_class(self, new: Node) -> None:
+        """`new TavilySearchResults({ maxResults: 3 })` with the class imported from LangChain.js's packages:
+        the tool its class declares (langchain_builtins), named by its `name` field or the constructor's."""
+        ctor = unwrap(new.child_by_field_name("constructor"))
+        b = self.ctx.lookup(new, text(ctor)) if ctor is not None else None
+        if b is None or b.kind != "import" or not langchain_builtins.owns(b.module):
+            return  # a local class of the same name
+        builtin = langchain_builtins.BUILTIN_CLASSES[b.imported]
+        args = args_of(new)
+        _, entries = self._config(args[0]) if args else (None, {})
+        given = self._entry(entries, "name")
+        name = self.ctx.string_value(given) if given is not None else None
+        if not isinstance(name, (str, dict)):
+            name = builtin.name or None
+        self.ctx.claim(new)  # read here, named or not: a tools list holding it needs no site of its own
+        if name is None:
+            self._unread(new, "built-in tool class named at run time", _shown(new))
+            return
+        self._emit(node=new, name=name, framework=langchain.SPEC.id, style="langchain_js.builtin_tool",
+                   schema="framework_defined", typed=builtin.typed,
+                   typed_evidence=[] if builtin.typed else ["model-written command, query or URL"],
+                   caps=builtin.capabilities, kind_mutating=builtin.mutating)
 
     def _on_class(self, cls: Node) -> None:
         info = class_info(self.ctx, cls)

@@ -13,6 +13,7 @@ from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.pathindex import PathView
+from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
     TreeUnparsable, check_tree, entry_value, grammar_for, parser, property_key, string_literal, text,
@@ -21,7 +22,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-9-spread-arguments"
+FACTS_VERSION = "ts-10-langchain-builtins"
 
 
 def _detect():
@@ -36,9 +37,12 @@ def has_trigger(source: bytes) -> bool:
     """Whether the file is worth a full parse (see `parr.scan.prefilter`), or exports the arguments of a
     registration another file spreads or passes member by member."""
     return prefilter.typescript_can_declare(source) or (
-        b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None)
+        b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None) or (
+        b"langchain" in source and _BUILTIN_CLASS.search(source) is not None)
 
 
+# LangChain.js's built-in tool classes (`new TavilySearchResults()`), by name.
+_BUILTIN_CLASS = re.compile(rb"\b(?:" + b"|".join(re.escape(c.encode()) for c in sorted(BUILTIN_CLASSES)) + rb")\b")
 # `const TOOL = ["book-car", "desc", {...}, handler]; export default TOOL`, `export default { toolName, ... }`
 _EXPORTED_ARGUMENTS = re.compile(
     rb"(?:^(?:export\s+)?(?:const|let|var)\s+\w+[^=\n]*|^(?:module\.)?exports(?:\.\w+)?\s*)=\s*\[\s*(?:[\"'`]|\w+\s*,\s*\{)|"

@@ -1,5 +1,6 @@
-"""LangChain.js / LangGraph.js (`langchain`, `@langchain/*`): tool(), Dynamic*Tool, Tool subclasses."""
+"""LangChain.js / LangGraph.js (`langchain`, `@langchain/*`): tool(), Dynamic*Tool, Tool subclasses, built-in tool classes."""
 
+from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 
 SPEC = FrameworkSpec(
@@ -16,5 +17,6 @@ SPEC = FrameworkSpec(
     ),
     tool_classes={"Tool": "Tool", "StructuredTool": "StructuredTool", "DynamicTool": "DynamicTool",
                   "DynamicStructuredTool": "StructuredTool", "BaseTool": "StructuredTool"},
+    builtins=BUILTIN_CLASSES,  # `new TavilySearchResults()` and the like, imported from langchain_builtins.PACKAGES
     context_keys=("tools",),
 )

@@ -60,7 +60,7 @@ class FrameworkSpec:
     factories: tuple[Factory, ...] = ()
     registrations: tuple[Registration, ...] = ()
     tool_classes: dict[str, str] = field(default_factory=dict)  # class -> the base it behaves as
-    builtins: dict[str, Builtin] = field(default_factory=dict)  # factory or key -> hosted tool
+    builtins: dict[str, Builtin] = field(default_factory=dict)  # factory, key or class -> built-in tool
     handoffs: tuple[Handoff, ...] = ()
     context_keys: tuple[str, ...] = ()      # object keys that hand tools to a model (`tools:`)
 
