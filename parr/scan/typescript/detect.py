@@ -21,7 +21,8 @@ from parr.scan.typescript.frameworks import (
     FAMILIES, ai_sdk, anthropic, framework_of, google_genai, langchain, langchain_builtins, mastra, openai_agents, opencode, voltagent,
 )
 from parr.scan.typescript.frameworks import openai as openai_api
-from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
+from parr.scan.typescript.frameworks import mcp
+from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
     args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
     property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
@@ -80,7 +81,6 @@ def _in_tools_map(obj: Node) -> bool:
 _is_provider_module = ai_sdk.is_provider_module
 
 
-_IMPORTED_DEFINITION = "input schema in a definition imported from another file"
 # Member calls read by their own rules (P_MCALL) or never tools.
 _REGISTRATION_METHODS = frozenset({"registerTool", "tool", "paidTool", "asTool", "createTool", "dynamicTool", "bindTools",
                                    "registerPrompt", "registerResource", "prompt", "resource"})
@@ -90,8 +90,8 @@ _NON_TOOL_CALLS = frozenset({"registerPrompt", "registerResource", "prompt", "re
 _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaration", "config", "schema", "def"})
 # Positional readers a spread argument list can feed (`server.tool(...TOOL)`): the registrations the
 # families declare, and their factories whose config is not the first argument (`tool(fn, {...})`).
-_POSITIONAL_METHODS = tuple(r.method for spec in FAMILIES for r in spec.registrations)
-_POSITIONAL_READERS = tuple(f"member:{m}" for m in _POSITIONAL_METHODS) + tuple(
+_REGISTRATIONS = {r.method: r for spec in FAMILIES for r in spec.registrations}
+_POSITIONAL_READERS = tuple(f"member:{m}" for m in _REGISTRATIONS) + tuple(
     f"call:{f.function}:{spec.id}" for spec in FAMILIES for f in spec.factories if f.config_arg > 0)
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
 
@@ -117,9 +117,7 @@ class Detector:
         self.wrappers: dict[str, dict[str, Any]] = {}
         # Calls whose arguments are an array or object another project file exports (see _spread_args).
         self.spread_uses: list[dict[str, Any]] = []
-        self.mcp_signal = "mcp-typescript-sdk" in self.frameworks or any(
-            m.startswith("agents/mcp") for m, _ in ctx.imports.values()) or b"McpServer" in ctx.source \
-            or b"McpAgent" in ctx.source
+        self.mcp_signal = mcp.signal(ctx, self.frameworks)
 
     # ------------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -609,9 +607,10 @@ class Detector:
                 self._dispatch(call, prop, fw)
                 return
         args = args_of(call)
-        if prop in _POSITIONAL_METHODS:
+        if prop in _REGISTRATIONS:
             recv = chain[-1] if chain else ""
-            if prop == "tool" and not (self.mcp_signal or re.search(r"server|mcp", recv, re.I)):
+            receiver = _REGISTRATIONS[prop].receiver
+            if receiver is not None and not (self.mcp_signal or receiver.search(recv)):
                 return
             args = self._spread_args(call, args, f"member:{prop}")
             if args is not None:
@@ -626,11 +625,9 @@ class Detector:
             self._check_tools_value(args[0], "bindTools(...)", 0)
 
     def _registration(self, call: Node, method: str, args: list[Node]) -> None:
-        """A registration method read positionally: MCP's registerTool and tool, x402's paidTool."""
-        if method == "registerTool":
-            self._mcp_register(call, args)
-        else:
-            self._mcp_tool(call, args, paid=method == "paidTool")
+        """A registration method read positionally by its family's hook (MCP's registerTool and tool, x402's
+        paidTool)."""
+        _REGISTRATIONS[method].hook(self, call, args)
 
     # -- arguments spread from an array (`server.tool(...TOOL)`) ----------------------------------
     def _spread_args(self, call: Node, args: list[Node], reader: str) -> list[Node] | None:
@@ -749,113 +746,6 @@ class Detector:
                                              **({"absorbs": absorbs} if absorbs else {})}
 
     # -- MCP ---------------------------------------------------------------------------------------
-    def _mcp_register(self, call: Node, args: list[Node], wrapper: dict | None = None,
-                      style: str = "mcp_ts.registerTool") -> None:
-        if len(args) < 2:
-            return
-        name = self._names(args[0])
-        if not name:
-            if wrapper is not None:
-                # Whether this is a tool at all is known once the method's own file is read.
-                self._emit(node=call, name=None, framework="mcp-typescript-sdk", style=style, schema="none",
-                           typed=False, wrapper=dict(wrapper, unread_name=text(call)[:60]))
-            elif not self._register_registration_wrapper(args[0], style):
-                self._unread(call, "tool name made at run time", f"registerTool({text(args[0])[:60]}, ...)")
-            return
-        cfg, entries = self._config(args[1])
-        if cfg is None and unwrap(args[1]) is not None and unwrap(args[1]).type not in ("identifier", "member_expression"):
-            return
-        if cfg is not None:
-            self.ctx.claim(cfg)
-        handler = self._handler(args[-1]) if len(args) >= 3 else None
-        schema_node = self._entry(entries, "inputSchema")
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=True)
-        if cfg is not None:
-            typed, tev = self._spread_evidence(cfg, info, typed, tev)
-        definition = self._definition_ref(cfg, args[1], info)
-        if cfg is None:
-            # The config is a variable parr could not follow within this file: its schema is unseen.
-            typed, tev = False, [_IMPORTED_DEFINITION if definition else "tool config parr could not read"]
-        desc, dref = self._description(self._entry(entries, "description"))
-        ann = self._annotations(self._entry(entries, "annotations"))
-        title = self._entry(entries, "title")
-        if title is not None and "title" not in ann:
-            t = self.ctx.string_value(title)
-            if isinstance(t, str):
-                ann["title"] = t
-        self._emit(node=call, name=name, framework="mcp-typescript-sdk", style=style, wrapper=wrapper,
-                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                   description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff), annotations=ann, caps=(), definition=definition)
-
-    def _mcp_tool(self, call: Node, args: list[Node], paid: bool) -> None:
-        if len(args) < 2:
-            return
-        name = self._names(args[0])
-        if not name:
-            self._unread(call, "tool name made at run time", f"tool({text(args[0])[:60]}, ...)")
-            return
-        last = len(args) - 1
-        if paid:
-            # x402: (name, description, price, schema, handler); Stripe's paidTool puts an options
-            # object after the handler: (name, description, schema, handler, options)
-            while last > 1 and self._handler(args[last]) is None and unwrap(args[last]).type == "object":
-                last -= 1
-        handler = self._handler(args[last])
-        if handler is None and unwrap(args[last]).type not in ("identifier", "member_expression", "call_expression"):
-            return
-        description = None
-        dref = None
-        schema_node = None
-        ann_node = None
-        middle = args[1:last]
-        for i, m in enumerate(middle):
-            v = unwrap(m)
-            if v is None:
-                continue
-            if v.type == "number" or (paid and i == 1 and v.type in ("string", "template_string")):
-                continue  # price of a paid tool
-            resolved = self.ctx.value_node(v)
-            if resolved is not None and resolved.type in ("string", "template_string", "binary_expression") or (
-                    i == 0 and description is None and resolved is not None and resolved.type == "identifier"
-                    and isinstance(self.ctx.string_value(v), (str, dict))):
-                d, r = self._description(v)
-                if description is None and dref is None:
-                    description, dref = d, r
-                continue
-            if resolved is not None and resolved.type == "object":
-                keys = set(object_entries(resolved))
-                if keys and all(k.endswith("Hint") or k == "title" for k in keys) and schema_node is not None:
-                    ann_node = resolved
-                    continue
-                if keys and all(k.endswith("Hint") or k == "title" for k in keys) and len(middle) - i == 1 and \
-                        any(k.endswith("Hint") for k in keys):
-                    ann_node = resolved
-                    continue
-                if schema_node is None:
-                    schema_node = v
-                else:
-                    ann_node = resolved
-                continue
-            if schema_node is None:
-                schema_node = v
-            elif ann_node is None:
-                ann_node = resolved
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=True)
-        ann = self._annotations(ann_node) if ann_node is not None else {}
-        if paid:
-            ann["paid"] = True
-        self._emit(node=call, name=name,
-                   framework="cloudflare-agents" if paid else "mcp-typescript-sdk",
-                   style="x402.paidTool" if paid else "mcp_ts.tool",
-                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                   description=description, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates({}, eff), annotations=ann)
-
     # -- AI SDK -------------------------------------------------------------------------------------
     def _ai_tool(self, call: Node, args: list[Node], style: str) -> None:
         if not args:
@@ -981,8 +871,8 @@ class Detector:
         if len(args) < index + 2 or self.ctx.is_claimed(call):
             return
         self.ctx.claim(call)
-        self._mcp_register(call, [args[index], args[index + 1], args[-1]] if len(args) > index + 2 else
-                           [args[index], args[index + 1]], wrapper=wrapper, style=info.get("style") or "mcp_ts.registerTool")
+        mcp.register_tool(self, call, [args[index], args[index + 1], args[-1]] if len(args) > index + 2 else
+                          [args[index], args[index + 1]], wrapper=wrapper, style=info.get("style") or "mcp_ts.registerTool")
 
     def _on_registration_shaped_call(self, call: Node, method: str) -> None:
         """`anything.method("name", { description, inputSchema }, handler)`: a tool if `method` turns out
@@ -1050,7 +940,7 @@ class Detector:
         if info.declared or cfg.id not in self._unread_spreads:
             return typed, evidence
         if cfg.id in self._spread_refs:
-            return False, [_IMPORTED_DEFINITION]
+            return False, [IMPORTED_DEFINITION]
         return False, ["input schema may sit in a spread definition parr could not read"]
 
     def _definition_ref(self, cfg: Node | None, arg: Node | None, info: SchemaInfo) -> dict[str, Any] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from typing import Any
 
 from tree_sitter import Tree
@@ -13,7 +14,6 @@ from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.pathindex import PathView
-from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
     TreeUnparsable, check_tree, entry_value, grammar_for, parser, property_key, string_literal, text,
@@ -38,11 +38,18 @@ def has_trigger(source: bytes) -> bool:
     registration another file spreads or passes member by member."""
     return prefilter.typescript_can_declare(source) or (
         b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None) or (
-        b"langchain" in source and _BUILTIN_CLASS.search(source) is not None)
+        b"langchain" in source and _builtin_class().search(source) is not None)
 
 
-# LangChain.js's built-in tool classes (`new TavilySearchResults()`), by name.
-_BUILTIN_CLASS = re.compile(rb"\b(?:" + b"|".join(re.escape(c.encode()) for c in sorted(BUILTIN_CLASSES)) + rb")\b")
+@lru_cache(maxsize=1)
+def _builtin_class() -> re.Pattern[bytes]:
+    """LangChain.js's built-in tool classes (`new TavilySearchResults()`), by name (imported when a file is
+    first read, like the detector)."""
+    from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
+
+    return re.compile(rb"\b(?:" + b"|".join(re.escape(c.encode()) for c in sorted(BUILTIN_CLASSES)) + rb")\b")
+
+
 # `const TOOL = ["book-car", "desc", {...}, handler]; export default TOOL`, `export default { toolName, ... }`
 _EXPORTED_ARGUMENTS = re.compile(
     rb"(?:^(?:export\s+)?(?:const|let|var)\s+\w+[^=\n]*|^(?:module\.)?exports(?:\.\w+)?\s*)=\s*\[\s*(?:[\"'`]|\w+\s*,\s*\{)|"

@@ -1,5 +1,6 @@
 """Cloudflare agents (`agents`, `agents/*`, `@cloudflare/*`): McpAgent, codemode, agentTool, x402."""
 
+from parr.scan.typescript.frameworks import mcp
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec, Registration
 
 SPEC = FrameworkSpec(
@@ -13,5 +14,5 @@ SPEC = FrameworkSpec(
                 config_arg=1),
     ),
     # x402: paidTool(name, description, price, schema, handler)
-    registrations=(Registration("paidTool", "x402.paidTool"),),
+    registrations=(Registration("paidTool", "x402.paidTool", hook=mcp.paid_tool),),
 )

@@ -1,15 +1,154 @@
 """MCP TypeScript SDK (`@modelcontextprotocol/*`): server.registerTool / server.tool, tools/list."""
 
-from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec, Registration
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from parr.scan.typescript import effects as fx
+from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION, Factory, FrameworkSpec, Registration
+from parr.scan.typescript.nodes import object_entries, text, unwrap
+from parr.scan.typescript.schema import SchemaInfo, analyze_schema
+from parr.scan.typescript.values import FileCtx
+
+if TYPE_CHECKING:
+    from parr.scan.typescript.detect import Detector
+
+
+def signal(ctx: FileCtx, frameworks: set[str]) -> bool:
+    """The file serves MCP: it imports the SDK or Cloudflare's agents/mcp, or names an MCP server class
+    (a receiver of `.tool(...)` is then a server whatever its name)."""
+    return "mcp-typescript-sdk" in frameworks or any(
+        m.startswith("agents/mcp") for m, _ in ctx.imports.values()) or b"McpServer" in ctx.source \
+        or b"McpAgent" in ctx.source
+
+
+def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | None = None,
+                  style: str = "mcp_ts.registerTool") -> None:
+    if len(args) < 2:
+        return
+    name = det._names(args[0])
+    if not name:
+        if wrapper is not None:
+            # Whether this is a tool at all is known once the method's own file is read.
+            det._emit(node=call, name=None, framework="mcp-typescript-sdk", style=style, schema="none",
+                       typed=False, wrapper=dict(wrapper, unread_name=text(call)[:60]))
+        elif not det._register_registration_wrapper(args[0], style):
+            det._unread(call, "tool name made at run time", f"registerTool({text(args[0])[:60]}, ...)")
+        return
+    cfg, entries = det._config(args[1])
+    if cfg is None and unwrap(args[1]) is not None and unwrap(args[1]).type not in ("identifier", "member_expression"):
+        return
+    if cfg is not None:
+        det.ctx.claim(cfg)
+    handler = det._handler(args[-1]) if len(args) >= 3 else None
+    schema_node = det._entry(entries, "inputSchema")
+    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
+    if cfg is not None:
+        typed, tev = det._spread_evidence(cfg, info, typed, tev)
+    definition = det._definition_ref(cfg, args[1], info)
+    if cfg is None:
+        # The config is a variable parr could not follow within this file: its schema is unseen.
+        typed, tev = False, [IMPORTED_DEFINITION if definition else "tool config parr could not read"]
+    desc, dref = det._description(det._entry(entries, "description"))
+    ann = det._annotations(det._entry(entries, "annotations"))
+    title = det._entry(entries, "title")
+    if title is not None and "title" not in ann:
+        t = det.ctx.string_value(title)
+        if isinstance(t, str):
+            ann["title"] = t
+    det._emit(node=call, name=name, framework="mcp-typescript-sdk", style=style, wrapper=wrapper,
+               schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+               description=desc, description_ref=dref, handler=handler, eff=eff,
+               gates=det._gates(entries, eff), annotations=ann, caps=(), definition=definition)
+
+
+def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> None:
+    if len(args) < 2:
+        return
+    name = det._names(args[0])
+    if not name:
+        det._unread(call, "tool name made at run time", f"tool({text(args[0])[:60]}, ...)")
+        return
+    last = len(args) - 1
+    if paid:
+        # x402: (name, description, price, schema, handler); Stripe's paidTool puts an options
+        # object after the handler: (name, description, schema, handler, options)
+        while last > 1 and det._handler(args[last]) is None and unwrap(args[last]).type == "object":
+            last -= 1
+    handler = det._handler(args[last])
+    if handler is None and unwrap(args[last]).type not in ("identifier", "member_expression", "call_expression"):
+        return
+    description = None
+    dref = None
+    schema_node = None
+    ann_node = None
+    middle = args[1:last]
+    for i, m in enumerate(middle):
+        v = unwrap(m)
+        if v is None:
+            continue
+        if v.type == "number" or (paid and i == 1 and v.type in ("string", "template_string")):
+            continue  # price of a paid tool
+        resolved = det.ctx.value_node(v)
+        if resolved is not None and resolved.type in ("string", "template_string", "binary_expression") or (
+                i == 0 and description is None and resolved is not None and resolved.type == "identifier"
+                and isinstance(det.ctx.string_value(v), (str, dict))):
+            d, r = det._description(v)
+            if description is None and dref is None:
+                description, dref = d, r
+            continue
+        if resolved is not None and resolved.type == "object":
+            keys = set(object_entries(resolved))
+            if keys and all(k.endswith("Hint") or k == "title" for k in keys) and schema_node is not None:
+                ann_node = resolved
+                continue
+            if keys and all(k.endswith("Hint") or k == "title" for k in keys) and len(middle) - i == 1 and \
+                    any(k.endswith("Hint") for k in keys):
+                ann_node = resolved
+                continue
+            if schema_node is None:
+                schema_node = v
+            else:
+                ann_node = resolved
+            continue
+        if schema_node is None:
+            schema_node = v
+        elif ann_node is None:
+            ann_node = resolved
+    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
+    ann = det._annotations(ann_node) if ann_node is not None else {}
+    if paid:
+        ann["paid"] = True
+    det._emit(node=call, name=name,
+               framework="cloudflare-agents" if paid else "mcp-typescript-sdk",
+               style="x402.paidTool" if paid else "mcp_ts.tool",
+               schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+               description=description, description_ref=dref, handler=handler, eff=eff,
+               gates=det._gates({}, eff), annotations=ann)
+
+
+def paid_tool(det: Detector, call: Node, args: list[Node]) -> None:
+    """x402's and Stripe's paidTool: MCP's positional tool() with a price."""
+    positional_tool(det, call, args, paid=True)
+
 
 SPEC = FrameworkSpec(
     id="mcp-typescript-sdk",
     prefixes=("@modelcontextprotocol/",),
     registrations=(
         # registerTool(name, { title, description, inputSchema, annotations }, handler)
-        Registration("registerTool", "mcp_ts.registerTool"),
-        # tool(name, description?, schema?, annotations?, handler)
-        Registration("tool", "mcp_ts.tool"),
+        Registration("registerTool", "mcp_ts.registerTool", hook=register_tool),
+        # tool(name, description?, schema?, annotations?, handler): without an MCP signal in the file, only
+        # on a receiver named like a server
+        Registration("tool", "mcp_ts.tool", hook=lambda det, call, args: positional_tool(det, call, args, paid=False),
+                     receiver=re.compile(r"server|mcp", re.I)),
     ),
     # A tools/list answer: { name, description, inputSchema }
     factories=(Factory("<tools/list entry>", "mcp_ts.list_tools", name_keys=("name",), schema_keys=("inputSchema",),

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+# Why a tool whose schema sits in an imported definition is untyped until the project phase reads it.
+IMPORTED_DEFINITION = "input schema in a definition imported from another file"
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,10 @@ class Registration:
     method: str
     style: str
     name_arg: int = 0
+    # How the call is read: hook(detector, call, positional arguments).
+    hook: Callable[[Any, Any, list], None] | None = None
+    # Where the file shows no sign of the family, the receiver's name must match this (`server.tool`).
+    receiver: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
