@@ -18,13 +18,14 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
-    FAMILIES, ai_sdk, anthropic, framework_of, google_genai, langchain, langchain_builtins, mastra, openai_agents, opencode, voltagent,
+    FAMILIES, ai_sdk, anthropic, cloudflare, framework_of, google_genai, langchain, langchain_builtins, mastra, openai_agents,
+    voltagent,
 )
 from parr.scan.typescript.frameworks import openai as openai_api
 from parr.scan.typescript.frameworks import mcp
 from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
-    args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
+    one_line, args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
     property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
 )
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
@@ -163,7 +164,7 @@ class Detector:
                 if pattern == -1:
                     self._on_provider_call(caps["aliascall"][0], aliased=True)
                 elif pattern == -2:
-                    self._on_builtin_class(caps["builtinnew"][0])
+                    langchain.builtin_class(self, caps["builtinnew"][0])
                 elif pattern == P_CALL:
                     self._on_call(caps["call"][0], text(caps["callee"][0]))
                 elif pattern == P_MCALL:
@@ -568,32 +569,32 @@ class Detector:
                 return
             first = unwrap(args[0])
             if fw == "langchainjs" or (fw is None and len(args) >= 2 and (is_function(first) or first.type == "identifier")):
-                self._langchain_tool(call, args)
+                langchain.tool(self, call, args)
             elif fw == "openai-agents-js":
-                self._agents_tool(call, args)
+                openai_agents.tool(self, call, args)
             elif fw in ("ai-sdk", "cloudflare-agents", None, "mastra", "voltagent"):
                 _, entries = self._config(args[0])
                 if fw is None and "name" in entries:
-                    self._agents_tool(call, args)
+                    openai_agents.tool(self, call, args)
                 else:
-                    self._ai_tool(call, args, "ai_sdk.tool")
+                    ai_sdk.tool(self, call, args, "ai_sdk.tool")
         elif fname == "dynamicTool":
-            self._ai_tool(call, args, "ai_sdk.dynamicTool")
+            ai_sdk.tool(self, call, args, "ai_sdk.dynamicTool")
         elif fname == "createTool":
             self._create_tool(call, args, fw)
         elif fname in ("zodFunction", "zodResponsesFunction"):
             self._zod_function(call, args, fname)
         elif fname == "createCodeTool":
-            self._code_tool(call, args)
+            cloudflare.code_tool(self, call, args)
         elif fname in ("agentTool", "createExecuteTool") and fw == "cloudflare-agents":
             if fname == "agentTool":
-                self._agent_tool(call, args)
+                cloudflare.agent_tool(self, call, args)
             else:
-                self._code_tool(call, args[1:], style="think.createExecuteTool", default_name="execute")
+                cloudflare.code_tool(self, call, args[1:], style="think.createExecuteTool", default_name="execute")
         elif fname == "hostedMcpTool":
-            self._hosted_mcp(call, args)
+            openai_agents.hosted_mcp(self, call, args)
         elif fname in openai_agents.SPEC.builtins and fw in ("openai-agents-js", None):
-            self._agents_builtin(call, args, fname)
+            openai_agents.builtin(self, call, args, fname)
 
     def _on_member_call(self, call: Node, prop: str) -> None:
         ctx = self.ctx
@@ -616,7 +617,7 @@ class Detector:
             if args is not None:
                 self._registration(call, prop, args)
         elif prop == "asTool":
-            self._as_tool(call, args, obj)
+            openai_agents.as_tool(self, call, args, obj)
         elif prop == "bindTools" and args:
             # model.bindTools([{ type: "computer_use_preview", ... }]): hosted tools, as in tools: [...]
             value = self.ctx.value_node(args[0])
@@ -641,7 +642,7 @@ class Detector:
             if members is None:
                 return args
             ref, names = members
-            self.spread_uses.append({"line": line(call), "call": _shown(call), "reader": reader,
+            self.spread_uses.append({"line": line(call), "call": one_line(call), "reader": reader,
                                      "module": ref["module"], "name": ref["name"], "members": names})
             return None
         out: list[Node] = []
@@ -656,10 +657,10 @@ class Detector:
                 continue
             ref = self._import_ref(expr, namespace=True)
             if ref is not None and ref["member"] is None and len(args) == 1:
-                self.spread_uses.append({"line": line(call), "call": _shown(call), "reader": reader,
+                self.spread_uses.append({"line": line(call), "call": one_line(call), "reader": reader,
                                          "module": ref["module"], "name": ref["name"]})
             else:
-                self._unread(call, "arguments spread from a value parr cannot read", _shown(call))
+                self._unread(call, "arguments spread from a value parr cannot read", one_line(call))
             return None
         return out
 
@@ -747,41 +748,6 @@ class Detector:
 
     # -- MCP ---------------------------------------------------------------------------------------
     # -- AI SDK -------------------------------------------------------------------------------------
-    def _ai_tool(self, call: Node, args: list[Node], style: str) -> None:
-        if not args:
-            return
-        cfg, entries = self._config(args[0])
-        if cfg is None:
-            return
-        self.ctx.claim(cfg)
-        callee = member_chain(unwrap(call.child_by_field_name("function")))
-        in_opencode = bool(callee) and self.ctx.import_source(callee[0]) == opencode.PACKAGE
-        if self._register_wrapper(cfg, entries, "opencode" if in_opencode else "ai-sdk",
-                                  opencode.SPEC.factory("tool").style if in_opencode else style):
-            return
-        if self._wraps_parameters(entries, ("description",), ("inputSchema", "parameters", "args")):
-            return  # tool({ description, inputSchema: schema, execute }) over a function's parameters: an adapter
-        in_opencode = bool(callee) and self.ctx.import_source(callee[0]) == opencode.PACKAGE
-        # OpenCode plugins: tool({ description, args: { x: tool.schema.string() }, execute })
-        spec = (opencode.SPEC if in_opencode else ai_sdk.SPEC).factory("tool")
-        schema_node = self._entry(entries, *spec.schema_keys)
-        handler = self._handler(self._entry(entries, "execute"))
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        typed, tev = self._typed(info, handler, eff)
-        typed, tev = self._spread_evidence(cfg, info, typed, tev)
-        desc, dref = self._description(self._entry(entries, "description"))
-        naming = self._naming(call)
-        if in_opencode:
-            framework, style = opencode.SPEC.id, spec.style
-        else:
-            framework = "ai-sdk"
-        self._emit_named(call, naming, default_name=None, framework=framework, style=style,
-                         schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                         description=desc, description_ref=dref, handler=handler, eff=eff,
-                         gates=self._gates(entries, eff), annotations=self._annotations(self._entry(entries, "annotations")),
-                         definition=self._definition_ref(cfg, None, info))
-
     # -- generic wrappers: a function whose config parameter flows into a framework factory ----------
     def _register_wrapper(self, cfg: Node, entries: dict[str, Node], framework: str, style: str) -> bool:
         """The factory call sits in a named function and takes the tool's description or name from that
@@ -1070,135 +1036,7 @@ class Detector:
                          gates=self._gates(entries, eff))
 
     # -- openai-agents-js ------------------------------------------------------------------------
-    def _agents_tool(self, call: Node, args: list[Node]) -> None:
-        cfg, entries = self._config(args[0])
-        if cfg is None:
-            return
-        self.ctx.claim(cfg)
-        name_node = self._entry(entries, "name")
-        exec_entry = entries.get("execute")
-        name: Any = self._names(name_node) if name_node is not None else None
-        name = name or None
-        inferred = False
-        if name is None and name_node is None and exec_entry is not None:
-            inferred = True
-            ev = entry_value(exec_entry)
-            if exec_entry.type == "method_definition" or (ev is not None and ev.type == "arrow_function"):
-                name = "execute"
-            elif ev is not None and ev.type in ("function_expression", "function") and ev.child_by_field_name("name"):
-                name = text(ev.child_by_field_name("name"))
-            elif ev is not None and ev.type == "identifier":
-                name = text(ev)
-            else:
-                name = "execute"
-        if name is None:
-            return
-        schema_node = self._entry(entries, *openai_agents.SPEC.factory("tool").schema_keys)
-        handler = self._handler(self._entry(entries, "execute"))
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        typed, tev = self._typed(info, handler, eff)
-        typed, tev = self._spread_evidence(cfg, info, typed, tev)
-        desc, dref = self._description(self._entry(entries, "description"))
-        self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.tool",
-                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                   description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff), name_inferred=inferred,
-                   definition=self._definition_ref(cfg, None, info))
-
-    def _agents_builtin(self, call: Node, args: list[Node], fname: str) -> None:
-        builtin = openai_agents.SPEC.builtins[fname]
-        default, mutating, typed, caps = builtin.name, builtin.mutating, builtin.typed, builtin.capabilities
-        _, entries = self._config(args[0]) if args else (None, {})
-        name: Any = default
-        n = self._entry(entries, "name")
-        if n is not None:
-            v = self.ctx.string_value(n)
-            if v is not None:
-                name = v
-        self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.builtin_tool",
-                   schema="provider_defined", typed=typed,
-                   typed_evidence=[] if typed else ["model-written command or code"],
-                   caps=caps, kind_mutating=mutating, gates=self._gates(entries, None))
-
-    def _hosted_mcp(self, call: Node, args: list[Node]) -> None:
-        _, entries = self._config(args[0]) if args else (None, {})
-        label = self._entry(entries, "serverLabel", "server_label")
-        name = self.ctx.string_value(label) if label is not None else None
-        if name is None:
-            name = "hosted_mcp"
-        gates = []
-        ra = self._entry(entries, "requireApproval")
-        if ra is not None and string_literal(ra) != "never" and text(ra) not in ("false",):
-            gates.append("needs_approval")
-        desc, dref = self._description(self._entry(entries, "serverDescription"))
-        self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.hosted_mcp",
-                   schema="provider_defined", typed=True, caps=("mcp_remote",), gates=gates,
-                   description=desc, description_ref=dref)
-
-    def _as_tool(self, call: Node, args: list[Node], receiver: Node | None) -> None:
-        _, entries = self._config(args[0]) if args else (None, {})
-        name: Any = None
-        tn = self._entry(entries, "toolName", "name")
-        if tn is not None:
-            name = self.ctx.string_value(tn)
-        if name is None and receiver is not None:
-            agent = self.ctx.value_node(receiver)
-            if agent is not None and agent.type in ("new_expression", "call_expression"):
-                a = args_of(agent)
-                _, aentries = self._config(a[0]) if a else (None, {})
-                an = self._entry(aentries, "name")
-                v = self.ctx.string_value(an) if an is not None else None
-                if isinstance(v, str):
-                    name = re.sub(r"[^a-zA-Z0-9]+", "_", v).strip("_").lower()
-        if name is None:
-            return
-        desc, dref = self._description(self._entry(entries, "toolDescription", "description"))
-        if "langchainjs" in self.frameworks and "openai-agents-js" not in self.frameworks:
-            schema_node = self._entry(entries, "schema")
-            info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-            typed, tev = self._typed(info, None, None) if info.declared else (False, ["no schema"])
-            self._emit(node=call, name=name, framework="langchainjs", style="langchain_js.as_tool",
-                       schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                       description=desc, description_ref=dref)
-            return
-        self._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.as_tool",
-                   schema="framework_defined", typed=False,
-                   typed_evidence=["free-form prompt string to a sub-agent"],
-                   description=desc, description_ref=dref, gates=self._gates(entries, None))
-
     # -- langchainjs ---------------------------------------------------------------------------------
-    def _langchain_tool(self, call: Node, args: list[Node]) -> None:
-        if not args:
-            return
-        # tool(fn, { name, schema }), or the headless overload tool({ name, description, schema })
-        # that the client runs (no function here)
-        headless = len(args) == 1
-        cfg, entries = self._config(args[0] if headless else args[1])
-        if cfg is None or (headless and ("name" not in entries or "schema" not in entries)):
-            return
-        self.ctx.claim(cfg)
-        name_node = self._entry(entries, "name")
-        name = self.ctx.string_value(name_node) if name_node is not None else None
-        handler = None if headless else self._handler(args[0])
-        if name is None:
-            if handler is not None and handler.child_by_field_name("name") is not None:
-                name = text(handler.child_by_field_name("name"))
-            else:
-                return
-        schema_node = self._entry(entries, "schema")
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        if info.declared:
-            typed, tev = self._typed(info, handler, eff)
-        else:
-            typed, tev = False, ["string input (no schema)"]
-        desc, dref = self._description(self._entry(entries, "description"))
-        self._emit(node=call, name=name, framework="langchainjs", style="langchain_js.tool",
-                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                   description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff))
-
     def _on_new(self, new: Node) -> None:
         ctor = unwrap(new.child_by_field_name("constructor"))
         chain = member_chain(ctor)
@@ -1237,29 +1075,6 @@ class Detector:
         self._emit(node=new, name=name, framework="langchainjs", style=f"langchain_js.{cls}",
                    schema=schema, typed=typed, typed_evidence=tev, description=desc, description_ref=dref,
                    handler=handler, eff=eff, gates=self._gates(entries, eff))
-
-    def _on_builtin_class(self, new: Node) -> None:
-        """`new TavilySearchResults({ maxResults: 3 })` with the class imported from LangChain.js's packages:
-        the tool its class declares (langchain_builtins), named by its `name` field or the constructor's."""
-        ctor = unwrap(new.child_by_field_name("constructor"))
-        b = self.ctx.lookup(new, text(ctor)) if ctor is not None else None
-        if b is None or b.kind != "import" or not langchain_builtins.owns(b.module):
-            return  # a local class of the same name
-        builtin = langchain_builtins.BUILTIN_CLASSES[b.imported]
-        args = args_of(new)
-        _, entries = self._config(args[0]) if args else (None, {})
-        given = self._entry(entries, "name")
-        name = self.ctx.string_value(given) if given is not None else None
-        if not isinstance(name, (str, dict)):
-            name = builtin.name or None
-        self.ctx.claim(new)  # read here, named or not: a tools list holding it needs no site of its own
-        if name is None:
-            self._unread(new, "built-in tool class named at run time", _shown(new))
-            return
-        self._emit(node=new, name=name, framework=langchain.SPEC.id, style="langchain_js.builtin_tool",
-                   schema="framework_defined", typed=builtin.typed,
-                   typed_evidence=[] if builtin.typed else ["model-written command, query or URL"],
-                   caps=builtin.capabilities, kind_mutating=builtin.mutating)
 
     def _on_class(self, cls: Node) -> None:
         info = class_info(self.ctx, cls)
@@ -1343,33 +1158,6 @@ class Detector:
             self._emit(node=call, name=name, **kw)
         else:
             self._emit_named(call, naming, default_name=None, **kw)
-
-    def _agent_tool(self, call: Node, args: list[Node]) -> None:
-        """agentTool(ResearcherAgent, { description, inputSchema }): a sub-agent the model calls."""
-        cfg, entries = self._config(args[1]) if len(args) > 1 else (None, {})
-        if cfg is not None:
-            self.ctx.claim(cfg)
-        schema_node = self._entry(entries, "inputSchema", "parameters")
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        typed, tev = self._typed(info, None, None, no_schema_means_no_params=True)
-        desc, dref = self._description(self._entry(entries, "description"))
-        self._emit_named(call, self._naming(call), default_name=None, framework="cloudflare-agents",
-                         style="cloudflare.agentTool", schema=info.kind if info.declared else "none",
-                         typed=typed, typed_evidence=tev, description=desc, description_ref=dref,
-                         gates=self._gates(entries, None))
-
-    def _code_tool(self, call: Node, args: list[Node], style: str = "codemode.createCodeTool",
-                   default_name: str = "codemode") -> None:
-        cfg, entries = self._config(args[0]) if args else (None, {})
-        if cfg is not None:
-            self.ctx.claim(cfg)
-        desc, dref = self._description(self._entry(entries, "description"))
-        naming = self._naming(call)
-        self._emit_named(call, naming, default_name=default_name, framework="cloudflare-agents",
-                         style=style, schema="framework_defined", typed=False,
-                         typed_evidence=["model-written code is executed"], description=desc,
-                         description_ref=dref, caps=("code_execution",), kind_mutating=True,
-                         gates=self._gates(entries, None))
 
     # -- object literals ---------------------------------------------------------------------------------
     def _on_tools_pair(self, pair: Node, key_name: str) -> None:
@@ -1864,10 +1652,6 @@ class Detector:
 _TOOL_LIST_NAME = re.compile(r"(^|_)tools$|[a-z]Tools$", re.I)
 # Array methods that hand back (some of) the same elements.
 _ARRAY_PASS_ALONG = frozenset({"filter", "map", "slice", "concat", "flat", "flatMap", "sort", "toSorted", "reverse"})
-
-
-def _shown(node: Node) -> str:
-    return " ".join(text(node).split())[:60]
 
 
 def _exported_values(ctx: FileCtx) -> list[tuple[str, Node]]:

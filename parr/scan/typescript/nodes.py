@@ -85,6 +85,11 @@ def unwrap(node: Node | None) -> Node | None:
     return node
 
 
+def one_line(node: Node, limit: int = 60) -> str:
+    """The node's source on one line, cut to `limit` characters (for a site's `call`)."""
+    return " ".join(text(node).split())[:limit]
+
+
 def args_of(call: Node) -> list[Node]:
     """Named argument nodes of a call or `new` expression (comments dropped)."""
     arguments = call.child_by_field_name("arguments")

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from parr.scan.typescript import effects as fx
-from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION, Factory, FrameworkSpec, Registration
+from parr.scan.typescript.frameworks.spec import (
+    IMPORTED_DEFINITION,
+    Factory,
+    FrameworkSpec,
+    Registration,
+)
 from parr.scan.typescript.nodes import object_entries, text, unwrap
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 from parr.scan.typescript.values import FileCtx
@@ -27,6 +32,7 @@ def signal(ctx: FileCtx, frameworks: set[str]) -> bool:
 
 def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | None = None,
                   style: str = "mcp_ts.registerTool") -> None:
+    """server.registerTool(name, { title, description, inputSchema, annotations }, handler)."""
     if len(args) < 2:
         return
     name = det._names(args[0])
@@ -68,6 +74,7 @@ def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | N
 
 
 def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> None:
+    """server.tool(name, description?, schema?, annotations?, handler), and paidTool with its price."""
     if len(args) < 2:
         return
     name = det._names(args[0])

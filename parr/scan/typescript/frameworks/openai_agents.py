@@ -1,6 +1,130 @@
 """OpenAI Agents JS (`@openai/agents*`): tool(), hosted tools, agent.asTool(), hand-offs."""
 
-from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec, Handoff
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from tree_sitter import Node
+
+from parr.scan.typescript import effects as fx
+from parr.scan.typescript.frameworks.spec import (
+    Builtin,
+    Factory,
+    FrameworkSpec,
+    Handoff,
+)
+from parr.scan.typescript.nodes import args_of, entry_value, string_literal, text
+from parr.scan.typescript.schema import SchemaInfo, analyze_schema
+
+if TYPE_CHECKING:
+    from parr.scan.typescript.detect import Detector
+
+
+def tool(det: Detector, call: Node, args: list[Node]) -> None:
+    """tool({ name, description, parameters, execute }) of @openai/agents."""
+    cfg, entries = det._config(args[0])
+    if cfg is None:
+        return
+    det.ctx.claim(cfg)
+    name_node = det._entry(entries, "name")
+    exec_entry = entries.get("execute")
+    name: Any = det._names(name_node) if name_node is not None else None
+    name = name or None
+    inferred = False
+    if name is None and name_node is None and exec_entry is not None:
+        inferred = True
+        ev = entry_value(exec_entry)
+        if exec_entry.type == "method_definition" or (ev is not None and ev.type == "arrow_function"):
+            name = "execute"
+        elif ev is not None and ev.type in ("function_expression", "function") and ev.child_by_field_name("name"):
+            name = text(ev.child_by_field_name("name"))
+        elif ev is not None and ev.type == "identifier":
+            name = text(ev)
+        else:
+            name = "execute"
+    if name is None:
+        return
+    schema_node = det._entry(entries, *SPEC.factory("tool").schema_keys)
+    handler = det._handler(det._entry(entries, "execute"))
+    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    typed, tev = det._typed(info, handler, eff)
+    typed, tev = det._spread_evidence(cfg, info, typed, tev)
+    desc, dref = det._description(det._entry(entries, "description"))
+    det._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.tool",
+               schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+               description=desc, description_ref=dref, handler=handler, eff=eff,
+               gates=det._gates(entries, eff), name_inferred=inferred,
+               definition=det._definition_ref(cfg, None, info))
+
+
+def builtin(det: Detector, call: Node, args: list[Node], fname: str) -> None:
+    """webSearchTool(), codeInterpreterTool() and the other hosted tools: named by the spec, or `name`."""
+    builtin = SPEC.builtins[fname]
+    default, mutating, typed, caps = builtin.name, builtin.mutating, builtin.typed, builtin.capabilities
+    _, entries = det._config(args[0]) if args else (None, {})
+    name: Any = default
+    n = det._entry(entries, "name")
+    if n is not None:
+        v = det.ctx.string_value(n)
+        if v is not None:
+            name = v
+    det._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.builtin_tool",
+               schema="provider_defined", typed=typed,
+               typed_evidence=[] if typed else ["model-written command or code"],
+               caps=caps, kind_mutating=mutating, gates=det._gates(entries, None))
+
+
+def hosted_mcp(det: Detector, call: Node, args: list[Node]) -> None:
+    """hostedMcpTool({ serverLabel, ... }): a remote MCP server the provider calls."""
+    _, entries = det._config(args[0]) if args else (None, {})
+    label = det._entry(entries, "serverLabel", "server_label")
+    name = det.ctx.string_value(label) if label is not None else None
+    if name is None:
+        name = "hosted_mcp"
+    gates = []
+    ra = det._entry(entries, "requireApproval")
+    if ra is not None and string_literal(ra) != "never" and text(ra) not in ("false",):
+        gates.append("needs_approval")
+    desc, dref = det._description(det._entry(entries, "serverDescription"))
+    det._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.hosted_mcp",
+               schema="provider_defined", typed=True, caps=("mcp_remote",), gates=gates,
+               description=desc, description_ref=dref)
+
+
+def as_tool(det: Detector, call: Node, args: list[Node], receiver: Node | None) -> None:
+    """agent.asTool({ toolName, toolDescription }): a sub-agent the model calls as a tool."""
+    _, entries = det._config(args[0]) if args else (None, {})
+    name: Any = None
+    tn = det._entry(entries, "toolName", "name")
+    if tn is not None:
+        name = det.ctx.string_value(tn)
+    if name is None and receiver is not None:
+        agent = det.ctx.value_node(receiver)
+        if agent is not None and agent.type in ("new_expression", "call_expression"):
+            a = args_of(agent)
+            _, aentries = det._config(a[0]) if a else (None, {})
+            an = det._entry(aentries, "name")
+            v = det.ctx.string_value(an) if an is not None else None
+            if isinstance(v, str):
+                name = re.sub(r"[^a-zA-Z0-9]+", "_", v).strip("_").lower()
+    if name is None:
+        return
+    desc, dref = det._description(det._entry(entries, "toolDescription", "description"))
+    if "langchainjs" in det.frameworks and "openai-agents-js" not in det.frameworks:
+        schema_node = det._entry(entries, "schema")
+        info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        typed, tev = det._typed(info, None, None) if info.declared else (False, ["no schema"])
+        det._emit(node=call, name=name, framework="langchainjs", style="langchain_js.as_tool",
+                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                   description=desc, description_ref=dref)
+        return
+    det._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.as_tool",
+               schema="framework_defined", typed=False,
+               typed_evidence=["free-form prompt string to a sub-agent"],
+               description=desc, description_ref=dref, gates=det._gates(entries, None))
+
 
 SPEC = FrameworkSpec(
     id="openai-agents-js",
