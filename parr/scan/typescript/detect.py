@@ -18,8 +18,7 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
-    FAMILIES, ai_sdk, anthropic, cloudflare, framework_of, google_genai, langchain, langchain_builtins, mastra, openai_agents,
-    voltagent,
+    FAMILIES, ai_sdk, anthropic, framework_of, google_genai, langchain, langchain_builtins, mastra, openai_agents, voltagent,
 )
 from parr.scan.typescript.frameworks import openai as openai_api
 from parr.scan.typescript.frameworks import mcp
@@ -94,6 +93,9 @@ _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaratio
 _REGISTRATIONS = {r.method: r for spec in FAMILIES for r in spec.registrations}
 _POSITIONAL_READERS = tuple(f"member:{m}" for m in _REGISTRATIONS) + tuple(
     f"call:{f.function}:{spec.id}" for spec in FAMILIES for f in spec.factories if f.config_arg > 0)
+# Factories read by a hook their family declares, by (function, family of the callee's import or "*").
+_FACTORY_HOOKS = {(f.function, fam): f.hook for spec in FAMILIES for f in spec.factories if f.hook is not None
+                  for fam in (f.read_for or (spec.id,))}
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
 
 
@@ -564,37 +566,31 @@ class Detector:
             args = self._spread_args(call, args_of(call), f"call:{fname}:{fw}")
             if args is None:
                 return
-        if fname == "tool":
-            if not args:
-                return
-            first = unwrap(args[0])
-            if fw == "langchainjs" or (fw is None and len(args) >= 2 and (is_function(first) or first.type == "identifier")):
-                langchain.tool(self, call, args)
-            elif fw == "openai-agents-js":
-                openai_agents.tool(self, call, args)
-            elif fw in ("ai-sdk", "cloudflare-agents", None, "mastra", "voltagent"):
-                _, entries = self._config(args[0])
-                if fw is None and "name" in entries:
-                    openai_agents.tool(self, call, args)
-                else:
-                    ai_sdk.tool(self, call, args, "ai_sdk.tool")
-        elif fname == "dynamicTool":
-            ai_sdk.tool(self, call, args, "ai_sdk.dynamicTool")
-        elif fname == "createTool":
-            self._create_tool(call, args, fw)
-        elif fname in ("zodFunction", "zodResponsesFunction"):
-            self._zod_function(call, args, fname)
-        elif fname == "createCodeTool":
-            cloudflare.code_tool(self, call, args)
-        elif fname in ("agentTool", "createExecuteTool") and fw == "cloudflare-agents":
-            if fname == "agentTool":
-                cloudflare.agent_tool(self, call, args)
-            else:
-                cloudflare.code_tool(self, call, args[1:], style="think.createExecuteTool", default_name="execute")
-        elif fname == "hostedMcpTool":
-            openai_agents.hosted_mcp(self, call, args)
-        elif fname in openai_agents.SPEC.builtins and fw in ("openai-agents-js", None):
-            openai_agents.builtin(self, call, args, fname)
+        hook = _FACTORY_HOOKS.get((fname, fw)) or _FACTORY_HOOKS.get((fname, "*"))
+        if hook is not None:
+            hook(self, call, args, fw, fname)
+        elif fname == "tool" and fw is None:
+            self._tool_by_shape(call, args)
+        else:
+            for spec in FAMILIES:
+                if spec.builtin_hook is not None and fname in spec.builtins and fw in (spec.id, None):
+                    spec.builtin_hook(self, call, args, fname)
+                    break
+
+    def _tool_by_shape(self, call: Node, args: list[Node]) -> None:
+        """tool() from a project re-export or no import: LangChain's takes a function first, the OpenAI
+        Agents SDK's config has a name, the AI SDK's has none."""
+        if not args:
+            return
+        first = unwrap(args[0])
+        if len(args) >= 2 and (is_function(first) or first.type == "identifier"):
+            langchain.tool(self, call, args)
+            return
+        _, entries = self._config(args[0])
+        if "name" in entries:
+            openai_agents.tool(self, call, args)
+        else:
+            ai_sdk.tool(self, call, args, "ai_sdk.tool")
 
     def _on_member_call(self, call: Node, prop: str) -> None:
         ctx = self.ctx
@@ -1128,9 +1124,6 @@ class Detector:
             fw = "mastra" if "id" in entries and "name" not in entries else "voltagent"
         family = mastra.SPEC if fw == "mastra" else voltagent.SPEC
         self._factory_tool(call, args, family, family.factory("Tool" if style == "voltagent.Tool" else "createTool"))
-
-    def _zod_function(self, call: Node, args: list[Node], fname: str) -> None:
-        self._factory_tool(call, args, openai_api.SPEC, openai_api.SPEC.factory(fname))
 
     def _factory_tool(self, call: Node, args: list[Node], family: FrameworkSpec, factory: Factory) -> None:
         """The generic reader of a factory a family declares as data: which config keys hold the name,

@@ -58,8 +58,12 @@ SPEC = FrameworkSpec(
     packages=("ai",),
     prefixes=("@ai-sdk/",),
     factories=(
-        Factory("tool", "ai_sdk.tool", schema_keys=("inputSchema", "parameters")),
-        Factory("dynamicTool", "ai_sdk.dynamicTool", schema_keys=("inputSchema", "parameters")),
+        # Cloudflare agents, Mastra and VoltAgent re-export the AI SDK's tool().
+        Factory("tool", "ai_sdk.tool", schema_keys=("inputSchema", "parameters"),
+                hook=lambda det, call, args, fw, fname: tool(det, call, args, "ai_sdk.tool"),
+                read_for=("ai-sdk", "cloudflare-agents", "mastra", "voltagent")),
+        Factory("dynamicTool", "ai_sdk.dynamicTool", schema_keys=("inputSchema", "parameters"),
+                hook=lambda det, call, args, fw, fname: tool(det, call, args, "ai_sdk.dynamicTool"), read_for=("*",)),
     ),
     context_keys=("tools",),
 )

@@ -49,10 +49,13 @@ SPEC = FrameworkSpec(
     packages=("agents",),
     prefixes=("@cloudflare/", "agents/"),
     factories=(
-        Factory("createCodeTool", "codemode.createCodeTool", handler_keys=()),
-        Factory("createExecuteTool", "think.createExecuteTool", handler_keys=(), config_arg=1),
+        Factory("createCodeTool", "codemode.createCodeTool", handler_keys=(),
+                hook=lambda det, call, args, fw, fname: code_tool(det, call, args), read_for=("*",)),
+        Factory("createExecuteTool", "think.createExecuteTool", handler_keys=(), config_arg=1,
+                hook=lambda det, call, args, fw, fname: code_tool(det, call, args[1:], style="think.createExecuteTool",
+                                                                  default_name="execute")),
         Factory("agentTool", "cloudflare.agentTool", schema_keys=("inputSchema", "parameters"), handler_keys=(),
-                config_arg=1),
+                config_arg=1, hook=lambda det, call, args, fw, fname: agent_tool(det, call, args)),
     ),
     # x402: paidTool(name, description, price, schema, handler)
     registrations=(Registration("paidTool", "x402.paidTool", hook=mcp.paid_tool),),

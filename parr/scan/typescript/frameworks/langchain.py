@@ -81,7 +81,7 @@ SPEC = FrameworkSpec(
     factories=(
         # tool(fn, { name, description, schema }), or headless tool({ name, description, schema })
         Factory("tool", "langchain_js.tool", name_keys=("name",), schema_keys=("schema",), handler_keys=(),
-                config_arg=1),
+                config_arg=1, hook=lambda det, call, args, fw, fname: tool(det, call, args)),
         Factory("DynamicStructuredTool", "langchain_js.DynamicStructuredTool", name_keys=("name",),
                 schema_keys=("schema",), handler_keys=("func",)),
         Factory("DynamicTool", "langchain_js.DynamicTool", name_keys=("name",), handler_keys=("func",)),

@@ -8,9 +8,12 @@ SPEC = FrameworkSpec(
     packages=("openai",),
     prefixes=("openai/",),
     factories=(
-        Factory("zodFunction", "openai.zodFunction", name_keys=("name",), schema_keys=("parameters",), handler_keys=()),
+        Factory("zodFunction", "openai.zodFunction", name_keys=("name",), schema_keys=("parameters",), handler_keys=(),
+                hook=lambda det, call, args, fw, fname: det._factory_tool(call, args, SPEC, SPEC.factory(fname)),
+                read_for=("*",)),
         Factory("zodResponsesFunction", "openai.zodFunction", name_keys=("name",), schema_keys=("parameters",),
-                handler_keys=()),
+                handler_keys=(), hook=lambda det, call, args, fw, fname: det._factory_tool(call, args, SPEC, SPEC.factory(fname)),
+                read_for=("*",)),
         # { type: "function", function: { name, description, parameters } } and its flat form
         Factory("<type: function>", "openai.raw_function_schema", name_keys=("name",), schema_keys=("parameters",),
                 handler_keys=()),

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 def tool(det: Detector, call: Node, args: list[Node]) -> None:
     """tool({ name, description, parameters, execute }) of @openai/agents."""
+    if not args:
+        return
     cfg, entries = det._config(args[0])
     if cfg is None:
         return
@@ -130,7 +132,10 @@ SPEC = FrameworkSpec(
     id="openai-agents-js",
     prefixes=("@openai/agents",),
     factories=(
-        Factory("tool", "openai_agents_js.tool", name_keys=("name",), schema_keys=("parameters",)),
+        Factory("tool", "openai_agents_js.tool", name_keys=("name",), schema_keys=("parameters",),
+                hook=lambda det, call, args, fw, fname: tool(det, call, args)),
+        Factory("hostedMcpTool", "openai_agents_js.hosted_mcp", handler_keys=(),
+                hook=lambda det, call, args, fw, fname: hosted_mcp(det, call, args), read_for=("*",)),
         Factory("asTool", "openai_agents_js.as_tool", name_keys=("toolName", "name"),
                 description_keys=("toolDescription", "description"), handler_keys=()),
     ),
@@ -145,6 +150,7 @@ SPEC = FrameworkSpec(
         "applyPatchTool": Builtin("apply_patch", True, True, ("file_write",)),
         "toolSearchTool": Builtin("tool_search", False, True),
     },
+    builtin_hook=lambda det, call, args, fname: builtin(det, call, args, fname),
     handoffs=(Handoff("handoff", "openai_agents_js.handoff", "transfer_to_", "toolNameOverride"),),
     context_keys=("tools", "handoffs"),
 )

@@ -25,6 +25,11 @@ class Factory:
     # Without a name key the tool takes the name of where it is stored (`tools: { x: createTool(...) }`,
     # `const x = ...`); otherwise a config without a readable name is no tool.
     named_by_place: bool = False
+    # How a call is read: hook(detector, call, arguments, family of the callee's import, function name).
+    hook: Callable[..., None] | None = None
+    # The families whose import of the function this hook reads (they re-export it); "*": any import, or
+    # none. Empty: this family only.
+    read_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,9 @@ class FrameworkSpec:
     builtins: dict[str, Builtin] = field(default_factory=dict)  # factory, key or class -> built-in tool
     handoffs: tuple[Handoff, ...] = ()
     context_keys: tuple[str, ...] = ()      # object keys that hand tools to a model (`tools:`)
+    # Reads a call of one of `builtins` imported from this family or from nowhere known:
+    # builtin_hook(detector, call, arguments, function name).
+    builtin_hook: Callable[..., None] | None = None
 
     def owns(self, module: str) -> bool:
         return module in self.packages or module.startswith(self.prefixes)
