@@ -176,7 +176,7 @@ class Detector:
                 elif pattern == P_NEW:
                     self._on_new(caps["new"][0])
                 elif pattern == P_CLASS:
-                    self._on_class(caps["class"][0])
+                    langchain.tool_class(self, caps["class"][0])
                 elif pattern == P_REGCALL:
                     self._on_registration_shaped_call(caps["regcall"][0], text(caps["rprop"][0]))
             except RecursionError:  # pragma: no cover - defensive
@@ -1034,6 +1034,8 @@ class Detector:
     # -- openai-agents-js ------------------------------------------------------------------------
     # -- langchainjs ---------------------------------------------------------------------------------
     def _on_new(self, new: Node) -> None:
+        """`new X(...)` of a tool class a family declares as a factory (LangChain's Dynamic*Tool, VoltAgent's
+        Tool), read by its hook."""
         ctor = unwrap(new.child_by_field_name("constructor"))
         chain = member_chain(ctor)
         cls = chain[-1] if chain else ""
@@ -1041,77 +1043,9 @@ class Detector:
         if b is not None and b.kind != "import":
             return
         fw = framework_of(b.module) if b is not None else None
-        if cls == "Tool":
-            if fw == "voltagent":
-                self._create_tool(new, args_of(new), "voltagent", style="voltagent.Tool")
-            return
-        if fw not in ("langchainjs", None):
-            return
-        args = args_of(new)
-        if not args:
-            return
-        cfg, entries = self._config(args[0])
-        if cfg is None:
-            return
-        self.ctx.claim(cfg)
-        name_node = self._entry(entries, "name")
-        name = (self._names(name_node) or None) if name_node is not None else None
-        if name is None:
-            return
-        handler = self._handler(self._entry(entries, "func"))
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        desc, dref = self._description(self._entry(entries, "description"))
-        if cls == "DynamicStructuredTool":
-            schema_node = self._entry(entries, "schema")
-            info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-            typed, tev = self._typed(info, handler, eff)
-            schema = info.kind if info.declared else "none"
-        else:
-            typed, tev, schema = False, ["single free-form string input"], "framework_defined"
-        self._emit(node=new, name=name, framework="langchainjs", style=f"langchain_js.{cls}",
-                   schema=schema, typed=typed, typed_evidence=tev, description=desc, description_ref=dref,
-                   handler=handler, eff=eff, gates=self._gates(entries, eff))
-
-    def _on_class(self, cls: Node) -> None:
-        info = class_info(self.ctx, cls)
-        if info is None or info.get("name") is None:
-            return
-        base = info["base"]
-        root = resolve_local_base(self.ctx, cls, base)
-        extends = None
-        if root is None:
-            return
-        if root == "pending":
-            extends = {"module": info["base_module"], "name": base}
-            style_root = "StructuredTool"
-        else:
-            style_root = root
-        eff = fx.Effects()
-        body = cls.child_by_field_name("body")
-        for member in (body.named_children if body is not None else []):
-            if member.type == "method_definition":
-                mname = member.child_by_field_name("name")
-                if mname is not None and text(mname) == "constructor":
-                    continue
-                eff.merge(fx.analyze(self.ctx, member))
-        schema_node = info.get("schema_node")
-        if style_root == "Tool" or style_root == "DynamicTool":
-            schema, typed, tev = "framework_defined", False, ["single free-form string input"]
-            style = "langchain_js.Tool_subclass"
-        else:
-            sinfo = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-            typed, tev = self._typed(sinfo, None, eff) if sinfo.declared else (False, ["no schema field"])
-            schema = sinfo.kind if sinfo.declared else "none"
-            style = "langchain_js.StructuredTool_subclass"
-            if extends is not None:
-                schema = sinfo.kind if sinfo.declared else "framework_defined"
-                typed = typed if sinfo.declared else None
-        name_node = cls.child_by_field_name("name")
-        self._emit(node=cls, at_line=line(name_node) if name_node is not None else line(cls),
-                   name=info["name"], framework="langchainjs", style=style, schema=schema,
-                   typed=typed if typed is not None else True, typed_evidence=tev,
-                   description=info.get("description"), description_ref=info.get("description_ref"),
-                   eff=eff, extends=extends)
+        hook = _FACTORY_HOOKS.get((cls, fw))
+        if hook is not None:
+            hook(self, new, args_of(new), fw, cls)
 
     # -- VoltAgent / Mastra / codemode / OpenAI helpers ------------------------------------------------
     def _create_tool(self, call: Node, args: list[Node], fw: str | None, style: str | None = None) -> None:
@@ -1767,105 +1701,7 @@ def _exported_by_list(ctx: FileCtx, name: str) -> bool:
 
 
 # -- classes ------------------------------------------------------------------------------------------
-_LC_TOOL_BASES = langchain.SPEC.tool_classes
-
-
-def class_heritage_base(cls: Node) -> Node | None:
-    for child in cls.named_children:
-        if child.type == "class_heritage":
-            for h in child.named_children:
-                if h.type == "extends_clause":
-                    return h.child_by_field_name("value") or (h.named_children[0] if h.named_children else None)
-                if h.type not in ("implements_clause",):
-                    return h  # JavaScript: the expression itself
-    return None
-
-
-def class_info(ctx: FileCtx, cls: Node) -> dict[str, Any] | None:
-    """Base class and the tool-relevant fields of a class: name, description, schema."""
-    base_node = unwrap(class_heritage_base(cls))
-    if base_node is None:
-        return None
-    if base_node.type == "call_expression":  # mixins: extends Mixin(Tool)
-        return None
-    chain = member_chain(base_node)
-    if not chain:
-        return None
-    base = chain[-1]
-    base_module = ctx.import_source(chain[0])
-    out: dict[str, Any] = {"base": base, "base_module": base_module, "name": None}
-    body = cls.child_by_field_name("body")
-    if body is None:
-        return out
-    for member in body.named_children:
-        if member.type in ("public_field_definition", "field_definition"):
-            if any(c.type == "static" for c in member.children):
-                continue
-            k = member.child_by_field_name("name") or member.child_by_field_name("property")
-            if k is None:
-                continue
-            kname = text(k)
-            value = member.child_by_field_name("value")
-            if kname == "name" and value is not None:
-                v = ctx.string_value(value)
-                if v is not None:
-                    out["name"] = v if isinstance(v, str) else None
-                    if isinstance(v, dict):
-                        out["name"] = None
-                        out["name_ref"] = v
-            elif kname == "description" and value is not None:
-                v = ctx.string_value(value)
-                if isinstance(v, str):
-                    out["description"] = v
-                elif isinstance(v, dict):
-                    out["description_ref"] = v
-                else:
-                    out["description"] = ctx.loose_string(value)
-            elif kname == "schema" and value is not None:
-                out["schema_node"] = value
-        elif member.type == "method_definition":
-            k = member.child_by_field_name("name")
-            if k is not None and text(k) == "name" and any(c.type == "get" for c in member.children):
-                bodyn = member.child_by_field_name("body")
-                if bodyn is not None:
-                    for st in bodyn.named_children:
-                        if st.type == "return_statement" and st.named_children:
-                            v = ctx.string_value(st.named_children[0])
-                            if isinstance(v, str):
-                                out["name"] = v
-    return out
-
-
-def resolve_local_base(ctx: FileCtx, cls: Node, base: str) -> str | None:
-    """'Tool'/'StructuredTool' when the class derives from a LangChain tool base (through classes of this
-    file), 'pending' when the chain leaves the file through a relative import, None otherwise."""
-    seen: set[str] = set()
-    current_cls = cls
-    for _ in range(8):
-        if base in seen:
-            return None
-        seen.add(base)
-        b = ctx.lookup(current_cls, base)
-        if b is None:
-            return _LC_TOOL_BASES.get(base) if base in _LC_TOOL_BASES else None
-        if b.kind == "import":
-            fw = framework_of(b.module)
-            if fw == "langchainjs":
-                return _LC_TOOL_BASES.get(b.imported or base, "StructuredTool") if (b.imported or base) in _LC_TOOL_BASES \
-                    or (b.imported or "").endswith("Tool") else None
-            if b.module is not None and (b.module.startswith(".") or b.module.startswith(("@/", "~/"))):
-                return "pending"
-            return None
-        if b.kind == "class" and b.node is not None:
-            base_node = unwrap(class_heritage_base(b.node))
-            if base_node is None:
-                return None
-            chain = member_chain(base_node)
-            if not chain:
-                return None
-            current_cls = b.node
-            base = chain[-1]
-            continue
-        return None
-    return None
-
+# Read by the scanner's export collection (a class another file may extend).
+class_heritage_base = langchain.class_heritage_base
+class_info = langchain.class_info
+resolve_local_base = langchain.resolve_local_base

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node
 
@@ -10,8 +10,16 @@ from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import langchain_builtins
 from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
-from parr.scan.typescript.nodes import args_of, one_line, text, unwrap
+from parr.scan.typescript.nodes import (
+    args_of,
+    line,
+    member_chain,
+    one_line,
+    text,
+    unwrap,
+)
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
+from parr.scan.typescript.values import FileCtx
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -74,6 +82,178 @@ def builtin_class(det: Detector, new: Node) -> None:
                caps=builtin.capabilities, kind_mutating=builtin.mutating)
 
 
+
+def dynamic_tool(det: Detector, new: Node, args: list[Node], cls: str) -> None:
+    """new DynamicStructuredTool({ name, description, schema, func }) and new DynamicTool({ name, description, func })."""
+    args = args_of(new)
+    if not args:
+        return
+    cfg, entries = det._config(args[0])
+    if cfg is None:
+        return
+    det.ctx.claim(cfg)
+    name_node = det._entry(entries, "name")
+    name = (det._names(name_node) or None) if name_node is not None else None
+    if name is None:
+        return
+    handler = det._handler(det._entry(entries, "func"))
+    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    desc, dref = det._description(det._entry(entries, "description"))
+    if cls == "DynamicStructuredTool":
+        schema_node = det._entry(entries, "schema")
+        info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        typed, tev = det._typed(info, handler, eff)
+        schema = info.kind if info.declared else "none"
+    else:
+        typed, tev, schema = False, ["single free-form string input"], "framework_defined"
+    det._emit(node=new, name=name, framework="langchainjs", style=f"langchain_js.{cls}",
+               schema=schema, typed=typed, typed_evidence=tev, description=desc, description_ref=dref,
+               handler=handler, eff=eff, gates=det._gates(entries, eff))
+
+
+
+def tool_class(det: Detector, cls: Node) -> None:
+    """class X extends StructuredTool (or Tool, or a project class that does): its name, schema and effects."""
+    info = class_info(det.ctx, cls)
+    if info is None or info.get("name") is None:
+        return
+    base = info["base"]
+    root = resolve_local_base(det.ctx, cls, base)
+    extends = None
+    if root is None:
+        return
+    if root == "pending":
+        extends = {"module": info["base_module"], "name": base}
+        style_root = "StructuredTool"
+    else:
+        style_root = root
+    eff = fx.Effects()
+    body = cls.child_by_field_name("body")
+    for member in (body.named_children if body is not None else []):
+        if member.type == "method_definition":
+            mname = member.child_by_field_name("name")
+            if mname is not None and text(mname) == "constructor":
+                continue
+            eff.merge(fx.analyze(det.ctx, member))
+    schema_node = info.get("schema_node")
+    if style_root == "Tool" or style_root == "DynamicTool":
+        schema, typed, tev = "framework_defined", False, ["single free-form string input"]
+        style = "langchain_js.Tool_subclass"
+    else:
+        sinfo = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        typed, tev = det._typed(sinfo, None, eff) if sinfo.declared else (False, ["no schema field"])
+        schema = sinfo.kind if sinfo.declared else "none"
+        style = "langchain_js.StructuredTool_subclass"
+        if extends is not None:
+            schema = sinfo.kind if sinfo.declared else "framework_defined"
+            typed = typed if sinfo.declared else None
+    name_node = cls.child_by_field_name("name")
+    det._emit(node=cls, at_line=line(name_node) if name_node is not None else line(cls),
+               name=info["name"], framework="langchainjs", style=style, schema=schema,
+               typed=typed if typed is not None else True, typed_evidence=tev,
+               description=info.get("description"), description_ref=info.get("description_ref"),
+               eff=eff, extends=extends)
+
+
+def class_heritage_base(cls: Node) -> Node | None:
+    """The expression a class extends (`extends StructuredTool`, JavaScript's `extends Base`)."""
+    for child in cls.named_children:
+        if child.type == "class_heritage":
+            for h in child.named_children:
+                if h.type == "extends_clause":
+                    return h.child_by_field_name("value") or (h.named_children[0] if h.named_children else None)
+                if h.type not in ("implements_clause",):
+                    return h  # JavaScript: the expression itself
+    return None
+
+
+def class_info(ctx: FileCtx, cls: Node) -> dict[str, Any] | None:
+    """Base class and the tool-relevant fields of a class: name, description, schema."""
+    base_node = unwrap(class_heritage_base(cls))
+    if base_node is None:
+        return None
+    if base_node.type == "call_expression":  # mixins: extends Mixin(Tool)
+        return None
+    chain = member_chain(base_node)
+    if not chain:
+        return None
+    base = chain[-1]
+    base_module = ctx.import_source(chain[0])
+    out: dict[str, Any] = {"base": base, "base_module": base_module, "name": None}
+    body = cls.child_by_field_name("body")
+    if body is None:
+        return out
+    for member in body.named_children:
+        if member.type in ("public_field_definition", "field_definition"):
+            if any(c.type == "static" for c in member.children):
+                continue
+            k = member.child_by_field_name("name") or member.child_by_field_name("property")
+            if k is None:
+                continue
+            kname = text(k)
+            value = member.child_by_field_name("value")
+            if kname == "name" and value is not None:
+                v = ctx.string_value(value)
+                if v is not None:
+                    out["name"] = v if isinstance(v, str) else None
+                    if isinstance(v, dict):
+                        out["name"] = None
+                        out["name_ref"] = v
+            elif kname == "description" and value is not None:
+                v = ctx.string_value(value)
+                if isinstance(v, str):
+                    out["description"] = v
+                elif isinstance(v, dict):
+                    out["description_ref"] = v
+                else:
+                    out["description"] = ctx.loose_string(value)
+            elif kname == "schema" and value is not None:
+                out["schema_node"] = value
+        elif member.type == "method_definition":
+            k = member.child_by_field_name("name")
+            if k is not None and text(k) == "name" and any(c.type == "get" for c in member.children):
+                bodyn = member.child_by_field_name("body")
+                if bodyn is not None:
+                    for st in bodyn.named_children:
+                        if st.type == "return_statement" and st.named_children:
+                            v = ctx.string_value(st.named_children[0])
+                            if isinstance(v, str):
+                                out["name"] = v
+    return out
+
+
+def resolve_local_base(ctx: FileCtx, cls: Node, base: str) -> str | None:
+    """'Tool'/'StructuredTool' when the class derives from a LangChain tool base (through classes of this
+    file), 'pending' when the chain leaves the file through a relative import, None otherwise."""
+    seen: set[str] = set()
+    current_cls = cls
+    for _ in range(8):
+        if base in seen:
+            return None
+        seen.add(base)
+        b = ctx.lookup(current_cls, base)
+        if b is None:
+            return SPEC.tool_classes.get(base) if base in SPEC.tool_classes else None
+        if b.kind == "import":
+            if b.module is not None and SPEC.owns(b.module):
+                return SPEC.tool_classes.get(b.imported or base, "StructuredTool") if (b.imported or base) in SPEC.tool_classes \
+                    or (b.imported or "").endswith("Tool") else None
+            if b.module is not None and (b.module.startswith(".") or b.module.startswith(("@/", "~/"))):
+                return "pending"
+            return None
+        if b.kind == "class" and b.node is not None:
+            base_node = unwrap(class_heritage_base(b.node))
+            if base_node is None:
+                return None
+            chain = member_chain(base_node)
+            if not chain:
+                return None
+            current_cls = b.node
+            base = chain[-1]
+            continue
+        return None
+    return None
+
 SPEC = FrameworkSpec(
     id="langchainjs",
     packages=("langchain",),
@@ -82,9 +262,12 @@ SPEC = FrameworkSpec(
         # tool(fn, { name, description, schema }), or headless tool({ name, description, schema })
         Factory("tool", "langchain_js.tool", name_keys=("name",), schema_keys=("schema",), handler_keys=(),
                 config_arg=1, hook=lambda det, call, args, fw, fname: tool(det, call, args)),
+        # new DynamicStructuredTool / new DynamicTool, imported from LangChain or from nowhere known
         Factory("DynamicStructuredTool", "langchain_js.DynamicStructuredTool", name_keys=("name",),
-                schema_keys=("schema",), handler_keys=("func",)),
-        Factory("DynamicTool", "langchain_js.DynamicTool", name_keys=("name",), handler_keys=("func",)),
+                schema_keys=("schema",), handler_keys=("func",),
+                hook=lambda det, new, args, fw, cls: dynamic_tool(det, new, args, cls), read_for=("langchainjs", None)),
+        Factory("DynamicTool", "langchain_js.DynamicTool", name_keys=("name",), handler_keys=("func",),
+                hook=lambda det, new, args, fw, cls: dynamic_tool(det, new, args, cls), read_for=("langchainjs", None)),
     ),
     tool_classes={"Tool": "Tool", "StructuredTool": "StructuredTool", "DynamicTool": "DynamicTool",
                   "DynamicStructuredTool": "StructuredTool", "BaseTool": "StructuredTool"},

@@ -27,9 +27,9 @@ class Factory:
     named_by_place: bool = False
     # How a call is read: hook(detector, call, arguments, family of the callee's import, function name).
     hook: Callable[..., None] | None = None
-    # The families whose import of the function this hook reads (they re-export it); "*": any import, or
-    # none. Empty: this family only.
-    read_for: tuple[str, ...] = ()
+    # The families whose import of the function this hook reads (they re-export it); None: no known import;
+    # "*": any import, or none. Empty: this family only.
+    read_for: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)

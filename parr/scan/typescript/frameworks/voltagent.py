@@ -9,6 +9,7 @@ SPEC = FrameworkSpec(
         Factory("createTool", "voltagent.createTool", name_keys=("name", "id"), schema_keys=("parameters", "inputSchema"),
                 named_by_place=True),
         Factory("Tool", "voltagent.Tool", name_keys=("name", "id"), schema_keys=("parameters", "inputSchema"),
-                named_by_place=True),
+                named_by_place=True,
+                hook=lambda det, new, args, fw, cls: det._create_tool(new, args, "voltagent", style="voltagent.Tool")),
     ),
 )
