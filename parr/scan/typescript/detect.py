@@ -58,13 +58,6 @@ P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
                          "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
 _ANTHROPIC_SERVER_TOOL = anthropic.SERVER_TOOL_TYPE
-_MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory|programmatic", re.I)
-# programmaticToolCalling: the model writes a program the provider runs; customTool: free-form text
-# constrained only by a grammar the app supplies.
-_UNTYPED_PROVIDER_TOOL = re.compile(r"bash|shell|code|programmatic|customTool", re.I)
-_NOT_PROVIDER_TOOLS = frozenset({"map", "some", "every", "filter", "forEach", "find", "findIndex", "entries",
-                                 "keys", "values", "push", "reduce", "flatMap", "includes", "slice", "get", "set",
-                                 "has", "concat", "sort", "join", "length", "indexOf", "splice", "add", "delete"})
 
 
 def _in_tools_map(obj: Node) -> bool:
@@ -79,6 +72,8 @@ def _in_tools_map(obj: Node) -> bool:
 
 
 _is_provider_module = ai_sdk.is_provider_module
+_MUTATING_PROVIDER_TOOL = ai_sdk.MUTATING_PROVIDER_TOOL
+_UNTYPED_PROVIDER_TOOL = ai_sdk.UNTYPED_PROVIDER_TOOL
 
 
 # Member calls read by their own rules (P_MCALL) or never tools.
@@ -164,7 +159,7 @@ class Detector:
             self._last_options = {}
             try:
                 if pattern == -1:
-                    self._on_provider_call(caps["aliascall"][0], aliased=True)
+                    ai_sdk.provider_call(self, caps["aliascall"][0], aliased=True)
                 elif pattern == -2:
                     langchain.builtin_class(self, caps["builtinnew"][0])
                 elif pattern == P_CALL:
@@ -172,7 +167,7 @@ class Detector:
                 elif pattern == P_MCALL:
                     self._on_member_call(caps["mcall"][0], text(caps["mprop"][0]))
                 elif pattern == P_PROV:
-                    self._on_provider_call(caps["provcall"][0])
+                    ai_sdk.provider_call(self, caps["provcall"][0])
                 elif pattern == P_NEW:
                     self._on_new(caps["new"][0])
                 elif pattern == P_CLASS:
@@ -963,74 +958,6 @@ class Detector:
                 return False
         return True
 
-    def _on_provider_call(self, call: Node, aliased: bool = False) -> None:
-        fn = unwrap(call.child_by_field_name("function"))
-        chain = member_chain(fn)
-        if aliased:
-            if len(chain) != 2 or chain[1] in _NOT_PROVIDER_TOOLS or self.ctx.is_claimed(call):
-                return
-            root, tool_id = chain
-        else:
-            if len(chain) != 3 or chain[1] != "tools":
-                return
-            root = chain[0]
-            tool_id = chain[2]
-        if tool_id in _NOT_PROVIDER_TOOLS:
-            return
-        b = self.ctx.lookup(call, root)
-        if b is None:
-            return
-        if aliased:
-            if b.kind != "import":  # shadowed by a local of the same name
-                return
-        elif b.kind == "import":
-            # The AI Gateway's tools come from the core package: import { gateway } from "ai".
-            if not _is_provider_module(b.module) and not (b.module == "ai" and root == "gateway"):
-                return
-        elif b.kind in ("var", "default"):
-            init = self.ctx.value_node(b.node)
-            if init is None or init.type != "call_expression":
-                return
-            fn_chain = member_chain(unwrap(init.child_by_field_name("function")))
-            if not fn_chain or not _is_provider_module(self.ctx.import_source(fn_chain[0])):
-                return
-        else:
-            return
-        mutating = bool(_MUTATING_PROVIDER_TOOL.search(tool_id))
-        typed = not _UNTYPED_PROVIDER_TOOL.search(tool_id)
-        caps: list[str] = []
-        low = tool_id.lower()
-        if "bash" in low or "shell" in low:
-            caps.append("shell")
-        elif "code" in low or "programmatic" in low:
-            caps.append("code_execution")
-        elif "computer" in low:
-            caps.append("computer_use")
-        elif "editor" in low or "patch" in low:
-            caps.append("file_write")
-        elif "search" in low or "fetch" in low or "url" in low:
-            caps.append("http")
-        args = args_of(call)
-        _, entries = self._config(args[0]) if args else (None, {})
-        eff = fx.Effects()
-        if entries:
-            h = self._handler(self._entry(entries, "execute"))
-            if h is not None:
-                eff = fx.analyze(self.ctx, h)
-        naming = self._naming(call)
-        langchain = b.kind == "import" and (b.module or "").startswith("@langchain/")
-        default_name = re.sub(r"_\d{8}$", "", tool_id)
-        if langchain:  # the hosted tool's type: imageGeneration -> image_generation
-            default_name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", default_name).lower()
-        self._emit_named(call, naming, default_name=default_name,
-                         framework="langchainjs" if langchain else "ai-sdk",
-                         style="langchain_js.provider_tool" if langchain else "ai_sdk.provider_tool",
-                         schema="provider_defined", typed=typed,
-                         typed_evidence=[] if typed else ["free-form text input (a grammar, not a schema)"
-                                                          if tool_id == "customTool" else "model-written command or code"],
-                         eff=eff, caps=caps, kind_mutating=None if tool_id == "customTool" else mutating,
-                         gates=self._gates(entries, eff))
-
     # -- openai-agents-js ------------------------------------------------------------------------
     # -- langchainjs ---------------------------------------------------------------------------------
     def _on_new(self, new: Node) -> None:
@@ -1096,7 +1023,7 @@ class Detector:
                 return
             if value.type == "array":
                 for el in value.named_children:
-                    self._handoff(el)
+                    openai_agents.handoff(self, el)
             elif value.type in ("call_expression", "member_expression", "subscript_expression", "await_expression") \
                     or (value.type == "identifier" and (self.ctx.lookup(value, text(value)) or Binding("param")).kind
                         == "import"):
@@ -1126,52 +1053,6 @@ class Detector:
             self._check_tools_value(entry_value(pair), "tools: ...", 0)
 
     # -- OpenAI Agents JS hand-offs: the model sees each as a tool ----------------------------------
-    def _handoff(self, el: Node) -> None:
-        """One element of `handoffs: [...]`: an agent, or `handoff(agent, { toolNameOverride, ... })`."""
-        spec = openai_agents.SPEC.handoffs[0]
-        el = unwrap(el)
-        if el is None or el.type == "spread_element":
-            if el is not None:
-                self._unread(el, "hand-offs made by code parr cannot read", f"{text(el)[:70]} in handoffs: [...]")
-            return
-        node = self.ctx.value_node(el)
-        at, entries = el, {}
-        if node is not None and node.type == "call_expression" and \
-                (member_chain(unwrap(node.child_by_field_name("function"))) or [""])[-1] == spec.function:
-            at, args = node, args_of(node)
-            _, entries = self._config(args[1]) if len(args) > 1 else (None, {})
-            node = self.ctx.value_node(args[0]) if args else None
-        schema_node = self._entry(entries, "inputType")
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        handler = self._handler(self._entry(entries, "onHandoff"))
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        desc, dref = self._description(self._entry(entries, "toolDescriptionOverride"))
-        override = self._entry(entries, spec.override_key)
-        name: Any = self.ctx.string_value(override) if override is not None else None
-        agent_ref = None
-        if name is None:
-            agent_name = self._agent_name(node)
-            if isinstance(agent_name, str):
-                name = handoff_tool_name(agent_name)
-            else:
-                agent_ref = self._import_ref(node) if node is not None and node.type == "identifier" else None
-                if agent_ref is None:
-                    reason = "hand-off to an agent parr could not read" if node is None or node.type != "identifier" \
-                        or self.ctx.lookup(node, text(node)) is None or \
-                        self.ctx.lookup(node, text(node)).kind != "import" else "hand-off to an agent from a package"
-                    self._unread(at, reason, f"{text(at)[:70]} in handoffs: [...]")
-                    return
-        if self._is_tool_node(at) and any(c.get("name") == name and c.get("line") == line(at) for c in self.tools):
-            return  # the same handoff() value listed by two agents: one tool
-        cand = self._emit(node=at, name=name, framework=openai_agents.SPEC.id, style=spec.style,
-                          schema=info.kind if info.declared else "framework_defined",
-                          typed=info.typed is not False,
-                          typed_evidence=list(info.evidence) if info.declared else ["no parameters"],
-                          description=desc, description_ref=dref, handler=handler, eff=eff)
-        cand["handoff"] = True
-        if agent_ref is not None:
-            cand["agent_ref"] = agent_ref
-
     def _in_agent_config(self, pair: Node) -> bool:
         """The pair sits in the config of `new Agent(...)`, `new RealtimeAgent(...)`, `Agent.create(...)`
         or `agent.clone(...)` (the SDK's own run state also has `handoffs:` keys)."""
@@ -1629,9 +1510,7 @@ def _project_module(module: str) -> bool:
     return module.startswith((".", "@/", "~/", "#"))
 
 
-def handoff_tool_name(agent: str) -> str:
-    """The tool name OpenAI Agents JS gives a hand-off (`defaultHandoffToolName`, `toFunctionToolName`)."""
-    return "transfer_to_" + re.sub(r"[^a-zA-Z0-9]", "_", agent)
+handoff_tool_name = openai_agents.handoff_tool_name  # read by the scanner for agents of other files
 
 
 def agent_name(ctx: FileCtx, node: Node | None) -> Any:

@@ -10,14 +10,7 @@ from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import langchain_builtins
 from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
-from parr.scan.typescript.nodes import (
-    args_of,
-    line,
-    member_chain,
-    one_line,
-    text,
-    unwrap,
-)
+from parr.scan.typescript.nodes import args_of, line, member_chain, one_line, text, unwrap
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 from parr.scan.typescript.values import FileCtx
 

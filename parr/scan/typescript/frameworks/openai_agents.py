@@ -14,7 +14,7 @@ from parr.scan.typescript.frameworks.spec import (
     FrameworkSpec,
     Handoff,
 )
-from parr.scan.typescript.nodes import args_of, entry_value, string_literal, text
+from parr.scan.typescript.nodes import args_of, entry_value, line, member_chain, string_literal, text, unwrap
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:
@@ -127,6 +127,58 @@ def as_tool(det: Detector, call: Node, args: list[Node], receiver: Node | None) 
                typed_evidence=["free-form prompt string to a sub-agent"],
                description=desc, description_ref=dref, gates=det._gates(entries, None))
 
+
+
+def handoff(det: Detector, el: Node) -> None:
+    """One element of `handoffs: [...]`: an agent, or `handoff(agent, { toolNameOverride, ... })`."""
+    spec = SPEC.handoffs[0]
+    el = unwrap(el)
+    if el is None or el.type == "spread_element":
+        if el is not None:
+            det._unread(el, "hand-offs made by code parr cannot read", f"{text(el)[:70]} in handoffs: [...]")
+        return
+    node = det.ctx.value_node(el)
+    at, entries = el, {}
+    if node is not None and node.type == "call_expression" and \
+            (member_chain(unwrap(node.child_by_field_name("function"))) or [""])[-1] == spec.function:
+        at, args = node, args_of(node)
+        _, entries = det._config(args[1]) if len(args) > 1 else (None, {})
+        node = det.ctx.value_node(args[0]) if args else None
+    schema_node = det._entry(entries, "inputType")
+    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    handler = det._handler(det._entry(entries, "onHandoff"))
+    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    desc, dref = det._description(det._entry(entries, "toolDescriptionOverride"))
+    override = det._entry(entries, spec.override_key)
+    name: Any = det.ctx.string_value(override) if override is not None else None
+    agent_ref = None
+    if name is None:
+        agent_name = det._agent_name(node)
+        if isinstance(agent_name, str):
+            name = handoff_tool_name(agent_name)
+        else:
+            agent_ref = det._import_ref(node) if node is not None and node.type == "identifier" else None
+            if agent_ref is None:
+                reason = "hand-off to an agent parr could not read" if node is None or node.type != "identifier" \
+                    or det.ctx.lookup(node, text(node)) is None or \
+                    det.ctx.lookup(node, text(node)).kind != "import" else "hand-off to an agent from a package"
+                det._unread(at, reason, f"{text(at)[:70]} in handoffs: [...]")
+                return
+    if det._is_tool_node(at) and any(c.get("name") == name and c.get("line") == line(at) for c in det.tools):
+        return  # the same handoff() value listed by two agents: one tool
+    cand = det._emit(node=at, name=name, framework=SPEC.id, style=spec.style,
+                      schema=info.kind if info.declared else "framework_defined",
+                      typed=info.typed is not False,
+                      typed_evidence=list(info.evidence) if info.declared else ["no parameters"],
+                      description=desc, description_ref=dref, handler=handler, eff=eff)
+    cand["handoff"] = True
+    if agent_ref is not None:
+        cand["agent_ref"] = agent_ref
+
+
+def handoff_tool_name(agent: str) -> str:
+    """The tool name OpenAI Agents JS gives a hand-off (`defaultHandoffToolName`, `toFunctionToolName`)."""
+    return "transfer_to_" + re.sub(r"[^a-zA-Z0-9]", "_", agent)
 
 SPEC = FrameworkSpec(
     id="openai-agents-js",
