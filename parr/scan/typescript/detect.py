@@ -115,6 +115,7 @@ class Detector:
         self.wrappers: dict[str, dict[str, Any]] = {}
         # Calls whose arguments are an array or object another project file exports (see _spread_args).
         self.spread_uses: list[dict[str, Any]] = []
+        self._members_use: int | None = None
         self.mcp_signal = mcp.signal(ctx, self.frameworks)
 
     # ------------------------------------------------------------------------------------------
@@ -558,9 +559,12 @@ class Detector:
 
     def _dispatch(self, call: Node, fname: str, fw: str | None, args: list[Node] | None = None) -> None:
         if args is None:
+            before = len(self.tools)
             args = self._spread_args(call, args_of(call), f"call:{fname}:{fw}")
-            if args is None:
-                return
+            if args is not None:
+                self._dispatch(call, fname, fw, args)
+                self._members_fallback(before)
+            return
         hook = _FACTORY_HOOKS.get((fname, fw)) or _FACTORY_HOOKS.get((fname, "*"))
         if hook is not None:
             hook(self, call, args, fw, fname)
@@ -604,9 +608,11 @@ class Detector:
             receiver = _REGISTRATIONS[prop].receiver
             if receiver is not None and not (self.mcp_signal or receiver.search(recv)):
                 return
+            before = len(self.tools)
             args = self._spread_args(call, args, f"member:{prop}")
             if args is not None:
                 self._registration(call, prop, args)
+                self._members_fallback(before)
         elif prop == "asTool":
             openai_agents.as_tool(self, call, args, obj)
         elif prop == "bindTools" and args:
@@ -624,18 +630,19 @@ class Detector:
     # -- arguments spread from an array (`server.tool(...TOOL)`) ----------------------------------
     def _spread_args(self, call: Node, args: list[Node], reader: str) -> list[Node] | None:
         """The positional arguments a call passes: an array literal spread into it (`...TOOL`, `...defs.x`)
-        is read as the arguments it holds. An array exported by another file of this project, or an object
-        whose members are passed one by one (`m.toolName, m.toolDescription, ...`), is recorded for the
-        project phase, which reads it where it is defined; None then, and for a spread of a run-time value
-        (an unresolved site)."""
+        is read as the arguments it holds. An array exported by another file of this project is recorded for
+        the project phase, which reads it where it is defined: None then, and for a spread of a run-time value
+        (an unresolved site). So is an object whose members are passed one by one (`m.toolName,
+        m.toolDescription, ...`), but the call is also read here as it stands, the reading kept only if
+        the project phase finds none in the defining file (members in another order: see _members_fallback)."""
         if not any(a.type == "spread_element" for a in args):
             members = self._members_of_one_import(args)
-            if members is None:
-                return args
-            ref, names = members
-            self.spread_uses.append({"line": line(call), "call": one_line(call), "reader": reader,
-                                     "module": ref["module"], "name": ref["name"], "members": names})
-            return None
+            if members is not None:
+                ref, names = members
+                self.spread_uses.append({"line": line(call), "call": one_line(call), "reader": reader,
+                                         "module": ref["module"], "name": ref["name"], "members": names})
+                self._members_use = len(self.spread_uses) - 1
+            return args
         out: list[Node] = []
         for a in args:
             if a.type != "spread_element":
@@ -654,6 +661,14 @@ class Detector:
                 self._unread(call, "arguments spread from a value parr cannot read", one_line(call))
             return None
         return out
+
+    def _members_fallback(self, before: int) -> None:
+        """Tools just read from a call whose arguments are members of one imported object are the
+        fallback of that use (`members_use`): dropped when the defining file's reading is used."""
+        if self._members_use is not None:
+            for cand in self.tools[before:]:
+                cand["members_use"] = self._members_use
+        self._members_use = None
 
     def _spread_array(self, node: Node | None, depth: int = 0) -> list[Node] | None:
         """The elements of the array literal a spread expression stands for in this file (`TOOL`,

@@ -508,7 +508,7 @@ class _Resolver:
                 if isinstance(k, str):
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
         wrapper_of, absorbed = self._wrapper_calls(sites)
-        spread_used = self._spread_uses(sites)
+        spread_used, read_there = self._spread_uses(sites)
         for path, facts in self.facts.items():
             for cand in facts.get("tools") or []:
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) in spread_used:
@@ -526,6 +526,8 @@ class _Resolver:
             for cand in facts.get("tools") or []:
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) not in spread_used:
                     continue  # an exported array or object no call spreads into that reader
+                if cand.get("members_use") is not None and (path, cand["members_use"]) in read_there:
+                    continue  # read in the file that defines its arguments
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
                     if info is None:
@@ -610,18 +612,20 @@ class _Resolver:
                                                 reason="generic tool wrapper whose callers parr did not find"))
         return wrapper_of, absorbed
 
-    def _spread_uses(self, sites: list[UnresolvedSite]) -> set[tuple]:
+    def _spread_uses(self, sites: list[UnresolvedSite]) -> tuple[set[tuple], set[tuple[str, int]]]:
         """The exported argument lists some call spreads into a reader (`server.tool(...TOOL)` with TOOL
-        imported), as keys of the readings the defining file made; a call whose list has no such reading
-        (not found, not an array literal, members in another order) is an unresolved site."""
+        imported), as keys of the readings the defining file made, and the calls (file, index) read there.
+        A spread with no such reading (not found, not an array literal) is an unresolved site; a call
+        passing members of one object keeps its own reading instead."""
         readings: set[tuple] = set()
         for path, facts in self.facts.items():
             for cand in facts.get("tools") or []:
                 if cand.get("spread_export"):
                     readings.add(_spread_key(path, cand["spread_export"]))
         used: set[tuple] = set()
+        read_there: set[tuple[str, int]] = set()
         for path in sorted(self.facts):
-            for use in self.facts[path].get("spread_uses") or []:
+            for index, use in enumerate(self.facts[path].get("spread_uses") or []):
                 target = self.module_path(path, use.get("module") or "")
                 name = use.get("name") or ""
                 o = (target, "default") if target and name in ("default", "*") else \
@@ -629,11 +633,14 @@ class _Resolver:
                 key = _spread_key(o[0], dict(use, name=o[1])) if o else None
                 if key in readings:
                     used.add(key)
+                    read_there.add((path, index))
                     continue
+                if use.get("members"):
+                    continue  # the call's own reading stands
                 sites.append(UnresolvedSite(file=path, line=max(1, int(use.get("line") or 1)),
                                             call=str(use.get("call") or ""),
                                             reason="arguments taken from another file that parr could not read as a tool"))
-        return used
+        return used, read_there
 
     def _agent(self, path: str, ref: dict[str, Any]) -> str | None:
         """The name of an agent another file of the project exports."""
