@@ -18,10 +18,8 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
-    FAMILIES, ai_sdk, anthropic, framework_of, google_genai, langchain, langchain_builtins, mastra, openai_agents, voltagent,
+    FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mastra, mcp, openai_agents, voltagent,
 )
-from parr.scan.typescript.frameworks import openai as openai_api
-from parr.scan.typescript.frameworks import mcp
 from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
     one_line, args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
@@ -57,7 +55,6 @@ P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_
 
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
                          "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
-_ANTHROPIC_SERVER_TOOL = anthropic.SERVER_TOOL_TYPE
 
 
 def _in_tools_map(obj: Node) -> bool:
@@ -1185,55 +1182,15 @@ class Detector:
         # member expressions, conditionals and the like are passed along; literals hold no tool
 
     def _hosted_in_array(self, value: Node) -> None:
-        """Built-in and hosted tools given as objects in a tools array."""
+        """Built-in and hosted tools given as objects in a tools array, read by the families that host them."""
         for el in value.named_children:
             obj = unwrap(el)
             if obj is None or obj.type != "object" or self.ctx.is_claimed(obj):
                 continue
             entries = object_entries(obj)
-            if len(entries) == 1:
-                (k, e), = entries.items()
-                if k in google_genai.SPEC.builtins:
-                    builtin = google_genai.SPEC.builtins[k]
-                    mut, typed, caps = builtin.mutating, builtin.typed, builtin.capabilities
-                    self.ctx.claim(obj)
-                    self._emit(node=obj, name=k, framework="google-genai", style="gemini.builtin_tool",
-                               schema="provider_defined", typed=typed,
-                               typed_evidence=[] if typed else ["model-written code is executed"],
-                               caps=caps, kind_mutating=mut)
-                    continue
-            t = self._entry(entries, "type")
-            tval = string_literal(t) if t is not None else None
-            if tval is None or tval == "function":
-                continue
-            if tval in openai_api.SPEC.builtins:
-                builtin = openai_api.SPEC.builtins[tval]
-                mut, typed, caps = builtin.mutating, builtin.typed, builtin.capabilities
-                name: Any = tval
-                if tval == "mcp":
-                    lab = self._entry(entries, "server_label", "serverLabel")
-                    v = self.ctx.string_value(lab) if lab is not None else None
-                    name = v if v is not None else "mcp"
-                self.ctx.claim(obj)
-                self._emit(node=obj, name=name, framework="openai", style="openai.builtin_tool",
-                           schema="provider_defined", typed=typed, caps=caps,
-                           kind_mutating=None if tval == "mcp" else mut,
-                           typed_evidence=[] if typed else ["model-written command or code"])
-                continue
-            m = _ANTHROPIC_SERVER_TOOL.match(tval)
-            if m:
-                n = self._entry(entries, "name")
-                name = self.ctx.string_value(n) if n is not None else m.group(1)
-                prefix = m.group(1)
-                self.ctx.claim(obj)
-                caps = ("shell",) if "bash" in prefix else ("code_execution",) if "code" in prefix else \
-                    ("computer_use",) if "computer" in prefix else ("file_write",) if "editor" in prefix else \
-                    ("http",) if "web" in prefix else ()
-                untyped = bool(_UNTYPED_PROVIDER_TOOL.search(prefix))
-                self._emit(node=obj, name=name, framework="anthropic", style="anthropic.server_tool",
-                           schema="provider_defined", typed=not untyped, caps=caps,
-                           kind_mutating=bool(_MUTATING_PROVIDER_TOOL.search(prefix)),
-                           typed_evidence=["model-written command or code"] if untyped else [])
+            for spec in FAMILIES:
+                if spec.hosted_object is not None and spec.hosted_object(self, obj, entries):
+                    break
 
     def _on_function_type(self, obj: Node | None) -> None:
         if obj is None or obj.type != "object" or self.ctx.is_claimed(obj):

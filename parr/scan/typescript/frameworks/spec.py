@@ -81,6 +81,9 @@ class FrameworkSpec:
     # Reads a call of one of `builtins` imported from this family or from nowhere known:
     # builtin_hook(detector, call, arguments, function name).
     builtin_hook: Callable[..., None] | None = None
+    # Reads an object in a tools array as a tool the provider hosts (`{ type: "web_search" }`,
+    # `{ googleSearch: {} }`): hosted_object(detector, object, its entries) -> whether it was one.
+    hosted_object: Callable[..., bool] | None = None
 
     def owns(self, module: str) -> bool:
         return module in self.packages or module.startswith(self.prefixes)
