@@ -18,8 +18,9 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import dispatch
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
-    FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mastra, mcp, openai_agents, voltagent,
+    FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mcp, openai_agents,
 )
+from parr.scan.typescript.frameworks import openai as openai_api
 from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
     one_line, args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
@@ -183,7 +184,7 @@ class Detector:
                 self._on_tools_pair(caps["toolspair"][0], text(caps["pk"][0]))
             else:
                 if string_literal(unwrap(caps["tv"][0])) == "function":
-                    self._on_function_type(caps["typepair"][0].parent)
+                    openai_api.function_type(self, caps["typepair"][0].parent)
         for pattern, caps in phase3:
             self._last_numeric = False
             self._last_options = {}
@@ -987,17 +988,6 @@ class Detector:
             hook(self, new, args_of(new), fw, cls)
 
     # -- VoltAgent / Mastra / codemode / OpenAI helpers ------------------------------------------------
-    def _create_tool(self, call: Node, args: list[Node], fw: str | None, style: str | None = None) -> None:
-        """Mastra's or VoltAgent's createTool / new Tool: the same config, told apart by the import or,
-        from a project re-export, by shape (Mastra names tools by `id`)."""
-        cfg, entries = self._config(args[0]) if args else (None, {})
-        if cfg is None:
-            return
-        if fw is None:
-            fw = "mastra" if "id" in entries and "name" not in entries else "voltagent"
-        family = mastra.SPEC if fw == "mastra" else voltagent.SPEC
-        self._factory_tool(call, args, family, family.factory("Tool" if style == "voltagent.Tool" else "createTool"))
-
     def _factory_tool(self, call: Node, args: list[Node], family: FrameworkSpec, factory: Factory) -> None:
         """The generic reader of a factory a family declares as data: which config keys hold the name,
         description, schema and handler (see frameworks/spec.py)."""
@@ -1191,42 +1181,6 @@ class Detector:
             for spec in FAMILIES:
                 if spec.hosted_object is not None and spec.hosted_object(self, obj, entries):
                     break
-
-    def _on_function_type(self, obj: Node | None) -> None:
-        if obj is None or obj.type != "object" or self.ctx.is_claimed(obj):
-            return
-        parent = obj.parent
-        while parent is not None and parent.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
-            parent = parent.parent
-        if parent is not None and parent.type == "pair" and property_key(parent) in (
-                "tool_choice", "toolChoice", "function_call", "functionCall"):
-            return
-        entries = object_entries(obj)
-        if "arguments" in entries or "call_id" in entries:
-            return
-        inner_node = self._entry(entries, "function")
-        inner = self.ctx.value_node(inner_node) if inner_node is not None else None
-        target_entries = entries
-        if inner is not None and inner.type == "object":
-            target_entries = object_entries(inner)
-            self.ctx.claim(inner)
-        if "arguments" in target_entries:
-            return
-        if "parameters" not in target_entries and "description" not in target_entries:
-            return
-        name_node = self._entry(target_entries, "name")
-        name = (self._names(name_node) or None) if name_node is not None else None
-        if name is None:
-            return
-        self.ctx.claim(obj)
-        schema_node = self._entry(target_entries, "parameters")
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        typed, tev = self._typed(info, None, None, no_schema_means_no_params=True)
-        desc, dref = self._description(self._entry(target_entries, "description"))
-        handler = self._handler(self._entry(target_entries, "function")) if inner is None else None
-        self._emit(node=obj, name=name, framework="openai", style="openai.raw_function_schema",
-                   schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-                   description=desc, description_ref=dref, handler=handler)
 
     def _on_schema_pair(self, pair: Node) -> None:
         obj = pair.parent

@@ -1,6 +1,28 @@
 """Mastra (`@mastra/*`): createTool({ id, description, inputSchema, execute })."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from parr.scan.typescript.frameworks import voltagent
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
+
+if TYPE_CHECKING:
+    from parr.scan.typescript.detect import Detector
+
+
+def create_tool(det: Detector, call: Node, args: list[Node], fw: str | None, style: str | None = None) -> None:
+    """Mastra's or VoltAgent's createTool / new Tool: the same config, told apart by the import or,
+    from a project re-export, by shape (Mastra names tools by `id`)."""
+    cfg, entries = det._config(args[0]) if args else (None, {})
+    if cfg is None:
+        return
+    if fw is None:
+        fw = "mastra" if "id" in entries and "name" not in entries else "voltagent"
+    family = SPEC if fw == "mastra" else voltagent.SPEC
+    det._factory_tool(call, args, family, family.factory("Tool" if style == "voltagent.Tool" else "createTool"))
 
 SPEC = FrameworkSpec(
     id="mastra",
@@ -8,5 +30,5 @@ SPEC = FrameworkSpec(
     # createTool imported from anywhere is read here (told apart from VoltAgent's by the import or by shape).
     factories=(Factory("createTool", "mastra.createTool", name_keys=("id", "name"),
                        schema_keys=("parameters", "inputSchema"), named_by_place=True,
-                       hook=lambda det, call, args, fw, fname: det._create_tool(call, args, fw), read_for=("*",)),),
+                       hook=lambda det, call, args, fw, fname: create_tool(det, call, args, fw), read_for=("*",)),),
 )

@@ -8,7 +8,8 @@ from tree_sitter import Node
 
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec
-from parr.scan.typescript.nodes import string_literal
+from parr.scan.typescript.nodes import object_entries, property_key, string_literal
+from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -33,6 +34,44 @@ def hosted_object(det: Detector, obj: Node, entries: dict[str, Node]) -> bool:
               kind_mutating=None if tval == "mcp" else mut,
               typed_evidence=[] if typed else ["model-written command or code"])
     return True
+
+
+def function_type(det: Detector, obj: Node | None) -> None:
+    """{ type: "function", function: { name, description, parameters } } and its flat form (Responses API)."""
+    if obj is None or obj.type != "object" or det.ctx.is_claimed(obj):
+        return
+    parent = obj.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+        parent = parent.parent
+    if parent is not None and parent.type == "pair" and property_key(parent) in (
+            "tool_choice", "toolChoice", "function_call", "functionCall"):
+        return
+    entries = object_entries(obj)
+    if "arguments" in entries or "call_id" in entries:
+        return
+    inner_node = det._entry(entries, "function")
+    inner = det.ctx.value_node(inner_node) if inner_node is not None else None
+    target_entries = entries
+    if inner is not None and inner.type == "object":
+        target_entries = object_entries(inner)
+        det.ctx.claim(inner)
+    if "arguments" in target_entries:
+        return
+    if "parameters" not in target_entries and "description" not in target_entries:
+        return
+    name_node = det._entry(target_entries, "name")
+    name = (det._names(name_node) or None) if name_node is not None else None
+    if name is None:
+        return
+    det.ctx.claim(obj)
+    schema_node = det._entry(target_entries, "parameters")
+    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    typed, tev = det._typed(info, None, None, no_schema_means_no_params=True)
+    desc, dref = det._description(det._entry(target_entries, "description"))
+    handler = det._handler(det._entry(target_entries, "function")) if inner is None else None
+    det._emit(node=obj, name=name, framework="openai", style="openai.raw_function_schema",
+               schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+               description=desc, description_ref=dref, handler=handler)
 
 SPEC = FrameworkSpec(
     id="openai",
