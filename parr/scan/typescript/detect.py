@@ -114,6 +114,8 @@ class Detector:
         # Calls whose arguments are an array or object another project file exports (see _spread_args).
         self.spread_uses: list[dict[str, Any]] = []
         self._members_use: int | None = None
+        # Built-in tool instances read but not yet given to a model: node id -> (node, what reports it).
+        self.pending_builtins: dict[int, tuple[Node, Any]] = {}
         self.mcp_signal = mcp.signal(ctx, self.frameworks)
 
     # ------------------------------------------------------------------------------------------
@@ -146,13 +148,15 @@ class Detector:
             for node in QueryCursor(alias_q, match_limit=1 << 16).captures(ctx.root).get("c", []):
                 phase1.append((-1, {"aliascall": [node]}))
         # LangChain.js built-in tool classes, by the local names they are imported as.
+        builtins: list[tuple[int, dict]] = []
         builtin_locals = sorted(local for local, (module, imported) in ctx.imports.items()
                                 if imported in langchain_builtins.BUILTIN_CLASSES and langchain_builtins.owns(module))
         if builtin_locals:
             names = " ".join(f'"{a}"' for a in builtin_locals)
             new_q = query(ctx.grammar, f"(new_expression constructor: (identifier) @k (#any-of? @k {names})) @n")
             for node in QueryCursor(new_q, match_limit=1 << 16).captures(ctx.root).get("n", []):
-                phase1.append((-2, {"builtinnew": [node]}))
+                builtins.append((-2, {"builtinnew": [node]}))
+            phase1[:0] = builtins  # read before any tools list that may hold them
         for pattern, caps in phase1:
             self._last_numeric = False
             self._last_options = {}
@@ -190,6 +194,7 @@ class Detector:
             self._last_options = {}
             self._on_schema_pair(caps["schemapair"][0])
         self._wrapper_calls_here()
+        self._expose_exported_builtins()
         self._name_unnamed()
         if self.frameworks or self.mcp_signal:
             self._tool_list_declarations()
@@ -1088,6 +1093,22 @@ class Detector:
                 if value is not None and value.type == "array" and _TOOL_LIST_NAME.search(name):
                     self._check_tools_value(value, f"{name} = [...]", 0)
 
+    def _expose_exported_builtins(self) -> None:
+        """Built-in tool instances that no tools list here holds are tools still when exported (another
+        module gives them to a model: `export const search = new TavilySearchResults()`, or inside an
+        exported value); the others are only used by code (`new QuerySqlTool(db).invoke(sql)`)."""
+        for node_id, (node, report) in list(self.pending_builtins.items()):
+            anc = node.parent
+            while anc is not None and anc.type not in ("variable_declarator", "export_statement", "program"):
+                anc = anc.parent
+            if anc is None or anc.type == "program":
+                continue
+            if anc.type == "export_statement" or (
+                    anc.child_by_field_name("name") is not None and anc.child_by_field_name("name").type == "identifier"
+                    and _declarator_exported(self.ctx, anc, text(anc.child_by_field_name("name")))):
+                del self.pending_builtins[node_id]
+                report()
+
     def _unread(self, node: Node, reason: str, call: str | None = None) -> None:
         shown = " ".join((call or text(node)).split())
         site = {"line": line(node), "call": shown if len(shown) <= 140 else shown[:139] + "…", "reason": reason}
@@ -1134,6 +1155,9 @@ class Detector:
                 self._check_tools_value(binding.node, label, depth + 1)
             return
         if kind in ("call_expression", "new_expression"):
+            if node.id in self.pending_builtins:
+                self.pending_builtins.pop(node.id)[1]()  # a built-in tool instance given to a model
+                return
             if self._is_tool_node(node):
                 return
             callee = unwrap(node.child_by_field_name("function") or node.child_by_field_name("constructor"))

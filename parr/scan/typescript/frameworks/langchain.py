@@ -53,7 +53,9 @@ def tool(det: Detector, call: Node, args: list[Node]) -> None:
 
 def builtin_class(det: Detector, new: Node) -> None:
     """`new TavilySearchResults({ maxResults: 3 })` with the class imported from LangChain.js's packages:
-    the tool its class declares (langchain_builtins), named by its `name` field or the constructor's."""
+    the tool its class declares (langchain_builtins), named by its `name` field or the constructor's. Like
+    Python's built-ins it is a tool only once given to a model (a tools list, bindTools) or exported for
+    another module to give: until then it waits in `det.pending_builtins` (see Detector.expose)."""
     ctor = unwrap(new.child_by_field_name("constructor"))
     b = det.ctx.lookup(new, text(ctor)) if ctor is not None else None
     if b is None or b.kind != "import" or not langchain_builtins.owns(b.module):
@@ -67,12 +69,13 @@ def builtin_class(det: Detector, new: Node) -> None:
         name = builtin.name or None
     det.ctx.claim(new)  # read here, named or not: a tools list holding it needs no site of its own
     if name is None:
-        det._unread(new, "built-in tool class named at run time", one_line(new))
+        det.pending_builtins[new.id] = (new, lambda: det._unread(new, "built-in tool class named at run time",
+                                                                  one_line(new)))
         return
-    det._emit(node=new, name=name, framework=SPEC.id, style="langchain_js.builtin_tool",
-               schema="framework_defined", typed=builtin.typed,
-               typed_evidence=[] if builtin.typed else ["model-written command, query or URL"],
-               caps=builtin.capabilities, kind_mutating=builtin.mutating)
+    det.pending_builtins[new.id] = (new, lambda: det._emit(
+        node=new, name=name, framework=SPEC.id, style="langchain_js.builtin_tool", schema="framework_defined",
+        typed=builtin.typed, typed_evidence=[] if builtin.typed else ["model-written command, query or URL"],
+        caps=builtin.capabilities, kind_mutating=builtin.mutating))
 
 
 
