@@ -507,8 +507,10 @@ class _Resolver:
                     k = self.value(path, k)
                 if isinstance(k, str):
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
-        wrapper_of, absorbed = self._wrapper_calls(sites)
-        spread_used, read_there = self._spread_uses(sites)
+        spread_sites: list[UnresolvedSite] = []
+        spread_used, read_there = self._spread_uses(spread_sites)
+        wrapper_of, absorbed = self._wrapper_calls(sites, spread_used)
+        sites.extend(spread_sites)
         for path, facts in self.facts.items():
             for cand in facts.get("tools") or []:
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) in spread_used:
@@ -565,7 +567,8 @@ class _Resolver:
         records.sort(key=lambda r: (r.file, r.line, r.name))
         return records, errors
 
-    def _wrapper_calls(self, sites: list[UnresolvedSite]) -> tuple[dict[int, dict], set[tuple[str, Any]]]:
+    def _wrapper_calls(self, sites: list[UnresolvedSite],
+                       spread_used: set[tuple] = frozenset()) -> tuple[dict[int, dict], set[tuple[str, Any]]]:
         """Calls of generic wrappers imported from this project (each one a tool, with the wrapper's
         framework and style), the definition lines they absorb, and a site for every wrapper no call
         of which was found (its tools would otherwise go unreported)."""
@@ -600,6 +603,8 @@ class _Resolver:
                 absorbed.update((path, n) for n in ref.get("absorbs") or [])
         for path, facts in self.facts.items():
             for cand in facts.get("tools") or []:
+                if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) not in spread_used:
+                    continue  # a reading of an exported array no call uses absorbs nothing
                 found = self._definition(path, cand["definition"]) if cand.get("definition") else None
                 if found is not None:
                     absorbed.update((found[0], n) for n in found[1].get("lines") or [])
