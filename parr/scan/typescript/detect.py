@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch
+from parr.scan.typescript import dispatch, handoffs
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
@@ -175,6 +175,7 @@ class Detector:
             self._last_numeric = False
             self._last_options = {}
             self._on_schema_pair(caps["schemapair"][0])
+        handoffs.read(self)
         self._wrapper_calls_here()
         self._name_unnamed()
         if self.frameworks or self.mcp_signal:
@@ -1393,7 +1394,8 @@ class Detector:
                         self.ctx.lookup(node, text(node)).kind != "import" else "hand-off to an agent from a package"
                     self._unread(at, reason, f"{text(at)[:70]} in handoffs: [...]")
                     return
-        if self._is_tool_node(at) and any(c.get("name") == name and c.get("line") == line(at) for c in self.tools):
+        if self._is_tool_node(at) and any(c.get("name") == name and c.get("line") == line(at)
+                                          and c.get("agent_ref") == agent_ref for c in self.tools):
             return  # the same handoff() value listed by two agents: one tool
         cand = self._emit(node=at, name=name, framework=openai_agents.SPEC.id, style=spec.style,
                           schema=info.kind if info.declared else "framework_defined",

@@ -507,6 +507,8 @@ class _Resolver:
                     continue  # a definition spread into a wrapper call or imported: part of that one tool
                 if cand.get("definition"):
                     cand = self._with_definition(path, cand)
+                if cand.get("owner_ref") and self._agent(path, cand["owner_ref"]) is None:
+                    continue  # `x.handoffs.push(...)` on something that is no agent of this project
                 if cand.get("agent_ref"):
                     agent = self._agent(path, cand["agent_ref"])
                     if agent is None:
