@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch, handoffs
+from parr.scan.typescript import dispatch, handoffs, loops
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
@@ -98,6 +98,8 @@ class Detector:
         self.key_refs: list[dict[str, Any]] = []
         # Places handing tools to a model that no rule here can read: {"line", "call", "reason"}.
         self.unresolved: list[dict[str, Any]] = []
+        # Registrations in loops over a list (loops.py): sites unless the project phase finds the list.
+        self.loop_sites: list[dict[str, Any]] = []
         self.key_index: dict[str, list[tuple[Any, int]]] = {}        # identifier -> [(key, line)]
         self.call_key_index: dict[str, list[tuple[Any, int]]] = {}   # function name -> [(key, line)]
         self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
@@ -1442,6 +1444,8 @@ class Detector:
     def _unread(self, node: Node, reason: str, call: str | None = None) -> None:
         shown = " ".join((call or text(node)).split())
         site = {"line": line(node), "call": shown if len(shown) <= 140 else shown[:139] + "…", "reason": reason}
+        if reason == "tool name made at run time" and loops.registration_site(self, node, site):
+            return  # a loop over definitions: decided when the project is resolved
         if site not in self.unresolved:
             self.unresolved.append(site)
 

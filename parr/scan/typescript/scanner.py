@@ -24,6 +24,16 @@ from parr.scan.wiring_ts import extract_typescript_wiring
 FACTS_VERSION = "ts-9-sql-arguments"
 
 
+_EXPORTED_LITERAL = re.compile(rb"export\s+(?:const|let|var)\s+\w+[^=\n]*=\s*[\[{]")
+
+
+def _loops():
+    """The registration-loop module, imported when first needed."""
+    from parr.scan.typescript import loops
+
+    return loops
+
+
 def _detect():
     """The detector module, imported when first needed (a rescan answered from the cache never is)."""
     from parr.scan.typescript import detect
@@ -218,6 +228,18 @@ class TypeScriptScanner:
                 tree = self._full(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
+                if _EXPORTED_LITERAL.search(source):
+                    # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) or a
+                    # list another file registers in a loop: read with the helpers it calls.
+                    tree = self._parse(source, grammar)
+                    det = _detect().Detector(FileCtx(rel_path, source, tree.root_node, grammar))
+                    lists, maps = _loops().exported(det)
+                    if lists:
+                        facts["lists"] = lists
+                    if maps:
+                        facts["handler_maps"] = maps
+                        # the whole file is parsed now: its exports too (a long map overflows the snippet)
+                        facts["exports"] = collect_exports(det.ctx)
             if has_wiring_trigger(source):
                 # Model clients and tracing, from the same parse when the file had one.
                 wiring = compact_wiring(extract_typescript_wiring(rel_path, source, tree))
@@ -256,6 +278,14 @@ class TypeScriptScanner:
                                                              "the rest were not read"})
         facts["tools"] = tools
         facts["unresolved"] = det.unresolved[:500]
+        if det.loop_sites:
+            facts["loop_sites"] = det.loop_sites[:200]
+        if b"export" in source:
+            lists, maps = _loops().exported(det)
+            if lists:
+                facts["lists"] = lists
+            if maps:
+                facts["handler_maps"] = maps
         facts["key_refs"] = det.key_refs[:5000]
         if det.wrappers:
             facts["wrappers"] = det.wrappers
@@ -482,6 +512,7 @@ class _Resolver:
                 if isinstance(k, str):
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
         wrapper_of, absorbed = self._wrapper_calls(sites)
+        handled = _loops().ProjectLoops(self).run(sites)
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
         for path in sorted(self.facts):
@@ -493,6 +524,8 @@ class _Resolver:
                                             call=str(site.get("call") or ""), reason=str(site.get("reason") or "")))
             lang = facts.get("lang") or "typescript"
             for cand in facts.get("tools") or []:
+                if id(cand) in handled:  # a definition a loop registers, with its body in a handler map
+                    cand = _loops().with_handler(cand, handled[id(cand)])
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
                     if info is None:
