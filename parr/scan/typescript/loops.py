@@ -312,8 +312,17 @@ def registration_site(det: "Detector", call: Node, site: dict[str, Any]) -> bool
         while fn is not None and fn.type not in FUNCTION_TYPES:
             fn = fn.parent
         body = fn
-    det.loop_sites.append(dict(site, source=source, handlers=_handler_map(det, body, root)))
+    loop = dict(site, source=source, handlers=_handler_map(det, body, root))
+    callee = unwrap(call.child_by_field_name("function"))
+    method = text(callee.child_by_field_name("property")) if callee is not None and \
+        callee.type == "member_expression" else ""
+    if det.mcp_signal and method in _MCP_STYLES:
+        loop["framework"], loop["style"] = "mcp-typescript-sdk", _MCP_STYLES[method]
+    det.loop_sites.append(loop)
     return True
+
+
+_MCP_STYLES = {"tool": "mcp_ts.tool", "registerTool": "mcp_ts.registerTool"}
 
 
 def handler_effects(det: "Detector", obj: Node) -> dict[str, dict[str, Any]]:
@@ -473,9 +482,13 @@ class ProjectLoops:
                     continue
                 handlers = self.handlers(path, loop.get("handlers")) or {}
                 for _, cand in found:
-                    h = handlers.get(cand.get("name"))
+                    h = dict(handlers.get(cand.get("name")) or {})
+                    if loop.get("framework") and (cand.get("framework") or "unknown") == "unknown" and \
+                            "framework" not in extra.get(id(cand), {}):
+                        # a definition with no framework of its own is a tool of the one that registers it
+                        h["framework"], h["style"] = loop["framework"], loop["style"]
                     if h:
-                        extra[id(cand)] = h
+                        extra.setdefault(id(cand), {}).update(h)
         return extra
 
 
@@ -483,6 +496,8 @@ def with_handler(cand: dict[str, Any], h: dict[str, Any]) -> dict[str, Any]:
     """A definition's candidate with what its handler does: effects, capabilities, and untyped when
     a raw SQL/code/command field of the input reaches an executing sink."""
     out = dict(cand)
+    if h.get("framework"):
+        out["framework"], out["style"] = h["framework"], h["style"]
     for key in ("strong", "medium", "weak"):
         out[key] = list(dict.fromkeys(list(cand.get(key) or []) + list(h.get(key) or [])))
     out["caps"] = sorted(set(cand.get("caps") or []) | set(h.get("caps") or []))
