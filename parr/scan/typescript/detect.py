@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch, handoffs, loops
+from parr.scan.typescript import dispatch, handoffs, loops, provider_kinds
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
@@ -57,7 +57,6 @@ P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
                          "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
 _ANTHROPIC_SERVER_TOOL = anthropic.SERVER_TOOL_TYPE
-_MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory|programmatic", re.I)
 # programmaticToolCalling: the model writes a program the provider runs; customTool: free-form text
 # constrained only by a grammar the app supplies.
 _UNTYPED_PROVIDER_TOOL = re.compile(r"bash|shell|code|programmatic|customTool", re.I)
@@ -1001,7 +1000,7 @@ class Detector:
                 return
         else:
             return
-        mutating = bool(_MUTATING_PROVIDER_TOOL.search(tool_id))
+        mutating, known = provider_kinds.verdict(tool_id)
         typed = not _UNTYPED_PROVIDER_TOOL.search(tool_id)
         caps: list[str] = []
         low = tool_id.lower()
@@ -1035,6 +1034,8 @@ class Detector:
                                                           if tool_id == "customTool" else "model-written command or code"],
                          eff=eff, caps=caps, kind_mutating=None if tool_id == "customTool" else mutating,
                          gates=self._gates(entries, eff))
+        if not known and tool_id != "customTool" and self.tools:
+            self.tools[-1]["kind_unknown"] = tool_id
 
     # -- openai-agents-js ------------------------------------------------------------------------
     def _agents_tool(self, call: Node, args: list[Node]) -> None:
@@ -1572,10 +1573,12 @@ class Detector:
                     ("computer_use",) if "computer" in prefix else ("file_write",) if "editor" in prefix else \
                     ("http",) if "web" in prefix else ()
                 untyped = bool(_UNTYPED_PROVIDER_TOOL.search(prefix))
-                self._emit(node=obj, name=name, framework="anthropic", style="anthropic.server_tool",
-                           schema="provider_defined", typed=not untyped, caps=caps,
-                           kind_mutating=bool(_MUTATING_PROVIDER_TOOL.search(prefix)),
-                           typed_evidence=["model-written command or code"] if untyped else [])
+                mutating, known = provider_kinds.verdict(prefix)
+                cand = self._emit(node=obj, name=name, framework="anthropic", style="anthropic.server_tool",
+                                  schema="provider_defined", typed=not untyped, caps=caps, kind_mutating=mutating,
+                                  typed_evidence=["model-written command or code"] if untyped else [])
+                if not known:
+                    cand["kind_unknown"] = tval
 
     def _on_function_type(self, obj: Node | None) -> None:
         if obj is None or obj.type != "object" or self.ctx.is_claimed(obj):

@@ -76,6 +76,8 @@ def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> 
     kind = cand.get("kind_mutating")
     if ann.get("destructiveHint") is True:
         return True, ["annotation destructiveHint: true"] + strong[:3]
+    if kind is True and cand.get("kind_unknown"):
+        return True, [f"built-in tool '{cand['kind_unknown']}' parr does not know: treated as changing state"] + strong[:3]
     if kind is True:
         return True, ["built-in tool runs commands, code or edits"] + strong[:3]
     if strong:
