@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch, handoffs, loops, provider_kinds
+from parr.scan.typescript import dispatch, handoffs, loops, provider_kinds, runtime_names
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
@@ -1209,6 +1209,8 @@ class Detector:
     def _on_class(self, cls: Node) -> None:
         info = class_info(self.ctx, cls)
         if info is None or info.get("name") is None:
+            if info is not None:
+                runtime_names.class_site(self, cls, info)
             return
         base = info["base"]
         root = resolve_local_base(self.ctx, cls, base)
