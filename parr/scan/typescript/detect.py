@@ -1607,6 +1607,8 @@ class Detector:
         name_node = self._entry(target_entries, "name")
         name = (self._names(name_node) or None) if name_node is not None else None
         if name is None:
+            if name_node is not None:
+                loops.function_object(self, obj, name_node)
             return
         self.ctx.claim(obj)
         schema_node = self._entry(target_entries, "parameters")

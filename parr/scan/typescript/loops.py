@@ -295,10 +295,17 @@ def _handler_map(det: "Detector", body: Node | None, root: Node) -> Desc:
 def registration_site(det: "Detector", call: Node, site: dict[str, Any]) -> bool:
     """A registration whose name is a loop variable's field: keep it as a loop fact (with the source it
     walks and the handler map it calls) for the project phase. False when the name is not such."""
-    if call.type != "call_expression":
+    if call.type == "call_expression":
+        args = args_of(call)
+        name_expr = args[0] if args else None
+    elif call.type == "object":  # { type: "function", function: { name: t.method, ... } } (see function_object)
+        entries = object_entries(call)
+        inner = unwrap(entry_value(entries["function"])) if "function" in entries else None
+        named = object_entries(inner) if inner is not None and inner.type == "object" else entries
+        name_expr = entry_value(named["name"]) if "name" in named else None
+    else:
         return False
-    args = args_of(call)
-    root = _name_root(args[0]) if args else None
+    root = _name_root(name_expr)
     if root is None:
         return False
     walked, body = _walked(det, root)
@@ -512,3 +519,50 @@ def with_handler(cand: dict[str, Any], h: dict[str, Any]) -> dict[str, Any]:
 
 
 _RAW_NAME = re.compile(r"(?i)sql|code|command|cmd|script|statement|expression|program|shell")
+
+
+def function_object(det: "Detector", obj: Node, name_node: Node) -> None:
+    """An OpenAI-format tool (`{ type: "function", function: { name: t.method, ... } }`) built in a
+    `.map`/`.forEach` callback with a name parr cannot read: a site (or the loop's definitions)."""
+    fn = obj.parent
+    while fn is not None and fn.type not in FUNCTION_TYPES:
+        fn = fn.parent
+    call = fn.parent.parent if fn is not None and fn.parent is not None and fn.parent.type == "arguments" else None
+    callee = unwrap(call.child_by_field_name("function")) if call is not None and call.type == "call_expression" \
+        else None
+    if callee is None or callee.type != "member_expression" or \
+            text(callee.child_by_field_name("property")) not in ("map", "flatMap", "forEach"):
+        return
+    if _from_caller(det, callee.child_by_field_name("object")):
+        return  # a converter of tools it is given (`request.tools.map(...)`): read where the caller builds them
+    det._unread(obj, "tool name made at run time", f"{{ type: \"function\", name: {text(name_node)[:60]} }}")
+
+
+def _from_caller(det: "Detector", node: Node | None, depth: int = 0) -> bool:
+    """The value comes from a parameter or the instance (`options.tools`, `(request.tools ?? [])`,
+    `this.tools`, or a local made from them): tools someone else made."""
+    node = unwrap(node)
+    if node is None or depth > 6:
+        return False
+    if node.type == "binary_expression":
+        return _from_caller(det, node.child_by_field_name("left"), depth + 1)
+    if node.type == "array":
+        parts = [c.named_children[0] if c.type == "spread_element" and c.named_children else c
+                 for c in node.named_children if c.type != "comment"]
+        return bool(parts) and all(_from_caller(det, p, depth + 1) for p in parts)
+    while node is not None and node.type in ("member_expression", "subscript_expression", "call_expression"):
+        inner = node.child_by_field_name("object") if node.type != "call_expression" else \
+            node.child_by_field_name("function")
+        node = unwrap(inner)
+    if node is None:
+        return False
+    if node.type == "this":
+        return True
+    if node.type != "identifier":
+        return False
+    b = det.ctx.lookup(node, text(node))
+    if b is None:
+        return False
+    if b.kind == "param":
+        return True
+    return b.kind in ("var", "default") and b.node is not None and _from_caller(det, b.node, depth + 1)

@@ -21,7 +21,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-9-sql-arguments"
+FACTS_VERSION = "ts-12-loops-handoffs"
 
 
 _EXPORTED_LITERAL = re.compile(rb"export\s+(?:const|let|var)\s+\w+[^=\n]*=\s*[\[{]")
