@@ -13,16 +13,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tree_sitter import Node
+from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript.nodes import args_of, iter_descendants, text, unwrap
+from parr.scan.typescript.nodes import args_of, query, text, unwrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
 
 _FRAMEWORK = "openai-agents-js"
 _ADDERS = frozenset({"push", "unshift"})
-_MAX_NODES = 200_000
 
 
 def _handoffs_member(node: Node | None) -> Node | None:
@@ -108,7 +107,25 @@ def read(det: "Detector") -> None:
     """Every hand-off added to an agent after it is built, in this file."""
     if b"handoffs" not in det.ctx.source:
         return
-    for node in iter_descendants(det.ctx.root, _MAX_NODES):
+    q = query(det.ctx.grammar, '(member_expression property: (property_identifier) @p (#eq? @p "handoffs")) @m')
+    candidates = []
+    for member in QueryCursor(q, match_limit=1 << 14).captures(det.ctx.root).get("m", []):
+        # `a.handoffs.push(...)` / `(a.handoffs as any).push(...)`: the call around the member;
+        # `a.handoffs = ...`: the assignment around it
+        up = member.parent
+        while up is not None and up.type in ("parenthesized_expression", "as_expression", "non_null_expression",
+                                             "satisfies_expression"):
+            up = up.parent
+        if up is not None and up.type == "member_expression" and up.parent is not None \
+                and up.parent.type == "call_expression":
+            candidates.append(up.parent)
+        elif up is not None and up.type == "assignment_expression":
+            candidates.append(up)
+    seen: set[int] = set()
+    for node in candidates:
+        if node.id in seen:
+            continue
+        seen.add(node.id)
         elements: list[Node] | None = None
         agent: Node | None = None
         if node.type == "call_expression":

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from tree_sitter import Node
+from tree_sitter import Node, QueryCursor
 
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.nodes import (
-    FUNCTION_TYPES, args_of, entry_value, function_params, iter_descendants, object_entries, param_pattern, text,
-    unwrap,
+    FUNCTION_TYPES, args_of, entry_value, function_params, iter_descendants, object_entries, param_pattern, query,
+    text, unwrap,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,19 +82,30 @@ def _param_index(fn: Node | None, name: str) -> int | None:
     return None
 
 
+def _captures(det: "Detector", node: Node, pattern: str, name: str) -> list[Node]:
+    """Nodes of one capture of a tree-sitter query run over `node` (in C, not a Python walk)."""
+    return QueryCursor(query(det.ctx.grammar, pattern), match_limit=1 << 14).captures(node).get(name, [])
+
+
 def _assigned(det: "Detector", ident: Node, decl_value: Node) -> list[Node]:
     """Values later assigned to a `let` variable (`tools = tools.filter(...)`) in its scope."""
     scope = decl_value.parent
     while scope is not None and scope.type not in FUNCTION_TYPES and scope.type != "program":
         scope = scope.parent
+    if scope is None:
+        return []
+    cache = det.__dict__.setdefault("_loop_assignments", {})
+    by_name = cache.get(scope.id)
+    if by_name is None:
+        by_name = cache[scope.id] = {}
+        for node in _captures(det, scope, "(assignment_expression left: (identifier)) @a", "a"):
+            by_name.setdefault(text(node.child_by_field_name("left")), []).append(node)
     out = []
-    for node in iter_descendants(scope, 20_000) if scope is not None else ():
-        if node.type == "assignment_expression":
-            left = unwrap(node.child_by_field_name("left"))
-            if left is not None and left.type == "identifier" and text(left) == text(ident):
-                b = det.ctx.lookup(left, text(left))
-                if b is not None and b.node is not None and b.node.id == decl_value.id:
-                    out.append(node.child_by_field_name("right"))
+    for node in by_name.get(text(ident), []):
+        left = node.child_by_field_name("left")
+        b = det.ctx.lookup(left, text(left))
+        if b is not None and b.node is not None and b.node.id == decl_value.id:
+            out.append(node.child_by_field_name("right"))
     return out
 
 
@@ -216,8 +227,8 @@ def _summary_of(det: "Detector", fn: Node, depth: int) -> Desc:
         ret = describe(det, body, fn, depth + 1)
         return {"k": "fn", "ret": ret} if ret is not None else None
     rets = []
-    for node in iter_descendants(body, 20_000):
-        if node.type == "return_statement" and _own(node, fn):
+    for node in _captures(det, body, "(return_statement) @r", "r"):
+        if _own(node, fn):
             value = node.named_children[0] if node.named_children else None
             rets.append(describe(det, value, fn, depth + 1) if value is not None else {"k": "union", "of": []})
     ret = _union(rets) if rets else None
