@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch, handoffs, loops, provider_kinds, runtime_names
+from parr.scan.typescript import dispatch, handoffs, loops, provider_kinds, runtime_names, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
@@ -172,6 +172,7 @@ class Detector:
             else:
                 if string_literal(unwrap(caps["tv"][0])) == "function":
                     self._on_function_type(caps["typepair"][0].parent)
+        shorthand.read(self)  # { tools }, { handoffs }: read like the pairs above
         for pattern, caps in phase3:
             self._last_numeric = False
             self._last_options = {}
@@ -1449,6 +1450,8 @@ class Detector:
         site = {"line": line(node), "call": shown if len(shown) <= 140 else shown[:139] + "…", "reason": reason}
         if reason == "tool name made at run time" and loops.registration_site(self, node, site):
             return  # a loop over definitions: decided when the project is resolved
+        if reason == "tools made by a call parr cannot read" and loops.mapped_factories(self, node, site):
+            return  # tools made per definition in a .map: decided when the project is resolved
         if site not in self.unresolved:
             self.unresolved.append(site)
 

@@ -401,6 +401,15 @@ def exported(det: "Detector") -> tuple[dict[str, Desc], dict[str, dict]]:
 
 
 # -- the project side ----------------------------------------------------------------------------------
+class _Each(dict):
+    """A handler map with the same body for every tool name."""
+
+    def __init__(self, effects: dict[str, Any]):
+        super().__init__()
+        self.effects = effects
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self.effects
 class ProjectLoops:
     """Follows the loop facts of every file across the project (see the module docstring)."""
 
@@ -475,9 +484,11 @@ class ProjectLoops:
             return self.tools(fpath, fn.get("ret"), call_args, depth + 1)
         return None
 
-    def handlers(self, path: str, desc: Desc) -> dict[str, dict] | None:
+    def handlers(self, path: str, desc: Desc) -> Any:
         if not isinstance(desc, dict):
             return None
+        if desc.get("k") == "each":  # one body for every tool of the loop
+            return _Each(desc.get("effects") or {})
         if desc.get("k") == "here":
             return desc.get("map")
         if desc.get("k") == "imp":
@@ -577,3 +588,78 @@ def _from_caller(det: "Detector", node: Node | None, depth: int = 0) -> bool:
     if b.kind == "param":
         return True
     return b.kind in ("var", "default") and b.node is not None and _from_caller(det, b.node, depth + 1)
+
+
+def _returned(cb: Node) -> Node | None:
+    """What a callback returns: its expression body, or its one `return` value."""
+    body = unwrap(cb.child_by_field_name("body"))
+    if body is not None and body.type == "statement_block":
+        rets = [c for c in body.named_children if c.type == "return_statement"]
+        return unwrap(rets[0].named_children[0]) if len(rets) == 1 and rets[0].named_children else None
+    return body
+
+
+def _factory_of(det: "Detector", call: Node | None) -> tuple[str, Any] | None:
+    """(framework, factory) of a call of a framework's tool factory imported here (`tool({...})`)."""
+    from parr.scan.typescript.frameworks import BY_ID, framework_of
+
+    call = unwrap(call)
+    if call is None or call.type != "call_expression":
+        return None
+    callee = unwrap(call.child_by_field_name("function"))
+    if callee is None or callee.type != "identifier":
+        return None
+    b = det.ctx.lookup(callee, text(callee))
+    fw = framework_of(b.module) if b is not None and b.kind == "import" else None
+    spec = BY_ID.get(fw) if fw else None
+    factory = next((f for f in spec.factories if f.function == (b.imported or text(callee))), None) if spec else None
+    return (fw, factory) if factory is not None else None
+
+
+def mapped_factories(det: "Detector", call: Node, site: dict[str, Any]) -> bool:
+    """`Object.fromEntries(defs.map(t => [t.name, tool({ ... })]))` or `defs.map(t => tool({ name: t.name, ... }))`
+    given as tools: one tool per definition walked, each with the callback's body. A loop fact, as for
+    registration loops; False when the call has another shape."""
+    node = unwrap(call)
+    callee = unwrap(node.child_by_field_name("function")) if node is not None and node.type == "call_expression" \
+        else None
+    if callee is not None and callee.type == "member_expression" and text(callee) == "Object.fromEntries":
+        args = args_of(node)
+        node = unwrap(args[0]) if args else None
+        callee = unwrap(node.child_by_field_name("function")) if node is not None and \
+            node.type == "call_expression" else None
+    if callee is None or callee.type != "member_expression" or \
+            text(callee.child_by_field_name("property")) not in ("map", "flatMap"):
+        return False
+    args = args_of(node)
+    cb = unwrap(det.ctx.value_node(args[0])) if args else None
+    params = function_params(cb) if cb is not None and cb.type in FUNCTION_TYPES else []
+    pat = param_pattern(params[0]) if params else None
+    if pat is None or pat.type != "identifier":
+        return False
+    value = _returned(cb)
+    key = None
+    if value is not None and value.type == "array" and len(value.named_children) == 2:
+        key, value = value.named_children
+    made = _factory_of(det, value)
+    if made is None:
+        return False
+    framework, factory = made
+    config = unwrap(args_of(unwrap(value))[factory.config_arg]) if len(args_of(unwrap(value))) > factory.config_arg \
+        else None
+    entries = object_entries(config) if config is not None and config.type == "object" else {}
+    name_expr = key if key is not None else next(
+        (entry_value(entries[k]) for k in factory.name_keys if k in entries), None)
+    root = _name_root(name_expr)
+    if root is None or text(root) != text(pat):
+        return False
+    source = describe(det, callee.child_by_field_name("object"))
+    if source is None:
+        return False
+    handler = next((det.ctx.value_node(entry_value(entries[k])) for k in factory.handler_keys if k in entries), None)
+    eff = fx.analyze(det.ctx, handler) if handler is not None and handler.type in FUNCTION_TYPES else fx.Effects()
+    each = {"strong": eff.strong[:8], "medium": eff.medium[:4], "weak": eff.weak[:8], "caps": sorted(eff.caps),
+            "executed": sorted(eff.executed)[:50]}
+    det.loop_sites.append(dict(site, source=source, handlers={"k": "each", "effects": each},
+                               framework=framework, style=factory.style))
+    return True

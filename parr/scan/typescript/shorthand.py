@@ -1,0 +1,29 @@
+"""Tool contexts given in shorthand (`generateText({ model, tools })`, `new Agent({ name, handoffs })`).
+
+`{ tools }` is `{ tools: tools }`: the detector's reader for a `tools:`/`handoffs:` pair reads it the
+same way (tools found where they are made, hosted tools in an array, a site for a list made by a
+call parr cannot read). Without this, a shorthand key was never read, so an unreadable list given
+that way was silent.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tree_sitter import QueryCursor
+
+from parr.scan.typescript.nodes import query
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parr.scan.typescript.detect import Detector
+
+_KEYS = ("tools", "handoffs", "functionDeclarations", "function_declarations")
+_PATTERN = "(object (shorthand_property_identifier) @s (#any-of? @s " + " ".join(f'"{k}"' for k in _KEYS) + "))"
+
+
+def read(det: "Detector") -> None:
+    if not any(k.encode() in det.ctx.source for k in _KEYS):
+        return
+    q = query(det.ctx.grammar, _PATTERN)
+    for node in QueryCursor(q, match_limit=1 << 14).captures(det.ctx.root).get("s", []):
+        det._on_tools_pair(node, node.text.decode("utf-8", "replace"))
