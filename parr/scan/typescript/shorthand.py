@@ -1,6 +1,6 @@
 """Tool contexts given in shorthand (`generateText({ model, tools })`, `new Agent({ name, handoffs })`).
 
-`{ tools }` is `{ tools: tools }`: the detector's reader for a `tools:`/`handoffs:` pair reads it the
+`{ tools }` in a call's config is `{ tools: tools }`: the detector's reader for a `tools:`/`handoffs:` pair reads it the
 same way (tools found where they are made, hosted tools in an array, a site for a list made by a
 call parr cannot read). Without this, a shorthand key was never read, so an unreadable list given
 that way was silent.
@@ -26,4 +26,7 @@ def read(det: "Detector") -> None:
         return
     q = query(det.ctx.grammar, _PATTERN)
     for node in QueryCursor(q, match_limit=1 << 14).captures(det.ctx.root).get("s", []):
+        config = node.parent
+        if config is None or config.parent is None or config.parent.type != "arguments":
+            continue  # `return { tools, apis }`: a value handed back, not a config given to a framework call
         det._on_tools_pair(node, node.text.decode("utf-8", "replace"))
