@@ -38,6 +38,7 @@ _SUBSET = frozenset({"filter", "slice", "sort", "toSorted", "reverse", "toRevers
                      "values", "flat"})
 _LOOPS = frozenset({"forEach", "map", "flatMap", "some", "every", "filter", "reduce"})
 _MAX_DEPTH = 40
+_MAX_PARTS = 500
 
 
 def _project(module: str) -> bool:
@@ -65,12 +66,15 @@ def _object_range(obj: Node) -> dict[str, Any]:
 
 
 def _union(parts: list[Desc]) -> Desc:
-    """Parts of one value; a part parr cannot tell spoils the whole (fail closed)."""
+    """Parts of one value; a part parr cannot tell spoils the whole (fail closed), and so does a value
+    of more parts than a list of tool definitions has (a data table: its facts would only be weight)."""
     if any(p is None for p in parts):
         return None
     flat: list[Desc] = []
     for p in parts:
         flat.extend(p["of"] if p.get("k") == "union" else [p])
+    if len(flat) > _MAX_PARTS:
+        return None
     return flat[0] if len(flat) == 1 else {"k": "union", "of": flat}
 
 
@@ -132,6 +136,8 @@ def describe(det: "Detector", node: Node | None, fn: Node | None = None, depth: 
     if t in ("arrow_function", "function_expression", "function", "function_declaration"):
         return _summary(det, node, depth + 1)
     if t == "array":
+        if node.named_child_count > _MAX_PARTS:
+            return None
         parts = []
         for el in node.named_children:
             if el.type == "comment":
