@@ -52,9 +52,13 @@ def _import_ref(det: "Detector", ident: Node) -> dict[str, str] | None:
     return {"module": b.module, "name": b.imported}
 
 
-def _object_range(obj: Node) -> dict[str, Any]:
+_NAME_KEYS = ("name", "method", "id", "toolName", "tool_name", "title")
+
+
+def _object_range(det: "Detector", obj: Node) -> dict[str, Any]:
     """The lines a definition's tool record can carry: the literal's own, or the declaration of the
-    function that returns it (`const tool = (ctx) => ({...})`)."""
+    function that returns it (`const tool = (ctx) => ({...})`); and its static name-like fields, so a
+    loop that registers `t.title` is not taken for one that registers the name parr gave the tool."""
     lo = obj.start_point[0] + 1
     cur = obj.parent
     while cur is not None and cur.type in ("parenthesized_expression", "as_expression", "satisfies_expression",
@@ -62,7 +66,13 @@ def _object_range(obj: Node) -> dict[str, Any]:
         cur = cur.parent
     if cur is not None and cur.type == "variable_declarator":
         lo = cur.start_point[0] + 1
-    return {"k": "lines", "lo": lo, "hi": obj.end_point[0] + 1}
+    names = {}
+    for key, entry in object_entries(obj).items():
+        if key in _NAME_KEYS:
+            value = det.ctx.string_value(entry_value(entry))
+            if isinstance(value, str):
+                names[key] = value
+    return {"k": "lines", "lo": lo, "hi": obj.end_point[0] + 1, "names": names}
 
 
 def _union(parts: list[Desc]) -> Desc:
@@ -132,7 +142,7 @@ def describe(det: "Detector", node: Node | None, fn: Node | None = None, depth: 
             if inner is not None and inner.type == "identifier" and fn is not None and \
                     not keys & {"name", "method"} and _param_index(fn, text(inner)) is not None:
                 return {"k": "param", "i": _param_index(fn, text(inner))}
-        return _object_range(node)
+        return _object_range(det, node)
     if t in ("arrow_function", "function_expression", "function", "function_declaration"):
         return _summary(det, node, depth + 1)
     if t == "array":
@@ -259,6 +269,18 @@ def _name_root(node: Node | None) -> Node | None:
     return node if node is not None and node.type == "identifier" else None
 
 
+def _member(det: "Detector", node: Node | None) -> str | None:
+    """The field a name expression reads (`method` of `t.method`, `t["method"]`); None for `t` itself
+    (a definition object given whole is registered by its `name`)."""
+    node = unwrap(node)
+    if node is not None and node.type == "member_expression":
+        return text(node.child_by_field_name("property"))
+    if node is not None and node.type == "subscript_expression":
+        key = det.ctx.string_value(node.child_by_field_name("index"))
+        return key if isinstance(key, str) else "?"
+    return None
+
+
 def _walked(det: "Detector", root: Node) -> tuple[Node | None, Node | None]:
     """The value a loop variable walks and the loop's body: the receiver of `X.forEach(t => ...)` or
     `X.map(function (t) {...})`, the right side of `for (const t of X)`, or the value of `const t = X.find(...)`."""
@@ -325,6 +347,7 @@ def registration_site(det: "Detector", call: Node, site: dict[str, Any]) -> bool
     root = _name_root(name_expr)
     if root is None:
         return False
+    member = _member(det, name_expr)
     walked, body = _walked(det, root)
     if walked is None:
         return False
@@ -336,7 +359,7 @@ def registration_site(det: "Detector", call: Node, site: dict[str, Any]) -> bool
         while fn is not None and fn.type not in FUNCTION_TYPES:
             fn = fn.parent
         body = fn
-    loop = dict(site, source=source, handlers=_handler_map(det, body, root))
+    loop = dict(site, source=source, handlers=_handler_map(det, body, root), member=member)
     callee = unwrap(call.child_by_field_name("function"))
     method = text(callee.child_by_field_name("property")) if callee is not None and \
         callee.type == "member_expression" else ""
@@ -433,14 +456,15 @@ class ProjectLoops:
 
     def tools(self, path: str, desc: Desc, args: list[tuple[str, Desc, Any]] | None = None,
               depth: int = 0) -> list[tuple[str, dict]] | None:
-        """The tool candidates a source stands for: [(file, candidate)], or None when any part of it is
+        """The tool candidates a source stands for: [(file, candidate, its name fields)], or None when any part of it is
         not a definition parr read (fail closed: the loop's site stays)."""
         if not isinstance(desc, dict) or depth > 24:
             return None
         k = desc.get("k")
         if k == "lines":
             lo, hi = desc.get("lo") or 0, desc.get("hi") or 0
-            found = [(path, c) for c in self.r.facts_of(path).get("tools") or []
+            names = desc.get("names") or {}
+            found = [(path, c, names) for c in self.r.facts_of(path).get("tools") or []
                      if lo <= int(c.get("line") or 0) <= hi and not c.get("handoff") and c.get("name")]
             return found or None
         if k == "union":
@@ -452,12 +476,12 @@ class ProjectLoops:
                 out.extend(got)
             return out
         if k == "elem":
-            return [("", {"elem": True})]
+            return [("", {"elem": True}, {})]
         if k == "map":
             fn = desc.get("fn")
             each = self.tools(path, fn.get("ret"), [(path, {"k": "elem"}, None)], depth + 1) if isinstance(fn, dict) \
                 else None
-            if each is None or not all(c.get("elem") for _, c in each):
+            if each is None or not all(c.get("elem") for _, c, _ in each):
                 return None  # the callback makes new values: not the definitions themselves
             return self.tools(path, desc.get("recv"), args, depth + 1)
         if k == "param":
@@ -511,12 +535,15 @@ class ProjectLoops:
         for path in sorted(self.r.facts):
             for loop in self.r.facts[path].get("loop_sites") or []:
                 found = self.tools(path, loop.get("source"))
+                member = loop.get("member") or "name"
+                if found and any(names.get(member) != cand.get("name") for _, cand, names in found):
+                    found = None  # the loop registers another field than the one parr named the tool by
                 if not found:
                     sites.append(UnresolvedSite(file=path, line=max(1, int(loop.get("line") or 1)),
                                                 call=str(loop.get("call") or ""), reason=str(loop.get("reason") or "")))
                     continue
                 handlers = self.handlers(path, loop.get("handlers")) or {}
-                for _, cand in found:
+                for _, cand, _ in found:
                     h = dict(handlers.get(cand.get("name")) or {})
                     if loop.get("framework") and (cand.get("framework") or "unknown") == "unknown" and \
                             "framework" not in extra.get(id(cand), {}):
@@ -667,5 +694,5 @@ def mapped_factories(det: "Detector", call: Node, site: dict[str, Any]) -> bool:
     each = {"strong": eff.strong[:8], "medium": eff.medium[:4], "weak": eff.weak[:8], "caps": sorted(eff.caps),
             "executed": sorted(eff.executed)[:50]}
     det.loop_sites.append(dict(site, source=source, handlers={"k": "each", "effects": each},
-                               framework=framework, style=factory.style))
+                               framework=framework, style=factory.style, member=_member(det, name_expr)))
     return True
