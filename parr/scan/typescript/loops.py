@@ -380,6 +380,15 @@ def handler_effects(det: "Detector", obj: Node) -> dict[str, dict[str, Any]]:
         if value is None or value.type not in FUNCTION_TYPES:
             continue
         eff = fx.analyze(det.ctx, value)
+        # A map entry is glue around the tool's real handler (`run_sql: (a) => handleRunSql(a.params)`):
+        # that handler is read as a handler of its own, so its helpers are followed as deep as any body's.
+        for call in _captures(det, value, "(call_expression function: (identifier) @f)", "f"):
+            b = det.ctx.lookup(call, text(call))
+            target = unwrap(b.node) if b is not None and b.kind in ("function", "var") else None
+            if target is not None and target.type in FUNCTION_TYPES and target.id != value.id:
+                sub = fx.analyze(det.ctx, target)
+                sub.strong = [e if "(via " in e else f"{e} (via {text(call)}())" for e in sub.strong]
+                eff.merge(sub)
         out[key] = {"strong": eff.strong[:8], "medium": eff.medium[:4], "weak": eff.weak[:8],
                     "caps": sorted(eff.caps), "executed": sorted(eff.executed)[:50]}
     return out
