@@ -1450,8 +1450,9 @@ class Detector:
         site = {"line": line(node), "call": shown if len(shown) <= 140 else shown[:139] + "…", "reason": reason}
         if reason == "tool name made at run time" and loops.registration_site(self, node, site):
             return  # a loop over definitions: decided when the project is resolved
-        if reason == "tools made by a call parr cannot read" and loops.mapped_factories(self, node, site):
-            return  # tools made per definition in a .map: decided when the project is resolved
+        if reason == "tools made by a call parr cannot read" and (
+                loops.mapped_factories(self, node, site) or shorthand.memoised(self, node)):
+            return  # tools made per definition in a .map (decided by the project), or a memo's value
         if site not in self.unresolved:
             self.unresolved.append(site)
 

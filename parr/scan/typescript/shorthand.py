@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tree_sitter import QueryCursor
+from tree_sitter import Node, QueryCursor
 
 from parr.scan.typescript.nodes import query
 
@@ -30,3 +30,30 @@ def read(det: "Detector") -> None:
         if config is None or config.parent is None or config.parent.type != "arguments":
             continue  # `return { tools, apis }`: a value handed back, not a config given to a framework call
         det._on_tools_pair(node, node.text.decode("utf-8", "replace"))
+
+
+_MEMO = frozenset({"useMemo", "computed", "useCallback"})
+
+
+def memoised(det: "Detector", call: Node) -> bool:
+    """`useMemo(() => ({ search: {...} }), deps)` given as tools: the memo returns the value its arrow
+    writes, so that value is read (its tools are found where they are written) instead of a site."""
+    from parr.scan.typescript.nodes import args_of, member_chain, unwrap
+
+    if call.type != "call_expression":
+        return False
+    chain = member_chain(unwrap(call.child_by_field_name("function")))
+    if not chain or chain[-1] not in _MEMO or len(chain) > 2:
+        return False
+    module = det.ctx.import_source(chain[0])
+    if module not in ("react", "preact/hooks", "vue", "@vue/reactivity") and chain[0] not in ("React",):
+        return False
+    args = args_of(call)
+    cb = unwrap(args[0]) if args else None
+    if cb is None or cb.type not in ("arrow_function", "function_expression"):
+        return False
+    body = unwrap(cb.child_by_field_name("body"))
+    if body is None or body.type == "statement_block":
+        return False  # a memo that builds its value step by step (a loop filling {}) stays a site
+    det._check_tools_value(body, "tools: ...", 1)
+    return True
