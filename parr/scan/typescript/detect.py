@@ -124,9 +124,12 @@ class Detector:
         phase1: list[tuple[int, dict]] = []
         phase2: list[tuple[int, dict]] = []
         phase3: list[tuple[int, dict]] = []
+        short_contexts: list[Node] = []
         for pattern, caps in cursor.matches(ctx.root):
             if pattern in (P_IDPAIR, P_CALLPAIR, P_SHORT):
                 self._index_key(pattern, caps)
+                if pattern == P_SHORT and text(caps["short"][0]) in shorthand.KEYS:
+                    short_contexts.append(caps["short"][0])
             elif pattern in (P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_REGCALL):
                 phase1.append((pattern, caps))
             elif pattern in (P_TOOLS, P_TYPE):
@@ -172,7 +175,7 @@ class Detector:
             else:
                 if string_literal(unwrap(caps["tv"][0])) == "function":
                     self._on_function_type(caps["typepair"][0].parent)
-        shorthand.read(self)  # { tools }, { handoffs }: read like the pairs above
+        shorthand.read(self, short_contexts)  # { tools }, { handoffs }: read like the pairs above
         for pattern, caps in phase3:
             self._last_numeric = False
             self._last_options = {}

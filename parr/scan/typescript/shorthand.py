@@ -1,33 +1,28 @@
 """Tool contexts given in shorthand (`generateText({ model, tools })`, `new Agent({ name, handoffs })`).
 
-`{ tools }` in a call's config is `{ tools: tools }`: the detector's reader for a `tools:`/`handoffs:` pair reads it the
-same way (tools found where they are made, hosted tools in an array, a site for a list made by a
-call parr cannot read). Without this, a shorthand key was never read, so an unreadable list given
-that way was silent.
+`{ tools }` in a call's config is `{ tools: tools }`: the detector's reader for a `tools:` or
+`handoffs:` pair reads it the same way (tools found where they are made, hosted tools in an array,
+a site for a list made by a call parr cannot read). Without this, a shorthand key was never read,
+so an unreadable list given that way was silent.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tree_sitter import Node, QueryCursor
-
-from parr.scan.typescript.nodes import query
+from tree_sitter import Node
 
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
 
-_KEYS = ("tools", "handoffs", "functionDeclarations", "function_declarations")
-_PATTERN = "(object (shorthand_property_identifier) @s (#any-of? @s " + " ".join(f'"{k}"' for k in _KEYS) + "))"
+KEYS = frozenset({"tools", "handoffs", "functionDeclarations", "function_declarations"})
 
 
-def read(det: "Detector") -> None:
-    if not any(k.encode() in det.ctx.source for k in _KEYS):
-        return
-    q = query(det.ctx.grammar, _PATTERN)
-    for node in QueryCursor(q, match_limit=1 << 14).captures(det.ctx.root).get("s", []):
+def read(det: "Detector", nodes: list[Node]) -> None:
+    """`nodes`: the shorthand properties named like a context key (found by the detector's own query)."""
+    for node in nodes:
         config = node.parent
-        if config is None or config.parent is None or config.parent.type != "arguments":
+        if config is None or config.type != "object" or config.parent is None or config.parent.type != "arguments":
             continue  # `return { tools, apis }`: a value handed back, not a config given to a framework call
         det._on_tools_pair(node, node.text.decode("utf-8", "replace"))
 
