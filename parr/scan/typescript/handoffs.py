@@ -105,7 +105,7 @@ def _agent_like(det: "Detector", el: Node) -> bool:
 
 def read(det: "Detector") -> None:
     """Every hand-off added to an agent after it is built, in this file."""
-    if b"handoffs" not in det.ctx.source:
+    if b".handoffs" not in det.ctx.source:  # agent.handoffs / (agent.handoffs as any)
         return
     q = query(det.ctx.grammar, '(member_expression property: (property_identifier) @p (#eq? @p "handoffs")) @m')
     candidates = []

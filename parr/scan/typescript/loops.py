@@ -394,6 +394,15 @@ def handler_effects(det: "Detector", obj: Node) -> dict[str, dict[str, Any]]:
     return out
 
 
+# A helper that hands out a list of definitions is short (filter, concat, map over a list); summarising
+# every long exported function of every file only to find none of them is one costs scan time.
+_MAX_SUMMARY_BYTES = 4000
+
+
+def _small(fn: Node) -> bool:
+    return fn.end_byte - fn.start_byte <= _MAX_SUMMARY_BYTES
+
+
 def exported(det: "Detector") -> tuple[dict[str, Desc], dict[str, dict]]:
     """This file's exported lists and list-making functions (as sources), and its exported handler maps
     (object literals of two or more functions)."""
@@ -413,7 +422,7 @@ def exported(det: "Detector") -> tuple[dict[str, Desc], dict[str, dict]]:
             continue
         if decl.type == "function_declaration":
             name = decl.child_by_field_name("name")
-            d = _summary(det, decl, 0)
+            d = _summary(det, decl, 0) if _small(decl) else None
             if name is not None and d is not None:
                 lists[text(name)] = d
             continue
@@ -432,7 +441,8 @@ def exported(det: "Detector") -> tuple[dict[str, Desc], dict[str, dict]]:
                     maps[text(name)] = handler_effects(det, raw)
                 continue
             if raw.type in ("array", "call_expression", "identifier") or raw.type in FUNCTION_TYPES:
-                d = _summary(det, raw, 0) if raw.type in FUNCTION_TYPES else describe(det, raw)
+                d = (_summary(det, raw, 0) if _small(raw) else None) if raw.type in FUNCTION_TYPES \
+                    else describe(det, raw)
                 if d is not None:
                     lists[text(name)] = d
     return lists, maps

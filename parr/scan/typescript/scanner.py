@@ -24,7 +24,10 @@ from parr.scan.wiring_ts import extract_typescript_wiring
 FACTS_VERSION = "ts-12-loops-handoffs"
 
 
-_EXPORTED_LITERAL = re.compile(rb"export\s+(?:const|let|var)\s+\w+[^=\n]*=\s*[\[{]")
+# `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
+# (Lists of definitions are read in files the prefilter already parses: they hold schemas or tools.)
+_EXPORTED_LITERAL = re.compile(rb"export\s+(?:const|let|var)\s+\w+[^=\n]*=\s*\{\s*(?://[^\n]*\s*)*[\w'\"]+\s*:"
+                               rb"\s*(?:async\s*)?(?:\(|function\b|\w+\s*=>)")
 
 
 def _loops():
@@ -229,8 +232,8 @@ class TypeScriptScanner:
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
                 if _EXPORTED_LITERAL.search(source):
-                    # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) or a
-                    # list another file registers in a loop: read with the helpers it calls.
+                    # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) another
+                    # file's loop calls: read with the helpers it calls.
                     tree = self._parse(source, grammar)
                     det = _detect().Detector(FileCtx(rel_path, source, tree.root_node, grammar))
                     lists, maps = _loops().exported(det)
