@@ -158,7 +158,8 @@ _TS_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b
 _TS_PATTERNS = tuple(re.compile(p) for p in (
     rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:",  # tools: [...], tools: await mcp.getTools()
     rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:",
-    rb"(?i:tools)\s*=\s*\["))  # export const TOOLS = [search]: a tool list another module binds
+    rb"(?i:tools)\s*=\s*\[",  # export const TOOLS = [search]: a tool list another module binds
+    rb"tools\s*[,}]", rb"handoffs\s*[,}]"))  # generateText({ model, tools }): a context in shorthand
 # Cheap first test: every literal and pattern above contains one of these.
 _TS_ANY = (b"ool", b"OOL", b"unction", b"chema", b"arameters", b"earch", b"xecution", b"ontext", b"andoffs")
 _TS_ANY_TOOLS = re.compile(rb"(?i:tools)")  # and the case-insensitive `tools = [` above

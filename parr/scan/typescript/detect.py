@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch
+from parr.scan.typescript import dispatch, handoffs, loops, runtime_names, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mcp, openai_agents,
@@ -70,7 +70,6 @@ def _in_tools_map(obj: Node) -> bool:
 
 
 _is_provider_module = ai_sdk.is_provider_module
-_MUTATING_PROVIDER_TOOL = ai_sdk.MUTATING_PROVIDER_TOOL
 _UNTYPED_PROVIDER_TOOL = ai_sdk.UNTYPED_PROVIDER_TOOL
 
 
@@ -99,6 +98,8 @@ class Detector:
         self.key_refs: list[dict[str, Any]] = []
         # Places handing tools to a model that no rule here can read: {"line", "call", "reason"}.
         self.unresolved: list[dict[str, Any]] = []
+        # Registrations in loops over a list (loops.py): sites unless the project phase finds the list.
+        self.loop_sites: list[dict[str, Any]] = []
         self.key_index: dict[str, list[tuple[Any, int]]] = {}        # identifier -> [(key, line)]
         self.call_key_index: dict[str, list[tuple[Any, int]]] = {}   # function name -> [(key, line)]
         self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
@@ -127,9 +128,12 @@ class Detector:
         phase1: list[tuple[int, dict]] = []
         phase2: list[tuple[int, dict]] = []
         phase3: list[tuple[int, dict]] = []
+        short_contexts: list[Node] = []
         for pattern, caps in cursor.matches(ctx.root):
             if pattern in (P_IDPAIR, P_CALLPAIR, P_SHORT):
                 self._index_key(pattern, caps)
+                if pattern == P_SHORT and text(caps["short"][0]) in shorthand.KEYS:
+                    short_contexts.append(caps["short"][0])
             elif pattern in (P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_REGCALL):
                 phase1.append((pattern, caps))
             elif pattern in (P_TOOLS, P_TYPE):
@@ -189,10 +193,12 @@ class Detector:
             else:
                 if string_literal(unwrap(caps["tv"][0])) == "function":
                     openai_api.function_type(self, caps["typepair"][0].parent)
+        shorthand.read(self, short_contexts)  # { tools }, { handoffs }: read like the pairs above
         for pattern, caps in phase3:
             self._last_numeric = False
             self._last_options = {}
             self._on_schema_pair(caps["schemapair"][0])
+        handoffs.read(self)
         self._wrapper_calls_here()
         self._expose_exported_builtins()
         self._name_unnamed()
@@ -1112,6 +1118,11 @@ class Detector:
     def _unread(self, node: Node, reason: str, call: str | None = None) -> None:
         shown = " ".join((call or text(node)).split())
         site = {"line": line(node), "call": shown if len(shown) <= 140 else shown[:139] + "…", "reason": reason}
+        if reason == "tool name made at run time" and loops.registration_site(self, node, site):
+            return  # a loop over definitions: decided when the project is resolved
+        if reason == "tools made by a call parr cannot read" and (
+                loops.mapped_factories(self, node, site) or shorthand.memoised(self, node)):
+            return  # tools made per definition in a .map (decided by the project), or a memo's value
         if site not in self.unresolved:
             self.unresolved.append(site)
 

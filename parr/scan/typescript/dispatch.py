@@ -4,7 +4,9 @@ With the MCP TypeScript SDK's low-level `Server`, tools are listed in one reques
 (`ListToolsRequestSchema`) and run in another (`CallToolRequestSchema`), which dispatches on the
 tool's name: `switch (request.params.name) { case "x": ... }` or `if (name === "x") { ... }`. What a
 listed tool does is the code of its branch, so its effects are read there, as for any handler.
-Cases that fall through (`case "a": case "b": {...}`) share the branch they fall into.
+Cases that fall through (`case "a": case "b": {...}`) share the branch they fall into. A handler
+that serves one tool behind a guard (`if (name !== "run_code") throw ...;`) runs that tool's code
+after the guard.
 """
 
 from __future__ import annotations
@@ -57,6 +59,17 @@ def _string(node: Node | None) -> str | None:
     return None
 
 
+def _exits(node: Node | None) -> bool:
+    """The statement (or block) leaves the handler: `throw ...` or `return ...` as its last statement."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    if node.type == "statement_block":
+        stmts = [c for c in node.named_children if c.type != "comment"]
+        return bool(stmts) and stmts[-1].type in ("throw_statement", "return_statement")
+    return node.type in ("throw_statement", "return_statement")
+
+
 def branches(ctx: FileCtx) -> dict[str, Node]:
     """Tool name -> the node holding the code that runs for it, for every call handler of the file."""
     cached = getattr(ctx, "_dispatch_branches", None)
@@ -91,6 +104,15 @@ def branches(ctx: FileCtx) -> dict[str, Node]:
                                 consequence = node.child_by_field_name("consequence")
                                 if consequence is not None:
                                     out.setdefault(name, consequence)
+                    elif op is not None and text(op) in ("!==", "!=") and node.child_by_field_name("alternative") is None \
+                            and _exits(node.child_by_field_name("consequence")) and node.parent is not None \
+                            and node.parent.type in ("statement_block", "program"):
+                        # `if (name !== "run_code") throw ...;` then the body: the code after the guard
+                        # (in the same block) is that tool's branch
+                        for a, b in ((left, right), (right, left)):
+                            name = _string(b)
+                            if name is not None and _names_a_tool(a):
+                                out.setdefault(name, node.parent)
     try:
         ctx._dispatch_branches = out  # type: ignore[attr-defined]
     except AttributeError:

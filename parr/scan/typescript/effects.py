@@ -448,6 +448,29 @@ def _in_memory_receiver(ctx: FileCtx, call: Node, chain: list[str]) -> bool:
     return False
 
 
+# SQL drivers and query builders: a client made by their functions runs the SQL it is given, whatever
+# the variable is called (`const runQuery = neon(url); runQuery.query(sql)`).
+_SQL_DRIVER_MODULES = ("pg", "postgres", "@neondatabase/serverless", "mysql", "mysql2", "mysql2/promise",
+                       "better-sqlite3", "sqlite3", "sqlite", "@vercel/postgres", "@libsql/client",
+                       "@planetscale/database", "mssql", "oracledb", "duckdb", "@duckdb/node-api", "knex",
+                       "@electric-sql/pglite", "pg-promise", "slonik", "tedious", "bun:sqlite", "node:sqlite")
+
+
+def _sql_client(ctx: FileCtx, call: Node, root: str) -> bool:
+    """The receiver is a value made by a SQL driver imported here (`neon(url)`, `new Pool()`)."""
+    if root in ("this", "()", "?", "[]"):
+        return False
+    node = call.child_by_field_name("function")
+    while node is not None and unwrap(node) is not None and unwrap(node).type == "member_expression":
+        node = unwrap(node).child_by_field_name("object")
+    value = ctx.value_node(node) if node is not None else None
+    if value is None or value.type not in ("call_expression", "new_expression"):
+        return False
+    made_by = member_chain(unwrap(value.child_by_field_name("function") or value.child_by_field_name("constructor")))
+    module = ctx.import_source(made_by[0]) if made_by else None
+    return module is not None and module in _SQL_DRIVER_MODULES
+
+
 def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited: set) -> None:
     callee = unwrap(call.child_by_field_name("function"))
     if callee is None:
@@ -617,7 +640,7 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 eff.add_strong(f"SQL {verb}")
             return
         receiver = " ".join(chain[:-1])
-        if first is not None and _DBISH.search(receiver or name) and \
+        if first is not None and (_DBISH.search(receiver or name) or _sql_client(ctx, call, root)) and \
                 not re.search(r"agent|runner|chain|graph|llm|model", receiver, re.I):
             statement = _model_statement(ctx, fn, name, chain[-2] if len(chain) >= 2 else "", args)
             if statement is not None:
@@ -723,6 +746,31 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 sub.strong = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.strong]
                 eff.merge(sub)
                 _map_pending(ctx, eff, sub, target, call, depth)
+                _map_executed(eff, sub, target, call)
+
+
+def _map_executed(eff: Effects, sub: Effects, target: Node, call: Node) -> None:
+    """A helper that runs one of its parameters raw (`handleRunSql(sql)`) runs what the caller passes
+    there: the names in that argument (`params.sql`, `EXPLAIN ${params.sql}`) are executed too."""
+    if not sub.executed:
+        return
+    args = args_of(call)
+    for i, param in enumerate(function_params(target)[:len(args)]):
+        pattern = param_pattern(param)
+        names = {text(n) for n in iter_descendants(pattern, 400) if n.type in (
+            "identifier", "shorthand_property_identifier_pattern")} if pattern is not None else set()
+        hit = names & sub.executed
+        if not hit:
+            continue
+        entries = _literal_entries(args[i]) if pattern is not None and pattern.type == "object_pattern" else {}
+        if entries:
+            # handleRunSql({ sql: params.sql, projectId }): only the entries the helper runs
+            for key in hit:
+                if key in entries:
+                    value = entry_value(entries[key]) or entries[key]
+                    eff.executed |= _names_in(value) | {key}
+        else:
+            eff.executed |= _names_in(args[i]) | hit
 
 
 def _literal_entries(node: Node | None) -> dict[str, Node]:

@@ -48,6 +48,12 @@ def ts_name_verdict(name: str) -> Verdict:
 _COMPOUND_NOUN = re.compile(r"\b(write|set|add|run|post|log|sign|check|mark|roll|back|push|pop|drop)-(up|on|in|out|down|off|back|time|based|only|processing)\b", re.I)
 
 
+# A description that leads with producing output, and the purpose clause after that output.
+_OUTPUT_LEAD = re.compile(r"\s*(?:generates?|returns?|produces?|formats?|prepares?|computes?|calculates?|renders?|"
+                          r"drafts?|suggests?|builds?|gets?|fetch(?:es)?|lists?|finds?|searches|looks? up)\b", re.I)
+_PURPOSE_CLAUSE = re.compile(r"\b(?:for|when)\s+\w+ing\b[^.;:,]*", re.I)
+
+
 def ts_description_verdict(description: str | None) -> Verdict:
     if description:
         description = _COMPOUND_NOUN.sub(lambda m: m.group(1) + m.group(2), description)
@@ -57,6 +63,10 @@ def ts_description_verdict(description: str | None) -> Verdict:
     if not description:
         return Verdict()
     first = description.strip().split("\n\n", 1)[0]
+    if _OUTPUT_LEAD.match(first):
+        # "Generate JSON data for creating charts": the gerund says what the output is for, not what
+        # the tool does (it only returns that output)
+        first = _PURPOSE_CLAUSE.sub("", first)
     m = _EXTRA_DESCRIPTION.search(first)
     if m:
         word = m.group(0).lower()
@@ -76,6 +86,8 @@ def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> 
     kind = cand.get("kind_mutating")
     if ann.get("destructiveHint") is True:
         return True, ["annotation destructiveHint: true"] + strong[:3]
+    if kind is True and cand.get("kind_unknown"):
+        return True, [f"built-in tool '{cand['kind_unknown']}' parr does not know: treated as changing state"] + strong[:3]
     if kind is True:
         return True, ["built-in tool runs commands, code or edits"] + strong[:3]
     if strong:

@@ -22,7 +22,20 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-11-spread-members"
+FACTS_VERSION = "ts-13-spread-loops-classes"
+
+
+# `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
+# (Lists of definitions are read in files the prefilter already parses: they hold schemas or tools.)
+_EXPORTED_LITERAL = re.compile(rb"export\s+(?:const|let|var)\s+\w+[^=\n]*=\s*\{\s*(?://[^\n]*\s*)*[\w'\"]+\s*:"
+                               rb"\s*(?:async\s*)?(?:\(|function\b|\w+\s*=>)")
+
+
+def _loops():
+    """The registration-loop module, imported when first needed."""
+    from parr.scan.typescript import loops
+
+    return loops
 
 
 def _detect():
@@ -242,6 +255,18 @@ class TypeScriptScanner:
                 tree = self._full(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
+                if _EXPORTED_LITERAL.search(source):
+                    # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) another
+                    # file's loop calls: read with the helpers it calls.
+                    tree = self._parse(source, grammar)
+                    det = _detect().Detector(FileCtx(rel_path, source, tree.root_node, grammar))
+                    lists, maps = _loops().exported(det)
+                    if lists:
+                        facts["lists"] = lists
+                    if maps:
+                        facts["handler_maps"] = maps
+                        # the whole file is parsed now: its exports too (a long map overflows the snippet)
+                        facts["exports"] = collect_exports(det.ctx)
             if has_wiring_trigger(source):
                 # Model clients and tracing, from the same parse when the file had one.
                 wiring = compact_wiring(extract_typescript_wiring(rel_path, source, tree))
@@ -280,6 +305,14 @@ class TypeScriptScanner:
                                                              "the rest were not read"})
         facts["tools"] = tools
         facts["unresolved"] = det.unresolved[:500]
+        if det.loop_sites:
+            facts["loop_sites"] = det.loop_sites[:200]
+        if b"export" in source:
+            lists, maps = _loops().exported(det)
+            if lists:
+                facts["lists"] = lists
+            if maps:
+                facts["handler_maps"] = maps
         facts["key_refs"] = det.key_refs[:5000]
         if det.wrappers:
             facts["wrappers"] = det.wrappers
@@ -515,6 +548,7 @@ class _Resolver:
             for cand in facts.get("tools") or []:
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) in spread_used:
                     absorbed.update((path, n) for n in cand["spread_export"].get("absorbs") or [])
+        handled = _loops().ProjectLoops(self).run(sites)
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
         for path in sorted(self.facts):
@@ -530,6 +564,8 @@ class _Resolver:
                     continue  # an exported array or object no call spreads into that reader
                 if cand.get("members_use") is not None and (path, cand["members_use"]) in read_there:
                     continue  # read in the file that defines its arguments
+                if id(cand) in handled:  # a definition a loop registers, with its body in a handler map
+                    cand = _loops().with_handler(cand, handled[id(cand)])
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
                     if info is None:
@@ -544,6 +580,8 @@ class _Resolver:
                     continue  # a definition spread into a wrapper call or imported: part of that one tool
                 if cand.get("definition"):
                     cand = self._with_definition(path, cand)
+                if cand.get("owner_ref") and self._agent(path, cand["owner_ref"]) is None:
+                    continue  # `x.handoffs.push(...)` on something that is no agent of this project
                 if cand.get("agent_ref"):
                     agent = self._agent(path, cand["agent_ref"])
                     if agent is None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from parr.scan.typescript import effects as fx
+from parr.scan.typescript import provider_kinds
 from parr.scan.typescript.frameworks import opencode
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import args_of, member_chain, unwrap
@@ -78,7 +79,6 @@ def is_provider_module(module: str | None) -> bool:
                              or module in PROVIDER_PACKAGES)
 
 # Provider-defined tools (`openai.tools.webSearch()`): what their type says they can do.
-MUTATING_PROVIDER_TOOL = re.compile(r"bash|shell|code|computer|editor|str_replace|patch|memory|programmatic", re.I)
 # programmaticToolCalling: the model writes a program the provider runs; customTool: free-form text
 # constrained only by a grammar the app supplies.
 UNTYPED_PROVIDER_TOOL = re.compile(r"bash|shell|code|programmatic|customTool", re.I)
@@ -122,7 +122,7 @@ def provider_call(det: Detector, call: Node, aliased: bool = False) -> None:
             return
     else:
         return
-    mutating = bool(MUTATING_PROVIDER_TOOL.search(tool_id))
+    mutating, known = provider_kinds.verdict(tool_id)
     typed = not UNTYPED_PROVIDER_TOOL.search(tool_id)
     caps: list[str] = []
     low = tool_id.lower()
@@ -156,3 +156,5 @@ def provider_call(det: Detector, call: Node, aliased: bool = False) -> None:
                                                       if tool_id == "customTool" else "model-written command or code"],
                      eff=eff, caps=caps, kind_mutating=None if tool_id == "customTool" else mutating,
                      gates=det._gates(entries, eff))
+    if not known and tool_id != "customTool" and det.tools:
+        det.tools[-1]["kind_unknown"] = tool_id

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from parr.scan.typescript.frameworks.ai_sdk import MUTATING_PROVIDER_TOOL, UNTYPED_PROVIDER_TOOL
+from parr.scan.typescript import provider_kinds
+from parr.scan.typescript.frameworks.ai_sdk import UNTYPED_PROVIDER_TOOL
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import string_literal
 
@@ -41,8 +42,10 @@ def hosted_object(det: Detector, obj: Node, entries: dict[str, Node]) -> bool:
         ("computer_use",) if "computer" in prefix else ("file_write",) if "editor" in prefix else \
         ("http",) if "web" in prefix else ()
     untyped = bool(UNTYPED_PROVIDER_TOOL.search(prefix))
-    det._emit(node=obj, name=name, framework="anthropic", style="anthropic.server_tool",
-              schema="provider_defined", typed=not untyped, caps=caps,
-              kind_mutating=bool(MUTATING_PROVIDER_TOOL.search(prefix)),
-              typed_evidence=["model-written command or code"] if untyped else [])
+    mutating, known = provider_kinds.verdict(prefix)
+    cand = det._emit(node=obj, name=name, framework="anthropic", style="anthropic.server_tool",
+                     schema="provider_defined", typed=not untyped, caps=caps, kind_mutating=mutating,
+                     typed_evidence=["model-written command or code"] if untyped else [])
+    if not known:
+        cand["kind_unknown"] = tval
     return True

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from tree_sitter import Node
 
 from parr.scan.typescript import effects as fx
+from parr.scan.typescript import runtime_names
 from parr.scan.typescript.frameworks import langchain_builtins
 from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
@@ -112,6 +113,8 @@ def tool_class(det: Detector, cls: Node) -> None:
     """class X extends StructuredTool (or Tool, or a project class that does): its name, schema and effects."""
     info = class_info(det.ctx, cls)
     if info is None or info.get("name") is None:
+        if info is not None:
+            runtime_names.class_site(det, cls, info)
         return
     base = info["base"]
     root = resolve_local_base(det.ctx, cls, base)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from tree_sitter import Node
 
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
+from parr.scan.typescript import loops
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import object_entries, property_key, string_literal
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
@@ -62,6 +63,8 @@ def function_type(det: Detector, obj: Node | None) -> None:
     name_node = det._entry(target_entries, "name")
     name = (det._names(name_node) or None) if name_node is not None else None
     if name is None:
+        if name_node is not None:
+            loops.function_object(det, obj, name_node)
         return
     det.ctx.claim(obj)
     schema_node = det._entry(target_entries, "parameters")

@@ -164,7 +164,8 @@ def handoff(det: Detector, el: Node) -> None:
                     det.ctx.lookup(node, text(node)).kind != "import" else "hand-off to an agent from a package"
                 det._unread(at, reason, f"{text(at)[:70]} in handoffs: [...]")
                 return
-    if det._is_tool_node(at) and any(c.get("name") == name and c.get("line") == line(at) for c in det.tools):
+    if det._is_tool_node(at) and any(c.get("name") == name and c.get("line") == line(at)
+                                     and c.get("agent_ref") == agent_ref for c in det.tools):
         return  # the same handoff() value listed by two agents: one tool
     cand = det._emit(node=at, name=name, framework=SPEC.id, style=spec.style,
                       schema=info.kind if info.declared else "framework_defined",
