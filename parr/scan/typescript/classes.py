@@ -16,6 +16,7 @@ not asked: parr cannot prove it is not, and a tool class in the project is writt
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tree_sitter import Node, QueryCursor
@@ -29,9 +30,15 @@ from parr.scan.typescript.nodes import (
 from parr.scan.typescript.schema import analyze_schema
 from parr.scan.typescript.values import FileCtx
 
+try:
+    import re2 as _fast  # google-re2: linear time on the byte screens below, as in parr.scan.prefilter
+except ImportError:  # pragma: no cover - a platform without a wheel
+    _fast = re
+
 # Registrations parr knows whose arguments can be read positionally or as one object.
 _POSITIONAL = {"registerTool": "mcp_ts.registerTool", "tool": "mcp_ts.tool"}
 _OBJECT = frozenset({"registerTool", "addTool", "tool"})
+_TEXT_MEMBERS = frozenset({"name", "toolName", "title", "description", "id", "label"})
 _CLASS_TYPES = ("class_declaration", "abstract_class_declaration", "class")
 _MAX_CLASSES = 400
 _MAX_DEPTH = 12
@@ -57,7 +64,7 @@ def _this_member(node: Node | None) -> str | None:
     return None
 
 
-def _value(ctx: FileCtx, node: Node | None) -> dict[str, Any] | None:
+def _value(ctx: FileCtx, node: Node | None, schema: bool = True) -> dict[str, Any] | None:
     """A member's value as a fact: a string, a reference to another file's constant, or a schema."""
     node = unwrap(node)
     if node is None:
@@ -70,6 +77,8 @@ def _value(ctx: FileCtx, node: Node | None) -> dict[str, Any] | None:
     if node.type == "template_string":
         loose = ctx.loose_string(node)  # `... ${x} ...`: good enough for a description, never a name
         return {"loose": loose[:2000]} if loose else {"unread": text(node)[:60]}
+    if not schema:
+        return {"unread": text(node)[:60], "node": node}
     resolved = ctx.value_node(node)
     if resolved is not None and resolved.type in ("object", "call_expression"):
         info = analyze_schema(ctx, resolved)
@@ -87,16 +96,12 @@ def _getter_value(ctx: FileCtx, method: Node) -> dict[str, Any] | None:
     return _value(ctx, returns[0].named_children[0])
 
 
-def _own_calls_and_reads(fn: Node) -> tuple[list[str], list[str]]:
-    """The `this.m(...)` methods a method calls and the `this.f` members it reads (not its inner classes')."""
+def _own_calls_and_reads(fn: Node, grammar: str) -> tuple[list[str], list[str]]:
+    """The `this.m(...)` methods a method calls and the `this.f` members it reads."""
     calls: list[str] = []
     reads: list[str] = []
-    for node in iter_descendants(fn, 20_000):
-        if node.type != "member_expression":
-            continue
-        obj = node.child_by_field_name("object")
-        if obj is None or obj.type != "this":
-            continue
+    q = query(grammar, "(member_expression object: (this) property: (property_identifier)) @m")
+    for node in QueryCursor(q, match_limit=1 << 12).captures(fn).get("m", []):
         prop = text(node.child_by_field_name("property"))
         parent = node.parent
         called = parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node
@@ -174,7 +179,7 @@ def _constructor_facts(ctx: FileCtx, method: Node, fact: dict[str, Any]) -> None
         fact.setdefault("ctor_sets", {}).update(sets)
 
 
-def _class_fact(ctx: FileCtx, cls: Node) -> dict[str, Any] | None:
+def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False) -> dict[str, Any] | None:
     from parr.scan.typescript.detect import class_heritage_base
 
     name_node = cls.child_by_field_name("name")
@@ -207,7 +212,7 @@ def _class_fact(ctx: FileCtx, cls: Node) -> dict[str, Any] | None:
             if k is None or value is None:
                 continue
             target = statics if any(c.type == "static" for c in member.children) else fields
-            target[text(k)] = _value(ctx, value)
+            target[text(k)] = _value(ctx, value, schema=False)  # schemas below, for a class worth it
         elif member.type == "method_definition":
             k = member.child_by_field_name("name")
             if k is None:
@@ -220,12 +225,36 @@ def _class_fact(ctx: FileCtx, cls: Node) -> dict[str, Any] | None:
                 target = statics if any(c.type == "static" for c in member.children) else fields
                 target[mname] = _getter_value(ctx, member)
                 continue
-            calls, reads = _own_calls_and_reads(member)
-            methods[mname] = {"calls": calls, "reads": reads, **_effects(ctx, member)}
+            methods[mname] = member
+    # What the methods do is read only for a class that may be a tool or a tool's base (their walk is the
+    # cost here): abstract, or giving a tool's text (a name, title or description member, or a literal
+    # passed to super). Other classes keep their calls, and a tool reaching one of their methods says so.
+    analyse = registers or bool(fact.get("abstract")) or _super_gives_text(fact.get("super") or []) or any(
+        _literal(v) for table in (fields, statics) for k, v in table.items() if k in _TEXT_MEMBERS)
+    for table in (fields, statics):
+        for k, v in table.items():
+            if isinstance(v, dict) and "node" in v:
+                table[k] = _value(ctx, v["node"]) if analyse else {"unread": v["unread"]}
+    for mname, member in list(methods.items()):
+        calls, reads = _own_calls_and_reads(member, ctx.grammar)
+        methods[mname] = {"calls": calls, "reads": reads, **(_effects(ctx, member) if analyse else {"unread": True})}
     for key, val in (("fields", fields), ("statics", statics), ("methods", methods)):
         if val:
             fact[key] = val
     return fact
+
+
+def _literal(v: Any) -> bool:
+    return isinstance(v, dict) and ("s" in v or "ref" in v or "loose" in v)
+
+
+def _super_gives_text(args: list[Any]) -> bool:
+    """super("run_shell", ...) or super({ name: "x", ... }): a literal a base may read a tool's text from."""
+    for a in args:
+        if _literal(a) or (isinstance(a, dict) and any(k in _TEXT_MEMBERS and _literal(v)
+                                                        for k, v in (a.get("obj") or {}).items())):
+            return True
+    return False
 
 
 def _registration(ctx: FileCtx, call: Node, frameworks: set[str]) -> dict[str, Any] | None:
@@ -304,7 +333,7 @@ def _registration(ctx: FileCtx, call: Node, frameworks: set[str]) -> dict[str, A
         if mem is not None:
             out["handler"] = mem
         elif is_function(handler_node):
-            calls, _ = _own_calls_and_reads(handler_node)
+            calls, _ = _own_calls_and_reads(handler_node, ctx.grammar)
             out["handler_calls"] = calls
             out["handler_effects"] = _effects(ctx, handler_node)
     return out
@@ -319,6 +348,43 @@ def _enclosing_class(node: Node) -> Node | None:
     return None
 
 
+_EXTENDS = _fast.compile(rb"\bclass\s+[\w$]+[^{;()]{0,200}?\sextends\s+([\w$]+)")
+_CONSTRUCT = re.compile(rb"new\s+([\w$]+)\s*\(\s*\{[^;]{0,600}?[:,{]\s*\1\.[\w$]+")
+
+
+_IMPORT = _fast.compile(rb"\bimport\s[^;'\"]*?from\s*['\"]([^'\"]+)['\"]")
+_TEXT_OR_BASE = _fast.compile(
+    rb"(?:^|[\s;{])(?:name|toolName|title|description|id|label)\s*(?::[^=\n;]{0,120})?=\s*['\"`]"
+    rb"|\bget\s+(?:name|toolName|title|description|id|label)\s*\("
+    rb"|\bsuper\s*\(\s*['\"`{]|\babstract\s+class\b")
+
+
+def may_extend_project(source: bytes) -> bool:
+    """A byte screen before parsing a file for its classes alone: whether some class extends a class this
+    project may declare (one of this file, or an import from a module no framework or platform owns) and
+    the file gives a tool's text (a literal name, title or description member, a literal to super) or is a
+    base (abstract). A base bound any other way (require, a namespace)
+    counts as possible. A tool class screened out leaves its registering base a site if it has no other."""
+    if not _TEXT_OR_BASE.search(source):
+        return False
+    imports: list[tuple[bytes, str]] | None = None
+    for m in _EXTENDS.finditer(source):
+        base = m.group(1)
+        if re.search(rb"\bclass\s+" + re.escape(base) + rb"\b", source):
+            return True
+        if imports is None:
+            imports = [(i.group(0), i.group(1).decode("utf-8", "replace")) for i in _IMPORT.finditer(source)]
+        module = next((mod for stmt, mod in imports if base in stmt and
+                       re.search(rb"\b" + re.escape(base) + rb"\b", stmt)), None)
+        if module is None:
+            if b"require(" in source or b"import(" in source:
+                return True
+            continue  # a global: Error, Map, HTMLElement
+        if framework_of(module) is None and ":" not in module:
+            return True
+    return False
+
+
 _REG_QUERY = """
 (call_expression function: [(member_expression property: (property_identifier) @p)
                             (parenthesized_expression)] @f) @c
@@ -330,12 +396,15 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
     out: dict[str, Any] = {}
     classes: dict[str, dict[str, Any]] = {}
     nodes: dict[str, Node] = {}
-    for cls in QueryCursor(_classes_query(ctx.grammar), match_limit=1 << 14).captures(ctx.root).get("c", [])[:_MAX_CLASSES]:
+    src = ctx.source
+    registers = b"this." in src and (b"registerTool" in src or b"addTool" in src or b"tool(" in src)
+    wanted = b"class" in src and (registers or (_EXTENDS.search(src) is not None and may_extend_project(src)))
+    for cls in [] if not wanted else QueryCursor(_classes_query(ctx.grammar), match_limit=1 << 14).captures(ctx.root).get("c", [])[:_MAX_CLASSES]:
         name_node = cls.child_by_field_name("name")
         if name_node is None or text(name_node) in nodes:
             continue
         nodes[text(name_node)] = cls
-    if b"new " in ctx.source:
+    if b"new " in ctx.source and _CONSTRUCT.search(ctx.source):
         constructs = _constructs(ctx)
         if constructs:
             out["constructs"] = constructs
@@ -344,7 +413,7 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
     frameworks = frameworks if frameworks is not None else \
         {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
     regs: dict[str, dict[str, Any]] = {}
-    if b"this." in ctx.source:
+    if registers:
         for call in QueryCursor(query(ctx.grammar, _REG_QUERY), match_limit=1 << 16).captures(ctx.root).get("c", []):
             fn = unwrap(call.child_by_field_name("function"))
             if fn is None or fn.type != "member_expression" or \
@@ -358,9 +427,9 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
             if reg is not None:
                 regs[cname] = reg
     for cname, cls in nodes.items():
-        if cname not in regs and class_has_no_base(cls):
+        if cname not in regs and not _base_may_be_project(ctx, cls, nodes):
             continue
-        fact = _class_fact(ctx, cls)
+        fact = _class_fact(ctx, cls, cname in regs)
         if fact is None:
             continue
         if cname in regs:
@@ -371,8 +440,21 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
     return out
 
 
-def class_has_no_base(cls: Node) -> bool:
-    return not any(c.type == "class_heritage" for c in cls.named_children)
+def _base_may_be_project(ctx: FileCtx, cls: Node, local: dict[str, Node]) -> bool:
+    """Whether the class extends one that may be declared in this project: a class of this file, or an
+    import from a module no framework owns (a relative path, or a workspace package). A global (Error)
+    or a framework's class ends the chain: no registering base of the project is above it."""
+    from parr.scan.typescript.detect import class_heritage_base
+
+    base = unwrap(class_heritage_base(cls))
+    chain = member_chain(base) if base is not None else []
+    if not chain or "()" in chain or "?" in chain:
+        return False
+    if len(chain) == 1 and chain[0] in local:
+        return True
+    module = ctx.import_source(chain[0])
+    # "node:events", "cloudflare:workers", "bun:sqlite": a platform's module, never this project's
+    return module is not None and framework_of(module) is None and ":" not in module
 
 
 def _constructs(ctx: FileCtx) -> list[dict[str, str]]:
@@ -523,6 +605,9 @@ def _handler_effects(chain, reg: dict[str, Any], base_index: int) -> dict[str, l
             continue
         reached.append(found)
         todo.extend(found[1].get("calls") or [])
+    if any(m.get("unread") for _, m in reached):
+        unread = {"weak": ["a method the handler reaches was not read (its class gives no tool text)"]}
+        reached.insert(0, (0, unread))
     own = [m for i, m in reached if i < base_index]
     used = own if own else [m for _, m in reached] + ([reg["handler_effects"]] if reg.get("handler_effects") else [])
     out: dict[str, list[str]] = {"strong": [], "medium": [], "weak": [], "caps": [], "executed": []}

@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch
+from parr.scan.typescript import dispatch, factories
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     ai_sdk, anthropic, framework_of, google_genai, langchain, mastra, openai_agents, opencode, voltagent,
@@ -605,6 +605,8 @@ class Detector:
     # -- MCP ---------------------------------------------------------------------------------------
     def _mcp_register(self, call: Node, args: list[Node], wrapper: dict | None = None,
                       style: str = "mcp_ts.registerTool") -> None:
+        if wrapper is None and factories.on_registration(self, call, args):
+            return  # one definition object, or a project function returning one
         if len(args) < 2:
             return
         name = self._names(args[0])

@@ -31,6 +31,13 @@ def _detect():
     return detect
 
 
+def _factories():
+    """Definitions returned by project functions (imported when first needed, like the detector)."""
+    from parr.scan.typescript import factories
+
+    return factories
+
+
 def _classes():
     """Tool classes registered by a base (imported when first needed, like the detector)."""
     from parr.scan.typescript import classes
@@ -225,7 +232,7 @@ class TypeScriptScanner:
             tree = None
             if has_trigger(source):
                 tree = self._full(rel_path, source, grammar, facts)
-            elif _CLASS_EXTENDS.search(source):
+            elif _CLASS_EXTENDS.search(source) and _classes().may_extend_project(source):
                 tree = self._classes_only(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
@@ -260,6 +267,9 @@ class TypeScriptScanner:
         ctx = FileCtx(rel_path, source, tree.root_node, grammar)
         det = _detect().Detector(ctx)
         det.run()
+        returns = _factories().returned_tools(det) if b"return" in source else {}
+        if returns:
+            facts["returns"] = returns
         tool_classes = self._tool_classes(ctx, det)
         tools = det.tools[:_MAX_TOOLS_PER_FILE]
         if len(det.tools) > _MAX_TOOLS_PER_FILE:
@@ -522,6 +532,8 @@ class _Resolver:
                 if isinstance(k, str):
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
         wrapper_of, absorbed = self._wrapper_calls(sites)
+        labels, returned = _factories().project_labels(self, sites) if any(
+            c.get("factory_ref") for f in self.facts.values() for c in f.get("tools") or []) else ({}, [])
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
         for path in sorted(self.facts):
@@ -533,6 +545,11 @@ class _Resolver:
                                             call=str(site.get("call") or ""), reason=str(site.get("reason") or "")))
             lang = facts.get("lang") or "typescript"
             for cand in facts.get("tools") or []:
+                if cand.get("factory_ref"):
+                    continue  # read above: the definition the function returns is the tool
+                if labels and (path, cand.get("line")) in labels and cand.get("style") in _DEFINITION_STYLES:
+                    fw, st = labels[(path, cand.get("line"))]
+                    cand = dict(cand, framework=fw, style=st)
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
                     if info is None:
@@ -567,7 +584,7 @@ class _Resolver:
                     continue
                 seen.add(k)
                 records.append(rec)
-        for path, cand in _classes().resolve(self, sites):
+        for path, cand in returned + _classes().resolve(self, sites):
             rec = self._record(path, self.facts[path].get("lang") or "typescript", cand, key_names)
             if rec is not None and (rec.file, rec.line, rec.name) not in seen:
                 seen.add((rec.file, rec.line, rec.name))
