@@ -72,6 +72,14 @@ def _local_function(det: Any, callee: Node) -> Node | None:
     return None
 
 
+def _read_or_site(det: Any, call: Node, obj: Node, style: str, framework: str) -> None:
+    """The definition as a tool; a site when it gives no readable name (`{ name: tool.name, ... }`)."""
+    before = len(det.tools)
+    det._raw_literal(obj, style=style, framework=framework)
+    if len(det.tools) == before:
+        det._unread(call, "tool name made at run time", f"registerTool({text(obj)[:60]}, ...)")
+
+
 def on_registration(det: Any, call: Node, args: list[Node]) -> bool:
     """`registerTool(<object>)` or `registerTool(<call of a project function>)`: read here (True), or
     leave it to the other rules (False)."""
@@ -82,7 +90,7 @@ def on_registration(det: Any, call: Node, args: list[Node]) -> bool:
     value = det.ctx.value_node(first)
     if _tool_object(value):
         if not det.ctx.is_claimed(value):
-            det._raw_literal(value, style=style, framework=framework)
+            _read_or_site(det, call, value, style, framework)
         return True
     if first.type != "call_expression":
         return False
@@ -99,7 +107,7 @@ def on_registration(det: Any, call: Node, args: list[Node]) -> bool:
         if obj is None:
             return False
         if not det.ctx.is_claimed(obj):
-            det._raw_literal(obj, style=style, framework=framework)
+            _read_or_site(det, call, obj, style, framework)
         return True
     b = det.ctx.lookup(callee, text(callee))
     if b is None or b.kind != "import" or not b.module or not b.module.startswith((".", "@/", "~/")) \
