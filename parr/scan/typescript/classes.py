@@ -683,11 +683,15 @@ def _candidate(resolver: Any, chain, reg: dict[str, Any], base_index: int, name:
     schema, typed, tev = "none", True, ["no parameters"]
     declared = bool(members) or bool(reg.get("schema_value")) or bool(reg.get("schema_via"))
     sv = None
-    for m in members:
-        v, _ = _member(chain, m)
+    for m in list(members):
+        v, vpath = _member(chain, m)
         if v is not None and "schema" in v:
             sv = v["schema"]
             break
+        if _literal(v) and reg.get("style") == "mcp_ts.tool_class" and desc is None:
+            # server.tool(this.name, this.summary, handler): the one middle member is text, the description
+            desc, declared = _string(resolver, vpath, v, loose=True), len(members) > 1 or bool(reg.get("schema_via"))
+            members.remove(m)
     if sv is None and isinstance(reg.get("schema_value"), dict) and "schema" in reg["schema_value"]:
         sv = reg["schema_value"]["schema"]
     if sv is not None:
