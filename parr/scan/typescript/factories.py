@@ -77,7 +77,9 @@ def _read_or_site(det: Any, call: Node, obj: Node, style: str, framework: str) -
     before = len(det.tools)
     det._raw_literal(obj, style=style, framework=framework)
     if len(det.tools) == before:
-        det._unread(call, "tool name made at run time", f"registerTool({text(obj)[:60]}, ...)")
+        args = call.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else obj
+        det._unread(call, "tool name made at run time", f"registerTool({text(first)[:60]}, ...)")
 
 
 def on_registration(det: Any, call: Node, args: list[Node]) -> bool:
