@@ -45,10 +45,20 @@ _MAX_DEPTH = 12
 STYLE = "tool_class"
 
 
-def _classes_query(grammar: str):
-    types = "(class_declaration) @c" if grammar == "javascript" else \
-        "[(class_declaration) (abstract_class_declaration)] @c"
-    return query(grammar, types)
+def _top_level_classes(root: Node) -> list[Node]:
+    """The classes a module declares at its top level (exported or not); a class declared inside a
+    function is not a tool class parr follows."""
+    out: list[Node] = []
+    for stmt in root.named_children:
+        node = stmt
+        if stmt.type == "export_statement":
+            node = stmt.child_by_field_name("declaration") or next(
+                (c for c in stmt.named_children if c.type in _CLASS_TYPES), None)
+        if node is not None and node.type in ("class_declaration", "abstract_class_declaration"):
+            out.append(node)
+            if len(out) >= _MAX_CLASSES:
+                break
+    return out
 
 
 def _this_member(node: Node | None) -> str | None:
@@ -399,7 +409,7 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
     src = ctx.source
     registers = b"this." in src and (b"registerTool" in src or b"addTool" in src or b"tool(" in src)
     wanted = b"class" in src and (registers or (_EXTENDS.search(src) is not None and may_extend_project(src)))
-    for cls in [] if not wanted else QueryCursor(_classes_query(ctx.grammar), match_limit=1 << 14).captures(ctx.root).get("c", [])[:_MAX_CLASSES]:
+    for cls in _top_level_classes(ctx.root) if wanted else []:
         name_node = cls.child_by_field_name("name")
         if name_node is None or text(name_node) in nodes:
             continue

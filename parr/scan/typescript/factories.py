@@ -10,12 +10,14 @@ to such a function is a site, never silent.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
 from parr.scan.typescript.nodes import FUNCTION_TYPES, is_function, line, object_entries, query, text, unwrap
 
+_RETURNS_OBJECT = re.compile(rb"\breturn\s*\{|=>\s*\(\s*\{|\breturn\s+[\w$]+\s*;")
 _DEFINITION_KEYS = frozenset({"description", "parameters", "inputSchema", "input_schema", "execute", "handler"})
 
 
@@ -143,7 +145,8 @@ def returned_tools(det: Any) -> dict[str, dict[str, Any]]:
                     fns.append((text(n), value))
         for name, fn in fns:
             body = ctx.source[fn.start_byte:fn.end_byte]
-            if b"return" not in body and b"=>" not in body or b"name" not in body:
+            if b"name" not in body or not (b"description" in body or b"execute" in body or b"handler" in body) \
+                    or _RETURNS_OBJECT.search(body) is None:
                 continue
             obj = returned_object(det, fn)
             if obj is None:
