@@ -1,4 +1,4 @@
-"""Tool classes: a registration in a base-class method that reads `this.<member>` makes every concrete subclass one tool.
+"""Tool classes: a registration in a base-class method reading `this.<member>` makes each concrete subclass a tool.
 
 The base (`abstract class ToolBase { register(server) { server.registerTool(this.name, { description:
 this.description, inputSchema: this.argsShape }, this.invoke.bind(this)) } }`) says which members carry the
@@ -24,8 +24,8 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import framework_of
 from parr.scan.typescript.nodes import (
-    args_of, function_params, is_function, iter_descendants, line, member_chain, object_entries, entry_value,
-    param_pattern, property_key, query, text, unwrap,
+    args_of, entry_value, function_params, is_function, iter_descendants, line, member_chain, object_entries,
+    param_pattern, query, text, unwrap,
 )
 from parr.scan.typescript.schema import analyze_schema
 from parr.scan.typescript.values import FileCtx
@@ -114,7 +114,8 @@ def _own_calls_and_reads(fn: Node, grammar: str) -> tuple[list[str], list[str]]:
     for node in QueryCursor(q, match_limit=1 << 12).captures(fn).get("m", []):
         prop = text(node.child_by_field_name("property"))
         parent = node.parent
-        called = parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node
+        called = parent is not None and parent.type == "call_expression" and \
+            parent.child_by_field_name("function") == node
         bound = parent is not None and parent.type == "member_expression" and \
             text(parent.child_by_field_name("property")) in ("bind", "call", "apply")
         target = calls if called or bound else reads
@@ -180,7 +181,8 @@ def _constructor_facts(ctx: FileCtx, method: Node, fact: dict[str, Any]) -> None
             for a in args_of(node)[:8]:
                 obj = ctx.value_node(a)
                 if obj is not None and obj.type == "object":
-                    args.append({"obj": {k: _value(ctx, entry_value(e)) for k, e in list(object_entries(obj).items())[:40]
+                    entries = list(object_entries(obj).items())[:40]
+                    args.append({"obj": {k: _value(ctx, entry_value(e)) for k, e in entries
                                          if entry_value(e) is not None}})
                 else:
                     args.append(_value(ctx, a))
@@ -622,10 +624,10 @@ def _handler_effects(chain, reg: dict[str, Any], base_index: int) -> dict[str, l
     used = own if own else [m for _, m in reached] + ([reg["handler_effects"]] if reg.get("handler_effects") else [])
     out: dict[str, list[str]] = {"strong": [], "medium": [], "weak": [], "caps": [], "executed": []}
     for m in used:
-        for k in out:
+        for k, vals in out.items():
             for e in m.get(k) or []:
-                if e not in out[k]:
-                    out[k].append(e)
+                if e not in vals:
+                    vals.append(e)
     return out
 
 
@@ -634,7 +636,7 @@ def resolve(resolver: Any, sites: list) -> list[tuple[str, dict[str, Any]]]:
     those parr cannot name and for registering bases without one."""
     from parr.scan.model import UnresolvedSite
 
-    if not any((f.get("tclasses") and any("reg" in c for c in f["tclasses"].values())) for f in resolver.facts.values()):
+    if not any(any("reg" in c for c in (f.get("tclasses") or {}).values()) for f in resolver.facts.values()):
         return []
     h = _Hierarchy(resolver)
     statics_by_key: dict[str, list[str]] = {}
@@ -669,7 +671,8 @@ def resolve(resolver: Any, sites: list) -> list[tuple[str, dict[str, Any]]]:
         for cname, cf in sorted((resolver.facts[path].get("tclasses") or {}).items()):
             if "reg" in cf and (path, cname) not in used:
                 reg = cf["reg"]
-                sites.append(UnresolvedSite(file=path, line=max(1, int(reg.get("line") or 1)), call=reg.get("call") or "",
+                sites.append(UnresolvedSite(file=path, line=max(1, int(reg.get("line") or 1)),
+                                            call=reg.get("call") or "",
                                             reason=f"tool registered from the members of class {cname}; "
                                                    "no concrete subclass found"))
     return out

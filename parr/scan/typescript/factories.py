@@ -44,7 +44,8 @@ def returned_object(det: Any, fn: Node) -> Node | None:
         return value if _tool_object(value) else None
     found: Node | None = None
     names: set[Any] = set()
-    returns = QueryCursor(query(det.ctx.grammar, "(return_statement) @r"), match_limit=1 << 12).captures(body).get("r", [])
+    cursor = QueryCursor(query(det.ctx.grammar, "(return_statement) @r"), match_limit=1 << 12)
+    returns = cursor.captures(body).get("r", [])
     for node in sorted(returns, key=lambda n: n.start_byte):
         owner = node.parent
         while owner is not None and owner.type not in FUNCTION_TYPES:
@@ -180,7 +181,8 @@ def project_labels(resolver: Any, sites: list) -> tuple[dict[tuple[str, int], tu
             o = resolver.origin(target, ref.get("name") or "") if target else None
             ret = ((resolver.facts_of(o[0]).get("returns") or {}).get(o[1])) if o else None
             if ret is None:
-                sites.append(UnresolvedSite(file=path, line=max(1, int(cand.get("line") or 1)), call=ref.get("call") or "",
+                sites.append(UnresolvedSite(file=path, line=max(1, int(cand.get("line") or 1)),
+                                            call=ref.get("call") or "",
                                             reason="tool made by a project function whose returned definition "
                                                    "parr cannot read"))
                 continue

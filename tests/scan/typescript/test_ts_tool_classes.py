@@ -71,8 +71,10 @@ def test_screen_skips_files_whose_classes_extend_only_frameworks_or_globals():
     assert not may_extend_project(b'export class E extends Error { name = "E"; }\n')
     assert not may_extend_project(b'import { DurableObject } from "cloudflare:workers";\n'
                                   b'export class D extends DurableObject { name = "d"; }\n')
-    assert may_extend_project(b'import { ToolBase } from "@acme/core";\nexport class T extends ToolBase { name = "t"; }\n')
-    assert may_extend_project(b'import { ToolBase } from "./base";\nexport class T extends ToolBase { static toolName = "t"; }\n')
+    assert may_extend_project(b'import { ToolBase } from "@acme/core";\n'
+                              b'export class T extends ToolBase { name = "t"; }\n')
+    assert may_extend_project(b'import { ToolBase } from "./base";\n'
+                              b'export class T extends ToolBase { static toolName = "t"; }\n')
 
 
 def test_returned_definition_without_a_schema_key_is_read_through_the_registration():

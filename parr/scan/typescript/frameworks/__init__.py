@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from parr.scan.typescript.frameworks import (
-    ai_sdk, anthropic, cloudflare, google_genai, langchain, mastra, mcp, openai, openai_agents, opencode, openclaw, voltagent,
+    ai_sdk, anthropic, cloudflare, google_genai, langchain, mastra, mcp, openai, openai_agents, openclaw, opencode,
+    voltagent,
 )
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec, Handoff, Registration
 
