@@ -242,7 +242,8 @@ def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False) -> dict[str, A
     # cost here): abstract, or giving a tool's text (a name, title or description member, or a literal
     # passed to super). Other classes keep their calls, and a tool reaching one of their methods says so.
     analyse = registers or bool(fact.get("abstract")) or _super_gives_text(fact.get("super") or []) or any(
-        _literal(v) for table in (fields, statics) for k, v in table.items() if k in _TEXT_MEMBERS)
+        _literal(v) for table in (fields, statics, fact.get("ctor_sets") or {}) for k, v in table.items()
+        if k in _TEXT_MEMBERS)
     for table in (fields, statics):
         for k, v in table.items():
             if isinstance(v, dict) and "node" in v:
@@ -366,7 +367,7 @@ _CONSTRUCT = re.compile(rb"new\s+([\w$]+)\s*\(\s*\{[^;]{0,600}?[:,{]\s*\1\.[\w$]
 
 _IMPORT = _fast.compile(rb"\bimport\s[^;'\"]*?from\s*['\"]([^'\"]+)['\"]")
 _TEXT_OR_BASE = _fast.compile(
-    rb"(?:^|[\s;{])(?:name|toolName|title|description|id|label)\s*(?::[^=\n;]{0,120})?=\s*['\"`]"
+    rb"(?:^|[\s;{.])(?:name|toolName|title|description|id|label)\s*(?::[^=\n;]{0,120})?=\s*['\"`]"
     rb"|\bget\s+(?:name|toolName|title|description|id|label)\s*\("
     rb"|\bsuper\s*\(\s*['\"`{]|\babstract\s+class\b")
 
