@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch, handoffs, loops, runtime_names, shorthand
+from parr.scan.typescript import dispatch, factories, handoffs, loops, runtime_names, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mcp, openai_agents,

@@ -22,7 +22,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-13-spread-loops-classes"
+FACTS_VERSION = "ts-14-spread-loops-classes-factories"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -43,6 +43,20 @@ def _detect():
     from parr.scan.typescript import detect
 
     return detect
+
+
+def _factories():
+    """Definitions returned by project functions (imported when first needed, like the detector)."""
+    from parr.scan.typescript import factories
+
+    return factories
+
+
+def _classes():
+    """Tool classes registered by a base (imported when first needed, like the detector)."""
+    from parr.scan.typescript import classes
+
+    return classes
 MAX_BYTES = 4_000_000
 _MAX_TOOLS_PER_FILE = 2000
 
@@ -73,6 +87,8 @@ _EXPORTED_ARGUMENTS = re.compile(
 _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
     rb"^export\s+default\s+['\"`]", re.M)
+# A class extending another: it may be a tool if a base elsewhere registers from its members (classes.py).
+_CLASS_EXTENDS = re.compile(rb"\bclass\s+[\w$]+[^{;()]{0,200}?\sextends\s")
 _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?|"
                         rf"{TEST_DIR_WORDS})/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
                         r"(^|/)(test[-_]?utils?|test[-_]?helpers?|testing[-_]?utils?|mocks?)\.[cm]?[jt]sx?$")
@@ -253,6 +269,8 @@ class TypeScriptScanner:
             tree = None
             if has_trigger(source):
                 tree = self._full(rel_path, source, grammar, facts)
+            elif _CLASS_EXTENDS.search(source) and _classes().may_extend_project(source):
+                tree = self._classes_only(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
                 if _EXPORTED_LITERAL.search(source):
@@ -298,6 +316,10 @@ class TypeScriptScanner:
         ctx = FileCtx(rel_path, source, tree.root_node, grammar)
         det = _detect().Detector(ctx)
         det.run()
+        returns = _factories().returned_tools(det) if b"return" in source else {}
+        if returns:
+            facts["returns"] = returns
+        tool_classes = self._tool_classes(ctx, det)
         tools = det.tools[:_MAX_TOOLS_PER_FILE]
         if len(det.tools) > _MAX_TOOLS_PER_FILE:
             # Fail closed: the tools past the limit are not reported, so the file counts as not read.
@@ -322,10 +344,38 @@ class TypeScriptScanner:
         if definitions:
             facts["definitions"] = definitions
         facts["exports"] = collect_exports(ctx)
+        facts.update(tool_classes)
         if tree.root_node.has_error and not tools:
             err = _first_error(tree.root_node)
             if err is not None and _is_severe(tree.root_node):
                 facts["errors"].append({"line": err, "message": "syntax error; file may be only partly scanned"})
+        return tree
+
+    @staticmethod
+    def _tool_classes(ctx: FileCtx, det=None) -> dict[str, Any]:
+        """Classes a base registering from `this.` members may make tools (see `classes`); the detector's
+        own site for such a registration gives way to the project phase's answer."""
+        from parr.scan.typescript import classes
+
+        found = classes.file_facts(ctx, det.frameworks if det is not None else None)
+        if det is not None and found.get("tclasses"):
+            reg_lines = {c["reg"]["line"] for c in found["tclasses"].values() if "reg" in c}
+            det.unresolved[:] = [u for u in det.unresolved if u.get("line") not in reg_lines]
+        return found
+
+    def _classes_only(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> Tree:
+        """A file with no tool API but a class extending another: its classes, and its exports as usual."""
+        tree = self._parse(source, grammar)
+        ctx = FileCtx(rel_path, source, tree.root_node, grammar)
+        facts.update(self._tool_classes(ctx))
+        if b"export" in source:
+            self._exports_only(rel_path, source, grammar, facts)
+            if facts.get("tclasses"):
+                # The exported classes too, which the export-line screen of _exports_only does not keep.
+                ex = facts["exports"]
+                for name, info in collect_exports(ctx)["classes"].items():
+                    ex["classes"].setdefault(name, info)
+                ex["names"] = sorted(set(ex["names"]) | set(ex["classes"]))
         return tree
 
     def _exports_only(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> None:
@@ -549,6 +599,8 @@ class _Resolver:
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) in spread_used:
                     absorbed.update((path, n) for n in cand["spread_export"].get("absorbs") or [])
         handled = _loops().ProjectLoops(self).run(sites)
+        labels, returned = _factories().project_labels(self, sites) if any(
+            c.get("factory_ref") for f in self.facts.values() for c in f.get("tools") or []) else ({}, [])
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
         for path in sorted(self.facts):
@@ -560,6 +612,11 @@ class _Resolver:
                                             call=str(site.get("call") or ""), reason=str(site.get("reason") or "")))
             lang = facts.get("lang") or "typescript"
             for cand in facts.get("tools") or []:
+                if cand.get("factory_ref"):
+                    continue  # read above: the definition the function returns is the tool
+                if labels and (path, cand.get("line")) in labels and cand.get("style") in _DEFINITION_STYLES:
+                    fw, st = labels[(path, cand.get("line"))]
+                    cand = dict(cand, framework=fw, style=st)
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) not in spread_used:
                     continue  # an exported array or object no call spreads into that reader
                 if cand.get("members_use") is not None and (path, cand["members_use"]) in read_there:
@@ -601,6 +658,11 @@ class _Resolver:
                 if k in seen:
                     continue
                 seen.add(k)
+                records.append(rec)
+        for path, cand in returned + _classes().resolve(self, sites):
+            rec = self._record(path, self.facts[path].get("lang") or "typescript", cand, key_names)
+            if rec is not None and (rec.file, rec.line, rec.name) not in seen:
+                seen.add((rec.file, rec.line, rec.name))
                 records.append(rec)
         records.sort(key=lambda r: (r.file, r.line, r.name))
         return records, errors

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from parr.scan.typescript import effects as fx
+from parr.scan.typescript import factories
 from parr.scan.typescript.frameworks.spec import (
     IMPORTED_DEFINITION,
     Factory,
@@ -33,6 +34,8 @@ def signal(ctx: FileCtx, frameworks: set[str]) -> bool:
 def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | None = None,
                   style: str = "mcp_ts.registerTool") -> None:
     """server.registerTool(name, { title, description, inputSchema, annotations }, handler)."""
+    if wrapper is None and factories.on_registration(det, call, args):
+        return  # one definition object, or a project function returning one
     if len(args) < 2:
         return
     name = det._names(args[0])
