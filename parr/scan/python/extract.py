@@ -233,6 +233,7 @@ class FileExtractor:
         self.mcp_makers: set[str] = set()
         self.forwards: dict[str, set[str]] = {}  # function qual -> its parameters passed to a tools position
         self.agent_classes: set[str] = set()  # classes whose methods hand self's tools to a model
+        self.condition_handoff_calls: list = []  # (agent variable, call of <agent>.handoffs.<method>, scope)
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -499,8 +500,9 @@ class FileExtractor:
                         if d:
                             self.var_ctor[t.id] = self.qualify(d)
                         last = (d or "").rsplit(".", 1)[-1]
-                        if last in ("Agent", "LlmAgent", "SequentialAgent", "ParallelAgent", "LoopAgent"):
-                            nm = _const_str(_kw(value, "name"))
+                        if last.endswith("Agent") and last[:1].isupper():
+                            # Agent(name="x"), LlmAgent, ConversableAgent("x"): hand-offs elsewhere name it
+                            nm = _const_str(_kw(value, "name") or (value.args[0] if value.args else None))
                             if nm:
                                 self.agents[t.id] = nm
                     if t.id == "TOOL_SPEC" and isinstance(value, ast.Dict):
@@ -831,6 +833,9 @@ class FileExtractor:
             added = node.args[-1]
             self._late_handoffs(parts[0], added if last == "extend" else ast.List(elts=[added], ctx=ast.Load()),
                                 scope, node.lineno)
+        if len(parts) == 3 and parts[1] == "handoffs" and (node.args or node.keywords):
+            # AG2: coordinator.handoffs.add_llm_conditions([OnCondition(target=AgentTarget(x), ...)])
+            self.condition_handoff_calls.append((parts[0], node, scope))
         fw = self.fw_of_qual(q)
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
@@ -1532,6 +1537,7 @@ class FileExtractor:
         self.class_candidates()
         for value, scope, fw, line in self.handoff_items:
             self.handoff_elem(value, scope, fw, line, 0)
+        self.condition_handoffs()
         # tool contexts
         seen_ctx: set[int] = set()
         # positions known to be a framework's first: a tool listed there too is no conditional one
@@ -1693,6 +1699,66 @@ class FileExtractor:
         self.new_cand(name=name, name_ref=ref, line=line, framework=fw, style=f"{frameworks.style_prefix(fw)}.handoff",
                       schema="framework_defined", typed=True, flags=("handoff",),
                       normalize=("handoff_" + naming) if ref and ref.startswith("agent:") else None,
+                      extra={"no_params": True})
+
+    def condition_handoffs(self) -> None:
+        """Hand-offs held as conditions (AG2 OnCondition): each condition the model decides is a tool,
+        named from its target and its position among the agent's conditions, in the order added."""
+        position: dict[str, int] = {}
+        methods = {m for spec in frameworks.CONDITION_HANDOFFS.values() for m in spec.methods}
+        for agent, call, scope in self.condition_handoff_calls:
+            if (self.dotted(call.func) or "").rsplit(".", 1)[-1] not in methods:
+                continue  # set_after_work(...), add_context_condition(...): decided without the model
+            for arg in [*call.args, *(k.value for k in call.keywords)]:
+                elems, escope = (arg.elts if isinstance(arg, (ast.List, ast.Tuple)) else [arg]), scope
+                if isinstance(arg, ast.Name):
+                    v, vscope = self.lookup(scope, arg.id)
+                    if isinstance(v, (ast.List, ast.Tuple)):
+                        elems, escope = v.elts, vscope
+                for e in elems:
+                    if isinstance(e, ast.Name):
+                        v, _ = self.lookup(escope, e.id)
+                        e = v if isinstance(v, ast.Call) else e
+                    callee = self.dotted(e.func) if isinstance(e, ast.Call) else None
+                    fw = self.fw_of_qual(self.qualify(callee)) if callee else None
+                    spec = frameworks.CONDITION_HANDOFFS.get(fw or "")
+                    if spec is None:
+                        if self._condition_framework_imported():
+                            # handoffs.add_many(conditions) built where parr cannot see: fail closed
+                            self.unresolved_site(e, "handoffs.", getattr(e, "lineno", call.lineno),
+                                                 "hand-off parr cannot read")
+                        continue
+                    if callee.rsplit(".", 1)[-1] not in spec.conditions:
+                        continue  # OnContextCondition: decided without the model
+                    position[agent] = position.get(agent, 0) + 1
+                    self._condition_handoff(e, escope, fw, spec, position[agent])
+
+    def _condition_framework_imported(self) -> bool:
+        return any(self.fw_of_qual(q) in frameworks.CONDITION_HANDOFFS for q in self.imports.values())
+
+    def _condition_handoff(self, cond: ast.Call, scope: Scope, fw: str, spec, index: int) -> None:
+        target = _kw(cond, "target") or (cond.args[0] if cond.args else None)
+        if isinstance(target, ast.Name):
+            v, _ = self.lookup(scope, target.id)
+            target = v if isinstance(v, ast.Call) else target
+        kind = (self.dotted(target.func) or "").rsplit(".", 1)[-1] if isinstance(target, ast.Call) else None
+        name = ref = None
+        if kind in spec.fixed_targets:
+            name = spec.fixed_targets[kind]
+        elif kind in spec.agent_targets:
+            held = _kw(target, "agent", "agent_name") or (target.args[0] if target.args else None)
+            if isinstance(held, ast.Constant) or kind != spec.agent_targets[0]:
+                name, _ = self.str_of(held, scope)  # AgentNameTarget("billing"): the name itself
+            else:
+                name, ref = self._agent_name(held, scope)
+        if name is None and ref is None:
+            self.unresolved_site(cond, "handoffs.", cond.lineno, "hand-off parr cannot read")
+            return
+        fmt = spec.name_format
+        self.new_cand(name=fmt.format(target=name, index=index) if name is not None else None, name_ref=ref,
+                      line=cond.lineno, framework=fw, style=f"{frameworks.style_prefix(fw)}.handoff",
+                      schema="framework_defined", typed=True, flags=("handoff",),
+                      normalize=f"handoff_format:{fmt.replace('{index}', str(index))}" if ref else None,
                       extra={"no_params": True})
 
     def _agent_name(self, e, scope: Scope):
@@ -2162,7 +2228,7 @@ class FileExtractor:
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
                                for k in e.keywords)
                 named = _const_str(_kw(e, "name"))  # VertexAiRagRetrieval(name="retrieve_docs", ...)
-                self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework,
+                self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework, description=b.description,
                               style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
                               gates=("needs_approval",) if approval else (),

@@ -26,7 +26,7 @@ from parr.scan.python.frameworks import (
     smolagents,
     strands,
 )
-from parr.scan.python.frameworks.spec import Builtin, CallHook, Decorator, Factory, Framework
+from parr.scan.python.frameworks.spec import Builtin, CallHook, ConditionHandoffs, Decorator, Factory, Framework
 
 __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWORKS"]
 
@@ -56,6 +56,11 @@ FRAMEWORK_ROOTS: Mapping[str, str] = MappingProxyType({r: fw.label for fw in FRA
 ROOT_PREFIXES: tuple[tuple[str, str], ...] = tuple((p, fw.label) for fw in FRAMEWORKS for p in fw.root_prefixes)
 HANDOFF_NAMING: Mapping[str, str] = MappingProxyType(
     {fw.label: fw.handoff_naming for fw in FRAMEWORKS if fw.handoff_naming})
+# Framework label -> how its agents hold hand-offs as conditions (AG2 OnCondition).
+CONDITION_HANDOFFS: Mapping[str, ConditionHandoffs] = MappingProxyType(
+    {fw.label: fw.condition_handoffs for fw in FRAMEWORKS if fw.condition_handoffs})
+# Condition classes that make a file worth a full parse (the prefilter reads this).
+HANDOFF_CONDITION_WORDS = frozenset(c for fw in FRAMEWORKS if fw.condition_handoffs for c in fw.condition_handoffs.conditions)
 
 
 def _tool_base_classes() -> dict[str, tuple[str, ...]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _const_str, _kw
-from parr.scan.python.frameworks.spec import Decorator, Factory, Framework
+from parr.scan.python.frameworks.spec import Builtin, ConditionHandoffs, Decorator, Factory, Framework
 
 def _tool_schema(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """autogen_core's ToolSchema(name=..., description=..., parameters=ParametersSchema(...)): a
@@ -25,11 +25,69 @@ def _tool_schema(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     return True
 
 
+_AG = "autogen"
+
+# AG2's built-in tools (autogen/tools/experimental): the name each hands the model, from its
+# super().__init__(name=...). A browser driven by the model can submit forms: mutating, untyped.
+AG2_BUILTINS = {
+    "DeepResearchTool": Builtin(_AG, "delegate_research_task", ("http",), typed=False, schema="framework_defined",
+                                description="Delegate a research task to the deep research agent."),
+    "BrowserUseTool": Builtin(_AG, "browser_use", ("http",), True, False),
+}
+# AG2 toolkits: Toolkit(...).register_for_llm(agent) offers each of these functions to the model.
+# GoogleDriveToolkit downloads into a local folder (download_folder=): a file write.
+AG2_TOOLKITS = {
+    "GoogleDriveToolkit": (Builtin(_AG, "list_drive_files_and_folders", ("http",)),
+                           Builtin(_AG, "download_file_from_drive", ("http", "file_write"), True)),
+}
+
+
+def _toolkit_register_for_llm(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """toolkit.register_for_llm(agent) / BuiltinTool(...).register_for_llm(agent): the toolkit's or
+    the built-in tool's functions, offered to the agent's model."""
+    recv = node.func.value if isinstance(node.func, ast.Attribute) else None
+    if isinstance(recv, ast.Name):
+        v, _ = ex.lookup(scope, recv.id)
+        recv = v if isinstance(v, ast.Call) else None
+    if not isinstance(recv, ast.Call) or not node.args:
+        return False
+    cls = ex.dotted(recv.func) or ""
+    if ex.fw_of_qual(ex.qualify(cls)) != _AG:
+        return False
+    last = cls.rsplit(".", 1)[-1]
+    made = AG2_TOOLKITS.get(last) or ((AG2_BUILTINS[last],) if last in AG2_BUILTINS else ())
+    for b in made:
+        ex.new_cand(name=b.name, line=node.lineno, framework=_AG, style="autogen.builtin_tool_instance",
+                    schema=b.schema, typed=b.typed, mutating=b.mutating or None, caps=b.caps, description=b.description,
+                    flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+    if not made and last.endswith(("Toolkit", "Tool")):
+        ex.unresolved_site(node, "", node.lineno, "autogen tool class parr does not know")
+    return True
+
+
+# AG2 group chats (autogen/agentchat/group/handoffs.py, set_llm_function_names): every OnCondition
+# on an agent becomes the tool transfer_to_{target.normalized_name()}_{i + 1}, i its position among
+# the agent's OnConditions; an AgentTarget's normalized name is the agent's name as given.
+# OnContextCondition and set_after_work are decided without the model: no tool.
+AG2_HANDOFFS = ConditionHandoffs(
+    methods=("add", "add_llm_condition", "add_llm_conditions", "add_many"),
+    conditions=("OnCondition",),
+    agent_targets=("AgentTarget", "AgentNameTarget"),
+    fixed_targets={"TerminateTarget": "terminate", "StayTarget": "stay", "RevertToUserTarget": "revert_to_user",
+                   "AskUserTarget": "ask_user"},
+    name_format="transfer_to_{target}_{index}",
+)
+
 FRAMEWORKS = (
     Framework(
         label="autogen",
         roots=("autogen_core", "autogen_ext", "autogen_agentchat", "autogen"),
-        decorators=(Decorator("register_for_llm", "autogen.register_for_llm", as_call=False),),
+        decorators=(
+            Decorator("register_for_llm", "autogen.register_for_llm", as_call=False),
+            # AG2 RealtimeAgent: @agent.register_realtime_function(name=..., description=...), or
+            # agent.register_realtime_function(name=...)(fn)
+            Decorator("register_realtime_function", "autogen.register_realtime_function", receiver="required"),
+        ),
         factories=(
             Factory("FunctionTool", "autogen", "autogen.FunctionTool", when_args=True),
             # AG2 / AutoGen 0.2: register_function(f, caller=assistant, executor=user, name=..., description=...)
@@ -37,8 +95,10 @@ FRAMEWORKS = (
                     fn_kws=("f",)),
         ),
         handoff_naming="autogen",
+        condition_handoffs=AG2_HANDOFFS,
         tool_base_classes=("BaseTool", "BaseToolWithState", "BaseStreamTool"),
         class_style="autogen.BaseTool_subclass",
-        call_hooks={"ToolSchema": (_tool_schema,)},
+        call_hooks={"ToolSchema": (_tool_schema,), "register_for_llm": (_toolkit_register_for_llm,)},
+        builtin_classes=AG2_BUILTINS,
     ),
 )

@@ -19,6 +19,7 @@ class Builtin:
     mutating: bool = False
     typed: bool = True
     schema: str = "provider_defined"
+    description: str | None = None  # the description the framework gives it, where it says what it does
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,25 @@ class Factory:
 
 
 @dataclass(frozen=True)
+class ConditionHandoffs:
+    """Hand-offs an agent holds as conditions, each offered to the model as a tool (AG2:
+    `agent.handoffs.add_llm_conditions([OnCondition(target=AgentTarget(x), ...)])`).
+
+    `methods`: the calls on `<agent>.handoffs` that add conditions; `conditions`: the condition
+    classes the model decides (each one a tool); other condition classes (OnContextCondition) are
+    evaluated without the model and are not tools. The target is the condition's `target=` (or
+    first argument): one of `agent_targets` names an agent (or, for AgentNameTarget, the name
+    itself), `fixed_targets` maps a target class to its fixed name. `name_format` builds the tool
+    name from the target name and the condition's 1-based position among the agent's conditions."""
+
+    methods: tuple[str, ...]
+    conditions: tuple[str, ...]
+    agent_targets: tuple[str, ...]
+    fixed_targets: Mapping[str, str]
+    name_format: str
+
+
+@dataclass(frozen=True)
 class Framework:
     """One framework family's tool API, as data; `call_hooks` read the few forms data cannot say."""
 
@@ -95,3 +115,4 @@ class Framework:
     # How the model names a hand-off to another agent: "openai" (transfer_to_<agent name>, made
     # function-style) or "autogen" (transfer_to_<target>, lower-cased).
     handoff_naming: str | None = None
+    condition_handoffs: ConditionHandoffs | None = None
