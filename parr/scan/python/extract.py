@@ -234,6 +234,7 @@ class FileExtractor:
         self.forwards: dict[str, set[str]] = {}  # function qual -> its parameters passed to a tools position
         self.agent_classes: set[str] = set()  # classes whose methods hand self's tools to a model
         self.condition_handoff_calls: list = []  # (agent variable, call of <agent>.handoffs.<method>, scope)
+        self.mounts: list[dict] = []  # {"server", "prefix" or "prefix_unknown", "format", "line"}
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -833,6 +834,8 @@ class FileExtractor:
             added = node.args[-1]
             self._late_handoffs(parts[0], added if last == "extend" else ast.List(elts=[added], ctx=ast.Load()),
                                 scope, node.lineno)
+        if last in frameworks.MOUNT_CALLS and len(parts) >= 2:
+            self.mount_call(node, last, scope)
         if len(parts) == 3 and parts[1] == "handoffs" and (node.args or node.keywords):
             # AG2: coordinator.handoffs.add_llm_conditions([OnCondition(target=AgentTarget(x), ...)])
             self.condition_handoff_calls.append((parts[0], node, scope))
@@ -1143,8 +1146,9 @@ class FileExtractor:
                 return
             n, r = name_from("name", positional=(fw in ("mcp", "fastmcp")))
             ann = self._mcp_annotations(call) if fw in ("mcp", "fastmcp") else {}
+            server = self.module_var_ref(recv) if fw in ("mcp", "fastmcp") else None
             self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc_from(), gates,
-                            annotations=ann, plain=(last == "tool_plain"))
+                            annotations=ann, plain=(last == "tool_plain"), extra={"server": server} if server else None)
             return
         specs = frameworks.DECORATORS.get(last)
         spec = next(((fw, sp) for fw, sp in specs if sp.receiver is not None), None) if specs else None
@@ -1700,6 +1704,46 @@ class FileExtractor:
                       schema="framework_defined", typed=True, flags=("handoff",),
                       normalize=("handoff_" + naming) if ref and ref.startswith("agent:") else None,
                       extra={"no_params": True})
+
+    def module_var_ref(self, name: str) -> str | None:
+        """The qualified reference of a module-level variable (or an imported one) a tool is
+        registered on, for resolve to match with another file's server composition."""
+        if "." in name:
+            return None
+        if name in self.imports:
+            return self.imports[name]
+        if name in self.module_scope.assigns:
+            return f"{self.module}.{name}" if self.module else name
+        return None
+
+    def mount_call(self, node: ast.Call, method: str, scope: Scope) -> None:
+        """main.mount(sub, namespace="jira"), import_server("jira", sub): the mounted server's tools
+        reach the model with the prefix. Only a server variable is recorded; resolve applies the
+        prefix to the tools registered on it (an HTTP adapter mounted on a session has none)."""
+        kws, fmt = frameworks.MOUNT_CALLS[method]
+        prefix_e = _kw(node, *kws)
+        server_e = _kw(node, "server", "app")
+        for a in node.args:
+            if isinstance(a, (ast.Constant, ast.JoinedStr, ast.BinOp)) and prefix_e is None:
+                prefix_e = a
+            elif server_e is None:
+                server_e = a
+            elif prefix_e is None:
+                prefix_e = a  # mount(sub, ns): the second positional is the namespace
+        if not isinstance(server_e, ast.Name) or prefix_e is None:
+            return  # no prefix: the tools keep their names
+        ref = self.module_var_ref(server_e.id)
+        if ref is None:
+            return
+        prefix, _ = self.str_of(prefix_e, scope)
+        if isinstance(prefix_e, ast.Constant) and prefix_e.value is None:
+            return
+        entry = {"server": ref, "format": fmt, "line": node.lineno}
+        if prefix is None:
+            entry["prefix_unknown"] = _shorten(_short_source(node), 140)
+        else:
+            entry["prefix"] = prefix
+        self.mounts.append(entry)
 
     def condition_handoffs(self) -> None:
         """Hand-offs held as conditions (AG2 OnCondition): each condition the model decides is a tool,
@@ -2647,7 +2691,7 @@ class FileExtractor:
                            ("agents", self.agents), ("hints", sorted(self.fw_hints)), ("refs", self.refs),
                            # what resolve needs of every file's classes: the last names of their bases
                            ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases})),
-                           ("sk_plugins", self.sk_plugins), ("unresolved", self.unresolved),
+                           ("sk_plugins", self.sk_plugins), ("unresolved", self.unresolved), ("mounts", self.mounts),
                            ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes),
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),

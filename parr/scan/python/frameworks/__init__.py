@@ -59,6 +59,9 @@ HANDOFF_NAMING: Mapping[str, str] = MappingProxyType(
 # Framework label -> how its agents hold hand-offs as conditions (AG2 OnCondition).
 CONDITION_HANDOFFS: Mapping[str, ConditionHandoffs] = MappingProxyType(
     {fw.label: fw.condition_handoffs for fw in FRAMEWORKS if fw.condition_handoffs})
+# Server composition calls (FastMCP mount/import_server) -> (prefix keywords, name format).
+MOUNT_CALLS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
+    {m: (kws, fw.mount_format) for fw in FRAMEWORKS for m, kws in fw.mount_calls.items()})
 # Condition classes that make a file worth a full parse (the prefilter reads this).
 HANDOFF_CONDITION_WORDS = frozenset(c for fw in FRAMEWORKS if fw.condition_handoffs for c in fw.condition_handoffs.conditions)
 

@@ -116,3 +116,10 @@ class Framework:
     # function-style) or "autogen" (transfer_to_<target>, lower-cased).
     handoff_naming: str | None = None
     condition_handoffs: ConditionHandoffs | None = None
+    # Server composition: method -> keywords that hold the prefix the mounted server's tools get
+    # (FastMCP main.mount(sub, namespace="jira") -> jira_<tool>); a literal positional string is
+    # the prefix too (FastMCP 2.x mount("jira", sub)). `mount_format` builds the name the model sees.
+    mount_calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    mount_format: str = "{prefix}_{name}"
+    # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
+    words: tuple[str, ...] = ()
