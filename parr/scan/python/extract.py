@@ -2636,6 +2636,8 @@ class FileExtractor:
                     c["params"] = self.params_of(fi, c["style"])
                 if _is_arith(fi.node):
                     c["flags"].append("arith")
+                elif not c["fx"] and _only_framework_state(fi.node):
+                    c["flags"].append("framework_state")
                 if c["description"] is None:
                     c["description"] = _docstring(fi.node)
             else:
@@ -2796,6 +2798,85 @@ def _is_logging_call(call: ast.Call) -> bool:
     return (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)
             and f.value.id in ("logger", "log", "logging", "LOGGER") and f.attr in
             ("debug", "info", "warning", "warn", "error", "exception", "critical"))
+
+
+# Calls a body that only keeps framework state may make: builtins that compute, and str methods.
+_STATE_SAFE_CALLS = _PURE_CALLS | {"list", "dict", "set", "tuple", "sorted", "enumerate", "range", "zip", "isinstance",
+                                   "any", "all", "print", "getattr", "hasattr", "reversed", "map", "filter"}
+_STATE_WRITE_METHODS = frozenset({"append", "extend", "update", "setdefault", "pop", "remove", "add", "insert",
+                                  "clear", "discard", "popitem", "__setitem__"})
+_STATE_SAFE_STMTS = (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.If, ast.For, ast.Pass,
+                     ast.Break, ast.Continue, ast.Raise, ast.Try, ast.Delete, ast.Assert)
+
+
+def _root_name(e) -> str | None:
+    while isinstance(e, (ast.Attribute, ast.Subscript, ast.Call)):
+        e = e.func if isinstance(e, ast.Call) else e.value
+    return e.id if isinstance(e, ast.Name) else None
+
+
+def _state_param_names(node) -> set[str]:
+    """Parameters holding the framework's in-process state (by annotation, anywhere inside it, or name)."""
+    out = set()
+    a = node.args
+    for arg in a.posonlyargs + a.args + a.kwonlyargs:
+        names = {x.id if isinstance(x, ast.Name) else x.attr for x in ast.walk(arg.annotation)
+                 if isinstance(x, (ast.Name, ast.Attribute))} if arg.annotation is not None else set()
+        if arg.arg in frameworks.STATE_PARAMS or names & frameworks.STATE_PARAMS:
+            out.add(arg.arg)
+    return out
+
+
+def _only_framework_state(node) -> bool:
+    """A body whose only writes go to the framework's in-process state object it was handed
+    (context_variables["x"] = ..., tool_context.state[...] = ..., ctx.context.cart = ...) or to a
+    reply that updates it (Command(update=...)), and that calls nothing but builtins, str methods,
+    methods of that state and the framework's reply classes: bookkeeping inside the agent run, not an
+    effect. A stub that writes nothing does not qualify (its name still speaks for it)."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    state = _state_param_names(node)
+    if not state:
+        return False
+    wrote = False
+    for sub in node.body:
+        for e in ast.walk(sub):
+            if isinstance(e, ast.stmt) and not isinstance(e, _STATE_SAFE_STMTS):
+                return False  # with open(...), imports, global, nested defs: more than bookkeeping
+            if isinstance(e, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+                targets = e.targets if isinstance(e, (ast.Assign, ast.Delete)) else [e.target]
+                for t in targets:
+                    for x in (t.elts if isinstance(t, ast.Tuple) else [t]):
+                        if isinstance(x, (ast.Subscript, ast.Attribute)):
+                            if _root_name(x) not in state:
+                                return False  # self.orders[...] = ..., module-level registries
+                            wrote = True
+            if isinstance(e, ast.Call):
+                f = e.func
+                if isinstance(f, ast.Name):
+                    if f.id in frameworks.REPLY_CLASSES:
+                        if _kw(e, "update") is not None:
+                            wrote = True  # Command(update={...}): the graph state
+                        continue
+                    if f.id not in _STATE_SAFE_CALLS:
+                        return False
+                elif isinstance(f, ast.Attribute):
+                    root = _root_name(f.value)
+                    if root in state:
+                        if f.attr in _STATE_WRITE_METHODS:
+                            wrote = True
+                        elif f.attr not in ("get", "items", "keys", "values", "copy", "to_dict", "__getitem__"):
+                            return False  # ctx.set(...), tool_context.save_artifact(...): read elsewhere
+                    elif not isinstance(f.value, (ast.Constant, ast.JoinedStr, ast.Name, ast.Subscript)) or \
+                            f.attr not in _STR_METHODS | _STATE_WRITE_METHODS | {"get", "items", "keys", "values"}:
+                        return False  # a client's method, a helper module's function
+                else:
+                    return False
+    return wrote
+
+
+_STR_METHODS = frozenset({"format", "join", "strip", "lower", "upper", "title", "split", "replace", "startswith",
+                          "endswith", "lstrip", "rstrip", "capitalize"})
 
 
 def _is_arith(node) -> bool:

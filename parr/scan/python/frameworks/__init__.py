@@ -62,6 +62,9 @@ CONDITION_HANDOFFS: Mapping[str, ConditionHandoffs] = MappingProxyType(
 # Server composition calls (FastMCP mount/import_server) -> (prefix keywords, name format).
 MOUNT_CALLS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
     {m: (kws, fw.mount_format) for fw in FRAMEWORKS for m, kws in fw.mount_calls.items()})
+# In-process framework state handed to tools (annotation or parameter names), and reply classes.
+STATE_PARAMS = frozenset(p for fw in FRAMEWORKS for p in fw.state_params)
+REPLY_CLASSES = frozenset(c for fw in FRAMEWORKS for c in fw.reply_classes)
 # Condition classes that make a file worth a full parse (the prefilter reads this).
 HANDOFF_CONDITION_WORDS = frozenset(c for fw in FRAMEWORKS if fw.condition_handoffs for c in fw.condition_handoffs.conditions)
 

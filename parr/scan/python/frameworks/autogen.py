@@ -96,6 +96,11 @@ FRAMEWORKS = (
         ),
         handoff_naming="autogen",
         condition_handoffs=AG2_HANDOFFS,
+        # AG2 group chats inject ContextVariables (a dict the group shares in memory); tools answer
+        # with ReplyResult(target=..., context_variables=...) (SwarmResult before 0.9).
+        state_params=("ContextVariables", "context_variables"),
+        reply_classes=("ReplyResult", "SwarmResult", "FunctionTargetResult", "AgentTarget", "AgentNameTarget",
+                       "RevertToUserTarget", "TerminateTarget", "StayTarget", "AskUserTarget"),
         tool_base_classes=("BaseTool", "BaseToolWithState", "BaseStreamTool"),
         class_style="autogen.BaseTool_subclass",
         call_hooks={"ToolSchema": (_tool_schema,), "register_for_llm": (_toolkit_register_for_llm,)},

@@ -121,5 +121,10 @@ class Framework:
     # the prefix too (FastMCP 2.x mount("jira", sub)). `mount_format` builds the name the model sees.
     mount_calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     mount_format: str = "{prefix}_{name}"
+    # The framework's in-process state handed to a tool (parameter annotation or name), and the
+    # reply classes a tool returns to it: a body that only writes that state and returns such a
+    # reply changes nothing outside the agent run (AG2 context_variables["x"] = ...; ReplyResult).
+    state_params: tuple[str, ...] = ()
+    reply_classes: tuple[str, ...] = ()
     # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
     words: tuple[str, ...] = ()
