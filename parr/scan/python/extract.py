@@ -1137,8 +1137,17 @@ class FileExtractor:
             if fw == "mcp":
                 fw = "fastmcp"
             ann = self._mcp_annotations(call) if fw == "fastmcp" else {}
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc_from(), gates,
-                            normalize=normalize, annotations=ann)
+            desc = desc_from()
+            extra = None
+            if spec is not None and spec.schema_pos is not None and call is not None:
+                # @tool("greet", "Greet a user", {"name": str}): the schema is the decorator's argument
+                extra, desc = self._decorator_schema(call, spec.schema_pos, scope), (
+                    _const_str(call.args[1]) if len(call.args) > 1 else None) or desc
+            c = self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc, gates,
+                                normalize=normalize, annotations=ann,
+                                schema="json_schema" if extra else "type_hints", extra=extra)
+            if c is not None and extra and extra.get("typed") is not None:
+                c["typed"] = extra.pop("typed")
             return
         if last in ("tool", "tool_plain") and recv:
             fw, style = self._receiver_tool_framework(recv, scope, last)
@@ -1704,6 +1713,24 @@ class FileExtractor:
                       schema="framework_defined", typed=True, flags=("handoff",),
                       normalize=("handoff_" + naming) if ref and ref.startswith("agent:") else None,
                       extra={"no_params": True})
+
+    def _decorator_schema(self, call: ast.Call, pos: int, scope: Scope) -> dict | None:
+        """The input schema a decorator is given: a JSON schema, or {"param": type} (typed when every
+        type is a plain one; dict, Any or a missing type leave it shapeless)."""
+        e = call.args[pos] if len(call.args) > pos else _kw(call, "input_schema")
+        if isinstance(e, ast.Name):
+            v, _ = self.lookup(scope, e.id)
+            e = v if isinstance(v, ast.Dict) else e
+        if not isinstance(e, ast.Dict):
+            return {"no_params": True, "typed": True} if e is not None else None  # a pydantic model or TypedDict
+        keys = _literal_keys(e)
+        if "type" in keys or "properties" in keys:
+            return {"no_params": True, "jschema": self.json_schema_info(e, scope)}
+        plain = {"str", "int", "float", "bool"}
+        typed = all(isinstance(v, ast.Name) and v.id in plain or
+                    isinstance(v, ast.Subscript) and isinstance(v.value, ast.Name) and v.value.id == "list"
+                    for v in keys.values())
+        return {"no_params": True, "typed": typed}
 
     def module_var_ref(self, name: str) -> str | None:
         """The qualified reference of a module-level variable (or an imported one) a tool is
@@ -2804,7 +2831,7 @@ def _is_logging_call(call: ast.Call) -> bool:
 _STATE_SAFE_CALLS = _PURE_CALLS | {"list", "dict", "set", "tuple", "sorted", "enumerate", "range", "zip", "isinstance",
                                    "any", "all", "print", "getattr", "hasattr", "reversed", "map", "filter"}
 _STATE_WRITE_METHODS = frozenset({"append", "extend", "update", "setdefault", "pop", "remove", "add", "insert",
-                                  "clear", "discard", "popitem", "__setitem__"})
+                                  "clear", "discard", "popitem", "__setitem__", "sort", "reverse"})
 _STATE_SAFE_STMTS = (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.If, ast.For, ast.Pass,
                      ast.Break, ast.Continue, ast.Raise, ast.Try, ast.Delete, ast.Assert)
 
@@ -2829,16 +2856,30 @@ def _state_param_names(node) -> set[str]:
 
 def _only_framework_state(node) -> bool:
     """A body whose only writes go to the framework's in-process state object it was handed
-    (context_variables["x"] = ..., tool_context.state[...] = ..., ctx.context.cart = ...) or to a
-    reply that updates it (Command(update=...)), and that calls nothing but builtins, str methods,
-    methods of that state and the framework's reply classes: bookkeeping inside the agent run, not an
-    effect. A stub that writes nothing does not qualify (its name still speaks for it)."""
+    (context_variables["x"] = ..., tool_context.state[...] = ...) or to a reply that updates it
+    (Command(update=...)), that answers the framework with its reply class on every path
+    (ReplyResult(target=..., context_variables=...)), and calls nothing but builtins, str and model
+    methods, methods of that state and the framework's reply classes: a step of the framework's own
+    control flow, not an effect. A tool that returns plain data stands for the action it names (a
+    stub of cancel_booking that notes the booking in the session is still a cancellation), and one
+    that writes nothing is a stub: both go by their name."""
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
     state = _state_param_names(node)
     if not state:
         return False
-    wrote = False
+    returns = [e for sub in node.body for e in ast.walk(sub) if isinstance(e, ast.Return)]
+    if not returns or not all(isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)
+                              and r.value.func.id in frameworks.REPLY_CLASSES for r in returns):
+        return False
+    for _ in range(2):  # current_task = context_variables["tasks"][i]: an alias into the state
+        for sub in node.body:
+            for e in ast.walk(sub):
+                if isinstance(e, ast.Assign) and len(e.targets) == 1 and isinstance(e.targets[0], ast.Name) \
+                        and isinstance(e.value, (ast.Subscript, ast.Attribute)) and _root_name(e.value) in state:
+                    state.add(e.targets[0].id)
+    # ReplyResult(target=...) routes the conversation: control flow even when nothing is written
+    wrote = any(_kw(r.value, "target") is not None for r in returns)
     for sub in node.body:
         for e in ast.walk(sub):
             if isinstance(e, ast.stmt) and not isinstance(e, _STATE_SAFE_STMTS):
@@ -2858,8 +2899,8 @@ def _only_framework_state(node) -> bool:
                         if _kw(e, "update") is not None:
                             wrote = True  # Command(update={...}): the graph state
                         continue
-                    if f.id not in _STATE_SAFE_CALLS:
-                        return False
+                    if f.id not in _STATE_SAFE_CALLS and not f.id[:1].isupper():
+                        return False  # DocumentPlan(...), a record built from the arguments, is fine
                 elif isinstance(f, ast.Attribute):
                     root = _root_name(f.value)
                     if root in state:
@@ -2867,14 +2908,18 @@ def _only_framework_state(node) -> bool:
                             wrote = True
                         elif f.attr not in ("get", "items", "keys", "values", "copy", "to_dict", "__getitem__"):
                             return False  # ctx.set(...), tool_context.save_artifact(...): read elsewhere
+                    elif isinstance(f.value, ast.Name) and f.attr in _PURE_MODULE_CALLS.get(f.value.id, ()):
+                        continue  # json.loads(order_json)
                     elif not isinstance(f.value, (ast.Constant, ast.JoinedStr, ast.Name, ast.Subscript)) or \
-                            f.attr not in _STR_METHODS | _STATE_WRITE_METHODS | {"get", "items", "keys", "values"}:
+                            f.attr not in _STR_METHODS | _STATE_WRITE_METHODS | _READ_METHODS:
                         return False  # a client's method, a helper module's function
                 else:
                     return False
     return wrote
 
 
+_PURE_MODULE_CALLS = {"json": frozenset({"loads", "dumps"})}
+_READ_METHODS = frozenset({"get", "items", "keys", "values", "copy", "model_dump", "model_dump_json", "dict", "json"})
 _STR_METHODS = frozenset({"format", "join", "strip", "lower", "upper", "title", "split", "replace", "startswith",
                           "endswith", "lstrip", "rstrip", "capitalize"})
 

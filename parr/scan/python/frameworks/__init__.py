@@ -12,6 +12,7 @@ from parr.scan.python.frameworks import (
     autogen,
     browser_use,
     camel,
+    claude_agent_sdk,
     crewai,
     google_adk,
     google_genai,
@@ -35,7 +36,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 # MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's.
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
-    crewai, smolagents, anthropic, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
+    crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

@@ -38,6 +38,10 @@ class Decorator:
     receiver: str | None = "any"
     as_call: bool = True
     positional_name: bool = False
+    # Position of the input schema argument, when the decorator is given one (Claude Agent SDK
+    # @tool(name, description, {"city": str}) or a JSON schema): it, not the function's own
+    # parameters (one `args` dict), is what the model fills in.
+    schema_pos: int | None = None
     # (keyword, literal) pairs that put a person before each call: approval_mode="always_require"
     gate_values: tuple[tuple[str, str], ...] = ()
 
