@@ -21,6 +21,7 @@ TOOLSPEC_BASES = llamaindex.TOOLSPEC_BASES
 BROWSER_USE_REGISTRY_BASES = browser_use.REGISTRY_BASES
 ANTHROPIC_BUILTIN_CAPS = anthropic.BUILTIN_CAPS
 anthropic_builtin_type = anthropic.builtin_type
+anthropic_versioned_type = anthropic.versioned_type
 
 
 def framework_of(qualified: str | None) -> str | None:

@@ -1447,6 +1447,13 @@ class FileExtractor:
                           style="anthropic.builtin_tool", schema="provider_defined", caps=caps,
                           mutating=mut, typed=typed)
             return
+        if t and catalog.anthropic_versioned_type(t) and "anthropic" in self.fw_hints and len(keys) <= 6:
+            # {"type": "advisor_20260301", "name": "advisor"}: a built-in tool parr has no entry for;
+            # what it can do is unknown, so it is taken as changing state (fail closed).
+            self.new_cand(name=n, name_ref=r, line=node.lineno, framework="anthropic",
+                          style="anthropic.builtin_tool", schema="provider_defined",
+                          flags=("builtin_unknown",), extra={"builtin_type": t})
+            return
         if "args_schema" in keys and t is None and ("description" in keys or "method" in keys):
             # A toolkit's own list of tool definitions, handed to adapters for each framework:
             # {"method": "create_customer", "name": "Create Customer", "args_schema": CreateCustomer}

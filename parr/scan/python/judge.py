@@ -96,6 +96,9 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if c.get("mutating") is True or "builtin_mutating" in flags:
         evidence.append("built-in tool that changes state")
         return True
+    if "builtin_unknown" in flags:
+        evidence.append(f"built-in tool type parr does not know ({c.get('builtin_type')}): taken as changing state")
+        return True
     ann = c.get("annotations") or {}
     strong = [x for x in fx if x[1] in ("strong", "raw")]
     medium = [x for x in fx if x[1] == "medium"]
