@@ -2300,6 +2300,16 @@ class FileExtractor:
                               extra={"no_params": True})
                 self.consumed.add(id(e))
                 return
+            toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
+            if toolset is not None:
+                # SkillToolset(store), E2BToolset(sandbox): the fixed tools the toolset hands the model
+                for b in toolset:
+                    self.new_cand(name=b.name, line=e.lineno, framework=b.framework, description=b.description,
+                                  style=f"{frameworks.style_prefix(b.framework)}.builtin_toolset", schema=b.schema,
+                                  typed=b.typed, mutating=b.mutating or None, caps=b.caps,
+                                  flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+                self.consumed.add(id(e))
+                return
             b = self.builtin_for(last, q)
             if b is not None:
                 # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.

@@ -94,6 +94,10 @@ def _builtin_classes() -> dict[str, dict[str, Builtin]]:
 
 # Built-in tool classes whose instances are tools: class name -> framework -> what the model sees.
 BUILTIN_CLASSES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(_builtin_classes())
+# Built-in toolsets: class name -> framework -> the tools an instance hands the model.
+BUILTIN_TOOLSETS: Mapping[str, Mapping[str, tuple[Builtin, ...]]] = MappingProxyType(
+    {cls: {fw.label: tools for fw in FRAMEWORKS for c, tools in fw.builtin_toolsets.items() if c == cls}
+     for cls in {c for fw in FRAMEWORKS for c in fw.builtin_toolsets}})
 # Module-level tool instances a framework ships, imported by name and listed in tools=[...].
 BUILTIN_INSTANCES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(
     {fw.label: fw.builtin_instances for fw in FRAMEWORKS if fw.builtin_instances})

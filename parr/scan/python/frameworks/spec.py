@@ -110,6 +110,8 @@ class Framework:
     class_style: str | None = None
     builtin_classes: Mapping[str, Builtin] = field(default_factory=dict)
     builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
+    # Built-in toolsets: class -> the tools an instance of it hands the model (Haystack SkillToolset).
+    builtin_toolsets: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)
     # Tool-spec classes (llama-index) -> the names of the tools their to_tool_list() hands out.
     toolspecs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Calls data cannot describe: callee name -> functions (extractor, call, dotted callee, framework
