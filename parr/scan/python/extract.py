@@ -72,12 +72,15 @@ def prefilter_names() -> frozenset[str]:
     })
 
 class Scope:
-    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name")
+    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name", "earlier")
 
     def __init__(self, kind, parent, func=None, cls=None, name=""):
         self.kind = kind
         self.parent = parent
         self.defs: dict[str, Any] = {}
+        # Module-level functions a later `def` of the same name replaced (notebook cells that define
+        # a name again): code between the two still means the earlier one.
+        self.earlier: dict[str, list] = {}
         self.assigns: dict[str, ast.AST] = {}
         self.func = func
         self.cls = cls
@@ -404,6 +407,8 @@ class FileExtractor:
         qual = f"{cls.qual}.{node.name}" if cls else (f"{scope.func.qual}.<locals>.{node.name}" if scope.func else node.name)
         fi = FuncInfo(node, node.name, qual, scope, cls)
         self.funcs.append(fi)
+        if scope.kind == "module" and isinstance(scope.defs.get(node.name), FuncInfo):
+            scope.earlier.setdefault(node.name, []).append(scope.defs[node.name])
         scope.defs[node.name] = fi
         if cls is not None:
             cls.methods[node.name] = fi
@@ -1397,6 +1402,11 @@ class FileExtractor:
             ks = _const_str(k) if k is not None else None
             if ks is not None:
                 keys[ks] = v
+        if "tools" in keys and ("messages" in keys or "model" in keys) and id(keys["tools"]) not in self.consumed:
+            # {"model": ..., "messages": ..., "tools": tool_collection.to_params()}: a model request
+            # built as a dict and passed on (client.messages.create(**request)): its tools are handed over
+            self.ctx_items.append((keys["tools"], scope, None, getattr(keys["tools"], "lineno", node.lineno),
+                                   '{"tools": '))
         if "name" not in keys:
             spec = keys.get("toolSpec")
             if isinstance(spec, ast.Dict):  # Amazon Bedrock Converse: {"toolSpec": {name, description, inputSchema: {json}}}
@@ -2212,6 +2222,10 @@ class FileExtractor:
             return  # None, a hosted tool's name, an empty value: nothing hidden
         if isinstance(e, ast.Name):
             v, vscope = self.lookup(scope, e.id)
+            if isinstance(v, FuncInfo) and vscope is not None and e.id in vscope.earlier and scope is vscope:
+                # functions=[execute_refund] in cell 15, before cell 25 defines execute_refund again
+                before = [f for f in (*vscope.earlier[e.id], v) if f.node.lineno < e.lineno]
+                v = before[-1] if before else v
             if isinstance(v, FuncInfo):
                 self.plain_function(v, fw)
                 return
