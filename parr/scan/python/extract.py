@@ -2105,7 +2105,11 @@ class FileExtractor:
     def _anthropic_tool_class(self, ci: ClassInfo) -> bool:
         api = self._class_attr_str(ci, "api_type")
         if api is None:
-            return False
+            # @dataclass class WebSearchServerTool: name = "web_search"; type = "web_search_20250305"
+            # (sent as {"type": self.type, "name": self.name}): a known versioned type is specific enough
+            api = self._class_attr_str(ci, "type")
+            if api is None or not catalog.anthropic_builtin_type(api):
+                return False
         base = api.rsplit("_", 1)[0] if catalog.anthropic_builtin_type(api) else api
         if base not in catalog.ANTHROPIC_BUILTIN_CAPS:
             return False
