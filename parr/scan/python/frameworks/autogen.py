@@ -27,12 +27,32 @@ def _tool_schema(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
 
 _AG = "autogen"
 
-# AG2's built-in tools (autogen/tools/experimental): the name each hands the model, from its
-# super().__init__(name=...). A browser driven by the model can submit forms: mutating, untyped.
+# AG2's built-in tools (autogen/tools/experimental in ag2 0.9): the name each hands the model, from
+# its super().__init__(name=...). A browser driven by the model can submit forms (mutating,
+# untyped); the message-platform *Send tools post; the code tool runs the model's Python.
 AG2_BUILTINS = {
     "DeepResearchTool": Builtin(_AG, "delegate_research_task", ("http",), typed=False, schema="framework_defined",
                                 description="Delegate a research task to the deep research agent."),
     "BrowserUseTool": Builtin(_AG, "browser_use", ("http",), True, False),
+    "Crawl4AITool": Builtin(_AG, "crawl4ai", ("http",)),
+    "FirecrawlTool": Builtin(_AG, "firecrawl_scrape", ("http",)),
+    "GoogleSearchTool": Builtin(_AG, "google_search", ("http",)),
+    "YoutubeSearchTool": Builtin(_AG, "youtube_search", ("http",)),
+    "TavilySearchTool": Builtin(_AG, "tavily_search", ("http",)),
+    "DuckDuckGoSearchTool": Builtin(_AG, "duckduckgo_search", ("http",)),
+    "SearxngSearchTool": Builtin(_AG, "searxng_search", ("http",)),
+    "PerplexitySearchTool": Builtin(_AG, "perplexity-search", ("http",)),
+    "WebSearchPreviewTool": Builtin(_AG, "web_search_preview", ("http",)),
+    "WikipediaQueryRunTool": Builtin(_AG, "wikipedia-query-run", ("http",)),
+    "WikipediaPageLoadTool": Builtin(_AG, "wikipedia-page-load", ("http",)),
+    "PythonCodeExecutionTool": Builtin(_AG, "python_execute_code", ("code_execution",), True, False),
+    "SlackSendTool": Builtin(_AG, "slack_send", ("http_write",), True),
+    "SlackRetrieveTool": Builtin(_AG, "slack_retrieve", ("http",)),
+    "SlackRetrieveRepliesTool": Builtin(_AG, "slack_retrieve_replies", ("http",)),
+    "DiscordSendTool": Builtin(_AG, "discord_send", ("http_write",), True),
+    "DiscordRetrieveTool": Builtin(_AG, "discord_retrieve", ("http",)),
+    "TelegramSendTool": Builtin(_AG, "telegram_send", ("http_write",), True),
+    "TelegramRetrieveTool": Builtin(_AG, "telegram_retrieve", ("http",)),
 }
 # AG2 toolkits: Toolkit(...).register_for_llm(agent) offers each of these functions to the model.
 # GoogleDriveToolkit downloads into a local folder (download_folder=): a file write.
