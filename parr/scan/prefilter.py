@@ -82,8 +82,8 @@ def _framework_words() -> set[str]:
         # tools=[...] list or a hook, whose words are.
         words |= set(fw.tool_base_classes) | set(fw.builtin_classes) | set(fw.toolspecs) | set(fw.builtin_toolsets)
         words |= set(fw.words)
-        if fw.condition_handoffs is not None:  # agent.handoffs.add(OnCondition(...)): hand-off tools
-            words |= set(fw.condition_handoffs.conditions)
+        for spec in fw.condition_handoffs:  # agent.handoffs.add(OnCondition(...)): hand-off tools
+            words |= set(spec.conditions)
     return {w.strip(".") for w in words if w.strip(".")}
 
 

@@ -236,7 +236,8 @@ class FileExtractor:
         self.mcp_makers: set[str] = set()
         self.forwards: dict[str, set[str]] = {}  # function qual -> its parameters passed to a tools position
         self.agent_classes: set[str] = set()  # classes whose methods hand self's tools to a model
-        self.condition_handoff_calls: list = []  # (agent variable, call of <agent>.handoffs.<method>, scope)
+        # (agent expression, call, scope, via): <agent>.handoffs.<method>(...) or register_hand_off(...)
+        self.condition_handoff_calls: list = []
         self.mounts: list[dict] = []  # {"server", "prefix" or "prefix_unknown", "format", "line"}
 
     # ------------------------------------------------------------------ names
@@ -843,7 +844,17 @@ class FileExtractor:
             self.mount_call(node, last, scope)
         if len(parts) == 3 and parts[1] == "handoffs" and (node.args or node.keywords):
             # AG2: coordinator.handoffs.add_llm_conditions([OnCondition(target=AgentTarget(x), ...)])
-            self.condition_handoff_calls.append((parts[0], node, scope))
+            self.condition_handoff_calls.append((ast.Name(id=parts[0], ctx=ast.Load()), node, scope, "handoffs"))
+        elif last in frameworks.CONDITION_REGISTER_CALLS and (node.args or node.keywords):
+            # register_hand_off(agent, hand_to=[...]) / agent.register_hand_off([...]) (AG2 swarm)
+            if "." in d:
+                agent_e, items = node.func.value, [*node.args[:1], *(k.value for k in node.keywords if k.arg == "hand_to")]
+            else:
+                agent_e = _kw(node, "agent") or (node.args[0] if node.args else None)
+                items = [*node.args[1:2], *(k.value for k in node.keywords if k.arg == "hand_to")]
+            call = ast.Call(func=node.func, args=items, keywords=[])
+            ast.copy_location(call, node)
+            self.condition_handoff_calls.append((agent_e, call, scope, "register"))
         fw = self.fw_of_qual(q)
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
@@ -1793,10 +1804,12 @@ class FileExtractor:
         """Hand-offs held as conditions (AG2 OnCondition): each condition the model decides is a tool,
         named from its target and its position among the agent's conditions, in the order added."""
         position: dict[str, int] = {}
-        methods = {m for spec in frameworks.CONDITION_HANDOFFS.values() for m in spec.methods}
-        for agent, call, scope in self.condition_handoff_calls:
-            if (self.dotted(call.func) or "").rsplit(".", 1)[-1] not in methods:
+        made: dict[str, int] = {}
+        for agent_e, call, scope, via in self.condition_handoff_calls:
+            method = (self.dotted(call.func) or "").rsplit(".", 1)[-1]
+            if not any(method in s.methods for specs in frameworks.CONDITION_HANDOFFS.values() for s in specs):
                 continue  # set_after_work(...), add_context_condition(...): decided without the model
+            agent = ast.dump(agent_e) if agent_e is not None else ""
             for arg in [*call.args, *(k.value for k in call.keywords)]:
                 elems, escope = (arg.elts if isinstance(arg, (ast.List, ast.Tuple)) else [arg]), scope
                 if isinstance(arg, ast.Name):
@@ -1809,7 +1822,8 @@ class FileExtractor:
                         e = v if isinstance(v, ast.Call) else e
                     callee = self.dotted(e.func) if isinstance(e, ast.Call) else None
                     fw = self.fw_of_qual(self.qualify(callee)) if callee else None
-                    spec = frameworks.CONDITION_HANDOFFS.get(fw or "")
+                    spec = next((s for s in frameworks.CONDITION_HANDOFFS.get(fw or "", ())
+                                 if s.via == via and method in s.methods), None)
                     if spec is None:
                         if self._condition_framework_imported():
                             # handoffs.add_many(conditions) built where parr cannot see: fail closed
@@ -1819,13 +1833,27 @@ class FileExtractor:
                     if callee.rsplit(".", 1)[-1] not in spec.conditions:
                         continue  # OnContextCondition: decided without the model
                     position[agent] = position.get(agent, 0) + 1
-                    self._condition_handoff(e, escope, fw, spec, position[agent])
+                    self._condition_handoff(e, escope, fw, spec, position[agent], agent_e, made)
 
     def _condition_framework_imported(self) -> bool:
         return any(self.fw_of_qual(q) in frameworks.CONDITION_HANDOFFS for q in self.imports.values())
 
-    def _condition_handoff(self, cond: ast.Call, scope: Scope, fw: str, spec, index: int) -> None:
+    def _condition_handoff(self, cond: ast.Call, scope: Scope, fw: str, spec, index: int, agent_e,
+                           made: dict[str, int]) -> None:
         target = _kw(cond, "target") or (cond.args[0] if cond.args else None)
+        if spec.via == "register":
+            # swarm: target=other_agent itself; the name carries both agents' names
+            own, _ = self._agent_name(agent_e, scope)
+            other, _ = self._agent_name(target, scope)
+            if own is None or other is None:
+                self.unresolved_site(cond, "hand_to=", cond.lineno, "hand-off parr cannot read")
+                return
+            base = spec.name_format.format(agent=own, target=other)
+            made[base] = made.get(base, 0) + 1
+            self.new_cand(name=base if made[base] == 1 else f"{base}_{made[base]}", line=cond.lineno, framework=fw,
+                          style=f"{frameworks.style_prefix(fw)}.handoff", schema="framework_defined", typed=True,
+                          flags=("handoff",), extra={"no_params": True})
+            return
         if isinstance(target, ast.Name):
             v, _ = self.lookup(scope, target.id)
             target = v if isinstance(v, ast.Call) else target

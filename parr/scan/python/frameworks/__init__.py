@@ -58,8 +58,11 @@ ROOT_PREFIXES: tuple[tuple[str, str], ...] = tuple((p, fw.label) for fw in FRAME
 HANDOFF_NAMING: Mapping[str, str] = MappingProxyType(
     {fw.label: fw.handoff_naming for fw in FRAMEWORKS if fw.handoff_naming})
 # Framework label -> how its agents hold hand-offs as conditions (AG2 OnCondition).
-CONDITION_HANDOFFS: Mapping[str, ConditionHandoffs] = MappingProxyType(
+CONDITION_HANDOFFS: Mapping[str, tuple[ConditionHandoffs, ...]] = MappingProxyType(
     {fw.label: fw.condition_handoffs for fw in FRAMEWORKS if fw.condition_handoffs})
+# Calls that register conditions on an agent directly (register_hand_off), not on <agent>.handoffs.
+CONDITION_REGISTER_CALLS = frozenset(m for specs in CONDITION_HANDOFFS.values() for s in specs if s.via == "register"
+                                     for m in s.methods)
 # Server composition calls (FastMCP mount/import_server) -> (prefix keywords, name format).
 MOUNT_CALLS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
     {m: (kws, fw.mount_format) for fw in FRAMEWORKS for m, kws in fw.mount_calls.items()})
@@ -67,7 +70,7 @@ MOUNT_CALLS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
 STATE_PARAMS = frozenset(p for fw in FRAMEWORKS for p in fw.state_params)
 REPLY_CLASSES = frozenset(c for fw in FRAMEWORKS for c in fw.reply_classes)
 # Condition classes that make a file worth a full parse (the prefilter reads this).
-HANDOFF_CONDITION_WORDS = frozenset(c for fw in FRAMEWORKS if fw.condition_handoffs for c in fw.condition_handoffs.conditions)
+HANDOFF_CONDITION_WORDS = frozenset(c for fw in FRAMEWORKS for s in fw.condition_handoffs for c in s.conditions)
 
 
 def _tool_base_classes() -> dict[str, tuple[str, ...]]:

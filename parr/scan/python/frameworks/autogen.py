@@ -97,6 +97,18 @@ AG2_HANDOFFS = ConditionHandoffs(
                    "AskUserTarget": "ask_user"},
     name_format="transfer_to_{target}_{index}",
 )
+# AG2 swarms before 0.9 (swarm_agent.py): register_hand_off(agent, hand_to=[OnCondition(target=other,
+# condition=...)]), or agent.register_hand_off(ON_CONDITION(other, "...")): the tool is
+# transfer_{agent.name}_to_{target.name}, _2, _3 ... when the same pair repeats.
+AG2_SWARM_HANDOFFS = ConditionHandoffs(
+    methods=("register_hand_off",),
+    conditions=("OnCondition", "ON_CONDITION"),
+    agent_targets=(),
+    fixed_targets={},
+    name_format="transfer_{agent}_to_{target}",
+    via="register",
+    numbering="repeat",
+)
 
 FRAMEWORKS = (
     Framework(
@@ -115,7 +127,7 @@ FRAMEWORKS = (
                     fn_kws=("f",)),
         ),
         handoff_naming="autogen",
-        condition_handoffs=AG2_HANDOFFS,
+        condition_handoffs=(AG2_HANDOFFS, AG2_SWARM_HANDOFFS),
         # AG2 group chats inject ContextVariables (a dict the group shares in memory); tools answer
         # with ReplyResult(target=..., context_variables=...) (SwarmResult before 0.9).
         state_params=("ContextVariables", "context_variables"),

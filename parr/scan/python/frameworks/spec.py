@@ -91,6 +91,12 @@ class ConditionHandoffs:
     agent_targets: tuple[str, ...]
     fixed_targets: Mapping[str, str]
     name_format: str
+    # "handoffs": called on <agent>.handoffs; "register": register_hand_off(agent, hand_to=[...]) or
+    # <agent>.register_hand_off([...]) (AG2's swarm API before 0.9), whose target= is the agent itself.
+    via: str = "handoffs"
+    # "position": {index} is the condition's 1-based position among the agent's conditions;
+    # "repeat": no suffix the first time a name is made, then _2, _3 ... (swarm's de-duplication).
+    numbering: str = "position"
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,7 @@ class Framework:
     # How the model names a hand-off to another agent: "openai" (transfer_to_<agent name>, made
     # function-style) or "autogen" (transfer_to_<target>, lower-cased).
     handoff_naming: str | None = None
-    condition_handoffs: ConditionHandoffs | None = None
+    condition_handoffs: tuple[ConditionHandoffs, ...] = ()
     # Server composition: method -> keywords that hold the prefix the mounted server's tools get
     # (FastMCP main.mount(sub, namespace="jira") -> jira_<tool>); a literal positional string is
     # the prefix too (FastMCP 2.x mount("jira", sub)). `mount_format` builds the name the model sees.
