@@ -1793,6 +1793,8 @@ class FileExtractor:
         prefix, _ = self.str_of(prefix_e, scope)
         if isinstance(prefix_e, ast.Constant) and prefix_e.value is None:
             return
+        if prefix is not None and not re.fullmatch(r"[A-Za-z0-9_.-]*", prefix):
+            return  # app.mount("/mcp", mcp_app), session.mount("https://", adapter): a URL path, not a namespace
         entry = {"server": ref, "format": fmt, "line": node.lineno}
         if prefix is None:
             entry["prefix_unknown"] = _shorten(_short_source(node), 140)
