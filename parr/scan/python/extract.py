@@ -239,6 +239,7 @@ class FileExtractor:
         # (agent expression, call, scope, via): <agent>.handoffs.<method>(...) or register_hand_off(...)
         self.condition_handoff_calls: list = []
         self.mounts: list[dict] = []  # {"server", "prefix" or "prefix_unknown", "format", "line"}
+        self.builtin_agent_calls: set[int] = set()  # ids of agent constructors whose own tools were read
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -2296,6 +2297,8 @@ class FileExtractor:
                 head = head.value
             if isinstance(head, ast.Name) and head.id not in ("self", "cls"):
                 bound, _ = self.lookup(scope, head.id)
+                if isinstance(bound, ast.Call) and id(bound) in self.builtin_agent_calls and e.attr == "tools":
+                    return  # DeepResearchAgent(...).tools: its built-in tools, read where it is built
                 if isinstance(bound, ast.Call) and id(bound) not in self.consumed:
                     # search.run where search = SomeWrapper(...): a method of an object parr cannot read
                     self.unresolved_site(e, label, line, "attribute of an object parr cannot read")

@@ -62,6 +62,24 @@ AG2_TOOLKITS = {
 }
 
 
+# AG2 agents that register their own tools on their model (autogen/agents/experimental):
+# DeepResearchAgent's LLM calls DeepResearchTool.
+AG2_AGENTS = {"DeepResearchAgent": ("DeepResearchTool",)}
+
+
+def _builtin_agent(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """DeepResearchAgent(name=..., llm_config=...): an agent built with its own tools."""
+    if fw_q != _AG:
+        return False
+    for cls in AG2_AGENTS.get(d.rsplit(".", 1)[-1], ()):
+        b = AG2_BUILTINS[cls]
+        ex.new_cand(name=b.name, line=node.lineno, framework=_AG, style="autogen.builtin_tool_instance",
+                    schema=b.schema, typed=b.typed, mutating=b.mutating or None, caps=b.caps, description=b.description,
+                    flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+    ex.builtin_agent_calls.add(id(node))
+    return True
+
+
 def _toolkit_register_for_llm(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """toolkit.register_for_llm(agent) / BuiltinTool(...).register_for_llm(agent): the toolkit's or
     the built-in tool's functions, offered to the agent's model."""
@@ -135,7 +153,8 @@ FRAMEWORKS = (
                        "RevertToUserTarget", "TerminateTarget", "StayTarget", "AskUserTarget"),
         tool_base_classes=("BaseTool", "BaseToolWithState", "BaseStreamTool"),
         class_style="autogen.BaseTool_subclass",
-        call_hooks={"ToolSchema": (_tool_schema,), "register_for_llm": (_toolkit_register_for_llm,)},
+        call_hooks={"ToolSchema": (_tool_schema,), "register_for_llm": (_toolkit_register_for_llm,),
+                    **{agent: (_builtin_agent,) for agent in AG2_AGENTS}},
         builtin_classes=AG2_BUILTINS,
     ),
 )
