@@ -1414,9 +1414,13 @@ class FileExtractor:
             ks = _const_str(k) if k is not None else None
             if ks is not None:
                 keys[ks] = v
-        if "tools" in keys and ("messages" in keys or "model" in keys) and id(keys["tools"]) not in self.consumed:
+        if "tools" in keys and ("messages" in keys or "model" in keys and not isinstance(keys["model"], ast.Dict)) \
+                and isinstance(keys["tools"], (ast.List, ast.Tuple, ast.Call, ast.BinOp)) \
+                and id(keys["tools"]) not in self.consumed:
             # {"model": ..., "messages": ..., "tools": tool_collection.to_params()}: a model request
-            # built as a dict and passed on (client.messages.create(**request)): its tools are handed over
+            # built as a dict and passed on (client.messages.create(**request)): its tools are handed
+            # over. A bare name there is a list made elsewhere (an SDK translating what it was given),
+            # read where it is made; {"model": {...}} is a description of an agent (API examples).
             self.ctx_items.append((keys["tools"], scope, None, getattr(keys["tools"], "lineno", node.lineno),
                                    '{"tools": '))
         if "name" not in keys:

@@ -81,6 +81,28 @@ def _hooked(ex, node: ast.Call, scope) -> set[str]:
     return out
 
 
+def _sdk_servers(ex, node: ast.Call, scope) -> None:
+    """mcp_servers={"tools": server} with server = create_sdk_mcp_server(..., tools=[greet]): Claude
+    Code shows an MCP server's tool as mcp__<key>__<name> (the key in mcp_servers, not the server's
+    own name=), so the @tool declared here is renamed to what the model sees."""
+    servers = _kw(node, "mcp_servers")
+    if not isinstance(servers, ast.Dict):
+        return
+    for k, v in zip(servers.keys, servers.values):
+        key = _const_str(k)
+        if isinstance(v, ast.Name):
+            bound, _ = ex.lookup(scope, v.id)
+            v = bound if isinstance(bound, ast.Call) else v
+        if key is None or not (isinstance(v, ast.Call) and (ex.dotted(v.func) or "").endswith("create_sdk_mcp_server")):
+            continue
+        listed = _kw(v, "tools")
+        for el in listed.elts if isinstance(listed, (ast.List, ast.Tuple)) else ():
+            fi = ex.resolve_func_expr(el, scope) if isinstance(el, ast.Name) else None
+            for c in ex.cands:
+                if fi is not None and c.get("_fn") is fi and c.get("name") and not c["name"].startswith("mcp__"):
+                    c["name"] = f"mcp__{key}__{c['name']}"
+
+
 def _options(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """ClaudeAgentOptions(tools=[...]) names the built-in tools the model has; without tools=, the
     allowed_tools=[...] it may call without asking (a floor: Claude Code's default set is larger).
@@ -88,6 +110,7 @@ def _options(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     server (read where the server is declared)."""
     if fw_q != _CA:
         return False
+    _sdk_servers(ex, node, scope)
     listed = _kw(node, "tools")
     if listed is None or isinstance(listed, ast.Dict):  # {"type": "preset", ...}: the default set
         listed = _kw(node, "allowed_tools")
