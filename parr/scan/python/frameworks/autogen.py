@@ -53,6 +53,9 @@ AG2_BUILTINS = {
     "DiscordRetrieveTool": Builtin(_AG, "discord_retrieve", ("http",)),
     "TelegramSendTool": Builtin(_AG, "telegram_send", ("http_write",), True),
     "TelegramRetrieveTool": Builtin(_AG, "telegram_retrieve", ("http",)),
+    # ag2 after 0.9.9 (autogen/tools/experimental/tinyfish)
+    "TinyFishTool": Builtin(_AG, "tinyfish_scrape", ("http",)),
+    "TinyFishFetchTool": Builtin(_AG, "tinyfish_fetch", ("http",)),
 }
 # AG2 toolkits: Toolkit(...).register_for_llm(agent) offers each of these functions to the model.
 # GoogleDriveToolkit downloads into a local folder (download_folder=): a file write.
