@@ -81,26 +81,32 @@ def _hooked(ex, node: ast.Call, scope) -> set[str]:
     return out
 
 
-def _sdk_servers(ex, node: ast.Call, scope) -> None:
-    """mcp_servers={"tools": server} with server = create_sdk_mcp_server(..., tools=[greet]): Claude
-    Code shows an MCP server's tool as mcp__<key>__<name> (the key in mcp_servers, not the server's
-    own name=), so the @tool declared here is renamed to what the model sees."""
-    servers = _kw(node, "mcp_servers")
-    if not isinstance(servers, ast.Dict):
-        return
-    for k, v in zip(servers.keys, servers.values):
-        key = _const_str(k)
-        if isinstance(v, ast.Name):
-            bound, _ = ex.lookup(scope, v.id)
-            v = bound if isinstance(bound, ast.Call) else v
-        if key is None or not (isinstance(v, ast.Call) and (ex.dotted(v.func) or "").endswith("create_sdk_mcp_server")):
-            continue
-        listed = _kw(v, "tools")
-        for el in listed.elts if isinstance(listed, (ast.List, ast.Tuple)) else ():
-            fi = ex.resolve_func_expr(el, scope) if isinstance(el, ast.Name) else None
-            for c in ex.cands:
-                if fi is not None and c.get("_fn") is fi and c.get("name") and not c["name"].startswith("mcp__"):
-                    c["name"] = f"mcp__{key}__{c['name']}"
+def _sdk_server(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """server = create_sdk_mcp_server(name=..., tools=[greet]) given to Claude Code as
+    mcp_servers={"tools": server} (in ClaudeAgentOptions or any wrapper of it): Claude Code shows the
+    tool as mcp__<key>__<name>, the key in mcp_servers, not the server's own name=. The @tool
+    functions declared in this file are renamed; a server no mcp_servers here names keeps them bare."""
+    if fw_q != _CA:
+        return False
+    held = {id(node)}
+    for e in ast.walk(ex.tree):  # server = create_sdk_mcp_server(...): the variable stands for it
+        if isinstance(e, ast.Assign) and e.value is node:
+            held |= {t.id for t in e.targets if isinstance(t, ast.Name)}
+    key = None
+    for e in ast.walk(ex.tree):
+        if isinstance(e, ast.keyword) and e.arg == "mcp_servers" and isinstance(e.value, ast.Dict):
+            for k, v in zip(e.value.keys, e.value.values):
+                if (isinstance(v, ast.Name) and v.id in held) or id(v) in held:
+                    key = _const_str(k) or key
+    listed = _kw(node, "tools")
+    if key is None or not isinstance(listed, (ast.List, ast.Tuple)):
+        return True
+    for el in listed.elts:
+        fi = ex.resolve_func_expr(el, scope) if isinstance(el, ast.Name) else None
+        for c in ex.cands:
+            if fi is not None and c.get("_fn") is fi and c.get("name") and not c["name"].startswith("mcp__"):
+                c["name"] = f"mcp__{key}__{c['name']}"
+    return True
 
 
 def _options(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
@@ -110,7 +116,6 @@ def _options(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     server (read where the server is declared)."""
     if fw_q != _CA:
         return False
-    _sdk_servers(ex, node, scope)
     listed = _kw(node, "tools")
     if listed is None or isinstance(listed, ast.Dict):  # {"type": "preset", ...}: the default set
         listed = _kw(node, "allowed_tools")
@@ -147,6 +152,7 @@ FRAMEWORKS = (
         # @tool("greet", "Greet a user", {"name": str}): name, description, input schema by position
         decorators=(Decorator("tool", "claude_agent_sdk.tool", receiver=None, positional_name=True,
                               schema_pos=2),),
-        call_hooks={"ClaudeAgentOptions": (_options,), "ClaudeCodeOptions": (_options,)},
+        call_hooks={"ClaudeAgentOptions": (_options,), "ClaudeCodeOptions": (_options,),
+                    "create_sdk_mcp_server": (_sdk_server,)},
     ),
 )
