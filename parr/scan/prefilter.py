@@ -80,7 +80,10 @@ def _framework_words() -> set[str]:
         words |= set(fw.call_hooks) | {suffix for suffix, _ in fw.call_suffix_hooks}
         # Built-in tool instances (calculator, editor) are not here: they reach a model only through a
         # tools=[...] list or a hook, whose words are.
-        words |= set(fw.tool_base_classes) | set(fw.builtin_classes) | set(fw.toolspecs)
+        words |= set(fw.tool_base_classes) | set(fw.builtin_classes) | set(fw.toolspecs) | set(fw.builtin_toolsets)
+        words |= set(fw.words)
+        for spec in fw.condition_handoffs:  # agent.handoffs.add(OnCondition(...)): hand-off tools
+            words |= set(spec.conditions)
     return {w.strip(".") for w in words if w.strip(".")}
 
 

@@ -21,6 +21,7 @@ TOOLSPEC_BASES = llamaindex.TOOLSPEC_BASES
 BROWSER_USE_REGISTRY_BASES = browser_use.REGISTRY_BASES
 ANTHROPIC_BUILTIN_CAPS = anthropic.BUILTIN_CAPS
 anthropic_builtin_type = anthropic.builtin_type
+anthropic_versioned_type = anthropic.versioned_type
 
 
 def framework_of(qualified: str | None) -> str | None:
@@ -132,6 +133,8 @@ def handoff_tool_name(agent_name: str, naming: str) -> str:
     """The tool name the model sees for a hand-off to an agent: the Agents SDK makes
     transfer_to_<name> function-style (whitespace and other characters to '_', lower case);
     AutoGen lower-cases transfer_to_<target>."""
+    if naming.startswith("format:"):  # AG2: transfer_to_{target}_2, the format given by the framework's data
+        return naming[7:].replace("{target}", agent_name)
     name = f"transfer_to_{agent_name}"
     if naming == "openai":
         return re.sub(r"[^a-zA-Z0-9_]", "_", re.sub(r"\s", "_", name)).lower()

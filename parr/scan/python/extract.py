@@ -72,12 +72,15 @@ def prefilter_names() -> frozenset[str]:
     })
 
 class Scope:
-    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name")
+    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name", "earlier")
 
     def __init__(self, kind, parent, func=None, cls=None, name=""):
         self.kind = kind
         self.parent = parent
         self.defs: dict[str, Any] = {}
+        # Module-level functions a later `def` of the same name replaced (notebook cells that define
+        # a name again): code between the two still means the earlier one.
+        self.earlier: dict[str, list] = {}
         self.assigns: dict[str, ast.AST] = {}
         self.func = func
         self.cls = cls
@@ -233,6 +236,10 @@ class FileExtractor:
         self.mcp_makers: set[str] = set()
         self.forwards: dict[str, set[str]] = {}  # function qual -> its parameters passed to a tools position
         self.agent_classes: set[str] = set()  # classes whose methods hand self's tools to a model
+        # (agent expression, call, scope, via): <agent>.handoffs.<method>(...) or register_hand_off(...)
+        self.condition_handoff_calls: list = []
+        self.mounts: list[dict] = []  # {"server", "prefix" or "prefix_unknown", "format", "line"}
+        self.builtin_agent_calls: set[int] = set()  # ids of agent constructors whose own tools were read
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -402,6 +409,8 @@ class FileExtractor:
         qual = f"{cls.qual}.{node.name}" if cls else (f"{scope.func.qual}.<locals>.{node.name}" if scope.func else node.name)
         fi = FuncInfo(node, node.name, qual, scope, cls)
         self.funcs.append(fi)
+        if scope.kind == "module" and isinstance(scope.defs.get(node.name), FuncInfo):
+            scope.earlier.setdefault(node.name, []).append(scope.defs[node.name])
         scope.defs[node.name] = fi
         if cls is not None:
             cls.methods[node.name] = fi
@@ -499,8 +508,9 @@ class FileExtractor:
                         if d:
                             self.var_ctor[t.id] = self.qualify(d)
                         last = (d or "").rsplit(".", 1)[-1]
-                        if last in ("Agent", "LlmAgent", "SequentialAgent", "ParallelAgent", "LoopAgent"):
-                            nm = _const_str(_kw(value, "name"))
+                        if last.endswith("Agent") and last[:1].isupper():
+                            # Agent(name="x"), LlmAgent, ConversableAgent("x"): hand-offs elsewhere name it
+                            nm = _const_str(_kw(value, "name") or (value.args[0] if value.args else None))
                             if nm:
                                 self.agents[t.id] = nm
                     if t.id == "TOOL_SPEC" and isinstance(value, ast.Dict):
@@ -831,6 +841,21 @@ class FileExtractor:
             added = node.args[-1]
             self._late_handoffs(parts[0], added if last == "extend" else ast.List(elts=[added], ctx=ast.Load()),
                                 scope, node.lineno)
+        if last in frameworks.MOUNT_CALLS and len(parts) >= 2:
+            self.mount_call(node, last, scope)
+        if len(parts) == 3 and parts[1] == "handoffs" and (node.args or node.keywords):
+            # AG2: coordinator.handoffs.add_llm_conditions([OnCondition(target=AgentTarget(x), ...)])
+            self.condition_handoff_calls.append((ast.Name(id=parts[0], ctx=ast.Load()), node, scope, "handoffs"))
+        elif last in frameworks.CONDITION_REGISTER_CALLS and (node.args or node.keywords):
+            # register_hand_off(agent, hand_to=[...]) / agent.register_hand_off([...]) (AG2 swarm)
+            if "." in d:
+                agent_e, items = node.func.value, [*node.args[:1], *(k.value for k in node.keywords if k.arg == "hand_to")]
+            else:
+                agent_e = _kw(node, "agent") or (node.args[0] if node.args else None)
+                items = [*node.args[1:2], *(k.value for k in node.keywords if k.arg == "hand_to")]
+            call = ast.Call(func=node.func, args=items, keywords=[])
+            ast.copy_location(call, node)
+            self.condition_handoff_calls.append((agent_e, call, scope, "register"))
         fw = self.fw_of_qual(q)
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
@@ -1129,8 +1154,17 @@ class FileExtractor:
             if fw == "mcp":
                 fw = "fastmcp"
             ann = self._mcp_annotations(call) if fw == "fastmcp" else {}
-            self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc_from(), gates,
-                            normalize=normalize, annotations=ann)
+            desc = desc_from()
+            extra = None
+            if spec is not None and spec.schema_pos is not None and call is not None:
+                # @tool("greet", "Greet a user", {"name": str}): the schema is the decorator's argument
+                extra, desc = self._decorator_schema(call, spec.schema_pos, scope), (
+                    _const_str(call.args[1]) if len(call.args) > 1 else None) or desc
+            c = self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc, gates,
+                                normalize=normalize, annotations=ann,
+                                schema="json_schema" if extra else "type_hints", extra=extra)
+            if c is not None and extra and extra.get("typed") is not None:
+                c["typed"] = extra.pop("typed")
             return
         if last in ("tool", "tool_plain") and recv:
             fw, style = self._receiver_tool_framework(recv, scope, last)
@@ -1138,8 +1172,9 @@ class FileExtractor:
                 return
             n, r = name_from("name", positional=(fw in ("mcp", "fastmcp")))
             ann = self._mcp_annotations(call) if fw in ("mcp", "fastmcp") else {}
+            server = self.module_var_ref(recv) if fw in ("mcp", "fastmcp") else None
             self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, style, desc_from(), gates,
-                            annotations=ann, plain=(last == "tool_plain"))
+                            annotations=ann, plain=(last == "tool_plain"), extra={"server": server} if server else None)
             return
         specs = frameworks.DECORATORS.get(last)
         spec = next(((fw, sp) for fw, sp in specs if sp.receiver is not None), None) if specs else None
@@ -1379,6 +1414,15 @@ class FileExtractor:
             ks = _const_str(k) if k is not None else None
             if ks is not None:
                 keys[ks] = v
+        if "tools" in keys and ("messages" in keys or "model" in keys and not isinstance(keys["model"], ast.Dict)) \
+                and isinstance(keys["tools"], (ast.List, ast.Tuple, ast.Call, ast.BinOp)) \
+                and id(keys["tools"]) not in self.consumed:
+            # {"model": ..., "messages": ..., "tools": tool_collection.to_params()}: a model request
+            # built as a dict and passed on (client.messages.create(**request)): its tools are handed
+            # over. A bare name there is a list made elsewhere (an SDK translating what it was given),
+            # read where it is made; {"model": {...}} is a description of an agent (API examples).
+            self.ctx_items.append((keys["tools"], scope, None, getattr(keys["tools"], "lineno", node.lineno),
+                                   '{"tools": '))
         if "name" not in keys:
             spec = keys.get("toolSpec")
             if isinstance(spec, ast.Dict):  # Amazon Bedrock Converse: {"toolSpec": {name, description, inputSchema: {json}}}
@@ -1428,6 +1472,13 @@ class FileExtractor:
             self.new_cand(name=n, name_ref=r, line=node.lineno, framework="anthropic",
                           style="anthropic.builtin_tool", schema="provider_defined", caps=caps,
                           mutating=mut, typed=typed)
+            return
+        if t and catalog.anthropic_versioned_type(t) and "anthropic" in self.fw_hints and len(keys) <= 6:
+            # {"type": "advisor_20260301", "name": "advisor"}: a built-in tool parr has no entry for;
+            # what it can do is unknown, so it is taken as changing state (fail closed).
+            self.new_cand(name=n, name_ref=r, line=node.lineno, framework="anthropic",
+                          style="anthropic.builtin_tool", schema="provider_defined",
+                          flags=("builtin_unknown",), extra={"builtin_type": t})
             return
         if "args_schema" in keys and t is None and ("description" in keys or "method" in keys):
             # A toolkit's own list of tool definitions, handed to adapters for each framework:
@@ -1532,6 +1583,7 @@ class FileExtractor:
         self.class_candidates()
         for value, scope, fw, line in self.handoff_items:
             self.handoff_elem(value, scope, fw, line, 0)
+        self.condition_handoffs()
         # tool contexts
         seen_ctx: set[int] = set()
         # positions known to be a framework's first: a tool listed there too is no conditional one
@@ -1693,6 +1745,143 @@ class FileExtractor:
         self.new_cand(name=name, name_ref=ref, line=line, framework=fw, style=f"{frameworks.style_prefix(fw)}.handoff",
                       schema="framework_defined", typed=True, flags=("handoff",),
                       normalize=("handoff_" + naming) if ref and ref.startswith("agent:") else None,
+                      extra={"no_params": True})
+
+    def _decorator_schema(self, call: ast.Call, pos: int, scope: Scope) -> dict | None:
+        """The input schema a decorator is given: a JSON schema, or {"param": type} (typed when every
+        type is a plain one; dict, Any or a missing type leave it shapeless)."""
+        e = call.args[pos] if len(call.args) > pos else _kw(call, "input_schema")
+        if isinstance(e, ast.Name):
+            v, _ = self.lookup(scope, e.id)
+            e = v if isinstance(v, ast.Dict) else e
+        if not isinstance(e, ast.Dict):
+            return {"no_params": True, "typed": True} if e is not None else None  # a pydantic model or TypedDict
+        keys = _literal_keys(e)
+        if "type" in keys or "properties" in keys:
+            return {"no_params": True, "jschema": self.json_schema_info(e, scope)}
+        plain = {"str", "int", "float", "bool"}
+        typed = all(isinstance(v, ast.Name) and v.id in plain or
+                    isinstance(v, ast.Subscript) and isinstance(v.value, ast.Name) and v.value.id == "list"
+                    for v in keys.values())
+        return {"no_params": True, "typed": typed}
+
+    def module_var_ref(self, name: str) -> str | None:
+        """The qualified reference of a module-level variable (or an imported one) a tool is
+        registered on, for resolve to match with another file's server composition."""
+        if "." in name:
+            return None
+        if name in self.imports:
+            return self.imports[name]
+        if name in self.module_scope.assigns:
+            return f"{self.module}.{name}" if self.module else name
+        return None
+
+    def mount_call(self, node: ast.Call, method: str, scope: Scope) -> None:
+        """main.mount(sub, namespace="jira"), import_server("jira", sub): the mounted server's tools
+        reach the model with the prefix. Only a server variable is recorded; resolve applies the
+        prefix to the tools registered on it (an HTTP adapter mounted on a session has none)."""
+        kws, fmt = frameworks.MOUNT_CALLS[method]
+        prefix_e = _kw(node, *kws)
+        server_e = _kw(node, "server", "app")
+        for a in node.args:
+            if isinstance(a, (ast.Constant, ast.JoinedStr, ast.BinOp)) and prefix_e is None:
+                prefix_e = a
+            elif server_e is None:
+                server_e = a
+            elif prefix_e is None:
+                prefix_e = a  # mount(sub, ns): the second positional is the namespace
+        if not isinstance(server_e, ast.Name) or prefix_e is None:
+            return  # no prefix: the tools keep their names
+        ref = self.module_var_ref(server_e.id)
+        if ref is None:
+            return
+        prefix, _ = self.str_of(prefix_e, scope)
+        if isinstance(prefix_e, ast.Constant) and prefix_e.value is None:
+            return
+        if prefix is not None and not re.fullmatch(r"[A-Za-z0-9_.-]*", prefix):
+            return  # app.mount("/mcp", mcp_app), session.mount("https://", adapter): a URL path, not a namespace
+        entry = {"server": ref, "format": fmt, "line": node.lineno}
+        if prefix is None:
+            entry["prefix_unknown"] = _shorten(_short_source(node), 140)
+        else:
+            entry["prefix"] = prefix
+        self.mounts.append(entry)
+
+    def condition_handoffs(self) -> None:
+        """Hand-offs held as conditions (AG2 OnCondition): each condition the model decides is a tool,
+        named from its target and its position among the agent's conditions, in the order added."""
+        position: dict[str, int] = {}
+        made: dict[str, int] = {}
+        for agent_e, call, scope, via in self.condition_handoff_calls:
+            method = (self.dotted(call.func) or "").rsplit(".", 1)[-1]
+            if not any(method in s.methods for specs in frameworks.CONDITION_HANDOFFS.values() for s in specs):
+                continue  # set_after_work(...), add_context_condition(...): decided without the model
+            agent = ast.dump(agent_e) if agent_e is not None else ""
+            for arg in [*call.args, *(k.value for k in call.keywords)]:
+                elems, escope = (arg.elts if isinstance(arg, (ast.List, ast.Tuple)) else [arg]), scope
+                if isinstance(arg, ast.Name):
+                    v, vscope = self.lookup(scope, arg.id)
+                    if isinstance(v, (ast.List, ast.Tuple)):
+                        elems, escope = v.elts, vscope
+                for e in elems:
+                    if isinstance(e, ast.Name):
+                        v, _ = self.lookup(escope, e.id)
+                        e = v if isinstance(v, ast.Call) else e
+                    callee = self.dotted(e.func) if isinstance(e, ast.Call) else None
+                    fw = self.fw_of_qual(self.qualify(callee)) if callee else None
+                    spec = next((s for s in frameworks.CONDITION_HANDOFFS.get(fw or "", ())
+                                 if s.via == via and method in s.methods), None)
+                    if spec is None:
+                        if self._condition_framework_imported():
+                            # handoffs.add_many(conditions) built where parr cannot see: fail closed
+                            self.unresolved_site(e, "handoffs.", getattr(e, "lineno", call.lineno),
+                                                 "hand-off parr cannot read")
+                        continue
+                    if callee.rsplit(".", 1)[-1] not in spec.conditions:
+                        continue  # OnContextCondition: decided without the model
+                    position[agent] = position.get(agent, 0) + 1
+                    self._condition_handoff(e, escope, fw, spec, position[agent], agent_e, made)
+
+    def _condition_framework_imported(self) -> bool:
+        return any(self.fw_of_qual(q) in frameworks.CONDITION_HANDOFFS for q in self.imports.values())
+
+    def _condition_handoff(self, cond: ast.Call, scope: Scope, fw: str, spec, index: int, agent_e,
+                           made: dict[str, int]) -> None:
+        target = _kw(cond, "target") or (cond.args[0] if cond.args else None)
+        if spec.via == "register":
+            # swarm: target=other_agent itself; the name carries both agents' names
+            own, _ = self._agent_name(agent_e, scope)
+            other, _ = self._agent_name(target, scope)
+            if own is None or other is None:
+                self.unresolved_site(cond, "hand_to=", cond.lineno, "hand-off parr cannot read")
+                return
+            base = spec.name_format.format(agent=own, target=other)
+            made[base] = made.get(base, 0) + 1
+            self.new_cand(name=base if made[base] == 1 else f"{base}_{made[base]}", line=cond.lineno, framework=fw,
+                          style=f"{frameworks.style_prefix(fw)}.handoff", schema="framework_defined", typed=True,
+                          flags=("handoff",), extra={"no_params": True})
+            return
+        if isinstance(target, ast.Name):
+            v, _ = self.lookup(scope, target.id)
+            target = v if isinstance(v, ast.Call) else target
+        kind = (self.dotted(target.func) or "").rsplit(".", 1)[-1] if isinstance(target, ast.Call) else None
+        name = ref = None
+        if kind in spec.fixed_targets:
+            name = spec.fixed_targets[kind]
+        elif kind in spec.agent_targets:
+            held = _kw(target, "agent", "agent_name") or (target.args[0] if target.args else None)
+            if isinstance(held, ast.Constant) or kind != spec.agent_targets[0]:
+                name, _ = self.str_of(held, scope)  # AgentNameTarget("billing"): the name itself
+            else:
+                name, ref = self._agent_name(held, scope)
+        if name is None and ref is None:
+            self.unresolved_site(cond, "handoffs.", cond.lineno, "hand-off parr cannot read")
+            return
+        fmt = spec.name_format
+        self.new_cand(name=fmt.format(target=name, index=index) if name is not None else None, name_ref=ref,
+                      line=cond.lineno, framework=fw, style=f"{frameworks.style_prefix(fw)}.handoff",
+                      schema="framework_defined", typed=True, flags=("handoff",),
+                      normalize=f"handoff_format:{fmt.replace('{index}', str(index))}" if ref else None,
                       extra={"no_params": True})
 
     def _agent_name(self, e, scope: Scope):
@@ -1951,7 +2140,11 @@ class FileExtractor:
     def _anthropic_tool_class(self, ci: ClassInfo) -> bool:
         api = self._class_attr_str(ci, "api_type")
         if api is None:
-            return False
+            # @dataclass class WebSearchServerTool: name = "web_search"; type = "web_search_20250305"
+            # (sent as {"type": self.type, "name": self.name}): a known versioned type is specific enough
+            api = self._class_attr_str(ci, "type")
+            if api is None or not catalog.anthropic_builtin_type(api):
+                return False
         base = api.rsplit("_", 1)[0] if catalog.anthropic_builtin_type(api) else api
         if base not in catalog.ANTHROPIC_BUILTIN_CAPS:
             return False
@@ -2068,6 +2261,10 @@ class FileExtractor:
             return  # None, a hosted tool's name, an empty value: nothing hidden
         if isinstance(e, ast.Name):
             v, vscope = self.lookup(scope, e.id)
+            if isinstance(v, FuncInfo) and vscope is not None and e.id in vscope.earlier and scope is vscope:
+                # functions=[execute_refund] in cell 15, before cell 25 defines execute_refund again
+                before = [f for f in (*vscope.earlier[e.id], v) if f.node.lineno < e.lineno]
+                v = before[-1] if before else v
             if isinstance(v, FuncInfo):
                 self.plain_function(v, fw)
                 return
@@ -2104,6 +2301,8 @@ class FileExtractor:
                 head = head.value
             if isinstance(head, ast.Name) and head.id not in ("self", "cls"):
                 bound, _ = self.lookup(scope, head.id)
+                if isinstance(bound, ast.Call) and id(bound) in self.builtin_agent_calls and e.attr == "tools":
+                    return  # DeepResearchAgent(...).tools: its built-in tools, read where it is built
                 if isinstance(bound, ast.Call) and id(bound) not in self.consumed:
                     # search.run where search = SomeWrapper(...): a method of an object parr cannot read
                     self.unresolved_site(e, label, line, "attribute of an object parr cannot read")
@@ -2156,13 +2355,23 @@ class FileExtractor:
                               extra={"no_params": True})
                 self.consumed.add(id(e))
                 return
+            toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
+            if toolset is not None:
+                # SkillToolset(store), E2BToolset(sandbox): the fixed tools the toolset hands the model
+                for b in toolset:
+                    self.new_cand(name=b.name, line=e.lineno, framework=b.framework, description=b.description,
+                                  style=f"{frameworks.style_prefix(b.framework)}.builtin_toolset", schema=b.schema,
+                                  typed=b.typed, mutating=b.mutating or None, caps=b.caps,
+                                  flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+                self.consumed.add(id(e))
+                return
             b = self.builtin_for(last, q)
             if b is not None:
                 # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
                                for k in e.keywords)
                 named = _const_str(_kw(e, "name"))  # VertexAiRagRetrieval(name="retrieve_docs", ...)
-                self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework,
+                self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework, description=b.description,
                               style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
                               gates=("needs_approval",) if approval else (),
@@ -2526,6 +2735,8 @@ class FileExtractor:
                     c["params"] = self.params_of(fi, c["style"])
                 if _is_arith(fi.node):
                     c["flags"].append("arith")
+                elif not c["fx"] and _only_framework_state(fi.node):
+                    c["flags"].append("framework_state")
                 if c["description"] is None:
                     c["description"] = _docstring(fi.node)
             else:
@@ -2581,7 +2792,7 @@ class FileExtractor:
                            ("agents", self.agents), ("hints", sorted(self.fw_hints)), ("refs", self.refs),
                            # what resolve needs of every file's classes: the last names of their bases
                            ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases})),
-                           ("sk_plugins", self.sk_plugins), ("unresolved", self.unresolved),
+                           ("sk_plugins", self.sk_plugins), ("unresolved", self.unresolved), ("mounts", self.mounts),
                            ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes),
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
@@ -2686,6 +2897,103 @@ def _is_logging_call(call: ast.Call) -> bool:
     return (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name)
             and f.value.id in ("logger", "log", "logging", "LOGGER") and f.attr in
             ("debug", "info", "warning", "warn", "error", "exception", "critical"))
+
+
+# Calls a body that only keeps framework state may make: builtins that compute, and str methods.
+_STATE_SAFE_CALLS = _PURE_CALLS | {"list", "dict", "set", "tuple", "sorted", "enumerate", "range", "zip", "isinstance",
+                                   "any", "all", "print", "getattr", "hasattr", "reversed", "map", "filter"}
+_STATE_WRITE_METHODS = frozenset({"append", "extend", "update", "setdefault", "pop", "remove", "add", "insert",
+                                  "clear", "discard", "popitem", "__setitem__", "sort", "reverse"})
+_STATE_SAFE_STMTS = (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.If, ast.For, ast.Pass,
+                     ast.Break, ast.Continue, ast.Raise, ast.Try, ast.Delete, ast.Assert)
+
+
+def _root_name(e) -> str | None:
+    while isinstance(e, (ast.Attribute, ast.Subscript, ast.Call)):
+        e = e.func if isinstance(e, ast.Call) else e.value
+    return e.id if isinstance(e, ast.Name) else None
+
+
+def _state_param_names(node) -> set[str]:
+    """Parameters holding the framework's in-process state (by annotation, anywhere inside it, or name)."""
+    out = set()
+    a = node.args
+    for arg in a.posonlyargs + a.args + a.kwonlyargs:
+        names = {x.id if isinstance(x, ast.Name) else x.attr for x in ast.walk(arg.annotation)
+                 if isinstance(x, (ast.Name, ast.Attribute))} if arg.annotation is not None else set()
+        if arg.arg in frameworks.STATE_PARAMS or names & frameworks.STATE_PARAMS:
+            out.add(arg.arg)
+    return out
+
+
+def _only_framework_state(node) -> bool:
+    """A body whose only writes go to the framework's in-process state object it was handed
+    (context_variables["x"] = ..., tool_context.state[...] = ...) or to a reply that updates it
+    (Command(update=...)), that answers the framework with its reply class on every path
+    (ReplyResult(target=..., context_variables=...)), and calls nothing but builtins, str and model
+    methods, methods of that state and the framework's reply classes: a step of the framework's own
+    control flow, not an effect. A tool that returns plain data stands for the action it names (a
+    stub of cancel_booking that notes the booking in the session is still a cancellation), and one
+    that writes nothing is a stub: both go by their name."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    state = _state_param_names(node)
+    if not state:
+        return False
+    returns = [e for sub in node.body for e in ast.walk(sub) if isinstance(e, ast.Return)]
+    if not returns or not all(isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)
+                              and r.value.func.id in frameworks.REPLY_CLASSES for r in returns):
+        return False
+    for _ in range(2):  # current_task = context_variables["tasks"][i]: an alias into the state
+        for sub in node.body:
+            for e in ast.walk(sub):
+                if isinstance(e, ast.Assign) and len(e.targets) == 1 and isinstance(e.targets[0], ast.Name) \
+                        and isinstance(e.value, (ast.Subscript, ast.Attribute)) and _root_name(e.value) in state:
+                    state.add(e.targets[0].id)
+    # ReplyResult(target=...) routes the conversation: control flow even when nothing is written
+    wrote = any(_kw(r.value, "target") is not None for r in returns)
+    for sub in node.body:
+        for e in ast.walk(sub):
+            if isinstance(e, ast.stmt) and not isinstance(e, _STATE_SAFE_STMTS):
+                return False  # with open(...), imports, global, nested defs: more than bookkeeping
+            if isinstance(e, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
+                targets = e.targets if isinstance(e, (ast.Assign, ast.Delete)) else [e.target]
+                for t in targets:
+                    for x in (t.elts if isinstance(t, ast.Tuple) else [t]):
+                        if isinstance(x, (ast.Subscript, ast.Attribute)):
+                            if _root_name(x) not in state:
+                                return False  # self.orders[...] = ..., module-level registries
+                            wrote = True
+            if isinstance(e, ast.Call):
+                f = e.func
+                if isinstance(f, ast.Name):
+                    if f.id in frameworks.REPLY_CLASSES:
+                        if _kw(e, "update") is not None:
+                            wrote = True  # Command(update={...}): the graph state
+                        continue
+                    if f.id not in _STATE_SAFE_CALLS and not f.id[:1].isupper():
+                        return False  # DocumentPlan(...), a record built from the arguments, is fine
+                elif isinstance(f, ast.Attribute):
+                    root = _root_name(f.value)
+                    if root in state:
+                        if f.attr in _STATE_WRITE_METHODS:
+                            wrote = True
+                        elif f.attr not in ("get", "items", "keys", "values", "copy", "to_dict", "__getitem__"):
+                            return False  # ctx.set(...), tool_context.save_artifact(...): read elsewhere
+                    elif isinstance(f.value, ast.Name) and f.attr in _PURE_MODULE_CALLS.get(f.value.id, ()):
+                        continue  # json.loads(order_json)
+                    elif not isinstance(f.value, (ast.Constant, ast.JoinedStr, ast.Name, ast.Subscript)) or \
+                            f.attr not in _STR_METHODS | _STATE_WRITE_METHODS | _READ_METHODS:
+                        return False  # a client's method, a helper module's function
+                else:
+                    return False
+    return wrote
+
+
+_PURE_MODULE_CALLS = {"json": frozenset({"loads", "dumps"})}
+_READ_METHODS = frozenset({"get", "items", "keys", "values", "copy", "model_dump", "model_dump_json", "dict", "json"})
+_STR_METHODS = frozenset({"format", "join", "strip", "lower", "upper", "title", "split", "replace", "startswith",
+                          "endswith", "lstrip", "rstrip", "capitalize"})
 
 
 def _is_arith(node) -> bool:

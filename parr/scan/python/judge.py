@@ -96,6 +96,9 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if c.get("mutating") is True or "builtin_mutating" in flags:
         evidence.append("built-in tool that changes state")
         return True
+    if "builtin_unknown" in flags:
+        evidence.append(f"built-in tool type parr does not know ({c.get('builtin_type')}): taken as changing state")
+        return True
     ann = c.get("annotations") or {}
     strong = [x for x in fx if x[1] in ("strong", "raw")]
     medium = [x for x in fx if x[1] == "medium"]
@@ -106,6 +109,10 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
             # The code outranks its annotation (CODE-013 reports the contradiction).
             evidence.append("annotated readOnlyHint=True, but the body changes state")
         return True
+    if "framework_state" in flags and not fx:
+        # Body first: the whole body is visible and only keeps the agent run's own state.
+        evidence.append("only updates the framework's in-process state (context variables) and returns a reply")
+        return False
     if ann.get("destructiveHint") is True or ann.get("readOnlyHint") is False:
         evidence.append("MCP annotation readOnlyHint=False" if ann.get("readOnlyHint") is False
                         else "MCP annotation destructiveHint=True")

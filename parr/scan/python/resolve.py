@@ -121,6 +121,18 @@ class Project:
             return self.resolve_agent(imp, path, depth + 1)
         return None
 
+    def var_home(self, qual: str, near: str | None) -> tuple[str, str] | None:
+        """(path, name) of the module-level variable a reference names, through re-exports."""
+        path, rest = self.split_target(qual, near)
+        depth = 0
+        while path is not None and rest and len(rest) == 1 and depth < 5:
+            imp = _part(self.at(path), "imports").get(rest[0])
+            if not imp:
+                return path, rest[0]
+            path, rest = self.split_target(imp, path)
+            depth += 1
+        return None
+
     def find_class(self, qual: str, near: str, depth: int = 0):
         """(path, qualified base list) of a project class named by `qual`."""
         if depth > 5:
@@ -318,6 +330,16 @@ def _position_holds(proj: Project, qual: str, near: str, depth: int = 0) -> bool
         return any(catalog.framework_of(b) is not None or _position_holds(proj, b, path, depth + 1) for b in bases)
     imp = _part(g, "imports").get(rest[0]) if len(rest) == 1 else None
     return bool(imp) and _position_holds(proj, imp, path, depth + 1)
+def _mounts(proj: Project) -> dict[tuple[str, str], tuple[str, dict]]:
+    """(path, variable) of each mounted server -> (file of the mount, the mount): FastMCP
+    main.mount(sub, namespace="jira") in any file renames the tools registered on sub."""
+    out: dict[tuple[str, str], tuple[str, dict]] = {}
+    for path, f in list(proj.facts.items()):
+        for m in f.get("mounts") or ():
+            home = proj.var_home(m["server"], path)
+            if home is not None and home not in out:
+                out[home] = (path, m)
+    return out
 
 
 def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
@@ -338,6 +360,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
     # and every function, method or variable that builds a Tool(...)
     dispatch_methods = {m for f in proj.facts.values() for m in (f or {}).get("mcp_dispatch") or ()}
     makers = {m for f in proj.facts.values() for m in (f or {}).get("mcp_makers") or ()}
+    mounts = _mounts(proj)
+    mount_sites: set[tuple[str, int]] = set()
     for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
         seen_keys = set()
@@ -388,6 +412,16 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     sites.append(UnresolvedSite(file=path, line=max(1, int(c.get("line") or 1)), call=f"name={ref}",
                                                 reason="tool name defined elsewhere that parr cannot read"))
                     continue
+            mount = mounts.get(proj.var_home(c["server"], path)) if mounts and c.get("server") and c.get("name") else None
+            if mount is not None:
+                mpath, m = mount
+                if "prefix" in m:
+                    c["name"] = m["format"].replace("{prefix}", m["prefix"]).replace("{name}", c["name"])
+                elif (mpath, m["line"]) not in mount_sites:
+                    # The tool keeps its own name; the name the model sees carries a prefix parr cannot read.
+                    mount_sites.add((mpath, m["line"]))
+                    sites.append(UnresolvedSite(file=mpath, line=max(1, int(m["line"])), call=m["prefix_unknown"],
+                                                reason="mounted server: tool name prefix parr cannot read"))
             if c.get("normalize") == "crewai" and c.get("name"):
                 c["name"] = catalog.crewai_sanitize(c["name"])
             elif (c.get("normalize") or "").startswith("handoff_") and c.get("name") and c.get("name_ref"):

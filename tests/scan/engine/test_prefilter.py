@@ -133,7 +133,11 @@ def test_the_switch_turns_the_prefilter_off(monkeypatch: pytest.MonkeyPatch) -> 
 _CONTEXT_ONLY = frozenset(
     """Agent LlmAgent SequentialAgent ParallelAgent LoopAgent FastMCP MCPServer append extend copy values get
     getattr pop register from_defaults from_function description name default annotations fn func async_fn
-    coroutine guardrails plugin parameters args_schema insert""".split())  # insert: agent.handoffs.insert(...), marked by "andoff"
+    coroutine guardrails plugin parameters args_schema insert
+    agent agent_name target update server app""".split())  # insert: agent.handoffs.insert(...), marked by "andoff"
+# agent, agent_name, target: inside an AG2 OnCondition (its own token); update, target: Command(update=...)
+# and ReplyResult(target=...) in a tool's body (the tool is the token); server, app: FastMCP.mount(...)
+# in a file that names FastMCP (a token).
 
 
 def _compared_names() -> set[str]:

@@ -12,6 +12,7 @@ from parr.scan.python.frameworks import (
     autogen,
     browser_use,
     camel,
+    claude_agent_sdk,
     crewai,
     google_adk,
     google_genai,
@@ -26,7 +27,7 @@ from parr.scan.python.frameworks import (
     smolagents,
     strands,
 )
-from parr.scan.python.frameworks.spec import Builtin, CallHook, Decorator, Factory, Framework
+from parr.scan.python.frameworks.spec import Builtin, CallHook, ConditionHandoffs, Decorator, Factory, Framework
 
 __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWORKS"]
 
@@ -35,7 +36,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 # MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's.
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
-    crewai, smolagents, anthropic, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
+    crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
@@ -56,6 +57,20 @@ FRAMEWORK_ROOTS: Mapping[str, str] = MappingProxyType({r: fw.label for fw in FRA
 ROOT_PREFIXES: tuple[tuple[str, str], ...] = tuple((p, fw.label) for fw in FRAMEWORKS for p in fw.root_prefixes)
 HANDOFF_NAMING: Mapping[str, str] = MappingProxyType(
     {fw.label: fw.handoff_naming for fw in FRAMEWORKS if fw.handoff_naming})
+# Framework label -> how its agents hold hand-offs as conditions (AG2 OnCondition).
+CONDITION_HANDOFFS: Mapping[str, tuple[ConditionHandoffs, ...]] = MappingProxyType(
+    {fw.label: fw.condition_handoffs for fw in FRAMEWORKS if fw.condition_handoffs})
+# Calls that register conditions on an agent directly (register_hand_off), not on <agent>.handoffs.
+CONDITION_REGISTER_CALLS = frozenset(m for specs in CONDITION_HANDOFFS.values() for s in specs if s.via == "register"
+                                     for m in s.methods)
+# Server composition calls (FastMCP mount/import_server) -> (prefix keywords, name format).
+MOUNT_CALLS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
+    {m: (kws, fw.mount_format) for fw in FRAMEWORKS for m, kws in fw.mount_calls.items()})
+# In-process framework state handed to tools (annotation or parameter names), and reply classes.
+STATE_PARAMS = frozenset(p for fw in FRAMEWORKS for p in fw.state_params)
+REPLY_CLASSES = frozenset(c for fw in FRAMEWORKS for c in fw.reply_classes)
+# Condition classes that make a file worth a full parse (the prefilter reads this).
+HANDOFF_CONDITION_WORDS = frozenset(c for fw in FRAMEWORKS for s in fw.condition_handoffs for c in s.conditions)
 
 
 def _tool_base_classes() -> dict[str, tuple[str, ...]]:
@@ -82,6 +97,10 @@ def _builtin_classes() -> dict[str, dict[str, Builtin]]:
 
 # Built-in tool classes whose instances are tools: class name -> framework -> what the model sees.
 BUILTIN_CLASSES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(_builtin_classes())
+# Built-in toolsets: class name -> framework -> the tools an instance hands the model.
+BUILTIN_TOOLSETS: Mapping[str, Mapping[str, tuple[Builtin, ...]]] = MappingProxyType(
+    {cls: {fw.label: tools for fw in FRAMEWORKS for c, tools in fw.builtin_toolsets.items() if c == cls}
+     for cls in {c for fw in FRAMEWORKS for c in fw.builtin_toolsets}})
 # Module-level tool instances a framework ships, imported by name and listed in tools=[...].
 BUILTIN_INSTANCES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(
     {fw.label: fw.builtin_instances for fw in FRAMEWORKS if fw.builtin_instances})

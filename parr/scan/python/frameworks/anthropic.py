@@ -28,6 +28,16 @@ def builtin_type(t: str) -> bool:
     return bool(_BUILTIN_TYPE.match(t))
 
 
+# Any versioned server or client tool type, known or not ("advisor_20260301"): Anthropic names
+# every built-in tool <base>_<YYYYMMDD>.
+_VERSIONED_TYPE = re.compile(r"^[a-z][a-z0-9_]*_20\d{6}$")
+
+
+def versioned_type(t: str) -> bool:
+    """A built-in tool type by its shape, for types parr has no entry for (fail closed)."""
+    return bool(_VERSIONED_TYPE.match(t))
+
+
 # Built-in tool base type -> (capabilities, mutating, typed)
 BUILTIN_CAPS = {
     "bash": (("shell",), True, False),

@@ -72,6 +72,9 @@ FRAMEWORKS = (
     Framework(
         label=_ADK,
         roots=("google.adk",),
+        # tool_context.state["x"] = ... lives in the session; tool_context.actions.escalate = True
+        # steers the run. (save_artifact persists: an effect, read elsewhere.)
+        state_params=("ToolContext", "tool_context"),
         style_prefix="adk",
         factories=(
             Factory("FunctionTool", _ADK, "adk.FunctionTool", when_kws=("func",), gate_kws=("require_confirmation",)),

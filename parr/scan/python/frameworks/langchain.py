@@ -108,5 +108,7 @@ FRAMEWORKS = (
         },
     ),
     # LangGraph's prebuilt agents take LangChain tools; its tools are reported as LangChain's.
-    Framework(label="langgraph", roots=("langgraph",)),
+    # A LangGraph tool answering Command(update={...}) updates the graph state, in the run's memory
+    # (a checkpointer persists it, as it persists every step).
+    Framework(label="langgraph", roots=("langgraph",), state_params=("InjectedState",), reply_classes=("Command",)),
 )

@@ -132,5 +132,12 @@ FRAMEWORKS = (
         label="fastmcp",
         roots=("fastmcp",),
         decorators=(Decorator("tool", "fastmcp.standalone_tool", receiver=None),),
+        # FastMCP (src/fastmcp/server/server.py): mount(server, namespace=None, ..., prefix=None)
+        # since 2.4 (prefix= deprecated for namespace= in 2.13), mount(prefix, server) before, and
+        # import_server(server, prefix=None) (import_server(prefix, server) before): a mounted
+        # server's tool "search" is "jira_search" on the parent.
+        mount_calls={"mount": ("namespace", "prefix"), "import_server": ("prefix",)},
+        mount_format="{prefix}_{name}",
+        words=("FastMCP",),
     ),
 )

@@ -25,6 +25,8 @@ FRAMEWORKS = (
     Framework(
         label=_OA,
         roots=("agents",),
+        # ctx.context.cart = ...: the run's own context object, held in memory
+        state_params=("RunContextWrapper",),
         style_prefix="openai_agents",
         handoff_naming="openai",
         call_hooks={"as_tool": (_as_tool,)},

@@ -19,6 +19,7 @@ class Builtin:
     mutating: bool = False
     typed: bool = True
     schema: str = "provider_defined"
+    description: str | None = None  # the description the framework gives it, where it says what it does
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class Decorator:
     receiver: str | None = "any"
     as_call: bool = True
     positional_name: bool = False
+    # Position of the input schema argument, when the decorator is given one (Claude Agent SDK
+    # @tool(name, description, {"city": str}) or a JSON schema): it, not the function's own
+    # parameters (one `args` dict), is what the model fills in.
+    schema_pos: int | None = None
     # (keyword, literal) pairs that put a person before each call: approval_mode="always_require"
     gate_values: tuple[tuple[str, str], ...] = ()
 
@@ -70,6 +75,31 @@ class Factory:
 
 
 @dataclass(frozen=True)
+class ConditionHandoffs:
+    """Hand-offs an agent holds as conditions, each offered to the model as a tool (AG2:
+    `agent.handoffs.add_llm_conditions([OnCondition(target=AgentTarget(x), ...)])`).
+
+    `methods`: the calls on `<agent>.handoffs` that add conditions; `conditions`: the condition
+    classes the model decides (each one a tool); other condition classes (OnContextCondition) are
+    evaluated without the model and are not tools. The target is the condition's `target=` (or
+    first argument): one of `agent_targets` names an agent (or, for AgentNameTarget, the name
+    itself), `fixed_targets` maps a target class to its fixed name. `name_format` builds the tool
+    name from the target name and the condition's 1-based position among the agent's conditions."""
+
+    methods: tuple[str, ...]
+    conditions: tuple[str, ...]
+    agent_targets: tuple[str, ...]
+    fixed_targets: Mapping[str, str]
+    name_format: str
+    # "handoffs": called on <agent>.handoffs; "register": register_hand_off(agent, hand_to=[...]) or
+    # <agent>.register_hand_off([...]) (AG2's swarm API before 0.9), whose target= is the agent itself.
+    via: str = "handoffs"
+    # "position": {index} is the condition's 1-based position among the agent's conditions;
+    # "repeat": no suffix the first time a name is made, then _2, _3 ... (swarm's de-duplication).
+    numbering: str = "position"
+
+
+@dataclass(frozen=True)
 class Framework:
     """One framework family's tool API, as data; `call_hooks` read the few forms data cannot say."""
 
@@ -86,6 +116,8 @@ class Framework:
     class_style: str | None = None
     builtin_classes: Mapping[str, Builtin] = field(default_factory=dict)
     builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
+    # Built-in toolsets: class -> the tools an instance of it hands the model (Haystack SkillToolset).
+    builtin_toolsets: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)
     # Tool-spec classes (llama-index) -> the names of the tools their to_tool_list() hands out.
     toolspecs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Calls data cannot describe: callee name -> functions (extractor, call, dotted callee, framework
@@ -95,3 +127,16 @@ class Framework:
     # How the model names a hand-off to another agent: "openai" (transfer_to_<agent name>, made
     # function-style) or "autogen" (transfer_to_<target>, lower-cased).
     handoff_naming: str | None = None
+    condition_handoffs: tuple[ConditionHandoffs, ...] = ()
+    # Server composition: method -> keywords that hold the prefix the mounted server's tools get
+    # (FastMCP main.mount(sub, namespace="jira") -> jira_<tool>); a literal positional string is
+    # the prefix too (FastMCP 2.x mount("jira", sub)). `mount_format` builds the name the model sees.
+    mount_calls: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    mount_format: str = "{prefix}_{name}"
+    # The framework's in-process state handed to a tool (parameter annotation or name), and the
+    # reply classes a tool returns to it: a body that only writes that state and returns such a
+    # reply changes nothing outside the agent run (AG2 context_variables["x"] = ...; ReplyResult).
+    state_params: tuple[str, ...] = ()
+    reply_classes: tuple[str, ...] = ()
+    # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
+    words: tuple[str, ...] = ()
