@@ -197,6 +197,8 @@ class FileExtractor:
         self.imports: dict[str, str] = {}
         self._roots_cache: tuple[int, frozenset] | None = None
         self.star_import = False  # "from x import *": names may come from anywhere
+        self.def_made: set[int] = set()  # calls that wrap each entry of a tool-definition list
+        self.named_ctors: list = []  # [class, made from a definition list] for Cls(name=<not a literal>)
         self.module_defs: dict[str, list] = {}  # module-level functions by name, in order of definition
         self.project_quals: set[str] = set()  # names imported by a relative import: the project's own
         self.sk_plugins: list[list[str]] = []  # [plugin class reference, plugin name]
@@ -394,6 +396,8 @@ class FileExtractor:
                     type(x) in (ast.Call, ast.List, ast.Tuple) for x in (node.left, *node.comparators))):
                 # assert result == types.Tool(...): a value compared, not a tool declared
                 self.compared.update(id(n) for n in ast.walk(node) if type(n) is ast.Call)
+            if (t is ast.ListComp or t is ast.GeneratorExp) and self._from_definitions(node, scope):
+                self.def_made.add(id(node.elt))
             for name in node._fields:
                 v = getattr(node, name, None)
                 if v is None:
@@ -541,6 +545,11 @@ class FileExtractor:
 
     # ------------------------------------------------------------------ calls
     def visit_call(self, node: ast.Call, scope: Scope):
+        name_kw = _kw(node, "name")
+        if name_kw is not None and _const_str(name_kw) is None and isinstance(node.func, (ast.Name, ast.Attribute)):
+            d0 = self.dotted(node.func) or ""
+            if d0.rsplit(".", 1)[-1][:1].isupper() and "()" not in d0:
+                self.named_ctors.append([self.qualify(d0), id(node) in self.def_made])
         if isinstance(node.func, ast.Call) and len(node.args) == 1 and not node.keywords:
             # mcp.tool(name="x")(fn), assistant.register_for_llm(name="calc")(fn): a decorator
             # factory's result applied by a call
@@ -839,6 +848,47 @@ class FileExtractor:
         fw = self.fw_of_qual(self.var_ctor.get(agent_var))
         if fw is not None and fw in frameworks.HANDOFF_NAMING:
             self.handoff_items.append((value, scope, fw, line))
+
+    def _from_definitions(self, comp, scope: Scope) -> bool:
+        """[Wrapper(name=d["method"], ...) for d in DEFS]: one object per entry of a tool list named
+        like one, imported or of this module (through filtering comprehensions). Those entries are
+        read where the list is defined, as when the list itself is handed over."""
+        if len(comp.generators) != 1 or not isinstance(comp.elt, ast.Call):
+            return False
+        gen = comp.generators[0]
+        if not isinstance(gen.target, ast.Name):
+            return False
+        var = gen.target.id
+        used = [a for a in comp.elt.args + [k.value for k in comp.elt.keywords]]
+        if not any(isinstance(n, ast.Name) and n.id == var for a in used for n in ast.walk(a)):
+            return False
+        it = gen.iter
+        for _ in range(4):
+            if not isinstance(it, ast.Name):
+                return False
+            if _TOOLS_VAR.search(it.id) and (it.id in self.imports or it.id in self.module_scope.assigns):
+                return True
+            held, _ = self.lookup(scope, it.id)
+            if not (isinstance(held, (ast.ListComp, ast.GeneratorExp)) and len(held.generators) == 1
+                    and isinstance(held.elt, ast.Name) and isinstance(held.generators[0].target, ast.Name)
+                    and held.elt.id == held.generators[0].target.id):
+                return False  # only a filter keeps the entries as they are
+            it = held.generators[0].iter
+        return False
+
+    def _returns_made_tools(self, fi: FuncInfo) -> bool:
+        """get_tools() returning self._tools, set to one wrapper per entry of a definition list."""
+        if fi.cls is None:
+            return False
+        attrs = {r.value.attr for r in ast.walk(fi.node) if isinstance(r, ast.Return) and isinstance(r.value, ast.Attribute)
+                 and isinstance(r.value.value, ast.Name) and r.value.value.id == "self"}
+        for method in fi.cls.methods.values():
+            for st in ast.walk(method.node):
+                if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Attribute) \
+                        and st.targets[0].attr in attrs and isinstance(st.value, (ast.ListComp, ast.GeneratorExp)) \
+                        and id(st.value.elt) in self.def_made:
+                    return True
+        return False
 
     def _defined_before(self, fi: FuncInfo, scope: Scope, use) -> FuncInfo:
         """The definition a module-level use names when the module defines the name twice: the last
@@ -2339,18 +2389,24 @@ class FileExtractor:
                 # ExaSearchTool.tools(), tools_module.build(): read in the module that defines it
                 self.ext_ctx_ref(ref, line, fw, self._site(e, label, line), call=True)
                 return
-            if isinstance(e.func, ast.Attribute) and e.func.attr.startswith("to_") and isinstance(e.func.value, ast.Name):
-                # tool_collection.to_params(), browser.to_param(): a definition made by a class; read
-                # with the class when the method returns its own or its members' definitions
+            if isinstance(e.func, ast.Attribute) and isinstance(e.func.value, ast.Name):
+                # tool_collection.to_params(), toolkit.get_tools(): tools an object of a project class
+                # hands out; read with the class when the method returns its own definition, its
+                # members' definitions or one tool per entry of a definition list
                 cname = self._ctor_of(e.func.value.id, scope)
                 held = self.lookup(scope, cname)[0] if cname and "." not in cname else None
                 if isinstance(held, ClassInfo):
                     method = self._method_lookup(held, e.func.attr)
                     if method is not None and self._returns_tools(method):
                         return
-                elif cname and cname.split(".", 1)[0] in self.imports:
+                elif cname and cname.split(".", 1)[0] in self.imports and cname.rsplit(".", 1)[-1][:1].isupper() \
+                        and not self.fw_of_qual(self.qualify(cname)):
+                    made = len(self.refs)
                     self.ext_ctx_ref(f"{self.qualify(cname)}.{e.func.attr}", line, fw, self._site(e, label, line),
                                      call=True)
+                    if len(self.refs) > made:
+                        # a class from outside the project: the same site as any unreadable call
+                        self.refs[-1]["miss_reason"] = "tools made by a call parr cannot read"
                     return
             # list returned by a local factory: tools=get_tools()
             fi = self.resolve_func_expr(e.func, scope)
@@ -2367,7 +2423,8 @@ class FileExtractor:
         context where it is built), or a literal list of tools declared in this file; or it is a
         tool class's to_params() (its definition, read with the class) or a collection's (its
         members' definitions, each read with its class)."""
-        if fi.cls is not None and (toolclass.serialises_members(fi.node) or toolclass.serialises_self(fi.node)):
+        if fi.cls is not None and (toolclass.serialises_members(fi.node) or toolclass.serialises_self(fi.node)
+                                   or self._returns_made_tools(fi)):
             return True
         for rv in fi.returns:
             if isinstance(rv, ast.Name) and _TOOLS_VAR.search(rv.id):
@@ -2739,7 +2796,8 @@ class FileExtractor:
                            ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes),
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
-                           ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped)):
+                           ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
+                           ("named_ctors", self.named_ctors)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts

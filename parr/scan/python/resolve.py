@@ -254,6 +254,19 @@ def _class_qual(ref: str, path: str, proj: Project) -> str:
 _SHAPE_FRAMEWORK = {"input_schema": "anthropic", "inputSchema": "mcp", "parameters": "openai", "type": "anthropic"}
 
 
+def _made_from_definitions(proj: Project, path: str, cls: str, made: list) -> bool:
+    """Every construction of the class `cls` of `path` with a name made at run time wraps an entry
+    of a tool-definition list (read where the list is), and there is at least one."""
+    mine = []
+    for at, ref, read in made:
+        if ref.rsplit(".", 1)[-1] != cls:
+            continue
+        found = proj.find_class(ref, at)
+        if found is not None and found[0] == path:
+            mine.append(read)
+    return bool(mine) and all(mine)
+
+
 def _func_entry(f: dict, rest: list[str]) -> tuple[dict | None, str | None]:
     """The funcs entry `rest` names in a file's facts (a function, Class.method, or the method of a
     module-level object: crm.close_case is Crm.close_case), or where to look instead (the object's
@@ -361,6 +374,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         for e in (f or {}).get("errors", []) if isinstance(f, dict) else []:
             errors.append(ScanError(file=path, line=e.get("line"), message=e.get("message", "error")))
     taken: dict[str, set] = {}  # path -> def lines already reported
+    made = [(p, ref, read) for p, f in proj.facts.items() for ref, read in (f or {}).get("named_ctors") or ()]
     pending_refs = []
     # MCP low-level servers: methods every call handler runs on the object it looked up by name,
     # and every function, method or variable that builds a Tool(...)
@@ -451,7 +465,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if plugin:
                     c["model_name"] = f"{plugin}-{c['name']}"
             rec = _record(c, path)
-            if rec is None and "class_bases" in c and not c.get("name"):
+            if rec is None and "class_bases" in c and not c.get("name") \
+                    and not _made_from_definitions(proj, path, c.get("class_name") or "", made):
                 # A tool class of a known framework whose name is made at run time
                 sites.append(UnresolvedSite(file=path, line=max(1, int(c.get("line") or 1)),
                                             call=f"class {c.get('class_name')}", reason="tool name made at run time"))
@@ -500,7 +515,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     sites.append(site)
             continue
         if tpath is None or not rest or len(rest) != 1:
-            site = _ref_site(path, r, "imported from a module parr did not scan" if tpath is None else "unknown element")
+            site = _ref_site(path, r, r.get("miss_reason") or (
+                "imported from a module parr did not scan" if tpath is None else "unknown element"))
             if site is not None:
                 sites.append(site)
             continue
