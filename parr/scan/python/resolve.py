@@ -254,6 +254,16 @@ def _class_qual(ref: str, path: str, proj: Project) -> str:
 _SHAPE_FRAMEWORK = {"input_schema": "anthropic", "inputSchema": "mcp", "parameters": "openai", "type": "anthropic"}
 
 
+def _project_module(proj: Project, target: str, tpath: str | None, rest: list[str] | None) -> bool:
+    """A name from a framework's package is the project's own when the project holds that module:
+    the same dotted path, or one of two parts or more under a folder (libs/agno/agno/tools/x.py for
+    agno.tools.x). A lone file named like the package (handlers/openai.py) is not it."""
+    if tpath is None or not rest:
+        return False
+    module = target.split(".")[: len(target.split(".")) - len(rest)]
+    return proj.module_of(tpath) == ".".join(module) or len(module) >= 2
+
+
 def _made_from_definitions(proj: Project, path: str, cls: str, made: list) -> bool:
     """Every construction of the class `cls` of `path` with a name made at run time wraps an entry
     of a tool-definition list (read where the list is), and there is at least one."""
@@ -480,7 +490,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
     # imported plain functions listed in tools=[...]
     for path, r in pending_refs:
         tpath, rest = proj.split_target(r["target"], path)
-        if r.get("fw_reason") and tpath is None:
+        if r.get("fw_reason") and not _project_module(proj, r["target"], tpath, rest):
             site = _ref_site(path, r, r["fw_reason"])  # the framework's own class, not in the project
             if site is not None:
                 sites.append(site)
