@@ -1950,8 +1950,8 @@ class FileExtractor:
             if ci.name.startswith(_DOUBLE_PREFIX) and ("test" in self.rel.lower()):
                 continue
             desc_e = ci.attrs.get("description")
-            if isinstance(desc_e, ast.Call) and shape is not None and \
-                    (self.dotted(desc_e.func) or "").rsplit(".", 1)[-1] not in _FIELD_CALLS:
+            if isinstance(desc_e, ast.Call) and (self.dotted(desc_e.func) or "").rsplit(".", 1)[-1] not in _FIELD_CALLS \
+                    and (shape is not None or isinstance(self.resolve_func_expr(desc_e.func, ci.body_scope), FuncInfo)):
                 desc_e = None  # description = _describe("computer"): made by a helper, not its argument
             if isinstance(desc_e, ast.Call):
                 desc_e = _kw(desc_e, "default") or (desc_e.args[0] if desc_e.args else None)
