@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from parr.scan.python import catalog, frameworks, mcp_dispatch
+from parr.scan.python import catalog, frameworks, mcp_dispatch, toolclass
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
@@ -72,15 +72,12 @@ def prefilter_names() -> frozenset[str]:
     })
 
 class Scope:
-    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name", "earlier")
+    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name")
 
     def __init__(self, kind, parent, func=None, cls=None, name=""):
         self.kind = kind
         self.parent = parent
         self.defs: dict[str, Any] = {}
-        # Module-level functions a later `def` of the same name replaced (notebook cells that define
-        # a name again): code between the two still means the earlier one.
-        self.earlier: dict[str, list] = {}
         self.assigns: dict[str, ast.AST] = {}
         self.func = func
         self.cls = cls
@@ -200,6 +197,10 @@ class FileExtractor:
         self.imports: dict[str, str] = {}
         self._roots_cache: tuple[int, frozenset] | None = None
         self.star_import = False  # "from x import *": names may come from anywhere
+        self.def_made: set[int] = set()  # calls that wrap each entry of a tool-definition list
+        self.named_ctors: list = []  # [class, made from a definition list] for Cls(name=<not a literal>)
+        self.module_defs: dict[str, list] = {}  # module-level functions by name, in order of definition
+        self.project_quals: set[str] = set()  # names imported by a relative import: the project's own
         self.sk_plugins: list[list[str]] = []  # [plugin class reference, plugin name]
         self.consts: dict[str, str] = {}
         self.enums: dict[str, dict[str, str]] = {}
@@ -361,8 +362,15 @@ class FileExtractor:
                     self.star_import = True
                     continue
                 self.imports[a.asname or a.name] = f"{mod}.{a.name}" if mod else a.name
+                if node.level:
+                    self.project_quals.add(self.imports[a.asname or a.name])
         elif t is ast.Assign or t is ast.AnnAssign:
             self.visit_assign(node, scope)
+        elif t is ast.AugAssign and isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name) \
+                and _TOOLS_VAR.search(node.target.id) and isinstance(node.value, (ast.List, ast.Tuple)):
+            # tools += [a, b]: a tool list grown in place, read like tools.extend([a, b])
+            self.ctx_items.append((node.value, scope, None, node.lineno, f"{node.target.id} += "))
+            self.visit(node.value, scope)
         elif t is ast.Dict:
             self.visit_dict(node, scope)
             for v in node.values:
@@ -376,6 +384,11 @@ class FileExtractor:
                 if scope.func is not None and (isinstance(node.value, (ast.List, ast.Tuple)) or (
                         isinstance(node.value, ast.Name) and _TOOLS_VAR.search(node.value.id))):
                     scope.func.returns.append(node.value)  # [a, b], or `return tools` after building it
+                elif scope.func is not None and isinstance(node.value, ast.Call):
+                    # return ToolCollection(*tools): a holder built from the tool list is that list
+                    for a in node.value.args:
+                        if isinstance(a, ast.Starred) and isinstance(a.value, ast.Name) and _TOOLS_VAR.search(a.value.id):
+                            scope.func.returns.append(a.value)
                 self.visit(node.value, scope)
         elif t is ast.Expr:
             if type(node.value) is not ast.Constant:
@@ -387,6 +400,8 @@ class FileExtractor:
                     type(x) in (ast.Call, ast.List, ast.Tuple) for x in (node.left, *node.comparators))):
                 # assert result == types.Tool(...): a value compared, not a tool declared
                 self.compared.update(id(n) for n in ast.walk(node) if type(n) is ast.Call)
+            if (t is ast.ListComp or t is ast.GeneratorExp) and self._from_definitions(node, scope):
+                self.def_made.add(id(node.elt))
             for name in node._fields:
                 v = getattr(node, name, None)
                 if v is None:
@@ -409,8 +424,9 @@ class FileExtractor:
         qual = f"{cls.qual}.{node.name}" if cls else (f"{scope.func.qual}.<locals>.{node.name}" if scope.func else node.name)
         fi = FuncInfo(node, node.name, qual, scope, cls)
         self.funcs.append(fi)
-        if scope.kind == "module" and isinstance(scope.defs.get(node.name), FuncInfo):
-            scope.earlier.setdefault(node.name, []).append(scope.defs[node.name])
+        if scope.kind == "module":
+            # a module (or a notebook's cells, run top to bottom) may define a name twice
+            self.module_defs.setdefault(node.name, []).append(fi)
         scope.defs[node.name] = fi
         if cls is not None:
             cls.methods[node.name] = fi
@@ -534,6 +550,11 @@ class FileExtractor:
 
     # ------------------------------------------------------------------ calls
     def visit_call(self, node: ast.Call, scope: Scope):
+        name_kw = _kw(node, "name")
+        if name_kw is not None and _const_str(name_kw) is None and isinstance(node.func, (ast.Name, ast.Attribute)):
+            d0 = self.dotted(node.func) or ""
+            if d0.rsplit(".", 1)[-1][:1].isupper() and "()" not in d0:
+                self.named_ctors.append([self.qualify(d0), id(node) in self.def_made])
         if isinstance(node.func, ast.Call) and len(node.args) == 1 and not node.keywords:
             # mcp.tool(name="x")(fn), assistant.register_for_llm(name="calc")(fn): a decorator
             # factory's result applied by a call
@@ -833,6 +854,91 @@ class FileExtractor:
         if fw is not None and fw in frameworks.HANDOFF_NAMING:
             self.handoff_items.append((value, scope, fw, line))
 
+    def _from_definitions(self, comp, scope: Scope) -> bool:
+        """[Wrapper(name=d["method"], ...) for d in DEFS]: one object per entry of a tool list named
+        like one, imported or of this module (through filtering comprehensions). Those entries are
+        read where the list is defined, as when the list itself is handed over."""
+        if len(comp.generators) != 1 or not isinstance(comp.elt, ast.Call):
+            return False
+        gen = comp.generators[0]
+        if not isinstance(gen.target, ast.Name):
+            return False
+        var = gen.target.id
+        used = [a for a in comp.elt.args + [k.value for k in comp.elt.keywords]]
+        if not any(isinstance(n, ast.Name) and n.id == var for a in used for n in ast.walk(a)):
+            return False
+        it = gen.iter
+        for _ in range(4):
+            if not isinstance(it, ast.Name):
+                return False
+            if _TOOLS_VAR.search(it.id) and (it.id in self.imports or it.id in self.module_scope.assigns):
+                return True
+            held, _ = self.lookup(scope, it.id)
+            if not (isinstance(held, (ast.ListComp, ast.GeneratorExp)) and len(held.generators) == 1
+                    and isinstance(held.elt, ast.Name) and isinstance(held.generators[0].target, ast.Name)
+                    and held.elt.id == held.generators[0].target.id):
+                return False  # only a filter keeps the entries as they are
+            it = held.generators[0].iter
+        return False
+
+    def _returns_made_tools(self, fi: FuncInfo) -> bool:
+        """get_tools() returning self._tools, set to one wrapper per entry of a definition list."""
+        if fi.cls is None:
+            return False
+        attrs = {r.value.attr for r in ast.walk(fi.node) if isinstance(r, ast.Return) and isinstance(r.value, ast.Attribute)
+                 and isinstance(r.value.value, ast.Name) and r.value.value.id == "self"}
+        for method in fi.cls.methods.values():
+            for st in ast.walk(method.node):
+                if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Attribute) \
+                        and st.targets[0].attr in attrs and isinstance(st.value, (ast.ListComp, ast.GeneratorExp)) \
+                        and id(st.value.elt) in self.def_made:
+                    return True
+        return False
+
+    def _defined_before(self, fi: FuncInfo, scope: Scope, use) -> FuncInfo:
+        """The definition a module-level use names when the module defines the name twice: the last
+        one above the use, as Python runs a module (and a notebook its cells) top to bottom. A use
+        inside a function runs later and sees the last definition."""
+        defs = self.module_defs.get(fi.name) or ()
+        if len(defs) < 2 or fi.scope is not self.module_scope or scope is not self.module_scope:
+            return fi
+        before = [d for d in defs if d.node.lineno <= use.lineno]
+        return before[-1] if before else fi
+
+    def _ctor_of(self, name: str, scope: Scope) -> str | None:
+        """The class an object bound to `name` was made by: x = Cls(...), or a parameter x: Cls."""
+        held, _ = self.lookup(scope, name)
+        if isinstance(held, ast.Call):
+            fi = self.resolve_func_expr(held.func, scope)
+            if fi is not None:
+                # tools = build_tools(), which ends `return ToolCollection(*tools)`
+                made = {self.dotted(r.value.func) for r in ast.walk(fi.node)
+                        if isinstance(r, ast.Return) and isinstance(r.value, ast.Call)}
+                return made.pop() if len(made) == 1 else None
+            return self.dotted(held.func)
+        if isinstance(held, ast.arg) and isinstance(held.annotation, (ast.Name, ast.Attribute)):
+            return self.dotted(held.annotation)
+        return None
+
+    def _tools_in_kwargs(self, node: ast.Call, scope: Scope):
+        """The "tools" entry of a dict unpacked into the call (client.messages.create(**params) with
+        params = {"tools": ..., "model": ...}, or dict(tools=...)): a tools= keyword by another route."""
+        for k in node.keywords:
+            if k.arg is not None:
+                continue
+            held = k.value
+            if isinstance(held, ast.Name):
+                held, _ = self.lookup(scope, held.id)
+            if isinstance(held, ast.Dict):
+                for key, value in zip(held.keys, held.values):
+                    if _const_str(key) == "tools":
+                        return value
+            elif isinstance(held, ast.Call) and self.dotted(held.func) == "dict":
+                value = _kw(held, "tools")
+                if value is not None:
+                    return value
+        return None
+
     def call_tool_context(self, node: ast.Call, d: str, q: str | None, scope: Scope):
         last = d.rsplit(".", 1)[-1]
         parts = d.split(".")
@@ -860,6 +966,8 @@ class FileExtractor:
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
         tools_kw = _kw(node, "tools")
+        if tools_kw is None:
+            tools_kw = self._tools_in_kwargs(node, scope)
         cond = None
         if tools_kw is not None or _kw(node, "functions", "toolsets", "handoffs") is not None or (
                 0 <= _CTX_POSITIONAL.get(last, -1) < len(node.args)):
@@ -1995,10 +2103,15 @@ class FileExtractor:
             # api_type = "bash_20250124", name = "bash", sent by to_params())
             if not ci.abstract and self._anthropic_tool_class(ci):
                 continue
-            # class-based tools (BaseTool / Tool subclasses): decided in resolve from the base chain
-            if not ci.bases or ci.abstract:
+            shape = self._class_shape(ci)
+            if shape is not None and not ci.abstract and self._shaped_builtin(ci, shape):
                 continue
-            if set(lasts) & (_ENUM_BASES | {"BaseModel", "TypedDict", "NamedTuple", "Exception"}):
+            if shape is not None and shape["schema_key"] is None:
+                shape = None  # {"name": ..., "type": "person"}: a record, not a built-in tool
+            # class-based tools (BaseTool / Tool subclasses): decided in resolve from the base chain
+            if (not ci.bases and shape is None) or ci.abstract:
+                continue
+            if shape is None and set(lasts) & (_ENUM_BASES | {"BaseModel", "TypedDict", "NamedTuple", "Exception"}):
                 continue
             name_e = ci.attrs.get("name")
             n = r = None
@@ -2012,6 +2125,8 @@ class FileExtractor:
                     n, r = self._super_init_name(init)
                     if (n or r) and self._anthropic_schema_class(ci, init, n, r):
                         continue
+            if n is None and r is None and shape is not None and not ci.abstract:
+                n = self._shape_str(ci, shape["name"])  # {"name": "browser", ...} in its own to_params()
             if n is None and r is None and not (isinstance(name_e, ast.Call) and not ci.abstract):
                 continue
             # name = os.environ.get(...): a name made at run time; resolve reports the class as a
@@ -2019,17 +2134,25 @@ class FileExtractor:
             if ci.name.startswith(_DOUBLE_PREFIX) and ("test" in self.rel.lower()):
                 continue
             desc_e = ci.attrs.get("description")
+            if isinstance(desc_e, ast.Call) and (self.dotted(desc_e.func) or "").rsplit(".", 1)[-1] not in _FIELD_CALLS \
+                    and (shape is not None or isinstance(self.resolve_func_expr(desc_e.func, ci.body_scope), FuncInfo)):
+                desc_e = None  # description = _describe("computer"): made by a helper, not its argument
             if isinstance(desc_e, ast.Call):
                 desc_e = _kw(desc_e, "default") or (desc_e.args[0] if desc_e.args else None)
             desc = _const_str(desc_e) if desc_e is not None else None
             if desc is None and isinstance(desc_e, ast.BinOp):
                 desc, _ = self.str_of(desc_e, ci.body_scope)
+            if desc is None and shape is not None:
+                desc = self._shape_str(ci, shape["description"])
             desc = desc or _docstring(ci.node)
             exec_fn = None
             for m in _EXEC_METHODS:
                 if m in ci.methods:
                     exec_fn = ci.methods[m]
                     break
+            if exec_fn is None and shape is not None:
+                # a tool class of the project's own base runs the base's execute() when it has none
+                exec_fn = next((f for f in (self._method_lookup(ci, m) for m in _EXEC_METHODS) if f is not None), None)
             if exec_fn is None and "__init__" in ci.methods:
                 exec_fn = self._init_function_method(ci)  # super().__init__(..., function=self.search)
             extra = {"class_bases": ci.bases, "class_name": ci.name, "class_subclassed_here": ci.name in subclassed}
@@ -2042,6 +2165,17 @@ class FileExtractor:
             if isinstance(inputs, ast.Dict):
                 schema = "json_schema"
                 extra["jschema"] = self._smol_inputs(inputs)
+            if shape is not None:
+                # serialises itself into a model API's tool definition: resolve takes it for a tool
+                # class even when no framework base is in its chain
+                extra["api_shape"] = shape["schema_key"]
+                schema_e = next((ci.attrs[k] for k in toolclass.SCHEMA_KEYS if k in ci.attrs), None)
+                if schema_e is None and shape["schema"] is not None and toolclass.self_attr(shape["schema"]) is None:
+                    schema_e = shape["schema"]
+                if schema_e is not None:
+                    schema = "json_schema"
+                    extra["jschema"] = self.json_schema_info(schema_e, ci.body_scope) or {"props": [], "blob": True}
+                    extra["no_params"] = True
             c = self.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework="?", style="?", schema=schema,
                               fn=exec_fn, description=desc, typed=typed, extra=extra, cls=ci,
                               def_line=ci.node.lineno)
@@ -2137,6 +2271,47 @@ class FileExtractor:
             return (ast.Constant(d) if d is not None else a), init.body_scope
         return a, init.body_scope
 
+    def _class_shape(self, ci: ClassInfo, depth: int = 0) -> dict | None:
+        """The tool definition the class (or a base of it in this file) serialises itself into."""
+        shape = toolclass.api_shape(ci.node)
+        if shape is not None or depth > 5:
+            return shape
+        for base in ci.bases:
+            parent = self.module_scope.defs.get(base)
+            if isinstance(parent, ClassInfo) and parent is not ci:
+                shape = self._class_shape(parent, depth + 1)
+                if shape is not None:
+                    return shape
+        return None
+
+    def _shape_str(self, ci: ClassInfo, e) -> str | None:
+        """A string of a tool definition: a literal, a constant, or the class's own attribute (self.name)."""
+        if e is None:
+            return None
+        attr = toolclass.self_attr(e)
+        if attr is not None:
+            return self._class_attr_str(ci, attr)
+        s, _ = self.str_of(e, ci.body_scope)
+        return s
+
+    def _shaped_builtin(self, ci: ClassInfo, shape: dict) -> bool:
+        """A class whose definition is a provider's built-in ({"type": "bash_20250124", "name":
+        "bash"}): that built-in, named as the definition says."""
+        if shape["type"] is None:
+            return False
+        api = self._shape_str(ci, shape["type"])
+        if api is None or not catalog.anthropic_builtin_type(api):
+            return False
+        base = api.rsplit("_", 1)[0]
+        if base not in catalog.ANTHROPIC_BUILTIN_CAPS:
+            return False
+        name = self._shape_str(ci, shape["name"]) or base
+        caps, mutating, typed = catalog.ANTHROPIC_BUILTIN_CAPS[base]
+        self.new_cand(name=name, line=ci.node.lineno, framework="anthropic", style="anthropic.builtin_tool_class",
+                      schema="provider_defined", caps=caps, mutating=mutating or None, typed=typed,
+                      flags=("builtin",) + (("builtin_mutating",) if mutating else ()), extra={"class_name": ci.name})
+        return True
+
     def _anthropic_tool_class(self, ci: ClassInfo) -> bool:
         api = self._class_attr_str(ci, "api_type")
         if api is None:
@@ -2152,7 +2327,7 @@ class FileExtractor:
         caps, mutating, typed = catalog.ANTHROPIC_BUILTIN_CAPS[base]
         self.new_cand(name=name, line=ci.node.lineno, framework="anthropic", style="anthropic.builtin_tool_class",
                       schema="provider_defined", caps=caps, mutating=mutating or None, typed=typed,
-                      flags=("builtin",) + (("builtin_mutating",) if mutating else ()))
+                      flags=("builtin",) + (("builtin_mutating",) if mutating else ()), extra={"class_name": ci.name})
         return True
 
     @staticmethod
@@ -2173,7 +2348,8 @@ class FileExtractor:
                 self.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework="anthropic",
                               style="anthropic.tool_class", schema="json_schema", fn=exec_fn,
                               description=desc or _docstring(ci.node), def_line=ci.node.lineno,
-                              extra={"jschema": self.json_schema_info(schema, init.body_scope), "no_params": True})
+                              extra={"jschema": self.json_schema_info(schema, init.body_scope), "no_params": True,
+                                     "class_name": ci.name})
                 return True
         return False
 
@@ -2261,12 +2437,8 @@ class FileExtractor:
             return  # None, a hosted tool's name, an empty value: nothing hidden
         if isinstance(e, ast.Name):
             v, vscope = self.lookup(scope, e.id)
-            if isinstance(v, FuncInfo) and vscope is not None and e.id in vscope.earlier and scope is vscope:
-                # functions=[execute_refund] in cell 15, before cell 25 defines execute_refund again
-                before = [f for f in (*vscope.earlier[e.id], v) if f.node.lineno < e.lineno]
-                v = before[-1] if before else v
             if isinstance(v, FuncInfo):
-                self.plain_function(v, fw)
+                self.plain_function(self._defined_before(v, scope, e), fw)
                 return
             if isinstance(v, ClassInfo):
                 self.class_in_tools(v, fw, line, label, e)
@@ -2417,6 +2589,25 @@ class FileExtractor:
                 # ExaSearchTool.tools(), tools_module.build(): read in the module that defines it
                 self.ext_ctx_ref(ref, line, fw, self._site(e, label, line), call=True)
                 return
+            if isinstance(e.func, ast.Attribute) and isinstance(e.func.value, ast.Name):
+                # tool_collection.to_params(), toolkit.get_tools(): tools an object of a project class
+                # hands out; read with the class when the method returns its own definition, its
+                # members' definitions or one tool per entry of a definition list
+                cname = self._ctor_of(e.func.value.id, scope)
+                held = self.lookup(scope, cname)[0] if cname and "." not in cname else None
+                if isinstance(held, ClassInfo):
+                    method = self._method_lookup(held, e.func.attr)
+                    if method is not None and self._returns_tools(method):
+                        return
+                elif cname and cname.split(".", 1)[0] in self.imports and cname.rsplit(".", 1)[-1][:1].isupper() \
+                        and not self.fw_of_qual(self.qualify(cname)):
+                    made = len(self.refs)
+                    self.ext_ctx_ref(f"{self.qualify(cname)}.{e.func.attr}", line, fw, self._site(e, label, line),
+                                     call=True)
+                    if len(self.refs) > made:
+                        # a class from outside the project: the same site as any unreadable call
+                        self.refs[-1]["miss_reason"] = "tools made by a call parr cannot read"
+                    return
             # list returned by a local factory: tools=get_tools()
             fi = self.resolve_func_expr(e.func, scope)
             if fi is not None and fi.returns:
@@ -2429,7 +2620,12 @@ class FileExtractor:
 
     def _returns_tools(self, fi: FuncInfo) -> bool:
         """The function hands back a tool list read here: a list named like tools (read as a
-        context where it is built), or a literal list of tools declared in this file."""
+        context where it is built), or a literal list of tools declared in this file; or it is a
+        tool class's to_params() (its definition, read with the class) or a collection's (its
+        members' definitions, each read with its class)."""
+        if fi.cls is not None and (toolclass.serialises_members(fi.node) or toolclass.serialises_self(fi.node)
+                                   or self._returns_made_tools(fi)):
+            return True
         for rv in fi.returns:
             if isinstance(rv, ast.Name) and _TOOLS_VAR.search(rv.id):
                 return True
@@ -2536,8 +2732,8 @@ class FileExtractor:
 
     def builtin_for(self, last: str, q: str | None):
         table = catalog.BUILTIN_CLASSES.get(last)
-        if not table:
-            return None
+        if not table or q in self.project_quals:
+            return None  # from .tools.computer import ComputerTool: the project's class, not a framework's
         fw = catalog.framework_of(q)
         if fw in ("langgraph",):
             fw = "langchain"
@@ -2563,8 +2759,11 @@ class FileExtractor:
             return
         if qfw:
             if instance and site is not None and last[:1].isupper():
-                # TavilySearch() from a framework's package parr has no entry for: a tool it cannot judge
-                self.unresolved.append(dict(site, reason=f"{qfw} tool class parr does not know"))
+                # TavilySearch() from a framework's package parr has no entry for: a tool it cannot judge.
+                # Resolve decides: a module of the project named like the framework (agents/agent.py
+                # beside a notebook) is the project's own, read there.
+                self.refs.append({"target": qual, "line": line, "framework": fw, "site": site["call"],
+                                  "instance": True, "fw_reason": f"{qfw} tool class parr does not know"})
             elif call and site is not None:
                 # load_tools([...]), codex_tool(...): tools a framework makes that parr has no entry for
                 self.unresolved.append(dict(site, reason=f"tools made by {qfw}'s {last}(), which parr does not know"))
@@ -2784,6 +2983,9 @@ class FileExtractor:
         # Module-level pydantic models and TypedDicts other files may list as tools: line and docstring.
         schema_classes = {ci.name: [ci.node.lineno, _docstring(ci.node)] for ci in self.classes
                           if ci.scope is self.module_scope and {b.rsplit(".", 1)[-1] for b in ci.bases} & _SCHEMA_BASES}
+        # Classes that serialise themselves into a tool definition: other files' subclasses are tool classes.
+        shaped = {ci.qual: shape["schema_key"] for ci in self.classes
+                  if (shape := toolclass.api_shape(ci.node)) is not None and shape["schema_key"]}
         facts = {"module": self.module, "tools": tools}
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
@@ -2796,7 +2998,8 @@ class FileExtractor:
                            ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes),
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
-                           ("model_evidence", self._agent_evidence())):
+                           ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
+                           ("named_ctors", self.named_ctors)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts

@@ -152,6 +152,23 @@ class Project:
             return self.find_class(imp, path, depth + 1)
         return None
 
+    def shaped_base(self, bases: list[str], path: str, depth: int = 0) -> str | None:
+        """The schema key of the tool definition a project base class of the chain serialises
+        itself into (its `to_param()` returns {"name", "input_schema", ...}), or None."""
+        if depth > 8:
+            return None
+        for b in bases:
+            found = self.find_class(b, path)
+            if found is None:
+                continue
+            p2, bases2 = found
+            key = (self.at(p2).get("shaped_classes") or {}).get(_class_qual(b, p2, self))
+            if key is None:
+                key = self.shaped_base(bases2, p2, depth + 1)
+            if key is not None:
+                return key
+        return None
+
     def tool_base_framework(self, bases: list[str], path: str, depth: int = 0, hints=()) -> str | None:
         """Framework whose tool base class the class derives from, or None. Bases are followed
         through this repository's own classes, also where they sit in a framework's package (the
@@ -236,6 +253,40 @@ class Project:
                 out.append(x)
             out += self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
         return out
+
+
+def _class_qual(ref: str, path: str, proj: Project) -> str:
+    """The name a class `ref` (found by find_class in `path`) has in that file's classes."""
+    last = ref.rsplit(".", 1)[-1]
+    classes = _part(proj.at(path), "classes")
+    return last if last in classes else next((q for q in classes if q.rsplit(".", 1)[-1] == last), last)
+
+
+# Framework of a project's own tool class, by the schema key of the definition it sends.
+_SHAPE_FRAMEWORK = {"input_schema": "anthropic", "inputSchema": "mcp", "parameters": "openai", "type": "anthropic"}
+
+
+def _project_module(proj: Project, target: str, tpath: str | None, rest: list[str] | None) -> bool:
+    """A name from a framework's package is the project's own when the project holds that module:
+    the same dotted path, or one of two parts or more under a folder (libs/agno/agno/tools/x.py for
+    agno.tools.x). A lone file named like the package (handlers/openai.py) is not it."""
+    if tpath is None or not rest:
+        return False
+    module = target.split(".")[: len(target.split(".")) - len(rest)]
+    return proj.module_of(tpath) == ".".join(module) or len(module) >= 2
+
+
+def _made_from_definitions(proj: Project, path: str, cls: str, made: list) -> bool:
+    """Every construction of the class `cls` of `path` with a name made at run time wraps an entry
+    of a tool-definition list (read where the list is), and there is at least one."""
+    mine = []
+    for at, ref, read in made:
+        if ref.rsplit(".", 1)[-1] != cls:
+            continue
+        found = proj.find_class(ref, at)
+        if found is not None and found[0] == path:
+            mine.append(read)
+    return bool(mine) and all(mine)
 
 
 def _func_entry(f: dict, rest: list[str]) -> tuple[dict | None, str | None]:
@@ -355,6 +406,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         for e in (f or {}).get("errors", []) if isinstance(f, dict) else []:
             errors.append(ScanError(file=path, line=e.get("line"), message=e.get("message", "error")))
     taken: dict[str, set] = {}  # path -> def lines already reported
+    made = [(p, ref, read) for p, f in proj.facts.items() for ref, read in (f or {}).get("named_ctors") or ()]
     pending_refs = []
     # MCP low-level servers: methods every call handler runs on the object it looked up by name,
     # and every function, method or variable that builds a Tool(...)
@@ -391,15 +443,21 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             c = dict(c)
             if "class_bases" in c:
                 fw = proj.tool_base_framework(c["class_bases"], path, 0, hints)
+                style = None
                 if fw is None:
-                    continue
+                    key = c.get("api_shape") or proj.shaped_base(c["class_bases"], path)
+                    if key is None:
+                        continue
+                    # the project's own tool class: it sends its own definition to the model
+                    fw = _SHAPE_FRAMEWORK.get(key, "unknown")
+                    style = f"{fw}.tool_class"
                 own = catalog.TOOL_BASE_CLASSES.get(c.get("class_name") or "")
                 if own and catalog.framework_of_module(proj.module_of(path)) in own:
                     continue  # the framework's own tool base class (scanning the framework itself)
                 if c.get("class_name") in proj.base_names and _looks_abstract(c):
                     continue  # extended by other tool classes and not usable itself: an abstract base
                 c["framework"] = fw
-                c["style"] = catalog.CLASS_STYLE.get(fw, f"{fw}.BaseTool_subclass")
+                c["style"] = style or catalog.CLASS_STYLE.get(fw, f"{fw}.BaseTool_subclass")
                 if fw == "crewai":
                     c["normalize"] = "crewai"
             if not c.get("name") and c.get("name_ref"):
@@ -451,7 +509,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if plugin:
                     c["model_name"] = f"{plugin}-{c['name']}"
             rec = _record(c, path)
-            if rec is None and "class_bases" in c and not c.get("name"):
+            if rec is None and "class_bases" in c and not c.get("name") \
+                    and not _made_from_definitions(proj, path, c.get("class_name") or "", made):
                 # A tool class of a known framework whose name is made at run time
                 sites.append(UnresolvedSite(file=path, line=max(1, int(c.get("line") or 1)),
                                             call=f"class {c.get('class_name')}", reason="tool name made at run time"))
@@ -465,6 +524,11 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
     # imported plain functions listed in tools=[...]
     for path, r in pending_refs:
         tpath, rest = proj.split_target(r["target"], path)
+        if r.get("fw_reason") and not _project_module(proj, r["target"], tpath, rest):
+            site = _ref_site(path, r, r["fw_reason"])  # the framework's own class, not in the project
+            if site is not None:
+                sites.append(site)
+            continue
         depth = 0
         while tpath is not None and rest and len(rest) == 1 and depth < 4:
             g = proj.at(tpath)
@@ -479,6 +543,15 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             # SearchTools.search_internet, ExaSearchTool.tools(): a method of a class in another
             # module, read when it is a declared tool or hands back tools declared there
             method = _part(proj.at(tpath), "funcs").get(".".join(rest))
+            hops = 0
+            while method is None and hops < 4 and rest[0] in _part(proj.at(tpath), "imports"):
+                # the class re-exported by a package (tools/__init__.py: from .collection import ToolCollection)
+                tpath, rest2 = proj.split_target(f"{_part(proj.at(tpath), 'imports')[rest[0]]}.{rest[1]}", tpath)
+                if tpath is None or not rest2 or len(rest2) != 2:
+                    break
+                rest = rest2
+                method = _part(proj.at(tpath), "funcs").get(".".join(rest))
+                hops += 1
             if method is None or not method.get("returns_tools" if r.get("call") else "cand"):
                 reason = "tools made by a call parr cannot read" if r.get("call") else "method parr does not read as a tool"
                 site = _ref_site(path, r, reason)
@@ -486,7 +559,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     sites.append(site)
             continue
         if tpath is None or not rest or len(rest) != 1:
-            site = _ref_site(path, r, "imported from a module parr did not scan" if tpath is None else "unknown element")
+            site = _ref_site(path, r, r.get("miss_reason") or (
+                "imported from a module parr did not scan" if tpath is None else "unknown element"))
             if site is not None:
                 sites.append(site)
             continue
