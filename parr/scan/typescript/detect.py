@@ -82,7 +82,9 @@ _NON_TOOL_CALLS = frozenset({"registerPrompt", "registerResource", "prompt", "re
 _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaration", "config", "schema", "def"})
 # Positional readers a spread argument list can feed (`server.tool(...TOOL)`): the registrations the
 # families declare, and their factories whose config is not the first argument (`tool(fn, {...})`).
-_REGISTRATIONS = {r.method: r for spec in FAMILIES for r in spec.registrations}
+# A registration without a hook (OpenClaw's registerTool) is read by the hook of the same method
+# elsewhere (MCP's registerTool hands a definition object to factories.py), never replaces it.
+_REGISTRATIONS = {r.method: r for spec in FAMILIES for r in spec.registrations if r.hook is not None}
 _POSITIONAL_READERS = tuple(f"member:{m}" for m in _REGISTRATIONS) + tuple(
     f"call:{f.function}:{spec.id}" for spec in FAMILIES for f in spec.factories if f.config_arg > 0)
 # Factories read by a hook their family declares, by (function, family of the callee's import or "*").

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node, QueryCursor
 
+from parr.scan.typescript.frameworks import openai_agents
 from parr.scan.typescript.nodes import args_of, query, text, unwrap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,7 +164,7 @@ def read(det: "Detector") -> None:
                 # The receiver is only known to be an agent once the project is resolved: a value that
                 # is no agent here is not reported as an unreadable hand-off of something that may be none.
                 continue
-            det._handoff(el)
+            openai_agents.handoff(det, el)
         if owner_ref is not None:
             for cand in det.tools[before:]:
                 cand["owner_ref"] = owner_ref
