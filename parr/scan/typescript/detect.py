@@ -245,6 +245,16 @@ class Detector:
         return None
 
     # -- helpers ------------------------------------------------------------------------------
+    def _claimed_config(self, args: list[Node]) -> tuple[Node | None, dict[str, Node]]:
+        """The object a factory is given first (`tool({ ... })`), claimed so no other reader takes it
+        again; (None, {}) when there is none to read."""
+        if not args:
+            return None, {}
+        cfg, entries = self._config(args[0])
+        if cfg is not None:
+            self.ctx.claim(cfg)
+        return cfg, entries
+
     def _config(self, node: Node | None) -> tuple[Node | None, dict[str, Node]]:
         obj = self.ctx.value_node(node)
         if obj is not None and obj.type == "object":

@@ -20,12 +20,9 @@ if TYPE_CHECKING:
 
 def tool(det: Detector, call: Node, args: list[Node], style: str) -> None:
     """tool({ description, inputSchema, execute }), dynamicTool, OpenCode's plugin tool: named by where it is stored."""
-    if not args:
-        return
-    cfg, entries = det._config(args[0])
+    cfg, entries = det._claimed_config(args)
     if cfg is None:
         return
-    det.ctx.claim(cfg)
     callee = member_chain(unwrap(call.child_by_field_name("function")))
     in_opencode = bool(callee) and det.ctx.import_source(callee[0]) == opencode.PACKAGE
     if det._register_wrapper(cfg, entries, "opencode" if in_opencode else "ai-sdk",

@@ -82,13 +82,9 @@ def builtin_class(det: Detector, new: Node) -> None:
 
 def dynamic_tool(det: Detector, new: Node, args: list[Node], cls: str) -> None:
     """new DynamicStructuredTool({ name, description, schema, func }) and new DynamicTool({ name, description, func })."""
-    args = args_of(new)
-    if not args:
-        return
-    cfg, entries = det._config(args[0])
+    cfg, entries = det._claimed_config(args_of(new))
     if cfg is None:
         return
-    det.ctx.claim(cfg)
     name_node = det._entry(entries, "name")
     name = (det._names(name_node) or None) if name_node is not None else None
     if name is None:

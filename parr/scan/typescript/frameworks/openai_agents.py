@@ -23,12 +23,9 @@ if TYPE_CHECKING:
 
 def tool(det: Detector, call: Node, args: list[Node]) -> None:
     """tool({ name, description, parameters, execute }) of @openai/agents."""
-    if not args:
-        return
-    cfg, entries = det._config(args[0])
+    cfg, entries = det._claimed_config(args)
     if cfg is None:
         return
-    det.ctx.claim(cfg)
     name_node = det._entry(entries, "name")
     exec_entry = entries.get("execute")
     name: Any = det._names(name_node) if name_node is not None else None
