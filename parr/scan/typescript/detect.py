@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch, factories, handoffs, loops, runtime_names, shorthand
+from parr.scan.typescript import dispatch, handoffs, loops, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mcp, openai_agents,
@@ -904,11 +904,8 @@ class Detector:
                                                                                  if n.parent is not None}))
         schema_node = self._entry(entries, "inputSchema", "parameters", "schema", "args")
         handler = self._handler(self._entry(entries, "execute"))
-        sinfo = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        typed, tev = self._typed(sinfo, handler, eff)
-        typed, tev = self._spread_evidence(cfg, sinfo, typed, tev)
-        desc, dref = self._description(self._entry(entries, "description"))
+        sinfo, eff, typed, tev, desc, dref = self._read_definition(cfg, schema_node, handler,
+                                                                   self._entry(entries, "description"))
         name_node = self._entry(entries, "name")
         names = self._names(name_node) if name_node is not None else []
         kw: dict[str, Any] = dict(
@@ -926,6 +923,17 @@ class Detector:
             self._emit(node=call, name=None, **dict(kw, wrapper=dict(ref, unread_name=text(call)[:60])))
         else:
             self._unread(call, "tool name made at run time", f"{text(call)[:60]}")
+
+    def _read_definition(self, cfg: Node, schema_node: Node | None, handler: Node | None,
+                         description_node: Node | None) -> tuple[SchemaInfo, fx.Effects, bool, list[str], Any, Any]:
+        """What a tool definition object says and does: its schema, the handler's effects, whether it is
+        typed (a spread parr could not follow leaves it untyped) and its description (text, reference)."""
+        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        typed, tev = self._typed(info, handler, eff)
+        typed, tev = self._spread_evidence(cfg, info, typed, tev)
+        desc, dref = self._description(description_node)
+        return info, eff, typed, tev, desc, dref
 
     def _spread_evidence(self, cfg: Node, info: SchemaInfo, typed: bool, evidence: list[str]) -> tuple[bool, list[str]]:
         """A tool built from a definition parr could not follow has a schema parr did not see: untyped
@@ -1025,11 +1033,8 @@ class Detector:
         naming = self._naming(call) if name is None else None
         schema_node = self._entry(entries, *factory.schema_keys) if factory.schema_keys else None
         handler = self._handler(self._entry(entries, *factory.handler_keys)) if factory.handler_keys else None
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        typed, tev = self._typed(info, handler, eff)
-        typed, tev = self._spread_evidence(cfg, info, typed, tev)
-        desc, dref = self._description(self._entry(entries, *factory.description_keys))
+        info, eff, typed, tev, desc, dref = self._read_definition(cfg, schema_node, handler,
+                                                                  self._entry(entries, *factory.description_keys))
         kw = dict(framework=family.id, style=factory.style, schema=info.kind if info.declared else "none",
                   typed=typed, typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff,
                   gates=self._gates(entries, eff), definition=self._definition_ref(cfg, None, info))

@@ -12,7 +12,6 @@ from parr.scan.typescript import provider_kinds
 from parr.scan.typescript.frameworks import opencode
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import args_of, member_chain, unwrap
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -35,11 +34,8 @@ def tool(det: Detector, call: Node, args: list[Node], style: str) -> None:
     spec = (opencode.SPEC if in_opencode else SPEC).factory("tool")
     schema_node = det._entry(entries, *spec.schema_keys)
     handler = det._handler(det._entry(entries, "execute"))
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
-    typed, tev = det._typed(info, handler, eff)
-    typed, tev = det._spread_evidence(cfg, info, typed, tev)
-    desc, dref = det._description(det._entry(entries, "description"))
+    info, eff, typed, tev, desc, dref = det._read_definition(cfg, schema_node, handler,
+                                                             det._entry(entries, "description"))
     naming = det._naming(call)
     if in_opencode:
         framework, style = opencode.SPEC.id, spec.style

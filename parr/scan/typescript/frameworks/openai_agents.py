@@ -46,11 +46,8 @@ def tool(det: Detector, call: Node, args: list[Node]) -> None:
         return
     schema_node = det._entry(entries, *SPEC.factory("tool").schema_keys)
     handler = det._handler(det._entry(entries, "execute"))
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
-    typed, tev = det._typed(info, handler, eff)
-    typed, tev = det._spread_evidence(cfg, info, typed, tev)
-    desc, dref = det._description(det._entry(entries, "description"))
+    info, eff, typed, tev, desc, dref = det._read_definition(cfg, schema_node, handler,
+                                                             det._entry(entries, "description"))
     det._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.tool",
                schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                description=desc, description_ref=dref, handler=handler, eff=eff,
