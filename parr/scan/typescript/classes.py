@@ -111,7 +111,10 @@ def _own_calls_and_reads(fn: Node, grammar: str) -> tuple[list[str], list[str]]:
     calls: list[str] = []
     reads: list[str] = []
     q = query(grammar, "(member_expression object: (this) property: (property_identifier)) @m")
-    for node in QueryCursor(q, match_limit=1 << 12).captures(fn).get("m", []):
+    # In source order: the captures' own order is not stable from one run to the next, and the first
+    # method reached gives the first evidence in the scan output.
+    found = QueryCursor(q, match_limit=1 << 12).captures(fn).get("m", [])
+    for node in sorted(found, key=lambda n: n.start_byte):
         prop = text(node.child_by_field_name("property"))
         parent = node.parent
         called = parent is not None and parent.type == "call_expression" and \

@@ -103,3 +103,50 @@ def test_returned_definition_without_a_schema_key_is_read_through_the_registrati
                                                                   "openclaw.registerTool", True)
     alone, _ = _scan({"plugin/drop.ts": factory})
     assert alone == {}
+
+
+_DISPATCHING_TOOL = """import { Base } from "./base";
+declare const api: any;
+export class Manage extends Base {
+  name = "manage";
+  description = "Manage resources";
+  async run(a: any) {
+    switch (a.action) {
+      case "a": return this.alpha(a);
+      case "b": return this.beta(a);
+      case "c": return this.gamma(a);
+      case "d": return this.delta(a);
+      case "e": return this.epsilon(a);
+      default: return this.zeta(a);
+    }
+  }
+  private async alpha(a: any) { return api.createAlpha(a); }
+  private async beta(a: any) { return api.deleteBeta(a); }
+  private async gamma(a: any) { return api.updateGamma(a); }
+  private async delta(a: any) { return api.removeDelta(a); }
+  private async epsilon(a: any) { return api.patchEpsilon(a); }
+  private async zeta(a: any) { return api.createZeta(a); }
+}
+"""
+
+
+def test_methods_reached_give_their_evidence_in_source_order_in_every_process(tmp_path):
+    """The captures' own order changed with the hash seed, so the same tree scanned to different JSON."""
+    import os
+    import subprocess
+    import sys
+
+    tools, _ = _scan({"src/base.ts": _BASE, "src/manage.ts": _DISPATCHING_TOOL})
+    calls = [e.split("(")[0].removeprefix("api.") for e in tools["manage"].evidence if e.startswith("api.")]
+    assert calls == ["createAlpha", "deleteBeta", "updateGamma", "removeDelta", "patchEpsilon", "createZeta"][:len(calls)]
+    assert len(calls) >= 4, tools["manage"].evidence
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "base.ts").write_text('import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\n' + _BASE)
+    (tmp_path / "src" / "manage.ts").write_text(_DISPATCHING_TOOL)
+    outputs = set()
+    for seed in range(1, 7):
+        done = subprocess.run([sys.executable, "-m", "parr", "scan", str(tmp_path), "--format", "json", "--no-cache"],
+                              capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
