@@ -36,6 +36,11 @@ MUTATING_VERBS = frozenset(
     detach pause rebase associate disassociate deregister unregister unarchive unban unblock reopen
     redeploy promote demote migrate enroll unenroll dismiss accept initiate
     """.split()
+) | frozenset(
+    # lifecycle verbs of packages, caches and clusters (upgrade_helm_chart, cleanup, flush_cache)
+    """
+    upgrade downgrade cleanup prune flush invalidate expire
+    """.split()
 )
 
 # Verbs that, leading a tool's name, mean it only reads.

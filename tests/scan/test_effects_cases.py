@@ -52,6 +52,9 @@ def test_effects_case(folder: str) -> None:
     ("refund_policy_specialist", None),  # names a specialist, not an action
     ("get_order_status", False),
     ("detach_role_policy", True),
+    ("upgrade_helm_chart", True),  # lifecycle verbs
+    ("cleanup", True),
+    ("flush_cache", True),
 ])
 def test_name_verbs(name: str, mutating: bool | None) -> None:
     from parr.scan.evidence import name_verdict

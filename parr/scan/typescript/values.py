@@ -205,6 +205,17 @@ class FileCtx:
                 right = self.string_value(node.child_by_field_name("right"), depth + 1)
                 if isinstance(left, str) and isinstance(right, str):
                     return left + right
+            if op is not None and text(op) in ("||", "??"):
+                # `toolName || "web_search"`: the fallback is the parameter's default, read the way
+                # `toolName = "web_search"` in the signature is read. A left side that is known wins.
+                left_node = unwrap(node.child_by_field_name("left"))
+                left = self.string_value(left_node, depth + 1)
+                if isinstance(left, str) and left:
+                    return left
+                if left is None and left_node is not None and left_node.type == "identifier":
+                    b = self.lookup(left_node, text(left_node))
+                    if b is not None and b.kind == "param":
+                        return self.string_value(node.child_by_field_name("right"), depth + 1)
             return None
         if t == "call_expression":
             # "...".trim(), `...`.trim(), ["a", "b"].join("\n"), dedent`...`
