@@ -71,6 +71,23 @@ def _zod_untyped(ctx: FileCtx, node: Node) -> str | None:
     return None
 
 
+_COLLECTIONS = frozenset({"record", "array", "map", "set"})
+
+
+def _zod_untyped_fields(ctx: FileCtx, shape: Node) -> str | None:
+    """The first parameter of a zod object shape that takes anything: `z.any()`, `z.unknown()`, or a
+    record/array of them (optional or not: the model may fill it). Like the JSON-schema reading, only
+    the tool's own parameters count: an `any` nested inside a declared structure leaves it typed."""
+    for name, entry in object_entries(shape).items():
+        base, call = _zod_base(ctx, entry_value(entry))
+        if base in _UNTYPED_ZOD:
+            return f"z.{base}() parameter '{name}'"
+        if base in _COLLECTIONS and call is not None:
+            if any(_zod_base(ctx, arg)[0] in _UNTYPED_ZOD for arg in args_of(call)):
+                return f"z.{base}() of anything: parameter '{name}'"
+    return None
+
+
 def _is_zodish(ctx: FileCtx, node: Node) -> bool:
     base, _ = _zod_base(ctx, node)
     return base is not None
@@ -89,21 +106,30 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
         # Declared in another file or a parameter: assume it declares its types.
         kind = "zod" if _file_uses_zod(ctx) else "json_schema"
         return SchemaInfo(kind=kind, typed=True, declared=True, evidence=[f"schema {text(node)} declared elsewhere"])
+    if node.type == "member_expression" and text(node.child_by_field_name("property")) == "shape" and depth < 4:
+        # `Schema.shape` (an MCP raw shape taken from a z.object): the object's parameters
+        inner = ctx.value_node(node.child_by_field_name("object"))
+        if inner is not None and inner.type == "call_expression" and _is_zodish(ctx, inner):
+            return analyze_schema(ctx, inner, depth + 1)
     if node.type == "call_expression":
         base, base_call = _zod_base(ctx, node)
         if base is not None:
             info = SchemaInfo(kind="zod", typed=True, declared=True)
-            bad = _zod_untyped(ctx, node)
-            if bad:
-                info.typed = False
-                info.evidence.append(f"{bad} parameter")
+            shape = None
             if base in ("object", "strictObject", "looseObject") and base_call is not None:
                 a = args_of(base_call)
                 shape = ctx.value_node(a[0]) if a else None
-                if shape is not None and shape.type == "object":
-                    info.fields = _zod_fields(ctx, shape)
-                    info.options = _zod_options(ctx, shape)
-            elif base in _UNTYPED_ZOD:
+            if shape is not None and shape.type == "object":
+                bad = _zod_untyped_fields(ctx, shape)
+                info.fields = _zod_fields(ctx, shape)
+                info.options = _zod_options(ctx, shape)
+            else:  # unions and other roots: any `any` inside counts
+                bad = _zod_untyped(ctx, node)
+                bad = f"{bad} parameter" if bad else None
+            if bad:
+                info.typed = False
+                info.evidence.append(bad)
+            if base in _UNTYPED_ZOD:
                 info.typed = False
             return info
         fn = unwrap(node.child_by_field_name("function"))
@@ -134,10 +160,10 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
         values = [entry_value(e) for e in entries.values()]
         if values and any(v is not None and _is_zodish(ctx, v) for v in values):
             info = SchemaInfo(kind="zod", typed=True, declared=True)
-            bad = _zod_untyped(ctx, node)
+            bad = _zod_untyped_fields(ctx, node)
             if bad:
                 info.typed = False
-                info.evidence.append(f"{bad} parameter")
+                info.evidence.append(bad)
             info.fields = _zod_fields(ctx, node)
             info.options = _zod_options(ctx, node)
             return info
