@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from parr.scan.python import catalog, frameworks, mcp_dispatch, toolclass
+from parr.scan.python import catalog, frameworks, mcp_dispatch, raw_dispatch, toolclass
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
@@ -1687,6 +1687,8 @@ class FileExtractor:
             self.late_applied_decorator(node, scope)
         # MCP low-level: Tool(...) are found by call_candidate already; their code is in the call handler
         self._mcp_lowlevel()
+        # provider raw schemas: the code that runs them is where the model's call comes back
+        raw_dispatch.link(self)
         # Toolkit / plugin classes
         self.class_candidates()
         for value, scope, fw, line in self.handoff_items:

@@ -36,7 +36,7 @@ def names_a_tool(e: Any, params: set[str]) -> bool:
     return False
 
 
-def _walk_own(stmts: list, skip: set[int] | None = None) -> Iterator[ast.AST]:
+def walk_own(stmts: list, skip: set[int] | None = None) -> Iterator[ast.AST]:
     """Nodes of statements, not entering nested functions, classes or skipped subtrees."""
     stack = list(reversed(stmts))
     while stack:
@@ -79,7 +79,7 @@ def read_handler(ex: Any, fi: Any, params: set[str] | None = None, depth: int = 
         s, r = ex.str_of(e, scope)
         return [s] if s is not None else ([f"ref:{r}"] if r else [])
 
-    for node in _walk_own(fi.node.body):
+    for node in walk_own(fi.node.body):
         if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1:
             cmp = node.test
             left, op, right = cmp.left, cmp.ops[0], cmp.comparators[0]
@@ -147,8 +147,8 @@ def ignores_name(fi: Any) -> bool:
     params = name_params(fi.node)
     if not params:
         return False
-    skip = {id(n) for n in _walk_own(fi.node.body) if isinstance(n, ast.JoinedStr)}
-    return not any(isinstance(n, ast.Name) and n.id in params for n in _walk_own(fi.node.body, skip))
+    skip = {id(n) for n in walk_own(fi.node.body) if isinstance(n, ast.JoinedStr)}
+    return not any(isinstance(n, ast.Name) and n.id in params for n in walk_own(fi.node.body, skip))
 
 
 def _looked_up(recv: Any, scope: Any) -> bool:
@@ -210,11 +210,11 @@ def branch_calls(disp: Dispatch, key: str) -> tuple[list[ast.Call], list[Any]]:
     """The calls that run for tool `key` in this handler (shared code and its branch) and the
     functions its branch is (dict dispatch)."""
     parts = disp.branches.get(key, [])
-    calls = [n for n in _walk_own(disp.handler.node.body, disp.skip) if isinstance(n, ast.Call)]
+    calls = [n for n in walk_own(disp.handler.node.body, disp.skip) if isinstance(n, ast.Call)]
     fns = []
     for part in parts:
         if isinstance(part, list):
-            calls += [n for n in _walk_own(part) if isinstance(n, ast.Call)]
+            calls += [n for n in walk_own(part) if isinstance(n, ast.Call)]
         else:
             fns.append(part)
     return calls, fns
