@@ -1316,9 +1316,12 @@ class Detector:
         ctx.claim(obj)
         self._entries(obj)  # claims the definitions it spreads: they are part of this tool
         handler = self._handler(self._entry(entries, "execute"))
+        no_handler = handler is None
+        if no_handler and isinstance(name, str) and schema_key in ("parameters", "input_schema"):
+            handler = dispatch.raw_code(ctx, name)  # a raw schema runs where the model's call comes back
         info = analyze_schema(ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
-        typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=handler is None)
+        typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=no_handler)
         typed, tev = self._spread_evidence(obj, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         if style is None:

@@ -75,8 +75,67 @@ def branches(ctx: FileCtx) -> dict[str, Node]:
     cached = getattr(ctx, "_dispatch_branches", None)
     if cached is not None:
         return cached
+    out = _branches(_handlers(ctx))
+    try:
+        ctx._dispatch_branches = out  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    return out
+
+
+def raw_code(ctx: FileCtx, name: str) -> Node | None:
+    """The code that runs a tool given to a model API as a raw schema (`{type: "function", function:
+    {name, parameters}}`, `{name, input_schema}`): the branch on the call's name anywhere in the file
+    (`if (call.function.name === "x")`, `switch`), a table of name -> function looked up by the name
+    (`handlers[call.function.name](args)`), else the file's function of the same name."""
+    cached = getattr(ctx, "_raw_dispatch", None)
+    if cached is None:
+        cached = _branches([ctx.root])
+        for key, fn in _tables(ctx).items():
+            cached.setdefault(key, fn)
+        try:
+            ctx._raw_dispatch = cached  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    code = cached.get(name)
+    if code is not None:
+        return code
+    b = ctx._container_bindings(ctx.root).get(name)
+    if b is not None and b.kind == "function":
+        return b.node
+    if b is not None and b.kind in ("var", "default"):
+        value = unwrap(b.node)
+        if value is not None and value.type in ("arrow_function", "function_expression", "function"):
+            return value
+    return None
+
+
+def _tables(ctx: FileCtx) -> dict[str, Node]:
+    """`handlers[call.function.name]`: the object literal looked up by a tool's name, key -> value."""
     out: dict[str, Node] = {}
-    for handler in _handlers(ctx):
+    for node in iter_descendants(ctx.root, _MAX_NODES):
+        if node.type != "subscript_expression" or not _names_a_tool(node.child_by_field_name("index")):
+            continue
+        table = ctx.value_node(node.child_by_field_name("object"))
+        if table is None or table.type != "object":
+            continue
+        for pair in table.named_children:
+            if pair.type == "pair":
+                key = pair.child_by_field_name("key")
+                k = _string(key) if key is not None and key.type == "string" else (text(key) if key is not None else None)
+                value = pair.child_by_field_name("value")
+                if k and value is not None:
+                    out.setdefault(k, value)
+            elif pair.type in ("method_definition", "shorthand_property_identifier"):
+                key = pair.child_by_field_name("name") if pair.type == "method_definition" else pair
+                if key is not None:
+                    out.setdefault(text(key), pair)
+    return out
+
+
+def _branches(roots: list[Node]) -> dict[str, Node]:
+    out: dict[str, Node] = {}
+    for handler in roots:
         for node in iter_descendants(handler, _MAX_NODES):
             if node.type == "switch_statement" and _names_a_tool(node.child_by_field_name("value")):
                 body = node.child_by_field_name("body")
@@ -113,8 +172,4 @@ def branches(ctx: FileCtx) -> dict[str, Node]:
                             name = _string(b)
                             if name is not None and _names_a_tool(a):
                                 out.setdefault(name, node.parent)
-    try:
-        ctx._dispatch_branches = out  # type: ignore[attr-defined]
-    except AttributeError:
-        pass
     return out

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 from tree_sitter import Node
 
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
-from parr.scan.typescript import loops
+from parr.scan.typescript import dispatch, loops
+from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import object_entries, property_key, string_literal
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
@@ -69,12 +70,15 @@ def function_type(det: Detector, obj: Node | None) -> None:
     det.ctx.claim(obj)
     schema_node = det._entry(target_entries, "parameters")
     info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
-    typed, tev = det._typed(info, None, None, no_schema_means_no_params=True)
     desc, dref = det._description(det._entry(target_entries, "description"))
     handler = det._handler(det._entry(target_entries, "function")) if inner is None else None
+    if handler is None and len(name) == 1 and isinstance(name[0], str):
+        handler = dispatch.raw_code(det.ctx, name[0])  # run where the model's call comes back
+    eff = fx.analyze(det.ctx, handler) if handler is not None else None
+    typed, tev = det._typed(info, None, eff, no_schema_means_no_params=True)
     det._emit(node=obj, name=name, framework="openai", style="openai.raw_function_schema",
                schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
-               description=desc, description_ref=dref, handler=handler)
+               description=desc, description_ref=dref, handler=handler, eff=eff)
 
 SPEC = FrameworkSpec(
     id="openai",
