@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -56,3 +57,46 @@ def make_repo(tmp_path: Path):
         return build_repo(tmp_path / f"repo{next(counter)}", patch, files)
 
     return _make
+
+
+# ---- the hostile suite's record ---------------------------------------------------------------
+# tests/hostile prints what it tried and how it ended, so every run's counts are on record. Here,
+# not in tests/hostile/conftest.py: with pytest-xdist the main process collects nothing, so only
+# this conftest is loaded there; each worker hands its tally over when it finishes.
+_HOSTILE_KEY = "parr_hostile_tally"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is None:
+        return
+    from tests.hostile.harness import TALLY
+
+    if TALLY.tried:
+        workeroutput[_HOSTILE_KEY] = json.dumps(TALLY.raw())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    raw = getattr(node, "workeroutput", {}).get(_HOSTILE_KEY)
+    if raw:
+        from tests.hostile.harness import TALLY
+
+        TALLY.merge(json.loads(raw))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.hostile.harness import TALLY
+
+    if not TALLY.tried:
+        return
+    summary = TALLY.summary()
+    terminalreporter.write_sep("-", "hostile inputs tried (seed %d)" % summary["seed"])
+    for command, count in sorted(summary["tried"].items()):
+        outcomes = ", ".join(f"{key.split(': ', 1)[1]} {n}" for key, n in summary["outcomes"].items()
+                             if key.split(": ", 1)[0] == command)
+        terminalreporter.write_line(f"{command:<34} {count:>6}  ({outcomes})")
+    terminalreporter.write_line(f"failures: {summary['failures']}")
+    cache = getattr(terminalreporter.config, "cache", None)
+    if cache is not None:  # .pytest_cache/d/parr-hostile/summary.json, for CI to keep
+        (Path(cache.makedir("parr-hostile")) / "summary.json").write_text(json.dumps(summary, indent=2))

@@ -46,6 +46,17 @@ class Tally:
         self.outcomes[(command, "FAILED")] += 1
         self.failures.append(f"{command} [{case}] (seed {SEED}): {why}")
 
+    def raw(self) -> dict[str, Any]:
+        """What a test worker hands the main process (pytest-xdist), to be merged there."""
+        return {"tried": dict(self.tried), "outcomes": [[c, o, n] for (c, o), n in self.outcomes.items()],
+                "failures": self.failures}
+
+    def merge(self, raw: dict[str, Any]) -> None:
+        self.tried.update(raw["tried"])
+        for c, o, n in raw["outcomes"]:
+            self.outcomes[(c, o)] += n
+        self.failures.extend(raw["failures"])
+
     def summary(self) -> dict[str, Any]:
         return {
             "seed": SEED,
