@@ -45,6 +45,8 @@ _SCHEMA_BASES = frozenset({"BaseModel", "TypedDict"})
 _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "register_tools"})
 # Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
 _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reversed"})
+# Calls that make a tool from a function given to them (Tool(func=f), FunctionTool(f), tool(f)).
+_TOOL_MAKERS = frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS) | frameworks.CALLABLE_DECORATORS
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 # Model clients and SDK roots whose import shows a file talks to a model (with fw_hints, the
 # agent evidence that makes tools= on a callee parr does not know a tools position).
@@ -113,7 +115,7 @@ class FuncInfo:
 
 class ClassInfo:
     __slots__ = ("node", "name", "qual", "scope", "bases", "methods", "attrs", "registered", "init_name",
-                 "init_desc", "abstract", "body_scope", "self_attrs")
+                 "init_desc", "abstract", "body_scope", "self_attrs", "self_values", "pending_bodies")
 
     def __init__(self, node, name, qual, scope, bases):
         self.node = node
@@ -124,6 +126,12 @@ class ClassInfo:
         self.methods: dict[str, FuncInfo] = {}
         self.attrs: dict[str, ast.AST] = {}
         self.self_attrs: dict[str, ast.Call] = {}  # self.iam = boto3.client("iam") in a method
+        # Every value a method puts in self.<attr> (self.tools = [...], self.tools += [...],
+        # self.tools.extend([...])), with the method's scope: read when self.<attr> is handed over.
+        self.self_values: dict[str, list] = {}
+        # Tool candidates whose body is a method defined further down (Tool(func=self.discover) in
+        # __init__): linked once the class body is walked.
+        self.pending_bodies: list = []
         self.registered: list = []  # (method name, line) registered as tools from inside the class
         self.init_name = None
         self.init_desc = None
@@ -367,9 +375,17 @@ class FileExtractor:
         elif t is ast.Assign or t is ast.AnnAssign:
             self.visit_assign(node, scope)
         elif t is ast.AugAssign and isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name) \
-                and _TOOLS_VAR.search(node.target.id) and isinstance(node.value, (ast.List, ast.Tuple)):
-            # tools += [a, b]: a tool list grown in place, read like tools.extend([a, b])
+                and _TOOLS_VAR.search(node.target.id) and (isinstance(node.value, (ast.List, ast.Tuple))
+                                                           or self._builtin_tools_call(node.value)):
+            # tools += [a, b]: a tool list grown in place, read like tools.extend([a, b]); and
+            # tools += toolkit.get_tools() / load_tools([...]): a framework's built-in tools
             self.ctx_items.append((node.value, scope, None, node.lineno, f"{node.target.id} += "))
+            self.visit(node.value, scope)
+        elif t is ast.AugAssign and isinstance(node.op, ast.Add) and isinstance(node.target, ast.Attribute) \
+                and isinstance(node.target.value, ast.Name) and node.target.value.id == "self" \
+                and scope.func is not None and scope.func.cls is not None:
+            # self.tools += [...]: more of what self.tools holds when it is handed over
+            scope.func.cls.self_values.setdefault(node.target.attr, []).append((node.value, scope))
             self.visit(node.value, scope)
         elif t is ast.Dict:
             self.visit_dict(node, scope)
@@ -497,6 +513,15 @@ class FileExtractor:
             if members and scope.kind == "module":
                 self.enums[node.name] = members
         self.visit_body(node.body, body_scope)
+        for cand, attr in ci.pending_bodies:
+            # Tool(func=self.discover) in __init__, discover defined below it: now the tool's body
+            fi = ci.methods.get(attr)
+            if fi is not None and cand.get("_fn") is None:
+                cand["_fn"] = fi
+                cand["def_line"] = fi.node.lineno
+                if cand.get("description") is None:
+                    cand["description"] = _docstring(fi.node)
+                fi.candidate = True
 
     def visit_assign(self, node, scope):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -546,6 +571,8 @@ class FileExtractor:
                 call = value.value if isinstance(value, ast.Await) else value
                 if fn_cls is not None and isinstance(call, ast.Call):
                     fn_cls.self_attrs.setdefault(t.attr, call)
+                if fn_cls is not None:
+                    fn_cls.self_values.setdefault(t.attr, []).append((call, scope))
         self.visit(value, scope)
 
     # ------------------------------------------------------------------ calls
@@ -792,9 +819,14 @@ class FileExtractor:
         if cls is None:
             return
         called = {id(e.func) for e in ast.walk(expr) if isinstance(e, ast.Call)}
+        # Tool(name=..., func=self.discover), StructuredTool.from_function(self.run): the call makes
+        # the tool and the method is its body, not a second tool, whatever parr reads of the call
+        bodies = {id(a) for e in ast.walk(expr) if isinstance(e, ast.Call)
+                  and (self.dotted(e.func) or "").rsplit(".", 1)[-1] in _TOOL_MAKERS
+                  for a in (*e.args, *(k.value for k in e.keywords))}
         for e in ast.walk(expr):
             if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "self":
-                if id(e) in called:
+                if id(e) in called or id(e) in bodies:
                     continue  # self.convert(tool): the call's result goes in the list, not the method
                 self.toolkit_refs.append((cls, e.attr, e.lineno))
 
@@ -1001,6 +1033,18 @@ class FileExtractor:
         pos = _CTX_POSITIONAL.get(last)
         if pos is not None and pos >= 0 and len(node.args) > pos:
             self._ctx_item(node.args[pos], scope, fw, node.lineno, f"{d}(", cond)
+        if last in ("append", "extend", "insert") and node.args and len(parts) == 3 and parts[0] == "self" \
+                and scope.func is not None and scope.func.cls is not None:
+            # self.tools.extend([...]) / .append(t): more of what self.tools holds when handed over
+            added = node.args[-1]
+            scope.func.cls.self_values.setdefault(parts[1], []).append(
+                (added if last == "extend" else ast.List(elts=[added], ctx=ast.Load()), scope))
+        toolkit = _kw(node, "toolkit")
+        if toolkit is not None and self._toolkit_of(toolkit, scope) is not None:
+            # create_sql_agent(llm, toolkit=toolkit): the agent is given the toolkit's tools
+            call = ast.copy_location(ast.Call(func=ast.Attribute(value=toolkit, attr=self._toolkit_of(toolkit, scope)[3].method,
+                                                                 ctx=ast.Load()), args=[], keywords=[]), node)
+            self.ctx_items.append((call, scope, None, node.lineno, f"{d}(toolkit="))
         # Toolkit registration inside a class: self.register(self.x), tools.append(self.x)
         if scope.func is not None and scope.func.cls is not None:
             if last in ("register", "append", "extend", "add_tool", "register_tool") and node.args:
@@ -1447,6 +1491,11 @@ class FileExtractor:
         c = self.new_cand(name=n, name_ref=r, line=node.lineno, framework=fw, style=style, schema=schema,
                           fn=fi, description=desc, gates=gates, flags=flags, typed=typed, extra=extra,
                           def_line=fi.node.lineno if fi else None)
+        cls = scope.func.cls if scope.func is not None else None
+        if fi is None and cls is not None and isinstance(fexpr, ast.Attribute) and isinstance(fexpr.value, ast.Name) \
+                and fexpr.value.id == "self" and any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
+                                                     and st.name == fexpr.attr for st in cls.node.body):
+            cls.pending_bodies.append((c, fexpr.attr))
         self.consumed.add(id(node))
         return c
 
@@ -2468,6 +2517,13 @@ class FileExtractor:
             if ref:
                 self.ext_ctx_ref(ref, line, fw, self._site(e, label, line))
                 return
+            held = self._self_values(e, scope)
+            if held:
+                # tools=self.tools: whatever the class's methods put there (self.tools = [...],
+                # self.tools = toolkit.get_tools(), self.tools.extend([...]))
+                for value, vscope in held:
+                    self.ctx_elem(value, vscope, fw, getattr(value, "lineno", line), depth + 1, seen, label)
+                return
             head = e.value
             while isinstance(head, ast.Attribute):
                 head = head.value
@@ -2527,6 +2583,19 @@ class FileExtractor:
                               extra={"no_params": True})
                 self.consumed.add(id(e))
                 return
+            named = _kw(e, "name")
+            if last in _TOOL_MAKERS and named is not None and self.str_of(named, scope) == (None, None) \
+                    and self.self_attr_str(named, scope) is None:
+                # Tool(name=config.tool_name, func=...): a tool whose name is made at run time
+                self.unresolved_site(e, label, line, "tool name made at run time")
+                return
+            if isinstance(e.func, ast.Attribute) and last in frameworks.TOOLKIT_METHODS and not e.args:
+                kit = self._toolkit_of(e.func.value, scope)
+                if kit is not None:
+                    self.toolkit_cands(e, kit, label, line)
+                    return
+            if last in frameworks.LOADERS and self.loader_cands(e, last, q, scope, label, line):
+                return
             toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
             if toolset is not None:
                 # SkillToolset(store), E2BToolset(sandbox): the fixed tools the toolset hands the model
@@ -2537,7 +2606,7 @@ class FileExtractor:
                                   flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
                 self.consumed.add(id(e))
                 return
-            b = self.builtin_for(last, q)
+            b = self.builtin_for(last, q, d.split(".", 1)[0], scope)
             if b is not None:
                 # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
@@ -2730,7 +2799,93 @@ class FileExtractor:
         self.new_cand(name=name, line=line, framework="llama-index", style="llama_index.ToolSpec.to_tool_list",
                       schema="type_hints", typed=True, flags=("builtin",))
 
-    def builtin_for(self, last: str, q: str | None):
+    def _self_values(self, e, scope) -> list:
+        """What a method's `self.<attr>` holds: the values the class's methods put there."""
+        if not (isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "self"
+                and scope.func is not None and scope.func.cls is not None):
+            return []
+        return scope.func.cls.self_values.get(e.attr, [])
+
+    def _toolkit_of(self, recv, scope):
+        """(constructor call, class, framework, Toolkit) when `recv` is a framework toolkit object:
+        SQLDatabaseToolkit(...), a name or self.<attr> bound to one, PlayWrightBrowserToolkit.from_browser(...).
+        The import decides the framework: a toolkit class of the project with the same name is not one."""
+        ctor = recv
+        if isinstance(recv, ast.Name):
+            ctor, _ = self.lookup(scope, recv.id)
+        elif isinstance(recv, ast.Attribute) and isinstance(recv.value, ast.Name) and recv.value.id == "self" \
+                and scope.func is not None and scope.func.cls is not None:
+            ctor = scope.func.cls.self_attrs.get(recv.attr)
+        if not isinstance(ctor, ast.Call):
+            return None
+        parts = (self.dotted(ctor.func) or "").split(".")
+        for cut in (len(parts), len(parts) - 1):
+            table = frameworks.TOOLKITS.get(parts[cut - 1]) if cut >= 1 else None
+            if not table:
+                continue
+            q = self.qualify(".".join(parts[:cut]))
+            fw = self.fw_of_qual(q)
+            fw = "langchain" if fw == "langgraph" else fw
+            if q not in self.project_quals and fw in table:
+                return ctor, parts[cut - 1], fw, table[fw]
+        return None
+
+    def builtin_cand(self, b, line: int, kind: str, name: str | None = None, gates=()) -> None:
+        """One built-in tool of a framework: a class instance, a toolkit's or a loader's tool."""
+        self.new_cand(name=name or b.name, line=line, framework=b.framework, description=b.description,
+                      style=f"{frameworks.style_prefix(b.framework)}.{kind}", schema=b.schema,
+                      typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps, gates=gates,
+                      flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+
+    def toolkit_cands(self, e: ast.Call, kit, label: str, line: int) -> None:
+        """toolkit.get_tools(): the toolkit's built-in tools; with selected_tools=[...] given
+        literally, only those (otherwise all of them: parr cannot tell which are kept)."""
+        ctor, cls, fw, spec = kit
+        self.consumed.add(id(e))
+        if not spec.tools:
+            self.unresolved_site(e, label, line, f"{fw} toolkit {cls} makes its tools at run time")
+            return
+        keep = None
+        chosen = _kw(ctor, spec.selector) if spec.selector else None
+        if isinstance(chosen, (ast.List, ast.Tuple)) and all(_const_str(x) is not None for x in chosen.elts):
+            keep = {_const_str(x) for x in chosen.elts}
+        for b in spec.tools:
+            if keep is None or b.name in keep:
+                self.builtin_cand(b, e.lineno, "builtin_toolkit")
+
+    def loader_cands(self, e: ast.Call, last: str, q, scope, label: str, line: int) -> bool:
+        """load_tools(["serpapi", "llm-math"], llm=llm): the built-in tool each key builds."""
+        fw = self.fw_of_qual(q)
+        spec = frameworks.LOADERS[last].get("langchain" if fw == "langgraph" else fw or "")
+        if spec is None:
+            return False
+        self.consumed.add(id(e))
+        keys = _kw(e, spec.keys_kw)
+        if keys is None and len(e.args) > spec.keys_pos:
+            keys = e.args[spec.keys_pos]
+        if isinstance(keys, ast.Name):
+            keys = self.lookup(scope, keys.id)[0]
+        if not isinstance(keys, (ast.List, ast.Tuple)):
+            self.unresolved_site(e, label, line, f"{last}() keys parr cannot read")
+            return True
+        for el in keys.elts:
+            key, _ = self.str_of(el, scope)
+            b = spec.tools.get(key) if key is not None else None
+            if b is None:
+                self.unresolved_site(e, label, line, f"{last}() key {key!r} parr does not know" if key
+                                     else f"{last}() key parr cannot read")
+            else:
+                self.builtin_cand(b, e.lineno, "builtin_loaded")
+        return True
+
+    def _builtin_tools_call(self, e) -> bool:
+        """toolkit.get_tools() or load_tools([...]) (by name only: read where it is handed over)."""
+        if not isinstance(e, ast.Call):
+            return False
+        last = (self.dotted(e.func) or "").rsplit(".", 1)[-1]
+        return (isinstance(e.func, ast.Attribute) and last in frameworks.TOOLKIT_METHODS) or last in frameworks.LOADERS
+
+    def builtin_for(self, last: str, q: str | None, head: str | None = None, scope=None):
         table = catalog.BUILTIN_CLASSES.get(last)
         if not table or q in self.project_quals:
             return None  # from .tools.computer import ComputerTool: the project's class, not a framework's
@@ -2739,6 +2894,8 @@ class FileExtractor:
             fw = "langchain"
         if fw in table:
             return table[fw]
+        if fw is None and head is not None and (head in self.imports or (scope is not None and self.lookup(scope, head)[0])):
+            return None  # imported from a module of no framework, or defined here: a class of the same name
         if fw is None and len(table) == 1:
             return next(iter(table.values()))
         if fw is None:

@@ -5,13 +5,20 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _kw, fn_arg
-from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework
+from parr.scan.python.frameworks import langchain_builtins as _generated
+from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework, Loader, Toolkit
 
 _LC = "langchain"
 
 
 def _lc(name: str, caps: tuple[str, ...] = ("http",), mutating: bool = False, typed: bool = True) -> Builtin:
     return Builtin(_LC, name, caps, mutating, typed, "pydantic")
+
+
+_BUILTIN_CLASSES = {cls: _lc(name, caps, mutating, typed) for cls, (name, mutating, typed, caps) in _generated.TOOLS.items()}
+_TOOLKITS = {cls: Toolkit(tuple(_BUILTIN_CLASSES[t] for t in tools), selector=selector)
+             for cls, (tools, selector) in _generated.TOOLKITS.items()}
+_LOAD_TOOLS = {key: _lc(name, caps, mutating, typed) for key, (name, mutating, typed, caps) in _generated.LOAD_TOOLS.items()}
 
 
 def _from_function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
@@ -69,43 +76,10 @@ FRAMEWORKS = (
         # documents, its one input a query string (RetrieverInput)
         factories=(Factory("create_retriever_tool", _LC, "langchain.create_retriever_tool", when_args=True,
                            fn_kws=(), fn_pos=None, name_pos=1, desc_pos=2, schema="pydantic", typed=True),),
-        builtin_classes={
-            "FileSearchTool": _lc("file_search", ("file_read",)),
-            "ShellTool": _lc("terminal", ("shell",), True, False),
-            "TavilySearchResults": _lc("tavily_search_results_json"),
-            "TavilySearch": _lc("tavily_search"),
-            "TavilyAnswer": _lc("tavily_answer"),
-            "DuckDuckGoSearchRun": _lc("duckduckgo_search"),
-            "DuckDuckGoSearchResults": _lc("duckduckgo_results_json"),
-            "WikipediaQueryRun": _lc("wikipedia"),
-            "ArxivQueryRun": _lc("arxiv"),
-            "PubmedQueryRun": _lc("pub_med"),
-            "GoogleSearchRun": _lc("google_search"),
-            "GoogleSerperRun": _lc("google_serper"),
-            "BraveSearch": _lc("brave_search"),
-            "YouTubeSearchTool": _lc("youtube_search"),
-            "WolframAlphaQueryRun": _lc("wolfram_alpha"),
-            "PythonREPLTool": _lc("Python_REPL", ("code_execution",), True, False),
-            "PythonAstREPLTool": _lc("python_repl_ast", ("code_execution",), True, False),
-            "RequestsGetTool": _lc("requests_get", ("http",), False, False),
-            "RequestsPostTool": _lc("requests_post", ("http_write",), True, False),
-            "RequestsPutTool": _lc("requests_put", ("http_write",), True, False),
-            "RequestsPatchTool": _lc("requests_patch", ("http_write",), True, False),
-            "RequestsDeleteTool": _lc("requests_delete", ("http_write",), True, False),
-            "ReadFileTool": _lc("read_file", ("file_read",)),
-            "WriteFileTool": _lc("write_file", ("file_write",), True),
-            "ListDirectoryTool": _lc("list_directory", ("file_read",)),
-            "CopyFileTool": _lc("copy_file", ("file_write",), True),
-            "MoveFileTool": _lc("move_file", ("file_write",), True),
-            "DeleteFileTool": _lc("file_delete", ("file_write",), True),
-            "QuerySQLDataBaseTool": _lc("sql_db_query", ("sql",), True, False),
-            "QuerySQLDatabaseTool": _lc("sql_db_query", ("sql",), True, False),
-            # schema and table listings: the toolkit writes that SQL, not the model ("sql" is model-written SQL)
-            "InfoSQLDatabaseTool": _lc("sql_db_schema", ()),
-            "ListSQLDatabaseTool": _lc("sql_db_list_tables", ()),
-            "QuerySQLCheckerTool": _lc("sql_db_query_checker", (), False, False),
-            "HumanInputRun": _lc("human", ()),
-        },
+        # Read from LangChain's wheels by benchmarks/langchain_builtins.py (names and flags only).
+        builtin_classes=_BUILTIN_CLASSES,
+        toolkits=_TOOLKITS,
+        loaders=(Loader("load_tools", _LOAD_TOOLS),),
     ),
     # LangGraph's prebuilt agents take LangChain tools; its tools are reported as LangChain's.
     # A LangGraph tool answering Command(update={...}) updates the graph state, in the run's memory
