@@ -45,8 +45,10 @@ import zipfile
 from pathlib import Path
 
 _ROOTS = {"BaseTool", "Tool", "StructuredTool"}
+# The agent executor's own plumbing (InvalidTool, ExceptionTool): never given to a model by a user.
+_INTERNAL = ("langchain_classic.agents.", "langchain.agents.")
 _PACKAGES = ("langchain_community", "langchain_core", "langchain_tavily", "langchain_google_community",
-             "langchain_experimental", "langchain")
+             "langchain_experimental", "langchain_exa", "langchain_classic", "langchain")
 
 # The rule above, as data: (pattern on "<module> <Class> <tool name>", mutating, typed, caps).
 # First match wins; no match: a read over HTTP.
@@ -149,7 +151,7 @@ class Reader:
         """Tool class -> (name the model sees, module), for classes with a static name."""
         out = {}
         for cls in sorted(self.classes):
-            if cls in _ROOTS or not self.is_a(cls, _ROOTS):
+            if cls in _ROOTS or not self.is_a(cls, _ROOTS) or self.classes[cls][0][0].startswith(_INTERNAL):
                 continue
             name = self.tool_name(cls)
             if name:
@@ -227,7 +229,8 @@ def render(reader: Reader) -> str:
     lines = [
         '"""LangChain\'s Python built-in tools, toolkits and load_tools names, as data (generated: do not edit).',
         "",
-        "Written by benchmarks/langchain_builtins.py from the wheels of " + ", ".join(sorted(reader.versions)) + ",",
+        "Written by benchmarks/langchain_builtins.py from the wheels of:",
+        *(f"  {v}" for v in sorted(reader.versions)),
         "read with `ast` (names and flags only). Its docstring gives the rule that decides which tools change state.",
         '"""',
         "",
@@ -242,7 +245,10 @@ def render(reader: Reader) -> str:
     lines += ["}", "", "# toolkit class -> (the tool classes get_tools() hands out, the keyword that selects some by name)",
               "TOOLKITS: dict[str, tuple[tuple[str, ...], str | None]] = {"]
     for cls, (names, selector) in toolkits.items():
-        lines.append(f"    {cls!r}: ({names!r}, {selector!r}),")
+        line = f"    {cls!r}: ({names!r}, {selector!r}),"
+        if len(line) > 110:  # one tool class a line
+            line = f"    {cls!r}: (\n        (\n" + "".join(f"            {n!r},\n" for n in names) + f"        ),\n        {selector!r},\n    ),"
+        lines.append(line)
     lines += ["}", "", '# load_tools(["key", ...]) -> (name, mutating, typed, capabilities) of the tool each key builds',
               "LOAD_TOOLS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {"]
     for key, value in sorted(loads.items()):

@@ -1,6 +1,13 @@
 """LangChain's Python built-in tools, toolkits and load_tools names, as data (generated: do not edit).
 
-Written by benchmarks/langchain_builtins.py from the wheels of langchain-community 0.4.2, langchain-core 1.8.4, langchain-experimental 0.4.2, langchain-google-community 5.1.1, langchain-tavily 0.2.18,
+Written by benchmarks/langchain_builtins.py from the wheels of:
+  langchain-classic 1.0.8
+  langchain-community 0.4.2
+  langchain-core 1.8.4
+  langchain-exa 1.1.0
+  langchain-experimental 0.4.2
+  langchain-google-community 5.1.1
+  langchain-tavily 0.2.18
 read with `ast` (names and flags only). Its docstring gives the rule that decides which tools change state.
 """
 
@@ -60,6 +67,8 @@ TOOLS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {
     'EdenAiTextModerationTool': ('edenai_explicit_content_detection_text', False, True, ('http',)),
     'EdenAiTextToSpeechTool': ('edenai_text_to_speech', False, True, ('http',)),
     'ElevenLabsText2SpeechTool': ('eleven_labs_text2speech', False, True, ('http',)),
+    'ExaFindSimilarResults': ('exa_find_similar_results_json', False, True, ('http',)),
+    'ExaSearchResults': ('exa_search_results_json', False, True, ('http',)),
     'ExecJavaScript': ('riza_exec_javascript', True, False, ('code_execution',)),
     'ExecPython': ('riza_exec_python', True, False, ('code_execution',)),
     'ExtractHyperlinksTool': ('extract_hyperlinks', False, True, ('browser',)),
@@ -202,36 +211,185 @@ TOOLS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {
 TOOLKITS: dict[str, tuple[tuple[str, ...], str | None]] = {
     'AINetworkToolkit': (('AINAppOps', 'AINOwnerOps', 'AINRuleOps', 'AINTransfer', 'AINValueOps'), None),
     'AmadeusToolkit': (('AmadeusClosestAirport', 'AmadeusFlightSearch'), None),
-    'AzureAiServicesToolkit': (('AzureAiServicesDocumentIntelligenceTool', 'AzureAiServicesImageAnalysisTool', 'AzureAiServicesSpeechToTextTool', 'AzureAiServicesTextToSpeechTool', 'AzureAiServicesTextAnalyticsForHealthTool'), None),
-    'AzureCognitiveServicesToolkit': (('AzureCogsFormRecognizerTool', 'AzureCogsSpeech2TextTool', 'AzureCogsText2SpeechTool', 'AzureCogsTextAnalyticsHealthTool', 'AzureCogsImageAnalysisTool'), None),
-    'CalendarToolkit': (('CalendarCreateEvent', 'CalendarSearchEvents', 'CalendarUpdateEvent', 'GetCalendarsInfo', 'CalendarMoveEvent', 'CalendarDeleteEvent', 'GetCurrentDatetime'), None),
-    'CassandraDatabaseToolkit': (('GetSchemaCassandraDatabaseTool', 'QueryCassandraDatabaseTool', 'GetTableDataCassandraDatabaseTool'), None),
+    'AzureAiServicesToolkit': (
+        (
+            'AzureAiServicesDocumentIntelligenceTool',
+            'AzureAiServicesImageAnalysisTool',
+            'AzureAiServicesSpeechToTextTool',
+            'AzureAiServicesTextToSpeechTool',
+            'AzureAiServicesTextAnalyticsForHealthTool',
+        ),
+        None,
+    ),
+    'AzureCognitiveServicesToolkit': (
+        (
+            'AzureCogsFormRecognizerTool',
+            'AzureCogsSpeech2TextTool',
+            'AzureCogsText2SpeechTool',
+            'AzureCogsTextAnalyticsHealthTool',
+            'AzureCogsImageAnalysisTool',
+        ),
+        None,
+    ),
+    'CalendarToolkit': (
+        (
+            'CalendarCreateEvent',
+            'CalendarSearchEvents',
+            'CalendarUpdateEvent',
+            'GetCalendarsInfo',
+            'CalendarMoveEvent',
+            'CalendarDeleteEvent',
+            'GetCurrentDatetime',
+        ),
+        None,
+    ),
+    'CassandraDatabaseToolkit': (
+        (
+            'GetSchemaCassandraDatabaseTool',
+            'QueryCassandraDatabaseTool',
+            'GetTableDataCassandraDatabaseTool',
+        ),
+        None,
+    ),
     'ClickupToolkit': ((), None),
-    'CogniswitchToolkit': (('CogniswitchKnowledgeStatus', 'CogniswitchKnowledgeRequest', 'CogniswitchKnowledgeSourceFile', 'CogniswitchKnowledgeSourceURL'), None),
+    'CogniswitchToolkit': (
+        (
+            'CogniswitchKnowledgeStatus',
+            'CogniswitchKnowledgeRequest',
+            'CogniswitchKnowledgeSourceFile',
+            'CogniswitchKnowledgeSourceURL',
+        ),
+        None,
+    ),
     'ConneryToolkit': ((), None),
-    'FileManagementToolkit': (('CopyFileTool', 'DeleteFileTool', 'FileSearchTool', 'MoveFileTool', 'ReadFileTool', 'WriteFileTool', 'ListDirectoryTool'), 'selected_tools'),
+    'FileManagementToolkit': (
+        (
+            'CopyFileTool',
+            'DeleteFileTool',
+            'FileSearchTool',
+            'MoveFileTool',
+            'ReadFileTool',
+            'WriteFileTool',
+            'ListDirectoryTool',
+        ),
+        'selected_tools',
+    ),
     'FinancialDatasetsToolkit': (('BalanceSheets', 'CashFlowStatements', 'IncomeStatements'), None),
     'GitHubToolkit': ((), None),
     'GitLabToolkit': ((), None),
-    'GmailToolkit': (('GmailCreateDraft', 'GmailSendMessage', 'GmailSearch', 'GmailGetMessage', 'GmailGetThread'), None),
+    'GmailToolkit': (
+        (
+            'GmailCreateDraft',
+            'GmailSendMessage',
+            'GmailSearch',
+            'GmailGetMessage',
+            'GmailGetThread',
+        ),
+        None,
+    ),
     'JiraToolkit': ((), None),
     'JsonToolkit': (('JsonListKeysTool', 'JsonGetValueTool'), None),
     'MultionToolkit': (('MultionCreateSession', 'MultionUpdateSession', 'MultionCloseSession'), None),
     'NLAToolkit': ((), None),
     'NasaToolkit': ((), None),
-    'O365Toolkit': (('O365SearchEvents', 'O365CreateDraftMessage', 'O365SearchEmails', 'O365SendEvent', 'O365SendMessage'), None),
+    'O365Toolkit': (
+        (
+            'O365SearchEvents',
+            'O365CreateDraftMessage',
+            'O365SearchEmails',
+            'O365SendEvent',
+            'O365SendMessage',
+        ),
+        None,
+    ),
     'OpenAPIToolkit': ((), None),
-    'PlayWrightBrowserToolkit': (('ClickTool', 'NavigateTool', 'NavigateBackTool', 'ExtractTextTool', 'ExtractHyperlinksTool', 'GetElementsTool', 'CurrentWebPageTool'), None),
-    'PolygonToolkit': (('PolygonAggregates', 'PolygonLastQuote', 'PolygonTickerNews', 'PolygonFinancials'), None),
+    'PlayWrightBrowserToolkit': (
+        (
+            'ClickTool',
+            'NavigateTool',
+            'NavigateBackTool',
+            'ExtractTextTool',
+            'ExtractHyperlinksTool',
+            'GetElementsTool',
+            'CurrentWebPageTool',
+        ),
+        None,
+    ),
+    'PolygonToolkit': (
+        (
+            'PolygonAggregates',
+            'PolygonLastQuote',
+            'PolygonTickerNews',
+            'PolygonFinancials',
+        ),
+        None,
+    ),
     'PowerBIToolkit': (('QueryPowerBITool', 'InfoPowerBITool', 'ListPowerBITool'), None),
-    'RequestsToolkit': (('RequestsGetTool', 'RequestsPostTool', 'RequestsPatchTool', 'RequestsPutTool', 'RequestsDeleteTool'), None),
-    'SQLDatabaseToolkit': (('ListSQLDatabaseTool', 'InfoSQLDatabaseTool', 'QuerySQLDatabaseTool', 'QuerySQLCheckerTool'), None),
-    'SheetsToolkit': (('SheetsReadDataTool', 'SheetsBatchReadDataTool', 'SheetsFilteredReadDataTool', 'SheetsGetSpreadsheetInfoTool', 'SheetsCreateSpreadsheetTool', 'SheetsUpdateValuesTool', 'SheetsAppendValuesTool', 'SheetsClearValuesTool', 'SheetsBatchUpdateValuesTool'), None),
-    'SlackToolkit': (('SlackGetChannel', 'SlackGetMessage', 'SlackScheduleMessage', 'SlackSendMessage'), None),
-    'SparkSQLToolkit': (('QuerySparkSQLTool', 'InfoSparkSQLTool', 'ListSparkSQLTool', 'QueryCheckerTool'), None),
+    'RequestsToolkit': (
+        (
+            'RequestsGetTool',
+            'RequestsPostTool',
+            'RequestsPatchTool',
+            'RequestsPutTool',
+            'RequestsDeleteTool',
+        ),
+        None,
+    ),
+    'SQLDatabaseToolkit': (
+        (
+            'ListSQLDatabaseTool',
+            'InfoSQLDatabaseTool',
+            'QuerySQLDatabaseTool',
+            'QuerySQLCheckerTool',
+        ),
+        None,
+    ),
+    'SheetsToolkit': (
+        (
+            'SheetsReadDataTool',
+            'SheetsBatchReadDataTool',
+            'SheetsFilteredReadDataTool',
+            'SheetsGetSpreadsheetInfoTool',
+            'SheetsCreateSpreadsheetTool',
+            'SheetsUpdateValuesTool',
+            'SheetsAppendValuesTool',
+            'SheetsClearValuesTool',
+            'SheetsBatchUpdateValuesTool',
+        ),
+        None,
+    ),
+    'SlackToolkit': (
+        (
+            'SlackGetChannel',
+            'SlackGetMessage',
+            'SlackScheduleMessage',
+            'SlackSendMessage',
+        ),
+        None,
+    ),
+    'SparkSQLToolkit': (
+        (
+            'QuerySparkSQLTool',
+            'InfoSparkSQLTool',
+            'ListSparkSQLTool',
+            'QueryCheckerTool',
+        ),
+        None,
+    ),
     'SteamToolkit': ((), None),
-    'TasksToolkit': (('TasksCreateTask', 'TasksListTasks', 'TasksUpdateTask', 'TasksDeleteTask', 'TasksGetTask'), None),
+    'TasksToolkit': (
+        (
+            'TasksCreateTask',
+            'TasksListTasks',
+            'TasksUpdateTask',
+            'TasksDeleteTask',
+            'TasksGetTask',
+        ),
+        None,
+    ),
     'UCFunctionToolkit': ((), None),
+    'VectorStoreRouterToolkit': ((), None),
+    'VectorStoreToolkit': ((), None),
     'ZapierToolkit': ((), None),
 }
 
