@@ -45,8 +45,10 @@ _SCHEMA_BASES = frozenset({"BaseModel", "TypedDict"})
 _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "register_tools"})
 # Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
 _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reversed"})
-# Calls that make a tool from a function given to them (Tool(func=f), FunctionTool(f), tool(f)).
-_TOOL_MAKERS = frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS) | frameworks.CALLABLE_DECORATORS
+# Calls that make a tool from a function given to them (Tool(func=f), FunctionTool(f), tool(f));
+# the read calls that take a list of tools (agent options, servers, legacy agents) are not.
+_TOOL_MAKERS = (frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS) | frameworks.CALLABLE_DECORATORS) - {
+    "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "DeepResearchAgent", "initialize_agent"}
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 # Model clients and SDK roots whose import shows a file talks to a model (with fw_hints, the
 # agent evidence that makes tools= on a callee parr does not know a tools position).
@@ -115,7 +117,7 @@ class FuncInfo:
 
 class ClassInfo:
     __slots__ = ("node", "name", "qual", "scope", "bases", "methods", "attrs", "registered", "init_name",
-                 "init_desc", "abstract", "body_scope", "self_attrs", "self_values", "pending_bodies")
+                 "init_desc", "abstract", "body_scope", "self_attrs", "self_values")
 
     def __init__(self, node, name, qual, scope, bases):
         self.node = node
@@ -129,9 +131,6 @@ class ClassInfo:
         # Every value a method puts in self.<attr> (self.tools = [...], self.tools += [...],
         # self.tools.extend([...])), with the method's scope: read when self.<attr> is handed over.
         self.self_values: dict[str, list] = {}
-        # Tool candidates whose body is a method defined further down (Tool(func=self.discover) in
-        # __init__): linked once the class body is walked.
-        self.pending_bodies: list = []
         self.registered: list = []  # (method name, line) registered as tools from inside the class
         self.init_name = None
         self.init_desc = None
@@ -228,6 +227,7 @@ class FileExtractor:
         self.module_scope = Scope("module", None)
         self.tool_spec_dicts: list = []
         self.toolkit_refs: list = []  # (ClassInfo, attr name, line)
+        self.early_methods: dict[int, FuncInfo] = {}  # methods registered before their class body is walked
         self.local_decorator_names: set[str] = set()
         self.refs: list[dict] = []
         self.a2a = False
@@ -438,7 +438,7 @@ class FileExtractor:
     def visit_func(self, node, scope):
         cls = scope.cls if scope.kind == "class" else None
         qual = f"{cls.qual}.{node.name}" if cls else (f"{scope.func.qual}.<locals>.{node.name}" if scope.func else node.name)
-        fi = FuncInfo(node, node.name, qual, scope, cls)
+        fi = self.early_methods.pop(id(node), None) or FuncInfo(node, node.name, qual, scope, cls)
         self.funcs.append(fi)
         if scope.kind == "module":
             # a module (or a notebook's cells, run top to bottom) may define a name twice
@@ -504,6 +504,14 @@ class FileExtractor:
                         ci.attrs[t.id] = st.value
             elif isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value is not None:
                 ci.attrs[st.target.id] = st.value
+        for st in node.body:
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name not in ci.methods:
+                # Known before the bodies are walked: __init__ may hand over a method defined below
+                # it (Tool(func=self.discover), Function(entrypoint=self.run)); the same FuncInfo is
+                # filled in when its definition is walked.
+                fi = FuncInfo(st, st.name, f"{qual}.{st.name}", body_scope, ci)
+                ci.methods[st.name] = fi
+                self.early_methods[id(st)] = fi
         if lasts & _ENUM_BASES:
             members = {}
             for k, v in ci.attrs.items():
@@ -513,15 +521,6 @@ class FileExtractor:
             if members and scope.kind == "module":
                 self.enums[node.name] = members
         self.visit_body(node.body, body_scope)
-        for cand, attr in ci.pending_bodies:
-            # Tool(func=self.discover) in __init__, discover defined below it: now the tool's body
-            fi = ci.methods.get(attr)
-            if fi is not None and cand.get("_fn") is None:
-                cand["_fn"] = fi
-                cand["def_line"] = fi.node.lineno
-                if cand.get("description") is None:
-                    cand["description"] = _docstring(fi.node)
-                fi.candidate = True
 
     def visit_assign(self, node, scope):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -1491,11 +1490,6 @@ class FileExtractor:
         c = self.new_cand(name=n, name_ref=r, line=node.lineno, framework=fw, style=style, schema=schema,
                           fn=fi, description=desc, gates=gates, flags=flags, typed=typed, extra=extra,
                           def_line=fi.node.lineno if fi else None)
-        cls = scope.func.cls if scope.func is not None else None
-        if fi is None and cls is not None and isinstance(fexpr, ast.Attribute) and isinstance(fexpr.value, ast.Name) \
-                and fexpr.value.id == "self" and any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef))
-                                                     and st.name == fexpr.attr for st in cls.node.body):
-            cls.pending_bodies.append((c, fexpr.attr))
         self.consumed.add(id(node))
         return c
 

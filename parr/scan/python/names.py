@@ -10,7 +10,7 @@ CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
     "achat_with_tools": 0, "chat_with_tools": 0, "astream_chat_with_tools": 0, "stream_chat_with_tools": 0,
     "predict_and_call": 0, "apredict_and_call": 0, "create_tool_calling_agent": 1, "create_openai_tools_agent": 1,
-    "create_agent": 1, "bind": -1, "initialize_agent": 0,
+    "create_agent": 1, "bind": -1,
     "Toolset": 0,  # Haystack: Toolset([tool_a, tool_b])
 }
 

@@ -62,6 +62,15 @@ def _tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     return True
 
 
+def _initialize_agent(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """initialize_agent(tools, llm, agent=...): LangChain's legacy agent takes its tools first. Only
+    LangChain's: a project's own initialize_agent(query, ...) is some other function."""
+    if fw_q not in ("langchain", "langgraph") or not node.args or _kw(node, "tools") is not None:
+        return False
+    ex._ctx_item(node.args[0], scope, "langchain", node.lineno, f"{d}(", None)
+    return True
+
+
 FRAMEWORKS = (
     Framework(
         label=_LC,
@@ -71,7 +80,7 @@ FRAMEWORKS = (
         decorators=(Decorator("tool", "langchain.tool_decorator", receiver=None),),
         tool_base_classes=("BaseTool", "StructuredTool", "Tool"),
         class_style="langchain.BaseTool_subclass",
-        call_hooks={"from_function": (_from_function,), "Tool": (_tool,)},
+        call_hooks={"from_function": (_from_function,), "Tool": (_tool,), "initialize_agent": (_initialize_agent,)},
         # create_retriever_tool(retriever, name, description): a search over the retriever's
         # documents, its one input a query string (RetrieverInput)
         factories=(Factory("create_retriever_tool", _LC, "langchain.create_retriever_tool", when_args=True,
