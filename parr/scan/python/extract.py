@@ -2810,6 +2810,10 @@ class FileExtractor:
         elif isinstance(recv, ast.Attribute) and isinstance(recv.value, ast.Name) and recv.value.id == "self" \
                 and scope.func is not None and scope.func.cls is not None:
             ctor = scope.func.cls.self_attrs.get(recv.attr)
+        if isinstance(ctor, ast.arg) and isinstance(ctor.annotation, (ast.Name, ast.Attribute)):
+            # def build(toolkit: SQLDatabaseToolkit): the class the parameter is declared as (no
+            # constructor keywords to read: all of its tools)
+            ctor = ast.Call(func=ctor.annotation, args=[], keywords=[])
         if not isinstance(ctor, ast.Call):
             return None
         parts = (self.dotted(ctor.func) or "").split(".")
