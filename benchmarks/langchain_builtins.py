@@ -21,6 +21,10 @@ written out (no code of the packages). What is read:
   with no tools, so the scanner reports a site instead of silence. A get_tools() that reads
   `self.selected_tools` takes the names given at the call site (FileManagementToolkit): recorded as
   the keyword; where the call site gives none (or parr cannot read it), all of them.
+- Agent constructors (`create_sql_agent`, `create_pandas_dataframe_agent`, ...): the tool classes
+  each builds itself (directly or through the constructor it returns), its `toolkit` parameter and
+  the toolkit it builds when given none (`toolkit or SQLDatabaseToolkit(llm=llm, db=db)`), and its
+  tool-list parameters (`tool`, `tools`, `extra_tools`) with their positions.
 - load_tools names: the keys of langchain_community.agent_toolkits.load_tools' tables, each with the
   tool its loader returns (a known class, or the literal name of the `Tool(...)` it builds).
 
@@ -109,6 +113,7 @@ class Reader:
         self.classes: dict[str, list[tuple[str, list[str], str | None, ast.ClassDef, ast.Module]]] = {}
         self.versions: list[str] = []
         self.load_tools: ast.Module | None = None
+        self.functions: dict[str, ast.FunctionDef] = {}
 
     def read_wheel(self, wheel: Path) -> None:
         parts = wheel.name.split("-")
@@ -124,6 +129,10 @@ class Reader:
                 module = n[:-3].replace("/", ".").removesuffix(".__init__")
                 if module == "langchain_community.agent_toolkits.load_tools":
                     self.load_tools = tree
+                for f in tree.body:
+                    if isinstance(f, ast.FunctionDef) and f.name.startswith("create_") and f.name.endswith("_agent") \
+                            and ".agent_toolkits." in module:
+                        self.functions.setdefault(f.name, f)
                 for c in ast.walk(tree):
                     if isinstance(c, ast.ClassDef):
                         bases = [b for b in (_last(x) for x in c.bases) if b]
@@ -195,6 +204,38 @@ class Reader:
                 break
         return out
 
+    def agents(self, tools: dict, toolkits: dict) -> dict[str, tuple]:
+        """create_*_agent -> (tool classes it always builds, toolkit parameter and position, the
+        toolkit class it builds when given none, tool-list parameters and positions)."""
+        out = {}
+        for name, f in sorted(self.functions.items()):
+            params = [a.arg for a in f.args.args]
+            fixed: list[str] = []
+            default_kit = None
+            for n in ast.walk(f):
+                if isinstance(n, ast.Call) and _last(n.func) in tools and _last(n.func) not in fixed:
+                    fixed.append(_last(n.func))  # tools = [PythonAstREPLTool(locals=df_locals)]
+                if isinstance(n, ast.BoolOp) and isinstance(n.op, ast.Or) and len(n.values) == 2 \
+                        and isinstance(n.values[0], ast.Name) and n.values[0].id == "toolkit" \
+                        and isinstance(n.values[1], ast.Call) and _last(n.values[1].func) in toolkits:
+                    default_kit = _last(n.values[1].func)  # toolkit = toolkit or SQLDatabaseToolkit(llm=llm, db=db)
+            # create_csv_agent(...) returns create_pandas_dataframe_agent(...): that one's tools
+            for n in ast.walk(f):
+                if isinstance(n, ast.Return) and isinstance(n.value, ast.Call) and _last(n.value.func) in self.functions \
+                        and _last(n.value.func) != name:
+                    inner = self.agents_one(_last(n.value.func), tools)
+                    fixed += [t for t in inner if t not in fixed]
+            kit = ("toolkit", params.index("toolkit")) if "toolkit" in params else None
+            given = tuple((p, params.index(p) if p in params else -1) for p in ("tool", "tools", "extra_tools")
+                          if p in params or p in [a.arg for a in f.args.kwonlyargs])
+            if fixed or kit or given:
+                out[name] = (tuple(fixed), kit, default_kit, given)
+        return out
+
+    def agents_one(self, name: str, tools: dict) -> list[str]:
+        f = self.functions[name]
+        return list(dict.fromkeys(_last(n.func) for n in ast.walk(f) if isinstance(n, ast.Call) and _last(n.func) in tools))
+
     def load_tool_names(self, tools: dict) -> dict[str, str]:
         """load_tools key -> the tool class its loader returns, or "=<literal name>" of a Tool(...)."""
         if self.load_tools is None:
@@ -249,6 +290,11 @@ def render(reader: Reader) -> str:
         if len(line) > 110:  # one tool class a line
             line = f"    {cls!r}: (\n        (\n" + "".join(f"            {n!r},\n" for n in names) + f"        ),\n        {selector!r},\n    ),"
         lines.append(line)
+    lines += ["}", "", "# create_*_agent -> (tool classes it always builds, (toolkit parameter, position) or None,",
+              "# the toolkit class it builds when given none, ((tool-list parameter, position), ...); -1: keyword only)",
+              "AGENTS: dict[str, tuple] = {"]
+    for name, entry in reader.agents(tools, toolkits).items():
+        lines.append(f"    {name!r}: {entry!r},")
     lines += ["}", "", '# load_tools(["key", ...]) -> (name, mutating, typed, capabilities) of the tool each key builds',
               "LOAD_TOOLS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {"]
     for key, value in sorted(loads.items()):

@@ -48,7 +48,8 @@ _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reverse
 # Calls that make a tool from a function given to them (Tool(func=f), FunctionTool(f), tool(f));
 # the read calls that take a list of tools (agent options, servers, legacy agents) are not.
 _TOOL_MAKERS = (frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS) | frameworks.CALLABLE_DECORATORS) - {
-    "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "DeepResearchAgent", "initialize_agent"}
+    "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "DeepResearchAgent", "initialize_agent"} - {
+    name for name in frameworks.CALL_HOOKS if name.startswith("create_") and name.endswith("_agent")}
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 # Model clients and SDK roots whose import shows a file talks to a model (with fw_hints, the
 # agent evidence that makes tools= on a callee parr does not know a tools position).

@@ -73,6 +73,11 @@ class ArchiveToolkit(BaseToolkit):
         return cls(tools=[NoteReader(), NoteDelete()])
 
 
+def create_notes_agent(llm, toolkit=None, extra_tools=()):
+    toolkit = toolkit or NotesToolkit()
+    return [NoteReader()] + toolkit.get_tools() + list(extra_tools)
+
+
 class OperationsToolkit(BaseToolkit):
     def get_tools(self):
         return self.tools
@@ -128,6 +133,7 @@ def test_generator_reads_names_toolkits_and_loaders_from_a_wheel(tmp_path: Path)
     assert toolkits["NotesToolkit"] == (("NoteReader", "NoteWriter"), "selected_tools")
     assert toolkits["ArchiveToolkit"] == (("NoteReader", "NoteDelete"), None)
     assert toolkits["OperationsToolkit"] == ((), None)
+    assert namespace["AGENTS"]["create_notes_agent"] == (("NoteReader",), ("toolkit", 1), "NotesToolkit", (("extra_tools", 2),))
     assert loads["notes"] == ("read_note", False, True, ("http",))
     assert loads["twilio"][:2] == ("Text-Message", True)
     assert "  langchain-community 9.9.9" in text.splitlines()[:5]
@@ -162,4 +168,6 @@ def test_committed_flags_follow_the_rule() -> None:
     assert generated.TOOLKITS["SQLDatabaseToolkit"][0] == (
         "ListSQLDatabaseTool", "InfoSQLDatabaseTool", "QuerySQLDatabaseTool", "QuerySQLCheckerTool")
     assert generated.LOAD_TOOLS["terminal"][:2] == ("terminal", True)
+    assert generated.AGENTS["create_sql_agent"][1:3] == (("toolkit", 1), "SQLDatabaseToolkit")
+    assert generated.AGENTS["create_pandas_dataframe_agent"][0] == ("PythonAstREPLTool",)
     assert generated.LOAD_TOOLS["serpapi"][:2] == ("Search", False)

@@ -62,6 +62,36 @@ def _tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     return True
 
 
+def _agent_factory(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """create_sql_agent(llm, toolkit) / (llm, db=db), create_pandas_dataframe_agent(llm, df),
+    create_python_agent(llm, tool=...): the tools each agent constructor gives its model, read from
+    the constructor's code by the generator (the tools it builds itself, the toolkit it is given or
+    builds, the tool lists it is given)."""
+    if fw_q not in ("langchain", "langgraph"):
+        return False
+    fixed, kit, default_kit, given = _generated.AGENTS[d.rsplit(".", 1)[-1]]
+    for cls in fixed:
+        ex.builtin_cand(_BUILTIN_CLASSES[cls], node.lineno, "builtin_agent_tool")
+    if kit is not None:
+        toolkit = _kw(node, kit[0])
+        positional = node.args[kit[1]] if toolkit is None and len(node.args) > kit[1] else None
+        if positional is not None:  # create_sql_agent(llm, toolkit): its get_tools(), read like a call of it
+            call = ast.copy_location(ast.Call(func=ast.Attribute(value=positional, attr="get_tools", ctx=ast.Load()),
+                                              args=[], keywords=[]), node)
+            ex._ctx_item(call, scope, _LC, node.lineno, f"{d}(", None)
+        elif toolkit is None and default_kit is not None:  # create_sql_agent(llm, db=db): it builds the toolkit
+            for b in _TOOLKITS[default_kit].tools:
+                ex.builtin_cand(b, node.lineno, "builtin_toolkit")
+    for param, pos in given:
+        value = _kw(node, param) if param != "tools" else None  # tools= is read as every call's is
+        if value is None and 0 <= pos < len(node.args):
+            value = node.args[pos]
+        if value is not None:
+            ex._ctx_item(ast.List(elts=[value], ctx=ast.Load()) if param == "tool" else value, scope, _LC,
+                         node.lineno, f"{d}({param}=", None)
+    return True
+
+
 def _initialize_agent(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """initialize_agent(tools, llm, agent=...): LangChain's legacy agent takes its tools first. Only
     LangChain's: a project's own initialize_agent(query, ...) is some other function."""
@@ -80,7 +110,8 @@ FRAMEWORKS = (
         decorators=(Decorator("tool", "langchain.tool_decorator", receiver=None),),
         tool_base_classes=("BaseTool", "StructuredTool", "Tool"),
         class_style="langchain.BaseTool_subclass",
-        call_hooks={"from_function": (_from_function,), "Tool": (_tool,), "initialize_agent": (_initialize_agent,)},
+        call_hooks={"from_function": (_from_function,), "Tool": (_tool,), "initialize_agent": (_initialize_agent,),
+                    **{name: (_agent_factory,) for name in _generated.AGENTS}},
         # create_retriever_tool(retriever, name, description): a search over the retriever's
         # documents, its one input a query string (RetrieverInput)
         factories=(Factory("create_retriever_tool", _LC, "langchain.create_retriever_tool", when_args=True,

@@ -393,6 +393,25 @@ TOOLKITS: dict[str, tuple[tuple[str, ...], str | None]] = {
     'ZapierToolkit': ((), None),
 }
 
+# create_*_agent -> (tool classes it always builds, (toolkit parameter, position) or None,
+# the toolkit class it builds when given none, ((tool-list parameter, position), ...); -1: keyword only)
+AGENTS: dict[str, tuple] = {
+    'create_conversational_retrieval_agent': ((), None, None, (('tools', 1),)),
+    'create_csv_agent': (('PythonAstREPLTool',), None, None, ()),
+    'create_json_agent': ((), ('toolkit', 1), None, ()),
+    'create_openapi_agent': ((), ('toolkit', 1), None, ()),
+    'create_pandas_dataframe_agent': (('PythonAstREPLTool',), None, None, (('extra_tools', 15),)),
+    'create_pbi_agent': ((), ('toolkit', 1), None, ()),
+    'create_pbi_chat_agent': ((), ('toolkit', 1), None, ()),
+    'create_python_agent': ((), None, None, (('tool', 1),)),
+    'create_spark_dataframe_agent': (('PythonAstREPLTool',), None, None, ()),
+    'create_spark_sql_agent': ((), ('toolkit', 1), None, ()),
+    'create_sql_agent': ((), ('toolkit', 1), 'SQLDatabaseToolkit', (('extra_tools', 14),)),
+    'create_vectorstore_agent': ((), ('toolkit', 1), None, ()),
+    'create_vectorstore_router_agent': ((), ('toolkit', 1), None, ()),
+    'create_xorbits_agent': (('PythonAstREPLTool',), None, None, ()),
+}
+
 # load_tools(["key", ...]) -> (name, mutating, typed, capabilities) of the tool each key builds
 LOAD_TOOLS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {
     'arxiv': ('arxiv', False, True, ('http',)),
