@@ -2587,7 +2587,7 @@ class FileExtractor:
             if isinstance(e.func, ast.Attribute) and last in frameworks.TOOLKIT_METHODS and not e.args:
                 kit = self._toolkit_of(e.func.value, scope)
                 if kit is not None:
-                    self.toolkit_cands(e, kit, label, line)
+                    self.toolkit_cands(e, kit, label, line, scope)
                     return
             if last in frameworks.LOADERS and self.loader_cands(e, last, q, scope, label, line):
                 return
@@ -2836,7 +2836,7 @@ class FileExtractor:
                       typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps, gates=gates,
                       flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
 
-    def toolkit_cands(self, e: ast.Call, kit, label: str, line: int) -> None:
+    def toolkit_cands(self, e: ast.Call, kit, label: str, line: int, scope=None) -> None:
         """toolkit.get_tools(): the toolkit's built-in tools; with selected_tools=[...] given
         literally, only those (otherwise all of them: parr cannot tell which are kept)."""
         ctor, cls, fw, spec = kit
@@ -2846,6 +2846,8 @@ class FileExtractor:
             return
         keep = None
         chosen = _kw(ctor, spec.selector) if spec.selector else None
+        if isinstance(chosen, ast.Name) and scope is not None:  # selected_tools=FILE_TOOLS
+            chosen = self.lookup(scope, chosen.id)[0]
         if isinstance(chosen, (ast.List, ast.Tuple)) and all(_const_str(x) is not None for x in chosen.elts):
             keep = {_const_str(x) for x in chosen.elts}
         for b in spec.tools:
