@@ -228,6 +228,8 @@ class FileExtractor:
         self.module_scope = Scope("module", None)
         self.tool_spec_dicts: list = []
         self.toolkit_refs: list = []  # (ClassInfo, attr name, line)
+        self.name_filters: list[frozenset] = []  # tool names a comprehension being read keeps
+        self.picked: set[tuple[int, str]] = set()  # (toolkit or loader call, tool name) already reported
         self.early_methods: dict[int, FuncInfo] = {}  # methods registered before their class body is walked
         self.local_decorator_names: set[str] = set()
         self.refs: list[dict] = []
@@ -1239,10 +1241,32 @@ class FileExtractor:
             c["params"] = params
         if extra:
             c.update(extra)
+        if self.name_filters and name is not None and name not in self.name_filters[-1]:
+            return None  # left out by the comprehension that picks tools by name
         self.cands.append(c)
         if fn is not None:
             fn.candidate = True
         return c
+
+    def _name_filter(self, comp, scope) -> frozenset | None:
+        """The tool names a comprehension keeps: `for t in tools if t.name == "x"` (or `in [...]`,
+        a literal list or a name bound to one), over one loop variable; None when it keeps others."""
+        if len(comp.generators) != 1 or not isinstance(comp.generators[0].target, ast.Name):
+            return None
+        var = comp.generators[0].target.id
+        for cond in comp.generators[0].ifs:
+            if not (isinstance(cond, ast.Compare) and len(cond.ops) == 1 and isinstance(cond.left, ast.Attribute)
+                    and cond.left.attr == "name" and isinstance(cond.left.value, ast.Name) and cond.left.value.id == var):
+                continue
+            right = cond.comparators[0]
+            if isinstance(cond.ops[0], ast.Eq) and _const_str(right) is not None:
+                return frozenset({_const_str(right)})
+            if isinstance(cond.ops[0], ast.In):
+                if isinstance(right, ast.Name):
+                    right = self.lookup(scope, right.id)[0]
+                if isinstance(right, (ast.List, ast.Tuple, ast.Set)) and all(_const_str(x) is not None for x in right.elts):
+                    return frozenset(_const_str(x) for x in right.elts)
+        return None
 
     # ------------------------------------------------------------------ decorators
     def decorator_candidate(self, d, fi: FuncInfo, scope: Scope):
@@ -2467,9 +2491,16 @@ class FileExtractor:
             self.ctx_elem(e.value, scope, fw, line, depth + 1, seen, label)
             return
         if isinstance(e, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
-            # [t for t in tools if ...]: the tools are the iterated ones, filtered or wrapped
+            # [t for t in tools if ...]: the tools are the iterated ones, filtered or wrapped;
+            # next(t for t in tools if t.name == "sql_db_schema"): only the named ones
+            names = self._name_filter(e, scope)
+            if names is not None:
+                self.name_filters.append(names)
+                seen = set(seen)  # a pick by name leaves the list to be read again by other picks
             for gen in e.generators:
                 self.ctx_elem(gen.iter, scope, fw, line, depth + 1, seen, label)
+            if names is not None:
+                self.name_filters.pop()
             return
         if isinstance(e, ast.Dict):
             if id(e) not in self.consumed:
@@ -2613,6 +2644,9 @@ class FileExtractor:
                               gates=("needs_approval",) if approval else (),
                               flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
                 self.consumed.add(id(e))
+                return
+            if d == "next" and e.args and isinstance(e.args[0], ast.GeneratorExp):
+                self.ctx_elem(e.args[0], scope, fw, line, depth + 1, seen, label)  # the first tool it yields
                 return
             if (last in _LIST_BUILTINS and "." not in d) or d in ("copy.copy", "copy.deepcopy", "deepcopy"):
                 for a in e.args:  # list(tools), sorted(tools, key=...), copy(tool): the same tools
@@ -2840,7 +2874,8 @@ class FileExtractor:
         """toolkit.get_tools(): the toolkit's built-in tools; with selected_tools=[...] given
         literally, only those (otherwise all of them: parr cannot tell which are kept)."""
         ctor, cls, fw, spec = kit
-        self.consumed.add(id(e))
+        if not self.name_filters:  # a pick by name leaves the rest to other picks
+            self.consumed.add(id(e))
         if not spec.tools:
             self.unresolved_site(e, label, line, f"{fw} toolkit {cls} makes its tools at run time")
             return
@@ -2851,7 +2886,9 @@ class FileExtractor:
         if isinstance(chosen, (ast.List, ast.Tuple)) and all(_const_str(x) is not None for x in chosen.elts):
             keep = {_const_str(x) for x in chosen.elts}
         for b in spec.tools:
-            if keep is None or b.name in keep:
+            if (keep is None or b.name in keep) and (id(e), b.name) not in self.picked:
+                if not self.name_filters or b.name in self.name_filters[-1]:
+                    self.picked.add((id(e), b.name))  # once, however many picks and lists name it
                 self.builtin_cand(b, e.lineno, "builtin_toolkit")
 
     def loader_cands(self, e: ast.Call, last: str, q, scope, label: str, line: int) -> bool:
@@ -2860,7 +2897,8 @@ class FileExtractor:
         spec = frameworks.LOADERS[last].get("langchain" if fw == "langgraph" else fw or "")
         if spec is None:
             return False
-        self.consumed.add(id(e))
+        if not self.name_filters:
+            self.consumed.add(id(e))
         keys = _kw(e, spec.keys_kw)
         if keys is None and len(e.args) > spec.keys_pos:
             keys = e.args[spec.keys_pos]
@@ -2875,7 +2913,9 @@ class FileExtractor:
             if b is None:
                 self.unresolved_site(e, label, line, f"{last}() key {key!r} parr does not know" if key
                                      else f"{last}() key parr cannot read")
-            else:
+            elif (id(e), b.name) not in self.picked:
+                if not self.name_filters or b.name in self.name_filters[-1]:
+                    self.picked.add((id(e), b.name))
                 self.builtin_cand(b, e.lineno, "builtin_loaded")
         return True
 
