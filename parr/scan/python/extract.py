@@ -45,6 +45,11 @@ _SCHEMA_BASES = frozenset({"BaseModel", "TypedDict"})
 _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "register_tools"})
 # Calls that hand back the same tools they are given: list(tools), sorted(tools), tuple(...).
 _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reversed"})
+# Calls that make a tool from a function given to them (Tool(func=f), FunctionTool(f), tool(f));
+# the read calls that take a list of tools (agent options, servers, legacy agents) are not.
+_TOOL_MAKERS = (frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS) | frameworks.CALLABLE_DECORATORS) - {
+    "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "DeepResearchAgent", "initialize_agent"} - {
+    name for name in frameworks.CALL_HOOKS if name.startswith("create_") and name.endswith("_agent")}
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 # Model clients and SDK roots whose import shows a file talks to a model (with fw_hints, the
 # agent evidence that makes tools= on a callee parr does not know a tools position).
@@ -113,7 +118,7 @@ class FuncInfo:
 
 class ClassInfo:
     __slots__ = ("node", "name", "qual", "scope", "bases", "methods", "attrs", "registered", "init_name",
-                 "init_desc", "abstract", "body_scope", "self_attrs")
+                 "init_desc", "abstract", "body_scope", "self_attrs", "self_values")
 
     def __init__(self, node, name, qual, scope, bases):
         self.node = node
@@ -124,6 +129,9 @@ class ClassInfo:
         self.methods: dict[str, FuncInfo] = {}
         self.attrs: dict[str, ast.AST] = {}
         self.self_attrs: dict[str, ast.Call] = {}  # self.iam = boto3.client("iam") in a method
+        # Every value a method puts in self.<attr> (self.tools = [...], self.tools += [...],
+        # self.tools.extend([...])), with the method's scope: read when self.<attr> is handed over.
+        self.self_values: dict[str, list] = {}
         self.registered: list = []  # (method name, line) registered as tools from inside the class
         self.init_name = None
         self.init_desc = None
@@ -220,6 +228,9 @@ class FileExtractor:
         self.module_scope = Scope("module", None)
         self.tool_spec_dicts: list = []
         self.toolkit_refs: list = []  # (ClassInfo, attr name, line)
+        self.name_filters: list[frozenset] = []  # tool names a comprehension being read keeps
+        self.picked: set[tuple[int, str]] = set()  # (toolkit or loader call, tool name) already reported
+        self.early_methods: dict[int, FuncInfo] = {}  # methods registered before their class body is walked
         self.local_decorator_names: set[str] = set()
         self.refs: list[dict] = []
         self.a2a = False
@@ -367,9 +378,17 @@ class FileExtractor:
         elif t is ast.Assign or t is ast.AnnAssign:
             self.visit_assign(node, scope)
         elif t is ast.AugAssign and isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name) \
-                and _TOOLS_VAR.search(node.target.id) and isinstance(node.value, (ast.List, ast.Tuple)):
-            # tools += [a, b]: a tool list grown in place, read like tools.extend([a, b])
+                and _TOOLS_VAR.search(node.target.id) and (isinstance(node.value, (ast.List, ast.Tuple))
+                                                           or self._builtin_tools_call(node.value)):
+            # tools += [a, b]: a tool list grown in place, read like tools.extend([a, b]); and
+            # tools += toolkit.get_tools() / load_tools([...]): a framework's built-in tools
             self.ctx_items.append((node.value, scope, None, node.lineno, f"{node.target.id} += "))
+            self.visit(node.value, scope)
+        elif t is ast.AugAssign and isinstance(node.op, ast.Add) and isinstance(node.target, ast.Attribute) \
+                and isinstance(node.target.value, ast.Name) and node.target.value.id == "self" \
+                and scope.func is not None and scope.func.cls is not None:
+            # self.tools += [...]: more of what self.tools holds when it is handed over
+            scope.func.cls.self_values.setdefault(node.target.attr, []).append((node.value, scope))
             self.visit(node.value, scope)
         elif t is ast.Dict:
             self.visit_dict(node, scope)
@@ -422,7 +441,7 @@ class FileExtractor:
     def visit_func(self, node, scope):
         cls = scope.cls if scope.kind == "class" else None
         qual = f"{cls.qual}.{node.name}" if cls else (f"{scope.func.qual}.<locals>.{node.name}" if scope.func else node.name)
-        fi = FuncInfo(node, node.name, qual, scope, cls)
+        fi = self.early_methods.pop(id(node), None) or FuncInfo(node, node.name, qual, scope, cls)
         self.funcs.append(fi)
         if scope.kind == "module":
             # a module (or a notebook's cells, run top to bottom) may define a name twice
@@ -488,6 +507,14 @@ class FileExtractor:
                         ci.attrs[t.id] = st.value
             elif isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value is not None:
                 ci.attrs[st.target.id] = st.value
+        for st in node.body:
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name not in ci.methods:
+                # Known before the bodies are walked: __init__ may hand over a method defined below
+                # it (Tool(func=self.discover), Function(entrypoint=self.run)); the same FuncInfo is
+                # filled in when its definition is walked.
+                fi = FuncInfo(st, st.name, f"{qual}.{st.name}", body_scope, ci)
+                ci.methods[st.name] = fi
+                self.early_methods[id(st)] = fi
         if lasts & _ENUM_BASES:
             members = {}
             for k, v in ci.attrs.items():
@@ -546,6 +573,8 @@ class FileExtractor:
                 call = value.value if isinstance(value, ast.Await) else value
                 if fn_cls is not None and isinstance(call, ast.Call):
                     fn_cls.self_attrs.setdefault(t.attr, call)
+                if fn_cls is not None:
+                    fn_cls.self_values.setdefault(t.attr, []).append((call, scope))
         self.visit(value, scope)
 
     # ------------------------------------------------------------------ calls
@@ -792,9 +821,14 @@ class FileExtractor:
         if cls is None:
             return
         called = {id(e.func) for e in ast.walk(expr) if isinstance(e, ast.Call)}
+        # Tool(name=..., func=self.discover), StructuredTool.from_function(self.run): the call makes
+        # the tool and the method is its body, not a second tool, whatever parr reads of the call
+        bodies = {id(a) for e in ast.walk(expr) if isinstance(e, ast.Call)
+                  and (self.dotted(e.func) or "").rsplit(".", 1)[-1] in _TOOL_MAKERS
+                  for a in (*e.args, *(k.value for k in e.keywords))}
         for e in ast.walk(expr):
             if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "self":
-                if id(e) in called:
+                if id(e) in called or id(e) in bodies:
                     continue  # self.convert(tool): the call's result goes in the list, not the method
                 self.toolkit_refs.append((cls, e.attr, e.lineno))
 
@@ -1001,6 +1035,18 @@ class FileExtractor:
         pos = _CTX_POSITIONAL.get(last)
         if pos is not None and pos >= 0 and len(node.args) > pos:
             self._ctx_item(node.args[pos], scope, fw, node.lineno, f"{d}(", cond)
+        if last in ("append", "extend", "insert") and node.args and len(parts) == 3 and parts[0] == "self" \
+                and scope.func is not None and scope.func.cls is not None:
+            # self.tools.extend([...]) / .append(t): more of what self.tools holds when handed over
+            added = node.args[-1]
+            scope.func.cls.self_values.setdefault(parts[1], []).append(
+                (added if last == "extend" else ast.List(elts=[added], ctx=ast.Load()), scope))
+        toolkit = _kw(node, "toolkit")
+        if toolkit is not None and self._toolkit_of(toolkit, scope) is not None:
+            # create_sql_agent(llm, toolkit=toolkit): the agent is given the toolkit's tools
+            call = ast.copy_location(ast.Call(func=ast.Attribute(value=toolkit, attr=self._toolkit_of(toolkit, scope)[3].method,
+                                                                 ctx=ast.Load()), args=[], keywords=[]), node)
+            self.ctx_items.append((call, scope, None, node.lineno, f"{d}(toolkit="))
         # Toolkit registration inside a class: self.register(self.x), tools.append(self.x)
         if scope.func is not None and scope.func.cls is not None:
             if last in ("register", "append", "extend", "add_tool", "register_tool") and node.args:
@@ -1195,10 +1241,32 @@ class FileExtractor:
             c["params"] = params
         if extra:
             c.update(extra)
+        if self.name_filters and name is not None and name not in self.name_filters[-1]:
+            return None  # left out by the comprehension that picks tools by name
         self.cands.append(c)
         if fn is not None:
             fn.candidate = True
         return c
+
+    def _name_filter(self, comp, scope) -> frozenset | None:
+        """The tool names a comprehension keeps: `for t in tools if t.name == "x"` (or `in [...]`,
+        a literal list or a name bound to one), over one loop variable; None when it keeps others."""
+        if len(comp.generators) != 1 or not isinstance(comp.generators[0].target, ast.Name):
+            return None
+        var = comp.generators[0].target.id
+        for cond in comp.generators[0].ifs:
+            if not (isinstance(cond, ast.Compare) and len(cond.ops) == 1 and isinstance(cond.left, ast.Attribute)
+                    and cond.left.attr == "name" and isinstance(cond.left.value, ast.Name) and cond.left.value.id == var):
+                continue
+            right = cond.comparators[0]
+            if isinstance(cond.ops[0], ast.Eq) and _const_str(right) is not None:
+                return frozenset({_const_str(right)})
+            if isinstance(cond.ops[0], ast.In):
+                if isinstance(right, ast.Name):
+                    right = self.lookup(scope, right.id)[0]
+                if isinstance(right, (ast.List, ast.Tuple, ast.Set)) and all(_const_str(x) is not None for x in right.elts):
+                    return frozenset(_const_str(x) for x in right.elts)
+        return None
 
     # ------------------------------------------------------------------ decorators
     def decorator_candidate(self, d, fi: FuncInfo, scope: Scope):
@@ -2425,9 +2493,16 @@ class FileExtractor:
             self.ctx_elem(e.value, scope, fw, line, depth + 1, seen, label)
             return
         if isinstance(e, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
-            # [t for t in tools if ...]: the tools are the iterated ones, filtered or wrapped
+            # [t for t in tools if ...]: the tools are the iterated ones, filtered or wrapped;
+            # next(t for t in tools if t.name == "sql_db_schema"): only the named ones
+            names = self._name_filter(e, scope)
+            if names is not None:
+                self.name_filters.append(names)
+                seen = set(seen)  # a pick by name leaves the list to be read again by other picks
             for gen in e.generators:
                 self.ctx_elem(gen.iter, scope, fw, line, depth + 1, seen, label)
+            if names is not None:
+                self.name_filters.pop()
             return
         if isinstance(e, ast.Dict):
             if id(e) not in self.consumed:
@@ -2469,6 +2544,13 @@ class FileExtractor:
             ref = self.ext_ref_of(e)
             if ref:
                 self.ext_ctx_ref(ref, line, fw, self._site(e, label, line))
+                return
+            held = self._self_values(e, scope)
+            if held:
+                # tools=self.tools: whatever the class's methods put there (self.tools = [...],
+                # self.tools = toolkit.get_tools(), self.tools.extend([...]))
+                for value, vscope in held:
+                    self.ctx_elem(value, vscope, fw, getattr(value, "lineno", line), depth + 1, seen, label)
                 return
             head = e.value
             while isinstance(head, ast.Attribute):
@@ -2529,6 +2611,19 @@ class FileExtractor:
                               extra={"no_params": True})
                 self.consumed.add(id(e))
                 return
+            named = _kw(e, "name")
+            if last in _TOOL_MAKERS and named is not None and self.str_of(named, scope) == (None, None) \
+                    and self.self_attr_str(named, scope) is None:
+                # Tool(name=config.tool_name, func=...): a tool whose name is made at run time
+                self.unresolved_site(e, label, line, "tool name made at run time")
+                return
+            if isinstance(e.func, ast.Attribute) and last in frameworks.TOOLKIT_METHODS and not e.args:
+                kit = self._toolkit_of(e.func.value, scope)
+                if kit is not None:
+                    self.toolkit_cands(e, kit, label, line, scope)
+                    return
+            if last in frameworks.LOADERS and self.loader_cands(e, last, q, scope, label, line):
+                return
             toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
             if toolset is not None:
                 # SkillToolset(store), E2BToolset(sandbox): the fixed tools the toolset hands the model
@@ -2539,7 +2634,7 @@ class FileExtractor:
                                   flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
                 self.consumed.add(id(e))
                 return
-            b = self.builtin_for(last, q)
+            b = self.builtin_for(last, q, d.split(".", 1)[0], scope)
             if b is not None:
                 # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
@@ -2551,6 +2646,9 @@ class FileExtractor:
                               gates=("needs_approval",) if approval else (),
                               flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
                 self.consumed.add(id(e))
+                return
+            if d == "next" and e.args and isinstance(e.args[0], ast.GeneratorExp):
+                self.ctx_elem(e.args[0], scope, fw, line, depth + 1, seen, label)  # the first tool it yields
                 return
             if (last in _LIST_BUILTINS and "." not in d) or d in ("copy.copy", "copy.deepcopy", "deepcopy"):
                 for a in e.args:  # list(tools), sorted(tools, key=...), copy(tool): the same tools
@@ -2732,7 +2830,105 @@ class FileExtractor:
         self.new_cand(name=name, line=line, framework="llama-index", style="llama_index.ToolSpec.to_tool_list",
                       schema="type_hints", typed=True, flags=("builtin",))
 
-    def builtin_for(self, last: str, q: str | None):
+    def _self_values(self, e, scope) -> list:
+        """What a method's `self.<attr>` holds: the values the class's methods put there."""
+        if not (isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "self"
+                and scope.func is not None and scope.func.cls is not None):
+            return []
+        return scope.func.cls.self_values.get(e.attr, [])
+
+    def _toolkit_of(self, recv, scope):
+        """(constructor call, class, framework, Toolkit) when `recv` is a framework toolkit object:
+        SQLDatabaseToolkit(...), a name or self.<attr> bound to one, PlayWrightBrowserToolkit.from_browser(...).
+        The import decides the framework: a toolkit class of the project with the same name is not one."""
+        ctor = recv
+        if isinstance(recv, ast.Name):
+            ctor, _ = self.lookup(scope, recv.id)
+        elif isinstance(recv, ast.Attribute) and isinstance(recv.value, ast.Name) and recv.value.id == "self" \
+                and scope.func is not None and scope.func.cls is not None:
+            ctor = scope.func.cls.self_attrs.get(recv.attr)
+        if isinstance(ctor, ast.arg) and isinstance(ctor.annotation, (ast.Name, ast.Attribute)):
+            # def build(toolkit: SQLDatabaseToolkit): the class the parameter is declared as (no
+            # constructor keywords to read: all of its tools)
+            ctor = ast.Call(func=ctor.annotation, args=[], keywords=[])
+        if not isinstance(ctor, ast.Call):
+            return None
+        parts = (self.dotted(ctor.func) or "").split(".")
+        for cut in (len(parts), len(parts) - 1):
+            table = frameworks.TOOLKITS.get(parts[cut - 1]) if cut >= 1 else None
+            if not table:
+                continue
+            q = self.qualify(".".join(parts[:cut]))
+            fw = self.fw_of_qual(q)
+            fw = "langchain" if fw == "langgraph" else fw
+            if q not in self.project_quals and fw in table:
+                return ctor, parts[cut - 1], fw, table[fw]
+        return None
+
+    def builtin_cand(self, b, line: int, kind: str, name: str | None = None, gates=()) -> None:
+        """One built-in tool of a framework: a class instance, a toolkit's or a loader's tool."""
+        self.new_cand(name=name or b.name, line=line, framework=b.framework, description=b.description,
+                      style=f"{frameworks.style_prefix(b.framework)}.{kind}", schema=b.schema,
+                      typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps, gates=gates,
+                      flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+
+    def toolkit_cands(self, e: ast.Call, kit, label: str, line: int, scope=None) -> None:
+        """toolkit.get_tools(): the toolkit's built-in tools; with selected_tools=[...] given
+        literally, only those (otherwise all of them: parr cannot tell which are kept)."""
+        ctor, cls, fw, spec = kit
+        if not self.name_filters:  # a pick by name leaves the rest to other picks
+            self.consumed.add(id(e))
+        if not spec.tools:
+            self.unresolved_site(e, label, line, f"{fw} toolkit {cls} makes its tools at run time")
+            return
+        keep = None
+        chosen = _kw(ctor, spec.selector) if spec.selector else None
+        if isinstance(chosen, ast.Name) and scope is not None:  # selected_tools=FILE_TOOLS
+            chosen = self.lookup(scope, chosen.id)[0]
+        if isinstance(chosen, (ast.List, ast.Tuple)) and all(_const_str(x) is not None for x in chosen.elts):
+            keep = {_const_str(x) for x in chosen.elts}
+        for b in spec.tools:
+            if (keep is None or b.name in keep) and (id(e), b.name) not in self.picked:
+                if not self.name_filters or b.name in self.name_filters[-1]:
+                    self.picked.add((id(e), b.name))  # once, however many picks and lists name it
+                self.builtin_cand(b, e.lineno, "builtin_toolkit")
+
+    def loader_cands(self, e: ast.Call, last: str, q, scope, label: str, line: int) -> bool:
+        """load_tools(["serpapi", "llm-math"], llm=llm): the built-in tool each key builds."""
+        fw = self.fw_of_qual(q)
+        spec = frameworks.LOADERS[last].get("langchain" if fw == "langgraph" else fw or "")
+        if spec is None:
+            return False
+        if not self.name_filters:
+            self.consumed.add(id(e))
+        keys = _kw(e, spec.keys_kw)
+        if keys is None and len(e.args) > spec.keys_pos:
+            keys = e.args[spec.keys_pos]
+        if isinstance(keys, ast.Name):
+            keys = self.lookup(scope, keys.id)[0]
+        if not isinstance(keys, (ast.List, ast.Tuple)):
+            self.unresolved_site(e, label, line, f"{last}() keys parr cannot read")
+            return True
+        for el in keys.elts:
+            key, _ = self.str_of(el, scope)
+            b = spec.tools.get(key) if key is not None else None
+            if b is None:
+                self.unresolved_site(e, label, line, f"{last}() key {key!r} parr does not know" if key
+                                     else f"{last}() key parr cannot read")
+            elif (id(e), b.name) not in self.picked:
+                if not self.name_filters or b.name in self.name_filters[-1]:
+                    self.picked.add((id(e), b.name))
+                self.builtin_cand(b, e.lineno, "builtin_loaded")
+        return True
+
+    def _builtin_tools_call(self, e) -> bool:
+        """toolkit.get_tools() or load_tools([...]) (by name only: read where it is handed over)."""
+        if not isinstance(e, ast.Call):
+            return False
+        last = (self.dotted(e.func) or "").rsplit(".", 1)[-1]
+        return (isinstance(e.func, ast.Attribute) and last in frameworks.TOOLKIT_METHODS) or last in frameworks.LOADERS
+
+    def builtin_for(self, last: str, q: str | None, head: str | None = None, scope=None):
         table = catalog.BUILTIN_CLASSES.get(last)
         if not table or q in self.project_quals:
             return None  # from .tools.computer import ComputerTool: the project's class, not a framework's
@@ -2741,6 +2937,8 @@ class FileExtractor:
             fw = "langchain"
         if fw in table:
             return table[fw]
+        if fw is None and head is not None and (head in self.imports or (scope is not None and self.lookup(scope, head)[0])):
+            return None  # imported from a module of no framework, or defined here: a class of the same name
         if fw is None and len(table) == 1:
             return next(iter(table.values()))
         if fw is None:

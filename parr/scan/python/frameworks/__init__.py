@@ -27,9 +27,11 @@ from parr.scan.python.frameworks import (
     smolagents,
     strands,
 )
-from parr.scan.python.frameworks.spec import Builtin, CallHook, ConditionHandoffs, Decorator, Factory, Framework
+from parr.scan.python.frameworks.spec import (
+    Builtin, CallHook, ConditionHandoffs, Decorator, Factory, Framework, Loader, Toolkit,
+)
 
-__all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWORKS"]
+__all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWORKS", "Loader", "Toolkit"]
 
 # Order matters only where two families share a callee name and the import does not say which:
 # FunctionTool(...) is tried as ADK's, the Agents SDK's, LlamaIndex's, then AutoGen's; Tool(...) as
@@ -104,6 +106,15 @@ BUILTIN_TOOLSETS: Mapping[str, Mapping[str, tuple[Builtin, ...]]] = MappingProxy
 # Module-level tool instances a framework ships, imported by name and listed in tools=[...].
 BUILTIN_INSTANCES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(
     {fw.label: fw.builtin_instances for fw in FRAMEWORKS if fw.builtin_instances})
+# Toolkit classes: class name -> framework -> what its get_tools() hands out; the methods that do.
+TOOLKITS: Mapping[str, Mapping[str, Toolkit]] = MappingProxyType(
+    {cls: {fw.label: kit for fw in FRAMEWORKS for c, kit in fw.toolkits.items() if c == cls}
+     for cls in {c for fw in FRAMEWORKS for c in fw.toolkits}})
+TOOLKIT_METHODS = frozenset(kit.method for fw in FRAMEWORKS for kit in fw.toolkits.values())
+# Loaders: callee name -> framework -> the loader (load_tools(["serpapi"])).
+LOADERS: Mapping[str, Mapping[str, Loader]] = MappingProxyType(
+    {name: {fw.label: ld for fw in FRAMEWORKS for ld in fw.loaders if ld.callee == name}
+     for name in {ld.callee for fw in FRAMEWORKS for ld in fw.loaders}})
 TOOLSPECS: Mapping[str, tuple[str, ...]] = MappingProxyType({k: v for fw in FRAMEWORKS for k, v in fw.toolspecs.items()})
 STYLE_PREFIX: Mapping[str, str] = MappingProxyType({fw.label: fw.style_prefix for fw in FRAMEWORKS if fw.style_prefix})
 

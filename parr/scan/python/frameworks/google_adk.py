@@ -92,6 +92,22 @@ FRAMEWORKS = (
             "GoogleSearchTool": _adk("google_search", ("http",), "provider_defined"),
             "EnterpriseWebSearchTool": _adk("enterprise_web_search", ("http",), "provider_defined"),
             "UrlContextTool": _adk("url_context", ("http",), "provider_defined"),
+            "GoogleMapsGroundingTool": _adk("google_maps", ("http",), "provider_defined"),
+            "LoadArtifactsTool": _adk("load_artifacts"),
+            "LoadMemoryTool": _adk("load_memory"),
+            "PreloadMemoryTool": _adk("preload_memory"),
+            # runs the model's command in a shell (a policy may restrict which)
+            "ExecuteBashTool": _adk("execute_bash", ("shell",), mutating=True, typed=False),
+            "LoadMcpResourceTool": _adk("load_mcp_resource", ("mcp_remote",)),
+        },
+        builtin_toolsets={
+            # EnvironmentToolset(environment): a command line and file access in the environment
+            "EnvironmentToolset": (
+                _adk("Execute", ("shell",), mutating=True, typed=False),
+                _adk("ReadFile", ("file_read",)),
+                _adk("EditFile", ("file_write",), mutating=True),
+                _adk("WriteFile", ("file_write",), mutating=True),
+            ),
         },
         builtin_instances={
             "google_search": _adk("google_search", ("http",), "provider_defined"),
@@ -103,6 +119,19 @@ FRAMEWORKS = (
             "exit_loop": _adk("exit_loop"),
             "get_user_choice": _adk("get_user_choice"),
             "built_in_code_execution": _adk("code_execution", ("code_execution",), "provider_defined", True, False),
+            # The module-level instances under their own names, as google.adk.tools' submodules
+            # define them (`from google.adk.tools.load_artifacts_tool import load_artifacts_tool`);
+            # the package re-exports them under the names above. Listed by
+            # benchmarks/adk_builtins.py from the google-adk 2.13.0 wheel.
+            "load_artifacts_tool": _adk("load_artifacts"),
+            "load_memory_tool": _adk("load_memory"),
+            "preload_memory_tool": _adk("preload_memory"),
+            "enterprise_web_search_tool": _adk("enterprise_web_search", ("http",), "provider_defined"),
+            "get_user_choice_tool": _adk("get_user_choice"),
+            "google_maps_grounding": _adk("google_maps", ("http",), "provider_defined"),
+            # LongRunningFunctionTool(_request_input_func), renamed adk_request_input: the run waits
+            # for a person's answer
+            "request_input": _adk("adk_request_input"),
         },
     ),
 )

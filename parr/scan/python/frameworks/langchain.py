@@ -5,13 +5,20 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _kw, fn_arg
-from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework
+from parr.scan.python.frameworks import langchain_builtins as _generated
+from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework, Loader, Toolkit
 
 _LC = "langchain"
 
 
 def _lc(name: str, caps: tuple[str, ...] = ("http",), mutating: bool = False, typed: bool = True) -> Builtin:
     return Builtin(_LC, name, caps, mutating, typed, "pydantic")
+
+
+_BUILTIN_CLASSES = {cls: _lc(name, caps, mutating, typed) for cls, (name, mutating, typed, caps) in _generated.TOOLS.items()}
+_TOOLKITS = {cls: Toolkit(tuple(_BUILTIN_CLASSES[t] for t in tools), selector=selector)
+             for cls, (tools, selector) in _generated.TOOLKITS.items()}
+_LOAD_TOOLS = {key: _lc(name, caps, mutating, typed) for key, (name, mutating, typed, caps) in _generated.LOAD_TOOLS.items()}
 
 
 def _from_function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
@@ -55,6 +62,45 @@ def _tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     return True
 
 
+def _agent_factory(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """create_sql_agent(llm, toolkit) / (llm, db=db), create_pandas_dataframe_agent(llm, df),
+    create_python_agent(llm, tool=...): the tools each agent constructor gives its model, read from
+    the constructor's code by the generator (the tools it builds itself, the toolkit it is given or
+    builds, the tool lists it is given)."""
+    if fw_q not in ("langchain", "langgraph"):
+        return False
+    fixed, kit, default_kit, given = _generated.AGENTS[d.rsplit(".", 1)[-1]]
+    for cls in fixed:
+        ex.builtin_cand(_BUILTIN_CLASSES[cls], node.lineno, "builtin_agent_tool")
+    if kit is not None:
+        toolkit = _kw(node, kit[0])
+        positional = node.args[kit[1]] if toolkit is None and len(node.args) > kit[1] else None
+        if positional is not None:  # create_sql_agent(llm, toolkit): its get_tools(), read like a call of it
+            call = ast.copy_location(ast.Call(func=ast.Attribute(value=positional, attr="get_tools", ctx=ast.Load()),
+                                              args=[], keywords=[]), node)
+            ex._ctx_item(call, scope, _LC, node.lineno, f"{d}(", None)
+        elif toolkit is None and default_kit is not None:  # create_sql_agent(llm, db=db): it builds the toolkit
+            for b in _TOOLKITS[default_kit].tools:
+                ex.builtin_cand(b, node.lineno, "builtin_toolkit")
+    for param, pos in given:
+        value = _kw(node, param) if param != "tools" else None  # tools= is read as every call's is
+        if value is None and 0 <= pos < len(node.args):
+            value = node.args[pos]
+        if value is not None:
+            ex._ctx_item(ast.List(elts=[value], ctx=ast.Load()) if param == "tool" else value, scope, _LC,
+                         node.lineno, f"{d}({param}=", None)
+    return True
+
+
+def _initialize_agent(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """initialize_agent(tools, llm, agent=...): LangChain's legacy agent takes its tools first. Only
+    LangChain's: a project's own initialize_agent(query, ...) is some other function."""
+    if fw_q not in ("langchain", "langgraph") or not node.args or _kw(node, "tools") is not None:
+        return False
+    ex._ctx_item(node.args[0], scope, "langchain", node.lineno, f"{d}(", None)
+    return True
+
+
 FRAMEWORKS = (
     Framework(
         label=_LC,
@@ -64,48 +110,16 @@ FRAMEWORKS = (
         decorators=(Decorator("tool", "langchain.tool_decorator", receiver=None),),
         tool_base_classes=("BaseTool", "StructuredTool", "Tool"),
         class_style="langchain.BaseTool_subclass",
-        call_hooks={"from_function": (_from_function,), "Tool": (_tool,)},
+        call_hooks={"from_function": (_from_function,), "Tool": (_tool,), "initialize_agent": (_initialize_agent,),
+                    **{name: (_agent_factory,) for name in _generated.AGENTS}},
         # create_retriever_tool(retriever, name, description): a search over the retriever's
         # documents, its one input a query string (RetrieverInput)
         factories=(Factory("create_retriever_tool", _LC, "langchain.create_retriever_tool", when_args=True,
                            fn_kws=(), fn_pos=None, name_pos=1, desc_pos=2, schema="pydantic", typed=True),),
-        builtin_classes={
-            "FileSearchTool": _lc("file_search", ("file_read",)),
-            "ShellTool": _lc("terminal", ("shell",), True, False),
-            "TavilySearchResults": _lc("tavily_search_results_json"),
-            "TavilySearch": _lc("tavily_search"),
-            "TavilyAnswer": _lc("tavily_answer"),
-            "DuckDuckGoSearchRun": _lc("duckduckgo_search"),
-            "DuckDuckGoSearchResults": _lc("duckduckgo_results_json"),
-            "WikipediaQueryRun": _lc("wikipedia"),
-            "ArxivQueryRun": _lc("arxiv"),
-            "PubmedQueryRun": _lc("pub_med"),
-            "GoogleSearchRun": _lc("google_search"),
-            "GoogleSerperRun": _lc("google_serper"),
-            "BraveSearch": _lc("brave_search"),
-            "YouTubeSearchTool": _lc("youtube_search"),
-            "WolframAlphaQueryRun": _lc("wolfram_alpha"),
-            "PythonREPLTool": _lc("Python_REPL", ("code_execution",), True, False),
-            "PythonAstREPLTool": _lc("python_repl_ast", ("code_execution",), True, False),
-            "RequestsGetTool": _lc("requests_get", ("http",), False, False),
-            "RequestsPostTool": _lc("requests_post", ("http_write",), True, False),
-            "RequestsPutTool": _lc("requests_put", ("http_write",), True, False),
-            "RequestsPatchTool": _lc("requests_patch", ("http_write",), True, False),
-            "RequestsDeleteTool": _lc("requests_delete", ("http_write",), True, False),
-            "ReadFileTool": _lc("read_file", ("file_read",)),
-            "WriteFileTool": _lc("write_file", ("file_write",), True),
-            "ListDirectoryTool": _lc("list_directory", ("file_read",)),
-            "CopyFileTool": _lc("copy_file", ("file_write",), True),
-            "MoveFileTool": _lc("move_file", ("file_write",), True),
-            "DeleteFileTool": _lc("file_delete", ("file_write",), True),
-            "QuerySQLDataBaseTool": _lc("sql_db_query", ("sql",), True, False),
-            "QuerySQLDatabaseTool": _lc("sql_db_query", ("sql",), True, False),
-            # schema and table listings: the toolkit writes that SQL, not the model ("sql" is model-written SQL)
-            "InfoSQLDatabaseTool": _lc("sql_db_schema", ()),
-            "ListSQLDatabaseTool": _lc("sql_db_list_tables", ()),
-            "QuerySQLCheckerTool": _lc("sql_db_query_checker", (), False, False),
-            "HumanInputRun": _lc("human", ()),
-        },
+        # Read from LangChain's wheels by benchmarks/langchain_builtins.py (names and flags only).
+        builtin_classes=_BUILTIN_CLASSES,
+        toolkits=_TOOLKITS,
+        loaders=(Loader("load_tools", _LOAD_TOOLS),),
     ),
     # LangGraph's prebuilt agents take LangChain tools; its tools are reported as LangChain's.
     # A LangGraph tool answering Command(update={...}) updates the graph state, in the run's memory

@@ -23,6 +23,29 @@ class Builtin:
 
 
 @dataclass(frozen=True)
+class Toolkit:
+    """A toolkit class of the framework whose `method()` hands the model built-in tools
+    (`SQLDatabaseToolkit(db=db, llm=llm).get_tools()`). No tools: the toolkit makes them at run time
+    (from an API's operation list), which the scanner reports as a site. `selector`: the
+    constructor keyword that keeps only the named tools (FileManagementToolkit(selected_tools=[...]))."""
+
+    tools: tuple[Builtin, ...]
+    method: str = "get_tools"
+    selector: str | None = None
+
+
+@dataclass(frozen=True)
+class Loader:
+    """A function that builds built-in tools from a list of keys: `load_tools(["serpapi", "llm-math"])`.
+    The keys are the positional argument at `keys_pos` or the `keys_kw` keyword."""
+
+    callee: str
+    tools: Mapping[str, Builtin]
+    keys_pos: int = 0
+    keys_kw: str = "tool_names"
+
+
+@dataclass(frozen=True)
 class Decorator:
     """A decorator that makes the function it wraps a tool (`@function_tool`, `@agent.tool`).
 
@@ -118,6 +141,9 @@ class Framework:
     builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
     # Built-in toolsets: class -> the tools an instance of it hands the model (Haystack SkillToolset).
     builtin_toolsets: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)
+    # Toolkit classes -> the built-in tools their get_tools() hands out (LangChain SQLDatabaseToolkit).
+    toolkits: Mapping[str, Toolkit] = field(default_factory=dict)
+    loaders: tuple[Loader, ...] = ()
     # Tool-spec classes (llama-index) -> the names of the tools their to_tool_list() hands out.
     toolspecs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Calls data cannot describe: callee name -> functions (extractor, call, dotted callee, framework
