@@ -24,7 +24,7 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import framework_of
 from parr.scan.typescript.nodes import (
-    args_of, entry_value, function_params, is_function, iter_descendants, line, member_chain, object_entries,
+    captures, args_of, entry_value, function_params, is_function, iter_descendants, line, member_chain, object_entries,
     param_pattern, query, text, unwrap,
 )
 from parr.scan.typescript.schema import analyze_schema
@@ -110,11 +110,9 @@ def _own_calls_and_reads(fn: Node, grammar: str) -> tuple[list[str], list[str]]:
     """The `this.m(...)` methods a method calls and the `this.f` members it reads."""
     calls: list[str] = []
     reads: list[str] = []
-    q = query(grammar, "(member_expression object: (this) property: (property_identifier)) @m")
-    # In source order: the captures' own order is not stable from one run to the next, and the first
-    # method reached gives the first evidence in the scan output.
-    found = QueryCursor(q, match_limit=1 << 12).captures(fn).get("m", [])
-    for node in sorted(found, key=lambda n: n.start_byte):
+    # In source order: the first method reached gives the first evidence in the scan output.
+    for node in captures(grammar, fn, "(member_expression object: (this) property: (property_identifier)) @m", "m",
+                         1 << 12):
         prop = text(node.child_by_field_name("property"))
         parent = node.parent
         called = parent is not None and parent.type == "call_expression" and \
@@ -430,7 +428,7 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
         {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
     regs: dict[str, dict[str, Any]] = {}
     if registers:
-        for call in QueryCursor(query(ctx.grammar, _REG_QUERY), match_limit=1 << 16).captures(ctx.root).get("c", []):
+        for call in captures(ctx.grammar, ctx.root, _REG_QUERY, "c", 1 << 16):
             fn = unwrap(call.child_by_field_name("function"))
             if fn is None or fn.type != "member_expression" or \
                     text(fn.child_by_field_name("property")) not in (_OBJECT | set(_POSITIONAL)):

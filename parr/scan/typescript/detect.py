@@ -23,7 +23,8 @@ from parr.scan.typescript.frameworks import (
 from parr.scan.typescript.frameworks import openai as openai_api
 from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
-    one_line, args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
+    captures, one_line,
+    args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
     property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
 )
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
@@ -149,9 +150,9 @@ class Detector:
                                                                 or module.startswith("@langchain/")))
         if aliases:
             names = " ".join(f'"{a}"' for a in aliases)
-            alias_q = query(ctx.grammar, "(call_expression function: (member_expression object: (identifier) @o "
-                                         f"property: (property_identifier)) (#any-of? @o {names})) @c")
-            for node in QueryCursor(alias_q, match_limit=1 << 16).captures(ctx.root).get("c", []):
+            alias_q = ("(call_expression function: (member_expression object: (identifier) @o "
+                       f"property: (property_identifier)) (#any-of? @o {names})) @c")
+            for node in captures(ctx.grammar, ctx.root, alias_q, "c", 1 << 16):
                 phase1.append((-1, {"aliascall": [node]}))
         # LangChain.js built-in tool classes, by the local names they are imported as.
         builtins: list[tuple[int, dict]] = []
@@ -159,8 +160,8 @@ class Detector:
                                 if imported in langchain_builtins.BUILTIN_CLASSES and langchain_builtins.owns(module))
         if builtin_locals:
             names = " ".join(f'"{a}"' for a in builtin_locals)
-            new_q = query(ctx.grammar, f"(new_expression constructor: (identifier) @k (#any-of? @k {names})) @n")
-            for node in QueryCursor(new_q, match_limit=1 << 16).captures(ctx.root).get("n", []):
+            new_q = f"(new_expression constructor: (identifier) @k (#any-of? @k {names})) @n"
+            for node in captures(ctx.grammar, ctx.root, new_q, "n", 1 << 16):
                 builtins.append((-2, {"builtinnew": [node]}))
             phase1[:0] = builtins  # read before any tools list that may hold them
         for pattern, caps in phase1:
