@@ -232,9 +232,19 @@ class Detector:
             return
         target_idx.setdefault(ident, []).append((k, line(node)))
         imp = ctx.imports.get(ident)
-        if imp is not None and (imp[0].startswith(".") or imp[0].startswith(("@/", "~/", "#"))):
+        if imp is not None and _project_module(imp[0]):
             self.key_refs.append({"key": k, "module": imp[0], "name": imp[1],
-                                  "call": pattern == P_CALLPAIR})
+                                  "call": pattern == P_CALLPAIR, "line": line(node)})
+        if pattern != P_CALLPAIR:
+            # `validateSearch: validateSearchTool` with `const validateSearchTool = createValidateTool(deps)`:
+            # the key names what that call made, as if the call stood in the pair.
+            callee = _factory_call_callee(ctx, node)
+            if callee is not None:
+                self.call_key_index.setdefault(callee, []).append((k, line(node)))
+                imp = ctx.imports.get(callee)
+                if imp is not None and _project_module(imp[0]):
+                    self.key_refs.append({"key": k, "module": imp[0], "name": imp[1], "call": True,
+                                          "line": line(node)})
 
     def _pair_key(self, pair: Node) -> Any:
         k = property_key(pair)
@@ -1416,14 +1426,25 @@ class Detector:
             self._emit(node=call, name=default_name, **kw)
 
     def _name_unnamed(self) -> None:
-        """Give tools bound to a variable the key under which that variable is stored."""
+        """Give tools bound to a variable the key under which that variable is stored. A tool a function
+        returns is a new tool at every call: one per key its calls are stored under (in this file here,
+        in others by the project phase), there, and never named after the function when keyed anywhere."""
+        made: list[dict[str, Any]] = []
         for cand in self.tools:
             bind = cand.get("bind")
             if not bind or cand.get("name") or cand.get("name_ref"):
                 continue
             idx = self.key_index if bind["kind"] == "var" else self.call_key_index
             keys = idx.get(bind["local"], [])
-            if keys:
+            if keys and bind["kind"] == "return":
+                for k, at in keys:
+                    made.append(dict(cand, name=k if isinstance(k, str) else None,
+                                     name_ref=None if isinstance(k, str) else k, line=at, bind=None, keyed_use=True))
+                if bind["exported"]:
+                    cand["bind"] = dict(bind, keyed_here=True)  # other files' keys still make their tools
+                else:
+                    cand["drop"] = True
+            elif keys:
                 k = keys[0][0]
                 if isinstance(k, str):
                     cand["name"] = k
@@ -1433,6 +1454,8 @@ class Detector:
             elif not bind["exported"]:
                 cand["name"] = bind.get("default") or fallback_name(bind)
                 cand["bind"] = None
+        if made:
+            self.tools[:] = [c for c in self.tools if not c.get("drop")] + made
 
 
 # Names of module-level arrays that hold tools: TOOLS, tools, searchTools, ALL_TOOLS.
@@ -1482,6 +1505,18 @@ def _exported_values(ctx: FileCtx) -> list[tuple[str, Node]]:
             elif len(chain) == 3 and chain[:2] == ["module", "exports"] or len(chain) == 2 and chain[0] == "exports":
                 add(chain[-1], assign.child_by_field_name("right"))
     return out
+
+
+def _factory_call_callee(ctx: FileCtx, ident: Node) -> str | None:
+    """`f` when the variable `ident` names is a const bound to a call `f(...)` (awaited or not)."""
+    b = ctx.lookup(ident, text(ident))
+    if b is None or b.kind != "var" or b.node is None:
+        return None
+    value = unwrap(b.node)
+    if value is None or value.type != "call_expression":
+        return None
+    fn = unwrap(value.child_by_field_name("function"))
+    return text(fn) if fn is not None and fn.type == "identifier" else None
 
 
 def _project_module(module: str) -> bool:
