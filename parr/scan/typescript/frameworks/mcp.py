@@ -132,6 +132,8 @@ def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> 
             ann_node = resolved
     info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
     eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    if paid:
+        eff.add_strong(PAID_CALL, "payment")
     typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
     ann = det._annotations(ann_node) if ann_node is not None else {}
     if paid:
@@ -142,6 +144,12 @@ def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> 
                schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                description=description, description_ref=dref, handler=handler, eff=eff,
                gates=det._gates({}, eff), annotations=ann)
+
+
+# What a paid tool's call does whatever its handler does: Stripe's agent toolkit (`paidTool` of
+# PaidMcpAgent) answers with a checkout until the user pays once, subscribes, or is billed per call (metered
+# usage recorded with Stripe); x402's paidTool settles a payment for the call. Taking payment changes state.
+PAID_CALL = "paidTool: each use is paid for by the user (checkout, subscription or metered charge)"
 
 
 def paid_tool(det: Detector, call: Node, args: list[Node]) -> None:
