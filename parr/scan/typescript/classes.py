@@ -373,23 +373,43 @@ _TEXT_OR_BASE = _fast.compile(
     rb"|\bsuper\s*\(\s*['\"`{]|\babstract\s+class\b")
 
 
+_CLASS_NAME = _fast.compile(rb"\bclass\s+([\w$]+)")
+_IDENT = _fast.compile(rb"[\w$]+")
+# The screen's last answer: the scanner asks before parsing a file for its classes, file_facts again after.
+_last_screen: tuple[bytes, bool] = (b"", False)
+
+
 def may_extend_project(source: bytes) -> bool:
     """A byte screen before parsing a file for its classes alone: whether some class extends a class this
     project may declare (one of this file, or an import from a module no framework or platform owns) and
     the file gives a tool's text (a literal name, title or description member, a literal to super) or is a
     base (abstract). A base bound any other way (require, a namespace)
     counts as possible. A tool class screened out leaves its registering base a site if it has no other."""
+    global _last_screen
+    if _last_screen[0] is source:
+        return _last_screen[1]
+    answer = _may_extend_project(source)
+    _last_screen = (source, answer)
+    return answer
+
+
+def _may_extend_project(source: bytes) -> bool:
     if not _TEXT_OR_BASE.search(source):
         return False
+    # One pass each for the classes declared here and the names each import binds (a regex built per base
+    # name cost more than the rest of the screen).
+    declared: set[bytes] | None = None
     imports: list[tuple[bytes, str]] | None = None
     for m in _EXTENDS.finditer(source):
         base = m.group(1)
-        if re.search(rb"\bclass\s+" + re.escape(base) + rb"\b", source):
+        if declared is None:
+            declared = {d.group(1) for d in _CLASS_NAME.finditer(source)}
+        if base in declared:
             return True
         if imports is None:
             imports = [(i.group(0), i.group(1).decode("utf-8", "replace")) for i in _IMPORT.finditer(source)]
-        module = next((mod for stmt, mod in imports if base in stmt and
-                       re.search(rb"\b" + re.escape(base) + rb"\b", stmt)), None)
+        module = next((mod for stmt, mod in imports
+                       if base in stmt and any(w.group(0) == base for w in _IDENT.finditer(stmt))), None)
         if module is None:
             if b"require(" in source or b"import(" in source:
                 return True
@@ -399,10 +419,12 @@ def may_extend_project(source: bytes) -> bool:
     return False
 
 
-_REG_QUERY = """
-(call_expression function: [(member_expression property: (property_identifier) @p)
-                            (parenthesized_expression)] @f) @c
-"""
+# Only the registrations read below (matching every member call of a file cost more than reading them),
+# and calls of a parenthesized callee (`(server.registerTool as Fn)(...)`), filtered once unwrapped.
+_REG_QUERY = (
+    "(call_expression function: (member_expression property: (property_identifier) @p (#any-of? @p "
+    + " ".join(f'"{m}"' for m in sorted(_OBJECT | set(_POSITIONAL))) + "))) @c\n"
+    "(call_expression function: (parenthesized_expression)) @c")
 
 
 def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, Any]:
