@@ -91,6 +91,8 @@ _POSITIONAL_READERS = tuple(f"member:{m}" for m in _REGISTRATIONS) + tuple(
 # Factories read by a hook their family declares, by (function, family of the callee's import or "*").
 _FACTORY_HOOKS = {(f.function, fam): f.hook for spec in FAMILIES for f in spec.factories if f.hook is not None
                   for fam in (f.read_for or (spec.id,))}
+# Keys of a tool record holding the function that answers a call, beside its definition.
+_SIBLING_HANDLER_KEYS = frozenset({"handle", "handler", "execute", "run", "invoke", "call", "callback", "fn"})
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
 
 
@@ -105,6 +107,7 @@ class Detector:
         self.loop_sites: list[dict[str, Any]] = []
         self.key_index: dict[str, list[tuple[Any, int]]] = {}        # identifier -> [(key, line)]
         self.call_key_index: dict[str, list[tuple[Any, int]]] = {}   # function name -> [(key, line)]
+        self._id_pairs: dict[str, list[Node]] = {}                   # identifier -> pairs `key: identifier`
         self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
         self._last_numeric = False
         self._last_options: dict[str, list[str]] = {}
@@ -222,6 +225,7 @@ class Detector:
             ident = text(node)
             k = self._pair_key(pair)
             target_idx = self.key_index
+            self._id_pairs.setdefault(ident, []).append(pair)
         else:
             pair = caps["callpair"][0]
             node = caps["cv"][0]
@@ -245,6 +249,26 @@ class Detector:
                 if imp is not None and _project_module(imp[0]):
                     self.key_refs.append({"key": k, "module": imp[0], "name": imp[1], "call": True,
                                           "line": line(node)})
+
+    def _sibling_handler(self, obj: Node) -> Node | None:
+        """`const actSchema = { name, description, inputSchema }` stored beside its function in this file's
+        `{ schema: actSchema, handle: handleAct }` (a tool record a loop registers): that function is the
+        handler. Only one such record, with one function, counts."""
+        decl = obj.parent
+        while decl is not None and decl.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+            decl = decl.parent
+        ident = decl.child_by_field_name("name") if decl is not None and decl.type == "variable_declarator" else None
+        if ident is None or ident.type != "identifier":
+            return None
+        found: list[Node] = []
+        for pair in self._id_pairs.get(text(ident), [])[:4]:
+            record = pair.parent
+            for k, entry in (object_entries(record).items() if record is not None and record.type == "object" else ()):
+                if k in _SIBLING_HANDLER_KEYS:
+                    h = self._handler(entry if entry.type == "method_definition" else entry_value(entry))
+                    if h is not None and all(h.id != f.id for f in found):
+                        found.append(h)
+        return found[0] if len(found) == 1 else None
 
     def _pair_key(self, pair: Node) -> Any:
         k = property_key(pair)
@@ -1327,6 +1351,8 @@ class Detector:
         ctx.claim(obj)
         self._entries(obj)  # claims the definitions it spreads: they are part of this tool
         handler = self._handler(self._entry(entries, "execute"))
+        if handler is None and name_node is not None:
+            handler = self._sibling_handler(obj)
         info = analyze_schema(ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=handler is None)

@@ -29,6 +29,7 @@ from parr.scan.typescript.nodes import (
     args_of, entry_value, function_params, is_function, iter_descendants, member_chain, object_entries,
     param_pattern, text, unwrap,
 )
+from parr.scan.typescript import model_browsers
 from parr.scan.typescript.values import FileCtx
 
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
@@ -663,6 +664,12 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         return
 
     # --- browser ---------------------------------------------------------------------------------
+    driven = model_browsers.call(chain, root_module)
+    if driven is not None:  # Stagehand: an LLM interprets the instruction (and acts on the page for act())
+        eff.add_strong(driven.evidence, "browser") if driven.acts else eff.caps.add("browser")
+        if first is not None:
+            eff.executed |= _names_in(first)
+        return
     if name in _BROWSER_ACTIONS and len(chain) >= 2 and re.search(r"page|browser|frame|tab|locator|context", chain[-2], re.I):
         eff.caps.add("browser")
         if name in ("pdf", "screenshot") and args and unwrap(args[0]) is not None and unwrap(args[0]).type == "object" \
