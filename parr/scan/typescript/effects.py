@@ -58,6 +58,8 @@ _MUTATING_METHOD_PREFIX = re.compile(
     r"pause|resume|detach|attach|terminate|restore|rebase|reset|associate|disassociate|deregister|unarchive|"
     r"reboot|purge|restart)"
     r"(?=$|[A-Z_])")
+# Starting or launching something through a client (not a span or timer of its own telemetry).
+_STARTS_REMOTE_WORK = re.compile(r"^(start|launch)(?=[A-Z_])")
 _CLIENTISH = re.compile(r"client|api|sdk|octokit|github|gitlab|slack|stripe|twilio|resend|mailer|transporter|"
                         r"jira|linear|notion|gmail|calendar|drive|sheets|s3|bucket|prisma|supabase|firestore|"
                         r"mongo|hubspot|salesforce|shopify|zendesk|intercom|discord|telegram|airtable|asana|"
@@ -709,6 +711,10 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                                                     "@langchain", "langchain", "@voltagent", "@mastra", "react",
                                                     "node:", "path", "url", "util", "crypto", "events")))):
             eff.add_strong(f"{'.'.join(chain[-3:])}() call")  # an SDK method: a write, not arbitrary HTTP
+            return
+        if _STARTS_REMOTE_WORK.match(name) and _CLIENTISH.search(receiver_text) and not _TELEMETRY.search(name):
+            # apiService.startAutofix(...), client.launchInstance(...): starts a run on the service
+            eff.add_strong(f"{'.'.join(chain[-3:])}() starts work on the service")
             return
         if name in _SHARED_MUTATORS:
             base = chain[-2]
