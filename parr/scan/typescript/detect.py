@@ -1300,7 +1300,9 @@ class Detector:
                 return
             if sval.type == "object":
                 sentries = object_entries(sval)
-                if not ({"type", "properties", "anyOf", "oneOf", "$schema"} & set(sentries)) and not any(
+                # `inputSchema: {}` beside a name and the function answering the call: a tool without parameters
+                no_params = not sval.named_children and "name" in entries and bool({"execute", "handler"} & set(entries))
+                if not no_params and not ({"type", "properties", "anyOf", "oneOf", "$schema"} & set(sentries)) and not any(
                         entry_value(e) is not None and entry_value(e).type == "call_expression" for e in sentries.values()):
                     return
         if "arguments" in entries or "args" in entries and "name" in entries and schema_key is None:
@@ -1350,7 +1352,7 @@ class Detector:
             return
         ctx.claim(obj)
         self._entries(obj)  # claims the definitions it spreads: they are part of this tool
-        handler = self._handler(self._entry(entries, "execute"))
+        handler = self._handler(self._entry(entries, "execute", "handler"))
         if handler is None and name_node is not None:
             handler = self._sibling_handler(obj)
         info = analyze_schema(ctx, schema_node) if schema_node is not None else SchemaInfo()

@@ -58,6 +58,8 @@ _MUTATING_METHOD_PREFIX = re.compile(
     r"pause|resume|detach|attach|terminate|restore|rebase|reset|associate|disassociate|deregister|unarchive|"
     r"reboot|purge|restart)"
     r"(?=$|[A-Z_])")
+# A receiver that is the code's own tracing or logging (getActiveSpan().setAttribute, scope.setTag).
+_OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|logger|otel|breadcrumb|scope", re.I)
 # Starting or launching something through a client (not a span or timer of its own telemetry).
 _STARTS_REMOTE_WORK = re.compile(r"^(start|launch)(?=[A-Z_])")
 _CLIENTISH = re.compile(r"client|api|sdk|octokit|github|gitlab|slack|stripe|twilio|resend|mailer|transporter|"
@@ -704,12 +706,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
             eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store")
             return
-        if _MUTATING_METHOD_PREFIX.match(name) and (
+        if _MUTATING_METHOD_PREFIX.match(name) and not _OBSERVABILITY.search(receiver_text) and (
                 _CLIENTISH.search(receiver_text)
                 or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES
                     and not root_module.startswith(("@modelcontextprotocol", "zod", "ai", "@ai-sdk", "@openai/agents",
                                                     "@langchain", "langchain", "@voltagent", "@mastra", "react",
-                                                    "node:", "path", "url", "util", "crypto", "events")))):
+                                                    "node:", "path", "url", "util", "crypto", "events",
+                                                    "@sentry/", "@opentelemetry/")))):
             eff.add_strong(f"{'.'.join(chain[-3:])}() call")  # an SDK method: a write, not arbitrary HTTP
             return
         if _STARTS_REMOTE_WORK.match(name) and _CLIENTISH.search(receiver_text) and not _TELEMETRY.search(name):
