@@ -132,7 +132,8 @@ def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> 
             ann_node = resolved
     info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
     eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
-    if paid:
+    if paid and any(_STRIPE_PAID_OPTIONS & set(object_entries(unwrap(a))) for a in args[last + 1:]
+                    if unwrap(a) is not None and unwrap(a).type == "object"):
         eff.add_strong(PAID_CALL, "payment")
     typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
     ann = det._annotations(ann_node) if ann_node is not None else {}
@@ -146,10 +147,13 @@ def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> 
                gates=det._gates({}, eff), annotations=ann)
 
 
-# What a paid tool's call does whatever its handler does: Stripe's agent toolkit (`paidTool` of
-# PaidMcpAgent) answers with a checkout until the user pays once, subscribes, or is billed per call (metered
-# usage recorded with Stripe); x402's paidTool settles a payment for the call. Taking payment changes state.
-PAID_CALL = "paidTool: each use is paid for by the user (checkout, subscription or metered charge)"
+# What a Stripe paid tool's call does whatever its handler does: Stripe's agent toolkit (`paidTool` of
+# PaidMcpAgent, options `PaidToolOptions { checkout, paymentReason, meterEvent? }` after the handler) answers
+# with a Stripe checkout until the user pays once or subscribes, or records a billing meter event per call.
+# Charging the user changes state. (x402's paidTool takes a price the calling agent settles per request; the
+# labelled corpus counts such a tool by its handler, so it is not marked here.)
+_STRIPE_PAID_OPTIONS = frozenset({"checkout", "paymentReason", "meterEvent"})
+PAID_CALL = "paidTool: the user is charged through Stripe for its use (checkout, subscription or metered)"
 
 
 def paid_tool(det: Detector, call: Node, args: list[Node]) -> None:
