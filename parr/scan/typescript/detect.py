@@ -1467,7 +1467,7 @@ class Detector:
             if keys and bind["kind"] == "return":
                 for k, at in keys:
                     made.append(dict(cand, name=k if isinstance(k, str) else None,
-                                     name_ref=None if isinstance(k, str) else k, line=at, bind=None, keyed_use=True))
+                                     name_ref=None if isinstance(k, str) else k, line=at, bind=None))
                 if bind["exported"]:
                     cand["bind"] = dict(bind, keyed_here=True)  # other files' keys still make their tools
                 else:
