@@ -192,7 +192,7 @@ def _constructor_facts(ctx: FileCtx, method: Node, fact: dict[str, Any]) -> None
         fact.setdefault("ctor_sets", {}).update(sets)
 
 
-def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False) -> dict[str, Any] | None:
+def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False, effects: bool = True) -> dict[str, Any] | None:
     from parr.scan.typescript.detect import class_heritage_base
 
     name_node = cls.child_by_field_name("name")
@@ -251,7 +251,10 @@ def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False) -> dict[str, A
                 table[k] = _value(ctx, v["node"]) if analyse else {"unread": v["unread"]}
     for mname, member in list(methods.items()):
         calls, reads = _own_calls_and_reads(member, ctx.grammar)
-        methods[mname] = {"calls": calls, "reads": reads, **(_effects(ctx, member) if analyse else {"unread": True})}
+        # What a method does is read when a tool's handler reaches it (`extract_full` then reads this file
+        # again with effects): most classes read here are no tool's, and that walk was the reader's cost.
+        body = (_effects(ctx, member) if effects else {"lazy": True}) if analyse else {"unread": True}
+        methods[mname] = {"calls": calls, "reads": reads, **body}
     for key, val in (("fields", fields), ("statics", statics), ("methods", methods)):
         if val:
             fact[key] = val
@@ -427,8 +430,9 @@ _REG_QUERY = (
     "(call_expression function: (parenthesized_expression)) @c")
 
 
-def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, Any]:
-    """{"tclasses": {name: fact}, "constructs": [{"key", "static"}]} for one file (empty when it has none)."""
+def file_facts(ctx: FileCtx, frameworks: set[str] | None = None, effects: bool = False) -> dict[str, Any]:
+    """{"tclasses": {name: fact}, "constructs": [{"key", "static"}]} for one file (empty when it has none);
+    with `effects`, what each method does (else methods read are marked "lazy": see method_effects)."""
     out: dict[str, Any] = {}
     classes: dict[str, dict[str, Any]] = {}
     nodes: dict[str, Node] = {}
@@ -465,7 +469,7 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
     for cname, cls in nodes.items():
         if cname not in regs and not _base_may_be_project(ctx, cls, nodes):
             continue
-        fact = _class_fact(ctx, cls, cname in regs)
+        fact = _class_fact(ctx, cls, cname in regs, effects)
         if fact is None:
             continue
         if cname in regs:
@@ -615,15 +619,31 @@ def _string(resolver: Any, path: str | None, v: dict[str, Any] | None, loose: bo
     return None
 
 
-def _method(chain, name: str) -> tuple[int, dict[str, Any]] | None:
-    for i, (_, _, cf) in enumerate(chain):
+def _method(chain, name: str, resolver: Any = None) -> tuple[int, dict[str, Any]] | None:
+    for i, (path, cname, cf) in enumerate(chain):
         m = (cf.get("methods") or {}).get(name)
         if m is not None:
+            if m.get("lazy") and resolver is not None:
+                m = {**m, **method_effects(resolver, path, cname, name)}
             return i, m
     return None
 
 
-def _handler_effects(chain, reg: dict[str, Any], base_index: int) -> dict[str, list[str]]:
+def method_effects(resolver: Any, path: str, cname: str, mname: str) -> dict[str, Any]:
+    """What method `mname` of class `cname` in `path` does, read from the file's full facts (asked once
+    per file); a method parr could not read again is unread, which the tool's evidence says."""
+    cache = resolver.__dict__.setdefault("_class_effects", {})
+    if path not in cache:
+        loader = getattr(resolver, "full_facts", None)
+        facts = loader(path) if loader is not None else None
+        cache[path] = (facts or {}).get("tclasses") or {}
+    m = ((cache[path].get(cname) or {}).get("methods") or {}).get(mname)
+    if m is None or m.get("lazy") or m.get("unread"):
+        return {"unread": True}
+    return {k: v for k, v in m.items() if k in ("strong", "medium", "weak", "caps", "executed")}
+
+
+def _handler_effects(chain, reg: dict[str, Any], base_index: int, resolver: Any = None) -> dict[str, list[str]]:
     """Effects of the methods a call reaches from the handler, dispatched on the subclass: those defined
     below the registering base when it reaches any (the base's own plumbing, logging or telemetry, is
     the same for every tool), else everything reached (the base does the work)."""
@@ -636,7 +656,7 @@ def _handler_effects(chain, reg: dict[str, Any], base_index: int) -> dict[str, l
         if name in seen:
             continue
         seen.add(name)
-        found = _method(chain, name)
+        found = _method(chain, name, resolver)
         if found is None:
             continue
         reached.append(found)
@@ -712,7 +732,7 @@ def _candidate(resolver: Any, chain, reg: dict[str, Any], base_index: int, name:
         desc = _string(resolver, dpath, dv, loose=True)
     elif reg.get("description_value"):
         desc = _string(resolver, chain[base_index][0], reg["description_value"], loose=True)
-    eff = _handler_effects(chain, reg, base_index)
+    eff = _handler_effects(chain, reg, base_index, resolver)
     members = list(reg.get("schema") or [])
     if reg.get("schema_via"):
         found = _method(chain, reg["schema_via"])

@@ -418,8 +418,22 @@ class TypeScriptScanner:
         return set(facts) <= {"exports", "lang"}
 
     def resolve(self, facts_by_path: dict[str, FileFacts], paths=None,
-                sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
-        return _Resolver(facts_by_path, paths).run(sites)
+                sites: list[UnresolvedSite] | None = None, full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
+        resolver = _Resolver(facts_by_path, paths)
+        resolver.full_facts = full_facts
+        return resolver.run(sites)
+
+    def extract_full(self, rel_path: str, source: bytes) -> FileFacts:
+        """A file's tool classes with what their methods do, which `extract` leaves for when a tool's
+        handler reaches them (resolve asks through `full_facts`)."""
+        grammar = grammar_for(rel_path)
+        if grammar is None or len(source) > MAX_BYTES:
+            return {}
+        try:
+            tree = self._parse(source, grammar)
+            return _compact(_classes().file_facts(FileCtx(rel_path, source, tree.root_node, grammar), effects=True))
+        except (RecursionError, TreeUnparsable, ValueError, MemoryError):
+            return {}
 
 
 def _first_error(root) -> int | None:
@@ -657,7 +671,8 @@ class _Resolver:
                     # files, reported there; the function's own name only when no call is keyed anywhere.
                     uses = key_uses.get((path, bind.get("local") or ""), [])
                     for use_path, key, at in sorted(set(uses)):
-                        rec = self._record(path, lang, dict(cand, name=key, bind=None), key_names, at=(use_path, at))
+                        rec = self._record(path, lang, dict(cand, name=key, bind=None), key_names,
+                                           at=(use_path, at))
                         if rec is not None and (rec.file, rec.line, rec.name) not in seen:
                             seen.add((rec.file, rec.line, rec.name))
                             records.append(rec)
