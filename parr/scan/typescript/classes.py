@@ -24,7 +24,7 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import framework_of
 from parr.scan.typescript.nodes import (
-    args_of, entry_value, function_params, is_function, iter_descendants, line, member_chain, object_entries,
+    captures, args_of, entry_value, function_params, is_function, iter_descendants, line, member_chain, object_entries,
     param_pattern, query, text, unwrap,
 )
 from parr.scan.typescript.schema import analyze_schema
@@ -110,11 +110,9 @@ def _own_calls_and_reads(fn: Node, grammar: str) -> tuple[list[str], list[str]]:
     """The `this.m(...)` methods a method calls and the `this.f` members it reads."""
     calls: list[str] = []
     reads: list[str] = []
-    q = query(grammar, "(member_expression object: (this) property: (property_identifier)) @m")
-    # In source order: the captures' own order is not stable from one run to the next, and the first
-    # method reached gives the first evidence in the scan output.
-    found = QueryCursor(q, match_limit=1 << 12).captures(fn).get("m", [])
-    for node in sorted(found, key=lambda n: n.start_byte):
+    # In source order: the first method reached gives the first evidence in the scan output.
+    for node in captures(grammar, fn, "(member_expression object: (this) property: (property_identifier)) @m", "m",
+                         1 << 12):
         prop = text(node.child_by_field_name("property"))
         parent = node.parent
         called = parent is not None and parent.type == "call_expression" and \
@@ -194,7 +192,7 @@ def _constructor_facts(ctx: FileCtx, method: Node, fact: dict[str, Any]) -> None
         fact.setdefault("ctor_sets", {}).update(sets)
 
 
-def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False) -> dict[str, Any] | None:
+def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False, effects: bool = True) -> dict[str, Any] | None:
     from parr.scan.typescript.detect import class_heritage_base
 
     name_node = cls.child_by_field_name("name")
@@ -253,7 +251,10 @@ def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False) -> dict[str, A
                 table[k] = _value(ctx, v["node"]) if analyse else {"unread": v["unread"]}
     for mname, member in list(methods.items()):
         calls, reads = _own_calls_and_reads(member, ctx.grammar)
-        methods[mname] = {"calls": calls, "reads": reads, **(_effects(ctx, member) if analyse else {"unread": True})}
+        # What a method does is read when a tool's handler reaches it (`extract_full` then reads this file
+        # again with effects): most classes read here are no tool's, and that walk was the reader's cost.
+        body = (_effects(ctx, member) if effects else {"lazy": True}) if analyse else {"unread": True}
+        methods[mname] = {"calls": calls, "reads": reads, **body}
     for key, val in (("fields", fields), ("statics", statics), ("methods", methods)):
         if val:
             fact[key] = val
@@ -375,23 +376,43 @@ _TEXT_OR_BASE = _fast.compile(
     rb"|\bsuper\s*\(\s*['\"`{]|\babstract\s+class\b")
 
 
+_CLASS_NAME = _fast.compile(rb"\bclass\s+([\w$]+)")
+_IDENT = _fast.compile(rb"[\w$]+")
+# The screen's last answer: the scanner asks before parsing a file for its classes, file_facts again after.
+_last_screen: tuple[bytes, bool] = (b"", False)
+
+
 def may_extend_project(source: bytes) -> bool:
     """A byte screen before parsing a file for its classes alone: whether some class extends a class this
     project may declare (one of this file, or an import from a module no framework or platform owns) and
     the file gives a tool's text (a literal name, title or description member, a literal to super) or is a
     base (abstract). A base bound any other way (require, a namespace)
     counts as possible. A tool class screened out leaves its registering base a site if it has no other."""
+    global _last_screen
+    if _last_screen[0] is source:
+        return _last_screen[1]
+    answer = _may_extend_project(source)
+    _last_screen = (source, answer)
+    return answer
+
+
+def _may_extend_project(source: bytes) -> bool:
     if not _TEXT_OR_BASE.search(source):
         return False
+    # One pass each for the classes declared here and the names each import binds (a regex built per base
+    # name cost more than the rest of the screen).
+    declared: set[bytes] | None = None
     imports: list[tuple[bytes, str]] | None = None
     for m in _EXTENDS.finditer(source):
         base = m.group(1)
-        if re.search(rb"\bclass\s+" + re.escape(base) + rb"\b", source):
+        if declared is None:
+            declared = {d.group(1) for d in _CLASS_NAME.finditer(source)}
+        if base in declared:
             return True
         if imports is None:
             imports = [(i.group(0), i.group(1).decode("utf-8", "replace")) for i in _IMPORT.finditer(source)]
-        module = next((mod for stmt, mod in imports if base in stmt and
-                       re.search(rb"\b" + re.escape(base) + rb"\b", stmt)), None)
+        module = next((mod for stmt, mod in imports
+                       if base in stmt and any(w.group(0) == base for w in _IDENT.finditer(stmt))), None)
         if module is None:
             if b"require(" in source or b"import(" in source:
                 return True
@@ -401,14 +422,17 @@ def may_extend_project(source: bytes) -> bool:
     return False
 
 
-_REG_QUERY = """
-(call_expression function: [(member_expression property: (property_identifier) @p)
-                            (parenthesized_expression)] @f) @c
-"""
+# Only the registrations read below (matching every member call of a file cost more than reading them),
+# and calls of a parenthesized callee (`(server.registerTool as Fn)(...)`), filtered once unwrapped.
+_REG_QUERY = (
+    "(call_expression function: (member_expression property: (property_identifier) @p (#any-of? @p "
+    + " ".join(f'"{m}"' for m in sorted(_OBJECT | set(_POSITIONAL))) + "))) @c\n"
+    "(call_expression function: (parenthesized_expression)) @c")
 
 
-def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, Any]:
-    """{"tclasses": {name: fact}, "constructs": [{"key", "static"}]} for one file (empty when it has none)."""
+def file_facts(ctx: FileCtx, frameworks: set[str] | None = None, effects: bool = False) -> dict[str, Any]:
+    """{"tclasses": {name: fact}, "constructs": [{"key", "static"}]} for one file (empty when it has none);
+    with `effects`, what each method does (else methods read are marked "lazy": see method_effects)."""
     out: dict[str, Any] = {}
     classes: dict[str, dict[str, Any]] = {}
     nodes: dict[str, Node] = {}
@@ -430,7 +454,7 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
         {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
     regs: dict[str, dict[str, Any]] = {}
     if registers:
-        for call in QueryCursor(query(ctx.grammar, _REG_QUERY), match_limit=1 << 16).captures(ctx.root).get("c", []):
+        for call in captures(ctx.grammar, ctx.root, _REG_QUERY, "c", 1 << 16):
             fn = unwrap(call.child_by_field_name("function"))
             if fn is None or fn.type != "member_expression" or \
                     text(fn.child_by_field_name("property")) not in (_OBJECT | set(_POSITIONAL)):
@@ -445,7 +469,7 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None) -> dict[str, An
     for cname, cls in nodes.items():
         if cname not in regs and not _base_may_be_project(ctx, cls, nodes):
             continue
-        fact = _class_fact(ctx, cls, cname in regs)
+        fact = _class_fact(ctx, cls, cname in regs, effects)
         if fact is None:
             continue
         if cname in regs:
@@ -595,15 +619,31 @@ def _string(resolver: Any, path: str | None, v: dict[str, Any] | None, loose: bo
     return None
 
 
-def _method(chain, name: str) -> tuple[int, dict[str, Any]] | None:
-    for i, (_, _, cf) in enumerate(chain):
+def _method(chain, name: str, resolver: Any = None) -> tuple[int, dict[str, Any]] | None:
+    for i, (path, cname, cf) in enumerate(chain):
         m = (cf.get("methods") or {}).get(name)
         if m is not None:
+            if m.get("lazy") and resolver is not None:
+                m = {**m, **method_effects(resolver, path, cname, name)}
             return i, m
     return None
 
 
-def _handler_effects(chain, reg: dict[str, Any], base_index: int) -> dict[str, list[str]]:
+def method_effects(resolver: Any, path: str, cname: str, mname: str) -> dict[str, Any]:
+    """What method `mname` of class `cname` in `path` does, read from the file's full facts (asked once
+    per file); a method parr could not read again is unread, which the tool's evidence says."""
+    cache = resolver.__dict__.setdefault("_class_effects", {})
+    if path not in cache:
+        loader = getattr(resolver, "full_facts", None)
+        facts = loader(path) if loader is not None else None
+        cache[path] = (facts or {}).get("tclasses") or {}
+    m = ((cache[path].get(cname) or {}).get("methods") or {}).get(mname)
+    if m is None or m.get("lazy") or m.get("unread"):
+        return {"unread": True}
+    return {k: v for k, v in m.items() if k in ("strong", "medium", "weak", "caps", "executed")}
+
+
+def _handler_effects(chain, reg: dict[str, Any], base_index: int, resolver: Any = None) -> dict[str, list[str]]:
     """Effects of the methods a call reaches from the handler, dispatched on the subclass: those defined
     below the registering base when it reaches any (the base's own plumbing, logging or telemetry, is
     the same for every tool), else everything reached (the base does the work)."""
@@ -616,7 +656,7 @@ def _handler_effects(chain, reg: dict[str, Any], base_index: int) -> dict[str, l
         if name in seen:
             continue
         seen.add(name)
-        found = _method(chain, name)
+        found = _method(chain, name, resolver)
         if found is None:
             continue
         reached.append(found)
@@ -692,7 +732,7 @@ def _candidate(resolver: Any, chain, reg: dict[str, Any], base_index: int, name:
         desc = _string(resolver, dpath, dv, loose=True)
     elif reg.get("description_value"):
         desc = _string(resolver, chain[base_index][0], reg["description_value"], loose=True)
-    eff = _handler_effects(chain, reg, base_index)
+    eff = _handler_effects(chain, reg, base_index, resolver)
     members = list(reg.get("schema") or [])
     if reg.get("schema_via"):
         found = _method(chain, reg["schema_via"])

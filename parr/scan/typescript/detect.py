@@ -23,7 +23,8 @@ from parr.scan.typescript.frameworks import (
 from parr.scan.typescript.frameworks import openai as openai_api
 from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
-    one_line, args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
+    captures, one_line,
+    args_of, entry_value, is_function, iter_descendants, line, member_chain, object_entries, param_pattern,
     property_key, query, string_literal, text, unwrap, function_params, param_has_any_type,
 )
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
@@ -90,6 +91,8 @@ _POSITIONAL_READERS = tuple(f"member:{m}" for m in _REGISTRATIONS) + tuple(
 # Factories read by a hook their family declares, by (function, family of the callee's import or "*").
 _FACTORY_HOOKS = {(f.function, fam): f.hook for spec in FAMILIES for f in spec.factories if f.hook is not None
                   for fam in (f.read_for or (spec.id,))}
+# Keys of a tool record holding the function that answers a call, beside its definition.
+_SIBLING_HANDLER_KEYS = frozenset({"handle", "handler", "execute", "run", "invoke", "call", "callback", "fn"})
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
 
 
@@ -104,6 +107,7 @@ class Detector:
         self.loop_sites: list[dict[str, Any]] = []
         self.key_index: dict[str, list[tuple[Any, int]]] = {}        # identifier -> [(key, line)]
         self.call_key_index: dict[str, list[tuple[Any, int]]] = {}   # function name -> [(key, line)]
+        self._id_pairs: dict[str, list[Node]] = {}                   # identifier -> pairs `key: identifier`
         self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
         self._last_numeric = False
         self._last_options: dict[str, list[str]] = {}
@@ -149,9 +153,9 @@ class Detector:
                                                                 or module.startswith("@langchain/")))
         if aliases:
             names = " ".join(f'"{a}"' for a in aliases)
-            alias_q = query(ctx.grammar, "(call_expression function: (member_expression object: (identifier) @o "
-                                         f"property: (property_identifier)) (#any-of? @o {names})) @c")
-            for node in QueryCursor(alias_q, match_limit=1 << 16).captures(ctx.root).get("c", []):
+            alias_q = ("(call_expression function: (member_expression object: (identifier) @o "
+                       f"property: (property_identifier)) (#any-of? @o {names})) @c")
+            for node in captures(ctx.grammar, ctx.root, alias_q, "c", 1 << 16):
                 phase1.append((-1, {"aliascall": [node]}))
         # LangChain.js built-in tool classes, by the local names they are imported as.
         builtins: list[tuple[int, dict]] = []
@@ -159,8 +163,8 @@ class Detector:
                                 if imported in langchain_builtins.BUILTIN_CLASSES and langchain_builtins.owns(module))
         if builtin_locals:
             names = " ".join(f'"{a}"' for a in builtin_locals)
-            new_q = query(ctx.grammar, f"(new_expression constructor: (identifier) @k (#any-of? @k {names})) @n")
-            for node in QueryCursor(new_q, match_limit=1 << 16).captures(ctx.root).get("n", []):
+            new_q = f"(new_expression constructor: (identifier) @k (#any-of? @k {names})) @n"
+            for node in captures(ctx.grammar, ctx.root, new_q, "n", 1 << 16):
                 builtins.append((-2, {"builtinnew": [node]}))
             phase1[:0] = builtins  # read before any tools list that may hold them
         for pattern, caps in phase1:
@@ -221,6 +225,7 @@ class Detector:
             ident = text(node)
             k = self._pair_key(pair)
             target_idx = self.key_index
+            self._id_pairs.setdefault(ident, []).append(pair)
         else:
             pair = caps["callpair"][0]
             node = caps["cv"][0]
@@ -231,9 +236,39 @@ class Detector:
             return
         target_idx.setdefault(ident, []).append((k, line(node)))
         imp = ctx.imports.get(ident)
-        if imp is not None and (imp[0].startswith(".") or imp[0].startswith(("@/", "~/", "#"))):
+        if imp is not None and _project_module(imp[0]):
             self.key_refs.append({"key": k, "module": imp[0], "name": imp[1],
-                                  "call": pattern == P_CALLPAIR})
+                                  "call": pattern == P_CALLPAIR, "line": line(node)})
+        if pattern != P_CALLPAIR:
+            # `validateSearch: validateSearchTool` with `const validateSearchTool = createValidateTool(deps)`:
+            # the key names what that call made, as if the call stood in the pair.
+            callee = _factory_call_callee(ctx, node)
+            if callee is not None:
+                self.call_key_index.setdefault(callee, []).append((k, line(node)))
+                imp = ctx.imports.get(callee)
+                if imp is not None and _project_module(imp[0]):
+                    self.key_refs.append({"key": k, "module": imp[0], "name": imp[1], "call": True,
+                                          "line": line(node)})
+
+    def _sibling_handler(self, obj: Node) -> Node | None:
+        """`const actSchema = { name, description, inputSchema }` stored beside its function in this file's
+        `{ schema: actSchema, handle: handleAct }` (a tool record a loop registers): that function is the
+        handler. Only one such record, with one function, counts."""
+        decl = obj.parent
+        while decl is not None and decl.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+            decl = decl.parent
+        ident = decl.child_by_field_name("name") if decl is not None and decl.type == "variable_declarator" else None
+        if ident is None or ident.type != "identifier":
+            return None
+        found: list[Node] = []
+        for pair in self._id_pairs.get(text(ident), [])[:4]:
+            record = pair.parent
+            for k, entry in (object_entries(record).items() if record is not None and record.type == "object" else ()):
+                if k in _SIBLING_HANDLER_KEYS:
+                    h = self._handler(entry if entry.type == "method_definition" else entry_value(entry))
+                    if h is not None and all(h.id != f.id for f in found):
+                        found.append(h)
+        return found[0] if len(found) == 1 else None
 
     def _pair_key(self, pair: Node) -> Any:
         k = property_key(pair)
@@ -1265,7 +1300,9 @@ class Detector:
                 return
             if sval.type == "object":
                 sentries = object_entries(sval)
-                if not ({"type", "properties", "anyOf", "oneOf", "$schema"} & set(sentries)) and not any(
+                # `inputSchema: {}` beside a name and the function answering the call: a tool without parameters
+                no_params = not sval.named_children and "name" in entries and bool({"execute", "handler"} & set(entries))
+                if not no_params and not ({"type", "properties", "anyOf", "oneOf", "$schema"} & set(sentries)) and not any(
                         entry_value(e) is not None and entry_value(e).type == "call_expression" for e in sentries.values()):
                     return
         if "arguments" in entries or "args" in entries and "name" in entries and schema_key is None:
@@ -1315,7 +1352,9 @@ class Detector:
             return
         ctx.claim(obj)
         self._entries(obj)  # claims the definitions it spreads: they are part of this tool
-        handler = self._handler(self._entry(entries, "execute"))
+        handler = self._handler(self._entry(entries, "execute", "handler"))
+        if handler is None and name_node is not None:
+            handler = self._sibling_handler(obj)
         no_handler = handler is None
         if no_handler and isinstance(name, str) and schema_key in ("parameters", "input_schema"):
             handler = dispatch.raw_code(ctx, name)  # a raw schema runs where the model's call comes back
@@ -1418,14 +1457,25 @@ class Detector:
             self._emit(node=call, name=default_name, **kw)
 
     def _name_unnamed(self) -> None:
-        """Give tools bound to a variable the key under which that variable is stored."""
+        """Give tools bound to a variable the key under which that variable is stored. A tool a function
+        returns is a new tool at every call: one per key its calls are stored under (in this file here,
+        in others by the project phase), there, and never named after the function when keyed anywhere."""
+        made: list[dict[str, Any]] = []
         for cand in self.tools:
             bind = cand.get("bind")
             if not bind or cand.get("name") or cand.get("name_ref"):
                 continue
             idx = self.key_index if bind["kind"] == "var" else self.call_key_index
             keys = idx.get(bind["local"], [])
-            if keys:
+            if keys and bind["kind"] == "return":
+                for k, at in keys:
+                    made.append(dict(cand, name=k if isinstance(k, str) else None,
+                                     name_ref=None if isinstance(k, str) else k, line=at, bind=None))
+                if bind["exported"]:
+                    cand["bind"] = dict(bind, keyed_here=True)  # other files' keys still make their tools
+                else:
+                    cand["drop"] = True
+            elif keys:
                 k = keys[0][0]
                 if isinstance(k, str):
                     cand["name"] = k
@@ -1435,6 +1485,8 @@ class Detector:
             elif not bind["exported"]:
                 cand["name"] = bind.get("default") or fallback_name(bind)
                 cand["bind"] = None
+        if made:
+            self.tools[:] = [c for c in self.tools if not c.get("drop")] + made
 
 
 # Names of module-level arrays that hold tools: TOOLS, tools, searchTools, ALL_TOOLS.
@@ -1484,6 +1536,18 @@ def _exported_values(ctx: FileCtx) -> list[tuple[str, Node]]:
             elif len(chain) == 3 and chain[:2] == ["module", "exports"] or len(chain) == 2 and chain[0] == "exports":
                 add(chain[-1], assign.child_by_field_name("right"))
     return out
+
+
+def _factory_call_callee(ctx: FileCtx, ident: Node) -> str | None:
+    """`f` when the variable `ident` names is a const bound to a call `f(...)` (awaited or not)."""
+    b = ctx.lookup(ident, text(ident))
+    if b is None or b.kind != "var" or b.node is None:
+        return None
+    value = unwrap(b.node)
+    if value is None or value.type != "call_expression":
+        return None
+    fn = unwrap(value.child_by_field_name("function"))
+    return text(fn) if fn is not None and fn.type == "identifier" else None
 
 
 def _project_module(module: str) -> bool:

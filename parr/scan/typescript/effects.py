@@ -29,6 +29,7 @@ from parr.scan.typescript.nodes import (
     args_of, entry_value, function_params, is_function, iter_descendants, member_chain, object_entries,
     param_pattern, text, unwrap,
 )
+from parr.scan.typescript import model_browsers
 from parr.scan.typescript.values import FileCtx
 
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
@@ -57,6 +58,10 @@ _MUTATING_METHOD_PREFIX = re.compile(
     r"pause|resume|detach|attach|terminate|restore|rebase|reset|associate|disassociate|deregister|unarchive|"
     r"reboot|purge|restart)"
     r"(?=$|[A-Z_])")
+# A receiver that is the code's own tracing or logging (getActiveSpan().setAttribute, scope.setTag).
+_OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|logger|otel|breadcrumb|scope", re.I)
+# Starting or launching something through a client (not a span or timer of its own telemetry).
+_STARTS_REMOTE_WORK = re.compile(r"^(start|launch)(?=[A-Z_])")
 _CLIENTISH = re.compile(r"client|api|sdk|octokit|github|gitlab|slack|stripe|twilio|resend|mailer|transporter|"
                         r"jira|linear|notion|gmail|calendar|drive|sheets|s3|bucket|prisma|supabase|firestore|"
                         r"mongo|hubspot|salesforce|shopify|zendesk|intercom|discord|telegram|airtable|asana|"
@@ -663,6 +668,12 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         return
 
     # --- browser ---------------------------------------------------------------------------------
+    driven = model_browsers.call(chain, root_module)
+    if driven is not None:  # Stagehand: an LLM interprets the instruction (and acts on the page for act())
+        eff.add_strong(driven.evidence, "browser") if driven.acts else eff.caps.add("browser")
+        if first is not None:
+            eff.executed |= _names_in(first)
+        return
     if name in _BROWSER_ACTIONS and len(chain) >= 2 and re.search(r"page|browser|frame|tab|locator|context", chain[-2], re.I):
         eff.caps.add("browser")
         if name in ("pdf", "screenshot") and args and unwrap(args[0]) is not None and unwrap(args[0]).type == "object" \
@@ -695,13 +706,18 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
             eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store")
             return
-        if _MUTATING_METHOD_PREFIX.match(name) and (
+        if _MUTATING_METHOD_PREFIX.match(name) and not _OBSERVABILITY.search(receiver_text) and (
                 _CLIENTISH.search(receiver_text)
                 or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES
                     and not root_module.startswith(("@modelcontextprotocol", "zod", "ai", "@ai-sdk", "@openai/agents",
                                                     "@langchain", "langchain", "@voltagent", "@mastra", "react",
-                                                    "node:", "path", "url", "util", "crypto", "events")))):
+                                                    "node:", "path", "url", "util", "crypto", "events",
+                                                    "@sentry/", "@opentelemetry/")))):
             eff.add_strong(f"{'.'.join(chain[-3:])}() call")  # an SDK method: a write, not arbitrary HTTP
+            return
+        if _STARTS_REMOTE_WORK.match(name) and _CLIENTISH.search(receiver_text) and not _TELEMETRY.search(name):
+            # apiService.startAutofix(...), client.launchInstance(...): starts a run on the service
+            eff.add_strong(f"{'.'.join(chain[-3:])}() starts work on the service")
             return
         if name in _SHARED_MUTATORS:
             base = chain[-2]

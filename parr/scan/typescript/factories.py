@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tree_sitter import Node, QueryCursor
+from tree_sitter import Node
 
-from parr.scan.typescript.nodes import FUNCTION_TYPES, is_function, line, object_entries, query, text, unwrap
+from parr.scan.typescript.nodes import FUNCTION_TYPES, captures, is_function, line, object_entries, text, unwrap
 
 _RETURNS_OBJECT = re.compile(rb"\breturn\s*\{|=>\s*\(\s*\{|\breturn\s+[\w$]+\s*;")
 _DEFINITION_KEYS = frozenset({"description", "parameters", "inputSchema", "input_schema", "execute", "handler"})
@@ -44,9 +44,7 @@ def returned_object(det: Any, fn: Node) -> Node | None:
         return value if _tool_object(value) else None
     found: Node | None = None
     names: set[Any] = set()
-    cursor = QueryCursor(query(det.ctx.grammar, "(return_statement) @r"), match_limit=1 << 12)
-    returns = cursor.captures(body).get("r", [])
-    for node in sorted(returns, key=lambda n: n.start_byte):
+    for node in captures(det.ctx.grammar, body, "(return_statement) @r", "r", 1 << 12):
         owner = node.parent
         while owner is not None and owner.type not in FUNCTION_TYPES:
             owner = owner.parent

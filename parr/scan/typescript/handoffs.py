@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tree_sitter import Node, QueryCursor
+from tree_sitter import Node
 
 from parr.scan.typescript.frameworks import openai_agents
-from parr.scan.typescript.nodes import args_of, query, text, unwrap
+from parr.scan.typescript.nodes import args_of, captures, text, unwrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
@@ -108,9 +108,9 @@ def read(det: "Detector") -> None:
     """Every hand-off added to an agent after it is built, in this file."""
     if b".handoffs" not in det.ctx.source:  # agent.handoffs / (agent.handoffs as any)
         return
-    q = query(det.ctx.grammar, '(member_expression property: (property_identifier) @p (#eq? @p "handoffs")) @m')
     candidates = []
-    for member in QueryCursor(q, match_limit=1 << 14).captures(det.ctx.root).get("m", []):
+    for member in captures(det.ctx.grammar, det.ctx.root,
+                           '(member_expression property: (property_identifier) @p (#eq? @p "handoffs")) @m', "m"):
         # `a.handoffs.push(...)` / `(a.handoffs as any).push(...)`: the call around the member;
         # `a.handoffs = ...`: the assignment around it
         up = member.parent

@@ -32,15 +32,30 @@ _CAUTION = re.compile(r"\b(use with caution|dangerous|destructive|irreversibl[ey
 _READ_ONLY_DESCRIPTION = re.compile(r"\b(read[- ]only|does not (?:modify|change|write)|without (?:modifying|changing))\b", re.I)
 
 
+# A tool named only for starting or ending a session of its own (a browser, a sandbox, a connection).
+_LIFECYCLE_VERBS = frozenset({"start", "stop", "end", "begin", "open", "close", "start_session", "end_session",
+                              "close_session", "open_session"})
+_OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
+
+
 # Tools whose name alone says they run commands, code or drive a computer.
 _EXECUTOR_NAME = re.compile(r"(bash|shell|terminal|computer|computer_use|code_interpreter|python_repl|repl|"
                             r"run_code|execute_code|exec_code|run_python|execute_python|apply_patch|"
                             r"run_command|execute_command|run_shell|exec)(_\d{8})?")
 
 
+# Of those, the ones that lead a name as a noun far more often ("issue_fields", "event_types", "task_tags"),
+# and the plural nouns that end such a name when it lists attributes of that thing.
+_MOSTLY_NOUNS = frozenset("issue event task order message comment tag label type run email release".split())
+_ATTRIBUTE_NOUNS = frozenset("fields attributes tags types columns properties keys values names options templates "
+                             "categories kinds".split())
+
+
 def ts_name_verdict(name: str) -> Verdict:
     words = name_words(name)
     if len(words) >= 2 and words[0] in _NOUN_VERBS and words[-1] in _READ_NOUNS:
+        return Verdict(None, [f"name '{name}' reads as a noun phrase"])
+    if len(words) >= 2 and words[0] in _MOSTLY_NOUNS and words[-1] in _ATTRIBUTE_NOUNS:
         return Verdict(None, [f"name '{name}' reads as a noun phrase"])
     return name_verdict(name)
 
@@ -108,6 +123,11 @@ def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> 
     if not cand.get("name_inferred") and _EXECUTOR_NAME.fullmatch(name.strip().lower()):
         return True, [f"name '{name}' is a command/code executor"]
     medium = cand.get("medium") or []
+    if not cand.get("name_inferred") and name.strip().lower() in _LIFECYCLE_VERBS and description \
+            and _OWN_SESSION.search(description) and not medium:
+        # `start` / `end` of the tool's own browser or sandbox session: nothing of the user's changes unless
+        # the body shows it (strong evidence above); its name and "Create ... session" say no more.
+        return False, [f"name '{name}' opens or closes the tool's own session"]
     if not cand.get("name_inferred"):
         nv = ts_name_verdict(name)
         if nv.mutating is not None:

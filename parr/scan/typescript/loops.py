@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from tree_sitter import Node, QueryCursor
+from tree_sitter import Node
 
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.nodes import (
-    FUNCTION_TYPES, args_of, entry_value, function_params, iter_descendants, object_entries, param_pattern, query,
+    FUNCTION_TYPES, args_of, captures, entry_value, function_params, iter_descendants, object_entries, param_pattern,
     text, unwrap,
 )
 
@@ -97,8 +97,8 @@ def _param_index(fn: Node | None, name: str) -> int | None:
 
 
 def _captures(det: "Detector", node: Node, pattern: str, name: str) -> list[Node]:
-    """Nodes of one capture of a tree-sitter query run over `node` (in C, not a Python walk)."""
-    return QueryCursor(query(det.ctx.grammar, pattern), match_limit=1 << 14).captures(node).get(name, [])
+    """Nodes of one capture of a tree-sitter query run over `node` (in C, not a Python walk), in source order."""
+    return captures(det.ctx.grammar, node, pattern, name)
 
 
 def _assigned(det: "Detector", ident: Node, decl_value: Node) -> list[Node]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 from functools import lru_cache
 
-from tree_sitter import Language, Node, Parser, Query
+from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 # Grammar per file extension. JSX files go through the JavaScript grammar, which parses JSX.
 _GRAMMAR_BY_EXT = {
@@ -57,6 +57,13 @@ def parser(grammar: str) -> Parser:
 @lru_cache(maxsize=None)
 def query(grammar: str, source: str) -> Query:
     return Query(language(grammar), source)
+
+
+def captures(grammar: str, node: Node, pattern: str, name: str, limit: int = 1 << 14) -> list[Node]:
+    """Nodes of one capture of a query run over `node`, in source order. The order captures() itself
+    gives changes with Python's hash seed, and it reaches evidence and names: never use it unsorted."""
+    found = QueryCursor(query(grammar, pattern), match_limit=limit).captures(node).get(name, [])
+    return sorted(found, key=lambda n: (n.start_byte, n.end_byte))
 
 
 def text(node: Node | None) -> str:

@@ -22,7 +22,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-17-raw-schema-dispatch"
+FACTS_VERSION = "ts-18-keyed-factories-lazy-class-effects-raw-schema-dispatch"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -418,8 +418,22 @@ class TypeScriptScanner:
         return set(facts) <= {"exports", "lang"}
 
     def resolve(self, facts_by_path: dict[str, FileFacts], paths=None,
-                sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
-        return _Resolver(facts_by_path, paths).run(sites)
+                sites: list[UnresolvedSite] | None = None, full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
+        resolver = _Resolver(facts_by_path, paths)
+        resolver.full_facts = full_facts
+        return resolver.run(sites)
+
+    def extract_full(self, rel_path: str, source: bytes) -> FileFacts:
+        """A file's tool classes with what their methods do, which `extract` leaves for when a tool's
+        handler reaches them (resolve asks through `full_facts`)."""
+        grammar = grammar_for(rel_path)
+        if grammar is None or len(source) > MAX_BYTES:
+            return {}
+        try:
+            tree = self._parse(source, grammar)
+            return _compact(_classes().file_facts(FileCtx(rel_path, source, tree.root_node, grammar), effects=True))
+        except (RecursionError, TreeUnparsable, ValueError, MemoryError):
+            return {}
 
 
 def _first_error(root) -> int | None:
@@ -577,6 +591,8 @@ class _Resolver:
             sites = []
         errors: list[ScanError] = []
         key_names: dict[tuple[str, str, bool], Any] = {}
+        # (file, function) -> [(file, key, line)]: where calls of a function returning a tool are keyed
+        key_uses: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
         for path, facts in self.facts.items():
             for kr in facts.get("key_refs") or []:
                 target = self.module_path(path, kr.get("module") or "")
@@ -590,6 +606,8 @@ class _Resolver:
                     k = self.value(path, k)
                 if isinstance(k, str):
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
+                    if kr.get("call"):
+                        key_uses.setdefault((o[0], o[1]), []).append((path, k, int(kr.get("line") or 1)))
         spread_sites: list[UnresolvedSite] = []
         spread_used, read_there = self._spread_uses(spread_sites)
         wrapper_of, absorbed = self._wrapper_calls(sites, spread_used)
@@ -647,6 +665,19 @@ class _Resolver:
                                                     reason="hand-off to an agent parr could not read"))
                         continue
                     cand = dict(cand, name=_detect().handoff_tool_name(agent))
+                bind = cand.get("bind") or {}
+                if bind.get("kind") == "return" and not cand.get("name") and not cand.get("name_ref"):
+                    # A tool a project function returns: one per key its calls are stored under in other
+                    # files, reported there; the function's own name only when no call is keyed anywhere.
+                    uses = key_uses.get((path, bind.get("local") or ""), [])
+                    for use_path, key, at in sorted(set(uses)):
+                        rec = self._record(path, lang, dict(cand, name=key, bind=None), key_names,
+                                           at=(use_path, at))
+                        if rec is not None and (rec.file, rec.line, rec.name) not in seen:
+                            seen.add((rec.file, rec.line, rec.name))
+                            records.append(rec)
+                    if uses or bind.get("keyed_here"):
+                        continue
                 rec = self._record(path, lang, cand, key_names)
                 if rec is None:
                     if cand.get("name") is None and cand.get("name_ref") is not None and not cand.get("bind"):
@@ -789,7 +820,9 @@ class _Resolver:
         out["annotations"] = {**(d.get("annotations") or {}), **(cand.get("annotations") or {})}
         return out
 
-    def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict) -> ToolRecord | None:
+    def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict,
+                at: tuple[str, int] | None = None) -> ToolRecord | None:
+        """The tool `cand` of file `path` as a record; `at` (file, line) reports it where it is used."""
         name = cand.get("name")
         if name is None and cand.get("name_ref") is not None:
             name = self.value(path, cand["name_ref"])
@@ -825,8 +858,9 @@ class _Resolver:
         annotations = {k: v for k, v in (cand.get("annotations") or {}).items() if isinstance(v, (bool, str))}
         operation_param, operations = operations_of(cand.get("options") or {})
         try:
+            file, at_line = at if at is not None else (path, cand.get("line"))
             return ToolRecord(
-                name=name, file=path, line=max(1, int(cand.get("line") or 1)), language=lang,
+                name=name, file=file, line=max(1, int(at_line or 1)), language=lang,
                 framework=cand.get("framework") or "unknown", style=style, mutating=bool(mutating),
                 typed=bool(typed if typed is not None else True), schema=schema,
                 gates=tuple(cand.get("gates") or ()), evidence=tuple(evidence[:8]),

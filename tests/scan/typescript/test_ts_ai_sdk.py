@@ -1,5 +1,7 @@
 """Vercel AI SDK: tool()/dynamicTool() named by the key they are stored under, provider tools."""
 
+from pathlib import Path
+
 from ts_scan_helpers import scan
 
 
@@ -56,3 +58,24 @@ def test_app_with_alias_imports_gateway_and_client_tools():
     assert t["program"].mutating and not t["program"].typed and "code_execution" in t["program"].capabilities
     assert not t["write_sql"].typed
     assert t["cityAttractions"].line == 24 and t["cityAttractions"].typed
+
+
+def test_a_tool_a_function_returns_is_reported_at_each_key_its_calls_are_stored_under():
+    """One factory keyed in two agents' tools records is two tools the models see, each where it is keyed,
+    with the factory's code (effects, schema) read where the factory makes it."""
+    import yaml
+
+    from ts_scan_helpers import scan_sources
+
+    cases = yaml.safe_load((Path(__file__).resolve().parents[3] / "parr" / "scan" / "typescript" / "frameworks" /
+                            "cases" / "ai_sdk_keyed_factories.yaml").read_text())
+    files = next(c for c in cases if c["id"] == "sub-agent-tools-keyed-across-files")["files"]
+    files["src/agents/tools/whoami.ts"] = files["src/agents/tools/whoami.ts"].replace(
+        "(await options.api.getUser()).name", "(await options.api.deleteUser()).name")
+    records, errors = scan_sources(files)
+    assert not errors
+    where = sorted((r.name, r.file, r.line, r.mutating) for r in records)
+    assert where == [("attributeNames", "src/search/agent.ts", 7, False),
+                     ("whoami", "src/issues/agent.ts", 4, True),
+                     ("whoami", "src/search/agent.ts", 7, True)], where
+    assert all(r.typed and r.schema_kind == "zod" for r in records)

@@ -27,7 +27,8 @@ def _scan(files: dict[str, str]):
     scanner = TypeScriptScanner()
     facts = {rel: scanner.extract(rel, text.encode()) for rel, text in files.items()}
     sites: list[UnresolvedSite] = []
-    records, errors = scanner.resolve(facts, sites=sites)
+    records, errors = scanner.resolve(
+        facts, sites=sites, full_facts=lambda rel: scanner.extract_full(rel, files[rel].encode()))
     assert not errors, errors
     return records, sites
 

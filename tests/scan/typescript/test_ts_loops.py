@@ -81,3 +81,57 @@ def test_the_handler_map_changing_alone_changes_the_verdict(tmp_path: Path) -> N
     result = _scan(repo, cache)
     tables = next(t for t in result["tools"] if t["name"] == "list_tables")
     assert tables["mutating"] is True, tables["evidence"]
+
+
+_GLUE_HANDLERS = """import { Pool } from "pg";
+import fs from "node:fs";
+const pool = new Pool();
+async function alphaDeep(sql: string) { return pool.query(sql); }
+async function betaDeep(p: string) { fs.writeFileSync(p, "b"); }
+async function gammaDeep(p: string) { fs.rmSync(p); }
+async function deltaDeep(p: string) { fs.appendFileSync(p, "d"); }
+async function epsilonDeep(p: string) { fs.unlinkSync(p); }
+async function alphaMid(p: string) { return alphaDeep(p); }
+async function betaMid(p: string) { return betaDeep(p); }
+async function gammaMid(p: string) { return gammaDeep(p); }
+async function deltaMid(p: string) { return deltaDeep(p); }
+async function epsilonMid(p: string) { return epsilonDeep(p); }
+async function alphaTop(p: string) { return alphaMid(p); }
+async function betaTop(p: string) { return betaMid(p); }
+async function gammaTop(p: string) { return gammaMid(p); }
+async function deltaTop(p: string) { return deltaMid(p); }
+async function epsilonTop(p: string) { return epsilonMid(p); }
+export const HANDLERS = {
+  run_sql: async ({ params }: any) => {
+    await alphaTop(params.sql); await betaTop(params.sql); await gammaTop(params.sql);
+    await deltaTop(params.sql); return epsilonTop(params.sql);
+  },
+  list_tables: async ({ params }: any) => ({ content: [{ type: "text", text: params.schema }] }),
+};
+"""
+
+
+def test_handler_map_helpers_give_their_evidence_in_source_order_in_every_process(tmp_path: Path) -> None:
+    """Tree-sitter's captures() order changes with the hash seed: the helpers a handler-map entry calls
+    must be read in source order, or the same tree scans to different JSON."""
+    import os
+    import subprocess
+    import sys
+
+    _write(tmp_path)
+    (tmp_path / "src" / "handlers.ts").write_text(_GLUE_HANDLERS)
+    records, _ = scan_folder(tmp_path)
+    run_sql = next(r for r in records if r.name == "run_sql")
+    import re
+
+    # Each chain is one call deeper than a body's own reading follows: only the map entry's helpers reach it.
+    via = [m.group(1) for e in run_sql.evidence for m in [re.search(r"\(via (\w+)Deep\(\)\)", e)] if m]
+    order = ["alpha", "beta", "gamma", "delta", "epsilon"]
+    assert len(via) >= 3 and via == sorted(via, key=order.index), run_sql.evidence
+    outputs = set()
+    for seed in range(1, 7):
+        done = subprocess.run([sys.executable, "-m", "parr", "scan", str(tmp_path), "--format", "json", "--no-cache"],
+                              capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

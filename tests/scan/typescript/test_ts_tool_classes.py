@@ -12,7 +12,8 @@ def _scan(files: dict[str, str]):
     scanner = TypeScriptScanner()
     facts = {rel: scanner.extract(rel, text.encode()) for rel, text in files.items()}
     sites: list[UnresolvedSite] = []
-    records, errors = scanner.resolve(facts, sites=sites)
+    records, errors = scanner.resolve(
+        facts, sites=sites, full_facts=lambda rel: scanner.extract_full(rel, files[rel].encode()))
     assert not errors, errors
     return {r.name: r for r in records}, sites
 
@@ -150,3 +151,28 @@ def test_methods_reached_give_their_evidence_in_source_order_in_every_process(tm
         assert done.returncode == 0, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_method_effects_are_read_only_when_a_tool_reaches_them():
+    """extract leaves a class's method effects for later (most classes are no tool's); resolve reads the
+    file again through full_facts for the tool classes it finds. Without that reader a reached method is
+    unread and the tool is not passed as a read (fail closed)."""
+    files = {"src/base.ts": _BASE, "src/manage.ts": _DISPATCHING_TOOL}
+    scanner = TypeScriptScanner()
+    facts = {rel: scanner.extract(rel, text.encode()) for rel, text in files.items()}
+    methods = [m for f in facts.values() for c in (f.get("tclasses") or {}).values()
+               for m in (c.get("methods") or {}).values()]
+    assert methods and not any(m.get("strong") for m in methods) and any(m.get("lazy") for m in methods)
+    asked: list[str] = []
+
+    def full(rel: str):
+        asked.append(rel)
+        return scanner.extract_full(rel, files[rel].encode())
+
+    records, _ = scanner.resolve(facts, sites=[], full_facts=full)
+    manage = next(r for r in records if r.name == "manage")
+    assert manage.mutating and any(e.startswith("api.") for e in manage.evidence), manage.evidence
+    assert asked and len(asked) == len(set(asked))  # each file read once, only when a tool reached it
+    blind, _ = TypeScriptScanner().resolve(facts, sites=[])
+    unread = next(r for r in blind if r.name == "manage")
+    assert unread.mutating and any("not read" in e for e in unread.evidence), unread.evidence

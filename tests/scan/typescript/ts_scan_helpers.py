@@ -24,13 +24,14 @@ def scan_folder(folder: str | Path, scanner: TypeScriptScanner | None = None):
         # The engine caches facts as JSON: they must survive a round trip unchanged.
         assert json.loads(json.dumps(fact)) == fact
         facts[rel] = fact
-    return scanner.resolve(facts)
+    # As the engine does: a file's full facts (tool-class method effects) read when resolve asks.
+    return scanner.resolve(facts, full_facts=lambda rel: scanner.extract_full(rel, (root / rel).read_bytes()))
 
 
 def scan_sources(sources: dict[str, str]):
     scanner = TypeScriptScanner()
     facts = {rel: scanner.extract(rel, text.encode()) for rel, text in sources.items()}
-    return scanner.resolve(facts)
+    return scanner.resolve(facts, full_facts=lambda rel: scanner.extract_full(rel, sources[rel].encode()))
 
 
 class Tools:

@@ -132,6 +132,9 @@ def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> 
             ann_node = resolved
     info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
     eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    if paid and any(_STRIPE_PAID_OPTIONS & set(object_entries(unwrap(a))) for a in args[last + 1:]
+                    if unwrap(a) is not None and unwrap(a).type == "object"):
+        eff.add_strong(PAID_CALL, "payment")
     typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
     ann = det._annotations(ann_node) if ann_node is not None else {}
     if paid:
@@ -142,6 +145,15 @@ def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> 
                schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                description=description, description_ref=dref, handler=handler, eff=eff,
                gates=det._gates({}, eff), annotations=ann)
+
+
+# What a Stripe paid tool's call does whatever its handler does: Stripe's agent toolkit (`paidTool` of
+# PaidMcpAgent, options `PaidToolOptions { checkout, paymentReason, meterEvent? }` after the handler) answers
+# with a Stripe checkout until the user pays once or subscribes, or records a billing meter event per call.
+# Charging the user changes state. (x402's paidTool takes a price the calling agent settles per request; the
+# labelled corpus counts such a tool by its handler, so it is not marked here.)
+_STRIPE_PAID_OPTIONS = frozenset({"checkout", "paymentReason", "meterEvent"})
+PAID_CALL = "paidTool: the user is charged through Stripe for its use (checkout, subscription or metered)"
 
 
 def paid_tool(det: Detector, call: Node, args: list[Node]) -> None:
