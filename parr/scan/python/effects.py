@@ -160,6 +160,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         hit = effects_kb.match_python(last, recv, origin, file_roots)
         if hit is not None:
             return [(hit.capability, hit.strength, hit.evidence)]
+    if recv:
+        if origin is None and qual and qual != dotted:
+            origin = qual.rsplit(".", 1)[0]
+        hit = effects_kb.match_python_read(last, recv, origin, file_roots)
+        if hit is not None:
+            return [(hit.capability, hit.strength, hit.evidence)]
 
     # --- HTTP: broad ("http"/"http_write") only where model input picks the URL's scheme or host
     http = _http(call, dotted, q, root, last, recv)
@@ -330,3 +336,58 @@ def _open_mode(call: ast.Call, what: str, mode_pos: int = 1) -> list[tuple[str, 
     if mode and any(ch in mode for ch in "wax+"):
         return [("file_write", STRONG, f"opens a file for writing ({what} mode '{mode}')")]
     return [("file_read", READ, f"reads files ({what})")]
+
+
+# --- Calls whose effect parr knows to be none ------------------------------------------------
+# A call that no rule above classified is either known to change nothing outside the process (it
+# computes, formats, logs, builds an object, keeps the framework's state) or unknown. The body of
+# a tool decides its verdict over its name only when every call in it is known (see judge.py);
+# an unknown call leaves the name and description to count (fail closed).
+UNKNOWN = "unknown"
+
+# Standard-library modules (and module functions) that compute, parse, format or wait.
+_PURE_MODULES = frozenset(
+    """json math re datetime time uuid random logging base64 hashlib hmac typing itertools functools collections
+    string textwrap copy decimal fractions statistics dataclasses enum operator pprint html difflib unicodedata
+    calendar zoneinfo pytz dateutil secrets struct binascii urllib.parse os.path posixpath ntpath pathlib.PurePath
+    asyncio.sleep asyncio.gather asyncio.wait_for asyncio.to_thread asyncio.get_event_loop asyncio.create_task
+    os.getenv os.environ traceback warnings inspect contextlib heapq bisect numbers pydantic typing_extensions
+    shlex fnmatch glob""".split())
+# Methods of values (str, bytes, dict, list, set, datetime, pydantic models, parsed JSON) that
+# compute or change only the value itself.
+_PURE_METHODS = frozenset(
+    """get items keys values copy format join strip lstrip rstrip split rsplit splitlines lower upper title
+    capitalize casefold replace startswith endswith rfind encode decode isdigit isalpha isalnum
+    isspace zfill ljust rjust center partition rpartition removeprefix removesuffix expandtabs translate
+    append extend sort reverse setdefault popitem discard union intersection difference
+    strftime strptime isoformat timestamp date astimezone total_seconds model_dump model_dump_json model_validate
+    model_copy dict json parse_obj parse_raw to_dict to_json hexdigest digest group groups groupdict loads dumps
+    tolist mean sum min max round astype fillna sort_values reset_index""".split())
+
+
+def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: frozenset[str],
+                imported_heads: frozenset[str]) -> bool:
+    """Whether a call no rule classified is known to change nothing outside the process: a
+    builtin, a standard-library helper that computes, a method of a plain value, a log line, an
+    object being built (a capitalised callee), or the framework's own state it was handed."""
+    if is_builtin:
+        return True
+    q = qual or dotted
+    parts = q.split(".")
+    last = parts[-1]
+    if last[:1].isupper():
+        return True  # building an object (a model, a request, an exception) does nothing by itself
+    for i in range(len(parts), 0, -1):
+        if ".".join(parts[:i]) in _PURE_MODULES:
+            return True
+    head = dotted.split(".", 1)[0]
+    if head in injected:
+        return True  # tool_context.state.get(...), ctx.deps: the framework's in-process state
+    if "." in dotted:
+        recv = dotted.rsplit(".", 1)[0]
+        if _LOG_RECEIVER.match(recv) or last in ("debug", "info", "warning", "warn", "error", "exception", "critical") \
+                and re.search(r"log", recv, re.I):
+            return True
+        if head not in imported_heads and last in _PURE_METHODS:
+            return True  # a method of a local value (not of an imported module or client)
+    return False

@@ -18,7 +18,7 @@ from parr.scan.python import catalog, frameworks, mcp_dispatch, toolclass
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
-from parr.scan.python.effects import classify_call, sql_text_effect
+from parr.scan.python.effects import UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
 
@@ -598,6 +598,10 @@ class FileExtractor:
                            url_source=lambda e: self.url_source(fn, e))
         if fx:
             fn.fx.extend(fx)
+        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()):
+            unknown = self._unknown_call(d, q, head, origin, fn)
+            if unknown is not None:
+                fn.fx.append(unknown)
         if self.a2a and d.endswith(".send_message"):
             fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
         # a helper handed to a runner (asyncio.to_thread(fn, ...), loop.run_in_executor(None, fn),
@@ -652,6 +656,34 @@ class FileExtractor:
                     fn.obj_calls.append((ci, method))
                 elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
                     fn.ext_calls.append(f"{cls_name}.{method}")
+
+    def _import_heads(self) -> frozenset:
+        """The names this file imports (kept while the import count stays the same)."""
+        cached = getattr(self, "_heads", None)
+        if cached is None or cached[0] != len(self.imports):
+            cached = self._heads = (len(self.imports), frozenset(self.imports))
+        return cached[1]
+
+    def _unknown_call(self, d: str, q: str | None, head: str, origin: str | None, fn: FuncInfo):
+        """The marker of a call parr cannot say anything about (an SDK method its knowledge lacks, a
+        library function), or None where another reading follows it: a helper of this file or this
+        class (the closure reads its body) or an object of a class of this file. A function
+        imported by name may be the project's own: resolve drops its marker when it finds it."""
+        if "." not in d:
+            if d in self.imports:
+                return ("?" + self.imports[d], UNKNOWN, f"calls {d}()")
+            return None  # a helper of this file: the closure reads it (or marks it unknown)
+        if head in ("self", "cls") and d.count(".") == 1:
+            return None
+        if head in self.imports and "()" not in d:
+            return ("?" + (q or d), UNKNOWN, f"calls {d}()")
+        ctor = origin
+        if ctor is None and d.count(".") == 1 and fn.body_scope is not None:
+            v, _ = self.lookup(fn.body_scope, head)
+            ctor = (self.var_ctor.get(head) + "()") if v is not None and self.var_ctor.get(head) else None
+        if ctor and ctor.endswith("()") and isinstance(self.module_scope.defs.get(ctor[:-2]), ClassInfo):
+            return None  # crm.close_case() on a class of this file: its method is read
+        return ("", UNKNOWN, f"calls {d}()")
 
     def _params(self, fn: FuncInfo) -> list[str]:
         a = fn.node.args
@@ -2800,11 +2832,16 @@ class FileExtractor:
             v, _ = self.lookup(sc, name) if sc is not None else (None, None)
             if isinstance(v, FuncInfo):
                 callees.append((v, name))
+            elif not isinstance(v, ClassInfo) and not name[:1].isupper() and name not in fi.strs:
+                # a name bound to something parr does not read (a lambda, a parameter, a value)
+                fx.append(("", UNKNOWN, f"calls {name}()", 0))
         if fi.cls is not None:
             for m in fi.self_calls:
                 t = self._method_lookup(fi.cls, m)
                 if t is not None:
                     callees.append((t, m))
+                else:  # inherited from a base parr did not read
+                    fx.append(("", UNKNOWN, f"calls self.{m}()", 0))
         for ci, m in fi.obj_calls:
             t = self._method_lookup(ci, m)
             if t is not None:
@@ -2819,6 +2856,8 @@ class FileExtractor:
                            if x[1] == effects_kb.SIGNIN_URL]
                 continue
             cfx, cext = self.closure(c, depth + 1, seen)
+            if effects_kb.makes_client(c.name):
+                cfx = [x for x in cfx if x[1] != UNKNOWN]  # building the client is not the tool's effect
             if key is not None:
                 cfx = self._map_url_caps(fi, c, key, cfx)
             for x in cfx:
@@ -2934,8 +2973,10 @@ class FileExtractor:
                     c["params"] = self.params_of(fi, c["style"])
                 if _is_arith(fi.node):
                     c["flags"].append("arith")
-                elif not c["fx"] and _only_framework_state(fi.node):
+                elif not [x for x in c["fx"] if x[1] != UNKNOWN] and _only_framework_state(fi.node):
                     c["flags"].append("framework_state")
+                if _returns_agent(fi.node, self.agents):
+                    c["flags"].append("returns_agent")
                 if c["description"] is None:
                     c["description"] = _docstring(fi.node)
             else:
@@ -3065,15 +3106,27 @@ def _fixes_host(text: str, last: bool) -> bool:
 
 
 def _dedupe(fx):
+    """Effects without repeats; calls parr cannot read come last and few (one is enough to keep a
+    name's verdict, and a list cut off at 40 must not lose a real effect to them)."""
     seen = set()
     out = []
+    unknown = []
     for x in fx:
         k = (x[0], x[1], x[2])
         if k in seen:
             continue
         seen.add(k)
-        out.append(x)
-    return out
+        (unknown if x[1] == UNKNOWN else out).append(x)
+    if not unknown:
+        return out
+    # definite ones first; "?module.fn" ones are dropped by resolve when the project defines them,
+    # so a list cut short keeps a definite marker in their place (fail closed)
+    sure = [x for x in unknown if not x[0]]
+    maybe = [x for x in unknown if x[0]]
+    if len(maybe) > 8:
+        maybe = maybe[:8]
+        sure.append(("", UNKNOWN, "calls more functions than parr keeps") + tuple(x[3:4]))
+    return out + sure[:2] + maybe
 
 
 _ARITH_OPS = (ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Compare, ast.BoolOp, ast.IfExp)
@@ -3199,11 +3252,34 @@ _STR_METHODS = frozenset({"format", "join", "strip", "lower", "upper", "title", 
                           "endswith", "lstrip", "rstrip", "capitalize"})
 
 
+def _returns_agent(node, agents: dict) -> bool:
+    """A function whose every return hands back an agent (a module-level agent variable or a new
+    `...Agent(...)`): the Swarm-style hand-off, which passes the conversation to that agent."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    returns = [e for sub in node.body for e in ast.walk(sub) if isinstance(e, ast.Return)]
+    if not returns:
+        return False
+    for r in returns:
+        v = r.value
+        if isinstance(v, ast.Name) and v.id in agents:
+            continue
+        if isinstance(v, ast.Call) and isinstance(v.func, (ast.Name, ast.Attribute)):
+            last = v.func.id if isinstance(v.func, ast.Name) else v.func.attr
+            if last.endswith("Agent") and last[:1].isupper():
+                continue
+        return False
+    return True
+
+
 def _is_arith(node) -> bool:
     """A function whose body only computes a number from its parameters (a calculator tool)."""
     body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
     if not body or len(body) > 4:
         return False
+    a = node.args
+    texts = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs
+             if isinstance(x.annotation, ast.Name) and x.annotation.id == "str"}
     has_op = False
     for st in body:
         if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call) and _is_logging_call(st.value):
@@ -3222,6 +3298,9 @@ def _is_arith(node) -> bool:
                         continue
                     return False
                 if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)):
+                    if any(isinstance(o, ast.Constant) and isinstance(o.value, str) or isinstance(o, ast.Name) and o.id in texts
+                           for o in (e.left, e.right)):
+                        return False  # title + "\n\n" + body joins text: no calculation (a stub of create_pr)
                     has_op = True
         else:
             return False

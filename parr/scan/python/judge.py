@@ -13,6 +13,7 @@ import re
 from parr.scan.evidence import (description_after_lead, description_lead_verb, description_verdict, name_verdict,
                                  name_words)
 from parr.scan.python import catalog
+from parr.scan.python.effects import UNKNOWN
 
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
 _RUNS_CODE = re.compile(r"(?:parameter|property) '(?:code|source|source_code|script|command|cmd|commands|shell_command|"
@@ -21,6 +22,18 @@ _RUNS_CODE = re.compile(r"(?:parameter|property) '(?:code|source|source_code|scr
                         r"code_snippet|command_line|cmd_line|ts_code|typescript_code|r_code|script_code)' is a raw string that is executed$|input is a raw string that is executed$")
 _RAW_DESC = re.compile(r"\b(execut\w*|run\w*|eval\w*|shell|command|sql|script|python code|code to)\b", re.I)
 _HANDOFF = re.compile(r"\b(transfer\w*|hand\s?off\w*|handoff\w*|route\w*|delegat\w*)\b[^.]{0,40}\bagents?\b", re.I)
+# Hand-offs read from the verb's object, not from a list of names: "transfer/route/escalate/hand off/
+# pass (work, control of the dialog, the user) (back) to <the ... agent|assistant|specialist>": what
+# moves is the conversation. "Transfer $50 to the agent's account" moves money (its object says so).
+# Only a model's roles: escalating to a human, a team or a desk notifies people, which is an effect.
+_ROLES = frozenset("agent agents assistant assistants specialist specialists expert experts bot bots triage".split())
+_HANDOFF_VERBS = frozenset("transfer route escalate handoff delegate pass redirect switch forward".split())
+_HANDOFF_DESC = re.compile(
+    r"\b(?:transfer|hand(?:s|ing|ed)?\s?off|handoff|route|escalat|delegat|pass|redirect|switch|forward)\w*"
+    r"((?:\s+[\w'$-]+){0,5}?)\s+(?:back\s+)?to\s+(?:the\s+|a\s+|an\s+|another\s+|other\s+|this\s+|that\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(_ROLES)) + r")\b", re.I)
+_MOVED_GOODS = frozenset("funds money amount amounts payment payments balance credit credits usd dollars cash tokens "
+                         "shares stock ownership domain domains file files data ticket tickets case cases".split())
 _EXTRA_DESC = re.compile(
     r"\b(stores?|records?|saves?|reimburses?|schedules?|books?(?= (?:a|an|the|your|their|my|flights?|"
     r"hotels?|rooms?|tables?|seats?|appointments?|tickets?|meetings?)\b)|hangs? up|follows?|"
@@ -45,6 +58,46 @@ def _acts_on_record(desc: str | None) -> str | None:
     return f"{words[0]} {rest[0]}" if rest and rest[0] in _BUSINESS_OBJECTS else None
 
 
+def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
+    """What shows a tool only hands the conversation to another agent, or None. Its body (if any)
+    must do nothing but compute or read; then either its name is a hand-off verb followed straight
+    by "to" ("transfer_to_sales", "transfer_back_to_triage": no object, so what moves is the
+    conversation) and it takes no input or names a role, or it returns an agent, or its name is
+    "To<Role>" ("ToQuoteAssistant", a routing schema), or its description says the verb moves the
+    work to an agent, assistant, team or human."""
+    if any(x[1] not in ("read",) for x in fx):
+        return None
+    words = name_words(name)
+    if "returns_agent" in (c.get("flags") or ()):
+        return "returns an agent"
+    rest = words[2:] if words[1:2] == ["to"] else words[3:] if words[1:3] == ["back", "to"] else None
+    if words and words[0] in _HANDOFF_VERBS and rest:
+        params = [p for p in (c.get("params") or []) if p.get("n") not in ("self", "cls")]
+        if not params or rest[-1] in _ROLES:
+            return f"name '{name}'"
+    if len(words) >= 2 and words[0] == "to" and words[-1] in _ROLES:
+        return f"routing schema '{name}'"
+    for m in _HANDOFF_DESC.finditer(desc or ""):
+        moved = set(re.findall(r"[\w$]+", m.group(1).lower()))
+        if not moved & _MOVED_GOODS and not any("$" in w or w.isdigit() for w in moved):
+            return f"description says '{' '.join(m.group(0).split())}'"
+    return None
+
+
+def _reads_only(fx):
+    """The first read of a body that reaches something outside the process only to read it (a
+    KB read, an HTTP GET, a SELECT, a file or page read) and makes no call parr cannot read; else
+    None. Such a body decides over the name and description (code outranks claims). A body that
+    reaches nothing is a stub and stands for what its name says; one that forwards to an agent or
+    a remote MCP tool does what that does."""
+    reads = []
+    for x in fx:
+        if x[1] != "read" or x[0].partition("@")[0] == "mcp_remote":
+            return None
+        reads.append(x)
+    return reads[0] if reads else None
+
+
 def _fx_evidence(x) -> str:
     ev = x[2]
     if len(x) > 3 and x[3]:
@@ -62,6 +115,8 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     caps: list[str] = list(c.get("caps") or ())
     gates: list[str] = list(c.get("gates") or ())
     for x in fx:
+        if x[1] == UNKNOWN:
+            continue
         cap = x[0].partition("@")[0]  # "http@url": the URL's host comes from parameter url
         if cap and cap not in caps:
             caps.append(cap)
@@ -126,12 +181,26 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if "long_running" in flags:
         evidence.append("starts a long-running operation (LongRunningFunctionTool)")
         return True
+    handoff = _hands_off(c, name, desc, fx)
+    if handoff is not None:
+        evidence.append(f"hands the conversation to another agent ({handoff}), changes nothing by itself")
+        return False
     text = f"{' '.join(name_words(name))} {desc or ''}"
-    if _HANDOFF.search(text) or "agent_tool" in flags and not name_verdict(name).mutating:
+    old = _HANDOFF.search(text)
+    if old is not None and set(re.findall(r"\w+", old.group(0).lower())) & _MOVED_GOODS:
+        old = None  # "transfer funds to the agent": the object moved is money
+    if old is not None or "agent_tool" in flags and not name_verdict(name).mutating:
         evidence.append("agent hand-off or sub-agent call, not a state change")
         return False
     if "arith" in flags:
         evidence.append("pure calculation on its arguments")
+        return False
+    quiet = _reads_only(fx)
+    if quiet is not None:
+        nv, lead = name_verdict(name), description_lead_verb(desc)
+        said = nv.evidence if nv.mutating else lead.evidence if lead.mutating else []
+        evidence.append(f"its body only reads ({_fx_evidence(quiet)}) and calls nothing parr cannot read"
+                        + (f": the {said[0]} does not make it a change" if said else ""))
         return False
     nv = name_verdict(name)
     words = name_words(name)

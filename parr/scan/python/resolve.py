@@ -14,6 +14,7 @@ from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.python import catalog
 from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
+from parr.scan.python.effects import UNKNOWN
 from parr.scan.python.judge import judge
 
 
@@ -214,6 +215,32 @@ class Project:
         f = self.facts.get(path)
         return f["module"] if f is not None and "module" in f else module_name(path)
 
+    def settle(self, fx: list, near: str) -> list:
+        """Effects with each "unknown unless the project defines it" call settled: dropped when the
+        project holds the function or class (its own effects are read through ext_effects), else a
+        call parr cannot read."""
+        out = []
+        for x in fx:
+            if x[1] == UNKNOWN and x[0][:1] == "?":
+                if self._defines(x[0][1:], near):
+                    continue
+                x = ["", UNKNOWN, *x[2:]]
+            out.append(x)
+        return out
+
+    def _defines(self, q: str, near: str, depth: int = 0) -> bool:
+        path, rest = self.split_target(q, near)
+        if path is None or not rest or depth > 3:
+            return False
+        f = self.at(path)
+        entry, redirect = _func_entry(f, rest)
+        if redirect is not None:
+            return self._defines(redirect, path, depth + 1)
+        if entry is not None or rest[0] in _part(f, "classes"):
+            return True
+        imp = _part(f, "imports").get(rest[0]) if len(rest) == 1 else None
+        return bool(imp) and self._defines(imp, path, depth + 1)
+
     def ext_effects(self, calls: list[str], near: str, depth: int = 0, seen=None, plumbing: bool = False) -> list:
         out = []
         if seen is None:
@@ -245,13 +272,17 @@ class Project:
                 continue
             if entry is None:
                 continue
-            for x in entry.get("fx", []):
+            quiet = effects_kb.makes_client(rest[-1])
+            for x in self.settle(entry.get("fx", []), path):
+                if quiet and x[1] == UNKNOWN:
+                    continue
                 x = list(x)
                 if len(x) < 4:
                     x.append(1)
                 x[3] = x[3] + 1
                 out.append(x)
-            out += self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
+            inner = self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
+            out += [x for x in inner if x[1] != UNKNOWN] if quiet else inner
         return out
 
 
@@ -497,6 +528,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 ext.append(c["ext_fn"])
             if ext:
                 c["fx"] = list(c.get("fx") or []) + proj.ext_effects(ext, path)
+            c["fx"] = proj.settle(c.get("fx") or [], path)
             key = (c.get("def_line"), c.get("name"), c.get("line")) if c.get("def_line") else (None, c.get("name"), c.get("line"))
             dl = c.get("def_line")
             if dl and c.get("style") == "plain_function" and dl in taken.get(path, set()):
@@ -608,7 +640,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             fw = "langchain"
         c = {"name": rest[0], "line": entry["line"], "framework": fw, "style": "plain_function",
              "schema": "type_hints", "description": entry.get("doc"), "params": expand_params(entry.get("params", [])),
-             "fx": list(entry.get("fx", [])) + proj.ext_effects(entry.get("ext", []), tpath),
+             "fx": proj.settle(list(entry.get("fx", [])), tpath) + proj.ext_effects(entry.get("ext", []), tpath),
              "flags": ["arith"] if entry.get("arith") else []}
         c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
         rec = _record(c, tpath)

@@ -1,0 +1,61 @@
+import requests
+from mcp.server.fastmcp import FastMCP
+from redis.exceptions import RedisError
+
+from conn import get_connection, key_report, touch_audit
+from vendorlib import magic
+
+mcp = FastMCP("precedence")
+
+
+# expect: name=type mutating=false
+@mcp.tool()
+def type(key: str) -> dict:
+    """Returns the type of the value stored at key."""
+    try:
+        r = get_connection()
+        return {"type": r.type(key), "ttl": r.ttl(key), **key_report(key)}
+    except RedisError as e:
+        return {"error": str(e)}
+
+
+# expect: name=set_watch mutating=true
+@mcp.tool()
+def set_watch(key: str) -> str:
+    """Reads a key and hands it to a helper parr cannot read: the name counts (fail closed)."""
+    r = get_connection()
+    value = r.get(key)
+    magic.process(value)
+    return value
+
+
+# expect: name=sync_key mutating=true
+@mcp.tool()
+def sync_key(key: str) -> str:
+    """A read, then a project helper whose library call parr cannot read: the name counts."""
+    r = get_connection()
+    return touch_audit(r.get(key))
+
+
+# expect: name=submit_lookup mutating=false caps=-
+@mcp.tool()
+def submit_lookup(city: str) -> str:
+    """Submit a city name and get its weather."""
+    resp = requests.get("https://api.weather.example/v1/now", params={"q": city}, timeout=10)
+    return resp.json()["summary"].strip()
+
+
+# expect: name=cancel_booking mutating=true
+@mcp.tool()
+def cancel_booking(booking_id: str) -> str:
+    """A stub reaches nothing: it stands for what its name says."""
+    return f"Booking {booking_id} cancelled."
+
+
+# expect: name=update_counter mutating=true
+@mcp.tool()
+def update_counter(key: str) -> int:
+    """Reads and writes: the write decides."""
+    r = get_connection()
+    r.get(key)
+    return r.incr(key)
