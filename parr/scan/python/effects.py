@@ -39,12 +39,40 @@ _SQL_WRITE = re.compile(
     re.I,
 )
 _SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
-_BROWSER_RECEIVER = re.compile(r"(page|browser|driver|frame|locator|tab)\b|page\.|\bpage", re.I)
+_BROWSER_RECEIVER = re.compile(r"(page|browser|driver|frame|locator|tab)\b|page\.|\bpage|(?:^|_)(?:element|elem|el)$", re.I)
 _BROWSER_MUTATING = frozenset(
     "click dblclick fill type press check uncheck select_option set_input_files tap send_keys submit "
     "execute_script execute_async_script drag_and_drop hover".split()
 )
-_BROWSER_READ = frozenset({"goto", "navigate", "screenshot", "content", "inner_text", "text_content", "get"})
+_BROWSER_READ = frozenset({"goto", "navigate", "screenshot", "content", "inner_text", "text_content", "get",
+                           "find_element", "find_elements", "query_selector", "query_selector_all", "get_attribute",
+                           "is_visible", "is_displayed", "wait_for_selector", "wait_for_load_state", "inner_html"})
+# Typing into a field: the text stays in the page until something submits it.
+_TYPING = frozenset({"fill", "type", "send_keys"})
+_SUBMIT_KEYS = re.compile(r"\b(ENTER|RETURN)\b|\\n|\n")
+# A fixed script that only scrolls or reads the page.
+_PAGE_INSPECT = re.compile(r"^\s*(?:(?:window|document\.\w+|arguments\[\d\])\.)?(?:scroll(?:To|By|IntoView)?\s*\(|"
+                           r"return\s+(?:document|window)\b)", re.I)
+
+
+def _submits(call: ast.Call) -> bool:
+    """Typing that ends with Enter (Keys.ENTER, "\\n") submits the form it is in."""
+    for a in list(call.args) + [k.value for k in call.keywords]:
+        for e in ast.walk(a):
+            if isinstance(e, ast.Attribute) and _SUBMIT_KEYS.search(e.attr):
+                return True
+            if isinstance(e, ast.Constant) and isinstance(e.value, str) and ("\n" in e.value or e.value in ("Enter", "Return")):
+                return True
+    return False
+
+
+def _inspects_page(script: str | None, call: ast.Call) -> bool:
+    """A literal script (the whole first argument, no run-time part) that only scrolls or reads."""
+    a = call.args[0] if call.args else None
+    if script is None or not isinstance(a, ast.Constant):
+        return False
+    statements = [x for x in re.split(r";\s*", script.strip()) if x]
+    return bool(statements) and all(_PAGE_INSPECT.match(x) for x in statements)
 _LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|warnings|st|tracer|span|progress|pbar|rich)\b", re.I)
 _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
@@ -208,10 +236,17 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
                 return [(f"sql@{','.join(sorted(src))}", "raw", f"executes SQL the model writes ({dotted})")]
             return [("", "raw", f"executes SQL built at run time ({dotted})")]
 
-    # --- browser and page scripts
+    # --- browser and page scripts. Inspecting or preparing a page (navigating, reading, scrolling,
+    # typing into a field) sends nothing anywhere; a click, a key press, a submit, an upload, a drag
+    # or a script the code does not fix commits something on the site (see _BROWSER_MUTATING).
+    if last in ("evaluate", "execute_script", "execute_async_script") and recv and \
+            re.search(r"Runtime|page|frame|cdp|driver|browser|tab", dotted) and _inspects_page(_first_str(call), call):
+        return [("browser", READ, f"scrolls or reads the page with a fixed script ({dotted})")]
     if last == "evaluate" and re.search(r"Runtime|page|frame|cdp", dotted):
         return [("browser", WEAK, f"runs JavaScript in the page ({dotted})")]
     if recv and _BROWSER_RECEIVER.search(recv):
+        if last in _TYPING and not _submits(call):
+            return [("browser", READ, f"types into a page field without submitting (.{last}())")]
         if last in _BROWSER_MUTATING:
             return [("browser", WEAK, f"acts on a web page (.{last}())")]
         if last in _BROWSER_READ and re.search(r"page|driver|browser", recv, re.I) and not (

@@ -213,6 +213,7 @@ class FileExtractor:
         self.unresolved: list[dict] = []
         self.module_vars: set[str] = set()  # module-level names bound to something other than a string
         self.agents: dict[str, str] = {}
+        self.agent_members: dict[str, list[str]] = {}  # module-level agent variable -> what it can do
         self.fw_hints: set[str] = set()
         self.consumed: set[int] = set()  # ids of nodes already turned into candidates
         self.list_tool_funcs: list[FuncInfo] = []
@@ -524,11 +525,16 @@ class FileExtractor:
                         if d:
                             self.var_ctor[t.id] = self.qualify(d)
                         last = (d or "").rsplit(".", 1)[-1]
+                        if last in ("create_react_agent", "create_agent"):
+                            # LangGraph: create_react_agent(model, tools): an agent other tools may run
+                            self.agent_members[t.id] = self._agent_members(value, scope, tools_pos=1)
                         if last.endswith("Agent") and last[:1].isupper():
                             # Agent(name="x"), LlmAgent, ConversableAgent("x"): hand-offs elsewhere name it
                             nm = _const_str(_kw(value, "name") or (value.args[0] if value.args else None))
                             if nm:
                                 self.agents[t.id] = nm
+                            # what the agent can do, for the tools that run it as a sub-agent
+                            self.agent_members[t.id] = self._agent_members(value, scope)
                     if t.id == "TOOL_SPEC" and isinstance(value, ast.Dict):
                         self.tool_spec_dicts.append(value)
                         self.consumed.add(id(value))
@@ -602,6 +608,17 @@ class FileExtractor:
             unknown = self._unknown_call(d, q, head, origin, fn)
             if unknown is not None:
                 fn.fx.append(unknown)
+        last = d.rsplit(".", 1)[-1]
+        if last in _RUNS_AGENT:
+            # Runner.run(agent, ...), agent.invoke(...): the tool does what that agent's tools do
+            target = node.args[0] if (q or "").startswith("agents.Runner") and node.args else \
+                node.func.value if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
+                and (node.func.value.id in self.agent_members or node.func.value.id in self.imports
+                     and re.search(r"agent|graph|crew|team|assistant", node.func.value.id, re.I)) else None
+            if target is not None:
+                for ref in self.agent_refs(target, fn.body_scope):
+                    if ref != "?" and (not ref.startswith("local:") or ref[6:] in self.agent_members):
+                        fn.fx.append((ref, "subagent", f"runs sub-agent {ref.partition(':')[2]} ({d})"))
         if self.a2a and d.endswith(".send_message"):
             fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
         # a helper handed to a runner (asyncio.to_thread(fn, ...), loop.run_in_executor(None, fn),
@@ -656,6 +673,71 @@ class FileExtractor:
                     fn.obj_calls.append((ci, method))
                 elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
                     fn.ext_calls.append(f"{cls_name}.{method}")
+
+    def agent_ref(self, e) -> str | None:
+        """An agent given by name: "local:<var>" for this file's, "ref:<qualified>" for an imported one."""
+        if isinstance(e, ast.Name):
+            return "ref:" + self.imports[e.id] if e.id in self.imports else "local:" + e.id
+        if isinstance(e, ast.Attribute):
+            d = self.dotted(e)
+            if d and d.split(".", 1)[0] in self.imports and "()" not in d:
+                return "ref:" + self.qualify(d)
+        return None
+
+    def agent_refs(self, e, scope, depth: int = 0) -> list[str]:
+        """The agents an expression may hold, following a function's own assignments and both
+        branches of `a if cond else b` (None is no agent); "?" where parr cannot tell."""
+        if isinstance(e, ast.Constant) and e.value is None:
+            return []
+        if isinstance(e, ast.IfExp):
+            return self.agent_refs(e.body, scope, depth + 1) + self.agent_refs(e.orelse, scope, depth + 1)
+        if isinstance(e, ast.Name) and scope is not None and scope.func is not None and depth < 4:
+            v, sc = self.lookup(scope, e.id)
+            if isinstance(v, ast.expr) and sc is not None and sc.kind != "module" and not isinstance(v, ast.Call):
+                return self.agent_refs(v, scope, depth + 1)
+        ref = self.agent_ref(e)
+        return [ref] if ref is not None else ["?"]
+
+    def _agent_members(self, call: ast.Call, scope, tools_pos: int | None = None) -> list[str]:
+        """What an agent built by `call` can do: its tools (functions, agents run as tools), its
+        sub-agents, and a code executor; an element parr cannot read is "?" (fail closed)."""
+        out: list[str] = []
+        if (ce := _kw(call, "code_executor")) is not None and not (isinstance(ce, ast.Constant) and ce.value is None):
+            out.append("code")
+        elems = []
+        for k in ("tools", "sub_agents", "functions"):
+            v = _kw(call, k)
+            if v is None and k == "tools" and tools_pos is not None and len(call.args) > tools_pos:
+                v = call.args[tools_pos]
+            if isinstance(v, (ast.List, ast.Tuple)):
+                elems += [(k, x) for x in v.elts]
+            elif v is not None:
+                out.append("?")
+        while elems:
+            k, e = elems.pop(0)
+            if isinstance(e, ast.IfExp):
+                elems += [(k, e.body), (k, e.orelse)]  # either branch may be the tool
+                continue
+            if k == "sub_agents":
+                ref = self.agent_ref(e)
+                out.append("agent:" + ref if ref is not None else "?")
+                continue
+            if isinstance(e, ast.Call):
+                f = self.dotted(e.func) or ""
+                last = f.rsplit(".", 1)[-1]
+                inner = fn_arg(e, "agent") if last == "AgentTool" else e.func.value if last == "as_tool" and \
+                    isinstance(e.func, ast.Attribute) else fn_arg(e, "func") if last.endswith("Tool") else None
+                if inner is not None and (ref := self.agent_ref(inner)) is not None:
+                    out.append(("agent:" if last in ("AgentTool", "as_tool") else "fn:") + ref)
+                else:
+                    out.append("?")
+                continue
+            ref = self.agent_ref(e)
+            out.append("fn:" + ref if ref is not None else "?")
+        if not out and (_kw(call, "output_schema") is not None or _kw(call, "output_key") is not None):
+            # ADK: an agent that only answers in a schema, kept under a key of the session state
+            out.append("state")
+        return out
 
     def _import_heads(self) -> frozenset:
         """The names this file imports (kept while the import count stays the same)."""
@@ -2958,6 +3040,7 @@ class FileExtractor:
                     continue  # wrapper.__name__ = tool_name: named at run time, framework plumbing
                 c["name"] = fi.renamed
             if fi is not None:
+                c["fn_qual"] = fi.qual  # other files' agents list it by this name
                 fx, ext = self.closure(fi)
                 if ci is not None:
                     # other exec-ish methods of a tool class contribute too
@@ -2975,6 +3058,9 @@ class FileExtractor:
                     c["flags"].append("arith")
                 elif not [x for x in c["fx"] if x[1] != UNKNOWN] and _only_framework_state(fi.node):
                     c["flags"].append("framework_state")
+                if "framework_state" not in c["flags"] and not [x for x in c["fx"] if x[1] != UNKNOWN] \
+                        and _only_framework_state(fi.node, need_reply=False):
+                    c["flags"].append("state_writes")  # judged with the name's object (judge.py)
                 if _returns_agent(fi.node, self.agents):
                     c["flags"].append("returns_agent")
                 if c["description"] is None:
@@ -3004,6 +3090,8 @@ class FileExtractor:
                         entry["params"] = compact_params(params)
                     if _is_arith(fi.node):
                         entry["arith"] = True
+                    elif not [x for x in fx if x[1] != UNKNOWN] and _only_framework_state(fi.node, need_reply=False):
+                        entry["state_writes"] = True
                     if fi.candidate:
                         entry["cand"] = True
                     if self._returns_tools(fi):
@@ -3040,6 +3128,7 @@ class FileExtractor:
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
+                           ("agent_members", self.agent_members),
                            ("named_ctors", self.named_ctors)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
@@ -3092,6 +3181,8 @@ def _fw_cached(qual: str) -> str | None:
     return r
 
 
+_RUNS_AGENT = frozenset({"run", "arun", "run_sync", "run_streamed", "invoke", "ainvoke", "stream", "astream",
+                         "run_async"})
 _RUNS_ITS_ARGUMENT = frozenset({"to_thread", "run_in_executor", "submit", "run_sync", "partial", "start_soon",
                                 "run_in_threadpool", "sync_to_async"})
 
@@ -3182,7 +3273,7 @@ def _state_param_names(node) -> set[str]:
     return out
 
 
-def _only_framework_state(node) -> bool:
+def _only_framework_state(node, need_reply: bool = True) -> bool:
     """A body whose only writes go to the framework's in-process state object it was handed
     (context_variables["x"] = ..., tool_context.state[...] = ...) or to a reply that updates it
     (Command(update=...)), that answers the framework with its reply class on every path
@@ -3197,9 +3288,11 @@ def _only_framework_state(node) -> bool:
     if not state:
         return False
     returns = [e for sub in node.body for e in ast.walk(sub) if isinstance(e, ast.Return)]
-    if not returns or not all(isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)
-                              and r.value.func.id in frameworks.REPLY_CLASSES for r in returns):
+    if need_reply and (not returns or not all(isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)
+                                              and r.value.func.id in frameworks.REPLY_CLASSES for r in returns)):
         return False
+    if not need_reply:
+        returns = [r for r in returns if isinstance(r.value, ast.Call)]
     for _ in range(2):  # current_task = context_variables["tasks"][i]: an alias into the state
         for sub in node.body:
             for e in ast.walk(sub):
@@ -3238,6 +3331,8 @@ def _only_framework_state(node) -> bool:
                             return False  # ctx.set(...), tool_context.save_artifact(...): read elsewhere
                     elif isinstance(f.value, ast.Name) and f.attr in _PURE_MODULE_CALLS.get(f.value.id, ()):
                         continue  # json.loads(order_json)
+                    elif _is_logging_call(e):
+                        continue  # a log line
                     elif not isinstance(f.value, (ast.Constant, ast.JoinedStr, ast.Name, ast.Subscript)) or \
                             f.attr not in _STR_METHODS | _STATE_WRITE_METHODS | _READ_METHODS:
                         return False  # a client's method, a helper module's function

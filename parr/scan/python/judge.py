@@ -84,6 +84,15 @@ def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
     return None
 
 
+_STATE_NOUNS = frozenset("state states context session variable variables vars var scratchpad".split())
+
+
+def _names_state(name: str) -> bool:
+    """A name whose verb acts on the framework's state itself (store_state, update_context_vars)."""
+    words = [w for w in name_words(name) if w != "tool"]
+    return len(words) >= 2 and all(w in _STATE_NOUNS for w in words[1:])
+
+
 def _reads_only(fx):
     """The first read of a body that reaches something outside the process only to read it (a
     KB read, an HTTP GET, a SELECT, a file or page read) and makes no call parr cannot read; else
@@ -115,7 +124,7 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     caps: list[str] = list(c.get("caps") or ())
     gates: list[str] = list(c.get("gates") or ())
     for x in fx:
-        if x[1] == UNKNOWN:
+        if x[1] in (UNKNOWN, "subagent"):
             continue
         cap = x[0].partition("@")[0]  # "http@url": the URL's host comes from parameter url
         if cap and cap not in caps:
@@ -168,6 +177,12 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         # Body first: the whole body is visible and only keeps the agent run's own state.
         evidence.append("only updates the framework's in-process state (context variables) and returns a reply")
         return False
+    if "state_writes" in flags and not fx and _names_state(name):
+        # store_state_tool writing tool_context.state: what its name says it changes is the
+        # framework's state, and that is all its body changes. (A stub of cancel_booking that notes
+        # the booking in the state still stands for the cancellation its name says.)
+        evidence.append("only writes the framework's in-process state, which is what its name says it changes")
+        return False
     if ann.get("destructiveHint") is True or ann.get("readOnlyHint") is False:
         evidence.append("MCP annotation readOnlyHint=False" if ann.get("readOnlyHint") is False
                         else "MCP annotation destructiveHint=True")
@@ -189,8 +204,9 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     old = _HANDOFF.search(text)
     if old is not None and set(re.findall(r"\w+", old.group(0).lower())) & _MOVED_GOODS:
         old = None  # "transfer funds to the agent": the object moved is money
-    if old is not None or "agent_tool" in flags and not name_verdict(name).mutating:
-        evidence.append("agent hand-off or sub-agent call, not a state change")
+    if old is not None or "agent_tool" in flags and not name_verdict(name).mutating and "sub_unread" not in flags:
+        evidence.append("runs a sub-agent whose tools change nothing" if "sub_reads" in flags and old is None
+                        else "agent hand-off or sub-agent call, not a state change")
         return False
     if "arith" in flags:
         evidence.append("pure calculation on its arguments")

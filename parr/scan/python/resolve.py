@@ -215,6 +215,98 @@ class Project:
         f = self.facts.get(path)
         return f["module"] if f is not None and "module" in f else module_name(path)
 
+    # --- sub-agents: a tool that runs an agent does what that agent's tools do -----------------
+    def apply_sub_agents(self, c: dict, path: str, depth: int = 0) -> None:
+        """Turn a candidate's sub-agent references (an agent offered as a tool, a tool body that
+        runs one) into what the agent can do: a state change of one of its tools becomes the tool's
+        effect; an agent parr cannot read, or one with no tools (a stub of what its name says),
+        leaves the name and description to count (flag sub_unread)."""
+        fx = c.get("fx") or []
+        refs = ([c["sub_agent"]] if c.get("sub_agent") else []) + [x[0] for x in fx if x[1] == "subagent"]
+        if not refs:
+            return
+        c["fx"] = [x for x in fx if x[1] != "subagent"]
+        for ref in refs:
+            state, ev = self.agent_effect(ref, path, depth)
+            if state == "writes":
+                c["fx"].append(["", "strong", ev, 0])
+            else:
+                c["flags"] = list(c.get("flags") or ()) + ["sub_reads" if state == "reads" else "sub_unread"]
+
+    def agent_effect(self, ref: str, near: str, depth: int = 0) -> tuple[str, str]:
+        """("writes", evidence), ("reads", ""), ("none", "") for an agent with no tools, or
+        ("unread", "") where parr cannot see what it can do."""
+        home = self._agent_home(ref, near)
+        if home is None or depth > 4:
+            return "unread", ""
+        key = ("agent",) + home
+        memo = self.__dict__.setdefault("_agent_memo", {})
+        if key in memo:
+            return memo[key] or ("unread", "")
+        memo[key] = None  # a cycle reads as unread
+        path, var = home
+        members = (self.at(path).get("agent_members") or {}).get(var)
+        if members is None:
+            memo[key] = ("unread", "")
+            return memo[key]
+        states = []
+        for m in members:
+            if m == "code":
+                states.append(("writes", f"runs sub-agent {var}, whose code executor runs code the model writes"))
+            elif m == "?":
+                states.append(("unread", ""))
+            elif m == "state":
+                states.append(("reads", ""))  # its answer goes to the framework's session state
+            else:
+                kind, _, r = m.partition(":")
+                sub = self._agent_home(r, path)
+                if kind == "agent" or (sub is not None and var != sub[1]
+                                       and sub[1] in (self.at(sub[0]).get("agent_members") or {})):
+                    st, ev = self.agent_effect(r, path, depth + 1)
+                    states.append((st if st != "none" else "reads", ev))
+                else:
+                    states.append(self._member_tool(r, path, var, depth))
+        result = next((x for x in states if x[0] == "writes"), None) or next(
+            (x for x in states if x[0] == "unread"), None) or (("reads", "") if states else ("none", ""))
+        memo[key] = result
+        return result
+
+    def _agent_home(self, ref: str, near: str) -> tuple[str, str] | None:
+        kind, _, name = ref.partition(":")
+        if kind == "local":
+            return near, name
+        if kind == "ref":
+            return self.var_home(name, near)
+        return None
+
+    def _member_tool(self, ref: str, near: str, agent: str, depth: int) -> tuple[str, str]:
+        """What one tool of an agent does, judged as it is when reported."""
+        home = self._agent_home(ref, near)
+        if home is None:
+            # a framework's tool imported by name (google_search): reported from the agent's file
+            home = (near, ref.rpartition(":")[2].rpartition(".")[2])
+        path, name = home
+        f = self.at(path)
+        c = next((dict(x) for x in f.get("tools") or () if x.get("fn_qual") == name), None) or next(
+            (dict(x) for x in f.get("tools") or () if x.get("name") == name and not x.get("fn_qual")), None)
+        if c is None:
+            entry = _part(f, "funcs").get(name)
+            if entry is None:
+                return "unread", ""
+            c = {"name": name, "style": "plain_function", "schema": "type_hints", "description": entry.get("doc"),
+                 "params": expand_params(entry.get("params", [])), "fx": list(entry.get("fx", [])),
+                 "ext_calls": entry.get("ext", []),
+                 "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
+        ext = list(c.get("ext_calls") or ()) + ([c["ext_fn"]] if c.get("ext_fn") else [])
+        c["fx"] = self.settle(list(c.get("fx") or []) + (self.ext_effects(ext, path) if ext else []), path)
+        c["flags"] = list(c.get("flags") or ())
+        self.apply_sub_agents(c, path, depth + 1)
+        mutating, _, evidence, _, _ = judge(c)
+        if not mutating:
+            return "reads", ""
+        why = evidence[0] if evidence else "changes state"
+        return "writes", f"runs sub-agent {agent}, whose tool '{c.get('name') or name}' changes state ({why})"
+
     def settle(self, fx: list, near: str) -> list:
         """Effects with each "unknown unless the project defines it" call settled: dropped when the
         project holds the function or class (its own effects are read through ext_effects), else a
@@ -529,6 +621,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             if ext:
                 c["fx"] = list(c.get("fx") or []) + proj.ext_effects(ext, path)
             c["fx"] = proj.settle(c.get("fx") or [], path)
+            proj.apply_sub_agents(c, path)
             key = (c.get("def_line"), c.get("name"), c.get("line")) if c.get("def_line") else (None, c.get("name"), c.get("line"))
             dl = c.get("def_line")
             if dl and c.get("style") == "plain_function" and dl in taken.get(path, set()):
@@ -641,8 +734,9 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         c = {"name": rest[0], "line": entry["line"], "framework": fw, "style": "plain_function",
              "schema": "type_hints", "description": entry.get("doc"), "params": expand_params(entry.get("params", [])),
              "fx": proj.settle(list(entry.get("fx", [])), tpath) + proj.ext_effects(entry.get("ext", []), tpath),
-             "flags": ["arith"] if entry.get("arith") else []}
+             "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
         c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
+        proj.apply_sub_agents(c, tpath)
         rec = _record(c, tpath)
         if rec is not None:
             records.append(rec)
