@@ -45,7 +45,7 @@ READ_VERBS = frozenset(
     detect diff download estimate evaluate explain extract fetch find forecast format get
     inspect list load lookup match parse plan predict preview query read recommend render
     retrieve scan score scrape crawl search show summarize summarise translate validate verify view watch
-    draft compose propose suggest rewrite rephrase reword paraphrase
+    draft compose propose suggest rewrite rephrase reword paraphrase poll
     """.split()
 )
 

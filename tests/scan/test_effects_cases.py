@@ -52,6 +52,7 @@ def test_effects_case(folder: str) -> None:
     ("refund_policy_specialist", None),  # names a specialist, not an action
     ("get_order_status", False),
     ("detach_role_policy", True),
+    ("poll_job_status", False),
 ])
 def test_name_verbs(name: str, mutating: bool | None) -> None:
     from parr.scan.evidence import name_verdict

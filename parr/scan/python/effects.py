@@ -20,7 +20,7 @@ from parr.scan.effects_kb.payments import (
 from parr.scan.effects_kb.email import (
     PY_EMAIL_ROOTS as _EMAIL_ROOTS,
 )
-from parr.scan.evidence import MUTATING_VERBS, name_words
+from parr.scan.evidence import MUTATING_VERBS, name_verdict, name_words
 from parr.scan.python import catalog
 
 STRONG = "strong"  # the call itself changes state outside the process (or runs code/shell)
@@ -29,6 +29,7 @@ WEAK = "weak"  # the call probably changes state (verb-named client method, work
 # it changes state unless the tool's name says it reads, as in the TypeScript scanner.
 MEDIUM = "medium"
 READ = "read"  # a capability without a mutation (HTTP GET, file read)
+UNKNOWN = "unknown"  # a call parr cannot read (see known_quiet)
 
 _HTTPISH_RECEIVER = re.compile(r"(requests|httpx|aiohttp|session|client|http|api\b|_api|urllib3)", re.I)
 _SQL_RECEIVER = re.compile(r"(cursor|\bcur\b|conn|connection|session|sess\b|\bdb\b|_db\b|engine|\bcon\b|database|transaction|\btx\b)", re.I)
@@ -74,6 +75,7 @@ def _inspects_page(script: str | None, call: ast.Call) -> bool:
     statements = [x for x in re.split(r";\s*", script.strip()) if x]
     return bool(statements) and all(_PAGE_INSPECT.match(x) for x in statements)
 _LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|warnings|st|tracer|span|progress|pbar|rich)\b", re.I)
+_COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "dispatch_command", "invoke_command"})
 _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
 
@@ -272,6 +274,19 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
             return [("", WEAK, f"{'saves' if last == 'save_artifact' else 'deletes'} an artifact ({dotted})")]
         return []
 
+    # --- a command sent by name to another process (blender.send_command("get_scene_info", ...)):
+    # the transport's own verb says nothing; the command's name says what is asked
+    if last in _COMMAND_TRANSPORTS and recv and head not in ("self", "cls"):
+        op = _first_str(call) if call.args and isinstance(call.args[0], ast.Constant) else None
+        if op and re.fullmatch(r"[A-Za-z_][\w.-]*", op):
+            verdict = name_verdict(op).mutating
+            if verdict is False:
+                # what it does happens in a process parr cannot see: the tool's name and
+                # description decide, as for any call parr cannot read
+                return [("", UNKNOWN, f"sends the command '{op}' to another process ({dotted})")]
+            # the code asks for 'delete_scene' by name: that outranks the tool's own name
+            return [("", STRONG if verdict else WEAK, f"sends the command '{op}' ({dotted})")]
+
     # --- verb-named client methods (create_post, hang_up, messages.update...)
     if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) \
             and last not in catalog.METHOD_RULE_EXCLUDED_NAMES and not _INFERENCE_CALL.search(dotted):
@@ -378,8 +393,6 @@ def _open_mode(call: ast.Call, what: str, mode_pos: int = 1) -> list[tuple[str, 
 # computes, formats, logs, builds an object, keeps the framework's state) or unknown. The body of
 # a tool decides its verdict over its name only when every call in it is known (see judge.py);
 # an unknown call leaves the name and description to count (fail closed).
-UNKNOWN = "unknown"
-
 # Standard-library modules (and module functions) that compute, parse, format or wait.
 _PURE_MODULES = frozenset(
     """json math re datetime time uuid random logging base64 hashlib hmac typing itertools functools collections
@@ -394,7 +407,7 @@ _PURE_METHODS = frozenset(
     """get items keys values copy format join strip lstrip rstrip split rsplit splitlines lower upper title
     capitalize casefold replace startswith endswith rfind encode decode isdigit isalpha isalnum
     isspace zfill ljust rjust center partition rpartition removeprefix removesuffix expandtabs translate
-    append extend sort reverse setdefault popitem discard union intersection difference
+    append extend sort reverse setdefault pop popitem discard union intersection difference
     strftime strptime isoformat timestamp date astimezone total_seconds model_dump model_dump_json model_validate
     model_copy dict json parse_obj parse_raw to_dict to_json hexdigest digest group groups groupdict loads dumps
     tolist mean sum min max round astype fillna sort_values reset_index""".split())

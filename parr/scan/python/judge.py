@@ -84,6 +84,9 @@ def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
     return None
 
 
+# What a "run"/"perform" in a name may run that only reads (run_tests, run_query, run_migration do not end so).
+_READ_NOUNS = frozenset("check checks validation validations verification inspection scan scans search lookup analysis "
+                        "evaluation audit review diagnostic diagnostics estimate forecast".split())
 _STATE_NOUNS = frozenset("state states context session variable variables vars var scratchpad".split())
 
 
@@ -216,10 +219,16 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         nv, lead = name_verdict(name), description_lead_verb(desc)
         said = nv.evidence if nv.mutating else lead.evidence if lead.mutating else []
         evidence.append(f"its body only reads ({_fx_evidence(quiet)}) and calls nothing parr cannot read"
-                        + (f": the {said[0]} does not make it a change" if said else ""))
+                        + (f"; its {said[0]} does not make it a change" if said else ""))
         return False
     nv = name_verdict(name)
     words = name_words(name)
+    if nv.mutating and len(words) >= 2 and words[0] in ("run", "perform") and words[-1] in _READ_NOUNS \
+            and not any(x[1] == UNKNOWN for x in fx):
+        # "run_inventory_check": the verb's object says what runs, and a check reads. Only where the
+        # body hides nothing: "run" over code parr cannot read may run anything (fail closed).
+        evidence.append(f"name '{name}' runs a {words[-1]}, and its body calls nothing parr cannot read")
+        return False
     if nv.mutating is None and len(words) >= 2 and words[0] in _PROCESS_VERBS and set(words[1:]) & _BUSINESS_OBJECTS:
         evidence.append(f"name '{name}' acts on a business record")
         return True
