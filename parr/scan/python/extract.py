@@ -2264,8 +2264,9 @@ class FileExtractor:
                 if m in ci.methods:
                     exec_fn = ci.methods[m]
                     break
-            if exec_fn is None and shape is not None:
-                # a tool class of the project's own base runs the base's execute() when it has none
+            if exec_fn is None:
+                # a tool class with no execute() of its own runs the one its base class in this file
+                # defines (ComputerBatchTool(_BatchTool))
                 exec_fn = next((f for f in (self._method_lookup(ci, m) for m in _EXEC_METHODS) if f is not None), None)
             if exec_fn is None and "__init__" in ci.methods:
                 exec_fn = self._init_function_method(ci)  # super().__init__(..., function=self.search)
@@ -2374,6 +2375,71 @@ class FileExtractor:
                 if n is not None or r is not None:
                     return n, r
         return None, None
+
+    def attr_class(self, ci: ClassInfo, attr: str, bound: dict | None = None, depth: int = 0):
+        """The annotation naming the class of `self.<attr>` for an object of class `ci`, where
+        __init__ stores a parameter there: the parameter's annotation, or the one a subclass gives
+        the parameter it passes on through super().__init__(...) (ComputerBatchTool(inner:
+        ComputerTool) -> _BatchTool(inner: Tool): self._inner is a ComputerTool)."""
+        if depth > 4:
+            return None
+        init = ci.methods.get("__init__")
+        if init is not None:
+            a = init.node.args
+            ann = {x.arg: x.annotation for x in a.posonlyargs + a.args + a.kwonlyargs}
+            for st in ast.walk(init.node):
+                if isinstance(st, (ast.Assign, ast.AnnAssign)) and isinstance(st.value, ast.Name) \
+                        and st.value.id in ann and any(
+                        isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name)
+                        and t.value.id == "self" for t in (st.targets if isinstance(st, ast.Assign) else [st.target])):
+                    p = st.value.id
+                    return (bound or {}).get(p) or ann[p]
+            for e in ast.walk(init.node):
+                if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__" \
+                        and isinstance(e.func.value, ast.Call) and isinstance(e.func.value.func, ast.Name) \
+                        and e.func.value.func.id == "super" and ci.bases:
+                    base = self._local_class(ci.bases[0], ci)
+                    if base is None or "__init__" not in base.methods:
+                        continue
+                    bargs = base.methods["__init__"].node.args
+                    names = [x.arg for x in bargs.posonlyargs + bargs.args][1:]
+                    mine = lambda v: ((bound or {}).get(v.id) or ann.get(v.id)) if isinstance(v, ast.Name) else None
+                    binding = {n: mine(v) for n, v in zip(names, e.args)}
+                    binding.update({k.arg: mine(k.value) for k in e.keywords if k.arg})
+                    return self.attr_class(base, attr, {k: v for k, v in binding.items() if v is not None}, depth + 1)
+        for b in ci.bases:
+            base = self._local_class(b, ci)
+            if base is not None:
+                r = self.attr_class(base, attr, bound if init is None else None, depth + 1)
+                if r is not None:
+                    return r
+        return None
+
+    def delegated_effects(self, ci: ClassInfo, fi: FuncInfo) -> tuple[list, list]:
+        """Effects of `self.<attr>.<method>(...)` calls in a tool class's method, where the
+        attribute's class is known from the constructor's annotation: a batch or wrapper tool does
+        what the tool it delegates to does."""
+        fx: list = []
+        ext: list = []
+        for e in ast.walk(fi.node):
+            if not (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute)
+                    and isinstance(e.func.value, ast.Attribute) and isinstance(e.func.value.value, ast.Name)
+                    and e.func.value.value.id == "self"):
+                continue
+            ann = self.attr_class(ci, e.func.value.attr)
+            d = self.dotted(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
+            if not d:
+                continue
+            local = self.module_scope.defs.get(d)
+            if isinstance(local, ClassInfo):
+                m = self._method_lookup(local, e.func.attr)
+                if m is not None and m is not fi:
+                    f2, e2 = self.closure(m)
+                    fx += [(x[0], x[1], x[2], (x[3] if len(x) > 3 else 0) + 1) for x in f2]
+                    ext += e2
+            elif d.split(".", 1)[0] in self.imports:
+                ext.append(f"{self.qualify(d)}.{e.func.attr}")
+        return fx, ext
 
     def _bound_arg(self, a, init: FuncInfo, bound: dict | None):
         """An argument a subclass passes to its base's __init__, as (expression, scope): its own
@@ -3043,6 +3109,9 @@ class FileExtractor:
                 c["fn_qual"] = fi.qual  # other files' agents list it by this name
                 fx, ext = self.closure(fi)
                 if ci is not None:
+                    f2, e2 = self.delegated_effects(ci, fi)
+                    fx += f2
+                    ext += e2
                     # other exec-ish methods of a tool class contribute too
                     for m in _EXEC_METHODS:
                         mf = ci.methods.get(m)
