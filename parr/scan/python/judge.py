@@ -1,10 +1,13 @@
 """Final judgement of one candidate: mutating, typed, capabilities, gates and evidence.
 
 Order of the mutating judgement, strongest first: a built-in tool known to change state; what the
-body (or a helper it calls) does that certainly changes state (shell, code, SQL writes, HTTP writes,
-file writes, e-mail, payments); MCP annotations written by the author; agent hand-offs and pure
-calculations (never mutating); the verb in the name; the description; weaker body hints
-(verb-named client methods, writes to shared workflow state)."""
+body (or a helper, or a sub-agent it runs) does that certainly changes state (shell, code, SQL writes,
+HTTP writes, file writes, e-mail, payments); a body that only keeps the framework's state; MCP
+annotations written by the author; agent hand-offs and pure calculations (never mutating); a body
+that only reads and makes no call parr cannot read (it outranks the name); the verb in the name;
+the description; weaker body hints (verb-named client methods, writes to shared workflow state).
+A call parr cannot read leaves the name and description to count (fail closed); a stub that
+reaches nothing stands for what its name says."""
 
 from __future__ import annotations
 
@@ -64,7 +67,7 @@ def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
     by "to" ("transfer_to_sales", "transfer_back_to_triage": no object, so what moves is the
     conversation) and it takes no input or names a role, or it returns an agent, or its name is
     "To<Role>" ("ToQuoteAssistant", a routing schema), or its description says the verb moves the
-    work to an agent, assistant, team or human."""
+    work to an agent, assistant or specialist (not money or files, not to a person)."""
     if any(x[1] not in ("read",) for x in fx):
         return None
     words = name_words(name)
