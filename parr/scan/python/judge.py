@@ -99,6 +99,25 @@ def _names_state(name: str) -> bool:
     return len(words) >= 2 and all(w in _STATE_NOUNS for w in words[1:])
 
 
+# What a description may say a tool creates that is only its answer (a rendering of data it returns).
+_ANSWER_NOUNS = frozenset("representation representations visualization visualizations visualisation visualisations "
+                          "summary summaries chart charts diagram diagrams plot plots overview explanation explanations "
+                          "rendering preview".split())
+_MAKE_VERBS = re.compile(r"^\s*(?:this\s+tool\s+)?(creates?|generates?|makes?|builds?|produces?|draws?|renders?)\s+"
+                         r"((?:[\w-]+\s+){0,5}?)([\w-]+)(?=\s+(?:of|for|from|about|showing|that|which|with)\b|\s*[.,;:]|\s*$)", re.I)
+
+
+def _makes_answer(desc: str | None) -> tuple[str, str] | None:
+    """"Creates a visual graph representation of ...", "Generates a summary of ...": the verb's
+    object (the head noun of its phrase) is a rendering of data the tool returns. -> (what it makes,
+    the rest of the description), or None."""
+    text = (desc or "").strip()
+    m = _MAKE_VERBS.match(text.split("\n", 1)[0])
+    if m is None or m.group(3).lower() not in _ANSWER_NOUNS:
+        return None
+    return f"{m.group(1).lower()} {' '.join((m.group(2) + m.group(3)).split())}", text[m.end():]
+
+
 def _reads_only(fx):
     """The first read of a body that reaches something outside the process only to read it (a
     KB read, an HTTP GET, a SELECT, a file or page read) and makes no call parr cannot read; else
@@ -253,6 +272,12 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         # A POST with no read verb in the name: a write, whatever the description says.
         evidence.append(_fx_evidence(medium[0]))
         return True
+    made = _makes_answer(desc)
+    if made is not None:
+        # "Creates a visual graph representation of the schema": what it creates is its answer;
+        # the rest of the description is still read ("... and saves it to disk")
+        evidence.append(f"description says it {made[0]}: an answer it returns, not a change")
+        desc = made[1]
     lead = description_lead_verb(desc)
     acts = _acts_on_record(desc) if lead.mutating is None else None
     if acts is not None:

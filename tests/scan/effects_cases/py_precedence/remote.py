@@ -62,3 +62,25 @@ def run_schema_validation(sql: str) -> str:
 def run_tests(suite: str) -> str:
     """Tests are no check that only reads."""
     return f"ran {suite}"
+
+
+# expect: name=schema_picture mutating=false
+@mcp.tool()
+def schema_picture(schema: str) -> str:
+    """Creates a visual graph representation of the database schema."""
+    app = get_app_connection()
+    return app.send_command("describe_schema", {"schema": schema})
+
+
+# expect: name=schema_summary_file mutating=true
+@mcp.tool()
+def schema_summary_file(schema: str) -> str:
+    """Generates a summary of the schema and saves it to the shared drive."""
+    return f"summary of {schema}"
+
+
+# expect: name=graph_node mutating=true
+@mcp.tool()
+def graph_node(label: str) -> str:
+    """Creates a graph node in the database."""
+    return f"node {label}"
