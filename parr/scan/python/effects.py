@@ -203,7 +203,15 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         cap, strength, ev = http[0]
         url = _url_arg(call, last)
         src = url_source(url) if (url_source is not None and url is not None) else frozenset({"?"})
-        return [(f"{cap}@{','.join(sorted(src))}" if src else "", strength, ev)]
+        out = [(f"{cap}@{','.join(sorted(src))}" if src else "", strength, ev)]
+        if isinstance(url, ast.Name) and str_lookup(url.id) is not None:
+            url = ast.Constant(str_lookup(url.id))  # url = f"https://.../sendMessage?...": its literal parts
+        action = _url_action(url) if strength == READ else None
+        if action is not None:
+            # GET .../bot<token>/sendMessage: a GET is safe by the HTTP rules, not by every API's;
+            # one whose path names an action is no read the name must yield to
+            out.append(("", UNKNOWN, f"HTTP GET to a path that names an action ('{action}')"))
+        return out
     if last in ("post", "put", "patch") and recv and not re.search(r"queue|\bq\b", recv, re.I):
         return [("", WEAK, f"calls .{last}()")]
 
@@ -324,6 +332,22 @@ def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) 
             return [("http_write", STRONG, "HTTP request with a body (urlopen data=)")]
         return [("http", READ, "HTTP request (urlopen)")]
     return []
+
+
+def _url_action(url) -> str | None:
+    """A mutating verb in the literal path of a URL ('sendMessage', '/delete', '/trigger'), or None."""
+    if isinstance(url, ast.Constant) and isinstance(url.value, str):
+        text = url.value
+    elif isinstance(url, ast.JoinedStr):
+        text = "/".join(v.value for v in url.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    else:
+        return None
+    path = text.split("://", 1)[1].partition("/")[2] if "://" in text else text
+    for segment in re.split(r"[/?&=.]", path.split("#", 1)[0]):
+        words = name_words(segment)
+        if words and words[0] in MUTATING_VERBS:
+            return segment
+    return None
 
 
 def _command_arg(call: ast.Call):

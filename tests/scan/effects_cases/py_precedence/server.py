@@ -59,3 +59,11 @@ def update_counter(key: str) -> int:
     r = get_connection()
     r.get(key)
     return r.incr(key)
+
+
+# expect: name=notify_chat mutating=true
+@mcp.tool()
+def notify_chat(chat_id: str, text: str) -> str:
+    """A GET whose path names an action (sendMessage) is no read the name must yield to."""
+    url = f"https://api.chat.example/bot/sendMessage?chat_id={chat_id}&text={text}"
+    return requests.get(url, timeout=10).text
