@@ -632,12 +632,15 @@ class FileExtractor:
                 if "." not in ad:
                     if ad in self.imports:
                         fn.ext_calls.append(self.imports[ad])
+                        fn.fx.append(("?" + self.imports[ad], UNKNOWN, f"runs {ad}()"))
                     elif ad not in _BUILTIN_NAMES:
                         fn.local_calls.append((fn.body_scope, ad))
                 elif ahead in ("self", "cls") and ad.count(".") == 1:
                     fn.self_calls.append(ad.split(".", 1)[1])
                 elif ahead in self.imports:
                     fn.ext_calls.append(self.qualify(ad))
+                    # what it runs is the project's (resolve reads it and drops this) or unknown
+                    fn.fx.append(("?" + self.qualify(ad), UNKNOWN, f"runs {ad}()"))
                 break
         # a function defined in this one and handed to a call (self._safe_call(call_fn),
         # retry(do_request)) is run by it: its effects are this function's

@@ -1,3 +1,5 @@
+import asyncio
+
 import requests
 from mcp.server.fastmcp import FastMCP
 from redis.exceptions import RedisError
@@ -67,3 +69,13 @@ def notify_chat(chat_id: str, text: str) -> str:
     """A GET whose path names an action (sendMessage) is no read the name must yield to."""
     url = f"https://api.chat.example/bot/sendMessage?chat_id={chat_id}&text={text}"
     return requests.get(url, timeout=10).text
+
+
+# expect: name=set_flag mutating=true
+@mcp.tool()
+async def set_flag(key: str) -> str:
+    """A library function handed to a runner is run here: parr cannot read it, so the name counts."""
+    r = get_connection()
+    value = r.get(key)
+    await asyncio.to_thread(magic.flip, key)
+    return value
