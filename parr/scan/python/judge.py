@@ -35,6 +35,9 @@ _HANDOFF_DESC = re.compile(
     r"\b(?:transfer|hand(?:s|ing|ed)?\s?off|handoff|route|escalat|delegat|pass|redirect|switch|forward)\w*"
     r"((?:\s+[\w'$-]+){0,5}?)\s+(?:back\s+)?to\s+(?:the\s+|a\s+|an\s+|another\s+|other\s+|this\s+|that\s+)?"
     r"(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(_ROLES)) + r")\b", re.I)
+# Words that make an "agent" a person ("escalate_to_human_agent", "a live agent"): notifying people is an effect.
+_PEOPLE = frozenset("human humans person people live real operator operators manager managers staff supervisor "
+                    "representative rep employee team desk department".split())
 _MOVED_GOODS = frozenset("funds money amount amounts payment payments balance credit credits usd dollars cash tokens "
                          "shares stock ownership domain domains file files data ticket tickets case cases".split())
 _EXTRA_DESC = re.compile(
@@ -74,14 +77,16 @@ def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
     if "returns_agent" in (c.get("flags") or ()):
         return "returns an agent"
     rest = words[2:] if words[1:2] == ["to"] else words[3:] if words[1:3] == ["back", "to"] else None
-    if words and words[0] in _HANDOFF_VERBS and rest:
+    if words and words[0] in _HANDOFF_VERBS and rest and not set(rest) & _PEOPLE:
         params = [p for p in (c.get("params") or []) if p.get("n") not in ("self", "cls")]
         if not params or rest[-1] in _ROLES:
             return f"name '{name}'"
-    if len(words) >= 2 and words[0] == "to" and words[-1] in _ROLES:
+    if len(words) >= 2 and words[0] == "to" and words[-1] in _ROLES and not set(words) & _PEOPLE:
         return f"routing schema '{name}'"
     for m in _HANDOFF_DESC.finditer(desc or ""):
         moved = set(re.findall(r"[\w$]+", m.group(1).lower()))
+        if set(re.findall(r"\w+", m.group(0).lower())) & _PEOPLE:
+            continue  # "... to a live agent", "... to the support team's human agent"
         if not moved & _MOVED_GOODS and not any("$" in w or w.isdigit() for w in moved):
             return f"description says '{' '.join(m.group(0).split())}'"
     return None
@@ -227,8 +232,12 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         return False
     text = f"{' '.join(name_words(name))} {desc or ''}"
     old = _HANDOFF.search(text)
-    if old is not None and set(re.findall(r"\w+", old.group(0).lower())) & _MOVED_GOODS:
-        old = None  # "transfer funds to the agent": the object moved is money
+    if old is not None and set(re.findall(r"\w+", old.group(0).lower())) & (_MOVED_GOODS | _PEOPLE):
+        old = None  # "transfer funds to the agent" moves money; "... to a live agent" calls a person
+    words = name_words(name)
+    if words[1:2] == ["to"] and words[0] in _HANDOFF_VERBS and set(words[2:]) & _PEOPLE:
+        evidence.append(f"name '{name}' hands the conversation to a person, which notifies someone")
+        return True
     if old is not None or "agent_tool" in flags and not name_verdict(name).mutating and "sub_unread" not in flags:
         evidence.append("runs a sub-agent whose tools change nothing" if "sub_reads" in flags and old is None
                         else "agent hand-off or sub-agent call, not a state change")

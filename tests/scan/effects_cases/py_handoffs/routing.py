@@ -41,6 +41,20 @@ def escalate_to_human(summary: str) -> str:
     return "escalated"
 
 
+# expect: name=escalate_to_human_agent mutating=true
+@tool
+def escalate_to_human_agent() -> str:
+    """A person is an agent too: handing over to one notifies someone."""
+    return "A live agent will join."
+
+
+# expect: name=handoff_note mutating=true
+@tool
+def handoff_note(note: str) -> str:
+    """Sends the conversation to a live agent with a note."""
+    return "queued"
+
+
 class ToRefundAssistant(BaseModel):
     """Transfer work to the refund assistant."""
 
@@ -65,4 +79,4 @@ llm = ChatOpenAI(model="gpt-4o")
 # expect: name=DoneOrEscalate mutating=false
 # expect: name=SendPayout mutating=true
 runnable = llm.bind_tools([transfer_to_billing, transfer_back_to_triage, transfer_to_savings, transfer_funds_to_agent,
-                           escalate_to_human, ToRefundAssistant, DoneOrEscalate, SendPayout])
+                           escalate_to_human, escalate_to_human_agent, handoff_note, ToRefundAssistant, DoneOrEscalate, SendPayout])
