@@ -75,6 +75,8 @@ def _inspects_page(script: str | None, call: ast.Call) -> bool:
     statements = [x for x in re.split(r";\s*", script.strip()) if x]
     return bool(statements) and all(_PAGE_INSPECT.match(x) for x in statements)
 _LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|warnings|st|tracer|span|progress|pbar|rich)\b", re.I)
+_POOL_METHODS = frozenset({"submit", "map", "starmap", "apply_async", "map_async", "imap", "imap_unordered"})
+_POOL_RECEIVER = re.compile(r"executor|pool", re.I)
 _COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "dispatch_command", "invoke_command"})
 _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
@@ -282,6 +284,11 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
             return [("", WEAK, f"{'saves' if last == 'save_artifact' else 'deletes'} an artifact ({dotted})")]
         return []
 
+    # --- a thread or process pool runs the function it is given (followed as a helper by the
+    # extractor); handing it over changes nothing
+    if last in _POOL_METHODS and recv and _POOL_RECEIVER.search(recv.rsplit(".", 1)[-1]):
+        return []
+
     # --- a command sent by name to another process (blender.send_command("get_scene_info", ...)):
     # the transport's own verb says nothing; the command's name says what is asked
     if last in _COMMAND_TRANSPORTS and recv and head not in ("self", "cls"):
@@ -434,7 +441,7 @@ _PURE_METHODS = frozenset(
     append extend sort reverse setdefault pop popitem discard union intersection difference
     strftime strptime isoformat timestamp date astimezone total_seconds model_dump model_dump_json model_validate
     model_copy dict json parse_obj parse_raw to_dict to_json hexdigest digest group groups groupdict loads dumps
-    tolist mean sum min max round astype fillna sort_values reset_index""".split())
+    tolist mean sum min max round astype fillna sort_values reset_index result done""".split())
 
 
 def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: frozenset[str],
@@ -455,11 +462,13 @@ def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: froze
     head = dotted.split(".", 1)[0]
     if head in injected:
         return True  # tool_context.state.get(...), ctx.deps: the framework's in-process state
+    if last in _POOL_METHODS and "." in dotted and _POOL_RECEIVER.search(dotted.rsplit(".", 2)[-2]):
+        return True  # executor.submit(fn): fn is read as a helper
     if "." in dotted:
         recv = dotted.rsplit(".", 1)[0]
         if _LOG_RECEIVER.match(recv) or last in ("debug", "info", "warning", "warn", "error", "exception", "critical") \
                 and re.search(r"log", recv, re.I):
             return True
-        if head not in imported_heads and last in _PURE_METHODS:
-            return True  # a method of a local value (not of an imported module or client)
+        if (head not in imported_heads or "()" in recv) and last in _PURE_METHODS:
+            return True  # a method of a value (not of an imported module): requests.get(u).json()
     return False

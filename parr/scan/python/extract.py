@@ -3256,6 +3256,7 @@ def _fw_cached(qual: str) -> str | None:
 _RUNS_AGENT = frozenset({"run", "arun", "run_sync", "run_streamed", "invoke", "ainvoke", "stream", "astream",
                          "run_async"})
 _RUNS_ITS_ARGUMENT = frozenset({"to_thread", "run_in_executor", "submit", "run_sync", "partial", "start_soon",
+                                "map", "starmap", "apply_async", "map_async", "imap", "imap_unordered",
                                 "run_in_threadpool", "sync_to_async"})
 
 

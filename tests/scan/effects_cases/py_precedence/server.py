@@ -79,3 +79,32 @@ async def set_flag(key: str) -> str:
     value = r.get(key)
     await asyncio.to_thread(magic.flip, key)
     return value
+
+
+def _fetch_price(sku):
+    return requests.get(f"https://prices.example.com/v1/{sku}", timeout=10).json()
+
+
+def _drop_price(sku):
+    return requests.delete(f"https://prices.example.com/v1/{sku}", timeout=10).status_code
+
+
+# expect: name=sync_prices mutating=false
+@mcp.tool()
+def sync_prices(skus: list[str]) -> list:
+    """A pool runs the function it is given: the submit changes nothing, the worker only reads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as executor:
+        futures = [executor.submit(_fetch_price, s) for s in skus]
+        return [f.result() for f in futures]
+
+
+# expect: name=price_cleanup mutating=true
+@mcp.tool()
+def price_cleanup(skus: list[str]) -> list:
+    """The worker a pool runs deletes: that is the tool's effect."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as executor:
+        return list(executor.map(_drop_price, skus))
