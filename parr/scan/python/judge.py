@@ -79,7 +79,9 @@ def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
     rest = words[2:] if words[1:2] == ["to"] else words[3:] if words[1:3] == ["back", "to"] else None
     if words and words[0] in _HANDOFF_VERBS and rest and not set(rest) & _PEOPLE:
         params = [p for p in (c.get("params") or []) if p.get("n") not in ("self", "cls")]
-        if not params or rest[-1] in _ROLES:
+        # with no input, "transfer_to_sales" can only move the conversation; "switch_to_dark_mode"
+        # or "forward_to_voicemail" still change a setting unless they name an agent
+        if rest[-1] in _ROLES or not params and words[0] in ("transfer", "handoff", "delegate"):
             return f"name '{name}'"
     if len(words) >= 2 and words[0] == "to" and words[-1] in _ROLES and not set(words) & _PEOPLE:
         return f"routing schema '{name}'"

@@ -55,6 +55,13 @@ def handoff_note(note: str) -> str:
     return "queued"
 
 
+# expect: name=escalate_to_tier_two mutating=true
+@tool
+def escalate_to_tier_two() -> str:
+    """Names no agent: an escalation of the case, not a hand-off between models."""
+    return "Escalated."
+
+
 class ToRefundAssistant(BaseModel):
     """Transfer work to the refund assistant."""
 
@@ -79,4 +86,4 @@ llm = ChatOpenAI(model="gpt-4o")
 # expect: name=DoneOrEscalate mutating=false
 # expect: name=SendPayout mutating=true
 runnable = llm.bind_tools([transfer_to_billing, transfer_back_to_triage, transfer_to_savings, transfer_funds_to_agent,
-                           escalate_to_human, escalate_to_human_agent, handoff_note, ToRefundAssistant, DoneOrEscalate, SendPayout])
+                           escalate_to_human, escalate_to_human_agent, handoff_note, escalate_to_tier_two, ToRefundAssistant, DoneOrEscalate, SendPayout])
