@@ -54,7 +54,7 @@ _MUTATING_DESCRIPTION = re.compile(
     r"\b(creates?|deletes?|removes?|updates?|writes?|sends?|posts?|publish(?:es)?|refunds?|"
     r"charges?|pays?|books?(?= (?:a|an|the|your|their|my|flights?|hotels?|rooms?|tables?|seats?|appointments?|"
     r"tickets?|meetings?)\b)|cancels?|executes?|runs? (?:a |the )?(?:shell|command|code|query|sql|script)|"
-    r"modif(?:y|ies)|overwrites?|transfers?|submits?|uploads?|inserts?|drops?)\b",
+    r"modif(?:y|ies)|overwrites?|transfers?|submits?|uploads?|inserts?|drops?)\b(?!-)",  # "a write-up" is a noun
     re.IGNORECASE,
 )
 

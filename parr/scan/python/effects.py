@@ -201,11 +201,18 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 
     # --- HTTP: broad ("http"/"http_write") only where model input picks the URL's scheme or host
     http = _http(call, dotted, q, root, last, recv)
+    if http and last == "get" and root not in _HTTP_ROOTS and call.args and isinstance(call.args[0], ast.Constant) \
+            and isinstance(call.args[0].value, str) and not re.search(r"[/:]", call.args[0].value):
+        http = []  # session_state.get("watchlist", []): a mapping's key, not a URL
     if http:
         cap, strength, ev = http[0]
         url = _url_arg(call, last)
         src = url_source(url) if (url_source is not None and url is not None) else frozenset({"?"})
         out = [(f"{cap}@{','.join(sorted(src))}" if src else "", strength, ev)]
+        if strength == READ and last in ("request", "stream", "fetch") and not _fixed_read_method(call, last):
+            # client.request(method=method, ...): which method is sent is decided at run time; a
+            # read only for the capability, never one the name must yield to
+            out.append(("", UNKNOWN, f"HTTP request whose method parr cannot read ({dotted})"))
         if isinstance(url, ast.Name) and str_lookup(url.id) is not None:
             url = ast.Constant(str_lookup(url.id))  # url = f"https://.../sendMessage?...": its literal parts
         action = _url_action(url) if strength == READ else None
@@ -339,6 +346,16 @@ def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) 
             return [("http_write", STRONG, "HTTP request with a body (urlopen data=)")]
         return [("http", READ, "HTTP request (urlopen)")]
     return []
+
+
+def _fixed_read_method(call: ast.Call, last: str) -> bool:
+    """request("GET", url) / request(method="HEAD", ...) / fetch(url) with no method: a read the code fixes."""
+    mv = _kw(call, "method")
+    if mv is None and last in ("request", "stream") and call.args:
+        mv = call.args[0]
+    if mv is None:
+        return last == "fetch" and not any(k.arg in ("data", "json", "body") for k in call.keywords)
+    return isinstance(mv, ast.Constant) and isinstance(mv.value, str) and mv.value.upper() in ("GET", "HEAD", "OPTIONS")
 
 
 def _url_action(url) -> str | None:

@@ -737,8 +737,9 @@ class FileExtractor:
                 continue
             ref = self.agent_ref(e)
             out.append("fn:" + ref if ref is not None else "?")
-        if not out and (_kw(call, "output_schema") is not None or _kw(call, "output_key") is not None):
-            # ADK: an agent that only answers in a schema, kept under a key of the session state
+        if not out and any(_kw(call, k) is not None for k in ("output_schema", "output_key", "output_type")):
+            # ADK output_schema/output_key, OpenAI Agents output_type: an agent that only answers in a
+            # schema (kept under a key of the session state)
             out.append("state")
         return out
 

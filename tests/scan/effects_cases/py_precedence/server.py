@@ -108,3 +108,32 @@ def price_cleanup(skus: list[str]) -> list:
 
     with ThreadPoolExecutor(max_workers=4) as executor:
         return list(executor.map(_drop_price, skus))
+
+
+class _Api:
+    def __init__(self):
+        import httpx
+
+        self.client = httpx.Client(base_url="https://music.example.com/v1")
+
+    def call(self, path: str, method: str = "GET", body: dict | None = None):
+        return self.client.request(method=method, url=path, json=body).json()
+
+
+api = _Api()
+
+
+# expect: name=create_playlist mutating=true
+@mcp.tool()
+def create_playlist(title: str) -> dict:
+    """The method a helper sends is decided at run time: no read the name must yield to."""
+    return api.call("/playlists", method="POST", body={"title": title})
+
+
+# expect: name=add_to_watchlist mutating=true
+@mcp.tool()
+def add_to_watchlist(symbol: str, session_state: dict) -> str:
+    """session_state.get("watchlist") is a mapping's key, not an HTTP GET."""
+    watchlist = session_state.get("watchlist", [])
+    watchlist.append(symbol)
+    return f"Added {symbol}"

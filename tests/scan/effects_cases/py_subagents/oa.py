@@ -18,6 +18,7 @@ def read_note(note_id: str) -> str:
 
 
 notes_agent = Agent(name="Notes", tools=[delete_note])
+summary_agent = Agent(name="Summary", instructions="Summarize.", output_type=str)
 reader_agent = Agent(name="Reader", tools=[read_note])
 
 
@@ -34,9 +35,11 @@ async def ask_notes(question: str) -> str:
 # expect: name=ask_notes mutating=true
 # expect: name=notes_expert mutating=true typed=false
 # expect: name=reader_expert mutating=false typed=false
+# expect: name=summary_expert mutating=false typed=false
 orchestrator = Agent(
     name="Orchestrator",
     tools=[delete_note, read_note, ask_notes,
            notes_agent.as_tool(tool_name="notes_expert", tool_description="Answers questions about notes."),
-           reader_agent.as_tool(tool_name="reader_expert", tool_description="Answers questions about notes.")],
+           reader_agent.as_tool(tool_name="reader_expert", tool_description="Answers questions about notes."),
+           summary_agent.as_tool(tool_name="summary_expert", tool_description="Use to get a short write-up of a note.")],
 )
