@@ -257,9 +257,11 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     nv = name_verdict(name)
     words = name_words(name)
     if nv.mutating and len(words) >= 2 and words[0] in ("run", "perform") and words[-1] in _READ_NOUNS \
-            and not any(x[1] == UNKNOWN for x in fx):
+            and not any(x[1] == UNKNOWN for x in fx) \
+            and not any(p.get("n") in catalog.RAW_PARAM_NAMES for p in c.get("params") or []):
         # "run_inventory_check": the verb's object says what runs, and a check reads. Only where the
-        # body hides nothing: "run" over code parr cannot read may run anything (fail closed).
+        # body hides nothing: "run" over code parr cannot read may run anything (fail closed), and
+        # one that takes a command or code to run (run_diagnostic(command)) runs that.
         evidence.append(f"name '{name}' runs a {words[-1]}, and its body calls nothing parr cannot read")
         return False
     if nv.mutating is None and len(words) >= 2 and words[0] in _PROCESS_VERBS and set(words[1:]) & _BUSINESS_OBJECTS:

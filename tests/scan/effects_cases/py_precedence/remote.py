@@ -84,3 +84,10 @@ def schema_summary_file(schema: str) -> str:
 def graph_node(label: str) -> str:
     """Creates a graph node in the database."""
     return f"node {label}"
+
+
+# expect: name=run_diagnostic mutating=true
+@mcp.tool()
+def run_diagnostic(command: str, note: str = "") -> str:
+    """A production command the operator executes: what runs is the command the model writes."""
+    return f"{command}\nContext: {note}".strip()
