@@ -50,7 +50,7 @@ READ_VERBS = frozenset(
     detect diff download estimate evaluate explain extract fetch find forecast format get
     inspect list load lookup match parse plan predict preview query read recommend render
     retrieve scan score scrape crawl search show summarize summarise translate validate verify view watch
-    draft compose propose suggest rewrite rephrase reword paraphrase
+    draft compose propose suggest rewrite rephrase reword paraphrase poll
     """.split()
 )
 
@@ -59,7 +59,7 @@ _MUTATING_DESCRIPTION = re.compile(
     r"\b(creates?|deletes?|removes?|updates?|writes?|sends?|posts?|publish(?:es)?|refunds?|"
     r"charges?|pays?|books?(?= (?:a|an|the|your|their|my|flights?|hotels?|rooms?|tables?|seats?|appointments?|"
     r"tickets?|meetings?)\b)|cancels?|executes?|runs? (?:a |the )?(?:shell|command|code|query|sql|script)|"
-    r"modif(?:y|ies)|overwrites?|transfers?|submits?|uploads?|inserts?|drops?)\b",
+    r"modif(?:y|ies)|overwrites?|transfers?|submits?|uploads?|inserts?|drops?)\b(?!-)",  # "a write-up" is a noun
     re.IGNORECASE,
 )
 

@@ -55,6 +55,7 @@ def test_effects_case(folder: str) -> None:
     ("upgrade_helm_chart", True),  # lifecycle verbs
     ("cleanup", True),
     ("flush_cache", True),
+    ("poll_job_status", False),
 ])
 def test_name_verbs(name: str, mutating: bool | None) -> None:
     from parr.scan.evidence import name_verdict

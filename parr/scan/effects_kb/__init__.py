@@ -54,6 +54,10 @@ class Family:
     # (receiver pattern, method, capability): a call of the family with a capability of its own
     # (Gmail's users().messages().send() sends e-mail; its drafts().create() only stores a draft)
     method_caps: tuple[tuple[re.Pattern[str], str, str], ...] = ()
+    # Calls that only read (the Redis command table's read-only commands): a body whose every call
+    # is known and reads is judged by them, not by its name's verb (redis `type`: r.type(key)).
+    reads: frozenset[str] = frozenset()
+    read_what: str = ""
 
 
 def _what(fam: Family, cap: str) -> str:
@@ -141,6 +145,16 @@ def match_python(method: str, receiver: str, origin: str | None, file_roots: fro
     return None
 
 
+def match_python_read(method: str, receiver: str, origin: str | None, file_roots: frozenset[str]) -> Hit | None:
+    """`receiver.method(...)` as a known read of an SDK family whose reads are listed, or None."""
+    if not receiver or receiver in ("self", "cls"):
+        return None
+    for fam in _READERS.get(method, ()):
+        if _identified_py(fam, receiver, origin, file_roots):
+            return Hit(fam.name, "", READ, f"{fam.read_what} ({receiver.rsplit('.', 1)[-1]}.{method})")
+    return None
+
+
 def _ts_module_of(fam: Family, module: str | None) -> bool:
     return module is not None and any(module == m or module.startswith(m) for m in fam.ts_modules)
 
@@ -200,6 +214,12 @@ ALL: tuple[Family, ...] = (
     *saas.FAMILIES,
 )
 
+# method -> the families that list it as a read
+_READERS: dict[str, tuple[Family, ...]] = {}
+for _fam in ALL:
+    for _m in _fam.reads:
+        _READERS[_m] = _READERS.get(_m, ()) + (_fam,)
+
 
 # Helpers that are the server's own plumbing (sign-in and its credential cache, logging, tracing,
 # metrics): what they write is not what a tool does for the model, so their effects are not
@@ -231,3 +251,12 @@ def is_signin(function_name: str) -> bool:
     """Whether a plumbing helper's name says it is sign-in (the only plumbing that may build a
     sign-in URL worth following into)."""
     return bool(set(words_of(function_name.rsplit(".", 1)[-1])) & _SIGNIN_WORDS)
+
+
+def makes_client(function_name: str) -> bool:
+    """Whether a helper's name says it builds or hands out a client, connection or session
+    (get_connection, create_client, _get_driver): setting one up is not what the tool does, so the
+    calls parr cannot read inside it do not count; what the tool calls on the client does."""
+    words = words_of(function_name.rsplit(".", 1)[-1])
+    return bool(words) and words[-1] in _FACTORY_NOUNS and words[0] in ("get", "create", "make", "build", "new", "init",
+                                                                      "open", "connect", "ensure", "load")

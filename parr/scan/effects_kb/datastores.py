@@ -73,8 +73,18 @@ REDIS = Family(
     what="writes to Redis",
     py_modules=frozenset({"redis", "aioredis", "valkey", "upstash_redis", "fakeredis"}),
     ts_modules=("ioredis", "redis", "@upstash/redis", "@redis/"),
-    receivers=re.compile(r"redis|valkey|\br\b|cache|kv|client|conn|pipe|pipeline|store", re.I),
+    receivers=re.compile(r"redis|valkey|\br\b|cache|kv|client|conn|pipe|pipeline|store|pubsub", re.I),
     methods=_REDIS_WRITES,
+    reads=frozenset(
+        """get mget strlen getrange exists type ttl pttl expiretime keys scan scan_iter hget hgetall hkeys hvals
+        hlen hexists hmget hstrlen hscan hscan_iter lrange llen lindex lpos smembers scard sismember smismember
+        srandmember sscan sscan_iter zrange zrangebyscore zrevrange zrevrangebyscore zscore zmscore zcard zcount
+        zrank zrevrank zscan zscan_iter xrange xrevrange xlen xinfo_stream xinfo_groups xinfo_consumers xpending
+        info dbsize ping memory_usage object json_get ft_info ft_search pubsub_channels pubsub_numsub
+        pubsub_numpat config_get client_list slowlog_get
+        pubsub subscribe psubscribe unsubscribe punsubscribe get_message listen close""".split()),
+    # (subscribing changes only this connection's state: the command table has no write flag on it)
+    read_what="calls Redis without writing",
 )
 
 # Prisma Client Python (prisma.user.create) and JS (prisma.user.create).

@@ -20,7 +20,7 @@ from parr.scan.effects_kb.payments import (
 from parr.scan.effects_kb.email import (
     PY_EMAIL_ROOTS as _EMAIL_ROOTS,
 )
-from parr.scan.evidence import MUTATING_VERBS, name_words
+from parr.scan.evidence import MUTATING_VERBS, name_verdict, name_words
 from parr.scan.python import catalog
 
 STRONG = "strong"  # the call itself changes state outside the process (or runs code/shell)
@@ -29,6 +29,7 @@ WEAK = "weak"  # the call probably changes state (verb-named client method, work
 # it changes state unless the tool's name says it reads, as in the TypeScript scanner.
 MEDIUM = "medium"
 READ = "read"  # a capability without a mutation (HTTP GET, file read)
+UNKNOWN = "unknown"  # a call parr cannot read (see known_quiet)
 
 _HTTPISH_RECEIVER = re.compile(r"(requests|httpx|aiohttp|session|client|http|api\b|_api|urllib3)", re.I)
 _SQL_RECEIVER = re.compile(r"(cursor|\bcur\b|conn|connection|session|sess\b|\bdb\b|_db\b|engine|\bcon\b|database|transaction|\btx\b)", re.I)
@@ -39,13 +40,44 @@ _SQL_WRITE = re.compile(
     re.I,
 )
 _SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
-_BROWSER_RECEIVER = re.compile(r"(page|browser|driver|frame|locator|tab)\b|page\.|\bpage", re.I)
+_BROWSER_RECEIVER = re.compile(r"(page|browser|driver|frame|locator|tab)\b|page\.|\bpage|(?:^|_)(?:element|elem|el)$", re.I)
 _BROWSER_MUTATING = frozenset(
     "click dblclick fill type press check uncheck select_option set_input_files tap send_keys submit "
     "execute_script execute_async_script drag_and_drop hover".split()
 )
-_BROWSER_READ = frozenset({"goto", "navigate", "screenshot", "content", "inner_text", "text_content", "get"})
+_BROWSER_READ = frozenset({"goto", "navigate", "screenshot", "content", "inner_text", "text_content", "get",
+                           "find_element", "find_elements", "query_selector", "query_selector_all", "get_attribute",
+                           "is_visible", "is_displayed", "wait_for_selector", "wait_for_load_state", "inner_html"})
+# Typing into a field: the text stays in the page until something submits it.
+_TYPING = frozenset({"fill", "type", "send_keys"})
+_SUBMIT_KEYS = re.compile(r"\b(ENTER|RETURN)\b|\\n|\n")
+# A fixed script that only scrolls or reads the page.
+_PAGE_INSPECT = re.compile(r"^\s*(?:(?:window|document\.\w+|arguments\[\d\])\.)?(?:scroll(?:To|By|IntoView)?\s*\(|"
+                           r"return\s+(?:document|window)\b)", re.I)
+
+
+def _submits(call: ast.Call) -> bool:
+    """Typing that ends with Enter (Keys.ENTER, "\\n") submits the form it is in."""
+    for a in list(call.args) + [k.value for k in call.keywords]:
+        for e in ast.walk(a):
+            if isinstance(e, ast.Attribute) and _SUBMIT_KEYS.search(e.attr):
+                return True
+            if isinstance(e, ast.Constant) and isinstance(e.value, str) and ("\n" in e.value or e.value in ("Enter", "Return")):
+                return True
+    return False
+
+
+def _inspects_page(script: str | None, call: ast.Call) -> bool:
+    """A literal script (the whole first argument, no run-time part) that only scrolls or reads."""
+    a = call.args[0] if call.args else None
+    if script is None or not isinstance(a, ast.Constant):
+        return False
+    statements = [x for x in re.split(r";\s*", script.strip()) if x]
+    return bool(statements) and all(_PAGE_INSPECT.match(x) for x in statements)
 _LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|warnings|st|tracer|span|progress|pbar|rich)\b", re.I)
+_POOL_METHODS = frozenset({"submit", "map", "starmap", "apply_async", "map_async", "imap", "imap_unordered"})
+_POOL_RECEIVER = re.compile(r"executor|pool", re.I)
+_COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "dispatch_command", "invoke_command"})
 _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
 
@@ -160,14 +192,35 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         hit = effects_kb.match_python(last, recv, origin, file_roots)
         if hit is not None:
             return [(hit.capability, hit.strength, hit.evidence)]
+    if recv:
+        if origin is None and qual and qual != dotted:
+            origin = qual.rsplit(".", 1)[0]
+        hit = effects_kb.match_python_read(last, recv, origin, file_roots)
+        if hit is not None:
+            return [(hit.capability, hit.strength, hit.evidence)]
 
     # --- HTTP: broad ("http"/"http_write") only where model input picks the URL's scheme or host
     http = _http(call, dotted, q, root, last, recv)
+    if http and last == "get" and root not in _HTTP_ROOTS and call.args and isinstance(call.args[0], ast.Constant) \
+            and isinstance(call.args[0].value, str) and not re.search(r"[/:]", call.args[0].value):
+        http = []  # session_state.get("watchlist", []): a mapping's key, not a URL
     if http:
         cap, strength, ev = http[0]
         url = _url_arg(call, last)
         src = url_source(url) if (url_source is not None and url is not None) else frozenset({"?"})
-        return [(f"{cap}@{','.join(sorted(src))}" if src else "", strength, ev)]
+        out = [(f"{cap}@{','.join(sorted(src))}" if src else "", strength, ev)]
+        if strength == READ and last in ("request", "stream", "fetch") and not _fixed_read_method(call, last):
+            # client.request(method=method, ...): which method is sent is decided at run time; a
+            # read only for the capability, never one the name must yield to
+            out.append(("", UNKNOWN, f"HTTP request whose method parr cannot read ({dotted})"))
+        if isinstance(url, ast.Name) and str_lookup(url.id) is not None:
+            url = ast.Constant(str_lookup(url.id))  # url = f"https://.../sendMessage?...": its literal parts
+        action = _url_action(url) if strength == READ else None
+        if action is not None:
+            # GET .../bot<token>/sendMessage: a GET is safe by the HTTP rules, not by every API's;
+            # one whose path names an action is no read the name must yield to
+            out.append(("", UNKNOWN, f"HTTP GET to a path that names an action ('{action}')"))
+        return out
     if last in ("post", "put", "patch") and recv and not re.search(r"queue|\bq\b", recv, re.I):
         return [("", WEAK, f"calls .{last}()")]
 
@@ -202,10 +255,17 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
                 return [(f"sql@{','.join(sorted(src))}", "raw", f"executes SQL the model writes ({dotted})")]
             return [("", "raw", f"executes SQL built at run time ({dotted})")]
 
-    # --- browser and page scripts
+    # --- browser and page scripts. Inspecting or preparing a page (navigating, reading, scrolling,
+    # typing into a field) sends nothing anywhere; a click, a key press, a submit, an upload, a drag
+    # or a script the code does not fix commits something on the site (see _BROWSER_MUTATING).
+    if last in ("evaluate", "execute_script", "execute_async_script") and recv and \
+            re.search(r"Runtime|page|frame|cdp|driver|browser|tab", dotted) and _inspects_page(_first_str(call), call):
+        return [("browser", READ, f"scrolls or reads the page with a fixed script ({dotted})")]
     if last == "evaluate" and re.search(r"Runtime|page|frame|cdp", dotted):
         return [("browser", WEAK, f"runs JavaScript in the page ({dotted})")]
     if recv and _BROWSER_RECEIVER.search(recv):
+        if last in _TYPING and not _submits(call):
+            return [("browser", READ, f"types into a page field without submitting (.{last}())")]
         if last in _BROWSER_MUTATING:
             return [("browser", WEAK, f"acts on a web page (.{last}())")]
         if last in _BROWSER_READ and re.search(r"page|driver|browser", recv, re.I) and not (
@@ -230,6 +290,24 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if last in ("save_artifact", "delete_artifact"):  # ADK: persisted in the artifact service
             return [("", WEAK, f"{'saves' if last == 'save_artifact' else 'deletes'} an artifact ({dotted})")]
         return []
+
+    # --- a thread or process pool runs the function it is given (followed as a helper by the
+    # extractor); handing it over changes nothing
+    if last in _POOL_METHODS and recv and _POOL_RECEIVER.search(recv.rsplit(".", 1)[-1]):
+        return []
+
+    # --- a command sent by name to another process (blender.send_command("get_scene_info", ...)):
+    # the transport's own verb says nothing; the command's name says what is asked
+    if last in _COMMAND_TRANSPORTS and recv and head not in ("self", "cls"):
+        op = _first_str(call) if call.args and isinstance(call.args[0], ast.Constant) else None
+        if op and re.fullmatch(r"[A-Za-z_][\w.-]*", op):
+            verdict = name_verdict(op).mutating
+            if verdict is False:
+                # what it does happens in a process parr cannot see: the tool's name and
+                # description decide, as for any call parr cannot read
+                return [("", UNKNOWN, f"sends the command '{op}' to another process ({dotted})")]
+            # the code asks for 'delete_scene' by name: that outranks the tool's own name
+            return [("", STRONG if verdict else WEAK, f"sends the command '{op}' ({dotted})")]
 
     # --- verb-named client methods (create_post, hang_up, messages.update...)
     if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) \
@@ -268,6 +346,32 @@ def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) 
             return [("http_write", STRONG, "HTTP request with a body (urlopen data=)")]
         return [("http", READ, "HTTP request (urlopen)")]
     return []
+
+
+def _fixed_read_method(call: ast.Call, last: str) -> bool:
+    """request("GET", url) / request(method="HEAD", ...) / fetch(url) with no method: a read the code fixes."""
+    mv = _kw(call, "method")
+    if mv is None and last in ("request", "stream") and call.args:
+        mv = call.args[0]
+    if mv is None:
+        return last == "fetch" and not any(k.arg in ("data", "json", "body") for k in call.keywords)
+    return isinstance(mv, ast.Constant) and isinstance(mv.value, str) and mv.value.upper() in ("GET", "HEAD", "OPTIONS")
+
+
+def _url_action(url) -> str | None:
+    """A mutating verb in the literal path of a URL ('sendMessage', '/delete', '/trigger'), or None."""
+    if isinstance(url, ast.Constant) and isinstance(url.value, str):
+        text = url.value
+    elif isinstance(url, ast.JoinedStr):
+        text = "/".join(v.value for v in url.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    else:
+        return None
+    path = text.split("://", 1)[1].partition("/")[2] if "://" in text else text
+    for segment in re.split(r"[/?&=.]", path.split("#", 1)[0]):
+        words = name_words(segment)
+        if words and words[0] in MUTATING_VERBS:
+            return segment
+    return None
 
 
 def _command_arg(call: ast.Call):
@@ -330,3 +434,58 @@ def _open_mode(call: ast.Call, what: str, mode_pos: int = 1) -> list[tuple[str, 
     if mode and any(ch in mode for ch in "wax+"):
         return [("file_write", STRONG, f"opens a file for writing ({what} mode '{mode}')")]
     return [("file_read", READ, f"reads files ({what})")]
+
+
+# --- Calls whose effect parr knows to be none ------------------------------------------------
+# A call that no rule above classified is either known to change nothing outside the process (it
+# computes, formats, logs, builds an object, keeps the framework's state) or unknown. The body of
+# a tool decides its verdict over its name only when every call in it is known (see judge.py);
+# an unknown call leaves the name and description to count (fail closed).
+# Standard-library modules (and module functions) that compute, parse, format or wait.
+_PURE_MODULES = frozenset(
+    """json math re datetime time uuid random logging base64 hashlib hmac typing itertools functools collections
+    string textwrap copy decimal fractions statistics dataclasses enum operator pprint html difflib unicodedata
+    calendar zoneinfo pytz dateutil secrets struct binascii urllib.parse os.path posixpath ntpath pathlib.PurePath
+    asyncio.sleep asyncio.gather asyncio.wait_for asyncio.to_thread asyncio.get_event_loop asyncio.create_task
+    os.getenv os.environ traceback warnings inspect contextlib heapq bisect numbers pydantic typing_extensions
+    shlex fnmatch glob""".split())
+# Methods of values (str, bytes, dict, list, set, datetime, pydantic models, parsed JSON) that
+# compute or change only the value itself.
+_PURE_METHODS = frozenset(
+    """get items keys values copy format join strip lstrip rstrip split rsplit splitlines lower upper title
+    capitalize casefold replace startswith endswith rfind encode decode isdigit isalpha isalnum
+    isspace zfill ljust rjust center partition rpartition removeprefix removesuffix expandtabs translate
+    append extend sort reverse setdefault pop popitem discard union intersection difference
+    strftime strptime isoformat timestamp date astimezone total_seconds model_dump model_dump_json model_validate
+    model_copy dict json parse_obj parse_raw to_dict to_json hexdigest digest group groups groupdict loads dumps
+    tolist mean sum min max round astype fillna sort_values reset_index result done""".split())
+
+
+def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: frozenset[str],
+                imported_heads: frozenset[str]) -> bool:
+    """Whether a call no rule classified is known to change nothing outside the process: a
+    builtin, a standard-library helper that computes, a method of a plain value, a log line, an
+    object being built (a capitalised callee), or the framework's own state it was handed."""
+    if is_builtin:
+        return True
+    q = qual or dotted
+    parts = q.split(".")
+    last = parts[-1]
+    if last[:1].isupper():
+        return True  # building an object (a model, a request, an exception) does nothing by itself
+    for i in range(len(parts), 0, -1):
+        if ".".join(parts[:i]) in _PURE_MODULES:
+            return True
+    head = dotted.split(".", 1)[0]
+    if head in injected:
+        return True  # tool_context.state.get(...), ctx.deps: the framework's in-process state
+    if last in _POOL_METHODS and "." in dotted and _POOL_RECEIVER.search(dotted.rsplit(".", 2)[-2]):
+        return True  # executor.submit(fn): fn is read as a helper
+    if "." in dotted:
+        recv = dotted.rsplit(".", 1)[0]
+        if _LOG_RECEIVER.match(recv) or last in ("debug", "info", "warning", "warn", "error", "exception", "critical") \
+                and re.search(r"log", recv, re.I):
+            return True
+        if (head not in imported_heads or "()" in recv) and last in _PURE_METHODS:
+            return True  # a method of a value (not of an imported module): requests.get(u).json()
+    return False

@@ -18,7 +18,7 @@ from parr.scan.python import catalog, frameworks, mcp_dispatch, raw_dispatch, to
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
-from parr.scan.python.effects import classify_call, sql_text_effect
+from parr.scan.python.effects import UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
 
@@ -221,6 +221,7 @@ class FileExtractor:
         self.unresolved: list[dict] = []
         self.module_vars: set[str] = set()  # module-level names bound to something other than a string
         self.agents: dict[str, str] = {}
+        self.agent_members: dict[str, list[str]] = {}  # module-level agent variable -> what it can do
         self.fw_hints: set[str] = set()
         self.consumed: set[int] = set()  # ids of nodes already turned into candidates
         self.list_tool_funcs: list[FuncInfo] = []
@@ -551,11 +552,16 @@ class FileExtractor:
                         if d:
                             self.var_ctor[t.id] = self.qualify(d)
                         last = (d or "").rsplit(".", 1)[-1]
+                        if last in ("create_react_agent", "create_agent"):
+                            # LangGraph: create_react_agent(model, tools): an agent other tools may run
+                            self.agent_members[t.id] = self._agent_members(value, scope, tools_pos=1)
                         if last.endswith("Agent") and last[:1].isupper():
                             # Agent(name="x"), LlmAgent, ConversableAgent("x"): hand-offs elsewhere name it
                             nm = _const_str(_kw(value, "name") or (value.args[0] if value.args else None))
                             if nm:
                                 self.agents[t.id] = nm
+                            # what the agent can do, for the tools that run it as a sub-agent
+                            self.agent_members[t.id] = self._agent_members(value, scope)
                     if t.id == "TOOL_SPEC" and isinstance(value, ast.Dict):
                         self.tool_spec_dicts.append(value)
                         self.consumed.add(id(value))
@@ -627,6 +633,21 @@ class FileExtractor:
                            url_source=lambda e: self.url_source(fn, e))
         if fx:
             fn.fx.extend(fx)
+        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()):
+            unknown = self._unknown_call(d, q, head, origin, fn)
+            if unknown is not None:
+                fn.fx.append(unknown)
+        last = d.rsplit(".", 1)[-1]
+        if last in _RUNS_AGENT:
+            # Runner.run(agent, ...), agent.invoke(...): the tool does what that agent's tools do
+            target = node.args[0] if (q or "").startswith("agents.Runner") and node.args else \
+                node.func.value if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
+                and (node.func.value.id in self.agent_members or node.func.value.id in self.imports
+                     and re.search(r"agent|graph|crew|team|assistant", node.func.value.id, re.I)) else None
+            if target is not None:
+                for ref in self.agent_refs(target, fn.body_scope):
+                    if ref != "?" and (not ref.startswith("local:") or ref[6:] in self.agent_members):
+                        fn.fx.append((ref, "subagent", f"runs sub-agent {ref.partition(':')[2]} ({d})"))
         if self.a2a and d.endswith(".send_message"):
             fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
         # a helper handed to a runner (asyncio.to_thread(fn, ...), loop.run_in_executor(None, fn),
@@ -640,12 +661,15 @@ class FileExtractor:
                 if "." not in ad:
                     if ad in self.imports:
                         fn.ext_calls.append(self.imports[ad])
+                        fn.fx.append(("?" + self.imports[ad], UNKNOWN, f"runs {ad}()"))
                     elif ad not in _BUILTIN_NAMES:
                         fn.local_calls.append((fn.body_scope, ad))
                 elif ahead in ("self", "cls") and ad.count(".") == 1:
                     fn.self_calls.append(ad.split(".", 1)[1])
                 elif ahead in self.imports:
                     fn.ext_calls.append(self.qualify(ad))
+                    # what it runs is the project's (resolve reads it and drops this) or unknown
+                    fn.fx.append(("?" + self.qualify(ad), UNKNOWN, f"runs {ad}()"))
                 break
         # a function defined in this one and handed to a call (self._safe_call(call_fn),
         # retry(do_request)) is run by it: its effects are this function's
@@ -681,6 +705,100 @@ class FileExtractor:
                     fn.obj_calls.append((ci, method))
                 elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
                     fn.ext_calls.append(f"{cls_name}.{method}")
+
+    def agent_ref(self, e) -> str | None:
+        """An agent given by name: "local:<var>" for this file's, "ref:<qualified>" for an imported one."""
+        if isinstance(e, ast.Name):
+            return "ref:" + self.imports[e.id] if e.id in self.imports else "local:" + e.id
+        if isinstance(e, ast.Attribute):
+            d = self.dotted(e)
+            if d and d.split(".", 1)[0] in self.imports and "()" not in d:
+                return "ref:" + self.qualify(d)
+        return None
+
+    def agent_refs(self, e, scope, depth: int = 0) -> list[str]:
+        """The agents an expression may hold, following a function's own assignments and both
+        branches of `a if cond else b` (None is no agent); "?" where parr cannot tell."""
+        if isinstance(e, ast.Constant) and e.value is None:
+            return []
+        if isinstance(e, ast.IfExp):
+            return self.agent_refs(e.body, scope, depth + 1) + self.agent_refs(e.orelse, scope, depth + 1)
+        if isinstance(e, ast.Name) and scope is not None and scope.func is not None and depth < 4:
+            v, sc = self.lookup(scope, e.id)
+            if isinstance(v, ast.expr) and sc is not None and sc.kind != "module" and not isinstance(v, ast.Call):
+                return self.agent_refs(v, scope, depth + 1)
+        ref = self.agent_ref(e)
+        return [ref] if ref is not None else ["?"]
+
+    def _agent_members(self, call: ast.Call, scope, tools_pos: int | None = None) -> list[str]:
+        """What an agent built by `call` can do: its tools (functions, agents run as tools), its
+        sub-agents, and a code executor; an element parr cannot read is "?" (fail closed)."""
+        out: list[str] = []
+        if (ce := _kw(call, "code_executor")) is not None and not (isinstance(ce, ast.Constant) and ce.value is None):
+            out.append("code")
+        elems = []
+        for k in ("tools", "sub_agents", "functions"):
+            v = _kw(call, k)
+            if v is None and k == "tools" and tools_pos is not None and len(call.args) > tools_pos:
+                v = call.args[tools_pos]
+            if isinstance(v, (ast.List, ast.Tuple)):
+                elems += [(k, x) for x in v.elts]
+            elif v is not None:
+                out.append("?")
+        while elems:
+            k, e = elems.pop(0)
+            if isinstance(e, ast.IfExp):
+                elems += [(k, e.body), (k, e.orelse)]  # either branch may be the tool
+                continue
+            if k == "sub_agents":
+                ref = self.agent_ref(e)
+                out.append("agent:" + ref if ref is not None else "?")
+                continue
+            if isinstance(e, ast.Call):
+                f = self.dotted(e.func) or ""
+                last = f.rsplit(".", 1)[-1]
+                inner = fn_arg(e, "agent") if last == "AgentTool" else e.func.value if last == "as_tool" and \
+                    isinstance(e.func, ast.Attribute) else fn_arg(e, "func") if last.endswith("Tool") else None
+                if inner is not None and (ref := self.agent_ref(inner)) is not None:
+                    out.append(("agent:" if last in ("AgentTool", "as_tool") else "fn:") + ref)
+                else:
+                    out.append("?")
+                continue
+            ref = self.agent_ref(e)
+            out.append("fn:" + ref if ref is not None else "?")
+        if not out and any(_kw(call, k) is not None for k in ("output_schema", "output_key", "output_type")):
+            # ADK output_schema/output_key, OpenAI Agents output_type: an agent that only answers in a
+            # schema (kept under a key of the session state)
+            out.append("state")
+        return out
+
+    def _import_heads(self) -> frozenset:
+        """The names this file imports (kept while the import count stays the same)."""
+        cached = getattr(self, "_heads", None)
+        if cached is None or cached[0] != len(self.imports):
+            cached = self._heads = (len(self.imports), frozenset(self.imports))
+        return cached[1]
+
+    def _unknown_call(self, d: str, q: str | None, head: str, origin: str | None, fn: FuncInfo):
+        """The marker of a call parr cannot say anything about (an SDK method its knowledge lacks, a
+        library function), or None where another reading follows it: a helper of this file or this
+        class (the closure reads its body) or an object of a class of this file. A function
+        imported by name may be the project's own: resolve drops its marker when it finds it."""
+        if "." not in d:
+            if d in self.imports:
+                return ("?" + self.imports[d], UNKNOWN, f"calls {d}()")
+            return None  # a helper of this file: the closure reads it (or marks it unknown)
+        if head in ("self", "cls") and d.count(".") == 1:
+            return None
+        if head in self.imports and "()" not in d:
+            return ("?" + (q or d), UNKNOWN, f"calls {d}()")
+        ctor = origin
+        if ctor is None and d.count(".") == 1 and fn.body_scope is not None:
+            v, _ = self.lookup(fn.body_scope, head)
+            ctor = (self.var_ctor.get(head) + "()") if v is not None and self.var_ctor.get(head) else None
+        if ctor and ctor.endswith("()") and isinstance(self.module_scope.defs.get(ctor[:-2]), ClassInfo):
+            return None  # crm.close_case() on a class of this file: its method is read
+        return ("", UNKNOWN, f"calls {d}()")
 
     def _params(self, fn: FuncInfo) -> list[str]:
         a = fn.node.args
@@ -2220,8 +2338,9 @@ class FileExtractor:
                 if m in ci.methods:
                     exec_fn = ci.methods[m]
                     break
-            if exec_fn is None and shape is not None:
-                # a tool class of the project's own base runs the base's execute() when it has none
+            if exec_fn is None:
+                # a tool class with no execute() of its own runs the one its base class in this file
+                # defines (ComputerBatchTool(_BatchTool))
                 exec_fn = next((f for f in (self._method_lookup(ci, m) for m in _EXEC_METHODS) if f is not None), None)
             if exec_fn is None and "__init__" in ci.methods:
                 exec_fn = self._init_function_method(ci)  # super().__init__(..., function=self.search)
@@ -2330,6 +2449,71 @@ class FileExtractor:
                 if n is not None or r is not None:
                     return n, r
         return None, None
+
+    def attr_class(self, ci: ClassInfo, attr: str, bound: dict | None = None, depth: int = 0):
+        """The annotation naming the class of `self.<attr>` for an object of class `ci`, where
+        __init__ stores a parameter there: the parameter's annotation, or the one a subclass gives
+        the parameter it passes on through super().__init__(...) (ComputerBatchTool(inner:
+        ComputerTool) -> _BatchTool(inner: Tool): self._inner is a ComputerTool)."""
+        if depth > 4:
+            return None
+        init = ci.methods.get("__init__")
+        if init is not None:
+            a = init.node.args
+            ann = {x.arg: x.annotation for x in a.posonlyargs + a.args + a.kwonlyargs}
+            for st in ast.walk(init.node):
+                if isinstance(st, (ast.Assign, ast.AnnAssign)) and isinstance(st.value, ast.Name) \
+                        and st.value.id in ann and any(
+                        isinstance(t, ast.Attribute) and t.attr == attr and isinstance(t.value, ast.Name)
+                        and t.value.id == "self" for t in (st.targets if isinstance(st, ast.Assign) else [st.target])):
+                    p = st.value.id
+                    return (bound or {}).get(p) or ann[p]
+            for e in ast.walk(init.node):
+                if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__" \
+                        and isinstance(e.func.value, ast.Call) and isinstance(e.func.value.func, ast.Name) \
+                        and e.func.value.func.id == "super" and ci.bases:
+                    base = self._local_class(ci.bases[0], ci)
+                    if base is None or "__init__" not in base.methods:
+                        continue
+                    bargs = base.methods["__init__"].node.args
+                    names = [x.arg for x in bargs.posonlyargs + bargs.args][1:]
+                    mine = lambda v: ((bound or {}).get(v.id) or ann.get(v.id)) if isinstance(v, ast.Name) else None
+                    binding = {n: mine(v) for n, v in zip(names, e.args)}
+                    binding.update({k.arg: mine(k.value) for k in e.keywords if k.arg})
+                    return self.attr_class(base, attr, {k: v for k, v in binding.items() if v is not None}, depth + 1)
+        for b in ci.bases:
+            base = self._local_class(b, ci)
+            if base is not None:
+                r = self.attr_class(base, attr, bound if init is None else None, depth + 1)
+                if r is not None:
+                    return r
+        return None
+
+    def delegated_effects(self, ci: ClassInfo, fi: FuncInfo) -> tuple[list, list]:
+        """Effects of `self.<attr>.<method>(...)` calls in a tool class's method, where the
+        attribute's class is known from the constructor's annotation: a batch or wrapper tool does
+        what the tool it delegates to does."""
+        fx: list = []
+        ext: list = []
+        for e in ast.walk(fi.node):
+            if not (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute)
+                    and isinstance(e.func.value, ast.Attribute) and isinstance(e.func.value.value, ast.Name)
+                    and e.func.value.value.id == "self"):
+                continue
+            ann = self.attr_class(ci, e.func.value.attr)
+            d = self.dotted(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
+            if not d:
+                continue
+            local = self.module_scope.defs.get(d)
+            if isinstance(local, ClassInfo):
+                m = self._method_lookup(local, e.func.attr)
+                if m is not None and m is not fi:
+                    f2, e2 = self.closure(m)
+                    fx += [(x[0], x[1], x[2], (x[3] if len(x) > 3 else 0) + 1) for x in f2]
+                    ext += e2
+            elif d.split(".", 1)[0] in self.imports:
+                ext.append(f"{self.qualify(d)}.{e.func.attr}")
+        return fx, ext
 
     def _bound_arg(self, a, init: FuncInfo, bound: dict | None):
         """An argument a subclass passes to its base's __init__, as (expression, scope): its own
@@ -3000,11 +3184,16 @@ class FileExtractor:
             v, _ = self.lookup(sc, name) if sc is not None else (None, None)
             if isinstance(v, FuncInfo):
                 callees.append((v, name))
+            elif not isinstance(v, ClassInfo) and not name[:1].isupper() and name not in fi.strs:
+                # a name bound to something parr does not read (a lambda, a parameter, a value)
+                fx.append(("", UNKNOWN, f"calls {name}()", 0))
         if fi.cls is not None:
             for m in fi.self_calls:
                 t = self._method_lookup(fi.cls, m)
                 if t is not None:
                     callees.append((t, m))
+                else:  # inherited from a base parr did not read
+                    fx.append(("", UNKNOWN, f"calls self.{m}()", 0))
         for ci, m in fi.obj_calls:
             t = self._method_lookup(ci, m)
             if t is not None:
@@ -3019,6 +3208,8 @@ class FileExtractor:
                            if x[1] == effects_kb.SIGNIN_URL]
                 continue
             cfx, cext = self.closure(c, depth + 1, seen)
+            if effects_kb.makes_client(c.name):
+                cfx = [x for x in cfx if x[1] != UNKNOWN]  # building the client is not the tool's effect
             if key is not None:
                 cfx = self._map_url_caps(fi, c, key, cfx)
             for x in cfx:
@@ -3119,8 +3310,12 @@ class FileExtractor:
                     continue  # wrapper.__name__ = tool_name: named at run time, framework plumbing
                 c["name"] = fi.renamed
             if fi is not None:
+                c["fn_qual"] = fi.qual  # other files' agents list it by this name
                 fx, ext = self.closure(fi)
                 if ci is not None:
+                    f2, e2 = self.delegated_effects(ci, fi)
+                    fx += f2
+                    ext += e2
                     # other exec-ish methods of a tool class contribute too
                     for m in _EXEC_METHODS:
                         mf = ci.methods.get(m)
@@ -3134,8 +3329,13 @@ class FileExtractor:
                     c["params"] = self.params_of(fi, c["style"])
                 if _is_arith(fi.node):
                     c["flags"].append("arith")
-                elif not c["fx"] and _only_framework_state(fi.node):
+                elif not [x for x in c["fx"] if x[1] != UNKNOWN] and _only_framework_state(fi.node):
                     c["flags"].append("framework_state")
+                if "framework_state" not in c["flags"] and not [x for x in c["fx"] if x[1] != UNKNOWN] \
+                        and _only_framework_state(fi.node, need_reply=False):
+                    c["flags"].append("state_writes")  # judged with the name's object (judge.py)
+                if _returns_agent(fi.node, self.agents):
+                    c["flags"].append("returns_agent")
                 if c["description"] is None:
                     c["description"] = _docstring(fi.node)
             else:
@@ -3163,6 +3363,8 @@ class FileExtractor:
                         entry["params"] = compact_params(params)
                     if _is_arith(fi.node):
                         entry["arith"] = True
+                    elif not [x for x in fx if x[1] != UNKNOWN] and _only_framework_state(fi.node, need_reply=False):
+                        entry["state_writes"] = True
                     if fi.candidate:
                         entry["cand"] = True
                     if self._returns_tools(fi):
@@ -3199,6 +3401,7 @@ class FileExtractor:
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
+                           ("agent_members", self.agent_members),
                            ("named_ctors", self.named_ctors)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
@@ -3251,7 +3454,10 @@ def _fw_cached(qual: str) -> str | None:
     return r
 
 
+_RUNS_AGENT = frozenset({"run", "arun", "run_sync", "run_streamed", "invoke", "ainvoke", "stream", "astream",
+                         "run_async"})
 _RUNS_ITS_ARGUMENT = frozenset({"to_thread", "run_in_executor", "submit", "run_sync", "partial", "start_soon",
+                                "map", "starmap", "apply_async", "map_async", "imap", "imap_unordered",
                                 "run_in_threadpool", "sync_to_async"})
 
 
@@ -3265,15 +3471,27 @@ def _fixes_host(text: str, last: bool) -> bool:
 
 
 def _dedupe(fx):
+    """Effects without repeats; calls parr cannot read come last and few (one is enough to keep a
+    name's verdict, and a list cut off at 40 must not lose a real effect to them)."""
     seen = set()
     out = []
+    unknown = []
     for x in fx:
         k = (x[0], x[1], x[2])
         if k in seen:
             continue
         seen.add(k)
-        out.append(x)
-    return out
+        (unknown if x[1] == UNKNOWN else out).append(x)
+    if not unknown:
+        return out
+    # definite ones first; "?module.fn" ones are dropped by resolve when the project defines them,
+    # so a list cut short keeps a definite marker in their place (fail closed)
+    sure = [x for x in unknown if not x[0]]
+    maybe = [x for x in unknown if x[0]]
+    if len(maybe) > 8:
+        maybe = maybe[:8]
+        sure.append(("", UNKNOWN, "calls more functions than parr keeps") + tuple(x[3:4]))
+    return out + sure[:2] + maybe
 
 
 _ARITH_OPS = (ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Compare, ast.BoolOp, ast.IfExp)
@@ -3329,7 +3547,7 @@ def _state_param_names(node) -> set[str]:
     return out
 
 
-def _only_framework_state(node) -> bool:
+def _only_framework_state(node, need_reply: bool = True) -> bool:
     """A body whose only writes go to the framework's in-process state object it was handed
     (context_variables["x"] = ..., tool_context.state[...] = ...) or to a reply that updates it
     (Command(update=...)), that answers the framework with its reply class on every path
@@ -3344,9 +3562,11 @@ def _only_framework_state(node) -> bool:
     if not state:
         return False
     returns = [e for sub in node.body for e in ast.walk(sub) if isinstance(e, ast.Return)]
-    if not returns or not all(isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)
-                              and r.value.func.id in frameworks.REPLY_CLASSES for r in returns):
+    if need_reply and (not returns or not all(isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)
+                                              and r.value.func.id in frameworks.REPLY_CLASSES for r in returns)):
         return False
+    if not need_reply:
+        returns = [r for r in returns if isinstance(r.value, ast.Call)]
     for _ in range(2):  # current_task = context_variables["tasks"][i]: an alias into the state
         for sub in node.body:
             for e in ast.walk(sub):
@@ -3385,6 +3605,8 @@ def _only_framework_state(node) -> bool:
                             return False  # ctx.set(...), tool_context.save_artifact(...): read elsewhere
                     elif isinstance(f.value, ast.Name) and f.attr in _PURE_MODULE_CALLS.get(f.value.id, ()):
                         continue  # json.loads(order_json)
+                    elif _is_logging_call(e):
+                        continue  # a log line
                     elif not isinstance(f.value, (ast.Constant, ast.JoinedStr, ast.Name, ast.Subscript)) or \
                             f.attr not in _STR_METHODS | _STATE_WRITE_METHODS | _READ_METHODS:
                         return False  # a client's method, a helper module's function
@@ -3399,11 +3621,34 @@ _STR_METHODS = frozenset({"format", "join", "strip", "lower", "upper", "title", 
                           "endswith", "lstrip", "rstrip", "capitalize"})
 
 
+def _returns_agent(node, agents: dict) -> bool:
+    """A function whose every return hands back an agent (a module-level agent variable or a new
+    `...Agent(...)`): the Swarm-style hand-off, which passes the conversation to that agent."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    returns = [e for sub in node.body for e in ast.walk(sub) if isinstance(e, ast.Return)]
+    if not returns:
+        return False
+    for r in returns:
+        v = r.value
+        if isinstance(v, ast.Name) and v.id in agents:
+            continue
+        if isinstance(v, ast.Call) and isinstance(v.func, (ast.Name, ast.Attribute)):
+            last = v.func.id if isinstance(v.func, ast.Name) else v.func.attr
+            if last.endswith("Agent") and last[:1].isupper():
+                continue
+        return False
+    return True
+
+
 def _is_arith(node) -> bool:
     """A function whose body only computes a number from its parameters (a calculator tool)."""
     body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
     if not body or len(body) > 4:
         return False
+    a = node.args
+    texts = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs
+             if isinstance(x.annotation, ast.Name) and x.annotation.id == "str"}
     has_op = False
     for st in body:
         if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call) and _is_logging_call(st.value):
@@ -3422,6 +3667,9 @@ def _is_arith(node) -> bool:
                         continue
                     return False
                 if isinstance(e, ast.BinOp) and isinstance(e.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)):
+                    if any(isinstance(o, ast.Constant) and isinstance(o.value, str) or isinstance(o, ast.Name) and o.id in texts
+                           for o in (e.left, e.right)):
+                        return False  # title + "\n\n" + body joins text: no calculation (a stub of create_pr)
                     has_op = True
         else:
             return False

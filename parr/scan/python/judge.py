@@ -1,10 +1,13 @@
 """Final judgement of one candidate: mutating, typed, capabilities, gates and evidence.
 
 Order of the mutating judgement, strongest first: a built-in tool known to change state; what the
-body (or a helper it calls) does that certainly changes state (shell, code, SQL writes, HTTP writes,
-file writes, e-mail, payments); MCP annotations written by the author; agent hand-offs and pure
-calculations (never mutating); the verb in the name; the description; weaker body hints
-(verb-named client methods, writes to shared workflow state)."""
+body (or a helper, or a sub-agent it runs) does that certainly changes state (shell, code, SQL writes,
+HTTP writes, file writes, e-mail, payments); a body that only keeps the framework's state; MCP
+annotations written by the author; agent hand-offs and pure calculations (never mutating); a body
+that only reads and makes no call parr cannot read (it outranks the name); the verb in the name;
+the description; weaker body hints (verb-named client methods, writes to shared workflow state).
+A call parr cannot read leaves the name and description to count (fail closed); a stub that
+reaches nothing stands for what its name says."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import re
 from parr.scan.evidence import (description_after_lead, description_lead_verb, description_verdict, name_verdict,
                                  name_words)
 from parr.scan.python import catalog
+from parr.scan.python.effects import UNKNOWN
 
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
 _RUNS_CODE = re.compile(r"(?:parameter|property) '(?:code|source|source_code|script|command|cmd|commands|shell_command|"
@@ -21,6 +25,21 @@ _RUNS_CODE = re.compile(r"(?:parameter|property) '(?:code|source|source_code|scr
                         r"code_snippet|command_line|cmd_line|ts_code|typescript_code|r_code|script_code)' is a raw string that is executed$|input is a raw string that is executed$")
 _RAW_DESC = re.compile(r"\b(execut\w*|run\w*|eval\w*|shell|command|sql|script|python code|code to)\b", re.I)
 _HANDOFF = re.compile(r"\b(transfer\w*|hand\s?off\w*|handoff\w*|route\w*|delegat\w*)\b[^.]{0,40}\bagents?\b", re.I)
+# Hand-offs read from the verb's object, not from a list of names: "transfer/route/escalate/hand off/
+# pass (work, control of the dialog, the user) (back) to <the ... agent|assistant|specialist>": what
+# moves is the conversation. "Transfer $50 to the agent's account" moves money (its object says so).
+# Only a model's roles: escalating to a human, a team or a desk notifies people, which is an effect.
+_ROLES = frozenset("agent agents assistant assistants specialist specialists expert experts bot bots triage".split())
+_HANDOFF_VERBS = frozenset("transfer route escalate handoff delegate pass redirect switch forward".split())
+_HANDOFF_DESC = re.compile(
+    r"\b(?:transfer|hand(?:s|ing|ed)?\s?off|handoff|route|escalat|delegat|pass|redirect|switch|forward)\w*"
+    r"((?:\s+[\w'$-]+){0,5}?)\s+(?:back\s+)?to\s+(?:the\s+|a\s+|an\s+|another\s+|other\s+|this\s+|that\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(" + "|".join(sorted(_ROLES)) + r")\b", re.I)
+# Words that make an "agent" a person ("escalate_to_human_agent", "a live agent"): notifying people is an effect.
+_PEOPLE = frozenset("human humans person people live real operator operators manager managers staff supervisor "
+                    "representative rep employee team desk department".split())
+_MOVED_GOODS = frozenset("funds money amount amounts payment payments balance credit credits usd dollars cash tokens "
+                         "shares stock ownership domain domains file files data ticket tickets case cases".split())
 _EXTRA_DESC = re.compile(
     r"\b(stores?|records?|saves?|reimburses?|schedules?|books?(?= (?:a|an|the|your|their|my|flights?|"
     r"hotels?|rooms?|tables?|seats?|appointments?|tickets?|meetings?)\b)|hangs? up|follows?|"
@@ -45,6 +64,81 @@ def _acts_on_record(desc: str | None) -> str | None:
     return f"{words[0]} {rest[0]}" if rest and rest[0] in _BUSINESS_OBJECTS else None
 
 
+def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
+    """What shows a tool only hands the conversation to another agent, or None. Its body (if any)
+    must do nothing but compute or read; then either its name is a hand-off verb followed straight
+    by "to" ("transfer_to_sales", "transfer_back_to_triage": no object, so what moves is the
+    conversation) and it takes no input or names a role, or it returns an agent, or its name is
+    "To<Role>" ("ToQuoteAssistant", a routing schema), or its description says the verb moves the
+    work to an agent, assistant or specialist (not money or files, not to a person)."""
+    if any(x[1] not in ("read",) for x in fx):
+        return None
+    words = name_words(name)
+    if "returns_agent" in (c.get("flags") or ()):
+        return "returns an agent"
+    rest = words[2:] if words[1:2] == ["to"] else words[3:] if words[1:3] == ["back", "to"] else None
+    if words and words[0] in _HANDOFF_VERBS and rest and not set(rest) & _PEOPLE:
+        params = [p for p in (c.get("params") or []) if p.get("n") not in ("self", "cls")]
+        # with no input, "transfer_to_sales" can only move the conversation; "switch_to_dark_mode"
+        # or "forward_to_voicemail" still change a setting unless they name an agent
+        if rest[-1] in _ROLES or not params and words[0] in ("transfer", "handoff", "delegate"):
+            return f"name '{name}'"
+    if len(words) >= 2 and words[0] == "to" and words[-1] in _ROLES and not set(words) & _PEOPLE:
+        return f"routing schema '{name}'"
+    for m in _HANDOFF_DESC.finditer(desc or ""):
+        moved = set(re.findall(r"[\w$]+", m.group(1).lower()))
+        if set(re.findall(r"\w+", m.group(0).lower())) & _PEOPLE:
+            continue  # "... to a live agent", "... to the support team's human agent"
+        if not moved & _MOVED_GOODS and not any("$" in w or w.isdigit() for w in moved):
+            return f"description says '{' '.join(m.group(0).split())}'"
+    return None
+
+
+# What a "run"/"perform" in a name may run that only reads (run_tests, run_query, run_migration do not end so).
+_READ_NOUNS = frozenset("check checks validation validations verification inspection scan scans search lookup analysis "
+                        "evaluation audit review diagnostic diagnostics estimate forecast".split())
+_STATE_NOUNS = frozenset("state states context session variable variables vars var scratchpad".split())
+
+
+def _names_state(name: str) -> bool:
+    """A name whose verb acts on the framework's state itself (store_state, update_context_vars)."""
+    words = [w for w in name_words(name) if w != "tool"]
+    return len(words) >= 2 and all(w in _STATE_NOUNS for w in words[1:])
+
+
+# What a description may say a tool creates that is only its answer (a rendering of data it returns).
+_ANSWER_NOUNS = frozenset("representation representations visualization visualizations visualisation visualisations "
+                          "summary summaries chart charts diagram diagrams plot plots overview explanation explanations "
+                          "rendering preview".split())
+_MAKE_VERBS = re.compile(r"^\s*(?:this\s+tool\s+)?(creates?|generates?|makes?|builds?|produces?|draws?|renders?)\s+"
+                         r"((?:[\w-]+\s+){0,5}?)([\w-]+)(?=\s+(?:of|for|from|about|showing|that|which|with)\b|\s*[.,;:]|\s*$)", re.I)
+
+
+def _makes_answer(desc: str | None) -> tuple[str, str] | None:
+    """"Creates a visual graph representation of ...", "Generates a summary of ...": the verb's
+    object (the head noun of its phrase) is a rendering of data the tool returns. -> (what it makes,
+    the rest of the description), or None."""
+    text = (desc or "").strip()
+    m = _MAKE_VERBS.match(text.split("\n", 1)[0])
+    if m is None or m.group(3).lower() not in _ANSWER_NOUNS:
+        return None
+    return f"{m.group(1).lower()} {' '.join((m.group(2) + m.group(3)).split())}", text[m.end():]
+
+
+def _reads_only(fx):
+    """The first read of a body that reaches something outside the process only to read it (a
+    KB read, an HTTP GET, a SELECT, a file or page read) and makes no call parr cannot read; else
+    None. Such a body decides over the name and description (code outranks claims). A body that
+    reaches nothing is a stub and stands for what its name says; one that forwards to an agent or
+    a remote MCP tool does what that does."""
+    reads = []
+    for x in fx:
+        if x[1] != "read" or x[0].partition("@")[0] == "mcp_remote":
+            return None
+        reads.append(x)
+    return reads[0] if reads else None
+
+
 def _fx_evidence(x) -> str:
     ev = x[2]
     if len(x) > 3 and x[3]:
@@ -62,6 +156,8 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     caps: list[str] = list(c.get("caps") or ())
     gates: list[str] = list(c.get("gates") or ())
     for x in fx:
+        if x[1] in (UNKNOWN, "subagent"):
+            continue
         cap = x[0].partition("@")[0]  # "http@url": the URL's host comes from parameter url
         if cap and cap not in caps:
             caps.append(cap)
@@ -113,6 +209,12 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         # Body first: the whole body is visible and only keeps the agent run's own state.
         evidence.append("only updates the framework's in-process state (context variables) and returns a reply")
         return False
+    if "state_writes" in flags and not fx and _names_state(name):
+        # store_state_tool writing tool_context.state: what its name says it changes is the
+        # framework's state, and that is all its body changes. (A stub of cancel_booking that notes
+        # the booking in the state still stands for the cancellation its name says.)
+        evidence.append("only writes the framework's in-process state, which is what its name says it changes")
+        return False
     if ann.get("destructiveHint") is True or ann.get("readOnlyHint") is False:
         evidence.append("MCP annotation readOnlyHint=False" if ann.get("readOnlyHint") is False
                         else "MCP annotation destructiveHint=True")
@@ -126,15 +228,42 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if "long_running" in flags:
         evidence.append("starts a long-running operation (LongRunningFunctionTool)")
         return True
+    handoff = _hands_off(c, name, desc, fx)
+    if handoff is not None:
+        evidence.append(f"hands the conversation to another agent ({handoff}), changes nothing by itself")
+        return False
     text = f"{' '.join(name_words(name))} {desc or ''}"
-    if _HANDOFF.search(text) or "agent_tool" in flags and not name_verdict(name).mutating:
-        evidence.append("agent hand-off or sub-agent call, not a state change")
+    old = _HANDOFF.search(text)
+    if old is not None and set(re.findall(r"\w+", old.group(0).lower())) & (_MOVED_GOODS | _PEOPLE):
+        old = None  # "transfer funds to the agent" moves money; "... to a live agent" calls a person
+    words = name_words(name)
+    if words[1:2] == ["to"] and words[0] in _HANDOFF_VERBS and set(words[2:]) & _PEOPLE:
+        evidence.append(f"name '{name}' hands the conversation to a person, which notifies someone")
+        return True
+    if old is not None or "agent_tool" in flags and not name_verdict(name).mutating and "sub_unread" not in flags:
+        evidence.append("runs a sub-agent whose tools change nothing" if "sub_reads" in flags and old is None
+                        else "agent hand-off or sub-agent call, not a state change")
         return False
     if "arith" in flags:
         evidence.append("pure calculation on its arguments")
         return False
+    quiet = _reads_only(fx)
+    if quiet is not None:
+        nv, lead = name_verdict(name), description_lead_verb(desc)
+        said = nv.evidence if nv.mutating else lead.evidence if lead.mutating else []
+        evidence.append(f"its body only reads ({_fx_evidence(quiet)}) and calls nothing parr cannot read"
+                        + (f"; its {said[0]} does not make it a change" if said else ""))
+        return False
     nv = name_verdict(name)
     words = name_words(name)
+    if nv.mutating and len(words) >= 2 and words[0] in ("run", "perform") and words[-1] in _READ_NOUNS \
+            and not any(x[1] == UNKNOWN for x in fx) \
+            and not any(p.get("n") in catalog.RAW_PARAM_NAMES for p in c.get("params") or []):
+        # "run_inventory_check": the verb's object says what runs, and a check reads. Only where the
+        # body hides nothing: "run" over code parr cannot read may run anything (fail closed), and
+        # one that takes a command or code to run (run_diagnostic(command)) runs that.
+        evidence.append(f"name '{name}' runs a {words[-1]}, and its body calls nothing parr cannot read")
+        return False
     if nv.mutating is None and len(words) >= 2 and words[0] in _PROCESS_VERBS and set(words[1:]) & _BUSINESS_OBJECTS:
         evidence.append(f"name '{name}' acts on a business record")
         return True
@@ -156,6 +285,12 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         # A POST with no read verb in the name: a write, whatever the description says.
         evidence.append(_fx_evidence(medium[0]))
         return True
+    made = _makes_answer(desc)
+    if made is not None:
+        # "Creates a visual graph representation of the schema": what it creates is its answer;
+        # the rest of the description is still read ("... and saves it to disk")
+        evidence.append(f"description says it {made[0]}: an answer it returns, not a change")
+        desc = made[1]
     lead = description_lead_verb(desc)
     acts = _acts_on_record(desc) if lead.mutating is None else None
     if acts is not None:

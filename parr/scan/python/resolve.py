@@ -14,6 +14,7 @@ from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.python import catalog
 from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
+from parr.scan.python.effects import UNKNOWN
 from parr.scan.python.judge import judge
 
 
@@ -214,6 +215,124 @@ class Project:
         f = self.facts.get(path)
         return f["module"] if f is not None and "module" in f else module_name(path)
 
+    # --- sub-agents: a tool that runs an agent does what that agent's tools do -----------------
+    def apply_sub_agents(self, c: dict, path: str, depth: int = 0) -> None:
+        """Turn a candidate's sub-agent references (an agent offered as a tool, a tool body that
+        runs one) into what the agent can do: a state change of one of its tools becomes the tool's
+        effect; an agent parr cannot read, or one with no tools (a stub of what its name says),
+        leaves the name and description to count (flag sub_unread)."""
+        fx = c.get("fx") or []
+        refs = ([c["sub_agent"]] if c.get("sub_agent") else []) + [x[0] for x in fx if x[1] == "subagent"]
+        if not refs:
+            return
+        c["fx"] = [x for x in fx if x[1] != "subagent"]
+        for ref in refs:
+            state, ev = self.agent_effect(ref, path, depth)
+            if state == "writes":
+                c["fx"].append(["", "strong", ev, 0])
+            else:
+                c["flags"] = list(c.get("flags") or ()) + ["sub_reads" if state == "reads" else "sub_unread"]
+
+    def agent_effect(self, ref: str, near: str, depth: int = 0) -> tuple[str, str]:
+        """("writes", evidence), ("reads", ""), ("none", "") for an agent with no tools, or
+        ("unread", "") where parr cannot see what it can do."""
+        home = self._agent_home(ref, near)
+        if home is None or depth > 4:
+            return "unread", ""
+        key = ("agent",) + home
+        memo = self.__dict__.setdefault("_agent_memo", {})
+        if key in memo:
+            return memo[key] or ("unread", "")
+        memo[key] = None  # a cycle reads as unread
+        path, var = home
+        members = (self.at(path).get("agent_members") or {}).get(var)
+        if members is None:
+            memo[key] = ("unread", "")
+            return memo[key]
+        states = []
+        for m in members:
+            if m == "code":
+                states.append(("writes", f"runs sub-agent {var}, whose code executor runs code the model writes"))
+            elif m == "?":
+                states.append(("unread", ""))
+            elif m == "state":
+                states.append(("reads", ""))  # its answer goes to the framework's session state
+            else:
+                kind, _, r = m.partition(":")
+                sub = self._agent_home(r, path)
+                if kind == "agent" or (sub is not None and var != sub[1]
+                                       and sub[1] in (self.at(sub[0]).get("agent_members") or {})):
+                    st, ev = self.agent_effect(r, path, depth + 1)
+                    states.append((st if st != "none" else "reads", ev))
+                else:
+                    states.append(self._member_tool(r, path, var, depth))
+        result = next((x for x in states if x[0] == "writes"), None) or next(
+            (x for x in states if x[0] == "unread"), None) or (("reads", "") if states else ("none", ""))
+        memo[key] = result
+        return result
+
+    def _agent_home(self, ref: str, near: str) -> tuple[str, str] | None:
+        kind, _, name = ref.partition(":")
+        if kind == "local":
+            return near, name
+        if kind == "ref":
+            return self.var_home(name, near)
+        return None
+
+    def _member_tool(self, ref: str, near: str, agent: str, depth: int) -> tuple[str, str]:
+        """What one tool of an agent does, judged as it is when reported."""
+        home = self._agent_home(ref, near)
+        if home is None:
+            # a framework's tool imported by name (google_search): reported from the agent's file
+            home = (near, ref.rpartition(":")[2].rpartition(".")[2])
+        path, name = home
+        f = self.at(path)
+        c = next((dict(x) for x in f.get("tools") or () if x.get("fn_qual") == name), None) or next(
+            (dict(x) for x in f.get("tools") or () if x.get("name") == name and not x.get("fn_qual")), None)
+        if c is None:
+            entry = _part(f, "funcs").get(name)
+            if entry is None:
+                return "unread", ""
+            c = {"name": name, "style": "plain_function", "schema": "type_hints", "description": entry.get("doc"),
+                 "params": expand_params(entry.get("params", [])), "fx": list(entry.get("fx", [])),
+                 "ext_calls": entry.get("ext", []),
+                 "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
+        ext = list(c.get("ext_calls") or ()) + ([c["ext_fn"]] if c.get("ext_fn") else [])
+        c["fx"] = self.settle(list(c.get("fx") or []) + (self.ext_effects(ext, path) if ext else []), path)
+        c["flags"] = list(c.get("flags") or ())
+        self.apply_sub_agents(c, path, depth + 1)
+        mutating, _, evidence, _, _ = judge(c)
+        if not mutating:
+            return "reads", ""
+        why = evidence[0] if evidence else "changes state"
+        return "writes", f"runs sub-agent {agent}, whose tool '{c.get('name') or name}' changes state ({why})"
+
+    def settle(self, fx: list, near: str) -> list:
+        """Effects with each "unknown unless the project defines it" call settled: dropped when the
+        project holds the function or class (its own effects are read through ext_effects), else a
+        call parr cannot read."""
+        out = []
+        for x in fx:
+            if x[1] == UNKNOWN and x[0][:1] == "?":
+                if self._defines(x[0][1:], near):
+                    continue
+                x = ["", UNKNOWN, *x[2:]]
+            out.append(x)
+        return out
+
+    def _defines(self, q: str, near: str, depth: int = 0) -> bool:
+        path, rest = self.split_target(q, near)
+        if path is None or not rest or depth > 3:
+            return False
+        f = self.at(path)
+        entry, redirect = _func_entry(f, rest)
+        if redirect is not None:
+            return self._defines(redirect, path, depth + 1)
+        if entry is not None or rest[0] in _part(f, "classes"):
+            return True
+        imp = _part(f, "imports").get(rest[0]) if len(rest) == 1 else None
+        return bool(imp) and self._defines(imp, path, depth + 1)
+
     def ext_effects(self, calls: list[str], near: str, depth: int = 0, seen=None, plumbing: bool = False) -> list:
         out = []
         if seen is None:
@@ -245,13 +364,17 @@ class Project:
                 continue
             if entry is None:
                 continue
-            for x in entry.get("fx", []):
+            quiet = effects_kb.makes_client(rest[-1])
+            for x in self.settle(entry.get("fx", []), path):
+                if quiet and x[1] == UNKNOWN:
+                    continue
                 x = list(x)
                 if len(x) < 4:
                     x.append(1)
                 x[3] = x[3] + 1
                 out.append(x)
-            out += self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
+            inner = self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
+            out += [x for x in inner if x[1] != UNKNOWN] if quiet else inner
         return out
 
 
@@ -497,6 +620,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 ext.append(c["ext_fn"])
             if ext:
                 c["fx"] = list(c.get("fx") or []) + proj.ext_effects(ext, path)
+            c["fx"] = proj.settle(c.get("fx") or [], path)
+            proj.apply_sub_agents(c, path)
             key = (c.get("def_line"), c.get("name"), c.get("line")) if c.get("def_line") else (None, c.get("name"), c.get("line"))
             dl = c.get("def_line")
             if dl and c.get("style") == "plain_function" and dl in taken.get(path, set()):
@@ -608,9 +733,10 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             fw = "langchain"
         c = {"name": rest[0], "line": entry["line"], "framework": fw, "style": "plain_function",
              "schema": "type_hints", "description": entry.get("doc"), "params": expand_params(entry.get("params", [])),
-             "fx": list(entry.get("fx", [])) + proj.ext_effects(entry.get("ext", []), tpath),
-             "flags": ["arith"] if entry.get("arith") else []}
+             "fx": proj.settle(list(entry.get("fx", [])), tpath) + proj.ext_effects(entry.get("ext", []), tpath),
+             "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
         c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
+        proj.apply_sub_agents(c, tpath)
         rec = _record(c, tpath)
         if rec is not None:
             records.append(rec)

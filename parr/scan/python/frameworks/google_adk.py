@@ -17,23 +17,29 @@ def _adk(name: str, caps: tuple[str, ...] = (), schema: str = "framework_defined
 
 def _agent_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """AgentTool(agent=sub_agent): the sub-agent, offered to the model under its own name."""
+    a = fn_arg(node, "agent")
     if scope.func is not None and ex._calls_run_async(scope.func):
         # agent_tool = AgentTool(agent=db_agent); await agent_tool.run_async(...): the code
-        # runs the sub-agent itself inside a tool; no model is handed this one
+        # runs the sub-agent itself inside a tool; no model is handed this one, and the tool
+        # does what the sub-agent's tools do
+        for ref in ex.agent_refs(a, scope) or ["?"]:
+            scope.func.fx.append((ref, "subagent", f"runs sub-agent {ref} (AgentTool.run_async)"))
         return True
-    a = fn_arg(node, "agent")
-    n = r = None
+    n = r = desc = None
     if isinstance(a, ast.Name):
         v, _ = ex.lookup(scope, a.id)
         if isinstance(v, ast.Call):
             n = _const_str(_kw(v, "name"))
+            desc = _const_str(_kw(v, "description"))  # AgentTool declares the agent's description
         if n is None and a.id in ex.imports:
             r = "agent:" + ex.imports[a.id]
     elif isinstance(a, ast.Call):
         n = _const_str(_kw(a, "name"))
+        desc = _const_str(_kw(a, "description"))
     if n or r:
         ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="google-adk", style="adk.AgentTool",
-                    schema="framework_defined", typed=False, flags=("agent_tool",))
+                    schema="framework_defined", typed=False, flags=("agent_tool",), description=desc,
+                    extra={"sub_agent": ex.agent_ref(a) or "?"})
         ex.consumed.add(id(node))
     return True
 

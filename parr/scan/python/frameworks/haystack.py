@@ -32,6 +32,9 @@ def _component_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
         return False
     component = fn_arg(node, "component")
     name_e = _kw(node, "name")
+    # ComponentTool(component=research_agent): an agent offered as a tool does what its tools do
+    sub = ex.agent_ref(component) if isinstance(component, ast.Name) and (
+        component.id in ex.agent_members or component.id in ex.imports) else None
     if isinstance(component, ast.Name):
         bound, _ = ex.lookup(scope, component.id)
         component = bound if isinstance(bound, ast.Call) else component
@@ -53,7 +56,7 @@ def _component_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     desc = _const_str(_kw(node, "description"))
     ex.new_cand(name=n, name_ref=r, line=node.lineno, framework=_HS, style="haystack.ComponentTool",
                 schema="framework_defined", fn=run, description=desc,
-                def_line=run.node.lineno if run is not None else None)
+                def_line=run.node.lineno if run is not None else None, extra={"sub_agent": sub} if sub else None)
     ex.consumed.add(id(node))
     return True
 

@@ -17,7 +17,8 @@ def _as_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     if n or r:
         desc = _const_str(_kw(node, "tool_description"))
         ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="openai-agents", style="openai_agents.as_tool",
-                    schema="framework_defined", typed=False, description=desc, flags=("agent_tool",))
+                    schema="framework_defined", typed=False, description=desc, flags=("agent_tool",),
+                    extra={"sub_agent": ex.agent_ref(node.func.value) or "?"})
     return True
 
 

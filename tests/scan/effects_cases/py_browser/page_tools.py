@@ -1,0 +1,46 @@
+from google.adk.agents import Agent
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+driver = webdriver.Chrome()
+
+
+# expect: name=scroll_down mutating=false caps=browser
+def scroll_down() -> str:
+    """Scrolls down the screen."""
+    driver.execute_script("window.scrollBy(0, 500)")
+    return "scrolled"
+
+
+# expect: name=run_page_script mutating=true caps=browser
+def run_page_script(script: str) -> str:
+    """A script the model writes can do anything the page can."""
+    return driver.execute_script(script)
+
+
+# expect: name=type_into_field mutating=false caps=browser
+def type_into_field(text: str, element_id: str) -> str:
+    """Types text into a field; nothing is submitted."""
+    element = driver.find_element(By.ID, element_id)
+    element.send_keys(text)
+    return "typed"
+
+
+# expect: name=enter_reply mutating=true caps=browser
+def enter_reply(text: str) -> str:
+    """Typing that ends with Enter submits the form it is in."""
+    element = driver.find_element(By.NAME, "reply")
+    element.send_keys(text, Keys.RETURN)
+    return "entered"
+
+
+# expect: name=press_button mutating=true caps=browser
+def press_button(element_id: str) -> str:
+    """Clicks a button on the page."""
+    element = driver.find_element(By.ID, element_id)
+    element.click()
+    return "clicked"
+
+
+root_agent = Agent(name="browser", tools=[scroll_down, run_page_script, type_into_field, enter_reply, press_button])
