@@ -463,6 +463,8 @@ class Detector:
             "medium": eff.medium[:4],
             "weak": eff.weak[:8],
             "kind_mutating": kind_mutating,
+            **({"reads": eff.reads[:4]} if eff.reads else {}),
+            **({"cli_choices": eff.choices[:4]} if eff.choices else {}),
             "extends": extends,
         }
         if wrapper is not None:

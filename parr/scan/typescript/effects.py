@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import datastores
+from parr.scan.effects_kb import cli as cli_kb, datastores
 from parr.scan.effects_kb.system import (
     TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
 )
@@ -29,6 +29,7 @@ from parr.scan.typescript.nodes import (
     args_of, entry_value, function_params, is_function, iter_descendants, member_chain, object_entries,
     param_pattern, text, unwrap,
 )
+from parr.scan.typescript import process
 from parr.scan.typescript.values import FileCtx
 
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
@@ -101,6 +102,9 @@ class Effects:
     approval_request: bool = False  # filed a request in an approval queue (approvals.propose(...))
     confirm_text: bool = False
     pending: list = field(default_factory=list)  # (capability, helper parameters picking a URL's host)
+    reads: list[str] = field(default_factory=list)  # processes run that only read ("kubectl get: reads")
+    choices: list[dict] = field(default_factory=list)  # CLI subcommands the model picks (effects_kb.cli)
+    proc_params: list[dict] = field(default_factory=list)  # a helper runs a process from its parameters
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -119,6 +123,8 @@ class Effects:
             if e not in self.medium:
                 self.medium.append(e)
         self.caps |= other.caps
+        self.reads += [e for e in other.reads if e not in self.reads]
+        self.choices += [c for c in other.choices if c not in self.choices]
         self.hitl = self.hitl or other.hitl
         self.approval_request = self.approval_request or other.approval_request
 
@@ -555,11 +561,15 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     # --- shell ---------------------------------------------------------------------------------
     is_cp = root_module in _CP_MODULES or root in ("child_process", "cp", "childProcess", "shell", "shelljs")
     if (is_cp and name in _CP_FUNCS | {"exec", "spawn"}) or (len(chain) == 1 and root_module in _CP_MODULES):
+        if _cli_process(ctx, fn, call, name, chain, eff, f"child_process {name}()", depth):
+            return
         eff.add_strong(f"child_process {name}()", "shell")
         if first is not None:
             eff.executed |= _names_in(first)
         return
     if root in ("Bun", "Deno") and name in ("spawn", "spawnSync", "run", "Command"):
+        if _cli_process(ctx, fn, call, name, chain, eff, f"{root}.{name}()", depth):
+            return
         eff.add_strong(f"{root}.{name}()", "shell")
         if first is not None:
             eff.executed |= _names_in(first)
@@ -744,9 +754,56 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             if target is not None and target.id not in visited and target.end_byte - target.start_byte < 200_000:
                 sub = analyze(ctx, target, depth + 1, visited)
                 sub.strong = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.strong]
+                sub.reads = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.reads]
                 eff.merge(sub)
                 _map_pending(ctx, eff, sub, target, call, depth)
                 _map_executed(eff, sub, target, call)
+                _map_process(ctx, fn, eff, sub, call, depth, name)
+
+
+def _cli_process(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str], eff: Effects, how: str,
+                 depth: int) -> bool:
+    """A process call whose executable is a CLI the knowledge base knows (effects_kb.cli): its
+    subcommand decides. Reads leave no write; a subcommand the model picks waits for the schema."""
+    if depth > 0:
+        proc = process.helper_argv(ctx, fn, call, name)
+        if proc is not None:
+            # the argument list is this helper's parameter: each call site reads its own
+            eff.proc_params.append({**proc, "how": how})
+            return True
+    d = process.decision(ctx, fn, call, name, chain)
+    if d is None:
+        return False
+    _apply_decision(eff, d, how)
+    return True
+
+
+def _apply_decision(eff: Effects, d: "cli_kb.Decision", how: str) -> None:
+    if d.kind == cli_kb.READ:
+        if d.evidence not in eff.reads:
+            eff.reads.append(d.evidence)
+    elif d.kind == cli_kb.CHOICE:
+        fact = cli_kb.choice_fact(d)
+        if fact not in eff.choices:
+            eff.choices.append(fact)  # judged with the schema's values (scanner: "shell" when one writes)
+    else:
+        eff.add_strong(f"{d.evidence} ({how})", "shell")
+
+
+def _map_process(ctx: FileCtx, fn: Node, eff: Effects, sub: Effects, call: Node, depth: int, name: str) -> None:
+    """A helper running a process from its parameters, seen from this call: the CLI words passed here
+    decide; passed on from the caller's own parameters, the caller's callers decide (depth > 0); an
+    executable parr cannot read runs a process as before."""
+    for proc in sub.proc_params:
+        d, up = process.call_site(ctx, fn, call, proc)
+        if up is not None and depth > 0:
+            eff.proc_params.append({**up, "how": proc.get("how") or "process"})
+            continue
+        if d is not None:
+            _apply_decision(eff, d, f"{proc.get('how') or 'process'} via {name}()")
+            continue
+        eff.add_strong(f"{proc.get('how') or 'process'} (via {name}())", "shell")
+        eff.executed |= _names_in(call.child_by_field_name("arguments"))
 
 
 def _map_executed(eff: Effects, sub: Effects, target: Node, call: Node) -> None:

@@ -14,6 +14,7 @@ from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.pathindex import PathView
+from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
     TreeUnparsable, check_tree, entry_value, grammar_for, parser, property_key, string_literal, text,
@@ -22,7 +23,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-15-class-calls-in-source-order"
+FACTS_VERSION = "ts-16-cli-subcommands"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -822,6 +823,9 @@ class _Resolver:
             mutating, mev = False, ["arithmetic 'add'"]
         evidence = list(mev) + [e for e in (cand.get("typed_evidence") or []) if e not in mev]
         caps = tuple(c for c in (cand.get("caps") or []) if c in _CAPABILITIES)
+        if "shell" not in caps and any(cli_kb.judge_choice_fact(f, cand.get("options"))[0]
+                                       for f in cand.get("cli_choices") or []):
+            caps += ("shell",)  # a CLI subcommand the model picks among writing ones
         annotations = {k: v for k, v in (cand.get("annotations") or {}).items() if isinstance(v, (bool, str))}
         operation_param, operations = operations_of(cand.get("options") or {})
         try:
