@@ -32,6 +32,14 @@ def _handlers(ctx: FileCtx) -> list[Node]:
         args = args_of(node)
         if len(args) >= 2 and member_chain(unwrap(args[0]))[-1:] == [_CALL_SCHEMA]:
             fn = unwrap(args[1])
+            for _ in range(3):
+                # a handler wrapped by a higher-order function (`withTelemetry(async (req) => ...)`,
+                # `wrap(handler)`): the function it is given is the handler
+                if fn is None or fn.type != "call_expression":
+                    break
+                inner = [unwrap(a) for a in args_of(fn)]
+                fn = next((a for a in inner if a is not None and a.type in (
+                    "arrow_function", "function_expression", "function", "identifier", "call_expression")), None)
             if fn is not None and fn.type in ("arrow_function", "function_expression", "function"):
                 found.append(fn)
             elif fn is not None and fn.type == "identifier":

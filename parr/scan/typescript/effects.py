@@ -105,6 +105,7 @@ class Effects:
     reads: list[str] = field(default_factory=list)  # processes run that only read ("kubectl get: reads")
     choices: list[dict] = field(default_factory=list)  # CLI subcommands the model picks (effects_kb.cli)
     proc_params: list[dict] = field(default_factory=list)  # a helper runs a process from its parameters
+    imports: list[dict] = field(default_factory=list)  # calls of functions imported from this project
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -125,6 +126,7 @@ class Effects:
         self.caps |= other.caps
         self.reads += [e for e in other.reads if e not in self.reads]
         self.choices += [c for c in other.choices if c not in self.choices]
+        self.imports += [c for c in other.imports if c not in self.imports][:20]
         self.hitl = self.hitl or other.hitl
         self.approval_request = self.approval_request or other.approval_request
 
@@ -745,6 +747,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             eff.weak.append(f"calls {name}()")
         if depth < 2:
             b = ctx.lookup(callee, name)
+            if b is not None and b.kind == "import" and b.module is not None and b.imported not in (None, "*") \
+                    and b.module.startswith((".", "@/", "~/")) and len(eff.imports) < 20:
+                # a function of another file of the project: the project phase follows it (its
+                # exported effects, `fn_effects`), with this call's arguments for a process it runs
+                ref = {"module": b.module, "name": b.imported, "argv": [process.arg_fact(ctx, a) for a in args[:4]]}
+                if ref not in eff.imports:
+                    eff.imports.append(ref)
             target = None
             if b is not None:
                 if b.kind == "function":
@@ -834,3 +843,44 @@ def _literal_entries(node: Node | None) -> dict[str, Node]:
     """The entries of an object literal argument, or nothing."""
     node = unwrap(node)
     return object_entries(node) if node is not None and node.type == "object" else {}
+
+
+def effects_fact(eff: Effects) -> dict:
+    """Effects as facts (JSON) another file's tools take in when they call this code (see scanner)."""
+    out: dict = {}
+    for key, value in (("strong", eff.strong[:8]), ("weak", eff.weak[:8]), ("medium", eff.medium[:4]),
+                       ("reads", eff.reads[:4]), ("choices", eff.choices[:4]), ("caps", sorted(eff.caps)),
+                       ("proc", eff.proc_params[:4]), ("calls", eff.imports[:20])):
+        if value:
+            out[key] = value
+    return out
+
+
+def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]:
+    """Effects of the functions this file exports (`export function f`, `export const f = () => ...`),
+    read as helpers (depth 1: a process run from their parameters waits for the caller's arguments)."""
+    out: dict[str, dict] = {}
+    for stmt in ctx.root.named_children:
+        if stmt.type != "export_statement":
+            continue
+        decl = stmt.child_by_field_name("declaration")
+        if decl is None:
+            continue
+        found: list[tuple[str, Node]] = []
+        if decl.type in ("function_declaration", "generator_function_declaration"):
+            n = decl.child_by_field_name("name")
+            if n is not None:
+                found.append((text(n), decl))
+        elif decl.type in ("lexical_declaration", "variable_declaration"):
+            for d in decl.named_children:
+                if d.type == "variable_declarator":
+                    n, v = d.child_by_field_name("name"), unwrap(d.child_by_field_name("value"))
+                    if n is not None and n.type == "identifier" and is_function(v):
+                        found.append((text(n), v))
+        for name, fn in found:
+            if len(out) >= limit:
+                return out
+            fact = effects_fact(analyze(ctx, fn, 1))
+            if fact:
+                out[name] = fact
+    return out

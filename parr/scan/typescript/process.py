@@ -261,3 +261,32 @@ def call_site(ctx: FileCtx, fn: Node, call: Node, proc: dict) -> tuple[kb.Decisi
     if up_args is not None:
         return None, {"exe": exe, "exe_at": None, "args_at": up_args}
     return kb.classify(exe, _array_words(ctx, fn, args[args_at])), None
+
+
+def to_json(w: kb.Word):
+    return w if isinstance(w, str) else {"field": w.field} if isinstance(w, kb.Slot) else None
+
+
+def from_json(w) -> kb.Word:
+    return w if isinstance(w, str) else kb.Slot(str(w["field"])) if isinstance(w, dict) and "field" in w else None
+
+
+def arg_fact(ctx: FileCtx, node: Node | None) -> dict:
+    """One argument of a call into another file, as the words a process there would take from it:
+    `word` (a string), `words` (an argument list)."""
+    node = unwrap(node)
+    out: dict = {}
+    if node is None:
+        return out
+    w = word(ctx, node)
+    if w is not None:
+        out["word"] = to_json(w)
+    fn = node
+    while fn is not None and fn.type not in ("function_declaration", "arrow_function", "function_expression",
+                                             "method_definition", "function", "program"):
+        fn = fn.parent
+    if node.type == "array" or (node.type == "identifier" and not isinstance(w, str)):
+        words = _array_words(ctx, fn or node, node)
+        if words != [None]:
+            out["words"] = [to_json(x) for x in words]
+    return out
