@@ -595,7 +595,9 @@ class FileExtractor:
         origin = self._receiver_origin(d, fn) if "." in d and head not in self.imports else None
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
                            origin=origin, file_roots=self._import_roots(),
-                           url_source=lambda e: self.url_source(fn, e))
+                           url_source=lambda e: self.url_source(fn, e),
+                           lookup=lambda n: self.lookup(fn.body_scope, n)[0] if fn.body_scope is not None else None,
+                           params=frozenset(self._params(fn)))
         if fx:
             fn.fx.extend(fx)
         if self.a2a and d.endswith(".send_message"):
