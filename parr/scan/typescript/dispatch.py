@@ -78,6 +78,33 @@ def _exits(node: Node | None) -> bool:
     return node.type in ("throw_statement", "return_statement")
 
 
+def _either(node: Node | None) -> list[str]:
+    """The tool names of `name === "a" || name === "b"` (two or more), or nothing."""
+    node = unwrap(node)
+    if node is None or node.type != "binary_expression":
+        return []
+    op = node.child_by_field_name("operator")
+    if op is None or text(op) != "||":
+        return []
+    out: list[str] = []
+    for side in (node.child_by_field_name("left"), node.child_by_field_name("right")):
+        side = unwrap(side)
+        if side is not None and side.type == "binary_expression" and text(side.child_by_field_name("operator")) == "||":
+            names = _either(side)
+            if not names:
+                return []
+            out += names
+            continue
+        if side is None or side.type != "binary_expression" or text(side.child_by_field_name("operator")) not in ("===", "=="):
+            return []
+        left, right = side.child_by_field_name("left"), side.child_by_field_name("right")
+        name = next((_string(b) for a, b in ((left, right), (right, left)) if _string(b) is not None and _names_a_tool(a)), None)
+        if name is None:
+            return []
+        out.append(name)
+    return out
+
+
 def branches(ctx: FileCtx) -> dict[str, Node]:
     """Tool name -> the node holding the code that runs for it, for every call handler of the file."""
     cached = getattr(ctx, "_dispatch_branches", None)
@@ -102,6 +129,14 @@ def branches(ctx: FileCtx) -> dict[str, Node]:
                         pending = []
             elif node.type == "if_statement":
                 condition = unwrap(node.child_by_field_name("condition"))
+                names = _either(condition)
+                if names:
+                    # `if (name === "a" || name === "b")`: both tools run this branch
+                    consequence = node.child_by_field_name("consequence")
+                    if consequence is not None:
+                        for tool in names:
+                            out.setdefault(tool, consequence)
+                    continue
                 if condition is not None and condition.type == "binary_expression":
                     op = condition.child_by_field_name("operator")
                     left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")

@@ -87,6 +87,9 @@ _BENIGN_GLOBALS = frozenset({"setTimeout", "setInterval", "setImmediate", "clear
                              "setError", "setResult", "setData", "setStatus", "postMessage"})
 
 
+# A tracing or metrics object (`getActiveSpan().setAttribute(...)`, `meter.addCounter(...)`): setting
+# its attributes records telemetry, not a change the tool makes.
+_TELEMETRY_RECEIVER = re.compile(r"span|tracer|telemetry|metric|meter\b|logger", re.I)
 _TELEMETRY = re.compile(r"span|attribute|trace|log|metric|telemetry|timer|timeout|interval|header|cookie|"
                         r"loading|context|state|status|progress|debug|cache", re.I)
 
@@ -106,6 +109,7 @@ class Effects:
     choices: list[dict] = field(default_factory=list)  # CLI subcommands the model picks (effects_kb.cli)
     proc_params: list[dict] = field(default_factory=list)  # a helper runs a process from its parameters
     imports: list[dict] = field(default_factory=list)  # calls of functions imported from this project
+    as_helper: bool = False  # read for callers in other files: a process run from parameters waits for them
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -340,9 +344,10 @@ def _map_pending(ctx: FileCtx, eff: "Effects", sub: "Effects", target: Node, cal
             eff.pending.append((cap, frozenset(src)))
 
 
-def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None) -> Effects:
+def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None,
+            as_helper: bool = False) -> Effects:
     """Effects of a handler function (or any node: class bodies, config objects)."""
-    eff = Effects()
+    eff = Effects(as_helper=as_helper)
     if fn is None:
         return eff
     if visited is None:
@@ -707,7 +712,7 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
             eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store")
             return
-        if _MUTATING_METHOD_PREFIX.match(name) and (
+        if _MUTATING_METHOD_PREFIX.match(name) and not _TELEMETRY_RECEIVER.search(receiver_text) and (
                 _CLIENTISH.search(receiver_text)
                 or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES
                     and not root_module.startswith(("@modelcontextprotocol", "zod", "ai", "@ai-sdk", "@openai/agents",
@@ -745,15 +750,22 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if _MUTATING_FN_NAME.match(name) and name not in _BENIGN_GLOBALS and not _TELEMETRY.search(name) and \
                 root_module is not None and root_module.startswith((".", "@/", "~/")):
             eff.weak.append(f"calls {name}()")
+        b = ctx.lookup(callee, name)
+        if b is not None and b.kind == "import" and b.module is not None and b.imported not in (None, "*") \
+                and b.module.startswith((".", "@/", "~/")) and len(eff.imports) < 20:
+            # a function of another file of the project: the project phase follows it (its exported
+            # effects, `fn_effects`), with this call's arguments for a process it runs. A helper
+            # passing its own parameters on (`run(cmd, args) { return execSafe(cmd, args) }`) leaves
+            # the arguments to its callers.
+            ref = {"module": b.module, "name": b.imported, "argv": [process.arg_fact(ctx, a) for a in args[:4]]}
+            at = [process.param_index(fn, a, ctx) for a in args[:4]] if depth > 0 or eff.as_helper else []
+            if any(i is not None for i in at):
+                fwd = {"forward": ref, "at": at, "how": f"{name}()"}
+                if fwd not in eff.proc_params:
+                    eff.proc_params.append(fwd)
+            elif ref not in eff.imports:
+                eff.imports.append(ref)
         if depth < 2:
-            b = ctx.lookup(callee, name)
-            if b is not None and b.kind == "import" and b.module is not None and b.imported not in (None, "*") \
-                    and b.module.startswith((".", "@/", "~/")) and len(eff.imports) < 20:
-                # a function of another file of the project: the project phase follows it (its
-                # exported effects, `fn_effects`), with this call's arguments for a process it runs
-                ref = {"module": b.module, "name": b.imported, "argv": [process.arg_fact(ctx, a) for a in args[:4]]}
-                if ref not in eff.imports:
-                    eff.imports.append(ref)
             target = None
             if b is not None:
                 if b.kind == "function":
@@ -774,7 +786,7 @@ def _cli_process(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str]
                  depth: int) -> bool:
     """A process call whose executable is a CLI the knowledge base knows (effects_kb.cli): its
     subcommand decides. Reads leave no write; a subcommand the model picks waits for the schema."""
-    if depth > 0:
+    if depth > 0 or eff.as_helper:
         proc = process.helper_argv(ctx, fn, call, name)
         if proc is not None:
             # the argument list is this helper's parameter: each call site reads its own
@@ -803,9 +815,30 @@ def _map_process(ctx: FileCtx, fn: Node, eff: Effects, sub: Effects, call: Node,
     """A helper running a process from its parameters, seen from this call: the CLI words passed here
     decide; passed on from the caller's own parameters, the caller's callers decide (depth > 0); an
     executable parr cannot read runs a process as before."""
+    args = args_of(call)
     for proc in sub.proc_params:
+        if "forward" in proc:
+            # the helper hands its parameters to a function of another file: this call's arguments go there
+            ref = dict(proc["forward"])
+            argv = list(ref.get("argv") or [])
+            up_at: list = []
+            for k, i in enumerate(proc.get("at") or []):
+                if i is None or k >= len(argv):
+                    up_at.append(None)
+                    continue
+                a = args[i] if i < len(args) else None
+                argv[k] = process.arg_fact(ctx, a) if a is not None else {}
+                up_at.append(process.param_index(fn, a, ctx) if a is not None else None)
+            ref["argv"] = argv
+            if any(i is not None for i in up_at) and (depth > 0 or eff.as_helper):
+                fwd = {"forward": ref, "at": up_at, "how": proc.get("how")}
+                if fwd not in eff.proc_params:
+                    eff.proc_params.append(fwd)
+            elif ref not in eff.imports and len(eff.imports) < 20:
+                eff.imports.append(ref)
+            continue
         d, up = process.call_site(ctx, fn, call, proc)
-        if up is not None and depth > 0:
+        if up is not None and (depth > 0 or eff.as_helper):
             eff.proc_params.append({**up, "how": proc.get("how") or "process"})
             continue
         if d is not None:
@@ -858,7 +891,7 @@ def effects_fact(eff: Effects) -> dict:
 
 def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]:
     """Effects of the functions this file exports (`export function f`, `export const f = () => ...`),
-    read as helpers (depth 1: a process run from their parameters waits for the caller's arguments)."""
+    read as helpers (a process run from their parameters waits for the caller's arguments)."""
     out: dict[str, dict] = {}
     for stmt in ctx.root.named_children:
         if stmt.type != "export_statement":
@@ -880,7 +913,7 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
         for name, fn in found:
             if len(out) >= limit:
                 return out
-            fact = effects_fact(analyze(ctx, fn, 1))
+            fact = effects_fact(analyze(ctx, fn, as_helper=True))
             if fact:
                 out[name] = fact
     return out

@@ -66,11 +66,8 @@ def _array_words(ctx: FileCtx, fn: Node, node: Node | None, depth: int = 0) -> l
     if node is None or depth > 2:
         return [None]
     if node.type == "identifier":
-        b = ctx.lookup(node, text(node))
-        if b is None or b.kind not in ("var", "default") or b.node is None:
-            return [None]
-        words = _array_words(ctx, fn, b.node, depth + 1)
-        return words + _pushes(ctx, fn, text(node), b.node) if words and words[-1] is not None or not words else words
+        alts = alternatives(ctx, fn, node, depth)
+        return alts[0] if len(alts) == 1 else [None]
     if node.type != "array":
         return [None]
     out: list[kb.Word] = []
@@ -87,6 +84,46 @@ def _array_words(ctx: FileCtx, fn: Node, node: Node | None, depth: int = 0) -> l
         if len(out) >= _MAX_WORDS:
             break
     return out
+
+
+def alternatives(ctx: FileCtx, fn: Node, node: Node | None, depth: int = 0) -> list[list[kb.Word]]:
+    """The argument lists a variable may hold: its initial array with the pushes after it, and every
+    array assigned to it later (`let args; if (a) args = [...]; else args = [...]`). `args = f(args, x)`
+    keeps what it held and adds words parr does not read."""
+    node = unwrap(node)
+    if node is None or node.type != "identifier" or depth > 2:
+        return [_array_words(ctx, fn, node, depth + 1)]
+    name = text(node)
+    b = ctx.lookup(node, name)
+    if b is None or b.kind not in ("var", "default"):
+        return [[None]]
+    scope = b.node if b.node is not None else node
+    while scope is not None and scope.type not in ("function_declaration", "arrow_function", "function_expression",
+                                                   "method_definition", "function", "program"):
+        scope = scope.parent  # the whole function the variable lives in
+    alts: list[list[kb.Word]] = []
+    if b.node is not None:
+        words = _array_words(ctx, fn, b.node, depth + 1)
+        alts.append(words + _pushes(ctx, fn, name, b.node) if words and words[-1] is not None else words)
+    grows = False
+    if scope is not None:
+        from parr.scan.typescript.nodes import iter_descendants
+
+        for n in iter_descendants(scope, 20_000):
+            if n.type != "assignment_expression":
+                continue
+            left, right = unwrap(n.child_by_field_name("left")), unwrap(n.child_by_field_name("right"))
+            if left is None or left.type != "identifier" or text(left) != name or right is None:
+                continue
+            if right.type == "call_expression" and any(
+                    unwrap(a) is not None and unwrap(a).type == "identifier" and text(unwrap(a)) == name
+                    for a in args_of(right)):
+                grows = True
+                continue
+            alts.append(_array_words(ctx, fn, right, depth + 1))
+    if not alts:
+        return [[None]]
+    return [a + [None] if grows and (not a or a[-1] is not None) else a for a in alts][:6]
 
 
 def _pushes(ctx: FileCtx, fn: Node, name: str, decl: Node) -> list[kb.Word]:
@@ -187,9 +224,10 @@ def decision(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str]) ->
             return kb.classify(words[0], words[1:])
         second = unwrap(args[1]) if len(args) > 1 else None
         if second is not None and second.type == "object":
-            words: list[kb.Word] = []  # spawn("kubectl", { ... }): no arguments
+            alts: list[list[kb.Word]] = [[]]  # spawn("kubectl", { ... }): no arguments
         else:
-            words = _array_words(ctx, fn, second) if second is not None else []
+            alts = alternatives(ctx, fn, second) if second is not None else [[]]
+        words = [w for a in alts for w in a]
         if second is not None and second.type == "object":
             shell = object_entries(second).get("shell")
             if shell is not None and text(entry_value(shell) or shell) != "false":
@@ -202,11 +240,16 @@ def decision(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str]) ->
                     # the words are joined and run by a shell: a value of the input is shell text
                     if any(not isinstance(w, str) for w in words):
                         return None
-        return kb.classify(exe, words)
+        # every list the arguments may be: the one that changes most decides
+        decisions = [kb.classify(exe, a) for a in alts]
+        return max(decisions, key=lambda d: _RANK.get(d.kind, 3)) if decisions and all(decisions) else None
     return None
 
 
-def _param_index(fn: Node, node: Node | None, ctx: FileCtx) -> int | None:
+_RANK = {kb.READ: 0, kb.CHOICE: 1, kb.WRITE: 2}
+
+
+def param_index(fn: Node, node: Node | None, ctx: FileCtx) -> int | None:
     """The position of `fn`'s parameter that `node` names, or None."""
     from parr.scan.typescript.nodes import function_params, param_pattern
 
@@ -232,11 +275,11 @@ def helper_argv(ctx: FileCtx, fn: Node, call: Node, name: str) -> dict | None:
     args = args_of(call)
     if len(args) < 2:
         return None
-    args_at = _param_index(fn, args[1], ctx)
+    args_at = param_index(fn, args[1], ctx)
     if args_at is None:
         return None
     exe = word(ctx, args[0])
-    exe_at = None if isinstance(exe, str) else _param_index(fn, args[0], ctx)
+    exe_at = None if isinstance(exe, str) else param_index(fn, args[0], ctx)
     if not isinstance(exe, str) and exe_at is None:
         return None
     return {"exe": exe if isinstance(exe, str) else None, "exe_at": exe_at, "args_at": args_at}
@@ -252,12 +295,12 @@ def call_site(ctx: FileCtx, fn: Node, call: Node, proc: dict) -> tuple[kb.Decisi
     exe = proc.get("exe") if exe_at is None else word(ctx, args[exe_at])
     if not isinstance(exe, str):
         if exe_at is not None:
-            up = _param_index(fn, args[exe_at], ctx)
-            up_args = _param_index(fn, args[args_at], ctx)
+            up = param_index(fn, args[exe_at], ctx)
+            up_args = param_index(fn, args[args_at], ctx)
             if up is not None and up_args is not None:
                 return None, {"exe": None, "exe_at": up, "args_at": up_args}
         return None, None
-    up_args = _param_index(fn, args[args_at], ctx)
+    up_args = param_index(fn, args[args_at], ctx)
     if up_args is not None:
         return None, {"exe": exe, "exe_at": None, "args_at": up_args}
     return kb.classify(exe, _array_words(ctx, fn, args[args_at])), None
@@ -286,7 +329,9 @@ def arg_fact(ctx: FileCtx, node: Node | None) -> dict:
                                              "method_definition", "function", "program"):
         fn = fn.parent
     if node.type == "array" or (node.type == "identifier" and not isinstance(w, str)):
-        words = _array_words(ctx, fn or node, node)
-        if words != [None]:
-            out["words"] = [to_json(x) for x in words]
+        alts = alternatives(ctx, fn or node, node)
+        if len(alts) == 1 and alts[0] != [None]:
+            out["words"] = [to_json(x) for x in alts[0]]
+        elif len(alts) > 1:
+            out["alts"] = [[to_json(x) for x in a] for a in alts]
     return out

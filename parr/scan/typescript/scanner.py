@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from functools import lru_cache
@@ -891,32 +892,48 @@ class _Resolver:
         for call in calls[:20]:
             target = self.module_path(path, call.get("module") or "")
             o = self.origin(target, call.get("name") or "") if target else None
-            if o is None or o in seen:
+            # the same function called with other arguments may run another command: both are read
+            key = (o, json.dumps(call.get("argv") or [], sort_keys=True)) if o is not None else None
+            if o is None or key in seen:
                 continue
             fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(o[1]))
             if not isinstance(fact, dict):
                 continue
-            seen.add(o)
+            seen.add(key)
             via = call.get("name") or o[1]
             self._take(acc, fact, via)
             argv = call.get("argv") or []
             for proc in fact.get("proc") or []:
+                if "forward" in proc:
+                    # it hands its parameters to another function of the project: with this call's arguments
+                    ref = dict(proc["forward"])
+                    av = list(ref.get("argv") or [])
+                    for k, i in enumerate(proc.get("at") or []):
+                        if i is not None and k < len(av):
+                            av[k] = argv[i] if i < len(argv) else {}
+                    ref["argv"] = av
+                    if depth < 2:
+                        self._follow(o[0], [ref], acc, depth + 1, seen)
+                    continue
                 exe = proc.get("exe")
                 exe_at, args_at = proc.get("exe_at"), proc.get("args_at")
                 if exe is None and isinstance(exe_at, int) and exe_at < len(argv):
                     exe = (argv[exe_at] or {}).get("word")
-                words = (argv[args_at] or {}).get("words") if isinstance(args_at, int) and args_at < len(argv) else None
+                given = (argv[args_at] or {}) if isinstance(args_at, int) and args_at < len(argv) else {}
+                alts = given.get("alts") or ([given["words"]] if "words" in given else [])
                 how = f"{proc.get('how') or 'process'} via {via}()"
-                d = cli_kb.classify(exe, [process.from_json(w) for w in words]) \
-                    if isinstance(exe, str) and words is not None else None
-                if d is None:
+                decisions = [cli_kb.classify(exe, [process.from_json(w) for w in words]) for words in alts] \
+                    if isinstance(exe, str) else []
+                if not decisions or not all(decisions):
                     self._take(acc, {"strong": [how], "caps": ["shell"]}, None)
-                elif d.kind == cli_kb.READ:
-                    self._take(acc, {"reads": [d.evidence]}, via)
-                elif d.kind == cli_kb.CHOICE:
-                    self._take(acc, {"choices": [cli_kb.choice_fact(d)]}, None)
-                else:
-                    self._take(acc, {"strong": [f"{d.evidence} ({how})"], "caps": ["shell"]}, None)
+                    continue
+                for d in decisions:
+                    if d.kind == cli_kb.READ:
+                        self._take(acc, {"reads": [d.evidence]}, via)
+                    elif d.kind == cli_kb.CHOICE:
+                        self._take(acc, {"choices": [cli_kb.choice_fact(d)]}, None)
+                    else:
+                        self._take(acc, {"strong": [f"{d.evidence} ({how})"], "caps": ["shell"]}, None)
             if depth < 2 and fact.get("calls"):
                 self._follow(o[0], fact["calls"], acc, depth + 1, seen)
 
