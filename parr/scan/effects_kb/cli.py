@@ -371,16 +371,21 @@ def choice_fact(d: Decision) -> dict:
             "words": [w if isinstance(w, str) else {"field": w.field} if isinstance(w, Slot) else None for w in d.words]}
 
 
+def choice_values(fact: dict, options: dict[str, list[str]] | None) -> list[str] | None:
+    """The values the schema allows for a choice's field (None: not restricted)."""
+    fname = str(fact.get("field") or "")
+    for k, v in (options or {}).items():
+        if k == fname or k.lower() == fname.lower():
+            return [str(x) for x in v]
+    return None
+
+
 def judge_choice_fact(fact: dict, options: dict[str, list[str]] | None) -> tuple[bool, str]:
     """`decide_choice` for a choice read from facts, with the schema's enum fields (field -> values)."""
     words: list[Word] = [w if isinstance(w, str) else Slot(w["field"]) if isinstance(w, dict) else None
                          for w in fact.get("words") or []]
     fname = str(fact.get("field") or "")
-    values = None
-    for k, v in (options or {}).items():
-        if k == fname or k.lower() == fname.lower():
-            values = [str(x) for x in v]
-    return decide_choice(str(fact.get("cli") or ""), words, fname, values)
+    return decide_choice(str(fact.get("cli") or ""), words, fname, choice_values(fact, options))
 
 
 def split_command(command: str) -> list[str]:

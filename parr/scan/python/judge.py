@@ -72,7 +72,9 @@ def _cli_choices(c: dict, fx: list) -> list:
             out.append(("shell", "strong", "runs a command parr could not read", *x[3:]))
             continue
         changes, why = cli_kb.judge_choice_fact(fact, options)
-        out.append(("shell" if changes else "", "strong" if changes else "cli_read", why, *x[3:]))
+        # a field the schema does not restrict: the model writes the command word (untyped, like a command)
+        cap = "shell" if cli_kb.choice_values(fact, options) is not None else f"shell@{fact.get('field')}"
+        out.append((cap if changes else "", "strong" if changes else "cli_read", why, *x[3:]))
     return out
 
 

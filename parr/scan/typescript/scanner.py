@@ -969,6 +969,12 @@ class _Resolver:
         if mutating and mev and mev[0] in ("name verb 'add'", "name verb 'subtract'") and not cand.get("strong") and (
                 cand.get("numeric_only") or (description and _ARITHMETIC.search(description))):
             mutating, mev = False, ["arithmetic 'add'"]
+        free = [f for f in cand.get("cli_choices") or [] if cli_kb.choice_values(f, cand.get("options")) is None]
+        if free and typed is not False:
+            # the model writes the command word itself (`kubectl <command>`): a raw string that is run
+            typed = False
+            cand = {**cand, "typed_evidence": list(cand.get("typed_evidence") or []) + [
+                f"raw string '{free[0].get('field')}' picks the {free[0].get('cli')} command"]}
         evidence = list(mev) + [e for e in (cand.get("typed_evidence") or []) if e not in mev]
         caps = tuple(c for c in (cand.get("caps") or []) if c in _CAPABILITIES)
         if "shell" not in caps and any(cli_kb.judge_choice_fact(f, cand.get("options"))[0]

@@ -23,21 +23,21 @@ def cluster_manifest(path: str) -> str:
     return subprocess.check_output(["kubectl", "apply", "-f", path], text=True)
 
 
-# expect: name=rollout_info mutating=false caps=-
+# expect: name=rollout_info mutating=false typed=true caps=-
 @mcp.tool()
 def rollout_info(sub_command: Literal["status", "history"], name: str) -> str:
     """Rollout of a deployment."""
     return subprocess.check_output(["kubectl", "rollout", sub_command, f"deployment/{name}"], text=True)
 
 
-# expect: name=rollout_control mutating=true caps=shell
+# expect: name=rollout_control mutating=true typed=true caps=shell
 @mcp.tool()
 def rollout_control(sub_command: Literal["status", "undo"], name: str) -> str:
     """Rollout of a deployment."""
     return subprocess.check_output(["kubectl", "rollout", sub_command, name], text=True)
 
 
-# expect: name=rollout_free mutating=true caps=shell
+# expect: name=rollout_free mutating=true typed=false caps=shell
 @mcp.tool()
 def rollout_free(sub_command: str, name: str) -> str:
     """Rollout of a deployment."""

@@ -13,7 +13,7 @@ server.registerTool("pods_overview", { description: "Pods of a namespace", input
 server.registerTool("kube_manifest", { description: "A manifest for the cluster", inputSchema: { path: z.string() } },
   async ({ path }) => ({ content: [{ type: "text", text: execFileSync("kubectl", ["apply", "-f", path], { encoding: "utf8" }) }] }));
 
-// expect: name=rollout_info mutating=false caps=-
+// expect: name=rollout_info mutating=false typed=true caps=-
 server.registerTool("rollout_info", { description: "Rollout of a deployment",
   inputSchema: { subCommand: z.enum(["status", "history"]), name: z.string() } },
   async ({ subCommand, name }) => {
@@ -22,12 +22,12 @@ server.registerTool("rollout_info", { description: "Rollout of a deployment",
     return { content: [{ type: "text", text: execFileSync("kubectl", args, { encoding: "utf8" }) }] };
   });
 
-// expect: name=rollout_control mutating=true caps=shell
+// expect: name=rollout_control mutating=true typed=true caps=shell
 server.registerTool("rollout_control", { description: "Rollout of a deployment",
   inputSchema: { subCommand: z.enum(["status", "undo"]), name: z.string() } },
   async (input) => ({ content: [{ type: "text", text: execFileSync("kubectl", ["rollout", input.subCommand, input.name], { encoding: "utf8" }) }] }));
 
-// expect: name=rollout_free mutating=true caps=shell
+// expect: name=rollout_free mutating=true typed=false caps=shell
 server.registerTool("rollout_free", { description: "Rollout of a deployment",
   inputSchema: { subCommand: z.string(), name: z.string() } },
   async (input) => ({ content: [{ type: "text", text: execFileSync("kubectl", ["rollout", input.subCommand, input.name], { encoding: "utf8" }) }] }));

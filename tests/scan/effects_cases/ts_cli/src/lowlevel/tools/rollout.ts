@@ -1,6 +1,6 @@
 import { runSafe } from "../util/run.js";
 
-// expect: name=cluster_rollout mutating=true caps=shell
+// expect: name=cluster_rollout mutating=true typed=true caps=shell
 export const clusterRolloutSchema = {
   name: "cluster_rollout",
   description: "Rollout of a deployment",
