@@ -390,6 +390,43 @@ def judge_choice_fact(fact: dict, options: dict[str, list[str]] | None) -> tuple
 
 def split_command(command: str) -> list[str]:
     """A command string as words (`kubectl get pods -n x`): shell-like splitting without running
-    anything; the first pipeline stage only, up to `|`, `;`, `&&`."""
+    anything; the first pipeline stage only, up to `|`, `;`, `&&` (see `classify_command` for all)."""
     first = re.split(r"\|\||&&|[|;&\n]", command, maxsplit=1)[0]
     return [w.strip("'\"") for w in first.split()]
+
+
+# Filters that only read their input, allowed after a pipe (`kubectl get pods | grep web`).
+_PIPE_FILTERS = frozenset({"grep", "egrep", "fgrep", "head", "tail", "wc", "uniq", "cut", "jq", "tr", "column"})
+_RANK = {READ: 0, CHOICE: 1, WRITE: 2}
+
+
+def classify_command(command: str) -> Decision | None:
+    """A command string a shell runs, every stage of it (`a | b`, `a; b`, `a && b`): the stage that
+    changes most decides; None when a stage is not a CLI listed here (a read-only filter after a pipe
+    aside), or the text substitutes commands (`$(...)`, backquotes) or redirects output (`>`)."""
+    if re.search(r"\$\(|`|>|<\(", command):
+        return None
+    decisions: list[Decision] = []
+    for sep, stage in _stages(command):
+        words = [w.strip("'\"") for w in stage.split()]
+        if not words:
+            continue
+        if sep == "|" and words[0] in _PIPE_FILTERS:
+            continue
+        d = classify(words[0], words[1:])
+        if d is None:
+            return None
+        decisions.append(d)
+    return max(decisions, key=lambda d: _RANK[d.kind]) if decisions else None
+
+
+def _stages(command: str) -> list[tuple[str, str]]:
+    """(separator before it, stage text) for each stage of a command line."""
+    out: list[tuple[str, str]] = []
+    sep = ""
+    pos = 0
+    for m in re.finditer(r"\|\||&&|[|;&\n]", command):
+        out.append((sep, command[pos:m.start()]))
+        sep, pos = m.group(0), m.end()
+    out.append((sep, command[pos:]))
+    return out

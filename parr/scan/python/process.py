@@ -94,11 +94,11 @@ def _list_words(e, lookup: Callable, params: frozenset[str], depth: int = 0) -> 
     return out
 
 
-def _text_words(e, lookup: Callable, params: frozenset[str]):
-    """A command string as words; _SHELL_TEXT when a value parr cannot read is spliced into it."""
+def _text(e, lookup: Callable, params: frozenset[str]):
+    """A command string; _SHELL_TEXT when a value parr cannot read is spliced into it."""
     w = _word(e, lookup, params)
     if isinstance(w, str):
-        return kb.split_command(w)
+        return w
     if isinstance(e, ast.JoinedStr):
         parts = []
         for v in e.values:
@@ -109,7 +109,7 @@ def _text_words(e, lookup: Callable, params: frozenset[str]):
                 if not isinstance(inner, str):
                     return _SHELL_TEXT
                 parts.append(inner)
-        return kb.split_command("".join(parts))
+        return "".join(parts)
     return _SHELL_TEXT if w is not None or isinstance(e, (ast.BinOp, ast.Call, ast.Name)) else None
 
 
@@ -136,10 +136,10 @@ def decision(call: ast.Call, root: str, last: str, lookup: Callable | None,
         if shell and any(not isinstance(w, str) for w in words):
             return None
         return kb.classify(words[0], words[1:]) if words and isinstance(words[0], str) else None
-    text = _text_words(cmd, lookup, params)
-    if text is None or text is _SHELL_TEXT or not text:
+    text = _text(cmd, lookup, params)
+    if not isinstance(text, str) or not text.strip():
         return None
-    return kb.classify(text[0], text[1:])
+    return kb.classify_command(text)
 
 
 def effect(d: kb.Decision, how: str) -> tuple[str, str, str]:

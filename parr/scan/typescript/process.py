@@ -161,14 +161,14 @@ def _pushes(ctx: FileCtx, fn: Node, name: str, decl: Node) -> list[kb.Word]:
     return out
 
 
-def _command_words(ctx: FileCtx, node: Node | None) -> tuple[list[kb.Word], bool] | None:
-    """A command string as words, and whether a value of the input is spliced into it."""
+def _command_text(ctx: FileCtx, node: Node | None) -> tuple[str, bool] | None:
+    """A command string, and whether a value parr cannot read (the input) is spliced into it."""
     node = unwrap(node)
     if node is None:
         return None
     value = ctx.string_value(node)
     if isinstance(value, str):
-        return [w for w in kb.split_command(value)], False
+        return value, False
     if node.type != "template_string":
         return None
     parts: list[str] = []
@@ -186,8 +186,7 @@ def _command_words(ctx: FileCtx, node: Node | None) -> tuple[list[kb.Word], bool
                 parts.append(" \x00 ")  # one unknown word
         elif c.type == "escape_sequence":
             parts.append(" ")
-    words: list[kb.Word] = [None if "\x00" in w else w for w in kb.split_command("".join(parts))]
-    return words, spliced
+    return "".join(parts), spliced
 
 
 def decision(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str]) -> kb.Decision | None:
@@ -210,18 +209,16 @@ def decision(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str]) ->
         words = _array_words(ctx, fn, entry_value(entry)) if entry is not None else []
         return kb.classify(exe, words) if isinstance(exe, str) else None
     if name in _STRING_FUNCS:
-        read = _command_words(ctx, args[0])
+        read = _command_text(ctx, args[0])
         if read is None or read[1]:
             return None  # text the model writes into a shell command runs as it is
-        words = read[0]
-        return kb.classify(words[0], words[1:]) if words and isinstance(words[0], str) else None
+        return kb.classify_command(read[0])
     if name in _ARGV_FUNCS:
         exe = word(ctx, args[0])
         if not isinstance(exe, str):
             return None
         if " " in exe.strip() and len(args) == 1:
-            words = kb.split_command(exe)  # execa("kubectl get pods") style is not argv; read it as a command
-            return kb.classify(words[0], words[1:])
+            return kb.classify_command(exe)  # execa("kubectl get pods") style is not argv; read it as a command
         second = unwrap(args[1]) if len(args) > 1 else None
         if second is not None and second.type == "object":
             alts: list[list[kb.Word]] = [[]]  # spawn("kubectl", { ... }): no arguments
