@@ -111,6 +111,9 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if (root == "subprocess" and last in _SUBPROCESS_FUNCS) or (root == "os" and len(parts) == 2 and _OS_SHELL.match(last)) \
             or (root == "asyncio" and last in ("create_subprocess_exec", "create_subprocess_shell")):
         # a CLI parr knows (effects_kb.cli): its subcommand decides, not "runs a subprocess"
+        waiting = process.pending(call, root, last, lookup, params, dotted)
+        if waiting is not None:
+            return [waiting]
         d = process.decision(call, root, last, lookup, params)
         if d is not None:
             return [process.effect(d, dotted)]

@@ -57,12 +57,20 @@ def _fx_evidence(x) -> str:
 def _cli_choices(c: dict, fx: list) -> list:
     """A CLI subcommand the model picks ("cli_choice", effects_kb.cli), judged with the values the
     schema allows: a write (strong, shell) when one of them writes or none is declared, else a read."""
-    if not any(x[1] == "cli_choice" for x in fx):
+    if not any(x[1] in ("cli_choice", "cli_pending") for x in fx):
         return fx
     options = {p["n"]: p["ops"] for p in (c.get("params") or []) if isinstance(p, dict) and p.get("ops")}
     options.update({p["n"]: p["ops"] for p in ((c.get("jschema") or {}).get("props") or []) if p.get("ops")})
     out = []
     for x in fx:
+        if x[1] == "cli_pending":
+            # a process whose words come from a parameter no caller filled: it runs what it is given
+            try:
+                how = json.loads(x[2]).get("how") or "subprocess"
+            except ValueError:
+                how = "subprocess"
+            out.append((x[0], "strong", f"runs a subprocess ({how})", *x[3:]))
+            continue
         if x[1] != "cli_choice":
             out.append(x)
             continue

@@ -151,3 +151,79 @@ def effect(d: kb.Decision, how: str) -> tuple[str, str, str]:
     if d.kind == kb.CHOICE:
         return ("", "cli_choice", json.dumps(kb.choice_fact(d), sort_keys=True))
     return ("shell", "strong", f"{d.evidence} ({how})")
+
+
+def pending(call: ast.Call, root: str, last: str, lookup: Callable | None, params: frozenset[str],
+            how: str) -> tuple[str, str, str] | None:
+    """A helper running a process whose words come from one of its parameters
+    (`subprocess.run(["kubectl", *args])`, `["kubectl"] + args`, `subprocess.run(cmd)`): kept as
+    "cli_pending" (its facts as JSON) for each caller to fill with its own arguments; a tool whose own
+    parameter it is keeps running a command (judge)."""
+    lookup = lookup or (lambda _n: None)
+    if not (root == "subprocess" or (root == "asyncio" and last == "create_subprocess_exec")):
+        return None
+    if _kw(call, "shell") is not None and not (isinstance(_kw(call, "shell"), ast.Constant) and not _kw(call, "shell").value):
+        return None
+    cmd = next((v for v in (_kw(call, "args"), _kw(call, "cmd")) if v is not None), call.args[0] if call.args else None)
+    head: list[ast.expr] = []
+    param = None
+    if isinstance(cmd, ast.Name) and cmd.id in params:
+        param = cmd.id
+    elif isinstance(cmd, ast.List) and cmd.elts and isinstance(cmd.elts[-1], ast.Starred) \
+            and isinstance(cmd.elts[-1].value, ast.Name) and cmd.elts[-1].value.id in params:
+        head, param = list(cmd.elts[:-1]), cmd.elts[-1].value.id
+    elif isinstance(cmd, ast.BinOp) and isinstance(cmd.op, ast.Add) and isinstance(cmd.left, (ast.List, ast.Tuple)) \
+            and isinstance(cmd.right, ast.Name) and cmd.right.id in params:
+        head, param = list(cmd.left.elts), cmd.right.id
+    if param is None:
+        return None
+    words = [_word(e, lookup, params) for e in head]
+    if any(not isinstance(w, str) for w in words):
+        return None
+    if words and kb.cli_of(words[0]) is None:
+        return None  # an executable parr does not know: as before
+    spec = {"exe": words[0] if words else None, "words": words[1:], "param": param, "how": how}
+    return ("shell" if words else f"shell@{param}", "cli_pending", json.dumps(spec, sort_keys=True))
+
+
+def _passed_on(arg, params: frozenset[str]) -> tuple[list, str] | None:
+    """`args`, `[*head, *args]`, `head + args` with `args` a parameter: (head, parameter)."""
+    if isinstance(arg, ast.Name) and arg.id in params:
+        return [], arg.id
+    if isinstance(arg, ast.List) and arg.elts and isinstance(arg.elts[-1], ast.Starred) \
+            and isinstance(arg.elts[-1].value, ast.Name) and arg.elts[-1].value.id in params:
+        return list(arg.elts[:-1]), arg.elts[-1].value.id
+    if isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add) and isinstance(arg.left, (ast.List, ast.Tuple)) \
+            and isinstance(arg.right, ast.Name) and arg.right.id in params:
+        return list(arg.left.elts), arg.right.id
+    return None
+
+
+def fill(spec: dict, arg, lookup: Callable, params: frozenset[str]) -> tuple[kb.Decision | None, dict | None]:
+    """A pending helper process seen from one call: the decision for the words the caller passes (`arg`),
+    or, when they end in the caller's own parameter, the same question asked of the caller's callers."""
+    on = _passed_on(arg, params)
+    if on is not None:
+        head = [_word(e, lookup, params) for e in on[0]]
+        if spec.get("exe") is None and head:
+            if not isinstance(head[0], str) or kb.cli_of(head[0]) is None:
+                return None, None
+            return None, {**spec, "exe": head[0], "words": head[1:], "param": on[1]}
+        return None, {**spec, "words": list(spec.get("words") or []) + [_to_json(w) for w in head], "param": on[1]}
+    words = _list_words(arg, lookup, params) if arg is not None else None
+    if words is None:
+        return None, None
+    exe = spec.get("exe")
+    if exe is None:
+        if not words or not isinstance(words[0], str):
+            return None, None
+        exe, words = words[0], words[1:]
+    return kb.classify(exe, [_from_json(w) for w in spec.get("words") or []] + words), None
+
+
+def _to_json(w: kb.Word):
+    return w if isinstance(w, str) else {"field": w.field} if isinstance(w, kb.Slot) else None
+
+
+def _from_json(w) -> kb.Word:
+    return w if isinstance(w, str) else kb.Slot(str(w["field"])) if isinstance(w, dict) and "field" in w else None

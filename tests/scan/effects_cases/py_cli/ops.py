@@ -85,3 +85,33 @@ def bucket_copy(source: str, target: str) -> str:
 def audit_scan(target: str) -> str:
     """A local program on a target."""
     return subprocess.check_output(["./bin/audit-tool", "scan", target], text=True)
+
+
+def _kubectl(args: list[str]) -> str:
+    """The project's one way to run kubectl: the words come from each caller."""
+    return subprocess.run(["kubectl", *args], capture_output=True, text=True, check=True).stdout
+
+
+def _namespaced(namespace: str, args: list[str]) -> str:
+    return _kubectl(["-n", namespace] + args)
+
+
+# expect: name=deployments_overview mutating=false caps=-
+@mcp.tool()
+def deployments_overview(namespace: str) -> str:
+    """Deployments of a namespace."""
+    return _namespaced(namespace, ["get", "deployments"])
+
+
+# expect: name=deployment_scale mutating=true caps=shell
+@mcp.tool()
+def deployment_scale(name: str, replicas: int) -> str:
+    """Replicas of a deployment."""
+    return _kubectl(["scale", f"deployment/{name}", f"--replicas={replicas}"])
+
+
+# expect: name=kubectl_passthrough mutating=true caps=shell
+@mcp.tool()
+def kubectl_passthrough(args: list[str]) -> str:
+    """Any kubectl arguments."""
+    return _kubectl(args)
