@@ -101,6 +101,10 @@ def alternatives(ctx: FileCtx, fn: Node, node: Node | None, depth: int = 0) -> l
     while scope is not None and scope.type not in ("function_declaration", "arrow_function", "function_expression",
                                                    "method_definition", "function", "program"):
         scope = scope.parent  # the whole function the variable lives in
+    decl = b.node.parent if b.node is not None else None
+    if decl is not None and decl.type == "variable_declarator" and decl.parent is not None and \
+            decl.parent.type == "lexical_declaration" and text(decl.parent).startswith("const"):
+        scope = None  # a const is never assigned again: its value and pushes are all
     alts: list[list[kb.Word]] = []
     if b.node is not None:
         words = _array_words(ctx, fn, b.node, depth + 1)

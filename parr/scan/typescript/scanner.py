@@ -369,7 +369,9 @@ class TypeScriptScanner:
     def _effects_facts(ctx: FileCtx, source: bytes, facts: dict[str, Any]) -> None:
         """What other files' tools take in from this one: the effects of the functions it exports, and
         of each branch of a low-level MCP CallTool handler (tools declared in other files run there)."""
-        if b"export" in source:
+        # Only where a tool's code may live in another file: files that define tools or tool objects
+        # (a low-level server's handler functions beside their schemas) and files that run processes.
+        if b"export" in source and (facts.get("tools") or facts.get("definitions") or _RUNS_PROCESSES.search(source)):
             fn_effects = _fx().exported_function_effects(ctx)
             if fn_effects:
                 facts["fn_effects"] = fn_effects
