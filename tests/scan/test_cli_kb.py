@@ -95,3 +95,11 @@ def test_classify_command(command, kind):
 
     d = classify_command(command)
     assert (d.kind if d is not None else None) == kind
+
+
+def test_commands_run_by_a_cli_name_the_fields_that_become_the_command():
+    d = classify("kubectl", ["exec", Slot("pod"), "-n", "x", "--", "sh", "-c", Slot("script")])
+    assert d.kind == WRITE and d.runs == ("script",)
+    d = classify("docker", ["run", "--rm", Slot("image"), Slot("cmd")])
+    assert d.runs == ("cmd",)
+    assert classify("kubectl", ["delete", "pod", Slot("pod")]).runs == ()

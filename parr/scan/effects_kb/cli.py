@@ -52,6 +52,7 @@ class Cli:
     value_flags: frozenset[str] = frozenset()
     write_flags: frozenset[str] = frozenset()
     all_read: bool = False  # every command reads (journalctl), except write_flags
+    runs: frozenset[str] = frozenset()  # paths that run a command given after them (`kubectl exec pod -- ls`)
 
 
 def _paths(text: str) -> frozenset[str]:
@@ -71,6 +72,7 @@ _KUBECTL = Cli(
                  "whoami, status, projects, project"),
     value_flags=frozenset({"-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user", "-s", "--server",
                            "--as", "--as-group", "--token", "-o", "--output", "-l", "--selector", "-c", "--container"}),
+    runs=_paths("exec, debug, run, attach"),
 )
 
 # helm (helm.sh/docs/helm): list/status/get/show/search/history/template/lint/version read;
@@ -123,6 +125,7 @@ _DOCKER = Cli(
                  "pod inspect, pod logs, pod top, pod stats"),
     value_flags=frozenset({"-H", "--host", "--context", "--config", "-l", "--log-level", "-f", "--file", "-p",
                            "--project-name"}),
+    runs=_paths("exec, run, container exec, container run, compose exec, compose run"),
 )
 
 # AWS CLI (docs.aws.amazon.com/cli): `aws <service> <operation>` with botocore's operation naming:
@@ -239,6 +242,7 @@ class Decision:
     cli: str = ""
     words: tuple[Word, ...] = ()
     field: str = ""
+    runs: tuple[str, ...] = ()  # input fields that become the command it runs (`kubectl exec pod -- <command>`)
 
 
 def _shown(words: Sequence[Word]) -> str:
@@ -276,7 +280,17 @@ def classify(exe: str | None, words: Sequence[Word]) -> Decision | None:
         return Decision(WRITE, f"{cli.name} {_shown(cmd[:3])}: a flag that changes state", cli.name)
     if cli.all_read:
         return Decision(READ, f"{cli.name}: reads", cli.name)
-    return _decide(cli, cmd)
+    d = _decide(cli, cmd)
+    for path in cli.runs:
+        head = path.split()
+        if d.kind == WRITE and cmd[:len(head)] == head:
+            # the command is what follows `--`, or else what follows the pod / container / image
+            after = list(words)[list(words).index("--") + 1:] if "--" in words else cmd[len(head) + 1:]
+            fields = tuple(dict.fromkeys(w.field for w in after if isinstance(w, Slot)))
+            if fields:
+                return Decision(WRITE, f"{cli.name} {path}: runs a command the model writes ({', '.join(fields)})",
+                                cli.name, runs=fields)
+    return d
 
 
 def _decide(cli: Cli, cmd: list[Word]) -> Decision:

@@ -150,7 +150,8 @@ def effect(d: kb.Decision, how: str) -> tuple[str, str, str]:
         return ("", "cli_read", d.evidence)
     if d.kind == kb.CHOICE:
         return ("", "cli_choice", json.dumps(kb.choice_fact(d), sort_keys=True))
-    return ("shell", "strong", f"{d.evidence} ({how})")
+    # `kubectl exec pod -- <command>`: the parameter holding the command is run (untyped, like a shell command)
+    return (f"shell@{','.join(d.runs)}" if d.runs else "shell", "strong", f"{d.evidence} ({how})")
 
 
 def pending(call: ast.Call, root: str, last: str, lookup: Callable | None, params: frozenset[str],

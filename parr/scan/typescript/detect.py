@@ -466,6 +466,7 @@ class Detector:
             **({"reads": eff.reads[:4]} if eff.reads else {}),
             **({"cli_choices": eff.choices[:4]} if eff.choices else {}),
             **({"calls": eff.imports[:20]} if eff.imports else {}),
+            **({"cli_runs": eff.runs[:4]} if eff.runs else {}),
             "extends": extends,
         }
         if wrapper is not None:

@@ -110,6 +110,7 @@ class Effects:
     proc_params: list[dict] = field(default_factory=list)  # a helper runs a process from its parameters
     imports: list[dict] = field(default_factory=list)  # calls of functions imported from this project
     as_helper: bool = False  # read for callers in other files: a process run from parameters waits for them
+    runs: list[str] = field(default_factory=list)  # input fields a CLI runs as a command (kubectl exec -- <x>)
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -130,6 +131,7 @@ class Effects:
         self.caps |= other.caps
         self.reads += [e for e in other.reads if e not in self.reads]
         self.choices += [c for c in other.choices if c not in self.choices]
+        self.runs += [f for f in other.runs if f not in self.runs]
         self.imports += [c for c in other.imports if c not in self.imports][:20]
         self.hitl = self.hitl or other.hitl
         self.approval_request = self.approval_request or other.approval_request
@@ -809,6 +811,8 @@ def _apply_decision(eff: Effects, d: "cli_kb.Decision", how: str) -> None:
             eff.choices.append(fact)  # judged with the schema's values (scanner: "shell" when one writes)
     else:
         eff.add_strong(f"{d.evidence} ({how})", "shell")
+        eff.executed |= set(d.runs)  # `kubectl exec pod -- <command>`: the model's words run
+        eff.runs += [f for f in d.runs if f not in eff.runs]
 
 
 def _map_process(ctx: FileCtx, fn: Node, eff: Effects, sub: Effects, call: Node, depth: int, name: str) -> None:
@@ -883,7 +887,7 @@ def effects_fact(eff: Effects) -> dict:
     out: dict = {}
     for key, value in (("strong", eff.strong[:8]), ("weak", eff.weak[:8]), ("medium", eff.medium[:4]),
                        ("reads", eff.reads[:4]), ("choices", eff.choices[:4]), ("caps", sorted(eff.caps)),
-                       ("proc", eff.proc_params[:4]), ("calls", eff.imports[:20])):
+                       ("proc", eff.proc_params[:4]), ("calls", eff.imports[:20]), ("runs", eff.runs[:4])):
         if value:
             out[key] = value
     return out

@@ -76,6 +76,9 @@ def _array_words(ctx: FileCtx, fn: Node, node: Node | None, depth: int = 0) -> l
             continue
         if el.type == "spread_element":
             inner = el.named_children[0] if el.named_children else None
+            slot = _param_slot(ctx, inner) if inner is not None else None
+            if slot is not None:
+                return out + [slot, None]  # `...input.command`: words of the input, how many unknown
             out.extend(_array_words(ctx, fn, inner, depth + 1))
             if out and out[-1] is None:
                 return out
@@ -141,7 +144,7 @@ def _pushes(ctx: FileCtx, fn: Node, name: str, decl: Node) -> list[kb.Word]:
     out: list[kb.Word] = []
     started = False
     for s in block.named_children:
-        if s is stmt:
+        if s.start_byte == stmt.start_byte and s.end_byte == stmt.end_byte:
             started = True
             continue
         if not started:
@@ -158,7 +161,9 @@ def _pushes(ctx: FileCtx, fn: Node, name: str, decl: Node) -> list[kb.Word]:
             return out + [None]
         for a in args_of(call):
             if unwrap(a) is not None and unwrap(a).type == "spread_element":
-                return out + [None]
+                inner = unwrap(a).named_children[0] if unwrap(a).named_children else None
+                slot = _param_slot(ctx, inner) if inner is not None else None
+                return out + ([slot] if slot is not None else []) + [None]
             out.append(word(ctx, a))
         if len(out) >= _MAX_WORDS:
             break

@@ -868,6 +868,8 @@ class _Resolver:
         for key in ("strong", "weak", "medium", "reads", "caps"):
             if acc.get(key):
                 out[key] = list(dict.fromkeys(list(out.get(key) or []) + acc[key]))
+        if acc.get("runs"):
+            out["cli_runs"] = list(dict.fromkeys(list(out.get("cli_runs") or []) + acc["runs"]))
         if acc.get("choices"):
             out["cli_choices"] = list(out.get("cli_choices") or []) + [c for c in acc["choices"]
                                                                         if c not in (out.get("cli_choices") or [])]
@@ -887,6 +889,9 @@ class _Resolver:
         for c in fact.get("choices") or []:
             if c not in acc.setdefault("choices", []):
                 acc["choices"].append(c)
+        for f in fact.get("runs") or []:
+            if f not in acc.setdefault("runs", []):
+                acc["runs"].append(f)
 
     def _follow(self, path: str, calls: list[dict[str, Any]], acc: dict[str, Any], depth: int, seen: set) -> None:
         from parr.scan.typescript import process
@@ -935,7 +940,8 @@ class _Resolver:
                     elif d.kind == cli_kb.CHOICE:
                         self._take(acc, {"choices": [cli_kb.choice_fact(d)]}, None)
                     else:
-                        self._take(acc, {"strong": [f"{d.evidence} ({how})"], "caps": ["shell"]}, None)
+                        self._take(acc, {"strong": [f"{d.evidence} ({how})"], "caps": ["shell"], "runs": list(d.runs)},
+                                   None)
             if depth < 2 and fact.get("calls"):
                 self._follow(o[0], fact["calls"], acc, depth + 1, seen)
 
@@ -971,6 +977,11 @@ class _Resolver:
         if mutating and mev and mev[0] in ("name verb 'add'", "name verb 'subtract'") and not cand.get("strong") and (
                 cand.get("numeric_only") or (description and _ARITHMETIC.search(description))):
             mutating, mev = False, ["arithmetic 'add'"]
+        if cand.get("cli_runs") and typed is not False:
+            # `kubectl exec pod -- <command>`: what the model writes there runs as a command
+            typed = False
+            cand = {**cand, "typed_evidence": list(cand.get("typed_evidence") or []) + [
+                f"'{cand['cli_runs'][0]}' is a command the model writes, run by a CLI"]}
         free = [f for f in cand.get("cli_choices") or [] if cli_kb.choice_values(f, cand.get("options")) is None]
         if free and typed is not False:
             # the model writes the command word itself (`kubectl <command>`): a raw string that is run

@@ -115,3 +115,10 @@ def deployment_scale(name: str, replicas: int) -> str:
 def kubectl_passthrough(args: list[str]) -> str:
     """Any kubectl arguments."""
     return _kubectl(args)
+
+
+# expect: name=pod_shell mutating=true typed=false caps=shell
+@mcp.tool()
+def pod_shell(pod: str, command: str) -> str:
+    """A program inside a pod."""
+    return subprocess.check_output(["kubectl", "exec", pod, "--", "sh", "-c", command], text=True)

@@ -55,3 +55,11 @@ server.registerTool("chart_release_bump", { description: "A new version of a rel
 // expect: name=tool_runner mutating=true caps=shell
 server.registerTool("tool_runner", { description: "A local program", inputSchema: { target: z.string() } },
   async ({ target }) => ({ content: [{ type: "text", text: String(spawn("./bin/audit-tool", ["scan", target])) }] }));
+
+// expect: name=pod_shell mutating=true typed=false caps=shell
+server.registerTool("pod_shell", { description: "A program inside a pod", inputSchema: { pod: z.string(), command: z.array(z.string()) } },
+  async ({ pod, command }) => {
+    const args = ["exec", pod, "--"];
+    args.push(...command);
+    return { content: [{ type: "text", text: execFileSync("kubectl", args, { encoding: "utf8" }) }] };
+  });
