@@ -111,7 +111,8 @@ def alternatives(ctx: FileCtx, fn: Node, node: Node | None, depth: int = 0) -> l
     alts: list[list[kb.Word]] = []
     if b.node is not None:
         words = _array_words(ctx, fn, b.node, depth + 1)
-        alts.append(words + _pushes(ctx, fn, name, b.node) if words and words[-1] is not None else words)
+        # pushes come after whatever it held (after an unknown word, a subcommand stays unread)
+        alts.append(words + _pushes(ctx, fn, name, b.node))
     grows = False
     if scope is not None:
         from parr.scan.typescript.nodes import iter_descendants
@@ -153,7 +154,10 @@ def _pushes(ctx: FileCtx, fn: Node, name: str, decl: Node) -> list[kb.Word]:
         if f"{name}.push(" not in src and f"{name}.unshift(" not in src:
             continue
         if s.type != "expression_statement":
-            return out + [None]  # a push inside a branch or a loop: what follows is unknown
+            # a push inside a branch or a loop: unknown words here (a subcommand after them is unread)
+            if not out or out[-1] is not None:
+                out.append(None)
+            continue
         call = unwrap(s.named_children[0]) if s.named_children else None
         chain = member_chain(unwrap(call.child_by_field_name("function"))) if call is not None and \
             call.type == "call_expression" else []
