@@ -63,13 +63,16 @@ def _paths(text: str) -> frozenset[str]:
 # apply, create, delete, edit, patch, replace, scale, autoscale, label, annotate, set, rollout
 # undo/restart/pause/resume, cordon/drain/taint, exec, cp, run, expose change state or run commands.
 # port-forward and proxy open a local tunnel and change no object. `wait` and `diff` only read.
+# (`oc`, OpenShift's kubectl, adds whoami/status/projects.)
 _KUBECTL = Cli(
     name="kubectl", exes=frozenset({"kubectl", "oc", "kubectl.exe"}),
     reads=_paths("get, describe, logs, explain, top, api-resources, api-versions, version, cluster-info, diff, wait, "
                  "events, port-forward, proxy, completion, "
                  "config view, config get-contexts, config current-context, config get-clusters, config get-users, "
-                 "auth can-i, auth whoami, rollout status, rollout history, certificate list, plugin list, kustomize, "
-                 "whoami, status, projects, project"),
+                 "auth can-i, auth whoami, rollout status, rollout history, plugin list, kustomize, "
+                 "whoami, status, projects"),
+    # `cluster-info dump --output-directory` writes files; `oc project <name>` switches the current project
+    writes=_paths("cluster-info dump"),
     value_flags=frozenset({"-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user", "-s", "--server",
                            "--as", "--as-group", "--token", "-o", "--output", "-l", "--selector", "-c", "--container"}),
     runs=_paths("exec, debug, run, attach"),
