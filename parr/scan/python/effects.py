@@ -21,7 +21,7 @@ from parr.scan.effects_kb.email import (
     PY_EMAIL_ROOTS as _EMAIL_ROOTS,
 )
 from parr.scan.evidence import MUTATING_VERBS, name_verdict, name_words
-from parr.scan.python import catalog
+from parr.scan.python import catalog, process
 
 STRONG = "strong"  # the call itself changes state outside the process (or runs code/shell)
 WEAK = "weak"  # the call probably changes state (verb-named client method, workflow state)
@@ -101,7 +101,8 @@ def _kw(call: ast.Call, name: str):
 
 def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_builtin_name: bool,
                   str_lookup, injected: frozenset[str], *, origin: str | None = None,
-                  file_roots: frozenset[str] = frozenset(), url_source=None) -> list[tuple[str, str, str]]:
+                  file_roots: frozenset[str] = frozenset(), url_source=None, lookup=None,
+                  params: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
     written ("self.client.post"), `qual` the same with its root resolved through the imports.
     `str_lookup(name)` returns a local string literal assigned to a name in the same function;
@@ -139,6 +140,15 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [("", "gate:approval_request", f"files a request with {recv}.{last}()")]
 
     # --- shell / processes
+    if (root == "subprocess" and last in _SUBPROCESS_FUNCS) or (root == "os" and len(parts) == 2 and _OS_SHELL.match(last)) \
+            or (root == "asyncio" and last in ("create_subprocess_exec", "create_subprocess_shell")):
+        # a CLI parr knows (effects_kb.cli): its subcommand decides, not "runs a subprocess"
+        waiting = process.pending(call, root, last, lookup, params, dotted)
+        if waiting is not None:
+            return [waiting]
+        d = process.decision(call, root, last, lookup, params)
+        if d is not None:
+            return [process.effect(d, dotted)]
     if root == "subprocess" and last in _SUBPROCESS_FUNCS:
         return [(_tied("shell", _command_arg(call), url_source), STRONG, f"runs a subprocess ({dotted})")]
     if root == "os" and len(parts) == 2 and _OS_SHELL.match(last):

@@ -18,6 +18,7 @@ from parr.scan.python import catalog, frameworks, mcp_dispatch, raw_dispatch, to
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
+from parr.scan.python import process
 from parr.scan.python.effects import UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -630,7 +631,9 @@ class FileExtractor:
         origin = self._receiver_origin(d, fn) if "." in d and head not in self.imports else None
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
                            origin=origin, file_roots=self._import_roots(),
-                           url_source=lambda e: self.url_source(fn, e))
+                           url_source=lambda e: self.url_source(fn, e),
+                           lookup=lambda n: self.lookup(fn.body_scope, n)[0] if fn.body_scope is not None else None,
+                           params=frozenset(self._params(fn)))
         if fx:
             fn.fx.extend(fx)
         elif not known_quiet(d, q, is_builtin, injected, self._import_heads()):
@@ -863,6 +866,37 @@ class FileExtractor:
                 return self.url_source(fn, spread[0], depth + 1)
             return frozenset()
         return frozenset(n.id for n in ast.walk(e) if isinstance(n, ast.Name) and n.id in params)
+
+    def _map_cli(self, caller: FuncInfo, callee: FuncInfo, key: str, fx: list) -> list:
+        """A helper running a CLI with words from its parameter ("cli_pending"), seen from the caller:
+        judged on the words each call passes (effects_kb.cli), or still pending on the caller's own
+        parameter; a call parr cannot read runs a command as before."""
+        calls = caller.call_nodes.get(key) or []
+        if not calls or not any(x[1] == "cli_pending" for x in fx):
+            return fx
+        names = self._params(callee)
+        params = frozenset(self._params(caller))
+        lookup = (lambda n: self.lookup(caller.body_scope, n)[0]) if caller.body_scope is not None else None
+        out = []
+        for x in fx:
+            if x[1] != "cli_pending":
+                out.append(x)
+                continue
+            spec = json.loads(x[2])
+            p = spec.get("param")
+            i = names.index(p) if p in names else -1
+            for call in calls:
+                arg = next((k.value for k in call.keywords if k.arg == p), None)
+                if arg is None and 0 <= i < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:i + 1]):
+                    arg = call.args[i]
+                d, up = process.fill(spec, arg, lookup, params)
+                if up is not None:
+                    out.append((x[0], "cli_pending", json.dumps(up, sort_keys=True)) + tuple(x[3:]))
+                elif d is not None:
+                    out.append(process.effect(d, f"{spec.get('how')} via {key}()") + tuple(x[3:]))
+                else:
+                    out.append((x[0], "strong", f"runs a subprocess ({spec.get('how')})") + tuple(x[3:]))
+        return out
 
     def _map_url_caps(self, caller: FuncInfo, callee: FuncInfo, key: str, fx: list) -> list:
         """A helper's HTTP capability tied to its parameters ("http@url"), seen from the caller:
@@ -3211,6 +3245,7 @@ class FileExtractor:
             if effects_kb.makes_client(c.name):
                 cfx = [x for x in cfx if x[1] != UNKNOWN]  # building the client is not the tool's effect
             if key is not None:
+                cfx = self._map_cli(fi, c, key, cfx)
                 cfx = self._map_url_caps(fi, c, key, cfx)
             for x in cfx:
                 fx.append((x[0], x[1], x[2], x[3] + 1 if len(x) > 3 else 1))

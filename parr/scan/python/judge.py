@@ -11,8 +11,10 @@ reaches nothing stands for what its name says."""
 
 from __future__ import annotations
 
+import json
 import re
 
+from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.evidence import (description_after_lead, description_lead_verb, description_verdict, name_verdict,
                                  name_words)
 from parr.scan.python import catalog
@@ -146,9 +148,41 @@ def _fx_evidence(x) -> str:
     return ev
 
 
+def _cli_choices(c: dict, fx: list) -> list:
+    """A CLI subcommand the model picks ("cli_choice", effects_kb.cli), judged with the values the
+    schema allows: a write (strong, shell) when one of them writes or none is declared, else a read."""
+    if not any(x[1] in ("cli_choice", "cli_pending") for x in fx):
+        return fx
+    options = {p["n"]: p["ops"] for p in (c.get("params") or []) if isinstance(p, dict) and p.get("ops")}
+    options.update({p["n"]: p["ops"] for p in ((c.get("jschema") or {}).get("props") or []) if p.get("ops")})
+    out = []
+    for x in fx:
+        if x[1] == "cli_pending":
+            # a process whose words come from a parameter no caller filled: it runs what it is given
+            try:
+                how = json.loads(x[2]).get("how") or "subprocess"
+            except ValueError:
+                how = "subprocess"
+            out.append((x[0], "strong", f"runs a subprocess ({how})", *x[3:]))
+            continue
+        if x[1] != "cli_choice":
+            out.append(x)
+            continue
+        try:
+            fact = json.loads(x[2])
+        except ValueError:
+            out.append(("shell", "strong", "runs a command parr could not read", *x[3:]))
+            continue
+        changes, why = cli_kb.judge_choice_fact(fact, options)
+        # a field the schema does not restrict: the model writes the command word (untyped, like a command)
+        cap = "shell" if cli_kb.choice_values(fact, options) is not None else f"shell@{fact.get('field')}"
+        out.append((cap if changes else "", "strong" if changes else "cli_read", why, *x[3:]))
+    return out
+
+
 def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     """-> (mutating, typed, evidence, capabilities, gates)."""
-    fx = c.get("fx") or []
+    fx = _cli_choices(c, c.get("fx") or [])
     flags = set(c.get("flags") or ())
     name = c.get("name") or ""
     desc = c.get("description")
@@ -169,6 +203,9 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
         caps.append("browser")
 
     mutating = _mutating(c, fx, flags, name, desc, evidence)
+    if not mutating:
+        # processes it runs that only read (effects_kb.cli): said, as the reason nothing changes
+        evidence.extend(e for e in dict.fromkeys(x[2] for x in fx if x[1] == "cli_read") if e not in evidence)
     if "dispatch_unread" in flags:
         # a low-level MCP tool whose branch of the call handler parr did not find: said, not hidden
         evidence.append("its code in the MCP call handler was not found: judged by its name, description "

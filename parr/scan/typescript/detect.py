@@ -498,6 +498,10 @@ class Detector:
             "medium": eff.medium[:4],
             "weak": eff.weak[:8],
             "kind_mutating": kind_mutating,
+            **({"reads": eff.reads[:4]} if eff.reads else {}),
+            **({"cli_choices": eff.choices[:4]} if eff.choices else {}),
+            **({"calls": eff.imports[:20]} if eff.imports else {}),
+            **({"cli_runs": eff.runs[:4]} if eff.runs else {}),
             "extends": extends,
         }
         if wrapper is not None:
@@ -1376,15 +1380,24 @@ class Detector:
                 style, framework = "ai_sdk.raw_tool", "ai-sdk" if "ai-sdk" in self.frameworks else "unknown"
             else:
                 style, framework = "raw_function_schema", "openai" if "openai" in self.frameworks else "unknown"
+        by_name = False
         if style == "mcp_ts.list_tools" and handler is None:
             branch = dispatch.branches(ctx).get(name)  # its code is in the CallTool handler's branch
             if branch is not None:
                 eff = fx.analyze(ctx, branch)
                 typed, tev = self._typed(info, None, eff, no_schema_means_no_params=True)
-        self._emit(node=obj, at_line=at_line, name=name, framework=framework or "unknown", style=style,
+            else:
+                by_name = True  # the branch is in another file's CallTool handler: the project phase finds it
+        elif style == "raw_function_schema" and handler is None and schema_key == "inputSchema":
+            # {name, inputSchema} in a file that does not import MCP itself: if a CallTool handler of the
+            # project dispatches on this name, its branch is this tool's code (project phase)
+            by_name = True
+        cand = self._emit(node=obj, at_line=at_line, name=name, framework=framework or "unknown", style=style,
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
                    gates=self._gates(entries, eff), definition=self._definition_ref(obj, None, info))
+        if by_name:
+            cand["dispatch_by_name"] = True
 
     # -- naming of tools that take their name from where they are stored ---------------------------------
     def _naming(self, call: Node) -> dict[str, Any]:

@@ -32,6 +32,14 @@ def _handlers(ctx: FileCtx) -> list[Node]:
         args = args_of(node)
         if len(args) >= 2 and member_chain(unwrap(args[0]))[-1:] == [_CALL_SCHEMA]:
             fn = unwrap(args[1])
+            for _ in range(3):
+                # a handler wrapped by a higher-order function (`withTelemetry(async (req) => ...)`,
+                # `wrap(handler)`): the function it is given is the handler
+                if fn is None or fn.type != "call_expression":
+                    break
+                inner = [unwrap(a) for a in args_of(fn)]
+                fn = next((a for a in inner if a is not None and a.type in (
+                    "arrow_function", "function_expression", "function", "identifier", "call_expression")), None)
             if fn is not None and fn.type in ("arrow_function", "function_expression", "function"):
                 found.append(fn)
             elif fn is not None and fn.type == "identifier":
@@ -68,6 +76,33 @@ def _exits(node: Node | None) -> bool:
         stmts = [c for c in node.named_children if c.type != "comment"]
         return bool(stmts) and stmts[-1].type in ("throw_statement", "return_statement")
     return node.type in ("throw_statement", "return_statement")
+
+
+def _either(node: Node | None) -> list[str]:
+    """The tool names of `name === "a" || name === "b"` (two or more), or nothing."""
+    node = unwrap(node)
+    if node is None or node.type != "binary_expression":
+        return []
+    op = node.child_by_field_name("operator")
+    if op is None or text(op) != "||":
+        return []
+    out: list[str] = []
+    for side in (node.child_by_field_name("left"), node.child_by_field_name("right")):
+        side = unwrap(side)
+        if side is not None and side.type == "binary_expression" and text(side.child_by_field_name("operator")) == "||":
+            names = _either(side)
+            if not names:
+                return []
+            out += names
+            continue
+        if side is None or side.type != "binary_expression" or text(side.child_by_field_name("operator")) not in ("===", "=="):
+            return []
+        left, right = side.child_by_field_name("left"), side.child_by_field_name("right")
+        name = next((_string(b) for a, b in ((left, right), (right, left)) if _string(b) is not None and _names_a_tool(a)), None)
+        if name is None:
+            return []
+        out.append(name)
+    return out
 
 
 def branches(ctx: FileCtx) -> dict[str, Node]:
@@ -153,6 +188,14 @@ def _branches(roots: list[Node]) -> dict[str, Node]:
                         pending = []
             elif node.type == "if_statement":
                 condition = unwrap(node.child_by_field_name("condition"))
+                names = _either(condition)
+                if names:
+                    # `if (name === "a" || name === "b")`: both tools run this branch
+                    consequence = node.child_by_field_name("consequence")
+                    if consequence is not None:
+                        for tool in names:
+                            out.setdefault(tool, consequence)
+                    continue
                 if condition is not None and condition.type == "binary_expression":
                     op = condition.child_by_field_name("operator")
                     left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")

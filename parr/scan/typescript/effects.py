@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import datastores
+from parr.scan.effects_kb import cli as cli_kb, datastores
 from parr.scan.effects_kb.system import (
     TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
 )
@@ -30,6 +30,7 @@ from parr.scan.typescript.nodes import (
     param_pattern, text, unwrap,
 )
 from parr.scan.typescript import model_browsers
+from parr.scan.typescript import process
 from parr.scan.typescript.values import FileCtx
 
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
@@ -59,7 +60,7 @@ _MUTATING_METHOD_PREFIX = re.compile(
     r"reboot|purge|restart)"
     r"(?=$|[A-Z_])")
 # A receiver that is the code's own tracing or logging (getActiveSpan().setAttribute, scope.setTag).
-_OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|logger|otel|breadcrumb|scope", re.I)
+_OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|meter\b|logger|otel|breadcrumb|scope", re.I)
 # Starting or launching something through a client (not a span or timer of its own telemetry).
 _STARTS_REMOTE_WORK = re.compile(r"^(start|launch)(?=[A-Z_])")
 _CLIENTISH = re.compile(r"client|api|sdk|octokit|github|gitlab|slack|stripe|twilio|resend|mailer|transporter|"
@@ -91,6 +92,8 @@ _BENIGN_GLOBALS = frozenset({"setTimeout", "setInterval", "setImmediate", "clear
                              "setError", "setResult", "setData", "setStatus", "postMessage"})
 
 
+# A tracing or metrics object (`getActiveSpan().setAttribute(...)`, `meter.addCounter(...)`): setting
+# its attributes records telemetry, not a change the tool makes.
 _TELEMETRY = re.compile(r"span|attribute|trace|log|metric|telemetry|timer|timeout|interval|header|cookie|"
                         r"loading|context|state|status|progress|debug|cache", re.I)
 
@@ -106,6 +109,12 @@ class Effects:
     approval_request: bool = False  # filed a request in an approval queue (approvals.propose(...))
     confirm_text: bool = False
     pending: list = field(default_factory=list)  # (capability, helper parameters picking a URL's host)
+    reads: list[str] = field(default_factory=list)  # processes run that only read ("kubectl get: reads")
+    choices: list[dict] = field(default_factory=list)  # CLI subcommands the model picks (effects_kb.cli)
+    proc_params: list[dict] = field(default_factory=list)  # a helper runs a process from its parameters
+    imports: list[dict] = field(default_factory=list)  # calls of functions imported from this project
+    as_helper: bool = False  # read for callers in other files: a process run from parameters waits for them
+    runs: list[str] = field(default_factory=list)  # input fields a CLI runs as a command (kubectl exec -- <x>)
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -124,6 +133,10 @@ class Effects:
             if e not in self.medium:
                 self.medium.append(e)
         self.caps |= other.caps
+        self.reads += [e for e in other.reads if e not in self.reads]
+        self.choices += [c for c in other.choices if c not in self.choices]
+        self.runs += [f for f in other.runs if f not in self.runs]
+        self.imports += [c for c in other.imports if c not in self.imports][:20]
         self.hitl = self.hitl or other.hitl
         self.approval_request = self.approval_request or other.approval_request
 
@@ -337,9 +350,10 @@ def _map_pending(ctx: FileCtx, eff: "Effects", sub: "Effects", target: Node, cal
             eff.pending.append((cap, frozenset(src)))
 
 
-def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None) -> Effects:
+def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None,
+            as_helper: bool = False) -> Effects:
     """Effects of a handler function (or any node: class bodies, config objects)."""
-    eff = Effects()
+    eff = Effects(as_helper=as_helper)
     if fn is None:
         return eff
     if visited is None:
@@ -560,11 +574,15 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     # --- shell ---------------------------------------------------------------------------------
     is_cp = root_module in _CP_MODULES or root in ("child_process", "cp", "childProcess", "shell", "shelljs")
     if (is_cp and name in _CP_FUNCS | {"exec", "spawn"}) or (len(chain) == 1 and root_module in _CP_MODULES):
+        if _cli_process(ctx, fn, call, name, chain, eff, f"child_process {name}()", depth):
+            return
         eff.add_strong(f"child_process {name}()", "shell")
         if first is not None:
             eff.executed |= _names_in(first)
         return
     if root in ("Bun", "Deno") and name in ("spawn", "spawnSync", "run", "Command"):
+        if _cli_process(ctx, fn, call, name, chain, eff, f"{root}.{name}()", depth):
+            return
         eff.add_strong(f"{root}.{name}()", "shell")
         if first is not None:
             eff.executed |= _names_in(first)
@@ -749,8 +767,22 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if _MUTATING_FN_NAME.match(name) and name not in _BENIGN_GLOBALS and not _TELEMETRY.search(name) and \
                 root_module is not None and root_module.startswith((".", "@/", "~/")):
             eff.weak.append(f"calls {name}()")
+        b = ctx.lookup(callee, name)
+        if b is not None and b.kind == "import" and b.module is not None and b.imported not in (None, "*") \
+                and b.module.startswith((".", "@/", "~/")) and len(eff.imports) < 20:
+            # a function of another file of the project: the project phase follows it (its exported
+            # effects, `fn_effects`), with this call's arguments for a process it runs. A helper
+            # passing its own parameters on (`run(cmd, args) { return execSafe(cmd, args) }`) leaves
+            # the arguments to its callers.
+            ref = {"module": b.module, "name": b.imported, "argv": [process.arg_fact(ctx, a) for a in args[:4]]}
+            at = [process.param_index(fn, a, ctx) for a in args[:4]] if depth > 0 or eff.as_helper else []
+            if any(i is not None for i in at):
+                fwd = {"forward": ref, "at": at, "how": f"{name}()"}
+                if fwd not in eff.proc_params:
+                    eff.proc_params.append(fwd)
+            elif ref not in eff.imports:
+                eff.imports.append(ref)
         if depth < 2:
-            b = ctx.lookup(callee, name)
             target = None
             if b is not None:
                 if b.kind == "function":
@@ -760,9 +792,79 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             if target is not None and target.id not in visited and target.end_byte - target.start_byte < 200_000:
                 sub = analyze(ctx, target, depth + 1, visited)
                 sub.strong = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.strong]
+                sub.reads = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.reads]
                 eff.merge(sub)
                 _map_pending(ctx, eff, sub, target, call, depth)
                 _map_executed(eff, sub, target, call)
+                _map_process(ctx, fn, eff, sub, call, depth, name)
+
+
+def _cli_process(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str], eff: Effects, how: str,
+                 depth: int) -> bool:
+    """A process call whose executable is a CLI the knowledge base knows (effects_kb.cli): its
+    subcommand decides. Reads leave no write; a subcommand the model picks waits for the schema."""
+    if depth > 0 or eff.as_helper:
+        proc = process.helper_argv(ctx, fn, call, name)
+        if proc is not None:
+            # the argument list is this helper's parameter: each call site reads its own
+            eff.proc_params.append({**proc, "how": how})
+            return True
+    d = process.decision(ctx, fn, call, name, chain)
+    if d is None:
+        return False
+    _apply_decision(eff, d, how)
+    return True
+
+
+def _apply_decision(eff: Effects, d: "cli_kb.Decision", how: str) -> None:
+    if d.kind == cli_kb.READ:
+        if d.evidence not in eff.reads:
+            eff.reads.append(d.evidence)
+    elif d.kind == cli_kb.CHOICE:
+        fact = cli_kb.choice_fact(d)
+        if fact not in eff.choices:
+            eff.choices.append(fact)  # judged with the schema's values (scanner: "shell" when one writes)
+    else:
+        eff.add_strong(f"{d.evidence} ({how})", "shell")
+        eff.executed |= set(d.runs)  # `kubectl exec pod -- <command>`: the model's words run
+        eff.runs += [f for f in d.runs if f not in eff.runs]
+
+
+def _map_process(ctx: FileCtx, fn: Node, eff: Effects, sub: Effects, call: Node, depth: int, name: str) -> None:
+    """A helper running a process from its parameters, seen from this call: the CLI words passed here
+    decide; passed on from the caller's own parameters, the caller's callers decide (depth > 0); an
+    executable parr cannot read runs a process as before."""
+    args = args_of(call)
+    for proc in sub.proc_params:
+        if "forward" in proc:
+            # the helper hands its parameters to a function of another file: this call's arguments go there
+            ref = dict(proc["forward"])
+            argv = list(ref.get("argv") or [])
+            up_at: list = []
+            for k, i in enumerate(proc.get("at") or []):
+                if i is None or k >= len(argv):
+                    up_at.append(None)
+                    continue
+                a = args[i] if i < len(args) else None
+                argv[k] = process.arg_fact(ctx, a) if a is not None else {}
+                up_at.append(process.param_index(fn, a, ctx) if a is not None else None)
+            ref["argv"] = argv
+            if any(i is not None for i in up_at) and (depth > 0 or eff.as_helper):
+                fwd = {"forward": ref, "at": up_at, "how": proc.get("how")}
+                if fwd not in eff.proc_params:
+                    eff.proc_params.append(fwd)
+            elif ref not in eff.imports and len(eff.imports) < 20:
+                eff.imports.append(ref)
+            continue
+        d, up = process.call_site(ctx, fn, call, proc)
+        if up is not None and (depth > 0 or eff.as_helper):
+            eff.proc_params.append({**up, "how": proc.get("how") or "process"})
+            continue
+        if d is not None:
+            _apply_decision(eff, d, f"{proc.get('how') or 'process'} via {name}()")
+            continue
+        eff.add_strong(f"{proc.get('how') or 'process'} (via {name}())", "shell")
+        eff.executed |= _names_in(call.child_by_field_name("arguments"))
 
 
 def _map_executed(eff: Effects, sub: Effects, target: Node, call: Node) -> None:
@@ -793,3 +895,44 @@ def _literal_entries(node: Node | None) -> dict[str, Node]:
     """The entries of an object literal argument, or nothing."""
     node = unwrap(node)
     return object_entries(node) if node is not None and node.type == "object" else {}
+
+
+def effects_fact(eff: Effects) -> dict:
+    """Effects as facts (JSON) another file's tools take in when they call this code (see scanner)."""
+    out: dict = {}
+    for key, value in (("strong", eff.strong[:8]), ("weak", eff.weak[:8]), ("medium", eff.medium[:4]),
+                       ("reads", eff.reads[:4]), ("choices", eff.choices[:4]), ("caps", sorted(eff.caps)),
+                       ("proc", eff.proc_params[:4]), ("calls", eff.imports[:20]), ("runs", eff.runs[:4])):
+        if value:
+            out[key] = value
+    return out
+
+
+def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]:
+    """Effects of the functions this file exports (`export function f`, `export const f = () => ...`),
+    read as helpers (a process run from their parameters waits for the caller's arguments)."""
+    out: dict[str, dict] = {}
+    for stmt in ctx.root.named_children:
+        if stmt.type != "export_statement":
+            continue
+        decl = stmt.child_by_field_name("declaration")
+        if decl is None:
+            continue
+        found: list[tuple[str, Node]] = []
+        if decl.type in ("function_declaration", "generator_function_declaration"):
+            n = decl.child_by_field_name("name")
+            if n is not None:
+                found.append((text(n), decl))
+        elif decl.type in ("lexical_declaration", "variable_declaration"):
+            for d in decl.named_children:
+                if d.type == "variable_declarator":
+                    n, v = d.child_by_field_name("name"), unwrap(d.child_by_field_name("value"))
+                    if n is not None and n.type == "identifier" and is_function(v):
+                        found.append((text(n), v))
+        for name, fn in found:
+            if len(out) >= limit:
+                return out
+            fact = effects_fact(analyze(ctx, fn, as_helper=True))
+            if fact:
+                out[name] = fact
+    return out

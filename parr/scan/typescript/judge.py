@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.evidence import Verdict, description_verdict, name_verdict, name_words
 
 # Words that lead a name as a noun as often as a verb: "request_count", "order_status", "run_history".
@@ -96,6 +97,22 @@ def ts_description_verdict(description: str | None) -> Verdict:
 
 
 def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> tuple[bool, list[str]]:
+    """`mutating` and why. A CLI subcommand the model picks (effects_kb.cli) is judged here, where the
+    schema's allowed values are known: a writing value is body evidence like any write; processes
+    that only read are named in the evidence of a read-only verdict."""
+    writes, reads = [], list(cand.get("reads") or [])
+    for fact in cand.get("cli_choices") or []:
+        changes, why = cli_kb.judge_choice_fact(fact, cand.get("options"))
+        (writes if changes else reads).append(why)
+    if writes:
+        cand = {**cand, "strong": list(cand.get("strong") or []) + writes}
+    mutating, evidence = _judge(cand, name, description)
+    if not mutating and reads:
+        evidence = list(evidence) + [r for r in reads[:3] if r not in evidence]
+    return mutating, evidence
+
+
+def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bool, list[str]]:
     ann = cand.get("annotations") or {}
     strong = cand.get("strong") or []
     kind = cand.get("kind_mutating")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from functools import lru_cache
@@ -14,6 +15,7 @@ from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.pathindex import PathView
+from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
     TreeUnparsable, check_tree, entry_value, grammar_for, parser, property_key, string_literal, text,
@@ -22,7 +24,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-18-keyed-factories-lazy-class-effects-raw-schema-dispatch"
+FACTS_VERSION = "ts-19-keyed-factories-lazy-classes-raw-dispatch-cli"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -36,6 +38,13 @@ def _loops():
     from parr.scan.typescript import loops
 
     return loops
+
+
+def _fx():
+    """The effects module, imported when first needed (like the detector)."""
+    from parr.scan.typescript import effects
+
+    return effects
 
 
 def _detect():
@@ -83,6 +92,8 @@ _EXPORTED_ARGUMENTS = re.compile(
     rb"(?:export\s+default|module\.exports\s*=)\s*\{\s*\w+\s*,\s*\w+\s*[,}]", re.M)
 
 
+# A module that runs processes (its exported helpers are followed from tools of other files).
+_RUNS_PROCESSES = re.compile(rb"""(?:from\s+|require\(\s*)["'](?:node:)?(?:child_process|execa|cross-spawn)["']""")
 # Files without triggers may still export constants other files use as tool names.
 _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
@@ -271,6 +282,8 @@ class TypeScriptScanner:
                 tree = self._full(rel_path, source, grammar, facts)
             elif _CLASS_EXTENDS.search(source) and _classes().may_extend_project(source):
                 tree = self._classes_only(rel_path, source, grammar, facts)
+            elif b"export" in source and _RUNS_PROCESSES.search(source):
+                tree = self._processes_only(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
                 if _EXPORTED_LITERAL.search(source):
@@ -344,11 +357,39 @@ class TypeScriptScanner:
         if definitions:
             facts["definitions"] = definitions
         facts["exports"] = collect_exports(ctx)
+        self._effects_facts(ctx, source, facts)
         facts.update(tool_classes)
         if tree.root_node.has_error and not tools:
             err = _first_error(tree.root_node)
             if err is not None and _is_severe(tree.root_node):
                 facts["errors"].append({"line": err, "message": "syntax error; file may be only partly scanned"})
+        return tree
+
+    @staticmethod
+    def _effects_facts(ctx: FileCtx, source: bytes, facts: dict[str, Any]) -> None:
+        """What other files' tools take in from this one: the effects of the functions it exports, and
+        of each branch of a low-level MCP CallTool handler (tools declared in other files run there)."""
+        # Only where a tool's code may live in another file: files that define tools or tool objects
+        # (a low-level server's handler functions beside their schemas) and files that run processes.
+        if b"export" in source and (facts.get("tools") or facts.get("definitions") or _RUNS_PROCESSES.search(source)):
+            fn_effects = _fx().exported_function_effects(ctx)
+            if fn_effects:
+                facts["fn_effects"] = fn_effects
+        if b"CallToolRequestSchema" in source:
+            from parr.scan.typescript import dispatch
+
+            branches = {name: _fx().effects_fact(_fx().analyze(ctx, node))
+                        for name, node in sorted(dispatch.branches(ctx).items())[:500]}
+            if branches:
+                facts["dispatch"] = branches
+
+    def _processes_only(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> Tree:
+        """A file with no tool API that runs processes: the effects of its exported functions (a helper
+        like `runKubectl(args)` that tools of other files call), and its exports."""
+        tree = self._parse(source, grammar)
+        ctx = FileCtx(rel_path, source, tree.root_node, grammar)
+        self._effects_facts(ctx, source, facts)
+        facts["exports"] = collect_exports(ctx)
         return tree
 
     @staticmethod
@@ -414,8 +455,9 @@ class TypeScriptScanner:
 
     @staticmethod
     def lookup_only(facts: FileFacts) -> bool:
-        """Facts resolve only looks up by path (a module's exports): they may wait in the cache."""
-        return set(facts) <= {"exports", "lang"}
+        """Facts resolve only looks up by path (a module's exports and function effects): they may wait
+        in the cache."""
+        return set(facts) <= {"exports", "lang", "fn_effects"}
 
     def resolve(self, facts_by_path: dict[str, FileFacts], paths=None,
                 sites: list[UnresolvedSite] | None = None, full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
@@ -820,6 +862,120 @@ class _Resolver:
         out["annotations"] = {**(d.get("annotations") or {}), **(cand.get("annotations") or {})}
         return out
 
+    def _dispatch_for(self, path: str, name: str) -> tuple[str, dict[str, Any]] | None:
+        """The CallTool branch (file, effects) that runs a tool declared in `path` by name, in another
+        file: the nearest such file (longest shared folder) when several handle that name."""
+        if not hasattr(self, "_dispatch_index"):
+            index: dict[str, list[tuple[str, dict]]] = {}
+            for p in sorted(self.facts):
+                for tool, fact in (self.facts[p].get("dispatch") or {}).items():
+                    index.setdefault(tool, []).append((p, fact))
+            self._dispatch_index = index
+        found = self._dispatch_index.get(name) or []
+        if not found:
+            return None
+        return max(found, key=lambda pf: len(posixpath.commonprefix([posixpath.dirname(pf[0]) + "/",
+                                                                     posixpath.dirname(path) + "/"])))
+
+    def _with_followed_effects(self, path: str, name: str, cand: dict[str, Any]) -> dict[str, Any]:
+        """A tool takes in the effects of code in other files that its body reaches: the CallTool branch
+        of another file for a tool declared by name, and the project functions called (`fn_effects`),
+        two calls deep, each with the arguments its caller passes (a process a helper runs from its
+        parameters is judged on those words by the CLI knowledge base)."""
+        calls = list(cand.get("calls") or [])
+        acc: dict[str, Any] = {}
+        start = path
+        if cand.get("dispatch_by_name"):
+            hit = self._dispatch_for(path, name)
+            if hit is not None:
+                start = hit[0]
+                self._take(acc, hit[1], None)
+                calls = list(hit[1].get("calls") or [])
+        if calls:
+            self._follow(start, calls, acc, 0, set())
+        if not acc:
+            return cand
+        out = dict(cand)
+        for key in ("strong", "weak", "medium", "reads", "caps"):
+            if acc.get(key):
+                out[key] = list(dict.fromkeys(list(out.get(key) or []) + acc[key]))
+        if acc.get("runs"):
+            out["cli_runs"] = list(dict.fromkeys(list(out.get("cli_runs") or []) + acc["runs"]))
+        if acc.get("choices"):
+            out["cli_choices"] = list(out.get("cli_choices") or []) + [c for c in acc["choices"]
+                                                                        if c not in (out.get("cli_choices") or [])]
+        return out
+
+    @staticmethod
+    def _take(acc: dict[str, Any], fact: dict[str, Any], via: str | None) -> None:
+        def tag(e: str) -> str:
+            return f"{e} (via {via}())" if via and "(via " not in e else e
+        for key in ("strong", "weak", "medium", "reads"):
+            for e in fact.get(key) or []:
+                if tag(e) not in acc.setdefault(key, []):
+                    acc[key].append(tag(e))
+        for c in fact.get("caps") or []:
+            if c not in acc.setdefault("caps", []):
+                acc["caps"].append(c)
+        for c in fact.get("choices") or []:
+            if c not in acc.setdefault("choices", []):
+                acc["choices"].append(c)
+        for f in fact.get("runs") or []:
+            if f not in acc.setdefault("runs", []):
+                acc["runs"].append(f)
+
+    def _follow(self, path: str, calls: list[dict[str, Any]], acc: dict[str, Any], depth: int, seen: set) -> None:
+        from parr.scan.typescript import process
+
+        for call in calls[:20]:
+            target = self.module_path(path, call.get("module") or "")
+            o = self.origin(target, call.get("name") or "") if target else None
+            # the same function called with other arguments may run another command: both are read
+            key = (o, json.dumps(call.get("argv") or [], sort_keys=True)) if o is not None else None
+            if o is None or key in seen:
+                continue
+            fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(o[1]))
+            if not isinstance(fact, dict):
+                continue
+            seen.add(key)
+            via = call.get("name") or o[1]
+            self._take(acc, fact, via)
+            argv = call.get("argv") or []
+            for proc in fact.get("proc") or []:
+                if "forward" in proc:
+                    # it hands its parameters to another function of the project: with this call's arguments
+                    ref = dict(proc["forward"])
+                    av = list(ref.get("argv") or [])
+                    for k, i in enumerate(proc.get("at") or []):
+                        if i is not None and k < len(av):
+                            av[k] = argv[i] if i < len(argv) else {}
+                    ref["argv"] = av
+                    if depth < 2:
+                        self._follow(o[0], [ref], acc, depth + 1, seen)
+                    continue
+                exe = proc.get("exe")
+                exe_at, args_at = proc.get("exe_at"), proc.get("args_at")
+                if exe is None and isinstance(exe_at, int) and exe_at < len(argv):
+                    exe = (argv[exe_at] or {}).get("word")
+                given = (argv[args_at] or {}) if isinstance(args_at, int) and args_at < len(argv) else {}
+                alts = given.get("alts") or ([given["words"]] if "words" in given else [])
+                how = f"{proc.get('how') or 'process'} via {via}()"
+                decisions = [cli_kb.classify(exe, [process.from_json(w) for w in words]) for words in alts] \
+                    if isinstance(exe, str) else []
+                if not decisions or not all(decisions):
+                    self._take(acc, {"strong": [how], "caps": ["shell"]}, None)
+                    continue
+                for d in decisions:
+                    if d.kind == cli_kb.READ:
+                        self._take(acc, {"reads": [d.evidence]}, via)
+                    elif d.kind == cli_kb.CHOICE:
+                        self._take(acc, {"choices": [cli_kb.choice_fact(d)]}, None)
+                    else:
+                        self._take(acc, {"strong": [f"{d.evidence} ({how})"], "caps": ["shell"], "runs": list(d.runs)},
+                                   None)
+            if depth < 2 and fact.get("calls"):
+                self._follow(o[0], fact["calls"], acc, depth + 1, seen)
+
     def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict,
                 at: tuple[str, int] | None = None) -> ToolRecord | None:
         """The tool `cand` of file `path` as a record; `at` (file, line) reports it where it is used."""
@@ -849,12 +1005,27 @@ class _Resolver:
         description = cand.get("description")
         if description is None and cand.get("description_ref") is not None:
             description = self.value(path, cand["description_ref"])
+        cand = self._with_followed_effects(path, name, cand)
         mutating, mev = judge_mutating(cand, name, description)
         if mutating and mev and mev[0] in ("name verb 'add'", "name verb 'subtract'") and not cand.get("strong") and (
                 cand.get("numeric_only") or (description and _ARITHMETIC.search(description))):
             mutating, mev = False, ["arithmetic 'add'"]
+        if cand.get("cli_runs") and typed is not False:
+            # `kubectl exec pod -- <command>`: what the model writes there runs as a command
+            typed = False
+            cand = {**cand, "typed_evidence": list(cand.get("typed_evidence") or []) + [
+                f"'{cand['cli_runs'][0]}' is a command the model writes, run by a CLI"]}
+        free = [f for f in cand.get("cli_choices") or [] if cli_kb.choice_values(f, cand.get("options")) is None]
+        if free and typed is not False:
+            # the model writes the command word itself (`kubectl <command>`): a raw string that is run
+            typed = False
+            cand = {**cand, "typed_evidence": list(cand.get("typed_evidence") or []) + [
+                f"raw string '{free[0].get('field')}' picks the {free[0].get('cli')} command"]}
         evidence = list(mev) + [e for e in (cand.get("typed_evidence") or []) if e not in mev]
         caps = tuple(c for c in (cand.get("caps") or []) if c in _CAPABILITIES)
+        if "shell" not in caps and any(cli_kb.judge_choice_fact(f, cand.get("options"))[0]
+                                       for f in cand.get("cli_choices") or []):
+            caps += ("shell",)  # a CLI subcommand the model picks among writing ones
         annotations = {k: v for k, v in (cand.get("annotations") or {}).items() if isinstance(v, (bool, str))}
         operation_param, operations = operations_of(cand.get("options") or {})
         try:
