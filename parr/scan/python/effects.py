@@ -7,7 +7,7 @@ import ast
 import re
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import datastores
+from parr.scan.effects_kb import datastores, sinks
 from parr.scan.effects_kb.system import (
     PY_SUBPROCESS_FUNCS as _SUBPROCESS_FUNCS, PY_OS_SHELL as _OS_SHELL, PY_OS_FILE_WRITE as _OS_FILE_WRITE, PY_SHUTIL_WRITE as _SHUTIL_WRITE, PY_PATH_WRITE as _PATH_WRITE, PY_PATH_READ as _PATH_READ,
 )
@@ -46,6 +46,7 @@ _BROWSER_MUTATING = frozenset(
 )
 _BROWSER_READ = frozenset({"goto", "navigate", "screenshot", "content", "inner_text", "text_content", "get"})
 _LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|warnings|st|tracer|span|progress|pbar|rich)\b", re.I)
+_SINK_METHODS = frozenset(m for s in sinks.PY_SINKS for m in s.methods)
 _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
 
@@ -69,14 +70,16 @@ def _kw(call: ast.Call, name: str):
 
 def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_builtin_name: bool,
                   str_lookup, injected: frozenset[str], *, origin: str | None = None,
-                  file_roots: frozenset[str] = frozenset(), url_source=None) -> list[tuple[str, str, str]]:
+                  file_roots: frozenset[str] = frozenset(), url_source=None,
+                  file_modules: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
     written ("self.client.post"), `qual` the same with its root resolved through the imports.
     `str_lookup(name)` returns a local string literal assigned to a name in the same function;
     `origin` the qualified callee that built the receiver, `file_roots` the file's import roots
     (both for the SDK knowledge in parr.scan.effects_kb). `url_source(expr)` names the function's
     parameters that choose a URL's scheme or host; an HTTP capability carries them after '@'
-    ("http@url"), and an empty result (a fixed base URL) leaves no broad capability."""
+    ("http@url"), and an empty result (a fixed base URL) leaves no broad capability. `file_modules`
+    are the modules the file imports (for the statement sinks of parr.scan.effects_kb.sinks)."""
     if not dotted:
         return []
     q = qual or dotted
@@ -135,6 +138,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if last in _PATH_READ and recv:
         return [("file_read", READ, f"reads files (.{last}())")]
 
+    if recv and last in _SINK_METHODS:
+        sink = sinks.match_python(last, recv, origin or (qual.rsplit(".", 1)[0] if qual and qual != dotted else None),
+                                  file_modules)
+        if sink is not None:
+            return _kb_sink(call, sink, dotted, str_lookup, url_source)
+
     if last in effects_kb.SIGNIN_URL_METHODS and recv:
         return [("", effects_kb.SIGNIN_URL, f"builds a sign-in URL ({recv.rsplit('.', 1)[-1]}.{last})")]
 
@@ -174,33 +183,11 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     # --- SQL
     if last in _SQL_METHODS and call.args:
         arg = call.args[0]
-        text = None
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-            text = arg.value
-        elif isinstance(arg, ast.JoinedStr):
-            text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
-        elif isinstance(arg, ast.Name):
-            text = str_lookup(arg.id)
-        elif isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text" and arg.args:
-            a0 = arg.args[0]
-            if isinstance(a0, ast.Constant) and isinstance(a0.value, str):
-                text = a0.value
-            elif isinstance(a0, ast.Name):
-                text = str_lookup(a0.id)
+        text = _statement_text(arg, str_lookup)
         sqlish = bool(_SQL_RECEIVER.search(recv)) or (text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))) \
             or (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text")
         if sqlish and last != "query" or (last == "query" and text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))):
-            # The capability "sql" (broad) is for SQL the model writes: a statement whose start
-            # comes from a parameter. A statement the code writes, with values bound or
-            # interpolated, is a database read or write, not arbitrary SQL.
-            if text is not None and _SQL_WRITE.match(text):
-                return [("", STRONG, f"writes to a database ({_sql_head(text)})")]
-            if text is not None and _SQL_READ.match(text):
-                return [("", READ, f"reads a database ({_sql_head(text)})")]
-            src = url_source(arg) if url_source is not None else frozenset({"?"})
-            if src:
-                return [(f"sql@{','.join(sorted(src))}", "raw", f"executes SQL the model writes ({dotted})")]
-            return [("", "raw", f"executes SQL built at run time ({dotted})")]
+            return [_sql_effect(arg, text, dotted, url_source)]
 
     # --- browser and page scripts
     if last == "evaluate" and re.search(r"Runtime|page|frame|cdp", dotted):
@@ -245,6 +232,50 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
             ):
                 return [("", WEAK, f"calls .{last}()")]
     return out
+
+
+def _statement_text(arg, str_lookup) -> str | None:
+    """The literal text of a statement argument: a string, the literal parts of an f-string, a local
+    variable holding a literal, or `text("...")`."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return arg.value
+    if isinstance(arg, ast.JoinedStr):
+        return "".join(v.value for v in arg.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    if isinstance(arg, ast.Name):
+        return str_lookup(arg.id)
+    if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text" and arg.args:
+        a0 = arg.args[0]
+        if isinstance(a0, ast.Constant) and isinstance(a0.value, str):
+            return a0.value
+        if isinstance(a0, ast.Name):
+            return str_lookup(a0.id)
+    return None
+
+
+def _sql_effect(arg, text: str | None, dotted: str, url_source) -> tuple[str, str, str]:
+    """What running the statement `arg` does. The capability "sql" (broad) is for SQL the model
+    writes: a statement whose start comes from a parameter. A statement the code writes, with values
+    bound or interpolated, is a database read or write, not arbitrary SQL."""
+    if text is not None and _SQL_WRITE.match(text):
+        return ("", STRONG, f"writes to a database ({_sql_head(text)})")
+    if text is not None and _SQL_READ.match(text):
+        return ("", READ, f"reads a database ({_sql_head(text)})")
+    src = url_source(arg) if url_source is not None else frozenset({"?"})
+    if src:
+        return (f"sql@{','.join(sorted(src))}", "raw", f"executes SQL the model writes ({dotted})")
+    return ("", "raw", f"executes SQL built at run time ({dotted})")
+
+
+def _kb_sink(call: ast.Call, sink, dotted: str, str_lookup, url_source) -> list[tuple[str, str, str]]:
+    """A statement sink of parr.scan.effects_kb.sinks: SQL read like any driver's, code and commands
+    tied to the parameters that start them."""
+    arg = sinks.statement_arg(sink, call.args, {k.arg: k.value for k in call.keywords if k.arg})
+    if arg is None or isinstance(arg, ast.Starred):
+        return []
+    if sink.kind == "sql":
+        return [_sql_effect(arg, _statement_text(arg, str_lookup), dotted, url_source)]
+    what = "runs code" if sink.kind == "code_execution" else "runs a command"
+    return [(_tied(sink.kind, arg, url_source), STRONG, f"{what} ({sink.name}: {dotted})")]
 
 
 def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) -> list[tuple[str, str, str]]:

@@ -18,6 +18,7 @@ from parr.scan.python import catalog, frameworks, mcp_dispatch, toolclass
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
+from parr.scan.python import flow
 from parr.scan.python.effects import classify_call, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -87,7 +88,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes", "obj_calls")
+                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -109,6 +110,7 @@ class FuncInfo:
         self.renamed = None  # fn.__name__ = ...: the new literal name, or _DYNAMIC_NAME
         self.call_nodes: dict[str, list] = {}  # helper name (or self.method) -> its call sites here
         self.obj_calls: list = []  # (ClassInfo, method): crm.close_case() on an object of a class here
+        self.xcalls: list = []  # deferred calls with what they are passed (parr.scan.python.flow)
 
 
 class ClassInfo:
@@ -196,6 +198,7 @@ class FileExtractor:
         self.is_pkg = rel_path.endswith("__init__.py")
         self.imports: dict[str, str] = {}
         self._roots_cache: tuple[int, frozenset] | None = None
+        self._modules_cache: tuple[int, frozenset] | None = None
         self.star_import = False  # "from x import *": names may come from anywhere
         self.def_made: set[int] = set()  # calls that wrap each entry of a tool-definition list
         self.named_ctors: list = []  # [class, made from a definition list] for Cls(name=<not a literal>)
@@ -595,7 +598,7 @@ class FileExtractor:
         origin = self._receiver_origin(d, fn) if "." in d and head not in self.imports else None
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
                            origin=origin, file_roots=self._import_roots(),
-                           url_source=lambda e: self.url_source(fn, e))
+                           url_source=lambda e: self.url_source(fn, e), file_modules=self._import_modules())
         if fx:
             fn.fx.extend(fx)
         if self.a2a and d.endswith(".send_message"):
@@ -631,12 +634,18 @@ class FileExtractor:
         if "." not in d:
             if d in self.imports:
                 fn.ext_calls.append(self.imports[d])
+                self._xcall(fn, node, ["q", self.imports[d]])
             elif not is_builtin:
                 fn.local_calls.append((fn.body_scope, d))
         elif head in ("self", "cls") and d.count(".") == 1:
             fn.self_calls.append(d.split(".", 1)[1])
         elif head in self.imports and "()" not in d:
             fn.ext_calls.append(q)
+            self._xcall(fn, node, ["q", q])
+        elif d.count(".") == 1 and head in self._params(fn) and head not in self.imports:
+            # db_client.query(sql) on an object the caller hands in: resolved where the caller is
+            # known to pass an object of a class parr can read
+            self._xcall(fn, node, ["p", head, d.split(".", 1)[1]])
         elif (d.count(".") == 1 and head not in ("self", "cls")) or (head == "self" and d.count(".") == 2):
             # client.close_case(), self.crm.close_case(): a method of the class that built the
             # object (here or imported)
@@ -650,8 +659,86 @@ class FileExtractor:
                 method = d.rsplit(".", 1)[1]
                 if isinstance(ci, ClassInfo):
                     fn.obj_calls.append((ci, method))
+                    self._xcall(fn, node, ["q", f"{self.module}.{cls_name}.{method}"])
                 elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
                     fn.ext_calls.append(f"{cls_name}.{method}")
+                    self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
+
+    def _xcall(self, fn: FuncInfo, call: ast.Call, head: list) -> None:
+        """Records a deferred call with what it passes for each argument (parr.scan.python.flow)."""
+        if len(fn.xcalls) < 60:
+            fn.xcalls.append(head + [self._argmap(fn, call)])
+
+    def _argmap(self, fn: FuncInfo, call: ast.Call) -> dict:
+        out: dict = {}
+        items = [(str(i), a) for i, a in enumerate(call.args)] + [(k.arg, k.value) for k in call.keywords]
+        for key, a in items:
+            if key is None or isinstance(a, ast.Starred):
+                out["*"] = {"p": ["?"]}
+                continue
+            info: dict = {}
+            src = self.url_source(fn, a)
+            if src:
+                info["p"] = sorted(src)
+            if isinstance(a, ast.Constant) and isinstance(a.value, str):
+                info["t"] = a.value
+            ctor = self._arg_ctor(fn, a)
+            if ctor:
+                info["o"] = ctor
+            if info:
+                out[key] = info
+        return out
+
+    def _arg_ctor(self, fn: FuncInfo, a) -> str | None:
+        """The qualified class that built the object an argument holds (`DatabaseClient(...)` here,
+        in a variable, in self.attr, or a module-level instance), or None."""
+        v = a
+        if isinstance(a, ast.Name) and fn.body_scope is not None:
+            v, _ = self.lookup(fn.body_scope, a.id)
+        elif isinstance(a, ast.Attribute) and isinstance(a.value, ast.Name) and a.value.id == "self" and fn.cls is not None:
+            v = fn.cls.self_attrs.get(a.attr)
+        if isinstance(v, ast.Await):
+            v = v.value
+        if not isinstance(v, ast.Call) or not isinstance(v.func, (ast.Name, ast.Attribute)):
+            return None
+        od = self.dotted(v.func)
+        if not od or "()" in od or not od.rsplit(".", 1)[-1][:1].isupper():
+            return None
+        if "." not in od and isinstance(self.module_scope.defs.get(od), ClassInfo):
+            return f"{self.module}.{od}"
+        q = self.qualify(od)
+        return q if q and "." in q else None
+
+    def xclosure(self, fi: FuncInfo, depth=0, seen=None) -> list:
+        """The deferred calls of a function and of the helpers of this file it calls, in its own
+        parameters (what each helper is passed is mapped at each call)."""
+        if seen is None:
+            seen = set()
+        if id(fi) in seen or depth > 5:
+            return []
+        seen.add(id(fi))
+        out = [list(x) for x in fi.xcalls]
+        callees = []
+        for sc, name in fi.local_calls:
+            v, _ = self.lookup(sc, name) if sc is not None else (None, None)
+            if isinstance(v, FuncInfo):
+                callees.append((v, name))
+        if fi.cls is not None:
+            for m in fi.self_calls:
+                t = self._method_lookup(fi.cls, m)
+                if t is not None:
+                    callees.append((t, m))
+        for c, key in callees:
+            if effects_kb.is_plumbing(c.name):
+                continue
+            sub = self.xclosure(c, depth + 1, seen)
+            if not sub:
+                continue
+            params = self._params(c)
+            for call in fi.call_nodes.get(key) or ():
+                bound = flow.binding(self._argmap(fi, call), params)
+                out += [t for t in (flow.translate_call(x, bound, params) for x in sub) if t is not None]
+        return flow.dedupe(out)
 
     def _params(self, fn: FuncInfo) -> list[str]:
         a = fn.node.args
@@ -776,6 +863,11 @@ class FileExtractor:
         if self._roots_cache is None or self._roots_cache[0] != len(self.imports):
             self._roots_cache = (len(self.imports), frozenset(v.split(".", 1)[0] for v in self.imports.values()))
         return self._roots_cache[1]
+
+    def _import_modules(self) -> frozenset:
+        if self._modules_cache is None or self._modules_cache[0] != len(self.imports):
+            self._modules_cache = (len(self.imports), frozenset(self.imports.values()))
+        return self._modules_cache[1]
 
     def _injected_names(self, fn: FuncInfo) -> frozenset:
         names = set()
@@ -2904,10 +2996,14 @@ class FileExtractor:
             if bodies:
                 # a low-level MCP tool: its branch of the call handler (and what it calls)
                 fx, ext = [], []
+                xc: list = []
                 for body in bodies:
                     f2, e2 = self.closure(body)
                     fx += f2
                     ext += e2
+                    xc += self.xclosure(body)
+                if xc:
+                    c["xc"] = flow.dedupe(xc)
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
             elif mcp_cls is not None:
@@ -2930,6 +3026,9 @@ class FileExtractor:
                             ext += e2
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
+                xc = self.xclosure(fi)
+                if xc:
+                    c["xc"] = xc
                 if "params" not in c and not c.get("no_params"):
                     c["params"] = self.params_of(fi, c["style"])
                 if _is_arith(fi.node):
@@ -2954,6 +3053,11 @@ class FileExtractor:
                     entry["fx"] = [list(x) for x in _dedupe(fx)][:40]
                 if ext:
                     entry["ext"] = sorted(set(ext))[:30]
+                xc = self.xclosure(fi)
+                if xc:
+                    entry["xc"] = xc
+                if xc or any("@" in x[0] for x in fx):
+                    entry["pn"] = self._params(fi)  # for the callers' arguments (parr.scan.python.flow)
                 if fi.scope is self.module_scope:
                     doc = _docstring(fi.node)
                     if doc is not None:
