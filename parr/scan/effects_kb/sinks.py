@@ -86,3 +86,21 @@ def statement_arg(sink: Sink, args: list, keywords: dict):
         if k in keywords:
             return keywords[k]
     return args[sink.arg] if len(args) > sink.arg else None
+
+
+# Instructions another model interprets and acts on: the string decides what is done, whatever the
+# schema says of its type (a sub-agent's prompt is the same case, read by the scanners' agent rules).
+# (receiver pattern, methods, module prefixes, methods that act on the page rather than read it)
+INTERPRETED: tuple[tuple[re.Pattern[str], frozenset[str], tuple[str, ...], frozenset[str]], ...] = (
+    (re.compile(r"stagehand", re.I), frozenset({"act", "observe", "extract"}), ("@browserbasehq/stagehand", "stagehand"),
+     frozenset({"act"})),
+)
+
+
+def interpreted(method: str, receiver: str, module: str | None) -> tuple[bool, bool] | None:
+    """(acts, changes the page) when `receiver.method(instruction)` hands an instruction to a model
+    that carries it out (Stagehand's act/observe/extract), else None."""
+    for pattern, methods, modules, acting in INTERPRETED:
+        if method in methods and (pattern.search(receiver) or (module and module.startswith(modules))):
+            return True, method in acting
+    return None

@@ -50,8 +50,11 @@ def translate_map(argmap: dict, bound: dict[str, dict], params: list[str]) -> di
         for k in ("t", "o"):
             if k in info:
                 new[k] = info[k]
-        if not new.get("o") and len(info.get("p") or ()) == 1 and info["p"][0] in bound and "o" in bound[info["p"][0]]:
-            new["o"] = bound[info["p"][0]]["o"]  # the object itself was handed on
+        handed = bound.get(info["p"][0]) if len(info.get("p") or ()) == 1 else None
+        if handed is not None:  # the parameter itself was handed on: its literal text, its object
+            for k in ("t", "o"):
+                if k in handed and k not in new:
+                    new[k] = handed[k]
         if new:
             out[key] = new
     return out
