@@ -32,6 +32,8 @@ _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)
 _REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
 _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_async", "execute", "invoke",
                  "ainvoke", "call", "_call", "run_json", "acall", "_execute")
+_STR_METHODS = frozenset("format replace strip lstrip rstrip lower upper casefold removeprefix removesuffix "
+                         "expandtabs title capitalize".split())
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
 _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
 _TOOLISH = re.compile(r"tool|mcp|function", re.I)
@@ -73,13 +75,14 @@ def prefilter_names() -> frozenset[str]:
     })
 
 class Scope:
-    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name")
+    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name", "earlier")
 
     def __init__(self, kind, parent, func=None, cls=None, name=""):
         self.kind = kind
         self.parent = parent
         self.defs: dict[str, Any] = {}
         self.assigns: dict[str, ast.AST] = {}
+        self.earlier: dict[str, list] = {}  # values a name held before its last assignment here
         self.func = func
         self.cls = cls
         self.name = name
@@ -515,6 +518,8 @@ class FileExtractor:
                 if isinstance(fi, FuncInfo):
                     fi.renamed = _const_str(value) or _DYNAMIC_NAME
             if isinstance(t, ast.Name):
+                if scope.kind != "module" and t.id in scope.assigns and len(scope.earlier.get(t.id, ())) < 4:
+                    scope.earlier.setdefault(t.id, []).append(scope.assigns[t.id])
                 scope.assigns[t.id] = value
                 s = _const_str(value)
                 if scope.kind == "module":
@@ -680,14 +685,28 @@ class FileExtractor:
             src = self.url_source(fn, a)
             if src:
                 info["p"] = sorted(src)
-            if isinstance(a, ast.Constant) and isinstance(a.value, str):
-                info["t"] = a.value
+            text = self._literal_text(fn, a)
+            if text is not None:
+                info["t"] = text
             ctor = self._arg_ctor(fn, a)
             if ctor:
                 info["o"] = ctor
             if info:
                 out[key] = info
         return out
+
+    def _literal_text(self, fn: FuncInfo, a, depth: int = 0) -> str | None:
+        """The text the code writes for an argument: a string, the literal parts of an f-string,
+        or a local variable holding either (what a statement starts with decides read or write)."""
+        if isinstance(a, ast.Constant) and isinstance(a.value, str):
+            return a.value
+        if isinstance(a, ast.JoinedStr):
+            return "".join(v.value for v in a.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        if isinstance(a, ast.Name) and fn.body_scope is not None and depth < 2:
+            v, _ = self.lookup(fn.body_scope, a.id)
+            if isinstance(v, (ast.Constant, ast.JoinedStr)):
+                return self._literal_text(fn, v, depth + 1)
+        return None
 
     def _arg_ctor(self, fn: FuncInfo, a) -> str | None:
         """The qualified class that built the object an argument holds (`DatabaseClient(...)` here,
@@ -775,9 +794,15 @@ class FileExtractor:
         if isinstance(e, ast.Name):
             if e.id in params:
                 return frozenset({e.id})
-            v, _ = self.lookup(fn.body_scope, e.id) if fn.body_scope is not None else (None, None)
+            v, vs = self.lookup(fn.body_scope, e.id) if fn.body_scope is not None else (None, None)
             if isinstance(v, ast.expr) and not (isinstance(v, ast.Name) and v.id == e.id):
-                return self.url_source(fn, v, depth + 1)
+                # url = state["url"]; if not url.startswith("https"): url = HOST + url: any value the
+                # name held may be the one used
+                src = self.url_source(fn, v, depth + 1)
+                for earlier in (vs.earlier.get(e.id, ()) if vs is not None else ()):
+                    if isinstance(earlier, ast.expr) and not (isinstance(earlier, ast.Name) and earlier.id == e.id):
+                        src = src | self.url_source(fn, earlier, depth + 1)
+                return src
             if v is None and e.id not in self.imports and e.id not in _BUILTIN_NAMES:
                 # bound where this reading does not follow (url, body = json.loads(raw), a loop
                 # variable): it may well be model input, so it counts as such (fail closed)
@@ -794,7 +819,8 @@ class FileExtractor:
                     return self.url_source(fn, v, depth + 1)
             return frozenset({root.id}) if isinstance(root, ast.Name) and root.id in params else frozenset()
         if isinstance(e, ast.Call):
-            if isinstance(e.func, ast.Attribute) and e.func.attr == "format":
+            if isinstance(e.func, ast.Attribute) and e.func.attr in _STR_METHODS:
+                # sql.strip(), template.format(...): the string the method is called on leads
                 return self.url_source(fn, e.func.value, depth + 1)
             if e.args:  # urljoin(base, path), Request(url), quote(...): the first argument leads
                 return self.url_source(fn, e.args[0], depth + 1)

@@ -97,7 +97,8 @@ def map_effects(fx: list, bound: dict[str, dict], params: list[str], sql_text_ef
             out.append(list(sql_text_effect(texts)) + list(x[3:]))
             continue
         keep = base if base in ("shell", "code_execution") else ""
-        out.append([f"{base}@{','.join(sorted(src))}" if src else keep] + list(x[1:]))
+        ev = x[2] if src or base != "sql" else x[2].replace("SQL the model writes", "SQL built at run time")
+        out.append([f"{base}@{','.join(sorted(src))}" if src else keep, x[1], ev] + list(x[3:]))
     return out
 
 
