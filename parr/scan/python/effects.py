@@ -209,6 +209,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if last == "send_message" and recv and "a2a" in (qual or "").lower():
         return [("", "prompt", f"forwards input to another agent ({dotted})")]
 
+    if _INFERENCE_CALL.search(dotted) and _kw(call, "tools") is not None:
+        # a model request that offers tools: the text handed to it is an instruction a model acts on
+        return [("", "prompt", f"hands its input to a model that can call tools ({dotted})")]
+
     # --- workflow state held by the framework (llama-index Context.set / ctx.store.set)
     head = dotted.split(".", 1)[0]
     if head in injected:

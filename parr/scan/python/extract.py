@@ -179,8 +179,16 @@ def _unwrap_ann(ann):
     return ann, meta
 
 
-def _is_blob(ann) -> bool:
+_CONTAINERS = frozenset("list List Sequence MutableSequence Iterable set Set frozenset FrozenSet tuple Tuple".split())
+
+
+def _is_blob(ann, depth: int = 0) -> bool:
     n = _ann_name(ann)
+    if n in _CONTAINERS and isinstance(ann, ast.Subscript) and depth < 4:
+        # list[dict], list[Any]: a list of free-form objects is as free-form as one
+        elts = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+        return any(_is_blob(_unwrap_ann(e)[0], depth + 1) for e in elts
+                   if not (isinstance(e, ast.Constant) and e.value is Ellipsis))
     if n in _BLOB_ANN:
         if n in ("dict", "Dict", "Mapping", "MutableMapping") and isinstance(ann, ast.Subscript):
             # dict[str, X] is a blob only when values are Any/object

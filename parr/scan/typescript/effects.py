@@ -388,6 +388,15 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                     if b is None:
                         continue
                     eff.weak.append(f"assigns {name}.…")
+        elif t == "object" and depth == 0:
+            entries = object_entries(node)
+            if "tools" in entries and "model" in entries:
+                # { model, tools, input | messages }: a model request that offers tools; the text it
+                # is given is an instruction a model acts on (a supervisor or sub-agent)
+                for key in ("input", "messages"):
+                    if key in entries:  # the variables in it (not its keys: role, content)
+                        eff.executed |= {text(n) for n in iter_descendants(entry_value(entries[key]), 400)
+                                         if n.type in ("identifier", "shorthand_property_identifier")}
         elif t == "string" and not eff.confirm_text:
             s = text(node).lower()
             if "confirm" in s or "are you sure" in s:

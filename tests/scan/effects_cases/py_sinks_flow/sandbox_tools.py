@@ -39,3 +39,25 @@ def bq_region_total(region: str) -> str:
                        job_config=bigquery.QueryJobConfig(query_parameters=[
                            bigquery.ScalarQueryParameter("region", "STRING", region)]))
     return str(list(job.result()))
+
+
+from openai import OpenAI
+
+llm = OpenAI()
+# expect: name=lookup_order mutating=false typed=true caps=-
+SUPERVISOR_TOOLS = [{"type": "function", "name": "lookup_order", "parameters": {"type": "object", "properties": {}}}]
+
+
+# The question becomes the prompt of a model request that offers tools: a model acts on it.
+# expect: name=ask_supervisor mutating=false typed=false caps=-
+@function_tool
+def ask_supervisor(question: str) -> str:
+    """The supervisor's next step."""
+    return llm.responses.create(model="m", input=question, tools=SUPERVISOR_TOOLS).output_text
+
+
+# expect: name=summarize_text mutating=false typed=true caps=-
+@function_tool
+def summarize_text(text: str) -> str:
+    """A summary."""
+    return llm.responses.create(model="m", input=f"Summarize: {text}").output_text

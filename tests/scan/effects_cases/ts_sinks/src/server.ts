@@ -35,3 +35,25 @@ server.registerTool("page_observe", {
   description: "Find elements on the page",
   inputSchema: { instruction: z.string() },
 }, async ({ instruction }) => ({ content: [{ type: "text", text: JSON.stringify(await stagehand.observe(instruction)) }] }));
+
+declare function callModel(body: unknown): Promise<string>;
+declare const supervisorTools: unknown[];
+
+// The text becomes the prompt of a model request that offers tools: a model acts on it.
+// expect: name=ask_supervisor mutating=false typed=false caps=-
+server.registerTool("ask_supervisor", {
+  description: "Next response from the supervisor",
+  inputSchema: { context: z.string() },
+}, async ({ context }) => ({
+  content: [{ type: "text", text: await callModel({ model: "m", tools: supervisorTools,
+    input: [{ role: "user", content: `Context: ${context}` }] }) }],
+}));
+
+// A model request without tools only turns the text into other text.
+// expect: name=summarize_note mutating=false typed=true caps=-
+server.registerTool("summarize_note", {
+  description: "Summary of a note",
+  inputSchema: { note: z.string() },
+}, async ({ note }) => ({
+  content: [{ type: "text", text: await callModel({ model: "m", input: [{ role: "user", content: note }] }) }],
+}));
