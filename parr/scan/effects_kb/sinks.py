@@ -27,13 +27,18 @@ class Sink:
     # (method, sub-receiver) pairs that narrow a method to one part of the client: E2B's
     # `sandbox.commands.run(cmd)` runs a command, `sandbox.files.write` does not
     chain: re.Pattern[str] | None = None
+    # (keyword, literal) that make the statement provably change nothing, on the call or on the
+    # constructor of its client, or one level down in a keyword's value (`duckdb.connect(path,
+    # read_only=True)`, `client.query(sql, job_config=QueryJobConfig(dry_run=True))`)
+    read_only: tuple[tuple[str, object], ...] = ()
 
 
 PY_SINKS: tuple[Sink, ...] = (
     Sink("BigQuery", "sql", frozenset({"query", "query_and_wait"}), ("google.cloud.bigquery",),
-         re.compile(r"\bbq|bigquery|bq_|_bq\b", re.I), keywords=("query",)),
+         re.compile(r"\bbq|bigquery|bq_|_bq\b", re.I), keywords=("query",), read_only=(("dry_run", True),)),
     Sink("DuckDB", "sql", frozenset({"execute", "sql", "query", "executemany", "read_sql"}), ("duckdb",),
-         re.compile(r"duck|conn|\bcon\b|\bdb\b|_db\b|\bdb_|database", re.I), keywords=("query",)),
+         re.compile(r"duck|conn|\bcon\b|\bdb\b|_db\b|\bdb_|database", re.I), keywords=("query",),
+         read_only=(("read_only", True),)),
     Sink("Snowpark", "sql", frozenset({"sql"}), ("snowflake.snowpark",), re.compile(r"session", re.I),
          keywords=("query",)),
     Sink("Snowflake connector", "sql", frozenset({"execute", "execute_string", "execute_async"}),
@@ -78,6 +83,23 @@ def match_python(method: str, receiver: str, origin: str | None, file_modules: f
         if imported and s.receivers is not None and s.receivers.search(f"{receiver} {o.rsplit('.', 1)[-1]}"):
             return s
     return None
+
+
+def read_only(sink: Sink, calls: list) -> bool:
+    """Whether one of `calls` (the sink's call, its client's constructor; ast.Call nodes) carries a
+    flag that makes the statement change nothing."""
+    import ast
+
+    for call in calls:
+        if not isinstance(call, ast.Call):
+            continue
+        todo = [call] + [k.value for k in call.keywords if isinstance(k.value, ast.Call)]
+        for c in todo:
+            for k in c.keywords:
+                for name, value in sink.read_only:
+                    if k.arg == name and isinstance(k.value, ast.Constant) and k.value.value is value:
+                        return True
+    return False
 
 
 def statement_arg(sink: Sink, args: list, keywords: dict):

@@ -71,7 +71,7 @@ def _kw(call: ast.Call, name: str):
 def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_builtin_name: bool,
                   str_lookup, injected: frozenset[str], *, origin: str | None = None,
                   file_roots: frozenset[str] = frozenset(), url_source=None,
-                  file_modules: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
+                  file_modules: frozenset[str] = frozenset(), receiver_call=None) -> list[tuple[str, str, str]]:
     """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
     written ("self.client.post"), `qual` the same with its root resolved through the imports.
     `str_lookup(name)` returns a local string literal assigned to a name in the same function;
@@ -79,7 +79,8 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     (both for the SDK knowledge in parr.scan.effects_kb). `url_source(expr)` names the function's
     parameters that choose a URL's scheme or host; an HTTP capability carries them after '@'
     ("http@url"), and an empty result (a fixed base URL) leaves no broad capability. `file_modules`
-    are the modules the file imports (for the statement sinks of parr.scan.effects_kb.sinks)."""
+    are the modules the file imports (for the statement sinks of parr.scan.effects_kb.sinks), and
+    `receiver_call` the call that built the receiver (its read-only flags)."""
     if not dotted:
         return []
     q = qual or dotted
@@ -142,7 +143,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         sink = sinks.match_python(last, recv, origin or (qual.rsplit(".", 1)[0] if qual and qual != dotted else None),
                                   file_modules)
         if sink is not None:
-            return _kb_sink(call, sink, dotted, str_lookup, url_source)
+            return _kb_sink(call, sink, dotted, str_lookup, url_source, receiver_call)
 
     if last in effects_kb.SIGNIN_URL_METHODS and recv:
         return [("", effects_kb.SIGNIN_URL, f"builds a sign-in URL ({recv.rsplit('.', 1)[-1]}.{last})")]
@@ -270,14 +271,18 @@ def _sql_effect(arg, text: str | None, dotted: str, url_source) -> tuple[str, st
     return ("", "raw", f"executes SQL built at run time ({dotted})")
 
 
-def _kb_sink(call: ast.Call, sink, dotted: str, str_lookup, url_source) -> list[tuple[str, str, str]]:
+def _kb_sink(call: ast.Call, sink, dotted: str, str_lookup, url_source, receiver_call=None) -> list[tuple[str, str, str]]:
     """A statement sink of parr.scan.effects_kb.sinks: SQL read like any driver's, code and commands
     tied to the parameters that start them."""
     arg = sinks.statement_arg(sink, call.args, {k.arg: k.value for k in call.keywords if k.arg})
     if arg is None or isinstance(arg, ast.Starred):
         return []
     if sink.kind == "sql":
-        return [_sql_effect(arg, _statement_text(arg, str_lookup), dotted, url_source)]
+        cap, strength, ev = _sql_effect(arg, _statement_text(arg, str_lookup), dotted, url_source)
+        if strength != READ and sinks.read_only(sink, [call, receiver_call]):
+            # the model may still write the statement (untyped), but the client cannot change anything
+            return [(cap, READ, f"{ev}, read-only ({sink.name})")]
+        return [(cap, strength, ev)]
     what = "runs code" if sink.kind == "code_execution" else "runs a command"
     return [(_tied(sink.kind, arg, url_source), STRONG, f"{what} ({sink.name}: {dotted})")]
 

@@ -112,7 +112,7 @@ class FuncInfo:
         self.injected = None
         self.renamed = None  # fn.__name__ = ...: the new literal name, or _DYNAMIC_NAME
         self.call_nodes: dict[str, list] = {}  # helper name (or self.method) -> its call sites here
-        self.obj_calls: list = []  # (ClassInfo, method): crm.close_case() on an object of a class here
+        self.obj_calls: list = []  # (ClassInfo, method, callee as written): crm.close_case() on an object of a class here
         self.xcalls: list = []  # deferred calls with what they are passed (parr.scan.python.flow)
 
 
@@ -611,7 +611,8 @@ class FileExtractor:
         origin = self._receiver_origin(d, fn) if "." in d and head not in self.imports else None
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
                            origin=origin, file_roots=self._import_roots(),
-                           url_source=lambda e: self.url_source(fn, e), file_modules=self._import_modules())
+                           url_source=lambda e: self.url_source(fn, e), file_modules=self._import_modules(),
+                           receiver_call=self._receiver_call(d, fn) if "." in d else None)
         if fx:
             fn.fx.extend(fx)
         if self.a2a and d.endswith(".send_message"):
@@ -671,8 +672,8 @@ class FileExtractor:
                 ci = self.module_scope.defs.get(cls_name)
                 method = d.rsplit(".", 1)[1]
                 if isinstance(ci, ClassInfo):
-                    fn.obj_calls.append((ci, method))
-                    self._xcall(fn, node, ["q", f"{self.module}.{cls_name}.{method}"])
+                    fn.obj_calls.append((ci, method, d))
+                    fn.call_nodes.setdefault(d, []).append(node)
                 elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
                     fn.ext_calls.append(f"{cls_name}.{method}")
                     self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
@@ -755,6 +756,10 @@ class FileExtractor:
                 t = self._method_lookup(fi.cls, m)
                 if t is not None:
                     callees.append((t, m))
+        for ci, m, d in fi.obj_calls:
+            t = self._method_lookup(ci, m)
+            if t is not None:
+                callees.append((t, d))
         for c, key in callees:
             if effects_kb.is_plumbing(c.name):
                 continue
@@ -874,6 +879,14 @@ class FileExtractor:
             keep = base if base in ("shell", "code_execution") else ""
             out.append((f"{base}@{','.join(sorted(src))}" if src else keep,) + tuple(x[1:]))
         return out
+
+    def _receiver_call(self, d: str, fn: FuncInfo):
+        """The call that built a call's receiver variable (`conn = duckdb.connect(p, read_only=True)`)."""
+        head = d.split(".", 1)[0]
+        if head in ("self", "cls") or fn.body_scope is None or head in self.imports:
+            return None
+        v, _ = self.lookup(fn.body_scope, head)
+        return v.value if isinstance(v, ast.Await) else v if isinstance(v, ast.Call) else None
 
     def _receiver_origin(self, d: str, fn: FuncInfo) -> str | None:
         """The qualified callee that built a call's receiver variable (`iam = boto3.client("iam")`,
@@ -2931,10 +2944,10 @@ class FileExtractor:
                 t = self._method_lookup(fi.cls, m)
                 if t is not None:
                     callees.append((t, m))
-        for ci, m in fi.obj_calls:
+        for ci, m, d in fi.obj_calls:
             t = self._method_lookup(ci, m)
             if t is not None:
-                callees.append((t, None))
+                callees.append((t, d))
         for c, key in callees:
             if effects_kb.is_plumbing(c.name):
                 # get_credentials() writing a token cache is not the tool's effect; that sign-in

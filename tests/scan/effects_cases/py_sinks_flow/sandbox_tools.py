@@ -61,3 +61,24 @@ def ask_supervisor(question: str) -> str:
 def summarize_text(text: str) -> str:
     """A summary."""
     return llm.responses.create(model="m", input=f"Summarize: {text}").output_text
+
+
+import duckdb
+
+
+# The model writes the statement, but the connection is opened read-only: nothing can change.
+# expect: name=readonly_query mutating=false typed=false caps=sql
+@function_tool
+def readonly_query(statement: str) -> list:
+    """Answers a question from the local warehouse."""
+    conn = duckdb.connect("warehouse.duckdb", read_only=True)
+    return conn.execute(statement).fetchall()
+
+
+# A dry run only plans the statement.
+# expect: name=bq_check_syntax mutating=false typed=false caps=sql
+@function_tool
+def bq_check_syntax(sql_string: str) -> str:
+    """Checks a statement's syntax."""
+    job = get_bq_client().query(sql_string, job_config=bigquery.QueryJobConfig(dry_run=True))
+    return str(job.total_bytes_processed)

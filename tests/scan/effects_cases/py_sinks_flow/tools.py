@@ -44,3 +44,44 @@ def preview(sql: Literal["sales", "returns"]) -> list:
 def filtered(where: str) -> list:
     """Sales rows matching a condition."""
     return build_and_run(client, where)
+
+
+class ReportService:
+    def __init__(self):
+        self.client = WarehouseClient("warehouse.duckdb")
+
+    def run(self, statement: str) -> list:
+        return self.client.query(statement)
+
+    def totals(self, year: int) -> list:
+        return self.client.query("SELECT SUM(amount) FROM sales WHERE year = ?", [year])
+
+
+service = ReportService()
+
+
+# A method of the project's own service, whose client (built in __init__) runs the statement.
+# expect: name=service_report mutating=true typed=false caps=sql
+@function_tool
+def service_report(statement: str) -> list:
+    """A report."""
+    return service.run(statement)
+
+
+# expect: name=service_totals mutating=false typed=true caps=-
+@function_tool
+def service_totals(year: int) -> list:
+    """Yearly totals."""
+    return service.totals(year)
+
+
+def _ask(db, text: str) -> list:
+    return db.query(text)
+
+
+# A helper of this file given the client and the statement.
+# expect: name=local_helper_query mutating=true typed=false caps=sql
+@function_tool
+def local_helper_query(question_sql: str) -> list:
+    """Answers a question."""
+    return _ask(client, question_sql)
