@@ -80,7 +80,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     parameters that choose a URL's scheme or host; an HTTP capability carries them after '@'
     ("http@url"), and an empty result (a fixed base URL) leaves no broad capability. `file_modules`
     are the modules the file imports (for the statement sinks of parr.scan.effects_kb.sinks), and
-    `receiver_call` the call that built the receiver (its read-only flags)."""
+    `receiver_call()` the call that built the receiver (its read-only flags)."""
     if not dotted:
         return []
     q = qual or dotted
@@ -279,7 +279,7 @@ def _kb_sink(call: ast.Call, sink, dotted: str, str_lookup, url_source, receiver
         return []
     if sink.kind == "sql":
         cap, strength, ev = _sql_effect(arg, _statement_text(arg, str_lookup), dotted, url_source)
-        if strength != READ and sinks.read_only(sink, [call, receiver_call]):
+        if strength != READ and sinks.read_only(sink, [call, receiver_call() if receiver_call is not None else None]):
             # the model may still write the statement (untyped), but the client cannot change anything
             return [(cap, READ, f"{ev}, read-only ({sink.name})")]
         return [(cap, strength, ev)]

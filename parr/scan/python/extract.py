@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import sys
 import json
 import re
 from typing import Any
@@ -32,6 +33,14 @@ _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)
 _REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
 _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_async", "execute", "invoke",
                  "ainvoke", "call", "_call", "run_json", "acall", "_execute")
+_LOGGING_CALL = re.compile(r"^(?:loguru|structlog|logging)\b|(?:^|\.)(?:_?logger|_?log|LOGGER|LOG)\.")
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins"}
+_VALUE_METHODS = frozenset("get append extend insert pop remove clear copy update items keys values setdefault add "
+                           "discard strip lstrip rstrip split rsplit splitlines join replace format lower upper "
+                           "startswith endswith encode decode find index count isdigit isalpha".split())
+# Literal text kept for an argument only when it could be a statement (its start decides read or write).
+_SQL_TEXT = re.compile(r"^\s*\(?\s*(select|with|show|describe|explain|pragma|insert|update|delete|drop|truncate|alter|"
+                       r"create|merge|replace|grant|revoke|call|exec|copy|attach|install|load|set|use|begin)\b", re.I)
 _STR_METHODS = frozenset("format replace strip lstrip rstrip lower upper casefold removeprefix removesuffix "
                          "expandtabs title capitalize".split())
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
@@ -210,6 +219,8 @@ class FileExtractor:
         self.imports: dict[str, str] = {}
         self._roots_cache: tuple[int, frozenset] | None = None
         self._modules_cache: tuple[int, frozenset] | None = None
+        self._funcs_listed: set | None = None
+        self._xmemo: dict[int, list] = {}  # xclosure per function
         self.star_import = False  # "from x import *": names may come from anywhere
         self.def_made: set[int] = set()  # calls that wrap each entry of a tool-definition list
         self.named_ctors: list = []  # [class, made from a definition list] for Cls(name=<not a literal>)
@@ -612,7 +623,7 @@ class FileExtractor:
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
                            origin=origin, file_roots=self._import_roots(),
                            url_source=lambda e: self.url_source(fn, e), file_modules=self._import_modules(),
-                           receiver_call=self._receiver_call(d, fn) if "." in d else None)
+                           receiver_call=(lambda: self._receiver_call(d, fn)) if "." in d else None)
         if fx:
             fn.fx.extend(fx)
         if self.a2a and d.endswith(".send_message"):
@@ -628,12 +639,14 @@ class FileExtractor:
                 if "." not in ad:
                     if ad in self.imports:
                         fn.ext_calls.append(self.imports[ad])
+                        self._xcall(fn, node, ["q", self.imports[ad]], unknown=True)
                     elif ad not in _BUILTIN_NAMES:
                         fn.local_calls.append((fn.body_scope, ad))
                 elif ahead in ("self", "cls") and ad.count(".") == 1:
                     fn.self_calls.append(ad.split(".", 1)[1])
                 elif ahead in self.imports:
                     fn.ext_calls.append(self.qualify(ad))
+                    self._xcall(fn, node, ["q", self.qualify(ad)], unknown=True)
                 break
         # a function defined in this one and handed to a call (self._safe_call(call_fn),
         # retry(do_request)) is run by it: its effects are this function's
@@ -678,10 +691,30 @@ class FileExtractor:
                     fn.ext_calls.append(f"{cls_name}.{method}")
                     self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
 
-    def _xcall(self, fn: FuncInfo, call: ast.Call, head: list) -> None:
-        """Records a deferred call with what it passes for each argument (parr.scan.python.flow)."""
-        if len(fn.xcalls) < 60:
-            fn.xcalls.append(head + [self._argmap(fn, call)])
+    def _serialised_funcs(self) -> set:
+        """The qualified names of the functions serialise() lists in the facts' funcs."""
+        if self._funcs_listed is None:
+            self._funcs_listed = {fi.qual for fi in self.funcs if fi.scope is self.module_scope or (
+                fi.cls is not None and fi.cls.scope is self.module_scope)}
+        return self._funcs_listed
+
+    def _xcall(self, fn: FuncInfo, call: ast.Call, head: list, unknown: bool = False) -> None:
+        """Records a deferred call with what it passes for each argument (parr.scan.python.flow).
+        Calls into the standard library, and methods of a parameter that pass nothing from the
+        caller or are the methods of plain values (`text.strip()`, `items.append(x)`), are left out:
+        they cannot reach a statement sink of the project. A call whose map is empty is left out
+        too: the resolver takes an unrecorded call as passing nothing from the caller. `unknown`:
+        the function is run by another (asyncio.to_thread(fn, ...)) with arguments not mapped here."""
+        if len(fn.xcalls) >= 60:
+            return
+        if head[0] == "q" and (head[1].split(".", 1)[0] in _STDLIB or _LOGGING_CALL.search(head[1])
+                               or head[1].rsplit(".", 1)[-1][:1].isupper()):
+            return  # (a class built: the resolver reads no constructor's effects)
+        if head[0] == "p" and head[2] in _VALUE_METHODS:
+            return
+        argmap = {"*": {"p": ["?"]}} if unknown else self._argmap(fn, call)
+        if argmap:
+            fn.xcalls.append(head + [argmap])
 
     def _argmap(self, fn: FuncInfo, call: ast.Call) -> dict:
         out: dict = {}
@@ -695,8 +728,8 @@ class FileExtractor:
             if src:
                 info["p"] = sorted(src)
             text = self._literal_text(fn, a)
-            if text is not None:
-                info["t"] = text
+            if text is not None and _SQL_TEXT.match(text):
+                info["t"] = text[:200]  # a statement's start is what decides: read or write
             ctor = self._arg_ctor(fn, a)
             if ctor:
                 info["o"] = ctor
@@ -744,6 +777,8 @@ class FileExtractor:
             seen = set()
         if id(fi) in seen or depth > 5:
             return []
+        if id(fi) in self._xmemo:
+            return self._xmemo[id(fi)]
         seen.add(id(fi))
         out = [list(x) for x in fi.xcalls]
         callees = []
@@ -770,7 +805,8 @@ class FileExtractor:
             for call in fi.call_nodes.get(key) or ():
                 bound = flow.binding(self._argmap(fi, call), params)
                 out += [t for t in (flow.translate_call(x, bound, params) for x in sub) if t is not None]
-        return flow.dedupe(out)
+        out = self._xmemo[id(fi)] = flow.dedupe(out)
+        return out
 
     def _params(self, fn: FuncInfo) -> list[str]:
         a = fn.node.args
@@ -3074,7 +3110,9 @@ class FileExtractor:
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
                 xc = self.xclosure(fi)
-                if xc:
+                if xc and fi.qual in self._serialised_funcs():
+                    c["xc_of"] = fi.qual  # the same list is in the funcs entry (facts stay small)
+                elif xc:
                     c["xc"] = xc
                 if "params" not in c and not c.get("no_params"):
                     c["params"] = self.params_of(fi, c["style"])

@@ -5,7 +5,8 @@ An argument map is {key: info} for one call, `key` the position ("0") or keyword
 "p" (the caller's parameters that start the value; "?" for bound where parr does not follow), "t"
 (its literal text) and "o" (the qualified class that built the object passed). A deferred call is a
 call parr resolves in another file, or on an object a parameter holds:
-["q", qualified callee, argument map] or ["p", parameter, method, argument map]. Pure data in,
+["q", qualified callee, argument map] (the map left out when empty) or ["p", parameter, method,
+argument map]. Pure data in,
 data out: the extractor and the cross-file resolver share it."""
 
 from __future__ import annotations
@@ -65,14 +66,14 @@ def translate_call(item: list, bound: dict[str, dict], params: list[str]) -> lis
     becomes a call of that object's class when the caller passed an object parr knows, or stays
     deferred on the caller's own parameter."""
     if item[0] == "q":
-        return ["q", item[1], translate_map(item[2], bound, params)]
+        return call_item(item[1], translate_map(args_of(item), bound, params))
     _, p, method, argmap = item
     new_map = translate_map(argmap, bound, params)
     info = bound.get(p)
     if info is None:
         return None
     if info.get("o"):
-        return ["q", f"{info['o']}.{method}", new_map]
+        return call_item(f"{info['o']}.{method}", new_map)
     src = [s for s in info.get("p") or () if s != "?"]
     if len(src) == 1 and info.get("p") == src:
         return ["p", src[0], method, new_map]
@@ -100,6 +101,15 @@ def map_effects(fx: list, bound: dict[str, dict], params: list[str], sql_text_ef
         ev = x[2] if src or base != "sql" else x[2].replace("SQL the model writes", "SQL built at run time")
         out.append([f"{base}@{','.join(sorted(src))}" if src else keep, x[1], ev] + list(x[3:]))
     return out
+
+
+def call_item(qual: str, argmap: dict) -> list:
+    return ["q", qual, argmap] if argmap else ["q", qual]
+
+
+def args_of(item: list) -> dict:
+    """The argument map of a deferred call (empty when left out)."""
+    return item[-1] if len(item) > (2 if item[0] == "q" else 3) else {}
 
 
 def dedupe(items: list) -> list:

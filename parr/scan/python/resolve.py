@@ -256,20 +256,22 @@ class Project:
         return out
 
     def calls_effects(self, ext: list[str], xc: list | None, near: str, depth: int = 0, seen=None) -> list:
-        """Effects of the calls into other modules: those whose arguments were recorded (`xc`, see
-        parr.scan.python.flow) with the callee's SQL, code and commands tied to what the caller
-        passed; the rest as the callee's effects stand."""
+        """Effects of the calls into other modules (`ext`), the callee's SQL, code and commands tied
+        to what the caller passed: the argument maps in `xc` (see parr.scan.python.flow); a call
+        with none passed nothing from the caller."""
         if seen is None:
             seen = set()
         out = []
-        covered = set()
+        called = set()
         for item in xc or ():
             if item[0] != "q":
                 continue  # a method of an object the model's input is: nothing to resolve
-            covered.add(item[1])
-            out += self._flow_call(item[1], item[2], near, depth, seen)
-        rest = [q for q in ext if q not in covered]
-        return out + (self.ext_effects(rest, near, depth) if rest else [])
+            called.add(item[1])
+            out += self._flow_call(item[1], flow.args_of(item), near, depth, seen)
+        for q in ext:
+            if q not in called:  # a call the extractor saw pass nothing from the caller
+                out += self._flow_call(q, {}, near, depth, seen)
+        return out
 
     def _flow_call(self, q: str, argmap: dict, near: str, depth: int, seen: set) -> list:
         key = (q, repr(sorted(argmap.items())))
@@ -546,8 +548,9 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     ext += run[2]
             if c.get("ext_fn"):
                 ext.append(c["ext_fn"])
-            if ext or c.get("xc"):
-                c["fx"] = list(c.get("fx") or []) + proj.calls_effects(ext, c.get("xc"), path)
+            xc = c.get("xc") or ((_part(proj.at(path), "funcs").get(c["xc_of"]) or {}).get("xc") if c.get("xc_of") else None)
+            if ext or xc:
+                c["fx"] = list(c.get("fx") or []) + proj.calls_effects(ext, xc, path)
             key = (c.get("def_line"), c.get("name"), c.get("line")) if c.get("def_line") else (None, c.get("name"), c.get("line"))
             dl = c.get("def_line")
             if dl and c.get("style") == "plain_function" and dl in taken.get(path, set()):
