@@ -239,9 +239,19 @@ SIGNIN_URL_METHODS = frozenset({"authorization_url", "create_authorization_url",
                                 "initiate_auth_code_flow", "step1_get_authorize_url"})
 
 
+# A client's own connection set-up (`_ensure_connected`, `_initialize_connection`, `get_conn`): it
+# runs the operator's init statements and probes (`SELECT 1`), not what a tool asks for. Creating a
+# connection resource (`create_connection`) is not set-up and stays an effect.
+_CONNECTION_SETUP = re.compile(
+    r"^_*(?:(?:ensure|init|initiali[sz]e|get|open|setup|lazy|new|re)_?)?(?:db_|database_)?"
+    r"(?:connect|connected|connection|conn)$", re.I)
+
+
 def is_plumbing(function_name: str) -> bool:
-    """Whether a helper's name says it is sign-in, logging, tracing or metrics plumbing."""
-    return bool(set(words_of(function_name.rsplit(".", 1)[-1])) & _PLUMBING_WORDS)
+    """Whether a helper's name says it is sign-in, logging, tracing or metrics plumbing, or a
+    client's connection set-up."""
+    last = function_name.rsplit(".", 1)[-1]
+    return bool(set(words_of(last)) & _PLUMBING_WORDS) or bool(_CONNECTION_SETUP.match(last))
 
 
 _SIGNIN_WORDS = frozenset("auth authenticate authentication oauth login".split())

@@ -7,7 +7,7 @@ import ast
 import re
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import datastores
+from parr.scan.effects_kb import datastores, sinks
 from parr.scan.effects_kb.system import (
     PY_SUBPROCESS_FUNCS as _SUBPROCESS_FUNCS, PY_OS_SHELL as _OS_SHELL, PY_OS_FILE_WRITE as _OS_FILE_WRITE, PY_SHUTIL_WRITE as _SHUTIL_WRITE, PY_PATH_WRITE as _PATH_WRITE, PY_PATH_READ as _PATH_READ,
 )
@@ -78,6 +78,7 @@ _LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|war
 _POOL_METHODS = frozenset({"submit", "map", "starmap", "apply_async", "map_async", "imap", "imap_unordered"})
 _POOL_RECEIVER = re.compile(r"executor|pool", re.I)
 _COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "dispatch_command", "invoke_command"})
+_SINK_METHODS = frozenset(m for s in sinks.PY_SINKS for m in s.methods)
 _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
 
@@ -102,14 +103,17 @@ def _kw(call: ast.Call, name: str):
 def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_builtin_name: bool,
                   str_lookup, injected: frozenset[str], *, origin: str | None = None,
                   file_roots: frozenset[str] = frozenset(), url_source=None, lookup=None,
-                  params: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
+                  params: frozenset[str] = frozenset(), file_modules: frozenset[str] = frozenset(),
+                  receiver_call=None) -> list[tuple[str, str, str]]:
     """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
     written ("self.client.post"), `qual` the same with its root resolved through the imports.
     `str_lookup(name)` returns a local string literal assigned to a name in the same function;
     `origin` the qualified callee that built the receiver, `file_roots` the file's import roots
     (both for the SDK knowledge in parr.scan.effects_kb). `url_source(expr)` names the function's
     parameters that choose a URL's scheme or host; an HTTP capability carries them after '@'
-    ("http@url"), and an empty result (a fixed base URL) leaves no broad capability."""
+    ("http@url"), and an empty result (a fixed base URL) leaves no broad capability. `file_modules`
+    are the modules the file imports (for the statement sinks of parr.scan.effects_kb.sinks), and
+    `receiver_call()` the call that built the receiver (its read-only flags)."""
     if not dotted:
         return []
     q = qual or dotted
@@ -177,6 +181,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if last in _PATH_READ and recv:
         return [("file_read", READ, f"reads files (.{last}())")]
 
+    if recv and last in _SINK_METHODS:
+        sink = sinks.match_python(last, recv, origin or (qual.rsplit(".", 1)[0] if qual and qual != dotted else None),
+                                  file_modules)
+        if sink is not None:
+            return _kb_sink(call, sink, dotted, str_lookup, url_source, receiver_call)
+
     if last in effects_kb.SIGNIN_URL_METHODS and recv:
         return [("", effects_kb.SIGNIN_URL, f"builds a sign-in URL ({recv.rsplit('.', 1)[-1]}.{last})")]
 
@@ -237,33 +247,11 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     # --- SQL
     if last in _SQL_METHODS and call.args:
         arg = call.args[0]
-        text = None
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-            text = arg.value
-        elif isinstance(arg, ast.JoinedStr):
-            text = "".join(v.value for v in arg.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
-        elif isinstance(arg, ast.Name):
-            text = str_lookup(arg.id)
-        elif isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text" and arg.args:
-            a0 = arg.args[0]
-            if isinstance(a0, ast.Constant) and isinstance(a0.value, str):
-                text = a0.value
-            elif isinstance(a0, ast.Name):
-                text = str_lookup(a0.id)
+        text = _statement_text(arg, str_lookup)
         sqlish = bool(_SQL_RECEIVER.search(recv)) or (text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))) \
             or (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text")
         if sqlish and last != "query" or (last == "query" and text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))):
-            # The capability "sql" (broad) is for SQL the model writes: a statement whose start
-            # comes from a parameter. A statement the code writes, with values bound or
-            # interpolated, is a database read or write, not arbitrary SQL.
-            if text is not None and _SQL_WRITE.match(text):
-                return [("", STRONG, f"writes to a database ({_sql_head(text)})")]
-            if text is not None and _SQL_READ.match(text):
-                return [("", READ, f"reads a database ({_sql_head(text)})")]
-            src = url_source(arg) if url_source is not None else frozenset({"?"})
-            if src:
-                return [(f"sql@{','.join(sorted(src))}", "raw", f"executes SQL the model writes ({dotted})")]
-            return [("", "raw", f"executes SQL built at run time ({dotted})")]
+            return [_sql_effect(arg, text, dotted, url_source)]
 
     # --- browser and page scripts. Inspecting or preparing a page (navigating, reading, scrolling,
     # typing into a field) sends nothing anywhere; a click, a key press, a submit, an upload, a drag
@@ -291,6 +279,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [("", "prompt", f"forwards input to another agent ({dotted})")]
     if last == "send_message" and recv and "a2a" in (qual or "").lower():
         return [("", "prompt", f"forwards input to another agent ({dotted})")]
+
+    if _INFERENCE_CALL.search(dotted) and _kw(call, "tools") is not None:
+        # a model request that offers tools: the text handed to it is an instruction a model acts on
+        return [("", "prompt", f"hands its input to a model that can call tools ({dotted})")]
 
     # --- workflow state held by the framework (llama-index Context.set / ctx.store.set)
     head = dotted.split(".", 1)[0]
@@ -333,6 +325,54 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
             ):
                 return [("", WEAK, f"calls .{last}()")]
     return out
+
+
+def _statement_text(arg, str_lookup) -> str | None:
+    """The literal text of a statement argument: a string, the literal parts of an f-string, a local
+    variable holding a literal, or `text("...")`."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return arg.value
+    if isinstance(arg, ast.JoinedStr):
+        return "".join(v.value for v in arg.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    if isinstance(arg, ast.Name):
+        return str_lookup(arg.id)
+    if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text" and arg.args:
+        a0 = arg.args[0]
+        if isinstance(a0, ast.Constant) and isinstance(a0.value, str):
+            return a0.value
+        if isinstance(a0, ast.Name):
+            return str_lookup(a0.id)
+    return None
+
+
+def _sql_effect(arg, text: str | None, dotted: str, url_source) -> tuple[str, str, str]:
+    """What running the statement `arg` does. The capability "sql" (broad) is for SQL the model
+    writes: a statement whose start comes from a parameter. A statement the code writes, with values
+    bound or interpolated, is a database read or write, not arbitrary SQL."""
+    if text is not None and _SQL_WRITE.match(text):
+        return ("", STRONG, f"writes to a database ({_sql_head(text)})")
+    if text is not None and _SQL_READ.match(text):
+        return ("", READ, f"reads a database ({_sql_head(text)})")
+    src = url_source(arg) if url_source is not None else frozenset({"?"})
+    if src:
+        return (f"sql@{','.join(sorted(src))}", "raw", f"executes SQL the model writes ({dotted})")
+    return ("", "raw", f"executes SQL built at run time ({dotted})")
+
+
+def _kb_sink(call: ast.Call, sink, dotted: str, str_lookup, url_source, receiver_call=None) -> list[tuple[str, str, str]]:
+    """A statement sink of parr.scan.effects_kb.sinks: SQL read like any driver's, code and commands
+    tied to the parameters that start them."""
+    arg = sinks.statement_arg(sink, call.args, {k.arg: k.value for k in call.keywords if k.arg})
+    if arg is None or isinstance(arg, ast.Starred):
+        return []
+    if sink.kind == "sql":
+        cap, strength, ev = _sql_effect(arg, _statement_text(arg, str_lookup), dotted, url_source)
+        if strength != READ and sinks.read_only(sink, [call, receiver_call() if receiver_call is not None else None]):
+            # the model may still write the statement (untyped), but the client cannot change anything
+            return [(cap, READ, f"{ev}, read-only ({sink.name})")]
+        return [(cap, strength, ev)]
+    what = "runs code" if sink.kind == "code_execution" else "runs a command"
+    return [(_tied(sink.kind, arg, url_source), STRONG, f"{what} ({sink.name}: {dotted})")]
 
 
 def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) -> list[tuple[str, str, str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import sys
 import json
 import re
 from typing import Any
@@ -18,7 +19,7 @@ from parr.scan.python import catalog, frameworks, mcp_dispatch, raw_dispatch, to
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
-from parr.scan.python import process
+from parr.scan.python import flow, process
 from parr.scan.python.effects import UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -32,6 +33,16 @@ _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)
 _REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
 _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_async", "execute", "invoke",
                  "ainvoke", "call", "_call", "run_json", "acall", "_execute")
+_LOGGING_CALL = re.compile(r"^(?:loguru|structlog|logging)\b|(?:^|\.)(?:_?logger|_?log|LOGGER|LOG)\.")
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins"}
+_VALUE_METHODS = frozenset("get append extend insert pop remove clear copy update items keys values setdefault add "
+                           "discard strip lstrip rstrip split rsplit splitlines join replace format lower upper "
+                           "startswith endswith encode decode find index count isdigit isalpha".split())
+# Literal text kept for an argument only when it could be a statement (its start decides read or write).
+_SQL_TEXT = re.compile(r"^\s*\(?\s*(select|with|show|describe|explain|pragma|insert|update|delete|drop|truncate|alter|"
+                       r"create|merge|replace|grant|revoke|call|exec|copy|attach|install|load|set|use|begin)\b", re.I)
+_STR_METHODS = frozenset("format replace strip lstrip rstrip lower upper casefold removeprefix removesuffix "
+                         "expandtabs title capitalize".split())
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
 _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
 _TOOLISH = re.compile(r"tool|mcp|function", re.I)
@@ -78,13 +89,14 @@ def prefilter_names() -> frozenset[str]:
     })
 
 class Scope:
-    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name")
+    __slots__ = ("kind", "parent", "defs", "assigns", "func", "cls", "name", "earlier")
 
     def __init__(self, kind, parent, func=None, cls=None, name=""):
         self.kind = kind
         self.parent = parent
         self.defs: dict[str, Any] = {}
         self.assigns: dict[str, ast.AST] = {}
+        self.earlier: dict[str, list] = {}  # values a name held before its last assignment here
         self.func = func
         self.cls = cls
         self.name = name
@@ -93,7 +105,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes", "obj_calls")
+                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -114,7 +126,8 @@ class FuncInfo:
         self.injected = None
         self.renamed = None  # fn.__name__ = ...: the new literal name, or _DYNAMIC_NAME
         self.call_nodes: dict[str, list] = {}  # helper name (or self.method) -> its call sites here
-        self.obj_calls: list = []  # (ClassInfo, method): crm.close_case() on an object of a class here
+        self.obj_calls: list = []  # (ClassInfo, method, callee as written): crm.close_case() on an object of a class here
+        self.xcalls: list = []  # deferred calls with what they are passed (parr.scan.python.flow)
 
 
 class ClassInfo:
@@ -183,8 +196,16 @@ def _unwrap_ann(ann):
     return ann, meta
 
 
-def _is_blob(ann) -> bool:
+_CONTAINERS = frozenset("list List Sequence MutableSequence Iterable set Set frozenset FrozenSet tuple Tuple".split())
+
+
+def _is_blob(ann, depth: int = 0) -> bool:
     n = _ann_name(ann)
+    if n in _CONTAINERS and isinstance(ann, ast.Subscript) and depth < 4:
+        # list[dict], list[Any]: a list of free-form objects is as free-form as one
+        elts = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+        return any(_is_blob(_unwrap_ann(e)[0], depth + 1) for e in elts
+                   if not (isinstance(e, ast.Constant) and e.value is Ellipsis))
     if n in _BLOB_ANN:
         if n in ("dict", "Dict", "Mapping", "MutableMapping") and isinstance(ann, ast.Subscript):
             # dict[str, X] is a blob only when values are Any/object
@@ -205,6 +226,9 @@ class FileExtractor:
         self.is_pkg = rel_path.endswith("__init__.py")
         self.imports: dict[str, str] = {}
         self._roots_cache: tuple[int, frozenset] | None = None
+        self._modules_cache: tuple[int, frozenset] | None = None
+        self._funcs_listed: set | None = None
+        self._xmemo: dict[int, list] = {}  # xclosure per function
         self.star_import = False  # "from x import *": names may come from anywhere
         self.def_made: set[int] = set()  # calls that wrap each entry of a tool-definition list
         self.named_ctors: list = []  # [class, made from a definition list] for Cls(name=<not a literal>)
@@ -541,6 +565,8 @@ class FileExtractor:
                 if isinstance(fi, FuncInfo):
                     fi.renamed = _const_str(value) or _DYNAMIC_NAME
             if isinstance(t, ast.Name):
+                if scope.kind != "module" and t.id in scope.assigns and len(scope.earlier.get(t.id, ())) < 4:
+                    scope.earlier.setdefault(t.id, []).append(scope.assigns[t.id])
                 scope.assigns[t.id] = value
                 s = _const_str(value)
                 if scope.kind == "module":
@@ -633,7 +659,8 @@ class FileExtractor:
                            origin=origin, file_roots=self._import_roots(),
                            url_source=lambda e: self.url_source(fn, e),
                            lookup=lambda n: self.lookup(fn.body_scope, n)[0] if fn.body_scope is not None else None,
-                           params=frozenset(self._params(fn)))
+                           params=frozenset(self._params(fn)), file_modules=self._import_modules(),
+                           receiver_call=(lambda: self._receiver_call(d, fn)) if "." in d else None)
         if fx:
             fn.fx.extend(fx)
         elif not known_quiet(d, q, is_builtin, injected, self._import_heads()):
@@ -665,6 +692,7 @@ class FileExtractor:
                     if ad in self.imports:
                         fn.ext_calls.append(self.imports[ad])
                         fn.fx.append(("?" + self.imports[ad], UNKNOWN, f"runs {ad}()"))
+                        self._xcall(fn, node, ["q", self.imports[ad]], unknown=True)
                     elif ad not in _BUILTIN_NAMES:
                         fn.local_calls.append((fn.body_scope, ad))
                 elif ahead in ("self", "cls") and ad.count(".") == 1:
@@ -673,6 +701,7 @@ class FileExtractor:
                     fn.ext_calls.append(self.qualify(ad))
                     # what it runs is the project's (resolve reads it and drops this) or unknown
                     fn.fx.append(("?" + self.qualify(ad), UNKNOWN, f"runs {ad}()"))
+                    self._xcall(fn, node, ["q", self.qualify(ad)], unknown=True)
                 break
         # a function defined in this one and handed to a call (self._safe_call(call_fn),
         # retry(do_request)) is run by it: its effects are this function's
@@ -687,12 +716,18 @@ class FileExtractor:
         if "." not in d:
             if d in self.imports:
                 fn.ext_calls.append(self.imports[d])
+                self._xcall(fn, node, ["q", self.imports[d]])
             elif not is_builtin:
                 fn.local_calls.append((fn.body_scope, d))
         elif head in ("self", "cls") and d.count(".") == 1:
             fn.self_calls.append(d.split(".", 1)[1])
         elif head in self.imports and "()" not in d:
             fn.ext_calls.append(q)
+            self._xcall(fn, node, ["q", q])
+        elif d.count(".") == 1 and head in self._params(fn) and head not in self.imports:
+            # db_client.query(sql) on an object the caller hands in: resolved where the caller is
+            # known to pass an object of a class parr can read
+            self._xcall(fn, node, ["p", head, d.split(".", 1)[1]])
         elif (d.count(".") == 1 and head not in ("self", "cls")) or (head == "self" and d.count(".") == 2):
             # client.close_case(), self.crm.close_case(): a method of the class that built the
             # object (here or imported)
@@ -705,9 +740,128 @@ class FileExtractor:
                 ci = self.module_scope.defs.get(cls_name)
                 method = d.rsplit(".", 1)[1]
                 if isinstance(ci, ClassInfo):
-                    fn.obj_calls.append((ci, method))
+                    fn.obj_calls.append((ci, method, d))
+                    fn.call_nodes.setdefault(d, []).append(node)
                 elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
                     fn.ext_calls.append(f"{cls_name}.{method}")
+                    self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
+
+    def _serialised_funcs(self) -> set:
+        """The qualified names of the functions serialise() lists in the facts' funcs."""
+        if self._funcs_listed is None:
+            self._funcs_listed = {fi.qual for fi in self.funcs if fi.scope is self.module_scope or (
+                fi.cls is not None and fi.cls.scope is self.module_scope)}
+        return self._funcs_listed
+
+    def _xcall(self, fn: FuncInfo, call: ast.Call, head: list, unknown: bool = False) -> None:
+        """Records a deferred call with what it passes for each argument (parr.scan.python.flow).
+        Calls into the standard library, and methods of a parameter that pass nothing from the
+        caller or are the methods of plain values (`text.strip()`, `items.append(x)`), are left out:
+        they cannot reach a statement sink of the project. A call whose map is empty is left out
+        too: the resolver takes an unrecorded call as passing nothing from the caller. `unknown`:
+        the function is run by another (asyncio.to_thread(fn, ...)) with arguments not mapped here."""
+        if len(fn.xcalls) >= 60:
+            return
+        if head[0] == "q" and (head[1].split(".", 1)[0] in _STDLIB or _LOGGING_CALL.search(head[1])
+                               or head[1].rsplit(".", 1)[-1][:1].isupper()):
+            return  # (a class built: the resolver reads no constructor's effects)
+        if head[0] == "p" and head[2] in _VALUE_METHODS:
+            return
+        argmap = {"*": {"p": ["?"]}} if unknown else self._argmap(fn, call)
+        if argmap:
+            fn.xcalls.append(head + [argmap])
+
+    def _argmap(self, fn: FuncInfo, call: ast.Call) -> dict:
+        out: dict = {}
+        items = [(str(i), a) for i, a in enumerate(call.args)] + [(k.arg, k.value) for k in call.keywords]
+        for key, a in items:
+            if key is None or isinstance(a, ast.Starred):
+                out["*"] = {"p": ["?"]}
+                continue
+            info: dict = {}
+            src = self.url_source(fn, a)
+            if src:
+                info["p"] = sorted(src)
+            text = self._literal_text(fn, a)
+            if text is not None and _SQL_TEXT.match(text):
+                info["t"] = text[:200]  # a statement's start is what decides: read or write
+            ctor = self._arg_ctor(fn, a)
+            if ctor:
+                info["o"] = ctor
+            if info:
+                out[key] = info
+        return out
+
+    def _literal_text(self, fn: FuncInfo, a, depth: int = 0) -> str | None:
+        """The text the code writes for an argument: a string, the literal parts of an f-string,
+        or a local variable holding either (what a statement starts with decides read or write)."""
+        if isinstance(a, ast.Constant) and isinstance(a.value, str):
+            return a.value
+        if isinstance(a, ast.JoinedStr):
+            return "".join(v.value for v in a.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        if isinstance(a, ast.Name) and fn.body_scope is not None and depth < 2:
+            v, _ = self.lookup(fn.body_scope, a.id)
+            if isinstance(v, (ast.Constant, ast.JoinedStr)):
+                return self._literal_text(fn, v, depth + 1)
+        return None
+
+    def _arg_ctor(self, fn: FuncInfo, a) -> str | None:
+        """The qualified class that built the object an argument holds (`DatabaseClient(...)` here,
+        in a variable, in self.attr, or a module-level instance), or None."""
+        v = a
+        if isinstance(a, ast.Name) and fn.body_scope is not None:
+            v, _ = self.lookup(fn.body_scope, a.id)
+        elif isinstance(a, ast.Attribute) and isinstance(a.value, ast.Name) and a.value.id == "self" and fn.cls is not None:
+            v = fn.cls.self_attrs.get(a.attr)
+        if isinstance(v, ast.Await):
+            v = v.value
+        if not isinstance(v, ast.Call) or not isinstance(v.func, (ast.Name, ast.Attribute)):
+            return None
+        od = self.dotted(v.func)
+        if not od or "()" in od or not od.rsplit(".", 1)[-1][:1].isupper():
+            return None
+        if "." not in od and isinstance(self.module_scope.defs.get(od), ClassInfo):
+            return f"{self.module}.{od}"
+        q = self.qualify(od)
+        return q if q and "." in q else None
+
+    def xclosure(self, fi: FuncInfo, depth=0, seen=None) -> list:
+        """The deferred calls of a function and of the helpers of this file it calls, in its own
+        parameters (what each helper is passed is mapped at each call)."""
+        if seen is None:
+            seen = set()
+        if id(fi) in seen or depth > 5:
+            return []
+        if id(fi) in self._xmemo:
+            return self._xmemo[id(fi)]
+        seen.add(id(fi))
+        out = [list(x) for x in fi.xcalls]
+        callees = []
+        for sc, name in fi.local_calls:
+            v, _ = self.lookup(sc, name) if sc is not None else (None, None)
+            if isinstance(v, FuncInfo):
+                callees.append((v, name))
+        if fi.cls is not None:
+            for m in fi.self_calls:
+                t = self._method_lookup(fi.cls, m)
+                if t is not None:
+                    callees.append((t, m))
+        for ci, m, d in fi.obj_calls:
+            t = self._method_lookup(ci, m)
+            if t is not None:
+                callees.append((t, d))
+        for c, key in callees:
+            if effects_kb.is_plumbing(c.name):
+                continue
+            sub = self.xclosure(c, depth + 1, seen)
+            if not sub:
+                continue
+            params = self._params(c)
+            for call in fi.call_nodes.get(key) or ():
+                bound = flow.binding(self._argmap(fi, call), params)
+                out += [t for t in (flow.translate_call(x, bound, params) for x in sub) if t is not None]
+        out = self._xmemo[id(fi)] = flow.dedupe(out)
+        return out
 
     def agent_ref(self, e) -> str | None:
         """An agent given by name: "local:<var>" for this file's, "ref:<qualified>" for an imported one."""
@@ -838,9 +992,15 @@ class FileExtractor:
         if isinstance(e, ast.Name):
             if e.id in params:
                 return frozenset({e.id})
-            v, _ = self.lookup(fn.body_scope, e.id) if fn.body_scope is not None else (None, None)
+            v, vs = self.lookup(fn.body_scope, e.id) if fn.body_scope is not None else (None, None)
             if isinstance(v, ast.expr) and not (isinstance(v, ast.Name) and v.id == e.id):
-                return self.url_source(fn, v, depth + 1)
+                # url = state["url"]; if not url.startswith("https"): url = HOST + url: any value the
+                # name held may be the one used
+                src = self.url_source(fn, v, depth + 1)
+                for earlier in (vs.earlier.get(e.id, ()) if vs is not None else ()):
+                    if isinstance(earlier, ast.expr) and not (isinstance(earlier, ast.Name) and earlier.id == e.id):
+                        src = src | self.url_source(fn, earlier, depth + 1)
+                return src
             if v is None and e.id not in self.imports and e.id not in _BUILTIN_NAMES:
                 # bound where this reading does not follow (url, body = json.loads(raw), a loop
                 # variable): it may well be model input, so it counts as such (fail closed)
@@ -857,7 +1017,8 @@ class FileExtractor:
                     return self.url_source(fn, v, depth + 1)
             return frozenset({root.id}) if isinstance(root, ast.Name) and root.id in params else frozenset()
         if isinstance(e, ast.Call):
-            if isinstance(e.func, ast.Attribute) and e.func.attr == "format":
+            if isinstance(e.func, ast.Attribute) and e.func.attr in _STR_METHODS:
+                # sql.strip(), template.format(...): the string the method is called on leads
                 return self.url_source(fn, e.func.value, depth + 1)
             if e.args:  # urljoin(base, path), Request(url), quote(...): the first argument leads
                 return self.url_source(fn, e.args[0], depth + 1)
@@ -935,6 +1096,14 @@ class FileExtractor:
             out.append((f"{base}@{','.join(sorted(src))}" if src else keep,) + tuple(x[1:]))
         return out
 
+    def _receiver_call(self, d: str, fn: FuncInfo):
+        """The call that built a call's receiver variable (`conn = duckdb.connect(p, read_only=True)`)."""
+        head = d.split(".", 1)[0]
+        if head in ("self", "cls") or fn.body_scope is None or head in self.imports:
+            return None
+        v, _ = self.lookup(fn.body_scope, head)
+        return v.value if isinstance(v, ast.Await) else v if isinstance(v, ast.Call) else None
+
     def _receiver_origin(self, d: str, fn: FuncInfo) -> str | None:
         """The qualified callee that built a call's receiver variable (`iam = boto3.client("iam")`,
         `iam = get_iam_client()`), so the effects knowledge can tell which SDK it is."""
@@ -957,6 +1126,11 @@ class FileExtractor:
         if self._roots_cache is None or self._roots_cache[0] != len(self.imports):
             self._roots_cache = (len(self.imports), frozenset(v.split(".", 1)[0] for v in self.imports.values()))
         return self._roots_cache[1]
+
+    def _import_modules(self) -> frozenset:
+        if self._modules_cache is None or self._modules_cache[0] != len(self.imports):
+            self._modules_cache = (len(self.imports), frozenset(self.imports.values()))
+        return self._modules_cache[1]
 
     def _injected_names(self, fn: FuncInfo) -> frozenset:
         names = set()
@@ -3228,10 +3402,10 @@ class FileExtractor:
                     callees.append((t, m))
                 else:  # inherited from a base parr did not read
                     fx.append(("", UNKNOWN, f"calls self.{m}()", 0))
-        for ci, m in fi.obj_calls:
+        for ci, m, d in fi.obj_calls:
             t = self._method_lookup(ci, m)
             if t is not None:
-                callees.append((t, None))
+                callees.append((t, d))
         for c, key in callees:
             if effects_kb.is_plumbing(c.name):
                 # get_credentials() writing a token cache is not the tool's effect; that sign-in
@@ -3330,10 +3504,14 @@ class FileExtractor:
             if bodies:
                 # a low-level MCP tool: its branch of the call handler (and what it calls)
                 fx, ext = [], []
+                xc: list = []
                 for body in bodies:
                     f2, e2 = self.closure(body)
                     fx += f2
                     ext += e2
+                    xc += self.xclosure(body)
+                if xc:
+                    c["xc"] = flow.dedupe(xc)
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
             elif mcp_cls is not None:
@@ -3360,6 +3538,11 @@ class FileExtractor:
                             ext += e2
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
+                xc = self.xclosure(fi)
+                if xc and fi.qual in self._serialised_funcs():
+                    c["xc_of"] = fi.qual  # the same list is in the funcs entry (facts stay small)
+                elif xc:
+                    c["xc"] = xc
                 if "params" not in c and not c.get("no_params"):
                     c["params"] = self.params_of(fi, c["style"])
                 if _is_arith(fi.node):
@@ -3389,6 +3572,11 @@ class FileExtractor:
                     entry["fx"] = [list(x) for x in _dedupe(fx)][:40]
                 if ext:
                     entry["ext"] = sorted(set(ext))[:30]
+                xc = self.xclosure(fi)
+                if xc:
+                    entry["xc"] = xc
+                if xc or any("@" in x[0] for x in fx):
+                    entry["pn"] = self._params(fi)  # for the callers' arguments (parr.scan.python.flow)
                 if fi.scope is self.module_scope:
                     doc = _docstring(fi.node)
                     if doc is not None:

@@ -393,6 +393,12 @@ def _typed(c, fx, caps, evidence) -> bool:
         if js.get("open"):
             evidence.append("its schema declares no properties and accepts any (additionalProperties)")
             return False
+        # The statement starts with the handler's whole input (`arguments.code`, `arguments["sql"]`)
+        # where the schema shows no field it comes from: what the model writes there runs.
+        outside = sorted(model_sql - {"?"} - {p["n"] for p in js.get("props", [])})
+        if outside:
+            evidence.append(f"input '{outside[0]}' reaches SQL, a command or code the tool runs")
+            return False
         if js.get("opaque"):
             return True
         for p in js.get("props", []):

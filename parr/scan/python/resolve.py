@@ -12,7 +12,8 @@ import re
 
 from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
-from parr.scan.python import catalog
+from parr.scan.python import catalog, flow
+from parr.scan.python.effects import sql_text_effect
 from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
 from parr.scan.python.effects import UNKNOWN
 from parr.scan.python.judge import judge
@@ -377,6 +378,62 @@ class Project:
             out += [x for x in inner if x[1] != UNKNOWN] if quiet else inner
         return out
 
+    def calls_effects(self, ext: list[str], xc: list | None, near: str, depth: int = 0, seen=None) -> list:
+        """Effects of the calls into other modules (`ext`), the callee's SQL, code and commands tied
+        to what the caller passed: the argument maps in `xc` (see parr.scan.python.flow); a call
+        with none passed nothing from the caller."""
+        if seen is None:
+            seen = set()
+        out = []
+        called = set()
+        for item in xc or ():
+            if item[0] != "q":
+                continue  # a method of an object the model's input is: nothing to resolve
+            called.add(item[1])
+            out += self._flow_call(item[1], flow.args_of(item), near, depth, seen)
+        for q in ext:
+            if q not in called:  # a call the extractor saw pass nothing from the caller
+                out += self._flow_call(q, {}, near, depth, seen)
+        return out
+
+    def _flow_call(self, q: str, argmap: dict, near: str, depth: int, seen: set) -> list:
+        key = (q, repr(sorted(argmap.items())))
+        if key in seen or depth > 3:
+            return []
+        seen.add(key)
+        if effects_kb.is_plumbing(q):
+            return self.ext_effects([q], near, depth)
+        path, rest = self.split_target(q, near)
+        if path is None or not rest:
+            return []
+        f = self.at(path)
+        entry, redirect = _func_entry(f, rest)
+        if redirect is not None:
+            return self._flow_call(redirect, argmap, path, depth + 1, seen)
+        if entry is None and len(rest) == 1:
+            imp = _part(f, "imports").get(rest[0])
+            return self._flow_call(imp, argmap, path, depth + 1, seen) if imp else []
+        if entry is None:
+            return []
+        pn = entry.get("pn")
+        # building a client is not the tool's effect: what such a helper calls and parr cannot read
+        # does not make the tool's body unknown
+        quiet = effects_kb.makes_client(rest[-1])
+        fx = [list(x) for x in self.settle(entry.get("fx", []), path) if not (quiet and x[1] == UNKNOWN)]
+        sub: list = []
+        if pn is not None:
+            bound = flow.binding(argmap, pn)
+            fx = flow.map_effects(fx, bound, pn, sql_text_effect)
+            sub = [t for t in (flow.translate_call(x, bound, pn) for x in entry.get("xc") or ()) if t is not None]
+        out = []
+        for x in fx:
+            if len(x) < 4:
+                x.append(1)
+            x[3] = x[3] + 1
+            out.append(x)
+        inner = self.calls_effects(entry.get("ext", []), sub, path, depth + 1, seen)
+        return out + ([x for x in inner if x[1] != UNKNOWN] if quiet else inner)
+
 
 def _class_qual(ref: str, path: str, proj: Project) -> str:
     """The name a class `ref` (found by find_class in `path`) has in that file's classes."""
@@ -618,8 +675,9 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     ext += run[2]
             if c.get("ext_fn"):
                 ext.append(c["ext_fn"])
-            if ext:
-                c["fx"] = list(c.get("fx") or []) + proj.ext_effects(ext, path)
+            xc = c.get("xc") or ((_part(proj.at(path), "funcs").get(c["xc_of"]) or {}).get("xc") if c.get("xc_of") else None)
+            if ext or xc:
+                c["fx"] = list(c.get("fx") or []) + proj.calls_effects(ext, xc, path)
             c["fx"] = proj.settle(c.get("fx") or [], path)
             proj.apply_sub_agents(c, path)
             key = (c.get("def_line"), c.get("name"), c.get("line")) if c.get("def_line") else (None, c.get("name"), c.get("line"))
@@ -733,7 +791,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             fw = "langchain"
         c = {"name": rest[0], "line": entry["line"], "framework": fw, "style": "plain_function",
              "schema": "type_hints", "description": entry.get("doc"), "params": expand_params(entry.get("params", [])),
-             "fx": proj.settle(list(entry.get("fx", [])), tpath) + proj.ext_effects(entry.get("ext", []), tpath),
+             "fx": proj.settle(list(entry.get("fx", [])), tpath) + proj.calls_effects(entry.get("ext", []), entry.get("xc"), tpath),
              "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
         c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
         proj.apply_sub_agents(c, tpath)

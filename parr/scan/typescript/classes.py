@@ -754,7 +754,7 @@ def _candidate(resolver: Any, chain, reg: dict[str, Any], base_index: int, name:
     if sv is not None:
         schema, typed, tev = sv.get("kind") or "none", sv.get("typed") is not False, list(sv.get("evidence") or [])
         fields = sv.get("fields") or {}
-        strings = [f for f, t in fields.items() if t == "string"]
+        strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
         from parr.scan.typescript.detect import _RAW_FIELDS
 
         raw = [f for f in strings if f in eff["executed"] and (len(fields) == 1 or f.lower() in _RAW_FIELDS)]

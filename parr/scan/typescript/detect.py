@@ -435,7 +435,7 @@ class Detector:
             return False, ["no input schema"]
         fields = info.fields
         if fields is not None and eff is not None:
-            strings = [f for f, t in fields.items() if t == "string"]
+            strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
             # The one string input, or a code/command field beside options (timeout, cwd), run as is.
             raw = [f for f in strings if f in eff.executed and (len(fields) == 1 or f.lower() in _RAW_FIELDS)]
             if raw:

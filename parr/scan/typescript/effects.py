@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import cli as cli_kb, datastores
+from parr.scan.effects_kb import cli as cli_kb, datastores, sinks
 from parr.scan.effects_kb.system import (
     TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
 )
@@ -36,6 +36,9 @@ from parr.scan.typescript.values import FileCtx
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
                             "executeRawSql", "runRawSql"})
 _SQL_KEYS = frozenset({"query", "sql", "statement", "text"})
+# Input field types whose value, when the handler executes it, is model-written code, SQL or a
+# command: a string, or a type parr cannot read (a schema imported from a package): fail closed.
+EXECUTABLE_TYPES = frozenset({"string", "?"})
 _READ_ONLY_KEYS = frozenset({"read_only", "readOnly"})
 _SQL_METHODS = frozenset({"query", "execute", "exec", "run", "raw", "all", "get", "prepare", "unsafe", "sql",
                           "$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe", "many", "one",
@@ -404,6 +407,15 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                     if b is None:
                         continue
                     eff.weak.append(f"assigns {name}.…")
+        elif t == "object" and depth == 0:
+            entries = object_entries(node)
+            if "tools" in entries and "model" in entries:
+                # { model, tools, input | messages }: a model request that offers tools; the text it
+                # is given is an instruction a model acts on (a supervisor or sub-agent)
+                for key in ("input", "messages"):
+                    if key in entries:  # the variables in it (not its keys: role, content)
+                        eff.executed |= {text(n) for n in iter_descendants(entry_value(entries[key]), 400)
+                                         if n.type in ("identifier", "shorthand_property_identifier")}
         elif t == "string" and not eff.confirm_text:
             s = text(node).lower()
             if "confirm" in s or "are you sure" in s:
@@ -700,6 +712,15 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         return
 
     # --- agents (free-form input forwarded) -----------------------------------------------------------
+    if len(chain) >= 2 and args:
+        hit = sinks.interpreted(name, " ".join(chain[:-1]), root_module)
+        if hit is not None:
+            # stagehand.act(params.action): a model reads the instruction and drives the browser
+            eff.caps.add("browser")
+            if hit[1]:
+                eff.add_strong(f"{'.'.join(chain[-2:])}() acts on a web page from a model-read instruction")
+            eff.executed |= _names_in(args[0])
+            return
     if name in _AGENT_CALLS and len(chain) >= 2 and _AGENTISH.search(chain[-2]):
         for a in args:
             eff.executed |= _names_in(a)

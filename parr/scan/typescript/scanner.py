@@ -16,6 +16,7 @@ from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.pathindex import PathView
 from parr.scan.effects_kb import cli as cli_kb
+from parr.scan.typescript.effects import EXECUTABLE_TYPES
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
     TreeUnparsable, check_tree, entry_value, grammar_for, parser, property_key, string_literal, text,
@@ -24,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-19-keyed-factories-lazy-classes-raw-dispatch-cli"
+FACTS_VERSION = "ts-20-keyed-lazy-classes-raw-dispatch-cli-sinks"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -847,7 +848,7 @@ class _Resolver:
         out = dict(cand)
         if d.get("schema") and d["schema"] != "none":
             fields = d.get("fields") or {}
-            strings = [f for f, t in fields.items() if t == "string"]
+            strings = [f for f, t in fields.items() if t in EXECUTABLE_TYPES]
             executed = set(cand.get("executed") or ())
             raw = [f for f in strings if f in executed and (len(fields) == 1 or f.lower() in _detect()._RAW_FIELDS)]
             out["schema"] = d["schema"]

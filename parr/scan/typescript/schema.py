@@ -158,7 +158,10 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
             return _json_schema(ctx, node, entries)
         # Raw zod shape: { a: z.number(), b: z.string() }
         values = [entry_value(e) for e in entries.values()]
-        if values and any(v is not None and _is_zodish(ctx, v) for v in values):
+        # (its fields may all be schemas imported from another module: `{ sql: SqlParam }`)
+        if values and (any(v is not None and _is_zodish(ctx, v) for v in values) or (
+                all(v is not None and v.type in ("identifier", "member_expression") for v in values)
+                and _file_uses_zod(ctx))):
             info = SchemaInfo(kind="zod", typed=True, declared=True)
             bad = _zod_untyped_fields(ctx, node)
             if bad:

@@ -1,0 +1,128 @@
+"""Statement sinks, as data: client calls that run a SQL statement, code or a command they are given,
+and which argument holds it. (DB-API cursors, `text()` and TypeScript's drivers, `vm`, `eval` and
+child processes are read by the language scanners' own rules; this table adds the clients whose
+method names alone say nothing: `bigquery.Client().query(sql)`, `Sandbox().run_code(code)`.)"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sink:
+    """`receiver.method(statement, ...)` of one client library runs `statement`.
+
+    The client is identified when the receiver was built by a callee under one of `py_modules`
+    (`google.cloud.bigquery.Client()`), or the file imports one of them and the receiver's text or
+    the name of the function that built it fits `receivers` (`get_bq_client().query`)."""
+
+    name: str
+    kind: str  # "sql", "code_execution" or "shell"
+    methods: frozenset[str]
+    py_modules: tuple[str, ...]  # dotted prefixes of the modules whose clients these are
+    receivers: re.Pattern[str] | None = None
+    arg: int = 0  # position of the statement
+    keywords: tuple[str, ...] = ()  # keyword names the statement may be passed as
+    # (method, sub-receiver) pairs that narrow a method to one part of the client: E2B's
+    # `sandbox.commands.run(cmd)` runs a command, `sandbox.files.write` does not
+    chain: re.Pattern[str] | None = None
+    # (keyword, literal) that make the statement provably change nothing, on the call or on the
+    # constructor of its client, or one level down in a keyword's value (`duckdb.connect(path,
+    # read_only=True)`, `client.query(sql, job_config=QueryJobConfig(dry_run=True))`)
+    read_only: tuple[tuple[str, object], ...] = ()
+
+
+PY_SINKS: tuple[Sink, ...] = (
+    Sink("BigQuery", "sql", frozenset({"query", "query_and_wait"}), ("google.cloud.bigquery",),
+         re.compile(r"\bbq|bigquery|bq_|_bq\b", re.I), keywords=("query",), read_only=(("dry_run", True),)),
+    Sink("DuckDB", "sql", frozenset({"execute", "sql", "query", "executemany", "read_sql"}), ("duckdb",),
+         re.compile(r"duck|conn|\bcon\b|\bdb\b|_db\b|\bdb_|database", re.I), keywords=("query",),
+         read_only=(("read_only", True),)),
+    Sink("Snowpark", "sql", frozenset({"sql"}), ("snowflake.snowpark",), re.compile(r"session", re.I),
+         keywords=("query",)),
+    Sink("Snowflake connector", "sql", frozenset({"execute", "execute_string", "execute_async"}),
+         ("snowflake.connector",), re.compile(r"cur|conn|ctx|snow", re.I), keywords=("command",)),
+    Sink("asyncpg", "sql", frozenset({"execute", "fetch", "fetchrow", "fetchval", "executemany"}), ("asyncpg",),
+         re.compile(r"conn|pool|\bcon\b|\bdb\b|_db\b", re.I), keywords=("query",)),
+    Sink("Databricks SQL", "sql", frozenset({"execute"}), ("databricks.sql", "databricks.sdk"),
+         re.compile(r"cur|conn", re.I), keywords=("operation",)),
+    Sink("ClickHouse", "sql", frozenset({"query", "command", "query_df", "execute"}), ("clickhouse_connect", "clickhouse_driver"),
+         re.compile(r"client|ch\b|clickhouse", re.I), keywords=("query", "cmd")),
+    Sink("pandas", "sql", frozenset({"read_sql", "read_sql_query"}), ("pandas",), re.compile(r"^pd$|pandas"),
+         keywords=("sql",)),
+    Sink("E2B", "code_execution", frozenset({"run_code"}), ("e2b_code_interpreter", "e2b"),
+         re.compile(r"sandbox|sbx|\bbox\b|interpreter", re.I), keywords=("code",)),
+    Sink("E2B commands", "shell", frozenset({"run"}), ("e2b", "e2b_code_interpreter"),
+         re.compile(r"sandbox|sbx|\bbox\b", re.I), keywords=("cmd",), chain=re.compile(r"\.commands$")),
+    Sink("Daytona", "code_execution", frozenset({"code_run"}), ("daytona", "daytona_sdk"),
+         re.compile(r"sandbox|process|workspace", re.I), keywords=("code",), chain=re.compile(r"\.process$")),
+    Sink("Daytona exec", "shell", frozenset({"exec"}), ("daytona", "daytona_sdk"),
+         re.compile(r"sandbox|process|workspace", re.I), keywords=("command",), chain=re.compile(r"\.process$")),
+    Sink("Jupyter kernel", "code_execution", frozenset({"execute", "execute_interactive"}),
+         ("jupyter_client",), re.compile(r"kernel|\bkc\b|client", re.I), keywords=("code",)),
+    Sink("IPython", "code_execution", frozenset({"run_cell", "run_cell_async"}), ("IPython",),
+         re.compile(r"shell|ipython|kernel", re.I), keywords=("raw_cell",)),
+)
+
+
+def match_python(method: str, receiver: str, origin: str | None, file_modules: frozenset[str]) -> Sink | None:
+    """The sink `receiver.method(...)` is, or None. `origin` is the qualified callee that built the
+    receiver (`google.cloud.bigquery.Client()`), `file_modules` the modules the file imports."""
+    if not receiver or receiver in ("self", "cls"):
+        return None
+    o = (origin or "").rstrip("()")
+    for s in PY_SINKS:
+        if method not in s.methods:
+            continue
+        if s.chain is not None and not s.chain.search(receiver):
+            continue
+        if o and any(o == m or o.startswith(m + ".") for m in s.py_modules):
+            return s
+        imported = any(f == m or f.startswith(m + ".") or m.startswith(f + ".") for f in file_modules for m in s.py_modules)
+        if imported and s.receivers is not None and s.receivers.search(f"{receiver} {o.rsplit('.', 1)[-1]}"):
+            return s
+    return None
+
+
+def read_only(sink: Sink, calls: list) -> bool:
+    """Whether one of `calls` (the sink's call, its client's constructor; ast.Call nodes) carries a
+    flag that makes the statement change nothing."""
+    import ast
+
+    for call in calls:
+        if not isinstance(call, ast.Call):
+            continue
+        todo = [call] + [k.value for k in call.keywords if isinstance(k.value, ast.Call)]
+        for c in todo:
+            for k in c.keywords:
+                for name, value in sink.read_only:
+                    if k.arg == name and isinstance(k.value, ast.Constant) and k.value.value is value:
+                        return True
+    return False
+
+
+def statement_arg(sink: Sink, args: list, keywords: dict):
+    """The argument holding the statement: a keyword the sink names, else the one at its position."""
+    for k in sink.keywords:
+        if k in keywords:
+            return keywords[k]
+    return args[sink.arg] if len(args) > sink.arg else None
+
+
+# Instructions another model interprets and acts on: the string decides what is done, whatever the
+# schema says of its type (a sub-agent's prompt is the same case, read by the scanners' agent rules).
+# (receiver pattern, methods, module prefixes, methods that act on the page rather than read it)
+INTERPRETED: tuple[tuple[re.Pattern[str], frozenset[str], tuple[str, ...], frozenset[str]], ...] = (
+    (re.compile(r"stagehand", re.I), frozenset({"act", "observe", "extract"}), ("@browserbasehq/stagehand", "stagehand"),
+     frozenset({"act"})),
+)
+
+
+def interpreted(method: str, receiver: str, module: str | None) -> tuple[bool, bool] | None:
+    """(acts, changes the page) when `receiver.method(instruction)` hands an instruction to a model
+    that carries it out (Stagehand's act/observe/extract), else None."""
+    for pattern, methods, modules, acting in INTERPRETED:
+        if method in methods and (pattern.search(receiver) or (module and module.startswith(modules))):
+            return True, method in acting
+    return None

@@ -1,0 +1,122 @@
+"""Model input carried across calls: what a call passes for each parameter of its callee, and the
+callee's statement sinks and deferred calls seen in the caller's parameters.
+
+An argument map is {key: info} for one call, `key` the position ("0") or keyword, `info` a dict with
+"p" (the caller's parameters that start the value; "?" for bound where parr does not follow), "t"
+(its literal text) and "o" (the qualified class that built the object passed). A deferred call is a
+call parr resolves in another file, or on an object a parameter holds:
+["q", qualified callee, argument map] (the map left out when empty) or ["p", parameter, method,
+argument map]. Pure data in,
+data out: the extractor and the cross-file resolver share it."""
+
+from __future__ import annotations
+
+_MAX_ITEMS = 30
+
+
+def binding(argmap: dict, params: list[str]) -> dict[str, dict]:
+    """The callee's parameters -> what the call passes there (by position, then keyword)."""
+    out: dict[str, dict] = {}
+    for key, info in argmap.items():
+        if key.isdigit():
+            i = int(key)
+            if i < len(params):
+                out[params[i]] = info
+        elif key in params:
+            out[key] = info
+    if "*" in argmap:  # f(*args) / f(**kwargs): any parameter may be given anything
+        for p in params:
+            out.setdefault(p, argmap["*"])
+    return out
+
+
+def _sources(names, bound: dict[str, dict], params: list[str]) -> set[str]:
+    src: set[str] = set()
+    for n in names:
+        if n in bound:
+            src |= set(bound[n].get("p") or ())
+        elif n not in params:
+            src.add("?")  # not one of the callee's parameters: bound where parr does not follow
+    return src
+
+
+def translate_map(argmap: dict, bound: dict[str, dict], params: list[str]) -> dict:
+    """An argument map written in the callee's parameters, rewritten in the caller's."""
+    out = {}
+    for key, info in argmap.items():
+        new = {}
+        src = _sources(info.get("p") or (), bound, params)
+        if src:
+            new["p"] = sorted(src)
+        for k in ("t", "o"):
+            if k in info:
+                new[k] = info[k]
+        handed = bound.get(info["p"][0]) if len(info.get("p") or ()) == 1 else None
+        if handed is not None:  # the parameter itself was handed on: its literal text, its object
+            for k in ("t", "o"):
+                if k in handed and k not in new:
+                    new[k] = handed[k]
+        if new:
+            out[key] = new
+    return out
+
+
+def translate_call(item: list, bound: dict[str, dict], params: list[str]) -> list | None:
+    """A callee's deferred call seen from its caller: a method on an object a parameter holds
+    becomes a call of that object's class when the caller passed an object parr knows, or stays
+    deferred on the caller's own parameter."""
+    if item[0] == "q":
+        return call_item(item[1], translate_map(args_of(item), bound, params))
+    _, p, method, argmap = item
+    new_map = translate_map(argmap, bound, params)
+    info = bound.get(p)
+    if info is None:
+        return None
+    if info.get("o"):
+        return call_item(f"{info['o']}.{method}", new_map)
+    src = [s for s in info.get("p") or () if s != "?"]
+    if len(src) == 1 and info.get("p") == src:
+        return ["p", src[0], method, new_map]
+    return None
+
+
+def map_effects(fx: list, bound: dict[str, dict], params: list[str], sql_text_effect) -> list:
+    """A callee's effects seen from its caller: a capability tied to the callee's parameters
+    ("sql@query") is tied to the caller's parameters that reach them, or, when the caller passes a
+    fixed statement, is that statement's read or write (SQL) or stays unbroad (code, commands)."""
+    out = []
+    for x in fx:
+        cap = x[0]
+        if "@" not in cap:
+            out.append(list(x))
+            continue
+        base, _, tied = cap.partition("@")
+        names = tied.split(",")
+        src = _sources(names, bound, params)
+        texts = [bound[n].get("t") if n in bound else None for n in names]
+        if base == "sql" and not src and texts and all(t is not None for t in texts):
+            out.append(list(sql_text_effect(texts)) + list(x[3:]))
+            continue
+        keep = base if base in ("shell", "code_execution") else ""
+        ev = x[2] if src or base != "sql" else x[2].replace("SQL the model writes", "SQL built at run time")
+        out.append([f"{base}@{','.join(sorted(src))}" if src else keep, x[1], ev] + list(x[3:]))
+    return out
+
+
+def call_item(qual: str, argmap: dict) -> list:
+    return ["q", qual, argmap] if argmap else ["q", qual]
+
+
+def args_of(item: list) -> dict:
+    """The argument map of a deferred call (empty when left out)."""
+    return item[-1] if len(item) > (2 if item[0] == "q" else 3) else {}
+
+
+def dedupe(items: list) -> list:
+    seen, out = set(), []
+    for it in items:
+        k = repr(it)
+        if k not in seen:
+            seen.add(k)
+            out.append(it)
+    return out[:_MAX_ITEMS]
