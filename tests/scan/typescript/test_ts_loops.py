@@ -11,6 +11,8 @@ from parr.scan.typescript import TypeScriptScanner
 
 from tests.scan.typescript.ts_scan_helpers import scan_folder
 
+_ROOT = Path(__file__).resolve().parents[3]
+
 DEFS = """import { z } from "zod";
 export const TOOLS = [
   { name: "run_sql" as const, description: "Run SQL", inputSchema: z.object({ sql: z.string() }) },
@@ -28,6 +30,7 @@ export const HANDLERS = {
 SERVER = """import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { TOOLS } from "./defs";
 import { HANDLERS } from "./handlers";
+
 const server = new McpServer({ name: "db", version: "1.0.0" });
 for (const tool of TOOLS.filter((t) => t.name !== "hidden")) {
   server.tool(tool.name, tool.description, { params: tool.inputSchema }, async (args) => HANDLERS[tool.name](args));
@@ -131,7 +134,9 @@ def test_handler_map_helpers_give_their_evidence_in_source_order_in_every_proces
     outputs = set()
     for seed in range(1, 7):
         done = subprocess.run([sys.executable, "-m", "parr", "scan", str(tmp_path), "--format", "json", "--no-cache"],
-                              capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+                              capture_output=True, text=True, timeout=120,
+                              # this checkout's parr: an in-process scan earlier may have set PYTHONSAFEPATH
+                              env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(_ROOT)})
         assert done.returncode == 0, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1

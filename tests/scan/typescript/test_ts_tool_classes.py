@@ -3,9 +3,13 @@ case files (frameworks/cases/tool_classes.yaml, openclaw.yaml) do not reach."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parr.scan.model import UnresolvedSite
 from parr.scan.typescript import TypeScriptScanner
 from parr.scan.typescript.classes import may_extend_project
+
+_ROOT = Path(__file__).resolve().parents[3]
 
 
 def _scan(files: dict[str, str]):
@@ -147,7 +151,9 @@ def test_methods_reached_give_their_evidence_in_source_order_in_every_process(tm
     outputs = set()
     for seed in range(1, 7):
         done = subprocess.run([sys.executable, "-m", "parr", "scan", str(tmp_path), "--format", "json", "--no-cache"],
-                              capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+                              capture_output=True, text=True, timeout=120,
+                              # this checkout's parr: an in-process scan earlier may have set PYTHONSAFEPATH
+                              env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(_ROOT)})
         assert done.returncode == 0, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1
