@@ -498,6 +498,21 @@ class FileExtractor:
             if members and scope.kind == "module":
                 self.enums[node.name] = members
         self.visit_body(node.body, body_scope)
+        if lasts & _SCHEMA_BASES and any(self._langchain_tool_decorator(d) for d in node.decorator_list):
+            # @tool on a pydantic model: LangChain makes a StructuredTool named after the class, whose
+            # call only builds the model (the schema is all there is), whether or not it is bound here
+            self.schema_class_tool(ci, "langchain")
+
+    def _langchain_tool_decorator(self, d) -> bool:
+        """@tool / @tool("name") from LangChain (by import, or a bare tool in a file that speaks LangChain)."""
+        target = d.func if isinstance(d, ast.Call) else d
+        dotted = self.dotted(target) or ""
+        if dotted.rsplit(".", 1)[-1] != "tool":
+            return False
+        q = self.qualify(dotted) if dotted.split(".", 1)[0] in self.imports else None
+        fw = catalog.framework_of(q) if q else None
+        return fw in ("langchain", "langgraph") or (q is None and "." not in dotted and "tool" not in self.module_scope.defs
+                                                    and self.file_framework(frameworks.BARE_TOOL_PREFERENCE) == "langchain")
 
     def visit_assign(self, node, scope):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
