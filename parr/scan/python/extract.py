@@ -382,9 +382,12 @@ class FileExtractor:
                     self.visit(k, scope)
         elif t is ast.Return:
             if node.value is not None:
+                held = _registry_read(node.value)
                 if scope.func is not None and (isinstance(node.value, (ast.List, ast.Tuple)) or (
                         isinstance(node.value, ast.Name) and _TOOLS_VAR.search(node.value.id))):
                     scope.func.returns.append(node.value)  # [a, b], or `return tools` after building it
+                elif scope.func is not None and held is not None:
+                    scope.func.returns.append(held)  # list(all_tools.values()), [all_tools[n] for n in names]
                 elif scope.func is not None and isinstance(node.value, ast.Call):
                     # return ToolCollection(*tools): a holder built from the tool list is that list
                     for a in node.value.args:
@@ -3266,6 +3269,19 @@ def _dedupe(fx):
 
 _ARITH_OPS = (ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Compare, ast.BoolOp, ast.IfExp)
 _PURE_CALLS = frozenset({"int", "float", "abs", "round", "min", "max", "sum", "pow", "divmod", "len", "str", "bool", "complex"})
+
+
+def _registry_read(e) -> ast.Name | None:
+    """The tools dict a return statement hands out part of: `list(all_tools.values())`,
+    `all_tools.values()`, `[all_tools[n] for n in names if n in all_tools]` (a name-to-tool registry,
+    named like tools). What it hands out is some of that dict's values, each read where it is made."""
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("list", "tuple") and len(e.args) == 1:
+        e = e.args[0]
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "values" and not e.args:
+        e = e.func.value
+    elif isinstance(e, ast.ListComp) and isinstance(e.elt, ast.Subscript):
+        e = e.elt.value
+    return e if isinstance(e, ast.Name) and _TOOLS_VAR.search(e.id) else None
 
 
 def _is_stub(node) -> bool:
