@@ -1265,7 +1265,9 @@ class FileExtractor:
                 while owner is not None and not (owner.func is not None and owner.func.cls is not None):
                     owner = owner.parent
                 if owner is not None:
-                    return owner.func.cls.methods.get(e.attr)
+                    m = owner.func.cls.methods.get(e.attr)
+                    # self.tools read through a @property is the value it returns, not a function
+                    return None if m is not None and any(d.endswith("property") for d in m.decorators) else m
             if isinstance(base, ast.Call):
                 base = base.func
             if isinstance(base, ast.Name):
