@@ -87,7 +87,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes", "obj_calls")
+                 "injected", "renamed", "call_nodes", "obj_calls", "ret_values")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -109,6 +109,7 @@ class FuncInfo:
         self.renamed = None  # fn.__name__ = ...: the new literal name, or _DYNAMIC_NAME
         self.call_nodes: dict[str, list] = {}  # helper name (or self.method) -> its call sites here
         self.obj_calls: list = []  # (ClassInfo, method): crm.close_case() on an object of a class here
+        self.ret_values: list = []  # what its own return statements return (not its inner functions')
 
 
 class ClassInfo:
@@ -381,6 +382,8 @@ class FileExtractor:
                 if k is not None:
                     self.visit(k, scope)
         elif t is ast.Return:
+            if scope.func is not None:
+                scope.func.ret_values.append(node.value)
             if node.value is not None:
                 held = _registry_read(node.value)
                 if scope.func is not None and (isinstance(node.value, (ast.List, ast.Tuple)) or (
@@ -2789,14 +2792,8 @@ class FileExtractor:
         (`return function_tool(handler, name=...)`). That tool is already reported, once, where it is
         declared, however many times the builder is called."""
         body = fi.body_scope
-        rets, todo = [], list(fi.node.body)
-        while todo:  # its own return statements, not those of the functions it defines
-            n = todo.pop()
-            if isinstance(n, ast.Return) and n.value is not None:
-                rets.append(n.value)
-            elif not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-                todo.extend(ast.iter_child_nodes(n))
-        if not rets:
+        rets = fi.ret_values
+        if not rets or None in rets:
             return False
         for rv in rets:
             if isinstance(rv, ast.Name) and body is not None:
