@@ -909,6 +909,8 @@ class FileExtractor:
             return False
         attrs = {r.value.attr for r in ast.walk(fi.node) if isinstance(r, ast.Return) and isinstance(r.value, ast.Attribute)
                  and isinstance(r.value.value, ast.Name) and r.value.value.id == "self"}
+        if not attrs:
+            return False  # returns no self.<attr>: no class walk (it ran for every method of every class)
         for method in fi.cls.methods.values():
             for st in ast.walk(method.node):
                 if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Attribute) \

@@ -67,6 +67,7 @@ FRAMEWORKS = (
         ),
         builtin_toolsets={"EndCallTool": (_END_CALL,)},
         builtin_classes=_PROVIDER_TOOLS,
+        builtin_class_words=False,
         builtin_instances={"send_dtmf_events": _SEND_DTMF},
         call_hooks={"AgentSession": (_agent_session,)},
     ),

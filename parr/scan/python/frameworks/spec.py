@@ -148,3 +148,7 @@ class Framework:
     reply_classes: tuple[str, ...] = ()
     # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
     words: tuple[str, ...] = ()
+    # False when the built-in classes have everyday names (LiveKit's Connector, WebSearch) and reach
+    # a model only inside a tools=[...] list, whose word already admits the file: as prefilter words
+    # they would send most files of a large tree to a full parse.
+    builtin_class_words: bool = True
