@@ -54,7 +54,7 @@ def python_tokens() -> frozenset[str]:
     words |= {name for name, position in CTX_POSITIONAL.items() if position >= 0}
     words |= set(catalog.TOOL_BASE_CLASSES) | catalog.TOOLKIT_BASES | catalog.TOOLSPEC_BASES
     words |= catalog.BROWSER_USE_REGISTRY_BASES
-    words |= set(catalog.BUILTIN_CLASSES) | set(catalog.LLAMA_TOOLSPECS)
+    words |= (set(catalog.BUILTIN_CLASSES) - _quiet_builtin_classes()) | set(catalog.LLAMA_TOOLSPECS)
     words |= prefilter_names()
     words |= set(EXTRA_TRIGGERS)
     words |= _framework_words()
@@ -65,6 +65,14 @@ def python_tokens() -> frozenset[str]:
         if not any(k in word for k in kept):
             kept.append(word)
     return frozenset(kept)
+
+
+def _quiet_builtin_classes() -> set[str]:
+    """Built-in classes only families with `builtin_class_words=False` declare (everyday names)."""
+    from parr.scan.python.frameworks import FRAMEWORKS
+
+    loud = {c for fw in FRAMEWORKS if fw.builtin_class_words for c in fw.builtin_classes}
+    return {c for fw in FRAMEWORKS if not fw.builtin_class_words for c in fw.builtin_classes} - loud
 
 
 def _framework_words() -> set[str]:
@@ -80,7 +88,8 @@ def _framework_words() -> set[str]:
         words |= set(fw.call_hooks) | {suffix for suffix, _ in fw.call_suffix_hooks}
         # Built-in tool instances (calculator, editor) are not here: they reach a model only through a
         # tools=[...] list or a hook, whose words are.
-        words |= set(fw.tool_base_classes) | set(fw.builtin_classes) | set(fw.toolspecs) | set(fw.builtin_toolsets)
+        words |= set(fw.tool_base_classes) | set(fw.toolspecs) | set(fw.builtin_toolsets)
+        words |= set(fw.builtin_classes) if fw.builtin_class_words else set()
         words |= set(fw.words)
         for spec in fw.condition_handoffs:  # agent.handoffs.add(OnCondition(...)): hand-off tools
             words |= set(spec.conditions)

@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from parr.scan.python import catalog, frameworks, mcp_dispatch, raw_dispatch, toolclass
+from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_dispatch, toolclass
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
@@ -105,7 +105,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls")
+                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -128,6 +128,7 @@ class FuncInfo:
         self.call_nodes: dict[str, list] = {}  # helper name (or self.method) -> its call sites here
         self.obj_calls: list = []  # (ClassInfo, method, callee as written): crm.close_case() on an object of a class here
         self.xcalls: list = []  # deferred calls with what they are passed (parr.scan.python.flow)
+        self.ret_values: list = []  # what its own return statements return (not its inner functions')
 
 
 class ClassInfo:
@@ -276,6 +277,7 @@ class FileExtractor:
         self.agent_classes: set[str] = set()  # classes whose methods hand self's tools to a model
         # (agent expression, call, scope, via): <agent>.handoffs.<method>(...) or register_hand_off(...)
         self.condition_handoff_calls: list = []
+        self.name_prefixes: set[str] = set()  # prefixes read at run time already listed as a site
         self.mounts: list[dict] = []  # {"server", "prefix" or "prefix_unknown", "format", "line"}
         self.builtin_agent_calls: set[int] = set()  # ids of agent constructors whose own tools were read
 
@@ -425,10 +427,15 @@ class FileExtractor:
                 if k is not None:
                     self.visit(k, scope)
         elif t is ast.Return:
+            if scope.func is not None:
+                scope.func.ret_values.append(node.value)
             if node.value is not None:
+                held = _registry_read(node.value)
                 if scope.func is not None and (isinstance(node.value, (ast.List, ast.Tuple)) or (
                         isinstance(node.value, ast.Name) and _TOOLS_VAR.search(node.value.id))):
                     scope.func.returns.append(node.value)  # [a, b], or `return tools` after building it
+                elif scope.func is not None and held is not None:
+                    scope.func.returns.append(held)  # list(all_tools.values()), [all_tools[n] for n in names]
                 elif scope.func is not None and isinstance(node.value, ast.Call):
                     # return ToolCollection(*tools): a holder built from the tool list is that list
                     for a in node.value.args:
@@ -550,6 +557,21 @@ class FileExtractor:
             if members and scope.kind == "module":
                 self.enums[node.name] = members
         self.visit_body(node.body, body_scope)
+        if lasts & _SCHEMA_BASES and any(self._langchain_tool_decorator(d) for d in node.decorator_list):
+            # @tool on a pydantic model: LangChain makes a StructuredTool named after the class, whose
+            # call only builds the model (the schema is all there is), whether or not it is bound here
+            self.schema_class_tool(ci, "langchain")
+
+    def _langchain_tool_decorator(self, d) -> bool:
+        """@tool / @tool("name") from LangChain (by import, or a bare tool in a file that speaks LangChain)."""
+        target = d.func if isinstance(d, ast.Call) else d
+        dotted = self.dotted(target) or ""
+        if dotted.rsplit(".", 1)[-1] != "tool":
+            return False
+        q = self.qualify(dotted) if dotted.split(".", 1)[0] in self.imports else None
+        fw = catalog.framework_of(q) if q else None
+        return fw in ("langchain", "langgraph") or (q is None and "." not in dotted and "tool" not in self.module_scope.defs
+                                                    and self.file_framework(frameworks.BARE_TOOL_PREFERENCE) == "langchain")
 
     def visit_assign(self, node, scope):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -1247,6 +1269,8 @@ class FileExtractor:
             return False
         attrs = {r.value.attr for r in ast.walk(fi.node) if isinstance(r, ast.Return) and isinstance(r.value, ast.Attribute)
                  and isinstance(r.value.value, ast.Name) and r.value.value.id == "self"}
+        if not attrs:
+            return False  # returns no self.<attr>: no class walk (it ran for every method of every class)
         for method in fi.cls.methods.values():
             for st in ast.walk(method.node):
                 if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Attribute) \
@@ -1514,7 +1538,88 @@ class FileExtractor:
             r, _ = self.str_of(e.right, scope)
             if l is not None and r is not None:
                 return l + r, None
+        if isinstance(e, (ast.BinOp, ast.JoinedStr, ast.Call)):
+            parts = self._parts(e, scope)
+            s = nameparts.joined(parts) if parts else None
+            if s is not None:
+                return s, None
         return None, None
+
+    def name_of(self, e, scope) -> tuple[str | None, str | None]:
+        """str_of for a tool's name: also a name whose leading part is read at run time
+        (`namespace_prefix + "read_graph"`, f"{prefix}_search"), as a nameparts.Prefixed holding
+        the readable rest; new_cand records the whole template and the prefix as a site."""
+        s, r = self.str_of(e, scope)
+        if s is not None or r is not None or not isinstance(e, (ast.BinOp, ast.JoinedStr, ast.Call, ast.Name)):
+            return s, r
+        parts = self._parts(e, scope)
+        if not parts:
+            return None, None
+        whole = nameparts.joined(parts)
+        return (whole if whole is not None else nameparts.prefixed(parts)), None
+
+    def _parts(self, e, scope, env=None, depth=0):
+        """The parts of a string expression (nameparts.template_parts), each operand read through
+        this module: constants, local variables, and the parameters of a local helper being
+        evaluated (`env`: parameter -> (argument, its scope, its env))."""
+        if depth > 6 or e is None:
+            return None
+
+        def leaf(x):
+            return self._leaf_parts(x, scope, env, depth + 1)
+        return nameparts.template_parts(e, leaf) or leaf(e)
+
+    def _leaf_parts(self, x, scope, env, depth):
+        if depth > 6:
+            return None
+        if isinstance(x, ast.Name):
+            if env is not None and x.id in env:
+                bound = env[x.id]
+                return self._parts(bound[0], bound[1], bound[2], depth) if bound is not None else None
+            s, _ = self.str_of(x, scope)
+            if s is not None:
+                return [(s, s)]
+            v, vscope = self.lookup(scope, x.id)
+            if isinstance(v, (ast.BinOp, ast.JoinedStr, ast.Call)):
+                return self._parts(v, vscope, None, depth)  # name = f"{ns}_x": read where it is made
+            return None
+        if isinstance(x, ast.Call):
+            return self._helper_parts(x, scope, env, depth) if isinstance(x.func, ast.Name) else None
+        if isinstance(x, (ast.BinOp, ast.JoinedStr)):
+            return None  # a template template_parts did not take (an operator other than + and %)
+        s, _ = self.str_of(x, scope)
+        return [(s, s)] if s is not None else None
+
+    def _helper_parts(self, call: ast.Call, scope, env, depth):
+        """tool_name("read") with `def tool_name(n, prefix=NS): return f"{prefix}_{n}"` in this
+        module: a helper that only returns a string built from its parameters is evaluated with
+        the call's arguments and its own defaults. Any other body is read at run time."""
+        fi, _ = self.lookup(scope, call.func.id)
+        if not isinstance(fi, FuncInfo) or fi.cls is not None:
+            return None
+        body = fi.node.body[1:] if _docstring(fi.node) is not None else fi.node.body
+        if len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+            return None
+        a = fi.node.args
+        if a.vararg or a.kwarg or any(isinstance(x, ast.Starred) for x in call.args) \
+                or any(k.arg is None for k in call.keywords):
+            return None
+        params = a.posonlyargs + a.args
+        bind: dict = {p.arg: None for p in params + a.kwonlyargs}
+        for p, dflt in zip(params[len(params) - len(a.defaults):], a.defaults):
+            bind[p.arg] = (dflt, fi.scope, None)
+        for p, dflt in zip(a.kwonlyargs, a.kw_defaults):
+            if dflt is not None:
+                bind[p.arg] = (dflt, fi.scope, None)
+        if len(call.args) > len(params):
+            return None
+        for p, arg in zip(params, call.args):
+            bind[p.arg] = (arg, scope, env)
+        for k in call.keywords:
+            if k.arg not in bind:
+                return None
+            bind[k.arg] = (k.value, scope, env)
+        return self._parts(body[0].value, fi.scope, bind, depth)
 
     def class_of_call(self, e, scope) -> ClassInfo | None:
         """The class of this file an expression instantiates: SearchComponent(...)."""
@@ -1532,8 +1637,14 @@ class FileExtractor:
             return None
         if isinstance(e, ast.Attribute):
             base = e.value
-            if isinstance(base, ast.Name) and base.id == "self" and scope.func is not None and scope.func.cls is not None:
-                return scope.func.cls.methods.get(e.attr)
+            if isinstance(base, ast.Name) and base.id == "self":
+                owner = scope  # self in a closure a method defines is the method's self
+                while owner is not None and not (owner.func is not None and owner.func.cls is not None):
+                    owner = owner.parent
+                if owner is not None:
+                    m = owner.func.cls.methods.get(e.attr)
+                    # self.tools read through a @property is the value it returns, not a function
+                    return None if m is not None and any(d.endswith("property") for d in m.decorators) else m
             if isinstance(base, ast.Call):
                 base = base.func
             if isinstance(base, ast.Name):
@@ -1563,6 +1674,16 @@ class FileExtractor:
             "caps": list(caps), "def_line": def_line, "normalize": normalize,
             "_fn": fn, "_cls": cls,
         }
+        if isinstance(name, nameparts.Prefixed):
+            # The model sees this name behind a prefix set at run time (a namespace option whose
+            # default is often empty): reported under the readable rest, the template in its
+            # evidence, and the prefix once per file as a site, as for a FastMCP mount parr cannot read.
+            c["name"], c["name_template"] = str(name), name.template
+            site = {"line": line, "call": _shorten(f"name={name.template}", 140),
+                    "reason": "tool name prefix parr cannot read"}
+            if name.prefix not in self.name_prefixes:
+                self.name_prefixes.add(name.prefix)
+                self.unresolved.append(site)
         if params is not None:
             c["params"] = params
         if extra:
@@ -1611,13 +1732,13 @@ class FileExtractor:
             for k in kws:
                 v = kw(k)
                 if v is not None:
-                    s, r = self.str_of(v, scope)
+                    s, r = self.name_of(v, scope)
                     if s is None and r is None:
                         # name=self.name, name=function_name: the class's literal, or made at run time
                         s = self.self_attr_str(v, fi.scope if fi.cls is not None else scope) or _DYNAMIC_NAME
                     return s, r
             if positional and call and call.args:
-                s, r = self.str_of(call.args[0], scope)
+                s, r = self.name_of(call.args[0], scope)
                 if s is not None or r is not None:
                     return s, r
             return None, None
@@ -1679,11 +1800,27 @@ class FileExtractor:
                             annotations=ann, plain=(last == "tool_plain"), extra={"server": server} if server else None)
             return
         specs = frameworks.DECORATORS.get(last)
-        spec = next(((fw, sp) for fw, sp in specs if sp.receiver is not None), None) if specs else None
+        # Two families share a decorator name (function_tool: OpenAI Agents, LiveKit): the import says which.
+        qfw = catalog.framework_of(self.qualify(dotted)) if dotted.split(".", 1)[0] in self.imports else None
+        spec = (next(((fw, sp) for fw, sp in specs if sp.receiver is not None and fw == qfw), None)
+                or next(((fw, sp) for fw, sp in specs if sp.receiver is not None), None)) if specs else None
         if spec is not None:
             fw, sp = spec
             if _gated(call, sp.gate_values) and "needs_approval" not in gates:
                 gates.append("needs_approval")
+            raw = kw(sp.schema_kw) if sp.schema_kw else None
+            raw_keys = _literal_keys(raw) if isinstance(raw, ast.Dict) else None
+            if raw_keys is not None and "name" in raw_keys:
+                # raw_schema={"name": ..., "description": ..., "parameters": {...}}: what the model sees
+                n, r = self.name_of(raw_keys["name"], scope)
+                if n is None and r is None:
+                    n = _DYNAMIC_NAME
+                params = raw_keys.get("parameters")
+                self._func_cand(fi, scope, n, r, fw, sp.style, _const_str(raw_keys.get("description")) or doc, gates,
+                                schema="json_schema", extra={"no_params": True, "jschema": (
+                                    self.json_schema_info(params, scope) if isinstance(params, ast.Dict) else None)
+                                    or {"props": [], "blob": True}})
+                return
             n, r = name_from(*sp.name_kws, positional=sp.positional_name)
             desc = next((s for s in (_const_str(kw(k)) for k in sp.desc_kws) if s), None) or doc
             extra = None
@@ -1790,19 +1927,40 @@ class FileExtractor:
 
     # ------------------------------------------------------------------ call declarations
     def fn_cand(self, node: ast.Call, scope: Scope, fexpr, fw, style, name_kws=("name",), desc_kws=("description",),
-                flags=(), gates=(), schema="type_hints", typed=None, extra=None, name_pos=None, desc_pos=None):
+                flags=(), gates=(), schema="type_hints", typed=None, extra=None, name_pos=None, desc_pos=None,
+                meta=None):
         """A tool a call makes from a function (FunctionTool(func=f), Tool.from_function(f)): its name
-        from name_kws (or the function), its description from desc_kws (or the docstring)."""
+        from name_kws (or the function), its description from desc_kws (or the docstring). `meta`:
+        the metadata object the call was given (ToolMetadata(description, name)); its name and
+        description stand before the function's."""
         fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
         n, r = None, None
         named = False
-        for k in name_kws:
+        meta_desc = None
+        if meta is not None:
+            if isinstance(meta, ast.Name):
+                bound, _ = self.lookup(scope, meta.id)
+                if isinstance(bound, ast.arg):
+                    return None  # metadata handed in: code wrapping whatever it is given (plumbing)
+                meta = bound if isinstance(bound, ast.Call) else meta
+            name_e = (_kw(meta, "name") or (meta.args[1] if len(meta.args) > 1 else None)) \
+                if isinstance(meta, ast.Call) else None
+            n, r = self.name_of(name_e, scope) if name_e is not None else (None, None)
+            if n is None and r is None and (fexpr is None or name_e is not None):
+                # metadata made elsewhere, or a name made at run time: the model's name is not readable
+                self.unresolved_site(None, "", node.lineno, "tool name parr cannot read",
+                                     text=_shorten(_short_source(node), 140))
+                return None
+            meta_desc = _const_str(_kw(meta, "description") or (meta.args[0] if meta.args else None)) \
+                if isinstance(meta, ast.Call) else None
+            named = n is not None or r is not None
+        for k in name_kws if not named else ():
             v = _kw(node, k)
             if v is None and name_pos is not None and len(node.args) > name_pos:
                 v = node.args[name_pos]
             if v is not None:
                 named = True
-                n, r = self.str_of(v, scope)
+                n, r = self.name_of(v, scope)
                 if n is None and r is None:
                     n = self.self_attr_str(v, scope)
                 break
@@ -1829,8 +1987,8 @@ class FileExtractor:
                     self.unresolved_site(None, "", node.lineno, "tool registration parr cannot read",
                                          text=_shorten(_short_source(node), 140))
                 return None
-        desc = None
-        for k in desc_kws:
+        desc = meta_desc
+        for k in desc_kws if desc is None else ():
             desc = _const_str(_kw(node, k))
             if desc:
                 break
@@ -1847,7 +2005,7 @@ class FileExtractor:
     def schema_factory_cand(self, node: ast.Call, scope: Scope, fw: str, style: str) -> bool:
         """pydantic_function_tool(Model), get_function_tool(Model): a schema-only tool from a class."""
         a = node.args[0] if node.args else None
-        n, r = self.str_of(_kw(node, "name"), scope)
+        n, r = self.name_of(_kw(node, "name"), scope)
         ci = None
         if isinstance(a, ast.Name):
             v, _ = self.lookup(scope, a.id)
@@ -1896,9 +2054,12 @@ class FileExtractor:
             if f is not None:
                 gated = any(_truthy_kw(node, k) for k in f.gate_kws) or _gated(node, f.gate_values)
                 fexpr = _kw(node, *f.fn_kws) if f.fn_pos is None else fn_arg(node, *f.fn_kws, pos=f.fn_pos)
+                meta = _kw(node, f.meta_kw) if f.meta_kw else None
+                if meta is None and f.meta_pos is not None and len(node.args) > f.meta_pos:
+                    meta = node.args[f.meta_pos]
                 self.fn_cand(node, scope, fexpr, f.framework, f.style, schema=f.schema, typed=f.typed,
                              gates=["needs_approval"] if gated else [], flags=f.flags,
-                             name_pos=f.name_pos, desc_pos=f.desc_pos)
+                             name_pos=f.name_pos, desc_pos=f.desc_pos, meta=meta)
             return
         for hook in frameworks.CALL_HOOKS.get(last, ()):
             if hook(self, node, d, fw_q, scope):
@@ -1931,7 +2092,7 @@ class FileExtractor:
                 sk = _literal_keys(spec)
                 schema_v = sk.get("inputSchema")
                 if "name" in sk and isinstance(schema_v, ast.Dict):
-                    n, r = self.str_of(sk["name"], scope)
+                    n, r = self.name_of(sk["name"], scope)
                     if n or r:
                         inner = _literal_keys(schema_v)
                         self.consumed.add(id(spec))
@@ -1944,7 +2105,7 @@ class FileExtractor:
                 inner = keys["function"]
                 ik = _literal_keys(inner)
                 if "name" in ik:
-                    n, r = self.str_of(ik["name"], scope)
+                    n, r = self.name_of(ik["name"], scope)
                     if n or r:
                         self.consumed.add(id(inner))
                         self.new_cand(name=n, name_ref=r, line=node.lineno, framework="openai",
@@ -1953,7 +2114,7 @@ class FileExtractor:
                                       extra={"jschema": self.json_schema_info(ik.get("parameters"), scope)})
             return
         t = _const_str(keys.get("type")) if "type" in keys else None
-        n, r = self.str_of(keys["name"], scope)
+        n, r = self.name_of(keys["name"], scope)
         if not (n or r):
             return
         if t == "function" and ("parameters" in keys or "description" in keys or "strict" in keys):
@@ -2060,7 +2221,7 @@ class FileExtractor:
         # TOOL_SPEC modules (strands)
         for dct in self.tool_spec_dicts:
             keys = _literal_keys(dct)
-            n, r = self.str_of(keys.get("name"), self.module_scope)
+            n, r = self.name_of(keys.get("name"), self.module_scope)
             if not (n or r):
                 continue
             handler = None
@@ -2230,7 +2391,7 @@ class FileExtractor:
         elif isinstance(e, ast.Call) and (self.dotted(e.func) or "").rsplit(".", 1)[-1].lower().endswith("handoff"):
             override = _kw(e, "tool_name_override", "name")
             if override is not None:
-                name, ref = self.str_of(override, scope)
+                name, ref = self.name_of(override, scope)
                 if name is None and ref is None:
                     self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
                     return
@@ -2514,7 +2675,7 @@ class FileExtractor:
             if name_e is not None:
                 if isinstance(name_e, ast.Call) and (self.dotted(name_e.func) or "").rsplit(".", 1)[-1] in _FIELD_CALLS:
                     name_e = _kw(name_e, "default") or (name_e.args[0] if name_e.args else None)  # Field(default="x")
-                n, r = self.str_of(name_e, ci.body_scope)
+                n, r = self.name_of(name_e, ci.body_scope)
             if n is None and r is None:
                 init = ci.methods.get("__init__")
                 if init is not None:
@@ -2573,6 +2734,13 @@ class FileExtractor:
                     schema = "json_schema"
                     extra["jschema"] = self.json_schema_info(schema_e, ci.body_scope) or {"props": [], "blob": True}
                     extra["no_params"] = True
+            elif exec_fn is not None and not _is_stub(exec_fn.node) \
+                    and (attr_key := toolclass.attr_definition(ci.attrs)) is not None:
+                # name/description/input_schema as class attributes with code that runs: a tool
+                # class whose base (often outside the repository) sends that definition. Used by
+                # resolve only when no framework base claims the class (its own rules stay).
+                extra["attr_shape"] = attr_key
+                extra["attr_jschema"] = self.json_schema_info(ci.attrs[attr_key], ci.body_scope) or {"props": [], "blob": True}
             c = self.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework="?", style="?", schema=schema,
                               fn=exec_fn, description=desc, typed=typed, extra=extra, cls=ci,
                               def_line=ci.node.lineno)
@@ -2611,7 +2779,7 @@ class FileExtractor:
         if v is not None:
             if isinstance(v, ast.Call) and (self.dotted(v.func) or "").rsplit(".", 1)[-1] in _FIELD_CALLS:
                 v = _kw(v, "default") or (v.args[0] if v.args else None)
-            n, r = self.str_of(v, ci.body_scope)
+            n, r = self.name_of(v, ci.body_scope)
             if n is not None or r is not None:
                 return n, r
         init = ci.methods.get("__init__")
@@ -2624,9 +2792,9 @@ class FileExtractor:
                     val = st.value
                     if isinstance(val, ast.Name) and val.id in params:
                         if bound and val.id in bound:
-                            return self.str_of(*bound[val.id])
+                            return self.name_of(*bound[val.id])
                         return _param_default_str(init.node, val.id), None
-                    return self.str_of(val, init.body_scope)
+                    return self.name_of(val, init.body_scope)
             for e in ast.walk(init.node):
                 if not (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__"):
                     continue
@@ -2830,7 +2998,7 @@ class FileExtractor:
                 if v is None and len(e.args) >= 3:
                     v = e.args[2]  # autogen BaseTool(args_type, return_type, name, description)
                 if v is not None:
-                    n, r = self.str_of(v, init.body_scope)
+                    n, r = self.name_of(v, init.body_scope)
                     if n is None and r is None and isinstance(v, ast.Name):
                         n = _param_default_str(init.node, v.id)  # def __init__(self, name="weather")
                     return n, r
@@ -3106,9 +3274,33 @@ class FileExtractor:
                 for rv in fi.returns:
                     self.ctx_elem(rv, fi.body_scope, fw, getattr(rv, "lineno", line), depth + 1, seen, label)
                 return
+            if fi is not None and self._returns_declared_tool(fi):
+                return  # self.build_order_tool(items): the tool it makes and returns is read where it is declared
             self.unresolved_site(e, label, line, "tools made by a call parr cannot read")
             return
         self.unresolved_site(e, label, line, "unknown element")
+
+    def _returns_declared_tool(self, fi: FuncInfo) -> bool:
+        """A builder that returns one tool declared in its own body: a decorated inner function
+        (`@function_tool() async def order(...)` ... `return order`) or a tool factory call parr read
+        (`return function_tool(handler, name=...)`). That tool is already reported, once, where it is
+        declared, however many times the builder is called."""
+        body = fi.body_scope
+        rets = fi.ret_values
+        if not rets or None in rets:
+            return False
+        for rv in rets:
+            if isinstance(rv, ast.Name) and body is not None:
+                inner = body.defs.get(rv.id)
+                if isinstance(inner, FuncInfo) and inner.candidate:
+                    continue
+                bound = body.assigns.get(rv.id)
+                if isinstance(bound, ast.Call) and id(bound) in self.consumed:
+                    continue
+            if isinstance(rv, ast.Call) and id(rv) in self.consumed:
+                continue
+            return False
+        return True
 
     def _returns_tools(self, fi: FuncInfo) -> bool:
         """The function hands back a tool list read here: a list named like tools (read as a
@@ -3124,7 +3316,7 @@ class FileExtractor:
             if isinstance(rv, (ast.List, ast.Tuple)) and rv.elts and all(
                     (f := self.resolve_func_expr(el, fi.body_scope)) is not None and f.candidate for el in rv.elts):
                 return True
-        return False
+        return self._returns_declared_tool(fi)
 
     def class_in_tools(self, ci: ClassInfo, fw, line: int, label: str, e) -> None:
         """A class listed as a tool: a tool class the class rules read, a pydantic model or
@@ -3174,7 +3366,7 @@ class FileExtractor:
         keys = _literal_keys(d)
         if "name" not in keys or "type" in keys or not ("parameters" in keys or "input_schema" in keys):
             return
-        n, r = self.str_of(keys["name"], scope)
+        n, r = self.name_of(keys["name"], scope)
         if not (n or r):
             return  # {"name": spec["name"], ...}: code translating tools it was given into API dicts
         fw = fw or self.file_framework(("langchain", "openai", "anthropic"))
@@ -3719,6 +3911,19 @@ def _dedupe(fx):
 
 _ARITH_OPS = (ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Compare, ast.BoolOp, ast.IfExp)
 _PURE_CALLS = frozenset({"int", "float", "abs", "round", "min", "max", "sum", "pow", "divmod", "len", "str", "bool", "complex"})
+
+
+def _registry_read(e) -> ast.Name | None:
+    """The tools dict a return statement hands out part of: `list(all_tools.values())`,
+    `all_tools.values()`, `[all_tools[n] for n in names if n in all_tools]` (a name-to-tool registry,
+    named like tools). What it hands out is some of that dict's values, each read where it is made."""
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("list", "tuple") and len(e.args) == 1:
+        e = e.args[0]
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "values" and not e.args:
+        e = e.func.value
+    elif isinstance(e, ast.ListComp) and isinstance(e.elt, ast.Subscript):
+        e = e.elt.value
+    return e if isinstance(e, ast.Name) and _TOOLS_VAR.search(e.id) else None
 
 
 def _is_stub(node) -> bool:

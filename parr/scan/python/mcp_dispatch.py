@@ -76,7 +76,7 @@ def read_handler(ex: Any, fi: Any, params: set[str] | None = None, depth: int = 
     def keys(e) -> list[str]:
         if isinstance(e, (ast.Tuple, ast.List, ast.Set)):
             return [k for x in e.elts for k in keys(x)]
-        s, r = ex.str_of(e, scope)
+        s, r = ex.name_of(e, scope)
         return [s] if s is not None else ([f"ref:{r}"] if r else [])
 
     for node in walk_own(fi.node.body):
@@ -199,7 +199,7 @@ def _dict_entries(ex: Any, disp: Dispatch, value: ast.Dict, scope: Any) -> None:
     for k, v in zip(value.keys, value.values):
         if k is None:
             continue
-        s, r = ex.str_of(k, scope)
+        s, r = ex.name_of(k, scope)
         key = s if s is not None else (f"ref:{r}" if r else None)
         fn = ex.resolve_func_expr(v, scope) if key is not None else None
         if fn is not None:

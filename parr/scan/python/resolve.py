@@ -498,6 +498,8 @@ def _record(c: dict, path: str) -> ToolRecord | None:
     if not name:
         return None
     mutating, typed, evidence, caps, gates = judge(c)
+    if c.get("name_template"):
+        evidence = [*evidence, f"name has a prefix set at run time: the model sees {c['name_template']}"]
     line = c.get("line") or 1
     options = {p["n"]: p["ops"] for p in (c.get("params") or []) if isinstance(p, dict) and p.get("ops")}
     options.update({p["n"]: p["ops"] for p in ((c.get("jschema") or {}).get("props") or []) if p.get("ops")})
@@ -626,6 +628,9 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 style = None
                 if fw is None:
                     key = c.get("api_shape") or proj.shaped_base(c["class_bases"], path)
+                    if key is None and c.get("attr_shape"):
+                        key = c["attr_shape"]  # the definition declared as class attributes
+                        c.update(schema="json_schema", jschema=c["attr_jschema"], no_params=True)
                     if key is None:
                         continue
                     # the project's own tool class: it sends its own definition to the model

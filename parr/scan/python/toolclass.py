@@ -118,3 +118,17 @@ def serialises_self(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """A `to_*` method that returns the class's own tool definition."""
     holder = ast.ClassDef(name="_", bases=[], keywords=[], body=[fn], decorator_list=[])
     return api_shape(holder) is not None
+
+
+def attr_definition(attrs: dict[str, ast.AST]) -> str | None:
+    """The schema key when a class declares its tool definition as class attributes: a literal
+    `name`, a `description` and a JSON schema (`input_schema = {"type": "object", ...}`), what a
+    base class outside the repository (anthropic-quickstarts' `agents.tools.base.Tool`) turns
+    into the definition it sends. None for a class that holds only some of them."""
+    if _const_str(attrs.get("name")) is None or "description" not in attrs:
+        return None
+    for key in SCHEMA_KEYS:
+        value = attrs.get(key)
+        if isinstance(value, ast.Dict) and {"type", "properties"} & set(_keys(value)):
+            return key
+    return None

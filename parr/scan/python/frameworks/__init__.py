@@ -18,6 +18,7 @@ from parr.scan.python.frameworks import (
     google_genai,
     haystack,
     langchain,
+    livekit,
     llamaindex,
     mcp,
     openai_agents,
@@ -39,6 +40,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
+    livekit,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

@@ -14,7 +14,7 @@ def _function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """Function(name=..., entrypoint=fn, parameters={...})."""
     if not (fw_q == "agno" or _kw(node, "entrypoint") is not None):
         return False
-    n, r = ex.str_of(_kw(node, "name"), scope)
+    n, r = ex.name_of(_kw(node, "name"), scope)
     fexpr = _kw(node, "entrypoint")
     params_v = _kw(node, "parameters")
     if n is None and r is None:

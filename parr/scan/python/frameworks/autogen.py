@@ -12,7 +12,7 @@ def _tool_schema(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     function schema handed to model_client.create(tools=[...])."""
     if not (fw_q == "autogen" or "autogen" in ex.fw_hints):
         return False
-    n, r = ex.str_of(_kw(node, "name"), scope)
+    n, r = ex.name_of(_kw(node, "name"), scope)
     if n or r:
         params = _kw(node, "parameters")
         if isinstance(params, ast.Call) and not params.args:

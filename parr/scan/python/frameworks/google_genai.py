@@ -9,7 +9,7 @@ from parr.scan.python.frameworks.spec import Framework
 
 
 def _function_declaration(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
-    n, r = ex.str_of(_kw(node, "name"), scope)
+    n, r = ex.name_of(_kw(node, "name"), scope)
     if n or r:
         ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="google-genai",
                     style="gemini.FunctionDeclaration", schema="json_schema",

@@ -42,7 +42,7 @@ def _component_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     run = cls.methods.get("run") if cls is not None else None
     n = r = None
     if name_e is not None:
-        n, r = ex.str_of(name_e, scope)
+        n, r = ex.name_of(name_e, scope)
         if n is None and r is None:
             ex.unresolved_site(node, "", node.lineno, "tool name made at run time")
             return True
@@ -102,7 +102,7 @@ def _pipeline_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     a generator or an agent (the input only fills templates and queries)."""
     if fw_q not in (_HS, None):
         return False
-    n, r = ex.str_of(_kw(node, "name"), scope)
+    n, r = ex.name_of(_kw(node, "name"), scope)
     if n is None and r is None:
         ex.unresolved_site(node, "", node.lineno, "tool registration parr cannot read")
         return True

@@ -9,18 +9,27 @@ from parr.scan.python.frameworks.spec import Factory, Framework
 
 TOOLSPEC_BASES = frozenset({"BaseToolSpec"})
 
+# The name llama-index-core gives a tool made by `<Class>.from_defaults(...)` without `name=`
+# (llama_index/core/tools/query_engine.py and retriever_tool.py: DEFAULT_NAME, 0.14).
+DEFAULT_NAMES = {"QueryEngineTool": "query_engine_tool", "RetrieverTool": "retriever_tool"}
+
+
 def _from_defaults(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
-    """QueryEngineTool.from_defaults(name=...), FunctionTool.from_defaults(fn)."""
+    """QueryEngineTool.from_defaults(query_engine, name=...), FunctionTool.from_defaults(fn)."""
     if "." not in d:
         return False
     recv_last = d.rsplit(".", 1)[0].rsplit(".", 1)[-1]
-    if "QueryEngineTool" in recv_last or "RetrieverTool" in recv_last:
-        n, r = ex.str_of(_kw(node, "name"), scope)
+    kind = next((k for k in DEFAULT_NAMES if k in recv_last), None)
+    if kind is not None:
+        name_e = _kw(node, "name")
+        n, r = ex.name_of(name_e, scope) if name_e is not None else (DEFAULT_NAMES[kind], None)
         if n or r:
             desc = _const_str(_kw(node, "description"))
             ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="llama-index",
-                        style="llama_index.QueryEngineTool", schema="framework_defined", typed=False,
+                        style="llama_index.QueryEngineTool", schema="framework_defined", typed=True,
                         description=desc, flags=("agent_tool",))
+        else:
+            ex.unresolved_site(node, "", node.lineno, "tool name made at run time")
         return True
     fexpr = _kw(node, "fn", "async_fn")
     if fexpr is None and node.args and ex.resolve_func_expr(node.args[0], scope) is not None:
@@ -42,7 +51,13 @@ FRAMEWORKS = (
         call_hooks={"from_defaults": (_from_defaults,), "get_function_tool": (_get_function_tool,)},
         factories=(
             Factory("FunctionTool", "llama-index", "llama_index.FunctionTool", when_kws=("fn", "async_fn"),
-                    fn_kws=("fn", "async_fn")),
+                    fn_kws=("fn", "async_fn"), meta_kw="metadata", meta_pos=1),
+            # QueryEngineTool(query_engine, metadata=ToolMetadata(name=..., description=...)): a
+            # natural-language question (`input: str`) to a query engine; the same for a retriever.
+            Factory("QueryEngineTool", "llama-index", "llama_index.QueryEngineTool", fn_kws=(), fn_pos=None,
+                    meta_kw="metadata", meta_pos=1, schema="framework_defined", typed=True, flags=("agent_tool",)),
+            Factory("RetrieverTool", "llama-index", "llama_index.QueryEngineTool", fn_kws=(), fn_pos=None,
+                    meta_kw="metadata", meta_pos=1, schema="framework_defined", typed=True, flags=("agent_tool",)),
         ),
         # llama-index ToolSpec classes from llama-index-tools-* packages -> spec_functions (model names)
         toolspecs={

@@ -96,7 +96,7 @@ def _emit(ex, node: ast.Call, scope) -> None:
                 if n or r:
                     holders.append((n, r, sub, sub.node.lineno))
     elif name_e is not None:
-        n, r = ex.str_of(name_e, scope)
+        n, r = ex.name_of(name_e, scope)
         if n or r:
             holders.append((n, r, cls, node.lineno))
     if not holders:

@@ -13,7 +13,7 @@ def _as_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """agent.as_tool(tool_name=..., tool_description=...): an agent offered as a tool."""
     if "." not in d:
         return False
-    n, r = ex.str_of(_kw(node, "tool_name"), scope)
+    n, r = ex.name_of(_kw(node, "tool_name"), scope)
     if n or r:
         desc = _const_str(_kw(node, "tool_description"))
         ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="openai-agents", style="openai_agents.as_tool",

@@ -67,6 +67,9 @@ class Decorator:
     schema_pos: int | None = None
     # (keyword, literal) pairs that put a person before each call: approval_mode="always_require"
     gate_values: tuple[tuple[str, str], ...] = ()
+    # A keyword holding the whole definition the model sees ({"name", "description", "parameters"}):
+    # LiveKit @function_tool(raw_schema={...}); its name and schema stand before the function's.
+    schema_kw: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,11 @@ class Factory:
     gate_kws: tuple[str, ...] = ()
     gate_values: tuple[tuple[str, str], ...] = ()
     flags: tuple[str, ...] = ()
+    # The keyword (or position) of a metadata object that carries the name and description the
+    # model sees, when the call has no name of its own: LlamaIndex
+    # `QueryEngineTool(engine, metadata=ToolMetadata(name="lyft_10k", description=...))`.
+    meta_kw: str | None = None
+    meta_pos: int | None = None
 
 
 @dataclass(frozen=True)
@@ -166,3 +174,7 @@ class Framework:
     reply_classes: tuple[str, ...] = ()
     # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
     words: tuple[str, ...] = ()
+    # False when the built-in classes have everyday names (LiveKit's Connector, WebSearch) and reach
+    # a model only inside a tools=[...] list, whose word already admits the file: as prefilter words
+    # they would send most files of a large tree to a full parse.
+    builtin_class_words: bool = True
