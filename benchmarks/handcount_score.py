@@ -19,9 +19,11 @@ A tool matches a found tool with the same name in the same file; a same-name too
 counts as found with a wrong file. Printed per repository and in total: recall, precision, mutating
 tools found and flagged (the issue's "finding and flagging"), mutating flags that are right, typed
 right on matched tools, and unresolved sites. Labels hold names, paths and verdicts only, no code.
-Labels live in sets (folders): `heldout/` holds repositories counted after the scanner work they
-measure was done, never shown to whoever changed the scanner; `tuning/` holds ones whose misses
-were then worked on. Totals are printed per set.
+Labels live in sets (folders), one per round of counting: `tuning/` (sitting 5, worked on from the
+start), `heldout/` (sitting 5), `heldout2/` and `heldout3/` (sitting 6). Each held-out set was counted
+by someone who changed no scanner code and was kept from whoever did until it had been measured;
+after that its misses may be worked on, and it measures tuning from then on (the README says which
+figures were taken blind). Totals are printed per set.
 Never run from the test suite.
 """
 
