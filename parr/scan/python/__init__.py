@@ -58,20 +58,22 @@ def is_test_path(rel_path: str) -> bool:
     return any(f"/{d}" in p for d in _TEST_DIRS) or _TEST_DIR_NAME.search(p) is not None
 
 
-# What pytest and unittest collect from a module: test functions, Test classes, or the runner's import.
+# What marks a module as a test: test functions or Test classes (what pytest and unittest collect),
+# the runner's import, or a script entry point (integration and smoke-test scripts run directly).
 _TEST_CONTENT = re.compile(rb"^[ \t]*(?:async[ \t]+)?def[ \t]+test|^[ \t]*class[ \t]+Test|"
-                           rb"^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest)\b", re.M)
+                           rb"^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest)\b|^if[ \t]+__name__[ \t]*==", re.M)
 
 
 def is_test_file(rel_path: str, source: bytes) -> bool:
-    """A test path, except a module whose file name alone says test (write_test.py, test_runner.py
-    outside any test folder) and which holds nothing a test runner collects: SuperAGI's
-    tools/code/write_test.py is a tool that writes tests, not a test."""
+    """A test path, except a `<word>_test.py` module outside any test folder that holds nothing of a
+    test: SuperAGI's tools/code/write_test.py is a tool that writes tests. A `test_*.py` name, a
+    test folder and conftest.py stay tests whatever they hold."""
     if not is_test_path(rel_path):
         return False
     p = "/" + rel_path.replace("\\", "/")
-    if is_test_path(p.rsplit("/", 1)[0] + "/x.py") or p.endswith("/conftest.py") or not p.endswith(".py"):
-        return True  # a test folder, pytest's fixture module, or a notebook (its code sits in JSON strings)
+    if is_test_path(p.rsplit("/", 1)[0] + "/x.py") or not p.endswith("_test.py") \
+            or p.rsplit("/", 1)[-1].startswith("test_"):
+        return True
     return _TEST_CONTENT.search(source) is not None
 
 
