@@ -58,6 +58,25 @@ def is_test_path(rel_path: str) -> bool:
     return any(f"/{d}" in p for d in _TEST_DIRS) or _TEST_DIR_NAME.search(p) is not None
 
 
+# What marks a module as a test: test functions or Test classes (what pytest and unittest collect),
+# the runner's import, or a script entry point (integration and smoke-test scripts run directly).
+_TEST_CONTENT = re.compile(rb"^[ \t]*(?:async[ \t]+)?def[ \t]+test|^[ \t]*class[ \t]+Test|"
+                           rb"^[ \t]*(?:import|from)[ \t]+(?:pytest|unittest)\b|^if[ \t]+__name__[ \t]*==", re.M)
+
+
+def is_test_file(rel_path: str, source: bytes) -> bool:
+    """A test path, except a `<word>_test.py` module outside any test folder that holds nothing of a
+    test: SuperAGI's tools/code/write_test.py is a tool that writes tests. A `test_*.py` name, a
+    test folder and conftest.py stay tests whatever they hold."""
+    if not is_test_path(rel_path):
+        return False
+    p = "/" + rel_path.replace("\\", "/")
+    if is_test_path(p.rsplit("/", 1)[0] + "/x.py") or not p.endswith("_test.py") \
+            or p.rsplit("/", 1)[-1].startswith("test_"):
+        return True
+    return _TEST_CONTENT.search(source) is not None
+
+
 _TOP_DEF = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(", re.M)
 _SIG_END = re.compile(r"\)[ \t]*(?:->[^\n]*?)?:[ \t]*(?:#[^\n]*)?$", re.M)
 _TOP_CONST = re.compile(r"^([A-Za-z_]\w*)[ \t]*(?::[ \t]*str[ \t]*)?=[ \t]*([\"'])([^\"'\\\n]*)\2[ \t]*$", re.M)
@@ -160,7 +179,7 @@ class PythonScanner:
         return rel_path.endswith((".py", ".ipynb"))
 
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
-        if is_test_path(rel_path):
+        if is_test_file(rel_path, source):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
             return facts
@@ -197,7 +216,7 @@ class PythonScanner:
         Every function's effects are read, not only those a tool in this file calls: a helper's SDK
         call in another file is what the tool that calls it does, and reading every function of a
         parsed file costs less than parsing again the files tools reach."""
-        if is_test_path(rel_path):
+        if is_test_file(rel_path, source):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True
             return facts
