@@ -75,7 +75,7 @@ def bound_params(det: Detector, arg: Node) -> None:
         if sval.type == "object" and "type" not in object_entries(sval):
             continue  # isStructuredToolParams: a JSON schema names its type
         det.ctx.claim(obj)
-        name = det.ctx.string_value(det._entry(entries, "name"))
+        name = det._names(det._entry(entries, "name")) or None  # or the strings this file's callers pass
         if name is None:
             det._unread(obj, "tool name made at run time", one_line(obj))
             continue
