@@ -680,6 +680,7 @@ class Detector:
             value = self.ctx.value_node(args[0])
             if value is not None and value.type == "array":
                 self._hosted_in_array(value)
+            langchain.bound_params(self, args[0])  # { name, description, schema } objects
             self._check_tools_value(args[0], "bindTools(...)", 0)
 
     def _registration(self, call: Node, method: str, args: list[Node]) -> None:
@@ -1109,6 +1110,8 @@ class Detector:
             return
         if value.type == "array":
             self._hosted_in_array(value)
+        if key_name == "tools":
+            langchain.agent_tools(self, pair)  # createReactAgent({ tools: [{ name, schema }] })
         if value.type == "object" and (self.frameworks or self.mcp_signal):
             # tools: { pause_project: { ...defs.pause_project, execute } }: the definition and its body are
             # one tool, read before the definition itself would be read as a tool of its own.

@@ -11,7 +11,7 @@ from parr.scan.typescript import runtime_names
 from parr.scan.typescript.frameworks import langchain_builtins
 from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
-from parr.scan.typescript.nodes import args_of, line, member_chain, one_line, text, unwrap
+from parr.scan.typescript.nodes import args_of, line, member_chain, object_entries, one_line, text, unwrap
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 from parr.scan.typescript.values import FileCtx
 
@@ -50,6 +50,62 @@ def tool(det: Detector, call: Node, args: list[Node]) -> None:
                schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                description=desc, description_ref=dref, handler=handler, eff=eff,
                gates=det._gates(entries, eff))
+
+
+def bound_params(det: Detector, arg: Node) -> None:
+    """model.bindTools([{ name, description, schema }]): LangChain.js binds plain objects that pass
+    @langchain/core's isStructuredToolParams (a name and a zod or JSON schema, description optional) as
+    tools the model may call; nothing runs them (the caller reads tool_calls' args), so their effects are
+    those of a model-output schema. Other objects in the list are read elsewhere: OpenAI's
+    { type: "function", function } and Anthropic's { name, input_schema } as raw schemas, provider tools
+    as hosted ones. The list may be a literal, a const holding it, or spread from arrays of this file."""
+    elements = det._spread_array(arg)
+    for el in elements or ():
+        obj = det.ctx.value_node(el)
+        if obj is None or obj.type != "object" or det.ctx.is_claimed(obj):
+            continue
+        entries = object_entries(obj)
+        if "name" not in entries or "schema" not in entries or "function" in entries:
+            continue
+        schema_node = det._entry(entries, "schema")
+        sval = det.ctx.value_node(schema_node)
+        if sval is None or sval.type in ("array", "string", "template_string", "number", "true", "false", "null",
+                                         "undefined"):
+            continue
+        if sval.type == "object" and "type" not in object_entries(sval):
+            continue  # isStructuredToolParams: a JSON schema names its type
+        det.ctx.claim(obj)
+        name = det._names(det._entry(entries, "name")) or None  # or the strings this file's callers pass
+        if name is None:
+            det._unread(obj, "tool name made at run time", one_line(obj))
+            continue
+        info = analyze_schema(det.ctx, schema_node)
+        typed, tev = det._typed(info, None, fx.Effects()) if info.declared else (False, ["schema parr cannot read"])
+        desc, dref = det._description(det._entry(entries, "description"))
+        det._emit(node=obj, name=name, framework=SPEC.id, style="langchain_js.bound_params",
+                  schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                  description=desc, description_ref=dref, eff=fx.Effects())
+
+
+_AGENT_FACTORIES = frozenset({"createReactAgent", "createAgent"})
+
+
+def agent_tools(det: Detector, pair: Node) -> None:
+    """createReactAgent({ tools }) (LangGraph.js) and createAgent({ tools }) (langchain v1) bind every element
+    of `tools` that is not a runnable (their ServerTool) with the model's bindTools: a { name, schema }
+    object there is bound as in bindTools (bound_params), though their ToolNode runs only runnables."""
+    obj = pair.parent
+    args = obj.parent if obj is not None else None
+    call = args.parent if args is not None and args.type == "arguments" else None
+    if call is None or call.type != "call_expression" or args.named_children[:1] != [obj]:
+        return
+    callee = unwrap(call.child_by_field_name("function"))
+    if callee is None or callee.type != "identifier" or text(callee) not in _AGENT_FACTORIES:
+        return
+    b = det.ctx.lookup(callee, text(callee))
+    if b is None or b.kind != "import" or not SPEC.owns(b.module or ""):
+        return
+    bound_params(det, pair.child_by_field_name("value"))
 
 
 def builtin_class(det: Detector, new: Node) -> None:
