@@ -1267,17 +1267,26 @@ class FileExtractor:
         """get_tools() returning self._tools, set to one wrapper per entry of a definition list."""
         if fi.cls is None:
             return False
-        attrs = {r.value.attr for r in ast.walk(fi.node) if isinstance(r, ast.Return) and isinstance(r.value, ast.Attribute)
-                 and isinstance(r.value.value, ast.Name) and r.value.value.id == "self"}
+        attrs = {r.attr for r in fi.ret_values if isinstance(r, ast.Attribute)
+                 and isinstance(r.value, ast.Name) and r.value.id == "self"}
         if not attrs:
             return False  # returns no self.<attr>: no class walk (it ran for every method of every class)
-        for method in fi.cls.methods.values():
-            for st in ast.walk(method.node):
-                if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Attribute) \
-                        and st.targets[0].attr in attrs and isinstance(st.value, (ast.ListComp, ast.GeneratorExp)) \
-                        and id(st.value.elt) in self.def_made:
-                    return True
-        return False
+        return bool(attrs & self._made_attrs(fi.cls))
+
+    def _made_attrs(self, ci: ClassInfo) -> set[str]:
+        """The self.<attr> a class's methods set to one wrapper per entry of a definition list; one
+        walk per class (getters returning self.<attr> are many: walking per getter was quadratic)."""
+        cache = self.__dict__.setdefault("_made_attrs_cache", {})
+        found = cache.get(id(ci))
+        if found is None:
+            found = set()
+            for method in ci.methods.values():
+                for st in ast.walk(method.node):
+                    if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Attribute) \
+                            and isinstance(st.value, (ast.ListComp, ast.GeneratorExp)) and id(st.value.elt) in self.def_made:
+                        found.add(st.targets[0].attr)
+            cache[id(ci)] = found
+        return found
 
     def _defined_before(self, fi: FuncInfo, scope: Scope, use) -> FuncInfo:
         """The definition a module-level use names when the module defines the name twice: the last
