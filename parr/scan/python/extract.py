@@ -858,21 +858,7 @@ class FileExtractor:
             return self._xmemo[id(fi)]
         seen.add(id(fi))
         out = [list(x) for x in fi.xcalls]
-        callees = []
-        for sc, name in fi.local_calls:
-            v, _ = self.lookup(sc, name) if sc is not None else (None, None)
-            if isinstance(v, FuncInfo):
-                callees.append((v, name))
-        if fi.cls is not None:
-            for m in fi.self_calls:
-                t = self._method_lookup(fi.cls, m)
-                if t is not None:
-                    callees.append((t, m))
-        for ci, m, d in fi.obj_calls:
-            t = self._method_lookup(ci, m)
-            if t is not None:
-                callees.append((t, d))
-        for c, key in callees:
+        for c, key in self._callees(fi):
             if effects_kb.is_plumbing(c.name):
                 continue
             sub = self.xclosure(c, depth + 1, seen)
@@ -3579,6 +3565,31 @@ class FileExtractor:
         self._func_cand(fi, fi.scope, fi.name, None, fw, "plain_function", _docstring(fi.node), [])
 
     # ------------------------------------------------------------------ serialise
+    def _callees(self, fi: FuncInfo, unknown: list | None = None) -> list[tuple[FuncInfo, str | None]]:
+        """The functions of this file `fi` calls (helpers, its class's methods, methods of objects of
+        this file's classes), each with the name it is called by. With `unknown`, a call parr cannot
+        read (a name bound to a lambda or a value, an inherited method) is noted there as such."""
+        callees = []
+        for sc, name in fi.local_calls:
+            v, _ = self.lookup(sc, name) if sc is not None else (None, None)
+            if isinstance(v, FuncInfo):
+                callees.append((v, name))
+            elif unknown is not None and not isinstance(v, ClassInfo) and not name[:1].isupper() and name not in fi.strs:
+                # a name bound to something parr does not read (a lambda, a parameter, a value)
+                unknown.append(("", UNKNOWN, f"calls {name}()", 0))
+        if fi.cls is not None:
+            for m in fi.self_calls:
+                t = self._method_lookup(fi.cls, m)
+                if t is not None:
+                    callees.append((t, m))
+                elif unknown is not None:  # inherited from a base parr did not read
+                    unknown.append(("", UNKNOWN, f"calls self.{m}()", 0))
+        for ci, m, d in fi.obj_calls:
+            t = self._method_lookup(ci, m)
+            if t is not None:
+                callees.append((t, d))
+        return callees
+
     def closure(self, fi: FuncInfo, depth=0, seen=None):
         """Effects of a function and of the local helpers it calls (transitively)."""
         if seen is None:
@@ -3588,26 +3599,7 @@ class FileExtractor:
         seen.add(id(fi))
         fx = [tuple(x) + ((0,) if len(x) == 3 else ()) for x in fi.fx]
         ext = list(fi.ext_calls)
-        callees = []
-        for sc, name in fi.local_calls:
-            v, _ = self.lookup(sc, name) if sc is not None else (None, None)
-            if isinstance(v, FuncInfo):
-                callees.append((v, name))
-            elif not isinstance(v, ClassInfo) and not name[:1].isupper() and name not in fi.strs:
-                # a name bound to something parr does not read (a lambda, a parameter, a value)
-                fx.append(("", UNKNOWN, f"calls {name}()", 0))
-        if fi.cls is not None:
-            for m in fi.self_calls:
-                t = self._method_lookup(fi.cls, m)
-                if t is not None:
-                    callees.append((t, m))
-                else:  # inherited from a base parr did not read
-                    fx.append(("", UNKNOWN, f"calls self.{m}()", 0))
-        for ci, m, d in fi.obj_calls:
-            t = self._method_lookup(ci, m)
-            if t is not None:
-                callees.append((t, d))
-        for c, key in callees:
+        for c, key in self._callees(fi, fx):
             if effects_kb.is_plumbing(c.name):
                 # get_credentials() writing a token cache is not the tool's effect; that sign-in
                 # only built a URL for the user to open is what the tool does

@@ -3,13 +3,12 @@ case files (frameworks/cases/tool_classes.yaml, openclaw.yaml) do not reach."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from parr.scan.model import UnresolvedSite
 from parr.scan.typescript import TypeScriptScanner
 from parr.scan.typescript.classes import may_extend_project
 
-_ROOT = Path(__file__).resolve().parents[3]
+from tests.scan.typescript.ts_scan_helpers import outputs_under_hash_seeds
+
 
 
 def _scan(files: dict[str, str]):
@@ -137,9 +136,6 @@ export class Manage extends Base {
 
 def test_methods_reached_give_their_evidence_in_source_order_in_every_process(tmp_path):
     """The captures' own order changed with the hash seed, so the same tree scanned to different JSON."""
-    import os
-    import subprocess
-    import sys
 
     tools, _ = _scan({"src/base.ts": _BASE, "src/manage.ts": _DISPATCHING_TOOL})
     calls = [e.split("(")[0].removeprefix("api.") for e in tools["manage"].evidence if e.startswith("api.")]
@@ -148,15 +144,7 @@ def test_methods_reached_give_their_evidence_in_source_order_in_every_process(tm
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "base.ts").write_text('import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\n' + _BASE)
     (tmp_path / "src" / "manage.ts").write_text(_DISPATCHING_TOOL)
-    outputs = set()
-    for seed in range(1, 7):
-        done = subprocess.run([sys.executable, "-m", "parr", "scan", str(tmp_path), "--format", "json", "--no-cache"],
-                              capture_output=True, text=True, timeout=120,
-                              # this checkout's parr: an in-process scan earlier may have set PYTHONSAFEPATH
-                              env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(_ROOT)})
-        assert done.returncode == 0, done.stderr
-        outputs.add(done.stdout)
-    assert len(outputs) == 1
+    assert len(outputs_under_hash_seeds(tmp_path)) == 1
 
 
 def test_method_effects_are_read_only_when_a_tool_reaches_them():

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from parr.scan.typescript import TypeScriptScanner
@@ -61,3 +64,17 @@ def scan(folder: str) -> Tools:
         assert not errors, errors
         _CACHE[folder] = Tools(records)
     return _CACHE[folder]
+
+
+def outputs_under_hash_seeds(root: Path, seeds=range(1, 7)) -> set[str]:
+    """The JSON `parr scan` prints for `root`, one scan per hash seed, each in its own process (this
+    checkout's parr: an in-process scan earlier may have set PYTHONSAFEPATH)."""
+    here = Path(__file__).resolve().parents[3]
+    outputs = set()
+    for seed in seeds:
+        done = subprocess.run([sys.executable, "-m", "parr", "scan", str(root), "--format", "json", "--no-cache"],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(here)})
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    return outputs
