@@ -1255,8 +1255,8 @@ class FileExtractor:
             return False
         attrs = {r.attr for r in fi.ret_values if isinstance(r, ast.Attribute)
                  and isinstance(r.value, ast.Name) and r.value.id == "self"}
-        if not attrs:
-            return False  # returns no self.<attr>: no class walk (it ran for every method of every class)
+        if not attrs or not self.def_made:
+            return False  # returns no self.<attr>, or the file wraps no definitions: no class walk
         return bool(attrs & self._made_attrs(fi.cls))
 
     def _made_attrs(self, ci: ClassInfo) -> set[str]:
