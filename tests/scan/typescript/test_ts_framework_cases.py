@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from parr.scan.model import UnresolvedSite
-from parr.scan.typescript import TypeScriptScanner
 from parr.scan.typescript.frameworks import ALL
+
+from tests.scan.typescript.ts_scan_helpers import scan_sources_and_sites
 
 CASE_DIR = Path(__file__).resolve().parents[3] / "parr" / "scan" / "typescript" / "frameworks" / "cases"
 CASE_FILES = sorted(CASE_DIR.glob("*.yaml"))
@@ -23,14 +23,7 @@ CASES = [(path.stem, case) for path in CASE_FILES for case in yaml.safe_load(pat
 FIELDS = ("name", "framework", "style", "mutating", "typed")
 
 
-def _scan(files: dict[str, str]):
-    scanner = TypeScriptScanner()
-    facts = {rel: scanner.extract(rel, text.encode()) for rel, text in files.items()}
-    sites: list[UnresolvedSite] = []
-    records, errors = scanner.resolve(
-        facts, sites=sites, full_facts=lambda rel: scanner.extract_full(rel, files[rel].encode()))
-    assert not errors, errors
-    return records, sites
+_scan = scan_sources_and_sites
 
 
 @pytest.mark.parametrize("family,case", CASES, ids=[f"{fam}-{c['id']}" for fam, c in CASES])

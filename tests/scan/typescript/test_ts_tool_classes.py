@@ -3,21 +3,14 @@ case files (frameworks/cases/tool_classes.yaml, openclaw.yaml) do not reach."""
 
 from __future__ import annotations
 
-from parr.scan.model import UnresolvedSite
 from parr.scan.typescript import TypeScriptScanner
 from parr.scan.typescript.classes import may_extend_project
 
-from tests.scan.typescript.ts_scan_helpers import outputs_under_hash_seeds
-
+from tests.scan.typescript.ts_scan_helpers import outputs_under_hash_seeds, scan_sources_and_sites
 
 
 def _scan(files: dict[str, str]):
-    scanner = TypeScriptScanner()
-    facts = {rel: scanner.extract(rel, text.encode()) for rel, text in files.items()}
-    sites: list[UnresolvedSite] = []
-    records, errors = scanner.resolve(
-        facts, sites=sites, full_facts=lambda rel: scanner.extract_full(rel, files[rel].encode()))
-    assert not errors, errors
+    records, sites = scan_sources_and_sites(files)
     return {r.name: r for r in records}, sites
 
 

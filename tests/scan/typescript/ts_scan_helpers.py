@@ -31,10 +31,19 @@ def scan_folder(folder: str | Path, scanner: TypeScriptScanner | None = None):
     return scanner.resolve(facts, full_facts=lambda rel: scanner.extract_full(rel, (root / rel).read_bytes()))
 
 
-def scan_sources(sources: dict[str, str]):
+def scan_sources(sources: dict[str, str], sites: list | None = None):
     scanner = TypeScriptScanner()
     facts = {rel: scanner.extract(rel, text.encode()) for rel, text in sources.items()}
-    return scanner.resolve(facts, full_facts=lambda rel: scanner.extract_full(rel, sources[rel].encode()))
+    return scanner.resolve(facts, sites=sites,
+                           full_facts=lambda rel: scanner.extract_full(rel, sources[rel].encode()))
+
+
+def scan_sources_and_sites(sources: dict[str, str]):
+    """The tools of in-memory sources and the places parr could not read; no scan errors allowed."""
+    sites: list = []
+    records, errors = scan_sources(sources, sites)
+    assert not errors, errors
+    return records, sites
 
 
 class Tools:
