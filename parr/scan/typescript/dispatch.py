@@ -135,7 +135,7 @@ def raw_code(ctx: FileCtx, name: str) -> Node | None:
     code = cached.get(name)
     if code is not None:
         return code
-    b = ctx._container_bindings(ctx.root).get(name)
+    b = ctx.top_level(name)
     if b is not None and b.kind == "function":
         return b.node
     if b is not None and b.kind in ("var", "default"):

@@ -26,8 +26,8 @@ from parr.scan.effects_kb.email import (
     TS_EMAIL_MODULES as _EMAIL_MODULES,
 )
 from parr.scan.typescript.nodes import (
-    args_of, entry_value, function_params, is_function, iter_descendants, member_chain, object_entries,
-    param_pattern, text, unwrap,
+    args_of, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
+    object_entries, param_pattern, text, unwrap,
 )
 from parr.scan.typescript import model_browsers
 from parr.scan.typescript import process
@@ -245,10 +245,8 @@ def _is_param_derived(ctx: FileCtx, fn: Node, node: Node | None) -> bool:
         return False
     b = ctx.lookup(node, chain[0]) if plain else None
     if node.type == "member_expression":
-        root = node
-        while root is not None and root.type == "member_expression":
-            root = unwrap(root.child_by_field_name("object"))
-        if root is None or root.type != "identifier":
+        root = member_root(node)
+        if root is None:
             return False
         b = ctx.lookup(root, text(root))
     if b is None:

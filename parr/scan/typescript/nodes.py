@@ -119,6 +119,15 @@ def callee_name(call: Node) -> str:
     return ""
 
 
+def member_root(node: Node | None) -> Node | None:
+    """The identifier a member expression starts from (`input` in input.args.action), or None when
+    it starts from something else (a call, `this`, a literal)."""
+    root = unwrap(node)
+    while root is not None and root.type == "member_expression":
+        root = unwrap(root.child_by_field_name("object"))
+    return root if root is not None and root.type == "identifier" else None
+
+
 def member_chain(node: Node | None) -> list[str]:
     """['a', 'b', 'c'] for a.b.c; `this` and call results appear as 'this' and '()'."""
     parts: list[str] = []

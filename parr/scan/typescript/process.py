@@ -12,7 +12,9 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from parr.scan.effects_kb import cli as kb
-from parr.scan.typescript.nodes import args_of, member_chain, object_entries, entry_value, text, unwrap
+from parr.scan.typescript.nodes import (
+    args_of, entry_value, iter_descendants, member_chain, member_root, object_entries, text, unwrap,
+)
 from parr.scan.typescript.values import FileCtx
 
 # child_process / execa functions taking a command string run by a shell, and those taking
@@ -33,10 +35,8 @@ def _param_slot(ctx: FileCtx, node: Node) -> kb.Slot | None:
             return kb.Slot(text(node))
         return None
     if node.type == "member_expression":
-        root = node
-        while root is not None and root.type == "member_expression":
-            root = unwrap(root.child_by_field_name("object"))
-        if root is None or root.type != "identifier":
+        root = member_root(node)
+        if root is None:
             return None
         b = ctx.lookup(root, text(root))
         if b is not None and b.kind in ("param", "pattern"):
@@ -115,8 +115,6 @@ def alternatives(ctx: FileCtx, fn: Node, node: Node | None, depth: int = 0) -> l
         alts.append(words + _pushes(ctx, fn, name, b.node))
     grows = False
     if scope is not None:
-        from parr.scan.typescript.nodes import iter_descendants
-
         for n in iter_descendants(scope, 20_000):
             if n.type != "assignment_expression":
                 continue

@@ -114,6 +114,10 @@ class FileCtx:
         self._scopes[container.id] = table
         return table
 
+    def top_level(self, name: str) -> Binding | None:
+        """The module-level binding of `name` (a declaration or an import), wherever it is used."""
+        return self._container_bindings(self.root).get(name)
+
     def lookup(self, at: Node, name: str) -> Binding | None:
         """The innermost binding of `name` visible at node `at`."""
         node = at.parent
