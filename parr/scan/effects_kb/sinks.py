@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,18 @@ def match_python(method: str, receiver: str, origin: str | None, file_modules: f
             continue
         if o and any(o == m or o.startswith(m + ".") for m in s.py_modules):
             return s
-        imported = any(f == m or f.startswith(m + ".") or m.startswith(f + ".") for f in file_modules for m in s.py_modules)
-        if imported and s.receivers is not None and s.receivers.search(f"{receiver} {o.rsplit('.', 1)[-1]}"):
+        if s.receivers is not None and id(s) in _imported_sinks(file_modules) \
+                and s.receivers.search(f"{receiver} {o.rsplit('.', 1)[-1]}"):
             return s
     return None
+
+
+@lru_cache(maxsize=64)
+def _imported_sinks(file_modules: frozenset[str]) -> frozenset[int]:
+    """The sinks whose library one of a file's imported modules is part of (or contains): asked for
+    every call of the file, answered once per set of imports."""
+    return frozenset(id(s) for s in PY_SINKS if any(f == m or f.startswith(m + ".") or m.startswith(f + ".")
+                                                   for f in file_modules for m in s.py_modules))
 
 
 def read_only(sink: Sink, calls: list) -> bool:

@@ -105,7 +105,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values")
+                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -129,6 +129,7 @@ class FuncInfo:
         self.obj_calls: list = []  # (ClassInfo, method, callee as written): crm.close_case() on an object of a class here
         self.xcalls: list = []  # deferred calls with what they are passed (parr.scan.python.flow)
         self.ret_values: list = []  # what its own return statements return (not its inner functions')
+        self.params = None  # (names, frozenset of them): FileExtractor._params, read once per function
 
 
 class ClassInfo:
@@ -681,7 +682,7 @@ class FileExtractor:
                            origin=origin, file_roots=self._import_roots(),
                            url_source=lambda e: self.url_source(fn, e),
                            lookup=lambda n: self.lookup(fn.body_scope, n)[0] if fn.body_scope is not None else None,
-                           params=frozenset(self._params(fn)), file_modules=self._import_modules(),
+                           params=self._param_names(fn)[1], file_modules=self._import_modules(),
                            receiver_call=(lambda: self._receiver_call(d, fn)) if "." in d else None)
         if fx:
             fn.fx.extend(fx)
@@ -746,7 +747,7 @@ class FileExtractor:
         elif head in self.imports and "()" not in d:
             fn.ext_calls.append(q)
             self._xcall(fn, node, ["q", q])
-        elif d.count(".") == 1 and head in self._params(fn) and head not in self.imports:
+        elif d.count(".") == 1 and head in self._param_names(fn)[1] and head not in self.imports:
             # db_client.query(sql) on an object the caller hands in: resolved where the caller is
             # known to pass an object of a class parr can read
             self._xcall(fn, node, ["p", head, d.split(".", 1)[1]])
@@ -966,18 +967,28 @@ class FileExtractor:
         return ("", UNKNOWN, f"calls {d}()")
 
     def _params(self, fn: FuncInfo) -> list[str]:
-        a = fn.node.args
-        names = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs]
-        if fn.cls is not None and not fn.is_static and names and names[0] in ("self", "cls"):
-            names = names[1:]
-        return names
+        return list(self._param_names(fn)[0])
+
+    @staticmethod
+    def _param_names(fn: FuncInfo) -> tuple[tuple[str, ...], frozenset]:
+        """The function's parameter names without self/cls, and the same as a set: read once per
+        function (every call in its body asks), once `is_static` is known (its decorators are read
+        before its body is walked)."""
+        cached = fn.params
+        if cached is None:
+            a = fn.node.args
+            names = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs]
+            if fn.cls is not None and not fn.is_static and names and names[0] in ("self", "cls"):
+                names = names[1:]
+            cached = fn.params = (tuple(names), frozenset(names))
+        return cached
 
     def url_source(self, fn: FuncInfo, e, depth: int = 0) -> frozenset:
         """Parameters of `fn` that choose the scheme or host of the URL `e` (empty when the base is
         fixed: a literal with a host, a path relative to a client's base_url, a constant)."""
         if e is None or depth > 4:
             return frozenset()
-        params = set(self._params(fn))
+        params = self._param_names(fn)[1]
         if isinstance(e, ast.Constant):
             return frozenset()
         if isinstance(e, ast.JoinedStr):
@@ -1044,7 +1055,7 @@ class FileExtractor:
         if not calls or not any(x[1] == "cli_pending" for x in fx):
             return fx
         names = self._params(callee)
-        params = frozenset(self._params(caller))
+        params = self._param_names(caller)[1]
         lookup = (lambda n: self.lookup(caller.body_scope, n)[0]) if caller.body_scope is not None else None
         out = []
         for x in fx:
@@ -3990,7 +4001,7 @@ def _only_framework_state(node, need_reply: bool = True) -> bool:
     state = _state_param_names(node)
     if not state:
         return False
-    returns = [e for sub in node.body for e in ast.walk(sub) if isinstance(e, ast.Return)]
+    returns = [e for e in _statements(node.body) if type(e) is ast.Return]
     if need_reply and (not returns or not all(isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Name)
                                               and r.value.func.id in frameworks.REPLY_CLASSES for r in returns)):
         return False
@@ -4050,12 +4061,28 @@ _STR_METHODS = frozenset({"format", "join", "strip", "lower", "upper", "title", 
                           "endswith", "lstrip", "rstrip", "capitalize"})
 
 
+_STMT_BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _statements(stmts):
+    """Every statement under `stmts`, nested blocks and inner definitions included: what
+    `ast.walk` yields of statement type, without visiting a single expression node."""
+    todo = list(stmts)
+    while todo:
+        st = todo.pop()
+        yield st
+        for field in _STMT_BODIES:
+            inner = getattr(st, field, None)
+            if inner:
+                todo.extend(inner)
+
+
 def _returns_agent(node, agents: dict) -> bool:
     """A function whose every return hands back an agent (a module-level agent variable or a new
     `...Agent(...)`): the Swarm-style hand-off, which passes the conversation to that agent."""
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
-    returns = [e for sub in node.body for e in ast.walk(sub) if isinstance(e, ast.Return)]
+    returns = [e for e in _statements(node.body) if type(e) is ast.Return]
     if not returns:
         return False
     for r in returns:
