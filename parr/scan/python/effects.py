@@ -7,7 +7,7 @@ import ast
 import re
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import datastores, sinks
+from parr.scan.effects_kb import datastores, graphql, sinks
 from parr.scan.effects_kb.system import (
     PY_SUBPROCESS_FUNCS as _SUBPROCESS_FUNCS, PY_OS_SHELL as _OS_SHELL, PY_OS_FILE_WRITE as _OS_FILE_WRITE, PY_SHUTIL_WRITE as _SHUTIL_WRITE, PY_PATH_WRITE as _PATH_WRITE, PY_PATH_READ as _PATH_READ,
 )
@@ -104,7 +104,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
                   str_lookup, injected: frozenset[str], *, origin: str | None = None,
                   file_roots: frozenset[str] = frozenset(), url_source=None, lookup=None,
                   params: frozenset[str] = frozenset(), file_modules: frozenset[str] = frozenset(),
-                  receiver_call=None) -> list[tuple[str, str, str]]:
+                  receiver_call=None, bindable=None) -> list[tuple[str, str, str]]:
     """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
     written ("self.client.post"), `qual` the same with its root resolved through the imports.
     `str_lookup(name)` returns a local string literal assigned to a name in the same function;
@@ -113,7 +113,8 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     parameters that choose a URL's scheme or host; an HTTP capability carries them after '@'
     ("http@url"), and an empty result (a fixed base URL) leaves no broad capability. `file_modules`
     are the modules the file imports (for the statement sinks of parr.scan.effects_kb.sinks), and
-    `receiver_call()` the call that built the receiver (its read-only flags)."""
+    `receiver_call()` the call that built the receiver (its read-only flags), `bindable()` the
+    parameters the function never reassigns (a request's method one of them names is the caller's)."""
     if not dotted:
         return []
     q = qual or dotted
@@ -219,6 +220,11 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if hit is not None:
             return [(hit.capability, hit.strength, hit.evidence)]
 
+    # --- GraphQL: the document's operation decides, not the POST that carries it
+    gql = _graphql(call, dotted, q, last, recv, str_lookup, lookup, url_source)
+    if gql is not None:
+        return gql
+
     # --- HTTP: broad ("http"/"http_write") only where model input picks the URL's scheme or host
     http = _http(call, dotted, q, root, last, recv)
     if http and last == "get" and root not in _HTTP_ROOTS and call.args and isinstance(call.args[0], ast.Constant) \
@@ -232,7 +238,15 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if strength == READ and last in ("request", "stream", "fetch") and not _fixed_read_method(call, last):
             # client.request(method=method, ...): which method is sent is decided at run time; a
             # read only for the capability, never one the name must yield to
-            out.append(("", UNKNOWN, f"HTTP request whose method parr cannot read ({dotted})"))
+            unread = ("", UNKNOWN, f"HTTP request whose method parr cannot read ({dotted})")
+            given = _method_param(call, last, bindable)
+            if given is None:
+                out.append(unread)
+            else:
+                # the method is a parameter: a caller's literal decides it (parr.scan.python.branches);
+                # where none does, the marker stays and the variants go
+                out += _method_variants(out[0][0].replace("http@", "http_write@") if out[0][0] else "",
+                                        given, dotted, unread)
         if isinstance(url, ast.Name) and str_lookup(url.id) is not None:
             url = ast.Constant(str_lookup(url.id))  # url = f"https://.../sendMessage?...": its literal parts
         action = _url_action(url) if strength == READ else None
@@ -327,6 +341,77 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     return out
 
 
+_GQL_EXECUTE = frozenset({"execute", "execute_async", "aexecute", "subscribe", "execute_sync"})
+
+
+def _graphql(call: ast.Call, dotted: str, q: str, last: str, recv: str, str_lookup, lookup, url_source):
+    """A GraphQL document the code sends: gql("mutation ..."), client.execute(gql(...)), or an HTTP
+    POST whose JSON body holds {"query": document}. A literal document (a string, a local or
+    module constant) decides read or write; one a parameter starts is tied to that parameter
+    ("gql@query", decided where a caller passes a literal); anything else is left to the other rules."""
+    if last == "gql" and call.args and (dotted == "gql" or q.split(".", 1)[0] in ("gql", "wandb_gql", "graphql")):
+        return _gql_doc(call.args[0], str_lookup, lookup, url_source, f"builds it with {dotted}()")
+    if last in _GQL_EXECUTE and call.args and recv and _is_gql_call(call.args[0], lookup):
+        return [("", READ, f"sends a GraphQL document ({dotted})")]  # the gql() call says which operation
+    if last not in ("post", "request") or not recv:
+        return None
+    body = _kw(call, "json")
+    if body is None:
+        data = _kw(call, "data")
+        if isinstance(data, ast.Call) and (_call_name(data) or "").endswith("dumps") and data.args:
+            body = data.args[0]
+    if isinstance(body, ast.Name) and lookup is not None:
+        body = lookup(body.id)
+    if not isinstance(body, ast.Dict):
+        return None
+    doc = next((v for k, v in zip(body.keys, body.values)
+                if isinstance(k, ast.Constant) and k.value == "query"), None)
+    if doc is None:
+        return None
+    found = _gql_doc(doc, str_lookup, lookup, url_source, f"over HTTP ({dotted})")
+    if found is None or found[0][0]:  # a document a parameter starts: GraphQL only where the request says so
+        keys = {k.value for k in body.keys if isinstance(k, ast.Constant)}
+        url = _url_arg(call, last)
+        texts = [v.value for v in ast.walk(url) if isinstance(v, ast.Constant) and isinstance(v.value, str)] if url is not None else []
+        if isinstance(url, ast.Name) and str_lookup(url.id):
+            texts.append(str_lookup(url.id))
+        if found is None or not ("variables" in keys or "operationName" in keys or any("graphql" in t.lower() for t in texts)):
+            return None
+    return found
+
+
+def _call_name(e) -> str | None:
+    f = e.func if isinstance(e, ast.Call) else None
+    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+
+
+def _is_gql_call(a, lookup) -> bool:
+    if isinstance(a, ast.Name) and lookup is not None:
+        a = lookup(a.id)
+    return isinstance(a, ast.Call) and _call_name(a) == "gql"
+
+
+def _gql_doc(arg, str_lookup, lookup, url_source, how: str):
+    """The effect of sending the document `arg`, or None when parr cannot read it as one."""
+    text = _statement_text(arg, str_lookup)
+    if text is None and isinstance(arg, ast.Name) and lookup is not None:
+        v = lookup(arg.id)  # a module constant
+        if isinstance(v, (ast.Constant, ast.JoinedStr)):
+            text = _statement_text(v, str_lookup)
+    if isinstance(arg, ast.Call) and _call_name(arg) in ("strip", "dedent") :
+        inner = arg.func.value if isinstance(arg.func, ast.Attribute) and _call_name(arg) == "strip" else (arg.args[0] if arg.args else None)
+        return _gql_doc(inner, str_lookup, lookup, url_source, how) if inner is not None else None
+    got = graphql.effect(text)
+    if got is not None:
+        writes, ev = got
+        return [("", STRONG if writes else READ, f"{ev} ({how})")]
+    src = url_source(arg) if url_source is not None else frozenset()
+    if src and "?" not in src:
+        # the caller's document: read where a caller passes a literal (parr.scan.python.flow)
+        return [(f"gql@{','.join(sorted(src))}", UNKNOWN, f"sends a GraphQL document its caller writes ({how})")]
+    return None
+
+
 def _statement_text(arg, str_lookup) -> str | None:
     """The literal text of a statement argument: a string, the literal parts of an f-string, a local
     variable holding a literal, or `text("...")`."""
@@ -396,6 +481,36 @@ def _http(call: ast.Call, dotted: str, q: str, root: str, last: str, recv: str) 
             return [("http_write", STRONG, "HTTP request with a body (urlopen data=)")]
         return [("http", READ, "HTTP request (urlopen)")]
     return []
+
+
+_READ_METHODS = ("GET", "HEAD", "OPTIONS")
+_WRITE_METHODS = ("DELETE", "PATCH", "POST", "PUT")
+
+
+def _method_param(call: ast.Call, last: str, bindable) -> str | None:
+    """The parameter (never reassigned) a generic request's method is: request(method, url),
+    request(method=method.upper(), ...)."""
+    mv = _kw(call, "method")
+    if mv is None and last in ("request", "stream") and call.args:
+        mv = call.args[0]
+    if isinstance(mv, ast.Call) and not mv.args and isinstance(mv.func, ast.Attribute) and mv.func.attr in ("upper", "lower"):
+        mv = mv.func.value
+    if not isinstance(mv, ast.Name) or bindable is None:
+        return None
+    return mv.id if mv.id in bindable() else None
+
+
+def _method_variants(write_cap: str, param: str, dotted: str, unread: tuple) -> list[tuple]:
+    """What a request whose method is the parameter `param` does, by the method a caller passes:
+    GET/HEAD/OPTIONS read (the capability alone), POST a medium write, PUT/PATCH/DELETE a strong
+    one; any other value, or none parr can read, leaves the method unread."""
+    known = sorted(_READ_METHODS + _WRITE_METHODS)
+    return [
+        (*unread, 0, [[param, "notin", known, "u"]]),
+        (write_cap, MEDIUM, f"HTTP POST ({dotted}, the method its caller passes)", 0, [[param, "is", ["POST"], "u"]]),
+        (write_cap, STRONG, f"HTTP PUT/PATCH/DELETE ({dotted}, the method its caller passes)", 0,
+         [[param, "is", ["DELETE", "PATCH", "PUT"], "u"]]),
+    ]
 
 
 def _fixed_read_method(call: ast.Call, last: str) -> bool:

@@ -19,7 +19,7 @@ from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_d
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
-from parr.scan.python import flow, process
+from parr.scan.python import branches, flow, process
 from parr.scan.python.effects import UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -41,6 +41,8 @@ _VALUE_METHODS = frozenset("get append extend insert pop remove clear copy updat
 # Literal text kept for an argument only when it could be a statement (its start decides read or write).
 _SQL_TEXT = re.compile(r"^\s*\(?\s*(select|with|show|describe|explain|pragma|insert|update|delete|drop|truncate|alter|"
                        r"create|merge|replace|grant|revoke|call|exec|copy|attach|install|load|set|use|begin)\b", re.I)
+# ... or a GraphQL document (its operation keyword decides: parr.scan.effects_kb.graphql).
+_GQL_TEXT = re.compile(r"^\s*(?:#|\{|(?:query|mutation|subscription|fragment)\b)", re.I)
 _STR_METHODS = frozenset("format replace strip lstrip rstrip lower upper casefold removeprefix removesuffix "
                          "expandtabs title capitalize".split())
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
@@ -105,7 +107,7 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params")
+                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params", "conds")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -130,6 +132,7 @@ class FuncInfo:
         self.xcalls: list = []  # deferred calls with what they are passed (parr.scan.python.flow)
         self.ret_values: list = []  # what its own return statements return (not its inner functions')
         self.params = None  # (names, frozenset of them): FileExtractor._params, read once per function
+        self.conds = None  # id(call) -> the branch condition it runs under (parr.scan.python.branches)
 
 
 class ClassInfo:
@@ -683,8 +686,16 @@ class FileExtractor:
                            url_source=lambda e: self.url_source(fn, e),
                            lookup=lambda n: self.lookup(fn.body_scope, n)[0] if fn.body_scope is not None else None,
                            params=self._param_names(fn)[1], file_modules=self._import_modules(),
+                           bindable=lambda: branches.bindable(fn.node, self._params(fn)),
                            receiver_call=(lambda: self._receiver_call(d, fn)) if "." in d else None)
         if fx:
+            if fn.conds is None:
+                fn.conds = branches.conditions(fn.node, self._params(fn))
+            cond = fn.conds.get(id(node))
+            if cond or any(len(x) > 4 for x in fx):
+                # the branch of a test of a parameter it runs under: a caller's literal decides it
+                fx = [(*x[:3], 0) + ((c,) if c else ()) for x in fx
+                      for c in [list(cond or ()) + list(x[4] if len(x) > 4 else ())]]
             fn.fx.extend(fx)
         elif not known_quiet(d, q, is_builtin, injected, self._import_heads()):
             unknown = self._unknown_call(d, q, head, origin, fn)
@@ -793,6 +804,8 @@ class FileExtractor:
         argmap = {"*": {"p": ["?"]}} if unknown else self._argmap(fn, call)
         if argmap:
             fn.xcalls.append(head + [argmap])
+        elif head[0] == "q":
+            fn.xcalls.append(head)  # passes nothing: the callee's defaults hold (its branch conditions)
 
     def _argmap(self, fn: FuncInfo, call: ast.Call) -> dict:
         out: dict = {}
@@ -806,14 +819,31 @@ class FileExtractor:
             if src:
                 info["p"] = sorted(src)
             text = self._literal_text(fn, a)
-            if text is not None and _SQL_TEXT.match(text):
+            if text is not None and (_SQL_TEXT.match(text) or _GQL_TEXT.match(text)):
                 info["t"] = text[:200]  # a statement's start is what decides: read or write
             ctor = self._arg_ctor(fn, a)
             if ctor:
                 info["o"] = ctor
-            if info:
-                out[key] = info
+            value = self._literal_value(fn, a)
+            if value is not None:
+                info["v"] = value  # decides the callee's branch conditions (parr.scan.python.branches)
+            elif isinstance(a, ast.Name) and a.id in self._param_names(fn)[1]:
+                info["n"] = a.id
+            else:
+                info["x"] = 1  # neither: the callee's default for it does not hold
+            out[key] = info
         return out
+
+    def _literal_value(self, fn: FuncInfo, a) -> str | None:
+        """A short string argument the code fixes: a literal, or a name assigned one literal once."""
+        if isinstance(a, ast.Name) and fn.body_scope is not None:
+            v, vs = self.lookup(fn.body_scope, a.id)
+            if vs is None or vs.earlier.get(a.id):
+                return None
+            a = v
+        if isinstance(a, ast.Constant) and isinstance(a.value, str) and len(a.value) <= 64:
+            return a.value
+        return None
 
     def _literal_text(self, fn: FuncInfo, a, depth: int = 0) -> str | None:
         """The text the code writes for an argument: a string, the literal parts of an f-string,
@@ -964,6 +994,11 @@ class FileExtractor:
             ctor = (self.var_ctor.get(head) + "()") if v is not None and self.var_ctor.get(head) else None
         if ctor and ctor.endswith("()") and isinstance(self.module_scope.defs.get(ctor[:-2]), ClassInfo):
             return None  # crm.close_case() on a class of this file: its method is read
+        if ctor and ctor.endswith("()") and d.count(".") == 1 and "()" not in ctor[:-2] and "." in ctor[:-2] \
+                and ctor[:-2].rsplit(".", 1)[-1][:1].isupper():
+            # client.board() on an object of a class imported from another module: resolve drops
+            # the marker when the project defines that method (its effects are read there)
+            return (f"?{ctor[:-2]}.{d.rsplit('.', 1)[1]}", UNKNOWN, f"calls {d}()")
         return ("", UNKNOWN, f"calls {d}()")
 
     def _params(self, fn: FuncInfo) -> list[str]:
@@ -1078,6 +1113,21 @@ class FileExtractor:
                     out.append((x[0], "strong", f"runs a subprocess ({spec.get('how')})") + tuple(x[3:]))
         return out
 
+    def _map_conds(self, caller: FuncInfo, callee: FuncInfo, key: str, fx: list) -> list:
+        """A helper's effects under branch conditions, seen from each call of it here: decided by the
+        literal arguments (or the helper's defaults), tied to the caller's parameter it passes on."""
+        if not any(len(x) > 4 and x[4] for x in fx):
+            return fx
+        calls = caller.call_nodes.get(key) or []
+        if not calls:
+            return flow.bind_conds(fx, None, [], {})
+        params = self._params(callee)
+        defaults = _str_defaults(callee.node)
+        out: list = []
+        for call in calls:
+            out += flow.bind_conds([list(x) for x in fx], flow.binding(self._argmap(caller, call), params), params, defaults)
+        return [tuple(x) for x in _dedupe(out)]
+
     def _map_url_caps(self, caller: FuncInfo, callee: FuncInfo, key: str, fx: list) -> list:
         """A helper's HTTP capability tied to its parameters ("http@url"), seen from the caller:
         tied to the caller's parameters that reach those arguments, or dropped when the caller
@@ -1105,10 +1155,16 @@ class FileExtractor:
                     if arg is None and (any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)):
                         src.add("?")
                     src |= self.url_source(caller, arg)
-                    texts.append(arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else None)
+                    texts.append(arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else
+                                 self._literal_text(caller, arg) if base == "gql" and arg is not None else None)
             if base == "sql" and not src and texts and all(t is not None for t in texts):
                 # _run("SELECT ... WHERE id = ?", (id,)): the statement is the caller's literal
                 out.append(sql_text_effect(texts) + tuple(x[3:]))
+                continue
+            got = flow.gql_text_effect(texts) if base == "gql" and not src and texts and all(
+                t is not None for t in texts) else None
+            if got is not None:  # _graphql("mutation { ... }"): the document is the caller's literal
+                out.append(got + tuple(x[3:]))
                 continue
             # a fixed URL or statement is no broad capability; a fixed command still runs a shell
             keep = base if base in ("shell", "code_execution") else ""
@@ -3625,8 +3681,9 @@ class FileExtractor:
             if key is not None:
                 cfx = self._map_cli(fi, c, key, cfx)
                 cfx = self._map_url_caps(fi, c, key, cfx)
+                cfx = self._map_conds(fi, c, key, cfx)
             for x in cfx:
-                fx.append((x[0], x[1], x[2], x[3] + 1 if len(x) > 3 else 1))
+                fx.append((x[0], x[1], x[2], x[3] + 1 if len(x) > 3 else 1) + tuple(x[4:5]))
             ext.extend(cext)
         return fx, ext
 
@@ -3779,8 +3836,12 @@ class FileExtractor:
                 xc = self.xclosure(fi)
                 if xc:
                     entry["xc"] = xc
-                if xc or any("@" in x[0] for x in fx):
+                if xc or any("@" in x[0] or len(x) > 4 and x[4] for x in fx):
                     entry["pn"] = self._params(fi)  # for the callers' arguments (parr.scan.python.flow)
+                if any(len(x) > 4 and x[4] for x in fx):
+                    pd = _str_defaults(fi.node)
+                    if pd:
+                        entry["pd"] = pd  # what a caller that passes nothing there binds
                 if fi.scope is self.module_scope:
                     doc = _docstring(fi.node)
                     if doc is not None:
@@ -3904,7 +3965,7 @@ def _dedupe(fx):
     out = []
     unknown = []
     for x in fx:
-        k = (x[0], x[1], x[2])
+        k = (x[0], x[1], x[2], repr(x[4:5]))
         if k in seen:
             continue
         seen.add(k)
@@ -4150,6 +4211,17 @@ def extract_source(rel_path: str, text: str) -> dict:
 def _gated(call: ast.Call | None, gate_values) -> bool:
     """A keyword given the literal that puts a person before each call (approval_mode="always_require")."""
     return call is not None and any(_const_str(_kw(call, k)) == v for k, v in gate_values)
+
+
+def _str_defaults(fn) -> dict[str, str]:
+    """A function's parameters whose default is a string literal -> that string."""
+    a = fn.args
+    pos = a.posonlyargs + a.args
+    out = {}
+    for arg, d in list(zip(pos[len(pos) - len(a.defaults):], a.defaults)) + list(zip(a.kwonlyargs, a.kw_defaults)):
+        if isinstance(d, ast.Constant) and isinstance(d.value, str) and len(d.value) <= 64:
+            out[arg.arg] = d.value
+    return out
 
 
 def _param_default_str(fn: ast.FunctionDef, param: str) -> str | None:

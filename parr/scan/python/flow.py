@@ -3,13 +3,18 @@ callee's statement sinks and deferred calls seen in the caller's parameters.
 
 An argument map is {key: info} for one call, `key` the position ("0") or keyword, `info` a dict with
 "p" (the caller's parameters that start the value; "?" for bound where parr does not follow), "t"
-(its literal text) and "o" (the qualified class that built the object passed). A deferred call is a
+(its literal text), "o" (the qualified class that built the object passed), "v" (the literal string
+passed, for the callee's branch conditions: parr.scan.python.branches), "n" (the caller's parameter
+passed as it is) or "x" (something else: the callee's default does not hold). A deferred call is a
 call parr resolves in another file, or on an object a parameter holds:
 ["q", qualified callee, argument map] (the map left out when empty) or ["p", parameter, method,
 argument map]. Pure data in,
 data out: the extractor and the cross-file resolver share it."""
 
 from __future__ import annotations
+
+from parr.scan.effects_kb import graphql
+from parr.scan.python import branches
 
 _MAX_ITEMS = 30
 
@@ -48,7 +53,7 @@ def translate_map(argmap: dict, bound: dict[str, dict], params: list[str]) -> di
         src = _sources(info.get("p") or (), bound, params)
         if src:
             new["p"] = sorted(src)
-        for k in ("t", "o"):
+        for k in ("t", "o", "v"):
             if k in info:
                 new[k] = info[k]
         handed = bound.get(info["p"][0]) if len(info.get("p") or ()) == 1 else None
@@ -56,6 +61,14 @@ def translate_map(argmap: dict, bound: dict[str, dict], params: list[str]) -> di
             for k in ("t", "o"):
                 if k in handed and k not in new:
                     new[k] = handed[k]
+        if "n" in info:  # the callee's own parameter passed on as it is: what its caller passed there
+            given = bound.get(info["n"])
+            if given is not None:
+                for k in ("v", "n"):
+                    if k in given:
+                        new[k] = given[k]
+        if ("n" in info or "x" in info) and "v" not in new and "n" not in new:
+            new["x"] = 1  # not a literal here: the callee's default does not hold
         if new:
             out[key] = new
     return out
@@ -97,6 +110,11 @@ def map_effects(fx: list, bound: dict[str, dict], params: list[str], sql_text_ef
         if base == "sql" and not src and texts and all(t is not None for t in texts):
             out.append(list(sql_text_effect(texts)) + list(x[3:]))
             continue
+        if base == "gql" and not src and texts and all(t is not None for t in texts):
+            got = gql_text_effect(texts)
+            if got is not None:
+                out.append(list(got) + list(x[3:]))
+                continue
         keep = base if base in ("shell", "code_execution") else ""
         ev = x[2] if src or base != "sql" else x[2].replace("SQL the model writes", "SQL built at run time")
         out.append([f"{base}@{','.join(sorted(src))}" if src else keep, x[1], ev] + list(x[3:]))
@@ -120,3 +138,49 @@ def dedupe(items: list) -> list:
             seen.add(k)
             out.append(it)
     return out[:_MAX_ITEMS]
+
+
+def bind_conds(fx: list, bound: dict[str, dict] | None, params: list[str], defaults: dict[str, str]) -> list:
+    """A callee's effects seen from a call: an effect under a branch condition
+    (parr.scan.python.branches) the call's literal arguments (or the callee's defaults, for what
+    it does not pass) decide is kept or dropped; one on a parameter the caller passes on as it is
+    is tied to the caller's parameter; else the condition is left out (every branch stays) and an
+    "is" variant is dropped. With `bound` None nothing is bound (a tool's own parameters: the
+    model's input)."""
+    out = []
+    for x in fx:
+        if len(x) < 5 or not x[4]:
+            out.append(x)
+            continue
+        keep, rest = True, []
+        for item in x[4]:
+            p = item[0]
+            if bound is not None and p in bound:
+                info = bound[p]
+                value = info.get("v")
+                if value is None and "n" in info and "?" not in (info.get("p") or ()):
+                    rest.append([info["n"], *item[1:]])
+                    continue
+            elif bound is not None and p in params:
+                value = defaults.get(p)
+            else:
+                value = None
+            if value is None:
+                if item[1] == "is":
+                    keep = False
+                continue
+            if not branches.decide(item, value):
+                keep = False
+        if keep:
+            out.append(list(x[:4]) + ([rest] if rest else []))
+    return out
+
+
+def gql_text_effect(texts: list[str]):
+    """What literal GraphQL documents handed to a helper that sends them do: a write if any is a
+    mutation, a read if all are queries; None if one is not a document parr reads."""
+    got = [graphql.effect(t) for t in texts]
+    if any(g is None for g in got):
+        return None
+    hit = next((g for g in got if g[0]), got[0])
+    return ("", "strong" if hit[0] else "read", hit[1])

@@ -17,7 +17,7 @@ import re
 from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.evidence import (description_after_lead, description_lead_verb, description_verdict, name_verdict,
                                  name_words)
-from parr.scan.python import catalog
+from parr.scan.python import catalog, flow
 from parr.scan.python.effects import UNKNOWN
 
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
@@ -182,7 +182,9 @@ def _cli_choices(c: dict, fx: list) -> list:
 
 def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     """-> (mutating, typed, evidence, capabilities, gates)."""
-    fx = _cli_choices(c, c.get("fx") or [])
+    # branch conditions no caller decided: on the tool's own parameters (the model's input) or
+    # where parr did not follow the arguments; every branch stays (parr.scan.python.flow)
+    fx = _cli_choices(c, flow.bind_conds(c.get("fx") or [], None, [], {}))
     flags = set(c.get("flags") or ())
     name = c.get("name") or ""
     desc = c.get("description")

@@ -392,12 +392,14 @@ class Project:
             called.add(item[1])
             out += self._flow_call(item[1], flow.args_of(item), near, depth, seen)
         for q in ext:
-            if q not in called:  # a call the extractor saw pass nothing from the caller
-                out += self._flow_call(q, {}, near, depth, seen)
+            if q not in called:  # a call the extractor did not keep: what it passes is unknown
+                out += self._flow_call(q, None, near, depth, seen)
         return out
 
-    def _flow_call(self, q: str, argmap: dict, near: str, depth: int, seen: set) -> list:
-        key = (q, repr(sorted(argmap.items())))
+    def _flow_call(self, q: str, argmap: dict | None, near: str, depth: int, seen: set) -> list:
+        """Effects of one call into another module with the argument map it passes (None: a call
+        whose arguments were not kept, which decides none of the callee's branch conditions)."""
+        key = (q, repr(sorted(argmap.items())) if argmap is not None else None)
         if key in seen or depth > 3:
             return []
         seen.add(key)
@@ -421,6 +423,13 @@ class Project:
         quiet = effects_kb.makes_client(rest[-1])
         fx = [list(x) for x in self.settle(entry.get("fx", []), path) if not (quiet and x[1] == UNKNOWN)]
         sub: list = []
+        if argmap is None:
+            argmap = {}
+            if pn is not None:
+                fx = flow.bind_conds(fx, flow.binding({"*": {"x": 1}}, pn), pn, {})
+        elif pn is not None:
+            # the branches of the callee the call's literal arguments (or its defaults) decide
+            fx = flow.bind_conds(fx, flow.binding(argmap, pn), pn, entry.get("pd") or {})
         if pn is not None:
             bound = flow.binding(argmap, pn)
             fx = flow.map_effects(fx, bound, pn, sql_text_effect)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import cli as cli_kb, datastores, sinks
+from parr.scan.effects_kb import cli as cli_kb, datastores, graphql, sinks
 from parr.scan.effects_kb.system import (
     TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
 )
@@ -29,7 +29,7 @@ from parr.scan.typescript.nodes import (
     args_of, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
     object_entries, param_pattern, text, unwrap,
 )
-from parr.scan.typescript import model_browsers
+from parr.scan.typescript import branches, model_browsers
 from parr.scan.typescript import process
 from parr.scan.typescript.values import FileCtx
 
@@ -118,6 +118,7 @@ class Effects:
     imports: list[dict] = field(default_factory=list)  # calls of functions imported from this project
     as_helper: bool = False  # read for callers in other files: a process run from parameters waits for them
     runs: list[str] = field(default_factory=list)  # input fields a CLI runs as a command (kubectl exec -- <x>)
+    bound: dict = field(default_factory=dict)  # a helper's parameters -> the literal its caller passes (branches)
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -154,14 +155,18 @@ def _names_in(node: Node | None, limit: int = 400) -> set[str]:
     return out
 
 
-def _method_of(call: Node) -> str | None:
-    """HTTP method named in a fetch-style options object (2nd argument) or a config object."""
+def _method_of(call: Node, bound: dict | None = None) -> str | None:
+    """HTTP method named in a fetch-style options object (2nd argument) or a config object; a
+    helper's parameter there (`{ method }`) is what its caller passed, when that is a literal."""
     for arg in args_of(call):
         arg = unwrap(arg)
         if arg is not None and arg.type == "object":
             entry = object_entries(arg).get("method")
             if entry is not None:
                 v = entry_value(entry)
+                if bound and v is not None and v.type in ("identifier", "shorthand_property_identifier") \
+                        and text(v) in bound:
+                    return bound[text(v)].upper()
                 s = text(v).strip("'\"`") if v is not None else ""
                 return s.upper()
     return None
@@ -352,16 +357,21 @@ def _map_pending(ctx: FileCtx, eff: "Effects", sub: "Effects", target: Node, cal
 
 
 def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None,
-            as_helper: bool = False) -> Effects:
-    """Effects of a handler function (or any node: class bodies, config objects)."""
-    eff = Effects(as_helper=as_helper)
+            as_helper: bool = False, bound: dict | None = None) -> Effects:
+    """Effects of a handler function (or any node: class bodies, config objects). `bound`: the
+    literal each parameter holds at the call read (a helper's branches it decides are skipped)."""
+    eff = Effects(as_helper=as_helper, bound=dict(bound or {}))
     if fn is None:
         return eff
     if visited is None:
         visited = set()
-    visited.add(fn.id)
+    if not eff.bound:
+        visited.add(fn.id)  # (read with literals bound, the caller keeps (id, literals) instead)
     fn_start, fn_end = fn.start_byte, fn.end_byte
+    skip = branches.skipped(fn, eff.bound)
     for node in iter_descendants(fn, 60_000):
+        if skip and any(a <= node.start_byte < b for a, b in skip):
+            continue
         t = node.type
         if t == "call_expression":
             _call(ctx, fn, node, eff, depth, visited)
@@ -516,10 +526,18 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     first = args[0] if args else None
     lname = name.lower()
 
+    # --- GraphQL: the document's operation decides, not the POST that carries it ---------------
+    doc = _graphql_effect(ctx, call, chain, name, args)
+    if doc is not None:
+        writes, evidence = doc
+        if writes:
+            eff.add_strong(evidence)
+        return
+
     # --- HTTP ------------------------------------------------------------------------------
     if name in ("fetch", "$fetch", "ofetch", "fetchWithTimeout", "undiciFetch", "request") and (
             len(chain) == 1 or root in ("window", "globalThis", "self", "undici")):
-        method = _method_of(call)
+        method = _method_of(call, eff.bound)
         if method == "POST":
             eff.medium.append("fetch with method POST")
             cap = _http_cap(ctx, eff, depth, first, "http_write")
@@ -544,7 +562,7 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             eff.add_strong(f"{'.'.join(chain[-2:])}() HTTP {name.upper()}", _http_cap(ctx, eff, depth, first, "http_write"))
         return
     if root in ("axios", "got", "ky") and (len(chain) == 1 or name == "request"):
-        method = _method_of(call)
+        method = _method_of(call, eff.bound)
         url = first
         if url is not None and unwrap(url) is not None and unwrap(url).type == "object":
             entry = object_entries(unwrap(url)).get("url")
@@ -808,8 +826,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                     target = b.node
                 elif b.kind in ("var", "default") and is_function(unwrap(b.node)):
                     target = unwrap(b.node)
-            if target is not None and target.id not in visited and target.end_byte - target.start_byte < 200_000:
-                sub = analyze(ctx, target, depth + 1, visited)
+            bound = branches.bind_call(ctx, target, call, eff.bound) if target is not None else {}
+            # a helper called with other literals is read again (its branches may differ)
+            seen_key = (target.id, tuple(sorted(bound.items()))) if bound and target is not None else \
+                target.id if target is not None else None
+            if target is not None and seen_key not in visited and target.end_byte - target.start_byte < 200_000:
+                visited.add(seen_key)
+                sub = analyze(ctx, target, depth + 1, visited, bound=bound)
                 sub.strong = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.strong]
                 sub.reads = [f"{e} (via {name}())" if "(via " not in e else e for e in sub.reads]
                 eff.merge(sub)
@@ -908,6 +931,68 @@ def _map_executed(eff: Effects, sub: Effects, target: Node, call: Node) -> None:
                     eff.executed |= _names_in(value) | {key}
         else:
             eff.executed |= _names_in(args[i]) | hit
+
+
+_GQL_TAGS = frozenset({"gql", "graphql"})
+_GQL_SENDERS = frozenset({"request", "rawRequest", "mutate", "query", "fetch", "post"})
+
+
+def _graphql_text(ctx: FileCtx, node: Node | None, depth: int = 0) -> str | None:
+    """The text of a GraphQL document: a string, a gql`...` tagged template (its literal parts),
+    or a constant holding either."""
+    node = unwrap(node)
+    if node is None or depth > 3:
+        return None
+    if node.type == "call_expression":
+        f = unwrap(node.child_by_field_name("function"))
+        a = node.child_by_field_name("arguments")
+        if f is not None and text(f) in _GQL_TAGS and a is not None and a.type == "template_string":
+            return "".join(text(c) for c in a.named_children if c.type == "string_fragment")
+        return None
+    if node.type in ("identifier", "shorthand_property_identifier"):
+        b = ctx.lookup(node, text(node))
+        if b is not None and b.kind in ("var", "default") and b.node is not None:
+            return _graphql_text(ctx, b.node, depth + 1)
+        return None
+    value = ctx.string_value(node)
+    return value if isinstance(value, str) else None
+
+
+def _graphql_effect(ctx: FileCtx, call: Node, chain: list[str], name: str, args: list[Node]) -> tuple[bool, str] | None:
+    """(writes, evidence) for a call that sends or builds a GraphQL document the code writes:
+    gql`mutation ...`, client.request(DOC), client.mutate({ mutation }), a POST whose body holds
+    { query: DOC }; None where no document parr can read is sent."""
+    a = call.child_by_field_name("arguments")
+    if len(chain) == 1 and name in _GQL_TAGS and a is not None and a.type == "template_string":
+        got = graphql.effect("".join(text(c) for c in a.named_children if c.type == "string_fragment"))
+        return (got[0], f"{got[1]} ({name}`...`)") if got is not None else None
+    if name not in _GQL_SENDERS and not (len(chain) == 1 and name in ("fetch", "$fetch", "ofetch")) \
+            and chain[0] not in ("axios", "got", "ky"):
+        return None
+    docs: list[Node] = []
+    for arg in args[:3]:
+        u = unwrap(arg)
+        if u is None:
+            continue
+        if u.type == "object":
+            entries = object_entries(u)
+            for key in ("query", "mutation", "document"):
+                if key in entries:
+                    docs.append(entry_value(entries[key]))
+            for key in ("body", "data", "json"):  # fetch(url, { body: JSON.stringify({ query }) })
+                body = unwrap(entry_value(entries[key])) if key in entries else None
+                if body is not None and body.type == "call_expression" and text(
+                        body.child_by_field_name("function")).endswith("stringify"):
+                    body = unwrap(args_of(body)[0]) if args_of(body) else None
+                if body is not None and body.type == "object" and "query" in object_entries(body):
+                    docs.append(entry_value(object_entries(body)["query"]))
+        elif name in ("request", "rawRequest"):
+            docs.append(u)  # graphql-request: request(url, document) / client.request(document)
+    for d in docs:
+        got = graphql.effect(_graphql_text(ctx, d))
+        if got is not None:
+            return got[0], f"{got[1]} ({'.'.join(chain[-2:])}())"
+    return None
 
 
 def _literal_entries(node: Node | None) -> dict[str, Node]:
