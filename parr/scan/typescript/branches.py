@@ -224,3 +224,58 @@ def _ends_in_exit(case: Node) -> bool:
         return bool(inner) and inner[-1].type in _EXITS
     return last.type in _EXITS
 
+
+
+_HTTP_METHODS = ("DELETE", "GET", "PATCH", "POST", "PUT")
+
+
+def tested_values(fn: Node, name: str, limit: int = 8) -> list[str]:
+    """The literals the body of `fn` compares its parameter `name` with (===, switch cases,
+    [..].includes), and the HTTP methods when it is a request's `method`: the values for which
+    its effects are read ahead for callers in other files."""
+    values: list[str] = []
+
+    def add(v: str | None) -> None:
+        if v is not None and v not in values and len(values) < limit:
+            values.append(v)
+
+    probe = {name: "\0"}
+    for node in iter_descendants(fn, 60_000):
+        t = node.type
+        if t == "binary_expression" and text(node.child_by_field_name("operator")) in ("===", "==", "!==", "!="):
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            for a, b in ((left, right), (right, left)):
+                if _subject(a, probe) is not None:
+                    add(string_literal(b))
+        elif t == "switch_statement" and _subject(node.child_by_field_name("value"), probe) is not None:
+            body = node.child_by_field_name("body")
+            for c in body.named_children if body is not None else ():
+                if c.type == "switch_case":
+                    add(string_literal(c.child_by_field_name("value")))
+        elif t == "call_expression" and text(node.child_by_field_name("function")).endswith(".includes"):
+            args = args_of(node)
+            f = unwrap(node.child_by_field_name("function"))
+            arr = unwrap(f.child_by_field_name("object")) if f is not None and f.type == "member_expression" else None
+            if len(args) == 1 and _subject(args[0], probe) is not None and arr is not None and arr.type == "array":
+                for x in arr.named_children:
+                    add(string_literal(x))
+        elif t in ("pair", "shorthand_property_identifier") and _method_entry(node, name):
+            for m in _HTTP_METHODS:
+                add(m)
+    return values
+
+
+def _method_entry(node: Node, name: str) -> bool:
+    """`{ method }` or `{ method: name }` naming the parameter."""
+    if node.type == "shorthand_property_identifier":
+        return text(node) == name == "method"
+    key, value = node.child_by_field_name("key"), unwrap(node.child_by_field_name("value"))
+    return text(key).strip("'\"") == "method" and value is not None and value.type == "identifier" and text(value) == name
+
+
+def param_default(param: Node) -> Node | None:
+    if param.type in ("required_parameter", "optional_parameter"):
+        return param.child_by_field_name("value")
+    if param.type == "assignment_pattern":
+        return param.child_by_field_name("right")
+    return None

@@ -1037,6 +1037,35 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
             if len(out) >= limit:
                 return out
             fact = effects_fact(analyze(ctx, fn, as_helper=True))
+            by = _literal_variants(ctx, fn, fact)
+            if by:
+                fact["by"] = by
             if fact:
                 out[name] = fact
+    return out
+
+
+def _literal_variants(ctx: FileCtx, fn: Node, base: dict) -> dict:
+    """{position: {literal: effects}} for the parameters of an exported function whose branches
+    (or request method) a literal decides: a caller in another file that passes one of these
+    literals there takes those effects instead of every branch's; "" is a call that leaves the
+    parameter out (its default holds)."""
+    out: dict = {}
+    for i, param in enumerate(function_params(fn)[:4]):
+        pattern = param_pattern(param)
+        if pattern is None or pattern.type != "identifier":
+            continue
+        name = text(pattern)
+        values = branches.tested_values(fn, name)
+        if not values:
+            continue
+        variants: dict = {}
+        default = branches.param_default(param)
+        dv = ctx.string_value(default) if default is not None else None
+        for v in values + ([""] if isinstance(dv, str) else []):
+            fact = effects_fact(analyze(ctx, fn, as_helper=True, bound={name: v if v else dv}))
+            if fact != base:
+                variants[v] = fact
+        if variants:
+            out[str(i)] = variants
     return out

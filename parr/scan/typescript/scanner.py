@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-21-keyed-lazy-classes-raw-dispatch-cli-sinks-bound-params"
+FACTS_VERSION = "ts-22-literal-arguments-decide-branches-graphql"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -938,6 +938,7 @@ class _Resolver:
             fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(o[1]))
             if not isinstance(fact, dict):
                 continue
+            fact = _literal_variant(fact, call.get("argv") or [])
             seen.add(key)
             via = call.get("name") or o[1]
             self._take(acc, fact, via)
@@ -1043,3 +1044,16 @@ class _Resolver:
             return None
 
 
+def _literal_variant(fact: dict, argv: list) -> dict:
+    """The effects of a function of another file called with a literal it tests (its `by` variants,
+    parr.scan.typescript.effects._literal_variants): only the branches that literal takes. A call
+    passing anything else there takes every branch's."""
+    for pos, variants in (fact.get("by") or {}).items():
+        i = int(pos)
+        given = argv[i] if i < len(argv) else None
+        word = given.get("word") if isinstance(given, dict) else None
+        if given is None and "" in variants:
+            return variants[""]
+        if isinstance(word, str) and word in variants:
+            return variants[word]
+    return fact
