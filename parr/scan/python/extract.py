@@ -794,7 +794,7 @@ class FileExtractor:
         they cannot reach a statement sink of the project. A call whose map is empty is left out
         too: the resolver takes an unrecorded call as passing nothing from the caller. `unknown`:
         the function is run by another (asyncio.to_thread(fn, ...)) with arguments not mapped here."""
-        if len(fn.xcalls) >= 60:
+        if len(fn.xcalls) >= 100:
             return
         if head[0] == "q" and (head[1].split(".", 1)[0] in _STDLIB or _LOGGING_CALL.search(head[1])
                                or head[1].rsplit(".", 1)[-1][:1].isupper()):
@@ -802,10 +802,10 @@ class FileExtractor:
         if head[0] == "p" and head[2] in _VALUE_METHODS:
             return
         argmap = {"*": {"p": ["?"]}} if unknown else self._argmap(fn, call)
-        if argmap:
-            fn.xcalls.append(head + [argmap])
-        elif head[0] == "q":
-            fn.xcalls.append(head)  # passes nothing: the callee's defaults hold (its branch conditions)
+        item = head + [argmap] if argmap else head
+        if not flow.informative(item) and (head[0] != "q" or len(fn.xcalls) >= 40):
+            return  # only literals for the callee's branches: a call left out decides none of them
+        fn.xcalls.append(item)  # (passing nothing: the callee's defaults hold)
 
     def _argmap(self, fn: FuncInfo, call: ast.Call) -> dict:
         out: dict = {}

@@ -130,14 +130,22 @@ def args_of(item: list) -> dict:
     return item[-1] if len(item) > (2 if item[0] == "q" else 3) else {}
 
 
+def informative(item: list) -> bool:
+    """A deferred call that passes the caller's input, a statement or an object (not only literals
+    and values for the callee's branch conditions)."""
+    return any(k in info for info in args_of(item).values() for k in ("p", "t", "o"))
+
+
 def dedupe(items: list) -> list:
-    seen, out = set(), []
+    """Without repeats; the calls that pass input, statements or objects first (a long list is cut
+    where it matters least: a call left out decides none of its callee's branches)."""
+    seen, keep, rest = set(), [], []
     for it in items:
         k = repr(it)
         if k not in seen:
             seen.add(k)
-            out.append(it)
-    return out[:_MAX_ITEMS]
+            (keep if informative(it) else rest).append(it)
+    return keep[:_MAX_ITEMS] + rest[:_MAX_ITEMS - 10]
 
 
 def bind_conds(fx: list, bound: dict[str, dict] | None, params: list[str], defaults: dict[str, str]) -> list:
