@@ -791,8 +791,9 @@ class FileExtractor:
         """Records a deferred call with what it passes for each argument (parr.scan.python.flow).
         Calls into the standard library, and methods of a parameter that pass nothing from the
         caller or are the methods of plain values (`text.strip()`, `items.append(x)`), are left out:
-        they cannot reach a statement sink of the project. A call whose map is empty is left out
-        too: the resolver takes an unrecorded call as passing nothing from the caller. `unknown`:
+        they cannot reach a statement sink of the project. A call that passes only literals (or
+        nothing) is kept for its callee's branch conditions while there is room; the resolver
+        takes a call left out as deciding none of them (and passing nothing from the caller). `unknown`:
         the function is run by another (asyncio.to_thread(fn, ...)) with arguments not mapped here."""
         if len(fn.xcalls) >= 100:
             return
@@ -837,6 +838,8 @@ class FileExtractor:
     def _literal_value(self, fn: FuncInfo, a) -> str | None:
         """A short string argument the code fixes: a literal, or a name assigned one literal once."""
         if isinstance(a, ast.Name) and fn.body_scope is not None:
+            if a.id in self._params(fn):
+                return None  # the caller's value, not a name of an outer scope
             v, vs = self.lookup(fn.body_scope, a.id)
             if vs is None or vs.earlier.get(a.id):
                 return None
@@ -2947,7 +2950,7 @@ class FileExtractor:
                 m = self._method_lookup(local, e.func.attr)
                 if m is not None and m is not fi:
                     f2, e2 = self.closure(m)
-                    fx += [(x[0], x[1], x[2], (x[3] if len(x) > 3 else 0) + 1) for x in f2]
+                    fx += [(x[0], x[1], x[2], (x[3] if len(x) > 3 else 0) + 1) + tuple(x[4:5]) for x in f2]
                     ext += e2
             elif d.split(".", 1)[0] in self.imports:
                 ext.append(f"{self.qualify(d)}.{e.func.attr}")
