@@ -508,7 +508,8 @@ def _method_variants(write_cap: str, param: str, dotted: str, unread: tuple) -> 
     return [
         (*unread, 0, [[param, "notin", known, "u"]]),
         (write_cap, MEDIUM, f"HTTP POST ({dotted}, the method its caller passes)", 0, [[param, "is", ["POST"], "u"]]),
-        (write_cap, STRONG, f"HTTP PUT/PATCH/DELETE ({dotted}, the method its caller passes)", 0,
+        # "{method}": the literal that chose this variant (parr.scan.python.flow.bind_conds)
+        (write_cap, STRONG, f"HTTP {{method}} ({dotted}, the method its caller passes)", 0,
          [[param, "is", ["DELETE", "PATCH", "PUT"], "u"]]),
     ]
 

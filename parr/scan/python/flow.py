@@ -160,7 +160,7 @@ def bind_conds(fx: list, bound: dict[str, dict] | None, params: list[str], defau
         if len(x) < 5 or not x[4]:
             out.append(x)
             continue
-        keep, rest = True, []
+        keep, rest, chosen = True, [], None
         for item in x[4]:
             p = item[0]
             if bound is not None and p in bound:
@@ -179,8 +179,11 @@ def bind_conds(fx: list, bound: dict[str, dict] | None, params: list[str], defau
                 continue
             if not branches.decide(item, value):
                 keep = False
+            elif item[1] == "is":
+                chosen = value.upper() if item[3] == "u" else value
         if keep:
-            out.append(list(x[:4]) + ([rest] if rest else []))
+            ev = x[2].replace("{method}", chosen) if chosen is not None else x[2]
+            out.append([x[0], x[1], ev, *x[3:4]] + ([rest] if rest else []))
     return out
 
 
