@@ -205,6 +205,11 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         rpc = datastores.rpc_effect(_first_str(call))
         return [("", rpc[0], rpc[1])] if rpc else []
 
+    # --- GraphQL: the document's operation decides, not the POST (or the session's execute) that carries it
+    gql = _graphql(call, dotted, q, last, recv, str_lookup, lookup, url_source)
+    if gql is not None:
+        return gql
+
     # --- SDK calls that change state (parr.scan.effects_kb: AWS, Google APIs, Kubernetes, Slack,
     # GitHub, Twilio, SendGrid, Supabase, ORMs, MongoDB, Redis, Prisma)
     if recv and effects_kb.candidates(last):
@@ -219,11 +224,6 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         hit = effects_kb.match_python_read(last, recv, origin, file_roots)
         if hit is not None:
             return [(hit.capability, hit.strength, hit.evidence)]
-
-    # --- GraphQL: the document's operation decides, not the POST that carries it
-    gql = _graphql(call, dotted, q, last, recv, str_lookup, lookup, url_source)
-    if gql is not None:
-        return gql
 
     # --- HTTP: broad ("http"/"http_write") only where model input picks the URL's scheme or host
     http = _http(call, dotted, q, root, last, recv)

@@ -81,3 +81,12 @@ def search_notes(text: str) -> dict:
 def note_index(text: str) -> dict:
     """Indexes notes."""
     return httpx.post("https://search.example/v1/notes", json={"query": text, "limit": 5}).json()
+
+
+# A gql session's execute() runs a GraphQL document, not SQL: the query reads.
+# expect: name=sync_cards mutating=false typed=true
+@mcp.tool()
+async def sync_cards(board_id: str) -> dict:
+    """Cards of a board, over a session."""
+    async with client as session:
+        return await session.execute(gql(LIST_CARDS), variable_values={"board": board_id})
