@@ -25,7 +25,7 @@ def conditions(fn: ast.AST, params: list[str]) -> dict[int, list]:
     usable = {p for p in params if p not in reassigned}
     if not usable:
         return {}
-    aliases = _case_aliases(fn, usable, reassigned)
+    aliases = _case_aliases(fn, usable)
     w = _Walker(usable, aliases)
     w.block(body, [])
     return w.out
@@ -75,20 +75,28 @@ def _case_of(e, name: str | None = None) -> str | None:
     return None
 
 
-def _case_aliases(fn, usable: set[str], reassigned: set[str]) -> dict[str, tuple[str, str]]:
-    """m = method.upper() (assigned once): m stands for the parameter, upper-cased."""
+def _case_aliases(fn, usable: set[str]) -> dict[str, tuple[str, str]]:
+    """m = method.upper() (assigned once, and by no loop or with): m stands for the parameter, upper-cased."""
     counts: dict[str, int] = {}
     found: dict[str, tuple[str, str]] = {}
     for n in _own_nodes(fn):
-        if isinstance(n, ast.Assign):
+        if isinstance(n, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.NamedExpr)):
+            for t in ast.walk(n.target):
+                if isinstance(t, ast.Name):
+                    counts[t.id] = counts.get(t.id, 0) + 2
+        elif isinstance(n, (ast.With, ast.AsyncWith)):
+            for it in n.items:
+                for t in ast.walk(it.optional_vars) if it.optional_vars is not None else ():
+                    if isinstance(t, ast.Name):
+                        counts[t.id] = counts.get(t.id, 0) + 2
+        elif isinstance(n, ast.Assign):
             for t in n.targets:
                 if isinstance(t, ast.Name):
                     counts[t.id] = counts.get(t.id, 0) + 1
                     c = _case_of(n.value)
                     if c is not None and n.value.func.value.id in usable:
                         found[t.id] = (n.value.func.value.id, c)
-    return {k: v for k, v in found.items() if counts.get(k) == 1 and k not in usable
-            and (k not in reassigned or counts.get(k) == 1)}
+    return {k: v for k, v in found.items() if counts.get(k) == 1 and k not in usable}
 
 
 class _Walker:
