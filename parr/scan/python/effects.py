@@ -353,6 +353,13 @@ def _graphql(call: ast.Call, dotted: str, q: str, last: str, recv: str, str_look
         return _gql_doc(call.args[0], str_lookup, lookup, url_source, f"builds it with {dotted}()")
     if last in _GQL_EXECUTE and call.args and recv and _is_gql_call(call.args[0], lookup):
         return [("", READ, f"sends a GraphQL document ({dotted})")]  # the gql() call says which operation
+    if last in _GQL_EXECUTE and recv:
+        # python-graphql-client: client.execute(query="mutation ..."): a literal document only (a
+        # statement from a parameter stays the SQL rules')
+        doc = _kw(call, "query") or _kw(call, "document") or (call.args[0] if call.args else None)
+        found = _gql_doc(doc, str_lookup, lookup, None, dotted) if doc is not None else None
+        if found is not None and not found[0][0]:
+            return found
     if last not in ("post", "request") or not recv:
         return None
     body = _kw(call, "json")

@@ -90,3 +90,21 @@ async def sync_cards(board_id: str) -> dict:
     """Cards of a board, over a session."""
     async with client as session:
         return await session.execute(gql(LIST_CARDS), variable_values={"board": board_id})
+
+
+# A GraphQL client's execute() with a literal document: its operation decides (not SQL, not unknown).
+# expect: name=card_reset mutating=true typed=true
+@mcp.tool()
+def card_reset(card_id: str) -> dict:
+    """Resets a card."""
+    return client.execute(query=CLOSE_CARD, variables={"id": card_id})
+
+
+# SQL handed to a cursor's execute() is still SQL.
+# expect: name=card_rows mutating=false typed=true
+@mcp.tool()
+def card_rows(board_id: str) -> list:
+    """Rows of a board."""
+    import sqlite3
+    cur = sqlite3.connect("cards.db").cursor()
+    return cur.execute("SELECT id FROM cards WHERE board = ?", (board_id,)).fetchall()

@@ -1,4 +1,5 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { ApolloClient, InMemoryCache } from "@apollo/client";
 import axios from "axios";
 import { gql, GraphQLClient } from "graphql-request";
 import { z } from "zod";
@@ -122,3 +123,13 @@ server.registerTool("column_tidy", { description: "Tidies a column", inputSchema
 // expect: name=board_call mutating=true
 server.registerTool("board_call", { description: "Calls the board API", inputSchema: { path: z.string(), verb: z.string() } },
   async ({ path, verb }) => ({ content: [{ type: "text", text: JSON.stringify(await apiCall(path, verb)) }] }));
+
+const apollo = new ApolloClient({ uri: `${API}/graphql`, cache: new InMemoryCache() });
+
+// expect: name=apollo_cards mutating=false
+server.registerTool("apollo_cards", { description: "Cards through Apollo", inputSchema: { board: z.string() } },
+  async ({ board }) => ({ content: [{ type: "text", text: JSON.stringify(await apollo.query({ query: CARDS, variables: { board } })) }] }));
+
+// expect: name=apollo_card_state mutating=true
+server.registerTool("apollo_card_state", { description: "A card's state through Apollo", inputSchema: { id: z.string() } },
+  async ({ id }) => ({ content: [{ type: "text", text: JSON.stringify(await apollo.mutate({ mutation: ARCHIVE, variables: { id } })) }] }));
