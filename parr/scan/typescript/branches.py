@@ -270,7 +270,7 @@ def _method_entry(node: Node, name: str) -> bool:
     if node.type == "shorthand_property_identifier":
         return text(node) == name == "method"
     key, value = node.child_by_field_name("key"), unwrap(node.child_by_field_name("value"))
-    return text(key).strip("'\"") == "method" and value is not None and value.type == "identifier" and text(value) == name
+    return text(key).strip("'\"") == "method" and _subject(value, {name: ""}) is not None
 
 
 def param_default(param: Node) -> Node | None:
@@ -279,3 +279,8 @@ def param_default(param: Node) -> Node | None:
     if param.type == "assignment_pattern":
         return param.child_by_field_name("right")
     return None
+
+
+def bound_value(node: Node, bound: dict[str, str]) -> str | None:
+    """The bound literal an expression is (`method`, `method.toUpperCase()`), or None."""
+    return _subject(node, bound)

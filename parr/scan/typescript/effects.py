@@ -167,6 +167,9 @@ def _method_of(call: Node, bound: dict | None = None) -> str | None:
                 if bound and v is not None and v.type in ("identifier", "shorthand_property_identifier") \
                         and text(v) in bound:
                     return bound[text(v)].upper()
+                folded = branches.bound_value(v, bound) if bound and v is not None else None
+                if folded is not None:  # { method: method.toUpperCase() }
+                    return folded.upper()
                 s = text(v).strip("'\"`") if v is not None else ""
                 return s.upper()
     return None

@@ -15,7 +15,7 @@ export async function apiCall(path: string, method: string = "GET", body?: unkno
 }
 
 export async function raw(method: string, path: string) {
-  const res = await fetch(`${API}/${path}`, { method });
+  const res = await fetch(`${API}/${path}`, { method: method.toUpperCase() });
   return res.json();
 }
 
