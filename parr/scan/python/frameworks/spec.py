@@ -172,6 +172,9 @@ class Framework:
     # reply changes nothing outside the agent run (AG2 context_variables["x"] = ...; ReplyResult).
     state_params: tuple[str, ...] = ()
     reply_classes: tuple[str, ...] = ()
+    # Keywords besides tools=, functions= and toolsets= of the framework's calls that hand the model
+    # tools: Pydantic AI's builtin_tools= and capabilities=, LangChain's and deepagents' middleware=.
+    tool_kws: tuple[str, ...] = ()
     # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
     words: tuple[str, ...] = ()
     # False when the built-in classes have everyday names (LiveKit's Connector, WebSearch) and reach
