@@ -3230,6 +3230,12 @@ class FileExtractor:
             if d == "next" and e.args and isinstance(e.args[0], ast.GeneratorExp):
                 self.ctx_elem(e.args[0], scope, fw, line, depth + 1, seen, label)  # the first tool it yields
                 return
+            if e.args and last in frameworks.WRAPPER_CALLS.get(self.fw_of_qual(q) or "", ()):
+                self.ctx_elem(e.args[0], scope, fw, line, depth + 1, seen, label)  # NativeTool(WebSearchTool())
+                return
+            if d in ("cast", "typing.cast") and len(e.args) == 2:
+                self.ctx_elem(e.args[1], scope, fw, line, depth + 1, seen, label)  # cast(Tool, local): the value
+                return
             if (last in _LIST_BUILTINS and "." not in d) or d in ("copy.copy", "copy.deepcopy", "deepcopy"):
                 for a in e.args:  # list(tools), sorted(tools, key=...), copy(tool): the same tools
                     self.ctx_elem(a, scope, fw, line, depth + 1, seen, label)
@@ -3588,8 +3594,11 @@ class FileExtractor:
                 self.refs.append({"target": qual, "line": line, "framework": fw, "site": site["call"],
                                   "instance": True, "fw_reason": f"{qfw} tool class parr does not know"})
             elif call and site is not None:
-                # load_tools([...]), codex_tool(...): tools a framework makes that parr has no entry for
-                self.unresolved.append(dict(site, reason=f"tools made by {qfw}'s {last}(), which parr does not know"))
+                # load_tools([...]), codex_tool(...): tools a framework makes that parr has no entry for.
+                # Resolve decides, as for an instance: in the framework's own repository it is the
+                # project's function, read there.
+                self.refs.append({"target": qual, "line": line, "framework": fw, "site": site["call"], "call": True,
+                                  "fw_reason": f"tools made by {qfw}'s {last}(), which parr does not know"})
             return  # some other framework object
         ref = {"target": qual, "line": line, "framework": fw}
         if site is not None:

@@ -36,5 +36,7 @@ FRAMEWORKS = (Framework(
     label=_PA, roots=("pydantic_ai",), style_prefix="pydantic_ai", call_hooks={"Tool": (_tool,)},
     # Agent(builtin_tools=[WebSearchTool()]) (1.x), capabilities=[WebSearch()]: tools the model is given
     tool_kws=("builtin_tools", "native_tools", "capabilities"),
+    # capabilities=[NativeTool(WebFetchTool())]: the capability that hands over one native tool
+    wrapper_calls=("NativeTool",),
     builtin_classes=_BUILTINS,
 ),)

@@ -175,6 +175,8 @@ class Framework:
     # Keywords besides tools=, functions= and toolsets= of the framework's calls that hand the model
     # tools: Pydantic AI's builtin_tools= and capabilities=, LangChain's and deepagents' middleware=.
     tool_kws: tuple[str, ...] = ()
+    # Calls whose first argument is what the model is given (Pydantic AI's NativeTool(WebSearchTool())).
+    wrapper_calls: tuple[str, ...] = ()
     # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
     words: tuple[str, ...] = ()
     # False when the built-in classes have everyday names (LiveKit's Connector, WebSearch) and reach
