@@ -3214,6 +3214,10 @@ class FileExtractor:
                 self.consumed.add(id(e))
                 return
             b = self.builtin_for(last, q, d.split(".", 1)[0], scope)
+            if b is not None and b.site:
+                self.unresolved_site(e, label, line, b.site)
+                self.consumed.add(id(e))
+                return
             if b is not None:
                 # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)

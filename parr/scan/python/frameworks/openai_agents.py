@@ -10,10 +10,11 @@ from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framew
 
 _OA = "openai-agents"
 # The hosted and built-in tool classes of agents.tool's `Tool` union, read from the package by
-# benchmarks/agent_builtins.py (HostedMCPTool: the server's tools are named at run time; the
-# hosted_mcp entry stands for them, marked a remote MCP server).
-_BUILTINS = {cls: Builtin(_OA, name, caps, mutating, typed) for cls, (name, mutating, typed, caps)
-             in _generated.OPENAI_AGENTS.items()}
+# benchmarks/agent_builtins.py. HostedMCPTool hands the model a remote server's tools, named at run
+# time: an unresolved site, not a tool.
+_REMOTE_MCP = "hosted remote MCP server: its tools are named at run time"
+_BUILTINS = {cls: Builtin(_OA, name, caps, mutating, typed, site=_REMOTE_MCP if name == "hosted_mcp" else None)
+             for cls, (name, mutating, typed, caps) in _generated.OPENAI_AGENTS.items()}
 
 def _as_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """agent.as_tool(tool_name=..., tool_description=...): an agent offered as a tool."""

@@ -20,7 +20,9 @@ def _tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
 
 def _builtin(row, schema: str) -> Builtin:
     name, mutating, typed, caps = row
-    return Builtin(_PA, name, caps, mutating, typed, schema)
+    # MCPServerTool(url=...): the provider calls a remote MCP server whose tools are named at run time
+    site = "hosted remote MCP server: its tools are named at run time" if name == "mcp_server" else None
+    return Builtin(_PA, name, caps, mutating, typed, schema, site=site)
 
 
 # Read from the package by benchmarks/agent_builtins.py. Native tools run at the provider and are

@@ -20,6 +20,9 @@ class Builtin:
     typed: bool = True
     schema: str = "provider_defined"
     description: str | None = None  # the description the framework gives it, where it says what it does
+    # Set when an instance hands the model tools named at run time (a hosted remote MCP server's):
+    # the reason of the unresolved site reported instead of a tool.
+    site: str | None = None
 
 
 @dataclass(frozen=True)
