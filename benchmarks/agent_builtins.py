@@ -23,7 +23,7 @@ written out (no code of the packages). What is read:
   the class's own methods and the module's functions it calls or names (FilesystemMiddleware's
   _create_tools -> _create_ls_tool -> from_function(name="ls")). One that sets none is listed with
   no tools (SummarizationMiddleware, HumanInTheLoopMiddleware: they shape the run, the model sees no tool). A name given as a parameter's
-  default (`tool_name: str = SHELL_TOOL_NAME`) is that default.
+  default (`tool_name: str = SHELL_TOOL_NAME`) is that default, and that keyword renames the tool.
 - deepagents' create_deep_agent: the middleware its main agent is built with: those in the list it
   starts from and appends at the top level of its body are always there; one appended under
   `if <name>:` is there when that name is given (a parameter), or, for a list the function fills
@@ -176,6 +176,7 @@ class _ToolNames:
         self.methods = _funcs(cls)
         self.cls = cls
         self.seen: set[int] = set()
+        self.name_params: set[str] = set()  # constructor parameters a tool name is the default of
 
     def str_of(self, e, fn) -> str | None:
         if isinstance(e, ast.Constant) and isinstance(e.value, str):
@@ -203,7 +204,10 @@ class _ToolNames:
             [(k, d) for k, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None]
         for arg, default in pairs:
             if arg.arg == name:
-                return self.str_of(default, None)
+                got = self.str_of(default, None)
+                if got is not None and fn.name == "__init__":
+                    self.name_params.add(name)  # ShellToolMiddleware(tool_name="bash") renames it
+                return got
         return None
 
     def of_function(self, fn) -> set[str]:
@@ -295,13 +299,16 @@ def pydantic_ai(mods) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return native, caps, common
 
 
-def middleware(mods, prefix: str) -> dict[str, tuple[str, ...]]:
+def middleware(mods, prefix: str, renames: dict[str, str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for name, (mod, c) in _subclasses(mods, prefix, "AgentMiddleware").items():
         if name.startswith("_"):
             continue
+        reader = _ToolNames(mods[mod], c)
         # listed with no tools too: SummarizationMiddleware() in middleware=[...] gives the model nothing
-        out[name] = tuple(sorted(_ToolNames(mods[mod], c).of_class()))
+        out[name] = tuple(sorted(reader.of_class()))
+        if len(out[name]) == 1 and len(reader.name_params) == 1:
+            renames[name] = next(iter(reader.name_params))
     return out
 
 
@@ -402,7 +409,8 @@ def main(argv: list[str]) -> int:
         return 2
     mods, versions = _modules(wheels)
     native, caps, common = pydantic_ai(mods)
-    lc_mw, da_mw = middleware(mods, "langchain.agents.middleware"), middleware(mods, "deepagents.")
+    renames: dict[str, str] = {}
+    lc_mw, da_mw = middleware(mods, "langchain.agents.middleware", renames), middleware(mods, "deepagents.", renames)
     always, given = deep_agent(mods, {**lc_mw, **da_mw})
     smol, base, tca_only = smolagents(mods)
     oa = openai_agents(mods)
@@ -421,6 +429,8 @@ def main(argv: list[str]) -> int:
         for k in sorted(mw):
             out.append(f"    {k!r}: {tuple((n, *_flags(n)) for n in mw[k])!r},")
         out += ["}", ""]
+    out += ["# Middleware whose one tool is named by a constructor keyword (the default above)",
+            f"MIDDLEWARE_NAME_KWS: dict[str, str] = {dict(sorted(renames.items()))!r}", ""]
     out += [
             "# create_deep_agent: middleware always on the main agent; keyword -> middleware it adds when given",
             "# ('subagents+graph_id': a subagents= entry with a graph_id key, an async sub-agent)",

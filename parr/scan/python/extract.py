@@ -3205,8 +3205,14 @@ class FileExtractor:
             toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
             if toolset is not None and q not in self.project_quals:
                 # SkillToolset(store), E2BToolset(sandbox): the fixed tools the toolset hands the model
+                rename = _kw(e, frameworks.TOOLSET_NAME_KWS[last]) if last in frameworks.TOOLSET_NAME_KWS else None
+                renamed = self.str_of(rename, scope)[0] if rename is not None else None
+                if rename is not None and renamed is None:
+                    self.unresolved_site(e, label, line, "tool name made at run time")
+                    self.consumed.add(id(e))
+                    return
                 for b in toolset:
-                    self.new_cand(name=b.name, line=e.lineno, framework=b.framework, description=b.description,
+                    self.new_cand(name=renamed or b.name, line=e.lineno, framework=b.framework, description=b.description,
                                   style=f"{frameworks.style_prefix(b.framework)}.builtin_toolset", schema=b.schema,
                                   typed=b.typed, mutating=b.mutating or None, caps=b.caps,
                                   flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)),

@@ -193,6 +193,8 @@ def test_middleware_tools_through_methods_functions_and_parameter_defaults(writt
     assert written["DEEPAGENTS_MIDDLEWARE"]["FilesystemMiddleware"] == (
         ("ls", False, True, ("file_read",)), ("write_file", True, True, ("file_write",)))
     assert written["DEEPAGENTS_MIDDLEWARE"]["SubAgentMiddleware"] == (("task", True, True, ()),)
+    # the name came from a constructor parameter's default: that keyword renames the tool
+    assert written["MIDDLEWARE_NAME_KWS"] == {"ShellToolMiddleware": "tool_name"}
 
 
 def test_create_deep_agent_always_and_when_given(written) -> None:

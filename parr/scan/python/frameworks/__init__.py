@@ -122,6 +122,8 @@ LOADERS: Mapping[str, Mapping[str, Loader]] = MappingProxyType(
 TOOLSPECS: Mapping[str, tuple[str, ...]] = MappingProxyType({k: v for fw in FRAMEWORKS for k, v in fw.toolspecs.items()})
 # Framework label -> keywords of its calls that hand the model tools, besides tools=/functions=/toolsets=.
 TOOL_KWS: Mapping[str, tuple[str, ...]] = MappingProxyType({fw.label: fw.tool_kws for fw in FRAMEWORKS if fw.tool_kws})
+TOOLSET_NAME_KWS: Mapping[str, str] = MappingProxyType(
+    {cls: kw for fw in FRAMEWORKS for cls, kw in fw.toolset_name_kws.items()})
 WRAPPER_CALLS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {fw.label: fw.wrapper_calls for fw in FRAMEWORKS if fw.wrapper_calls})
 STYLE_PREFIX: Mapping[str, str] = MappingProxyType({fw.label: fw.style_prefix for fw in FRAMEWORKS if fw.style_prefix})

@@ -97,6 +97,9 @@ DEEPAGENTS_MIDDLEWARE: dict[str, tuple[tuple[str, bool, bool, tuple[str, ...]], 
     'UnsupportedContentMiddleware': (),
 }
 
+# Middleware whose one tool is named by a constructor keyword (the default above)
+MIDDLEWARE_NAME_KWS: dict[str, str] = {'ShellToolMiddleware': 'tool_name'}
+
 # create_deep_agent: middleware always on the main agent; keyword -> middleware it adds when given
 # ('subagents+graph_id': a subagents= entry with a graph_id key, an async sub-agent)
 DEEP_AGENT_ALWAYS: tuple[str, ...] = ('FilesystemMiddleware', 'SubAgentMiddleware', 'PatchToolCallsMiddleware', 'UnsupportedContentMiddleware')

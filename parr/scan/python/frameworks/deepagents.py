@@ -65,5 +65,6 @@ FRAMEWORKS = (
         # create_deep_agent adds for the models the profile matches
         tool_kws=("middleware", "extra_middleware"),
         builtin_toolsets=_MIDDLEWARE,
+        toolset_name_kws={cls: kw for cls, kw in _generated.MIDDLEWARE_NAME_KWS.items() if cls in _MIDDLEWARE},
     ),
 )

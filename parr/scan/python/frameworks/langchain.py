@@ -125,6 +125,7 @@ FRAMEWORKS = (
         builtin_classes=_BUILTIN_CLASSES,
         toolkits=_TOOLKITS,
         builtin_toolsets=_MIDDLEWARE,
+        toolset_name_kws={cls: kw for cls, kw in _agent_generated.MIDDLEWARE_NAME_KWS.items() if cls in _MIDDLEWARE},
         tool_kws=("middleware",),
         loaders=(Loader("load_tools", _LOAD_TOOLS),),
     ),

@@ -152,6 +152,8 @@ class Framework:
     builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
     # Built-in toolsets: class -> the tools an instance of it hands the model (Haystack SkillToolset).
     builtin_toolsets: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)
+    # Built-in toolsets of one tool that a constructor keyword renames: ShellToolMiddleware(tool_name="bash").
+    toolset_name_kws: Mapping[str, str] = field(default_factory=dict)
     # Toolkit classes -> the built-in tools their get_tools() hands out (LangChain SQLDatabaseToolkit).
     toolkits: Mapping[str, Toolkit] = field(default_factory=dict)
     loaders: tuple[Loader, ...] = ()
