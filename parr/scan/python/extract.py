@@ -47,7 +47,7 @@ _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMappi
 _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
 _TOOLISH = re.compile(r"tool|mcp|function", re.I)
 # Keywords holding objects of which only some give the model tools (see FileExtractor._quiet).
-_QUIET_KWS = frozenset(kw for kws in frameworks.TOOL_KWS.values() for kw in kws if kw != "builtin_tools")
+_QUIET_KWS = frozenset(kw for kws in frameworks.TOOL_KWS.values() for kw in kws if kw not in ("builtin_tools", "native_tools"))
 # Decorators that by their name make a tool (register_tool, ai_function, toolbox.tool, my_tool).
 _TOOL_DECORATOR = re.compile(r"(^|_)(tool|tools|function_tool|ai_function|llm_function)$|^register_(tool|function)$", re.I)
 _NOT_TOOL_DECORATORS = frozenset({"list_tools", "call_tool"})
