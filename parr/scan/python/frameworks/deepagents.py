@@ -35,6 +35,22 @@ def _async_subagents(ex, value, scope) -> bool:
     return False
 
 
+def _called_classes(ex, value, scope, depth: int = 0) -> set[str]:
+    """The callee names of the calls in an expression, through the names it reads (one list
+    assigned, concatenated or extended in this file)."""
+    out: set[str] = set()
+    if value is None or depth > 3:
+        return out
+    for n in ast.walk(value):
+        if isinstance(n, ast.Call):
+            out.add((ex.dotted(n.func) or "").rsplit(".", 1)[-1])
+        elif isinstance(n, ast.Name):
+            held = ex.lookup(scope, n.id)[0]
+            if isinstance(held, ast.AST) and not isinstance(held, ast.arg):
+                out |= _called_classes(ex, held, scope, depth + 1)
+    return out
+
+
 def _create_deep_agent(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """create_deep_agent(model, tools, middleware=[...], subagents=[...]): besides the tools and
     middleware it is given (read as every call's), the tools of the middleware it builds itself."""
@@ -46,8 +62,13 @@ def _create_deep_agent(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
         value = _kw(node, kw)
         if value is not None and (not needs or (needs == "graph_id" and _async_subagents(ex, value, scope))):
             classes += added
+    # middleware=[FilesystemMiddleware(backend=...)]: the caller's instance replaces the default one
+    # of the same class (its tools are read where it is given)
+    given_mw = _called_classes(ex, _kw(node, "middleware"), scope)
     seen: set[str] = set()
     for cls in classes:
+        if cls in given_mw:
+            continue
         for b in _ALL_MIDDLEWARE[cls]:
             if b.name not in seen:
                 seen.add(b.name)
