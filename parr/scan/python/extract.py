@@ -48,6 +48,8 @@ _STR_METHODS = frozenset("format replace strip lstrip rstrip lower upper casefol
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
 _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
 _TOOLISH = re.compile(r"tool|mcp|function", re.I)
+# Keywords holding objects of which only some give the model tools (see FileExtractor._quiet).
+_QUIET_KWS = frozenset(kw for kws in frameworks.TOOL_KWS.values() for kw in kws if kw not in ("builtin_tools", "native_tools"))
 # Decorators that by their name make a tool (register_tool, ai_function, toolbox.tool, my_tool).
 _TOOL_DECORATOR = re.compile(r"(^|_)(tool|tools|function_tool|ai_function|llm_function)$|^register_(tool|function)$", re.I)
 _NOT_TOOL_DECORATORS = frozenset({"list_tools", "call_tool"})
@@ -62,8 +64,9 @@ _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reverse
 # Calls that make a tool from a function given to them (Tool(func=f), FunctionTool(f), tool(f));
 # the read calls that take a list of tools (agent options, servers, legacy agents) are not.
 _TOOL_MAKERS = (frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS) | frameworks.CALLABLE_DECORATORS) - {
-    "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "DeepResearchAgent", "initialize_agent"} - {
-    name for name in frameworks.CALL_HOOKS if name.startswith("create_") and name.endswith("_agent")}
+    "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "initialize_agent"} - {
+    name for name in frameworks.CALL_HOOKS if (name.startswith("create_") and name.endswith("_agent"))
+    or name.endswith("Agent")}
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 # Model clients and SDK roots whose import shows a file talks to a model (with fw_hints, the
 # agent evidence that makes tools= on a callee parr does not know a tools position).
@@ -1421,7 +1424,7 @@ class FileExtractor:
         if tools_kw is not None or _kw(node, "functions", "toolsets", "handoffs") is not None or (
                 0 <= _CTX_POSITIONAL.get(last, -1) < len(node.args)):
             cond = self._position(d, q, fw, scope)
-        for other in ("functions", "toolsets"):
+        for other in ("functions", "toolsets", *frameworks.TOOL_KWS.get(fw or "", ())):
             # Agent(functions=[...]) (Swarm, AutoGen), Agent(toolsets=[...]) (pydantic-ai). agno
             # hands tools over as tools= only: its Registry(functions=[...]) lists functions to
             # restore by name, not a model's tools.
@@ -1432,6 +1435,15 @@ class FileExtractor:
                 # functions=[...] of a registry, a workflow or a scheduler: functions it calls itself;
                 # an agent's (Swarm, AutoGen) or a Semantic Kernel plugin's are offered to the model
                 continue
+            if isinstance(value, ast.Name) and other in frameworks.TOOL_KWS.get(fw or "", ()):
+                made_by = self.lookup(scope, value.id)[0]
+                if isinstance(made_by, FuncInfo):
+                    # extra_middleware=build_middleware: a factory the framework calls for the list
+                    for rv in made_by.ret_values if made_by.body_scope is not None else ():
+                        if rv is not None:
+                            self._ctx_item(rv, made_by.body_scope, fw, getattr(rv, "lineno", node.lineno),
+                                           f"{d}({other}=", cond)
+                    continue
             if value is not None:
                 self._ctx_item(value, scope, fw, getattr(value, "lineno", node.lineno), f"{d}({other}=", cond)
         handoffs = _kw(node, "handoffs")
@@ -3149,7 +3161,7 @@ class FileExtractor:
                 return  # a parameter: the caller's own tools= or list is where they are read
             if v is None:
                 if e.id in self.imports:
-                    self.ext_ctx_ref(self.imports[e.id], line, fw, self._site(e, label, line))
+                    self.ext_ctx_ref(self.imports[e.id], line, fw, self._handing_site(e, label, line))
                 elif self.star_import and e.id not in _BUILTIN_NAMES:
                     self.unresolved_site(e, label, line, "name from a star import")
                 elif e.id not in _BUILTIN_NAMES and not label.endswith((".append(", ".extend(", ".insert(")):
@@ -3168,7 +3180,7 @@ class FileExtractor:
                 return
             ref = self.ext_ref_of(e)
             if ref:
-                self.ext_ctx_ref(ref, line, fw, self._site(e, label, line))
+                self.ext_ctx_ref(ref, line, fw, self._handing_site(e, label, line))
                 return
             held = self._self_values(e, scope)
             if held:
@@ -3250,16 +3262,27 @@ class FileExtractor:
             if last in frameworks.LOADERS and self.loader_cands(e, last, q, scope, label, line):
                 return
             toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
-            if toolset is not None:
+            if toolset is not None and q not in self.project_quals:
                 # SkillToolset(store), E2BToolset(sandbox): the fixed tools the toolset hands the model
+                rename = _kw(e, frameworks.TOOLSET_NAME_KWS[last]) if last in frameworks.TOOLSET_NAME_KWS else None
+                renamed = self.str_of(rename, scope)[0] if rename is not None else None
+                if rename is not None and renamed is None:
+                    self.unresolved_site(e, label, line, "tool name made at run time")
+                    self.consumed.add(id(e))
+                    return
                 for b in toolset:
-                    self.new_cand(name=b.name, line=e.lineno, framework=b.framework, description=b.description,
+                    self.new_cand(name=renamed or b.name, line=e.lineno, framework=b.framework, description=b.description,
                                   style=f"{frameworks.style_prefix(b.framework)}.builtin_toolset", schema=b.schema,
                                   typed=b.typed, mutating=b.mutating or None, caps=b.caps,
-                                  flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+                                  flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)),
+                                  extra={"fw_home": q} if q else None)
                 self.consumed.add(id(e))
                 return
             b = self.builtin_for(last, q, d.split(".", 1)[0], scope)
+            if b is not None and b.site:
+                self.unresolved_site(e, label, line, b.site)
+                self.consumed.add(id(e))
+                return
             if b is not None:
                 # ShellTool(..., needs_approval=True): hosted and built-in tools take the same gate.
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
@@ -3269,11 +3292,18 @@ class FileExtractor:
                               style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
                               gates=("needs_approval",) if approval else (),
-                              flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+                              flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)),
+                              extra={"fw_home": q} if q else None)
                 self.consumed.add(id(e))
                 return
             if d == "next" and e.args and isinstance(e.args[0], ast.GeneratorExp):
                 self.ctx_elem(e.args[0], scope, fw, line, depth + 1, seen, label)  # the first tool it yields
+                return
+            if e.args and last in frameworks.WRAPPER_CALLS.get(self.fw_of_qual(q) or "", ()):
+                self.ctx_elem(e.args[0], scope, fw, line, depth + 1, seen, label)  # NativeTool(WebSearchTool())
+                return
+            if d in ("cast", "typing.cast") and len(e.args) == 2:
+                self.ctx_elem(e.args[1], scope, fw, line, depth + 1, seen, label)  # cast(Tool, local): the value
                 return
             if (last in _LIST_BUILTINS and "." not in d) or d in ("copy.copy", "copy.deepcopy", "deepcopy"):
                 for a in e.args:  # list(tools), sorted(tools, key=...), copy(tool): the same tools
@@ -3303,16 +3333,16 @@ class FileExtractor:
                     self.unresolved_site(e, label, line, "instance of a class parr does not read as a tool")
                 return
             if cls_name and bound is None and cls_name in self.imports and cls_name[:1].isupper():
-                self.ext_ctx_ref(self.imports[cls_name], line, fw, self._site(e, label, line), instance=True)
+                self.ext_ctx_ref(self.imports[cls_name], line, fw, self._handing_site(e, label, line), instance=True)
                 return
             if cls_name and bound is None and cls_name in self.imports:
                 # get_all_tools(config) from another module: read there if it returns a tool list
-                self.ext_ctx_ref(self.imports[cls_name], line, fw, self._site(e, label, line), call=True)
+                self.ext_ctx_ref(self.imports[cls_name], line, fw, self._handing_site(e, label, line), call=True)
                 return
             ref = self.ext_ref_of(e.func) if isinstance(e.func, ast.Attribute) else None
             if ref:
                 # ExaSearchTool.tools(), tools_module.build(): read in the module that defines it
-                self.ext_ctx_ref(ref, line, fw, self._site(e, label, line), call=True)
+                self.ext_ctx_ref(ref, line, fw, self._handing_site(e, label, line), call=True)
                 return
             if isinstance(e.func, ast.Attribute) and isinstance(e.func.value, ast.Name):
                 # tool_collection.to_params(), toolkit.get_tools(): tools an object of a project class
@@ -3327,7 +3357,7 @@ class FileExtractor:
                 elif cname and cname.split(".", 1)[0] in self.imports and cname.rsplit(".", 1)[-1][:1].isupper() \
                         and not self.fw_of_qual(self.qualify(cname)):
                     made = len(self.refs)
-                    self.ext_ctx_ref(f"{self.qualify(cname)}.{e.func.attr}", line, fw, self._site(e, label, line),
+                    self.ext_ctx_ref(f"{self.qualify(cname)}.{e.func.attr}", line, fw, self._handing_site(e, label, line),
                                      call=True)
                     if len(self.refs) > made:
                         # a class from outside the project: the same site as any unreadable call
@@ -3415,7 +3445,23 @@ class FileExtractor:
                 text = f"{text} in {context}"
         return {"line": line, "call": _shorten(text, 140)}
 
+    def _handing_site(self, e, label: str, line: int) -> dict | None:
+        """The site of an element handed over, or None where an element parr cannot read is no
+        tool to report: see _quiet."""
+        return None if self._quiet(e, label) else self._site(e, label, line)
+
+    @staticmethod
+    def _quiet(e, label: str) -> bool:
+        """middleware=[...], capabilities=[...] (a framework's TOOL_KWS): they hold objects that
+        shape the run (summaries, retries, approvals), of which only the built-ins parr knows give
+        the model tools; one of the project's own or of another package is a site only when its
+        source names a tool."""
+        kw = label.rsplit("(", 1)[-1].rstrip("=") if label.endswith("=") else ""
+        return kw in _QUIET_KWS and not _TOOLISH.search(_short_source(e) if e is not None else "")
+
     def unresolved_site(self, e, label: str, line: int, reason: str, text: str | None = None) -> None:
+        if self._quiet(e, label):
+            return
         if label.endswith(" = ") or label.endswith(".append(") or label.endswith(".extend("):
             # A list merely named like tools (called_tools.append(name)): only what mentions a
             # tool is a tool handed over; tools=, bind_tools(...) and registrations are plain.
@@ -3514,12 +3560,15 @@ class FileExtractor:
                 return ctor, parts[cut - 1], fw, table[fw]
         return None
 
-    def builtin_cand(self, b, line: int, kind: str, name: str | None = None, gates=()) -> None:
-        """One built-in tool of a framework: a class instance, a toolkit's or a loader's tool."""
+    def builtin_cand(self, b, line: int, kind: str, name: str | None = None, gates=(), home: str | None = None) -> None:
+        """One built-in tool of a framework: a class instance, a toolkit's or a loader's tool.
+        `home`: the framework's qualified callee that gives it (resolve drops the tool when the scanned
+        project holds that module and its own code declares the tool: it is reported there, once)."""
         self.new_cand(name=name or b.name, line=line, framework=b.framework, description=b.description,
                       style=f"{frameworks.style_prefix(b.framework)}.{kind}", schema=b.schema,
                       typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps, gates=gates,
-                      flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+                      flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)),
+                      extra={"fw_home": home} if home else None)
 
     def toolkit_cands(self, e: ast.Call, kit, label: str, line: int, scope=None) -> None:
         """toolkit.get_tools(): the toolkit's built-in tools; with selected_tools=[...] given
@@ -3604,7 +3653,7 @@ class FileExtractor:
             b = catalog.BUILTIN_INSTANCES[qfw][last]
             self.new_cand(name=b.name, line=line, framework=b.framework,
                           style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
-                          typed=b.typed, caps=b.caps, flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+                          typed=b.typed, caps=b.caps, flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)))
             return
         if qfw:
             if instance and site is not None and last[:1].isupper():
@@ -3614,8 +3663,11 @@ class FileExtractor:
                 self.refs.append({"target": qual, "line": line, "framework": fw, "site": site["call"],
                                   "instance": True, "fw_reason": f"{qfw} tool class parr does not know"})
             elif call and site is not None:
-                # load_tools([...]), codex_tool(...): tools a framework makes that parr has no entry for
-                self.unresolved.append(dict(site, reason=f"tools made by {qfw}'s {last}(), which parr does not know"))
+                # load_tools([...]), codex_tool(...): tools a framework makes that parr has no entry for.
+                # Resolve decides, as for an instance: in the framework's own repository it is the
+                # project's function, read there.
+                self.refs.append({"target": qual, "line": line, "framework": fw, "site": site["call"], "call": True,
+                                  "fw_reason": f"tools made by {qfw}'s {last}(), which parr does not know"})
             return  # some other framework object
         ref = {"target": qual, "line": line, "framework": fw}
         if site is not None:

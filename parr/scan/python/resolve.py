@@ -465,6 +465,16 @@ def _project_module(proj: Project, target: str, tpath: str | None, rest: list[st
     return proj.module_of(tpath) == ".".join(module) or len(module) >= 2
 
 
+def _framework_held(proj: Project, home: str, near: str) -> bool:
+    """The scanned project holds the framework module a built-in tool comes from (deepagents' own
+    repository scanned: `from deepagents import create_deep_agent` in its examples): a package folder
+    or a module of two parts or more, as _project_module reads it."""
+    tpath, rest = proj.split_target(home, near)
+    if tpath is None or not rest:
+        return False
+    return _project_module(proj, home, tpath, rest) or tpath.endswith("/__init__.py") or tpath == "__init__.py"
+
+
 def _made_from_definitions(proj: Project, path: str, cls: str, made: list) -> bool:
     """Every construction of the class `cls` of `path` with a name made at run time wraps an entry
     of a tool-definition list (read where the list is), and there is at least one."""
@@ -603,6 +613,11 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
     # and every function, method or variable that builds a Tool(...)
     dispatch_methods = {m for f in proj.facts.values() for m in (f or {}).get("mcp_dispatch") or ()}
     makers = {m for f in proj.facts.values() for m in (f or {}).get("mcp_makers") or ()}
+    # Tool names the project's own code declares: a framework's built-in tool (known as data) whose
+    # framework module the project holds is reported where that code declares it, not again at
+    # each use (the data stands for code parr cannot read; here it can).
+    declared = {c.get("name") for f in proj.facts.values() for c in (f or {}).get("tools") or ()
+                if isinstance(c, dict) and not c.get("fw_home")}
     mounts = _mounts(proj)
     mount_sites: set[tuple[str, int]] = set()
     for path, f in list(proj.facts.items()):
@@ -631,6 +646,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         for c in f["tools"]:
             if not kept(c):
                 continue  # listed in tools= of a callee that turned out to be no agent's
+            if c.get("fw_home") and c.get("name") in declared and _framework_held(proj, c["fw_home"], path):
+                continue
             c = dict(c)
             if "class_bases" in c:
                 fw = proj.tool_base_framework(c["class_bases"], path, 0, hints)

@@ -14,6 +14,7 @@ from parr.scan.python.frameworks import (
     camel,
     claude_agent_sdk,
     crewai,
+    deepagents,
     google_adk,
     google_genai,
     haystack,
@@ -41,7 +42,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi,
+    livekit, superagi, deepagents,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
@@ -119,6 +120,12 @@ LOADERS: Mapping[str, Mapping[str, Loader]] = MappingProxyType(
     {name: {fw.label: ld for fw in FRAMEWORKS for ld in fw.loaders if ld.callee == name}
      for name in {ld.callee for fw in FRAMEWORKS for ld in fw.loaders}})
 TOOLSPECS: Mapping[str, tuple[str, ...]] = MappingProxyType({k: v for fw in FRAMEWORKS for k, v in fw.toolspecs.items()})
+# Framework label -> keywords of its calls that hand the model tools, besides tools=/functions=/toolsets=.
+TOOL_KWS: Mapping[str, tuple[str, ...]] = MappingProxyType({fw.label: fw.tool_kws for fw in FRAMEWORKS if fw.tool_kws})
+TOOLSET_NAME_KWS: Mapping[str, str] = MappingProxyType(
+    {cls: kw for fw in FRAMEWORKS for cls, kw in fw.toolset_name_kws.items()})
+WRAPPER_CALLS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {fw.label: fw.wrapper_calls for fw in FRAMEWORKS if fw.wrapper_calls})
 STYLE_PREFIX: Mapping[str, str] = MappingProxyType({fw.label: fw.style_prefix for fw in FRAMEWORKS if fw.style_prefix})
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _kw, fn_arg
+from parr.scan.python.frameworks import agent_builtins as _agent_generated
 from parr.scan.python.frameworks import langchain_builtins as _generated
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework, Loader, Toolkit
 
@@ -18,6 +19,10 @@ def _lc(name: str, caps: tuple[str, ...] = ("http",), mutating: bool = False, ty
 _BUILTIN_CLASSES = {cls: _lc(name, caps, mutating, typed) for cls, (name, mutating, typed, caps) in _generated.TOOLS.items()}
 _TOOLKITS = {cls: Toolkit(tuple(_BUILTIN_CLASSES[t] for t in tools), selector=selector)
              for cls, (tools, selector) in _generated.TOOLKITS.items()}
+# Agent middleware (create_agent(middleware=[TodoListMiddleware()])): the tools each gives the model,
+# read from langchain's wheel by benchmarks/agent_builtins.py.
+_MIDDLEWARE = {cls: tuple(_lc(name, caps, mutating, typed) for name, mutating, typed, caps in rows)
+               for cls, rows in _agent_generated.LANGCHAIN_MIDDLEWARE.items()}
 _LOAD_TOOLS = {key: _lc(name, caps, mutating, typed) for key, (name, mutating, typed, caps) in _generated.LOAD_TOOLS.items()}
 
 
@@ -119,6 +124,9 @@ FRAMEWORKS = (
         # Read from LangChain's wheels by benchmarks/langchain_builtins.py (names and flags only).
         builtin_classes=_BUILTIN_CLASSES,
         toolkits=_TOOLKITS,
+        builtin_toolsets=_MIDDLEWARE,
+        toolset_name_kws={cls: kw for cls, kw in _agent_generated.MIDDLEWARE_NAME_KWS.items() if cls in _MIDDLEWARE},
+        tool_kws=("middleware",),
         loaders=(Loader("load_tools", _LOAD_TOOLS),),
     ),
     # LangGraph's prebuilt agents take LangChain tools; its tools are reported as LangChain's.

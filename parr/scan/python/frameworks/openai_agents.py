@@ -5,9 +5,16 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _const_str, _kw
+from parr.scan.python.frameworks import agent_builtins as _generated
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework
 
 _OA = "openai-agents"
+# The hosted and built-in tool classes of agents.tool's `Tool` union, read from the package by
+# benchmarks/agent_builtins.py. HostedMCPTool hands the model a remote server's tools, named at run
+# time: an unresolved site, not a tool.
+_REMOTE_MCP = "hosted remote MCP server: its tools are named at run time"
+_BUILTINS = {cls: Builtin(_OA, name, caps, mutating, typed, site=_REMOTE_MCP if name == "hosted_mcp" else None)
+             for cls, (name, mutating, typed, caps) in _generated.OPENAI_AGENTS.items()}
 
 def _as_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """agent.as_tool(tool_name=..., tool_description=...): an agent offered as a tool."""
@@ -40,17 +47,10 @@ FRAMEWORKS = (
         factories=(
             Factory("FunctionTool", _OA, "openai_agents.FunctionTool", when_kws=("params_json_schema",),
                     fn_kws=("on_invoke_tool",), fn_pos=None, schema="json_schema", gate_kws=("needs_approval",)),
+            # CustomTool(name=..., description=..., on_invoke_tool=fn): the model writes one raw string
+            Factory("CustomTool", _OA, "openai_agents.CustomTool", fn_kws=("on_invoke_tool",), fn_pos=None,
+                    schema="framework_defined", typed=False, gate_kws=("needs_approval",)),
         ),
-        builtin_classes={
-            "WebSearchTool": Builtin(_OA, "web_search", ("http",)),
-            "FileSearchTool": Builtin(_OA, "file_search"),
-            "ComputerTool": Builtin(_OA, "computer_use_preview", ("computer_use",), True),
-            "CodeInterpreterTool": Builtin(_OA, "code_interpreter", ("code_execution",), True, False),
-            "HostedMCPTool": Builtin(_OA, "hosted_mcp", ("mcp_remote",)),
-            "ImageGenerationTool": Builtin(_OA, "image_generation"),
-            "LocalShellTool": Builtin(_OA, "local_shell", ("shell",), True, False),
-            "ShellTool": Builtin(_OA, "shell", ("shell",), True, False),
-            "ApplyPatchTool": Builtin(_OA, "apply_patch", ("file_write",), True),
-        },
+        builtin_classes=_BUILTINS,
     ),
 )

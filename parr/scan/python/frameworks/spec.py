@@ -20,6 +20,9 @@ class Builtin:
     typed: bool = True
     schema: str = "provider_defined"
     description: str | None = None  # the description the framework gives it, where it says what it does
+    # Set when an instance hands the model tools named at run time (a hosted remote MCP server's):
+    # the reason of the unresolved site reported instead of a tool.
+    site: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ class Framework:
     builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
     # Built-in toolsets: class -> the tools an instance of it hands the model (Haystack SkillToolset).
     builtin_toolsets: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)
+    # Built-in toolsets of one tool that a constructor keyword renames: ShellToolMiddleware(tool_name="bash").
+    toolset_name_kws: Mapping[str, str] = field(default_factory=dict)
     # Toolkit classes -> the built-in tools their get_tools() hands out (LangChain SQLDatabaseToolkit).
     toolkits: Mapping[str, Toolkit] = field(default_factory=dict)
     loaders: tuple[Loader, ...] = ()
@@ -172,6 +177,11 @@ class Framework:
     # reply changes nothing outside the agent run (AG2 context_variables["x"] = ...; ReplyResult).
     state_params: tuple[str, ...] = ()
     reply_classes: tuple[str, ...] = ()
+    # Keywords besides tools=, functions= and toolsets= of the framework's calls that hand the model
+    # tools: Pydantic AI's builtin_tools= and capabilities=, LangChain's and deepagents' middleware=.
+    tool_kws: tuple[str, ...] = ()
+    # Calls whose first argument is what the model is given (Pydantic AI's NativeTool(WebSearchTool())).
+    wrapper_calls: tuple[str, ...] = ()
     # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
     words: tuple[str, ...] = ()
     # False when the built-in classes have everyday names (LiveKit's Connector, WebSearch) and reach
