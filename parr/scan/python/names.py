@@ -4,7 +4,7 @@ that a rescan answered from the cache does not import the extractor."""
 
 from __future__ import annotations
 
-FACTS_VERSION = "py-25-superagi-basetool-named-test-modules"
+FACTS_VERSION = "py-26-agno-toolkits-llamaindex-toolspecs-data"
 
 CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
@@ -12,6 +12,7 @@ CTX_POSITIONAL = {
     "predict_and_call": 0, "apredict_and_call": 0, "create_tool_calling_agent": 1, "create_openai_tools_agent": 1,
     "create_agent": 1, "bind": -1,
     "Toolset": 0,  # Haystack: Toolset([tool_a, tool_b])
+    "from_tools": 0,  # LlamaIndex's legacy agents: ReActAgent.from_tools(tools, llm=llm), OpenAIAgent.from_tools
 }
 
 # Words besides "tool" that a file declaring or handing over tools must contain (the byte
