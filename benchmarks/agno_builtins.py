@@ -70,8 +70,10 @@ _OVERRIDES: tuple[tuple[str, bool, bool, tuple[str, ...], str], ...] = (
     (r"^agno CodingTools (edit_file|write_file)$", True, True, ("file_write",), "writes files"),
     (r"^agno CodingTools run_shell$", True, False, ("shell",), "runs the model's command line"),
     # reads the schema or a sample of a database through SQL the toolkit writes itself
-    (r" (DuckDbTools|PostgresTools|RedshiftTools|DuckDb) (show_tables|describe_table|summarize_table|inspect_query)$",
-     False, True, ("sql",), "SQL the toolkit writes that only reads"),
+    (r" (DuckDbTools|PostgresTools|RedshiftTools|DuckDb) (show_tables|describe_table|summarize_table|"
+     r"full_text_search)$", False, True, (), "SQL the toolkit writes that only reads"),
+    (r" (DuckDbTools|PostgresTools|RedshiftTools|DuckDb) inspect_query$", False, False, (),
+     "EXPLAIN of the model's SQL: planned, not run; the statement is still the model's"),
 )
 
 

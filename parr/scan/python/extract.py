@@ -3481,7 +3481,7 @@ class FileExtractor:
         self.new_cand(name=name or b.name, line=line, framework=b.framework, description=b.description,
                       style=f"{frameworks.style_prefix(b.framework)}.{kind}", schema=b.schema,
                       typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps, gates=gates,
-                      flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+                      flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",) if b.judged else ()))
 
     def toolkit_cands(self, e: ast.Call, kit, label: str, line: int, scope=None) -> None:
         """toolkit.get_tools(): the toolkit's built-in tools; with selected_tools=[...] given

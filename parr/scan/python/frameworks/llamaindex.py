@@ -62,7 +62,7 @@ FRAMEWORKS = (
         ),
         # ToolSpec classes of llama-index-tools-* packages -> the tools their to_tool_list() hands out,
         # read from the wheels by benchmarks/llamaindex_toolspecs.py (names and flags only)
-        toolspecs={cls: tuple(Builtin("llama-index", name, caps, mutating, typed, "type_hints")
+        toolspecs={cls: tuple(Builtin("llama-index", name, caps, mutating, typed, "type_hints", judged=True)
                               for name, mutating, typed, caps in tools)
                    for cls, tools in _generated.TOOLSPECS.items()},
     ),

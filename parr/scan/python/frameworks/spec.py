@@ -20,6 +20,9 @@ class Builtin:
     typed: bool = True
     schema: str = "provider_defined"
     description: str | None = None  # the description the framework gives it, where it says what it does
+    # True when mutating and typed were read from the package's own code by parr's effects reading
+    # (agno toolkits, LlamaIndex tool specs): that reading, not the tool's name, decides.
+    judged: bool = False
 
 
 @dataclass(frozen=True)
