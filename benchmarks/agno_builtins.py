@@ -7,7 +7,11 @@ usage: agno_builtins.py WHEEL ... > /tmp/agno_builtins.py && mv /tmp/agno_builti
        python benchmarks/agno_builtins.py /tmp/ag/*.whl
 
 The newest wheel decides a toolkit both have; a toolkit only an older major version ships (agno
-1.x's MultiMCPTools) is kept, since projects pinned to it still construct it.
+1.x's MultiMCPTools) is kept, since projects pinned to it still construct it, and so is an older
+release's reading of a toolkit whose constructor took flags no newer one takes (`OLDER`: agno
+1.x `YFinanceTools(stock_price=True)` for 3.x `enable_stock_price=`; 1.x DuckDuckGoTools named its
+functions duckduckgo_search/duckduckgo_news): the scanner reads a call by the newest release
+whose flags cover the keywords it gives.
 
 Nothing is imported or run: the wheels' `agno/tools/**` and `phi/tools/**` modules are parsed, and
 only names and flags are written out (no code of the packages). What is read, per Toolkit class
@@ -303,16 +307,16 @@ class Reader:
                         found.append((name, meth, tuple(new)))
         return found, all_flag
 
-    def toolkits(self) -> dict[str, dict[str, tuple]]:
-        out: dict[str, dict[str, tuple]] = {r: {} for r in _ROOTS}
+    def toolkits(self) -> dict[str, dict[str, list[tuple]]]:
+        """root -> class -> its readings, newest wheel first: [(tools, all flag, module, class)]."""
+        out: dict[str, dict[str, list[tuple]]] = {r: {} for r in _ROOTS}
         for (wid, root, name), c in sorted(self.classes.items()):
-            if not self.is_toolkit(c) or name.startswith("_") or name in out[root]:
-                # the newest wheel (read first) decides; a class only an older one has stays
+            if not self.is_toolkit(c) or name.startswith("_"):
                 continue
             got = self.tools(c)
             if got is None:
                 self.notes.append(f"{root}.{name}: no __init__ read")
-                out[root][name] = ((), None, c.module)
+                out[root].setdefault(name, []).append(((), None, c.module, c))
                 continue
             tools, all_flag = got
             seen: dict[str, tuple] = {}
@@ -324,9 +328,9 @@ class Reader:
                     seen[tname] = (meth, () if not prev[1] or not conds else _merge(prev[1], conds))
                 else:
                     seen[tname] = (meth, conds)
-            if not seen:
+            if not seen and name not in out[root]:
                 self.notes.append(f"{root}.{name}: no tools read")
-            out[root][name] = (tuple((t, m, cs) for t, (m, cs) in seen.items()), all_flag, c.module)
+            out[root].setdefault(name, []).append((tuple((t, m, cs) for t, (m, cs) in seen.items()), all_flag, c.module, c))
         return out
 
 
@@ -396,25 +400,50 @@ def render(reader: Reader) -> str:
         "# No functions: the toolkit lists its tools at run time (an MCP server, an API).",
         "TOOLKITS: dict[str, dict[str, tuple]] = {",
     ]
+    older: dict[str, dict[str, list]] = {r: {} for r in _ROOTS}
     for root in _ROOTS:
         lines.append(f"    {root!r}: {{")
-        for cls, (tools, all_flag, module) in sorted(kits[root].items()):
-            c = next(v for (w, r, n), v in sorted(reader.classes.items()) if (r, n) == (root, cls)
-                     and reader.is_toolkit(v))
-            entries = []
-            for tname, meth, conds in tools:
-                mutating, typed, caps = _verdict(reader, reading, root, cls, tname, meth, c)
-                entries.append((tname, conds, mutating, typed, caps))
-            if not entries:
-                lines.append(f"        {cls!r}: (),")
-                continue
+        for cls, readings in sorted(kits[root].items()):
+            variants = [[(t, conds) + _verdict(reader, reading, root, cls, t, meth, c) for t, meth, conds in tools]
+                        for tools, _all, _module, c in readings]
+            # an older release's reading is kept only when its constructor takes flags no newer one
+            # does (agno 1.x's stock_price= for 3.x's enable_stock_price=): the call's keywords pick it
+            known = _flag_names(variants[0])
+            for v in variants[1:]:
+                if v and not _flag_names(v) <= known:
+                    older[root].setdefault(cls, []).append(v)
+                known |= _flag_names(v)
+            _entries(lines, cls, variants[0], "        ")
+        lines.append("    },")
+    lines.append("}")
+    lines += ["", "# import root -> toolkit class -> the readings of older releases whose constructor flags differ,",
+              "# newest first, each in the form above: used when the call's keywords are flags only they take.",
+              "OLDER: dict[str, dict[str, tuple]] = {"]
+    for root in _ROOTS:
+        lines.append(f"    {root!r}: {{")
+        for cls, vs in sorted(older[root].items()):
             lines.append(f"        {cls!r}: (")
-            for e in entries:
-                lines.append(f"            {e!r},")
+            for v in vs:
+                _entries(lines, None, v, "            ")
             lines.append("        ),")
         lines.append("    },")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _flag_names(entries: list) -> set[str]:
+    return {f for e in entries for group in e[1] for f, _d, _n in group}
+
+
+def _entries(lines: list[str], cls: str | None, entries: list, indent: str) -> None:
+    head = f"{indent}{cls!r}: " if cls is not None else indent
+    if not entries:
+        lines.append(f"{head}(),")
+        return
+    lines.append(f"{head}(")
+    for e in entries:
+        lines.append(f"{indent}    {tuple(e)!r},")
+    lines.append(f"{indent}),")
 
 
 def main(argv: list[str]) -> int:

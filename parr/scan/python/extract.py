@@ -3540,7 +3540,11 @@ class FileExtractor:
             return None
 
         include, exclude, confirmed = names(kit.include_kw), names(kit.exclude_kw), names(kit.gate_kw) or set()
-        for ft in kit.tools:
+        variants = (kit.tools,) + kit.older
+        flags = [{f for ft in v for group in ft.conditions for f, _, _ in group} for v in variants]
+        asked = set(given) & set().union(*flags)  # the flags this call sets, of any release
+        chosen = next((v for v, fl in zip(variants, flags) if asked <= fl), kit.tools)
+        for ft in chosen:
             b = ft.tool
             if not all(any(holds(*flag) for flag in group) for group in ft.conditions):
                 continue

@@ -166,6 +166,52 @@ def test_agno_generator_reads_flags_inheritance_and_effects(tmp_path: Path) -> N
     assert "Toolkit" not in kits
 
 
+_AGNO_OLD = '''
+from agno.tools.toolkit import Toolkit
+
+
+class NotesTools(Toolkit):
+    def __init__(self, read: bool = True, delete: bool = False):
+        super().__init__(name="notes")
+        if read:
+            self.register(self.read_note)
+        if delete:
+            self.register(self.delete_note)
+
+    def read_note(self, note_id: str) -> str:
+        return note_id
+
+    def delete_note(self, note_id: str) -> str:
+        return note_id
+
+
+class Terminal(Toolkit):
+    def __init__(self):
+        super().__init__(name="terminal")
+        self.register(self.run, name="run_command")
+
+    def run(self, command: str) -> str:
+        return command
+'''
+
+
+def test_agno_generator_keeps_an_older_release_only_where_its_flags_differ(tmp_path: Path) -> None:
+    gen = _load("agno_builtins")
+    reader = gen.Reader()
+    new = _wheel(tmp_path, "agno-9.9.9-py3-none-any.whl",
+                 {"agno/tools/toolkit.py": _AGNO_BASE, "agno/tools/notes.py": _AGNO_NOTES})
+    old = _wheel(tmp_path, "agno-1.0.0-py3-none-any.whl",
+                 {"agno/tools/toolkit.py": _AGNO_BASE, "agno/tools/notes.py": _AGNO_OLD})
+    for wheel in (new, old):  # newest first, as main() orders them
+        reader.read_wheel(wheel)
+    ns = _exec(gen.render(reader))
+    assert {t[0] for t in ns["TOOLKITS"]["agno"]["NotesTools"]} == {"read_note", "delete_note", "sync_notes"}
+    (older,) = ns["OLDER"]["agno"]["NotesTools"]
+    assert {t[0]: t[1] for t in older} == {"read_note": ((("read", True, False),),),
+                                            "delete_note": ((("delete", False, False),),)}
+    assert "Terminal" not in ns["OLDER"]["agno"]  # no flags of its own: nothing an old call could pick
+
+
 def test_llamaindex_generator_reads_spec_functions_and_effects(tmp_path: Path) -> None:
     gen = _load("llamaindex_toolspecs")
     reader = gen.Reader()

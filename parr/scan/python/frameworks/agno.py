@@ -41,9 +41,14 @@ def _toolkits(root: str) -> dict[str, ConfiguredToolkit]:
     own constructor keeps `include_tools`, drops `exclude_tools` and asks a person first for
     `requires_confirmation_tools` (agno; phidata's Toolkit has none of them)."""
     kws = ("include_tools", "exclude_tools", "requires_confirmation_tools") if root == "agno" else (None, None, None)
-    return {cls: ConfiguredToolkit(tuple(FlaggedTool(Builtin("agno", name, caps, mutating, typed, "type_hints", judged=True), conds)
-                                         for name, conds, mutating, typed, caps in tools), *kws)
-            for cls, tools in _generated.TOOLKITS[root].items()}
+
+    def tools(entries) -> tuple[FlaggedTool, ...]:
+        return tuple(FlaggedTool(Builtin("agno", name, caps, mutating, typed, "type_hints", judged=True), conds)
+                     for name, conds, mutating, typed, caps in entries)
+
+    older = _generated.OLDER[root]
+    return {cls: ConfiguredToolkit(tools(entries), tuple(tools(v) for v in older.get(cls, ())), *kws)
+            for cls, entries in _generated.TOOLKITS[root].items()}
 
 
 FRAMEWORKS = (

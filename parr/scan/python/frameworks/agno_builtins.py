@@ -1506,3 +1506,522 @@ TOOLKITS: dict[str, dict[str, tuple]] = {
         ),
     },
 }
+
+# import root -> toolkit class -> the readings of older releases whose constructor flags differ,
+# newest first, each in the form above: used when the call's keywords are flags only they take.
+OLDER: dict[str, dict[str, tuple]] = {
+    'agno': {
+        'AgentQLTools': (
+            (
+                ('scrape_website', ((('scrape', True, False),),), False, True, ('browser',)),
+                ('custom_scrape_website', (), False, True, ('browser',)),
+            ),
+        ),
+        'AirflowTools': (
+            (
+                ('save_dag_file', ((('save_dag', True, False),),), True, True, ('file_write',)),
+                ('read_dag_file', ((('read_dag', True, False),),), False, True, ('file_read',)),
+            ),
+        ),
+        'ArxivTools': (
+            (
+                ('search_arxiv_and_return_articles', ((('search_arxiv', True, False),),), False, True, ()),
+                ('read_arxiv_papers', ((('read_arxiv_papers', True, False),),), True, True, ('file_write',)),
+            ),
+        ),
+        'BrandfetchTools': (
+            (
+                ('asearch_by_identifier', ((('brand', True, False),),), False, True, ()),
+                ('asearch_by_brand', ((('search', False, False),),), False, True, ()),
+                ('search_by_identifier', ((('brand', True, False),),), False, True, ()),
+                ('search_by_brand', ((('search', False, False),),), False, True, ()),
+            ),
+        ),
+        'BrightDataTools': (
+            (
+                ('scrape_as_markdown', ((('scrape_as_markdown', True, False),),), False, True, ()),
+                ('get_screenshot', ((('get_screenshot', False, False),),), False, True, ()),
+                ('search_engine', ((('search_engine', True, False),),), False, True, ()),
+                ('web_data_feed', ((('web_data_feed', True, False),),), True, True, ()),
+            ),
+        ),
+        'CalComTools': (
+            (
+                ('get_available_slots', ((('get_available_slots', True, False),),), False, True, ()),
+                ('create_booking', ((('create_booking', True, False),),), True, True, ()),
+                ('get_upcoming_bookings', ((('get_upcoming_bookings', True, False),),), False, True, ()),
+                ('reschedule_booking', ((('reschedule_booking', True, False),),), True, True, ()),
+                ('cancel_booking', ((('cancel_booking', True, False),),), True, True, ()),
+            ),
+        ),
+        'CalculatorTools': (
+            (
+                ('add', ((('add', True, False), ('enable_all', False, False)),), False, True, ()),
+                ('subtract', ((('subtract', True, False), ('enable_all', False, False)),), False, True, ()),
+                ('multiply', ((('multiply', True, False), ('enable_all', False, False)),), False, True, ()),
+                ('divide', ((('divide', True, False), ('enable_all', False, False)),), False, True, ()),
+                ('exponentiate', ((('exponentiate', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('factorial', ((('factorial', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('is_prime', ((('is_prime', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('square_root', ((('square_root', False, False), ('enable_all', False, False)),), False, True, ()),
+            ),
+        ),
+        'CartesiaTools': (
+            (
+                ('localize_voice', ((('voice_localize_enabled', False, False),),), True, True, ()),
+                ('text_to_speech', ((('text_to_speech_enabled', True, False),),), False, True, ()),
+                ('list_voices', ((('list_voices_enabled', True, False),),), False, True, ()),
+            ),
+        ),
+        'ClickUpTools': (
+            (
+                ('list_tasks', ((('list_tasks', True, False),),), False, True, ()),
+                ('create_task', ((('create_task', True, False),),), True, True, ()),
+                ('get_task', ((('get_task', True, False),),), False, True, ()),
+                ('update_task', ((('update_task', True, False),),), True, True, ()),
+                ('delete_task', ((('delete_task', True, False),),), True, True, ()),
+                ('list_spaces', ((('list_spaces', True, False),),), False, True, ()),
+                ('list_lists', ((('list_lists', True, False),),), False, True, ()),
+            ),
+        ),
+        'CsvTools': (
+            (
+                ('read_csv_file', ((('read_csvs', True, False),),), False, True, ('file_read',)),
+                ('list_csv_files', ((('list_csvs', True, False),),), False, True, ()),
+                ('get_columns', ((('read_column_names', True, False),),), False, True, ('file_read',)),
+                ('query_csv_file', ((('query_csvs', True, False),),), True, False, ('sql',)),
+            ),
+        ),
+        'CustomApiTools': (
+            (
+                ('make_request', ((('make_request', True, False),),), True, False, ('http',)),
+            ),
+        ),
+        'DiscordTools': (
+            (
+                ('send_message', ((('enable_messaging', True, False),),), True, True, ()),
+                ('get_channel_messages', ((('enable_history', True, False),),), False, True, ()),
+                ('get_channel_info', ((('enable_channel_management', True, False),),), False, True, ()),
+                ('list_channels', ((('enable_channel_management', True, False),),), False, True, ()),
+                ('delete_message', ((('enable_message_management', True, False),),), True, True, ()),
+            ),
+        ),
+        'DockerTools': (
+            (
+                ('list_containers', ((('enable_container_management', True, False),),), False, True, ()),
+                ('start_container', ((('enable_container_management', True, False),),), True, True, ('http',)),
+                ('stop_container', ((('enable_container_management', True, False),),), True, True, ('http',)),
+                ('remove_container', ((('enable_container_management', True, False),),), True, True, ('http',)),
+                ('get_container_logs', ((('enable_container_management', True, False),),), False, True, ('http',)),
+                ('inspect_container', ((('enable_container_management', True, False),),), False, True, ('http',)),
+                ('run_container', ((('enable_container_management', True, False),),), True, True, ()),
+                ('exec_in_container', ((('enable_container_management', True, False),),), True, True, ('http',)),
+                ('list_images', ((('enable_image_management', True, False),),), False, True, ()),
+                ('pull_image', ((('enable_image_management', True, False),),), False, True, ()),
+                ('remove_image', ((('enable_image_management', True, False),),), True, True, ()),
+                ('build_image', ((('enable_image_management', True, False),),), False, True, ()),
+                ('tag_image', ((('enable_image_management', True, False),),), True, True, ('http',)),
+                ('inspect_image', ((('enable_image_management', True, False),),), False, True, ('http',)),
+                ('list_volumes', ((('enable_volume_management', False, False),),), False, True, ()),
+                ('create_volume', ((('enable_volume_management', False, False),),), True, True, ()),
+                ('remove_volume', ((('enable_volume_management', False, False),),), True, True, ('http',)),
+                ('inspect_volume', ((('enable_volume_management', False, False),),), False, True, ('http',)),
+                ('list_networks', ((('enable_network_management', False, False),),), False, True, ()),
+                ('create_network', ((('enable_network_management', False, False),),), True, True, ()),
+                ('remove_network', ((('enable_network_management', False, False),),), True, True, ('http',)),
+                ('inspect_network', ((('enable_network_management', False, False),),), False, True, ('http',)),
+                ('connect_container_to_network', ((('enable_network_management', False, False),),), False, True, ('http',)),
+                ('disconnect_container_from_network', ((('enable_network_management', False, False),),), False, True, ('http',)),
+            ),
+        ),
+        'DuckDbTools': (
+            (
+                ('show_tables', (), False, True, ()),
+                ('describe_table', (), False, True, ()),
+                ('inspect_query', ((('inspect_queries', False, False),),), False, False, ()),
+                ('run_query', ((('run_queries', True, False),),), True, False, ('sql',)),
+                ('create_table_from_path', ((('create_tables', True, False),),), True, True, ()),
+                ('summarize_table', ((('summarize_tables', True, False),),), False, True, ()),
+                ('export_table_to_path', ((('export_tables', False, False),),), True, True, ()),
+                ('load_local_path_to_table', (), True, True, ()),
+                ('load_local_csv_to_table', (), True, True, ()),
+                ('load_s3_path_to_table', (), True, True, ()),
+                ('load_s3_csv_to_table', (), True, True, ()),
+                ('create_fts_index', (), True, True, ()),
+                ('full_text_search', (), False, True, ()),
+            ),
+        ),
+        'DuckDuckGoTools': (
+            (
+                ('duckduckgo_search', ((('search', True, False),),), False, True, ()),
+                ('duckduckgo_news', ((('news', True, False),),), False, True, ()),
+            ),
+        ),
+        'E2BTools': (
+            (
+                ('run_python_code', ((('run_code', True, False),),), True, False, ('code_execution',)),
+                ('upload_file', ((('upload_file', True, False),),), True, True, ('file_read',)),
+                ('download_png_result', ((('download_result', True, False),),), True, True, ('file_write',)),
+                ('download_chart_data', ((('download_result', True, False),),), True, True, ('file_write',)),
+                ('download_file_from_sandbox', ((('download_result', True, False),),), True, True, ('file_write',)),
+                ('list_files', ((('filesystem', False, False),),), False, True, ()),
+                ('read_file_content', ((('filesystem', False, False),),), False, True, ()),
+                ('write_file_content', ((('filesystem', False, False),),), True, True, ()),
+                ('watch_directory', ((('filesystem', False, False),),), False, True, ()),
+                ('get_public_url', ((('internet_access', False, False),),), False, True, ()),
+                ('run_server', ((('internet_access', False, False),),), True, False, ('shell',)),
+                ('set_sandbox_timeout', ((('sandbox_management', False, False),),), True, True, ()),
+                ('get_sandbox_status', ((('sandbox_management', False, False),),), False, True, ()),
+                ('shutdown_sandbox', ((('sandbox_management', False, False),),), True, True, ()),
+                ('list_running_sandboxes', ((('sandbox_management', False, False),),), False, True, ()),
+                ('run_command', ((('command_execution', False, False),),), True, False, ('shell',)),
+                ('stream_command', ((('command_execution', False, False),),), True, False, ('shell',)),
+                ('run_background_command', ((('command_execution', False, False),),), True, False, ('shell',)),
+                ('kill_background_command', ((('command_execution', False, False),),), True, False, ()),
+            ),
+        ),
+        'ExaTools': (
+            (
+                ('search_exa', ((('search', True, False),),), False, True, ()),
+                ('get_contents', ((('get_contents', True, False),),), False, True, ()),
+                ('find_similar', ((('find_similar', True, False),),), False, True, ()),
+                ('exa_answer', ((('answer', True, False),),), False, True, ()),
+                ('research', ((('research', False, False),),), False, False, ()),
+            ),
+        ),
+        'FileTools': (
+            (
+                ('save_file', ((('save_files', True, False),),), True, True, ('file_write',)),
+                ('read_file', ((('read_files', True, False),),), False, True, ('file_read',)),
+                ('list_files', ((('list_files', True, False),),), False, True, ()),
+                ('search_files', ((('search_files', True, False),),), False, True, ()),
+            ),
+        ),
+        'FinancialDatasetsTools': (
+            (
+                ('get_income_statements', ((('enable_financial_statements', True, False),),), False, True, ()),
+                ('get_balance_sheets', ((('enable_financial_statements', True, False),),), False, True, ()),
+                ('get_cash_flow_statements', ((('enable_financial_statements', True, False),),), False, True, ()),
+                ('get_segmented_financials', ((('enable_financial_statements', True, False),),), False, True, ()),
+                ('get_financial_metrics', ((('enable_financial_statements', True, False),),), False, True, ()),
+                ('get_company_info', ((('enable_company_info', True, False),),), False, True, ()),
+                ('get_stock_prices', ((('enable_market_data', True, False),),), False, True, ()),
+                ('get_earnings', ((('enable_market_data', True, False),),), False, True, ()),
+                ('get_insider_trades', ((('enable_ownership_data', True, False),),), False, True, ()),
+                ('get_institutional_ownership', ((('enable_ownership_data', True, False),),), False, True, ()),
+                ('get_news', ((('enable_news', True, False),),), False, True, ()),
+                ('get_sec_filings', ((('enable_sec_filings', True, False),),), False, True, ()),
+                ('get_crypto_prices', ((('enable_crypto', True, False),),), False, True, ()),
+                ('search_tickers', ((('enable_search', True, False),),), False, True, ()),
+            ),
+        ),
+        'FirecrawlTools': (
+            (
+                ('scrape_website', ((('scrape', True, False),),), False, True, ()),
+                ('crawl_website', ((('crawl', False, False),),), False, True, ()),
+                ('map_website', ((('mapping', False, False),),), False, True, ()),
+                ('search', ((('search', False, False),),), False, True, ()),
+            ),
+        ),
+        'GithubTools': (
+            (
+                ('search_repositories', ((('search_repositories', True, False),),), False, True, ()),
+                ('list_repositories', ((('list_repositories', False, False),),), False, True, ()),
+                ('get_repository', ((('get_repository', False, False),),), False, True, ()),
+                ('get_pull_request', ((('get_pull_request', False, False),),), False, True, ()),
+                ('get_pull_request_changes', ((('get_pull_request_changes', False, False),),), False, True, ()),
+                ('create_issue', ((('create_issue', False, False),),), True, True, ()),
+                ('create_repository', ((('create_repository', False, False),),), True, True, ()),
+                ('delete_repository', ((('delete_repository', False, False),),), True, True, ()),
+                ('list_branches', ((('list_branches', False, False),),), False, True, ()),
+                ('get_repository_languages', ((('get_repository_languages', False, False),),), False, True, ()),
+                ('get_pull_request_count', ((('get_pull_request_count', False, False),),), False, True, ()),
+                ('get_repository_stars', ((('get_repository_stars', False, False),),), False, True, ()),
+                ('get_pull_requests', ((('get_pull_requests', False, False),),), False, True, ()),
+                ('get_pull_request_comments', ((('get_pull_request_comments', False, False),),), False, True, ()),
+                ('create_pull_request_comment', ((('create_pull_request_comment', False, False),),), True, True, ()),
+                ('edit_pull_request_comment', ((('edit_pull_request_comment', False, False),),), True, True, ()),
+                ('get_pull_request_with_details', ((('get_pull_request_with_details', False, False),),), False, True, ()),
+                ('get_repository_with_stats', ((('get_repository_with_stats', False, False),),), False, True, ()),
+                ('list_issues', ((('list_issues', False, False),),), False, True, ()),
+                ('get_issue', ((('get_issue', False, False),),), False, True, ()),
+                ('comment_on_issue', ((('comment_on_issue', False, False),),), True, True, ()),
+                ('close_issue', ((('close_issue', False, False),),), True, True, ()),
+                ('reopen_issue', ((('reopen_issue', False, False),),), True, True, ()),
+                ('assign_issue', ((('assign_issue', False, False),),), True, True, ()),
+                ('label_issue', ((('label_issue', False, False),),), True, True, ()),
+                ('list_issue_comments', ((('list_issue_comments', False, False),),), False, True, ()),
+                ('edit_issue', ((('edit_issue', False, False),),), True, True, ()),
+                ('create_pull_request', ((('create_pull_request', False, False),),), True, True, ()),
+                ('create_file', ((('create_file', False, False),),), True, True, ()),
+                ('get_file_content', ((('get_file_content', False, False),),), False, True, ()),
+                ('update_file', ((('update_file', True, False),),), True, True, ()),
+                ('delete_file', ((('delete_file', False, False),),), True, True, ()),
+                ('get_directory_content', ((('get_directory_content', False, False),),), False, True, ()),
+                ('get_branch_content', ((('get_branch_content', False, False),),), False, True, ()),
+                ('create_branch', ((('create_branch', False, False),),), True, True, ()),
+                ('set_default_branch', ((('set_default_branch', False, False),),), True, True, ()),
+                ('search_code', ((('search_code', False, False),),), False, True, ()),
+                ('search_issues_and_prs', ((('search_issues_and_prs', False, False),),), False, True, ()),
+                ('create_review_request', ((('create_review_request', False, False),),), True, True, ()),
+            ),
+        ),
+        'GoogleBigQueryTools': (
+            (
+                ('list_tables', ((('list_tables', True, False),),), False, True, ()),
+                ('describe_table', ((('describe_table', True, False),),), False, True, ()),
+                ('run_sql_query', ((('run_sql_query', True, False),),), True, False, ('sql',)),
+            ),
+        ),
+        'GoogleSheetsTools': (
+            (
+                ('read_sheet', ((('read', True, False),),), False, True, ()),
+                ('create_sheet', ((('create', False, False),),), True, True, ()),
+                ('update_sheet', ((('update', False, False),),), True, False, ()),
+                ('create_duplicate_sheet', ((('duplicate', False, False),),), True, True, ()),
+            ),
+        ),
+        'HackerNewsTools': (
+            (
+                ('get_top_hackernews_stories', ((('get_top_stories', True, False),),), False, True, ()),
+                ('get_user_details', ((('get_user_details', True, False),),), False, True, ()),
+            ),
+        ),
+        'JinaReaderTools': (
+            (
+                ('read_url', ((('read_url', True, False),),), False, True, ()),
+                ('search_query', ((('search_query', False, False),),), False, True, ()),
+            ),
+        ),
+        'KnowledgeTools': (
+            (
+                ('think', ((('think', True, False),),), False, True, ()),
+                ('search', ((('search', True, False),),), False, True, ()),
+                ('analyze', ((('analyze', True, False),),), False, True, ()),
+            ),
+        ),
+        'LinearTools': (
+            (
+                ('get_user_details', ((('get_user_details', True, False),),), False, True, ()),
+                ('get_teams_details', ((('get_teams_details', True, False),),), False, True, ()),
+                ('get_issue_details', ((('get_issue_details', True, False),),), False, True, ()),
+                ('create_issue', ((('create_issue', True, False),),), True, True, ()),
+                ('update_issue', ((('update_issue', True, False),),), True, True, ()),
+                ('get_user_assigned_issues', ((('get_user_assigned_issues', True, False),),), False, True, ()),
+                ('get_workflow_issues', ((('get_workflow_issues', True, False),),), False, True, ()),
+                ('get_high_priority_issues', ((('get_high_priority_issues', True, False),),), False, True, ()),
+            ),
+        ),
+        'MLXTranscribeTools': (
+            (
+                ('transcribe', (), False, True, ()),
+                ('read_files', ((('read_files_in_base_dir', True, False),),), False, True, ()),
+            ),
+        ),
+        'MoviePyVideoTools': (
+            (
+                ('extract_audio', ((('process_video', True, False),),), False, True, ()),
+                ('create_srt', ((('generate_captions', True, False),),), True, True, ('file_write',)),
+                ('embed_captions', ((('embed_captions', True, False),),), True, True, ('file_read',)),
+            ),
+        ),
+        'Neo4jTools': (
+            (
+                ('list_labels', ((('list_labels', True, False),),), False, True, ()),
+                ('list_relationship_types', ((('list_relationships', True, False),),), False, True, ()),
+                ('get_schema', ((('get_schema', True, False),),), False, True, ()),
+                ('run_cypher_query', ((('run_cypher', True, False),),), True, True, ()),
+            ),
+        ),
+        'Newspaper4kTools': (
+            (
+                ('read_article', ((('read_article', True, False),),), False, True, ()),
+            ),
+        ),
+        'NewspaperTools': (
+            (
+                ('get_article_text', ((('get_article_text', True, False),),), False, True, ()),
+            ),
+        ),
+        'OpenBBTools': (
+            (
+                ('get_stock_price', ((('stock_price', True, False),),), False, True, ()),
+                ('search_company_symbol', ((('search_symbols', False, False),),), False, True, ()),
+                ('get_company_news', ((('company_news', False, False),),), False, True, ()),
+                ('get_company_profile', ((('company_profile', False, False),),), False, True, ()),
+                ('get_price_targets', ((('price_targets', False, False),),), False, True, ()),
+            ),
+        ),
+        'OpenWeatherTools': (
+            (
+                ('get_current_weather', ((('current_weather', True, False),),), False, True, ()),
+                ('get_forecast', ((('forecast', True, False),),), False, True, ()),
+                ('get_air_pollution', ((('air_pollution', True, False),),), False, True, ()),
+                ('geocode_location', ((('geocoding', True, False),),), False, True, ()),
+            ),
+        ),
+        'PostgresTools': (
+            (
+                ('show_tables', (), False, True, ()),
+                ('describe_table', (), False, True, ()),
+                ('inspect_query', ((('inspect_queries', False, False),),), False, False, ()),
+                ('run_query', ((('run_queries', True, False),),), True, False, ('sql',)),
+                ('summarize_table', ((('summarize_tables', True, False),),), False, True, ()),
+                ('export_table_to_path', ((('export_tables', False, False),),), True, True, ('file_write',)),
+            ),
+        ),
+        'PythonTools': (
+            (
+                ('run_python_code', ((('run_code', False, False),),), True, False, ('code_execution',)),
+                ('save_to_file_and_run', ((('save_and_run', True, False),),), True, False, ('file_write', 'code_execution')),
+                ('pip_install_package', ((('pip_install', False, False),),), True, True, ('shell',)),
+                ('uv_pip_install_package', ((('uv_pip_install', False, False),),), True, True, ('shell',)),
+                ('run_python_file_return_variable', ((('run_files', False, False),),), True, True, ('code_execution',)),
+                ('read_file', ((('read_files', False, False),),), False, True, ('file_read',)),
+                ('list_files', ((('list_files', False, False),),), False, True, ()),
+            ),
+        ),
+        'ReasoningTools': (
+            (
+                ('think', ((('think', True, False),),), False, True, ()),
+                ('analyze', ((('analyze', True, False),),), False, True, ()),
+            ),
+        ),
+        'RedditTools': (
+            (
+                ('get_user_info', ((('get_user_info', True, False),),), False, True, ()),
+                ('get_top_posts', ((('get_top_posts', True, False),),), False, True, ()),
+                ('get_subreddit_info', ((('get_subreddit_info', True, False),),), False, True, ()),
+                ('get_trending_subreddits', ((('get_trending_subreddits', True, False),),), False, True, ()),
+                ('get_subreddit_stats', ((('get_subreddit_stats', True, False),),), False, True, ()),
+                ('create_post', ((('create_post', True, False),),), True, True, ()),
+                ('reply_to_post', ((('reply_to_post', True, False),),), True, True, ()),
+                ('reply_to_comment', ((('reply_to_comment', True, False),),), True, True, ()),
+            ),
+        ),
+        'SQLTools': (
+            (
+                ('list_tables', ((('list_tables', True, False),),), False, True, ()),
+                ('describe_table', ((('describe_table', True, False),),), False, True, ()),
+                ('run_sql_query', ((('run_sql_query', True, False),),), True, False, ('sql',)),
+            ),
+        ),
+        'ScrapeGraphTools': (
+            (
+                ('smartscraper', ((('smartscraper', True, False),),), False, True, ()),
+                ('markdownify', ((('markdownify', False, False),),), False, True, ()),
+                ('crawl', ((('crawl', False, False),),), False, False, ()),
+                ('searchscraper', ((('searchscraper', False, False),),), False, True, ()),
+                ('agentic_crawler', ((('agentic_crawler', False, False),),), False, False, ()),
+            ),
+        ),
+        'Searxng': (
+            (
+                ('search', (), False, True, ()),
+                ('image_search', ((('images', False, False),),), False, True, ()),
+                ('it_search', ((('it', False, False),),), False, True, ()),
+                ('map_search', ((('map', False, False),),), False, True, ()),
+                ('music_search', ((('music', False, False),),), False, True, ()),
+                ('news_search', ((('news', False, False),),), False, True, ()),
+                ('science_search', ((('science', False, False),),), False, True, ()),
+                ('video_search', ((('videos', False, False),),), False, True, ()),
+            ),
+        ),
+        'SerpApiTools': (
+            (
+                ('search_google', (), False, True, ()),
+                ('search_youtube', ((('search_youtube', False, False),),), False, True, ()),
+            ),
+        ),
+        'SlackTools': (
+            (
+                ('send_message', ((('send_message', True, False),),), True, True, ()),
+                ('send_message_thread', ((('send_message_thread', True, False),),), True, True, ()),
+                ('list_channels', ((('list_channels', True, False),),), False, True, ()),
+                ('get_channel_history', ((('get_channel_history', True, False),),), False, True, ()),
+            ),
+        ),
+        'StudioRunnerTools': (
+            (
+                ('list_agents', ((('agents', True, False),),), False, True, ()),
+                ('run_agent', ((('agents', True, False),),), False, False, ()),
+                ('list_teams', ((('teams', True, False),),), False, True, ()),
+                ('run_team', ((('teams', True, False),),), False, False, ()),
+                ('list_workflows', ((('workflows', True, False),),), False, True, ()),
+                ('run_workflow', ((('workflows', True, False),),), False, True, ()),
+            ),
+        ),
+        'TavilyTools': (
+            (
+                ('web_search_with_tavily', ((('search', True, False),), (('use_search_context', False, False),)), False, True, ()),
+                ('web_search_using_tavily', ((('search', True, False),), (('use_search_context', False, True),)), False, True, ()),
+            ),
+        ),
+        'TodoistTools': (
+            (
+                ('create_task', ((('create_task', True, False),),), True, True, ()),
+                ('get_task', ((('get_task', True, False),),), False, True, ()),
+                ('update_task', ((('update_task', True, False),),), True, True, ()),
+                ('close_task', ((('close_task', True, False),),), True, True, ()),
+                ('delete_task', ((('delete_task', True, False),),), True, True, ()),
+                ('get_active_tasks', ((('get_active_tasks', True, False),),), False, True, ()),
+                ('get_projects', ((('get_projects', True, False),),), False, True, ()),
+            ),
+        ),
+        'TrelloTools': (
+            (
+                ('create_card', ((('create_card', True, False),),), True, True, ()),
+                ('get_board_lists', ((('get_board_lists', True, False),),), False, True, ()),
+                ('move_card', ((('move_card', True, False),),), True, True, ()),
+                ('get_cards', ((('get_cards', True, False),),), False, True, ()),
+                ('create_board', ((('create_board', True, False),),), True, True, ()),
+                ('create_list', ((('create_list', True, False),),), True, True, ()),
+                ('list_boards', ((('list_boards', True, False),),), False, True, ()),
+            ),
+        ),
+        'VisualizationTools': (
+            (
+                ('create_bar_chart', ((('bar_chart', True, False),),), True, True, ()),
+                ('create_line_chart', ((('line_chart', True, False),),), True, True, ()),
+                ('create_pie_chart', ((('pie_chart', True, False),),), True, True, ()),
+                ('create_scatter_plot', ((('scatter_plot', True, False),),), True, True, ()),
+                ('create_histogram', ((('histogram', True, False),),), True, True, ()),
+            ),
+        ),
+        'WebexTools': (
+            (
+                ('send_message', ((('send_message', True, False),),), True, True, ()),
+                ('list_rooms', ((('list_rooms', True, False),),), False, True, ()),
+            ),
+        ),
+        'YFinanceTools': (
+            (
+                ('get_current_stock_price', ((('stock_price', True, False), ('enable_all', False, False)),), False, True, ()),
+                ('get_company_info', ((('company_info', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('get_stock_fundamentals', ((('stock_fundamentals', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('get_income_statements', ((('income_statements', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('get_key_financial_ratios', ((('key_financial_ratios', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('get_analyst_recommendations', ((('analyst_recommendations', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('get_company_news', ((('company_news', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('get_technical_indicators', ((('technical_indicators', False, False), ('enable_all', False, False)),), False, True, ()),
+                ('get_historical_stock_prices', ((('historical_prices', False, False), ('enable_all', False, False)),), False, True, ()),
+            ),
+        ),
+        'YouTubeTools': (
+            (
+                ('get_youtube_video_captions', ((('get_video_captions', True, False),),), False, True, ('http',)),
+                ('get_youtube_video_data', ((('get_video_data', True, False),),), False, True, ('http',)),
+                ('get_video_timestamps', ((('get_video_timestamps', True, False),),), False, True, ()),
+            ),
+        ),
+        'ZepTools': (
+            (
+                ('add_zep_message', ((('add_zep_message', True, False),),), True, True, ()),
+                ('get_zep_memory', ((('get_zep_memory', True, False),),), False, True, ('http',)),
+                ('search_zep_memory', ((('search_zep_memory', True, False),),), False, True, ()),
+            ),
+        ),
+    },
+    'phi': {
+    },
+}

@@ -56,6 +56,10 @@ class ConfiguredToolkit:
     `exclude_kw` keep or drop tools by name; `gate_kw` names the tools a person confirms first."""
 
     tools: tuple[FlaggedTool, ...]
+    # The same class in older releases whose constructor took other flags (agno 1.x
+    # `YFinanceTools(stock_price=True)`, 3.x `enable_stock_price=`), newest first: a call whose
+    # keywords are flags only an older release takes is read by that release's registrations.
+    older: tuple[tuple[FlaggedTool, ...], ...] = ()
     include_kw: str | None = None
     exclude_kw: str | None = None
     gate_kw: str | None = None
