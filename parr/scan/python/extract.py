@@ -3405,10 +3405,11 @@ class FileExtractor:
                       flags=("builtin",) + (("builtin_mutating",) if mutating else ()))
 
     def toolspec_tools(self, call: ast.Call, scope):
-        """`spec.to_tool_list(spec_functions=[...])`: (class, its built-in tools, the ones given by
-        name when they are) for a llama-index-tools-* spec; ("", []) for a spec class of the
-        project (its methods are read with the class); None when parr cannot tell. The import
-        decides: a class of the same name defined elsewhere is not the package's."""
+        """`spec.to_tool_list(spec_functions=[...])`: (class, the built-in tools it hands out, only
+        the named ones when spec_functions= names them) for a llama-index-tools-* spec; no tools
+        for one that makes them at run time; ("", []) for a spec class of this file (its methods
+        are read with the class); None when parr cannot tell. The import decides: a class of the
+        same name from elsewhere is not the package's."""
         recv = call.func.value if isinstance(call.func, ast.Attribute) else None
         ctor = None
         if isinstance(recv, ast.Call):
