@@ -3192,7 +3192,8 @@ class FileExtractor:
                     return
             if last in frameworks.LOADERS and self.loader_cands(e, last, q, scope, label, line):
                 return
-            if last in frameworks.CONFIGURED_TOOLKITS and self.configured_toolkit_cands(e, last, q, scope, label, line):
+            real = q.rsplit(".", 1)[-1] if q else last  # the class's own name, also when imported under another
+            if real in frameworks.CONFIGURED_TOOLKITS and self.configured_toolkit_cands(e, real, q, scope, label, line):
                 return
             toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
             if toolset is not None:
@@ -3428,6 +3429,7 @@ class FileExtractor:
         if "." not in d and isinstance(self.lookup(scope, head)[0], ClassInfo):
             return "", []  # a ToolSpec class of this file: the class rules read its spec functions
         q = self.qualify(d)
+        last = q.rsplit(".", 1)[-1] if q else last  # its own name, also when imported under another
         if last not in frameworks.TOOLSPECS or q in self.project_quals or self.fw_of_qual(q) != "llama-index":
             return None
         tools = list(frameworks.TOOLSPECS[last])
