@@ -3204,12 +3204,12 @@ class FileExtractor:
             inner = e.value
             if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr == "to_tool_list":
                 idx = e.slice
-                names = self.toolspec_names(inner, scope)
-                if names and isinstance(idx, ast.Constant) and isinstance(idx.value, int):
-                    try:
-                        self.spec_cand(names[0][idx.value], e.lineno, names[1])
-                    except IndexError:
-                        pass
+                spec = self.toolspec_tools(inner, scope)
+                if spec and spec[1] and isinstance(idx, ast.Constant) and isinstance(idx.value, int) \
+                        and -len(spec[1]) <= idx.value < len(spec[1]):
+                    self.builtin_cand(spec[1][idx.value], e.lineno, "ToolSpec.to_tool_list")
+                elif spec is None or (spec[0] and not spec[1]):
+                    self.ctx_elem(inner, scope, fw, line, depth + 1, seen, label)  # the site its list gets
                 return
             if isinstance(e.slice, ast.Slice):  # tools[:3]: some of the tools of a list
                 self.ctx_elem(inner, scope, fw, line, depth + 1, seen, label)
@@ -3227,12 +3227,14 @@ class FileExtractor:
             d = self.dotted(e.func) or ""
             last = d.rsplit(".", 1)[-1]
             if last == "to_tool_list":
-                names = self.toolspec_names(e, scope)
-                if names:
-                    for nm in names[0]:
-                        self.spec_cand(nm, e.lineno, names[1])
-                else:
+                spec = self.toolspec_tools(e, scope)
+                if spec is None:
                     self.unresolved_site(e, label, line, "tool spec parr does not know")
+                elif spec[0] and not spec[1]:
+                    self.unresolved_site(e, label, line, f"llama-index tool spec {spec[0]} makes its tools at run time")
+                else:
+                    for b in spec[1]:
+                        self.builtin_cand(b, e.lineno, "ToolSpec.to_tool_list")
                 return
             if id(e) in self.consumed:
                 return
@@ -3260,6 +3262,9 @@ class FileExtractor:
                     self.toolkit_cands(e, kit, label, line, scope)
                     return
             if last in frameworks.LOADERS and self.loader_cands(e, last, q, scope, label, line):
+                return
+            real = q.rsplit(".", 1)[-1] if q else last  # the class's own name, also when imported under another
+            if real in frameworks.CONFIGURED_TOOLKITS and self.configured_toolkit_cands(e, real, q, scope, label, line):
                 return
             toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
             if toolset is not None and q not in self.project_quals:
@@ -3505,25 +3510,44 @@ class FileExtractor:
                       schema="provider_defined", typed=typed, mutating=mutating if mutating else None, caps=caps,
                       flags=("builtin",) + (("builtin_mutating",) if mutating else ()))
 
-    def toolspec_names(self, call: ast.Call, scope):
+    def toolspec_tools(self, call: ast.Call, scope):
+        """`spec.to_tool_list(spec_functions=[...])`: (class, the built-in tools it hands out, only
+        the named ones when spec_functions= names them) for a llama-index-tools-* spec; no tools
+        for one that makes them at run time; ("", []) for a spec class of this file (its methods
+        are read with the class); None when parr cannot tell. The import decides: a class of the
+        same name from elsewhere is not the package's."""
         recv = call.func.value if isinstance(call.func, ast.Attribute) else None
         ctor = None
         if isinstance(recv, ast.Call):
-            ctor = self.dotted(recv.func)
+            ctor = recv
         elif isinstance(recv, ast.Name):
             v, _ = self.lookup(scope, recv.id)
             if isinstance(v, ast.Call):
-                ctor = self.dotted(v.func)
-        if not ctor:
+                ctor = v
+            elif isinstance(v, ast.arg) and isinstance(v.annotation, (ast.Name, ast.Attribute)):
+                ctor = ast.Call(func=v.annotation, args=[], keywords=[])  # def build(spec: GmailToolSpec)
+        d = self.dotted(ctor.func) if ctor is not None else None
+        if not d:
             return None
-        last = ctor.rsplit(".", 1)[-1]
-        if last in catalog.LLAMA_TOOLSPECS:
-            return list(catalog.LLAMA_TOOLSPECS[last]), last
-        return None
-
-    def spec_cand(self, name, line, spec):
-        self.new_cand(name=name, line=line, framework="llama-index", style="llama_index.ToolSpec.to_tool_list",
-                      schema="type_hints", typed=True, flags=("builtin",))
+        last = d.rsplit(".", 1)[-1]
+        head = d.split(".", 1)[0]
+        if "." not in d and isinstance(self.lookup(scope, head)[0], ClassInfo):
+            return "", []  # a ToolSpec class of this file: the class rules read its spec functions
+        q = self.qualify(d)
+        last = q.rsplit(".", 1)[-1] if q else last  # its own name, also when imported under another
+        if last not in frameworks.TOOLSPECS or q in self.project_quals or self.fw_of_qual(q) != "llama-index":
+            return None
+        tools = list(frameworks.TOOLSPECS[last])
+        chosen = _kw(call, "spec_functions")
+        if isinstance(chosen, ast.Name):
+            chosen = self.lookup(scope, chosen.id)[0]
+        if isinstance(chosen, (ast.List, ast.Tuple)):
+            names = [_const_str(x.elts[0] if isinstance(x, ast.Tuple) and x.elts else x) for x in chosen.elts]
+            if None not in names and set(names) <= {b.name for b in tools}:
+                tools = [b for b in tools if b.name in names]
+            else:  # a method parr has no entry for, or a name it cannot read: its effects are unknown
+                return None
+        return last, tools
 
     def _self_values(self, e, scope) -> list:
         """What a method's `self.<attr>` holds: the values the class's methods put there."""
@@ -3590,6 +3614,56 @@ class FileExtractor:
                 if not self.name_filters or b.name in self.name_filters[-1]:
                     self.picked.add((id(e), b.name))  # once, however many picks and lists name it
                 self.builtin_cand(b, e.lineno, "builtin_toolkit")
+
+    def configured_toolkit_cands(self, e: ast.Call, last: str, q, scope, label: str, line: int) -> bool:
+        """YFinanceTools(enable_company_info=True) in tools=[...]: the functions the toolkit's
+        constructor registers under the keywords given here, the rest at their defaults. A keyword
+        parr cannot read (a variable, **options) counts as on: the tool stays in view."""
+        if not q or q in self.project_quals:
+            return False  # a class of the project with the same name is the project's
+        found = frameworks.CONFIGURED_TOOLKITS[last].get(q.split(".", 1)[0])
+        if found is None:
+            return False
+        fw, kit = found
+        self.consumed.add(id(e))
+        if not kit.tools:
+            self.unresolved_site(e, label, line, f"{fw} toolkit {last} lists its tools at run time")
+            return True
+        given = {k.arg: k.value for k in e.keywords if k.arg}
+        opaque = any(k.arg is None for k in e.keywords)  # **options: any keyword may be in there
+
+        def holds(flag: str, default: bool, negated: bool) -> bool:
+            v = given.get(flag)
+            if v is None and not opaque:
+                v = ast.Constant(default)
+            if isinstance(v, ast.Name) and scope is not None:
+                v = self.lookup(scope, v.id)[0]
+            if not isinstance(v, ast.Constant):
+                return True  # cannot tell: counted
+            return bool(v.value) != negated
+
+        def names(kw: str | None) -> set[str] | None:
+            v = given.get(kw) if kw else None
+            if isinstance(v, ast.Name) and scope is not None:
+                v = self.lookup(scope, v.id)[0]
+            if isinstance(v, (ast.List, ast.Tuple, ast.Set)) and all(_const_str(x) is not None for x in v.elts):
+                return {_const_str(x) for x in v.elts}
+            return None
+
+        include, exclude, confirmed = names(kit.include_kw), names(kit.exclude_kw), names(kit.gate_kw) or set()
+        variants = (kit.tools,) + kit.older
+        flags = [{f for ft in v for group in ft.conditions for f, _, _ in group} for v in variants]
+        asked = set(given) & set().union(*flags)  # the flags this call sets, of any release
+        chosen = next((v for v, fl in zip(variants, flags) if asked <= fl), kit.tools)
+        for ft in chosen:
+            b = ft.tool
+            if not all(any(holds(*flag) for flag in group) for group in ft.conditions):
+                continue
+            if (include is not None and b.name not in include) or (exclude is not None and b.name in exclude):
+                continue
+            self.builtin_cand(b, e.lineno, "builtin_toolkit", gates=("needs_approval",) if b.name in confirmed else (),
+                              home=q)
+        return True
 
     def loader_cands(self, e: ast.Call, last: str, q, scope, label: str, line: int) -> bool:
         """load_tools(["serpapi", "llm-math"], llm=llm): the built-in tool each key builds."""

@@ -231,6 +231,10 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if c.get("mutating") is True or "builtin_mutating" in flags:
         evidence.append("built-in tool that changes state")
         return True
+    if "builtin_read" in flags:
+        # a package's tool whose code parr read when its data was made: that reading, not its name
+        evidence.append("built-in tool that changes nothing (its package's code, as parr read it)")
+        return False
     if "builtin_unknown" in flags:
         evidence.append(f"built-in tool type parr does not know ({c.get('builtin_type')}): taken as changing state")
         return True
@@ -368,6 +372,8 @@ def _typed(c, fx, caps, evidence) -> bool:
             evidence.append("input is a free-form prompt for a sub-agent")
         elif c.get("schema") == "framework_defined":
             evidence.append("framework-defined single string input")
+        elif "builtin_read" in (c.get("flags") or ()):
+            evidence.append("an input its package's code leaves free-form (a raw query, a dict or Any)")
         else:
             evidence.append("input is a raw string that is executed")
         return False

@@ -4,7 +4,7 @@ that a rescan answered from the cache does not import the extractor."""
 
 from __future__ import annotations
 
-FACTS_VERSION = "py-27-branches-agent-builtins"
+FACTS_VERSION = "py-27-branches-agent-builtins-agno-llamaindex"
 
 CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
@@ -13,6 +13,7 @@ CTX_POSITIONAL = {
     "create_agent": 1, "bind": -1,
     "Toolset": 0,  # Haystack: Toolset([tool_a, tool_b])
     "FunctionToolset": 0,  # Pydantic AI: FunctionToolset([add, mul])
+    "from_tools": 0,  # LlamaIndex's legacy agents: ReActAgent.from_tools(tools, llm=llm), OpenAIAgent.from_tools
 }
 
 # Words besides "tool" that a file declaring or handing over tools must contain (the byte

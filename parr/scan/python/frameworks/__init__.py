@@ -31,7 +31,7 @@ from parr.scan.python.frameworks import (
     superagi,
 )
 from parr.scan.python.frameworks.spec import (
-    Builtin, CallHook, ConditionHandoffs, Decorator, Factory, Framework, Loader, Toolkit,
+    Builtin, CallHook, ConditionHandoffs, ConfiguredToolkit, Decorator, Factory, Framework, Loader, Toolkit,
 )
 
 __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWORKS", "Loader", "Toolkit"]
@@ -114,12 +114,17 @@ BUILTIN_INSTANCES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(
 TOOLKITS: Mapping[str, Mapping[str, Toolkit]] = MappingProxyType(
     {cls: {fw.label: kit for fw in FRAMEWORKS for c, kit in fw.toolkits.items() if c == cls}
      for cls in {c for fw in FRAMEWORKS for c in fw.toolkits}})
+# Configurable toolkit classes: class name -> import root -> (framework, what an instance hands out).
+CONFIGURED_TOOLKITS: Mapping[str, Mapping[str, tuple[str, ConfiguredToolkit]]] = MappingProxyType(
+    {cls: {root: (fw.label, kits[cls]) for fw in FRAMEWORKS for root, kits in fw.configured_toolkits.items()
+           if cls in kits}
+     for cls in {c for fw in FRAMEWORKS for kits in fw.configured_toolkits.values() for c in kits}})
 TOOLKIT_METHODS = frozenset(kit.method for fw in FRAMEWORKS for kit in fw.toolkits.values())
 # Loaders: callee name -> framework -> the loader (load_tools(["serpapi"])).
 LOADERS: Mapping[str, Mapping[str, Loader]] = MappingProxyType(
     {name: {fw.label: ld for fw in FRAMEWORKS for ld in fw.loaders if ld.callee == name}
      for name in {ld.callee for fw in FRAMEWORKS for ld in fw.loaders}})
-TOOLSPECS: Mapping[str, tuple[str, ...]] = MappingProxyType({k: v for fw in FRAMEWORKS for k, v in fw.toolspecs.items()})
+TOOLSPECS: Mapping[str, tuple[Builtin, ...]] = MappingProxyType({k: v for fw in FRAMEWORKS for k, v in fw.toolspecs.items()})
 # Framework label -> keywords of its calls that hand the model tools, besides tools=/functions=/toolsets=.
 TOOL_KWS: Mapping[str, tuple[str, ...]] = MappingProxyType({fw.label: fw.tool_kws for fw in FRAMEWORKS if fw.tool_kws})
 TOOLSET_NAME_KWS: Mapping[str, str] = MappingProxyType(

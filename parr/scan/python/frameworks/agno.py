@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _const_str, _docstring, _kw
-from parr.scan.python.frameworks.spec import Decorator, Framework
+from parr.scan.python.frameworks import agno_builtins as _generated
+from parr.scan.python.frameworks.spec import Builtin, ConfiguredToolkit, Decorator, FlaggedTool, Framework
 
 # A Toolkit subclass hands its registered methods to the model.
 TOOLKIT_BASES = frozenset({"Toolkit"})
@@ -35,11 +36,28 @@ def _function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     return True
 
 
+def _toolkits(root: str) -> dict[str, ConfiguredToolkit]:
+    """agno's and phidata's toolkits, read from their wheels by benchmarks/agno_builtins.py. Toolkit's
+    own constructor keeps `include_tools`, drops `exclude_tools` and asks a person first for
+    `requires_confirmation_tools` (agno; phidata's Toolkit has none of them)."""
+    kws = ("include_tools", "exclude_tools", "requires_confirmation_tools") if root == "agno" else (None, None, None)
+
+    def tools(entries) -> tuple[FlaggedTool, ...]:
+        return tuple(FlaggedTool(Builtin("agno", name, caps, mutating, typed, "type_hints", judged=True), conds)
+                     for name, conds, mutating, typed, caps in entries)
+
+    older = _generated.OLDER[root]
+    return {cls: ConfiguredToolkit(tools(entries), tuple(tools(v) for v in older.get(cls, ())), *kws)
+            for cls, entries in _generated.TOOLKITS[root].items()}
+
+
 FRAMEWORKS = (
     Framework(
         label="agno",
         roots=("agno", "phi"),
         call_hooks={"Function": (_function,)},
         decorators=(Decorator("tool", "agno.tool_decorator", receiver=None),),
+        # A built-in toolkit reaches a model only inside tools=[...], whose word already admits the file.
+        configured_toolkits={"agno": _toolkits("agno"), "phi": _toolkits("phi")},
     ),
 )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _const_str, _kw
-from parr.scan.python.frameworks.spec import Factory, Framework
+from parr.scan.python.frameworks import llamaindex_toolspecs as _generated
+from parr.scan.python.frameworks.spec import Builtin, Factory, Framework
 
 TOOLSPEC_BASES = frozenset({"BaseToolSpec"})
 
@@ -59,15 +60,10 @@ FRAMEWORKS = (
             Factory("RetrieverTool", "llama-index", "llama_index.QueryEngineTool", fn_kws=(), fn_pos=None,
                     meta_kw="metadata", meta_pos=1, schema="framework_defined", typed=True, flags=("agent_tool",)),
         ),
-        # llama-index ToolSpec classes from llama-index-tools-* packages -> spec_functions (model names)
-        toolspecs={
-            "TavilyToolSpec": ("search",),
-            "WikipediaToolSpec": ("load_data", "search_data"),
-            "DuckDuckGoSearchToolSpec": ("duckduckgo_instant_search", "duckduckgo_full_search"),
-            "ArxivToolSpec": ("arxiv_query",),
-            "BraveSearchToolSpec": ("brave_search",),
-            "YahooFinanceToolSpec": ("balance_sheet", "income_statement", "cash_flow", "stock_basic_info",
-                                     "stock_analyst_recommendations", "stock_news"),
-        },
+        # ToolSpec classes of llama-index-tools-* packages -> the tools their to_tool_list() hands out,
+        # read from the wheels by benchmarks/llamaindex_toolspecs.py (names and flags only)
+        toolspecs={cls: tuple(Builtin("llama-index", name, caps, mutating, typed, "type_hints", judged=True)
+                              for name, mutating, typed, caps in tools)
+                   for cls, tools in _generated.TOOLSPECS.items()},
     ),
 )

@@ -23,6 +23,9 @@ class Builtin:
     # Set when an instance hands the model tools named at run time (a hosted remote MCP server's):
     # the reason of the unresolved site reported instead of a tool.
     site: str | None = None
+    # True when mutating and typed were read from the package's own code by parr's effects reading
+    # (agno toolkits, LlamaIndex tool specs): that reading, not the tool's name, decides.
+    judged: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,34 @@ class Toolkit:
     tools: tuple[Builtin, ...]
     method: str = "get_tools"
     selector: str | None = None
+
+
+@dataclass(frozen=True)
+class FlaggedTool:
+    """One function a configurable toolkit registers, and when: `conditions` are groups that must
+    all hold (none: always registered); a group holds when any of its (constructor keyword,
+    default, negated) holds, the keyword read at the call site or else its default (agno
+    `if all or enable_stock_price:` is one group of two)."""
+
+    tool: Builtin
+    conditions: tuple[tuple[tuple[str, bool, bool], ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class ConfiguredToolkit:
+    """A toolkit class whose instance, given as a tools entry, hands the model the functions its
+    constructor registers (agno `YFinanceTools(enable_company_info=True)`). No tools: it lists
+    them at run time (agno MCPTools), which the scanner reports as a site. `include_kw` and
+    `exclude_kw` keep or drop tools by name; `gate_kw` names the tools a person confirms first."""
+
+    tools: tuple[FlaggedTool, ...]
+    # The same class in older releases whose constructor took other flags (agno 1.x
+    # `YFinanceTools(stock_price=True)`, 3.x `enable_stock_price=`), newest first: a call whose
+    # keywords are flags only an older release takes is read by that release's registrations.
+    older: tuple[tuple[FlaggedTool, ...], ...] = ()
+    include_kw: str | None = None
+    exclude_kw: str | None = None
+    gate_kw: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,8 +188,12 @@ class Framework:
     # Toolkit classes -> the built-in tools their get_tools() hands out (LangChain SQLDatabaseToolkit).
     toolkits: Mapping[str, Toolkit] = field(default_factory=dict)
     loaders: tuple[Loader, ...] = ()
-    # Tool-spec classes (llama-index) -> the names of the tools their to_tool_list() hands out.
-    toolspecs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Configurable toolkit classes, by the import root they come from (agno and phidata both ship a
+    # ShellTools): root -> class -> what an instance of it hands the model.
+    configured_toolkits: Mapping[str, Mapping[str, ConfiguredToolkit]] = field(default_factory=dict)
+    # Tool-spec classes (llama-index) -> the tools their to_tool_list() hands out, in order (none:
+    # made at run time, a site).
+    toolspecs: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)
     # Calls data cannot describe: callee name -> functions (extractor, call, dotted callee, framework
     # of the callee's import, scope) that record the tool and answer True when the call is theirs.
     call_hooks: Mapping[str, tuple[CallHook, ...]] = field(default_factory=dict)
