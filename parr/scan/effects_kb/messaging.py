@@ -58,4 +58,41 @@ SLACK_JS = Family(
                               r"bookmarks|usergroups)$"),
 )
 
-FAMILIES = (SENDGRID, TWILIO, SLACK, SLACK_JS)
+# The MCP session a server's tool is handed (FastMCP Context, ServerSession, mcp-agent's
+# upstream_session): telling the connected client that a list changed, asking its model for a
+# completion (sampling: create_message) or listing its roots changes nothing outside the
+# conversation. Progress and log lines are quiet like any log line, and elicitation asks the user
+# (python/effects.py): a stub that only reports progress or asks still stands for what its name says.
+MCP_SESSION = Family(
+    name="mcp-session",
+    what="",
+    py_modules=frozenset({"mcp", "fastmcp", "mcp_agent"}),
+    receivers=re.compile(r"session|\bctx\b|context|upstream", re.I),
+    reads=frozenset(
+        """send_resource_list_changed send_tool_list_changed send_prompt_list_changed send_resource_updated
+        create_message list_roots""".split()),
+    read_what="messages the connected MCP client",
+)
+# mcp-agent's augmented LLMs and workflows (src/mcp_agent/workflows/llm, parallel, router): building
+# one for an agent and asking it for a completion reads; what the model may then do with the agent's
+# MCP servers is the agent's (its server_names, read by the framework module).
+MCP_AGENT_LLM = Family(
+    name="mcp-agent",
+    what="",
+    py_modules=frozenset({"mcp_agent"}),
+    receivers=re.compile(r"llm|router|parallel|orchestrat|optimizer|swarm|agent", re.I),
+    reads=frozenset("attach_llm generate generate_str generate_structured".split()),
+    read_what="asks the agent's model (mcp-agent)",
+)
+# Its executor (context.executor): execute(task, *args) runs a workflow task (read as a call of the
+# task itself: python/extract.py), wait_for_signal waits for a workflow's resume signal.
+MCP_AGENT_EXECUTOR = Family(
+    name="mcp-agent-executor",
+    what="",
+    py_modules=frozenset({"mcp_agent"}),
+    receivers=re.compile(r"executor\b", re.I),
+    reads=frozenset("execute execute_many wait_for_signal".split()),
+    read_what="runs or waits on a workflow task (mcp-agent executor)",
+)
+
+FAMILIES = (SENDGRID, TWILIO, SLACK, SLACK_JS, MCP_SESSION, MCP_AGENT_LLM, MCP_AGENT_EXECUTOR)

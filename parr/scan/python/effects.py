@@ -80,6 +80,9 @@ _POOL_RECEIVER = re.compile(r"executor|pool", re.I)
 _COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "dispatch_command", "invoke_command"})
 _SINK_METHODS = frozenset(m for s in sinks.PY_SINKS for m in s.methods)
 _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
+# What a tool tells the connected MCP client on its session or context (progress, log lines) and
+# elicit, which asks the client's user. (Sampling and list-changed notices: effects_kb.messaging.)
+_MCP_SESSION_SAYS = frozenset({"report_progress", "send_progress_notification", "send_log_message", "elicit"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
 
 
@@ -138,6 +141,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return out
     if last == "get_user_input" or (last in ("confirm", "ask") and root in ("click", "typer", "rich", "Confirm", "questionary")):
         return [("", "gate:user_confirmation", "asks the user for confirmation")]
+    if last in _MCP_SESSION_SAYS and re.search(r"session|\bctx\b|context", recv, re.I) \
+            and {"mcp", "fastmcp", "mcp_agent"} & file_roots:
+        if last == "elicit":
+            # MCP elicitation: the client asks its user (book_table asks "Confirm booking?" first)
+            return [("", "gate:user_confirmation", f"asks the user through MCP elicitation ({recv.rsplit('.', 1)[-1]}.elicit)")]
+        return []  # progress and log lines to the MCP client: quiet (known_quiet), whatever their verb
     if last == "interrupt" and ("langgraph" in q or dotted == "interrupt"):
         return [("", "gate:interrupt", "calls langgraph interrupt()")]
     if recv and "approv" in recv.rsplit(".", 1)[-1].lower():
@@ -657,8 +666,11 @@ def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: froze
     if "." in dotted:
         recv = dotted.rsplit(".", 1)[0]
         if _LOG_RECEIVER.match(recv) or last in ("debug", "info", "warning", "warn", "error", "exception", "critical") \
-                and re.search(r"log", recv, re.I):
+                and re.search(r"log|^(ctx|context|app_ctx)$", recv, re.I):
+            # ctx.info(...): the MCP context's log line to the client (FastMCP Context, mcp-agent Context)
             return True
+        if last in _MCP_SESSION_SAYS and re.search(r"session|\bctx\b|context", recv, re.I):
+            return True  # the MCP client's progress bar and log: what the tool says, not what it does
         if (head not in imported_heads or "()" in recv) and last in _PURE_METHODS:
             return True  # a method of a value (not of an imported module): requests.get(u).json()
     return False

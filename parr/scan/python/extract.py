@@ -287,6 +287,9 @@ class FileExtractor:
         self.name_prefixes: set[str] = set()  # prefixes read at run time already listed as a site
         self.mounts: list[dict] = []  # {"server", "prefix" or "prefix_unknown", "format", "line"}
         self.builtin_agent_calls: set[int] = set()  # ids of agent constructors whose own tools were read
+        # Family hooks that read a call only once the whole file is walked: (hook, call, scope).
+        self.deferred: list = []
+        self.fw_state: dict = {}  # per-file notes a family's hooks keep (keyed by the family)
 
     # ------------------------------------------------------------------ names
     def dotted(self, e) -> str | None:
@@ -719,7 +722,8 @@ class FileExtractor:
             fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
         # a helper handed to a runner (asyncio.to_thread(fn, ...), loop.run_in_executor(None, fn),
         # executor.submit(fn), functools.partial(fn)) runs as if called here
-        if d.rsplit(".", 1)[-1] in _RUNS_ITS_ARGUMENT:
+        if d.rsplit(".", 1)[-1] in _RUNS_ITS_ARGUMENT or d.endswith("executor.execute"):
+            # (mcp-agent's context.executor.execute(task, *args) runs the workflow task it is given)
             for a in node.args[:2]:
                 ad = self.dotted(a) if isinstance(a, (ast.Name, ast.Attribute)) else None
                 if not ad or "()" in ad:
@@ -779,7 +783,10 @@ class FileExtractor:
                 if isinstance(ci, ClassInfo):
                     fn.obj_calls.append((ci, method, d))
                     fn.call_nodes.setdefault(d, []).append(node)
-                elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name:
+                elif cls_name.rsplit(".", 1)[-1][:1].isupper() and "." in cls_name and not (
+                        fx and all(x[1] == "read" for x in fx)):
+                    # (a method of an SDK's class the effects KB already knows as a read is not
+                    # followed into its source, where a tree holding the SDK has it)
                     fn.ext_calls.append(f"{cls_name}.{method}")
                     self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
 
@@ -1609,6 +1616,9 @@ class FileExtractor:
                     s = _const_str(ci.attrs[rest])
                     if s is not None:
                         return s, None
+            field_e = self._record_field(head, rest, scope)
+            if field_e is not None:
+                return self.str_of(field_e, self.module_scope)
             return None, None
         if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
             l, _ = self.str_of(e.left, scope)
@@ -1621,6 +1631,28 @@ class FileExtractor:
             if s is not None:
                 return s, None
         return None, None
+
+    def _record_field(self, var: str, field: str, scope):
+        """WIDGET.identifier with WIDGET = Widget(identifier="timer", ...) at module level and Widget a
+        dataclass, pydantic model or NamedTuple of this file: such a class keeps each field as given,
+        so the argument is the value (a class with its own __init__ or a property of that name may not)."""
+        v, vscope = self.lookup(scope, var)
+        if not isinstance(v, ast.Call) or vscope is not self.module_scope or not isinstance(v.func, ast.Name):
+            return None
+        ci, _ = self.lookup(self.module_scope, v.func.id)
+        if not isinstance(ci, ClassInfo) or "__init__" in ci.methods or field in ci.methods:
+            return None
+        record = any((self.dotted(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1] == "dataclass"
+                     for d in ci.node.decorator_list) \
+            or {b.rsplit(".", 1)[-1] for b in ci.bases} & {"BaseModel", "NamedTuple"}
+        if not record:
+            return None
+        given = _kw(v, field)
+        if given is None and v.args and not any(isinstance(a, ast.Starred) for a in v.args):
+            fields = [st.target.id for st in ci.node.body if isinstance(st, ast.AnnAssign)
+                      and isinstance(st.target, ast.Name)]
+            given = v.args[fields.index(field)] if field in fields[:len(v.args)] else None
+        return given
 
     def name_of(self, e, scope) -> tuple[str | None, str | None]:
         """str_of for a tool's name: also a name whose leading part is read at run time
@@ -1866,6 +1898,17 @@ class FileExtractor:
             if c is not None and extra and extra.get("typed") is not None:
                 c["typed"] = extra.pop("typed")
             return
+        inst = self._instance_decorator(recv, last, scope) if recv else None
+        if inst is not None:
+            # @app.tool / @app.async_tool on an instance of the family's class (mcp-agent MCPApp)
+            fw, sp = inst
+            n, r = name_from(*sp.name_kws, positional=sp.positional_name)
+            desc = next((s for s in (_const_str(kw(k)) for k in sp.desc_kws) if s), None) or doc
+            c = self._func_cand(fi, scope, n or (None if r else fi.name), r, fw, sp.style, desc, gates,
+                                annotations=self._mcp_annotations(call))
+            if c is not None:  # which instance holds it: a family's later reading may need to know
+                self.fw_state.setdefault("instance_tools", []).append((c, recv))
+            return
         if last in ("tool", "tool_plain") and recv:
             fw, style = self._receiver_tool_framework(recv, scope, last)
             if fw is None:
@@ -1879,6 +1922,7 @@ class FileExtractor:
         specs = frameworks.DECORATORS.get(last)
         # Two families share a decorator name (function_tool: OpenAI Agents, LiveKit): the import says which.
         qfw = catalog.framework_of(self.qualify(dotted)) if dotted.split(".", 1)[0] in self.imports else None
+        specs = tuple((fw, sp) for fw, sp in specs or () if not sp.receiver_classes)
         spec = (next(((fw, sp) for fw, sp in specs if sp.receiver is not None and fw == qfw), None)
                 or next(((fw, sp) for fw, sp in specs if sp.receiver is not None), None)) if specs else None
         if spec is not None:
@@ -1940,6 +1984,30 @@ class FileExtractor:
             self.unresolved_site(None, "", node.lineno, "tool decorator parr does not know",
                                  text=f"@{name} def {fi.name}")
             return
+
+    def instance_class(self, recv: str, scope: Scope) -> tuple[str, str | None] | None:
+        """(class name, framework) of the object a receiver name was built from (`app = MCPApp(...)`)."""
+        if "." in recv:
+            return None
+        v, _ = self.lookup(scope, recv)
+        if isinstance(v, ast.AnnAssign):
+            v = v.value
+        if not isinstance(v, ast.Call):
+            return None
+        ctor = self.qualify(self.dotted(v.func))
+        return ((ctor or "").rsplit(".", 1)[-1], catalog.framework_of(ctor)) if ctor else None
+
+    def _instance_decorator(self, recv: str, last: str, scope: Scope):
+        """The (framework, spec) of a decorator declared for instances of a class, when `recv` is one."""
+        specs = [(fw, sp) for fw, sp in frameworks.DECORATORS.get(last, ()) if sp.receiver_classes]
+        built = self.instance_class(recv, scope) if specs else None
+        if built is None and specs and recv in self.imports and self.lookup(scope, recv)[0] is None:
+            # `from main import app` in a file that imports the family: the app made in another module
+            return next(((fw, sp) for fw, sp in specs if fw in self.fw_hints), None)
+        if built is None:
+            return None
+        cls, cls_fw = built
+        return next(((fw, sp) for fw, sp in specs if cls in sp.receiver_classes and cls_fw in (fw, None)), None)
 
     def _receiver_tool_framework(self, recv: str, scope: Scope, last: str):
         """Which framework a `@X.tool` decorator belongs to, from how X was built."""
@@ -2295,6 +2363,11 @@ class FileExtractor:
 
     # ------------------------------------------------------------------ finish
     def finish(self):
+        for hook, node, scope in self.deferred:
+            hook(self, node, scope)
+        for label, file_hook in frameworks.FILE_HOOKS:
+            if label in self.fw_hints:
+                file_hook(self)
         # TOOL_SPEC modules (strands)
         for dct in self.tool_spec_dicts:
             keys = _literal_keys(dct)

@@ -186,7 +186,9 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     # where parr did not follow the arguments; every branch stays (parr.scan.python.flow)
     fx = _cli_choices(c, flow.bind_conds(c.get("fx") or [], None, [], {}))
     flags = set(c.get("flags") or ())
-    name = c.get("name") or ""
+    # A name a framework builds around the developer's words (mcp-agent's workflows-<Class>-run) is
+    # judged by those words alone: its fixed verb is no claim about what the code does.
+    name = c.get("judge_name") or c.get("name") or ""
     desc = c.get("description")
     evidence: list[str] = []
     caps: list[str] = list(c.get("caps") or ())

@@ -104,6 +104,9 @@ class Decorator:
     # A keyword holding the whole definition the model sees ({"name", "description", "parameters"}):
     # LiveKit @function_tool(raw_schema={...}); its name and schema stand before the function's.
     schema_kw: str | None = None
+    # Classes whose instances carry this decorator (`app = MCPApp(...)`, `@app.tool`): the decorator
+    # is this family's only on a receiver bound to one of them, whatever other families call `.tool`.
+    receiver_classes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,10 @@ class Framework:
     tool_kws: tuple[str, ...] = ()
     # Calls whose first argument is what the model is given (Pydantic AI's NativeTool(WebSearchTool())).
     wrapper_calls: tuple[str, ...] = ()
+    # Readings of a whole file that imports the family, once it is walked (ex): for calls whose
+    # callee is too common a word to key a call hook on (mcp-agent's Agent), which as a prefilter
+    # word would send most files of a large tree to a full parse.
+    file_hooks: tuple[Callable[..., None], ...] = ()
     # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
     words: tuple[str, ...] = ()
     # False when the built-in classes have everyday names (LiveKit's Connector, WebSearch) and reach
