@@ -2433,6 +2433,12 @@ class FileExtractor:
         for c in self.cands:
             if c.get("style") != "mcp.lowlevel_Tool":
                 continue
+            if "inst" in c:  # an object of a class listed by the list handler: resolve reads its class
+                coll = c.pop("_inst_coll")
+                run = set().union(*(mcp_dispatch.methods_on_entry(g[0].handler.node, coll) for g in groups)) \
+                    if groups else set()
+                c["inst"]["run"] = sorted(run or set().union(*(d.methods for g in groups for d in g)))
+                continue
             key = c["name"] if c.get("name") else f"ref:{c.get('name_ref')}"
             bodies: list = []
             for group in groups:
@@ -4038,6 +4044,10 @@ class FileExtractor:
                 xc = self.xclosure(fi)
                 if xc:
                     entry["xc"] = xc
+                if fi.cls is not None and fi.self_calls:
+                    # self.<m>() it calls: an object of a subclass runs the subclass's <m> (resolve,
+                    # for the objects an MCP list handler lists)
+                    entry["sc"] = sorted(set(fi.self_calls))[:30]
                 if xc or any("@" in x[0] or len(x) > 4 and x[4] for x in fx):
                     entry["pn"] = self._params(fi)  # for the callers' arguments (parr.scan.python.flow)
                 if any(len(x) > 4 and x[4] for x in fx):
@@ -4078,6 +4088,9 @@ class FileExtractor:
         # Classes that serialise themselves into a tool definition: other files' subclasses are tool classes.
         shaped = {ci.qual: shape["schema_key"] for ci in self.classes
                   if (shape := toolclass.api_shape(ci.node)) is not None and shape["schema_key"]}
+        # What other files may read off objects of each class (an MCP list handler's Tool(name=tool.name)).
+        faces = {ci.qual: face for ci in self.classes
+                 if ci.scope is self.module_scope and (face := toolclass.class_face(self, ci))}
         facts = {"module": self.module, "tools": tools}
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
@@ -4092,7 +4105,7 @@ class FileExtractor:
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
                            ("agent_members", self.agent_members),
-                           ("named_ctors", self.named_ctors)):
+                           ("named_ctors", self.named_ctors), ("faces", faces)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
@@ -4100,7 +4113,7 @@ class FileExtractor:
 
 # Parts only looked up in the few files other files reference, kept as JSON text until then:
 # text is several times smaller than the dicts it decodes to, and every file's facts are held at once.
-PACKED_PARTS = ("imports", "funcs", "classes")
+PACKED_PARTS = ("imports", "funcs", "classes", "faces")
 
 
 def pack_part(value: dict) -> str:

@@ -12,7 +12,7 @@ import re
 
 from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
-from parr.scan.python import catalog, flow
+from parr.scan.python import catalog, flow, toolclass
 from parr.scan.python.effects import sql_text_effect
 from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
 from parr.scan.python.effects import UNKNOWN
@@ -620,6 +620,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if isinstance(c, dict) and not c.get("fw_home")}
     mounts = _mounts(proj)
     mount_sites: set[tuple[str, int]] = set()
+    inst_seen: set[tuple[str, str]] = set()
     for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
         seen_keys = set()
@@ -649,6 +650,19 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             if c.get("fw_home") and c.get("name") in declared and _framework_held(proj, c["fw_home"], path):
                 continue
             c = dict(c)
+            if "inst" in c:  # an object an MCP list handler lists: its class, in any file, is the tool
+                line = c.get("line") or 1
+                c, where = toolclass.instance_tool(proj, c, path, dispatch_methods)
+                if c is None:
+                    sites.append(UnresolvedSite(file=path, line=max(1, int(line)), call="Tool(name=<object>.name)",
+                                                reason=where))
+                elif (where, c["name"]) not in inst_seen:
+                    inst_seen.add((where, c["name"]))
+                    c["fx"] = proj.settle(c["fx"], where)
+                    rec = _record(c, where)
+                    if rec is not None:
+                        records.append(rec)
+                continue
             if "class_bases" in c:
                 fw = proj.tool_base_framework(c["class_bases"], path, 0, hints)
                 style = None
