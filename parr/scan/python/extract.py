@@ -2190,6 +2190,9 @@ class FileExtractor:
                     self.consumed.add(id(node))
                     return
 
+        if last in ("tool", "add_tool") and "." in d and node.args and (node.keywords or len(node.args) > 1) \
+                and self._mcp_tool_call(node, d, last, scope):
+            return
         factories = frameworks.FACTORIES.get(last)
         if factories:
             # The import names the framework; else the keywords and arguments it is given decide.
@@ -2212,6 +2215,56 @@ class FileExtractor:
         for suffix, hook in frameworks.CALL_SUFFIX_HOOKS:
             if last.endswith(suffix) and hook(self, node, d, fw_q, scope):
                 return
+
+    def _mcp_tool_call(self, node: ast.Call, d: str, last: str, scope: Scope) -> bool:
+        """server.tool(fn, name="x", description=...) (FastMCP's direct form) and
+        server.add_tool(fn, name, title, description) (the `mcp` package's FastMCP / MCPServer),
+        also on `self` in a FastMCP subclass: the function, through the wrappers it was passed
+        through (functools.partial, a project helper that fixes arguments), is the tool's body;
+        the name given is the name the model sees."""
+        recv = d.rsplit(".", 1)[0]
+        fw, _ = self._receiver_tool_framework(recv, scope, "tool")
+        if fw not in ("mcp", "fastmcp"):
+            return False
+        fi = self.wrapped_function(node.args[0], scope)
+        if fi is None or fi.candidate:
+            return False
+        kws = [k for k in node.keywords if k.arg]
+        if last == "add_tool":  # add_tool(fn, name=None, title=None, description=None, annotations=None, ...)
+            given = {k.arg for k in kws}
+            for pos, key in ((1, "name"), (3, "description")):
+                if len(node.args) > pos and key not in given:
+                    kws.append(ast.keyword(arg=key, value=node.args[pos]))
+        elif len(node.args) > 1:
+            return False  # tool(fn, <something>): not a form FastMCP has
+        call = ast.Call(func=ast.Attribute(value=node.func.value, attr="tool", ctx=ast.Load()), args=[], keywords=kws)
+        ast.copy_location(call, node)
+        self.decorator_candidate(call, fi, fi.scope)
+        if fi.candidate:
+            self.consumed.add(id(node))
+        return fi.candidate
+
+    def wrapped_function(self, e, scope: Scope, depth: int = 0) -> FuncInfo | None:
+        """The function an expression is, or wraps: `find`, `partial(find, x=1)`,
+        `make_partial(find, {...})`, or a local name bound to one of these (`fn = find` then
+        `fn = wrap(fn, ...)`: a rebinding through a call on itself keeps what it wrapped)."""
+        if e is None or depth > 6:
+            return None
+        fi = self.resolve_func_expr(e, scope)
+        if fi is not None:
+            return fi
+        if isinstance(e, ast.Call) and e.args:
+            return self.wrapped_function(e.args[0], scope, depth + 1)
+        if isinstance(e, ast.Name):
+            v, where = self.lookup(scope, e.id)
+            for val in [v] + list(reversed(where.earlier.get(e.id, ()))) if where is not None else ():
+                if isinstance(val, ast.Call) and val.args and isinstance(val.args[0], ast.Name) \
+                        and val.args[0].id == e.id:
+                    continue  # fn = wrap(fn, ...): what fn held before
+                if isinstance(val, ast.AST) and not isinstance(val, ast.arg):
+                    return self.wrapped_function(val, scope, depth + 1)
+                break
+        return None
 
     # ------------------------------------------------------------------ dict literals
     def visit_dict(self, node: ast.Dict, scope):
@@ -3345,6 +3398,11 @@ class FileExtractor:
             real = q.rsplit(".", 1)[-1] if q else last  # the class's own name, also when imported under another
             if real in frameworks.CONFIGURED_TOOLKITS and self.configured_toolkit_cands(e, real, q, scope, label, line):
                 return
+            if frameworks.TOOL_ADAPTERS.get(last) == self.fw_of_qual(q) and (e.args or _kw(e, "langchain_tool", "tool")):
+                # LangChainToolAdapter(search): the wrapped tool is what the model gets
+                inner = e.args[0] if e.args else _kw(e, "langchain_tool", "tool")
+                self.ctx_elem(inner, scope, fw, line, depth + 1, seen, label)
+                return
             toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
             if toolset is not None and q not in self.project_quals:
                 # SkillToolset(store), E2BToolset(sandbox): the fixed tools the toolset hands the model
@@ -3363,6 +3421,12 @@ class FileExtractor:
                 self.consumed.add(id(e))
                 return
             b = self.builtin_for(last, q, d.split(".", 1)[0], scope)
+            if b is None and isinstance(e.func, ast.Attribute) and _ALT_CONSTRUCTOR.match(last) and "." in d:
+                # GlobalSearchTool.from_settings(...), AzureAISearchTool.create_vector_search(...):
+                # a class method that builds the built-in tool, an instance of that class
+                cls_d = d.rsplit(".", 1)[0]
+                if cls_d.rsplit(".", 1)[-1][:1].isupper():
+                    b = self.builtin_for(cls_d.rsplit(".", 1)[-1], self.qualify(cls_d), cls_d.split(".", 1)[0], scope)
             if b is not None and b.site:
                 self.unresolved_site(e, label, line, b.site)
                 self.consumed.add(id(e))
@@ -3372,6 +3436,13 @@ class FileExtractor:
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
                                for k in e.keywords)
                 named = _const_str(_kw(e, "name"))  # VertexAiRagRetrieval(name="retrieve_docs", ...)
+                if not b.name and not named:
+                    # a built-in named by its caller (autogen_ext HttpTool(name, ...)): keyword or first argument
+                    named, ref = self.str_of(_kw(e, "name") or (e.args[0] if e.args else None), scope)
+                    if not named:
+                        self.unresolved_site(e, label, line, "tool name made at run time")
+                        self.consumed.add(id(e))
+                        return
                 self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework, description=b.description,
                               style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
@@ -3786,6 +3857,8 @@ class FileExtractor:
         fw = catalog.framework_of(q)
         if fw in ("langgraph",):
             fw = "langchain"
+        if fw is not None and f"{fw}:{(q or '').split('.', 1)[0]}" in table:
+            return table[f"{fw}:{q.split('.', 1)[0]}"]  # one package of a family that spans two (autogen_ext)
         if fw in table:
             return table[fw]
         if fw is None and head is not None and (head in self.imports or (scope is not None and self.lookup(scope, head)[0])):
@@ -4113,6 +4186,9 @@ class FileExtractor:
 
 # Parts only looked up in the few files other files reference, kept as JSON text until then:
 # text is several times smaller than the dicts it decodes to, and every file's facts are held at once.
+# Class methods that build an instance of their class (from_settings, from_config, create_vector_search).
+_ALT_CONSTRUCTOR = re.compile(r"^(?:from_\w+|create\w*|load_component)$")
+
 PACKED_PARTS = ("imports", "funcs", "classes", "faces")
 
 
