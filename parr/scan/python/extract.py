@@ -3398,7 +3398,8 @@ class FileExtractor:
             real = q.rsplit(".", 1)[-1] if q else last  # the class's own name, also when imported under another
             if real in frameworks.CONFIGURED_TOOLKITS and self.configured_toolkit_cands(e, real, q, scope, label, line):
                 return
-            if frameworks.TOOL_ADAPTERS.get(last) == self.fw_of_qual(q) and (e.args or _kw(e, "langchain_tool", "tool")):
+            if last in frameworks.TOOL_ADAPTERS and frameworks.TOOL_ADAPTERS[last] == self.fw_of_qual(q) \
+                    and (e.args or _kw(e, "langchain_tool", "tool")):
                 # LangChainToolAdapter(search): the wrapped tool is what the model gets
                 inner = e.args[0] if e.args else _kw(e, "langchain_tool", "tool")
                 self.ctx_elem(inner, scope, fw, line, depth + 1, seen, label)
