@@ -4019,6 +4019,14 @@ class FileExtractor:
             if injected:
                 continue
             ok = arg.annotation is not None and not _is_blob(inner)
+            if ok and isinstance(inner, ast.Name):
+                # Metadata = dict[str, Any] at module level, here (read now) or imported (a reference
+                # resolve reads in the defining module's blob_aliases): the alias is what it names
+                alias = self.module_scope.assigns.get(inner.id)
+                if _type_alias(alias):
+                    ok = not _is_blob(_unwrap_ann(alias)[0])
+                elif inner.id in self.imports:
+                    ok = "alias:" + self.imports[inner.id]
             entry = {"n": arg.arg, "ok": ok, "str": an == "str"}
             options = self._options(inner)
             if options:
@@ -4162,6 +4170,9 @@ class FileExtractor:
         # Classes that serialise themselves into a tool definition: other files' subclasses are tool classes.
         shaped = {ci.qual: shape["schema_key"] for ci in self.classes
                   if (shape := toolclass.api_shape(ci.node)) is not None and shape["schema_key"]}
+        # Type aliases other files' parameters may be declared with that accept any object (Metadata = dict[str, Any]).
+        blob_aliases = sorted(k for k, v in self.module_scope.assigns.items()
+                              if _type_alias(v) and _is_blob(_unwrap_ann(v)[0]))
         # What other files may read off objects of each class (an MCP list handler's Tool(name=tool.name)).
         faces = {ci.qual: face for ci in self.classes
                  if ci.scope is self.module_scope and (face := toolclass.class_face(self, ci))}
@@ -4179,7 +4190,7 @@ class FileExtractor:
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
                            ("agent_members", self.agent_members),
-                           ("named_ctors", self.named_ctors), ("faces", faces)):
+                           ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
@@ -4205,6 +4216,19 @@ def unpack_part(facts: dict, key: str) -> dict:
     if type(value) is str:
         value = facts[key] = json.loads(value)
     return value
+
+
+_TYPE_HEADS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "list", "List", "Sequence", "Union", "Optional",
+                         "Annotated", "tuple", "Tuple", "set", "Set", "Literal"})
+
+
+def _type_alias(value) -> bool:
+    """A module-level value that is a type: dict[str, Any], Optional[X], A | B, Any."""
+    if isinstance(value, ast.Subscript):
+        return _ann_name(value.value) in _TYPE_HEADS
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
+        return _type_alias(value.left) or _type_alias(value.right) or _ann_name(value.left) in _BLOB_ANN
+    return isinstance(value, (ast.Name, ast.Attribute)) and _ann_name(value) in ("Any", "JsonValue")
 
 
 def compact_params(params: list[dict]) -> list[list]:

@@ -111,6 +111,24 @@ class Project:
                 return self.resolve_str(imp + "." + rest[1], path, depth + 1)
         return None
 
+    def blob_alias(self, qual: str, near: str | None, depth: int = 0) -> bool:
+        """The imported name is a module-level type alias that accepts any object (dict[str, Any])."""
+        path, rest = self.split_target(qual, near)
+        if path is None or not rest or len(rest) != 1 or depth > 5:
+            return False
+        f = self.at(path)
+        if rest[0] in (f.get("blob_aliases") or ()):
+            return True
+        imp = _part(f, "imports").get(rest[0])
+        return bool(imp) and self.blob_alias(imp, path, depth + 1)
+
+    def settle_params(self, params, near: str) -> None:
+        """Parameters declared with an imported type alias ("ok": "alias:<qual>"): typed unless the
+        alias accepts any object."""
+        for p in params or ():
+            if isinstance(p, dict) and isinstance(p.get("ok"), str):
+                p["ok"] = not self.blob_alias(p["ok"][6:], near)
+
     def resolve_agent(self, qual: str, near: str | None, depth: int = 0) -> str | None:
         path, rest = self.split_target(qual, near)
         if path is None or not rest or len(rest) != 1 or depth > 5:
@@ -512,10 +530,13 @@ def _looks_abstract(c: dict) -> bool:
     return bool(_ABSTRACT_NAME.search(c.get("class_name") or "")) or "no_exec" in flags or "abstract_exec" in flags
 
 
-def _record(c: dict, path: str) -> ToolRecord | None:
+def _record(c: dict, path: str, proj: Project | None = None) -> ToolRecord | None:
     name = c.get("name")
     if not name:
         return None
+    if proj is not None and c.get("params"):
+        c["params"] = [dict(p) for p in c["params"]]
+        proj.settle_params(c["params"], path)
     mutating, typed, evidence, caps, gates = judge(c)
     if c.get("name_template"):
         evidence = [*evidence, f"name has a prefix set at run time: the model sees {c['name_template']}"]
@@ -659,7 +680,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 elif (where, c["name"]) not in inst_seen:
                     inst_seen.add((where, c["name"]))
                     c["fx"] = proj.settle(c["fx"], where)
-                    rec = _record(c, where)
+                    rec = _record(c, where, proj)
                     if rec is not None:
                         records.append(rec)
                 continue
@@ -736,7 +757,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 plugin = sk_plugins.get((path, c["sk_class"]))
                 if plugin:
                     c["model_name"] = f"{plugin}-{c['name']}"
-            rec = _record(c, path)
+            rec = _record(c, path, proj)
             if rec is None and "class_bases" in c and not c.get("name") \
                     and not _made_from_definitions(proj, path, c.get("class_name") or "", made):
                 # A tool class of a known framework whose name is made at run time
@@ -840,7 +861,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
              "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
         c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
         proj.apply_sub_agents(c, tpath)
-        rec = _record(c, tpath)
+        rec = _record(c, tpath, proj)
         if rec is not None:
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
