@@ -789,6 +789,36 @@ class FileExtractor:
                     # followed into its source, where a tree holding the SDK has it)
                     fn.ext_calls.append(f"{cls_name}.{method}")
                     self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
+                elif self._imported_factory(head, fn) == cls_name:
+                    # agent = create_agent(cfg); agent.run(...): a method of the class the imported
+                    # factory is declared to return (resolve reads its `ret`)
+                    fn.ext_calls.append(f"{cls_name}().{method}")
+                elif isinstance(ci, FuncInfo) and isinstance(ret := self._returned_class(ci), ClassInfo):
+                    fn.obj_calls.append((ret, method, d))  # the same, with a factory of this file
+                    fn.call_nodes.setdefault(d, []).append(node)
+
+    def _imported_factory(self, var: str, fn: FuncInfo) -> str | None:
+        """The qualified name of the function imported by name whose result `var` holds
+        (`agent = create_agent(cfg)`), or None."""
+        v, _ = self.lookup(fn.body_scope, var) if fn.body_scope is not None else (None, None)
+        v = v.value if isinstance(v, ast.Await) else v
+        if isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id in self.imports:
+            return self.imports[v.func.id]
+        return None
+
+    def _returned_class(self, fi: FuncInfo):
+        """The class a function's return annotation names (`-> BaseCLIAgent`): a ClassInfo of this
+        file, the qualified name of an imported one, or None."""
+        ann = fi.node.returns
+        if isinstance(ann, ast.Constant) and isinstance(ann.value, str) and ann.value.isidentifier():
+            ann = ast.Name(id=ann.value, ctx=ast.Load())
+        d = self.dotted(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
+        if not d or not d.rsplit(".", 1)[-1][:1].isupper():
+            return None
+        local = self.module_scope.defs.get(d)
+        if isinstance(local, ClassInfo):
+            return local
+        return self.qualify(d) if d.split(".", 1)[0] in self.imports else None
 
     def _serialised_funcs(self) -> set:
         """The qualified names of the functions serialise() lists in the facts' funcs."""
@@ -4126,6 +4156,10 @@ class FileExtractor:
                 xc = self.xclosure(fi)
                 if xc:
                     entry["xc"] = xc
+                if fi.scope is self.module_scope and fi.node.returns is not None:
+                    ret = self._returned_class(fi)
+                    if ret is not None:  # other files' calls on what it returns are that class's methods
+                        entry["ret"] = ret.qual if isinstance(ret, ClassInfo) else ret
                 if fi.cls is not None and fi.self_calls:
                     # self.<m>() it calls: an object of a subclass runs the subclass's <m> (resolve,
                     # for the objects an MCP list handler lists)

@@ -511,6 +511,14 @@ def _func_entry(f: dict, rest: list[str]) -> tuple[dict | None, str | None]:
     module-level object: crm.close_case is Crm.close_case), or where to look instead (the object's
     class lives in another module)."""
     funcs = _part(f, "funcs")
+    if len(rest) == 2 and rest[0].endswith("()"):
+        # make_agent().run: the method of the class the factory's return annotation names
+        made = funcs.get(rest[0][:-2]) or {}
+        if made.get("ret"):
+            ret = made["ret"]
+            return None, (f"{ret}.{rest[1]}" if "." in ret else f"{f.get('module') or ''}.{ret}.{rest[1]}")
+        imp = _part(f, "imports").get(rest[0][:-2])
+        return None, (f"{imp}().{rest[1]}" if imp else None)
     entry = funcs.get(".".join(rest))
     if entry is None and len(rest) == 2 and rest[0] in (f.get("instances") or {}):
         cls = f["instances"][rest[0]]
