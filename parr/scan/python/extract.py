@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_dispatch, toolclass
+from parr.scan.python.frameworks.mcp import direct_registration as mcp_direct_registration
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
@@ -1455,6 +1456,8 @@ class FileExtractor:
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
         tools_kw = _kw(node, "tools")
+        if tools_kw is not None and last in frameworks.NOT_TOOL_LISTS and frameworks.NOT_TOOL_LISTS[last] == fw:
+            return  # ServerCapabilities(tools=ToolsCapability()): says tools are served, not which
         if tools_kw is None:
             tools_kw = self._tools_in_kwargs(node, scope)
         cond = None
@@ -2221,7 +2224,7 @@ class FileExtractor:
                     return
 
         if last in ("tool", "add_tool") and "." in d and node.args and (node.keywords or len(node.args) > 1) \
-                and self._mcp_tool_call(node, d, last, scope):
+                and mcp_direct_registration(self, node, d, last, scope):
             return
         factories = frameworks.FACTORIES.get(last)
         if factories:
@@ -2245,34 +2248,6 @@ class FileExtractor:
         for suffix, hook in frameworks.CALL_SUFFIX_HOOKS:
             if last.endswith(suffix) and hook(self, node, d, fw_q, scope):
                 return
-
-    def _mcp_tool_call(self, node: ast.Call, d: str, last: str, scope: Scope) -> bool:
-        """server.tool(fn, name="x", description=...) (FastMCP's direct form) and
-        server.add_tool(fn, name, title, description) (the `mcp` package's FastMCP / MCPServer),
-        also on `self` in a FastMCP subclass: the function, through the wrappers it was passed
-        through (functools.partial, a project helper that fixes arguments), is the tool's body;
-        the name given is the name the model sees."""
-        recv = d.rsplit(".", 1)[0]
-        fw, _ = self._receiver_tool_framework(recv, scope, "tool")
-        if fw not in ("mcp", "fastmcp"):
-            return False
-        fi = self.wrapped_function(node.args[0], scope)
-        if fi is None or fi.candidate:
-            return False
-        kws = [k for k in node.keywords if k.arg]
-        if last == "add_tool":  # add_tool(fn, name=None, title=None, description=None, annotations=None, ...)
-            given = {k.arg for k in kws}
-            for pos, key in ((1, "name"), (3, "description")):
-                if len(node.args) > pos and key not in given:
-                    kws.append(ast.keyword(arg=key, value=node.args[pos]))
-        elif len(node.args) > 1:
-            return False  # tool(fn, <something>): not a form FastMCP has
-        call = ast.Call(func=ast.Attribute(value=node.func.value, attr="tool", ctx=ast.Load()), args=[], keywords=kws)
-        ast.copy_location(call, node)
-        self.decorator_candidate(call, fi, fi.scope)
-        if fi.candidate:
-            self.consumed.add(id(node))
-        return fi.candidate
 
     def wrapped_function(self, e, scope: Scope, depth: int = 0) -> FuncInfo | None:
         """The function an expression is, or wraps: `find`, `partial(find, x=1)`,
@@ -4230,11 +4205,11 @@ class FileExtractor:
         return facts
 
 
-# Parts only looked up in the few files other files reference, kept as JSON text until then:
-# text is several times smaller than the dicts it decodes to, and every file's facts are held at once.
 # Class methods that build an instance of their class (from_settings, from_config, create_vector_search).
 _ALT_CONSTRUCTOR = re.compile(r"^(?:from_\w+|create\w*|load_component)$")
 
+# Parts only looked up in the few files other files reference, kept as JSON text until then:
+# text is several times smaller than the dicts it decodes to, and every file's facts are held at once.
 PACKED_PARTS = ("imports", "funcs", "classes", "faces")
 
 

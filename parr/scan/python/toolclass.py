@@ -245,12 +245,13 @@ def _face_value(mro, key: str, seen: frozenset = frozenset()):
     return None
 
 
-def _method_effects(proj, mro, methods) -> list:
+def _method_effects(proj, mro, methods) -> tuple[list, bool]:
     """Effects of the methods run on an object of mro[0]'s class, each found the way Python finds
     it (the nearest class defining it), with the self.<m>() calls they make dispatched the same way:
     a base class's execute() calling self.format_response() runs the subclass's override."""
     from parr.scan.python.extract import unpack_part
     fx: list = []
+    found = False
     todo, seen = list(methods), set()
     while todo and len(seen) < 60:
         m = todo.pop(0)
@@ -264,8 +265,9 @@ def _method_effects(proj, mro, methods) -> list:
             fx += proj.settle([list(x) for x in entry.get("fx") or ()], path)
             fx += proj.calls_effects(list(entry.get("ext") or ()), entry.get("xc"), path)
             todo += entry.get("sc") or ()
+            found = True
             break
-    return fx
+    return fx, found
 
 
 def instance_tool(proj, c: dict, path: str, run_methods) -> tuple[dict | None, str | None]:
@@ -283,8 +285,8 @@ def instance_tool(proj, c: dict, path: str, run_methods) -> tuple[dict | None, s
         return _face_value(mro, f"{d[0]}:{d[1]}") if d else None
 
     name = value("name")
-    if name is not None and name[0] == "r":
-        name = ["s", proj.resolve_str(name[1], mro[0][0])] if proj.resolve_str(name[1], mro[0][0]) else None
+    if name is not None and name[0] == "r":  # a constant of another module
+        name = ["s", proj.resolve_str(name[1], mro[0][0])]
     if name is None or name[0] != "s" or not name[1]:
         return None, "MCP tool whose name parr cannot read off its class"
     desc = value("desc")
@@ -297,5 +299,8 @@ def instance_tool(proj, c: dict, path: str, run_methods) -> tuple[dict | None, s
     if schema is not None and schema[0] == "j" and schema[1] is not None:
         out["jschema"] = schema[1]
     run = inst.get("run") or sorted(run_methods)
-    out["fx"] = list(c.get("fx") or []) + _method_effects(proj, mro, run)
+    fx, found = _method_effects(proj, mro, run)
+    out["fx"] = list(c.get("fx") or []) + fx
+    if not found:  # no call handler runs a method the class has: judged by name and description, and said so
+        out["flags"] = list(out.get("flags") or ()) + ["dispatch_unread"]
     return out, cpath

@@ -105,6 +105,8 @@ def _builtin_classes() -> dict[str, dict[str, Builtin]]:
     return out
 
 
+# Callees whose tools= is no tool list -> their framework.
+NOT_TOOL_LISTS: Mapping[str, str] = MappingProxyType({c: fw.label for fw in FRAMEWORKS for c in fw.not_tool_lists})
 # Adapter classes -> the framework that ships them: the tool they wrap is the tool.
 TOOL_ADAPTERS: Mapping[str, str] = MappingProxyType({c: fw.label for fw in FRAMEWORKS for c in fw.tool_adapters})
 # Built-in tool classes whose instances are tools: class name -> framework -> what the model sees.

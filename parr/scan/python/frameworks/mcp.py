@@ -134,8 +134,9 @@ def _member(e, var: str):
 
 
 def _loop_source(fn, var: str):
-    """(collection expression, "values" | "items" | "elements") a loop variable of `fn` runs over:
-    `for tool in TOOLS.values()`, `for name, tool in TOOLS.items()`, `for tool in TOOLS`."""
+    """(collection expression, how) a loop variable of `fn` runs over: "values" for
+    `for tool in TOOLS.values()` and `for name, tool in TOOLS.items()`, "elements" for
+    `for tool in TOOLS` (a list's objects, a dict's keys)."""
     for node in ast.walk(fn):
         loops = [node] if isinstance(node, (ast.For, ast.AsyncFor)) else list(getattr(node, "generators", ()))
         for loop in loops:
@@ -232,11 +233,42 @@ def _instance_tools(ex, node: ast.Call, name_e, scope) -> bool:
     return True
 
 
+def direct_registration(ex, node: ast.Call, d: str, last: str, scope) -> bool:
+    """server.tool(fn, name="x", description=...) (FastMCP's direct form) and
+    server.add_tool(fn, name, title, description) (the `mcp` package's FastMCP / MCPServer),
+    also on `self` in a FastMCP subclass: the function, through the wrappers it was passed
+    through (functools.partial, a project helper that fixes arguments), is the tool's body;
+    the name given is the name the model sees."""
+    recv = d.rsplit(".", 1)[0]
+    fw, _ = ex._receiver_tool_framework(recv, scope, "tool")
+    if fw not in ("mcp", "fastmcp"):
+        return False
+    fi = ex.wrapped_function(node.args[0], scope)
+    if fi is None or fi.candidate:
+        return False
+    kws = [k for k in node.keywords if k.arg]
+    if last == "add_tool":  # add_tool(fn, name=None, title=None, description=None, annotations=None, ...)
+        given = {k.arg for k in kws}
+        for pos, key in ((1, "name"), (3, "description")):
+            if len(node.args) > pos and key not in given:
+                kws.append(ast.keyword(arg=key, value=node.args[pos]))
+    elif len(node.args) > 1:
+        return False  # tool(fn, <something>): not a form FastMCP has
+    call = ast.Call(func=ast.Attribute(value=node.func.value, attr="tool", ctx=ast.Load()), args=[], keywords=kws)
+    ast.copy_location(call, node)
+    ex.decorator_candidate(call, fi, fi.scope)
+    if fi.candidate:
+        ex.consumed.add(id(node))
+    return fi.candidate
+
+
 FRAMEWORKS = (
     Framework(
         label="mcp",
         roots=("mcp",),
         call_hooks={"Tool": (_lowlevel_tool,)},
+        # mcp.types.ServerCapabilities(tools=ToolsCapability(listChanged=True)): a capability flag
+        not_tool_lists=("ServerCapabilities",),
         # a bare @tool imported from mcp is FastMCP's standalone decorator
         decorators=(Decorator("tool", "fastmcp.standalone_tool", receiver=None),),
     ),
