@@ -79,6 +79,10 @@ class Verdict:
     evidence: list[str] = field(default_factory=list)
 
 
+# Verbs that, leading a name, make what the tool returns (neither listed above: what is made may
+# also be stored, which only the body shows).
+_OUTPUT_VERBS = frozenset({"generate", "produce"})
+
 # Words that end a name for a person or agent, not an action: refund_policy_specialist.
 _ROLE_NOUNS = frozenset("specialist agent expert assistant advisor analyst bot helper".split())
 _ADVERBS = frozenset("possibly optionally maybe also then immediately automatically conditionally".split())
@@ -110,6 +114,10 @@ def name_verdict(name: str) -> Verdict:
                 j += 1
             if j < len(words) and words[j] in MUTATING_VERBS:
                 return Verdict(True, [f"name verb '{words[j]}'"])
+    if words[0] in _OUTPUT_VERBS:
+        # generate_issue_summary: a leading verb that makes the answer; the words after it are its
+        # object ("issue" is no verb here). The body and the description say whether it changes anything.
+        return Verdict()
     # Namespaced names such as "crm.updateCase" or "github__create_issue": the verb follows
     # the namespace, so look at every word but prefer the first verb found.
     for word in words:

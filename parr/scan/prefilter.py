@@ -71,8 +71,9 @@ def _quiet_builtin_classes() -> set[str]:
     """Built-in classes only families with `builtin_class_words=False` declare (everyday names)."""
     from parr.scan.python.frameworks import FRAMEWORKS
 
-    loud = {c for fw in FRAMEWORKS if fw.builtin_class_words for c in fw.builtin_classes}
-    return {c for fw in FRAMEWORKS if not fw.builtin_class_words for c in fw.builtin_classes} - loud
+    # a key may name the import root too ("autogen_ext:HttpTool"): the word is the class
+    loud = {c.rpartition(":")[2] for fw in FRAMEWORKS if fw.builtin_class_words for c in fw.builtin_classes}
+    return {c.rpartition(":")[2] for fw in FRAMEWORKS if not fw.builtin_class_words for c in fw.builtin_classes} - loud
 
 
 def _framework_words() -> set[str]:
@@ -89,7 +90,7 @@ def _framework_words() -> set[str]:
         # Built-in tool instances (calculator, editor) are not here: they reach a model only through a
         # tools=[...] list or a hook, whose words are.
         words |= set(fw.tool_base_classes) | set(fw.toolspecs) | set(fw.builtin_toolsets)
-        words |= set(fw.builtin_classes) if fw.builtin_class_words else set()
+        words |= {c.rpartition(":")[2] for c in fw.builtin_classes} if fw.builtin_class_words else set()
         words |= set(fw.words)
         for spec in fw.condition_handoffs:  # agent.handoffs.add(OnCondition(...)): hand-off tools
             words |= set(spec.conditions)

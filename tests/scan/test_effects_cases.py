@@ -56,6 +56,8 @@ def test_effects_case(folder: str) -> None:
     ("cleanup", True),
     ("flush_cache", True),
     ("poll_job_status", False),
+    ("generate_issue_summary", None),  # a verb that makes the answer: "issue" is its object
+    ("summarize_and_then_close_issue", True),
 ])
 def test_name_verbs(name: str, mutating: bool | None) -> None:
     from parr.scan.evidence import name_verdict

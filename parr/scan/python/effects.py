@@ -334,8 +334,9 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
             # the code asks for 'delete_scene' by name: that outranks the tool's own name
             return [("", STRONG if verdict else WEAK, f"sends the command '{op}' ({dotted})")]
 
-    # --- verb-named client methods (create_post, hang_up, messages.update...)
-    if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) \
+    # --- verb-named client methods (create_post, hang_up, messages.update...); a private one
+    # (provider._resolve_model_name()) is the object's own helper, no client API
+    if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) and not last.startswith("_") \
             and last not in catalog.METHOD_RULE_EXCLUDED_NAMES and not _INFERENCE_CALL.search(dotted):
         words = name_words(last)
         if words:

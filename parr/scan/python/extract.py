@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_dispatch, toolclass
+from parr.scan.python.frameworks.mcp import direct_registration as mcp_direct_registration
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
@@ -789,6 +790,36 @@ class FileExtractor:
                     # followed into its source, where a tree holding the SDK has it)
                     fn.ext_calls.append(f"{cls_name}.{method}")
                     self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
+                elif self._imported_factory(head, fn) == cls_name:
+                    # agent = create_agent(cfg); agent.run(...): a method of the class the imported
+                    # factory is declared to return (resolve reads its `ret`)
+                    fn.ext_calls.append(f"{cls_name}().{method}")
+                elif isinstance(ci, FuncInfo) and isinstance(ret := self._returned_class(ci), ClassInfo):
+                    fn.obj_calls.append((ret, method, d))  # the same, with a factory of this file
+                    fn.call_nodes.setdefault(d, []).append(node)
+
+    def _imported_factory(self, var: str, fn: FuncInfo) -> str | None:
+        """The qualified name of the function imported by name whose result `var` holds
+        (`agent = create_agent(cfg)`), or None."""
+        v, _ = self.lookup(fn.body_scope, var) if fn.body_scope is not None else (None, None)
+        v = v.value if isinstance(v, ast.Await) else v
+        if isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id in self.imports:
+            return self.imports[v.func.id]
+        return None
+
+    def _returned_class(self, fi: FuncInfo):
+        """The class a function's return annotation names (`-> BaseCLIAgent`): a ClassInfo of this
+        file, the qualified name of an imported one, or None."""
+        ann = fi.node.returns
+        if isinstance(ann, ast.Constant) and isinstance(ann.value, str) and ann.value.isidentifier():
+            ann = ast.Name(id=ann.value, ctx=ast.Load())
+        d = self.dotted(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
+        if not d or not d.rsplit(".", 1)[-1][:1].isupper():
+            return None
+        local = self.module_scope.defs.get(d)
+        if isinstance(local, ClassInfo):
+            return local
+        return self.qualify(d) if d.split(".", 1)[0] in self.imports else None
 
     def _serialised_funcs(self) -> set:
         """The qualified names of the functions serialise() lists in the facts' funcs."""
@@ -1425,6 +1456,8 @@ class FileExtractor:
         if last == "add_plugin" or _kw(node, "plugins") is not None:
             self.sk_registration(node, last, scope)
         tools_kw = _kw(node, "tools")
+        if tools_kw is not None and last in frameworks.NOT_TOOL_LISTS and frameworks.NOT_TOOL_LISTS[last] == fw:
+            return  # ServerCapabilities(tools=ToolsCapability()): says tools are served, not which
         if tools_kw is None:
             tools_kw = self._tools_in_kwargs(node, scope)
         cond = None
@@ -2190,6 +2223,9 @@ class FileExtractor:
                     self.consumed.add(id(node))
                     return
 
+        if last in ("tool", "add_tool") and "." in d and node.args and (node.keywords or len(node.args) > 1) \
+                and mcp_direct_registration(self, node, d, last, scope):
+            return
         factories = frameworks.FACTORIES.get(last)
         if factories:
             # The import names the framework; else the keywords and arguments it is given decide.
@@ -2212,6 +2248,28 @@ class FileExtractor:
         for suffix, hook in frameworks.CALL_SUFFIX_HOOKS:
             if last.endswith(suffix) and hook(self, node, d, fw_q, scope):
                 return
+
+    def wrapped_function(self, e, scope: Scope, depth: int = 0) -> FuncInfo | None:
+        """The function an expression is, or wraps: `find`, `partial(find, x=1)`,
+        `make_partial(find, {...})`, or a local name bound to one of these (`fn = find` then
+        `fn = wrap(fn, ...)`: a rebinding through a call on itself keeps what it wrapped)."""
+        if e is None or depth > 6:
+            return None
+        fi = self.resolve_func_expr(e, scope)
+        if fi is not None:
+            return fi
+        if isinstance(e, ast.Call) and e.args:
+            return self.wrapped_function(e.args[0], scope, depth + 1)
+        if isinstance(e, ast.Name):
+            v, where = self.lookup(scope, e.id)
+            for val in [v] + list(reversed(where.earlier.get(e.id, ()))) if where is not None else ():
+                if isinstance(val, ast.Call) and val.args and isinstance(val.args[0], ast.Name) \
+                        and val.args[0].id == e.id:
+                    continue  # fn = wrap(fn, ...): what fn held before
+                if isinstance(val, ast.AST) and not isinstance(val, ast.arg):
+                    return self.wrapped_function(val, scope, depth + 1)
+                break
+        return None
 
     # ------------------------------------------------------------------ dict literals
     def visit_dict(self, node: ast.Dict, scope):
@@ -2432,6 +2490,12 @@ class FileExtractor:
                 self.mcp_dispatch_methods |= disp.methods
         for c in self.cands:
             if c.get("style") != "mcp.lowlevel_Tool":
+                continue
+            if "inst" in c:  # an object of a class listed by the list handler: resolve reads its class
+                coll = c.pop("_inst_coll")
+                run = set().union(*(mcp_dispatch.methods_on_entry(g[0].handler.node, coll) for g in groups)) \
+                    if groups else set()
+                c["inst"]["run"] = sorted(run or set().union(*(d.methods for g in groups for d in g)))
                 continue
             key = c["name"] if c.get("name") else f"ref:{c.get('name_ref')}"
             bodies: list = []
@@ -3339,6 +3403,12 @@ class FileExtractor:
             real = q.rsplit(".", 1)[-1] if q else last  # the class's own name, also when imported under another
             if real in frameworks.CONFIGURED_TOOLKITS and self.configured_toolkit_cands(e, real, q, scope, label, line):
                 return
+            if last in frameworks.TOOL_ADAPTERS and frameworks.TOOL_ADAPTERS[last] == self.fw_of_qual(q) \
+                    and (e.args or _kw(e, "langchain_tool", "tool")):
+                # LangChainToolAdapter(search): the wrapped tool is what the model gets
+                inner = e.args[0] if e.args else _kw(e, "langchain_tool", "tool")
+                self.ctx_elem(inner, scope, fw, line, depth + 1, seen, label)
+                return
             toolset = frameworks.BUILTIN_TOOLSETS.get(last, {}).get(self.fw_of_qual(q) or "")
             if toolset is not None and q not in self.project_quals:
                 # SkillToolset(store), E2BToolset(sandbox): the fixed tools the toolset hands the model
@@ -3357,6 +3427,12 @@ class FileExtractor:
                 self.consumed.add(id(e))
                 return
             b = self.builtin_for(last, q, d.split(".", 1)[0], scope)
+            if b is None and isinstance(e.func, ast.Attribute) and _ALT_CONSTRUCTOR.match(last) and "." in d:
+                # GlobalSearchTool.from_settings(...), AzureAISearchTool.create_vector_search(...):
+                # a class method that builds the built-in tool, an instance of that class
+                cls_d = d.rsplit(".", 1)[0]
+                if cls_d.rsplit(".", 1)[-1][:1].isupper():
+                    b = self.builtin_for(cls_d.rsplit(".", 1)[-1], self.qualify(cls_d), cls_d.split(".", 1)[0], scope)
             if b is not None and b.site:
                 self.unresolved_site(e, label, line, b.site)
                 self.consumed.add(id(e))
@@ -3366,6 +3442,13 @@ class FileExtractor:
                 approval = any(k.arg == "needs_approval" and not (isinstance(k.value, ast.Constant) and not k.value.value)
                                for k in e.keywords)
                 named = _const_str(_kw(e, "name"))  # VertexAiRagRetrieval(name="retrieve_docs", ...)
+                if not b.name and not named:
+                    # a built-in named by its caller (autogen_ext HttpTool(name, ...)): keyword or first argument
+                    named, ref = self.str_of(_kw(e, "name") or (e.args[0] if e.args else None), scope)
+                    if not named:
+                        self.unresolved_site(e, label, line, "tool name made at run time")
+                        self.consumed.add(id(e))
+                        return
                 self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework, description=b.description,
                               style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
                               typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
@@ -3780,6 +3863,8 @@ class FileExtractor:
         fw = catalog.framework_of(q)
         if fw in ("langgraph",):
             fw = "langchain"
+        if fw is not None and f"{fw}:{(q or '').split('.', 1)[0]}" in table:
+            return table[f"{fw}:{q.split('.', 1)[0]}"]  # one package of a family that spans two (autogen_ext)
         if fw in table:
             return table[fw]
         if fw is None and head is not None and (head in self.imports or (scope is not None and self.lookup(scope, head)[0])):
@@ -3939,6 +4024,14 @@ class FileExtractor:
             if injected:
                 continue
             ok = arg.annotation is not None and not _is_blob(inner)
+            if ok and isinstance(inner, ast.Name):
+                # Metadata = dict[str, Any] at module level, here (read now) or imported (a reference
+                # resolve reads in the defining module's blob_aliases): the alias is what it names
+                alias = self.module_scope.assigns.get(inner.id)
+                if _type_alias(alias):
+                    ok = not _is_blob(_unwrap_ann(alias)[0])
+                elif inner.id in self.imports:
+                    ok = "alias:" + self.imports[inner.id]
             entry = {"n": arg.arg, "ok": ok, "str": an == "str"}
             options = self._options(inner)
             if options:
@@ -4038,6 +4131,14 @@ class FileExtractor:
                 xc = self.xclosure(fi)
                 if xc:
                     entry["xc"] = xc
+                if fi.scope is self.module_scope and fi.node.returns is not None:
+                    ret = self._returned_class(fi)
+                    if ret is not None:  # other files' calls on what it returns are that class's methods
+                        entry["ret"] = ret.qual if isinstance(ret, ClassInfo) else ret
+                if fi.cls is not None and fi.self_calls:
+                    # self.<m>() it calls: an object of a subclass runs the subclass's <m> (resolve,
+                    # for the objects an MCP list handler lists)
+                    entry["sc"] = sorted(set(fi.self_calls))[:30]
                 if xc or any("@" in x[0] or len(x) > 4 and x[4] for x in fx):
                     entry["pn"] = self._params(fi)  # for the callers' arguments (parr.scan.python.flow)
                 if any(len(x) > 4 and x[4] for x in fx):
@@ -4078,6 +4179,12 @@ class FileExtractor:
         # Classes that serialise themselves into a tool definition: other files' subclasses are tool classes.
         shaped = {ci.qual: shape["schema_key"] for ci in self.classes
                   if (shape := toolclass.api_shape(ci.node)) is not None and shape["schema_key"]}
+        # Type aliases other files' parameters may be declared with that accept any object (Metadata = dict[str, Any]).
+        blob_aliases = sorted(k for k, v in self.module_scope.assigns.items()
+                              if _type_alias(v) and _is_blob(_unwrap_ann(v)[0]))
+        # What other files may read off objects of each class (an MCP list handler's Tool(name=tool.name)).
+        faces = {ci.qual: face for ci in self.classes
+                 if ci.scope is self.module_scope and (face := toolclass.class_face(self, ci))}
         facts = {"module": self.module, "tools": tools}
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
@@ -4092,15 +4199,18 @@ class FileExtractor:
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
                            ("agent_members", self.agent_members),
-                           ("named_ctors", self.named_ctors)):
+                           ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases)):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
 
 
+# Class methods that build an instance of their class (from_settings, from_config, create_vector_search).
+_ALT_CONSTRUCTOR = re.compile(r"^(?:from_\w+|create\w*|load_component)$")
+
 # Parts only looked up in the few files other files reference, kept as JSON text until then:
 # text is several times smaller than the dicts it decodes to, and every file's facts are held at once.
-PACKED_PARTS = ("imports", "funcs", "classes")
+PACKED_PARTS = ("imports", "funcs", "classes", "faces")
 
 
 def pack_part(value: dict) -> str:
@@ -4115,6 +4225,19 @@ def unpack_part(facts: dict, key: str) -> dict:
     if type(value) is str:
         value = facts[key] = json.loads(value)
     return value
+
+
+_TYPE_HEADS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "list", "List", "Sequence", "Union", "Optional",
+                         "Annotated", "tuple", "Tuple", "set", "Set", "Literal"})
+
+
+def _type_alias(value) -> bool:
+    """A module-level value that is a type: dict[str, Any], Optional[X], A | B, Any."""
+    if isinstance(value, ast.Subscript):
+        return _ann_name(value.value) in _TYPE_HEADS
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
+        return _type_alias(value.left) or _type_alias(value.right) or _ann_name(value.left) in _BLOB_ANN
+    return isinstance(value, (ast.Name, ast.Attribute)) and _ann_name(value) in ("Any", "JsonValue")
 
 
 def compact_params(params: list[dict]) -> list[list]:

@@ -218,3 +218,26 @@ def branch_calls(disp: Dispatch, key: str) -> tuple[list[ast.Call], list[Any]]:
         else:
             fns.append(part)
     return calls, fns
+
+
+def methods_on_entry(fn: ast.FunctionDef | ast.AsyncFunctionDef, coll: str) -> set[str]:
+    """Methods a call handler calls on the entry it looks up in the collection `coll`
+    (`tool = TOOLS[name]` or `TOOLS.get(name)`, then `tool.execute(arguments)`; or
+    `TOOLS[name].execute(...)` directly): what runs for each listed object."""
+    def entry(e) -> bool:
+        if isinstance(e, ast.Await):
+            e = e.value
+        if isinstance(e, ast.Subscript):
+            return isinstance(e.value, ast.Name) and e.value.id == coll
+        return (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "get"
+                and isinstance(e.func.value, ast.Name) and e.func.value.id == coll)
+
+    bound = {t.id for st in walk_own(fn.body) if isinstance(st, ast.Assign) and entry(st.value)
+             for t in st.targets if isinstance(t, ast.Name)}
+    out = set()
+    for node in walk_own(fn.body):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            recv = node.func.value
+            if (isinstance(recv, ast.Name) and recv.id in bound) or entry(recv):
+                out.add(node.func.attr)
+    return out

@@ -125,6 +125,10 @@ def decision(call: ast.Call, root: str, last: str, lookup: Callable | None,
     shell = (root == "os" and last in ("system", "popen")) or last in ("getoutput", "getstatusoutput",
                                                                        "create_subprocess_shell") or (
         shell_kw is not None and not (isinstance(shell_kw, ast.Constant) and not shell_kw.value))
+    if root == "asyncio" and last == "create_subprocess_exec" and call.args and isinstance(call.args[0], ast.Starred):
+        # create_subprocess_exec(*cmd, ...): the list is the whole command line, read as subprocess.run(cmd)
+        words = _list_words(ast.List(elts=list(call.args), ctx=ast.Load()), lookup, params)
+        return kb.classify(words[0], words[1:]) if words and isinstance(words[0], str) else None
     if root == "asyncio" and last == "create_subprocess_exec":
         exe = _word(call.args[0], lookup, params) if call.args else None
         words = [_word(a, lookup, params) if not isinstance(a, ast.Starred) else None for a in call.args[1:]]

@@ -12,7 +12,7 @@ import re
 
 from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
-from parr.scan.python import catalog, flow
+from parr.scan.python import catalog, flow, toolclass
 from parr.scan.python.effects import sql_text_effect
 from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
 from parr.scan.python.effects import UNKNOWN
@@ -110,6 +110,24 @@ class Project:
             if imp:
                 return self.resolve_str(imp + "." + rest[1], path, depth + 1)
         return None
+
+    def blob_alias(self, qual: str, near: str | None, depth: int = 0) -> bool:
+        """The imported name is a module-level type alias that accepts any object (dict[str, Any])."""
+        path, rest = self.split_target(qual, near)
+        if path is None or not rest or len(rest) != 1 or depth > 5:
+            return False
+        f = self.at(path)
+        if rest[0] in (f.get("blob_aliases") or ()):
+            return True
+        imp = _part(f, "imports").get(rest[0])
+        return bool(imp) and self.blob_alias(imp, path, depth + 1)
+
+    def settle_params(self, params, near: str) -> None:
+        """Parameters declared with an imported type alias ("ok": "alias:<qual>"): typed unless the
+        alias accepts any object."""
+        for p in params or ():
+            if isinstance(p, dict) and isinstance(p.get("ok"), str):
+                p["ok"] = not self.blob_alias(p["ok"][6:], near)
 
     def resolve_agent(self, qual: str, near: str | None, depth: int = 0) -> str | None:
         path, rest = self.split_target(qual, near)
@@ -493,6 +511,14 @@ def _func_entry(f: dict, rest: list[str]) -> tuple[dict | None, str | None]:
     module-level object: crm.close_case is Crm.close_case), or where to look instead (the object's
     class lives in another module)."""
     funcs = _part(f, "funcs")
+    if len(rest) == 2 and rest[0].endswith("()"):
+        # make_agent().run: the method of the class the factory's return annotation names
+        made = funcs.get(rest[0][:-2]) or {}
+        if made.get("ret"):
+            ret = made["ret"]
+            return None, (f"{ret}.{rest[1]}" if "." in ret else f"{f.get('module') or ''}.{ret}.{rest[1]}")
+        imp = _part(f, "imports").get(rest[0][:-2])
+        return None, (f"{imp}().{rest[1]}" if imp else None)
     entry = funcs.get(".".join(rest))
     if entry is None and len(rest) == 2 and rest[0] in (f.get("instances") or {}):
         cls = f["instances"][rest[0]]
@@ -512,10 +538,13 @@ def _looks_abstract(c: dict) -> bool:
     return bool(_ABSTRACT_NAME.search(c.get("class_name") or "")) or "no_exec" in flags or "abstract_exec" in flags
 
 
-def _record(c: dict, path: str) -> ToolRecord | None:
+def _record(c: dict, path: str, proj: Project | None = None) -> ToolRecord | None:
     name = c.get("name")
     if not name:
         return None
+    if proj is not None and c.get("params"):
+        c["params"] = [dict(p) for p in c["params"]]
+        proj.settle_params(c["params"], path)
     mutating, typed, evidence, caps, gates = judge(c)
     if c.get("name_template"):
         evidence = [*evidence, f"name has a prefix set at run time: the model sees {c['name_template']}"]
@@ -620,6 +649,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if isinstance(c, dict) and not c.get("fw_home")}
     mounts = _mounts(proj)
     mount_sites: set[tuple[str, int]] = set()
+    inst_seen: set[tuple[str, str]] = set()
     for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
         seen_keys = set()
@@ -649,6 +679,19 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             if c.get("fw_home") and c.get("name") in declared and _framework_held(proj, c["fw_home"], path):
                 continue
             c = dict(c)
+            if "inst" in c:  # an object an MCP list handler lists: its class, in any file, is the tool
+                line = c.get("line") or 1
+                c, where = toolclass.instance_tool(proj, c, path, dispatch_methods)
+                if c is None:
+                    sites.append(UnresolvedSite(file=path, line=max(1, int(line)), call="Tool(name=<object>.name)",
+                                                reason=where))
+                elif (where, c["name"]) not in inst_seen:
+                    inst_seen.add((where, c["name"]))
+                    c["fx"] = proj.settle(c["fx"], where)
+                    rec = _record(c, where, proj)
+                    if rec is not None:
+                        records.append(rec)
+                continue
             if "class_bases" in c:
                 fw = proj.tool_base_framework(c["class_bases"], path, 0, hints)
                 style = None
@@ -722,7 +765,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 plugin = sk_plugins.get((path, c["sk_class"]))
                 if plugin:
                     c["model_name"] = f"{plugin}-{c['name']}"
-            rec = _record(c, path)
+            rec = _record(c, path, proj)
             if rec is None and "class_bases" in c and not c.get("name") \
                     and not _made_from_definitions(proj, path, c.get("class_name") or "", made):
                 # A tool class of a known framework whose name is made at run time
@@ -826,7 +869,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
              "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
         c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
         proj.apply_sub_agents(c, tpath)
-        rec = _record(c, tpath)
+        rec = _record(c, tpath, proj)
         if rec is not None:
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])

@@ -132,3 +132,175 @@ def attr_definition(attrs: dict[str, ast.AST]) -> str | None:
         if isinstance(value, ast.Dict) and {"type", "properties"} & set(_keys(value)):
             return key
     return None
+
+
+# --- Objects of project classes listed as tools (an MCP list handler looping over instances) -------
+
+_FACE_TEXT_MAX = 4000  # a description longer than this is cut: the facts of every file are held at once
+
+
+def _describe(ex, e, scope):
+    """What one value of a class's face is: ["s", text], ["r", qualified constant], ["a", attr]
+    (self.attr), ["m", method] (self.method()), ["j", schema summary] (a JSON schema literal, or a
+    name bound to one in the method), or None."""
+    if e is None:
+        return None
+    if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id in ("self", "cls"):
+        return ["a", e.attr]
+    if isinstance(e, ast.Call) and not e.args and not e.keywords and isinstance(e.func, ast.Attribute) \
+            and isinstance(e.func.value, ast.Name) and e.func.value.id in ("self", "cls"):
+        return ["m", e.func.attr]
+    if isinstance(e, ast.Call):
+        return None  # what another call returns: not read here
+    d = e
+    if isinstance(d, ast.Name) and scope is not None:
+        v, _ = ex.lookup(scope, d.id)
+        d = v if isinstance(v, ast.Dict) else d
+    if isinstance(d, ast.Dict):
+        keys = _keys(d)
+        return ["j", ex.json_schema_info(d, scope)] if {"type", "properties"} & set(keys) else None
+    s, r = ex.str_of(e, scope)
+    if s is not None:
+        return ["s", s[:_FACE_TEXT_MAX]]
+    return ["r", r] if r else None
+
+
+def class_face(ex, ci) -> dict | None:
+    """What another file may read off an object of this class: "ms" its method names (for method
+    lookup through subclasses), and for each class attribute, attribute set in __init__, property
+    or argument-less method that returns one value, what that value is (`_describe`). Keys are
+    "a:<attr>" (read as obj.attr: attributes and properties) and "m:<method>" (called as obj.m())."""
+    face: dict = {}
+    for k, v in ci.attrs.items():
+        d = _describe(ex, v, ci.body_scope)
+        if d is not None:
+            face["a:" + k] = d
+    for name, fi in ci.methods.items():
+        node = fi.node
+        a = node.args
+        if name == "__init__":
+            for st in ast.walk(node):
+                if isinstance(st, (ast.Assign, ast.AnnAssign)) and st.value is not None:
+                    for t in (st.targets if isinstance(st, ast.Assign) else [st.target]):
+                        attr = self_attr(t)
+                        if attr is not None:
+                            d = _describe(ex, st.value, fi.body_scope)
+                            if d is not None:
+                                face["a:" + attr] = d  # set on every object: before the class attribute
+            continue
+        if len(a.posonlyargs + a.args) - len(a.defaults) > 1 or a.vararg or a.kwonlyargs:
+            continue
+        returns = [n for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is not None]
+        if len(returns) != 1:
+            continue
+        d = _describe(ex, returns[0].value, fi.body_scope)
+        if d is not None:
+            prop = any(isinstance(x, ast.Name) and x.id == "property" for x in node.decorator_list)
+            face[("a:" if prop else "m:") + name] = d
+    if ci.methods:
+        face["ms"] = sorted(ci.methods)
+    if face:
+        face["line"] = ci.node.lineno
+    return face or None
+
+
+def _mro(proj, qual: str, near: str) -> list[tuple[str, str, dict]]:
+    """(path, class name, face) of a project class and its project bases, nearest first (left to
+    right, depth first: Python's order for the single-inheritance chains and mixins tools use)."""
+    from parr.scan.python.extract import unpack_part
+    out: list[tuple[str, str, dict]] = []
+    todo = [(qual, near)]
+    while todo and len(out) < 12:
+        q, p = todo.pop(0)
+        found = proj.find_class(q, p)
+        if found is None:
+            continue
+        path, bases = found
+        name = q.rsplit(".", 1)[-1]
+        if any(x[0] == path and x[1] == name for x in out):
+            continue
+        out.append((path, name, unpack_part(proj.at(path), "faces").get(name) or {}))
+        todo[0:0] = [(b, path) for b in bases]
+    return out
+
+
+def _face_value(mro, key: str, seen: frozenset = frozenset()):
+    """The value `key` ("a:name", "m:get_name") has for an object of mro[0]'s class: the nearest
+    class that gives it, followed through self.attr / self.method() (looked up from the object's
+    own class again, as Python does)."""
+    if key in seen or len(seen) > 8:
+        return None
+    for _, _, face in mro:
+        d = face.get(key)
+        if d is None:
+            if key.startswith("m:") and key[2:] in (face.get("ms") or ()):
+                return None  # defined here, but returns nothing parr reads
+            continue
+        if d[0] == "a":
+            # self.attr: an attribute, or a property (both looked up as "a:")
+            return _face_value(mro, "a:" + d[1], seen | {key})
+        if d[0] == "m":
+            return _face_value(mro, "m:" + d[1], seen | {key})
+        return d
+    return None
+
+
+def _method_effects(proj, mro, methods) -> tuple[list, bool]:
+    """Effects of the methods run on an object of mro[0]'s class, each found the way Python finds
+    it (the nearest class defining it), with the self.<m>() calls they make dispatched the same way:
+    a base class's execute() calling self.format_response() runs the subclass's override."""
+    from parr.scan.python.extract import unpack_part
+    fx: list = []
+    found = False
+    todo, seen = list(methods), set()
+    while todo and len(seen) < 60:
+        m = todo.pop(0)
+        if m in seen:
+            continue
+        seen.add(m)
+        for path, name, face in mro:
+            if m not in (face.get("ms") or ()):
+                continue
+            entry = unpack_part(proj.at(path), "funcs").get(f"{name}.{m}") or {}
+            fx += proj.settle([list(x) for x in entry.get("fx") or ()], path)
+            fx += proj.calls_effects(list(entry.get("ext") or ()), entry.get("xc"), path)
+            todo += entry.get("sc") or ()
+            found = True
+            break
+    return fx, found
+
+
+def instance_tool(proj, c: dict, path: str, run_methods) -> tuple[dict | None, str | None]:
+    """(candidate, file) for one object an MCP list handler lists (`c["inst"]`, see
+    frameworks.mcp._instance_tools): the name, description and schema read off its class and its
+    bases in any file, its effects those of the methods the call handler runs on it. (None, reason)
+    when its class or name cannot be read."""
+    inst = c.pop("inst")
+    mro = _mro(proj, inst["cls"], path)
+    if not mro:
+        return None, "object of a class parr cannot find, listed as an MCP tool"
+
+    def value(field):
+        d = inst.get(field)
+        return _face_value(mro, f"{d[0]}:{d[1]}") if d else None
+
+    name = value("name")
+    if name is not None and name[0] == "r":  # a constant of another module
+        name = ["s", proj.resolve_str(name[1], mro[0][0])]
+    if name is None or name[0] != "s" or not name[1]:
+        return None, "MCP tool whose name parr cannot read off its class"
+    desc = value("desc")
+    schema = value("schema")
+    cpath = mro[0][0]
+    face = mro[0][2]
+    out = dict(c)
+    out.update(name=name[1], description=desc[1] if desc and desc[0] == "s" else None,
+               line=face.get("line") or c.get("line"), def_line=None)
+    if schema is not None and schema[0] == "j" and schema[1] is not None:
+        out["jschema"] = schema[1]
+    run = inst.get("run") or sorted(run_methods)
+    fx, found = _method_effects(proj, mro, run)
+    out["fx"] = list(c.get("fx") or []) + fx
+    if not found:  # no call handler runs a method the class has: judged by name and description, and said so
+        out["flags"] = list(out.get("flags") or ()) + ["dispatch_unread"]
+    return out, cpath

@@ -3,7 +3,7 @@ declarations and traps, each a small real-shaped source tree and the exact tools
 
 A case is a mapping: `id`; `source` (one file, main.py) or `files` (path -> text); `tools`, the
 complete list of tools expected, each with `name` and any of framework, style, mutating, typed,
-line, gates, model_name; `unresolved`, reasons (substrings) of sites the scan must report, in
+line, gates, model_name, description, file; `unresolved`, reasons (substrings) of sites the scan must report, in
 order; `trap: true` marks a case whose point is what must not be found."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from parr.scan.python import frameworks
 CASE_DIR = Path(frameworks.__file__).parent / "cases"
 CASE_FILES = sorted(CASE_DIR.glob("*.yaml"))
 CASES = [(path.stem, case) for path in CASE_FILES for case in yaml.safe_load(path.read_text())]
-FIELDS = ("framework", "style", "mutating", "typed", "line", "gates", "model_name", "description")
+FIELDS = ("framework", "style", "mutating", "typed", "line", "gates", "model_name", "description", "file")
 FAMILY_MODULES = {m.__name__.rsplit(".", 1)[-1] for m in frameworks.FAMILIES}
 
 

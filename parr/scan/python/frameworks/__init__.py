@@ -97,11 +97,18 @@ CLASS_STYLE: Mapping[str, str] = MappingProxyType({fw.label: fw.class_style for 
 def _builtin_classes() -> dict[str, dict[str, Builtin]]:
     out: dict[str, dict[str, Builtin]] = {}
     for fw in FRAMEWORKS:
-        for cls, b in fw.builtin_classes.items():
-            out.setdefault(cls, {})[fw.label] = b
+        for key, b in fw.builtin_classes.items():
+            # "autogen_ext:PythonCodeExecutionTool": the class of one import root of a family whose
+            # packages ship classes of the same name (AG2's autogen.tools has another one)
+            root, _, cls = key.rpartition(":")
+            out.setdefault(cls, {})[f"{fw.label}:{root}" if root else fw.label] = b
     return out
 
 
+# Callees whose tools= is no tool list -> their framework.
+NOT_TOOL_LISTS: Mapping[str, str] = MappingProxyType({c: fw.label for fw in FRAMEWORKS for c in fw.not_tool_lists})
+# Adapter classes -> the framework that ships them: the tool they wrap is the tool.
+TOOL_ADAPTERS: Mapping[str, str] = MappingProxyType({c: fw.label for fw in FRAMEWORKS for c in fw.tool_adapters})
 # Built-in tool classes whose instances are tools: class name -> framework -> what the model sees.
 BUILTIN_CLASSES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(_builtin_classes())
 # Built-in toolsets: class name -> framework -> the tools an instance hands the model.

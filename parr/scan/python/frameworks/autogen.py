@@ -57,6 +57,24 @@ AG2_BUILTINS = {
     "TinyFishTool": Builtin(_AG, "tinyfish_scrape", ("http",)),
     "TinyFishFetchTool": Builtin(_AG, "tinyfish_fetch", ("http",)),
 }
+# AutoGen 0.4's built-in tools (python/packages/autogen-ext/src/autogen_ext/tools, read from
+# microsoft/autogen at 2026-04): the name each passes to BaseTool.__init__. GraphRAG's searches read
+# a local index and ask a model; PythonCodeExecutionTool runs the model's code ("CodeExecutor", the
+# same class name as AG2's python_execute_code tool: keyed by its import root). HttpTool and the
+# Azure AI Search constructors take the name from their caller (name ""): HttpTool sends the
+# method its caller sets, POST unless told otherwise (taken as a write).
+AUTOGEN_EXT_BUILTINS = {
+    "GlobalSearchTool": Builtin(_AG, "global_search_tool", (), schema="framework_defined",
+                                description="Perform a global search with given parameters using graphrag."),
+    "LocalSearchTool": Builtin(_AG, "local_search_tool", (), schema="framework_defined",
+                               description="Perform a local search with given parameters using graphrag."),
+    "autogen_ext:PythonCodeExecutionTool": Builtin(_AG, "CodeExecutor", ("code_execution",), True, False,
+                                                   schema="framework_defined",
+                                                   description="Execute Python code blocks."),
+    "HttpTool": Builtin(_AG, "", ("http_write",), True, schema="json_schema"),
+    "AzureAISearchTool": Builtin(_AG, "", ("http",), schema="framework_defined"),
+}
+
 # AG2 toolkits: Toolkit(...).register_for_llm(agent) offers each of these functions to the model.
 # GoogleDriveToolkit downloads into a local folder (download_folder=): a file write.
 AG2_TOOLKITS = {
@@ -158,6 +176,9 @@ FRAMEWORKS = (
         class_style="autogen.BaseTool_subclass",
         call_hooks={"ToolSchema": (_tool_schema,), "register_for_llm": (_toolkit_register_for_llm,),
                     **{agent: (_builtin_agent,) for agent in AG2_AGENTS}},
-        builtin_classes=AG2_BUILTINS,
+        builtin_classes={**AG2_BUILTINS, **AUTOGEN_EXT_BUILTINS},
+        # autogen_ext.tools.langchain: LangChainToolAdapter(tool) offers the LangChain tool's name,
+        # description and schema, and runs its func
+        tool_adapters=("LangChainToolAdapter",),
     ),
 )

@@ -99,6 +99,8 @@ def _emit(ex, node: ast.Call, scope) -> None:
         n, r = ex.name_of(name_e, scope)
         if n or r:
             holders.append((n, r, cls, node.lineno))
+    if not holders and _instance_tools(ex, node, name_e, scope):
+        return
     if not holders:
         if not _given(ex, name_e, scope, node) and not ex.in_framework("fastmcp"):
             ex.unresolved_site(None, "", node.lineno, "MCP tool whose name parr cannot read",
@@ -120,11 +122,153 @@ def _emit(ex, node: ast.Call, scope) -> None:
         c["_mcp_fn"] = func.name if func is not None else None
 
 
+def _member(e, var: str):
+    """["a", attr] for `var.attr`, ["m", method] for `var.method()`: what a Tool(...) field reads
+    off the object it lists; None for anything else."""
+    if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == var:
+        return ["a", e.attr]
+    if isinstance(e, ast.Call) and not e.args and not e.keywords and isinstance(e.func, ast.Attribute) \
+            and isinstance(e.func.value, ast.Name) and e.func.value.id == var:
+        return ["m", e.func.attr]
+    return None
+
+
+def _loop_source(fn, var: str):
+    """(collection expression, how) a loop variable of `fn` runs over: "values" for
+    `for tool in TOOLS.values()` and `for name, tool in TOOLS.items()`, "elements" for
+    `for tool in TOOLS` (a list's objects, a dict's keys)."""
+    for node in ast.walk(fn):
+        loops = [node] if isinstance(node, (ast.For, ast.AsyncFor)) else list(getattr(node, "generators", ()))
+        for loop in loops:
+            target, it = loop.target, loop.iter
+            method = it.func.attr if isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) \
+                and not it.args else None
+            if isinstance(target, ast.Name) and target.id == var:
+                if method == "values":
+                    return it.func.value, "values"
+                if method is None:
+                    return it, "elements"
+            elif isinstance(target, ast.Tuple) and len(target.elts) == 2 and method == "items" \
+                    and isinstance(target.elts[1], ast.Name) and target.elts[1].id == var:
+                return it.func.value, "values"
+    return None, None
+
+
+def _collection_values(ex, coll, scope, how: str) -> list | None:
+    """The entries of a collection parr can read: a dict, list or tuple literal bound to a name
+    (here or at module level), through `X = filter_fn(X)` (a subset of what it was given: every
+    entry still counts, as run-time configuration), plus `X[key] = ...` / `X.append(...)` at module
+    level. None when any part is not a literal."""
+    if not isinstance(coll, ast.Name):
+        return None
+    value, where = ex.lookup(scope, coll.id)
+    if where is None:
+        return None
+    values = [value] + list(reversed(where.earlier.get(coll.id, ())))
+    if where is ex.module_scope:
+        values = [st.value for st in reversed(ex.tree.body) if isinstance(st, (ast.Assign, ast.AnnAssign))
+                  and st.value is not None and any(isinstance(t, ast.Name) and t.id == coll.id
+                                                   for t in (st.targets if isinstance(st, ast.Assign) else [st.target]))]
+    base = None
+    for v in values:  # the latest binding that is not a call handed the collection itself
+        if isinstance(v, ast.Call) and any(isinstance(a, ast.Name) and a.id == coll.id for a in v.args):
+            continue
+        base = v
+        break
+    if isinstance(base, ast.Dict):
+        if how != "values" or any(k is None for k in base.keys):
+            return None  # a loop over the keys, or a dict with ** entries
+        out = list(base.values)
+    elif isinstance(base, (ast.List, ast.Tuple)):
+        out = list(base.elts)
+    else:
+        return None
+    if where is ex.module_scope and out is not None:
+        for st in ex.tree.body:
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Subscript) \
+                    and isinstance(st.targets[0].value, ast.Name) and st.targets[0].value.id == coll.id:
+                out.append(st.value)
+            elif isinstance(st, ast.Expr) and isinstance(st.value, ast.Call) \
+                    and isinstance(st.value.func, ast.Attribute) and st.value.func.attr == "append" \
+                    and isinstance(st.value.func.value, ast.Name) and st.value.func.value.id == coll.id \
+                    and st.value.args:
+                out.append(st.value.args[0])
+    return out
+
+
+def _instance_tools(ex, node: ast.Call, name_e, scope) -> bool:
+    """Tool(name=tool.name, description=tool.description, inputSchema=tool.get_input_schema())
+    for every object of a collection the list handler loops over (`TOOLS = {"chat": ChatTool(),
+    ...}`): one tool per object, named, described and typed by its class (in any file, through its
+    bases: resolve reads the class facts toolclass.class_face records). The call handler runs the
+    methods it calls on the object it looks up by name (`TOOLS[name].execute(arguments)`)."""
+    var = name_e.value.id if isinstance(name_e, ast.Attribute) and isinstance(name_e.value, ast.Name) else (
+        name_e.func.value.id if isinstance(name_e, ast.Call) and isinstance(name_e.func, ast.Attribute)
+        and isinstance(name_e.func.value, ast.Name) else None)
+    if var is None or scope.func is None or _member(name_e, var) is None:
+        return False
+    coll, how = _loop_source(scope.func.node, var)
+    if coll is None:
+        return False
+    entries = _collection_values(ex, coll, scope, how)
+    if not entries:
+        return False
+    made = []
+    for e in entries:
+        d = ex.dotted(e.func) if isinstance(e, ast.Call) else None
+        if not d or not d.rsplit(".", 1)[-1][:1].isupper():
+            return False  # an entry that is no object of a named class: the list stays a site
+        local = ex.module_scope.defs.get(d)
+        made.append(((local.qual if type(local).__name__ == "ClassInfo" else ex.qualify(d)), e.lineno))
+    fields = {"name": _member(name_e, var)}
+    for key, e in (("desc", _kw(node, "description")), ("schema", _kw(node, "inputSchema", "input_schema"))):
+        if _member(e, var) is not None:
+            fields[key] = _member(e, var)
+    ann = ex._mcp_annotations(node)
+    for qual, line in made:
+        c = ex.new_cand(name=None, line=line, framework="mcp", style="mcp.lowlevel_Tool", schema="json_schema",
+                        annotations=ann, extra={"no_params": True, "inst": {"cls": qual, **fields}})
+        if c is not None:
+            c["_inst_coll"] = coll.id
+    return True
+
+
+def direct_registration(ex, node: ast.Call, d: str, last: str, scope) -> bool:
+    """server.tool(fn, name="x", description=...) (FastMCP's direct form) and
+    server.add_tool(fn, name, title, description) (the `mcp` package's FastMCP / MCPServer),
+    also on `self` in a FastMCP subclass: the function, through the wrappers it was passed
+    through (functools.partial, a project helper that fixes arguments), is the tool's body;
+    the name given is the name the model sees."""
+    recv = d.rsplit(".", 1)[0]
+    fw, _ = ex._receiver_tool_framework(recv, scope, "tool")
+    if fw not in ("mcp", "fastmcp"):
+        return False
+    fi = ex.wrapped_function(node.args[0], scope)
+    if fi is None or fi.candidate:
+        return False
+    kws = [k for k in node.keywords if k.arg]
+    if last == "add_tool":  # add_tool(fn, name=None, title=None, description=None, annotations=None, ...)
+        given = {k.arg for k in kws}
+        for pos, key in ((1, "name"), (3, "description")):
+            if len(node.args) > pos and key not in given:
+                kws.append(ast.keyword(arg=key, value=node.args[pos]))
+    elif len(node.args) > 1:
+        return False  # tool(fn, <something>): not a form FastMCP has
+    call = ast.Call(func=ast.Attribute(value=node.func.value, attr="tool", ctx=ast.Load()), args=[], keywords=kws)
+    ast.copy_location(call, node)
+    ex.decorator_candidate(call, fi, fi.scope)
+    if fi.candidate:
+        ex.consumed.add(id(node))
+    return fi.candidate
+
+
 FRAMEWORKS = (
     Framework(
         label="mcp",
         roots=("mcp",),
         call_hooks={"Tool": (_lowlevel_tool,)},
+        # mcp.types.ServerCapabilities(tools=ToolsCapability(listChanged=True)): a capability flag
+        not_tool_lists=("ServerCapabilities",),
         # a bare @tool imported from mcp is FastMCP's standalone decorator
         decorators=(Decorator("tool", "fastmcp.standalone_tool", receiver=None),),
     ),

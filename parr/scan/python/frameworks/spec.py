@@ -183,6 +183,12 @@ class Framework:
     tool_base_classes: tuple[str, ...] = ()
     class_style: str | None = None
     builtin_classes: Mapping[str, Builtin] = field(default_factory=dict)
+    # Classes that hand the model another framework's tool as it is (its name, schema and body),
+    # given as their first argument: AutoGen's LangChainToolAdapter(langchain_tool).
+    tool_adapters: tuple[str, ...] = ()
+    # Callees whose `tools=` is not a tool list: MCP's ServerCapabilities(tools=ToolsCapability(...))
+    # says a server offers tools, not which.
+    not_tool_lists: tuple[str, ...] = ()
     builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
     # Built-in toolsets: class -> the tools an instance of it hands the model (Haystack SkillToolset).
     builtin_toolsets: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)

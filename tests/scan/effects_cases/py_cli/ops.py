@@ -1,5 +1,6 @@
 import os
 import shlex
+import asyncio
 import subprocess
 from typing import Literal
 
@@ -122,3 +123,22 @@ def kubectl_passthrough(args: list[str]) -> str:
 def pod_shell(pod: str, command: str) -> str:
     """A program inside a pod."""
     return subprocess.check_output(["kubectl", "exec", pod, "--", "sh", "-c", command], text=True)
+
+
+# expect: name=github_ticket_body mutating=false caps=-
+@mcp.tool()
+async def github_ticket_body(owner: str, repo: str, number: int) -> str:
+    """The body of an issue."""
+    cmd = ["gh", "issue", "view", str(number), "--repo", f"{owner}/{repo}", "--json", "body"]
+    proc = await asyncio.create_subprocess_exec(*cmd, stdout=asyncio.subprocess.PIPE)
+    out, _ = await proc.communicate()
+    return out.decode()
+
+
+# expect: name=github_ticket_done mutating=true caps=shell
+@mcp.tool()
+async def github_ticket_done(repo: str, number: int) -> str:
+    """An issue, done."""
+    argv = ["gh", "issue", "close", str(number), "--repo", repo]
+    proc = await asyncio.create_subprocess_exec(*argv)
+    return str(await proc.wait())
