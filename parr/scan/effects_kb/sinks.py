@@ -135,3 +135,12 @@ def interpreted(method: str, receiver: str, module: str | None) -> tuple[bool, b
         if method in methods and (pattern.search(receiver) or (module and module.startswith(modules))):
             return True, method in acting
     return None
+
+
+# TypeScript: methods of a sandbox's, shell's or container's command runner (`sandbox.commands.run(cmd)` of E2B,
+# `sandbox.process.executeCommand(cmd)` and `executeSessionCommand(id, { command })` of Daytona) and where the
+# command is: an argument position, or the key of an options object. (Code runners: system.TS_CODE_RUN_NAMES.)
+TS_COMMAND_METHODS: dict[str, int | str] = {
+    "exec": 0, "run": 0, "spawn": 0, "execute": 0, "execCommand": 0, "runCommand": 0, "executeCommand": 0,
+    "executeSessionCommand": "command",
+}
