@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node
 
-from parr.scan.typescript.nodes import captures, text
+from parr.scan.typescript.nodes import text
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -102,8 +102,9 @@ class _Bindings:
         self.exports: dict[str, set[str]] = {}
         self._declarators: dict[str, Node] = {}
 
-    def add(self, name: str, declarator: Node) -> None:
-        pending = [(name, declarator)]
+    def add(self, pairs: list[tuple[str, Node]]) -> None:
+        """Index these bindings and, transitively, the top-level bindings holding them (one query a round)."""
+        pending = list(pairs)
         while pending:
             batch = [(n, d) for n, d in pending if n not in self._declarators]
             pending = []
@@ -113,9 +114,7 @@ class _Bindings:
                 self.exports[n] = {n} if _exported_at_declaration(d) else set()
             if not batch:
                 return
-            names = " ".join(json.dumps(n) for n, _ in batch)
-            q = f"[((identifier) @r (#any-of? @r {names})) ((shorthand_property_identifier) @r (#any-of? @r {names}))]"
-            for ref in captures(self.det.ctx.grammar, self.det.ctx.root, q, "r", 1 << 16):
+            for ref in self._references([n for n, _ in batch]):
                 n = text(ref)
                 d = self._declarators[n]
                 if ref.parent == d and d.child_by_field_name("name") == ref:
@@ -139,6 +138,21 @@ class _Bindings:
                 else:
                     self.used.add(n)
 
+    def _references(self, names: list[str]) -> list[Node]:
+        """The identifiers spelling one of `names`, found by their text (a query with a predicate would
+        hand every identifier of the file to Python), in source order."""
+        ctx = self.det.ctx
+        pattern = re.compile(rb"(?<![\w$])(?:" + b"|".join(re.escape(n.encode()) for n in names) + rb")(?![\w$])")
+        out: list[Node] = []
+        for m in pattern.finditer(ctx.source):
+            node = ctx.root.descendant_for_byte_range(m.start(), m.end())
+            if node is not None and node.type in ("identifier", "shorthand_property_identifier") \
+                    and node.start_byte == m.start() and node.end_byte == m.end():
+                out.append(node)
+            if len(out) >= 1 << 14:
+                break
+        return out
+
     def reach(self, name: str) -> set[str] | None:
         """The names the definition bound to `name` is exported under, or None when it is used here."""
         seen: set[str] = set()
@@ -160,18 +174,22 @@ def settle(det: Detector) -> None:
     """Drop the inert definitions nothing in the repository can hand to a model, and mark those only
     another file can (`reach`: the names they are exported under)."""
     nodes = getattr(det, "cand_nodes", {})
-    bindings = _Bindings(det)
-    keep: list[dict[str, Any]] = []
+    places: dict[int, tuple] = {}
     for cand in det.tools:
         node = nodes.get(id(cand))
-        if node is None or cand.get("style") not in INERT_STYLES or any(cand.get(k) for k in _OWN_RULES):
-            keep.append(cand)
-            continue
-        where = _place(node)
+        if node is not None and cand.get("style") in INERT_STYLES and not any(cand.get(k) for k in _OWN_RULES):
+            places[id(cand)] = _place(node)
+    bound = [(w[1], w[2]) for w in places.values() if w[0] == "bind"]
+    if not bound:
+        return
+    bindings = _Bindings(det)
+    bindings.add(bound)
+    keep: list[dict[str, Any]] = []
+    for cand in det.tools:
+        where = places.get(id(cand), _LIVE)
         if where[0] != "bind":
             keep.append(cand)
             continue
-        bindings.add(where[1], where[2])
         names = bindings.reach(where[1])
         if names is None or "default" in names:
             keep.append(cand)
@@ -183,8 +201,11 @@ def settle(det: Detector) -> None:
 
 
 # -- imports, read from the source text of every file (a file without tool APIs may import tools) ---------
-_IMPORT = re.compile(rb"""\bimport\s+(?:type\s+)?([\w$\s,{}*]*?)\s*\bfrom\s*['"]([^'"\n]+)['"]""")
-_REEXPORT = re.compile(rb"""\bexport\s+(?:type\s+)?(\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"]([^'"\n]+)['"]""")
+# `from "<spec>"`, then the clause before it back to its `import` / `export` keyword (read backwards: a
+# lazy clause pattern searched forwards backtracks on every `import` of a long file).
+_FROM = re.compile(rb"""\bfrom\s*['"]([^'"\n]+)['"]""")
+_CLAUSE = re.compile(rb"""(import|export)\s+(?:type\s+)?([\w$\s,{}*]*)$""")
+_WORD_BYTES = frozenset(bytes([c]) for c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
 _WHOLE = re.compile(rb"""\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)""")
 _LOCAL_SPEC = (".", "@/", "~/")
 
@@ -225,10 +246,20 @@ def file_imports(source: bytes) -> tuple[dict[str, list[str]], list[str]]:
             parts = s.split("/")
             packages.add("/".join(parts[:2]) if s.startswith("@") else parts[0])
 
-    for m in _IMPORT.finditer(source):
-        add(m.group(2), _names(m.group(1)) or ["*"])
-    for m in _REEXPORT.finditer(source):
-        add(m.group(2), _names(m.group(1)))  # a re-export passes the names on: fail closed, a use
+    for m in _FROM.finditer(source):
+        lo, pos, head = max(0, m.start() - 4000), m.start(), None
+        for _ in range(50):  # the nearest `import`/`export` keyword whose clause reaches this `from`
+            start = max(source.rfind(b"import", lo, pos), source.rfind(b"export", lo, pos))
+            if start < 0:
+                break
+            if start == 0 or source[start - 1:start] not in _WORD_BYTES:
+                head = _CLAUSE.match(source, start, m.start())
+                if head is not None:
+                    break
+            pos = start
+        # A clause parr does not read (or `from "x"` in a string) takes the whole module: fail closed.
+        # (A re-export passes the names on: counted as a use, fail closed too.)
+        add(m.group(1), (_names(head.group(2)) if head is not None else []) or ["*"])
     for m in _WHOLE.finditer(source):
         add(m.group(1), ["*"])
     return {k: sorted(v) for k, v in sorted(local.items())[:400]}, sorted(packages)[:200]
@@ -271,9 +302,12 @@ _BUILD_DIRS = ("dist/", "build/", "lib/", "out/", "esm/", "cjs/", "dist/esm/", "
 class ProjectReach:
     """The project's imports and library entries, answering whether an exported definition is reachable."""
 
-    def __init__(self, resolver: Any):
+    def __init__(self, resolver: Any, targets: set[str] | None = None):
         self.r = resolver
         self.imported: set[tuple[str, str]] = set()
+        # Only imports that may name a file holding such a definition are resolved (by the last part of
+        # the specifier: `./tools`, `./tools.js` or `./tools/index` for src/tools.ts or src/tools/index.ts).
+        stems = None if targets is None else {_stem(t) for t in targets}
         self.packages: dict[str, dict[str, Any]] = {}   # folder ("" for the root) -> package facts
         imported_packages: dict[str, set[str]] = {}      # package name -> folders of the files importing it
         for path in self._all_paths():
@@ -282,6 +316,8 @@ class ProjectReach:
             if pkg is not None:
                 self.packages[posixpath.dirname(path)] = pkg
             for spec, names in (facts.get("imps") or {}).items():
+                if stems is not None and _spec_stem(spec) not in stems and _spec_stem(spec) not in (".", ".."):
+                    continue
                 target = self.r.module_path(path, spec)
                 if target is not None and target != path:
                     self.imported.update((target, n) for n in names)
@@ -346,6 +382,23 @@ class ProjectReach:
             if not folder:
                 return None
             folder = posixpath.dirname(folder)
+
+
+def _stem(path: str) -> str:
+    """`tools` for src/tools.ts, and for src/tools/index.ts (a folder import names the folder)."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    return posixpath.basename(posixpath.dirname(path)) if stem == "index" else stem
+
+
+def _spec_stem(spec: str) -> str:
+    """The stem an import specifier names, as `_stem` gives it for the file (`.`/`..` for a parent folder)."""
+    parts = spec.rstrip("/").split("/")
+    last = parts[-1]
+    if posixpath.splitext(last)[1] in (".js", ".ts", ".mjs", ".cjs", ".mts", ".cts", ".jsx", ".tsx"):
+        last = posixpath.splitext(last)[0]
+    if last == "index" and len(parts) > 1:
+        last = parts[-2]
+    return last
 
 
 def _inside(path: str, folder: str) -> bool:

@@ -690,8 +690,8 @@ class _Resolver:
             c.get("factory_ref") for f in self.facts.values() for c in f.get("tools") or []) else ({}, [])
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
-        reach = _reach().ProjectReach(self) if any(
-            "reach" in c for f in self.facts.values() for c in f.get("tools") or []) else None
+        reach_files = {p for p, f in self.facts.items() if any("reach" in c for c in f.get("tools") or [])}
+        reach = _reach().ProjectReach(self, reach_files) if reach_files else None
         for path in sorted(self.facts):
             facts = self.facts[path]
             for err in facts.get("errors") or []:

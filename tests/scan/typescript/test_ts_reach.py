@@ -20,6 +20,7 @@ const lazy = await import("./lazy");
 import "./side-effect";
 import { z } from "zod";
 import { tool } from "@acme/tools/ai";
+import { importOrders, exportReport } from "./orders";
 import fs from "node:fs";
 """
     local, packages = file_imports(source)
@@ -31,6 +32,7 @@ import fs from "node:fs";
         "@/tools/lookup": ["lookup"],
         "./legacy": ["*"],
         "./lazy": ["*"],
+        "./orders": ["exportReport", "importOrders"],
     }
     assert packages == ["@acme/tools", "zod"]
 
