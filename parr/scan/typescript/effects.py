@@ -767,6 +767,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     # --- databases / stores / SaaS clients ---------------------------------------------------------------
     if len(chain) >= 2:
         receiver_text = " ".join(chain[:-1])
+        if name == "create" and sinks.ts_own_workspace(chain, [m for m, _ in ctx.imports.values() if m]):
+            return  # Sandbox.create(), bb.sessions.create(): the tool's own workspace
         if re.search(r"cache$", chain[-2], re.I) and name in _DB_WRITE_METHODS | {"set", "put", "add"}:
             return  # docsCache.set(url, page): a cache keeps a copy of what was read; nothing else changes
         if name in _DB_WRITE_METHODS and _STOREISH.search(receiver_text) and name not in ("add", "set") or \
