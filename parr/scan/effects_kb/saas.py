@@ -1,4 +1,4 @@
-"""SaaS APIs with object clients: GitHub (PyGithub objects, octokit)."""
+"""SaaS APIs with object clients: GitHub (PyGithub objects, octokit), Apify (apify-client)."""
 
 from __future__ import annotations
 
@@ -21,4 +21,18 @@ GITHUB = Family(
     read_methods=frozenset({"get", "list", "paginate"}),
 )
 
-FAMILIES = (GITHUB,)
+# apify-client: client.actor(id).call(input) / .start(input) runs an Actor (a billed job on the platform; the
+# input decides what it does), task(id).call too; runs are aborted, resurrected or metamorphed. Reads: get, list.
+APIFY = Family(
+    name="apify",
+    what="runs or changes an Apify Actor or its storage",
+    py_modules=frozenset({"apify_client", "apify"}),
+    ts_modules=("apify-client", "apify"),
+    receivers=re.compile(r"actor|task|run|apify|dataset|key_?value|store", re.I),
+    identifying=re.compile(r"\bactor\(\)|\btask\(\)|actorClient|actor_client|taskClient|task_client", re.I),
+    methods=frozenset({"call", "start", "abort", "resurrect", "metamorph", "reboot", "pushItems", "push_items",
+                       "setRecord", "set_record", "deleteRecord", "delete_record"}),
+    read_methods=frozenset({"get", "list", "listItems", "list_items", "getRecord", "get_record", "waitForFinish"}),
+)
+
+FAMILIES = (GITHUB, APIFY)

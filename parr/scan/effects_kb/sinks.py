@@ -135,3 +135,31 @@ def interpreted(method: str, receiver: str, module: str | None) -> tuple[bool, b
         if method in methods and (pattern.search(receiver) or (module and module.startswith(modules))):
             return True, method in acting
     return None
+
+
+# TypeScript: methods of a sandbox's, shell's or container's command runner (`sandbox.commands.run(cmd)` of E2B,
+# `sandbox.process.executeCommand(cmd)` and `executeSessionCommand(id, { command })` of Daytona) and where the
+# command is: an argument position, or the key of an options object. (Code runners: system.TS_CODE_RUN_NAMES.)
+TS_COMMAND_METHODS: dict[str, int | str] = {
+    "exec": 0, "run": 0, "spawn": 0, "execute": 0, "execCommand": 0, "runCommand": 0, "executeCommand": 0,
+    "executeSessionCommand": "command",
+}
+
+
+# TypeScript: calls that open the tool's own sandbox or browser session to work in (E2B `Sandbox.create()`,
+# Daytona `daytona.create()`, Browserbase `bb.sessions.create()`), in a file importing that SDK: the tool's
+# workspace, not a change to anything of the user's (what the tool then runs there is judged on its own).
+# (receiver pattern, method, module prefixes)
+TS_OWN_WORKSPACE: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(r"^Sandbox$|^CodeInterpreter$"), "create", ("e2b", "@e2b/")),
+    (re.compile(r"daytona", re.I), "create", ("@daytonaio/",)),
+    (re.compile(r"^sessions$"), "create", ("@browserbasehq/sdk",)),
+)
+
+
+def ts_own_workspace(chain: list[str], modules: list[str]) -> bool:
+    """`receiver.method(...)` (its member chain) opens the tool's own sandbox or browser session."""
+    if len(chain) < 2:
+        return False
+    return any(chain[-1] == method and pattern.search(chain[-2]) and any(m.startswith(prefixes) for m in modules)
+               for pattern, method, prefixes in TS_OWN_WORKSPACE)

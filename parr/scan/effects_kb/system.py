@@ -35,5 +35,5 @@ TS_CP_MODULES = frozenset({"child_process", "node:child_process", "execa", "zx",
 TS_CP_FUNCS = frozenset({"exec", "execSync", "execFile", "execFileSync", "spawn", "spawnSync", "fork",
                        "execa", "execaSync", "execaCommand", "execaCommandSync", "$", "command"})
 TS_VM_FUNCS = frozenset({"runInNewContext", "runInContext", "runInThisContext", "compileFunction"})
-TS_CODE_RUN_NAMES = frozenset({"runCode", "run_code", "executeCode", "execCode", "evaluateCode", "runPython",
+TS_CODE_RUN_NAMES = frozenset({"runCode", "run_code", "codeRun", "executeCode", "execCode", "evaluateCode", "runPython",
                              "runScript", "execScript"})

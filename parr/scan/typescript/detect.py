@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch, handoffs, loops, shorthand
+from parr.scan.typescript import dispatch, framework_state, handoffs, loops, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mcp, openai_agents,
@@ -41,7 +41,7 @@ _QUERY_COMMON = r"""
   (#match? @ctor "(^|\.)(DynamicStructuredTool|DynamicTool|Tool)$")) @new
 (class_declaration (class_heritage)) @class
 (pair key: (property_identifier) @pk
-  (#any-of? @pk "functionDeclarations" "function_declarations" "tools" "handoffs")) @toolspair
+  (#any-of? @pk "functionDeclarations" "function_declarations" "tools" "handoffs" "mcpServers")) @toolspair
 (pair key: (property_identifier) @tk value: [(string) __AS_STRING__] @tv (#eq? @tk "type")) @typepair
 (pair key: (property_identifier) @sk
   (#any-of? @sk "parameters" "inputSchema" "input_schema")) @schemapair
@@ -57,6 +57,10 @@ P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_
 
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
                          "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
+
+
+# camelCase or snake_case names that end in one of those words: shellCommand, start_command, pythonCode.
+_RAW_SUFFIX = re.compile(r"(?:[a-z0-9]_?)(?:Command|Cmd|Code|Script|Sql|_command|_cmd|_code|_script|_sql)$")
 
 
 def _in_tools_map(obj: Node) -> bool:
@@ -111,6 +115,7 @@ class Detector:
         self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
         self._last_numeric = False
         self._last_options: dict[str, list[str]] = {}
+        self._last_schema_ref: dict[str, str] | None = None  # a schema imported from the project (schema.py)
         self._call_index: dict[str, list[Node]] | None = None
         # Objects with a spread parr could not follow to an object literal of this file.
         self._unread_spreads: set[int] = set()
@@ -123,6 +128,8 @@ class Detector:
         self._members_use: int | None = None
         # Built-in tool instances read but not yet given to a model: node id -> (node, what reports it).
         self.pending_builtins: dict[int, tuple[Node, Any]] = {}
+        # The node each candidate was read from, by id(candidate) (reach.py asks where it is used).
+        self.cand_nodes: dict[int, Node] = {}
         self.mcp_signal = mcp.signal(ctx, self.frameworks)
 
     # ------------------------------------------------------------------------------------------
@@ -170,6 +177,7 @@ class Detector:
         for pattern, caps in phase1:
             self._last_numeric = False
             self._last_options = {}
+            self._last_schema_ref = None
             try:
                 if pattern == -1:
                     ai_sdk.provider_call(self, caps["aliascall"][0], aliased=True)
@@ -194,6 +202,7 @@ class Detector:
         for pattern, caps in phase2:
             self._last_numeric = False
             self._last_options = {}
+            self._last_schema_ref = None
             if pattern == P_TOOLS:
                 self._on_tools_pair(caps["toolspair"][0], text(caps["pk"][0]))
             else:
@@ -203,6 +212,7 @@ class Detector:
         for pattern, caps in phase3:
             self._last_numeric = False
             self._last_options = {}
+            self._last_schema_ref = None
             self._on_schema_pair(caps["schemapair"][0])
         handoffs.read(self)
         self._wrapper_calls_here()
@@ -421,6 +431,7 @@ class Detector:
         self._last_numeric = bool(info.fields) and all(
             t in ("number", "int", "bigint", "integer", "float", "coerce") for t in (info.fields or {}).values())
         self._last_options = dict(info.options)  # the enum fields, for a multiplexed tool's operations
+        self._last_schema_ref = info.ref
         ev = list(info.evidence)
         if info.typed is False:
             return False, ev or ["untyped schema"]
@@ -437,7 +448,8 @@ class Detector:
         if fields is not None and eff is not None:
             strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
             # The one string input, or a code/command field beside options (timeout, cwd), run as is.
-            raw = [f for f in strings if f in eff.executed and (len(fields) == 1 or f.lower() in _RAW_FIELDS)]
+            raw = [f for f in strings if f in eff.executed and (len(fields) == 1 or f.lower() in _RAW_FIELDS
+                                                                or _RAW_SUFFIX.search(f))]
             if raw:
                 return False, [f"raw string '{raw[0]}' is executed or interpreted"]
         return True, ev
@@ -504,6 +516,9 @@ class Detector:
             **({"cli_runs": eff.runs[:4]} if eff.runs else {}),
             "extends": extends,
         }
+        if handler is not None and not eff.strong and not eff.medium and b".state" in self.ctx.source \
+                and framework_state.only_framework_state(self.ctx, handler):
+            cand["state_only"] = True
         if wrapper is not None:
             cand["wrapper"] = wrapper
         if definition is not None:
@@ -515,7 +530,11 @@ class Detector:
         if self._last_options:
             cand["options"] = self._last_options
             self._last_options = {}
+        if self._last_schema_ref is not None and typed:
+            cand["schema_ref"] = self._last_schema_ref
+        self._last_schema_ref = None
         self.tools.append(cand)
+        self.cand_nodes[id(cand)] = node
         return cand
 
     def _names(self, node: Node | None) -> list[Any]:
@@ -965,12 +984,13 @@ class Detector:
             self._unread(call, "tool name made at run time", f"{text(call)[:60]}")
 
     def _read_definition(self, cfg: Node, schema_node: Node | None, handler: Node | None,
-                         description_node: Node | None) -> tuple[SchemaInfo, fx.Effects, bool, list[str], Any, Any]:
+                         description_node: Node | None, no_schema_means_no_params: bool = False,
+                         ) -> tuple[SchemaInfo, fx.Effects, bool, list[str], Any, Any]:
         """What a tool definition object says and does: its schema, the handler's effects, whether it is
         typed (a spread parr could not follow leaves it untyped) and its description (text, reference)."""
         info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
         eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
-        typed, tev = self._typed(info, handler, eff)
+        typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=no_schema_means_no_params)
         typed, tev = self._spread_evidence(cfg, info, typed, tev)
         desc, dref = self._description(description_node)
         return info, eff, typed, tev, desc, dref
@@ -1074,7 +1094,8 @@ class Detector:
         schema_node = self._entry(entries, *factory.schema_keys) if factory.schema_keys else None
         handler = self._handler(self._entry(entries, *factory.handler_keys)) if factory.handler_keys else None
         info, eff, typed, tev, desc, dref = self._read_definition(cfg, schema_node, handler,
-                                                                  self._entry(entries, *factory.description_keys))
+                                                                  self._entry(entries, *factory.description_keys),
+                                                                  factory.no_schema_means_no_params)
         kw = dict(framework=family.id, style=factory.style, schema=info.kind if info.declared else "none",
                   typed=typed, typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff,
                   gates=self._gates(entries, eff), definition=self._definition_ref(cfg, None, info))
@@ -1099,6 +1120,16 @@ class Detector:
                         == "import"):
                 # Literals hold no agents and a parameter's list is read where the caller builds it.
                 self._unread(pair, "hand-offs made by code parr cannot read", f"handoffs: {text(value)[:70]}")
+            return
+        if key_name == "mcpServers":
+            # createAgent({ mcpServers: [...] }): the servers list their tools to the agent at run time
+            owner = pair.parent.parent if pair.parent is not None else None  # the call the config is given to
+            callee = member_chain(unwrap(owner.parent.child_by_field_name("function"))) if owner is not None and \
+                owner.type == "arguments" and owner.parent is not None and owner.parent.type == "call_expression" else []
+            owner_call = callee[-1] if callee else None
+            if any(key_name in spec.runtime_tool_keys and (spec.id in self.frameworks or owner_call in spec.agent_factories)
+                   for spec in FAMILIES) and not (value.type == "array" and not value.named_children):
+                self._unread(pair, "tools listed at run time by MCP servers", f"mcpServers: {one_line(value, 60)}")
             return
         if key_name in ("functionDeclarations", "function_declarations"):
             if value.type != "array":
@@ -1231,6 +1262,11 @@ class Detector:
             if self._is_tool_node(node):
                 return
             callee = unwrap(node.child_by_field_name("function") or node.child_by_field_name("constructor"))
+            if kind == "call_expression" and callee is not None and callee.type == "identifier" and \
+                    node.child_by_field_name("function").type != "identifier":
+                self._on_call(node, text(callee))  # (createTool as any)({...}): the factory behind a cast
+                if self._is_tool_node(node):
+                    return
             if callee is not None and callee.type == "member_expression" and text(
                     callee.child_by_field_name("property")) in _ARRAY_PASS_ALONG:
                 # tools.filter(...), tools.map(...), [...].concat(more): the same tools, or fewer
@@ -1361,6 +1397,10 @@ class Detector:
         self._entries(obj)  # claims the definitions it spreads: they are part of this tool
         handler = self._handler(self._entry(entries, "execute", "handler"))
         if handler is None and name_node is not None:
+            # { name, inputSchema, call: async (args) => ... }: the function beside the definition answers it
+            handler = next((h for h in (self._handler(self._entry(entries, k)) for k in sorted(_SIBLING_HANDLER_KEYS)
+                                        if k in entries) if h is not None and is_function(h)), None)
+        if handler is None and name_node is not None:
             handler = self._sibling_handler(obj)
         no_handler = handler is None
         if no_handler and isinstance(name, str) and schema_key in ("parameters", "input_schema"):
@@ -1385,7 +1425,8 @@ class Detector:
                 style, framework = "raw_function_schema", "openai" if "openai" in self.frameworks else "unknown"
         by_name = False
         if style == "mcp_ts.list_tools" and handler is None:
-            branch = dispatch.branches(ctx).get(name)  # its code is in the CallTool handler's branch
+            # its code is in the CallTool handler's branch (a name from another file: found by the project phase)
+            branch = dispatch.branches(ctx).get(name) if isinstance(name, str) else None
             if branch is not None:
                 eff = fx.analyze(ctx, branch)
                 typed, tev = self._typed(info, None, eff, no_schema_means_no_params=True)

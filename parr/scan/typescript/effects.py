@@ -30,7 +30,7 @@ from parr.scan.typescript.nodes import (
     object_entries, param_pattern, text, unwrap,
 )
 from parr.scan.typescript import branches, model_browsers
-from parr.scan.typescript import process
+from parr.scan.typescript import framework_state, process
 from parr.scan.typescript.values import FileCtx
 
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
@@ -402,6 +402,9 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                     root = unwrap(root.child_by_field_name("object"))
                 if root is None:
                     continue
+                if left.type == "member_expression" and b".state" in ctx.source and framework_state.in_state(
+                        ctx, left, member_chain(left)):
+                    continue  # the agent framework's own state (network.state.data.x = ...)
                 if root.type == "this":
                     eff.weak.append("assigns this." + text(left.child_by_field_name("property") or left)[:40])
                 elif root.type == "identifier":
@@ -522,8 +525,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         return
     name = chain[-1].lstrip("_#")
     root = chain[0]
-    if _in_memory_receiver(ctx, call, chain):
-        return
+    if _in_memory_receiver(ctx, call, chain) or (b".state" in ctx.source and framework_state.in_state(ctx, callee, chain)):
+        return  # (the agent framework's own state: not a store)
     root_module = ctx.import_source(root) if root not in ("this", "()", "?", "[]") else None
     args = args_of(call)
     first = args[0] if args else None
@@ -618,11 +621,15 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if first is not None:
             eff.executed |= _names_in(first)
         return
-    if len(chain) >= 2 and name in ("exec", "run", "spawn", "execute", "execCommand", "runCommand") and \
+    if len(chain) >= 2 and name in sinks.TS_COMMAND_METHODS and \
             re.search(r"sandbox|shell|terminal|commands?$|container|ssh|process$", chain[-2], re.I) and root != "process":
         eff.add_strong(f"{'.'.join(chain[-2:])}() runs a command", "shell")
-        if first is not None:
-            eff.executed |= _names_in(first)
+        at = sinks.TS_COMMAND_METHODS[name]
+        command = args[at] if isinstance(at, int) and len(args) > at else None
+        if isinstance(at, str):
+            command = next((entry_value(e) for a in args for k, e in (_literal_entries(a) or {}).items() if k == at), None)
+        if command is not None:
+            eff.executed |= _names_in(command)
         return
 
     # --- code execution --------------------------------------------------------------------------
@@ -760,6 +767,10 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     # --- databases / stores / SaaS clients ---------------------------------------------------------------
     if len(chain) >= 2:
         receiver_text = " ".join(chain[:-1])
+        if name == "create" and sinks.ts_own_workspace(chain, [m for m, _ in ctx.imports.values() if m]):
+            return  # Sandbox.create(), bb.sessions.create(): the tool's own workspace
+        if re.search(r"cache$", chain[-2], re.I) and name in _DB_WRITE_METHODS | {"set", "put", "add"}:
+            return  # docsCache.set(url, page): a cache keeps a copy of what was read; nothing else changes
         if name in _DB_WRITE_METHODS and _STOREISH.search(receiver_text) and name not in ("add", "set") or \
                 (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
             eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store")

@@ -36,6 +36,9 @@ _READ_ONLY_DESCRIPTION = re.compile(r"\b(read[- ]only|does not (?:modify|change|
 # A tool named only for starting or ending a session of its own (a browser, a sandbox, a connection).
 _LIFECYCLE_VERBS = frozenset({"start", "stop", "end", "begin", "open", "close", "start_session", "end_session",
                               "close_session", "open_session"})
+# Activities that only read, which a tool may start in the background and stop again.
+_READ_ACTIVITIES = frozenset({"search", "searches", "lookup", "watch", "watching", "monitor", "monitoring", "poll",
+                              "polling", "tail", "listen", "listening", "scan"})
 _OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
 
 
@@ -52,8 +55,15 @@ _ATTRIBUTE_NOUNS = frozenset("fields attributes tags types columns properties ke
                              "categories kinds".split())
 
 
+# resolve_library_id, resolveUserName: resolving a name to an identifier looks it up (resolve_incident changes one).
+_IDENTIFIER_NOUNS = frozenset("id ids identifier identifiers name names url urls uri uris path paths address addresses "
+                              "ref refs reference references alias aliases handle handles".split())
+
+
 def ts_name_verdict(name: str) -> Verdict:
     words = name_words(name)
+    if len(words) >= 2 and words[0] == "resolve" and words[-1] in _IDENTIFIER_NOUNS:
+        return Verdict(False, [f"name '{name}' looks up an identifier"])
     if len(words) >= 2 and words[0] in _NOUN_VERBS and words[-1] in _READ_NOUNS:
         return Verdict(None, [f"name '{name}' reads as a noun phrase"])
     if len(words) >= 2 and words[0] in _MOSTLY_NOUNS and words[-1] in _ATTRIBUTE_NOUNS:
@@ -127,6 +137,10 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
             # The code outranks its annotation (CODE-013 reports the contradiction).
             return True, list(strong[:4]) + ["annotated readOnlyHint: true, but the body changes state"]
         return True, list(strong[:5])
+    if cand.get("state_only") and not cand.get("medium"):
+        # The whole body is visible and only keeps the agent run's own state (AgentKit's network.state),
+        # which is what the framework's routers and agents read: a step of its control flow, not an effect.
+        return False, ["only writes the agent framework's own state (network.state)"]
     if cand.get("handoff"):
         # The model hands the conversation to another agent: nothing changes until that agent acts
         # (its own tools are reported where they are declared).
@@ -145,6 +159,12 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # `start` / `end` of the tool's own browser or sandbox session: nothing of the user's changes unless
         # the body shows it (strong evidence above); its name and "Create ... session" say no more.
         return False, [f"name '{name}' opens or closes the tool's own session"]
+    words = name_words(name)
+    if not cand.get("name_inferred") and len(words) == 2 and words[0] in _LIFECYCLE_VERBS \
+            and words[1] in _READ_ACTIVITIES and not medium:
+        # start_search / stop_search: begins or ends a read of the tool's own (a background search); what it
+        # reads changes nothing, and only body evidence (above) says otherwise
+        return False, [f"name '{name}' starts or stops a {words[1]} of the tool's own"]
     if not cand.get("name_inferred"):
         nv = ts_name_verdict(name)
         if nv.mutating is not None:

@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-22-literal-arguments-decide-branches-graphql"
+FACTS_VERSION = "ts-23-literal-arguments-decide-branches-graphql-reach-agent-kit-state"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -67,6 +67,13 @@ def _classes():
     from parr.scan.typescript import classes
 
     return classes
+
+
+def _reach():
+    """Whether inert definitions reach a model (imported when first needed, like the detector)."""
+    from parr.scan.typescript import reach
+
+    return reach
 MAX_BYTES = 4_000_000
 _MAX_TOOLS_PER_FILE = 2000
 
@@ -140,6 +147,13 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
             ex["consts"][name] = v
             return
         node = ctx.value_node(value)
+        if node is not None and node.type == "call_expression" and b"z." in ctx.source:
+            from parr.scan.typescript.schema import exported_schema
+
+            found = exported_schema(ctx, node)
+            if found is not None:
+                ex.setdefault("schemas", {})[name] = found  # read by tools of other files (schema_ref)
+                return
         if node is not None and node.type in ("new_expression", "call_expression") and b"Agent" in ctx.source:
             agent = _detect().agent_name(ctx, node)  # export const billing = new Agent({ name: "Billing" })
             if isinstance(agent, str):
@@ -261,7 +275,8 @@ class TypeScriptScanner:
     reports_sites = True  # resolve(..., sites=[...]) lists places handing tools to a model it could not read
 
     def handles(self, rel_path: str) -> bool:
-        return grammar_for(rel_path) is not None
+        # package.json: whether a package is a library whose exported tools are public (reach.py)
+        return grammar_for(rel_path) is not None or posixpath.basename(rel_path) == "package.json"
 
     # -- phase 1 ------------------------------------------------------------------------------
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
@@ -272,8 +287,18 @@ class TypeScriptScanner:
         lang = "javascript" if grammar == "javascript" else "typescript"
         facts: dict[str, Any] = {"v": FACTS_VERSION, "lang": lang, "tools": [], "exports": _empty_exports(),
                                  "key_refs": [], "errors": []}
+        if grammar is None and posixpath.basename(rel_path) == "package.json" and len(source) <= MAX_BYTES:
+            facts["package"] = _reach().package_facts(source)
+            return facts
         if grammar is None or is_test_path(rel_path):
             return facts
+        if len(source) <= MAX_BYTES:
+            # What it imports from the project: an exported definition is a tool only if some file takes it.
+            imps, pkgs = _reach().file_imports(source)
+            if imps:
+                facts["imps"] = imps
+            if pkgs:
+                facts["pkgs"] = pkgs
         if len(source) > MAX_BYTES:
             facts["errors"].append({"line": None, "message": f"file too large to scan ({len(source)} bytes)"})
             return facts
@@ -330,6 +355,7 @@ class TypeScriptScanner:
         ctx = FileCtx(rel_path, source, tree.root_node, grammar)
         det = _detect().Detector(ctx)
         det.run()
+        _reach().settle(det)
         returns = _factories().returned_tools(det) if b"return" in source else {}
         if returns:
             facts["returns"] = returns
@@ -458,7 +484,7 @@ class TypeScriptScanner:
     def lookup_only(facts: FileFacts) -> bool:
         """Facts resolve only looks up by path (a module's exports and function effects): they may wait
         in the cache."""
-        return set(facts) <= {"exports", "lang", "fn_effects"}
+        return set(facts) <= {"exports", "lang", "fn_effects", "imps", "pkgs"}
 
     def resolve(self, facts_by_path: dict[str, FileFacts], paths=None,
                 sites: list[UnresolvedSite] | None = None, full_facts=None) -> tuple[list[ToolRecord], list[ScanError]]:
@@ -664,6 +690,8 @@ class _Resolver:
             c.get("factory_ref") for f in self.facts.values() for c in f.get("tools") or []) else ({}, [])
         records: list[ToolRecord] = []
         seen: set[tuple[str, int, str]] = set()
+        reach_files = {p for p, f in self.facts.items() if any("reach" in c for c in f.get("tools") or [])}
+        reach = _reach().ProjectReach(self, reach_files) if reach_files else None
         for path in sorted(self.facts):
             facts = self.facts[path]
             for err in facts.get("errors") or []:
@@ -675,6 +703,8 @@ class _Resolver:
             for cand in facts.get("tools") or []:
                 if cand.get("factory_ref"):
                     continue  # read above: the definition the function returns is the tool
+                if "reach" in cand and reach is not None and not reach.keeps(path, cand["reach"]):
+                    continue  # exported, but imported by no file and no library's public API
                 if labels and (path, cand.get("line")) in labels and cand.get("style") in _DEFINITION_STYLES:
                     fw, st = labels[(path, cand.get("line"))]
                     cand = dict(cand, framework=fw, style=st)
@@ -698,6 +728,8 @@ class _Resolver:
                     continue  # a definition spread into a wrapper call or imported: part of that one tool
                 if cand.get("definition"):
                     cand = self._with_definition(path, cand)
+                if cand.get("schema_ref") and cand.get("typed"):
+                    cand = self._with_schema(path, cand)
                 if cand.get("owner_ref") and self._agent(path, cand["owner_ref"]) is None:
                     continue  # `x.handoffs.push(...)` on something that is no agent of this project
                 if cand.get("agent_ref"):
@@ -837,6 +869,18 @@ class _Resolver:
         key = o[1] + (f".{ref['member']}" if ref.get("member") else "")
         found = (self.facts_of(o[0]).get("definitions") or {}).get(key)
         return (o[0], found) if isinstance(found, dict) else None
+
+    def _with_schema(self, path: str, cand: dict[str, Any]) -> dict[str, Any]:
+        """A tool whose input schema is a zod schema exported by another file of the project
+        (`inputSchema: zodToJsonSchema(ReadFileArgsSchema)`) is as typed as that schema is there."""
+        ref = cand["schema_ref"]
+        target = self.module_path(path, ref.get("module") or "")
+        found = self.origin(target, ref.get("name") or "") if target is not None else None
+        schema = ((self.facts_of(found[0]).get("exports") or {}).get("schemas") or {}).get(found[1]) if found else None
+        if not schema or schema.get("typed") is not False:
+            return cand
+        why = [e for e in schema.get("evidence") or []] or ["untyped schema"]
+        return dict(cand, typed=False, typed_evidence=[f"{ref.get('name')}: {why[0]}"] + why[1:])
 
     def _with_definition(self, path: str, cand: dict[str, Any]) -> dict[str, Any]:
         """A tool whose schema, description and annotations sit in an imported definition takes them from

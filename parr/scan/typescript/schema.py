@@ -25,6 +25,8 @@ class SchemaInfo:
     evidence: list[str] = field(default_factory=list)
     declared: bool = False                # a schema expression was present
     options: dict[str, list[str]] = field(default_factory=dict)  # field -> its enum / literal values
+    # A schema imported from another file of the project ({"module", "name"}): the project phase reads it there.
+    ref: dict[str, str] | None = None
 
 
 def _is_zod_root(ctx: FileCtx, name: str) -> bool:
@@ -82,10 +84,34 @@ def _zod_untyped_fields(ctx: FileCtx, shape: Node) -> str | None:
         base, call = _zod_base(ctx, entry_value(entry))
         if base in _UNTYPED_ZOD:
             return f"z.{base}() parameter '{name}'"
+        if base in ("object", "looseObject") and call is not None and _free_form(ctx, entry_value(entry), call):
+            return f"parameter '{name}' is an object of any keys (no properties declared)"
         if base in _COLLECTIONS and call is not None:
             if any(_zod_base(ctx, arg)[0] in _UNTYPED_ZOD for arg in args_of(call)):
                 return f"z.{base}() of anything: parameter '{name}'"
     return None
+
+
+def _free_form(ctx: FileCtx, value: Node | None, base_call: Node) -> bool:
+    """`z.object({}).passthrough()`, `z.looseObject({})`, `z.object({}).catchall(z.any())`: no property
+    declared and any key allowed (like a JSON schema without properties that allows more)."""
+    a = args_of(base_call)
+    shape = ctx.value_node(a[0]) if a else None
+    if shape is None or shape.type != "object" or object_entries(shape):
+        return False
+    if text(base_call.child_by_field_name("function")).endswith("looseObject"):
+        return True
+    node = unwrap(value)
+    while node is not None and node.type == "call_expression" and node != base_call:
+        fn = unwrap(node.child_by_field_name("function"))
+        if fn is None or fn.type != "member_expression":
+            return False
+        method = text(fn.child_by_field_name("property"))
+        if method == "passthrough" or (method == "catchall" and any(
+                _zod_base(ctx, x)[0] in _UNTYPED_ZOD for x in args_of(node))):
+            return True
+        node = unwrap(fn.child_by_field_name("object"))
+    return False
 
 
 def _is_zodish(ctx: FileCtx, node: Node) -> bool:
@@ -103,9 +129,14 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
             info = analyze_schema(ctx, resolved, depth + 1)
             info.declared = True
             return info
-        # Declared in another file or a parameter: assume it declares its types.
+        # Declared in another file or a parameter: assume it declares its types (an import of this project
+        # is read in its own file by the project phase, see `exported_schemas`).
         kind = "zod" if _file_uses_zod(ctx) else "json_schema"
-        return SchemaInfo(kind=kind, typed=True, declared=True, evidence=[f"schema {text(node)} declared elsewhere"])
+        b = ctx.lookup(node, text(node))
+        ref = {"module": b.module, "name": b.imported} if b is not None and b.kind == "import" and b.module and \
+            b.imported not in (None, "*") and b.module.startswith((".", "@/", "~/")) else None
+        return SchemaInfo(kind=kind, typed=True, declared=True, evidence=[f"schema {text(node)} declared elsewhere"],
+                          ref=ref)
     if node.type == "member_expression" and text(node.child_by_field_name("property")) == "shape" and depth < 4:
         # `Schema.shape` (an MCP raw shape taken from a z.object): the object's parameters
         inner = ctx.value_node(node.child_by_field_name("object"))
@@ -119,7 +150,10 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
             if base in ("object", "strictObject", "looseObject") and base_call is not None:
                 a = args_of(base_call)
                 shape = ctx.value_node(a[0]) if a else None
-            if shape is not None and shape.type == "object":
+            if shape is not None and shape.type == "object" and _free_form(ctx, node, base_call):
+                bad = "an object of any keys (no properties declared)"
+                info.fields = {}
+            elif shape is not None and shape.type == "object":
                 bad = _zod_untyped_fields(ctx, shape)
                 info.fields = _zod_fields(ctx, shape)
                 info.options = _zod_options(ctx, shape)
@@ -242,3 +276,13 @@ def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaIn
 
 def _file_uses_zod(ctx: FileCtx) -> bool:
     return any(src in _ZOD_MODULES or src.startswith("zod") for src, _ in ctx.imports.values()) or b"zod" in ctx.source
+
+
+def exported_schema(ctx: FileCtx, value: Node | None) -> dict | None:
+    """What another file's tool takes from an exported zod schema (`export const ArgsSchema = z.object(...)`):
+    whether it is typed, why not, its fields. None for anything else."""
+    node = unwrap(value)
+    if node is None or node.type != "call_expression" or _zod_base(ctx, node)[0] is None:
+        return None
+    info = analyze_schema(ctx, node)
+    return {"typed": info.typed is not False, "evidence": info.evidence[:3], "fields": info.fields}

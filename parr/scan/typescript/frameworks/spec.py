@@ -22,6 +22,8 @@ class Factory:
     schema_keys: tuple[str, ...] = ()
     handler_keys: tuple[str, ...] = ("execute",)
     config_arg: int = 0
+    # The framework sends a tool without a schema key as one without parameters (not as free-form input).
+    no_schema_means_no_params: bool = False
     # Without a name key the tool takes the name of where it is stored (`tools: { x: createTool(...) }`,
     # `const x = ...`); otherwise a config without a readable name is no tool.
     named_by_place: bool = False
@@ -78,6 +80,10 @@ class FrameworkSpec:
     builtins: dict[str, Builtin] = field(default_factory=dict)  # factory, key or class -> built-in tool
     handoffs: tuple[Handoff, ...] = ()
     context_keys: tuple[str, ...] = ()      # object keys that hand tools to a model (`tools:`)
+    # Keys of an agent's config whose servers list tools at run time (`mcpServers:`): a site each.
+    runtime_tool_keys: tuple[str, ...] = ()
+    # The calls that take such a config, known by name where the family comes through a local re-export.
+    agent_factories: tuple[str, ...] = ()
     # Reads a call of one of `builtins` imported from this family or from nowhere known:
     # builtin_hook(detector, call, arguments, function name).
     builtin_hook: Callable[..., None] | None = None

@@ -1,0 +1,95 @@
+"""A tool body that only keeps the agent framework's own in-process state (AgentKit's `network.state`).
+
+That state is what routers and other agents of the run read; writing it changes nothing outside the run,
+so such a tool is not mutating whatever its name says (as Python's "framework state" rule). Only a body
+that makes no call but ones on that state, the framework's step object, pure built-ins and data methods
+counts: any other call may have an effect parr does not know, and then the usual evidence decides.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from parr.scan.typescript.frameworks.agent_kit import STATE_PATHS, STEP_KEYS, STEP_METHODS
+from parr.scan.typescript.nodes import iter_descendants, member_chain, member_root, text, unwrap
+from parr.scan.typescript.values import FileCtx
+
+_PURE_ROOTS = frozenset({"console", "JSON", "Math", "Object", "Array", "String", "Number", "Boolean", "Date",
+                         "Promise", "Symbol", "Reflect"})
+_PURE_FUNCS = frozenset({"String", "Number", "Boolean", "parseInt", "parseFloat", "isNaN", "structuredClone",
+                         "encodeURIComponent", "decodeURIComponent"})
+_PURE_CLASSES = frozenset({"Date", "Map", "Set", "Array", "Error", "TypeError", "RegExp", "URL", "URLSearchParams"})
+# Methods on values (arrays, strings, maps of the body's own data): computing, not acting.
+_DATA_METHODS = frozenset("""
+    map filter join concat slice includes find findIndex forEach reduce some every keys values entries toString
+    trim split replace replaceAll toLowerCase toUpperCase sort flat flatMap at indexOf startsWith endsWith padStart
+    padEnd toFixed push pop shift unshift get has add set delete describe parse safeParse stringify from then
+    """.split())
+_READ_METHODS = frozenset({"get", "has", "keys", "values", "entries", "toJSON"})
+
+
+def _through(ctx: FileCtx, node: Node, chain: list[str], path: tuple[str, ...]) -> bool:
+    """The member chain leads through `path`, from a parameter of an enclosing function (or a key of one)."""
+    n = len(path)
+    for start in (0, 1):
+        if tuple(chain[start:start + n]) == path and len(chain) > start + n:
+            root = member_root(node)
+            if root is None:
+                return False
+            b = ctx.lookup(root, text(root))
+            return b is not None and b.kind in ("param", "pattern")
+    return False
+
+
+def in_state(ctx: FileCtx, node: Node, chain: list[str]) -> bool:
+    """A member expression inside the framework's own state object."""
+    return any(_through(ctx, node, chain, p) for p in STATE_PATHS)
+
+
+def only_framework_state(ctx: FileCtx, fn: Node) -> bool:
+    """The body writes the framework's state and does nothing else parr could not vouch for."""
+    wrote = False
+    start, end = fn.start_byte, fn.end_byte
+    for node in iter_descendants(fn, 20_000):
+        t = node.type
+        if t == "call_expression":
+            callee = unwrap(node.child_by_field_name("function"))
+            chain = member_chain(callee)
+            if not chain or "()" in chain or "[]" in chain or "?" in chain:
+                return False
+            if callee is not None and in_state(ctx, callee, chain):
+                wrote = wrote or chain[-1] not in _READ_METHODS
+                continue
+            if callee is not None and chain[-1] in STEP_METHODS and any(_through(ctx, callee, chain, (k,))
+                                                                         for k in STEP_KEYS):
+                continue  # step.run("name", fn): fn's body is read here too (step.sendEvent is not in the list)
+            if chain[0] in _PURE_ROOTS or (len(chain) == 1 and chain[0] in _PURE_FUNCS):
+                continue
+            if len(chain) >= 2 and chain[-1] in _DATA_METHODS:
+                root = member_root(callee)
+                b = ctx.lookup(root, text(root)) if root is not None else None
+                if b is not None and b.kind in ("param", "pattern", "var") and (
+                        b.kind != "var" or (b.node is not None and start <= b.node.start_byte < end)):
+                    continue  # a value of the body's own (`suggestions.join(...)`)
+            return False
+        if t == "new_expression":
+            ctor = member_chain(unwrap(node.child_by_field_name("constructor")))
+            if ctor[-1:] and ctor[-1] in _PURE_CLASSES and len(ctor) == 1:
+                continue
+            return False
+        if t in ("assignment_expression", "augmented_assignment_expression"):
+            left = unwrap(node.child_by_field_name("left"))
+            if left is None or left.type == "identifier":
+                continue  # a local variable
+            root = left
+            while root is not None and root.type in ("member_expression", "subscript_expression"):
+                root = unwrap(root.child_by_field_name("object"))
+            chain = member_chain(left) if left.type == "member_expression" else []
+            if chain and in_state(ctx, left, chain):
+                wrote = True
+                continue
+            b = ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
+            if b is not None and b.kind == "var" and b.node is not None and start <= b.node.start_byte < end:
+                continue  # `files[name] = content` on the body's own object
+            return False
+    return wrote

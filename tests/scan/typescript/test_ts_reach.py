@@ -1,0 +1,67 @@
+"""What reach.py reads to decide whether an inert TypeScript definition reaches a model: the imports of every
+file, the package.json of every package, and the whole scan through the engine's JSON round trip."""
+
+from __future__ import annotations
+
+from parr.scan.typescript.reach import file_imports, package_facts
+
+from tests.scan.typescript.ts_scan_helpers import scan_folder
+
+
+def test_imports_of_every_form_are_read_with_the_names_they_take() -> None:
+    source = b"""
+import fallback, { weather as w, type Options, search } from "./tools";
+import * as everything from "../lib/all.js";
+import type { Only } from "./types";
+export * from "./barrel";
+export { lookup as find } from "@/tools/lookup";
+const legacy = require("./legacy");
+const lazy = await import("./lazy");
+import "./side-effect";
+import { z } from "zod";
+import { tool } from "@acme/tools/ai";
+import { importOrders, exportReport } from "./orders";
+import fs from "node:fs";
+"""
+    local, packages = file_imports(source)
+    assert local == {
+        "./tools": ["Options", "default", "search", "weather"],  # a type import counts too: fail closed
+        "../lib/all.js": ["*"],
+        "./types": ["Only"],
+        "./barrel": ["*"],
+        "@/tools/lookup": ["lookup"],
+        "./legacy": ["*"],
+        "./lazy": ["*"],
+        "./orders": ["exportReport", "importOrders"],
+    }
+    assert packages == ["@acme/tools", "zod"]
+
+
+def test_a_file_without_imports_records_none() -> None:
+    assert file_imports(b"export const x = 1;\n") == ({}, [])
+
+
+def test_package_facts_read_privacy_and_every_entry() -> None:
+    facts = package_facts(b'{"name": "@acme/kit", "main": "dist/index.js", "exports": {".": {"types": '
+                          b'"./dist/index.d.ts", "import": "./dist/index.mjs"}, "./server": "./dist/server.js"}}')
+    assert facts == {"name": "@acme/kit", "private": False,
+                     "entries": ["./dist/index.d.ts", "./dist/index.mjs", "./dist/server.js", "dist/index.js"]}
+    assert package_facts(b'{"name": "app", "private": true}')["private"] is True
+    assert package_facts(b"{ not json")["unreadable"] is True
+
+
+def test_an_unused_definition_in_a_package_is_dropped_through_the_json_round_trip(tmp_path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "app", "private": true}')
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "tools.ts").write_text(
+        'import { tool } from "ai";\nimport { z } from "zod";\n'
+        'export const used = tool({ description: "Used", inputSchema: z.object({ q: z.string() }),\n'
+        '  execute: async ({ q }) => q });\n'
+        'export const unused = tool({ description: "Unused", inputSchema: z.object({ q: z.string() }),\n'
+        '  execute: async ({ q }) => q });\n')
+    (tmp_path / "src" / "chat.ts").write_text(
+        'import { generateText } from "ai";\nimport { used } from "./tools";\n'
+        'export const run = (model: any) => generateText({ model, prompt: "hi", tools: { used } });\n')
+    records, errors = scan_folder(tmp_path)
+    assert not errors
+    assert [(r.name, r.file) for r in records] == [("used", "src/tools.ts")]
