@@ -65,6 +65,7 @@ INJECTED_ANNOTATIONS = frozenset(
     """Context RunContext RunContextWrapper ToolContext CallbackContext InvocationContext
     RunnableConfig InjectedState InjectedStore InjectedToolArg InjectedToolCallId ToolRuntime
     BrowserSession BrowserContext CancellationToken KernelArguments Kernel ToolUse
+    FunctionCallParams
     """.split()
 )
 
@@ -78,7 +79,7 @@ RAW_PARAM_NAMES = frozenset(
 )
 PROMPT_PARAM_NAMES = frozenset(
     """message message_text prompt request task instruction instructions input query question text
-    user_message content
+    user_message content topic
     """.split()
 )
 

@@ -302,6 +302,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [("", "prompt", f"forwards input to another agent ({dotted})")]
     if last == "send_message" and recv and "a2a" in (qual or "").lower():
         return [("", "prompt", f"forwards input to another agent ({dotted})")]
+    if last in ("job", "job_group") and recv.rsplit(".", 1)[-1] == "pipeline_worker":
+        # Pipecat: params.pipeline_worker.job("code-worker", payload={...}) hands the payload to other
+        # workers over the bus, whose LLMs act on it
+        return [("", "prompt", f"forwards input to another worker ({dotted})")]
 
     if _INFERENCE_CALL.search(dotted) and _kw(call, "tools") is not None:
         # a model request that offers tools: the text handed to it is an instruction a model acts on

@@ -290,6 +290,7 @@ class FileExtractor:
         self.builtin_agent_calls: set[int] = set()  # ids of agent constructors whose own tools were read
         # Family hooks that read a call only once the whole file is walked: (hook, call, scope).
         self.deferred: list = []
+        self.pipecat_handlers: dict = {}  # register_function("name", handler): name -> handler (pipecat)
         self.fw_state: dict = {}  # per-file notes a family's hooks keep (keyed by the family)
 
     # ------------------------------------------------------------------ names
@@ -3331,6 +3332,8 @@ class FileExtractor:
                 head = head.value
             if isinstance(head, ast.Name) and head.id not in ("self", "cls"):
                 bound, _ = self.lookup(scope, head.id)
+                if isinstance(bound, ast.Await):
+                    bound = bound.value  # tools = await client.tools(); tools.standard_tools: the call's
                 if isinstance(bound, ast.Call) and id(bound) in self.builtin_agent_calls and e.attr == "tools":
                     return  # DeepResearchAgent(...).tools: its built-in tools, read where it is built
                 if isinstance(bound, ast.Call) and id(bound) not in self.consumed:

@@ -4,7 +4,7 @@ that a rescan answered from the cache does not import the extractor."""
 
 from __future__ import annotations
 
-FACTS_VERSION = "py-28-mcp-listed-objects-fastmcp-direct-autogen-ext"
+FACTS_VERSION = "py-29-mcp-listed-objects-autogen-ext-pipecat"
 
 CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
@@ -13,6 +13,7 @@ CTX_POSITIONAL = {
     "create_agent": 1, "bind": -1,
     "Toolset": 0,  # Haystack: Toolset([tool_a, tool_b])
     "FunctionToolset": 0,  # Pydantic AI: FunctionToolset([add, mul])
+    "LLMContext": 1, "OpenAILLMContext": 1, "ToolsSchema": 0,  # Pipecat: LLMContext(messages, tools)
     "from_tools": 0,  # LlamaIndex's legacy agents: ReActAgent.from_tools(tools, llm=llm), OpenAIAgent.from_tools
 }
 

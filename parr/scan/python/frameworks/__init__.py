@@ -25,6 +25,7 @@ from parr.scan.python.frameworks import (
     mcp_agent,
     openai_agents,
     openai_raw,
+    pipecat,
     pydantic_ai,
     semantic_kernel,
     smolagents,
@@ -43,7 +44,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent,
+    livekit, superagi, deepagents, mcp_agent, pipecat,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
