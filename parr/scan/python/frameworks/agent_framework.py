@@ -125,7 +125,8 @@ def _handoff_tools(ex, node: ast.Call, scope) -> None:
             ex.unresolved_site(lst, "HandoffBuilder(participants=...)", node.lineno, "hand-off participants parr cannot read")
             return
         participants += [_agent_call(ex, el, escope) for el in elts]
-    if not participants:
+    if not participants:  # HandoffBuilder(**config): the agents are given where parr cannot see
+        ex.unresolved_site(node, "HandoffBuilder(...)", node.lineno, "hand-off participants parr cannot read")
         return
     if any(n is None for n, _ in participants):
         ex.unresolved_site(node, "HandoffBuilder(participants=...)", node.lineno,
