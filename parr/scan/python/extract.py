@@ -3336,6 +3336,17 @@ class FileExtractor:
                     bound = bound.value  # tools = await client.tools(); tools.standard_tools: the call's
                 if isinstance(bound, ast.Call) and id(bound) in self.builtin_agent_calls and e.attr == "tools":
                     return  # DeepResearchAgent(...).tools: its built-in tools, read where it is built
+                cname = self._ctor_of(head.id, scope) if head is e.value and isinstance(bound, ast.Call) else None
+                if cname and cname.split(".", 1)[0] in self.imports and cname.rsplit(".", 1)[-1][:1].isupper() \
+                        and not self.fw_of_qual(self.qualify(cname)):
+                    # plugin.get_ticket with plugin = TicketingPlugin() of another module of the project:
+                    # a bound method, read in that module (resolve reports it there, or the site)
+                    ref = {"target": f"{self.qualify(cname)}.{e.attr}", "line": line, "framework": fw, "bound": True}
+                    site = self._handing_site(e, label, line)
+                    if site is not None:
+                        ref["site"] = site["call"]
+                    self.refs.append(ref)
+                    return
                 if isinstance(bound, ast.Call) and id(bound) not in self.consumed:
                     # search.run where search = SomeWrapper(...): a method of an object parr cannot read
                     self.unresolved_site(e, label, line, "attribute of an object parr cannot read")
@@ -3538,6 +3549,29 @@ class FileExtractor:
             self.unresolved_site(e, label, line, "tools made by a call parr cannot read")
             return
         self.unresolved_site(e, label, line, "unknown element")
+
+    def _bound_method_facts(self, fi: FuncInfo, entry: dict) -> bool:
+        """A public method of a plain class (a plugin object, no base class): what another file needs
+        to report it when it hands `obj.method` (a bound method) to a model as a tool, and, for a
+        method that returns a list of its own bound methods (`return [self.get, self.create]`), their
+        names (`plugin.get_functions()` in another file's tools=)."""
+        if [b for b in fi.cls.bases if b != "object"] or fi.name.startswith("_") or fi.is_static:
+            return False
+        own = [el.attr for rv in fi.returns if isinstance(rv, (ast.List, ast.Tuple))
+               for el in rv.elts if isinstance(el, ast.Attribute) and isinstance(el.value, ast.Name)
+               and el.value.id == "self"]
+        if own:
+            entry["self_tools"] = own
+        doc = _docstring(fi.node)
+        if doc is not None:
+            entry["doc"] = doc
+        params = self.params_of(fi, "plain_function")
+        if params:
+            entry["params"] = compact_params(params)
+        if _is_arith(fi.node):
+            entry["arith"] = True
+        entry["bound"] = True
+        return True
 
     def _returns_declared_tool(self, fi: FuncInfo) -> bool:
         """A builder that returns one tool declared in its own body: a decorated inner function
@@ -4166,6 +4200,8 @@ class FileExtractor:
                 elif fi.candidate or self._returns_tools(fi):
                     # Tools.search listed, or Tools.tools() called, in another file's tools=[...]
                     entry["cand" if fi.candidate else "returns_tools"] = True
+                elif self._bound_method_facts(fi, entry):
+                    pass
                 elif len(entry) == 1:
                     # A method with no effects: nothing another file could take from it (and an
                     # absent entry reads like an empty one, also where it replaces an earlier def).

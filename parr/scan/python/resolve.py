@@ -575,6 +575,21 @@ def _sk_plugin_names(proj: Project) -> dict[tuple[str, str], str]:
     return {k: sorted(v)[0] for k, v in names.items()}
 
 
+def _plain_record(proj: Project, r: dict, tpath: str, name: str, entry: dict):
+    """A function (or bound method) of another module handed to a model as a tool, reported at its def."""
+    g = proj.at(tpath)
+    fw = r.get("framework") or next(iter(g.get("hints") or []), None) or "unknown"
+    if fw == "langgraph":
+        fw = "langchain"
+    c = {"name": name, "line": entry["line"], "framework": fw, "style": "plain_function",
+         "schema": "type_hints", "description": entry.get("doc"), "params": expand_params(entry.get("params", [])),
+         "fx": proj.settle(list(entry.get("fx", [])), tpath) + proj.calls_effects(entry.get("ext", []), entry.get("xc"), tpath),
+         "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
+    c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
+    proj.apply_sub_agents(c, tpath)
+    return _record(c, tpath, proj)
+
+
 def _ref_site(path: str, r: dict, reason: str) -> UnresolvedSite | None:
     if not r.get("site"):
         return None
@@ -809,6 +824,24 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 rest = rest2
                 method = _part(proj.at(tpath), "funcs").get(".".join(rest))
                 hops += 1
+            if method is not None and (method.get("self_tools") if r.get("call") else
+                                       r.get("bound") and method.get("bound") and not method.get("cand")):
+                # plugin.get_functions() / plugin.get_ticket: bound methods of an object of a plain
+                # class of that module, reported there as plain functions
+                for m in (method["self_tools"] if r.get("call") else [rest[1]]):
+                    entry = _part(proj.at(tpath), "funcs").get(f"{rest[0]}.{m}")
+                    if entry is None or not entry.get("bound"):
+                        site = _ref_site(path, r, "method parr does not read as a tool")
+                        if site is not None:
+                            sites.append(site)
+                        continue
+                    if entry["line"] in taken.get(tpath, set()):
+                        continue
+                    rec = _plain_record(proj, r, tpath, m, entry)
+                    if rec is not None:
+                        records.append(rec)
+                        taken.setdefault(tpath, set()).add(entry["line"])
+                continue
             if method is None or not method.get("returns_tools" if r.get("call") else "cand"):
                 reason = "tools made by a call parr cannot read" if r.get("call") else "method parr does not read as a tool"
                 site = _ref_site(path, r, reason)
@@ -860,16 +893,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             continue
         if entry["line"] in taken.get(tpath, set()):
             continue
-        fw = r.get("framework") or next(iter(g.get("hints") or []), None) or "unknown"
-        if fw == "langgraph":
-            fw = "langchain"
-        c = {"name": rest[0], "line": entry["line"], "framework": fw, "style": "plain_function",
-             "schema": "type_hints", "description": entry.get("doc"), "params": expand_params(entry.get("params", [])),
-             "fx": proj.settle(list(entry.get("fx", [])), tpath) + proj.calls_effects(entry.get("ext", []), entry.get("xc"), tpath),
-             "flags": ["arith"] if entry.get("arith") else ["state_writes"] if entry.get("state_writes") else []}
-        c.update(r.get("as") or {})  # registered by a decorator applied as a call: its name and style
-        proj.apply_sub_agents(c, tpath)
-        rec = _record(c, tpath, proj)
+        rec = _plain_record(proj, r, tpath, rest[0], entry)
         if rec is not None:
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
