@@ -3338,6 +3338,9 @@ class FileExtractor:
                 # Tool(name=config.tool_name, func=...): a tool whose name is made at run time
                 self.unresolved_site(e, label, line, "tool name made at run time")
                 return
+            if isinstance(e.func, ast.Attribute) and any(h(self, e, scope, label, line)
+                                                         for h in frameworks.LIST_HOOKS.get(last, ())):
+                return  # await workspace.list_tools(): the framework object's tools, read by its family
             if isinstance(e.func, ast.Attribute) and last in frameworks.TOOLKIT_METHODS and not e.args:
                 kit = self._toolkit_of(e.func.value, scope)
                 if kit is not None:
