@@ -1503,6 +1503,15 @@ class FileExtractor:
         pos = _CTX_POSITIONAL.get(last)
         if pos is not None and pos >= 0 and len(node.args) > pos:
             self._ctx_item(node.args[pos], scope, fw, node.lineno, f"{d}(", cond)
+        if node.args and isinstance(node.func, ast.Name):
+            # _build_agent(model, tools): a tools list handed by position to a function of this file
+            # that passes that parameter on to a framework's tools (read as its keyword would be)
+            fi = self.resolve_func_expr(node.func, scope)
+            given = self.forwards.get(fi.qual, ()) if isinstance(fi, FuncInfo) else ()
+            params = [a.arg for a in fi.node.args.posonlyargs + fi.node.args.args] if given else []
+            for a, p in zip(node.args, params):
+                if p in given and _TOOLS_VAR.search(p) and not isinstance(a, ast.Starred):
+                    self._ctx_item(a, scope, fw, node.lineno, f"{d}(", self._position(d, q, fw, scope))
         if last in ("append", "extend", "insert") and node.args and len(parts) == 3 and parts[0] == "self" \
                 and scope.func is not None and scope.func.cls is not None:
             # self.tools.extend([...]) / .append(t): more of what self.tools holds when handed over
@@ -3407,6 +3416,9 @@ class FileExtractor:
                 # Tool(name=config.tool_name, func=...): a tool whose name is made at run time
                 self.unresolved_site(e, label, line, "tool name made at run time")
                 return
+            if isinstance(e.func, ast.Attribute) and any(h(self, e, scope, label, line)
+                                                         for h in frameworks.LIST_HOOKS.get(last, ())):
+                return  # await workspace.list_tools(): the framework object's tools, read by its family
             if isinstance(e.func, ast.Attribute) and last in frameworks.TOOLKIT_METHODS and not e.args:
                 kit = self._toolkit_of(e.func.value, scope)
                 if kit is not None:

@@ -7,6 +7,7 @@ from typing import Callable, Mapping
 
 from parr.scan.python.frameworks import (
     agent_framework,
+    agentscope,
     agno,
     anthropic,
     autogen,
@@ -44,7 +45,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent, pipecat,
+    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
@@ -184,6 +185,9 @@ def _call_hooks() -> dict[str, tuple[CallHook, ...]]:
 
 # Callee name -> hooks, in family order; the first that answers True has read the call.
 CALL_HOOKS: Mapping[str, tuple[CallHook, ...]] = MappingProxyType(_call_hooks())
+# Method name -> hooks reading a call in a tools entry that hands out a framework object's tools.
+LIST_HOOKS: Mapping[str, tuple[CallHook, ...]] = MappingProxyType(
+    {m: tuple(h for fw in FRAMEWORKS for h in fw.list_hooks.get(m, ())) for m in {m for fw in FRAMEWORKS for m in fw.list_hooks}})
 CALL_SUFFIX_HOOKS: tuple[tuple[str, CallHook], ...] = tuple(h for fw in FRAMEWORKS for h in fw.call_suffix_hooks)
 # (framework, hook) read over a whole file that imports the framework, once it is walked.
 FILE_HOOKS: tuple[tuple[str, Callable[..., None]], ...] = tuple((fw.label, h) for fw in FRAMEWORKS for h in fw.file_hooks)

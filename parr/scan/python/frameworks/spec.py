@@ -207,6 +207,10 @@ class Framework:
     # of the callee's import, scope) that record the tool and answer True when the call is theirs.
     call_hooks: Mapping[str, tuple[CallHook, ...]] = field(default_factory=dict)
     call_suffix_hooks: tuple[tuple[str, CallHook], ...] = ()
+    # Method calls inside a tools entry that hand out a framework object's tools (AgentScope's
+    # `await workspace.list_tools()`): method -> functions (extractor, call, scope, label, line) that
+    # record the tools and answer True when the call is theirs.
+    list_hooks: Mapping[str, tuple[CallHook, ...]] = field(default_factory=dict)
     # How the model names a hand-off to another agent: "openai" (transfer_to_<agent name>, made
     # function-style) or "autogen" (transfer_to_<target>, lower-cased).
     handoff_naming: str | None = None
