@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from importlib import resources
@@ -30,7 +31,10 @@ DOCUMENTS = {
 
 # Bounds for override templates: the shipped documents are a few kilobytes and render in milliseconds.
 MAX_OUTPUT_CHARS = 8 * 1024 * 1024
-TEMPLATE_TIMEOUT_SECONDS = 10.0
+TEMPLATE_TIMEOUT_SECONDS = 10.0  # of the rendering child's CPU time: a loaded machine does not shorten it
+# Wall-clock backstop, as a multiple of the CPU budget: a child that waits instead of computing (it
+# cannot, in the sandbox, but the deadline must not depend on that) is stopped all the same.
+TEMPLATE_WALL_FACTOR = 6.0
 TEMPLATE_MEMORY_BYTES = 512 * 1024 * 1024
 
 
@@ -156,16 +160,19 @@ def _render_in_child(template_name: str, context: dict[str, Any], override_dir: 
     child = ctx.Process(target=_child_main, args=(send, template_name, context, override_dir), daemon=True)
     child.start()
     send.close()
+    too_long = ParrInputError(
+        f"{override_dir}: rendering {template_name} did not finish within {TEMPLATE_TIMEOUT_SECONDS:g} s; "
+        "look for a loop or a template that includes itself."
+    )
     try:
-        if not receive.poll(TEMPLATE_TIMEOUT_SECONDS):
-            raise ParrInputError(
-                f"{override_dir}: rendering {template_name} did not finish within {TEMPLATE_TIMEOUT_SECONDS:g} s; "
-                "look for a loop or a template that includes itself."
-            )
+        if not receive.poll(TEMPLATE_TIMEOUT_SECONDS * TEMPLATE_WALL_FACTOR):
+            raise too_long
         try:
             kind, payload = receive.recv()
         except EOFError:
             child.join(1)
+            if child.exitcode in (-signal.SIGXCPU, -signal.SIGKILL) and _cpu_limited():
+                raise too_long from None  # the kernel stopped it at its CPU budget (RLIMIT_CPU)
             raise ParrInputError(
                 f"{override_dir}: rendering {template_name} was killed (exit {child.exitcode}); "
                 f"the templates may use more than {TEMPLATE_MEMORY_BYTES // (1024 * 1024)} MiB."
@@ -184,6 +191,7 @@ def _render_in_child(template_name: str, context: dict[str, Any], override_dir: 
 
 def _child_main(send: Any, template_name: str, context: dict[str, Any], override_dir: Path) -> None:
     _limit_memory()
+    _limit_cpu()
     try:
         message: tuple[str, Any] = ("ok", _render(template_name, context, override_dir))
     except ParrInputError as exc:
@@ -199,6 +207,33 @@ def _child_main(send: Any, template_name: str, context: dict[str, Any], override
         send.close()
         # Skip atexit handlers and buffers inherited from the parent: they belong to it.
         os._exit(0)
+
+
+def _cpu_limited() -> bool:
+    """Whether the child's CPU budget is enforced by the kernel here (POSIX RLIMIT_CPU)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        return False
+    return hasattr(resource, "RLIMIT_CPU")
+
+
+def _limit_cpu() -> None:
+    """The child's CPU budget: SIGXCPU at TEMPLATE_TIMEOUT_SECONDS of its own CPU time (a forked
+    child starts at zero), SIGKILL a second later. Counting CPU rather than wall time keeps a loaded
+    machine from cutting short a template that would finish, and a busy loop from running on."""
+    if not _cpu_limited():
+        return
+    import math
+    import resource
+
+    budget = max(1, math.ceil(TEMPLATE_TIMEOUT_SECONDS))
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY and hard < budget + 1:
+        return  # a tighter limit already applies: the wall-clock backstop still holds
+    resource.setrlimit(resource.RLIMIT_CPU, (budget, budget + 1))
+    if hasattr(resource, "RLIMIT_CORE"):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGXCPU dumps core by default: no core file
 
 
 def _limit_memory() -> None:
