@@ -1052,9 +1052,15 @@ def _instance_classes(ctx: FileCtx) -> dict[str, str]:
             clash.add(var)
         out[var] = cls
 
-    if b"new " in ctx.source:
+    if b"new " in ctx.source or b"import type" in ctx.source or b"import {" in ctx.source:
         for node in iter_descendants(ctx.root, 200_000):
-            if node.type == "variable_declarator":
+            if node.type in ("required_parameter", "optional_parameter"):
+                # `figmaService: FigmaService`: a parameter holding an instance of an imported class
+                n, t = node.child_by_field_name("pattern"), node.child_by_field_name("type")
+                named = [c for c in t.named_children] if t is not None else []
+                if n is not None and n.type == "identifier" and len(named) == 1 and named[0].type == "type_identifier":
+                    note(text(n), text(named[0]))
+            elif node.type == "variable_declarator":
                 n, v = node.child_by_field_name("name"), unwrap(node.child_by_field_name("value"))
                 t = node.child_by_field_name("type")
                 if n is None or n.type != "identifier":
@@ -1153,10 +1159,16 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
                         # `export const endSession = { name, handler: async (args) => ... }`: another file
                         # calls `endSession.handler(args)`
                         for pair in v.named_children:
-                            if pair.type == "pair" and is_function(unwrap(pair.child_by_field_name("value"))):
+                            value = unwrap(pair.child_by_field_name("value")) if pair.type == "pair" else None
+                            if value is not None and value.type == "identifier":
+                                # `handler: downloadImages`, a function of this file
+                                b = ctx.top_level(text(value))
+                                value = b.node if b is not None and b.kind == "function" else (
+                                    unwrap(b.node) if b is not None and b.kind in ("var", "default") else None)
+                            if pair.type == "pair" and is_function(value):
                                 key = pair.child_by_field_name("key")
                                 if key is not None and key.type == "property_identifier":
-                                    found.append((f"{text(n)}.{text(key)}", unwrap(pair.child_by_field_name("value"))))
+                                    found.append((f"{text(n)}.{text(key)}", value))
                             elif pair.type == "method_definition" and pair.child_by_field_name("name") is not None:
                                 found.append((f"{text(n)}.{text(pair.child_by_field_name('name'))}", pair))
         for name, fn in found:

@@ -505,7 +505,14 @@ class TypeScriptScanner:
             return {}
         try:
             tree = self._parse(source, grammar)
-            return _compact(_classes().file_facts(FileCtx(rel_path, source, tree.root_node, grammar), effects=True))
+            ctx = FileCtx(rel_path, source, tree.root_node, grammar)
+            out = _classes().file_facts(ctx, effects=True)
+            # and what its exported functions and class methods do, for a tool reaching them through a
+            # file `extract` read for its exports only (`_follow`)
+            fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
+            if fn_effects:
+                out["fn_effects"] = fn_effects
+            return _compact(out)
         except (RecursionError, TreeUnparsable, ValueError, MemoryError):
             return {}
 
@@ -961,6 +968,16 @@ class _Resolver:
             if f not in acc.setdefault("runs", []):
                 acc["runs"].append(f)
 
+    def _full_fn_effects(self, path: str) -> dict[str, Any]:
+        """The exported functions' effects of a file `extract` read for its exports only (a helper in
+        utils/ or services/ that no tool file holds), read again in full once when a tool reaches it."""
+        cache = self.__dict__.setdefault("_full_fn_cache", {})
+        if path not in cache:
+            loader = getattr(self, "full_facts", None)
+            facts = loader(path) if loader is not None else None
+            cache[path] = (facts or {}).get("fn_effects") or {}
+        return cache[path]
+
     def _follow(self, path: str, calls: list[dict[str, Any]], acc: dict[str, Any], depth: int, seen: set) -> None:
         from parr.scan.typescript import process
 
@@ -973,6 +990,8 @@ class _Resolver:
                 continue
             key_name = f"{o[1]}.{call['member']}" if call.get("member") else o[1]
             fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(key_name))
+            if fact is None:
+                fact = (self._full_fn_effects(o[0]) or {}).get(key_name)
             if not isinstance(fact, dict):
                 continue
             fact = _literal_variant(fact, call.get("argv") or [])
@@ -1012,7 +1031,7 @@ class _Resolver:
                     else:
                         self._take(acc, {"strong": [f"{d.evidence} ({how})"], "caps": ["shell"], "runs": list(d.runs)},
                                    None)
-            if depth < 2 and fact.get("calls"):
+            if depth < 3 and fact.get("calls"):
                 self._follow(o[0], fact["calls"], acc, depth + 1, seen)
 
     def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict,
