@@ -27,7 +27,7 @@ from parr.scan.effects_kb.email import (
 )
 from parr.scan.typescript.nodes import (
     args_of, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
-    object_entries, param_pattern, text, unwrap,
+    object_entries, param_pattern, string_literal, text, unwrap,
 )
 from parr.scan.typescript import branches, model_browsers
 from parr.scan.typescript import process
@@ -828,11 +828,15 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
 
     # --- a method of an instance of a class of another file (`selectTool.execute(args)` where
     # `selectTool = new SelectTool(server)`): the project phase follows it (`fn_effects` "Class.method")
-    if len(chain) == 2 and root not in ("this", "()", "?", "[]") and len(eff.imports) < 20:
+    member = chain[1] if len(chain) == 2 else None
+    if member == "[]" and callee.type == "subscript_expression":
+        # `HANDLERS["update_app"](request)`: one entry of a table of handlers another file exports
+        member = string_literal(callee.child_by_field_name("index"))
+    if member and len(chain) == 2 and root not in ("this", "()", "?", "[]") and len(eff.imports) < 20:
         cls = _instance_classes(ctx).get(root)
         imp = ctx.imports.get(cls) if cls else ctx.imports.get(root)  # or an object it imports: `tool.handler(args)`
         if imp is not None and imp[0].startswith((".", "@/", "~/")) and imp[1] not in ("*", "default"):
-            ref = {"module": imp[0], "name": imp[1], "member": chain[1], "argv": []}
+            ref = {"module": imp[0], "name": imp[1], "member": member, "argv": []}
             if ref not in eff.imports:
                 eff.imports.append(ref)
 
@@ -1167,8 +1171,10 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
                                     unwrap(b.node) if b is not None and b.kind in ("var", "default") else None)
                             if pair.type == "pair" and is_function(value):
                                 key = pair.child_by_field_name("key")
-                                if key is not None and key.type == "property_identifier":
-                                    found.append((f"{text(n)}.{text(key)}", value))
+                                k = text(key) if key is not None and key.type == "property_identifier" else (
+                                    string_literal(key) if key is not None and key.type == "string" else None)
+                                if k:
+                                    found.append((f"{text(n)}.{k}", value))
                             elif pair.type == "method_definition" and pair.child_by_field_name("name") is not None:
                                 found.append((f"{text(n)}.{text(pair.child_by_field_name('name'))}", pair))
         for name, fn in found:
