@@ -216,3 +216,17 @@ def _branches(roots: list[Node]) -> dict[str, Node]:
                             if name is not None and _names_a_tool(a):
                                 out.setdefault(name, node.parent)
     return out
+
+
+def exported_branches(ctx: FileCtx) -> dict[str, Node]:
+    """Tool name -> branch, for the switches on a tool's name in the functions this file exports
+    (`export async function handleToolCall(name, args) { switch (name) { ... } }`): a CallTool handler
+    in another file hands its calls there."""
+    roots: list[Node] = []
+    for stmt in ctx.root.named_children:
+        if stmt.type != "export_statement":
+            continue
+        decl = stmt.child_by_field_name("declaration")
+        if decl is not None and decl.type in ("function_declaration", "lexical_declaration", "variable_declaration"):
+            roots.append(decl)
+    return _branches(roots)

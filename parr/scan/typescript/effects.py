@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import cli as cli_kb, datastores, graphql, sinks
+from parr.scan.effects_kb import browsers as browsers_kb, cli as cli_kb, datastores, graphql, sinks
 from parr.scan.effects_kb.system import (
     TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
 )
@@ -27,7 +27,7 @@ from parr.scan.effects_kb.email import (
 )
 from parr.scan.typescript.nodes import (
     args_of, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
-    object_entries, param_pattern, text, unwrap,
+    object_entries, param_pattern, string_literal, text, unwrap,
 )
 from parr.scan.typescript import branches, model_browsers
 from parr.scan.typescript import framework_state, process
@@ -730,7 +730,31 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if first is not None:
             eff.executed |= _names_in(first)
         return
-    if name in _BROWSER_ACTIONS and len(chain) >= 2 and re.search(r"page|browser|frame|tab|locator|context", chain[-2], re.I):
+    page_call = browsers_kb.page_action(chain)
+    if page_call == "acts":
+        # a click, a key press, a filled field, an upload or a script acts on the live site (effects_kb.browsers)
+        eff.caps.add("browser")
+        script = unwrap(first) if first is not None else None
+        if name in ("evaluate", "evaluateHandle", "executeScript", "executeAsyncScript", "addScriptTag") \
+                and script is not None:
+            if script.type in ("string", "template_string", "arrow_function", "function_expression", "function"):
+                if browsers_kb.INSPECTS.match(text(script).strip("'\"`")):
+                    return  # a fixed script that only scrolls or reads the page
+            elif name != "addScriptTag" and (script.type in ("member_expression", "subscript_expression") or (
+                    script.type == "identifier" and (ctx.value_node(script) is None or ctx.value_node(script).type
+                                                     not in ("arrow_function", "function_expression", "function",
+                                                             "function_declaration", "string", "template_string")))):
+                # page.evaluate(args.script): the model writes the JavaScript the page runs
+                eff.add_strong(f"{'.'.join(chain[-2:])}() runs model-supplied JavaScript in the page", "code_execution")
+                eff.executed |= _names_in(script)
+                return
+        receiver = next((r for r in reversed(chain[:-1]) if r not in ("()", "?", "[]")), "page")
+        evidence = f"acts on a web page ({receiver}.{name}())"
+        if evidence not in eff.weak:
+            eff.weak.append(evidence)
+        return
+    if page_call == "reads" or name in _BROWSER_ACTIONS and len(chain) >= 2 and re.search(
+            r"page|browser|frame|tab|locator|context", chain[-2], re.I):
         eff.caps.add("browser")
         if name in ("pdf", "screenshot") and args and unwrap(args[0]) is not None and unwrap(args[0]).type == "object" \
                 and "path" in object_entries(unwrap(args[0])):
@@ -812,6 +836,20 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 return
             eff.weak.append(f"{base}.{name}() changes shared state")
             return
+
+    # --- a method of an instance of a class of another file (`selectTool.execute(args)` where
+    # `selectTool = new SelectTool(server)`): the project phase follows it (`fn_effects` "Class.method")
+    member = chain[1] if len(chain) == 2 else None
+    if member == "[]" and callee.type == "subscript_expression":
+        # `HANDLERS["update_app"](request)`: one entry of a table of handlers another file exports
+        member = string_literal(callee.child_by_field_name("index"))
+    if member and len(chain) == 2 and root not in ("this", "()", "?", "[]") and len(eff.imports) < 20:
+        cls = _instance_classes(ctx).get(root)
+        imp = ctx.imports.get(cls) if cls else ctx.imports.get(root)  # or an object it imports: `tool.handler(args)`
+        if imp is not None and imp[0].startswith((".", "@/", "~/")) and imp[1] not in ("*", "default"):
+            ref = {"module": imp[0], "name": imp[1], "member": member, "argv": []}
+            if ref not in eff.imports:
+                eff.imports.append(ref)
 
     # --- calls into functions of this file ------------------------------------------------------------
     if len(chain) == 1 and callee.type == "identifier":
@@ -1015,6 +1053,91 @@ def _literal_entries(node: Node | None) -> dict[str, Node]:
     return object_entries(node) if node is not None and node.type == "object" else {}
 
 
+def _instance_classes(ctx: FileCtx) -> dict[str, str]:
+    """Variables of this file holding an instance of one class: `const t = new C(...)`, `let t: C;` then
+    `t = new C(...)` -> {t: C}; a name given two classes is left out."""
+    cached = getattr(ctx, "_instance_classes", None)
+    if cached is not None:
+        return cached
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+
+    def note(var: str, cls: str) -> None:
+        if out.get(var, cls) != cls:
+            clash.add(var)
+        out[var] = cls
+
+    if b"new " in ctx.source or b"import type" in ctx.source or b"import {" in ctx.source:
+        for node in iter_descendants(ctx.root, 200_000):
+            if node.type in ("required_parameter", "optional_parameter"):
+                # `figmaService: FigmaService`: a parameter holding an instance of an imported class
+                n, t = node.child_by_field_name("pattern"), node.child_by_field_name("type")
+                named = [c for c in t.named_children] if t is not None else []
+                if n is not None and n.type == "identifier" and len(named) == 1 and named[0].type == "type_identifier":
+                    note(text(n), text(named[0]))
+            elif node.type == "variable_declarator":
+                n, v = node.child_by_field_name("name"), unwrap(node.child_by_field_name("value"))
+                t = node.child_by_field_name("type")
+                if n is None or n.type != "identifier":
+                    continue
+                if v is not None and v.type == "new_expression":
+                    c = v.child_by_field_name("constructor")
+                    if c is not None and c.type == "identifier":
+                        note(text(n), text(c))
+                elif v is None and t is not None:
+                    named = [c for c in t.named_children if c.type == "type_identifier"]
+                    if len(named) == 1 and len(t.named_children) == 1:
+                        note(text(n), text(named[0]))
+            elif node.type == "assignment_expression":
+                left, right = node.child_by_field_name("left"), unwrap(node.child_by_field_name("right"))
+                if left is not None and left.type == "identifier" and right is not None and right.type == "new_expression":
+                    c = right.child_by_field_name("constructor")
+                    if c is not None and c.type == "identifier":
+                        note(text(left), text(c))
+    out = {k: v for k, v in out.items() if k not in clash}
+    try:
+        ctx._instance_classes = out  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    return out
+
+
+def exported_class_method_effects(ctx: FileCtx, limit: int = 60) -> dict[str, dict]:
+    """Effects of the methods of the classes this file exports, as "Class.method" (another file calls
+    them on an instance it made: `new SelectTool(server)` then `.execute(args)`)."""
+    out: dict[str, dict] = {}
+    for stmt in ctx.root.named_children:
+        if stmt.type != "export_statement":
+            continue
+        decl = stmt.child_by_field_name("declaration")
+        if decl is None or decl.type not in ("class_declaration", "abstract_class_declaration"):
+            continue
+        cname = decl.child_by_field_name("name")
+        body = decl.child_by_field_name("body")
+        if cname is None or body is None:
+            continue
+        for member in body.named_children:
+            if member.type != "method_definition":
+                continue
+            mname = member.child_by_field_name("name")
+            if mname is None or text(mname) == "constructor":
+                continue
+            if len(out) >= limit:
+                return out
+            fact = effects_fact(analyze(ctx, member, as_helper=True))
+            followed = {f"calls {c.get('name')}()" for c in fact.get("calls") or []}
+            if fact.get("weak"):
+                # `calls createErrorResponse()`: a function of the project the resolver follows; what it does
+                # decides, not its name. `this.logs = []`: the instance's own memory, nothing outside it.
+                fact["weak"] = [w for w in fact["weak"] if w not in followed and not w.startswith("assigns this.")
+                                and not w.endswith("() changes object state")]
+                if not fact["weak"]:
+                    del fact["weak"]
+            if fact:
+                out[f"{text(cname)}.{text(mname)}"] = fact
+    return out
+
+
 def effects_fact(eff: Effects) -> dict:
     """Effects as facts (JSON) another file's tools take in when they call this code (see scanner)."""
     out: dict = {}
@@ -1047,6 +1170,24 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
                     n, v = d.child_by_field_name("name"), unwrap(d.child_by_field_name("value"))
                     if n is not None and n.type == "identifier" and is_function(v):
                         found.append((text(n), v))
+                    elif n is not None and n.type == "identifier" and v is not None and v.type == "object":
+                        # `export const endSession = { name, handler: async (args) => ... }`: another file
+                        # calls `endSession.handler(args)`
+                        for pair in v.named_children:
+                            value = unwrap(pair.child_by_field_name("value")) if pair.type == "pair" else None
+                            if value is not None and value.type == "identifier":
+                                # `handler: downloadImages`, a function of this file
+                                b = ctx.top_level(text(value))
+                                value = b.node if b is not None and b.kind == "function" else (
+                                    unwrap(b.node) if b is not None and b.kind in ("var", "default") else None)
+                            if pair.type == "pair" and is_function(value):
+                                key = pair.child_by_field_name("key")
+                                k = text(key) if key is not None and key.type == "property_identifier" else (
+                                    string_literal(key) if key is not None and key.type == "string" else None)
+                                if k:
+                                    found.append((f"{text(n)}.{k}", value))
+                            elif pair.type == "method_definition" and pair.child_by_field_name("name") is not None:
+                                found.append((f"{text(n)}.{text(pair.child_by_field_name('name'))}", pair))
         for name, fn in found:
             if len(out) >= limit:
                 return out

@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-23-literal-arguments-decide-branches-graphql-reach-agent-kit-state"
+FACTS_VERSION = "ts-24-branches-graphql-reach-agent-kit-browser-kb-nested-schemas"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -101,6 +101,8 @@ _EXPORTED_ARGUMENTS = re.compile(
 
 
 # A module that runs processes (its exported helpers are followed from tools of other files).
+_EXPORTED_CLASS = re.compile(rb"export\s+(?:default\s+)?(?:abstract\s+)?class\s")
+_SWITCH_ON_STRING = re.compile(rb"""case\s+["']""")
 _RUNS_PROCESSES = re.compile(rb"""(?:from\s+|require\(\s*)["'](?:node:)?(?:child_process|execa|cross-spawn)["']""")
 # Files without triggers may still export constants other files use as tool names.
 _EXPORT_LINE = re.compile(
@@ -312,6 +314,17 @@ class TypeScriptScanner:
                 tree = self._processes_only(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
+                if _EXPORTED_CLASS.search(source):
+                    # classes another file makes instances of and calls (`new SelectTool(server).execute(args)`)
+                    tree = self._parse(source, grammar)
+                    ctx = FileCtx(rel_path, source, tree.root_node, grammar)
+                    methods = _fx().exported_class_method_effects(ctx)
+                    if methods:
+                        facts["fn_effects"] = methods
+                        ex = facts["exports"]  # the classes too, which the export-line screen leaves out
+                        for name, info in collect_exports(ctx)["classes"].items():
+                            ex["classes"].setdefault(name, info)
+                        ex["names"] = sorted(set(ex["names"]) | set(ex["classes"]))
                 if _EXPORTED_LITERAL.search(source):
                     # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) another
                     # file's loop calls: read with the helpers it calls.
@@ -402,6 +415,10 @@ class TypeScriptScanner:
             fn_effects = _fx().exported_function_effects(ctx)
             if fn_effects:
                 facts["fn_effects"] = fn_effects
+        if _EXPORTED_CLASS.search(source):
+            methods = _fx().exported_class_method_effects(ctx)
+            if methods:
+                facts["fn_effects"] = {**(facts.get("fn_effects") or {}), **methods}
         if b"CallToolRequestSchema" in source:
             from parr.scan.typescript import dispatch
 
@@ -409,6 +426,16 @@ class TypeScriptScanner:
                         for name, node in sorted(dispatch.branches(ctx).items())[:500]}
             if branches:
                 facts["dispatch"] = branches
+        elif _SWITCH_ON_STRING.search(source) and b"export" in source:
+            # `export async function handleToolCall(name, args) { switch (name) { case "x": ... } }`: the
+            # CallTool handler of another file hands the call here; asked only for tools dispatched by name
+            # when no CallTool handler of the project has their branch
+            from parr.scan.typescript import dispatch
+
+            branches = {name: _fx().effects_fact(_fx().analyze(ctx, node))
+                        for name, node in sorted(dispatch.exported_branches(ctx).items())[:500]}
+            if branches:
+                facts["dispatch_elsewhere"] = branches
 
     def _processes_only(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> Tree:
         """A file with no tool API that runs processes: the effects of its exported functions (a helper
@@ -436,6 +463,10 @@ class TypeScriptScanner:
         tree = self._parse(source, grammar)
         ctx = FileCtx(rel_path, source, tree.root_node, grammar)
         facts.update(self._tool_classes(ctx))
+        if _EXPORTED_CLASS.search(source):
+            methods = _fx().exported_class_method_effects(ctx)
+            if methods:
+                facts["fn_effects"] = methods
         if b"export" in source:
             self._exports_only(rel_path, source, grammar, facts)
             if facts.get("tclasses"):
@@ -500,7 +531,14 @@ class TypeScriptScanner:
             return {}
         try:
             tree = self._parse(source, grammar)
-            return _compact(_classes().file_facts(FileCtx(rel_path, source, tree.root_node, grammar), effects=True))
+            ctx = FileCtx(rel_path, source, tree.root_node, grammar)
+            out = _classes().file_facts(ctx, effects=True)
+            # and what its exported functions and class methods do, for a tool reaching them through a
+            # file `extract` read for its exports only (`_follow`)
+            fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
+            if fn_effects:
+                out["fn_effects"] = fn_effects
+            return _compact(out)
         except (RecursionError, TreeUnparsable, ValueError, MemoryError):
             return {}
 
@@ -912,9 +950,14 @@ class _Resolver:
         file: the nearest such file (longest shared folder) when several handle that name."""
         if not hasattr(self, "_dispatch_index"):
             index: dict[str, list[tuple[str, dict]]] = {}
+            elsewhere: dict[str, list[tuple[str, dict]]] = {}
             for p in sorted(self.facts):
                 for tool, fact in (self.facts[p].get("dispatch") or {}).items():
                     index.setdefault(tool, []).append((p, fact))
+                for tool, fact in (self.facts[p].get("dispatch_elsewhere") or {}).items():
+                    elsewhere.setdefault(tool, []).append((p, fact))
+            for tool, found in elsewhere.items():
+                index.setdefault(tool, found)  # a CallTool handler's own branch comes first
             self._dispatch_index = index
         found = self._dispatch_index.get(name) or []
         if not found:
@@ -969,6 +1012,16 @@ class _Resolver:
             if f not in acc.setdefault("runs", []):
                 acc["runs"].append(f)
 
+    def _full_fn_effects(self, path: str) -> dict[str, Any]:
+        """The exported functions' effects of a file `extract` read for its exports only (a helper in
+        utils/ or services/ that no tool file holds), read again in full once when a tool reaches it."""
+        cache = self.__dict__.setdefault("_full_fn_cache", {})
+        if path not in cache:
+            loader = getattr(self, "full_facts", None)
+            facts = loader(path) if loader is not None else None
+            cache[path] = (facts or {}).get("fn_effects") or {}
+        return cache[path]
+
     def _follow(self, path: str, calls: list[dict[str, Any]], acc: dict[str, Any], depth: int, seen: set) -> None:
         from parr.scan.typescript import process
 
@@ -976,10 +1029,13 @@ class _Resolver:
             target = self.module_path(path, call.get("module") or "")
             o = self.origin(target, call.get("name") or "") if target else None
             # the same function called with other arguments may run another command: both are read
-            key = (o, json.dumps(call.get("argv") or [], sort_keys=True)) if o is not None else None
+            key = (o, call.get("member"), json.dumps(call.get("argv") or [], sort_keys=True)) if o is not None else None
             if o is None or key in seen:
                 continue
-            fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(o[1]))
+            key_name = f"{o[1]}.{call['member']}" if call.get("member") else o[1]
+            fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(key_name))
+            if fact is None:
+                fact = (self._full_fn_effects(o[0]) or {}).get(key_name)
             if not isinstance(fact, dict):
                 continue
             fact = _literal_variant(fact, call.get("argv") or [])
@@ -1019,7 +1075,7 @@ class _Resolver:
                     else:
                         self._take(acc, {"strong": [f"{d.evidence} ({how})"], "caps": ["shell"], "runs": list(d.runs)},
                                    None)
-            if depth < 2 and fact.get("calls"):
+            if depth < 3 and fact.get("calls"):
                 self._follow(o[0], fact["calls"], acc, depth + 1, seen)
 
     def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict,

@@ -267,11 +267,48 @@ def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaIn
                 elif not object_entries(v):
                     info.typed = False
                     info.evidence.append(f"parameter '{name}' has no type")
+                bare = _bare_object(ctx, v, name)
+                if bare is not None and info.typed:
+                    info.typed = False
+                    info.evidence.append(bare)
                 enum = object_entries(v).get("enum")
                 if enum is not None and _literal_strings(ctx, entry_value(enum)):
                     info.options[name] = _literal_strings(ctx, entry_value(enum))
             info.fields[name] = typ  # type: ignore[index]
     return info
+
+
+# Keys by which a JSON-schema object says what its keys hold.
+_SHAPED = ("properties", "additionalProperties", "patternProperties", "anyOf", "oneOf", "allOf", "$ref")
+
+
+def _bare_object(ctx: FileCtx, v: Node, path: str, depth: int = 0) -> str | None:
+    """The first field nested under the property schema `v` that is `{type: "object"}` and says nothing
+    of what it holds: the model may put any keys and values there (DESIGN §3: no declared types). Goes
+    into nested `properties` and array `items`. A top-level optional free-form object beside declared
+    fields (`headers`) is left as typed, as the labelled sets judge it; an object that says it is open
+    (`additionalProperties`) has declared so."""
+    if v is None or v.type != "object" or depth > 6:
+        return None
+    entries = object_entries(v)
+    te = entries.get("type")
+    typ = string_literal(entry_value(te)) if te is not None else None
+    if typ == "object" and depth > 0:
+        if not any(k in entries for k in _SHAPED):
+            return f"parameter '{path}' is an object with no declared fields"
+    props = entries.get("properties")
+    props_node = ctx.value_node(entry_value(props)) if props is not None else None
+    if props_node is not None and props_node.type == "object":
+        for name, e in object_entries(props_node).items():
+            found = _bare_object(ctx, ctx.value_node(entry_value(e)), f"{path}.{name}", depth + 1)
+            if found:
+                return found
+    items = entries.get("items")
+    if items is not None:
+        found = _bare_object(ctx, ctx.value_node(entry_value(items)), f"{path}[]", depth + 1)
+        if found:
+            return found
+    return None
 
 
 def _file_uses_zod(ctx: FileCtx) -> bool:
