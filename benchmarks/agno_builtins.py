@@ -50,16 +50,14 @@ from __future__ import annotations
 import ast
 import re
 import sys
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # this checkout's parr, not an installed one
-
-from parr.scan.engine import scan_repository  # noqa: E402
-from parr.scan.python import PythonScanner  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the generators' shared helpers
+from wheel_reading import last_name, parr_verdicts  # noqa: E402
 
 _ROOTS = ("agno", "phi")
 _ALL_FLAGS = ("all", "all_tools")
@@ -92,14 +90,6 @@ class Cls:
     methods: dict[str, ast.FunctionDef] = field(default_factory=dict)
 
 
-def _last(e: ast.expr) -> str | None:
-    if isinstance(e, ast.Subscript):
-        e = e.value
-    if isinstance(e, ast.Attribute):
-        return e.attr
-    return e.id if isinstance(e, ast.Name) else None
-
-
 class Reader:
     def __init__(self) -> None:
         self.classes: dict[tuple[str, str], Cls] = {}
@@ -125,7 +115,7 @@ class Reader:
                 module = info.filename[:-3].replace("/", ".")
                 for node in tree.body:
                     if isinstance(node, ast.ClassDef):
-                        c = Cls(wid, parts[0], module, node.name, [b for b in map(_last, node.bases) if b], node)
+                        c = Cls(wid, parts[0], module, node.name, [b for b in map(last_name, node.bases) if b], node)
                         c.methods = {f.name: f for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
                         self.classes.setdefault((wid, parts[0], node.name), c)
 
@@ -348,17 +338,7 @@ def _is_super_init(call: ast.Call) -> bool:
 
 def effects_reading(reader: Reader) -> dict[tuple[str, int], dict]:
     """(path, def line) -> parr's verdict on that method, from a scan of the extracted sources."""
-    with tempfile.TemporaryDirectory() as tmp:
-        for path, data in reader.sources.items():
-            target = Path(tmp) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        # the Toolkit base itself is the toolkit's plumbing, not a tool
-        # parr's own reading, in this process (the package's code is parsed, never imported)
-        tools = scan_repository(Path(tmp), scanners=[PythonScanner()], use_cache=False, jobs=1).tools
-        report = {"tools": [{"file": t.file, "line": t.line, "name": t.name, "mutating": t.mutating,
-                             "typed": t.typed, "capabilities": list(t.capabilities)} for t in tools]}
-    return {(t["file"], t["line"]): t for t in report["tools"]}
+    return {(t["file"], t["line"]): t for t in parr_verdicts(reader.sources)}
 
 
 def _verdict(reader: Reader, reading: dict, root: str, cls: str, tool: str, meth: str, c: Cls) -> tuple:

@@ -47,6 +47,8 @@ import re
 import sys
 import zipfile
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the generators' shared helpers
+from wheel_reading import last_name  # noqa: E402
 
 _ROOTS = {"BaseTool", "Tool", "StructuredTool"}
 # The agent executor's own plumbing (InvalidTool, ExceptionTool): never given to a model by a user.
@@ -89,14 +91,6 @@ def _effects(module: str, cls: str, name: str) -> tuple[bool, bool, tuple[str, .
     return False, True, ("http",)
 
 
-def _last(e: ast.expr) -> str | None:
-    if isinstance(e, ast.Subscript):
-        e = e.value
-    if isinstance(e, ast.Attribute):
-        return e.attr
-    return e.id if isinstance(e, ast.Name) else None
-
-
 def _str_default(cls: ast.ClassDef, field: str) -> str | None:
     for st in cls.body:
         target = st.target if isinstance(st, ast.AnnAssign) else (
@@ -135,7 +129,7 @@ class Reader:
                         self.functions.setdefault(f.name, f)
                 for c in ast.walk(tree):
                     if isinstance(c, ast.ClassDef):
-                        bases = [b for b in (_last(x) for x in c.bases) if b]
+                        bases = [b for b in (last_name(x) for x in c.bases) if b]
                         self.classes.setdefault(c.name, []).append((module, bases, _str_default(c, "name"), c, tree))
 
     def is_a(self, cls: str, roots: set[str], seen: frozenset = frozenset()) -> bool:
@@ -193,7 +187,7 @@ class Reader:
                         elif isinstance(n, ast.Name) and n.id in consts and n.id not in done:
                             done.add(n.id)
                             todo.append(consts[n.id])
-                renamed = any(isinstance(c, ast.Call) and _last(c.func) in named and any(
+                renamed = any(isinstance(c, ast.Call) and last_name(c.func) in named and any(
                     k.arg == "name" and not isinstance(k.value, ast.Constant) for k in c.keywords) for c in ast.walk(node))
                 if renamed:  # SteamWebAPIQueryRun(name=action["name"]): named at run time, not by the class
                     named = []
@@ -213,17 +207,17 @@ class Reader:
             fixed: list[str] = []
             default_kit = None
             for n in ast.walk(f):
-                if isinstance(n, ast.Call) and _last(n.func) in tools and _last(n.func) not in fixed:
-                    fixed.append(_last(n.func))  # tools = [PythonAstREPLTool(locals=df_locals)]
+                if isinstance(n, ast.Call) and last_name(n.func) in tools and last_name(n.func) not in fixed:
+                    fixed.append(last_name(n.func))  # tools = [PythonAstREPLTool(locals=df_locals)]
                 if isinstance(n, ast.BoolOp) and isinstance(n.op, ast.Or) and len(n.values) == 2 \
                         and isinstance(n.values[0], ast.Name) and n.values[0].id == "toolkit" \
-                        and isinstance(n.values[1], ast.Call) and _last(n.values[1].func) in toolkits:
-                    default_kit = _last(n.values[1].func)  # toolkit = toolkit or SQLDatabaseToolkit(llm=llm, db=db)
+                        and isinstance(n.values[1], ast.Call) and last_name(n.values[1].func) in toolkits:
+                    default_kit = last_name(n.values[1].func)  # toolkit = toolkit or SQLDatabaseToolkit(llm=llm, db=db)
             # create_csv_agent(...) returns create_pandas_dataframe_agent(...): that one's tools
             for n in ast.walk(f):
-                if isinstance(n, ast.Return) and isinstance(n.value, ast.Call) and _last(n.value.func) in self.functions \
-                        and _last(n.value.func) != name:
-                    inner = self.agents_one(_last(n.value.func), tools)
+                if isinstance(n, ast.Return) and isinstance(n.value, ast.Call) and last_name(n.value.func) in self.functions \
+                        and last_name(n.value.func) != name:
+                    inner = self.agents_one(last_name(n.value.func), tools)
                     fixed += [t for t in inner if t not in fixed]
             kit = ("toolkit", params.index("toolkit")) if "toolkit" in params else None
             given = tuple((p, params.index(p) if p in params else -1) for p in ("tool", "tools", "extra_tools")
@@ -234,7 +228,7 @@ class Reader:
 
     def agents_one(self, name: str, tools: dict) -> list[str]:
         f = self.functions[name]
-        return list(dict.fromkeys(_last(n.func) for n in ast.walk(f) if isinstance(n, ast.Call) and _last(n.func) in tools))
+        return list(dict.fromkeys(last_name(n.func) for n in ast.walk(f) if isinstance(n, ast.Call) and last_name(n.func) in tools))
 
     def load_tool_names(self, tools: dict) -> dict[str, str]:
         """load_tools key -> the tool class its loader returns, or "=<literal name>" of a Tool(...)."""
@@ -253,7 +247,7 @@ class Reader:
                 ret = next((r.value for r in ast.walk(funcs[fn.id]) if isinstance(r, ast.Return)), None)
                 if not isinstance(ret, ast.Call):
                     continue
-                callee = _last(ret.func)
+                callee = last_name(ret.func)
                 if callee in tools:
                     out[k.value] = callee
                 elif callee == "Tool":

@@ -37,15 +37,13 @@ from __future__ import annotations
 import ast
 import re
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # this checkout's parr, not an installed one
-
-from parr.scan.engine import scan_repository  # noqa: E402
-from parr.scan.python import PythonScanner  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the generators' shared helpers
+from wheel_reading import parr_verdicts  # noqa: E402
 
 PACKAGES = (
     "arxiv", "azure-code-interpreter", "bing-search", "brave-search", "cassandra", "code-interpreter", "database",
@@ -138,16 +136,7 @@ def _grown(cls: ast.ClassDef, attr: ast.Attribute) -> bool:
 
 def effects_reading(reader: Reader) -> dict[tuple[str, str], dict]:
     """(path, tool name) -> parr's verdict on that spec function, from a scan of the extracted sources."""
-    with tempfile.TemporaryDirectory() as tmp:
-        for path, data in reader.sources.items():
-            target = Path(tmp) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        # parr's own reading, in this process (the package's code is parsed, never imported)
-        tools = scan_repository(Path(tmp), scanners=[PythonScanner()], use_cache=False, jobs=1).tools
-        report = {"tools": [{"file": t.file, "line": t.line, "name": t.name, "mutating": t.mutating,
-                             "typed": t.typed, "capabilities": list(t.capabilities)} for t in tools]}
-    return {(t["file"], t["name"]): t for t in report["tools"]}
+    return {(t["file"], t["name"]): t for t in parr_verdicts(reader.sources)}
 
 
 def render(reader: Reader) -> tuple[str, list[str]]:

@@ -3562,6 +3562,18 @@ class FileExtractor:
             return
         self.unresolved_site(e, label, line, "unknown element")
 
+    def _described(self, fi: FuncInfo, entry: dict) -> None:
+        """What a function's facts entry says of it for a tool made from it in another file: its
+        docstring, parameters, and whether it only computes a number (a calculator)."""
+        doc = _docstring(fi.node)
+        if doc is not None:
+            entry["doc"] = doc
+        params = self.params_of(fi, "plain_function")
+        if params:
+            entry["params"] = compact_params(params)
+        if _is_arith(fi.node):
+            entry["arith"] = True
+
     def _bound_method_facts(self, fi: FuncInfo, entry: dict) -> bool:
         """A public method of a plain class (a plugin object, no base class): what another file needs
         to report it when it hands `obj.method` (a bound method) to a model as a tool, and, for a
@@ -3574,14 +3586,7 @@ class FileExtractor:
                and el.value.id == "self"]
         if own:
             entry["self_tools"] = own
-        doc = _docstring(fi.node)
-        if doc is not None:
-            entry["doc"] = doc
-        params = self.params_of(fi, "plain_function")
-        if params:
-            entry["params"] = compact_params(params)
-        if _is_arith(fi.node):
-            entry["arith"] = True
+        self._described(fi, entry)
         entry["bound"] = True
         return True
 
@@ -4195,15 +4200,9 @@ class FileExtractor:
                     if pd:
                         entry["pd"] = pd  # what a caller that passes nothing there binds
                 if fi.scope is self.module_scope:
-                    doc = _docstring(fi.node)
-                    if doc is not None:
-                        entry["doc"] = doc
-                    params = self.params_of(fi, "plain_function")
-                    if params:
-                        entry["params"] = compact_params(params)
-                    if _is_arith(fi.node):
-                        entry["arith"] = True
-                    elif not [x for x in fx if x[1] != UNKNOWN] and _only_framework_state(fi.node, need_reply=False):
+                    self._described(fi, entry)
+                    if "arith" not in entry and not [x for x in fx if x[1] != UNKNOWN] \
+                            and _only_framework_state(fi.node, need_reply=False):
                         entry["state_writes"] = True
                     if fi.candidate:
                         entry["cand"] = True

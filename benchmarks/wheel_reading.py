@@ -1,0 +1,38 @@
+"""Shared by the built-in generators (agno_builtins, llamaindex_toolspecs, langchain_builtins): parr's
+own verdict on a package's extracted sources, and the last name of a dotted expression."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import tempfile
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))  # this checkout's parr, not an installed one
+
+
+def parr_verdicts(sources: dict[str, bytes]) -> list[dict]:
+    """Every tool parr reads in `sources` (path -> bytes of a package's files), with its file, line,
+    name, mutating, typed and capabilities: parr's own reading, in this process (the package's code
+    is written to a temporary folder and parsed, never imported)."""
+    from parr.scan.engine import scan_repository
+    from parr.scan.python import PythonScanner
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for path, data in sources.items():
+            target = Path(tmp) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        tools = scan_repository(Path(tmp), scanners=[PythonScanner()], use_cache=False, jobs=1).tools
+    return [{"file": t.file, "line": t.line, "name": t.name, "mutating": t.mutating,
+             "typed": t.typed, "capabilities": list(t.capabilities)} for t in tools]
+
+
+def last_name(e: ast.expr) -> str | None:
+    """`Tool` of `x.Tool`, `Tool[...]` or `Tool`; None for anything else."""
+    if isinstance(e, ast.Subscript):
+        e = e.value
+    if isinstance(e, ast.Attribute):
+        return e.attr
+    return e.id if isinstance(e, ast.Name) else None
