@@ -26,7 +26,7 @@ from parr.scan.effects_kb.email import (
     TS_EMAIL_MODULES as _EMAIL_MODULES,
 )
 from parr.scan.typescript.nodes import (
-    args_of, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
+    args_of, captures, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
     object_entries, param_pattern, string_literal, text, unwrap,
 )
 from parr.scan.typescript import branches, model_browsers
@@ -1053,6 +1053,11 @@ def _literal_entries(node: Node | None) -> dict[str, Node]:
     return object_entries(node) if node is not None and node.type == "object" else {}
 
 
+# Declarations and assignments that can bind an instance; JavaScript has no typed parameters.
+_INSTANCE_QUERY = {"javascript": "[(variable_declarator) (assignment_expression)] @n"}
+_INSTANCE_QUERY_TS = "[(required_parameter) (optional_parameter) (variable_declarator) (assignment_expression)] @n"
+
+
 def _instance_classes(ctx: FileCtx) -> dict[str, str]:
     """Variables of this file holding an instance of one class: `const t = new C(...)`, `let t: C;` then
     `t = new C(...)` -> {t: C}; a name given two classes is left out."""
@@ -1068,7 +1073,8 @@ def _instance_classes(ctx: FileCtx) -> dict[str, str]:
         out[var] = cls
 
     if b"new " in ctx.source or b"import type" in ctx.source or b"import {" in ctx.source:
-        for node in iter_descendants(ctx.root, 200_000):
+        # one query run in tree-sitter's C code, not a Python walk over every node of the file
+        for node in captures(ctx.grammar, ctx.root, _INSTANCE_QUERY.get(ctx.grammar, _INSTANCE_QUERY_TS), "n", 1 << 16):
             if node.type in ("required_parameter", "optional_parameter"):
                 # `figmaService: FigmaService`: a parameter holding an instance of an imported class
                 n, t = node.child_by_field_name("pattern"), node.child_by_field_name("type")
