@@ -4,22 +4,13 @@ module has the shape the framework modules read."""
 
 from __future__ import annotations
 
-import importlib.util
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from parr.scan.python.frameworks import agent_builtins as generated
+from tests.scan.python.generator_helpers import load_generator, write_wheel
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("agent_builtins_gen", ROOT / "benchmarks" / "agent_builtins.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # Made-up packages in the wheel layout the generator reads (no third-party code).
@@ -164,11 +155,8 @@ Tool = FunctionTool | WebSearchTool | ShellTool
 
 @pytest.fixture
 def written(tmp_path: Path, capsys) -> dict:
-    wheel = tmp_path / "fakepkg-1.0.0-py3-none-any.whl"
-    with zipfile.ZipFile(wheel, "w") as z:
-        for path, text in _FILES.items():
-            z.writestr(path, text)
-    assert _generator().main([str(wheel)]) == 0
+    wheel = write_wheel(tmp_path / "fakepkg-1.0.0-py3-none-any.whl", _FILES)
+    assert load_generator("agent_builtins").main([str(wheel)]) == 0
     namespace: dict = {}
     exec(capsys.readouterr().out, namespace)  # the generated module: literals only
     return namespace
@@ -218,12 +206,9 @@ def test_openai_agents_union_members_named_by_property_or_field(written) -> None
 def test_a_condition_the_generator_does_not_know_stops_it(tmp_path: Path) -> None:
     files = dict(_FILES)
     files["deepagents/graph.py"] = files["deepagents/graph.py"].replace("if inline_subagents:", "if surprise:")
-    wheel = tmp_path / "fakepkg-1.0.0-py3-none-any.whl"
-    with zipfile.ZipFile(wheel, "w") as z:
-        for path, text in files.items():
-            z.writestr(path, text)
+    wheel = write_wheel(tmp_path / "fakepkg-1.0.0-py3-none-any.whl", files)
     with pytest.raises(SystemExit, match="surprise"):
-        _generator().main([str(wheel)])
+        load_generator("agent_builtins").main([str(wheel)])
 
 
 def test_committed_module_shape() -> None:

@@ -3,21 +3,12 @@ wheel with `ast` and writes names and flags; the committed module has the shape 
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import zipfile
 from pathlib import Path
 
 from parr.scan.python.frameworks import langchain_builtins as generated
+from tests.scan.python.generator_helpers import load_generator, write_wheel
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("langchain_builtins_gen", ROOT / "benchmarks" / "langchain_builtins.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # A made-up package in the wheel layout the generator reads (no third-party code).
@@ -106,18 +97,17 @@ _EXTRA_OPTIONAL_TOOLS = {"twilio": (_sms, ["sid"])}
 
 
 def _wheel(tmp_path: Path) -> Path:
-    path = tmp_path / "langchain_community-9.9.9-py3-none-any.whl"
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("langchain_community/__init__.py", "")
-        z.writestr("langchain_community/tools/notes.py", _TOOLS.replace("fakepkg", "langchain_community"))
-        z.writestr("langchain_community/agent_toolkits/notes.py", _TOOLKIT.replace("fakepkg.tools", "langchain_community.tools.notes"))
-        z.writestr("langchain_community/agent_toolkits/load_tools.py", _LOAD.replace("fakepkg.tools", "langchain_community.tools.notes"))
-        z.writestr("langchain_community/tests/test_x.py", "class Hidden(BaseTool):\n    name = 'hidden'\n")
-    return path
+    return write_wheel(tmp_path / "langchain_community-9.9.9-py3-none-any.whl", {
+        "langchain_community/__init__.py": "",
+        "langchain_community/tools/notes.py": _TOOLS.replace("fakepkg", "langchain_community"),
+        "langchain_community/agent_toolkits/notes.py": _TOOLKIT.replace("fakepkg.tools", "langchain_community.tools.notes"),
+        "langchain_community/agent_toolkits/load_tools.py": _LOAD.replace("fakepkg.tools", "langchain_community.tools.notes"),
+        "langchain_community/tests/test_x.py": "class Hidden(BaseTool):\n    name = 'hidden'\n",
+    })
 
 
 def test_generator_reads_names_toolkits_and_loaders_from_a_wheel(tmp_path: Path) -> None:
-    gen = _generator()
+    gen = load_generator("langchain_builtins")
     reader = gen.Reader()
     reader.read_wheel(_wheel(tmp_path))
     text = gen.render(reader)

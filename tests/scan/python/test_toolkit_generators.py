@@ -4,22 +4,11 @@ committed modules have the shape the scanner reads."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-import zipfile
 from pathlib import Path
 
 from parr.scan.python.frameworks import agno_builtins, llamaindex_toolspecs
+from tests.scan.python.generator_helpers import load_generator, write_wheel
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"{name}_gen", ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 # Made-up toolkits in the layout of the agno wheel (no third-party code).
@@ -129,12 +118,6 @@ class NotASpec:
 '''
 
 
-def _wheel(tmp_path: Path, name: str, files: dict[str, str]) -> Path:
-    path = tmp_path / name
-    with zipfile.ZipFile(path, "w") as zf:
-        for rel, text in files.items():
-            zf.writestr(rel, text)
-    return path
 
 
 def _exec(text: str) -> dict:
@@ -144,9 +127,9 @@ def _exec(text: str) -> dict:
 
 
 def test_agno_generator_reads_flags_inheritance_and_effects(tmp_path: Path) -> None:
-    gen = _load("agno_builtins")
+    gen = load_generator("agno_builtins")
     reader = gen.Reader()
-    reader.read_wheel(_wheel(tmp_path, "agno-9.9.9-py3-none-any.whl",
+    reader.read_wheel(write_wheel(tmp_path / "agno-9.9.9-py3-none-any.whl",
                              {"agno/tools/toolkit.py": _AGNO_BASE, "agno/tools/notes.py": _AGNO_NOTES}))
     kits = _exec(gen.render(reader))["TOOLKITS"]["agno"]
     notes = {t[0]: t for t in kits["NotesTools"]}
@@ -196,11 +179,11 @@ class Terminal(Toolkit):
 
 
 def test_agno_generator_keeps_an_older_release_only_where_its_flags_differ(tmp_path: Path) -> None:
-    gen = _load("agno_builtins")
+    gen = load_generator("agno_builtins")
     reader = gen.Reader()
-    new = _wheel(tmp_path, "agno-9.9.9-py3-none-any.whl",
+    new = write_wheel(tmp_path / "agno-9.9.9-py3-none-any.whl",
                  {"agno/tools/toolkit.py": _AGNO_BASE, "agno/tools/notes.py": _AGNO_NOTES})
-    old = _wheel(tmp_path, "agno-1.0.0-py3-none-any.whl",
+    old = write_wheel(tmp_path / "agno-1.0.0-py3-none-any.whl",
                  {"agno/tools/toolkit.py": _AGNO_BASE, "agno/tools/notes.py": _AGNO_OLD})
     for wheel in (new, old):  # newest first, as main() orders them
         reader.read_wheel(wheel)
@@ -213,9 +196,9 @@ def test_agno_generator_keeps_an_older_release_only_where_its_flags_differ(tmp_p
 
 
 def test_llamaindex_generator_reads_spec_functions_and_effects(tmp_path: Path) -> None:
-    gen = _load("llamaindex_toolspecs")
+    gen = load_generator("llamaindex_toolspecs")
     reader = gen.Reader()
-    reader.read_wheel(_wheel(tmp_path, "llama_index_tools_notes-0.1.0-py3-none-any.whl",
+    reader.read_wheel(write_wheel(tmp_path / "llama_index_tools_notes-0.1.0-py3-none-any.whl",
                              {"llama_index/tools/notes/base.py": _SPEC}))
     text, notes = gen.render(reader)
     specs = _exec(text)["TOOLSPECS"]

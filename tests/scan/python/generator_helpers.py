@@ -1,0 +1,28 @@
+"""Shared by the tests of the built-in generators under benchmarks/: load one by path (they are
+scripts, not a package) and write made-up files in the layout of a wheel."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def load_generator(name: str):
+    """benchmarks/<name>.py as a module."""
+    spec = importlib.util.spec_from_file_location(f"{name}_gen", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_wheel(path: Path, files: dict[str, str]) -> Path:
+    """A zip at `path` holding `files` (path in the wheel -> text)."""
+    with zipfile.ZipFile(path, "w") as zf:
+        for rel, text in files.items():
+            zf.writestr(rel, text)
+    return path
