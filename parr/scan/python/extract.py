@@ -3445,11 +3445,7 @@ class FileExtractor:
                     self.consumed.add(id(e))
                     return
                 for b in toolset:
-                    self.new_cand(name=renamed or b.name, line=e.lineno, framework=b.framework, description=b.description,
-                                  style=f"{frameworks.style_prefix(b.framework)}.builtin_toolset", schema=b.schema,
-                                  typed=b.typed, mutating=b.mutating or None, caps=b.caps,
-                                  flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)),
-                                  extra={"fw_home": q} if q else None)
+                    self.builtin_cand(b, e.lineno, "builtin_toolset", name=renamed, home=q)
                 self.consumed.add(id(e))
                 return
             b = self.builtin_for(last, q, d.split(".", 1)[0], scope)
@@ -3475,12 +3471,8 @@ class FileExtractor:
                         self.unresolved_site(e, label, line, "tool name made at run time")
                         self.consumed.add(id(e))
                         return
-                self.new_cand(name=named or b.name, line=e.lineno, framework=b.framework, description=b.description,
-                              style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
-                              typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps,
-                              gates=("needs_approval",) if approval else (),
-                              flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)),
-                              extra={"fw_home": q} if q else None)
+                self.builtin_cand(b, e.lineno, "builtin_tool_instance", name=named,
+                                  gates=("needs_approval",) if approval else (), home=q)
                 self.consumed.add(id(e))
                 return
             if d == "next" and e.args and isinstance(e.args[0], ast.GeneratorExp):

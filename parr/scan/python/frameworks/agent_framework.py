@@ -245,11 +245,8 @@ def _hosted_method(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     else:
         # get_shell_tool(func=run, approval_mode="always_require"): the local shell asks first
         gated = _const_str(_kw(node, "approval_mode")) == "always_require"
-        ex.new_cand(name=b.name, line=node.lineno, framework=_AF, style="agent_framework.builtin_tool_instance",
-                    schema=b.schema, typed=b.typed, mutating=b.mutating or None, caps=b.caps,
-                    gates=("needs_approval",) if gated else (),
-                    flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)),
-                    extra={"fw_home": qual} if qual and ex.fw_of_qual(qual) == _AF else None)
+        ex.builtin_cand(b, node.lineno, "builtin_tool_instance", gates=("needs_approval",) if gated else (),
+                        home=qual if qual and ex.fw_of_qual(qual) == _AF else None)
     ex.consumed.add(id(node))
     return True
 
