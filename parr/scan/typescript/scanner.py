@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-24-branches-graphql-reach-agent-kit-browser-kb-nested-schemas"
+FACTS_VERSION = "ts-25-lazy-class-method-effects"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -315,16 +315,11 @@ class TypeScriptScanner:
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
                 if _EXPORTED_CLASS.search(source):
-                    # classes another file makes instances of and calls (`new SelectTool(server).execute(args)`)
+                    # classes another file makes instances of and calls (`new SelectTool(server).execute(args)`):
+                    # exported here (the export-line screen leaves them out); what their methods do is read
+                    # only when a tool reaches one (`_full_fn_effects`), not for every exported class
                     tree = self._parse(source, grammar)
-                    ctx = FileCtx(rel_path, source, tree.root_node, grammar)
-                    methods = _fx().exported_class_method_effects(ctx)
-                    if methods:
-                        facts["fn_effects"] = methods
-                        ex = facts["exports"]  # the classes too, which the export-line screen leaves out
-                        for name, info in collect_exports(ctx)["classes"].items():
-                            ex["classes"].setdefault(name, info)
-                        ex["names"] = sorted(set(ex["names"]) | set(ex["classes"]))
+                    self._export_classes(FileCtx(rel_path, source, tree.root_node, grammar), facts)
                 if _EXPORTED_LITERAL.search(source):
                     # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) another
                     # file's loop calls: read with the helpers it calls.
@@ -415,10 +410,7 @@ class TypeScriptScanner:
             fn_effects = _fx().exported_function_effects(ctx)
             if fn_effects:
                 facts["fn_effects"] = fn_effects
-        if _EXPORTED_CLASS.search(source):
-            methods = _fx().exported_class_method_effects(ctx)
-            if methods:
-                facts["fn_effects"] = {**(facts.get("fn_effects") or {}), **methods}
+        # (what the methods of its exported classes do is read when a tool reaches one: `_full_fn_effects`)
         if b"CallToolRequestSchema" in source:
             from parr.scan.typescript import dispatch
 
@@ -463,19 +455,19 @@ class TypeScriptScanner:
         tree = self._parse(source, grammar)
         ctx = FileCtx(rel_path, source, tree.root_node, grammar)
         facts.update(self._tool_classes(ctx))
-        if _EXPORTED_CLASS.search(source):
-            methods = _fx().exported_class_method_effects(ctx)
-            if methods:
-                facts["fn_effects"] = methods
         if b"export" in source:
             self._exports_only(rel_path, source, grammar, facts)
             if facts.get("tclasses"):
-                # The exported classes too, which the export-line screen of _exports_only does not keep.
-                ex = facts["exports"]
-                for name, info in collect_exports(ctx)["classes"].items():
-                    ex["classes"].setdefault(name, info)
-                ex["names"] = sorted(set(ex["names"]) | set(ex["classes"]))
+                self._export_classes(ctx, facts)
         return tree
+
+    @staticmethod
+    def _export_classes(ctx: FileCtx, facts: dict[str, Any]) -> None:
+        """The exported classes, which the export-line screen of `_exports_only` does not keep."""
+        ex = facts["exports"]
+        for name, info in collect_exports(ctx)["classes"].items():
+            ex["classes"].setdefault(name, info)
+        ex["names"] = sorted(set(ex["names"]) | set(ex["classes"]))
 
     def _exports_only(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> None:
         """Parse just the top-level export statements of a file without tool triggers."""
