@@ -61,3 +61,19 @@ def _short_source(e) -> str:
 
 def _shorten(text: str, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_STMT_BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def statements(stmts):
+    """Every statement under `stmts`, nested blocks and inner definitions included: what
+    `ast.walk` yields of statement type, without visiting a single expression node."""
+    todo = list(stmts)
+    while todo:
+        st = todo.pop()
+        yield st
+        for field in _STMT_BODIES:
+            inner = getattr(st, field, None)
+            if inner:
+                todo.extend(inner)

@@ -19,7 +19,7 @@ def conditions(fn: ast.AST, params: list[str]) -> dict[int, list]:
     """id(call) -> the condition its branch runs under, for the calls of `fn` (not of the
     functions it defines) that sit under a test of a parameter the body never reassigns."""
     body = getattr(fn, "body", None)
-    if not params or not isinstance(body, list):
+    if not params or not isinstance(body, list) or not _tests_strings(fn):
         return {}
     reassigned = _reassigned(fn)
     usable = {p for p in params if p not in reassigned}
@@ -34,6 +34,19 @@ def conditions(fn: ast.AST, params: list[str]) -> dict[int, list]:
 def bindable(fn: ast.AST, params: list[str]) -> frozenset[str]:
     """Parameters the body never reassigns (their value at a call is the caller's)."""
     return frozenset(p for p in params if p not in _reassigned(fn))
+
+
+def _tests_strings(fn) -> bool:
+    """Whether the body compares anything with a string literal or matches string patterns: only such
+    a test makes a condition (most functions have none, and are then spared three walks)."""
+    for n in _own_nodes(fn):
+        t = type(n)
+        if t is ast.Compare:
+            if _strings(n.left) is not None or any(_strings(c) is not None for c in n.comparators):
+                return True
+        elif t is ast.MatchValue:
+            return True
+    return False
 
 
 def _own_nodes(node):

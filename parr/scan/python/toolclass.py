@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from parr.scan.python.astutil import _const_str
+from parr.scan.python.astutil import _const_str, statements
 
 # Keys that hold a tool's input schema in the tool definition dicts of the model APIs
 # (Anthropic input_schema, OpenAI/Gemini parameters, MCP inputSchema). A dict with "name" and
@@ -190,7 +190,7 @@ def class_face(ex, ci) -> dict | None:
             continue
         if len(a.posonlyargs + a.args) - len(a.defaults) > 1 or a.vararg or a.kwonlyargs:
             continue
-        returns = [n for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is not None]
+        returns = [n for n in statements(node.body) if type(n) is ast.Return and n.value is not None]
         if len(returns) != 1:
             continue
         d = _describe(ex, returns[0].value, fi.body_scope)
