@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from parr.scan import policy_points
+from parr.scan.bytes_re import any_of
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 
@@ -81,10 +82,6 @@ _TS_TRIGGERS = TS_DEEP + tuple({name.encode() for name in TS_TRACING} | {b"@open
 
 
 
-def any_of(needles: tuple[bytes, ...]) -> re.Pattern[bytes]:
-    """One search for "does any of these byte strings occur": as exact as a loop of `in` tests,
-    and one pass instead of one per needle."""
-    return re.compile(b"|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
 
 
 _TS_TRIGGER_RE = any_of(_TS_TRIGGERS)

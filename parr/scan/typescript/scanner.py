@@ -10,7 +10,7 @@ from typing import Any
 
 from tree_sitter import Tree
 
-from parr.scan import prefilter
+from parr.scan import bytes_re, prefilter
 from parr.scan.evidence import TEST_DIR_WORDS
 from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
@@ -91,13 +91,13 @@ def _builtin_class() -> re.Pattern[bytes]:
     first read, like the detector)."""
     from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 
-    return re.compile(rb"\b(?:" + b"|".join(re.escape(c.encode()) for c in sorted(BUILTIN_CLASSES)) + rb")\b")
+    return bytes_re.fast(rb"\b(?:" + b"|".join(re.escape(c.encode()) for c in sorted(BUILTIN_CLASSES)) + rb")\b")
 
 
 # `const TOOL = ["book-car", "desc", {...}, handler]; export default TOOL`, `export default { toolName, ... }`
-_EXPORTED_ARGUMENTS = re.compile(
+_EXPORTED_ARGUMENTS = bytes_re.fast(
     rb"(?:^(?:export\s+)?(?:const|let|var)\s+\w+[^=\n]*|^(?:module\.)?exports(?:\.\w+)?\s*)=\s*\[\s*(?:[\"'`]|\w+\s*,\s*\{)|"
-    rb"(?:export\s+default|module\.exports\s*=)\s*\{\s*\w+\s*,\s*\w+\s*[,}]", re.M)
+    rb"(?:export\s+default|module\.exports\s*=)\s*\{\s*\w+\s*,\s*\w+\s*[,}]", multiline=True)
 
 
 # A module that runs processes (its exported helpers are followed from tools of other files).
