@@ -174,6 +174,9 @@ class Detector:
             for node in captures(ctx.grammar, ctx.root, new_q, "n", 1 << 16):
                 builtins.append((-2, {"builtinnew": [node]}))
             phase1[:0] = builtins  # read before any tools list that may hold them
+        for spec in FAMILIES:
+            if spec.file_reader is not None and spec.id in self.frameworks:
+                spec.file_reader(self)
         for pattern, caps in phase1:
             self._last_numeric = False
             self._last_options = {}

@@ -93,3 +93,61 @@ def only_framework_state(ctx: FileCtx, fn: Node) -> bool:
                 continue  # `files[name] = content` on the body's own object
             return False
     return wrote
+
+
+# Calls that only change what the page shows (a frontend action's body, see frameworks/copilotkit.py).
+_UI_CALLS = frozenset({"alert", "toast", "setTimeout", "clearTimeout", "requestAnimationFrame", "respond"})
+_UI_ROOTS = frozenset({"document", "toast"})
+_UI_METHODS = frozenset({"scrollIntoView", "scrollTo", "scrollBy", "focus", "blur", "click", "toggle", "remove", "add",
+                         "getElementById", "querySelector", "querySelectorAll", "setProperty"})
+
+
+def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str]) -> bool:
+    """A frontend action's body sets the component's React state (`setTodos([...todos, text])`) or the DOM and
+    makes no other call parr could not vouch for: it changes what the page shows, nothing in the world."""
+    wrote = False
+    start, end = fn.start_byte, fn.end_byte
+    for node in iter_descendants(fn, 20_000):
+        t = node.type
+        if t == "call_expression":
+            callee = unwrap(node.child_by_field_name("function"))
+            chain = member_chain(callee)
+            if not chain or "()" in chain or "[]" in chain:
+                return False
+            chain = [c for c in chain if c != "?"]
+            if len(chain) == 1 and chain[0] in setters:
+                wrote = True
+                continue
+            if chain[0] in _PURE_ROOTS or (len(chain) == 1 and chain[0] in _PURE_FUNCS | _UI_CALLS):
+                continue
+            if chain[0] in _UI_ROOTS or (len(chain) >= 2 and chain[-1] in _UI_METHODS):
+                wrote = wrote or chain[0] == "document"
+                continue
+            if len(chain) >= 2 and chain[-1] in _DATA_METHODS:
+                root = member_root(callee)
+                b = ctx.lookup(root, text(root)) if root is not None else None
+                if b is not None and (b.kind in ("param", "pattern") or (
+                        b.kind == "var" and b.node is not None and start <= b.node.start_byte < end)):
+                    continue  # a value of the body's own (`todos.filter(...)`)
+            return False
+        if t == "new_expression":
+            ctor = member_chain(unwrap(node.child_by_field_name("constructor")))
+            if len(ctor) == 1 and ctor[0] in _PURE_CLASSES:
+                continue
+            return False
+        if t in ("assignment_expression", "augmented_assignment_expression"):
+            left = unwrap(node.child_by_field_name("left"))
+            if left is None or left.type == "identifier":
+                continue
+            chain = member_chain(left) if left.type == "member_expression" else []
+            if chain[:1] == ["document"] or "style" in chain[:-1]:
+                wrote = True  # document.title = ..., el.style.background = ...
+                continue
+            root = left
+            while root is not None and root.type in ("member_expression", "subscript_expression"):
+                root = unwrap(root.child_by_field_name("object"))
+            b = ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
+            if b is not None and b.kind == "var" and b.node is not None and start <= b.node.start_byte < end:
+                continue
+            return False
+    return wrote

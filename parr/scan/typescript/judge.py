@@ -140,7 +140,9 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     if cand.get("state_only") and not cand.get("medium"):
         # The whole body is visible and only keeps the agent run's own state (AgentKit's network.state),
         # which is what the framework's routers and agents read: a step of its control flow, not an effect.
-        return False, ["only writes the agent framework's own state (network.state)"]
+        # A frontend action that only sets the page's React state or draws a component says so (copilotkit).
+        state = cand["state_only"]
+        return False, [state if isinstance(state, str) else "only writes the agent framework's own state (network.state)"]
     if cand.get("handoff"):
         # The model hands the conversation to another agent: nothing changes until that agent acts
         # (its own tools are reported where they are declared).

@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-25-lazy-class-method-effects"
+FACTS_VERSION = "ts-26-lazy-class-method-effects-copilotkit-assistant-ui-composio"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -82,7 +82,13 @@ def has_trigger(source: bytes) -> bool:
     registration another file spreads or passes member by member."""
     return prefilter.typescript_can_declare(source) or (
         b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None) or (
-        b"langchain" in source and _builtin_class().search(source) is not None)
+        b"langchain" in source and _builtin_class().search(source) is not None) or (
+        any(package in source for package in _HOOK_PACKAGES))
+
+
+# Packages whose hooks make tools without a word the prefilter looks for (`useCopilotAction({ name, handler })`,
+# `composio.tools.get(user, "SLUG")`): a file importing one is parsed (frameworks/*.py file_reader).
+_HOOK_PACKAGES = (b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio")
 
 
 @lru_cache(maxsize=1)

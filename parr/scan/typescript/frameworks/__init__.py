@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from parr.scan.typescript.frameworks import (
-    agent_kit, ai_sdk, anthropic, cloudflare, google_genai, langchain, mastra, mcp, openai, openai_agents, openclaw, opencode,
-    voltagent,
+    agent_kit, ai_sdk, anthropic, cloudflare, copilotkit, google_genai, langchain, mastra, mcp, openai, openai_agents,
+    openclaw, opencode, voltagent,
 )
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec, Handoff, Registration
 
 # Families an import identifies (opencode's tool() is told apart from the AI SDK's by its callee).
 FAMILIES: tuple[FrameworkSpec, ...] = (
     mcp.SPEC, openai_agents.SPEC, langchain.SPEC, voltagent.SPEC, mastra.SPEC, ai_sdk.SPEC, cloudflare.SPEC,
-    google_genai.SPEC, anthropic.SPEC, openai.SPEC, openclaw.SPEC, agent_kit.SPEC,
+    google_genai.SPEC, anthropic.SPEC, openai.SPEC, openclaw.SPEC, agent_kit.SPEC, copilotkit.SPEC,
 )
 ALL: tuple[FrameworkSpec, ...] = FAMILIES + (opencode.SPEC,)
 BY_ID: dict[str, FrameworkSpec] = {spec.id: spec for spec in ALL}

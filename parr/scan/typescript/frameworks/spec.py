@@ -90,6 +90,10 @@ class FrameworkSpec:
     # Reads an object in a tools array as a tool the provider hosts (`{ type: "web_search" }`,
     # `{ googleSearch: {} }`): hosted_object(detector, object, its entries) -> whether it was one.
     hosted_object: Callable[..., bool] | None = None
+    # Reads the calls only this family's import makes tools of (`useCopilotAction({...})`, `composio.tools.get`):
+    # file_reader(detector), run once in a file that imports the family, before the generic readers (it claims
+    # what it read, so no generic reader takes a config again); files without the import pay nothing.
+    file_reader: Callable[..., None] | None = None
 
     def owns(self, module: str) -> bool:
         return module in self.packages or module.startswith(self.prefixes)
