@@ -83,12 +83,15 @@ def has_trigger(source: bytes) -> bool:
     return prefilter.typescript_can_declare(source) or (
         b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
-        any(package in source for package in _HOOK_PACKAGES))
+        any(package in source for package in _HOOK_PACKAGES)) or (
+        (b"@mastra/" in source or b"@voltagent/" in source) and _AGENT_BUILTINS.search(source) is not None)
 
 
 # Packages whose hooks make tools without a word the prefilter looks for (`useCopilotAction({ name, handler })`,
 # `composio.tools.get(user, "SLUG")`): a file importing one is parsed (frameworks/*.py file_reader).
 _HOOK_PACKAGES = (b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio")
+# What makes Mastra and VoltAgent give an agent tools of their own (frameworks/agent_builtins.py).
+_AGENT_BUILTINS = re.compile(rb"(?:agents|workflows|subAgents)\s*[:,}]|workingMemory|createReasoningTools")
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,6 @@
-"""Mastra (`@mastra/*`): createTool({ id, description, inputSchema, execute })."""
+"""Mastra (`@mastra/*`): createTool({ id, description, inputSchema, execute }), and the tools it gives an agent
+itself: `agent-<key>` for each sub-agent and `workflow-<key>` for each workflow of its config, and the
+working-memory tool of a Memory with working memory enabled (frameworks/agent_builtins.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from parr.scan.typescript.frameworks import agent_kit, voltagent
+from parr.scan.typescript.frameworks import agent_builtins, agent_kit, imported, voltagent
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
+from parr.scan.typescript.nodes import args_of, entry_value, one_line, property_key, text, unwrap
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -34,4 +37,49 @@ SPEC = FrameworkSpec(
     factories=(Factory("createTool", "mastra.createTool", name_keys=("id", "name"),
                        schema_keys=("parameters", "inputSchema"), named_by_place=True,
                        hook=lambda det, call, args, fw, fname: create_tool(det, call, args, fw), read_for=("*",)),),
+    file_reader=lambda det: read_file(det),
 )
+
+
+def _agent(det: Detector, new: Node) -> None:
+    """new Agent({ agents: { researcher }, workflows: { publish } }): each one a tool named after its key."""
+    args = args_of(new)
+    _, entries = det._config(args[0]) if args else (None, {})
+    for key, prefix in agent_builtins.MASTRA_PREFIXES.items():
+        if key not in entries:
+            continue
+        value = det.ctx.value_node(det._entry(entries, key))
+        if value is None or value.type != "object":
+            det._unread(entries[key], f"Mastra {key} given by code parr cannot read", one_line(entries[key], 80))
+            continue
+        for el in value.named_children:
+            name = text(el) if el.type == "shorthand_property_identifier" else property_key(el) if el.type == "pair" \
+                else None
+            if el.type == "spread_element" or name is None:
+                det._unread(el, f"Mastra {key} given by code parr cannot read", one_line(el, 80))
+                continue
+            if key == "agents":
+                voltagent.builtin(det, el, prefix + name, None, False, SPEC.id, "mastra.agent_tool")
+            else:  # the workflow's steps are its effects (not followed): its name speaks for it
+                det._emit(node=el, name=prefix + name, framework=SPEC.id, style="mastra.workflow_tool",
+                          schema="framework_defined", typed=False,
+                          typed_evidence=["input schema of a workflow parr does not read"])
+
+
+def _memory(det: Detector, new: Node) -> None:
+    """new Memory({ options: { workingMemory: { enabled: true } } }): its agents get `updateWorkingMemory`."""
+    args = args_of(new)
+    _, entries = det._config(args[0]) if args else (None, {})
+    _, options = det._config(det._entry(entries, "options"))
+    _, wm = det._config(det._entry(options, "workingMemory"))
+    if not wm or text(det._entry(wm, "enabled")) != "true":
+        return
+    for name, mutating, typed in agent_builtins.MASTRA["workingMemory"]:
+        voltagent.builtin(det, unwrap(entry_value(options["workingMemory"])) or new, name, mutating, typed, SPEC.id,
+                          "mastra.builtin")
+
+
+def read_file(det: Detector) -> None:
+    """The sub-agents, workflows and working memories of a file that imports Mastra."""
+    for new, cls in imported.constructions(det, SPEC, {"Agent", "Memory"}):
+        (_agent if cls == "Agent" else _memory)(det, new)

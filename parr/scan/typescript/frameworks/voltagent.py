@@ -1,6 +1,19 @@
-"""VoltAgent (`@voltagent/*`): createTool({ name, description, parameters, execute }), new Tool(...)."""
+"""VoltAgent (`@voltagent/*`): createTool({ name, description, parameters, execute }), new Tool(...), and the tools
+it gives an agent itself: createReasoningTools, `delegate_task` for sub-agents, working-memory tools."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from parr.scan.typescript import effects as fx
+from parr.scan.typescript.frameworks import agent_builtins, imported
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
+from parr.scan.typescript.nodes import args_of, text
+
+if TYPE_CHECKING:
+    from parr.scan.typescript.detect import Detector
 
 
 def _mastra():
@@ -19,4 +32,63 @@ SPEC = FrameworkSpec(
                 named_by_place=True,
                 hook=lambda det, new, args, fw, cls: _mastra().create_tool(det, new, args, "voltagent", style="voltagent.Tool")),
     ),
+    file_reader=lambda det: read_file(det),
 )
+
+
+# -- tools VoltAgent gives an agent itself (frameworks/agent_builtins.py) --------------------------------------
+SUB_AGENT_PROMPT = "free-form prompt string to a sub-agent"
+
+
+def builtin(det: Detector, node: Node, name: str, mutating: bool | None, typed: bool, framework: str, style: str,
+            typed_evidence: str | None = None) -> None:
+    """One tool the framework defines: read-only as data says, changing state (the agent's memory), or, for a
+    sub-agent's tool (None), what its name says: the sub-agent's own tools are reported where they are made."""
+    eff = fx.Effects()
+    if mutating:
+        eff.add_strong("built-in tool writes the agent's memory")
+    det._emit(node=node, name=name, framework=framework, style=style, schema="framework_defined", typed=typed,
+              typed_evidence=[] if typed else [typed_evidence or SUB_AGENT_PROMPT], eff=eff,
+              kind_mutating=False if mutating is False else None)
+
+
+def _reasoning(det: Detector, call: Node) -> None:
+    """createReasoningTools({ think, analyze }): a toolkit of the enabled ones, a tool once given to a model."""
+    args = args_of(call)
+    _, entries = det._config(args[0]) if args else (None, {})
+    tools = [t for t in agent_builtins.VOLTAGENT["createReasoningTools"]
+             if text(det._entry(entries, t[0])) != "false"]
+    det.ctx.claim(call)
+    det.pending_builtins[call.id] = (call, lambda: [builtin(det, call, n, m, t, SPEC.id, "voltagent.builtin")
+                                                    for n, m, t in tools])
+
+
+def _agent(det: Detector, new: Node) -> None:
+    """new Agent({ subAgents: [...] }): the model delegates through one `delegate_task` tool."""
+    args = args_of(new)
+    _, entries = det._config(args[0]) if args else (None, {})
+    value = det._entry(entries, "subAgents")
+    resolved = det.ctx.value_node(value) if value is not None else None
+    if value is None or (resolved is not None and resolved.type == "array" and not resolved.named_children):
+        return
+    for n, _, t in agent_builtins.VOLTAGENT["subAgents"]:
+        builtin(det, entries["subAgents"], n, None, t, SPEC.id, "voltagent.builtin")
+
+
+def _memory(det: Detector, new: Node) -> None:
+    """new Memory({ workingMemory: { enabled: true } }): the agents using it get its working-memory tools."""
+    args = args_of(new)
+    _, entries = det._config(args[0]) if args else (None, {})
+    _, wm = det._config(det._entry(entries, "workingMemory"))
+    if not wm or text(det._entry(wm, "enabled")) != "true":
+        return
+    for n, m, t in agent_builtins.VOLTAGENT["workingMemory"]:
+        builtin(det, entries["workingMemory"], n, m, t, SPEC.id, "voltagent.builtin")
+
+
+def read_file(det: Detector) -> None:
+    """The reasoning toolkits, sub-agents and working memories of a file that imports VoltAgent."""
+    for call, _ in imported.calls(det, SPEC, {"createReasoningTools"}):
+        _reasoning(det, call)
+    for new, cls in imported.constructions(det, SPEC, {"Agent", "Memory"}):
+        (_agent if cls == "Agent" else _memory)(det, new)
