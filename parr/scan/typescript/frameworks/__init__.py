@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from parr.scan.typescript.frameworks import (
-    agent_kit, ai_sdk, anthropic, assistant_ui, cloudflare, composio, copilotkit, google_genai, langchain, mastra, mcp, openai, openai_agents,
-    openclaw, opencode, voltagent,
+    agent_kit, ai_sdk, anthropic, assistant_ui, cloudflare, composio, copilotkit, google_genai, langchain, mastra, mcp,
+    openai, openai_agents, openclaw, opencode, voltagent,
 )
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec, Handoff, Registration
 

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
 
 FRAMEWORK = "assistant-ui"
-TOOL_HOOKS = {"makeAssistantTool": "assistant_ui.makeAssistantTool", "useAssistantTool": "assistant_ui.useAssistantTool"}
+TOOL_HOOKS = {"makeAssistantTool": "assistant_ui.makeAssistantTool",
+              "useAssistantTool": "assistant_ui.useAssistantTool"}
 # Renderers and context: configs shaped like a tool's that give the model none.
 NOT_TOOL_HOOKS = frozenset({"makeAssistantToolUI", "useAssistantToolUI", "useAssistantDataUI", "makeAssistantDataUI",
                             "useAssistantInstructions", "useInlineRender"})

@@ -113,8 +113,9 @@ def _setters(det: Detector) -> frozenset[str]:
             hook = text(fn.child_by_field_name("property")) if fn is not None and fn.type == "member_expression" \
                 else text(fn)
             elements = [c for c in pattern.named_children if c.type == "identifier"]
-            if hook in _STATE_HOOKS and len(pattern.named_children) >= 2 and pattern.named_children[1].type == "identifier":
-                found.add(text(pattern.named_children[1]))
+            second = pattern.named_children[1] if len(pattern.named_children) >= 2 else None
+            if hook in _STATE_HOOKS and second is not None and second.type == "identifier":
+                found.add(text(second))
             elif hook in _STATE_HOOKS and len(elements) == 1 and pattern.named_children[0].type != "identifier":
                 found.add(text(elements[0]))  # `const [, setOpen] = useState(false)`
     det._copilotkit_setters = frozenset(found)  # type: ignore[attr-defined]

@@ -67,14 +67,17 @@ def _agent(det: Detector, new: Node) -> None:
 
 
 def _memory(det: Detector, new: Node) -> None:
-    """new Memory({ options: { workingMemory: { enabled: true } } }): its agents get `updateWorkingMemory`."""
+    """new Memory({ options: { workingMemory: { enabled: true } } }): its agents get `updateWorkingMemory`
+    (`setWorkingMemory` with `useStateSignals: true`)."""
     args = args_of(new)
     _, entries = det._config(args[0]) if args else (None, {})
     _, options = det._config(det._entry(entries, "options"))
     _, wm = det._config(det._entry(options, "workingMemory"))
-    if not wm or text(det._entry(wm, "enabled")) != "true":
-        return
-    for name, mutating, typed in agent_builtins.MASTRA["workingMemory"]:
+    if not wm or text(det._entry(wm, "enabled")) != "true" or text(det._entry(options, "readOnly")) == "true" \
+            or text(det._entry(wm, "agentManaged")) == "false":
+        return  # no working memory, or one the agent may not write (Memory.listTools)
+    key = "workingMemory.useStateSignals" if text(det._entry(wm, "useStateSignals")) == "true" else "workingMemory"
+    for name, mutating, typed in agent_builtins.MASTRA[key]:
         voltagent.builtin(det, unwrap(entry_value(options["workingMemory"])) or new, name, mutating, typed, SPEC.id,
                           "mastra.builtin")
 
