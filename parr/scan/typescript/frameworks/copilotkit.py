@@ -1,4 +1,4 @@
-"""CopilotKit (`@copilotkit/*`): frontend actions the model calls, server actions of CopilotRuntime, parameter lists.
+"""CopilotKit (`@copilotkit/*`): frontend actions the model calls, server actions and tools, parameter lists.
 
 Read from CopilotKit's sources (react-core v1-deprecated and v2 hooks, runtime v1 `CopilotRuntime`, shared
 `Parameter`): `useCopilotAction` is a tool when it has a `handler`, waits for the user (`renderAndWait*`: a
@@ -6,7 +6,8 @@ human-in-the-loop tool) or is `available: "enabled" | "remote"`; `name: "*"` or 
 call of a tool defined elsewhere. `useFrontendTool`, `useHumanInTheLoop` and `useComponent` always register
 one, unless `available` is false / "disabled" / "frontend". The other hooks (readables, suggestions, co-agent
 state, tool-call renderers) hand the model no tool: their configs are claimed so no generic reader takes
-`{ name, parameters, render }` for a raw tool definition.
+`{ name, parameters, render }` for a raw tool definition. On the server, `new CopilotRuntime({ actions })` (v1)
+and the v2 runtime's `defineTool({ name, parameters, execute })` are tools.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tree_sitter import Node
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript import framework_state
 from parr.scan.typescript.frameworks import imported
-from parr.scan.typescript.frameworks.spec import FrameworkSpec
+from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
     args_of, entry_value, is_function, iter_descendants, object_entries, one_line, string_literal, text, unwrap,
 )
@@ -256,6 +257,10 @@ def read_file(det: Detector) -> None:
 SPEC = FrameworkSpec(
     id=FRAMEWORK,
     prefixes=("@copilotkit/",),
+    # The v2 runtime's defineTool({ name, description, parameters, execute }), given to an agent's `tools`.
+    factories=(Factory("defineTool", "copilotkit.defineTool", name_keys=("name",), schema_keys=("parameters",),
+                       hook=lambda det, call, args, fw, fname: det._factory_tool(call, args, SPEC,
+                                                                                 SPEC.factory("defineTool"))),),
     # new CopilotRuntime({ mcpServers: [...] }): servers list their tools at run time (a site each).
     runtime_tool_keys=("mcpServers",),
     file_reader=read_file,
