@@ -102,20 +102,61 @@ _UI_METHODS = frozenset({"scrollIntoView", "scrollTo", "scrollBy", "focus", "blu
                          "getElementById", "querySelector", "querySelectorAll", "setProperty"})
 
 
-def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str]) -> bool:
+class _NoBinding:
+    kind = None
+
+
+_NONE = _NoBinding()
+
+
+def _local_function(ctx: FileCtx, callee: Node) -> Node | None:
+    """The function a local name calls: `function update()`, `const update = (...) => ...`, or one wrapped in
+    React's `useCallback(fn, deps)`."""
+    from parr.scan.typescript.nodes import is_function
+
+    b = ctx.lookup(callee, text(callee))
+    if b is None or b.node is None:
+        return None
+    if b.kind == "function":
+        return b.node
+    value = unwrap(b.node) if b.kind == "var" else None
+    if value is not None and value.type == "call_expression" and text(value.child_by_field_name("function")) in (
+            "useCallback", "React.useCallback"):
+        args = value.child_by_field_name("arguments")
+        value = unwrap(args.named_children[0]) if args is not None and args.named_children else None
+    return value if value is not None and is_function(value) else None
+
+
+def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int = 0) -> bool:
     """A frontend action's body sets the component's React state (`setTodos([...todos, text])`) or the DOM and
-    makes no other call parr could not vouch for: it changes what the page shows, nothing in the world."""
+    makes no other call parr could not vouch for: it changes what the page shows, nothing in the world. A
+    local helper it calls (`updateItem(id, patch)`) is read the same way."""
     wrote = False
     start, end = fn.start_byte, fn.end_byte
     for node in iter_descendants(fn, 20_000):
         t = node.type
         if t == "call_expression":
             callee = unwrap(node.child_by_field_name("function"))
+            if callee is not None and callee.type == "member_expression" and text(
+                    callee.child_by_field_name("property")) in _DATA_METHODS and (unwrap(callee.child_by_field_name(
+                    "object")) or callee).type in ("array", "object", "binary_expression", "ternary_expression",
+                                                   "template_string", "string"):
+                continue  # `(prev?.items ?? []).map(...)`: computing over a value the body made
             chain = member_chain(callee)
             if not chain or "()" in chain or "[]" in chain:
                 return False
             chain = [c for c in chain if c != "?"]
             if len(chain) == 1 and chain[0] in setters:
+                wrote = True
+                continue
+            if depth and callee is not None and callee.type == "identifier" and (
+                    ctx.lookup(callee, text(callee)) or _NONE).kind == "param":
+                continue  # a helper calls the function its caller passed: read in the caller's body
+            helper = _local_function(ctx, callee) if callee is not None and callee.type == "identifier" \
+                and depth < 3 else None
+            if helper is not None and not (helper.start_byte <= fn.start_byte and fn.end_byte <= helper.end_byte):
+                if not only_ui_state(ctx, helper, setters, depth + 1):
+                    return False
                 wrote = True
                 continue
             if chain[0] in _PURE_ROOTS or (len(chain) == 1 and chain[0] in _PURE_FUNCS | _UI_CALLS):

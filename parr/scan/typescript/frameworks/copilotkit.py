@@ -52,7 +52,8 @@ _PARAM_TYPES = frozenset({"string", "number", "boolean", "object", "string[]", "
 # React hooks whose array result's second element sets the component's own state.
 _STATE_HOOKS = frozenset({"useState", "useReducer", "useImmer", "useImmerReducer", "useAtom", "useLocalStorage",
                           "useSessionStorage", "useQueryState", "useRecoilState"})
-UI_STATE = "only changes the page's own UI state (React state, the DOM)"
+# ... and CopilotKit's own: `const { state, setState } = useCoAgent(...)` sets the state shared with the agent.
+UI_STATE = "only changes the page's own UI state (React state, the DOM, the agent's shared state)"
 
 
 def parameter_list(det: Detector, node: Node | None, depth: int = 0) -> SchemaInfo:
@@ -119,6 +120,15 @@ def _setters(det: Detector) -> frozenset[str]:
                 found.add(text(second))
             elif hook in _STATE_HOOKS and len(elements) == 1 and pattern.named_children[0].type != "identifier":
                 found.add(text(elements[0]))  # `const [, setOpen] = useState(false)`
+        # `const { state, setState } = useCoAgent(...)`: the state the page shares with its agent.
+        q = ("(variable_declarator name: (object_pattern) @p value: (call_expression function: (identifier) @f "
+             '(#eq? @f "useCoAgent")))')
+        for pattern in captures(det.ctx.grammar, det.ctx.root, q, "p", 1 << 12):
+            for el in pattern.named_children:
+                if el.type == "shorthand_property_identifier_pattern" and text(el) == "setState":
+                    found.add("setState")
+                elif el.type == "pair_pattern" and text(el.child_by_field_name("key")) == "setState":
+                    found.add(text(el.child_by_field_name("value")))
     det._copilotkit_setters = frozenset(found)  # type: ignore[attr-defined]
     return det._copilotkit_setters  # type: ignore[attr-defined]
 
