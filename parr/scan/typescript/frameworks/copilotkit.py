@@ -42,6 +42,7 @@ NOT_TOOL_HOOKS = frozenset({
     "useRenderToolCall", "useRenderTool", "useDefaultTool", "useDefaultRenderTool", "useLazyToolRenderer",
     "useCoAgent", "useCoAgentStateRender", "useLangGraphInterrupt", "useAgentContext", "useAgent",
     "useCopilotChat", "useCopilotChatHeadless_c", "useCopilotChatInternal", "useFrontendToolAvailable",
+    "useInterrupt", "useSuggestions", "useCapabilities", "useRenderCustomMessages", "useRenderActivityMessage",
 })
 # Keys whose render waits for the user's answer: the model's call goes through a person (v1 useCopilotAction).
 _WAIT_KEYS = ("renderAndWaitForResponse", "renderAndWait")
