@@ -39,18 +39,7 @@ _RUNTIME_FILTERS = ("toolkits", "search", "tags", "apps", "scopes", "authConfigI
 
 def _clients(det: Detector) -> set[str]:
     """Local names holding a Composio client: `const composio = new Composio(...)` (and the legacy toolsets)."""
-    names: set[str] = set()
-    for new, _ in imported.constructions(det, SPEC, CLIENTS):
-        decl = new.parent
-        while decl is not None and decl.type in ("parenthesized_expression", "as_expression", "await_expression"):
-            decl = decl.parent
-        if decl is not None and decl.type == "variable_declarator" and decl.child_by_field_name("name") is not None:
-            names.add(text(decl.child_by_field_name("name")))
-        elif decl is not None and decl.type in ("assignment_expression", "public_field_definition"):
-            target = decl.child_by_field_name("left") or decl.child_by_field_name("name")
-            if target is not None:
-                names.add(member_chain(unwrap(target))[-1] if target.type == "member_expression" else text(target))
-    return names
+    return imported.instances(det, SPEC, CLIENTS)
 
 
 def _slug_list(det: Detector, node: Node | None) -> list[str] | None:

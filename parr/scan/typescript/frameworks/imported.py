@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from parr.scan.typescript.frameworks.spec import FrameworkSpec
-from parr.scan.typescript.nodes import captures, text
+from parr.scan.typescript.nodes import captures, member_chain, text, unwrap
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -45,4 +45,20 @@ def constructions(det: Detector, spec: FrameworkSpec, names: frozenset[str] | se
         b = det.ctx.lookup(ctor, text(ctor))
         if b is not None and b.kind == "import":
             found.append((new, local_names[text(ctor)]))
+    return found
+
+
+def instances(det: Detector, spec: FrameworkSpec, names: frozenset[str] | set[str]) -> set[str]:
+    """Local names (or `this.` fields) holding an instance of one of `names`: `const mcp = new MCPClient(...)`."""
+    found: set[str] = set()
+    for new, _ in constructions(det, spec, names):
+        decl = new.parent
+        while decl is not None and decl.type in ("parenthesized_expression", "as_expression", "await_expression"):
+            decl = decl.parent
+        if decl is not None and decl.type == "variable_declarator" and decl.child_by_field_name("name") is not None:
+            found.add(text(decl.child_by_field_name("name")))
+        elif decl is not None and decl.type in ("assignment_expression", "public_field_definition"):
+            target = decl.child_by_field_name("left") or decl.child_by_field_name("name")
+            if target is not None:
+                found.add(member_chain(unwrap(target))[-1] if target.type == "member_expression" else text(target))
     return found

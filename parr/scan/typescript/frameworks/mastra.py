@@ -83,6 +83,8 @@ def _memory(det: Detector, new: Node) -> None:
 
 
 def read_file(det: Detector) -> None:
-    """The sub-agents, workflows and working memories of a file that imports Mastra."""
+    """The sub-agents, workflows, working memories and MCP clients of a file that imports Mastra."""
     for new, cls in imported.constructions(det, SPEC, {"Agent", "Memory"}):
         (_agent if cls == "Agent" else _memory)(det, new)
+    if b"MCP" in det.ctx.source:
+        voltagent.mcp_sites(det, SPEC)

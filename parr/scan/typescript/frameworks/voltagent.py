@@ -10,7 +10,7 @@ from tree_sitter import Node
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import agent_builtins, imported
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
-from parr.scan.typescript.nodes import args_of, text
+from parr.scan.typescript.nodes import args_of, captures, member_chain, one_line, text, unwrap
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -86,9 +86,30 @@ def _memory(det: Detector, new: Node) -> None:
         builtin(det, entries["workingMemory"], n, m, t, SPEC.id, "voltagent.builtin")
 
 
+# MCP clients of VoltAgent (MCPConfiguration) and Mastra (MCPClient), and the calls that list their servers' tools.
+MCP_CLIENTS = frozenset({"MCPConfiguration", "MCPClient"})
+_MCP_LISTS = frozenset({"getTools", "getToolsets", "listTools", "listToolsets", "getRawTools"})
+
+
+def mcp_sites(det: Detector, spec: FrameworkSpec) -> None:
+    """`await mcp.getTools()` / `mcp.listTools()` on the family's MCP client: the servers list their tools at run
+    time, a site with that reason (the generic reader would call it a call parr cannot read)."""
+    clients = imported.instances(det, spec, MCP_CLIENTS)
+    if not clients:
+        return
+    q = "(call_expression function: (member_expression property: (property_identifier) @m)) @c"
+    for call in captures(det.ctx.grammar, det.ctx.root, q, "c", 1 << 14):
+        chain = member_chain(unwrap(call.child_by_field_name("function")))
+        if len(chain) >= 2 and chain[-1] in _MCP_LISTS and chain[-2] in clients and not det.ctx.is_claimed(call):
+            det.ctx.claim(call)
+            det._unread(call, "tools listed at run time by MCP servers", one_line(call, 80))
+
+
 def read_file(det: Detector) -> None:
-    """The reasoning toolkits, sub-agents and working memories of a file that imports VoltAgent."""
+    """The reasoning toolkits, sub-agents, working memories and MCP clients of a file that imports VoltAgent."""
     for call, _ in imported.calls(det, SPEC, {"createReasoningTools"}):
         _reasoning(det, call)
     for new, cls in imported.constructions(det, SPEC, {"Agent", "Memory"}):
         (_agent if cls == "Agent" else _memory)(det, new)
+    if b"MCP" in det.ctx.source:
+        mcp_sites(det, SPEC)
