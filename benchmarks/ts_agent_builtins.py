@@ -10,7 +10,9 @@ names and flags are written out. What is read, at the places in each bundle that
 
 - @voltagent/core: the tools `createReasoningTools` pushes (`enabledTools.push({ ...thinkTool })`, each a
   module-level `createTool({ name: "think", ... })`), the `createTool({ name })` of the agent's
-  `createDelegateTool` (sub-agents) and of `createWorkingMemoryTools` (a Memory with working memory).
+  `createDelegateTool` (sub-agents) and of `createWorkingMemoryTools` (a Memory with working memory), and
+  the default name of a retriever's `tool` (`this.options.toolName || "search_knowledge"`, made by
+  `createRetrieverTool`).
 - @mastra/core: the prefix of the keys `getAgentTools` / `listAgentTools` and `getWorkflowTools` /
   `listWorkflowTools` store each sub-agent's and workflow's tool under (`convertedAgentTools[`agent-${name}`]`).
 - @mastra/memory: the names its working-memory tool takes (`UPDATE_WORKING_MEMORY_TOOL_NAME`, and
@@ -83,13 +85,14 @@ def _enclosing(node) -> str | None:
     return None
 
 
-def _verdict(literal: str, package: str, name: str) -> tuple[bool, bool]:
-    """parr's (mutating, typed) for a createTool literal, scanned as a project's tool of `package`."""
+def _verdict(literal: str, package: str, name: str, prelude: str = "") -> tuple[bool, bool]:
+    """parr's (mutating, typed) for a createTool literal, scanned as a project's tool of `package` (after
+    `prelude`: the constants the literal names, given their default values)."""
     from parr.scan.engine import scan_repository
     from parr.scan.typescript import TypeScriptScanner
 
     with tempfile.TemporaryDirectory() as tmp:
-        Path(tmp, "tool.ts").write_text(f'import {{ createTool }} from "{package}";\n'
+        Path(tmp, "tool.ts").write_text(f'import {{ createTool }} from "{package}";\n{prelude}'
                                         f"export const tools = {{ {name}: createTool({literal}) }};\n")
         tools = scan_repository(Path(tmp), scanners=[TypeScriptScanner()], use_cache=False, jobs=1).tools
     if len(tools) != 1:
@@ -115,6 +118,13 @@ def voltagent(files: dict[str, bytes]) -> dict[str, list[tuple[str, bool | None,
         obj = by_var[var.decode()]
         name = _key(obj, "name")
         out.setdefault("createReasoningTools", []).append((name, *_verdict(text(obj), "@voltagent/core", name)))
+    # A retriever's `tool` (BaseRetriever): createRetrieverTool named `options.toolName`, or the default.
+    default = re.search(rb'this\.options\.toolName \|\| "(\w+)"', source)
+    made = by_method.get("createRetrieverTool", [])
+    if default and made:
+        name = default.group(1).decode()
+        out["retriever"] = [(name, *_verdict(text(made[0]), "@voltagent/core", name,
+                                             prelude=f'const toolName = "{name}";\n'))]
     for key, method in (("subAgents", "createDelegateTool"), ("workingMemory", "createWorkingMemoryTools")):
         for obj in by_method.get(method, []):
             name = _key(obj, "name")

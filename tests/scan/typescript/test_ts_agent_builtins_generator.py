@@ -25,6 +25,14 @@ var createReasoningTools = (options = {}) => {
   if (options.analyze !== false) { enabledTools.push({ ...analyzeTool }); }
   return createToolkit({ name: "reasoning_tools", tools: enabledTools });
 };
+var createRetrieverTool = (retriever, options = {}) => {
+  const toolName = options.name || "find_docs";
+  return createTool({ name: toolName, description: "Search", parameters: z.object({ query: z.string() }),
+    execute: async ({ query }) => retriever.retrieve(query) });
+};
+var BaseRetriever = class {
+  constructor(options = {}) { const retrieverName = this.options.toolName || "find_docs"; }
+};
 class Agent {
   createDelegateTool(options) {
     return createTool({ name: "hand_task", description: "Delegate", parameters: z.object({ task: z.string() }),
@@ -74,6 +82,7 @@ def test_names_from_the_bundles_and_flags_from_parrs_reading(tmp_path: Path) -> 
         "createReasoningTools": (("ponder", False, True), ("weigh", False, True)),
         "subAgents": (("hand_task", None, False),),
         "workingMemory": (("read_notes", False, True), ("erase_notes", True, True)),
+        "retriever": (("find_docs", False, True),),
     }
     assert module["MASTRA_PREFIXES"] == {"agents": "sub-", "workflows": "flow-"}
     assert module["MASTRA"] == {"workingMemory": (("saveNotes", True, True),),
@@ -81,6 +90,6 @@ def test_names_from_the_bundles_and_flags_from_parrs_reading(tmp_path: Path) -> 
 
 
 def test_the_committed_module_has_the_shape_the_readers_use() -> None:
-    assert set(agent_builtins.VOLTAGENT) == {"createReasoningTools", "subAgents", "workingMemory"}
+    assert set(agent_builtins.VOLTAGENT) == {"createReasoningTools", "subAgents", "workingMemory", "retriever"}
     assert set(agent_builtins.MASTRA_PREFIXES) == {"agents", "workflows"}
     assert "workingMemory" in agent_builtins.MASTRA and "workingMemory.useStateSignals" in agent_builtins.MASTRA

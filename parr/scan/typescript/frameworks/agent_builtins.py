@@ -14,6 +14,7 @@ from __future__ import annotations
 # What enables them (a factory, or a key of the agent's or memory's config) -> ((name, mutating, typed), ...).
 VOLTAGENT: dict[str, tuple[tuple[str, bool | None, bool], ...]] = {
     'createReasoningTools': (('think', False, True), ('analyze', False, True)),
+    'retriever': (('search_knowledge', False, True),),
     'subAgents': (('delegate_task', None, False),),
     'workingMemory': (('get_working_memory', False, True), ('update_working_memory', True, True), ('clear_working_memory', True, True)),
 }

@@ -86,6 +86,48 @@ def _memory(det: Detector, new: Node) -> None:
         builtin(det, entries["workingMemory"], n, m, t, SPEC.id, "voltagent.builtin")
 
 
+def _retriever_name(det: Detector, instance: Node | None) -> str | None:
+    """The tool name a retriever instance gives its `tool`: `toolName` of its constructor's options, or the
+    default; None when parr cannot tell (options or a class it cannot read set it)."""
+    new = det.ctx.value_node(instance) if instance is not None else None
+    if new is None or new.type != "new_expression":
+        return None
+    default = agent_builtins.VOLTAGENT["retriever"][0][0]
+    args = args_of(new)
+    cfg, entries = det._config(args[0]) if args else (None, {})
+    if args and cfg is None:
+        return None
+    if "toolName" in entries:
+        name = det.ctx.string_value(det._entry(entries, "toolName"))
+        return name if isinstance(name, str) else None
+    ctor = new.child_by_field_name("constructor")
+    b = det.ctx.lookup(ctor, text(ctor)) if ctor is not None else None
+    if b is not None and b.kind == "class" and b"toolName" in (b.node.text if b.node is not None else b""):
+        return None  # the class sets its own (super({ toolName })): not read here
+    return default
+
+
+def _retriever_tools(det: Detector) -> None:
+    """`tools: [retriever.tool]` with `retriever = new MyRetriever(...)`: the retriever's search tool."""
+    q = ('(pair key: (property_identifier) @k (#eq? @k "tools") value: (array (member_expression object: '
+         '(identifier) @o property: (property_identifier) @p (#eq? @p "tool")) @m))')
+    for member in captures(det.ctx.grammar, det.ctx.root, q, "m", 1 << 12):
+        obj = member.child_by_field_name("object")
+        b = det.ctx.lookup(obj, text(obj))
+        if b is None or b.kind != "var":
+            continue
+        name = _retriever_name(det, b.node)
+        value = det.ctx.value_node(b.node)
+        if value is None or value.type != "new_expression":
+            continue
+        det.ctx.claim(member)
+        if name is None:
+            det._unread(member, "retriever tool named by code parr cannot read", one_line(member, 80))
+            continue
+        for _, mutating, typed in agent_builtins.VOLTAGENT["retriever"]:
+            builtin(det, member, name, mutating, typed, SPEC.id, "voltagent.retriever_tool")
+
+
 # MCP clients of VoltAgent (MCPConfiguration) and Mastra (MCPClient), and the calls that list their servers' tools.
 MCP_CLIENTS = frozenset({"MCPConfiguration", "MCPClient"})
 _MCP_LISTS = frozenset({"getTools", "getToolsets", "listTools", "listToolsets", "getRawTools"})
@@ -113,3 +155,5 @@ def read_file(det: Detector) -> None:
         (_agent if cls == "Agent" else _memory)(det, new)
     if b"MCP" in det.ctx.source:
         mcp_sites(det, SPEC)
+    if b".tool" in det.ctx.source:
+        _retriever_tools(det)
