@@ -4,7 +4,8 @@ Read from Composio's TypeScript SDK (`Tools.get`, `ToolListParams`; the legacy `
 sees each tool under its action slug, in upper case (`GITHUB_STAR_A_REPOSITORY_FOR_THE_AUTHENTICATED_USER`; the
 legacy SDK matches the slugs it is given without regard to case). `composio.tools.get(user, "SLUG")` and
 `{ tools: ["SLUG", ...] }` (legacy `{ actions: [...] }`) name them; a whole toolkit, a search, tags or a
-tool-router session are chosen by the service at run time: a site naming what was asked for.
+tool-router session are chosen by the service at run time: a site naming what was asked for. A slug this
+file defines with `createCustomTool({ slug, inputParameters, execute })` is read from that definition.
 """
 
 from __future__ import annotations
@@ -56,8 +57,41 @@ def _slug_list(det: Detector, node: Node | None) -> list[str] | None:
     return slugs
 
 
+def _custom_tools(det: Detector) -> dict[str, dict[str, Node]]:
+    """This file's `composio.tools.createCustomTool({ slug, inputParameters, execute })`, by upper-case slug:
+    a slug fetched here is read from its own definition (its schema and what its body does)."""
+    cached = getattr(det, "_composio_custom", None)
+    if cached is not None:
+        return cached
+    found: dict[str, dict[str, Node]] = {}
+    det._composio_custom = found  # type: ignore[attr-defined]
+    if b"createCustomTool" not in det.ctx.source:
+        return found
+    q = ('(call_expression function: (member_expression property: (property_identifier) @m '
+         '(#eq? @m "createCustomTool"))) @c')
+    for call in captures(det.ctx.grammar, det.ctx.root, q, "c", 1 << 12):
+        args = args_of(call)
+        cfg, entries = det._config(args[0]) if args else (None, {})
+        slug = det.ctx.string_value(det._entry(entries, "slug")) if cfg is not None else None
+        if isinstance(slug, str):
+            det.ctx.claim(cfg)
+            found[slug.upper()] = entries
+    return found
+
+
 def _emit(det: Detector, call: Node, slugs: list[str]) -> None:
+    custom = _custom_tools(det)
     for slug in slugs:
+        entries = custom.get(slug)
+        if entries is not None:
+            schema = det._entry(entries, "inputParameters", "inputParams")
+            handler = det._handler(det._entry(entries, "execute"))
+            info, eff, typed, evidence, desc, dref = det._read_definition(
+                unwrap(schema) or call, schema, handler, det._entry(entries, "description"))
+            det._emit(node=call, name=slug, framework=FRAMEWORK, style="composio.custom_tool",
+                      schema=info.kind if info.declared else "none", typed=typed, typed_evidence=evidence,
+                      description=desc, description_ref=dref, handler=handler, eff=eff)
+            continue
         eff = fx.Effects()
         words = slug.split("_")
         if len(words) > 1 and words[1] in _WRITE_VERBS:
