@@ -35,7 +35,14 @@ TOOL_HOOKS = {
     "useFrontendTool": "copilotkit.useFrontendTool",
     "useHumanInTheLoop": "copilotkit.useHumanInTheLoop",
     "useComponent": "copilotkit.useComponent",
+    # @copilotkit/angular
+    "registerFrontendTool": "copilotkit.registerFrontendTool",
+    "registerHumanInTheLoop": "copilotkit.registerHumanInTheLoop",
 }
+_HITL_HOOKS = frozenset({"useHumanInTheLoop", "registerHumanInTheLoop"})
+# Angular's provideCopilotKit({ ... }): config lists of tools (each read like a hook's) and of renderers.
+_PROVIDER_LISTS = {"frontendTools": "copilotkit.registerFrontendTool", "tools": "copilotkit.registerFrontendTool",
+                   "humanInTheLoop": "copilotkit.registerHumanInTheLoop"}
 # Hooks whose config looks like a tool's but gives the model none: context, suggestions, renderers, agent state.
 NOT_TOOL_HOOKS = frozenset({
     "useCopilotReadable", "useCopilotAdditionalInstructions", "useCopilotChatSuggestions", "useConfigureSuggestions",
@@ -43,6 +50,7 @@ NOT_TOOL_HOOKS = frozenset({
     "useCoAgent", "useCoAgentStateRender", "useLangGraphInterrupt", "useAgentContext", "useAgent",
     "useCopilotChat", "useCopilotChatHeadless_c", "useCopilotChatInternal", "useFrontendToolAvailable",
     "useInterrupt", "useSuggestions", "useCapabilities", "useRenderCustomMessages", "useRenderActivityMessage",
+    "registerRenderToolCall",
 })
 # Keys whose render waits for the user's answer: the model's call goes through a person (v1 useCopilotAction).
 _WAIT_KEYS = ("renderAndWaitForResponse", "renderAndWait")
@@ -206,7 +214,7 @@ def _hook(det: Detector, call: Node, hook: str) -> None:
     available = _available(det, entries)
     if available in _HIDDEN or _render_only(hook, entries, available):
         return
-    hitl = hook == "useHumanInTheLoop" or (hook == "useCopilotAction" and any(k in entries for k in _WAIT_KEYS))
+    hitl = hook in _HITL_HOOKS or (hook == "useCopilotAction" and any(k in entries for k in _WAIT_KEYS))
     read_action(det, call, cfg, entries, TOOL_HOOKS[hook], hitl)
 
 
@@ -257,10 +265,32 @@ def _runtime(det: Detector, new: Node) -> None:
         read_action(det, new, obj, det._entries(obj), "copilotkit.runtime_action", False, at=obj)
 
 
+def _provider(det: Detector, call: Node) -> None:
+    """Angular's provideCopilotKit({ frontendTools: [...], humanInTheLoop: [...], renderToolCalls: [...] })."""
+    args = args_of(call)
+    _, entries = det._config(args[0]) if args else (None, {})
+    for key, style in _PROVIDER_LISTS.items():
+        value = det.ctx.value_node(det._entry(entries, key)) if key in entries else None
+        for el in value.named_children if value is not None and value.type == "array" else ():
+            obj = det.ctx.value_node(el)
+            if obj is None or obj.type != "object":
+                continue  # an identifier of another file, a spread: read where it is defined, or by the tools pair
+            det.ctx.claim(obj)
+            read_action(det, call, obj, det._entries(obj), style, key == "humanInTheLoop", at=obj)
+    renderers = det.ctx.value_node(det._entry(entries, "renderToolCalls")) if "renderToolCalls" in entries else None
+    for el in renderers.named_children if renderers is not None and renderers.type == "array" else ():
+        obj = det.ctx.value_node(el)
+        if obj is not None and obj.type == "object":
+            det.ctx.claim(obj)
+
+
 def read_file(det: Detector) -> None:
     """Every CopilotKit hook call and CopilotRuntime of a file that imports CopilotKit."""
-    for call, hook in imported.calls(det, SPEC, frozenset(TOOL_HOOKS) | NOT_TOOL_HOOKS):
-        _hook(det, call, hook)
+    for call, hook in imported.calls(det, SPEC, frozenset(TOOL_HOOKS) | NOT_TOOL_HOOKS | {"provideCopilotKit"}):
+        if hook == "provideCopilotKit":
+            _provider(det, call)
+        else:
+            _hook(det, call, hook)
     for new, _ in imported.constructions(det, SPEC, {"CopilotRuntime"}):
         _runtime(det, new)
 
