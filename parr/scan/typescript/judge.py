@@ -142,7 +142,8 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # which is what the framework's routers and agents read: a step of its control flow, not an effect.
         # A frontend action that only sets the page's React state or draws a component says so (copilotkit).
         state = cand["state_only"]
-        return False, [state if isinstance(state, str) else "only writes the agent framework's own state (network.state)"]
+        return False, [state if isinstance(state, str)
+                       else "only writes the agent framework's own state (network.state)"]
     if cand.get("handoff"):
         # The model hands the conversation to another agent: nothing changes until that agent acts
         # (its own tools are reported where they are declared).

@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-26-lazy-class-method-effects-copilotkit-assistant-ui-composio"
+FACTS_VERSION = "ts-26-lazy-class-method-effects-copilotkit-assistant-ui-composio-agent-builtins"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -91,8 +91,8 @@ def has_trigger(source: bytes) -> bool:
 # `composio.tools.get(user, "SLUG")`): a file importing one is parsed (frameworks/*.py file_reader).
 _HOOK_PACKAGES = (b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio")
 # What makes Mastra and VoltAgent give an agent tools of their own (frameworks/agent_builtins.py).
-_AGENT_BUILTINS = ((b"@voltagent/", re.compile(rb"subAgents|workingMemory|createReasoningTools")),
-                   (b"@mastra/", re.compile(rb"(?:agents|workflows)\s*[:,}]|workingMemory")))
+_AGENT_BUILTINS = ((b"@voltagent/", bytes_re.fast(rb"subAgents|workingMemory|createReasoningTools")),
+                   (b"@mastra/", bytes_re.fast(rb"(?:agents|workflows)\s*[:,}]|workingMemory")))
 
 
 @lru_cache(maxsize=1)

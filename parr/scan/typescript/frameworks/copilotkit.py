@@ -21,7 +21,7 @@ from parr.scan.typescript import framework_state
 from parr.scan.typescript.frameworks import imported
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
-    args_of, entry_value, is_function, iter_descendants, object_entries, one_line, string_literal, text, unwrap,
+    args_of, captures, entry_value, is_function, iter_descendants, one_line, string_literal, text, unwrap,
 )
 from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
@@ -61,7 +61,6 @@ _PARAM_TYPES = frozenset({"string", "number", "boolean", "object", "string[]", "
 # React hooks whose array result's second element sets the component's own state.
 _STATE_HOOKS = frozenset({"useState", "useReducer", "useImmer", "useImmerReducer", "useAtom", "useLocalStorage",
                           "useSessionStorage", "useQueryState", "useRecoilState"})
-# ... and CopilotKit's own: `const { state, setState } = useCoAgent(...)` sets the state shared with the agent.
 UI_STATE = "only changes the page's own UI state (React state, the DOM, the agent's shared state)"
 
 
@@ -108,14 +107,13 @@ def parameter_list(det: Detector, node: Node | None, depth: int = 0) -> SchemaIn
 
 
 def _setters(det: Detector) -> frozenset[str]:
-    """Names of this file's React state setters: `const [todos, setTodos] = useState(...)` (asked once)."""
+    """Names of this file's React state setters: `const [todos, setTodos] = useState(...)`, and CopilotKit's
+    `const { state, setState } = useCoAgent(...)` (the state the page shares with its agent); asked once."""
     cached = getattr(det, "_copilotkit_setters", None)
     if cached is not None:
         return cached
     found: set[str] = set()
     if b"use" in det.ctx.source:
-        from parr.scan.typescript.nodes import captures
-
         q = ("(variable_declarator name: (array_pattern) @p value: [(call_expression function: (identifier) @f) "
              "(call_expression function: (member_expression property: (property_identifier) @f))])")
         for pattern in captures(det.ctx.grammar, det.ctx.root, q, "p", 1 << 14):
