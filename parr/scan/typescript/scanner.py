@@ -83,13 +83,13 @@ def has_trigger(source: bytes) -> bool:
     return prefilter.typescript_can_declare(source) or (
         b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
-        any(package in source for package in _HOOK_PACKAGES)) or any(
+        _HOOK_PACKAGES.search(source) is not None) or any(
         package in source and enables.search(source) is not None for package, enables in _AGENT_BUILTINS)
 
 
 # Packages whose hooks make tools without a word the prefilter looks for (`useCopilotAction({ name, handler })`,
 # `composio.tools.get(user, "SLUG")`): a file importing one is parsed (frameworks/*.py file_reader).
-_HOOK_PACKAGES = (b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio")
+_HOOK_PACKAGES = bytes_re.any_of((b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio"))
 # What makes Mastra and VoltAgent give an agent tools of their own (frameworks/agent_builtins.py).
 _AGENT_BUILTINS = ((b"@voltagent/", bytes_re.fast(rb"subAgents|workingMemory|createReasoningTools")),
                    (b"@mastra/", bytes_re.fast(rb"(?:agents|workflows)\s*[:,}]|workingMemory")))
