@@ -19,7 +19,7 @@ def conditions(fn: ast.AST, params: list[str]) -> dict[int, list]:
     """id(call) -> the condition its branch runs under, for the calls of `fn` (not of the
     functions it defines) that sit under a test of a parameter the body never reassigns."""
     body = getattr(fn, "body", None)
-    if not params or not isinstance(body, list) or not _tests_strings(fn):
+    if not params or not isinstance(body, list) or not _tests_params(fn, params):
         return {}
     reassigned = _reassigned(fn)
     usable = {p for p in params if p not in reassigned}
@@ -36,17 +36,32 @@ def bindable(fn: ast.AST, params: list[str]) -> frozenset[str]:
     return frozenset(p for p in params if p not in _reassigned(fn))
 
 
-def _tests_strings(fn) -> bool:
-    """Whether the body compares anything with a string literal or matches string patterns: only such
-    a test makes a condition (most functions have none, and are then spared three walks)."""
+def _tests_params(fn, params: list[str]) -> bool:
+    """Whether the body may test a parameter against string literals (`p == "GET"`, `p.upper() in
+    (...)`, `m == ...` where `m = p.upper()`, `match p:`): only such a test makes a condition. Most
+    functions have none and are spared the walks that read them (one walk decides)."""
+    subjects: set[str] = set()
+    aliases: set[str] = set()
+
+    def note(e) -> None:
+        if type(e) is ast.Name:
+            subjects.add(e.id)
+        elif _case_of(e) is not None:
+            subjects.add(e.func.value.id)
+
     for n in _own_nodes(fn):
         t = type(n)
         if t is ast.Compare:
-            if _strings(n.left) is not None or any(_strings(c) is not None for c in n.comparators):
-                return True
-        elif t is ast.MatchValue:
-            return True
-    return False
+            if len(n.ops) == 1:
+                if _strings(n.comparators[0]) is not None:
+                    note(n.left)
+                if _strings(n.left) is not None:
+                    note(n.comparators[0])
+        elif t is ast.Match:
+            note(n.subject)
+        elif t is ast.Assign and len(n.targets) == 1 and type(n.targets[0]) is ast.Name and _case_of(n.value):
+            aliases.add(n.targets[0].id)
+    return bool(subjects & (set(params) | aliases))
 
 
 def _own_nodes(node):
