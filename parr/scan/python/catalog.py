@@ -54,18 +54,19 @@ def framework_of_module(module: str) -> str | None:
     return None
 
 
-# Parameters a framework fills in itself; never model-visible.
+# Parameters a framework fills in itself; never model-visible. context_variables: Swarm and AG2
+# fill it in and drop it from the schema the model sees.
 INJECTED_PARAM_NAMES = frozenset(
     """self cls ctx context tool_context run_context callback_context runtime run_manager callbacks
     config tool_call_id browser_session browser_context page_extraction_llm file_system
-    available_file_paths has_sensitive_data sensitive_data cdp_client agent team
+    available_file_paths has_sensitive_data sensitive_data cdp_client agent team context_variables
     """.split()
 )
 INJECTED_ANNOTATIONS = frozenset(
     """Context RunContext RunContextWrapper ToolContext CallbackContext InvocationContext
     RunnableConfig InjectedState InjectedStore InjectedToolArg InjectedToolCallId ToolRuntime
     BrowserSession BrowserContext CancellationToken KernelArguments Kernel ToolUse
-    FunctionCallParams
+    FunctionCallParams ContextVariables
     """.split()
 )
 

@@ -32,6 +32,7 @@ from parr.scan.python.frameworks import (
     smolagents,
     strands,
     superagi,
+    swarm,
 )
 from parr.scan.python.frameworks.spec import (
     Builtin, CallHook, ConditionHandoffs, ConfiguredToolkit, Decorator, Factory, Framework, Loader, Toolkit,
@@ -45,7 +46,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope,
+    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
