@@ -14,6 +14,7 @@ from parr.scan.python.frameworks import (
     browser_use,
     camel,
     claude_agent_sdk,
+    composio,
     crewai,
     deepagents,
     google_adk,
@@ -47,7 +48,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta,
+    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

@@ -63,10 +63,8 @@ def _file(ex) -> None:
             n, r = ex.name_of(tool, scope) if tool is not None else (None, None)
             if n or r:
                 ex.new_cand(name=n, name_ref=r, line=node.lineno, framework=_LT, style="letta.mcp_tool",
-                            schema="json_schema", caps=("mcp_remote",), flags=("mcp_remote",),
-                            extra={"no_params": True,
-                                   "fx": [["mcp_remote", "weak", "a tool of a remote MCP server: its body is not "
-                                           "in this repository; judged by its name"]]})
+                            schema="json_schema", typed=True, caps=("mcp_remote",), flags=("name_only",),
+                            extra={"no_params": True})
                 registered.add(n or "")
             else:
                 ex.unresolved_site(node, f"{d}(", node.lineno, "Letta MCP tool named at run time")
