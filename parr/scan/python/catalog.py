@@ -134,10 +134,13 @@ def crewai_sanitize(name: str) -> str:
 def handoff_tool_name(agent_name: str, naming: str) -> str:
     """The tool name the model sees for a hand-off to an agent: the Agents SDK makes
     transfer_to_<name> function-style (whitespace and other characters to '_', lower case);
-    AutoGen lower-cases transfer_to_<target>."""
+    AutoGen lower-cases transfer_to_<target>; PraisonAI ("spaces") lower-cases the name and
+    replaces its spaces only."""
     if naming.startswith("format:"):  # AG2: transfer_to_{target}_2, the format given by the framework's data
         return naming[7:].replace("{target}", agent_name)
     name = f"transfer_to_{agent_name}"
     if naming == "openai":
         return re.sub(r"[^a-zA-Z0-9_]", "_", re.sub(r"\s", "_", name)).lower()
+    if naming == "spaces":  # PraisonAI: transfer_to_<name lower-cased, spaces to '_'>, nothing else changed
+        return f"transfer_to_{agent_name.lower().replace(' ', '_')}"
     return name.lower()

@@ -29,6 +29,7 @@ from parr.scan.python.frameworks import (
     openai_agents,
     openai_raw,
     pipecat,
+    praisonai,
     pydantic_ai,
     semantic_kernel,
     smolagents,
@@ -48,7 +49,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio,
+    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
