@@ -48,7 +48,7 @@ def _file(ex) -> None:
             continue
         parts = d.split(".")
         last, recv = parts[-1], parts[-2] if len(parts) > 1 else ""
-        if last in _FROM_FUNCTION and (recv == "tools" or last in ("create_tool", "update_tool")):
+        if last in _FROM_FUNCTION and (recv == "tools" or (last in ("create_tool", "update_tool") and recv)):
             fexpr = _kw(node, "func") or (node.args[0] if node.args else None)
             registered.update(_register_function(ex, node, scope, fexpr))
         elif last in _FROM_SOURCE and recv == "tools" and (_kw(node, "source_code") is not None):
@@ -70,7 +70,8 @@ def _file(ex) -> None:
                 ex.unresolved_site(node, f"{d}(", node.lineno, "Letta MCP tool named at run time")
         elif last in _MCP_SERVER_CALLS or (last == "create" and recv == "mcp_servers"):
             ex.unresolved_site(node, f"{d}(", node.lineno, _MCP_SITE)
-        elif (last in ("create", "create_async") and recv == "agents") or last == "create_agent":
+        elif (last in ("create", "create_async") and recv == "agents") or (last == "create_agent" and recv):
+            # client.create_agent(...) (the legacy letta client); a bare create_agent is LangChain's
             agents.append((node, scope, d))
     for node, scope, d in agents:
         _agent(ex, node, scope, d, registered)
