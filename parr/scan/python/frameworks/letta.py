@@ -173,8 +173,8 @@ def _dedent(text: str) -> str:
 
 
 def _literal_bool(e, default: bool) -> bool:
-    """A keyword's literal truth; anything parr cannot read counts as the default's opposite only
-    when that keeps more tools in view (fail closed: a variable include_base_tools is on)."""
+    """A keyword's literal truth, its default when not given; one parr cannot read counts as on
+    (fail closed: the tools it would add stay in view)."""
     if e is None:
         return default
     if isinstance(e, ast.Constant):
@@ -236,6 +236,9 @@ FRAMEWORKS = (
     Framework(
         label=_LT,
         roots=("letta_client", "letta"),
+        # letta_client's BaseTool (0.1.x): `name` and `run`, added with tools.add(tool=Cls())
+        tool_base_classes=("BaseTool",),
+        class_style="letta.BaseTool_subclass",
         file_hooks=(_file,),
     ),
 )
