@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from parr.scan.python.astutil import _const_str, _kw
+from parr.scan.python.astutil import _const_str, _docstring, _kw
 from parr.scan.python.frameworks.spec import Framework
 
 _CO = "composio"
@@ -26,6 +26,7 @@ def _file(ex) -> None:
     of what it does. The framework's own package is not read."""
     if ex.in_framework(_CO):
         return
+    custom = _custom_tools(ex)
     for node in sorted((n for n in ast.walk(ex.tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset)):
         d = ex.dotted(node.func)
         if not d:
@@ -44,7 +45,7 @@ def _file(ex) -> None:
             if e is None or isinstance(e, ast.Constant) and e.value is None:
                 continue
             for item in (e.elts if isinstance(e, (ast.List, ast.Tuple)) else [e]):
-                _slug(ex, item, node, label)
+                _slug(ex, item, node, label, custom)
         for kw, reason in _RUNTIME_PICKS.items():
             v = _kw(node, kw)
             if v is not None and not (isinstance(v, (ast.List, ast.Tuple)) and not v.elts) \
@@ -52,8 +53,25 @@ def _file(ex) -> None:
                 ex.unresolved_site(v, f"{d}({kw}=", node.lineno, reason)
 
 
-def _slug(ex, e, node: ast.Call, label: str) -> None:
-    """One entry: "GITHUB_CREATE_AN_ISSUE", Action.GITHUB_CREATE_AN_ISSUE, or a constant naming one."""
+def _custom_tools(ex) -> set[str]:
+    """`@composio.tools.custom_tool` functions (composio 0.8/0.9): Composio offers each under its
+    name upper-cased (the slug), running this body. Reported here, at the function; the decorator is
+    no unknown one."""
+    slugs = set()
+    for fi in list(ex.funcs):
+        if not any(d.rsplit(".", 1)[-1] == "custom_tool" for d in fi.decorators):
+            continue
+        slug = fi.name.upper()
+        slugs.add(slug)
+        ex.unresolved[:] = [s for s in ex.unresolved
+                            if not (s.get("line") == fi.node.lineno and "custom_tool" in str(s.get("call")))]
+        ex._func_cand(fi, fi.scope, slug, None, _CO, "composio.custom_tool", _docstring(fi.node), [])
+    return slugs
+
+
+def _slug(ex, e, node: ast.Call, label: str, custom: set[str] = frozenset()) -> None:
+    """One entry: "GITHUB_CREATE_AN_ISSUE", Action.GITHUB_CREATE_AN_ISSUE, or a constant naming one.
+    A custom tool of this file is reported at its function."""
     slug = _const_str(e)
     if slug is None and isinstance(e, ast.Attribute) and (ex.dotted(e.value) or "").rsplit(".", 1)[-1] == "Action":
         slug = e.attr
@@ -66,6 +84,8 @@ def _slug(ex, e, node: ast.Call, label: str) -> None:
         ref = r
     else:
         ref = None
+    if slug in custom:
+        return
     ex.new_cand(name=slug, name_ref=ref, line=getattr(e, "lineno", node.lineno), framework=_CO,
                 style="composio.tool_slug", schema="provider_defined", typed=True, flags=("name_only",),
                 extra={"no_params": True})
