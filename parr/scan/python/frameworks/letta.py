@@ -42,6 +42,7 @@ def _file(ex) -> None:
         return
     registered: set[str] = set()
     agents = []
+    attached = []
     for node, scope in _calls(ex):
         d = ex.dotted(node.func)
         if not d:
@@ -70,11 +71,15 @@ def _file(ex) -> None:
                 ex.unresolved_site(node, f"{d}(", node.lineno, "Letta MCP tool named at run time")
         elif last in _MCP_SERVER_CALLS or (last == "create" and recv == "mcp_servers"):
             ex.unresolved_site(node, f"{d}(", node.lineno, _MCP_SITE)
+        elif last == "attach" and recv == "tools" and len(parts) > 2 and parts[-3] == "agents":
+            attached.append((node, scope, d))
         elif (last in ("create", "create_async") and recv == "agents") or (last == "create_agent" and recv):
             # client.create_agent(...) (the legacy letta client); a bare create_agent is LangChain's
             agents.append((node, scope, d))
     for node, scope, d in agents:
         _agent(ex, node, scope, d, registered)
+    for node, scope, d in attached:  # client.agents.tools.attach(agent_id=..., tool_id=...)
+        _attached_ids(ex, node, scope, d, _kw(node, "tool_id") or (node.args[0] if node.args else None), registered)
 
 
 def _loop_items(ex, node: ast.Call, scope, e) -> list | None:
@@ -92,6 +97,35 @@ def _loop_items(ex, node: ast.Call, scope, e) -> list | None:
             if isinstance(items, (ast.List, ast.Tuple)):
                 return list(items.elts)
     return None
+
+
+def _made_here(ex, e, scope) -> bool | None:
+    """Whether a tool id comes from a registration of this file (`dice.id` with dice =
+    tools.upsert_from_function(...)): True; from elsewhere (a literal id, a tool looked up with
+    tools.retrieve/list): False; None when parr cannot tell."""
+    if _const_str(e) is not None:
+        return False
+    if isinstance(e, ast.Attribute) and e.attr == "id" and isinstance(e.value, ast.Name):
+        bound, _ = ex.lookup(scope, e.value.id)
+        if isinstance(bound, ast.Await):
+            bound = bound.value
+        if isinstance(bound, ast.Call):
+            last = (ex.dotted(bound.func) or "").rsplit(".", 1)[-1]
+            return last in _FROM_FUNCTION | _FROM_SOURCE | {"add", "add_mcp_tool"}
+    return None
+
+
+def _attached_ids(ex, node: ast.Call, scope, d: str, ids, registered: set[str]) -> None:
+    """tool_ids=[...] (or agents.tools.attach(tool_id=...)): a tool registered elsewhere is one parr
+    does not see; so is any id in a file that registers nothing (fail closed: a site)."""
+    if ids is None or isinstance(ids, ast.Constant) and ids.value is None:
+        return
+    items = ids.elts if isinstance(ids, (ast.List, ast.Tuple)) else [ids]
+    for e in items:
+        here = _made_here(ex, e, scope)
+        if here is False or (here is None and not registered):
+            ex.unresolved_site(e, f"{d}(", getattr(e, "lineno", node.lineno),
+                               "Letta tool attached by id; parr did not see it registered in this file")
 
 
 def _register_function(ex, node: ast.Call, scope, fexpr) -> list[str]:
@@ -215,6 +249,7 @@ def _agent(ex, node: ast.Call, scope, d: str, registered: set[str]) -> None:
                                        f"Letta tool {s!r} attached by name; parr did not see it registered in this file")
         elif not (isinstance(tools, ast.Constant) and tools.value is None):
             ex.unresolved_site(tools, f"{d}(tools=", node.lineno, "Letta tools attached by names parr cannot read")
+    _attached_ids(ex, node, scope, d, _kw(node, "tool_ids"), registered)
     if _literal_bool(_kw(node, "include_base_tools"), True):
         kind_e = _kw(node, "agent_type")
         kind = _agent_type(kind_e) if kind_e is not None else _generated.DEFAULT_AGENT_TYPE
