@@ -10,7 +10,8 @@ Nothing is imported or run; only class names, tool names and flags are written o
 - Each of those that parr's own scan of the wheel reports as a crewAI BaseTool subclass (the scan
   follows the class's bases through the wheel, reads its `name` default, sanitised as crewAI sends it,
   and judges its `_run` by what it calls): that name, and that reading's mutating, typed and
-  capabilities (wheel_reading.parr_verdicts), except where _OVERRIDES says otherwise, and why.
+  capabilities (wheel_reading.parr_verdicts), except where _OVERRIDES says otherwise, and why;
+  capabilities judged by hand before (_HAND_CAPS) are added to the reading's.
 - An exported class the scan does not report as a tool (a toolkit, an adapter, a base) is left out.
 """
 
@@ -50,6 +51,41 @@ _OVERRIDES: tuple[tuple[str, bool, bool, tuple[str, ...], str], ...] = (
     (r"^(MultiOnTool|StagehandTool)$", True, True, ("computer_use",), "drives a browser"),
 )
 
+# Capabilities judged by hand from crewAIInc/crewAI-tools (2025-10), before this generator: added to
+# what the reading finds, which does not see the network behind a RAG adapter or a vendor SDK.
+_HAND_CAPS: dict[str, tuple[str, ...]] = {
+    'AIMindTool': ('http',), 'ArxivPaperTool': ('http',), 'BraveSearchTool': ('http',),
+    'BrightDataDatasetTool': ('http',), 'BrightDataSearchTool': ('http',), 'BrightDataWebUnlockerTool': ('http',),
+    'BrowserbaseLoadTool': ('http',), 'CSVSearchTool': ('file_read',), 'CodeDocsSearchTool': ('http',),
+    'CodeInterpreterTool': ('code_execution',), 'ContextualAICreateAgentTool': ('http_write',),
+    'ContextualAIParseTool': ('http',), 'ContextualAIQueryTool': ('http',), 'ContextualAIRerankTool': ('http',),
+    'CouchbaseFTSVectorSearchTool': ('http',), 'DOCXSearchTool': ('file_read',), 'DallETool': ('http',),
+    'DatabricksQueryTool': ('sql',), 'DirectoryReadTool': ('file_read',), 'DirectorySearchTool': ('file_read',),
+    'EXASearchTool': ('http',), 'FileCompressorTool': ('file_write',), 'FileReadTool': ('file_read',),
+    'FileWriterTool': ('file_write',), 'FirecrawlCrawlWebsiteTool': ('http',),
+    'FirecrawlScrapeWebsiteTool': ('http',), 'FirecrawlSearchTool': ('http',),
+    'GenerateCrewaiAutomationTool': ('http_write',), 'GithubSearchTool': ('http',),
+    'HyperbrowserLoadTool': ('http',), 'InvokeCrewAIAutomationTool': ('http_write',),
+    'JSONSearchTool': ('file_read',), 'JinaScrapeWebsiteTool': ('http',), 'LinkupSearchTool': ('http',),
+    'MDXSearchTool': ('file_read',), 'MongoDBVectorSearchTool': ('http',), 'MultiOnTool': ('computer_use',),
+    'MySQLSearchTool': ('http',), 'NL2SQLTool': ('sql',), 'OCRTool': ('file_read',),
+    'OxylabsAmazonProductScraperTool': ('http',), 'OxylabsAmazonSearchScraperTool': ('http',),
+    'OxylabsGoogleSearchScraperTool': ('http',), 'OxylabsUniversalScraperTool': ('http',),
+    'PDFSearchTool': ('file_read',), 'PDFTextWritingTool': ('file_write',), 'PGSearchTool': ('http',),
+    'ParallelSearchTool': ('http',), 'PatronusEvalTool': ('http',), 'PatronusLocalEvaluatorTool': ('http',),
+    'PatronusPredefinedCriteriaEvalTool': ('http',), 'QdrantVectorSearchTool': ('http',),
+    'RagTool': ('file_read',), 'ScrapeElementFromWebsiteTool': ('http',), 'ScrapeWebsiteTool': ('http',),
+    'ScrapegraphScrapeTool': ('http',), 'ScrapflyScrapeWebsiteTool': ('http',), 'SeleniumScrapingTool': ('http',),
+    'SerpApiGoogleSearchTool': ('http',), 'SerpApiGoogleShoppingTool': ('http',), 'SerperDevTool': ('http',),
+    'SerperScrapeWebsiteTool': ('http',), 'SerplyJobSearchTool': ('http',), 'SerplyNewsSearchTool': ('http',),
+    'SerplyScholarSearchTool': ('http',), 'SerplyWebSearchTool': ('http',),
+    'SerplyWebpageToMarkdownTool': ('http',), 'SingleStoreSearchTool': ('http',), 'SnowflakeSearchTool': ('sql',),
+    'SpiderTool': ('http',), 'StagehandTool': ('computer_use',), 'TXTSearchTool': ('file_read',),
+    'TavilyExtractorTool': ('http',), 'TavilySearchTool': ('http',), 'VisionTool': ('file_read',),
+    'WeaviateVectorSearchTool': ('http',), 'WebsiteSearchTool': ('http',), 'XMLSearchTool': ('file_read',),
+    'YoutubeChannelSearchTool': ('http',), 'YoutubeVideoSearchTool': ('http',),
+}
+
 
 def _exports(zf: zipfile.ZipFile) -> list[str]:
     tree = ast.parse(zf.read("crewai_tools/__init__.py"))
@@ -88,7 +124,8 @@ def main(wheel: str) -> str:
         if t is None:
             print(f"left out {cls}: not a tool in parr's reading", file=sys.stderr)
             continue
-        flags = (bool(t["mutating"]), bool(t["typed"]), tuple(t["capabilities"]))
+        caps = tuple(dict.fromkeys((*t["capabilities"], *_HAND_CAPS.get(cls, ()))))
+        flags = (bool(t["mutating"]), bool(t["typed"]), caps)
         for pattern, mutating, typed, caps, _why in _OVERRIDES:
             if re.search(pattern, cls):
                 flags = (mutating, typed, caps)
