@@ -54,18 +54,19 @@ def framework_of_module(module: str) -> str | None:
     return None
 
 
-# Parameters a framework fills in itself; never model-visible.
+# Parameters a framework fills in itself; never model-visible. context_variables: Swarm and AG2
+# fill it in and drop it from the schema the model sees.
 INJECTED_PARAM_NAMES = frozenset(
     """self cls ctx context tool_context run_context callback_context runtime run_manager callbacks
     config tool_call_id browser_session browser_context page_extraction_llm file_system
-    available_file_paths has_sensitive_data sensitive_data cdp_client agent team
+    available_file_paths has_sensitive_data sensitive_data cdp_client agent team context_variables
     """.split()
 )
 INJECTED_ANNOTATIONS = frozenset(
     """Context RunContext RunContextWrapper ToolContext CallbackContext InvocationContext
     RunnableConfig InjectedState InjectedStore InjectedToolArg InjectedToolCallId ToolRuntime
     BrowserSession BrowserContext CancellationToken KernelArguments Kernel ToolUse
-    FunctionCallParams
+    FunctionCallParams ContextVariables
     """.split()
 )
 
@@ -133,10 +134,13 @@ def crewai_sanitize(name: str) -> str:
 def handoff_tool_name(agent_name: str, naming: str) -> str:
     """The tool name the model sees for a hand-off to an agent: the Agents SDK makes
     transfer_to_<name> function-style (whitespace and other characters to '_', lower case);
-    AutoGen lower-cases transfer_to_<target>."""
+    AutoGen lower-cases transfer_to_<target>; PraisonAI ("spaces") lower-cases the name and
+    replaces its spaces only."""
     if naming.startswith("format:"):  # AG2: transfer_to_{target}_2, the format given by the framework's data
         return naming[7:].replace("{target}", agent_name)
     name = f"transfer_to_{agent_name}"
     if naming == "openai":
         return re.sub(r"[^a-zA-Z0-9_]", "_", re.sub(r"\s", "_", name)).lower()
+    if naming == "spaces":  # PraisonAI: transfer_to_<name lower-cased, spaces to '_'>, nothing else changed
+        return f"transfer_to_{agent_name.lower().replace(' ', '_')}"
     return name.lower()

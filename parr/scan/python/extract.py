@@ -347,7 +347,7 @@ class FileExtractor:
                 return p
         order = ("google-adk", "agno", "llama-index", "semantic-kernel", "browser-use", "strands-agents",
                  "openai-agents", "pydantic-ai", "crewai", "smolagents", "autogen", "fastmcp", "mcp",
-                 "langgraph", "langchain", "anthropic", "openai")
+                 "langgraph", "langchain", "anthropic", "openai", "swarm", "praisonai")
         for f in order:
             if f in self.fw_hints:
                 return f

@@ -245,6 +245,16 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         # write_todos keeps the agent's own todo list.
         evidence.append("built-in tool that changes nothing outside the agent run")
         return False
+    if "name_only" in flags and not fx:
+        # A tool whose code runs elsewhere (a Composio slug, a remote MCP server's tool): its name is
+        # all parr has. A name with no verb parr knows is taken as changing state (fail closed).
+        nv = name_verdict(name)
+        if nv.mutating is None:
+            evidence.append(f"its code runs elsewhere and its name '{name}' says nothing parr knows: taken as changing state")
+            return True
+        evidence.extend(nv.evidence)
+        evidence.append("its code runs elsewhere: the name is the only evidence")
+        return nv.mutating
     ann = c.get("annotations") or {}
     strong = [x for x in fx if x[1] in ("strong", "raw")]
     medium = [x for x in fx if x[1] == "medium"]

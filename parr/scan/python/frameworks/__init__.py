@@ -14,12 +14,14 @@ from parr.scan.python.frameworks import (
     browser_use,
     camel,
     claude_agent_sdk,
+    composio,
     crewai,
     deepagents,
     google_adk,
     google_genai,
     haystack,
     langchain,
+    letta,
     livekit,
     llamaindex,
     mcp,
@@ -27,11 +29,13 @@ from parr.scan.python.frameworks import (
     openai_agents,
     openai_raw,
     pipecat,
+    praisonai,
     pydantic_ai,
     semantic_kernel,
     smolagents,
     strands,
     superagi,
+    swarm,
 )
 from parr.scan.python.frameworks.spec import (
     Builtin, CallHook, ConditionHandoffs, ConfiguredToolkit, Decorator, Factory, Framework, Loader, Toolkit,
@@ -45,7 +49,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope,
+    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from parr.scan.python.frameworks import crewai_builtins as _generated
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
 
 _CR = "crewai"
+# crewai_tools' classes: the name each sends to the model (its default `name`, sanitised as crewAI
+# does; an instance's name= overrides it) and what it does, read from the wheel by
+# benchmarks/crewai_builtins.py. Code, SQL written by the model, file writes and browser automation
+# change state.
+_BUILTIN_CLASSES = {cls: Builtin(_CR, name, caps, mutating, typed)
+                    for cls, (name, mutating, typed, caps) in _generated.CLASSES.items()}
+# Classes earlier releases shipped that the current wheel no longer has (read from
+# crewAIInc/crewAI-tools, 2025-10): code written against those releases still hands them over.
+_BUILTIN_CLASSES.update({cls: b for cls, b in {
+    "CodeInterpreterTool": Builtin(_CR, 'code_interpreter', ('code_execution',), True, False),
+    "PDFTextWritingTool": Builtin(_CR, 'pdf_text_writing_tool', ('file_write',), True),
+    "PGSearchTool": Builtin(_CR, 'search_a_databases_table_content', ('http',)),
+}.items() if cls not in _BUILTIN_CLASSES})
 
 FRAMEWORKS = (
     Framework(
@@ -13,90 +27,6 @@ FRAMEWORKS = (
         decorators=(Decorator("tool", "crewai.tool_decorator", receiver=None),),
         tool_base_classes=("BaseTool",),
         class_style="crewai.BaseTool_subclass",
-        # crewai_tools' classes: the name each sends to the model (its default `name`, sanitised as
-        # crewAI does; an instance's name= overrides it), read from crewAIInc/crewAI-tools (2025-10).
-        # Code, SQL written by the model, file writes and browser automation change state.
-        builtin_classes={
-            "AIMindTool": Builtin(_CR, 'ai_mind_tool', ('http',)),
-            "ArxivPaperTool": Builtin(_CR, 'arxiv_paper_fetcher_and_downloader', ('http',)),
-            "BraveSearchTool": Builtin(_CR, 'brave_web_search_the_internet', ('http',)),
-            "BrightDataDatasetTool": Builtin(_CR, 'bright_data_dataset_tool', ('http',)),
-            "BrightDataSearchTool": Builtin(_CR, 'bright_data_serp_search', ('http',)),
-            "BrightDataWebUnlockerTool": Builtin(_CR, 'bright_data_web_unlocker_scraping', ('http',)),
-            "BrowserbaseLoadTool": Builtin(_CR, 'browserbase_web_load_tool', ('http',)),
-            "CSVSearchTool": Builtin(_CR, 'search_a_csvs_content', ('file_read',)),
-            "CodeDocsSearchTool": Builtin(_CR, 'search_a_code_docs_content', ('http',)),
-            "CodeInterpreterTool": Builtin(_CR, 'code_interpreter', ('code_execution',), True, False),
-            "ContextualAICreateAgentTool": Builtin(_CR, 'contextual_ai_create_agent_tool', ('http_write',), True),
-            "ContextualAIParseTool": Builtin(_CR, 'contextual_ai_document_parser', ('http',)),
-            "ContextualAIQueryTool": Builtin(_CR, 'contextual_ai_query_tool', ('http',)),
-            "ContextualAIRerankTool": Builtin(_CR, 'contextual_ai_document_reranker', ('http',)),
-            "CouchbaseFTSVectorSearchTool": Builtin(_CR, 'couchbase_fts_vector_search_tool', ('http',)),
-            "DOCXSearchTool": Builtin(_CR, 'search_a_docxs_content', ('file_read',)),
-            "DallETool": Builtin(_CR, 'dall_e_tool', ('http',)),
-            "DatabricksQueryTool": Builtin(_CR, 'databricks_sql_query', ('sql',), True, False),
-            "DirectoryReadTool": Builtin(_CR, 'list_files_in_directory', ('file_read',)),
-            "DirectorySearchTool": Builtin(_CR, 'search_a_directorys_content', ('file_read',)),
-            "EXASearchTool": Builtin(_CR, 'exa_search_tool', ('http',)),
-            "FileCompressorTool": Builtin(_CR, 'file_compressor_tool', ('file_write',), True),
-            "FileReadTool": Builtin(_CR, 'read_a_files_content', ('file_read',)),
-            "FileWriterTool": Builtin(_CR, 'file_writer_tool', ('file_write',), True),
-            "FirecrawlCrawlWebsiteTool": Builtin(_CR, 'firecrawl_web_crawl_tool', ('http',)),
-            "FirecrawlScrapeWebsiteTool": Builtin(_CR, 'firecrawl_web_scrape_tool', ('http',)),
-            "FirecrawlSearchTool": Builtin(_CR, 'firecrawl_web_search_tool', ('http',)),
-            "GenerateCrewaiAutomationTool": Builtin(_CR, 'generate_crew_ai_automation', ('http_write',), True),
-            "GithubSearchTool": Builtin(_CR, 'search_a_github_repos_content', ('http',)),
-            "HyperbrowserLoadTool": Builtin(_CR, 'hyperbrowser_web_load_tool', ('http',)),
-            "InvokeCrewAIAutomationTool": Builtin(_CR, 'invoke_amp_automation', ('http_write',), True),
-            "JSONSearchTool": Builtin(_CR, 'search_a_jsons_content', ('file_read',)),
-            "JinaScrapeWebsiteTool": Builtin(_CR, 'jina_scrape_website_tool', ('http',)),
-            "LinkupSearchTool": Builtin(_CR, 'linkup_search_tool', ('http',)),
-            "MDXSearchTool": Builtin(_CR, 'search_a_mdxs_content', ('file_read',)),
-            "MongoDBVectorSearchTool": Builtin(_CR, 'mongo_db_vector_search_tool', ('http',)),
-            "MultiOnTool": Builtin(_CR, 'multion_browse_tool', ('computer_use',), True),
-            "MySQLSearchTool": Builtin(_CR, 'search_a_databases_table_content', ('http',)),
-            "NL2SQLTool": Builtin(_CR, 'nl2sql_tool', ('sql',), True, False),
-            "OCRTool": Builtin(_CR, 'optical_character_recognition_tool', ('file_read',)),
-            "OxylabsAmazonProductScraperTool": Builtin(_CR, 'oxylabs_amazon_product_scraper_tool', ('http',)),
-            "OxylabsAmazonSearchScraperTool": Builtin(_CR, 'oxylabs_amazon_search_scraper_tool', ('http',)),
-            "OxylabsGoogleSearchScraperTool": Builtin(_CR, 'oxylabs_google_search_scraper_tool', ('http',)),
-            "OxylabsUniversalScraperTool": Builtin(_CR, 'oxylabs_universal_scraper_tool', ('http',)),
-            "PDFSearchTool": Builtin(_CR, 'search_a_pdfs_content', ('file_read',)),
-            "PDFTextWritingTool": Builtin(_CR, 'pdf_text_writing_tool', ('file_write',), True),
-            "PGSearchTool": Builtin(_CR, 'search_a_databases_table_content', ('http',)),
-            "ParallelSearchTool": Builtin(_CR, 'parallel_web_search_tool', ('http',)),
-            "PatronusEvalTool": Builtin(_CR, 'patronus_evaluation_tool', ('http',)),
-            "PatronusLocalEvaluatorTool": Builtin(_CR, 'patronus_local_evaluator_tool', ('http',)),
-            "PatronusPredefinedCriteriaEvalTool": Builtin(_CR, 'call_patronus_api_tool_for_evaluation_of_model_inputs_a_e3ef0364', ('http',)),
-            "QdrantVectorSearchTool": Builtin(_CR, 'qdrant_vector_search_tool', ('http',)),
-            "RagTool": Builtin(_CR, 'knowledge_base', ('file_read',)),
-            "ScrapeElementFromWebsiteTool": Builtin(_CR, 'read_a_website_content', ('http',)),
-            "ScrapeWebsiteTool": Builtin(_CR, 'read_website_content', ('http',)),
-            "ScrapegraphScrapeTool": Builtin(_CR, 'scrapegraph_website_scraper', ('http',)),
-            "ScrapflyScrapeWebsiteTool": Builtin(_CR, 'scrapfly_web_scraping_api_tool', ('http',)),
-            "SeleniumScrapingTool": Builtin(_CR, 'read_a_website_content', ('http',)),
-            "SerpApiGoogleSearchTool": Builtin(_CR, 'google_search', ('http',)),
-            "SerpApiGoogleShoppingTool": Builtin(_CR, 'google_shopping', ('http',)),
-            "SerperDevTool": Builtin(_CR, 'search_the_internet_with_serper', ('http',)),
-            "SerperScrapeWebsiteTool": Builtin(_CR, 'serper_scrape_website', ('http',)),
-            "SerplyJobSearchTool": Builtin(_CR, 'job_search', ('http',)),
-            "SerplyNewsSearchTool": Builtin(_CR, 'news_search', ('http',)),
-            "SerplyScholarSearchTool": Builtin(_CR, 'scholar_search', ('http',)),
-            "SerplyWebSearchTool": Builtin(_CR, 'google_search', ('http',)),
-            "SerplyWebpageToMarkdownTool": Builtin(_CR, 'webpage_to_markdown', ('http',)),
-            "SingleStoreSearchTool": Builtin(_CR, 'search_a_databases_table_s_content', ('http',)),
-            "SnowflakeSearchTool": Builtin(_CR, 'snowflake_database_search', ('sql',), True, False),
-            "SpiderTool": Builtin(_CR, 'spider_tool', ('http',)),
-            "StagehandTool": Builtin(_CR, 'web_automation_tool', ('computer_use',), True),
-            "TXTSearchTool": Builtin(_CR, 'search_a_txts_content', ('file_read',)),
-            "TavilyExtractorTool": Builtin(_CR, 'tavily_extractor_tool', ('http',)),
-            "TavilySearchTool": Builtin(_CR, 'tavily_search', ('http',)),
-            "VisionTool": Builtin(_CR, 'vision_tool', ('file_read',)),
-            "WeaviateVectorSearchTool": Builtin(_CR, 'weaviate_vector_search_tool', ('http',)),
-            "WebsiteSearchTool": Builtin(_CR, 'search_in_a_specific_website', ('http',)),
-            "XMLSearchTool": Builtin(_CR, 'search_a_xmls_content', ('file_read',)),
-            "YoutubeChannelSearchTool": Builtin(_CR, 'search_a_youtube_channels_content', ('http',)),
-            "YoutubeVideoSearchTool": Builtin(_CR, 'search_a_youtube_video_content', ('http',)),
-        },
+        builtin_classes=_BUILTIN_CLASSES,
     ),
 )
