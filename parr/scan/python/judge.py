@@ -235,16 +235,11 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         return True
     if "builtin_read" in flags:
         # a package's tool whose code parr read when its data was made: that reading, not its name
-        evidence.append("built-in tool that changes nothing (its package's code, as parr read it)")
+        evidence.append("built-in tool that changes nothing (parr's data on its framework)")
         return False
     if "builtin_unknown" in flags:
         evidence.append(f"built-in tool type parr does not know ({c.get('builtin_type')}): taken as changing state")
         return True
-    if "builtin_read" in flags:
-        # The framework's data says what it does (read from the package), not the name's verb:
-        # write_todos keeps the agent's own todo list.
-        evidence.append("built-in tool that changes nothing outside the agent run")
-        return False
     ann = c.get("annotations") or {}
     strong = [x for x in fx if x[1] in ("strong", "raw")]
     medium = [x for x in fx if x[1] == "medium"]
