@@ -62,6 +62,7 @@ _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 # What a tool tells the connected MCP client on its session or context (progress, log lines) and
 # elicit, which asks the client's user. (Sampling and list-changed notices: effects_kb.messaging.)
 _MCP_SESSION_SAYS = frozenset({"report_progress", "send_progress_notification", "send_log_message", "elicit"})
+_PROGRESS_REPORTS = frozenset({"report_progress", "send_progress_notification"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
 
 
@@ -125,7 +126,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if last == "elicit":
             # MCP elicitation: the client asks its user (book_table asks "Confirm booking?" first)
             return [("", "gate:user_confirmation", f"asks the user through MCP elicitation ({recv.rsplit('.', 1)[-1]}.elicit)")]
-        return []  # progress and log lines to the MCP client: quiet (known_quiet), whatever their verb
+        if last in _PROGRESS_REPORTS:
+            # The body's code says what it does: it tells the client how far it got. A body that only
+            # does that changes nothing, whatever its name says (notify_progress); a body that also
+            # reaches nothing else is not a stub standing for its name's action.
+            return [("", READ, f"reports progress to the connected MCP client ({recv.rsplit('.', 1)[-1]}.{last})")]
+        return []  # log lines to the MCP client: quiet (known_quiet), whatever their verb
     if last == "interrupt" and ("langgraph" in q or dotted == "interrupt"):
         return [("", "gate:interrupt", "calls langgraph interrupt()")]
     if recv and "approv" in recv.rsplit(".", 1)[-1].lower():
