@@ -41,9 +41,16 @@ _SQL_WRITE = re.compile(
 )
 _SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
 # A receiver that names a browser page, driver or element (`self.page`, `driver`, `page.locator()`,
-# `el`); not a data frame (`self.dataframe.drop`). What each method does: effects_kb.browsers.
-_BROWSER_RECEIVER = re.compile(r"(page|browser|driver|(?<!data)(?<!data_)frame|locator|tab)\b|page\.|\bpage|"
-                               r"(?:^|_)(?:element|elem|el)$", re.I)
+# `el`): one of its last three parts is such a name, or ends in one (`new_page`, `main_frame`). Not a
+# data frame, a pptx text frame or a page cache (`self.pages.clear()`). What each method does:
+# effects_kb.browsers.
+_BROWSER_PART = re.compile(r"^_*(?:(?:\w+_)?(?:page|browser|driver|locator|tab|element)|webdriver|elem|el|"
+                           r"(?:(?:main|child|content|parent|current)_)?i?frame|get_by_\w+|query_selector(?:_all)?|"
+                           r"nth|first|last)(?:\(\))?$", re.I)
+
+
+def _browser_receiver(recv: str) -> bool:
+    return any(_BROWSER_PART.match(part) for part in recv.split(".")[-3:])
 
 
 def _inspects_page(script: str | None, call: ast.Call) -> bool:
@@ -268,7 +275,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [("browser", READ, f"scrolls or reads the page with a fixed script ({dotted})")]
     if last == "evaluate" and re.search(r"Runtime|page|frame|cdp", dotted):
         return [("browser", WEAK, f"runs JavaScript in the page ({dotted})")]
-    if recv and _BROWSER_RECEIVER.search(recv):
+    if recv and _browser_receiver(recv):
         device = recv.rsplit(".", 1)[-1]
         page_call = browsers_kb.method_action(last, device if device in browsers_kb.INPUT_DEVICES else None)
         if page_call == "acts":
