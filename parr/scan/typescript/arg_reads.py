@@ -60,6 +60,21 @@ def reads_inside(paths: set[tuple[str, ...]], open_path: tuple[str, ...]) -> tup
     return None
 
 
+UNSEEN = "parr sees no code that runs the tool"
+
+
+def open_object(path: tuple[str, ...]) -> str:
+    """How evidence names an object the schema leaves open."""
+    return "its schema declares no parameters" if not path else \
+        f"parameter '{shown(path)}' is an object with no declared fields"
+
+
+def read_evidence(open_path: tuple[str, ...], read: tuple[str, ...]) -> str:
+    if not open_path:
+        return f"its schema declares no parameters, but its code reads '{shown(read)}'"
+    return f"{open_object(open_path)}, and its code reads '{shown(read)}' from it"
+
+
 def shown(path: tuple[str, ...]) -> str:
     """A key path as the code writes it: nodes[].config."""
     return ".".join(path).replace(f".{ITEM}", ITEM)

@@ -465,17 +465,19 @@ class Detector:
         parameter) is untyped when the tool's code reads keys out of it (the schema hides what the
         code takes), typed when it reads none (a tool without parameters; an object handed on whole
         to an API that defines it). Only reads parr sees in the handler itself count."""
-        if not info.open_paths or code is None:
+        if not info.open_paths:
             return None
+        if code is None:
+            # No code of the tool in sight (the project phase looks for a dispatch branch elsewhere): a
+            # parameter the model fills with any keys is untyped (fail closed); a schema without
+            # parameters is a tool that takes none.
+            shown = next((p for p in info.open_paths if p), None)
+            return None if shown is None else f"{arg_reads.open_object(shown)}, and {arg_reads.UNSEEN}"
         paths = arg_reads.read_paths(code)
         for open_path in info.open_paths:
             read = arg_reads.reads_inside(paths, open_path)
             if read is not None:
-                shown, where = arg_reads.shown(read), arg_reads.shown(open_path)
-                if not open_path:
-                    return f"its schema declares no parameters, but its code reads '{shown}'"
-                return (f"parameter '{where}' is an object with no declared fields, and its code "
-                        f"reads '{shown}' from it")
+                return arg_reads.read_evidence(open_path, read)
         return None
 
     def _annotations(self, node: Node | None) -> dict[str, Any]:
@@ -1466,6 +1468,9 @@ class Detector:
                    gates=self._gates(entries, eff), definition=self._definition_ref(obj, None, info))
         if by_name:
             cand["dispatch_by_name"] = True
+            if info.open_paths and typed is False and tev and tev[0].endswith(arg_reads.UNSEEN):
+                # typed or not is the branch's to say: the project phase reads it (open-object rule)
+                cand["open_paths"] = [list(p) for p in info.open_paths]
 
     # -- naming of tools that take their name from where they are stored ---------------------------------
     def _naming(self, call: Node) -> dict[str, Any]:
