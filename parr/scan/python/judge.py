@@ -415,7 +415,7 @@ def _typed(c, fx, caps, evidence) -> bool:
         # input itself, or a property) is untyped when the tool's code reads keys out of it, typed
         # when it reads none (a tool without parameters; an object handed on whole).
         reads = {tuple(p) for p in c.get("arg_reads") or ()}
-        if not js.get("props"):
+        if not js.get("props") and not js.get("pydantic"):
             read = arg_reads.reads_inside(reads, ())
             if read is not None:
                 evidence.append(f"its schema declares no parameters, but its code reads '{'.'.join(read)}'")

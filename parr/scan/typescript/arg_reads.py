@@ -34,7 +34,8 @@ def read_paths(node: Node | None) -> set[tuple[str, ...]]:
         handler = next((a for a in ancestors(node) if is_function(a)), None)
         for n in iter_descendants(handler or node, _MAX_NODES):
             if n.type == "variable_declarator" and _is_arguments(n.child_by_field_name("value")):
-                _bind(n.child_by_field_name("name"), (), roots, out)
+                # names bound to the input around the branch; what shared code takes is no one tool's read
+                _bind(n.child_by_field_name("name"), (), roots, set())
     for n in iter_descendants(body, _MAX_NODES):
         if n.type == "variable_declarator":
             value = _strip_default(n.child_by_field_name("value"))

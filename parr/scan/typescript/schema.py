@@ -258,7 +258,9 @@ def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaIn
     props_entry = entries.get("properties")
     props = entry_value(props_entry) if props_entry is not None else None
     props = ctx.value_node(props) if props is not None else None
-    if _declares_nothing(ctx, entries, props):
+    te = entries.get("type")
+    if te is not None and string_literal(entry_value(te)) == "object" and _declares_nothing(ctx, entries, props):
+        # ({type: "object"} literally: a zod shape with a field named `type` is not a JSON schema's object)
         info.open_paths.append(())
     if props is not None and props.type == "object":
         for name, e in object_entries(props).items():
