@@ -234,7 +234,8 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         evidence.append("built-in tool that changes state")
         return True
     if "builtin_read" in flags:
-        # a package's tool whose code parr read when its data was made: that reading, not its name
+        # a framework's tool whose data says it changes nothing (read from its package's code, or
+        # from the framework's tool reference): that, not its name (TodoWrite keeps the agent's list)
         evidence.append("built-in tool that changes nothing (parr's data on its framework)")
         return False
     if "builtin_unknown" in flags:
