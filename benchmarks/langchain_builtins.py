@@ -34,7 +34,8 @@ SQL, CQL or GraphQL run against a database (mutating and untyped: the statement 
 HTTP POST/PUT/PATCH/DELETE requests tools; and a tool whose name leads with a verb that sends,
 creates, updates, writes, deletes, moves, schedules, appends, clears, closes or transfers (Gmail/Office 365
 send and draft, Slack send and schedule, Calendar/Tasks/Sheets writes, AINetwork operations and
-transfers, MultiOn sessions, Cogniswitch uploads, Memorize's fine-tuning). Browsing, search, reading
+transfers, MultiOn sessions, Cogniswitch uploads, Memorize's fine-tuning), and a Playwright tool whose
+page method acts on the page by parr's browser table (click_element). Browsing, search, reading
 and text-to-speech/image generation do not. A tool is untyped when its one input is a statement or
 command that is run (shell, code, SQL/CQL/GraphQL) or a raw request (requests_*); a query checker
 hands the model's SQL to a model for review, not to a database, and is a typed read.
@@ -49,6 +50,7 @@ import zipfile
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the generators' shared helpers
 from wheel_reading import last_name  # noqa: E402
+from parr.scan.effects_kb import browsers  # noqa: E402  (parr's one browser table; wheel_reading put parr on the path)
 
 _ROOTS = {"BaseTool", "Tool", "StructuredTool"}
 # The agent executor's own plumbing (InvalidTool, ExceptionTool): never given to a model by a user.
@@ -78,12 +80,20 @@ _RULES: tuple[tuple[str, bool, bool, tuple[str, ...]], ...] = (
     (r"memorize\.", True, True, ("http_write",)),  # fine-tunes the model on what it is given
     (r" (send|create|update|write|delete|move|schedule|append|clear|close|transfer)_\w*$", True, True, ("http_write",)),
     (r" sheets_(append|batch_update|clear|create|update)", True, True, ("http_write",)),
-    (r"playwright\.|multion\.", False, True, ("browser",)),
+    (r"playwright\.|multion\.", False, True, ("browser",)),  # browsing; a page action: _acts_on_page
     (r"(json\.tool|sleep\.|human\.|current_datetime|few_shot)", False, True, ()),
 )
 
 
+def _acts_on_page(module: str) -> bool:
+    """A Playwright tool whose module is named for the page method it calls (tools/playwright/click.py
+    runs page.click): acting as parr's one browser table (effects_kb.browsers) says for that method."""
+    return ".playwright." in module and browsers.method_action(module.rsplit(".", 1)[-1]) == "acts"
+
+
 def _effects(module: str, cls: str, name: str) -> tuple[bool, bool, tuple[str, ...]]:
+    if _acts_on_page(module):
+        return True, True, ("browser",)
     key = f"{module} {cls} {name}"
     for pattern, mutating, typed, caps in _RULES:
         if re.search(pattern, key):

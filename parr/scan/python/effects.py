@@ -7,7 +7,7 @@ import ast
 import re
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import datastores, graphql, sinks
+from parr.scan.effects_kb import browsers as browsers_kb, datastores, graphql, sinks
 from parr.scan.effects_kb.system import (
     PY_SUBPROCESS_FUNCS as _SUBPROCESS_FUNCS, PY_OS_SHELL as _OS_SHELL, PY_OS_FILE_WRITE as _OS_FILE_WRITE, PY_SHUTIL_WRITE as _SHUTIL_WRITE, PY_PATH_WRITE as _PATH_WRITE, PY_PATH_READ as _PATH_READ,
 )
@@ -40,31 +40,17 @@ _SQL_WRITE = re.compile(
     re.I,
 )
 _SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
-_BROWSER_RECEIVER = re.compile(r"(page|browser|driver|frame|locator|tab)\b|page\.|\bpage|(?:^|_)(?:element|elem|el)$", re.I)
-_BROWSER_MUTATING = frozenset(
-    "click dblclick fill type press check uncheck select_option set_input_files tap send_keys submit "
-    "execute_script execute_async_script drag_and_drop hover".split()
-)
-_BROWSER_READ = frozenset({"goto", "navigate", "screenshot", "content", "inner_text", "text_content", "get",
-                           "find_element", "find_elements", "query_selector", "query_selector_all", "get_attribute",
-                           "is_visible", "is_displayed", "wait_for_selector", "wait_for_load_state", "inner_html"})
-# Typing into a field: the text stays in the page until something submits it.
-_TYPING = frozenset({"fill", "type", "send_keys"})
-_SUBMIT_KEYS = re.compile(r"\b(ENTER|RETURN)\b|\\n|\n")
-# A fixed script that only scrolls or reads the page.
-_PAGE_INSPECT = re.compile(r"^\s*(?:(?:window|document\.\w+|arguments\[\d\])\.)?(?:scroll(?:To|By|IntoView)?\s*\(|"
-                           r"return\s+(?:document|window)\b)", re.I)
+# A receiver that names a browser page, driver or element (`self.page`, `driver`, `page.locator()`,
+# `el`): one of its last three parts is such a name, or ends in one (`new_page`, `main_frame`). Not a
+# data frame, a pptx text frame or a page cache (`self.pages.clear()`). What each method does:
+# effects_kb.browsers.
+_BROWSER_PART = re.compile(r"^_*(?:(?:\w+_)?(?:page|browser|driver|locator|tab|element)|webdriver|elem|el|"
+                           r"(?:(?:main|child|content|parent|current)_)?i?frame|get_by_\w+|query_selector(?:_all)?|"
+                           r"nth|first|last)(?:\(\))?$", re.I)
 
 
-def _submits(call: ast.Call) -> bool:
-    """Typing that ends with Enter (Keys.ENTER, "\\n") submits the form it is in."""
-    for a in list(call.args) + [k.value for k in call.keywords]:
-        for e in ast.walk(a):
-            if isinstance(e, ast.Attribute) and _SUBMIT_KEYS.search(e.attr):
-                return True
-            if isinstance(e, ast.Constant) and isinstance(e.value, str) and ("\n" in e.value or e.value in ("Enter", "Return")):
-                return True
-    return False
+def _browser_receiver(recv: str) -> bool:
+    return any(_BROWSER_PART.match(part) for part in recv.split(".")[-3:])
 
 
 def _inspects_page(script: str | None, call: ast.Call) -> bool:
@@ -73,7 +59,7 @@ def _inspects_page(script: str | None, call: ast.Call) -> bool:
     if script is None or not isinstance(a, ast.Constant):
         return False
     statements = [x for x in re.split(r";\s*", script.strip()) if x]
-    return bool(statements) and all(_PAGE_INSPECT.match(x) for x in statements)
+    return bool(statements) and all(browsers_kb.INSPECTS.match(x) for x in statements)
 _LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|warnings|st|tracer|span|progress|pbar|rich)\b", re.I)
 _POOL_METHODS = frozenset({"submit", "map", "starmap", "apply_async", "map_async", "imap", "imap_unordered"})
 _POOL_RECEIVER = re.compile(r"executor|pool", re.I)
@@ -83,6 +69,7 @@ _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 # What a tool tells the connected MCP client on its session or context (progress, log lines) and
 # elicit, which asks the client's user. (Sampling and list-changed notices: effects_kb.messaging.)
 _MCP_SESSION_SAYS = frozenset({"report_progress", "send_progress_notification", "send_log_message", "elicit"})
+_PROGRESS_REPORTS = frozenset({"report_progress", "send_progress_notification"})
 _AGENT_RUN = frozenset({"run", "arun", "run_sync", "invoke", "ainvoke", "stream", "astream", "send_message", "chat", "achat", "run_async", "initiate_chat", "generate_reply"})
 
 
@@ -146,7 +133,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if last == "elicit":
             # MCP elicitation: the client asks its user (book_table asks "Confirm booking?" first)
             return [("", "gate:user_confirmation", f"asks the user through MCP elicitation ({recv.rsplit('.', 1)[-1]}.elicit)")]
-        return []  # progress and log lines to the MCP client: quiet (known_quiet), whatever their verb
+        if last in _PROGRESS_REPORTS:
+            # The body's code says what it does: it tells the client how far it got. A body that only
+            # does that changes nothing, whatever its name says (notify_progress); a body that also
+            # reaches nothing else is not a stub standing for its name's action.
+            return [("", READ, f"reports progress to the connected MCP client ({recv.rsplit('.', 1)[-1]}.{last})")]
+        return []  # log lines to the MCP client: quiet (known_quiet), whatever their verb
     if last == "interrupt" and ("langgraph" in q or dotted == "interrupt"):
         return [("", "gate:interrupt", "calls langgraph interrupt()")]
     if recv and "approv" in recv.rsplit(".", 1)[-1].lower():
@@ -276,20 +268,19 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if sqlish and last != "query" or (last == "query" and text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))):
             return [_sql_effect(arg, text, dotted, url_source)]
 
-    # --- browser and page scripts. Inspecting or preparing a page (navigating, reading, scrolling,
-    # typing into a field) sends nothing anywhere; a click, a key press, a submit, an upload, a drag
-    # or a script the code does not fix commits something on the site (see _BROWSER_MUTATING).
+    # --- browser and page scripts: which page calls act on the site and which only read is the one
+    # table of effects_kb.browsers (a script the code does not fix acts; a fixed one that scrolls reads).
     if last in ("evaluate", "execute_script", "execute_async_script") and recv and \
             re.search(r"Runtime|page|frame|cdp|driver|browser|tab", dotted) and _inspects_page(_first_str(call), call):
         return [("browser", READ, f"scrolls or reads the page with a fixed script ({dotted})")]
     if last == "evaluate" and re.search(r"Runtime|page|frame|cdp", dotted):
         return [("browser", WEAK, f"runs JavaScript in the page ({dotted})")]
-    if recv and _BROWSER_RECEIVER.search(recv):
-        if last in _TYPING and not _submits(call):
-            return [("browser", READ, f"types into a page field without submitting (.{last}())")]
-        if last in _BROWSER_MUTATING:
+    if recv and _browser_receiver(recv):
+        device = recv.rsplit(".", 1)[-1]
+        page_call = browsers_kb.method_action(last, device if device in browsers_kb.INPUT_DEVICES else None)
+        if page_call == "acts":
             return [("browser", WEAK, f"acts on a web page (.{last}())")]
-        if last in _BROWSER_READ and re.search(r"page|driver|browser", recv, re.I) and not (
+        if page_call == "reads" and re.search(r"page|driver|browser", recv, re.I) and not (
                 last == "get" and call.args and not re.search(r"driver|browser", recv, re.I)):
             # page.get("NextToken") is a dict of paginated results, not a browser; driver.get(url) is
             return [("browser", READ, f"reads a web page (.{last}())")]

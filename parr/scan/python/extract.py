@@ -17,6 +17,7 @@ from typing import Any
 
 from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_dispatch, toolclass
 from parr.scan.python.frameworks.mcp import direct_registration as mcp_direct_registration
+from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
@@ -2509,6 +2510,7 @@ class FileExtractor:
                 continue
             key = c["name"] if c.get("name") else f"ref:{c.get('name_ref')}"
             bodies: list = []
+            reads: set = set()
             for group in groups:
                 # a handler that never looks at the name runs the same code for every tool
                 if any(key in disp.branches for disp in group) or mcp_dispatch.ignores_name(group[0].handler):
@@ -2516,8 +2518,10 @@ class FileExtractor:
                         found, fns = mcp_dispatch.branch_calls(disp, key)
                         bodies.append(self._calls_as_body(disp.handler, found))
                         bodies.extend(fns)
+                        reads |= mcp_dispatch.input_reads(disp, key)
             if bodies:
                 c["_bodies"] = bodies
+                c["arg_reads"] = [list(p) for p in sorted(reads)[:64]]  # the open-object rule (judge)
             elif c.get("_mcp_cls") is None:
                 c["flags"].append("dispatch_unread")
         sites = {id(node) for node, _, _ in self.mcp_tool_sites}
@@ -3161,9 +3165,8 @@ class FileExtractor:
             return False
         name = self._shape_str(ci, shape["name"]) or base
         caps, mutating, typed = catalog.ANTHROPIC_BUILTIN_CAPS[base]
-        self.new_cand(name=name, line=ci.node.lineno, framework="anthropic", style="anthropic.builtin_tool_class",
-                      schema="provider_defined", caps=caps, mutating=mutating or None, typed=typed,
-                      flags=("builtin",) + (("builtin_mutating",) if mutating else ()), extra={"class_name": ci.name})
+        self.builtin_cand(Builtin("anthropic", name, caps, mutating, typed), ci.node.lineno, "builtin_tool_class",
+                          extra={"class_name": ci.name})
         return True
 
     def _anthropic_tool_class(self, ci: ClassInfo) -> bool:
@@ -3179,9 +3182,8 @@ class FileExtractor:
             return False
         name = self._class_attr_str(ci, "name") or base
         caps, mutating, typed = catalog.ANTHROPIC_BUILTIN_CAPS[base]
-        self.new_cand(name=name, line=ci.node.lineno, framework="anthropic", style="anthropic.builtin_tool_class",
-                      schema="provider_defined", caps=caps, mutating=mutating or None, typed=typed,
-                      flags=("builtin",) + (("builtin_mutating",) if mutating else ()), extra={"class_name": ci.name})
+        self.builtin_cand(Builtin("anthropic", name, caps, mutating, typed), ci.node.lineno, "builtin_tool_class",
+                          extra={"class_name": ci.name})
         return True
 
     @staticmethod
@@ -3708,9 +3710,7 @@ class FileExtractor:
             label = _const_str(keys.get("server_label"))
             name = label or "mcp"
         self.consumed.add(id(d))
-        self.new_cand(name=name, line=d.lineno, framework="openai", style="openai.builtin_tool",
-                      schema="provider_defined", typed=typed, mutating=mutating if mutating else None, caps=caps,
-                      flags=("builtin",) + (("builtin_mutating",) if mutating else ()))
+        self.builtin_cand(Builtin("openai", name, caps, mutating, typed), d.lineno, "builtin_tool")
 
     def toolspec_tools(self, call: ast.Call, scope):
         """`spec.to_tool_list(spec_functions=[...])`: (class, the built-in tools it hands out, only
@@ -3786,15 +3786,26 @@ class FileExtractor:
                 return ctor, parts[cut - 1], fw, table[fw]
         return None
 
-    def builtin_cand(self, b, line: int, kind: str, name: str | None = None, gates=(), home: str | None = None) -> None:
-        """One built-in tool of a framework: a class instance, a toolkit's or a loader's tool.
+    def builtin_cand(self, b, line: int, kind: str, name: str | None = None, gates=(), home: str | None = None,
+                     *, framework: str | None = None, description: str | None = None, flags=(), **given) -> None:
+        """One built-in tool of a framework: a class instance, a toolkit's or a loader's tool. Every
+        built-in is made here, so each carries what its data says it does (`builtin_mutating` or
+        `builtin_read`): the judge then goes by that, not by the tool's name.
         `home`: the framework's qualified callee that gives it (resolve drops the tool when the scanned
-        project holds that module and its own code declares the tool: it is reported there, once)."""
-        self.new_cand(name=name or b.name, line=line, framework=b.framework, description=b.description,
-                      style=f"{frameworks.style_prefix(b.framework)}.{kind}", schema=b.schema,
-                      typed=b.typed, mutating=b.mutating if b.mutating else None, caps=b.caps, gates=gates,
-                      flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)),
-                      extra={"fw_home": home} if home else None)
+        project holds that module and its own code declares the tool: it is reported there, once).
+        `framework`: the family that hands it over when that is not its own (mcp-agent's
+        from_langchain_tool); `description`: one the call gives; `flags`: more flags (agent_tool);
+        `given`: what the call site knows better than the data (params, schema, typed, extra)."""
+        fw = framework or b.framework
+        extra = dict(given.pop("extra", None) or {})
+        if home:
+            extra["fw_home"] = home
+        fields = {"schema": b.schema, "typed": b.typed, **given}
+        self.new_cand(name=name or b.name, line=line, framework=fw, description=description or b.description,
+                      style=f"{frameworks.style_prefix(fw)}.{kind}", mutating=b.mutating if b.mutating else None,
+                      caps=b.caps, gates=gates, extra=extra or None,
+                      flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)) + tuple(flags),
+                      **fields)
 
     def toolkit_cands(self, e: ast.Call, kit, label: str, line: int, scope=None) -> None:
         """toolkit.get_tools(): the toolkit's built-in tools; with selected_tools=[...] given
@@ -3928,10 +3939,7 @@ class FileExtractor:
         last = qual.rsplit(".", 1)[-1]
         qfw = catalog.framework_of(qual)
         if qfw and qfw in catalog.BUILTIN_INSTANCES and last in catalog.BUILTIN_INSTANCES[qfw]:
-            b = catalog.BUILTIN_INSTANCES[qfw][last]
-            self.new_cand(name=b.name, line=line, framework=b.framework,
-                          style=f"{frameworks.style_prefix(b.framework)}.builtin_tool_instance", schema=b.schema,
-                          typed=b.typed, caps=b.caps, flags=("builtin",) + (("builtin_mutating",) if b.mutating else ("builtin_read",)))
+            self.builtin_cand(catalog.BUILTIN_INSTANCES[qfw][last], line, "builtin_tool_instance")
             return
         if qfw:
             if instance and site is not None and last[:1].isupper():

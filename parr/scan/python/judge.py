@@ -17,7 +17,7 @@ import re
 from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.evidence import (description_after_lead, description_lead_verb, description_verdict, name_verdict,
                                  name_words)
-from parr.scan.python import catalog, flow
+from parr.scan.python import arg_reads, catalog, flow
 from parr.scan.python.effects import UNKNOWN
 
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
@@ -234,17 +234,13 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         evidence.append("built-in tool that changes state")
         return True
     if "builtin_read" in flags:
-        # a package's tool whose code parr read when its data was made: that reading, not its name
-        evidence.append("built-in tool that changes nothing (its package's code, as parr read it)")
+        # a framework's tool whose data says it changes nothing (read from its package's code, or
+        # from the framework's tool reference): that, not its name (TodoWrite keeps the agent's list)
+        evidence.append("built-in tool that changes nothing (parr's data on its framework)")
         return False
     if "builtin_unknown" in flags:
         evidence.append(f"built-in tool type parr does not know ({c.get('builtin_type')}): taken as changing state")
         return True
-    if "builtin_read" in flags:
-        # The framework's data says what it does (read from the package), not the name's verb:
-        # write_todos keeps the agent's own todo list.
-        evidence.append("built-in tool that changes nothing outside the agent run")
-        return False
     if "name_only" in flags and not fx:
         # A tool whose code runs elsewhere (a Composio slug, a remote MCP server's tool): its name is
         # all parr has. A name with no verb parr knows is taken as changing state (fail closed).
@@ -426,13 +422,29 @@ def _typed(c, fx, caps, evidence) -> bool:
             return False
         if js.get("opaque"):
             return True
+        # The open-object rule (as TypeScript's): an object the schema declares no fields of (the
+        # input itself, or a property) is untyped when the tool's code reads keys out of it, typed
+        # when it reads none (a tool without parameters; an object handed on whole).
+        reads = {tuple(p) for p in c.get("arg_reads") or ()}
+        if not js.get("props") and not js.get("pydantic"):
+            read = arg_reads.reads_inside(reads, ())
+            if read is not None:
+                evidence.append(f"its schema declares no parameters, but its code reads '{'.'.join(read)}'")
+                return False
         for p in js.get("props", []):
             t = p.get("t")
             if t is None and not p.get("sub"):
                 evidence.append(f"property '{p['n']}' has no type")
                 return False
-            if t == "object" and not p.get("sub"):
-                evidence.append(f"property '{p['n']}' is an untyped object")
+            if t == "object" and not p.get("sub") and "arg_reads" not in c:
+                # no code of the tool in sight: what it takes out of the object is unknown (fail closed)
+                evidence.append(f"property '{p['n']}' is an object with no declared fields, and parr sees no code "
+                                "that runs the tool")
+                return False
+            read = arg_reads.reads_inside(reads, (p["n"],)) if t == "object" and not p.get("sub") else None
+            if read is not None:
+                evidence.append(f"property '{p['n']}' is an object with no declared fields, and its code reads "
+                                f"'{'.'.join(read)}' from it")
                 return False
         for p in js.get("props", []):
             if p.get("t") == "string" and p["n"] in model_sql:

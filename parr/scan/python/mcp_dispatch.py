@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 from typing import Any, Iterator
 
+from parr.scan.python import arg_reads
+
 # Names the dispatched-on value goes by, besides the handler's own first parameter.
 _NAME_WORDS = frozenset({"name", "tool_name", "toolname", "tool"})
 _CTX_PARAMS = frozenset({"self", "cls", "ctx", "context"})
@@ -218,6 +220,29 @@ def branch_calls(disp: Dispatch, key: str) -> tuple[list[ast.Call], list[Any]]:
         else:
             fns.append(part)
     return calls, fns
+
+
+def input_reads(disp: Dispatch, key: str) -> set[tuple[str, ...]]:
+    """The key paths tool `key`'s code in this handler reads from the model's input (the handler's
+    parameter after the name; a function its branch is: that function's first parameter)."""
+    fn = disp.handler.node
+    named = name_params(fn)
+    params = [x.arg for x in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs
+              if x.arg not in _CTX_PARAMS and x.arg not in named]
+    out: set[tuple[str, ...]] = set()
+    if params:
+        roots = {params[0]: ()}
+        shared = list(walk_own(fn.body, disp.skip))
+        for part in disp.branches.get(key, []):
+            if isinstance(part, list):
+                out |= arg_reads.read_paths(shared + list(walk_own(part)), roots)
+        out |= arg_reads.read_paths(shared, roots)
+    for part in disp.branches.get(key, []):
+        if not isinstance(part, list) and getattr(part, "node", None) is not None:
+            own = [x.arg for x in part.node.args.posonlyargs + part.node.args.args if x.arg not in _CTX_PARAMS]
+            if own:
+                out |= arg_reads.read_paths(walk_own(part.node.body), {own[0]: ()})
+    return out
 
 
 def methods_on_entry(fn: ast.FunctionDef | ast.AsyncFunctionDef, coll: str) -> set[str]:

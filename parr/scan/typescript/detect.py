@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import dispatch, framework_state, handoffs, loops, shorthand
+from parr.scan.typescript import arg_reads, dispatch, framework_state, handoffs, loops, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import (
     FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mcp, openai_agents,
@@ -430,7 +430,9 @@ class Detector:
         return gates
 
     def _typed(self, info: SchemaInfo, handler: Node | None, eff: fx.Effects | None,
-               no_schema_means_no_params: bool = False) -> tuple[bool, list[str]]:
+               no_schema_means_no_params: bool = False, code: Node | None = None) -> tuple[bool, list[str]]:
+        """Typed or not, and why. `code`: the code that runs the tool when it is not `handler` (a
+        low-level dispatch branch)."""
         self._last_numeric = bool(info.fields) and all(
             t in ("number", "int", "bigint", "integer", "float", "coerce") for t in (info.fields or {}).values())
         self._last_options = dict(info.options)  # the enum fields, for a multiplexed tool's operations
@@ -455,7 +457,31 @@ class Detector:
                                                                 or _RAW_SUFFIX.search(f))]
             if raw:
                 return False, [f"raw string '{raw[0]}' is executed or interpreted"]
+        opened = self._reads_open_object(info, code if code is not None else handler)
+        if opened is not None:
+            return False, [opened]
         return True, ev
+
+    @staticmethod
+    def _reads_open_object(info: SchemaInfo, code: Node | None) -> str | None:
+        """The open-object rule: an object the schema declares no fields of (the input itself, or a
+        parameter) is untyped when the tool's code reads keys out of it (the schema hides what the
+        code takes), typed when it reads none (a tool without parameters; an object handed on whole
+        to an API that defines it). Only reads parr sees in the handler itself count."""
+        if not info.open_paths:
+            return None
+        if code is None:
+            # No code of the tool in sight (the project phase looks for a dispatch branch elsewhere): a
+            # parameter the model fills with any keys is untyped (fail closed); a schema without
+            # parameters is a tool that takes none.
+            shown = next((p for p in info.open_paths if p), None)
+            return None if shown is None else f"{arg_reads.open_object(shown)}, and {arg_reads.UNSEEN}"
+        paths = arg_reads.read_paths(code)
+        for open_path in info.open_paths:
+            read = arg_reads.reads_inside(paths, open_path)
+            if read is not None:
+                return arg_reads.read_evidence(open_path, read)
+        return None
 
     def _annotations(self, node: Node | None) -> dict[str, Any]:
         obj = self.ctx.value_node(node)
@@ -1432,7 +1458,7 @@ class Detector:
             branch = dispatch.branches(ctx).get(name) if isinstance(name, str) else None
             if branch is not None:
                 eff = fx.analyze(ctx, branch)
-                typed, tev = self._typed(info, None, eff, no_schema_means_no_params=True)
+                typed, tev = self._typed(info, None, eff, no_schema_means_no_params=True, code=branch)
             else:
                 by_name = True  # the branch is in another file's CallTool handler: the project phase finds it
         elif style == "raw_function_schema" and handler is None and schema_key == "inputSchema":
@@ -1445,6 +1471,9 @@ class Detector:
                    gates=self._gates(entries, eff), definition=self._definition_ref(obj, None, info))
         if by_name:
             cand["dispatch_by_name"] = True
+            if info.open_paths and typed is False and tev and tev[0].endswith(arg_reads.UNSEEN):
+                # typed or not is the branch's to say: the project phase reads it (open-object rule)
+                cand["open_paths"] = [list(p) for p in info.open_paths]
 
     # -- naming of tools that take their name from where they are stored ---------------------------------
     def _naming(self, call: Node) -> dict[str, Any]:

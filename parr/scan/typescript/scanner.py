@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-26-lazy-class-method-effects-copilotkit-assistant-ui-composio-agent-builtins"
+FACTS_VERSION = "ts-27-lazy-class-method-effects-copilotkit-assistant-ui-composio-agent-builtins-browser-table-open-objects"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -424,8 +424,7 @@ class TypeScriptScanner:
         if b"CallToolRequestSchema" in source:
             from parr.scan.typescript import dispatch
 
-            branches = {name: _fx().effects_fact(_fx().analyze(ctx, node))
-                        for name, node in sorted(dispatch.branches(ctx).items())[:500]}
+            branches = {name: _branch_fact(ctx, node) for name, node in sorted(dispatch.branches(ctx).items())[:500]}
             if branches:
                 facts["dispatch"] = branches
         elif _SWITCH_ON_STRING.search(source) and b"export" in source:
@@ -434,7 +433,7 @@ class TypeScriptScanner:
             # when no CallTool handler of the project has their branch
             from parr.scan.typescript import dispatch
 
-            branches = {name: _fx().effects_fact(_fx().analyze(ctx, node))
+            branches = {name: _branch_fact(ctx, node)
                         for name, node in sorted(dispatch.exported_branches(ctx).items())[:500]}
             if branches:
                 facts["dispatch_elsewhere"] = branches
@@ -981,6 +980,7 @@ class _Resolver:
                 start = hit[0]
                 self._take(acc, hit[1], None)
                 calls = list(hit[1].get("calls") or [])
+                cand = _open_objects_read(cand, hit[1])
         if calls:
             self._follow(start, calls, acc, 0, set())
         if not acc:
@@ -1110,6 +1110,8 @@ class _Resolver:
         if description is None and cand.get("description_ref") is not None:
             description = self.value(path, cand["description_ref"])
         cand = self._with_followed_effects(path, name, cand)
+        if cand.get("open_paths"):
+            typed = cand.get("typed")  # the open-object rule, decided on the dispatch branch found
         mutating, mev = judge_mutating(cand, name, description)
         if mutating and mev and mev[0] in ("name verb 'add'", "name verb 'subtract'") and not cand.get("strong") and (
                 cand.get("numeric_only") or (description and _ARITHMETIC.search(description))):
@@ -1159,3 +1161,32 @@ def _literal_variant(fact: dict, argv: list) -> dict:
         if isinstance(word, str) and word in variants:
             return variants[word]
     return fact
+
+
+def _branch_fact(ctx: Any, node: Any) -> dict[str, Any]:
+    """A dispatch branch as facts: its effects, and the key paths it reads from the input (for the
+    open-object rule of a tool declared in another file)."""
+    from parr.scan.typescript import arg_reads
+
+    fact = _fx().effects_fact(_fx().analyze(ctx, node))
+    reads = sorted(arg_reads.read_paths(node))
+    if reads:
+        fact["arg_reads"] = [list(p) for p in reads[:64]]
+    return fact
+
+
+def _open_objects_read(cand: dict[str, Any], branch: dict[str, Any]) -> dict[str, Any]:
+    """A tool declared by name in another file, left untyped because parr saw no code reading the
+    objects its schema leaves open: its branch is found, so the open-object rule decides."""
+    from parr.scan.typescript import arg_reads
+
+    if not cand.get("open_paths"):
+        return cand
+    reads = {tuple(p) for p in branch.get("arg_reads") or ()}
+    for open_path in (tuple(p) for p in cand["open_paths"]):
+        read = arg_reads.reads_inside(reads, open_path)
+        if read is not None:
+            return dict(cand, typed=False, typed_evidence=[arg_reads.read_evidence(open_path, read)])
+    rest = [e for e in cand.get("typed_evidence") or [] if not e.endswith(arg_reads.UNSEEN)]
+    return dict(cand, typed=True, typed_evidence=rest)
+

@@ -27,6 +27,10 @@ class SchemaInfo:
     options: dict[str, list[str]] = field(default_factory=dict)  # field -> its enum / literal values
     # A schema imported from another file of the project ({"module", "name"}): the project phase reads it there.
     ref: dict[str, str] | None = None
+    # JSON-schema objects that declare no fields (`{type: "object"}`), as key paths from the input:
+    # () for the input itself, ("filter",) for a parameter, ("nodes", "[]") for an array's items.
+    # Typed or not is the handler's to say (detect: the open-object rule).
+    open_paths: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def _is_zod_root(ctx: FileCtx, name: str) -> bool:
@@ -254,6 +258,10 @@ def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaIn
     props_entry = entries.get("properties")
     props = entry_value(props_entry) if props_entry is not None else None
     props = ctx.value_node(props) if props is not None else None
+    te = entries.get("type")
+    if te is not None and string_literal(entry_value(te)) == "object" and _declares_nothing(ctx, entries, props):
+        # ({type: "object"} literally: a zod shape with a field named `type` is not a JSON schema's object)
+        info.open_paths.append(())
     if props is not None and props.type == "object":
         for name, e in object_entries(props).items():
             v = ctx.value_node(entry_value(e))
@@ -267,10 +275,7 @@ def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaIn
                 elif not object_entries(v):
                     info.typed = False
                     info.evidence.append(f"parameter '{name}' has no type")
-                bare = _bare_object(ctx, v, name)
-                if bare is not None and info.typed:
-                    info.typed = False
-                    info.evidence.append(bare)
+                _open_objects(ctx, v, (name,), info.open_paths)
                 enum = object_entries(v).get("enum")
                 if enum is not None and _literal_strings(ctx, entry_value(enum)):
                     info.options[name] = _literal_strings(ctx, entry_value(enum))
@@ -282,33 +287,36 @@ def _json_schema(ctx: FileCtx, node: Node, entries: dict[str, Node]) -> SchemaIn
 _SHAPED = ("properties", "additionalProperties", "patternProperties", "anyOf", "oneOf", "allOf", "$ref")
 
 
-def _bare_object(ctx: FileCtx, v: Node, path: str, depth: int = 0) -> str | None:
-    """The first field nested under the property schema `v` that is `{type: "object"}` and says nothing
-    of what it holds: the model may put any keys and values there (DESIGN §3: no declared types). Goes
-    into nested `properties` and array `items`. A top-level optional free-form object beside declared
-    fields (`headers`) is left as typed, as the labelled sets judge it; an object that says it is open
-    (`additionalProperties`) has declared so."""
-    if v is None or v.type != "object" or depth > 6:
-        return None
+def _declares_nothing(ctx: FileCtx, entries: dict[str, Node], props: Node | None) -> bool:
+    """A JSON-schema object that says nothing of the keys it holds: no (or empty) `properties`, and
+    nothing else that shapes its keys (`additionalProperties: false` closes it: no keys at all)."""
+    if props is not None and (props.type != "object" or object_entries(props)):
+        return False
+    return not any(k in entries for k in _SHAPED if k != "properties")
+
+
+def _open_objects(ctx: FileCtx, v: Node | None, path: tuple[str, ...], out: list, depth: int = 0) -> None:
+    """The key paths under the property schema `v` of objects that declare no fields
+    (`{type: "object"}`): the model may put any keys there. Goes into nested `properties` and array
+    `items`. Whether that leaves the tool untyped depends on whether its code reads keys out of
+    them (detect: the open-object rule); an object that says it is open (`additionalProperties`)
+    has declared so."""
+    if v is None or v.type != "object" or depth > 6 or len(out) > 32:
+        return
     entries = object_entries(v)
     te = entries.get("type")
     typ = string_literal(entry_value(te)) if te is not None else None
-    if typ == "object" and depth > 0:
-        if not any(k in entries for k in _SHAPED):
-            return f"parameter '{path}' is an object with no declared fields"
     props = entries.get("properties")
     props_node = ctx.value_node(entry_value(props)) if props is not None else None
+    if typ == "object" and _declares_nothing(ctx, entries, props_node):
+        out.append(path)
+        return
     if props_node is not None and props_node.type == "object":
         for name, e in object_entries(props_node).items():
-            found = _bare_object(ctx, ctx.value_node(entry_value(e)), f"{path}.{name}", depth + 1)
-            if found:
-                return found
+            _open_objects(ctx, ctx.value_node(entry_value(e)), path + (name,), out, depth + 1)
     items = entries.get("items")
     if items is not None:
-        found = _bare_object(ctx, ctx.value_node(entry_value(items)), f"{path}[]", depth + 1)
-        if found:
-            return found
-    return None
+        _open_objects(ctx, ctx.value_node(entry_value(items)), path + ("[]",), out, depth + 1)
 
 
 def _file_uses_zod(ctx: FileCtx) -> bool:

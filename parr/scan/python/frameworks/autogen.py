@@ -94,9 +94,7 @@ def _builtin_agent(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
         return False
     for cls in AG2_AGENTS.get(d.rsplit(".", 1)[-1], ()):
         b = AG2_BUILTINS[cls]
-        ex.new_cand(name=b.name, line=node.lineno, framework=_AG, style="autogen.builtin_tool_instance",
-                    schema=b.schema, typed=b.typed, mutating=b.mutating or None, caps=b.caps, description=b.description,
-                    flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+        ex.builtin_cand(b, node.lineno, "builtin_tool_instance")
     ex.builtin_agent_calls.add(id(node))
     return True
 
@@ -116,9 +114,7 @@ def _toolkit_register_for_llm(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     last = cls.rsplit(".", 1)[-1]
     made = AG2_TOOLKITS.get(last) or ((AG2_BUILTINS[last],) if last in AG2_BUILTINS else ())
     for b in made:
-        ex.new_cand(name=b.name, line=node.lineno, framework=_AG, style="autogen.builtin_tool_instance",
-                    schema=b.schema, typed=b.typed, mutating=b.mutating or None, caps=b.caps, description=b.description,
-                    flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+        ex.builtin_cand(b, node.lineno, "builtin_tool_instance")
     if not made and last.endswith(("Toolkit", "Tool")):
         ex.unresolved_site(node, "", node.lineno, "autogen tool class parr does not know")
     return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from parr.scan.python.astutil import _const_str, _kw
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
@@ -123,6 +124,10 @@ def _options(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
         return True
     names, ok = _names(ex, listed, scope)
     hooked = _hooked(ex, node, scope)
+    # A Task sub-agent gets this agent's tools (Claude Code's subagents inherit them): it changes
+    # state when any of them may, including one parr cannot name or an MCP server's (read elsewhere).
+    others = {raw.split("(", 1)[0].strip() for raw, _ in names} - {"Task"}
+    sub_writes = not ok or any(n not in BUILTINS or BUILTINS[n].mutating for n in others)
     seen: set[str] = set()
     for raw, line in names:
         name = raw.split("(", 1)[0].strip()
@@ -134,11 +139,11 @@ def _options(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
             ex.unresolved_site(None, "", line or node.lineno, "Claude Code tool parr does not know",
                                text=f"allowed_tools: {raw}")
             continue
-        ex.new_cand(name=b.name, line=line or node.lineno, framework=_CA, style="claude_agent_sdk.builtin_tool",
-                    schema=b.schema, typed=b.typed, mutating=b.mutating or None, caps=b.caps,
-                    description=b.description, gates=("guardrails",) if name in hooked or "*" in hooked else (),
-                    flags=("builtin",) + (("builtin_mutating",) if b.mutating else ())
-                    + (("agent_tool",) if name == "Task" else ()))
+        if name == "Task" and sub_writes:
+            b = replace(b, mutating=True)
+        ex.builtin_cand(b, line or node.lineno, "builtin_tool",
+                        gates=("guardrails",) if name in hooked or "*" in hooked else (),
+                        flags=("agent_tool",) if name == "Task" else ())
     if not ok:
         ex.unresolved_site(listed, "allowed_tools=", node.lineno, "tool names parr cannot read")
     return True

@@ -45,7 +45,7 @@ TOOLS: dict[str, tuple[str, bool, bool, tuple[str, ...]]] = {
     'CalendarSearchEvents': ('search_events', False, True, ('http',)),
     'CalendarUpdateEvent': ('update_calendar_event', True, True, ('http_write',)),
     'CashFlowStatements': ('cash_flow_statements', False, True, ('http',)),
-    'ClickTool': ('click_element', False, True, ('browser',)),
+    'ClickTool': ('click_element', True, True, ('browser',)),
     'CogniswitchKnowledgeRequest': ('cogniswitch_knowledge_request', False, True, ('http',)),
     'CogniswitchKnowledgeSourceFile': ('cogniswitch_knowledge_source_file', True, True, ('http_write',)),
     'CogniswitchKnowledgeSourceURL': ('cogniswitch_knowledge_source_url', True, True, ('http_write',)),

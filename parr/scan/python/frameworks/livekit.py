@@ -49,9 +49,7 @@ def _agent_session(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
         return False
     v = _kw(node, "ivr_detection")
     if isinstance(v, ast.Constant) and v.value is True:
-        ex.new_cand(name=_SEND_DTMF.name, line=node.lineno, framework=_LK, description=_SEND_DTMF.description,
-                    style="livekit.builtin_tool_instance", schema=_SEND_DTMF.schema, typed=True,
-                    flags=("builtin", "builtin_mutating"))
+        ex.builtin_cand(_SEND_DTMF, node.lineno, "builtin_tool_instance")
     return False  # the call's tools=, if any, are still read as a tools position
 
 

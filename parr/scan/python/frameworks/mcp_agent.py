@@ -141,11 +141,9 @@ def _emit_server(ex, node: ast.Call, scope) -> None:
     done.add(id(app))
     for b, params in SERVER_BUILTINS:
         read = _READS.get(b.name)
-        ex.new_cand(name=b.name, line=node.lineno, framework=_MA, style="mcp_agent.server_builtin",
-                    schema="type_hints", mutating=True if b.mutating else None, description=b.description,
-                    params=[{"n": n, "ok": ok, "str": False} for n, ok in params],
-                    flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()),
-                    extra={"fx": [["", "read", f"{read} (mcp-agent server built-in)"]]} if read else None)
+        ex.builtin_cand(b, node.lineno, "server_builtin", schema="type_hints", typed=None,  # its parameters say
+                        params=[{"n": n, "ok": ok, "str": False} for n, ok in params],
+                        extra={"fx": [["", "read", f"{read} (mcp-agent server built-in)"]]} if read else None)
     for ci in ex.classes:
         if not any(_workflow_deco(ex, dn, names) for dn in _decorator_names(ex, ci.node)):
             continue
@@ -198,11 +196,9 @@ def _emit_agent(ex, node: ast.Call, scope) -> None:
     via_app = any(_given(_kw(v, "human_input_callback")) for v in _apps(ex).values())
     if (own or via_app) and not state.get("human_input"):
         state["human_input"] = True  # one tool per file: every such agent offers the same built-in
-        ex.new_cand(name=HUMAN_INPUT.name, line=node.lineno, framework=_MA, style="mcp_agent.agent_builtin",
-                    schema=HUMAN_INPUT.schema, description=HUMAN_INPUT.description,
-                    flags=("builtin",),
-                    extra={"jschema": _HUMAN_INPUT_SCHEMA, "no_params": True,
-                           "fx": [["", "read", "asks the person at the app's human-input handler (mcp-agent built-in)"]]})
+        ex.builtin_cand(HUMAN_INPUT, node.lineno, "agent_builtin",
+                        extra={"jschema": _HUMAN_INPUT_SCHEMA, "no_params": True,
+                               "fx": [["", "read", "asks the person at the app's human-input handler (mcp-agent built-in)"]]})
     if _servers_named(node) and _handed_to_llm(ex, node, scope):
         _model_over_servers(ex, node, scope)
 
@@ -298,9 +294,8 @@ def _from_langchain(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
         cls = q.rsplit(".", 1)[-1]
         b = _builtin(cls, "langchain")
         if b is not None:
-            ex.new_cand(name=given or b.name, line=node.lineno, framework=_MA, style="mcp_agent.from_langchain_tool",
-                        schema=b.schema, typed=b.typed, mutating=b.mutating or None, caps=b.caps,
-                        description=_const_str(_kw(node, "description")) or b.description, flags=("builtin",))
+            ex.builtin_cand(b, node.lineno, "from_langchain_tool", name=given, framework=_MA,
+                            description=_const_str(_kw(node, "description")))
             ex.consumed.add(id(node))
             return True
         if ".utilities" in q or cls.endswith("Wrapper"):
@@ -309,11 +304,10 @@ def _from_langchain(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
             caps = tuple(dict.fromkeys(c for k in kin for c in k.caps))
             fx = [] if writes else [[caps[0] if caps else "", "read",
                                      f"runs {cls}.run, as LangChain's {kin[0].name} tool does"]]
-            ex.new_cand(name=given or "tool_func", line=node.lineno, framework=_MA,
-                        style="mcp_agent.from_langchain_tool", schema="type_hints", caps=caps,
-                        mutating=True if writes else None, description=_const_str(_kw(node, "description")),
-                        params=[{"n": "query", "ok": True, "str": True}, {"n": "kwargs", "ok": False, "str": False}],
-                        flags=("builtin",) + (("builtin_mutating",) if writes else ()), extra={"fx": fx})
+            ex.builtin_cand(Builtin(_MA, "tool_func", caps, writes, schema="type_hints"), node.lineno,
+                            "from_langchain_tool", name=given, description=_const_str(_kw(node, "description")),
+                            typed=None, extra={"fx": fx},
+                            params=[{"n": "query", "ok": True, "str": True}, {"n": "kwargs", "ok": False, "str": False}])
             ex.consumed.add(id(node))
             return True
     return False  # anything else: the tools position reads it (or reports a site)
@@ -343,10 +337,8 @@ def _from_crewai(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     b = _builtin((ex.qualify(ex.dotted(v.func)) or "").rsplit(".", 1)[-1], "crewai")
     if b is None:
         return False
-    ex.new_cand(name=given or b.name, line=node.lineno, framework=_MA, style="mcp_agent.from_crewai_tool",
-                schema=b.schema, typed=b.typed, mutating=b.mutating or None, caps=b.caps,
-                description=_const_str(_kw(node, "description")) or b.description,
-                flags=("builtin",) + (("builtin_mutating",) if b.mutating else ()))
+    ex.builtin_cand(b, node.lineno, "from_crewai_tool", name=given, framework=_MA,
+                    description=_const_str(_kw(node, "description")))
     ex.consumed.add(id(node))
     return True
 

@@ -4,6 +4,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 driver = webdriver.Chrome()
+page = None  # a Playwright page, set when the session starts
 
 
 # expect: name=scroll_down mutating=false caps=browser
@@ -19,9 +20,9 @@ def run_page_script(script: str) -> str:
     return driver.execute_script(script)
 
 
-# expect: name=type_into_field mutating=false caps=browser
+# expect: name=type_into_field mutating=true caps=browser
 def type_into_field(text: str, element_id: str) -> str:
-    """Types text into a field; nothing is submitted."""
+    """Types text into a field: the field's value is what the next click or Enter sends (effects_kb.browsers)."""
     element = driver.find_element(By.ID, element_id)
     element.send_keys(text)
     return "typed"
@@ -43,4 +44,21 @@ def press_button(element_id: str) -> str:
     return "clicked"
 
 
-root_agent = Agent(name="browser", tools=[scroll_down, run_page_script, type_into_field, enter_reply, press_button])
+# expect: name=point_at mutating=false caps=browser
+def point_at(element_id: str) -> str:
+    """Hovers over an element and scrolls: menus open, nothing is submitted."""
+    element = driver.find_element(By.ID, element_id)
+    driver.execute_script("arguments[0].scrollIntoView();", element)
+    page.hover(f"#{element_id}")
+    page.mouse.wheel(0, 400)
+    return "pointed"
+
+
+# expect: name=choose_option mutating=true caps=browser
+def choose_option(selector: str, value: str) -> str:
+    """Picks an option of a dropdown (Playwright's select_option, the JS selectOption)."""
+    page.select_option(selector, value)
+    return "chosen"
+
+
+root_agent = Agent(name="browser", tools=[scroll_down, run_page_script, type_into_field, enter_reply, press_button, point_at, choose_option])
