@@ -31,6 +31,8 @@ _BUILTIN_NAMES = frozenset(dir(builtins))
 _DYNAMIC_NAME = "\0dynamic"
 _SK_PROCESS_STEPS = frozenset({"KernelProcessStep"})
 # Names of lists that hold tools; "functions" only on its own (SETUP_FUNCTIONS holds no tools).
+# Request keys that force a named tool (OpenAI, Anthropic, Bedrock Converse): references, not definitions.
+_TOOL_CHOICE_KEYS = frozenset({"tool_choice", "toolChoice"})
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)$|^_?functions$", re.I)
 _REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
 _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_async", "execute", "invoke",
@@ -364,6 +366,17 @@ class FileExtractor:
             value = _kw(value, "default") or (value.args[0] if value.args else None)
         return _const_str(value) if value is not None else None
 
+    def class_const(self, e, scope: Scope):
+        """The literal a class attribute holds, read as `self.X`/`cls.X` in its methods or as
+        `Cls.X` for a class of this file: `"inputSchema": self.TOOL_INPUT_SCHEMA`."""
+        if not (isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name)):
+            return None
+        if e.value.id in ("self", "cls"):
+            ci = scope.func.cls if scope.func is not None else None
+        else:
+            ci = self._local_class(e.value.id)
+        return ci.attrs.get(e.attr) if ci is not None else None
+
     def lookup(self, scope: Scope, name: str):
         s = scope
         while s is not None:
@@ -670,6 +683,8 @@ class FileExtractor:
         for k in node.keywords:
             if k.arg in ("on_call_tool", "on_list_tools"):  # Server(on_call_tool=handle_call_tool)
                 self.handler_exprs.append((k.arg, k.value, scope))
+            elif k.arg in _TOOL_CHOICE_KEYS:
+                self._tool_choice(k.value)
         if d:
             made = len(self.cands)
             self.call_candidate(node, d, q, scope)
@@ -2283,6 +2298,15 @@ class FileExtractor:
         return None
 
     # ------------------------------------------------------------------ dict literals
+    def _tool_choice(self, v) -> None:
+        """tool_choice={"type": "function", "function": {"name": "x"}}: names a tool the request
+        defines elsewhere (forcing the model to call it); the reference is no second tool."""
+        if isinstance(v, ast.Dict):
+            self.consumed.add(id(v))
+            for inner in v.values:
+                if isinstance(inner, ast.Dict):
+                    self.consumed.add(id(inner))
+
     def visit_dict(self, node: ast.Dict, scope):
         if id(node) in self.consumed:
             return
@@ -2291,6 +2315,8 @@ class FileExtractor:
             ks = _const_str(k) if k is not None else None
             if ks is not None:
                 keys[ks] = v
+                if ks in _TOOL_CHOICE_KEYS:
+                    self._tool_choice(v)  # {"toolChoice": {"tool": {"name": "x"}}} in a request dict
         if "tools" in keys and ("messages" in keys or "model" in keys and not isinstance(keys["model"], ast.Dict)) \
                 and isinstance(keys["tools"], (ast.List, ast.Tuple, ast.Call, ast.BinOp)) \
                 and id(keys["tools"]) not in self.consumed:
@@ -2305,8 +2331,12 @@ class FileExtractor:
             if isinstance(spec, ast.Dict):  # Amazon Bedrock Converse: {"toolSpec": {name, description, inputSchema: {json}}}
                 sk = _literal_keys(spec)
                 schema_v = sk.get("inputSchema")
+                if not isinstance(schema_v, ast.Dict):
+                    schema_v = self.class_const(schema_v, scope)  # a class constant of the agent
                 if "name" in sk and isinstance(schema_v, ast.Dict):
                     n, r = self.name_of(sk["name"], scope)
+                    if n is None and r is None:
+                        n = self.self_attr_str(sk["name"], scope)
                     if n or r:
                         inner = _literal_keys(schema_v)
                         self.consumed.add(id(spec))

@@ -7,6 +7,7 @@ from typing import Callable, Mapping
 
 from parr.scan.python.frameworks import (
     agent_framework,
+    agent_squad,
     agentscope,
     agno,
     anthropic,
@@ -45,9 +46,10 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 
 # Order matters only where two families share a callee name and the import does not say which:
 # FunctionTool(...) is tried as ADK's, the Agents SDK's, LlamaIndex's, then AutoGen's; Tool(...) as
-# MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's.
+# MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's; AgentTool(...) is agent_squad's
+# only when imported from it (its hook declines otherwise), before ADK's.
 FAMILIES = (
-    camel, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
+    camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai,
 )
