@@ -3006,6 +3006,15 @@ class FileExtractor:
                 c["flags"].append("no_exec")
             elif _is_stub(exec_fn.node):
                 c["flags"].append("abstract_exec")
+            elif _returns_only_literal(exec_fn.node) and not self._name_used(ci.name, ci.node):
+                # a run that answers a fixed text, in a class nothing in this file uses: a scaffold
+                # (`crewai create`'s MyCustomTool); resolve drops it when no other file imports it
+                c["flags"].append("placeholder_exec")
+
+    def _name_used(self, name: str, defn) -> bool:
+        """`name` is read anywhere in this file outside its own definition."""
+        inside = {id(n) for n in ast.walk(defn)}
+        return any(isinstance(n, ast.Name) and n.id == name and id(n) not in inside for n in ast.walk(self.tree))
 
     def _class_attr_str(self, ci: ClassInfo, attr: str, depth: int = 0) -> str | None:
         """A class attribute's literal string, from the class or its bases in this file."""
@@ -3332,6 +3341,7 @@ class FileExtractor:
             v, vscope = self.lookup(scope, e.id)
             if isinstance(v, FuncInfo):
                 self.plain_function(self._defined_before(v, scope, e), fw)
+                self._crew_handed(v, fw)
                 return
             if isinstance(v, ClassInfo):
                 self.class_in_tools(v, fw, line, label, e)
@@ -3356,6 +3366,7 @@ class FileExtractor:
             if fi is not None:
                 if not fi.candidate:
                     self.plain_function(fi, fw)
+                self._crew_handed(fi, fw)
                 return
             ref = self.ext_ref_of(e)
             if ref:
@@ -3994,6 +4005,15 @@ class FileExtractor:
             ref["call"] = True
         self.refs.append(ref)
 
+    def _crew_handed(self, fi: FuncInfo, fw) -> None:
+        """A tool of this file handed to a crewAI agent goes to the model under crewAI's sanitized
+        name, whatever made it (a LangChain @tool("Search the internet") included)."""
+        if fw != "crewai" or not fi.candidate:
+            return
+        for c in self.cands:
+            if c.get("def_line") == fi.node.lineno and not c.get("normalize"):
+                c["normalize"] = "crewai"
+
     def plain_function(self, fi: FuncInfo, fw):
         if fi.candidate:
             return
@@ -4416,6 +4436,13 @@ def _registry_read(e) -> ast.Name | None:
     elif isinstance(e, ast.ListComp) and isinstance(e.elt, ast.Subscript):
         e = e.elt.value
     return e if isinstance(e, ast.Name) and _TOOLS_VAR.search(e.id) else None
+
+
+def _returns_only_literal(node) -> bool:
+    """A method whose whole body (after a docstring) is `return "some fixed text"`."""
+    body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
+    return len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Constant) \
+        and isinstance(body[0].value.value, str)
 
 
 def _is_stub(node) -> bool:

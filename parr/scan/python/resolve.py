@@ -638,6 +638,24 @@ def _mounts(proj: Project) -> dict[tuple[str, str], tuple[str, dict]]:
     return out
 
 
+def _crew_handed(proj: Project) -> dict[str, set[int]]:
+    """path -> def lines of functions another file hands to a crewAI agent (Agent(tools=[SearchTools.search])).
+    crewAI sends every agent tool under sanitize_tool_name(tool.name), a LangChain @tool("Search the
+    internet") included: the model sees search_the_internet."""
+    out: dict[str, set[int]] = {}
+    for path, f in proj.facts.items():
+        for r in (f or {}).get("refs") or ():
+            if r.get("framework") != "crewai" or r.get("call") or r.get("instance"):
+                continue
+            tpath, rest = proj.split_target(r["target"], path)
+            if tpath is None or not rest or len(rest) > 2:
+                continue
+            entry = _part(proj.at(tpath), "funcs").get(".".join(rest))
+            if entry and entry.get("cand") and entry.get("line"):
+                out.setdefault(tpath, set()).add(entry["line"])
+    return out
+
+
 def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
     """Tools of the project; places where tools are handed to a model that could not be read go to `sites`."""
@@ -664,6 +682,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if isinstance(c, dict) and not c.get("fw_home")}
     mounts = _mounts(proj)
     mount_sites: set[tuple[str, int]] = set()
+    crew_handed = _crew_handed(proj)
+    imported_tails: set[str] | None = None  # last parts of every import of the project, made when needed
     inst_seen: set[tuple[str, str]] = set()
     for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
@@ -693,6 +713,12 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 continue  # listed in tools= of a callee that turned out to be no agent's
             if c.get("fw_home") and c.get("name") in declared and _framework_held(proj, c["fw_home"], path):
                 continue
+            if "placeholder_exec" in (c.get("flags") or ()):
+                if imported_tails is None:
+                    imported_tails = {q.rsplit(".", 1)[-1] for g in proj.facts.values()
+                                      for q in _part(g or {}, "imports").values() if isinstance(q, str)}
+                if not ({c.get("class_name"), proj.module_of(path).rsplit(".", 1)[-1]} & imported_tails):
+                    continue  # a scaffold's placeholder tool class nothing in the project imports or uses
             c = dict(c)
             if "inst" in c:  # an object an MCP list handler lists: its class, in any file, is the tool
                 line = c.get("line") or 1
@@ -749,7 +775,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     mount_sites.add((mpath, m["line"]))
                     sites.append(UnresolvedSite(file=mpath, line=max(1, int(m["line"])), call=m["prefix_unknown"],
                                                 reason="mounted server: tool name prefix parr cannot read"))
-            if c.get("normalize") == "crewai" and c.get("name"):
+            if (c.get("normalize") == "crewai" or c.get("def_line") in crew_handed.get(path, ())) and c.get("name"):
                 c["name"] = catalog.crewai_sanitize(c["name"])
             elif (c.get("normalize") or "").startswith("handoff_") and c.get("name") and c.get("name_ref"):
                 c["name"] = catalog.handoff_tool_name(c["name"], c["normalize"][8:])  # the agent's name, read elsewhere
