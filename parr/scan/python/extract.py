@@ -218,6 +218,11 @@ def _is_blob(ann, depth: int = 0) -> bool:
         elts = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
         return any(_is_blob(_unwrap_ann(e)[0], depth + 1) for e in elts
                    if not (isinstance(e, ast.Constant) and e.value is Ellipsis))
+    if n in _CONTAINERS and (isinstance(ann, (ast.Name, ast.Attribute))
+                             or isinstance(ann, ast.Constant) and "[" not in str(ann.value)):
+        # a bare `list` (typing.List, set, tuple): the schema made from it is an array with no item
+        # type ({"type": "array", "items": {}}), so what goes in it is as free-form as list[Any]
+        return True
     if n in _BLOB_ANN:
         if n in ("dict", "Dict", "Mapping", "MutableMapping") and isinstance(ann, ast.Subscript):
             # dict[str, X] is a blob only when values are Any/object
@@ -4226,6 +4231,7 @@ class FileExtractor:
                 if "framework_state" not in c["flags"] and not [x for x in c["fx"] if x[1] != UNKNOWN] \
                         and _only_framework_state(fi.node, need_reply=False):
                     c["flags"].append("state_writes")  # judged with the name's object (judge.py)
+                    c["state_keys"] = _state_keys(fi.node)
                 if _returns_agent(fi.node, self.agents):
                     c["flags"].append("returns_agent")
                 if c["description"] is None:
@@ -4480,6 +4486,21 @@ def _root_name(e) -> str | None:
     while isinstance(e, (ast.Attribute, ast.Subscript, ast.Call)):
         e = e.func if isinstance(e, ast.Call) else e.value
     return e.id if isinstance(e, ast.Name) else None
+
+
+def _state_keys(node) -> list[str]:
+    """The literal keys a body assigns in the framework state it was handed:
+    tool_context.state["proverbs"] = ... -> ["proverbs"]."""
+    state = _state_param_names(node)
+    keys: list[str] = []
+    for e in ast.walk(node):
+        if isinstance(e, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            for t in e.targets if isinstance(e, ast.Assign) else [e.target]:
+                if isinstance(t, ast.Subscript) and _root_name(t) in state:
+                    k = _const_str(t.slice)
+                    if k is not None and k not in keys:
+                        keys.append(k)
+    return keys
 
 
 def _state_param_names(node) -> set[str]:

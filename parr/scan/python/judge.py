@@ -15,8 +15,8 @@ import json
 import re
 
 from parr.scan.effects_kb import cli as cli_kb
-from parr.scan.evidence import (description_after_lead, description_lead_verb, description_verdict, name_verdict,
-                                 name_words)
+from parr.scan.evidence import (Verdict, description_after_lead, description_lead_verb, description_verdict,
+                                 name_verdict, name_words)
 from parr.scan.python import arg_reads, catalog, flow
 from parr.scan.python.effects import UNKNOWN
 
@@ -108,12 +108,37 @@ def _names_state(name: str) -> bool:
     return len(words) >= 2 and all(w in _STATE_NOUNS for w in words[1:])
 
 
+def _names_state_key(name: str, keys) -> bool:
+    """set_proverbs writing tool_context.state["proverbs"]: the name's object is the key of the
+    framework state its body writes, so what the name says it changes is that state."""
+    words = [w for w in name_words(name) if w != "tool"]
+    return len(words) >= 2 and any(name_words(k) == words[1:] for k in keys or ())
+
+
 # What a description may say a tool creates that is only its answer (a rendering of data it returns).
 _ANSWER_NOUNS = frozenset("representation representations visualization visualizations visualisation visualisations "
                           "summary summaries chart charts diagram diagrams plot plots overview explanation explanations "
                           "rendering preview".split())
-_MAKE_VERBS = re.compile(r"^\s*(?:this\s+tool\s+)?(creates?|generates?|makes?|builds?|produces?|draws?|renders?)\s+"
-                         r"((?:[\w-]+\s+){0,5}?)([\w-]+)(?=\s+(?:of|for|from|about|showing|that|which|with)\b|\s*[.,;:]|\s*$)", re.I)
+_MAKE_VERBS = re.compile(r"^\s*(?:this\s+tool\s+)?(creates?|generates?|makes?|builds?|produces?|draws?|renders?|writes?)\s+"
+                         r"((?:[\w-]+\s+){0,5}?)([\w-]+)(?=\s+(?:of|for|from|about|showing|that|which|with|based)\b|\s*[.,;:]|\s*$)", re.I)
+# Pieces of text a tool composes (with a model, or from its arguments) and hands back: "write" with
+# one of these as its object means compose, as "generate" does (write_section, "Writes a research
+# outline"); writing a file, a record or a row is no such piece and keeps its verb.
+_TEXT_NOUNS = frozenset("outline outlines proposal proposals section sections paragraph paragraphs essay essays article "
+                        "articles story stories poem poems chapter chapters summary summaries abstract caption captions "
+                        "headline headlines draft drafts".split())
+
+
+def _composes_text(name: str) -> bool:
+    """write_section, WriteResearchOutline: a name whose verb composes the text it names."""
+    words = name_words(name)
+    return len(words) >= 2 and words[0] == "write" and words[-1] in _TEXT_NOUNS
+
+
+def _name_verdict(name: str):
+    """name_verdict, except that "write" composing a piece of text says nothing by itself: the body
+    and the rest of the description decide (as for "generate")."""
+    return Verdict() if _composes_text(name) else name_verdict(name)
 
 
 def _makes_answer(desc: str | None) -> tuple[str, str] | None:
@@ -122,7 +147,7 @@ def _makes_answer(desc: str | None) -> tuple[str, str] | None:
     the rest of the description), or None."""
     text = (desc or "").strip()
     m = _MAKE_VERBS.match(text.split("\n", 1)[0])
-    if m is None or m.group(3).lower() not in _ANSWER_NOUNS:
+    if m is None or m.group(3).lower() not in (_TEXT_NOUNS if m.group(1).lower().startswith("write") else _ANSWER_NOUNS):
         return None
     return f"{m.group(1).lower()} {' '.join((m.group(2) + m.group(3)).split())}", text[m.end():]
 
@@ -265,7 +290,7 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         # Body first: the whole body is visible and only keeps the agent run's own state.
         evidence.append("only updates the framework's in-process state (context variables) and returns a reply")
         return False
-    if "state_writes" in flags and not fx and _names_state(name):
+    if "state_writes" in flags and not fx and (_names_state(name) or _names_state_key(name, c.get("state_keys"))):
         # store_state_tool writing tool_context.state: what its name says it changes is the
         # framework's state, and that is all its body changes. (A stub of cancel_booking that notes
         # the booking in the state still stands for the cancellation its name says.)
@@ -296,7 +321,7 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if words[1:2] == ["to"] and words[0] in _HANDOFF_VERBS and set(words[2:]) & _PEOPLE:
         evidence.append(f"name '{name}' hands the conversation to a person, which notifies someone")
         return True
-    if old is not None or "agent_tool" in flags and not name_verdict(name).mutating and "sub_unread" not in flags:
+    if old is not None or "agent_tool" in flags and not _name_verdict(name).mutating and "sub_unread" not in flags:
         evidence.append("runs a sub-agent whose tools change nothing" if "sub_reads" in flags and old is None
                         else "agent hand-off or sub-agent call, not a state change")
         return False
@@ -305,12 +330,12 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         return False
     quiet = _reads_only(fx)
     if quiet is not None:
-        nv, lead = name_verdict(name), description_lead_verb(desc)
+        nv, lead = _name_verdict(name), description_lead_verb(desc)
         said = nv.evidence if nv.mutating else lead.evidence if lead.mutating else []
         evidence.append(f"its body only reads ({_fx_evidence(quiet)}) and calls nothing parr cannot read"
                         + (f"; its {said[0]} does not make it a change" if said else ""))
         return False
-    nv = name_verdict(name)
+    nv = _name_verdict(name)
     words = name_words(name)
     if nv.mutating and len(words) >= 2 and words[0] in ("run", "perform") and words[-1] in _READ_NOUNS \
             and not any(x[1] == UNKNOWN for x in fx) \
