@@ -2303,6 +2303,16 @@ class FileExtractor:
         return None
 
     # ------------------------------------------------------------------ dict literals
+    def _function_def(self, e, scope):
+        """The {"name", "description", "parameters"} literal of an OpenAI {"type": "function",
+        "function": ...} entry: given there, or a name or class constant bound to it."""
+        if isinstance(e, ast.Name):
+            v, _ = self.lookup(scope, e.id)
+            e = v if isinstance(v, ast.Dict) else e
+        elif isinstance(e, ast.Attribute):
+            e = self.class_const(e, scope) or e
+        return e if isinstance(e, ast.Dict) else None
+
     def _tool_choice(self, v) -> None:
         """tool_choice={"type": "function", "function": {"name": "x"}}: names a tool the request
         defines elsewhere (forcing the model to call it); the reference is no second tool."""
@@ -2350,9 +2360,9 @@ class FileExtractor:
                                       description=_const_str(sk.get("description")),
                                       extra={"jschema": self.json_schema_info(inner.get("json"), scope)})
                 return
-            if keys.get("type") is not None and _const_str(keys.get("type")) == "function" and isinstance(keys.get("function"), ast.Dict):
-                inner = keys["function"]
-                ik = _literal_keys(inner)
+            if keys.get("type") is not None and _const_str(keys.get("type")) == "function" and "function" in keys:
+                inner = self._function_def(keys["function"], scope)
+                ik = _literal_keys(inner) if inner is not None else {}
                 if "name" in ik:
                     n, r = self.name_of(ik["name"], scope)
                     if n or r:
@@ -3339,13 +3349,19 @@ class FileExtractor:
                 self.hosted_tool_dict(e, scope)
             if id(e) not in self.consumed:
                 self.schema_dict_in_tools(e, scope, fw)
+            fn = _literal_keys(e).get("function") if id(e) not in self.consumed else None
+            if isinstance(fn, ast.Name) and fn.id in self.imports and self.lookup(scope, fn.id)[0] is None:
+                # {"type": "function", "function": RENDER_TOOL_SCHEMA} with the definition imported
+                # from another module: a tool parr cannot read (it may not stay silent)
+                self.unresolved_site(e, label, line, "function definition parr cannot read")
             return
         if isinstance(e, ast.Constant) or isinstance(e, ast.JoinedStr):
             return  # None, a hosted tool's name, an empty value: nothing hidden
         if isinstance(e, ast.Name):
             v, vscope = self.lookup(scope, e.id)
             if isinstance(v, FuncInfo):
-                self.plain_function(self._defined_before(v, scope, e), fw)
+                v = self._defined_before(v, scope, e)
+                self.plain_function(v, fw)
                 self._crew_handed(v, fw)
                 return
             if isinstance(v, ClassInfo):
