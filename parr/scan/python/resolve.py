@@ -8,6 +8,7 @@ functions in `tools=[...]` lists into tools declared in the defining file."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from parr.scan import effects_kb
@@ -638,6 +639,15 @@ def _mounts(proj: Project) -> dict[tuple[str, str], tuple[str, dict]]:
     return out
 
 
+def _framework_beside(proj: Project, path: str) -> bool:
+    """Another file of the package the tool's folder belongs to (tools/custom_tool.py -> the folder
+    above tools/) imports a framework or builds a model client: the project's agents are made
+    there, and a tool class they never import is handed to none of them."""
+    top = posixpath.dirname(posixpath.dirname(path))
+    return any(p != path and (not top or p.startswith(top + "/")) and (g or {}).get("model_evidence")
+               for p, g in proj.facts.items())
+
+
 def _crew_handed(proj: Project) -> dict[str, set[int]]:
     """path -> def lines of functions another file hands to a crewAI agent (Agent(tools=[SearchTools.search])).
     crewAI sends every agent tool under sanitize_tool_name(tool.name), a LangChain @tool("Search the
@@ -717,8 +727,9 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if imported_tails is None:
                     imported_tails = {q.rsplit(".", 1)[-1] for g in proj.facts.values()
                                       for q in _part(g or {}, "imports").values() if isinstance(q, str)}
-                if not ({c.get("class_name"), proj.module_of(path).rsplit(".", 1)[-1]} & imported_tails):
-                    continue  # a scaffold's placeholder tool class nothing in the project imports or uses
+                if not ({c.get("class_name"), proj.module_of(path).rsplit(".", 1)[-1]} & imported_tails) \
+                        and _framework_beside(proj, path):
+                    continue  # a scaffold's placeholder tool class the project's own agent code never takes
             c = dict(c)
             if "inst" in c:  # an object an MCP list handler lists: its class, in any file, is the tool
                 line = c.get("line") or 1
