@@ -62,6 +62,8 @@ _MUTATING_METHOD_PREFIX = re.compile(
     r"pause|resume|detach|attach|terminate|restore|rebase|reset|associate|disassociate|deregister|unarchive|"
     r"reboot|purge|restart)"
     r"(?=$|[A-Z_])")
+# A call that builds a read (a query, a selection, a search): `.execute()`/`.run()` on its result runs that read.
+_READ_BUILDER = re.compile(r"^(query|select|selectFrom|search|find|get|list|read|count|fetch|describe)(?=$|[A-Z_])")
 # A receiver that is the code's own tracing or logging (getActiveSpan().setAttribute, scope.setTag).
 _OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|meter\b|logger|otel|breadcrumb|scope", re.I)
 # Starting or launching something through a client (not a span or timer of its own telemetry).
@@ -799,6 +801,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
             eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store")
             return
+        if name in ("execute", "run", "exec") and len(chain) >= 3 and chain[-2] == "()" and \
+                _READ_BUILDER.match(chain[-3]):
+            return  # api.query({...}).execute(q), db.selectFrom(t).execute(): runs a read built by the call before
         if _MUTATING_METHOD_PREFIX.match(name) and not _OBSERVABILITY.search(receiver_text) and (
                 _CLIENTISH.search(receiver_text)
                 or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES

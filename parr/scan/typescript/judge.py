@@ -126,7 +126,8 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     ann = cand.get("annotations") or {}
     strong = cand.get("strong") or []
     kind = cand.get("kind_mutating")
-    if ann.get("destructiveHint") is True:
+    body = cand.get("body") if not strong and not cand.get("medium") else None
+    if ann.get("destructiveHint") is True and body is None:
         return True, ["annotation destructiveHint: true"] + strong[:3]
     if kind is True and cand.get("kind_unknown"):
         return True, [f"built-in tool '{cand['kind_unknown']}' parr does not know: treated as changing state"] + strong[:3]
@@ -148,7 +149,11 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # The model hands the conversation to another agent: nothing changes until that agent acts
         # (its own tools are reported where they are declared).
         return False, ["hand-off to another agent"]
-    if ann.get("readOnlyHint") is False:
+    if body == "session":
+        # Its only acts go through the caller's request context or its own session's entry of a map: the
+        # calling session's state at most, whatever its name or annotations claim.
+        return False, ["only changes the calling session's own state or asks the client"]
+    if ann.get("readOnlyHint") is False and body is None:
         return True, ["annotation readOnlyHint: false"]
     if ann.get("readOnlyHint") is True:
         return False, ["annotation readOnlyHint: true"]

@@ -136,6 +136,8 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
         # Declared in another file or a parameter: assume it declares its types (an import of this project
         # is read in its own file by the project phase, see `exported_schemas`).
         kind = "zod" if _file_uses_zod(ctx) else "json_schema"
+        if resolved is not None and resolved.type == "identifier" and resolved.id != node.id:
+            node = resolved  # `const schema = ImportedSchema`: the import is where it is declared
         b = ctx.lookup(node, text(node))
         ref = {"module": b.module, "name": b.imported} if b is not None and b.kind == "import" and b.module and \
             b.imported not in (None, "*") and b.module.startswith((".", "@/", "~/")) else None
