@@ -18,6 +18,7 @@ from tree_sitter import Node, QueryCursor
 from parr.scan.typescript import arg_reads, dispatch, framework_state, handoffs, loops, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript import purity
+from parr.scan.typescript.judge import EXECUTOR_NAME
 from parr.scan.typescript.frameworks import (
     FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mcp, openai_agents,
 )
@@ -33,7 +34,7 @@ from parr.scan.typescript.values import Binding, FileCtx
 
 _QUERY_COMMON = r"""
 (call_expression function: (identifier) @callee
-  (#match? @callee "^(tool|dynamicTool|createTool|zodFunction|zodResponsesFunction|createCodeTool|[A-Za-z]+Tool)$")) @call
+  (#match? @callee "^(tool|dynamicTool|createTool|zodFunction|zodResponsesFunction|createCodeTool|[A-Za-z]+Tool|defineAgent)$")) @call
 (call_expression function: (member_expression property: (property_identifier) @mprop
   (#any-of? @mprop "registerTool" "tool" "paidTool" "asTool" "createTool" "dynamicTool" "bindTools" "addTool"
    "addTools" "registerToolTask"))) @mcall
@@ -42,11 +43,12 @@ _QUERY_COMMON = r"""
 (new_expression constructor: [(identifier) (member_expression)] @ctor
   (#match? @ctor "(^|\.)(DynamicStructuredTool|DynamicTool|Tool)$")) @new
 (class_declaration (class_heritage)) @class
-(pair key: (property_identifier) @pk
-  (#any-of? @pk "functionDeclarations" "function_declarations" "tools" "handoffs" "mcpServers")) @toolspair
-(pair key: (property_identifier) @tk value: [(string) __AS_STRING__] @tv (#eq? @tk "type")) @typepair
-(pair key: (property_identifier) @sk
-  (#any-of? @sk "parameters" "inputSchema" "input_schema")) @schemapair
+(pair key: [(property_identifier) (string)] @pk
+  (#match? @pk "^['\"]?(functionDeclarations|function_declarations|tools|handoffs|mcpServers)['\"]?$")) @toolspair
+(pair key: [(property_identifier) (string)] @tk value: [(string) __AS_STRING__] @tv
+  (#match? @tk "^['\"]?type['\"]?$")) @typepair
+(pair key: [(property_identifier) (string)] @sk
+  (#match? @sk "^['\"]?(parameters|inputSchema|input_schema)['\"]?$")) @schemapair
 (pair key: (_) @ik value: (identifier) @iv) @idpair
 (pair key: (_) @ck value: (call_expression function: (identifier) @cv)) @callpair
 (shorthand_property_identifier) @short
@@ -213,7 +215,7 @@ class Detector:
             self._last_options = {}
             self._last_schema_ref = None
             if pattern == P_TOOLS:
-                self._on_tools_pair(caps["toolspair"][0], text(caps["pk"][0]))
+                self._on_tools_pair(caps["toolspair"][0], text(caps["pk"][0]).strip("'\""))  # `'tools':` too
             else:
                 if string_literal(unwrap(caps["tv"][0])) == "function":
                     openai_api.function_type(self, caps["typepair"][0].parent)
@@ -488,6 +490,18 @@ class Detector:
             if read is not None:
                 return arg_reads.read_evidence(open_path, read)
         return None
+
+    def executor_input(self, name: Any, info: SchemaInfo, typed: bool, tev: list[str]) -> tuple[bool, list[str]]:
+        """A definition answered where parr cannot see (`{ name: "execute_python", parameters: { code } }`): the
+        tool's name says what it does with its one code/command string (judge.py reads the same name as an
+        executor), so that string is a raw input."""
+        one = name[0] if isinstance(name, list) and len(name) == 1 else name
+        if not typed or not isinstance(one, str) or not EXECUTOR_NAME.fullmatch(one.strip().lower()):
+            return typed, tev
+        strings = [f for f, t in (info.fields or {}).items() if t in fx.EXECUTABLE_TYPES]
+        if len(strings) == 1 and (strings[0].lower() in _RAW_FIELDS or _RAW_SUFFIX.search(strings[0])):
+            return False, [f"raw string '{strings[0]}' is run by a tool named as a code/command executor"]
+        return typed, tev
 
     def _annotations(self, node: Node | None) -> dict[str, Any]:
         obj = self.ctx.value_node(node)
@@ -1481,6 +1495,8 @@ class Detector:
         eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=no_handler)
         typed, tev = self._spread_evidence(obj, info, typed, tev)
+        if handler is None:
+            typed, tev = self.executor_input(name, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         if style is None:
             if schema_key == "input_schema":

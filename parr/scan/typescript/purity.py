@@ -3,12 +3,13 @@
 A tool's annotations and name are claims; its body is what runs. When every call in the body is one parr
 knows to change nothing (string, number, array and JSON work, `console`, timers, promises, values made in
 the body) the body is "pure": an annotation claiming a change (`readOnlyHint: false`, `destructiveHint:
-true`) is not taken over it. When the only other things it does go through the request context the
-framework hands it (its second parameter: `extra.sendRequest(...)` to the client, `log`, `reportProgress`,
-elicitation and sampling requests answered by the client) or write a module-level collection keyed by the
-caller's session id (`counters.set(context.sessionId, 0)`), it is "session": it changes the calling
-session's own state at most. Anything else (an imported function, an SDK, `fetch`, a write to shared state)
-leaves the body unclassified (None), and the other evidence decides. Fail closed: unknown is not pure.
+true`) is not taken over it. When the only other things it does go to the calling client through the
+request context the framework hands it (its second parameter: `extra.sendRequest(...)` of a sampling or
+elicitation request, `log`, `reportProgress`; other members of the context are unknown) or write a
+module-level collection keyed by the caller's session id (`counters.set(context.sessionId, 0)`), it is
+"session": it changes the calling session's own state at most. Anything else (an imported function, an
+SDK, `fetch`, a write to shared state) leaves the body unclassified (None), and the other evidence
+decides. Fail closed: unknown is not pure.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ _PURE_IMPORTS: dict[str, frozenset[str] | None] = {
                        "brotliDecompressSync"}),
     "util": frozenset({"format", "inspect", "isDeepStrictEqual"}),
 }
+# Members of a handler's request context that talk to the calling client only: MCP's RequestHandlerExtra
+# (sendRequest of sampling/elicitation, sendNotification), FastMCP's context (log, reportProgress, streamContent).
+_CLIENT_CHANNEL = frozenset({"sendRequest", "sendNotification", "elicitInput", "createMessage", "log",
+                             "reportProgress", "streamContent"})
 # Methods that change the collection they are called on.
 _COLLECTION_WRITES = frozenset({"push", "set", "add", "delete", "clear", "splice", "unshift", "pop", "shift",
                                 "sort", "reverse", "fill"})
@@ -131,7 +136,7 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int]) -> str
             return "pure"  # a function made in the body: walked with it
         if where == "unknown" and name in _PURE_GLOBALS or where == "import" and _pure_import(ctx, callee, name):
             return "pure"
-        if where == "param" and decl is not None and decl.id in context_ids:
+        if where == "param" and decl is not None and decl.id in context_ids and name in _CLIENT_CHANNEL:
             return "session"  # reportProgress(...) destructured from the request context
         return None
     if callee.type != "member_expression":
@@ -149,7 +154,9 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int]) -> str
         return "pure" if text(root) in _PURE_ROOTS else None
     if where == "import":
         return "pure" if _pure_import(ctx, root, None) else None
-    if where == "param" and decl is not None and decl.id in context_ids:
+    chain = member_chain(callee)
+    if where == "param" and decl is not None and decl.id in context_ids and (
+            chain[0] in _CLIENT_CHANNEL or len(chain) > 1 and chain[1] in _CLIENT_CHANNEL):
         return "session"  # extra.sendRequest(...), log.info(...): through the caller's request context
     if method in _COLLECTION_WRITES:
         if where == "local":

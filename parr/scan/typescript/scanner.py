@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-28-walked-definitions-fastmcp-tasks-body-kind"
+FACTS_VERSION = "ts-29-eve-quoted-keys-typebox-write-then-run"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -83,6 +83,7 @@ def has_trigger(source: bytes) -> bool:
     return prefilter.typescript_can_declare(source) or (
         b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None) or (
         b"export" in source and _walked_definition(source)) or (
+        b"define" in source and _EVE_IMPORT.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
         _HOOK_PACKAGES.search(source) is not None) or any(
         package in source and enables.search(source) is not None for package, enables in _AGENT_BUILTINS)
@@ -110,6 +111,10 @@ def _builtin_class() -> re.Pattern[bytes]:
 _DEF_NAME = bytes_re.fast(rb"\bname\s*:\s*[\"'`]")
 _DEF_SCHEMA = bytes_re.fast(rb"\b(?:schema|inputSchema|parameters|input_schema|argsSchema|zodSchema)\s*[:,}\n]")
 _DEF_HANDLER = bytes_re.fast(rb"\b(?:handler|execute|run|invoke|call|callback|handle|fn)\s*[:,}(\n]")
+
+
+# eve's authored files: `export default defineTool(...)` / `defineAgent(...)` imported from eve (frameworks/eve.py).
+_EVE_IMPORT = bytes_re.fast(rb"from\s+[\"']eve(?:/tools)?[\"']")
 
 
 def _walked_definition(source: bytes) -> bool:
@@ -738,6 +743,9 @@ class _Resolver:
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) in spread_used:
                     absorbed.update((path, n) for n in cand["spread_export"].get("absorbs") or [])
         handled = _loops().ProjectLoops(self).run(sites)
+        authored_stems = {posixpath.join(posixpath.dirname(p), posixpath.basename(p).split(".", 1)[0])
+                          for p in self.facts} if any(c.get("eve_default") for f in self.facts.values()
+                                                      for c in f.get("tools") or []) else set()
         labels, returned = _factories().project_labels(self, sites) if any(
             c.get("factory_ref") for f in self.facts.values() for c in f.get("tools") or []) else ({}, [])
         records: list[ToolRecord] = []
@@ -768,6 +776,8 @@ class _Resolver:
                     cand = _loops().with_handler(cand, handled[id(cand)])
                 elif cand.get("loop_only"):
                     continue  # a project's own definition record no registration loop walks
+                if cand.get("eve_default") and cand["eve_default"] in authored_stems:
+                    continue  # the agent's own tools/<name>.ts replaces or disables eve's framework tool
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
                     if info is None:
