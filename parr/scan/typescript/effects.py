@@ -493,7 +493,8 @@ def _in_memory_receiver(ctx: FileCtx, call: Node, chain: list[str]) -> bool:
         decl = b.node.parent
         annotation = decl.child_by_field_name("type") if decl is not None and decl.type == "variable_declarator" else None
         return annotation is not None and bool(_COLLECTION_TYPE.match(text(annotation).lstrip(": ").strip()))
-    if len(chain) == 3 and chain[0] not in ("this", "()", "?", "[]"):
+    if len(chain) == 3 and chain[0] not in ("this", "()", "?", "[]") and (
+            chain[2] in _DB_WRITE_METHODS or chain[2] in _SHARED_MUTATORS):
         # bucket.orgs.add(x) with `const bucket = map.get(k) ?? { orgs: new Set() }`: a collection held by a
         # literal made here
         b = ctx.lookup(call, chain[0])
