@@ -127,8 +127,10 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     ann = cand.get("annotations") or {}
     strong = cand.get("strong") or []
     kind = cand.get("kind_mutating")
+    # A body seen to act only on the calling session (purity.py) outranks the annotations; a body that does
+    # nothing at all does not (a stub: its author's annotation and its name say what it stands for).
     body = cand.get("body") if not strong and not cand.get("medium") else None
-    if ann.get("destructiveHint") is True and body is None:
+    if ann.get("destructiveHint") is True and body != "session":
         return True, ["annotation destructiveHint: true"] + strong[:3]
     if kind is True and cand.get("kind_unknown"):
         return True, [f"built-in tool '{cand['kind_unknown']}' parr does not know: treated as changing state"] + strong[:3]
@@ -154,7 +156,7 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # Its only acts go through the caller's request context or its own session's entry of a map: the
         # calling session's state at most, whatever its name or annotations claim.
         return False, ["only changes the calling session's own state or asks the client"]
-    if ann.get("readOnlyHint") is False and body is None:
+    if ann.get("readOnlyHint") is False:
         return True, ["annotation readOnlyHint: false"]
     if ann.get("readOnlyHint") is True:
         return False, ["annotation readOnlyHint: true"]

@@ -2,14 +2,14 @@
 
 A tool's annotations and name are claims; its body is what runs. When every call in the body is one parr
 knows to change nothing (string, number, array and JSON work, `console`, timers, promises, values made in
-the body) the body is "pure": an annotation claiming a change (`readOnlyHint: false`, `destructiveHint:
-true`) is not taken over it. When the only other things it does go to the calling client through the
-request context the framework hands it (its second parameter: `extra.sendRequest(...)` of a sampling or
-elicitation request, `log`, `reportProgress`; other members of the context are unknown) or write a
-module-level collection keyed by the caller's session id (`counters.set(context.sessionId, 0)`), it is
-"session": it changes the calling session's own state at most. Anything else (an imported function, an
-SDK, `fetch`, a write to shared state) leaves the body unclassified (None), and the other evidence
-decides. Fail closed: unknown is not pure.
+the body) the body is "pure"; it may be a stub, so its name and annotations still say what it stands for
+(judge.py). When its only other acts go to the calling client through the request context the framework
+hands it (its second parameter: `extra.sendRequest(...)` of a sampling or elicitation request, `log`,
+`reportProgress`; other members of the context are unknown) or write a module-level collection keyed by
+the caller's session id (`counters.set(context.sessionId, 0)`), it is "session": it changes the calling
+session's own state at most, and that outranks its name and annotations. Anything else (an imported
+function, an SDK, `fetch`, a write to shared state) leaves the body unclassified (None), and the other
+evidence decides. Fail closed: unknown is not pure.
 """
 
 from __future__ import annotations
