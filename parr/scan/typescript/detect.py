@@ -17,6 +17,8 @@ from tree_sitter import Node, QueryCursor
 
 from parr.scan.typescript import arg_reads, dispatch, framework_state, handoffs, loops, shorthand
 from parr.scan.typescript import effects as fx
+from parr.scan.typescript import purity
+from parr.scan.typescript.judge import EXECUTOR_NAME
 from parr.scan.typescript.frameworks import (
     FAMILIES, ai_sdk, framework_of, langchain, langchain_builtins, mcp, openai_agents,
 )
@@ -32,19 +34,21 @@ from parr.scan.typescript.values import Binding, FileCtx
 
 _QUERY_COMMON = r"""
 (call_expression function: (identifier) @callee
-  (#match? @callee "^(tool|dynamicTool|createTool|zodFunction|zodResponsesFunction|createCodeTool|[A-Za-z]+Tool)$")) @call
+  (#match? @callee "^(tool|dynamicTool|createTool|zodFunction|zodResponsesFunction|createCodeTool|[A-Za-z]+Tool|defineAgent)$")) @call
 (call_expression function: (member_expression property: (property_identifier) @mprop
-  (#any-of? @mprop "registerTool" "tool" "paidTool" "asTool" "createTool" "dynamicTool" "bindTools"))) @mcall
+  (#any-of? @mprop "registerTool" "tool" "paidTool" "asTool" "createTool" "dynamicTool" "bindTools" "addTool"
+   "addTools" "registerToolTask"))) @mcall
 (call_expression function: (member_expression
    object: (member_expression property: (property_identifier) @tp (#eq? @tp "tools")))) @provcall
 (new_expression constructor: [(identifier) (member_expression)] @ctor
   (#match? @ctor "(^|\.)(DynamicStructuredTool|DynamicTool|Tool)$")) @new
 (class_declaration (class_heritage)) @class
-(pair key: (property_identifier) @pk
-  (#any-of? @pk "functionDeclarations" "function_declarations" "tools" "handoffs" "mcpServers")) @toolspair
-(pair key: (property_identifier) @tk value: [(string) __AS_STRING__] @tv (#eq? @tk "type")) @typepair
-(pair key: (property_identifier) @sk
-  (#any-of? @sk "parameters" "inputSchema" "input_schema")) @schemapair
+(pair key: [(property_identifier) (string)] @pk
+  (#match? @pk "^['\"]?(functionDeclarations|function_declarations|tools|handoffs|mcpServers)['\"]?$")) @toolspair
+(pair key: [(property_identifier) (string)] @tk value: [(string) __AS_STRING__] @tv
+  (#match? @tk "^['\"]?type['\"]?$")) @typepair
+(pair key: [(property_identifier) (string)] @sk
+  (#match? @sk "^['\"]?(parameters|inputSchema|input_schema)['\"]?$")) @schemapair
 (pair key: (_) @ik value: (identifier) @iv) @idpair
 (pair key: (_) @ck value: (call_expression function: (identifier) @cv)) @callpair
 (shorthand_property_identifier) @short
@@ -79,7 +83,7 @@ _UNTYPED_PROVIDER_TOOL = ai_sdk.UNTYPED_PROVIDER_TOOL
 
 
 # Member calls read by their own rules (P_MCALL) or never tools.
-_REGISTRATION_METHODS = frozenset({"registerTool", "tool", "paidTool", "asTool", "createTool", "dynamicTool", "bindTools",
+_REGISTRATION_METHODS = frozenset({"registerTool", "registerToolTask", "tool", "paidTool", "asTool", "createTool", "dynamicTool", "bindTools",
                                    "registerPrompt", "registerResource", "prompt", "resource"})
 # Keys of a registration config (MCP's registerTool, and wrappers that forward it).
 _CONFIG_KEYS = frozenset({"description", "inputSchema", "parameters", "annotations", "title"})
@@ -90,6 +94,7 @@ _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaratio
 # A registration without a hook (OpenClaw's registerTool) is read by the hook of the same method
 # elsewhere (MCP's registerTool hands a definition object to factories.py), never replaces it.
 _REGISTRATIONS = {r.method: r for spec in FAMILIES for r in spec.registrations if r.hook is not None}
+_REGISTRATION_FAMILY = {r.method: spec.id for spec in FAMILIES for r in spec.registrations if r.hook is not None}
 _POSITIONAL_READERS = tuple(f"member:{m}" for m in _REGISTRATIONS) + tuple(
     f"call:{f.function}:{spec.id}" for spec in FAMILIES for f in spec.factories if f.config_arg > 0)
 # Factories read by a hook their family declares, by (function, family of the callee's import or "*").
@@ -97,6 +102,9 @@ _FACTORY_HOOKS = {(f.function, fam): f.hook for spec in FAMILIES for f in spec.f
                   for fam in (f.read_for or (spec.id,))}
 # Keys of a tool record holding the function that answers a call, beside its definition.
 _SIBLING_HANDLER_KEYS = frozenset({"handle", "handler", "execute", "run", "invoke", "call", "callback", "fn"})
+# A project's own definition record walked by a registration loop (walked_definition).
+_WALKED_SCHEMA_KEYS = ("inputSchema", "parameters", "input_schema", "schema", "argsSchema", "zodSchema")
+_WALKED_HANDLER_KEYS = ("handler", "execute", "run", "invoke", "call", "callback", "handle", "fn")
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
 
 
@@ -207,7 +215,7 @@ class Detector:
             self._last_options = {}
             self._last_schema_ref = None
             if pattern == P_TOOLS:
-                self._on_tools_pair(caps["toolspair"][0], text(caps["pk"][0]))
+                self._on_tools_pair(caps["toolspair"][0], text(caps["pk"][0]).strip("'\""))  # `'tools':` too
             else:
                 if string_literal(unwrap(caps["tv"][0])) == "function":
                     openai_api.function_type(self, caps["typepair"][0].parent)
@@ -483,6 +491,18 @@ class Detector:
                 return arg_reads.read_evidence(open_path, read)
         return None
 
+    def executor_input(self, name: Any, info: SchemaInfo, typed: bool, tev: list[str]) -> tuple[bool, list[str]]:
+        """A definition answered where parr cannot see (`{ name: "execute_python", parameters: { code } }`): the
+        tool's name says what it does with its one code/command string (judge.py reads the same name as an
+        executor), so that string is a raw input."""
+        one = name[0] if isinstance(name, list) and len(name) == 1 else name
+        if not typed or not isinstance(one, str) or not EXECUTOR_NAME.fullmatch(one.strip().lower()):
+            return typed, tev
+        strings = [f for f, t in (info.fields or {}).items() if t in fx.EXECUTABLE_TYPES]
+        if len(strings) == 1 and (strings[0].lower() in _RAW_FIELDS or _RAW_SUFFIX.search(strings[0])):
+            return False, [f"raw string '{strings[0]}' is run by a tool named as a code/command executor"]
+        return typed, tev
+
     def _annotations(self, node: Node | None) -> dict[str, Any]:
         obj = self.ctx.value_node(node)
         out: dict[str, Any] = {}
@@ -548,6 +568,10 @@ class Detector:
         if handler is not None and not eff.strong and not eff.medium and b".state" in self.ctx.source \
                 and framework_state.only_framework_state(self.ctx, handler):
             cand["state_only"] = True
+        if handler is not None and not eff.strong and not eff.medium:
+            kind = purity.body_kind(self.ctx, handler)  # what the code does outranks what its labels claim
+            if kind is not None:
+                cand["body"] = kind
         if wrapper is not None:
             cand["wrapper"] = wrapper
         if definition is not None:
@@ -714,7 +738,8 @@ class Detector:
         if prop in _REGISTRATIONS:
             recv = chain[-1] if chain else ""
             receiver = _REGISTRATIONS[prop].receiver
-            if receiver is not None and not (self.mcp_signal or receiver.search(recv)):
+            if receiver is not None and not (self.mcp_signal or receiver.search(recv)
+                                             or _REGISTRATION_FAMILY[prop] in self.frameworks):
                 return
             before = len(self.tools)
             args = self._spread_args(call, args, f"member:{prop}")
@@ -926,6 +951,11 @@ class Detector:
         function or method: that function is a wrapper, its calls (`ctx.accountTool("x", {...}, h)`) are
         the registrations, read with the name at the same position."""
         value = unwrap(name_arg)
+        if value is not None and value.type == "member_expression" and \
+                text(value.child_by_field_name("property")) == "name":
+            # `registerTool(tool: Tool, handler) { this.server.registerTool(tool.name, ...) }`: the wrapper is
+            # given a whole definition; its calls are read with that argument as the name (a loop's element)
+            value = unwrap(value.child_by_field_name("object"))
         if value is None or value.type != "identifier":
             return False
         b = self.ctx.lookup(value, text(value))
@@ -1064,6 +1094,33 @@ class Detector:
                     if inner is not None and inner.type == "object" and self._definition_shape(inner):
                         out[f"{text(name)}.{key}"] = self._definition(inner)
         return out
+
+    def walked_definition(self, obj: Node) -> None:
+        """`{ name: "x", schema, handler }` that no reader took for a tool (its keys are a project's own): a
+        candidate kept only if a registration loop parr follows walks it (`loop_only`, see loops.py), with
+        its schema and its handler's effects. A literal name, a schema-like entry and a function beside them
+        are all required: config and data objects carry a name but answer nothing."""
+        keys = set(object_entries(obj))
+        walked = self.__dict__.setdefault("_walked_ids", set())
+        if obj.id in walked or "name" not in keys or not keys & set(_WALKED_SCHEMA_KEYS) or \
+                self.ctx.is_claimed(obj) and obj.id not in self.__dict__.get("_returned_ids", ()):
+            return None  # read already, or read by a reader that reports it (only a returned definition is not)
+        walked.add(obj.id)
+        entries = self._entries(obj, sources=[])
+        name = self.ctx.string_value(self._entry(entries, "name")) if "name" in entries else None
+        schema_node = self._entry(entries, *_WALKED_SCHEMA_KEYS)
+        handler = next((h for h in (self._handler(self._entry(entries, k)) for k in _WALKED_HANDLER_KEYS
+                                    if k in entries) if h is not None), None)
+        if not isinstance(name, str) or not name or schema_node is None or handler is None:
+            return None
+        info, eff, typed, tev, desc, dref = self._read_definition(obj, schema_node, handler,
+                                                                  self._entry(entries, "description"))
+        cand = self._emit(node=obj, name=name, framework="unknown", style="raw_function_schema",
+                          schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+                          description=desc, description_ref=dref, handler=handler, eff=eff,
+                          gates=self._gates(entries, eff), annotations=self._annotations(self._entry(entries, "annotations")),
+                          definition=self._definition_ref(obj, None, info))
+        cand["loop_only"] = True
 
     def _definition_shape(self, obj: Node) -> bool:
         keys = set(self._entries(obj, sources=[]))
@@ -1438,6 +1495,8 @@ class Detector:
         eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=no_handler)
         typed, tev = self._spread_evidence(obj, info, typed, tev)
+        if handler is None:
+            typed, tev = self.executor_input(name, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         if style is None:
             if schema_key == "input_schema":

@@ -62,6 +62,8 @@ _MUTATING_METHOD_PREFIX = re.compile(
     r"pause|resume|detach|attach|terminate|restore|rebase|reset|associate|disassociate|deregister|unarchive|"
     r"reboot|purge|restart)"
     r"(?=$|[A-Z_])")
+# A call that builds a read (a query, a selection, a search): `.execute()`/`.run()` on its result runs that read.
+_READ_BUILDER = re.compile(r"^(query|select|selectFrom|search|find|get|list|read|count|fetch|describe)(?=$|[A-Z_])")
 # A receiver that is the code's own tracing or logging (getActiveSpan().setAttribute, scope.setTag).
 _OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|meter\b|logger|otel|breadcrumb|scope", re.I)
 # Starting or launching something through a client (not a span or timer of its own telemetry).
@@ -119,6 +121,7 @@ class Effects:
     as_helper: bool = False  # read for callers in other files: a process run from parameters waits for them
     runs: list[str] = field(default_factory=list)  # input fields a CLI runs as a command (kubectl exec -- <x>)
     bound: dict = field(default_factory=dict)  # a helper's parameters -> the literal its caller passes (branches)
+    written: set = field(default_factory=set)  # names written into a file of the sandbox/workspace (write-then-run)
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -434,7 +437,15 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
             s = text(node).lower()
             if "confirm" in s or "are you sure" in s:
                 eff.confirm_text = True
+    if eff.written and eff.caps & {"shell", "code_execution"}:
+        # sandbox.writeTextFile({ content: input.script }) then sandbox.run({ command: `python3 ${path}` }): a
+        # script written by the body that also runs a command or code is the code it runs
+        eff.executed |= eff.written
     return eff
+
+
+_FILE_WRITES = frozenset({"writeFile", "writeTextFile", "writeFileSync", "write", "writeFiles"})
+_WRITE_TARGET = re.compile(r"sandbox|files?$|fs$|workspace|sbx", re.I)
 
 
 # A JavaScript collection built in this file: `clients.delete(id)` on a `new Set()` is not an HTTP
@@ -482,6 +493,21 @@ def _in_memory_receiver(ctx: FileCtx, call: Node, chain: list[str]) -> bool:
         decl = b.node.parent
         annotation = decl.child_by_field_name("type") if decl is not None and decl.type == "variable_declarator" else None
         return annotation is not None and bool(_COLLECTION_TYPE.match(text(annotation).lstrip(": ").strip()))
+    if len(chain) == 3 and chain[0] not in ("this", "()", "?", "[]") and (
+            chain[2] in _DB_WRITE_METHODS or chain[2] in _SHARED_MUTATORS):
+        # bucket.orgs.add(x) with `const bucket = map.get(k) ?? { orgs: new Set() }`: a collection held by a
+        # literal made here
+        b = ctx.lookup(call, chain[0])
+        value = unwrap(b.node) if b is not None and b.kind == "var" else None
+        parts = [value]
+        if value is not None and value.type == "binary_expression":
+            parts = [unwrap(value.child_by_field_name("left")), unwrap(value.child_by_field_name("right"))]
+        for part in parts:
+            if part is not None and part.type == "object":
+                entry = object_entries(part).get(chain[1])
+                if entry is not None and _is_collection_value(entry_value(entry)):
+                    return True
+        return False
     if len(chain) == 3 and chain[0] == "this":
         member = _class_field(call, chain[1])
         if member is None:
@@ -531,6 +557,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     args = args_of(call)
     first = args[0] if args else None
     lname = name.lower()
+    if name in _FILE_WRITES and len(chain) >= 2 and _WRITE_TARGET.search(chain[-2]):
+        for a in args:  # what goes into the file: run later by the same body? (see `analyze`)
+            eff.written |= _names_in(a)
 
     # --- GraphQL: the document's operation decides, not the POST that carries it ---------------
     doc = _graphql_effect(ctx, call, chain, name, args)
@@ -799,6 +828,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
             eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store")
             return
+        if name in ("execute", "run", "exec") and len(chain) >= 3 and chain[-2] == "()" and \
+                _READ_BUILDER.match(chain[-3]):
+            return  # api.query({...}).execute(q), db.selectFrom(t).execute(): runs a read built by the call before
         if _MUTATING_METHOD_PREFIX.match(name) and not _OBSERVABILITY.search(receiver_text) and (
                 _CLIENTISH.search(receiver_text)
                 or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES

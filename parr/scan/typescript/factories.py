@@ -158,6 +158,7 @@ def returned_tools(det: Any) -> dict[str, dict[str, Any]]:
             det._raw_literal(obj, style="returned_definition", framework="unknown")
             if len(det.tools) > before:
                 out[name] = {"line": at, "tool": det.tools.pop()}
+                det.__dict__.setdefault("_returned_ids", set()).add(obj.id)  # a loop may walk it too (loops.py)
     return out
 
 

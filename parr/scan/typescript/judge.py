@@ -46,6 +46,7 @@ _OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
 _EXECUTOR_NAME = re.compile(r"(bash|shell|terminal|computer|computer_use|code_interpreter|python_repl|repl|"
                             r"run_code|execute_code|exec_code|run_python|execute_python|apply_patch|"
                             r"run_command|execute_command|run_shell|exec)(_\d{8})?")
+EXECUTOR_NAME = _EXECUTOR_NAME  # (detect.py: a raw definition's one code string under such a name is untyped)
 
 
 # Of those, the ones that lead a name as a noun far more often ("issue_fields", "event_types", "task_tags"),
@@ -126,7 +127,10 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     ann = cand.get("annotations") or {}
     strong = cand.get("strong") or []
     kind = cand.get("kind_mutating")
-    if ann.get("destructiveHint") is True:
+    # A body seen to act only on the calling session (purity.py) outranks the annotations; a body that does
+    # nothing at all does not (a stub: its author's annotation and its name say what it stands for).
+    body = cand.get("body") if not strong and not cand.get("medium") else None
+    if ann.get("destructiveHint") is True and body != "session":
         return True, ["annotation destructiveHint: true"] + strong[:3]
     if kind is True and cand.get("kind_unknown"):
         return True, [f"built-in tool '{cand['kind_unknown']}' parr does not know: treated as changing state"] + strong[:3]
@@ -148,6 +152,10 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # The model hands the conversation to another agent: nothing changes until that agent acts
         # (its own tools are reported where they are declared).
         return False, ["hand-off to another agent"]
+    if body == "session":
+        # Its only acts go through the caller's request context or its own session's entry of a map: the
+        # calling session's state at most, whatever its name or annotations claim.
+        return False, ["only changes the calling session's own state or asks the client"]
     if ann.get("readOnlyHint") is False:
         return True, ["annotation readOnlyHint: false"]
     if ann.get("readOnlyHint") is True:

@@ -66,6 +66,7 @@ def _object_range(det: "Detector", obj: Node) -> dict[str, Any]:
         cur = cur.parent
     if cur is not None and cur.type == "variable_declarator":
         lo = cur.start_point[0] + 1
+    det.walked_definition(obj)  # a project's own `{ name, schema, handler }`: a tool if a loop walks it
     names = {}
     for key, entry in object_entries(obj).items():
         if key in _NAME_KEYS:
@@ -123,6 +124,31 @@ def _assigned(det: "Detector", ident: Node, decl_value: Node) -> list[Node]:
     return out
 
 
+def _pushed(det: "Detector", ident: Node, decl_value: Node) -> list[Node]:
+    """Elements later added to a local list (`tools.push(makeTool())`, `tools.push(...more)`) in its scope."""
+    scope = decl_value.parent
+    while scope is not None and scope.type not in FUNCTION_TYPES and scope.type != "program":
+        scope = scope.parent
+    if scope is None or b".push(" not in det.ctx.source and b".unshift(" not in det.ctx.source:
+        return []
+    cache = det.__dict__.setdefault("_loop_pushes", {})
+    by_name = cache.get(scope.id)
+    if by_name is None:
+        by_name = cache[scope.id] = {}
+        for node in _captures(det, scope, "(call_expression function: (member_expression object: (identifier) "
+                                          "property: (property_identifier) @p (#match? @p \"^(push|unshift)$\"))) @c",
+                              "c"):
+            obj = unwrap(node.child_by_field_name("function")).child_by_field_name("object")
+            by_name.setdefault(text(obj), []).append((obj, node))
+    out = []
+    for obj, node in by_name.get(text(ident), []):
+        b = det.ctx.lookup(obj, text(obj))
+        if b is not None and b.node is not None and b.node.id == decl_value.id:
+            out.extend(a.named_children[0] if a.type == "spread_element" and a.named_children else a
+                       for a in args_of(node))
+    return out
+
+
 def describe(det: "Detector", node: Node | None, fn: Node | None = None, depth: int = 0,
              seen: frozenset = frozenset()) -> Desc:
     """What the list (or one definition) `node` is made of, as data the project phase can follow.
@@ -170,7 +196,7 @@ def describe(det: "Detector", node: Node | None, fn: Node | None = None, depth: 
                 return {"k": "union", "of": []}  # `x = x.filter(...)`: what x already holds
             inner_seen = seen | {b.node.id}
             return _union([describe(det, v, fn, depth + 1, inner_seen)
-                           for v in [b.node, *_assigned(det, node, b.node)]])
+                           for v in [b.node, *_assigned(det, node, b.node), *_pushed(det, node, b.node)]])
         if b.kind == "function" and b.node is not None:
             return _summary(det, b.node, depth + 1)
         return None
@@ -206,6 +232,18 @@ def describe(det: "Detector", node: Node | None, fn: Node | None = None, depth: 
                     cb_value.type in FUNCTION_TYPES else None
                 return {"k": "map", "recv": recv, "fn": each} if recv is not None and each is not None else None
             return None
+        if callee.type == "subscript_expression":
+            # `FACTORIES[name]()`: a call of one of the functions a local map holds, whichever the key
+            table = unwrap(callee.child_by_field_name("object"))
+            value = det.ctx.value_node(table) if table is not None and table.type == "identifier" else None
+            if value is None or value.type != "object":
+                return None
+            arg_descs = [describe(det, a, fn, depth + 1, seen) for a in args]
+            entries = list(object_entries(value).values())
+            if not entries or len(entries) > _MAX_PARTS:
+                return None
+            return _union([_called(det, unwrap(entry_value(e)) if e.type != "method_definition" else e, arg_descs,
+                                   depth) for e in entries])
         if callee.type == "identifier":
             b = det.ctx.lookup(callee, text(callee))
             if b is None:
@@ -220,6 +258,28 @@ def describe(det: "Detector", node: Node | None, fn: Node | None = None, depth: 
                 summary = _summary(det, target, depth + 1)
                 return {"k": "apply", "fn": summary, "args": arg_descs} if summary is not None else None
         return None
+    return None
+
+
+def _called(det: "Detector", callee: Node | None, arg_descs: list[Desc], depth: int) -> Desc:
+    """What calling `callee` (a function, a local or an imported one) with described arguments returns."""
+    if callee is None:
+        return None
+    if callee.type in FUNCTION_TYPES or callee.type == "method_definition":
+        summary = _summary(det, callee, depth + 1)
+        return {"k": "apply", "fn": summary, "args": arg_descs} if summary is not None else None
+    if callee.type not in ("identifier", "shorthand_property_identifier"):
+        return None
+    b = det.ctx.lookup(callee, text(callee))
+    if b is None:
+        return None
+    if b.kind == "import":
+        ref = _import_ref(det, callee)
+        return dict(ref, k="call", args=arg_descs) if ref else None
+    target = unwrap(b.node) if b.kind in ("function", "var", "default") else None
+    if target is not None and target.type in FUNCTION_TYPES:
+        summary = _summary(det, target, depth + 1)
+        return {"k": "apply", "fn": summary, "args": arg_descs} if summary is not None else None
     return None
 
 
@@ -369,7 +429,7 @@ def registration_site(det: "Detector", call: Node, site: dict[str, Any]) -> bool
     return True
 
 
-_MCP_STYLES = {"tool": "mcp_ts.tool", "registerTool": "mcp_ts.registerTool"}
+_MCP_STYLES = {"tool": "mcp_ts.tool", "registerTool": "mcp_ts.registerTool", "registerToolTask": "mcp_ts.registerToolTask"}
 
 
 def handler_effects(det: "Detector", obj: Node) -> dict[str, dict[str, Any]]:
@@ -425,6 +485,8 @@ def exported(det: "Detector") -> tuple[dict[str, Desc], dict[str, dict]]:
             d = _summary(det, decl, 0) if _small(decl) else None
             if name is not None and d is not None:
                 lists[text(name)] = d
+            if d is not None and any(c.type == "default" for c in stmt.children):
+                lists["default"] = d  # export default function makeTool() {...}
             continue
         if decl.type not in ("lexical_declaration", "variable_declaration"):
             continue
@@ -568,7 +630,7 @@ class ProjectLoops:
                             "framework" not in extra.get(id(cand), {}):
                         # a definition with no framework of its own is a tool of the one that registers it
                         h["framework"], h["style"] = loop["framework"], loop["style"]
-                    if h:
+                    if h or cand.get("loop_only"):
                         extra.setdefault(id(cand), {}).update(h)
         return extra
 

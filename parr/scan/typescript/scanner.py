@@ -25,7 +25,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-27-lazy-class-method-effects-copilotkit-assistant-ui-composio-agent-builtins-browser-table-open-objects"
+FACTS_VERSION = "ts-29-eve-quoted-keys-typebox-write-then-run"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -82,6 +82,8 @@ def has_trigger(source: bytes) -> bool:
     registration another file spreads or passes member by member."""
     return prefilter.typescript_can_declare(source) or (
         b"export" in source and _EXPORTED_ARGUMENTS.search(source) is not None) or (
+        b"export" in source and _walked_definition(source)) or (
+        b"define" in source and _EVE_IMPORT.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
         _HOOK_PACKAGES.search(source) is not None) or any(
         package in source and enables.search(source) is not None for package, enables in _AGENT_BUILTINS)
@@ -102,6 +104,23 @@ def _builtin_class() -> re.Pattern[bytes]:
     from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 
     return bytes_re.fast(rb"\b(?:" + b"|".join(re.escape(c.encode()) for c in sorted(BUILTIN_CLASSES)) + rb")\b")
+
+
+# `export default () => ({ name: "create-flag", schema, handler })`: a project's own definition record, a tool
+# if a registration loop walks it (loops.py); its three parts, each screened cheaply before a parse.
+_DEF_NAME = bytes_re.fast(rb"\bname\s*:\s*[\"'`]")
+_DEF_SCHEMA = bytes_re.fast(rb"\b(?:schema|inputSchema|parameters|input_schema|argsSchema|zodSchema)\s*[:,}\n]")
+_DEF_HANDLER = bytes_re.fast(rb"\b(?:handler|execute|run|invoke|call|callback|handle|fn)\s*[:,}(\n]")
+
+
+# eve's authored files: `export default defineTool(...)` / `defineAgent(...)` imported from eve (frameworks/eve.py).
+_EVE_IMPORT = bytes_re.fast(rb"from\s+[\"']eve(?:/tools)?[\"']")
+
+
+def _walked_definition(source: bytes) -> bool:
+    # (the schema key first: the rarest of the three)
+    return _DEF_SCHEMA.search(source) is not None and _DEF_NAME.search(source) is not None and \
+        _DEF_HANDLER.search(source) is not None
 
 
 # `const TOOL = ["book-car", "desc", {...}, handler]; export default TOOL`, `export default { toolName, ... }`
@@ -378,6 +397,8 @@ class TypeScriptScanner:
         if returns:
             facts["returns"] = returns
         tool_classes = self._tool_classes(ctx, det)
+        # Before the tools are taken: describing the exported lists reads the definitions they hold.
+        lists, maps = _loops().exported(det) if b"export" in source else ({}, {})
         tools = det.tools[:_MAX_TOOLS_PER_FILE]
         if len(det.tools) > _MAX_TOOLS_PER_FILE:
             # Fail closed: the tools past the limit are not reported, so the file counts as not read.
@@ -387,12 +408,10 @@ class TypeScriptScanner:
         facts["unresolved"] = det.unresolved[:500]
         if det.loop_sites:
             facts["loop_sites"] = det.loop_sites[:200]
-        if b"export" in source:
-            lists, maps = _loops().exported(det)
-            if lists:
-                facts["lists"] = lists
-            if maps:
-                facts["handler_maps"] = maps
+        if lists:
+            facts["lists"] = lists
+        if maps:
+            facts["handler_maps"] = maps
         facts["key_refs"] = det.key_refs[:5000]
         if det.wrappers:
             facts["wrappers"] = det.wrappers
@@ -725,6 +744,9 @@ class _Resolver:
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) in spread_used:
                     absorbed.update((path, n) for n in cand["spread_export"].get("absorbs") or [])
         handled = _loops().ProjectLoops(self).run(sites)
+        authored_stems = {posixpath.join(posixpath.dirname(p), posixpath.basename(p).split(".", 1)[0])
+                          for p in self.facts} if any(c.get("eve_default") for f in self.facts.values()
+                                                      for c in f.get("tools") or []) else set()
         labels, returned = _factories().project_labels(self, sites) if any(
             c.get("factory_ref") for f in self.facts.values() for c in f.get("tools") or []) else ({}, [])
         records: list[ToolRecord] = []
@@ -753,6 +775,10 @@ class _Resolver:
                     continue  # read in the file that defines its arguments
                 if id(cand) in handled:  # a definition a loop registers, with its body in a handler map
                     cand = _loops().with_handler(cand, handled[id(cand)])
+                elif cand.get("loop_only"):
+                    continue  # a project's own definition record no registration loop walks
+                if cand.get("eve_default") and cand["eve_default"] in authored_stems:
+                    continue  # the agent's own tools/<name>.ts replaces or disables eve's framework tool
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
                     if info is None:

@@ -123,6 +123,31 @@ def _is_zodish(ctx: FileCtx, node: Node) -> bool:
     return base is not None
 
 
+# TypeBox (`Type.Object({ code: Type.String() })`): each property's builder names its JSON type.
+_TYPEBOX_KINDS = {"String": "string", "Number": "number", "Integer": "integer", "Boolean": "boolean",
+                  "Array": "array", "Object": "object", "Literal": "enum", "Union": "union", "Optional": "?",
+                  "Record": "record", "Any": "any", "Unknown": "any"}
+
+
+def _typebox_object(ctx: FileCtx, shape: Node) -> SchemaInfo:
+    info = SchemaInfo(kind="json_schema", typed=True, declared=True, fields={})
+    for key, entry in object_entries(shape).items():
+        value = unwrap(entry_value(entry))
+        chain = member_chain(unwrap(value.child_by_field_name("function"))) if value is not None and \
+            value.type == "call_expression" else []
+        kind = _TYPEBOX_KINDS.get(chain[-1], "?") if len(chain) == 2 and chain[0] == "Type" else "?"
+        if kind == "?" and chain == ["Type", "Optional"] and args_of(value):
+            inner = unwrap(args_of(value)[0])
+            ichain = member_chain(unwrap(inner.child_by_field_name("function"))) if inner is not None and \
+                inner.type == "call_expression" else []
+            kind = _TYPEBOX_KINDS.get(ichain[-1], "?") if len(ichain) == 2 and ichain[0] == "Type" else "?"
+        info.fields[key] = kind
+        if kind == "any" and info.typed:
+            info.typed = False
+            info.evidence.append(f"Type.Any()/Type.Unknown(): parameter '{key}'")
+    return info
+
+
 def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInfo:
     node = unwrap(node)
     if node is None:
@@ -136,6 +161,8 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
         # Declared in another file or a parameter: assume it declares its types (an import of this project
         # is read in its own file by the project phase, see `exported_schemas`).
         kind = "zod" if _file_uses_zod(ctx) else "json_schema"
+        if resolved is not None and resolved.type == "identifier" and resolved.id != node.id:
+            node = resolved  # `const schema = ImportedSchema`: the import is where it is declared
         b = ctx.lookup(node, text(node))
         ref = {"module": b.module, "name": b.imported} if b is not None and b.kind == "import" and b.module and \
             b.imported not in (None, "*") and b.module.startswith((".", "@/", "~/")) else None
@@ -172,6 +199,10 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
             return info
         fn = unwrap(node.child_by_field_name("function"))
         chain = member_chain(fn)
+        if chain == ["Type", "Object"] and depth < 4:
+            shape = ctx.value_node(args_of(node)[0]) if args_of(node) else None
+            if shape is not None and shape.type == "object":
+                return _typebox_object(ctx, shape)
         if chain and (chain[-1] in _JSON_SCHEMA_HELPERS or chain[0] in _JSON_SCHEMA_HELPERS):
             a = args_of(node)
             if a and depth < 4:

@@ -53,6 +53,11 @@ def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | N
     if cfg is not None:
         det.ctx.claim(cfg)
     handler = det._handler(args[-1]) if len(args) >= 3 else None
+    if handler is None and len(args) >= 3 and style == "mcp_ts.registerToolTask":
+        # registerToolTask(name, config, { createTask, getTask, getTaskResult }): the task's three methods
+        # are its code (createTask starts the work)
+        obj = det.ctx.value_node(args[-1])
+        handler = obj if obj is not None and obj.type == "object" and "createTask" in object_entries(obj) else None
     schema_node = det._entry(entries, "inputSchema")
     info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
     eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
@@ -167,6 +172,10 @@ SPEC = FrameworkSpec(
     registrations=(
         # registerTool(name, { title, description, inputSchema, annotations }, handler)
         Registration("registerTool", "mcp_ts.registerTool", hook=register_tool),
+        # server.experimental.tasks.registerToolTask(name, config, { createTask, getTask, getTaskResult }):
+        # a tool the client calls as a task (SDK 1.2x experimental tasks)
+        Registration("registerToolTask", "mcp_ts.registerToolTask",
+                     hook=lambda det, call, args: register_tool(det, call, args, style="mcp_ts.registerToolTask")),
         # tool(name, description?, schema?, annotations?, handler): without an MCP signal in the file, only
         # on a receiver named like a server
         Registration("tool", "mcp_ts.tool", hook=lambda det, call, args: positional_tool(det, call, args, paid=False),

@@ -76,6 +76,8 @@ def function_type(det: Detector, obj: Node | None) -> None:
         handler = dispatch.raw_code(det.ctx, name[0])  # run where the model's call comes back
     eff = fx.analyze(det.ctx, handler) if handler is not None else None
     typed, tev = det._typed(info, None, eff, no_schema_means_no_params=True)
+    if handler is None:
+        typed, tev = det.executor_input(name, info, typed, tev)
     det._emit(node=obj, name=name, framework="openai", style="openai.raw_function_schema",
                schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                description=desc, description_ref=dref, handler=handler, eff=eff)
