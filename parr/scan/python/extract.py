@@ -247,6 +247,7 @@ class FileExtractor:
         self._funcs_listed: set | None = None
         self._xmemo: dict[int, list] = {}  # xclosure per function
         self.star_import = False  # "from x import *": names may come from anywhere
+        self.star_modules: list[str] = []  # the modules star-imported, in import order (the last one wins)
         self.def_made: set[int] = set()  # calls that wrap each entry of a tool-definition list
         self.named_ctors: list = []  # [class, made from a definition list] for Cls(name=<not a literal>)
         self.module_defs: dict[str, list] = {}  # module-level functions by name, in order of definition
@@ -430,6 +431,7 @@ class FileExtractor:
             for a in node.names:
                 if a.name == "*":
                     self.star_import = True
+                    self.star_modules.append(mod)
                     continue
                 self.imports[a.asname or a.name] = f"{mod}.{a.name}" if mod else a.name
                 if node.level:
@@ -3373,7 +3375,7 @@ class FileExtractor:
                 if e.id in self.imports:
                     self.ext_ctx_ref(self.imports[e.id], line, fw, self._handing_site(e, label, line))
                 elif self.star_import and e.id not in _BUILTIN_NAMES:
-                    self.unresolved_site(e, label, line, "name from a star import")
+                    self.star_ref(e, label, line, fw)
                 elif e.id not in _BUILTIN_NAMES and not label.endswith((".append(", ".extend(", ".insert(")):
                     # bound by a loop, an unpacking or at run time: tools parr cannot name, not none
                     # (a list being built, `tools.append(t)`, is only a candidate: its use is the site)
@@ -3730,6 +3732,19 @@ class FileExtractor:
         kw = label.rsplit("(", 1)[-1].rstrip("=") if label.endswith("=") else ""
         return kw in _QUIET_KWS and not _TOOLISH.search(_short_source(e) if e is not None else "")
 
+    def star_ref(self, e: ast.Name, label: str, line: int, fw) -> None:
+        """A name handed over that only a star import can bind (`from configs.tools import *`):
+        resolve looks it up in the star-imported project modules, last import first as Python
+        binds it; where none of them is scanned or defines it, it stays a site (fail closed)."""
+        before = len(self.unresolved)
+        self.unresolved_site(e, label, line, "name from a star import")
+        if len(self.unresolved) == before or not self.star_modules or not all(self.star_modules) \
+                or e.id.startswith("_"):
+            return  # quiet, already a site, or a star import parr cannot name: the site stays
+        site = self.unresolved.pop()
+        self.refs.append({"target": f"{self.star_modules[-1]}.{e.id}", "line": line, "framework": fw,
+                          "site": site["call"], "stars": list(self.star_modules)})
+
     def unresolved_site(self, e, label: str, line: int, reason: str, text: str | None = None) -> None:
         if self._quiet(e, label):
             return
@@ -4001,7 +4016,9 @@ class FileExtractor:
         last = qual.rsplit(".", 1)[-1]
         qfw = catalog.framework_of(qual)
         if qfw and qfw in catalog.BUILTIN_INSTANCES and last in catalog.BUILTIN_INSTANCES[qfw]:
-            self.builtin_cand(catalog.BUILTIN_INSTANCES[qfw][last], line, "builtin_tool_instance")
+            # an object imported by name: handed to two agents it is still one tool (resolve folds them)
+            self.builtin_cand(catalog.BUILTIN_INSTANCES[qfw][last], line, "builtin_tool_instance",
+                              flags=("builtin_ref",))
             return
         if qfw:
             if instance and site is not None and last[:1].isupper():

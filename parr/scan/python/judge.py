@@ -99,6 +99,10 @@ def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
 # What a "run"/"perform" in a name may run that only reads (run_tests, run_query, run_migration do not end so).
 _READ_NOUNS = frozenset("check checks validation validations verification inspection scan scans search lookup analysis "
                         "evaluation audit review diagnostic diagnostics estimate forecast".split())
+# Verbs that run what their object names ("run_check", "initiate_search"): the object decides.
+_RUN_VERBS = frozenset({"run", "perform", "initiate", "start"})
+# Heads of a name that asks a question about an action ("valid_to_change_flight", "allowed_to_delete").
+_PREDICATE_HEADS = frozenset({"valid", "eligible", "allowed", "able", "permitted", "ok", "safe", "ready"})
 _STATE_NOUNS = frozenset("state states context session variable variables vars var scratchpad".split())
 
 
@@ -337,13 +341,19 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         return False
     nv = _name_verdict(name)
     words = name_words(name)
-    if nv.mutating and len(words) >= 2 and words[0] in ("run", "perform") and words[-1] in _READ_NOUNS \
-            and not any(x[1] == UNKNOWN for x in fx) \
-            and not any(p.get("n") in catalog.RAW_PARAM_NAMES for p in c.get("params") or []):
-        # "run_inventory_check": the verb's object says what runs, and a check reads. Only where the
-        # body hides nothing: "run" over code parr cannot read may run anything (fail closed), and
-        # one that takes a command or code to run (run_diagnostic(command)) runs that.
+    hides_nothing = not any(x[1] == UNKNOWN for x in fx) \
+        and not any(p.get("n") in catalog.RAW_PARAM_NAMES for p in c.get("params") or [])
+    if nv.mutating and len(words) >= 2 and words[0] in _RUN_VERBS and words[-1] in _READ_NOUNS and hides_nothing:
+        # "run_inventory_check", "initiate_baggage_search": the verb's object says what runs, and a
+        # check or search reads. Only where the body hides nothing: "run" over code parr cannot read
+        # may run anything (fail closed), and one that takes a command or code to run
+        # (run_diagnostic(command)) runs that.
         evidence.append(f"name '{name}' runs a {words[-1]}, and its body calls nothing parr cannot read")
+        return False
+    if nv.mutating and len(words) >= 3 and words[0] in _PREDICATE_HEADS and words[1] == "to" and hides_nothing:
+        # "valid_to_change_flight", "eligible_to_refund": the name asks whether the action may be
+        # taken, it does not take it; the body, which hides nothing, decides
+        evidence.append(f"name '{name}' asks whether it may {words[2]}, and its body calls nothing parr cannot read")
         return False
     if nv.mutating is None and len(words) >= 2 and words[0] in _PROCESS_VERBS and set(words[1:]) & _BUSINESS_OBJECTS:
         evidence.append(f"name '{name}' acts on a business record")

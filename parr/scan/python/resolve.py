@@ -597,6 +597,22 @@ def _ref_site(path: str, r: dict, reason: str) -> UnresolvedSite | None:
     return UnresolvedSite(file=path, line=max(1, int(r.get("line") or 1)), call=r["site"], reason=reason)
 
 
+def _star_target(proj: Project, r: dict, near: str) -> str | None:
+    """The qualified name a star-imported name is bound to: the last star-imported module that
+    defines it (Python binds names in import order). None where a later star import is a module
+    parr did not scan (it may define the name too) or none defines it: a site, not a guess."""
+    name = r["target"].rsplit(".", 1)[-1]
+    for mod in reversed(r["stars"]):
+        p = proj.find_module(mod, near)
+        if p is None:
+            return None
+        g = proj.at(p)
+        if name in _part(g, "funcs") or name in _part(g, "imports") or name in _part(g, "classes") \
+                or name in (g.get("consts") or {}) or name in (g.get("vars") or ()):
+            return f"{mod}.{name}"
+    return None
+
+
 def _var_covered(g: dict, name: str) -> bool:
     """A module-level variable of another file handed over as tools: its elements were read where
     it is defined when it is named like a tool list, or the file declares tools it may hold."""
@@ -807,6 +823,10 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             c["fx"] = proj.settle(c.get("fx") or [], path)
             proj.apply_sub_agents(c, path)
             key = (c.get("def_line"), c.get("name"), c.get("line")) if c.get("def_line") else (None, c.get("name"), c.get("line"))
+            if "builtin_ref" in (c.get("flags") or ()):
+                # one imported built-in object (praisonaiagents.tools.cot_save) handed over twice in a
+                # file is one tool: reported at its first hand-over kept
+                key = (None, c.get("name"), c.get("style"), "builtin_ref")
             dl = c.get("def_line")
             if dl and c.get("style") == "plain_function" and dl in taken.get(path, set()):
                 continue
@@ -832,6 +852,14 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 pending_refs.append((path, r))
     # imported plain functions listed in tools=[...]
     for path, r in pending_refs:
+        if r.get("stars"):
+            target = _star_target(proj, r, path)
+            if target is None:
+                site = _ref_site(path, r, "name from a star import")
+                if site is not None:
+                    sites.append(site)
+                continue
+            r = dict(r, target=target)
         tpath, rest = proj.split_target(r["target"], path)
         if r.get("fw_reason") and not _project_module(proj, r["target"], tpath, rest):
             site = _ref_site(path, r, r["fw_reason"])  # the framework's own class, not in the project

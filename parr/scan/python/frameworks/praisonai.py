@@ -87,6 +87,9 @@ FRAMEWORKS = (
         class_style="praisonai.BaseTool_subclass",
         builtin_instances=BUILTINS,
         handoff_naming="spaces",
+        # praisonaiagents.lite.LiteAgent keeps tools= for the caller's own execute_tool(name):
+        # chat() only sends llm_fn(messages), so the model is never told of them
+        not_tool_lists=("LiteAgent",),
         file_hooks=(_file,),
     ),
 )
