@@ -1185,6 +1185,12 @@ class Detector:
         kw = dict(framework=family.id, style=factory.style, schema=info.kind if info.declared else "none",
                   typed=typed, typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff,
                   gates=self._gates(entries, eff), definition=self._definition_ref(cfg, None, info))
+        one = name[0] if isinstance(name, list) and len(name) == 1 else name
+        if isinstance(one, str) and factory.key_outranks_name:
+            naming = self._naming(call)  # a name made at run time (a ref, several) is read as before
+            if naming.get("kind") in ("key", "var", "return"):
+                self._emit_named(call, naming, default_name=one, **kw)
+                return
         if name is not None:
             self._emit(node=call, name=name, **kw)
         else:

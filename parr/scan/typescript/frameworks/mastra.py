@@ -35,7 +35,7 @@ SPEC = FrameworkSpec(
     prefixes=("@mastra/",),
     # createTool imported from anywhere is read here (told apart from VoltAgent's by the import or by shape).
     factories=(Factory("createTool", "mastra.createTool", name_keys=("id", "name"),
-                       schema_keys=("parameters", "inputSchema"), named_by_place=True,
+                       schema_keys=("parameters", "inputSchema"), named_by_place=True, key_outranks_name=True,
                        hook=lambda det, call, args, fw, fname: create_tool(det, call, args, fw), read_for=("*",)),),
     file_reader=lambda det: read_file(det),
 )

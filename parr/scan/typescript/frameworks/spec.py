@@ -27,6 +27,10 @@ class Factory:
     # Without a name key the tool takes the name of where it is stored (`tools: { x: createTool(...) }`,
     # `const x = ...`); otherwise a config without a readable name is no tool.
     named_by_place: bool = False
+    # The name key is only the default: where the tool is stored under a key (`tools: { setPlan: setPlanTool }`,
+    # in this file or where another imports it), the model sees that key (Mastra: toolName is the key of the
+    # agent's tools object, not the createTool id, mastra-ai/mastra PR #12202); a tool never keyed keeps it.
+    key_outranks_name: bool = False
     # How a call is read: hook(detector, call, arguments, family of the callee's import, function name).
     hook: Callable[..., None] | None = None
     # The families whose import of the function this hook reads (they re-export it); None: no known import;
