@@ -24,6 +24,10 @@ _DATA_METHODS = frozenset("""
     map filter join concat slice includes find findIndex forEach reduce some every keys values entries toString
     trim split replace replaceAll toLowerCase toUpperCase sort flat flatMap at indexOf startsWith endsWith padStart
     padEnd toFixed push pop shift unshift get has add set delete describe parse safeParse stringify from then
+    trimStart trimEnd substring charAt charCodeAt lastIndexOf localeCompare repeat normalize match matchAll test
+    getTime getFullYear getMonth getDate getDay getHours getMinutes getSeconds toISOString toDateString
+    getUTCFullYear getUTCMonth getUTCDate getUTCDay getUTCHours getUTCMinutes getUTCSeconds getTimezoneOffset
+    toLocaleDateString toLocaleTimeString toLocaleString toPrecision
     """.split())
 _READ_METHODS = frozenset({"get", "has", "keys", "values", "entries", "toJSON"})
 
@@ -127,10 +131,15 @@ def _local_function(ctx: FileCtx, callee: Node) -> Node | None:
     return value if value is not None and is_function(value) else None
 
 
-def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int = 0) -> bool:
+def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str]) -> bool:
     """A frontend action's body sets the component's React state (`setTodos([...todos, text])`) or the DOM and
     makes no other call parr could not vouch for: it changes what the page shows, nothing in the world. A
-    local helper it calls (`updateItem(id, patch)`) is read the same way."""
+    local helper it calls (`updateItem(id, patch)`, a pure `toBool(v)`) is read the same way."""
+    return _ui_scan(ctx, fn, setters, 0) is True
+
+
+def _ui_scan(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int) -> bool | None:
+    """None: something parr cannot vouch for; else whether the body (or a helper) changed what the page shows."""
     wrote = False
     start, end = fn.start_byte, fn.end_byte
     for node in iter_descendants(fn, 20_000):
@@ -140,11 +149,13 @@ def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int = 
             if callee is not None and callee.type == "member_expression" and text(
                     callee.child_by_field_name("property")) in _DATA_METHODS and (unwrap(callee.child_by_field_name(
                     "object")) or callee).type in ("array", "object", "binary_expression", "ternary_expression",
-                                                   "template_string", "string"):
+                                                   "template_string", "string", "regex"):
                 continue  # `(prev?.items ?? []).map(...)`: computing over a value the body made
             chain = member_chain(callee)
+            if chain and "()" in chain and "[]" not in chain and _own_value_chain(ctx, callee, chain, start, end):
+                continue  # `v.trim().toLowerCase()`: each call computes over a value the body holds
             if not chain or "()" in chain or "[]" in chain:
-                return False
+                return None
             chain = [c for c in chain if c != "?"]
             if len(chain) == 1 and chain[0] in setters:
                 wrote = True
@@ -155,9 +166,10 @@ def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int = 
             helper = _local_function(ctx, callee) if callee is not None and callee.type == "identifier" \
                 and depth < 3 else None
             if helper is not None and not (helper.start_byte <= fn.start_byte and fn.end_byte <= helper.end_byte):
-                if not only_ui_state(ctx, helper, setters, depth + 1):
-                    return False
-                wrote = True
+                done = _ui_scan(ctx, helper, setters, depth + 1)
+                if done is None:
+                    return None
+                wrote = wrote or done
                 continue
             if chain[0] in _PURE_ROOTS or (len(chain) == 1 and chain[0] in _PURE_FUNCS | _UI_CALLS):
                 continue
@@ -170,12 +182,12 @@ def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int = 
                 if b is not None and (b.kind in ("param", "pattern") or (
                         b.kind == "var" and b.node is not None and start <= b.node.start_byte < end)):
                     continue  # a value of the body's own (`todos.filter(...)`)
-            return False
+            return None
         if t == "new_expression":
             ctor = member_chain(unwrap(node.child_by_field_name("constructor")))
             if len(ctor) == 1 and ctor[0] in _PURE_CLASSES:
                 continue
-            return False
+            return None
         if t in ("assignment_expression", "augmented_assignment_expression"):
             left = unwrap(node.child_by_field_name("left"))
             if left is None or left.type == "identifier":
@@ -190,5 +202,41 @@ def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int = 
             b = ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
             if b is not None and b.kind == "var" and b.node is not None and start <= b.node.start_byte < end:
                 continue
-            return False
+            if _is_ref(b) and _through_current(left):
+                continue  # `seenRef.current[k] = id`: the component's own React ref, which nothing outside sees
+            return None
     return wrote
+
+
+def _is_ref(b) -> bool:
+    """A binding made by React's `useRef(...)` (a component's mutable box, kept across renders)."""
+    if b is None or b.kind != "var" or b.node is None:
+        return False
+    value = unwrap(b.node)
+    return value is not None and value.type == "call_expression" and text(
+        value.child_by_field_name("function")) in ("useRef", "React.useRef")
+
+
+def _through_current(left: Node) -> bool:
+    """`ref.current = x`, `ref.current[k] = x`: the target's first step from its root is `.current`."""
+    node, below = left, None
+    while node is not None and node.type in ("member_expression", "subscript_expression"):
+        below, node = node, unwrap(node.child_by_field_name("object"))
+    return below is not None and below.type == "member_expression" and text(
+        below.child_by_field_name("property")) == "current"
+
+
+def _own_value_chain(ctx: FileCtx, callee: Node, chain: list[str], start: int, end: int) -> bool:
+    """Every call of the chain is a data method (see _DATA_METHODS) and its root a parameter or a local of the
+    body (start..end): computing over the body's own values, never reaching anything outside."""
+    names = [c for c in chain[1:] if c not in ("()", "?")]
+    if not names or not all(c in _DATA_METHODS for c in names):
+        return False
+    root = unwrap(callee)
+    while root is not None and root.type in ("member_expression", "call_expression"):
+        root = unwrap(root.child_by_field_name("object" if root.type == "member_expression" else "function"))
+    if chain[0] in _PURE_FUNCS and chain[1:2] == ["()"] and root is not None and ctx.lookup(root, chain[0]) is None:
+        return True  # `String(n).padStart(4, "0")`
+    b = ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
+    return b is not None and (b.kind in ("param", "pattern") or (
+        b.kind == "var" and b.node is not None and start <= b.node.start_byte < end))
