@@ -4191,6 +4191,19 @@ class FileExtractor:
             return list(self.enums[name].values())
         return []
 
+    def calls_in_order(self) -> list:
+        """Every call of the file in source order, with the scope it runs in (outer functions come
+        first, so an inner function's calls end up under it)."""
+        scopes = {}
+        for fi in self.funcs:
+            if fi.body_scope is None:
+                continue
+            for n in ast.walk(fi.node):
+                if isinstance(n, ast.Call):
+                    scopes[id(n)] = fi.body_scope
+        calls = sorted((n for n in ast.walk(self.tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
+        return [(n, scopes.get(id(n), self.module_scope)) for n in calls]
+
     def release(self) -> None:
         """Break the extractor's reference cycles (a scope holds its functions, each function its scope
         and syntax tree) once the facts are out, so the whole file's objects are freed at once by

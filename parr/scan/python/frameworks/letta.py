@@ -21,17 +21,8 @@ _MCP_SITE = "Letta MCP server: its tools are listed only when the server runs"
 
 
 def _calls(ex):
-    """Every call of the file, in order, with the scope it runs in (outer functions first: an inner
-    function's calls end up under it)."""
-    scopes = {}
-    for fi in ex.funcs:
-        if fi.body_scope is None:
-            continue
-        for n in ast.walk(fi.node):
-            if isinstance(n, ast.Call):
-                scopes[id(n)] = fi.body_scope
-    calls = sorted((n for n in ast.walk(ex.tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
-    return [(n, scopes.get(id(n), ex.module_scope)) for n in calls]
+    """Every call of the file, in order, with the scope it runs in."""
+    return ex.calls_in_order()
 
 
 def _file(ex) -> None:

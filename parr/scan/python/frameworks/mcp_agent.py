@@ -171,18 +171,10 @@ def _agents(ex) -> None:
     it is given. The framework's own package builds agents from what it is given: not read."""
     if ex.in_framework(_MA):
         return
-    scopes = {}
-    for fi in ex.funcs:  # outer functions come first: an inner one's calls end up under it
-        if fi.body_scope is None:
-            continue
-        for n in ast.walk(fi.node):
-            if isinstance(n, ast.Call):
-                scopes[id(n)] = fi.body_scope
-    calls = sorted((n for n in ast.walk(ex.tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset))
-    for n in calls:
+    for n, scope in ex.calls_in_order():
         d = ex.dotted(n.func)
         if d and d.rsplit(".", 1)[-1] == "Agent" and ex.fw_of_qual(ex.qualify(d)) == _MA:
-            _emit_agent(ex, n, scopes.get(id(n), ex.module_scope))
+            _emit_agent(ex, n, scope)
 
 
 def _given(e) -> bool:

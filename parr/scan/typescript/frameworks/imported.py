@@ -16,35 +16,29 @@ if TYPE_CHECKING:
 def calls(det: Detector, spec: FrameworkSpec, names: frozenset[str] | set[str]) -> list[tuple[Node, str]]:
     """(call, imported name) for each call of one of `names` imported from `spec`'s packages, in source
     order; a local of the same name that shadows the import is not the framework's."""
-    local_names = {local: imported for local, (module, imported) in det.ctx.imports.items()
-                   if module and imported in names and spec.owns(module)}
-    if not local_names:
-        return []
-    listed = " ".join(f'"{n}"' for n in sorted(local_names))
-    found: list[tuple[Node, str]] = []
-    for call in captures(det.ctx.grammar, det.ctx.root,
-                         f"(call_expression function: (identifier) @f (#any-of? @f {listed})) @c", "c", 1 << 16):
-        fn = call.child_by_field_name("function")
-        b = det.ctx.lookup(fn, text(fn))
-        if b is not None and b.kind == "import":
-            found.append((call, local_names[text(fn)]))
-    return found
+    return _uses(det, spec, names, "(call_expression function: (identifier) @f (#any-of? @f {})) @c", "c", "function")
 
 
 def constructions(det: Detector, spec: FrameworkSpec, names: frozenset[str] | set[str]) -> list[tuple[Node, str]]:
     """(new expression, imported class) for each `new X(...)` of one of `names` imported from `spec`'s packages."""
+    return _uses(det, spec, names, "(new_expression constructor: (identifier) @k (#any-of? @k {})) @n", "n",
+                 "constructor")
+
+
+def _uses(det: Detector, spec: FrameworkSpec, names, query: str, capture: str, field: str) -> list[tuple[Node, str]]:
+    """The nodes `query` captures whose `field` is a local name bound by an import of one of `names`
+    from `spec`'s packages (a local that shadows the import is not the framework's)."""
     local_names = {local: imported for local, (module, imported) in det.ctx.imports.items()
                    if module and imported in names and spec.owns(module)}
     if not local_names:
         return []
     listed = " ".join(f'"{n}"' for n in sorted(local_names))
     found: list[tuple[Node, str]] = []
-    for new in captures(det.ctx.grammar, det.ctx.root,
-                        f"(new_expression constructor: (identifier) @k (#any-of? @k {listed})) @n", "n", 1 << 16):
-        ctor = new.child_by_field_name("constructor")
-        b = det.ctx.lookup(ctor, text(ctor))
+    for node in captures(det.ctx.grammar, det.ctx.root, query.format(listed), capture, 1 << 16):
+        ref = node.child_by_field_name(field)
+        b = det.ctx.lookup(ref, text(ref))
         if b is not None and b.kind == "import":
-            found.append((new, local_names[text(ctor)]))
+            found.append((node, local_names[text(ref)]))
     return found
 
 
