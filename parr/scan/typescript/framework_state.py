@@ -69,12 +69,8 @@ def only_framework_state(ctx: FileCtx, fn: Node) -> bool:
                 continue  # step.run("name", fn): fn's body is read here too (step.sendEvent is not in the list)
             if chain[0] in _PURE_ROOTS or (len(chain) == 1 and chain[0] in _PURE_FUNCS):
                 continue
-            if len(chain) >= 2 and chain[-1] in _DATA_METHODS:
-                root = member_root(callee)
-                b = ctx.lookup(root, text(root)) if root is not None else None
-                if b is not None and b.kind in ("param", "pattern", "var") and (
-                        b.kind != "var" or (b.node is not None and start <= b.node.start_byte < end)):
-                    continue  # a value of the body's own (`suggestions.join(...)`)
+            if len(chain) >= 2 and chain[-1] in _DATA_METHODS and _own_value(ctx, callee, start, end):
+                continue  # a value of the body's own (`suggestions.join(...)`)
             return False
         if t == "new_expression":
             ctor = member_chain(unwrap(node.child_by_field_name("constructor")))
@@ -85,15 +81,11 @@ def only_framework_state(ctx: FileCtx, fn: Node) -> bool:
             left = unwrap(node.child_by_field_name("left"))
             if left is None or left.type == "identifier":
                 continue  # a local variable
-            root = left
-            while root is not None and root.type in ("member_expression", "subscript_expression"):
-                root = unwrap(root.child_by_field_name("object"))
             chain = member_chain(left) if left.type == "member_expression" else []
             if chain and in_state(ctx, left, chain):
                 wrote = True
                 continue
-            b = ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
-            if b is not None and b.kind == "var" and b.node is not None and start <= b.node.start_byte < end:
+            if _body_local(_target_root_binding(ctx, left), start, end):
                 continue  # `files[name] = content` on the body's own object
             return False
     return wrote
@@ -176,12 +168,8 @@ def _ui_scan(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int) -> boo
             if chain[0] in _UI_ROOTS or (len(chain) >= 2 and chain[-1] in _UI_METHODS):
                 wrote = wrote or chain[0] == "document"
                 continue
-            if len(chain) >= 2 and chain[-1] in _DATA_METHODS:
-                root = member_root(callee)
-                b = ctx.lookup(root, text(root)) if root is not None else None
-                if b is not None and (b.kind in ("param", "pattern") or (
-                        b.kind == "var" and b.node is not None and start <= b.node.start_byte < end)):
-                    continue  # a value of the body's own (`todos.filter(...)`)
+            if len(chain) >= 2 and chain[-1] in _DATA_METHODS and _own_value(ctx, callee, start, end):
+                continue  # a value of the body's own (`todos.filter(...)`)
             return None
         if t == "new_expression":
             ctor = member_chain(unwrap(node.child_by_field_name("constructor")))
@@ -196,16 +184,33 @@ def _ui_scan(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int) -> boo
             if chain[:1] == ["document"] or "style" in chain[:-1]:
                 wrote = True  # document.title = ..., el.style.background = ...
                 continue
-            root = left
-            while root is not None and root.type in ("member_expression", "subscript_expression"):
-                root = unwrap(root.child_by_field_name("object"))
-            b = ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
-            if b is not None and b.kind == "var" and b.node is not None and start <= b.node.start_byte < end:
+            b = _target_root_binding(ctx, left)
+            if _body_local(b, start, end):
                 continue
             if _is_ref(b) and _through_current(left):
                 continue  # `seenRef.current[k] = id`: the component's own React ref, which nothing outside sees
             return None
     return wrote
+
+
+def _body_local(b, start: int, end: int) -> bool:
+    """A binding the body itself declares (between `start` and `end`): a value nothing outside sees."""
+    return b is not None and b.kind == "var" and b.node is not None and start <= b.node.start_byte < end
+
+
+def _own_value(ctx: FileCtx, callee: Node, start: int, end: int) -> bool:
+    """The receiver chain of `callee` starts at a parameter, a destructured name or a local of the body."""
+    root = member_root(callee)
+    b = ctx.lookup(root, text(root)) if root is not None else None
+    return b is not None and (b.kind in ("param", "pattern") or _body_local(b, start, end))
+
+
+def _target_root_binding(ctx: FileCtx, left: Node):
+    """The binding of the identifier an assignment target (`a.b[c].d = ...`) starts from, if any."""
+    root = left
+    while root is not None and root.type in ("member_expression", "subscript_expression"):
+        root = unwrap(root.child_by_field_name("object"))
+    return ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
 
 
 def _is_ref(b) -> bool:
@@ -238,5 +243,4 @@ def _own_value_chain(ctx: FileCtx, callee: Node, chain: list[str], start: int, e
     if chain[0] in _PURE_FUNCS and chain[1:2] == ["()"] and root is not None and ctx.lookup(root, chain[0]) is None:
         return True  # `String(n).padStart(4, "0")`
     b = ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
-    return b is not None and (b.kind in ("param", "pattern") or (
-        b.kind == "var" and b.node is not None and start <= b.node.start_byte < end))
+    return b is not None and (b.kind in ("param", "pattern") or _body_local(b, start, end))
