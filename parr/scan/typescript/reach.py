@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node
 
+from parr.scan.bytes_re import fast
 from parr.scan.typescript.nodes import text
 
 if TYPE_CHECKING:
@@ -202,11 +203,12 @@ def settle(det: Detector) -> None:
 
 # -- imports, read from the source text of every file (a file without tool APIs may import tools) ---------
 # `from "<spec>"`, then the clause before it back to its `import` / `export` keyword (read backwards: a
-# lazy clause pattern searched forwards backtracks on every `import` of a long file).
-_FROM = re.compile(rb"""\bfrom\s*['"]([^'"\n]+)['"]""")
+# lazy clause pattern searched forwards backtracks on every `import` of a long file). The two scans of every
+# file run in RE2 (bytes_re: the same matches, a third of the time over langchainjs's 12 MB).
+_FROM = fast(rb"""\bfrom\s*['"]([^'"\n]+)['"]""")
 _CLAUSE = re.compile(rb"""(import|export)\s+(?:type\s+)?([\w$\s,{}*]*)$""")
 _WORD_BYTES = frozenset(bytes([c]) for c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
-_WHOLE = re.compile(rb"""\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)""")
+_WHOLE = fast(rb"""\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)""")
 _LOCAL_SPEC = (".", "@/", "~/")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import posixpath
 import re
@@ -285,6 +286,54 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
     return ex
 
 
+# What a class's base is read from: the imports (and `require`s) naming it, export lists, the class headers.
+_HEAD_STATEMENT = re.compile(rb"^(?:import\s|export\s*\{|(?:const|let|var)\s[^\n]*\brequire\s*\()", re.M)
+_CLASS_LINE = re.compile(rb"^(?:export\s+(?:default\s+)?)?(?:abstract\s+)?class\b", re.M)
+
+
+def _statement_end(lines: list[bytes], i: int) -> int:
+    """The line after the top-level statement starting at line `i`: it goes on while lines are indented,
+    close a bracket, or sit inside an open template literal."""
+    j = i + 1
+    ticks = lines[i].count(b"`") - lines[i].count(b"\\`")
+    while j < len(lines) and j - i < 400:
+        ln = lines[j]
+        if ln and ticks % 2 == 0 and not ln[:1].isspace() and not ln.startswith((b"}", b")", b"]", b"`", b"'", b'"')):
+            break
+        ticks += ln.count(b"`") - ln.count(b"\\`")
+        j += 1
+    return j
+
+
+def _class_header_snippet(source: bytes) -> bytes | None:
+    """The file's imports, export lists and top-level class headers with empty bodies, in source order
+    (`class X extends Y<T> {}`): enough to name each exported class's base without parsing the bodies.
+    None when a header's body cannot be found (the caller parses the whole file)."""
+    pieces: list[tuple[int, bytes]] = []
+    lines = source.split(b"\n")
+    offsets = [0]
+    for ln in lines[:-1]:
+        offsets.append(offsets[-1] + len(ln) + 1)
+    for m in _HEAD_STATEMENT.finditer(source):
+        i = bisect.bisect_right(offsets, m.start()) - 1
+        pieces.append((m.start(), b"\n".join(lines[i:_statement_end(lines, i)])))
+    for m in _CLASS_LINE.finditer(source):
+        depth, pos, end = 0, m.end(), min(len(source), m.end() + 2000)
+        while pos < end:  # the body's `{`: the first one outside type arguments and calls
+            c = source[pos]
+            if c in b"<(":
+                depth += 1
+            elif c in b">)":
+                depth -= 1
+            elif c == 0x7B and depth <= 0:  # {
+                break
+            pos += 1
+        if pos >= end:
+            return None
+        pieces.append((m.start(), source[m.start():pos] + b"{}"))
+    return b"\n".join(p for _, p in sorted(pieces))
+
+
 def _compact(facts: dict[str, Any]) -> dict[str, Any]:
     """Facts without their empty parts, nor the version, nor the default language: the resolver
     reads every part with a default, and on a large tree the facts of every file are held at once."""
@@ -343,12 +392,6 @@ class TypeScriptScanner:
                 tree = self._processes_only(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
-                if _EXPORTED_CLASS.search(source):
-                    # classes another file makes instances of and calls (`new SelectTool(server).execute(args)`):
-                    # exported here (the export-line screen leaves them out); what their methods do is read
-                    # only when a tool reaches one (`_full_fn_effects`), not for every exported class
-                    tree = self._parse(source, grammar)
-                    self._export_classes(FileCtx(rel_path, source, tree.root_node, grammar), facts)
                 if _EXPORTED_LITERAL.search(source):
                     # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) another
                     # file's loop calls: read with the helpers it calls.
@@ -361,6 +404,11 @@ class TypeScriptScanner:
                         facts["handler_maps"] = maps
                         # the whole file is parsed now: its exports too (a long map overflows the snippet)
                         facts["exports"] = collect_exports(det.ctx)
+                if _EXPORTED_CLASS.search(source):
+                    # classes another file makes instances of and calls (`new SelectTool(server).execute(args)`):
+                    # exported here (the export-line screen leaves them out); what their methods do is read
+                    # only when a tool reaches one (`_full_fn_effects`), not for every exported class
+                    self._export_classes(rel_path, source, grammar, facts, tree)
             if has_wiring_trigger(source):
                 # Model clients and tracing, from the same parse when the file had one.
                 wiring = compact_wiring(extract_typescript_wiring(rel_path, source, tree))
@@ -486,14 +534,23 @@ class TypeScriptScanner:
         if b"export" in source:
             self._exports_only(rel_path, source, grammar, facts)
             if facts.get("tclasses"):
-                self._export_classes(ctx, facts)
+                self._export_classes(rel_path, source, grammar, facts, tree)
         return tree
 
-    @staticmethod
-    def _export_classes(ctx: FileCtx, facts: dict[str, Any]) -> None:
-        """The exported classes, which the export-line screen of `_exports_only` does not keep."""
+    def _export_classes(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any], tree) -> None:
+        """The exported classes, which the export-line screen of `_exports_only` does not keep: their bases
+        only, read from the file's imports and class headers (`class X extends Y {}`) when those parse
+        cleanly alone, else from the whole file."""
+        if tree is None:
+            snippet = _class_header_snippet(source)
+            if snippet is not None:
+                head = self._parse(snippet, grammar)
+                if not head.root_node.has_error:
+                    source, tree = snippet, head
+        if tree is None:
+            tree = self._parse(source, grammar)
         ex = facts["exports"]
-        for name, info in collect_exports(ctx)["classes"].items():
+        for name, info in collect_exports(FileCtx(rel_path, source, tree.root_node, grammar))["classes"].items():
             ex["classes"].setdefault(name, info)
         ex["names"] = sorted(set(ex["names"]) | set(ex["classes"]))
 
@@ -511,16 +568,7 @@ class TypeScriptScanner:
         if not starts:
             return
         for i in sorted(starts):
-            j = i + 1
-            # A template literal's lines may start at column 0: the statement goes on while one is open.
-            ticks = lines[i].count(b"`") - lines[i].count(b"\\`")
-            while j < len(lines) and j - i < 400:
-                ln = lines[j]
-                if ln and ticks % 2 == 0 and not ln[:1].isspace() and not ln.startswith((b"}", b")", b"]", b"`", b"'", b'"')):
-                    break
-                ticks += ln.count(b"`") - ln.count(b"\\`")
-                j += 1
-            chunks.append(b"\n".join(lines[i:j]))
+            chunks.append(b"\n".join(lines[i:_statement_end(lines, i)]))
         snippet = b"\n".join(chunks)
         tree = self._parse(snippet, grammar)
         ctx = FileCtx(rel_path, snippet, tree.root_node, grammar)
