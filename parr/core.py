@@ -85,14 +85,23 @@ def run_checks(request: CheckRequest, checklist: Checklist | None = None) -> Che
         paths = [find_manifest(request.path, request.manifest)]
     reports: list[Report] = []
     broken: list[BrokenManifest] = []
-    for path in paths:
-        try:
-            loaded = load_manifest(path)
-            stage = request.stage or default_stage(loaded.path)  # a broken ledger is this agent's problem
-            facts = gather_facts(loaded, today=request.today, scan_code=request.scan_code)
-            reports.append(evaluate(checklist, facts, stage))
-        except ParrInputError as exc:
-            if not request.all_manifests:
-                raise
-            broken.append(BrokenManifest(str(path), tuple(exc.problems)))
+    from parr.policy.isolated import engine_session
+
+    with engine_session():  # one policy engine process for every agent of the run
+        for path in paths:
+            _judge_one(request, checklist, path, reports, broken)
     return CheckRun(tuple(reports), tuple(broken))
+
+
+def _judge_one(request: CheckRequest, checklist: Checklist, path: Path, reports: list[Report],
+               broken: list[BrokenManifest]) -> None:
+    """One manifest's report, or (with --all) its problems as a broken manifest."""
+    try:
+        loaded = load_manifest(path)
+        stage = request.stage or default_stage(loaded.path)  # a broken ledger is this agent's problem
+        facts = gather_facts(loaded, today=request.today, scan_code=request.scan_code)
+        reports.append(evaluate(checklist, facts, stage))
+    except ParrInputError as exc:
+        if not request.all_manifests:
+            raise
+        broken.append(BrokenManifest(str(path), tuple(exc.problems)))

@@ -190,6 +190,16 @@ class EngineProcess:
         lines = [line.strip() for line in self._stderr.read().decode("utf-8", "replace").splitlines() if line.strip()]
         return lines[-1][:200] if lines else ""
 
+    def recycle_if_grown(self) -> None:
+        """Close a live process that has come to hold over half its memory cap between requests (an engine
+        that keeps what earlier agents' policies allocated): the next request starts a fresh one, so no
+        policy is stopped for memory an earlier one took."""
+        child = self._child
+        if child is not None and child.poll() is None:
+            resident = _resident_bytes(child.pid)
+            if resident is not None and resident > self.memory_mib * 1024 * 1024 // 2:
+                self.close()
+
     def close(self) -> None:
         child, self._child = self._child, None
         if child is not None:
@@ -220,7 +230,12 @@ _sessions: list[dict[str, EngineProcess]] = []
 
 @contextlib.contextmanager
 def engine_session() -> Iterator[None]:
-    """Within this block, every request for an engine goes to the same process (one per run)."""
+    """Within this block, every request for an engine goes to the same process (one per run). A session
+    opened inside another is part of it: a fleet run (`parr check --all`) starts each engine once for
+    all its agents, and the outermost session closes the processes."""
+    if _sessions:
+        yield
+        return
     processes: dict[str, EngineProcess] = {}
     _sessions.append(processes)
     try:
@@ -238,7 +253,9 @@ def engine_process(engine: str) -> Iterator[EngineProcess]:
         session = _sessions[-1]
         if engine not in session:
             session[engine] = EngineProcess(engine)
-        yield session[engine]
+        process = session[engine]
+        process.recycle_if_grown()
+        yield process
         return
     with EngineProcess(engine) as process:
         yield process
@@ -249,7 +266,6 @@ def parse_policy(engine: str, text: str, shown: str, seconds: float) -> tuple[in
 
     An engine that cannot parse it without crashing, or within the deadline or memory cap, makes the
     file unreadable: the sentence says what happened, and nothing that needs the file passes."""
-    name = ENGINE_NAMES.get(engine, engine)
     with engine_process(engine) as process:
         try:
             answer = process.ask({"op": "parse", "engine": engine, "text": text, "shown": shown}, seconds)

@@ -197,6 +197,59 @@ def test_a_check_starts_one_engine_process(monkeypatch: pytest.MonkeyPatch) -> N
     assert started == ["cedar"]
 
 
+def test_a_fleet_check_starts_each_engine_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parr check --all` over agents with Rego and Cedar policies: one process per engine for the whole run,
+    and none left running after it; each agent is still judged on its own policies."""
+    from parr.policy import isolated
+
+    for name in ("billing-mcp", "support-triage"):
+        for copy in ("a", "b"):
+            shutil.copytree(EXAMPLES / name, tmp_path / f"{name}-{copy}")
+    started: list[str] = []
+    real = isolated.EngineProcess._start
+
+    def counting(self: EngineProcess, seconds: float):  # noqa: ANN202 - the real method's return
+        started.append(self.engine)
+        return real(self, seconds)
+
+    monkeypatch.setattr(isolated.EngineProcess, "_start", counting)
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--all", "--format", "json", "--no-scan"],
+                                env={"PARR_TODAY": "2026-11-24", "NO_COLOR": "1"})
+    assert result.exit_code in (0, 1), result.output
+    reports = json.loads(result.output)["reports"]
+    assert len(reports) == 4
+    assert sorted(started) == ["cedar", "rego"]
+    assert isolated._sessions == []
+    # each agent is judged as it is alone: the same items as a check of that agent by itself
+    for name in ("billing-mcp-b", "support-triage-a"):
+        alone = CliRunner().invoke(main, ["check", str(tmp_path / name), "--format", "json", "--no-scan"],
+                                   env={"PARR_TODAY": "2026-11-24", "NO_COLOR": "1"})
+        (mine,) = [r for r in reports if name in r["manifest"]]
+        assert mine["items"] == json.loads(alone.output)["reports"][0]["items"]
+        assert any(i.get("id", "").startswith("POL") for i in mine["items"])
+
+
+def test_a_process_grown_past_half_its_cap_is_replaced_between_requests(make_repo) -> None:
+    """A session keeps one process, but not one that came to hold over half the memory cap: an earlier
+    agent's policies must not get a later one stopped for memory."""
+    from parr.policy.isolated import engine_process, engine_session
+
+    text = (make_repo() / "policies/refunds.cedar").read_text()
+    with engine_session():
+        with engine_process("cedar") as process:
+            process.ask({"op": "parse", "engine": "cedar", "text": text, "shown": "x.cedar"}, 5)
+            process.memory_mib = 10_000
+        with engine_process("cedar") as again:
+            assert again is process and process.started == 1  # well under half: kept
+            again.ask({"op": "parse", "engine": "cedar", "text": text, "shown": "x.cedar"}, 5)
+            process.memory_mib = 1  # any live interpreter holds more than half a MiB
+        with engine_process("cedar") as third:
+            assert third._child is None  # closed before this request
+            third.memory_mib = 10_000
+            answer = third.ask({"op": "parse", "engine": "cedar", "text": text, "shown": "x.cedar"}, 5)
+            assert answer["error"] is None and process.started == 2
+
+
 def test_the_engine_process_cannot_see_the_repository(make_repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`python -I` in an empty directory: a sitecustomize.py or a module beside the policies is never run."""
     marker = tmp_path / "ran"
