@@ -1343,6 +1343,9 @@ class Detector:
                 module = binding.module or ""
                 if not _project_module(module) and framework_of(module) is None:
                     self._unread(node, "imported from a package parr did not scan", f"{text(node)} in {label}")
+                    if self.unresolved and self.unresolved[-1].get("line") == line(node):
+                        # it may be a workspace package of this repository: the project phase decides
+                        self.unresolved[-1]["package"] = module
                 return
             if binding.node is not None:
                 self._check_tools_value(binding.node, label, depth + 1)
