@@ -1144,12 +1144,14 @@ def exported_class_method_effects(ctx: FileCtx, limit: int = 60) -> dict[str, di
     """Effects of the methods of the classes this file exports, as "Class.method" (another file calls
     them on an instance it made: `new SelectTool(server)` then `.execute(args)`)."""
     out: dict[str, dict] = {}
+    instanced = _exported_instance_classes(ctx)
     for stmt in ctx.root.named_children:
-        if stmt.type != "export_statement":
-            continue
-        decl = stmt.child_by_field_name("declaration")
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
         if decl is None or decl.type not in ("class_declaration", "abstract_class_declaration"):
             continue
+        if stmt.type != "export_statement" and (decl.child_by_field_name("name") is None or
+                                                text(decl.child_by_field_name("name")) not in instanced):
+            continue  # a class of this file only: unless the file exports an instance of it
         cname = decl.child_by_field_name("name")
         body = decl.child_by_field_name("body")
         if cname is None or body is None:
@@ -1173,6 +1175,23 @@ def exported_class_method_effects(ctx: FileCtx, limit: int = 60) -> dict[str, di
                     del fact["weak"]
             if fact:
                 out[f"{text(cname)}.{text(mname)}"] = fact
+    return out
+
+
+def _exported_instance_classes(ctx: FileCtx) -> set[str]:
+    """Classes of this file it exports an instance of (`export const crm = new CrmStore()`)."""
+    out: set[str] = set()
+    if b"new " not in ctx.source:
+        return out
+    for stmt in ctx.root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+        if decl is None or decl.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for d in decl.named_children:
+            v = unwrap(d.child_by_field_name("value")) if d.type == "variable_declarator" else None
+            c = v.child_by_field_name("constructor") if v is not None and v.type == "new_expression" else None
+            if c is not None and c.type == "identifier":
+                out.add(text(c))
     return out
 
 

@@ -139,7 +139,7 @@ _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
     rb"^export\s+default\s+['\"`]", re.M)
 # A module-level constant an export may be built from (`const READS = {...}` spread into an exported table).
-_LOCAL_CONST_LINE = re.compile(rb"^(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s+([A-Za-z_$][\w$]*)", re.M)
+_LOCAL_CONST_LINE = re.compile(rb"^(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s+([A-Za-z_$][\w$]*)|^(import)\s", re.M)
 # A class extending another: it may be a tool if a base elsewhere registers from its members (classes.py).
 _CLASS_EXTENDS = re.compile(rb"\bclass\s+[\w$]+[^{;()]{0,200}?\sextends\s")
 _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?|"
@@ -220,6 +220,16 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
             if found is not None:
                 ex.setdefault("schemas", {})[name] = found  # read by tools of other files (schema_ref)
                 return
+        if node is not None and node.type == "new_expression":
+            # `export const crm = new CrmStore()`: another file's `crm.addContact(...)` does what the class's
+            # method does (scanner._follow)
+            cls = node.child_by_field_name("constructor")
+            if cls is not None and cls.type == "identifier":
+                b = ctx.top_level(text(cls))
+                if b is None or b.kind == "class":  # (an export-lines-only read does not hold the class)
+                    ex.setdefault("instances", {})[name] = {"class": text(cls)}
+                elif b is not None and b.kind == "import" and b.module and b.imported not in ("*", None):
+                    ex.setdefault("instances", {})[name] = {"class": b.imported, "module": b.module}
         if node is not None and node.type in ("new_expression", "call_expression") and b"Agent" in ctx.source:
             agent = _detect().agent_name(ctx, node)  # export const billing = new Agent({ name: "Billing" })
             if isinstance(agent, str):
@@ -599,7 +609,7 @@ class TypeScriptScanner:
             line_no += source.count(b"\n", pos, m.start())
             pos = m.start()
             if len(locals_) < 200:
-                locals_[line_no] = m.group(1)
+                locals_[line_no] = m.group(1) or b""  # an import: kept when it binds a name the exports use
         chunks_at: dict[int, bytes] = {}
         for i in sorted(starts):
             chunks_at[i] = self._statement_at(lines, i)
@@ -609,6 +619,10 @@ class TypeScriptScanner:
             for i, name in locals_.items():
                 if name in used:
                     chunks_at[i] = self._statement_at(lines, i)
+                elif not name:
+                    stmt = self._statement_at(lines, i)
+                    if used & (set(re.findall(rb"[A-Za-z_$][\w$]*", stmt.split(b"from")[0])) - {b"import", b"type"}):
+                        chunks_at[i] = stmt
         snippet = b"\n".join(chunks_at[i] for i in sorted(chunks_at))
         tree = self._parse(snippet, grammar)
         ctx = FileCtx(rel_path, snippet, tree.root_node, grammar)
@@ -1234,6 +1248,23 @@ class _Resolver:
             cache[path] = (facts or {}).get("fn_effects") or {}
         return cache[path]
 
+    def _instance_method(self, path: str, name: str, member: str) -> dict[str, Any] | None:
+        """The effects of `name.member(...)` where `path` exports `name = new Class(...)`: Class's method, in
+        `path` or in the file the class is imported from."""
+        inst = ((self.facts_of(path).get("exports") or {}).get("instances") or {}).get(name)
+        if not isinstance(inst, dict) or not inst.get("class"):
+            return None
+        cpath, cls = path, inst["class"]
+        if inst.get("module"):
+            target = self.module_path(path, inst["module"])
+            o = self.origin(target, cls) if target else None
+            if o is None:
+                return None
+            cpath, cls = o
+        key = f"{cls}.{member}"
+        fact = (self.facts_of(cpath).get("fn_effects") or {}).get(key)
+        return fact if fact is not None else (self._full_fn_effects(cpath) or {}).get(key)
+
     def _follow(self, path: str, calls: list[dict[str, Any]], acc: dict[str, Any], depth: int, seen: set) -> None:
         from parr.scan.typescript import process
 
@@ -1248,6 +1279,8 @@ class _Resolver:
             fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(key_name))
             if fact is None:
                 fact = (self._full_fn_effects(o[0]) or {}).get(key_name)
+            if fact is None and call.get("member"):
+                fact = self._instance_method(o[0], o[1], call["member"])
             if not isinstance(fact, dict):
                 continue
             fact = _literal_variant(fact, call.get("argv") or [])
