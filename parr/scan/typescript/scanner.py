@@ -665,6 +665,11 @@ class TypeScriptScanner:
             fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
             if fn_effects:
                 out["fn_effects"] = fn_effects
+            from parr.scan.typescript import framework_state
+
+            computes = framework_state.computing_exports(ctx)
+            if computes:
+                out["computes"] = computes  # a page action calling one changes nothing by it (state_only_if)
             return _compact(out)
         except (RecursionError, TreeUnparsable, ValueError, MemoryError):
             return {}
@@ -1241,12 +1246,24 @@ class _Resolver:
     def _full_fn_effects(self, path: str) -> dict[str, Any]:
         """The exported functions' effects of a file `extract` read for its exports only (a helper in
         utils/ or services/ that no tool file holds), read again in full once when a tool reaches it."""
-        cache = self.__dict__.setdefault("_full_fn_cache", {})
+        return self._full(path).get("fn_effects") or {}
+
+    def _full(self, path: str) -> dict[str, Any]:
+        """A file's full facts (`extract_full`), read once when a tool reaches it."""
+        cache = self.__dict__.setdefault("_full_cache", {})
         if path not in cache:
             loader = getattr(self, "full_facts", None)
-            facts = loader(path) if loader is not None else None
-            cache[path] = (facts or {}).get("fn_effects") or {}
+            cache[path] = (loader(path) if loader is not None else None) or {}
         return cache[path]
+
+    def _computes(self, path: str, ref: dict[str, Any]) -> bool:
+        """The function `ref` names ({module, name}, imported by `path`) only computes a value (`computes`)."""
+        target = self.module_path(path, ref.get("module") or "")
+        if target is None:
+            return False
+        # (a file read for its export lines only does not list `export function`s: then the name is its own)
+        o = self.origin(target, ref.get("name") or "") or (target, ref.get("name") or "")
+        return o[1] in (self._full(o[0]).get("computes") or [])
 
     def _instance_method(self, path: str, name: str, member: str) -> dict[str, Any] | None:
         """The effects of `name.member(...)` where `path` exports `name = new Class(...)`: Class's method, in
@@ -1326,6 +1343,9 @@ class _Resolver:
     def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict,
                 at: tuple[str, int] | None = None) -> ToolRecord | None:
         """The tool `cand` of file `path` as a record; `at` (file, line) reports it where it is used."""
+        cond = cand.get("state_only_if")
+        if cond and not cand.get("state_only") and all(self._computes(path, c) for c in cond.get("calls") or []):
+            cand = dict(cand, state_only=cond.get("why"))
         name = cand.get("name")
         if name is None and cand.get("name_ref") is not None:
             name = self.value(path, cand["name_ref"])
