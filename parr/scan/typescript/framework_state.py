@@ -23,7 +23,7 @@ _PURE_CLASSES = frozenset({"Date", "Map", "Set", "Array", "Error", "TypeError", 
 _DATA_METHODS = frozenset("""
     map filter join concat slice includes find findIndex forEach reduce some every keys values entries toString
     trim split replace replaceAll toLowerCase toUpperCase sort flat flatMap at indexOf startsWith endsWith padStart
-    padEnd toFixed push pop shift unshift get has add set delete describe parse safeParse stringify from then
+    padEnd toFixed push pop shift unshift splice reverse get has add set delete describe parse safeParse stringify from then
     trimStart trimEnd substring charAt charCodeAt lastIndexOf localeCompare repeat normalize match matchAll test
     getTime getFullYear getMonth getDate getDay getHours getMinutes getSeconds toISOString toDateString
     getUTCFullYear getUTCMonth getUTCDate getUTCDay getUTCHours getUTCMinutes getUTCSeconds getTimezoneOffset
