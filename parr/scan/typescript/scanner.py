@@ -614,15 +614,22 @@ class TypeScriptScanner:
         for i in sorted(starts):
             chunks_at[i] = self._statement_at(lines, i)
         if locals_:
-            # the constants the exports name (`...READS`, `[KIND]: ...`, `BASE + "x"`), one level deep
-            used = set(re.findall(rb"[A-Za-z_$][\w$]*", b"\n".join(chunks_at.values())))
+            # the constants the exports name (`...READS`, `[KIND]: ...`, `BASE + "x"`) and the imports binding
+            # a name they use (`new Mailer(...)`), one level deep
+            joined = b"\n".join(chunks_at.values())
+
+            def used(name: bytes) -> bool:
+                return name in joined and re.search(rb"(?<![\w$])" + re.escape(name) + rb"(?![\w$])", joined) is not None
+
             for i, name in locals_.items():
-                if name in used:
-                    chunks_at[i] = self._statement_at(lines, i)
-                elif not name:
-                    stmt = self._statement_at(lines, i)
-                    if used & (set(re.findall(rb"[A-Za-z_$][\w$]*", stmt.split(b"from")[0])) - {b"import", b"type"}):
-                        chunks_at[i] = stmt
+                if name:
+                    if used(name):
+                        chunks_at[i] = self._statement_at(lines, i)
+                    continue
+                stmt = self._statement_at(lines, i)
+                names = set(re.findall(rb"[A-Za-z_$][\w$]*", stmt.split(b"from")[0])) - {b"import", b"type"}
+                if any(used(n) for n in names):
+                    chunks_at[i] = stmt
         snippet = b"\n".join(chunks_at[i] for i in sorted(chunks_at))
         tree = self._parse(snippet, grammar)
         ctx = FileCtx(rel_path, snippet, tree.root_node, grammar)
