@@ -677,6 +677,11 @@ class TypeScriptScanner:
             computes = framework_state.computing_exports(ctx)
             if computes:
                 out["computes"] = computes  # a page action calling one changes nothing by it (state_only_if)
+            from parr.scan.typescript import purity
+
+            kinds = purity.exported_kinds(ctx)
+            if kinds:
+                out["kinds"] = kinds  # a tool body calling one keeps its own kind (body_if)
             return _compact(out)
         except (RecursionError, TreeUnparsable, ValueError, MemoryError):
             return {}
@@ -1263,6 +1268,14 @@ class _Resolver:
             cache[path] = (loader(path) if loader is not None else None) or {}
         return cache[path]
 
+    def _helper_kind(self, path: str, ref: dict[str, Any]) -> str | None:
+        """The kind ("pure", "session") of the function `ref` names ({module, name}, imported by `path`)."""
+        target = self.module_path(path, ref.get("module") or "")
+        if target is None:
+            return None
+        o = self.origin(target, ref.get("name") or "") or (target, ref.get("name") or "")
+        return (self._full(o[0]).get("kinds") or {}).get(o[1])
+
     def _computes(self, path: str, ref: dict[str, Any]) -> bool:
         """The function `ref` names ({module, name}, imported by `path`) only computes a value (`computes`)."""
         target = self.module_path(path, ref.get("module") or "")
@@ -1353,6 +1366,11 @@ class _Resolver:
         cond = cand.get("state_only_if")
         if cond and not cand.get("state_only") and all(self._computes(path, c) for c in cond.get("calls") or []):
             cand = dict(cand, state_only=cond.get("why"))
+        cond = cand.get("body_if")
+        if cond and not cand.get("body"):
+            kinds = [self._helper_kind(path, c) for c in cond.get("calls") or []] + [cond.get("kind")]
+            if None not in kinds:
+                cand = dict(cand, body="session" if "session" in kinds else "pure")
         name = cand.get("name")
         if name is None and cand.get("name_ref") is not None:
             name = self.value(path, cand["name_ref"])
