@@ -542,6 +542,9 @@ def _sql_client(ctx: FileCtx, call: Node, root: str) -> bool:
     return module is not None and module in _SQL_DRIVER_MODULES
 
 
+_INFERENCE_RECEIVERS = frozenset({"completions", "responses", "embeddings", "moderations"})
+
+
 def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited: set) -> None:
     callee = unwrap(call.child_by_field_name("function"))
     if callee is None:
@@ -815,6 +818,11 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     if len(chain) >= 2 and re.search(r"approv", chain[-2], re.I):
         # approvals.propose(...), approvalQueue.submit(...): the change waits for a person.
         eff.approval_request = True
+        return
+
+    # --- a model call (chat.completions.create(), responses.create(), embeddings.create()): asks a model, changes
+    # nothing (as Python's _INFERENCE_CALL; `messages.create` is left out here: Twilio sends SMS with it in JS)
+    if len(chain) >= 2 and name in ("create", "parse", "stream") and chain[-2] in _INFERENCE_RECEIVERS:
         return
 
     # --- databases / stores / SaaS clients ---------------------------------------------------------------
