@@ -569,8 +569,11 @@ class Detector:
                 and framework_state.only_framework_state(self.ctx, handler):
             cand["state_only"] = True
         if handler is not None and not eff.strong and not eff.medium:
-            kind = purity.body_kind(self.ctx, handler)  # what the code does outranks what its labels claim
-            if kind is not None:
+            helpers: list = []
+            kind = purity.body_kind(self.ctx, handler, helpers)  # what the code does outranks what its labels claim
+            if kind is not None and helpers:
+                cand["body_if"] = {"kind": kind, "calls": helpers[:10]}  # the helpers' kinds: project phase
+            elif kind is not None:
                 cand["body"] = kind
         if wrapper is not None:
             cand["wrapper"] = wrapper
@@ -1343,6 +1346,9 @@ class Detector:
                 module = binding.module or ""
                 if not _project_module(module) and framework_of(module) is None:
                     self._unread(node, "imported from a package parr did not scan", f"{text(node)} in {label}")
+                    if self.unresolved and self.unresolved[-1].get("line") == line(node):
+                        # it may be a workspace package of this repository: the project phase decides
+                        self.unresolved[-1]["package"] = module
                 return
             if binding.node is not None:
                 self._check_tools_value(binding.node, label, depth + 1)

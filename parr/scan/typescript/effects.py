@@ -542,6 +542,9 @@ def _sql_client(ctx: FileCtx, call: Node, root: str) -> bool:
     return module is not None and module in _SQL_DRIVER_MODULES
 
 
+_INFERENCE_RECEIVERS = frozenset({"completions", "responses", "embeddings", "moderations"})
+
+
 def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited: set) -> None:
     callee = unwrap(call.child_by_field_name("function"))
     if callee is None:
@@ -815,6 +818,11 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     if len(chain) >= 2 and re.search(r"approv", chain[-2], re.I):
         # approvals.propose(...), approvalQueue.submit(...): the change waits for a person.
         eff.approval_request = True
+        return
+
+    # --- a model call (chat.completions.create(), responses.create(), embeddings.create()): asks a model, changes
+    # nothing (as Python's _INFERENCE_CALL; `messages.create` is left out here: Twilio sends SMS with it in JS)
+    if len(chain) >= 2 and name in ("create", "parse", "stream") and chain[-2] in _INFERENCE_RECEIVERS:
         return
 
     # --- databases / stores / SaaS clients ---------------------------------------------------------------
@@ -1144,12 +1152,14 @@ def exported_class_method_effects(ctx: FileCtx, limit: int = 60) -> dict[str, di
     """Effects of the methods of the classes this file exports, as "Class.method" (another file calls
     them on an instance it made: `new SelectTool(server)` then `.execute(args)`)."""
     out: dict[str, dict] = {}
+    instanced = _exported_instance_classes(ctx)
     for stmt in ctx.root.named_children:
-        if stmt.type != "export_statement":
-            continue
-        decl = stmt.child_by_field_name("declaration")
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else stmt
         if decl is None or decl.type not in ("class_declaration", "abstract_class_declaration"):
             continue
+        if stmt.type != "export_statement" and (decl.child_by_field_name("name") is None or
+                                                text(decl.child_by_field_name("name")) not in instanced):
+            continue  # a class of this file only: unless the file exports an instance of it
         cname = decl.child_by_field_name("name")
         body = decl.child_by_field_name("body")
         if cname is None or body is None:
@@ -1173,6 +1183,23 @@ def exported_class_method_effects(ctx: FileCtx, limit: int = 60) -> dict[str, di
                     del fact["weak"]
             if fact:
                 out[f"{text(cname)}.{text(mname)}"] = fact
+    return out
+
+
+def _exported_instance_classes(ctx: FileCtx) -> set[str]:
+    """Classes of this file it exports an instance of (`export const crm = new CrmStore()`)."""
+    out: set[str] = set()
+    if b"new " not in ctx.source:
+        return out
+    for stmt in ctx.root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+        if decl is None or decl.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for d in decl.named_children:
+            v = unwrap(d.child_by_field_name("value")) if d.type == "variable_declarator" else None
+            c = v.child_by_field_name("constructor") if v is not None and v.type == "new_expression" else None
+            if c is not None and c.type == "identifier":
+                out.add(text(c))
     return out
 
 

@@ -23,7 +23,7 @@ _PURE_CLASSES = frozenset({"Date", "Map", "Set", "Array", "Error", "TypeError", 
 _DATA_METHODS = frozenset("""
     map filter join concat slice includes find findIndex forEach reduce some every keys values entries toString
     trim split replace replaceAll toLowerCase toUpperCase sort flat flatMap at indexOf startsWith endsWith padStart
-    padEnd toFixed push pop shift unshift get has add set delete describe parse safeParse stringify from then
+    padEnd toFixed push pop shift unshift splice reverse get has add set delete describe parse safeParse stringify from then
     trimStart trimEnd substring charAt charCodeAt lastIndexOf localeCompare repeat normalize match matchAll test
     getTime getFullYear getMonth getDate getDay getHours getMinutes getSeconds toISOString toDateString
     getUTCFullYear getUTCMonth getUTCDate getUTCDay getUTCHours getUTCMinutes getUTCSeconds getTimezoneOffset
@@ -123,14 +123,67 @@ def _local_function(ctx: FileCtx, callee: Node) -> Node | None:
     return value if value is not None and is_function(value) else None
 
 
-def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str]) -> bool:
-    """A frontend action's body sets the component's React state (`setTodos([...todos, text])`) or the DOM and
-    makes no other call parr could not vouch for: it changes what the page shows, nothing in the world. A
-    local helper it calls (`updateItem(id, patch)`, a pure `toBool(v)`) is read the same way."""
-    return _ui_scan(ctx, fn, setters, 0) is True
+def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str], imported: list | None = None) -> bool:
+    """A frontend action's body sets the component's React state (`setTodos([...todos, text])`), the DOM or the
+    page's route (`router.push(...)`) and makes no other call parr could not vouch for: it changes what the page
+    shows, nothing in the world. A local helper it calls (`updateItem(id, patch)`, a pure `toBool(v)`) is read
+    the same way; a function of another file of the project it calls goes into `imported` ({module, name}) for
+    the project phase to vouch for (`computing_exports`), or, without that list, leaves the body unvouched."""
+    return _ui_scan(ctx, fn, setters, 0, imported) is True
 
 
-def _ui_scan(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int) -> bool | None:
+def computing_exports(ctx: FileCtx, limit: int = 200) -> list[str]:
+    """Functions this file exports that only compute a value from their arguments (no call, write or new
+    parr cannot vouch for): a page's action calling one changes nothing by it."""
+    from parr.scan.typescript.nodes import is_function
+
+    out: list[str] = []
+    for stmt in ctx.root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+        if decl is None:
+            continue
+        found: list[tuple[str, Node]] = []
+        if decl.type == "function_declaration" and decl.child_by_field_name("name") is not None:
+            found.append((text(decl.child_by_field_name("name")), decl))
+        elif decl.type in ("lexical_declaration", "variable_declaration"):
+            for d in decl.named_children:
+                n, v = d.child_by_field_name("name"), unwrap(d.child_by_field_name("value"))
+                if d.type == "variable_declarator" and n is not None and n.type == "identifier" and is_function(v):
+                    found.append((text(n), v))
+        for name, fn in found:
+            if len(out) >= limit:
+                return out
+            if _ui_scan(ctx, fn, frozenset(), 1, None) is False:
+                out.append(name)
+    return out
+
+
+# Hooks whose value moves the page to another route (Next.js, React Router, Expo Router): navigation, not a write.
+_ROUTER_HOOKS = frozenset({"useRouter", "useNavigate", "useNavigation"})
+_ROUTER_METHODS = frozenset({"push", "replace", "back", "forward", "refresh", "prefetch", "navigate", "goBack"})
+
+
+def _navigation(ctx: FileCtx, callee: Node, chain: list[str]) -> bool:
+    """`router.push(...)` with `const router = useRouter()`, or `navigate(...)` with `const navigate = useNavigate()`."""
+    if len(chain) == 2 and chain[1] in _ROUTER_METHODS or len(chain) == 1:
+        root = member_root(callee) if len(chain) == 2 else callee
+        b = ctx.lookup(root, text(root)) if root is not None else None
+        value = unwrap(b.node) if b is not None and b.kind == "var" and b.node is not None else None
+        if value is not None and value.type == "call_expression":
+            fn = member_chain(unwrap(value.child_by_field_name("function")))
+            return bool(fn) and fn[-1] in _ROUTER_HOOKS
+    return False
+
+
+def _project_import(ctx: FileCtx, callee: Node) -> dict | None:
+    """{module, name} of a function imported from another file of this project (`@/lib/canvas/updates`)."""
+    b = ctx.lookup(callee, text(callee))
+    if b is None or b.kind != "import" or not b.module or b.imported in (None, "*", "default"):
+        return None
+    return {"module": b.module, "name": b.imported} if b.module.startswith((".", "@/", "~/")) else None
+
+
+def _ui_scan(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int, imported: list | None = None) -> bool | None:
     """None: something parr cannot vouch for; else whether the body (or a helper) changed what the page shows."""
     wrote = False
     start, end = fn.start_byte, fn.end_byte
@@ -155,10 +208,19 @@ def _ui_scan(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int) -> boo
             if depth and callee is not None and callee.type == "identifier" and (
                     ctx.lookup(callee, text(callee)) or _NONE).kind == "param":
                 continue  # a helper calls the function its caller passed: read in the caller's body
+            if callee is not None and _navigation(ctx, callee, chain):
+                wrote = True  # the page moves to another route
+                continue
             helper = _local_function(ctx, callee) if callee is not None and callee.type == "identifier" \
                 and depth < 3 else None
+            if helper is None and imported is not None and callee is not None and callee.type == "identifier":
+                ref = _project_import(ctx, callee)
+                if ref is not None:
+                    if ref not in imported:
+                        imported.append(ref)  # vouched for (or not) by the project phase
+                    continue
             if helper is not None and not (helper.start_byte <= fn.start_byte and fn.end_byte <= helper.end_byte):
-                done = _ui_scan(ctx, helper, setters, depth + 1)
+                done = _ui_scan(ctx, helper, setters, depth + 1, imported)
                 if done is None:
                     return None
                 wrote = wrote or done

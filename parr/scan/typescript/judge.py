@@ -38,7 +38,7 @@ _LIFECYCLE_VERBS = frozenset({"start", "stop", "end", "begin", "open", "close", 
                               "close_session", "open_session"})
 # Activities that only read, which a tool may start in the background and stop again.
 _READ_ACTIVITIES = frozenset({"search", "searches", "lookup", "watch", "watching", "monitor", "monitoring", "poll",
-                              "polling", "tail", "listen", "listening", "scan"})
+                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing"})
 _OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
 
 
@@ -171,11 +171,13 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # the body shows it (strong evidence above); its name and "Create ... session" say no more.
         return False, [f"name '{name}' opens or closes the tool's own session"]
     words = name_words(name)
-    if not cand.get("name_inferred") and len(words) == 2 and words[0] in _LIFECYCLE_VERBS \
-            and words[1] in _READ_ACTIVITIES and not medium:
-        # start_search / stop_search: begins or ends a read of the tool's own (a background search); what it
-        # reads changes nothing, and only body evidence (above) says otherwise
-        return False, [f"name '{name}' starts or stops a {words[1]} of the tool's own"]
+    activity = words[1] if len(words) == 2 and words[0] in _LIFECYCLE_VERBS else \
+        words[-2] if len(words) >= 2 and words[-1] in _LIFECYCLE_VERBS else None
+    if not cand.get("name_inferred") and activity in _READ_ACTIVITIES and not medium:
+        # start_search / stop_search, network_capture_start: begins or ends a read of the tool's own (a
+        # background search, a capture of traffic); what it reads changes nothing, and only body evidence
+        # (above) says otherwise
+        return False, [f"name '{name}' starts or stops a {activity} of the tool's own"]
     if not cand.get("name_inferred"):
         nv = ts_name_verdict(name)
         if nv.mutating is not None:

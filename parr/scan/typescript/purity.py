@@ -24,7 +24,7 @@ from parr.scan.typescript.values import FileCtx
 _PURE_ROOTS = frozenset({"console", "JSON", "Math", "Number", "String", "Object", "Array", "Promise", "Date",
                          "Boolean", "Symbol", "Intl", "Buffer"})
 _PURE_GLOBALS = frozenset({"String", "Number", "Boolean", "parseInt", "parseFloat", "isNaN", "isFinite",
-                           "setTimeout", "clearTimeout", "encodeURIComponent", "decodeURIComponent", "encodeURI",
+                           "setTimeout", "clearTimeout", "setInterval", "clearInterval", "encodeURIComponent", "decodeURIComponent", "encodeURI",
                            "decodeURI", "structuredClone", "Array", "Symbol", "BigInt", "resolve", "reject"})
 _PURE_NEW = frozenset({"Promise", "Date", "URL", "Error", "TypeError", "RangeError", "Map", "Set", "Array", "RegExp",
                        "TextEncoder", "TextDecoder", "URLSearchParams"})
@@ -61,8 +61,14 @@ _SESSION_KEY = re.compile(r"session_?id|sessionKey|session\.id", re.I)
 _MAX_NODES = 20_000
 
 
-def body_kind(ctx: FileCtx, fn: Node | None) -> str | None:
-    """"pure", "session" or None (see the module docstring)."""
+# A server's notification addressed to one session (`server.sendLoggingMessage(msg, sessionId)`): that session only.
+_SESSION_NOTIFY = frozenset({"sendLoggingMessage"})
+
+
+def body_kind(ctx: FileCtx, fn: Node | None, imported: list | None = None) -> str | None:
+    """"pure", "session" or None (see the module docstring). With `imported`, a call of a function of another
+    file of the project is left to the project phase: it goes into that list ({module, name}) and the body's
+    kind holds only if each of them is pure or session too (`exported_kinds`)."""
     if fn is None or fn.type not in FUNCTION_TYPES:
         return None
     params = function_params(fn)
@@ -80,10 +86,54 @@ def body_kind(ctx: FileCtx, fn: Node | None) -> str | None:
                 return None
         elif t == "call_expression":
             kind = _call_kind(ctx, fn, node, context_ids)
+            if kind is None and imported is not None:
+                ref = _project_call(ctx, node)
+                if ref is not None:
+                    if ref not in imported:
+                        imported.append(ref)
+                    continue
             if kind is None:
                 return None
             session = session or kind == "session"
     return "session" if session else "pure"
+
+
+def _project_call(ctx: FileCtx, call: Node) -> dict | None:
+    """{module, name} for `helper(...)` where `helper` is a function imported from another file of this project."""
+    callee = unwrap(call.child_by_field_name("function"))
+    if callee is None or callee.type != "identifier":
+        return None
+    b = ctx.lookup(callee, text(callee))
+    if b is None or b.kind != "import" or not b.module or b.imported in (None, "*", "default") or \
+            not b.module.startswith((".", "@/", "~/")):
+        return None
+    return {"module": b.module, "name": b.imported}
+
+
+def exported_kinds(ctx: FileCtx, limit: int = 200) -> dict[str, str]:
+    """The kind ("pure" or "session") of each function this file exports whose body parr can vouch for: a tool
+    of another file calling one takes that kind (see `body_kind`)."""
+    out: dict[str, str] = {}
+    for stmt in ctx.root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+        if decl is None:
+            continue
+        found: list[tuple[str, Node]] = []
+        if decl.type == "function_declaration" and decl.child_by_field_name("name") is not None:
+            found.append((text(decl.child_by_field_name("name")), decl))
+        elif decl.type in ("lexical_declaration", "variable_declaration"):
+            for d in decl.named_children:
+                n, v = d.child_by_field_name("name"), unwrap(d.child_by_field_name("value"))
+                if d.type == "variable_declarator" and n is not None and n.type == "identifier" and v is not None \
+                        and v.type in FUNCTION_TYPES:
+                    found.append((text(n), v))
+        for name, fn in found:
+            if len(out) >= limit:
+                return out
+            kind = body_kind(ctx, fn)
+            if kind is not None:
+                out[name] = kind
+    return out
 
 
 def _root(node: Node | None) -> Node | None:
@@ -155,13 +205,15 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int]) -> str
     if where == "import":
         return "pure" if _pure_import(ctx, root, None) else None
     chain = member_chain(callee)
+    args = call.child_by_field_name("arguments")
+    if method in _SESSION_NOTIFY and args is not None and any(_session_key(ctx, fn, a) for a in args.named_children):
+        return "session"  # server.sendLoggingMessage(msg, sessionId): a notification to that session's client
     if where == "param" and decl is not None and decl.id in context_ids and (
             chain[0] in _CLIENT_CHANNEL or len(chain) > 1 and chain[1] in _CLIENT_CHANNEL):
         return "session"  # extra.sendRequest(...), log.info(...): through the caller's request context
     if method in _COLLECTION_WRITES:
         if where == "local":
             return "pure"
-        args = call.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_children else None
         if where == "outer" and first is not None and _session_key(ctx, fn, first):
             return "session"  # counters.set(context.sessionId, 0): this session's entry of a module map

@@ -345,27 +345,7 @@ class ProjectReach:
         return sorted(paths) if not isinstance(paths, set) else sorted(paths | set(self.r.facts))
 
     def _entry_file(self, folder: str, entry: str) -> str | None:
-        e = entry[2:] if entry.startswith("./") else entry
-        if e.startswith(("/", "..")) or not e:
-            return None
-        for suffix in (".d.ts", ".d.mts", ".d.cts"):
-            if e.endswith(suffix):
-                e = e[: -len(suffix)]
-        stem = posixpath.splitext(e)[0] if posixpath.splitext(e)[1] in (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts",
-                                                                          ".jsx", ".tsx") else e
-        tries = [e, stem]
-        for build in sorted(_BUILD_DIRS, key=len, reverse=True):
-            if stem.startswith(build):
-                rest = stem[len(build):]
-                tries += ["src/" + rest, rest]
-                break
-        else:
-            tries.append("src/" + stem)
-        for t in tries:
-            hit = self.r._try(posixpath.join(folder, t) if folder else t)
-            if hit:
-                return hit
-        return None
+        return entry_file(self.r, folder, entry)
 
     def keeps(self, path: str, names: list[str]) -> bool:
         if path in self.public_files or any((path, n) in self.imported for n in names) or (path, "*") in self.imported:
@@ -384,6 +364,32 @@ class ProjectReach:
             if not folder:
                 return None
             folder = posixpath.dirname(folder)
+
+
+def entry_file(resolver: Any, folder: str, entry: str) -> str | None:
+    """The source file a package.json entry of the package in `folder` stands for (`dist/index.mjs` ->
+    `src/index.ts`), or None."""
+    e = entry[2:] if entry.startswith("./") else entry
+    if e.startswith(("/", "..")) or not e:
+        return None
+    for suffix in (".d.ts", ".d.mts", ".d.cts"):
+        if e.endswith(suffix):
+            e = e[: -len(suffix)]
+    stem = posixpath.splitext(e)[0] if posixpath.splitext(e)[1] in (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts",
+                                                                      ".jsx", ".tsx") else e
+    tries = [e, stem]
+    for build in sorted(_BUILD_DIRS, key=len, reverse=True):
+        if stem.startswith(build):
+            rest = stem[len(build):]
+            tries += ["src/" + rest, rest]
+            break
+    else:
+        tries.append("src/" + stem)
+    for t in tries:
+        hit = resolver._try(posixpath.join(folder, t) if folder else t)
+        if hit:
+            return hit
+    return None
 
 
 def _stem(path: str) -> str:

@@ -26,7 +26,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -138,6 +138,8 @@ _RUNS_PROCESSES = re.compile(rb"""(?:from\s+|require\(\s*)["'](?:node:)?(?:child
 _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
     rb"^export\s+default\s+['\"`]", re.M)
+# A module-level constant an export may be built from (`const READS = {...}` spread into an exported table).
+_LOCAL_CONST_LINE = re.compile(rb"^(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s+([A-Za-z_$][\w$]*)|^(import)\s", re.M)
 # A class extending another: it may be a tool if a base elsewhere registers from its members (classes.py).
 _CLASS_EXTENDS = re.compile(rb"\bclass\s+[\w$]+[^{;()]{0,200}?\sextends\s")
 _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?|"
@@ -163,6 +165,38 @@ def _empty_exports() -> dict[str, Any]:
     return {"consts": {}, "enums": {}, "objects": {}, "reexports": [], "classes": {}, "names": []}
 
 
+def _const_table(ctx: FileCtx, node, depth: int = 0, budget: list[int] | None = None) -> dict[str, Any]:
+    """The static strings of an object literal by key; a nested object literal is {"$o": its table}
+    (`TOOL_NAMES = { BROWSER: { NAVIGATE: "chrome_navigate" } } as const`), a spread one is merged in."""
+    budget = budget if budget is not None else [400]
+    table: dict[str, Any] = {}
+    for child in node.named_children:
+        if budget[0] <= 0:
+            break
+        if child.type == "spread_element" and depth < 4:
+            inner = ctx.value_node(child.named_children[0] if child.named_children else None)
+            if inner is not None and inner.type == "object":
+                table.update(_const_table(ctx, inner, depth + 1, budget))
+            continue
+        if child.type not in ("pair", "shorthand_property_identifier"):
+            continue
+        k = property_key(child)
+        if k is None:
+            continue
+        budget[0] -= 1
+        value = entry_value(child)
+        sv = ctx.string_value(value)
+        if isinstance(sv, (str, dict)):
+            table[k] = sv
+            continue
+        inner = ctx.value_node(value)
+        if inner is not None and inner.type == "object" and depth < 4:
+            sub = _const_table(ctx, inner, depth + 1, budget)
+            if sub:
+                table[k] = {"$o": sub}
+    return table
+
+
 def is_test_path(rel_path: str) -> bool:
     return bool(_TEST_PATH.search(rel_path.replace("\\", "/")))
 
@@ -186,21 +220,23 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
             if found is not None:
                 ex.setdefault("schemas", {})[name] = found  # read by tools of other files (schema_ref)
                 return
+        if node is not None and node.type == "new_expression":
+            # `export const crm = new CrmStore()`: another file's `crm.addContact(...)` does what the class's
+            # method does (scanner._follow)
+            cls = node.child_by_field_name("constructor")
+            if cls is not None and cls.type == "identifier":
+                b = ctx.top_level(text(cls))
+                if b is None or b.kind == "class":  # (an export-lines-only read does not hold the class)
+                    ex.setdefault("instances", {})[name] = {"class": text(cls)}
+                elif b is not None and b.kind == "import" and b.module and b.imported not in ("*", None):
+                    ex.setdefault("instances", {})[name] = {"class": b.imported, "module": b.module}
         if node is not None and node.type in ("new_expression", "call_expression") and b"Agent" in ctx.source:
             agent = _detect().agent_name(ctx, node)  # export const billing = new Agent({ name: "Billing" })
             if isinstance(agent, str):
                 ex.setdefault("agents", {})[name] = agent
             return
         if node is not None and node.type == "object":
-            table: dict[str, Any] = {}
-            for child in node.named_children:
-                if child.type == "pair":
-                    k = property_key(child)
-                    if k is None:
-                        continue
-                    sv = ctx.string_value(entry_value(child))
-                    if isinstance(sv, (str, dict)):
-                        table[k] = sv
+            table = _const_table(ctx, node)
             if table:
                 ex["objects"][name] = table
 
@@ -555,8 +591,8 @@ class TypeScriptScanner:
         ex["names"] = sorted(set(ex["names"]) | set(ex["classes"]))
 
     def _exports_only(self, rel_path: str, source: bytes, grammar: str, facts: dict[str, Any]) -> None:
-        """Parse just the top-level export statements of a file without tool triggers."""
-        chunks: list[bytes] = []
+        """Parse just the top-level export statements of a file without tool triggers (and the module-level
+        constants they name)."""
         lines = source.split(b"\n")
         starts = set()
         pos = 0
@@ -567,12 +603,42 @@ class TypeScriptScanner:
             starts.add(line_no)
         if not starts:
             return
+        locals_: dict[int, bytes] = {}
+        pos = line_no = 0
+        for m in _LOCAL_CONST_LINE.finditer(source):
+            line_no += source.count(b"\n", pos, m.start())
+            pos = m.start()
+            if len(locals_) < 200:
+                locals_[line_no] = m.group(1) or b""  # an import: kept when it binds a name the exports use
+        chunks_at: dict[int, bytes] = {}
         for i in sorted(starts):
-            chunks.append(b"\n".join(lines[i:_statement_end(lines, i)]))
-        snippet = b"\n".join(chunks)
+            chunks_at[i] = self._statement_at(lines, i)
+        if locals_:
+            # the constants the exports name (`...READS`, `[KIND]: ...`, `BASE + "x"`) and the imports binding
+            # a name they use (`new Mailer(...)`), one level deep
+            joined = b"\n".join(chunks_at.values())
+
+            def used(name: bytes) -> bool:
+                return name in joined and re.search(rb"(?<![\w$])" + re.escape(name) + rb"(?![\w$])", joined) is not None
+
+            for i, name in locals_.items():
+                if name:
+                    if used(name):
+                        chunks_at[i] = self._statement_at(lines, i)
+                    continue
+                stmt = self._statement_at(lines, i)
+                names = set(re.findall(rb"[A-Za-z_$][\w$]*", stmt.split(b"from")[0])) - {b"import", b"type"}
+                if any(used(n) for n in names):
+                    chunks_at[i] = stmt
+        snippet = b"\n".join(chunks_at[i] for i in sorted(chunks_at))
         tree = self._parse(snippet, grammar)
         ctx = FileCtx(rel_path, snippet, tree.root_node, grammar)
         facts["exports"] = collect_exports(ctx)
+
+    @staticmethod
+    def _statement_at(lines: list[bytes], i: int) -> bytes:
+        """The top-level statement starting at line `i`."""
+        return b"\n".join(lines[i:_statement_end(lines, i)])
 
     # -- phase 2 -------------------------------------------------------------------------------
     @staticmethod
@@ -606,6 +672,16 @@ class TypeScriptScanner:
             fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
             if fn_effects:
                 out["fn_effects"] = fn_effects
+            from parr.scan.typescript import framework_state
+
+            computes = framework_state.computing_exports(ctx)
+            if computes:
+                out["computes"] = computes  # a page action calling one changes nothing by it (state_only_if)
+            from parr.scan.typescript import purity
+
+            kinds = purity.exported_kinds(ctx)
+            if kinds:
+                out["kinds"] = kinds  # a tool body calling one keeps its own kind (body_if)
             return _compact(out)
         except (RecursionError, TreeUnparsable, ValueError, MemoryError):
             return {}
@@ -627,6 +703,18 @@ def _first_error(root) -> int | None:
 def _is_severe(root) -> bool:
     errors = sum(1 for c in root.children if c.is_error)
     return errors > 0
+
+
+def _deeper(ref: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    """`ref` with `keys` read further into its value (`ref.member.rest...`)."""
+    if not keys:
+        return ref
+    chain = ([ref["member"]] if ref.get("member") else []) + list(ref.get("rest") or []) + list(keys)
+    out = {k: v for k, v in ref.items() if k not in ("member", "rest")}
+    out["member"] = chain[0]
+    if len(chain) > 1:
+        out["rest"] = chain[1:]
+    return out
 
 
 class _Resolver:
@@ -660,8 +748,41 @@ class _Resolver:
                     return None
                 folder = posixpath.dirname(folder)
         else:
-            return None
+            return self._workspace_module(spec)
         return self._try(base)
+
+    def _workspace_module(self, spec: str) -> str | None:
+        """`chrome-mcp-shared` or `@org/core/sub` where a package.json of this repository has that name: the
+        source file its entry (`dist/index.mjs` -> `src/index.ts`) or the subpath stands for."""
+        parts = spec.split("/")
+        name = "/".join(parts[:2]) if spec.startswith("@") else parts[0]
+        packages = self.__dict__.get("_packages")
+        if packages is None:
+            packages = {}
+            paths = self.paths if isinstance(self.paths, set) else list(self.paths)
+            for path in paths:
+                if path == "package.json" or path.endswith("/package.json"):
+                    pkg = self.facts_of(path).get("package") or {}
+                    if isinstance(pkg.get("name"), str):
+                        # two folders of one name (a template copied around): parr cannot tell which
+                        packages[pkg["name"]] = None if pkg["name"] in packages else (posixpath.dirname(path), pkg)
+            self.__dict__["_packages"] = packages
+        found = packages.get(name)
+        if found is None:
+            return None
+        folder, pkg = found
+        sub = spec[len(name):].lstrip("/")
+        if sub:
+            for prefix in ("src/", ""):
+                hit = self._try(posixpath.join(folder, prefix + sub) if folder else prefix + sub)
+                if hit:
+                    return hit
+            return None
+        for entry in list(pkg.get("entries") or []) + ["index"]:
+            hit = _reach().entry_file(self, folder, entry)
+            if hit:
+                return hit
+        return None
 
     def _try(self, base: str) -> str | None:
         if base.startswith("./"):
@@ -690,11 +811,14 @@ class _Resolver:
         target = self.module_path(from_path, ref.get("module") or "")
         if target is None:
             return None
-        return self.export_value(target, ref.get("name"), ref.get("member"), depth + 1)
+        return self.export_value(target, ref.get("name"), ref.get("member"), depth + 1, ref.get("rest") or ())
 
-    def export_value(self, path: str, name: str | None, member: str | None, depth: int) -> str | None:
+    def export_value(self, path: str, name: str | None, member: str | None, depth: int,
+                     rest: Any = ()) -> str | None:
+        """The exported `name` of `path`, or the string at `name.member.rest...` in it."""
         if name is None or depth > 12:
             return None
+        rest = list(rest)
         ex = self.facts_of(path).get("exports") or {}
         consts = ex.get("consts") or {}
         if member is None:
@@ -703,23 +827,36 @@ class _Resolver:
         else:
             enums = ex.get("enums") or {}
             if name in enums:
-                return enums[name].get(member)
+                return None if rest else enums[name].get(member)
             objects = ex.get("objects") or {}
-            if name in objects and member in objects[name]:
-                return self.value(path, objects[name][member], depth + 1)
+            if name in objects:
+                return self._walk(path, objects[name], [member] + rest, depth + 1)
             if name in consts and isinstance(consts[name], dict) and consts[name].get("member") is None:
-                ref = dict(consts[name])
-                ref["member"] = member
-                return self.value(path, ref, depth + 1)
+                return self.value(path, _deeper(consts[name], [member] + rest), depth + 1)
         for r in ex.get("reexports") or []:
             if r.get("as") == name:
-                return self.value(path, {"module": r["module"], "name": r["name"], "member": member}, depth + 1)
+                return self.value(path, _deeper({"module": r["module"], "name": r["name"], "member": None},
+                                                ([member] if member else []) + rest), depth + 1)
         for r in ex.get("reexports") or []:
             if r.get("as") == "*":
-                v = self.value(path, {"module": r["module"], "name": name, "member": member}, depth + 1)
+                v = self.value(path, _deeper({"module": r["module"], "name": name, "member": None},
+                                             ([member] if member else []) + rest), depth + 1)
                 if v is not None:
                     return v
         return None
+
+    def _walk(self, path: str, table: Any, keys: list[str], depth: int) -> str | None:
+        """Down an exported constant table (`{"$o": ...}` nests) by `keys`; a reference met on the way takes
+        the keys left."""
+        for i, key in enumerate(keys):
+            if isinstance(table, dict) and "$o" in table:
+                table = table["$o"]
+            if not isinstance(table, dict) or "module" in table or key not in table:
+                return None
+            table = table[key]
+            if isinstance(table, dict) and "module" in table:
+                return self.value(path, _deeper(table, keys[i + 1:]), depth + 1)
+        return table if isinstance(table, str) else None
 
     def origin(self, path: str, name: str, depth: int = 0) -> tuple[str, str] | None:
         """The file and local name where an exported `name` of `path` is declared."""
@@ -806,6 +943,8 @@ class _Resolver:
             for err in facts.get("errors") or []:
                 errors.append(ScanError(file=path, line=err.get("line"), message=str(err.get("message"))))
             for site in facts.get("unresolved") or []:
+                if site.get("package") and self.module_path(path, site["package"]) is not None:
+                    continue  # a workspace package of this repository: its tools are read where it defines them
                 sites.append(UnresolvedSite(file=path, line=max(1, int(site.get("line") or 1)),
                                             call=str(site.get("call") or ""), reason=str(site.get("reason") or "")))
             lang = facts.get("lang") or "typescript"
@@ -884,7 +1023,35 @@ class _Resolver:
                 seen.add((rec.file, rec.line, rec.name))
                 records.append(rec)
         records.sort(key=lambda r: (r.file, r.line, r.name))
-        return records, errors
+        return self._one_interactable_per_app(records), errors
+
+    def _one_interactable_per_app(self, records: list[ToolRecord]) -> list[ToolRecord]:
+        """assistant-ui registers one `update_<name>` per interactable name in an app: the toolkit entry's anchor
+        and a component's own hook for the same name are one tool (reported at the toolkit, else the first)."""
+        if not any(r.style == "assistant_ui.interactable" for r in records):
+            return records
+        keep: dict[tuple[str | None, str], ToolRecord] = {}
+        for r in records:
+            if r.style != "assistant_ui.interactable":
+                continue
+            k = (self._package_folder(r.file), r.name)
+            made_by_toolkit = any(o.file == r.file and o.line == r.line and o.style == "assistant_ui.interactableTool"
+                                  for o in records)
+            if k not in keep or made_by_toolkit:
+                keep[k] = r
+        chosen = {id(r) for r in keep.values()}
+        return [r for r in records if r.style != "assistant_ui.interactable" or id(r) in chosen]
+
+    def _package_folder(self, path: str) -> str | None:
+        """The folder of the nearest package.json above `path` ("" for the root), or None."""
+        folder = posixpath.dirname(path)
+        for _ in range(30):
+            if posixpath.join(folder, "package.json") in self.paths:
+                return folder
+            if not folder:
+                return None
+            folder = posixpath.dirname(folder)
+        return None
 
     def _wrapper_calls(self, sites: list[UnresolvedSite],
                        spread_used: set[tuple] = frozenset()) -> tuple[dict[int, dict], set[tuple[str, Any]]]:
@@ -1091,12 +1258,49 @@ class _Resolver:
     def _full_fn_effects(self, path: str) -> dict[str, Any]:
         """The exported functions' effects of a file `extract` read for its exports only (a helper in
         utils/ or services/ that no tool file holds), read again in full once when a tool reaches it."""
-        cache = self.__dict__.setdefault("_full_fn_cache", {})
+        return self._full(path).get("fn_effects") or {}
+
+    def _full(self, path: str) -> dict[str, Any]:
+        """A file's full facts (`extract_full`), read once when a tool reaches it."""
+        cache = self.__dict__.setdefault("_full_cache", {})
         if path not in cache:
             loader = getattr(self, "full_facts", None)
-            facts = loader(path) if loader is not None else None
-            cache[path] = (facts or {}).get("fn_effects") or {}
+            cache[path] = (loader(path) if loader is not None else None) or {}
         return cache[path]
+
+    def _helper_kind(self, path: str, ref: dict[str, Any]) -> str | None:
+        """The kind ("pure", "session") of the function `ref` names ({module, name}, imported by `path`)."""
+        target = self.module_path(path, ref.get("module") or "")
+        if target is None:
+            return None
+        o = self.origin(target, ref.get("name") or "") or (target, ref.get("name") or "")
+        return (self._full(o[0]).get("kinds") or {}).get(o[1])
+
+    def _computes(self, path: str, ref: dict[str, Any]) -> bool:
+        """The function `ref` names ({module, name}, imported by `path`) only computes a value (`computes`)."""
+        target = self.module_path(path, ref.get("module") or "")
+        if target is None:
+            return False
+        # (a file read for its export lines only does not list `export function`s: then the name is its own)
+        o = self.origin(target, ref.get("name") or "") or (target, ref.get("name") or "")
+        return o[1] in (self._full(o[0]).get("computes") or [])
+
+    def _instance_method(self, path: str, name: str, member: str) -> dict[str, Any] | None:
+        """The effects of `name.member(...)` where `path` exports `name = new Class(...)`: Class's method, in
+        `path` or in the file the class is imported from."""
+        inst = ((self.facts_of(path).get("exports") or {}).get("instances") or {}).get(name)
+        if not isinstance(inst, dict) or not inst.get("class"):
+            return None
+        cpath, cls = path, inst["class"]
+        if inst.get("module"):
+            target = self.module_path(path, inst["module"])
+            o = self.origin(target, cls) if target else None
+            if o is None:
+                return None
+            cpath, cls = o
+        key = f"{cls}.{member}"
+        fact = (self.facts_of(cpath).get("fn_effects") or {}).get(key)
+        return fact if fact is not None else (self._full_fn_effects(cpath) or {}).get(key)
 
     def _follow(self, path: str, calls: list[dict[str, Any]], acc: dict[str, Any], depth: int, seen: set) -> None:
         from parr.scan.typescript import process
@@ -1112,6 +1316,8 @@ class _Resolver:
             fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(key_name))
             if fact is None:
                 fact = (self._full_fn_effects(o[0]) or {}).get(key_name)
+            if fact is None and call.get("member"):
+                fact = self._instance_method(o[0], o[1], call["member"])
             if not isinstance(fact, dict):
                 continue
             fact = _literal_variant(fact, call.get("argv") or [])
@@ -1157,6 +1363,14 @@ class _Resolver:
     def _record(self, path: str, lang: str, cand: dict[str, Any], key_names: dict,
                 at: tuple[str, int] | None = None) -> ToolRecord | None:
         """The tool `cand` of file `path` as a record; `at` (file, line) reports it where it is used."""
+        cond = cand.get("state_only_if")
+        if cond and not cand.get("state_only") and all(self._computes(path, c) for c in cond.get("calls") or []):
+            cand = dict(cand, state_only=cond.get("why"))
+        cond = cand.get("body_if")
+        if cond and not cand.get("body"):
+            kinds = [self._helper_kind(path, c) for c in cond.get("calls") or []] + [cond.get("kind")]
+            if None not in kinds:
+                cand = dict(cand, body="session" if "session" in kinds else "pure")
         name = cand.get("name")
         if name is None and cand.get("name_ref") is not None:
             name = self.value(path, cand["name_ref"])

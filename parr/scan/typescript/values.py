@@ -11,11 +11,11 @@ from typing import Union
 from tree_sitter import Node
 
 from parr.scan.typescript.nodes import (
-    _escape, FUNCTION_TYPES, function_params, object_entries, entry_value, param_pattern, string_literal,
-    text, unwrap,
+    _escape, FUNCTION_TYPES, function_params, entry_value, param_pattern, property_key,
+    string_literal, text, unwrap,
 )
 
-Ref = dict  # {"module": "./consts", "name": "TOOL_NAME", "member": "FOO" | None}
+Ref = dict  # {"module": "./consts", "name": "TOOL_NAME", "member": "FOO" | None, "rest": ["BAR"] (deeper keys)}
 Value = Union[str, Ref, None]
 
 _CONTAINERS = frozenset({"program", "statement_block", "class_body", "switch_body", "module", "internal_module"})
@@ -178,30 +178,13 @@ class FileCtx:
             if b.kind == "import" and b.module is not None and b.imported not in ("*",):
                 return {"module": b.module, "name": b.imported, "member": None}
             return None
-        if t == "member_expression":
-            obj = unwrap(node.child_by_field_name("object"))
-            prop = node.child_by_field_name("property")
-            if obj is None or prop is None:
+        if t in ("member_expression", "subscript_expression"):
+            # `TOOL_NAMES.BROWSER.NAVIGATE`, `NAMES["x"]`: a member chain of any depth over object literals,
+            # enums, and objects other files export (the rest of the chain goes with the reference)
+            root, keys = self.member_path(node, depth)
+            if root is None or not keys:
                 return None
-            member = text(prop)
-            if obj.type == "identifier":
-                b = self.lookup(obj, text(obj))
-                if b is None:
-                    return None
-                if b.kind == "enum":
-                    return enum_members(b.node).get(member)
-                if b.kind in ("var", "default"):
-                    target = self.value_node(b.node, depth + 1)
-                    if target is not None and target.type == "object":
-                        entry = object_entries(target).get(member)
-                        if entry is not None:
-                            return self.string_value(entry_value(entry), depth + 1)
-                    return None
-                if b.kind == "import" and b.module is not None:
-                    if b.imported == "*":
-                        return {"module": b.module, "name": member, "member": None}
-                    return {"module": b.module, "name": b.imported, "member": member}
-            return None
+            return self.path_value(root, keys, depth + 1)
         if t == "binary_expression":
             op = node.child_by_field_name("operator")
             if op is not None and text(op) == "+":
@@ -249,6 +232,67 @@ class FileCtx:
             if args is not None and args.type == "template_string":  # dedent`...`
                 return self._template(args, depth)
             return None
+        return None
+
+    def member_path(self, node: Node, depth: int = 0) -> tuple[Node | None, list[str]]:
+        """`A.B["c"].D` -> (A, ["B", "c", "D"]); (None, []) when a key is computed at run time."""
+        keys: list[str] = []
+        cur = unwrap(node)
+        while cur is not None and cur.type in ("member_expression", "subscript_expression") and len(keys) < _MAX_DEPTH:
+            if cur.type == "member_expression":
+                prop = cur.child_by_field_name("property")
+                key: Value = text(prop) if prop is not None else None
+            else:
+                key = self.string_value(cur.child_by_field_name("index"), depth + 1)
+            if not isinstance(key, str):
+                return None, []
+            keys.append(key)
+            cur = unwrap(cur.child_by_field_name("object"))
+        keys.reverse()
+        return cur, keys
+
+    def path_value(self, node: Node | None, keys: list[str], depth: int = 0) -> Value:
+        """The static string at `keys` inside the value `node` stands for (object literals, spreads,
+        enums, bindings and imports followed), a cross-file reference, or None."""
+        node = unwrap(node)
+        if node is None or depth > _MAX_DEPTH:
+            return None
+        if not keys:
+            return self.string_value(node, depth + 1)
+        t = node.type
+        if t in ("identifier", "shorthand_property_identifier"):
+            b = self.lookup(node, text(node))
+            if b is None:
+                return None
+            if b.kind == "enum":
+                return enum_members(b.node).get(keys[0]) if len(keys) == 1 else None
+            if b.kind in ("var", "default"):
+                return self.path_value(b.node, keys, depth + 1)
+            if b.kind == "import" and b.module is not None:
+                if b.imported == "*":
+                    name, rest = keys[0], keys[1:]
+                else:
+                    name, rest = b.imported, keys
+                ref: Ref = {"module": b.module, "name": name, "member": rest[0] if rest else None}
+                if len(rest) > 1:
+                    ref["rest"] = rest[1:]
+                return ref
+            return None
+        if t in ("member_expression", "subscript_expression"):
+            root, inner = self.member_path(node, depth)
+            return self.path_value(root, inner + keys, depth + 1) if root is not None and inner else None
+        if t == "object":
+            # the last entry that gives the key wins, as at run time (`{ ...BASE, X: "y" }`)
+            found: Value = None
+            for child in node.named_children:
+                if child.type == "spread_element":
+                    inner_node = child.named_children[0] if child.named_children else None
+                    v = self.path_value(inner_node, keys, depth + 1)
+                    if v is not None:
+                        found = v
+                elif child.type in ("pair", "shorthand_property_identifier") and property_key(child) == keys[0]:
+                    found = self.path_value(entry_value(child), keys[1:], depth + 1)
+            return found
         return None
 
     def _template(self, node: Node, depth: int) -> str | None:

@@ -6,10 +6,16 @@ tool by its key; `makeAssistantTool` / `useAssistantTool` by `toolName`. An entr
 whose `execute` is `externalTool()`, or one with only a `render`, draws the calls of a tool that runs elsewhere:
 no tool here. `disabled: true` keeps it from the model; `type: "human"` (or a body asking `human(...)`) is
 answered by a person: a human-in-the-loop tool. `makeAssistantToolUI` / `useAssistantToolUI` only render.
+Interactables (packages/core `interactableToolName`): `unstable_useInteractable(name, { description, stateSchema })`
+(and the older `useAssistantInteractable`) give the model `update_<name>` (characters other than letters, digits,
+`_` and `-` become `_`), whose call only sets the component's state; a toolkit entry
+`key: unstable_interactableTool({ description, stateSchema, render })` is the tool `key` that creates one, and its
+anchor registers `update_key`. Neither does more than change the page's state.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node
@@ -37,6 +43,11 @@ TOOLKIT_CALLS = frozenset({"defineToolkit", "Tools"})
 _FORWARDERS = frozenset({"frontendTools"})
 # Executors that say the tool runs elsewhere (`externalTool()`: a backend, MCP or LangGraph tool drawn here).
 _EXTERNAL = frozenset({"externalTool"})
+# Hooks that register an interactable: the model gets `update_<name>` (packages/core interactableToolName).
+INTERACTABLE_HOOKS = frozenset({"unstable_useInteractable", "useAssistantInteractable"})
+# A toolkit entry that creates an interactable named by its key (and registers `update_<key>`).
+_INTERACTABLE_TOOLS = frozenset({"unstable_interactableTool"})
+INTERACTABLE_STATE = "only sets an interactable component's state on the page (assistant-ui)"
 # Toolkit entries whose tools the model sees only at run time (an MCP server's catalogue).
 _RUNTIME_TOOLKITS = frozenset({"defineMcpToolkit"})
 
@@ -91,6 +102,11 @@ def _toolkit(det: Detector, value: Node | None, depth: int = 0) -> None:
         entry = unwrap(entry_value(el))
         if key is None or entry is None:
             continue
+        if entry.type == "call_expression" and (member_chain(unwrap(entry.child_by_field_name("function")))
+                                                 or [""])[-1] in _INTERACTABLE_TOOLS:
+            det.ctx.claim(entry)
+            _interactable(det, entry, [key], create=True)
+            continue
         if entry.type == "object":
             det.ctx.claim(entry)
             kw = _tool_entry(det, det._entries(entry), "assistant_ui.toolkit")
@@ -98,8 +114,39 @@ def _toolkit(det: Detector, value: Node | None, depth: int = 0) -> None:
                 det._emit(node=entry, name=key, **kw)
 
 
+def interactable_tool_name(name: str) -> str:
+    """The tool the model sees for an interactable `name` (assistant-ui's interactableToolName)."""
+    return "update_" + re.sub(r"[^a-zA-Z0-9_-]", "_", name)
+
+
+def _interactable(det: Detector, call: Node, names: list[Any], create: bool) -> None:
+    """`update_<name>` for each interactable name (and, for a toolkit entry, the creating tool `name`): typed by
+    the state schema, and changing nothing but the page's state."""
+    args = args_of(call)
+    cfg, entries = det._config(args[-1]) if args else (None, {})
+    if cfg is None or not names or any(not isinstance(n, str) for n in names):
+        det._unread(call, "assistant-ui interactable parr cannot read", one_line(call, 80))
+        return
+    det.ctx.claim(cfg)
+    det.ctx.claim(call)
+    schema_node = det._entry(entries, "stateSchema")
+    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    typed, evidence = det._typed(info, None, fx.Effects())
+    desc, dref = det._description(det._entry(entries, "description"))
+    made = ([(n, "assistant_ui.interactableTool") for n in names] if create else []) + \
+        [(interactable_tool_name(n), "assistant_ui.interactable") for n in names]
+    for name, style in made[:20]:
+        cand = det._emit(node=call, name=name, framework=FRAMEWORK, style=style,
+                         schema=info.kind if info.declared else "none", typed=typed, typed_evidence=evidence,
+                         description=desc, description_ref=dref, handler=None, eff=fx.Effects(), gates=[])
+        cand["state_only"] = INTERACTABLE_STATE
+
+
 def _hook(det: Detector, call: Node, hook: str) -> None:
     args = args_of(call)
+    if hook in INTERACTABLE_HOOKS:
+        _interactable(det, call, det._names(args[0]) if args else [], create=False)
+        return
     if hook in _FORWARDERS:
         det.ctx.claim(call)
         return
@@ -145,7 +192,8 @@ def _typed_toolkits(det: Detector) -> None:
 
 def read_file(det: Detector) -> None:
     """Every assistant-ui tool hook, renderer and toolkit of a file that imports assistant-ui."""
-    for call, hook in imported.calls(det, SPEC, frozenset(TOOL_HOOKS) | NOT_TOOL_HOOKS | TOOLKIT_CALLS | _FORWARDERS):
+    for call, hook in imported.calls(det, SPEC, frozenset(TOOL_HOOKS) | NOT_TOOL_HOOKS | TOOLKIT_CALLS | _FORWARDERS
+                                     | INTERACTABLE_HOOKS):
         _hook(det, call, hook)
     _typed_toolkits(det)
 

@@ -12,6 +12,8 @@ and the v2 runtime's `defineTool({ name, parameters, execute })` are tools.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -106,6 +108,9 @@ def parameter_list(det: Detector, node: Node | None, depth: int = 0) -> SchemaIn
     return SchemaInfo(kind="json_schema", typed=True, declared=True, fields=fields, options=options)
 
 
+_HOOK_SETTER = re.compile(r"set[A-Z]\w*$")
+
+
 def _setters(det: Detector) -> frozenset[str]:
     """Names of this file's React state setters: `const [todos, setTodos] = useState(...)`, and CopilotKit's
     `const { state, setState } = useCoAgent(...)` (the state the page shares with its agent); asked once."""
@@ -127,14 +132,19 @@ def _setters(det: Detector) -> frozenset[str]:
                 found.add(text(second))
             elif hook in _STATE_HOOKS and len(elements) == 1 and pattern.named_children[0].type != "identifier":
                 found.add(text(elements[0]))  # `const [, setOpen] = useState(false)`
-        # `const { state, setState } = useCoAgent(...)`: the state the page shares with its agent.
+        # `const { state, setState } = useCoAgent(...)`: the state the page shares with its agent; and the
+        # setters a React hook of the project hands out (`const { theme, setTheme } = useTheme()`, a context's
+        # useState), named `set<Thing>` by React's convention.
         q = ("(variable_declarator name: (object_pattern) @p value: (call_expression function: (identifier) @f "
-             '(#eq? @f "useCoAgent")))')
+             '(#match? @f "^use[A-Z]")))')
         for pattern in captures(det.ctx.grammar, det.ctx.root, q, "p", 1 << 12):
+            call = unwrap(pattern.parent.child_by_field_name("value")) if pattern.parent is not None else None
+            hook = text(call.child_by_field_name("function")) if call is not None else ""
+            wanted = (lambda k: k == "setState") if hook == "useCoAgent" else _HOOK_SETTER.match
             for el in pattern.named_children:
-                if el.type == "shorthand_property_identifier_pattern" and text(el) == "setState":
-                    found.add("setState")
-                elif el.type == "pair_pattern" and text(el.child_by_field_name("key")) == "setState":
+                if el.type == "shorthand_property_identifier_pattern" and wanted(text(el)):
+                    found.add(text(el))
+                elif el.type == "pair_pattern" and wanted(text(el.child_by_field_name("key"))):
                     found.add(text(el.child_by_field_name("value")))
     det._copilotkit_setters = frozenset(found)  # type: ignore[attr-defined]
     return det._copilotkit_setters  # type: ignore[attr-defined]
@@ -188,11 +198,16 @@ def read_action(det: Detector, call: Node, cfg: Node, entries: dict[str, Node], 
     cand = det._emit(node=at or call, name=names if len(names) > 1 else names[0], framework=FRAMEWORK, style=style,
                      schema=info.kind if info.declared else "none", typed=typed, typed_evidence=evidence,
                      description=desc, description_ref=dref, handler=handler, eff=eff, gates=gates)
+    helpers: list = []
     if style == TOOL_HOOKS["useComponent"] and not eff.strong and not eff.medium:
         cand["state_only"] = "only renders a component in the chat"
     elif handler is not None and not eff.strong and not eff.medium and framework_state.only_ui_state(
-            det.ctx, handler, _setters(det)):
-        cand["state_only"] = UI_STATE
+            det.ctx, handler, _setters(det), helpers):
+        if helpers:
+            # the functions of other files it calls must only compute (project phase: `computes`)
+            cand["state_only_if"] = {"why": UI_STATE, "calls": helpers[:10]}
+        else:
+            cand["state_only"] = UI_STATE
 
 
 def _hook(det: Detector, call: Node, hook: str) -> None:

@@ -11,6 +11,7 @@ from tree_sitter import Node
 from parr.scan.typescript.frameworks import agent_builtins, agent_kit, imported, voltagent
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import args_of, entry_value, one_line, property_key, text, unwrap
+from parr.scan.typescript.schema import analyze_schema
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -77,9 +78,16 @@ def _memory(det: Detector, new: Node) -> None:
             or text(det._entry(wm, "agentManaged")) == "false":
         return  # no working memory, or one the agent may not write (Memory.listTools)
     key = "workingMemory.useStateSignals" if text(det._entry(wm, "useStateSignals")) == "true" else "workingMemory"
+    # With a `schema`, the tool's input is `{ memory: <that schema> }` (@mastra/memory updateWorkingMemoryTool):
+    # typed as that schema is; one parr cannot read leaves it untyped.
+    schema_node = det._entry(wm, "schema")
+    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else None
+    why = None
+    if info is not None and info.typed is not True:
+        why = (info.evidence[0] if info.evidence else "working-memory schema parr cannot read")
     for name, mutating, typed in agent_builtins.MASTRA[key]:
-        voltagent.builtin(det, unwrap(entry_value(options["workingMemory"])) or new, name, mutating, typed, SPEC.id,
-                          "mastra.builtin")
+        voltagent.builtin(det, unwrap(entry_value(options["workingMemory"])) or new, name, mutating,
+                          typed and why is None, SPEC.id, "mastra.builtin", typed_evidence=why)
 
 
 def read_file(det: Detector) -> None:

@@ -45,7 +45,8 @@ def tool(det: Detector, call: Node, args: list[Node]) -> None:
     if name is None:
         return
     schema_node = det._entry(entries, *SPEC.factory("tool").schema_keys)
-    handler = det._handler(det._entry(entries, "execute"))
+    # (a tool() of no known package is read here by shape: Strands Agents TS names its body `callback`)
+    handler = det._handler(det._entry(entries, "execute") if "execute" in entries else det._entry(entries, "callback"))
     info, eff, typed, tev, desc, dref = det._read_definition(cfg, schema_node, handler,
                                                              det._entry(entries, "description"))
     det._emit(node=call, name=name, framework="openai-agents-js", style="openai_agents_js.tool",
@@ -179,7 +180,7 @@ SPEC = FrameworkSpec(
     id="openai-agents-js",
     prefixes=("@openai/agents",),
     factories=(
-        Factory("tool", "openai_agents_js.tool", name_keys=("name",), schema_keys=("parameters",),
+        Factory("tool", "openai_agents_js.tool", name_keys=("name",), schema_keys=("parameters", "inputSchema"),
                 hook=lambda det, call, args, fw, fname: tool(det, call, args)),
         Factory("hostedMcpTool", "openai_agents_js.hosted_mcp", handler_keys=(),
                 hook=lambda det, call, args, fw, fname: hosted_mcp(det, call, args), read_for=("*",)),
