@@ -16,7 +16,6 @@ from parr.checklist import load_checklist
 from parr.errors import ParrInputError
 from parr.facts import gather_facts
 from parr.manifest.loader import load_manifest
-from parr.policy.isolated import engine_session
 from parr.stages import Stage
 from parr.verdict import evaluate
 from tests.hostile.harness import (
@@ -181,15 +180,11 @@ def _runbook_holds(root: Path, case: str, env: dict[str, str]) -> list[str]:
 
 
 def test_mutated_manifests_through_parr_check(examples: dict[str, Path], tmp_path: Path) -> None:
-    # One policy engine process serves every case, as in a fleet run (`parr check --all`): starting one
-    # per case would cost more than the checks; a case that crashes it gets a fresh one.
-    with engine_session():
-        failures = _through_cli(examples, tmp_path / "cache", SEED + 1, THROUGH_CLI, scan=False)
+    failures = _through_cli(examples, tmp_path / "cache", SEED + 1, THROUGH_CLI, scan=False)
     assert not failures, "\n".join(failures[:10])
 
 
 def test_mutated_manifests_through_parr_check_with_scan(examples: dict[str, Path], tmp_path: Path) -> None:
     """The scan reads the repository through git: nothing the planted git config names may run."""
-    with engine_session():
-        failures = _through_cli(examples, tmp_path / "cache", SEED + 2, THROUGH_CLI_WITH_SCAN, scan=True)
+    failures = _through_cli(examples, tmp_path / "cache", SEED + 2, THROUGH_CLI_WITH_SCAN, scan=True)
     assert not failures, "\n".join(failures[:10])
