@@ -178,9 +178,8 @@ def test_one_process_answers_many_requests(make_repo) -> None:
     assert process.started == 1
 
 
-def test_a_check_starts_one_engine_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """POL-002's parse of each file, the load and the evaluation all go to the same process."""
-    from parr.facts import gather_facts
+def _count_starts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The engines of the processes started from now on, in order."""
     from parr.policy import isolated
 
     started: list[str] = []
@@ -191,6 +190,14 @@ def test_a_check_starts_one_engine_process(monkeypatch: pytest.MonkeyPatch) -> N
         return real(self, seconds)
 
     monkeypatch.setattr(isolated.EngineProcess, "_start", counting)
+    return started
+
+
+def test_a_check_starts_one_engine_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """POL-002's parse of each file, the load and the evaluation all go to the same process."""
+    from parr.facts import gather_facts
+
+    started = _count_starts(monkeypatch)
     facts = gather_facts(load_manifest(EXAMPLES / "support-triage/parr.yaml"), scan_code=True)
     assert facts.policy_eval is not None and facts.policy_eval.evaluated
     assert [f.rule_ids for f in facts.policy_files]  # parsed through the same process
@@ -205,14 +212,7 @@ def test_a_fleet_check_starts_each_engine_once(tmp_path: Path, monkeypatch: pyte
     for name in ("billing-mcp", "support-triage"):
         for copy in ("a", "b"):
             shutil.copytree(EXAMPLES / name, tmp_path / f"{name}-{copy}")
-    started: list[str] = []
-    real = isolated.EngineProcess._start
-
-    def counting(self: EngineProcess, seconds: float):  # noqa: ANN202 - the real method's return
-        started.append(self.engine)
-        return real(self, seconds)
-
-    monkeypatch.setattr(isolated.EngineProcess, "_start", counting)
+    started = _count_starts(monkeypatch)
     result = CliRunner().invoke(main, ["check", str(tmp_path), "--all", "--format", "json", "--no-scan"],
                                 env={"PARR_TODAY": "2026-11-24", "NO_COLOR": "1"})
     assert result.exit_code in (0, 1), result.output

@@ -11,7 +11,14 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from parr.scan.typescript.frameworks.agent_kit import STATE_PATHS, STEP_KEYS, STEP_METHODS
-from parr.scan.typescript.nodes import iter_descendants, member_chain, member_root, text, unwrap
+from parr.scan.typescript.nodes import (
+    exported_functions,
+    iter_descendants,
+    member_chain,
+    member_root,
+    text,
+    unwrap,
+)
 from parr.scan.typescript.values import FileCtx
 
 _PURE_ROOTS = frozenset({"console", "JSON", "Math", "Object", "Array", "String", "Number", "Boolean", "Date",
@@ -135,26 +142,12 @@ def only_ui_state(ctx: FileCtx, fn: Node, setters: frozenset[str], imported: lis
 def computing_exports(ctx: FileCtx, limit: int = 200) -> list[str]:
     """Functions this file exports that only compute a value from their arguments (no call, write or new
     parr cannot vouch for): a page's action calling one changes nothing by it."""
-    from parr.scan.typescript.nodes import is_function
-
     out: list[str] = []
-    for stmt in ctx.root.named_children:
-        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
-        if decl is None:
-            continue
-        found: list[tuple[str, Node]] = []
-        if decl.type == "function_declaration" and decl.child_by_field_name("name") is not None:
-            found.append((text(decl.child_by_field_name("name")), decl))
-        elif decl.type in ("lexical_declaration", "variable_declaration"):
-            for d in decl.named_children:
-                n, v = d.child_by_field_name("name"), unwrap(d.child_by_field_name("value"))
-                if d.type == "variable_declarator" and n is not None and n.type == "identifier" and is_function(v):
-                    found.append((text(n), v))
-        for name, fn in found:
-            if len(out) >= limit:
-                return out
-            if _ui_scan(ctx, fn, frozenset(), 1, None) is False:
-                out.append(name)
+    for name, fn in exported_functions(ctx.root):
+        if len(out) >= limit:
+            return out
+        if _ui_scan(ctx, fn, frozenset(), 1, None) is False:
+            out.append(name)
     return out
 
 

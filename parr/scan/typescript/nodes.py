@@ -244,6 +244,22 @@ def is_function(node: Node | None) -> bool:
     return node is not None and node.type in FUNCTION_TYPES
 
 
+def exported_functions(root: Node):
+    """(name, function node) of each function a module exports where it declares it: `export function f`,
+    `export const f = (...) => ...` / `function (...) {...}`, in source order."""
+    for stmt in root.named_children:
+        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
+        if decl is None:
+            continue
+        if decl.type == "function_declaration" and decl.child_by_field_name("name") is not None:
+            yield text(decl.child_by_field_name("name")), decl
+        elif decl.type in ("lexical_declaration", "variable_declaration"):
+            for d in decl.named_children:
+                n, v = d.child_by_field_name("name"), unwrap(d.child_by_field_name("value"))
+                if d.type == "variable_declarator" and n is not None and n.type == "identifier" and is_function(v):
+                    yield text(n), v
+
+
 def function_params(fn: Node) -> list[Node]:
     params = fn.child_by_field_name("parameters")
     if params is None:

@@ -18,7 +18,15 @@ import re
 
 from tree_sitter import Node
 
-from parr.scan.typescript.nodes import FUNCTION_TYPES, function_params, iter_descendants, member_chain, text, unwrap
+from parr.scan.typescript.nodes import (
+    FUNCTION_TYPES,
+    exported_functions,
+    function_params,
+    iter_descendants,
+    member_chain,
+    text,
+    unwrap,
+)
 from parr.scan.typescript.values import FileCtx
 
 _PURE_ROOTS = frozenset({"console", "JSON", "Math", "Number", "String", "Object", "Array", "Promise", "Date",
@@ -114,25 +122,12 @@ def exported_kinds(ctx: FileCtx, limit: int = 200) -> dict[str, str]:
     """The kind ("pure" or "session") of each function this file exports whose body parr can vouch for: a tool
     of another file calling one takes that kind (see `body_kind`)."""
     out: dict[str, str] = {}
-    for stmt in ctx.root.named_children:
-        decl = stmt.child_by_field_name("declaration") if stmt.type == "export_statement" else None
-        if decl is None:
-            continue
-        found: list[tuple[str, Node]] = []
-        if decl.type == "function_declaration" and decl.child_by_field_name("name") is not None:
-            found.append((text(decl.child_by_field_name("name")), decl))
-        elif decl.type in ("lexical_declaration", "variable_declaration"):
-            for d in decl.named_children:
-                n, v = d.child_by_field_name("name"), unwrap(d.child_by_field_name("value"))
-                if d.type == "variable_declarator" and n is not None and n.type == "identifier" and v is not None \
-                        and v.type in FUNCTION_TYPES:
-                    found.append((text(n), v))
-        for name, fn in found:
-            if len(out) >= limit:
-                return out
-            kind = body_kind(ctx, fn)
-            if kind is not None:
-                out[name] = kind
+    for name, fn in exported_functions(ctx.root):
+        if len(out) >= limit:
+            return out
+        kind = body_kind(ctx, fn)
+        if kind is not None:
+            out[name] = kind
     return out
 
 
