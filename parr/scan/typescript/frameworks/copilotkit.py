@@ -64,6 +64,11 @@ _PARAM_TYPES = frozenset({"string", "number", "boolean", "object", "string[]", "
 _STATE_HOOKS = frozenset({"useState", "useReducer", "useImmer", "useImmerReducer", "useAtom", "useLocalStorage",
                           "useSessionStorage", "useQueryState", "useRecoilState"})
 UI_STATE = "only changes the page's own UI state (React state, the DOM, the agent's shared state)"
+# A human-in-the-loop render hands the person's answer back through `respond` (v1 renderAndWaitForResponse and v2
+# useHumanInTheLoop props): a render that does nothing else only asks. What the answer then allows is done by
+# another tool, which is judged on its own body.
+_ANSWER = frozenset({"respond"})
+HITL_ONLY = "only asks a person and hands the answer back to the model (human in the loop)"
 
 
 def parameter_list(det: Detector, node: Node | None, depth: int = 0) -> SchemaInfo:
@@ -202,12 +207,13 @@ def read_action(det: Detector, call: Node, cfg: Node, entries: dict[str, Node], 
     if style == TOOL_HOOKS["useComponent"] and not eff.strong and not eff.medium:
         cand["state_only"] = "only renders a component in the chat"
     elif handler is not None and not eff.strong and not eff.medium and framework_state.only_ui_state(
-            det.ctx, handler, _setters(det), helpers):
+            det.ctx, handler, _setters(det) | (_ANSWER if hitl else frozenset()), helpers):
+        why = HITL_ONLY if hitl else UI_STATE
         if helpers:
             # the functions of other files it calls must only compute (project phase: `computes`)
-            cand["state_only_if"] = {"why": UI_STATE, "calls": helpers[:10]}
+            cand["state_only_if"] = {"why": why, "calls": helpers[:10]}
         else:
-            cand["state_only"] = UI_STATE
+            cand["state_only"] = why
 
 
 def _hook(det: Detector, call: Node, hook: str) -> None:
