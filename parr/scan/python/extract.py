@@ -637,6 +637,9 @@ class FileExtractor:
                         if last in ("create_react_agent", "create_agent"):
                             # LangGraph: create_react_agent(model, tools): an agent other tools may run
                             self.agent_members[t.id] = self._agent_members(value, scope, tools_pos=1)
+                            nm = _const_str(_kw(value, "name"))
+                            if nm:  # its name, which a supervisor's hand-off tool carries
+                                self.agents[t.id] = nm
                         if last.endswith("Agent") and last[:1].isupper():
                             # Agent(name="x"), LlmAgent, ConversableAgent("x"): hand-offs elsewhere name it
                             nm = _const_str(_kw(value, "name") or (value.args[0] if value.args else None))
@@ -1916,6 +1919,11 @@ class FileExtractor:
                 s, r = self.name_of(call.args[0], scope)
                 if s is not None or r is not None:
                     return s, r
+                first = call.args[0]
+                if isinstance(first, (ast.JoinedStr, ast.BinOp)) or (
+                        isinstance(first, ast.Name) and isinstance(self.lookup(scope, first.id)[0], ast.AST)):
+                    # @tool(name) with a name made at run time (a factory's parameter): not the function's name
+                    return _DYNAMIC_NAME, None
             return None, None
 
         def desc_from():
