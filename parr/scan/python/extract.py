@@ -71,6 +71,8 @@ _TOOL_MAKERS = (frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOK
     "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "initialize_agent"} - {
     name for name in frameworks.CALL_HOOKS if (name.startswith("create_") and name.endswith("_agent"))
     or name.endswith("Agent")}
+# Framework functions whose calls parr reads as tools (call hooks and factories).
+_READ_AT_CALLS = frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS)
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 # Model clients and SDK roots whose import shows a file talks to a model (with fw_hints, the
 # agent evidence that makes tools= on a callee parr does not know a tools position).
@@ -2129,6 +2131,11 @@ class FileExtractor:
     def _func_cand(self, fi: FuncInfo, scope, name, name_ref, fw, style, desc, gates, *, normalize=None,
                    annotations=None, plain=False, line=None, schema="type_hints", flags=(), extra=None):
         if name is _DYNAMIC_NAME:
+            outer = fi.scope.func if fi.scope is not None else None
+            if outer is not None and outer.name in _READ_AT_CALLS and catalog.framework_of_module(self.module):
+                # the framework's own factory (langgraph-swarm's create_handoff_tool, scanning its
+                # repository): parr reads the tool it makes at each call, where the name is given
+                return None
             # A tool whose name is made at run time: parr cannot say what the model sees. Inside
             # a function that wraps whatever it is given it is plumbing, still a place to declare.
             deco = next((x for x in reversed(fi.decorators) if x), "")
