@@ -21,8 +21,8 @@ from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
-from parr.scan.python import branches, flow, process
-from parr.scan.python.effects import UNKNOWN, classify_call, known_quiet, sql_text_effect
+from parr.scan.python import branches, flow, process, scratch
+from parr.scan.python.effects import READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
 
@@ -116,7 +116,8 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params", "conds")
+                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params", "conds",
+                 "scratch")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -142,6 +143,7 @@ class FuncInfo:
         self.ret_values: list = []  # what its own return statements return (not its inner functions')
         self.params = None  # (names, frozenset of them): FileExtractor._params, read once per function
         self.conds = None  # id(call) -> the branch condition it runs under (parr.scan.python.branches)
+        self.scratch = None  # the names it binds to tempfile's paths (parr.scan.python.scratch), read once
 
 
 class ClassInfo:
@@ -710,6 +712,14 @@ class FileExtractor:
         for k in node.keywords:
             self.visit(k.value, scope)
 
+    def _uses_tempfile(self) -> bool:
+        return any(v == "tempfile" or v.startswith("tempfile.") for v in self.imports.values())
+
+    def _scratch(self, fn: FuncInfo) -> scratch.Scratch:
+        if fn.scratch is None:
+            fn.scratch = scratch.Scratch(fn.node, self.qualify)
+        return fn.scratch
+
     def record_effects(self, node, d, q, fn: FuncInfo):
         head = d.split(".", 1)[0]
         is_builtin = "." not in d and d not in self.imports and d in _BUILTIN_NAMES
@@ -724,6 +734,10 @@ class FileExtractor:
                            params=self._param_names(fn)[1], file_modules=self._import_modules(),
                            bindable=lambda: branches.bindable(fn.node, self._params(fn)),
                            receiver_call=(lambda: self._receiver_call(d, fn)) if "." in d else None)
+        if fx and any(x[0].partition("@")[0] == "file_write" for x in fx) and self._uses_tempfile():
+            if self._scratch(fn).target(node, d):
+                # a file it made with tempfile: written, moved or removed there, nothing lasts
+                fx = [("", READ_FX, f"uses a scratch file it made with tempfile ({d})")]
         if fx:
             if fn.conds is None:
                 fn.conds = branches.conditions(fn.node, self._params(fn))
@@ -733,7 +747,8 @@ class FileExtractor:
                 fx = [(*x[:3], 0) + ((c,) if c else ()) for x in fx
                       for c in [list(cond or ()) + list(x[4] if len(x) > 4 else ())]]
             fn.fx.extend(fx)
-        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()):
+        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()) and not (
+                self._uses_tempfile() and self._scratch(fn).touches(node, q or d)):
             unknown = self._unknown_call(d, q, head, origin, fn)
             if unknown is not None:
                 fn.fx.append(unknown)
