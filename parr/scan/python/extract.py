@@ -713,7 +713,10 @@ class FileExtractor:
             self.visit(k.value, scope)
 
     def _uses_tempfile(self) -> bool:
-        return any(v == "tempfile" or v.startswith("tempfile.") for v in self.imports.values())
+        n = len(self.imports)  # read again only when an import was added (one inside a function)
+        if getattr(self, "_tempfile_seen", (None,))[0] != n:
+            self._tempfile_seen = (n, any(v == "tempfile" or v.startswith("tempfile.") for v in self.imports.values()))
+        return self._tempfile_seen[1]
 
     def _scratch(self, fn: FuncInfo) -> scratch.Scratch:
         if fn.scratch is None:
