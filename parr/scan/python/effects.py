@@ -325,6 +325,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
                                         given, dotted, unread)
         if isinstance(url, ast.Name) and str_lookup(url.id) is not None:
             url = ast.Constant(str_lookup(url.id))  # url = f"https://.../sendMessage?...": its literal parts
+        if strength == MEDIUM and (_kw(call, "files") is not None or _upload_path(url)):
+            # a multipart upload, or a POST to an upload or object-storage path: it stores what it
+            # sends, whatever query APIs do with their POSTs
+            return [(out[0][0], STRONG, f"uploads data (HTTP POST {'files=' if _kw(call, 'files') is not None else 'to ' + _upload_path(url)}, {dotted})")]
         action = _url_action(url) if strength == READ else None
         if action is not None:
             # GET .../bot<token>/sendMessage: a GET is safe by the HTTP rules, not by every API's;
@@ -607,6 +611,23 @@ def _fixed_read_method(call: ast.Call, last: str) -> bool:
     if mv is None:
         return last == "fetch" and not any(k.arg in ("data", "json", "body") for k in call.keywords)
     return isinstance(mv, ast.Constant) and isinstance(mv.value, str) and mv.value.upper() in ("GET", "HEAD", "OPTIONS")
+
+
+_UPLOAD_PATH = re.compile(r"/(?:upload\w*|storage/v\d+/object)(?=/|$|\?)", re.I)
+
+
+def _upload_path(url) -> str | None:
+    """The part of a URL's literal path that names an upload or an object-storage write
+    ('/upload', '/files/upload', Supabase's '/storage/v1/object/<bucket>/<name>'), or None."""
+    if isinstance(url, ast.Constant) and isinstance(url.value, str):
+        text = url.value
+    elif isinstance(url, ast.JoinedStr):
+        text = "/".join(v.value.strip("/") for v in url.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        text = "/" + text if text else text
+    else:
+        return None
+    m = _UPLOAD_PATH.search(text.split("?", 1)[0] + "/")
+    return m.group(0) if m else None
 
 
 def _url_action(url) -> str | None:

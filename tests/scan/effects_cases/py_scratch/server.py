@@ -1,5 +1,7 @@
 import os
 import shutil
+
+import httpx
 import tempfile
 from pathlib import Path
 
@@ -63,3 +65,24 @@ def save_note(text: str, folder: str) -> str:
     with open(path, "w") as f:
         f.write(text)
     return path
+
+
+# expect: name=get_snapshot mutating=true
+@mcp.tool()
+def get_snapshot(path: str, bucket: str) -> str:
+    """A read-named tool whose body uploads to object storage: the upload counts, the scratch copy does not."""
+    tmp = os.path.join(tempfile.gettempdir(), "snap.png")
+    with open(tmp, "w") as scratch:
+        scratch.write(path)
+    with open(path, "rb") as f:
+        data = f.read()
+    httpx.post(f"https://store.example.org/storage/v1/object/{bucket}/snap.png", content=data)
+    os.remove(tmp)
+    return "ok"
+
+
+# expect: name=search_documents mutating=false
+@mcp.tool()
+def search_documents(query: str) -> str:
+    """A POST to a search path is a query, taken as its read-named tool says."""
+    return httpx.post("https://api.example.org/v1/search", json={"q": query}).text
