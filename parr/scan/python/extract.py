@@ -651,6 +651,13 @@ class FileExtractor:
                                 self.agents[t.id] = nm
                             # what the agent can do, for the tools that run it as a sub-agent
                             self.agent_members[t.id] = self._agent_members(value, scope)
+                    if isinstance(node, ast.AnnAssign) and t.id not in self.var_ctor:
+                        # manager: Optional[TerminologyManager] = None, set by an init function: the
+                        # annotation names the class whose methods its calls run
+                        cls_name = _annotated_class(node.annotation)
+                        if cls_name and (cls_name.split(".", 1)[0] in self.imports or isinstance(
+                                self.module_scope.defs.get(cls_name), ClassInfo)):
+                            self.var_ctor[t.id] = self.qualify(cls_name)
                     if t.id == "TOOL_SPEC" and isinstance(value, ast.Dict):
                         self.tool_spec_dicts.append(value)
                         self.consumed.add(id(value))
@@ -791,6 +798,16 @@ class FileExtractor:
                     # what it runs is the project's (resolve reads it and drops this) or unknown
                     fn.fx.append(("?" + self.qualify(ad), UNKNOWN, f"runs {ad}()"))
                     self._xcall(fn, node, ["q", self.qualify(ad)], unknown=True)
+                elif ad.count(".") == 1 and (self.var_ctor.get(ahead) or "").rsplit(".", 1)[-1][:1].isupper():
+                    # run_in_executor(None, manager.import_terminology, ...): a method of the class
+                    # the module-level object is made from (or annotated with), as if called here
+                    cls_name, method = self.var_ctor[ahead], ad.split(".", 1)[1]
+                    ci = self.module_scope.defs.get(cls_name)
+                    if isinstance(ci, ClassInfo):
+                        fn.obj_calls.append((ci, method, ad))
+                    elif "." in cls_name:
+                        fn.ext_calls.append(f"{cls_name}.{method}")
+                        self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
                 break
         # a function defined in this one and handed to a call (self._safe_call(call_fn),
         # retry(do_request)) is run by it: its effects are this function's
@@ -4667,6 +4684,30 @@ _READ_METHODS = frozenset({"get", "items", "keys", "values", "copy", "model_dump
 _STR_METHODS = frozenset({"format", "join", "strip", "lower", "upper", "title", "split", "replace", "startswith",
                           "endswith", "lstrip", "rstrip", "capitalize"})
 
+
+
+def _annotated_class(ann) -> str | None:
+    """The class a variable annotation names: `Manager`, `Optional[Manager]`, `Manager | None`,
+    `"Manager"`, `pkg.Manager`; None for anything else (builtins and lower-case names included)."""
+    if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
+        try:
+            ann = ast.parse(ann.value, mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(ann, ast.Subscript) and isinstance(ann.value, (ast.Name, ast.Attribute)) and \
+            (ann.value.id if isinstance(ann.value, ast.Name) else ann.value.attr) == "Optional":
+        ann = ann.slice
+    if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+        sides = [x for x in (ann.left, ann.right) if not (isinstance(x, ast.Constant) and x.value is None)]
+        ann = sides[0] if len(sides) == 1 else None
+    parts = []
+    while isinstance(ann, ast.Attribute):
+        parts.append(ann.attr)
+        ann = ann.value
+    if not isinstance(ann, ast.Name):
+        return None
+    name = ".".join([ann.id] + parts[::-1])
+    return name if name.rsplit(".", 1)[-1][:1].isupper() else None
 
 
 def _returns_agent(node, agents: dict) -> bool:
