@@ -288,7 +288,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 
     # --- SDK calls that change state (parr.scan.effects_kb: AWS, Google APIs, Kubernetes, Slack,
     # GitHub, Twilio, SendGrid, Supabase, ORMs, MongoDB, Redis, Prisma)
-    if recv and effects_kb.candidates(last):
+    # SUPPORTED_FORMATS.copy(), DEFAULTS.update(...): an upper-case name is a constant (a collection
+    # or settings), never an SDK client, whatever service name its letters contain
+    constant = bool(recv) and bool(re.fullmatch(r"[A-Z][A-Z0-9_]+", recv.rsplit(".", 1)[-1]))
+    if recv and not constant and effects_kb.candidates(last):
         if origin is None and qual and qual != dotted:
             origin = qual.rsplit(".", 1)[0]  # the receiver is an import: boto3.client("iam")
         hit = effects_kb.match_python(last, recv, origin, file_roots)

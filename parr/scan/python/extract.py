@@ -273,6 +273,7 @@ class FileExtractor:
         self.consumed: set[int] = set()  # ids of nodes already turned into candidates
         self.list_tool_funcs: list[FuncInfo] = []
         self.var_ctor: dict[str, str] = {}
+        self.var_ann: dict[str, str] = {}  # module-level names annotated with a class (manager: Optional[M] = None)
         self.module_scope = Scope("module", None)
         self.tool_spec_dicts: list = []
         self.toolkit_refs: list = []  # (ClassInfo, attr name, line)
@@ -653,11 +654,13 @@ class FileExtractor:
                             self.agent_members[t.id] = self._agent_members(value, scope)
                     if isinstance(node, ast.AnnAssign) and t.id not in self.var_ctor:
                         # manager: Optional[TerminologyManager] = None, set by an init function: the
-                        # annotation names the class whose methods its calls run
+                        # annotation names the class whose methods it runs. Read only for a method
+                        # handed to an executor (run_in_executor(None, manager.import_x, ...)), where
+                        # nothing else is read; its direct calls are left as they were.
                         cls_name = _annotated_class(node.annotation)
                         if cls_name and (cls_name.split(".", 1)[0] in self.imports or isinstance(
                                 self.module_scope.defs.get(cls_name), ClassInfo)):
-                            self.var_ctor[t.id] = self.qualify(cls_name)
+                            self.var_ann[t.id] = self.qualify(cls_name)
                     if t.id == "TOOL_SPEC" and isinstance(value, ast.Dict):
                         self.tool_spec_dicts.append(value)
                         self.consumed.add(id(value))
@@ -798,10 +801,11 @@ class FileExtractor:
                     # what it runs is the project's (resolve reads it and drops this) or unknown
                     fn.fx.append(("?" + self.qualify(ad), UNKNOWN, f"runs {ad}()"))
                     self._xcall(fn, node, ["q", self.qualify(ad)], unknown=True)
-                elif ad.count(".") == 1 and (self.var_ctor.get(ahead) or "").rsplit(".", 1)[-1][:1].isupper():
+                elif ad.count(".") == 1 and (self.var_ctor.get(ahead) or self.var_ann.get(ahead) or "").rsplit(
+                        ".", 1)[-1][:1].isupper():
                     # run_in_executor(None, manager.import_terminology, ...): a method of the class
                     # the module-level object is made from (or annotated with), as if called here
-                    cls_name, method = self.var_ctor[ahead], ad.split(".", 1)[1]
+                    cls_name, method = self.var_ctor.get(ahead) or self.var_ann[ahead], ad.split(".", 1)[1]
                     ci = self.module_scope.defs.get(cls_name)
                     if isinstance(ci, ClassInfo):
                         fn.obj_calls.append((ci, method, ad))
