@@ -69,7 +69,8 @@ _COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "di
                                  "send_request", "call_method", "invoke_method", "rpc_call", "call_rpc", "jsonrpc"})
 # `.call("get_tracks", ...)` / `.request("eth_getBalance", ...)` / `.rpc("x")` name a remote method only on
 # a receiver that is a connection to another process (not subprocess.call, not an HTTP request).
-_RPC_GENERIC = frozenset({"call", "request", "rpc", "send", "invoke", "notify"})
+# (.send("...") is left out: a socket's literal message is as often data as a command)
+_RPC_GENERIC = frozenset({"call", "request", "rpc", "invoke"})
 _RPC_RECEIVER = re.compile(r"rpc|conn|socket|sock\b|\bws\b|websocket|bridge|proxy|remote|daemon|channel|peer|ipc", re.I)
 _COMMAND_NAME = re.compile(r"[A-Za-z_][\w.-]*(?:/[A-Za-z_][\w.-]*)*")
 _HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
