@@ -135,9 +135,14 @@ def handoff_tool_name(agent_name: str, naming: str) -> str:
     """The tool name the model sees for a hand-off to an agent: the Agents SDK makes
     transfer_to_<name> function-style (whitespace and other characters to '_', lower case);
     AutoGen lower-cases transfer_to_<target>; PraisonAI ("spaces") lower-cases the name and
-    replaces its spaces only."""
+    replaces its spaces only; LangGraph's swarm and supervisor as below."""
     if naming.startswith("format:"):  # AG2: transfer_to_{target}_2, the format given by the framework's data
         return naming[7:].replace("{target}", agent_name)
+    if naming == "langgraph" or naming.startswith("langgraph:"):
+        # langgraph-swarm/-supervisor: the name stripped, each whitespace run to '_', lower-cased,
+        # after transfer_to_ or the supervisor's handoff_tool_prefix
+        prefix = naming[10:] if naming.startswith("langgraph:") else "transfer_to_"
+        return prefix + re.sub(r"\s+", "_", agent_name.strip()).lower()
     name = f"transfer_to_{agent_name}"
     if naming == "openai":
         return re.sub(r"[^a-zA-Z0-9_]", "_", re.sub(r"\s", "_", name)).lower()

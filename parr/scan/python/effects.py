@@ -63,7 +63,77 @@ def _inspects_page(script: str | None, call: ast.Call) -> bool:
 _LOG_RECEIVER = re.compile(r"^(self\.)?(_?log|_?logger|logging|console|print|warnings|st|tracer|span|progress|pbar|rich)\b", re.I)
 _POOL_METHODS = frozenset({"submit", "map", "starmap", "apply_async", "map_async", "imap", "imap_unordered"})
 _POOL_RECEIVER = re.compile(r"executor|pool", re.I)
-_COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "dispatch_command", "invoke_command"})
+_COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "dispatch_command", "invoke_command",
+                                 "execute_command", "run_command",
+                                 # JSON-RPC and other RPC clients: the method is named first
+                                 "send_request", "call_method", "invoke_method", "rpc_call", "call_rpc", "jsonrpc"})
+# `.call("get_tracks", ...)` / `.request("eth_getBalance", ...)` / `.rpc("x")` name a remote method only on
+# a receiver that is a connection to another process (not subprocess.call, not an HTTP request).
+# (.send("...") is left out: a socket's literal message is as often data as a command)
+_RPC_GENERIC = frozenset({"call", "request", "rpc", "invoke"})
+_RPC_RECEIVER = re.compile(r"rpc|conn|socket|sock\b|\bws\b|websocket|bridge|proxy|remote|daemon|channel|peer|ipc", re.I)
+_COMMAND_NAME = re.compile(r"[A-Za-z_][\w.-]*(?:/[A-Za-z_][\w.-]*)*")
+_HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+# Playback controls: a transport verb on something that plays (start_playback, fire_clip, stop_clip,
+# pause_video) or moving the playhead (set_current_song_time). They change what is heard or seen
+# now and store nothing (DESIGN section 3: writes, deletes, sends, pays, books or runs code), so a
+# command or client method named so is a read, whatever its verb says elsewhere (start_instance).
+_PLAYBACK_VERBS = frozenset({"start", "stop", "pause", "resume", "unpause", "play", "fire", "launch", "seek", "rewind",
+                             "skip", "replay"})
+_PLAYBACK_OBJECTS = frozenset({"playback", "clip", "clips", "song", "audio", "video", "media", "music", "sound", "player",
+                               "playhead", "transport", "track", "tracks"})
+_SEEK_VERBS = frozenset({"set", "move", "jump", "seek"})
+_SEEK_OBJECTS = frozenset({"time", "position", "playhead"})
+
+
+def playback_control(name: str) -> bool:
+    """Whether a command or method name only controls playback (see _PLAYBACK_VERBS)."""
+    words = name_words(name)
+    if len(words) < 2:
+        return False
+    rest = set(words[1:])
+    if words[0] in _PLAYBACK_VERBS and rest & _PLAYBACK_OBJECTS and not rest & {"recording", "record", "job", "task"}:
+        return True
+    return words[0] in _SEEK_VERBS and bool(rest & _SEEK_OBJECTS) and bool(rest & (_PLAYBACK_OBJECTS - {"track", "tracks"}))
+
+
+PLAYBACK_NOTE = "a playback control, which stores nothing"
+
+
+def command_effect(op: str, how: str) -> list[tuple[str, str, str]]:
+    """The effect of asking another process for the command or RPC method `op` by name: the
+    transport's own verb (send, call) says nothing, the command's name says what is asked."""
+    if playback_control(op):
+        return [("", READ, f"sends the command '{op}' ({how}): {PLAYBACK_NOTE}")]
+    verdict = name_verdict(op).mutating
+    if verdict is False:
+        # what it does happens in a process parr cannot see: the tool's name and description
+        # decide, as for any call parr cannot read
+        return [("", UNKNOWN, f"sends the command '{op}' to another process ({how})")]
+    # the code asks for 'delete_scene' by name: that outranks the tool's own name
+    return [("", STRONG if verdict else WEAK, f"sends the command '{op}' ({how})")]
+
+
+def _jsonrpc_method(call: ast.Call, lookup) -> str | None:
+    """The literal method of a JSON-RPC request body the call sends ({"jsonrpc": "2.0", "method": ...})."""
+    body = _kw(call, "json")
+    if body is None:
+        data = _kw(call, "data")
+        if isinstance(data, ast.Call) and (_call_name(data) or "").endswith("dumps") and data.args:
+            body = data.args[0]
+    if body is None and call.args and isinstance(call.args[-1], (ast.Dict, ast.Name)):
+        body = call.args[-1]
+    if isinstance(body, ast.Call) and (_call_name(body) or "").endswith("dumps") and body.args:
+        body = body.args[0]
+    if isinstance(body, ast.Name) and lookup is not None:
+        body = lookup(body.id)
+    if not isinstance(body, ast.Dict):
+        return None
+    keys = {k.value: v for k, v in zip(body.keys, body.values) if isinstance(k, ast.Constant)}
+    method = keys.get("method")
+    if "jsonrpc" not in keys or not (isinstance(method, ast.Constant) and isinstance(method.value, str)):
+        return None
+    return method.value if _COMMAND_NAME.fullmatch(method.value) else None
 _SINK_METHODS = frozenset(m for s in sinks.PY_SINKS for m in s.methods)
 _CONFIRM_CALLS = frozenset({"input", "get_user_input", "confirm", "raw_input"})
 # What a tool tells the connected MCP client on its session or context (progress, log lines) and
@@ -206,6 +276,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         rpc = datastores.rpc_effect(_first_str(call))
         return [("", rpc[0], rpc[1])] if rpc else []
 
+    # --- JSON-RPC: the request's method decides, not the POST (or the socket's send) that carries it
+    if recv and last in ("post", "request", "send", "send_json", "sendall", "write", "call") and (call.args or call.keywords):
+        method = _jsonrpc_method(call, lookup)
+        if method is not None:
+            return command_effect(method, f"JSON-RPC over {dotted}")
+
     # --- GraphQL: the document's operation decides, not the POST (or the session's execute) that carries it
     gql = _graphql(call, dotted, q, last, recv, str_lookup, lookup, url_source)
     if gql is not None:
@@ -213,7 +289,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 
     # --- SDK calls that change state (parr.scan.effects_kb: AWS, Google APIs, Kubernetes, Slack,
     # GitHub, Twilio, SendGrid, Supabase, ORMs, MongoDB, Redis, Prisma)
-    if recv and effects_kb.candidates(last):
+    # SUPPORTED_FORMATS.copy(), DEFAULTS.update(...): an upper-case name is a constant (a collection
+    # or settings), never an SDK client, whatever service name its letters contain
+    constant = bool(recv) and bool(re.fullmatch(r"[A-Z][A-Z0-9_]+", recv.rsplit(".", 1)[-1]))
+    if recv and not constant and effects_kb.candidates(last):
         if origin is None and qual and qual != dotted:
             origin = qual.rsplit(".", 1)[0]  # the receiver is an import: boto3.client("iam")
         hit = effects_kb.match_python(last, recv, origin, file_roots)
@@ -250,6 +329,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
                                         given, dotted, unread)
         if isinstance(url, ast.Name) and str_lookup(url.id) is not None:
             url = ast.Constant(str_lookup(url.id))  # url = f"https://.../sendMessage?...": its literal parts
+        if strength == MEDIUM and (_kw(call, "files") is not None or _upload_path(url)):
+            # a multipart upload, or a POST to an upload or object-storage path: it stores what it
+            # sends, whatever query APIs do with their POSTs
+            return [(out[0][0], STRONG, f"uploads data (HTTP POST {'files=' if _kw(call, 'files') is not None else 'to ' + _upload_path(url)}, {dotted})")]
         action = _url_action(url) if strength == READ else None
         if action is not None:
             # GET .../bot<token>/sendMessage: a GET is safe by the HTTP rules, not by every API's;
@@ -318,22 +401,20 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 
     # --- a command sent by name to another process (blender.send_command("get_scene_info", ...)):
     # the transport's own verb says nothing; the command's name says what is asked
-    if last in _COMMAND_TRANSPORTS and recv and head not in ("self", "cls"):
-        op = _first_str(call) if call.args and isinstance(call.args[0], ast.Constant) else None
-        if op and re.fullmatch(r"[A-Za-z_][\w.-]*", op):
-            verdict = name_verdict(op).mutating
-            if verdict is False:
-                # what it does happens in a process parr cannot see: the tool's name and
-                # description decide, as for any call parr cannot read
-                return [("", UNKNOWN, f"sends the command '{op}' to another process ({dotted})")]
-            # the code asks for 'delete_scene' by name: that outranks the tool's own name
-            return [("", STRONG if verdict else WEAK, f"sends the command '{op}' ({dotted})")]
+    if recv and head not in ("self", "cls") and (last in _COMMAND_TRANSPORTS or (
+            last in _RPC_GENERIC and _RPC_RECEIVER.search(recv.rsplit(".", 1)[-1]))):
+        named = call.args[0] if call.args else _kw(call, "method") or _kw(call, "command") or _kw(call, "cmd")
+        op = named.value if isinstance(named, ast.Constant) and isinstance(named.value, str) else None
+        if op and _COMMAND_NAME.fullmatch(op) and op.lower() not in _HTTP_METHOD_NAMES:
+            return command_effect(op, dotted)
 
     # --- verb-named client methods (create_post, hang_up, messages.update...); a private one
     # (provider._resolve_model_name()) is the object's own helper, no client API
     if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) and not last.startswith("_") \
             and last not in catalog.METHOD_RULE_EXCLUDED_NAMES and not _INFERENCE_CALL.search(dotted):
         words = name_words(last)
+        if words and playback_control(last):
+            return [("", READ, f"calls .{last}(): {PLAYBACK_NOTE}")]
         if words:
             verb = words[0]
             if len(words) == 1:
@@ -534,6 +615,23 @@ def _fixed_read_method(call: ast.Call, last: str) -> bool:
     if mv is None:
         return last == "fetch" and not any(k.arg in ("data", "json", "body") for k in call.keywords)
     return isinstance(mv, ast.Constant) and isinstance(mv.value, str) and mv.value.upper() in ("GET", "HEAD", "OPTIONS")
+
+
+_UPLOAD_PATH = re.compile(r"/(?:upload\w*|storage/v\d+/object)(?=/|$|\?)", re.I)
+
+
+def _upload_path(url) -> str | None:
+    """The part of a URL's literal path that names an upload or an object-storage write
+    ('/upload', '/files/upload', Supabase's '/storage/v1/object/<bucket>/<name>'), or None."""
+    if isinstance(url, ast.Constant) and isinstance(url.value, str):
+        text = url.value
+    elif isinstance(url, ast.JoinedStr):
+        text = "/".join(v.value.strip("/") for v in url.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        text = "/" + text if text else text
+    else:
+        return None
+    m = _UPLOAD_PATH.search(text.split("?", 1)[0] + "/")
+    return m.group(0) if m else None
 
 
 def _url_action(url) -> str | None:

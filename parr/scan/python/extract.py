@@ -21,8 +21,8 @@ from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
-from parr.scan.python import branches, flow, process
-from parr.scan.python.effects import UNKNOWN, classify_call, known_quiet, sql_text_effect
+from parr.scan.python import branches, flow, process, scratch
+from parr.scan.python.effects import READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
 
@@ -71,6 +71,8 @@ _TOOL_MAKERS = (frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOK
     "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "initialize_agent"} - {
     name for name in frameworks.CALL_HOOKS if (name.startswith("create_") and name.endswith("_agent"))
     or name.endswith("Agent")}
+# Framework functions whose calls parr reads as tools (call hooks and factories).
+_READ_AT_CALLS = frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS)
 _DOUBLE_PREFIX = ("Fake", "Mock", "Dummy", "Stub")
 # Model clients and SDK roots whose import shows a file talks to a model (with fw_hints, the
 # agent evidence that makes tools= on a callee parr does not know a tools position).
@@ -114,7 +116,8 @@ class Scope:
 class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
-                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params", "conds")
+                 "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params", "conds",
+                 "scratch")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -140,6 +143,7 @@ class FuncInfo:
         self.ret_values: list = []  # what its own return statements return (not its inner functions')
         self.params = None  # (names, frozenset of them): FileExtractor._params, read once per function
         self.conds = None  # id(call) -> the branch condition it runs under (parr.scan.python.branches)
+        self.scratch = None  # the names it binds to tempfile's paths (parr.scan.python.scratch), read once
 
 
 class ClassInfo:
@@ -269,6 +273,7 @@ class FileExtractor:
         self.consumed: set[int] = set()  # ids of nodes already turned into candidates
         self.list_tool_funcs: list[FuncInfo] = []
         self.var_ctor: dict[str, str] = {}
+        self.var_ann: dict[str, str] = {}  # module-level names annotated with a class (manager: Optional[M] = None)
         self.module_scope = Scope("module", None)
         self.tool_spec_dicts: list = []
         self.toolkit_refs: list = []  # (ClassInfo, attr name, line)
@@ -637,6 +642,9 @@ class FileExtractor:
                         if last in ("create_react_agent", "create_agent"):
                             # LangGraph: create_react_agent(model, tools): an agent other tools may run
                             self.agent_members[t.id] = self._agent_members(value, scope, tools_pos=1)
+                            nm = _const_str(_kw(value, "name"))
+                            if nm:  # its name, which a supervisor's hand-off tool carries
+                                self.agents[t.id] = nm
                         if last.endswith("Agent") and last[:1].isupper():
                             # Agent(name="x"), LlmAgent, ConversableAgent("x"): hand-offs elsewhere name it
                             nm = _const_str(_kw(value, "name") or (value.args[0] if value.args else None))
@@ -644,6 +652,15 @@ class FileExtractor:
                                 self.agents[t.id] = nm
                             # what the agent can do, for the tools that run it as a sub-agent
                             self.agent_members[t.id] = self._agent_members(value, scope)
+                    if isinstance(node, ast.AnnAssign) and t.id not in self.var_ctor:
+                        # manager: Optional[TerminologyManager] = None, set by an init function: the
+                        # annotation names the class whose methods it runs. Read only for a method
+                        # handed to an executor (run_in_executor(None, manager.import_x, ...)), where
+                        # nothing else is read; its direct calls are left as they were.
+                        cls_name = _annotated_class(node.annotation)
+                        if cls_name and (cls_name.split(".", 1)[0] in self.imports or isinstance(
+                                self.module_scope.defs.get(cls_name), ClassInfo)):
+                            self.var_ann[t.id] = self.qualify(cls_name)
                     if t.id == "TOOL_SPEC" and isinstance(value, ast.Dict):
                         self.tool_spec_dicts.append(value)
                         self.consumed.add(id(value))
@@ -705,6 +722,17 @@ class FileExtractor:
         for k in node.keywords:
             self.visit(k.value, scope)
 
+    def _uses_tempfile(self) -> bool:
+        n = len(self.imports)  # read again only when an import was added (one inside a function)
+        if getattr(self, "_tempfile_seen", (None,))[0] != n:
+            self._tempfile_seen = (n, any(v == "tempfile" or v.startswith("tempfile.") for v in self.imports.values()))
+        return self._tempfile_seen[1]
+
+    def _scratch(self, fn: FuncInfo) -> scratch.Scratch:
+        if fn.scratch is None:
+            fn.scratch = scratch.Scratch(fn.node, self.qualify)
+        return fn.scratch
+
     def record_effects(self, node, d, q, fn: FuncInfo):
         head = d.split(".", 1)[0]
         is_builtin = "." not in d and d not in self.imports and d in _BUILTIN_NAMES
@@ -719,6 +747,10 @@ class FileExtractor:
                            params=self._param_names(fn)[1], file_modules=self._import_modules(),
                            bindable=lambda: branches.bindable(fn.node, self._params(fn)),
                            receiver_call=(lambda: self._receiver_call(d, fn)) if "." in d else None)
+        if fx and any(x[0].partition("@")[0] == "file_write" for x in fx) and self._uses_tempfile():
+            if self._scratch(fn).target(node, d):
+                # a file it made with tempfile: written, moved or removed there, nothing lasts
+                fx = [("", READ_FX, f"uses a scratch file it made with tempfile ({d})")]
         if fx:
             if fn.conds is None:
                 fn.conds = branches.conditions(fn.node, self._params(fn))
@@ -728,7 +760,8 @@ class FileExtractor:
                 fx = [(*x[:3], 0) + ((c,) if c else ()) for x in fx
                       for c in [list(cond or ()) + list(x[4] if len(x) > 4 else ())]]
             fn.fx.extend(fx)
-        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()):
+        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()) and not (
+                self._uses_tempfile() and self._scratch(fn).touches(node, q or d)):
             unknown = self._unknown_call(d, q, head, origin, fn)
             if unknown is not None:
                 fn.fx.append(unknown)
@@ -768,6 +801,17 @@ class FileExtractor:
                     # what it runs is the project's (resolve reads it and drops this) or unknown
                     fn.fx.append(("?" + self.qualify(ad), UNKNOWN, f"runs {ad}()"))
                     self._xcall(fn, node, ["q", self.qualify(ad)], unknown=True)
+                elif ad.count(".") == 1 and (self.var_ctor.get(ahead) or self.var_ann.get(ahead) or "").rsplit(
+                        ".", 1)[-1][:1].isupper():
+                    # run_in_executor(None, manager.import_terminology, ...): a method of the class
+                    # the module-level object is made from (or annotated with), as if called here
+                    cls_name, method = self.var_ctor.get(ahead) or self.var_ann[ahead], ad.split(".", 1)[1]
+                    ci = self.module_scope.defs.get(cls_name)
+                    if isinstance(ci, ClassInfo):
+                        fn.obj_calls.append((ci, method, ad))
+                    elif "." in cls_name:
+                        fn.ext_calls.append(f"{cls_name}.{method}")
+                        self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
                 break
         # a function defined in this one and handed to a call (self._safe_call(call_fn),
         # retry(do_request)) is run by it: its effects are this function's
@@ -1916,6 +1960,11 @@ class FileExtractor:
                 s, r = self.name_of(call.args[0], scope)
                 if s is not None or r is not None:
                     return s, r
+                first = call.args[0]
+                if isinstance(first, (ast.JoinedStr, ast.BinOp)) or (
+                        isinstance(first, ast.Name) and isinstance(self.lookup(scope, first.id)[0], ast.AST)):
+                    # @tool(name) with a name made at run time (a factory's parameter): not the function's name
+                    return _DYNAMIC_NAME, None
             return None, None
 
         def desc_from():
@@ -2121,6 +2170,11 @@ class FileExtractor:
     def _func_cand(self, fi: FuncInfo, scope, name, name_ref, fw, style, desc, gates, *, normalize=None,
                    annotations=None, plain=False, line=None, schema="type_hints", flags=(), extra=None):
         if name is _DYNAMIC_NAME:
+            outer = fi.scope.func if fi.scope is not None else None
+            if outer is not None and outer.name in _READ_AT_CALLS and catalog.framework_of_module(self.module):
+                # the framework's own factory (langgraph-swarm's create_handoff_tool, scanning its
+                # repository): parr reads the tool it makes at each call, where the name is given
+                return None
             # A tool whose name is made at run time: parr cannot say what the model sees. Inside
             # a function that wraps whatever it is given it is plumbing, still a place to declare.
             deco = next((x for x in reversed(fi.decorators) if x), "")
@@ -4634,6 +4688,30 @@ _READ_METHODS = frozenset({"get", "items", "keys", "values", "copy", "model_dump
 _STR_METHODS = frozenset({"format", "join", "strip", "lower", "upper", "title", "split", "replace", "startswith",
                           "endswith", "lstrip", "rstrip", "capitalize"})
 
+
+
+def _annotated_class(ann) -> str | None:
+    """The class a variable annotation names: `Manager`, `Optional[Manager]`, `Manager | None`,
+    `"Manager"`, `pkg.Manager`; None for anything else (builtins and lower-case names included)."""
+    if isinstance(ann, ast.Constant) and isinstance(ann.value, str):
+        try:
+            ann = ast.parse(ann.value, mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(ann, ast.Subscript) and isinstance(ann.value, (ast.Name, ast.Attribute)) and \
+            (ann.value.id if isinstance(ann.value, ast.Name) else ann.value.attr) == "Optional":
+        ann = ann.slice
+    if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+        sides = [x for x in (ann.left, ann.right) if not (isinstance(x, ast.Constant) and x.value is None)]
+        ann = sides[0] if len(sides) == 1 else None
+    parts = []
+    while isinstance(ann, ast.Attribute):
+        parts.append(ann.attr)
+        ann = ann.value
+    if not isinstance(ann, ast.Name):
+        return None
+    name = ".".join([ann.id] + parts[::-1])
+    return name if name.rsplit(".", 1)[-1][:1].isupper() else None
 
 
 def _returns_agent(node, agents: dict) -> bool:

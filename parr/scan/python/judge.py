@@ -18,7 +18,7 @@ from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.evidence import (Verdict, description_after_lead, description_lead_verb, description_verdict,
                                  name_verdict, name_words)
 from parr.scan.python import arg_reads, catalog, flow
-from parr.scan.python.effects import UNKNOWN
+from parr.scan.python.effects import PLAYBACK_NOTE, UNKNOWN
 
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
 _RUNS_CODE = re.compile(r"(?:parameter|property) '(?:code|source|source_code|script|command|cmd|commands|shell_command|"
@@ -338,6 +338,14 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         said = nv.evidence if nv.mutating else lead.evidence if lead.mutating else []
         evidence.append(f"its body only reads ({_fx_evidence(quiet)}) and calls nothing parr cannot read"
                         + (f"; its {said[0]} does not make it a change" if said else ""))
+        return False
+    played = next((x for x in fx if x[1] == "read" and PLAYBACK_NOTE in x[2] and not (len(x) > 3 and x[3])), None)
+    if played is not None and not medium and all(x[1] == "read" for x in fx if not (len(x) > 3 and x[3])):
+        # Its own code only asks for a playback control (send_command("start_playback"),
+        # player.pause_playback()): that, not the tool's name, says what it does, as a command that
+        # deletes outranks the name above; what its helpers do around the connection yields to
+        # names anyway (weak or unread).
+        evidence.append(f"{played[2]}; its name or description does not make it a change")
         return False
     nv = _name_verdict(name)
     words = name_words(name)

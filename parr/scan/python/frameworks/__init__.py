@@ -22,6 +22,7 @@ from parr.scan.python.frameworks import (
     google_genai,
     haystack,
     langchain,
+    langgraph,
     letta,
     livekit,
     llamaindex,
@@ -49,7 +50,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 # MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's; AgentTool(...) is agent_squad's
 # only when imported from it (its hook declines otherwise), before ADK's.
 FAMILIES = (
-    camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, haystack, pydantic_ai,
+    camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai,
 )

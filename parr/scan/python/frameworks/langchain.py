@@ -1,4 +1,4 @@
-"""LangChain and LangGraph: @tool, Tool/StructuredTool, BaseTool subclasses, community built-in tools."""
+"""LangChain: @tool, Tool/StructuredTool, BaseTool subclasses, community built-in tools."""
 
 from __future__ import annotations
 
@@ -129,8 +129,4 @@ FRAMEWORKS = (
         tool_kws=("middleware",),
         loaders=(Loader("load_tools", _LOAD_TOOLS),),
     ),
-    # LangGraph's prebuilt agents take LangChain tools; its tools are reported as LangChain's.
-    # A LangGraph tool answering Command(update={...}) updates the graph state, in the run's memory
-    # (a checkpointer persists it, as it persists every step).
-    Framework(label="langgraph", roots=("langgraph",), state_params=("InjectedState",), reply_classes=("Command",)),
 )
