@@ -33,7 +33,9 @@ _SERVICES = (
     r"stepfunctions|sfn|apigateway|cognito|cognito_idp|backup|redshift|emr|elasticache|opensearch|"
     r"batch|codebuild|codepipeline|codecommit|acm|wafv2|guardduty|securityhub|support|ce|budgets"
 )
-RECEIVERS = re.compile(r"client|resource|boto|aws|" + _SERVICES, re.I)  # a Session is configuration, not a service
+# A service's name counts as a word of the receiver (`iam`, `self.sqs`, `cloudwatch_logs`), never inside another
+# word: `ce` in `service` or `source`, `support` in `SUPPORTED_FORMATS`, `logs` in `changelogs`.
+RECEIVERS = re.compile(r"client|resource|boto|aws|(?<![a-z])(?:" + _SERVICES + r")(?![a-z])", re.I)  # a Session is configuration
 # A receiver named after a service (iam, s3_client, self.ec2) or built by a helper named so
 # (get_iam_client()) is an AWS client whatever the file imports.
 IDENTIFYING = re.compile(
