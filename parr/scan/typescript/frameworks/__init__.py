@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from parr.scan.typescript.frameworks import (
     agent_kit, ai_sdk, anthropic, assistant_ui, cloudflare, composio, copilotkit, eve, fastmcp, google_genai, langchain,
-    mastra, mcp, openai, openai_agents, openclaw, opencode, voltagent,
+    langgraph_js, mastra, mcp, openai, openai_agents, openclaw, opencode, voltagent,
 )
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec, Handoff, Registration
 
-# Families an import identifies (opencode's tool() is told apart from the AI SDK's by its callee).
+# Families an import identifies (opencode's tool() is told apart from the AI SDK's by its callee); LangGraph.js's
+# hand-off packages come before LangChain.js, whose `@langchain/` prefix would claim them.
 FAMILIES: tuple[FrameworkSpec, ...] = (
-    mcp.SPEC, openai_agents.SPEC, langchain.SPEC, voltagent.SPEC, mastra.SPEC, ai_sdk.SPEC, cloudflare.SPEC,
+    mcp.SPEC, openai_agents.SPEC, langgraph_js.SPEC, langchain.SPEC, voltagent.SPEC, mastra.SPEC, ai_sdk.SPEC, cloudflare.SPEC,
     google_genai.SPEC, anthropic.SPEC, openai.SPEC, openclaw.SPEC, agent_kit.SPEC, copilotkit.SPEC,
     assistant_ui.SPEC, composio.SPEC, fastmcp.SPEC, eve.SPEC,
 )
