@@ -1360,6 +1360,11 @@ class Detector:
             if self._is_tool_node(node):
                 return
             callee = unwrap(node.child_by_field_name("function") or node.child_by_field_name("constructor"))
+            if kind == "new_expression" and callee is not None and callee.type == "identifier":
+                cb = self.ctx.lookup(callee, text(callee))
+                if cb is not None and cb.kind == "class" and cb.node is not None and any(
+                        cb.node.start_point[0] < c.get("line", 0) <= cb.node.end_point[0] + 1 for c in self.tools):
+                    return  # `new SaveTool()` of a tool class read in this file
             if kind == "call_expression" and callee is not None and callee.type == "identifier" and \
                     node.child_by_field_name("function").type != "identifier":
                 self._on_call(node, text(callee))  # (createTool as any)({...}): the factory behind a cast
