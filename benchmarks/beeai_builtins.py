@@ -15,7 +15,8 @@ sets `this.name` from its options (LLMTool) is renamable by the `name` option.
 Whether a tool changes state and whether its input is typed is parr's own verdict on the class as the
 package defines it (the class is scanned as a project's tool class of the package), and a class that runs
 model-written code, shell commands or SQL, or writes to a store, changes state whatever its body shows
-here (its work is done by a service or a helper outside the class): see _RUNS_MODEL_WRITTEN.
+here (its work is done by a service or a helper outside the class): see _RUNS_MODEL_WRITTEN; two read-only
+classes parr's reading of the package over-flags are listed with the reason in _READ_ONLY_REVIEWED.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ from parr.scan.typescript.nodes import captures, parser, string_literal, text, u
 # Insert/Delete actions (Qdrant, Milvus), file edits (edit_file). Untyped: the input is code, a command or SQL.
 _RUNS_MODEL_WRITTEN = {
     "PythonTool": False, "SQLTool": False, "ShellTool": False, "QdrantDatabaseTool": True,
-    "MilvusDatabaseTool": True, "EditFileTool": True,
+    "MilvusDatabaseTool": True, "FileEditTool": True,
 }
+# Read from each class's _run, where parr's reading of the package flags more than the model can do: GrepTool
+# starts ripgrep (a subprocess) with the model's pattern after `--` and only reads; VectorStoreSearchTool only
+# calls vector_store.search (the flag comes from its from_vector_store_name loader, which the model never calls).
+_READ_ONLY_REVIEWED = frozenset({"GrepTool", "VectorStoreSearchTool"})
 
 
 def _ts_classes(tgz: Path) -> tuple[str, list[tuple[str, str | None, bool, str]]]:
@@ -102,7 +107,7 @@ def _py_classes(wheel: Path) -> tuple[str, dict[str, bytes], list[tuple[str, str
                             and isinstance(st.value, ast.Constant) and isinstance(st.value.value, str):
                         name = st.value.value
                 module = info.filename[:-3].replace("/", ".").removesuffix(".__init__")
-                if module.startswith("beeai_framework.tools.") or name is not None:
+                if module.startswith("beeai_framework.tools."):
                     out.append((module, node.name, name))
                     found = True
             if found:
@@ -145,6 +150,8 @@ def main(tgz: Path, wheel: Path) -> None:
             mutating, typed = v["mutating"], v["typed"]
         if cls in _RUNS_MODEL_WRITTEN:
             mutating, typed = True, _RUNS_MODEL_WRITTEN[cls]
+        if cls in _READ_ONLY_REVIEWED:
+            mutating = False
         lines.append(f"    {cls!r}: ({module!r}, {name!r}, {mutating!r}, {typed!r}),")
     Path(REPO_ROOT, "parr/scan/python/frameworks/beeai_builtins.py").write_text(
         '"""The BeeAI Framework\'s own Python tools, as data (generated: do not edit).\n\n'

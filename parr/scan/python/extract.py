@@ -3045,7 +3045,7 @@ class FileExtractor:
             extra = {"class_bases": ci.bases, "class_name": ci.name, "class_subclassed_here": ci.name in subclassed}
             schema = "type_hints"
             typed = None
-            if "args_schema" in ci.attrs or "args_type" in ci.attrs:
+            if "args_schema" in ci.attrs or "args_type" in ci.attrs or self._model_class_attr(ci.attrs.get("input_schema")):
                 schema = "pydantic"
                 typed = True
             inputs = ci.attrs.get("inputs")
@@ -3081,6 +3081,11 @@ class FileExtractor:
                 # a run that answers a fixed text, in a class nothing in this file uses: a scaffold
                 # (`crewai create`'s MyCustomTool); resolve drops it when no other file imports it
                 c["flags"].append("placeholder_exec")
+
+    def _model_class_attr(self, e) -> bool:
+        """`input_schema = WeatherInput`: a class of this file (a model; BeeAI's Tool reads its fields),
+        not a JSON schema dict, which toolclass reads."""
+        return isinstance(e, ast.Name) and any(isinstance(n, ast.ClassDef) and n.name == e.id for n in self.tree.body)
 
     def _name_used(self, name: str, defn) -> bool:
         """`name` is read anywhere in this file outside its own definition."""

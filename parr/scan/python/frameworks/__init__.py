@@ -12,6 +12,7 @@ from parr.scan.python.frameworks import (
     agno,
     anthropic,
     autogen,
+    beeai,
     browser_use,
     camel,
     claude_agent_sdk,
@@ -52,7 +53,7 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 FAMILIES = (
     camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai,
+    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
