@@ -157,14 +157,16 @@ def python_can_declare(source: bytes) -> bool:
 # pattern starts with a literal so the regex engine can skip ahead quickly).
 _TS_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b"asTool", b"bindTools",
                 b"unctionDeclarations", b"function_declarations", b"googleSearch", b"google_search", b"codeExecution",
-                b"code_execution", b"urlContext", b"url_context", b"handoffs")
+                b"code_execution", b"urlContext", b"url_context", b"handoffs",
+                b"createSupervisor")  # LangGraph.js: one hand-off tool per agent, no tool word in sight
 _TS_PATTERNS = tuple(p for p in (
     rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:",  # tools: [...], tools: await mcp.getTools()
     rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:",
     rb"(?i:tools)\s*=\s*\[",  # export const TOOLS = [search]: a tool list another module binds
     rb"tools\s*[,}]", rb"handoffs\s*[,}]"))  # generateText({ model, tools }): a context in shorthand
 # Cheap first test: every literal and pattern above contains one of these.
-_TS_ANY = (b"ool", b"OOL", b"unction", b"chema", b"arameters", b"earch", b"xecution", b"ontext", b"andoffs")
+_TS_ANY = (b"ool", b"OOL", b"unction", b"chema", b"arameters", b"earch", b"xecution", b"ontext", b"andoffs",
+           b"createSupervisor")
 _TS_ANY_TOOLS = re.compile(rb"(?i:tools)")  # and the case-insensitive `tools = [` above
 
 
