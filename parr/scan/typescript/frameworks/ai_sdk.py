@@ -9,7 +9,7 @@ from tree_sitter import Node
 
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript import provider_kinds
-from parr.scan.typescript.frameworks import opencode
+from parr.scan.typescript.frameworks import ai_sdk_provider_names, opencode
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import args_of, member_chain, unwrap
 
@@ -106,14 +106,16 @@ def provider_call(det: Detector, call: Node, aliased: bool = False) -> None:
         # The AI Gateway's tools come from the core package: import { gateway } from "ai".
         if not is_provider_module(b.module) and not (b.module == "ai" and root == "gateway"):
             return
-    elif b.kind in ("var", "default"):
+    module = b.module if b.kind == "import" else None
+    if b.kind in ("var", "default"):
         init = det.ctx.value_node(b.node)
         if init is None or init.type != "call_expression":
             return
         fn_chain = member_chain(unwrap(init.child_by_field_name("function")))
-        if not fn_chain or not is_provider_module(det.ctx.import_source(fn_chain[0])):
-            return
-    else:
+        module = det.ctx.import_source(fn_chain[0]) if fn_chain else None
+        if not is_provider_module(module):
+            return  # `const p = createAnthropic()` must come from a provider package
+    elif b.kind != "import":
         return
     mutating, known = provider_kinds.verdict(tool_id)
     typed = not UNTYPED_PROVIDER_TOOL.search(tool_id)
@@ -137,6 +139,10 @@ def provider_call(det: Detector, call: Node, aliased: bool = False) -> None:
         if h is not None:
             eff = fx.analyze(det.ctx, h)
     naming = det._naming(call)
+    fixed = ai_sdk_provider_names.FIXED_NAMES.get(module or "", {}).get(tool_id) if tool_id != "mcp" else None
+    if fixed is not None:
+        # The provider sends the model its fixed name (bash, web_search, ...) whatever key holds the tool.
+        naming = {"kind": "key", "name": fixed}
     langchain = b.kind == "import" and (b.module or "").startswith("@langchain/")
     default_name = re.sub(r"_\d{8}$", "", tool_id)
     if langchain:  # the hosted tool's type: imageGeneration -> image_generation
