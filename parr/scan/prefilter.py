@@ -158,7 +158,8 @@ def python_can_declare(source: bytes) -> bool:
 _TS_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b"asTool", b"bindTools",
                 b"unctionDeclarations", b"function_declarations", b"googleSearch", b"google_search", b"codeExecution",
                 b"code_execution", b"urlContext", b"url_context", b"handoffs",
-                b"createSupervisor")  # LangGraph.js: one hand-off tool per agent, no tool word in sight
+                b"createSupervisor",  # LangGraph.js: one hand-off tool per agent, no tool word in sight
+                b"@kaibanjs/tools")  # `export const scraper = new Firecrawl(...)`
 _TS_PATTERNS = tuple(p for p in (
     rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:",  # tools: [...], tools: await mcp.getTools()
     rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:",
