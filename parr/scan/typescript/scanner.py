@@ -991,7 +991,11 @@ class _Resolver:
                                                     call=f"{cand['agent_ref'].get('name')} in handoffs: [...]",
                                                     reason="hand-off to an agent parr could not read"))
                         continue
-                    cand = dict(cand, name=_detect().handoff_tool_name(agent))
+                    if cand.get("framework") == "langgraph-js":  # each SDK names hand-offs by its own rule
+                        from parr.scan.typescript.frameworks.langgraph_js import handoff_name
+                        cand = dict(cand, name=handoff_name(agent))
+                    else:
+                        cand = dict(cand, name=_detect().handoff_tool_name(agent))
                 bind = cand.get("bind") or {}
                 if bind.get("kind") == "return" and not cand.get("name") and not cand.get("name_ref"):
                     # A tool a project function returns: one per key its calls are stored under in other

@@ -91,6 +91,14 @@ def create_supervisor(det: Detector, call: Node, args: list[Node]) -> None:
         return
     for el in elements:
         name = _graph_name(det, el)
+        ref = det._import_ref(el) if not isinstance(name, str) else None
+        if ref is not None:
+            # an agent another file of the project exports: named when the project is resolved (scanner)
+            cand = det._emit(node=el, name=None, framework=_ID, style=_STYLE, schema="framework_defined", typed=True,
+                             typed_evidence=["no parameters"], eff=fx.Effects())
+            cand["handoff"] = True
+            cand["agent_ref"] = ref
+            continue
         if not isinstance(name, str):
             det._unread(el, "hand-off to an agent parr could not read", f"{text(el)[:70]} in createSupervisor agents")
             continue
