@@ -118,12 +118,12 @@ def _returned(method: Node | None) -> Node | None:
 def tool_class(det: Detector, cls: Node) -> None:
     """class X extends Tool { name = "..."; description = "..."; inputSchema() {...}; _run() {...} }."""
     fields, methods = _members(cls)
+    if "_run" not in methods:
+        return  # a base shared by tool classes (the package's Tool declares _run abstract): its subclasses are the tools
     name_node = cls.child_by_field_name("name")
     at = line(name_node) if name_node is not None else line(cls)
     name = det.ctx.string_value(fields["name"]) if "name" in fields else None
     if not isinstance(name, (str, dict)):
-        if "_run" not in methods:
-            return  # a base shared by tool classes (the package's Tool declares _run abstract)
         det._unread(cls, "tool class named at run time", f"class {text(name_node) if name_node else ''} extends Tool")
         return
     eff = fx.Effects()
