@@ -157,7 +157,7 @@ def python_can_declare(source: bytes) -> bool:
 # pattern starts with a literal so the regex engine can skip ahead quickly).
 _TS_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b"asTool", b"bindTools",
                 b"unctionDeclarations", b"function_declarations", b"googleSearch", b"google_search", b"codeExecution",
-                b"code_execution", b"urlContext", b"url_context", b"handoffs",
+                b"code_execution", b"urlContext", b"url_context", b"handoffs", b"defineInterrupt",
                 b"createSupervisor",  # LangGraph.js: one hand-off tool per agent, no tool word in sight
                 b"@kaibanjs/tools")  # `export const scraper = new Firecrawl(...)`
 _TS_PATTERNS = tuple(p for p in (

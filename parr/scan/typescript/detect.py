@@ -37,7 +37,7 @@ _QUERY_COMMON = r"""
   (#match? @callee "^(tool|dynamicTool|createTool|zodFunction|zodResponsesFunction|createCodeTool|[A-Za-z]+Tool|defineAgent)$")) @call
 (call_expression function: (member_expression property: (property_identifier) @mprop
   (#any-of? @mprop "registerTool" "tool" "paidTool" "asTool" "createTool" "dynamicTool" "bindTools" "addTool"
-   "addTools" "registerToolTask"))) @mcall
+   "addTools" "registerToolTask" "defineTool" "defineInterrupt"))) @mcall
 (call_expression function: (member_expression
    object: (member_expression property: (property_identifier) @tp (#eq? @tp "tools")))) @provcall
 (new_expression constructor: [(identifier) (member_expression)] @ctor
@@ -84,6 +84,7 @@ _UNTYPED_PROVIDER_TOOL = ai_sdk.UNTYPED_PROVIDER_TOOL
 
 # Member calls read by their own rules (P_MCALL) or never tools.
 _REGISTRATION_METHODS = frozenset({"registerTool", "registerToolTask", "tool", "paidTool", "asTool", "createTool", "dynamicTool", "bindTools",
+                                   "defineTool", "defineInterrupt",
                                    "registerPrompt", "registerResource", "prompt", "resource"})
 # Keys of a registration config (MCP's registerTool, and wrappers that forward it).
 _CONFIG_KEYS = frozenset({"description", "inputSchema", "parameters", "annotations", "title"})
