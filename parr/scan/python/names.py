@@ -4,7 +4,7 @@ that a rescan answered from the cache does not import the extractor."""
 
 from __future__ import annotations
 
-FACTS_VERSION = "py-35-star-imports-agent-squad-crew-names-state-keys-write-text-bare-list-py9-handoffs-commands-scratch-aws-words-ts10-beeai"
+FACTS_VERSION = "py-35-star-imports-agent-squad-crew-names-state-keys-write-text-bare-list-py9-handoffs-commands-scratch-aws-words-ts10-beeai-fw9"
 
 CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
@@ -15,6 +15,7 @@ CTX_POSITIONAL = {
     "FunctionToolset": 0,  # Pydantic AI: FunctionToolset([add, mul])
     "LLMContext": 1, "OpenAILLMContext": 1, "ToolsSchema": 0,  # Pipecat: LLMContext(messages, tools)
     "from_tools": 0,  # LlamaIndex's legacy agents: ReActAgent.from_tools(tools, llm=llm), OpenAIAgent.from_tools
+    "ReAct": 1, "ReActV2": 1, "CodeAct": 1,  # DSPy: dspy.ReAct("question -> answer", [search])
 }
 
 # Words besides "tool" that a file declaring or handing over tools must contain (the byte

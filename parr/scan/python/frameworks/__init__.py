@@ -19,6 +19,8 @@ from parr.scan.python.frameworks import (
     composio,
     crewai,
     deepagents,
+    dspy,
+    genkit,
     google_adk,
     google_genai,
     haystack,
@@ -49,11 +51,12 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 # Order matters only where two families share a callee name and the import does not say which:
 # FunctionTool(...) is tried as ADK's, the Agents SDK's, LlamaIndex's, then AutoGen's; Tool(...) as
 # MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's; AgentTool(...) is agent_squad's
-# only when imported from it (its hook declines otherwise), before ADK's.
+# only when imported from it (its hook declines otherwise), before ADK's; DSPy's Tool(fn, name=, desc=) only
+# when imported from dspy, before the others' Tool.
 FAMILIES = (
-    camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph, haystack, pydantic_ai,
+    dspy, camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai,
+    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
