@@ -435,7 +435,7 @@ def _typed(c, fx, caps, evidence) -> bool:
     # or a helper): what the model writes there is what runs.
     model_sql = {n for x in fx if x[0].partition("@")[0] in ("sql", "shell", "code_execution") and "@" in x[0]
                  for n in x[0].partition("@")[2].split(",")}
-    if params is not None and c.get("schema") in ("type_hints",) and preset is None:
+    if params is not None and c.get("schema") in ("type_hints", "pydantic") and preset is None:
         for p in params:
             if not p["ok"]:
                 evidence.append(f"parameter '{p['n']}' has no declared type (or is Any/dict)")

@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import Callable, Mapping
 
 from parr.scan.python.frameworks import (
+    agency_swarm,
     agent_framework,
     agent_squad,
     agentscope,
@@ -58,7 +59,7 @@ FAMILIES = (
     dspy, camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
-    langroid,
+    langroid, agency_swarm,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _const_str, _kw
+from parr.scan.python.frameworks.model_fields import class_chain, field_params
 from parr.scan.python.frameworks.spec import Builtin, Framework
 
 _LR = "langroid"
@@ -112,7 +113,8 @@ def _tool_messages(ex) -> None:
         purpose = _attr(ex, ci, "purpose")
         desc = _const_str(purpose) if purpose is not None else None
         ex.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework=_LR, style="langroid.ToolMessage",
-                    schema="pydantic", fn=fn, description=desc or None, typed=True, cls=ci,
+                    schema="pydantic", fn=fn, description=desc or None, cls=ci,
+                    params=field_params(class_chain(ex, ci), frozenset({"request", "purpose", "id"})),
                     def_line=ci.node.lineno)
 
 

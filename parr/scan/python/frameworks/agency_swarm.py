@@ -1,0 +1,137 @@
+"""agency-swarm (`agency_swarm`): BaseTool subclasses named by their class, and the send-message tool of each sender.
+
+What the model sees (src/agency_swarm/tools/base_tool.py of VRSEN/agency-swarm, 1.x and 0.7 alike):
+`openai_schema` is pydantic's model schema: the name is its `title`, the class name; the description the
+docstring's short description (else "`<class>` tool"); the parameters the fields; `run()` the body. A
+`@function_tool` (re-exported from openai-agents) is read as the Agents SDK's. An agent that may talk to
+others gets one tool to message them: 1.x `Agency(entry, communication_flows=[(a, b), a > b])` gives the sender
+`send_message` (tools/send_message.py), 0.7 `Agency([ceo, [ceo, dev]])` gives it `SendMessage`; the recipient
+acts with its own tools on what it is sent, so the message is taken as changing state (as Letta's
+send_message_to_agent). Built-in tool classes (PersistentShellTool, IPythonInterpreter, ...) are tools where a
+project hands them to an agent: agency_swarm_builtins.py, generated from the package.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from parr.scan.python.astutil import _kw
+from parr.scan.python.frameworks.model_fields import class_chain, field_params
+from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
+
+_AS = "agency-swarm"
+SEND_MESSAGE = {
+    "1": Builtin(_AS, "send_message", mutating=True, schema="json_schema",
+                 description="Send a message to another agent of the agency (it acts with its own tools)."),
+    "0": Builtin(_AS, "SendMessage", mutating=True, schema="pydantic",
+                 description="Send a message to another agent of the agency (it acts with its own tools)."),
+}
+
+
+def _builtin_classes() -> dict[str, Builtin]:
+    from parr.scan.python.frameworks.agency_swarm_builtins import BUILTINS
+
+    return {cls: Builtin(_AS, name, mutating=mutating, typed=typed, schema="pydantic", judged=True)
+            for cls, (name, mutating, typed) in BUILTINS.items()}
+
+
+def _is_tool_class(ex, ci, seen: int = 0) -> bool:
+    for base in ci.bases:
+        if base.rsplit(".", 1)[-1] == "BaseTool" and ex.fw_of_qual(base) == _AS:
+            return True
+        parent = ex._local_class(base, ci) if seen < 8 else None
+        if parent is not None and _is_tool_class(ex, parent, seen + 1):
+            return True
+    return False
+
+
+def _method(ex, ci, name: str, seen: int = 0):
+    if name in ci.methods:
+        return ci.methods[name]
+    for base in ci.bases if seen < 8 else ():
+        parent = ex._local_class(base, ci)
+        if parent is not None:
+            found = _method(ex, parent, name, seen + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _docstring_summary(node) -> str | None:
+    doc = ast.get_docstring(node)
+    if not doc:
+        return None
+    return doc.strip().split("\n\n", 1)[0].strip() or None
+
+
+def _tool_classes(ex) -> None:
+    """Every BaseTool subclass of this file with a run() of its own or of a base here: one tool named by its class."""
+    if ex.in_framework(_AS):
+        return  # agency-swarm's own classes are data, reported where a project uses them
+    for ci in ex.classes:
+        if ci.abstract or not _is_tool_class(ex, ci):
+            continue
+        fn = _method(ex, ci, "run")
+        if fn is None or ci.name.startswith("_"):
+            continue  # a base of the project's tools without a body
+        ex.new_cand(name=ci.name, line=ci.node.lineno, framework=_AS, style="agency_swarm.BaseTool",
+                    schema="pydantic", fn=fn, description=_docstring_summary(ci.node) or f"`{ci.name}` tool",
+                    cls=ci, def_line=ci.node.lineno, params=field_params(class_chain(ex, ci), frozenset()))
+
+
+def _senders_1x(flows) -> list[ast.AST]:
+    """The sending agents of 1.x communication_flows=[(a, b), (a, [b, c]), a > b > c]."""
+    out: list[ast.AST] = []
+    for entry in flows.elts if isinstance(flows, (ast.List, ast.Tuple)) else ():
+        if isinstance(entry, ast.Tuple) and entry.elts:
+            out.append(entry.elts[0])
+        elif isinstance(entry, ast.Compare) and all(isinstance(op, ast.Gt) for op in entry.ops):
+            out.extend([entry.left, *entry.comparators[:-1]])  # a > b > c: a and b send
+        elif isinstance(entry, ast.Compare) and all(isinstance(op, ast.Lt) for op in entry.ops):
+            out.extend(entry.comparators)  # c < b < a: a and b send
+    return out
+
+
+def _agency(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """Agency(...): one send-message tool for each agent that may message another."""
+    if fw_q != _AS:
+        return False
+    flows = _kw(node, "communication_flows")
+    if flows is not None:
+        senders, builtin = _senders_1x(flows), SEND_MESSAGE["1"]
+    else:
+        chart = _kw(node, "agency_chart") or (node.args[0] if node.args and isinstance(node.args[0], ast.List)
+                                              else None)
+        # 0.7: Agency([ceo, [ceo, dev], [dev, va]]): each inner list's first agent messages the rest
+        senders = [e.elts[0] for e in chart.elts if isinstance(e, ast.List) and len(e.elts) > 1] \
+            if isinstance(chart, ast.List) else []
+        builtin = SEND_MESSAGE["0"] if chart is not None else SEND_MESSAGE["1"]
+        if chart is None:
+            # 1.x positional flows: Agency(ceo, dev, communication_flows=...) handled above; Agency(ceo, (ceo, dev))
+            senders = [a.elts[0] for a in node.args if isinstance(a, ast.Tuple) and a.elts]
+    seen: set[str] = set()
+    for s in senders:
+        key = ast.dump(s)
+        if key in seen:
+            continue
+        seen.add(key)
+        # each sender's own tool: told apart by where that agent is made (`ceo = Agent(...)`)
+        made = ex.lookup(scope, s.id)[0] if isinstance(s, ast.Name) else None
+        ex.builtin_cand(builtin, getattr(s, "lineno", node.lineno), "send_message",
+                        def_line=getattr(made, "lineno", None) or getattr(s, "lineno", node.lineno))
+    return True
+
+
+FRAMEWORKS = (
+    Framework(
+        label=_AS,
+        roots=("agency_swarm",),
+        style_prefix="agency_swarm",
+        decorators=(Decorator("function_tool", "agency_swarm.function_tool", name_kws=("name_override",),
+                              desc_kws=("description_override",), receiver=None),),
+        call_hooks={"Agency": (_agency,)},
+        # built-in classes handed over as they are (`tools=[PersistentShellTool]`), imported by name
+        builtin_instances=_builtin_classes(),
+        file_hooks=(_tool_classes,),
+    ),
+)

@@ -1,0 +1,44 @@
+"""The fields of a pydantic tool class, as the parameters the model fills in (Langroid, agency-swarm)."""
+
+from __future__ import annotations
+
+import ast
+
+# Annotations that make a class attribute no field of the model's schema.
+_NOT_FIELDS = frozenset({"ClassVar", "PrivateAttr"})
+
+
+def field_params(classes: list, skip: frozenset[str] = frozenset()) -> list[dict]:
+    """[{"n", "ok", "str"}] for each annotated field of `classes` (the class first, then its bases of the same
+    file), the form the judge reads for type hints: `ok` when the type says what goes in (not Any/dict),
+    `str` for a plain string. Private (`_x`), ClassVar and `skip`ped names are not fields."""
+    from parr.scan.python.extract import _ann_name, _is_blob, _unwrap_ann
+
+    out: list[dict] = []
+    seen: set[str] = set(skip)
+    for ci in classes:
+        for st in ci.node.body:
+            if not (isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)):
+                continue
+            name = st.target.id
+            if name in seen or name.startswith("_"):
+                continue
+            seen.add(name)
+            inner, _ = _unwrap_ann(st.annotation)
+            head = inner.value if isinstance(inner, ast.Subscript) else inner
+            if _ann_name(head) in _NOT_FIELDS:
+                continue
+            out.append({"n": name, "ok": not _is_blob(inner), "str": _ann_name(inner) == "str"})
+    return out
+
+
+def class_chain(ex, ci, depth: int = 8) -> list:
+    """The class and its bases defined in the same file, nearest first."""
+    chain, todo = [], [ci]
+    while todo and len(chain) < depth:
+        c = todo.pop(0)
+        if c in chain:
+            continue
+        chain.append(c)
+        todo.extend(p for p in (ex._local_class(b, c) for b in c.bases) if p is not None)
+    return chain

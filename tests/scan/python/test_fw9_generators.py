@@ -1,0 +1,102 @@
+"""Langroid and agency-swarm built-ins as data: the generators (benchmarks/langroid_builtins.py,
+benchmarks/agency_swarm_builtins.py) read made-up packages with parr's own readers and write names and flags;
+the committed modules have the shape the families read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parr.scan.python.frameworks import agency_swarm_builtins, langroid_builtins
+from tests.scan.python.generator_helpers import load_generator, write_wheel
+
+# Made-up files in the layout of the langroid wheel (no third-party code).
+_LANGROID = {
+    "langroid/agent/tools/search_tool.py": '''
+import requests
+from langroid.agent.tool_message import ToolMessage
+
+class NoteSearchTool(ToolMessage):
+    request: str = "note_search"
+    purpose: str = "To search notes for a <query>."
+    query: str
+
+    def handle(self) -> str:
+        return requests.get("https://notes.example.com/search", params={"q": self.query}).text
+''',
+    "langroid/agent/tools/shell_tool.py": '''
+import subprocess
+from langroid.agent.tool_message import ToolMessage
+
+class ShellTool(ToolMessage):
+    request: str = "shell"
+    purpose: str = "To run a <command>."
+    command: str
+
+    def handle(self) -> str:
+        return subprocess.run(self.command, shell=True, capture_output=True, text=True).stdout
+
+class AgentOnly(ToolMessage):
+    request: str = "agent_only"
+    purpose: str = "Internal."
+    _allow_llm_use: bool = False
+''',
+}
+
+
+def test_langroid_generator_names_classes_by_request_and_reads_handlers(tmp_path: Path) -> None:
+    gen = load_generator("langroid_builtins")
+    text = gen.main(str(write_wheel(tmp_path / "langroid-9.9.9-py3-none-any.whl", _LANGROID)))
+    ns: dict = {}
+    exec(compile(text, "langroid_builtins", "exec"), ns)
+    assert "langroid 9.9.9" in text
+    assert ns["BUILTINS"] == {"NoteSearchTool": ("note_search", False, True), "ShellTool": ("shell", True, False)}
+
+
+def test_langroid_generator_stops_when_it_reads_nothing(tmp_path: Path) -> None:
+    gen = load_generator("langroid_builtins")
+    with pytest.raises(SystemExit):
+        gen.main(str(write_wheel(tmp_path / "langroid-9.9.9-py3-none-any.whl", {"langroid/__init__.py": ""})))
+
+
+def test_agency_swarm_generator_reads_a_checkout(tmp_path: Path) -> None:
+    gen = load_generator("agency_swarm_builtins")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "agency-swarm"\nversion = "9.9.9"\n')
+    tools = tmp_path / "src" / "agency_swarm" / "tools" / "built_in"
+    tools.mkdir(parents=True)
+    (tools / "Runner.py").write_text('''
+import subprocess
+from pydantic import Field
+from agency_swarm.tools.base_tool import BaseTool
+
+class Runner(BaseTool):
+    """Run a shell command."""
+    command: str = Field(..., description="the command")
+
+    def run(self) -> str:
+        return subprocess.run(self.command, shell=True, capture_output=True, text=True).stdout
+''')
+    (tools / "Reader.py").write_text('''
+from agency_swarm.tools.base_tool import BaseTool
+
+class Reader(BaseTool):
+    """Read a file of the agent's folder."""
+    path: str
+
+    def run(self) -> str:
+        return open(self.path).read()
+''')
+    text = gen.main(str(tmp_path))
+    ns: dict = {}
+    exec(compile(text, "agency_swarm_builtins", "exec"), ns)
+    assert "agency-swarm 9.9.9" in text
+    assert ns["BUILTINS"] == {"Reader": ("Reader", False, True), "Runner": ("Runner", True, False)}
+
+
+@pytest.mark.parametrize("module", [langroid_builtins, agency_swarm_builtins])
+def test_committed_modules_have_the_shape_the_families_read(module) -> None:
+    assert module.BUILTINS
+    for cls, (name, mutating, typed) in module.BUILTINS.items():
+        assert cls.isidentifier() and isinstance(name, str) and name
+        assert isinstance(mutating, bool) and isinstance(typed, bool)
