@@ -148,7 +148,7 @@ class FuncInfo:
 
 class ClassInfo:
     __slots__ = ("node", "name", "qual", "scope", "bases", "methods", "attrs", "registered", "init_name",
-                 "init_desc", "abstract", "body_scope", "self_attrs", "self_values")
+                 "init_desc", "abstract", "body_scope", "self_attrs", "self_values", "claimed")
 
     def __init__(self, node, name, qual, scope, bases):
         self.node = node
@@ -167,6 +167,7 @@ class ClassInfo:
         self.init_desc = None
         self.abstract = False
         self.body_scope = None
+        self.claimed = False  # read as a tool by its family's own rules (a file hook): not again here
 
 
 def _ann_name(ann) -> str | None:
@@ -2995,7 +2996,7 @@ class FileExtractor:
             if shape is not None and shape["schema_key"] is None:
                 shape = None  # {"name": ..., "type": "person"}: a record, not a built-in tool
             # class-based tools (BaseTool / Tool subclasses): decided in resolve from the base chain
-            if (not ci.bases and shape is None) or ci.abstract:
+            if (not ci.bases and shape is None) or ci.abstract or ci.claimed:
                 continue
             if shape is None and set(lasts) & (_ENUM_BASES | {"BaseModel", "TypedDict", "NamedTuple", "Exception"}):
                 continue

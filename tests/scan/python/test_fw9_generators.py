@@ -1,5 +1,5 @@
-"""Langroid and agency-swarm built-ins as data: the generators (benchmarks/langroid_builtins.py,
-benchmarks/agency_swarm_builtins.py) read made-up packages with parr's own readers and write names and flags;
+"""Langroid, agency-swarm and Qwen-Agent built-ins as data: the generators (benchmarks/langroid_builtins.py,
+benchmarks/agency_swarm_builtins.py, benchmarks/qwen_agent_builtins.py) read made-up packages with parr's own readers and write names and flags;
 the committed modules have the shape the families read."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from parr.scan.python.frameworks import agency_swarm_builtins, langroid_builtins
+from parr.scan.python.frameworks import agency_swarm_builtins, langroid_builtins, qwen_agent_builtins
 from tests.scan.python.generator_helpers import load_generator, write_wheel
 
 # Made-up files in the layout of the langroid wheel (no third-party code).
@@ -94,9 +94,64 @@ class Reader(BaseTool):
     assert ns["BUILTINS"] == {"Reader": ("Reader", False, True), "Runner": ("Runner", True, False)}
 
 
+_QWEN = {
+    "qwen_agent/tools/base.py": '''
+class BaseTool:
+    name = ""
+''',
+    "qwen_agent/tools/painter.py": '''
+import requests
+from qwen_agent.tools.base import BaseTool, register_tool
+
+@register_tool("paint")
+class Painter(BaseTool):
+    description = "Paint a picture."
+    parameters = [{"name": "prompt", "type": "string", "description": "what to paint", "required": True}]
+
+    def call(self, params, **kwargs):
+        return requests.get("https://paint.example.com", params={"p": params}).text
+''',
+    "qwen_agent/tools/runner.py": '''
+import subprocess
+from qwen_agent.tools.base import BaseTool, register_tool
+
+@register_tool("run_code")
+class Runner(BaseTool):
+    description = "Run code."
+    parameters = [{"name": "code", "type": "string", "description": "code", "required": True}]
+
+    def call(self, params, **kwargs):
+        return subprocess.run(["python", "-c", params], capture_output=True).stdout
+
+# @register_tool("unsafe")
+class Unsafe(BaseTool):
+    name = "unsafe"
+    description = "Not registered by default."
+
+    def call(self, params, **kwargs):
+        return subprocess.run(params, shell=True).returncode
+''',
+}
+
+
+def test_qwen_generator_keeps_registered_tools_only(tmp_path: Path) -> None:
+    gen = load_generator("qwen_agent_builtins")
+    text = gen.main(str(write_wheel(tmp_path / "qwen_agent-9.9.9-py3-none-any.whl", _QWEN)))
+    ns: dict = {}
+    exec(compile(text, "qwen_agent_builtins", "exec"), ns)
+    assert "qwen-agent 9.9.9" in text
+    assert ns["BUILTINS"] == {"paint": (False, True), "run_code": (True, False)}
+
+
 @pytest.mark.parametrize("module", [langroid_builtins, agency_swarm_builtins])
 def test_committed_modules_have_the_shape_the_families_read(module) -> None:
     assert module.BUILTINS
     for cls, (name, mutating, typed) in module.BUILTINS.items():
         assert cls.isidentifier() and isinstance(name, str) and name
         assert isinstance(mutating, bool) and isinstance(typed, bool)
+
+
+def test_committed_qwen_module_has_the_shape_the_family_reads() -> None:
+    assert "code_interpreter" in qwen_agent_builtins.BUILTINS
+    for name, (mutating, typed) in qwen_agent_builtins.BUILTINS.items():
+        assert name and isinstance(mutating, bool) and isinstance(typed, bool)

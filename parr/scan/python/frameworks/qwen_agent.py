@@ -1,0 +1,130 @@
+"""Qwen-Agent (`qwen_agent`): `@register_tool('name') class X(BaseTool)`, and the tools an agent's function_list names.
+
+What the model sees (qwen_agent/tools/base.py, agent.py of QwenLM/Qwen-Agent): a BaseTool subclass registered
+under the decorator's name (else its `name` attribute), described by `description`, its input `parameters`
+either an OpenAI JSON schema or a list of `{name, type, description, required}`; `call(self, params, **kw)` is
+the body. An agent's `function_list=[...]` holds registered names ('code_interpreter', the built-ins registered
+by qwen_agent.tools: data generated from the wheel, qwen_agent_builtins.py), `{'name': ...}` configs of them,
+tool instances, or `{'mcpServers': {...}}`, whose servers list their tools at run time (a site).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from parr.scan.python.astutil import _const_str, _kw
+from parr.scan.python.frameworks.spec import Builtin, Framework
+
+_QW = "qwen-agent"
+_BASES = frozenset({"BaseTool", "BaseToolWithFileAccess", "BaseSearch"})
+
+
+def _builtins() -> dict[str, Builtin]:
+    from parr.scan.python.frameworks.qwen_agent_builtins import BUILTINS
+
+    return {name: Builtin(_QW, name, mutating=mutating, typed=typed, schema="json_schema", judged=True)
+            for name, (mutating, typed) in BUILTINS.items()}
+
+
+def _registered_name(ex, ci):
+    """(name, ref) from @register_tool('name') / register_tool(name='x') imported from qwen_agent, or None."""
+    for d in ci.node.decorator_list:
+        if not isinstance(d, ast.Call):
+            continue
+        dotted = ex.dotted(d.func) or ""
+        if dotted.rsplit(".", 1)[-1] != "register_tool" or ex.fw_of_qual(ex.qualify(dotted)) != _QW:
+            continue
+        arg = d.args[0] if d.args else _kw(d, "name")
+        return ex.name_of(arg, ci.body_scope) if arg is not None else (None, None)
+    return None
+
+
+def _is_tool_class(ex, ci, seen: int = 0) -> bool:
+    for base in ci.bases:
+        if base.rsplit(".", 1)[-1] in _BASES and ex.fw_of_qual(base) == _QW:
+            return True
+        parent = ex._local_class(base, ci) if seen < 8 else None
+        if parent is not None and _is_tool_class(ex, parent, seen + 1):
+            return True
+    return False
+
+
+def _list_schema(items: ast.List) -> dict:
+    """The legacy parameter list [{'name', 'type', 'description', 'required'}] as the judge's schema summary."""
+    props = []
+    for el in items.elts:
+        if not isinstance(el, ast.Dict):
+            return {"props": [], "blob": True}
+        keys = {_const_str(k): v for k, v in zip(el.keys, el.values) if k is not None}
+        name = _const_str(keys.get("name"))
+        if name is None:
+            return {"props": [], "blob": True}
+        props.append({"n": name, "t": _const_str(keys.get("type")), "d": _const_str(keys.get("description")),
+                      "sub": "properties" in keys or "items" in keys})
+    return {"props": props, "blob": False}
+
+
+def _tool_classes(ex) -> None:
+    """Each registered (or named) BaseTool subclass of this file: one tool."""
+    if ex.in_framework(_QW):
+        return  # Qwen-Agent's own tools are data (qwen_agent_builtins.py), reported where an agent names them
+    for ci in ex.classes:
+        registered = _registered_name(ex, ci)
+        if registered is None and not _is_tool_class(ex, ci):
+            continue
+        ci.claimed = True  # read here, not again by the generic tool-class reading
+        n, r = registered if registered is not None else ex.name_of(ci.attrs.get("name"), ci.body_scope)
+        fn = ci.methods.get("call")
+        if n is None and r is None:
+            if registered is not None or (fn is not None and "name" in ci.attrs):
+                ex.unresolved_site(None, "", ci.node.lineno, "tool name parr cannot read",
+                                   text=f"class {ci.name}")
+            continue  # a base of the project's tools without a name of its own
+        if fn is None and registered is None:
+            continue  # a named class without a call() of its own: a base (registered ones run their base's)
+        params = ci.attrs.get("parameters")
+        if isinstance(params, ast.List):
+            jschema = _list_schema(params)
+        elif params is not None:
+            jschema = ex.json_schema_info(params, ci.body_scope) or {"props": [], "blob": True}
+        else:
+            jschema = {"props": [], "blob": False}  # BaseTool.parameters = []: a tool without parameters
+        ex.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework=_QW, style="qwen_agent.BaseTool",
+                    schema="json_schema", fn=fn, description=_const_str(ci.attrs.get("description")), cls=ci,
+                    def_line=ci.node.lineno, extra={"jschema": jschema})
+
+
+def _function_lists(ex) -> None:
+    """function_list=[...] of an agent: the built-ins it names, and MCP servers as sites."""
+    builtins = _builtins()
+    for node in ast.walk(ex.tree):
+        if not isinstance(node, ast.Call):
+            continue
+        value = _kw(node, "function_list")
+        if isinstance(value, ast.Name):
+            held, _ = ex.lookup(ex.module_scope, value.id)
+            value = held if isinstance(held, ast.AST) else None
+        if not isinstance(value, (ast.List, ast.Tuple)):
+            continue
+        for el in value.elts:
+            name = _const_str(el)
+            if isinstance(el, ast.Dict):
+                keys = {_const_str(k): v for k, v in zip(el.keys, el.values) if k is not None}
+                if "mcpServers" in keys:
+                    ex.unresolved_site(None, "", el.lineno, "tools listed at run time by MCP servers",
+                                       text="function_list=[{'mcpServers': ...}]")
+                    continue
+                name = _const_str(keys.get("name"))
+            if name is not None and name in builtins:
+                ex.builtin_cand(builtins[name], getattr(el, "lineno", node.lineno), "builtin_tool")
+
+
+FRAMEWORKS = (
+    Framework(
+        label=_QW,
+        roots=("qwen_agent",),
+        style_prefix="qwen_agent",
+        file_hooks=(_tool_classes, _function_lists),
+        words=("function_list", "register_tool"),
+    ),
+)
