@@ -155,3 +155,37 @@ def test_committed_qwen_module_has_the_shape_the_family_reads() -> None:
     assert "code_interpreter" in qwen_agent_builtins.BUILTINS
     for name, (mutating, typed) in qwen_agent_builtins.BUILTINS.items():
         assert name and isinstance(mutating, bool) and isinstance(typed, bool)
+
+
+_GRIPTAPE = {
+    "griptape/tools/notes/tool.py": '''
+import requests
+from schema import Literal, Schema
+from griptape.tools import BaseTool
+from griptape.utils.decorators import activity
+
+class NotesTool(BaseTool):
+    @activity(config={"description": "Can be used to read a note", "schema": Schema({Literal("id"): str})})
+    def read_note(self, params: dict):
+        return requests.get("https://notes.example.com/" + params["values"]["id"]).text
+
+    @activity(config={"name": "erase", "description": "Can be used to erase a note", "schema": Schema({"id": str})})
+    def erase_note(self, params: dict):
+        return requests.delete("https://notes.example.com/" + params["values"]["id"]).status_code
+
+    def helper(self):
+        return 1
+''',
+}
+
+
+def test_griptape_generator_names_activities_by_class(tmp_path: Path) -> None:
+    from parr.scan.python.frameworks import griptape_builtins
+
+    gen = load_generator("griptape_builtins")
+    text = gen.main(str(write_wheel(tmp_path / "griptape-9.9.9-py3-none-any.whl", _GRIPTAPE)))
+    ns: dict = {}
+    exec(compile(text, "griptape_builtins", "exec"), ns)
+    assert "griptape 9.9.9" in text
+    assert ns["TOOLSETS"] == {"NotesTool": (("NotesTool_erase", True, True), ("NotesTool_read_note", False, True))}
+    assert all(name.startswith(cls + "_") for cls, tools in griptape_builtins.TOOLSETS.items() for name, _, _ in tools)

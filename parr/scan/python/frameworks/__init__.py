@@ -24,6 +24,7 @@ from parr.scan.python.frameworks import (
     genkit,
     google_adk,
     google_genai,
+    griptape,
     haystack,
     langchain,
     langgraph,
@@ -60,7 +61,7 @@ FAMILIES = (
     dspy, camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph, haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
-    langroid, agency_swarm, qwen_agent,
+    langroid, agency_swarm, qwen_agent, griptape,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

@@ -71,12 +71,14 @@ def _tool_classes(ex) -> None:
     for ci in ex.classes:
         if ci.abstract or not _is_tool_class(ex, ci):
             continue
+        ci.claimed = True  # a field called `name` is a parameter here, not the generic reading's tool name
         fn = _method(ex, ci, "run")
         if fn is None or ci.name.startswith("_"):
             continue  # a base of the project's tools without a body
         ex.new_cand(name=ci.name, line=ci.node.lineno, framework=_AS, style="agency_swarm.BaseTool",
                     schema="pydantic", fn=fn, description=_docstring_summary(ci.node) or f"`{ci.name}` tool",
-                    cls=ci, def_line=ci.node.lineno, params=field_params(class_chain(ex, ci), frozenset()))
+                    cls=ci, def_line=ci.node.lineno, params=field_params(class_chain(ex, ci), frozenset()),
+                    extra={"class_name": ci.name})
 
 
 def _senders_1x(flows) -> list[ast.AST]:

@@ -91,7 +91,10 @@ def _tool_messages(ex) -> None:
         return  # Langroid's own classes are data (langroid_builtins.py), reported where a project enables them
     hidden = _not_used(ex) if "use=False" in ex.text else set()
     for ci in ex.classes:
-        if not _is_tool_class(ex, ci) or ci.name in hidden:
+        if not _is_tool_class(ex, ci):
+            continue
+        ci.claimed = True  # read here (a field called `name` is a parameter), not by the generic class reading
+        if ci.name in hidden:
             continue
         allow = _attr(ex, ci, "_allow_llm_use")
         if isinstance(allow, ast.Constant) and allow.value is False:
@@ -115,7 +118,7 @@ def _tool_messages(ex) -> None:
         ex.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework=_LR, style="langroid.ToolMessage",
                     schema="pydantic", fn=fn, description=desc or None, cls=ci,
                     params=field_params(class_chain(ex, ci), frozenset({"request", "purpose", "id"})),
-                    def_line=ci.node.lineno)
+                    def_line=ci.node.lineno, extra={"class_name": ci.name})
 
 
 def _enable_message(ex, node: ast.Call, d: str, fw_q, scope) -> bool:

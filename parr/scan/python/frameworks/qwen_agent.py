@@ -91,7 +91,7 @@ def _tool_classes(ex) -> None:
             jschema = {"props": [], "blob": False}  # BaseTool.parameters = []: a tool without parameters
         ex.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework=_QW, style="qwen_agent.BaseTool",
                     schema="json_schema", fn=fn, description=_const_str(ci.attrs.get("description")), cls=ci,
-                    def_line=ci.node.lineno, extra={"jschema": jschema})
+                    def_line=ci.node.lineno, extra={"jschema": jschema, "class_name": ci.name})
 
 
 def _function_lists(ex) -> None:
