@@ -84,7 +84,6 @@ _UNTYPED_PROVIDER_TOOL = ai_sdk.UNTYPED_PROVIDER_TOOL
 
 # Member calls read by their own rules (P_MCALL) or never tools.
 _REGISTRATION_METHODS = frozenset({"registerTool", "registerToolTask", "tool", "paidTool", "asTool", "createTool", "dynamicTool", "bindTools",
-                                   "defineTool", "defineInterrupt",
                                    "registerPrompt", "registerResource", "prompt", "resource"})
 # Keys of a registration config (MCP's registerTool, and wrappers that forward it).
 _CONFIG_KEYS = frozenset({"description", "inputSchema", "parameters", "annotations", "title"})

@@ -39,8 +39,9 @@ def _model_name(name):
 
 def _read(det: Detector, call: Node, args: list[Node], style: str, interrupt: bool, member: bool) -> None:
     # The config is the first object argument: defineTool(cfg, fn), or defineTool(registry, cfg, fn) inside
-    # Genkit's own layers; the function is the argument after it.
-    index = next((i for i, a in enumerate(args[:2]) if det._config(a)[0] is not None), None)
+    # Genkit's own layers; the function is the argument after it. On an instance it is the first argument:
+    # `x.defineTool("name", {...}, fn)` is some other registration (read as a registration-shaped call).
+    index = next((i for i, a in enumerate(args[:1 if member else 2]) if det._config(a)[0] is not None), None)
     if index is None:
         return
     cfg, entries = det._config(args[index])
