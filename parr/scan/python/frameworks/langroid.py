@@ -31,6 +31,12 @@ def _builtins() -> dict[str, Builtin]:
             for cls, (name, mutating, typed) in BUILTINS.items()}
 
 
+_MCP_SITE = "tools listed at run time by an MCP server"
+# langroid.agent.tools.mcp helpers that make ToolMessage classes from a server's tools at run time.
+_MCP_MAKERS = frozenset({"get_tool", "get_tool_async", "get_tools", "get_tools_async", "get_langroid_tools",
+                         "get_langroid_tools_async", "get_mcp_tool_async", "get_mcp_tools_async"})
+
+
 def _is_tool_class(ex, ci, seen: int = 0) -> bool:
     """A ToolMessage subclass: by a base imported from Langroid, or a class of this file that is one."""
     if seen > 8:
@@ -71,6 +77,15 @@ def _method(ex, ci, names, seen: int = 0):
     return None
 
 
+def _mcp_bound(ex, ci) -> bool:
+    """The class is bound to an MCP server's tool by @mcp_tool(server, name) (langroid.agent.tools.mcp)."""
+    for d in ci.node.decorator_list:
+        dotted = ex.dotted(d.func if isinstance(d, ast.Call) else d) or ""
+        if dotted.rsplit(".", 1)[-1] == "mcp_tool" and ex.fw_of_qual(ex.qualify(dotted)) == _LR:
+            return True
+    return False
+
+
 def _not_used(ex) -> set[str]:
     """Classes this file enables with use=False (the agent handles them; the model never writes them)."""
     out: set[str] = set()
@@ -94,6 +109,10 @@ def _tool_messages(ex) -> None:
         if not _is_tool_class(ex, ci):
             continue
         ci.claimed = True  # read here (a field called `name` is a parameter), not by the generic class reading
+        if _mcp_bound(ex, ci):
+            # @mcp_tool(server, "get_alerts"): the MCP server's tool, run by that server (read where it is served)
+            ex.unresolved_site(None, "", ci.node.lineno, _MCP_SITE, text=f"@mcp_tool ... class {ci.name}")
+            continue
         if ci.name in hidden:
             continue
         allow = _attr(ex, ci, "_allow_llm_use")
@@ -132,6 +151,9 @@ def _enable_message(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     arg = node.args[0] if node.args else _kw(node, "message_class")
     builtins = _builtins()
     for el in (arg.elts if isinstance(arg, (ast.List, ast.Tuple)) else [arg]) if arg is not None else ():
+        if _from_mcp(ex, el.value if isinstance(el, ast.Starred) else el, scope):
+            ex.unresolved_site(None, "", node.lineno, _MCP_SITE, text=f"{d}(...)")
+            continue
         target = el.func if isinstance(el, ast.Call) and isinstance(el.func, ast.Attribute) \
             and el.func.attr == "create" else el  # ReadFileTool.create(get_curr_dir)
         if isinstance(target, ast.Attribute) and target.attr == "create":
@@ -142,6 +164,18 @@ def _enable_message(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
         if last in builtins and ex.fw_of_qual(q) == _LR:
             ex.builtin_cand(builtins[last], node.lineno, "builtin_tool")
     return True
+
+
+def _from_mcp(ex, e, scope, depth: int = 0) -> bool:
+    """`e` is made by one of Langroid's MCP helpers (`tools = await get_tools_async(server)`)."""
+    if isinstance(e, ast.Await):
+        e = e.value
+    if isinstance(e, ast.Name) and depth < 3:
+        held, _ = ex.lookup(scope, e.id)
+        return isinstance(held, ast.AST) and not isinstance(held, ast.arg) and _from_mcp(ex, held, scope, depth + 1)
+    if isinstance(e, ast.Call):
+        return (ex.dotted(e.func) or "").rsplit(".", 1)[-1] in _MCP_MAKERS
+    return False
 
 
 FRAMEWORKS = (
