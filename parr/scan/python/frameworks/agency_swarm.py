@@ -28,6 +28,22 @@ SEND_MESSAGE = {
 }
 
 
+# The Agents SDK's hosted and built-in tool classes agency_swarm.tools re-exports (tools/__init__.py), as the
+# Agents SDK's data says (agent_builtins.py); HostedMCPTool lists a remote server's tools at run time (a site).
+_REEXPORTED = ("CodeInterpreterTool", "ComputerTool", "FileSearchTool", "HostedMCPTool", "ImageGenerationTool",
+               "LocalShellTool", "ToolSearchTool", "WebSearchTool")
+# Agent(files_folder=...) gives the agent OpenAI's file_search over the folder's vector store (file_manager.py).
+FILE_SEARCH = Builtin(_AS, "file_search", mutating=False, typed=True, schema="provider_defined",
+                      description="OpenAI's hosted search over the agent's files_folder vector store.")
+
+
+def _reexported() -> dict[str, Builtin]:
+    from parr.scan.python.frameworks.openai_agents import _BUILTINS
+
+    return {cls: Builtin(_AS, b.name, b.caps, b.mutating, b.typed, site=b.site)
+            for cls, b in _BUILTINS.items() if cls in _REEXPORTED}
+
+
 def _builtin_classes() -> dict[str, Builtin]:
     from parr.scan.python.frameworks.agency_swarm_builtins import BUILTINS
 
@@ -94,6 +110,22 @@ def _senders_1x(flows) -> list[ast.AST]:
     return out
 
 
+def _files_folders(ex) -> None:
+    """Agent(files_folder=...): OpenAI's file_search over the folder. A file hook, not a call hook: `Agent` as a
+    prefilter word would send most files of a large tree to a full parse (the keyword is the sign here)."""
+    if "files_folder" not in ex.text:
+        return
+    for node in ast.walk(ex.tree):
+        if not isinstance(node, ast.Call):
+            continue
+        folder = _kw(node, "files_folder")
+        if folder is None or (isinstance(folder, ast.Constant) and folder.value is None):
+            continue
+        dotted = ex.dotted(node.func) or ""
+        if dotted.rsplit(".", 1)[-1] == "Agent" and ex.fw_of_qual(ex.qualify(dotted)) == _AS:
+            ex.builtin_cand(FILE_SEARCH, node.lineno, "files_folder")
+
+
 def _agency(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """Agency(...): one send-message tool for each agent that may message another."""
     if fw_q != _AS:
@@ -132,8 +164,9 @@ FRAMEWORKS = (
         decorators=(Decorator("function_tool", "agency_swarm.function_tool", name_kws=("name_override",),
                               desc_kws=("description_override",), receiver=None),),
         call_hooks={"Agency": (_agency,)},
+        builtin_classes=_reexported(),
         # built-in classes handed over as they are (`tools=[PersistentShellTool]`), imported by name
         builtin_instances=_builtin_classes(),
-        file_hooks=(_tool_classes,),
+        file_hooks=(_tool_classes, _files_folders),
     ),
 )
