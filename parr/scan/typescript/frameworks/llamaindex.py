@@ -6,7 +6,8 @@ config with `execute`, or a function and a config `{ name, description, paramete
 `new FunctionTool(fn, config)` likewise. A query engine tool is named by its `metadata.name`, else
 `query_engine_tool` (`new QueryEngineTool({ queryEngine, metadata })`, `index.queryTool(...)` and
 `asQueryTool`), its input one `query` string. An agent of a multi-agent workflow with `canHandoffTo` gets the
-`handOff` tool (createHandoffTool): a hand-off to another agent.
+`handOff` tool (createHandoffTool): a hand-off to another agent. The factories of @llamaindex/tools (`wiki()`,
+`interpreter({...})`) return one built-in tool each: data generated from the package (llamaindex_builtins.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from parr.scan.typescript.frameworks import imported
+from parr.scan.typescript.frameworks import imported, llamaindex_builtins
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import args_of, captures, text, unwrap
 
@@ -61,6 +62,21 @@ def _query_tool(det: Detector, call: Node, config: Node | None) -> None:
               schema="framework_defined", typed=True, description=desc, description_ref=dref, kind_mutating=False)
 
 
+def _builtins(det: Detector) -> None:
+    """wiki(), weather(), interpreter({...}) ... imported from @llamaindex/tools: the tool each factory returns
+    (llamaindex_builtins.py, from the package); mcp(...) and getOpenAPIActionTools(...) list theirs at run time."""
+    names = set(llamaindex_builtins.FACTORIES) | set(llamaindex_builtins.RUNTIME)
+    for call, fname in imported.calls(det, SPEC, names):
+        if fname in llamaindex_builtins.RUNTIME:
+            det._unread(call, "tools listed at run time by an MCP server or an OpenAPI spec", text(call)[:100])
+        else:
+            name, mutating, typed = llamaindex_builtins.FACTORIES[fname]
+            det._emit(node=call, name=name, framework=SPEC.id, style="llamaindex_ts.builtin", schema="framework_defined",
+                      typed=typed, typed_evidence=[] if typed else ["model-written code is executed"],
+                      kind_mutating=mutating)
+        det.ctx.claim(call)  # read here: not again as a call parr cannot read where a tools list holds it
+
+
 def read_file(det: Detector) -> None:
     """FunctionTool.from / new FunctionTool / query engine tools / hand-offs in a file that imports LlamaIndex.TS."""
     locals_ = {local for local, (module, name) in det.ctx.imports.items()
@@ -71,6 +87,7 @@ def read_file(det: Detector) -> None:
              f" (#any-of? @o {listed}) (#eq? @p \"from\")) @c")
         for call in captures(det.ctx.grammar, det.ctx.root, q, "c", 1 << 12):
             _function_tool(det, call, args_of(call), "llamaindex_ts.tool")
+    _builtins(det)
     for new, cls in imported.constructions(det, SPEC, {"FunctionTool", "QueryEngineTool"}):
         if cls == "FunctionTool":
             args = args_of(new)
