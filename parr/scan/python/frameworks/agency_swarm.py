@@ -113,17 +113,22 @@ def _senders_1x(flows) -> list[ast.AST]:
 def _files_folders(ex) -> None:
     """Agent(files_folder=...): OpenAI's file_search over the folder. A file hook, not a call hook: `Agent` as a
     prefilter word would send most files of a large tree to a full parse (the keyword is the sign here)."""
-    if "files_folder" not in ex.text:
+    if "files_folder" not in ex.text and "schemas_folder" not in ex.text:
         return
     for node in ast.walk(ex.tree):
         if not isinstance(node, ast.Call):
             continue
-        folder = _kw(node, "files_folder")
-        if folder is None or (isinstance(folder, ast.Constant) and folder.value is None):
-            continue
         dotted = ex.dotted(node.func) or ""
-        if dotted.rsplit(".", 1)[-1] == "Agent" and ex.fw_of_qual(ex.qualify(dotted)) == _AS:
+        if dotted.rsplit(".", 1)[-1] != "Agent" or ex.fw_of_qual(ex.qualify(dotted)) != _AS:
+            continue
+        folder = _kw(node, "files_folder")
+        if folder is not None and not (isinstance(folder, ast.Constant) and folder.value is None):
             ex.builtin_cand(FILE_SEARCH, node.lineno, "files_folder")
+        schemas = _kw(node, "schemas_folder")
+        if schemas is not None and not (isinstance(schemas, ast.Constant) and schemas.value is None):
+            # each OpenAPI operation of the folder's schema files becomes a tool when the agent is made
+            ex.unresolved_site(None, "", node.lineno, "tools made at run time from OpenAPI schema files",
+                               text="Agent(schemas_folder=...)")
 
 
 def _agency(ex, node: ast.Call, d: str, fw_q, scope) -> bool:

@@ -98,4 +98,8 @@ SPEC = FrameworkSpec(
                    Registration("dynamicTool", "genkit.defineTool", hook=define_tool),
                    Registration("defineInterrupt", "genkit.defineInterrupt", hook=define_interrupt)),
     context_keys=("tools",),
+    # @genkit-ai/mcp: createMcpHost({ mcpServers: {...} }) / defineMcpHost(ai, {...}): the servers' tools, listed at
+    # run time (a site each)
+    runtime_tool_keys=("mcpServers",),
+    agent_factories=("createMcpHost", "defineMcpHost", "createMcpClient", "defineMcpClient"),
 )
