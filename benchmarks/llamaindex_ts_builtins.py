@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Write parr/scan/typescript/frameworks/llamaindex_builtins.py from the @llamaindex/tools npm package.
 
-usage: llamaindex_ts_builtins.py TGZ > /tmp/lb.py && mv /tmp/lb.py parr/scan/typescript/frameworks/llamaindex_builtins.py
+usage: llamaindex_ts_builtins.py TGZ > /tmp/lb.py &&
+       mv /tmp/lb.py parr/scan/typescript/frameworks/llamaindex_builtins.py
   e.g. cd /tmp/x && npm pack @llamaindex/tools && python benchmarks/llamaindex_ts_builtins.py /tmp/x/*.tgz
 
 Nothing is imported or run: the bundle's `dist/index.js` is parsed with tree-sitter. Each exported factory
 (`const wiki = () => { return tool({ name: "wikipedia", ... }) }`) is one built-in: the factory a project calls
 and the `name` of the `tool({...})` it returns. Whether it changes state and whether its input is typed is parr's
 own verdict on that definition: the bundle is scanned as a project's file, so each tool is read with the
-module's helpers in view. Exported factories that return no literal tool (`mcp`, `getOpenAPIActionTools`: tools listed at
-run time) are listed apart, as sites. Only names and flags are written out.
+module's helpers in view. Exported factories that return no literal tool (`mcp`, `getOpenAPIActionTools`: tools
+listed at run time) are listed apart, as sites. Only names and flags are written out.
 """
 
 from __future__ import annotations

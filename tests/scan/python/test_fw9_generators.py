@@ -1,6 +1,6 @@
-"""Langroid, agency-swarm and Qwen-Agent built-ins as data: the generators (benchmarks/langroid_builtins.py,
-benchmarks/agency_swarm_builtins.py, benchmarks/qwen_agent_builtins.py) read made-up packages with parr's own readers and write names and flags;
-the committed modules have the shape the families read."""
+"""Langroid, agency-swarm, Qwen-Agent and griptape built-ins as data: the generators (benchmarks/langroid_builtins.py,
+agency_swarm_builtins.py, qwen_agent_builtins.py, griptape_builtins.py) read made-up packages with parr's own
+readers and write names and flags; the committed modules have the shape the families read."""
 
 from __future__ import annotations
 

@@ -58,7 +58,9 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 # only when imported from it (its hook declines otherwise), before ADK's; DSPy's Tool(fn, name=, desc=) only
 # when imported from dspy, before the others' Tool.
 FAMILIES = (
-    dspy, camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph, haystack, pydantic_ai,
+    dspy,
+    camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph,
+    haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
     langroid, agency_swarm, qwen_agent, griptape,

@@ -71,9 +71,9 @@ def _builtins(det: Detector) -> None:
             det._unread(call, "tools listed at run time by an MCP server or an OpenAPI spec", text(call)[:100])
         else:
             name, mutating, typed = llamaindex_builtins.FACTORIES[fname]
-            det._emit(node=call, name=name, framework=SPEC.id, style="llamaindex_ts.builtin", schema="framework_defined",
-                      typed=typed, typed_evidence=[] if typed else ["model-written code is executed"],
-                      kind_mutating=mutating)
+            det._emit(node=call, name=name, framework=SPEC.id, style="llamaindex_ts.builtin",
+                      schema="framework_defined", typed=typed,
+                      typed_evidence=[] if typed else ["model-written code is executed"], kind_mutating=mutating)
         det.ctx.claim(call)  # read here: not again as a call parr cannot read where a tools list holds it
 
 
