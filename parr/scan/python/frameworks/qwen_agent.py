@@ -94,15 +94,31 @@ def _tool_classes(ex) -> None:
                     def_line=ci.node.lineno, extra={"jschema": jschema, "class_name": ci.name})
 
 
+def _local_value(fn, name: str, before: int):
+    """The value last assigned to `name` in function `fn` before line `before` (`tools = [...]` in main())."""
+    found = None
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Assign) and node.lineno < before and any(
+                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            if found is None or node.lineno > found.lineno:
+                found = node
+    return found.value if found is not None else None
+
+
 def _function_lists(ex) -> None:
     """function_list=[...] of an agent: the built-ins it names, and MCP servers as sites."""
     builtins = _builtins()
+    functions = [n for n in ast.walk(ex.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for node in ast.walk(ex.tree):
         if not isinstance(node, ast.Call):
             continue
         value = _kw(node, "function_list")
         if isinstance(value, ast.Name):
-            held, _ = ex.lookup(ex.module_scope, value.id)
+            # a list bound in the function that makes the agent, else at module level
+            home = min((f for f in functions if f.lineno <= node.lineno <= (f.end_lineno or f.lineno)),
+                       key=lambda f: (f.end_lineno or f.lineno) - f.lineno, default=None)
+            local = _local_value(home, value.id, node.lineno) if home is not None else None
+            held, _ = ex.lookup(ex.module_scope, value.id) if local is None else (local, None)
             value = held if isinstance(held, ast.AST) else None
         if not isinstance(value, (ast.List, ast.Tuple)):
             continue
