@@ -52,9 +52,13 @@ def _is_tool_class(ex, ci, seen: int = 0) -> bool:
 
 
 def _attr(ex, ci, name: str, seen: int = 0):
-    """A class attribute's value, from the class or a base of this file."""
+    """A class attribute's value, from the class or a base of this file; `Field("x", description=...)` is its
+    default."""
     if name in ci.attrs:
-        return ci.attrs[name]
+        value = ci.attrs[name]
+        if isinstance(value, ast.Call) and (ex.dotted(value.func) or "").rsplit(".", 1)[-1] == "Field":
+            return _kw(value, "default") or (value.args[0] if value.args else None)
+        return value
     for base in ci.bases if seen < 8 else ():
         parent = ex._local_class(base, ci)
         if parent is not None:
@@ -184,6 +188,8 @@ FRAMEWORKS = (
         roots=("langroid",),
         style_prefix="langroid",
         call_hooks={"enable_message": (_enable_message,)},
+        # AgentDoneTool(tools=[ResultTool(...)]): tool messages a handler returns as its result, not a model's tools
+        not_tool_lists=("AgentDoneTool", "AgentSendTool", "DoneTool", "FinalResultTool", "ResultTool"),
         file_hooks=(_tool_messages,),
         words=("ToolMessage",),
     ),
