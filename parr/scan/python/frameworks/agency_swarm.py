@@ -97,17 +97,46 @@ def _tool_classes(ex) -> None:
                     extra={"class_name": ci.name})
 
 
-def _senders_1x(flows) -> list[ast.AST]:
-    """The sending agents of 1.x communication_flows=[(a, b), (a, [b, c]), a > b > c]."""
-    out: list[ast.AST] = []
+def _chain(e) -> list[tuple[ast.AST, ast.AST]]:
+    """(sender, recipient) pairs of `a > b > c`, `c < b < a` and mixed chains (`dev < ceo > pm`): `>` points from
+    the sender to the recipient, `<` the other way."""
+    if not isinstance(e, ast.Compare) or not all(isinstance(op, (ast.Gt, ast.Lt)) for op in e.ops):
+        return []
+    agents = [e.left, *e.comparators]
+    return [(a, b) if isinstance(op, ast.Gt) else (b, a) for op, a, b in zip(e.ops, agents, agents[1:])]
+
+
+def _flows_1x(flows) -> list[tuple[ast.AST, ast.AST, ast.AST | None]]:
+    """(sender, recipient, tool class or None) of 1.x communication_flows=[(a, b), a > b > c, (a > b, Handoff)]."""
+    out: list[tuple[ast.AST, ast.AST, ast.AST | None]] = []
     for entry in flows.elts if isinstance(flows, (ast.List, ast.Tuple)) else ():
-        if isinstance(entry, ast.Tuple) and entry.elts:
-            out.append(entry.elts[0])
-        elif isinstance(entry, ast.Compare) and all(isinstance(op, ast.Gt) for op in entry.ops):
-            out.extend([entry.left, *entry.comparators[:-1]])  # a > b > c: a and b send
-        elif isinstance(entry, ast.Compare) and all(isinstance(op, ast.Lt) for op in entry.ops):
-            out.extend(entry.comparators)  # c < b < a: a and b send
+        if isinstance(entry, ast.Tuple) and len(entry.elts) == 2 and isinstance(entry.elts[0], ast.Compare):
+            out += [(a, b, entry.elts[1]) for a, b in _chain(entry.elts[0])]
+        elif isinstance(entry, ast.Tuple) and len(entry.elts) >= 2:
+            out += [(entry.elts[0], r, None) for r in entry.elts[1:]]
+        else:
+            out += [(a, b, None) for a, b in _chain(entry)]
     return out
+
+
+def _class_kind(ex, cls, scope) -> tuple[str, str | None]:
+    """("handoff", None) for agency-swarm's Handoff or a subclass of it here; ("send", name) for SendMessage or a
+    subclass (its `tool_name`, else send_message)."""
+    if cls is None:
+        return "send", "send_message"
+    dotted = ex.dotted(cls) or ""
+    last = dotted.rsplit(".", 1)[-1]
+    if ex.fw_of_qual(ex.qualify(dotted)) == _AS:
+        return ("handoff", None) if last.endswith("Handoff") else ("send", "send_message")
+    local = ex._local_class(dotted) if dotted else None
+    for c in class_chain(ex, local) if local is not None else ():
+        for base in c.bases:
+            if base.rsplit(".", 1)[-1].endswith("Handoff") and ex.fw_of_qual(base) == _AS:
+                return "handoff", None
+        named = c.attrs.get("tool_name")
+        if isinstance(named, ast.Constant) and isinstance(named.value, str):
+            return "send", named.value
+    return "send", "send_message" if local is not None else None
 
 
 def _files_folders(ex) -> None:
@@ -132,32 +161,48 @@ def _files_folders(ex) -> None:
 
 
 def _agency(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
-    """Agency(...): one send-message tool for each agent that may message another."""
+    """Agency(...): each sender's tool to message the agents it may talk to (one per send-message class), or a
+    hand-off tool per recipient (transfer_to_<recipient name>) where the flow names a Handoff class."""
     if fw_q != _AS:
         return False
     flows = _kw(node, "communication_flows")
-    if flows is not None:
-        senders, builtin = _senders_1x(flows), SEND_MESSAGE["1"]
+    chart = _kw(node, "agency_chart") or (node.args[0] if node.args and isinstance(node.args[0], ast.List) else None)
+    if flows is None and isinstance(chart, ast.List):
+        # 0.7: Agency([ceo, [ceo, dev], [dev, va]]): each inner list's first agent messages the rest (SendMessage)
+        edges = [(e.elts[0], r, None) for e in chart.elts if isinstance(e, ast.List) and len(e.elts) > 1
+                 for r in e.elts[1:]]
+        builtin = SEND_MESSAGE["0"]
     else:
-        chart = _kw(node, "agency_chart") or (node.args[0] if node.args and isinstance(node.args[0], ast.List)
-                                              else None)
-        # 0.7: Agency([ceo, [ceo, dev], [dev, va]]): each inner list's first agent messages the rest
-        senders = [e.elts[0] for e in chart.elts if isinstance(e, ast.List) and len(e.elts) > 1] \
-            if isinstance(chart, ast.List) else []
-        builtin = SEND_MESSAGE["0"] if chart is not None else SEND_MESSAGE["1"]
-        if chart is None:
-            # 1.x positional flows: Agency(ceo, dev, communication_flows=...) handled above; Agency(ceo, (ceo, dev))
-            senders = [a.elts[0] for a in node.args if isinstance(a, ast.Tuple) and a.elts]
-    seen: set[str] = set()
-    for s in senders:
-        key = ast.dump(s)
-        if key in seen:
+        # 1.x: communication_flows=[...], or flows given positionally: Agency(ceo, (ceo, dev))
+        edges = _flows_1x(flows) if flows is not None else _flows_1x(
+            ast.List(elts=[a for a in node.args if isinstance(a, (ast.Tuple, ast.Compare))]))
+        builtin = SEND_MESSAGE["1"]
+    seen: set[tuple[str, str]] = set()
+    for sender, recipient, cls in edges:
+        kind, tool = _class_kind(ex, cls, scope)
+        made = ex.lookup(scope, sender.id)[0] if isinstance(sender, ast.Name) else None
+        home = getattr(made, "lineno", None) or getattr(sender, "lineno", node.lineno)
+        line = getattr(sender, "lineno", node.lineno)
+        if kind == "handoff":
+            name, _ = ex._agent_name(recipient, scope)
+            if name is None:
+                ex.unresolved_site(None, "", line, "hand-off parr cannot read", text="communication_flows (Handoff)")
+                continue
+            key = (ast.dump(sender), "transfer_to_" + name.replace(" ", "_"))
+            if key not in seen:
+                seen.add(key)
+                ex.new_cand(name=key[1], line=line, framework=_AS, style="agency_swarm.handoff",
+                            schema="framework_defined", typed=True, flags=("handoff",), def_line=home,
+                            extra={"no_params": True})
             continue
-        seen.add(key)
-        # each sender's own tool: told apart by where that agent is made (`ceo = Agent(...)`)
-        made = ex.lookup(scope, s.id)[0] if isinstance(s, ast.Name) else None
-        ex.builtin_cand(builtin, getattr(s, "lineno", node.lineno), "send_message",
-                        def_line=getattr(made, "lineno", None) or getattr(s, "lineno", node.lineno))
+        if tool is None:
+            ex.unresolved_site(None, "", line, "send-message class parr cannot read", text="communication_flows")
+            continue
+        tool = tool if cls is not None else builtin.name  # 0.7's own tool is SendMessage
+        key = (ast.dump(sender), tool)
+        if key not in seen:
+            seen.add(key)
+            ex.builtin_cand(builtin, line, "send_message", name=tool, def_line=home)
     return True
 
 
