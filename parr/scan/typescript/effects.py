@@ -68,6 +68,10 @@ _READ_BUILDER = re.compile(r"^(query|select|selectFrom|search|find|get|list|read
 _OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|meter\b|logger|otel|breadcrumb|scope", re.I)
 # Starting or launching something through a client (not a span or timer of its own telemetry).
 _STARTS_REMOTE_WORK = re.compile(r"^(start|launch)(?=[A-Z_])")
+# Setters of a client library's own settings in this process (`wikipedia.setLang(lang)`, `client.setTimeout(5000)`):
+# they configure the object the tool then calls, and change nothing outside it.
+_CLIENT_SETTING = re.compile(r"^set(?:Lang|Language|Locale|Timeout|LogLevel|Verbose|Debug|Defaults?|Options?|Config|"
+                             r"ApiKey|BaseUrl|BaseURL|Proxy|Headers?|UserAgent|Encoding)$")
 _CLIENTISH = re.compile(r"client|api|sdk|octokit|github|gitlab|slack|stripe|twilio|resend|mailer|transporter|"
                         r"jira|linear|notion|gmail|calendar|drive|sheets|s3|bucket|prisma|supabase|firestore|"
                         r"mongo|hubspot|salesforce|shopify|zendesk|intercom|discord|telegram|airtable|asana|"
@@ -839,6 +843,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if name in ("execute", "run", "exec") and len(chain) >= 3 and chain[-2] == "()" and \
                 _READ_BUILDER.match(chain[-3]):
             return  # api.query({...}).execute(q), db.selectFrom(t).execute(): runs a read built by the call before
+        if _CLIENT_SETTING.match(name):
+            return  # the client's own settings, in this process
         if _MUTATING_METHOD_PREFIX.match(name) and not _OBSERVABILITY.search(receiver_text) and (
                 _CLIENTISH.search(receiver_text)
                 or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES

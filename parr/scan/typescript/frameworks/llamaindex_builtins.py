@@ -15,6 +15,6 @@ FACTORIES: dict[str, tuple[str, bool, bool]] = {
     'imageGenerator': ('image_generator', True, True),
     'interpreter': ('interpreter', True, False),
     'weather': ('weather', False, True),
-    'wiki': ('wikipedia', True, True),
+    'wiki': ('wikipedia', False, True),
 }
 RUNTIME: tuple[str, ...] = ('getOpenAPIActionTools', 'mcp')
