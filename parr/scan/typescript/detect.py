@@ -95,7 +95,7 @@ _WRAPPER_KEYS = frozenset({"tool", "definition", "function", "spec", "declaratio
 # elsewhere (MCP's registerTool hands a definition object to factories.py), never replaces it.
 _REGISTRATIONS = {r.method: r for spec in FAMILIES for r in spec.registrations if r.hook is not None}
 _REGISTRATION_FAMILY = {r.method: spec.id for spec in FAMILIES for r in spec.registrations if r.hook is not None}
-_POSITIONAL_READERS = tuple(f"member:{m}" for m in _REGISTRATIONS) + tuple(
+_POSITIONAL_READERS = tuple(f"member:{m}" for m, r in _REGISTRATIONS.items() if r.spread_args) + tuple(
     f"call:{f.function}:{spec.id}" for spec in FAMILIES for f in spec.factories if f.config_arg > 0)
 # Factories read by a hook their family declares, by (function, family of the callee's import or "*").
 _FACTORY_HOOKS = {(f.function, fam): f.hook for spec in FAMILIES for f in spec.factories if f.hook is not None

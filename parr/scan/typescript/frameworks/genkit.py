@@ -94,9 +94,10 @@ SPEC = FrameworkSpec(
     prefixes=("genkit/", "@genkit-ai/"),
     factories=tuple(Factory(f, "genkit.defineTool", hook=_factory)
                     for f in ("tool", "dynamicTool", "defineTool")),
-    registrations=(Registration("defineTool", "genkit.defineTool", hook=define_tool),
-                   Registration("dynamicTool", "genkit.defineTool", hook=define_tool),
-                   Registration("defineInterrupt", "genkit.defineInterrupt", hook=define_interrupt)),
+    # one config object and a function: no exported argument list is spread into them
+    registrations=(Registration("defineTool", "genkit.defineTool", hook=define_tool, spread_args=False),
+                   Registration("dynamicTool", "genkit.defineTool", hook=define_tool, spread_args=False),
+                   Registration("defineInterrupt", "genkit.defineInterrupt", hook=define_interrupt, spread_args=False)),
     context_keys=("tools",),
     # @genkit-ai/mcp: createMcpHost({ mcpServers: {...} }) / defineMcpHost(ai, {...}): the servers' tools, listed at
     # run time (a site each)

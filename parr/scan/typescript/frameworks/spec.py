@@ -49,6 +49,9 @@ class Registration:
     hook: Callable[[Any, Any, list], None] | None = None
     # Where the file shows no sign of the family, the receiver's name must match this (`server.tool`).
     receiver: re.Pattern[str] | None = None
+    # Its arguments come as a list another file exports and the call spreads (`server.tool(...TOOL)`): exported
+    # arrays are read speculatively by such registrations. False where the API takes one config object.
+    spread_args: bool = True
 
 
 @dataclass(frozen=True)
