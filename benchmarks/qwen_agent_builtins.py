@@ -15,22 +15,16 @@ from __future__ import annotations
 
 import ast
 import sys
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the generators' shared helpers
-from wheel_reading import parr_verdicts  # noqa: E402
+from wheel_reading import parr_verdicts, wheel_sources  # noqa: E402
 
 _PREFIX = "qwen_agent/tools/"
 
 
 def main(wheel: str) -> str:
-    version = wheel.rsplit("/", 1)[-1].split("-")[1]
-    sources: dict[str, bytes] = {}
-    with zipfile.ZipFile(wheel) as zf:
-        for info in zf.infolist():
-            if info.filename.startswith(_PREFIX) and info.filename.endswith(".py"):
-                sources["qw_tools/" + info.filename[len(_PREFIX):]] = zf.read(info)
+    version, sources = wheel_sources(wheel, _PREFIX, "qw_tools")
     registered = set()
     for data in sources.values():
         for node in ast.walk(ast.parse(data)):

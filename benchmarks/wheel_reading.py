@@ -1,15 +1,31 @@
 """Shared by the built-in generators (agno_builtins, llamaindex_toolspecs, langchain_builtins): parr's
-own verdict on a package's extracted sources, and the last name of a dotted expression."""
+own verdict on a package's extracted sources, a wheel's sources under a folder, and the last name of a
+dotted expression."""
 
 from __future__ import annotations
 
 import ast
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # this checkout's parr, not an installed one
+
+
+def wheel_sources(wheel: str, prefix: str, folder: str, skip: str | None = None) -> tuple[str, dict[str, bytes]]:
+    """(version, {path: bytes}) of the .py files under `prefix` in a wheel, moved under `folder` (outside
+    the package, so parr's reader treats them as a project's own tool classes); `skip` leaves out the
+    files whose path holds it."""
+    version = wheel.rsplit("/", 1)[-1].split("-")[1]
+    sources: dict[str, bytes] = {}
+    with zipfile.ZipFile(wheel) as zf:
+        for info in zf.infolist():
+            name = info.filename
+            if name.startswith(prefix) and name.endswith(".py") and not (skip and skip in name):
+                sources[folder + "/" + name[len(prefix):]] = zf.read(info)
+    return version, sources
 
 
 def parr_verdicts(sources: dict[str, bytes]) -> list[dict]:

@@ -3111,6 +3111,45 @@ class FileExtractor:
     def _local_class(self, base: str, ci: ClassInfo | None = None) -> ClassInfo | None:
         return next((c for c in self.classes if c.name == base.rsplit(".", 1)[-1] and c is not ci), None)
 
+    def class_method(self, ci: ClassInfo, names, seen: int = 0):
+        """The first of `names` (one name or several) the class defines, or inherits from a class of
+        this file."""
+        for m in (names,) if isinstance(names, str) else names:
+            if m in ci.methods:
+                return ci.methods[m]
+        for base in ci.bases if seen < 8 else ():
+            parent = self._local_class(base, ci)
+            if parent is not None:
+                found = self.class_method(parent, names, seen + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def list_elements(self, e, scope, depth: int = 0) -> list | None:
+        """(element, scope) of a list or tuple expression, through `*xs`, `a + b` and names bound to
+        lists; None where the list is not readable here (a parameter, a call)."""
+        if depth > 4 or e is None:
+            return None
+        if isinstance(e, (ast.List, ast.Tuple)):
+            out = []
+            for el in e.elts:
+                if isinstance(el, ast.Starred):
+                    inner = self.list_elements(el.value, scope, depth + 1)
+                    if inner is None:
+                        return None
+                    out += inner
+                else:
+                    out.append((el, scope))
+            return out
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+            left, right = self.list_elements(e.left, scope, depth + 1), self.list_elements(e.right, scope, depth + 1)
+            return None if left is None or right is None else left + right
+        if isinstance(e, ast.Name):
+            v, vscope = self.lookup(scope, e.id)
+            if isinstance(v, (ast.List, ast.Tuple, ast.BinOp)):
+                return self.list_elements(v, vscope, depth + 1)
+        return None
+
     def class_attr_value(self, ci: ClassInfo, attr: str, bound: dict | None = None, depth: int = 0):
         """(literal, ref) of `self.<attr>` for an object of class `ci`: a class attribute, an
         assignment in __init__ (from a literal, a constant, a parameter's default, or the argument

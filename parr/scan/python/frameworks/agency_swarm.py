@@ -61,18 +61,6 @@ def _is_tool_class(ex, ci, seen: int = 0) -> bool:
     return False
 
 
-def _method(ex, ci, name: str, seen: int = 0):
-    if name in ci.methods:
-        return ci.methods[name]
-    for base in ci.bases if seen < 8 else ():
-        parent = ex._local_class(base, ci)
-        if parent is not None:
-            found = _method(ex, parent, name, seen + 1)
-            if found is not None:
-                return found
-    return None
-
-
 def _docstring_summary(node) -> str | None:
     doc = ast.get_docstring(node)
     if not doc:
@@ -88,7 +76,7 @@ def _tool_classes(ex) -> None:
         if ci.abstract or not _is_tool_class(ex, ci):
             continue
         ci.claimed = True  # a field called `name` is a parameter here, not the generic reading's tool name
-        fn = _method(ex, ci, "run")
+        fn = ex.class_method(ci, "run")
         if fn is None or ci.name.startswith("_"):
             continue  # a base of the project's tools without a body
         ex.new_cand(name=ci.name, line=ci.node.lineno, framework=_AS, style="agency_swarm.BaseTool",

@@ -67,32 +67,6 @@ def _forward_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     return True
 
 
-def _elements(ex, e, scope, depth: int = 0):
-    """The elements of a list expression, through names bound to lists and `a + b`; None where the
-    list is not readable here (a parameter, a call)."""
-    if depth > 4 or e is None:
-        return None
-    if isinstance(e, (ast.List, ast.Tuple)):
-        out = []
-        for el in e.elts:
-            if isinstance(el, ast.Starred):
-                inner = _elements(ex, el.value, scope, depth + 1)
-                if inner is None:
-                    return None
-                out += inner
-            else:
-                out.append((el, scope))
-        return out
-    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
-        left, right = _elements(ex, e.left, scope, depth + 1), _elements(ex, e.right, scope, depth + 1)
-        return None if left is None or right is None else left + right
-    if isinstance(e, ast.Name):
-        v, vscope = ex.lookup(scope, e.id)
-        if isinstance(v, (ast.List, ast.Tuple, ast.BinOp)):
-            return _elements(ex, v, vscope, depth + 1)
-    return None
-
-
 def _agent_name(ex, e, scope, depth: int = 0):
     """(name, ref) of a LangGraph agent: create_react_agent(..., name="x") here or bound to a name,
     `graph.compile(name="x")`, or an agent imported from another module."""
@@ -122,7 +96,7 @@ def _supervisor(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     from the agent's name, unless tools= already holds hand-off tools."""
     if fw_q != _LG:
         return False
-    tools = _elements(ex, _kw(node, "tools"), scope) or []
+    tools = ex.list_elements(_kw(node, "tools"), scope) or []
     if any(_is_handoff_maker(ex, t, s) for t, s in tools):
         return False  # the project's own hand-off tools, read where they are made
     prefix_e = _kw(node, "handoff_tool_prefix")
@@ -134,7 +108,7 @@ def _supervisor(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
             return False
         naming = "langgraph:" + prefix
     agents_e = _kw(node, "agents") or (node.args[0] if node.args else None)
-    agents = _elements(ex, agents_e, scope)
+    agents = ex.list_elements(agents_e, scope)
     if agents is None:
         ex.unresolved_site(node, "", node.lineno, "supervisor's agents parr cannot read: one hand-off tool each")
         return False

@@ -68,19 +68,6 @@ def _attr(ex, ci, name: str, seen: int = 0):
     return None
 
 
-def _method(ex, ci, names, seen: int = 0):
-    for m in names:
-        if m in ci.methods:
-            return ci.methods[m]
-    for base in ci.bases if seen < 8 else ():
-        parent = ex._local_class(base, ci)
-        if parent is not None:
-            found = _method(ex, parent, names, seen + 1)
-            if found is not None:
-                return found
-    return None
-
-
 def _mcp_bound(ex, ci) -> bool:
     """The class is bound to an MCP server's tool by @mcp_tool(server, name) (langroid.agent.tools.mcp)."""
     for d in ci.node.decorator_list:
@@ -132,7 +119,7 @@ def _tool_messages(ex) -> None:
             continue
         if n == "":
             continue  # FinalResultTool-style bases: no name of their own
-        fn = _method(ex, ci, HANDLERS)
+        fn = ex.class_method(ci, HANDLERS)
         if fn is None and n:
             # the agent's method named after the request (ChatAgent subclasses in this file)
             fn = next((c.methods[n] for c in ex.classes if c is not ci and n in c.methods), None)

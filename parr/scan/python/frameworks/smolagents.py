@@ -35,28 +35,6 @@ def _base_tools(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     return False  # its tools= is read as every call's is
 
 
-def _agents_in(ex, e, scope, depth: int = 0):
-    """(element, scope) of a managed_agents list, through names bound to lists; None when unreadable."""
-    if depth > 4 or e is None:
-        return None
-    if isinstance(e, (ast.List, ast.Tuple)):
-        out = []
-        for el in e.elts:
-            if isinstance(el, ast.Starred):
-                inner = _agents_in(ex, el.value, scope, depth + 1)
-                if inner is None:
-                    return None
-                out += inner
-            else:
-                out.append((el, scope))
-        return out
-    if isinstance(e, ast.Name):
-        v, vscope = ex.lookup(scope, e.id)
-        if isinstance(v, (ast.List, ast.Tuple)):
-            return _agents_in(ex, v, vscope, depth + 1)
-    return None
-
-
 def _managed(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """CodeAgent(..., managed_agents=[search_agent]): the model calls each managed agent as a tool
     named by the agent's `name=`, with inputs `task` (a string) and `additional_args` (a free-form
@@ -66,7 +44,7 @@ def _managed(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     managed = _kw(node, "managed_agents")
     if fw_q != _SA or managed is None or (isinstance(managed, ast.Constant) and managed.value is None):
         return False
-    agents = _agents_in(ex, managed, scope)
+    agents = ex.list_elements(managed, scope)
     if agents is None:
         ex.unresolved_site(managed, "managed_agents=", node.lineno, "managed agents parr cannot read: each is a tool")
         return False
