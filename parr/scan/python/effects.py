@@ -114,20 +114,29 @@ def command_effect(op: str, how: str) -> list[tuple[str, str, str]]:
     return [("", STRONG if verdict else WEAK, f"sends the command '{op}' ({how})")]
 
 
-def _jsonrpc_method(call: ast.Call, lookup) -> str | None:
-    """The literal method of a JSON-RPC request body the call sends ({"jsonrpc": "2.0", "method": ...})."""
+def _json_body(call: ast.Call, lookup, last_arg: bool = False) -> ast.Dict | None:
+    """The literal dict a call sends as its JSON body: `json=`, `data=json.dumps(...)`, or a name bound to
+    one. With `last_arg`, a transport's send also takes it as its last argument, maybe through
+    json.dumps (`sock.send(json.dumps({...}))`)."""
     body = _kw(call, "json")
     if body is None:
         data = _kw(call, "data")
         if isinstance(data, ast.Call) and (_call_name(data) or "").endswith("dumps") and data.args:
             body = data.args[0]
-    if body is None and call.args and isinstance(call.args[-1], (ast.Dict, ast.Name)):
-        body = call.args[-1]
-    if isinstance(body, ast.Call) and (_call_name(body) or "").endswith("dumps") and body.args:
-        body = body.args[0]
+    if last_arg:
+        if body is None and call.args and isinstance(call.args[-1], (ast.Dict, ast.Name)):
+            body = call.args[-1]
+        if isinstance(body, ast.Call) and (_call_name(body) or "").endswith("dumps") and body.args:
+            body = body.args[0]
     if isinstance(body, ast.Name) and lookup is not None:
         body = lookup(body.id)
-    if not isinstance(body, ast.Dict):
+    return body if isinstance(body, ast.Dict) else None
+
+
+def _jsonrpc_method(call: ast.Call, lookup) -> str | None:
+    """The literal method of a JSON-RPC request body the call sends ({"jsonrpc": "2.0", "method": ...})."""
+    body = _json_body(call, lookup, last_arg=True)
+    if body is None:
         return None
     keys = {k.value: v for k, v in zip(body.keys, body.values) if isinstance(k, ast.Constant)}
     method = keys.get("method")
@@ -448,14 +457,8 @@ def _graphql(call: ast.Call, dotted: str, q: str, last: str, recv: str, str_look
             return found
     if last not in ("post", "request") or not recv:
         return None
-    body = _kw(call, "json")
+    body = _json_body(call, lookup)
     if body is None:
-        data = _kw(call, "data")
-        if isinstance(data, ast.Call) and (_call_name(data) or "").endswith("dumps") and data.args:
-            body = data.args[0]
-    if isinstance(body, ast.Name) and lookup is not None:
-        body = lookup(body.id)
-    if not isinstance(body, ast.Dict):
         return None
     doc = next((v for k, v in zip(body.keys, body.values)
                 if isinstance(k, ast.Constant) and k.value == "query"), None)
