@@ -437,6 +437,14 @@ class Detector:
             gates.append("approval_request")
         return gates
 
+    def _schema_of(self, node: Node | None) -> SchemaInfo:
+        """What a tool's schema expression declares (nothing declared where there is none)."""
+        return analyze_schema(self.ctx, node) if node is not None else SchemaInfo()
+
+    def _effects_of(self, handler: Node | None) -> fx.Effects:
+        """What a tool's handler does (nothing read where there is none)."""
+        return fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+
     def _typed(self, info: SchemaInfo, handler: Node | None, eff: fx.Effects | None,
                no_schema_means_no_params: bool = False, code: Node | None = None) -> tuple[bool, list[str]]:
         """Typed or not, and why. `code`: the code that runs the tool when it is not `handler` (a
@@ -538,7 +546,7 @@ class Detector:
                                   wrapper=wrapper, definition=definition)
             return cand
         if eff is None:
-            eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+            eff = self._effects_of(handler)
         cand: dict[str, Any] = {
             "name": name if isinstance(name, str) else None,
             "name_ref": name if isinstance(name, dict) else None,
@@ -1050,8 +1058,8 @@ class Detector:
                          ) -> tuple[SchemaInfo, fx.Effects, bool, list[str], Any, Any]:
         """What a tool definition object says and does: its schema, the handler's effects, whether it is
         typed (a spread parr could not follow leaves it untyped) and its description (text, reference)."""
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        info = self._schema_of(schema_node)
+        eff = self._effects_of(handler)
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=no_schema_means_no_params)
         typed, tev = self._spread_evidence(cfg, info, typed, tev)
         desc, dref = self._description(description_node)
@@ -1132,7 +1140,7 @@ class Detector:
     def _definition(self, obj: Node) -> dict[str, Any]:
         entries = self._entries(obj, sources=[])
         schema_node = self._entry(entries, "inputSchema", "parameters", "input_schema", "schema")
-        info = analyze_schema(self.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        info = self._schema_of(schema_node)
         desc, dref = self._description(self._entry(entries, "description"))
         lines = sorted({line(obj)} | ({line(obj.parent)} if obj.parent is not None else set()))
         return {"lines": lines, "schema": info.kind if info.declared else "none", "typed": info.typed,

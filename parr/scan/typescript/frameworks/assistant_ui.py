@@ -26,7 +26,6 @@ from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import (
     args_of, captures, entry_value, iter_descendants, member_chain, one_line, property_key, text, unwrap,
 )
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -67,9 +66,9 @@ def _tool_entry(det: Detector, entries: dict[str, Node], style: str) -> dict[str
     if not ({"parameters", "execute", "description"} & set(entries)):
         return None  # only a renderer of another tool's calls
     schema_node = det._entry(entries, "parameters")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    info = det._schema_of(schema_node)
     handler = det._handler(execute)
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    eff = det._effects_of(handler)
     typed, evidence = det._typed(info, handler, eff)
     desc, dref = det._description(det._entry(entries, "description"))
     asks = kind == "human" or (handler is not None and any(
@@ -130,7 +129,7 @@ def _interactable(det: Detector, call: Node, names: list[Any], create: bool) -> 
     det.ctx.claim(cfg)
     det.ctx.claim(call)
     schema_node = det._entry(entries, "stateSchema")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    info = det._schema_of(schema_node)
     typed, evidence = det._typed(info, None, fx.Effects())
     desc, dref = det._description(det._entry(entries, "description"))
     made = ([(n, "assistant_ui.interactableTool") for n in names] if create else []) + \

@@ -18,7 +18,6 @@ from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks import beeai_builtins
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import args_of, captures, line, member_chain, one_line, text, unwrap
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
@@ -39,9 +38,9 @@ def dynamic_tool(det: Detector, new: Node, args: list[Node]) -> None:
         det._unread(new, "tool name made at run time", one_line(new))
         return
     handler = det._handler(det._entry(entries, "handler"))
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    eff = det._effects_of(handler)
     schema_node = det._entry(entries, "inputSchema")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    info = det._schema_of(schema_node)
     typed, tev = det._typed(info, handler, eff) if info.declared else (False, ["schema parr cannot read"])
     desc, dref = det._description(det._entry(entries, "description"))
     det._emit(node=new, name=name, framework=_ID, style="beeai.DynamicTool",
@@ -131,7 +130,7 @@ def tool_class(det: Detector, cls: Node) -> None:
         if mname != "constructor":
             eff.merge(fx.analyze(det.ctx, member))
     schema_node = _returned(methods.get("inputSchema")) if "inputSchema" in methods else fields.get("inputSchema")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    info = det._schema_of(schema_node)
     typed, tev = det._typed(info, None, eff) if info.declared else (False, ["schema parr cannot read"])
     desc, dref = det._description(fields.get("description"))
     det._emit(node=cls, at_line=at, name=name, framework=_ID, style="beeai.Tool_subclass",

@@ -8,7 +8,6 @@ from tree_sitter import Node
 
 from parr.scan.typescript.frameworks import mcp
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec, Registration
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -20,7 +19,7 @@ def agent_tool(det: Detector, call: Node, args: list[Node]) -> None:
     if cfg is not None:
         det.ctx.claim(cfg)
     schema_node = det._entry(entries, "inputSchema", "parameters")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    info = det._schema_of(schema_node)
     typed, tev = det._typed(info, None, None, no_schema_means_no_params=True)
     desc, dref = det._description(det._entry(entries, "description"))
     det._emit_named(call, det._naming(call), default_name=None, framework="cloudflare-agents",

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from parr.scan.typescript import effects as fx
 from parr.scan.typescript import framework_state
 from parr.scan.typescript.frameworks import imported
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
@@ -196,7 +195,7 @@ def read_action(det: Detector, call: Node, cfg: Node, entries: dict[str, Node], 
         # The model's call is answered by the user through this render: what its buttons do is the effect.
         body = det._entry(entries, *_WAIT_KEYS, "render")
     handler = det._handler(body)
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    eff = det._effects_of(handler)
     typed, evidence = det._typed(info, handler, eff, no_schema_means_no_params=True)
     desc, dref = det._description(det._entry(entries, "description"))
     gates = det._gates(entries, eff) + (["human_in_the_loop"] if hitl else [])

@@ -15,10 +15,8 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import text, unwrap
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
@@ -56,8 +54,8 @@ def define_tool(det: Detector, call: Node, args: list[Node], fw: str | None, fna
     det.ctx.claim(cfg)
     handler = det._handler(det._entry(entries, "execute"))
     schema_node = det._entry(entries, "inputSchema")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    info = det._schema_of(schema_node)
+    eff = det._effects_of(handler)
     typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
     desc, dref = det._description(det._entry(entries, "description"))
     gates = det._gates(entries, eff)

@@ -14,10 +14,8 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks.spec import FrameworkSpec, Registration
 from parr.scan.typescript.nodes import text, unwrap
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
@@ -59,8 +57,8 @@ def _definition(det: Detector, call: Node, arg: Node) -> None:
     det.ctx.claim(cfg)
     handler = det._handler(det._entry(entries, "execute"))
     schema_node = det._entry(entries, "parameters")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    info = det._schema_of(schema_node)
+    eff = det._effects_of(handler)
     # no `parameters`: FastMCP lists the tool with an empty input schema
     typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
     typed, tev = det._spread_evidence(cfg, info, typed, tev)

@@ -12,7 +12,7 @@ from parr.scan.typescript.frameworks import langchain_builtins
 from parr.scan.typescript.frameworks.langchain_builtins import BUILTIN_CLASSES
 from parr.scan.typescript.frameworks.spec import Factory, FrameworkSpec
 from parr.scan.typescript.nodes import args_of, line, member_chain, object_entries, one_line, text, unwrap
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
+from parr.scan.typescript.schema import analyze_schema
 from parr.scan.typescript.values import FileCtx
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ def tool(det: Detector, call: Node, args: list[Node]) -> None:
         else:
             return
     schema_node = det._entry(entries, "schema")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    info = det._schema_of(schema_node)
+    eff = det._effects_of(handler)
     if info.declared:
         typed, tev = det._typed(info, handler, eff)
     else:
@@ -146,11 +146,11 @@ def dynamic_tool(det: Detector, new: Node, args: list[Node], cls: str) -> None:
     if name is None:
         return
     handler = det._handler(det._entry(entries, "func"))
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    eff = det._effects_of(handler)
     desc, dref = det._description(det._entry(entries, "description"))
     if cls == "DynamicStructuredTool":
         schema_node = det._entry(entries, "schema")
-        info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        info = det._schema_of(schema_node)
         typed, tev = det._typed(info, handler, eff)
         schema = info.kind if info.declared else "none"
     else:
@@ -191,7 +191,7 @@ def tool_class(det: Detector, cls: Node) -> None:
         schema, typed, tev = "framework_defined", False, ["single free-form string input"]
         style = "langchain_js.Tool_subclass"
     else:
-        sinfo = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        sinfo = det._schema_of(schema_node)
         typed, tev = det._typed(sinfo, None, eff) if sinfo.declared else (False, ["no schema field"])
         schema = sinfo.kind if sinfo.declared else "none"
         style = "langchain_js.StructuredTool_subclass"

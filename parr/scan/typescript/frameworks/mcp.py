@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from parr.scan.typescript import effects as fx
 from parr.scan.typescript import factories
 from parr.scan.typescript.frameworks.spec import (
     IMPORTED_DEFINITION,
@@ -16,7 +15,6 @@ from parr.scan.typescript.frameworks.spec import (
     Registration,
 )
 from parr.scan.typescript.nodes import object_entries, text, unwrap
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 from parr.scan.typescript.values import FileCtx
 
 if TYPE_CHECKING:
@@ -59,8 +57,8 @@ def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | N
         obj = det.ctx.value_node(args[-1])
         handler = obj if obj is not None and obj.type == "object" and "createTask" in object_entries(obj) else None
     schema_node = det._entry(entries, "inputSchema")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    info = det._schema_of(schema_node)
+    eff = det._effects_of(handler)
     typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
     if cfg is not None:
         typed, tev = det._spread_evidence(cfg, info, typed, tev)
@@ -135,8 +133,8 @@ def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> 
             schema_node = v
         elif ann_node is None:
             ann_node = resolved
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    info = det._schema_of(schema_node)
+    eff = det._effects_of(handler)
     if paid and any(_STRIPE_PAID_OPTIONS & set(object_entries(unwrap(a))) for a in args[last + 1:]
                     if unwrap(a) is not None and unwrap(a).type == "object"):
         eff.add_strong(PAID_CALL, "payment")

@@ -11,7 +11,6 @@ from parr.scan.typescript import dispatch, loops
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import object_entries, property_key, string_literal
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -69,7 +68,7 @@ def function_type(det: Detector, obj: Node | None) -> None:
         return
     det.ctx.claim(obj)
     schema_node = det._entry(target_entries, "parameters")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    info = det._schema_of(schema_node)
     desc, dref = det._description(det._entry(target_entries, "description"))
     handler = det._handler(det._entry(target_entries, "function")) if inner is None else None
     if handler is None and len(name) == 1 and isinstance(name[0], str):

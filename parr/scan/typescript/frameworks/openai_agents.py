@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node
 
-from parr.scan.typescript import effects as fx
 from parr.scan.typescript.frameworks.spec import (
     Builtin,
     Factory,
@@ -15,7 +14,6 @@ from parr.scan.typescript.frameworks.spec import (
     Handoff,
 )
 from parr.scan.typescript.nodes import args_of, entry_value, line, member_chain, string_literal, text, unwrap
-from parr.scan.typescript.schema import SchemaInfo, analyze_schema
 
 if TYPE_CHECKING:
     from parr.scan.typescript.detect import Detector
@@ -111,7 +109,7 @@ def as_tool(det: Detector, call: Node, args: list[Node], receiver: Node | None) 
     desc, dref = det._description(det._entry(entries, "toolDescription", "description"))
     if "langchainjs" in det.frameworks and "openai-agents-js" not in det.frameworks:
         schema_node = det._entry(entries, "schema")
-        info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+        info = det._schema_of(schema_node)
         typed, tev = det._typed(info, None, None) if info.declared else (False, ["no schema"])
         det._emit(node=call, name=name, framework="langchainjs", style="langchain_js.as_tool",
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
@@ -140,9 +138,9 @@ def handoff(det: Detector, el: Node) -> None:
         _, entries = det._config(args[1]) if len(args) > 1 else (None, {})
         node = det.ctx.value_node(args[0]) if args else None
     schema_node = det._entry(entries, "inputType")
-    info = analyze_schema(det.ctx, schema_node) if schema_node is not None else SchemaInfo()
+    info = det._schema_of(schema_node)
     handler = det._handler(det._entry(entries, "onHandoff"))
-    eff = fx.analyze(det.ctx, handler) if handler is not None else fx.Effects()
+    eff = det._effects_of(handler)
     desc, dref = det._description(det._entry(entries, "toolDescriptionOverride"))
     override = det._entry(entries, spec.override_key)
     name: Any = det.ctx.string_value(override) if override is not None else None
