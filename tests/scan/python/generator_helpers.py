@@ -1,5 +1,6 @@
 """Shared by the tests of the built-in generators under benchmarks/: load one by path (they are
-scripts, not a package) and write made-up files in the layout of a wheel."""
+scripts, not a package), write made-up files in the layout of a wheel, and read back the data module a
+generator wrote."""
 
 from __future__ import annotations
 
@@ -26,3 +27,10 @@ def write_wheel(path: Path, files: dict[str, str]) -> Path:
         for rel, text in files.items():
             zf.writestr(rel, text)
     return path
+
+
+def generated_module(text: str, name: str = "<generated>") -> dict:
+    """The names a generator's output defines: parr's own generated data module, checked as data."""
+    ns: dict = {}
+    exec(compile(text, name, "exec"), ns)  # noqa: S102 - the generator's own output, not scanned code
+    return ns

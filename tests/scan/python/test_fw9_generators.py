@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from parr.scan.python.frameworks import agency_swarm_builtins, langroid_builtins, qwen_agent_builtins
-from tests.scan.python.generator_helpers import load_generator, write_wheel
+from tests.scan.python.generator_helpers import generated_module, load_generator, write_wheel
 
 # Made-up files in the layout of the langroid wheel (no third-party code).
 _LANGROID = {
@@ -48,8 +48,7 @@ class AgentOnly(ToolMessage):
 def test_langroid_generator_names_classes_by_request_and_reads_handlers(tmp_path: Path) -> None:
     gen = load_generator("langroid_builtins")
     text = gen.main(str(write_wheel(tmp_path / "langroid-9.9.9-py3-none-any.whl", _LANGROID)))
-    ns: dict = {}
-    exec(compile(text, "langroid_builtins", "exec"), ns)
+    ns = generated_module(text, "langroid_builtins")
     assert "langroid 9.9.9" in text
     assert ns["BUILTINS"] == {"NoteSearchTool": ("note_search", False, True), "ShellTool": ("shell", True, False)}
 
@@ -88,8 +87,7 @@ class Reader(BaseTool):
         return open(self.path).read()
 ''')
     text = gen.main(str(tmp_path))
-    ns: dict = {}
-    exec(compile(text, "agency_swarm_builtins", "exec"), ns)
+    ns = generated_module(text, "agency_swarm_builtins")
     assert "agency-swarm 9.9.9" in text
     assert ns["BUILTINS"] == {"Reader": ("Reader", False, True), "Runner": ("Runner", True, False)}
 
@@ -137,8 +135,7 @@ class Unsafe(BaseTool):
 def test_qwen_generator_keeps_registered_tools_only(tmp_path: Path) -> None:
     gen = load_generator("qwen_agent_builtins")
     text = gen.main(str(write_wheel(tmp_path / "qwen_agent-9.9.9-py3-none-any.whl", _QWEN)))
-    ns: dict = {}
-    exec(compile(text, "qwen_agent_builtins", "exec"), ns)
+    ns = generated_module(text, "qwen_agent_builtins")
     assert "qwen-agent 9.9.9" in text
     assert ns["BUILTINS"] == {"paint": (False, True), "run_code": (True, False)}
 
@@ -184,8 +181,7 @@ def test_griptape_generator_names_activities_by_class(tmp_path: Path) -> None:
 
     gen = load_generator("griptape_builtins")
     text = gen.main(str(write_wheel(tmp_path / "griptape-9.9.9-py3-none-any.whl", _GRIPTAPE)))
-    ns: dict = {}
-    exec(compile(text, "griptape_builtins", "exec"), ns)
+    ns = generated_module(text, "griptape_builtins")
     assert "griptape 9.9.9" in text
     assert ns["TOOLSETS"] == {"NotesTool": (("NotesTool_erase", True, True), ("NotesTool_read_note", False, True))}
     assert all(name.startswith(cls + "_") for cls, tools in griptape_builtins.TOOLSETS.items() for name, _, _ in tools)

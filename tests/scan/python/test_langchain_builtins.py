@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from parr.scan.python.frameworks import langchain_builtins as generated
-from tests.scan.python.generator_helpers import load_generator, write_wheel
+from tests.scan.python.generator_helpers import generated_module, load_generator, write_wheel
 
 
 
@@ -111,8 +111,7 @@ def test_generator_reads_names_toolkits_and_loaders_from_a_wheel(tmp_path: Path)
     reader = gen.Reader()
     reader.read_wheel(_wheel(tmp_path))
     text = gen.render(reader)
-    namespace: dict = {}
-    exec(compile(text, "generated", "exec"), namespace)  # the generated module is plain data
+    namespace = generated_module(text, "generated")
     tools, toolkits, loads = namespace["TOOLS"], namespace["TOOLKITS"], namespace["LOAD_TOOLS"]
     # names through a nameless base; a class without a static name, a non-tool and test code are left out
     assert set(tools) == {"NoteReader", "NoteWriter", "NoteDelete"}

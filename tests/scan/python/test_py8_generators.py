@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from parr.scan.python.frameworks import crewai_builtins, letta_builtins, praisonai_builtins
-from tests.scan.python.generator_helpers import load_generator, write_wheel
+from tests.scan.python.generator_helpers import generated_module, load_generator, write_wheel
 
 _META = "Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
 
@@ -96,8 +96,7 @@ class CreateAgent(BaseModel):
 def test_letta_generator_reads_the_lists_and_agent_types(tmp_path: Path) -> None:
     gen = load_generator("letta_builtins")
     text = gen.main(str(write_wheel(tmp_path / "letta.whl", _LETTA)))
-    ns: dict = {}
-    exec(compile(text, "letta_builtins", "exec"), ns)
+    ns = generated_module(text, "letta_builtins")
     assert "letta 9.9.9" in text
     tools = ns["TOOLS"]
     assert tools["run_code"][:3] == (True, False, ("code_execution",))
@@ -166,8 +165,7 @@ def create_note_tools():
 def test_praisonai_generator_names_tools_and_reads_their_bodies(tmp_path: Path) -> None:
     gen = load_generator("praisonai_builtins")
     text = gen.main(str(write_wheel(tmp_path / "pa.whl", _PRAISON)))
-    ns: dict = {}
-    exec(compile(text, "praisonai_builtins", "exec"), ns)
+    ns = generated_module(text, "praisonai_builtins")
     assert set(ns["TOOLS"]) == {"web_lookup", "read_note", "erase_note"}  # not the module, not the factory
     assert ns["TOOLS"]["erase_note"][0] is True
     assert ns["TOOLS"]["read_note"][0] is False and ns["TOOLS"]["web_lookup"][0] is False
@@ -210,8 +208,7 @@ class MemoSearchTool(BaseTool):
 def test_crewai_generator_keeps_exported_tool_classes_with_the_names_they_send(tmp_path: Path) -> None:
     gen = load_generator("crewai_builtins")
     text = gen.main(str(write_wheel(tmp_path / "ct.whl", _CREW)))
-    ns: dict = {}
-    exec(compile(text, "crewai_builtins", "exec"), ns)
+    ns = generated_module(text, "crewai_builtins")
     assert set(ns["CLASSES"]) == {"MemoWriterTool", "MemoSearchTool"}  # MemoConfig is no tool
     assert ns["CLASSES"]["MemoWriterTool"][:2] == ("write_a_memo", True)
     assert ns["CLASSES"]["MemoSearchTool"][:2] == ("search_memos", False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parr.scan.python.frameworks import agno_builtins, llamaindex_toolspecs
-from tests.scan.python.generator_helpers import load_generator, write_wheel
+from tests.scan.python.generator_helpers import generated_module, load_generator, write_wheel
 
 
 
@@ -121,8 +121,7 @@ class NotASpec:
 
 
 def _exec(text: str) -> dict:
-    ns: dict = {}
-    exec(compile(text, "<generated>", "exec"), ns)  # noqa: S102 - the generator's own output, checked as data
+    ns = generated_module(text, "<generated>")
     return ns
 
 

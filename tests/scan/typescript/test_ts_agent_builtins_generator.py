@@ -11,7 +11,7 @@ from pathlib import Path
 
 from parr.scan.typescript.frameworks import agent_builtins
 
-from tests.scan.python.generator_helpers import load_generator
+from tests.scan.python.generator_helpers import generated_module, load_generator
 
 VOLT = """
 var thinkTool = createTool({ name: "ponder", description: "Think step by step", parameters: z.object({ thought: z.string() }),
@@ -75,8 +75,7 @@ def test_names_from_the_bundles_and_flags_from_parrs_reading(tmp_path: Path) -> 
     out = io.StringIO()
     with redirect_stdout(out):
         gen.main(paths)
-    module: dict = {}
-    exec(compile(out.getvalue(), "agent_builtins.py", "exec"), module)  # the generated data module, as written
+    module = generated_module(out.getvalue(), "agent_builtins.py")
     assert "@voltagent/core 9.9.9" in module["__doc__"] and "@mastra/memory 7.7.7" in module["__doc__"]
     assert module["VOLTAGENT"] == {
         "createReasoningTools": (("ponder", False, True), ("weigh", False, True)),

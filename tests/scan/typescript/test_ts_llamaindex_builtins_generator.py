@@ -9,7 +9,7 @@ import tarfile
 from pathlib import Path
 
 from parr.scan.typescript.frameworks import llamaindex_builtins
-from tests.scan.python.generator_helpers import load_generator
+from tests.scan.python.generator_helpers import generated_module, load_generator
 
 # Made-up bundle in the layout of @llamaindex/tools' dist/index.js (no third-party code).
 _BUNDLE = '''import { tool } from "@llamaindex/core/tools";
@@ -58,8 +58,7 @@ def _tgz(path: Path) -> Path:
 def test_factories_names_and_flags_from_the_bundle(tmp_path: Path) -> None:
     gen = load_generator("llamaindex_ts_builtins")
     text = gen.main(str(_tgz(tmp_path / "tools.tgz")))
-    ns: dict = {}
-    exec(compile(text, "llamaindex_builtins", "exec"), ns)
+    ns = generated_module(text, "llamaindex_builtins")
     assert "@llamaindex/tools 9.9.9" in text
     assert ns["FACTORIES"] == {"clock": ("clock", False, True), "noteWriter": ("note_writer", True, True)}
     assert ns["RUNTIME"] == ("mcp",)
