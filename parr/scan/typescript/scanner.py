@@ -440,7 +440,8 @@ class TypeScriptScanner:
                         facts["handler_maps"] = maps
                         # the whole file is parsed now: its exports too (a long map overflows the snippet)
                         facts["exports"] = collect_exports(det.ctx)
-                if _EXPORTED_CLASS.search(source):
+                if _EXPORTED_CLASS.search(source) and "handler_maps" not in facts:
+                    # (with handler maps the whole file's exports, classes too, are collected above)
                     # classes another file makes instances of and calls (`new SelectTool(server).execute(args)`):
                     # exported here (the export-line screen leaves them out); what their methods do is read
                     # only when a tool reaches one (`_full_fn_effects`), not for every exported class
