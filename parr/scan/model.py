@@ -140,6 +140,10 @@ class UnreadFile(_Frozen):
 
 
 class ScanResult(_Frozen):
+    """`parr scan --format json`: the tools a repository exposes to a model, the places where tools
+    are handed to a model but could not be read, and every file the scan could not read. Published
+    as parr/schemas/scan-v1.schema.json."""
+
     schema_version: str = SCAN_SCHEMA_VERSION
     # Also how `--output` recognises a scan report parr wrote (parr.cliutil).
     parr_version: str = Field(default_factory=lambda: _parr_version())

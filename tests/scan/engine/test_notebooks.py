@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from parr.formats.scan_report import render_scan
@@ -42,8 +43,11 @@ def test_a_langchain_tool_in_a_notebook_is_found_at_its_cell_and_line(repo: Path
     assert (tool.name, tool.file, tool.mutating) == ("delete_user", "agent.ipynb", True)
     assert (tool.cell, tool.cell_line) == (3, 2)  # the def line, second line of the third cell
     assert tool.line == 7  # in the joined code: 2 markdown lines, 4 lines of cell 2 (it ends without a newline: 3)
-    data = json.loads(result.model_dump_json(by_alias=True))["tools"][0]
+    document = json.loads(result.model_dump_json(by_alias=True))
+    data = document["tools"][0]
     assert (data["cell"], data["cell_line"]) == (3, 2)
+    schema = json.loads((Path(__file__).parents[3] / "parr" / "schemas" / "scan-v1.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(document)
     text = render_scan(result, "table", color=False)
     assert "cell 3:line 2" in text
     sarif = render_scan(result, "sarif", color=False)

@@ -91,6 +91,37 @@ def test_json_is_the_model_dump_in_field_order(result: ScanResult) -> None:
     assert render_scan(result, "json", color=False) == text
 
 
+SCAN_SCHEMA = Path(parr.__file__).parent / "schemas" / "scan-v1.schema.json"
+
+
+def test_the_published_scan_schema_is_the_one_the_model_makes() -> None:
+    published = json.loads(SCAN_SCHEMA.read_text(encoding="utf-8"))
+    generated = ScanResult.model_json_schema(by_alias=True, mode="serialization")
+    assert {k: v for k, v in published.items() if k not in ("$schema", "$id")} == generated, \
+        "parr/schemas/scan-v1.schema.json is stale: regenerate it from parr.scan.model.ScanResult"
+
+
+@pytest.mark.parametrize("example", ["support-triage", "billing-mcp", "infra-oncall"])
+def test_scan_json_of_each_example_validates_against_the_published_schema(example: str) -> None:
+    from click.testing import CliRunner
+
+    from parr.cli import main
+
+    root = Path(__file__).parents[3] / "examples" / example
+    out = CliRunner().invoke(main, ["scan", str(root), "--format", "json", "--no-cache"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["tools"], "the example declares tools"
+    jsonschema.Draft202012Validator(json.loads(SCAN_SCHEMA.read_text(encoding="utf-8"))).validate(data)
+
+
+def test_the_schema_rejects_a_tool_without_its_verdicts(result: ScanResult) -> None:
+    data = result.to_json_dict()
+    del data["tools"][0]["mutating"]
+    with pytest.raises(jsonschema.ValidationError, match="mutating"):
+        jsonschema.Draft202012Validator(json.loads(SCAN_SCHEMA.read_text(encoding="utf-8"))).validate(data)
+
+
 def _sarif(result: ScanResult) -> dict[str, Any]:
     return json.loads(render_scan(result, "sarif", color=False))
 
