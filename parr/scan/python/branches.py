@@ -64,6 +64,12 @@ def _tests_params(fn, params: list[str]) -> bool:
     return bool(subjects & (set(params) | aliases))
 
 
+def literal_test(e: ast.Compare) -> bool:
+    """Whether a comparison has a string literal (or a tuple of them) on one side: only such a test
+    can make a condition (the walk notes it so functions without one skip reading conditions)."""
+    return len(e.ops) == 1 and (_strings(e.comparators[0]) is not None or _strings(e.left) is not None)
+
+
 def _own_nodes(node):
     """The nodes of a function's body, not those of the functions and classes it defines."""
     todo = list(ast.iter_child_nodes(node))

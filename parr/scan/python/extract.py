@@ -117,7 +117,7 @@ class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
                  "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params", "conds",
-                 "scratch")
+                 "scratch", "tests")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -144,6 +144,7 @@ class FuncInfo:
         self.params = None  # (names, frozenset of them): FileExtractor._params, read once per function
         self.conds = None  # id(call) -> the branch condition it runs under (parr.scan.python.branches)
         self.scratch = None  # the names it binds to tempfile's paths (parr.scan.python.scratch), read once
+        self.tests = False  # a test against string literals (or a match) seen so far in its own body
 
 
 class ClassInfo:
@@ -487,6 +488,8 @@ class FileExtractor:
         elif t is ast.Lambda:
             return
         else:
+            if (t is ast.Match or t is ast.Compare and branches.literal_test(node)) and scope.func is not None:
+                scope.func.tests = True
             if t is ast.Assert or (t is ast.Compare and any(
                     type(x) in (ast.Call, ast.List, ast.Tuple) for x in (node.left, *node.comparators))):
                 # assert result == types.Tool(...): a value compared, not a tool declared
@@ -753,9 +756,11 @@ class FileExtractor:
                 # a file it made with tempfile: written, moved or removed there, nothing lasts
                 fx = [("", READ_FX, f"uses a scratch file it made with tempfile ({d})")]
         if fx:
-            if fn.conds is None:
+            if fn.conds is None and fn.tests:
+                # a branch condition comes from a test the walk has passed already (an enclosing `if`,
+                # an earlier guard, a `match`): with none seen yet, this call runs unconditioned
                 fn.conds = branches.conditions(fn.node, self._params(fn))
-            cond = fn.conds.get(id(node))
+            cond = fn.conds.get(id(node)) if fn.conds else None
             if cond or any(len(x) > 4 for x in fx):
                 # the branch of a test of a parameter it runs under: a caller's literal decides it
                 fx = [(*x[:3], 0) + ((c,) if c else ()) for x in fx
