@@ -173,6 +173,11 @@ def load_yaml(path: Path, *, what: str = "file") -> YamlDocument:
         raise ParrInputError(
             f"{path}: byte {exc.start} is not valid UTF-8; save the {what} as UTF-8."
         ) from None
+    return load_yaml_text(text, path, what=what)
+
+
+def load_yaml_text(text: str, path: Path, *, what: str = "file") -> YamlDocument:
+    """One YAML document from text already read (`path` names it in messages), as load_yaml reads a file."""
     try:
         # The pure-Python reader refuses control characters when it is made, libyaml while parsing.
         loader = _LOADER(text)

@@ -222,8 +222,19 @@ _JOURNALCTL = Cli(
                            "--relinquish-var", "--smart-relinquish-var", "--setup-keys", "--update-catalog"}),
 )
 
+# Network diagnostics (man ping, traceroute, tracepath, mtr, dig, nslookup, host, whois): they send
+# probes or lookups and print what comes back; none has a command or flag that changes state.
+_NET_DIAG = Cli(
+    name="network diagnostics", all_read=True,
+    exes=frozenset({"ping", "ping6", "traceroute", "traceroute6", "tracepath", "mtr", "dig", "nslookup", "host",
+                    "whois"}),
+)
+# FreeIPMI's ipmimonitoring and ipmi-sensors (freeipmi.org man pages) read a BMC's sensors; their only
+# write is the local SDR cache (--sdr-cache-recreate, --flush-cache), not the machine they read.
+_IPMI_SENSORS = Cli(name="ipmimonitoring", exes=frozenset({"ipmimonitoring", "ipmi-sensors"}), all_read=True)
+
 CLIS: tuple[Cli, ...] = (_KUBECTL, _HELM, _GIT, _GH, _DOCKER, _AWS, _GCLOUD, _AZ, _TERRAFORM, _NPM, _PIP,
-                         _SYSTEMCTL, _JOURNALCTL)
+                         _SYSTEMCTL, _JOURNALCTL, _NET_DIAG, _IPMI_SENSORS)
 _BY_EXE = {exe: cli for cli in CLIS for exe in cli.exes}
 
 

@@ -52,6 +52,11 @@ PY_SINKS: tuple[Sink, ...] = (
          re.compile(r"client|ch\b|clickhouse", re.I), keywords=("query", "cmd")),
     Sink("pandas", "sql", frozenset({"read_sql", "read_sql_query"}), ("pandas",), re.compile(r"^pd$|pandas"),
          keywords=("sql",)),
+    # Logfire's query API client (logfire.experimental.query_client): query_json/query_json_rows/query_csv/
+    # query_arrow(sql, min_timestamp=..., ...) run the SQL they are given on the project's data
+    Sink("Logfire query API", "sql", frozenset({"query_json", "query_json_rows", "query_csv", "query_arrow"}),
+         ("logfire.experimental.query_client", "logfire.query_client"), re.compile(r"logfire|client", re.I),
+         keywords=("sql",)),
     Sink("E2B", "code_execution", frozenset({"run_code"}), ("e2b_code_interpreter", "e2b"),
          re.compile(r"sandbox|sbx|\bbox\b|interpreter", re.I), keywords=("code",)),
     Sink("E2B commands", "shell", frozenset({"run"}), ("e2b", "e2b_code_interpreter"),

@@ -145,6 +145,7 @@ def _empty(errors=None, rel_path: str = "") -> FileFacts:
 
 from parr.scan.wiring import compact_wiring, has_python_wiring_trigger, wiring_from_python_source  # noqa: E402
 from parr.scan.python.notebook import NotebookUnreadable, is_notebook, read_notebook  # noqa: E402
+from parr.scan.python import nat_config  # noqa: E402
 
 
 def _in_notebook(rel_path: str, source: bytes, extract) -> FileFacts:
@@ -157,6 +158,11 @@ def _in_notebook(rel_path: str, source: bytes, extract) -> FileFacts:
         facts["limit"] = "unparsable"  # counted and named by the engine: the scan could not see in
         return facts
     facts = extract(rel_path, notebook.source.encode("utf-8"))
+    configs = [c for path, text in notebook.written if path.endswith((".yml", ".yaml"))
+               and nat_config.worth_reading(text.encode("utf-8", "surrogatepass"))
+               for c in [nat_config.read_config(text, f"{rel_path}:{path}")] if c is not None]
+    if configs:  # workflow configs the notebook writes: they name the functions its cells register
+        facts = {**facts, "nat_configs": configs}
     if notebook.bad:
         errors = list(facts.get("errors") or ())
         for cell, line, message in notebook.bad:
@@ -164,6 +170,22 @@ def _in_notebook(rel_path: str, source: bytes, extract) -> FileFacts:
             # No joined line: the message names the cell, as the notebook numbers it.
             errors.append({"line": None, "message": f"cell {cell}{at}: {message}; the cell was not scanned"})
         facts = {**facts, "errors": errors}  # with errors, indexed-only facts are kept
+    return facts
+
+
+def _config_facts(rel_path: str, source: bytes) -> FileFacts:
+    """A workflow config's facts (parr.scan.python.nat_config); any other YAML is only indexed."""
+    facts = _empty(rel_path=rel_path)
+    config = None
+    if nat_config.worth_reading(source) and not is_test_path(rel_path):
+        try:
+            config = nat_config.read_config(source.decode("utf-8-sig"), rel_path)
+        except UnicodeDecodeError:
+            config = None
+    if config is None:
+        facts["skipped"] = True
+    else:
+        facts["nat_configs"] = [config]
     return facts
 
 
@@ -176,9 +198,12 @@ class PythonScanner:
     reports_sites = True  # resolve(..., sites=[...]) lists places handing tools to a model it could not read
 
     def handles(self, rel_path: str) -> bool:
-        return rel_path.endswith((".py", ".ipynb"))
+        # NeMo Agent Toolkit workflow configs: the key a registered function is bound under is its name
+        return rel_path.endswith((".py", ".ipynb")) or nat_config.is_config_path(rel_path)
 
     def extract(self, rel_path: str, source: bytes) -> FileFacts:
+        if not rel_path.endswith((".py", ".ipynb")):
+            return _config_facts(rel_path, source)
         if is_test_file(rel_path, source):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True

@@ -256,6 +256,14 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return _open_mode(call, f"{root}.open()")
     if last in _PATH_WRITE and recv:
         return [("file_write", STRONG, f"writes files (.{last}())")]
+    if last == "savefig" and recv:
+        # matplotlib's pyplot.savefig / Figure.savefig(fname): writes the image to that file; into an
+        # in-memory buffer (io.BytesIO) it writes nothing outside the process
+        target = call.args[0] if call.args else _kw(call, "fname")
+        held = lookup(target.id) if isinstance(target, ast.Name) and lookup is not None else target
+        if isinstance(held, ast.Call) and (_call_name(held) or "") in ("BytesIO", "StringIO"):
+            return []
+        return [("file_write", STRONG, f"writes an image file (.{last}())")]
     if last == "open" and recv and not _HTTPISH_RECEIVER.search(recv):
         # Path(...).open("w")
         return _open_mode(call, ".open()", mode_pos=0)
@@ -354,7 +362,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     # --- SQL
     if last in _SQL_METHODS and call.args:
         arg = call.args[0]
-        text = _statement_text(arg, str_lookup)
+        text = _statement_text(arg, str_lookup, lookup)
         sqlish = bool(_SQL_RECEIVER.search(recv)) or (text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))) \
             or (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text")
         if sqlish and last != "query" or (last == "query" and text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))):
@@ -508,11 +516,22 @@ def _gql_doc(arg, str_lookup, lookup, url_source, how: str):
     return None
 
 
-def _statement_text(arg, str_lookup) -> str | None:
+def _statement_text(arg, str_lookup, lookup=None) -> str | None:
     """The literal text of a statement argument: a string, the literal parts of an f-string, a local
-    variable holding a literal, or `text("...")`."""
+    variable holding a literal, `text("...")`, or `" ".join(parts)` over a list (literal, or a local
+    name bound to one) whose first part is a literal: the statement starts there, whatever the code
+    appends after it (clauses, placeholders)."""
     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
         return arg.value
+    if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Attribute) and arg.func.attr == "join" \
+            and isinstance(arg.func.value, ast.Constant) and isinstance(arg.func.value.value, str) \
+            and len(arg.args) == 1 and not arg.keywords:
+        parts = arg.args[0]
+        if isinstance(parts, ast.Name) and lookup is not None:
+            parts = lookup(parts.id)
+        if isinstance(parts, ast.List) and parts.elts and isinstance(parts.elts[0], ast.Constant) \
+                and isinstance(parts.elts[0].value, str):
+            return parts.elts[0].value
     if isinstance(arg, ast.JoinedStr):
         return "".join(v.value for v in arg.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
     if isinstance(arg, ast.Name):
@@ -737,7 +756,9 @@ _PURE_METHODS = frozenset(
     append extend sort reverse setdefault pop popitem discard union intersection difference
     strftime strptime isoformat timestamp date astimezone total_seconds model_dump model_dump_json model_validate
     model_copy dict json parse_obj parse_raw to_dict to_json hexdigest digest group groups groupdict loads dumps
-    tolist mean sum min max round astype fillna sort_values reset_index result done""".split())
+    tolist mean sum min max round astype fillna sort_values reset_index result done
+    copy_with copy_add_param copy_set_param copy_merge_params copy_remove_param""".split())
+# (copy_*: httpx.URL's, which return a new URL with the change and touch nothing else)
 
 
 def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: frozenset[str],
@@ -770,4 +791,7 @@ def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: froze
             return True  # the MCP client's progress bar and log: what the tool says, not what it does
         if (head not in imported_heads or "()" in recv) and last in _PURE_METHODS:
             return True  # a method of a value (not of an imported module): requests.get(u).json()
+        if last in ("read", "readline", "readlines") and head not in imported_heads \
+                and re.fullmatch(r"(?:\w+_)?(?:resp|response|res|r)", recv.rsplit(".", 1)[-1], re.I):
+            return True  # `with urlopen(req) as response: response.read()`: the reply's body, read
     return False

@@ -17,6 +17,7 @@ from typing import Any
 
 from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_dispatch, toolclass
 from parr.scan.python.frameworks.mcp import direct_registration as mcp_direct_registration
+from parr.scan.python.frameworks import nat
 from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
@@ -2102,6 +2103,8 @@ class FileExtractor:
                 continue  # a decorator this file defines: what it does is read like any function
             if self.fw_of_qual(self.qualify(name)) is not None and last in ("tool", "tool_plain"):
                 continue  # a known framework's @x.tool that its rules rejected (not a tool receiver)
+            if last in nat.REGISTRATIONS and self.fw_of_qual(self.qualify(name)) == "nvidia-nat":
+                continue  # NAT's builder registration: its file hook reads what the builder yields
             self.unresolved_site(None, "", node.lineno, "tool decorator parr does not know",
                                  text=f"@{name} def {fi.name}")
             return

@@ -87,6 +87,10 @@ def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
             return f"name '{name}'"
     if len(words) >= 2 and words[0] == "to" and words[-1] in _ROLES and not set(words) & _PEOPLE:
         return f"routing schema '{name}'"
+    if _task_param(c):
+        # delegate_task(task, context): the agent is given a task and its answer comes back (a
+        # sub-agent call, judged by what that agent does), not the conversation to carry on
+        return None
     for m in _HANDOFF_DESC.finditer(desc or ""):
         moved = set(re.findall(r"[\w$]+", m.group(1).lower()))
         if set(re.findall(r"\w+", m.group(0).lower())) & _PEOPLE:
@@ -94,6 +98,30 @@ def _hands_off(c, name: str, desc: str | None, fx) -> str | None:
         if not moved & _MOVED_GOODS and not any("$" in w or w.isdigit() for w in moved):
             return f"description says '{' '.join(m.group(0).split())}'"
     return None
+
+
+# What a described agent does on pages or systems that changes them (the browsers knowledge base's acts).
+_AGENT_ACTS = re.compile(r"\b(?:fill(?:s|ing)?\s+(?:out\s+|in\s+)?(?:\w+\s+)?forms?|click(?:s|ing)|typ(?:es|ing)\s+(?:in|into|text)|"
+                         r"submit(?:s|ting)?\s+(?:\w+\s+)?forms?|purchas(?:es|ing)|book(?:s|ing)\s+(?:a|an|the)\b)", re.I)
+# request_user_input, ask_user, request_clarification: the tool puts a question to the person at the
+# keyboard and returns the answer (escalating to a human agent or team is another matter: _PEOPLE).
+_ASK_VERBS = frozenset({"request", "ask", "prompt", "solicit"})
+_ASKED = frozenset({"user", "input", "clarification", "clarifications", "feedback", "confirmation", "answer"})
+
+
+def _asks_user(name: str) -> bool:
+    words = name_words(name)
+    return len(words) >= 2 and words[0] in _ASK_VERBS and words[1] in _ASKED and not set(words) & _MOVED_GOODS
+
+
+# Inputs that are a task for another agent to carry out (a sub-agent call), not a hand-off's reason.
+_TASK_PARAMS = frozenset({"task", "task_description", "instructions", "instruction", "goal", "objective"})
+
+
+def _task_param(c) -> bool:
+    names = {p.get("n") for p in c.get("params") or () if isinstance(p, dict)}
+    names |= {p.get("n") for p in ((c.get("jschema") or {}).get("props") or ()) if isinstance(p, dict)}
+    return bool(names & _TASK_PARAMS)
 
 
 # What a "run"/"perform" in a name may run that only reads (run_tests, run_query, run_migration do not end so).
@@ -139,9 +167,19 @@ def _composes_text(name: str) -> bool:
     return len(words) >= 2 and words[0] == "write" and words[-1] in _TEXT_NOUNS
 
 
+# Agent nouns of reading verbs that end a name for what the tool is (email_phishing_analyzer,
+# sql_validator): the words before them are their object, not a verb ("email" is no sending here).
+_READER_NOUNS = frozenset("analyzer analyser checker validator classifier detector summarizer summariser scanner "
+                          "inspector evaluator parser reader finder searcher viewer monitor".split())
+
+
 def _name_verdict(name: str):
     """name_verdict, except that "write" composing a piece of text says nothing by itself: the body
-    and the rest of the description decide (as for "generate")."""
+    and the rest of the description decide (as for "generate"); nor does a name that ends in a
+    reader's agent noun (email_phishing_analyzer) say more than that it reads."""
+    words = name_words(name)
+    if len(words) >= 2 and words[-1] in _READER_NOUNS:
+        return Verdict(False, [f"name '{name}' ends in the reader noun '{words[-1]}'"])
     return Verdict() if _composes_text(name) else name_verdict(name)
 
 
@@ -325,12 +363,21 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if words[1:2] == ["to"] and words[0] in _HANDOFF_VERBS and set(words[2:]) & _PEOPLE:
         evidence.append(f"name '{name}' hands the conversation to a person, which notifies someone")
         return True
+    acts = _AGENT_ACTS.search(desc or "") if old is not None and _task_param(c) else None
+    if acts is not None:
+        # delegate_cua(task, context): "the web agent ... filling out forms, clicking, typing": the
+        # agent it hands the task to acts on pages (parr.scan.effects_kb.browsers counts those as acts)
+        evidence.append(f"delegates a task to an agent whose description says it acts ('{acts.group(0)}')")
+        return True
     if old is not None or "agent_tool" in flags and not _name_verdict(name).mutating and "sub_unread" not in flags:
         evidence.append("runs a sub-agent whose tools change nothing" if "sub_reads" in flags and old is None
                         else "agent hand-off or sub-agent call, not a state change")
         return False
     if "arith" in flags:
         evidence.append("pure calculation on its arguments")
+        return False
+    if _asks_user(name) and not medium and not any(x[1] == "weak" for x in fx):
+        evidence.append(f"name '{name}' asks the user for an answer, which changes nothing by itself")
         return False
     quiet = _reads_only(fx)
     if quiet is not None:

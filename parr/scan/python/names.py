@@ -4,7 +4,7 @@ that a rescan answered from the cache does not import the extractor."""
 
 from __future__ import annotations
 
-FACTS_VERSION = "py-35-star-imports-agent-squad-crew-names-state-keys-write-text-bare-list-py9-handoffs-commands-scratch-aws-words-ts10-beeai-fw9"
+FACTS_VERSION = "py-35-star-imports-agent-squad-crew-names-state-keys-write-text-bare-list-py9-handoffs-commands-scratch-aws-words-ts10-beeai-fw9-nat-configs"
 
 CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,
@@ -24,6 +24,8 @@ EXTRA_TRIGGERS = ("register_function", "andoff", "functions=", "ai_function")
 
 
 def module_name(rel_path: str) -> str:
+    if rel_path.endswith((".yml", ".yaml")):
+        return ""  # a workflow config read as data: no module (`import yaml` must not find config.yaml)
     p = rel_path[:-3] if rel_path.endswith(".py") else rel_path
     parts = [x for x in p.split("/") if x]
     if parts and parts[-1] == "__init__":

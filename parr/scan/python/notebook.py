@@ -14,6 +14,9 @@ _MAGIC_LINE = re.compile(r"^[ \t]*[%!]")
 _MAGIC_ASSIGN = re.compile(r"^([ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*=[ \t]*)[%!]")
 # A cell magic (`%%bash`) makes the whole cell another language.
 _CELL_MAGIC = re.compile(r"^[ \t]*%%")
+# `%%writefile [-a] pkg/register.py`: the cell is the text of a file the notebook writes (a package's
+# Python, a workflow config), run later by what the notebook starts; its code is the notebook's.
+_WRITEFILE = re.compile(r"^[ \t]*%%writefile(?:[ \t]+(?:-a|--append))?[ \t]+[\"']?([^\s\"']+)[\"']?[ \t]*$")
 
 
 class NotebookUnreadable(ValueError):
@@ -29,6 +32,7 @@ class Notebook:
     source: str
     starts: tuple[int, ...]
     bad: tuple[tuple[int, int | None, str], ...] = ()
+    written: tuple[tuple[str, str], ...] = ()  # (path, text) of each non-Python file a %%writefile cell writes
 
     def locate(self, line: int) -> tuple[int, int]:
         """(cell, line within the cell), both from 1, of a line of the joined source."""
@@ -103,6 +107,7 @@ def read_notebook(data: bytes) -> Notebook:
     lines: list[str] = []
     starts: list[int] = []
     bad: list[tuple[int, int | None, str]] = []
+    written: list[tuple[str, str]] = []
     for number, cell in enumerate(cells, 1):
         starts.append(len(lines) + 1)
         text = _cell_text(cell)
@@ -113,10 +118,16 @@ def read_notebook(data: bytes) -> Notebook:
         language = _language(cell.get("metadata")) if isinstance(cell, dict) else None
         is_code = (isinstance(cell, dict) and cell.get("cell_type") == "code"
                    and (language == "python" or (language is None and python_kernel)))
-        if not is_code or (cell_lines and _CELL_MAGIC.match(cell_lines[0])):
+        written_to = _WRITEFILE.match(cell_lines[0]) if is_code and cell_lines else None
+        if written_to is not None and not written_to.group(1).endswith(".py"):
+            written.append((written_to.group(1), "\n".join(cell_lines[1:])))
+        if written_to is not None and written_to.group(1).endswith(".py"):
+            cell_lines = [""] + cell_lines[1:]  # a module the notebook writes: plain Python, no magics
+        elif not is_code or (cell_lines and _CELL_MAGIC.match(cell_lines[0])):
             lines.extend("" for _ in cell_lines)
             continue
-        cell_lines = _without_magics(cell_lines)
+        else:
+            cell_lines = _without_magics(cell_lines)
         try:
             ast.parse("\n".join(cell_lines))
         except SyntaxError as exc:
@@ -126,7 +137,7 @@ def read_notebook(data: bytes) -> Notebook:
             bad.append((number, None, exc.__class__.__name__))
             cell_lines = ["" for _ in cell_lines]
         lines.extend(cell_lines)
-    return Notebook("\n".join(lines) + "\n", tuple(starts) or (1,), tuple(bad))
+    return Notebook("\n".join(lines) + "\n", tuple(starts) or (1,), tuple(bad), tuple(written))
 
 
 

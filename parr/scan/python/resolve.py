@@ -13,7 +13,7 @@ import re
 
 from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
-from parr.scan.python import catalog, flow, toolclass
+from parr.scan.python import catalog, flow, nat_config, toolclass
 from parr.scan.python.effects import sql_text_effect
 from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
 from parr.scan.python.effects import UNKNOWN
@@ -711,6 +711,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
     crew_handed = _crew_handed(proj)
     imported_tails: set[str] | None = None  # last parts of every import of the project, made when needed
     inst_seen: set[tuple[str, str]] = set()
+    nat_configs = None  # NeMo Agent Toolkit workflow configs, read when a registration needs its key
     for path, f in list(proj.facts.items()):
         hints = tuple(f.get("hints") or ())
         seen_keys = set()
@@ -782,6 +783,17 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 c["style"] = style or catalog.CLASS_STYLE.get(fw, f"{fw}.BaseTool_subclass")
                 if fw == "crewai":
                     c["normalize"] = "crewai"
+            more_names: list[str] = []
+            if not c.get("name") and (c.get("name_ref") or "").startswith("nat:"):
+                if nat_configs is None:
+                    nat_configs = nat_config.Configs(proj.facts)
+                names, reason = nat_configs.names(c["name_ref"], path)
+                if names is None:
+                    sites.append(UnresolvedSite(file=path, line=max(1, int(c.get("line") or 1)),
+                                                call=f"register {c['name_ref'][4:]}", reason=str(reason)))
+                if not names:
+                    continue  # bound only to keys no agent takes as a tool (code calls it), or a site
+                c["name"], more_names = names[0], names[1:]
             if not c.get("name") and c.get("name_ref"):
                 ref = c["name_ref"]
                 if ref.startswith("agent:"):
@@ -847,6 +859,10 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 records.append(rec)
                 if dl:
                     taken.setdefault(path, set()).add(dl)
+                for other in more_names:  # one NAT function bound under several keys agents take
+                    extra = _record(dict(c, name=other), path, proj)
+                    if extra is not None:
+                        records.append(extra)
         for r in f.get("refs", []):
             if kept(r):
                 pending_refs.append((path, r))
@@ -962,6 +978,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         if rec is not None:
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
+    if nat_configs is not None:
+        records = nat_configs.settle_drivers(records)
     records.sort(key=lambda t: (t.file, t.line, t.name))
     sites.sort(key=lambda s: (s.file, s.line, s.call))
     return records, errors

@@ -123,3 +123,29 @@ def test_a_csharp_notebook_is_not_read_as_python_but_its_python_cells_are(repo: 
     result = _scan(repo)
     assert not result.errors and not result.unread
     assert [(t.file, t.name, t.cell) for t in result.tools] == [("polyglot.ipynb", "delete_user", 2)]
+
+
+def test_writefile_cells_are_the_notebooks_code_and_other_cell_magics_are_not() -> None:
+    notebook = read_notebook(_notebook(
+        ("code", ["%%writefile pkg/tools.py\n", "def helper(x: int) -> int:\n", "    return x\n"]),
+        ("code", ["%%writefile -a pkg/register.py\n", "from . import tools\n"]),
+        ("code", ["%%writefile pkg/configs/config.yml\n", "workflow:\n", "  _type: react_agent\n"]),
+        ("code", ["%%bash\n", "def not_python(:\n"]),
+    ).encode())
+    lines = notebook.source.split("\n")
+    assert lines[0] == "" and lines[1] == "def helper(x: int) -> int:"  # the magic line blanked, numbers hold
+    assert "from . import tools" in notebook.source
+    assert "_type" not in notebook.source and "not_python" not in notebook.source
+    assert notebook.written == (("pkg/configs/config.yml", "workflow:\n  _type: react_agent\n"),)
+    assert notebook.bad == ()
+
+
+def test_a_tool_a_writefile_cell_declares_is_found_in_the_notebook(repo: Path) -> None:
+    (repo / "build.ipynb").write_text(_notebook(
+        ("markdown", ["Write the agent's tools module."]),
+        ("code", ["%%writefile agent/tools.py\n", "from langchain_core.tools import tool\n", "\n", *TOOL_CELL]),
+    ))
+    result = _scan(repo)
+    [tool] = result.tools
+    assert (tool.name, tool.file, tool.mutating) == ("delete_user", "build.ipynb", True)
+    assert (tool.cell, tool.cell_line) == (2, 5)  # the def line under the magic, the import and a blank

@@ -17,20 +17,23 @@ FRAMEWORKS = (
         roots=("strands", "strands_tools"),
         style_prefix="strands",
         decorators=(Decorator("tool", "strands.tool_decorator", receiver=None),),
-        # strands_tools: the community tools package, imported by name into tools=[...]
+        # strands_tools: the community tools package, imported by name into tools=[...]. Untyped (False
+        # last): a TOOL_SPEC property declared as a bare {"type": "object"} (strands-agents-tools 0.8.10:
+        # http_request headers, use_aws parameters, retrieve retrieveFilter, mem0_memory metadata, batch
+        # invocations[].arguments), or a raw command or code string.
         builtin_instances={
             "file_read": _st("file_read", ("file_read",)),
             "file_write": _st("file_write", ("file_write",), True),
             "editor": _st("editor", ("file_write",), True),
             "shell": _st("shell", ("shell",), True, False),
             "python_repl": _st("python_repl", ("code_execution",), True, False),
-            "http_request": _st("http_request", ("http_write",), True),
-            "use_aws": _st("use_aws", ("http_write",), True),
+            "http_request": _st("http_request", ("http_write",), True, False),
+            "use_aws": _st("use_aws", ("http_write",), True, False),
             "load_tool": _st("load_tool", ("code_execution",), True),
             "calculator": _st("calculator"),
             "current_time": _st("current_time"),
             "think": _st("think"),
-            "retrieve": _st("retrieve", ("http",)),
+            "retrieve": _st("retrieve", ("http",), typed=False),
             # The rest of strands-agents-tools (src/strands_tools/*.py, read at its repository head,
             # Aug 2026): each module's TOOL_SPEC name or @tool functions; writes as the module's code does.
             "journal": _st("journal", ("file_write",), True),
@@ -42,7 +45,7 @@ FRAMEWORKS = (
             "cron": _st("cron", ("shell",), True, False),  # edits the crontab with model-written commands
             "workflow": _st("workflow", ("file_write",), True),
             "memory": _st("memory", ("http_write",), True),  # stores and deletes Bedrock KB documents
-            "mem0_memory": _st("mem0_memory", ("http_write",), True),
+            "mem0_memory": _st("mem0_memory", ("http_write",), True, False),
             "elasticsearch_memory": _st("elasticsearch_memory", ("http_write",), True),
             "mongodb_memory": _st("mongodb_memory", ("http_write",), True),
             "nova_reels": _st("nova_reels", ("http_write",), True),
@@ -50,7 +53,7 @@ FRAMEWORKS = (
             "use_computer": _st("use_computer", ("computer_use",), True),
             # runs the tools of MCP servers or of the agent itself, whatever they do: taken as changing state
             "mcp_client": _st("mcp_client", ("mcp_remote",), True),
-            "batch": _st("batch", (), True),
+            "batch": _st("batch", (), True, False),
             "image_reader": _st("image_reader", ("file_read",)),
             "speak": _st("speak"),
             "sleep": _st("sleep"),
