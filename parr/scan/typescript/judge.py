@@ -173,6 +173,11 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     words = name_words(name)
     activity = words[1] if len(words) == 2 and words[0] in _LIFECYCLE_VERBS else \
         words[-2] if len(words) >= 2 and words[-1] in _LIFECYCLE_VERBS else None
+    if not cand.get("name_inferred") and not medium and len(words) == 2 and "tab" in words and (
+            set(words) & _LIFECYCLE_VERBS):
+        # open_tab / close_tab / tab_close: a tab of the agent's own browser, opened or closed like its session
+        # (navigating it is a read, effects_kb.browsers); only body evidence (above) says otherwise
+        return False, [f"name '{name}' opens or closes a tab of the agent's own browser"]
     if not cand.get("name_inferred") and activity in _READ_ACTIVITIES and not medium:
         # start_search / stop_search, network_capture_start: begins or ends a read of the tool's own (a
         # background search, a capture of traffic); what it reads changes nothing, and only body evidence

@@ -17,6 +17,7 @@ from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.pathindex import PathView
 from parr.scan.effects_kb import cli as cli_kb
+from parr.scan.typescript import action_schemas
 from parr.scan.typescript.effects import EXECUTABLE_TYPES
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
@@ -86,7 +87,8 @@ def has_trigger(source: bytes) -> bool:
         b"export" in source and _walked_definition(source)) or (
         b"define" in source and _EVE_IMPORT.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
-        _HOOK_PACKAGES.search(source) is not None) or any(
+        _HOOK_PACKAGES.search(source) is not None) or (
+        action_schemas.TRIGGER.search(source) is not None) or any(
         package in source and enables.search(source) is not None for package, enables in _AGENT_BUILTINS)
 
 
@@ -112,6 +114,11 @@ def _builtin_class() -> re.Pattern[bytes]:
 _DEF_NAME = bytes_re.fast(rb"\bname\s*:\s*[\"'`]")
 _DEF_SCHEMA = bytes_re.fast(rb"\b(?:schema|inputSchema|parameters|input_schema|argsSchema|zodSchema)\s*[:,}\n]")
 _DEF_HANDLER = bytes_re.fast(rb"\b(?:handler|execute|run|invoke|call|callback|handle|fn)\s*[:,}(\n]")
+
+
+# An exported definition whose schema is a zod/valibot/TypeBox expression (`schema: z.object(...)`), without the
+# handler beside it that would make it a tool by itself (action_schemas.py builds the action in another file).
+_ACTION_DEFINITION = bytes_re.fast(rb"\b(?:schema|parameters|inputSchema)\s*:\s*(?:z|v|Type|t)\.\w+\(")
 
 
 # eve's authored files: `export default defineTool(...)` / `defineAgent(...)` imported from eve (frameworks/eve.py).
@@ -428,6 +435,14 @@ class TypeScriptScanner:
                 tree = self._processes_only(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
+                if _ACTION_DEFINITION.search(source) and _DEF_NAME.search(source):
+                    # `export const clickActionSchema = { name, description, schema: z.object(...) }`: an action
+                    # definition another file builds an action from (action_schemas.py); read for its schema
+                    tree = self._parse(source, grammar)
+                    definitions = _detect().Detector(FileCtx(rel_path, source, tree.root_node, grammar)
+                                                     ).exported_definitions()
+                    if definitions:
+                        facts["definitions"] = definitions
                 if _EXPORTED_LITERAL.search(source):
                     # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) another
                     # file's loop calls: read with the helpers it calls.
@@ -979,7 +994,12 @@ class _Resolver:
                     cand = dict(cand, framework=info.get("framework"), style=info.get("style"))
                 elif (path, cand.get("line")) in absorbed and cand.get("style") in _DEFINITION_STYLES:
                     continue  # a definition spread into a wrapper call or imported: part of that one tool
+                at = None
                 if cand.get("definition"):
+                    if cand.get("at_definition"):
+                        # an action built from an imported definition: reported where its name is written
+                        found = self._definition(path, cand["definition"])
+                        at = (found[0], (found[1].get("lines") or [cand.get("line")])[-1]) if found else None
                     cand = self._with_definition(path, cand)
                 if cand.get("schema_ref") and cand.get("typed"):
                     cand = self._with_schema(path, cand)
@@ -1010,7 +1030,7 @@ class _Resolver:
                             records.append(rec)
                     if uses or bind.get("keyed_here"):
                         continue
-                rec = self._record(path, lang, cand, key_names)
+                rec = self._record(path, lang, cand, key_names, at=at)
                 if rec is None:
                     if cand.get("name") is None and cand.get("name_ref") is not None and not cand.get("bind"):
                         sites.append(UnresolvedSite(
