@@ -427,6 +427,8 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                             continue
                     if b is None:
                         continue
+                    if b"useRef" in ctx.source and framework_state.react_ref_write(b, left):
+                        continue  # `pulseSeq.current += 1`: a component's own React ref, nothing outside sees it
                     eff.weak.append(f"assigns {name}.…")
         elif t == "object" and depth == 0:
             entries = object_entries(node)

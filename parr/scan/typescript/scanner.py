@@ -94,7 +94,7 @@ def has_trigger(source: bytes) -> bool:
 
 # Packages whose hooks make tools without a word the prefilter looks for (`useCopilotAction({ name, handler })`,
 # `composio.tools.get(user, "SLUG")`): a file importing one is parsed (frameworks/*.py file_reader).
-_HOOK_PACKAGES = bytes_re.any_of((b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio"))
+_HOOK_PACKAGES = bytes_re.any_of((b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio", b"useViewTool"))
 # What makes Mastra and VoltAgent give an agent tools of their own (frameworks/agent_builtins.py).
 _AGENT_BUILTINS = ((b"@voltagent/", bytes_re.fast(rb"subAgents|workingMemory|createReasoningTools")),
                    (b"@mastra/", bytes_re.fast(rb"(?:agents|workflows)\s*[:,}]|workingMemory")))
