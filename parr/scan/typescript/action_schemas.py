@@ -32,7 +32,7 @@ TRIGGER = bytes_re.fast(
     rb"fromEntries\([^;]{0,200}=>\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*,")
 
 # Calls that build an object schema from the keys given (zod, valibot, TypeBox, arktype-like builders).
-_SCHEMA_BUILDERS = frozenset({"extend", "object", "strictObject", "looseObject", "Object", "merge", "fromEntries"})
+_SCHEMA_BUILDERS = frozenset({"extend", "object", "strictObject", "looseObject", "Object", "merge"})
 _SCHEMA_KEYS = ("schema", "parameters", "inputSchema", "paramsSchema", "argsSchema", "input_schema")
 _HANDLER_KEYS = ("handler", "execute", "run", "call", "fn", "func", "invoke", "callback")
 _STYLE = "action_schema.key"
@@ -76,8 +76,8 @@ def _name_keys(det: Detector) -> list[tuple[Node, str]]:
             out.append((expr, elem))
     if b"fromEntries" in ctx.source:
         for call in captures(ctx.grammar, ctx.root, "(call_expression) @c", "c", 1 << 14):
-            if not text(call.child_by_field_name("function")).endswith("fromEntries"):
-                continue
+            if not text(call.child_by_field_name("function")).endswith("fromEntries") or not _builder_arg(call):
+                continue  # (a map of tools made per element is read by loops.py: only a schema's keys here)
             for arrow in captures(ctx.grammar, call, "(arrow_function) @a", "a", 64):
                 body = unwrap(arrow.child_by_field_name("body"))
                 if body is None or body.type != "array" or not body.named_children:
@@ -98,8 +98,9 @@ def _name_of(expr: Node | None) -> str | None:
 
 
 def _builder_arg(obj: Node | None) -> bool:
-    """The object is the argument of an object-schema builder (`schema.extend({...})`, `z.object({...})`)."""
-    args = obj.parent if obj is not None and obj.type == "object" else None
+    """The object (or the `Object.fromEntries(...)` making one) is the argument of an object-schema builder
+    (`schema.extend({...})`, `z.object({...})`)."""
+    args = obj.parent if obj is not None and obj.type in ("object", "call_expression") else None
     call = args.parent if args is not None and args.type == "arguments" else None
     if call is None or call.type != "call_expression":
         return False

@@ -157,6 +157,8 @@ _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-
 # tool is built from (spread into a wrapper call, or imported by a registration), then it is no tool.
 _DEFINITION_STYLES = frozenset({"ai_sdk.raw_tool", "raw_function_schema", "mcp_ts.list_tools", "anthropic.raw_tool_schema",
                                 "openai.raw_function_schema", "gemini.function_declarations", "cloudflare.client_tool"})
+# Registrations of one tool on an MCP server by name (a tools/list literal naming it again is the same tool).
+_REGISTRATION_STYLES = frozenset({"mcp_ts.registerTool", "mcp_ts.tool", "mcp_ts.registerToolTask", "mcp_use.tool"})
 _CAPABILITIES = frozenset({"shell", "code_execution", "sql", "http_write", "http", "file_write", "file_read",
                            "email", "payment", "browser", "computer_use", "mcp_remote"})
 _EXTS = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
@@ -994,6 +996,8 @@ class _Resolver:
                     cand = dict(cand, framework=info.get("framework"), style=info.get("style"))
                 elif (path, cand.get("line")) in absorbed and cand.get("style") in _DEFINITION_STYLES:
                     continue  # a definition spread into a wrapper call or imported: part of that one tool
+                elif cand.get("style") in _DEFINITION_STYLES and self._registered_where_dispatched(path, cand):
+                    continue  # a tools/list override of another file's server listing a tool it registers itself
                 at = None
                 if cand.get("definition"):
                     if cand.get("at_definition"):
@@ -1211,6 +1215,17 @@ class _Resolver:
             out["description"], out["description_ref"] = d.get("description"), d.get("description_ref")
         out["annotations"] = {**(d.get("annotations") or {}), **(cand.get("annotations") or {})}
         return out
+
+    def _registered_where_dispatched(self, path: str, cand: dict[str, Any]) -> bool:
+        """The definition names a tool that the file answering its calls (another file's CallTool branch) also
+        registers (`server.registerTool("run", ...)` beside `tools/list` returning this list): one tool, read
+        at its registration; a contract list of wire literals is no second registration."""
+        name = cand.get("name")
+        hit = self._dispatch_for(path, name) if isinstance(name, str) else None
+        if hit is None or hit[0] == path:
+            return False
+        return any(c.get("name") == name and c.get("style") in _REGISTRATION_STYLES
+                   for c in self.facts_of(hit[0]).get("tools") or [])
 
     def _dispatch_for(self, path: str, name: str) -> tuple[str, dict[str, Any]] | None:
         """The CallTool branch (file, effects) that runs a tool declared in `path` by name, in another
