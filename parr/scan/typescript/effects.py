@@ -60,7 +60,7 @@ _MUTATING_METHOD_PREFIX = re.compile(
     r"merge|archive|destroy|write|upload|drop|submit|approve|reject|assign|invite|close|reopen|add|set|"
     r"book|purchase|pay|execute|deploy|trigger|dispatch|enqueue|notify|reply|comment|move|rename|revoke|grant|"
     r"pause|resume|detach|attach|terminate|restore|rebase|reset|associate|disassociate|deregister|unarchive|"
-    r"reboot|purge|restart)"
+    r"reboot|purge|restart|reorder)"
     r"(?=$|[A-Z_])")
 # A call that builds a read (a query, a selection, a search): `.execute()`/`.run()` on its result runs that read.
 _READ_BUILDER = re.compile(r"^(query|select|selectFrom|search|find|get|list|read|count|fetch|describe)(?=$|[A-Z_])")

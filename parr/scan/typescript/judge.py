@@ -7,6 +7,7 @@ from typing import Any
 
 from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.evidence import Verdict, description_verdict, name_verdict, name_words
+from parr.scan.model import operations_of
 
 # Words that lead a name as a noun as often as a verb: "request_count", "order_status", "run_history".
 _NOUN_VERBS = frozenset("""
@@ -123,6 +124,17 @@ def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> 
     return mutating, evidence
 
 
+def _read_only_operations(cand: dict[str, Any]) -> str | None:
+    """Why a tool multiplexed by an operation enum (`action: z.enum(["get", "list"])`) only reads: each value
+    is a read verb by the same name rules. None when there is no such parameter or a value is not one."""
+    param, values = operations_of(cand.get("options") or {})
+    if param is None:
+        return None
+    if not all(ts_name_verdict(v).mutating is False for v in values):
+        return None
+    return f"every {param} it takes reads ({', '.join(values[:6])})"
+
+
 def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bool, list[str]]:
     ann = cand.get("annotations") or {}
     strong = cand.get("strong") or []
@@ -183,6 +195,11 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # background search, a capture of traffic); what it reads changes nothing, and only body evidence
         # (above) says otherwise
         return False, [f"name '{name}' starts or stops a {activity} of the tool's own"]
+    reads = _read_only_operations(cand)
+    if reads is not None and not medium:
+        # pipelines_run(action: "get" | "list"): the name is the resource, the operation parameter the verb; every
+        # value of it reads, and the body (above) shows no write on any branch
+        return False, [reads]
     if not cand.get("name_inferred"):
         nv = ts_name_verdict(name)
         if nv.mutating is not None:

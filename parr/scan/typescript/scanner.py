@@ -1438,6 +1438,14 @@ class _Resolver:
         if description is None and cand.get("description_ref") is not None:
             description = self.value(path, cand["description_ref"])
         cand = self._with_followed_effects(path, name, cand)
+        if cand.get("weak") and cand.get("calls"):
+            # `calls createExternalContentResponse()`: a guess from the name of a project function; its body,
+            # read where it is defined and only computing (or answering the session), decides instead
+            vouched = {f"calls {c.get('name')}()" for c in cand["calls"]
+                       if not c.get("member") and f"calls {c.get('name')}()" in cand["weak"]
+                       and self._helper_kind(path, c) is not None}
+            if vouched:
+                cand = dict(cand, weak=[w for w in cand["weak"] if w not in vouched])
         if cand.get("open_paths"):
             typed = cand.get("typed")  # the open-object rule, decided on the dispatch branch found
         mutating, mev = judge_mutating(cand, name, description)
