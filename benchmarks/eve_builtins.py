@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Write parr/scan/typescript/frameworks/eve_builtins.py from eve's npm package (Vercel eve's framework tools).
 
-usage: cd /tmp/x && npm pack eve@0.29.4
-       python benchmarks/eve_builtins.py /tmp/x/eve-0.29.4.tgz > /tmp/eve_builtins.py && mv /tmp/eve_builtins.py parr/scan/typescript/frameworks/
+usage: cd /tmp/x && npm pack eve@0.38.3
+       python benchmarks/eve_builtins.py /tmp/x/eve-0.38.3.tgz > /tmp/eve_builtins.py && mv /tmp/eve_builtins.py parr/scan/typescript/frameworks/
 
 Nothing is imported or run. Read from the tarball:
 - dist/src/runtime/framework-tools/index.js: `REGISTERED_FRAMEWORK_TOOLS` (every agent's framework tools) and
-  `ALL_FRAMEWORK_TOOLS` (those and the root session's `agent`), each an imported `*_TOOL_DEFINITION`; the
+  `ALL_FRAMEWORK_TOOLS` (those and the root session's `agent`, kept when the harness table below lists it),
+  each an imported `*_TOOL_DEFINITION`; the
   module it comes from gives the tool's `name` (a literal, or the `*_TOOL_NAME` constant beside it).
 - docs/concepts/default-harness.md, "Built-in tools": a tool whose row says "Present only when the agent
   declares ..." (load_skill, connection_search) is left out; parr does not read skills or connections.
@@ -92,10 +93,21 @@ def main(tgz: str) -> None:
     index = files["dist/src/runtime/framework-tools/index.js"]
     registered = _array(index, "REGISTERED_FRAMEWORK_TOOLS")
     every = _array(index, "ALL_FRAMEWORK_TOOLS")
-    definitions = registered + [d for d in every if d not in registered and d != "REGISTERED_FRAMEWORK_TOOLS"]
+    extra = [d for d in every if d not in registered and d != "REGISTERED_FRAMEWORK_TOOLS"]
     docs = files.get("docs/concepts/default-harness.md", "")
+    rows = set(re.findall(r"^\|\s*`([\w-]+)`\s*\|", docs, re.M))
     conditional = set(re.findall(r"^\|\s*`([\w-]+)`\s*\|[^\n]*Present only when", docs, re.M))
-    names = [n for n in (_tool_name(files, index, d) for d in definitions) if n not in conditional]
+    names = [_tool_name(files, index, d) for d in registered]
+    # Beyond the registered ones, only those the harness table lists (the root session's `agent`); others, such
+    # as 0.38's task tools (an array of definitions the table does not list), are opt-in.
+    for d in extra:
+        try:
+            name = _tool_name(files, index, d)
+        except SystemExit:
+            continue
+        if name in rows:
+            names.append(name)
+    names = [n for n in names if n not in conditional]
     unknown = [n for n in names if n not in VERDICTS]
     if unknown:
         raise SystemExit(f"no verdict for eve framework tools {unknown}: read their rows and add them")
