@@ -25,11 +25,12 @@ from parr.scan.typescript.nodes import (
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
 
-# A key computed from an element's name (`[action.name()]:`, `[a.schema.name]:`) or an entry pair made from one
-# (`=> [a.name, a.schema]`): the cheap screen every file pays.
+# An object-schema builder keyed by an element's name (`.extend({ [action.name()]:`, `z.object({ [a.schema.name]:`) or
+# made from entries keyed so (`z.object(Object.fromEntries(xs.map((a) => [a.name, ...])))`): the cheap screen every
+# file pays (a plain `{ [tool.name]: tool }` map is not one).
 TRIGGER = bytes_re.fast(
-    rb"\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\]\s*:|"
-    rb"fromEntries\([^;]{0,200}=>\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*,")
+    rb"(?:extend|[oO]bject|merge)\(\s*\{\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\]\s*:|"
+    rb"[oO]bject\(\s*Object\.fromEntries\([^;]{0,200}=>\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*,")
 
 # Calls that build an object schema from the keys given (zod, valibot, TypeBox, arktype-like builders).
 _SCHEMA_BUILDERS = frozenset({"extend", "object", "strictObject", "looseObject", "Object", "merge"})
