@@ -39,7 +39,7 @@ _LIFECYCLE_VERBS = frozenset({"start", "stop", "end", "begin", "open", "close", 
                               "close_session", "open_session"})
 # Activities that only read, which a tool may start in the background and stop again.
 _READ_ACTIVITIES = frozenset({"search", "searches", "lookup", "watch", "watching", "monitor", "monitoring", "poll",
-                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing"})
+                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing", "debugger"})
 _OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
 
 
@@ -185,10 +185,10 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     words = name_words(name)
     activity = words[1] if len(words) == 2 and words[0] in _LIFECYCLE_VERBS else \
         words[-2] if len(words) >= 2 and words[-1] in _LIFECYCLE_VERBS else None
-    if not cand.get("name_inferred") and not medium and len(words) == 2 and "tab" in words and (
-            set(words) & _LIFECYCLE_VERBS):
-        # open_tab / close_tab / tab_close: a tab of the agent's own browser, opened or closed like its session
-        # (navigating it is a read, effects_kb.browsers); only body evidence (above) says otherwise
+    if not cand.get("name_inferred") and not medium and len(words) <= 3 and set(words[-2:]) & {"tab", "tabs"} and (
+            set(words[-2:]) & _LIFECYCLE_VERBS):
+        # open_tab / close_tab / chrome_close_tabs: tabs of the agent's own browser, opened or closed like its
+        # session (navigating one is a read, effects_kb.browsers); only body evidence (above) says otherwise
         return False, [f"name '{name}' opens or closes a tab of the agent's own browser"]
     if not cand.get("name_inferred") and activity in _READ_ACTIVITIES and not medium:
         # start_search / stop_search, network_capture_start: begins or ends a read of the tool's own (a
