@@ -4,7 +4,9 @@ An agent with its own action registry builds one output schema the model must fi
 names: `for (const action of actions) schema = schema.extend({ [action.name()]: action.schema.schema.optional() })`
 or `z.object(Object.fromEntries(actions.map((a) => [a.name, a.schema])))`. The model picks an action by
 emitting its key, so each action is a tool: its name and schema sit in the definition the action is built
-from (`new Action(handler, clickElementActionSchema)`), its effects in the handler. An ordinary structured
+from (`new Action(handler, clickElementActionSchema)`, or the `{ name, schema, handler }` literals of the array the
+builder walks), its effects in the handler. A union of one object per action fixing its name
+(`z.discriminatedUnion("action", actions.map((a) => z.object({ action: z.literal(a.name), ... })))`) is the same. An ordinary structured
 output (one response schema with literal keys) is no tool: only a key computed from a collection element's
 name marks action selection. Where the element class or its constructions cannot be followed, an unresolved
 site says so.
@@ -25,10 +27,11 @@ from parr.scan.typescript.nodes import (
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
 
-# An object-schema builder keyed by an element's name (`.extend({ [action.name()]:`, `z.object({ [a.schema.name]:`) or
-# made from entries keyed so (`z.object(Object.fromEntries(xs.map((a) => [a.name, ...])))`): the cheap screen every
-# file pays (a plain `{ [tool.name]: tool }` map is not one).
+# An object-schema builder keyed by an element's name (`.extend({ [action.name()]:`, `z.object({ [a.schema.name]:`),
+# made from entries keyed so (`z.object(Object.fromEntries(xs.map((a) => [a.name, ...])))`), or a union member fixing
+# it (`z.literal(a.name)`): the cheap screen every file pays (a plain `{ [tool.name]: tool }` map is not one).
 TRIGGER = bytes_re.fast(
+    rb"\.literal\(\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\)|"
     rb"(?:extend|[oO]bject|merge)\(\s*\{\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\]\s*:|"
     rb"[oO]bject\(\s*Object\.fromEntries\([^;]{0,200}=>\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*,")
 
@@ -44,6 +47,11 @@ def read(det: Detector) -> None:
     ctx = det.ctx
     seen_classes: set[str] = set()
     for key_expr, elem in _name_keys(det):
+        objects = _literal_elements(det, key_expr, elem)
+        if objects is not None:
+            for obj in objects[:200]:
+                _action_object(det, obj)
+            continue
         cls = _element_class(det, elem, key_expr)
         if cls is None:
             det._unread(key_expr, "actions handed to the model as keys of a structured-output schema; parr "
@@ -75,6 +83,16 @@ def _name_keys(det: Detector) -> list[tuple[Node, str]]:
         elem = _name_of(expr)
         if elem is not None and _loop_element(ctx, comp, elem):
             out.append((expr, elem))
+    if b"literal" in ctx.source:
+        # z.discriminatedUnion("action", actions.map((a) => z.object({ action: z.literal(a.name), args: a.schema })))
+        for call in captures(ctx.grammar, ctx.root, "(call_expression) @c", "c", 1 << 14):
+            chain = member_chain(unwrap(call.child_by_field_name("function")))
+            if chain[-1:] != ["literal"] or len(args_of(call)) != 1 or not _in_union(call):
+                continue
+            expr = unwrap(args_of(call)[0])
+            elem = _name_of(expr)
+            if elem is not None and _loop_element(ctx, call, elem):
+                out.append((expr, elem))
     if b"fromEntries" in ctx.source:
         for call in captures(ctx.grammar, ctx.root, "(call_expression) @c", "c", 1 << 14):
             if not text(call.child_by_field_name("function")).endswith("fromEntries") or not _builder_arg(call):
@@ -88,6 +106,70 @@ def _name_keys(det: Detector) -> list[tuple[Node, str]]:
                 if elem is not None and params and params[0].split(":")[0].strip() == elem:
                     out.append((body.named_children[0], elem))
     return out
+
+
+def _in_union(node: Node) -> bool:
+    """The node sits in the arguments of a union of schemas (`z.union([...])`, `z.discriminatedUnion(k, [...])`)."""
+    cur = node.parent
+    for _ in range(40):
+        if cur is None:
+            return False
+        if cur.type == "call_expression":
+            chain = member_chain(unwrap(cur.child_by_field_name("function")))
+            if chain[-1:] in (["union"], ["discriminatedUnion"], ["Union"]):
+                return True
+        cur = cur.parent
+    return False
+
+
+def _iterable(at: Node, elem: str) -> Node | None:
+    """What the loop binding `elem` walks: `xs` of `for (const a of xs)` or of `xs.map((a) => ...)`."""
+    node = at.parent
+    for _ in range(60):
+        if node is None:
+            return None
+        if node.type == "for_in_statement" and elem in text(node.child_by_field_name("left")):
+            return node.child_by_field_name("right")
+        if node.type in FUNCTION_TYPES and any(text(p).split(":")[0].strip() == elem for p in function_params(node)):
+            parent = node.parent
+            call = parent.parent if parent is not None and parent.type == "arguments" else None
+            fn = unwrap(call.child_by_field_name("function")) if call is not None else None
+            return fn.child_by_field_name("object") if fn is not None and fn.type == "member_expression" else None
+        node = node.parent
+    return None
+
+
+def _literal_elements(det: Detector, at: Node, elem: str) -> list[Node] | None:
+    """The object literals of the array the loop walks, when it is one of this file (`const actions = [{ name,
+    schema, handler }, ...]`); None when it is not."""
+    value = det.ctx.value_node(_iterable(at, elem))
+    if value is None or value.type != "array":
+        return None
+    objects = [det.ctx.value_node(e) for e in value.named_children]
+    return objects if objects and all(o is not None and o.type == "object" for o in objects) else None
+
+
+def _action_object(det: Detector, obj: Node) -> None:
+    """One `{ name, description, schema, handler }` of a registry array."""
+    det.tools[:] = [c for c in det.tools if not _within(det.cand_nodes.get(id(c)), obj)]
+    det.ctx.claim(obj)
+    entries = det._entries(obj, sources=[])
+    name = det.ctx.string_value(det._entry(entries, "name")) if "name" in entries else None
+    if not isinstance(name, str) or not name:
+        det._unread(obj, "an action of a structured-output action schema whose name parr cannot read",
+                    call=" ".join(text(obj).split())[:80])
+        return
+    handler = next((h for h in (det._handler(det._entry(entries, k)) for k in _HANDLER_KEYS if k in entries)
+                    if h is not None), None)
+    schema_node = det._entry(entries, *_SCHEMA_KEYS)
+    if handler is None and schema_node is None:
+        return  # a record with a name and nothing to run or fill: data the schema names, no action
+    eff = det._effects_of(handler)
+    info = det._schema_of(schema_node)
+    typed, tev = det._typed(info, handler, eff)
+    desc, dref = det._description(det._entry(entries, "description"))
+    det._emit(node=obj, name=name, framework="unknown", style=_STYLE, schema=info.kind if info.declared else "none",
+              typed=typed, typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff)
 
 
 def _name_of(expr: Node | None) -> str | None:
