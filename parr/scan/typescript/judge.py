@@ -31,6 +31,9 @@ _ADD_TO = re.compile(r"\badd(?:s|ing)?\b[^.]{0,60}\bto\b", re.I)
 # A description that warns about the tool's power.
 _CAUTION = re.compile(r"\b(use with caution|dangerous|destructive|irreversibl[ey]|cannot be undone|permanently|"
                       r"superpower|admin(?:istrative)? (?:tool|action|access|override))\b", re.I)
+# A description of input sent to a page: simulated key presses, clicks or typing.
+_PAGE_INPUT = re.compile(r"\b(?:simulat\w*|send\w*|dispatch\w*)\s+(?:(?:keyboard|key|mouse|click|touch)\s+)"
+                         r"(?:events?|press(?:es)?|strokes?|input)\b|\bpress(?:es)?\s+(?:a\s+)?keys?\b", re.I)
 _READ_ONLY_DESCRIPTION = re.compile(r"\b(read[- ]only|does not (?:modify|change|write)|without (?:modifying|changing))\b", re.I)
 
 
@@ -105,6 +108,11 @@ def ts_description_verdict(description: str | None) -> Verdict:
     m = _CAUTION.search(first)
     if m:
         return Verdict(True, [f"description warns '{m.group(0).lower()}'"])
+    m = _PAGE_INPUT.search(first)
+    if m:
+        # "Simulate keyboard events in the browser": key presses and clicks act on the live page
+        # (effects_kb.browsers: a key press submits forms and follows buttons)
+        return Verdict(True, [f"description says '{m.group(0).lower()}' (input to a live page)"])
     return Verdict()
 
 
