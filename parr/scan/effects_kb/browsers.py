@@ -58,13 +58,20 @@ def camel(method: str) -> str:
     return head + "".join(w[:1].upper() + w[1:] for w in rest)
 
 
+# A project's own page wrapper names its methods after what they do (`page.clickElementNode(...)`,
+# `page.inputTextElementNode(...)`, `page.selectDropdownOption(...)`): the first camelCase word, when it is one
+# of the acting verbs above, tells the same (an exact READS name such as selectText still reads).
+ACTING_PREFIX = re.compile(r"^(?:click|dblclick|tap|fill|type|press|select|check|uncheck|drag|drop|upload|submit|"
+                           r"sendKeys|input)(?=[A-Z])")
+
+
 def method_action(method: str, device: str | None = None) -> str | None:
     """'acts', 'reads' or None (not a page method) for a method in either language's spelling;
     `device`: the keyboard, mouse or touchscreen it is called on, if it is."""
     m = camel(method)
     if device in INPUT_DEVICE_ACTS:
         return "acts" if m in INPUT_DEVICE_ACTS[device] else "reads"
-    return "acts" if m in ACTS else "reads" if m in READS else None
+    return "acts" if m in ACTS else "reads" if m in READS else "acts" if ACTING_PREFIX.match(m) else None
 
 
 # A receiver in the call chain that names a page-like object (`page`, `this.page`, `newPage`, `frame`,

@@ -152,13 +152,15 @@ TS_COMMAND_METHODS: dict[str, int | str] = {
 
 
 # TypeScript: calls that open the tool's own sandbox or browser session to work in (E2B `Sandbox.create()`,
-# Daytona `daytona.create()`, Browserbase `bb.sessions.create()`), in a file importing that SDK: the tool's
+# Daytona `daytona.create()`, Browserbase `bb.sessions.create()`, `Stagehand.create()`), in a file importing that SDK: the tool's
 # workspace, not a change to anything of the user's (what the tool then runs there is judged on its own).
 # (receiver pattern, method, module prefixes)
 TS_OWN_WORKSPACE: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"^Sandbox$|^CodeInterpreter$"), "create", ("e2b", "@e2b/")),
     (re.compile(r"daytona", re.I), "create", ("@daytonaio/",)),
     (re.compile(r"^sessions$"), "create", ("@browserbasehq/sdk",)),
+    # Stagehand.create({ browser, ... }) (Stagehand v4): launches or attaches the tool's own browser session
+    (re.compile(r"^Stagehand$"), "create", ("@browserbasehq/stagehand",)),
 )
 
 

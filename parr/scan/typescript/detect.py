@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import arg_reads, dispatch, framework_state, handoffs, loops, shorthand
+from parr.scan.typescript import action_schemas, arg_reads, dispatch, framework_state, handoffs, loops, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript import purity
 from parr.scan.typescript.judge import EXECUTOR_NAME
@@ -225,6 +225,8 @@ class Detector:
             self._last_options = {}
             self._last_schema_ref = None
             self._on_schema_pair(caps["schemapair"][0])
+        if action_schemas.TRIGGER.search(ctx.source):
+            action_schemas.read(self)  # actions keying a structured-output schema (the browser-use action model)
         handoffs.read(self)
         self._wrapper_calls_here()
         self._expose_exported_builtins()

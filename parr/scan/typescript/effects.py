@@ -60,7 +60,7 @@ _MUTATING_METHOD_PREFIX = re.compile(
     r"merge|archive|destroy|write|upload|drop|submit|approve|reject|assign|invite|close|reopen|add|set|"
     r"book|purchase|pay|execute|deploy|trigger|dispatch|enqueue|notify|reply|comment|move|rename|revoke|grant|"
     r"pause|resume|detach|attach|terminate|restore|rebase|reset|associate|disassociate|deregister|unarchive|"
-    r"reboot|purge|restart)"
+    r"reboot|purge|restart|reorder)"
     r"(?=$|[A-Z_])")
 # A call that builds a read (a query, a selection, a search): `.execute()`/`.run()` on its result runs that read.
 _READ_BUILDER = re.compile(r"^(query|select|selectFrom|search|find|get|list|read|count|fetch|describe)(?=$|[A-Z_])")
@@ -427,6 +427,8 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                             continue
                     if b is None:
                         continue
+                    if b"useRef" in ctx.source and framework_state.react_ref_write(b, left):
+                        continue  # `pulseSeq.current += 1`: a component's own React ref, nothing outside sees it
                     eff.weak.append(f"assigns {name}.…")
         elif t == "object" and depth == 0:
             entries = object_entries(node)

@@ -8,6 +8,8 @@ counts: any other call may have an effect parr does not know, and then the usual
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from parr.scan.typescript.frameworks.agent_kit import STATE_PATHS, STEP_KEYS, STEP_METHODS
@@ -218,6 +220,9 @@ def _ui_scan(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int, import
                     return None
                 wrote = wrote or done
                 continue
+            if len(chain) >= 3 and chain[1] == "current" and _ui_handle_ref(ctx.lookup(callee, chain[0])):
+                wrote = True  # mapRef.current?.fitTo(...): a DOM element or a component's imperative handle
+                continue
             if chain[0] in _PURE_ROOTS or (len(chain) == 1 and chain[0] in _PURE_FUNCS | _UI_CALLS):
                 continue
             if chain[0] in _UI_ROOTS or (len(chain) >= 2 and chain[-1] in _UI_METHODS):
@@ -257,7 +262,7 @@ def _own_value(ctx: FileCtx, callee: Node, start: int, end: int) -> bool:
     """The receiver chain of `callee` starts at a parameter, a destructured name or a local of the body."""
     root = member_root(callee)
     b = ctx.lookup(root, text(root)) if root is not None else None
-    return b is not None and (b.kind in ("param", "pattern") or _body_local(b, start, end))
+    return b is not None and (b.kind in ("param", "pattern") or _body_local(b, start, end) or _react_value(b))
 
 
 def _target_root_binding(ctx: FileCtx, left: Node):
@@ -275,6 +280,33 @@ def _is_ref(b) -> bool:
     value = unwrap(b.node)
     return value is not None and value.type == "call_expression" and text(
         value.child_by_field_name("function")) in ("useRef", "React.useRef")
+
+
+def react_ref_write(b, left: Node) -> bool:
+    """`ref.current = x` on a binding of React's useRef (effects.py leaves it out of a body's writes)."""
+    return _is_ref(b) and _through_current(left)
+
+
+# The type a ref holds, when it is a page element or a component's imperative handle
+# (`useRef<HTMLDivElement>(null)`, `useRef<MapHandle | null>(null)`): what its methods change is on the page.
+_UI_REF_TYPE = re.compile(r"<\s*(?:\w+\.)?\w*(?:Element|Handle)\b")
+
+
+def _ui_handle_ref(b) -> bool:
+    if not _is_ref(b):
+        return False
+    fn = unwrap(b.node)
+    targs = fn.child_by_field_name("type_arguments") if fn is not None else None
+    return targs is not None and _UI_REF_TYPE.match(text(targs)) is not None
+
+
+def _react_value(b) -> bool:
+    """A value a component computes for its render (`const visible = useMemo(...)`): data of the page."""
+    if b is None or b.kind != "var" or b.node is None:
+        return False
+    value = unwrap(b.node)
+    return value is not None and value.type == "call_expression" and text(
+        value.child_by_field_name("function")) in ("useMemo", "React.useMemo")
 
 
 def _through_current(left: Node) -> bool:
@@ -298,4 +330,4 @@ def _own_value_chain(ctx: FileCtx, callee: Node, chain: list[str], start: int, e
     if chain[0] in _PURE_FUNCS and chain[1:2] == ["()"] and root is not None and ctx.lookup(root, chain[0]) is None:
         return True  # `String(n).padStart(4, "0")`
     b = ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
-    return b is not None and (b.kind in ("param", "pattern") or _body_local(b, start, end))
+    return b is not None and (b.kind in ("param", "pattern") or _body_local(b, start, end) or _react_value(b))

@@ -7,6 +7,7 @@ from typing import Any
 
 from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.evidence import Verdict, description_verdict, name_verdict, name_words
+from parr.scan.model import operations_of
 
 # Words that lead a name as a noun as often as a verb: "request_count", "order_status", "run_history".
 _NOUN_VERBS = frozenset("""
@@ -30,6 +31,9 @@ _ADD_TO = re.compile(r"\badd(?:s|ing)?\b[^.]{0,60}\bto\b", re.I)
 # A description that warns about the tool's power.
 _CAUTION = re.compile(r"\b(use with caution|dangerous|destructive|irreversibl[ey]|cannot be undone|permanently|"
                       r"superpower|admin(?:istrative)? (?:tool|action|access|override))\b", re.I)
+# A description of input sent to a page: simulated key presses, clicks or typing.
+_PAGE_INPUT = re.compile(r"\b(?:simulat\w*|send\w*|dispatch\w*)\s+(?:(?:keyboard|key|mouse|click|touch)\s+)"
+                         r"(?:events?|press(?:es)?|strokes?|input)\b|\bpress(?:es)?\s+(?:a\s+)?keys?\b", re.I)
 _READ_ONLY_DESCRIPTION = re.compile(r"\b(read[- ]only|does not (?:modify|change|write)|without (?:modifying|changing))\b", re.I)
 
 
@@ -38,7 +42,7 @@ _LIFECYCLE_VERBS = frozenset({"start", "stop", "end", "begin", "open", "close", 
                               "close_session", "open_session"})
 # Activities that only read, which a tool may start in the background and stop again.
 _READ_ACTIVITIES = frozenset({"search", "searches", "lookup", "watch", "watching", "monitor", "monitoring", "poll",
-                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing"})
+                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing", "debugger"})
 _OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
 
 
@@ -104,6 +108,11 @@ def ts_description_verdict(description: str | None) -> Verdict:
     m = _CAUTION.search(first)
     if m:
         return Verdict(True, [f"description warns '{m.group(0).lower()}'"])
+    m = _PAGE_INPUT.search(first)
+    if m:
+        # "Simulate keyboard events in the browser": key presses and clicks act on the live page
+        # (effects_kb.browsers: a key press submits forms and follows buttons)
+        return Verdict(True, [f"description says '{m.group(0).lower()}' (input to a live page)"])
     return Verdict()
 
 
@@ -121,6 +130,17 @@ def judge_mutating(cand: dict[str, Any], name: str, description: str | None) -> 
     if not mutating and reads:
         evidence = list(evidence) + [r for r in reads[:3] if r not in evidence]
     return mutating, evidence
+
+
+def _read_only_operations(cand: dict[str, Any]) -> str | None:
+    """Why a tool multiplexed by an operation enum (`action: z.enum(["get", "list"])`) only reads: each value
+    is a read verb by the same name rules. None when there is no such parameter or a value is not one."""
+    param, values = operations_of(cand.get("options") or {})
+    if param is None:
+        return None
+    if not all(ts_name_verdict(v).mutating is False for v in values):
+        return None
+    return f"every {param} it takes reads ({', '.join(values[:6])})"
 
 
 def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bool, list[str]]:
@@ -173,11 +193,21 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     words = name_words(name)
     activity = words[1] if len(words) == 2 and words[0] in _LIFECYCLE_VERBS else \
         words[-2] if len(words) >= 2 and words[-1] in _LIFECYCLE_VERBS else None
+    if not cand.get("name_inferred") and not medium and len(words) <= 3 and set(words[-2:]) & {"tab", "tabs"} and (
+            set(words[-2:]) & _LIFECYCLE_VERBS):
+        # open_tab / close_tab / chrome_close_tabs: tabs of the agent's own browser, opened or closed like its
+        # session (navigating one is a read, effects_kb.browsers); only body evidence (above) says otherwise
+        return False, [f"name '{name}' opens or closes a tab of the agent's own browser"]
     if not cand.get("name_inferred") and activity in _READ_ACTIVITIES and not medium:
         # start_search / stop_search, network_capture_start: begins or ends a read of the tool's own (a
         # background search, a capture of traffic); what it reads changes nothing, and only body evidence
         # (above) says otherwise
         return False, [f"name '{name}' starts or stops a {activity} of the tool's own"]
+    reads = _read_only_operations(cand)
+    if reads is not None and not medium:
+        # pipelines_run(action: "get" | "list"): the name is the resource, the operation parameter the verb; every
+        # value of it reads, and the body (above) shows no write on any branch
+        return False, [reads]
     if not cand.get("name_inferred"):
         nv = ts_name_verdict(name)
         if nv.mutating is not None:

@@ -73,7 +73,7 @@ _MAX_NODES = 20_000
 _SESSION_NOTIFY = frozenset({"sendLoggingMessage"})
 
 
-def body_kind(ctx: FileCtx, fn: Node | None, imported: list | None = None) -> str | None:
+def body_kind(ctx: FileCtx, fn: Node | None, imported: list | None = None, depth: int = 0) -> str | None:
     """"pure", "session" or None (see the module docstring). With `imported`, a call of a function of another
     file of the project is left to the project phase: it goes into that list ({module, name}) and the body's
     kind holds only if each of them is pure or session too (`exported_kinds`)."""
@@ -93,7 +93,7 @@ def body_kind(ctx: FileCtx, fn: Node | None, imported: list | None = None) -> st
             if not _local(ctx, fn, target):
                 return None
         elif t == "call_expression":
-            kind = _call_kind(ctx, fn, node, context_ids)
+            kind = _call_kind(ctx, fn, node, context_ids, depth)
             if kind is None and imported is not None:
                 ref = _project_call(ctx, node)
                 if ref is not None:
@@ -168,7 +168,7 @@ def _local(ctx: FileCtx, fn: Node, target: Node | None) -> bool:
     return where == "local"
 
 
-def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int]) -> str | None:
+def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int], depth: int = 0) -> str | None:
     callee = unwrap(call.child_by_field_name("function"))
     if callee is None:
         return None
@@ -183,6 +183,9 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int]) -> str
             return "pure"
         if where == "param" and decl is not None and decl.id in context_ids and name in _CLIENT_CHANNEL:
             return "session"  # reportProgress(...) destructured from the request context
+        if where == "outer" and depth < 2 and decl is not None and decl.type == "function_declaration" and \
+                not (decl.start_byte <= fn.start_byte and fn.end_byte <= decl.end_byte):
+            return body_kind(ctx, decl, None, depth + 1)  # a function of this file: its own body decides
         return None
     if callee.type != "member_expression":
         return None
@@ -198,7 +201,8 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int]) -> str
     if where == "unknown":
         return "pure" if text(root) in _PURE_ROOTS else None
     if where == "import":
-        return "pure" if _pure_import(ctx, root, None) else None
+        # `randomBytes(16).toString("hex")`: a method on what a pure import gave (the root is that import)
+        return "pure" if _pure_import(ctx, root, text(root) if root != _member_root(callee) else None) else None
     chain = member_chain(callee)
     args = call.child_by_field_name("arguments")
     if method in _SESSION_NOTIFY and args is not None and any(_session_key(ctx, fn, a) for a in args.named_children):
@@ -216,6 +220,14 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int]) -> str
     if method in _PURE_METHODS and where in ("local", "param", "outer"):
         return "pure"
     return None
+
+
+def _member_root(callee: Node) -> Node | None:
+    """The object a member call starts from when no call comes between (`crypto.randomUUID` -> `crypto`)."""
+    node = unwrap(callee)
+    while node is not None and node.type in ("member_expression", "subscript_expression"):
+        node = unwrap(node.child_by_field_name("object"))
+    return node
 
 
 def _pure_import(ctx: FileCtx, ident: Node, name: str | None) -> bool:

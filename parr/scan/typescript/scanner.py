@@ -17,6 +17,7 @@ from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.pathindex import PathView
 from parr.scan.effects_kb import cli as cli_kb
+from parr.scan.typescript import action_schemas
 from parr.scan.typescript.effects import EXECUTABLE_TYPES
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
@@ -26,7 +27,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -86,13 +87,14 @@ def has_trigger(source: bytes) -> bool:
         b"export" in source and _walked_definition(source)) or (
         b"define" in source and _EVE_IMPORT.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
-        _HOOK_PACKAGES.search(source) is not None) or any(
+        _HOOK_PACKAGES.search(source) is not None) or (
+        action_schemas.TRIGGER.search(source) is not None) or any(
         package in source and enables.search(source) is not None for package, enables in _AGENT_BUILTINS)
 
 
 # Packages whose hooks make tools without a word the prefilter looks for (`useCopilotAction({ name, handler })`,
 # `composio.tools.get(user, "SLUG")`): a file importing one is parsed (frameworks/*.py file_reader).
-_HOOK_PACKAGES = bytes_re.any_of((b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio"))
+_HOOK_PACKAGES = bytes_re.any_of((b"@copilotkit/", b"@assistant-ui/", b"assistant-stream", b"composio", b"useViewTool"))
 # What makes Mastra and VoltAgent give an agent tools of their own (frameworks/agent_builtins.py).
 _AGENT_BUILTINS = ((b"@voltagent/", bytes_re.fast(rb"subAgents|workingMemory|createReasoningTools")),
                    (b"@mastra/", bytes_re.fast(rb"(?:agents|workflows)\s*[:,}]|workingMemory")))
@@ -112,6 +114,11 @@ def _builtin_class() -> re.Pattern[bytes]:
 _DEF_NAME = bytes_re.fast(rb"\bname\s*:\s*[\"'`]")
 _DEF_SCHEMA = bytes_re.fast(rb"\b(?:schema|inputSchema|parameters|input_schema|argsSchema|zodSchema)\s*[:,}\n]")
 _DEF_HANDLER = bytes_re.fast(rb"\b(?:handler|execute|run|invoke|call|callback|handle|fn)\s*[:,}(\n]")
+
+
+# An exported definition whose schema is a zod/valibot/TypeBox expression (`schema: z.object(...)`), without the
+# handler beside it that would make it a tool by itself (action_schemas.py builds the action in another file).
+_ACTION_DEFINITION = bytes_re.fast(rb"\b(?:schema|parameters|inputSchema)\s*:\s*(?:z|v|Type|t)\.\w+\(")
 
 
 # eve's authored files: `export default defineTool(...)` / `defineAgent(...)` imported from eve (frameworks/eve.py).
@@ -150,6 +157,8 @@ _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-
 # tool is built from (spread into a wrapper call, or imported by a registration), then it is no tool.
 _DEFINITION_STYLES = frozenset({"ai_sdk.raw_tool", "raw_function_schema", "mcp_ts.list_tools", "anthropic.raw_tool_schema",
                                 "openai.raw_function_schema", "gemini.function_declarations", "cloudflare.client_tool"})
+# Registrations of one tool on an MCP server by name (a tools/list literal naming it again is the same tool).
+_REGISTRATION_STYLES = frozenset({"mcp_ts.registerTool", "mcp_ts.tool", "mcp_ts.registerToolTask", "mcp_use.tool"})
 _CAPABILITIES = frozenset({"shell", "code_execution", "sql", "http_write", "http", "file_write", "file_read",
                            "email", "payment", "browser", "computer_use", "mcp_remote"})
 _EXTS = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
@@ -428,6 +437,14 @@ class TypeScriptScanner:
                 tree = self._processes_only(rel_path, source, grammar, facts)
             elif b"export" in source:
                 self._exports_only(rel_path, source, grammar, facts)
+                if _ACTION_DEFINITION.search(source) and _DEF_NAME.search(source):
+                    # `export const clickActionSchema = { name, description, schema: z.object(...) }`: an action
+                    # definition another file builds an action from (action_schemas.py); read for its schema
+                    tree = self._parse(source, grammar)
+                    definitions = _detect().Detector(FileCtx(rel_path, source, tree.root_node, grammar)
+                                                     ).exported_definitions()
+                    if definitions:
+                        facts["definitions"] = definitions
                 if _EXPORTED_LITERAL.search(source):
                     # A map of tool bodies (`export const HANDLERS = { run_sql: async (...) => ... }`) another
                     # file's loop calls: read with the helpers it calls.
@@ -979,7 +996,14 @@ class _Resolver:
                     cand = dict(cand, framework=info.get("framework"), style=info.get("style"))
                 elif (path, cand.get("line")) in absorbed and cand.get("style") in _DEFINITION_STYLES:
                     continue  # a definition spread into a wrapper call or imported: part of that one tool
+                elif cand.get("style") in _DEFINITION_STYLES and self._registered_where_dispatched(path, cand):
+                    continue  # a tools/list override of another file's server listing a tool it registers itself
+                at = None
                 if cand.get("definition"):
+                    if cand.get("at_definition"):
+                        # an action built from an imported definition: reported where its name is written
+                        found = self._definition(path, cand["definition"])
+                        at = (found[0], (found[1].get("lines") or [cand.get("line")])[-1]) if found else None
                     cand = self._with_definition(path, cand)
                 if cand.get("schema_ref") and cand.get("typed"):
                     cand = self._with_schema(path, cand)
@@ -1010,7 +1034,7 @@ class _Resolver:
                             records.append(rec)
                     if uses or bind.get("keyed_here"):
                         continue
-                rec = self._record(path, lang, cand, key_names)
+                rec = self._record(path, lang, cand, key_names, at=at)
                 if rec is None:
                     if cand.get("name") is None and cand.get("name_ref") is not None and not cand.get("bind"):
                         sites.append(UnresolvedSite(
@@ -1191,6 +1215,17 @@ class _Resolver:
             out["description"], out["description_ref"] = d.get("description"), d.get("description_ref")
         out["annotations"] = {**(d.get("annotations") or {}), **(cand.get("annotations") or {})}
         return out
+
+    def _registered_where_dispatched(self, path: str, cand: dict[str, Any]) -> bool:
+        """The definition names a tool that the file answering its calls (another file's CallTool branch) also
+        registers (`server.registerTool("run", ...)` beside `tools/list` returning this list): one tool, read
+        at its registration; a contract list of wire literals is no second registration."""
+        name = cand.get("name")
+        hit = self._dispatch_for(path, name) if isinstance(name, str) else None
+        if hit is None or hit[0] == path:
+            return False
+        return any(c.get("name") == name and c.get("style") in _REGISTRATION_STYLES
+                   for c in self.facts_of(hit[0]).get("tools") or [])
 
     def _dispatch_for(self, path: str, name: str) -> tuple[str, dict[str, Any]] | None:
         """The CallTool branch (file, effects) that runs a tool declared in `path` by name, in another
@@ -1403,6 +1438,14 @@ class _Resolver:
         if description is None and cand.get("description_ref") is not None:
             description = self.value(path, cand["description_ref"])
         cand = self._with_followed_effects(path, name, cand)
+        if cand.get("weak") and cand.get("calls"):
+            # `calls createExternalContentResponse()`: a guess from the name of a project function; its body,
+            # read where it is defined and only computing (or answering the session), decides instead
+            vouched = {f"calls {c.get('name')}()" for c in cand["calls"]
+                       if not c.get("member") and f"calls {c.get('name')}()" in cand["weak"]
+                       and self._helper_kind(path, c) is not None}
+            if vouched:
+                cand = dict(cand, weak=[w for w in cand["weak"] if w not in vouched])
         if cand.get("open_paths"):
             typed = cand.get("typed")  # the open-object rule, decided on the dispatch branch found
         mutating, mev = judge_mutating(cand, name, description)

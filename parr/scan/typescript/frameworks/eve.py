@@ -3,7 +3,8 @@
 eve discovers `agent/tools/<name>.ts` (and `subagents/<id>/tools/<name>.ts`): the file that default-exports
 `defineTool({ description, inputSchema, execute, approval? })` is one tool named after the file (defineTool
 takes no name). `defineAgent(...)` in `agent.ts` gives the agent eve's framework tools on top of its own: the
-sandbox shell and file tools (bash, read_file, write_file, glob, grep). A file of the agent's tools/ directory
+sandbox shell and file tools (bash, read_file, write_file, glob, grep), web_fetch, web_search, todo, ask_question
+and, in the root session, `agent` (eve_builtins.py). A file of the agent's tools/ directory
 with a framework tool's name replaces it (defineTool) or removes it (disableTool): decided in the project
 phase, where every file of the tree is known (scanner.py).
 """
@@ -15,21 +16,22 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
+from parr.scan.typescript.frameworks import eve_builtins
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec
 from parr.scan.typescript.nodes import text, unwrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
 
-# The framework tools every eve agent gets (eve's runtime/framework-tools: defineBashTool, defineReadFileTool,
-# defineWriteFileTool, defineGlobTool, defineGrepTool).
+# The framework tools every eve agent gets (eve's runtime/framework-tools, generated from its npm package:
+# benchmarks/eve_builtins.py): the sandbox shell and file tools, web_fetch, web_search, todo, ask_question and
+# the root session's `agent`.
 DEFAULTS: dict[str, Builtin] = {
-    "bash": Builtin("bash", mutating=True, typed=False, capabilities=("shell",)),
-    "read_file": Builtin("read_file", mutating=False, typed=True, capabilities=("file_read",)),
-    "write_file": Builtin("write_file", mutating=True, typed=True, capabilities=("file_write",)),
-    "glob": Builtin("glob", mutating=False, typed=True, capabilities=("file_read",)),
-    "grep": Builtin("grep", mutating=False, typed=True, capabilities=("file_read",)),
+    name: Builtin(name, mutating=mutating, typed=typed, capabilities=caps)
+    for name, (mutating, typed, caps) in eve_builtins.TOOLS.items()
 }
+_ROOT_ONLY = frozenset({"agent"})
+_UNTYPED = {"agent": "a free-form task for a copy of this agent, with its tools"}
 
 
 def _default_export(call: Node) -> bool:
@@ -73,9 +75,11 @@ def define_agent(det: Detector, call: Node, args: list[Node], fw: str | None, fn
         return
     home = posixpath.dirname(det.ctx.path)
     for name, builtin in DEFAULTS.items():
+        if name in _ROOT_ONLY and "subagents/" in home + "/":
+            continue  # a declared subagent gets no `agent` of its own
         cand = det._emit(node=call, name=name, framework=SPEC.id, style="eve.framework_tool",
                          schema="framework_defined", typed=builtin.typed,
-                         typed_evidence=[] if builtin.typed else ["model-written shell command is executed"],
+                         typed_evidence=[] if builtin.typed else [_UNTYPED.get(name, "model-written shell command is executed")],
                          caps=builtin.capabilities, kind_mutating=builtin.mutating)
         # replaced or disabled by the agent's own tools/<name>.ts (project phase)
         cand["eve_default"] = posixpath.join(home, "tools", name)

@@ -50,6 +50,8 @@ def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | N
         return
     if cfg is not None:
         det.ctx.claim(cfg)
+        if app_only(det, entries):
+            return  # `_meta: { ui: { visibility: ["app"] } }`: the view's helper, hidden from the model
     handler = det._handler(args[-1]) if len(args) >= 3 else None
     if handler is None and len(args) >= 3 and style == "mcp_ts.registerToolTask":
         # registerToolTask(name, config, { createTask, getTask, getTaskResult }): the task's three methods
@@ -79,8 +81,57 @@ def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | N
                gates=det._gates(entries, eff), annotations=ann, caps=(), definition=definition)
 
 
+def app_only(det: Detector, entries: dict[str, Node]) -> bool:
+    """The MCP Apps extension's `_meta.ui.visibility: ["app"]` (mcp-use: `visibility: "app"`): a helper the
+    app's view calls, which hosts keep from the model (ext-apps McpUiToolMeta; mcp-use ToolDefinition.visibility).
+    Visible to the model unless "model" is left out."""
+    node = det._entry(entries, "visibility")
+    if node is None:
+        meta = det.ctx.value_node(det._entry(entries, "_meta"))
+        ui = det.ctx.value_node(det._entry(det._entries(meta), "ui")) if meta is not None and meta.type == "object" else None
+        node = det._entry(det._entries(ui), "visibility") if ui is not None and ui.type == "object" else None
+    value = det.ctx.value_node(node)
+    if value is None:
+        return False
+    if value.type == "array":
+        items = [det.ctx.string_value(v) for v in value.named_children]
+        return bool(items) and all(isinstance(i, str) for i in items) and "model" not in items
+    return det.ctx.string_value(value) == "app"
+
+
+def definition_tool(det: Detector, call: Node, args: list[Node], cfg: Node) -> None:
+    """mcp-use's `server.tool({ name, description, inputSchema | schema, annotations, visibility }, callback)`:
+    the input schema is any Standard Schema (zod, ArkType, Valibot, TypeBox through fromJsonSchema)."""
+    det.ctx.claim(cfg)
+    entries = det._entries(cfg)
+    if app_only(det, entries):
+        return  # callable by the view only, hidden from the model
+    name = det._names(det._entry(entries, "name"))
+    if not name:
+        det._unread(call, "tool name made at run time", f"tool({text(args[0])[:60]}, ...)")
+        return
+    handler = det._handler(args[1]) if len(args) >= 2 else None
+    schema_node = det._entry(entries, "inputSchema", "schema")
+    info = det._schema_of(schema_node)
+    eff = det._effects_of(handler)
+    typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
+    typed, tev = det._spread_evidence(cfg, info, typed, tev)
+    desc, dref = det._description(det._entry(entries, "description"))
+    ann = det._annotations(det._entry(entries, "annotations"))
+    framework = "mcp-use" if any(m == "mcp-use" or m.startswith("mcp-use/") for m, _ in det.ctx.imports.values()) \
+        else "mcp-typescript-sdk"
+    det._emit(node=call, name=name, framework=framework, style="mcp_use.tool",
+              schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
+              description=desc, description_ref=dref, handler=handler, eff=eff,
+              gates=det._gates(entries, eff), annotations=ann)
+
+
 def positional_tool(det: Detector, call: Node, args: list[Node], paid: bool) -> None:
     """server.tool(name, description?, schema?, annotations?, handler), and paidTool with its price."""
+    first = det.ctx.value_node(args[0]) if args and not paid else None
+    if first is not None and first.type == "object" and "name" in object_entries(first):
+        definition_tool(det, call, args, first)
+        return
     if len(args) < 2:
         return
     name = det._names(args[0])

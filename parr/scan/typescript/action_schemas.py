@@ -1,0 +1,298 @@
+"""Actions handed to the model as the keys of a structured-output schema (the browser-use "action model").
+
+An agent with its own action registry builds one output schema the model must fill, keyed by the actions'
+names: `for (const action of actions) schema = schema.extend({ [action.name()]: action.schema.schema.optional() })`
+or `z.object(Object.fromEntries(actions.map((a) => [a.name, a.schema])))`. The model picks an action by
+emitting its key, so each action is a tool: its name and schema sit in the definition the action is built
+from (`new Action(handler, clickElementActionSchema)`, or the `{ name, schema, handler }` literals of the array the
+builder walks), its effects in the handler. A union of one object per action fixing its name
+(`z.discriminatedUnion("action", actions.map((a) => z.object({ action: z.literal(a.name), ... })))`) is the same. An ordinary structured
+output (one response schema with literal keys) is no tool: only a key computed from a collection element's
+name marks action selection. Where the element class or its constructions cannot be followed, an unresolved
+site says so.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tree_sitter import Node
+
+from parr.scan import bytes_re
+from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION
+from parr.scan.typescript.nodes import (
+    FUNCTION_TYPES, args_of, captures, function_params, member_chain, object_entries, text, unwrap,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parr.scan.typescript.detect import Detector
+
+# An object-schema builder keyed by an element's name (`.extend({ [action.name()]:`, `z.object({ [a.schema.name]:`),
+# made from entries keyed so (`z.object(Object.fromEntries(xs.map((a) => [a.name, ...])))`), or a union member fixing
+# it (`z.literal(a.name)`): the cheap screen every file pays (a plain `{ [tool.name]: tool }` map is not one).
+TRIGGER = bytes_re.fast(
+    rb"\.literal\(\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\)|"
+    rb"(?:extend|[oO]bject|merge)\(\s*\{\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\]\s*:|"
+    rb"[oO]bject\(\s*Object\.fromEntries\([^;]{0,200}=>\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*,")
+
+# Calls that build an object schema from the keys given (zod, valibot, TypeBox, arktype-like builders).
+_SCHEMA_BUILDERS = frozenset({"extend", "object", "strictObject", "looseObject", "Object", "merge"})
+_SCHEMA_KEYS = ("schema", "parameters", "inputSchema", "paramsSchema", "argsSchema", "input_schema")
+_HANDLER_KEYS = ("handler", "execute", "run", "call", "fn", "func", "invoke", "callback")
+_STYLE = "action_schema.key"
+
+
+def read(det: Detector) -> None:
+    """Each action of a registry whose names key a structured-output schema built in this file."""
+    ctx = det.ctx
+    seen_classes: set[str] = set()
+    for key_expr, elem in _name_keys(det):
+        objects = _literal_elements(det, key_expr, elem)
+        if objects is not None:
+            for obj in objects[:200]:
+                _action_object(det, obj)
+            continue
+        cls = _element_class(det, elem, key_expr)
+        if cls is None:
+            det._unread(key_expr, "actions handed to the model as keys of a structured-output schema; parr "
+                                  "could not tell which class the actions are", call=text(key_expr))
+            continue
+        if cls in seen_classes:
+            continue
+        seen_classes.add(cls)
+        news = captures(ctx.grammar, ctx.root,
+                        f'(new_expression constructor: (identifier) @k (#eq? @k "{cls}")) @n', "n", 1 << 12)
+        if not news:
+            det._unread(key_expr, f"actions handed to the model as keys of a structured-output schema; parr "
+                                  f"found no `new {cls}(...)` here to read them from", call=text(key_expr))
+            continue
+        for new in news[:200]:
+            _action(det, new, cls)
+
+
+def _name_keys(det: Detector) -> list[tuple[Node, str]]:
+    """(the key expression, the element variable) of each key computed from a collection element's name
+    inside an object-schema builder."""
+    ctx = det.ctx
+    out: list[tuple[Node, str]] = []
+    for comp in captures(ctx.grammar, ctx.root, "(computed_property_name) @c", "c", 1 << 12):
+        expr = unwrap(comp.named_children[0]) if comp.named_children else None
+        pair = comp.parent
+        if expr is None or pair is None or pair.type != "pair" or not _builder_arg(pair.parent):
+            continue
+        elem = _name_of(expr)
+        if elem is not None and _loop_element(ctx, comp, elem):
+            out.append((expr, elem))
+    if b"literal" in ctx.source:
+        # z.discriminatedUnion("action", actions.map((a) => z.object({ action: z.literal(a.name), args: a.schema })))
+        for call in captures(ctx.grammar, ctx.root, "(call_expression) @c", "c", 1 << 14):
+            chain = member_chain(unwrap(call.child_by_field_name("function")))
+            if chain[-1:] != ["literal"] or len(args_of(call)) != 1 or not _in_union(call):
+                continue
+            expr = unwrap(args_of(call)[0])
+            elem = _name_of(expr)
+            if elem is not None and _loop_element(ctx, call, elem):
+                out.append((expr, elem))
+    if b"fromEntries" in ctx.source:
+        for call in captures(ctx.grammar, ctx.root, "(call_expression) @c", "c", 1 << 14):
+            if not text(call.child_by_field_name("function")).endswith("fromEntries") or not _builder_arg(call):
+                continue  # (a map of tools made per element is read by loops.py: only a schema's keys here)
+            for arrow in captures(ctx.grammar, call, "(arrow_function) @a", "a", 64):
+                body = unwrap(arrow.child_by_field_name("body"))
+                if body is None or body.type != "array" or not body.named_children:
+                    continue
+                elem = _name_of(unwrap(body.named_children[0]))
+                params = [text(p) for p in function_params(arrow)]
+                if elem is not None and params and params[0].split(":")[0].strip() == elem:
+                    out.append((body.named_children[0], elem))
+    return out
+
+
+def _in_union(node: Node) -> bool:
+    """The node sits in the arguments of a union of schemas (`z.union([...])`, `z.discriminatedUnion(k, [...])`)."""
+    cur = node.parent
+    for _ in range(40):
+        if cur is None:
+            return False
+        if cur.type == "call_expression":
+            chain = member_chain(unwrap(cur.child_by_field_name("function")))
+            if chain[-1:] in (["union"], ["discriminatedUnion"], ["Union"]):
+                return True
+        cur = cur.parent
+    return False
+
+
+def _iterable(at: Node, elem: str) -> Node | None:
+    """What the loop binding `elem` walks: `xs` of `for (const a of xs)` or of `xs.map((a) => ...)`."""
+    node = at.parent
+    for _ in range(60):
+        if node is None:
+            return None
+        if node.type == "for_in_statement" and elem in text(node.child_by_field_name("left")):
+            return node.child_by_field_name("right")
+        if node.type in FUNCTION_TYPES and any(text(p).split(":")[0].strip() == elem for p in function_params(node)):
+            parent = node.parent
+            call = parent.parent if parent is not None and parent.type == "arguments" else None
+            fn = unwrap(call.child_by_field_name("function")) if call is not None else None
+            return fn.child_by_field_name("object") if fn is not None and fn.type == "member_expression" else None
+        node = node.parent
+    return None
+
+
+def _literal_elements(det: Detector, at: Node, elem: str) -> list[Node] | None:
+    """The object literals of the array the loop walks, when it is one of this file (`const actions = [{ name,
+    schema, handler }, ...]`); None when it is not."""
+    value = det.ctx.value_node(_iterable(at, elem))
+    if value is None or value.type != "array":
+        return None
+    objects = [det.ctx.value_node(e) for e in value.named_children]
+    return objects if objects and all(o is not None and o.type == "object" for o in objects) else None
+
+
+def _action_object(det: Detector, obj: Node) -> None:
+    """One `{ name, description, schema, handler }` of a registry array."""
+    det.tools[:] = [c for c in det.tools if not _within(det.cand_nodes.get(id(c)), obj)]
+    det.ctx.claim(obj)
+    entries = det._entries(obj, sources=[])
+    name = det.ctx.string_value(det._entry(entries, "name")) if "name" in entries else None
+    if not isinstance(name, str) or not name:
+        det._unread(obj, "an action of a structured-output action schema whose name parr cannot read",
+                    call=" ".join(text(obj).split())[:80])
+        return
+    handler = next((h for h in (det._handler(det._entry(entries, k)) for k in _HANDLER_KEYS if k in entries)
+                    if h is not None), None)
+    schema_node = det._entry(entries, *_SCHEMA_KEYS)
+    if handler is None and schema_node is None:
+        return  # a record with a name and nothing to run or fill: data the schema names, no action
+    eff = det._effects_of(handler)
+    info = det._schema_of(schema_node)
+    typed, tev = det._typed(info, handler, eff)
+    desc, dref = det._description(det._entry(entries, "description"))
+    det._emit(node=obj, name=name, framework="unknown", style=_STYLE, schema=info.kind if info.declared else "none",
+              typed=typed, typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff)
+
+
+def _name_of(expr: Node | None) -> str | None:
+    """`x.name`, `x.name()`, `x.schema.name`: the element variable `x`."""
+    if expr is not None and expr.type == "call_expression" and not args_of(expr):
+        expr = unwrap(expr.child_by_field_name("function"))
+    chain = member_chain(expr)
+    return chain[0] if len(chain) >= 2 and chain[-1] == "name" and chain[0] not in ("this", "z") else None
+
+
+def _builder_arg(obj: Node | None) -> bool:
+    """The object (or the `Object.fromEntries(...)` making one) is the argument of an object-schema builder
+    (`schema.extend({...})`, `z.object({...})`)."""
+    args = obj.parent if obj is not None and obj.type in ("object", "call_expression") else None
+    call = args.parent if args is not None and args.type == "arguments" else None
+    if call is None or call.type != "call_expression":
+        return False
+    chain = member_chain(unwrap(call.child_by_field_name("function")))
+    return bool(chain) and chain[-1] in _SCHEMA_BUILDERS
+
+
+def _loop_element(ctx: Any, at: Node, name: str) -> bool:
+    """`name` is the variable of a loop over a collection (`for (const a of xs)`, `xs.map((a) => ...)`)."""
+    node = at.parent
+    for _ in range(60):
+        if node is None:
+            return False
+        if node.type == "for_in_statement":
+            left = node.child_by_field_name("left")
+            if left is not None and name in text(left):
+                return True
+        if node.type in FUNCTION_TYPES and any(text(p).split(":")[0].strip() == name for p in function_params(node)):
+            parent = node.parent
+            call = parent.parent if parent is not None and parent.type == "arguments" else None
+            return call is not None and member_chain(unwrap(call.child_by_field_name("function")))[-1:] in (
+                ["map"], ["forEach"], ["reduce"], ["flatMap"])
+        node = node.parent
+    return False
+
+
+def _element_class(det: Detector, elem: str, at: Node) -> str | None:
+    """The class of the collection's elements: from a type annotation (`actions: Action[]`, `(a: Action)`),
+    else the one class of this file with a `name` method or getter the key calls."""
+    ctx = det.ctx
+    node = at.parent
+    for _ in range(60):
+        if node is None:
+            break
+        if node.type in FUNCTION_TYPES:
+            for p in function_params(node):
+                cls = _class_in_annotation(p)
+                if cls is not None:
+                    return cls
+        node = node.parent
+    named = [text(c.child_by_field_name("name")) for c in
+             captures(ctx.grammar, ctx.root, "(class_declaration) @c", "c", 64)
+             if any(text(m.child_by_field_name("name")) == "name" for m in
+                    captures(ctx.grammar, c, "(method_definition) @m", "m", 200))]
+    return named[0] if len(named) == 1 else None
+
+
+def _class_in_annotation(param: Node) -> str | None:
+    ann = next((c for c in param.named_children if c.type == "type_annotation"), None)
+    if ann is None:
+        return None
+    t = text(ann).lstrip(":").strip()
+    for prefix in ("readonly ",):
+        t = t.removeprefix(prefix)
+    if t.endswith("[]"):
+        t = t[:-2].strip()
+    elif t.startswith("Array<") and t.endswith(">"):
+        t = t[6:-1].strip()
+    else:
+        return None
+    return t if t.isidentifier() and t[:1].isupper() else None
+
+
+def _action(det: Detector, new: Node, cls: str) -> None:
+    """One `new Action(...)`: its name, description and schema from the definition it takes (an object
+    literal, a constant of this file or one imported from the project), its effects from the handler."""
+    ctx = det.ctx
+    args = args_of(new)
+    handler = next((h for h in (det._handler(a) for a in args) if h is not None), None)
+    definition: dict[str, Any] | None = None
+    entries: dict[str, Node] = {}
+    for a in args:
+        value = ctx.value_node(a)
+        if value is not None and value.type == "object":
+            entries = det._entries(value, sources=[])
+            # a reader of raw definitions may have taken the literal already: it is this action, read here
+            det.tools[:] = [c for c in det.tools if not _within(det.cand_nodes.get(id(c)), value)]
+            break
+        ref = det._import_ref(a)
+        if ref is not None:
+            definition = ref
+            break
+    if handler is None and entries:
+        handler = next((h for h in (det._handler(det._entry(entries, k)) for k in _HANDLER_KEYS if k in entries)
+                        if h is not None), None)
+    eff = det._effects_of(handler)
+    if definition is not None:
+        name_ref, desc_ref = _deeper(definition, "name"), _deeper(definition, "description")
+        cand = det._emit(node=new, name=name_ref, framework="unknown", style=_STYLE, schema="none", typed=False,
+                         typed_evidence=[IMPORTED_DEFINITION], description_ref=desc_ref, handler=handler, eff=eff,
+                         definition=definition)
+        cand["at_definition"] = True
+        return
+    name = ctx.string_value(det._entry(entries, "name")) if "name" in entries else None
+    if not isinstance(name, str) or not name:
+        det._unread(new, "an action of a structured-output action schema whose name parr cannot read",
+                    call=f"new {cls}(...)")
+        return
+    info = det._schema_of(det._entry(entries, *_SCHEMA_KEYS))
+    typed, tev = det._typed(info, handler, eff)
+    desc, dref = det._description(det._entry(entries, "description"))
+    det._emit(node=new, name=name, framework="unknown", style=_STYLE, schema=info.kind if info.declared else "none",
+              typed=typed, typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff)
+
+
+def _within(node: Node | None, outer: Node) -> bool:
+    return node is not None and outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
+
+
+def _deeper(ref: dict[str, Any], key: str) -> dict[str, Any]:
+    """`ref` read one key further (`defs.click` -> `defs.click.name`)."""
+    return dict(ref, rest=[key]) if ref.get("member") else dict(ref, member=key)
