@@ -34,6 +34,7 @@ from parr.scan.python.frameworks import (
     llamaindex,
     mcp,
     mcp_agent,
+    metagpt,
     openai_agents,
     openai_raw,
     pipecat,
@@ -63,7 +64,7 @@ FAMILIES = (
     haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
-    langroid, agency_swarm, qwen_agent, griptape,
+    langroid, agency_swarm, qwen_agent, griptape, metagpt,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

@@ -1,0 +1,93 @@
+"""MetaGPT (`metagpt`): `@register_tool(tags=[...], include_functions=[...])` on a function or a class.
+
+What the model sees (metagpt/tools/tool_registry.py and tool_convert.py of the 0.8.2 wheel): the decorator
+registers the object under its `__name__` in the global TOOL_REGISTRY; a role given tools by name or tag
+(DataInterpreter(tools=["<all>"]), RoleZero) shows the model each one's schema, made from the code: a function's
+signature and docstring; a class's docstring and, per method, its signature and docstring: every public method
+(and only those in `include_functions=` when it is given) that has a docstring somewhere in the class hierarchy.
+The model then writes code (or a RoleZero command named `Class.method`) calling them: a function is the tool
+named after it, a class one tool per shown method, named `<Class>.<method>`. A role's actions (`set_actions`)
+are steps the role runs, not tools; a plain name or tag in `tools=[...]` names a registered tool found where it is
+declared.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from parr.scan.python.astutil import _const_str, _docstring, _kw
+from parr.scan.python.frameworks.spec import Framework
+
+_MG = "metagpt"
+_DECORATOR = "register_tool"
+
+
+def _registration(ex, node) -> ast.expr | None:
+    """The @register_tool(...) of a class or function, imported from MetaGPT (or the decorator itself when bare)."""
+    for d in node.decorator_list:
+        dotted = ex.dotted(d.func if isinstance(d, ast.Call) else d) or ""
+        if dotted.rsplit(".", 1)[-1] == _DECORATOR and ex.fw_of_qual(ex.qualify(dotted)) == _MG:
+            return d
+    return None
+
+
+def _included(d: ast.expr) -> set[str] | None:
+    """The method names of include_functions=[...], None when not given (every public method)."""
+    value = _kw(d, "include_functions") if isinstance(d, ast.Call) else None
+    if not isinstance(value, (ast.List, ast.Tuple)):
+        return None
+    names = {_const_str(e) for e in value.elts}
+    return {n for n in names if n}
+
+
+def _doc_in_bases(ex, ci, method: str, seen: int = 0) -> bool:
+    """A docstring for `method` on the class or a base of this file (get_class_method_docstring reads the MRO)."""
+    fi = ci.methods.get(method)
+    if fi is not None and _docstring(fi.node):
+        return True
+    for base in ci.bases:
+        parent = ex._local_class(base, ci) if seen < 8 else None
+        if parent is not None and _doc_in_bases(ex, parent, method, seen + 1):
+            return True
+    return False
+
+
+def _tool_classes(ex) -> None:
+    """Each registered class of this file: one tool per method the schema shows."""
+    for ci in ex.classes:
+        d = _registration(ex, ci.node)
+        if d is None:
+            continue
+        ci.claimed = True
+        include = _included(d)
+        for name, fi in ci.methods.items():
+            if name.startswith("_") or (include is not None and name not in include):
+                continue
+            if not _doc_in_bases(ex, ci, name):
+                continue  # convert_code_to_tool_schema shows only methods with a docstring
+            doc = _docstring(fi.node) or ""
+            ex._func_cand(fi, fi.scope, f"{ci.name}.{name}", None, _MG, "metagpt.register_tool_method",
+                          doc.strip().split("\n\n", 1)[0] or None, [])
+
+
+def _tool_functions(ex) -> None:
+    """Each registered function of this file: the tool named after it, described by its docstring. The
+    decorator's name is too common to be a decorator rule of its own (a project's `@registry.register_tool`):
+    read here, only where the import says MetaGPT, and no longer a site of an unknown decorator."""
+    for fi in ex.funcs:
+        if fi.cls is not None or _registration(ex, fi.node) is None:
+            continue
+        ex._func_cand(fi, fi.scope, fi.name, None, _MG, "metagpt.register_tool", _docstring(fi.node), [])
+        ex.unresolved[:] = [s for s in ex.unresolved if not (
+            s.get("line") == fi.node.lineno and s.get("reason") == "tool decorator parr does not know")]
+
+
+FRAMEWORKS = (
+    Framework(
+        label=_MG,
+        roots=("metagpt",),
+        style_prefix="metagpt",
+        file_hooks=(_tool_classes, _tool_functions),
+        words=(_DECORATOR,),
+    ),
+)
