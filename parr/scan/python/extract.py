@@ -2135,6 +2135,12 @@ class FileExtractor:
         base = recv.split(".")[-1]
         ctor = None
         v, _ = self.lookup(scope, recv) if "." not in recv else (None, None)
+        if v is None and recv in self.imports:
+            # @llm.tool with `llm` a module of a family whose module-level decorator it is (Mirascope)
+            fw = catalog.framework_of(self.imports[recv])
+            spec = next((sp for label, sp in frameworks.DECORATORS.get(last, ()) if label == fw and sp.receiver), None)
+            if spec is not None:
+                return fw, spec.style
         if isinstance(v, ast.Call):
             ctor = self.qualify(self.dotted(v.func))
         elif recv in self.imports:
@@ -2717,6 +2723,8 @@ class FileExtractor:
         if fw not in frameworks.HANDOFF_NAMING:
             fw = self.file_framework(tuple(frameworks.HANDOFF_NAMING))
         naming = frameworks.HANDOFF_NAMING.get(fw)
+        if naming == "builtin":
+            return  # one tool of the family's own delegates to every agent listed (swarms' handoff_task)
         if naming is None:
             self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
             return

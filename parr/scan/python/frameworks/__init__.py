@@ -18,6 +18,7 @@ from parr.scan.python.frameworks import (
     camel,
     claude_agent_sdk,
     composio,
+    controlflow,
     crewai,
     deepagents,
     dspy,
@@ -35,6 +36,7 @@ from parr.scan.python.frameworks import (
     mcp,
     mcp_agent,
     metagpt,
+    mirascope,
     openai_agents,
     openai_raw,
     pipecat,
@@ -46,6 +48,7 @@ from parr.scan.python.frameworks import (
     strands,
     superagi,
     swarm,
+    swarms,
 )
 from parr.scan.python.frameworks.spec import (
     Builtin, CallHook, ConditionHandoffs, ConfiguredToolkit, Decorator, Factory, Framework, Loader, Toolkit,
@@ -64,7 +67,7 @@ FAMILIES = (
     haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
-    langroid, agency_swarm, qwen_agent, griptape, metagpt,
+    langroid, agency_swarm, qwen_agent, griptape, metagpt, swarms, mirascope, controlflow,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
