@@ -2,7 +2,8 @@
 """Write parr/scan/python/frameworks/controlflow_builtins.py from the controlflow wheel, read with `ast` and parr.
 
 usage: controlflow_builtins.py WHEEL > parr/scan/python/frameworks/controlflow_builtins.py
-  e.g. pip download --no-deps -d /tmp/cf controlflow && python benchmarks/controlflow_builtins.py /tmp/cf/controlflow-*.whl
+  e.g. pip download --no-deps -d /tmp/cf controlflow
+       python benchmarks/controlflow_builtins.py /tmp/cf/controlflow-*.whl
 
 Nothing is imported or run. The public module-level functions of controlflow/tools/{code,filesystem,input,web}.py
 (the tools a project imports and lists in `tools=[...]`; the `generate_constrained_*` factories, which return
@@ -29,10 +30,10 @@ def main(wheel: str) -> str:
     functions: list[tuple[str, str]] = []
     for module in _MODULES:
         data = sources[f"cft/{module}.py"]
-        # the modules import controlflow's own decorator (input.py's @tool): read the functions as plain ones
         picked[f"cft/{module}.py"] = data
         for node in ast.parse(data).body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.name.startswith(("_", "generate_")):
+            public = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.name.startswith("_")
+            if public and not node.name.startswith("generate_"):
                 functions.append((module, node.name))
     lines = ["from controlflow import Task"]
     lines += [f"from cft.{m} import {n} as {m}_{n}" for m, n in functions]

@@ -28,7 +28,10 @@ _MODULE = "autonomous_loop_utils.py"
 
 def _schema_names(tree: ast.Module) -> list[str]:
     """The "name" of each function schema in get_autonomous_planning_tools()'s returned list, in order."""
-    fn = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "get_autonomous_planning_tools")
+    fn = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "get_autonomous_planning_tools"),
+              None)
+    if fn is None:
+        raise SystemExit("no get_autonomous_planning_tools(): the wheel changed")
     names = []
     for node in ast.walk(fn):
         if isinstance(node, ast.Dict):

@@ -41,6 +41,7 @@ from parr.scan.python.frameworks import (
     openai_raw,
     pipecat,
     praisonai,
+    provider_sdks,
     pydantic_ai,
     qwen_agent,
     semantic_kernel,
@@ -68,6 +69,7 @@ FAMILIES = (
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
     langroid, agency_swarm, qwen_agent, griptape, metagpt, swarms, mirascope, controlflow,
+    provider_sdks,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

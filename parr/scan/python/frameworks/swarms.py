@@ -1,4 +1,4 @@
-"""swarms (`swarms`): `Agent(tools=[fn, ...], tools_list_dictionary=[...], handoffs=[...], max_loops="auto", mcp_url=...)`.
+"""swarms (`swarms`): `Agent(tools=[fn], tools_list_dictionary=[...], handoffs=[...], max_loops="auto", mcp_url=)`.
 
 What the model sees (swarms/structs/agent.py and swarms/agents/tool_manager.py of the 16.0.3 wheel,
 ToolManager.list_tools): the functions of `tools=` (an OpenAI function schema made from each one's signature and
