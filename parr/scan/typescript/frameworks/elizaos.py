@@ -7,7 +7,10 @@ name (or a simile, as a fallback spelling of the same action) the model answers 
 whole conversation message, not arguments the model fills in: untyped. An `Evaluator` has the same shape but runs
 after each reply when its `validate` says so (AgentRuntime.evaluate): no model picks it, so it is no tool; nor is
 a `Provider`. An action is known by its shape in a file that imports the family (`name`, `validate` and
-`handler`), wherever it is declared: typed `: Action`, inline in `actions: [...]`, or made by a function.
+`handler`), wherever it is declared: typed `: Action`, inline in `actions: [...]`, or made by a function; one
+typed as another kind, listed in this file's `evaluators`/`providers`, or with an evaluator's `alwaysRun` is not.
+A character or runtime whose `plugins` names @elizaos/plugin-bootstrap (which the CLI's default character lists)
+gets that plugin's actions (REPLY, SEND_MESSAGE, UPDATE_ROLE, ...): data generated from the package.
 """
 
 from __future__ import annotations
@@ -16,14 +19,17 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
+from parr.scan.typescript.frameworks import elizaos_builtins
 from parr.scan.typescript.frameworks.spec import FrameworkSpec
-from parr.scan.typescript.nodes import captures, entry_value, one_line, property_key, text, unwrap
+from parr.scan.typescript.nodes import captures, iter_descendants, one_line, property_key, string_literal, text
 
 if TYPE_CHECKING:  # pragma: no cover
     from parr.scan.typescript.detect import Detector
 
 FRAMEWORK = "elizaos"
 STYLE = "elizaos.action"
+BUILTIN_STYLE = "elizaos.bootstrap_action"
+_BOOTSTRAP = "@elizaos/plugin-bootstrap"
 # Keys every Action has (components.d.ts: name, validate and handler are required).
 _SHAPE = ("name", "validate", "handler")
 # Types of the same shape that no model picks: evaluators run after a reply, providers add context.
@@ -64,6 +70,26 @@ def _list_key(obj: Node) -> str | None:
     return property_key(node.parent)
 
 
+def _listed_as_other(det: Detector) -> set[str]:
+    """Names this file lists in a plugin's `evaluators: [...]` or `providers: [...]` (`evaluators: [reflection]`)."""
+    out: set[str] = set()
+    q = '(pair key: (property_identifier) @k value: (array) @a (#any-of? @k "evaluators" "providers"))'
+    for arr in captures(det.ctx.grammar, det.ctx.root, q, "a", 1 << 10):
+        out.update(text(el) for el in arr.named_children if el.type == "identifier")
+    return out
+
+
+def _declared_name(obj: Node) -> str | None:
+    """`reflection` of `const reflection = {...}` (through parentheses and assertions)."""
+    node = obj.parent
+    while node is not None and node.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+        node = node.parent
+    if node is not None and node.type == "variable_declarator":
+        name = node.child_by_field_name("name")
+        return text(name) if name is not None and name.type == "identifier" else None
+    return None
+
+
 def read_action(det: Detector, obj: Node) -> None:
     """One action object: named by `name`, described by `description`, its effects the handler's."""
     entries = det._entries(obj)
@@ -80,12 +106,34 @@ def read_action(det: Detector, obj: Node) -> None:
               handler=handler, eff=eff)
 
 
-def read_file(det: Detector) -> None:
-    """Every object of an Action's shape in a file that imports ElizaOS, unless typed or listed as another kind."""
+def _bootstrap(det: Detector) -> None:
+    """A character's or runtime's `plugins: [...]` naming "@elizaos/plugin-bootstrap" (or holding the plugin imported
+    from it): the agent gets the bootstrap plugin's actions, data generated from its package (elizaos_builtins)."""
     ctx = det.ctx
+    local = {n for n, (module, _) in ctx.imports.items() if module == _BOOTSTRAP}
+    q = '(pair key: (property_identifier) @k value: (_) @v (#eq? @k "plugins"))'
+    for value in captures(ctx.grammar, ctx.root, q, "v", 1 << 10):
+        for node in iter_descendants(value, 2_000):
+            hit = (node.type == "string" and string_literal(node) == _BOOTSTRAP) or (
+                node.type == "identifier" and text(node) in local)
+            if not hit:
+                continue
+            for name, mutating in elizaos_builtins.BOOTSTRAP_ACTIONS.items():
+                det._emit(node=node, name=name, framework=FRAMEWORK, style=BUILTIN_STYLE, schema="framework_defined",
+                          typed=False, typed_evidence=[UNTYPED], kind_mutating=mutating)
+            return  # one agent's list is where the file hands them over
+
+
+def read_file(det: Detector) -> None:
+    """Every object of an Action's shape in a file that imports ElizaOS, unless typed or listed as another kind; the
+    bootstrap plugin's actions where a `plugins` list names it."""
+    ctx = det.ctx
+    if _BOOTSTRAP.encode() in ctx.source:
+        _bootstrap(det)
     if b"validate" not in ctx.source or b"handler" not in ctx.source:
         return
     seen: set[int] = set()
+    others = _listed_as_other(det) if b"evaluators" in ctx.source or b"providers" in ctx.source else set()
     for obj in captures(ctx.grammar, ctx.root, _VALIDATE_Q, "o", 1 << 12):
         if obj.id in seen:
             continue
@@ -94,7 +142,7 @@ def read_file(det: Detector) -> None:
         if not all(k in keys for k in _SHAPE) or "alwaysRun" in keys:
             continue  # not an action's shape; `alwaysRun` only an evaluator has
         declared = _declared_type(obj)
-        if declared in _NOT_ACTIONS or _list_key(obj) in _NOT_ACTION_LISTS:
+        if declared in _NOT_ACTIONS or _list_key(obj) in _NOT_ACTION_LISTS or _declared_name(obj) in others:
             det.ctx.claim(obj)
             continue
         if declared is not None and declared != "Action":
