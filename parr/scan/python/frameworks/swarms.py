@@ -56,7 +56,7 @@ def _agent(ex, node: ast.Call) -> None:
     for kw in _MCP_KWS:
         value = _kw(node, kw)
         if value is not None and not (isinstance(value, ast.Constant) and value.value is None):
-            ex.unresolved_site(None, "", node.lineno, "tools an MCP server lists at run time",
+            ex.unresolved_site(None, "", node.lineno, "tools listed at run time by an MCP server",
                                text=f"Agent({kw}=...)")
 
 
