@@ -85,5 +85,7 @@ FRAMEWORKS = (
         # BaseTool(tools=[...]) converts functions to schemas; the code that sends them is where they reach a model
         not_tool_lists=("BaseTool",),
         file_hooks=(_agents,),
+        # an Agent given only the autonomous loop or MCP servers carries no tool word (specific enough to cost nothing)
+        words=('max_loops="auto"', "max_loops='auto'", "mcp_url", "mcp_config"),
     ),
 )
