@@ -5,7 +5,8 @@ wheel; v1's mirascope.core): `@llm.call("openai/gpt-4o", tools=[...])` (v1: `@op
 `@llm.call(provider=..., model=..., tools=[...])`) and `model.call(..., tools=[...])` hand the model each tool: a
 function (`@llm.tool` or plain) named after itself, described by its docstring, its parameters from the type hints
 (a first `ctx: llm.Context[...]` parameter is the framework's context, not the model's); v1 a `BaseTool` subclass
-named after the class, its fields the parameters, run by its `call()`. `llm.WebSearchTool()` is the provider's
+named after the class, its fields the parameters, run by its `call()`; a `BaseToolKit`'s `@toolkit_tool` methods,
+each named after itself. `llm.WebSearchTool()` is the provider's
 `web_search`, run on the provider's side.
 """
 
@@ -27,6 +28,31 @@ def _is_tool_class(ex, ci, seen: int = 0) -> bool:
         if parent is not None and _is_tool_class(ex, parent, seen + 1):
             return True
     return False
+
+
+def _is_toolkit(ex, ci, seen: int = 0) -> bool:
+    for base in ci.bases:
+        if base.rsplit(".", 1)[-1] == "BaseToolKit" and ex.fw_of_qual(base) == _MI:
+            return True
+        parent = ex._local_class(base, ci) if seen < 8 else None
+        if parent is not None and _is_toolkit(ex, parent, seen + 1):
+            return True
+    return False
+
+
+def _create_tools(ex, e: ast.Call, scope, label: str, line: int) -> bool:
+    """`toolkit.create_tools()` in a tools entry, `toolkit = BookTools(...)` a BaseToolKit subclass of this file: its
+    @toolkit_tool methods, each already a tool where it is declared."""
+    recv = e.func.value
+    made = recv if isinstance(recv, ast.Call) else (
+        ex.lookup(scope, recv.id)[0] if isinstance(recv, ast.Name) else None)
+    if not isinstance(made, ast.Call):
+        return False
+    ci, _ = ex.lookup(scope, made.func.id) if isinstance(made.func, ast.Name) else (None, None)
+    if ci is None or not hasattr(ci, "bases") or not _is_toolkit(ex, ci):
+        return False
+    ex.consumed.add(id(e))
+    return True
 
 
 def _tool_classes(ex) -> None:
@@ -51,8 +77,12 @@ FRAMEWORKS = (
         label=_MI,
         roots=("mirascope",),
         style_prefix="mirascope",
-        decorators=(Decorator("tool", "mirascope.tool", name_kws=(), desc_kws=(), receiver="any"),),
+        decorators=(Decorator("tool", "mirascope.tool", name_kws=(), desc_kws=(), receiver="any"),
+                    # v1 BaseToolKit: each @toolkit_tool method is a tool named after it (create_tools() hands them out)
+                    Decorator("toolkit_tool", "mirascope.toolkit_tool", name_kws=(), desc_kws=(), receiver="any",
+                              as_call=False)),
         file_hooks=(_tool_classes,),
+        list_hooks={"create_tools": (_create_tools,)},
         builtin_classes={"WebSearchTool": Builtin(_MI, "web_search", ("http",), description=(
             "Searches the web on the provider's side (Mirascope's provider tool)."))},
         builtin_class_words=False,
