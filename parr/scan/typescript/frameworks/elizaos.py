@@ -9,8 +9,8 @@ after each reply when its `validate` says so (AgentRuntime.evaluate): no model p
 a `Provider`. An action is known by its shape in a file that imports the family (`name`, `validate` and
 `handler`), wherever it is declared: typed `: Action`, inline in `actions: [...]`, or made by a function; one
 typed as another kind, listed in this file's `evaluators`/`providers`, or with an evaluator's `alwaysRun` is not.
-A character or runtime whose `plugins` names @elizaos/plugin-bootstrap (which the CLI's default character lists)
-gets that plugin's actions (REPLY, SEND_MESSAGE, UPDATE_ROLE, ...): data generated from the package.
+A character whose `plugins` names @elizaos/plugin-bootstrap (which the CLI's default character lists) gets that
+plugin's actions (REPLY, SEND_MESSAGE, UPDATE_ROLE, ...): data generated from the package.
 """
 
 from __future__ import annotations
@@ -107,16 +107,14 @@ def read_action(det: Detector, obj: Node) -> None:
 
 
 def _bootstrap(det: Detector) -> None:
-    """A character's or runtime's `plugins: [...]` naming "@elizaos/plugin-bootstrap" (or holding the plugin imported
-    from it): the agent gets the bootstrap plugin's actions, data generated from its package (elizaos_builtins)."""
+    """A character's `plugins: [...]` naming "@elizaos/plugin-bootstrap" (1.x loads plugins by package name): the agent
+    gets the bootstrap plugin's actions, data generated from its 1.x package (elizaos_builtins). The plugin object
+    imported and handed to a runtime in code is 0.x's way, whose bootstrap plugin had other actions: not read."""
     ctx = det.ctx
-    local = {n for n, (module, _) in ctx.imports.items() if module == _BOOTSTRAP}
     q = '(pair key: (property_identifier) @k value: (_) @v (#eq? @k "plugins"))'
     for value in captures(ctx.grammar, ctx.root, q, "v", 1 << 10):
         for node in iter_descendants(value, 2_000):
-            hit = (node.type == "string" and string_literal(node) == _BOOTSTRAP) or (
-                node.type == "identifier" and text(node) in local)
-            if not hit:
+            if node.type != "string" or string_literal(node) != _BOOTSTRAP:
                 continue
             for name, mutating in elizaos_builtins.BOOTSTRAP_ACTIONS.items():
                 det._emit(node=node, name=name, framework=FRAMEWORK, style=BUILTIN_STYLE, schema="framework_defined",
