@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from parr.scan.python.frameworks import controlflow_builtins, swarms_builtins
+from parr.scan.python.frameworks import controlflow_builtins, metagpt_builtins, swarms_builtins
 from tests.scan.python.generator_helpers import generated_module, load_generator, write_wheel
 
 # Made-up files in the layout of the swarms wheel (no third-party code).
@@ -111,3 +111,53 @@ def test_committed_modules_have_the_shape_the_families_read() -> None:
                              for k, v in table.items())
     assert swarms_builtins.LOOP_TOOLS["run_bash"] == (True, False)
     assert controlflow_builtins.BUILTINS["shell"] == (True, False)
+
+
+_METAGPT = {
+    "metagpt/tools/libs/cleaning.py": '''
+import os
+
+from metagpt.tools.tool_registry import register_tool
+
+TAGS = ["data preprocessing"]
+
+
+@register_tool(tags=TAGS)
+class ColumnTools:
+    """Column helpers."""
+
+    def column(self, names: list[str], index: int) -> str:
+        """Return one column."""
+        return names[index]
+
+    def purge(self, path: str) -> None:
+        """Remove the cached frame."""
+        os.remove(path)
+
+    def helper(self):
+        return 1
+
+
+@register_tool(tags=["web"])
+def fetch_page(url: str) -> str:
+    """Fetch a page."""
+    return url
+''',
+}
+
+
+def test_metagpt_generator_reads_registered_tools_and_tags(tmp_path: Path) -> None:
+    gen = load_generator("metagpt_builtins")
+    text = gen.main(str(write_wheel(tmp_path / "metagpt-9.9.9-py3-none-any.whl", _METAGPT)))
+    ns = generated_module(text, "metagpt_builtins")
+    assert "metagpt 9.9.9" in text
+    assert ns["TOOLS"] == {
+        "ColumnTools": (("data preprocessing",), (("ColumnTools.column", False, True), ("ColumnTools.purge", True, True))),
+        "fetch_page": (("web",), (("fetch_page", False, True),)),
+    }
+
+
+def test_metagpt_committed_module_shape() -> None:
+    for owner, (tags, tools) in metagpt_builtins.TOOLS.items():
+        assert isinstance(tags, tuple) and tools
+        assert all(name == owner or name.startswith(owner + ".") for name, _, _ in tools)

@@ -4,7 +4,8 @@ What the model sees (metagpt/tools/tool_registry.py and tool_convert.py of the 0
 registers the object under its `__name__` in the global TOOL_REGISTRY; a role given tools by name or tag
 (DataInterpreter(tools=["<all>"]), RoleZero) shows the model each one's schema, made from the code: a function's
 signature and docstring; a class's docstring and, per method, its signature and docstring: every public method
-(and only those in `include_functions=` when it is given) that has a docstring somewhere in the class hierarchy.
+(and only those in `include_functions=` when it is given), its own or inherited, that has a docstring somewhere in
+the class hierarchy.
 The model then writes code (or a RoleZero command named `Class.method`) calling them: a function is the tool
 named after it, a class one tool per shown method, named `<Class>.<method>`. A role's actions (`set_actions`)
 are steps the role runs, not tools; a plain name or tag in `tools=[...]` names a registered tool found where it is
@@ -16,7 +17,8 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _const_str, _docstring, _kw
-from parr.scan.python.frameworks.spec import Framework
+from parr.scan.python.frameworks.model_fields import class_chain
+from parr.scan.python.frameworks.spec import Builtin, Framework
 
 _MG = "metagpt"
 _DECORATOR = "register_tool"
@@ -60,14 +62,23 @@ def _tool_classes(ex) -> None:
             continue
         ci.claimed = True
         include = _included(d)
-        for name, fi in ci.methods.items():
+        methods: dict = {}
+        for c in class_chain(ex, ci):  # inspect.getmembers: inherited methods too, the nearest definition wins
+            for name, fi in c.methods.items():
+                methods.setdefault(name, fi)
+        shown = 0
+        for name, fi in methods.items():
             if name.startswith("_") or (include is not None and name not in include):
                 continue
             if not _doc_in_bases(ex, ci, name):
                 continue  # convert_code_to_tool_schema shows only methods with a docstring
             doc = _docstring(fi.node) or ""
-            ex._func_cand(fi, fi.scope, f"{ci.name}.{name}", None, _MG, "metagpt.register_tool_method",
-                          doc.strip().split("\n\n", 1)[0] or None, [])
+            shown += ex._func_cand(fi, fi.scope, f"{ci.name}.{name}", None, _MG, "metagpt.register_tool_method",
+                                   doc.strip().split("\n\n", 1)[0] or None, []) is not None
+        if not shown and any(ex._local_class(b, c) is None for c in class_chain(ex, ci) for b in c.bases):
+            # methods (or their docstrings) inherited from a class of another module: tools parr cannot name
+            ex.unresolved_site(None, "", ci.node.lineno, "registered class whose methods come from another module",
+                               text=f"@register_tool class {ci.name}")
 
 
 def _tool_functions(ex) -> None:
@@ -82,12 +93,51 @@ def _tool_functions(ex) -> None:
             s.get("line") == fi.node.lineno and s.get("reason") == "tool decorator parr does not know")]
 
 
+def _picked(entry: str) -> list[tuple[str, bool, bool]]:
+    """The built-in tools one entry of a role's tools=[...] names: "<all>", a registered name, "Name:m1,m2" (those
+    methods), or a tag."""
+    from parr.scan.python.frameworks.metagpt_builtins import TOOLS
+
+    if entry == "<all>":
+        return [t for _, tools in TOOLS.values() for t in tools]
+    name, _, methods = entry.partition(":")
+    if name in TOOLS:
+        wanted = {m.strip() for m in methods.split(",") if m.strip()}
+        return [t for t in TOOLS[name][1] if not wanted or t[0].split(".", 1)[-1] in wanted]
+    return [t for tags, tools in TOOLS.values() if entry in tags for t in tools]
+
+
+def _role_tools(ex) -> None:
+    """A MetaGPT role given tools by name (`DataInterpreter(tools=["<all>"])`, `tools=["data preprocessing"]`): the
+    built-in tools those names pick (metagpt_builtins, generated from the wheel). A name no built-in answers to is a
+    tool the project registers, reported where it is declared."""
+    if ex.in_framework(_MG):
+        return
+    for node in ast.walk(ex.tree):
+        if not isinstance(node, ast.Call):
+            continue
+        value = _kw(node, "tools")
+        if isinstance(value, ast.Name):
+            bound = ex.module_scope.assigns.get(value.id)
+            value = bound if isinstance(bound, (ast.List, ast.Tuple)) else value
+        if not isinstance(value, (ast.List, ast.Tuple)) or ex.fw_of_qual(ex.qualify(ex.dotted(node.func) or "")) != _MG:
+            continue
+        seen: set[str] = set()
+        for e in value.elts:
+            entry = _const_str(e)
+            for name, mutating, typed in _picked(entry) if entry else ():
+                if name not in seen:
+                    seen.add(name)
+                    ex.builtin_cand(Builtin(_MG, name, mutating=mutating, typed=typed, schema="type_hints", judged=True),
+                                    node.lineno, "builtin_tool")
+
+
 FRAMEWORKS = (
     Framework(
         label=_MG,
         roots=("metagpt",),
         style_prefix="metagpt",
-        file_hooks=(_tool_classes, _tool_functions),
+        file_hooks=(_tool_classes, _tool_functions, _role_tools),
         words=(_DECORATOR,),
     ),
 )
