@@ -5,11 +5,11 @@ registers the object under its `__name__` in the global TOOL_REGISTRY; a role gi
 (DataInterpreter(tools=["<all>"]), RoleZero) shows the model each one's schema, made from the code: a function's
 signature and docstring; a class's docstring and, per method, its signature and docstring: every public method
 (and only those in `include_functions=` when it is given), its own or inherited, that has a docstring somewhere in
-the class hierarchy.
-The model then writes code (or a RoleZero command named `Class.method`) calling them: a function is the tool
-named after it, a class one tool per shown method, named `<Class>.<method>`. A role's actions (`set_actions`)
-are steps the role runs, not tools; a plain name or tag in `tools=[...]` names a registered tool found where it is
-declared.
+the class hierarchy. The model then writes code (or a RoleZero command named `Class.method`) calling them: a
+function is the tool named after it, a class one tool per shown method, named `<Class>.<method>`. A role's
+`tools=[...]` names registered tools ("<all>", a name, "Name:m1,m2", a tag): MetaGPT's own (metagpt/tools/libs) are
+data generated from the wheel (metagpt_builtins); the project's are reported where they are declared. A role's
+actions (`set_actions`) are steps the role runs, not tools.
 """
 
 from __future__ import annotations
