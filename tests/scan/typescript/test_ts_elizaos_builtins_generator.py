@@ -57,9 +57,12 @@ def test_generator_reads_actions_not_evaluators(tmp_path: Path) -> None:
     gen = load_generator("elizaos_builtins")
     tgz = _tarball(tmp_path / "b.tgz", {"package/package.json": json.dumps({"version": "9.9.9"}),
                                         "package/dist/index.js": BUNDLE})
-    text = gen.main(str(tgz))
-    assert "plugin-bootstrap 9.9.9" in text
-    assert generated_module(text, "elizaos_builtins")["BOOTSTRAP_ACTIONS"] == {"PING": False, "WIPE_DISK": True}
+    old = _tarball(tmp_path / "o.tgz", {"package/package.json": json.dumps({"version": "0.1.1"}),
+                                        "package/dist/index.js": BUNDLE.replace("PING", "CONTINUE")})
+    text = gen.main(str(tgz), str(old))
+    assert "(9: 9.9.9, 0: 0.1.1)" in text
+    assert generated_module(text, "elizaos_builtins")["BOOTSTRAP_ACTIONS"] == {
+        "9": {"PING": False, "WIPE_DISK": True}, "0": {"CONTINUE": False, "WIPE_DISK": True}}
 
 
 def test_generator_stops_when_it_reads_nothing(tmp_path: Path) -> None:
@@ -70,8 +73,9 @@ def test_generator_stops_when_it_reads_nothing(tmp_path: Path) -> None:
         gen.main(str(tgz))
 
 
-def test_committed_module_has_the_bootstrap_actions() -> None:
+def test_committed_module_has_the_bootstrap_actions_of_both_lines() -> None:
     actions = elizaos_builtins.BOOTSTRAP_ACTIONS
-    assert {"REPLY", "SEND_MESSAGE", "IGNORE", "NONE", "UPDATE_ROLE"} <= set(actions)
-    assert all(isinstance(v, bool) for v in actions.values())
-    assert actions["NONE"] is False and actions["UPDATE_ROLE"] is True
+    assert {"REPLY", "SEND_MESSAGE", "IGNORE", "NONE", "UPDATE_ROLE"} <= set(actions["1"])
+    assert {"CONTINUE", "IGNORE", "NONE"} <= set(actions["0"]) and "REPLY" not in actions["0"]
+    assert all(isinstance(v, bool) for line in actions.values() for v in line.values())
+    assert actions["1"]["NONE"] is False and actions["1"]["UPDATE_ROLE"] is True

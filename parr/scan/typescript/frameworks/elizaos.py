@@ -9,8 +9,8 @@ after each reply when its `validate` says so (AgentRuntime.evaluate): no model p
 a `Provider`. An action is known by its shape in a file that imports the family (`name`, `validate` and
 `handler`), wherever it is declared: typed `: Action`, inline in `actions: [...]`, or made by a function; one
 typed as another kind, listed in this file's `evaluators`/`providers`, or with an evaluator's `alwaysRun` is not.
-A character whose `plugins` names @elizaos/plugin-bootstrap (which the CLI's default character lists) gets that
-plugin's actions (REPLY, SEND_MESSAGE, UPDATE_ROLE, ...): data generated from the package.
+A character whose `plugins` names @elizaos/plugin-bootstrap (1.x; the CLI's default character lists it), or a 0.x
+runtime given the imported `bootstrapPlugin`, gets that plugin's actions (REPLY, SEND_MESSAGE, UPDATE_ROLE, ...): data generated from the package.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ FRAMEWORK = "elizaos"
 STYLE = "elizaos.action"
 BUILTIN_STYLE = "elizaos.bootstrap_action"
 _BOOTSTRAP = "@elizaos/plugin-bootstrap"
+_BOOTSTRAP_0X = frozenset({_BOOTSTRAP, "@ai16z/plugin-bootstrap"})
 # Keys every Action has (components.d.ts: name, validate and handler are required).
 _SHAPE = ("name", "validate", "handler")
 # Types of the same shape that no model picks: evaluators run after a reply, providers add context.
@@ -107,16 +108,21 @@ def read_action(det: Detector, obj: Node) -> None:
 
 
 def _bootstrap(det: Detector) -> None:
-    """A character's `plugins: [...]` naming "@elizaos/plugin-bootstrap" (1.x loads plugins by package name): the agent
-    gets the bootstrap plugin's actions, data generated from its 1.x package (elizaos_builtins). The plugin object
-    imported and handed to a runtime in code is 0.x's way, whose bootstrap plugin had other actions: not read."""
+    """An agent's `plugins: [...]` with the bootstrap plugin: the plugin's actions, data generated from its packages
+    (elizaos_builtins). 1.x loads plugins by package name (a character's "@elizaos/plugin-bootstrap"); 0.x imported
+    the plugin object and handed it to the runtime in code (`plugins: [bootstrapPlugin]`), with other actions."""
     ctx = det.ctx
+    local = {n for n, (module, _) in ctx.imports.items() if module in _BOOTSTRAP_0X}
     q = '(pair key: (property_identifier) @k value: (_) @v (#eq? @k "plugins"))'
     for value in captures(ctx.grammar, ctx.root, q, "v", 1 << 10):
         for node in iter_descendants(value, 2_000):
-            if node.type != "string" or string_literal(node) != _BOOTSTRAP:
+            if node.type == "string" and string_literal(node) == _BOOTSTRAP:
+                major = "1"
+            elif node.type == "identifier" and text(node) in local:
+                major = "0"
+            else:
                 continue
-            for name, mutating in elizaos_builtins.BOOTSTRAP_ACTIONS.items():
+            for name, mutating in elizaos_builtins.BOOTSTRAP_ACTIONS[major].items():
                 det._emit(node=node, name=name, framework=FRAMEWORK, style=BUILTIN_STYLE, schema="framework_defined",
                           typed=False, typed_evidence=[UNTYPED], kind_mutating=mutating)
             return  # one agent's list is where the file hands them over
@@ -126,7 +132,7 @@ def read_file(det: Detector) -> None:
     """Every object of an Action's shape in a file that imports ElizaOS, unless typed or listed as another kind; the
     bootstrap plugin's actions where a `plugins` list names it."""
     ctx = det.ctx
-    if _BOOTSTRAP.encode() in ctx.source:
+    if b"plugin-bootstrap" in ctx.source:
         _bootstrap(det)
     if b"validate" not in ctx.source or b"handler" not in ctx.source:
         return
