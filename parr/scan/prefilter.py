@@ -159,7 +159,8 @@ _TS_LITERALS = (b"AITool", b".tools.", b"tool<", b"registerTool", b"paidTool", b
                 b"unctionDeclarations", b"function_declarations", b"googleSearch", b"google_search", b"codeExecution",
                 b"code_execution", b"urlContext", b"url_context", b"handoffs", b"defineInterrupt",
                 b"createSupervisor",  # LangGraph.js: one hand-off tool per agent, no tool word in sight
-                b"@kaibanjs/tools")  # `export const scraper = new Firecrawl(...)`
+                b"@kaibanjs/tools",  # `export const scraper = new Firecrawl(...)`
+                b"@elizaos/", b"@ai16z/")  # ElizaOS: `const a: Action = { name, validate, handler }`, no tool word
 _TS_PATTERNS = tuple(p for p in (
     rb"ool\s*\(", rb"extends\s+[\w.]*Tool\b", rb"type[\"']?\s*:\s*[\"']function", rb"ools[\"']?\s*:",  # tools: [...], tools: await mcp.getTools()
     rb"arameters\s*:", rb"nputSchema\s*:", rb"nput_schema\s*:",
@@ -167,7 +168,7 @@ _TS_PATTERNS = tuple(p for p in (
     rb"tools\s*[,}]", rb"handoffs\s*[,}]"))  # generateText({ model, tools }): a context in shorthand
 # Cheap first test: every literal and pattern above contains one of these.
 _TS_ANY = (b"ool", b"OOL", b"unction", b"chema", b"arameters", b"earch", b"xecution", b"ontext", b"andoffs",
-           b"createSupervisor")
+           b"createSupervisor", b"@elizaos/", b"@ai16z/")
 _TS_ANY_TOOLS = re.compile(rb"(?i:tools)")  # and the case-insensitive `tools = [` above
 
 

@@ -24,6 +24,7 @@ from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, scratch
 from parr.scan.python.effects import READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_text_effect
+from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
 
@@ -2138,6 +2139,12 @@ class FileExtractor:
         base = recv.split(".")[-1]
         ctor = None
         v, _ = self.lookup(scope, recv) if "." not in recv else (None, None)
+        if v is None and recv in self.imports:
+            # @llm.tool with `llm` a module of a family whose module-level decorator it is (Mirascope)
+            fw = catalog.framework_of(self.imports[recv])
+            spec = next((sp for label, sp in frameworks.DECORATORS.get(last, ()) if label == fw and sp.receiver), None)
+            if spec is not None:
+                return fw, spec.style
         if isinstance(v, ast.Call):
             ctor = self.qualify(self.dotted(v.func))
         elif recv in self.imports:
@@ -2720,6 +2727,8 @@ class FileExtractor:
         if fw not in frameworks.HANDOFF_NAMING:
             fw = self.file_framework(tuple(frameworks.HANDOFF_NAMING))
         naming = frameworks.HANDOFF_NAMING.get(fw)
+        if naming == "builtin":
+            return  # one tool of the family's own delegates to every agent listed (swarms' handoff_task)
         if naming is None:
             self.unresolved_site(e, "handoffs=", line, "hand-off parr cannot read")
             return
@@ -3868,7 +3877,8 @@ class FileExtractor:
         """{"name": ..., "description": ..., "parameters": {...}} handed over as a tool: LangChain's
         bind_tools and similar converters take a bare function schema (no "type": "function")."""
         keys = _literal_keys(d)
-        if "name" not in keys or "type" in keys or not ("parameters" in keys or "input_schema" in keys):
+        if "name" not in keys or "type" in keys or not (
+                "parameters" in keys or "input_schema" in keys or "parameter_definitions" in keys):
             return
         n, r = self.name_of(keys["name"], scope)
         if not (n or r):
@@ -3880,7 +3890,9 @@ class FileExtractor:
         self.new_cand(name=n, name_ref=r, line=d.lineno, framework=fw if fw != "unknown" else "openai",
                       style="function_schema_dict", schema="json_schema",
                       description=_const_str(keys.get("description")),
-                      extra={"jschema": self.json_schema_info(keys.get("parameters") or keys.get("input_schema"), scope)})
+                      extra={"jschema": provider_sdks.cohere_v1_schema(keys["parameter_definitions"])
+                             if "parameter_definitions" in keys else
+                             self.json_schema_info(keys.get("parameters") or keys.get("input_schema"), scope)})
 
     def hosted_tool_dict(self, d: ast.Dict, scope) -> None:
         """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list."""

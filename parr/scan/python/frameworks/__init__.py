@@ -18,6 +18,7 @@ from parr.scan.python.frameworks import (
     camel,
     claude_agent_sdk,
     composio,
+    controlflow,
     crewai,
     deepagents,
     dspy,
@@ -34,11 +35,14 @@ from parr.scan.python.frameworks import (
     llamaindex,
     mcp,
     mcp_agent,
+    metagpt,
+    mirascope,
     nat,
     openai_agents,
     openai_raw,
     pipecat,
     praisonai,
+    provider_sdks,
     pydantic_ai,
     qwen_agent,
     semantic_kernel,
@@ -46,6 +50,7 @@ from parr.scan.python.frameworks import (
     strands,
     superagi,
     swarm,
+    swarms,
 )
 from parr.scan.python.frameworks.spec import (
     Builtin, CallHook, ConditionHandoffs, ConfiguredToolkit, Decorator, Factory, Framework, Loader, Toolkit,
@@ -64,7 +69,8 @@ FAMILIES = (
     haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
-    langroid, agency_swarm, qwen_agent, griptape, nat,
+    langroid, agency_swarm, qwen_agent, griptape, nat, metagpt, swarms, mirascope, controlflow,
+    provider_sdks,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

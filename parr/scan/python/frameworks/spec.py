@@ -212,7 +212,8 @@ class Framework:
     # record the tools and answer True when the call is theirs.
     list_hooks: Mapping[str, tuple[CallHook, ...]] = field(default_factory=dict)
     # How the model names a hand-off to another agent: "openai" (transfer_to_<agent name>, made
-    # function-style) or "autogen" (transfer_to_<target>, lower-cased).
+    # function-style) or "autogen" (transfer_to_<target>, lower-cased); "builtin": one tool of the family's own
+    # delegates to every agent listed (swarms' handoff_task, made by its hook), the agents are no tools.
     handoff_naming: str | None = None
     condition_handoffs: tuple[ConditionHandoffs, ...] = ()
     # Server composition: method -> keywords that hold the prefix the mounted server's tools get
