@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _kw
-from parr.scan.python.frameworks.model_fields import class_chain, field_params
+from parr.scan.python.frameworks.model_fields import class_chain, derives_from, field_params
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
 
 _AS = "agency-swarm"
@@ -51,14 +51,8 @@ def _builtin_classes() -> dict[str, Builtin]:
             for cls, (name, mutating, typed) in BUILTINS.items()}
 
 
-def _is_tool_class(ex, ci, seen: int = 0) -> bool:
-    for base in ci.bases:
-        if base.rsplit(".", 1)[-1] == "BaseTool" and ex.fw_of_qual(base) == _AS:
-            return True
-        parent = ex._local_class(base, ci) if seen < 8 else None
-        if parent is not None and _is_tool_class(ex, parent, seen + 1):
-            return True
-    return False
+def _is_tool_class(ex, ci) -> bool:
+    return derives_from(ex, ci, lambda base: base.rsplit(".", 1)[-1] == "BaseTool" and ex.fw_of_qual(base) == _AS)
 
 
 def _docstring_summary(node) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _const_str, _kw
-from parr.scan.python.frameworks.model_fields import class_chain, field_params
+from parr.scan.python.frameworks.model_fields import class_chain, derives_from, field_params
 from parr.scan.python.frameworks.spec import Builtin, Framework
 
 _LR = "langroid"
@@ -37,18 +37,10 @@ _MCP_MAKERS = frozenset({"get_tool", "get_tool_async", "get_tools", "get_tools_a
                          "get_langroid_tools_async", "get_mcp_tool_async", "get_mcp_tools_async"})
 
 
-def _is_tool_class(ex, ci, seen: int = 0) -> bool:
+def _is_tool_class(ex, ci) -> bool:
     """A ToolMessage subclass: by a base imported from Langroid, or a class of this file that is one."""
-    if seen > 8:
-        return False
-    for base in ci.bases:
-        last = base.rsplit(".", 1)[-1]
-        if last in BASES and ex.fw_of_qual(base) in (_LR, None) and (ex.fw_of_qual(base) == _LR or "." not in base):
-            return True
-        parent = ex._local_class(base, ci)
-        if parent is not None and _is_tool_class(ex, parent, seen + 1):
-            return True
-    return False
+    return derives_from(ex, ci, lambda base: base.rsplit(".", 1)[-1] in BASES and (
+        ex.fw_of_qual(base) == _LR or "." not in base and ex.fw_of_qual(base) is None))
 
 
 def _attr(ex, ci, name: str, seen: int = 0):

@@ -14,30 +14,22 @@ from __future__ import annotations
 
 import ast
 
-from parr.scan.python.frameworks.model_fields import class_chain, field_params
+from parr.scan.python.frameworks.model_fields import class_chain, derives_from, field_params
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
 
 _MI = "mirascope"
 
 
-def _is_tool_class(ex, ci, seen: int = 0) -> bool:
-    for base in ci.bases:
-        if base.rsplit(".", 1)[-1] == "BaseTool" and ex.fw_of_qual(base) == _MI:
-            return True
-        parent = ex._local_class(base, ci) if seen < 8 else None
-        if parent is not None and _is_tool_class(ex, parent, seen + 1):
-            return True
-    return False
+def _derives_from(ex, ci, name: str) -> bool:
+    return derives_from(ex, ci, lambda base: base.rsplit(".", 1)[-1] == name and ex.fw_of_qual(base) == _MI)
 
 
-def _is_toolkit(ex, ci, seen: int = 0) -> bool:
-    for base in ci.bases:
-        if base.rsplit(".", 1)[-1] == "BaseToolKit" and ex.fw_of_qual(base) == _MI:
-            return True
-        parent = ex._local_class(base, ci) if seen < 8 else None
-        if parent is not None and _is_toolkit(ex, parent, seen + 1):
-            return True
-    return False
+def _is_tool_class(ex, ci) -> bool:
+    return _derives_from(ex, ci, "BaseTool")
+
+
+def _is_toolkit(ex, ci) -> bool:
+    return _derives_from(ex, ci, "BaseToolKit")
 
 
 def _create_tools(ex, e: ast.Call, scope, label: str, line: int) -> bool:

@@ -32,6 +32,12 @@ def field_params(classes: list, skip: frozenset[str] = frozenset()) -> list[dict
     return out
 
 
+def derives_from(ex, ci, is_base) -> bool:
+    """Whether the class, or a base of it defined in the same file, lists a base that `is_base`
+    (the base as written, e.g. "agents.BaseTool") accepts."""
+    return any(is_base(b) for c in class_chain(ex, ci, 9) for b in c.bases)
+
+
 def class_chain(ex, ci, depth: int = 8) -> list:
     """The class and its bases defined in the same file, nearest first."""
     chain, todo = [], [ci]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _const_str, _kw
+from parr.scan.python.frameworks.model_fields import derives_from
 from parr.scan.python.frameworks.spec import Builtin, Framework
 
 _QW = "qwen-agent"
@@ -39,14 +40,8 @@ def _registered_name(ex, ci):
     return None
 
 
-def _is_tool_class(ex, ci, seen: int = 0) -> bool:
-    for base in ci.bases:
-        if base.rsplit(".", 1)[-1] in _BASES and ex.fw_of_qual(base) == _QW:
-            return True
-        parent = ex._local_class(base, ci) if seen < 8 else None
-        if parent is not None and _is_tool_class(ex, parent, seen + 1):
-            return True
-    return False
+def _is_tool_class(ex, ci) -> bool:
+    return derives_from(ex, ci, lambda base: base.rsplit(".", 1)[-1] in _BASES and ex.fw_of_qual(base) == _QW)
 
 
 def _list_schema(items: ast.List) -> dict:
