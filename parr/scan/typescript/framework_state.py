@@ -273,13 +273,18 @@ def _target_root_binding(ctx: FileCtx, left: Node):
     return ctx.lookup(root, text(root)) if root is not None and root.type == "identifier" else None
 
 
-def _is_ref(b) -> bool:
-    """A binding made by React's `useRef(...)` (a component's mutable box, kept across renders)."""
+def _made_by(b, hook: str) -> bool:
+    """A binding whose value is a call of React's hook `hook` (imported or as `React.hook`)."""
     if b is None or b.kind != "var" or b.node is None:
         return False
     value = unwrap(b.node)
     return value is not None and value.type == "call_expression" and text(
-        value.child_by_field_name("function")) in ("useRef", "React.useRef")
+        value.child_by_field_name("function")) in (hook, "React." + hook)
+
+
+def _is_ref(b) -> bool:
+    """A binding made by React's `useRef(...)` (a component's mutable box, kept across renders)."""
+    return _made_by(b, "useRef")
 
 
 def react_ref_write(b, left: Node) -> bool:
@@ -302,11 +307,7 @@ def _ui_handle_ref(b) -> bool:
 
 def _react_value(b) -> bool:
     """A value a component computes for its render (`const visible = useMemo(...)`): data of the page."""
-    if b is None or b.kind != "var" or b.node is None:
-        return False
-    value = unwrap(b.node)
-    return value is not None and value.type == "call_expression" and text(
-        value.child_by_field_name("function")) in ("useMemo", "React.useMemo")
+    return _made_by(b, "useMemo")
 
 
 def _through_current(left: Node) -> bool:
