@@ -1750,6 +1750,32 @@ class FileExtractor:
                 return s, None
         return None, None
 
+    def text_of(self, e, scope, depth: int = 0) -> str | None:
+        """The words of a description expression, as far as this module shows them: str_of, else
+        the readable pieces of `"The code ..." + OTHER`, the text a helper is applied to
+        (`refine_prompt("...")`, `dedent(...)`) and both arms of a conditional. Read for its words
+        (what a property is for), never as a tool's name."""
+        if e is None or depth > 4:
+            return None
+        s, _ = self.str_of(e, scope)
+        if s is not None:
+            return s
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+            parts = [self.text_of(x, scope, depth + 1) for x in (e.left, e.right)]
+        elif isinstance(e, ast.IfExp):
+            parts = [self.text_of(x, scope, depth + 1) for x in (e.body, e.orelse)]
+        elif isinstance(e, ast.Call) and len(e.args) == 1 and not e.keywords:
+            return self.text_of(e.args[0], scope, depth + 1)
+        elif isinstance(e, ast.Name):
+            v, vscope = self.lookup(scope, e.id)
+            if isinstance(v, (ast.BinOp, ast.IfExp, ast.Call)):
+                return self.text_of(v, vscope or scope, depth + 1)
+            return None
+        else:
+            return None
+        words = [p for p in parts if p]
+        return " ".join(words) if words else None
+
     def _record_field(self, var: str, field: str, scope):
         """WIDGET.identifier with WIDGET = Widget(identifier="timer", ...) at module level and Widget a
         dataclass, pydantic model or NamedTuple of this file: such a class keeps each field as given,
@@ -2383,6 +2409,10 @@ class FileExtractor:
             e = v if isinstance(v, ast.Dict) else e
         elif isinstance(e, ast.Attribute):
             e = self.class_const(e, scope) or e
+        elif isinstance(e, ast.Call):
+            from parr.scan.python.frameworks import openai_raw  # FunctionDefinition(name=...): a TypedDict
+            if (self.dotted(e.func) or "").rsplit(".", 1)[-1] in openai_raw.FUNCTION_CHUNKS:
+                e = openai_raw.typed_dict(e) or e
         return e if isinstance(e, ast.Dict) else None
 
     def _tool_choice(self, v) -> None:
@@ -2538,6 +2568,8 @@ class FileExtractor:
                             ptype = "union"
                     elif kn == "description":
                         pdesc = _const_str(vv)
+                        if pdesc is None and isinstance(vv, (ast.BinOp, ast.Call, ast.Name, ast.IfExp)):
+                            pdesc = self.text_of(vv, scope)
                     if kn == "enum" and isinstance(vv, (ast.List, ast.Tuple)):
                         popts = [s for s in (_const_str(e) for e in vv.elts) if s is not None]
                     if kn in ("properties", "enum", "anyOf", "oneOf", "$ref", "items", "allOf", "const"):

@@ -540,7 +540,8 @@ def _typed(c, fx, caps, evidence) -> bool:
             if p.get("t") == "string" and p["n"] in model_sql:
                 evidence.append(f"property '{p['n']}' is SQL, a command or code the model writes")
                 return False
-            if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES:
+            if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES and not p.get("ops"):
+                # (a string the schema limits to an enum is a choice among those words, never code)
                 d = f"{p.get('d') or ''} {c.get('description') or ''}"
                 if exec_caps or _RAW_DESC.search(d):
                     evidence.append(f"property '{p['n']}' is a raw string that is executed")
