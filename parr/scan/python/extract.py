@@ -3777,7 +3777,7 @@ class FileExtractor:
         params = self.params_of(fi, "plain_function")
         if params:
             entry["params"] = compact_params(params)
-        if _is_arith(fi.node):
+        if _is_arith(fi.node) or _is_pure_transform(fi.node):
             entry["arith"] = True
 
     def _bound_method_facts(self, fi: FuncInfo, entry: dict) -> bool:
@@ -4421,7 +4421,7 @@ class FileExtractor:
                     c["xc"] = xc
                 if "params" not in c and not c.get("no_params"):
                     c["params"] = self.params_of(fi, c["style"])
-                if _is_arith(fi.node):
+                if _is_arith(fi.node) or _is_pure_transform(fi.node):
                     c["flags"].append("arith")
                 elif not [x for x in c["fx"] if x[1] != UNKNOWN] and _only_framework_state(fi.node):
                     c["flags"].append("framework_state")
@@ -4864,6 +4864,90 @@ def _is_arith(node) -> bool:
         else:
             return False
     return has_op
+
+
+_PURE_BUILTINS = _PURE_CALLS | frozenset(
+    "sorted reversed set frozenset list tuple dict enumerate zip range any all map filter isinstance".split())
+# Text methods: read on a parameter declared str, or on a value the body made
+_TEXT_METHODS = frozenset("""replace upper lower title capitalize swapcase casefold strip lstrip rstrip split rsplit
+    splitlines join count find rfind index startswith endswith isdigit isalpha isalnum isspace isupper islower zfill
+    center ljust rjust""".split())
+# Container methods: only on a container the body made (a parameter may be a session whose add() writes)
+_CONTAINER_METHODS = frozenset("add append extend get items keys values copy pop insert remove update sort".split())
+
+
+def _walk_but_raise(node):
+    """ast.walk, leaving out what a raise statement says (an error's message)."""
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ast.Raise):
+            continue
+        yield n
+        todo.extend(ast.iter_child_nodes(n))
+
+
+def _is_pure_transform(node) -> bool:
+    """A function whose whole body computes its answer from its parameters: pure built-ins, text
+    methods on its str parameters, containers it made itself, and nothing else: no name of the
+    module (a client, a cache), no attribute but those methods, no text of its own in what it
+    returns (a stub answering f"Cancelled {id}" stands for what its name says)."""
+    a = node.args
+    params = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs}
+    if not params or params & {"self", "cls"} or a.vararg or a.kwarg:
+        return False
+    texts = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs
+             if isinstance(x.annotation, ast.Name) and x.annotation.id == "str"}
+    body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
+    if not body or len(body) > 12:
+        return False
+    made = {n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    if made & params:
+        return False
+    answers = False
+    for st in body:
+        if isinstance(st, ast.Raise):
+            continue  # an error's message
+        if not isinstance(st, (ast.Return, ast.Assign, ast.AugAssign, ast.If, ast.For, ast.Expr)):
+            return False
+        if isinstance(st, ast.Return) and st.value is not None:
+            inside = list(ast.walk(st.value))
+            if not any(isinstance(n, ast.Name) and n.id in params | made for n in inside):
+                return False  # an answer fixed in advance ({"status": "ok"}): a stub of what its name says
+            told = {id(x) for n in inside if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                    for x in (n.func.value, *n.args)}
+            if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in told for n in inside):
+                return False  # text of its own in the answer (" ".join(words) and split(",") are no text)
+            answers = True
+        nodes = list(_walk_but_raise(st))
+        funcs = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+        for e in nodes:
+            if isinstance(e, (ast.Await, ast.Yield, ast.YieldFrom, ast.JoinedStr, ast.Lambda,
+                              ast.NamedExpr, ast.Starred)):
+                return False
+            if isinstance(e, (ast.Return, ast.BinOp)):
+                vals = [e.value] if isinstance(e, ast.Return) else [e.left, e.right]
+                if any(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in vals):
+                    return False  # text of its own in the answer
+            if isinstance(e, ast.Name) and isinstance(e.ctx, ast.Load) and e.id not in params | made \
+                    and not (id(e) in funcs and e.id in _PURE_BUILTINS):
+                return False
+            if isinstance(e, ast.Subscript) and isinstance(e.ctx, ast.Store) and not (
+                    isinstance(e.value, ast.Name) and e.value.id in made):
+                return False
+            if isinstance(e, ast.Attribute):
+                recv = e.value
+                if id(e) not in funcs or isinstance(e.ctx, ast.Store):
+                    return False
+                if e.attr in _TEXT_METHODS and (isinstance(recv, ast.Constant) and isinstance(recv.value, str)
+                                                or isinstance(recv, ast.Name) and recv.id in texts | made):
+                    continue
+                if e.attr in _CONTAINER_METHODS and isinstance(recv, ast.Name) and recv.id in made:
+                    continue
+                return False
+            if isinstance(e, ast.Call) and not isinstance(e.func, (ast.Name, ast.Attribute)):
+                return False
+    return answers
 
 
 def extract_source(rel_path: str, text: str) -> dict:
