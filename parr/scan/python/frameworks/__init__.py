@@ -12,6 +12,7 @@ from parr.scan.python.frameworks import (
     agentscope,
     agno,
     anthropic,
+    atomic_agents,
     autogen,
     beeai,
     browser_use,
@@ -70,7 +71,7 @@ FAMILIES = (
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
     langroid, agency_swarm, qwen_agent, griptape, nat, metagpt, swarms, mirascope, controlflow,
-    provider_sdks,
+    provider_sdks, atomic_agents,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
