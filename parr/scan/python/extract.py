@@ -3722,6 +3722,8 @@ class FileExtractor:
             bound = self.lookup(scope, cls_name)[0] if cls_name else None
             if isinstance(bound, ClassInfo):
                 # SearchTool(): an instance of a class of this file, a tool when the class rules found it
+                if self.object_method_tools(bound, fw):
+                    return
                 if not any(c.get("class_name") == bound.name for c in self.cands):
                     self.unresolved_site(e, label, line, "instance of a class parr does not read as a tool")
                 return
@@ -3840,11 +3842,35 @@ class FileExtractor:
         class parr cannot read as a tool."""
         if any(c.get("class_name") == ci.name for c in self.cands):
             return
+        if self.object_method_tools(ci, fw):
+            return
         if {b.rsplit(".", 1)[-1] for b in ci.bases} & _SCHEMA_BASES:
             self.schema_class_tool(ci, fw)
             return
         if ci.bases:
             self.unresolved_site(e, label, line, "class parr does not read as a tool")
+
+    def object_method_tools(self, ci: ClassInfo, fw) -> bool:
+        """An object (or class) of a plain class of this file in a tools list of a family that makes
+        every public method a tool (Upsonic): those methods, by their names, each judged by its own
+        body. Only bound methods count (a staticmethod or property is none); methods its bases of
+        this file define are the object's too. False when the family has no such rule, or the class
+        is a tool class the class rules read."""
+        style = frameworks.OBJECT_METHODS_STYLE.get(fw or "")
+        if style is None or any(c.get("class_name") == ci.name for c in self.cands) or ci.claimed:
+            return False
+        seen: set[str] = set()
+        for c in model_fields_chain(self, ci):
+            for name, fi in c.methods.items():
+                if name.startswith("_") or name in seen:
+                    continue
+                seen.add(name)
+                if any(d.rsplit(".", 1)[-1] in ("staticmethod", "property", "cached_property") or d.endswith(".setter")
+                       for d in fi.decorators):
+                    continue
+                if not fi.candidate:
+                    self._func_cand(fi, c.body_scope, name, None, fw, style, _docstring(fi.node), [])
+        return True
 
     def schema_class_tool(self, ci: ClassInfo, fw) -> None:
         if any(c.get("class_name") == ci.name and c.get("style", "").endswith("schema_class") for c in self.cands):
@@ -4102,8 +4128,11 @@ class FileExtractor:
                 continue
             if (include is not None and b.name not in include) or (exclude is not None and b.name in exclude):
                 continue
-            self.builtin_cand(b, e.lineno, "builtin_toolkit", gates=("needs_approval",) if b.name in confirmed else (),
-                              home=q)
+            gates = ("needs_approval",) if b.name in confirmed else ()
+            if any(c.get("fw_home") == q and c.get("name") == b.name and c.get("gates") == list(gates)
+                   for c in self.cands):
+                continue  # the same toolkit made again in this file (a notebook's next cell): one tool
+            self.builtin_cand(b, e.lineno, "builtin_toolkit", gates=gates, home=q)
         return True
 
     def loader_cands(self, e: ast.Call, last: str, q, scope, label: str, line: int) -> bool:
@@ -4874,6 +4903,11 @@ _TEXT_METHODS = frozenset("""replace upper lower title capitalize swapcase casef
     center ljust rjust""".split())
 # Container methods: only on a container the body made (a parameter may be a session whose add() writes)
 _CONTAINER_METHODS = frozenset("add append extend get items keys values copy pop insert remove update sort".split())
+
+
+def model_fields_chain(ex, ci):
+    from parr.scan.python.frameworks.model_fields import class_chain
+    return class_chain(ex, ci)
 
 
 def _walk_but_raise(node):
