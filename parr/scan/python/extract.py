@@ -4051,6 +4051,10 @@ class FileExtractor:
         from_langchain_tool); `description`: one the call gives; `flags`: more flags (agent_tool);
         `given`: what the call site knows better than the data (params, schema, typed, extra)."""
         fw = framework or b.framework
+        if home and kind in ("builtin_tool_instance", "builtin_toolkit") and any(
+                c.get("fw_home") == home and c.get("name") == (name or b.name) and c.get("gates") == list(gates)
+                for c in self.cands):
+            return  # the same built-in made again in this file (another agent, a notebook's next cell): one tool
         extra = dict(given.pop("extra", None) or {})
         if home:
             extra["fw_home"] = home
@@ -4128,11 +4132,8 @@ class FileExtractor:
                 continue
             if (include is not None and b.name not in include) or (exclude is not None and b.name in exclude):
                 continue
-            gates = ("needs_approval",) if b.name in confirmed else ()
-            if any(c.get("fw_home") == q and c.get("name") == b.name and c.get("gates") == list(gates)
-                   for c in self.cands):
-                continue  # the same toolkit made again in this file (a notebook's next cell): one tool
-            self.builtin_cand(b, e.lineno, "builtin_toolkit", gates=gates, home=q)
+            self.builtin_cand(b, e.lineno, "builtin_toolkit", gates=("needs_approval",) if b.name in confirmed else (),
+                              home=q)
         return True
 
     def loader_cands(self, e: ast.Call, last: str, q, scope, label: str, line: int) -> bool:

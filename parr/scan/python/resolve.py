@@ -738,7 +738,10 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         for c in f["tools"]:
             if not kept(c):
                 continue  # listed in tools= of a callee that turned out to be no agent's
-            if c.get("fw_home") and c.get("name") in declared and _framework_held(proj, c["fw_home"], path):
+            if c.get("fw_home") and c.get("name") in declared and _framework_held(proj, c["fw_home"], path) \
+                    and not str(c.get("style") or "").endswith((".builtin_tool_instance", ".builtin_toolkit")):
+                # (a built-in object the example constructs in its tools list is handed over there, by
+                # that file, however the framework's own code declares it: reported where it is given)
                 continue
             if "placeholder_exec" in (c.get("flags") or ()):
                 if imported_tails is None:
