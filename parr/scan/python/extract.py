@@ -4051,10 +4051,6 @@ class FileExtractor:
         from_langchain_tool); `description`: one the call gives; `flags`: more flags (agent_tool);
         `given`: what the call site knows better than the data (params, schema, typed, extra)."""
         fw = framework or b.framework
-        if home and kind in ("builtin_tool_instance", "builtin_toolkit") and any(
-                c.get("fw_home") == home and c.get("name") == (name or b.name) and c.get("gates") == list(gates)
-                for c in self.cands):
-            return  # the same built-in made again in this file (another agent, a notebook's next cell): one tool
         extra = dict(given.pop("extra", None) or {})
         if home:
             extra["fw_home"] = home
