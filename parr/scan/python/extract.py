@@ -3131,6 +3131,21 @@ class FileExtractor:
                 # a run that answers a fixed text, in a class nothing in this file uses: a scaffold
                 # (`crewai create`'s MyCustomTool); resolve drops it when no other file imports it
                 c["flags"].append("placeholder_exec")
+            elif self._dispatches_to_stubs(ci, exec_fn):
+                # call() hands each action to a method left unimplemented (raise NotImplementedError):
+                # the class only describes the tool, the code that acts is elsewhere (the agent that
+                # parses the call): judged by its name, and taken as changing state when the name
+                # says nothing parr knows (fail closed)
+                c["flags"].append("name_only")
+
+    def _dispatches_to_stubs(self, ci: ClassInfo, fn: FuncInfo) -> bool:
+        """Every `self.<method>(...)` the run method calls is a stub of the class (or its bases in this
+        file), and it calls at least two: a dispatcher over actions it does not implement."""
+        targets = [n.func.attr for n in ast.walk(fn.node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                   and isinstance(n.func.value, ast.Name) and n.func.value.id == "self"]
+        methods = [self.class_method(ci, t) for t in targets]
+        own = [m for m in methods if m is not None]
+        return len(own) >= 2 and all(_is_stub(m.node) for m in own)
 
     def _model_class_attr(self, e) -> bool:
         """`input_schema = WeatherInput`: a class of this file (a model; BeeAI's Tool reads its fields),

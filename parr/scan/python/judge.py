@@ -308,7 +308,7 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if "builtin_unknown" in flags:
         evidence.append(f"built-in tool type parr does not know ({c.get('builtin_type')}): taken as changing state")
         return True
-    if "name_only" in flags and not fx:
+    if ("name_only" in flags or "abstract_exec" in flags) and not [x for x in fx if x[1] != UNKNOWN]:
         # A tool whose code runs elsewhere (a Composio slug, a remote MCP server's tool): its name is
         # all parr has. A name with no verb parr knows is taken as changing state (fail closed).
         nv = name_verdict(name)
