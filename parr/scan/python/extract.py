@@ -1750,6 +1750,32 @@ class FileExtractor:
                 return s, None
         return None, None
 
+    def text_of(self, e, scope, depth: int = 0) -> str | None:
+        """The words of a description expression, as far as this module shows them: str_of, else
+        the readable pieces of `"The code ..." + OTHER`, the text a helper is applied to
+        (`refine_prompt("...")`, `dedent(...)`) and both arms of a conditional. Read for its words
+        (what a property is for), never as a tool's name."""
+        if e is None or depth > 4:
+            return None
+        s, _ = self.str_of(e, scope)
+        if s is not None:
+            return s
+        if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+            parts = [self.text_of(x, scope, depth + 1) for x in (e.left, e.right)]
+        elif isinstance(e, ast.IfExp):
+            parts = [self.text_of(x, scope, depth + 1) for x in (e.body, e.orelse)]
+        elif isinstance(e, ast.Call) and len(e.args) == 1 and not e.keywords:
+            return self.text_of(e.args[0], scope, depth + 1)
+        elif isinstance(e, ast.Name):
+            v, vscope = self.lookup(scope, e.id)
+            if isinstance(v, (ast.BinOp, ast.IfExp, ast.Call)):
+                return self.text_of(v, vscope or scope, depth + 1)
+            return None
+        else:
+            return None
+        words = [p for p in parts if p]
+        return " ".join(words) if words else None
+
     def _record_field(self, var: str, field: str, scope):
         """WIDGET.identifier with WIDGET = Widget(identifier="timer", ...) at module level and Widget a
         dataclass, pydantic model or NamedTuple of this file: such a class keeps each field as given,
@@ -2383,6 +2409,10 @@ class FileExtractor:
             e = v if isinstance(v, ast.Dict) else e
         elif isinstance(e, ast.Attribute):
             e = self.class_const(e, scope) or e
+        elif isinstance(e, ast.Call):
+            from parr.scan.python.frameworks import openai_raw  # FunctionDefinition(name=...): a TypedDict
+            if (self.dotted(e.func) or "").rsplit(".", 1)[-1] in openai_raw.FUNCTION_CHUNKS:
+                e = openai_raw.typed_dict(e) or e
         return e if isinstance(e, ast.Dict) else None
 
     def _tool_choice(self, v) -> None:
@@ -2538,6 +2568,8 @@ class FileExtractor:
                             ptype = "union"
                     elif kn == "description":
                         pdesc = _const_str(vv)
+                        if pdesc is None and isinstance(vv, (ast.BinOp, ast.Call, ast.Name, ast.IfExp)):
+                            pdesc = self.text_of(vv, scope)
                     if kn == "enum" and isinstance(vv, (ast.List, ast.Tuple)):
                         popts = [s for s in (_const_str(e) for e in vv.elts) if s is not None]
                     if kn in ("properties", "enum", "anyOf", "oneOf", "$ref", "items", "allOf", "const"):
@@ -3099,6 +3131,21 @@ class FileExtractor:
                 # a run that answers a fixed text, in a class nothing in this file uses: a scaffold
                 # (`crewai create`'s MyCustomTool); resolve drops it when no other file imports it
                 c["flags"].append("placeholder_exec")
+            elif self._dispatches_to_stubs(ci, exec_fn):
+                # call() hands each action to a method left unimplemented (raise NotImplementedError):
+                # the class only describes the tool, the code that acts is elsewhere (the agent that
+                # parses the call): judged by its name, and taken as changing state when the name
+                # says nothing parr knows (fail closed)
+                c["flags"].append("name_only")
+
+    def _dispatches_to_stubs(self, ci: ClassInfo, fn: FuncInfo) -> bool:
+        """Every `self.<method>(...)` the run method calls is a stub of the class (or its bases in this
+        file), and it calls at least two: a dispatcher over actions it does not implement."""
+        targets = [n.func.attr for n in ast.walk(fn.node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                   and isinstance(n.func.value, ast.Name) and n.func.value.id == "self"]
+        methods = [self.class_method(ci, t) for t in targets]
+        own = [m for m in methods if m is not None]
+        return len(own) >= 2 and all(_is_stub(m.node) for m in own)
 
     def _model_class_attr(self, e) -> bool:
         """`input_schema = WeatherInput`: a class of this file (a model; BeeAI's Tool reads its fields),
@@ -3690,6 +3737,8 @@ class FileExtractor:
             bound = self.lookup(scope, cls_name)[0] if cls_name else None
             if isinstance(bound, ClassInfo):
                 # SearchTool(): an instance of a class of this file, a tool when the class rules found it
+                if self.object_method_tools(bound, fw):
+                    return
                 if not any(c.get("class_name") == bound.name for c in self.cands):
                     self.unresolved_site(e, label, line, "instance of a class parr does not read as a tool")
                 return
@@ -3745,7 +3794,7 @@ class FileExtractor:
         params = self.params_of(fi, "plain_function")
         if params:
             entry["params"] = compact_params(params)
-        if _is_arith(fi.node):
+        if _is_arith(fi.node) or _is_pure_transform(fi.node):
             entry["arith"] = True
 
     def _bound_method_facts(self, fi: FuncInfo, entry: dict) -> bool:
@@ -3808,11 +3857,35 @@ class FileExtractor:
         class parr cannot read as a tool."""
         if any(c.get("class_name") == ci.name for c in self.cands):
             return
+        if self.object_method_tools(ci, fw):
+            return
         if {b.rsplit(".", 1)[-1] for b in ci.bases} & _SCHEMA_BASES:
             self.schema_class_tool(ci, fw)
             return
         if ci.bases:
             self.unresolved_site(e, label, line, "class parr does not read as a tool")
+
+    def object_method_tools(self, ci: ClassInfo, fw) -> bool:
+        """An object (or class) of a plain class of this file in a tools list of a family that makes
+        every public method a tool (Upsonic): those methods, by their names, each judged by its own
+        body. Only bound methods count (a staticmethod or property is none); methods its bases of
+        this file define are the object's too. False when the family has no such rule, or the class
+        is a tool class the class rules read."""
+        style = frameworks.OBJECT_METHODS_STYLE.get(fw or "")
+        if style is None or any(c.get("class_name") == ci.name for c in self.cands) or ci.claimed:
+            return False
+        seen: set[str] = set()
+        for c in model_fields_chain(self, ci):
+            for name, fi in c.methods.items():
+                if name.startswith("_") or name in seen:
+                    continue
+                seen.add(name)
+                if any(d.rsplit(".", 1)[-1] in ("staticmethod", "property", "cached_property") or d.endswith(".setter")
+                       for d in fi.decorators):
+                    continue
+                if not fi.candidate:
+                    self._func_cand(fi, c.body_scope, name, None, fw, style, _docstring(fi.node), [])
+        return True
 
     def schema_class_tool(self, ci: ClassInfo, fw) -> None:
         if any(c.get("class_name") == ci.name and c.get("style", "").endswith("schema_class") for c in self.cands):
@@ -4389,7 +4462,7 @@ class FileExtractor:
                     c["xc"] = xc
                 if "params" not in c and not c.get("no_params"):
                     c["params"] = self.params_of(fi, c["style"])
-                if _is_arith(fi.node):
+                if _is_arith(fi.node) or _is_pure_transform(fi.node):
                     c["flags"].append("arith")
                 elif not [x for x in c["fx"] if x[1] != UNKNOWN] and _only_framework_state(fi.node):
                     c["flags"].append("framework_state")
@@ -4832,6 +4905,98 @@ def _is_arith(node) -> bool:
         else:
             return False
     return has_op
+
+
+_PURE_BUILTINS = _PURE_CALLS | frozenset(
+    "sorted reversed set frozenset list tuple dict enumerate zip range any all map filter isinstance".split())
+# Text methods: read on a parameter declared str, or on a value the body made
+_TEXT_METHODS = frozenset("""replace upper lower title capitalize swapcase casefold strip lstrip rstrip split rsplit
+    splitlines join count find rfind index startswith endswith isdigit isalpha isalnum isspace isupper islower zfill
+    center ljust rjust""".split())
+# Container methods: only on a container the body made (a parameter may be a session whose add() writes)
+_CONTAINER_METHODS = frozenset("add append extend get items keys values copy pop insert remove update sort".split())
+
+
+def model_fields_chain(ex, ci):
+    from parr.scan.python.frameworks.model_fields import class_chain
+    return class_chain(ex, ci)
+
+
+def _walk_but_raise(node):
+    """ast.walk, leaving out what a raise statement says (an error's message)."""
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ast.Raise):
+            continue
+        yield n
+        todo.extend(ast.iter_child_nodes(n))
+
+
+def _is_pure_transform(node) -> bool:
+    """A function whose whole body computes its answer from its parameters: pure built-ins, text
+    methods on its str parameters, containers it made itself, and nothing else: no name of the
+    module (a client, a cache), no attribute but those methods, no text of its own in what it
+    returns (a stub answering f"Cancelled {id}" stands for what its name says)."""
+    a = node.args
+    params = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs}
+    if not params or params & {"self", "cls"} or a.vararg or a.kwarg:
+        return False
+    texts = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs
+             if isinstance(x.annotation, ast.Name) and x.annotation.id == "str"}
+    body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
+    if not body or len(body) > 12:
+        return False
+    made = {n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    if made & params:
+        return False
+    if not any(isinstance(n, (ast.Call, ast.BinOp, ast.UnaryOp, ast.Compare, ast.Subscript, ast.ListComp,
+                              ast.SetComp, ast.DictComp, ast.GeneratorExp)) for st in body for n in ast.walk(st)):
+        return False  # `return to`: a stub handing back what it was given computes nothing; its name stands
+    answers = False
+    for st in body:
+        if isinstance(st, ast.Raise):
+            continue  # an error's message
+        if not isinstance(st, (ast.Return, ast.Assign, ast.AugAssign, ast.If, ast.For, ast.Expr)):
+            return False
+        if isinstance(st, ast.Return) and st.value is not None:
+            inside = list(ast.walk(st.value))
+            if not any(isinstance(n, ast.Name) and n.id in params | made for n in inside):
+                return False  # an answer fixed in advance ({"status": "ok"}): a stub of what its name says
+            told = {id(x) for n in inside if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                    for x in (n.func.value, *n.args)}
+            if any(isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in told for n in inside):
+                return False  # text of its own in the answer (" ".join(words) and split(",") are no text)
+            answers = True
+        nodes = list(_walk_but_raise(st))
+        funcs = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+        for e in nodes:
+            if isinstance(e, (ast.Await, ast.Yield, ast.YieldFrom, ast.JoinedStr, ast.Lambda,
+                              ast.NamedExpr, ast.Starred)):
+                return False
+            if isinstance(e, (ast.Return, ast.BinOp)):
+                vals = [e.value] if isinstance(e, ast.Return) else [e.left, e.right]
+                if any(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in vals):
+                    return False  # text of its own in the answer
+            if isinstance(e, ast.Name) and isinstance(e.ctx, ast.Load) and e.id not in params | made \
+                    and not (id(e) in funcs and e.id in _PURE_BUILTINS):
+                return False
+            if isinstance(e, ast.Subscript) and isinstance(e.ctx, ast.Store) and not (
+                    isinstance(e.value, ast.Name) and e.value.id in made):
+                return False
+            if isinstance(e, ast.Attribute):
+                recv = e.value
+                if id(e) not in funcs or isinstance(e.ctx, ast.Store):
+                    return False
+                if e.attr in _TEXT_METHODS and (isinstance(recv, ast.Constant) and isinstance(recv.value, str)
+                                                or isinstance(recv, ast.Name) and recv.id in texts | made):
+                    continue
+                if e.attr in _CONTAINER_METHODS and isinstance(recv, ast.Name) and recv.id in made:
+                    continue
+                return False
+            if isinstance(e, ast.Call) and not isinstance(e.func, (ast.Name, ast.Attribute)):
+                return False
+    return answers
 
 
 def extract_source(rel_path: str, text: str) -> dict:

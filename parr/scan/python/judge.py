@@ -308,7 +308,7 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     if "builtin_unknown" in flags:
         evidence.append(f"built-in tool type parr does not know ({c.get('builtin_type')}): taken as changing state")
         return True
-    if "name_only" in flags and not fx:
+    if ("name_only" in flags or "abstract_exec" in flags) and not [x for x in fx if x[1] != UNKNOWN]:
         # A tool whose code runs elsewhere (a Composio slug, a remote MCP server's tool): its name is
         # all parr has. A name with no verb parr knows is taken as changing state (fail closed).
         nv = name_verdict(name)
@@ -540,7 +540,8 @@ def _typed(c, fx, caps, evidence) -> bool:
             if p.get("t") == "string" and p["n"] in model_sql:
                 evidence.append(f"property '{p['n']}' is SQL, a command or code the model writes")
                 return False
-            if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES:
+            if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES and not p.get("ops"):
+                # (a string the schema limits to an enum is a choice among those words, never code)
                 d = f"{p.get('d') or ''} {c.get('description') or ''}"
                 if exec_caps or _RAW_DESC.search(d):
                     evidence.append(f"property '{p['n']}' is a raw string that is executed")

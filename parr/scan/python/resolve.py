@@ -735,11 +735,23 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 sites.append(UnresolvedSite(file=path, line=max(1, int(lister.get("line") or 1)),
                                             call=str(lister.get("call") or ""),
                                             reason="MCP list_tools handler whose tools parr cannot read"))
+        made_here: set = set()
         for c in f["tools"]:
             if not kept(c):
                 continue  # listed in tools= of a callee that turned out to be no agent's
-            if c.get("fw_home") and c.get("name") in declared and _framework_held(proj, c["fw_home"], path):
+            if c.get("fw_home") and c.get("name") in declared and _framework_held(proj, c["fw_home"], path) \
+                    and not str(c.get("style") or "").endswith((".builtin_tool_instance", ".builtin_toolkit")):
+                # (a built-in object the example constructs in its tools list is handed over there, by
+                # that file, however the framework's own code declares it: reported where it is given)
                 continue
+            if c.get("fw_home") and str(c.get("style") or "").endswith(".builtin_toolkit"):
+                # The same toolkit made again in this file (a notebook's next cell) hands over the same
+                # functions: one tool each. (Built-in tool objects stay one per construction: each is an
+                # object of its own, often configured apart, as the crewAI labels count them.)
+                again = (c["fw_home"], c.get("name"), tuple(c.get("gates") or ()))
+                if again in made_here:
+                    continue
+                made_here.add(again)
             if "placeholder_exec" in (c.get("flags") or ()):
                 if imported_tails is None:
                     imported_tails = {q.rsplit(".", 1)[-1] for g in proj.facts.values()

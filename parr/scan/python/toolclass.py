@@ -56,10 +56,13 @@ def shape_of_dict(d: ast.Dict) -> dict | None:
 
 def api_shape(cls: ast.ClassDef) -> dict | None:
     """The tool definition a class's own `to_*` method returns (to_param, to_params, to_dict,
-    to_tool_param ...), or None. Only `to_*` methods count: they are how a class serialises
-    itself, and a tool class's definition is what it hands to the model client."""
+    to_tool_param ...), or its `function` property (Qwen-Agent's BaseTool.function, the
+    {"name", "description", "parameters"} its agents hand the model, also where a project keeps
+    a copy of that base), or None. Only these count: they are how a class serialises itself, and
+    a tool class's definition is what it hands to the model client."""
     for st in cls.body:
-        if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) or not st.name.startswith("to_"):
+        if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) or not (st.name.startswith("to_") or (
+                st.name == "function" and any(isinstance(d, ast.Name) and d.id == "property" for d in st.decorator_list))):
             continue
         local: dict[str, ast.AST] = {}  # d = {...}; d["max_uses"] = ...; return d
         for node in ast.walk(st):

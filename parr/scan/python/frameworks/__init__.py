@@ -12,6 +12,7 @@ from parr.scan.python.frameworks import (
     agentscope,
     agno,
     anthropic,
+    atomic_agents,
     autogen,
     beeai,
     browser_use,
@@ -51,6 +52,7 @@ from parr.scan.python.frameworks import (
     superagi,
     swarm,
     swarms,
+    upsonic,
 )
 from parr.scan.python.frameworks.spec import (
     Builtin, CallHook, ConditionHandoffs, ConfiguredToolkit, Decorator, Factory, Framework, Loader, Toolkit,
@@ -70,7 +72,7 @@ FAMILIES = (
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
     langroid, agency_swarm, qwen_agent, griptape, nat, metagpt, swarms, mirascope, controlflow,
-    provider_sdks,
+    provider_sdks, atomic_agents, upsonic,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
@@ -119,6 +121,9 @@ def _tool_base_classes() -> dict[str, tuple[str, ...]]:
 # import root, when known, picks the framework).
 TOOL_BASE_CLASSES: Mapping[str, tuple[str, ...]] = MappingProxyType(_tool_base_classes())
 CLASS_STYLE: Mapping[str, str] = MappingProxyType({fw.label: fw.class_style for fw in FRAMEWORKS if fw.class_style})
+# Framework label -> the style of the tools its tools lists make of a plain object's public methods.
+OBJECT_METHODS_STYLE: Mapping[str, str] = MappingProxyType(
+    {fw.label: fw.object_methods_style for fw in FRAMEWORKS if fw.object_methods_style})
 
 
 def _builtin_classes() -> dict[str, dict[str, Builtin]]:

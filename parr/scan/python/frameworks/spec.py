@@ -235,6 +235,9 @@ class Framework:
     # callee is too common a word to key a call hook on (mcp-agent's Agent), which as a prefilter
     # word would send most files of a large tree to a full parse.
     file_hooks: tuple[Callable[..., None], ...] = ()
+    # The style of the tools an object (or class) of a plain class hands the model when given in a
+    # tools list of this family: every public method (Upsonic's _process_class_tools). None: no such rule.
+    object_methods_style: str | None = None
     # Words whose presence makes a file worth a full parse, besides the names above (the prefilter).
     words: tuple[str, ...] = ()
     # False when the built-in classes have everyday names (LiveKit's Connector, WebSearch) and reach
