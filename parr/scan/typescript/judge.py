@@ -42,7 +42,10 @@ _LIFECYCLE_VERBS = frozenset({"start", "stop", "end", "begin", "open", "close", 
                               "close_session", "open_session"})
 # Activities that only read, which a tool may start in the background and stop again.
 _READ_ACTIVITIES = frozenset({"search", "searches", "lookup", "watch", "watching", "monitor", "monitoring", "poll",
-                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing", "debugger"})
+                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing", "debugger",
+                              "research", "researcher", "crawl", "crawler", "scrape", "scraper"})
+# Local connections a tool opens and ends for itself (the words after or before a lifecycle verb).
+_OWN_CONNECTIONS = frozenset({"port forward", "portforward", "tunnel", "ssh tunnel", "connection", "session"})
 _OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
 
 
@@ -176,8 +179,6 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # Its only acts go through the caller's request context or its own session's entry of a map: the
         # calling session's state at most, whatever its name or annotations claim.
         return False, ["only changes the calling session's own state or asks the client"]
-    if ann.get("readOnlyHint") is False:
-        return True, ["annotation readOnlyHint: false"]
     if ann.get("readOnlyHint") is True:
         return False, ["annotation readOnlyHint: true"]
     if kind is False:
@@ -198,6 +199,12 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # open_tab / close_tab / chrome_close_tabs: tabs of the agent's own browser, opened or closed like its
         # session (navigating one is a read, effects_kb.browsers); only body evidence (above) says otherwise
         return False, [f"name '{name}' opens or closes a tab of the agent's own browser"]
+    rest = words[1:] if words and words[0] in _LIFECYCLE_VERBS else words[:-1] if words and words[-1] in _LIFECYCLE_VERBS \
+        else None
+    if not cand.get("name_inferred") and not medium and rest and " ".join(rest) in _OWN_CONNECTIONS:
+        # stop_port_forward, close_tunnel: a local process or connection the tool opened itself (kubectl
+        # port-forward, an ssh tunnel), ended like its session; what it reached through it is unchanged
+        return False, [f"name '{name}' opens or closes a connection of the tool's own"]
     if not cand.get("name_inferred") and activity in _READ_ACTIVITIES and not medium:
         # start_search / stop_search, network_capture_start: begins or ends a read of the tool's own (a
         # background search, a capture of traffic); what it reads changes nothing, and only body evidence
@@ -212,6 +219,11 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         nv = ts_name_verdict(name)
         if nv.mutating is not None:
             return nv.mutating, nv.evidence
+    if ann.get("readOnlyHint") is False:
+        # MCP's default (a tool that says nothing is assumed to change its environment), which many servers
+        # state on every tool: weaker than the name (firecrawl_crawl, simulate-research-query read), still
+        # above the description and the body's weak hints (fail closed)
+        return True, ["annotation readOnlyHint: false"]
     if medium:
         return True, list(medium[:3])
     dv = ts_description_verdict(description)

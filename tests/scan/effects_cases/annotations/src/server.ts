@@ -18,3 +18,13 @@ server.registerTool("refresh_index", { description: "The search index", inputSch
 // expect: name=sync_status mutating=false caps=-
 server.registerTool("sync_status", { description: "Sync status", inputSchema: { name: z.string() }, annotations: { readOnlyHint: true } },
   async ({ name }) => ({ content: [{ type: "text", text: name }] }));
+
+// readOnlyHint: false is MCP's default: a name that reads outranks it (a crawl reads the sites it visits)
+// expect: name=crawl_site mutating=false caps=-
+server.registerTool("crawl_site", { description: "Crawl a website", inputSchema: { url: z.string() }, annotations: { readOnlyHint: false, destructiveHint: false } },
+  async ({ url }) => ({ content: [{ type: "text", text: url }] }));
+
+// trap: the same default with a name that says nothing still fails closed
+// expect: name=site_pages mutating=true caps=-
+server.registerTool("site_pages", { description: "Pages of a website", inputSchema: { url: z.string() }, annotations: { readOnlyHint: false, destructiveHint: false } },
+  async ({ url }) => ({ content: [{ type: "text", text: url }] }));
