@@ -30,7 +30,7 @@ _EXTRA_DESCRIPTION = re.compile(
 _ADD_TO = re.compile(r"\badd(?:s|ing)?\b[^.]{0,60}\bto\b", re.I)
 # A description that warns about the tool's power.
 _CAUTION = re.compile(r"\b(use with caution|dangerous|destructive|irreversibl[ey]|cannot be undone|permanently|"
-                      r"superpower|admin(?:istrative)? (?:tool|action|access|override))\b", re.I)
+                      r"superpower|admin(?:istrative)?(?:-only)? (?:tool|action|access|override|operation|command)s?)\b", re.I)
 # A description of input sent to a page: simulated key presses, clicks or typing.
 _PAGE_INPUT = re.compile(r"\b(?:simulat\w*|send\w*|dispatch\w*)\s+(?:(?:keyboard|key|mouse|click|touch)\s+)"
                          r"(?:events?|press(?:es)?|strokes?|input)\b|\bpress(?:es)?\s+(?:a\s+)?keys?\b", re.I)
