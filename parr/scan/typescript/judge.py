@@ -217,6 +217,12 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         return False, [reads]
     if not cand.get("name_inferred"):
         nv = ts_name_verdict(name)
+        if nv.mutating is False and ann.get("readOnlyHint") is False and isinstance(ann.get("title"), str):
+            tv = ts_description_verdict(ann["title"])
+            if tv.mutating:
+                # firecrawl_search_feedback titled "Send feedback on a search result": the name's read verb is
+                # a noun here; the author's title and annotation agree on a change
+                return True, ["annotation readOnlyHint: false"] + [f"title: {e}" for e in tv.evidence[:1]]
         if nv.mutating is not None:
             return nv.mutating, nv.evidence
     if ann.get("readOnlyHint") is False:

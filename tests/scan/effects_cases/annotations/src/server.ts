@@ -28,3 +28,8 @@ server.registerTool("crawl_site", { description: "Crawl a website", inputSchema:
 // expect: name=site_pages mutating=true caps=-
 server.registerTool("site_pages", { description: "Pages of a website", inputSchema: { url: z.string() }, annotations: { readOnlyHint: false, destructiveHint: false } },
   async ({ url }) => ({ content: [{ type: "text", text: url }] }));
+
+// trap: a read verb used as a noun, with a title that says the change
+// expect: name=search_feedback mutating=true caps=-
+server.registerTool("search_feedback", { description: "Feedback on a result", inputSchema: { note: z.string() }, annotations: { title: "Send feedback on a search result", readOnlyHint: false } },
+  async ({ note }) => ({ content: [{ type: "text", text: note }] }));
