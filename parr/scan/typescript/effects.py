@@ -69,9 +69,10 @@ _OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|meter\b
 # Starting or launching something through a client (not a span or timer of its own telemetry).
 _STARTS_REMOTE_WORK = re.compile(r"^(start|launch)(?=[A-Z_])")
 # Work started on a service that only reads what it reaches: a crawl, scrape, search or research job, a stream of
-# a run's events (firecrawl's startCrawl, Exa's createStream); what it returns is its output.
-_STARTS_READ_JOB = re.compile(r"^(?:start|launch|create|submit|enqueue)(?:Async|Batch|_)?(?:Crawl|Scrape|Search|"
-                              r"Research|Extract|Extraction|Stream|Map)(?:Job|Task|Run)?$")
+# a run's events (firecrawl's startCrawl, Exa's createStream); what it returns is its output. (`createSearch`, `createMap`
+# are left out: they make a saved thing on the service.)
+_STARTS_READ_JOB = re.compile(r"^(?:(?:start|launch|submit|enqueue)(?:Async|Batch|_)?(?:Crawl|Scrape|Search|Research|"
+                              r"Extract|Extraction)(?:Job|Task|Run)?|createStream)$")
 # Setters of a client library's own settings in this process (`wikipedia.setLang(lang)`, `client.setTimeout(5000)`):
 # they configure the object the tool then calls, and change nothing outside it.
 _CLIENT_SETTING = re.compile(r"^set(?:Lang|Language|Locale|Timeout|LogLevel|Verbose|Debug|Defaults?|Options?|Config|"
