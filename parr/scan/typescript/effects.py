@@ -68,6 +68,11 @@ _READ_BUILDER = re.compile(r"^(query|select|selectFrom|search|find|get|list|read
 _OBSERVABILITY = re.compile(r"span|trace|tracer|tracing|telemetry|metric|meter\b|logger|otel|breadcrumb|scope", re.I)
 # Starting or launching something through a client (not a span or timer of its own telemetry).
 _STARTS_REMOTE_WORK = re.compile(r"^(start|launch)(?=[A-Z_])")
+# Work started on a service that only reads what it reaches: a crawl, scrape, search or research job, a stream of
+# a run's events (firecrawl's startCrawl, Exa's createStream); what it returns is its output. (`createSearch`, `createMap`
+# are left out: they make a saved thing on the service.)
+_STARTS_READ_JOB = re.compile(r"^(?:(?:start|launch|submit|enqueue)(?:Async|Batch|_)?(?:Crawl|Scrape|Search|Research|"
+                              r"Extract|Extraction)(?:Job|Task|Run)?|createStream)$")
 # Setters of a client library's own settings in this process (`wikipedia.setLang(lang)`, `client.setTimeout(5000)`):
 # they configure the object the tool then calls, and change nothing outside it.
 _CLIENT_SETTING = re.compile(r"^set(?:Lang|Language|Locale|Timeout|LogLevel|Verbose|Debug|Defaults?|Options?|Config|"
@@ -847,6 +852,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             return  # api.query({...}).execute(q), db.selectFrom(t).execute(): runs a read built by the call before
         if _CLIENT_SETTING.match(name):
             return  # the client's own settings, in this process
+        if _STARTS_READ_JOB.match(name) and (_CLIENTISH.search(receiver_text) or root_module is not None):
+            return  # client.startCrawl(url), client.createStream(run): a read job on the service
         if _MUTATING_METHOD_PREFIX.match(name) and not _OBSERVABILITY.search(receiver_text) and (
                 _CLIENTISH.search(receiver_text)
                 or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES

@@ -30,7 +30,7 @@ _EXTRA_DESCRIPTION = re.compile(
 _ADD_TO = re.compile(r"\badd(?:s|ing)?\b[^.]{0,60}\bto\b", re.I)
 # A description that warns about the tool's power.
 _CAUTION = re.compile(r"\b(use with caution|dangerous|destructive|irreversibl[ey]|cannot be undone|permanently|"
-                      r"superpower|admin(?:istrative)? (?:tool|action|access|override))\b", re.I)
+                      r"superpower|admin(?:istrative)?(?:-only)? (?:tool|action|access|override|operation|command)s?)\b", re.I)
 # A description of input sent to a page: simulated key presses, clicks or typing.
 _PAGE_INPUT = re.compile(r"\b(?:simulat\w*|send\w*|dispatch\w*)\s+(?:(?:keyboard|key|mouse|click|touch)\s+)"
                          r"(?:events?|press(?:es)?|strokes?|input)\b|\bpress(?:es)?\s+(?:a\s+)?keys?\b", re.I)
@@ -42,7 +42,10 @@ _LIFECYCLE_VERBS = frozenset({"start", "stop", "end", "begin", "open", "close", 
                               "close_session", "open_session"})
 # Activities that only read, which a tool may start in the background and stop again.
 _READ_ACTIVITIES = frozenset({"search", "searches", "lookup", "watch", "watching", "monitor", "monitoring", "poll",
-                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing", "debugger"})
+                              "polling", "tail", "listen", "listening", "scan", "capture", "capturing", "debugger",
+                              "research", "researcher", "crawl", "crawler", "scrape", "scraper"})
+# Local connections a tool opens and ends for itself (the words after or before a lifecycle verb).
+_OWN_CONNECTIONS = frozenset({"port forward", "portforward", "tunnel", "ssh tunnel", "connection", "session"})
 _OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
 
 
@@ -176,8 +179,6 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # Its only acts go through the caller's request context or its own session's entry of a map: the
         # calling session's state at most, whatever its name or annotations claim.
         return False, ["only changes the calling session's own state or asks the client"]
-    if ann.get("readOnlyHint") is False:
-        return True, ["annotation readOnlyHint: false"]
     if ann.get("readOnlyHint") is True:
         return False, ["annotation readOnlyHint: true"]
     if kind is False:
@@ -198,6 +199,12 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # open_tab / close_tab / chrome_close_tabs: tabs of the agent's own browser, opened or closed like its
         # session (navigating one is a read, effects_kb.browsers); only body evidence (above) says otherwise
         return False, [f"name '{name}' opens or closes a tab of the agent's own browser"]
+    rest = words[1:] if words and words[0] in _LIFECYCLE_VERBS else words[:-1] if words and words[-1] in _LIFECYCLE_VERBS \
+        else None
+    if not cand.get("name_inferred") and not medium and rest and " ".join(rest) in _OWN_CONNECTIONS:
+        # stop_port_forward, close_tunnel: a local process or connection the tool opened itself (kubectl
+        # port-forward, an ssh tunnel), ended like its session; what it reached through it is unchanged
+        return False, [f"name '{name}' opens or closes a connection of the tool's own"]
     if not cand.get("name_inferred") and activity in _READ_ACTIVITIES and not medium:
         # start_search / stop_search, network_capture_start: begins or ends a read of the tool's own (a
         # background search, a capture of traffic); what it reads changes nothing, and only body evidence
@@ -210,8 +217,19 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         return False, [reads]
     if not cand.get("name_inferred"):
         nv = ts_name_verdict(name)
+        if nv.mutating is False and ann.get("readOnlyHint") is False and isinstance(ann.get("title"), str):
+            tv = ts_description_verdict(ann["title"])
+            if tv.mutating:
+                # firecrawl_search_feedback titled "Send feedback on a search result": the name's read verb is
+                # a noun here; the author's title and annotation agree on a change
+                return True, ["annotation readOnlyHint: false"] + [f"title: {e}" for e in tv.evidence[:1]]
         if nv.mutating is not None:
             return nv.mutating, nv.evidence
+    if ann.get("readOnlyHint") is False:
+        # MCP's default (a tool that says nothing is assumed to change its environment), which many servers
+        # state on every tool: weaker than the name (firecrawl_crawl, simulate-research-query read), still
+        # above the description and the body's weak hints (fail closed)
+        return True, ["annotation readOnlyHint: false"]
     if medium:
         return True, list(medium[:3])
     dv = ts_description_verdict(description)

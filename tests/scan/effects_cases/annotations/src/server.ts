@@ -18,3 +18,18 @@ server.registerTool("refresh_index", { description: "The search index", inputSch
 // expect: name=sync_status mutating=false caps=-
 server.registerTool("sync_status", { description: "Sync status", inputSchema: { name: z.string() }, annotations: { readOnlyHint: true } },
   async ({ name }) => ({ content: [{ type: "text", text: name }] }));
+
+// readOnlyHint: false is MCP's default: a name that reads outranks it (a crawl reads the sites it visits)
+// expect: name=crawl_site mutating=false caps=-
+server.registerTool("crawl_site", { description: "Crawl a website", inputSchema: { url: z.string() }, annotations: { readOnlyHint: false, destructiveHint: false } },
+  async ({ url }) => ({ content: [{ type: "text", text: url }] }));
+
+// trap: the same default with a name that says nothing still fails closed
+// expect: name=site_pages mutating=true caps=-
+server.registerTool("site_pages", { description: "Pages of a website", inputSchema: { url: z.string() }, annotations: { readOnlyHint: false, destructiveHint: false } },
+  async ({ url }) => ({ content: [{ type: "text", text: url }] }));
+
+// trap: a read verb used as a noun, with a title that says the change
+// expect: name=search_feedback mutating=true caps=-
+server.registerTool("search_feedback", { description: "Feedback on a result", inputSchema: { note: z.string() }, annotations: { title: "Send feedback on a search result", readOnlyHint: false } },
+  async ({ note }) => ({ content: [{ type: "text", text: note }] }));
