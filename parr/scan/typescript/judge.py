@@ -179,6 +179,10 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         # Its only acts go through the caller's request context or its own session's entry of a map: the
         # calling session's state at most, whatever its name or annotations claim.
         return False, ["only changes the calling session's own state or asks the client"]
+    if ann.get("readOnlyHint") is False:
+        # the author says it is not read-only: annotations outrank names (DESIGN §3), even where a server
+        # writes MCP's default on every tool; a read-verb name does not overrule it (fail closed)
+        return True, ["annotation readOnlyHint: false"]
     if ann.get("readOnlyHint") is True:
         return False, ["annotation readOnlyHint: true"]
     if kind is False:
@@ -217,19 +221,8 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         return False, [reads]
     if not cand.get("name_inferred"):
         nv = ts_name_verdict(name)
-        if nv.mutating is False and ann.get("readOnlyHint") is False and isinstance(ann.get("title"), str):
-            tv = ts_description_verdict(ann["title"])
-            if tv.mutating:
-                # firecrawl_search_feedback titled "Send feedback on a search result": the name's read verb is
-                # a noun here; the author's title and annotation agree on a change
-                return True, ["annotation readOnlyHint: false"] + [f"title: {e}" for e in tv.evidence[:1]]
         if nv.mutating is not None:
             return nv.mutating, nv.evidence
-    if ann.get("readOnlyHint") is False:
-        # MCP's default (a tool that says nothing is assumed to change its environment), which many servers
-        # state on every tool: weaker than the name (firecrawl_crawl, simulate-research-query read), still
-        # above the description and the body's weak hints (fail closed)
-        return True, ["annotation readOnlyHint: false"]
     if medium:
         return True, list(medium[:3])
     dv = ts_description_verdict(description)

@@ -19,8 +19,8 @@ server.registerTool("refresh_index", { description: "The search index", inputSch
 server.registerTool("sync_status", { description: "Sync status", inputSchema: { name: z.string() }, annotations: { readOnlyHint: true } },
   async ({ name }) => ({ content: [{ type: "text", text: name }] }));
 
-// readOnlyHint: false is MCP's default: a name that reads outranks it (a crawl reads the sites it visits)
-// expect: name=crawl_site mutating=false caps=-
+// an explicit readOnlyHint: false outranks a name that reads (annotations come before names; fail closed)
+// expect: name=crawl_site mutating=true caps=-
 server.registerTool("crawl_site", { description: "Crawl a website", inputSchema: { url: z.string() }, annotations: { readOnlyHint: false, destructiveHint: false } },
   async ({ url }) => ({ content: [{ type: "text", text: url }] }));
 
