@@ -173,13 +173,26 @@ _READER_NOUNS = frozenset("analyzer analyser checker validator classifier detect
                           "inspector evaluator parser reader finder searcher viewer monitor".split())
 
 
+# Verbs that are never a noun in front of another word (as "email" is in email_phishing_analyzer): a name
+# that starts with one names what it does to the noun after it (create_monitor makes a monitor).
+_OBJECT_VERBS = frozenset("create update delete cancel remove add stop start pause resume enable disable register "
+                          "schedule deploy install configure set edit modify rename restart kill destroy".split())
+
+
+# What crawling APIs "map" (Firecrawl's map_url, Anakin's map_website): listing the URLs a site links.
+_WEB_PLACES = frozenset("site sites website websites url urls domain domains link links page pages web".split())
+
+
 def _name_verdict(name: str):
     """name_verdict, except that "write" composing a piece of text says nothing by itself: the body
     and the rest of the description decide (as for "generate"); nor does a name that ends in a
-    reader's agent noun (email_phishing_analyzer) say more than that it reads."""
+    reader's agent noun (email_phishing_analyzer) say more than that it reads, unless a verb that acts
+    on it leads (create_monitor, cancel_monitor: the reader is the object made or changed)."""
     words = name_words(name)
-    if len(words) >= 2 and words[-1] in _READER_NOUNS:
+    if len(words) >= 2 and words[-1] in _READER_NOUNS and words[0] not in _OBJECT_VERBS:
         return Verdict(False, [f"name '{name}' ends in the reader noun '{words[-1]}'"])
+    if len(words) >= 2 and words[0] == "map" and set(words[1:]) & _WEB_PLACES:
+        return Verdict(False, [f"name '{name}' maps a site (lists the URLs it links), which reads"])
     return Verdict() if _composes_text(name) else name_verdict(name)
 
 

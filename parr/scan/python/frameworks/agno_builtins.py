@@ -498,11 +498,11 @@ TOOLKITS: dict[str, dict[str, tuple]] = {
             ('get_presentation', ((('all', False, False), ('get_presentation', True, False)),), False, True, ()),
             ('list_presentations', ((('all', False, False), ('list_presentations', True, False)),), False, True, ()),
             ('get_presentation_metadata', ((('all', False, False), ('get_presentation_metadata', True, False)),), False, True, ()),
-            ('get_page', ((('all', False, False), ('get_page', True, False)),), False, True, ('browser',)),
-            ('get_slide_text', ((('all', False, False), ('get_slide_text', True, False)),), False, True, ('browser',)),
+            ('get_page', ((('all', False, False), ('get_page', True, False)),), False, True, ()),
+            ('get_slide_text', ((('all', False, False), ('get_slide_text', True, False)),), False, True, ()),
             ('read_all_text', ((('all', False, False), ('read_all_text', True, False)),), False, True, ()),
             ('get_slide_thumbnail', ((('all', False, False), ('get_slide_thumbnail', True, False)),), False, True, ()),
-            ('add_slide', ((('all', False, False), ('add_slide', True, False)),), True, True, ('browser',)),
+            ('add_slide', ((('all', False, False), ('add_slide', True, False)),), True, True, ()),
             ('add_text_box', ((('all', False, False), ('add_text_box', True, False)),), True, True, ()),
             ('add_table', ((('all', False, False), ('add_table', True, False)),), True, True, ()),
             ('set_background_image', ((('all', False, False), ('set_background_image', True, False)),), True, True, ()),
@@ -654,7 +654,7 @@ TOOLKITS: dict[str, dict[str, tuple]] = {
         ),
         'OpenCVTools': (
             ('capture_image', ((('all', False, False), ('enable_capture_image', True, False)),), True, True, ()),
-            ('capture_video', ((('all', False, False), ('enable_capture_video', True, False)),), True, True, ('file_read', 'file_write')),
+            ('capture_video', ((('all', False, False), ('enable_capture_video', True, False)),), True, True, ('file_read',)),
         ),
         'OpenRouteServiceTools': (
             ('geocode_location', ((('all', False, False), ('enable_geocoding', True, False)),), False, True, ()),
@@ -882,7 +882,7 @@ TOOLKITS: dict[str, dict[str, tuple]] = {
             ('get_repeat_customers', (), False, True, ()),
         ),
         'SixtyDBTools': (
-            ('text_to_speech', ((('all', False, False), ('enable_text_to_speech', True, False)),), False, True, ('file_read',)),
+            ('text_to_speech', ((('all', False, False), ('enable_text_to_speech', True, False)),), True, True, ('file_read',)),
             ('get_voices', ((('all', False, False), ('enable_get_voices', True, False)),), False, True, ()),
         ),
         'SlackTools': (
@@ -1066,11 +1066,11 @@ TOOLKITS: dict[str, dict[str, tuple]] = {
             ('search_within_paper', ((('all', False, False), ('enable_paper_search', True, False)),), False, True, ()),
         ),
         'VisualizationTools': (
-            ('create_bar_chart', ((('enable_create_bar_chart', True, False), ('all', False, False)),), True, True, ()),
-            ('create_line_chart', ((('enable_create_line_chart', True, False), ('all', False, False)),), True, True, ()),
-            ('create_pie_chart', ((('enable_create_pie_chart', True, False), ('all', False, False)),), True, True, ()),
-            ('create_scatter_plot', ((('enable_create_scatter_plot', True, False), ('all', False, False)),), True, True, ()),
-            ('create_histogram', ((('enable_create_histogram', True, False), ('all', False, False)),), True, True, ()),
+            ('create_bar_chart', ((('enable_create_bar_chart', True, False), ('all', False, False)),), True, True, ('file_write',)),
+            ('create_line_chart', ((('enable_create_line_chart', True, False), ('all', False, False)),), True, True, ('file_write',)),
+            ('create_pie_chart', ((('enable_create_pie_chart', True, False), ('all', False, False)),), True, True, ('file_write',)),
+            ('create_scatter_plot', ((('enable_create_scatter_plot', True, False), ('all', False, False)),), True, True, ('file_write',)),
+            ('create_histogram', ((('enable_create_histogram', True, False), ('all', False, False)),), True, True, ('file_write',)),
         ),
         'WaveSpeedTools': (
             ('generate_image', ((('all', False, False), ('generate_image', True, False)),), False, True, ()),
@@ -1178,8 +1178,8 @@ TOOLKITS: dict[str, dict[str, tuple]] = {
             ('read_dag_file', ((('read_dag', True, False),),), False, True, ('file_read',)),
         ),
         'ApifyTools': (
-            ('website_content_crawler', ((('website_content_crawler', True, False),),), False, True, ()),
-            ('web_scrapper', ((('web_scraper', False, False),),), False, True, ()),
+            ('website_content_crawler', ((('website_content_crawler', True, False),),), True, True, ()),
+            ('web_scrapper', ((('web_scraper', False, False),),), True, True, ()),
         ),
         'ArxivToolkit': (
             ('search_arxiv_and_return_articles', ((('search_arxiv', True, False),),), False, True, ()),
@@ -1981,11 +1981,11 @@ OLDER: dict[str, dict[str, tuple]] = {
         ),
         'VisualizationTools': (
             (
-                ('create_bar_chart', ((('bar_chart', True, False),),), True, True, ()),
-                ('create_line_chart', ((('line_chart', True, False),),), True, True, ()),
-                ('create_pie_chart', ((('pie_chart', True, False),),), True, True, ()),
-                ('create_scatter_plot', ((('scatter_plot', True, False),),), True, True, ()),
-                ('create_histogram', ((('histogram', True, False),),), True, True, ()),
+                ('create_bar_chart', ((('bar_chart', True, False),),), True, True, ('file_write',)),
+                ('create_line_chart', ((('line_chart', True, False),),), True, True, ('file_write',)),
+                ('create_pie_chart', ((('pie_chart', True, False),),), True, True, ('file_write',)),
+                ('create_scatter_plot', ((('scatter_plot', True, False),),), True, True, ('file_write',)),
+                ('create_histogram', ((('histogram', True, False),),), True, True, ('file_write',)),
             ),
         ),
         'WebexTools': (

@@ -5,7 +5,7 @@ benchmarks/qwen_agent_builtins.py; do not edit."""
 BUILTINS: dict[str, tuple[bool, bool]] = {
     'amap_weather': (False, True),
     'code_interpreter': (True, False),
-    'doc_parser': (True, True),
+    'doc_parser': (False, True),
     'extract_doc_vocabulary': (False, True),
     'front_page_search': (False, True),
     'hybrid_search': (False, True),
