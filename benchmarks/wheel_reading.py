@@ -52,3 +52,12 @@ def last_name(e: ast.expr) -> str | None:
     if isinstance(e, ast.Attribute):
         return e.attr
     return e.id if isinstance(e, ast.Name) else None
+
+
+def flag_table(doc: list[str], var: str, rows: list[tuple[str, bool, bool]]) -> str:
+    """A generated module: its docstring lines, then `var`, a dict from each tool name to its (mutating,
+    typed) flags, in the order given."""
+    out = [*doc, "", f"{var}: dict[str, tuple[bool, bool]] = {{"]
+    out += [f"    {name!r}: ({mutating}, {typed})," for name, mutating, typed in rows]
+    out.append("}")
+    return "\n".join(out) + "\n"
