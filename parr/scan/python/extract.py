@@ -784,6 +784,10 @@ class FileExtractor:
             # agent(query): a Strands Agent (like other callable agents) runs when called; a module-level
             # agent variable called by name is run as a sub-agent
             target = node.func if isinstance(node.func, ast.Name) and node.func.id in self._module_agents() else None
+            if target is not None and node.args and isinstance(node.args[0], ast.Name) \
+                    and node.args[0].id in self._param_names(fn)[1]:
+                # the tool's parameter is the sub-agent's prompt: free-form text (typed as the prompt names say)
+                fn.fx.append(("", "prompt", f"hands its input to sub-agent {node.func.id} ({d})"))
         if target is not None:
             for ref in self.agent_refs(target, fn.body_scope):
                 if ref != "?" and (not ref.startswith("local:") or ref[6:] in self._module_agents()):
@@ -1042,7 +1046,14 @@ class FileExtractor:
         got = self.__dict__.get("_module_agent_names")
         if got is None:
             got = set()
-            for n in self.tree.body:
+            todo = list(self.tree.body)
+            while todo:  # module-level statements, also inside try/with/if blocks (not functions or classes)
+                n = todo.pop()
+                if isinstance(n, (ast.Try, ast.With, ast.If)):
+                    todo += n.body + n.orelse if not isinstance(n, ast.With) else n.body
+                    if isinstance(n, ast.Try):
+                        todo += n.finalbody + [s for h in n.handlers for s in h.body]
+                    continue
                 if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.Call):
                     last = (self.dotted(n.value.func) or "").rsplit(".", 1)[-1]
                     if last in ("create_react_agent", "create_agent") or last.endswith("Agent") and last[:1].isupper():
