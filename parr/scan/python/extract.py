@@ -783,14 +783,16 @@ class FileExtractor:
         else:
             # agent(query): a Strands Agent (like other callable agents) runs when called; a module-level
             # agent variable called by name is run as a sub-agent
-            target = node.func if isinstance(node.func, ast.Name) and node.func.id in self._module_agents() else None
+            target = node.func if isinstance(node.func, ast.Name) and (
+                node.func.id in self.agent_members or node.func.id in self._module_agents()) else None
             if target is not None and node.args and isinstance(node.args[0], ast.Name) \
                     and node.args[0].id in self._param_names(fn)[1]:
                 # the tool's parameter is the sub-agent's prompt: free-form text (typed as the prompt names say)
                 fn.fx.append(("", "prompt", f"hands its input to sub-agent {node.func.id} ({d})"))
         if target is not None:
             for ref in self.agent_refs(target, fn.body_scope):
-                if ref != "?" and (not ref.startswith("local:") or ref[6:] in self._module_agents()):
+                if ref != "?" and (not ref.startswith("local:") or ref[6:] in self.agent_members
+                                   or ref[6:] in self._module_agents()):
                     fn.fx.append((ref, "subagent", f"runs sub-agent {ref.partition(':')[2]} ({d})"))
         if self.a2a and d.endswith(".send_message"):
             fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
@@ -1061,7 +1063,7 @@ class FileExtractor:
                             if isinstance(t, ast.Name):
                                 got.add(t.id)
             self._module_agent_names = got
-        return got | set(self.agent_members)
+        return got
 
     def agent_refs(self, e, scope, depth: int = 0) -> list[str]:
         """The agents an expression may hold, following a function's own assignments and both
