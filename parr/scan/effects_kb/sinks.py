@@ -32,6 +32,7 @@ class Sink:
     # constructor of its client, or one level down in a keyword's value (`duckdb.connect(path,
     # read_only=True)`, `client.query(sql, job_config=QueryJobConfig(dry_run=True))`)
     read_only: tuple[tuple[str, object], ...] = ()
+    language: str = "sql"  # of a "sql" sink's statements: "sql" or "cypher"
 
 
 PY_SINKS: tuple[Sink, ...] = (
@@ -57,6 +58,13 @@ PY_SINKS: tuple[Sink, ...] = (
     Sink("Logfire query API", "sql", frozenset({"query_json", "query_json_rows", "query_csv", "query_arrow"}),
          ("logfire.experimental.query_client", "logfire.query_client"), re.compile(r"logfire|client", re.I),
          keywords=("sql",)),
+    # Neo4j's driver: driver.execute_query(query_, ...), session.run(query), tx.run(query) run the Cypher
+    # they are given. Routing a query to readers (routing_=RoutingControl.READ, a READ session) is no
+    # access control: a single server runs a write sent that way, so it proves nothing read-only.
+    Sink("Neo4j driver", "sql", frozenset({"execute_query", "run"}), ("neo4j",),
+         re.compile(r"driver|session|\btx\b|transaction|neo4j|graph", re.I), keywords=("query_", "query"), language="cypher"),
+    Sink("LangChain Neo4jGraph", "sql", frozenset({"query"}), ("langchain_neo4j", "langchain_community.graphs"),
+         re.compile(r"graph|neo4j", re.I), keywords=("query",), language="cypher"),
     Sink("E2B", "code_execution", frozenset({"run_code"}), ("e2b_code_interpreter", "e2b"),
          re.compile(r"sandbox|sbx|\bbox\b|interpreter", re.I), keywords=("code",)),
     Sink("E2B commands", "shell", frozenset({"run"}), ("e2b", "e2b_code_interpreter"),

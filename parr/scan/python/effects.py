@@ -40,6 +40,15 @@ _SQL_WRITE = re.compile(
     re.I,
 )
 _SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
+# Cypher the code writes (Neo4j sinks of effects_kb.sinks): the clauses a statement may start with,
+# and the clauses and procedures that change the graph wherever they stand
+_CYPHER_READ = re.compile(r"^\s*(?:optional\s+match|match|call|return|with|unwind|show|create|merge|foreach|load\s+csv)\b", re.I)
+_CYPHER_WRITE = re.compile(r"\b(?:create|merge|set|delete|detach\s+delete|remove|drop|foreach|load\s+csv)\b|"
+                           r"\bapoc\.(?:create|merge|refactor|periodic|do|trigger|load|nodes\.delete|atomic)\b|"
+                           r"\bdb\.(?:create|drop)", re.I)
+# CREATE TABLE IF NOT EXISTS before the query a tool runs: it makes sure the table is there and
+# stores no data (a no-op once it exists), so it does not make the tool a write by itself.
+_SQL_ENSURE = re.compile(r"^\s*create\s+(?:unique\s+)?(?:table|index|view|schema|database)\s+if\s+not\s+exists\b", re.I)
 # A receiver that names a browser page, driver or element (`self.page`, `driver`, `page.locator()`,
 # `el`): one of its last three parts is such a name, or ends in one (`new_page`, `main_frame`). Not a
 # data frame, a pptx text frame or a page cache (`self.pages.clear()`). What each method does:
@@ -549,6 +558,8 @@ def _sql_effect(arg, text: str | None, dotted: str, url_source) -> tuple[str, st
     """What running the statement `arg` does. The capability "sql" (broad) is for SQL the model
     writes: a statement whose start comes from a parameter. A statement the code writes, with values
     bound or interpolated, is a database read or write, not arbitrary SQL."""
+    if text is not None and _SQL_ENSURE.match(text):
+        return ("", READ, f"makes sure a table exists ({_sql_head(text)} ... IF NOT EXISTS), which stores no data")
     if text is not None and _SQL_WRITE.match(text):
         return ("", STRONG, f"writes to a database ({_sql_head(text)})")
     if text is not None and _SQL_READ.match(text):
@@ -566,7 +577,14 @@ def _kb_sink(call: ast.Call, sink, dotted: str, str_lookup, url_source, receiver
     if arg is None or isinstance(arg, ast.Starred):
         return []
     if sink.kind == "sql":
-        cap, strength, ev = _sql_effect(arg, _statement_text(arg, str_lookup), dotted, url_source)
+        text = _statement_text(arg, str_lookup)
+        if sink.language == "cypher" and text is not None and _CYPHER_READ.match(text):
+            # a Cypher statement the code writes: a write clause anywhere makes it a write
+            w = _CYPHER_WRITE.search(text)
+            if w is not None:
+                return [("", STRONG, f"writes to a graph database (Cypher {' '.join(w.group(0).split()).upper()}, {dotted})")]
+            return [("", READ, f"reads a graph database (Cypher {text.split()[0].upper()}, {dotted})")]
+        cap, strength, ev = _sql_effect(arg, text, dotted, url_source)
         if strength != READ and sinks.read_only(sink, [call, receiver_call() if receiver_call is not None else None]):
             # the model may still write the statement (untyped), but the client cannot change anything
             return [(cap, READ, f"{ev}, read-only ({sink.name})")]
@@ -709,9 +727,9 @@ _INFERENCE_CALL = re.compile(
 def sql_text_effect(texts: list[str]) -> tuple[str, str, str]:
     """What literal SQL statements handed to a helper that runs them do: a write if any writes."""
     for t in texts:
-        if _SQL_WRITE.match(t):
+        if _SQL_WRITE.match(t) and not _SQL_ENSURE.match(t):
             return ("", STRONG, f"writes to a database ({_sql_head(t)})")
-    if all(_SQL_READ.match(t) for t in texts):
+    if all(_SQL_READ.match(t) or _SQL_ENSURE.match(t) for t in texts):
         return ("", READ, f"reads a database ({_sql_head(texts[0])})")
     return ("", "raw", "executes SQL built at run time")
 

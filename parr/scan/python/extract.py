@@ -780,10 +780,20 @@ class FileExtractor:
                 node.func.value if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
                 and (node.func.value.id in self.agent_members or node.func.value.id in self.imports
                      and re.search(r"agent|graph|crew|team|assistant", node.func.value.id, re.I)) else None
-            if target is not None:
-                for ref in self.agent_refs(target, fn.body_scope):
-                    if ref != "?" and (not ref.startswith("local:") or ref[6:] in self.agent_members):
-                        fn.fx.append((ref, "subagent", f"runs sub-agent {ref.partition(':')[2]} ({d})"))
+        else:
+            # agent(query): a Strands Agent (like other callable agents) runs when called; a module-level
+            # agent variable called by name is run as a sub-agent
+            target = node.func if isinstance(node.func, ast.Name) and (
+                node.func.id in self.agent_members or node.func.id in self._module_agents()) else None
+            if target is not None and node.args and isinstance(node.args[0], ast.Name) \
+                    and node.args[0].id in self._param_names(fn)[1]:
+                # the tool's parameter is the sub-agent's prompt: free-form text (typed as the prompt names say)
+                fn.fx.append(("", "prompt", f"hands its input to sub-agent {node.func.id} ({d})"))
+        if target is not None:
+            for ref in self.agent_refs(target, fn.body_scope):
+                if ref != "?" and (not ref.startswith("local:") or ref[6:] in self.agent_members
+                                   or ref[6:] in self._module_agents()):
+                    fn.fx.append((ref, "subagent", f"runs sub-agent {ref.partition(':')[2]} ({d})"))
         if self.a2a and d.endswith(".send_message"):
             fn.fx.append(("", "prompt", f"forwards input to a remote A2A agent ({d})"))
         # a helper handed to a runner (asyncio.to_thread(fn, ...), loop.run_in_executor(None, fn),
@@ -1031,6 +1041,29 @@ class FileExtractor:
             if d and d.split(".", 1)[0] in self.imports and "()" not in d:
                 return "ref:" + self.qualify(d)
         return None
+
+    def _module_agents(self) -> set[str]:
+        """Module-level variables bound to an agent (as visit_assign records them in agent_members),
+        also those bound below the function that runs them (a tool body defined above `agent = Agent(...)`)."""
+        got = self.__dict__.get("_module_agent_names")
+        if got is None:
+            got = set()
+            todo = list(self.tree.body)
+            while todo:  # module-level statements, also inside try/with/if blocks (not functions or classes)
+                n = todo.pop()
+                if isinstance(n, (ast.Try, ast.With, ast.If)):
+                    todo += n.body + n.orelse if not isinstance(n, ast.With) else n.body
+                    if isinstance(n, ast.Try):
+                        todo += n.finalbody + [s for h in n.handlers for s in h.body]
+                    continue
+                if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.Call):
+                    last = (self.dotted(n.value.func) or "").rsplit(".", 1)[-1]
+                    if last in ("create_react_agent", "create_agent") or last.endswith("Agent") and last[:1].isupper():
+                        for t in (n.targets if isinstance(n, ast.Assign) else [n.target]):
+                            if isinstance(t, ast.Name):
+                                got.add(t.id)
+            self._module_agent_names = got
+        return got
 
     def agent_refs(self, e, scope, depth: int = 0) -> list[str]:
         """The agents an expression may hold, following a function's own assignments and both

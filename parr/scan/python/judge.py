@@ -42,6 +42,12 @@ _PEOPLE = frozenset("human humans person people live real operator operators man
                     "representative rep employee team desk department".split())
 _MOVED_GOODS = frozenset("funds money amount amounts payment payments balance credit credits usd dollars cash tokens "
                          "shares stock ownership domain domains file files data ticket tickets case cases".split())
+# "load X onto/into Y": the object and what it is loaded onto
+_LOADS_ONTO = re.compile(r"\bload(?:s|ing)?\b[^.\n]{0,80}?\b(onto|into)\s+(?:(?:a|an|the|this|that|its|each|every|"
+                         r"selected|specified|given|current|your)\s+)?(\w+)", re.I)
+# What a load returns to the caller: loading into memory or context reads
+_LOAD_SINKS = frozenset("memory context conversation prompt dataframe dataframes df pandas variable variables string "
+                        "strings python json dict list text model chat cache buffer ram workspace notebook".split())
 _EXTRA_DESC = re.compile(
     r"\b(stores?|records?|saves?|reimburses?|schedules?|books?(?= (?:a|an|the|your|their|my|flights?|"
     r"hotels?|rooms?|tables?|seats?|appointments?|tickets?|meetings?)\b)|hangs? up|follows?|"
@@ -433,6 +439,13 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         evidence.append(f"{_fx_evidence(signin[0])} and changes nothing else, whatever its "
                         f"{nv.evidence[0] if nv.evidence else 'name'} says")
         return False
+    onto = _LOADS_ONTO.search((desc or "").strip().split("\n\n", 1)[0]) \
+        if nv.mutating is False and nv.evidence == ["name verb 'load'"] else None
+    if onto is not None and onto.group(2).lower() not in _LOAD_SINKS:
+        # "Load an instrument onto a track", "load a drum kit into it": what is loaded is added to
+        # the target, which changes it; loading a file returns it (the read verb stands)
+        evidence.append(f"description says '{' '.join(onto.group(0).split()).lower()}': it adds to its target")
+        return True
     if nv.mutating is not None:
         evidence.extend(nv.evidence)
         if nv.mutating:

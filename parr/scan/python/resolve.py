@@ -302,6 +302,14 @@ class Project:
     def _member_tool(self, ref: str, near: str, agent: str, depth: int) -> tuple[str, str]:
         """What one tool of an agent does, judged as it is when reported."""
         home = self._agent_home(ref, near)
+        mod = self.find_module(ref.rpartition(":")[2], near) if home is None and ref.startswith("ref:") else None
+        if mod is not None and mod != near:
+            # a module handed to the agent (Strands: tools=[calendar_tools.create_appointment] loads the
+            # module's @tool functions): the agent can do what any tool of that module does
+            states = [self._member_tool(f"local:{t.get('fn_qual') or t.get('name')}", mod, agent, depth)
+                      for t in self.at(mod).get("tools") or ()]
+            return next((x for x in states if x[0] == "writes"), None) or next(
+                (x for x in states if x[0] == "unread"), None) or (("reads", "") if states else ("unread", ""))
         if home is None:
             # a framework's tool imported by name (google_search): reported from the agent's file
             home = (near, ref.rpartition(":")[2].rpartition(".")[2])
