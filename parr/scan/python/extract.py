@@ -4966,6 +4966,10 @@ def _walk_but_raise(node):
         todo.extend(ast.iter_child_nodes(n))
 
 
+# The statements a body that only computes may hold (a raise only says why it will not).
+_PURE_STMTS = (ast.Return, ast.Assign, ast.AugAssign, ast.If, ast.For, ast.Expr, ast.Raise)
+
+
 def _is_pure_transform(node) -> bool:
     """A function whose whole body computes its answer from its parameters: pure built-ins, text
     methods on its str parameters, containers it made itself, and nothing else: no name of the
@@ -4978,8 +4982,8 @@ def _is_pure_transform(node) -> bool:
     texts = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs
              if isinstance(x.annotation, ast.Name) and x.annotation.id == "str"}
     body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
-    if not body or len(body) > 12:
-        return False
+    if not body or len(body) > 12 or not all(isinstance(st, _PURE_STMTS) for st in body):
+        return False  # (checked first: it is cheap, and the walks below only ever add reasons to say no)
     made = {n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     if made & params:
         return False
