@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 
 from parr.scan.python.astutil import _kw
-from parr.scan.python.frameworks.model_fields import class_chain, derives_from, field_params
+from parr.scan.python.frameworks.model_fields import class_chain, derives_from, field_model_tools
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
 
 _AS = "agency-swarm"
@@ -55,28 +55,11 @@ def _is_tool_class(ex, ci) -> bool:
     return derives_from(ex, ci, lambda base: base.rsplit(".", 1)[-1] == "BaseTool" and ex.fw_of_qual(base) == _AS)
 
 
-def _docstring_summary(node) -> str | None:
-    doc = ast.get_docstring(node)
-    if not doc:
-        return None
-    return doc.strip().split("\n\n", 1)[0].strip() or None
-
-
 def _tool_classes(ex) -> None:
     """Every BaseTool subclass of this file with a run() of its own or of a base here: one tool named by its class."""
     if ex.in_framework(_AS):
         return  # agency-swarm's own classes are data, reported where a project uses them
-    for ci in ex.classes:
-        if ci.abstract or not _is_tool_class(ex, ci):
-            continue
-        ci.claimed = True  # a field called `name` is a parameter here, not the generic reading's tool name
-        fn = ex.class_method(ci, "run")
-        if fn is None or ci.name.startswith("_"):
-            continue  # a base of the project's tools without a body
-        ex.new_cand(name=ci.name, line=ci.node.lineno, framework=_AS, style="agency_swarm.BaseTool",
-                    schema="pydantic", fn=fn, description=_docstring_summary(ci.node) or f"`{ci.name}` tool",
-                    cls=ci, def_line=ci.node.lineno, params=field_params(class_chain(ex, ci), frozenset()),
-                    extra={"class_name": ci.name})
+    field_model_tools(ex, _AS, _is_tool_class, "run", "agency_swarm.BaseTool", fallback="`{name}` tool")
 
 
 def _chain(e) -> list[tuple[ast.AST, ast.AST]]:

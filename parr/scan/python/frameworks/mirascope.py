@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 
-from parr.scan.python.frameworks.model_fields import class_chain, derives_from, field_params
+from parr.scan.python.frameworks.model_fields import derives_from, field_model_tools
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Framework
 
 _MI = "mirascope"
@@ -52,17 +52,7 @@ def _tool_classes(ex) -> None:
     class, described by its docstring, its fields the parameters."""
     if ex.in_framework(_MI):
         return
-    for ci in ex.classes:
-        if ci.abstract or not _is_tool_class(ex, ci):
-            continue
-        ci.claimed = True  # a field called `name` is a parameter here, not the generic reading's tool name
-        fn = ex.class_method(ci, "call")
-        if fn is None or ci.name.startswith("_"):
-            continue  # a base of the project's tools without a body
-        doc = (ast.get_docstring(ci.node) or "").strip().split("\n\n", 1)[0].strip() or None
-        ex.new_cand(name=ci.name, line=ci.node.lineno, framework=_MI, style="mirascope.BaseTool", schema="pydantic",
-                    fn=fn, description=doc, cls=ci, def_line=ci.node.lineno,
-                    params=field_params(class_chain(ex, ci), frozenset()), extra={"class_name": ci.name})
+    field_model_tools(ex, _MI, _is_tool_class, "call", "mirascope.BaseTool")
 
 FRAMEWORKS = (
     Framework(

@@ -48,3 +48,26 @@ def class_chain(ex, ci, depth: int = 8) -> list:
         chain.append(c)
         todo.extend(p for p in (ex._local_class(b, c) for b in c.bases) if p is not None)
     return chain
+
+
+def docstring_summary(node) -> str | None:
+    """The first paragraph of a class's or function's docstring."""
+    return (ast.get_docstring(node) or "").strip().split("\n\n", 1)[0].strip() or None
+
+
+def field_model_tools(ex, fw: str, is_tool, method: str, style: str, fallback: str | None = None) -> None:
+    """Every concrete class of this file that `is_tool(ex, ci)` accepts (a pydantic tool base) and that has
+    `method` of its own or of a base here: one tool named by its class, described by its docstring (else
+    `fallback`, with `{name}` for the class name), its fields the parameters, `method` the code."""
+    for ci in ex.classes:
+        if ci.abstract or not is_tool(ex, ci):
+            continue
+        ci.claimed = True  # a field called `name` is a parameter here, not the generic reading's tool name
+        fn = ex.class_method(ci, method)
+        if fn is None or ci.name.startswith("_"):
+            continue  # a base of the project's tools without a body
+        description = docstring_summary(ci.node) or (fallback.format(name=ci.name) if fallback else None)
+        ex.new_cand(name=ci.name, line=ci.node.lineno, framework=fw, style=style, schema="pydantic", fn=fn,
+                    description=description, cls=ci, def_line=ci.node.lineno,
+                    params=field_params(class_chain(ex, ci), frozenset()), extra={"class_name": ci.name})
+
