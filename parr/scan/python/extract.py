@@ -119,7 +119,7 @@ class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
                  "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params", "conds",
-                 "scratch", "tests")
+                 "scratch", "tests", "computes")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -147,6 +147,7 @@ class FuncInfo:
         self.conds = None  # id(call) -> the branch condition it runs under (parr.scan.python.branches)
         self.scratch = None  # the names it binds to tempfile's paths (parr.scan.python.scratch), read once
         self.tests = False  # a test against string literals (or a match) seen so far in its own body
+        self.computes = None  # whether its body only computes from its arguments (_computes_only), read once
 
 
 class ClassInfo:
@@ -3827,7 +3828,7 @@ class FileExtractor:
         params = self.params_of(fi, "plain_function")
         if params:
             entry["params"] = compact_params(params)
-        if _is_arith(fi.node) or _is_pure_transform(fi.node):
+        if _computes_only(fi):
             entry["arith"] = True
 
     def _bound_method_facts(self, fi: FuncInfo, entry: dict) -> bool:
@@ -4495,7 +4496,7 @@ class FileExtractor:
                     c["xc"] = xc
                 if "params" not in c and not c.get("no_params"):
                     c["params"] = self.params_of(fi, c["style"])
-                if _is_arith(fi.node) or _is_pure_transform(fi.node):
+                if _computes_only(fi):
                     c["flags"].append("arith")
                 elif not [x for x in c["fx"] if x[1] != UNKNOWN] and _only_framework_state(fi.node):
                     c["flags"].append("framework_state")
@@ -4903,6 +4904,14 @@ def _returns_agent(node, agents: dict) -> bool:
                 continue
         return False
     return True
+
+
+def _computes_only(fi: FuncInfo) -> bool:
+    """A calculator or a pure transform of its arguments (read once per function: its facts entry and its
+    candidate both ask)."""
+    if fi.computes is None:
+        fi.computes = _is_arith(fi.node) or _is_pure_transform(fi.node)
+    return fi.computes
 
 
 def _is_arith(node) -> bool:
