@@ -6,6 +6,7 @@ import ast
 
 from parr.scan.python.astutil import _const_str, _kw
 from parr.scan.python.frameworks import agent_builtins as _generated
+from parr.scan.python.frameworks.model_fields import class_chain, field_params
 from parr.scan.python.frameworks.spec import Builtin, Decorator, Factory, Framework
 
 _OA = "openai-agents"
@@ -23,8 +24,15 @@ def _as_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     n, r = ex.name_of(_kw(node, "tool_name"), scope)
     if n or r:
         desc = _const_str(_kw(node, "tool_description"))
+        # parameters=Model: the model fills in that pydantic model's fields (agents' structured tool
+        # input), not one free-form prompt; typed by its fields where the class is in this file
+        model = _kw(node, "parameters")
+        local = ex._local_class(ex.dotted(model) or "") if model is not None else None
+        params = field_params(class_chain(ex, local)) if local is not None else None
         ex.new_cand(name=n, name_ref=r, line=node.lineno, framework="openai-agents", style="openai_agents.as_tool",
-                    schema="framework_defined", typed=False, description=desc, flags=("agent_tool",),
+                    schema="framework_defined" if model is None else "pydantic",
+                    typed=False if model is None else None if params else True, params=params,
+                    description=desc, flags=("agent_tool",),
                     extra={"sub_agent": ex.agent_ref(node.func.value) or "?"})
     return True
 
