@@ -267,6 +267,64 @@ def file_imports(source: bytes) -> tuple[dict[str, list[str]], list[str]]:
     return {k: sorted(v) for k, v in sorted(local.items())[:400]}, sorted(packages)[:200]
 
 
+# -- imports a file never reads ------------------------------------------------------------------------------
+# An identifier spelling a local binding is a read of it (a call, an argument, a spread, `export { x }`, a
+# shorthand `{ x }`, `typeof x`); a property name (`obj.x`, `{ x: 1 }`), a comment or a string is not.
+_TEXT_TYPES = frozenset({"comment", "string", "string_fragment", "template_string", "regex", "regex_pattern",
+                         "jsx_text"})
+_NAME_TYPES = frozenset({"property_identifier", "statement_identifier"})
+
+
+def unread_imports(ctx: Any) -> dict[str, list[str]]:
+    """The names each `import { a, b as c } from "<spec>"` of this file binds and then never reads
+    ({spec: [exported names]}): TypeScript drops such an import, and nothing it names reaches a model
+    through this file. A default import and `import * as ns` are left out (read as taken: fail closed), as
+    are `export { x } from` re-exports and `require` (they pass the names on or take the whole module)."""
+    local: dict[str, tuple[str, str]] = {}
+    spans: list[tuple[int, int]] = []
+    for stmt in ctx.root.named_children:
+        if stmt.type != "import_statement":
+            continue
+        src = stmt.child_by_field_name("source")
+        spec = text(src)[1:-1] if src is not None and len(text(src)) >= 2 else None
+        if not spec or not spec.startswith(_LOCAL_SPEC):
+            continue
+        spans.append((stmt.start_byte, stmt.end_byte))
+        for clause in stmt.named_children:
+            if clause.type != "import_clause":
+                continue
+            for part in clause.named_children:
+                if part.type != "named_imports":
+                    continue
+                for item in part.named_children:
+                    if item.type != "import_specifier":
+                        continue
+                    name, alias = item.child_by_field_name("name"), item.child_by_field_name("alias")
+                    if name is None or name.type != "identifier":
+                        continue
+                    local[text(alias if alias is not None else name)] = (spec, text(name))
+    if not local:
+        return {}
+    read: set[str] = set()
+    pattern = re.compile(rb"(?<![\w$])(?:" + b"|".join(re.escape(n.encode()) for n in sorted(local)) + rb")(?![\w$])")
+    for m in pattern.finditer(ctx.source):
+        word = m.group(0).decode("utf-8", "replace")
+        if word in read or any(a <= m.start() < b for a, b in spans):
+            continue
+        node = ctx.root.descendant_for_byte_range(m.start(), m.end())
+        exact = node is not None and node.start_byte == m.start() and node.end_byte == m.end()
+        if node is not None and (node.type in _TEXT_TYPES or exact and node.type in _NAME_TYPES):
+            continue
+        read.add(word)  # a read, or a place parr does not know: read (fail closed)
+        if len(read) == len(local):
+            return {}
+    out: dict[str, list[str]] = {}
+    for word, (spec, name) in sorted(local.items()):
+        if word not in read:
+            out.setdefault(spec, []).append(name)
+    return out
+
+
 # -- package.json --------------------------------------------------------------------------------------------
 def package_facts(source: bytes) -> dict[str, Any]:
     """What decides whether a package's exports are public: its name, whether it is private, its entries."""
@@ -307,6 +365,7 @@ class ProjectReach:
     def __init__(self, resolver: Any, targets: set[str] | None = None):
         self.r = resolver
         self.imported: set[tuple[str, str]] = set()
+        self.importers: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (file, name) -> (importer, spec)
         # Only imports that may name a file holding such a definition are resolved (by the last part of
         # the specifier: `./tools`, `./tools.js` or `./tools/index` for src/tools.ts or src/tools/index.ts).
         stems = None if targets is None else {_stem(t) for t in targets}
@@ -323,6 +382,8 @@ class ProjectReach:
                 target = self.r.module_path(path, spec)
                 if target is not None and target != path:
                     self.imported.update((target, n) for n in names)
+                    for n in names:
+                        self.importers.setdefault((target, n), []).append((path, spec))
             for name in facts.get("pkgs") or []:
                 imported_packages.setdefault(name, set()).add(posixpath.dirname(path))
         self.public_files: set[str] = set()
@@ -348,12 +409,24 @@ class ProjectReach:
         return entry_file(self.r, folder, entry)
 
     def keeps(self, path: str, names: list[str]) -> bool:
-        if path in self.public_files or any((path, n) in self.imported for n in names) or (path, "*") in self.imported:
+        if path in self.public_files or any(self._read(path, n) for n in names) or (path, "*") in self.imported:
             return True
         # No package.json above the file: parr cannot tell a library's module from an application's (fail
         # closed); a package parr cannot read the entries of is public as a whole.
         folder = self._package_of(path)
         return folder is None or folder in self.public_folders
+
+    def _read(self, path: str, name: str) -> bool:
+        """Some file imports `name` from `path` and reads it: an import the importer never reads (its full
+        facts say so, `unread_imports`) hands nothing on. Without those facts the import counts (fail closed)."""
+        if (path, name) not in self.imported:
+            return False
+        full = getattr(self.r, "_full", None)
+        for importer, spec in self.importers.get((path, name), []):
+            unread = ((full(importer) if full is not None else None) or {}).get("unread_imports") or {}
+            if name not in (unread.get(spec) or ()):
+                return True
+        return False
 
     def _package_of(self, path: str) -> str | None:
         """The folder of the nearest package.json above `path` ("" for the root), or None."""

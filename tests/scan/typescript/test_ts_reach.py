@@ -3,7 +3,7 @@ file, the package.json of every package, and the whole scan through the engine's
 
 from __future__ import annotations
 
-from parr.scan.typescript.reach import file_imports, package_facts
+from parr.scan.typescript.reach import file_imports, package_facts, unread_imports
 
 from tests.scan.typescript.ts_scan_helpers import scan_folder
 
@@ -35,6 +35,32 @@ import fs from "node:fs";
         "./orders": ["exportReport", "importOrders"],
     }
     assert packages == ["@acme/tools", "zod"]
+
+
+def test_imports_a_file_never_reads() -> None:
+    from parr.scan.typescript.nodes import parser
+    from parr.scan.typescript.values import FileCtx
+
+    source = b"""
+import { tools, handlers as h, spread, shorthand, templ, typed, exported, labels } from "./tools";
+import { tools as other } from "../other";
+import def from "./def";
+import * as ns from "./ns";
+import { z } from "zod";
+// tools, other: named in a comment only
+const note = "tools other";
+const out = { tools: [], other: 1, labels: 2 };
+out.tools = out.other;
+h.run();
+const all = [...spread];
+const obj = { shorthand };
+const s = `${templ} and other`;
+let t: typeof typed;
+export { exported };
+"""
+    tree = parser("typescript").parse(source)
+    ctx = FileCtx("src/a.ts", source, tree.root_node, "typescript")
+    assert unread_imports(ctx) == {"./tools": ["labels", "tools"], "../other": ["tools"]}
 
 
 def test_a_file_without_imports_records_none() -> None:
