@@ -534,7 +534,8 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None, effects: bool =
             if reg is not None:
                 regs[cname] = reg
     for cname, cls in nodes.items():
-        if cname not in regs and not every and not _base_may_be_project(ctx, cls, nodes):
+        if cname not in regs and not (every and _may_be_in_a_tool_chain(cls)) and \
+                not _base_may_be_project(ctx, cls, nodes):
             continue
         fact = _class_fact(ctx, cls, cname in regs, effects, every)
         if fact is None:
@@ -545,6 +546,31 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None, effects: bool =
     if classes:
         out["tclasses"] = classes
     return out
+
+
+def _may_be_in_a_tool_chain(cls: Node) -> bool:
+    """Whether a class may sit in the chain of a registered tool class (instances.py): it extends another, is
+    abstract, or declares a `name` (a field, a constructor parameter property, `this.name = ...` in its
+    constructor). A plain class with none of these (a service, the app's config) is read no further."""
+    from parr.scan.typescript.detect import class_heritage_base
+
+    if cls.type == "abstract_class_declaration" or class_heritage_base(cls) is not None:
+        return True
+    body = cls.child_by_field_name("body")
+    for member in (body.named_children if body is not None else []):
+        if member.type in ("public_field_definition", "field_definition"):
+            k = member.child_by_field_name("name") or member.child_by_field_name("property")
+            if k is not None and text(k) == "name":
+                return True
+        elif member.type == "method_definition" and text(member.child_by_field_name("name")) == "constructor":
+            params = member.child_by_field_name("parameters")
+            if params is not None and any(
+                    any(c.type in ("accessibility_modifier", "readonly") for c in p.children)
+                    and text(param_pattern(p)) == "name" for p in params.named_children):
+                return True
+            if b"this.name" in (member.text or b""):
+                return True
+    return False
 
 
 def _base_may_be_project(ctx: FileCtx, cls: Node, local: dict[str, Node]) -> bool:

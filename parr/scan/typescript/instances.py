@@ -225,7 +225,7 @@ def _schema_member(chain) -> str | None:
     for _, _, cf in chain:
         for k in ("ctor_sets", "fields"):
             for m in (cf.get(k) or {}):
-                if _SCHEMA_MEMBER.search(m):
+                if _SCHEMA_MEMBER.search(m) and not m.lower().startswith(("output", "result", "response", "return")):
                     return m
     return None
 
