@@ -79,6 +79,9 @@ def _value(ctx: FileCtx, node: Node | None, schema: bool = True) -> dict[str, An
     node = unwrap(node)
     if node is None:
         return None
+    static = _class_static(ctx, node)
+    if static is not None:
+        node = static  # super(ReadFileTool.Name, ...): the static field of a class of this file
     v = ctx.string_value(node)
     if isinstance(v, str):
         return {"s": v[:2000]}
@@ -96,6 +99,55 @@ def _value(ctx: FileCtx, node: Node | None, schema: bool = True) -> dict[str, An
             return {"schema": {"kind": info.kind, "typed": info.typed, "evidence": list(info.evidence)[:4],
                                "fields": dict(list((info.fields or {}).items())[:60])}}
     return {"unread": text(node)[:60]}
+
+
+def _class_static(ctx: FileCtx, node: Node) -> Node | None:
+    """The value of `C.member` where C is a top-level class of this file declaring `static member = value`."""
+    if node.type != "member_expression":
+        return None
+    chain = member_chain(node)
+    if len(chain) != 2:
+        return None
+    b = ctx.lookup(node, chain[0])
+    if b is None or b.kind != "class" or b.node is None:
+        return None
+    body = b.node.child_by_field_name("body")
+    for member in (body.named_children if body is not None else []):
+        if member.type in ("public_field_definition", "field_definition") and \
+                any(c.type == "static" for c in member.children):
+            k = member.child_by_field_name("name") or member.child_by_field_name("property")
+            if k is not None and text(k) == chain[1]:
+                return unwrap(member.child_by_field_name("value"))
+    return None
+
+
+def _returned_classes(ctx: FileCtx, fn: Node) -> list[dict[str, Any]]:
+    """The classes a method returns a fresh instance of (`return new ReadFileInvocation(...)`, a
+    `createInvocation`-style factory): by name, with the module an imported one comes from."""
+    out: list[dict[str, Any]] = []
+    body = fn.child_by_field_name("body")
+    for node in iter_descendants(body, 20_000) if body is not None else ():
+        if node.type != "return_statement" or not node.named_children:
+            continue
+        value = unwrap(node.named_children[0])
+        if value is None or value.type != "new_expression":
+            continue
+        ctor = unwrap(value.child_by_field_name("constructor"))
+        if ctor is None or ctor.type != "identifier":
+            continue
+        name = text(ctor)
+        entry: dict[str, Any] = {"cls": name}
+        b = ctx.lookup(ctor, name)
+        if b is not None and b.kind == "import":
+            entry["module"] = b.module
+            entry["imported"] = b.imported
+        elif b is None or b.kind != "class":
+            continue  # a parameter or a variable: not a class parr can name
+        if entry not in out:
+            out.append(entry)
+        if len(out) >= 4:
+            break
+    return out
 
 
 def _getter_value(ctx: FileCtx, method: Node) -> dict[str, Any] | None:
@@ -125,9 +177,11 @@ def _own_calls_and_reads(fn: Node, grammar: str) -> tuple[list[str], list[str]]:
     return calls[:40], reads[:40]
 
 
-def _effects(ctx: FileCtx, fn: Node) -> dict[str, Any]:
+def _effects(ctx: FileCtx, fn: Node, calls_out: bool = False) -> dict[str, Any]:
     eff = fx.analyze(ctx, fn)
     out: dict[str, Any] = {}
+    if calls_out and eff.imports:
+        out["imports"] = eff.imports[:10]  # project functions of other files it calls (followed by resolve)
     for k, n in (("strong", 8), ("medium", 4), ("weak", 8)):
         vals = list(getattr(eff, k))[:n]
         if vals:
@@ -183,8 +237,14 @@ def _constructor_facts(ctx: FileCtx, method: Node, fact: dict[str, Any]) -> None
                 obj = ctx.value_node(a)
                 if obj is not None and obj.type == "object":
                     entries = list(object_entries(obj).items())[:40]
-                    args.append({"obj": {k: _value(ctx, entry_value(e)) for k, e in entries
-                                         if entry_value(e) is not None}})
+                    arg = {"obj": {k: _value(ctx, entry_value(e)) for k, e in entries
+                                   if entry_value(e) is not None}}
+                    if args and any(k in ("type", "properties") for k, _ in entries):
+                        # super(name, ..., { type: "object", properties: {...} }): a JSON schema, not options
+                        sv = _value(ctx, obj)
+                        if sv is not None and "schema" in sv:
+                            arg["schema"] = sv["schema"]
+                    args.append(arg)
                 else:
                     args.append(_value(ctx, a))
             fact["super"] = args
@@ -192,7 +252,8 @@ def _constructor_facts(ctx: FileCtx, method: Node, fact: dict[str, Any]) -> None
         fact.setdefault("ctor_sets", {}).update(sets)
 
 
-def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False, effects: bool = True) -> dict[str, Any] | None:
+def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False, effects: bool = True,
+                every: bool = False) -> dict[str, Any] | None:
     from parr.scan.typescript.detect import class_heritage_base
 
     name_node = cls.child_by_field_name("name")
@@ -242,7 +303,7 @@ def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False, effects: bool 
     # What the methods do is read only for a class that may be a tool or a tool's base (their walk is the
     # cost here): abstract, or giving a tool's text (a name, title or description member, or a literal
     # passed to super). Other classes keep their calls, and a tool reaching one of their methods says so.
-    analyse = registers or bool(fact.get("abstract")) or _super_gives_text(fact.get("super") or []) or any(
+    analyse = every or registers or bool(fact.get("abstract")) or _super_gives_text(fact.get("super") or []) or any(
         _literal(v) for table in (fields, statics, fact.get("ctor_sets") or {}) for k, v in table.items()
         if k in _TEXT_MEMBERS)
     for table in (fields, statics):
@@ -253,8 +314,11 @@ def _class_fact(ctx: FileCtx, cls: Node, registers: bool = False, effects: bool 
         calls, reads = _own_calls_and_reads(member, ctx.grammar)
         # What a method does is read when a tool's handler reaches it (`extract_full` then reads this file
         # again with effects): most classes read here are no tool's, and that walk was the reader's cost.
-        body = (_effects(ctx, member) if effects else {"lazy": True}) if analyse else {"unread": True}
+        body = (_effects(ctx, member, every) if effects else {"lazy": True}) if analyse else {"unread": True}
         methods[mname] = {"calls": calls, "reads": reads, **body}
+        made = _returned_classes(ctx, member) if every and b"new" in ctx.source else []
+        if made:
+            methods[mname]["returns_new"] = made
     for key, val in (("fields", fields), ("statics", statics), ("methods", methods)):
         if val:
             fact[key] = val
@@ -430,15 +494,18 @@ _REG_QUERY = (
     "(call_expression function: (parenthesized_expression)) @c")
 
 
-def file_facts(ctx: FileCtx, frameworks: set[str] | None = None, effects: bool = False) -> dict[str, Any]:
+def file_facts(ctx: FileCtx, frameworks: set[str] | None = None, effects: bool = False,
+               every: bool = False) -> dict[str, Any]:
     """{"tclasses": {name: fact}, "constructs": [{"key", "static"}]} for one file (empty when it has none);
-    with `effects`, what each method does (else methods read are marked "lazy": see method_effects)."""
+    with `effects`, what each method does (else methods read are marked "lazy": see method_effects); with
+    `every` (a file read again because a registered instance's class chain passes through it, instances.py),
+    every top-level class, its methods' effects, the project functions they call and the classes they return."""
     out: dict[str, Any] = {}
     classes: dict[str, dict[str, Any]] = {}
     nodes: dict[str, Node] = {}
     src = ctx.source
     registers = b"this." in src and (b"registerTool" in src or b"addTool" in src or b"tool(" in src)
-    wanted = b"class" in src and (registers or (_EXTENDS.search(src) is not None and may_extend_project(src)))
+    wanted = b"class" in src and (every or registers or (_EXTENDS.search(src) is not None and may_extend_project(src)))
     for cls in _top_level_classes(ctx.root) if wanted else []:
         name_node = cls.child_by_field_name("name")
         if name_node is None or text(name_node) in nodes:
@@ -467,9 +534,10 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None, effects: bool =
             if reg is not None:
                 regs[cname] = reg
     for cname, cls in nodes.items():
-        if cname not in regs and not _base_may_be_project(ctx, cls, nodes):
+        if cname not in regs and not (every and _may_be_in_a_tool_chain(cls)) and \
+                not _base_may_be_project(ctx, cls, nodes):
             continue
-        fact = _class_fact(ctx, cls, cname in regs, effects)
+        fact = _class_fact(ctx, cls, cname in regs, effects, every)
         if fact is None:
             continue
         if cname in regs:
@@ -478,6 +546,31 @@ def file_facts(ctx: FileCtx, frameworks: set[str] | None = None, effects: bool =
     if classes:
         out["tclasses"] = classes
     return out
+
+
+def _may_be_in_a_tool_chain(cls: Node) -> bool:
+    """Whether a class may sit in the chain of a registered tool class (instances.py): it extends another, is
+    abstract, or declares a `name` (a field, a constructor parameter property, `this.name = ...` in its
+    constructor). A plain class with none of these (a service, the app's config) is read no further."""
+    from parr.scan.typescript.detect import class_heritage_base
+
+    if cls.type == "abstract_class_declaration" or class_heritage_base(cls) is not None:
+        return True
+    body = cls.child_by_field_name("body")
+    for member in (body.named_children if body is not None else []):
+        if member.type in ("public_field_definition", "field_definition"):
+            k = member.child_by_field_name("name") or member.child_by_field_name("property")
+            if k is not None and text(k) == "name":
+                return True
+        elif member.type == "method_definition" and text(member.child_by_field_name("name")) == "constructor":
+            params = member.child_by_field_name("parameters")
+            if params is not None and any(
+                    any(c.type in ("accessibility_modifier", "readonly") for c in p.children)
+                    and text(param_pattern(p)) == "name" for p in params.named_children):
+                return True
+            if b"this.name" in (member.text or b""):
+                return True
+    return False
 
 
 def _base_may_be_project(ctx: FileCtx, cls: Node, local: dict[str, Node]) -> bool:

@@ -27,7 +27,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -499,6 +499,11 @@ class TypeScriptScanner:
         if returns:
             facts["returns"] = returns
         tool_classes = self._tool_classes(ctx, det)
+        from parr.scan.typescript import instances
+
+        registered = instances.registrations(ctx)
+        if registered:
+            facts["inst_regs"] = registered  # classes whose instances this file hands to a registration
         # Before the tools are taken: describing the exported lists reads the definitions they hold.
         lists, maps = _loops().exported(det) if b"export" in source else ({}, {})
         tools = det.tools[:_MAX_TOOLS_PER_FILE]
@@ -684,7 +689,7 @@ class TypeScriptScanner:
         try:
             tree = self._parse(source, grammar)
             ctx = FileCtx(rel_path, source, tree.root_node, grammar)
-            out = _classes().file_facts(ctx, effects=True)
+            out = _classes().file_facts(ctx, effects=True, every=True)
             # and what its exported functions and class methods do, for a tool reaching them through a
             # file `extract` read for its exports only (`_follow`)
             fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
@@ -1054,6 +1059,21 @@ class _Resolver:
             if rec is not None and (rec.file, rec.line, rec.name) not in seen:
                 seen.add((rec.file, rec.line, rec.name))
                 records.append(rec)
+        from parr.scan.typescript import instances
+
+        at_lines = {(r.file, r.line) for r in records}
+        inst_sites: list[UnresolvedSite] = []
+        # (a class at the line of a record is a tool by its own family's rule: a LangChain StructuredTool subclass)
+        placed: set[tuple[str, int]] = set()
+        for path, cand in instances.resolve(self, inst_sites, at_lines, placed):
+            rec = self._record(path, self.facts_of(path).get("lang") or "typescript", cand, key_names)
+            if rec is not None and (rec.file, rec.line, rec.name) not in seen:
+                seen.add((rec.file, rec.line, rec.name))
+                records.append(rec)
+        if placed:
+            # `tools: [new LocalTool()]`: the detector's site for an instance it could not read is answered here
+            sites[:] = [s for s in sites if (s.file, s.line) not in placed]
+        sites.extend(inst_sites)
         records.sort(key=lambda r: (r.file, r.line, r.name))
         return self._one_interactable_per_app(records), errors
 
