@@ -8,6 +8,7 @@ from parr.scan.language import FileFacts
 from parr.scan.model import ScanError, ToolRecord
 import ast
 import re
+import sys
 
 # The extractor and resolver are imported when first needed: a rescan answered whole from the
 # cache never loads them.
@@ -132,6 +133,74 @@ def _light_facts(rel_path: str, source: bytes) -> FileFacts:
     if enums:
         facts["enums"] = enums
     return facts
+
+
+_FSTRING_OPEN = re.compile(r"(?<![\w'\"])(?:[rR][fF]|[fF][rR]|[fF])(['\"])(?!\1\1)")
+
+
+def _fstring_end(line: str, start: int, quote: str) -> int | None:
+    """Index just past the f-string literal opening at `start` (its quote at start), reading it as
+    Python 3.12 does: inside braces, nested strings (with any quotes) and backslashes are allowed."""
+    i, depth = start + 1, 0
+    while i < len(line):
+        ch = line[i]
+        if depth == 0:
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "{":
+                if line.startswith("{{", i):
+                    i += 2
+                    continue
+                depth = 1
+            elif ch == quote:
+                return i + 1
+        else:
+            if ch in "'\"":
+                j = line.find(ch, i + 1)
+                if j < 0:
+                    return None
+                i = j + 1
+                continue
+            if ch in "{[(":
+                depth += 1
+            elif ch in "}])":
+                depth -= 1
+        i += 1
+    return None
+
+
+def _pep701_blanked(text: str, error: SyntaxError, tries: int = 50) -> str | None:
+    """`text` with the one-line f-strings that older Pythons reject replaced by blank plain strings
+    of the same length, as long as the parse fails on an f-string; None when it fails otherwise."""
+    lines = text.split("\n")
+    for _ in range(tries):
+        if not str(error.msg).startswith("f-string") or not error.lineno or error.lineno > len(lines):
+            return None
+        n = error.lineno - 1
+        line = lines[n]
+        changed = False
+        for m in list(_FSTRING_OPEN.finditer(line)):
+            end = _fstring_end(line, m.end() - 1, m.group(1))
+            if end is None:
+                continue
+            body = line[m.start():end]
+            if "\\" not in body and "#" not in body and body.count(m.group(1)) <= 2:
+                continue  # an f-string every Python reads
+            line = line[:m.start()] + '"' + " " * (end - m.start() - 2) + '"' + line[end:]
+            changed = True
+        if not changed:
+            return None
+        lines[n] = line
+        fixed = "\n".join(lines)
+        try:
+            ast.parse(fixed)
+            return fixed
+        except SyntaxError as e:
+            error = e
+        except (ValueError, RecursionError, MemoryError):
+            return None
+    return None
 
 
 def _empty(errors=None, rel_path: str = "") -> FileFacts:
@@ -262,7 +331,16 @@ class PythonScanner:
         from parr.scan.python.extract import extract_source
 
         try:
-            return extract_source(rel_path, text)
+            try:
+                return extract_source(rel_path, text)
+            except SyntaxError as e:
+                # Python 3.12's f-strings (PEP 701: backslashes, comments and the same quotes inside
+                # the braces) do not parse on an older Python: each such literal is blanked in place
+                # (same length, same lines) and the file parsed again; only its text is lost.
+                fixed = _pep701_blanked(text, e) if sys.version_info < (3, 12) else None
+                if fixed is None:
+                    raise
+                return extract_source(rel_path, fixed)
         except SyntaxError as e:
             facts = _empty([{"line": e.lineno, "message": f"syntax error: {e.msg}"}], rel_path)
             if e.msg in _NESTING_LIMIT_MESSAGES:

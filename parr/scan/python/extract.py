@@ -22,7 +22,7 @@ from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
-from parr.scan.python import branches, flow, process, scratch
+from parr.scan.python import branches, flow, process, registry, scratch
 from parr.scan.python.effects import READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
@@ -53,6 +53,8 @@ _STR_METHODS = frozenset("format replace strip lstrip rstrip lower upper casefol
                          "expandtabs title capitalize".split())
 _BLOB_ANN = frozenset({"Any", "object", "dict", "Dict", "Mapping", "MutableMapping", "JSON", "Json", "JsonValue", "JSONType"})
 _ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
+_COLLECTORS = frozenset({"list", "tuple", "set", "frozenset", "sorted"})
+_MIDDLEWARE_FAMILIES = frozenset({"langchain", "langgraph", "deepagents"})
 _TOOLISH = re.compile(r"tool|mcp|function", re.I)
 # Keywords holding objects of which only some give the model tools (see FileExtractor._quiet).
 _QUIET_KWS = frozenset(kw for kws in frameworks.TOOL_KWS.values() for kw in kws if kw not in ("builtin_tools", "native_tools"))
@@ -257,6 +259,9 @@ class FileExtractor:
         self._xmemo: dict[int, list] = {}  # xclosure per function
         self.star_import = False  # "from x import *": names may come from anywhere
         self.star_modules: list[str] = []  # the modules star-imported, in import order (the last one wins)
+        self.reg_walks: list[dict] = []  # subclass walks of a project class (parr.scan.python.registry)
+        self.reg_sites: list[dict] = []  # registrations naming a tool by what its object's class says
+        self.reg_middleware: list = []  # [class, line]: project agent middleware made here (registry.py)
         self.def_made: set[int] = set()  # calls that wrap each entry of a tool-definition list
         self.named_ctors: list = []  # [class, made from a definition list] for Cls(name=<not a literal>)
         self.module_defs: dict[str, list] = {}  # module-level functions by name, in order of definition
@@ -499,6 +504,14 @@ class FileExtractor:
                 self.compared.update(id(n) for n in ast.walk(node) if type(n) is ast.Call)
             if (t is ast.ListComp or t is ast.GeneratorExp) and self._from_definitions(node, scope):
                 self.def_made.add(id(node.elt))
+            if t is ast.For or t is ast.AsyncFor:
+                if type(node.iter) is ast.Call:
+                    registry.note_walk(self, node.iter, [st.test for st in node.body if type(st) is ast.If],
+                                       scope, node.lineno)
+            elif t is ast.ListComp or t is ast.GeneratorExp or t is ast.SetComp or t is ast.DictComp:
+                for g in node.generators:
+                    if type(g.iter) is ast.Call:
+                        registry.note_walk(self, g.iter, g.ifs, scope, node.lineno)
             for name in node._fields:
                 v = getattr(node, name, None)
                 if v is None:
@@ -624,6 +637,8 @@ class FileExtractor:
         if value is None:
             return
         for t in targets:
+            if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Attribute):
+                self._registry_entry(t, node, scope)
             if isinstance(t, ast.Attribute) and t.attr == "handoffs" and isinstance(t.value, ast.Name):
                 # triage.handoffs = [...] (or +=) after the agents exist: hand-offs given by assignment
                 self._late_handoffs(t.value.id, value, scope, node.lineno)
@@ -689,8 +704,30 @@ class FileExtractor:
                     fn_cls.self_values.setdefault(t.attr, []).append((call, scope))
         self.visit(value, scope)
 
+    def _registry_entry(self, t: ast.Subscript, node, scope: Scope) -> None:
+        """A tool put straight into a registry dict under its name: the MCP SDK's FastMCP
+        `server._tool_manager._tools[name] = tool`, an agno Toolkit's `self.functions[name] = fn`.
+        A name read off an object of a project class is resolved from the class hierarchy
+        (parr.scan.python.registry); any other name in FastMCP's registry is a site."""
+        holder = t.value
+        text = _shorten(_short_source(node), 140)
+        if holder.attr == "_tools" and isinstance(holder.value, ast.Attribute) and holder.value.attr == "_tool_manager":
+            if _const_str(t.slice) is None and not registry.note_registration(
+                    self, t.slice, scope, node.lineno, "mcp", "mcp.tool_manager_entry", text, strict=True):
+                self.unresolved_site(None, "", node.lineno, "tool put in an MCP server's registry under a name parr cannot read",
+                                     text=text)
+        elif holder.attr == "functions" and isinstance(holder.value, ast.Name) and holder.value.id == "self" \
+                and scope.func is not None and scope.func.cls is not None and "agno" in self.fw_hints \
+                and any(b.rsplit(".", 1)[-1] == "Toolkit" for b in scope.func.cls.bases):
+            registry.note_registration(self, t.slice, scope, node.lineno, "agno", "agno.Toolkit_entry", text)
+
     # ------------------------------------------------------------------ calls
     def visit_call(self, node: ast.Call, scope: Scope):
+        if type(node.func) is ast.Name and node.func.id in _COLLECTORS and len(node.args) == 1 \
+                and type(node.args[0]) is ast.Call:
+            registry.note_walk(self, node.args[0], [], scope, node.lineno)  # list(iter_subclasses(Tool))
+        if self.fw_hints & _MIDDLEWARE_FAMILIES:
+            registry.note_middleware(self, node)
         name_kw = _kw(node, "name")
         if name_kw is not None and _const_str(name_kw) is None and isinstance(node.func, (ast.Name, ast.Attribute)):
             d0 = self.dotted(node.func) or ""
@@ -1429,6 +1466,11 @@ class FileExtractor:
         if isinstance(arg, ast.Name) and isinstance(self.lookup(scope, arg.id)[0], ast.arg):
             return  # a method that registers whatever it is given: plumbing; its callers are the sites
         named = _kw(node, "name")
+        if named is not None and registry.note_registration(
+                self, named, scope, node.lineno, fw or "unknown", f"{fw or 'unknown'}.registry_subclass",
+                _shorten(_short_source(node), 140),
+                arg.attr if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) else None, strict=True):
+            return  # add_tool(tool.apply, name=tool.get_name()) over objects of a project class (registry.py)
         if named is not None or len(node.args) > 1:
             # add_tool(fn, name=...), register_tool(name, fn, ...): a registration rule parr does not have
             self.unresolved.append({"line": node.lineno, "call": _shorten(_short_source(node)),
@@ -2277,6 +2319,7 @@ class FileExtractor:
         fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
         n, r = None, None
         named = False
+        name_e = None
         meta_desc = None
         if meta is not None:
             if isinstance(meta, ast.Name):
@@ -2301,13 +2344,21 @@ class FileExtractor:
                 v = node.args[name_pos]
             if v is not None:
                 named = True
+                name_e = v
                 n, r = self.name_of(v, scope)
                 if n is None and r is None:
                     n = self.self_attr_str(v, scope)
                 break
         if n is None and r is None:
             if named:
-                return None  # a name made at run time (kwargs["x"], tool.name): not one to report
+                # tool.get_name() of an object of a project class whose registry walks its subclasses:
+                # each concrete subclass is a tool (parr.scan.python.registry); any other name made at
+                # run time (kwargs["x"], tool.name of a parameter) is not one to report
+                method = fexpr.attr if isinstance(fexpr, ast.Attribute) and isinstance(fexpr.value, ast.Name) else None
+                if registry.note_registration(self, name_e, scope, node.lineno, fw, f"{fw}.registry_subclass",
+                                              _shorten(_short_source(node), 140), method):
+                    self.consumed.add(id(node))
+                return None
             if fi is not None:
                 n = fi.name
             elif isinstance(fexpr, ast.Name):
@@ -3773,7 +3824,10 @@ class FileExtractor:
                 # SearchTool(): an instance of a class of this file, a tool when the class rules found it
                 if self.object_method_tools(bound, fw):
                     return
-                if not any(c.get("class_name") == bound.name for c in self.cands):
+                if not any(c.get("class_name") == bound.name for c in self.cands) \
+                        and not any(r.get("holder") == bound.name for r in self.reg_sites):
+                    # (a class registering objects of a project class hierarchy: resolve reads them, or
+                    # reports the registration as a site)
                     self.unresolved_site(e, label, line, "instance of a class parr does not read as a tool")
                 return
             if cls_name and bound is None and cls_name in self.imports and cls_name[:1].isupper():
@@ -4578,6 +4632,8 @@ class FileExtractor:
         faces = {ci.qual: face for ci in self.classes
                  if ci.scope is self.module_scope and (face := toolclass.class_face(self, ci))}
         facts = {"module": self.module, "tools": tools}
+        reg = self._registry_parts() if self.reg_sites or self.reg_walks or "__subclasses__" in self.text \
+            or "__name__" in self.text else {}
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
         for key, value in (("imports", self.imports), ("consts", self.consts), ("enums", self.enums),
@@ -4591,10 +4647,64 @@ class FileExtractor:
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
                            ("agent_members", self.agent_members),
-                           ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases)):
+                           ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases),
+                           ("stars", self.star_modules), ("rets", self._element_returns()),
+                           ("msig", self._method_signatures()), ("mw_made", self.reg_middleware), *reg.items()):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
+
+
+    def _element_returns(self) -> dict:
+        """Functions and methods whose return annotation is a collection of a class (`-> list["Tool"]`):
+        what a loop over their call holds, for registrations in other files (parr.scan.python.registry)."""
+        out = {}
+        for fi in self.funcs:
+            ann = fi.node.returns
+            if type(ann) is not ast.Subscript or not (fi.scope is self.module_scope or (
+                    fi.cls is not None and fi.cls.scope is self.module_scope)):
+                continue
+            q = registry.element_class(self, ann)
+            if q is not None:
+                out[fi.qual] = q
+        return out
+
+    def _method_signatures(self) -> str | None:
+        """[parameters, docstring] of each public method a module-level class with bases defines in
+        its own body: the schema and description of a tool another file's registry makes of the
+        class (parr.scan.python.registry). Kept as text: looked up only for such classes."""
+        out = {}
+        for ci in self.classes:
+            if ci.scope is not self.module_scope or not ci.bases or ci.abstract \
+                    or {b.rsplit(".", 1)[-1] for b in ci.bases} & (_ENUM_BASES | _SCHEMA_BASES | {"Exception"}):
+                continue
+            for m, fi in ci.methods.items():
+                if (m.startswith("_") and m != "__call__") or fi.candidate or fi.is_static:
+                    continue
+                out[f"{ci.qual}.{m}"] = [compact_params(self.params_of(fi, "plain_function")), _docstring(fi.node)]
+        return pack_part(out) if out else None
+
+    def _registry_parts(self) -> dict:
+        """What resolve needs to enumerate a registry's tool classes (parr.scan.python.registry):
+        the subclass walks and registrations of this file, the functions that walk their first
+        parameter's subclasses, the name methods computed from the class name, and the signature
+        and docstring of every public method of a class with bases (a subclass another file's
+        registry may collect)."""
+        out: dict = {}
+        if self.reg_walks:
+            out["walks"] = self.reg_walks
+        if self.reg_sites:
+            out["regs"] = self.reg_sites
+        if "__subclasses__" in self.text:
+            walkers = [fi.qual for fi in self.funcs if registry.walks_first_param(fi.node)]
+            if walkers:
+                out["subwalkers"] = walkers
+        if "__name__" in self.text:
+            namefns = {f"{ci.qual}.{m}": src for ci in self.classes if ci.scope is self.module_scope
+                       for m, fi in ci.methods.items() if (src := registry.name_method_source(fi.node))}
+            if namefns:
+                out["namefns"] = pack_part(namefns)
+        return out
 
 
 # Class methods that build an instance of their class (from_settings, from_config, create_vector_search).
