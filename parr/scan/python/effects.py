@@ -81,6 +81,10 @@ _COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "di
                                  "execute_command", "run_command",
                                  # JSON-RPC and other RPC clients: the method is named first
                                  "send_request", "call_method", "invoke_method", "rpc_call", "call_rpc", "jsonrpc"})
+# Methods whose first argument is a command line the object runs (a sandbox's, a container's, a
+# remote host's shell): the ones named so, never a named command sent to a process (send_command).
+_RUNS_COMMAND_LINE = frozenset({"execute_command", "exec_command", "run_command", "run_shell_command",
+                                "execute_shell_command", "run_shell"})
 # `.call("get_tracks", ...)` / `.request("eth_getBalance", ...)` / `.rpc("x")` name a remote method only on
 # a receiver that is a connection to another process (not subprocess.call, not an HTTP request).
 # (.send("...") is left out: a socket's literal message is as often data as a command)
@@ -435,6 +439,14 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if last in _POOL_METHODS and recv and _POOL_RECEIVER.search(recv.rsplit(".", 1)[-1]):
         return []
 
+    # --- a method that runs the command line it is given (sandbox.execute_command(cmd), an abstract
+    # sandbox's or a remote shell's): where the caller's input starts that command, the input runs
+    if last in _RUNS_COMMAND_LINE and recv and (head not in ("self", "cls") or dotted.count(".") >= 2):
+        given = call.args[0] if call.args else _kw(call, "command") or _kw(call, "cmd")
+        if given is not None and not isinstance(given, ast.Constant) and url_source is not None:
+            src = url_source(given)
+            if src:
+                return [(f"shell@{','.join(sorted(src))}", STRONG, f"runs the command it is given ({dotted})")]
     # --- a command sent by name to another process (blender.send_command("get_scene_info", ...)):
     # the transport's own verb says nothing; the command's name says what is asked
     if recv and head not in ("self", "cls") and (last in _COMMAND_TRANSPORTS or (
@@ -769,12 +781,18 @@ def _sql_head(text: str) -> str:
     return " ".join(text.split()[:2]).upper()
 
 
+_MODE = re.compile(r"[rwxabtU+]{1,4}")
+
+
 def _open_mode(call: ast.Call, what: str, mode_pos: int = 1) -> list[tuple[str, str, str]]:
+    """A file opened for writing or for reading. A method's mode may come first (Path.open("w")) or
+    second (ZipFile.open("word/document.xml", "w"), a member's name first): only a string that is
+    a mode counts as one."""
     mode = None
-    if len(call.args) > mode_pos:
-        m = call.args[mode_pos]
-        if isinstance(m, ast.Constant) and isinstance(m.value, str):
+    for m in call.args[mode_pos:mode_pos + 1] + (call.args[1:2] if mode_pos == 0 else []):
+        if isinstance(m, ast.Constant) and isinstance(m.value, str) and _MODE.fullmatch(m.value):
             mode = m.value
+            break
     mk = _kw(call, "mode")
     if isinstance(mk, ast.Constant) and isinstance(mk.value, str):
         mode = mk.value

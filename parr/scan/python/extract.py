@@ -843,6 +843,8 @@ class FileExtractor:
                         fn.ext_calls.append(f"{cls_name}.{method}")
                         self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
                 break
+        if last in ("Process", "Thread", "Timer") and _kw(node, "target") is not None:
+            self._started_target(node, fn)
         # a function defined in this one and handed to a call (self._safe_call(call_fn),
         # retry(do_request)) is run by it: its effects are this function's
         for a in node.args:
@@ -895,6 +897,30 @@ class FileExtractor:
                 elif isinstance(ci, FuncInfo) and isinstance(ret := self._returned_class(ci), ClassInfo):
                     fn.obj_calls.append((ret, method, d))  # the same, with a factory of this file
                     fn.call_nodes.setdefault(d, []).append(node)
+
+    def _started_target(self, node: ast.Call, fn: FuncInfo) -> None:
+        """multiprocessing.Process(target=self._run, args=(code, out)) / threading.Thread(target=f,
+        args=..., kwargs=...): the target runs with those arguments, as if called here (a helper of
+        this file or a method of this object, its arguments mapped to its parameters)."""
+        target = _kw(node, "target")
+        ad = self.dotted(target) if isinstance(target, (ast.Name, ast.Attribute)) else None
+        if not ad or "()" in ad or fn.body_scope is None:
+            return
+        argv, kwv = _kw(node, "args"), _kw(node, "kwargs")
+        args = list(argv.elts) if isinstance(argv, (ast.Tuple, ast.List)) else \
+            [ast.Starred(value=argv, ctx=ast.Load())] if argv is not None else []
+        keywords = [ast.keyword(arg=None, value=kwv)] if kwv is not None else []
+        if isinstance(kwv, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in kwv.keys):
+            keywords = [ast.keyword(arg=k.value, value=v) for k, v in zip(kwv.keys, kwv.values)]
+        call = ast.copy_location(ast.Call(func=target, args=args, keywords=keywords), node)
+        if "." not in ad:
+            if ad in self.imports or ad in _BUILTIN_NAMES:
+                return
+            fn.local_calls.append((fn.body_scope, ad))
+            fn.call_nodes.setdefault(ad, []).append(call)
+        elif ad.split(".", 1)[0] in ("self", "cls") and ad.count(".") == 1:
+            fn.self_calls.append(ad.split(".", 1)[1])
+            fn.call_nodes.setdefault(ad.split(".", 1)[1], []).append(call)
 
     def _imported_factory(self, var: str, fn: FuncInfo) -> str | None:
         """The qualified name of the function imported by name whose result `var` holds

@@ -17,3 +17,26 @@ def review_bundle(files: dict[str, str]) -> int:
             target.parent.mkdir(parents=True)
             target.write_text(text)
         return len(files)
+
+
+# expect: name=bundle_manifest mutating=false caps=file_read
+@mcp.tool()
+def bundle_manifest(bundle: str) -> str:
+    """The manifest inside a bundle (a member named like a mode is no mode)."""
+    import zipfile
+
+    with zipfile.ZipFile(bundle) as zf:
+        with zf.open("word/manifest.xml") as fh:
+            return fh.read().decode()
+
+
+# expect: name=stamp_bundle mutating=true caps=file_write
+@mcp.tool()
+def stamp_bundle(bundle: str, stamp: str) -> str:
+    """Stamp a bundle: its member opened for writing."""
+    import zipfile
+
+    with zipfile.ZipFile(bundle, "a") as zf:
+        with zf.open("stamp.txt", "w") as fh:
+            fh.write(stamp.encode())
+    return stamp
