@@ -107,7 +107,7 @@ METHOD_RULE_EXCLUDED_NAMES = frozenset(
     add_ai_message add_system_message add_documents add_texts add_widget create_task create_engine
     create_default_context create_connection create_subprocess_exec create_subprocess_shell
     write_event_to_stream send_event post_message create_session create_client create_agent
-    create_react_agent create_model create_chat_completion
+    create_react_agent create_model create_chat_completion move_to_end
     """.split()
 )
 

@@ -29,6 +29,11 @@ WEAK = "weak"  # the call probably changes state (verb-named client method, work
 # it changes state unless the tool's name says it reads, as in the TypeScript scanner.
 MEDIUM = "medium"
 READ = "read"  # a capability without a mutation (HTTP GET, file read)
+# Making sure a directory exists (os.makedirs(d, exist_ok=True), Path.mkdir(exist_ok=True)): a no-op
+# once it is there, which stores nothing by itself (housekeeping before a read, a cache or a write
+# that is judged on its own), unless the model's input chooses the directory: then it is the
+# directory the model asked for. The judge decides on the capability's tie ("file_write@path").
+ENSURE_DIR = "ensure_dir"
 UNKNOWN = "unknown"  # a call parr cannot read (see known_quiet)
 
 _HTTPISH_RECEIVER = re.compile(r"(requests|httpx|aiohttp|session|client|http|api\b|_api|urllib3)", re.I)
@@ -76,6 +81,10 @@ _COMMAND_TRANSPORTS = frozenset({"send_command", "send_cmd", "call_command", "di
                                  "execute_command", "run_command",
                                  # JSON-RPC and other RPC clients: the method is named first
                                  "send_request", "call_method", "invoke_method", "rpc_call", "call_rpc", "jsonrpc"})
+# Methods whose first argument is a command line the object runs (a sandbox's, a container's, a
+# remote host's shell): the ones named so, never a named command sent to a process (send_command).
+_RUNS_COMMAND_LINE = frozenset({"execute_command", "exec_command", "run_command", "run_shell_command",
+                                "execute_shell_command", "run_shell"})
 # `.call("get_tracks", ...)` / `.request("eth_getBalance", ...)` / `.rpc("x")` name a remote method only on
 # a receiver that is a connection to another process (not subprocess.call, not an HTTP request).
 # (.send("...") is left out: a socket's literal message is as often data as a command)
@@ -182,7 +191,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
                   str_lookup, injected: frozenset[str], *, origin: str | None = None,
                   file_roots: frozenset[str] = frozenset(), url_source=None, lookup=None,
                   params: frozenset[str] = frozenset(), file_modules: frozenset[str] = frozenset(),
-                  receiver_call=None, bindable=None) -> list[tuple[str, str, str]]:
+                  receiver_call=None, bindable=None, path_source=None) -> list[tuple[str, str, str]]:
     """Effects of one call: [(capability or '', strength, evidence)]. `dotted` is the callee as
     written ("self.client.post"), `qual` the same with its root resolved through the imports.
     `str_lookup(name)` returns a local string literal assigned to a name in the same function;
@@ -192,7 +201,8 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     ("http@url"), and an empty result (a fixed base URL) leaves no broad capability. `file_modules`
     are the modules the file imports (for the statement sinks of parr.scan.effects_kb.sinks), and
     `receiver_call()` the call that built the receiver (its read-only flags), `bindable()` the
-    parameters the function never reassigns (a request's method one of them names is the caller's)."""
+    parameters the function never reassigns (a request's method one of them names is the caller's);
+    `path_source(expr)` the parameters that reach any part of a path (for directories it creates)."""
     if not dotted:
         return []
     q = qual or dotted
@@ -257,6 +267,10 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [("computer_use", STRONG, f"drives mouse/keyboard (pyautogui.{last})")]
 
     # --- files
+    ensured = _ensured_dir(call, root, parts, last, recv)
+    if ensured is not None:
+        return [(_tied("file_write", ensured[0], path_source or url_source), ENSURE_DIR,
+                 f"makes sure a directory exists ({ensured[1]})")]
     if root == "os" and len(parts) == 2 and last in _OS_FILE_WRITE:
         return [("file_write", STRONG, f"changes files (os.{last})")]
     if root == "shutil" and last in _SHUTIL_WRITE:
@@ -425,6 +439,14 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     if last in _POOL_METHODS and recv and _POOL_RECEIVER.search(recv.rsplit(".", 1)[-1]):
         return []
 
+    # --- a method that runs the command line it is given (sandbox.execute_command(cmd), an abstract
+    # sandbox's or a remote shell's): where the caller's input starts that command, the input runs
+    if last in _RUNS_COMMAND_LINE and recv and (head not in ("self", "cls") or dotted.count(".") >= 2):
+        given = call.args[0] if call.args else _kw(call, "command") or _kw(call, "cmd")
+        if given is not None and not isinstance(given, ast.Constant) and url_source is not None:
+            src = url_source(given)
+            if src:
+                return [(f"shell@{','.join(sorted(src))}", STRONG, f"runs the command it is given ({dotted})")]
     # --- a command sent by name to another process (blender.send_command("get_scene_info", ...)):
     # the transport's own verb says nothing; the command's name says what is asked
     if recv and head not in ("self", "cls") and (last in _COMMAND_TRANSPORTS or (
@@ -699,6 +721,27 @@ def _command_arg(call: ast.Call):
     return call.args[0] if call.args else None
 
 
+def _ensured_dir(call: ast.Call, root: str, parts: list[str], last: str, recv: str):
+    """(the directory, how) of a call that creates a directory only where it is missing:
+    os.makedirs(d, exist_ok=True) (exist_ok is its third parameter) or <path>.mkdir(..., exist_ok=True)
+    (pathlib: mode, parents, exist_ok); else None. A literal True only: exist_ok=flag may fail on an
+    existing directory, which is the caller's test, and plain mkdir creates or fails."""
+    if last == "makedirs" and (root == "os" and len(parts) == 2 or root != "os" and recv):
+        target = call.args[0] if call.args else _kw(call, "name") or _kw(call, "path")
+        how = f"{'os' if root == 'os' else recv.rsplit('.', 1)[-1]}.makedirs exist_ok=True"
+    elif last == "mkdir" and recv and isinstance(call.func, ast.Attribute) and root != "os":
+        target = call.func.value
+        how = ".mkdir(exist_ok=True)"
+    else:
+        return None
+    flag = _kw(call, "exist_ok")
+    if flag is None and len(call.args) >= 3 and not any(isinstance(a, ast.Starred) for a in call.args):
+        flag = call.args[2]
+    if target is None or not (isinstance(flag, ast.Constant) and flag.value is True):
+        return None
+    return target, how
+
+
 def _tied(cap: str, arg, url_source) -> str:
     """`cap`, tied to the parameters whose value starts the command or code ("shell@cmd"), so
     the judge can tell a command the model writes from a fixed one."""
@@ -738,12 +781,18 @@ def _sql_head(text: str) -> str:
     return " ".join(text.split()[:2]).upper()
 
 
+_MODE = re.compile(r"[rwxabtU+]{1,4}")
+
+
 def _open_mode(call: ast.Call, what: str, mode_pos: int = 1) -> list[tuple[str, str, str]]:
+    """A file opened for writing or for reading. A method's mode may come first (Path.open("w")) or
+    second (ZipFile.open("word/document.xml", "w"), a member's name first): only a string that is
+    a mode counts as one."""
     mode = None
-    if len(call.args) > mode_pos:
-        m = call.args[mode_pos]
-        if isinstance(m, ast.Constant) and isinstance(m.value, str):
+    for m in call.args[mode_pos:mode_pos + 1] + (call.args[1:2] if mode_pos == 0 else []):
+        if isinstance(m, ast.Constant) and isinstance(m.value, str) and _MODE.fullmatch(m.value):
             mode = m.value
+            break
     mk = _kw(call, "mode")
     if isinstance(mk, ast.Constant) and isinstance(mk.value, str):
         mode = mk.value
@@ -771,7 +820,7 @@ _PURE_METHODS = frozenset(
     """get items keys values copy format join strip lstrip rstrip split rsplit splitlines lower upper title
     capitalize casefold replace startswith endswith rfind encode decode isdigit isalpha isalnum
     isspace zfill ljust rjust center partition rpartition removeprefix removesuffix expandtabs translate
-    append extend sort reverse setdefault pop popitem discard union intersection difference
+    append extend sort reverse setdefault pop popitem move_to_end discard union intersection difference
     strftime strptime isoformat timestamp date astimezone total_seconds model_dump model_dump_json model_validate
     model_copy dict json parse_obj parse_raw to_dict to_json hexdigest digest group groups groupdict loads dumps
     tolist mean sum min max round astype fillna sort_values reset_index result done

@@ -23,12 +23,15 @@ from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys,
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
-from parr.scan.python.effects import READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_text_effect
+from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
+# The receiver's name, in the evidence and the effect rules, of a method called on an expression no
+# dotted name spells ((out_dir / name).write_text(...)).
+_VALUE_RECEIVER = "(value)"
 # Stands for a tool name computed at run time (decorator name=... that is not a literal).
 _DYNAMIC_NAME = "\0dynamic"
 _SK_PROCESS_STEPS = frozenset({"KernelProcessStep"})
@@ -748,6 +751,11 @@ class FileExtractor:
         fn = scope.func
         if fn is not None and d:
             self.record_effects(node, d, q, fn)
+        elif fn is not None and isinstance(node.func, ast.Attribute) and \
+                isinstance(node.func.value, (ast.BinOp, ast.BoolOp, ast.IfExp, ast.Await, ast.NamedExpr)):
+            # (out_dir / name).write_bytes(data), (a or b).mkdir(...): a receiver no dotted name spells
+            # still does what its method does (no unknown when no rule knows it: a value's own method)
+            self.record_effects(node, f"{_VALUE_RECEIVER}.{node.func.attr}", None, fn, value_call=True)
         for k in node.keywords:
             if k.arg in ("on_call_tool", "on_list_tools"):  # Server(on_call_tool=handle_call_tool)
                 self.handler_exprs.append((k.arg, k.value, scope))
@@ -777,7 +785,7 @@ class FileExtractor:
             fn.scratch = scratch.Scratch(fn.node, self.qualify)
         return fn.scratch
 
-    def record_effects(self, node, d, q, fn: FuncInfo):
+    def record_effects(self, node, d, q, fn: FuncInfo, value_call: bool = False):
         head = d.split(".", 1)[0]
         is_builtin = "." not in d and d not in self.imports and d in _BUILTIN_NAMES
         injected = fn.injected
@@ -787,6 +795,7 @@ class FileExtractor:
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
                            origin=origin, file_roots=self._import_roots(),
                            url_source=lambda e: self.url_source(fn, e),
+                           path_source=lambda e: self.path_source(fn, e),
                            lookup=lambda n: self.lookup(fn.body_scope, n)[0] if fn.body_scope is not None else None,
                            params=self._param_names(fn)[1], file_modules=self._import_modules(),
                            bindable=lambda: branches.bindable(fn.node, self._params(fn)),
@@ -806,6 +815,8 @@ class FileExtractor:
                 fx = [(*x[:3], 0) + ((c,) if c else ()) for x in fx
                       for c in [list(cond or ()) + list(x[4] if len(x) > 4 else ())]]
             fn.fx.extend(fx)
+        elif value_call:
+            return
         elif not known_quiet(d, q, is_builtin, injected, self._import_heads()) and not (
                 self._uses_tempfile() and self._scratch(fn).touches(node, q or d)):
             unknown = self._unknown_call(d, q, head, origin, fn)
@@ -869,6 +880,8 @@ class FileExtractor:
                         fn.ext_calls.append(f"{cls_name}.{method}")
                         self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
                 break
+        if last in ("Process", "Thread", "Timer") and _kw(node, "target") is not None:
+            self._started_target(node, fn)
         # a function defined in this one and handed to a call (self._safe_call(call_fn),
         # retry(do_request)) is run by it: its effects are this function's
         for a in node.args:
@@ -921,6 +934,30 @@ class FileExtractor:
                 elif isinstance(ci, FuncInfo) and isinstance(ret := self._returned_class(ci), ClassInfo):
                     fn.obj_calls.append((ret, method, d))  # the same, with a factory of this file
                     fn.call_nodes.setdefault(d, []).append(node)
+
+    def _started_target(self, node: ast.Call, fn: FuncInfo) -> None:
+        """multiprocessing.Process(target=self._run, args=(code, out)) / threading.Thread(target=f,
+        args=..., kwargs=...): the target runs with those arguments, as if called here (a helper of
+        this file or a method of this object, its arguments mapped to its parameters)."""
+        target = _kw(node, "target")
+        ad = self.dotted(target) if isinstance(target, (ast.Name, ast.Attribute)) else None
+        if not ad or "()" in ad or fn.body_scope is None:
+            return
+        argv, kwv = _kw(node, "args"), _kw(node, "kwargs")
+        args = list(argv.elts) if isinstance(argv, (ast.Tuple, ast.List)) else \
+            [ast.Starred(value=argv, ctx=ast.Load())] if argv is not None else []
+        keywords = [ast.keyword(arg=None, value=kwv)] if kwv is not None else []
+        if isinstance(kwv, ast.Dict) and all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in kwv.keys):
+            keywords = [ast.keyword(arg=k.value, value=v) for k, v in zip(kwv.keys, kwv.values)]
+        call = ast.copy_location(ast.Call(func=target, args=args, keywords=keywords), node)
+        if "." not in ad:
+            if ad in self.imports or ad in _BUILTIN_NAMES:
+                return
+            fn.local_calls.append((fn.body_scope, ad))
+            fn.call_nodes.setdefault(ad, []).append(call)
+        elif ad.split(".", 1)[0] in ("self", "cls") and ad.count(".") == 1:
+            fn.self_calls.append(ad.split(".", 1)[1])
+            fn.call_nodes.setdefault(ad.split(".", 1)[1], []).append(call)
 
     def _imported_factory(self, var: str, fn: FuncInfo) -> str | None:
         """The qualified name of the function imported by name whose result `var` holds
@@ -984,6 +1021,12 @@ class FileExtractor:
             src = self.url_source(fn, a)
             if src:
                 info["p"] = sorted(src)
+            if not isinstance(a, ast.Constant):
+                # the parameters that reach other parts of the value, for a directory the callee
+                # makes (effects.ENSURE_DIR): os.path.join(root, name) starts with root, names name
+                more = self.path_source(fn, a) - src
+                if more:
+                    info["pp"] = sorted(more)
             text = self._literal_text(fn, a)
             if text is not None and (_SQL_TEXT.match(text) or _GQL_TEXT.match(text)):
                 info["t"] = text[:200]  # a statement's start is what decides: read or write
@@ -1209,6 +1252,39 @@ class FileExtractor:
             cached = fn.params = (tuple(names), frozenset(names))
         return cached
 
+    def path_source(self, fn: FuncInfo, e, depth: int = 0) -> frozenset:
+        """Parameters of `fn` whose value reaches any part of the path `e` (a directory a call makes):
+        unlike a URL's host, which leads, every part of a path chooses where it is. Local names are
+        followed to what they were assigned, a loop or `with` variable to what it iterates or
+        enters; a name bound where this reading does not follow counts as input ("?"); the object's
+        own attributes (self.root), imports and functions are fixed."""
+        if e is None or depth > 4:
+            return frozenset()
+        params = self._param_names(fn)[1]
+        out: set[str] = set()
+        for n in ast.walk(e):
+            if not isinstance(n, ast.Name) or not isinstance(n.ctx, ast.Load):
+                continue
+            if n.id in params:
+                out.add(n.id)
+                continue
+            if n.id in ("self", "cls") or n.id in self.imports or n.id in _BUILTIN_NAMES:
+                continue
+            v, vs = self.lookup(fn.body_scope, n.id) if fn.body_scope is not None else (None, None)
+            if v is None:
+                bound = _loop_or_with_source(fn.node, n.id)
+                if bound is None:
+                    out.add("?")
+                else:
+                    out |= self.path_source(fn, bound, depth + 1)
+                continue
+            if isinstance(v, ast.expr) and v is not e:
+                out |= self.path_source(fn, v, depth + 1)
+                for earlier in (vs.earlier.get(n.id, ()) if vs is not None else ()):
+                    if isinstance(earlier, ast.expr):
+                        out |= self.path_source(fn, earlier, depth + 1)
+        return frozenset(out)
+
     def url_source(self, fn: FuncInfo, e, depth: int = 0) -> frozenset:
         """Parameters of `fn` that choose the scheme or host of the URL `e` (empty when the base is
         fixed: a literal with a host, a path relative to a client's base_url, a constant)."""
@@ -1345,7 +1421,7 @@ class FileExtractor:
                         arg = call.args[i]
                     if arg is None and (any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)):
                         src.add("?")
-                    src |= self.url_source(caller, arg)
+                    src |= (self.path_source if x[1] == ENSURE_DIR else self.url_source)(caller, arg)
                     texts.append(arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else
                                  self._literal_text(caller, arg) if base == "gql" and arg is not None else None)
             if base == "sql" and not src and texts and all(t is not None for t in texts):
@@ -5153,6 +5229,21 @@ def _is_pure_transform(node) -> bool:
             if isinstance(e, ast.Call) and not isinstance(e.func, (ast.Name, ast.Attribute)):
                 return False
     return answers
+
+
+def _loop_or_with_source(fn_node, name: str):
+    """What a function's `for name in X` iterates or `with X as name` enters (X), the first such
+    binding of `name` in its body; None when neither binds it."""
+    for n in ast.walk(fn_node):
+        if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
+            if any(isinstance(t, ast.Name) and t.id == name for t in ast.walk(n.target)):
+                return n.iter
+        elif isinstance(n, (ast.With, ast.AsyncWith)):
+            for item in n.items:
+                if item.optional_vars is not None and any(
+                        isinstance(t, ast.Name) and t.id == name for t in ast.walk(item.optional_vars)):
+                    return item.context_expr
+    return None
 
 
 def extract_source(rel_path: str, text: str) -> dict:

@@ -4,7 +4,8 @@ callee's statement sinks and deferred calls seen in the caller's parameters.
 An argument map is {key: info} for one call, `key` the position ("0") or keyword, `info` a dict with
 "p" (the caller's parameters that start the value; "?" for bound where parr does not follow), "t"
 (its literal text), "o" (the qualified class that built the object passed), "v" (the literal string
-passed, for the callee's branch conditions: parr.scan.python.branches), "n" (the caller's parameter
+passed, for the callee's branch conditions: parr.scan.python.branches), "pp" (the caller's parameters
+that reach other parts of the value than its start, for a directory the callee makes), "n" (the caller's parameter
 passed as it is) or "x" (something else: the callee's default does not hold). A deferred call is a
 call parr resolves in another file, or on an object a parameter holds:
 ["q", qualified callee, argument map] (the map left out when empty) or ["p", parameter, method,
@@ -35,11 +36,15 @@ def binding(argmap: dict, params: list[str]) -> dict[str, dict]:
     return out
 
 
-def _sources(names, bound: dict[str, dict], params: list[str]) -> set[str]:
+def _sources(names, bound: dict[str, dict], params: list[str], path: bool = False) -> set[str]:
+    """The caller's parameters that start what the call passes for the callee's `names`; with
+    `path`, also those that reach any other part of it ("pp": where a directory is made)."""
     src: set[str] = set()
     for n in names:
         if n in bound:
             src |= set(bound[n].get("p") or ())
+            if path:
+                src |= set(bound[n].get("pp") or ())
         elif n not in params:
             src.add("?")  # not one of the callee's parameters: bound where parr does not follow
     return src
@@ -53,6 +58,9 @@ def translate_map(argmap: dict, bound: dict[str, dict], params: list[str]) -> di
         src = _sources(info.get("p") or (), bound, params)
         if src:
             new["p"] = sorted(src)
+        more = _sources([*(info.get("p") or ()), *(info.get("pp") or ())], bound, params, path=True) - src
+        if more:
+            new["pp"] = sorted(more)
         for k in ("t", "o", "v"):
             if k in info:
                 new[k] = info[k]
@@ -105,7 +113,7 @@ def map_effects(fx: list, bound: dict[str, dict], params: list[str], sql_text_ef
             continue
         base, _, tied = cap.partition("@")
         names = tied.split(",")
-        src = _sources(names, bound, params)
+        src = _sources(names, bound, params, path=x[1] == "ensure_dir")
         texts = [bound[n].get("t") if n in bound else None for n in names]
         if base == "sql" and not src and texts and all(t is not None for t in texts):
             out.append(list(sql_text_effect(texts)) + list(x[3:]))
@@ -133,7 +141,7 @@ def args_of(item: list) -> dict:
 def informative(item: list) -> bool:
     """A deferred call that passes the caller's input, a statement or an object (not only literals
     and values for the callee's branch conditions)."""
-    return any(k in info for info in args_of(item).values() for k in ("p", "t", "o"))
+    return any(k in info for info in args_of(item).values() for k in ("p", "pp", "t", "o"))
 
 
 def dedupe(items: list) -> list:

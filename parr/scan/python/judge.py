@@ -18,7 +18,7 @@ from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.evidence import (Verdict, description_after_lead, description_lead_verb, description_verdict,
                                  name_verdict, name_words)
 from parr.scan.python import arg_reads, catalog, flow
-from parr.scan.python.effects import PLAYBACK_NOTE, UNKNOWN
+from parr.scan.python.effects import ENSURE_DIR, PLAYBACK_NOTE, UNKNOWN
 
 _EXEC_CAPS = frozenset({"code_execution", "shell"})
 _RUNS_CODE = re.compile(r"(?:parameter|property) '(?:code|source|source_code|script|command|cmd|commands|shell_command|"
@@ -224,7 +224,8 @@ def _reads_only(fx):
         if x[1] != "read" or x[0].partition("@")[0] == "mcp_remote":
             return None
         reads.append(x)
-    return reads[0] if reads else None
+    # (a directory made where missing is said only when the body does nothing else)
+    return next((x for x in reads if not x[2].endswith(_HOUSEKEEPING)), reads[0]) if reads else None
 
 
 def _fx_evidence(x) -> str:
@@ -266,11 +267,39 @@ def _cli_choices(c: dict, fx: list) -> list:
     return out
 
 
+_HOUSEKEEPING = ", which stores nothing by itself"
+
+
+def _ensured_dirs(c: dict, fx: list) -> list:
+    """Directories made only where missing (effects.ENSURE_DIR), seen from the tool: one the model's
+    input names, in part or whole ("file_write@path" on a parameter the model fills, or on input
+    parr could not trace, "?") is a directory the model asks for, a write; one the code fixes or
+    derives from what the framework injects (its runtime, its context) is housekeeping, which
+    stores nothing. Where parr cannot tell the model's parameters apart (a schema other than the
+    function's own type hints), any tie to input is the model's (fail closed)."""
+    if not any(x[1] == ENSURE_DIR for x in fx):
+        return fx
+    params = c.get("params")
+    shown = {p["n"] for p in params if isinstance(p, dict)} \
+        if params is not None and c.get("schema") == "type_hints" else None
+    out = []
+    for x in fx:
+        if x[1] != ENSURE_DIR:
+            out.append(x)
+            continue
+        tied = set(filter(None, x[0].partition("@")[2].split(",")))
+        if tied and (shown is None or "?" in tied or tied & shown):
+            out.append((x[0], "strong", f"{x[2]} that its input names", *x[3:]))
+        else:
+            out.append(("", "read", f"{x[2]}{_HOUSEKEEPING}", *x[3:]))
+    return out
+
+
 def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     """-> (mutating, typed, evidence, capabilities, gates)."""
     # branch conditions no caller decided: on the tool's own parameters (the model's input) or
     # where parr did not follow the arguments; every branch stays (parr.scan.python.flow)
-    fx = _cli_choices(c, flow.bind_conds(c.get("fx") or [], None, [], {}))
+    fx = _ensured_dirs(c, _cli_choices(c, flow.bind_conds(c.get("fx") or [], None, [], {})))
     flags = set(c.get("flags") or ())
     # A name a framework builds around the developer's words (mcp-agent's workflows-<Class>-run) is
     # judged by those words alone: its fixed verb is no claim about what the code does.
@@ -341,7 +370,8 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
     strong = [x for x in fx if x[1] in ("strong", "raw")]
     medium = [x for x in fx if x[1] == "medium"]
     if strong:
-        strong.sort(key=lambda x: x[3] if len(x) > 3 else 0)
+        # the nearest write first; a directory made where missing after what else is written there
+        strong.sort(key=lambda x: (x[3] if len(x) > 3 else 0, x[2].startswith("makes sure a directory exists")))
         evidence.append(_fx_evidence(strong[0]))
         if ann.get("readOnlyHint") is True:
             # The code outranks its annotation (CODE-013 reports the contradiction).

@@ -66,7 +66,10 @@ class Scratch:
         if isinstance(e, ast.Name):
             return e.id in self.names
         if isinstance(e, ast.Attribute):
-            return e.attr == "name" and self.is_temp(e.value, depth + 1)  # NamedTemporaryFile(...).name
+            # NamedTemporaryFile(...).name; a scratch path's parent (Path(d) / rel).parent, still in what tempfile made
+            # (one level: the parent's parent is outside it)
+            return (e.attr == "name" or e.attr == "parent" and not (isinstance(e.value, ast.Attribute) and e.value.attr == "parent")) \
+                and self.is_temp(e.value, depth + 1)
         if isinstance(e, ast.Subscript):
             return self.is_temp(e.value, depth + 1)  # tempfile.mkstemp()[1]
         if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Div):
