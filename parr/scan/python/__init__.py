@@ -214,7 +214,7 @@ def _empty(errors=None, rel_path: str = "") -> FileFacts:
 
 from parr.scan.wiring import compact_wiring, has_python_wiring_trigger, wiring_from_python_source  # noqa: E402
 from parr.scan.python.notebook import NotebookUnreadable, is_notebook, read_notebook  # noqa: E402
-from parr.scan.python import nat_config  # noqa: E402
+from parr.scan.python import nat_config, swe_bundles  # noqa: E402
 
 
 def _in_notebook(rel_path: str, source: bytes, extract) -> FileFacts:
@@ -243,18 +243,24 @@ def _in_notebook(rel_path: str, source: bytes, extract) -> FileFacts:
 
 
 def _config_facts(rel_path: str, source: bytes) -> FileFacts:
-    """A workflow config's facts (parr.scan.python.nat_config); any other YAML is only indexed."""
+    """A workflow config's facts (parr.scan.python.nat_config), a SWE-agent bundle's or agent
+    config's (parr.scan.python.swe_bundles); any other YAML is only indexed."""
     facts = _empty(rel_path=rel_path)
     config = None
-    if nat_config.worth_reading(source) and not is_test_path(rel_path):
+    swe: dict = {}
+    if not is_test_path(rel_path):
         try:
-            config = nat_config.read_config(source.decode("utf-8-sig"), rel_path)
+            if nat_config.worth_reading(source):
+                config = nat_config.read_config(source.decode("utf-8-sig"), rel_path)
+            if swe_bundles.worth_reading(rel_path, source):
+                swe = swe_bundles.read_yaml(source.decode("utf-8-sig"), rel_path)
         except UnicodeDecodeError:
             config = None
-    if config is None:
+    if config is None and not swe:
         facts["skipped"] = True
-    else:
+    if config is not None:
         facts["nat_configs"] = [config]
+    facts.update(swe)
     return facts
 
 
@@ -310,6 +316,11 @@ class PythonScanner:
         Every function's effects are read, not only those a tool in this file calls: a helper's SDK
         call in another file is what the tool that calls it does, and reading every function of a
         parsed file costs less than parsing again the files tools reach."""
+        if rel_path.endswith((".yml", ".yaml")):
+            return _config_facts(rel_path, source)
+        if not rel_path.endswith((".py", ".ipynb")):
+            # a SWE-agent bundle command's script (bin/<name>), asked for by resolve only
+            return swe_bundles.script_facts(rel_path, source, self._extract_full_python)
         if is_test_file(rel_path, source):
             facts = _empty(rel_path=rel_path)
             facts["skipped"] = True

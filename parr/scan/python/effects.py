@@ -458,7 +458,9 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
 
     # --- verb-named client methods (create_post, hang_up, messages.update...); a private one
     # (provider._resolve_model_name()) is the object's own helper, no client API
+    # (sys.path.insert(0, lib): the interpreter's own import path, which changes nothing outside the process)
     if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) and not last.startswith("_") \
+            and recv not in ("sys.path", "sys.argv", "sys.modules") \
             and last not in catalog.METHOD_RULE_EXCLUDED_NAMES and not _INFERENCE_CALL.search(dotted):
         words = name_words(last)
         if words and playback_control(last):

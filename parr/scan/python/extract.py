@@ -788,6 +788,9 @@ class FileExtractor:
     def record_effects(self, node, d, q, fn: FuncInfo, value_call: bool = False):
         head = d.split(".", 1)[0]
         is_builtin = "." not in d and d not in self.imports and d in _BUILTIN_NAMES
+        if is_builtin and fn.body_scope is not None and isinstance(node.func, ast.Name) \
+                and self.resolve_func_expr(node.func, fn.body_scope) is not None:
+            is_builtin = False  # a function of the file named like a builtin (def open(url)) shadows it
         injected = fn.injected
         if injected is None:
             injected = fn.injected = self._injected_names(fn)

@@ -13,7 +13,7 @@ import re
 
 from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
-from parr.scan.python import catalog, flow, nat_config, registry, toolclass
+from parr.scan.python import catalog, flow, nat_config, registry, swe_bundles, toolclass
 from parr.scan.python.effects import sql_text_effect
 from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
 from parr.scan.python.effects import UNKNOWN
@@ -1000,6 +1000,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             taken.setdefault(tpath, set()).add(entry["line"])
     registry.resolve_registries(proj, records, sites)
     registry.resolve_middleware(proj, records)
+    swe_bundles.resolve(proj, records, sites, _record)
     if nat_configs is not None:
         records = nat_configs.settle_drivers(records)
     records.sort(key=lambda t: (t.file, t.line, t.name))

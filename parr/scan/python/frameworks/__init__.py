@@ -52,6 +52,7 @@ from parr.scan.python.frameworks import (
     superagi,
     swarm,
     swarms,
+    swe_agent,
     upsonic,
 )
 from parr.scan.python.frameworks.spec import (
@@ -72,7 +73,7 @@ FAMILIES = (
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
     langroid, agency_swarm, qwen_agent, griptape, nat, metagpt, swarms, mirascope, controlflow,
-    provider_sdks, atomic_agents, upsonic,
+    provider_sdks, atomic_agents, upsonic, swe_agent,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 

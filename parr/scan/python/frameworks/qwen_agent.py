@@ -100,34 +100,121 @@ def _local_value(fn, name: str, before: int):
     return found.value if found is not None else None
 
 
+def _module_value(tree: ast.Module, name: str, before: int):
+    """The value last assigned to `name` by a module-level statement before line `before` (a notebook
+    binding `tools = [...]` again in a later cell hands the next agent the new list)."""
+    found = None
+    for node in tree.body:
+        if node.lineno >= before:
+            break
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            found = node
+    return found.value if found is not None else None
+
+
+def _value_at(ex, functions, node: ast.AST, value):
+    """A name given to a call, as the value it holds there: bound in the function that makes the call
+    (before it), else the module's; for a module-level call, its last binding before the call."""
+    if not isinstance(value, ast.Name):
+        return value
+    home = min((f for f in functions if f.lineno <= node.lineno <= (f.end_lineno or f.lineno)),
+               key=lambda f: (f.end_lineno or f.lineno) - f.lineno, default=None)
+    local = _local_value(home, value.id, node.lineno) if home is not None else \
+        _module_value(ex.tree, value.id, node.lineno)  # a module-level call sees the binding before it
+    held, _ = ex.lookup(ex.module_scope, value.id) if local is None else (local, None)
+    return held if isinstance(held, ast.AST) else None
+
+
+def _tool_names(ex, value, line: int, builtins, what: str) -> None:
+    """The built-ins a tools list names ('code_interpreter', {'name': ...}); MCP servers are sites."""
+    for el in value.elts:
+        name = _const_str(el)
+        if isinstance(el, ast.Dict):
+            keys = {_const_str(k): v for k, v in zip(el.keys, el.values) if k is not None}
+            if "mcpServers" in keys:
+                # each server lists its own tools when the agent starts (one site per server named)
+                servers = keys["mcpServers"]
+                named = [(k, v) for k, v in zip(servers.keys, servers.values) if _const_str(k) is not None] \
+                    if isinstance(servers, ast.Dict) and None not in servers.keys else []
+                for k, v in named or [(None, el)]:
+                    ex.unresolved_site(None, "", getattr(k if k is not None else v, "lineno", el.lineno),
+                                       "tools listed at run time by MCP servers",
+                                       text=f"{what}=[{{'mcpServers': {{{_const_str(k)!r}: ...}}}}]" if k is not None
+                                       else f"{what}=[{{'mcpServers': ...}}]")
+                continue
+            name = _const_str(keys.get("name"))
+        if name is not None and name in builtins:
+            ex.builtin_cand(builtins[name], getattr(el, "lineno", line), "builtin_tool")
+
+
+def _is_qwen(ex, call: ast.Call, cls: str) -> bool:
+    dotted = ex.dotted(call.func) or ""
+    return dotted.rsplit(".", 1)[-1] == cls and ex.fw_of_qual(ex.qualify(dotted)) == _QW
+
+
+def _router_handoffs(ex, call: ast.Call, functions) -> None:
+    """Router(agents=[...]) (qwen_agent/agents/router.py): the router's prompt lists each agent by
+    name, and the model hands the conversation over by writing `Call: <name>`: one hand-off per agent."""
+    agents = _value_at(ex, functions, call, _kw(call, "agents"))
+    if not isinstance(agents, (ast.List, ast.Tuple)):
+        if agents is not None or _kw(call, "agents") is not None:
+            ex.unresolved_site(None, "", call.lineno, "Router hand-offs parr cannot read", text="Router(agents=...)")
+        return
+    for el in agents.elts:
+        made = _value_at(ex, functions, call, el)
+        name = _const_str(_kw(made, "name")) if isinstance(made, ast.Call) else None
+        if name is None:
+            ex.unresolved_site(None, "", getattr(el, "lineno", call.lineno),
+                               "Router hand-off to an agent whose name parr cannot read", text="Router(agents=[...])")
+            continue
+        ex.new_cand(name=name, line=getattr(el, "lineno", call.lineno), framework=_QW, style="qwen_agent.router_handoff",
+                    schema="framework_defined", typed=True, flags=("handoff",),
+                    description=_const_str(_kw(made, "description")), extra={"no_params": True})
+
+
+def _group_chat_configs(ex, builtins) -> None:
+    """GroupChat's agent configs (qwen_agent/agents/group_chat.py _init_agents_from_config):
+    {'agents': [{'name', 'description', 'selected_tools': [...]}, ...]}: each non-human agent is an
+    Assistant whose function_list is its selected_tools. Read from every dict of that shape in a
+    file that uses GroupChat: the config reaches it through JSON, UI state or parameters parr does
+    not follow, and each literal is one set of agents, however many GroupChats it is given to."""
+    if not any(isinstance(q, str) and q.startswith("qwen_agent") and q.rsplit(".", 1)[-1] == "GroupChat"
+               for q in ex.imports.values()):
+        return
+    for node in ast.walk(ex.tree):
+        if not isinstance(node, ast.Dict):
+            continue
+        keys = {_const_str(k): v for k, v in zip(node.keys, node.values) if k is not None}
+        agents = keys.get("agents")
+        if not isinstance(agents, (ast.List, ast.Tuple)):
+            continue
+        for cfg in agents.elts:
+            if not isinstance(cfg, ast.Dict):
+                continue
+            fields = {_const_str(k): v for k, v in zip(cfg.keys, cfg.values) if k is not None}
+            human = fields.get("is_human")
+            if isinstance(human, ast.Constant) and human.value:
+                continue  # a person in the chat (UserAgent): no tools
+            selected = fields.get("selected_tools")
+            if isinstance(selected, (ast.List, ast.Tuple)):
+                _tool_names(ex, selected, cfg.lineno, builtins, "selected_tools")
+
+
 def _function_lists(ex) -> None:
-    """function_list=[...] of an agent: the built-ins it names, and MCP servers as sites."""
+    """function_list=[...] of an agent: the built-ins it names, and MCP servers as sites; the agents
+    a Router hands over to; the selected_tools of GroupChat agent configs."""
     builtins = _builtins()
     functions = [n for n in ast.walk(ex.tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     for node in ast.walk(ex.tree):
         if not isinstance(node, ast.Call):
             continue
-        value = _kw(node, "function_list")
-        if isinstance(value, ast.Name):
-            # a list bound in the function that makes the agent, else at module level
-            home = min((f for f in functions if f.lineno <= node.lineno <= (f.end_lineno or f.lineno)),
-                       key=lambda f: (f.end_lineno or f.lineno) - f.lineno, default=None)
-            local = _local_value(home, value.id, node.lineno) if home is not None else None
-            held, _ = ex.lookup(ex.module_scope, value.id) if local is None else (local, None)
-            value = held if isinstance(held, ast.AST) else None
+        if _is_qwen(ex, node, "Router"):
+            _router_handoffs(ex, node, functions)
+        value = _value_at(ex, functions, node, _kw(node, "function_list"))
         if not isinstance(value, (ast.List, ast.Tuple)):
             continue
-        for el in value.elts:
-            name = _const_str(el)
-            if isinstance(el, ast.Dict):
-                keys = {_const_str(k): v for k, v in zip(el.keys, el.values) if k is not None}
-                if "mcpServers" in keys:
-                    ex.unresolved_site(None, "", el.lineno, "tools listed at run time by MCP servers",
-                                       text="function_list=[{'mcpServers': ...}]")
-                    continue
-                name = _const_str(keys.get("name"))
-            if name is not None and name in builtins:
-                ex.builtin_cand(builtins[name], getattr(el, "lineno", node.lineno), "builtin_tool")
+        _tool_names(ex, value, node.lineno, builtins, "function_list")
+    _group_chat_configs(ex, builtins)
 
 
 FRAMEWORKS = (
@@ -136,6 +223,6 @@ FRAMEWORKS = (
         roots=("qwen_agent",),
         style_prefix="qwen_agent",
         file_hooks=(_tool_classes, _function_lists),
-        words=("function_list", "register_tool"),
+        words=("function_list", "register_tool", "selected_tools"),
     ),
 )
