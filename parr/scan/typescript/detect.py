@@ -475,7 +475,8 @@ class Detector:
             rawable = [f for f in strings if len(fields) == 1 or f.lower() in _RAW_FIELDS or _RAW_SUFFIX.search(f)]
             raw = [f for f in rawable if f in eff.executed]
             if raw:
-                return False, [f"raw string '{raw[0]}' is executed or interpreted"]
+                sink = fx.sink_of(eff)
+                return False, [f"raw string '{raw[0]}' is executed or interpreted" + (f": {sink}" if sink else "")]
             if rawable and eff.imports:
                 # handed to functions of other files: the project phase asks whether one runs it raw
                 self._last_raw_fields = (id(eff), rawable)

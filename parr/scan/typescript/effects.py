@@ -1314,10 +1314,10 @@ def param_names(fn: Node) -> list:
     return out
 
 
-def _sink_of(eff: Effects) -> str | None:
-    """The evidence naming the sink a helper's raw parameter reaches (its first statement, command or code run)."""
-    for e in eff.strong:
-        if re.search(r"SQL|child_process|command|code|eval|Function|vm\.|Bun\.|Deno\.|GraphQL", e):
+def sink_of(eff: Effects) -> str | None:
+    """The evidence naming the sink a raw string reaches (the first statement, command, code or document run)."""
+    for e in eff.strong + eff.medium:
+        if re.search(r"SQL|child_process|command|code|eval|Function|vm\.|Bun\.|Deno\.|GraphQL|JavaScript", e):
             return e
     return eff.strong[0] if eff.strong else None
 
@@ -1329,7 +1329,7 @@ def helper_fact(fn: Node, eff: Effects) -> dict:
     raw = raw_params(fn, eff) if eff.executed else []
     if raw:
         fact["raw"] = raw
-        sink = _sink_of(eff)
+        sink = sink_of(eff)
         if sink:
             fact["sink"] = sink
     if fact.get("calls") or any("forward" in p for p in fact.get("proc") or []):
