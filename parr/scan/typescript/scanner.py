@@ -27,7 +27,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-rawflow-b"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-rawflow-c"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -1418,9 +1418,7 @@ class _Resolver:
 
         for call in calls[:20]:
             target = self.module_path(path, call.get("module") or "")
-            # (a file read for its export lines only does not list `export function`s: then the name is its own)
-            o = (self.origin(target, call.get("name") or "") or (target, call["name"])) if target and call.get("name") \
-                else None
+            o = self.origin(target, call.get("name") or "") if target else None
             # the same function called with other arguments may run another command: both are read
             key = (o, call.get("member"), json.dumps(call.get("argv") or [], sort_keys=True)) if o is not None else None
             if o is None or key in seen:
