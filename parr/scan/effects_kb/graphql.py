@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+# TypeScript GraphQL clients: a document the model writes, sent with their request/query methods, is run by the API.
+TS_CLIENT_MODULES = frozenset({"graphql-request", "@apollo/client", "@apollo/client/core", "urql", "@urql/core",
+                               "graphql", "graphql-http", "graffle"})
+
 _COMMENT = re.compile(r"#[^\n]*")
 _FRAGMENT = re.compile(r"^\s*fragment\s+\w+\s+on\s+\w+\s*", re.I)
 _OPERATION = re.compile(r"^\s*(mutation|query|subscription)\b(?:\s+(\w+))?|^\s*(\{)")

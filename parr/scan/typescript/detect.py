@@ -60,7 +60,8 @@ _QUERY_COMMON = r"""
 P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT, P_REGCALL = range(12)
 
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
-                         "snippet", "javascript", "js", "typescript", "bash", "shell", "statement"})
+                         "snippet", "javascript", "js", "typescript", "bash", "shell", "statement",
+                         "graphql", "gql", "graphql_query", "graphqlquery"})
 
 
 # camelCase or snake_case names that end in one of those words: shellCommand, start_command, pythonCode.
@@ -471,10 +472,14 @@ class Detector:
         if fields is not None and eff is not None:
             strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
             # The one string input, or a code/command field beside options (timeout, cwd), run as is.
-            raw = [f for f in strings if f in eff.executed and (len(fields) == 1 or f.lower() in _RAW_FIELDS
-                                                                or _RAW_SUFFIX.search(f))]
+            rawable = [f for f in strings if len(fields) == 1 or f.lower() in _RAW_FIELDS or _RAW_SUFFIX.search(f)]
+            raw = [f for f in rawable if f in eff.executed]
             if raw:
-                return False, [f"raw string '{raw[0]}' is executed or interpreted"]
+                sink = fx.sink_of(eff)
+                return False, [f"raw string '{raw[0]}' is executed or interpreted" + (f": {sink}" if sink else "")]
+            if rawable and eff.imports:
+                # handed to functions of other files: the project phase asks whether one runs it raw
+                self._last_raw_fields = (id(eff), rawable)
         opened = self._reads_open_object(info, code if code is not None else handler)
         if opened is not None:
             return False, [opened]
@@ -539,7 +544,9 @@ class Detector:
               wrapper: dict | None = None, definition: dict | None = None) -> dict[str, Any]:
         if isinstance(name, list):
             cand: dict[str, Any] = {}
+            last_raw = getattr(self, "_last_raw_fields", None)
             for one in name[:50]:
+                self._last_raw_fields = last_raw
                 cand = self._emit(node=node, name=one, framework=framework, style=style, schema=schema, typed=typed,
                                   typed_evidence=typed_evidence, description=description,
                                   description_ref=description_ref, handler=handler, eff=eff, gates=gates,
@@ -593,6 +600,11 @@ class Detector:
         if getattr(self, "_last_numeric", False):
             cand["numeric_only"] = True
             self._last_numeric = False
+        last_raw = getattr(self, "_last_raw_fields", None)
+        if last_raw is not None:
+            if typed and last_raw[0] == id(eff) and cand.get("calls"):
+                cand["raw_fields"] = last_raw[1][:8]
+            self._last_raw_fields = None
         if self._last_options:
             cand["options"] = self._last_options
             self._last_options = {}

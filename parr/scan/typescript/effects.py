@@ -34,7 +34,10 @@ from parr.scan.typescript import framework_state, process
 from parr.scan.typescript.values import FileCtx
 
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
-                            "executeRawSql", "runRawSql"})
+                            "executeRawSql", "runRawSql",
+                            # the Supabase Management API's migration endpoint (and clients named for it) runs the
+                            # migration's SQL (`applyMigration(projectId, { name, query })`)
+                            "applyMigration"})
 _SQL_KEYS = frozenset({"query", "sql", "statement", "text"})
 # Input field types whose value, when the handler executes it, is model-written code, SQL or a
 # command: a string, or a type parr cannot read (a schema imported from a package): fail closed.
@@ -582,6 +585,15 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if writes:
             eff.add_strong(evidence)
         return
+    model_doc = _model_graphql(ctx, fn, chain, name, args)
+    if model_doc is not None:
+        # client.query({ query: args.graphql_query }): the model writes the document the API runs (a query or a
+        # mutation: which one, parr cannot tell)
+        evidence = f"sends a model-written GraphQL document ({'.'.join(chain[-2:])}())"
+        if evidence not in eff.medium:
+            eff.medium.append(evidence)
+        eff.executed |= _names_in(model_doc)
+        return
 
     # --- HTTP ------------------------------------------------------------------------------
     if name in ("fetch", "$fetch", "ofetch", "fetchWithTimeout", "undiciFetch", "request") and (
@@ -903,6 +915,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         imp = ctx.imports.get(cls) if cls else ctx.imports.get(root)  # or an object it imports: `tool.handler(args)`
         if imp is not None and imp[0].startswith((".", "@/", "~/")) and imp[1] not in ("*", "default"):
             ref = {"module": imp[0], "name": imp[1], "member": member, "argv": []}
+            names = arg_names(args)
+            if names:
+                ref["names"] = names
             if ref not in eff.imports:
                 eff.imports.append(ref)
 
@@ -919,6 +934,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             # passing its own parameters on (`run(cmd, args) { return execSafe(cmd, args) }`) leaves
             # the arguments to its callers.
             ref = {"module": b.module, "name": b.imported, "argv": [process.arg_fact(ctx, a) for a in args[:4]]}
+            names = arg_names(args)
+            if names:
+                ref["names"] = names  # what each argument names, for a parameter the callee runs raw
             at = [process.param_index(fn, a, ctx) for a in args[:4]] if depth > 0 or eff.as_helper else []
             if any(i is not None for i in at):
                 fwd = {"forward": ref, "at": at, "how": f"{name}()"}
@@ -1102,6 +1120,34 @@ def _graphql_effect(ctx: FileCtx, call: Node, chain: list[str], name: str, args:
     return None
 
 
+_GQL_NAME = re.compile(r"graphql|gql", re.I)
+
+
+def _model_graphql(ctx: FileCtx, fn: Node, chain: list[str], name: str, args: list[Node]) -> Node | None:
+    """The GraphQL document argument of a sender (`client.request(doc)`, `client.query({ query: doc })`) when it
+    comes from the handler's input rather than from text the code wrote, and the call is GraphQL for sure: the
+    receiver, the document's expression or a GraphQL client module says so (a `query` of a search SDK or a query
+    engine is a question in words, not a document)."""
+    if name not in _GQL_SENDERS or name in ("fetch", "post") or len(chain) < 2:
+        return None
+    docs: list[Node] = []
+    for arg in args[:2]:
+        entries = _literal_entries(arg)
+        if entries:
+            docs += [entry_value(entries[k]) for k in ("query", "document", "mutation") if k in entries]
+        elif name in ("request", "rawRequest") and arg is not None:
+            docs.append(arg)
+    root = chain[0]
+    module = ctx.import_source(root) if root not in ("this", "()", "?", "[]") else None
+    for d in docs:
+        if d is None or not (_is_param_derived(ctx, fn, d) or _names_in(d) & _param_names(ctx, fn, d)):
+            continue
+        if _GQL_NAME.search(" ".join(chain[:-1])) or any(_GQL_NAME.search(n) for n in _names_in(d)) or (
+                module is not None and module in graphql.TS_CLIENT_MODULES):
+            return d
+    return None
+
+
 def _literal_entries(node: Node | None) -> dict[str, Node]:
     """The entries of an object literal argument, or nothing."""
     node = unwrap(node)
@@ -1187,7 +1233,7 @@ def exported_class_method_effects(ctx: FileCtx, limit: int = 60) -> dict[str, di
                 continue
             if len(out) >= limit:
                 return out
-            fact = effects_fact(analyze(ctx, member, as_helper=True))
+            fact = helper_fact(member, analyze(ctx, member, as_helper=True))
             followed = {f"calls {c.get('name')}()" for c in fact.get("calls") or []}
             if fact.get("weak"):
                 # `calls createErrorResponse()`: a function of the project the resolver follows; what it does
@@ -1216,6 +1262,79 @@ def _exported_instance_classes(ctx: FileCtx) -> set[str]:
             if c is not None and c.type == "identifier":
                 out.add(text(c))
     return out
+
+
+def arg_names(args: list[Node]) -> list:
+    """The names in each argument of a call into another file (at most 4): a list of names, or for an
+    object literal its keys' names (`{ sql: args.statement, name }`). Empty when no argument names any."""
+    out: list = []
+    for a in args[:4]:
+        entries = _literal_entries(a)
+        if entries:
+            out.append({k: sorted(_names_in(entry_value(e) or e, 100))[:12] for k, e in list(entries.items())[:12]})
+        else:
+            out.append(sorted(_names_in(a, 100))[:12])
+    return out if any(out) else []
+
+
+def raw_params(fn: Node, eff: Effects) -> list[list]:
+    """The parameters of a helper that reach a sink interpreting them (SQL, a shell, code: `executed`), as
+    [position, key] (key "" for the whole parameter, else the entry of a destructured options object), and the
+    names of its parameters (for a callee of another file that runs what this helper passes on)."""
+    out: list[list] = []
+    for i, local in enumerate(param_names(fn)):
+        if isinstance(local, str) and local in eff.executed:
+            out.append([i, ""])
+        elif isinstance(local, dict):
+            out += [[i, key] for key, name in local.items() if name in eff.executed]
+    return out
+
+
+def param_names(fn: Node) -> list:
+    """Each parameter's name, or for a destructured object its keys -> local names (None when neither)."""
+    out: list = []
+    for param in function_params(fn)[:6]:
+        pat = unwrap(param_pattern(param))
+        if pat is not None and pat.type == "identifier":
+            out.append(text(pat))
+        elif pat is not None and pat.type == "object_pattern":
+            keys: dict = {}
+            for child in pat.named_children:
+                if child.type == "shorthand_property_identifier_pattern":
+                    keys[text(child)] = text(child)
+                elif child.type == "object_assignment_pattern" and child.child_by_field_name("left") is not None:
+                    keys[text(child.child_by_field_name("left"))] = text(child.child_by_field_name("left"))
+                elif child.type == "pair_pattern":
+                    k, v = child.child_by_field_name("key"), unwrap(child.child_by_field_name("value"))
+                    if k is not None and v is not None and v.type == "identifier":
+                        keys[text(k)] = text(v)
+            out.append(keys or None)
+        else:
+            out.append(None)
+    return out
+
+
+def sink_of(eff: Effects) -> str | None:
+    """The evidence naming the sink a raw string reaches (the first statement, command, code or document run)."""
+    for e in eff.strong + eff.medium:
+        if re.search(r"SQL|child_process|command|code|eval|Function|vm\.|Bun\.|Deno\.|GraphQL|JavaScript", e):
+            return e
+    return eff.strong[0] if eff.strong else None
+
+
+def helper_fact(fn: Node, eff: Effects) -> dict:
+    """`effects_fact` of a function other files call, with the parameters it runs raw (`raw`, `sink`) and,
+    when it calls into other files, its parameters' names (`params`: what it passes on)."""
+    fact = effects_fact(eff)
+    raw = raw_params(fn, eff) if eff.executed else []
+    if raw:
+        fact["raw"] = raw
+        sink = sink_of(eff)
+        if sink:
+            fact["sink"] = sink
+    if fact.get("calls") or any("forward" in p for p in fact.get("proc") or []):
+        fact["params"] = param_names(fn)
+    return fact
 
 
 def effects_fact(eff: Effects) -> dict:
@@ -1271,7 +1390,7 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
         for name, fn in found:
             if len(out) >= limit:
                 return out
-            fact = effects_fact(analyze(ctx, fn, as_helper=True))
+            fact = helper_fact(fn, analyze(ctx, fn, as_helper=True))
             by = _literal_variants(ctx, fn, fact)
             if by:
                 fact["by"] = by

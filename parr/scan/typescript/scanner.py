@@ -27,7 +27,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -1365,6 +1365,77 @@ class _Resolver:
         fact = (self.facts_of(cpath).get("fn_effects") or {}).get(key)
         return fact if fact is not None else (self._full_fn_effects(cpath) or {}).get(key)
 
+    def _callee_fact(self, path: str, call: dict[str, Any]) -> tuple[tuple[str, str], dict[str, Any]] | None:
+        """The file and effects fact of the project function (or class method) a call of `path` names."""
+        target = self.module_path(path, call.get("module") or "")
+        if target is None or not call.get("name"):
+            return None
+        # (a file read for its export lines only does not list `export function`s: then the name is its own)
+        o = self.origin(target, call["name"]) or (target, call["name"])
+        key_name = f"{o[1]}.{call['member']}" if call.get("member") else o[1]
+        fact = (self.facts_of(o[0]).get("fn_effects") or {}).get(key_name)
+        if fact is None:
+            fact = (self._full_fn_effects(o[0]) or {}).get(key_name)
+        if fact is None and call.get("member"):
+            fact = self._instance_method(o[0], o[1], call["member"])
+        return (o, fact) if isinstance(fact, dict) else None
+
+    @staticmethod
+    def _arg_names(call: dict[str, Any], at: int, key: str) -> set[str]:
+        """The names the caller's argument `at` holds where the callee takes its parameter (or its entry `key`)."""
+        names = call.get("names") or []
+        arg = names[at] if at < len(names) else None
+        if isinstance(arg, dict):
+            if not key:
+                return {n for v in arg.values() for n in v} | set(arg)
+            return set(arg.get(key) or ())
+        if isinstance(arg, list) and arg:
+            # a whole object handed on (`run(args)`) whose entry `key` the callee destructures and runs
+            return set(arg) | ({key} if key else set())
+        return set()
+
+    def _raw_positions(self, path: str, call: dict[str, Any], depth: int, seen: set) -> dict[tuple[int, str], str]:
+        """The callee's parameters (position, entry key) that reach a sink interpreting them, directly or by
+        being passed on to another function of the project, with the evidence naming that sink."""
+        found = self._callee_fact(path, call)
+        if found is None:
+            return {}
+        o, fact = found
+        marker = (o, call.get("member"))
+        if marker in seen:
+            return {}
+        seen = seen | {marker}
+        sink = fact.get("sink") or "a statement, command or code run"
+        via = call.get("member") and f"{o[1]}.{call['member']}" or o[1]
+        out: dict[tuple[int, str], str] = {(int(r[0]), str(r[1])): f"{sink} in {via}()" for r in fact.get("raw") or []
+                                           if isinstance(r, list) and len(r) == 2}
+        params = fact.get("params") or []
+        if depth >= 3 or not params:
+            return out
+        onward = list(fact.get("calls") or []) + [p["forward"] for p in fact.get("proc") or [] if "forward" in p]
+        for sub in onward[:20]:
+            for (k, key), why in self._raw_positions(o[0], sub, depth + 1, seen).items():
+                names = self._arg_names(sub, k, key)
+                for i, local in enumerate(params):
+                    if isinstance(local, str) and local in names:
+                        out.setdefault((i, ""), why)
+                    elif isinstance(local, dict):
+                        for pk, ln in local.items():
+                            if ln in names:
+                                out.setdefault((i, pk), why)
+        return out
+
+    def _raw_through_calls(self, path: str, cand: dict[str, Any]) -> str | None:
+        """Evidence that a raw string field of the tool (`raw_fields`) is handed to a function of another file
+        that runs it raw (SQL, a shell, code), or None."""
+        fields = set(cand.get("raw_fields") or ())
+        for call in (cand.get("calls") or [])[:20]:
+            for (k, key), why in self._raw_positions(path, call, 0, set()).items():
+                hit = sorted(self._arg_names(call, k, key) & fields)
+                if hit:
+                    return f"raw string '{hit[0]}' is executed or interpreted: {why}"
+        return None
+
     def _follow(self, path: str, calls: list[dict[str, Any]], acc: dict[str, Any], depth: int, seen: set) -> None:
         from parr.scan.typescript import process
 
@@ -1471,6 +1542,12 @@ class _Resolver:
                 cand = dict(cand, weak=[w for w in cand["weak"] if w not in vouched])
         if cand.get("open_paths"):
             typed = cand.get("typed")  # the open-object rule, decided on the dispatch branch found
+        if cand.get("raw_fields") and typed is not False:
+            # a raw string field handed to a function of another file that runs it: untyped as in the body
+            raw = self._raw_through_calls(path, cand)
+            if raw is not None:
+                typed = False
+                cand = {**cand, "typed_evidence": [raw] + list(cand.get("typed_evidence") or [])}
         mutating, mev = judge_mutating(cand, name, description)
         if mutating and mev and mev[0] in ("name verb 'add'", "name verb 'subtract'") and not cand.get("strong") and (
                 cand.get("numeric_only") or (description and _ARITHMETIC.search(description))):

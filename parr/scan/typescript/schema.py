@@ -85,14 +85,31 @@ def _zod_untyped_fields(ctx: FileCtx, shape: Node) -> str | None:
     record/array of them (optional or not: the model may fill it). Like the JSON-schema reading, only
     the tool's own parameters count: an `any` nested inside a declared structure leaves it typed."""
     for name, entry in object_entries(shape).items():
-        base, call = _zod_base(ctx, entry_value(entry))
-        if base in _UNTYPED_ZOD:
-            return f"z.{base}() parameter '{name}'"
-        if base in ("object", "looseObject") and call is not None and _free_form(ctx, entry_value(entry), call):
-            return f"parameter '{name}' is an object of any keys (no properties declared)"
-        if base in _COLLECTIONS and call is not None:
-            if any(_zod_base(ctx, arg)[0] in _UNTYPED_ZOD for arg in args_of(call)):
-                return f"z.{base}() of anything: parameter '{name}'"
+        why = _zod_untyped_value(ctx, entry_value(entry), name)
+        if why is not None:
+            return why
+    return None
+
+
+def _zod_untyped_value(ctx: FileCtx, value: Node | None, name: str, depth: int = 0) -> str | None:
+    """Why the zod schema of parameter `name` takes anything, or None. A union takes what any of its
+    alternatives takes (`z.union([z.record(z.string(), z.unknown()), z.array(...)])`)."""
+    base, call = _zod_base(ctx, value)
+    if base in _UNTYPED_ZOD:
+        return f"z.{base}() parameter '{name}'"
+    if base in ("object", "looseObject") and call is not None and _free_form(ctx, value, call):
+        return f"parameter '{name}' is an object of any keys (no properties declared)"
+    if base in _COLLECTIONS and call is not None:
+        if any(_zod_base(ctx, arg)[0] in _UNTYPED_ZOD for arg in args_of(call)):
+            return f"z.{base}() of anything: parameter '{name}'"
+    if base == "union" and call is not None and depth < 3:
+        a = args_of(call)
+        options = unwrap(a[0]) if a else None
+        if options is not None and options.type == "array":
+            for alt in options.named_children[:12]:
+                why = _zod_untyped_value(ctx, alt, name, depth + 1)
+                if why is not None:
+                    return f"{why} (one alternative of a z.union)"
     return None
 
 
