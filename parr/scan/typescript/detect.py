@@ -103,8 +103,11 @@ _FACTORY_HOOKS = {(f.function, fam): f.hook for spec in FAMILIES for f in spec.f
 # Keys of a tool record holding the function that answers a call, beside its definition.
 _SIBLING_HANDLER_KEYS = frozenset({"handle", "handler", "execute", "run", "invoke", "call", "callback", "fn"})
 # A project's own definition record walked by a registration loop (walked_definition).
-_WALKED_SCHEMA_KEYS = ("inputSchema", "parameters", "input_schema", "schema", "argsSchema", "zodSchema")
-_WALKED_HANDLER_KEYS = ("handler", "execute", "run", "invoke", "call", "callback", "handle", "fn")
+# (`paramsSchema` and `cb`: the names the MCP SDK's `server.tool(name, description, paramsSchema, cb)` gives its
+# arguments, which a project's records of them often keep)
+_WALKED_SCHEMA_KEYS = ("inputSchema", "parameters", "input_schema", "schema", "argsSchema", "zodSchema",
+                       "paramsSchema")
+_WALKED_HANDLER_KEYS = ("handler", "execute", "run", "invoke", "call", "callback", "handle", "fn", "cb")
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
 
 
@@ -964,11 +967,13 @@ class Detector:
         function or method: that function is a wrapper, its calls (`ctx.accountTool("x", {...}, h)`) are
         the registrations, read with the name at the same position."""
         value = unwrap(name_arg)
+        whole = False
         if value is not None and value.type == "member_expression" and \
                 text(value.child_by_field_name("property")) == "name":
             # `registerTool(tool: Tool, handler) { this.server.registerTool(tool.name, ...) }`: the wrapper is
             # given a whole definition; its calls are read with that argument as the name (a loop's element)
             value = unwrap(value.child_by_field_name("object"))
+            whole = True
         if value is None or value.type != "identifier":
             return False
         b = self.ctx.lookup(value, text(value))
@@ -984,7 +989,7 @@ class Detector:
         index = [p.id for p in function_params(fn)].index(b.node.id)
         self.wrappers.setdefault(fname, {"framework": "mcp-typescript-sdk", "style": style, "line": line(fn),
                                          "exported": _function_exported(self.ctx, fn, fname), "registration": True,
-                                         "name_index": index})
+                                         "name_index": index, **({"whole": True} if whole else {})})
         return True
 
     def _registration_call(self, call: Node, info: dict[str, Any], wrapper: dict | None = None) -> None:
@@ -992,6 +997,15 @@ class Detector:
         the handler last."""
         args = args_of(call)
         index = int(info.get("name_index") or 0)
+        if info.get("whole") and len(args) > index and not self.ctx.is_claimed(call):
+            # `registerTool(tool)`, the wrapper reading `tool.name`, `tool.description`...: the definition given is
+            # the tool, followed where it comes from (a loop over a list: loops.py), else a site
+            self.ctx.claim(call)
+            site = {"line": line(call), "call": one_line(call, 140), "reason": "tool name made at run time"}
+            if not loops.registration_site(self, call, site, name_expr=args[index],
+                                           style=("mcp-typescript-sdk", info.get("style") or "mcp_ts.registerTool")):
+                self._unread(call, "tool name made at run time", one_line(call, 140))
+            return
         if len(args) < index + 2 or self.ctx.is_claimed(call):
             return
         self.ctx.claim(call)
