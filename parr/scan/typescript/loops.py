@@ -1014,7 +1014,8 @@ class ProjectLoops:
             lo, hi = desc.get("lo") or 0, desc.get("hi") or 0
             names = desc.get("names") or {}
             found = [("tool", path, c, names) for c in self.r.facts_of(path).get("tools") or []
-                     if lo <= int(c.get("line") or 0) <= hi and not c.get("handoff") and c.get("name")]
+                     if lo <= int(c.get("line") or 0) <= hi and not c.get("handoff") and c.get("name")
+                     and not c.get("spread_export")]  # (not a reading kept only if some call spreads the value)
             if not found:
                 # a file `extract` did not read for tools (a record named by a constant escapes its screen), or a
                 # record it did not walk: the records its full facts read
@@ -1215,6 +1216,49 @@ class ProjectLoops:
                         self._importers.setdefault(o, []).append(fpath)
         return [p for p in dict.fromkeys(self._importers.get(path, [])) if p != path]
 
+    def forwarded(self) -> dict[str, list[dict[str, Any]]]:
+        """The `tools:` arguments of calls of functions and methods that forward them to a model (`forwarder`),
+        as registrations: {file: [loop facts]}. A call matches a forwarder by its name and the argument's
+        position, and by its class when parr can tell the receiver's (every class's method of that name
+        otherwise: an interface or base class the project implements several times)."""
+        by_name: dict[str, list[tuple[str, dict]]] = {}
+        for path in sorted(self.r.facts):
+            for f in self.r.facts[path].get("forwards") or []:
+                by_name.setdefault(str(f.get("m")), []).append((path, f))
+        out: dict[str, list[dict[str, Any]]] = {}
+        if not by_name:
+            return out
+        for path in sorted(self.r.facts):
+            for arg in self.r.facts[path].get("tools_args") or []:
+                fwd = [(p, f) for p, f in by_name.get(str(arg.get("m")), [])
+                       if f.get("i") == arg.get("i") and f.get("keys") == arg.get("keys")]
+                if not fwd:
+                    continue
+                function = (arg.get("recv") or {}).get("k") == "function"
+                recv = self._eval(path, arg.get("recv"), None, 0) if arg.get("recv") is not None and not function \
+                    else None
+                classes = {(v[1], v[2]) for v in recv or [] if v[0] in ("cls", "inst")}
+                if function:
+                    # `chat({ tools })`: the function of that name this file declares or imports
+                    fwd = [(p, f) for p, f in fwd if f.get("cls") is None and self._imports(path, p)]
+                elif classes:
+                    fwd = [(p, f) for p, f in fwd if (p, f.get("cls")) in classes]
+                else:
+                    fwd = [(p, f) for p, f in fwd if f.get("cls") is not None]  # a receiver parr cannot tell
+                if not fwd:
+                    continue
+                styles = {(f.get("framework"), f.get("style")) for _, f in fwd}
+                framework, style = sorted(styles)[0] if len(styles) == 1 else ("unknown", "forwarded_tools")
+                out.setdefault(path, []).append({
+                    "line": arg.get("line"), "call": arg.get("call"), "source": arg.get("source"), "member": None,
+                    "reason": "tools handed to a model through a project function parr cannot follow",
+                    "framework": framework, "style": style, "handlers": None})
+        return out
+
+    def _imports(self, path: str, target: str) -> bool:
+        """`path` imports a module that is (or re-exports) `target`, or is it."""
+        return path == target or path in self._importers_of(target)
+
     def handlers(self, path: str, desc: Desc) -> Any:
         if not isinstance(desc, dict):
             return None
@@ -1234,8 +1278,9 @@ class ProjectLoops:
 
         extra: dict[int, dict] = {}
         record_sites: set[tuple[str, int]] = set()
+        forwarded = self.forwarded()
         for path in sorted(self.r.facts):
-            for loop in self.r.facts[path].get("loop_sites") or []:
+            for loop in (self.r.facts[path].get("loop_sites") or []) + forwarded.get(path, []):
                 member = loop.get("member") or "name"
                 found = self.tools(path, loop.get("source"), member=member)
                 if found and any(names.get(member) != cand.get("name") for _, cand, names in found):
@@ -1298,8 +1343,116 @@ def function_object(det: "Detector", obj: Node, name_node: Node) -> None:
             text(callee.child_by_field_name("property")) not in ("map", "flatMap", "forEach"):
         return
     if _from_caller(det, callee.child_by_field_name("object")):
-        return  # a converter of tools it is given (`request.tools.map(...)`): read where the caller builds them
+        # a converter of tools it is given (`request.tools.map(...)`): read where the caller builds them (a named
+        # function or method doing so is a model call of its own: `forwarder`)
+        forwarder(det, callee.child_by_field_name("object"), "openai", "openai.raw_function_schema")
+        return
     det._unread(obj, "tool name made at run time", f"{{ type: \"function\", name: {text(name_node)[:60]} }}")
+
+
+def forwarder(det: "Detector", node: Node | None, framework: str, style: str) -> None:
+    """`input.tools` (or a parameter itself) handed to a model call's tools inside a named function or a class's
+    method: that function forwards its callers' tools to the model, so its calls with a `tools:` argument are
+    registrations (read in the project phase, `ProjectLoops.forwarded`). Recorded as the function's name, its
+    class, the parameter's position and the keys read from it."""
+    node = unwrap(node)
+    keys: list[str] = []
+    for _ in range(6):
+        if node is not None and node.type == "binary_expression" and \
+                text(node.child_by_field_name("operator")) in ("??", "||"):
+            node = unwrap(node.child_by_field_name("left"))
+        elif node is not None and node.type == "member_expression":
+            prop = node.child_by_field_name("property")
+            keys.insert(0, text(prop) if prop is not None else "")
+            node = unwrap(node.child_by_field_name("object"))
+        else:
+            break
+    if node is None or node.type != "identifier" or len(keys) > 1:
+        return
+    b = det.ctx.lookup(node, text(node))
+    if b is None or b.kind != "param" or b.node is None:
+        return
+    fn = _owner_function(b.node)
+    i = _param_index(fn, text(node))
+    if fn is None or i is None:
+        return
+    cls_name = None
+    if fn.type == "method_definition":
+        body = fn.parent
+        cls = body.parent if body is not None and body.type == "class_body" else None
+        name = cls.child_by_field_name("name") if cls is not None else None
+        if name is None:
+            return
+        cls_name = text(name)
+        key = fn.child_by_field_name("name")
+        fname = text(key) if key is not None else None
+    else:
+        from parr.scan.typescript.detect import _function_name
+
+        fname = _function_name(fn)
+    if not fname:
+        return
+    entry = {"m": fname, "cls": cls_name, "i": i, "keys": keys, "framework": framework, "style": style}
+    forwards = det.__dict__.setdefault("forwards", [])
+    if entry not in forwards and len(forwards) < 50:
+        forwards.append(entry)
+
+
+_TOOLS_ARG_QUERY = """
+(call_expression arguments: (arguments (object [(pair key: (property_identifier) @k value: (_) @v)
+                                                (shorthand_property_identifier) @s]))) @c
+"""
+
+
+def tools_args(det: "Detector") -> list[dict[str, Any]]:
+    """`x.generate({ messages, tools: list })`, `chat({ tools })`: a `tools` entry of an object given to a call
+    that no framework this file imports makes. The project phase keeps those whose function or method forwards
+    its parameter's tools to a model (`forwarder`): there the list is handed to the model."""
+    from parr.scan.typescript.frameworks import framework_of
+
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for node in _captures(det, det.ctx.root, _TOOLS_ARG_QUERY, "c"):
+        if node.id in seen:
+            continue
+        seen.add(node.id)
+        callee = unwrap(node.child_by_field_name("function"))
+        if callee is None:
+            continue
+        root = callee
+        while root is not None and root.type in ("member_expression", "call_expression"):
+            root = unwrap(root.child_by_field_name("object") if root.type == "member_expression"
+                          else root.child_by_field_name("function"))
+        if root is not None and root.type == "identifier":
+            b = det.ctx.lookup(root, text(root))
+            if b is not None and b.kind == "import" and framework_of(b.module) is not None:
+                continue  # the framework's own call: read by its rules
+        if callee.type == "member_expression":
+            method = text(callee.child_by_field_name("property"))
+            recv_node = unwrap(callee.child_by_field_name("object"))
+            recv = (_this(recv_node) if recv_node is not None and recv_node.type == "this"
+                    else describe(det, recv_node)) if recv_node is not None else None
+        elif callee.type == "identifier":
+            method, recv = text(callee), {"k": "function"}
+        else:
+            continue
+        for i, arg in enumerate(args_of(node)):
+            obj = unwrap(arg)
+            if obj is None or obj.type != "object":
+                continue
+            for entry in obj.named_children:
+                if entry.type == "pair" and text(entry.child_by_field_name("key")) == "tools":
+                    value = entry.child_by_field_name("value")
+                elif entry.type == "shorthand_property_identifier" and text(entry) == "tools":
+                    value = entry
+                else:
+                    continue
+                out.append({"m": method, "i": i, "keys": ["tools"], "line": entry.start_point[0] + 1,
+                            "call": f"{method}({{ tools: {' '.join(text(value).split())[:60]} }})",
+                            "recv": recv, "source": describe(det, value)})
+        if len(out) >= 100:
+            break
+    return out
 
 
 def _from_caller(det: "Detector", node: Node | None, depth: int = 0) -> bool:

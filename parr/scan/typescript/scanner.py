@@ -512,6 +512,12 @@ class TypeScriptScanner:
         facts["unresolved"] = det.unresolved[:500]
         if det.loop_sites:
             facts["loop_sites"] = det.loop_sites[:200]
+        if det.__dict__.get("forwards"):
+            facts["forwards"] = det.forwards  # functions handing their callers' tools to a model (loops.py)
+        if b"tools" in source:
+            args = _loops().tools_args(det)
+            if args:
+                facts["tools_args"] = args
         if lists:
             facts["lists"] = lists
         if class_lists:
