@@ -929,7 +929,7 @@ class ProjectLoops:
         self._busy: set[tuple] = set()
         self._steps = 0
         self._callers: dict[tuple[str, str], list[tuple[str, list]]] = {}
-        self._importers: dict[str, list[str]] | None = None
+        self._importers: dict[str, list[tuple[str, str, bool]]] | None = None
         self.objects: list[tuple[str, int, dict]] = []  # the records of the last source with no tool read
         # candidates read from full facts (files `extract` did not parse for tools): {id: (file, candidate)}
         self.elsewhere: dict[int, tuple[str, dict]] = {}
@@ -1132,9 +1132,13 @@ class ProjectLoops:
                 out.extend(got)
             return _dedupe(out)
         if k == "in":
-            # stored by a method: what that method's parameter is at each call of it in the project
+            # stored by a method: what that method's parameter is at each call of it in the project (none seen:
+            # parr cannot tell what the class is given)
+            calls = self._calls_of(path, str(desc.get("cls") or ""), str(desc.get("m") or ""))
+            if not calls:
+                return None
             out = []
-            for cpath, args in self._calls_of(path, str(desc.get("cls") or ""), str(desc.get("m") or "")):
+            for cpath, args in calls:
                 frame = ("env", [(cpath, a, None) for a in args], None)
                 got = self._eval(path, desc.get("d"), frame, depth + 1)
                 if got is None:
@@ -1198,23 +1202,32 @@ class ProjectLoops:
         self._callers[key] = out
         return out
 
-    def _importers_of(self, path: str) -> list[str]:
-        """The files importing something `path` declares (directly or through re-exports)."""
+    def _importers_of(self, path: str, depth: int = 0) -> list[str]:
+        """The files importing `path`, directly or through modules re-exporting from it (every file's facts
+        are read once, the imports indexed by the last part of their specifier, as reach.py does)."""
+        from parr.scan.typescript.reach import _spec_stem, _stem
+
         if self._importers is None:
             self._importers = {}
-            for fpath in sorted(self.r.facts):
-                for spec, names in (self.r.facts[fpath].get("imps") or {}).items():
-                    target = self.r.module_path(fpath, spec)
-                    if target is None:
-                        continue
-                    origins = {target}
-                    for name in names[:50]:
-                        o = self._origin(target, name) if name != "*" else None
-                        if o is not None:
-                            origins.add(o[0])
-                    for o in origins:
-                        self._importers.setdefault(o, []).append(fpath)
-        return [p for p in dict.fromkeys(self._importers.get(path, [])) if p != path]
+            paths = self.r.paths
+            every = sorted(paths) if not isinstance(paths, set) else sorted(paths | set(self.r.facts))
+            for fpath in every:
+                facts = self.r.facts_of(fpath)
+                for spec in facts.get("imps") or {}:
+                    self._importers.setdefault(_spec_stem(spec), []).append((fpath, spec, False))
+                for r in (facts.get("exports") or {}).get("reexports") or []:
+                    spec = r.get("module") or ""
+                    if spec.startswith((".", "@/", "~/", "#")):
+                        self._importers.setdefault(_spec_stem(spec), []).append((fpath, spec, True))
+        out: list[str] = []
+        for key in (_stem(path), ".", ".."):
+            for fpath, spec, reexport in self._importers.get(key, []):
+                if fpath == path or self.r.module_path(fpath, spec) != path:
+                    continue
+                out.append(fpath)
+                if reexport and depth < 4:
+                    out.extend(self._importers_of(fpath, depth + 1))  # a barrel: its importers too
+        return [p for p in dict.fromkeys(out) if p != path]
 
     def forwarded(self) -> dict[str, list[dict[str, Any]]]:
         """The `tools:` arguments of calls of functions and methods that forward them to a model (`forwarder`),

@@ -1066,7 +1066,7 @@ class _Resolver:
                 seen.add(k)
                 records.append(rec)
         for path, cand in returned + walked_elsewhere + _classes().resolve(self, sites):
-            rec = self._record(path, self.facts[path].get("lang") or "typescript", cand, key_names)
+            rec = self._record(path, self.facts_of(path).get("lang") or "typescript", cand, key_names)
             if rec is not None and (rec.file, rec.line, rec.name) not in seen:
                 seen.add((rec.file, rec.line, rec.name))
                 records.append(rec)
