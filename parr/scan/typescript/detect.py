@@ -1365,6 +1365,8 @@ class Detector:
         if kind in ("identifier", "shorthand_property_identifier"):
             binding = self.ctx.lookup(node, text(node))
             if binding is None or binding.kind in ("param", "pattern", "function", "class"):
+                if binding is not None and binding.kind == "param" and depth == 0:
+                    self._forwards_tools(node)
                 return  # a parameter or a destructured value: the caller's list is where tools are read
             if binding.kind == "import":
                 module = binding.module or ""
@@ -1426,7 +1428,15 @@ class Detector:
                     reason = f"{fw} tool class parr does not know"
             self._unread(node, reason, f"{text(node)[:70]} in {label}")
             return
+        if kind == "member_expression" and depth == 0:
+            self._forwards_tools(node)  # `tools: input.tools`
         # member expressions, conditionals and the like are passed along; literals hold no tool
+
+    def _forwards_tools(self, node: Node) -> None:
+        """`tools: input.tools` (or `tools`, a parameter) handed to a framework's model call or agent in a named
+        function or method: its callers' `tools:` are the tools (loops.forwarder)."""
+        fw = sorted(self.frameworks)[0] if self.frameworks else ("mcp-typescript-sdk" if self.mcp_signal else "unknown")
+        loops.forwarder(self, node, fw, "forwarded_tools", member="*")
 
     def _hosted_in_array(self, value: Node) -> None:
         """Built-in and hosted tools given as objects in a tools array, read by the families that host them."""

@@ -323,6 +323,14 @@ def describe(det: "Detector", node: Node | None, fn: Node | None = None, depth: 
             b = det.ctx.lookup(callee, text(callee))
             if b is None:
                 return None
+            if b.kind == "import" and b.module and not _project(b.module):
+                from parr.scan.typescript.frameworks import framework_of
+
+                if framework_of(b.module) is None:
+                    return None
+                # `tool({...})`, `createTool({...})`: what a framework's factory made here (the candidate read at
+                # that call, if any)
+                return {"k": "lines", "lo": node.start_point[0] + 1, "hi": node.end_point[0] + 1, "names": {"*": 1}}
             arg_descs = [describe(det, a, fn, depth + 1, seen) for a in args]
             if b.kind == "import":
                 ref = _import_ref(det, callee)
@@ -1013,9 +1021,11 @@ class ProjectLoops:
         if k == "lines":
             lo, hi = desc.get("lo") or 0, desc.get("hi") or 0
             names = desc.get("names") or {}
+            # (not a reading kept only if some call spreads the value; one named in the project phase, by the
+            # place it is stored or a constant of another file, counts where records are handed over whole)
             found = [("tool", path, c, names) for c in self.r.facts_of(path).get("tools") or []
-                     if lo <= int(c.get("line") or 0) <= hi and not c.get("handoff") and c.get("name")
-                     and not c.get("spread_export")]  # (not a reading kept only if some call spreads the value)
+                     if lo <= int(c.get("line") or 0) <= hi and not c.get("handoff") and not c.get("spread_export")
+                     and (c.get("name") or names.get("*") and (c.get("bind") or c.get("name_ref")))]
             if not found:
                 # a file `extract` did not read for tools (a record named by a constant escapes its screen), or a
                 # record it did not walk: the records its full facts read
@@ -1262,8 +1272,10 @@ class ProjectLoops:
                     continue
                 styles = {(f.get("framework"), f.get("style")) for _, f in fwd}
                 framework, style = sorted(styles)[0] if len(styles) == 1 else ("unknown", "forwarded_tools")
+                members = {f.get("member") or "name" for _, f in fwd}
                 out.setdefault(path, []).append({
-                    "line": arg.get("line"), "call": arg.get("call"), "source": arg.get("source"), "member": None,
+                    "line": arg.get("line"), "call": arg.get("call"), "source": arg.get("source"),
+                    "member": members.pop() if len(members) == 1 else "*",
                     "reason": "tools handed to a model through a project function parr cannot follow",
                     "framework": framework, "style": style, "handlers": None})
         return out
@@ -1296,7 +1308,8 @@ class ProjectLoops:
             for loop in (self.r.facts[path].get("loop_sites") or []) + forwarded.get(path, []):
                 member = loop.get("member") or "name"
                 found = self.tools(path, loop.get("source"), member=member)
-                if found and any(names.get(member) != cand.get("name") for _, cand, names in found):
+                if found and member != "*" and any(not names.get("*") and names.get(member) != cand.get("name")
+                                                   for _, cand, names in found):
                     found = None  # the loop registers another field than the one parr named the tool by
                 if found is None:
                     sites.append(UnresolvedSite(file=path, line=max(1, int(loop.get("line") or 1)),
@@ -1363,7 +1376,7 @@ def function_object(det: "Detector", obj: Node, name_node: Node) -> None:
     det._unread(obj, "tool name made at run time", f"{{ type: \"function\", name: {text(name_node)[:60]} }}")
 
 
-def forwarder(det: "Detector", node: Node | None, framework: str, style: str) -> None:
+def forwarder(det: "Detector", node: Node | None, framework: str, style: str, member: str = "name") -> None:
     """`input.tools` (or a parameter itself) handed to a model call's tools inside a named function or a class's
     method: that function forwards its callers' tools to the model, so its calls with a `tools:` argument are
     registrations (read in the project phase, `ProjectLoops.forwarded`). Recorded as the function's name, its
@@ -1405,7 +1418,9 @@ def forwarder(det: "Detector", node: Node | None, framework: str, style: str) ->
         fname = _function_name(fn)
     if not fname:
         return
-    entry = {"m": fname, "cls": cls_name, "i": i, "keys": keys, "framework": framework, "style": style}
+    # (`member`: the field the model sees as each tool's name, "*" when the records are handed over as they are)
+    entry = {"m": fname, "cls": cls_name, "i": i, "keys": keys, "framework": framework, "style": style,
+             "member": member}
     forwards = det.__dict__.setdefault("forwards", [])
     if entry not in forwards and len(forwards) < 50:
         forwards.append(entry)
