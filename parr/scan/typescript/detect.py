@@ -104,8 +104,11 @@ _FACTORY_HOOKS = {(f.function, fam): f.hook for spec in FAMILIES for f in spec.f
 # Keys of a tool record holding the function that answers a call, beside its definition.
 _SIBLING_HANDLER_KEYS = frozenset({"handle", "handler", "execute", "run", "invoke", "call", "callback", "fn"})
 # A project's own definition record walked by a registration loop (walked_definition).
-_WALKED_SCHEMA_KEYS = ("inputSchema", "parameters", "input_schema", "schema", "argsSchema", "zodSchema")
-_WALKED_HANDLER_KEYS = ("handler", "execute", "run", "invoke", "call", "callback", "handle", "fn")
+# (`paramsSchema` and `cb`: the names the MCP SDK's `server.tool(name, description, paramsSchema, cb)` gives its
+# arguments, which a project's records of them often keep)
+_WALKED_SCHEMA_KEYS = ("inputSchema", "parameters", "input_schema", "schema", "argsSchema", "zodSchema",
+                       "paramsSchema")
+_WALKED_HANDLER_KEYS = ("handler", "execute", "run", "invoke", "call", "callback", "handle", "fn", "cb")
 _GATE_KEYS = ("needsApproval", "requireApproval", "requiresApproval", "needsConfirmation", "requireConfirmation")
 
 
@@ -976,11 +979,13 @@ class Detector:
         function or method: that function is a wrapper, its calls (`ctx.accountTool("x", {...}, h)`) are
         the registrations, read with the name at the same position."""
         value = unwrap(name_arg)
+        whole = False
         if value is not None and value.type == "member_expression" and \
                 text(value.child_by_field_name("property")) == "name":
             # `registerTool(tool: Tool, handler) { this.server.registerTool(tool.name, ...) }`: the wrapper is
             # given a whole definition; its calls are read with that argument as the name (a loop's element)
             value = unwrap(value.child_by_field_name("object"))
+            whole = True
         if value is None or value.type != "identifier":
             return False
         b = self.ctx.lookup(value, text(value))
@@ -996,7 +1001,7 @@ class Detector:
         index = [p.id for p in function_params(fn)].index(b.node.id)
         self.wrappers.setdefault(fname, {"framework": "mcp-typescript-sdk", "style": style, "line": line(fn),
                                          "exported": _function_exported(self.ctx, fn, fname), "registration": True,
-                                         "name_index": index})
+                                         "name_index": index, **({"whole": True} if whole else {})})
         return True
 
     def _registration_call(self, call: Node, info: dict[str, Any], wrapper: dict | None = None) -> None:
@@ -1004,6 +1009,15 @@ class Detector:
         the handler last."""
         args = args_of(call)
         index = int(info.get("name_index") or 0)
+        if info.get("whole") and len(args) > index and not self.ctx.is_claimed(call):
+            # `registerTool(tool)`, the wrapper reading `tool.name`, `tool.description`...: the definition given is
+            # the tool, followed where it comes from (a loop over a list: loops.py), else a site
+            self.ctx.claim(call)
+            site = {"line": line(call), "call": one_line(call, 140), "reason": "tool name made at run time"}
+            if not loops.registration_site(self, call, site, name_expr=args[index],
+                                           style=("mcp-typescript-sdk", info.get("style") or "mcp_ts.registerTool")):
+                self._unread(call, "tool name made at run time", one_line(call, 140))
+            return
         if len(args) < index + 2 or self.ctx.is_claimed(call):
             return
         self.ctx.claim(call)
@@ -1363,6 +1377,8 @@ class Detector:
         if kind in ("identifier", "shorthand_property_identifier"):
             binding = self.ctx.lookup(node, text(node))
             if binding is None or binding.kind in ("param", "pattern", "function", "class"):
+                if binding is not None and binding.kind == "param" and depth == 0:
+                    self._forwards_tools(node)
                 return  # a parameter or a destructured value: the caller's list is where tools are read
             if binding.kind == "import":
                 module = binding.module or ""
@@ -1424,7 +1440,15 @@ class Detector:
                     reason = f"{fw} tool class parr does not know"
             self._unread(node, reason, f"{text(node)[:70]} in {label}")
             return
+        if kind == "member_expression" and depth == 0:
+            self._forwards_tools(node)  # `tools: input.tools`
         # member expressions, conditionals and the like are passed along; literals hold no tool
+
+    def _forwards_tools(self, node: Node) -> None:
+        """`tools: input.tools` (or `tools`, a parameter) handed to a framework's model call or agent in a named
+        function or method: its callers' `tools:` are the tools (loops.forwarder)."""
+        fw = sorted(self.frameworks)[0] if self.frameworks else ("mcp-typescript-sdk" if self.mcp_signal else "unknown")
+        loops.forwarder(self, node, fw, "forwarded_tools", member="*")
 
     def _hosted_in_array(self, value: Node) -> None:
         """Built-in and hosted tools given as objects in a tools array, read by the families that host them."""

@@ -197,6 +197,8 @@ def _ui_scan(ctx: FileCtx, fn: Node, setters: frozenset[str], depth: int, import
             if not chain or "()" in chain or "[]" in chain:
                 return None
             chain = [c for c in chain if c != "?"]
+            if not chain:
+                return None  # a callee parr cannot name (`(0, fn)(...)`): nothing it can vouch for
             if len(chain) == 1 and chain[0] in setters:
                 wrote = True
                 continue

@@ -86,8 +86,9 @@ def unwrap(node: Node | None) -> Node | None:
     while node is not None and node.type in _TRANSPARENT:
         inner = None
         for child in node.named_children:
-            inner = child
-            break
+            if child.type != "comment":  # `(\n // why\n a ?? b)`
+                inner = child
+                break
         node = inner
     return node
 

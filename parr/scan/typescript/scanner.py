@@ -27,7 +27,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -112,8 +112,8 @@ def _builtin_class() -> re.Pattern[bytes]:
 # `export default () => ({ name: "create-flag", schema, handler })`: a project's own definition record, a tool
 # if a registration loop walks it (loops.py); its three parts, each screened cheaply before a parse.
 _DEF_NAME = bytes_re.fast(rb"\bname\s*:\s*[\"'`]")
-_DEF_SCHEMA = bytes_re.fast(rb"\b(?:schema|inputSchema|parameters|input_schema|argsSchema|zodSchema)\s*[:,}\n]")
-_DEF_HANDLER = bytes_re.fast(rb"\b(?:handler|execute|run|invoke|call|callback|handle|fn)\s*[:,}(\n]")
+_DEF_SCHEMA = bytes_re.fast(rb"\b(?:schema|inputSchema|parameters|input_schema|argsSchema|zodSchema|paramsSchema)\s*[:,}\n]")
+_DEF_HANDLER = bytes_re.fast(rb"\b(?:handler|execute|run|invoke|call|callback|handle|fn|cb)\s*[:,}(\n]")
 
 
 # An exported definition whose schema is a zod/valibot/TypeBox expression (`schema: z.object(...)`), without the
@@ -506,6 +506,8 @@ class TypeScriptScanner:
             facts["inst_regs"] = registered  # classes whose instances this file hands to a registration
         # Before the tools are taken: describing the exported lists reads the definitions they hold.
         lists, maps = _loops().exported(det) if b"export" in source else ({}, {})
+        # classes whose methods may hand out definition records (read here, where the records become candidates)
+        class_lists = _loops().class_lists(det) if b"class" in source and _walked_definition(source) else {}
         tools = det.tools[:_MAX_TOOLS_PER_FILE]
         if len(det.tools) > _MAX_TOOLS_PER_FILE:
             # Fail closed: the tools past the limit are not reported, so the file counts as not read.
@@ -515,8 +517,16 @@ class TypeScriptScanner:
         facts["unresolved"] = det.unresolved[:500]
         if det.loop_sites:
             facts["loop_sites"] = det.loop_sites[:200]
+        if det.__dict__.get("forwards"):
+            facts["forwards"] = det.forwards  # functions handing their callers' tools to a model (loops.py)
+        if b"tools" in source:
+            args = _loops().tools_args(det)
+            if args:
+                facts["tools_args"] = args
         if lists:
             facts["lists"] = lists
+        if class_lists:
+            facts["class_lists"] = class_lists
         if maps:
             facts["handler_maps"] = maps
         facts["key_refs"] = det.key_refs[:5000]
@@ -708,6 +718,10 @@ class TypeScriptScanner:
             unread = _reach().unread_imports(ctx)
             if unread:
                 out["unread_imports"] = unread  # an import it never reads keeps no definition alive (reach.py)
+            # what a source another file's registration follows finds here (loops.py), and every value the
+            # file exports (`Object.values(ns)`)
+            out.update(_loops().full_facts(_detect().Detector(ctx)))
+            out["exports_full"] = {k: v for k, v in collect_exports(ctx).items() if v}
             return _compact(out)
         except (RecursionError, TreeUnparsable, ValueError, MemoryError):
             return {}
@@ -954,7 +968,12 @@ class _Resolver:
             for cand in facts.get("tools") or []:
                 if cand.get("spread_export") and _spread_key(path, cand["spread_export"]) in spread_used:
                     absorbed.update((path, n) for n in cand["spread_export"].get("absorbs") or [])
-        handled = _loops().ProjectLoops(self).run(sites)
+        project_loops = _loops().ProjectLoops(self)
+        handled = project_loops.run(sites)
+        # records of files `extract` did not parse for tools, which a registration takes (loops.py)
+        walked_elsewhere = [(p, _loops().with_handler(c, handled[i])) for i, (p, c) in
+                            sorted(project_loops.elsewhere.items(), key=lambda kv: (kv[1][0], kv[1][1].get("line") or 0))
+                            if i in handled]
         authored_stems = {posixpath.join(posixpath.dirname(p), posixpath.basename(p).split(".", 1)[0])
                           for p in self.facts} if any(c.get("eve_default") for f in self.facts.values()
                                                       for c in f.get("tools") or []) else set()
@@ -1054,8 +1073,8 @@ class _Resolver:
                     continue
                 seen.add(k)
                 records.append(rec)
-        for path, cand in returned + _classes().resolve(self, sites):
-            rec = self._record(path, self.facts[path].get("lang") or "typescript", cand, key_names)
+        for path, cand in returned + walked_elsewhere + _classes().resolve(self, sites):
+            rec = self._record(path, self.facts_of(path).get("lang") or "typescript", cand, key_names)
             if rec is not None and (rec.file, rec.line, rec.name) not in seen:
                 seen.add((rec.file, rec.line, rec.name))
                 records.append(rec)

@@ -128,3 +128,52 @@ def test_handler_map_helpers_give_their_evidence_in_source_order_in_every_proces
     order = ["alpha", "beta", "gamma", "delta", "epsilon"]
     assert len(via) >= 3 and via == sorted(via, key=order.index), run_sql.evidence
     assert len(outputs_under_hash_seeds(tmp_path)) == 1
+
+
+# Records reaching a registration only through project code (a registry filled by `register` calls in a file
+# `extract` does not parse for tools, a forwarding model wrapper): the facts read lazily survive the cache.
+FLOW = {
+    "src/llm.ts": """import OpenAI from "openai";
+export class LLM {
+  client = new OpenAI();
+  async generate(input: { tools: any[] }) {
+    return this.client.chat.completions.create({ model: "gpt-4.1", messages: [],
+      tools: input.tools.map((t) => ({ type: "function", function: { name: t.name, parameters: t.schema } })) });
+  }
+}
+""",
+    "src/registry.ts": """export class Registry {
+  static items: any[] = [];
+  static add(item: any) { this.items.push(item); }
+  static all() { return [...this.items]; }
+}
+""",
+    "src/records.ts": """import { z } from "zod";
+const NAME = "delete_note";
+export const deleteNote = { name: NAME, schema: z.object({ id: z.string() }),
+  run: async ({ id }: { id: string }) => fetch(`https://notes.example.com/${id}`, { method: "DELETE" }) };
+""",
+    "src/setup.ts": """import { Registry } from "./registry";
+import { deleteNote } from "./records";
+Registry.add(deleteNote);
+""",
+    "src/agent.ts": """import { Registry } from "./registry";
+export const run = (llm: any) => llm.generate({ tools: Registry.all() });
+""",
+}
+
+
+def test_records_followed_through_a_registry_survive_the_cache(tmp_path: Path) -> None:
+    repo, cache = tmp_path / "repo", tmp_path / "cache"
+    for rel, text in FLOW.items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(text)
+    records, errors = scan_folder(repo)  # asserts the facts survive JSON
+    assert not errors
+    assert [(r.name, r.file, r.mutating) for r in records] == [("delete_note", "src/records.ts", True)]
+    first, second = _scan(repo, cache), _scan(repo, cache)
+    for result in (first, second):
+        result.pop("root", None)
+        assert result["unresolved"] == [] and result["errors"] == []
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    assert [t["name"] for t in first["tools"]] == ["delete_note"]
