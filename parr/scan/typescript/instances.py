@@ -35,7 +35,7 @@ from typing import Any
 from tree_sitter import Node
 
 from parr.scan.typescript.frameworks import framework_of
-from parr.scan.typescript.nodes import args_of, captures, entry_value, line, object_entries, text, unwrap
+from parr.scan.typescript.nodes import args_of, captures, line, text, unwrap
 from parr.scan.typescript.values import FileCtx
 
 # Registry methods handed tool instances (each argument, or the elements of an array argument).
