@@ -124,7 +124,7 @@ class FuncInfo:
     __slots__ = ("node", "name", "qual", "scope", "cls", "fx", "local_calls", "self_calls", "ext_calls",
                  "strs", "is_static", "returns", "candidate", "body_scope", "decorators", "deferred",
                  "injected", "renamed", "call_nodes", "obj_calls", "xcalls", "ret_values", "params", "conds",
-                 "scratch", "tests", "computes")
+                 "scratch", "tests", "computes", "paths")
 
     def __init__(self, node, name, qual, scope, cls):
         self.node = node
@@ -150,6 +150,7 @@ class FuncInfo:
         self.ret_values: list = []  # what its own return statements return (not its inner functions')
         self.params = None  # (names, frozenset of them): FileExtractor._params, read once per function
         self.conds = None  # id(call) -> the branch condition it runs under (parr.scan.python.branches)
+        self.paths = None  # FileExtractor.path_source: (loop/with variable -> what it binds from, memo)
         self.scratch = None  # the names it binds to tempfile's paths (parr.scan.python.scratch), read once
         self.tests = False  # a test against string literals (or a match) seen so far in its own body
         self.computes = None  # whether its body only computes from its arguments (_computes_only), read once
@@ -1024,7 +1025,8 @@ class FileExtractor:
             src = self.url_source(fn, a)
             if src:
                 info["p"] = sorted(src)
-            if not isinstance(a, ast.Constant):
+            if "?" not in src and not isinstance(a, ast.Constant) and not (
+                    isinstance(a, ast.Name) and a.id in self._param_names(fn)[1]):
                 # the parameters that reach other parts of the value, for a directory the callee
                 # makes (effects.ENSURE_DIR): os.path.join(root, name) starts with root, names name
                 more = self.path_source(fn, a) - src
@@ -1261,8 +1263,14 @@ class FileExtractor:
         followed to what they were assigned, a loop or `with` variable to what it iterates or
         enters; a name bound where this reading does not follow counts as input ("?"); the object's
         own attributes (self.root), imports and functions are fixed."""
-        if e is None or depth > 4:
+        if e is None or depth > 4 or isinstance(e, ast.Constant):
             return frozenset()
+        if fn.paths is None:
+            fn.paths = (_loop_and_with_binds(fn.node), {})
+        binds, memo = fn.paths
+        got = memo.get(id(e))
+        if got is not None:
+            return got
         params = self._param_names(fn)[1]
         out: set[str] = set()
         for n in ast.walk(e):
@@ -1275,7 +1283,7 @@ class FileExtractor:
                 continue
             v, vs = self.lookup(fn.body_scope, n.id) if fn.body_scope is not None else (None, None)
             if v is None:
-                bound = _loop_or_with_source(fn.node, n.id)
+                bound = binds.get(n.id)
                 if bound is None:
                     out.add("?")
                 else:
@@ -1286,7 +1294,8 @@ class FileExtractor:
                 for earlier in (vs.earlier.get(n.id, ()) if vs is not None else ()):
                     if isinstance(earlier, ast.expr):
                         out |= self.path_source(fn, earlier, depth + 1)
-        return frozenset(out)
+        got = memo[id(e)] = frozenset(out)
+        return got
 
     def url_source(self, fn: FuncInfo, e, depth: int = 0) -> frozenset:
         """Parameters of `fn` that choose the scheme or host of the URL `e` (empty when the base is
@@ -5234,19 +5243,21 @@ def _is_pure_transform(node) -> bool:
     return answers
 
 
-def _loop_or_with_source(fn_node, name: str):
-    """What a function's `for name in X` iterates or `with X as name` enters (X), the first such
-    binding of `name` in its body; None when neither binds it."""
+def _loop_and_with_binds(fn_node) -> dict:
+    """name -> what a function's `for name in X` iterates or `with X as name` enters (X), the first
+    such binding of each name in its body."""
+    out: dict = {}
     for n in ast.walk(fn_node):
         if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
-            if any(isinstance(t, ast.Name) and t.id == name for t in ast.walk(n.target)):
-                return n.iter
+            for t in ast.walk(n.target):
+                if isinstance(t, ast.Name):
+                    out.setdefault(t.id, n.iter)
         elif isinstance(n, (ast.With, ast.AsyncWith)):
             for item in n.items:
-                if item.optional_vars is not None and any(
-                        isinstance(t, ast.Name) and t.id == name for t in ast.walk(item.optional_vars)):
-                    return item.context_expr
-    return None
+                for t in ast.walk(item.optional_vars) if item.optional_vars is not None else ():
+                    if isinstance(t, ast.Name):
+                        out.setdefault(t.id, item.context_expr)
+    return out
 
 
 def extract_source(rel_path: str, text: str) -> dict:
