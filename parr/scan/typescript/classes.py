@@ -845,16 +845,7 @@ def _candidate(resolver: Any, chain, reg: dict[str, Any], base_index: int, name:
     if sv is None and isinstance(reg.get("schema_value"), dict) and "schema" in reg["schema_value"]:
         sv = reg["schema_value"]["schema"]
     if sv is not None:
-        schema, typed, tev = sv.get("kind") or "none", sv.get("typed") is not False, list(sv.get("evidence") or [])
-        fields = sv.get("fields") or {}
-        strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
-        from parr.scan.typescript.detect import _RAW_FIELDS
-
-        raw = [f for f in strings if f in eff["executed"] and (len(fields) == 1 or f.lower() in _RAW_FIELDS)]
-        if raw:
-            typed, tev = False, [f"raw string '{raw[0]}' is executed or interpreted"]
-        elif not typed:
-            tev = tev or ["untyped schema"]
+        schema, typed, tev = schema_verdict(sv, eff)
     elif declared:
         schema, typed, tev = "none", False, ["input schema in a class member parr could not read"]
     return {
@@ -864,3 +855,19 @@ def _candidate(resolver: Any, chain, reg: dict[str, Any], base_index: int, name:
         "description_ref": None, "gates": [], "caps": eff["caps"], "annotations": {}, "strong": eff["strong"][:8],
         "medium": eff["medium"][:4], "weak": eff["weak"][:8], "kind_mutating": None, "extends": None,
     }
+
+
+def schema_verdict(sv: dict, eff: dict) -> tuple[str, bool, list[str]]:
+    """(schema kind, typed, evidence) of a tool class's read schema: a string field its code executes (the
+    only field, or one named like code or a query) makes it untyped."""
+    from parr.scan.typescript.detect import _RAW_FIELDS
+
+    schema, typed, tev = sv.get("kind") or "none", sv.get("typed") is not False, list(sv.get("evidence") or [])
+    fields = sv.get("fields") or {}
+    strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
+    raw = [f for f in strings if f in eff["executed"] and (len(fields) == 1 or f.lower() in _RAW_FIELDS)]
+    if raw:
+        typed, tev = False, [f"raw string '{raw[0]}' is executed or interpreted"]
+    elif not typed:
+        tev = tev or ["untyped schema"]
+    return schema, typed, tev

@@ -377,8 +377,6 @@ def resolve(resolver: Any, sites: list, known: set[tuple[str, int]] = frozenset(
 def _candidate(resolver: Any, ch: _Chains, chain, top: int, schema_member: str, desc_member: str | None,
                name: str) -> dict[str, Any]:
     from parr.scan.typescript import classes as cl
-    from parr.scan.typescript import effects as fx
-    from parr.scan.typescript.detect import _RAW_FIELDS
 
     cpath, cname, cf = chain[0]
     desc = None
@@ -403,15 +401,7 @@ def _candidate(resolver: Any, ch: _Chains, chain, top: int, schema_member: str, 
     sv, _ = _arg_for(chain, schema_member)
     schema, typed, tev = "none", False, [f"input schema ({schema_member}) parr could not read"]
     if isinstance(sv, dict) and "schema" in sv:
-        s = sv["schema"]
-        schema, typed, tev = s.get("kind") or "none", s.get("typed") is not False, list(s.get("evidence") or [])
-        fields = s.get("fields") or {}
-        strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
-        raw = [f for f in strings if f in eff["executed"] and (len(fields) == 1 or f.lower() in _RAW_FIELDS)]
-        if raw:
-            typed, tev = False, [f"raw string '{raw[0]}' is executed or interpreted"]
-        elif not typed:
-            tev = tev or ["untyped schema"]
+        schema, typed, tev = cl.schema_verdict(sv["schema"], eff)
     return {
         "name": name, "name_ref": None, "name_inferred": False, "bind": None, "line": cf.get("line") or 1,
         "framework": "unknown", "style": STYLE, "schema": schema, "typed": typed, "typed_evidence": tev,
