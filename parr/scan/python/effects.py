@@ -45,6 +45,10 @@ _SQL_WRITE = re.compile(
     re.I,
 )
 _SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
+# EXPLAIN and its options (PostgreSQL's `EXPLAIN (ANALYZE, FORMAT JSON)`, MySQL's and the old
+# `EXPLAIN ANALYZE VERBOSE`): with ANALYZE the statement really runs (postgresql.org/docs/current/sql-explain.html)
+_SQL_EXPLAIN = re.compile(r"^\s*explain\b\s*(\([^)]*\)|(?:(?:analy[sz]e|verbose|extended|format\s*=?\s*\w+)\b\s*)*)", re.I)
+_ANALYZE_OFF = re.compile(r"analy[sz]e\s+(?:false|off|0)\b", re.I)
 # Cypher the code writes (Neo4j sinks of effects_kb.sinks): the clauses a statement may start with,
 # and the clauses and procedures that change the graph wherever they stand
 _CYPHER_READ = re.compile(r"^\s*(?:optional\s+match|match|call|return|with|unwind|show|create|merge|foreach|load\s+csv)\b", re.I)
@@ -586,6 +590,8 @@ def _sql_effect(arg, text: str | None, dotted: str, url_source) -> tuple[str, st
         return ("", READ, f"makes sure a table exists ({_sql_head(text)} ... IF NOT EXISTS), which stores no data")
     if text is not None and _SQL_WRITE.match(text):
         return ("", STRONG, f"writes to a database ({_sql_head(text)})")
+    if text is not None and _SQL_EXPLAIN.match(text):
+        return _explained(arg, text, dotted, url_source)
     if text is not None and _SQL_READ.match(text):
         return ("", READ, f"reads a database ({_sql_head(text)})")
     src = url_source(arg) if url_source is not None else frozenset({"?"})
@@ -774,9 +780,44 @@ def sql_text_effect(texts: list[str]) -> tuple[str, str, str]:
     for t in texts:
         if _SQL_WRITE.match(t) and not _SQL_ENSURE.match(t):
             return ("", STRONG, f"writes to a database ({_sql_head(t)})")
-    if all(_SQL_READ.match(t) or _SQL_ENSURE.match(t) for t in texts):
+    if all(_SQL_READ.match(t) and not _explain_runs(t)[0] or _SQL_ENSURE.match(t) for t in texts):
         return ("", READ, f"reads a database ({_sql_head(texts[0])})")
     return ("", "raw", "executes SQL built at run time")
+
+
+def _explain_runs(text: str) -> tuple[bool, str]:
+    """(whether the explained statement runs, the statement's text after EXPLAIN and its options).
+    ANALYZE runs it; options the code fills in at run time (an f-string's `EXPLAIN ({opts}) ...`
+    leaves `()`) may hold ANALYZE, so they count as running it (fail closed)."""
+    m = _SQL_EXPLAIN.match(text)
+    if m is None:
+        return False, text
+    opts = m.group(1) or ""
+    runs = bool(re.search(r"analy[sz]e", opts, re.I)) and not _ANALYZE_OFF.search(opts) \
+        or re.fullmatch(r"\(\s*\)", opts.strip()) is not None
+    return runs, text[m.end():]
+
+
+def _explained(arg, text: str, dotted: str, url_source) -> tuple[str, str, str]:
+    """EXPLAIN: a plan, unless ANALYZE runs the statement (then what the statement does); the
+    statement the model writes is interpreted either way, so it is raw input (typed false)."""
+    runs, rest = _explain_runs(text)
+    if rest.strip():
+        if runs:
+            return _sql_effect(arg, rest, dotted, url_source)
+        return ("", READ, f"plans a statement without running it ({_sql_head(text)})")
+    # the statement is what follows EXPLAIN: in an f-string, its last interpolated part
+    stmt = arg
+    if isinstance(arg, ast.JoinedStr):
+        parts = [v.value for v in arg.values if isinstance(v, ast.FormattedValue)]
+        stmt = parts[-1] if parts else arg
+    src = url_source(stmt) if url_source is not None else frozenset({"?"})
+    if runs:
+        return (f"sql@{','.join(sorted(src))}" if src else "", "raw",
+                f"runs {'SQL the model writes' if src else 'SQL built at run time'} under EXPLAIN ANALYZE ({dotted})")
+    if src:
+        return (f"sql@{','.join(sorted(src))}", READ, f"plans SQL the model writes without running it ({dotted})")
+    return ("", READ, f"plans a statement without running it ({_sql_head(text)})")
 
 
 def _sql_head(text: str) -> str:
