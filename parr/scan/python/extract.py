@@ -1266,8 +1266,8 @@ class FileExtractor:
         if e is None or depth > 4 or isinstance(e, ast.Constant):
             return frozenset()
         if fn.paths is None:
-            fn.paths = (_loop_and_with_binds(fn.node), {})
-        binds, memo = fn.paths
+            fn.paths = ([None], {})  # the loop and with bindings are read when a name needs them
+        lazy, memo = fn.paths
         got = memo.get(id(e))
         if got is not None:
             return got
@@ -1283,7 +1283,9 @@ class FileExtractor:
                 continue
             v, vs = self.lookup(fn.body_scope, n.id) if fn.body_scope is not None else (None, None)
             if v is None:
-                bound = binds.get(n.id)
+                if lazy[0] is None:
+                    lazy[0] = _loop_and_with_binds(fn.node)
+                bound = lazy[0].get(n.id)
                 if bound is None:
                     out.add("?")
                 else:
