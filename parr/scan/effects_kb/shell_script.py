@@ -255,25 +255,30 @@ class _Parser:
         """One word at self.i (the target of a redirection)."""
         s = self.s
         while self.i < len(s) and s[self.i] not in " \t\n;|&()<>":
-            c = s[self.i]
-            if c == "'":
-                j = s.find("'", self.i + 1)
-                j = len(s) if j < 0 else j
-                self.word.append(s[self.i + 1:j])
-                self.in_word = True
-                self.i = j + 1
-            elif c == '"':
-                self._double_quoted()
-            elif c == "$":
-                self._dollar()
-            elif c == "\\":
-                self.word.append(s[self.i + 1:self.i + 2])
-                self.in_word = True
-                self.i += 2
-            else:
-                self.word.append(c)
-                self.in_word = True
-                self.i += 1
+            self._word_piece(s[self.i])
+
+    def _word_piece(self, c: str) -> None:
+        """One piece of a word at self.i, starting with `c`: a quoted string, an expansion, an escaped
+        character or a plain one."""
+        s = self.s
+        if c == "'":
+            j = s.find("'", self.i + 1)
+            j = len(s) if j < 0 else j
+            self.word.append(s[self.i + 1:j])
+            self.in_word = True
+            self.i = j + 1
+        elif c == '"':
+            self._double_quoted()
+        elif c == "$":
+            self._dollar()
+        elif c == "\\":
+            self.word.append(s[self.i + 1:self.i + 2])
+            self.in_word = True
+            self.i += 2
+        else:
+            self.word.append(c)
+            self.in_word = True
+            self.i += 1
 
     # -- the script ----------------------------------------------------------------------------
     def parse(self) -> list[Command]:
@@ -289,26 +294,12 @@ class _Parser:
             elif c == "\\" and s.startswith("\\\n", self.i):
                 self._end_word()
                 self.i += 2
-            elif c == "\\":
-                self.word.append(s[self.i + 1:self.i + 2])
-                self.in_word = True
-                self.i += 2
-            elif c == "'":
-                j = s.find("'", self.i + 1)
-                j = len(s) if j < 0 else j
-                self.word.append(s[self.i + 1:j])
-                self.in_word = True
-                self.i = j + 1
-            elif c == '"':
-                self._double_quoted()
             elif c == "`":
                 j = s.find("`", self.i + 1)
                 j = len(s) if j < 0 else j
                 self._sub(s[self.i + 1:j])
                 self._mark_dynamic()
                 self.i = j + 1
-            elif c == "$":
-                self._dollar()
             elif c in "<>" or (c == "&" and s.startswith("&>", self.i)):
                 self._redirect()
             elif c == "(":
@@ -324,9 +315,7 @@ class _Parser:
                 self._end_command()
                 self.i += 1
             else:
-                self.word.append(c)
-                self.in_word = True
-                self.i += 1
+                self._word_piece(c)  # quotes, expansions, escapes and plain characters
         self._end_command()
         return self.commands
 

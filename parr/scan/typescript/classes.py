@@ -736,15 +736,14 @@ def method_effects(resolver: Any, path: str, cname: str, mname: str) -> dict[str
     return {k: v for k, v in m.items() if k in ("strong", "medium", "weak", "caps", "executed")}
 
 
-def _handler_effects(chain, reg: dict[str, Any], base_index: int, resolver: Any = None) -> dict[str, list[str]]:
-    """Effects of the methods a call reaches from the handler, dispatched on the subclass: those defined
-    below the registering base when it reaches any (the base's own plumbing, logging or telemetry, is
-    the same for every tool), else everything reached (the base does the work)."""
-    start = [reg["handler"]] if reg.get("handler") else list(reg.get("handler_calls") or [])
+def reached_methods(chain, start: list[str], limit: int, resolver: Any = None) -> list[tuple[int, dict[str, Any]]]:
+    """(index in the chain, method facts) of the methods a call reaches from `start`, breadth first,
+    dispatched on the chain's first class (a method of a nearer class overrides its base's); at most
+    `limit` method names are looked up."""
     reached: list[tuple[int, dict[str, Any]]] = []
     seen: set[str] = set()
     todo = list(start)
-    while todo and len(seen) < 60:
+    while todo and len(seen) < limit:
         name = todo.pop(0)
         if name in seen:
             continue
@@ -754,6 +753,15 @@ def _handler_effects(chain, reg: dict[str, Any], base_index: int, resolver: Any 
             continue
         reached.append(found)
         todo.extend(found[1].get("calls") or [])
+    return reached
+
+
+def _handler_effects(chain, reg: dict[str, Any], base_index: int, resolver: Any = None) -> dict[str, list[str]]:
+    """Effects of the methods a call reaches from the handler, dispatched on the subclass: those defined
+    below the registering base when it reaches any (the base's own plumbing, logging or telemetry, is
+    the same for every tool), else everything reached (the base does the work)."""
+    start = [reg["handler"]] if reg.get("handler") else list(reg.get("handler_calls") or [])
+    reached = reached_methods(chain, start, 60, resolver)
     if any(m.get("unread") for _, m in reached):
         unread = {"weak": ["a method the handler reaches was not read (its class gives no tool text)"]}
         reached.insert(0, (0, unread))

@@ -284,22 +284,11 @@ def _arg_for(chain, member: str) -> tuple[Any, str | None]:
 def _walk(ch: _Chains, chain, start: list[str], top: int, seen_classes: set, depth: int = 0) -> list[dict[str, Any]]:
     """The method facts a call reaches from `start`, dispatched on the chain's first class; each marked
     own (defined below index `top`) or not, following returned instances to their run methods."""
-    from parr.scan.typescript.classes import _method
+    from parr.scan.typescript.classes import reached_methods
 
     out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    todo = list(start)
-    while todo and len(seen) < 80:
-        name = todo.pop(0)
-        if name in seen:
-            continue
-        seen.add(name)
-        found = _method(chain, name)
-        if found is None:
-            continue
-        i, m = found
+    for i, m in reached_methods(chain, start, 80):
         out.append({**m, "own": i < top, "at": chain[i][0]})
-        todo.extend(m.get("calls") or [])
         for made in m.get("returns_new") or []:
             if depth >= 2:
                 continue
