@@ -4789,7 +4789,7 @@ class FileExtractor:
             walkers = [fi.qual for fi in self.funcs if registry.walks_first_param(fi.node)]
             if walkers:
                 out["subwalkers"] = walkers
-        if "__name__" in self.text:
+        if "__name__" in self.text or "__qualname__" in self.text:
             namefns = {f"{ci.qual}.{m}": src for ci in self.classes if ci.scope is self.module_scope
                        for m, fi in ci.methods.items() if (src := registry.name_method_source(fi.node))}
             if namefns:
