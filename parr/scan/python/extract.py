@@ -42,6 +42,7 @@ _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)
 _REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
 _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_async", "execute", "invoke",
                  "ainvoke", "call", "_call", "run_json", "acall", "_execute")
+_EXEC_METHOD_SET = frozenset(_EXEC_METHODS)
 _LOGGING_CALL = re.compile(r"^(?:loguru|structlog|logging)\b|(?:^|\.)(?:_?logger|_?log|LOGGER|LOG)\.")
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"builtins"}
 _VALUE_METHODS = frozenset("get append extend insert pop remove clear copy update items keys values setdefault add "
@@ -904,6 +905,15 @@ class FileExtractor:
                 fn.local_calls.append((fn.body_scope, d))
         elif head in ("self", "cls") and d.count(".") == 1:
             fn.self_calls.append(d.split(".", 1)[1])
+        elif head == "super()" and d.count(".") == 1 and fn.cls is not None:
+            # super().execute(code): the base's method, of this file or of an imported class
+            t = self._base_method(fn.cls, d[8:])
+            if isinstance(t, FuncInfo) and t.cls is not None:
+                fn.obj_calls.append((t.cls, d[8:], d))
+                fn.call_nodes.setdefault(d, []).append(node)
+            elif isinstance(t, str):
+                fn.ext_calls.append(t)
+                self._xcall(fn, node, ["q", t])
         elif head in self.imports and "()" not in d:
             fn.ext_calls.append(q)
             self._xcall(fn, node, ["q", q])
@@ -1225,6 +1235,12 @@ class FileExtractor:
             return None  # a helper of this file: the closure reads it (or marks it unknown)
         if head in ("self", "cls") and d.count(".") == 1:
             return None
+        if head == "super()" and d.count(".") == 1 and fn.cls is not None:
+            t = self._base_method(fn.cls, d[8:])
+            if isinstance(t, FuncInfo):
+                return None  # a base class's method of this file: the closure reads it
+            if isinstance(t, str):  # resolve drops the marker when the project's class chain holds it
+                return ("?" + t, UNKNOWN, f"calls {d}()")
         if head in self.imports and "()" not in d:
             return ("?" + (q or d), UNKNOWN, f"calls {d}()")
         ctor = origin
@@ -3268,6 +3284,8 @@ class FileExtractor:
             if exec_fn is None and "__init__" in ci.methods:
                 exec_fn = self._init_function_method(ci)  # super().__init__(..., function=self.search)
             extra = {"class_bases": ci.bases, "class_name": ci.name, "class_subclassed_here": ci.name in subclassed}
+            if exec_fn is None and (inherited := self._inherited_bases(ci)):
+                extra["inherit_run"] = inherited  # its run method is an imported base's: resolve reads it
             schema = "type_hints"
             typed = None
             if "args_schema" in ci.attrs or "args_type" in ci.attrs or self._model_class_attr(ci.attrs.get("input_schema")):
@@ -4431,7 +4449,8 @@ class FileExtractor:
         self._func_cand(fi, fi.scope, fi.name, None, fw, "plain_function", _docstring(fi.node), [])
 
     # ------------------------------------------------------------------ serialise
-    def _callees(self, fi: FuncInfo, unknown: list | None = None) -> list[tuple[FuncInfo, str | None]]:
+    def _callees(self, fi: FuncInfo, unknown: list | None = None,
+                 ext: list | None = None) -> list[tuple[FuncInfo, str | None]]:
         """The functions of this file `fi` calls (helpers, its class's methods, methods of objects of
         this file's classes), each with the name it is called by. With `unknown`, a call parr cannot
         read (a name bound to a lambda or a value, an inherited method) is noted there as such."""
@@ -4448,8 +4467,13 @@ class FileExtractor:
                 t = self._method_lookup(fi.cls, m)
                 if t is not None:
                     callees.append((t, m))
-                elif unknown is not None:  # inherited from a base parr did not read
-                    unknown.append(("", UNKNOWN, f"calls self.{m}()", 0))
+                elif unknown is not None:
+                    # inherited from an imported base: resolve reads it there and drops the marker;
+                    # else from a base parr did not read
+                    b = self._base_method(fi.cls, m)
+                    unknown.append(("?" + b if isinstance(b, str) else "", UNKNOWN, f"calls self.{m}()", 0))
+                    if isinstance(b, str) and ext is not None:
+                        ext.append(b)
         for ci, m, d in fi.obj_calls:
             t = self._method_lookup(ci, m)
             if t is not None:
@@ -4465,7 +4489,7 @@ class FileExtractor:
         seen.add(id(fi))
         fx = [tuple(x) + ((0,) if len(x) == 3 else ()) for x in fi.fx]
         ext = list(fi.ext_calls)
-        for c, key in self._callees(fi, fx):
+        for c, key in self._callees(fi, fx, ext):
             if effects_kb.is_plumbing(c.name):
                 # get_credentials() writing a token cache is not the tool's effect; that sign-in
                 # only built a URL for the user to open is what the tool does
@@ -4505,6 +4529,33 @@ class FileExtractor:
                 continue
             fx, ext = self.closure(f)
             out.append([m, [list(x) for x in _dedupe(fx)][:40], sorted(set(ext))[:30]])
+        return out
+
+    def _base_method(self, ci: ClassInfo, m: str, depth: int = 0):
+        """Where the `m` that `super().m()` in a method of `ci` runs is: a method of a base class of
+        this file (its FuncInfo), `pkg.mod.Base.m` when the first base that may hold it is imported
+        (resolve follows that class's chain across files), or None (no base parr can name)."""
+        if depth > 4:
+            return None
+        for b in ci.bases:
+            v = self.module_scope.defs.get(b)
+            if isinstance(v, ClassInfo) and v is not ci:
+                t = v.methods.get(m) or self._base_method(v, m, depth + 1)
+                if t is not None:
+                    return t
+            elif "." in b:  # bases are kept qualified through the imports
+                return f"{b}.{m}"
+        return None
+
+    def _inherited_bases(self, ci: ClassInfo, depth: int = 0) -> list[str]:
+        """The qualified names of the imported classes above `ci` (through its bases of this file)."""
+        out: list[str] = []
+        for b in ci.bases if depth < 5 else ():
+            v = self.module_scope.defs.get(b)
+            if isinstance(v, ClassInfo) and v is not ci:
+                out += [q for q in self._inherited_bases(v, depth + 1) if q not in out]
+            elif "." in b and b not in out:
+                out.append(b)
         return out
 
     def _method_lookup(self, ci: ClassInfo, m: str, depth=0):
@@ -4675,6 +4726,9 @@ class FileExtractor:
                     ret = self._returned_class(fi)
                     if ret is not None:  # other files' calls on what it returns are that class's methods
                         entry["ret"] = ret.qual if isinstance(ret, ClassInfo) else ret
+                if fi.cls is not None and fi.name in _EXEC_METHOD_SET:
+                    # the run method a subclass in another file inherits: its parameters are the tool's
+                    entry["pa"] = self.params_of(fi, "plain_function")
                 if fi.cls is not None and fi.self_calls:
                     # self.<m>() it calls: an object of a subclass runs the subclass's <m> (resolve,
                     # for the objects an MCP list handler lists)
@@ -4706,6 +4760,10 @@ class FileExtractor:
                     continue
                 funcs[fi.qual] = entry
         classes = {ci.qual: ci.bases for ci in self.classes}
+        # the methods each class with bases defines: what a subclass in another file inherits from it
+        cmethods = {ci.qual: sorted(ci.methods)[:60] for ci in self.classes
+                    if ci.scope is self.module_scope and ci.methods
+                    and (ci.bases or not _EXEC_METHOD_SET.isdisjoint(ci.methods))}
         # crm = Crm(...) at module level: another file's crm.close_case() is Crm.close_case
         instances = {k: v for k, v in self.var_ctor.items()
                      if v and v.rsplit(".", 1)[-1][:1].isupper() and (v in classes or "." in v)}
@@ -4727,7 +4785,7 @@ class FileExtractor:
         # Empty parts are left out (resolve reads every part with a default): on a large tree the
         # facts of every file are held at once, and most files declare nothing.
         for key, value in (("imports", self.imports), ("consts", self.consts), ("enums", self.enums),
-                           ("classes", classes), ("funcs", funcs), ("instances", instances),
+                           ("classes", classes), ("cmethods", cmethods), ("funcs", funcs), ("instances", instances),
                            ("agents", self.agents), ("hints", sorted(self.fw_hints)), ("refs", self.refs),
                            # what resolve needs of every file's classes: the last names of their bases
                            ("base_names", sorted({b.rsplit(".", 1)[-1] for bases in classes.values() for b in bases})),
@@ -4802,7 +4860,7 @@ _ALT_CONSTRUCTOR = re.compile(r"^(?:from_\w+|create\w*|load_component)$")
 
 # Parts only looked up in the few files other files reference, kept as JSON text until then:
 # text is several times smaller than the dicts it decodes to, and every file's facts are held at once.
-PACKED_PARTS = ("imports", "funcs", "classes", "faces")
+PACKED_PARTS = ("imports", "funcs", "classes", "cmethods", "faces")
 
 
 def pack_part(value: dict) -> str:

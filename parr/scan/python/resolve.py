@@ -15,7 +15,7 @@ from parr.scan import effects_kb
 from parr.scan.model import ScanError, ToolRecord, UnresolvedSite, operations_of
 from parr.scan.python import catalog, flow, nat_config, registry, swe_bundles, toolclass
 from parr.scan.python.effects import sql_text_effect
-from parr.scan.python.extract import _TOOLS_VAR, expand_params, module_name, unpack_part as _part
+from parr.scan.python.extract import _EXEC_METHODS as EXEC_METHODS, _TOOLS_VAR, expand_params, module_name, unpack_part as _part
 from parr.scan.python.effects import UNKNOWN
 from parr.scan.python.judge import judge
 
@@ -405,6 +405,31 @@ class Project:
             out += [x for x in inner if x[1] != UNKNOWN] if quiet else inner
         return out
 
+    def inherited_run(self, bases: list[str], near: str, depth: int = 0) -> tuple[str, dict] | None:
+        """(file, funcs entry) of the run method a tool class without one of its own inherits from
+        the imported classes `bases`: the nearest class up their chains that defines a run method
+        (execute, _run, __call__, ...) gives it. None when no class of the project on them does."""
+        for q in bases:
+            if depth > 6:
+                return None
+            path, rest = self.split_target(q, near)
+            if path is None or not rest or len(rest) != 1:
+                continue
+            f = self.at(path)
+            if rest[0] not in _part(f, "classes"):
+                imp = _part(f, "imports").get(rest[0])  # a package re-exporting the class
+                hit = self.inherited_run([imp], path, depth + 1) if imp else None
+            else:
+                own = _part(f, "cmethods").get(rest[0]) or ()
+                m = next((m for m in EXEC_METHODS if m in own), None)
+                if m is not None:
+                    return path, _part(f, "funcs").get(f"{rest[0]}.{m}") or {}
+                hit = self.inherited_run([b for b in (_base_qual(f, b) for b in _part(f, "classes")[rest[0]]) if b],
+                                         path, depth + 1)
+            if hit is not None:
+                return hit
+        return None
+
     def calls_effects(self, ext: list[str], xc: list | None, near: str, depth: int = 0, seen=None) -> list:
         """Effects of the calls into other modules (`ext`), the callee's SQL, code and commands tied
         to what the caller passed: the argument maps in `xc` (see parr.scan.python.flow); a call
@@ -534,7 +559,25 @@ def _func_entry(f: dict, rest: list[str]) -> tuple[dict | None, str | None]:
         entry = funcs.get(f"{cls}.{rest[1]}")
         if entry is None and "." in cls:
             return None, f"{cls}.{rest[1]}"
+    if entry is None and len(rest) == 2 and rest[0] in _part(f, "classes"):
+        if rest[1] in (_part(f, "cmethods").get(rest[0]) or ()):
+            return {}, None  # the class defines it, and it does nothing parr reports
+        # a method the class inherits: its first base's that parr can name (in this file or imported)
+        for b in _part(f, "classes")[rest[0]]:
+            base = _base_qual(f, b)
+            if base is not None:
+                return None, f"{base}.{rest[1]}"
     return entry, None
+
+
+def _base_qual(f: dict, base: str) -> str | None:
+    """The module-qualified name of a base class as a file's class list writes it (an imported one
+    already qualified, one of the file by its own name), or None."""
+    if "." in base:
+        return base
+    if base in _part(f, "classes") and f.get("module"):
+        return f"{f['module']}.{base}"
+    return None
 
 
 _ABSTRACT_NAME = re.compile(r"^(?:Base|Abstract)[A-Z_]|(?:Base|Mixin|Abstract)$")
@@ -849,6 +892,14 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     ext += run[2]
             if c.get("ext_fn"):
                 ext.append(c["ext_fn"])
+            if c.get("inherit_run") and (hit := proj.inherited_run(c["inherit_run"], path)) is not None:
+                # a tool class that runs the execute() of a base class in another file
+                rpath, entry = hit
+                c["fx"] = list(c.get("fx") or []) + [[*x[:3], (x[3] if len(x) > 3 else 0) + 1, *x[4:]]
+                                                     for x in proj.settle(entry.get("fx", []), rpath)]
+                c["fx"] += proj.calls_effects(entry.get("ext", []), entry.get("xc"), rpath)
+                if c.get("params") is None and entry.get("pa") is not None:
+                    c["params"] = entry["pa"]
             xc = c.get("xc") or ((_part(proj.at(path), "funcs").get(c["xc_of"]) or {}).get("xc") if c.get("xc_of") else None)
             if ext or xc:
                 c["fx"] = list(c.get("fx") or []) + proj.calls_effects(ext, xc, path)
