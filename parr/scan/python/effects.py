@@ -45,6 +45,14 @@ _SQL_WRITE = re.compile(
     re.I,
 )
 _SQL_READ = re.compile(r"^\s*(select|with|show|describe|explain|pragma)\b", re.I)
+# Transaction control: starts, ends or marks a transaction; it changes no data by itself (the
+# statements run inside it are judged each on its own). PostgreSQL, MySQL, SQLite and SQL Server forms.
+_SQL_TXN = re.compile(r"^\s*(begin|start\s+transaction|commit|rollback|abort|end|savepoint|release|"
+                      r"set\s+(session\s+characteristics\s+as\s+)?transaction)\b[\w\s,]*;?\s*$", re.I)
+# Comments before a statement (`/* app tag */ SELECT ...`, `-- note`): the statement starts after them.
+_SQL_LEAD_COMMENTS = re.compile(r"^(?:\s+|/\*.*?\*/|--[^\n]*(?:\n|$))+", re.S)
+_SQL_CLOSED_COMMENTS = re.compile(r"^(?:\s+|/\*.*?\*/|--[^\n]*\n)+", re.S)  # (a `--` ended by a newline)
+
 # EXPLAIN and its options (PostgreSQL's `EXPLAIN (ANALYZE, FORMAT JSON)`, MySQL's and the old
 # `EXPLAIN ANALYZE VERBOSE`): with ANALYZE the statement really runs (postgresql.org/docs/current/sql-explain.html)
 _SQL_EXPLAIN = re.compile(r"^\s*explain\b\s*(\([^)]*\)|(?:(?:analy[sz]e|verbose|extended|format\s*=?\s*\w+)\b\s*)*)", re.I)
@@ -393,6 +401,9 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         sqlish = bool(_SQL_RECEIVER.search(recv)) or (text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))) \
             or (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "text")
         if sqlish and last != "query" or (last == "query" and text is not None and (_SQL_WRITE.match(text) or _SQL_READ.match(text))):
+            if isinstance(arg, ast.IfExp):  # "ROLLBACK" if read_only else "COMMIT": either may run
+                return [_sql_effect(a, _statement_text(a, str_lookup, lookup), dotted, url_source)
+                        for a in (arg.body, arg.orelse)]
             return [_sql_effect(arg, text, dotted, url_source)]
 
     # --- browser and page scripts: which page calls act on the site and which only read is the one
@@ -586,15 +597,18 @@ def _sql_effect(arg, text: str | None, dotted: str, url_source) -> tuple[str, st
     """What running the statement `arg` does. The capability "sql" (broad) is for SQL the model
     writes: a statement whose start comes from a parameter. A statement the code writes, with values
     bound or interpolated, is a database read or write, not arbitrary SQL."""
+    text = sql_body(text)
     if text is not None and _SQL_ENSURE.match(text):
         return ("", READ, f"makes sure a table exists ({_sql_head(text)} ... IF NOT EXISTS), which stores no data")
+    if text is not None and _SQL_TXN.match(text):
+        return ("", READ, f"controls a transaction ({_sql_head(text)}), which changes no data by itself")
     if text is not None and _SQL_WRITE.match(text):
         return ("", STRONG, f"writes to a database ({_sql_head(text)})")
     if text is not None and _SQL_EXPLAIN.match(text):
         return _explained(arg, text, dotted, url_source)
     if text is not None and _SQL_READ.match(text):
         return ("", READ, f"reads a database ({_sql_head(text)})")
-    src = url_source(arg) if url_source is not None else frozenset({"?"})
+    src = url_source(sql_lead(arg)) if url_source is not None else frozenset({"?"})
     if src:
         return (f"sql@{','.join(sorted(src))}", "raw", f"executes SQL the model writes ({dotted})")
     return ("", "raw", f"executes SQL built at run time ({dotted})")
@@ -775,12 +789,35 @@ _INFERENCE_CALL = re.compile(
     r"(?:^|\.)(?:completions|messages|responses|embeddings|moderations|model_client|_model_client|llm)\.a?create$")
 
 
+def sql_lead(arg):
+    """The expression a statement starts with: in `f"/* tag */ {query}"` (only comments or spaces
+    before the first value) that value, else the argument itself."""
+    if isinstance(arg, ast.JoinedStr):
+        lead = ""
+        for v in arg.values:
+            if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                lead += v.value
+                continue
+            if isinstance(v, ast.FormattedValue) and not _SQL_CLOSED_COMMENTS.sub("", lead):
+                return v.value
+            break
+    return arg
+
+
+def sql_body(text: str | None) -> str | None:
+    """A statement's text without the comments before it."""
+    if text is None or ("/*" not in text[:200] and "--" not in text[:200]):
+        return text
+    return _SQL_LEAD_COMMENTS.sub("", text, count=1)
+
+
 def sql_text_effect(texts: list[str]) -> tuple[str, str, str]:
     """What literal SQL statements handed to a helper that runs them do: a write if any writes."""
+    texts = [sql_body(t) or "" for t in texts]
     for t in texts:
         if _SQL_WRITE.match(t) and not _SQL_ENSURE.match(t):
             return ("", STRONG, f"writes to a database ({_sql_head(t)})")
-    if all(_SQL_READ.match(t) and not _explain_runs(t)[0] or _SQL_ENSURE.match(t) for t in texts):
+    if all(_SQL_READ.match(t) and not _explain_runs(t)[0] or _SQL_ENSURE.match(t) or _SQL_TXN.match(t) for t in texts):
         return ("", READ, f"reads a database ({_sql_head(texts[0])})")
     return ("", "raw", "executes SQL built at run time")
 

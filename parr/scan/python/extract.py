@@ -23,7 +23,7 @@ from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys,
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
-from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_text_effect
+from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_lead, sql_text_effect
 from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -945,9 +945,19 @@ class FileExtractor:
                     # agent = create_agent(cfg); agent.run(...): a method of the class the imported
                     # factory is declared to return (resolve reads its `ret`)
                     fn.ext_calls.append(f"{cls_name}().{method}")
-                elif isinstance(ci, FuncInfo) and isinstance(ret := self._returned_class(ci), ClassInfo):
-                    fn.obj_calls.append((ret, method, d))  # the same, with a factory of this file
-                    fn.call_nodes.setdefault(d, []).append(node)
+                elif isinstance(ci, FuncInfo):
+                    # the same, with a factory of this file: each class its return annotation names
+                    # (`-> Union[SqlDriver, SafeSqlDriver]`), of this file or imported
+                    for ret in self._returned_classes(ci):
+                        if isinstance(ret, ClassInfo):
+                            fn.obj_calls.append((ret, method, d))
+                            fn.call_nodes.setdefault(d, []).append(node)
+                        else:
+                            fn.ext_calls.append(f"{ret}.{method}")
+                            self._xcall(fn, node, ["q", f"{ret}.{method}"])
+                            if not fx and not known_quiet(d, q, is_builtin, injected, self._import_heads()):
+                                # resolve drops it where the project defines that method
+                                fn.fx.append((f"?{ret}.{method}", UNKNOWN, f"calls {d}()"))
 
     def _started_target(self, node: ast.Call, fn: FuncInfo) -> None:
         """multiprocessing.Process(target=self._run, args=(code, out)) / threading.Thread(target=f,
@@ -984,17 +994,38 @@ class FileExtractor:
 
     def _returned_class(self, fi: FuncInfo):
         """The class a function's return annotation names (`-> BaseCLIAgent`): a ClassInfo of this
-        file, the qualified name of an imported one, or None."""
-        ann = fi.node.returns
-        if isinstance(ann, ast.Constant) and isinstance(ann.value, str) and ann.value.isidentifier():
-            ann = ast.Name(id=ann.value, ctx=ast.Load())
-        d = self.dotted(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
-        if not d or not d.rsplit(".", 1)[-1][:1].isupper():
-            return None
-        local = self.module_scope.defs.get(d)
-        if isinstance(local, ClassInfo):
-            return local
-        return self.qualify(d) if d.split(".", 1)[0] in self.imports else None
+        file, the qualified name of an imported one, or None (none, or several)."""
+        found = self._returned_classes(fi)
+        return found[0] if len(found) == 1 else None
+
+    def _returned_classes(self, fi: FuncInfo) -> list:
+        """Every class a function's return annotation names: one (`-> Driver`), or each member of
+        `Union[A, B]`, `A | B`, `Optional[A]` (a call on what it returns may run any of their
+        methods). Each a ClassInfo of this file or the qualified name of an imported class."""
+        out: list = []
+        todo = [fi.node.returns]
+        while todo and len(out) < 8:
+            ann = todo.pop(0)
+            if isinstance(ann, ast.Constant) and isinstance(ann.value, str) and len(ann.value) < 200:
+                try:
+                    ann = ast.parse(ann.value, mode="eval").body
+                except SyntaxError:
+                    continue
+            if isinstance(ann, ast.BinOp) and isinstance(ann.op, ast.BitOr):
+                todo[:0] = [ann.left, ann.right]
+                continue
+            if isinstance(ann, ast.Subscript) and (self.dotted(ann.value) or "").rsplit(".", 1)[-1] in ("Union", "Optional"):
+                todo[:0] = list(ann.slice.elts) if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+                continue
+            d = self.dotted(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
+            if not d or not d.rsplit(".", 1)[-1][:1].isupper():
+                continue
+            local = self.module_scope.defs.get(d)
+            if isinstance(local, ClassInfo):
+                out.append(local)
+            elif d.split(".", 1)[0] in self.imports and (q := self.qualify(d)).split(".", 1)[0] not in _STDLIB:
+                out.append(q)  # (typing's Dict, collections' OrderedDict: values, not classes to follow)
+        return out
 
     def _serialised_funcs(self) -> set:
         """The qualified names of the functions serialise() lists in the facts' funcs."""
@@ -1033,6 +1064,8 @@ class FileExtractor:
                 continue
             info: dict = {}
             src = self.url_source(fn, a)
+            if not src and isinstance(a, ast.JoinedStr) and (lead := sql_lead(a)) is not a:
+                src = self.url_source(fn, lead)  # f"/* tag */ {query}": a statement starts with `query`
             if src:
                 info["p"] = sorted(src)
             if "?" not in src and not isinstance(a, ast.Constant) and not (
@@ -1249,6 +1282,9 @@ class FileExtractor:
             ctor = (self.var_ctor.get(head) + "()") if v is not None and self.var_ctor.get(head) else None
         if ctor and ctor.endswith("()") and isinstance(self.module_scope.defs.get(ctor[:-2]), ClassInfo):
             return None  # crm.close_case() on a class of this file: its method is read
+        if ctor and ctor.endswith("()") and isinstance(f := self.module_scope.defs.get(ctor[:-2]), FuncInfo) \
+                and self._returned_classes(f):
+            return None  # on what a factory of this file returns: each class's method (helpers, below)
         if ctor and ctor.endswith("()") and d.count(".") == 1 and "()" not in ctor[:-2] and "." in ctor[:-2] \
                 and ctor[:-2].rsplit(".", 1)[-1][:1].isupper():
             # client.board() on an object of a class imported from another module: resolve drops
@@ -1451,6 +1487,8 @@ class FileExtractor:
                         arg = call.args[i]
                     if arg is None and (any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)):
                         src.add("?")
+                    if base == "sql":
+                        arg = sql_lead(arg)  # f"/* tag */ {query}": the statement is `query`
                     src |= (self.path_source if x[1] == ENSURE_DIR else self.url_source)(caller, arg)
                     texts.append(arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value, str) else
                                  self._literal_text(caller, arg) if base == "gql" and arg is not None else None)
@@ -1482,7 +1520,9 @@ class FileExtractor:
         head = d.split(".", 1)[0]
         if head == "self" and d.count(".") == 2 and fn.cls is not None:
             v = fn.cls.self_attrs.get(d.split(".")[1])  # self.iam.detach_user_policy()
-            od = self.dotted(v.func) if v is not None else None
+            if v is None:
+                return self._annotated_attr(fn.cls, d.split(".")[1])
+            od = self.dotted(v.func)
             return (self.qualify(od) + "()") if od else None
         if head in ("self", "cls") or fn.body_scope is None:
             return None
@@ -1493,6 +1533,26 @@ class FileExtractor:
             return None
         od = self.dotted(v.func)
         return (self.qualify(od) + "()") if od else None
+
+    def _annotated_attr(self, ci: ClassInfo, attr: str) -> str | None:
+        """`Driver()` for `self.<attr>` a method stored from its parameter declared as a class
+        (`def __init__(self, inner: SqlDriver): self.inner = inner`): calls on it are that class's
+        methods. None when the stores disagree or name no class."""
+        found = set()
+        for value, scope in ci.self_values.get(attr, ()):
+            fi = scope.func if scope is not None else None
+            if not isinstance(value, ast.Name) or fi is None:
+                return None
+            a = fi.node.args
+            arg = next((x for x in a.posonlyargs + a.args + a.kwonlyargs if x.arg == value.id), None)
+            ann = _unwrap_ann(arg.annotation)[0] if arg is not None and arg.annotation is not None else None
+            if isinstance(ann, ast.Constant) and isinstance(ann.value, str) and ann.value.isidentifier():
+                ann = ast.Name(id=ann.value, ctx=ast.Load())
+            d = self.dotted(ann) if isinstance(ann, (ast.Name, ast.Attribute)) else None
+            if not d or not d.rsplit(".", 1)[-1][:1].isupper():
+                return None
+            found.add(self.qualify(d))
+        return next(iter(found)) + "()" if len(found) == 1 else None
 
     def _import_roots(self) -> frozenset:
         if self._roots_cache is None or self._roots_cache[0] != len(self.imports):

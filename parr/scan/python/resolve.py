@@ -567,6 +567,8 @@ def _func_entry(f: dict, rest: list[str]) -> tuple[dict | None, str | None]:
             base = _base_qual(f, b)
             if base is not None:
                 return None, f"{base}.{rest[1]}"
+    if entry is None and len(rest) == 2 and (imp := _part(f, "imports").get(rest[0])):
+        return None, f"{imp}.{rest[1]}"  # a package re-exporting the class (`from .driver import SqlDriver`)
     return entry, None
 
 
