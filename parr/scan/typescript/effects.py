@@ -460,6 +460,7 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
 
 _FILE_WRITES = frozenset({"writeFile", "writeTextFile", "writeFileSync", "write", "writeFiles"})
 _WRITE_TARGET = re.compile(r"sandbox|files?$|fs$|workspace|sbx", re.I)
+_FS_MODULE = re.compile(r"(?:node:)?fs(?:/promises)?|fs-extra")
 
 
 # A JavaScript collection built in this file: `clients.delete(id)` on a `new Set()` is not an HTTP
@@ -574,7 +575,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     args = args_of(call)
     first = args[0] if args else None
     lname = name.lower()
-    if name in _FILE_WRITES and len(chain) >= 2 and _WRITE_TARGET.search(chain[-2]):
+    if name in _FILE_WRITES and (len(chain) >= 2 and _WRITE_TARGET.search(chain[-2]) or len(chain) == 1
+                                 and _FS_MODULE.fullmatch(root_module or "")):  # import { writeFileSync } from "fs"
         for a in args:  # what goes into the file: run later by the same body? (see `analyze`)
             eff.written |= _names_in(a)
 

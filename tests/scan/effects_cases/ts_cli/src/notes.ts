@@ -1,0 +1,5 @@
+const notes: string[] = [];
+
+export async function writeFile(text: string): Promise<void> {
+  notes.push(text);
+}
