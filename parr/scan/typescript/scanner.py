@@ -21,13 +21,14 @@ from parr.scan.typescript import action_schemas
 from parr.scan.typescript.effects import EXECUTABLE_TYPES
 from parr.scan.typescript.judge import judge_mutating
 from parr.scan.typescript.nodes import (
-    TreeUnparsable, check_tree, entry_value, grammar_for, parser, property_key, string_literal, text,
+    TreeUnparsable, check_tree, entry_value, grammar_for, member_chain, parser, property_key, string_literal, text,
+    unwrap,
 )
 from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -144,7 +145,7 @@ _RUNS_PROCESSES = re.compile(rb"""(?:from\s+|require\(\s*)["'](?:node:)?(?:child
 # Files without triggers may still export constants other files use as tool names.
 _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
-    rb"^export\s+default\s+['\"`]", re.M)
+    rb"^export\s+default\s+['\"`]|^(?:module\.)?exports(?:\.[A-Za-z_$][\w$]*)?\s*=[^=]", re.M)
 # A module-level constant an export may be built from (`const READS = {...}` spread into an exported table).
 _LOCAL_CONST_LINE = re.compile(rb"^(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s+([A-Za-z_$][\w$]*)|^(import)\s", re.M)
 # A class extending another: it may be a tool if a base elsewhere registers from its members (classes.py).
@@ -258,7 +259,55 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
         root = _detect().resolve_local_base(ctx, cls, info["base"])
         ex["classes"][name] = {"root": root, "base": info["base"], "base_module": info["base_module"]}
 
+    def export_binding(public: str, at, local: str) -> None:
+        """`export { local as public }`: what the file binds to `local` (an import is re-exported)."""
+        b = ctx.lookup(at, local)
+        if b is None:
+            return
+        if b.kind == "import" and b.module is not None:
+            ex["reexports"].append({"module": b.module, "name": b.imported, "as": public})
+        elif b.kind in ("var", "default"):
+            export_value(public, b.node)
+        elif b.kind == "enum":
+            ex["enums"][public] = enum_members(b.node)
+            names.add(public)
+        elif b.kind == "class":
+            export_class(public, b.node)
+        else:
+            names.add(public)
+
+    def export_commonjs(public: str, value) -> None:
+        """`module.exports = { NAME, alias: local, KEY: "literal" }`, `exports.NAME = value`."""
+        value = unwrap(value)
+        if value is None:
+            return
+        if value.type == "identifier":
+            export_binding(public, value, text(value))
+        elif value.type in ("class", "class_declaration"):
+            export_class(public, value)
+        else:
+            export_value(public, value)
+
     for stmt in ctx.root.named_children:
+        if stmt.type == "expression_statement" and stmt.named_children \
+                and stmt.named_children[0].type == "assignment_expression":
+            # CommonJS: what `require()` of this file gets, and `const { NAME } = require(...)` reads
+            assign = stmt.named_children[0]
+            chain = member_chain(unwrap(assign.child_by_field_name("left")))
+            right = unwrap(assign.child_by_field_name("right"))
+            if chain == ["module", "exports"] and right is not None and right.type == "object":
+                for entry in right.named_children[:200]:
+                    if entry.type == "shorthand_property_identifier":
+                        export_binding(text(entry), entry, text(entry))
+                    elif entry.type == "pair" and (key := entry.child_by_field_name("key")) is not None \
+                            and key.type in ("property_identifier", "string"):
+                        export_commonjs(string_literal(key) if key.type == "string" else text(key),
+                                        entry.child_by_field_name("value"))
+            elif chain == ["module", "exports"]:
+                export_commonjs("default", right)
+            elif len(chain) == 3 and chain[:2] == ["module", "exports"] or len(chain) == 2 and chain[0] == "exports":
+                export_commonjs(chain[-1], right)
+            continue
         if stmt.type != "export_statement":
             continue
         source = string_literal(stmt.child_by_field_name("source"))
@@ -307,21 +356,7 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
                 a = spec.child_by_field_name("alias")
                 if n is None:
                     continue
-                local, public = text(n), text(a or n)
-                b = ctx.lookup(spec, local)
-                if b is None:
-                    continue
-                if b.kind == "import" and b.module is not None:
-                    ex["reexports"].append({"module": b.module, "name": b.imported, "as": public})
-                elif b.kind in ("var", "default"):
-                    export_value(public, b.node)
-                elif b.kind == "enum":
-                    ex["enums"][public] = enum_members(b.node)
-                    names.add(public)
-                elif b.kind == "class":
-                    export_class(public, b.node)
-                else:
-                    names.add(public)
+                export_binding(text(a or n), spec, text(n))
         else:
             # export default class / function
             for c in stmt.named_children:
