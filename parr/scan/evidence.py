@@ -88,6 +88,12 @@ _ROLE_NOUNS = frozenset("specialist agent expert assistant advisor analyst bot h
 _ADVERBS = frozenset("possibly optionally maybe also then immediately automatically conditionally".split())
 
 
+# What a tool named `request_<...>` asks the person in the conversation for (request_review, request_refund
+# ask someone else for something that changes state).
+_PERSON_ANSWERS = frozenset("input inputs clarification clarifications".split())
+_ASKED_OF_PERSON = _PERSON_ANSWERS | frozenset("user human".split())
+
+
 def _verb_words(name: str) -> list[str]:
     """The name's words with a split prefix joined back (ReWriteEmail: rewrite, email)."""
     words = name_words(name)
@@ -114,6 +120,10 @@ def name_verdict(name: str) -> Verdict:
                 j += 1
             if j < len(words) and words[j] in MUTATING_VERBS:
                 return Verdict(True, [f"name verb '{words[j]}'"])
+    if words[0] == "request" and len(words) >= 2 and set(words[1:]) <= _ASKED_OF_PERSON and \
+            set(words[1:]) & _PERSON_ANSWERS:
+        # request_user_input, request_clarification: asks the person in the conversation (as `ask` does)
+        return Verdict(False, [f"name '{name}' asks the user"])
     if words[0] in _OUTPUT_VERBS:
         # generate_issue_summary: a leading verb that makes the answer; the words after it are its
         # object ("issue" is no verb here). The body and the description say whether it changes anything.
@@ -128,13 +138,24 @@ def name_verdict(name: str) -> Verdict:
     return Verdict()
 
 
+# Words that cannot stand before a finite verb: after them an -s form is a plural noun ("recent updates",
+# "the posts", "for writes"), not what the tool does.
+_BEFORE_NOUN = frozenset("""a an the any all some no these those your my our their its his her recent latest new
+    current pending previous past upcoming of for about on with from in into many few several multiple other
+    more most live daily weekly""".split())
+
+
 def description_verdict(description: str | None) -> Verdict:
     if not description:
         return Verdict()
     first_sentence = description.strip().split("\n\n", 1)[0]
-    match = _MUTATING_DESCRIPTION.search(first_sentence)
-    if match:
-        return Verdict(True, [f"description says '{match.group(0).lower()}'"])
+    for match in _MUTATING_DESCRIPTION.finditer(first_sentence):
+        word = match.group(0)
+        if " " not in word and word.lower().endswith("s"):
+            before = first_sentence[:match.start()].split()
+            if before and before[-1].lower().strip("(\"'") in _BEFORE_NOUN:
+                continue
+        return Verdict(True, [f"description says '{word.lower()}'"])
     return Verdict()
 
 

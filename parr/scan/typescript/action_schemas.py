@@ -31,6 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # made from entries keyed so (`z.object(Object.fromEntries(xs.map((a) => [a.name, ...])))`), or a union member fixing
 # it (`z.literal(a.name)`): the cheap screen every file pays (a plain `{ [tool.name]: tool }` map is not one).
 TRIGGER = bytes_re.fast(
+    rb"enum\(\s*Object\.keys\(\s*[A-Za-z_$][\w$]*\s*\)|"
+    rb"\b(?:action|next_action|nextAction|action_type|actionType|action_name|actionName|tool|tool_name|toolName|"
+    rb"selected_tool|selectedTool)\s*:\s*(?:z\.)?enum\(\s*\[|"
     rb"\.literal\(\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\)|"
     rb"(?:extend|[oO]bject|merge)\(\s*\{\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\]\s*:|"
     rb"[oO]bject\(\s*Object\.fromEntries\([^;]{0,200}=>\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*,")
@@ -44,6 +47,8 @@ _STYLE = "action_schema.key"
 
 def read(det: Detector) -> None:
     """Each action of a registry whose names key a structured-output schema built in this file."""
+    if b"enum" in det.ctx.source:
+        selectors(det)
     ctx = det.ctx
     seen_classes: set[str] = set()
     for key_expr, elem in _name_keys(det):
@@ -296,3 +301,301 @@ def _within(node: Node | None, outer: Node) -> bool:
 def _deeper(ref: dict[str, Any], key: str) -> dict[str, Any]:
     """`ref` read one key further (`defs.click` -> `defs.click.name`)."""
     return dict(ref, rest=[key]) if ref.get("member") else dict(ref, member=key)
+
+
+# -- selectors: one output schema whose enum field names the action and whose other keys hold each one's payload ----
+#
+# `z.object({ think: z.string(), action: z.enum(Object.keys(actionSchemas)), ...actionSchemas })` with
+# `actionSchemas.search = z.object({ searchRequests: ... }).optional()`, or the same written out
+# (`action: z.enum(["search", "visit"]), search: z.object(...).optional(), visit: z.object(...).optional()`): the
+# model fills the structured output by naming one action in the enum and filling that action's own object, so each
+# action is a tool named by its key and typed by its object. Only an enum field named for an action or a tool, whose
+# values are the keys of the payload objects beside it, counts: a config schema selecting a driver
+# (`driver: z.enum(Object.keys(drivers)), ...drivers`) or a response with a kind and its fields is no action choice.
+# The code that runs an action is the branch dispatching on it (`if (step.action === "coding") {...}`), in this file
+# or another (`selector_branches`), and of that branch only the calls the chosen action's payload
+# (`step.codingIssue`) reaches: the loop around it keeps its own state, which is no effect of the action.
+SELECTOR_FIELDS = frozenset({"action", "next_action", "nextAction", "action_type", "actionType", "action_name",
+                             "actionName", "tool", "tool_name", "toolName", "selected_tool", "selectedTool"})
+SELECTOR_STYLE = "action_schema.selector"
+# A dispatch on one of those fields (`x.action === "search"`, `case` of `switch (x.action)`): the byte screen.
+DISPATCH_TRIGGER = bytes_re.fast(
+    rb"\.(?:action|next_action|nextAction|action_type|actionType|action_name|actionName|tool|tool_name|toolName|"
+    rb"selected_tool|selectedTool)\s*(?:===?\s*[\"'`]|\))")
+
+
+def selectors(det: Detector) -> None:
+    ctx = det.ctx
+    for call in captures(ctx.grammar, ctx.root, "(call_expression) @c", "c", 1 << 14):
+        chain = member_chain(unwrap(call.child_by_field_name("function")))
+        if chain[-1:] != ["enum"] or not args_of(call):
+            continue
+        pair = _field_pair(call)
+        if pair is None:
+            continue
+        field = _key_text(pair)
+        obj = pair.parent
+        if field not in SELECTOR_FIELDS or obj is None or obj.type != "object" or not _builder_arg(obj):
+            continue
+        actions = _selected_actions(det, unwrap(args_of(call)[0]), obj)
+        if not actions:
+            continue
+        for key, schema, at in actions[:100]:
+            if det.ctx.is_claimed(at):
+                continue
+            det.ctx.claim(at)
+            info = det._schema_of(schema)
+            eff = fx_effects(det, field, key, info)
+            typed, tev = det._typed(info, None, eff)
+            cand = det._emit(node=at, name=key, framework="unknown", style=SELECTOR_STYLE,
+                             schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev, eff=eff)
+            if not branch_calls(ctx, field).get(key):
+                # no branch here runs it: the file dispatching on it (another one) is read by the project
+                cand["selector"] = {"field": field, "value": key}
+
+
+def _field_pair(call: Node) -> Node | None:
+    """The `key: value` pair whose value is this call, maybe chained (`z.enum([...]).describe("...")`)."""
+    cur = call
+    for _ in range(8):
+        p = cur.parent
+        if p is None:
+            return None
+        if p.type == "pair":
+            return p if p.child_by_field_name("value") == cur else None
+        if p.type in ("member_expression", "call_expression", "parenthesized_expression", "as_expression",
+                      "satisfies_expression"):
+            cur = p
+            continue
+        return None
+    return None
+
+
+def _key_text(pair: Node) -> str | None:
+    key = pair.child_by_field_name("key")
+    if key is None:
+        return None
+    raw = text(key)
+    return raw[1:-1] if key.type == "string" and len(raw) >= 2 else raw if key.type == "property_identifier" else None
+
+
+def _selected_actions(det: Detector, arg: Node | None, obj: Node) -> list[tuple[str, Node, Node]]:
+    """(action, its payload schema, where it is declared) of a selector enum: the keys of the registry spread into
+    the same object (`Object.keys(X)` beside `...X`), or the literal values that key payload objects beside it."""
+    if arg is None:
+        return []
+    while arg is not None and arg.type in ("as_expression", "satisfies_expression", "parenthesized_expression"):
+        arg = unwrap(arg.named_children[0]) if arg.named_children else None
+    if arg is not None and arg.type == "call_expression" and member_chain(unwrap(arg.child_by_field_name("function")))[-1:] \
+            in (["map"], ["filter"]):
+        # Object.keys(X).map((key) => key): the same keys
+        fn = unwrap(arg.child_by_field_name("function"))
+        arg = unwrap(fn.child_by_field_name("object")) if fn is not None and fn.type == "member_expression" else None
+    if arg is None:
+        return []
+    if arg.type == "call_expression" and member_chain(unwrap(arg.child_by_field_name("function"))) == ["Object", "keys"]:
+        inner = unwrap(args_of(arg)[0]) if args_of(arg) else None
+        if inner is None or inner.type != "identifier":
+            return []
+        registry = text(inner)
+        spread = any(c.type == "spread_element" and c.named_children and text(unwrap(c.named_children[0])) == registry
+                     for c in obj.named_children)
+        return _registry_entries(det, inner) if spread else []
+    if arg.type == "array":
+        values = [_plain_string(v) for v in arg.named_children]
+        if len(values) < 2 or any(v is None for v in values):
+            return []
+        entries = object_entries(obj)
+        out: list[tuple[str, Node, Node]] = []
+        for v in values:
+            entry = entries.get(v)  # type: ignore[arg-type]
+            value = unwrap(entry.child_by_field_name("value")) if entry is not None and entry.type == "pair" else None
+            if value is None or not _object_schema(value):
+                return []
+            out.append((v, value, entry))  # type: ignore[arg-type]
+        return out
+    return []
+
+
+def _plain_string(node: Node | None) -> str | None:
+    node = unwrap(node)
+    if node is None or node.type != "string":
+        return None
+    inner = [c for c in node.named_children if c.type == "string_fragment"]
+    return text(inner[0]) if len(inner) == 1 else None
+
+
+def _object_schema(node: Node | None) -> bool:
+    """`z.object({...})`, maybe chained (`.optional()`, `.describe(...)`): an action's own payload object."""
+    cur = unwrap(node)
+    for _ in range(8):
+        if cur is None or cur.type != "call_expression":
+            return False
+        chain = member_chain(unwrap(cur.child_by_field_name("function")))
+        if chain[-1:] in (["object"], ["strictObject"], ["looseObject"], ["Object"]):
+            return True
+        fn = unwrap(cur.child_by_field_name("function"))
+        cur = unwrap(fn.child_by_field_name("object")) if fn is not None and fn.type == "member_expression" else None
+    return False
+
+
+def _registry_entries(det: Detector, ident: Node) -> list[tuple[str, Node, Node]]:
+    """The entries of the object `ident` names, as written where it is declared and as assigned after
+    (`X.search = z.object(...)`, `X["visit"] = ...`) in the function or module declaring it."""
+    ctx = det.ctx
+    b = ctx.lookup(ident, text(ident))
+    if b is None or b.kind not in ("var", "default") or b.node is None:
+        return []
+    value = unwrap(b.node)
+    out: list[tuple[str, Node, Node]] = []
+    if value is not None and value.type == "object":
+        for key, entry in object_entries(value).items():
+            v = unwrap(entry.child_by_field_name("value")) if entry.type == "pair" else None
+            if v is not None and _object_schema(v):
+                out.append((key, v, entry))
+    scope = value.parent if value is not None else None
+    while scope is not None and scope.type not in FUNCTION_TYPES and scope.type != "program":
+        scope = scope.parent
+    if scope is None:
+        return out
+    name = text(ident)
+    for assign in captures(ctx.grammar, scope, "(assignment_expression) @a", "a", 1 << 12):
+        left = unwrap(assign.child_by_field_name("left"))
+        right = unwrap(assign.child_by_field_name("right"))
+        if left is None or right is None or left.type not in ("member_expression", "subscript_expression"):
+            continue
+        target = unwrap(left.child_by_field_name("object"))
+        if target is None or target.type != "identifier" or text(target) != name:
+            continue
+        if left.type == "member_expression":
+            key = text(left.child_by_field_name("property"))
+        else:
+            key = _plain_string(left.child_by_field_name("index"))
+        if key and _object_schema(right) and all(k != key for k, _, _ in out):
+            out.append((key, right, assign.parent if assign.parent is not None else assign))
+    return out
+
+
+def fx_effects(det: Detector, field: str, value: str, info: Any) -> Any:
+    """The effects of the branch of this file that runs the action (see `branch_calls`)."""
+    return branch_effects(det.ctx, branch_calls(det.ctx, field).get(value) or [])
+
+
+def branch_effects(ctx: Any, calls: list[Node]) -> Any:
+    from parr.scan.typescript import effects as fx
+
+    eff = fx.Effects()
+    for call in calls:
+        eff.merge(fx.analyze(ctx, call))
+    return eff
+
+
+def branch_facts(ctx: Any) -> dict[str, dict]:
+    """`"<field>:<action>"` -> the effects (as facts) of the calls its dispatch branch feeds, for the selector
+    fields this file dispatches on: read when a selector action of another file looks for the code running it."""
+    from parr.scan.typescript import effects as fx
+
+    out: dict[str, dict] = {}
+    for field in sorted(SELECTOR_FIELDS):
+        if ("." + field).encode() not in ctx.source:
+            continue
+        for value, calls in sorted(branch_calls(ctx, field).items())[:100]:
+            fact = fx.effects_fact(branch_effects(ctx, calls)) if calls else {}
+            out[f"{field}:{value}"] = fact
+    return out
+
+
+def branch_calls(ctx: Any, field: str | None = None) -> dict[str, list[Node]]:
+    """Action -> the calls of its dispatch branch (`if (x.<field> === "k") {...}`, `case "k":` of `switch
+    (x.<field>)`) that the dispatched object's other members reach (`solve(x.codingIssue)`), for a selector field
+    (`field`, or every one of SELECTOR_FIELDS when None). Calls that do not take the chosen action's payload are
+    the loop's own (logging, its state) and are left out."""
+    cache = ctx.__dict__.setdefault("_selector_branches", {})
+    if field in cache:
+        return cache[field]
+    fields = {field} if field else SELECTOR_FIELDS
+    out: dict[str, list[Node]] = {}
+    for node in captures(ctx.grammar, ctx.root, "[(if_statement) (switch_statement)] @s", "s", 1 << 12):
+        if node.type == "if_statement":
+            hit = _compared(node.child_by_field_name("condition"), fields)
+            body = node.child_by_field_name("consequence")
+            if hit is None or body is None:
+                continue
+            root, value = hit
+            out.setdefault(value, []).extend(_fed_calls(body, root, fields))
+        else:
+            subject = unwrap(node.child_by_field_name("value"))
+            chain = member_chain(subject) if subject is not None else []
+            if len(chain) < 2 or chain[-1] not in fields:
+                continue
+            root = ".".join(chain[:-1])
+            body = node.child_by_field_name("body")
+            pending: list[str] = []
+            for case in body.named_children if body is not None else ():
+                if case.type != "switch_case":
+                    continue
+                v = _plain_string(case.child_by_field_name("value"))
+                if v is not None:
+                    pending.append(v)
+                if any(c.type != "comment" for c in case.children_by_field_name("body")):
+                    for one in pending:
+                        out.setdefault(one, []).extend(_fed_calls(case, root, fields))
+                    pending = []
+    cache[field] = out
+    return out
+
+
+def _compared(cond: Node | None, fields: set[str] | frozenset[str]) -> tuple[str, str] | None:
+    """(`x`, "k") of `x.<field> === "k"`, alone or first of an `&&` chain."""
+    cond = unwrap(cond)
+    for _ in range(8):
+        if cond is None or cond.type != "binary_expression":
+            return None
+        op = text(cond.child_by_field_name("operator"))
+        if op == "&&":
+            left = unwrap(cond.child_by_field_name("left"))
+            hit = _compared(left, fields)
+            if hit is not None:
+                return hit
+            cond = unwrap(cond.child_by_field_name("right"))
+            continue
+        if op not in ("===", "=="):
+            return None
+        for a, b in ((cond.child_by_field_name("left"), cond.child_by_field_name("right")),
+                     (cond.child_by_field_name("right"), cond.child_by_field_name("left"))):
+            value = _plain_string(b)
+            chain = member_chain(unwrap(a)) if a is not None else []
+            if value is not None and len(chain) >= 2 and chain[-1] in fields:
+                return ".".join(chain[:-1]), value
+        return None
+    return None
+
+
+def _fed_calls(body: Node, root: str, fields: set[str] | frozenset[str]) -> list[Node]:
+    """The calls in `body` with an argument reading a member of `root` other than the selector field."""
+    out: list[Node] = []
+    prefix = root + "."
+    for call in captures_calls(body):
+        args = call.child_by_field_name("arguments")
+        if args is None:
+            continue
+        for member in _members(args):
+            chain = member_chain(member)
+            joined = ".".join(chain)
+            if joined.startswith(prefix) and len(chain) > root.count(".") + 1 and chain[root.count(".") + 1] not in fields:
+                out.append(call)
+                break
+    return out[:20]
+
+
+def captures_calls(body: Node) -> list[Node]:
+    from parr.scan.typescript.nodes import iter_descendants
+
+    return [n for n in iter_descendants(body, 20_000) if n.type in ("call_expression", "new_expression")]
+
+
+def _members(node: Node) -> list[Node]:
+    from parr.scan.typescript.nodes import iter_descendants
+
+    return [n for n in iter_descendants(node, 2_000) if n.type == "member_expression"
+            and (n.parent is None or n.parent.type != "member_expression")]

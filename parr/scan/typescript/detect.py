@@ -475,7 +475,8 @@ class Detector:
         if fields is not None and eff is not None:
             strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
             # The one string input, or a code/command field beside options (timeout, cwd), run as is.
-            rawable = [f for f in strings if len(fields) == 1 or f.lower() in _RAW_FIELDS or _RAW_SUFFIX.search(f)]
+            rawable = [f for f in strings if len(fields) == 1 or f.lower() in _RAW_FIELDS or _RAW_SUFFIX.search(f)
+                       or "sql" in f.lower()]  # sql_query, raw_sql_text: named for the SQL it holds
             raw = [f for f in rawable if f in eff.executed]
             if raw:
                 sink = fx.sink_of(eff)
@@ -1481,6 +1482,32 @@ class Detector:
             hops += 1
         self._raw_literal(obj)
 
+    def _runtime_named_definition(self, obj: Node, entries: dict[str, Node], name_node: Node,
+                                  schema_node: Node | None) -> bool:
+        """A whole tool definition (a `name:`, a description, a JSON schema written out and the function that
+        answers the call) whose name parr cannot read: `{ name: `${server}-${tool.name}`, ... }`, `name:
+        this.name` in a class, a name computed into a local. A site, not silence. A bare parameter of the
+        enclosing function (`name: toolName` in `makeTool(toolName)`) is left to the readers of its callers."""
+        value = unwrap(entry_value(name_node)) if name_node.type == "pair" else unwrap(name_node)
+        if value is None or value.type in ("string", "number", "true", "false", "null", "undefined"):
+            return False
+        if value.type in ("identifier", "shorthand_property_identifier"):
+            b = self.ctx.lookup(value, text(value))
+            if b is not None and b.kind in ("param", "default"):
+                return False
+        if name_node.type == "shorthand_property_identifier":
+            b = self.ctx.lookup(name_node, text(name_node))
+            if b is not None and b.kind in ("param", "default"):
+                return False
+        sval = self.ctx.value_node(schema_node) if schema_node is not None else None
+        if sval is None or sval.type != "object" or "description" not in entries:
+            return False
+        handler = self._entry(entries, "execute", "handler")
+        if handler is None:
+            # `...customFunctions`: the handler comes with what is spread in
+            return any(c.type == "spread_element" for c in obj.named_children)
+        return is_function(unwrap(handler))
+
     def _raw_literal(self, obj: Node, style: str | None = None, framework: str | None = None) -> None:
         ctx = self.ctx
         entries = self._entries(obj, sources=[])
@@ -1541,6 +1568,9 @@ class Detector:
                     at_line = line(p)
                 break
         if name is None:
+            if name_node is not None and self._runtime_named_definition(obj, entries, name_node, schema_node):
+                self._unread(obj, "tool name made at run time",
+                             f"{{ name: {' '.join(text(entry_value(name_node) or name_node).split())[:60]}, ... }}")
             return
         ctx.claim(obj)
         self._entries(obj)  # claims the definitions it spreads: they are part of this tool

@@ -26,12 +26,12 @@ from parr.scan.effects_kb.email import (
     TS_EMAIL_MODULES as _EMAIL_MODULES,
 )
 from parr.scan.typescript.nodes import (
-    args_of, captures, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
+    FUNCTION_TYPES, args_of, captures, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
     object_entries, param_pattern, string_literal, text, unwrap,
 )
 from parr.scan.typescript import branches, model_browsers
 from parr.scan.typescript import framework_state, process
-from parr.scan.typescript.values import FileCtx
+from parr.scan.typescript.values import FileCtx, this_object
 
 _SQL_RUN_NAMES = frozenset({"executeSql", "execSql", "runSql", "executeSQL", "runSQL", "execute_sql", "run_sql",
                             "executeRawSql", "runRawSql",
@@ -46,6 +46,10 @@ _READ_ONLY_KEYS = frozenset({"read_only", "readOnly"})
 _SQL_METHODS = frozenset({"query", "execute", "exec", "run", "raw", "all", "get", "prepare", "unsafe", "sql",
                           "$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe", "many", "one",
                           "none", "any", "oneOrNone", "manyOrNone", "batch", "first", "queryRaw"})
+# Query-running methods of a project's own database wrapper, read on a receiver named for a database (not a
+# bare `client`: `searchClient.runQuery(q)` runs a search).
+_QUERY_RUNNERS = frozenset({"runQuery", "executeQuery", "execQuery", "runRawQuery", "executeRawQuery"})
+_DB_RECEIVER = re.compile(r"db|database|sql|conn|pool|knex|postgres|mysql|sqlite|pg|drizzle|neon|turso", re.I)
 _SQL_START = re.compile(r"^\s*\(?\s*(SELECT|WITH|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|TRUNCATE|REPLACE|MERGE|UPSERT|GRANT|REVOKE|PRAGMA|SHOW|DESCRIBE|EXPLAIN)\b", re.I)
 _SQL_WRITE = re.compile(r"^\s*\(?\s*(INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|TRUNCATE|REPLACE|MERGE|UPSERT|GRANT|REVOKE)\b", re.I)
 _SQL_WRITE_ANYWHERE = re.compile(r"\b(INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|DROP\s+TABLE|TRUNCATE\s+TABLE|ALTER\s+TABLE)\b", re.I)
@@ -276,6 +280,19 @@ def _is_param_derived(ctx: FileCtx, fn: Node, node: Node | None) -> bool:
         return False
     if b.kind == "param":
         return True
+    # `async ({ sql_query = "" }) => ...`: a destructured parameter with a default is still the caller's
+    return b.kind == "default" and _in_parameters(b.node)
+
+
+def _in_parameters(node: Node | None) -> bool:
+    """Whether `node` (a default value) sits in a function's parameter list."""
+    cur = node.parent if node is not None else None
+    for _ in range(12):
+        if cur is None or cur.type in FUNCTION_TYPES or cur.type == "statement_block":
+            return False
+        if cur.type == "formal_parameters":
+            return True
+        cur = cur.parent
     return False
 
 
@@ -560,6 +577,22 @@ def _sql_client(ctx: FileCtx, call: Node, root: str) -> bool:
 _INFERENCE_RECEIVERS = frozenset({"completions", "responses", "embeddings", "moderations"})
 
 
+def _own_method(callee: Node, member: str) -> Node | None:
+    """The function `this.<member>` names where `this` is an object literal (values.this_object): its
+    `member: function () {...}`, `member: () => ...` or `member() {...}` entry."""
+    obj_node = unwrap(callee.child_by_field_name("object"))
+    owner = this_object(obj_node) if obj_node is not None and obj_node.type == "this" else None
+    if owner is None:
+        return None
+    entry = object_entries(owner).get(member)
+    if entry is None:
+        return None
+    if entry.type == "method_definition":
+        return entry
+    value = unwrap(entry_value(entry))
+    return value if value is not None and is_function(value) else None
+
+
 def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited: set) -> None:
     callee = unwrap(call.child_by_field_name("function"))
     if callee is None:
@@ -745,6 +778,14 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             return
 
     # --- SQL -------------------------------------------------------------------------------------
+    if name in _QUERY_RUNNERS and len(chain) >= 2 and _DB_RECEIVER.search(chain[-2]) and first is not None:
+        # db.runQuery(sql): a project's database wrapper (its connector classes are built at run time)
+        # handed the model's statement runs it
+        statement = _model_statement(ctx, fn, name, chain[-2], args)
+        if statement is not None:
+            eff.add_strong("executes model-supplied SQL", "sql")
+            eff.executed |= _names_in(statement)
+            return
     if name in _SQL_METHODS or (call.child_by_field_name("arguments") is not None
                                 and call.child_by_field_name("arguments").type == "template_string"
                                 and lname == "sql"):
@@ -922,6 +963,20 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 ref["names"] = names
             if ref not in eff.imports:
                 eff.imports.append(ref)
+
+    # --- `this.search(q)` in a method of an object literal: that object's own `search` function ----------
+    if len(chain) == 2 and root == "this" and depth < 2:
+        target = _own_method(callee, chain[1])
+        if target is not None and target.id not in visited and target.end_byte - target.start_byte < 200_000:
+            visited.add(target.id)
+            sub = analyze(ctx, target, depth + 1, visited)
+            sub.strong = [f"{e} (via this.{chain[1]}())" if "(via " not in e else e for e in sub.strong]
+            sub.reads = [f"{e} (via this.{chain[1]}())" if "(via " not in e else e for e in sub.reads]
+            eff.merge(sub)
+            _map_pending(ctx, eff, sub, target, call, depth)
+            _map_executed(eff, sub, target, call)
+            _map_process(ctx, fn, eff, sub, call, depth, chain[1])
+            return
 
     # --- calls into functions of this file ------------------------------------------------------------
     if len(chain) == 1 and callee.type == "identifier":

@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -459,6 +459,8 @@ class TypeScriptScanner:
                 facts["imps"] = imps
             if pkgs:
                 facts["pkgs"] = pkgs
+            if action_schemas.DISPATCH_TRIGGER.search(source):
+                facts["selector_dispatch"] = True  # branches on an action's name: read if a selector needs it
         if len(source) > MAX_BYTES:
             facts["errors"].append({"line": None, "message": f"file too large to scan ({len(source)} bytes)"})
             return facts
@@ -757,6 +759,10 @@ class TypeScriptScanner:
             # file exports (`Object.values(ns)`)
             out.update(_loops().full_facts(_detect().Detector(ctx)))
             out["exports_full"] = {k: v for k, v in collect_exports(ctx).items() if v}
+            if action_schemas.DISPATCH_TRIGGER.search(source):
+                branches = action_schemas.branch_facts(ctx)
+                if branches:
+                    out["selector_branches"] = branches  # the code running each action of a selector schema
             return _compact(out)
         except (RecursionError, TreeUnparsable, ValueError, MemoryError):
             return {}
@@ -1339,6 +1345,12 @@ class _Resolver:
                 self._take(acc, hit[1], None)
                 calls = list(hit[1].get("calls") or [])
                 cand = _open_objects_read(cand, hit[1])
+        elif cand.get("selector"):
+            hit = self._selector_branch(path, cand["selector"])
+            if hit is not None:
+                start = hit[0]
+                self._take(acc, hit[1], None)
+                calls = list(hit[1].get("calls") or [])
         if calls:
             self._follow(start, calls, acc, 0, set())
         if not acc:
@@ -1353,6 +1365,21 @@ class _Resolver:
             out["cli_choices"] = list(out.get("cli_choices") or []) + [c for c in acc["choices"]
                                                                         if c not in (out.get("cli_choices") or [])]
         return out
+
+    def _selector_branch(self, path: str, selector: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """The dispatch branch (file, effects of the calls the action's payload reaches) of an action of a
+        selector schema declared in `path` (action_schemas.selectors), in a file importing `path`."""
+        key = f"{selector.get('field')}:{selector.get('value')}"
+        for q in sorted(self.facts):
+            facts = self.facts_of(q)
+            if not facts.get("selector_dispatch") or q == path:
+                continue
+            if not any(self.module_path(q, spec) == path for spec in facts.get("imps") or {}):
+                continue
+            fact = (self._full(q).get("selector_branches") or {}).get(key)
+            if fact is not None:
+                return q, fact
+        return None
 
     @staticmethod
     def _take(acc: dict[str, Any], fact: dict[str, Any], via: str | None) -> None:

@@ -281,6 +281,9 @@ class FileCtx:
         if t in ("member_expression", "subscript_expression"):
             root, inner = self.member_path(node, depth)
             return self.path_value(root, inner + keys, depth + 1) if root is not None and inner else None
+        if t == "this":
+            # `this.name` in a method of an object literal is that object's `name` (called as `obj.method()`)
+            return self.path_value(this_object(node), keys, depth + 1)
         if t == "object":
             # the last entry that gives the key wins, as at run time (`{ ...BASE, X: "y" }`)
             found: Value = None
@@ -324,6 +327,28 @@ class FileCtx:
             raw = text(node)
             return raw[1:-1] if len(raw) >= 2 else raw
         return None
+
+
+def this_object(node: Node) -> Node | None:
+    """The object literal `this` stands for at `node`: the nearest non-arrow function (arrows keep the `this`
+    around them) is a method of an object literal (`{ setup() {...} }`, `{ plugin: function () {...} }`), called
+    as `obj.method()`. None for a class's method, a free function or the top level (not an object parr can read)."""
+    cur = node.parent
+    while cur is not None:
+        t = cur.type
+        if t in ("class_body", "program"):
+            return None
+        if t in FUNCTION_TYPES and t != "arrow_function":
+            owner = cur.parent
+            if t != "method_definition":
+                while owner is not None and owner.type in ("parenthesized_expression",):
+                    owner = owner.parent
+                if owner is None or owner.type != "pair":
+                    return None
+                owner = owner.parent
+            return owner if owner is not None and owner.type == "object" else None
+        cur = cur.parent
+    return None
 
 
 def _require_source(value: Node | None) -> str | None:
