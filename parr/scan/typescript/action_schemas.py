@@ -572,10 +572,12 @@ def _compared(cond: Node | None, fields: set[str] | frozenset[str]) -> tuple[str
 
 
 def _fed_calls(body: Node, root: str, fields: set[str] | frozenset[str]) -> list[Node]:
-    """The calls in `body` with an argument reading a member of `root` other than the selector field."""
+    """The calls in `body` with an argument reading a member of `root` other than the selector field; every
+    call of the branch when none does (what it runs does not show in its arguments: fail closed)."""
     out: list[Node] = []
     prefix = root + "."
-    for call in captures_calls(body):
+    calls = captures_calls(body)
+    for call in calls:
         args = call.child_by_field_name("arguments")
         if args is None:
             continue
@@ -585,7 +587,7 @@ def _fed_calls(body: Node, root: str, fields: set[str] | frozenset[str]) -> list
             if joined.startswith(prefix) and len(chain) > root.count(".") + 1 and chain[root.count(".") + 1] not in fields:
                 out.append(call)
                 break
-    return out[:20]
+    return out[:20] if out else calls[:20]
 
 
 def captures_calls(body: Node) -> list[Node]:
