@@ -27,7 +27,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-tsapps"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -149,9 +149,20 @@ _EXPORT_LINE = re.compile(
 _LOCAL_CONST_LINE = re.compile(rb"^(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s+([A-Za-z_$][\w$]*)|^(import)\s", re.M)
 # A class extending another: it may be a tool if a base elsewhere registers from its members (classes.py).
 _CLASS_EXTENDS = re.compile(rb"\bclass\s+[\w$]+[^{;()]{0,200}?\sextends\s")
+# Test files by the names the runners collect: Jest, Vitest, Playwright and Bun `*.test.*`/`*.spec.*`, Vitest's
+# `*.test-d.*` type tests and `*.bench.*` benchmarks, `*.vitest.*` (a suffix projects give Vitest beside Jest),
+# Cypress `*.cy.*`, NestJS `*.e2e-spec.*`.
 _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?|"
-                        rf"{TEST_DIR_WORDS})/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
+                        rf"{TEST_DIR_WORDS})/|\.(test|spec|e2e|e2e-spec|vitest|bench|cy)(-d)?\.[cm]?[jt]sx?$|"
                         r"(^|/)(test[-_]?utils?|test[-_]?helpers?|testing[-_]?utils?|mocks?)\.[cm]?[jt]sx?$")
+# Names the Node, Deno and Bun runners also collect (`*_test.ts`, `*-test.ts`, `test-*.ts`, `test.ts`) that a
+# module doing the work may carry too (a tool that runs tests, `run-test.ts`): tests only when the file shows it.
+_TEST_NAME_MAYBE = re.compile(r"(^|/)([^/]+[-_]test|test-[^/]+|test)\.[cm]?[jt]sx?$")
+# What shows a test: a test runner's import, or a top-level describe/test/it/Deno.test call.
+_TEST_CONTENT = re.compile(
+    rb"""(?:from\s*|require\(\s*)["'](?:node:test|bun:test|vitest|@jest/globals|mocha|ava|tap|uvu|@playwright/test|"""
+    rb"""@std/(?:testing|assert)[^"']*|jsr:@std/(?:testing|assert)[^"']*|https?://deno\.land/std[^"']*/testing/[^"']*)["']|"""
+    rb"""^(?:describe|test|it|suite)(?:\.\w+)?\s*\(|^Deno\.test\s*\(""", re.M)
 
 # Styles of tools read from an object literal alone: such a literal may be a definition another
 # tool is built from (spread into a wrapper call, or imported by a registration), then it is no tool.
@@ -208,6 +219,13 @@ def _const_table(ctx: FileCtx, node, depth: int = 0, budget: list[int] | None = 
 
 def is_test_path(rel_path: str) -> bool:
     return bool(_TEST_PATH.search(rel_path.replace("\\", "/")))
+
+
+def is_test_file(rel_path: str, source: bytes) -> bool:
+    """A test by its path, or by a name some runners collect when the file also holds a test."""
+    if is_test_path(rel_path):
+        return True
+    return bool(_TEST_NAME_MAYBE.search(rel_path.replace("\\", "/"))) and _TEST_CONTENT.search(source) is not None
 
 
 def collect_exports(ctx: FileCtx) -> dict[str, Any]:
@@ -415,7 +433,7 @@ class TypeScriptScanner:
         if grammar is None and posixpath.basename(rel_path) == "package.json" and len(source) <= MAX_BYTES:
             facts["package"] = _reach().package_facts(source)
             return facts
-        if grammar is None or is_test_path(rel_path):
+        if grammar is None or is_test_file(rel_path, source):
             return facts
         if len(source) <= MAX_BYTES:
             # What it imports from the project: an exported definition is a tool only if some file takes it.
