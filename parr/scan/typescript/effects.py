@@ -571,6 +571,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     if _in_memory_receiver(ctx, call, chain) or (b".state" in ctx.source and framework_state.in_state(ctx, callee, chain)):
         return  # (the agent framework's own state: not a store)
     root_module = ctx.import_source(root) if root not in ("this", "()", "?", "[]") else None
+    if root_module is None and root not in ("this", "()", "?", "[]") and b"import(" in ctx.source:
+        head = callee
+        while head is not None and head.type == "member_expression":
+            head = unwrap(head.child_by_field_name("object"))
+        rb = ctx.lookup(head, root) if head is not None and head.type == "identifier" else None
+        if rb is not None and rb.kind == "import":
+            root_module = rb.module  # `const { run } = await import("./x")`: imported where it is used
     args = args_of(call)
     first = args[0] if args else None
     lname = name.lower()
