@@ -120,6 +120,9 @@ class Detector:
         self.ctx = ctx
         self.tools: list[dict[str, Any]] = []
         self.key_refs: list[dict[str, Any]] = []
+        # Entries of records built key by key that parr cannot read ({"rec", "key", "line", "call"}; key None for
+        # an Object.assign merge): sites when the record holds tools.
+        self.record_entries: list[dict[str, Any]] = []
         # Places handing tools to a model that no rule here can read: {"line", "call", "reason"}.
         self.unresolved: list[dict[str, Any]] = []
         # Registrations in loops over a list (loops.py): sites unless the project phase finds the list.
@@ -239,6 +242,8 @@ class Detector:
         if action_schemas.TRIGGER.search(ctx.source):
             action_schemas.read(self)  # actions keying a structured-output schema (the browser-use action model)
         handoffs.read(self)
+        if b"Object.assign" in ctx.source:
+            self._record_merges()
         self._wrapper_calls_here()
         self._expose_exported_builtins()
         self._name_unnamed()
@@ -297,17 +302,23 @@ class Detector:
             return b.module, b.imported
         return self.ctx.imports.get(name) if b is None else None
 
-    def _key_call(self, k: Any, callee: Node) -> None:
+    def _key_call(self, k: Any, callee: Node, rec: int | None = None) -> None:
         """Index the key `k` as naming what a call of the function `callee` makes (same file or imported)."""
         self.call_key_index.setdefault(text(callee), []).append((k, line(callee)))
         imp = self._import_of(callee)
         if imp is not None and _project_module(imp[0]):
-            self.key_refs.append({"key": k, "module": imp[0], "name": imp[1], "call": True, "line": line(callee)})
+            ref = {"key": k, "module": imp[0], "name": imp[1], "call": True, "line": line(callee)}
+            if rec is not None:
+                ref["rec"] = rec
+            self.key_refs.append(ref)
 
-    def _key_value(self, k: Any, value: Node | None, depth: int = 0) -> None:
+    def _key_value(self, k: Any, value: Node | None, depth: int = 0, rec: int | None = None,
+                   own: str | None = None) -> None:
         """Index a value stored under the key `k`: a variable (`tools.x = xTool`), a call of a function
         (`tools.x = createXTool(stream)`), either side of `??`/`||` (`tools.x = tools.x ?? xTool`) or branch
-        of a ternary."""
+        of a ternary. In a record built key by key (`rec`, the line of its declaration), a value made where
+        parr cannot read it (`memory.addMemory`, `sdk.tools().search`) is kept: a site if the record turns out
+        to hold tools (scanner)."""
         value = unwrap(value)
         if value is None or depth > 3:
             return
@@ -316,23 +327,51 @@ class Detector:
             self.key_index.setdefault(text(value), []).append((k, line(value)))
             imp = self._import_of(value)
             if imp is not None and _project_module(imp[0]):
-                self.key_refs.append({"key": k, "module": imp[0], "name": imp[1], "call": False,
-                                      "line": line(value)})
+                ref = {"key": k, "module": imp[0], "name": imp[1], "call": False, "line": line(value)}
+                if rec is not None:
+                    ref["rec"] = rec
+                self.key_refs.append(ref)
             fn_node = _factory_call_node(self.ctx, value)
             if fn_node is not None:
-                self._key_call(k, fn_node)
+                self._key_call(k, fn_node, rec)
         elif t == "call_expression":
             fn = unwrap(value.child_by_field_name("function"))
             if fn is not None and fn.type == "identifier":
-                self._key_call(k, fn)
+                self._key_call(k, fn, rec)
+            elif rec is not None:
+                self._record_entry(rec, k, value)
         elif t == "binary_expression":
             op = value.child_by_field_name("operator")
             if op is not None and text(op) in ("??", "||"):
-                self._key_value(k, value.child_by_field_name("left"), depth + 1)
-                self._key_value(k, value.child_by_field_name("right"), depth + 1)
+                self._key_value(k, value.child_by_field_name("left"), depth + 1, rec, own)
+                self._key_value(k, value.child_by_field_name("right"), depth + 1, rec, own)
         elif t == "ternary_expression":
-            self._key_value(k, value.child_by_field_name("consequence"), depth + 1)
-            self._key_value(k, value.child_by_field_name("alternative"), depth + 1)
+            self._key_value(k, value.child_by_field_name("consequence"), depth + 1, rec, own)
+            self._key_value(k, value.child_by_field_name("alternative"), depth + 1, rec, own)
+        elif t in ("member_expression", "subscript_expression") and rec is not None:
+            root = value
+            while root is not None and root.type in ("member_expression", "subscript_expression"):
+                root = unwrap(root.child_by_field_name("object"))
+            if root is not None and root.type == "identifier" and text(root) == own:
+                return  # `tools.x ?? ...`: the record's own entry
+            self._record_entry(rec, k, value)
+
+    def _read_elsewhere(self, value: Node) -> bool:
+        """The value comes from a module of this project or a function of this file (`helpers.makeX()`,
+        `baseTools`): the tools it holds are read where they are made."""
+        root = unwrap(value)
+        while root is not None and root.type in ("member_expression", "subscript_expression", "call_expression",
+                                                  "await_expression"):
+            root = unwrap(root.child_by_field_name("object") or root.child_by_field_name("function")
+                          or (root.named_children[0] if root.named_children else None))
+        if root is None or root.type != "identifier":
+            return False
+        b = self.ctx.lookup(root, text(root))
+        return b is not None and (b.kind == "function" or (b.kind == "import" and _project_module(b.module or "")))
+
+    def _record_entry(self, rec: int, k: Any, value: Node) -> None:
+        if isinstance(k, str) and len(self.record_entries) < 200 and not self._read_elsewhere(value):
+            self.record_entries.append({"rec": rec, "key": k, "line": line(value), "call": one_line(value, 80)})
 
     def _index_assigned_key(self, assign: Node, left: Node) -> None:
         """`tools.web_search = webSearchTool(stream)` / `tools["web_search"] = ...` on a record this code builds
@@ -358,7 +397,29 @@ class Detector:
         record = self.ctx.value_node(obj)
         if record is None or record.type != "object":
             return  # only a record this code builds (not a client, a module, a class instance)
-        self._key_value(k, assign.child_by_field_name("right"))
+        self._key_value(k, assign.child_by_field_name("right"), rec=line(record), own=text(obj))
+
+    def _record_merges(self) -> None:
+        """`Object.assign(tools, other)` into a record built key by key: what `other` holds (when parr cannot
+        read it) joins the record; a site if the record turns out to hold tools (scanner)."""
+        q = ('(call_expression function: (member_expression object: (identifier) @o property: (property_identifier) @p)'
+             ' (#eq? @o "Object") (#eq? @p "assign")) @c')
+        for call in captures(self.ctx.grammar, self.ctx.root, q, "c", 1 << 10):
+            args = args_of(call)
+            target = unwrap(args[0]) if args else None
+            if target is None or target.type != "identifier":
+                continue
+            record = self.ctx.value_node(target)
+            if record is None or record.type != "object":
+                continue
+            for a in args[1:]:
+                v = self.ctx.value_node(a)
+                if v is not None and v.type in ("identifier", "member_expression", "call_expression",
+                                                "subscript_expression", "await_expression") \
+                        and not self._read_elsewhere(v):
+                    self.record_entries.append({"rec": line(record), "key": None, "line": line(call),
+                                                "call": one_line(call, 80)})
+                    break
 
     def _in_called_record(self, pair: Node) -> bool:
         """The pair belongs to an object bound to a name the file calls entries of (`FACTORIES[name](...)`,
@@ -634,12 +695,17 @@ class Detector:
         tool's name says what it does with its one code/command string (judge.py reads the same name as an
         executor), so that string is a raw input."""
         one = name[0] if isinstance(name, list) and len(name) == 1 else name
-        if not typed or not isinstance(one, str) or not EXECUTOR_NAME.fullmatch(one.strip().lower()):
+        if not typed:
             return typed, tev
         strings = [f for f, t in (info.fields or {}).items() if t in fx.EXECUTABLE_TYPES]
-        if len(strings) == 1 and (strings[0].lower() in _RAW_FIELDS or _RAW_SUFFIX.search(strings[0])):
-            return False, [f"raw string '{strings[0]}' is run by a tool named as a code/command executor"]
-        return typed, tev
+        field = strings[0] if len(strings) == 1 and (strings[0].lower() in _RAW_FIELDS or
+                                                      _RAW_SUFFIX.search(strings[0])) else None
+        if field is not None and isinstance(one, dict):
+            self._last_executor_field = field  # a name another file defines: judged when it is read (scanner)
+            return typed, tev
+        if field is None or not isinstance(one, str) or not EXECUTOR_NAME.fullmatch(one.strip().lower()):
+            return typed, tev
+        return False, [f"raw string '{field}' is run by a tool named as a code/command executor"]
 
     def _annotations(self, node: Node | None) -> dict[str, Any]:
         obj = self.ctx.value_node(node)
@@ -731,6 +797,10 @@ class Detector:
         if self._last_options:
             cand["options"] = self._last_options
             self._last_options = {}
+        if getattr(self, "_last_executor_field", None):
+            if typed and cand.get("name_ref") is not None:
+                cand["executor_field"] = self._last_executor_field
+            self._last_executor_field = None
         if self._last_schema_ref is not None and typed:
             cand["schema_ref"] = self._last_schema_ref
         self._last_schema_ref = None

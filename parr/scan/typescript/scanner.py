@@ -71,6 +71,12 @@ def _classes():
     return classes
 
 
+def _executor_name():
+    from parr.scan.typescript.judge import EXECUTOR_NAME
+
+    return EXECUTOR_NAME
+
+
 def _reach():
     """Whether inert definitions reach a model (imported when first needed, like the detector)."""
     from parr.scan.typescript import reach
@@ -548,6 +554,8 @@ class TypeScriptScanner:
         if maps:
             facts["handler_maps"] = maps
         facts["key_refs"] = det.key_refs[:5000]
+        if det.record_entries:
+            facts["record_entries"] = det.record_entries[:200]
         if det.wrappers:
             facts["wrappers"] = det.wrappers
         if det.spread_uses:
@@ -978,6 +986,7 @@ class _Resolver:
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
                     if kr.get("call"):
                         key_uses.setdefault((o[0], o[1]), []).append((path, k, int(kr.get("line") or 1)))
+        self._record_sites(sites)
         spread_sites: list[UnresolvedSite] = []
         spread_used, read_there = self._spread_uses(spread_sites)
         wrapper_of, absorbed = self._wrapper_calls(sites, spread_used)
@@ -1113,6 +1122,29 @@ class _Resolver:
         sites.extend(inst_sites)
         records.sort(key=lambda r: (r.file, r.line, r.name))
         return self._one_interactable_per_app(records), errors
+
+    def _record_sites(self, sites: list[UnresolvedSite]) -> None:
+        """A record built key by key that holds tools of other files (a key names what one of them makes):
+        its entries parr cannot read, and the records merged into it, are tools handed over unseen."""
+        for path, facts in self.facts.items():
+            entries = facts.get("record_entries")
+            if not entries:
+                continue
+            holds: set[int] = set()
+            for kr in facts.get("key_refs") or []:
+                if kr.get("rec") is None or kr["rec"] in holds:
+                    continue
+                target = self.module_path(path, kr.get("module") or "")
+                o = self.origin(target, kr.get("name") or "") if target else None
+                if o is not None and any((c.get("bind") or {}).get("local") == o[1]
+                                         for c in self.facts_of(o[0]).get("tools") or []):
+                    holds.add(kr["rec"])
+            for e in entries:
+                if e.get("rec") in holds:
+                    sites.append(UnresolvedSite(
+                        file=path, line=max(1, int(e.get("line") or 1)), call=str(e.get("call") or ""),
+                        reason=f"tool stored under '{e['key']}' made by code parr cannot read" if e.get("key")
+                        else "tools merged into a tools record from one parr cannot read"))
 
     def _one_interactable_per_app(self, records: list[ToolRecord]) -> list[ToolRecord]:
         """assistant-ui registers one `update_<name>` per interactable name in an app: the toolkit entry's anchor
@@ -1579,6 +1611,11 @@ class _Resolver:
                 cand = dict(cand, weak=[w for w in cand["weak"] if w not in vouched])
         if cand.get("open_paths"):
             typed = cand.get("typed")  # the open-object rule, decided on the dispatch branch found
+        if cand.get("executor_field") and typed and _executor_name().fullmatch(name.strip().lower()):
+            # a definition without code whose name, defined in another file, says it runs its one command string
+            typed = False
+            cand = {**cand, "typed_evidence": [f"raw string '{cand['executor_field']}' is run by a tool named as a "
+                                               "code/command executor"] + list(cand.get("typed_evidence") or [])}
         if cand.get("raw_fields") and typed is not False:
             # a raw string field handed to a function of another file that runs it: untyped as in the body
             raw = self._raw_through_calls(path, cand)
