@@ -54,10 +54,13 @@ _QUERY_COMMON = r"""
 (shorthand_property_identifier) @short
 (call_expression function: (member_expression property: (property_identifier) @rprop)
   arguments: (arguments . [(string) (template_string) (identifier) (member_expression)] . (object))) @regcall
+(assignment_expression left: [(member_expression object: (identifier)) (subscript_expression object: (identifier))] @al) @assign
+(pair key: (_) @fk value: (arrow_function) @fv) @fnpair
 """
 
 # Pattern indexes in the query above.
-P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT, P_REGCALL = range(12)
+(P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_TOOLS, P_TYPE, P_SCHEMA, P_IDPAIR, P_CALLPAIR, P_SHORT, P_REGCALL,
+ P_ASSIGN, P_FNPAIR) = range(14)
 
 _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "query", "program", "expression",
                          "snippet", "javascript", "js", "typescript", "bash", "shell", "statement",
@@ -117,6 +120,9 @@ class Detector:
         self.ctx = ctx
         self.tools: list[dict[str, Any]] = []
         self.key_refs: list[dict[str, Any]] = []
+        # Entries of records built key by key that parr cannot read ({"rec", "key", "line", "call"}; key None for
+        # an Object.assign merge): sites when the record holds tools.
+        self.record_entries: list[dict[str, Any]] = []
         # Places handing tools to a model that no rule here can read: {"line", "call", "reason"}.
         self.unresolved: list[dict[str, Any]] = []
         # Registrations in loops over a list (loops.py): sites unless the project phase finds the list.
@@ -159,6 +165,10 @@ class Detector:
                 self._index_key(pattern, caps)
                 if pattern == P_SHORT and text(caps["short"][0]) in shorthand.KEYS:
                     short_contexts.append(caps["short"][0])
+            elif pattern == P_ASSIGN:
+                self._index_assigned_key(caps["assign"][0], caps["al"][0])
+            elif pattern == P_FNPAIR:
+                self._index_factory_entry(caps["fnpair"][0], caps["fv"][0])
             elif pattern in (P_CALL, P_MCALL, P_PROV, P_NEW, P_CLASS, P_REGCALL):
                 phase1.append((pattern, caps))
             elif pattern in (P_TOOLS, P_TYPE):
@@ -232,6 +242,8 @@ class Detector:
         if action_schemas.TRIGGER.search(ctx.source):
             action_schemas.read(self)  # actions keying a structured-output schema (the browser-use action model)
         handoffs.read(self)
+        if b"Object.assign" in ctx.source:
+            self._record_merges()
         self._wrapper_calls_here()
         self._expose_exported_builtins()
         self._name_unnamed()
@@ -262,10 +274,14 @@ class Detector:
         if k is None:
             return
         target_idx.setdefault(ident, []).append((k, line(node)))
-        imp = ctx.imports.get(ident)
+        imp = self._import_of(node)
         if imp is not None and _project_module(imp[0]):
             self.key_refs.append({"key": k, "module": imp[0], "name": imp[1],
                                   "call": pattern == P_CALLPAIR, "line": line(node)})
+        if pattern == P_IDPAIR and self._in_called_record(pair):
+            # `{ web_search: webSearchTool }` in a record whose entries the file calls (`FACTORIES[name](stream)`):
+            # the key names what the function makes, as if `web_search: webSearchTool(stream)` stood there.
+            self._key_call(k, node)
         if pattern != P_CALLPAIR:
             # `validateSearch: validateSearchTool` with `const validateSearchTool = createValidateTool(deps)`:
             # the key names what that call made, as if the call stood in the pair.
@@ -276,6 +292,171 @@ class Detector:
                 if imp is not None and _project_module(imp[0]):
                     self.key_refs.append({"key": k, "module": imp[0], "name": imp[1], "call": True,
                                           "line": line(node)})
+
+    def _import_of(self, ident: Node) -> tuple[str, str] | None:
+        """(module, imported name) when `ident` names an import: a static one, or one a function binds with
+        `const { x } = await import("m")` (the lazy loading of a tool module)."""
+        name = text(ident)
+        b = self.ctx.lookup(ident, name)
+        if b is not None and b.kind == "import" and b.module is not None and b.imported is not None:
+            return b.module, b.imported
+        return self.ctx.imports.get(name) if b is None else None
+
+    def _key_call(self, k: Any, callee: Node, rec: int | None = None) -> None:
+        """Index the key `k` as naming what a call of the function `callee` makes (same file or imported)."""
+        self.call_key_index.setdefault(text(callee), []).append((k, line(callee)))
+        imp = self._import_of(callee)
+        if imp is not None and _project_module(imp[0]):
+            ref = {"key": k, "module": imp[0], "name": imp[1], "call": True, "line": line(callee)}
+            if rec is not None:
+                ref["rec"] = rec
+            self.key_refs.append(ref)
+
+    def _key_value(self, k: Any, value: Node | None, depth: int = 0, rec: int | None = None,
+                   own: str | None = None) -> None:
+        """Index a value stored under the key `k`: a variable (`tools.x = xTool`), a call of a function
+        (`tools.x = createXTool(stream)`), either side of `??`/`||` (`tools.x = tools.x ?? xTool`) or branch
+        of a ternary. In a record built key by key (`rec`, the line of its declaration), a value made where
+        parr cannot read it (`memory.addMemory`, `sdk.tools().search`) is kept: a site if the record turns out
+        to hold tools (scanner)."""
+        value = unwrap(value)
+        if value is None or depth > 3:
+            return
+        t = value.type
+        if t == "identifier":
+            self.key_index.setdefault(text(value), []).append((k, line(value)))
+            imp = self._import_of(value)
+            if imp is not None and _project_module(imp[0]):
+                ref = {"key": k, "module": imp[0], "name": imp[1], "call": False, "line": line(value)}
+                if rec is not None:
+                    ref["rec"] = rec
+                self.key_refs.append(ref)
+            fn_node = _factory_call_node(self.ctx, value)
+            if fn_node is not None:
+                self._key_call(k, fn_node, rec)
+        elif t == "call_expression":
+            fn = unwrap(value.child_by_field_name("function"))
+            if fn is not None and fn.type == "identifier":
+                self._key_call(k, fn, rec)
+            elif rec is not None:
+                self._record_entry(rec, k, value)
+        elif t == "binary_expression":
+            op = value.child_by_field_name("operator")
+            if op is not None and text(op) in ("??", "||"):
+                self._key_value(k, value.child_by_field_name("left"), depth + 1, rec, own)
+                self._key_value(k, value.child_by_field_name("right"), depth + 1, rec, own)
+        elif t == "ternary_expression":
+            self._key_value(k, value.child_by_field_name("consequence"), depth + 1, rec, own)
+            self._key_value(k, value.child_by_field_name("alternative"), depth + 1, rec, own)
+        elif t in ("member_expression", "subscript_expression") and rec is not None:
+            root = value
+            while root is not None and root.type in ("member_expression", "subscript_expression"):
+                root = unwrap(root.child_by_field_name("object"))
+            if root is not None and root.type == "identifier" and text(root) == own:
+                return  # `tools.x ?? ...`: the record's own entry
+            self._record_entry(rec, k, value)
+
+    def _read_elsewhere(self, value: Node) -> bool:
+        """The value comes from a module of this project or a function of this file (`helpers.makeX()`,
+        `baseTools`): the tools it holds are read where they are made."""
+        root = unwrap(value)
+        while root is not None and root.type in ("member_expression", "subscript_expression", "call_expression",
+                                                  "await_expression"):
+            root = unwrap(root.child_by_field_name("object") or root.child_by_field_name("function")
+                          or (root.named_children[0] if root.named_children else None))
+        if root is None or root.type != "identifier":
+            return False
+        b = self.ctx.lookup(root, text(root))
+        return b is not None and (b.kind == "function" or (b.kind == "import" and _project_module(b.module or "")))
+
+    def _record_entry(self, rec: int, k: Any, value: Node) -> None:
+        if isinstance(k, str) and len(self.record_entries) < 200 and not self._read_elsewhere(value):
+            self.record_entries.append({"rec": rec, "key": k, "line": line(value), "call": one_line(value, 80)})
+
+    def _index_assigned_key(self, assign: Node, left: Node) -> None:
+        """`tools.web_search = webSearchTool(stream)` / `tools["web_search"] = ...` on a record this code builds
+        key by key (`const tools: Record<string, Tool> = {}`): the key names the tool stored, as in a literal."""
+        obj = left.child_by_field_name("object")
+        if obj is None or obj.type != "identifier" or text(obj) in ("exports", "module", "window", "globalThis"):
+            return
+        if left.type == "member_expression":
+            prop = left.child_by_field_name("property")
+            if prop is None or prop.type != "property_identifier":
+                return
+            k: Any = text(prop)
+        else:
+            k = self.ctx.string_value(left.child_by_field_name("index"))
+            if not isinstance(k, str) or not k:
+                return
+        op = assign.child_by_field_name("operator")
+        if op is not None and text(op) != "=":
+            return
+        b = self.ctx.lookup(obj, text(obj))
+        if b is None or b.kind not in ("var", "default"):
+            return
+        record = self.ctx.value_node(obj)
+        if record is None or record.type != "object":
+            return  # only a record this code builds (not a client, a module, a class instance)
+        self._key_value(k, assign.child_by_field_name("right"), rec=line(record), own=text(obj))
+
+    def _record_merges(self) -> None:
+        """`Object.assign(tools, other)` into a record built key by key: what `other` holds (when parr cannot
+        read it) joins the record; a site if the record turns out to hold tools (scanner)."""
+        q = ('(call_expression function: (member_expression object: (identifier) @o property: (property_identifier) @p)'
+             ' (#eq? @o "Object") (#eq? @p "assign")) @c')
+        for call in captures(self.ctx.grammar, self.ctx.root, q, "c", 1 << 10):
+            args = args_of(call)
+            target = unwrap(args[0]) if args else None
+            if target is None or target.type != "identifier":
+                continue
+            record = self.ctx.value_node(target)
+            if record is None or record.type != "object":
+                continue
+            for a in args[1:]:
+                v = self.ctx.value_node(a)
+                if v is not None and v.type in ("identifier", "member_expression", "call_expression",
+                                                "subscript_expression", "await_expression") \
+                        and not self._read_elsewhere(v):
+                    self.record_entries.append({"rec": line(record), "key": None, "line": line(call),
+                                                "call": one_line(call, 80)})
+                    break
+
+    def _in_called_record(self, pair: Node) -> bool:
+        """The pair belongs to an object bound to a name the file calls entries of (`FACTORIES[name](...)`,
+        `FACTORIES.web(...)`): a record of functions, each called to make what it stands for."""
+        obj = pair.parent
+        decl = obj.parent if obj is not None and obj.type == "object" else None
+        while decl is not None and decl.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
+            decl = decl.parent
+        if decl is None or decl.type != "variable_declarator":
+            return False
+        n = decl.child_by_field_name("name")
+        if n is None or n.type != "identifier":
+            return False
+        name = text(n)
+        cache = self.__dict__.setdefault("_called_records", {})
+        if name not in cache:
+            pattern = re.compile(rb"(?<![\w$.])" + re.escape(name.encode()) +
+                                 rb"\s*(?:\?\.)?(?:\[[^\]\n]{1,120}\]|\.[\w$]+)\s*(?:\?\.)?\(")
+            cache[name] = pattern.search(self.ctx.source) is not None
+        return cache[name]
+
+    def _index_factory_entry(self, pair: Node, fn: Node) -> None:
+        """`{ extreme_search: (stream) => extremeSearchTool(stream) }` in a record whose entries the file calls:
+        the key names what the function called in the arrow's body makes."""
+        k = self._pair_key(pair)
+        if k is None or not self._in_called_record(pair):
+            return
+        body = unwrap(fn.child_by_field_name("body"))
+        if body is not None and body.type == "statement_block":
+            stmts = [c for c in body.named_children if c.type != "comment"]
+            body = unwrap(stmts[0].named_children[0]) if len(stmts) == 1 and stmts[0].type == "return_statement" \
+                and stmts[0].named_children else None
+        if body is None or body.type != "call_expression":
+            return
+        callee = unwrap(body.child_by_field_name("function"))
+        if callee is not None and callee.type == "identifier":
+            self._key_call(k, callee)
 
     def _sibling_handler(self, obj: Node) -> Node | None:
         """`const actSchema = { name, description, inputSchema }` stored beside its function in this file's
@@ -515,12 +696,17 @@ class Detector:
         tool's name says what it does with its one code/command string (judge.py reads the same name as an
         executor), so that string is a raw input."""
         one = name[0] if isinstance(name, list) and len(name) == 1 else name
-        if not typed or not isinstance(one, str) or not EXECUTOR_NAME.fullmatch(one.strip().lower()):
+        if not typed:
             return typed, tev
         strings = [f for f, t in (info.fields or {}).items() if t in fx.EXECUTABLE_TYPES]
-        if len(strings) == 1 and (strings[0].lower() in _RAW_FIELDS or _RAW_SUFFIX.search(strings[0])):
-            return False, [f"raw string '{strings[0]}' is run by a tool named as a code/command executor"]
-        return typed, tev
+        field = strings[0] if len(strings) == 1 and (strings[0].lower() in _RAW_FIELDS or
+                                                      _RAW_SUFFIX.search(strings[0])) else None
+        if field is not None and isinstance(one, dict):
+            self._last_executor_field = field  # a name another file defines: judged when it is read (scanner)
+            return typed, tev
+        if field is None or not isinstance(one, str) or not EXECUTOR_NAME.fullmatch(one.strip().lower()):
+            return typed, tev
+        return False, [f"raw string '{field}' is run by a tool named as a code/command executor"]
 
     def _annotations(self, node: Node | None) -> dict[str, Any]:
         obj = self.ctx.value_node(node)
@@ -612,6 +798,10 @@ class Detector:
         if self._last_options:
             cand["options"] = self._last_options
             self._last_options = {}
+        if getattr(self, "_last_executor_field", None):
+            if typed and cand.get("name_ref") is not None:
+                cand["executor_field"] = self._last_executor_field
+            self._last_executor_field = None
         if self._last_schema_ref is not None and typed:
             cand["schema_ref"] = self._last_schema_ref
         self._last_schema_ref = None
@@ -1789,6 +1979,18 @@ def _factory_call_callee(ctx: FileCtx, ident: Node) -> str | None:
         return None
     fn = unwrap(value.child_by_field_name("function"))
     return text(fn) if fn is not None and fn.type == "identifier" else None
+
+
+def _factory_call_node(ctx: FileCtx, ident: Node) -> Node | None:
+    """The function identifier of the call `f(...)` the const `ident` names is bound to (awaited or not)."""
+    b = ctx.lookup(ident, text(ident))
+    if b is None or b.kind != "var" or b.node is None:
+        return None
+    value = unwrap(b.node)
+    if value is None or value.type != "call_expression":
+        return None
+    fn = unwrap(value.child_by_field_name("function"))
+    return fn if fn is not None and fn.type == "identifier" else None
 
 
 def _project_module(module: str) -> bool:

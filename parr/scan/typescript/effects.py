@@ -472,7 +472,48 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
         # sandbox.writeTextFile({ content: input.script }) then sandbox.run({ command: `python3 ${path}` }): a
         # script written by the body that also runs a command or code is the code it runs
         eff.executed |= eff.written
+    if eff.executed and fn.type in FUNCTION_TYPES_WITH_BODY:
+        eff.executed |= _local_sources(fn, eff.executed)
     return eff
+
+
+FUNCTION_TYPES_WITH_BODY = frozenset({"arrow_function", "function_expression", "function", "function_declaration",
+                                      "method_definition", "generator_function", "generator_function_declaration"})
+
+
+def _local_sources(fn: Node, executed: set[str]) -> set[str]:
+    """The names the locals run raw are built from: `const line = `${command} 2>&1``, `const { shell, args } =
+    getShellCommand(command)` (what a call makes of its arguments carries them). Declarations in this function,
+    followed up to four steps."""
+    values: dict[str, list[Node]] = {}
+    count = 0
+    for node in iter_descendants(fn, 20_000):
+        if node.type != "variable_declarator":
+            continue
+        name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        if name is None or value is None:
+            continue
+        for ident in iter_descendants(name, 200) if name.type != "identifier" else [name]:
+            if ident.type in ("identifier", "shorthand_property_identifier_pattern"):
+                values.setdefault(text(ident), []).append(value)
+        count += 1
+        if count > 400:
+            break
+    if not values:
+        return set()
+    out: set[str] = set()
+    frontier = {n for n in executed if n in values}
+    for _ in range(4):
+        nxt: set[str] = set()
+        for n in frontier:
+            for value in values.get(n, ())[:4]:
+                found = _names_in(value, 200)
+                nxt |= found - out - executed
+                out |= found
+        frontier = {n for n in nxt if n in values}
+        if not frontier:
+            break
+    return out
 
 
 _FILE_WRITES = frozenset({"writeFile", "writeTextFile", "writeFileSync", "write", "writeFiles"})
@@ -593,6 +634,62 @@ def _own_method(callee: Node, member: str) -> Node | None:
     return value if value is not None and is_function(value) else None
 
 
+# An OAuth 2.0 token endpoint (RFC 6749 §3.2: `.../oauth2/token`, `/oauth/access_token`, `/api/token`) or a request
+# carrying `grant_type`: the client signs in for an access token, which changes nothing the tool acts on.
+_TOKEN_PATH = re.compile(r"^[^?#]*/(?:access_)?token/?(?:[?#]|$)", re.I)
+
+
+def _token_request(ctx: FileCtx, url: Node | None, options: list[Node], body: Node | None = None) -> bool:
+    """A POST to an OAuth token endpoint (by its URL), or whose body carries `grant_type`: the `body` of fetch's
+    options, or the data an HTTP client's `post(url, data)` sends."""
+    u = unwrap(url)
+    if u is not None and u.type in ("string", "template_string"):
+        if _TOKEN_PATH.search(re.sub(r"\$\{[^}]*\}", "x", text(u)[1:-1])):  # `${base}/oauth2/token` too
+            return True
+    bodies = [body] if body is not None else []
+    for opt in options:
+        o = unwrap(opt)
+        entry = object_entries(o).get("body") if o is not None and o.type == "object" else None
+        if entry is not None:
+            bodies.append(entry if entry.type == "shorthand_property_identifier" else entry_value(entry))
+    for value in bodies:
+        value = unwrap(value)
+        if value is not None and value.type in ("identifier", "shorthand_property_identifier"):
+            value = ctx.value_node(value) if value.type == "identifier" else \
+                ctx.value_node(value) or value
+        if value is not None and re.search(r"""(?:^|[^\w])["']?grant_type["']?\s*[:=,]""", text(value)[:2000]):
+            return True
+    return False
+
+
+def _signin(eff: Effects, how: str) -> None:
+    why = f"{how} POST to an OAuth token endpoint (sign-in, no change)"
+    if why not in eff.reads:
+        eff.reads.append(why)
+
+
+_SHELLS = re.compile(r"^(?:/(?:usr/)?bin/)?(?:ba|z|da|k|fi)?sh$|^(?:powershell|pwsh|cmd)(?:\.exe)?$", re.I)
+_SHELL_FLAGS = frozenset({"-c", "-lc", "-ic", "/c", "/C", "-Command", "-command", "-EncodedCommand"})
+
+
+def _shell_program(node: Node | None) -> bool:
+    """The program a process call starts is a shell: a literal (`"bash"`, `"/bin/sh"`, `"powershell.exe"`) or the
+    user's login shell (`process.env.SHELL`)."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    if node.type == "string":
+        return bool(_SHELLS.match(text(node)[1:-1]))
+    return member_chain(node)[-3:] == ["process", "env", "SHELL"]
+
+
+def _shell_command_flag(node: Node | None) -> bool:
+    """An argument list handing the shell a command line (`["-c", line]`, `["/c", line]`, `["-Command", line]`)."""
+    node = unwrap(node)
+    return node is not None and node.type == "array" and any(
+        c.type == "string" and text(c)[1:-1] in _SHELL_FLAGS for c in node.named_children)
+
+
 def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited: set) -> None:
     callee = unwrap(call.child_by_field_name("function"))
     if callee is None:
@@ -605,6 +702,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     if _in_memory_receiver(ctx, call, chain) or (b".state" in ctx.source and framework_state.in_state(ctx, callee, chain)):
         return  # (the agent framework's own state: not a store)
     root_module = ctx.import_source(root) if root not in ("this", "()", "?", "[]") else None
+    if root_module is None and root not in ("this", "()", "?", "[]") and b"import(" in ctx.source:
+        head = callee
+        while head is not None and head.type == "member_expression":
+            head = unwrap(head.child_by_field_name("object"))
+        rb = ctx.lookup(head, root) if head is not None and head.type == "identifier" else None
+        if rb is not None and rb.kind == "import":
+            root_module = rb.module  # `const { run } = await import("./x")`: imported where it is used
     args = args_of(call)
     first = args[0] if args else None
     lname = name.lower()
@@ -634,7 +738,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     if name in ("fetch", "$fetch", "ofetch", "fetchWithTimeout", "undiciFetch", "request") and (
             len(chain) == 1 or root in ("window", "globalThis", "self", "undici")):
         method = _method_of(call, eff.bound)
-        if method == "POST":
+        if method == "POST" and _token_request(ctx, first, args[1:2]):
+            _signin(eff, "fetch")
+        elif method == "POST":
             eff.medium.append("fetch with method POST")
             cap = _http_cap(ctx, eff, depth, first, "http_write")
             if cap:
@@ -649,7 +755,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     if len(chain) >= 2 and lname in ("post", "put", "patch", "delete") and (
             re.search(r"axios|http|got|ky|superagent|needle|request|api|client|fetcher|instance|octokit", " ".join(chain[:-1]), re.I)
             or (root_module is not None and not root_module.startswith("."))):
-        if lname == "post":
+        if lname == "post" and _token_request(ctx, first, [], args[1] if len(args) > 1 else None):
+            _signin(eff, f"{'.'.join(chain[-2:])}()")
+        elif lname == "post":
             eff.medium.append(f"{'.'.join(chain[-2:])}() HTTP POST")
             cap = _http_cap(ctx, eff, depth, first, "http_write")
             if cap:
@@ -703,6 +811,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         eff.add_strong(f"child_process {name}()", "shell")
         if first is not None:
             eff.executed |= _names_in(first)
+        if len(args) > 1 and _shell_program(first) and _shell_command_flag(args[1]):
+            eff.executed |= _names_in(args[1])  # spawn("bash", ["-c", line]): the shell runs the line as a command
         return
     if root in ("Bun", "Deno") and name in ("spawn", "spawnSync", "run", "Command"):
         if _cli_process(ctx, fn, call, name, chain, eff, f"{root}.{name}()", depth):

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from parr.scan.effects_kb import cli as cli_kb
-from parr.scan.evidence import Verdict, description_verdict, name_verdict, name_words
+from parr.scan.evidence import _DESCRIPTION_LEAD_IN, Verdict, description_verdict, name_verdict, name_words
 from parr.scan.model import operations_of
 
 # Words that lead a name as a noun as often as a verb: "request_count", "order_status", "run_history".
@@ -52,7 +52,8 @@ _OWN_SESSION = re.compile(r"\b(session|browser|sandbox|connection)\b", re.I)
 # Tools whose name alone says they run commands, code or drive a computer.
 _EXECUTOR_NAME = re.compile(r"(bash|shell|terminal|computer|computer_use|code_interpreter|python_repl|repl|"
                             r"run_code|execute_code|exec_code|run_python|execute_python|apply_patch|"
-                            r"run_command|execute_command|run_shell|exec)(_\d{8})?")
+                            r"run_command|execute_command|run_shell|exec|"
+                            r"(?:run|execute|exec)_(?:terminal|shell|bash|system)_(?:command|cmd))(_\d{8})?")
 EXECUTOR_NAME = _EXECUTOR_NAME  # (detect.py: a raw definition's one code string under such a name is untyped)
 
 
@@ -88,9 +89,41 @@ _OUTPUT_LEAD = re.compile(r"\s*(?:generates?|returns?|produces?|formats?|prepare
 _PURPOSE_CLAUSE = re.compile(r"\b(?:for|when)\s+\w+ing\b[^.;:,]*", re.I)
 
 
+# Words of the shared list of side effects that are nouns as often ("Search X posts", "List charges for a
+# customer", "post engagement metrics"): verbs only as the description's first word, or after a conjunction
+# or `to` with what they act on next ("... and post it", "to post a reply").
+_NOUN_TOO = re.compile(r"\b(posts?|charges|transfers|uploads|books|drops|inserts|refunds)\b", re.I)
+_VERB_BEFORE = frozenset("and or then also to will can it that which".split())
+_OBJECT_NEXT = re.compile(r"""\s*(?:a|an|the|this|that|these|those|it|them|my|your|our|their|its|each|every|all|"""
+                          r"""new|to|on|in|into|onto|as|\d|["'`])\b""", re.I)
+
+
+def _nouns_masked(description: str) -> str:
+    """The description with those words, where they are nouns, replaced by a neutral noun."""
+    head = _DESCRIPTION_LEAD_IN.sub("", description, count=1)
+    offset = len(description) - len(head)
+
+    def noun(m: re.Match) -> bool:
+        if m.start() <= offset + (len(head) - len(head.lstrip())):
+            return False  # the first word: an imperative or third-person verb ("Posts a message")
+        before = description[:m.start()].rstrip()
+        prev = re.search(r"([\w']+|[,;:])$", before)
+        if prev is None or prev.group(1).lower() not in _VERB_BEFORE | {",", ";", ":"}:
+            return True
+        return _OBJECT_NEXT.match(description, m.end()) is None
+
+    return _NOUN_TOO.sub(lambda m: "items" if noun(m) else m.group(0), description)
+
+
+# A description's leading verb that reads.
+_READ_LEAD = re.compile(r"\s*(gets?|fetch(?:es)?|search(?:es)?|finds?|lists?|looks? up|lookup|retrieves?|reads?|"
+                        r"quer(?:y|ies)|shows?|views?|browses?)\s+(?!(?:and|or|then)\b)", re.I)
+
+
 def ts_description_verdict(description: str | None) -> Verdict:
     if description:
         description = _COMPOUND_NOUN.sub(lambda m: m.group(1) + m.group(2), description)
+        description = _nouns_masked(description)
     v = description_verdict(description)
     if v.mutating:
         return v
@@ -223,6 +256,13 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
         nv = ts_name_verdict(name)
         if nv.mutating is not None:
             return nv.mutating, nv.evidence
+    if medium and description:
+        # A POST alone does not say it writes (search, context and completion APIs take POSTs): a description
+        # whose leading verb reads, stating no side effect anywhere, decides as a name that reads does.
+        head = _DESCRIPTION_LEAD_IN.sub("", description.strip().split("\n\n", 1)[0], count=1)
+        lead = _READ_LEAD.match(head)
+        if lead and not ts_description_verdict(description).mutating:
+            return False, [f"description says '{lead.group(1).lower()}'", f"{medium[0]}, read as a request"]
     if medium:
         return True, list(medium[:3])
     dv = ts_description_verdict(description)

@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -70,6 +70,12 @@ def _classes():
     from parr.scan.typescript import classes
 
     return classes
+
+
+def _executor_name():
+    from parr.scan.typescript.judge import EXECUTOR_NAME
+
+    return EXECUTOR_NAME
 
 
 def _reach():
@@ -150,9 +156,20 @@ _EXPORT_LINE = re.compile(
 _LOCAL_CONST_LINE = re.compile(rb"^(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s+([A-Za-z_$][\w$]*)|^(import)\s", re.M)
 # A class extending another: it may be a tool if a base elsewhere registers from its members (classes.py).
 _CLASS_EXTENDS = re.compile(rb"\bclass\s+[\w$]+[^{;()]{0,200}?\sextends\s")
+# Test files by the names the runners collect: Jest, Vitest, Playwright and Bun `*.test.*`/`*.spec.*`, Vitest's
+# `*.test-d.*` type tests and `*.bench.*` benchmarks, `*.vitest.*` (a suffix projects give Vitest beside Jest),
+# Cypress `*.cy.*`, NestJS `*.e2e-spec.*`.
 _TEST_PATH = re.compile(r"(^|/)(__tests__|__mocks__|__fixtures__|tests?|e2e|e2e-tests?|integration-tests?|"
-                        rf"{TEST_DIR_WORDS})/|\.(test|spec|e2e)(-d)?\.[cm]?[jt]sx?$|"
+                        rf"{TEST_DIR_WORDS})/|\.(test|spec|e2e|e2e-spec|vitest|bench|cy)(-d)?\.[cm]?[jt]sx?$|"
                         r"(^|/)(test[-_]?utils?|test[-_]?helpers?|testing[-_]?utils?|mocks?)\.[cm]?[jt]sx?$")
+# Names the Node, Deno and Bun runners also collect (`*_test.ts`, `*-test.ts`, `test-*.ts`, `test.ts`) that a
+# module doing the work may carry too (a tool that runs tests, `run-test.ts`): tests only when the file shows it.
+_TEST_NAME_MAYBE = re.compile(r"(^|/)([^/]+[-_]test|test-[^/]+|test)\.[cm]?[jt]sx?$")
+# What shows a test: a test runner's import, or a top-level describe/test/it/Deno.test call.
+_TEST_CONTENT = re.compile(
+    rb"""(?:from\s*|require\(\s*)["'](?:node:test|bun:test|vitest|@jest/globals|mocha|ava|tap|uvu|@playwright/test|"""
+    rb"""@std/(?:testing|assert)[^"']*|jsr:@std/(?:testing|assert)[^"']*|https?://deno\.land/std[^"']*/testing/[^"']*)["']|"""
+    rb"""^(?:describe|test|it|suite)(?:\.\w+)?\s*\(|^Deno\.test\s*\(""", re.M)
 
 # Styles of tools read from an object literal alone: such a literal may be a definition another
 # tool is built from (spread into a wrapper call, or imported by a registration), then it is no tool.
@@ -209,6 +226,13 @@ def _const_table(ctx: FileCtx, node, depth: int = 0, budget: list[int] | None = 
 
 def is_test_path(rel_path: str) -> bool:
     return bool(_TEST_PATH.search(rel_path.replace("\\", "/")))
+
+
+def is_test_file(rel_path: str, source: bytes) -> bool:
+    """A test by its path, or by a name some runners collect when the file also holds a test."""
+    if is_test_path(rel_path):
+        return True
+    return bool(_TEST_NAME_MAYBE.search(rel_path.replace("\\", "/"))) and _TEST_CONTENT.search(source) is not None
 
 
 def collect_exports(ctx: FileCtx) -> dict[str, Any]:
@@ -450,7 +474,7 @@ class TypeScriptScanner:
         if grammar is None and posixpath.basename(rel_path) == "package.json" and len(source) <= MAX_BYTES:
             facts["package"] = _reach().package_facts(source)
             return facts
-        if grammar is None or is_test_path(rel_path):
+        if grammar is None or is_test_file(rel_path, source):
             return facts
         if len(source) <= MAX_BYTES:
             # What it imports from the project: an exported definition is a tool only if some file takes it.
@@ -567,6 +591,8 @@ class TypeScriptScanner:
         if maps:
             facts["handler_maps"] = maps
         facts["key_refs"] = det.key_refs[:5000]
+        if det.record_entries:
+            facts["record_entries"] = det.record_entries[:200]
         if det.wrappers:
             facts["wrappers"] = det.wrappers
         if det.spread_uses:
@@ -1001,6 +1027,7 @@ class _Resolver:
                     key_names.setdefault((o[0], o[1], bool(kr.get("call"))), k)
                     if kr.get("call"):
                         key_uses.setdefault((o[0], o[1]), []).append((path, k, int(kr.get("line") or 1)))
+        self._record_sites(sites)
         spread_sites: list[UnresolvedSite] = []
         spread_used, read_there = self._spread_uses(spread_sites)
         wrapper_of, absorbed = self._wrapper_calls(sites, spread_used)
@@ -1136,6 +1163,29 @@ class _Resolver:
         sites.extend(inst_sites)
         records.sort(key=lambda r: (r.file, r.line, r.name))
         return self._one_interactable_per_app(records), errors
+
+    def _record_sites(self, sites: list[UnresolvedSite]) -> None:
+        """A record built key by key that holds tools of other files (a key names what one of them makes):
+        its entries parr cannot read, and the records merged into it, are tools handed over unseen."""
+        for path, facts in self.facts.items():
+            entries = facts.get("record_entries")
+            if not entries:
+                continue
+            holds: set[int] = set()
+            for kr in facts.get("key_refs") or []:
+                if kr.get("rec") is None or kr["rec"] in holds:
+                    continue
+                target = self.module_path(path, kr.get("module") or "")
+                o = self.origin(target, kr.get("name") or "") if target else None
+                if o is not None and any((c.get("bind") or {}).get("local") == o[1]
+                                         for c in self.facts_of(o[0]).get("tools") or []):
+                    holds.add(kr["rec"])
+            for e in entries:
+                if e.get("rec") in holds:
+                    sites.append(UnresolvedSite(
+                        file=path, line=max(1, int(e.get("line") or 1)), call=str(e.get("call") or ""),
+                        reason=f"tool stored under '{e['key']}' made by code parr cannot read" if e.get("key")
+                        else "tools merged into a tools record from one parr cannot read"))
 
     def _one_interactable_per_app(self, records: list[ToolRecord]) -> list[ToolRecord]:
         """assistant-ui registers one `update_<name>` per interactable name in an app: the toolkit entry's anchor
@@ -1623,6 +1673,11 @@ class _Resolver:
                 cand = dict(cand, weak=[w for w in cand["weak"] if w not in vouched])
         if cand.get("open_paths"):
             typed = cand.get("typed")  # the open-object rule, decided on the dispatch branch found
+        if cand.get("executor_field") and typed and _executor_name().fullmatch(name.strip().lower()):
+            # a definition without code whose name, defined in another file, says it runs its one command string
+            typed = False
+            cand = {**cand, "typed_evidence": [f"raw string '{cand['executor_field']}' is run by a tool named as a "
+                                               "code/command executor"] + list(cand.get("typed_evidence") or [])}
         if cand.get("raw_fields") and typed is not False:
             # a raw string field handed to a function of another file that runs it: untyped as in the body
             raw = self._raw_through_calls(path, cand)

@@ -420,6 +420,45 @@ def _bind_pattern(pattern: Node, value: Node | None, table: dict[str, Binding]) 
                 stack.append(v)
 
 
+def _dynamic_import_source(value: Node | None) -> str | None:
+    """"m" for `await import("m")` (or `import("m")` not awaited, bound whole)."""
+    value = unwrap(value)
+    if value is not None and value.type == "await_expression" and value.named_children:
+        value = unwrap(value.named_children[0])
+    if value is None or value.type != "call_expression":
+        return None
+    fn = value.child_by_field_name("function")
+    if fn is None or fn.type != "import":
+        return None
+    args = value.child_by_field_name("arguments")
+    return string_literal(args.named_children[0]) if args is not None and args.named_children else None
+
+
+def _bind_dynamic_import(pattern: Node, module: str, table: dict[str, Binding]) -> bool:
+    """`const { a, b: c } = await import("m")` binds imports as a static import does; `const m = await
+    import("m")` the namespace. False for a pattern read otherwise (defaults, nesting, rest)."""
+    if pattern.type == "identifier":
+        table.setdefault(text(pattern), Binding("import", None, module, "*"))
+        return True
+    if pattern.type != "object_pattern":
+        return False
+    found: list[tuple[str, str]] = []
+    for part in pattern.named_children:
+        if part.type == "shorthand_property_identifier_pattern":
+            found.append((text(part), text(part)))
+        elif part.type == "pair_pattern":
+            k, v = part.child_by_field_name("key"), part.child_by_field_name("value")
+            if k is None or v is None or v.type != "identifier" or k.type not in ("property_identifier", "string"):
+                return False
+            found.append((text(v), string_literal(k) if k.type == "string" else text(k)))
+        elif part.type != "comment":
+            return False
+    for local, imported in found:
+        if imported:
+            table.setdefault(local, Binding("import", None, module, imported))
+    return True
+
+
 def _bind_statement(stmt: Node, table: dict[str, Binding]) -> None:
     t = stmt.type
     if t == "export_statement":
@@ -432,7 +471,12 @@ def _bind_statement(stmt: Node, table: dict[str, Binding]) -> None:
             if decl.type == "variable_declarator":
                 name = decl.child_by_field_name("name")
                 if name is not None:
-                    _bind_pattern(name, decl.child_by_field_name("value"), table)
+                    value = decl.child_by_field_name("value")
+                    module = _dynamic_import_source(value) if value is not None and value.type in (
+                        "await_expression", "call_expression") else None
+                    if module is not None and _bind_dynamic_import(name, module, table):
+                        continue
+                    _bind_pattern(name, value, table)
     elif t in ("function_declaration", "generator_function_declaration"):
         name = stmt.child_by_field_name("name")
         if name is not None:
