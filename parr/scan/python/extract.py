@@ -3306,11 +3306,13 @@ class FileExtractor:
                     schema = "json_schema"
                     extra["jschema"] = self.json_schema_info(schema_e, ci.body_scope) or {"props": [], "blob": True}
                     extra["no_params"] = True
-            elif exec_fn is not None and not _is_stub(exec_fn.node) \
+            elif (exec_fn is not None and not _is_stub(exec_fn.node) or exec_fn is None and extra.get("inherit_run")) \
                     and (attr_key := toolclass.attr_definition(ci.attrs)) is not None:
                 # name/description/input_schema as class attributes with code that runs: a tool
                 # class whose base (often outside the repository) sends that definition. Used by
-                # resolve only when no framework base claims the class (its own rules stay).
+                # resolve only when no framework base claims the class (its own rules stay). With no
+                # run method of its own, resolve keeps it only where an imported base runs it
+                # (toolclass.inherited_hooks).
                 extra["attr_shape"] = attr_key
                 extra["attr_jschema"] = self.json_schema_info(ci.attrs[attr_key], ci.body_scope) or {"props": [], "blob": True}
             c = self.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework="?", style="?", schema=schema,
@@ -4558,6 +4560,28 @@ class FileExtractor:
                 out.append(b)
         return out
 
+    def _overrides_reached(self, ci: ClassInfo, fi: FuncInfo) -> list[FuncInfo]:
+        """The methods a run method `fi` that `ci` inherits from a base of this file reaches through
+        self.<m>() calls and that `ci` (or a class between) overrides: on an object of `ci` Python
+        runs those, not the base's (the template method: Base.run() calling self.run_impl())."""
+        if fi.cls is None or fi.cls is ci:
+            return []
+        out: list[FuncInfo] = []
+        todo, seen = list(fi.self_calls or ()), set()
+        while todo and len(seen) < 40:
+            m = todo.pop(0)
+            if m in seen:
+                continue
+            seen.add(m)
+            t = self._method_lookup(ci, m)
+            if t is None:
+                continue
+            base_t = self._method_lookup(fi.cls, m)
+            if t is not base_t and t is not fi:
+                out.append(t)
+            todo += t.self_calls or ()
+        return out
+
     def _method_lookup(self, ci: ClassInfo, m: str, depth=0):
         if m in ci.methods:
             return ci.methods[m]
@@ -4682,6 +4706,10 @@ class FileExtractor:
                             f2, e2 = self.closure(mf)
                             fx += f2
                             ext += e2
+                    for mf in self._overrides_reached(ci, fi):
+                        f2, e2 = self.closure(mf)
+                        fx += f2
+                        ext += e2
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
                 xc = self.xclosure(fi)

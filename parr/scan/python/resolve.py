@@ -830,6 +830,15 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if fw is None:
                     key = c.get("api_shape") or proj.shaped_base(c["class_bases"], path)
                     if key is None and c.get("attr_shape"):
+                        if "no_exec" in (c.get("flags") or ()):
+                            # no run method of its own: a tool only where a base up its chain runs it
+                            found, hook_fx = toolclass.inherited_hooks(proj, c.get("class_name") or "", path,
+                                                                       EXEC_METHODS)
+                            if not found:
+                                continue
+                            c["flags"] = [x for x in c["flags"] if x != "no_exec"]
+                            c["hooks_read"] = True
+                            c["fx"] = list(c.get("fx") or []) + hook_fx
                         key = c["attr_shape"]  # the definition declared as class attributes
                         c.update(schema="json_schema", jschema=c["attr_jschema"], no_params=True)
                     if key is None:
@@ -900,6 +909,9 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 c["fx"] += proj.calls_effects(entry.get("ext", []), entry.get("xc"), rpath)
                 if c.get("params") is None and entry.get("pa") is not None:
                     c["params"] = entry["pa"]
+                if not c.pop("hooks_read", False):
+                    # the self.<m>() calls of that run reach this class's overrides (the template method)
+                    c["fx"] += toolclass.inherited_hooks(proj, c.get("class_name") or "", path, EXEC_METHODS)[1]
             xc = c.get("xc") or ((_part(proj.at(path), "funcs").get(c["xc_of"]) or {}).get("xc") if c.get("xc_of") else None)
             if ext or xc:
                 c["fx"] = list(c.get("fx") or []) + proj.calls_effects(ext, xc, path)
