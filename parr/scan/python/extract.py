@@ -17,13 +17,13 @@ from typing import Any
 
 from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_dispatch, toolclass
 from parr.scan.python.frameworks.mcp import direct_registration as mcp_direct_registration
-from parr.scan.python.frameworks import nat
+from parr.scan.python.frameworks import llamaindex as _llamaindex, nat
 from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
-from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_text_effect
+from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, WEAK, classify_call, known_quiet, sql_text_effect
 from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -805,6 +805,13 @@ class FileExtractor:
                            params=self._param_names(fn)[1], file_modules=self._import_modules(),
                            bindable=lambda: branches.bindable(fn.node, self._params(fn)),
                            receiver_call=(lambda: self._receiver_call(d, fn)) if "." in d else None)
+        if fx and d.count(".") == 1 and all(x[0] == "" and x[1] == WEAK and x[2] == f"calls .{d[len(head) + 1:]}()"
+                                            for x in fx):
+            # manager.notify_user(...) on an object of a class another module of the project defines:
+            # its name decides only where the project does not (resolve reads that method's code)
+            qm = self._imported_method(d, head, origin, fn)
+            if qm is not None:
+                fx = [("?" + qm, *x[1:]) for x in fx]
         if fx and any(x[0].partition("@")[0] == "file_write" for x in fx) and self._uses_tempfile():
             if self._scratch(fn).target(node, d):
                 # a file it made with tempfile: written, moved or removed there, nothing lasts
@@ -1223,6 +1230,18 @@ class FileExtractor:
         if cached is None or cached[0] != len(self.imports):
             cached = self._heads = (len(self.imports), frozenset(self.imports))
         return cached[1]
+
+    def _imported_method(self, d: str, head: str, origin: str | None, fn: FuncInfo) -> str | None:
+        """`pkg.mod.Class.method` for obj.method() on an object of a class imported from another module
+        (obj = Class(...) in the function or at module level), else None."""
+        ctor = origin
+        if ctor is None and fn.body_scope is not None:
+            v, _ = self.lookup(fn.body_scope, head)
+            ctor = (self.var_ctor.get(head) + "()") if v is not None and self.var_ctor.get(head) else None
+        if ctor and ctor.endswith("()") and "()" not in ctor[:-2] and "." in ctor[:-2] \
+                and ctor[:-2].rsplit(".", 1)[-1][:1].isupper():
+            return f"{ctor[:-2]}.{d.rsplit('.', 1)[1]}"
+        return None
 
     def _unknown_call(self, d: str, q: str | None, head: str, origin: str | None, fn: FuncInfo):
         """The marker of a call parr cannot say anything about (an SDK method its knowledge lacks, a

@@ -341,10 +341,11 @@ class Project:
         call parr cannot read."""
         out = []
         for x in fx:
-            if x[1] == UNKNOWN and x[0][:1] == "?":
+            if x[0][:1] == "?":
+                # (an effect read from a method's name, m.notify_user(): the same, kept as that effect)
                 if self._defines(x[0][1:], near):
                     continue
-                x = ["", UNKNOWN, *x[2:]]
+                x = ["", *x[1:]]
             out.append(x)
         return out
 
