@@ -2442,6 +2442,12 @@ class FileExtractor:
         the metadata object the call was given (ToolMetadata(description, name)); its name and
         description stand before the function's."""
         fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
+        if fi is None and isinstance(fexpr, ast.Attribute) and isinstance(fexpr.value, ast.Name):
+            # FunctionTool.from_defaults(fn=builder.plan) with a parameter builder: Builder of this file
+            held, _ = self.lookup(scope, fexpr.value.id)
+            if isinstance(held, ast.arg) and isinstance(held.annotation, ast.Name):
+                cls, _ = self.lookup(scope, held.annotation.id)
+                fi = self._method_lookup(cls, fexpr.attr) if isinstance(cls, ClassInfo) else None
         n, r = None, None
         named = False
         name_e = None
@@ -2488,6 +2494,16 @@ class FileExtractor:
                 n = fi.name
             elif isinstance(fexpr, ast.Name):
                 bound, _ = self.lookup(scope, fexpr.id)
+                elts = self._loop_elements(node, fexpr.id, scope) if bound is None else None
+                if elts is not None:
+                    # [FunctionTool.from_defaults(fn=fn) for fn in fns] with fns = [builder.plan, builder.build]
+                    # (in every branch that sets it): the maker called on each function of the list
+                    out = None
+                    for el, el_scope in elts:
+                        out = self.fn_cand(node, el_scope, el, fw, style, name_kws, desc_kws, flags, gates, schema,
+                                           typed, extra, name_pos, desc_pos, meta) or out
+                    self.consumed.add(id(node))
+                    return out
                 if isinstance(bound, ast.arg) or (bound is None and fexpr.id not in self.imports
                                                   and not self.star_import):
                     # A parameter or loop variable: code that wraps whatever it is given
@@ -2498,6 +2514,9 @@ class FileExtractor:
                 if ref:
                     extra = dict(extra or {}, ext_fn=ref)
             elif isinstance(fexpr, ast.Attribute):
+                if self._bound_ref(fexpr, scope, node, fw, style):
+                    self.consumed.add(id(node))
+                    return None
                 n = fexpr.attr
             else:
                 if fexpr is not None:  # Tool.from_function(partial(f, x)), FunctionTool(lambda q: ...)
@@ -2518,6 +2537,59 @@ class FileExtractor:
                           def_line=fi.node.lineno if fi else None)
         self.consumed.add(id(node))
         return c
+
+    def _loop_elements(self, node: ast.AST, var: str, scope: Scope) -> list | None:
+        """The elements `var` takes in the comprehension or for loop around `node` that binds it, each
+        with its scope: a literal list or tuple, or a name bound to one (every value it is given
+        in the function, an if/else's lists both). None when no loop around `node` binds `var`, or
+        what it walks is anything else (a parameter, a call: code wrapping what it is given)."""
+        tree = scope.func.node if scope.func is not None else self.tree
+        it = None
+        for loop in ast.walk(tree):
+            if isinstance(loop, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+                gens = [g for g in loop.generators if isinstance(g.target, ast.Name) and g.target.id == var]
+                body = [loop.key, loop.value] if isinstance(loop, ast.DictComp) else [loop.elt]
+                if gens and any(n is node for b in body for n in ast.walk(b)):
+                    it = gens[0].iter
+                    break
+            elif isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Name) \
+                    and loop.target.id == var and any(n is node for st in loop.body for n in ast.walk(st)):
+                it = loop.iter
+                break
+        if it is None:
+            return None
+        if isinstance(it, (ast.List, ast.Tuple)):
+            return [(e, scope) for e in it.elts]
+        if not isinstance(it, ast.Name):
+            return None
+        v, vs = self.lookup(scope, it.id)
+        values = [v] + list(vs.earlier.get(it.id, ())) if vs is not None else []
+        if not values or not all(isinstance(x, (ast.List, ast.Tuple)) for x in values):
+            return None
+        out, seen = [], set()
+        for x in values:
+            for e in x.elts:
+                key = ast.dump(e)
+                if key not in seen:  # the same function in both branches' lists is one tool
+                    seen.add(key)
+                    out.append((e, vs))
+        return out
+
+    def _bound_ref(self, e: ast.Attribute, scope: Scope, node: ast.Call, fw, style) -> bool:
+        """FunctionTool.from_defaults(fn=builder.create_agent), `builder` an object of a class another
+        module of the project defines (builder = Builder(...), or a parameter builder: Builder): that
+        module's method, reported at its def by resolve (or a site where parr cannot read it)."""
+        if not isinstance(e.value, ast.Name) or e.value.id in ("self", "cls"):
+            return False
+        cname = self._ctor_of(e.value.id, scope)
+        if not cname or cname.split(".", 1)[0] not in self.imports or not cname.rsplit(".", 1)[-1][:1].isupper():
+            return False
+        q = self.qualify(cname)
+        if self.fw_of_qual(q):
+            return False  # a framework's object: its own rules, not a method of the project's
+        self.refs.append({"target": f"{q}.{e.attr}", "line": node.lineno, "framework": fw, "bound": True,
+                          "as": {"style": style}, "site": _shorten(_short_source(node), 140)})
+        return True
 
     def schema_factory_cand(self, node: ast.Call, scope: Scope, fw: str, style: str) -> bool:
         """pydantic_function_tool(Model), get_function_tool(Model): a schema-only tool from a class."""
@@ -3996,7 +4068,7 @@ class FileExtractor:
                 for rv in fi.returns:
                     self.ctx_elem(rv, fi.body_scope, fw, getattr(rv, "lineno", line), depth + 1, seen, label)
                 return
-            if fi is not None and self._returns_declared_tool(fi):
+            if fi is not None and (self._returns_declared_tool(fi) or self._returns_made_list(fi)):
                 return  # self.build_order_tool(items): the tool it makes and returns is read where it is declared
             self.unresolved_site(e, label, line, "tools made by a call parr cannot read")
             return
@@ -4014,12 +4086,31 @@ class FileExtractor:
         if _computes_only(fi):
             entry["arith"] = True
 
+    def _plain_bases(self, ci: ClassInfo, depth: int = 0) -> bool:
+        """A plain class: no bases but `object` and ABC, or only plain classes of this file or of this
+        module's own package (`core.agent_builder.base.BaseBuilder` for `core.agent_builder.multimodal`),
+        never a framework's, a schema's, an enum's or an exception's."""
+        own_root = self.module.split(".", 1)[0]
+        for b in ci.bases:
+            if b in ("object", "ABC", "abc.ABC") or depth > 4:
+                continue
+            v = self.module_scope.defs.get(b)
+            if isinstance(v, ClassInfo) and v is not ci:
+                if not self._plain_bases(v, depth + 1):
+                    return False
+                continue
+            last = b.rsplit(".", 1)[-1]
+            if "." not in b or b.split(".", 1)[0] != own_root or self.fw_of_qual(b) \
+                    or last in _SCHEMA_BASES | _ENUM_BASES or last.endswith(("Error", "Exception")):
+                return False
+        return True
+
     def _bound_method_facts(self, fi: FuncInfo, entry: dict) -> bool:
         """A public method of a plain class (a plugin object, no base class): what another file needs
         to report it when it hands `obj.method` (a bound method) to a model as a tool, and, for a
         method that returns a list of its own bound methods (`return [self.get, self.create]`), their
         names (`plugin.get_functions()` in another file's tools=)."""
-        if [b for b in fi.cls.bases if b != "object"] or fi.name.startswith("_") or fi.is_static:
+        if not self._plain_bases(fi.cls) or fi.name.startswith("_") or fi.is_static:
             return False
         own = [el.attr for rv in fi.returns if isinstance(rv, (ast.List, ast.Tuple))
                for el in rv.elts if isinstance(el, ast.Attribute) and isinstance(el.value, ast.Name)
@@ -4066,7 +4157,14 @@ class FileExtractor:
             if isinstance(rv, (ast.List, ast.Tuple)) and rv.elts and all(
                     (f := self.resolve_func_expr(el, fi.body_scope)) is not None and f.candidate for el in rv.elts):
                 return True
+        if self._returns_made_list(fi):
+            return True
         return self._returns_declared_tool(fi)
+
+    def _returns_made_list(self, fi: FuncInfo) -> bool:
+        """return [FunctionTool.from_defaults(fn=fn) for fn in fns]: a list of tools a maker read here made."""
+        return any(isinstance(rv, (ast.ListComp, ast.GeneratorExp)) and id(rv.elt) in self.consumed
+                   for rv in fi.ret_values or ())
 
     def class_in_tools(self, ci: ClassInfo, fw, line: int, label: str, e) -> None:
         """A class listed as a tool: a tool class the class rules read, a pydantic model or
