@@ -4321,9 +4321,10 @@ class FileExtractor:
             return "", []  # a ToolSpec class of this file: the class rules read its spec functions
         q = self.qualify(d)
         last = q.rsplit(".", 1)[-1] if q else last  # its own name, also when imported under another
-        if last not in frameworks.TOOLSPECS or q in self.project_quals or self.fw_of_qual(q) != "llama-index":
+        table = _llamaindex.HUB_TOOLSPECS if q and q.startswith("llama_hub.") else frameworks.TOOLSPECS
+        if last not in table or q in self.project_quals or self.fw_of_qual(q) != "llama-index":
             return None
-        tools = list(frameworks.TOOLSPECS[last])
+        tools = list(table[last])
         chosen = _kw(call, "spec_functions")
         if isinstance(chosen, ast.Name):
             chosen = self.lookup(scope, chosen.id)[0]
