@@ -297,6 +297,7 @@ class FileExtractor:
         self.early_methods: dict[int, FuncInfo] = {}  # methods registered before their class body is walked
         self.local_decorator_names: set[str] = set()
         self.refs: list[dict] = []
+        self.ctor_args: list[list[str]] = []  # [class, keyword, class of the object given there]: Tool(client=c)
         self.a2a = False
         self.applied_decorators: list = []  # (call, scope): deco(...)(fn) whose fn was not yet defined
         self.handoff_items: list = []  # (handoffs=[...] value, scope, framework of the call, line)
@@ -751,6 +752,8 @@ class FileExtractor:
         d = self.dotted(node.func)
         q = self.qualify(d) if d else None
         fn = scope.func
+        if d and node.keywords and "()" not in d and d.rsplit(".", 1)[-1][:1].isupper():
+            self._ctor_arg_facts(node, d, scope)
         if fn is not None and d:
             self.record_effects(node, d, q, fn)
         elif fn is not None and isinstance(node.func, ast.Attribute) and \
@@ -1230,6 +1233,68 @@ class FileExtractor:
         if cached is None or cached[0] != len(self.imports):
             cached = self._heads = (len(self.imports), frozenset(self.imports))
         return cached[1]
+
+    def _ctor_arg_facts(self, node: ast.Call, d: str, scope: Scope) -> None:
+        """RAGTool(rag_pipeline=pipeline), `pipeline` an object of a known class (constructed, or a
+        parameter declared as it): which class each keyword of a class's construction is given, for
+        the tool classes whose field is declared Any (resolve: Project.field_effects)."""
+        head = d.split(".", 1)[0]
+        local = self.module_scope.defs.get(d) if "." not in d else None
+        if not isinstance(local, ClassInfo) and head not in self.imports:
+            return
+        cls_q = self.qualify(d) if head in self.imports else d
+        for k in node.keywords:
+            v = k.value
+            val = self._ctor_of(v.id, scope) if k.arg and isinstance(v, ast.Name) else \
+                self.dotted(v.func) if k.arg and isinstance(v, ast.Call) else None
+            if not val or "()" in val or not val.rsplit(".", 1)[-1][:1].isupper():
+                continue
+            if val.split(".", 1)[0] in self.imports:
+                val = self.qualify(val)
+            elif not isinstance(self.module_scope.defs.get(val), ClassInfo):
+                continue
+            self.ctor_args.append([cls_q, k.arg, val])
+
+    def _field_calls(self, ci: ClassInfo) -> list[list[str]]:
+        """[keyword, method] of the calls self.<field>.<method>(...) a tool class's methods make on a
+        field whose class it does not declare (`rag_pipeline: Any = Field(...)`, or an __init__
+        parameter with no annotation or Any stored as self.<field>): the constructor keyword that
+        sets it, for resolve to read the class of the object the project gives there."""
+        anys = ("Any", "typing.Any", "object")
+        declared = {st.target.id: st.annotation for st in ci.node.body
+                    if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)}
+        stored: dict[str, tuple[str, ast.AST | None]] = {}
+        init = ci.methods.get("__init__")
+        if init is not None:
+            a = init.node.args
+            ann = {x.arg: x.annotation for x in a.posonlyargs + a.args + a.kwonlyargs}
+            for st in ast.walk(init.node):
+                if isinstance(st, ast.Assign) and isinstance(st.value, ast.Name) and st.value.id in ann:
+                    for t in st.targets:
+                        if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                            stored[t.attr] = (st.value.id, ann[st.value.id])
+        out: list[list[str]] = []
+        for fi in ci.methods.values():
+            for e in ast.walk(fi.node):
+                if not (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute)
+                        and isinstance(e.func.value, ast.Attribute) and isinstance(e.func.value.value, ast.Name)
+                        and e.func.value.value.id == "self"):
+                    continue
+                attr = e.func.value.attr
+                if attr in ci.self_attrs or attr in ci.methods:
+                    continue
+                if attr in stored:
+                    kw, ann_e = stored[attr]
+                elif attr in declared:
+                    kw, ann_e = attr, declared[attr]
+                else:
+                    continue
+                inner = _unwrap_ann(ann_e)[0] if ann_e is not None else None
+                if inner is not None and (self.dotted(inner) or "") not in anys:
+                    continue  # a declared class: the delegation rules read it
+                if [kw, e.func.attr] not in out:
+                    out.append([kw, e.func.attr])
+        return out[:30]
 
     def _imported_method(self, d: str, head: str, origin: str | None, fn: FuncInfo) -> str | None:
         """`pkg.mod.Class.method` for obj.method() on an object of a class imported from another module
@@ -3375,6 +3440,8 @@ class FileExtractor:
             if exec_fn is None and "__init__" in ci.methods:
                 exec_fn = self._init_function_method(ci)  # super().__init__(..., function=self.search)
             extra = {"class_bases": ci.bases, "class_name": ci.name, "class_subclassed_here": ci.name in subclassed}
+            if (field_calls := self._field_calls(ci)):
+                extra["field_calls"] = field_calls  # self.<field>.<m>() on a field declared Any
             if exec_fn is None and (inherited := self._inherited_bases(ci)):
                 extra["inherit_run"] = inherited  # its run method is an imported base's: resolve reads it
             schema = "type_hints"
@@ -4943,7 +5010,8 @@ class FileExtractor:
                            ("agent_members", self.agent_members),
                            ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases),
                            ("stars", self.star_modules), ("rets", self._element_returns()),
-                           ("msig", self._method_signatures()), ("mw_made", self.reg_middleware), *reg.items()):
+                           ("msig", self._method_signatures()), ("mw_made", self.reg_middleware),
+                           ("ctor_args", self.ctor_args), *reg.items()):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts

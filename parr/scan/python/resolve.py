@@ -24,6 +24,7 @@ class Project:
     def __init__(self, facts_by_path: dict[str, dict], full_facts=None, paths=None):
         self.facts = {p: f for p, f in facts_by_path.items() if isinstance(f, dict) and "tools" in f}
         self._full_facts = full_facts
+        self._given: dict | None = None  # (file, class) -> the objects its constructions give (field_effects)
         # Every Python file, with facts or not, when the engine keeps the list on disk (`paths`);
         # else the files in facts_by_path are all there are.
         self._paths = paths
@@ -406,6 +407,24 @@ class Project:
             out += [x for x in inner if x[1] != UNKNOWN] if quiet else inner
         return out
 
+    def field_effects(self, path: str, cls: str, calls: list) -> list:
+        """Effects of a tool class's calls on a field declared Any ([keyword, method]): wherever the
+        project constructs the class giving that keyword an object of a known class, that class's
+        method (RAGTool(rag_pipeline=pipeline), pipeline: RAGPipeline -> RAGPipeline.process_documents)."""
+        if self._given is None:
+            self._given = {}
+            for p, f in list(self.facts.items()):  # (find_class may read a skipped file's facts in)
+                for cls_q, kw, val in (f or {}).get("ctor_args") or ():
+                    found = self.find_class(cls_q, p)
+                    if found is not None:
+                        self._given.setdefault((found[0], cls_q.rsplit(".", 1)[-1]), []).append((kw, val, p))
+        fx: list = []
+        for kw, val, p in self._given.get((path, cls), ()):
+            ext = [f"{val}.{m}" for k, m in calls if k == kw]
+            if ext:
+                fx += self.calls_effects(ext, None, p)
+        return fx
+
     def inherited_run(self, bases: list[str], near: str, depth: int = 0) -> tuple[str, dict] | None:
         """(file, funcs entry) of the run method a tool class without one of its own inherits from
         the imported classes `bases`: the nearest class up their chains that defines a run method
@@ -568,6 +587,8 @@ def _func_entry(f: dict, rest: list[str]) -> tuple[dict | None, str | None]:
             base = _base_qual(f, b)
             if base is not None:
                 return None, f"{base}.{rest[1]}"
+    if entry is None and len(rest) == 2 and (imp := _part(f, "imports").get(rest[0])):
+        return None, f"{imp}.{rest[1]}"  # a package re-exporting the class (rag/__init__.py: from .pipeline import Pipeline)
     return entry, None
 
 
@@ -913,6 +934,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if not c.pop("hooks_read", False):
                     # the self.<m>() calls of that run reach this class's overrides (the template method)
                     c["fx"] += toolclass.inherited_hooks(proj, c.get("class_name") or "", path, EXEC_METHODS)[1]
+            if c.get("field_calls"):
+                c["fx"] = list(c.get("fx") or []) + proj.field_effects(path, c.get("class_name") or "", c["field_calls"])
             xc = c.get("xc") or ((_part(proj.at(path), "funcs").get(c["xc_of"]) or {}).get("xc") if c.get("xc_of") else None)
             if ext or xc:
                 c["fx"] = list(c.get("fx") or []) + proj.calls_effects(ext, xc, path)
