@@ -343,12 +343,23 @@ class Project:
         out = []
         for x in fx:
             if x[0][:1] == "?":
-                # (an effect read from a method's name, m.notify_user(): the same, kept as that effect)
-                if self._defines(x[0][1:], near):
+                # (an effect read from a method's name, m.notify_user(): the same, kept as that effect
+                # unless the project's class chain holds that very method, whose code is read instead)
+                if self._defines(x[0][1:], near) if x[1] == UNKNOWN else self._has_method(x[0][1:], near):
                     continue
                 x = ["", *x[1:]]
             out.append(x)
         return out
+
+    def _has_method(self, q: str, near: str, depth: int = 0) -> bool:
+        """`pkg.mod.Class.method` is a method the project defines, on the class or a base it holds."""
+        path, rest = self.split_target(q, near)
+        if path is None or not rest or depth > 3:
+            return False
+        entry, redirect = _func_entry(self.at(path), rest)
+        if redirect is not None:
+            return self._has_method(redirect, path, depth + 1)
+        return entry is not None
 
     def _defines(self, q: str, near: str, depth: int = 0) -> bool:
         path, rest = self.split_target(q, near)

@@ -1,7 +1,7 @@
 from autogen import ConversableAgent
 from mailkit import Mailer
 
-from app.manager import Panel, SidePanel
+from app.manager import Panel, Relay, SidePanel
 
 agent = ConversableAgent("a")
 
@@ -36,4 +36,13 @@ def page_report(url: str) -> str:
     """Trap: a class from outside the project; its method's name is all parr has."""
     mailer = Mailer()
     mailer.send_report(url)
+    return url
+
+
+# expect: name=page_digest mutating=true typed=true caps=-
+@agent.register_for_llm(description="A digest of a page.")
+def page_digest(url: str) -> str:
+    """Trap: a project class, but not its method: send_digest is whatever the wrapped client does."""
+    relay = Relay(object())
+    relay.send_digest(url)
     return url
