@@ -23,6 +23,22 @@ by name, to llama-index-core's `BaseToolSpec`):
   ZapierToolSpec), or that overrides `to_tool_list` (McpToolSpec lists an MCP server's tools), is
   written with no tools: the scanner reports a site instead of silence.
 
+llama-hub (`from llama_hub.tools.metaphor.base import MetaphorToolSpec`), the package LlamaIndex up
+to 0.9 took its tool specs from before they moved to llama-index-tools-*, is written to a module of
+its own, parr/scan/python/frameworks/llamahub_toolspecs.py, when the wheels given are llama-hub's:
+
+  llamaindex_toolspecs.py llama_hub-0.0.79.post1-py3-none-any.whl llama_hub-0.0.75-py3-none-any.whl \
+      > /tmp/llamahub_toolspecs.py && mv /tmp/llamahub_toolspecs.py parr/scan/python/frameworks/
+
+A repository pins one release of it, which parr cannot tell, so each class gets the union of its
+spec functions over the releases read (the newest release's order first): the final 0.0.79.post1,
+and 0.0.75, the last before MetaphorToolSpec was emptied for ExaToolSpec (0.0.76). Over all 85
+releases the lists otherwise only grew (CogniswitchToolSpec's `knowledge_status`, 0.0.62), and
+ZapierToolSpec's is made at run time in both; a class whose list is made at run time (or that
+overrides to_tool_list) in any release read is written with no tools. Each tool is judged from the
+newest release that has it. Jupyter checkpoint copies in the wheel (`.ipynb_checkpoints/`) are
+not read.
+
 Whether a tool changes state, and whether its input is typed, is decided from what the method's
 body calls, by parr's own effects reading (a scan of the extracted sources, which reads a
 BaseToolSpec subclass's spec functions: e-mail and Slack sends, calendar and draft writes, HTTP
@@ -73,17 +89,20 @@ _OVERRIDES: tuple[tuple[str, bool, bool, tuple[str, ...]], ...] = (
 
 
 class Reader:
-    def __init__(self) -> None:
+    def __init__(self, package: str = "llama_index") -> None:
+        self.package = package  # the folder of the wheels read: llama_index, or llama_hub/tools
         self.classes: dict[str, tuple[str, list[str], ast.ClassDef]] = {}  # name -> (wheel path, bases, node)
         self.versions: list[str] = []
         self.sources: dict[str, bytes] = {}
+        self.dynamic: set[str] = set()  # spec classes whose tools are made at run time (filled by specs())
 
     def read_wheel(self, path: Path) -> None:
         dist = path.name.split("-")
         self.versions.append(f"{dist[0].replace('_', '-')} {dist[1]}")
         with zipfile.ZipFile(path) as zf:
             for info in zf.infolist():
-                if not (info.filename.startswith("llama_index/") and info.filename.endswith(".py")):
+                if not (info.filename.startswith(self.package + "/") and info.filename.endswith(".py")) \
+                        or ".ipynb_checkpoints/" in info.filename:
                     continue
                 data = zf.read(info)
                 self.sources[info.filename] = data
@@ -121,6 +140,8 @@ class Reader:
                           and isinstance(getattr(n, "ctx", None), ast.Load) and _grown(node, n) for n in ast.walk(node))
             overrides = any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == "to_tool_list"
                             for f in node.body)
+            if dynamic or overrides or funcs is None:
+                self.dynamic.add(name)
             out[name] = (path, [] if dynamic or overrides or funcs is None else funcs)
         return out
 
@@ -165,14 +186,66 @@ def render(reader: Reader) -> tuple[str, list[str]]:
             continue
         lines.append(f"    {cls!r}: (")
         for name, _meth in funcs:
-            verdict = next(((m, t, c) for p, m, t, c in _OVERRIDES if re.search(p, f"{cls} {name}")), None)
-            if verdict is None:
-                t = reading.get((path, name))
-                if t is None:
-                    notes.append(f"{cls}.{name}: no effects reading; taken as mutating")
-                    verdict = (True, True, ())
-                else:
-                    verdict = (bool(t["mutating"]), bool(t["typed"]), tuple(t["capabilities"]))
+            lines.append(f"        {(name,) + _verdict(cls, name, path, reading, notes)!r},")
+        lines.append("    ),")
+    lines.append("}")
+    return "\n".join(lines) + "\n", notes
+
+
+def _verdict(cls: str, name: str, path: str, reading: dict, notes: list[str]) -> tuple:
+    verdict = next(((m, t, c) for p, m, t, c in _OVERRIDES if re.search(p, f"{cls} {name}")), None)
+    if verdict is None:
+        t = reading.get((path, name))
+        if t is None:
+            notes.append(f"{cls}.{name}: no effects reading; taken as mutating")
+            return (True, True, ())
+        verdict = (bool(t["mutating"]), bool(t["typed"]), tuple(t["capabilities"]))
+    return verdict
+
+
+def _release(version: str) -> tuple:
+    return tuple(int(x) if x.isdigit() else -1 for x in re.split(r"[.]|post", version) if x)
+
+
+def render_hub(readers: list[Reader]) -> tuple[str, list[str]]:
+    """The llama-hub module: `readers` one per release, newest first; each class's tools are the union
+    of its spec functions over them, judged from the newest release that has each."""
+    notes: list[str] = []
+    merged: dict[str, list[tuple[str, tuple]]] = {}
+    dynamic: set[str] = set()
+    for reader in readers:
+        specs = reader.specs()
+        dynamic |= reader.dynamic
+        reading = effects_reading(reader)
+        for cls, (path, funcs) in specs.items():
+            have = merged.setdefault(cls, [])
+            for name, _meth in funcs:
+                if name not in {n for n, _ in have}:
+                    have.append((name, _verdict(cls, name, path, reading, notes)))
+    lines = [
+        '"""llama-hub tool specs (the package LlamaIndex up to 0.9 took its tool specs from): the tools each',
+        "to_tool_list() hands out, as data (generated: do not edit).",
+        "",
+        "Written by benchmarks/llamaindex_toolspecs.py from the wheels of:",
+        *(f"  {v}" for r in readers for v in r.versions),
+        "read with `ast` (names and flags only): each class's spec functions over those releases (a repository",
+        "pins one of them, which parr cannot tell). Its docstring says why these releases, and the rule that",
+        "decides which tools change state.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "# ToolSpec class -> ((name the model sees, mutating, typed, capabilities), ...), in spec_functions order;",
+        "# no tools: the spec makes its tools at run time (an API's action list).",
+        "LLAMAHUB_TOOLSPECS: dict[str, tuple[tuple[str, bool, bool, tuple[str, ...]], ...]] = {",
+    ]
+    for cls in sorted(merged):
+        tools = [] if cls in dynamic else merged[cls]
+        if not tools:
+            lines.append(f"    {cls!r}: (),")
+            continue
+        lines.append(f"    {cls!r}: (")
+        for name, verdict in tools:
             lines.append(f"        {(name,) + verdict!r},")
         lines.append("    ),")
     lines.append("}")
@@ -183,10 +256,22 @@ def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__, file=sys.stderr)
         return 2
-    reader = Reader()
-    for wheel in argv:
-        reader.read_wheel(Path(wheel))
-    text, notes = render(reader)
+    hub = [w for w in argv if Path(w).name.startswith("llama_hub-")]
+    if hub and len(hub) != len(argv):
+        print("llama-hub wheels are written to a module of their own: give them alone", file=sys.stderr)
+        return 2
+    if hub:
+        readers = []
+        for wheel in sorted(hub, key=lambda w: _release(Path(w).name.split("-")[1]), reverse=True):
+            reader = Reader("llama_hub/tools")
+            reader.read_wheel(Path(wheel))
+            readers.append(reader)
+        text, notes = render_hub(readers)
+    else:
+        reader = Reader()
+        for wheel in argv:
+            reader.read_wheel(Path(wheel))
+        text, notes = render(reader)
     for note in notes:
         print(note, file=sys.stderr)
     sys.stdout.write(text)

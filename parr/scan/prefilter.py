@@ -52,6 +52,7 @@ def python_tokens() -> frozenset[str]:
     words |= set(catalog.TOOL_BASE_CLASSES) | catalog.TOOLKIT_BASES | catalog.TOOLSPEC_BASES
     words |= catalog.BROWSER_USE_REGISTRY_BASES
     words |= (set(catalog.BUILTIN_CLASSES) - _quiet_builtin_classes()) | set(catalog.LLAMA_TOOLSPECS)
+    words |= set(catalog.LLAMAHUB_TOOLSPECS)
     words |= prefilter_names()
     words |= set(EXTRA_TRIGGERS)
     words |= _framework_words()

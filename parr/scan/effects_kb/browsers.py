@@ -50,6 +50,17 @@ READS = frozenset({
     "querySelectorAll", "get", "allTextContents", "allInnerTexts", "count", "move", "wheel",
 })
 INPUT_DEVICES = frozenset(INPUT_DEVICE_ACTS)
+# Starting or attaching to a browser (Playwright's BrowserType: `playwright.chromium.launch()`,
+# `launch_persistent_context(user_data_dir)`, `connect_over_cdp(url)`; Puppeteer's `puppeteer.launch()`,
+# `puppeteer.connect()`) opens the session the page calls drive: a read, like newPage. A persistent
+# context keeps the browser's own profile in the folder it is given, which is that browser's state.
+BROWSER_TYPES = frozenset({"chromium", "firefox", "webkit", "puppeteer"})
+LAUNCHES = frozenset({"launch", "launchPersistentContext", "connect", "connectOverCDP"})
+# Keys that only move the view (playwright.dev keyboard.press key names, Selenium's Keys.PAGE_DOWN ...):
+# a press of one of these fixed keys scrolls, which reads. A key the model chooses acts, and so do Enter,
+# Space and Tab (they activate or move focus to a control) and the arrows (they change a focused select,
+# radio group or slider).
+SCROLL_KEYS = frozenset({"PageDown", "PageUp", "Home", "End", "PAGE_DOWN", "PAGE_UP", "HOME", "END"})
 
 
 def camel(method: str) -> str:

@@ -79,6 +79,21 @@ def _browser_receiver(recv: str) -> bool:
     return any(_BROWSER_PART.match(part) for part in recv.split(".")[-3:])
 
 
+def _scroll_key(call: ast.Call, method: str) -> bool:
+    """keyboard.press("PageDown"), page.press("body", "End"), send_keys(Keys.PAGE_DOWN): every key it
+    presses (press: its last argument, after a selector; send_keys: every argument, text included) is
+    a fixed one that only scrolls (effects_kb.browsers.SCROLL_KEYS)."""
+    if not call.args or call.keywords:
+        return False
+
+    def scrolls(key) -> bool:
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return key.value in browsers_kb.SCROLL_KEYS
+        return isinstance(key, ast.Attribute) and isinstance(key.value, ast.Name) and key.value.id == "Keys" \
+            and key.attr in browsers_kb.SCROLL_KEYS
+    return all(scrolls(k) for k in (call.args[-1:] if method == "press" else call.args))
+
+
 def _inspects_page(script: str | None, call: ast.Call) -> bool:
     """A literal script (the whole first argument, no run-time part) that only scrolls or reads."""
     a = call.args[0] if call.args else None
@@ -413,9 +428,14 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [("browser", READ, f"scrolls or reads the page with a fixed script ({dotted})")]
     if last == "evaluate" and re.search(r"Runtime|page|frame|cdp", dotted):
         return [("browser", WEAK, f"runs JavaScript in the page ({dotted})")]
+    if recv and browsers_kb.camel(last) in browsers_kb.LAUNCHES \
+            and recv.rsplit(".", 1)[-1].lstrip("_") in browsers_kb.BROWSER_TYPES:
+        return [("browser", READ, f"starts the browser it drives ({dotted})")]
     if recv and _browser_receiver(recv):
         device = recv.rsplit(".", 1)[-1]
         page_call = browsers_kb.method_action(last, device if device in browsers_kb.INPUT_DEVICES else None)
+        if page_call == "acts" and last in ("press", "send_keys") and _scroll_key(call, last):
+            return [("browser", READ, f"scrolls the page with a fixed key (.{last}())")]
         if page_call == "acts":
             return [("browser", WEAK, f"acts on a web page (.{last}())")]
         if page_call == "reads" and re.search(r"page|driver|browser", recv, re.I) and not (

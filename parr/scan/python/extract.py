@@ -17,13 +17,13 @@ from typing import Any
 
 from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_dispatch, toolclass
 from parr.scan.python.frameworks.mcp import direct_registration as mcp_direct_registration
-from parr.scan.python.frameworks import nat
+from parr.scan.python.frameworks import llamaindex as _llamaindex, nat
 from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
-from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, classify_call, known_quiet, sql_lead, sql_text_effect
+from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, WEAK, classify_call, known_quiet, sql_lead, sql_text_effect
 from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -297,6 +297,7 @@ class FileExtractor:
         self.early_methods: dict[int, FuncInfo] = {}  # methods registered before their class body is walked
         self.local_decorator_names: set[str] = set()
         self.refs: list[dict] = []
+        self.ctor_args: list[list[str]] = []  # [class, keyword, class of the object given there]: Tool(client=c)
         self.a2a = False
         self.applied_decorators: list = []  # (call, scope): deco(...)(fn) whose fn was not yet defined
         self.handoff_items: list = []  # (handoffs=[...] value, scope, framework of the call, line)
@@ -751,6 +752,8 @@ class FileExtractor:
         d = self.dotted(node.func)
         q = self.qualify(d) if d else None
         fn = scope.func
+        if d and node.keywords and "()" not in d and d.rsplit(".", 1)[-1][:1].isupper():
+            self._ctor_arg_facts(node, d, scope)
         if fn is not None and d:
             self.record_effects(node, d, q, fn)
         elif fn is not None and isinstance(node.func, ast.Attribute) and \
@@ -805,6 +808,13 @@ class FileExtractor:
                            params=self._param_names(fn)[1], file_modules=self._import_modules(),
                            bindable=lambda: branches.bindable(fn.node, self._params(fn)),
                            receiver_call=(lambda: self._receiver_call(d, fn)) if "." in d else None)
+        if fx and d.count(".") == 1 and all(x[0] == "" and x[1] == WEAK and x[2] == f"calls .{d[len(head) + 1:]}()"
+                                            for x in fx):
+            # manager.notify_user(...) on an object of a class another module of the project defines:
+            # its name decides only where the project does not (resolve reads that method's code)
+            qm = self._imported_method(d, head, origin, fn)
+            if qm is not None:
+                fx = [("?" + qm, *x[1:]) for x in fx]
         if fx and any(x[0].partition("@")[0] == "file_write" for x in fx) and self._uses_tempfile():
             if self._scratch(fn).target(node, d):
                 # a file it made with tempfile: written, moved or removed there, nothing lasts
@@ -1256,6 +1266,80 @@ class FileExtractor:
         if cached is None or cached[0] != len(self.imports):
             cached = self._heads = (len(self.imports), frozenset(self.imports))
         return cached[1]
+
+    def _ctor_arg_facts(self, node: ast.Call, d: str, scope: Scope) -> None:
+        """RAGTool(rag_pipeline=pipeline), `pipeline` an object of a known class (constructed, or a
+        parameter declared as it): which class each keyword of a class's construction is given, for
+        the tool classes whose field is declared Any (resolve: Project.field_effects)."""
+        head = d.split(".", 1)[0]
+        local = self.module_scope.defs.get(d) if "." not in d else None
+        if not isinstance(local, ClassInfo) and head not in self.imports:
+            return
+        cls_q = self.qualify(d) if head in self.imports else d
+        for k in node.keywords:
+            v = k.value
+            val = self._ctor_of(v.id, scope) if k.arg and isinstance(v, ast.Name) else \
+                self.dotted(v.func) if k.arg and isinstance(v, ast.Call) else None
+            if not val or "()" in val or not val.rsplit(".", 1)[-1][:1].isupper():
+                continue
+            if val.split(".", 1)[0] in self.imports:
+                val = self.qualify(val)
+            elif not isinstance(self.module_scope.defs.get(val), ClassInfo):
+                continue
+            self.ctor_args.append([cls_q, k.arg, val])
+
+    def _field_calls(self, ci: ClassInfo) -> list[list[str]]:
+        """[keyword, method] of the calls self.<field>.<method>(...) a tool class's methods make on a
+        field whose class it does not declare (`rag_pipeline: Any = Field(...)`, or an __init__
+        parameter with no annotation or Any stored as self.<field>): the constructor keyword that
+        sets it, for resolve to read the class of the object the project gives there."""
+        anys = ("Any", "typing.Any", "object")
+        declared = {st.target.id: st.annotation for st in ci.node.body
+                    if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name)}
+        stored: dict[str, tuple[str, ast.AST | None]] = {}
+        init = ci.methods.get("__init__")
+        if init is not None:
+            a = init.node.args
+            ann = {x.arg: x.annotation for x in a.posonlyargs + a.args + a.kwonlyargs}
+            for st in ast.walk(init.node):
+                if isinstance(st, ast.Assign) and isinstance(st.value, ast.Name) and st.value.id in ann:
+                    for t in st.targets:
+                        if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                            stored[t.attr] = (st.value.id, ann[st.value.id])
+        out: list[list[str]] = []
+        for fi in ci.methods.values():
+            for e in ast.walk(fi.node):
+                if not (isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute)
+                        and isinstance(e.func.value, ast.Attribute) and isinstance(e.func.value.value, ast.Name)
+                        and e.func.value.value.id == "self"):
+                    continue
+                attr = e.func.value.attr
+                if attr in ci.self_attrs or attr in ci.methods:
+                    continue
+                if attr in stored:
+                    kw, ann_e = stored[attr]
+                elif attr in declared:
+                    kw, ann_e = attr, declared[attr]
+                else:
+                    continue
+                inner = _unwrap_ann(ann_e)[0] if ann_e is not None else None
+                if inner is not None and (self.dotted(inner) or "") not in anys:
+                    continue  # a declared class: the delegation rules read it
+                if [kw, e.func.attr] not in out:
+                    out.append([kw, e.func.attr])
+        return out[:30]
+
+    def _imported_method(self, d: str, head: str, origin: str | None, fn: FuncInfo) -> str | None:
+        """`pkg.mod.Class.method` for obj.method() on an object of a class imported from another module
+        (obj = Class(...) in the function or at module level), else None."""
+        ctor = origin
+        if ctor is None and fn.body_scope is not None:
+            v, _ = self.lookup(fn.body_scope, head)
+            ctor = (self.var_ctor.get(head) + "()") if v is not None and self.var_ctor.get(head) else None
+        if ctor and ctor.endswith("()") and "()" not in ctor[:-2] and "." in ctor[:-2] \
+                and ctor[:-2].rsplit(".", 1)[-1][:1].isupper():
+            return f"{ctor[:-2]}.{d.rsplit('.', 1)[1]}"
+        return None
 
     def _unknown_call(self, d: str, q: str | None, head: str, origin: str | None, fn: FuncInfo):
         """The marker of a call parr cannot say anything about (an SDK method its knowledge lacks, a
@@ -2483,6 +2567,12 @@ class FileExtractor:
         the metadata object the call was given (ToolMetadata(description, name)); its name and
         description stand before the function's."""
         fi = self.resolve_func_expr(fexpr, scope) if fexpr is not None else None
+        if fi is None and isinstance(fexpr, ast.Attribute) and isinstance(fexpr.value, ast.Name):
+            # FunctionTool.from_defaults(fn=builder.plan) with a parameter builder: Builder of this file
+            held, _ = self.lookup(scope, fexpr.value.id)
+            if isinstance(held, ast.arg) and isinstance(held.annotation, ast.Name):
+                cls, _ = self.lookup(scope, held.annotation.id)
+                fi = self._method_lookup(cls, fexpr.attr) if isinstance(cls, ClassInfo) else None
         n, r = None, None
         named = False
         name_e = None
@@ -2529,6 +2619,16 @@ class FileExtractor:
                 n = fi.name
             elif isinstance(fexpr, ast.Name):
                 bound, _ = self.lookup(scope, fexpr.id)
+                elts = self._loop_elements(node, fexpr.id, scope) if bound is None else None
+                if elts is not None:
+                    # [FunctionTool.from_defaults(fn=fn) for fn in fns] with fns = [builder.plan, builder.build]
+                    # (in every branch that sets it): the maker called on each function of the list
+                    out = None
+                    for el, el_scope in elts:
+                        out = self.fn_cand(node, el_scope, el, fw, style, name_kws, desc_kws, flags, gates, schema,
+                                           typed, extra, name_pos, desc_pos, meta) or out
+                    self.consumed.add(id(node))
+                    return out
                 if isinstance(bound, ast.arg) or (bound is None and fexpr.id not in self.imports
                                                   and not self.star_import):
                     # A parameter or loop variable: code that wraps whatever it is given
@@ -2539,6 +2639,9 @@ class FileExtractor:
                 if ref:
                     extra = dict(extra or {}, ext_fn=ref)
             elif isinstance(fexpr, ast.Attribute):
+                if self._bound_ref(fexpr, scope, node, fw, style):
+                    self.consumed.add(id(node))
+                    return None
                 n = fexpr.attr
             else:
                 if fexpr is not None:  # Tool.from_function(partial(f, x)), FunctionTool(lambda q: ...)
@@ -2559,6 +2662,59 @@ class FileExtractor:
                           def_line=fi.node.lineno if fi else None)
         self.consumed.add(id(node))
         return c
+
+    def _loop_elements(self, node: ast.AST, var: str, scope: Scope) -> list | None:
+        """The elements `var` takes in the comprehension or for loop around `node` that binds it, each
+        with its scope: a literal list or tuple, or a name bound to one (every value it is given
+        in the function, an if/else's lists both). None when no loop around `node` binds `var`, or
+        what it walks is anything else (a parameter, a call: code wrapping what it is given)."""
+        tree = scope.func.node if scope.func is not None else self.tree
+        it = None
+        for loop in ast.walk(tree):
+            if isinstance(loop, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+                gens = [g for g in loop.generators if isinstance(g.target, ast.Name) and g.target.id == var]
+                body = [loop.key, loop.value] if isinstance(loop, ast.DictComp) else [loop.elt]
+                if gens and any(n is node for b in body for n in ast.walk(b)):
+                    it = gens[0].iter
+                    break
+            elif isinstance(loop, (ast.For, ast.AsyncFor)) and isinstance(loop.target, ast.Name) \
+                    and loop.target.id == var and any(n is node for st in loop.body for n in ast.walk(st)):
+                it = loop.iter
+                break
+        if it is None:
+            return None
+        if isinstance(it, (ast.List, ast.Tuple)):
+            return [(e, scope) for e in it.elts]
+        if not isinstance(it, ast.Name):
+            return None
+        v, vs = self.lookup(scope, it.id)
+        values = [v] + list(vs.earlier.get(it.id, ())) if vs is not None else []
+        if not values or not all(isinstance(x, (ast.List, ast.Tuple)) for x in values):
+            return None
+        out, seen = [], set()
+        for x in values:
+            for e in x.elts:
+                key = ast.dump(e)
+                if key not in seen:  # the same function in both branches' lists is one tool
+                    seen.add(key)
+                    out.append((e, vs))
+        return out
+
+    def _bound_ref(self, e: ast.Attribute, scope: Scope, node: ast.Call, fw, style) -> bool:
+        """FunctionTool.from_defaults(fn=builder.create_agent), `builder` an object of a class another
+        module of the project defines (builder = Builder(...), or a parameter builder: Builder): that
+        module's method, reported at its def by resolve (or a site where parr cannot read it)."""
+        if not isinstance(e.value, ast.Name) or e.value.id in ("self", "cls"):
+            return False
+        cname = self._ctor_of(e.value.id, scope)
+        if not cname or cname.split(".", 1)[0] not in self.imports or not cname.rsplit(".", 1)[-1][:1].isupper():
+            return False
+        q = self.qualify(cname)
+        if self.fw_of_qual(q):
+            return False  # a framework's object: its own rules, not a method of the project's
+        self.refs.append({"target": f"{q}.{e.attr}", "line": node.lineno, "framework": fw, "bound": True,
+                          "as": {"style": style}, "site": _shorten(_short_source(node), 140)})
+        return True
 
     def schema_factory_cand(self, node: ast.Call, scope: Scope, fw: str, style: str) -> bool:
         """pydantic_function_tool(Model), get_function_tool(Model): a schema-only tool from a class."""
@@ -3344,6 +3500,8 @@ class FileExtractor:
             if exec_fn is None and "__init__" in ci.methods:
                 exec_fn = self._init_function_method(ci)  # super().__init__(..., function=self.search)
             extra = {"class_bases": ci.bases, "class_name": ci.name, "class_subclassed_here": ci.name in subclassed}
+            if (field_calls := self._field_calls(ci)):
+                extra["field_calls"] = field_calls  # self.<field>.<m>() on a field declared Any
             if exec_fn is None and (inherited := self._inherited_bases(ci)):
                 extra["inherit_run"] = inherited  # its run method is an imported base's: resolve reads it
             schema = "type_hints"
@@ -3366,11 +3524,13 @@ class FileExtractor:
                     schema = "json_schema"
                     extra["jschema"] = self.json_schema_info(schema_e, ci.body_scope) or {"props": [], "blob": True}
                     extra["no_params"] = True
-            elif exec_fn is not None and not _is_stub(exec_fn.node) \
+            elif (exec_fn is not None and not _is_stub(exec_fn.node) or exec_fn is None and extra.get("inherit_run")) \
                     and (attr_key := toolclass.attr_definition(ci.attrs)) is not None:
                 # name/description/input_schema as class attributes with code that runs: a tool
                 # class whose base (often outside the repository) sends that definition. Used by
-                # resolve only when no framework base claims the class (its own rules stay).
+                # resolve only when no framework base claims the class (its own rules stay). With no
+                # run method of its own, resolve keeps it only where an imported base runs it
+                # (toolclass.inherited_hooks).
                 extra["attr_shape"] = attr_key
                 extra["attr_jschema"] = self.json_schema_info(ci.attrs[attr_key], ci.body_scope) or {"props": [], "blob": True}
             c = self.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework="?", style="?", schema=schema,
@@ -4035,7 +4195,7 @@ class FileExtractor:
                 for rv in fi.returns:
                     self.ctx_elem(rv, fi.body_scope, fw, getattr(rv, "lineno", line), depth + 1, seen, label)
                 return
-            if fi is not None and self._returns_declared_tool(fi):
+            if fi is not None and (self._returns_declared_tool(fi) or self._returns_made_list(fi)):
                 return  # self.build_order_tool(items): the tool it makes and returns is read where it is declared
             self.unresolved_site(e, label, line, "tools made by a call parr cannot read")
             return
@@ -4053,12 +4213,31 @@ class FileExtractor:
         if _computes_only(fi):
             entry["arith"] = True
 
+    def _plain_bases(self, ci: ClassInfo, depth: int = 0) -> bool:
+        """A plain class: no bases but `object` and ABC, or only plain classes of this file or of this
+        module's own package (`core.agent_builder.base.BaseBuilder` for `core.agent_builder.multimodal`),
+        never a framework's, a schema's, an enum's or an exception's."""
+        own_root = self.module.split(".", 1)[0]
+        for b in ci.bases:
+            if b in ("object", "ABC", "abc.ABC") or depth > 4:
+                continue
+            v = self.module_scope.defs.get(b)
+            if isinstance(v, ClassInfo) and v is not ci:
+                if not self._plain_bases(v, depth + 1):
+                    return False
+                continue
+            last = b.rsplit(".", 1)[-1]
+            if "." not in b or b.split(".", 1)[0] != own_root or self.fw_of_qual(b) \
+                    or last in _SCHEMA_BASES | _ENUM_BASES or last.endswith(("Error", "Exception")):
+                return False
+        return True
+
     def _bound_method_facts(self, fi: FuncInfo, entry: dict) -> bool:
         """A public method of a plain class (a plugin object, no base class): what another file needs
         to report it when it hands `obj.method` (a bound method) to a model as a tool, and, for a
         method that returns a list of its own bound methods (`return [self.get, self.create]`), their
         names (`plugin.get_functions()` in another file's tools=)."""
-        if [b for b in fi.cls.bases if b != "object"] or fi.name.startswith("_") or fi.is_static:
+        if not self._plain_bases(fi.cls) or fi.name.startswith("_") or fi.is_static:
             return False
         own = [el.attr for rv in fi.returns if isinstance(rv, (ast.List, ast.Tuple))
                for el in rv.elts if isinstance(el, ast.Attribute) and isinstance(el.value, ast.Name)
@@ -4105,7 +4284,14 @@ class FileExtractor:
             if isinstance(rv, (ast.List, ast.Tuple)) and rv.elts and all(
                     (f := self.resolve_func_expr(el, fi.body_scope)) is not None and f.candidate for el in rv.elts):
                 return True
+        if self._returns_made_list(fi):
+            return True
         return self._returns_declared_tool(fi)
+
+    def _returns_made_list(self, fi: FuncInfo) -> bool:
+        """return [FunctionTool.from_defaults(fn=fn) for fn in fns]: a list of tools a maker read here made."""
+        return any(isinstance(rv, (ast.ListComp, ast.GeneratorExp)) and id(rv.elt) in self.consumed
+                   for rv in fi.ret_values or ())
 
     def class_in_tools(self, ci: ClassInfo, fw, line: int, label: str, e) -> None:
         """A class listed as a tool: a tool class the class rules read, a pydantic model or
@@ -4262,9 +4448,10 @@ class FileExtractor:
             return "", []  # a ToolSpec class of this file: the class rules read its spec functions
         q = self.qualify(d)
         last = q.rsplit(".", 1)[-1] if q else last  # its own name, also when imported under another
-        if last not in frameworks.TOOLSPECS or q in self.project_quals or self.fw_of_qual(q) != "llama-index":
+        table = _llamaindex.HUB_TOOLSPECS if q and q.startswith("llama_hub.") else frameworks.TOOLSPECS
+        if last not in table or q in self.project_quals or self.fw_of_qual(q) != "llama-index":
             return None
-        tools = list(frameworks.TOOLSPECS[last])
+        tools = list(table[last])
         chosen = _kw(call, "spec_functions")
         if isinstance(chosen, ast.Name):
             chosen = self.lookup(scope, chosen.id)[0]
@@ -4618,6 +4805,28 @@ class FileExtractor:
                 out.append(b)
         return out
 
+    def _overrides_reached(self, ci: ClassInfo, fi: FuncInfo) -> list[FuncInfo]:
+        """The methods a run method `fi` that `ci` inherits from a base of this file reaches through
+        self.<m>() calls and that `ci` (or a class between) overrides: on an object of `ci` Python
+        runs those, not the base's (the template method: Base.run() calling self.run_impl())."""
+        if fi.cls is None or fi.cls is ci:
+            return []
+        out: list[FuncInfo] = []
+        todo, seen = list(fi.self_calls or ()), set()
+        while todo and len(seen) < 40:
+            m = todo.pop(0)
+            if m in seen:
+                continue
+            seen.add(m)
+            t = self._method_lookup(ci, m)
+            if t is None:
+                continue
+            base_t = self._method_lookup(fi.cls, m)
+            if t is not base_t and t is not fi:
+                out.append(t)
+            todo += t.self_calls or ()
+        return out
+
     def _method_lookup(self, ci: ClassInfo, m: str, depth=0):
         if m in ci.methods:
             return ci.methods[m]
@@ -4742,6 +4951,10 @@ class FileExtractor:
                             f2, e2 = self.closure(mf)
                             fx += f2
                             ext += e2
+                    for mf in self._overrides_reached(ci, fi):
+                        f2, e2 = self.closure(mf)
+                        fx += f2
+                        ext += e2
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
                 xc = self.xclosure(fi)
@@ -4857,7 +5070,8 @@ class FileExtractor:
                            ("agent_members", self.agent_members),
                            ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases),
                            ("stars", self.star_modules), ("rets", self._element_returns()),
-                           ("msig", self._method_signatures()), ("mw_made", self.reg_middleware), *reg.items()):
+                           ("msig", self._method_signatures()), ("mw_made", self.reg_middleware),
+                           ("ctor_args", self.ctor_args), *reg.items()):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts

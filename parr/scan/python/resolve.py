@@ -24,6 +24,7 @@ class Project:
     def __init__(self, facts_by_path: dict[str, dict], full_facts=None, paths=None):
         self.facts = {p: f for p, f in facts_by_path.items() if isinstance(f, dict) and "tools" in f}
         self._full_facts = full_facts
+        self._given: dict | None = None  # (file, class) -> the objects its constructions give (field_effects)
         # Every Python file, with facts or not, when the engine keeps the list on disk (`paths`);
         # else the files in facts_by_path are all there are.
         self._paths = paths
@@ -341,12 +342,24 @@ class Project:
         call parr cannot read."""
         out = []
         for x in fx:
-            if x[1] == UNKNOWN and x[0][:1] == "?":
-                if self._defines(x[0][1:], near):
+            if x[0][:1] == "?":
+                # (an effect read from a method's name, m.notify_user(): the same, kept as that effect
+                # unless the project's class chain holds that very method, whose code is read instead)
+                if self._defines(x[0][1:], near) if x[1] == UNKNOWN else self._has_method(x[0][1:], near):
                     continue
-                x = ["", UNKNOWN, *x[2:]]
+                x = ["", *x[1:]]
             out.append(x)
         return out
+
+    def _has_method(self, q: str, near: str, depth: int = 0) -> bool:
+        """`pkg.mod.Class.method` is a method the project defines, on the class or a base it holds."""
+        path, rest = self.split_target(q, near)
+        if path is None or not rest or depth > 3:
+            return False
+        entry, redirect = _func_entry(self.at(path), rest)
+        if redirect is not None:
+            return self._has_method(redirect, path, depth + 1)
+        return entry is not None
 
     def _defines(self, q: str, near: str, depth: int = 0) -> bool:
         path, rest = self.split_target(q, near)
@@ -404,6 +417,24 @@ class Project:
             inner = self.ext_effects(entry.get("ext", []), path, depth + 1, seen)
             out += [x for x in inner if x[1] != UNKNOWN] if quiet else inner
         return out
+
+    def field_effects(self, path: str, cls: str, calls: list) -> list:
+        """Effects of a tool class's calls on a field declared Any ([keyword, method]): wherever the
+        project constructs the class giving that keyword an object of a known class, that class's
+        method (RAGTool(rag_pipeline=pipeline), pipeline: RAGPipeline -> RAGPipeline.process_documents)."""
+        if self._given is None:
+            self._given = {}
+            for p, f in list(self.facts.items()):  # (find_class may read a skipped file's facts in)
+                for cls_q, kw, val in (f or {}).get("ctor_args") or ():
+                    found = self.find_class(cls_q, p)
+                    if found is not None:
+                        self._given.setdefault((found[0], cls_q.rsplit(".", 1)[-1]), []).append((kw, val, p))
+        fx: list = []
+        for kw, val, p in self._given.get((path, cls), ()):
+            ext = [f"{val}.{m}" for k, m in calls if k == kw]
+            if ext:
+                fx += self.calls_effects(ext, None, p)
+        return fx
 
     def inherited_run(self, bases: list[str], near: str, depth: int = 0) -> tuple[str, dict] | None:
         """(file, funcs entry) of the run method a tool class without one of its own inherits from
@@ -832,6 +863,15 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if fw is None:
                     key = c.get("api_shape") or proj.shaped_base(c["class_bases"], path)
                     if key is None and c.get("attr_shape"):
+                        if "no_exec" in (c.get("flags") or ()):
+                            # no run method of its own: a tool only where a base up its chain runs it
+                            found, hook_fx = toolclass.inherited_hooks(proj, c.get("class_name") or "", path,
+                                                                       EXEC_METHODS)
+                            if not found:
+                                continue
+                            c["flags"] = [x for x in c["flags"] if x != "no_exec"]
+                            c["hooks_read"] = True
+                            c["fx"] = list(c.get("fx") or []) + hook_fx
                         key = c["attr_shape"]  # the definition declared as class attributes
                         c.update(schema="json_schema", jschema=c["attr_jschema"], no_params=True)
                     if key is None:
@@ -902,6 +942,11 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 c["fx"] += proj.calls_effects(entry.get("ext", []), entry.get("xc"), rpath)
                 if c.get("params") is None and entry.get("pa") is not None:
                     c["params"] = entry["pa"]
+                if not c.pop("hooks_read", False):
+                    # the self.<m>() calls of that run reach this class's overrides (the template method)
+                    c["fx"] += toolclass.inherited_hooks(proj, c.get("class_name") or "", path, EXEC_METHODS)[1]
+            if c.get("field_calls"):
+                c["fx"] = list(c.get("fx") or []) + proj.field_effects(path, c.get("class_name") or "", c["field_calls"])
             xc = c.get("xc") or ((_part(proj.at(path), "funcs").get(c["xc_of"]) or {}).get("xc") if c.get("xc_of") else None)
             if ext or xc:
                 c["fx"] = list(c.get("fx") or []) + proj.calls_effects(ext, xc, path)

@@ -273,6 +273,40 @@ def _method_effects(proj, mro, methods) -> tuple[list, bool]:
     return fx, found
 
 
+def inherited_hooks(proj, cls: str, path: str, run_methods) -> tuple[bool, list]:
+    """(found, effects) for a tool class of `path` with no run method of its own: the nearest run
+    method (`run_methods`, in their order) up its chain across files, and the self.<m>() calls it
+    makes followed the way Python dispatches them from an object of `cls` (the template method:
+    a base's run() calling self.run_impl() runs the subclass's run_impl). `effects` holds only
+    what the methods below the run's class (the overrides) do; the run's own class and those
+    above it are read from its entry (Project.inherited_run). found is False when no class of
+    the chain that parr can read defines a run method."""
+    from parr.scan.python.extract import unpack_part
+    mro = _mro(proj, cls, path)
+    at = next(((i, m) for i, (_, _, face) in enumerate(mro) if i
+               for m in run_methods if m in (face.get("ms") or ())), None)
+    if at is None:
+        return False, []
+    top, run = at
+    fx: list = []
+    todo, seen = [run], set()
+    while todo and len(seen) < 60:
+        m = todo.pop(0)
+        if m in seen:
+            continue
+        seen.add(m)
+        for i, (p, name, face) in enumerate(mro):
+            if m not in (face.get("ms") or ()):
+                continue
+            entry = unpack_part(proj.at(p), "funcs").get(f"{name}.{m}") or {}
+            if i < top:  # an override below the run's class: what it does is not in the run's entry
+                fx += proj.settle([list(x) for x in entry.get("fx") or ()], p)
+                fx += proj.calls_effects(list(entry.get("ext") or ()), entry.get("xc"), p)
+            todo += entry.get("sc") or ()
+            break
+    return True, fx
+
+
 def instance_tool(proj, c: dict, path: str, run_methods) -> tuple[dict | None, str | None]:
     """(candidate, file) for one object an MCP list handler lists (`c["inst"]`, see
     frameworks.mcp._instance_tools): the name, description and schema read off its class and its

@@ -939,6 +939,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             eff.executed |= _names_in(first)
         return
     page_call = browsers_kb.page_action(chain)
+    if page_call == "acts" and name == "press" and args and unwrap(args[-1]) is not None \
+            and unwrap(args[-1]).type == "string" and text(unwrap(args[-1])).strip("'\"") in browsers_kb.SCROLL_KEYS:
+        page_call = "reads"  # keyboard.press("PageDown"), page.press("body", "End"): a fixed key that scrolls
     if page_call == "acts":
         # a click, a key press, a filled field, an upload or a script acts on the live site (effects_kb.browsers)
         eff.caps.add("browser")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parr.scan.python.frameworks import agno_builtins, llamaindex_toolspecs
+from parr.scan.python.frameworks import agno_builtins, llamahub_toolspecs, llamaindex_toolspecs
 from tests.scan.python.generator_helpers import generated_module, load_generator, write_wheel
 
 
@@ -207,6 +207,70 @@ def test_llamaindex_generator_reads_spec_functions_and_effects(tmp_path: Path) -
     assert "NotASpec" not in specs and notes == []
 
 
+# Made-up llama-hub releases: a spec emptied in the newer one (deprecated for another), one that grew, one
+# whose list is made at run time, and a Jupyter checkpoint copy that must not be read.
+_HUB_OLD = {
+    "llama_hub/tools/notes/base.py": _SPEC,
+    "llama_hub/tools/web/base.py": '''
+import requests
+from llama_index.tools.tool_spec.base import BaseToolSpec
+
+
+class WebToolSpec(BaseToolSpec):
+    spec_functions = ["search", "fetch"]
+
+    def search(self, query: str) -> str:
+        return requests.get("https://web.example", params={"q": query}).text
+
+    def fetch(self, url: str) -> str:
+        return requests.get(url).text
+''',
+}
+_HUB_NOTES_NEW = _SPEC.replace('spec_functions = ["find_note", ("post_note", "apost_note")]',
+                                'spec_functions = ["find_note", "delete_note", ("post_note", "apost_note")]').replace(
+    "    async def apost_note", '''    def delete_note(self, note_id: str) -> str:
+        """Delete a note."""
+        return requests.delete(f"https://notes.example/{note_id}").text
+
+    async def apost_note''')
+_HUB_NEW = {
+    "llama_hub/tools/web/.ipynb_checkpoints/base-checkpoint.py": '''
+from llama_index.tools.tool_spec.base import BaseToolSpec
+
+
+class WebToolSpec(BaseToolSpec):
+    spec_functions = ["stale_name"]
+''',
+    "llama_hub/tools/notes/base.py": _HUB_NOTES_NEW,
+    "llama_hub/tools/web/base.py": '''
+from llama_index.tools.tool_spec.base import BaseToolSpec
+
+
+class WebToolSpec(BaseToolSpec):
+    spec_functions = []
+
+    def __init__(self) -> None:
+        raise NotImplementedError("Use NewWebToolSpec")
+''',
+}
+
+
+def test_llamahub_generator_unions_releases(tmp_path: Path) -> None:
+    gen = load_generator("llamaindex_toolspecs")
+    readers = []
+    for version, files in (("0.0.9", _HUB_NEW), ("0.0.8", _HUB_OLD)):  # newest first, as main() orders them
+        reader = gen.Reader("llama_hub/tools")
+        reader.read_wheel(write_wheel(tmp_path / f"llama_hub-{version}-py3-none-any.whl", files))
+        readers.append(reader)
+    text, _notes = gen.render_hub(readers)
+    specs = _exec(text)["LLAMAHUB_TOOLSPECS"]
+    # the newer list first, then what only the older had; emptied later: the older names stay
+    assert [t[:2] for t in specs["NotesToolSpec"]] == [("find_note", False), ("delete_note", True), ("post_note", True)]
+    assert [t[:2] for t in specs["WebToolSpec"]] == [("search", False), ("fetch", False)]
+    assert specs["ActionsToolSpec"] == ()  # made at run time in a release read: no tools, a site
+    assert "stale_name" not in text
+
+
 def test_committed_modules_have_the_shape_the_scanner_reads() -> None:
     assert "agno 3.1.10" in agno_builtins.__doc__ and "phidata" in agno_builtins.__doc__
     for root in ("agno", "phi"):
@@ -223,3 +287,9 @@ def test_committed_modules_have_the_shape_the_scanner_reads() -> None:
     gmail = {t[0]: t for t in llamaindex_toolspecs.TOOLSPECS["GmailToolSpec"]}
     assert gmail["send_draft"][1] is True and gmail["search_messages"][1] is False
     assert llamaindex_toolspecs.TOOLSPECS["McpToolSpec"] == ()
+    hub = llamahub_toolspecs.LLAMAHUB_TOOLSPECS
+    assert "llama-hub 0.0.79.post1" in llamahub_toolspecs.__doc__ and "llama-hub 0.0.75" in llamahub_toolspecs.__doc__
+    assert [t[0] for t in hub["MetaphorToolSpec"]] == ["search", "retrieve_documents", "search_and_retrieve_documents",
+                                                       "find_similar", "current_date"]
+    assert {t[0]: t[1] for t in hub["NotionToolSpec"]}["append_data"] is True
+    assert hub["ZapierToolSpec"] == ()

@@ -1,11 +1,12 @@
-"""LlamaIndex: FunctionTool(.from_defaults), QueryEngineTool, BaseToolSpec classes and llama-index-tools-* specs."""
+"""LlamaIndex: FunctionTool(.from_defaults), QueryEngineTool, BaseToolSpec classes, llama-index-tools-* specs and
+the llama-hub specs LlamaIndex up to 0.9 used (`from llama_hub.tools.metaphor.base import MetaphorToolSpec`)."""
 
 from __future__ import annotations
 
 import ast
 
 from parr.scan.python.astutil import _const_str, _kw
-from parr.scan.python.frameworks import llamaindex_toolspecs as _generated
+from parr.scan.python.frameworks import llamahub_toolspecs as _hub, llamaindex_toolspecs as _generated
 from parr.scan.python.frameworks.spec import Builtin, Factory, Framework
 
 TOOLSPEC_BASES = frozenset({"BaseToolSpec"})
@@ -13,6 +14,17 @@ TOOLSPEC_BASES = frozenset({"BaseToolSpec"})
 # The name llama-index-core gives a tool made by `<Class>.from_defaults(...)` without `name=`
 # (llama_index/core/tools/query_engine.py and retriever_tool.py: DEFAULT_NAME, 0.14).
 DEFAULT_NAMES = {"QueryEngineTool": "query_engine_tool", "RetrieverTool": "retriever_tool"}
+
+
+def _builtins(table) -> dict[str, tuple[Builtin, ...]]:
+    return {cls: tuple(Builtin("llama-index", name, caps, mutating, typed, "type_hints", judged=True)
+                       for name, mutating, typed, caps in tools)
+            for cls, tools in table.items()}
+
+
+# The tool specs of llama-hub, by class: a class imported from `llama_hub.` is looked up here (its
+# releases' spec functions, benchmarks/llamaindex_toolspecs.py), one from `llama_index.` in TOOLSPECS.
+HUB_TOOLSPECS = _builtins(_hub.LLAMAHUB_TOOLSPECS)
 
 
 def _from_defaults(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
@@ -47,7 +59,7 @@ def _get_function_tool(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
 FRAMEWORKS = (
     Framework(
         label="llama-index",
-        roots=("llama_index",),
+        roots=("llama_index", "llama_hub"),
         style_prefix="llama_index",
         call_hooks={"from_defaults": (_from_defaults,), "get_function_tool": (_get_function_tool,)},
         factories=(
@@ -62,8 +74,6 @@ FRAMEWORKS = (
         ),
         # ToolSpec classes of llama-index-tools-* packages -> the tools their to_tool_list() hands out,
         # read from the wheels by benchmarks/llamaindex_toolspecs.py (names and flags only)
-        toolspecs={cls: tuple(Builtin("llama-index", name, caps, mutating, typed, "type_hints", judged=True)
-                              for name, mutating, typed, caps in tools)
-                   for cls, tools in _generated.TOOLSPECS.items()},
+        toolspecs=_builtins(_generated.TOOLSPECS),
     ),
 )

@@ -61,4 +61,56 @@ def choose_option(selector: str, value: str) -> str:
     return "chosen"
 
 
-root_agent = Agent(name="browser", tools=[scroll_down, run_page_script, type_into_field, enter_reply, press_button, point_at, choose_option])
+# expect: name=page_down mutating=false caps=browser
+def page_down(times: int) -> str:
+    """A fixed PageDown or End key scrolls; nothing is typed or submitted."""
+    for _ in range(times):
+        page.keyboard.press("PageDown")
+    page.press("body", "End")
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.PAGE_DOWN)
+    return "scrolled"
+
+
+# expect: name=keystroke mutating=true caps=browser
+def keystroke(key: str) -> str:
+    """Trap: the model chooses the key."""
+    page.keyboard.press(key)
+    return "pressed"
+
+
+# expect: name=notes_field mutating=true caps=browser
+def notes_field(text: str) -> str:
+    """Trap: the text goes into the field before the PageDown key."""
+    driver.find_element(By.NAME, "q").send_keys(text, Keys.PAGE_DOWN)
+    return "done"
+
+
+# expect: name=page_title mutating=false caps=browser
+def page_title(url: str) -> str:
+    """The title of a page, in a browser of its own (a persistent profile is that browser's state)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(headless=True)
+        other = pw.firefox.launch_persistent_context("/tmp/profile")
+        tab = browser.new_page()
+        tab.goto(url)
+        other.close()
+        return tab.title()
+
+
+# expect: name=countdown mutating=true caps=-
+def countdown(payload: str) -> str:
+    """Trap: the same method on what is no browser type."""
+    pad = make_pad()
+    pad.launch_persistent_context(payload)
+    return "gone"
+
+
+def make_pad():
+    return object()
+
+
+root_agent = Agent(name="browser", tools=[scroll_down, run_page_script, type_into_field, enter_reply, press_button, point_at, choose_option,
+                                              page_down, keystroke, notes_field,
+                                              page_title, countdown])

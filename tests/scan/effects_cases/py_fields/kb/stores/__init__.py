@@ -1,0 +1,1 @@
+from kb.stores.archive import Archive, Shelf

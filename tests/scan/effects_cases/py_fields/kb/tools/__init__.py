@@ -1,0 +1,1 @@
+from kb.tools.lookup import ArchiveLookup, ShelfLookup
