@@ -234,11 +234,16 @@ def _names(clause: bytes) -> list[str]:
     return out
 
 
+_LINE_LOOKBACK = 1000
+
+
 def _commented(source: bytes, at: int) -> bool:
     """The text at `at` is commented out: a `//` before it on its line, or a line of a block comment (` * ...`,
     `/* ...`). A statement never starts with `*`, so such a line is a comment's."""
-    start = source.rfind(b"\n", 0, at) + 1
-    prefix = source[start:at]
+    start = source.rfind(b"\n", max(0, at - _LINE_LOOKBACK), at)
+    if start < 0 and at > _LINE_LOOKBACK:
+        return False  # a very long line (minified or generated code): read as code, fail closed (and no rescan)
+    prefix = source[start + 1:at]
     if b"//" in prefix:
         return True
     head = prefix.lstrip()
