@@ -422,8 +422,8 @@ class Detector:
                     break
 
     def _in_called_record(self, pair: Node) -> bool:
-        """The pair belongs to an object bound to a name the file calls entries of (`FACTORIES[name](...)`,
-        `FACTORIES.web(...)`): a record of functions, each called to make what it stands for."""
+        """The pair belongs to an object bound to a name the file calls entries of by key (`FACTORIES[name](...)`):
+        a record of functions, each called to make what its key stands for."""
         obj = pair.parent
         decl = obj.parent if obj is not None and obj.type == "object" else None
         while decl is not None and decl.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
@@ -433,13 +433,11 @@ class Detector:
         n = decl.child_by_field_name("name")
         if n is None or n.type != "identifier":
             return False
-        name = text(n)
-        cache = self.__dict__.setdefault("_called_records", {})
-        if name not in cache:
-            pattern = re.compile(rb"(?<![\w$.])" + re.escape(name.encode()) +
-                                 rb"\s*(?:\?\.)?(?:\[[^\]\n]{1,120}\]|\.[\w$]+)\s*(?:\?\.)?\(")
-            cache[name] = pattern.search(self.ctx.source) is not None
-        return cache[name]
+        called = self.__dict__.get("_called_records")
+        if called is None:  # one pass over the file: the names called by key (`X[k](`, `X?.[k]?.(`)
+            called = self._called_records = {m.group(1).decode("utf-8", "replace")
+                                             for m in _CALLED_BY_KEY.finditer(self.ctx.source)}
+        return text(n) in called
 
     def _index_factory_entry(self, pair: Node, fn: Node) -> None:
         """`{ extreme_search: (stream) => extremeSearchTool(stream) }` in a record whose entries the file calls:
@@ -1979,6 +1977,10 @@ def _factory_call_callee(ctx: FileCtx, ident: Node) -> str | None:
         return None
     fn = unwrap(value.child_by_field_name("function"))
     return text(fn) if fn is not None and fn.type == "identifier" else None
+
+
+# `FACTORIES[name](stream)`: an entry of a record called by key.
+_CALLED_BY_KEY = re.compile(rb"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\?\.)?\[[^\]\n]{1,120}\]\s*(?:\?\.)?\(")
 
 
 def _factory_call_node(ctx: FileCtx, ident: Node) -> Node | None:
