@@ -361,18 +361,25 @@ def _widest_error(root: Node) -> int:
 def deeper_than(source: bytes, root: Node, limit: int = MAX_TREE_DEPTH) -> bool:
     """Whether the tree nests more than `limit` levels. Each level of the nesting that costs
     (objects, calls, arrays, JSX) needs an opening bracket, which strings cannot take back; a
-    file with fewer openers than `limit` is not walked."""
+    file with fewer openers than `limit` is not walked. A subtree is entered only when it holds
+    enough nodes to reach past the limit (`descendant_count`, which counts the node itself, bounds
+    how deep it goes): most of a file is never visited."""
     if sum(source.count(opener) for opener in _OPENERS) < limit // 2:
+        return False
+    if root.descendant_count <= limit:
         return False
     cursor = root.walk()
     depth = 0
+    descend = True
     while True:
-        if cursor.goto_first_child():
+        if descend and cursor.goto_first_child():
             depth += 1
             if depth > limit:
                 return True
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
-                return False
-            depth -= 1
+        else:
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    return False
+                depth -= 1
+        # no node below this one lies deeper than depth + descendant_count - 1
+        descend = depth + cursor.node.descendant_count > limit
