@@ -165,7 +165,7 @@ class _Chains:
 
     def __init__(self, resolver: Any):
         self.r = resolver
-        self.loader = getattr(resolver, "full_facts", None)
+        self.loader = getattr(resolver, "class_facts", None) or getattr(resolver, "full_facts", None)
         self._files: dict[str, dict[str, Any]] = {}
 
     def classes(self, path: str) -> dict[str, Any]:

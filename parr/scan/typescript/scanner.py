@@ -690,38 +690,53 @@ class TypeScriptScanner:
         resolver.full_facts = full_facts
         return resolver.run(sites)
 
-    def extract_full(self, rel_path: str, source: bytes) -> FileFacts:
+    # The parts of the full facts a resolver may ask for alone (`full_facts.part(path, name)`), each read from
+    # the file by itself: a resolver reading one kind of fact of a file (most read one) does not pay for the
+    # others. "classes": its classes with what their methods do (a registered instance's chain of bases,
+    # instances.py; a tool class's lazy methods, classes.method_effects); "fn_effects", "computes", "kinds",
+    # "unread_imports": one key each; "loops": what loops.py follows into the file, with `exports_full`.
+    full_parts = ("classes", "fn_effects", "computes", "kinds", "unread_imports", "loops")
+
+    def extract_full(self, rel_path: str, source: bytes, part: str | None = None) -> FileFacts:
         """A file's tool classes with what their methods do, which `extract` leaves for when a tool's
-        handler reaches them (resolve asks through `full_facts`)."""
+        handler reaches them (resolve asks through `full_facts`), and the facts below; with `part` (one of
+        `full_parts`), that part alone."""
         grammar = grammar_for(rel_path)
         if grammar is None or len(source) > MAX_BYTES:
             return {}
         try:
             tree = self._parse(source, grammar)
             ctx = FileCtx(rel_path, source, tree.root_node, grammar)
-            out = _classes().file_facts(ctx, effects=True, every=True)
-            # and what its exported functions and class methods do, for a tool reaching them through a
-            # file `extract` read for its exports only (`_follow`)
-            fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
-            if fn_effects:
-                out["fn_effects"] = fn_effects
-            from parr.scan.typescript import framework_state
+            out: dict[str, Any] = {}
+            if part in (None, "classes"):
+                out.update(_classes().file_facts(ctx, effects=True, every=True))
+            if part in (None, "fn_effects"):
+                # what its exported functions and class methods do, for a tool reaching them through a
+                # file `extract` read for its exports only (`_follow`)
+                fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
+                if fn_effects:
+                    out["fn_effects"] = fn_effects
+            if part in (None, "computes"):
+                from parr.scan.typescript import framework_state
 
-            computes = framework_state.computing_exports(ctx)
-            if computes:
-                out["computes"] = computes  # a page action calling one changes nothing by it (state_only_if)
-            from parr.scan.typescript import purity
+                computes = framework_state.computing_exports(ctx)
+                if computes:
+                    out["computes"] = computes  # a page action calling one changes nothing by it (state_only_if)
+            if part in (None, "kinds"):
+                from parr.scan.typescript import purity
 
-            kinds = purity.exported_kinds(ctx)
-            if kinds:
-                out["kinds"] = kinds  # a tool body calling one keeps its own kind (body_if)
-            unread = _reach().unread_imports(ctx)
-            if unread:
-                out["unread_imports"] = unread  # an import it never reads keeps no definition alive (reach.py)
-            # what a source another file's registration follows finds here (loops.py), and every value the
-            # file exports (`Object.values(ns)`)
-            out.update(_loops().full_facts(_detect().Detector(ctx)))
-            out["exports_full"] = {k: v for k, v in collect_exports(ctx).items() if v}
+                kinds = purity.exported_kinds(ctx)
+                if kinds:
+                    out["kinds"] = kinds  # a tool body calling one keeps its own kind (body_if)
+            if part in (None, "unread_imports"):
+                unread = _reach().unread_imports(ctx)
+                if unread:
+                    out["unread_imports"] = unread  # an import it never reads keeps no definition alive (reach.py)
+            if part in (None, "loops"):
+                # what a source another file's registration follows finds here (loops.py), and every value the
+                # file exports (`Object.values(ns)`)
+                out.update(_loops().full_facts(_detect().Detector(ctx)))
+                out["exports_full"] = {k: v for k, v in collect_exports(ctx).items() if v}
             return _compact(out)
         except (RecursionError, TreeUnparsable, ValueError, MemoryError):
             return {}
@@ -1340,14 +1355,27 @@ class _Resolver:
     def _full_fn_effects(self, path: str) -> dict[str, Any]:
         """The exported functions' effects of a file `extract` read for its exports only (a helper in
         utils/ or services/ that no tool file holds), read again in full once when a tool reaches it."""
-        return self._full(path).get("fn_effects") or {}
+        return self._full(path, "fn_effects").get("fn_effects") or {}
 
-    def _full(self, path: str) -> dict[str, Any]:
-        """A file's full facts (`extract_full`), read once when a tool reaches it."""
+    def _full(self, path: str, part: str | None = None) -> dict[str, Any]:
+        """A file's full facts (`extract_full`), or the one part of them asked for (`full_parts`), read once
+        when a tool reaches it."""
         cache = self.__dict__.setdefault("_full_cache", {})
+        if (path, part) not in cache:
+            loader = getattr(self, "full_facts", None)
+            read = getattr(loader, "part", None) if part is not None else None
+            cache[(path, part)] = (read(path, part) if read is not None else
+                                   loader(path) if loader is not None else None) or {}
+        return cache[(path, part)]
+
+    def class_facts(self, path: str) -> dict[str, Any] | None:
+        """The classes part of a file's full facts (`extract_full(..., part="classes")`), read once: None when
+        there is no reader or the file could not be read."""
+        cache = self.__dict__.setdefault("_class_facts", {})
         if path not in cache:
             loader = getattr(self, "full_facts", None)
-            cache[path] = (loader(path) if loader is not None else None) or {}
+            part = getattr(loader, "part", None)
+            cache[path] = part(path, "classes") if part is not None else loader(path) if loader is not None else None
         return cache[path]
 
     def _helper_kind(self, path: str, ref: dict[str, Any]) -> str | None:
@@ -1356,7 +1384,7 @@ class _Resolver:
         if target is None:
             return None
         o = self.origin(target, ref.get("name") or "") or (target, ref.get("name") or "")
-        return (self._full(o[0]).get("kinds") or {}).get(o[1])
+        return (self._full(o[0], "kinds").get("kinds") or {}).get(o[1])
 
     def _computes(self, path: str, ref: dict[str, Any]) -> bool:
         """The function `ref` names ({module, name}, imported by `path`) only computes a value (`computes`)."""
@@ -1365,7 +1393,7 @@ class _Resolver:
             return False
         # (a file read for its export lines only does not list `export function`s: then the name is its own)
         o = self.origin(target, ref.get("name") or "") or (target, ref.get("name") or "")
-        return o[1] in (self._full(o[0]).get("computes") or [])
+        return o[1] in (self._full(o[0], "computes").get("computes") or [])
 
     def _instance_method(self, path: str, name: str, member: str) -> dict[str, Any] | None:
         """The effects of `name.member(...)` where `path` exports `name = new Class(...)`: Class's method, in
