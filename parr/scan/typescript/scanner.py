@@ -142,6 +142,8 @@ _EXPORTED_CLASS = re.compile(rb"export\s+(?:default\s+)?(?:abstract\s+)?class\s"
 _SWITCH_ON_STRING = re.compile(rb"""case\s+["']""")
 _RUNS_PROCESSES = re.compile(rb"""(?:from\s+|require\(\s*)["'](?:node:)?(?:child_process|execa|cross-spawn)["']""")
 # Files without triggers may still export constants other files use as tool names.
+# The bytes of a JavaScript identifier as `[\w$]` reads them in a bytes pattern (ASCII).
+_IDENT_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
     rb"^export\s+default\s+['\"`]", re.M)
@@ -652,7 +654,16 @@ class TypeScriptScanner:
             joined = b"\n".join(chunks_at.values())
 
             def used(name: bytes) -> bool:
-                return name in joined and re.search(rb"(?<![\w$])" + re.escape(name) + rb"(?![\w$])", joined) is not None
+                # the name as a whole word (no identifier character beside it): a search for each
+                # occurrence, not a pattern compiled for each name
+                at = joined.find(name)
+                while at != -1:
+                    end = at + len(name)
+                    if (at == 0 or joined[at - 1] not in _IDENT_BYTES) and \
+                            (end == len(joined) or joined[end] not in _IDENT_BYTES):
+                        return True
+                    at = joined.find(name, at + 1)
+                return False
 
             for i, name in locals_.items():
                 if name:
