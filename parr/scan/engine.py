@@ -541,10 +541,9 @@ class _FullFacts:
         scanner = self._scanners[index]
         if getattr(scanner, "extract_full", None) is None:
             return None
-        hasher = key_hasher(scanner.language + "+full", scanner.facts_version)
-        return lambda rel_path: self._load(scanner, hasher, rel_path)
+        return _FullLoader(self, scanner)
 
-    def _load(self, scanner: LanguageScanner, hasher, rel_path: str) -> FileFacts | None:
+    def _load(self, scanner: LanguageScanner, hasher, rel_path: str, part: str | None = None) -> FileFacts | None:
         stats, errors = WalkStats(), []
         entry = FileEntry(rel_path=rel_path, size=0, tag=0)
         read = list(_read_batch([entry], root_prefix(self._root), self._max, stats, errors))
@@ -559,7 +558,7 @@ class _FullFacts:
             hit = self._cache.get_many([key]).get(key)
             if hit is not None:
                 return hit
-        facts, crash = _extract_one_full(scanner, rel_path, source)
+        facts, crash = _extract_one_full(scanner, rel_path, source, part)
         if not gc.isenabled():
             # Resolve runs with collection paused (`_gc_paused`), and a parse leaves its syntax
             # tree in reference cycles: without this, every file read here kept its tree until
@@ -571,6 +570,29 @@ class _FullFacts:
         if self._cache:
             self._cache.put(key, facts)
         return facts
+
+
+class _FullLoader:
+    """`full_facts(rel_path)` for one scanner, and `full_facts.part(rel_path, name)` for a scanner whose
+    `extract_full` can compute one named part of them alone (`parts`): what a resolver reading one
+    kind of fact needs, without the rest. Each part is cached under its own key."""
+
+    def __init__(self, full: _FullFacts, scanner: LanguageScanner) -> None:
+        self._full = full
+        self._scanner = scanner
+        self._hashers = {None: key_hasher(scanner.language + "+full", scanner.facts_version)}
+
+    def __call__(self, rel_path: str) -> FileFacts | None:
+        return self._full._load(self._scanner, self._hashers[None], rel_path)
+
+    def part(self, rel_path: str, name: str) -> FileFacts | None:
+        if name not in (getattr(self._scanner, "full_parts", None) or ()):
+            return self(rel_path)
+        hasher = self._hashers.get(name)
+        if hasher is None:
+            hasher = self._hashers[name] = key_hasher(f"{self._scanner.language}+full+{name}",
+                                                      self._scanner.facts_version)
+        return self._full._load(self._scanner, hasher, rel_path, name)
 
 
 def _locate_in_notebooks(root: Path, max_file_bytes: int, tools: list[ToolRecord],
@@ -601,8 +623,11 @@ def _locate_in_notebooks(root: Path, max_file_bytes: int, tools: list[ToolRecord
     return [located(t) for t in tools], [located(s) for s in sites]
 
 
-def _extract_one_full(scanner: LanguageScanner, rel_path: str, source: bytes) -> tuple[FileFacts, str | None]:
+def _extract_one_full(scanner: LanguageScanner, rel_path: str, source: bytes,
+                      part: str | None = None) -> tuple[FileFacts, str | None]:
     try:
+        if part is not None:
+            return scanner.extract_full(rel_path, source, part=part), None  # type: ignore[attr-defined]
         return scanner.extract_full(rel_path, source), None  # type: ignore[attr-defined]
     except Exception as exc:  # noqa: BLE001 - same contract as `_extract_one`
         return {}, repr(exc)

@@ -9,6 +9,7 @@ the scopes, effects are closed over local helper calls, and candidates are seria
 from __future__ import annotations
 
 import ast
+import bisect
 import builtins
 import sys
 import json
@@ -19,7 +20,9 @@ from parr.scan.python import catalog, frameworks, mcp_dispatch, nameparts, raw_d
 from parr.scan.python.frameworks.mcp import direct_registration as mcp_direct_registration
 from parr.scan.python.frameworks import llamaindex as _llamaindex, nat
 from parr.scan.python.frameworks.spec import Builtin
-from parr.scan.python.astutil import _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements
+from parr.scan.python.astutil import (
+    _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements, walk,
+)
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
@@ -507,7 +510,7 @@ class FileExtractor:
             if t is ast.Assert or (t is ast.Compare and any(
                     type(x) in (ast.Call, ast.List, ast.Tuple) for x in (node.left, *node.comparators))):
                 # assert result == types.Tool(...): a value compared, not a tool declared
-                self.compared.update(id(n) for n in ast.walk(node) if type(n) is ast.Call)
+                self.compared.update(id(n) for n in walk(node) if type(n) is ast.Call)
             if (t is ast.ListComp or t is ast.GeneratorExp) and self._from_definitions(node, scope):
                 self.def_made.add(id(node.elt))
             if t is ast.For or t is ast.AsyncFor:
@@ -1409,7 +1412,7 @@ class FileExtractor:
             return got
         params = self._param_names(fn)[1]
         out: set[str] = set()
-        for n in ast.walk(e):
+        for n in walk(e):
             if not isinstance(n, ast.Name) or not isinstance(n.ctx, ast.Load):
                 continue
             if n.id in params:
@@ -1497,7 +1500,7 @@ class FileExtractor:
             if spread:
                 return self.url_source(fn, spread[0], depth + 1)
             return frozenset()
-        return frozenset(n.id for n in ast.walk(e) if isinstance(n, ast.Name) and n.id in params)
+        return frozenset(n.id for n in walk(e) if isinstance(n, ast.Name) and n.id in params)
 
     def _map_cli(self, caller: FuncInfo, callee: FuncInfo, key: str, fx: list) -> list:
         """A helper running a CLI with words from its parameter ("cli_pending"), seen from the caller:
@@ -3088,7 +3091,7 @@ class FileExtractor:
                     self.mcp_makers.add(s.func.name)
                 s = s.parent
         for name, value in self.module_scope.assigns.items():
-            if isinstance(value, ast.AST) and any(id(n) in sites for n in ast.walk(value)):
+            if isinstance(value, ast.AST) and any(id(n) in sites for n in walk(value)):
                 self.mcp_makers.add(name)  # TOOLS = [types.Tool(...), ...]
         for fi in lists:
             self._mcp_list_check(fi, sites)
@@ -5122,11 +5125,36 @@ class FileExtractor:
             if walkers:
                 out["subwalkers"] = walkers
         if "__name__" in self.text or "__qualname__" in self.text:
+            # (only a method whose lines say either name can read it: the others are not walked)
+            said = _lines_of(self.text, _CLASS_NAME_READ)
             namefns = {f"{ci.qual}.{m}": src for ci in self.classes if ci.scope is self.module_scope
-                       for m, fi in ci.methods.items() if (src := registry.name_method_source(fi.node))}
+                       for m, fi in ci.methods.items()
+                       if _says_within(fi.node, said) and (src := registry.name_method_source(fi.node))}
             if namefns:
                 out["namefns"] = pack_part(namefns)
         return out
+
+
+_CLASS_NAME_READ = re.compile(r"__(?:qual)?name__")
+
+
+def _lines_of(text: str, pattern: re.Pattern) -> list[int]:
+    """The line numbers (from 1, ascending) where `pattern` matches in `text`."""
+    out: list[int] = []
+    line, pos = 1, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.append(line)
+    return out
+
+
+def _says_within(node, lines: list[int]) -> bool:
+    """Whether one of `lines` (sorted line numbers) falls within a definition, its decorators included."""
+    start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", ())])
+    end = getattr(node, "end_lineno", None) or node.lineno
+    i = bisect.bisect_left(lines, start)
+    return i < len(lines) and lines[i] <= end
 
 
 # Class methods that build an instance of their class (from_settings, from_config, create_vector_search).
@@ -5525,11 +5553,12 @@ def _is_pure_transform(node) -> bool:
     body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
     if not body or len(body) > 12 or not all(isinstance(st, _PURE_STMTS) for st in body):
         return False  # (checked first: it is cheap, and the walks below only ever add reasons to say no)
-    made = {n.id for st in body for n in ast.walk(st) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    nodes = [n for st in body for n in walk(st)]
+    made = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
     if made & params:
         return False
     if not any(isinstance(n, (ast.Call, ast.BinOp, ast.UnaryOp, ast.Compare, ast.Subscript, ast.ListComp,
-                              ast.SetComp, ast.DictComp, ast.GeneratorExp)) for st in body for n in ast.walk(st)):
+                              ast.SetComp, ast.DictComp, ast.GeneratorExp)) for n in nodes):
         return False  # `return to`: a stub handing back what it was given computes nothing; its name stands
     answers = False
     for st in body:
@@ -5538,7 +5567,7 @@ def _is_pure_transform(node) -> bool:
         if not isinstance(st, (ast.Return, ast.Assign, ast.AugAssign, ast.If, ast.For, ast.Expr)):
             return False
         if isinstance(st, ast.Return) and st.value is not None:
-            inside = list(ast.walk(st.value))
+            inside = walk(st.value)
             if not any(isinstance(n, ast.Name) and n.id in params | made for n in inside):
                 return False  # an answer fixed in advance ({"status": "ok"}): a stub of what its name says
             told = {id(x) for n in inside if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
@@ -5577,18 +5606,23 @@ def _is_pure_transform(node) -> bool:
     return answers
 
 
+_LOOP_CLASSES = frozenset({ast.For, ast.AsyncFor, ast.comprehension})
+_WITH_CLASSES = frozenset({ast.With, ast.AsyncWith})
+
+
 def _loop_and_with_binds(fn_node) -> dict:
     """name -> what a function's `for name in X` iterates or `with X as name` enters (X), the first
     such binding of each name in its body."""
     out: dict = {}
-    for n in ast.walk(fn_node):
-        if isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
-            for t in ast.walk(n.target):
+    for n in walk(fn_node):
+        c = n.__class__  # (the parser's own classes: no isinstance asked of every node)
+        if c in _LOOP_CLASSES:
+            for t in walk(n.target):
                 if isinstance(t, ast.Name):
                     out.setdefault(t.id, n.iter)
-        elif isinstance(n, (ast.With, ast.AsyncWith)):
+        elif c in _WITH_CLASSES:
             for item in n.items:
-                for t in ast.walk(item.optional_vars) if item.optional_vars is not None else ():
+                for t in walk(item.optional_vars) if item.optional_vars is not None else ():
                     if isinstance(t, ast.Name):
                         out.setdefault(t.id, item.context_expr)
     return out

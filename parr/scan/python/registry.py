@@ -742,7 +742,11 @@ def note_middleware(ex, node: ast.Call) -> None:
     (`create_agent(middleware=[...])`), so it hands the model the tools its class carries; resolve
     follows the class's project bases to a framework middleware whose tools are known (LangChain v1's
     TodoListMiddleware gives `write_todos`), and reports them in this file, once each."""
-    d = ex.dotted(node.func) if isinstance(node.func, (ast.Name, ast.Attribute)) else None
+    f = node.func
+    last = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
+    if last is None or not last.endswith("Middleware"):
+        return  # (the dotted name ends with this one: not read further for any other call)
+    d = ex.dotted(f)
     if not d or "()" in d or not d.endswith("Middleware"):
         return
     q = _class_ref(ex, node.func)

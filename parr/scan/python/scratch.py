@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from typing import Callable
 
+from parr.scan.python.astutil import walk
+
 # tempfile's functions and classes that make a fresh file or directory (or name the temp folder)
 _TEMPFILE = frozenset({"mkstemp", "mkdtemp", "mktemp", "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile",
                        "TemporaryDirectory", "gettempdir", "gettempdirb"})
@@ -31,7 +33,7 @@ class Scratch:
         self._qualify = qualify
         self.names: set[str] = set()
         binds = []
-        for n in ast.walk(fn_node):
+        for n in walk(fn_node):
             if isinstance(n, ast.Assign):
                 binds += [(t, n.value) for t in n.targets]
             elif isinstance(n, (ast.AnnAssign, ast.NamedExpr)) and n.value is not None:

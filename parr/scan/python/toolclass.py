@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from parr.scan.python.astutil import _const_str, statements
+from parr.scan.python.astutil import _const_str, statements, walk
 
 # Keys that hold a tool's input schema in the tool definition dicts of the model APIs
 # (Anthropic input_schema, OpenAI/Gemini parameters, MCP inputSchema). A dict with "name" and
@@ -182,7 +182,7 @@ def class_face(ex, ci) -> dict | None:
         node = fi.node
         a = node.args
         if name == "__init__":
-            for st in ast.walk(node):
+            for st in walk(node):
                 if isinstance(st, (ast.Assign, ast.AnnAssign)) and st.value is not None:
                     for t in (st.targets if isinstance(st, ast.Assign) else [st.target]):
                         attr = self_attr(t)

@@ -727,8 +727,12 @@ def method_effects(resolver: Any, path: str, cname: str, mname: str) -> dict[str
     per file); a method parr could not read again is unread, which the tool's evidence says."""
     cache = resolver.__dict__.setdefault("_class_effects", {})
     if path not in cache:
-        loader = getattr(resolver, "full_facts", None)
-        facts = loader(path) if loader is not None else None
+        reader = getattr(resolver, "class_facts", None)
+        if reader is not None:
+            facts = reader(path)
+        else:
+            loader = getattr(resolver, "full_facts", None)
+            facts = loader(path) if loader is not None else None
         cache[path] = (facts or {}).get("tclasses") or {}
     m = ((cache[path].get(cname) or {}).get("methods") or {}).get(mname)
     if m is None or m.get("lazy") or m.get("unread"):

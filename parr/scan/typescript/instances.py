@@ -35,7 +35,7 @@ from typing import Any
 from tree_sitter import Node
 
 from parr.scan.typescript.frameworks import framework_of
-from parr.scan.typescript.nodes import args_of, captures, line, text, unwrap
+from parr.scan.typescript.nodes import args_of, captures_each, line, text, unwrap
 from parr.scan.typescript.values import FileCtx
 
 # Registry methods handed tool instances (each argument, or the elements of an array argument).
@@ -142,8 +142,8 @@ def registrations(ctx: FileCtx) -> list[dict[str, Any]]:
         return []
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, int]] = set()
-    for node in captures(ctx.grammar, ctx.root, _QUERY, "c", 1 << 14) + \
-            captures(ctx.grammar, ctx.root, _QUERY, "a", 1 << 14):
+    calls, arrays = captures_each(ctx.grammar, ctx.root, _QUERY, ("c", "a"), 1 << 14)  # (one run of the query)
+    for node in calls + arrays:
         held = args_of(node) if node.type == "call_expression" else [node]
         for arg in held[:8]:
             for new, refs in _instances(ctx, arg):
@@ -165,7 +165,7 @@ class _Chains:
 
     def __init__(self, resolver: Any):
         self.r = resolver
-        self.loader = getattr(resolver, "full_facts", None)
+        self.loader = getattr(resolver, "class_facts", None) or getattr(resolver, "full_facts", None)
         self._files: dict[str, dict[str, Any]] = {}
 
     def classes(self, path: str) -> dict[str, Any]:

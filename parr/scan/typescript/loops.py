@@ -947,8 +947,9 @@ class ProjectLoops:
         loader = getattr(self.r, "full_facts", None)
         if loader is None:
             return {}
+        read = getattr(loader, "part", None)
         try:
-            return loader(path) or {}
+            return (read(path, "loops") if read is not None else loader(path)) or {}  # (the part read here)
         except Exception:  # noqa: BLE001 - a file that cannot be read adds nothing parr can tell
             return {}
 

@@ -66,6 +66,13 @@ def captures(grammar: str, node: Node, pattern: str, name: str, limit: int = 1 <
     return sorted(found, key=lambda n: (n.start_byte, n.end_byte))
 
 
+def captures_each(grammar: str, node: Node, pattern: str, names: tuple[str, ...],
+                  limit: int = 1 << 14) -> list[list[Node]]:
+    """`captures` of several capture names of one query, from one run of it: a list each, as `captures` gives."""
+    found = QueryCursor(query(grammar, pattern), match_limit=limit).captures(node)
+    return [sorted(found.get(name, []), key=lambda n: (n.start_byte, n.end_byte)) for name in names]
+
+
 def text(node: Node | None) -> str:
     if node is None:
         return ""
@@ -361,18 +368,25 @@ def _widest_error(root: Node) -> int:
 def deeper_than(source: bytes, root: Node, limit: int = MAX_TREE_DEPTH) -> bool:
     """Whether the tree nests more than `limit` levels. Each level of the nesting that costs
     (objects, calls, arrays, JSX) needs an opening bracket, which strings cannot take back; a
-    file with fewer openers than `limit` is not walked."""
+    file with fewer openers than `limit` is not walked. A subtree is entered only when it holds
+    enough nodes to reach past the limit (`descendant_count`, which counts the node itself, bounds
+    how deep it goes): most of a file is never visited."""
     if sum(source.count(opener) for opener in _OPENERS) < limit // 2:
+        return False
+    if root.descendant_count <= limit:
         return False
     cursor = root.walk()
     depth = 0
+    descend = True
     while True:
-        if cursor.goto_first_child():
+        if descend and cursor.goto_first_child():
             depth += 1
             if depth > limit:
                 return True
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
-                return False
-            depth -= 1
+        else:
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    return False
+                depth -= 1
+        # no node below this one lies deeper than depth + descendant_count - 1
+        descend = depth + cursor.node.descendant_count > limit

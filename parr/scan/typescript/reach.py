@@ -446,7 +446,8 @@ class ProjectReach:
             return False
         full = getattr(self.r, "_full", None)
         for importer, spec in self.importers.get((path, name), []):
-            unread = ((full(importer) if full is not None else None) or {}).get("unread_imports") or {}
+            facts = (full(importer, "unread_imports") if full is not None else None) or {}
+            unread = facts.get("unread_imports") or {}
             if name not in (unread.get(spec) or ()):
                 return True
         return False

@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -149,6 +149,8 @@ _EXPORTED_CLASS = re.compile(rb"export\s+(?:default\s+)?(?:abstract\s+)?class\s"
 _SWITCH_ON_STRING = re.compile(rb"""case\s+["']""")
 _RUNS_PROCESSES = re.compile(rb"""(?:from\s+|require\(\s*)["'](?:node:)?(?:child_process|execa|cross-spawn)["']""")
 # Files without triggers may still export constants other files use as tool names.
+# The bytes of a JavaScript identifier as `[\w$]` reads them in a bytes pattern (ASCII).
+_IDENT_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 _EXPORT_LINE = re.compile(
     rb"^export\s+(?:declare\s+)?(?:const\s+enum|const|let|var|enum)\s|^export\s*(?:\*|\{[^}]*\})\s*from\s|"
     rb"^export\s+default\s+['\"`]|^(?:module\.)?exports(?:\.[A-Za-z_$][\w$]*)?\s*=[^=]", re.M)
@@ -715,7 +717,16 @@ class TypeScriptScanner:
             joined = b"\n".join(chunks_at.values())
 
             def used(name: bytes) -> bool:
-                return name in joined and re.search(rb"(?<![\w$])" + re.escape(name) + rb"(?![\w$])", joined) is not None
+                # the name as a whole word (no identifier character beside it): a search for each
+                # occurrence, not a pattern compiled for each name
+                at = joined.find(name)
+                while at != -1:
+                    end = at + len(name)
+                    if (at == 0 or joined[at - 1] not in _IDENT_BYTES) and \
+                            (end == len(joined) or joined[end] not in _IDENT_BYTES):
+                        return True
+                    at = joined.find(name, at + 1)
+                return False
 
             for i, name in locals_.items():
                 if name:
@@ -753,39 +764,55 @@ class TypeScriptScanner:
         resolver.full_facts = full_facts
         return resolver.run(sites)
 
-    def extract_full(self, rel_path: str, source: bytes) -> FileFacts:
+    # The parts of the full facts a resolver may ask for alone (`full_facts.part(path, name)`), each read from
+    # the file by itself: a resolver reading one kind of fact of a file (most read one) does not pay for the
+    # others. "classes": its classes with what their methods do (a registered instance's chain of bases,
+    # instances.py; a tool class's lazy methods, classes.method_effects); "fn_effects", "computes", "kinds",
+    # "unread_imports", "selector_branches": one key each; "loops": what loops.py follows into the file, with
+    # `exports_full`.
+    full_parts = ("classes", "fn_effects", "computes", "kinds", "unread_imports", "loops", "selector_branches")
+
+    def extract_full(self, rel_path: str, source: bytes, part: str | None = None) -> FileFacts:
         """A file's tool classes with what their methods do, which `extract` leaves for when a tool's
-        handler reaches them (resolve asks through `full_facts`)."""
+        handler reaches them (resolve asks through `full_facts`), and the facts below; with `part` (one of
+        `full_parts`), that part alone."""
         grammar = grammar_for(rel_path)
         if grammar is None or len(source) > MAX_BYTES:
             return {}
         try:
             tree = self._parse(source, grammar)
             ctx = FileCtx(rel_path, source, tree.root_node, grammar)
-            out = _classes().file_facts(ctx, effects=True, every=True)
-            # and what its exported functions and class methods do, for a tool reaching them through a
-            # file `extract` read for its exports only (`_follow`)
-            fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
-            if fn_effects:
-                out["fn_effects"] = fn_effects
-            from parr.scan.typescript import framework_state
+            out: dict[str, Any] = {}
+            if part in (None, "classes"):
+                out.update(_classes().file_facts(ctx, effects=True, every=True))
+            if part in (None, "fn_effects"):
+                # what its exported functions and class methods do, for a tool reaching them through a
+                # file `extract` read for its exports only (`_follow`)
+                fn_effects = {**_fx().exported_function_effects(ctx), **_fx().exported_class_method_effects(ctx)}
+                if fn_effects:
+                    out["fn_effects"] = fn_effects
+            if part in (None, "computes"):
+                from parr.scan.typescript import framework_state
 
-            computes = framework_state.computing_exports(ctx)
-            if computes:
-                out["computes"] = computes  # a page action calling one changes nothing by it (state_only_if)
-            from parr.scan.typescript import purity
+                computes = framework_state.computing_exports(ctx)
+                if computes:
+                    out["computes"] = computes  # a page action calling one changes nothing by it (state_only_if)
+            if part in (None, "kinds"):
+                from parr.scan.typescript import purity
 
-            kinds = purity.exported_kinds(ctx)
-            if kinds:
-                out["kinds"] = kinds  # a tool body calling one keeps its own kind (body_if)
-            unread = _reach().unread_imports(ctx)
-            if unread:
-                out["unread_imports"] = unread  # an import it never reads keeps no definition alive (reach.py)
-            # what a source another file's registration follows finds here (loops.py), and every value the
-            # file exports (`Object.values(ns)`)
-            out.update(_loops().full_facts(_detect().Detector(ctx)))
-            out["exports_full"] = {k: v for k, v in collect_exports(ctx).items() if v}
-            if action_schemas.DISPATCH_TRIGGER.search(source):
+                kinds = purity.exported_kinds(ctx)
+                if kinds:
+                    out["kinds"] = kinds  # a tool body calling one keeps its own kind (body_if)
+            if part in (None, "unread_imports"):
+                unread = _reach().unread_imports(ctx)
+                if unread:
+                    out["unread_imports"] = unread  # an import it never reads keeps no definition alive (reach.py)
+            if part in (None, "loops"):
+                # what a source another file's registration follows finds here (loops.py), and every value the
+                # file exports (`Object.values(ns)`)
+                out.update(_loops().full_facts(_detect().Detector(ctx)))
+                out["exports_full"] = {k: v for k, v in collect_exports(ctx).items() if v}
+            if part in (None, "selector_branches") and action_schemas.DISPATCH_TRIGGER.search(source):
                 branches = action_schemas.branch_facts(ctx)
                 if branches:
                     out["selector_branches"] = branches  # the code running each action of a selector schema
@@ -1426,7 +1453,7 @@ class _Resolver:
                 continue
             if not any(self.module_path(q, spec) == path for spec in facts.get("imps") or {}):
                 continue
-            fact = (self._full(q).get("selector_branches") or {}).get(key)
+            fact = (self._full(q, "selector_branches").get("selector_branches") or {}).get(key)
             if fact is not None:
                 return q, fact
         return None
@@ -1452,14 +1479,27 @@ class _Resolver:
     def _full_fn_effects(self, path: str) -> dict[str, Any]:
         """The exported functions' effects of a file `extract` read for its exports only (a helper in
         utils/ or services/ that no tool file holds), read again in full once when a tool reaches it."""
-        return self._full(path).get("fn_effects") or {}
+        return self._full(path, "fn_effects").get("fn_effects") or {}
 
-    def _full(self, path: str) -> dict[str, Any]:
-        """A file's full facts (`extract_full`), read once when a tool reaches it."""
+    def _full(self, path: str, part: str | None = None) -> dict[str, Any]:
+        """A file's full facts (`extract_full`), or the one part of them asked for (`full_parts`), read once
+        when a tool reaches it."""
         cache = self.__dict__.setdefault("_full_cache", {})
+        if (path, part) not in cache:
+            loader = getattr(self, "full_facts", None)
+            read = getattr(loader, "part", None) if part is not None else None
+            cache[(path, part)] = (read(path, part) if read is not None else
+                                   loader(path) if loader is not None else None) or {}
+        return cache[(path, part)]
+
+    def class_facts(self, path: str) -> dict[str, Any] | None:
+        """The classes part of a file's full facts (`extract_full(..., part="classes")`), read once: None when
+        there is no reader or the file could not be read."""
+        cache = self.__dict__.setdefault("_class_facts", {})
         if path not in cache:
             loader = getattr(self, "full_facts", None)
-            cache[path] = (loader(path) if loader is not None else None) or {}
+            part = getattr(loader, "part", None)
+            cache[path] = part(path, "classes") if part is not None else loader(path) if loader is not None else None
         return cache[path]
 
     def _helper_kind(self, path: str, ref: dict[str, Any]) -> str | None:
@@ -1468,7 +1508,7 @@ class _Resolver:
         if target is None:
             return None
         o = self.origin(target, ref.get("name") or "") or (target, ref.get("name") or "")
-        return (self._full(o[0]).get("kinds") or {}).get(o[1])
+        return (self._full(o[0], "kinds").get("kinds") or {}).get(o[1])
 
     def _computes(self, path: str, ref: dict[str, Any]) -> bool:
         """The function `ref` names ({module, name}, imported by `path`) only computes a value (`computes`)."""
@@ -1477,7 +1517,7 @@ class _Resolver:
             return False
         # (a file read for its export lines only does not list `export function`s: then the name is its own)
         o = self.origin(target, ref.get("name") or "") or (target, ref.get("name") or "")
-        return o[1] in (self._full(o[0]).get("computes") or [])
+        return o[1] in (self._full(o[0], "computes").get("computes") or [])
 
     def _instance_method(self, path: str, name: str, member: str) -> dict[str, Any] | None:
         """The effects of `name.member(...)` where `path` exports `name = new Class(...)`: Class's method, in

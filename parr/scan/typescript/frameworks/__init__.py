@@ -22,14 +22,19 @@ ALL: tuple[FrameworkSpec, ...] = FAMILIES + (opencode.SPEC,)
 BY_ID: dict[str, FrameworkSpec] = {spec.id: spec for spec in ALL}
 
 
+_FAMILY_OF: dict[str, str | None] = {}  # module -> family: asked again for every import of every file
+
+
 def framework_of(module: str | None) -> str | None:
     """The family an imported module belongs to, or None for a package parr does not know."""
     if not module:
         return None
-    for spec in FAMILIES:
-        if spec.owns(module):
-            return spec.id
-    return None
+    if module in _FAMILY_OF:
+        return _FAMILY_OF[module]
+    found = next((spec.id for spec in FAMILIES if spec.owns(module)), None)
+    if len(_FAMILY_OF) < 50_000:
+        _FAMILY_OF[module] = found
+    return found
 
 
 __all__ = ["ALL", "BY_ID", "FAMILIES", "Builtin", "Factory", "FrameworkSpec", "Handoff", "Registration",
