@@ -1969,14 +1969,8 @@ def _exported_values(ctx: FileCtx) -> list[tuple[str, Node]]:
 
 def _factory_call_callee(ctx: FileCtx, ident: Node) -> str | None:
     """`f` when the variable `ident` names is a const bound to a call `f(...)` (awaited or not)."""
-    b = ctx.lookup(ident, text(ident))
-    if b is None or b.kind != "var" or b.node is None:
-        return None
-    value = unwrap(b.node)
-    if value is None or value.type != "call_expression":
-        return None
-    fn = unwrap(value.child_by_field_name("function"))
-    return text(fn) if fn is not None and fn.type == "identifier" else None
+    fn = _factory_call_node(ctx, ident)
+    return text(fn) if fn is not None else None
 
 
 # `FACTORIES[name](stream)`: an entry of a record called by key.
