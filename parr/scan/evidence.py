@@ -49,7 +49,7 @@ READ_VERBS = frozenset(
     analyze analyse ask browse calculate check classify compare compute convert count describe
     detect diff download estimate evaluate explain extract fetch find forecast format get
     inspect list load lookup match parse plan predict preview query read recommend render
-    retrieve scan score scrape crawl search show summarize summarise translate validate verify view watch
+    retrieve scan score scrape crawl search show summarize summarise translate validate verify view visit watch
     draft compose propose suggest rewrite rephrase reword paraphrase poll
     """.split()
 )

@@ -495,7 +495,7 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
     # (provider._resolve_model_name()) is the object's own helper, no client API
     # (sys.path.insert(0, lib): the interpreter's own import path, which changes nothing outside the process)
     if recv and head not in ("self", "cls") and not _LOG_RECEIVER.match(recv) and not last.startswith("_") \
-            and recv not in ("sys.path", "sys.argv", "sys.modules") \
+            and recv not in ("sys.path", "sys.argv", "sys.modules") and not list_insert(call, last) \
             and last not in catalog.METHOD_RULE_EXCLUDED_NAMES and not _INFERENCE_CALL.search(dotted):
         words = name_words(last)
         if words and playback_control(last):
@@ -510,6 +510,17 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
             ):
                 return [("", WEAK, f"calls .{last}()")]
     return out
+
+
+def list_insert(call: ast.Call, last: str) -> bool:
+    """`messages.insert(0, system)`: a list's insert(index, item), an integer literal first, which
+    changes only that list in memory (a client's insert takes documents or rows, not a position)."""
+    if last != "insert" or len(call.args) != 2 or call.keywords:
+        return False
+    index = call.args[0]
+    if isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub):
+        index = index.operand
+    return isinstance(index, ast.Constant) and type(index.value) is int
 
 
 _GQL_EXECUTE = frozenset({"execute", "execute_async", "aexecute", "subscribe", "execute_sync"})

@@ -26,7 +26,7 @@ from parr.scan.python.astutil import (
 from parr.scan.evidence import OPENAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
-from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, WEAK, classify_call, known_quiet, sql_lead, sql_text_effect
+from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, WEAK, classify_call, known_quiet, list_insert, sql_lead, sql_text_effect
 from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
 
@@ -835,8 +835,8 @@ class FileExtractor:
             fn.fx.extend(fx)
         elif value_call:
             return
-        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()) and not (
-                self._uses_tempfile() and self._scratch(fn).touches(node, q or d)):
+        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()) and not list_insert(
+                node, d.rsplit(".", 1)[-1]) and not (self._uses_tempfile() and self._scratch(fn).touches(node, q or d)):
             unknown = self._unknown_call(d, q, head, origin, fn)
             if unknown is not None:
                 fn.fx.append(unknown)
@@ -954,10 +954,13 @@ class FileExtractor:
                     # followed into its source, where a tree holding the SDK has it)
                     fn.ext_calls.append(f"{cls_name}.{method}")
                     self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
-                elif self._imported_factory(head, fn) == cls_name:
-                    # agent = create_agent(cfg); agent.run(...): a method of the class the imported
-                    # factory is declared to return (resolve reads its `ret`)
+                elif self._imported_factory(head, fn) == cls_name or (
+                        head == "self" and self.imports.get(cls_name.rsplit(".", 1)[-1]) == cls_name):
+                    # agent = create_agent(cfg); agent.run(...), or self.client = make_client() in
+                    # __init__ and self.client.fetch(url) here: a method of the class the imported
+                    # factory is declared to return (resolve reads its `ret`), with what is passed
                     fn.ext_calls.append(f"{cls_name}().{method}")
+                    self._xcall(fn, node, ["q", f"{cls_name}().{method}"])
                 elif isinstance(ci, FuncInfo):
                     # the same, with a factory of this file: each class its return annotation names
                     # (`-> Union[SqlDriver, SafeSqlDriver]`), of this file or imported
@@ -1377,6 +1380,11 @@ class FileExtractor:
             # client.board() on an object of a class imported from another module: resolve drops
             # the marker when the project defines that method (its effects are read there)
             return (f"?{ctor[:-2]}.{d.rsplit('.', 1)[1]}", UNKNOWN, f"calls {d}()")
+        if ctor and ctor.endswith("()") and "()" not in ctor[:-2] and "." in ctor[:-2] \
+                and self.imports.get(ctor[:-2].rsplit(".", 1)[-1]) == ctor[:-2]:
+            # reader.read() / self.reader.read() on what an imported factory returns: resolve drops the
+            # marker when the project defines the class its return annotation names (read there)
+            return (f"?{ctor[:-2]}().{d.rsplit('.', 1)[1]}", UNKNOWN, f"calls {d}()")
         return ("", UNKNOWN, f"calls {d}()")
 
     def _params(self, fn: FuncInfo) -> list[str]:
@@ -5040,6 +5048,13 @@ class FileExtractor:
         cmethods = {ci.qual: sorted(ci.methods)[:60] for ci in self.classes
                     if ci.scope is self.module_scope and ci.methods
                     and (ci.bases or not _EXEC_METHOD_SET.isdisjoint(ci.methods))}
+        # Methods a class leaves to its subclasses (a body of only a docstring, pass, `...` or
+        # `raise NotImplementedError`; 1 when it must be overridden): a call on an object declared as
+        # that class runs a subclass's override (resolve: Project.overrides)
+        stubs = {ci.qual: {m: int(_must_override(fi.node)) for m, fi in ci.methods.items()
+                           if m != "__init__" and _is_stub(fi.node)}
+                 for ci in self.classes if ci.scope is self.module_scope and ci.methods}
+        stubs = {k: v for k, v in stubs.items() if v}
         # crm = Crm(...) at module level: another file's crm.close_case() is Crm.close_case
         instances = {k: v for k, v in self.var_ctor.items()
                      if v and v.rsplit(".", 1)[-1][:1].isupper() and (v in classes or "." in v)}
@@ -5074,7 +5089,7 @@ class FileExtractor:
                            ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases),
                            ("stars", self.star_modules), ("rets", self._element_returns()),
                            ("msig", self._method_signatures()), ("mw_made", self.reg_middleware),
-                           ("ctor_args", self.ctor_args), *reg.items()):
+                           ("ctor_args", self.ctor_args), ("stubs", stubs), *reg.items()):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
@@ -5294,6 +5309,19 @@ def _is_stub(node) -> bool:
                 continue
         return False
     return True
+
+
+def _must_override(node) -> bool:
+    """A stub method its class declares abstract: `@abstractmethod`, `raise NotImplementedError`, or a
+    body of `...` alone (a Protocol's or an ABC's signature)."""
+    if any((d.attr if isinstance(d, ast.Attribute) else getattr(d, "id", None)) == "abstractmethod"
+           for d in node.decorator_list):
+        return True
+    body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant)
+                                           and isinstance(st.value.value, str))]
+    return any(isinstance(st, ast.Raise) for st in body) or (
+        len(body) == 1 and isinstance(body[0], ast.Expr) and body[0].value.value is Ellipsis
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else False)
 
 
 def _is_logging_call(call: ast.Call) -> bool:

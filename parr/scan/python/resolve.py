@@ -396,7 +396,8 @@ class Project:
             f = self.at(path)
             entry, redirect = _func_entry(f, rest)
             if redirect is not None:
-                out += self.ext_effects([redirect], path, depth + 1, seen)
+                subs, unknown = self._dispatched(redirect, path, rest)
+                out += unknown + self.ext_effects([redirect, *subs], path, depth + 1, seen)
                 continue
             if entry is None and len(rest) == 1:
                 imp = _part(f, "imports").get(rest[0])
@@ -461,6 +462,69 @@ class Project:
                 return hit
         return None
 
+    def overrides(self, path: str, cls: str, method: str) -> tuple[list[str], bool]:
+        """A call of `cls.method` where the class leaves that method to its subclasses (a stub: facts'
+        `stubs`) runs a subclass's override (a factory declared to return `BaseClient` hands out one of
+        them): the qualified overrides in the project's files parr has read (the class's own file
+        first; up to three levels of subclasses), and whether the stub must be overridden (abstract:
+        with no override found, what runs is unknown). ([], False) for a method that is not a stub."""
+        f = self.at(path)
+        kind = (f.get("stubs") or {}).get(cls, {}).get(method)
+        if kind is None:
+            return [], False
+        cache = self.__dict__.setdefault("_overrides", {})
+        if (path, cls, method) in cache:
+            return cache[(path, cls, method)]
+        found: list[str] = []
+        todo, done = [(path, cls)], {(path, cls)}
+        while todo and len(done) < 40:
+            bpath, bcls = todo.pop(0)
+            for p, g in [(bpath, self.at(bpath))] + [(q, g) for q, g in list(self.facts.items())
+                                                     if q != bpath and bcls in (g.get("base_names") or ())]:
+                for sub, bases in _part(g, "classes").items():
+                    if (p, sub) in done or "." in sub:
+                        continue
+                    if not any(self._is_class(b, g, p, bpath, bcls) for b in bases):
+                        continue
+                    done.add((p, sub))
+                    todo.append((p, sub))
+                    stub = method in ((g.get("stubs") or {}).get(sub) or {})
+                    if method in (_part(g, "cmethods").get(sub) or ()) and not stub and g.get("module"):
+                        found.append(f"{g['module']}.{sub}.{method}")
+        cache[(path, cls, method)] = found, bool(kind)
+        return found, bool(kind)
+
+    def _is_class(self, base: str, g: dict, p: str, path: str, cls: str) -> bool:
+        """The base `base` written in file `p` (facts `g`) is class `cls` of file `path`."""
+        if base.rsplit(".", 1)[-1] != cls:
+            return False
+        if p == path and base == cls:
+            return True
+        q = _base_qual(g, base)
+        if q is None and base in _part(g, "imports"):
+            q = _part(g, "imports")[base]
+        if q is None:
+            return False
+        hit = self.split_target(q, p)
+        return hit[0] == path and hit[1] == [cls]
+
+    def _dispatched(self, redirect: str, near: str, called: list[str]) -> tuple[list[str], list]:
+        """A call on what a factory returns (`called` is `[make_reader(), read]`, `redirect` the
+        method of the class its return annotation names): when that class leaves the method to
+        subclasses, the overrides it may run (`overrides`; the factory hands out one of them), and an
+        unknown effect when the method is abstract and parr found none (fail closed: what runs is not
+        read). Other redirects (a re-export, an inherited method) dispatch nothing."""
+        if len(called) != 2 or not called[0].endswith("()"):
+            return [], []
+        path, rest = self.split_target(redirect, near)
+        if path is None or not rest or len(rest) != 2:
+            return [], []
+        found, abstract = self.overrides(path, rest[0], rest[1])
+        if found or not abstract:
+            return found, []
+        return [], [["", UNKNOWN, f"calls {rest[0]}.{rest[1]}(), which {rest[0]} leaves to subclasses "
+                                  f"parr did not find", 1]]
+
     def calls_effects(self, ext: list[str], xc: list | None, near: str, depth: int = 0, seen=None) -> list:
         """Effects of the calls into other modules (`ext`), the callee's SQL, code and commands tied
         to what the caller passed: the argument maps in `xc` (see parr.scan.python.flow); a call
@@ -494,7 +558,10 @@ class Project:
         f = self.at(path)
         entry, redirect = _func_entry(f, rest)
         if redirect is not None:
-            return self._flow_call(redirect, argmap, path, depth + 1, seen)
+            subs, out = self._dispatched(redirect, path, rest)
+            for target in (redirect, *subs):
+                out += self._flow_call(target, argmap, path, depth + 1, seen)
+            return out
         if entry is None and len(rest) == 1:
             imp = _part(f, "imports").get(rest[0])
             return self._flow_call(imp, argmap, path, depth + 1, seen) if imp else []
