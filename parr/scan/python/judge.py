@@ -516,6 +516,13 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         weak.sort(key=lambda x: x[3] if len(x) > 3 else 0)
         evidence.append(_fx_evidence(weak[0]))
         return True
+    unread = next((x for x in fx if x[1] == UNKNOWN), None)
+    if unread is not None:
+        # Said, not hidden: the verdict rests on what parr could read, and the report shows the gap
+        evidence.append(f"nothing parr read changes state, nor do its name and description say so; but it "
+                        f"{_fx_evidence(unread)}, which parr cannot read")
+    else:
+        evidence.append("its body calls nothing that changes state, and its name and description claim no change")
     return False
 
 

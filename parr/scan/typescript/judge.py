@@ -273,4 +273,8 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     weak = cand.get("weak") or []
     if weak:
         return True, [f"body {weak[0]}"]
-    return False, []
+    # Said, not left blank: the read rests on what parr read of the body, its name and its description
+    reads = cand.get("reads") or []
+    if reads:
+        return False, [f"its body only reads ({reads[0]}), and its name and description claim no change"]
+    return False, ["nothing parr read in its body changes state, and its name and description claim no change"]
