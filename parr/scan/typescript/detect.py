@@ -1801,9 +1801,11 @@ class Detector:
                 typed, tev = self._typed(info, None, eff, no_schema_means_no_params=True, code=branch)
             else:
                 by_name = True  # the branch is in another file's CallTool handler: the project phase finds it
-        elif style == "raw_function_schema" and handler is None and schema_key == "inputSchema":
-            # {name, inputSchema} in a file that does not import MCP itself: if a CallTool handler of the
-            # project dispatches on this name, its branch is this tool's code (project phase)
+        elif style == "raw_function_schema" and handler is None:
+            # {name, inputSchema} in a file that does not import MCP itself, or a function schema
+            # ({type: "function", function: {name, parameters}}) whose code is elsewhere: if a CallTool
+            # handler, or an exported function switching on the tool's name, dispatches on this name, its
+            # branch is this tool's code (project phase)
             by_name = True
         cand = self._emit(node=obj, at_line=at_line, name=name, framework=framework or "unknown", style=style,
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,

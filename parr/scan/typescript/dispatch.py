@@ -56,7 +56,8 @@ def _names_a_tool(node: Node | None) -> bool:
     if node is None:
         return False
     chain = member_chain(node)
-    return bool(chain) and chain[-1].lower() in ("name", "toolname", "tool_name", "tool")
+    # (`functionName`, `toolCallName`: any name of a name; a branch counts only for a tool's own name)
+    return bool(chain) and (chain[-1].lower() in ("tool", "name") or chain[-1].lower().endswith(("name", "_name")))
 
 
 def _string(node: Node | None) -> str | None:
@@ -168,7 +169,27 @@ def _tables(ctx: FileCtx) -> dict[str, Node]:
     return out
 
 
-def _branches(roots: list[Node]) -> dict[str, Node]:
+def _case_key(case: Node, ctx: FileCtx | None) -> str | None:
+    """The tool name a `case` tests: a string, or (with `ctx`) a constant the file imports
+    (`case ToolNames.ReadFile:`), as `ref:` and its reference (the project phase reads its value)."""
+    value = case.child_by_field_name("value")
+    name = _string(value)
+    if name is not None or ctx is None:
+        return name
+    value = unwrap(value)
+    if value is None or value.type not in ("member_expression", "identifier"):
+        return None
+    found = ctx.string_value(value)
+    if isinstance(found, str):
+        return found
+    if isinstance(found, dict):
+        import json
+
+        return "ref:" + json.dumps(found, sort_keys=True)
+    return None
+
+
+def _branches(roots: list[Node], ctx: FileCtx | None = None) -> dict[str, Node]:
     out: dict[str, Node] = {}
     for handler in roots:
         for node in iter_descendants(handler, _MAX_NODES):
@@ -178,7 +199,7 @@ def _branches(roots: list[Node]) -> dict[str, Node]:
                 for case in body.named_children if body is not None else ():
                     if case.type != "switch_case":
                         continue
-                    name = _string(case.child_by_field_name("value"))
+                    name = _case_key(case, ctx)
                     if name is not None:
                         pending.append(name)
                     has_code = any(c.type not in ("comment",) for c in case.children_by_field_name("body"))
@@ -220,8 +241,9 @@ def _branches(roots: list[Node]) -> dict[str, Node]:
 
 def exported_branches(ctx: FileCtx) -> dict[str, Node]:
     """Tool name -> branch, for the switches on a tool's name in the functions this file exports
-    (`export async function handleToolCall(name, args) { switch (name) { ... } }`): a CallTool handler
-    in another file hands its calls there."""
+    (`export async function handleToolCall(name, args) { switch (name) { ... } }`): a CallTool handler,
+    or the code running a model's tool calls, in another file hands its calls there. A case may name
+    the tool by a constant of another file (`case BuiltInToolNames.ReadFile:`): keyed `ref:...`."""
     roots: list[Node] = []
     for stmt in ctx.root.named_children:
         if stmt.type != "export_statement":
@@ -229,4 +251,4 @@ def exported_branches(ctx: FileCtx) -> dict[str, Node]:
         decl = stmt.child_by_field_name("declaration")
         if decl is not None and decl.type in ("function_declaration", "lexical_declaration", "variable_declaration"):
             roots.append(decl)
-    return _branches(roots)
+    return _branches(roots, ctx)

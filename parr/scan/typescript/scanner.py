@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -146,7 +146,7 @@ _EXPORTED_ARGUMENTS = bytes_re.fast(
 
 # A module that runs processes (its exported helpers are followed from tools of other files).
 _EXPORTED_CLASS = re.compile(rb"export\s+(?:default\s+)?(?:abstract\s+)?class\s")
-_SWITCH_ON_STRING = re.compile(rb"""case\s+["']""")
+_SWITCH_ON_STRING = re.compile(rb"""case\s+(?:["']|[A-Z][\w$]*\.[\w$]+\s*:)""")
 _RUNS_PROCESSES = re.compile(rb"""(?:from\s+|require\(\s*)["'](?:node:)?(?:child_process|execa|cross-spawn)["']""")
 # Files without triggers may still export constants other files use as tool names.
 # The bytes of a JavaScript identifier as `[\w$]` reads them in a bytes pattern (ASCII).
@@ -1397,7 +1397,13 @@ class _Resolver:
                 for tool, fact in (self.facts[p].get("dispatch") or {}).items():
                     index.setdefault(tool, []).append((p, fact))
                 for tool, fact in (self.facts[p].get("dispatch_elsewhere") or {}).items():
-                    elsewhere.setdefault(tool, []).append((p, fact))
+                    if tool.startswith("ref:"):  # a case naming the tool by another file's constant
+                        try:
+                            tool = self.value(p, json.loads(tool[4:])) or ""
+                        except ValueError:
+                            continue
+                    if tool:
+                        elsewhere.setdefault(tool, []).append((p, fact))
             for tool, found in elsewhere.items():
                 index.setdefault(tool, found)  # a CallTool handler's own branch comes first
             self._dispatch_index = index

@@ -77,9 +77,15 @@ def function_type(det: Detector, obj: Node | None) -> None:
     typed, tev = det._typed(info, None, eff, no_schema_means_no_params=True)
     if handler is None:
         typed, tev = det.executor_input(name, info, typed, tev)
+    before = len(det.tools)
     det._emit(node=obj, name=name, framework="openai", style="openai.raw_function_schema",
                schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                description=desc, description_ref=dref, handler=handler, eff=eff)
+    if handler is None:
+        # its code is not in this file: a function of the project switching on the tool's name (`case
+        # ToolNames.ReadFile: return readFileImpl(args)`) runs it (the project phase finds the branch)
+        for cand in det.tools[before:]:
+            cand["dispatch_by_name"] = True
 
 SPEC = FrameworkSpec(
     id="openai",
