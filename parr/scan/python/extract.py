@@ -23,7 +23,7 @@ from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import (
     _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements, walk,
 )
-from parr.scan.evidence import OPENAI_HOSTED_TYPES
+from parr.scan.evidence import OPENAI_HOSTED_TYPES, XAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
 from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, WEAK, classify_call, known_quiet, sql_lead, sql_text_effect
@@ -4460,18 +4460,21 @@ class FileExtractor:
                              self.json_schema_info(keys.get("parameters") or keys.get("input_schema"), scope)})
 
     def hosted_tool_dict(self, d: ast.Dict, scope) -> None:
-        """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list."""
+        """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list (and
+        xAI's own, {"type": "x_search"}, which its OpenAI-shaped Responses API takes beside them)."""
         keys = _literal_keys(d)
         kind = _const_str(keys.get("type"))
-        if kind not in OPENAI_HOSTED_TYPES or "function" in keys:
+        table = OPENAI_HOSTED_TYPES if kind in OPENAI_HOSTED_TYPES else XAI_HOSTED_TYPES
+        if kind not in table or "function" in keys:
             return
-        mutating, typed, caps = OPENAI_HOSTED_TYPES[kind]
+        mutating, typed, caps = table[kind]
         name = kind
         if kind == "mcp":
             label = _const_str(keys.get("server_label"))
             name = label or "mcp"
         self.consumed.add(id(d))
-        self.builtin_cand(Builtin("openai", name, caps, mutating, typed), d.lineno, "builtin_tool")
+        self.builtin_cand(Builtin("openai" if table is OPENAI_HOSTED_TYPES else "xai", name, caps, mutating, typed),
+                          d.lineno, "builtin_tool")
 
     def toolspec_tools(self, call: ast.Call, scope):
         """`spec.to_tool_list(spec_functions=[...])`: (class, the built-in tools it hands out, only
