@@ -1705,9 +1705,39 @@ class FileExtractor:
         plugins = _kw(node, "plugins")
         if isinstance(plugins, (ast.List, ast.Tuple)):
             for el in plugins.elts:
+                if self._sk_agent_plugin(el, scope):
+                    continue
                 cls = self._sk_plugin_class(el, scope)
                 if cls:
                     self.sk_plugins.append([cls, cls.rsplit(".", 1)[-1]])
+
+    def _sk_agent_plugin(self, el, scope) -> bool:
+        """An agent in another agent's `plugins=[...]`: Semantic Kernel's Agent makes itself a kernel
+        function in model_post_init (`@kernel_function(name=self.name, description=self.description or
+        self.instructions)` over get_response(messages, instructions_override)), which the kernel then
+        offers as a plugin: one tool named by the agent's name=, that runs the agent. True when `el` is
+        (or names) a call of a class from semantic_kernel.agents; an agent whose name parr cannot read is
+        a site."""
+        call = el
+        if isinstance(el, ast.Name):
+            v, _ = self.lookup(scope, el.id)
+            call = v
+        if not isinstance(call, ast.Call):
+            return False
+        q = self.qualify(self.dotted(call.func) or "")
+        if not (q.startswith("semantic_kernel.agents") and q.endswith("Agent")):
+            return False
+        name_e = _kw(call, "name")
+        n, r = self.name_of(name_e, scope) if name_e is not None else (None, None)
+        if n is None and r is None:
+            self.unresolved_site(el, "plugins=[", el.lineno, "agent offered as a plugin under a name parr cannot read")
+            return True
+        desc = _const_str(_kw(call, "description")) or _const_str(_kw(call, "instructions"))
+        ref = self.agent_ref(el) if isinstance(el, ast.Name) else None
+        self.new_cand(name=n, name_ref=r, line=call.lineno, framework="semantic-kernel",
+                      style="semantic_kernel.agent_plugin", schema="framework_defined", description=desc,
+                      flags=("agent_tool",), extra={"sub_agent": ref} if ref else None)
+        return True
 
     def registration_site(self, node: ast.Call, d: str, scope: Scope, fw) -> None:
         """server.add_tool(x), register_tool(...) that no declaration rule read: its argument is
