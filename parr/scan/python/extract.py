@@ -576,6 +576,13 @@ class FileExtractor:
             # convention elsewhere), also through a name -> method map or a loop.
             for st in node.body:
                 self._collect_self_refs(st, body_scope)
+                if isinstance(st, ast.Return) and isinstance(st.value, ast.Dict):
+                    # return {"search_repositories": self, ...}: each key names a method of this
+                    # object, which the caller looks up by that name (getattr(obj, name))
+                    for k, v in zip(st.value.keys, st.value.values):
+                        key = _const_str(k) if k is not None else None
+                        if key in cls.methods and isinstance(v, ast.Name) and v.id == "self":
+                            self.toolkit_refs.append((cls, key, v.lineno))
         self.visit_body(node.body, body_scope)
 
     def visit_class(self, node, scope):
