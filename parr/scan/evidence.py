@@ -261,6 +261,12 @@ OPENAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
     "apply_patch": (True, True, ("file_write",)), "mcp": (False, True, ("mcp_remote",)),
 }
 
+# xAI's server-side tools in a Responses API tools list (api.x.ai/v1/responses takes the OpenAI
+# shape and these types of its own beside web_search/code_interpreter/mcp): type -> as above.
+XAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
+    "x_search": (False, True, ("http",)), "collections_search": (False, True, ()),
+}
+
 
 # Folder names that hold test code besides tests/ itself, in either language: integration_tests,
 # e2e-tests, test_utils, test-exports-cjs (a regular-expression fragment, one path segment).

@@ -31,8 +31,16 @@ def framework_of(qualified: str | None) -> str | None:
         return None
     if qualified.startswith("google.adk"):
         return "google-adk"
+    for dotted, label in _DOTTED_ROOTS:  # azure.functions: a family under a namespace package's root
+        if qualified == dotted or qualified.startswith(dotted + "."):
+            return label
     root = qualified.split(".", 1)[0]
     return FRAMEWORK_ROOTS.get(root) or _by_prefix(root)
+
+
+# Roots of more than one part (a family whose package sits under a namespace shared with others:
+# azure.functions beside azure.identity): matched on the whole dotted prefix, never on its first part.
+_DOTTED_ROOTS = tuple((r, fw) for r, fw in FRAMEWORK_ROOTS.items() if "." in r and r != "google.adk")
 
 
 def _by_prefix(root: str) -> str | None:
@@ -49,6 +57,9 @@ def framework_of_module(module: str) -> str | None:
     for i, part in enumerate(parts):
         if part == "google" and parts[i + 1:i + 2] == ["adk"]:
             return "google-adk"
+        for dotted, label in _DOTTED_ROOTS:
+            if ".".join(parts[i:i + dotted.count(".") + 1]) == dotted:
+                return label
         fw = FRAMEWORK_ROOTS.get(part) or _by_prefix(part)
         if fw is not None:
             return fw

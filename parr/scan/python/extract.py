@@ -23,7 +23,7 @@ from parr.scan.python.frameworks.spec import Builtin
 from parr.scan.python.astutil import (
     _const_str, _docstring, _kw, _literal_keys, _short_source, _shorten, _truthy_kw, fn_arg, statements, walk,
 )
-from parr.scan.evidence import OPENAI_HOSTED_TYPES
+from parr.scan.evidence import OPENAI_HOSTED_TYPES, XAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
 from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, WEAK, classify_call, known_quiet, list_insert, sql_lead, sql_text_effect
@@ -576,6 +576,13 @@ class FileExtractor:
             # convention elsewhere), also through a name -> method map or a loop.
             for st in node.body:
                 self._collect_self_refs(st, body_scope)
+                if isinstance(st, ast.Return) and isinstance(st.value, ast.Dict):
+                    # return {"search_repositories": self, ...}: each key names a method of this
+                    # object, which the caller looks up by that name (getattr(obj, name))
+                    for k, v in zip(st.value.keys, st.value.values):
+                        key = _const_str(k) if k is not None else None
+                        if key in cls.methods and isinstance(v, ast.Name) and v.id == "self":
+                            self.toolkit_refs.append((cls, key, v.lineno))
         self.visit_body(node.body, body_scope)
 
     def visit_class(self, node, scope):
@@ -1713,9 +1720,39 @@ class FileExtractor:
         plugins = _kw(node, "plugins")
         if isinstance(plugins, (ast.List, ast.Tuple)):
             for el in plugins.elts:
+                if self._sk_agent_plugin(el, scope):
+                    continue
                 cls = self._sk_plugin_class(el, scope)
                 if cls:
                     self.sk_plugins.append([cls, cls.rsplit(".", 1)[-1]])
+
+    def _sk_agent_plugin(self, el, scope) -> bool:
+        """An agent in another agent's `plugins=[...]`: Semantic Kernel's Agent makes itself a kernel
+        function in model_post_init (`@kernel_function(name=self.name, description=self.description or
+        self.instructions)` over get_response(messages, instructions_override)), which the kernel then
+        offers as a plugin: one tool named by the agent's name=, that runs the agent. True when `el` is
+        (or names) a call of a class from semantic_kernel.agents; an agent whose name parr cannot read is
+        a site."""
+        call = el
+        if isinstance(el, ast.Name):
+            v, _ = self.lookup(scope, el.id)
+            call = v
+        if not isinstance(call, ast.Call):
+            return False
+        q = self.qualify(self.dotted(call.func) or "")
+        if not (q.startswith("semantic_kernel.agents") and q.endswith("Agent")):
+            return False
+        name_e = _kw(call, "name")
+        n, r = self.name_of(name_e, scope) if name_e is not None else (None, None)
+        if n is None and r is None:
+            self.unresolved_site(el, "plugins=[", el.lineno, "agent offered as a plugin under a name parr cannot read")
+            return True
+        desc = _const_str(_kw(call, "description")) or _const_str(_kw(call, "instructions"))
+        ref = self.agent_ref(el) if isinstance(el, ast.Name) else None
+        self.new_cand(name=n, name_ref=r, line=call.lineno, framework="semantic-kernel",
+                      style="semantic_kernel.agent_plugin", schema="framework_defined", description=desc,
+                      flags=("agent_tool",), extra={"sub_agent": ref} if ref else None)
+        return True
 
     def registration_site(self, node: ast.Call, d: str, scope: Scope, fw) -> None:
         """server.add_tool(x), register_tool(...) that no declaration rule read: its argument is
@@ -3468,6 +3505,8 @@ class FileExtractor:
             if shape is None and set(lasts) & (_ENUM_BASES | {"BaseModel", "TypedDict", "NamedTuple", "Exception"}):
                 continue
             name_e = ci.attrs.get("name")
+            if name_e is None:
+                name_e = _property_value(ci, "name")  # @property def name(self): return "read_file"
             n = r = None
             if name_e is not None:
                 if isinstance(name_e, ast.Call) and (self.dotted(name_e.func) or "").rsplit(".", 1)[-1] in _FIELD_CALLS:
@@ -3488,6 +3527,8 @@ class FileExtractor:
             if ci.name.startswith(_DOUBLE_PREFIX) and ("test" in self.rel.lower()):
                 continue
             desc_e = ci.attrs.get("description")
+            if desc_e is None:
+                desc_e = _property_value(ci, "description")
             if isinstance(desc_e, ast.Call) and (self.dotted(desc_e.func) or "").rsplit(".", 1)[-1] not in _FIELD_CALLS \
                     and (shape is not None or isinstance(self.resolve_func_expr(desc_e.func, ci.body_scope), FuncInfo)):
                 desc_e = None  # description = _describe("computer"): made by a helper, not its argument
@@ -3544,6 +3585,8 @@ class FileExtractor:
                 # (toolclass.inherited_hooks).
                 extra["attr_shape"] = attr_key
                 extra["attr_jschema"] = self.json_schema_info(ci.attrs[attr_key], ci.body_scope) or {"props": [], "blob": True}
+            if shape is None and (own := self._own_parameters(ci)) is not None:
+                extra["own_jschema"] = own  # used where a project base sends the definition (resolve)
             c = self.new_cand(name=n, name_ref=r, line=ci.node.lineno, framework="?", style="?", schema=schema,
                               fn=exec_fn, description=desc, typed=typed, extra=extra, cls=ci,
                               def_line=ci.node.lineno)
@@ -3561,6 +3604,47 @@ class FileExtractor:
                 # parses the call): judged by its name, and taken as changing state when the name
                 # says nothing parr knows (fail closed)
                 c["flags"].append("name_only")
+
+    def _own_parameters(self, ci: ClassInfo) -> dict | None:
+        """The parameters a tool class declares for the definition its base sends, as the judge's schema
+        summary: `super().__init__(..., parameters={...})`, a class decorator handed the JSON schema
+        (`@tool_parameters({"type": "object", ...})`), or a one-line `parameters` property. The value is
+        a JSON schema, or a map of parameter name -> a spec object made with `type=` (HolmesGPT's
+        `{"host": ToolParameter(type="string", description=...)}`). None when the class gives none."""
+        found = []
+        init = ci.methods.get("__init__")
+        if init is not None:
+            for e in ast.walk(init.node):
+                if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "__init__":
+                    v = _kw(e, *toolclass.SCHEMA_KEYS)
+                    if v is not None:
+                        found.append((v, init.body_scope))
+                    break
+        for d in ci.node.decorator_list:
+            if isinstance(d, ast.Call) and len(d.args) == 1 and not d.keywords and isinstance(d.args[0], ast.Dict) \
+                    and {"type", "properties"} <= set(_literal_keys(d.args[0])):
+                found.append((d.args[0], ci.scope))
+        prop = _property_value(ci, "parameters")
+        if prop is not None:
+            found.append((prop, ci.body_scope))
+        for v, scope in found:
+            if isinstance(v, ast.Name):
+                v = self.lookup(scope, v.id)[0]
+            if not isinstance(v, ast.Dict):
+                continue
+            keys = _literal_keys(v)
+            if {"type", "properties"} & set(keys):
+                return self.json_schema_info(v, scope) or {"props": [], "blob": True}
+            props = []
+            for k, spec in zip(v.keys, v.values):
+                pn = _const_str(k) if k is not None else None
+                if pn is None or not isinstance(spec, ast.Call) or _kw(spec, "type") is None:
+                    return {"props": props, "blob": True, "open": True}
+                t = _const_str(_kw(spec, "type"))
+                props.append({"n": pn, "t": t, "d": _const_str(_kw(spec, "description")),
+                              "sub": t in ("object", "array")})
+            return {"props": props, "blob": False}
+        return None
 
     def _dispatches_to_stubs(self, ci: ClassInfo, fn: FuncInfo) -> bool:
         """Every `self.<method>(...)` the run method calls is a stub of the class (or its bases in this
@@ -4421,18 +4505,21 @@ class FileExtractor:
                              self.json_schema_info(keys.get("parameters") or keys.get("input_schema"), scope)})
 
     def hosted_tool_dict(self, d: ast.Dict, scope) -> None:
-        """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list."""
+        """{"type": "code_interpreter"} and the other OpenAI hosted tools in a tools list (and
+        xAI's own, {"type": "x_search"}, which its OpenAI-shaped Responses API takes beside them)."""
         keys = _literal_keys(d)
         kind = _const_str(keys.get("type"))
-        if kind not in OPENAI_HOSTED_TYPES or "function" in keys:
+        table = OPENAI_HOSTED_TYPES if kind in OPENAI_HOSTED_TYPES else XAI_HOSTED_TYPES
+        if kind not in table or "function" in keys:
             return
-        mutating, typed, caps = OPENAI_HOSTED_TYPES[kind]
+        mutating, typed, caps = table[kind]
         name = kind
         if kind == "mcp":
             label = _const_str(keys.get("server_label"))
             name = label or "mcp"
         self.consumed.add(id(d))
-        self.builtin_cand(Builtin("openai", name, caps, mutating, typed), d.lineno, "builtin_tool")
+        self.builtin_cand(Builtin("openai" if table is OPENAI_HOSTED_TYPES else "xai", name, caps, mutating, typed),
+                          d.lineno, "builtin_tool")
 
     def toolspec_tools(self, call: ast.Call, scope):
         """`spec.to_tool_list(spec_functions=[...])`: (class, the built-in tools it hands out, only
@@ -5064,6 +5151,21 @@ class FileExtractor:
         # Classes that serialise themselves into a tool definition: other files' subclasses are tool classes.
         shaped = {ci.qual: shape["schema_key"] for ci in self.classes
                   if (shape := toolclass.api_shape(ci.node)) is not None and shape["schema_key"]}
+        # ... or through a method of another name (a get_openai_format() returning {"name": self.name, ...},
+        # or what a definition-making function returns for self.name: in this file, or read in resolve)
+        schema_text = any(k in self.text for k in toolclass.SCHEMA_KEYS)
+        makers = {name: key for name, fis in self.module_defs.items()
+                  if schema_text and (key := toolclass.definition_maker(fis[-1].node))}
+        shape_via: dict[str, list[str]] = {}
+        for ci in self.classes if "self.name" in self.text else ():
+            if ci.qual in shaped or ci.scope is not self.module_scope or not ci.methods:
+                continue
+            key, callees = toolclass.self_definition(ci.node)
+            key = key or next((makers[c] for c in callees if c in makers), None)
+            if key:
+                shaped[ci.qual] = key
+            elif (far := sorted({self.qualify(c) for c in callees if c.split(".", 1)[0] in self.imports})):
+                shape_via[ci.qual] = far[:4]
         # Type aliases other files' parameters may be declared with that accept any object (Metadata = dict[str, Any]).
         blob_aliases = sorted(k for k, v in self.module_scope.assigns.items()
                               if _type_alias(v) and _is_blob(_unwrap_ann(v)[0]))
@@ -5085,6 +5187,7 @@ class FileExtractor:
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
+                           ("shape_via", shape_via), ("def_makers", makers),
                            ("agent_members", self.agent_members),
                            ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases),
                            ("stars", self.star_modules), ("rets", self._element_returns()),
@@ -5296,6 +5399,20 @@ def _returns_only_literal(node) -> bool:
     body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
     return len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Constant) \
         and isinstance(body[0].value.value, str)
+
+
+def _property_value(ci: ClassInfo, attr: str):
+    """The value a class's own `@property def <attr>(self)` returns when its body is that one return
+    (a docstring aside): `self.name` on its objects reads it as it would a class attribute. None for
+    a property that computes its value in statements, or none at all."""
+    fi = ci.methods.get(attr)
+    if fi is None or not any(isinstance(d, ast.Name) and d.id in ("property", "cached_property")
+                             for d in fi.node.decorator_list):
+        return None
+    body = [st for st in fi.node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant))]
+    if len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+        return None
+    return body[0].value
 
 
 def _is_stub(node) -> bool:

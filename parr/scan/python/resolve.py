@@ -184,12 +184,29 @@ class Project:
             if found is None:
                 continue
             p2, bases2 = found
-            key = (self.at(p2).get("shaped_classes") or {}).get(_class_qual(b, p2, self))
+            g = self.at(p2)
+            qual = _class_qual(b, p2, self)
+            key = (g.get("shaped_classes") or {}).get(qual)
+            if key is None:
+                key = next((k for c in (g.get("shape_via") or {}).get(qual) or () if (k := self.definition_maker(c, p2))),
+                           None)
             if key is None:
                 key = self.shaped_base(bases2, p2, depth + 1)
             if key is not None:
                 return key
         return None
+
+    def definition_maker(self, qual: str, near: str, depth: int = 0) -> str | None:
+        """The schema key when `qual` names a project function that makes a tool definition of the name
+        it is given (toolclass.definition_maker), followed through re-exports."""
+        path, rest = self.split_target(qual, near)
+        if path is None or not rest or len(rest) != 1 or depth > 4:
+            return None
+        g = self.at(path)
+        key = (g.get("def_makers") or {}).get(rest[0])
+        if key is None and (imp := _part(g, "imports").get(rest[0])):
+            return self.definition_maker(imp, path, depth + 1)
+        return key
 
     def tool_base_framework(self, bases: list[str], path: str, depth: int = 0, hints=()) -> str | None:
         """Framework whose tool base class the class derives from, or None. Bases are followed
@@ -946,6 +963,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     # the project's own tool class: it sends its own definition to the model
                     fw = _SHAPE_FRAMEWORK.get(key, "unknown")
                     style = f"{fw}.tool_class"
+                    if c.get("own_jschema") is not None:  # the parameters it declares for that definition
+                        c.update(schema="json_schema", jschema=c["own_jschema"], no_params=True)
                 own = catalog.TOOL_BASE_CLASSES.get(c.get("class_name") or "")
                 if own and catalog.framework_of_module(proj.module_of(path)) in own:
                     continue  # the framework's own tool base class (scanning the framework itself)

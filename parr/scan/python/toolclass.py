@@ -82,6 +82,63 @@ def api_shape(cls: ast.ClassDef) -> dict | None:
     return None
 
 
+def _returned(fn) -> list:
+    """What a function returns: each return's value, through cast(T, ...) and a local name bound to it."""
+    local: dict[str, ast.AST] = {}
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            local[node.targets[0].id] = node.value
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            local[node.target.id] = node.value
+    out = []
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Return) and node.value is not None:
+            value = _unwrap(node.value)
+            if isinstance(value, ast.Name):
+                value = _unwrap(local.get(value.id))
+            if value is not None:
+                out.append(value)
+    return out
+
+
+def definition_maker(fn) -> str | None:
+    """The schema key when a module function builds a tool definition whose name is one of its own
+    parameters (`def format_tool(tool_name, tool_description, tool_parameters): return {"type":
+    "function", "function": {"name": tool_name, ..., "parameters": {...}}}`): what a tool class's
+    method hands its own name to, to serialise itself."""
+    a = fn.args
+    params = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs}
+    for value in _returned(fn):
+        if isinstance(value, ast.Dict):
+            shape = shape_of_dict(value)
+            if shape is not None and shape["schema_key"] and isinstance(shape["name"], ast.Name) \
+                    and shape["name"].id in params:
+                return shape["schema_key"]
+    return None
+
+
+def self_definition(cls: ast.ClassDef) -> tuple[str | None, list[str]]:
+    """How a class describes itself to a model through a method of any name (HolmesGPT's
+    `Tool.get_openai_format()`), beside the `to_*` methods api_shape reads: (schema key, callees).
+    The key when a method returns a tool definition dict named by the object's own attribute
+    ({"name": self.name, "parameters": ...}); the callees (dotted, as written) when a method returns
+    what a function makes of that attribute (`return format_tool(tool_name=self.name, ...)`): a tool
+    definition only where that function is a `definition_maker`, which resolve checks in its file."""
+    callees: list[str] = []
+    for st in cls.body:
+        if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for value in _returned(st):
+            if isinstance(value, ast.Dict):
+                shape = shape_of_dict(value)
+                if shape is not None and shape["schema_key"] and self_attr(shape["name"]) is not None:
+                    return shape["schema_key"], []
+            elif isinstance(value, ast.Call) and (d := _dotted(value.func)) and not d.startswith(("self.", "cls.")) \
+                    and any(self_attr(x) == "name" for x in list(value.args) + [k.value for k in value.keywords]):
+                callees.append(d)
+    return None, callees
+
+
 def self_attr(e) -> str | None:
     """`attr` for self.attr / cls.attr (the class's own attribute named in its definition)."""
     if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id in ("self", "cls"):

@@ -135,13 +135,15 @@ _CONTEXT_ONLY = frozenset(
     getattr pop register from_defaults from_function description name default annotations fn func async_fn
     coroutine guardrails plugin parameters args_schema insert
     agent agent_name target update server app code_executor output_key output_schema output_type
-    Process Thread Timer args kwargs""".split())  # insert: agent.handoffs.insert(...), marked by "andoff"
+    Process Thread Timer args kwargs instructions type""".split())  # insert: agent.handoffs.insert(...), marked by "andoff"
 # code_executor, output_key, output_schema, output_type: what an agent can do, read when a tool that runs it as a
 # sub-agent reaches its file (resolve reads that file in full then); they declare no tool.
 # agent, agent_name, target: inside an AG2 OnCondition (its own token); update, target: Command(update=...)
 # and ReplyResult(target=...) in a tool's body (the tool is the token); server, app: FastMCP.mount(...)
 # in a file that names FastMCP (a token). Process, Thread, Timer, args, kwargs: a worker a tool's body
-# starts (Process(target=..., args=...)), read with that body (the tool is the token).
+# starts (Process(target=..., args=...)), read with that body (the tool is the token). instructions: a
+# Semantic Kernel agent's, read as its description when it is given in plugins=[...] (plugins is the token).
+# type: a parameter spec's (ToolParameter(type="string")), read in a tool class the file is parsed for.
 
 
 def _compared_names() -> set[str]:

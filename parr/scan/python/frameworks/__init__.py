@@ -14,6 +14,7 @@ from parr.scan.python.frameworks import (
     anthropic,
     atomic_agents,
     autogen,
+    azure_functions,
     beeai,
     browser_use,
     camel,
@@ -73,7 +74,7 @@ FAMILIES = (
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
     livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
     langroid, agency_swarm, qwen_agent, griptape, nat, metagpt, swarms, mirascope, controlflow,
-    provider_sdks, atomic_agents, upsonic, swe_agent,
+    provider_sdks, atomic_agents, upsonic, swe_agent, azure_functions,
 )
 FRAMEWORKS: tuple[Framework, ...] = tuple(fw for family in FAMILIES for fw in family.FRAMEWORKS)
 
