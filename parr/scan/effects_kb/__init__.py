@@ -207,12 +207,12 @@ def match_command_class(cls_name: str, module: str | None) -> Hit | None:
     return None
 
 
-from parr.scan.effects_kb import aws, containers, datastores, google, kubernetes, messaging, saas, vectors  # noqa: E402
+from parr.scan.effects_kb import aws, containers, datastores, desktop, google, kubernetes, messaging, saas, vectors  # noqa: E402
 
 ALL: tuple[Family, ...] = (
     # (vector stores before MongoDB, whose drop_collection is matched anywhere: milvus.drop_collection is Milvus's)
     *vectors.FAMILIES, *datastores.FAMILIES, *aws.FAMILIES, *google.FAMILIES, *kubernetes.FAMILIES,
-    *messaging.FAMILIES, *saas.FAMILIES, *containers.FAMILIES,
+    *messaging.FAMILIES, *saas.FAMILIES, *containers.FAMILIES, *desktop.FAMILIES,
 )
 
 # method -> the families that list it as a read

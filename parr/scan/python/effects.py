@@ -7,7 +7,7 @@ import ast
 import re
 
 from parr.scan import effects_kb
-from parr.scan.effects_kb import browsers as browsers_kb, datastores, graphql, sinks
+from parr.scan.effects_kb import browsers as browsers_kb, datastores, desktop, graphql, sinks
 from parr.scan.effects_kb.system import (
     PY_SUBPROCESS_FUNCS as _SUBPROCESS_FUNCS, PY_OS_SHELL as _OS_SHELL, PY_OS_FILE_WRITE as _OS_FILE_WRITE, PY_SHUTIL_WRITE as _SHUTIL_WRITE, PY_PATH_WRITE as _PATH_WRITE, PY_PATH_READ as _PATH_READ,
 )
@@ -290,8 +290,12 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         return [(_tied("shell", _command_arg(call), url_source), STRONG, f"runs a subprocess ({root}.{last})")]
     if root == "runpy" and last in ("run_path", "run_module"):
         return [("code_execution", STRONG, f"runs Python code (runpy.{last})")]
-    if root == "pyautogui":
-        return [("computer_use", STRONG, f"drives mouse/keyboard (pyautogui.{last})")]
+    if root in desktop.MODULES:
+        # pyautogui, uiautomation, pywin32, pyperclip ... (effects_kb.desktop): clicks, keys, window
+        # focus and the clipboard set act; pointer moves, scrolling, waits and reads do not
+        got = desktop.module_call(root, last, call.args, {k.arg: k.value for k in call.keywords if k.arg})
+        if got is not None:
+            return [got]
 
     # --- files
     ensured = _ensured_dir(call, root, parts, last, recv)

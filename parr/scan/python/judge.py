@@ -484,7 +484,14 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
             evidence.append(f"{_fx_evidence(medium[0])} taken as a query: the name says it reads")
         return False
     if medium:
-        # A POST with no read verb in the name: a write, whatever the description says.
+        # A POST with no verb in the name: the description's leading verb is the next claim (a name of
+        # nouns, "system_overview", says nothing either way). "Get a summary ..." reads, as a read verb
+        # in the name would; any other description leaves the POST a write (fail closed).
+        lead = description_lead_verb(desc)
+        if lead.mutating is False:
+            evidence.extend(lead.evidence)
+            evidence.append(f"{_fx_evidence(medium[0])} taken as a query: the description says it reads")
+            return False
         evidence.append(_fx_evidence(medium[0]))
         return True
     made = _makes_answer(desc)

@@ -36,3 +36,20 @@ def item_intake(title: str) -> str:
 def get_and_store(key: str, value: str) -> str:
     """Look a value up."""
     return requests.put(f"{HOOKS_URL}/{key}", json={"value": value}, timeout=10).text
+
+
+# A POST, a name of nouns, and a description that leads with a read verb: the description is the
+# next claim, as a read verb in the name would be.
+# expect: name=fleet_overview mutating=false caps=-
+@mcp.tool()
+def fleet_overview(region: str) -> str:
+    """Get an overview of the fleet in a region, rendered by the reporting service."""
+    return requests.post(SEARCH_URL + "/report", json={"region": region}, timeout=10).text
+
+
+# A name of nouns and a description that leads with a writing verb: the POST stays a write.
+# expect: name=item_record mutating=true caps=-
+@mcp.tool()
+def item_record(title: str) -> str:
+    """Record an item with the intake service."""
+    return requests.post(HOOKS_URL, json={"title": title}, timeout=10).text
