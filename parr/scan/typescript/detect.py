@@ -241,6 +241,8 @@ class Detector:
             self._on_schema_pair(caps["schemapair"][0])
         if action_schemas.TRIGGER.search(ctx.source):
             action_schemas.read(self)  # actions keying a structured-output schema (the browser-use action model)
+        if action_schemas.typed_screen(ctx.source):
+            action_schemas.typed_definitions(self)  # object literals of a type a builder may walk (project phase)
         handoffs.read(self)
         if b"Object.assign" in ctx.source:
             self._record_merges()
