@@ -21,7 +21,7 @@ from tree_sitter import Node
 from parr.scan import bytes_re
 from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION
 from parr.scan.typescript.nodes import (
-    FUNCTION_TYPES, args_of, captures, function_params, member_chain, object_entries, text, unwrap,
+    FUNCTION_TYPES, args_of, captures, function_params, is_function, member_chain, object_entries, text, unwrap,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -677,7 +677,7 @@ TYPED_DEF_TRIGGER = bytes_re.fast(
     rb"(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*:\s*[A-Z][\w$]*(?:<[^=;\n]{0,200}>)?\s*=\s*\{|"
     rb"\)\s*:\s*[A-Z][\w$]*(?:<[^=;\n]{0,200}>)?\s*(?:=>\s*\(?\s*)?\{")
 TYPED_STYLE = "action_schema.typed"
-_TYPED_RUN = bytes_re.fast(rb"\b(?:handler|execute|run|invoke|call|callback|handle|fn|func)\s*[:(]")
+_TYPED_RUN = bytes_re.fast(rb"=>|\bfunction\b|\b[A-Za-z_$][\w$]*\s*\([^)]*\)\s*\{")
 
 
 def typed_screen(source: bytes) -> bool:
@@ -727,6 +727,7 @@ def _typed_definition(det: Detector, obj: Node, type_name: str) -> None:
     entries = det._entries(obj, sources=[])
     names: dict[str, str] = {}
     handler = None
+    other_fn = None  # a function under another key: the one to run when no key says so (`perform`)
     schema_key = None
     info = None
     for key in list(entries)[:40]:
@@ -738,14 +739,19 @@ def _typed_definition(det: Detector, obj: Node, type_name: str) -> None:
         if isinstance(v, str) and v:
             names[key] = v
             continue
-        if handler is None and key in _HANDLER_KEYS:
-            handler = det._handler(value)
-            if handler is not None:
-                continue
+        fn = det._handler(value) if entries[key].type == "method_definition" or is_function(unwrap(value)) or \
+            key in _HANDLER_KEYS else None
+        if fn is not None:
+            if handler is None and key in _HANDLER_KEYS:
+                handler = fn
+            elif other_fn is None:
+                other_fn = fn
+            continue
         if schema_key is None:
             one = det._schema_of(value)
             if one.declared and one.kind in ("zod", "json_schema"):
                 schema_key, info = key, one
+    handler = handler or other_fn
     if not names or handler is None or info is None:
         return
     eff = det._effects_of(handler)

@@ -1778,7 +1778,9 @@ class Detector:
         eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=no_handler)
         typed, tev = self._spread_evidence(obj, info, typed, tev)
-        if handler is None:
+        if handler is None or not (eff.strong or eff.medium or eff.executed):
+            # no code, or code parr sees doing nothing (it hands the input to a service it cannot follow): the
+            # name saying it runs its one command string decides, as it decides what the tool changes
             typed, tev = self.executor_input(name, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         if style is None:

@@ -391,6 +391,18 @@ def _map_pending(ctx: FileCtx, eff: "Effects", sub: "Effects", target: Node, cal
             eff.pending.append((cap, frozenset(src)))
 
 
+def _local_of_enclosing(fn: Node, decl: Node) -> bool:
+    """`decl` is declared inside a function that encloses `fn` (a local of the function `fn` is nested in)."""
+    cur = fn.parent
+    for _ in range(200):
+        if cur is None:
+            return False
+        if cur.type in FUNCTION_TYPES and cur.start_byte <= decl.start_byte < cur.end_byte:
+            return True
+        cur = cur.parent
+    return False
+
+
 def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None,
             as_helper: bool = False, bound: dict | None = None) -> Effects:
     """Effects of a handler function (or any node: class bodies, config objects). `bound`: the
@@ -448,6 +460,8 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                         decl = b.node
                         if b.kind == "pattern" or (decl is not None and fn_start <= decl.start_byte < fn_end):
                             continue
+                        if depth > 0 and decl is not None and _local_of_enclosing(fn, decl):
+                            continue  # a helper's closure over its caller's own local (`stats.x = ...` in a callback)
                         if b.kind == "param":
                             continue
                     if b is None:
@@ -1365,6 +1379,14 @@ def _instance_classes(ctx: FileCtx) -> dict[str, str]:
                     named = [c for c in t.named_children if c.type == "type_identifier"]
                     if len(named) == 1 and len(t.named_children) == 1:
                         note(text(n), text(named[0]))
+                else:
+                    # `const vm = service.voiceManager as VoiceManager`: the value asserted to be one class
+                    raw = node.child_by_field_name("value")
+                    while raw is not None and raw.type == "parenthesized_expression" and raw.named_children:
+                        raw = raw.named_children[0]
+                    if raw is not None and raw.type == "as_expression" and len(raw.named_children) == 2 and \
+                            raw.named_children[1].type == "type_identifier":
+                        note(text(n), text(raw.named_children[1]))
             elif node.type == "assignment_expression":
                 left, right = node.child_by_field_name("left"), unwrap(node.child_by_field_name("right"))
                 if left is not None and left.type == "identifier" and right is not None and right.type == "new_expression":

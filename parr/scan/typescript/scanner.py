@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-tsact"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -1638,6 +1638,10 @@ class _Resolver:
         for call in calls[:20]:
             target = self.module_path(path, call.get("module") or "")
             o = self.origin(target, call.get("name") or "") if target else None
+            if o is None and target and not call.get("member") and call.get("name") in self._full_fn_effects(target):
+                # `export async function helper()` of a file read for its export lines only (which leave
+                # function declarations out): its full read names it
+                o = (target, call["name"])
             # the same function called with other arguments may run another command: both are read
             key = (o, call.get("member"), json.dumps(call.get("argv") or [], sort_keys=True)) if o is not None else None
             if o is None or key in seen:
