@@ -680,9 +680,15 @@ TYPED_STYLE = "action_schema.typed"
 _TYPED_RUN = bytes_re.fast(rb"=>|\bfunction\b|\b[A-Za-z_$][\w$]*\s*\([^)]*\)\s*\{")
 
 
+# (the schema an action declares is built with a schema library the file imports)
+_SCHEMA_IMPORT = bytes_re.fast(rb"(?:from\s*|require\(\s*)[\"'](?:zod|valibot|@sinclair/typebox|effect|arktype)[\"'/]")
+
+
 def typed_screen(source: bytes) -> bool:
-    """The cheap screen: a declaration typed with a capitalized name holding an object, and a function key."""
-    return TYPED_DEF_TRIGGER.search(source) is not None and _TYPED_RUN.search(source) is not None
+    """The cheap screen: a schema library imported, a declaration typed with a capitalized name holding an object,
+    and a function."""
+    return _SCHEMA_IMPORT.search(source) is not None and TYPED_DEF_TRIGGER.search(source) is not None and \
+        _TYPED_RUN.search(source) is not None
 
 
 def _type_name(ann: Node | None) -> str | None:

@@ -665,6 +665,12 @@ class Detector:
             if rawable and eff.imports:
                 # handed to functions of other files: the project phase asks whether one runs it raw
                 self._last_raw_fields = (id(eff), rawable)
+            if eff.query_docs:
+                from parr.scan.typescript.classes import open_query_field
+
+                query = open_query_field(fields, eff.query_docs)
+                if query is not None:
+                    return False, [query]
         opened = self._reads_open_object(info, code if code is not None else handler)
         if opened is not None:
             return False, [opened]

@@ -248,9 +248,12 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
             return _json_schema(ctx, node, entries)
         # Raw zod shape: { a: z.number(), b: z.string() }
         values = [entry_value(e) for e in entries.values()]
-        # (its fields may all be schemas imported from another module: `{ sql: SqlParam }`)
+        spreads = _spread_shapes(ctx, node) if any(c.type == "spread_element" for c in node.named_children) else []
+        values += [entry_value(e) for shape in spreads for e in object_entries(shape).values()]
+        # (its fields may all be schemas imported from another module, `{ sql: SqlParam }`, or made by a project
+        # helper, `{ filter: zEJSON() }`)
         if values and (any(v is not None and _is_zodish(ctx, v) for v in values) or (
-                all(v is not None and v.type in ("identifier", "member_expression") for v in values)
+                all(v is not None and v.type in ("identifier", "member_expression", "call_expression") for v in values)
                 and _file_uses_zod(ctx))):
             info = SchemaInfo(kind="zod", typed=True, declared=True)
             bad = _zod_untyped_fields(ctx, node)
@@ -259,6 +262,10 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
                 info.evidence.append(bad)
             info.fields = _zod_fields(ctx, node)
             info.options = _zod_options(ctx, node)
+            for shape in spreads:
+                # `{ ...FindArgs, limit: z.number() }`: the fields of a shape of this file spread in (own keys win)
+                info.fields = {**_zod_fields(ctx, shape), **info.fields}
+                info.options = {**_zod_options(ctx, shape), **info.options}
             return info
         return SchemaInfo(kind="json_schema", typed=True, declared=True)
     return SchemaInfo(kind="json_schema", typed=True, declared=True)
@@ -306,6 +313,18 @@ def _effect_struct(ctx: FileCtx, shape: Node) -> SchemaInfo:
         info.typed = False
         info.evidence.append(f"Schema.{fields[loose[0]].capitalize()}: parameter '{loose[0]}'")
     return info
+
+
+def _spread_shapes(ctx: FileCtx, node: Node, depth: int = 0) -> list[Node]:
+    """The object literals of this file a shape spreads (`...FindArgs`), and those they spread."""
+    out: list[Node] = []
+    for el in node.named_children:
+        if el.type != "spread_element" or not el.named_children or depth > 3:
+            continue
+        value = ctx.value_node(el.named_children[0])
+        if value is not None and value.type == "object" and value.id != node.id:
+            out += _spread_shapes(ctx, value, depth + 1) + [value]
+    return out
 
 
 def _zod_fields(ctx: FileCtx, shape: Node) -> dict[str, str]:
