@@ -1638,10 +1638,6 @@ class _Resolver:
         for call in calls[:20]:
             target = self.module_path(path, call.get("module") or "")
             o = self.origin(target, call.get("name") or "") if target else None
-            if o is None and target and not call.get("member") and call.get("name") in self._full_fn_effects(target):
-                # `export async function helper()` of a file read for its export lines only (which leave
-                # function declarations out): its full read names it
-                o = (target, call["name"])
             # the same function called with other arguments may run another command: both are read
             key = (o, call.get("member"), json.dumps(call.get("argv") or [], sort_keys=True)) if o is not None else None
             if o is None or key in seen:
