@@ -269,5 +269,6 @@ XAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
 
 
 # Folder names that hold test code besides tests/ itself, in either language: integration_tests,
-# e2e-tests, test_utils, test-exports-cjs (a regular-expression fragment, one path segment).
-TEST_DIR_WORDS = r"[\w-]+[-_]tests?|tests?[-_][\w-]+"
+# e2e-tests, test_utils, test-exports-cjs, and the camelCase spelling testHelpers/testUtils (a
+# regular-expression fragment, one path segment).
+TEST_DIR_WORDS = r"[\w-]+[-_]tests?|tests?[-_][\w-]+|tests?[A-Z][A-Za-z]*"

@@ -60,6 +60,19 @@ MONGODB = Family(
                        "findOneAndDelete", "bulkWrite", "dropCollection"}),
 )
 
+# MongoDB CRUD methods whose arguments hold a query: a filter, an update document or an aggregation pipeline (the
+# Node driver's `coll.find(filter)`, mongosh's service provider `provider.find(db, coll, filter)`). What is handed to
+# one whole is MQL the database interprets, as SQL text is to a SQL driver; inserts take documents (data), not queries.
+MONGODB_QUERIES = frozenset({
+    "find", "findOne", "countDocuments", "count", "distinct", "aggregate", "updateOne", "updateMany", "replaceOne",
+    "deleteOne", "deleteMany", "findOneAndUpdate", "findOneAndReplace", "findOneAndDelete", "find_one", "count_documents",
+    "update_one", "update_many", "delete_one", "delete_many", "find_one_and_update", "find_one_and_delete",
+    "aggregateDb",
+})
+# Aggregations (a collection's, or mongosh's service provider `aggregateDb(db, pipeline)` of a database): a pipeline
+# may end in a `$out` or `$merge` stage, which writes the results into a collection.
+MONGODB_PIPELINES = frozenset({"aggregate", "aggregateDb"})
+
 # redis-py / ioredis / @upstash/redis commands that write (the Redis command table's write flag).
 _REDIS_WRITES = frozenset(
     """set setex psetex setnx mset msetnx getset getdel getex append incr incrby incrbyfloat decr decrby

@@ -21,7 +21,7 @@ from tree_sitter import Node
 from parr.scan import bytes_re
 from parr.scan.typescript.frameworks.spec import IMPORTED_DEFINITION
 from parr.scan.typescript.nodes import (
-    FUNCTION_TYPES, args_of, captures, function_params, member_chain, object_entries, text, unwrap,
+    FUNCTION_TYPES, args_of, captures, function_params, is_function, member_chain, object_entries, text, unwrap,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,7 +34,7 @@ TRIGGER = bytes_re.fast(
     rb"enum\(\s*Object\.keys\(\s*[A-Za-z_$][\w$]*\s*\)|"
     rb"\b(?:action|next_action|nextAction|action_type|actionType|action_name|actionName|tool|tool_name|toolName|"
     rb"selected_tool|selectedTool)\s*:\s*(?:z\.)?enum\(\s*\[|"
-    rb"\.literal\(\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\)|"
+    rb"\.literal\(\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.[A-Za-z_$][\w$]*(?:\(\s*\))?\s*\)|"
     rb"(?:extend|[oO]bject|merge)\(\s*\{\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*\]\s*:|"
     rb"[oO]bject\(\s*Object\.fromEntries\([^;]{0,200}=>\s*\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.name(?:\(\s*\))?\s*,")
 
@@ -52,10 +52,11 @@ def read(det: Detector) -> None:
     ctx = det.ctx
     seen_classes: set[str] = set()
     for key_expr, elem in _name_keys(det):
+        key = _key_of(key_expr)
         objects = _literal_elements(det, key_expr, elem)
         if objects is not None:
             for obj in objects[:200]:
-                _action_object(det, obj)
+                _action_object(det, obj, key)
             continue
         cls = _element_class(det, elem, key_expr)
         if cls is None:
@@ -67,6 +68,14 @@ def read(det: Detector) -> None:
         seen_classes.add(cls)
         news = captures(ctx.grammar, ctx.root,
                         f'(new_expression constructor: (identifier) @k (#eq? @k "{cls}")) @n', "n", 1 << 12)
+        if not news and not _declares_class(det, cls):
+            # `actions: AgentAction[]` of an interface or type: its actions are the object literals the project
+            # declares with that type (`const click: AgentAction = { type: "click", params, run }`), read where
+            # they are written (`typed_definitions`); the project phase pairs them with this builder
+            det.__dict__.setdefault("typed_builders", []).append(
+                {"type": cls, "key": key, "line": key_expr.start_point[0] + 1,
+                 "call": " ".join(text(key_expr).split())[:80]})
+            continue
         if not news:
             det._unread(key_expr, f"actions handed to the model as keys of a structured-output schema; parr "
                                   f"found no `new {cls}(...)` here to read them from", call=text(key_expr))
@@ -92,11 +101,11 @@ def _name_keys(det: Detector) -> list[tuple[Node, str]]:
         # z.discriminatedUnion("action", actions.map((a) => z.object({ action: z.literal(a.name), args: a.schema })))
         for call in captures(ctx.grammar, ctx.root, "(call_expression) @c", "c", 1 << 14):
             chain = member_chain(unwrap(call.child_by_field_name("function")))
-            if chain[-1:] != ["literal"] or len(args_of(call)) != 1 or not _in_union(call):
+            if chain[-1:] != ["literal"] or len(args_of(call)) != 1:
                 continue
             expr = unwrap(args_of(call)[0])
-            elem = _name_of(expr)
-            if elem is not None and _loop_element(ctx, call, elem):
+            elem = _name_of(expr) or _keyed_member(call, expr)
+            if elem is not None and _loop_element(ctx, call, elem) and (_in_union(call) or _union_in_scope(call)):
                 out.append((expr, elem))
     if b"fromEntries" in ctx.source:
         for call in captures(ctx.grammar, ctx.root, "(call_expression) @c", "c", 1 << 14):
@@ -111,6 +120,57 @@ def _name_keys(det: Detector) -> list[tuple[Node, str]]:
                 if elem is not None and params and params[0].split(":")[0].strip() == elem:
                     out.append((body.named_children[0], elem))
     return out
+
+
+def _key_of(expr: Node) -> str:
+    """The member a key expression reads off the element: `name` of `a.name()`, `type` of `a.type`."""
+    if expr.type == "call_expression" and not args_of(expr):
+        expr = unwrap(expr.child_by_field_name("function")) or expr
+    chain = member_chain(expr)
+    return chain[-1] if len(chain) >= 2 else "name"
+
+
+def _keyed_member(literal: Node, expr: Node | None) -> str | None:
+    """`x` of `z.object({ type: z.literal(x.type), params: x.actionParams })`: the literal fixes one member of the
+    element (any member, not only `name`) and another entry of the same object takes the element's own schema,
+    so each element is one action of the union, named by that member."""
+    chain = member_chain(expr)
+    if len(chain) != 2 or chain[0] in ("this", "z") or expr is None or expr.type != "member_expression":
+        return None
+    pair = _field_pair(literal)
+    obj = pair.parent if pair is not None else None
+    if obj is None or obj.type != "object" or not _builder_arg(obj):
+        return None
+    for other in obj.named_children:
+        if other is pair or other.type != "pair":
+            continue
+        value = unwrap(other.child_by_field_name("value"))
+        vchain = member_chain(value)
+        if len(vchain) >= 2 and vchain[0] == chain[0] and vchain[1] != chain[1]:
+            return chain[0]
+    return None
+
+
+def _union_in_scope(node: Node) -> bool:
+    """A union of schemas (`z.union([first, second, ...rest])`) in a function around the node: the per-element
+    objects a `.map` made there are that union's members."""
+    import re as _re
+
+    cur = node.parent
+    seen = 0
+    while cur is not None and seen < 3:
+        if cur.type in FUNCTION_TYPES:
+            seen += 1
+            if _re.search(r"\.(?:union|discriminatedUnion|Union)\(", text(cur)):
+                return True
+        cur = cur.parent
+    return False
+
+
+def _declares_class(det: Detector, name: str) -> bool:
+    return bool(captures(det.ctx.grammar, det.ctx.root,
+                         f'[(class_declaration name: (_) @k (#eq? @k "{name}")) '
+                         f'(abstract_class_declaration name: (_) @k (#eq? @k "{name}"))]', "k", 4))
 
 
 def _in_union(node: Node) -> bool:
@@ -154,12 +214,12 @@ def _literal_elements(det: Detector, at: Node, elem: str) -> list[Node] | None:
     return objects if objects and all(o is not None and o.type == "object" for o in objects) else None
 
 
-def _action_object(det: Detector, obj: Node) -> None:
-    """One `{ name, description, schema, handler }` of a registry array."""
+def _action_object(det: Detector, obj: Node, key: str = "name") -> None:
+    """One `{ name, description, schema, handler }` of a registry array (named by `key`)."""
     det.tools[:] = [c for c in det.tools if not _within(det.cand_nodes.get(id(c)), obj)]
     det.ctx.claim(obj)
     entries = det._entries(obj, sources=[])
-    name = det.ctx.string_value(det._entry(entries, "name")) if "name" in entries else None
+    name = det.ctx.string_value(det._entry(entries, key)) if key in entries else None
     if not isinstance(name, str) or not name:
         det._unread(obj, "an action of a structured-output action schema whose name parr cannot read",
                     call=" ".join(text(obj).split())[:80])
@@ -601,3 +661,111 @@ def _members(node: Node) -> list[Node]:
 
     return [n for n in iter_descendants(node, 2_000) if n.type == "member_expression"
             and (n.parent is None or n.parent.type != "member_expression")]
+
+
+# -- typed definitions: the actions of a builder walking a list of an interface or type ---------------------------
+#
+# `const getActionSchema = (actions: Array<AgentAction>) => z.union(actions.map((a) => z.object({ type:
+# z.literal(a.type), params: a.actionParams })))` names no action: they are the object literals the project declares
+# with that type, `export const clickAction: AgentAction = { type: "click", actionParams: z.object(...), run }` or the
+# one a function typed to return it builds (`(schema): AgentAction => ({ type: "complete", ... })`). Each is read
+# here as a candidate (`typed_def`: the type, its literal strings by key); the project phase keeps those of a type
+# some builder walks, named by the builder's key. Only a literal with a string, a schema and a function to run
+# counts (a config object of a named type has no schema and no handler). Whether a declaration reaches the list is
+# reach.py's question, as for any inert definition: one nothing reads (an import only a comment uses) is none.
+TYPED_DEF_TRIGGER = bytes_re.fast(
+    rb"(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*:\s*[A-Z][\w$]*(?:<[^=;\n]{0,200}>)?\s*=\s*\{|"
+    rb"\)\s*:\s*[A-Z][\w$]*(?:<[^=;\n]{0,200}>)?\s*(?:=>\s*\(?\s*)?\{")
+TYPED_STYLE = "action_schema.typed"
+_TYPED_RUN = bytes_re.fast(rb"=>|\bfunction\b|\b[A-Za-z_$][\w$]*\s*\([^)]*\)\s*\{")
+
+
+# (the schema an action declares is built with a schema library the file imports)
+_SCHEMA_IMPORT = bytes_re.fast(rb"(?:from\s*|require\(\s*)[\"'](?:zod|valibot|@sinclair/typebox|effect|arktype)[\"'/]")
+
+
+def typed_screen(source: bytes) -> bool:
+    """The cheap screen: a schema library imported, a declaration typed with a capitalized name holding an object,
+    and a function."""
+    return _SCHEMA_IMPORT.search(source) is not None and TYPED_DEF_TRIGGER.search(source) is not None and \
+        _TYPED_RUN.search(source) is not None
+
+
+def _type_name(ann: Node | None) -> str | None:
+    """`AgentAction` of `: AgentAction` or `: AgentAction<P>`: a capitalized type by its bare name."""
+    if ann is None:
+        return None
+    t = text(ann).lstrip(":").strip()
+    t = t.split("<", 1)[0].strip()
+    return t if t.isidentifier() and t[:1].isupper() else None
+
+
+def typed_definitions(det: Detector) -> None:
+    ctx = det.ctx
+    found: list[tuple[Node, str]] = []
+    for decl in captures(ctx.grammar, ctx.root, "(variable_declarator type: (type_annotation) value: (_)) @d", "d",
+                         1 << 12):
+        t = _type_name(decl.child_by_field_name("type"))
+        value = unwrap(decl.child_by_field_name("value"))
+        if t is not None and value is not None and value.type == "object":
+            found.append((value, t))
+    for fn in captures(ctx.grammar, ctx.root, "[(arrow_function return_type: (_)) (function_declaration return_type: "
+                                              "(_)) (function_expression return_type: (_)) (method_definition "
+                                              "return_type: (_))] @f", "f", 1 << 12):
+        t = _type_name(fn.child_by_field_name("return_type"))
+        body = unwrap(fn.child_by_field_name("body"))
+        if t is None or body is None:
+            continue
+        if body.type == "object":
+            found.append((body, t))
+            continue
+        for stmt in body.named_children if body.type == "statement_block" else ():
+            value = unwrap(stmt.named_children[0]) if stmt.type == "return_statement" and stmt.named_children else None
+            if value is not None and value.type == "object":
+                found.append((value, t))
+    for obj, t in found[:200]:
+        _typed_definition(det, obj, t)
+
+
+def _typed_definition(det: Detector, obj: Node, type_name: str) -> None:
+    if det.ctx.is_claimed(obj):
+        return
+    entries = det._entries(obj, sources=[])
+    names: dict[str, str] = {}
+    handler = None
+    other_fn = None  # a function under another key: the one to run when no key says so (`perform`)
+    schema_key = None
+    info = None
+    for key in list(entries)[:40]:
+        value = det._entry(entries, key)
+        if value is None:
+            continue
+        v = det.ctx.string_value(value) if unwrap(value) is not None and unwrap(value).type in (
+            "string", "template_string", "as_expression", "identifier", "member_expression") else None
+        if isinstance(v, str) and v:
+            names[key] = v
+            continue
+        fn = det._handler(value) if entries[key].type == "method_definition" or is_function(unwrap(value)) or \
+            key in _HANDLER_KEYS else None
+        if fn is not None:
+            if handler is None and key in _HANDLER_KEYS:
+                handler = fn
+            elif other_fn is None:
+                other_fn = fn
+            continue
+        if schema_key is None:
+            one = det._schema_of(value)
+            if one.declared and one.kind in ("zod", "json_schema"):
+                schema_key, info = key, one
+    handler = handler or other_fn
+    if not names or handler is None or info is None:
+        return
+    eff = det._effects_of(handler)
+    typed, tev = det._typed(info, handler, eff)
+    desc, dref = det._description(det._entry(entries, "description"))
+    if desc is None and dref is None:
+        desc = info.description if isinstance(getattr(info, "description", None), str) else None
+    first = next(iter(names.values()))
+    cand = det._emit(node=obj, name=first, framework="unknown", style=TYPED_STYLE, schema=info.kind, typed=typed,
+                     typed_evidence=tev, description=desc, description_ref=dref, handler=handler, eff=eff)
+    cand["typed_def"] = {"type": type_name, "names": names}

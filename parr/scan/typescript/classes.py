@@ -190,6 +190,8 @@ def _effects(ctx: FileCtx, fn: Node, calls_out: bool = False) -> dict[str, Any]:
         out["caps"] = sorted(eff.caps)
     if eff.executed:
         out["executed"] = sorted(eff.executed)[:30]
+    if eff.query_docs:
+        out["query_docs"] = sorted(eff.query_docs)[:30]
     return out
 
 
@@ -737,7 +739,7 @@ def method_effects(resolver: Any, path: str, cname: str, mname: str) -> dict[str
     m = ((cache[path].get(cname) or {}).get("methods") or {}).get(mname)
     if m is None or m.get("lazy") or m.get("unread"):
         return {"unread": True}
-    return {k: v for k, v in m.items() if k in ("strong", "medium", "weak", "caps", "executed")}
+    return {k: v for k, v in m.items() if k in ("strong", "medium", "weak", "caps", "executed", "query_docs")}
 
 
 def reached_methods(chain, start: list[str], limit: int, resolver: Any = None) -> list[tuple[int, dict[str, Any]]]:
@@ -771,7 +773,7 @@ def _handler_effects(chain, reg: dict[str, Any], base_index: int, resolver: Any 
         reached.insert(0, (0, unread))
     own = [m for i, m in reached if i < base_index]
     used = own if own else [m for _, m in reached] + ([reg["handler_effects"]] if reg.get("handler_effects") else [])
-    out: dict[str, list[str]] = {"strong": [], "medium": [], "weak": [], "caps": [], "executed": []}
+    out: dict[str, list[str]] = {"strong": [], "medium": [], "weak": [], "caps": [], "executed": [], "query_docs": []}
     for m in used:
         for k, vals in out.items():
             for e in m.get(k) or []:
@@ -869,6 +871,18 @@ def _candidate(resolver: Any, chain, reg: dict[str, Any], base_index: int, name:
     }
 
 
+# Field types that declare no keys: a record, anything, a schema parr cannot read ("?"), an array of such stages.
+_OPEN_TYPES = frozenset({"?", "record", "any", "unknown", "array"})
+
+
+def open_query_field(fields: dict, query_docs: Any) -> str | None:
+    """Evidence that a field declaring no keys is handed whole to a MongoDB query as its filter, update or pipeline:
+    a free-form document the database interprets (MQL, as SQL text is), so the input is untyped; or None."""
+    docs = set(query_docs)
+    hit = next((f for f, t in fields.items() if t in _OPEN_TYPES and f in docs), None)
+    return None if hit is None else f"free-form query document '{hit}' is interpreted by the database (MongoDB)"
+
+
 def schema_verdict(sv: dict, eff: dict) -> tuple[str, bool, list[str]]:
     """(schema kind, typed, evidence) of a tool class's read schema: a string field its code executes (the
     only field, or one named like code or a query) makes it untyped."""
@@ -878,8 +892,11 @@ def schema_verdict(sv: dict, eff: dict) -> tuple[str, bool, list[str]]:
     fields = sv.get("fields") or {}
     strings = [f for f, t in fields.items() if t in fx.EXECUTABLE_TYPES]
     raw = [f for f in strings if f in eff["executed"] and (len(fields) == 1 or f.lower() in _RAW_FIELDS)]
+    query = open_query_field(fields, eff.get("query_docs") or ())
     if raw:
         typed, tev = False, [f"raw string '{raw[0]}' is executed or interpreted"]
+    elif query:
+        typed, tev = False, [query]
     elif not typed:
         tev = tev or ["untyped schema"]
     return schema, typed, tev

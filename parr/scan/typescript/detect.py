@@ -241,6 +241,8 @@ class Detector:
             self._on_schema_pair(caps["schemapair"][0])
         if action_schemas.TRIGGER.search(ctx.source):
             action_schemas.read(self)  # actions keying a structured-output schema (the browser-use action model)
+        if action_schemas.typed_screen(ctx.source):
+            action_schemas.typed_definitions(self)  # object literals of a type a builder may walk (project phase)
         handoffs.read(self)
         if b"Object.assign" in ctx.source:
             self._record_merges()
@@ -663,6 +665,12 @@ class Detector:
             if rawable and eff.imports:
                 # handed to functions of other files: the project phase asks whether one runs it raw
                 self._last_raw_fields = (id(eff), rawable)
+            if eff.query_docs:
+                from parr.scan.typescript.classes import open_query_field
+
+                query = open_query_field(fields, eff.query_docs)
+                if query is not None:
+                    return False, [query]
         opened = self._reads_open_object(info, code if code is not None else handler)
         if opened is not None:
             return False, [opened]
@@ -1776,7 +1784,9 @@ class Detector:
         eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=no_handler)
         typed, tev = self._spread_evidence(obj, info, typed, tev)
-        if handler is None:
+        if handler is None or not (eff.strong or eff.medium or eff.executed):
+            # no code, or code parr sees doing nothing (it hands the input to a service it cannot follow): the
+            # name saying it runs its one command string decides, as it decides what the tool changes
             typed, tev = self.executor_input(name, info, typed, tev)
         desc, dref = self._description(self._entry(entries, "description"))
         if style is None:

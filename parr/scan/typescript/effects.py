@@ -138,6 +138,7 @@ class Effects:
     runs: list[str] = field(default_factory=list)  # input fields a CLI runs as a command (kubectl exec -- <x>)
     bound: dict = field(default_factory=dict)  # a helper's parameters -> the literal its caller passes (branches)
     written: set = field(default_factory=set)  # names written into a file of the sandbox/workspace (write-then-run)
+    query_docs: set = field(default_factory=set)  # names handed whole to a MongoDB query as its filter/pipeline
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -391,6 +392,18 @@ def _map_pending(ctx: FileCtx, eff: "Effects", sub: "Effects", target: Node, cal
             eff.pending.append((cap, frozenset(src)))
 
 
+def _local_of_enclosing(fn: Node, decl: Node) -> bool:
+    """`decl` is declared inside a function that encloses `fn` (a local of the function `fn` is nested in)."""
+    cur = fn.parent
+    for _ in range(200):
+        if cur is None:
+            return False
+        if cur.type in FUNCTION_TYPES and cur.start_byte <= decl.start_byte < cur.end_byte:
+            return True
+        cur = cur.parent
+    return False
+
+
 def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None = None,
             as_helper: bool = False, bound: dict | None = None) -> Effects:
     """Effects of a handler function (or any node: class bodies, config objects). `bound`: the
@@ -448,6 +461,8 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                         decl = b.node
                         if b.kind == "pattern" or (decl is not None and fn_start <= decl.start_byte < fn_end):
                             continue
+                        if depth > 0 and decl is not None and _local_of_enclosing(fn, decl):
+                            continue  # a helper's closure over its caller's own local (`stats.x = ...` in a callback)
                         if b.kind == "param":
                             continue
                     if b is None:
@@ -474,7 +489,30 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
         eff.executed |= eff.written
     if eff.executed and fn.type in FUNCTION_TYPES_WITH_BODY:
         eff.executed |= _local_sources(fn, eff.executed)
+    if eff.query_docs and fn.type in FUNCTION_TYPES_WITH_BODY:
+        eff.query_docs |= _local_sources(fn, eff.query_docs)
     return eff
+
+
+def _whole_value(node: Node | None) -> set[str]:
+    """The names a value is handed on whole from: `filter`, `args.filter` ("filter"), `[...pipeline]`."""
+    node = unwrap(node)
+    if node is None:
+        return set()
+    if node.type == "identifier":
+        return {text(node)}
+    if node.type == "member_expression":
+        prop = node.child_by_field_name("property")
+        return {text(prop)} if prop is not None else set()
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ("??", "||"):
+        return _whole_value(node.child_by_field_name("left"))  # `filter ?? {}`: the given one, else none
+    if node.type == "array":
+        out: set[str] = set()
+        for el in node.named_children:
+            if el.type == "spread_element" and el.named_children:
+                out |= _whole_value(el.named_children[0])
+        return out
+    return set()
 
 
 FUNCTION_TYPES_WITH_BODY = frozenset({"arrow_function", "function_expression", "function", "function_declaration",
@@ -712,6 +750,23 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     args = args_of(call)
     first = args[0] if args else None
     lname = name.lower()
+    if len(chain) >= 2 and name in datastores.MONGODB_QUERIES:
+        # `coll.find(filter)`, `provider.aggregate(db, coll, pipeline)`: a document or pipeline handed whole is
+        # the query itself, which the database interprets (an object built here field by field is not)
+        for a in args[:5]:
+            eff.query_docs |= _whole_value(a)
+        # the pipeline: the last argument that is no options literal (`coll.aggregate(pipeline)`,
+        # `provider.aggregate(db, coll, pipeline, {...})`); a plan asked for (`.aggregate(...).explain()`) runs nothing
+        pipeline = next((unwrap(a) for a in reversed(args[:5]) if unwrap(a) is not None and unwrap(a).type != "object"),
+                        None)
+        parent = call.parent
+        explained = parent is not None and parent.type == "member_expression" and \
+            text(parent.child_by_field_name("property")) == "explain"
+        if name in datastores.MONGODB_PIPELINES and not explained and pipeline is not None and \
+                pipeline.type in ("identifier", "member_expression") and _is_param_derived(ctx, fn, pipeline):
+            # a pipeline the caller gives, run as given: its stages may end in $out or $merge, which write
+            eff.add_strong(f"runs a given aggregation pipeline, whose $out/$merge stages write "
+                           f"({'.'.join(chain[-2:])}())")
     if name in _FILE_WRITES and (len(chain) >= 2 and _WRITE_TARGET.search(chain[-2]) or len(chain) == 1
                                  and _FS_MODULE.fullmatch(root_module or "")):  # import { writeFileSync } from "fs"
         for a in args:  # what goes into the file: run later by the same body? (see `analyze`)
@@ -1365,6 +1420,14 @@ def _instance_classes(ctx: FileCtx) -> dict[str, str]:
                     named = [c for c in t.named_children if c.type == "type_identifier"]
                     if len(named) == 1 and len(t.named_children) == 1:
                         note(text(n), text(named[0]))
+                else:
+                    # `const vm = service.voiceManager as VoiceManager`: the value asserted to be one class
+                    raw = node.child_by_field_name("value")
+                    while raw is not None and raw.type == "parenthesized_expression" and raw.named_children:
+                        raw = raw.named_children[0]
+                    if raw is not None and raw.type == "as_expression" and len(raw.named_children) == 2 and \
+                            raw.named_children[1].type == "type_identifier":
+                        note(text(n), text(raw.named_children[1]))
             elif node.type == "assignment_expression":
                 left, right = node.child_by_field_name("left"), unwrap(node.child_by_field_name("right"))
                 if left is not None and left.type == "identifier" and right is not None and right.type == "new_expression":

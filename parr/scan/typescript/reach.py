@@ -42,6 +42,7 @@ INERT_STYLES = frozenset({
     # object literals read as definitions alone
     "ai_sdk.raw_tool", "raw_function_schema", "mcp_ts.list_tools", "anthropic.raw_tool_schema",
     "openai.raw_function_schema", "gemini.function_declarations",
+    "action_schema.typed",
 })
 # Candidates another reader decides about (spread argument lists, wrappers, definitions returned by functions).
 _OWN_RULES = ("spread_export", "wrapper", "members_use", "factory_ref", "agent_ref", "owner_ref")

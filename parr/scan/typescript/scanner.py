@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -95,7 +95,7 @@ def has_trigger(source: bytes) -> bool:
         b"define" in source and _EVE_IMPORT.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
         _HOOK_PACKAGES.search(source) is not None) or (
-        action_schemas.TRIGGER.search(source) is not None) or any(
+        action_schemas.TRIGGER.search(source) is not None) or action_schemas.typed_screen(source) or any(
         package in source and enables.search(source) is not None for package, enables in _AGENT_BUILTINS)
 
 
@@ -595,6 +595,8 @@ class TypeScriptScanner:
         facts["key_refs"] = det.key_refs[:5000]
         if det.record_entries:
             facts["record_entries"] = det.record_entries[:200]
+        if det.__dict__.get("typed_builders"):
+            facts["typed_builders"] = det.typed_builders[:50]  # lists of a type whose literals are actions
         if det.wrappers:
             facts["wrappers"] = det.wrappers
         if det.spread_uses:
@@ -1078,6 +1080,15 @@ class _Resolver:
         seen: set[tuple[str, int, str]] = set()
         reach_files = {p for p, f in self.facts.items() if any("reach" in c for c in f.get("tools") or [])}
         reach = _reach().ProjectReach(self, reach_files) if reach_files else None
+        # builders of an action union over a list of an interface or type (action_schemas.typed_definitions):
+        # the type -> the members naming its actions, and where each builder is
+        typed_keys: dict[str, set[str]] = {}
+        typed_builders: list[tuple[str, dict]] = []
+        for path, facts in self.facts.items():
+            for b in facts.get("typed_builders") or []:
+                typed_keys.setdefault(str(b.get("type")), set()).add(str(b.get("key") or "name"))
+                typed_builders.append((path, b))
+        typed_seen: set[str] = set()
         for path in sorted(self.facts):
             facts = self.facts[path]
             for err in facts.get("errors") or []:
@@ -1091,6 +1102,14 @@ class _Resolver:
             for cand in facts.get("tools") or []:
                 if cand.get("factory_ref"):
                     continue  # read above: the definition the function returns is the tool
+                if cand.get("typed_def"):
+                    td = cand["typed_def"]
+                    names = td.get("names") or {}
+                    named = [names[k] for k in sorted(typed_keys.get(str(td.get("type")), ())) if k in names]
+                    if not named:
+                        continue  # an object of a type no action builder walks, or without the member naming it
+                    typed_seen.add(str(td.get("type")))
+                    cand = dict(cand, name=named[0])
                 if "reach" in cand and reach is not None and not reach.keeps(path, cand["reach"]):
                     continue  # exported, but imported by no file and no library's public API
                 if labels and (path, cand.get("line")) in labels and cand.get("style") in _DEFINITION_STYLES:
@@ -1168,6 +1187,12 @@ class _Resolver:
                     continue
                 seen.add(k)
                 records.append(rec)
+        for path, b in typed_builders:
+            if str(b.get("type")) not in typed_seen:
+                # fail closed: a builder of actions of a type the project declares no literal action of
+                sites.append(UnresolvedSite(file=path, line=max(1, int(b.get("line") or 1)), call=str(b.get("call") or ""),
+                                            reason=f"actions handed to the model as a union over {b.get('type')} "
+                                                   f"values parr found no declaration of"))
         for path, cand in returned + walked_elsewhere + _classes().resolve(self, sites):
             rec = self._record(path, self.facts_of(path).get("lang") or "typescript", cand, key_names)
             if rec is not None and (rec.file, rec.line, rec.name) not in seen:

@@ -216,6 +216,10 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
             return info
         fn = unwrap(node.child_by_field_name("function"))
         chain = member_chain(fn)
+        if len(chain) == 2 and chain[1] == "Struct" and ctx.import_source(chain[0]) in _EFFECT_MODULES:
+            shape = ctx.value_node(args_of(node)[0]) if args_of(node) else None
+            if shape is not None and shape.type == "object":
+                return _effect_struct(ctx, shape)
         if chain == ["Type", "Object"] and depth < 4:
             shape = ctx.value_node(args_of(node)[0]) if args_of(node) else None
             if shape is not None and shape.type == "object":
@@ -244,9 +248,12 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
             return _json_schema(ctx, node, entries)
         # Raw zod shape: { a: z.number(), b: z.string() }
         values = [entry_value(e) for e in entries.values()]
-        # (its fields may all be schemas imported from another module: `{ sql: SqlParam }`)
+        spreads = _spread_shapes(ctx, node) if any(c.type == "spread_element" for c in node.named_children) else []
+        values += [entry_value(e) for shape in spreads for e in object_entries(shape).values()]
+        # (its fields may all be schemas imported from another module, `{ sql: SqlParam }`, or made by a project
+        # helper, `{ filter: zEJSON() }`)
         if values and (any(v is not None and _is_zodish(ctx, v) for v in values) or (
-                all(v is not None and v.type in ("identifier", "member_expression") for v in values)
+                all(v is not None and v.type in ("identifier", "member_expression", "call_expression") for v in values)
                 and _file_uses_zod(ctx))):
             info = SchemaInfo(kind="zod", typed=True, declared=True)
             bad = _zod_untyped_fields(ctx, node)
@@ -255,9 +262,69 @@ def analyze_schema(ctx: FileCtx, node: Node | None, depth: int = 0) -> SchemaInf
                 info.evidence.append(bad)
             info.fields = _zod_fields(ctx, node)
             info.options = _zod_options(ctx, node)
+            for shape in spreads:
+                # `{ ...FindArgs, limit: z.number() }`: the fields of a shape of this file spread in (own keys win)
+                info.fields = {**_zod_fields(ctx, shape), **info.fields}
+                info.options = {**_zod_options(ctx, shape), **info.options}
             return info
         return SchemaInfo(kind="json_schema", typed=True, declared=True)
     return SchemaInfo(kind="json_schema", typed=True, declared=True)
+
+
+# Effect Schema (`import { Schema } from "effect"`; effect 3.x, formerly @effect/schema): `Schema.Struct({ command:
+# Schema.String, n: Schema.optionalWith(Schema.Number, {...}) })`, each field a schema constant or a combinator
+# around one (`optional`, `optionalWith`, `NullOr`, `.annotations(...)`, `.pipe(...)`).
+_EFFECT_MODULES = frozenset({"effect", "@effect/schema", "effect/Schema", "@effect/schema/Schema"})
+_EFFECT_BASES = {"String": "string", "NonEmptyString": "string", "Trim": "string", "Lowercase": "string",
+                 "Uppercase": "string", "Char": "string", "Number": "number", "Int": "number", "NonNegative": "number",
+                 "Positive": "number", "Finite": "number", "BigInt": "bigint", "Boolean": "boolean", "Date": "date",
+                 "Unknown": "unknown", "Any": "any", "Object": "object"}
+_EFFECT_WRAPPERS = frozenset({"optional", "optionalWith", "NullOr", "UndefinedOr", "NullishOr", "mutable"})
+_EFFECT_CALLS = {"Literal": "literal", "Array": "array", "NonEmptyArray": "array", "Struct": "object",
+                 "Record": "record", "Union": "union", "Tuple": "array"}
+
+
+def _effect_base(ctx: FileCtx, node: Node | None, depth: int = 0) -> str:
+    node = unwrap(node)
+    if node is None or depth > 8:
+        return "?"
+    if node.type == "identifier":
+        value = ctx.value_node(node)
+        return _effect_base(ctx, value, depth + 1) if value is not None and value.id != node.id else "?"
+    chain = member_chain(node if node.type != "call_expression" else unwrap(node.child_by_field_name("function")))
+    if node.type == "member_expression" and len(chain) == 2:
+        return _EFFECT_BASES.get(chain[1], "?")
+    if node.type == "call_expression" and chain:
+        if chain[-1] in ("annotations", "pipe", "annotate") and len(chain) >= 2:
+            fn = unwrap(node.child_by_field_name("function"))
+            return _effect_base(ctx, fn.child_by_field_name("object") if fn is not None else None, depth + 1)
+        if len(chain) == 2 and chain[1] in _EFFECT_WRAPPERS and args_of(node):
+            return _effect_base(ctx, args_of(node)[0], depth + 1)
+        if len(chain) == 2 and chain[1] in _EFFECT_CALLS:
+            return _EFFECT_CALLS[chain[1]]
+    return "?"
+
+
+def _effect_struct(ctx: FileCtx, shape: Node) -> SchemaInfo:
+    fields = {name: _effect_base(ctx, entry_value(entry)) for name, entry in object_entries(shape).items()}
+    info = SchemaInfo(kind="json_schema", typed=True, declared=True, fields=fields)
+    loose = [n for n, t in fields.items() if t in _UNTYPED_ZOD]
+    if loose:
+        info.typed = False
+        info.evidence.append(f"Schema.{fields[loose[0]].capitalize()}: parameter '{loose[0]}'")
+    return info
+
+
+def _spread_shapes(ctx: FileCtx, node: Node, depth: int = 0) -> list[Node]:
+    """The object literals of this file a shape spreads (`...FindArgs`), and those they spread."""
+    out: list[Node] = []
+    for el in node.named_children:
+        if el.type != "spread_element" or not el.named_children or depth > 3:
+            continue
+        value = ctx.value_node(el.named_children[0])
+        if value is not None and value.type == "object" and value.id != node.id:
+            out += _spread_shapes(ctx, value, depth + 1) + [value]
+    return out
 
 
 def _zod_fields(ctx: FileCtx, shape: Node) -> dict[str, str]:

@@ -4,7 +4,8 @@ Read from @elizaos/core 1.7.2 (dist/types/components.d.ts, dist/node/index.node.
 `{ name, similes, description, validate, handler, examples }` a plugin lists in `actions: [...]`. The runtime
 shows the model each valid action as `name: description` (formatActions) and runs the handler of the one whose
 name (or a simile, as a fallback spelling of the same action) the model answers with. The handler is given the
-whole conversation message, not arguments the model fills in: untyped. An `Evaluator` has the same shape but runs
+whole conversation message, not arguments the model fills in: a tool without parameters, typed (untyped only
+where the handler runs that text as a command, code or SQL). An `Evaluator` has the same shape but runs
 after each reply when its `validate` says so (AgentRuntime.evaluate): no model picks it, so it is no tool; nor is
 a `Provider`. An action is known by its shape in a file that imports the family (`name`, `validate` and
 `handler`), wherever it is declared: typed `: Action`, inline in `actions: [...]`, or made by a function; one
@@ -37,7 +38,13 @@ _SHAPE = ("name", "validate", "handler")
 _NOT_ACTIONS = frozenset({"Evaluator", "Provider"})
 # Lists of a plugin that hold such objects.
 _NOT_ACTION_LISTS = frozenset({"evaluators", "providers"})
-UNTYPED = "the handler reads the conversation message, not arguments the model fills in"
+# The Action API (components.d.ts: name, similes, description, examples, validate, handler) declares no parameters:
+# the model only picks the action by name, and the handler reads the conversation message. Nothing the model writes
+# reaches the handler as input, so the action is typed: a tool without parameters. Only a handler that runs the
+# conversation's text as a command, code or SQL takes a raw string to execute, and that is untyped.
+NO_PARAMETERS = "no parameters: the model picks the action by name and the handler reads the conversation message"
+UNTYPED = "the handler runs the conversation message's text as a command, code or SQL"
+_RAW_CAPS = frozenset({"shell", "code_execution", "sql"})
 _VALIDATE_Q = ('(object [(pair key: (property_identifier) @k) (method_definition name: (property_identifier) @k) '
                '(shorthand_property_identifier) @k] (#eq? @k "validate")) @o')
 
@@ -102,9 +109,10 @@ def read_action(det: Detector, obj: Node) -> None:
     handler = det._handler(det._entry(entries, "handler"))
     eff = det._effects_of(handler)
     desc, dref = det._description(det._entry(entries, "description"))
+    raw = bool(eff.caps & _RAW_CAPS)
     det._emit(node=obj, name=names if len(names) > 1 else names[0], framework=FRAMEWORK, style=STYLE,
-              schema="none", typed=False, typed_evidence=[UNTYPED], description=desc, description_ref=dref,
-              handler=handler, eff=eff)
+              schema="none", typed=not raw, typed_evidence=[UNTYPED if raw else NO_PARAMETERS], description=desc,
+              description_ref=dref, handler=handler, eff=eff)
 
 
 def _bootstrap(det: Detector) -> None:
@@ -124,7 +132,7 @@ def _bootstrap(det: Detector) -> None:
                 continue
             for name, mutating in elizaos_builtins.BOOTSTRAP_ACTIONS[major].items():
                 det._emit(node=node, name=name, framework=FRAMEWORK, style=BUILTIN_STYLE, schema="framework_defined",
-                          typed=False, typed_evidence=[UNTYPED], kind_mutating=mutating)
+                          typed=True, typed_evidence=[NO_PARAMETERS], kind_mutating=mutating)
             return  # one agent's list is where the file hands them over
 
 
