@@ -85,14 +85,18 @@ def api_shape(cls: ast.ClassDef) -> dict | None:
 def _returned(fn) -> list:
     """What a function returns: each return's value, through cast(T, ...) and a local name bound to it."""
     local: dict[str, ast.AST] = {}
-    for node in ast.walk(fn):
+    nodes = walk(fn)  # (one list for both passes: most classes' methods are read here, on every file)
+    returns = []
+    for node in nodes:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             local[node.targets[0].id] = node.value
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
             local[node.target.id] = node.value
+        elif isinstance(node, ast.Return):
+            returns.append(node)
     out = []
-    for node in ast.walk(fn):
-        if isinstance(node, ast.Return) and node.value is not None:
+    for node in returns:
+        if node.value is not None:
             value = _unwrap(node.value)
             if isinstance(value, ast.Name):
                 value = _unwrap(local.get(value.id))
