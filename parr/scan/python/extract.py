@@ -764,7 +764,13 @@ class FileExtractor:
         fn = scope.func
         if d and node.keywords and "()" not in d and d.rsplit(".", 1)[-1][:1].isupper():
             self._ctor_arg_facts(node, d, scope)
-        if fn is not None and d:
+        aliased = self._method_alias(node, d, fn) if fn is not None and type(node.func) is ast.Name else None
+        if aliased:
+            # method = self._manager.run_inline if wait else self._manager.spawn; method(task=...): a call of
+            # each bound method the local may hold, with these arguments
+            for call, ad in aliased:
+                self.record_effects(call, ad, self.qualify(ad), fn)
+        elif fn is not None and d:
             self.record_effects(node, d, q, fn)
         elif fn is not None and isinstance(node.func, ast.Attribute) and \
                 isinstance(node.func.value, (ast.BinOp, ast.BoolOp, ast.IfExp, ast.Await, ast.NamedExpr)):
@@ -788,6 +794,24 @@ class FileExtractor:
             self.visit(a, scope)
         for k in node.keywords:
             self.visit(k.value, scope)
+
+    def _method_alias(self, node: ast.Call, d: str | None, fn: FuncInfo) -> list | None:
+        """A call of a local bound in this function to a bound method, or to either of two
+        (`method = a.spawn if wait else a.run_inline`): [(the call made on each method, its dotted
+        name)], or None when the local is anything else (a helper, a parameter, a value)."""
+        if not d or fn.body_scope is None:
+            return None
+        v, where = self.lookup(fn.body_scope, d)
+        if where is None or where.func is not fn:
+            return None
+        alts = [v.body, v.orelse] if isinstance(v, ast.IfExp) else [v]
+        out = []
+        for alt in alts:
+            ad = self.dotted(alt) if isinstance(alt, ast.Attribute) else None
+            if not ad or "()" in ad or "." not in ad:
+                return None
+            out.append((ast.copy_location(ast.Call(func=alt, args=node.args, keywords=node.keywords), node), ad))
+        return out
 
     def _uses_tempfile(self) -> bool:
         n = len(self.imports)  # read again only when an import was added (one inside a function)

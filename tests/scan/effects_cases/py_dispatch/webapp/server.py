@@ -57,3 +57,35 @@ def outline_note(body: str) -> list[str]:
 def render_text(text: str) -> str:
     """Render text."""
     return renderer().render(text)
+
+
+class Outbox:
+    def send_now(self, to: str, text: str) -> None:
+        import smtplib
+
+        with smtplib.SMTP("localhost") as smtp:
+            smtp.sendmail("bot@example.com", [to], text)
+
+    def draft(self, to: str, text: str) -> str:
+        return f"To: {to}\n\n{text}"
+
+
+outbox = Outbox()
+
+
+# a local bound to one of two bound methods, then called: each may run
+# expect: name=pass_on mutating=true typed=true caps=email
+@mcp.tool()
+def pass_on(to: str, text: str, now: bool = False) -> str:
+    """Pass a text on."""
+    method = outbox.send_now if now else outbox.draft
+    return str(method(to=to, text=text))
+
+
+# trap: a local bound to a read-only bound method is that read
+# expect: name=preview_mail mutating=false typed=true caps=-
+@mcp.tool()
+def preview_mail(to: str, text: str) -> str:
+    """Show how a text would look."""
+    render = outbox.draft
+    return render(to, text)
