@@ -986,7 +986,7 @@ class FileExtractor:
                     fn.ext_calls.append(f"{cls_name}.{method}")
                     self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
                 elif self._imported_factory(head, fn) == cls_name or (
-                        head == "self" and self.imports.get(cls_name.rsplit(".", 1)[-1]) == cls_name):
+                        head == "self" and self._imported_by_name(cls_name)):
                     # agent = create_agent(cfg); agent.run(...), or self.client = make_client() in
                     # __init__ and self.client.fetch(url) here: a method of the class the imported
                     # factory is declared to return (resolve reads its `ret`), with what is passed
@@ -1038,6 +1038,11 @@ class FileExtractor:
         if isinstance(v, ast.Call) and isinstance(v.func, ast.Name) and v.func.id in self.imports:
             return self.imports[v.func.id]
         return None
+
+    def _imported_by_name(self, qual: str) -> bool:
+        """`qual` is a function (or class) this file imports under its own last name
+        (`from pkg.clients import make_client` for "pkg.clients.make_client")."""
+        return "." in qual and self.imports.get(qual.rsplit(".", 1)[-1]) == qual
 
     def _returned_class(self, fi: FuncInfo):
         """The class a function's return annotation names (`-> BaseCLIAgent`): a ClassInfo of this
@@ -1411,8 +1416,7 @@ class FileExtractor:
             # client.board() on an object of a class imported from another module: resolve drops
             # the marker when the project defines that method (its effects are read there)
             return (f"?{ctor[:-2]}.{d.rsplit('.', 1)[1]}", UNKNOWN, f"calls {d}()")
-        if ctor and ctor.endswith("()") and "()" not in ctor[:-2] and "." in ctor[:-2] \
-                and self.imports.get(ctor[:-2].rsplit(".", 1)[-1]) == ctor[:-2]:
+        if ctor and ctor.endswith("()") and "()" not in ctor[:-2] and self._imported_by_name(ctor[:-2]):
             # reader.read() / self.reader.read() on what an imported factory returns: resolve drops the
             # marker when the project defines the class its return annotation names (read there)
             return (f"?{ctor[:-2]}().{d.rsplit('.', 1)[1]}", UNKNOWN, f"calls {d}()")
@@ -5460,9 +5464,10 @@ def _must_override(node) -> bool:
         return True
     body = [st for st in node.body if not (isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant)
                                            and isinstance(st.value.value, str))]
-    return any(isinstance(st, ast.Raise) for st in body) or (
-        len(body) == 1 and isinstance(body[0], ast.Expr) and body[0].value.value is Ellipsis
-        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else False)
+    if any(isinstance(st, ast.Raise) for st in body):
+        return True
+    return len(body) == 1 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+        and body[0].value.value is Ellipsis
 
 
 def _is_logging_call(call: ast.Call) -> bool:

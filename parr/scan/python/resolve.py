@@ -483,7 +483,7 @@ class Project:
         """A call of `cls.method` where the class leaves that method to its subclasses (a stub: facts'
         `stubs`) runs a subclass's override (a factory declared to return `BaseClient` hands out one of
         them): the qualified overrides in the project's files parr has read (the class's own file
-        first; up to three levels of subclasses), and whether the stub must be overridden (abstract:
+        first, then subclasses of subclasses, at most 40 classes), and whether the stub must be overridden (abstract:
         with no override found, what runs is unknown). ([], False) for a method that is not a stub."""
         f = self.at(path)
         kind = (f.get("stubs") or {}).get(cls, {}).get(method)
@@ -501,7 +501,8 @@ class Project:
                 for sub, bases in _part(g, "classes").items():
                     if (p, sub) in done or "." in sub:
                         continue
-                    if not any(self._is_class(b, g, p, bpath, bcls) for b in bases):
+                    if not any(b.rsplit(".", 1)[-1] == bcls and (self.find_class(b, p) or ("",))[0] == bpath
+                               for b in bases):
                         continue
                     done.add((p, sub))
                     todo.append((p, sub))
@@ -510,20 +511,6 @@ class Project:
                         found.append(f"{g['module']}.{sub}.{method}")
         cache[(path, cls, method)] = found, bool(kind)
         return found, bool(kind)
-
-    def _is_class(self, base: str, g: dict, p: str, path: str, cls: str) -> bool:
-        """The base `base` written in file `p` (facts `g`) is class `cls` of file `path`."""
-        if base.rsplit(".", 1)[-1] != cls:
-            return False
-        if p == path and base == cls:
-            return True
-        q = _base_qual(g, base)
-        if q is None and base in _part(g, "imports"):
-            q = _part(g, "imports")[base]
-        if q is None:
-            return False
-        hit = self.split_target(q, p)
-        return hit[0] == path and hit[1] == [cls]
 
     def _dispatched(self, redirect: str, near: str, called: list[str]) -> tuple[list[str], list]:
         """A call on what a factory returns (`called` is `[make_reader(), read]`, `redirect` the

@@ -14,6 +14,7 @@ site says so.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from tree_sitter import Node
@@ -154,17 +155,18 @@ def _keyed_member(literal: Node, expr: Node | None) -> str | None:
 def _union_in_scope(node: Node) -> bool:
     """A union of schemas (`z.union([first, second, ...rest])`) in a function around the node: the per-element
     objects a `.map` made there are that union's members."""
-    import re as _re
-
     cur = node.parent
     seen = 0
     while cur is not None and seen < 3:
         if cur.type in FUNCTION_TYPES:
             seen += 1
-            if _re.search(r"\.(?:union|discriminatedUnion|Union)\(", text(cur)):
+            if _UNION_CALL.search(text(cur)):
                 return True
         cur = cur.parent
     return False
+
+
+_UNION_CALL = re.compile(r"\.(?:union|discriminatedUnion|Union)\(")
 
 
 def _declares_class(det: Detector, name: str) -> bool:

@@ -11,6 +11,8 @@ after the guard.
 
 from __future__ import annotations
 
+import json
+
 from tree_sitter import Node
 
 from parr.scan.typescript.nodes import args_of, iter_descendants, member_chain, text, unwrap
@@ -183,8 +185,6 @@ def _case_key(case: Node, ctx: FileCtx | None) -> str | None:
     if isinstance(found, str):
         return found
     if isinstance(found, dict):
-        import json
-
         return "ref:" + json.dumps(found, sort_keys=True)
     return None
 
