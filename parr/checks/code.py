@@ -202,6 +202,35 @@ def mutating_ungated(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
             yield Fail(message, loc=("permissions", "tools", index, "gate"))
 
 
+@check("CODE-015", reads=("permissions.tools[*].name", "permissions.tools[*].access", "permissions.tools[*].gate",))
+@scanned
+def read_verdict_unverified(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:
+    """A read-only verdict that rests on code parr could not read, with no claim to decide it, is parr's
+    default rather than evidence: it passes only behind a gate, or with a person's word beside the tool."""
+    declared = _declared(facts)
+    reads = failed = covered = 0
+    for tool in tools:
+        if tool.mutating:
+            continue
+        reads += 1
+        if not tool.unverified:
+            continue
+        entry = _entry(declared, tool)
+        if entry is not None and (entry[1].access.mutating or entry[1].gate_kind != "none") \
+                or set(tool.gates) & APPROVAL_HOOKS:
+            covered += 1  # declared a write (CODE-005 asks its gate) or gated: a write there would be stopped
+            continue
+        failed += 1
+        yield _fail(facts, tool, f"tool '{tool.name}' is judged read-only only because nothing parr read changes "
+                                 f"state: it {'; '.join(tool.unverified[:3])}, which parr cannot read")
+    if not reads:
+        yield NotApplicable("no tool is judged read-only")
+    elif not failed:
+        behind = f" ({covered} more rest on calls parr cannot read, behind a gate or declared as writes)" if covered else ""
+        yield Pass(f"{reads - covered} read-only tool(s): each verdict rests on code parr read or on what the tool "
+                   f"claims{behind}")
+
+
 @check("CODE-006", reads=("permissions.tools[*].name", "permissions.tools[*].sandbox",))
 @scanned
 def mutating_stringly_typed(facts: Facts, tools: list[ToolRecord]) -> Iterator[Result]:

@@ -51,7 +51,13 @@ def summary_line(result: ScanResult) -> str:
         f"{len(result.tools)} tools ({mutating} mutating, {untyped} untyped) in {result.files_scanned} files scanned; "
         f"skipped: {s.ignored} ignored, {s.too_large} too large, {s.binary} binary, "
         f"{s.symlink_outside} symlinks outside root{extra}; {len(result.errors)} errors"
-    ) + (f"; {unread_sites_sentence(result)}" if result.unresolved else "")
+    ) + (f"; {unread_sites_sentence(result)}" if result.unresolved else "") + (
+        f"; {unverified_sentence(result)}" if any(t.unverified for t in result.tools) else "")
+
+
+def unverified_sentence(result: ScanResult) -> str:
+    n = sum(bool(t.unverified) for t in result.tools)
+    return f"{n} read-only verdict{'s' if n != 1 else ''} rest{'s' if n == 1 else ''} on calls parr could not read"
 
 
 def unread_sites_sentence(result: ScanResult) -> str:
@@ -91,6 +97,13 @@ def _render_table(result: ScanResult, color: bool, width: int) -> str:
         console.print(Text(f"{unread_sites_sentence(result)} (declare them in parr.yaml):", style="bold yellow"))
         for site in result.unresolved:
             console.print(Text(f"  {_where(site)}: {site.call} ({site.reason})"), soft_wrap=True)
+    unverified = [t for t in result.tools if t.unverified]
+    if unverified:
+        console.print(Text(f"{unverified_sentence(result)} ('no?' above; CODE-015):", style="bold yellow"))
+        for tool in unverified[:_UNREAD_SHOWN]:
+            console.print(Text(f"  {_where(tool)} {tool.name}: {'; '.join(tool.unverified[:3])}"), soft_wrap=True)
+        if len(unverified) > _UNREAD_SHOWN:
+            console.print(Text(f"  ... and {len(unverified) - _UNREAD_SHOWN} more (--format json lists them all)"))
     console.print(Text(summary_line(result)), soft_wrap=True)
     # rich pads cells to the column width; trailing blanks only add noise to logs and diffs.
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
@@ -116,7 +129,8 @@ def _file_table(tools: list[ToolRecord]) -> Table:
             str(tool.line) if tool.cell is None else tool.where(),
             tool.framework,
             tool.style,
-            Text("yes", style="bold red") if tool.mutating else Text("no"),
+            Text("yes", style="bold red") if tool.mutating else Text("no?", style="yellow") if tool.unverified
+            else Text("no"),
             Text("yes") if tool.typed else Text("no", style="yellow"),
             tool.schema_kind,
             ", ".join(tool.gates) or "-",

@@ -143,6 +143,10 @@ def name_verdict(name: str) -> Verdict:
 _BEFORE_NOUN = frozenset("""a an the any all some no these those your my our their its his her recent latest new
     current pending previous past upcoming of for about on with from in into many few several multiple other
     more most live daily weekly""".split())
+# Words after which a verb's bare form is a noun too ("one charge", "each update", "a post"); no
+# preposition ("for update") and no pronoun that may lead a clause ("this charges the card").
+_DETERMINERS = frozenset("""a an the any all some no these those your my our their its his her each every one
+    recent latest new current pending previous past upcoming""".split())
 
 
 def description_verdict(description: str | None) -> Verdict:
@@ -151,10 +155,11 @@ def description_verdict(description: str | None) -> Verdict:
     first_sentence = description.strip().split("\n\n", 1)[0]
     for match in _MUTATING_DESCRIPTION.finditer(first_sentence):
         word = match.group(0)
-        if " " not in word and word.lower().endswith("s"):
+        if " " not in word:
             before = first_sentence[:match.start()].split()
-            if before and before[-1].lower().strip("(\"'") in _BEFORE_NOUN:
-                continue
+            prev = before[-1].lower().strip("(\"'") if before else ""
+            if word.lower().endswith("s") and prev in _BEFORE_NOUN or prev in _DETERMINERS:
+                continue  # "the refunds", "of one charge", "the latest update": nouns
         return Verdict(True, [f"description says '{word.lower()}'"])
     return Verdict()
 
@@ -272,3 +277,13 @@ XAI_HOSTED_TYPES: dict[str, tuple[bool, bool, tuple[str, ...]]] = {
 # e2e-tests, test_utils, test-exports-cjs, and the camelCase spelling testHelpers/testUtils (a
 # regular-expression fragment, one path segment).
 TEST_DIR_WORDS = r"[\w-]+[-_]tests?|tests?[-_][\w-]+|tests?[A-Z][A-Za-z]*"
+
+
+# A method or function whose name says it reads or computes (`client.get_user`, `api.listOrders`, `to_dict`): a
+# call parr cannot read whose own name makes this claim reads by that name, as a tool's name does for the tool.
+READ_METHOD = re.compile(
+    r"^_*(?:get|list|find|search|fetch|read|query|describe|count|retrieve|lookup|load|check|has|is|show|view|"
+    r"inspect|validate|parse|format|render|to|compute|calculate|select|exists|stat|resolve|match|filter|sort|"
+    r"wait|await|sleep|log|debug|info|warn|warning|error|trace|json|text|clone|compare|diff|encode|decode|serialize|"
+    r"deserialize|stringify|hash|verify|test|next|convert|transform|translate)(?=$|[A-Z_0-9])")
+

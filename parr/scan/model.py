@@ -91,6 +91,9 @@ class ToolRecord(_CellLocated):
         default=None, description="the argument that selects the operation of a multiplexed tool")
     operations: tuple[str, ...] = Field(
         default=(), description="that argument's values (enum or literal union in the schema)")
+    unverified: tuple[str, ...] = Field(
+        default=(), description="for a tool judged read-only that no annotation, name or description says reads: "
+                                "the calls in its code parr could not read, on which that verdict rests")
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 

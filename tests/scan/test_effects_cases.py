@@ -38,8 +38,8 @@ def test_effects_case(folder: str) -> None:
     for name, want in expected.items():
         tool = found[name]
         got = {"mutating": str(tool.mutating).lower(), "typed": str(tool.typed).lower(),
-               "caps": ",".join(tool.capabilities) or "-"}
-        for key in ("mutating", "typed", "caps"):
+               "caps": ",".join(tool.capabilities) or "-", "unverified": str(bool(tool.unverified)).lower()}
+        for key in ("mutating", "typed", "caps", "unverified"):
             if key in want and want[key] != got[key]:
                 wrong.append(f"{name}: {key} {got[key]} (expected {want[key]}); evidence {tool.evidence}")
     assert not wrong, "\n".join(wrong)
@@ -87,3 +87,19 @@ def test_description_lead_word(description: str, mutating: bool | None) -> None:
     from parr.scan.evidence import description_lead_verb
 
     assert description_lead_verb(description).mutating is mutating
+
+
+@pytest.mark.parametrize(("description", "mutating"), [
+    # after a determiner a verb's bare form is a noun; in verb position it still says what the tool does
+    ("The ledger entry of one charge.", None),
+    ("Shows each update of the order", None),
+    ("Offer to record how the user handles a charge you have no saved procedure for.", None),
+    ("Totals of the refunds this month", None),
+    ("Charge the customer's card", True),
+    ("Creates a charge for the order", True),
+    ("This charges the card on file", True),
+])
+def test_description_verbs_anywhere(description: str, mutating: bool | None) -> None:
+    from parr.scan.evidence import description_verdict
+
+    assert description_verdict(description).mutating is mutating

@@ -15,7 +15,7 @@ import json
 import re
 
 from parr.scan.effects_kb import cli as cli_kb
-from parr.scan.evidence import (Verdict, description_after_lead, description_lead_verb, description_verdict,
+from parr.scan.evidence import (READ_METHOD, Verdict, description_after_lead, description_lead_verb, description_verdict,
                                  name_verdict, name_words)
 from parr.scan.python import arg_reads, catalog, flow
 from parr.scan.python.effects import ENSURE_DIR, PLAYBACK_NOTE, UNKNOWN
@@ -228,6 +228,15 @@ def _reads_only(fx):
     return next((x for x in reads if not x[2].endswith(_HOUSEKEEPING)), reads[0]) if reads else None
 
 
+_CALLED = re.compile(r"^calls (?:[\w.()\[\]'\"]*\.)?(\w+)\(\)")
+
+
+def _named_read(unknown: str) -> bool:
+    """Whether an unread call's evidence ("calls client.get_user()") names a method that says it reads."""
+    m = _CALLED.match(unknown)
+    return bool(m and READ_METHOD.match(m.group(1)))
+
+
 def _fx_evidence(x) -> str:
     ev = x[2]
     if len(x) > 3 and x[3]:
@@ -295,8 +304,9 @@ def _ensured_dirs(c: dict, fx: list) -> list:
     return out
 
 
-def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
-    """-> (mutating, typed, evidence, capabilities, gates)."""
+def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str], list[str]]:
+    """-> (mutating, typed, evidence, capabilities, gates, unverified): `unverified` names the calls parr
+    could not read on which a read-only verdict rests when no claim decides it (empty otherwise)."""
     # branch conditions no caller decided: on the tool's own parameters (the model's input) or
     # where parr did not follow the arguments; every branch stays (parr.scan.python.flow)
     fx = _ensured_dirs(c, _cli_choices(c, flow.bind_conds(c.get("fx") or [], None, [], {})))
@@ -321,7 +331,8 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
     if c.get("framework") == "browser-use" and "browser" not in caps:
         caps.append("browser")
 
-    mutating = _mutating(c, fx, flags, name, desc, evidence)
+    unverified: list[str] = []
+    mutating = _mutating(c, fx, flags, name, desc, evidence, unverified)
     if not mutating:
         # processes it runs that only read (effects_kb.cli): said, as the reason nothing changes
         evidence.extend(e for e in dict.fromkeys(x[2] for x in fx if x[1] == "cli_read") if e not in evidence)
@@ -337,14 +348,14 @@ def judge(c: dict) -> tuple[bool, bool, list[str], list[str], list[str]]:
         if "code_execution" not in caps and "shell" not in caps and "sql" not in caps:
             caps.append("code_execution")
     caps = [k for k in caps if k in _KNOWN_CAPS]
-    return mutating, typed, evidence, sorted(set(caps), key=caps.index), gates
+    return mutating, typed, evidence, sorted(set(caps), key=caps.index), gates, [] if mutating else unverified
 
 
 _KNOWN_CAPS = frozenset(
     "shell code_execution sql http_write http file_write file_read email payment browser computer_use mcp_remote".split())
 
 
-def _mutating(c, fx, flags, name, desc, evidence) -> bool:
+def _mutating(c, fx, flags, name, desc, evidence, unverified) -> bool:
     if c.get("mutating") is True or "builtin_mutating" in flags:
         evidence.append("built-in tool that changes state")
         return True
@@ -523,11 +534,18 @@ def _mutating(c, fx, flags, name, desc, evidence) -> bool:
         weak.sort(key=lambda x: x[3] if len(x) > 3 else 0)
         evidence.append(_fx_evidence(weak[0]))
         return True
-    unread = next((x for x in fx if x[1] == UNKNOWN), None)
-    if unread is not None:
-        # Said, not hidden: the verdict rests on what parr could read, and the report shows the gap
+    unknown = list(dict.fromkeys(_fx_evidence(x) for x in fx if x[1] == UNKNOWN))
+    unread = [u for u in unknown if not _named_read(u)]
+    if unknown and not unread:
+        # client.get_balance(): what it calls says it reads, by its own name (as a tool's name would)
+        evidence.append(f"its body calls nothing that changes state, and what it calls says it reads "
+                        f"({unknown[0].removeprefix('calls ')})")
+    elif unread:
+        # Said, not hidden: the verdict rests on what parr could read, and the report shows the gap;
+        # no claim decides it either, so the record names the calls (`unverified`, CODE-015)
         evidence.append(f"nothing parr read changes state, nor do its name and description say so; but it "
-                        f"{_fx_evidence(unread)}, which parr cannot read")
+                        f"{unread[0]}, which parr cannot read")
+        unverified.extend(unread[:5])
     else:
         evidence.append("its body calls nothing that changes state, and its name and description claim no change")
     return False

@@ -347,7 +347,7 @@ class Project:
         c["fx"] = self.settle(list(c.get("fx") or []) + (self.ext_effects(ext, path) if ext else []), path)
         c["flags"] = list(c.get("flags") or ())
         self.apply_sub_agents(c, path, depth + 1)
-        mutating, _, evidence, _, _ = judge(c)
+        mutating, _, evidence, _, _, _ = judge(c)
         if not mutating:
             return "reads", ""
         why = evidence[0] if evidence else "changes state"
@@ -701,7 +701,7 @@ def _record(c: dict, path: str, proj: Project | None = None) -> ToolRecord | Non
     if proj is not None and c.get("params"):
         c["params"] = [dict(p) for p in c["params"]]
         proj.settle_params(c["params"], path)
-    mutating, typed, evidence, caps, gates = judge(c)
+    mutating, typed, evidence, caps, gates, unverified = judge(c)
     if c.get("name_template"):
         evidence = [*evidence, f"name has a prefix set at run time: the model sees {c['name_template']}"]
     line = c.get("line") or 1
@@ -715,6 +715,7 @@ def _record(c: dict, path: str, proj: Project | None = None) -> ToolRecord | Non
         evidence=tuple(evidence), description=c.get("description"), capabilities=tuple(caps),
         annotations={k: v for k, v in (c.get("annotations") or {}).items() if isinstance(v, (bool, str))},
         model_name=c.get("model_name"), operation_param=operation_param, operations=operations,
+        unverified=tuple(unverified),
     )
 
 

@@ -776,6 +776,7 @@ class Detector:
             **({"cli_choices": eff.choices[:4]} if eff.choices else {}),
             **({"calls": eff.imports[:20]} if eff.imports else {}),
             **({"cli_runs": eff.runs[:4]} if eff.runs else {}),
+            **({"unread": eff.unread[:4]} if eff.unread else {}),
             "extends": extends,
         }
         if handler is not None and not eff.strong and not eff.medium and b".state" in self.ctx.source \

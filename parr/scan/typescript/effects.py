@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from parr.scan import effects_kb
+from parr.scan.evidence import READ_METHOD
+from parr.scan.typescript.purity import _PURE_METHODS
 from parr.scan.effects_kb import browsers as browsers_kb, cli as cli_kb, datastores, graphql, sinks
 from parr.scan.effects_kb.system import (
     TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
@@ -139,6 +141,7 @@ class Effects:
     bound: dict = field(default_factory=dict)  # a helper's parameters -> the literal its caller passes (branches)
     written: set = field(default_factory=set)  # names written into a file of the sandbox/workspace (write-then-run)
     query_docs: set = field(default_factory=set)  # names handed whole to a MongoDB query as its filter/pipeline
+    unread: list[str] = field(default_factory=list)  # calls of code parr cannot read (an SDK, a runtime object)
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -161,6 +164,7 @@ class Effects:
         self.choices += [c for c in other.choices if c not in self.choices]
         self.runs += [f for f in other.runs if f not in self.runs]
         self.imports += [c for c in other.imports if c not in self.imports][:20]
+        self.unread += [e for e in other.unread if e not in self.unread][:8]
         self.hitl = self.hitl or other.hitl
         self.approval_request = self.approval_request or other.approval_request
 
@@ -1189,6 +1193,97 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                 _map_pending(ctx, eff, sub, target, call, depth)
                 _map_executed(eff, sub, target, call)
                 _map_process(ctx, fn, eff, sub, call, depth, name)
+    # --- none of the above: a call of code parr cannot read, said (the verdict then rests on what it read) ----
+    if len(eff.unread) < 8:
+        unread = _unread_call(ctx, call, callee, chain, name, root, root_module)
+        if unread is not None and unread not in eff.unread:
+            eff.unread.append(unread)
+
+
+# Packages whose calls compute, validate, log, trace or ask a model: nothing outside changes through them.
+_QUIET_PACKAGES = re.compile(
+    r"^(?:node:)?(?:path|url|util|crypto|os|events|assert|buffer|querystring|string_decoder|timers|perf_hooks|zlib)$|"
+    r"^(?:zod|valibot|arktype|yup|joi|@sinclair/typebox|ai|@ai-sdk/|openai|@anthropic-ai/|@google/genai|"
+    r"@google/generative-ai|@langchain/|langchain|@modelcontextprotocol/|@mastra/|@openai/agents|uuid|nanoid|lodash|"
+    r"date-fns|dayjs|moment|chalk|zod-to-json-schema|@opentelemetry/|@sentry/|pino|winston|debug|effect)|"
+    r"(?:^|[/@-])i18n(?:ext)?(?:$|[/-])|^react-i18next$")  # i18n packages: `t("key")` looks up a string
+# Globals whose methods compute or read in this process (a global not here, `chrome.downloads`, is unknown).
+_QUIET_GLOBALS = frozenset({"console", "JSON", "Math", "Number", "String", "Object", "Array", "Promise", "Date",
+                            "Boolean", "Symbol", "Intl", "Buffer", "Reflect", "process", "globalThis", "window",
+                            "document", "navigator", "performance", "crypto", "URL", "Error", "Map", "Set", "BigInt",
+                            "Atomics", "WeakMap", "WeakSet", "AbortSignal", "AbortController", "TextEncoder",
+                            "TextDecoder", "Response", "Request", "Headers", "location", "history", "self",
+                            "module", "require", "exports", "__dirname", "__filename"})
+# Methods of events, promises and callbacks in this process (`emitter.on(...)`, `p.then(...)`); a method whose name
+# says it reads is quiet by that name (evidence.READ_METHOD). A mutating verb on a client or store is a write
+# above; elsewhere its receiver is unknown, and so is the call.
+_QUIET_METHOD = re.compile(
+    r"^(?:emit|on|once|off|then|catch|finally|blob|arrayBuffer|bind|call|apply|abort|throwIfAborted|iterator|"
+    r"asyncIterator|subscribe|unsubscribe|listen|addListener|removeListener|measure|mark|time|timeEnd|"
+    r"introspect|addCitation)(?=$|[A-Z_0-9])")  # AIbitat's `this.super.introspect(...)`: a line shown to the user
+_PURE_CALL_METHODS = frozenset({
+    "toString", "toFixed", "trim", "split", "slice", "substring", "replace", "replaceAll", "padStart", "padEnd",
+    "includes", "indexOf", "lastIndexOf", "startsWith", "endsWith", "concat", "join", "flat", "flatMap", "at",
+    "keys", "values", "entries", "forEach", "some", "every", "push", "pop", "shift", "unshift", "splice", "set",
+    "delete", "add", "clear", "size", "charAt", "charCodeAt", "localeCompare", "normalize", "repeat",
+    "toUpperCase", "toLowerCase", "toISOString", "getTime", "valueOf", "toLocaleString", "findIndex", "findLast",
+    "reverse", "fill", "assign", "freeze", "race", "all", "allSettled", "any", "safeParse", "parseAsync",
+    "default", "optional", "describe", "nullable", "min", "max", "url", "email", "int", "positive", "array",
+    "object", "string", "number", "boolean", "enum", "union", "literal", "record", "extend", "pick", "omit",
+    "partial", "required", "shape", "refine", "transform", "pipe", "catchall", "strict", "passthrough", "length",
+    "end", "writeHead", "setHeader", "status",  # a response object answers the caller
+})
+
+
+def _unread_call(ctx: FileCtx, call: Node, callee: Node, chain: list[str], name: str, root: str,
+                 root_module: str | None) -> str | None:
+    """`calls x.y()` for a call no rule above read whose code parr cannot read: a function or object of a package
+    (not one that computes or asks a model), a global parr has no knowledge of, a member of `this` two deep
+    (a client field), or a method of a parameter or of an object a package made. None for everything else:
+    the project's own code (read here or by the project phase), values and methods that compute."""
+    label = f"calls {'.'.join(c for c in chain[-3:] if c not in ('()', '?', '[]'))}()"
+    if root_module is not None and root_module.startswith((".", "@/", "~/", "#")):
+        return None  # the project's own code: the project phase follows it
+    if READ_METHOD.match(name) or _QUIET_METHOD.match(name):
+        return None  # its name says it reads (`client.getUser`), or an event or promise of this process
+    parent = call.parent
+    if parent is not None and parent.type == "member_expression" and parent.parent is not None \
+            and parent.parent.type == "call_expression":
+        return None  # api.surveys().list(): an accessor; the call made on what it returns is judged
+    if any(unwrap(a) is not None and unwrap(a).type in ("arrow_function", "function_expression", "function")
+           for a in args_of(call)):
+        return None  # step.run("x", async () => ...): a wrapper whose callback is read with the body
+    if len(chain) == 1:
+        if root_module is not None and not _QUIET_PACKAGES.match(root_module):
+            return f"calls {name}() of {root_module}"
+        return None
+    if name in _PURE_CALL_METHODS or name in _PURE_METHODS or root in ("()", "?", "[]", "super", "this.super"):
+        return None
+    if root_module is not None:
+        return None if _QUIET_PACKAGES.match(root_module) else label
+    if root == "this":
+        return label if len(chain) >= 3 else None  # this.client.join(): a field holding a client; this.x(): own
+    head = callee
+    while head is not None and head.type in ("member_expression", "subscript_expression"):
+        head = unwrap(head.child_by_field_name("object"))
+    if head is None or head.type != "identifier":
+        return None
+    b = ctx.lookup(head, root)
+    if b is None:
+        return None if root in _QUIET_GLOBALS else label  # chrome.downloads.download(): a host API
+    if b.kind == "param":
+        return label  # runtime.getService(...).joinChannel(): an object the caller hands in
+    if b.kind == "var" and b.node is not None:
+        made = unwrap(b.node)
+        made = unwrap(made.child_by_field_name("argument")) if made is not None and made.type == "await_expression" \
+            else made
+        if made is not None and made.type in ("new_expression", "call_expression"):
+            ctor = unwrap(made.child_by_field_name("constructor") or made.child_by_field_name("function"))
+            mchain = member_chain(ctor) if ctor is not None else []
+            module = ctx.import_source(mchain[0]) if mchain else None
+            if module is not None and not module.startswith((".", "@/", "~/", "#")) and not _QUIET_PACKAGES.match(module):
+                return label  # const voice = new VoiceClient(); voice.join(): an object a package made
+    return None
 
 
 def _cli_process(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str], eff: Effects, how: str,
@@ -1575,7 +1670,8 @@ def effects_fact(eff: Effects) -> dict:
     out: dict = {}
     for key, value in (("strong", eff.strong[:8]), ("weak", eff.weak[:8]), ("medium", eff.medium[:4]),
                        ("reads", eff.reads[:4]), ("choices", eff.choices[:4]), ("caps", sorted(eff.caps)),
-                       ("proc", eff.proc_params[:4]), ("calls", eff.imports[:20]), ("runs", eff.runs[:4])):
+                       ("proc", eff.proc_params[:4]), ("calls", eff.imports[:20]), ("runs", eff.runs[:4]),
+                       ("unread", eff.unread[:4])):
         if value:
             out[key] = value
     return out

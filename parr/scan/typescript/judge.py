@@ -274,7 +274,15 @@ def _judge(cand: dict[str, Any], name: str, description: str | None) -> tuple[bo
     if weak:
         return True, [f"body {weak[0]}"]
     # Said, not left blank: the read rests on what parr read of the body, its name and its description
+    unread = cand.get("unread") or []
+    if unread:
+        # Said, not hidden: no claim decides, and the body calls code parr cannot read (`unverified`, CODE-015)
+        return False, [f"{UNREAD_READ}; but it {unread[0]}, which parr cannot read"]
     reads = cand.get("reads") or []
     if reads:
         return False, [f"its body only reads ({reads[0]}), and its name and description claim no change"]
     return False, ["nothing parr read in its body changes state, and its name and description claim no change"]
+
+
+# The lead of the evidence of a read verdict resting on calls parr cannot read (the record names them).
+UNREAD_READ = "nothing parr read changes state, nor do its name and description say so"

@@ -19,7 +19,7 @@ from parr.scan.pathindex import PathView
 from parr.scan.effects_kb import cli as cli_kb
 from parr.scan.typescript import action_schemas
 from parr.scan.typescript.effects import EXECUTABLE_TYPES
-from parr.scan.typescript.judge import judge_mutating
+from parr.scan.typescript.judge import UNREAD_READ, judge_mutating
 from parr.scan.typescript.nodes import (
     TreeUnparsable, check_tree, entry_value, grammar_for, member_chain, parser, property_key, string_literal, text,
     unwrap,
@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql"
+FACTS_VERSION = "ts-31-unread-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -1464,7 +1464,7 @@ class _Resolver:
         if not acc:
             return cand
         out = dict(cand)
-        for key in ("strong", "weak", "medium", "reads", "caps"):
+        for key in ("strong", "weak", "medium", "reads", "caps", "unread"):
             if acc.get(key):
                 out[key] = list(dict.fromkeys(list(out.get(key) or []) + acc[key]))
         if acc.get("runs"):
@@ -1493,7 +1493,7 @@ class _Resolver:
     def _take(acc: dict[str, Any], fact: dict[str, Any], via: str | None) -> None:
         def tag(e: str) -> str:
             return f"{e} (via {via}())" if via and "(via " not in e else e
-        for key in ("strong", "weak", "medium", "reads"):
+        for key in ("strong", "weak", "medium", "reads", "unread"):
             for e in fact.get(key) or []:
                 if tag(e) not in acc.setdefault(key, []):
                     acc[key].append(tag(e))
@@ -1786,6 +1786,8 @@ class _Resolver:
                 gates=tuple(cand.get("gates") or ()), evidence=tuple(evidence[:8]),
                 description=description, capabilities=caps, annotations=annotations,
                 operation_param=operation_param, operations=operations,
+                unverified=tuple(cand.get("unread") or ())[:5] if not mutating and mev
+                and mev[0].startswith(UNREAD_READ) else (),
             )
         except Exception:  # pragma: no cover - a malformed cached fact must not stop the scan
             return None

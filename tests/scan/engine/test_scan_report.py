@@ -196,3 +196,16 @@ def test_sarif_reports_scan_errors_as_notifications(result: ScanResult) -> None:
     notes = invocation["toolExecutionNotifications"]
     assert [n["message"]["text"] for n in notes] == ["invalid syntax", "not UTF-8"]
     assert notes[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 3}
+
+
+def test_table_marks_a_read_that_rests_on_calls_parr_could_not_read() -> None:
+    result = ScanResult(root="/repo", tools=(
+        _tool(),
+        _tool(name="ledger_entry", line=20, unverified=("calls books.summarize()",)),
+    ), files_scanned=1)
+    table = render_scan(result, ScanFormat.TABLE, color=False)
+    rows = {line.split()[0]: line.split() for line in table.splitlines() if line.startswith(("get_weather", "ledger_entry"))}
+    assert rows["get_weather"][4] == "no" and rows["ledger_entry"][4] == "no?"
+    assert "1 read-only verdict rests on calls parr could not read ('no?' above; CODE-015):" in table
+    assert "  agents/weather.py:20 ledger_entry: calls books.summarize()" in table
+    assert summary_line(result).endswith("; 1 read-only verdict rests on calls parr could not read")
