@@ -1003,6 +1003,12 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         script = unwrap(first) if first is not None else None
         if name in ("evaluate", "evaluateHandle", "executeScript", "executeAsyncScript", "addScriptTag") \
                 and script is not None:
+            if script.type == "template_string" and _wraps_substitution(script):
+                # page.evaluate(`(${args.script})()`): the template only calls or wraps what it is given, so the
+                # code the page runs is that value
+                eff.add_strong(f"{'.'.join(chain[-2:])}() runs model-supplied JavaScript in the page", "code_execution")
+                eff.executed |= _names_in(script)
+                return
             if script.type in ("string", "template_string", "arrow_function", "function_expression", "function"):
                 if browsers_kb.INSPECTS.match(text(script).strip("'\"`")):
                     return  # a fixed script that only scrolls or reads the page
@@ -1656,3 +1662,16 @@ def _literal_variants(ctx: FileCtx, fn: Node, base: dict) -> dict:
         if variants:
             out[str(i)] = variants
     return out
+
+
+def _wraps_substitution(template: Node) -> bool:
+    """A template string whose literal text is only brackets, parentheses, semicolons and spaces around its
+    substitutions (`(${code})()`, `${code}`): the string is the substituted value, called or as it is."""
+    subs = [c for c in template.named_children if c.type == "template_substitution"]
+    if not subs:
+        return False
+    rest = text(template)
+    for c in subs:
+        rest = rest.replace(text(c), "")
+    return re.fullmatch(r"[`\s();{}\[\]]*", rest) is not None
+

@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql+fwdh"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -1119,6 +1119,7 @@ class _Resolver:
                     continue  # an exported array or object no call spreads into that reader
                 if cand.get("members_use") is not None and (path, cand["members_use"]) in read_there:
                     continue  # read in the file that defines its arguments
+                loop_registered = bool((handled.get(id(cand)) or {}).get("registered"))
                 if id(cand) in handled:  # a definition a loop registers, with its body in a handler map
                     cand = _loops().with_handler(cand, handled[id(cand)])
                 elif cand.get("loop_only"):
@@ -1127,6 +1128,10 @@ class _Resolver:
                     continue  # the agent's own tools/<name>.ts replaces or disables eve's framework tool
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
+                    if info is None and loop_registered:
+                        # the record a call of a project function returns, registered by a loop: the loop's
+                        # framework (with_handler, above) and the record's own reading
+                        info = {"framework": cand.get("framework"), "style": cand.get("style")}
                     if info is None:
                         continue  # a call of a project function that is not a generic wrapper
                     if cand["wrapper"].get("unread_name"):
