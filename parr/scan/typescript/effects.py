@@ -735,6 +735,12 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     chain = member_chain(callee)
     if not chain:
         return
+    if len(chain) == 1 and callee.type == "identifier" and b"promisify" in ctx.source:
+        target = _promisified(ctx, callee)
+        if target is not None:
+            callee, chain = target, member_chain(target)  # execAsync(cmd) of `execAsync = promisify(exec)`: exec
+            if not chain:
+                return
     name = chain[-1].lstrip("_#")
     root = chain[0]
     if _in_memory_receiver(ctx, call, chain) or (b".state" in ctx.source and framework_state.in_state(ctx, callee, chain)):
@@ -1276,6 +1282,10 @@ def _map_executed(eff: Effects, sub: Effects, target: Node, call: Node) -> None:
         names = {text(n) for n in iter_descendants(pattern, 400) if n.type in (
             "identifier", "shorthand_property_identifier_pattern")} if pattern is not None else set()
         hit = names & sub.executed
+        if pattern is not None and pattern.type == "identifier":
+            # runCommand(args) whose body runs `args.command` (or a local made from it): the caller's field
+            # of that name is executed
+            hit |= _fields_read(target, text(pattern)) & sub.executed
         if not hit:
             continue
         entries = _literal_entries(args[i]) if pattern is not None and pattern.type == "object_pattern" else {}
@@ -1675,3 +1685,32 @@ def _wraps_substitution(template: Node) -> bool:
         rest = rest.replace(text(c), "")
     return re.fullmatch(r"[`\s();{}\[\]]*", rest) is not None
 
+
+def _promisified(ctx: FileCtx, ident: Node) -> Node | None:
+    """`f` of `const g = promisify(f)` (Node's util.promisify): calling `g` calls `f`, its result as a promise."""
+    value = unwrap(ctx.value_node(ident))
+    if value is None or value.type != "call_expression":
+        return None
+    fn = unwrap(value.child_by_field_name("function"))
+    chain = member_chain(fn) if fn is not None else []
+    if not chain or chain[-1] != "promisify":
+        return None
+    source = ctx.import_source(chain[0])
+    if source not in ("util", "node:util"):
+        return None
+    args = args_of(value)
+    target = unwrap(args[0]) if len(args) == 1 else None
+    return target if target is not None and target.type in ("identifier", "member_expression") else None
+
+
+def _fields_read(fn: Node, param: str) -> set[str]:
+    """Fields a function reads off its parameter `param` (`param.x`, `param?.x`)."""
+    out: set[str] = set()
+    body = fn.child_by_field_name("body")
+    for n in iter_descendants(body, 5000) if body is not None else ():
+        if n.type == "member_expression":
+            obj = unwrap(n.child_by_field_name("object"))
+            prop = n.child_by_field_name("property")
+            if obj is not None and obj.type == "identifier" and text(obj) == param and prop is not None:
+                out.add(text(prop))
+    return out
