@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import action_schemas, arg_reads, dispatch, framework_state, handoffs, loops, shorthand
+from parr.scan.typescript import action_schemas, arg_reads, converters, dispatch, framework_state, handoffs, loops, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript import purity
 from parr.scan.typescript.judge import EXECUTOR_NAME
@@ -243,6 +243,12 @@ class Detector:
             action_schemas.read(self)  # actions keying a structured-output schema (the browser-use action model)
         if action_schemas.typed_screen(ctx.source):
             action_schemas.typed_definitions(self)  # object literals of a type a builder may walk (project phase)
+        if converters.converter_screen(ctx.source):
+            found = converters.converters(self)  # functions turning a typed record into a provider's tool
+            if found:
+                self.__dict__["tool_converters"] = found
+        if converters.table_screen(ctx.source):
+            converters.tables(self)  # records of typed tables, kept where a converter takes their type
         handoffs.read(self)
         if b"Object.assign" in ctx.source:
             self._record_merges()

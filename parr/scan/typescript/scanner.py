@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql+fwdh"
+FACTS_VERSION = "ts-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql+fwdh+cvt"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -49,6 +49,13 @@ def _fx():
     from parr.scan.typescript import effects
 
     return effects
+
+
+def _converters():
+    """The typed-record converter module (its screens are byte searches)."""
+    from parr.scan.typescript import converters
+
+    return converters
 
 
 def _detect():
@@ -95,7 +102,8 @@ def has_trigger(source: bytes) -> bool:
         b"define" in source and _EVE_IMPORT.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
         _HOOK_PACKAGES.search(source) is not None) or (
-        action_schemas.TRIGGER.search(source) is not None) or action_schemas.typed_screen(source) or any(
+        action_schemas.TRIGGER.search(source) is not None) or action_schemas.typed_screen(source) or \
+        _converters().table_screen(source) or any(
         package in source and enables.search(source) is not None for package, enables in _AGENT_BUILTINS)
 
 
@@ -597,6 +605,8 @@ class TypeScriptScanner:
             facts["record_entries"] = det.record_entries[:200]
         if det.__dict__.get("typed_builders"):
             facts["typed_builders"] = det.typed_builders[:50]  # lists of a type whose literals are actions
+        if det.__dict__.get("tool_converters"):
+            facts["tool_converters"] = det.tool_converters  # functions turning a typed record into a provider tool
         if det.wrappers:
             facts["wrappers"] = det.wrappers
         if det.spread_uses:
@@ -1089,6 +1099,11 @@ class _Resolver:
                 typed_keys.setdefault(str(b.get("type")), set()).add(str(b.get("key") or "name"))
                 typed_builders.append((path, b))
         typed_seen: set[str] = set()
+        # converters of a typed record into a provider's tool (converters.py): the type -> the provider
+        converted: dict[str, str] = {}
+        for path, facts in sorted(self.facts.items()):
+            for c in facts.get("tool_converters") or []:
+                converted.setdefault(str(c.get("type")), str(c.get("framework") or "unknown"))
         for path in sorted(self.facts):
             facts = self.facts[path]
             for err in facts.get("errors") or []:
@@ -1110,6 +1125,11 @@ class _Resolver:
                         continue  # an object of a type no action builder walks, or without the member naming it
                     typed_seen.add(str(td.get("type")))
                     cand = dict(cand, name=named[0])
+                if cand.get("typed_table"):
+                    fw = next((converted[t] for t in cand["typed_table"].get("types") or [] if t in converted), None)
+                    if fw is None:
+                        continue  # a record of a table no converter turns into a model's tool
+                    cand = dict(cand, framework=fw)
                 if "reach" in cand and reach is not None and not reach.keeps(path, cand["reach"]):
                     continue  # exported, but imported by no file and no library's public API
                 if labels and (path, cand.get("line")) in labels and cand.get("style") in _DEFINITION_STYLES:
