@@ -90,8 +90,9 @@ def method_action(method: str, device: str | None = None) -> str | None:
 RECEIVER = re.compile(r"^(?:page|frame|iframe|locator|frameLocator|element|elem|el|handle|elementHandle|tab|driver|"
                       r"browser|\$|\$\$|\$x|getBy[A-Z]\w*|nth|first|last|contentFrame|mainFrame)$|"
                       r"[a-z](?:Page|Frame|Locator|Element|Handle|Tab|Driver)$")
-# A fixed script that only scrolls or reads the page (`() => document.title`, "window.scrollBy(0, 500)").
-INSPECTS = re.compile(r"^\s*(?:\(\s*\)\s*=>\s*)?(?:(?:window|document\.\w+|arguments\[\d\])\.)?"
+# A fixed script that only scrolls or reads the page (`() => document.title`, `() => { return window.history.length }`,
+# "window.scrollBy(0, 500)").
+INSPECTS = re.compile(r"^\s*(?:\(\s*\)\s*=>\s*(?:\{\s*(?=return\b))?)?(?:(?:window|document\.\w+|arguments\[\d\])\.)?"
                       r"(?:scroll(?:To|By|IntoView)?\s*\(|(?:return\s+)?(?:document|window)\b(?![^;]*=[^=]))", re.I)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from tree_sitter import Node, QueryCursor
 
-from parr.scan.typescript import action_schemas, arg_reads, dispatch, framework_state, handoffs, loops, shorthand
+from parr.scan.typescript import action_schemas, arg_reads, converters, dispatch, framework_state, handoffs, loops, shorthand
 from parr.scan.typescript import effects as fx
 from parr.scan.typescript import purity
 from parr.scan.typescript.judge import EXECUTOR_NAME
@@ -243,6 +243,12 @@ class Detector:
             action_schemas.read(self)  # actions keying a structured-output schema (the browser-use action model)
         if action_schemas.typed_screen(ctx.source):
             action_schemas.typed_definitions(self)  # object literals of a type a builder may walk (project phase)
+        if converters.converter_screen(ctx.source):
+            found = converters.converters(self)  # functions turning a typed record into a provider's tool
+            if found:
+                self.__dict__["tool_converters"] = found
+        if converters.table_screen(ctx.source):
+            converters.tables(self)  # records of typed tables, kept where a converter takes their type
         handoffs.read(self)
         if b"Object.assign" in ctx.source:
             self._record_merges()
@@ -1202,6 +1208,71 @@ class Detector:
                                          "name_index": index, **({"whole": True} if whole else {})})
         return True
 
+    # -- forwarding helpers: a local function whose parameters fill a registration it makes -------------
+    def _forwarding_calls(self, name_arg: Node | None) -> tuple[Node, list[Node]] | None:
+        """`const tool = (name, description, schema, cb) => server.registerTool(name, {...}, async (a) => cb(a))`
+        called in this file with a literal name: the helper and its calls (each call is one tool, read with
+        the helper's parameters replaced by that call's arguments). None when `name_arg` is not a plain
+        positional parameter of a named function, or no call gives it a literal name."""
+        value = unwrap(name_arg)
+        if value is None or value.type != "identifier":
+            return None
+        b = self.ctx.lookup(value, text(value))
+        if b is None or b.kind != "param" or b.node is None or b.node.parent is None:
+            return None
+        fn = b.node.parent.parent
+        pattern = param_pattern(b.node)
+        if fn is None or not is_function(fn) or pattern is None or pattern.type != "identifier":
+            return None
+        fname = _function_name(fn)
+        if not fname:
+            return None
+        idx = [p.id for p in function_params(fn)].index(b.node.id)
+        calls = [c for c in self._calls_to(fname) if not _inside(c, fn)]
+        if not any(idx < len(args_of(c)) and isinstance(self.ctx.string_value(args_of(c)[idx]), str)
+                   for c in calls):
+            return None
+        return fn, calls
+
+    def _substitute(self, node: Node | None, fn: Node, call_args: list[Node]) -> Node | None:
+        """`node` with a plain positional parameter of `fn` replaced by the argument a call passes there
+        (None for a parameter that call leaves out); any other node as it is."""
+        v = unwrap(node)
+        if v is None or v.type not in ("identifier", "shorthand_property_identifier"):
+            return node
+        b = self.ctx.lookup(v, text(v))
+        if b is None or b.kind != "param" or b.node is None or b.node.parent is None or \
+                b.node.parent.parent is None or b.node.parent.parent.id != fn.id:
+            return node
+        pattern = param_pattern(b.node)
+        if pattern is None or pattern.type != "identifier":
+            return node
+        idx = [p.id for p in function_params(fn)].index(b.node.id)
+        return call_args[idx] if idx < len(call_args) else None
+
+    def _forwarded_handler(self, handler: Node | None, fn: Node, call_args: list[Node]) -> Node | None:
+        """The function a call of forwarding helper `fn` passes as the code its registration runs: the
+        helper's handler calls one of the helper's parameters (`await cb(args, telemetry)`), so the tool's
+        code is that call's argument there; what the helper does around it (tracing, timing, telemetry,
+        error wrapping) is the helper's, the same for every tool. None when the handler calls no parameter,
+        or the argument is not a function parr can read here."""
+        if handler is None or not _inside(handler, fn):
+            return None
+        params = function_params(fn)
+        for n in iter_descendants(handler, 5000):
+            if n.type != "call_expression":
+                continue
+            callee = unwrap(n.child_by_field_name("function"))
+            if callee is None or callee.type != "identifier":
+                continue
+            b = self.ctx.lookup(callee, text(callee))
+            if b is None or b.kind != "param" or b.node is None or b.node.parent is None or \
+                    b.node.parent.parent is None or b.node.parent.parent.id != fn.id:
+                continue
+            idx = [p.id for p in params].index(b.node.id)
+            return self._handler(call_args[idx]) if idx < len(call_args) else None
+        return None
+
     def _registration_call(self, call: Node, info: dict[str, Any], wrapper: dict | None = None) -> None:
         """A call of a registration wrapper: name at the wrapper's name position, then its config, and
         the handler last."""
@@ -1257,10 +1328,20 @@ class Detector:
         else:
             ref = dict(ref, absorbs=sorted({line(n) for n in sources or []} | {line(n.parent) for n in sources or []
                                                                                  if n.parent is not None}))
+        nested = self.ctx.value_node(self._entry(entries, "config"))
+        mcp_config = False
+        if nested is not None and nested.type == "object":
+            # `{ name, config: { description, inputSchema, annotations }, handle }`: the name beside the
+            # config object MCP's registerTool(name, config, handler) takes
+            inner = self._entries(nested, sources=sources)
+            if _CONFIG_KEYS & set(inner):
+                entries = {**inner, **entries}
+                mcp_config = True  # as registerTool reads it, a config without inputSchema takes no arguments
         schema_node = self._entry(entries, "inputSchema", "parameters", "schema", "args")
-        handler = self._handler(self._entry(entries, "execute"))
+        handler = self._handler(self._entry(entries, "execute", "handler", "handle"))
         sinfo, eff, typed, tev, desc, dref = self._read_definition(cfg, schema_node, handler,
-                                                                   self._entry(entries, "description"))
+                                                                   self._entry(entries, "description"),
+                                                                   no_schema_means_no_params=mcp_config)
         name_node = self._entry(entries, "name")
         names = self._names(name_node) if name_node is not None else []
         kw: dict[str, Any] = dict(
@@ -2081,3 +2162,7 @@ def _exported_by_list(ctx: FileCtx, name: str) -> bool:
 class_heritage_base = langchain.class_heritage_base
 class_info = langchain.class_info
 resolve_local_base = langchain.resolve_local_base
+
+
+def _inside(node: Node, outer: Node) -> bool:
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte

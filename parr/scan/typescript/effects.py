@@ -739,6 +739,12 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     chain = member_chain(callee)
     if not chain:
         return
+    if len(chain) == 1 and callee.type == "identifier" and b"promisify" in ctx.source:
+        target = _promisified(ctx, callee)
+        if target is not None:
+            callee, chain = target, member_chain(target)  # execAsync(cmd) of `execAsync = promisify(exec)`: exec
+            if not chain:
+                return
     name = chain[-1].lstrip("_#")
     root = chain[0]
     if _in_memory_receiver(ctx, call, chain) or (b".state" in ctx.source and framework_state.in_state(ctx, callee, chain)):
@@ -1007,6 +1013,12 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         script = unwrap(first) if first is not None else None
         if name in ("evaluate", "evaluateHandle", "executeScript", "executeAsyncScript", "addScriptTag") \
                 and script is not None:
+            if script.type == "template_string" and _wraps_substitution(script):
+                # page.evaluate(`(${args.script})()`): the template only calls or wraps what it is given, so the
+                # code the page runs is that value
+                eff.add_strong(f"{'.'.join(chain[-2:])}() runs model-supplied JavaScript in the page", "code_execution")
+                eff.executed |= _names_in(script)
+                return
             if script.type in ("string", "template_string", "arrow_function", "function_expression", "function"):
                 if browsers_kb.INSPECTS.match(text(script).strip("'\"`")):
                     return  # a fixed script that only scrolls or reads the page
@@ -1365,6 +1377,10 @@ def _map_executed(eff: Effects, sub: Effects, target: Node, call: Node) -> None:
         names = {text(n) for n in iter_descendants(pattern, 400) if n.type in (
             "identifier", "shorthand_property_identifier_pattern")} if pattern is not None else set()
         hit = names & sub.executed
+        if pattern is not None and pattern.type == "identifier":
+            # runCommand(args) whose body runs `args.command` (or a local made from it): the caller's field
+            # of that name is executed
+            hit |= _fields_read(target, text(pattern)) & sub.executed
         if not hit:
             continue
         entries = _literal_entries(args[i]) if pattern is not None and pattern.type == "object_pattern" else {}
@@ -1751,4 +1767,46 @@ def _literal_variants(ctx: FileCtx, fn: Node, base: dict) -> dict:
                 variants[v] = fact
         if variants:
             out[str(i)] = variants
+    return out
+
+
+def _wraps_substitution(template: Node) -> bool:
+    """A template string whose literal text is only brackets, parentheses, semicolons and spaces around its
+    substitutions (`(${code})()`, `${code}`): the string is the substituted value, called or as it is."""
+    subs = [c for c in template.named_children if c.type == "template_substitution"]
+    if not subs:
+        return False
+    rest = text(template)
+    for c in subs:
+        rest = rest.replace(text(c), "")
+    return re.fullmatch(r"[`\s();{}\[\]]*", rest) is not None
+
+
+def _promisified(ctx: FileCtx, ident: Node) -> Node | None:
+    """`f` of `const g = promisify(f)` (Node's util.promisify): calling `g` calls `f`, its result as a promise."""
+    value = unwrap(ctx.value_node(ident))
+    if value is None or value.type != "call_expression":
+        return None
+    fn = unwrap(value.child_by_field_name("function"))
+    chain = member_chain(fn) if fn is not None else []
+    if not chain or chain[-1] != "promisify":
+        return None
+    source = ctx.import_source(chain[0])
+    if source not in ("util", "node:util"):
+        return None
+    args = args_of(value)
+    target = unwrap(args[0]) if len(args) == 1 else None
+    return target if target is not None and target.type in ("identifier", "member_expression") else None
+
+
+def _fields_read(fn: Node, param: str) -> set[str]:
+    """Fields a function reads off its parameter `param` (`param.x`, `param?.x`)."""
+    out: set[str] = set()
+    body = fn.child_by_field_name("body")
+    for n in iter_descendants(body, 5000) if body is not None else ():
+        if n.type == "member_expression":
+            obj = unwrap(n.child_by_field_name("object"))
+            prop = n.child_by_field_name("property")
+            if obj is not None and obj.type == "identifier" and text(obj) == param and prop is not None:
+                out.add(text(prop))
     return out

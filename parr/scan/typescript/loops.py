@@ -1330,6 +1330,10 @@ class ProjectLoops:
                             "framework" not in extra.get(id(cand), {}):
                         # a definition with no framework of its own is a tool of the one that registers it
                         h["framework"], h["style"] = loop["framework"], loop["style"]
+                    if cand.get("wrapper"):
+                        # a record made by a call of a project function (`defineTool({...})`) that this loop
+                        # registers: a tool whatever that function does with it
+                        h["registered"] = True
                     if h or cand.get("loop_only"):
                         extra.setdefault(id(cand), {}).update(h)
         return extra

@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-31-unread-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql"
+FACTS_VERSION = "ts-31-unread-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql+fwdh+cvt"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -49,6 +49,13 @@ def _fx():
     from parr.scan.typescript import effects
 
     return effects
+
+
+def _converters():
+    """The typed-record converter module (its screens are byte searches)."""
+    from parr.scan.typescript import converters
+
+    return converters
 
 
 def _detect():
@@ -95,7 +102,8 @@ def has_trigger(source: bytes) -> bool:
         b"define" in source and _EVE_IMPORT.search(source) is not None) or (
         b"langchain" in source and _builtin_class().search(source) is not None) or (
         _HOOK_PACKAGES.search(source) is not None) or (
-        action_schemas.TRIGGER.search(source) is not None) or action_schemas.typed_screen(source) or any(
+        action_schemas.TRIGGER.search(source) is not None) or action_schemas.typed_screen(source) or \
+        _converters().table_screen(source) or any(
         package in source and enables.search(source) is not None for package, enables in _AGENT_BUILTINS)
 
 
@@ -597,6 +605,8 @@ class TypeScriptScanner:
             facts["record_entries"] = det.record_entries[:200]
         if det.__dict__.get("typed_builders"):
             facts["typed_builders"] = det.typed_builders[:50]  # lists of a type whose literals are actions
+        if det.__dict__.get("tool_converters"):
+            facts["tool_converters"] = det.tool_converters  # functions turning a typed record into a provider tool
         if det.wrappers:
             facts["wrappers"] = det.wrappers
         if det.spread_uses:
@@ -1089,6 +1099,11 @@ class _Resolver:
                 typed_keys.setdefault(str(b.get("type")), set()).add(str(b.get("key") or "name"))
                 typed_builders.append((path, b))
         typed_seen: set[str] = set()
+        # converters of a typed record into a provider's tool (converters.py): the type -> the provider
+        converted: dict[str, str] = {}
+        for path, facts in sorted(self.facts.items()):
+            for c in facts.get("tool_converters") or []:
+                converted.setdefault(str(c.get("type")), str(c.get("framework") or "unknown"))
         for path in sorted(self.facts):
             facts = self.facts[path]
             for err in facts.get("errors") or []:
@@ -1110,6 +1125,11 @@ class _Resolver:
                         continue  # an object of a type no action builder walks, or without the member naming it
                     typed_seen.add(str(td.get("type")))
                     cand = dict(cand, name=named[0])
+                if cand.get("typed_table"):
+                    fw = next((converted[t] for t in cand["typed_table"].get("types") or [] if t in converted), None)
+                    if fw is None:
+                        continue  # a record of a table no converter turns into a model's tool
+                    cand = dict(cand, framework=fw)
                 if "reach" in cand and reach is not None and not reach.keeps(path, cand["reach"]):
                     continue  # exported, but imported by no file and no library's public API
                 if labels and (path, cand.get("line")) in labels and cand.get("style") in _DEFINITION_STYLES:
@@ -1119,6 +1139,7 @@ class _Resolver:
                     continue  # an exported array or object no call spreads into that reader
                 if cand.get("members_use") is not None and (path, cand["members_use"]) in read_there:
                     continue  # read in the file that defines its arguments
+                loop_registered = bool((handled.get(id(cand)) or {}).get("registered"))
                 if id(cand) in handled:  # a definition a loop registers, with its body in a handler map
                     cand = _loops().with_handler(cand, handled[id(cand)])
                 elif cand.get("loop_only"):
@@ -1127,6 +1148,10 @@ class _Resolver:
                     continue  # the agent's own tools/<name>.ts replaces or disables eve's framework tool
                 if cand.get("wrapper"):
                     info = wrapper_of.get(id(cand))
+                    if info is None and loop_registered:
+                        # the record a call of a project function returns, registered by a loop: the loop's
+                        # framework (with_handler, above) and the record's own reading
+                        info = {"framework": cand.get("framework"), "style": cand.get("style")}
                     if info is None:
                         continue  # a call of a project function that is not a generic wrapper
                     if cand["wrapper"].get("unread_name"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from parr.scan.typescript.frameworks import (
     agent_kit, ai_sdk, anthropic, assistant_ui, beeai, cloudflare, composio, copilotkit, elizaos, eve, fastmcp, genkit,
     google_genai, kaibanjs, langchain, langgraph_js, llamaindex, mastra, mcp, mcp_use, openai, openai_agents, openclaw, opencode,
-    voltagent,
+    tarko, voltagent,
 )
 from parr.scan.typescript.frameworks.spec import Builtin, Factory, FrameworkSpec, Handoff, Registration
 
@@ -16,7 +16,7 @@ FAMILIES: tuple[FrameworkSpec, ...] = (
     google_genai.SPEC, anthropic.SPEC, openai.SPEC, openclaw.SPEC, agent_kit.SPEC, copilotkit.SPEC,
     assistant_ui.SPEC, composio.SPEC, fastmcp.SPEC, eve.SPEC, beeai.SPEC, kaibanjs.SPEC, genkit.SPEC, llamaindex.SPEC,
     mcp_use.SPEC,
-    elizaos.SPEC,
+    elizaos.SPEC, tarko.SPEC,
 )
 ALL: tuple[FrameworkSpec, ...] = FAMILIES + (opencode.SPEC,)
 BY_ID: dict[str, FrameworkSpec] = {spec.id: spec for spec in ALL}

@@ -14,7 +14,7 @@ from parr.scan.typescript.frameworks.spec import (
     FrameworkSpec,
     Registration,
 )
-from parr.scan.typescript.nodes import object_entries, text, unwrap
+from parr.scan.typescript.nodes import args_of, object_entries, one_line, text, unwrap
 from parr.scan.typescript.values import FileCtx
 
 if TYPE_CHECKING:
@@ -36,8 +36,32 @@ def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | N
         return  # one definition object, or a project function returning one
     if len(args) < 2:
         return
-    name = det._names(args[0])
+    if wrapper is None:
+        fwd = det._forwarding_calls(args[0])
+        if fwd is not None:
+            helper, sites = fwd
+            det.ctx.claim(call)
+            for site in sites:
+                if not det.ctx.is_claimed(site):
+                    det.ctx.claim(site)
+                    _register_one(det, site, args, None, style, helper, args_of(site))
+            return
+    _register_one(det, call, args, wrapper, style)
+
+
+def _register_one(det: Detector, call: Node, args: list[Node], wrapper: dict | None, style: str,
+                  helper: Node | None = None, site_args: list[Node] | None = None) -> None:
+    """One registration. With `helper` (a local function whose parameters fill this registration) and the
+    arguments of one call of it, each parameter reads as that call's argument and the tool's code is the
+    function the call passes, where the helper's handler only calls it."""
+    def sub(node: Node | None) -> Node | None:
+        return det._substitute(node, helper, site_args) if helper is not None and site_args is not None else node
+
+    name = det._names(sub(args[0]))
     if not name:
+        if helper is not None:
+            det._unread(call, "tool name made at run time", one_line(call, 140))
+            return
         if wrapper is not None:
             # Whether this is a tool at all is known once the method's own file is read.
             det._emit(node=call, name=None, framework="mcp-typescript-sdk", style=style, schema="none",
@@ -45,20 +69,23 @@ def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | N
         elif not det._register_registration_wrapper(args[0], style):
             det._unread(call, "tool name made at run time", f"registerTool({text(args[0])[:60]}, ...)")
         return
-    cfg, entries = det._config(args[1])
-    if cfg is None and unwrap(args[1]) is not None and unwrap(args[1]).type not in ("identifier", "member_expression"):
+    cfg, entries = det._config(sub(args[1]))
+    if cfg is None and unwrap(sub(args[1])) is not None and \
+            unwrap(sub(args[1])).type not in ("identifier", "member_expression"):
         return
     if cfg is not None:
         det.ctx.claim(cfg)
         if app_only(det, entries):
             return  # `_meta: { ui: { visibility: ["app"] } }`: the view's helper, hidden from the model
-    handler = det._handler(args[-1]) if len(args) >= 3 else None
+    handler = det._handler(sub(args[-1])) if len(args) >= 3 else None
+    if helper is not None and site_args is not None:
+        handler = det._forwarded_handler(handler, helper, site_args) or handler
     if handler is None and len(args) >= 3 and style == "mcp_ts.registerToolTask":
         # registerToolTask(name, config, { createTask, getTask, getTaskResult }): the task's three methods
         # are its code (createTask starts the work)
         obj = det.ctx.value_node(args[-1])
         handler = obj if obj is not None and obj.type == "object" and "createTask" in object_entries(obj) else None
-    schema_node = det._entry(entries, "inputSchema")
+    schema_node = sub(det._entry(entries, "inputSchema"))
     info = det._schema_of(schema_node)
     eff = det._effects_of(handler)
     typed, tev = det._typed(info, handler, eff, no_schema_means_no_params=True)
@@ -68,9 +95,9 @@ def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | N
     if cfg is None:
         # The config is a variable parr could not follow within this file: its schema is unseen.
         typed, tev = False, [IMPORTED_DEFINITION if definition else "tool config parr could not read"]
-    desc, dref = det._description(det._entry(entries, "description"))
-    ann = det._annotations(det._entry(entries, "annotations"))
-    title = det._entry(entries, "title")
+    desc, dref = det._description(sub(det._entry(entries, "description")))
+    ann = det._annotations(sub(det._entry(entries, "annotations")))
+    title = sub(det._entry(entries, "title"))
     if title is not None and "title" not in ann:
         t = det.ctx.string_value(title)
         if isinstance(t, str):
