@@ -289,6 +289,8 @@ class FileExtractor:
         self.agent_members: dict[str, list[str]] = {}  # module-level agent variable -> what it can do
         self.fw_hints: set[str] = set()
         self.consumed: set[int] = set()  # ids of nodes already turned into candidates
+        self.returned_builtins: set = set()  # (function, name, type) of built-in tool dicts a function returns
+        self.deftable_refs: list = []  # loops making one tool definition per entry of a module-level table
         self.list_tool_funcs: list[FuncInfo] = []
         self.var_ctor: dict[str, str] = {}
         self.var_ann: dict[str, str] = {}  # module-level names annotated with a class (manager: Optional[M] = None)
@@ -2974,6 +2976,14 @@ class FileExtractor:
                           extra={"jschema": self.json_schema_info(keys.get("input_schema"), scope)})
             return
         if t and catalog.anthropic_builtin_type(t):
+            if scope.func is not None and any(v is node for v in scope.func.ret_values):
+                # def default_tool(kind): if model_a: return {"name": "bash", "type": "bash_20250124"}
+                # elif model_b: return {"name": "bash", "type": "bash_20250124"}: a function returns
+                # one value per call, so the same built-in returned on two paths is one tool.
+                seen = (id(scope.func), n, r and str(r), t)
+                if seen in self.returned_builtins:
+                    return
+                self.returned_builtins.add(seen)
             base = t.rsplit("_", 1)[0]
             caps, mut, typed = catalog.ANTHROPIC_BUILTIN_CAPS.get(base, ((), False, True))
             self.new_cand(name=n, name_ref=r, line=node.lineno, framework="anthropic",
@@ -4269,6 +4279,8 @@ class FileExtractor:
                 # tool_namespace(tools=[...]): its own tools= is read as a context of its own;
                 # settings.get("tools"): tools made elsewhere, passed along like a parameter
                 return
+            if self.definition_call(e, scope, fw, line, label):
+                return
             cls_name = e.func.id if isinstance(e.func, ast.Name) else None
             bound = self.lookup(scope, cls_name)[0] if cls_name else None
             if isinstance(bound, ClassInfo):
@@ -4510,6 +4522,98 @@ class FileExtractor:
         site = dict(self._site(e, label, line, text), reason=reason)
         if site not in self.unresolved:
             self.unresolved.append(site)
+
+    def definition_call(self, e: ast.Call, scope, fw, line: int, label: str) -> bool:
+        """Def(name=..., description=..., schema={...}) handed over as a tool: a project's own
+        provider-neutral definition (a plain class of name, description and JSON schema) that a
+        converter turns into each provider's tool schema by reading those fields. Named by a literal,
+        it is the tool here. Made in a loop over a module-level table, `for cmd, spec in
+        TABLE.items(): tools.append(Def(name=cmd.value, schema=spec.schema))`, it is one tool per
+        entry of the table, reported at the entry and named by its key (or by the entry's own
+        `name=` for `name=spec.name`): resolve reads the table where it is defined."""
+        named = _kw(e, "name")
+        schema = _kw(e, *_DEF_SCHEMA_KWS)
+        if named is None or schema is None or self.fw_of_qual(self.qualify(self.dotted(e.func))):
+            return False  # (a framework's own class is read by its family)
+        if isinstance(schema, ast.Dict):
+            if not _json_object_schema(schema):
+                return False
+            n, r = self.name_of(named, scope)
+            if not (n or r):
+                return False
+            self.new_cand(name=n, name_ref=r, line=e.lineno, framework=fw or "unknown",
+                          style="project.tool_definition", schema="json_schema",
+                          description=self.str_of(_kw(e, "description"), scope)[0],
+                          extra={"jschema": self.json_schema_info(schema, scope)})
+            self.consumed.add(id(e))
+            return True
+        loop = self._table_loop(e, scope)
+        if loop is None:
+            return False
+        table, key_var, val_var = loop
+        if not (isinstance(schema, ast.Attribute) and isinstance(schema.value, ast.Name) and schema.value.id == val_var):
+            return False  # the schema is not the entry's: not the table's definitions
+        base = named.value if isinstance(named, ast.Attribute) and named.attr in ("value", "name") else named
+        if isinstance(base, ast.Name) and base.id == key_var:
+            by = "key"
+        elif isinstance(named, ast.Attribute) and isinstance(named.value, ast.Name) and named.value.id == val_var:
+            by = "own"
+        else:
+            return False
+        site = self._handing_site(e, label, line)
+        self.deftable_refs.append({"table": table, "by": by, "attr": schema.attr, "line": line,
+                                   "framework": fw, "site": site["call"] if site else None})
+        self.consumed.add(id(e))
+        return True
+
+    def _table_loop(self, e: ast.Call, scope) -> tuple[str, str, str] | None:
+        """(qualified table, key variable, value variable) of the `for k, v in TABLE.items()` loop
+        around `e`, TABLE a module-level name of this file or an imported one."""
+        root = scope.func.node if scope.func is not None else self.tree
+        for node in ast.walk(root):
+            if type(node) not in (ast.For, ast.AsyncFor) or not isinstance(node.target, ast.Tuple) \
+                    or len(node.target.elts) != 2 or not all(isinstance(x, ast.Name) for x in node.target.elts):
+                continue
+            it = node.iter
+            if not (isinstance(it, ast.Call) and not it.args and isinstance(it.func, ast.Attribute)
+                    and it.func.attr == "items" and isinstance(it.func.value, ast.Name)):
+                continue
+            if not any(x is e for st in node.body for x in ast.walk(st)):
+                continue
+            t = it.func.value.id
+            if t in self.module_scope.assigns and self.lookup(scope, t)[1] is self.module_scope:
+                table = f"{self.module}.{t}" if self.module else t
+            elif t in self.imports and self.lookup(scope, t)[0] is None:
+                table = self.imports[t]
+            else:
+                return None
+            return table, node.target.elts[0].id, node.target.elts[1].id
+        return None
+
+    def _definition_tables(self) -> dict:
+        """Module-level tables of tool definitions, `TABLE = {Cmd.SEARCH: Def(name="search",
+        description=..., schema={...}), ...}`: per entry its key's name (a literal, or a reference
+        resolve reads), its own name, line, description and schema; read by resolve when a loop
+        elsewhere makes one tool of each entry (definition_call)."""
+        out = {}
+        if "name=" not in self.text:
+            return out
+        for t, v in self.module_scope.assigns.items():
+            if not isinstance(v, ast.Dict) or not v.values or None in v.keys:
+                continue
+            entries = []
+            for k, d in zip(v.keys, v.values):
+                schema = _kw(d, *_DEF_SCHEMA_KWS) if isinstance(d, ast.Call) else None
+                if not isinstance(schema, ast.Dict) or _kw(d, "name") is None or not _json_object_schema(schema):
+                    entries = None
+                    break
+                kn, kr = self.name_of(k, self.module_scope)
+                entries.append({"key": kn, "key_ref": kr, "own": self.str_of(_kw(d, "name"), self.module_scope)[0],
+                                "line": d.lineno, "description": self.str_of(_kw(d, "description"), self.module_scope)[0],
+                                "jschema": self.json_schema_info(schema, self.module_scope)})
+            if entries:
+                out[t] = entries
+        return out
 
     def schema_dict_in_tools(self, d: ast.Dict, scope, fw) -> None:
         """{"name": ..., "description": ..., "parameters": {...}} handed over as a tool: LangChain's
@@ -5220,7 +5324,9 @@ class FileExtractor:
                            ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases),
                            ("stars", self.star_modules), ("rets", self._element_returns()),
                            ("msig", self._method_signatures()), ("mw_made", self.reg_middleware),
-                           ("ctor_args", self.ctor_args), ("stubs", stubs), *reg.items()):
+                           ("ctor_args", self.ctor_args), ("stubs", stubs),
+                           ("deftables", self._definition_tables()), ("deftable_refs", self.deftable_refs),
+                           *reg.items()):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
@@ -5379,6 +5485,16 @@ def _fixes_host(text: str, last: bool) -> bool:
         return True
     _, sep, rest = text.partition("://")
     return bool(sep) and (bool(re.match(r"[^/{]+/", rest)) or (last and bool(rest)))
+
+
+# The keyword a project's own tool-definition class takes its JSON schema under
+_DEF_SCHEMA_KWS = ("schema", "parameters", "input_schema", "inputSchema")
+
+
+def _json_object_schema(d: ast.Dict) -> bool:
+    """{"type": "object", "properties": {...}}: a JSON schema of an object's fields."""
+    keys = _literal_keys(d)
+    return _const_str(keys.get("type")) == "object" and isinstance(keys.get("properties"), ast.Dict)
 
 
 def _dedupe(fx):

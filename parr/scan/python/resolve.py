@@ -837,6 +837,41 @@ def _crew_handed(proj: Project) -> dict[str, set[int]]:
     return out
 
 
+def _definition_tables(proj: Project, records: list, sites: list) -> None:
+    """A loop that makes one tool definition per entry of a table (extract.definition_call): each
+    entry is a tool, reported at the entry in the table's file, named by its key (an enum member's
+    value, a constant) or by its own name=; a table parr cannot find or a key it cannot read is a
+    site. A table made into tools by several loops gives its tools once."""
+    done: set = set()
+    for path, f in list(proj.facts.items()):
+        for r in f.get("deftable_refs") or ():
+            tpath, rest = proj.split_target(r["table"], path)
+            entries = (proj.at(tpath).get("deftables") or {}).get(rest[0]) if tpath and rest and len(rest) == 1 else None
+            if not entries:
+                site = _ref_site(path, r, "tool definitions from a table parr cannot read")
+                if site is not None:
+                    sites.append(site)
+                continue
+            if (tpath, rest[0], r["by"]) in done:
+                continue
+            done.add((tpath, rest[0], r["by"]))
+            for entry in entries:
+                if r["by"] == "own":
+                    name = entry.get("own")
+                else:
+                    name = entry.get("key") or (proj.resolve_str(entry["key_ref"], tpath) if entry.get("key_ref") else None)
+                if not name:
+                    sites.append(UnresolvedSite(file=tpath, line=max(1, int(entry.get("line") or 1)),
+                                                call=f"{rest[0]} entry", reason="tool name defined elsewhere that parr cannot read"))
+                    continue
+                rec = _record({"name": name, "line": entry["line"], "framework": r.get("framework") or "unknown",
+                               "style": "project.tool_definition", "schema": "json_schema",
+                               "description": entry.get("description"), "jschema": entry.get("jschema"), "fx": []},
+                              tpath, proj)
+                if rec is not None:
+                    records.append(rec)
+
+
 def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
     """Tools of the project; places where tools are handed to a model that could not be read go to `sites`."""
@@ -1169,6 +1204,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         if rec is not None:
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
+    _definition_tables(proj, records, sites)
     registry.resolve_registries(proj, records, sites)
     registry.resolve_middleware(proj, records)
     swe_bundles.resolve(proj, records, sites, _record)
