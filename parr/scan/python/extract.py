@@ -5187,6 +5187,9 @@ class FileExtractor:
                         ext += e2
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
+                for k in ("jschema", "attr_jschema", "own_jschema"):
+                    if isinstance(c.get(k), dict) and c[k].get("props"):
+                        _mark_selectors(fi.node, c[k])
                 xc = self.xclosure(fi)
                 if xc and fi.qual in self._serialised_funcs():
                     c["xc_of"] = fi.qual  # the same list is in the funcs entry (facts stay small)
@@ -5495,6 +5498,67 @@ def _json_object_schema(d: ast.Dict) -> bool:
     """{"type": "object", "properties": {...}}: a JSON schema of an object's fields."""
     keys = _literal_keys(d)
     return _const_str(keys.get("type")) == "object" and isinstance(keys.get("properties"), ast.Dict)
+
+
+def _mark_selectors(fn: ast.AST, js: dict) -> None:
+    """A string property named like a command (`command`, `action`) that the tool's run method only
+    compares with literals (`if command == "install": ... elif command == "remove": ...`, also in an
+    f-string of its reply) is a choice among those words, as an enum would be: it never reaches what
+    runs. Marked `sel` with the words (judge: not a raw string that is executed)."""
+    for p in js.get("props") or ():
+        if p.get("t") == "string" and not p.get("ops") and p.get("n") in catalog.RAW_PARAM_NAMES:
+            words = _only_compared(fn, p["n"])
+            if words:
+                p["sel"] = words
+
+
+def _input_key(e: ast.AST, key: str) -> bool:
+    """kwargs.get("key"[, default]) or kwargs["key"] (any mapping of the input)."""
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "get" \
+            and isinstance(e.func.value, ast.Name) and e.args and _const_str(e.args[0]) == key:
+        return True
+    return isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and _const_str(e.slice) == key
+
+
+def _only_compared(fn: ast.AST, key: str) -> list[str] | None:
+    """The string literals the input `key` is compared with, where every use of it in `fn` is such a
+    comparison or a value formatted into an f-string; None where it is used any other way."""
+    a = getattr(fn, "args", None)
+    bound = {x.arg for x in (a.posonlyargs + a.args + a.kwonlyargs)} & {key} if a is not None else set()
+    reads = 0
+    for n in ast.walk(fn):
+        if _input_key(n, key):
+            reads += 1
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
+                and _input_key(n.value, key):
+            bound.add(n.targets[0].id)
+            reads -= 1
+        elif isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.NamedExpr)):
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            if any(isinstance(x, ast.Name) and x.id == key for t in targets for x in ast.walk(t)):
+                return None  # the name is bound to something else too
+    if reads or not bound:
+        return None  # read off the input without a name, or never taken out of it
+    allowed: set[int] = set()
+    words: list[str] = []
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Compare) and all(type(op) in (ast.Eq, ast.NotEq, ast.In, ast.NotIn) for op in n.ops):
+            sides = [n.left, *n.comparators]
+            names = [x for x in sides if isinstance(x, ast.Name) and x.id in bound]
+            lits = [x for x in sides if x not in names]
+            strs = [_const_str(x) for x in lits] if all(_const_str(x) is not None for x in lits) else None
+            if strs is None and len(lits) == 1 and isinstance(lits[0], (ast.Tuple, ast.List, ast.Set)) \
+                    and all(_const_str(x) is not None for x in lits[0].elts):
+                strs = [_const_str(x) for x in lits[0].elts]
+            if names and lits and strs is not None:
+                allowed.update(id(x) for x in names)
+                words += [w for w in strs if w not in words]
+        elif isinstance(n, ast.FormattedValue) and isinstance(n.value, ast.Name) and n.value.id in bound:
+            allowed.add(id(n.value))
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Name) and n.id in bound and isinstance(n.ctx, ast.Load) and id(n) not in allowed:
+            return None
+    return words or None
 
 
 def _dedupe(fx):
