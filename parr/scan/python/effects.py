@@ -94,9 +94,27 @@ def _scroll_key(call: ast.Call, method: str) -> bool:
     return all(scrolls(k) for k in (call.args[-1:] if method == "press" else call.args))
 
 
+_SCROLL_CALL = re.compile(r"^\s*(?:window\.)?scroll(?:To|By)\s*\([^;()]*\)\s*;?\s*$")
+
+
 def _inspects_page(script: str | None, call: ast.Call) -> bool:
-    """A literal script (the whole first argument, no run-time part) that only scrolls or reads."""
+    """A literal script (the whole first argument, no run-time part) that only scrolls or reads;
+    or one scroll call with values spliced into its arguments (f"window.scrollBy({dx}, {dy})": plain
+    names or arithmetic, no call, no text of their own), which only scrolls."""
     a = call.args[0] if call.args else None
+    if isinstance(a, ast.JoinedStr):
+        parts = []
+        for v in a.values:
+            if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                parts.append(v.value)
+            elif isinstance(v, ast.FormattedValue) and v.format_spec is None and v.conversion == -1 and all(
+                    isinstance(n, (ast.Name, ast.Attribute, ast.BinOp, ast.UnaryOp, ast.Load, ast.operator,
+                                   ast.unaryop)) or isinstance(n, ast.Constant) and isinstance(n.value, (int, float))
+                    for n in ast.walk(v.value)):
+                parts.append("0")
+            else:
+                return False
+        return bool(_SCROLL_CALL.match("".join(parts)))
     if script is None or not isinstance(a, ast.Constant):
         return False
     statements = [x for x in re.split(r";\s*", script.strip()) if x]

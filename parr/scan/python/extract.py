@@ -4590,6 +4590,51 @@ class FileExtractor:
             return table, node.target.elts[0].id, node.target.elts[1].id
         return None
 
+    def _action_types(self) -> dict:
+        """Module-level classes of a discriminated union of actions, `class ClickAction(BaseAction):
+        type: Literal["click"] = "click"`: class -> the literal its `type` field holds."""
+        out = {}
+        if "Literal" not in self.text:
+            return out
+        for ci in self.classes:
+            if ci.scope is not self.module_scope:
+                continue
+            for st in ci.node.body:
+                if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.target.id == "type" \
+                        and isinstance(st.annotation, ast.Subscript) and _ann_name(st.annotation.value) == "Literal":
+                    sl = st.annotation.slice
+                    elts = sl.elts if isinstance(sl, ast.Tuple) else [sl]
+                    if len(elts) == 1 and _const_str(elts[0]) is not None:
+                        out[ci.name] = _const_str(elts[0])
+        return out
+
+    def _action_cases(self) -> dict:
+        """What an executor does for each kind of action: `match action.type: case "double_click":
+        page.mouse.dblclick(...)`: literal -> {fx, ext} of that case's calls (and the helpers they
+        reach), for a tool whose dispatch branch only builds an action of that type (resolve)."""
+        out: dict = {}
+        if "match" not in self.text or ".type" not in self.text:
+            return out
+        for fi in self.funcs:
+            if fi.body_scope is None:
+                continue
+            for node in mcp_dispatch.walk_own(fi.node.body):
+                if not (isinstance(node, ast.Match) and isinstance(node.subject, ast.Attribute)
+                        and node.subject.attr == "type"):
+                    continue
+                for case in node.cases:
+                    pats = case.pattern.patterns if isinstance(case.pattern, ast.MatchOr) else [case.pattern]
+                    lits = [_const_str(pt.value) for pt in pats if isinstance(pt, ast.MatchValue)]
+                    if not lits or None in lits or case.guard is not None:
+                        continue
+                    calls = [n for n in mcp_dispatch.walk_own(case.body) if isinstance(n, ast.Call)]
+                    fx, ext = self.closure(self._calls_as_body(fi, calls)) if calls else ([], [])
+                    for lit in lits:
+                        entry = out.setdefault(lit, {"fx": [], "ext": []})
+                        entry["fx"] += [list(x) for x in _dedupe(fx) if list(x) not in entry["fx"]][:30]
+                        entry["ext"] = sorted(set(entry["ext"]) | set(ext))[:30]
+        return out
+
     def _definition_tables(self) -> dict:
         """Module-level tables of tool definitions, `TABLE = {Cmd.SEARCH: Def(name="search",
         description=..., schema={...}), ...}`: per entry its key's name (a literal, or a reference
@@ -5329,6 +5374,7 @@ class FileExtractor:
                            ("msig", self._method_signatures()), ("mw_made", self.reg_middleware),
                            ("ctor_args", self.ctor_args), ("stubs", stubs),
                            ("deftables", self._definition_tables()), ("deftable_refs", self.deftable_refs),
+                           ("act_types", self._action_types()), ("act_cases", self._action_cases()),
                            *reg.items()):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
