@@ -26,6 +26,7 @@ from parr.scan.python.astutil import (
 from parr.scan.evidence import OPENAI_HOSTED_TYPES, XAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
+from parr.scan.python.effects import _IN_MEMORY_ORIGINS
 from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, WEAK, classify_call, known_quiet, list_insert, sql_lead, sql_text_effect
 from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
@@ -868,7 +869,7 @@ class FileExtractor:
             fn.fx.extend(fx)
         elif value_call:
             return
-        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()) and not list_insert(
+        elif not known_quiet(d, q, is_builtin, injected, self._import_heads(), origin) and not list_insert(
                 node, d.rsplit(".", 1)[-1]) and not (self._uses_tempfile() and self._scratch(fn).touches(node, q or d)):
             unknown = self._unknown_call(d, q, head, origin, fn)
             if unknown is not None:
@@ -1646,7 +1647,7 @@ class FileExtractor:
         v, _ = self.lookup(fn.body_scope, head)
         return v.value if isinstance(v, ast.Await) else v if isinstance(v, ast.Call) else None
 
-    def _receiver_origin(self, d: str, fn: FuncInfo) -> str | None:
+    def _receiver_origin(self, d: str, fn: FuncInfo, depth: int = 0) -> str | None:
         """The qualified callee that built a call's receiver variable (`iam = boto3.client("iam")`,
         `iam = get_iam_client()`), so the effects knowledge can tell which SDK it is."""
         head = d.split(".", 1)[0]
@@ -1661,10 +1662,33 @@ class FileExtractor:
         v, _ = self.lookup(fn.body_scope, head)
         if isinstance(v, ast.Await):
             v = v.value
+        if v is None and depth < 2:
+            # `for elem in soup(["script"])` / `in soup.find_all(...)`: an element an in-memory object
+            # of the function hands out is in memory too
+            it = next((n.iter for n in ast.walk(fn.node) if isinstance(n, (ast.For, ast.AsyncFor))
+                       and isinstance(n.target, ast.Name) and n.target.id == head), None)
+            return self._derived_origin(it, head, fn, depth)
+        if isinstance(v, ast.BoolOp):  # soup.find("main") or soup.find("article")
+            v = next((x for x in v.values if isinstance(x, ast.Call)), None)
+        if isinstance(v, ast.Name) and v.id not in (head, "self", "cls") and v.id not in self.imports and depth < 2:
+            origin = self._receiver_origin(v.id + ".x", fn, depth + 1)  # container = soup
+            return origin if origin and _IN_MEMORY_ORIGINS.match(origin) else None
         if not isinstance(v, ast.Call):
             return None
         od = self.dotted(v.func)
+        if od and depth < 2 and (derived := self._derived_origin(v, head, fn, depth)) is not None:
+            return derived  # title = soup.find("title"): a part of the parse tree
         return (self.qualify(od) + "()") if od else None
+
+    def _derived_origin(self, call, head: str, fn: FuncInfo, depth: int) -> str | None:
+        """The origin of a local object whose method (or call) made this value, where that origin is a
+        library whose objects live in memory only (effects._IN_MEMORY_ORIGINS); else None."""
+        src = self.dotted(call.func) if isinstance(call, ast.Call) else None
+        h = src.split(".", 1)[0] if src else None
+        if not h or h in (head, "self", "cls") or h in self.imports:
+            return None
+        origin = self._receiver_origin(h + ".x", fn, depth + 1)
+        return origin if origin and _IN_MEMORY_ORIGINS.match(origin) else None
 
     def _annotated_attr(self, ci: ClassInfo, attr: str) -> str | None:
         """`Driver()` for `self.<attr>` a method stored from its parameter declared as a class
@@ -4982,6 +5006,9 @@ class FileExtractor:
             if isinstance(v, FuncInfo):
                 callees.append((v, name))
             elif unknown is not None and not isinstance(v, ClassInfo) and not name[:1].isupper() and name not in fi.strs:
+                origin = self._receiver_origin(name + ".__call__", fi) if fi.body_scope is not None else None
+                if origin and _IN_MEMORY_ORIGINS.match(origin):
+                    continue  # soup(["script"]): an in-memory object's search
                 # a name bound to something parr does not read (a lambda, a parameter, a value)
                 unknown.append(("", UNKNOWN, f"calls {name}()", 0))
         if fi.cls is not None:
