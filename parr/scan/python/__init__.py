@@ -85,6 +85,9 @@ _ENUM_CLASS = re.compile(r"^class[ \t]+(\w+)\((?:str,[ \t]*)?(?:enum\.)?(?:Str)?
 _ENUM_MEMBER = re.compile(r"^[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*([\"'])([^\"'\\\n]*)\2", re.M)
 
 
+_ACTION_MATCH = re.compile(r"^\s*match\s+[\w.]+\.type\s*:", re.M)
+
+
 def _light_facts(rel_path: str, source: bytes) -> FileFacts:
     """Facts of a file that declares no tool: its module-level functions (name, line, signature),
     string constants and string enums, so that other files can list its functions in tools=[...]
@@ -132,6 +135,8 @@ def _light_facts(rel_path: str, source: bytes) -> FileFacts:
             enums[m.group(1)] = members
     if enums:
         facts["enums"] = enums
+    if _ACTION_MATCH.search(text):
+        facts["act_match"] = True  # an executor's `match action.type:` resolve reads in full when asked
     return facts
 
 

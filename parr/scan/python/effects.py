@@ -94,9 +94,27 @@ def _scroll_key(call: ast.Call, method: str) -> bool:
     return all(scrolls(k) for k in (call.args[-1:] if method == "press" else call.args))
 
 
+_SCROLL_CALL = re.compile(r"^\s*(?:window\.)?scroll(?:To|By)\s*\([^;()]*\)\s*;?\s*$")
+
+
 def _inspects_page(script: str | None, call: ast.Call) -> bool:
-    """A literal script (the whole first argument, no run-time part) that only scrolls or reads."""
+    """A literal script (the whole first argument, no run-time part) that only scrolls or reads;
+    or one scroll call with values spliced into its arguments (f"window.scrollBy({dx}, {dy})": plain
+    names or arithmetic, no call, no text of their own), which only scrolls."""
     a = call.args[0] if call.args else None
+    if isinstance(a, ast.JoinedStr):
+        parts = []
+        for v in a.values:
+            if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                parts.append(v.value)
+            elif isinstance(v, ast.FormattedValue) and v.format_spec is None and v.conversion == -1 and all(
+                    isinstance(n, (ast.Name, ast.Attribute, ast.BinOp, ast.UnaryOp, ast.Load, ast.operator,
+                                   ast.unaryop)) or isinstance(n, ast.Constant) and isinstance(n.value, (int, float))
+                    for n in ast.walk(v.value)):
+                parts.append("0")
+            else:
+                return False
+        return bool(_SCROLL_CALL.match("".join(parts)))
     if script is None or not isinstance(a, ast.Constant):
         return False
     statements = [x for x in re.split(r";\s*", script.strip()) if x]
@@ -938,13 +956,18 @@ _PURE_METHODS = frozenset(
     append extend sort reverse setdefault pop popitem move_to_end discard union intersection difference
     strftime strptime isoformat timestamp date astimezone total_seconds model_dump model_dump_json model_validate
     model_copy dict json parse_obj parse_raw to_dict to_json hexdigest digest group groups groupdict loads dumps
-    tolist mean sum min max round astype fillna sort_values reset_index result done
+    tolist mean sum min max round astype fillna sort_values reset_index result done raise_for_status
     copy_with copy_add_param copy_set_param copy_merge_params copy_remove_param""".split())
 # (copy_*: httpx.URL's, which return a new URL with the change and touch nothing else)
 
 
+# Libraries whose objects live in memory only: every method of an object one of them built (an HTML
+# parse tree and its elements: soup.find(), elem.decompose()) computes or changes that object alone.
+_IN_MEMORY_ORIGINS = re.compile(r"^(?:bs4|BeautifulSoup)\.")
+
+
 def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: frozenset[str],
-                imported_heads: frozenset[str]) -> bool:
+                imported_heads: frozenset[str], origin: str | None = None) -> bool:
     """Whether a call no rule classified is known to change nothing outside the process: a
     builtin, a standard-library helper that computes, a method of a plain value, a log line, an
     object being built (a capitalised callee), or the framework's own state it was handed."""
@@ -961,6 +984,8 @@ def known_quiet(dotted: str, qual: str | None, is_builtin: bool, injected: froze
     head = dotted.split(".", 1)[0]
     if head in injected:
         return True  # tool_context.state.get(...), ctx.deps: the framework's in-process state
+    if origin and _IN_MEMORY_ORIGINS.match(origin):
+        return True  # soup = BeautifulSoup(html): soup.find_all(...), soup(["script"]), elem.decompose()
     if last in _POOL_METHODS and "." in dotted and _POOL_RECEIVER.search(dotted.rsplit(".", 2)[-2]):
         return True  # executor.submit(fn): fn is read as a helper
     if "." in dotted:

@@ -26,6 +26,7 @@ from parr.scan.python.astutil import (
 from parr.scan.evidence import OPENAI_HOSTED_TYPES, XAI_HOSTED_TYPES
 from parr.scan import effects_kb
 from parr.scan.python import branches, flow, process, registry, scratch
+from parr.scan.python.effects import _IN_MEMORY_ORIGINS
 from parr.scan.python.effects import ENSURE_DIR, READ as READ_FX, UNKNOWN, WEAK, classify_call, known_quiet, list_insert, sql_lead, sql_text_effect
 from parr.scan.python.frameworks import provider_sdks
 from parr.scan.python.names import CTX_POSITIONAL as _CTX_POSITIONAL, FACTS_VERSION, module_name  # noqa: F401
@@ -289,6 +290,8 @@ class FileExtractor:
         self.agent_members: dict[str, list[str]] = {}  # module-level agent variable -> what it can do
         self.fw_hints: set[str] = set()
         self.consumed: set[int] = set()  # ids of nodes already turned into candidates
+        self.returned_builtins: set = set()  # (function, name, type) of built-in tool dicts a function returns
+        self.deftable_refs: list = []  # loops making one tool definition per entry of a module-level table
         self.list_tool_funcs: list[FuncInfo] = []
         self.var_ctor: dict[str, str] = {}
         self.var_ann: dict[str, str] = {}  # module-level names annotated with a class (manager: Optional[M] = None)
@@ -866,7 +869,7 @@ class FileExtractor:
             fn.fx.extend(fx)
         elif value_call:
             return
-        elif not known_quiet(d, q, is_builtin, injected, self._import_heads()) and not list_insert(
+        elif not known_quiet(d, q, is_builtin, injected, self._import_heads(), origin) and not list_insert(
                 node, d.rsplit(".", 1)[-1]) and not (self._uses_tempfile() and self._scratch(fn).touches(node, q or d)):
             unknown = self._unknown_call(d, q, head, origin, fn)
             if unknown is not None:
@@ -1644,7 +1647,7 @@ class FileExtractor:
         v, _ = self.lookup(fn.body_scope, head)
         return v.value if isinstance(v, ast.Await) else v if isinstance(v, ast.Call) else None
 
-    def _receiver_origin(self, d: str, fn: FuncInfo) -> str | None:
+    def _receiver_origin(self, d: str, fn: FuncInfo, depth: int = 0) -> str | None:
         """The qualified callee that built a call's receiver variable (`iam = boto3.client("iam")`,
         `iam = get_iam_client()`), so the effects knowledge can tell which SDK it is."""
         head = d.split(".", 1)[0]
@@ -1659,10 +1662,33 @@ class FileExtractor:
         v, _ = self.lookup(fn.body_scope, head)
         if isinstance(v, ast.Await):
             v = v.value
+        if v is None and depth < 2:
+            # `for elem in soup(["script"])` / `in soup.find_all(...)`: an element an in-memory object
+            # of the function hands out is in memory too
+            it = next((n.iter for n in ast.walk(fn.node) if isinstance(n, (ast.For, ast.AsyncFor))
+                       and isinstance(n.target, ast.Name) and n.target.id == head), None)
+            return self._derived_origin(it, head, fn, depth)
+        if isinstance(v, ast.BoolOp):  # soup.find("main") or soup.find("article")
+            v = next((x for x in v.values if isinstance(x, ast.Call)), None)
+        if isinstance(v, ast.Name) and v.id not in (head, "self", "cls") and v.id not in self.imports and depth < 2:
+            origin = self._receiver_origin(v.id + ".x", fn, depth + 1)  # container = soup
+            return origin if origin and _IN_MEMORY_ORIGINS.match(origin) else None
         if not isinstance(v, ast.Call):
             return None
         od = self.dotted(v.func)
+        if od and depth < 2 and (derived := self._derived_origin(v, head, fn, depth)) is not None:
+            return derived  # title = soup.find("title"): a part of the parse tree
         return (self.qualify(od) + "()") if od else None
+
+    def _derived_origin(self, call, head: str, fn: FuncInfo, depth: int) -> str | None:
+        """The origin of a local object whose method (or call) made this value, where that origin is a
+        library whose objects live in memory only (effects._IN_MEMORY_ORIGINS); else None."""
+        src = self.dotted(call.func) if isinstance(call, ast.Call) else None
+        h = src.split(".", 1)[0] if src else None
+        if not h or h in (head, "self", "cls") or h in self.imports:
+            return None
+        origin = self._receiver_origin(h + ".x", fn, depth + 1)
+        return origin if origin and _IN_MEMORY_ORIGINS.match(origin) else None
 
     def _annotated_attr(self, ci: ClassInfo, attr: str) -> str | None:
         """`Driver()` for `self.<attr>` a method stored from its parameter declared as a class
@@ -2974,6 +3000,14 @@ class FileExtractor:
                           extra={"jschema": self.json_schema_info(keys.get("input_schema"), scope)})
             return
         if t and catalog.anthropic_builtin_type(t):
+            if scope.func is not None and any(v is node for v in scope.func.ret_values):
+                # def default_tool(kind): if model_a: return {"name": "bash", "type": "bash_20250124"}
+                # elif model_b: return {"name": "bash", "type": "bash_20250124"}: a function returns
+                # one value per call, so the same built-in returned on two paths is one tool.
+                seen = (id(scope.func), n, r and str(r), t)
+                if seen in self.returned_builtins:
+                    return
+                self.returned_builtins.add(seen)
             base = t.rsplit("_", 1)[0]
             caps, mut, typed = catalog.ANTHROPIC_BUILTIN_CAPS.get(base, ((), False, True))
             self.new_cand(name=n, name_ref=r, line=node.lineno, framework="anthropic",
@@ -4269,6 +4303,8 @@ class FileExtractor:
                 # tool_namespace(tools=[...]): its own tools= is read as a context of its own;
                 # settings.get("tools"): tools made elsewhere, passed along like a parameter
                 return
+            if self.definition_call(e, scope, fw, line, label):
+                return
             cls_name = e.func.id if isinstance(e.func, ast.Name) else None
             bound = self.lookup(scope, cls_name)[0] if cls_name else None
             if isinstance(bound, ClassInfo):
@@ -4510,6 +4546,143 @@ class FileExtractor:
         site = dict(self._site(e, label, line, text), reason=reason)
         if site not in self.unresolved:
             self.unresolved.append(site)
+
+    def definition_call(self, e: ast.Call, scope, fw, line: int, label: str) -> bool:
+        """Def(name=..., description=..., schema={...}) handed over as a tool: a project's own
+        provider-neutral definition (a plain class of name, description and JSON schema) that a
+        converter turns into each provider's tool schema by reading those fields. Named by a literal,
+        it is the tool here. Made in a loop over a module-level table, `for cmd, spec in
+        TABLE.items(): tools.append(Def(name=cmd.value, schema=spec.schema))`, it is one tool per
+        entry of the table, reported at the entry and named by its key (or by the entry's own
+        `name=` for `name=spec.name`): resolve reads the table where it is defined."""
+        named = _kw(e, "name")
+        schema = _kw(e, *_DEF_SCHEMA_KWS)
+        if named is None or schema is None or self.fw_of_qual(self.qualify(self.dotted(e.func))):
+            return False  # (a framework's own class is read by its family)
+        if isinstance(schema, ast.Dict):
+            if not _json_object_schema(schema):
+                return False
+            n, r = self.name_of(named, scope)
+            if not (n or r):
+                return False
+            self.new_cand(name=n, name_ref=r, line=e.lineno, framework=fw or "unknown",
+                          style="project.tool_definition", schema="json_schema",
+                          description=self.str_of(_kw(e, "description"), scope)[0],
+                          extra={"jschema": self.json_schema_info(schema, scope)})
+            self.consumed.add(id(e))
+            return True
+        loop = self._table_loop(e, scope)
+        if loop is None:
+            return False
+        table, key_var, val_var = loop
+        if not (isinstance(schema, ast.Attribute) and isinstance(schema.value, ast.Name) and schema.value.id == val_var):
+            return False  # the schema is not the entry's: not the table's definitions
+        base = named.value if isinstance(named, ast.Attribute) and named.attr in ("value", "name") else named
+        if isinstance(base, ast.Name) and base.id == key_var:
+            by = "key"
+        elif isinstance(named, ast.Attribute) and isinstance(named.value, ast.Name) and named.value.id == val_var:
+            by = "own"
+        else:
+            return False
+        site = self._handing_site(e, label, line)
+        self.deftable_refs.append({"table": table, "by": by, "attr": schema.attr, "line": line,
+                                   "framework": fw, "site": site["call"] if site else None})
+        self.consumed.add(id(e))
+        return True
+
+    def _table_loop(self, e: ast.Call, scope) -> tuple[str, str, str] | None:
+        """(qualified table, key variable, value variable) of the `for k, v in TABLE.items()` loop
+        around `e`, TABLE a module-level name of this file or an imported one."""
+        root = scope.func.node if scope.func is not None else self.tree
+        for node in ast.walk(root):
+            if type(node) not in (ast.For, ast.AsyncFor) or not isinstance(node.target, ast.Tuple) \
+                    or len(node.target.elts) != 2 or not all(isinstance(x, ast.Name) for x in node.target.elts):
+                continue
+            it = node.iter
+            if not (isinstance(it, ast.Call) and not it.args and isinstance(it.func, ast.Attribute)
+                    and it.func.attr == "items" and isinstance(it.func.value, ast.Name)):
+                continue
+            if not any(x is e for st in node.body for x in ast.walk(st)):
+                continue
+            t = it.func.value.id
+            if t in self.module_scope.assigns and self.lookup(scope, t)[1] is self.module_scope:
+                table = f"{self.module}.{t}" if self.module else t
+            elif t in self.imports and self.lookup(scope, t)[0] is None:
+                table = self.imports[t]
+            else:
+                return None
+            return table, node.target.elts[0].id, node.target.elts[1].id
+        return None
+
+    def _action_types(self) -> dict:
+        """Module-level classes of a discriminated union of actions, `class ClickAction(BaseAction):
+        type: Literal["click"] = "click"`: class -> the literal its `type` field holds."""
+        out = {}
+        if "Literal" not in self.text:
+            return out
+        for ci in self.classes:
+            if ci.scope is not self.module_scope:
+                continue
+            for st in ci.node.body:
+                if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.target.id == "type" \
+                        and isinstance(st.annotation, ast.Subscript) and _ann_name(st.annotation.value) == "Literal":
+                    sl = st.annotation.slice
+                    elts = sl.elts if isinstance(sl, ast.Tuple) else [sl]
+                    if len(elts) == 1 and _const_str(elts[0]) is not None:
+                        out[ci.name] = _const_str(elts[0])
+        return out
+
+    def _action_cases(self) -> dict:
+        """What an executor does for each kind of action: `match action.type: case "double_click":
+        page.mouse.dblclick(...)`: literal -> {fx, ext} of that case's calls (and the helpers they
+        reach), for a tool whose dispatch branch only builds an action of that type (resolve)."""
+        out: dict = {}
+        if "match" not in self.text or ".type" not in self.text:
+            return out
+        for fi in self.funcs:
+            if fi.body_scope is None:
+                continue
+            for node in mcp_dispatch.walk_own(fi.node.body):
+                if not (isinstance(node, ast.Match) and isinstance(node.subject, ast.Attribute)
+                        and node.subject.attr == "type"):
+                    continue
+                for case in node.cases:
+                    pats = case.pattern.patterns if isinstance(case.pattern, ast.MatchOr) else [case.pattern]
+                    lits = [_const_str(pt.value) for pt in pats if isinstance(pt, ast.MatchValue)]
+                    if not lits or None in lits or case.guard is not None:
+                        continue
+                    calls = [n for n in mcp_dispatch.walk_own(case.body) if isinstance(n, ast.Call)]
+                    fx, ext = self.closure(self._calls_as_body(fi, calls)) if calls else ([], [])
+                    for lit in lits:
+                        entry = out.setdefault(lit, {"fx": [], "ext": []})
+                        entry["fx"] += [list(x) for x in _dedupe(fx) if list(x) not in entry["fx"]][:30]
+                        entry["ext"] = sorted(set(entry["ext"]) | set(ext))[:30]
+        return out
+
+    def _definition_tables(self) -> dict:
+        """Module-level tables of tool definitions, `TABLE = {Cmd.SEARCH: Def(name="search",
+        description=..., schema={...}), ...}`: per entry its key's name (a literal, or a reference
+        resolve reads), its own name, line, description and schema; read by resolve when a loop
+        elsewhere makes one tool of each entry (definition_call)."""
+        out = {}
+        if "name=" not in self.text:
+            return out
+        for t, v in self.module_scope.assigns.items():
+            if not isinstance(v, ast.Dict) or not v.values or None in v.keys:
+                continue
+            entries = []
+            for k, d in zip(v.keys, v.values):
+                schema = _kw(d, *_DEF_SCHEMA_KWS) if isinstance(d, ast.Call) else None
+                if not isinstance(schema, ast.Dict) or _kw(d, "name") is None or not _json_object_schema(schema):
+                    entries = None
+                    break
+                kn, kr = self.name_of(k, self.module_scope)
+                entries.append({"key": kn, "key_ref": kr, "own": self.str_of(_kw(d, "name"), self.module_scope)[0],
+                                "line": d.lineno, "description": self.str_of(_kw(d, "description"), self.module_scope)[0],
+                                "jschema": self.json_schema_info(schema, self.module_scope)})
+            if entries:
+                out[t] = entries
+        return out
 
     def schema_dict_in_tools(self, d: ast.Dict, scope, fw) -> None:
         """{"name": ..., "description": ..., "parameters": {...}} handed over as a tool: LangChain's
@@ -4833,6 +5006,9 @@ class FileExtractor:
             if isinstance(v, FuncInfo):
                 callees.append((v, name))
             elif unknown is not None and not isinstance(v, ClassInfo) and not name[:1].isupper() and name not in fi.strs:
+                origin = self._receiver_origin(name + ".__call__", fi) if fi.body_scope is not None else None
+                if origin and _IN_MEMORY_ORIGINS.match(origin):
+                    continue  # soup(["script"]): an in-memory object's search
                 # a name bound to something parr does not read (a lambda, a parameter, a value)
                 unknown.append(("", UNKNOWN, f"calls {name}()", 0))
         if fi.cls is not None:
@@ -5083,6 +5259,9 @@ class FileExtractor:
                         ext += e2
                 c["fx"] = [list(x) for x in _dedupe(fx)]
                 c["ext_calls"] = sorted(set(ext))[:50]
+                for k in ("jschema", "attr_jschema", "own_jschema"):
+                    if isinstance(c.get(k), dict) and c[k].get("props"):
+                        _mark_selectors(fi.node, c[k])
                 xc = self.xclosure(fi)
                 if xc and fi.qual in self._serialised_funcs():
                     c["xc_of"] = fi.qual  # the same list is in the funcs entry (facts stay small)
@@ -5220,7 +5399,10 @@ class FileExtractor:
                            ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases),
                            ("stars", self.star_modules), ("rets", self._element_returns()),
                            ("msig", self._method_signatures()), ("mw_made", self.reg_middleware),
-                           ("ctor_args", self.ctor_args), ("stubs", stubs), *reg.items()):
+                           ("ctor_args", self.ctor_args), ("stubs", stubs),
+                           ("deftables", self._definition_tables()), ("deftable_refs", self.deftable_refs),
+                           ("act_types", self._action_types()), ("act_cases", self._action_cases()),
+                           *reg.items()):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value
         return facts
@@ -5379,6 +5561,77 @@ def _fixes_host(text: str, last: bool) -> bool:
         return True
     _, sep, rest = text.partition("://")
     return bool(sep) and (bool(re.match(r"[^/{]+/", rest)) or (last and bool(rest)))
+
+
+# The keyword a project's own tool-definition class takes its JSON schema under
+_DEF_SCHEMA_KWS = ("schema", "parameters", "input_schema", "inputSchema")
+
+
+def _json_object_schema(d: ast.Dict) -> bool:
+    """{"type": "object", "properties": {...}}: a JSON schema of an object's fields."""
+    keys = _literal_keys(d)
+    return _const_str(keys.get("type")) == "object" and isinstance(keys.get("properties"), ast.Dict)
+
+
+def _mark_selectors(fn: ast.AST, js: dict) -> None:
+    """A string property named like a command (`command`, `action`) that the tool's run method only
+    compares with literals (`if command == "install": ... elif command == "remove": ...`, also in an
+    f-string of its reply) is a choice among those words, as an enum would be: it never reaches what
+    runs. Marked `sel` with the words (judge: not a raw string that is executed)."""
+    for p in js.get("props") or ():
+        if p.get("t") == "string" and not p.get("ops") and p.get("n") in catalog.RAW_PARAM_NAMES:
+            words = _only_compared(fn, p["n"])
+            if words:
+                p["sel"] = words
+
+
+def _input_key(e: ast.AST, key: str) -> bool:
+    """kwargs.get("key"[, default]) or kwargs["key"] (any mapping of the input)."""
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "get" \
+            and isinstance(e.func.value, ast.Name) and e.args and _const_str(e.args[0]) == key:
+        return True
+    return isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and _const_str(e.slice) == key
+
+
+def _only_compared(fn: ast.AST, key: str) -> list[str] | None:
+    """The string literals the input `key` is compared with, where every use of it in `fn` is such a
+    comparison or a value formatted into an f-string; None where it is used any other way."""
+    a = getattr(fn, "args", None)
+    bound = {x.arg for x in (a.posonlyargs + a.args + a.kwonlyargs)} & {key} if a is not None else set()
+    reads = 0
+    for n in ast.walk(fn):
+        if _input_key(n, key):
+            reads += 1
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
+                and _input_key(n.value, key):
+            bound.add(n.targets[0].id)
+            reads -= 1
+        elif isinstance(n, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.NamedExpr)):
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            if any(isinstance(x, ast.Name) and x.id == key for t in targets for x in ast.walk(t)):
+                return None  # the name is bound to something else too
+    if reads or not bound:
+        return None  # read off the input without a name, or never taken out of it
+    allowed: set[int] = set()
+    words: list[str] = []
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Compare) and all(type(op) in (ast.Eq, ast.NotEq, ast.In, ast.NotIn) for op in n.ops):
+            sides = [n.left, *n.comparators]
+            names = [x for x in sides if isinstance(x, ast.Name) and x.id in bound]
+            lits = [x for x in sides if x not in names]
+            strs = [_const_str(x) for x in lits] if all(_const_str(x) is not None for x in lits) else None
+            if strs is None and len(lits) == 1 and isinstance(lits[0], (ast.Tuple, ast.List, ast.Set)) \
+                    and all(_const_str(x) is not None for x in lits[0].elts):
+                strs = [_const_str(x) for x in lits[0].elts]
+            if names and lits and strs is not None:
+                allowed.update(id(x) for x in names)
+                words += [w for w in strs if w not in words]
+        elif isinstance(n, ast.FormattedValue) and isinstance(n.value, ast.Name) and n.value.id in bound:
+            allowed.add(id(n.value))
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Name) and n.id in bound and isinstance(n.ctx, ast.Load) and id(n) not in allowed:
+            return None
+    return words or None
 
 
 def _dedupe(fx):

@@ -628,8 +628,9 @@ def _typed(c, fx, caps, evidence) -> bool:
             if p.get("t") == "string" and p["n"] in model_sql:
                 evidence.append(f"property '{p['n']}' is SQL, a command or code the model writes")
                 return False
-            if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES and not p.get("ops"):
-                # (a string the schema limits to an enum is a choice among those words, never code)
+            if p.get("t") == "string" and p["n"] in catalog.RAW_PARAM_NAMES and not p.get("ops") and not p.get("sel"):
+                # (a string the schema limits to an enum is a choice among those words, never code;
+                # so is one the code only compares with literals: extract._mark_selectors)
                 d = f"{p.get('d') or ''} {c.get('description') or ''}"
                 if exec_caps or _RAW_DESC.search(d):
                     evidence.append(f"property '{p['n']}' is a raw string that is executed")

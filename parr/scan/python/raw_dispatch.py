@@ -42,6 +42,19 @@ def _mentions(node: ast.AST, names: set[str]) -> bool:
     return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in names for n in ast.walk(node))
 
 
+def _action_classes(ex: Any, calls: list) -> set[str]:
+    """Classes of the project a branch builds an object of (`DoubleClickAction(**arguments)`): an
+    action value an executor runs later by its `type` (resolve reads the executor's case for it)."""
+    out = set()
+    for n in calls:
+        if isinstance(n.func, ast.Name) and n.func.id[:1].isupper():
+            if n.func.id in ex.imports:
+                out.add(ex.imports[n.func.id])
+            elif n.func.id in ex.module_scope.defs:
+                out.add(f"{ex.module}.{n.func.id}" if ex.module else n.func.id)
+    return out
+
+
 def link(ex: Any) -> None:
     """Give each raw-schema tool of this file the code that runs it (`_bodies`), where it can be read."""
     from parr.scan.python.extract import FuncInfo
@@ -70,6 +83,9 @@ def link(ex: Any) -> None:
                          for n in mcp_dispatch.walk_own(part) if isinstance(n, ast.Call)]
                 if calls:
                     bodies.append(ex._calls_as_body(disp.handler, calls))
+                acts = _action_classes(ex, calls)
+                if acts:
+                    c["acts"] = sorted(set(c.get("acts") or ()) | acts)
                 bodies.extend(part for part in parts if not isinstance(part, list))
         if not bodies:
             same = ex.module_scope.defs.get(c["name"])

@@ -25,6 +25,7 @@ class Project:
         self.facts = {p: f for p, f in facts_by_path.items() if isinstance(f, dict) and "tools" in f}
         self._full_facts = full_facts
         self._given: dict | None = None  # (file, class) -> the objects its constructions give (field_effects)
+        self._act_cases: dict | None = None  # action literal -> [(file, effects of its executor case)]
         # Every Python file, with facts or not, when the engine keeps the list on disk (`paths`);
         # else the files in facts_by_path are all there are.
         self._paths = paths
@@ -838,6 +839,78 @@ def _crew_handed(proj: Project) -> dict[str, set[int]]:
     return out
 
 
+def _action_effects(proj: Project, acts: list, near: str) -> list:
+    """What the executors do with the action objects a tool's dispatch branch builds: for each class
+    of a discriminated union (`type: Literal["double_click"]`), the calls of every
+    `case "double_click":` of a `match <action>.type` in the files that import the class's module
+    (or define it), as the tool's own effects one step further."""
+    if proj._act_cases is None:
+        proj._act_cases = {}
+        for path, f in list(proj.facts.items()):
+            if f.get("skipped") and f.get("act_match"):
+                f = proj.at(path)
+            for lit, entry in (f.get("act_cases") or {}).items():
+                proj._act_cases.setdefault(lit, []).append((path, entry))
+    out: list = []
+    for q in acts:
+        tpath, rest = proj.split_target(q, near)
+        if tpath is None or not rest or len(rest) != 1:
+            continue
+        lit = (proj.at(tpath).get("act_types") or {}).get(rest[0])
+        if lit is None:
+            continue
+        read = []
+        for cpath, entry in proj._act_cases.get(lit, ()):
+            imports = _part(proj.at(cpath), "imports").values()
+            if cpath != tpath and not any(isinstance(i, str) and proj.split_target(i, cpath)[0] == tpath
+                                          for i in imports):
+                continue
+            fx = [[*x[:3], (x[3] if len(x) > 3 else 0) + 1, *x[4:]] for x in proj.settle(list(entry["fx"]), cpath)]
+            fx += proj.calls_effects(entry.get("ext") or [], None, cpath)
+            read.append(not fx)
+            out += fx
+        if read and all(read):
+            # every executor's case for it was read and calls only what changes nothing (a wait, a log
+            # line): code, not the name or description, says what the action does
+            out.append(["", "read", f"its executor's case '{lit}' calls nothing that changes state", 1])
+    return out
+
+
+def _definition_tables(proj: Project, records: list, sites: list) -> None:
+    """A loop that makes one tool definition per entry of a table (extract.definition_call): each
+    entry is a tool, reported at the entry in the table's file, named by its key (an enum member's
+    value, a constant) or by its own name=; a table parr cannot find or a key it cannot read is a
+    site. A table made into tools by several loops gives its tools once."""
+    done: set = set()
+    for path, f in list(proj.facts.items()):
+        for r in f.get("deftable_refs") or ():
+            tpath, rest = proj.split_target(r["table"], path)
+            entries = (proj.at(tpath).get("deftables") or {}).get(rest[0]) if tpath and rest and len(rest) == 1 else None
+            if not entries:
+                site = _ref_site(path, r, "tool definitions from a table parr cannot read")
+                if site is not None:
+                    sites.append(site)
+                continue
+            if (tpath, rest[0], r["by"]) in done:
+                continue
+            done.add((tpath, rest[0], r["by"]))
+            for entry in entries:
+                if r["by"] == "own":
+                    name = entry.get("own")
+                else:
+                    name = entry.get("key") or (proj.resolve_str(entry["key_ref"], tpath) if entry.get("key_ref") else None)
+                if not name:
+                    sites.append(UnresolvedSite(file=tpath, line=max(1, int(entry.get("line") or 1)),
+                                                call=f"{rest[0]} entry", reason="tool name defined elsewhere that parr cannot read"))
+                    continue
+                rec = _record({"name": name, "line": entry["line"], "framework": r.get("framework") or "unknown",
+                               "style": "project.tool_definition", "schema": "json_schema",
+                               "description": entry.get("description"), "jschema": entry.get("jschema"), "fx": []},
+                              tpath, proj)
+                if rec is not None:
+                    records.append(rec)
+
+
 def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     sites: list[UnresolvedSite] | None = None) -> tuple[list[ToolRecord], list[ScanError]]:
     """Tools of the project; places where tools are handed to a model that could not be read go to `sites`."""
@@ -1021,6 +1094,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     c["fx"] += toolclass.inherited_hooks(proj, c.get("class_name") or "", path, EXEC_METHODS)[1]
             if c.get("field_calls"):
                 c["fx"] = list(c.get("fx") or []) + proj.field_effects(path, c.get("class_name") or "", c["field_calls"])
+            if c.get("acts"):
+                c["fx"] = list(c.get("fx") or []) + _action_effects(proj, c["acts"], path)
             xc = c.get("xc") or ((_part(proj.at(path), "funcs").get(c["xc_of"]) or {}).get("xc") if c.get("xc_of") else None)
             if ext or xc:
                 c["fx"] = list(c.get("fx") or []) + proj.calls_effects(ext, xc, path)
@@ -1170,6 +1245,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         if rec is not None:
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
+    _definition_tables(proj, records, sites)
     registry.resolve_registries(proj, records, sites)
     registry.resolve_middleware(proj, records)
     swe_bundles.resolve(proj, records, sites, _record)
