@@ -266,10 +266,11 @@ def _from_openapi(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     """FastMCP.from_openapi(spec, client, mcp_names={...}, route_maps=..., route_map_fn=...): a server
     whose tools FastMCP generates from the spec's operations, every one by default (RouteMap to
     MCPType.TOOL), named by mcp_names (operationId -> name; an operation not in it keeps its
-    operationId). FastMCP.from_fastapi(app, ...) likewise from an app's routes. The names parr can
+    operationId). FastMCP.from_fastapi(app, ...) likewise from an app's routes, and the classes
+    behind them take the same keywords (FastMCPOpenAPI(...), 3.x OpenAPIProvider(...)). The names parr can
     read are those of an mcp_names map written in the project (here, or a module-level map of
     another module, read there); without one the tools are known only from the spec: a site."""
-    if fw_q not in ("fastmcp", "mcp") or "." not in d:
+    if fw_q not in ("fastmcp", "mcp") or ("." not in d and d not in ("FastMCPOpenAPI", "OpenAPIProvider")):
         return False
     line = node.lineno
     names = _kw(node, "mcp_names")
@@ -324,7 +325,8 @@ FRAMEWORKS = (
         # server's tool "search" is "jira_search" on the parent.
         mount_calls={"mount": ("namespace", "prefix"), "import_server": ("prefix",)},
         mount_format="{prefix}_{name}",
-        call_hooks={"from_openapi": (_from_openapi,), "from_fastapi": (_from_openapi,)},
+        call_hooks={name: (_from_openapi,) for name in ("from_openapi", "from_fastapi", "FastMCPOpenAPI",
+                                                        "OpenAPIProvider")},
         words=("FastMCP",),
     ),
 )
