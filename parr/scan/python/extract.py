@@ -43,6 +43,20 @@ _SK_PROCESS_STEPS = frozenset({"KernelProcessStep"})
 # Request keys that force a named tool (OpenAI, Anthropic, Bedrock Converse): references, not definitions.
 _TOOL_CHOICE_KEYS = frozenset({"tool_choice", "toolChoice"})
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)$|^_?functions$", re.I)
+
+
+def _tool_dict_values(value) -> ast.Tuple | None:
+    """The values of a dict literal that maps names to tools by reference ({"shell": shell,
+    "calc": tools.calculator}), as one tuple read like a tools list; None for a dict holding data
+    (a schema, settings) or objects it makes (a dispatch table of instances, read by the rules of
+    the server that looks them up)."""
+    if not isinstance(value, ast.Dict) or not value.values or any(k is None for k in value.keys) \
+            or not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in value.keys) \
+            or not all(isinstance(v, (ast.Name, ast.Attribute)) for v in value.values):
+        return None
+    return ast.copy_location(ast.Tuple(elts=list(value.values), ctx=ast.Load()), value)
+
+
 _REGISTRIES = frozenset({"registry", "toolkit", "tool_registry", "tools", "_registry", "_toolkit"})
 _EXEC_METHODS = ("_run", "_arun", "run", "arun", "forward", "__call__", "run_async", "execute", "invoke",
                  "ainvoke", "call", "_call", "run_json", "acall", "_execute")
@@ -323,6 +337,10 @@ class FileExtractor:
         self.condition_handoff_calls: list = []
         self.name_prefixes: set[str] = set()  # prefixes read at run time already listed as a site
         self.mounts: list[dict] = []  # {"server", "prefix" or "prefix_unknown", "format", "line"}
+        # Module-level maps of keys to names ({"getAccount": "get_account"}, or to records made with
+        # a literal name=, and {k: v.name for k, v in THAT.items()}): var -> [[name, line, description]],
+        # for a call that names what it generates by such a map (FastMCP.from_openapi(mcp_names=...))
+        self.name_maps: dict[str, list] = {}
         self.builtin_agent_calls: set[int] = set()  # ids of agent constructors whose own tools were read
         # Family hooks that read a call only once the whole file is walked: (hook, call, scope).
         self.deferred: list = []
@@ -471,6 +489,11 @@ class FileExtractor:
             # tools += [a, b]: a tool list grown in place, read like tools.extend([a, b]); and
             # tools += toolkit.get_tools() / load_tools([...]): a framework's built-in tools
             self.ctx_items.append((node.value, scope, None, node.lineno, f"{node.target.id} += "))
+            self.visit(node.value, scope)
+        elif t is ast.AugAssign and isinstance(node.op, ast.BitOr) and isinstance(node.target, ast.Name) \
+                and _TOOLS_VAR.search(node.target.id) and _tool_dict_values(node.value) is not None:
+            # tools |= {"shell": shell}: more entries of a registry of tools by name
+            self.ctx_items.append((_tool_dict_values(node.value), scope, None, node.lineno, f"{node.target.id} |= "))
             self.visit(node.value, scope)
         elif t is ast.AugAssign and isinstance(node.op, ast.Add) and isinstance(node.target, ast.Attribute) \
                 and isinstance(node.target.value, ast.Name) and node.target.value.id == "self" \
@@ -675,6 +698,9 @@ class FileExtractor:
                         self.consts[t.id] = s
                     else:
                         self.module_vars.add(t.id)
+                        names = self._name_map(value)
+                        if names:
+                            self.name_maps[t.id] = names
                     if isinstance(value, ast.Call):
                         d = self.dotted(value.func)
                         if d:
@@ -712,6 +738,10 @@ class FileExtractor:
                         v.value for v in value.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
                 if _TOOLS_VAR.search(t.id) and isinstance(value, (ast.List, ast.Tuple)):
                     self.ctx_items.append((value, scope, None, value.lineno, f"{t.id} = "))
+                elif _TOOLS_VAR.search(t.id) and _tool_dict_values(value) is not None:
+                    # tools = {"shell": shell, ...}: a registry of tools by name, handed over by its
+                    # values (Agent(tools=get_tools().values())): read like a list of them
+                    self.ctx_items.append((_tool_dict_values(value), scope, None, value.lineno, f"{t.id} = "))
                     if scope.cls is None and scope.func is not None and scope.func.cls is not None:
                         self._collect_self_refs(value, scope)
             elif isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
@@ -816,6 +846,46 @@ class FileExtractor:
             out.append((ast.copy_location(ast.Call(func=alt, args=node.args, keywords=node.keywords), node), ad))
         return out
 
+    def _name_map(self, value) -> list | None:
+        """[[name, line, description]] of a dict literal mapping string keys to names, or to calls
+        given a literal name= (ToolDefinition(name="get_account", description=...)); of a dict
+        comprehension `{k: v.name for k, v in M.items()}` over such a map of this module; else None."""
+        if isinstance(value, ast.Dict) and len(value.keys) >= 2 and len(value.keys) <= 1000 \
+                and all(_const_str(k) is not None for k in value.keys if k is not None) and None not in value.keys:
+            out = []
+            for v in value.values:
+                if _const_str(v) is not None:
+                    out.append([_const_str(v), v.lineno, None])
+                elif isinstance(v, ast.Call) and _const_str(_kw(v, "name")) is not None:
+                    out.append([_const_str(_kw(v, "name")), _kw(v, "name").lineno, _const_str(_kw(v, "description"))])
+                else:
+                    return None
+            return out
+        if isinstance(value, ast.DictComp) and len(value.generators) == 1 and isinstance(value.value, ast.Attribute) \
+                and value.value.attr == "name" and isinstance(value.value.value, ast.Name):
+            gen = value.generators[0]
+            it = gen.iter
+            if not gen.ifs and isinstance(gen.target, ast.Tuple) and len(gen.target.elts) == 2 \
+                    and isinstance(gen.target.elts[1], ast.Name) and gen.target.elts[1].id == value.value.value.id \
+                    and isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) and it.func.attr == "items" \
+                    and isinstance(it.func.value, ast.Name):
+                base = self.name_maps.get(it.func.value.id)
+                if base and all(desc is not None or True for _, _, desc in base):
+                    return [list(x) for x in base]
+        return None
+
+    def _local_agent(self, name: str, fn: FuncInfo) -> bool:
+        """`agent = Agent(tools=..., ...)` in this function, of a framework's agent class: called by
+        name (Strands `agent(query)`), it runs a model on what it is given."""
+        if fn.body_scope is None:
+            return False
+        v, where = self.lookup(fn.body_scope, name)
+        if where is None or where.func is not fn or not isinstance(v, ast.Call):
+            return False
+        d = self.dotted(v.func) or ""
+        last = d.rsplit(".", 1)[-1]
+        return last.endswith("Agent") and last[:1].isupper() and self.fw_of_qual(self.qualify(d)) is not None
+
     def _uses_tempfile(self) -> bool:
         n = len(self.imports)  # read again only when an import was added (one inside a function)
         if getattr(self, "_tempfile_seen", (None,))[0] != n:
@@ -885,7 +955,8 @@ class FileExtractor:
             # agent(query): a Strands Agent (like other callable agents) runs when called; a module-level
             # agent variable called by name is run as a sub-agent
             target = node.func if isinstance(node.func, ast.Name) and (
-                node.func.id in self.agent_members or node.func.id in self._module_agents()) else None
+                node.func.id in self.agent_members or node.func.id in self._module_agents()
+                or self._local_agent(node.func.id, fn)) else None
             if target is not None and node.args and isinstance(node.args[0], ast.Name) \
                     and node.args[0].id in self._param_names(fn)[1]:
                 # the tool's parameter is the sub-agent's prompt: free-form text (typed as the prompt names say)
@@ -4949,12 +5020,28 @@ class FileExtractor:
                     call: bool = False):
         last = qual.rsplit(".", 1)[-1]
         qfw = catalog.framework_of(qual)
+        if qual in frameworks.BUILTIN_MODULES and qual not in self.project_quals:
+            # from strands_tools import slack: the module handed over whole, every tool it gives
+            for b in frameworks.BUILTIN_MODULES[qual]:
+                self.builtin_cand(b, line, "builtin_tool_instance", flags=("builtin_ref",))
+            return
+        root, _, rest = qual.partition(".")
+        if root in frameworks.BUILTIN_MODULE_ROOTS and rest and "." not in rest and rest[:1].islower() \
+                and qual not in self.project_quals and site is not None \
+                and not (qfw in catalog.BUILTIN_INSTANCES and last in catalog.BUILTIN_INSTANCES[qfw]):
+            # a module of the tools package parr has no entry for: its tools are not known, nor none
+            site = dict(site, reason=f"{root} module {rest} parr does not know")
+            if site not in self.unresolved:
+                self.unresolved.append(site)
+            return
         if qfw and qfw in catalog.BUILTIN_INSTANCES and last in catalog.BUILTIN_INSTANCES[qfw]:
             # an object imported by name: handed to two agents it is still one tool (resolve folds them)
             self.builtin_cand(catalog.BUILTIN_INSTANCES[qfw][last], line, "builtin_tool_instance",
                               flags=("builtin_ref",))
             return
-        if qfw:
+        if qfw and qual not in self.project_quals:
+            # (imported relatively, it is this project's own module even under a framework's
+            # root, scanning the framework's repository: read there like any other)
             if instance and site is not None and last[:1].isupper():
                 # TavilySearch() from a framework's package parr has no entry for: a tool it cannot judge.
                 # Resolve decides: a module of the project named like the framework (agents/agent.py
@@ -5399,9 +5486,9 @@ class FileExtractor:
                            ("named_ctors", self.named_ctors), ("faces", faces), ("blob_aliases", blob_aliases),
                            ("stars", self.star_modules), ("rets", self._element_returns()),
                            ("msig", self._method_signatures()), ("mw_made", self.reg_middleware),
-                           ("ctor_args", self.ctor_args), ("stubs", stubs),
-                           ("deftables", self._definition_tables()), ("deftable_refs", self.deftable_refs),
-                           ("act_types", self._action_types()), ("act_cases", self._action_cases()),
+                            ("ctor_args", self.ctor_args), ("stubs", stubs), ("name_maps", self.name_maps),
+                            ("deftables", self._definition_tables()), ("deftable_refs", self.deftable_refs),
+                            ("act_types", self._action_types()), ("act_cases", self._action_cases()),
                            *reg.items()):
             if value:
                 facts[key] = pack_part(value) if key in PACKED_PARTS else value

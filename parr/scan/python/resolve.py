@@ -1134,6 +1134,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             if kept(r):
                 pending_refs.append((path, r))
     # imported plain functions listed in tools=[...]
+    openapi_seen: set = set()
     for path, r in pending_refs:
         if r.get("stars"):
             target = _star_target(proj, r, path)
@@ -1143,6 +1144,31 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     sites.append(site)
                 continue
             r = dict(r, target=target)
+        if r.get("openapi_names"):
+            # FastMCP.from_openapi(mcp_names=TOOL_NAMES) with the map in another module: its names
+            tpath, rest = proj.split_target(r["target"], path)
+            maps = (proj.at(tpath).get("name_maps") or {}).get(rest[0]) if tpath and rest and len(rest) == 1 else None
+            if not maps:
+                site = _ref_site(path, r, "tools generated at run time from an OpenAPI spec (operationId names)")
+                if site is not None:
+                    sites.append(site)
+                continue
+            for name, line, desc in maps:
+                if (tpath, name, line) in openapi_seen:
+                    continue  # the same map given to two from_openapi calls: one declaration each name
+                openapi_seen.add((tpath, name, line))
+                rec = _record({"name": name, "line": line, "framework": "fastmcp", "style": "fastmcp.from_openapi",
+                               "schema": "json_schema", "description": desc, "fx": [], "flags": [],
+                               "jschema": {"props": [], "blob": False, "opaque": True}, "no_params": True}, tpath, proj)
+                if rec is not None:
+                    records.append(rec)
+            continue
+        mpath = None if r.get("call") or r.get("instance") else proj.find_module(r["target"], path)
+        if mpath is not None and any(str(c.get("style") or "").startswith("strands.")
+                                     for c in proj.at(mpath).get("tools") or ()):
+            # from tools import welcome; Agent(tools=[welcome]): a Strands tool module handed over whole
+            # gives its TOOL_SPEC or its @tool functions, each reported in that module
+            continue
         tpath, rest = proj.split_target(r["target"], path)
         if r.get("fw_reason") and not _project_module(proj, r["target"], tpath, rest):
             site = _ref_site(path, r, r["fw_reason"])  # the framework's own class, not in the project
@@ -1246,6 +1272,11 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
     _definition_tables(proj, records, sites)
+    declared = {t.name for t in records if t.style != "fastmcp.from_openapi" and t.framework in ("fastmcp", "mcp")}
+    if declared:
+        # a tool the project declares on a server shadows a generated one of the same name (the
+        # route filter leaves the operation out, or the parent server's own tool is found first)
+        records = [t for t in records if not (t.style == "fastmcp.from_openapi" and t.name in declared)]
     registry.resolve_registries(proj, records, sites)
     registry.resolve_middleware(proj, records)
     swe_bundles.resolve(proj, records, sites, _record)

@@ -27,6 +27,7 @@ from parr.scan.python.frameworks import (
     genkit,
     google_adk,
     google_genai,
+    gptme,
     griptape,
     haystack,
     langchain,
@@ -72,7 +73,7 @@ FAMILIES = (
     camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph,
     haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,
-    livekit, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
+    livekit, gptme, superagi, deepagents, mcp_agent, pipecat, agentscope, swarm, letta, composio, praisonai, beeai, genkit,
     langroid, agency_swarm, qwen_agent, griptape, nat, metagpt, swarms, mirascope, controlflow,
     provider_sdks, atomic_agents, upsonic, swe_agent, azure_functions,
 )
@@ -152,6 +153,11 @@ BUILTIN_TOOLSETS: Mapping[str, Mapping[str, tuple[Builtin, ...]]] = MappingProxy
 # Module-level tool instances a framework ships, imported by name and listed in tools=[...].
 BUILTIN_INSTANCES: Mapping[str, Mapping[str, Builtin]] = MappingProxyType(
     {fw.label: fw.builtin_instances for fw in FRAMEWORKS if fw.builtin_instances})
+# Tool modules handed over whole: module path -> the tools it gives; and the packages holding them.
+BUILTIN_MODULES: Mapping[str, tuple[Builtin, ...]] = MappingProxyType(
+    {m: tools for fw in FRAMEWORKS for m, tools in fw.builtin_modules.items()})
+BUILTIN_MODULE_ROOTS: Mapping[str, str] = MappingProxyType(
+    {root: fw.label for fw in FRAMEWORKS for root in fw.builtin_module_roots})
 # Toolkit classes: class name -> framework -> what its get_tools() hands out; the methods that do.
 TOOLKITS: Mapping[str, Mapping[str, Toolkit]] = MappingProxyType(
     {cls: {fw.label: kit for fw in FRAMEWORKS for c, kit in fw.toolkits.items() if c == cls}

@@ -35,6 +35,11 @@ def _from_function(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     # Resource.from_function make prompts and resources, not tools.
     if "Tool" not in (ex.qualify(d) or d).rsplit(".", 2)[-2]:
         return False
+    if fw_q not in (None, "langchain", "langgraph", "fastmcp", "mcp") or (
+            "." not in recv and type(ex.lookup(scope, recv)[0]).__name__ == "ClassInfo"):
+        # gptme's ToolSpec.from_function, or a class of this file (the framework's own method
+        # building a spec from a function it is given): not LangChain's
+        return False
     fw = fw_q or ex.file_framework(("langchain", "fastmcp"))
     if fw in ("fastmcp", "mcp"):
         style = "fastmcp.Tool.from_function"

@@ -262,6 +262,49 @@ def direct_registration(ex, node: ast.Call, d: str, last: str, scope) -> bool:
     return fi.candidate
 
 
+def _from_openapi(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
+    """FastMCP.from_openapi(spec, client, mcp_names={...}, route_maps=..., route_map_fn=...): a server
+    whose tools FastMCP generates from the spec's operations, every one by default (RouteMap to
+    MCPType.TOOL), named by mcp_names (operationId -> name; an operation not in it keeps its
+    operationId). FastMCP.from_fastapi(app, ...) likewise from an app's routes, and the classes
+    behind them take the same keywords (FastMCPOpenAPI(...), 3.x OpenAPIProvider(...)). The names parr can
+    read are those of an mcp_names map written in the project (here, or a module-level map of
+    another module, read there); without one the tools are known only from the spec: a site."""
+    if fw_q not in ("fastmcp", "mcp") or ("." not in d and d not in ("FastMCPOpenAPI", "OpenAPIProvider")):
+        return False
+    line = node.lineno
+    names = _kw(node, "mcp_names")
+    text = f"{d}(...)"
+    if isinstance(names, ast.Dict):
+        got = ex._name_map(names)
+        if got:
+            for name, nline, desc in got:
+                _openapi_tool(ex, name, nline, desc)
+            ex.consumed.add(id(node))
+            return True
+    elif isinstance(names, ast.Name):
+        if names.id in ex.name_maps:
+            for name, nline, desc in ex.name_maps[names.id]:
+                _openapi_tool(ex, name, nline, desc)
+            ex.consumed.add(id(node))
+            return True
+        if names.id in ex.imports:
+            # a map of another module of the project: resolve reads it there, or reports the site
+            ex.refs.append({"target": ex.imports[names.id], "line": line, "framework": "fastmcp",
+                            "site": text, "openapi_names": True})
+            ex.consumed.add(id(node))
+            return True
+    ex.unresolved_site(None, "", line, "tools generated at run time from an OpenAPI spec (operationId names)",
+                       text=text)
+    ex.consumed.add(id(node))
+    return True
+
+
+def _openapi_tool(ex, name: str, line: int, desc) -> None:
+    ex.new_cand(name=name, line=line, framework="fastmcp", style="fastmcp.from_openapi", schema="json_schema",
+                description=desc, extra={"jschema": {"props": [], "blob": False, "opaque": True}, "no_params": True})
+
+
 FRAMEWORKS = (
     Framework(
         label="mcp",
@@ -282,6 +325,8 @@ FRAMEWORKS = (
         # server's tool "search" is "jira_search" on the parent.
         mount_calls={"mount": ("namespace", "prefix"), "import_server": ("prefix",)},
         mount_format="{prefix}_{name}",
+        call_hooks={name: (_from_openapi,) for name in ("from_openapi", "from_fastapi", "FastMCPOpenAPI",
+                                                        "OpenAPIProvider")},
         words=("FastMCP",),
     ),
 )

@@ -190,6 +190,12 @@ class Framework:
     # says a server offers tools, not which.
     not_tool_lists: tuple[str, ...] = ()
     builtin_instances: Mapping[str, Builtin] = field(default_factory=dict)
+    # Modules of the family's tools package handed over whole (Strands `from strands_tools import
+    # slack; Agent(tools=[slack])`): module path -> every tool the module gives the model (its
+    # TOOL_SPEC, or each @tool function in it). `builtin_module_roots`: the packages whose direct
+    # submodules are such modules; one of them missing from the table is a site, not nothing.
+    builtin_modules: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)
+    builtin_module_roots: tuple[str, ...] = ()
     # Built-in toolsets: class -> the tools an instance of it hands the model (Haystack SkillToolset).
     builtin_toolsets: Mapping[str, tuple[Builtin, ...]] = field(default_factory=dict)
     # Built-in toolsets of one tool that a constructor keyword renames: ShellToolMiddleware(tool_name="bash").
