@@ -4282,7 +4282,10 @@ class FileExtractor:
                 return
             named = _kw(e, "name")
             if last in _TOOL_MAKERS and named is not None and self.str_of(named, scope) == (None, None) \
-                    and self.self_attr_str(named, scope) is None:
+                    and self.self_attr_str(named, scope) is None and q not in self.project_quals \
+                    and not isinstance(self.module_scope.defs.get(d), ClassInfo):
+                # (a class of this project that shares a framework maker's name, ToolSpec, is read as
+                # the project's own definition: definition_call)
                 # Tool(name=config.tool_name, func=...): a tool whose name is made at run time
                 self.unresolved_site(e, label, line, "tool name made at run time")
                 return

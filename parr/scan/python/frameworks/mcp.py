@@ -275,25 +275,31 @@ def _from_openapi(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     line = node.lineno
     names = _kw(node, "mcp_names")
     text = f"{d}(...)"
+    named = False
     if isinstance(names, ast.Dict):
         got = ex._name_map(names)
         if got:
             for name, nline, desc in got:
                 _openapi_tool(ex, name, nline, desc)
-            ex.consumed.add(id(node))
-            return True
+            named = True
     elif isinstance(names, ast.Name):
         if names.id in ex.name_maps:
             for name, nline, desc in ex.name_maps[names.id]:
                 _openapi_tool(ex, name, nline, desc)
-            ex.consumed.add(id(node))
-            return True
-        if names.id in ex.imports:
+            named = True
+        elif names.id in ex.imports:
             # a map of another module of the project: resolve reads it there, or reports the site
             ex.refs.append({"target": ex.imports[names.id], "line": line, "framework": "fastmcp",
                             "site": text, "openapi_names": True})
-            ex.consumed.add(id(node))
-            return True
+            named = True
+    if named:
+        if _kw(node, "route_maps") is None and _kw(node, "route_map_fn") is None:
+            # FastMCP's default route map makes every operation of the spec a tool; those mcp_names
+            # leaves out keep their operationId, which only the spec says (fail closed: a site)
+            ex.unresolved_site(None, "", line, "operations of an OpenAPI spec that mcp_names does not name "
+                               "(with no route map, every operation is a tool)", text=text)
+        ex.consumed.add(id(node))
+        return True
     ex.unresolved_site(None, "", line, "tools generated at run time from an OpenAPI spec (operationId names)",
                        text=text)
     ex.consumed.add(id(node))
