@@ -720,6 +720,15 @@ def _record(c: dict, path: str, proj: Project | None = None) -> ToolRecord | Non
     )
 
 
+def _module_table(proj: Project, target: str, path: str, part: str) -> tuple[str | None, str | None, list | None]:
+    """(file, name, value) of a module-level table another module's code names (`tables.CATALOG`), kept in
+    that file's facts under `part`; value None where parr cannot find it."""
+    tpath, rest = proj.split_target(target, path)
+    if not tpath or not rest or len(rest) != 1:
+        return tpath, None, None
+    return tpath, rest[0], (proj.at(tpath).get(part) or {}).get(rest[0])
+
+
 def _sk_plugin_names(proj: Project) -> dict[tuple[str, str], str]:
     """(file, class) -> the plugin name a Semantic Kernel plugin class is added under, from
     add_plugin(...) and plugins=[...] anywhere in the project (the first name, sorted, when
@@ -884,16 +893,15 @@ def _definition_tables(proj: Project, records: list, sites: list) -> None:
     done: set = set()
     for path, f in list(proj.facts.items()):
         for r in f.get("deftable_refs") or ():
-            tpath, rest = proj.split_target(r["table"], path)
-            entries = (proj.at(tpath).get("deftables") or {}).get(rest[0]) if tpath and rest and len(rest) == 1 else None
+            tpath, table, entries = _module_table(proj, r["table"], path, "deftables")
             if not entries:
                 site = _ref_site(path, r, "tool definitions from a table parr cannot read")
                 if site is not None:
                     sites.append(site)
                 continue
-            if (tpath, rest[0], r["by"]) in done:
+            if (tpath, table, r["by"]) in done:
                 continue
-            done.add((tpath, rest[0], r["by"]))
+            done.add((tpath, table, r["by"]))
             for entry in entries:
                 if r["by"] == "own":
                     name = entry.get("own")
@@ -901,7 +909,7 @@ def _definition_tables(proj: Project, records: list, sites: list) -> None:
                     name = entry.get("key") or (proj.resolve_str(entry["key_ref"], tpath) if entry.get("key_ref") else None)
                 if not name:
                     sites.append(UnresolvedSite(file=tpath, line=max(1, int(entry.get("line") or 1)),
-                                                call=f"{rest[0]} entry", reason="tool name defined elsewhere that parr cannot read"))
+                                                call=f"{table} entry", reason="tool name defined elsewhere that parr cannot read"))
                     continue
                 rec = _record({"name": name, "line": entry["line"], "framework": r.get("framework") or "unknown",
                                "style": "project.tool_definition", "schema": "json_schema",
@@ -1146,8 +1154,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             r = dict(r, target=target)
         if r.get("openapi_names"):
             # FastMCP.from_openapi(mcp_names=TOOL_NAMES) with the map in another module: its names
-            tpath, rest = proj.split_target(r["target"], path)
-            maps = (proj.at(tpath).get("name_maps") or {}).get(rest[0]) if tpath and rest and len(rest) == 1 else None
+            tpath, _, maps = _module_table(proj, r["target"], path, "name_maps")
             if not maps:
                 site = _ref_site(path, r, "tools generated at run time from an OpenAPI spec (operationId names)")
                 if site is not None:
