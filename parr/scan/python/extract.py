@@ -93,6 +93,8 @@ _REGISTRATION_CALLS = frozenset({"add_tool", "add_tools", "register_tool", "regi
 _LIST_BUILTINS = frozenset({"list", "tuple", "sorted", "set", "filter", "reversed"})
 # Calls that make a tool from a function given to them (Tool(func=f), FunctionTool(f), tool(f));
 # the read calls that take a list of tools (agent options, servers, legacy agents) are not.
+# A match statement on an object's `type` (`match action.type:`), the only form _action_cases reads.
+_MATCH_ON_TYPE = re.compile(r"^[ \t]*match[ \t]+[\w.()\[\]]+\.type[ \t]*:", re.M)
 _TOOL_MAKERS = (frozenset(frameworks.FACTORIES) | frozenset(frameworks.CALL_HOOKS) | frameworks.CALLABLE_DECORATORS) - {
     "ClaudeAgentOptions", "ClaudeCodeOptions", "create_sdk_mcp_server", "initialize_agent"} - {
     name for name in frameworks.CALL_HOOKS if (name.startswith("create_") and name.endswith("_agent"))
@@ -1733,7 +1735,7 @@ class FileExtractor:
         v, _ = self.lookup(fn.body_scope, head)
         if isinstance(v, ast.Await):
             v = v.value
-        if v is None and depth < 2:
+        if v is None and depth < 2 and self._imports_memory_lib():
             # `for elem in soup(["script"])` / `in soup.find_all(...)`: an element an in-memory object
             # of the function hands out is in memory too
             it = next((n.iter for n in ast.walk(fn.node) if isinstance(n, (ast.For, ast.AsyncFor))
@@ -1741,15 +1743,24 @@ class FileExtractor:
             return self._derived_origin(it, head, fn, depth)
         if isinstance(v, ast.BoolOp):  # soup.find("main") or soup.find("article")
             v = next((x for x in v.values if isinstance(x, ast.Call)), None)
-        if isinstance(v, ast.Name) and v.id not in (head, "self", "cls") and v.id not in self.imports and depth < 2:
+        if isinstance(v, ast.Name) and v.id not in (head, "self", "cls") and v.id not in self.imports and depth < 2 \
+                and self._imports_memory_lib():
             origin = self._receiver_origin(v.id + ".x", fn, depth + 1)  # container = soup
             return origin if origin and _IN_MEMORY_ORIGINS.match(origin) else None
         if not isinstance(v, ast.Call):
             return None
         od = self.dotted(v.func)
-        if od and depth < 2 and (derived := self._derived_origin(v, head, fn, depth)) is not None:
+        if od and depth < 2 and self._imports_memory_lib() and (derived := self._derived_origin(v, head, fn, depth)) is not None:
             return derived  # title = soup.find("title"): a part of the parse tree
         return (self.qualify(od) + "()") if od else None
+
+    def _imports_memory_lib(self) -> bool:
+        """Whether this file imports a library whose objects live in memory only (the derived origins
+        below matter for nothing else, and looking for them walks the function)."""
+        got = self.__dict__.get("_memory_lib")
+        if got is None:
+            got = self.__dict__["_memory_lib"] = any(_IN_MEMORY_ORIGINS.match(q + ".") for q in self.imports.values())
+        return got
 
     def _derived_origin(self, call, head: str, fn: FuncInfo, depth: int) -> str | None:
         """The origin of a local object whose method (or call) made this value, where that origin is a
@@ -4711,7 +4722,7 @@ class FileExtractor:
         page.mouse.dblclick(...)`: literal -> {fx, ext} of that case's calls (and the helpers they
         reach), for a tool whose dispatch branch only builds an action of that type (resolve)."""
         out: dict = {}
-        if "match" not in self.text or ".type" not in self.text:
+        if ".type" not in self.text or not _MATCH_ON_TYPE.search(self.text):
             return out
         for fi in self.funcs:
             if fi.body_scope is None:
