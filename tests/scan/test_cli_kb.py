@@ -50,6 +50,12 @@ from parr.scan.effects_kb.cli import CHOICE, READ, WRITE, Slot, classify, decide
     ("systemctl", ["restart", "nginx"], WRITE),
     ("journalctl", ["-u", "nginx"], READ),
     ("journalctl", ["--vacuum-time=2d"], WRITE),
+    ("gptme-rag", ["search", Slot("query"), "--top-k", "5"], READ),
+    ("gptme-rag", ["status"], READ),
+    ("gptme-rag", ["index", Slot("path"), "--persist-dir", "/tmp/x"], WRITE),
+    ("gptme-rag", ["clean", "--force"], WRITE),
+    ("gptme-rag", ["watch", "."], WRITE),
+    ("gptme-rag", [None, "x"], WRITE),  # a subcommand parr cannot read: fail closed
 ])
 def test_classify(exe, words, kind):
     assert classify(exe, words).kind == kind

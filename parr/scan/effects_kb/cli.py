@@ -233,8 +233,16 @@ _NET_DIAG = Cli(
 # write is the local SDR cache (--sdr-cache-recreate, --flush-cache), not the machine they read.
 _IPMI_SENSORS = Cli(name="ipmimonitoring", exes=frozenset({"ipmimonitoring", "ipmi-sensors"}), all_read=True)
 
+# gptme-rag (github.com/gptme/gptme-rag, gptme_rag/cli.py; pypi.org/project/gptme-rag): `search` queries the
+# index and `status` reports on it; `index`, `watch` (re-indexes as files change), `clean` (deletes the index),
+# `mcp` (serves it) and `benchmark` write the index or run on.
+_GPTME_RAG = Cli(
+    name="gptme-rag", exes=frozenset({"gptme-rag"}),
+    reads=_paths("search, status, --help, --version"),
+)
+
 CLIS: tuple[Cli, ...] = (_KUBECTL, _HELM, _GIT, _GH, _DOCKER, _AWS, _GCLOUD, _AZ, _TERRAFORM, _NPM, _PIP,
-                         _SYSTEMCTL, _JOURNALCTL, _NET_DIAG, _IPMI_SENSORS)
+                         _SYSTEMCTL, _JOURNALCTL, _NET_DIAG, _IPMI_SENSORS, _GPTME_RAG)
 _BY_EXE = {exe: cli for cli in CLIS for exe in cli.exes}
 
 

@@ -5259,6 +5259,8 @@ class FileExtractor:
             if injected:
                 continue
             ok = arg.annotation is not None and not _is_blob(inner)
+            if not ok and arg.annotation is None and self._truth_flag(fi, arg.arg):
+                ok = True  # `metadata=False` only tested for truth: a yes/no, whatever the model sends
             if ok and isinstance(inner, ast.Name):
                 # Metadata = dict[str, Any] at module level, here (read now) or imported (a reference
                 # resolve reads in the defining module's blob_aliases): the alias is what it names
@@ -5273,6 +5275,65 @@ class FileExtractor:
                 entry["ops"] = options  # Literal[...] or a module enum: the values the model may pass
             out.append(entry)
         return out
+
+    def _truth_flag(self, fi: FuncInfo, name: str, depth: int = 0) -> bool:
+        """An unannotated parameter whose default is True or False and that the body only tests for
+        truth (`if p:`, `not p`, `a if p else b`, `p and ...` in such a test), or hands as it is to a
+        function of this module whose parameter is such a flag: what the model sends there ends as a
+        yes or a no, never as a value the code passes on. Any other use (passed elsewhere, formatted,
+        compared, reassigned) is not."""
+        a = fi.node.args
+        pos = a.posonlyargs + a.args
+        defaults = dict(zip([x.arg for x in pos[len(pos) - len(a.defaults):]], a.defaults))
+        defaults.update((x.arg, d) for x, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None)
+        d = defaults.get(name)
+        if not (isinstance(d, ast.Constant) and isinstance(d.value, bool)) or depth > 2:
+            return False
+        parents: dict[int, ast.AST] = {}
+        uses = []
+        for node in ast.walk(fi.node):
+            for child in ast.iter_child_nodes(node):
+                parents[id(child)] = node
+            if isinstance(node, ast.Name) and node.id == name and node is not None:
+                uses.append(node)
+        for use in uses:
+            if not isinstance(use.ctx, ast.Load):
+                return False  # reassigned or deleted
+            if not self._truth_use(fi, use, parents, depth):
+                return False
+        return True
+
+    def _truth_use(self, fi: FuncInfo, e, parents: dict, depth: int) -> bool:
+        up = parents.get(id(e))
+        while isinstance(up, ast.BoolOp) or isinstance(up, ast.UnaryOp) and isinstance(up.op, ast.Not):
+            if isinstance(up, ast.UnaryOp):
+                return True  # `not p`: a bool
+            e, up = up, parents.get(id(up))  # `p and q`: its value is p's or q's, so look where it goes
+        if isinstance(up, (ast.If, ast.While, ast.IfExp, ast.Assert)) and up.test is e:
+            return True
+        if isinstance(up, ast.comprehension) and e in up.ifs:
+            return True
+        if isinstance(up, ast.keyword):
+            up, key = parents.get(id(up)), up.arg
+        elif isinstance(up, ast.Call) and e in up.args:
+            key = up.args.index(e)
+        else:
+            return False
+        if not isinstance(up, ast.Call) or not isinstance(up.func, ast.Name) or key is None \
+                or isinstance(e, ast.BoolOp):
+            return False
+        callee = self.module_scope.defs.get(up.func.id)
+        if not isinstance(callee, FuncInfo) or callee.cls is not None:
+            return False
+        ca = callee.node.args
+        names = [x.arg for x in ca.posonlyargs + ca.args]
+        if isinstance(key, int):
+            if any(isinstance(x, ast.Starred) for x in up.args[:key + 1]) or key >= len(names):
+                return False
+            key = names[key]
+        elif key not in names + [x.arg for x in ca.kwonlyargs]:
+            return False
+        return self._truth_flag(callee, key, depth + 1)
 
     def _options(self, ann) -> list[str]:
         """The string values of a Literal["a", "b"] annotation or of an enum class of this module."""
