@@ -232,6 +232,24 @@ _NET_DIAG = Cli(
 # FreeIPMI's ipmimonitoring and ipmi-sensors (freeipmi.org man pages) read a BMC's sensors; their only
 # write is the local SDR cache (--sdr-cache-recreate, --flush-cache), not the machine they read.
 _IPMI_SENSORS = Cli(name="ipmimonitoring", exes=frozenset({"ipmimonitoring", "ipmi-sensors"}), all_read=True)
+# Android's adb (developer.android.com/tools/adb): `devices`, `get-state`, `get-serialno`, `version` read the
+# host's device list; on the device, `shell getprop` (setprop sets), `shell pm list ...`, `shell dumpsys ...`
+# and `shell settings get` only read. Every other command (install, push, shell input/am/rm, `shell wm size WxH`,
+# a shell command the model writes) changes the device.
+_ADB = Cli(
+    name="adb", exes=frozenset({"adb", "adb.exe"}),
+    reads=_paths("devices, get-state, get-serialno, get-devpath, version, help, "
+                 "shell getprop, shell pm list, shell dumpsys, shell settings get"),
+    value_flags=frozenset({"-s", "-t", "-H", "-P", "-L"}),
+)
+# go-ios (github.com/danielpaulus/go-ios, installed as `ios`): `list`, `info`, `version`, `apps` (the
+# installed apps), `devicename`, `date`, `syslog`, `ps`, `devicestate list`, `image list` print what the device
+# says; install, uninstall, launch, kill, runwda, pair, reboot, screenshot (a file) and the rest act.
+_GO_IOS = Cli(
+    name="go-ios", exes=frozenset({"ios", "go-ios"}),
+    reads=_paths("list, info, version, apps, devicename, date, syslog, ps, devicestate list, image list"),
+    value_flags=frozenset({"--udid", "--address", "--rsd-port", "--proxyurl"}),
+)
 
 # gptme-rag (github.com/gptme/gptme-rag, gptme_rag/cli.py; pypi.org/project/gptme-rag): `search` queries the
 # index and `status` reports on it; `index`, `watch` (re-indexes as files change), `clean` (deletes the index),
@@ -242,7 +260,7 @@ _GPTME_RAG = Cli(
 )
 
 CLIS: tuple[Cli, ...] = (_KUBECTL, _HELM, _GIT, _GH, _DOCKER, _AWS, _GCLOUD, _AZ, _TERRAFORM, _NPM, _PIP,
-                         _SYSTEMCTL, _JOURNALCTL, _NET_DIAG, _IPMI_SENSORS, _GPTME_RAG)
+                         _SYSTEMCTL, _JOURNALCTL, _NET_DIAG, _IPMI_SENSORS, _GPTME_RAG, _ADB, _GO_IOS)
 _BY_EXE = {exe: cli for cli in CLIS for exe in cli.exes}
 
 

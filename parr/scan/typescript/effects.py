@@ -179,6 +179,67 @@ def _names_in(node: Node | None, limit: int = 400) -> set[str]:
     return out
 
 
+# Puppeteer's page.evaluate(pageFunction, ...args) and Playwright's page.evaluate(pageFunction, arg) call
+# pageFunction in the page with the values given after it: its parameters are those values.
+_EVALUATE_METHODS = frozenset({"evaluate", "evaluateHandle", "evaluateOnNewDocument"})
+_CONSTANT_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def _fixed_code(ctx: FileCtx, node: Node | None, depth: int = 0) -> bool:
+    """True when `node` is code text the project fixes (a literal, a constant, a script a package ships),
+    so compiling it runs no text of the tool's input. Anything parr cannot follow is not fixed."""
+    node = unwrap(node)
+    if node is None or depth > 6:
+        return False
+    t = node.type
+    if t == "string":
+        return True
+    if t == "template_string":
+        return all(_fixed_code(ctx, c.named_children[0] if c.named_children else None, depth + 1)
+                   for c in node.named_children if c.type == "template_substitution")
+    if t == "binary_expression" and text(node.child_by_field_name("operator") or node) == "+":
+        return (_fixed_code(ctx, node.child_by_field_name("left"), depth + 1)
+                and _fixed_code(ctx, node.child_by_field_name("right"), depth + 1))
+    if t != "identifier":
+        return False
+    b = ctx.lookup(node, text(node))
+    if b is None:
+        return False
+    if b.kind == "import":
+        # a package's script (`import { READABILITY_SCRIPT } from 'pkg'`) or a project constant by its name
+        module = b.module or ctx.import_source(text(node)) or ""
+        return not module.startswith(".") or bool(_CONSTANT_NAME.match(b.imported or text(node)))
+    if b.kind == "var":
+        decl = b.node.parent if b.node is not None else None
+        while decl is not None and decl.type not in ("lexical_declaration", "variable_declaration"):
+            decl = decl.parent
+        if decl is None or not text(decl).startswith("const"):
+            return False
+        return _fixed_code(ctx, b.node, depth + 1)
+    if b.kind != "param":
+        return False
+    # a parameter of a page function: the value passed after it to page.evaluate()
+    if b.node is None:
+        return False
+    fn = node.parent
+    while fn is not None and not (fn.type in FUNCTION_TYPES
+                                  and any(p.id == b.node.id for p in function_params(fn))):
+        fn = fn.parent
+    if fn is None or fn.parent is None or fn.parent.type != "arguments":
+        return False
+    call = fn.parent.parent
+    chain = member_chain(call.child_by_field_name("function")) if call is not None and call.type == "call_expression" else []
+    args = args_of(call) if chain else []
+    first = unwrap(args[0]) if args else None
+    if len(chain) < 2 or chain[-1] not in _EVALUATE_METHODS or first is None or first.id != fn.id:
+        return False
+    params = function_params(fn)
+    at = next((i for i, p in enumerate(params) if p.id == b.node.id), None)
+    if at is None or at + 1 >= len(args):
+        return False
+    return _fixed_code(ctx, args[at + 1], depth + 1)
+
+
 def _method_of(call: Node, bound: dict | None = None) -> str | None:
     """HTTP method named in a fetch-style options object (2nd argument) or a config object; a
     helper's parameter there (`{ method }`) is what its caller passed, when that is a literal."""
@@ -431,7 +492,10 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
             ctor = unwrap(node.child_by_field_name("constructor"))
             chain = member_chain(ctor)
             last = chain[-1] if chain else ""
-            if last == "Function" and len(chain) == 1:
+            if last == "Function" and len(chain) == 1 and all(
+                    _fixed_code(ctx, a) for a in args_of(node)) and args_of(node):
+                pass  # new Function('module', `${SCRIPT}`): a script the project ships, no text of the input
+            elif last == "Function" and len(chain) == 1:
                 eff.add_strong("new Function() compiles code", "code_execution")
                 eff.executed |= _names_in(node.child_by_field_name("arguments"))
             elif chain[-2:] == ["vm", "Script"] or (last == "Script" and ctx.import_source(chain[0]) in ("vm", "node:vm")):
@@ -903,6 +967,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if first is not None:
             eff.executed |= _names_in(first)
         return
+    if chain == ["Function"] and args_of(call) and all(_fixed_code(ctx, a) for a in args_of(call)):
+        return  # Function(CONSTANT_SCRIPT): fixed text, no text of the input
     if chain == ["Function"]:  # Function(src)() compiles code like new Function(src)
         eff.add_strong("Function() compiles code", "code_execution")
         eff.executed |= _names_in(call.child_by_field_name("arguments"))

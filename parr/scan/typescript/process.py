@@ -9,11 +9,13 @@ same level; a push inside a branch or loop makes the rest unknown.
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from parr.scan.effects_kb import cli as kb
 from parr.scan.typescript.nodes import (
-    args_of, entry_value, iter_descendants, member_chain, member_root, object_entries, text, unwrap,
+    function_params, args_of, entry_value, iter_descendants, member_chain, member_root, object_entries, text, unwrap,
 )
 from parr.scan.typescript.values import FileCtx
 
@@ -58,6 +60,78 @@ def word(ctx: FileCtx, node: Node | None) -> kb.Word:
             return word(ctx, subs[0].named_children[0])
         return None
     return _param_slot(ctx, node)
+
+
+def _basename(value: str) -> str:
+    base = re.split(r"[\\/]", value.strip())[-1]
+    return base[:-4] if base.lower().endswith(".exe") else base
+
+
+def _returned_names(ctx: FileCtx, node: Node | None, depth: int) -> set[str] | None:
+    """The program names a returned path may end in (`"adb"`, `path.join(home, "platform-tools", exe)`, a
+    ternary of two), an empty set for a path the user configures (`process.env.GO_IOS_PATH`), or None."""
+    node = unwrap(node)
+    if node is None or depth > 4:
+        return None
+    value = ctx.string_value(node)
+    if isinstance(value, str):
+        return {_basename(value)} if value.strip() else None
+    if node.type == "ternary_expression":
+        a = _returned_names(ctx, node.child_by_field_name("consequence"), depth + 1)
+        b = _returned_names(ctx, node.child_by_field_name("alternative"), depth + 1)
+        return None if a is None or b is None else a | b
+    if node.type == "identifier":
+        b = ctx.lookup(node, text(node))
+        if b is not None and b.kind == "var" and b.node is not None:
+            return _returned_names(ctx, b.node, depth + 1)
+        return None
+    chain = member_chain(node)
+    if node.type == "member_expression" and len(chain) == 3 and chain[:2] == ["process", "env"]:
+        return set()  # GO_IOS_PATH=/opt/bin/ios: where the user keeps the same program
+    callee = member_chain(node.child_by_field_name("function")) if node.type == "call_expression" else []
+    if len(callee) == 2 and callee[1] in ("join", "resolve") and (
+            ctx.import_source(callee[0]) in ("path", "node:path") or callee[0] == "path"):
+        args = args_of(node)
+        return _returned_names(ctx, args[-1], depth + 1) if args else None
+    return None
+
+
+def exe_word(ctx: FileCtx, node: Node | None) -> kb.Word:
+    """The executable a process call runs: a word, or the program a path function of this file resolves
+    (`getAdbPath()` whose every return is `"adb"`, `path.join(sdk, "platform-tools", exeName)` or an
+    environment variable holding the path): its returns must name one program, else None."""
+    w = word(ctx, node)
+    node = unwrap(node)
+    if w is not None or node is None or node.type != "call_expression" or args_of(node):
+        return w
+    callee = unwrap(node.child_by_field_name("function"))
+    if callee is None or callee.type != "identifier":
+        return None
+    b = ctx.lookup(callee, text(callee))
+    fn = unwrap(b.node) if b is not None and b.kind in ("var", "function") else None
+    if fn is None or fn.type not in ("arrow_function", "function_expression", "function", "function_declaration"):
+        return None
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return None
+    returns = [body] if body.type != "statement_block" else [
+        r.named_children[0] if r.named_children else None
+        for r in iter_descendants(body, 4000) if r.type == "return_statement" and (_owner(r) or fn).id == fn.id]
+    names: set[str] = set()
+    for r in returns:
+        got = _returned_names(ctx, r, 0)
+        if got is None:
+            return None
+        names |= got
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _owner(node: Node) -> Node | None:
+    cur = node.parent
+    while cur is not None and cur.type not in ("arrow_function", "function_expression", "function",
+                                               "function_declaration", "method_definition"):
+        cur = cur.parent
+    return cur
 
 
 def _array_words(ctx: FileCtx, fn: Node, node: Node | None, depth: int = 0) -> list[kb.Word]:
@@ -225,7 +299,7 @@ def decision(ctx: FileCtx, fn: Node, call: Node, name: str, chain: list[str]) ->
             return None  # text the model writes into a shell command runs as it is
         return kb.classify_command(read[0])
     if name in _ARGV_FUNCS:
-        exe = word(ctx, args[0])
+        exe = exe_word(ctx, args[0])
         if not isinstance(exe, str):
             return None
         if " " in exe.strip() and len(args) == 1:
@@ -285,7 +359,7 @@ def helper_argv(ctx: FileCtx, fn: Node, call: Node, name: str) -> dict | None:
         return None
     args_at = param_index(fn, args[1], ctx)
     if args_at is None:
-        return None
+        return _rest_helper(ctx, fn, args)
     exe = word(ctx, args[0])
     exe_at = None if isinstance(exe, str) else param_index(fn, args[0], ctx)
     if not isinstance(exe, str) and exe_at is None:
@@ -293,10 +367,42 @@ def helper_argv(ctx: FileCtx, fn: Node, call: Node, name: str) -> dict | None:
     return {"exe": exe if isinstance(exe, str) else None, "exe_at": exe_at, "args_at": args_at}
 
 
+def _rest_helper(ctx: FileCtx, fn: Node, args: list[Node]) -> dict | None:
+    """`adb(...args) { execFileSync(getAdbPath(), ["-s", this.deviceId, ...args]) }`: fixed words, then the
+    helper's rest parameter; each call site's arguments from that position are the words after them."""
+    exe = exe_word(ctx, args[0])
+    arr = unwrap(args[1])
+    if not isinstance(exe, str) or arr is None or arr.type != "array":
+        return None
+    items = [c for c in arr.named_children if c.type != "comment"]
+    if not items or items[-1].type != "spread_element" or any(c.type == "spread_element" for c in items[:-1]):
+        return None
+    rest = items[-1].named_children[0] if items[-1].named_children else None
+    if rest is None or rest.type != "identifier":
+        return None
+    params = function_params(fn)
+    at = next((i for i, p in enumerate(params) if p.type == "rest_pattern" or (
+        p.named_children and p.named_children[0].type == "rest_pattern")), None)
+    if at is None or at != len(params) - 1 or text(rest) != text(params[at]).lstrip(".").split(":")[0].strip():
+        return None
+    prefix = [to_json(word(ctx, c)) for c in items[:-1]]
+    return {"exe": exe, "exe_at": None, "args_at": at, "prefix": prefix, "rest": True}
+
+
+def rest_words(proc: dict, words: list[kb.Word]) -> list[kb.Word]:
+    return [from_json(w) for w in proc.get("prefix") or []] + words
+
+
 def call_site(ctx: FileCtx, fn: Node, call: Node, proc: dict) -> tuple[kb.Decision | None, dict | None]:
     """The decision for a call of a helper described by `helper_argv`, read from this call's arguments;
     or, when the caller passes its own parameters on, the same description in the caller's terms."""
     args = args_of(call)
+    if proc.get("rest"):
+        # a rest-parameter helper: the caller's arguments from that position, one word each (a spread of
+        # the caller's own array is words parr does not follow: unknown)
+        given = [None if unwrap(a) is None or unwrap(a).type == "spread_element" else word(ctx, a)
+                 for a in args[int(proc["args_at"]):]]
+        return kb.classify(proc.get("exe"), rest_words(proc, given)), None
     exe_at, args_at = proc.get("exe_at"), int(proc["args_at"])
     if args_at >= len(args) or (exe_at is not None and exe_at >= len(args)):
         return None, None

@@ -28,7 +28,7 @@ from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
 from parr.scan.wiring_ts import extract_typescript_wiring
 
-FACTS_VERSION = "ts-31-unread-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql+fwdh+cvt"
+FACTS_VERSION = "ts-31-unread-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql-30-mastra-keys-ui-helpers-eve-quoted-keys-typebox-write-then-run-ts9-hitl-asks-ts10-fw9-ts11-action-schemas-mcp-use-eve-fw10-elizaos-vts-read-jobs-tsv-tsclasses-rawflow-c-tsflow-fsnamed-cjs-aibitat-sel-selall-tsapps-scrollkeys-lb-spd-ev-swn-tsact-mql+fwdh+cvt+fixfn+adb"
 
 
 # `export const HANDLERS = { run_sql: async (...) => ...`: an exported map whose first entry is a function.
@@ -1704,6 +1704,9 @@ class _Resolver:
                     exe = (argv[exe_at] or {}).get("word")
                 given = (argv[args_at] or {}) if isinstance(args_at, int) and args_at < len(argv) else {}
                 alts = given.get("alts") or ([given["words"]] if "words" in given else [])
+                if proc.get("rest") and isinstance(args_at, int):
+                    # a rest-parameter helper: fixed words, then this call's arguments from that position
+                    alts = [list(proc.get("prefix") or []) + [(a or {}).get("word") for a in argv[args_at:]]]
                 how = f"{proc.get('how') or 'process'} via {via}()"
                 decisions = [cli_kb.classify(exe, [process.from_json(w) for w in words]) for words in alts] \
                     if isinstance(exe, str) else []

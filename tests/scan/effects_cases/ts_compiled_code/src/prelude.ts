@@ -1,0 +1,2 @@
+export let prelude = "return 1";
+export function setPrelude(text: string) { prelude = text; }
