@@ -1358,6 +1358,10 @@ def _unread_call(ctx: FileCtx, call: Node, callee: Node, chain: list[str], name:
         if made is not None and made.type in ("new_expression", "call_expression"):
             ctor = unwrap(made.child_by_field_name("constructor") or made.child_by_field_name("function"))
             mchain = member_chain(ctor) if ctor is not None else []
+            if made.type == "new_expression" and len(mchain) == 1 and ctor is not None:
+                cb = ctx.lookup(ctor, mchain[0])
+                if cb is not None and cb.kind == "class":
+                    return label  # const p = new Phone(); p.tap(x): a class of this file, whose methods are not followed here
             module = ctx.import_source(mchain[0]) if mchain else None
             if module is not None and not module.startswith((".", "@/", "~/", "#")) and not _QUIET_PACKAGES.match(module):
                 return label  # const voice = new VoiceClient(); voice.join(): an object a package made

@@ -39,3 +39,15 @@ server.registerTool("ledger_lines", { description: "Lines of an account", inputS
 // expect: name=ledger_sum mutating=false unverified=false
 server.registerTool("ledger_sum", { description: "Sum of amounts", inputSchema: { amounts: z.array(z.number()) } },
   async ({ amounts }) => ({ content: [{ type: "text", text: amounts.reduce((a, b) => a + b, 0).toFixed(2) }] }));
+
+class Keypad {
+  press(key: string) { return books.enter(key); }
+}
+
+// expect: name=keypad_entry mutating=false unverified=true
+server.registerTool("keypad_entry", { description: "The keypad", inputSchema: { key: z.string() } },
+  async ({ key }) => {
+    const pad = new Keypad();  // a class of this file: its methods are not followed, so the read is unverified
+    pad.press(key);
+    return { content: [{ type: "text", text: "ok" }] };
+  });
