@@ -13,7 +13,7 @@ from tree_sitter import Node
 
 from parr.scan import effects_kb
 from parr.scan.evidence import READ_METHOD
-from parr.scan.typescript.purity import _PURE_METHODS
+from parr.scan.typescript.purity import PURE_METHODS, PURE_ROOTS
 from parr.scan.effects_kb import browsers as browsers_kb, cli as cli_kb, datastores, graphql, sinks
 from parr.scan.effects_kb.system import (
     TS_FS_MODULES as _FS_MODULES, TS_FS_ROOTS as _FS_ROOTS, TS_FS_WRITE as _FS_WRITE, TS_FS_READ as _FS_READ, TS_CP_MODULES as _CP_MODULES, TS_CP_FUNCS as _CP_FUNCS, TS_VM_FUNCS as _VM_FUNCS, TS_CODE_RUN_NAMES as _CODE_RUN_NAMES,
@@ -1286,12 +1286,11 @@ _QUIET_PACKAGES = re.compile(
     r"date-fns|dayjs|moment|chalk|zod-to-json-schema|@opentelemetry/|@sentry/|pino|winston|debug|effect)|"
     r"(?:^|[/@-])i18n(?:ext)?(?:$|[/-])|^react-i18next$")  # i18n packages: `t("key")` looks up a string
 # Globals whose methods compute or read in this process (a global not here, `chrome.downloads`, is unknown).
-_QUIET_GLOBALS = frozenset({"console", "JSON", "Math", "Number", "String", "Object", "Array", "Promise", "Date",
-                            "Boolean", "Symbol", "Intl", "Buffer", "Reflect", "process", "globalThis", "window",
-                            "document", "navigator", "performance", "crypto", "URL", "Error", "Map", "Set", "BigInt",
-                            "Atomics", "WeakMap", "WeakSet", "AbortSignal", "AbortController", "TextEncoder",
-                            "TextDecoder", "Response", "Request", "Headers", "location", "history", "self",
-                            "module", "require", "exports", "__dirname", "__filename"})
+_QUIET_GLOBALS = PURE_ROOTS | frozenset({
+    "Reflect", "process", "globalThis", "window", "document", "navigator", "performance", "crypto", "URL", "Error", "Map",
+    "Set", "BigInt", "Atomics", "WeakMap", "WeakSet", "AbortSignal", "AbortController", "TextEncoder", "TextDecoder",
+    "Response", "Request", "Headers", "location", "history", "self", "module", "require", "exports", "__dirname",
+    "__filename"})
 # Methods of events, promises and callbacks in this process (`emitter.on(...)`, `p.then(...)`); a method whose name
 # says it reads is quiet by that name (evidence.READ_METHOD). A mutating verb on a client or store is a write
 # above; elsewhere its receiver is unknown, and so is the call.
@@ -1299,17 +1298,15 @@ _QUIET_METHOD = re.compile(
     r"^(?:emit|on|once|off|then|catch|finally|blob|arrayBuffer|bind|call|apply|abort|throwIfAborted|iterator|"
     r"asyncIterator|subscribe|unsubscribe|listen|addListener|removeListener|measure|mark|time|timeEnd|"
     r"introspect|addCitation)(?=$|[A-Z_0-9])")  # AIbitat's `this.super.introspect(...)`: a line shown to the user
-_PURE_CALL_METHODS = frozenset({
-    "toString", "toFixed", "trim", "split", "slice", "substring", "replace", "replaceAll", "padStart", "padEnd",
-    "includes", "indexOf", "lastIndexOf", "startsWith", "endsWith", "concat", "join", "flat", "flatMap", "at",
-    "keys", "values", "entries", "forEach", "some", "every", "push", "pop", "shift", "unshift", "splice", "set",
-    "delete", "add", "clear", "size", "charAt", "charCodeAt", "localeCompare", "normalize", "repeat",
-    "toUpperCase", "toLowerCase", "toISOString", "getTime", "valueOf", "toLocaleString", "findIndex", "findLast",
-    "reverse", "fill", "assign", "freeze", "race", "all", "allSettled", "any", "safeParse", "parseAsync",
-    "default", "optional", "describe", "nullable", "min", "max", "url", "email", "int", "positive", "array",
-    "object", "string", "number", "boolean", "enum", "union", "literal", "record", "extend", "pick", "omit",
-    "partial", "required", "shape", "refine", "transform", "pipe", "catchall", "strict", "passthrough", "length",
-    "end", "writeHead", "setHeader", "status",  # a response object answers the caller
+# Beyond purity's methods of plain values (and the read-named ones above): a value's own collection methods,
+# promise combinators, schema-builder steps, and a response object answering the caller.
+_PURE_CALL_METHODS = PURE_METHODS | frozenset({
+    "push", "pop", "shift", "unshift", "splice", "set", "delete", "add", "clear", "reverse", "fill", "assign", "freeze",
+    "race", "all", "allSettled", "any",
+    "default", "optional", "nullable", "min", "max", "url", "email", "int", "positive", "array", "object", "string",
+    "number", "boolean", "enum", "union", "literal", "record", "extend", "pick", "omit", "partial", "required",
+    "shape", "refine", "pipe", "catchall", "strict", "passthrough", "length",
+    "end", "writeHead", "setHeader", "status",
 })
 
 
@@ -1335,7 +1332,7 @@ def _unread_call(ctx: FileCtx, call: Node, callee: Node, chain: list[str], name:
         if root_module is not None and not _QUIET_PACKAGES.match(root_module):
             return f"calls {name}() of {root_module}"
         return None
-    if name in _PURE_CALL_METHODS or name in _PURE_METHODS or root in ("()", "?", "[]", "super", "this.super"):
+    if name in _PURE_CALL_METHODS or root in ("()", "?", "[]", "super"):
         return None
     if root_module is not None:
         return None if _QUIET_PACKAGES.match(root_module) else label

@@ -29,7 +29,7 @@ from parr.scan.typescript.nodes import (
 )
 from parr.scan.typescript.values import FileCtx
 
-_PURE_ROOTS = frozenset({"console", "JSON", "Math", "Number", "String", "Object", "Array", "Promise", "Date",
+PURE_ROOTS = frozenset({"console", "JSON", "Math", "Number", "String", "Object", "Array", "Promise", "Date",
                          "Boolean", "Symbol", "Intl", "Buffer"})
 _PURE_GLOBALS = frozenset({"String", "Number", "Boolean", "parseInt", "parseFloat", "isNaN", "isFinite",
                            "setTimeout", "clearTimeout", "setInterval", "clearInterval", "encodeURIComponent", "decodeURIComponent", "encodeURI",
@@ -37,7 +37,7 @@ _PURE_GLOBALS = frozenset({"String", "Number", "Boolean", "parseInt", "parseFloa
 _PURE_NEW = frozenset({"Promise", "Date", "URL", "Error", "TypeError", "RangeError", "Map", "Set", "Array", "RegExp",
                        "TextEncoder", "TextDecoder", "URLSearchParams"})
 # Methods of strings, numbers, arrays, maps, dates and promises that return a new value or read one.
-_PURE_METHODS = frozenset({
+PURE_METHODS = frozenset({
     "toString", "toFixed", "toPrecision", "toISOString", "toLocaleString", "toLocaleDateString",
     "toLocaleTimeString", "toUpperCase", "toLowerCase", "trim", "trimStart", "trimEnd", "split", "slice",
     "substring", "substr", "replace", "replaceAll", "padStart", "padEnd", "repeat", "startsWith", "endsWith",
@@ -194,12 +194,12 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int], depth:
     if root is None:
         return None
     if root.type in ("string", "template_string", "array", "number", "regex"):
-        return "pure" if method in _PURE_METHODS else None
+        return "pure" if method in PURE_METHODS else None
     if root.type != "identifier":
         return None
     where, decl = _declared_in(ctx, fn, root)
     if where == "unknown":
-        return "pure" if text(root) in _PURE_ROOTS else None
+        return "pure" if text(root) in PURE_ROOTS else None
     if where == "import":
         # `randomBytes(16).toString("hex")`: a method on what a pure import gave (the root is that import)
         return "pure" if _pure_import(ctx, root, text(root) if root != _member_root(callee) else None) else None
@@ -217,7 +217,7 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int], depth:
         if where == "outer" and first is not None and _session_key(ctx, fn, first):
             return "session"  # counters.set(context.sessionId, 0): this session's entry of a module map
         return None
-    if method in _PURE_METHODS and where in ("local", "param", "outer"):
+    if method in PURE_METHODS and where in ("local", "param", "outer"):
         return "pure"
     return None
 
