@@ -740,6 +740,127 @@ def _own_method(callee: Node, member: str) -> Node | None:
     return value if value is not None and is_function(value) else None
 
 
+_CLASS_NODES = ("class_declaration", "abstract_class_declaration", "class")
+
+
+def _this_class(node: Node) -> Node | None:
+    """The class whose instance `this` is at `node`: the nearest non-arrow function is one of its methods, or
+    `node` is in a field's initializer (`run = () => this.exec()`). None in a free function or an object's method."""
+    cur = node.parent
+    while cur is not None:
+        t = cur.type
+        if t == "class_body":
+            return cur.parent if cur.parent is not None and cur.parent.type in _CLASS_NODES else None
+        if t == "program" or (t in FUNCTION_TYPES and t not in ("arrow_function", "method_definition")):
+            return None
+        if t == "method_definition":
+            owner = cur.parent
+            return owner.parent if owner is not None and owner.type == "class_body" and owner.parent is not None \
+                and owner.parent.type in _CLASS_NODES else None
+        cur = cur.parent
+    return None
+
+
+def _class_member(ctx: FileCtx, cls: Node, member: str, hops: int = 0) -> Node | str | None:
+    """The function a class's instance calls as `.member(...)`: its own method, a field holding a function, or
+    the same of a base class declared in this file. A str says why parr cannot read it (a base class of
+    another file or a package, a member no class of the chain declares); None when the class is not one
+    parr reads (too deep a chain)."""
+    body = cls.child_by_field_name("body")
+    for m in body.named_children if body is not None else []:
+        n = m.child_by_field_name("name")
+        if n is None or text(n) != member:
+            continue
+        if m.type == "method_definition":
+            return m
+        if m.type in ("public_field_definition", "field_definition"):
+            v = unwrap(m.child_by_field_name("value"))
+            return v if v is not None and is_function(v) else "a field set at run time"
+    base = None
+    for h in cls.named_children:
+        if h.type == "class_heritage":
+            ext = next((c for c in h.named_children if c.type == "extends_clause"), h)
+            base = next((unwrap(c) for c in ext.named_children if c.type in ("identifier", "member_expression")),
+                        None)
+    if base is None:
+        return "a member its class does not declare"
+    b = ctx.top_level(text(base)) if base.type == "identifier" else None
+    if b is None or b.kind != "class" or b.node is None or b.node.type not in _CLASS_NODES:
+        return f"a member of its base class {text(base)}"
+    return _class_member(ctx, b.node, member, hops + 1) if hops < 4 else None
+
+
+_IMPORTED_BASE = re.compile(r"a member of its base class ([\w$]+)$")
+
+
+def _local_class(ctx: FileCtx, var: str) -> Node | None:
+    """The class declared in this file that a variable of this file holds an instance of (`_instance_classes`)."""
+    cls = _instance_classes(ctx).get(var)
+    b = ctx.top_level(cls) if cls else None
+    return b.node if b is not None and b.kind == "class" and b.node is not None and b.node.type in _CLASS_NODES \
+        else None
+
+
+# The words of a camelCase or snake_case name (`CACHE_KV` -> CACHE, KV; `docsCache` -> docs, Cache).
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_CACHE_WORD = frozenset({"cache", "cached"})
+
+
+def _ensures_dir(ctx: FileCtx, name: str, args: list[Node]) -> bool:
+    """A call making sure a directory exists (`mkdir(d, { recursive: true })`, which does not fail on an existing
+    directory; fs-extra's `ensureDir`/`mkdirp`) whose path no parameter reaches (also through locals): a no-op once
+    the directory is there, which stores nothing by itself (the write that follows is judged on its own). As in the
+    Python scanner (ENSURE_DIR); a directory the caller's input names is a write."""
+    if not args:
+        return False
+    if name in ("mkdir", "mkdirSync"):
+        opts = unwrap(args[1]) if len(args) > 1 else None
+        entry = object_entries(opts).get("recursive") if opts is not None and opts.type == "object" else None
+        value = unwrap(entry_value(entry)) if entry is not None else None
+        if (value is None or value.type != "true") and not _guarded_by_missing(args[0]):
+            return False
+    elif name not in ("ensureDir", "ensureDirSync", "mkdirp", "mkdirpSync", "mkdirs", "mkdirsSync"):
+        return False
+    return not _reaches_param(ctx, args[0], 0)
+
+
+def _guarded_by_missing(path: Node) -> bool:
+    """`if (!fs.existsSync(p)) { fs.mkdirSync(p) }`: the call runs only where the same path is missing."""
+    cur, hops = path.parent, 0
+    while cur is not None and hops < 6 and cur.type != "if_statement":
+        cur, hops = cur.parent, hops + 1
+    cond = unwrap(cur.child_by_field_name("condition")) if cur is not None else None
+    if cond is None or cond.type != "unary_expression" or text(cond)[:1] != "!":
+        return False
+    check = unwrap(cond.child_by_field_name("argument"))
+    if check is None or check.type != "call_expression":
+        return False
+    chain = member_chain(unwrap(check.child_by_field_name("function")))
+    cargs = args_of(check)
+    return bool(chain) and chain[-1] == "existsSync" and bool(cargs) and text(unwrap(cargs[0])) == text(unwrap(path))
+
+
+def _reaches_param(ctx: FileCtx, node: Node | None, depth: int) -> bool:
+    """Some name in `node` is a parameter, or a local whose value names one (three assignments deep); unknown
+    (too deep, too large) counts as reaching."""
+    if node is None:
+        return False
+    if depth > 3 or node.end_byte - node.start_byte > 2000:
+        return True
+    for n in iter_descendants(node, 200):
+        if n.type not in ("identifier", "shorthand_property_identifier"):
+            continue
+        b = ctx.lookup(n, text(n))
+        if b is None or b.kind in ("import", "function", "class", "enum"):
+            continue
+        if b.kind in ("param", "pattern"):
+            return True
+        if b.kind in ("var", "default") and b.node is not None and b.node is not node and \
+                _reaches_param(ctx, b.node, depth + 1):
+            return True
+    return False
+
+
 # An OAuth 2.0 token endpoint (RFC 6749 §3.2: `.../oauth2/token`, `/oauth/access_token`, `/api/token`) or a request
 # carrying `grant_type`: the client signs in for an access token, which changes nothing the tool acts on.
 _TOKEN_PATH = re.compile(r"^[^?#]*/(?:access_)?token/?(?:[?#]|$)", re.I)
@@ -921,6 +1042,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
     # --- files -------------------------------------------------------------------------------
     is_fs = root_module in _FS_MODULES or root in _FS_ROOTS or (len(chain) >= 2 and chain[-2] == "promises" and root in _FS_ROOTS)
     if is_fs or (len(chain) == 1 and root_module in _FS_MODULES):
+        if _ensures_dir(ctx, name, args):
+            return  # mkdir(dir, { recursive: true }) of a directory the input does not choose: a no-op once there
         if name in _FS_WRITE:
             eff.add_strong(f"fs.{name}", "file_write")
             return
@@ -1146,8 +1269,9 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         receiver_text = " ".join(chain[:-1])
         if name == "create" and sinks.ts_own_workspace(chain, [m for m, _ in ctx.imports.values() if m]):
             return  # Sandbox.create(), bb.sessions.create(): the tool's own workspace
-        if re.search(r"cache$", chain[-2], re.I) and name in _DB_WRITE_METHODS | {"set", "put", "add"}:
-            return  # docsCache.set(url, page): a cache keeps a copy of what was read; nothing else changes
+        if _CACHE_WORD.intersection(w.lower() for w in _WORDS.findall(chain[-2])) and \
+                name in _DB_WRITE_METHODS | {"set", "put", "add"}:
+            return  # docsCache.set(url, page), env.CACHE_KV.put(k, v): a cache keeps a copy of what was read
         if name in _DB_WRITE_METHODS and _STOREISH.search(receiver_text) and name not in ("add", "set") or \
                 (name in ("set", "put", "add") and re.search(r"kv|redis|cache|bucket|storage|r2|s3|firestore|collection|store\b|db", receiver_text, re.I)):
             eff.add_strong(f"{'.'.join(chain[-2:])}() writes to a store")
@@ -1165,7 +1289,8 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
                     and not root_module.startswith(("@modelcontextprotocol", "zod", "ai", "@ai-sdk", "@openai/agents",
                                                     "@langchain", "langchain", "@voltagent", "@mastra", "react",
                                                     "node:", "path", "url", "util", "crypto", "events",
-                                                    "@sentry/", "@opentelemetry/")))):
+                                                    "@sentry/", "@opentelemetry/"))
+                    and not _MATCHER_PACKAGES.match(root_module))):
             eff.add_strong(f"{'.'.join(chain[-3:])}() call")  # an SDK method: a write, not arbitrary HTTP
             return
         if _STARTS_REMOTE_WORK.match(name) and _CLIENTISH.search(receiver_text) and not _TELEMETRY.search(name):
@@ -1214,14 +1339,36 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             if ref not in eff.imports:
                 eff.imports.append(ref)
 
-    # --- `this.search(q)` in a method of an object literal: that object's own `search` function ----------
-    if len(chain) == 2 and root == "this" and depth < 2:
-        target = _own_method(callee, chain[1])
+    # --- `this.search(q)` in a method of an object literal or of a class: that object's own `search` function;
+    # `p.tap(x)` where `p = new Phone()` of this file: Phone's `tap` ------------------------------------------
+    if len(chain) == 2 and root not in ("()", "?", "[]", "super") and chain[1] not in ("[]", "?", "()"):
+        target = _own_method(callee, chain[1]) if root == "this" else None
+        if target is None:
+            cls = _this_class(callee) if root == "this" else _local_class(ctx, root)
+            found = _class_member(ctx, cls, chain[1]) if cls is not None else None
+            if isinstance(found, str):
+                base = _IMPORTED_BASE.match(found)
+                imp = ctx.imports.get(base.group(1)) if base else None
+                if imp is not None and imp[0].startswith((".", "@/", "~/")) and imp[1] not in ("*", "default"):
+                    # a method of a base class of another file of the project: the project phase follows it
+                    ref = {"module": imp[0], "name": imp[1], "member": chain[1], "argv": []}
+                    if ref not in eff.imports and len(eff.imports) < 20:
+                        eff.imports.append(ref)
+                elif not (READ_METHOD.match(chain[1]) or _QUIET_METHOD.match(chain[1])) and len(eff.unread) < 8:
+                    label = f"calls {root}.{chain[1]}() ({found})"
+                    if label not in eff.unread:
+                        eff.unread.append(label)
+                return
+            target = found
+        if target is not None and depth >= 2:
+            if len(eff.unread) < 8 and f"calls {root}.{chain[1]}()" not in eff.unread:
+                eff.unread.append(f"calls {root}.{chain[1]}()")  # a method three calls deep: not read
+            return
         if target is not None and target.id not in visited and target.end_byte - target.start_byte < 200_000:
             visited.add(target.id)
             sub = analyze(ctx, target, depth + 1, visited)
-            sub.strong = [f"{e} (via this.{chain[1]}())" if "(via " not in e else e for e in sub.strong]
-            sub.reads = [f"{e} (via this.{chain[1]}())" if "(via " not in e else e for e in sub.reads]
+            sub.strong = [f"{e} (via {root}.{chain[1]}())" if "(via " not in e else e for e in sub.strong]
+            sub.reads = [f"{e} (via {root}.{chain[1]}())" if "(via " not in e else e for e in sub.reads]
             eff.merge(sub)
             _map_pending(ctx, eff, sub, target, call, depth)
             _map_executed(eff, sub, target, call)
@@ -1284,7 +1431,10 @@ _QUIET_PACKAGES = re.compile(
     r"^(?:zod|valibot|arktype|yup|joi|@sinclair/typebox|ai|@ai-sdk/|openai|@anthropic-ai/|@google/genai|"
     r"@google/generative-ai|@langchain/|langchain|@modelcontextprotocol/|@mastra/|@openai/agents|uuid|nanoid|lodash|"
     r"date-fns|dayjs|moment|chalk|zod-to-json-schema|@opentelemetry/|@sentry/|pino|winston|debug|effect)|"
+    r"^(?:ignore|minimatch|micromatch|picomatch)$|"
     r"(?:^|[/@-])i18n(?:ext)?(?:$|[/-])|^react-i18next$")  # i18n packages: `t("key")` looks up a string
+# Pattern matchers held in memory: `ignore().add(rules)` adds rules to the matcher, nothing outside it.
+_MATCHER_PACKAGES = re.compile(r"^(?:ignore|minimatch|micromatch|picomatch)$")
 # Globals whose methods compute or read in this process (a global not here, `chrome.downloads`, is unknown).
 _QUIET_GLOBALS = PURE_ROOTS | frozenset({
     "Reflect", "process", "globalThis", "window", "document", "navigator", "performance", "crypto", "URL", "Error", "Map",
@@ -1308,6 +1458,12 @@ _PURE_CALL_METHODS = PURE_METHODS | frozenset({
     "shape", "refine", "pipe", "catchall", "strict", "passthrough", "length",
     "end", "writeHead", "setHeader", "status",
 })
+
+
+def quiet_call(name: str) -> bool:
+    """A method or function whose name says it reads (`listTags`), an event or promise method of this process, or
+    one of the pure methods (`.map`, `.has`, `.parse`): a call of it that parr did not read leaves nothing unknown."""
+    return bool(READ_METHOD.match(name) or _QUIET_METHOD.match(name)) or name in _PURE_CALL_METHODS
 
 
 def _unread_call(ctx: FileCtx, call: Node, callee: Node, chain: list[str], name: str, root: str,
@@ -1358,7 +1514,7 @@ def _unread_call(ctx: FileCtx, call: Node, callee: Node, chain: list[str], name:
             if made.type == "new_expression" and len(mchain) == 1 and ctor is not None:
                 cb = ctx.lookup(ctor, mchain[0])
                 if cb is not None and cb.kind == "class":
-                    return label  # const p = new Phone(); p.tap(x): a class of this file, whose methods are not followed here
+                    return None  # const p = new Phone(); p.tap(x): a class of this file, its method read above
             module = ctx.import_source(mchain[0]) if mchain else None
             if module is not None and not module.startswith((".", "@/", "~/", "#")) and not _QUIET_PACKAGES.match(module):
                 return label  # const voice = new VoiceClient(); voice.join(): an object a package made
@@ -1653,8 +1809,7 @@ def exported_class_method_effects(ctx: FileCtx, limit: int = 60) -> dict[str, di
                                 and not w.endswith("() changes object state")]
                 if not fact["weak"]:
                     del fact["weak"]
-            if fact:
-                out[f"{text(cname)}.{text(mname)}"] = fact
+            out[f"{text(cname)}.{text(mname)}"] = fact  # {}: read, and it changes nothing
     return out
 
 
@@ -1764,14 +1919,53 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
     """Effects of the functions this file exports (`export function f`, `export const f = () => ...`),
     read as helpers (a process run from their parameters waits for the caller's arguments)."""
     out: dict[str, dict] = {}
+    def local_function(node: Node | None) -> Node | None:
+        node = unwrap(node)
+        if node is not None and node.type in ("identifier", "shorthand_property_identifier"):
+            b = ctx.top_level(text(node))
+            node = b.node if b is not None and b.kind == "function" else (
+                unwrap(b.node) if b is not None and b.kind in ("var", "default") else None)
+        return node if node is not None and is_function(node) else None
+
     for stmt in ctx.root.named_children:
-        if stmt.type != "export_statement":
-            continue
-        decl = stmt.child_by_field_name("declaration")
-        if decl is None:
-            continue
         found: list[tuple[str, Node]] = []
-        if decl.type in ("function_declaration", "generator_function_declaration"):
+        if stmt.type == "expression_statement" and stmt.named_children and \
+                stmt.named_children[0].type == "assignment_expression":
+            # CommonJS: `module.exports = { run, exec: runCommand, check() {...} }`, `exports.run = ...`
+            assign = stmt.named_children[0]
+            chain = member_chain(unwrap(assign.child_by_field_name("left")))
+            right = unwrap(assign.child_by_field_name("right"))
+            if chain == ["module", "exports"] and right is not None and right.type == "object":
+                for entry in right.named_children[:200]:
+                    if entry.type == "shorthand_property_identifier":
+                        fn = local_function(entry)
+                    elif entry.type in ("pair", "method_definition"):
+                        fn = entry if entry.type == "method_definition" else local_function(entry_value(entry))
+                    else:
+                        continue
+                    key = entry if entry.type == "shorthand_property_identifier" else \
+                        entry.child_by_field_name("key") or entry.child_by_field_name("name")
+                    k = string_literal(key) if key is not None and key.type == "string" else \
+                        text(key) if key is not None else None
+                    if fn is not None and k:
+                        found.append((k, fn))
+            elif len(chain) == 3 and chain[:2] == ["module", "exports"] or len(chain) == 2 and chain[0] == "exports":
+                fn = local_function(right)
+                if fn is not None:
+                    found.append((chain[-1], fn))
+        elif stmt.type != "export_statement":
+            continue
+        elif (decl := stmt.child_by_field_name("declaration")) is None:
+            # `function run(...) {...}` then `export { run, run as exec }`: the local function, by the exported name
+            clause = next((c for c in stmt.named_children if c.type == "export_clause"), None)
+            if clause is None or stmt.child_by_field_name("source") is not None:
+                continue
+            for spec in clause.named_children:
+                local, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+                fn = local_function(local) if local is not None and local.type == "identifier" else None
+                if fn is not None:
+                    found.append((text(alias if alias is not None else local), fn))
+        elif decl.type in ("function_declaration", "generator_function_declaration"):
             n = decl.child_by_field_name("name")
             if n is not None:
                 found.append((text(n), decl))
@@ -1806,8 +2000,7 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
             by = _literal_variants(ctx, fn, fact)
             if by:
                 fact["by"] = by
-            if fact:
-                out[name] = fact
+            out[name] = fact  # {}: read, and it changes nothing (a missing name is one parr did not read)
     return out
 
 

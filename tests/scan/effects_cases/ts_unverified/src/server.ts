@@ -47,7 +47,7 @@ class Keypad {
 // expect: name=keypad_entry mutating=false unverified=true
 server.registerTool("keypad_entry", { description: "The keypad", inputSchema: { key: z.string() } },
   async ({ key }) => {
-    const pad = new Keypad();  // a class of this file: its methods are not followed, so the read is unverified
+    const pad = new Keypad();  // a class of this file: its method is read, and calls a package parr cannot read
     pad.press(key);
     return { content: [{ type: "text", text: "ok" }] };
   });
