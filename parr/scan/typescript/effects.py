@@ -28,7 +28,7 @@ from parr.scan.effects_kb.email import (
     TS_EMAIL_MODULES as _EMAIL_MODULES,
 )
 from parr.scan.typescript.nodes import (
-    FUNCTION_TYPES, args_of, captures, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
+    FUNCTION_TYPES, args_of, captures, commonjs_exports, entry_value, function_params, is_function, iter_descendants, member_chain, member_root,
     object_entries, param_pattern, string_literal, text, unwrap,
 )
 from parr.scan.typescript import branches, model_browsers
@@ -1929,30 +1929,11 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
 
     for stmt in ctx.root.named_children:
         found: list[tuple[str, Node]] = []
-        if stmt.type == "expression_statement" and stmt.named_children and \
-                stmt.named_children[0].type == "assignment_expression":
+        cjs = commonjs_exports(stmt)
+        if cjs is not None:
             # CommonJS: `module.exports = { run, exec: runCommand, check() {...} }`, `exports.run = ...`
-            assign = stmt.named_children[0]
-            chain = member_chain(unwrap(assign.child_by_field_name("left")))
-            right = unwrap(assign.child_by_field_name("right"))
-            if chain == ["module", "exports"] and right is not None and right.type == "object":
-                for entry in right.named_children[:200]:
-                    if entry.type == "shorthand_property_identifier":
-                        fn = local_function(entry)
-                    elif entry.type in ("pair", "method_definition"):
-                        fn = entry if entry.type == "method_definition" else local_function(entry_value(entry))
-                    else:
-                        continue
-                    key = entry if entry.type == "shorthand_property_identifier" else \
-                        entry.child_by_field_name("key") or entry.child_by_field_name("name")
-                    k = string_literal(key) if key is not None and key.type == "string" else \
-                        text(key) if key is not None else None
-                    if fn is not None and k:
-                        found.append((k, fn))
-            elif len(chain) == 3 and chain[:2] == ["module", "exports"] or len(chain) == 2 and chain[0] == "exports":
-                fn = local_function(right)
-                if fn is not None:
-                    found.append((chain[-1], fn))
+            found = [(k, v if v.type == "method_definition" else local_function(v)) for k, v in cjs if k != "default"]
+            found = [(k, v) for k, v in found if v is not None]
         elif stmt.type != "export_statement":
             continue
         elif (decl := stmt.child_by_field_name("declaration")) is None:

@@ -390,3 +390,34 @@ def deeper_than(source: bytes, root: Node, limit: int = MAX_TREE_DEPTH) -> bool:
                 depth -= 1
         # no node below this one lies deeper than depth + descendant_count - 1
         descend = depth + cursor.node.descendant_count > limit
+
+
+def commonjs_exports(stmt: Node) -> list[tuple[str, Node]] | None:
+    """What a top-level CommonJS statement exports, as (public name, node): `module.exports = { run, exec: f,
+    check() {...} }` gives each entry (the shorthand identifier, the value, the method), `module.exports = X` gives
+    ("default", X), `module.exports.x = v` / `exports.x = v` gives ("x", v). None for any other statement."""
+    if stmt.type != "expression_statement" or not stmt.named_children or \
+            stmt.named_children[0].type != "assignment_expression":
+        return None
+    assign = stmt.named_children[0]
+    chain = member_chain(unwrap(assign.child_by_field_name("left")))
+    right = unwrap(assign.child_by_field_name("right"))
+    out: list[tuple[str, Node]] = []
+    if right is None:
+        return out
+    if chain == ["module", "exports"] and right.type == "object":
+        for entry in right.named_children[:200]:
+            if entry.type == "shorthand_property_identifier":
+                out.append((text(entry), entry))
+            elif entry.type in ("pair", "method_definition"):
+                key = entry.child_by_field_name("key") or entry.child_by_field_name("name")
+                if key is not None and key.type in ("property_identifier", "string"):
+                    name = string_literal(key) if key.type == "string" else text(key)
+                    value = entry if entry.type == "method_definition" else unwrap(entry_value(entry))
+                    if name and value is not None:
+                        out.append((name, value))
+    elif chain == ["module", "exports"]:
+        out.append(("default", right))
+    elif len(chain) == 3 and chain[:2] == ["module", "exports"] or len(chain) == 2 and chain[0] == "exports":
+        out.append((chain[-1], right))
+    return out

@@ -21,8 +21,8 @@ from parr.scan.typescript import action_schemas
 from parr.scan.typescript.effects import EXECUTABLE_TYPES
 from parr.scan.typescript.judge import UNREAD_READ, judge_mutating
 from parr.scan.typescript.nodes import (
-    TreeUnparsable, check_tree, entry_value, grammar_for, member_chain, parser, property_key, string_literal, text,
-    unwrap,
+    TreeUnparsable, check_tree, commonjs_exports, entry_value, grammar_for, member_chain, parser, property_key,
+    string_literal, text, unwrap,
 )
 from parr.scan.typescript.values import FileCtx, enum_members
 from parr.scan.wiring import compact_wiring, has_typescript_wiring_trigger as has_wiring_trigger
@@ -323,24 +323,14 @@ def collect_exports(ctx: FileCtx) -> dict[str, Any]:
             export_value(public, value)
 
     for stmt in ctx.root.named_children:
-        if stmt.type == "expression_statement" and stmt.named_children \
-                and stmt.named_children[0].type == "assignment_expression":
+        cjs = commonjs_exports(stmt)
+        if cjs is not None:
             # CommonJS: what `require()` of this file gets, and `const { NAME } = require(...)` reads
-            assign = stmt.named_children[0]
-            chain = member_chain(unwrap(assign.child_by_field_name("left")))
-            right = unwrap(assign.child_by_field_name("right"))
-            if chain == ["module", "exports"] and right is not None and right.type == "object":
-                for entry in right.named_children[:200]:
-                    if entry.type == "shorthand_property_identifier":
-                        export_binding(text(entry), entry, text(entry))
-                    elif entry.type == "pair" and (key := entry.child_by_field_name("key")) is not None \
-                            and key.type in ("property_identifier", "string"):
-                        export_commonjs(string_literal(key) if key.type == "string" else text(key),
-                                        entry.child_by_field_name("value"))
-            elif chain == ["module", "exports"]:
-                export_commonjs("default", right)
-            elif len(chain) == 3 and chain[:2] == ["module", "exports"] or len(chain) == 2 and chain[0] == "exports":
-                export_commonjs(chain[-1], right)
+            for public, node in cjs:
+                if node.type == "shorthand_property_identifier":
+                    export_binding(public, node, public)
+                elif node.type != "method_definition":
+                    export_commonjs(public, node)
             continue
         if stmt.type != "export_statement":
             continue
