@@ -7,7 +7,7 @@ functions of the same file that it calls). It never runs anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
 
@@ -1366,9 +1366,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             return
         if target is not None and target.id not in visited and target.end_byte - target.start_byte < 200_000:
             visited.add(target.id)
-            sub = analyze(ctx, target, depth + 1, visited)
-            sub.strong = [f"{e} (via {root}.{chain[1]}())" if "(via " not in e else e for e in sub.strong]
-            sub.reads = [f"{e} (via {root}.{chain[1]}())" if "(via " not in e else e for e in sub.reads]
+            # a class's private helper is called from many of its methods: read once per depth in this file
+            cache = ctx.__dict__.setdefault("_member_effects", {})
+            sub = cache.get((target.id, depth + 1))
+            if sub is None:
+                sub = cache[(target.id, depth + 1)] = analyze(ctx, target, depth + 1, visited)
+            sub = replace(sub, strong=[f"{e} (via {root}.{chain[1]}())" if "(via " not in e else e for e in sub.strong],
+                          reads=[f"{e} (via {root}.{chain[1]}())" if "(via " not in e else e for e in sub.reads])
             eff.merge(sub)
             _map_pending(ctx, eff, sub, target, call, depth)
             _map_executed(eff, sub, target, call)
