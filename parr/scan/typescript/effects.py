@@ -942,6 +942,18 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         rb = ctx.lookup(head, root) if head is not None and head.type == "identifier" else None
         if rb is not None and rb.kind == "import":
             root_module = rb.module  # `const { run } = await import("./x")`: imported where it is used
+    if root == "require" and len(chain) >= 3 and chain[1] == "()" and ctx.lookup(callee, "require") is None:
+        # `require("fs").rmSync(p)`: a module's function called on the require itself
+        head = unwrap(callee.child_by_field_name("object"))
+        fn_node = unwrap(head.child_by_field_name("function")) if head is not None and head.type == "call_expression" \
+            else None
+        if fn_node is not None and fn_node.type == "identifier" and text(fn_node) == "require":
+            req = args_of(head)
+            module = string_literal(req[0]) if req else None
+            if module:
+                root_module = module
+                root = module.split(":")[-1].split("/")[0]  # the name a binding of it would have: `fs`
+                chain = [root] + chain[2:]
     args = args_of(call)
     first = args[0] if args else None
     lname = name.lower()

@@ -1,6 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { purge, label } from "./lib/jobs.js";
+import { purge, label, wipe, where } from "./lib/jobs.js";
 import { ensureRoot, makeFolder, sessionsDir, archiveDir } from "./lib/store";
 import { compactQueue } from "./lib/missing";
 import { QUEUES } from "./lib/missing";
@@ -61,3 +61,14 @@ server.registerTool("sessions_path", { description: "Where sessions live", input
 // expect: name=archive_path mutating=true
 server.registerTool("archive_path", { description: "An archive's path", inputSchema: { name: z.string() } },
   async ({ name }) => ({ content: [{ type: "text", text: archiveDir(name) }] }));
+
+// expect: name=jobs_area mutating=true
+server.registerTool("jobs_area", { description: "The jobs area", inputSchema: { dir: z.string() } },
+  async ({ dir }) => {
+    wipe(dir);
+    return { content: [{ type: "text", text: "ok" }] };
+  });
+
+// expect: name=jobs_home mutating=false unverified=false
+server.registerTool("jobs_home", { description: "Where jobs live", inputSchema: { dir: z.string() } },
+  async ({ dir }) => ({ content: [{ type: "text", text: where(dir) }] }));
