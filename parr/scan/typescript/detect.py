@@ -133,6 +133,9 @@ class Detector:
         self.frameworks = {fw for fw in (framework_of(m) for m, _ in ctx.imports.values()) if fw}
         self._last_numeric = False
         self._last_options: dict[str, list[str]] = {}
+        # The handler `_handler` last met that it could not read here: an imported function (its module and
+        # name), taken in by the next `_effects_of(None)`: the project phase follows it, or it is unread.
+        self._handler_ref: tuple[str, str, str] | None = None
         self._last_schema_ref: dict[str, str] | None = None  # a schema imported from the project (schema.py)
         self._call_index: dict[str, list[Node]] | None = None
         # Objects with a spread parr could not follow to an object literal of this file.
@@ -471,11 +474,17 @@ class Detector:
         decl = obj.parent
         while decl is not None and decl.type in ("parenthesized_expression", "as_expression", "satisfies_expression"):
             decl = decl.parent
-        ident = decl.child_by_field_name("name") if decl is not None and decl.type == "variable_declarator" else None
-        if ident is None or ident.type != "identifier":
-            return None
+        if decl is not None and decl.type == "pair":
+            # `defineTool({ definition: { name, description, inputSchema }, execute: (args) => ... })`: the record
+            # holding the definition inline holds its function too
+            pairs = [decl]
+        else:
+            ident = decl.child_by_field_name("name") if decl is not None and decl.type == "variable_declarator" else None
+            if ident is None or ident.type != "identifier":
+                return None
+            pairs = self._id_pairs.get(text(ident), [])[:4]
         found: list[Node] = []
-        for pair in self._id_pairs.get(text(ident), [])[:4]:
+        for pair in pairs:
             record = pair.parent
             for k, entry in (object_entries(record).items() if record is not None and record.type == "object" else ()):
                 if k in _SIBLING_HANDLER_KEYS:
@@ -608,6 +617,9 @@ class Detector:
                     return b.node
                 if b.kind in ("var", "default") and is_function(unwrap(b.node)):
                     return unwrap(b.node)
+                if b.kind == "import" and b.module is not None and b.imported not in (None, "*"):
+                    # `server.tool(name, ..., saveThing)` with saveThing of "./handlers"
+                    self._handler_ref = (b.module, b.imported, text(node))
             return None
         if node.type == "call_expression":
             # wrappers such as withAuth(async (args) => ...): use the first function argument
@@ -635,8 +647,12 @@ class Detector:
         return analyze_schema(self.ctx, node) if node is not None else SchemaInfo()
 
     def _effects_of(self, handler: Node | None) -> fx.Effects:
-        """What a tool's handler does (nothing read where there is none)."""
-        return fx.analyze(self.ctx, handler) if handler is not None else fx.Effects()
+        """What a tool's handler does. An imported one (`_handler_ref`) is a call the project phase follows, or,
+        from a package, a call parr cannot read; with none at all, no code was read (`no_code`)."""
+        ref, self._handler_ref = self._handler_ref, None
+        if handler is not None:
+            return fx.analyze(self.ctx, handler)
+        return fx.handler_reference(ref)
 
     def _typed(self, info: SchemaInfo, handler: Node | None, eff: fx.Effects | None,
                no_schema_means_no_params: bool = False, code: Node | None = None) -> tuple[bool, list[str]]:
@@ -783,6 +799,7 @@ class Detector:
             **({"calls": eff.imports[:20]} if eff.imports else {}),
             **({"cli_runs": eff.runs[:4]} if eff.runs else {}),
             **({"unread": eff.unread[:4]} if eff.unread else {}),
+            **({"no_code": True} if eff.no_code and kind_mutating is None else {}),
             "extends": extends,
         }
         if handler is not None and not eff.strong and not eff.medium and b".state" in self.ctx.source \
@@ -820,6 +837,7 @@ class Detector:
         self._last_schema_ref = None
         self.tools.append(cand)
         self.cand_nodes[id(cand)] = node
+        self._handler_ref = None  # (one met for another candidate's entry must not reach the next)
         return cand
 
     def _names(self, node: Node | None) -> list[Any]:
@@ -1863,7 +1881,7 @@ class Detector:
         if no_handler and isinstance(name, str) and schema_key in ("parameters", "input_schema"):
             handler = dispatch.raw_code(ctx, name)  # a raw schema runs where the model's call comes back
         info = analyze_schema(ctx, schema_node) if schema_node is not None else SchemaInfo()
-        eff = fx.analyze(ctx, handler) if handler is not None else fx.Effects()
+        eff = self._effects_of(handler)
         typed, tev = self._typed(info, handler, eff, no_schema_means_no_params=no_handler)
         typed, tev = self._spread_evidence(obj, info, typed, tev)
         if handler is None or not (eff.strong or eff.medium or eff.executed):

@@ -142,6 +142,7 @@ class Effects:
     written: set = field(default_factory=set)  # names written into a file of the sandbox/workspace (write-then-run)
     query_docs: set = field(default_factory=set)  # names handed whole to a MongoDB query as its filter/pipeline
     unread: list[str] = field(default_factory=list)  # calls of code parr cannot read (an SDK, a runtime object)
+    no_code: bool = False  # a tool with no handler beside it: what runs it is found elsewhere, or nowhere
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -806,6 +807,19 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _CACHE_WORD = frozenset({"cache", "cached"})
 
 
+def handler_reference(ref: tuple[str, str, str] | None) -> Effects:
+    """The effects of a tool whose handler is not a function of its file: an imported function of the project
+    (`server.tool(name, desc, schema, saveThing)` with saveThing from "./handlers") is a call the project phase
+    follows; one of a package is a call parr cannot read; none at all leaves `no_code` (the project phase may find
+    the code by the tool's name, else the read rests on nothing parr read)."""
+    if ref is None:
+        return Effects(no_code=True)
+    module, name, local = ref
+    if module.startswith((".", "@/", "~/", "#")):
+        return Effects(imports=[{"module": module, "name": name, "argv": [], "local": local}])
+    return Effects(unread=[f"hands the call to {local}() of {module}"])
+
+
 def _ensures_dir(ctx: FileCtx, name: str, args: list[Node]) -> bool:
     """A call making sure a directory exists (`mkdir(d, { recursive: true })`, which does not fail on an existing
     directory; fs-extra's `ensureDir`/`mkdirp`) whose path no parameter reaches (also through locals): a no-op once
@@ -1439,6 +1453,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         unread = _unread_call(ctx, call, callee, chain, name, root, root_module)
         if unread is not None and unread not in eff.unread:
             eff.unread.append(unread)
+            b = ctx.lookup(callee, name) if len(chain) == 1 and callee.type == "identifier" else None
+            if b is not None and b.kind == "import" and b.imported not in (None, "*") and len(eff.imports) < 12:
+                # a package's function: if the package is one of this repository's (a monorepo's workspace
+                # package), the project phase reads it and the call is no longer unknown
+                eff.imports.append({"module": b.module, "name": b.imported, "argv": [process.arg_fact(ctx, a)
+                                                                                    for a in args[:4]],
+                                    "pkg": unread})
 
 
 # Packages whose calls compute, validate, log, trace or ask a model: nothing outside changes through them.
@@ -1449,8 +1470,9 @@ _QUIET_PACKAGES = re.compile(
     r"date-fns|dayjs|moment|chalk|zod-to-json-schema|@opentelemetry/|@sentry/|pino|winston|debug|effect)|"
     r"^(?:ignore|minimatch|micromatch|picomatch)$|"
     r"(?:^|[/@-])i18n(?:ext)?(?:$|[/-])|^react-i18next$")  # i18n packages: `t("key")` looks up a string
-# Pattern matchers held in memory: `ignore().add(rules)` adds rules to the matcher, nothing outside it.
-_MATCHER_PACKAGES = re.compile(r"^(?:ignore|minimatch|micromatch|picomatch)$")
+# Packages whose objects live in memory: pattern matchers (`ignore().add(rules)` adds rules to the matcher) and
+# Effect's core (`Ref.set(ref, v)` sets a reference of the program); nothing outside changes through them.
+_MATCHER_PACKAGES = re.compile(r"^(?:ignore|minimatch|micromatch|picomatch|effect)$")
 # Globals whose methods compute or read in this process (a global not here, `chrome.downloads`, is unknown).
 _QUIET_GLOBALS = PURE_ROOTS | frozenset({
     "Reflect", "process", "globalThis", "window", "document", "navigator", "performance", "crypto", "URL", "Error", "Map",
@@ -1952,6 +1974,11 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
             found = [(k, v) for k, v in found if v is not None]
         elif stmt.type != "export_statement":
             continue
+        elif any(c.type == "default" for c in stmt.children):
+            # `export default function keep(...)`, `export default async (args) => ...`, `export default keep`
+            fn = local_function(stmt.child_by_field_name("declaration") or stmt.child_by_field_name("value"))
+            if fn is not None:
+                found.append(("default", fn))
         elif (decl := stmt.child_by_field_name("declaration")) is None:
             # `function run(...) {...}` then `export { run, run as exec }`: the local function, by the exported name
             clause = next((c for c in stmt.named_children if c.type == "export_clause"), None)

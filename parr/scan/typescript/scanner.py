@@ -1005,7 +1005,8 @@ class _Resolver:
             if r.get("as") == name:
                 target = self.module_path(path, r["module"])
                 if target:
-                    return self.origin(target, r["name"], depth + 1)
+                    # (a file read for its export lines only does not list `export function`s: the name is its own)
+                    return self.origin(target, r["name"], depth + 1) or (target, r["name"])
         for r in ex.get("reexports") or []:
             if r.get("as") == "*":
                 target = self.module_path(path, r["module"])
@@ -1461,6 +1462,7 @@ class _Resolver:
         calls = list(cand.get("calls") or [])
         acc: dict[str, Any] = {}
         start = path
+        hit = None
         if cand.get("dispatch_by_name"):
             hit = self._dispatch_for(path, name)
             if hit is not None:
@@ -1476,6 +1478,14 @@ class _Resolver:
                 calls = list(hit[1].get("calls") or [])
         if calls:
             self._follow(start, calls, acc, 0, set())
+        if acc.get("pkg_read"):
+            # calls of the repository's own packages, read above: no longer unknown
+            known = set(acc.pop("pkg_read"))
+            cand = {**cand, "unread": [u for u in cand.get("unread") or [] if u.split(" (via ")[0] not in known]}
+            acc["unread"] = [u for u in acc.get("unread") or [] if u.split(" (via ")[0] not in known]
+        if cand.get("no_code") and hit is None:
+            # no handler beside the definition, and no branch running it by its name: the read rests on nothing
+            acc.setdefault("unread", []).append("runs code parr did not find (no handler beside its definition)")
         if not acc:
             return cand
         out = dict(cand)
@@ -1658,6 +1668,10 @@ class _Resolver:
 
         for call in calls[:20]:
             target = self.module_path(path, call.get("module") or "")
+            if call.get("pkg"):
+                if target is None:
+                    continue  # a package from outside the repository: the call stays unknown (unread)
+                acc.setdefault("pkg_read", []).append(call["pkg"])  # a workspace package of the repository
             # (a file read for its export lines only does not list `export function`s: then the name is its own)
             o = (self.origin(target, call.get("name") or "") or (target, call.get("name") or "")) if target else None
             # the same function called with other arguments may run another command: both are read
@@ -1681,7 +1695,7 @@ class _Resolver:
                 continue
             fact = _literal_variant(fact, call.get("argv") or [])
             seen.add(key)
-            via = call.get("name") or o[1]
+            via = call.get("local") or call.get("name") or o[1]
             self._take(acc, fact, via)
             argv = call.get("argv") or []
             for proc in fact.get("proc") or []:

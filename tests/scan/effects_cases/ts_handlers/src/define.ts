@@ -1,0 +1,3 @@
+export function defineHarnessTool<T>(tool: T): T {
+  return tool;
+}

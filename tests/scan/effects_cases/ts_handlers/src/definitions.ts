@@ -1,0 +1,9 @@
+// Tool definitions sent to a model with no handler beside them, and nothing in the project running them by name.
+export const NOTE_TOOLS = [
+  // expect: name=note_shelf mutating=false unverified=true
+  {
+    name: "note_shelf",
+    description: "The shelf a note is on",
+    inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
+  },
+];

@@ -1,0 +1,1 @@
+export { shelve, shelfName } from "./shelve";
