@@ -5441,6 +5441,9 @@ class FileExtractor:
                     c["state_keys"] = _state_keys(fi.node)
                 if _returns_agent(fi.node, self.agents):
                     c["flags"].append("returns_agent")
+                handed = _handoff_text(fi.node)
+                if handed:
+                    c["handoff_text"] = handed  # judged in judge._typed: free text the next agent acts on
                 if c["description"] is None:
                     c["description"] = _docstring(fi.node)
             else:
@@ -6053,6 +6056,29 @@ def _returns_agent(node, agents: dict) -> bool:
                 continue
         return False
     return True
+
+
+def _handoff_text(node) -> list[str]:
+    """The parameters whose text a Swarm-style hand-off hands the next agent: `return Result(value=
+    sub_task, agent=coder)` (Swarm's reply, and its forks'): the value is the tool's answer, placed in the
+    conversation the agent it switches to carries on, so what the model writes there is that agent's
+    instruction. Only where `agent=` is given (a reply without it hands nothing over)."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    a = node.args
+    params = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs}
+    out: list[str] = []
+    for r in statements(node.body):
+        if type(r) is not ast.Return or not isinstance(r.value, ast.Call):
+            continue
+        kws = {k.arg: k.value for k in r.value.keywords if k.arg}
+        agent, value = kws.get("agent"), kws.get("value")
+        if agent is None or value is None or (isinstance(agent, ast.Constant) and agent.value is None):
+            continue
+        for n in ast.walk(value):
+            if isinstance(n, ast.Name) and n.id in params and n.id not in out:
+                out.append(n.id)
+    return out
 
 
 def _computes_only(fi: FuncInfo) -> bool:
