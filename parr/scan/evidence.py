@@ -251,8 +251,18 @@ def description_lead_verb(description: str | None) -> Verdict:
         if stem in MUTATING_VERBS or stem in READ_VERBS:
             if not _in_verb_position(word, stem, m.group(2)):
                 return Verdict()
+            if stem == "move":
+                moved = _MOVED_VIEW.match(text[m.end(1):])
+                if moved is not None:
+                    # "Move the viewport to page 3", "move the cursor down": what is shown changes, not what is stored
+                    return Verdict(False, [f"description moves the {moved.group(1).lower()}, which only changes what is shown"])
             return Verdict(stem in MUTATING_VERBS, [f"description starts with '{word.lower()}'"])
     return Verdict()
+
+
+# What "move" may have as its object and still only change the view: the viewport of a page, terminal or
+# document, the text cursor or caret, the focus (the mouse pointer is the desktop knowledge's: moving it reads).
+_MOVED_VIEW = re.compile(r"\s+(?:the\s+|a\s+|its\s+|your\s+|this\s+)?(?:current\s+)?(viewport|view|cursor|caret|focus)\b", re.I)
 
 
 # OpenAI hosted tools, given as {"type": ...} entries of a tools list (Responses and Assistants

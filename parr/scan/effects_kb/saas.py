@@ -1,4 +1,5 @@
-"""SaaS APIs with object clients: GitHub (PyGithub objects, octokit), Apify (apify-client)."""
+"""SaaS APIs with object clients: GitHub (PyGithub objects, octokit), Apify (apify-client), PagerDuty (pdpyras,
+python-pagerduty)."""
 
 from __future__ import annotations
 
@@ -35,4 +36,20 @@ APIFY = Family(
     read_methods=frozenset({"get", "list", "listItems", "list_items", "getRecord", "get_record", "waitForFinish"}),
 )
 
-FAMILIES = (GITHUB, APIFY)
+# pdpyras' APISession and python-pagerduty's RestApiV2Client (a requests.Session): rget/rpost/rput/rdelete send the
+# HTTP method their name ends in and unwrap the result (jget/jpost/jput keep the JSON whole). The r/j-prefixed
+# names are these clients' own, so no client needs identifying (a project wraps the client in its own getter).
+# PUT and DELETE change the resource; POST is left to the tool's name and description, as a POST elsewhere is:
+# PagerDuty's analytics endpoints are read with POST.
+PAGERDUTY = Family(
+    name="pagerduty",
+    what="changes PagerDuty data",
+    py_modules=frozenset({"pdpyras", "pagerduty"}),
+    anywhere=True,
+    methods=frozenset({"rput", "rdelete", "jput", "jdelete"}),
+    read_methods=frozenset({"rget", "jget", "iter_all", "iter_cursor", "list_all", "dict_all"}),
+    reads=frozenset({"rget", "jget", "iter_all", "iter_cursor", "list_all", "dict_all"}),
+    read_what="reads PagerDuty data",
+)
+
+FAMILIES = (GITHUB, APIFY, PAGERDUTY)

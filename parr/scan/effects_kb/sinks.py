@@ -73,8 +73,13 @@ PY_SINKS: tuple[Sink, ...] = (
          re.compile(r"sandbox|process|workspace", re.I), keywords=("code",), chain=re.compile(r"\.process$")),
     Sink("Daytona exec", "shell", frozenset({"exec"}), ("daytona", "daytona_sdk"),
          re.compile(r"sandbox|process|workspace", re.I), keywords=("command",), chain=re.compile(r"\.process$")),
+    # jupyter_client's KernelClient, and Datalayer's jupyter_kernel_client, whose KernelClient keeps its API
     Sink("Jupyter kernel", "code_execution", frozenset({"execute", "execute_interactive"}),
-         ("jupyter_client",), re.compile(r"kernel|\bkc\b|client", re.I), keywords=("code",)),
+         ("jupyter_client", "jupyter_kernel_client"), re.compile(r"kernel|\bkc\b|client", re.I), keywords=("code",)),
+    # Datalayer's code_sandboxes: Sandbox.run_code(code) in any variant (eval, docker, jupyter-server, e2b,
+    # modal, ...), and the kernel-backed CodeSandboxClient's execute(code)
+    Sink("Code Sandboxes", "code_execution", frozenset({"run_code", "execute", "execute_interactive"}),
+         ("code_sandboxes",), re.compile(r"sandbox|sbx|\bbox\b|kernel|client", re.I), keywords=("code",)),
     Sink("IPython", "code_execution", frozenset({"run_cell", "run_cell_async"}), ("IPython",),
          re.compile(r"shell|ipython|kernel", re.I), keywords=("raw_cell",)),
 )

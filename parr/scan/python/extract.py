@@ -531,6 +531,12 @@ class FileExtractor:
             if type(node.value) is not ast.Constant:
                 self.visit(node.value, scope)
         elif t is ast.Lambda:
+            if scope.func is not None and not (node.args.args or node.args.posonlyargs or node.args.kwonlyargs
+                                               or node.args.vararg or node.args.kwarg):
+                # a thunk, `lambda: Tool().execute(code=code)`, handed to a retry or executor helper
+                # or kept to be called later: what it calls is this function's code (the helper that
+                # calls it is told so through the call's arguments: "f", parr.scan.python.flow)
+                self.visit(node.body, scope)
             return
         else:
             if (t is ast.Match or t is ast.Compare and branches.literal_test(node)) and scope.func is not None:
@@ -909,6 +915,11 @@ class FileExtractor:
         if injected is None:
             injected = fn.injected = self._injected_names(fn)
         origin = self._receiver_origin(d, fn) if "." in d and head not in self.imports else None
+        if origin is None and head.endswith("()") and "." in d and head[:1].isupper() and "(" not in head[:-2] \
+                and (head[:-2] in self.imports or isinstance(self.module_scope.defs.get(head[:-2]), ClassInfo)):
+            # UnuseNotebookTool().execute(...): the receiver is an object made right here, of a class of
+            # this file or an imported one, read as `tool = UnuseNotebookTool(); tool.execute(...)` is
+            origin = (self.qualify(head[:-2]) or head[:-2]) + "()"
         fx = classify_call(node, d, q, is_builtin, fn.strs.get, injected,
                            origin=origin, file_roots=self._import_roots(),
                            url_source=lambda e: self.url_source(fn, e),
@@ -1004,6 +1015,13 @@ class FileExtractor:
                     elif "." in cls_name:
                         fn.ext_calls.append(f"{cls_name}.{method}")
                         self._xcall(fn, node, ["q", f"{cls_name}.{method}"])
+                elif ad.count(".") == 1 and ahead not in ("self", "cls", "super()") and d.rsplit(".", 1)[-1] in _PASSES_REST:
+                    # asyncio.to_thread(client.execute, code): the bound method of a local or a parameter
+                    # runs with the arguments after it, read as that call (client.execute(code))
+                    rest = node.args[node.args.index(a) + 1:]
+                    kws = list(node.keywords) if _PASSES_REST[d.rsplit(".", 1)[-1]] else []
+                    synth = ast.copy_location(ast.Call(func=a, args=list(rest), keywords=kws), node)
+                    self.record_effects(synth, ad, self.qualify(ad), fn)
                 break
         if last in ("Process", "Thread", "Timer") and _kw(node, "target") is not None:
             self._started_target(node, fn)
@@ -1209,6 +1227,8 @@ class FileExtractor:
             ctor = self._arg_ctor(fn, a)
             if ctor:
                 info["o"] = ctor
+            if self._read_callable(fn, a):
+                info["f"] = 1  # a function whose code this function's reading holds (flow.map_effects)
             value = self._literal_value(fn, a)
             if value is not None:
                 info["v"] = value  # decides the callee's branch conditions (parr.scan.python.branches)
@@ -1218,6 +1238,16 @@ class FileExtractor:
                 info["x"] = 1  # neither: the callee's default for it does not hold
             out[key] = info
         return out
+
+    def _read_callable(self, fn: FuncInfo, a) -> bool:
+        """An argument that is a function whose code is read as the caller's: a thunk (`lambda: ...`,
+        visited in the caller) or a function defined in the caller (its local calls)."""
+        if isinstance(a, ast.Lambda):
+            x = a.args
+            return not (x.args or x.posonlyargs or x.kwonlyargs or x.vararg or x.kwarg)
+        if isinstance(a, ast.Name) and fn.body_scope is not None:
+            return isinstance(fn.body_scope.defs.get(a.id), FuncInfo)
+        return False
 
     def _literal_value(self, fn: FuncInfo, a) -> str | None:
         """A short string argument the code fixes: a literal, or a name assigned one literal once."""
@@ -1680,6 +1710,9 @@ class FileExtractor:
                 out.append(x)
                 continue
             base, _, tied = cap.partition("@")
+            if base == "fn":
+                out += self._map_called_param(caller, names, calls, x)
+                continue
             src: set[str] = set()
             texts: list[str | None] = []
             for p in tied.split(","):
@@ -1711,6 +1744,30 @@ class FileExtractor:
             keep = base if base in ("shell", "code_execution") else ""
             out.append((f"{base}@{','.join(sorted(src))}" if src else keep,) + tuple(x[1:]))
         return out
+
+    def _map_called_param(self, caller: FuncInfo, names: list[str], calls: list, x: tuple) -> list:
+        """A helper's call of its own parameter ("fn@op": `return await op()`), seen from a caller of
+        this file: gone where every call hands it a function whose code the caller's reading holds
+        (`_retry(lambda: client.delete(id))`, a helper defined in the caller); tied to the caller's
+        parameter it passes on as it is; else a call parr cannot read."""
+        p = x[0].partition("@")[2]
+        if p not in names:
+            return [("",) + tuple(x[1:])]
+        i = names.index(p)
+        src: set[str] = set()
+        for call in calls:
+            arg = next((k.value for k in call.keywords if k.arg == p), None)
+            if arg is None and i < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:i + 1]):
+                arg = call.args[i]
+            if arg is not None and self._read_callable(caller, arg):
+                continue
+            if isinstance(arg, ast.Name) and arg.id in self._param_names(caller)[1]:
+                src.add(arg.id)
+                continue
+            return [("",) + tuple(x[1:])]
+        if not calls:
+            return [("",) + tuple(x[1:])]
+        return [(f"fn@{sorted(src)[0]}",) + tuple(x[1:])] if src else []
 
     def _receiver_call(self, d: str, fn: FuncInfo):
         """The call that built a call's receiver variable (`conn = duckdb.connect(p, read_only=True)`)."""
@@ -5110,8 +5167,11 @@ class FileExtractor:
                 origin = self._receiver_origin(name + ".__call__", fi) if fi.body_scope is not None else None
                 if origin and _IN_MEMORY_ORIGINS.match(origin):
                     continue  # soup(["script"]): an in-memory object's search
-                # a name bound to something parr does not read (a lambda, a parameter, a value)
-                unknown.append(("", UNKNOWN, f"calls {name}()", 0))
+                # a name bound to something parr does not read (a lambda, a parameter, a value); a
+                # parameter is tied to it ("fn@name"): a caller handing it a function whose code the
+                # caller's own reading holds (a thunk, a helper of its file) drops it
+                tie = f"fn@{name}" if name in self._param_names(fi)[1] else ""
+                unknown.append((tie, UNKNOWN, f"calls {name}()", 0))
         if fi.cls is not None:
             for m in fi.self_calls:
                 t = self._method_lookup(fi.cls, m)
@@ -5441,6 +5501,9 @@ class FileExtractor:
                     c["state_keys"] = _state_keys(fi.node)
                 if _returns_agent(fi.node, self.agents):
                     c["flags"].append("returns_agent")
+                handed = _handoff_text(fi.node)
+                if handed:
+                    c["handoff_text"] = handed  # judged in judge._typed: free text the next agent acts on
                 if c["description"] is None:
                     c["description"] = _docstring(fi.node)
             else:
@@ -5711,6 +5774,10 @@ def _fw_cached(qual: str) -> str | None:
 
 _RUNS_AGENT = frozenset({"run", "arun", "run_sync", "run_streamed", "invoke", "ainvoke", "stream", "astream",
                          "run_async"})
+# Runners that call the function they are given with the arguments after it, and whether they pass their
+# keywords on too (asyncio.to_thread(func, /, *args, **kwargs); loop.run_in_executor(executor, func, *args)).
+_PASSES_REST = {"to_thread": True, "run_in_executor": False, "submit": True, "run_sync": False, "partial": True,
+                "start_soon": False, "run_in_threadpool": True}
 _RUNS_ITS_ARGUMENT = frozenset({"to_thread", "run_in_executor", "submit", "run_sync", "partial", "start_soon",
                                 "map", "starmap", "apply_async", "map_async", "imap", "imap_unordered",
                                 "run_in_threadpool", "sync_to_async"})
@@ -6053,6 +6120,29 @@ def _returns_agent(node, agents: dict) -> bool:
                 continue
         return False
     return True
+
+
+def _handoff_text(node) -> list[str]:
+    """The parameters whose text a Swarm-style hand-off hands the next agent: `return Result(value=
+    sub_task, agent=coder)` (Swarm's reply, and its forks'): the value is the tool's answer, placed in the
+    conversation the agent it switches to carries on, so what the model writes there is that agent's
+    instruction. Only where `agent=` is given (a reply without it hands nothing over)."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return []
+    a = node.args
+    params = {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs}
+    out: list[str] = []
+    for r in statements(node.body):
+        if type(r) is not ast.Return or not isinstance(r.value, ast.Call):
+            continue
+        kws = {k.arg: k.value for k in r.value.keywords if k.arg}
+        agent, value = kws.get("agent"), kws.get("value")
+        if agent is None or value is None or (isinstance(agent, ast.Constant) and agent.value is None):
+            continue
+        for n in ast.walk(value):
+            if isinstance(n, ast.Name) and n.id in params and n.id not in out:
+                out.append(n.id)
+    return out
 
 
 def _computes_only(fi: FuncInfo) -> bool:

@@ -4,7 +4,9 @@ callee's statement sinks and deferred calls seen in the caller's parameters.
 An argument map is {key: info} for one call, `key` the position ("0") or keyword, `info` a dict with
 "p" (the caller's parameters that start the value; "?" for bound where parr does not follow), "t"
 (its literal text), "o" (the qualified class that built the object passed), "v" (the literal string
-passed, for the callee's branch conditions: parr.scan.python.branches), "pp" (the caller's parameters
+passed, for the callee's branch conditions: parr.scan.python.branches), "f" (a function whose code the
+caller's reading holds: a thunk or a helper defined in the caller, which a callee calling its parameter
+runs), "pp" (the caller's parameters
 that reach other parts of the value than its start, for a directory the callee makes), "n" (the caller's parameter
 passed as it is) or "x" (something else: the callee's default does not hold). A deferred call is a
 call parr resolves in another file, or on an object a parameter holds:
@@ -113,6 +115,14 @@ def map_effects(fx: list, bound: dict[str, dict], params: list[str], sql_text_ef
             continue
         base, _, tied = cap.partition("@")
         names = tied.split(",")
+        if base == "fn":
+            # the callee calls its parameter: gone where the call hands it a function the caller's
+            # reading holds ("f"), tied to the caller's parameter passed on as it is, else unread
+            if all(n in bound and bound[n].get("f") for n in names):
+                continue
+            handed = [bound[n]["n"] for n in names if n in bound and "n" in bound[n]]
+            out.append([f"fn@{handed[0]}" if len(handed) == len(names) == 1 else ""] + list(x[1:]))
+            continue
         src = _sources(names, bound, params, path=x[1] == "ensure_dir")
         texts = [bound[n].get("t") if n in bound else None for n in names]
         if base == "sql" and not src and texts and all(t is not None for t in texts):
@@ -141,7 +151,7 @@ def args_of(item: list) -> dict:
 def informative(item: list) -> bool:
     """A deferred call that passes the caller's input, a statement or an object (not only literals
     and values for the callee's branch conditions)."""
-    return any(k in info for info in args_of(item).values() for k in ("p", "pp", "t", "o"))
+    return any(k in info for info in args_of(item).values() for k in ("p", "pp", "t", "o", "f"))
 
 
 def dedupe(items: list) -> list:

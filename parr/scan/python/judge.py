@@ -586,6 +586,10 @@ def _typed(c, fx, caps, evidence) -> bool:
             if p["str"] and p["n"] in catalog.PROMPT_PARAM_NAMES and prompt_fw:
                 evidence.append(f"parameter '{p['n']}' is a free-form prompt forwarded to another agent")
                 return False
+            if p["str"] and p["n"] in (c.get("handoff_text") or ()):
+                # return Result(value=sub_task, agent=coder): the text is what the next agent is told to do
+                evidence.append(f"parameter '{p['n']}' is free-form text handed to the agent it transfers to")
+                return False
         return True
     js = c.get("jschema")
     if c.get("schema") == "json_schema" and js:

@@ -34,3 +34,29 @@ def pr_for_branch(branch: str) -> str:
 def incident_intake(summary: str) -> str:
     """File an incident for the on-call team."""
     return summary
+
+
+class _Pager:
+    def __init__(self, lines: list[str]):
+        self.lines, self.page = lines, 0
+
+    def go(self, page: int) -> str:
+        self.page = page
+        return "\n".join(self.lines[page * 40:(page + 1) * 40])
+
+
+pager = _Pager([])
+
+
+# expect: name=output_page_at mutating=false
+@tool
+def output_page_at(page: int) -> str:
+    """Move the viewport to the given page of the command's output."""
+    return pager.go(page)
+
+
+# expect: name=folder_slot mutating=true
+@tool
+def folder_slot(name: str) -> str:
+    """Move the file to the archive folder."""
+    return name
