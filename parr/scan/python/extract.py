@@ -42,6 +42,12 @@ _SK_PROCESS_STEPS = frozenset({"KernelProcessStep"})
 # Names of lists that hold tools; "functions" only on its own (SETUP_FUNCTIONS holds no tools).
 # Request keys that force a named tool (OpenAI, Anthropic, Bedrock Converse): references, not definitions.
 _TOOL_CHOICE_KEYS = frozenset({"tool_choice", "toolChoice"})
+# Capitalised annotations that name no record of fields the model fills (typing's and the standard
+# library's containers and scalars).
+_NOT_MODEL_ANNOTATIONS = frozenset({
+    "Any", "Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Sequence", "Mapping", "Iterable",
+    "Literal", "Annotated", "Path", "PurePath", "Decimal", "Enum", "IntEnum", "StrEnum", "UUID", "Callable", "Type",
+})
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)$|^_?functions$", re.I)
 
 
@@ -335,6 +341,7 @@ class FileExtractor:
         self.mcp_makers: set[str] = set()
         self.forwards: dict[str, set[str]] = {}  # function qual -> its parameters passed to a tools position
         self.agent_classes: set[str] = set()  # classes whose methods hand self's tools to a model
+        self.held_classes: dict[str, set[str]] = {}  # class a parameter is declared as -> its fields handed to a model
         # (agent expression, call, scope, via): <agent>.handoffs.<method>(...) or register_hand_off(...)
         self.condition_handoff_calls: list = []
         self.name_prefixes: set[str] = set()  # prefixes read at run time already listed as a site
@@ -2167,9 +2174,45 @@ class FileExtractor:
             given = self._mentions_given(value, scope, 0)
             if given:
                 self.forwards.setdefault(scope.func.qual, set()).update(given)
+                self._held_class(value, scope, given)
             if scope.func.cls is not None and "self" in given:
                 self.agent_classes.add(scope.func.cls.qual)
         self.ctx_items.append((value, scope, fw, line, label) + ((cond,) if cond is not None else ()))
+
+    def _held_class(self, value, scope: Scope, given: set[str]) -> None:
+        """`tools = [function_to_json(f) for f in agent.functions]` handed to a model, `agent: Agent` a
+        parameter annotated with a class: that class holds the tools in a field (a Swarm-style agent
+        record, a pydantic model of name, instructions and functions), so its construction with that
+        keyword elsewhere in the project is a tools position (resolve reads `held_classes`)."""
+        args = scope.func.node.args
+        anns = {a.arg: a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs if a.annotation is not None}
+        fields = self._given_attrs(value, scope, 0)
+        for p, attr in fields:
+            ann = anns.get(p)
+            d = self.dotted(_unwrap_ann(ann)[0]) if ann is not None else None
+            if not d or not d.rsplit(".", 1)[-1][:1].isupper() or p not in given:
+                continue
+            q = self.qualify(d) or d
+            v, _ = self.lookup(self.module_scope, d) if "." not in d else (None, None)
+            if isinstance(v, ClassInfo):
+                q = v.qual if not self.module else f"{self.module}.{v.qual}"
+            elif d.split(".", 1)[0] not in self.imports:
+                continue
+            self.held_classes.setdefault(q, set()).add(attr)
+
+    def _given_attrs(self, value, scope: Scope, depth: int) -> set[tuple[str, str]]:
+        """(parameter, attribute) pairs `value` reads (agent.functions), through the locals it names."""
+        out: set[tuple[str, str]] = set()
+        if depth > 3:
+            return out
+        for n in ast.walk(value):
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and isinstance(scope.assigns.get(n.value.id), ast.arg):
+                out.add((n.value.id, n.attr))
+            elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+                bound = scope.assigns.get(n.id)
+                if isinstance(bound, ast.AST) and not isinstance(bound, ast.arg) and bound is not value:
+                    out |= self._given_attrs(bound, scope, depth + 1)
+        return out
 
     def _mentions_given(self, value, scope: Scope, depth: int) -> set[str]:
         """Parameters of the enclosing function (and `self`) a value is made from, through the
@@ -2644,6 +2687,11 @@ class FileExtractor:
                 continue  # NAT's builder registration: its file hook reads what the builder yields
             self.unresolved_site(None, "", node.lineno, "tool decorator parr does not know",
                                  text=f"@{name} def {fi.name}")
+            q = self.qualify(name)
+            if head in self.imports and q and q != name and self.unresolved:
+                # imported from a module resolve may find in the project: there it is read like any
+                # function (a registry's decorator is no tool by itself); elsewhere the site stays
+                self.unresolved[-1]["deco"] = q
             return
 
     def instance_class(self, recv: str, scope: Scope) -> tuple[str, str | None] | None:
@@ -5270,6 +5318,8 @@ class FileExtractor:
                 elif inner.id in self.imports:
                     ok = "alias:" + self.imports[inner.id]
             entry = {"n": arg.arg, "ok": ok, "str": an == "str"}
+            if ok and an and an[:1].isupper() and an not in _NOT_MODEL_ANNOTATIONS and isinstance(inner, (ast.Name, ast.Attribute)):
+                entry["m"] = True  # a model or record class (params: RunParams): its fields are the model's input
             options = self._options(inner)
             if options:
                 entry["ops"] = options  # Literal[...] or a module enum: the values the model may pass
@@ -5555,6 +5605,7 @@ class FileExtractor:
                            ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes),
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
+                           ("held_classes", {k: sorted(v) for k, v in sorted(self.held_classes.items())}),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
                            ("shape_via", shape_via), ("def_makers", makers),
                            ("agent_members", self.agent_members),
@@ -6229,6 +6280,10 @@ def extract_source(rel_path: str, text: str) -> dict:
     wiring = compact_wiring(python_wiring(tree, text.encode("utf-8", "surrogatepass")))
     if wiring:
         facts["wiring"] = wiring
+    from parr.scan.python import GLOBALS_UPDATE
+
+    if GLOBALS_UPDATE.search(text):
+        facts["reexports"] = True  # globals().update(...): names it exports at run time (resolve)
     return facts
 
 

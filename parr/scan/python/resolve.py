@@ -779,6 +779,54 @@ def _star_target(proj: Project, r: dict, near: str) -> str | None:
     return None
 
 
+def _held_classes(proj: Project) -> set[tuple[str, str]]:
+    """(path, class) of every project class a function declares a parameter as and hands a field of
+    to a model (`agent: Agent` ... `[function_to_json(f) for f in agent.functions]` in tools=)."""
+    held = getattr(proj, "_held", None)
+    if held is None:
+        held = set()
+        for path, f in list(proj.facts.items()):
+            for q in (f or {}).get("held_classes") or ():
+                tpath, rest = proj.split_target(q, path)
+                if tpath is not None and rest:
+                    held.add((tpath, ".".join(rest)))
+        proj._held = held
+    return held
+
+
+def _project_function(proj: Project, qual: str, near: str) -> bool:
+    """`qual` names a module-level function of a module the project holds (followed through the
+    package re-exports that import it)."""
+    tpath, rest = proj.split_target(qual, near)
+    for _ in range(4):
+        if tpath is None or not rest or len(rest) != 1:
+            return False
+        g = proj.facts.get(tpath) or {}
+        if rest[0] in _part(g, "funcs"):
+            return True
+        imp = _part(g, "imports").get(rest[0])
+        if not imp:
+            return False
+        tpath, rest = proj.split_target(imp, tpath)
+    return False
+
+
+def _reexported(proj: Project, tpath: str, name: str) -> str | None:
+    """The module of the package that defines `name`, for a package __init__ that exports names at
+    run time through `globals().update(registry.tools)` (its modules' decorators fill the mapping,
+    an import of the package runs them): the one module under the package's folder that defines a
+    module-level function of that name. None when the module does no such export, or no module or
+    more than one defines it (a site stays)."""
+    if not tpath.endswith("/__init__.py") and tpath != "__init__.py":
+        return None
+    if not (proj.facts.get(tpath) or {}).get("reexports"):
+        return None
+    folder = tpath[: -len("__init__.py")]
+    found = [p for p in sorted(proj.facts) if p.startswith(folder) and p != tpath and p.endswith(".py")
+             and name in _part(proj.facts.get(p) or {}, "funcs")]  # (light facts list them: no parse)
+    return found[0] if len(found) == 1 else None
+
+
 def _var_covered(g: dict, name: str) -> bool:
     """A module-level variable of another file handed over as tools: its elements were read where
     it is defined when it is named like a tool list, or the file declares tools it may hold."""
@@ -800,6 +848,8 @@ def _position_holds(proj: Project, qual: str, near: str, depth: int = 0) -> bool
         return True
     if name in (g.get("agent_classes") or ()):
         return True  # its methods hand the object's tools to a model
+    if (path, name) in _held_classes(proj):
+        return True  # a record whose field code elsewhere hands to a model (agent.functions)
     if g.get("model_evidence") and name in funcs and name not in _part(g, "classes"):
         # a function of a module that speaks to a model: it may pass them on through helpers parr
         # does not follow (a class must show it: a framework base, or methods handing them over)
@@ -965,6 +1015,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         for site in f.get("unresolved") or ():
             if not kept(site):
                 continue
+            if site.get("deco") and _project_function(proj, site["deco"], path):
+                continue  # @register_tool("x") of the project's own registry: read as its code, no tool by itself
             sites.append(UnresolvedSite(file=path, line=max(1, int(site.get("line") or 1)),
                                         call=str(site.get("call") or ""), reason=str(site.get("reason") or "unknown element")))
         for lister in f.get("mcp_lists") or ():
@@ -1192,6 +1244,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 break
             tpath, rest = proj.split_target(imp, tpath)
             depth += 1
+        if tpath is not None and rest and len(rest) == 1 and rest[0] not in _part(proj.at(tpath), "funcs"):
+            tpath = _reexported(proj, tpath, rest[0]) or tpath
         if tpath is not None and rest and len(rest) == 2:
             # SearchTools.search_internet, ExaSearchTool.tools(): a method of a class in another
             # module, read when it is a declared tool or hands back tools declared there
