@@ -779,6 +779,59 @@ def _star_target(proj: Project, r: dict, near: str) -> str | None:
     return None
 
 
+def _registers_at(proj: Project, qual: str, index: str, near: str) -> bool:
+    """The project function `qual` registers each element of its positional parameter `index` as a
+    tool (extract: reg_params), followed through the package re-exports that import it."""
+    tpath, rest = proj.split_target(qual, near)
+    for _ in range(4):
+        if tpath is None or not rest or len(rest) != 1:
+            return False
+        g = proj.at(tpath)
+        entry = _part(g, "funcs").get(rest[0])
+        if entry is not None:
+            return index.isdigit() and int(index) in (entry.get("regs") or ())
+        imp = _part(g, "imports").get(rest[0])
+        if not imp:
+            return False
+        tpath, rest = proj.split_target(imp, tpath)
+    return False
+
+
+def _config_key_handed(proj: Project, key: str, depth: int = 0) -> bool:
+    """Some code of the project hands `cfg.get(key)` over as tools (to a model, or to a helper that
+    registers each element): the configs' lists under that key are tools."""
+    memo = getattr(proj, "_cfg_keys", None)
+    if memo is None:
+        memo = proj._cfg_keys = {}
+    if key in memo:
+        return memo[key]
+    memo[key] = False  # (a cycle through the same key holds nothing)
+    held = False
+    for path, f in list(proj.facts.items()):
+        for k in (f or {}).get("config_keys") or ():
+            if k.get("key") == key and (k.get("cond") is None or _position_holds(proj, k["cond"], path, depth + 1)):
+                held = True
+                break
+        if held:
+            break
+    memo[key] = held
+    return held
+
+
+def _config_key_sites(proj: Project, sites: list) -> None:
+    """cfg.get("toolkits") handed over as tools where no dict literal of the project lists tools under
+    that key: the configuration is made where parr cannot see (a file, the user): a site."""
+    listed = {k for f in proj.facts.values() for k in (f or {}).get("config_lists") or ()}
+    for path, f in list(proj.facts.items()):
+        for k in (f or {}).get("config_keys") or ():
+            if k.get("key") in listed:
+                continue
+            if k.get("cond") is not None and not _position_holds(proj, k["cond"], path):
+                continue
+            sites.append(UnresolvedSite(file=path, line=max(1, int(k.get("line") or 1)), call=str(k.get("call") or ""),
+                                        reason="tools from a configuration key parr cannot find in the project"))
+
+
 def _held_classes(proj: Project) -> set[tuple[str, str]]:
     """(path, class) of every project class a function declares a parameter as and hands a field of
     to a model (`agent: Agent` ... `[function_to_json(f) for f in agent.functions]` in tools=)."""
@@ -838,6 +891,10 @@ def _position_holds(proj: Project, qual: str, near: str, depth: int = 0) -> bool
     no model: a tools position only when that function passes the parameter on to a framework,
     or that class has a framework base (or an __init__ that passes it on). A callee outside the
     project, in such a file, is none."""
+    if qual.startswith("@key:"):
+        return _config_key_handed(proj, qual[5:], depth)
+    if "#" in qual:
+        return _registers_at(proj, *qual.rsplit("#", 1), near)
     path, rest = proj.split_target(qual, near)
     if path is None or not rest or depth > 3:
         return False
@@ -1196,6 +1253,30 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
     # imported plain functions listed in tools=[...]
     openapi_seen: set = set()
     for path, r in pending_refs:
+        if r.get("retfn") is not None:
+            # register_function(rag_func, ...) with rag_func what get_rag_function(...) returns: the inner
+            # function it returns, reported at its def in that module
+            tpath, rest = proj.split_target(r["target"], path)
+            for _ in range(4):
+                if tpath is None or not rest or len(rest) != 1 or rest[0] in _part(proj.at(tpath), "funcs"):
+                    break
+                imp = _part(proj.at(tpath), "imports").get(rest[0])
+                if not imp:
+                    break
+                tpath, rest = proj.split_target(imp, tpath)
+            funcs = _part(proj.at(tpath), "funcs") if tpath is not None and rest and len(rest) == 1 else {}
+            inner = ((funcs.get(rest[0]) or {}).get("retfn") or {}).get(r["retfn"]) if funcs else None
+            entry = funcs.get(f"{rest[0]}.<locals>.{inner}") if inner else None
+            if entry is None:
+                site = _ref_site(path, r, "tool registration parr cannot read")
+                if site is not None:
+                    sites.append(site)
+            elif entry["line"] not in taken.get(tpath, set()):
+                rec = _plain_record(proj, r, tpath, inner, entry)
+                if rec is not None:
+                    records.append(rec)
+                    taken.setdefault(tpath, set()).add(entry["line"])
+            continue
         if r.get("stars"):
             target = _star_target(proj, r, path)
             if target is None:
@@ -1203,7 +1284,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if site is not None:
                     sites.append(site)
                 continue
-            r = dict(r, target=target)
+            r = dict(r, target=f"{target}.{r['attr']}" if r.get("attr") else target)
         if r.get("openapi_names"):
             # FastMCP.from_openapi(mcp_names=TOOL_NAMES) with the map in another module: its names
             tpath, _, maps = _module_table(proj, r["target"], path, "name_maps")
@@ -1260,7 +1341,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 method = _part(proj.at(tpath), "funcs").get(".".join(rest))
                 hops += 1
             if method is not None and (method.get("self_tools") if r.get("call") else
-                                       r.get("bound") and method.get("bound") and not method.get("cand")):
+                                       (r.get("bound") or r.get("reg")) and method.get("bound") and not method.get("cand")):
                 # plugin.get_functions() / plugin.get_ticket: bound methods of an object of a plain
                 # class of that module, reported there as plain functions
                 for m in (method["self_tools"] if r.get("call") else [rest[1]]):
@@ -1308,6 +1389,26 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                         records.append(rec)
                         taken.setdefault(tpath, set()).add(line)
                 reason = None
+            elif r.get("reg") and rest[0] in _part(g, "classes") and not any(
+                    c.get("class_name") == rest[0] for c in g.get("tools") or ()):
+                # a plain class given to a registration helper that registers every public function
+                # of a class (register_toolkits([..., ReportAnalysisUtils])): each one, at its def
+                reason = None
+                funcs = _part(g, "funcs")
+                found = False
+                for key, fentry in funcs.items():
+                    head, _, m = key.partition(".")
+                    if head != rest[0] or not m or "." in m or not fentry.get("bound"):
+                        continue
+                    found = True
+                    if fentry["line"] in taken.get(tpath, set()):
+                        continue
+                    rec = _plain_record(proj, r, tpath, m, fentry)
+                    if rec is not None:
+                        records.append(rec)
+                        taken.setdefault(tpath, set()).add(fentry["line"])
+                if not found:
+                    reason = "class whose functions parr does not read as tools"
             elif rest[0] in _part(g, "classes") or rest[0] in (g.get("consts") or {}):
                 reason = None  # a tool class (the class rules judge it there) or a hosted tool's name
             elif rest[0] in (g.get("vars") or ()):
@@ -1333,6 +1434,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
     _definition_tables(proj, records, sites)
+    _config_key_sites(proj, sites)
     declared = {t.name for t in records if t.style != "fastmcp.from_openapi" and t.framework in ("fastmcp", "mcp")}
     if declared:
         # a tool the project declares on a server shadows a generated one of the same name (the
