@@ -347,6 +347,9 @@ class FileExtractor:
         # function qual -> its parameters whose each element (or itself) a tool registration registers
         # (def register_toolkits(config, ...): for tool in config: register_function(tool, caller=...))
         self.reg_params: dict[str, dict[str, str]] = {}
+        # Nodes made here to be read like the source's (a TypedDict call as its dict): kept alive for the
+        # walk, so that no later node takes the id() the consumed set remembers of them
+        self.synthetic: list = []
         self.config_lists: set[str] = set()  # keys of dict literals holding a tool list ({"toolkits": [...]})
         self.config_keys: list[dict] = []  # cfg.get("toolkits") handed over as tools: the configs' lists are read
         # (agent expression, call, scope, via): <agent>.handoffs.<method>(...) or register_hand_off(...)
@@ -2128,7 +2131,7 @@ class FileExtractor:
             # tools; resolve decides by the callee's facts (a position of that index)
             for i, a in enumerate(node.args):
                 if isinstance(a, (ast.List, ast.Name, ast.Attribute, ast.BoolOp, ast.ListComp, ast.Call, ast.Subscript)) \
-                        and _TOOLISH.search(_short_source(a)):
+                        and (isinstance(a, ast.List) and a.elts or _mentions_toolish(a)):
                     self.ctx_items.append((a, scope, None, node.lineno, f"{d}(", ("ext", f"{q}#{i}")))
         if last in ("append", "extend", "insert") and node.args and len(parts) == 3 and parts[0] == "self" \
                 and scope.func is not None and scope.func.cls is not None:
@@ -3157,12 +3160,22 @@ class FileExtractor:
         parameter, an entry looked up at run time): the tools are the lists the project's configs
         give under that key, read where those dict literals are (their items are tools when some
         code hands that key to a model). Recorded here; resolve ties them."""
-        key = None
+        key = recv = None
         if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "get" and e.args:
-            key = _const_str(e.args[0])
+            key, recv = _const_str(e.args[0]), e.func.value
         elif isinstance(e, ast.Subscript):
-            key = _const_str(e.slice)
+            key, recv = _const_str(e.slice), e.value
         if not key or not _CONFIG_TOOL_KEY.search(key):
+            return False
+        if isinstance(recv, ast.Name):
+            bound = scope.assigns.get(recv.id)
+            if not isinstance(bound, (ast.Call, ast.Subscript)):
+                return False  # a parameter (the caller's tools), a dict literal read here, a module name
+            root = scope.func.node if scope.func is not None else self.tree
+            if any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == recv.id
+                   and _const_str(t.slice) == key for n in ast.walk(root) if isinstance(n, ast.Assign) for t in n.targets):
+                return False  # cfg["tools"] = [...] set by this code: read as it is
+        elif not isinstance(recv, ast.Subscript):
             return False
         site = self._site(e, label, line)
         self.config_keys.append({"key": key, "line": line, "call": site["call"]})
@@ -3234,7 +3247,8 @@ class FileExtractor:
             self.ctx_items.append((keys["tools"], scope, None, getattr(keys["tools"], "lineno", node.lineno),
                                    '{"tools": '))
         for ks, v in keys.items():
-            if isinstance(v, ast.List) and v.elts and _CONFIG_TOOL_KEY.search(ks) and id(v) not in self.consumed \
+            if scope.func is None and isinstance(v, ast.List) and v.elts and _CONFIG_TOOL_KEY.search(ks) \
+                    and id(v) not in self.consumed \
                     and not any(item[0] is v for item in self.ctx_items[-3:]):
                 # {"name": "Market_Analyst", "toolkits": [FinnHubUtils.get_company_news, ...]}: a config's
                 # tool list, handed over where some code gives cfg.get("toolkits") to a model (resolve)
@@ -6507,6 +6521,17 @@ def extract_source(rel_path: str, text: str) -> dict:
         facts["reexports"] = True  # globals().update(...): names it exports at run time (resolve)
     return facts
 
+
+
+def _mentions_toolish(e) -> bool:
+    """A name, attribute or string inside `e` says tool, MCP or function (self.toolkits,
+    cfg.get("tools")): cheaper than unparsing it for every call to another module's function."""
+    for n in ast.walk(e):
+        word = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) \
+            else n.value if isinstance(n, ast.Constant) and isinstance(n.value, str) else None
+        if word and _TOOLISH.search(word):
+            return True
+    return False
 
 
 def _gated(call: ast.Call | None, gate_values) -> bool:

@@ -849,14 +849,17 @@ def _held_classes(proj: Project) -> set[tuple[str, str]]:
 
 def _project_function(proj: Project, qual: str, near: str) -> bool:
     """`qual` names a module-level function of a module the project holds (followed through the
-    package re-exports that import it)."""
+    package re-exports that import it) whose code reaches no framework (a registry's decorator that
+    fills a dict; one wrapping a framework's own decorator stays a site)."""
     tpath, rest = proj.split_target(qual, near)
     for _ in range(4):
         if tpath is None or not rest or len(rest) != 1:
             return False
-        g = proj.facts.get(tpath) or {}
-        if rest[0] in _part(g, "funcs"):
-            return True
+        g = proj.at(tpath)
+        entry = _part(g, "funcs").get(rest[0])
+        if entry is not None:
+            return not entry.get("fwd") and not any(catalog.framework_of(x) for x in entry.get("ext") or ()) \
+                and not g.get("hints")
         imp = _part(g, "imports").get(rest[0])
         if not imp:
             return False
