@@ -85,6 +85,9 @@ _ENUM_CLASS = re.compile(r"^class[ \t]+(\w+)\((?:str,[ \t]*)?(?:enum\.)?(?:Str)?
 _ENUM_MEMBER = re.compile(r"^[ \t]+([A-Za-z_]\w*)[ \t]*=[ \t]*([\"'])([^\"'\\\n]*)\2", re.M)
 
 
+# A module-level `globals().update(registry.tools)`: the module exports at run time the names a
+# mapping holds (a package __init__ re-exporting what its modules' decorators registered).
+GLOBALS_UPDATE = re.compile(r"^globals\(\)\.update\(", re.M)
 _ACTION_MATCH = re.compile(r"^\s*match\s+[\w.]+\.type\s*:", re.M)
 
 
@@ -135,6 +138,8 @@ def _light_facts(rel_path: str, source: bytes) -> FileFacts:
             enums[m.group(1)] = members
     if enums:
         facts["enums"] = enums
+    if GLOBALS_UPDATE.search(text):
+        facts["reexports"] = True
     if _ACTION_MATCH.search(text):
         facts["act_match"] = True  # an executor's `match action.type:` resolve reads in full when asked
     return facts

@@ -336,6 +336,14 @@ def classify_call(call: ast.Call, dotted: str | None, qual: str | None, is_built
         if isinstance(held, ast.Call) and (_call_name(held) or "") in ("BytesIO", "StringIO"):
             return []
         return [("file_write", STRONG, f"writes an image file (.{last}())")]
+    if last in _FRAME_WRITES and recv and (call.args or any(k.arg in _FRAME_TARGET_KWS for k in call.keywords)):
+        # pandas/polars DataFrame.to_csv(path) / to_excel / to_parquet ...: writes that file (to_csv()
+        # with no target returns the text; into an in-memory buffer it writes nothing outside)
+        target = call.args[0] if call.args else next(k.value for k in call.keywords if k.arg in _FRAME_TARGET_KWS)
+        held = lookup(target.id) if isinstance(target, ast.Name) and lookup is not None else target
+        if isinstance(held, ast.Call) and (_call_name(held) or "") in ("BytesIO", "StringIO"):
+            return []
+        return [("file_write", STRONG, f"writes a data file (.{last}())")]
     if last == "open" and recv and not _HTTPISH_RECEIVER.search(recv):
         # Path(...).open("w")
         return _open_mode(call, ".open()", mode_pos=0)
@@ -815,6 +823,11 @@ def _ensured_dir(call: ast.Call, root: str, parts: list[str], last: str, recv: s
     if target is None or not (isinstance(flag, ast.Constant) and flag.value is True):
         return None
     return target, how
+
+
+# DataFrame writers (pandas, polars write_* aside) given a path or buffer: the target's keywords.
+_FRAME_WRITES = frozenset({"to_csv", "to_excel", "to_parquet", "to_feather", "to_pickle", "to_hdf", "to_stata"})
+_FRAME_TARGET_KWS = frozenset({"path_or_buf", "excel_writer", "path", "fname"})
 
 
 def _tied(cap: str, arg, url_source) -> str:

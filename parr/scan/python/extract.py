@@ -42,6 +42,14 @@ _SK_PROCESS_STEPS = frozenset({"KernelProcessStep"})
 # Names of lists that hold tools; "functions" only on its own (SETUP_FUNCTIONS holds no tools).
 # Request keys that force a named tool (OpenAI, Anthropic, Bedrock Converse): references, not definitions.
 _TOOL_CHOICE_KEYS = frozenset({"tool_choice", "toolChoice"})
+# Capitalised annotations that name no record of fields the model fills (typing's and the standard
+# library's containers and scalars).
+_NOT_MODEL_ANNOTATIONS = frozenset({
+    "Any", "Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Sequence", "Mapping", "Iterable",
+    "Literal", "Annotated", "Path", "PurePath", "Decimal", "Enum", "IntEnum", "StrEnum", "UUID", "Callable", "Type",
+})
+# Config keys whose list a project's helper hands to a model's registration (cfg.get("toolkits")).
+_CONFIG_TOOL_KEY = re.compile(r"tool|function", re.I)
 _TOOLS_VAR = re.compile(r"(^|_)(tools|toolset|toolsets|tool_list|tool_functions)$|^_?functions$", re.I)
 
 
@@ -335,6 +343,15 @@ class FileExtractor:
         self.mcp_makers: set[str] = set()
         self.forwards: dict[str, set[str]] = {}  # function qual -> its parameters passed to a tools position
         self.agent_classes: set[str] = set()  # classes whose methods hand self's tools to a model
+        self.held_classes: dict[str, set[str]] = {}  # class a parameter is declared as -> its fields handed to a model
+        # function qual -> its parameters whose each element (or itself) a tool registration registers
+        # (def register_toolkits(config, ...): for tool in config: register_function(tool, caller=...))
+        self.reg_params: dict[str, dict[str, str]] = {}
+        # Nodes made here to be read like the source's (a TypedDict call as its dict): kept alive for the
+        # walk, so that no later node takes the id() the consumed set remembers of them
+        self.synthetic: list = []
+        self.config_lists: set[str] = set()  # keys of dict literals holding a tool list ({"toolkits": [...]})
+        self.config_keys: list[dict] = []  # cfg.get("toolkits") handed over as tools: the configs' lists are read
         # (agent expression, call, scope, via): <agent>.handoffs.<method>(...) or register_hand_off(...)
         self.condition_handoff_calls: list = []
         self.name_prefixes: set[str] = set()  # prefixes read at run time already listed as a site
@@ -2151,9 +2168,28 @@ class FileExtractor:
             fi = self.resolve_func_expr(node.func, scope)
             given = self.forwards.get(fi.qual, ()) if isinstance(fi, FuncInfo) else ()
             params = [a.arg for a in fi.node.args.posonlyargs + fi.node.args.args] if given else []
+            regs = self.reg_params.get(fi.qual, {}) if isinstance(fi, FuncInfo) else {}
             for a, p in zip(node.args, params):
-                if p in given and _TOOLS_VAR.search(p) and not isinstance(a, ast.Starred):
-                    self._ctx_item(a, scope, fw, node.lineno, f"{d}(", self._position(d, q, fw, scope))
+                if p in regs and scope.func is not None and not isinstance(a, ast.Starred):
+                    src = self._param_source(a, scope, _loop_and_with_binds(scope.func.node), 0, set())
+                    if src is not None:
+                        # register_toolkits([getattr(cls, f) for f in dir(cls)], ...) in a helper given
+                        # `cls`: that helper registers what it is given too
+                        self.reg_params.setdefault(scope.func.qual, {})[src] = regs[p]
+                        self.forwards.setdefault(scope.func.qual, set()).add(src)
+                        continue
+                if p in given and (_TOOLS_VAR.search(p) or p in regs) and not isinstance(a, ast.Starred):
+                    self._ctx_item(a, scope, regs.get(p) or fw, node.lineno, f"{d}(",
+                                   self._position(d, q, fw, scope))
+        if node.args and fw is None and q and "." not in d and d in self.imports and d[:1].islower() \
+                and self.lookup(scope, d)[0] is None:
+            # register_toolkits(self.toolkits, self, proxy) of another module of the project: where
+            # that function registers each element of a parameter (reg_params), what is given there is
+            # tools; resolve decides by the callee's facts (a position of that index)
+            for i, a in enumerate(node.args):
+                if isinstance(a, (ast.List, ast.Name, ast.Attribute, ast.BoolOp, ast.ListComp, ast.Call, ast.Subscript)) \
+                        and (isinstance(a, ast.List) and a.elts or _mentions_toolish(a)):
+                    self.ctx_items.append((a, scope, None, node.lineno, f"{d}(", ("ext", f"{q}#{i}")))
         if last in ("append", "extend", "insert") and node.args and len(parts) == 3 and parts[0] == "self" \
                 and scope.func is not None and scope.func.cls is not None:
             # self.tools.extend([...]) / .append(t): more of what self.tools holds when handed over
@@ -2224,9 +2260,45 @@ class FileExtractor:
             given = self._mentions_given(value, scope, 0)
             if given:
                 self.forwards.setdefault(scope.func.qual, set()).update(given)
+                self._held_class(value, scope, given)
             if scope.func.cls is not None and "self" in given:
                 self.agent_classes.add(scope.func.cls.qual)
         self.ctx_items.append((value, scope, fw, line, label) + ((cond,) if cond is not None else ()))
+
+    def _held_class(self, value, scope: Scope, given: set[str]) -> None:
+        """`tools = [function_to_json(f) for f in agent.functions]` handed to a model, `agent: Agent` a
+        parameter annotated with a class: that class holds the tools in a field (a Swarm-style agent
+        record, a pydantic model of name, instructions and functions), so its construction with that
+        keyword elsewhere in the project is a tools position (resolve reads `held_classes`)."""
+        args = scope.func.node.args
+        anns = {a.arg: a.annotation for a in args.posonlyargs + args.args + args.kwonlyargs if a.annotation is not None}
+        fields = self._given_attrs(value, scope, 0)
+        for p, attr in fields:
+            ann = anns.get(p)
+            d = self.dotted(_unwrap_ann(ann)[0]) if ann is not None else None
+            if not d or not d.rsplit(".", 1)[-1][:1].isupper() or p not in given:
+                continue
+            q = self.qualify(d) or d
+            v, _ = self.lookup(self.module_scope, d) if "." not in d else (None, None)
+            if isinstance(v, ClassInfo):
+                q = v.qual if not self.module else f"{self.module}.{v.qual}"
+            elif d.split(".", 1)[0] not in self.imports:
+                continue
+            self.held_classes.setdefault(q, set()).add(attr)
+
+    def _given_attrs(self, value, scope: Scope, depth: int) -> set[tuple[str, str]]:
+        """(parameter, attribute) pairs `value` reads (agent.functions), through the locals it names."""
+        out: set[tuple[str, str]] = set()
+        if depth > 3:
+            return out
+        for n in ast.walk(value):
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and isinstance(scope.assigns.get(n.value.id), ast.arg):
+                out.add((n.value.id, n.attr))
+            elif isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load):
+                bound = scope.assigns.get(n.id)
+                if isinstance(bound, ast.AST) and not isinstance(bound, ast.arg) and bound is not value:
+                    out |= self._given_attrs(bound, scope, depth + 1)
+        return out
 
     def _mentions_given(self, value, scope: Scope, depth: int) -> set[str]:
         """Parameters of the enclosing function (and `self`) a value is made from, through the
@@ -2701,6 +2773,11 @@ class FileExtractor:
                 continue  # NAT's builder registration: its file hook reads what the builder yields
             self.unresolved_site(None, "", node.lineno, "tool decorator parr does not know",
                                  text=f"@{name} def {fi.name}")
+            q = self.qualify(name)
+            if head in self.imports and q and q != name and self.unresolved:
+                # imported from a module resolve may find in the project: there it is read like any
+                # function (a registry's decorator is no tool by itself); elsewhere the site stays
+                self.unresolved[-1]["deco"] = q
             return
 
     def instance_class(self, recv: str, scope: Scope) -> tuple[str, str | None] | None:
@@ -3015,6 +3092,10 @@ class FileExtractor:
                 meta = _kw(node, f.meta_kw) if f.meta_kw else None
                 if meta is None and f.meta_pos is not None and len(node.args) > f.meta_pos:
                     meta = node.args[f.meta_pos]
+                if self._registers_param(fexpr, scope, f.framework):
+                    return  # the callers' lists are read instead (call_tool_context)
+                if self._returned_function(node, fexpr, scope, f):
+                    return
                 self.fn_cand(node, scope, fexpr, f.framework, f.style, schema=f.schema, typed=f.typed,
                              gates=["needs_approval"] if gated else [], flags=f.flags,
                              name_pos=f.name_pos, desc_pos=f.desc_pos, meta=meta)
@@ -3025,6 +3106,137 @@ class FileExtractor:
         for suffix, hook in frameworks.CALL_SUFFIX_HOOKS:
             if last.endswith(suffix) and hook(self, node, d, fw_q, scope):
                 return
+
+    def _registers_param(self, fexpr, scope: Scope, fw: str) -> bool:
+        """register_function(stringify(tool_function), caller=..., name=name) in a helper whose
+        function is taken out of a parameter (`for tool in config: tool_dict = {"function": tool} if
+        callable(tool) else tool; tool_function = tool_dict["function"]`): a registration helper. Each
+        element its callers hand it there is a tool, named as the registration names it (name= from
+        the element's dict, else the function's __name__); nothing is declared here."""
+        fn = scope.func
+        if fexpr is None or fn is None or fn.node is None:
+            return False
+        binds = _loop_and_with_binds(fn.node)
+        param = self._param_source(fexpr, scope, binds, 0, set())
+        if param is None:
+            return False
+        self.reg_params.setdefault(fn.qual, {})[param] = fw
+        self.forwards.setdefault(fn.qual, set()).add(param)
+        return True
+
+    def _returned_funcs(self, fi: FuncInfo) -> dict:
+        """The inner functions a function returns: {"-1": f} for `return f`, {"0": f} for the first
+        element of `return f, helper`."""
+        out: dict = {}
+        if fi.body_scope is None:
+            return out
+        for rv in fi.ret_values:
+            for i, el in ([(-1, rv)] if isinstance(rv, ast.Name) else enumerate(rv.elts) if isinstance(rv, ast.Tuple) else ()):
+                if isinstance(el, ast.Name):
+                    v = fi.body_scope.defs.get(el.id)
+                    if isinstance(v, FuncInfo) and v.scope is fi.body_scope:
+                        out.setdefault(str(i), v)
+        return out
+
+    def _returned_function(self, node: ast.Call, fexpr, scope: Scope, f) -> bool:
+        """register_function(rag_func, caller=..., ...) with `rag_func, proxy = get_rag_function(cfg)`: the
+        function registered is the inner function that call returns (AutoGen sends its __name__):
+        read in this file, or in the callee's module by resolve (a site where it cannot be read)."""
+        if not isinstance(fexpr, ast.Name):
+            return False
+        if isinstance(self.lookup(scope, fexpr.id)[0], FuncInfo):
+            return False
+        root = scope.func.node if scope.func is not None else self.tree
+        made = idx = None
+        for st in ast.walk(root):
+            if isinstance(st, ast.Assign) and isinstance(st.value, ast.Call) and st.lineno < node.lineno:
+                for t in st.targets:
+                    if isinstance(t, ast.Name) and t.id == fexpr.id:
+                        made, idx = st.value, -1
+                    elif isinstance(t, ast.Tuple):
+                        for i, el in enumerate(t.elts):
+                            if isinstance(el, ast.Name) and el.id == fexpr.id:
+                                made, idx = st.value, i
+        if made is None:
+            return False
+        n = _const_str(_kw(node, "name"))
+        callee = self.resolve_func_expr(made.func, scope)
+        if isinstance(callee, FuncInfo):
+            inner = self._returned_funcs(callee).get(str(idx))
+            if inner is None:
+                self.unresolved_site(None, "", node.lineno, "tool registration parr cannot read",
+                                     text=_shorten(_short_source(node), 140))
+            else:
+                self.fn_cand(node, callee.body_scope, ast.Name(id=inner.name, ctx=ast.Load()), f.framework, f.style,
+                             schema=f.schema, typed=f.typed, flags=f.flags)
+            self.consumed.add(id(node))
+            return True
+        d = self.dotted(made.func)
+        if not d or "()" in d or d.split(".", 1)[0] not in self.imports:
+            return False
+        ref = {"target": self.qualify(d), "line": node.lineno, "framework": f.framework, "retfn": str(idx),
+               "site": _shorten(_short_source(node), 140), "as": {"style": f.style}}
+        if n:
+            ref["as"]["name"] = n
+        self.refs.append(ref)
+        self.consumed.add(id(node))
+        return True
+
+    def _param_source(self, e, scope: Scope, binds: dict, depth: int, seen: set) -> str | None:
+        """The parameter of the enclosing function an expression is, or an element of: through
+        locals, loop variables, wrapping calls (their first argument), subscripts, dict values and
+        conditional expressions."""
+        if e is None or depth > 8 or id(e) in seen:
+            return None
+        seen.add(id(e))
+        if isinstance(e, ast.Name):
+            bound = scope.assigns.get(e.id)
+            if isinstance(bound, ast.arg):
+                receiver = scope.func is not None and scope.func.cls is not None and e.id in ("self", "cls")
+                return None if receiver else e.id
+            if e.id in binds:
+                return self._param_source(binds[e.id], scope, binds, depth + 1, seen)
+            if isinstance(bound, ast.AST):
+                return self._param_source(bound, scope, binds, depth + 1, seen)
+            return None
+        if isinstance(e, ast.Call):
+            return self._param_source(e.args[0], scope, binds, depth + 1, seen) if e.args else None
+        if isinstance(e, ast.Subscript):
+            return self._param_source(e.value, scope, binds, depth + 1, seen)
+        if isinstance(e, (ast.ListComp, ast.GeneratorExp)):
+            return self._param_source(e.elt, scope, binds, depth + 1, seen)
+        parts = e.values if isinstance(e, (ast.Dict, ast.BoolOp)) else (e.body, e.orelse) if isinstance(e, ast.IfExp) else ()
+        for v in parts:
+            got = self._param_source(v, scope, binds, depth + 1, seen)
+            if got is not None:
+                return got
+        return None
+
+    def _config_key(self, e, scope: Scope, line: int, label: str) -> bool:
+        """cfg.get("toolkits", []) / cfg["toolkits"] handed over as tools, cfg a value of the run (a
+        parameter, an entry looked up at run time): the tools are the lists the project's configs
+        give under that key, read where those dict literals are (their items are tools when some
+        code hands that key to a model). Recorded here; resolve ties them."""
+        key = recv = None
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Attribute) and e.func.attr == "get" and e.args:
+            key, recv = _const_str(e.args[0]), e.func.value
+        elif isinstance(e, ast.Subscript):
+            key, recv = _const_str(e.slice), e.value
+        if not key or not _CONFIG_TOOL_KEY.search(key):
+            return False
+        if isinstance(recv, ast.Name):
+            bound = scope.assigns.get(recv.id)
+            if not isinstance(bound, (ast.Call, ast.Subscript)):
+                return False  # a parameter (the caller's tools), a dict literal read here, a module name
+            root = scope.func.node if scope.func is not None else self.tree
+            if any(isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and t.value.id == recv.id
+                   and _const_str(t.slice) == key for n in ast.walk(root) if isinstance(n, ast.Assign) for t in n.targets):
+                return False  # cfg["tools"] = [...] set by this code: read as it is
+        elif not isinstance(recv, ast.Subscript):
+            return False
+        site = self._site(e, label, line)
+        self.config_keys.append({"key": key, "line": line, "call": site["call"]})
+        return True
 
     def wrapped_function(self, e, scope: Scope, depth: int = 0) -> FuncInfo | None:
         """The function an expression is, or wraps: `find`, `partial(find, x=1)`,
@@ -3091,6 +3303,15 @@ class FileExtractor:
             # read where it is made; {"model": {...}} is a description of an agent (API examples).
             self.ctx_items.append((keys["tools"], scope, None, getattr(keys["tools"], "lineno", node.lineno),
                                    '{"tools": '))
+        for ks, v in keys.items():
+            if scope.func is None and isinstance(v, ast.List) and v.elts and _CONFIG_TOOL_KEY.search(ks) \
+                    and id(v) not in self.consumed \
+                    and not any(item[0] is v for item in self.ctx_items[-3:]):
+                # {"name": "Market_Analyst", "toolkits": [FinnHubUtils.get_company_news, ...]}: a config's
+                # tool list, handed over where some code gives cfg.get("toolkits") to a model (resolve)
+                self.ctx_items.append((v, scope, None, getattr(v, "lineno", node.lineno), f'{{"{ks}": ',
+                                       ("ext", f"@key:{ks}")))
+                self.config_lists.add(ks)
         if "name" not in keys:
             spec = keys.get("toolSpec")
             if isinstance(spec, ast.Dict):  # Amazon Bedrock Converse: {"toolSpec": {name, description, inputSchema: {json}}}
@@ -3281,12 +3502,16 @@ class FileExtractor:
                 if not self._position_holds(cond[0][1]):
                     continue  # Report(tools=...) of a class or function of this file that is no agent's
                 cond = []
-            mark = (len(self.cands), len(self.unresolved), len(self.refs))
+            mark = (len(self.cands), len(self.unresolved), len(self.refs), len(self.config_keys))
             self.ctx_elem(expr, scope, fw, line, 0, seen_ctx, label)
             if cond:  # a callee imported from elsewhere, in a file that knows no model: resolve decides
-                for part, start in ((self.cands, mark[0]), (self.unresolved, mark[1]), (self.refs, mark[2])):
+                for part, start in ((self.cands, mark[0]), (self.unresolved, mark[1]), (self.refs, mark[2]),
+                                    (self.config_keys, mark[3])):
                     for item in part[start:]:
                         item["cond"] = cond[0][1]
+                if "#" in cond[0][1] or cond[0][1].startswith("@key:"):
+                    for item in self.refs[mark[2]:]:
+                        item["reg"] = True  # a class given to a registration helper: its public functions
 
     def _mcp_lowlevel(self) -> None:
         """Ties each Tool(...) of a low-level MCP server to the code that runs it (its branch of
@@ -4224,6 +4449,31 @@ class FileExtractor:
             if id(e) not in self.consumed:
                 self.schema_dict_in_tools(e, scope, fw)
             fn = _literal_keys(e).get("function") if id(e) not in self.consumed else None
+            if isinstance(fn, (ast.Name, ast.Attribute)) and "type" not in _literal_keys(e):
+                # {"function": CodingUtils.list_dir, "name": "list_files", "description": ...} handed to a
+                # registration: the function, under the name the record gives (else its own)
+                fi = self.resolve_func_expr(fn, scope)
+                keys = _literal_keys(e)
+                n, r = self.name_of(keys["name"], scope) if "name" in keys else (None, None)
+                if isinstance(fi, FuncInfo) and not fi.candidate:
+                    n = n if (n or r) else fi.name if "name" not in keys else None
+                    if n or r:
+                        fw = fw or self.file_framework()
+                        self._func_cand(fi, fi.scope, n, r, "langchain" if fw == "langgraph" else fw, "plain_function",
+                                        _const_str(keys.get("description")) or _docstring(fi.node), [])
+                        return
+                elif fi is None and (n or "name" not in keys) and not r:
+                    # CodingUtils.list_dir of another module (or of a star import): read there, under this name
+                    before = len(self.refs)
+                    self.ctx_elem(fn, scope, fw, line, 7 - 1, set(), label)
+                    for ref in self.refs[before:]:
+                        ref["reg"] = True
+                        if n:
+                            ref["as"] = dict(ref.get("as") or {}, name=n)
+                    if len(self.refs) > before:
+                        return
+                self.unresolved_site(e, label, line, "tool record parr cannot read")
+                return
             if isinstance(fn, ast.Name) and fn.id in self.imports and self.lookup(scope, fn.id)[0] is None:
                 # {"type": "function", "function": RENDER_TOOL_SCHEMA} with the definition imported
                 # from another module: a tool parr cannot read (it may not stay silent)
@@ -4231,6 +4481,8 @@ class FileExtractor:
             return
         if isinstance(e, ast.Constant) or isinstance(e, ast.JoinedStr):
             return  # None, a hosted tool's name, an empty value: nothing hidden
+        if isinstance(e, (ast.Call, ast.Subscript)) and self._config_key(e, scope, line, label):
+            return
         if isinstance(e, ast.Name):
             v, vscope = self.lookup(scope, e.id)
             if isinstance(v, FuncInfo):
@@ -4266,6 +4518,15 @@ class FileExtractor:
             ref = self.ext_ref_of(e)
             if ref:
                 self.ext_ctx_ref(ref, line, fw, self._handing_site(e, label, line))
+                return
+            if isinstance(e.value, ast.Name) and self.star_import and self.star_modules and all(self.star_modules) \
+                    and self.lookup(scope, e.value.id)[0] is None and e.value.id[:1].isupper():
+                # FinnHubUtils.get_company_profile with the class from `from pkg import *`: resolve finds
+                # the class in the star-imported modules and reads its function there (or a site)
+                site = self._handing_site(e, label, line)
+                self.refs.append({"target": f"{self.star_modules[-1]}.{e.value.id}", "line": line, "framework": fw,
+                                  "site": site["call"] if site else _shorten(_short_source(e), 70),
+                                  "stars": list(self.star_modules), "attr": e.attr, "bound": True})
                 return
             held = self._self_values(e, scope)
             if held:
@@ -5330,6 +5591,8 @@ class FileExtractor:
                 elif inner.id in self.imports:
                     ok = "alias:" + self.imports[inner.id]
             entry = {"n": arg.arg, "ok": ok, "str": an == "str"}
+            if ok and an and an[:1].isupper() and an not in _NOT_MODEL_ANNOTATIONS and isinstance(inner, (ast.Name, ast.Attribute)):
+                entry["m"] = True  # a model or record class (params: RunParams): its fields are the model's input
             options = self._options(inner)
             if options:
                 entry["ops"] = options  # Literal[...] or a module enum: the values the model may pass
@@ -5517,6 +5780,13 @@ class FileExtractor:
                 entry: dict[str, Any] = {"line": fi.node.lineno}
                 if fi.qual in self.forwards:
                     entry["fwd"] = True  # passes a parameter on to a framework's tools
+                if fi.qual in self.reg_params:
+                    # positions of the parameters whose elements it registers as tools (register_toolkits)
+                    a = fi.node.args
+                    names = [x.arg for x in a.posonlyargs + a.args]
+                    if fi.cls is not None and not fi.is_static and names and names[0] in ("self", "cls"):
+                        names = names[1:]
+                    entry["regs"] = sorted(names.index(p) for p in self.reg_params[fi.qual] if p in names)
                 fx, ext = self.closure(fi)
                 if fx:
                     entry["fx"] = [list(x) for x in _dedupe(fx)][:40]
@@ -5562,6 +5832,20 @@ class FileExtractor:
                     funcs.pop(fi.qual, None)
                     continue
                 funcs[fi.qual] = entry
+                if fi.scope is self.module_scope and fi.ret_values:
+                    returned = self._returned_funcs(fi)
+                    if returned:
+                        # another file registers what a call of it returns: the inner functions' facts
+                        entry["retfn"] = {i: inner.name for i, inner in returned.items()}
+                        for inner in returned.values():
+                            ie: dict[str, Any] = {"line": inner.node.lineno}
+                            ifx, iext = self.closure(inner)
+                            if ifx:
+                                ie["fx"] = [list(x) for x in _dedupe(ifx)][:40]
+                            if iext:
+                                ie["ext"] = sorted(set(iext))[:30]
+                            self._described(inner, ie)
+                            funcs[f"{fi.qual}.<locals>.{inner.name}"] = ie
         classes = {ci.qual: ci.bases for ci in self.classes}
         # the methods each class with bases defines: what a subclass in another file inherits from it
         cmethods = {ci.qual: sorted(ci.methods)[:60] for ci in self.classes
@@ -5618,6 +5902,8 @@ class FileExtractor:
                            ("vars", sorted(self.module_vars)), ("schema_classes", schema_classes),
                            ("mcp_dispatch", sorted(self.mcp_dispatch_methods)), ("mcp_lists", self.mcp_lists),
                            ("mcp_makers", sorted(self.mcp_makers)), ("agent_classes", sorted(self.agent_classes)),
+                           ("held_classes", {k: sorted(v) for k, v in sorted(self.held_classes.items())}),
+                           ("config_keys", self.config_keys), ("config_lists", sorted(self.config_lists)),
                            ("model_evidence", self._agent_evidence()), ("shaped_classes", shaped),
                            ("shape_via", shape_via), ("def_makers", makers),
                            ("agent_members", self.agent_members),
@@ -6319,8 +6605,23 @@ def extract_source(rel_path: str, text: str) -> dict:
     wiring = compact_wiring(python_wiring(tree, text.encode("utf-8", "surrogatepass")))
     if wiring:
         facts["wiring"] = wiring
+    from parr.scan.python import GLOBALS_UPDATE
+
+    if GLOBALS_UPDATE.search(text):
+        facts["reexports"] = True  # globals().update(...): names it exports at run time (resolve)
     return facts
 
+
+
+def _mentions_toolish(e) -> bool:
+    """A name, attribute or string inside `e` says tool, MCP or function (self.toolkits,
+    cfg.get("tools")): cheaper than unparsing it for every call to another module's function."""
+    for n in ast.walk(e):
+        word = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) \
+            else n.value if isinstance(n, ast.Constant) and isinstance(n.value, str) else None
+        if word and _TOOLISH.search(word):
+            return True
+    return False
 
 
 def _gated(call: ast.Call | None, gate_values) -> bool:

@@ -579,6 +579,11 @@ def _typed(c, fx, caps, evidence) -> bool:
             if p["str"] and p["n"] in model_sql:
                 evidence.append(f"parameter '{p['n']}' is SQL, a command or code the model writes")
                 return False
+            if p.get("m") and p["n"] in model_sql and not p.get("ops"):
+                # `__call__(self, params: Params)` running `params.command`: a structured input whose
+                # field starts what runs; the model writes that field
+                evidence.append(f"parameter '{p['n']}' holds SQL, a command or code the model writes")
+                return False
         for p in params:
             if p["str"] and p["n"] in catalog.RAW_PARAM_NAMES and exec_caps:
                 evidence.append(f"parameter '{p['n']}' is a raw string that is executed")

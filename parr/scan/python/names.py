@@ -4,7 +4,7 @@ that a rescan answered from the cache does not import the extractor."""
 
 from __future__ import annotations
 
-FACTS_VERSION = "oapisite-unverified-py-35-star-imports-agent-squad-crew-names-state-keys-write-text-bare-list-py9-handoffs-commands-scratch-aws-words-ts10-beeai-fw9-nat-configs-fw10-metagpt-swarms-mirascope-controlflow-py10-4-gen-monitor-map-vpy-cypher-strands-calls-prompt-s11-as-tool-params-pyreg-f312-pv11dirs-cmd-zip-swebundles-qwrouter-explain-qualname-inherit-unionsql-aibitat-pyc8-spd-disp-pyreg13-pyv2-tsact-alias-py-35-star-imports-agent-squad-crew-names-state-keys-write-text-bare-list-py9-handoffs-commands-scratch-aws-words-ts10-beeai-fw9-nat-configs-fw10-metagpt-swarms-mirascope-controlflow-py10-4-gen-monitor-map-vpy-cypher-strands-calls-prompt-s11-as-tool-params-pyreg-f312-pv11dirs-cmd-zip-swebundles-qwrouter-explain-qualname-inherit-unionsql-aibitat-pyc8-spd-disp-pyreg13-pyv2-tsact-alias-pysch4-py-35-star-imports-agent-squad-crew-names-state-keys-write-text-bare-list-py9-handoffs-commands-scratch-aws-words-ts10-beeai-fw9-nat-configs-fw10-metagpt-swarms-mirascope-controlflow-py10-4-gen-monitor-map-vpy-cypher-strands-calls-prompt-s11-as-tool-params-pyreg-f312-pv11dirs-cmd-zip-swebundles-qwrouter-explain-qualname-inherit-unionsql-aibitat-pyc8-spd-disp-pyreg13-pyv2-tsact-alias-pyfw14-gvrag-gvflag-pyfw14+adb-pyv14"
+FACTS_VERSION = "py-36-s15"
 
 CTX_POSITIONAL = {
     "bind_tools": 0, "bind_functions": 0, "ToolNode": 0, "ToolExecutor": 0, "create_react_agent": 1,

@@ -779,6 +779,110 @@ def _star_target(proj: Project, r: dict, near: str) -> str | None:
     return None
 
 
+def _registers_at(proj: Project, qual: str, index: str, near: str) -> bool:
+    """The project function `qual` registers each element of its positional parameter `index` as a
+    tool (extract: reg_params), followed through the package re-exports that import it."""
+    tpath, rest = proj.split_target(qual, near)
+    for _ in range(4):
+        if tpath is None or not rest or len(rest) != 1:
+            return False
+        g = proj.at(tpath)
+        entry = _part(g, "funcs").get(rest[0])
+        if entry is not None:
+            return index.isdigit() and int(index) in (entry.get("regs") or ())
+        imp = _part(g, "imports").get(rest[0])
+        if not imp:
+            return False
+        tpath, rest = proj.split_target(imp, tpath)
+    return False
+
+
+def _config_key_handed(proj: Project, key: str, depth: int = 0) -> bool:
+    """Some code of the project hands `cfg.get(key)` over as tools (to a model, or to a helper that
+    registers each element): the configs' lists under that key are tools."""
+    memo = getattr(proj, "_cfg_keys", None)
+    if memo is None:
+        memo = proj._cfg_keys = {}
+    if key in memo:
+        return memo[key]
+    memo[key] = False  # (a cycle through the same key holds nothing)
+    held = False
+    for path, f in list(proj.facts.items()):
+        for k in (f or {}).get("config_keys") or ():
+            if k.get("key") == key and (k.get("cond") is None or _position_holds(proj, k["cond"], path, depth + 1)):
+                held = True
+                break
+        if held:
+            break
+    memo[key] = held
+    return held
+
+
+def _config_key_sites(proj: Project, sites: list) -> None:
+    """cfg.get("toolkits") handed over as tools where no dict literal of the project lists tools under
+    that key: the configuration is made where parr cannot see (a file, the user): a site."""
+    listed = {k for f in proj.facts.values() for k in (f or {}).get("config_lists") or ()}
+    for path, f in list(proj.facts.items()):
+        for k in (f or {}).get("config_keys") or ():
+            if k.get("key") in listed:
+                continue
+            if k.get("cond") is not None and not _position_holds(proj, k["cond"], path):
+                continue
+            sites.append(UnresolvedSite(file=path, line=max(1, int(k.get("line") or 1)), call=str(k.get("call") or ""),
+                                        reason="tools from a configuration key parr cannot find in the project"))
+
+
+def _held_classes(proj: Project) -> set[tuple[str, str]]:
+    """(path, class) of every project class a function declares a parameter as and hands a field of
+    to a model (`agent: Agent` ... `[function_to_json(f) for f in agent.functions]` in tools=)."""
+    held = getattr(proj, "_held", None)
+    if held is None:
+        held = set()
+        for path, f in list(proj.facts.items()):
+            for q in (f or {}).get("held_classes") or ():
+                tpath, rest = proj.split_target(q, path)
+                if tpath is not None and rest:
+                    held.add((tpath, ".".join(rest)))
+        proj._held = held
+    return held
+
+
+def _project_function(proj: Project, qual: str, near: str) -> bool:
+    """`qual` names a module-level function of a module the project holds (followed through the
+    package re-exports that import it) whose code reaches no framework (a registry's decorator that
+    fills a dict; one wrapping a framework's own decorator stays a site)."""
+    tpath, rest = proj.split_target(qual, near)
+    for _ in range(4):
+        if tpath is None or not rest or len(rest) != 1:
+            return False
+        g = proj.at(tpath)
+        entry = _part(g, "funcs").get(rest[0])
+        if entry is not None:
+            return not entry.get("fwd") and not any(catalog.framework_of(x) for x in entry.get("ext") or ()) \
+                and not g.get("hints")
+        imp = _part(g, "imports").get(rest[0])
+        if not imp:
+            return False
+        tpath, rest = proj.split_target(imp, tpath)
+    return False
+
+
+def _reexported(proj: Project, tpath: str, name: str) -> str | None:
+    """The module of the package that defines `name`, for a package __init__ that exports names at
+    run time through `globals().update(registry.tools)` (its modules' decorators fill the mapping,
+    an import of the package runs them): the one module under the package's folder that defines a
+    module-level function of that name. None when the module does no such export, or no module or
+    more than one defines it (a site stays)."""
+    if not tpath.endswith("/__init__.py") and tpath != "__init__.py":
+        return None
+    if not (proj.facts.get(tpath) or {}).get("reexports"):
+        return None
+    folder = tpath[: -len("__init__.py")]
+    found = [p for p in sorted(proj.facts) if p.startswith(folder) and p != tpath and p.endswith(".py")
+             and name in _part(proj.facts.get(p) or {}, "funcs")]  # (light facts list them: no parse)
+    return found[0] if len(found) == 1 else None
+
+
 def _var_covered(g: dict, name: str) -> bool:
     """A module-level variable of another file handed over as tools: its elements were read where
     it is defined when it is named like a tool list, or the file declares tools it may hold."""
@@ -790,6 +894,10 @@ def _position_holds(proj: Project, qual: str, near: str, depth: int = 0) -> bool
     no model: a tools position only when that function passes the parameter on to a framework,
     or that class has a framework base (or an __init__ that passes it on). A callee outside the
     project, in such a file, is none."""
+    if qual.startswith("@key:"):
+        return _config_key_handed(proj, qual[5:], depth)
+    if "#" in qual:
+        return _registers_at(proj, *qual.rsplit("#", 1), near)
     path, rest = proj.split_target(qual, near)
     if path is None or not rest or depth > 3:
         return False
@@ -800,6 +908,8 @@ def _position_holds(proj: Project, qual: str, near: str, depth: int = 0) -> bool
         return True
     if name in (g.get("agent_classes") or ()):
         return True  # its methods hand the object's tools to a model
+    if (path, name) in _held_classes(proj):
+        return True  # a record whose field code elsewhere hands to a model (agent.functions)
     if g.get("model_evidence") and name in funcs and name not in _part(g, "classes"):
         # a function of a module that speaks to a model: it may pass them on through helpers parr
         # does not follow (a class must show it: a framework base, or methods handing them over)
@@ -965,6 +1075,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         for site in f.get("unresolved") or ():
             if not kept(site):
                 continue
+            if site.get("deco") and _project_function(proj, site["deco"], path):
+                continue  # @register_tool("x") of the project's own registry: read as its code, no tool by itself
             sites.append(UnresolvedSite(file=path, line=max(1, int(site.get("line") or 1)),
                                         call=str(site.get("call") or ""), reason=str(site.get("reason") or "unknown element")))
         for lister in f.get("mcp_lists") or ():
@@ -1144,6 +1256,30 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
     # imported plain functions listed in tools=[...]
     openapi_seen: set = set()
     for path, r in pending_refs:
+        if r.get("retfn") is not None:
+            # register_function(rag_func, ...) with rag_func what get_rag_function(...) returns: the inner
+            # function it returns, reported at its def in that module
+            tpath, rest = proj.split_target(r["target"], path)
+            for _ in range(4):
+                if tpath is None or not rest or len(rest) != 1 or rest[0] in _part(proj.at(tpath), "funcs"):
+                    break
+                imp = _part(proj.at(tpath), "imports").get(rest[0])
+                if not imp:
+                    break
+                tpath, rest = proj.split_target(imp, tpath)
+            funcs = _part(proj.at(tpath), "funcs") if tpath is not None and rest and len(rest) == 1 else {}
+            inner = ((funcs.get(rest[0]) or {}).get("retfn") or {}).get(r["retfn"]) if funcs else None
+            entry = funcs.get(f"{rest[0]}.<locals>.{inner}") if inner else None
+            if entry is None:
+                site = _ref_site(path, r, "tool registration parr cannot read")
+                if site is not None:
+                    sites.append(site)
+            elif entry["line"] not in taken.get(tpath, set()):
+                rec = _plain_record(proj, r, tpath, inner, entry)
+                if rec is not None:
+                    records.append(rec)
+                    taken.setdefault(tpath, set()).add(entry["line"])
+            continue
         if r.get("stars"):
             target = _star_target(proj, r, path)
             if target is None:
@@ -1151,7 +1287,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 if site is not None:
                     sites.append(site)
                 continue
-            r = dict(r, target=target)
+            r = dict(r, target=f"{target}.{r['attr']}" if r.get("attr") else target)
         if r.get("openapi_names"):
             # FastMCP.from_openapi(mcp_names=TOOL_NAMES) with the map in another module: its names
             tpath, _, maps = _module_table(proj, r["target"], path, "name_maps")
@@ -1192,6 +1328,8 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 break
             tpath, rest = proj.split_target(imp, tpath)
             depth += 1
+        if tpath is not None and rest and len(rest) == 1 and rest[0] not in _part(proj.at(tpath), "funcs"):
+            tpath = _reexported(proj, tpath, rest[0]) or tpath
         if tpath is not None and rest and len(rest) == 2:
             # SearchTools.search_internet, ExaSearchTool.tools(): a method of a class in another
             # module, read when it is a declared tool or hands back tools declared there
@@ -1206,7 +1344,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 method = _part(proj.at(tpath), "funcs").get(".".join(rest))
                 hops += 1
             if method is not None and (method.get("self_tools") if r.get("call") else
-                                       r.get("bound") and method.get("bound") and not method.get("cand")):
+                                       (r.get("bound") or r.get("reg")) and method.get("bound") and not method.get("cand")):
                 # plugin.get_functions() / plugin.get_ticket: bound methods of an object of a plain
                 # class of that module, reported there as plain functions
                 for m in (method["self_tools"] if r.get("call") else [rest[1]]):
@@ -1254,6 +1392,26 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                         records.append(rec)
                         taken.setdefault(tpath, set()).add(line)
                 reason = None
+            elif r.get("reg") and rest[0] in _part(g, "classes") and not any(
+                    c.get("class_name") == rest[0] for c in g.get("tools") or ()):
+                # a plain class given to a registration helper that registers every public function
+                # of a class (register_toolkits([..., ReportAnalysisUtils])): each one, at its def
+                reason = None
+                funcs = _part(g, "funcs")
+                found = False
+                for key, fentry in funcs.items():
+                    head, _, m = key.partition(".")
+                    if head != rest[0] or not m or "." in m or not fentry.get("bound"):
+                        continue
+                    found = True
+                    if fentry["line"] in taken.get(tpath, set()):
+                        continue
+                    rec = _plain_record(proj, r, tpath, m, fentry)
+                    if rec is not None:
+                        records.append(rec)
+                        taken.setdefault(tpath, set()).add(fentry["line"])
+                if not found:
+                    reason = "class whose functions parr does not read as tools"
             elif rest[0] in _part(g, "classes") or rest[0] in (g.get("consts") or {}):
                 reason = None  # a tool class (the class rules judge it there) or a hosted tool's name
             elif rest[0] in (g.get("vars") or ()):
@@ -1279,6 +1437,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             records.append(rec)
             taken.setdefault(tpath, set()).add(entry["line"])
     _definition_tables(proj, records, sites)
+    _config_key_sites(proj, sites)
     declared = {t.name for t in records if t.style != "fastmcp.from_openapi" and t.framework in ("fastmcp", "mcp")}
     if declared:
         # a tool the project declares on a server shadows a generated one of the same name (the

@@ -30,6 +30,7 @@ from parr.scan.python.frameworks import (
     gptme,
     griptape,
     haystack,
+    kosong,
     langchain,
     langgraph,
     langroid,
@@ -67,9 +68,10 @@ __all__ = ["Builtin", "Decorator", "Factory", "Framework", "FAMILIES", "FRAMEWOR
 # FunctionTool(...) is tried as ADK's, the Agents SDK's, LlamaIndex's, then AutoGen's; Tool(...) as
 # MCP's low-level Tool, then LangChain's, Haystack's, then Pydantic AI's; AgentTool(...) is agent_squad's
 # only when imported from it (its hook declines otherwise), before ADK's; DSPy's Tool(fn, name=, desc=) only
-# when imported from dspy, before the others' Tool.
+# when imported from dspy, before the others' Tool; kosong's Tool(name=, description=, parameters=) only when
+# imported from kosong, before them too.
 FAMILIES = (
-    dspy,
+    dspy, kosong,
     camel, agent_squad, google_adk, openai_agents, llamaindex, autogen, agent_framework, mcp, langchain, langgraph,
     haystack, pydantic_ai,
     crewai, smolagents, anthropic, claude_agent_sdk, openai_raw, google_genai, agno, strands, semantic_kernel, browser_use,

@@ -38,6 +38,7 @@ def _tool_param(ex, node: ast.Call, d: str, fw_q, scope) -> bool:
     synthetic = typed_dict(node)
     if synthetic is None:
         return False
+    ex.synthetic.append(synthetic)  # (its id() goes into the consumed set: no later node may reuse it)
     made = len(ex.cands)
     ex.visit_dict(synthetic, scope)
     return len(ex.cands) > made
