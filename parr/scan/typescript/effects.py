@@ -82,6 +82,7 @@ _STARTS_REMOTE_WORK = re.compile(r"^(start|launch)(?=[A-Z_])")
 # are left out: they make a saved thing on the service.)
 _STARTS_READ_JOB = re.compile(r"^(?:(?:start|launch|submit|enqueue)(?:Async|Batch|_)?(?:Crawl|Scrape|Search|Research|"
                               r"Extract|Extraction)(?:Job|Task|Run)?|createStream)$")
+_READ_JOB_RESOURCE = re.compile(r"^(?:crawl|scrape|search|research|extract|extraction|map)s?$", re.I)
 # Setters of a client library's own settings in this process (`wikipedia.setLang(lang)`, `client.setTimeout(5000)`):
 # they configure the object the tool then calls, and change nothing outside it.
 _CLIENT_SETTING = re.compile(r"^set(?:Lang|Language|Locale|Timeout|LogLevel|Verbose|Debug|Defaults?|Options?|Config|"
@@ -1307,8 +1308,11 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             return  # api.query({...}).execute(q), db.selectFrom(t).execute(): runs a read built by the call before
         if _CLIENT_SETTING.match(name):
             return  # the client's own settings, in this process
-        if _STARTS_READ_JOB.match(name) and (_CLIENTISH.search(receiver_text) or root_module is not None):
-            return  # client.startCrawl(url), client.createStream(run): a read job on the service
+        if (_STARTS_READ_JOB.match(name) or _READ_JOB_RESOURCE.match(chain[-2]) and _STARTS_REMOTE_WORK.match(name)) \
+                and (_CLIENTISH.search(receiver_text) or root_module is not None):
+            # client.startCrawl(url), client.createStream(run), client.crawl.startAndWait(params): a read job on
+            # the service, named by the method or by the resource it is called on
+            return
         if _MUTATING_METHOD_PREFIX.match(name) and not _OBSERVABILITY.search(receiver_text) and (
                 _CLIENTISH.search(receiver_text)
                 or (root_module is not None and not root_module.startswith(".") and root_module not in _FS_MODULES
