@@ -1920,7 +1920,8 @@ class Detector:
         cand = self._emit(node=obj, at_line=at_line, name=name, framework=framework or "unknown", style=style,
                    schema=info.kind if info.declared else "none", typed=typed, typed_evidence=tev,
                    description=desc, description_ref=dref, handler=handler, eff=eff,
-                   gates=self._gates(entries, eff), definition=self._definition_ref(obj, None, info))
+                   gates=self._gates(entries, eff), definition=self._definition_ref(obj, None, info),
+                   annotations=self._annotations(self._entry(entries, "annotations")))
         if by_name:
             cand["dispatch_by_name"] = True
             if info.open_paths and typed is False and tev and tev[0].endswith(arg_reads.UNSEEN):

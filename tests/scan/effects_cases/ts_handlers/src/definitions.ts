@@ -7,3 +7,13 @@ export const NOTE_TOOLS = [
     inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
   },
 ];
+
+// A definition record a registration helper of the project hands over: its MCP annotations are the author's claim.
+export const shelfMoveTool = {
+  // expect: name=shelf_move mutating=true
+  name: "shelf_move",
+  description: "A shelf's place",
+  inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
+  annotations: { readOnlyHint: false },
+  logic: undefined,
+};
