@@ -668,6 +668,11 @@ class Detector:
             if raw:
                 sink = fx.sink_of(eff)
                 return False, [f"raw string '{raw[0]}' is executed or interpreted" + (f": {sink}" if sink else "")]
+            prompted = [f for f in strings if f in eff.prompted]
+            if prompted:
+                # the field is the text of a user's message to a model (a sub-agent's task, a chat request): the
+                # model writes a free prompt for another model, untyped as a raw string is (CONVENTION.md)
+                return False, [f"string '{prompted[0]}' is a free-form prompt handed to another model or agent"]
             if rawable and eff.imports:
                 # handed to functions of other files: the project phase asks whether one runs it raw
                 self._last_raw_fields = (id(eff), rawable)

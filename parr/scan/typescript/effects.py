@@ -142,6 +142,7 @@ class Effects:
     written: set = field(default_factory=set)  # names written into a file of the sandbox/workspace (write-then-run)
     query_docs: set = field(default_factory=set)  # names handed whole to a MongoDB query as its filter/pipeline
     unread: list[str] = field(default_factory=list)  # calls of code parr cannot read (an SDK, a runtime object)
+    prompted: set = field(default_factory=set)  # names made the text of a user's message to a model (a free prompt)
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -501,6 +502,9 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
             elif chain[-2:] == ["vm", "Script"] or (last == "Script" and ctx.import_source(chain[0]) in ("vm", "node:vm")):
                 eff.add_strong("vm.Script runs code", "code_execution")
                 eff.executed |= _names_in(node.child_by_field_name("arguments"))
+            elif last in _USER_MESSAGE_CLASSES and depth == 0:
+                # new HumanMessage(text), new HumanMessage({ content: text }): the text a model is asked with
+                eff.prompted |= _prompt_text(args_of(node)[0] if args_of(node) else None)
             elif last.endswith("Command") and (hit := effects_kb.match_command_class(last, ctx.import_source(chain[0]))):
                 # new DetachRolePolicyCommand(...) of the AWS SDK v3: the operation's verb decides
                 eff.add_strong(hit.evidence, hit.capability or None)
@@ -540,6 +544,10 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                     eff.weak.append(f"assigns {name}.…")
         elif t == "object" and depth == 0:
             entries = object_entries(node)
+            if "content" in entries and "role" in entries and (
+                    (ctx.string_value(entry_value(entries["role"])) or "").lower() in ("user", "human")):
+                # { role: "user", content: text }: a chat message whose text the tool's input writes
+                eff.prompted |= _prompt_text(node)
             if "tools" in entries and "model" in entries:
                 # { model, tools, input | messages }: a model request that offers tools; the text it
                 # is given is an instruction a model acts on (a supervisor or sub-agent)
@@ -559,7 +567,34 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
         eff.executed |= _local_sources(fn, eff.executed)
     if eff.query_docs and fn.type in FUNCTION_TYPES_WITH_BODY:
         eff.query_docs |= _local_sources(fn, eff.query_docs)
+    if eff.prompted:
+        # the names the message's text is made of, and those its locals are built from: the requests in words
+        more = _local_sources(fn, eff.prompted) if fn.type in FUNCTION_TYPES_WITH_BODY else set()
+        eff.prompted = {n for n in eff.prompted | more if n in PROMPT_NAMES}
     return eff
+
+
+# The classes of a user's chat message (LangChain's HumanMessage and its chunk): their text is a model's prompt.
+_USER_MESSAGE_CLASSES = frozenset({"HumanMessage", "HumanMessageChunk"})
+# Names of a field that holds an instruction or request in words (as the Python side's PROMPT_PARAM_NAMES, less
+# the names of data a model is given to work on -- text, content, input -- and with a task's `description`, `goal`).
+# A user's message written from such a field is the model's own request to another model; a message written from
+# a note or a document it is given to summarize is not.
+PROMPT_NAMES = frozenset({"message", "message_text", "prompt", "request", "task", "instruction", "instructions",
+                          "query", "question", "user_message", "topic", "description", "goal", "objective",
+                          "userMessage", "userPrompt", "taskDescription", "task_description"})
+
+
+def _prompt_text(node: Node | None) -> set[str]:
+    """The names a message's text is written from (`content: input.description`, `HumanMessage(task)`,
+    `Research ${topic}`); the caller keeps those of a request in words (PROMPT_NAMES)."""
+    node = unwrap(node)
+    if node is not None and node.type == "object":
+        entries = object_entries(node)
+        node = unwrap(entry_value(entries["content"])) if "content" in entries else None
+    if node is None:
+        return set()
+    return _names_in(node, 200)
 
 
 def _whole_value(node: Node | None) -> set[str]:
@@ -1089,6 +1124,13 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         eff.add_strong("eval() of code", "code_execution")
         if first is not None:
             eff.executed |= _names_in(first)
+        return
+    if name == "eval" and len(chain) >= 2 and first is not None and not re.search(r"math|expr|calc", chain[-2], re.I) \
+            and not _fixed_code(ctx, first):
+        # session.eval(input.code), interpreter.eval(src): a REPL, sandbox or VM object's eval runs the text as
+        # code (a math library's expression evaluator is not code)
+        eff.add_strong(f"{chain[-2]}.eval() runs code", "code_execution")
+        eff.executed |= _names_in(first)
         return
     if chain == ["Function"] and args_of(call) and all(_fixed_code(ctx, a) for a in args_of(call)):
         return  # Function(CONSTANT_SCRIPT): fixed text, no text of the input
