@@ -68,6 +68,8 @@ _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "q
 
 
 # camelCase or snake_case names that end in one of those words: shellCommand, start_command, pythonCode.
+# Fields named as a command line or code (a command method's `command` argument made of one runs it: effects.py).
+_COMMAND_FIELDS = frozenset({"command", "cmd", "code", "script", "sql", "bash", "shell", "snippet", "program"})
 _RAW_SUFFIX = re.compile(r"(?:[a-z0-9]_?)(?:Command|Cmd|Code|Script|Sql|_command|_cmd|_code|_script|_sql)$")
 
 
@@ -664,7 +666,8 @@ class Detector:
             # The one string input, or a code/command field beside options (timeout, cwd), run as is.
             rawable = [f for f in strings if len(fields) == 1 or f.lower() in _RAW_FIELDS or _RAW_SUFFIX.search(f)
                        or "sql" in f.lower()]  # sql_query, raw_sql_text: named for the SQL it holds
-            raw = [f for f in rawable if f in eff.executed]
+            raw = [f for f in rawable if f in eff.executed] or [
+                f for f in strings if f in eff.command_args and (f.lower() in _COMMAND_FIELDS or _RAW_SUFFIX.search(f))]
             if raw:
                 sink = fx.sink_of(eff)
                 return False, [f"raw string '{raw[0]}' is executed or interpreted" + (f": {sink}" if sink else "")]
