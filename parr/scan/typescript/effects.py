@@ -546,10 +546,6 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
                     eff.weak.append(f"assigns {name}.…")
         elif t == "object" and depth == 0:
             entries = object_entries(node)
-            if "content" in entries and "role" in entries and (
-                    (ctx.string_value(entry_value(entries["role"])) or "").lower() in ("user", "human")):
-                # { role: "user", content: text }: a chat message whose text the tool's input writes
-                eff.prompted |= _prompt_text(node)
             if "tools" in entries and "model" in entries:
                 # { model, tools, input | messages }: a model request that offers tools; the text it
                 # is given is an instruction a model acts on (a supervisor or sub-agent)

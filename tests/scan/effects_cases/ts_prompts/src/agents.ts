@@ -20,8 +20,9 @@ export const delegate = tool(
     schema: z.object({ description: z.string(), agent: z.string() }) },
 );
 
-// A chat message { role: "user", content } written from the model's message, sent to a run on a server.
-// expect: name=follow_up mutating=true typed=false caps=-
+// A plain chat message { role: "user", content } is not read as a prompt (labels count MCP sampling requests and
+// a supervisor's messages written so as typed): only a framework's user-message class is.
+// expect: name=follow_up mutating=true typed=true caps=-
 export const followUp = tool(
   async (input) => {
     const run = await runs.create(input.threadId, { input: { messages: [{ role: "user", content: input.message }] } });
