@@ -36,4 +36,4 @@ TS_CP_FUNCS = frozenset({"exec", "execSync", "execFile", "execFileSync", "spawn"
                        "execa", "execaSync", "execaCommand", "execaCommandSync", "$", "command"})
 TS_VM_FUNCS = frozenset({"runInNewContext", "runInContext", "runInThisContext", "compileFunction"})
 TS_CODE_RUN_NAMES = frozenset({"runCode", "run_code", "codeRun", "executeCode", "execCode", "evaluateCode", "runPython",
-                             "runScript", "execScript"})
+                             "runScript", "execScript", "evalCode", "evalCodeAsync"})  # (quickjs: vm.evalCode(src))

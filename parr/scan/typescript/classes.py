@@ -558,6 +558,8 @@ def _may_be_in_a_tool_chain(cls: Node) -> bool:
 
     if cls.type == "abstract_class_declaration" or class_heritage_base(cls) is not None:
         return True
+    if any(c.type == "class_heritage" and b"LanguageModelTool" in (c.text or b"") for c in cls.children):
+        return True  # `implements vscode.LanguageModelTool<T>`: VS Code's tool interface (vscode_lm.py)
     body = cls.child_by_field_name("body")
     for member in (body.named_children if body is not None else []):
         if member.type in ("public_field_definition", "field_definition"):

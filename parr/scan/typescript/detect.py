@@ -68,6 +68,8 @@ _RAW_FIELDS = frozenset({"code", "command", "cmd", "script", "source", "sql", "q
 
 
 # camelCase or snake_case names that end in one of those words: shellCommand, start_command, pythonCode.
+# Fields named as a command line or code (a command method's `command` argument made of one runs it: effects.py).
+_COMMAND_FIELDS = frozenset({"command", "cmd", "code", "script", "sql", "bash", "shell", "snippet", "program"})
 _RAW_SUFFIX = re.compile(r"(?:[a-z0-9]_?)(?:Command|Cmd|Code|Script|Sql|_command|_cmd|_code|_script|_sql)$")
 
 
@@ -680,10 +682,16 @@ class Detector:
             # The one string input, or a code/command field beside options (timeout, cwd), run as is.
             rawable = [f for f in strings if len(fields) == 1 or f.lower() in _RAW_FIELDS or _RAW_SUFFIX.search(f)
                        or "sql" in f.lower()]  # sql_query, raw_sql_text: named for the SQL it holds
-            raw = [f for f in rawable if f in eff.executed]
+            raw = [f for f in rawable if f in eff.executed] or [
+                f for f in strings if f in eff.command_args and (f.lower() in _COMMAND_FIELDS or _RAW_SUFFIX.search(f))]
             if raw:
                 sink = fx.sink_of(eff)
                 return False, [f"raw string '{raw[0]}' is executed or interpreted" + (f": {sink}" if sink else "")]
+            prompted = [f for f in strings if f in eff.prompted]
+            if prompted:
+                # the field is the text of a user's message to a model (a sub-agent's task, a chat request): the
+                # model writes a free prompt for another model, untyped as a raw string is (CONVENTION.md)
+                return False, [f"string '{prompted[0]}' is a free-form prompt handed to another model or agent"]
             if rawable and eff.imports:
                 # handed to functions of other files: the project phase asks whether one runs it raw
                 self._last_raw_fields = (id(eff), rawable)

@@ -144,6 +144,9 @@ class Effects:
     query_docs: set = field(default_factory=set)  # names handed whole to a MongoDB query as its filter/pipeline
     unread: list[str] = field(default_factory=list)  # calls of code parr cannot read (an SDK, a runtime object)
     no_code: bool = False  # a tool with no handler beside it: what runs it is found elsewhere, or nowhere
+    prompted: set = field(default_factory=set)  # names made the text of a user's message to a model (a free prompt)
+    sink_notes: list = field(default_factory=list)  # sinks of raw text no other evidence names (ops.exec(command))
+    command_args: set = field(default_factory=set)  # names in an argument named `command`/`code` of a command method
 
     def add_strong(self, evidence: str, cap: str | None = None) -> None:
         if evidence not in self.strong:
@@ -503,6 +506,9 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
             elif chain[-2:] == ["vm", "Script"] or (last == "Script" and ctx.import_source(chain[0]) in ("vm", "node:vm")):
                 eff.add_strong("vm.Script runs code", "code_execution")
                 eff.executed |= _names_in(node.child_by_field_name("arguments"))
+            elif last in _USER_MESSAGE_CLASSES and depth == 0:
+                # new HumanMessage(text), new HumanMessage({ content: text }): the text a model is asked with
+                eff.prompted |= _prompt_text(args_of(node)[0] if args_of(node) else None)
             elif last.endswith("Command") and (hit := effects_kb.match_command_class(last, ctx.import_source(chain[0]))):
                 # new DetachRolePolicyCommand(...) of the AWS SDK v3: the operation's verb decides
                 eff.add_strong(hit.evidence, hit.capability or None)
@@ -561,7 +567,38 @@ def analyze(ctx: FileCtx, fn: Node | None, depth: int = 0, visited: set | None =
         eff.executed |= _local_sources(fn, eff.executed)
     if eff.query_docs and fn.type in FUNCTION_TYPES_WITH_BODY:
         eff.query_docs |= _local_sources(fn, eff.query_docs)
+    if eff.command_args and fn.type in FUNCTION_TYPES_WITH_BODY:
+        eff.command_args |= _local_sources(fn, eff.command_args)
+    if eff.prompted:
+        # the names the message's text is made of, and those its locals are built from: the requests in words
+        more = _local_sources(fn, eff.prompted) if fn.type in FUNCTION_TYPES_WITH_BODY else set()
+        eff.prompted = {n for n in eff.prompted | more if n in PROMPT_NAMES}
     return eff
+
+
+# Arguments named for the code or command they hold (a sandbox's run method given one runs it).
+_RAW_ARG_NAMES = frozenset({"code", "command", "cmd", "script", "source", "snippet", "program"})
+# The classes of a user's chat message (LangChain's HumanMessage and its chunk): their text is a model's prompt.
+_USER_MESSAGE_CLASSES = frozenset({"HumanMessage", "HumanMessageChunk"})
+# Names of a field that holds an instruction or request in words (as the Python side's PROMPT_PARAM_NAMES, less
+# the names of data a model is given to work on -- text, content, input -- and with a task's `description`, `goal`).
+# A user's message written from such a field is the model's own request to another model; a message written from
+# a note or a document it is given to summarize is not.
+PROMPT_NAMES = frozenset({"message", "message_text", "prompt", "request", "task", "instruction", "instructions",
+                          "query", "question", "user_message", "topic", "description", "goal", "objective",
+                          "userMessage", "userPrompt", "taskDescription", "task_description"})
+
+
+def _prompt_text(node: Node | None) -> set[str]:
+    """The names a message's text is written from (`content: input.description`, `HumanMessage(task)`,
+    `Research ${topic}`); the caller keeps those of a request in words (PROMPT_NAMES)."""
+    node = unwrap(node)
+    if node is not None and node.type == "object":
+        entries = object_entries(node)
+        node = unwrap(entry_value(entries["content"])) if "content" in entries else None
+    if node is None:
+        return set()
+    return _names_in(node, 200)
 
 
 def _whole_value(node: Node | None) -> set[str]:
@@ -1109,13 +1146,42 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
             command = next((entry_value(e) for a in args for k, e in (_literal_entries(a) or {}).items() if k == at), None)
         if command is not None:
             eff.executed |= _names_in(command)
+        for a in args:
+            # sandbox.execute(sandboxId, code, ...): an argument named as the code or command it holds is run,
+            # wherever the method takes it
+            a = unwrap(a)
+            last = a.child_by_field_name("property") if a is not None and a.type == "member_expression" else a
+            if last is not None and last.type in ("identifier", "property_identifier") and \
+                    text(last) in _RAW_ARG_NAMES:
+                eff.executed.add(text(last))
         return
+
+    if len(chain) >= 2 and name in sinks.TS_COMMAND_METHODS and root != "process":
+        # ops.exec(spawnContext.command, cwd): whatever the object (an operations interface a caller may swap),
+        # a command method given an argument named as the command it holds runs that text; what the object does
+        # besides is left to the rules that know it. Only a field named as a command or code is raw through it
+        # (detect.py): a command line a builder makes of the model's flags (`--app ${app}`) is not its text
+        for a in args[:4]:
+            a = unwrap(a)
+            last = a.child_by_field_name("property") if a is not None and a.type == "member_expression" else a
+            if last is not None and last.type in ("identifier", "property_identifier") and \
+                    text(last) in _RAW_ARG_NAMES:
+                eff.command_args |= _names_in(a)
+                if len(eff.sink_notes) < 4:
+                    eff.sink_notes.append(f"{'.'.join(chain[-2:])}() is given the {text(last)} to run")
 
     # --- code execution --------------------------------------------------------------------------
     if chain == ["eval"] or chain[-2:] == ["window", "eval"] or chain[-2:] == ["globalThis", "eval"]:
         eff.add_strong("eval() of code", "code_execution")
         if first is not None:
             eff.executed |= _names_in(first)
+        return
+    if name == "eval" and len(chain) >= 2 and first is not None and not re.search(r"math|expr|calc", chain[-2], re.I) \
+            and not _fixed_code(ctx, first):
+        # session.eval(input.code), interpreter.eval(src): a REPL, sandbox or VM object's eval runs the text as
+        # code (a math library's expression evaluator is not code)
+        eff.add_strong(f"{chain[-2]}.eval() runs code", "code_execution")
+        eff.executed |= _names_in(first)
         return
     if chain == ["Function"] and args_of(call) and all(_fixed_code(ctx, a) for a in args_of(call)):
         return  # Function(CONSTANT_SCRIPT): fixed text, no text of the input
@@ -1927,6 +1993,8 @@ def sink_of(eff: Effects) -> str | None:
     for e in eff.strong + eff.medium:
         if re.search(r"SQL|child_process|command|code|eval|Function|vm\.|Bun\.|Deno\.|GraphQL|JavaScript", e):
             return e
+    if eff.sink_notes:
+        return eff.sink_notes[0]
     return eff.strong[0] if eff.strong else None
 
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from tree_sitter import Node
 
-from parr.scan.typescript.frameworks import framework_of
+from parr.scan.typescript.frameworks import framework_of, vscode_lm
 from parr.scan.typescript.nodes import args_of, captures_each, line, text, unwrap
 from parr.scan.typescript.values import FileCtx
 
@@ -143,8 +143,10 @@ def registrations(ctx: FileCtx) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, int]] = set()
     calls, arrays = captures_each(ctx.grammar, ctx.root, _QUERY, ("c", "a"), 1 << 14)  # (one run of the query)
+    vscode = b"vscode" in src
     for node in calls + arrays:
         held = args_of(node) if node.type == "call_expression" else [node]
+        lm = vscode and node.type == "call_expression" and vscode_lm.is_registration(ctx, node)
         for arg in held[:8]:
             for new, refs in _instances(ctx, arg):
                 for ref in refs:
@@ -152,7 +154,12 @@ def registrations(ctx: FileCtx) -> list[dict[str, Any]]:
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append({**ref, "line": line(new), "call": " ".join(text(new).split())[:60]})
+                    reg = {**ref, "line": line(new), "call": " ".join(text(new).split())[:60]}
+                    if lm:
+                        # VS Code's lm.registerTool(name, instance): named by the call, described by package.json
+                        reg["lm"] = vscode_lm.name_of(ctx, held[0] if held else None, new)
+                        reg["reg_line"] = line(node)
+                    out.append(reg)
                     if len(out) >= _MAX_REGS:
                         return out
     out.sort(key=lambda r: (r["line"], r["cls"]))
@@ -333,12 +340,27 @@ def resolve(resolver: Any, sites: list, known: set[tuple[str, int]] = frozenset(
             continue
         done[at] = False
         chain, end = ch.chain(*at)
+        if not chain and "lm" in reg:
+            # handed to VS Code's lm.registerTool: a tool whatever parr can read of it
+            sites.append(UnresolvedSite(file=path, line=max(1, int(reg.get("reg_line") or reg.get("line") or 1)),
+                                        call=reg.get("call") or f"new {reg['cls']}(...)",
+                                        reason=f"VS Code language-model tool of class {reg['cls']}, which parr "
+                                               "cannot read"))
+            continue
         if not chain:
             continue  # not a class of the project parr reads (a function, a re-export it cannot follow)
         if end == "framework":
             continue  # a framework's tool class: its family reads it where the class is declared
         cpath, cname, cf = chain[0]
         if (cpath, cf.get("line")) in known:
+            continue
+        if "lm" in reg:
+            made = _lm_candidate(resolver, ch, chain, path, reg, sites)
+            done[at] = made is not None
+            if made is not None and placed is not None:
+                placed.add((path, int(reg.get("line") or 0)))
+            if made:
+                out.append((cpath, made))
             continue
         iface = _interface(chain)
         if iface is None:
@@ -363,12 +385,67 @@ def resolve(resolver: Any, sites: list, known: set[tuple[str, int]] = frozenset(
     return out
 
 
-def _candidate(resolver: Any, ch: _Chains, chain, top: int, schema_member: str, desc_member: str | None,
-               name: str) -> dict[str, Any]:
+def _lm_entry(resolver: Any, path: str, name: str) -> dict[str, Any] | None:
+    """The `contributes.languageModelTools` entry named `name` of the nearest package.json above `path` that
+    declares such tools."""
+    import posixpath
+
+    folder = posixpath.dirname(path)
+    for _ in range(30):
+        pkg = (resolver.facts_of(posixpath.join(folder, "package.json") if folder else "package.json") or {}).get(
+            "package") or {}
+        tools = pkg.get("lm_tools")
+        if tools:
+            return tools.get(name)
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
+    return None
+
+
+def _lm_candidate(resolver: Any, ch: _Chains, chain, path: str, reg: dict[str, Any], sites: list) -> Any:
+    """A VS Code language-model tool (vscode_lm.py): the candidate; {} for a tool its package.json never offers
+    (`"when": "false"`); None with a site where parr cannot read its name or the class has no `invoke`."""
+    from parr.scan.model import UnresolvedSite
     from parr.scan.typescript import classes as cl
 
     cpath, cname, cf = chain[0]
-    desc = None
+    lm = reg.get("lm") or {}
+    name = lm.get("name")
+    if name is None and lm.get("static"):
+        nv, npath = _arg_for(chain, lm["static"])
+        name = cl._string(resolver, npath, nv) if isinstance(nv, dict) else None
+    at_line = max(1, int(reg.get("reg_line") or reg.get("line") or 1))
+    if not isinstance(name, str) or not name:
+        sites.append(UnresolvedSite(file=path, line=at_line, call=reg.get("call") or f"new {reg['cls']}(...)",
+                                    reason="VS Code language-model tool whose name parr cannot read"))
+        return None
+    if "invoke" not in _run_methods(chain):
+        sites.append(UnresolvedSite(file=path, line=at_line, call=reg.get("call") or f"new {reg['cls']}(...)",
+                                    reason=f"VS Code language-model tool '{name}' whose class has no invoke() "
+                                           "parr reads"))
+        return None
+    entry = _lm_entry(resolver, path, name)
+    if entry is not None and vscode_lm.never_offered(entry):
+        return {}  # "when": "false": VS Code never offers it to a model
+    if entry is None:
+        fixed = {"schema": {"kind": "none", "typed": False,
+                            "evidence": ["no languageModelTools entry in package.json parr could read"]},
+                 "description": None}
+    else:
+        fixed = {"schema": entry.get("schema") or {}, "description": entry.get("description")}
+    cand = _candidate(resolver, ch, chain, 1, "", None, name, fixed=fixed)
+    cand["framework"], cand["style"] = "vscode", vscode_lm.STYLE
+    return cand
+
+
+def _candidate(resolver: Any, ch: _Chains, chain, top: int, schema_member: str, desc_member: str | None,
+               name: str, fixed: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`fixed`: the schema and description declared outside the class (a VS Code package.json)."""
+    from parr.scan.typescript import classes as cl
+
+    cpath, cname, cf = chain[0]
+    desc = fixed.get("description") if fixed is not None else None
     if desc_member:
         dv, dpath = _arg_for(chain, desc_member)
         desc = cl._string(resolver, dpath, dv, loose=True) if isinstance(dv, dict) else None
@@ -387,7 +464,7 @@ def _candidate(resolver: Any, ch: _Chains, chain, top: int, schema_member: str, 
                     vals.append(e)
         if m.get("at") == cpath:
             calls += [c for c in m.get("imports") or [] if c not in calls]
-    sv, _ = _arg_for(chain, schema_member)
+    sv, _ = _arg_for(chain, schema_member) if fixed is None else ({"schema": fixed.get("schema") or {}}, None)
     schema, typed, tev = "none", False, [f"input schema ({schema_member}) parr could not read"]
     if isinstance(sv, dict) and "schema" in sv:
         schema, typed, tev = cl.schema_verdict(sv["schema"], eff)

@@ -375,8 +375,15 @@ def package_facts(source: bytes) -> dict[str, Any]:
     for key in ("main", "module", "exports", "types", "typings", "browser"):
         leaves(data.get(key))
     name = data.get("name")
-    return {"name": name if isinstance(name, str) else None, "private": data.get("private") is True,
-            "entries": sorted(set(entries))}
+    out: dict[str, Any] = {"name": name if isinstance(name, str) else None, "private": data.get("private") is True,
+                           "entries": sorted(set(entries))}
+    if isinstance(data.get("contributes"), dict):
+        from parr.scan.typescript.frameworks import vscode_lm
+
+        lm_tools = vscode_lm.package_tools(data)  # a VS Code extension's language-model tools
+        if lm_tools:
+            out["lm_tools"] = lm_tools
+    return out
 
 
 _BUILD_DIRS = ("dist/", "build/", "lib/", "out/", "esm/", "cjs/", "dist/esm/", "dist/cjs/", "dist/src/", "build/src/",

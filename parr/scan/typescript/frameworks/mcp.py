@@ -32,6 +32,11 @@ def signal(ctx: FileCtx, frameworks: set[str]) -> bool:
 def register_tool(det: Detector, call: Node, args: list[Node], wrapper: dict | None = None,
                   style: str = "mcp_ts.registerTool") -> None:
     """server.registerTool(name, { title, description, inputSchema, annotations }, handler)."""
+    if b"vscode" in det.ctx.source:
+        from parr.scan.typescript.frameworks import vscode_lm
+
+        if vscode_lm.is_registration(det.ctx, call):
+            return  # VS Code's lm.registerTool(name, instance): the instance phase reads it (vscode_lm.py)
     if wrapper is None and factories.on_registration(det, call, args):
         return  # one definition object, or a project function returning one
     if len(args) < 2:
