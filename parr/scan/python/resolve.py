@@ -742,6 +742,16 @@ def _sk_plugin_names(proj: Project) -> dict[tuple[str, str], str]:
     return {k: sorted(v)[0] for k, v in names.items()}
 
 
+def _take_plain(proj: Project, r: dict, tpath: str, m: str, entry: dict, taken: dict, records: list) -> None:
+    """The record of the plain function `m` (`_plain_record`), once per function line of its module."""
+    if entry["line"] in taken.get(tpath, set()):
+        return
+    rec = _plain_record(proj, r, tpath, m, entry)
+    if rec is not None:
+        records.append(rec)
+        taken.setdefault(tpath, set()).add(entry["line"])
+
+
 def _plain_record(proj: Project, r: dict, tpath: str, name: str, entry: dict):
     """A function (or bound method) of another module handed to a model as a tool, reported at its def."""
     g = proj.at(tpath)
@@ -782,19 +792,26 @@ def _star_target(proj: Project, r: dict, near: str) -> str | None:
 def _registers_at(proj: Project, qual: str, index: str, near: str) -> bool:
     """The project function `qual` registers each element of its positional parameter `index` as a
     tool (extract: reg_params), followed through the package re-exports that import it."""
+    found = _module_function(proj, qual, near)
+    return found is not None and index.isdigit() and int(index) in (found[1].get("regs") or ())
+
+
+def _module_function(proj: Project, qual: str, near: str) -> tuple[dict, dict] | None:
+    """(the module's facts, the function's entry) of the module-level function `qual` names, followed through
+    the package re-exports that import it; None when no module of the project declares it."""
     tpath, rest = proj.split_target(qual, near)
     for _ in range(4):
         if tpath is None or not rest or len(rest) != 1:
-            return False
+            return None
         g = proj.at(tpath)
         entry = _part(g, "funcs").get(rest[0])
         if entry is not None:
-            return index.isdigit() and int(index) in (entry.get("regs") or ())
+            return g, entry
         imp = _part(g, "imports").get(rest[0])
         if not imp:
-            return False
+            return None
         tpath, rest = proj.split_target(imp, tpath)
-    return False
+    return None
 
 
 def _config_key_handed(proj: Project, key: str, depth: int = 0) -> bool:
@@ -851,20 +868,12 @@ def _project_function(proj: Project, qual: str, near: str) -> bool:
     """`qual` names a module-level function of a module the project holds (followed through the
     package re-exports that import it) whose code reaches no framework (a registry's decorator that
     fills a dict; one wrapping a framework's own decorator stays a site)."""
-    tpath, rest = proj.split_target(qual, near)
-    for _ in range(4):
-        if tpath is None or not rest or len(rest) != 1:
-            return False
-        g = proj.at(tpath)
-        entry = _part(g, "funcs").get(rest[0])
-        if entry is not None:
-            return not entry.get("fwd") and not any(catalog.framework_of(x) for x in entry.get("ext") or ()) \
-                and not g.get("hints")
-        imp = _part(g, "imports").get(rest[0])
-        if not imp:
-            return False
-        tpath, rest = proj.split_target(imp, tpath)
-    return False
+    found = _module_function(proj, qual, near)
+    if found is None:
+        return False
+    g, entry = found
+    return not entry.get("fwd") and not any(catalog.framework_of(x) for x in entry.get("ext") or ()) \
+        and not g.get("hints")
 
 
 def _reexported(proj: Project, tpath: str, name: str) -> str | None:
@@ -1354,12 +1363,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                         if site is not None:
                             sites.append(site)
                         continue
-                    if entry["line"] in taken.get(tpath, set()):
-                        continue
-                    rec = _plain_record(proj, r, tpath, m, entry)
-                    if rec is not None:
-                        records.append(rec)
-                        taken.setdefault(tpath, set()).add(entry["line"])
+                    _take_plain(proj, r, tpath, m, entry, taken, records)
                 continue
             if method is None or not method.get("returns_tools" if r.get("call") else "cand"):
                 reason = "tools made by a call parr cannot read" if r.get("call") else "method parr does not read as a tool"
@@ -1404,12 +1408,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                     if head != rest[0] or not m or "." in m or not fentry.get("bound"):
                         continue
                     found = True
-                    if fentry["line"] in taken.get(tpath, set()):
-                        continue
-                    rec = _plain_record(proj, r, tpath, m, fentry)
-                    if rec is not None:
-                        records.append(rec)
-                        taken.setdefault(tpath, set()).add(fentry["line"])
+                    _take_plain(proj, r, tpath, m, fentry, taken, records)
                 if not found:
                     reason = "class whose functions parr does not read as tools"
             elif rest[0] in _part(g, "classes") or rest[0] in (g.get("consts") or {}):
