@@ -208,8 +208,11 @@ def _call_kind(ctx: FileCtx, fn: Node, call: Node, context_ids: set[int], depth:
     if method in _SESSION_NOTIFY and args is not None and any(_session_key(ctx, fn, a) for a in args.named_children):
         return "session"  # server.sendLoggingMessage(msg, sessionId): a notification to that session's client
     if where == "param" and decl is not None and decl.id in context_ids and (
-            chain[0] in _CLIENT_CHANNEL or len(chain) > 1 and chain[1] in _CLIENT_CHANNEL):
-        return "session"  # extra.sendRequest(...), log.info(...): through the caller's request context
+            chain[0] in _CLIENT_CHANNEL or len(chain) > 1 and chain[1] in _CLIENT_CHANNEL
+            and not (chain[1] == "log" and len(chain) == 2)):
+        # extra.sendRequest(...), log.info(...), context.log.warn(...): through the caller's request context.
+        # (`deps.log(...)` is a method named log of whatever the caller hands in: `provider.log()` runs git log)
+        return "session"
     if method in _COLLECTION_WRITES:
         if where == "local":
             return "pure"
