@@ -106,8 +106,10 @@ _POSITIONAL_READERS = tuple(f"member:{m}" for m, r in _REGISTRATIONS.items() if 
 # Factories read by a hook their family declares, by (function, family of the callee's import or "*").
 _FACTORY_HOOKS = {(f.function, fam): f.hook for spec in FAMILIES for f in spec.factories if f.hook is not None
                   for fam in (f.read_for or (spec.id,))}
-# Keys of a tool record holding the function that answers a call, beside its definition.
-_SIBLING_HANDLER_KEYS = frozenset({"handle", "handler", "execute", "run", "invoke", "call", "callback", "fn"})
+# Keys of a tool record holding the function that answers a call, beside its definition (`logic`: the
+# ToolDefinition of cyanheads' mcp-ts-template and the servers made from it, often wrapped:
+# `logic: withToolAuth(scopes, createToolHandler(gitCloneLogic))`).
+_SIBLING_HANDLER_KEYS = frozenset({"handle", "handler", "execute", "run", "invoke", "call", "callback", "fn", "logic"})
 # A project's own definition record walked by a registration loop (walked_definition).
 # (`paramsSchema` and `cb`: the names the MCP SDK's `server.tool(name, description, paramsSchema, cb)` gives its
 # arguments, which a project's records of them often keep)
