@@ -773,6 +773,13 @@ def _ref_site(path: str, r: dict, reason: str) -> UnresolvedSite | None:
     return UnresolvedSite(file=path, line=max(1, int(r.get("line") or 1)), call=r["site"], reason=reason)
 
 
+def _add_ref_site(sites: list, path: str, r: dict, reason: str) -> None:
+    """The site of reference `r` (`_ref_site`) added to `sites`, when it has one."""
+    site = _ref_site(path, r, reason)
+    if site is not None:
+        sites.append(site)
+
+
 def _star_target(proj: Project, r: dict, near: str) -> str | None:
     """The qualified name a star-imported name is bound to: the last star-imported module that
     defines it (Python binds names in import order). None where a later star import is a module
@@ -1014,9 +1021,7 @@ def _definition_tables(proj: Project, records: list, sites: list) -> None:
         for r in f.get("deftable_refs") or ():
             tpath, table, entries = _module_table(proj, r["table"], path, "deftables")
             if not entries:
-                site = _ref_site(path, r, "tool definitions from a table parr cannot read")
-                if site is not None:
-                    sites.append(site)
+                _add_ref_site(sites, path, r, "tool definitions from a table parr cannot read")
                 continue
             if (tpath, table, r["by"]) in done:
                 continue
@@ -1280,9 +1285,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             inner = ((funcs.get(rest[0]) or {}).get("retfn") or {}).get(r["retfn"]) if funcs else None
             entry = funcs.get(f"{rest[0]}.<locals>.{inner}") if inner else None
             if entry is None:
-                site = _ref_site(path, r, "tool registration parr cannot read")
-                if site is not None:
-                    sites.append(site)
+                _add_ref_site(sites, path, r, "tool registration parr cannot read")
             elif entry["line"] not in taken.get(tpath, set()):
                 rec = _plain_record(proj, r, tpath, inner, entry)
                 if rec is not None:
@@ -1292,18 +1295,14 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
         if r.get("stars"):
             target = _star_target(proj, r, path)
             if target is None:
-                site = _ref_site(path, r, "name from a star import")
-                if site is not None:
-                    sites.append(site)
+                _add_ref_site(sites, path, r, "name from a star import")
                 continue
             r = dict(r, target=f"{target}.{r['attr']}" if r.get("attr") else target)
         if r.get("openapi_names"):
             # FastMCP.from_openapi(mcp_names=TOOL_NAMES) with the map in another module: its names
             tpath, _, maps = _module_table(proj, r["target"], path, "name_maps")
             if not maps:
-                site = _ref_site(path, r, "tools generated at run time from an OpenAPI spec (operationId names)")
-                if site is not None:
-                    sites.append(site)
+                _add_ref_site(sites, path, r, "tools generated at run time from an OpenAPI spec (operationId names)")
                 continue
             for name, line, desc in maps:
                 if (tpath, name, line) in openapi_seen:
@@ -1323,9 +1322,7 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
             continue
         tpath, rest = proj.split_target(r["target"], path)
         if r.get("fw_reason") and not _project_module(proj, r["target"], tpath, rest):
-            site = _ref_site(path, r, r["fw_reason"])  # the framework's own class, not in the project
-            if site is not None:
-                sites.append(site)
+            _add_ref_site(sites, path, r, r["fw_reason"])  # the framework's own class, not in the project
             continue
         depth = 0
         while tpath is not None and rest and len(rest) == 1 and depth < 4:
@@ -1359,23 +1356,17 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 for m in (method["self_tools"] if r.get("call") else [rest[1]]):
                     entry = _part(proj.at(tpath), "funcs").get(f"{rest[0]}.{m}")
                     if entry is None or not entry.get("bound"):
-                        site = _ref_site(path, r, "method parr does not read as a tool")
-                        if site is not None:
-                            sites.append(site)
+                        _add_ref_site(sites, path, r, "method parr does not read as a tool")
                         continue
                     _take_plain(proj, r, tpath, m, entry, taken, records)
                 continue
             if method is None or not method.get("returns_tools" if r.get("call") else "cand"):
                 reason = "tools made by a call parr cannot read" if r.get("call") else "method parr does not read as a tool"
-                site = _ref_site(path, r, reason)
-                if site is not None:
-                    sites.append(site)
+                _add_ref_site(sites, path, r, reason)
             continue
         if tpath is None or not rest or len(rest) != 1:
-            site = _ref_site(path, r, r.get("miss_reason") or (
+            _add_ref_site(sites, path, r, r.get("miss_reason") or (
                 "imported from a module parr did not scan" if tpath is None else "unknown element"))
-            if site is not None:
-                sites.append(site)
             continue
         g = proj.at(tpath)
         entry = _part(g, "funcs").get(rest[0])
@@ -1417,15 +1408,12 @@ def resolve_project(facts_by_path: dict[str, dict], full_facts=None, paths=None,
                 reason = None if _var_covered(g, rest[0]) else "a value from another module parr cannot read"
             else:
                 reason = "unknown element"
-            site = _ref_site(path, r, reason) if reason else None
-            if site is not None:
-                sites.append(site)
+            if reason:
+                _add_ref_site(sites, path, r, reason)
             continue
         if r.get("call"):
             if not entry.get("returns_tools"):
-                site = _ref_site(path, r, "tools made by a call parr cannot read")
-                if site is not None:
-                    sites.append(site)
+                _add_ref_site(sites, path, r, "tools made by a call parr cannot read")
             continue
         if entry.get("cand"):
             continue
