@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from tree_sitter import Node
 
 from parr.scan import effects_kb
-from parr.scan.evidence import READ_METHOD
+from parr.scan.evidence import READ_METHOD, name_words
 from parr.scan.typescript.purity import PURE_METHODS, PURE_ROOTS
 from parr.scan.effects_kb import browsers as browsers_kb, cli as cli_kb, datastores, graphql, sinks
 from parr.scan.effects_kb.system import (
@@ -800,9 +801,16 @@ def _this_class(node: Node) -> Node | None:
     return None
 
 
-def _class_member(ctx: FileCtx, cls: Node, member: str, hops: int = 0) -> Node | str | None:
+class _Unreadable(NamedTuple):
+    """Why parr cannot read a class member (`_class_member`), and the base class holding it when that is where
+    the chain leaves this file."""
+    why: str
+    base: str | None = None
+
+
+def _class_member(ctx: FileCtx, cls: Node, member: str, hops: int = 0) -> Node | _Unreadable | None:
     """The function a class's instance calls as `.member(...)`: its own method, a field holding a function, or
-    the same of a base class declared in this file. A str says why parr cannot read it (a base class of
+    the same of a base class declared in this file. `_Unreadable` says why parr cannot read it (a base class of
     another file or a package, a member no class of the chain declares); None when the class is not one
     parr reads (too deep a chain)."""
     body = cls.child_by_field_name("body")
@@ -814,7 +822,7 @@ def _class_member(ctx: FileCtx, cls: Node, member: str, hops: int = 0) -> Node |
             return m
         if m.type in ("public_field_definition", "field_definition"):
             v = unwrap(m.child_by_field_name("value"))
-            return v if v is not None and is_function(v) else "a field set at run time"
+            return v if v is not None and is_function(v) else _Unreadable("a field set at run time")
     base = None
     for h in cls.named_children:
         if h.type == "class_heritage":
@@ -822,14 +830,11 @@ def _class_member(ctx: FileCtx, cls: Node, member: str, hops: int = 0) -> Node |
             base = next((unwrap(c) for c in ext.named_children if c.type in ("identifier", "member_expression")),
                         None)
     if base is None:
-        return "a member its class does not declare"
+        return _Unreadable("a member its class does not declare")
     b = ctx.top_level(text(base)) if base.type == "identifier" else None
     if b is None or b.kind != "class" or b.node is None or b.node.type not in _CLASS_NODES:
-        return f"a member of its base class {text(base)}"
+        return _Unreadable(f"a member of its base class {text(base)}", text(base))
     return _class_member(ctx, b.node, member, hops + 1) if hops < 4 else None
-
-
-_IMPORTED_BASE = re.compile(r"a member of its base class ([\w$]+)$")
 
 
 def _local_class(ctx: FileCtx, var: str) -> Node | None:
@@ -840,8 +845,7 @@ def _local_class(ctx: FileCtx, var: str) -> Node | None:
         else None
 
 
-# The words of a camelCase or snake_case name (`CACHE_KV` -> CACHE, KV; `docsCache` -> docs, Cache).
-_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# A receiver named as a cache by one of its words (`CACHE_KV`, `docsCache`: evidence.name_words).
 _CACHE_WORD = frozenset({"cache", "cached"})
 
 
@@ -1362,7 +1366,7 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         receiver_text = " ".join(chain[:-1])
         if name == "create" and sinks.ts_own_workspace(chain, [m for m, _ in ctx.imports.values() if m]):
             return  # Sandbox.create(), bb.sessions.create(): the tool's own workspace
-        if _CACHE_WORD.intersection(w.lower() for w in _WORDS.findall(chain[-2])) and \
+        if _CACHE_WORD.intersection(name_words(chain[-2])) and \
                 name in _DB_WRITE_METHODS | {"set", "put", "add"}:
             return  # docsCache.set(url, page), env.CACHE_KV.put(k, v): a cache keeps a copy of what was read
         if name in _DB_WRITE_METHODS and _STOREISH.search(receiver_text) and name not in ("add", "set") or \
@@ -1442,16 +1446,15 @@ def _call(ctx: FileCtx, fn: Node, call: Node, eff: Effects, depth: int, visited:
         if target is None:
             cls = _this_class(callee) if root == "this" else _local_class(ctx, root)
             found = _class_member(ctx, cls, chain[1]) if cls is not None else None
-            if isinstance(found, str):
-                base = _IMPORTED_BASE.match(found)
-                imp = ctx.imports.get(base.group(1)) if base else None
+            if isinstance(found, _Unreadable):
+                imp = ctx.imports.get(found.base) if found.base else None
                 if imp is not None and imp[0].startswith((".", "@/", "~/")) and imp[1] not in ("*", "default"):
                     # a method of a base class of another file of the project: the project phase follows it
                     ref = {"module": imp[0], "name": imp[1], "member": chain[1], "argv": []}
                     if ref not in eff.imports and len(eff.imports) < 20:
                         eff.imports.append(ref)
                 elif not (READ_METHOD.match(chain[1]) or _QUIET_METHOD.match(chain[1])) and len(eff.unread) < 8:
-                    label = f"calls {root}.{chain[1]}() ({found})"
+                    label = f"calls {root}.{chain[1]}() ({found.why})"
                     if label not in eff.unread:
                         eff.unread.append(label)
                 return
@@ -2075,13 +2078,9 @@ def exported_function_effects(ctx: FileCtx, limit: int = 200) -> dict[str, dict]
                         # `export const endSession = { name, handler: async (args) => ... }`: another file
                         # calls `endSession.handler(args)`
                         for pair in v.named_children:
-                            value = unwrap(pair.child_by_field_name("value")) if pair.type == "pair" else None
-                            if value is not None and value.type == "identifier":
-                                # `handler: downloadImages`, a function of this file
-                                b = ctx.top_level(text(value))
-                                value = b.node if b is not None and b.kind == "function" else (
-                                    unwrap(b.node) if b is not None and b.kind in ("var", "default") else None)
-                            if pair.type == "pair" and is_function(value):
+                            # (`handler: downloadImages`: a function of this file)
+                            value = local_function(pair.child_by_field_name("value")) if pair.type == "pair" else None
+                            if value is not None:
                                 key = pair.child_by_field_name("key")
                                 k = text(key) if key is not None and key.type == "property_identifier" else (
                                     string_literal(key) if key is not None and key.type == "string" else None)
