@@ -1667,31 +1667,22 @@ class _Resolver:
         from parr.scan.typescript import process
 
         for call in calls[:20]:
-            target = self.module_path(path, call.get("module") or "")
             if call.get("pkg"):
-                if target is None:
+                if self.module_path(path, call.get("module") or "") is None:
                     continue  # a package from outside the repository: the call stays unknown (unread)
                 acc.setdefault("pkg_read", []).append(call["pkg"])  # a workspace package of the repository
-            # (a file read for its export lines only does not list `export function`s: then the name is its own)
-            o = (self.origin(target, call.get("name") or "") or (target, call.get("name") or "")) if target else None
-            # the same function called with other arguments may run another command: both are read
-            key = (o, call.get("member"), json.dumps(call.get("argv") or [], sort_keys=True)) if o is not None else None
-            if key in seen:
-                continue
-            fact = None
-            if o is not None and o[1]:
-                key_name = f"{o[1]}.{call['member']}" if call.get("member") else o[1]
-                fact = ((self.facts_of(o[0]).get("fn_effects") or {}).get(key_name))
-                if fact is None:
-                    fact = (self._full_fn_effects(o[0]) or {}).get(key_name)
-                if fact is None and call.get("member"):
-                    fact = self._instance_method(o[0], o[1], call["member"])
-            if not isinstance(fact, dict):
+            found = self._callee_fact(path, call)
+            if found is None:
                 # a function of the project parr did not read (a file outside the scan, a form it does not
                 # follow): what it does is unknown, and a read verdict resting on it says so (CODE-015)
                 named = ".".join(n for n in (call.get("name"), call.get("member")) if n)
                 if named and not _fx().quiet_call(named.rsplit(".", 1)[-1]):
                     self._take(acc, {"unread": [f"calls {named}() of {call.get('module')}, not read"]}, None)
+                continue
+            o, fact = found
+            # the same function called with other arguments may run another command: both are read
+            key = (o, call.get("member"), json.dumps(call.get("argv") or [], sort_keys=True))
+            if key in seen:
                 continue
             fact = _literal_variant(fact, call.get("argv") or [])
             seen.add(key)
